@@ -275,6 +275,10 @@ def test_periods_by_name(lang, period, name):
      "no GA4 export naming no property covers 11 October 2026"),
     ("fr", "no GA4 export of maisonseve.it covers 2026-10-11",
      "aucun export GA4 de maisonseve.it ne couvre le 11 octobre 2026"),
+    # engagement() by platform, under the report's key figures
+    ("it", "interactions of 3 of 3 posts unknown (youtube): interactions and rates unknown",
+     "le interazioni di 3 dei 3 post YouTube non sono note: non lo sono quindi nemmeno le "
+     "interazioni e i tassi della piattaforma"),
     # English keeps the words and still displays values for the reader
     ("en", "no linkedin posts in 2026-10", "no LinkedIn posts in October 2026"),
 ])

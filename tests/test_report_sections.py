@@ -231,6 +231,29 @@ def test_a_count_of_posts_every_platforms_exports_cover_is_not_partial():
     assert "partial" not in table["caption"]
 
 
+@pytest.mark.parametrize(("lang", "note"), [
+    ("en", "The interactions of 1 of the 2 Instagram posts are unknown: the platform's "
+           "interactions and rates are those of its other posts."),
+    ("fr", "Les interactions de 1 des 2 publications Instagram sont inconnues : les "
+           "interactions et les taux de la plateforme sont ceux de ses autres publications."),
+    ("it", "Le interazioni di 1 dei 2 post Instagram non sono note: le interazioni e i tassi "
+           "della piattaforma sono quelli degli altri suoi post."),
+])
+def test_key_figures_say_whose_interactions_are_unknown(lang, note):
+    """Instagram's 2 posts of September, the second without its reactions (its only
+    component: its interactions unknown). engagement() by platform notes it ("interactions
+    of 1 of 2 posts unknown (instagram)"); the key figures showed Instagram's 2 posts and 12
+    interactions (the first post's alone) without a word. The table's caption says so, in
+    the report's language."""
+    ds = _september_instagram()
+    ds = dataclasses.replace(ds, posts=ds.posts.assign(
+        reactions=pd.array([12.0, pd.NA], dtype=ds.posts["reactions"].dtype)))
+    rep = BrandReport(ds, "2026-09", lang=lang)
+    [table] = [b for b in rep.kpi_table().blocks if b["kind"] == "table"]
+    assert table["rows"][0][:3] == ["Instagram", "2", "12"]
+    assert table["caption"].endswith(" " + note)
+
+
 def test_quality_note_summarises_by_kind(ds):
     from dataclasses import replace
 

@@ -318,6 +318,9 @@ class BrandReport(PerformanceSections, WatchSections, Report):
 
     def _engagement_table(self) -> pd.DataFrame:
         by_platform = metrics.engagement(self.posts, by="platform", daily=self.ds.daily)
+        # its notes of posts whose interactions are unknown, per platform (the total's say the
+        # same of all platforms at once), which the concat below drops
+        notes = list(by_platform.attrs.get("notes", []))
         total = metrics.engagement(self.posts, by=None, daily=self.ds.daily)
         sums = {m: self.posts[m].sum(min_count=1) if m in self.posts else pd.NA
                 for m in ("reach", "views", "impressions")}
@@ -362,6 +365,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         table = pd.concat([by_platform, total], ignore_index=True)
         # the YouTube thumbnail impressions the total leaves out (NA: none left out)
         table.attrs["youtube_impressions"] = thumbnails
+        table.attrs["notes"] = notes
         return table
 
     def _quiet_platforms(self, posted: set[str]) -> dict[str, bool]:
@@ -448,6 +452,9 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         if uncovered:
             caption += " " + f.label("kpi_total_partial").format(
                 total=f.label("total"), platforms=f.listed(map(f.platform, uncovered)))
+        # posts whose interactions are unknown (a blank component): a platform's interactions
+        # and rates are of its other posts, which its row alone does not say
+        caption += "".join(f" {f.sentence(f.note(n))}." for n in e.attrs.get("notes", []))
         return self.table(sec, shown, total=True, caption=caption)
 
     def _posts_uncovered(self) -> list[str]:
