@@ -264,6 +264,21 @@ def test_periods_by_name(lang, period, name):
     ("it", "The data start on 2025-09-01: 2025-08 is not covered, so 2025-09 is not compared "
      "with it.", "I dati iniziano il 1° settembre 2025: agosto 2025 non è coperto, quindi "
      "settembre 2025 non è confrontato con esso."),
+    # GA4 exports naming no property beside maisonseve.fr's: "(no property)" was left in
+    # English in French and Italian
+    ("fr", "no GA4 export of (no property) covers 2026-10-11 to 2026-10-20",
+     "aucun export GA4 sans nom de propriété ne couvre la période du 11 octobre 2026 au 20 "
+     "octobre 2026"),
+    ("it", "no GA4 export of (no property) covers 2026-10-11",
+     "nessuna esportazione GA4 senza nome di proprietà copre l'11 ottobre 2026"),
+    ("en", "no GA4 export of (no property) covers 2026-10-11",
+     "no GA4 export naming no property covers 11 October 2026"),
+    ("fr", "no GA4 export of maisonseve.it covers 2026-10-11",
+     "aucun export GA4 de maisonseve.it ne couvre le 11 octobre 2026"),
+    # engagement() by platform, under the report's key figures
+    ("it", "interactions of 3 of 3 posts unknown (youtube): interactions and rates unknown",
+     "le interazioni di 3 dei 3 post YouTube non sono note: non lo sono quindi nemmeno le "
+     "interazioni e i tassi della piattaforma"),
     # English keeps the words and still displays values for the reader
     ("en", "no linkedin posts in 2026-10", "no LinkedIn posts in October 2026"),
 ])

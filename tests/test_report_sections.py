@@ -164,6 +164,96 @@ def test_a_month_one_platforms_posts_exports_cover_says_which_posts_are_unknown(
     assert posts in rep.cover_lines
 
 
+def _with_x_of_august(ds: Dataset) -> Dataset:
+    """``ds`` with an X post of 10 August 2026, from X's posts export named 1 to 31 August
+    2026: X's posts exports stop before September."""
+    from smmanalytics.dataset import FILE_COLUMNS
+
+    x = pd.DataFrame({
+        "platform": ["x"], "post_id": ["t1"], "caption": ["Tweet"], "permalink": [pd.NA],
+        "published_at": pd.to_datetime(["2026-08-10T09:00Z"], utc=True),
+        "time_precision": ["minute"], "reactions": [3.0],
+        "snapshot_at": pd.Timestamp("2026-12-05 08:00", tz="UTC")})
+    export = pd.DataFrame([{"path": "x.csv", "platform": "x", "kind": "posts", "rows": 1,
+                            "status": "ok", "covers_from": pd.Timestamp("2026-08-01"),
+                            "covers_to": pd.Timestamp("2026-08-31")}],
+                          columns=list(FILE_COLUMNS)).astype(FILE_COLUMNS)
+    return dataclasses.replace(
+        ds, posts=schema.conform(pd.concat([ds.posts, x], ignore_index=True), "posts"),
+        files=pd.concat([ds.files, export], ignore_index=True))
+
+
+@pytest.mark.parametrize(("lang", "cover", "partial", "caption"), [
+    ("en", "Posts: 2 (partial: without X, whose posts exports do not cover this period)",
+     "partial: without X, whose posts exports do not cover this period",
+     "The “All platforms” row leaves out X, whose posts exports do not cover this period: its "
+     "figures are partial."),
+    ("fr", "Publications : 2 (partiel : sans X, dont les exports de publications ne couvrent "
+           "pas cette période)",
+     "partiel : sans X, dont les exports de publications ne couvrent pas cette période",
+     "La ligne « Toutes plateformes » ne compte pas X, dont les exports de publications ne "
+     "couvrent pas cette période : ses chiffres sont partiels."),
+    ("it", "Post: 2 (parziale: senza X, i cui export dei post non coprono questo periodo)",
+     "parziale: senza X, i cui export dei post non coprono questo periodo",
+     "La riga «Tutte le piattaforme» non conta X, i cui export dei post non coprono questo "
+     "periodo: i suoi dati sono parziali."),
+])
+def test_a_count_of_posts_some_platforms_exports_do_not_cover_says_it_is_partial(
+        lang, cover, partial, caption):
+    """Instagram's 2 posts of September 2026 (its export of 1 to 30 September) beside X's
+    exports stopping on 31 August: the cover read "Posts: 2" and the key figures 2 posts, as
+    if the brand had not posted on X. X's September is unknown: the count, 2 (Instagram's two,
+    counted by hand), says it is partial and that X is not in it, and so does the table's
+    all-platforms row."""
+    rep = BrandReport(_with_x_of_august(_september_instagram()), "2026-09", lang=lang)
+    assert cover in rep.cover_lines
+    sec = rep.kpi_table()
+    [kpis] = [b for b in sec.blocks if b["kind"] == "kpis"]
+    assert kpis["items"][0]["value"] == "2" and kpis["items"][0]["note"] == partial
+    [table] = [b for b in sec.blocks if b["kind"] == "table"]
+    assert table["caption"].endswith(" " + caption)
+    # X, not in brand.yaml, has no row of its own (the sample's, declared there, reads "–")
+    assert [row[:2] for row in table["rows"]] == [["Instagram", "2"],
+                                                  [rep.fmt.label("total"), "2"]]
+
+
+def test_a_count_of_posts_every_platforms_exports_cover_is_not_partial():
+    """X's export of September read without a row beside Instagram's 2 posts: X did not post
+    in September (0), and the count, 2, is whole: no "partial" on the cover nor in the key
+    figures."""
+    ds = _september_instagram(("x", "posts", 0, "2026-09-01", "2026-09-30"))
+    rep = BrandReport(ds, "2026-09", lang="en")
+    assert "Posts: 2" in rep.cover_lines
+    sec = rep.kpi_table()
+    [kpis] = [b for b in sec.blocks if b["kind"] == "kpis"]
+    assert "note" not in kpis["items"][0]
+    [table] = [b for b in sec.blocks if b["kind"] == "table"]
+    assert "partial" not in table["caption"]
+
+
+@pytest.mark.parametrize(("lang", "note"), [
+    ("en", "The interactions of 1 of the 2 Instagram posts are unknown: the platform's "
+           "interactions and rates are those of its other posts."),
+    ("fr", "Les interactions de 1 des 2 publications Instagram sont inconnues : les "
+           "interactions et les taux de la plateforme sont ceux de ses autres publications."),
+    ("it", "Le interazioni di 1 dei 2 post Instagram non sono note: le interazioni e i tassi "
+           "della piattaforma sono quelli degli altri suoi post."),
+])
+def test_key_figures_say_whose_interactions_are_unknown(lang, note):
+    """Instagram's 2 posts of September, the second without its reactions (its only
+    component: its interactions unknown). engagement() by platform notes it ("interactions
+    of 1 of 2 posts unknown (instagram)"); the key figures showed Instagram's 2 posts and 12
+    interactions (the first post's alone) without a word. The table's caption says so, in
+    the report's language."""
+    ds = _september_instagram()
+    ds = dataclasses.replace(ds, posts=ds.posts.assign(
+        reactions=pd.array([12.0, pd.NA], dtype=ds.posts["reactions"].dtype)))
+    rep = BrandReport(ds, "2026-09", lang=lang)
+    [table] = [b for b in rep.kpi_table().blocks if b["kind"] == "table"]
+    assert table["rows"][0][:3] == ["Instagram", "2", "12"]
+    assert table["caption"].endswith(" " + note)
+
+
 def test_quality_note_summarises_by_kind(ds):
     from dataclasses import replace
 

@@ -227,7 +227,11 @@ class BrandReport(PerformanceSections, WatchSections, Report):
             # or when some platform's do not ("–", not Instagram's 0 as the brand's)
             n = (pd.NA if self.posts.empty and not _posts_known(ds, self.period)
                  else len(self.posts))
-            self.cover_lines.append(f.labelled(f.label("posts"), f.number(n)))
+            # and partial, saying whose, when some platform's do not: "Posts: 81" read as the
+            # brand's October, X's posts exports stopping in February
+            partial = self._posts_partial() if len(self.posts) else None
+            self.cover_lines.append(f.labelled(f.label("posts"), f.number(n) + (
+                f" ({partial})" if partial else "")))
         if self.asof is not None:
             self.cover_lines.append(f.label("data_as_of").format(date=f.date(self.asof)))
         # the rest of the cover (its coverage lines and warnings) when first asked, of the
@@ -314,6 +318,9 @@ class BrandReport(PerformanceSections, WatchSections, Report):
 
     def _engagement_table(self) -> pd.DataFrame:
         by_platform = metrics.engagement(self.posts, by="platform", daily=self.ds.daily)
+        # its notes of posts whose interactions are unknown, per platform (the total's say the
+        # same of all platforms at once), which the concat below drops
+        notes = list(by_platform.attrs.get("notes", []))
         total = metrics.engagement(self.posts, by=None, daily=self.ds.daily)
         sums = {m: self.posts[m].sum(min_count=1) if m in self.posts else pd.NA
                 for m in ("reach", "views", "impressions")}
@@ -358,6 +365,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         table = pd.concat([by_platform, total], ignore_index=True)
         # the YouTube thumbnail impressions the total leaves out (NA: none left out)
         table.attrs["youtube_impressions"] = thumbnails
+        table.attrs["notes"] = notes
         return table
 
     def _quiet_platforms(self, posted: set[str]) -> dict[str, bool]:
@@ -415,8 +423,10 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         stories = stories_by_platform(self.posts)
         n_stories = sum(stories.values())
         posts = {"label": f.label("posts"), "value": f.number(total["posts"])}
-        if n_stories:
-            posts["note"] = self._stories(n_stories)
+        partial = self._posts_partial()
+        said = ([self._stories(n_stories)] if n_stories else []) + ([partial] if partial else [])
+        if said:
+            posts["note"] = f.prose(f.join(said))
         self.kpis(sec, [
             posts,
             {"label": f.label("interactions"), "value": f.number(total["interactions"])},
@@ -438,7 +448,31 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         thumbnails = e.attrs.get("youtube_impressions", pd.NA)
         if not pd.isna(thumbnails):
             caption += " " + f.label("kpi_youtube_impressions").format(n=f.number(thumbnails))
+        uncovered = self._posts_uncovered()
+        if uncovered:
+            caption += " " + f.label("kpi_total_partial").format(
+                total=f.label("total"), platforms=f.listed(map(f.platform, uncovered)))
+        # posts whose interactions are unknown (a blank component): a platform's interactions
+        # and rates are of its other posts, which its row alone does not say
+        caption += "".join(f" {f.sentence(f.note(n))}." for n in e.attrs.get("notes", []))
         return self.table(sec, shown, total=True, caption=caption)
+
+    def _posts_uncovered(self) -> list[str]:
+        """The platforms with posts data whose posts exports cover none of the period's days
+        while another platform's cover some (:func:`_posts_days`): their posts of the period
+        are unknown, and a count of the period's posts is partial without them. None when no
+        platform's exports cover the period: the sections say so whole (:meth:`_no_posts`)."""
+        covering, uncovered = _posts_days(self.ds, self.period)
+        return [p for p, _ in uncovered] if covering else []
+
+    def _posts_partial(self) -> str | None:
+        """"partial: without X, whose posts exports do not cover this period": what a count of
+        the period's posts says beside it when some platform's exports do not cover the period
+        (:meth:`_posts_uncovered`); None when they all do."""
+        f = self.fmt
+        uncovered = self._posts_uncovered()
+        return (f.label("posts_partial").format(platforms=f.listed(map(f.platform, uncovered)))
+                if uncovered else None)
 
     def _no_posts(self) -> str:
         """What a section says of a period without a post: that none was published, when the
