@@ -36,7 +36,7 @@ from smmanalytics.errors import (  # noqa: E402
     UnknownPlatformError,
 )
 from smmanalytics.timing import BestTimes, best_times  # noqa: E402
-from smmanalytics.timing._data import activity_schedule  # noqa: E402
+from smmanalytics.timing._data import activity_schedule, slot_design  # noqa: E402
 from smmanalytics.timing._estimate import (  # noqa: E402
     _around,
     _raw_lifts,
@@ -1320,3 +1320,84 @@ def test_the_lift_heatmaps_grey_darkens_from_worse_to_better(bt0):
     along = [grey(v) for v in np.geomspace(vmin, vmax, 50)]
     assert all(a > b for a, b in itertools.pairwise(along))
     plt.close(fig)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 167), st.integers(1, 6)), min_size=1, max_size=12),
+       st.integers(0, 2**32 - 1), st.booleans())
+def test_a_test_whose_strata_each_hold_one_slot_is_not_identifiable(strata, seed, chi2):
+    """Each stratum's posts share one slot (an account posting each weekday at a fixed hour,
+    in the hour test): no permutation moves a post to another slot, so the hours cannot be
+    compared, on the Monte Carlo path and on the chi-square one. Z minus the strata's means
+    left 1e-16 of rounding, whose V passed the collinearity check: T = 1e33, p = 0.002 or
+    1.00 by the seed and 0.0 by the chi-square limit."""
+    rng = np.random.default_rng(seed)
+    Zh, _ = slot_design(weekday=False, hour=True, weekend_hour=True)
+    slot = np.concatenate([np.full(n, sl) for sl, n in strata])
+    stratum = np.repeat(np.arange(len(strata)), [n for _, n in strata])
+    p, t, how = perm_score_test(Zh, slot, rng.normal(size=slot.size) * 10, stratum,
+                                n_perm=0 if chi2 else 99, rng=rng)
+    assert np.isnan(p) and np.isnan(t) and how == "not identifiable"
+
+
+def test_strata_of_one_slot_add_nothing_to_the_test():
+    """The hand example of test_perm_test_hand_example (T = 3) with three strata more, each
+    of posts in one slot: their share of U is its mean under every permutation and they add
+    nothing to V, so T is still 3 (it was their rounding's before)."""
+    Z = np.array([[0.0], [1.0], [np.sin(2 * np.pi / 24)]])
+    slot = np.array([1, 1, 0, 0, 2, 2, 2, 1, 1, 0])
+    s = np.array([1.0, 1, -1, -1, 0.3, -2.0, 5.0, 4.0, -0.1, 7.0])
+    strata = np.array([0, 0, 0, 0, 1, 1, 1, 2, 2, 3])
+    for n_perm in (999, 0):
+        p, t, how = perm_score_test(Z, slot, s, strata, n_perm=n_perm,
+                                    rng=np.random.default_rng(0))
+        assert t == pytest.approx(3.0)
+        if n_perm == 0:     # chi-square, 1 df: P(|N(0, 1)| > sqrt 3) = 2 x 0.04163
+            assert p == pytest.approx(0.0833, abs=1e-4) and how == "chi2_permutation_moments"
+        else:               # as the hand example: 2 pairings of 6 reach T = 3
+            assert p == pytest.approx(1 / 3, abs=0.05) and how == "monte_carlo_permutation"
+
+
+def _fixed_schedule(weeks=52):
+    """An account posting as a scheduler does: Monday 09:00, Wednesday 12:00 and Friday 18:00
+    (UTC) every week, Friday's posts earning twice the others'."""
+    times = [pd.Timestamp("2026-01-05", tz="UTC") + pd.Timedelta(days=7 * w + d, hours=h)
+             for w in range(weeks) for d, h in ((0, 9), (2, 12), (4, 18))]
+    posts = _small_posts(times)
+    y = [(20.0 if d == 4 else 10.0) + (w * 7 + d) % 5 for w in range(weeks) for d in (0, 2, 4)]
+    posts["reactions"] = pd.array(y, dtype="Float64")
+    return posts
+
+
+@pytest.mark.parametrize("n_perm", [199, 0])
+def test_hours_aliased_with_days_are_not_compared(n_perm):
+    """Each weekday is posted at one hour: the days differ (Friday's posts earn twice), the
+    hours cannot be told from the days. The hour test said p = 0.002 ("Posting time matters
+    ... Friday 18:00-19:00") or 1.00 by the seed, and 0.0 by the chi-square limit."""
+    bt = best_times(_fixed_schedule(), "UTC", exposure=None, n_boot=200, n_perm=n_perm)
+    assert bt.method["weekday_p_value"] < 0.1
+    assert np.isnan(bt.method["hour_p_value"]) and bt.method["hour_test"] == "not identifiable"
+    assert not bt.effect_detected and len(bt.recommended) == 0
+    assert "the hours could not be compared" in bt.summary
+    assert "hour test p" not in bt.summary
+
+
+def test_weekend_hours_aliased_with_weeks_are_not_tested():
+    """Weekdays posted at varied hours, Saturday and Sunday at one hour per block of 4 weeks
+    (09:00 in the first, 10:00 in the next, ...; 3 weekends of the 4; the weekend is a block's
+    stratum with its day): no weekend post can be moved to another hour, so the weekend x hour
+    test cannot be run. It gave p = 1.00 here (T = 8e5 of rounding), and p = 0.002 on a third
+    of such accounts without any timing effect, where the report said their best hours
+    differed from those of weekdays."""
+    times, weekday_hour = [], itertools.cycle([8, 11, 14, 17, 20, 9, 13, 18, 10, 15, 19])
+    for w in range(52):
+        for d in range(7 if w % 4 != 3 else 5):
+            h = 9 + w // 4 if d >= 5 else next(weekday_hour)
+            times.append(pd.Timestamp("2026-01-05", tz="UTC") + pd.Timedelta(days=7 * w + d,
+                                                                              hours=h))
+    posts = _small_posts(times)
+    posts["reactions"] = pd.array([10.0 + i % 7 for i in range(len(times))], dtype="Float64")
+    bt = best_times(posts, "UTC", exposure=None, n_boot=200)
+    assert np.isnan(bt.method["weekend_p_value"])
+    assert bt.method["weekend_test"] == "not identifiable" and not bt.method["weekend_hours"]
+    assert bt.weekend_outcome == "untested"
