@@ -1082,12 +1082,13 @@ def test_an_incident_begun_before_the_period_starts_on_its_own_first_day(monkeyp
             "2026-10-01, on x\n") in out
 
 
-@pytest.mark.parametrize("lang,first", [("en", "30 Sept (began before this period)"),
-                                        ("fr", "30 sept. (commencé avant la période)"),
-                                        ("it", "30 set (iniziato prima del periodo)")])
+@pytest.mark.parametrize("lang,first", [
+    ("en", "30 Sept (UTC) (began before this period)"),
+    ("fr", "30 sept. (UTC) (commencé avant la période)"),
+    ("it", "30 set (UTC) (iniziato prima del periodo)")])
 def test_the_report_says_an_incident_began_before_the_period(lang, first):
     """The October report's incident table read "Du 1er oct. au 1er oct." of the incident
-    of 30 September - 1 October."""
+    of 30 September - 1 October. X's days are UTC days, not the brand's (Paris): said."""
     from smmanalytics.report import BrandReport
 
     rep = BrandReport(_straddling(lang), "2026-10", lang=lang)
