@@ -959,7 +959,10 @@ def test_cli_alerts_json(monkeypatch, capsys):
     monkeypatch.setattr(dataset, "load", lambda path, **kw: ds)
     assert main(["alerts", "somewhere", "--json", "--period", "2025-07"]) == 0
     rows = json.loads(capsys.readouterr().out)
-    assert rows and {"date", "platform", "signal", "severity"} <= set(rows[0])
+    assert rows and {"date", "platform", "signal", "severity", "day_tz"} <= set(rows[0])
+    # each row's day zone: _sim's X series are UTC days, its Facebook posts' the brand's
+    zones = {"x": "UTC", "facebook": ds.brand.timezone}
+    assert all(r["day_tz"] == zones[r["platform"]] for r in rows)
     # --data, as smm roi and smm report take it (it was an unrecognized argument)
     assert main(["alerts", "--data", "somewhere", "--json", "--period", "2025-07"]) == 0
     assert json.loads(capsys.readouterr().out) == rows
@@ -1010,9 +1013,12 @@ def test_cli_alerts_reads_as_plain_words(monkeypatch, capsys):
     first = found.iloc[0]
     # numbered within the period shown, its first incident 1 (the ids count the history's)
     assert f"incident 1: {first['incident_severity']}, " in out
-    assert lines[3].split() == ["date", "platform", "signal", "value", "usual", "how"]
+    assert lines[3].split() == ["date", "day", "in", "platform", "signal", "value", "usual",
+                                "how"]
     row = lines[4].split()
-    assert row[:2] == [f"{first['date']:%Y-%m-%d}", first["platform"]]
+    # the day's zone: _sim's X series are UTC days, its Facebook posts' the brand's
+    zone = "UTC" if first["platform"] == "x" else ds.brand.timezone
+    assert row[:3] == [f"{first['date']:%Y-%m-%d}", zone, first["platform"]]
     # the counts, then per incident a blank line, its heading and its header, then the note
     assert len(lines) == 1 + found["incident_id"].nunique() * 3 + n + 2
     for name in ("nb_tail", "robust_z", "cusum", "ratio_nb", "dst_day", "12.4"):
@@ -1021,13 +1027,17 @@ def test_cli_alerts_reads_as_plain_words(monkeypatch, capsys):
 
 def test_cli_alerts_numbers_the_incidents_of_the_period_shown(capsys):
     """The sample's October holds one incident, the history's seventh: `smm alerts --period
-    2026-10` called it "incident 7", which read as the seventh of the month."""
+    2026-10` called it "incident 7", which read as the seventh of the month. Each end is in
+    its day's zone: 13 October's Paris day (the comments) begins before its Pacific and UTC
+    ones (the follower losses), 19 October's Pacific day (Facebook's and Instagram's
+    losses) ends after its UTC one (TikTok's and X's)."""
     from smmanalytics.cli import main
 
     sample = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
     assert main(["alerts", str(sample), "--period", "2026-10"]) == 0
     out = capsys.readouterr().out
-    assert "\nincident 1: crisis, 2026-10-13 to 2026-10-19, on " in out
+    assert ("\nincident 1: crisis, 2026-10-13 (Europe/Paris) to 2026-10-19 "
+            "(America/Los_Angeles), on ") in out
     assert "incident 2" not in out and "incident 7" not in out
 
 
@@ -1078,16 +1088,18 @@ def test_an_incident_begun_before_the_period_starts_on_its_own_first_day(monkeyp
     monkeypatch.setattr(dataset, "load", lambda path, **kw: ds)
     assert main(["alerts", "somewhere", "--period", "2026-10"]) == 0
     out = capsys.readouterr().out
-    assert (f"\nincident 1: {inc.loc[0, 'severity']}, 2026-09-30 (began before 2026-10) to "
-            "2026-10-01, on x\n") in out
+    # X's days are UTC days, the first one's zone read from the detection run
+    assert (f"\nincident 1: {inc.loc[0, 'severity']}, 2026-09-30 (UTC) (began before 2026-10) "
+            "to 2026-10-01 (UTC), on x\n") in out
 
 
-@pytest.mark.parametrize("lang,first", [("en", "30 Sept (began before this period)"),
-                                        ("fr", "30 sept. (commencé avant la période)"),
-                                        ("it", "30 set (iniziato prima del periodo)")])
+@pytest.mark.parametrize("lang,first", [
+    ("en", "30 Sept (UTC) (began before this period)"),
+    ("fr", "30 sept. (UTC) (commencé avant la période)"),
+    ("it", "30 set (UTC) (iniziato prima del periodo)")])
 def test_the_report_says_an_incident_began_before_the_period(lang, first):
     """The October report's incident table read "Du 1er oct. au 1er oct." of the incident
-    of 30 September - 1 October."""
+    of 30 September - 1 October. X's days are UTC days, not the brand's (Paris): said."""
     from smmanalytics.report import BrandReport
 
     rep = BrandReport(_straddling(lang), "2026-10", lang=lang)

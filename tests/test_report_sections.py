@@ -664,20 +664,22 @@ def test_key_figures_rate_headers_fit_in_two_lines(lang, median, pooled):
 
 @pytest.mark.parametrize("lang,caption", [
     ("fr", "* Publiée pendant un incident signalé par la veille de réputation (du 13 oct. au 19 "
-           "oct., crise) : ses interactions peuvent venir de l'incident (plaintes, réponses) plus "
-           "que de l'attrait du contenu."),
-    ("en", "* Published during an incident flagged by the reputation watch (13 Oct – 19 Oct, "
-           "crisis): its interactions may come from the incident (complaints, replies) more than "
-           "from the content's appeal."),
+           "oct. (heure du Pacifique), crise) : ses interactions peuvent venir de l'incident "
+           "(plaintes, réponses) plus que de l'attrait du contenu."),
+    ("en", "* Published during an incident flagged by the reputation watch (13 Oct – 19 Oct "
+           "(Pacific time), crisis): its interactions may come from the incident (complaints, "
+           "replies) more than from the content's appeal."),
     ("it", "* Pubblicato durante un incidente segnalato dal monitoraggio della reputazione (dal "
-           "13 ott al 19 ott, crisi): le sue interazioni possono venire dall'incidente "
-           "(lamentele, risposte) più che dall'interesse per il contenuto."),
+           "13 ott al 19 ott (ora del Pacifico), crisi): le sue interazioni possono venire "
+           "dall'incidente (lamentele, risposte) più che dall'interesse per il contenuto."),
 ])
 def test_top_posts_of_an_incident_are_marked(lang, caption):
     """October's top posts held the brand's statements on batch 2610 of 14 and 18 October,
     published during the crisis the reputation watch flags (13-19 October), read as its two
     best posts of the month: they are marked, and the line under the table names the
-    incident; the post of 12 October, before it, is not."""
+    incident; the post of 12 October, before it, is not. The incident's last day, 19
+    October, is the Pacific one of Facebook's and Instagram's follower losses (Meta's account
+    series), which ends after the UTC one of TikTok's and X's: said."""
     import smmanalytics as smm
 
     rep = BrandReport(smm.load(SAMPLE), "2026-10", lang=lang)

@@ -281,3 +281,86 @@ def test_a_past_periods_alert_rates_judge_the_history_up_to_its_end():
                  if b["kind"] == "table" and "Days watched" in b["columns"])
     row = dict(zip(whole["columns"], whole["rows"][0], strict=True))
     assert (row["Days watched"], row["Alerts"]) == ("62", "1")
+
+
+def _three_zones(lang: str = "en") -> Dataset:
+    """:func:`_daily_comments` to 31 March (900 comments on 16 March, Paris days), with
+    Instagram net follows (Meta's Pacific days) of 20 to 26 a day but -200 on 16 and 17 March,
+    and X unfollows (UTC days) alternating 3 and 5 but 40 on 17 March: one incident of
+    16 - 17 March whose alerts count their days in three zones."""
+    days = pd.date_range("2026-01-01", "2026-03-31", freq="D")
+    net = (20 + np.arange(len(days)) % 7).astype(float)
+    net[days.isin(pd.to_datetime(["2026-03-16", "2026-03-17"]))] = -200.0
+    unfollows = np.resize([3.0, 5.0], len(days))
+    unfollows[days == pd.Timestamp("2026-03-17")] = 40.0
+    daily = pd.concat([
+        pd.DataFrame({"platform": "instagram", "account_id": "ig", "date": days,
+                      "metric": "net_follows", "value": net, "day_tz": "America/Los_Angeles"}),
+        pd.DataFrame({"platform": "x", "account_id": "x", "date": days, "metric": "unfollows",
+                      "value": unfollows, "day_tz": "UTC"})], ignore_index=True)
+    posts = _daily_comments("2026-03-31")
+    return Dataset(posts=posts.posts, daily=schema.conform(daily, "daily"),
+                   brand=dataclasses.replace(posts.brand, language=lang))
+
+
+@pytest.mark.parametrize("lang, pacific", [("en", "Pacific time"),
+                                           ("fr", "heure du Pacifique"),
+                                           ("it", "ora del Pacifico")])
+def test_an_alerts_day_names_its_zone_when_not_the_brands(lang, pacific):
+    """The sample's "13 Oct Facebook net followers -34" was a Pacific day (Meta's account
+    series), X's and TikTok's follower losses UTC days, beside the comments' Paris days, under
+    one "Date" and one From-To. Here 16 March's comments (Paris), 16 and 17 March's Instagram
+    net follows (Pacific) and 17 March's X unfollows (UTC): each row's day names its zone but
+    the brand's. The incident's From is 16 March in Paris, which begins (15 March 23:00 UTC,
+    CET) before 16 March in California (07:00 UTC, PDT since 8 March); its To is 17 March in
+    California, which ends (18 March 07:00 UTC) after 17 March in UTC (18 March 00:00)."""
+    rep = BrandReport(_three_zones(lang), "2026-03", lang=lang)
+    f = rep.fmt
+    incident, rows = [b for b in rep.alerts().blocks if b["kind"] == "table"][:2]
+    mar = {"en": "Mar", "fr": "mars", "it": "mar"}[lang]
+    assert incident["rows"][0][:2] == [f"16 {mar}", f"17 {mar} ({pacific})"]
+    assert [r[:3] for r in rows["rows"]] == [
+        [f"16 {mar}", "Instagram", f.label("sig_comments")],
+        [f"16 {mar} ({pacific})", "Instagram", f.label("sig_net_followers")],
+        [f"17 {mar} ({pacific})", "Instagram", f.label("sig_net_followers")],
+        [f"17 {mar} (UTC)", "X", f.label("sig_unfollows")]]
+    # the top posts' note on the incident they were published in says its days the same way
+    [caption] = [b["caption"] for b in rep.top_posts().blocks
+                 if b["kind"] == "table" and b.get("caption", "").startswith("*")]
+    days = f.label("incident_days").format(start=f"16 {mar}", end=f"17 {mar} ({pacific})")
+    assert f"({f.prose(days)}, {f.label('sev_crisis')})" in caption
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "they keep the day each platform counts them in (Pacific time for Instagram, UTC "
+           "for X), and the reputation watch names that zone beside such a day."),
+    ("fr", "ils gardent le jour de chaque plateforme (heure du Pacifique pour Instagram, UTC "
+           "pour X), et la veille de réputation indique ce fuseau à côté de ces jours."),
+    ("it", "mantengono il giorno di ciascuna piattaforma (ora del Pacifico per Instagram, UTC "
+           "per X) e il monitoraggio della reputazione indica questo fuso accanto a tali "
+           "giorni.")])
+def test_the_method_notes_say_account_series_keep_the_platforms_day(lang, said):
+    """The method notes said only "Times are converted to the audience's time zone
+    (Europe/Paris)", while the follower series keep the platform's day: said after it, with
+    the zones of the brand's daily series that are not its own (Instagram's Pacific days, X's
+    UTC days); a brand whose series all count Paris days has no such note."""
+    items = BrandReport(_three_zones(lang), "2026-03", lang=lang).method_notes().blocks[-1]
+    assert items["items"][4].endswith(said)
+    assert len(items["items"]) == 6
+    paris = _daily_comments("2026-03-31")     # posts only: no daily series
+    assert len(BrandReport(paris, "2026-03", lang=lang).method_notes().blocks[-1]["items"]) == 5
+
+
+def test_an_incidents_ends_are_the_day_that_begins_first_and_the_one_that_ends_last():
+    """13 October 2026 begins at 22:00 UTC on the 12th in Paris (CEST), 00:00 in UTC, 07:00 in
+    California (PDT): Paris's begins first; it ends at 07:00 UTC on the 14th in California,
+    last. UTC and London keep the same day in winter (GMT): the brand's zone wins the tie."""
+    from smmanalytics._alert_days import first_zone, last_zone
+
+    zones = ["UTC", "America/Los_Angeles", "Europe/Paris", pd.NA]
+    assert first_zone("2026-10-13", zones) == "Europe/Paris"
+    assert last_zone("2026-10-13", zones) == "America/Los_Angeles"
+    for brand in ("UTC", "Europe/London"):
+        assert first_zone("2026-01-13", ["UTC", "Europe/London"], prefer=brand) == brand
+        assert last_zone("2026-01-13", ["Europe/London", "UTC"], prefer=brand) == brand
+    assert first_zone("2026-10-13", [pd.NA]) is None and last_zone("2026-10-13", []) is None

@@ -287,6 +287,7 @@ _ALERT_HOW = {
 
 
 def _cmd_alerts(args: argparse.Namespace) -> int:
+    from ._alert_days import alert_zones, incident_zones
     from .alerts import incidents, review
 
     ds = _brand_data(args, web=False)   # as smm report, on the days the signals have
@@ -295,8 +296,11 @@ def _cmd_alerts(args: argparse.Namespace) -> int:
     watch = (review(ds, (period.start, period.end), until=period.end) if period is not None
              else review(ds))
     found = watch.alerts
+    # the zone each alert's day counts in: the brand's for post-based signals, the platform's
+    # own for account series (Meta's Pacific days, X's and TikTok's UTC days)
+    zones = alert_zones(found, watch.signals)
     if args.json:
-        _print_frame(found, True)
+        _print_frame(found.assign(day_tz=zones), True)
         return 0
     where = period.label if period is not None else "the data"
     if found.empty:
@@ -312,17 +316,24 @@ def _cmd_alerts(args: argparse.Namespace) -> int:
     print(f"{where}: {watch.summary}")
     # numbered within what is shown: the ids count the whole history's incidents, and a
     # month's one incident read "incident 7" (--json keeps the ids)
-    for k, inc in enumerate(incidents(found).itertuples(), start=1):
+    # each end of an incident in the zone its day counts in: one incident may mix them
+    found_incidents = incident_zones(watch, incidents(found), prefer=ds.brand.timezone)
+    for k, inc in enumerate(found_incidents.itertuples(), start=1):
         rows = found[found["incident_id"] == inc.incident_id]
         # an incident begun before the period starts on its own first day, said so (its
         # earlier alerts are not listed: they are not the period's)
         began = f" (began before {where})" if inc.began_before else ""
-        print(f"\nincident {k}: {inc.severity}, {inc.start:%Y-%m-%d}{began} to "
-              f"{inc.end:%Y-%m-%d}, on {inc.platforms}")
+        print(f"\nincident {k}: {inc.severity}, {inc.start:%Y-%m-%d} "
+              f"({_zone_text(inc.start_zone)}){began} to {inc.end:%Y-%m-%d} "
+              f"({_zone_text(inc.end_zone)}), on {inc.platforms}")
         how = rows["test"].map(_ALERT_HOW).fillna(rows["test"])
         width = int(how.str.len().max())
+        zone = pd.Series([_zone_text(z) for z in zones[rows.index]], index=rows.index)
+        zone_width = int(zone.str.len().max())
         table = pd.DataFrame({
             "date": rows["date"].dt.strftime("%Y-%m-%d"),
+            # padded as "how" below
+            "day in".ljust(zone_width): zone.str.ljust(zone_width),
             "platform": rows["platform"],
             "signal": rows["signal"].str.replace("_", " "),
             "value": [_signal_text(s, v) for s, v in zip(rows["signal"], rows["value"],
@@ -333,9 +344,15 @@ def _cmd_alerts(args: argparse.Namespace) -> int:
             "how".ljust(width): how.str.ljust(width),
         })
         print("\n".join(line.rstrip() for line in table.to_string(index=False).splitlines()))
-    print("\n(usual: the signal's baseline for that day; --json gives each test's score and "
-          "threshold)")
+    print("\n(day in: the zone a day counts in, the brand's for the posts' signals, the "
+          "platform's own for account series such as followers; usual: the signal's baseline "
+          "for that day; --json gives each test's score and threshold)")
     return 0
+
+
+def _zone_text(zone) -> str:
+    """A day's zone as IANA names it; "zone unknown" for an alert no signal holds."""
+    return "zone unknown" if pd.isna(zone) else str(zone)
 
 
 def _signal_text(signal: str, value) -> str:

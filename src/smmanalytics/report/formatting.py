@@ -281,6 +281,15 @@ class Formatter:
         """The translated label for ``key`` (the key itself when unknown)."""
         return self._word("labels", key, key)
 
+    def zone(self, tz) -> str:
+        """A day zone in words, as an alert's day names it: "Pacific time" for
+        America/Los_Angeles (Meta's days); a zone without wording as IANA writes it ("UTC").
+
+        >>> Formatter("fr").zone("America/Los_Angeles"), Formatter("fr").zone("UTC")
+        ('heure du Pacifique', 'UTC')
+        """
+        return self._word("zones", str(tz), str(tz))
+
     def prose(self, text: str) -> str:
         """``text`` as the language writes it once its values are in: Italian elides the
         article or preposition before a number said with a vowel ("al 8 ottobre" → "all'8

@@ -75,6 +75,22 @@ _METHOD = {
     ],
 }
 
+#: the method note on the days of daily account series (after the one on times), when a
+#: platform's are not the brand's zone's: its sentence and how one zone's platforms are said
+_METHOD_DAYS = {
+    "en": ("Daily account totals (followers gained and lost, unfollows) cannot be re-cut by "
+           "the hour: they keep the day each platform counts them in ({days}), and the "
+           "reputation watch names that zone beside such a day.", "{zone} for {platforms}"),
+    "fr": ("Les totaux quotidiens des comptes (abonnés gagnés et perdus, désabonnements) ne "
+           "peuvent pas être redécoupés heure par heure : ils gardent le jour de chaque "
+           "plateforme ({days}), et la veille de réputation indique ce fuseau à côté de ces "
+           "jours.", "{zone} pour {platforms}"),
+    "it": ("I totali giornalieri degli account (follower acquisiti e persi, unfollow) non si "
+           "possono ridividere ora per ora: mantengono il giorno di ciascuna piattaforma "
+           "({days}) e il monitoraggio della reputazione indica questo fuso accanto a tali "
+           "giorni.", "{zone} per {platforms}"),
+}
+
 
 @functools.cache
 def _drawn() -> frozenset[int]:
@@ -585,9 +601,10 @@ class BrandReport(PerformanceSections, WatchSections, Report):
                 marks, inc = self._incidents_at(rows)
                 if len(inc):
                     caption = f.label("top_posts_incident").format(incidents=f.join(
-                        f"{self._days(s, e)}, {f.label('sev_' + str(v))}"
-                        for s, e, v in zip(inc["start"], inc["end"], inc["severity"],
-                                           strict=True)))
+                        f"{self._days(s, e, sz, ez)}, {f.label('sev_' + str(v))}"
+                        for s, e, sz, ez, v in zip(inc["start"], inc["end"], inc["start_zone"],
+                                                   inc["end_zone"], inc["severity"],
+                                                   strict=True)))
             self.table(sec, self._post_rows(rows, marks),
                        widths=["auto", "auto", "1fr", "auto", "auto"],
                        align=["left", "left", "left", "right", "right"], caption=caption)
@@ -603,13 +620,14 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         age = snap.fillna(ref) - posts["published_at"]
         return (age < pd.Timedelta(days=MIN_AGE_DAYS)).fillna(False).astype(bool)
 
-    def _days(self, start, end) -> str:
-        """An incident's days: "du 13 au 19 oct.", "le 13 oct." (the watch's short dates)."""
+    def _days(self, start, end, start_zone=None, end_zone=None) -> str:
+        """An incident's days: "du 13 au 19 oct.", "le 13 oct." (the watch's short dates), each
+        end's zone named when not the brand's: "du 13 oct. au 19 oct. (heure du Pacifique)"."""
         f = self.fmt
-        if start == end:
-            return f.label("incident_day").format(day=f.date(start, "d MMM"))
-        return f.label("incident_days").format(start=f.date(start, "d MMM"),
-                                               end=f.date(end, "d MMM"))
+        first, last = self._alert_day(start, start_zone), self._alert_day(end, end_zone)
+        if first == last:
+            return f.label("incident_day").format(day=first)
+        return f.label("incident_days").format(start=first, end=last)
 
     def _post_rows(self, rows: pd.DataFrame, marks: list | None = None) -> pd.DataFrame:
         """The posts' table; a post whose ``marks`` item is not None (published during an
@@ -751,8 +769,25 @@ class BrandReport(PerformanceSections, WatchSections, Report):
     def method_notes(self) -> Section:
         f = self.fmt
         sec = self.section(f.label("method"))
-        return self.bullets(sec, [t.format(tz=self.tz, asof=self._totals_asof())
-                                  for t in _METHOD[self.lang]])
+        notes = [t.format(tz=self.tz, asof=self._totals_asof()) for t in _METHOD[self.lang]]
+        days = self._platform_days()
+        if days:            # after the note on times
+            notes.insert(4, _METHOD_DAYS[self.lang][0].format(days=days))
+        return self.bullets(sec, notes)
+
+    def _platform_days(self) -> str:
+        """The zones daily account series count their days in where not the brand's: "Pacific
+        time for Facebook and Instagram, UTC for TikTok and X" (empty when all are the
+        brand's). The alerts name them beside their days; the method note said only that
+        times were converted to the audience's zone."""
+        f = self.fmt
+        by_zone: dict[str, list[str]] = {}
+        for platform, zone in sorted(metrics._day_zones(self.ds.daily).items()):
+            if zone != self.tz:
+                by_zone.setdefault(zone, []).append(f.platform(platform))
+        said = _METHOD_DAYS[self.lang][1]
+        return ", ".join(said.format(zone=f.zone(zone), platforms=f.listed(names))
+                         for zone, names in by_zone.items())
 
     def _totals_asof(self) -> str:
         """The days the period's posts' lifetime totals are as of, per platform where they

@@ -536,7 +536,8 @@ class WatchSections:
         from ..alerts import AlertSettings, incidents
         from ..periods import post_dates
 
-        inc = incidents(self._review(AlertSettings()).alerts)
+        watch = self._review(AlertSettings())
+        inc = self._zoned(watch, incidents(watch.alerts))
         days = post_dates(posts, self.tz)
         where = [next((i for i, (s, e) in enumerate(zip(inc["start"], inc["end"], strict=True))
                        if s <= d <= e), None) for d in days]
@@ -557,9 +558,9 @@ class WatchSections:
         if inc.empty:          # quiet signals, or none to watch at all
             self.text(sec, self._quiet_text(watch, settings))
         else:
-            self._incident_table(sec, inc)
+            self._incident_table(sec, self._zoned(watch, inc))
             self._alert_charts(sec, watch, settings, max_charts)
-            self._alert_rows(sec, watch.alerts)
+            self._alert_rows(sec, watch)
         self._untested_note(sec, watch, settings)
         self._backtest_table(sec, watch.backtest, settings)
         return sec
@@ -587,16 +588,33 @@ class WatchSections:
                if verdict == "none" else _one_week("alerts_untested", settings))
         return f.label(key).format(weeks=f.number(settings.min_history))
 
+    def _zoned(self, watch, inc: pd.DataFrame) -> pd.DataFrame:
+        """``inc`` with the zone its first and last days count in (``start_zone``,
+        ``end_zone``; :func:`~smmanalytics._alert_days.incident_zones`): the Paris comments
+        and the Pacific follower losses of one incident made one "13 Oct – 19 Oct" of three
+        zones."""
+        from .._alert_days import incident_zones
+
+        return incident_zones(watch, inc, prefer=self.tz)
+
+    def _alert_day(self, day, zone) -> str:
+        """An alert's day, "13 Oct", its zone named when not the brand's: "13 Oct (Pacific
+        time)" for a Meta account series' day (a zone not known is not named)."""
+        f = self.fmt
+        text = f.date(day, "d MMM")
+        return text if pd.isna(zone) or zone == self.tz else f"{text} ({f.zone(zone)})"
+
     def _incident_table(self, sec: Section, inc: pd.DataFrame) -> None:
-        """The period's incidents (:func:`~smmanalytics.alerts.incidents`), one row each."""
+        """The period's incidents (:meth:`_zoned`), one row each; each end in its own zone."""
         f = self.fmt
         self.table(sec, pd.DataFrame({
             # an incident begun before the period: its own first day, said to be before it
-            f.label("from"): [f.label("incident_began_before").format(day=f.date(d, "d MMM"))
-                              if began else f.date(d, "d MMM")
-                              for d, began in zip(inc["start"], inc["began_before"],
-                                                  strict=True)],
-            f.label("to"): [f.date(d, "d MMM") for d in inc["end"]],
+            f.label("from"): [f.label("incident_began_before").format(day=self._alert_day(d, z))
+                              if began else self._alert_day(d, z)
+                              for d, z, began in zip(inc["start"], inc["start_zone"],
+                                                     inc["began_before"], strict=True)],
+            f.label("to"): [self._alert_day(d, z)
+                            for d, z in zip(inc["end"], inc["end_zone"], strict=True)],
             f.label("severity"): [{"text": f.label("sev_" + s), "status": s,
                                    "color": _SEVERITY_COLORS.get(s, OTHER_BADGE_COLOR)}
                                   for s in inc["severity"]],
@@ -638,12 +656,17 @@ class WatchSections:
                         ax.yaxis.set_major_formatter(plots.PercentTicks(f.percent))
             self.figure(sec, fig, caption=f.label("alerts_chart"))
 
-    def _alert_rows(self, sec: Section, found: pd.DataFrame) -> None:
-        """The period's first 15 alerts, with each signal's value and its baseline."""
+    def _alert_rows(self, sec: Section, watch) -> None:
+        """The period's first 15 alerts, with each signal's value and its baseline; a day
+        counted in another zone than the brand's (an account series') names it."""
+        from .._alert_days import alert_zones
+
         f = self.fmt
+        found = watch.alerts
         top = found.sort_values(["date", "platform"], kind="stable").head(15)
         self.table(sec, pd.DataFrame({
-            f.label("date"): [f.date(d, "d MMM") for d in top["date"]],
+            f.label("date"): [self._alert_day(d, z) for d, z in
+                              zip(top["date"], alert_zones(top, watch.signals), strict=True)],
             f.label("platform"): [f.platform(p) for p in top["platform"]],
             f.label("signal"): [f.label("sig_" + s) for s in top["signal"]],
             f.label("value"): [self._signal_value(s, v) for s, v in
