@@ -116,9 +116,44 @@ def test_platform_subfolders_below_the_folder_loaded_still_decide(tmp_path):
     assert by_platform.to_dict() == {"facebook": 1080, "instagram": 1180}   # 100|200 + 980
     rows = inspect_files(brand)
     assert sorted(rows["platform"].tolist()) == ["facebook", "instagram"]
-    # a list of folders: each file below the one it was found in
+    # a list of the platform folders: each named after a platform, each file its platform's
+    # (nobody's before: each file was named below its folder, Views.csv)
     listed = smm.load([brand / "facebook", brand / "instagram"], cache=False).daily
-    assert _platforms(listed) == [None]
+    by_platform = listed.groupby(listed["platform"].astype(str))["value"].sum()
+    assert by_platform.to_dict() == {"facebook": 1080, "instagram": 1180}
+
+
+@pytest.mark.parametrize(("folder", "platform"), [("instagram", "instagram"),
+                                                  ("Instagram", "instagram"),
+                                                  ("ig", "instagram"), ("IG", "instagram"),
+                                                  ("facebook", "facebook"), ("fb", "facebook")],
+                         ids=["a", "b", "c", "d", "e", "f"])
+def test_a_platform_folder_loaded_itself_says_its_charts_platform(tmp_path, folder, platform):
+    # brand/<platform>/Views.csv loaded as brand/<platform>: the chart's 1 520 + 980 views
+    # were nobody's (platform_unknown) where loading brand made them the platform's; the
+    # folder loaded counts when its whole name is a platform's, as one level down
+    brand = _brand(tmp_path, "agency")
+    (brand / folder).mkdir()
+    shutil.copy(VIEWS, brand / folder / "Views.csv")
+    ds = smm.load(brand / folder, cache=False)
+    assert ds.daily["value"].tolist() == [1520, 980]
+    assert _platforms(ds.daily) == [platform]
+    assert "platform_unknown" not in ds.quality["code"].tolist()
+    assert _platforms(smm.load(brand, cache=False).daily) == [platform]     # as one level down
+    assert inspect_files(brand / folder)["platform"].tolist() == [platform]
+    # zipped as the folder (instagram.zip!instagram/Views.csv), the same
+    archive = _zip(above(tmp_path, "z") / f"{folder}.zip", {f"{folder}/Views.csv": VIEWS},
+                   folder=folder)
+    assert _platforms(smm.load(archive, cache=False).daily) == [platform]
+
+
+def test_a_folder_loaded_only_holding_a_platforms_name_says_nothing(tmp_path):
+    # fb_exports or "Facebook pages" loaded itself: a folder of an agency, not a platform's
+    brand = _brand(tmp_path, "agency")
+    for folder in ("fb_exports", "Facebook pages", "instagram-clients"):
+        (brand / folder).mkdir()
+        shutil.copy(VIEWS, brand / folder / "Views.csv")
+        assert _platforms(smm.load(brand / folder, cache=False).daily) == [None]
 
 
 def test_a_zip_member_keeps_its_path_in_the_archive(tmp_path):
@@ -141,15 +176,16 @@ def test_inspect_files_reads_the_platform_as_load_does(tmp_path):
 
 
 def test_the_cache_keys_a_file_by_its_name_below_the_folder_loaded(tmp_path, monkeypatch):
-    # the same path, bytes and time, loaded as brand (Facebook's, by its subfolder) and as
-    # brand/facebook (nobody's): neither load is served the other's entry
+    # the same path, bytes and time, loaded as brand (Facebook's, by its subfolder fb_exports)
+    # and as brand/fb_exports (nobody's: a folder loaded counts only named a platform whole):
+    # neither load is served the other's entry
     monkeypatch.setenv("SMM_CACHE_DIR", str(tmp_path / "cache"))
     brand = _brand(tmp_path, "agency")
-    (brand / "facebook").mkdir()
-    shutil.copy(VIEWS, brand / "facebook" / "Views.csv")
+    (brand / "fb_exports").mkdir()
+    shutil.copy(VIEWS, brand / "fb_exports" / "Views.csv")
     for _ in range(2):                           # the second time, from the cache
         assert _platforms(smm.load(brand).daily) == ["facebook"]
-        assert _platforms(smm.load(brand / "facebook").daily) == [None]
+        assert _platforms(smm.load(brand / "fb_exports").daily) == [None]
         assert _platforms(smm.load(brand).daily) == ["facebook"]
 
 
@@ -193,8 +229,11 @@ def _zipped(members: dict[str, bytes | Path]) -> bytes:
     return out.getvalue()
 
 
-@pytest.mark.parametrize("agency", AGENCY_FOLDERS, ids=["a", "b", "c", "d"])
+@pytest.mark.parametrize("agency", [a for a in AGENCY_FOLDERS if a != "IG"],
+                         ids=["a", "b", "d"])
 def test_a_zipped_brand_folder_takes_no_platform_from_its_own_folder(tmp_path, agency):
+    # "IG" is left out: a zipped folder named after a platform, whole, is that platform's
+    # (test_a_platform_folder_loaded_itself_says_its_charts_platform)
     # fb_exports.zip holding fb_exports/Views.csv loads as the folder fb_exports would: before,
     # its members were named "fb_exports/Views.csv" below the archive, and the chart's
     # 1 520 + 980 views were Facebook's (or Instagram's), without a note

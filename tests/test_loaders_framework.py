@@ -591,7 +591,44 @@ def test_read_export_of_the_other_meta_platform_says_whose_it_is():
                           "platform='facebook'")
     assert (err.expected, err.got) == ("an instagram export", "a facebook export")
     chart = Path(__file__).parent / "fixtures" / "meta" / "Views_2026-10-31.csv"
-    assert smm.read_export(chart, platform="instagram")["platform"].isna().all()
+    assert smm.read_export(chart, platform="instagram")["platform"].eq("instagram").all()
+
+
+@pytest.mark.parametrize(("asked", "platform"), [("instagram", "instagram"), ("IG", "instagram"),
+                                                 ("facebook", "facebook")])
+def test_a_meta_chart_naming_no_platform_takes_the_callers(asked, platform):
+    """``Views_2026-10-31.csv`` names neither Facebook nor Instagram (title "Views", nor its
+    file name): read with platform=, its rows stayed without one (``platform_unknown``), the
+    caller's word lost. Its two days (1 520 and 980 views, the fixture's) are the platform's
+    asked for, its alias or capitals too, and the note says where it came from."""
+    chart = Path(__file__).parent / "fixtures" / "meta" / "Views_2026-10-31.csv"
+    df = smm.read_export(chart, platform=asked)
+    assert df["value"].tolist() == [1520, 980]
+    assert df["platform"].tolist() == [platform, platform]
+    assert df.attrs["platform"] == platform
+    notes = {e["code"]: e for e in df.attrs["quality"]}
+    assert "platform_unknown" not in notes
+    assert notes["platform_from_caller"]["level"] == "info"
+    assert notes["platform_from_caller"]["rows"] == 2
+    assert f"taken as {platform}'s" in notes["platform_from_caller"]["message"]
+    # without platform=, nothing says whose it is, as before
+    alone = smm.read_export(chart)
+    assert alone["platform"].isna().all() and alone.attrs["platform"] is None
+
+
+def test_a_meta_chart_naming_its_platform_is_refused_for_another(tmp_path):
+    """The same chart named ``facebook_Views.csv`` is Facebook's (its name says so): read with
+    platform="instagram" it is refused as a Facebook posts export is, naming whose it is."""
+    chart = tmp_path / "facebook_Views.csv"
+    chart.write_bytes((Path(__file__).parent / "fixtures" / "meta" /
+                       "Views_2026-10-31.csv").read_bytes())
+    with pytest.raises(UnknownFormatError) as info:
+        smm.read_export(chart, platform="instagram")
+    err = info.value
+    assert err.reason == ("this is a facebook daily export, not an instagram export: load it "
+                          "without platform=, or with platform='facebook'")
+    assert (err.expected, err.got) == ("an instagram export", "a facebook export")
+    assert smm.read_export(chart, platform="facebook")["platform"].eq("facebook").all()
 
 
 @pytest.mark.parametrize(("platform", "asked"), [("tiktok", "a tiktok export"),

@@ -2,9 +2,9 @@
 reference §1.2) name no platform nor account, so every row of two such files shares its key
 with the other's: two exports of one series are merged (the newest wins), two series (a
 Facebook and an Instagram chart of one title) are kept apart, each under its own file
-(``_merge._unknown_series_apart``): one file starting after the other's first day and
-ending after its last (a re-export), or at least half the shared days not 0 in both giving
-the same figure, makes them one series."""
+(``_merge._unknown_series_apart``): at least half the shared days not 0 in both giving
+the same figure makes them one series; one file starting and ending later (a re-export's
+ranges, and those of two platforms' charts exported over staggered ranges) does not."""
 
 from __future__ import annotations
 
@@ -155,27 +155,49 @@ def test_rows_of_a_known_platform_tied_are_still_one_series(tmp_path):
     assert len(_notes(ds, "snapshot_tie")) == 1
 
 
-def test_a_re_export_sharing_only_its_revised_days_is_one_series(tmp_path):
-    """``Views.csv`` covers 1 to 20 October at 100 a day, its re-export ``Views (1).csv`` 18
-    to 30 October at 100 a day, the three days they share (18 to 20) revised to 130: none of
-    the shared figures is the same, yet the re-export starts after the older's first day and
-    ends after its last, so one series (it was two: 33 rows for 30 days). 30 rows: the 1st
-    to 17th from Views.csv (17 × 100 = 1700), the 18th to 30th from the re-export
-    (3 × 130 + 10 × 100 = 1390)."""
+def test_a_re_export_sharing_only_its_revised_days_is_kept_apart(tmp_path):
+    """``Views.csv`` covers 1 to 20 October at 100 a day, ``Views (1).csv`` 18 to 30 October
+    at 100 a day, the three days they share (18 to 20) 130 in the second: none of the shared
+    figures is the same. Its ranges are a re-export's, and were taken for one (30 rows, the
+    first file's 18th to 20th replaced), but two platforms' charts exported over staggered
+    ranges have them too: kept apart, noted, no row lost. 33 rows: 20 × 100 = 2000 and
+    3 × 130 + 10 × 100 = 1390."""
     old = {d: 100 for d in _days("2026-10-01", "2026-10-20")}
     new = {d: 130 if d <= "2026-10-20" else 100 for d in _days("2026-10-18", "2026-10-30")}
     _daily(tmp_path / "Views.csv", "Views", old)
     _daily(tmp_path / "Views (1).csv", "Views", new)
     ds = smm.load(tmp_path, cache=False)
     kept = _by_file(ds)
-    assert len(ds.daily) == 30 and ds.daily["date"].nunique() == 30
-    assert sorted(kept["Views.csv"]) == _days("2026-10-01", "2026-10-17")
-    assert sum(kept["Views.csv"].values()) == 1700
+    assert len(ds.daily) == 33
+    assert sum(kept["Views.csv"].values()) == 2000
     assert sum(kept["Views (1).csv"].values()) == 1390
-    assert kept["Views (1).csv"]["2026-10-18"] == 130
-    assert _notes(ds, "unknown_series_apart").empty
-    merged = _notes(ds, "snapshot_merged")
-    assert merged["name"].tolist() == ["Views.csv"] and merged["rows"].tolist() == [3]
+    apart = _notes(ds, "unknown_series_apart")
+    assert sorted(apart["name"]) == ["Views (1).csv", "Views.csv"] and (apart["rows"] == 3).all()
+    assert apart["message"].str.contains("Views (1).csv starts and ends later", regex=False).all()
+    assert _notes(ds, "snapshot_merged").empty
+
+
+def test_two_platforms_charts_over_staggered_ranges_are_kept_apart(tmp_path):
+    """Instagram's views of 1 to 20 October (500 a day) and Facebook's of 11 to 31 October
+    (40 a day), saved as ``Views.csv`` and ``Views (1).csv`` in one folder: the second starts
+    and ends later, and was taken for a re-export, its 10 shared days (11 to 20 October)
+    replacing Instagram's (31 rows: 10 × 500 + 21 × 40 = 5840, 5000 views lost). They differ
+    on all 10: kept apart, 20 + 21 = 41 rows, 20 × 500 = 10000 and 21 × 40 = 840, both files
+    noted, their platform still unknown."""
+    _daily(tmp_path / "Views.csv", "Views", {d: 500 for d in _days("2026-10-01", "2026-10-20")})
+    _daily(tmp_path / "Views (1).csv", "Views",
+           {d: 40 for d in _days("2026-10-11", "2026-10-31")})
+    ds = smm.load(tmp_path, cache=False)
+    kept = _by_file(ds)
+    assert len(ds.daily) == 41
+    assert sum(kept["Views.csv"].values()) == 10000
+    assert sum(kept["Views (1).csv"].values()) == 840
+    assert ds.daily["platform"].isna().all()
+    apart = _notes(ds, "unknown_series_apart")
+    assert sorted(apart["name"]) == ["Views (1).csv", "Views.csv"]
+    assert (apart["level"] == "warning").all() and (apart["rows"] == 10).all()
+    assert apart["message"].str.contains("other figures on 10 of them").all()
+    assert _notes(ds, "snapshot_merged").empty
 
 
 def test_two_sparse_charts_of_one_title_are_kept_apart(tmp_path):
@@ -222,10 +244,14 @@ def test_a_sparse_chart_downloaded_twice_is_one_series(tmp_path):
           HealthCheck.function_scoped_fixture])
 @given(shift=st.integers(1, 19), longer=st.integers(1, 10),
        revised=st.lists(st.integers(0, 1000), min_size=1, max_size=20))
-def test_a_re_export_whatever_it_revises_is_one_series(tmp_path, shift, longer, revised):
+def test_a_re_export_is_one_series_when_it_revises_at_most_half(tmp_path, shift, longer,
+                                                                 revised):
     """A chart of the 1st to 20th (10 a day) and its re-export starting ``shift`` days later
-    and ending ``longer`` days after the 20th, any of the shared figures revised: one series,
-    one row per day of the two (20 + ``longer``), the newer's figures on the shared days."""
+    and ending ``longer`` days after the 20th, its first figures ``revised``: of the
+    20 − ``shift`` shared days (none 0 in the older), those whose figure is not 10 differ.
+    At most half differing: one series, one row per day of the two (20 + ``longer``), the
+    newer's figures on the shared days. More: two series, kept whole, 20 rows and the
+    newer's 20 + ``longer`` − ``shift``. No row is lost either way."""
     folder = tmp_path / f"{shift}-{longer}-{len(revised)}-{sum(revised)}"
     folder.mkdir(exist_ok=True)
     new_days = _days(f"2026-10-{1 + shift:02d}", f"2026-10-{20 + longer:02d}")
@@ -233,6 +259,12 @@ def test_a_re_export_whatever_it_revises_is_one_series(tmp_path, shift, longer, 
     _daily(folder / "Views.csv", "Views", {d: 10 for d in _days("2026-10-01", "2026-10-20")})
     _daily(folder / "Views (1).csv", "Views", new)
     ds = smm.load(folder, cache=False)
-    assert len(ds.daily) == 20 + longer
+    shared = 20 - shift
+    differ = sum(v != 10 for v in revised[:shared])
     assert _by_file(ds)["Views (1).csv"] == {d: float(v) for d, v in new.items()}
-    assert _notes(ds, "unknown_series_apart").empty
+    if differ * 2 <= shared:
+        assert len(ds.daily) == 20 + longer
+        assert _notes(ds, "unknown_series_apart").empty
+    else:
+        assert len(ds.daily) == 20 + len(new_days)
+        assert len(_notes(ds, "unknown_series_apart")) == 2

@@ -398,24 +398,24 @@ def _unknown_series_apart(df: pd.DataFrame, log: QualityLog) -> pd.DataFrame:
     ``Views.csv`` and ``Views (1).csv``, neither says whose it is, their rows share every key,
     and the merge kept the second file's 12 days in place of the first's, the other
     platform's figures lost. Two such files that share days are two exports of one series
-    (:func:`_one_series`) when
-
-    - one is the other's re-export: it starts after the other's first day and ends after its
-      last, the days they share the older's last ones; a weekly re-export overlapping 7 days,
-      or only the 3 it revised, so that none of the shared figures is the same, wins as the
-      newer export; or
-    - at least half the shared days that tell anything give the same figure, the days 0 (or
-      missing) in both telling nothing: the same chart downloaded twice, or a re-export of
-      the same first day (month to date), revised only on its last days.
+    (:func:`_one_series`) when at least half the shared days that tell anything give the
+    same figure, the days 0 (or missing) in both telling nothing: the same chart downloaded
+    twice, a re-export of the same first day (month to date) or of a later one (the last 28
+    days, weekly), revised only on its last days.
 
     Otherwise they are two series: Facebook's and Instagram's charts of one title, exported
     together over the same days, differ on nearly every day either gives a figure, sparse
-    ones (a few link clicks) too, however many days are 0 on both. Each is then kept under
-    its own file, no figure replacing the other's, both noted; their platform stays unknown,
-    so they count in no platform's figures, as before. A file found one series with any
-    file of a series joins it (a chain of re-exports stays one series). Nothing tells
-    Facebook's and Instagram's charts exported over staggered ranges from a re-export: they
-    are taken for one. Identical files are read once already
+    ones (a few link clicks) too, however many days are 0 on both. Exported over staggered
+    ranges (Instagram's of September to June, Facebook's of March to October), they were
+    taken for a re-export, the later one's figures replacing the earlier's on the days they
+    share (122 of the sample's Instagram views replaced by Facebook's, noted as a newer
+    snapshot): nothing tells them from a re-export revised on every day it shares, so a
+    figure is replaced only where the figures say it is one series. Each is then kept under
+    its own file, no figure replacing the other's, both noted (the note says which starts
+    later: a re-export of them, if one, counts its shared days twice in no platform's
+    figures); their platform stays unknown, so they count in no platform's figures, as
+    before. A file found one series with any file of a series joins it (a chain of
+    re-exports stays one series). Identical files are read once already
     (:func:`~smmanalytics.dataset.load`), and never get here twice.
     """
     unknown = (df["platform"].isna() & schema.column_or(df, "account_id").isna()).to_numpy(bool)
@@ -433,7 +433,8 @@ def _unknown_series_apart(df: pd.DataFrame, log: QualityLog) -> pd.DataFrame:
     if pairs.empty:
         return df
     shared = _shared_days(pairs)
-    alike = _one_series(shared, rows.groupby("source_file")["date"].agg(["min", "max"]))
+    alike = _one_series(shared)
+    spans = rows.groupby("source_file")["date"].agg(["min", "max"])
     if alike.all():
         return df
     series = {f: f for f in rows["source_file"].unique()}
@@ -447,15 +448,16 @@ def _unknown_series_apart(df: pd.DataFrame, log: QualityLog) -> pd.DataFrame:
         series[root(second)] = root(first)
     for (first, second), (n, differ, quiet) in shared[~alike].iterrows():
         silent = f" ({quiet} of them 0 in both, which tells nothing)" if quiet else ""
+        staggered = _staggered(spans, first, second)
         for src, other in ((first, second), (second, first)):
             log.add(src, "unknown_series_apart", f"{n} daily rows of no platform nor "
                     f"account share their days with {file_name(other)}'s, which gives other "
                     f"figures on {differ} of them{silent}: kept apart, as two series of "
                     "unknown platform (Facebook's and Instagram's charts of one title, say), "
-                    "not two exports of one (a re-export starts after the older export's "
-                    "first day and ends after its last, or gives the same figure on at least "
-                    "half the shared days not 0 in both); neither is counted in a platform's "
-                    "figures", rows=int(n))
+                    "not two exports of one (which give the same figure on at least half "
+                    f"the shared days not 0 in both){staggered}; neither is counted in a "
+                    "platform's figures: a facebook/ or instagram/ folder, or the platform's "
+                    "name in the file's, says whose each is", rows=int(n))
     out = df.copy(deep=False)
     out["_series"] = pd.Series(pd.NA, index=df.index, dtype="string")
     mine = df["source_file"].astype("string")[unknown]
@@ -477,19 +479,26 @@ def _shared_days(pairs: pd.DataFrame) -> pd.DataFrame:
             .agg(size=("differ", "size"), differ=("differ", "sum"), quiet=("quiet", "sum")))
 
 
-def _one_series(shared: pd.DataFrame, spans: pd.DataFrame) -> pd.Series:
+def _one_series(shared: pd.DataFrame) -> pd.Series:
     """Which pairs of files of :func:`_shared_days` are exports of one series (a bool per
-    pair), ``spans`` each file's first and last day (``min``, ``max``): one re-exports the
-    other (starts after its first day and ends after its last), or at least half the days
-    they share that are not 0 in both give the same figure (none such: nothing tells them
-    apart, and their figures are the same)."""
-    first, second = (shared.index.get_level_values(i) for i in (0, 1))
-    start_a, end_a = (spans[c].reindex(first).to_numpy() for c in ("min", "max"))
-    start_b, end_b = (spans[c].reindex(second).to_numpy() for c in ("min", "max"))
-    re_export = (((start_a < start_b) & (end_a < end_b))
-                 | ((start_b < start_a) & (end_b < end_a)))
+    pair): at least half the days they share that are not 0 in both give the same figure
+    (none such: nothing tells them apart, and their figures are the same). Where they start
+    and end says nothing (:func:`_unknown_series_apart`)."""
     telling = shared["size"] - shared["quiet"]
-    return pd.Series(re_export, index=shared.index) | (shared["differ"] * 2 <= telling)
+    return shared["differ"] * 2 <= telling
+
+
+def _staggered(spans: pd.DataFrame, first: str, second: str) -> str:
+    """What the note of two files kept apart says of their ranges, ``spans`` each file's
+    first and last day (``min``, ``max``): when one starts and ends later, that it may be
+    the other's re-export, revised on more than half the days they share; else nothing."""
+    (a0, a1), (b0, b1) = spans.loc[first], spans.loc[second]
+    if not ((a0 < b0 and a1 < b1) or (b0 < a0 and b1 < a1)):
+        return ""
+    later = second if b0 > a0 else first
+    return (f"; {file_name(later)} starts and ends later, as a re-export would, but a "
+            "re-export revising more than half the days it shares is taken for the other "
+            "platform's chart, not merged on a guess")
 
 
 def _note_accounts(files: pd.Series, code: str, message: str, log: QualityLog,

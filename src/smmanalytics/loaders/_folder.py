@@ -21,7 +21,7 @@ from pathlib import Path
 from .._io import file_name
 from ..errors import DataQualityWarning, ParseError
 from ..quality import QualityLog
-from ._sources import EXCEL_SUFFIXES, is_junk
+from ._sources import EXCEL_SUFFIXES, is_junk, names_a_platform
 
 __all__ = ["BRAND_FILES", "EXPORT_SUFFIXES", "IMAGE_SUFFIXES", "SETTINGS_FILES", "SIDE_FILES",
            "SYNONYMS_FILE", "file_order", "files_below", "is_archive_setting", "looks_like_export",
@@ -122,9 +122,20 @@ def relative_name(f: Path, paths: Iterable[str | Path]) -> str | None:
     'instagram/Views.csv'
     >>> relative_name(Path("/srv/fb_exports/brand.zip"), ["/srv/fb_exports/brand.zip"]) is None
     True
+
+    The folder loaded counts when it is, whole, a platform's name (``brand/instagram`` loaded
+    itself, or ``ig``: :func:`~smmanalytics.loaders._sources.names_a_platform`), as it does
+    one level down:
+
+    >>> relative_name(Path("/srv/brand/Instagram/Views.csv"), ["/srv/brand/Instagram"])
+    'Instagram/Views.csv'
     """
-    below = [f.relative_to(p) for p in map(Path, paths) if f != p and f.is_relative_to(p)]
-    return min(below, key=lambda rel: len(rel.parts)).as_posix() if below else None
+    below = [(p, f.relative_to(p)) for p in map(Path, paths) if f != p and f.is_relative_to(p)]
+    if not below:
+        return None
+    folder, rel = min(below, key=lambda b: len(b[1].parts))
+    name = folder.name or folder.resolve().name        # "." names the working folder
+    return (Path(name) / rel if names_a_platform(name) else rel).as_posix()
 
 
 def files_below(root: Path) -> list[Path]:

@@ -1517,6 +1517,8 @@ def _iter_parsed(path, platform: str | None) -> Iterator[pd.DataFrame]:
             raise _not_understood(src, log, platform)
         if platform is not None and (others := _rows_of_others(frames, platform)):
             raise _of_another_platform(src, frames, others, platform)
+        if platform is not None:
+            frames = _callers_platform(src, frames, platform, log)
         parsed.append((log, frames))
     for log, frames in parsed:    # once the walk is over, its notes go with every table
         # each table gets the file's notes and those of its own sheet, not its sibling
@@ -1573,6 +1575,36 @@ def _rows_of_others(frames: list[pd.DataFrame], platform: str) -> list[str]:
     seen = [str(p) for df in frames if "platform" in df.columns
             for p in df["platform"].dropna().unique()]
     return [] if not seen or asked in seen else list(dict.fromkeys(seen))
+
+
+def _callers_platform(src: Source, frames: list[pd.DataFrame], platform: str,
+                      log: QualityLog) -> list[pd.DataFrame]:
+    """``frames`` with their rows naming no platform given ``platform``, the caller's: a Meta
+    chart ("Views") or audience file says neither Facebook nor Instagram, and
+    ``read_export(chart, platform="instagram")`` returned its rows without a platform, the
+    caller's word lost. The ``platform_unknown`` note of the file gives way to one saying
+    where the platform came from (``platform_from_caller``). A file naming another platform
+    is refused before (:func:`_rows_of_others`)."""
+    asked = platform_name(platform, KNOWN_PLATFORMS)
+    out, taken = [], 0
+    for df in frames:
+        missing = df["platform"].isna() if "platform" in df.columns else None
+        if missing is None or not missing.any():
+            out.append(df)
+            continue
+        given = df["platform"].astype("string").fillna(asked)
+        filled = df.assign(platform=given.astype(
+            "category" if isinstance(df["platform"].dtype, pd.CategoricalDtype)
+            else df["platform"].dtype))
+        filled.attrs = {**df.attrs, "platform": df.attrs.get("platform") or asked}
+        out.append(filled)
+        taken += int(missing.sum())
+    if taken:
+        log.entries[:] = [e for e in log.entries if e["code"] != "platform_unknown"]
+        log.add(src.name, "platform_from_caller", f"{taken} rows name no platform (nor does "
+                f"the file's name): taken as {asked}'s, the platform= it was read with",
+                level="info", rows=taken)
+    return out
 
 
 def _of_another_platform(src: Source, frames: list[pd.DataFrame], platforms: list[str],
@@ -1662,7 +1694,9 @@ def read_export(path: str | Path, kind: str | None = None, *,
         Try only the formats of this platform (``"instagram"``, ``"ga4"``…), when the file's
         headers alone could be another platform's; None tries every registered format. A file
         whose rows are all another platform's (a Facebook posts export read as Instagram's,
-        both Meta Business Suite's) is refused, naming whose it is.
+        both Meta Business Suite's) is refused, naming whose it is; rows naming no platform
+        (a Meta chart saying neither Facebook nor Instagram) are this platform's, noted
+        ``platform_from_caller``.
 
     Returns
     -------

@@ -61,7 +61,9 @@ class Source:
     not make every file below it Facebook's. A zipped brand folder given itself (``given``)
     loads as the folder would: its members are named below its one folder (``Views.csv`` of
     ``fb_exports.zip!fb_exports/Views.csv``), neither that folder nor the archive's name
-    counting, as the folder loaded and those above it do not."""
+    counting, as the folder loaded and those above it do not, but for a folder named after a
+    platform, whole (``instagram/Views.csv`` loaded as ``instagram``: :func:`names_a_platform`),
+    which is kept in the name below it."""
 
     name: str
     data: bytes | mmap.mmap     # a large file on disk is mapped, not copied (read_source)
@@ -319,8 +321,21 @@ def _member_relative(src: Source, member: PurePosixPath, top: str) -> str | None
     path below the archive's one folder ``top`` alone (``instagram/Views.csv`` of
     ``brand.zip!brand/instagram/Views.csv``), as the folder loaded would name it."""
     if top:
-        return member.relative_to(top).as_posix()
+        return (member if names_a_platform(top) else member.relative_to(top)).as_posix()
     return None if src.relative is None else f"{src.relative}!{member}"
+
+
+def names_a_platform(folder: str) -> bool:
+    """True for the name of a folder that is, whole, a platform's name or alias, in any case
+    (``instagram``, ``Instagram``, ``ig``, ``facebook``, ``fb``:
+    :func:`~smmanalytics.schema.canonical_platform`): the folder loaded, or a zipped brand
+    folder's own folder, that is an analyst's platform folder (``brand/instagram``) says what
+    its files are, as it does one level down when ``brand`` is loaded; Meta's charts naming no
+    platform stayed nobody's. A name that only holds one (an agency's ``fb_exports``,
+    ``Facebook pages``: the folder of many brands' files) still says nothing."""
+    from ..schema import canonical_platform
+
+    return canonical_platform(folder) is not None
 
 
 def _cannot_extract(name: str, exc: Exception) -> ParseError:
