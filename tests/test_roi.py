@@ -165,6 +165,34 @@ def test_read_costs_refuses_a_cell_of_two_signs_as_no_number(tmp_path, cell):
     assert err.value.got == cell
 
 
+@pytest.mark.parametrize(("column", "cell"), [
+    # float() read these, undocumented: 1_000 and 1e3 as 1000, '١٢' (Arabic-Indic digits) as 12
+    ("amount", "1_000"), ("amount", "1e3"), ("amount", "1E3"), ("amount", "\u0661\u0662"),
+    ("hours", "1e1"),
+    # refused before too, but 'Infinity' as "currencies in a number cell" and 'nan' in hours
+    # as "hours, without a currency": their letters read as currency codes
+    ("amount", "inf"), ("amount", "-inf"), ("amount", "nan"), ("amount", "Infinity"),
+    ("hours", "nan"), ("hourly_rate", "inf"),
+])
+def test_read_costs_reads_only_the_documented_numbers(tmp_path, column, cell):
+    cells = {"amount": "", "hours": "2", "hourly_rate": "30"} | {column: cell}
+    path = costs_file(tmp_path, f"2026-10-01,,tools,{cells['amount']},,,,{cells['hours']},"
+                                f"{cells['hourly_rate']},\n")
+    with pytest.raises(ConfigError) as err:
+        read_costs(path)
+    assert str(err.value) == (f"file {path}, line 2, column {column!r}: invalid value; "
+                              f"expected a number such as 1200 or 1200.50; got {cell!r}")
+
+
+@pytest.mark.parametrize(("cell", "value"), [
+    ("1200", 1200.0), ("1200.50", 1200.5), ('"1,200.50"', 1200.5), ("1 200", 1200.0),
+    ("$1200", 1200.0), ("12.", 12.0), (".5", 0.5),
+])
+def test_read_costs_still_reads_the_documented_numbers(tmp_path, cell, value):
+    path = costs_file(tmp_path, f"2026-10-01,,tools,{cell},,,,,,\n")
+    assert read_costs(path).loc[0, "amount"] == value
+
+
 @settings(max_examples=40, deadline=None)
 @given(cents=st.integers(0, 10**11), mark=st.sampled_from([",", "."]))
 def test_read_costs_reads_back_any_well_grouped_amount(tmp_path_factory, cents, mark):
