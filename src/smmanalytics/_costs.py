@@ -14,7 +14,15 @@ import pandas as pd
 from ._io import closest_key, file_name, read_user_text, unknown_key, user_csv
 from .errors import ConfigError, DataQualityWarning
 from .loaders._dates import MONTHS, file_numeric_order
-from .loaders._numbers import AMBIGUOUS_COMMA, AMBIGUOUS_DOT, CURRENCY_SIGNS, DOLLAR, GROUPED
+from .loaders._numbers import (
+    AMBIGUOUS_COMMA,
+    AMBIGUOUS_DOT,
+    CURRENCY_SIGNS,
+    DOLLAR,
+    GROUPED,
+    SPACE_GROUPED,
+    space_example,
+)
 from .periods import parse_period
 from .schema import canonical_platform, platforms_expected
 
@@ -47,6 +55,11 @@ _NUMBER_COLUMNS = ("amount", "hours", "hourly_rate")
 #: a cost cell's number once its sign, currency and thousands marks are off, its decimal mark
 #: a '.': ASCII digits, with a decimal part or not (``1200``, ``1200.50``, ``.5``)
 _PLAIN = re.compile(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+")
+#: a space between two digits of a cost cell: a thousands mark, which must stand between
+#: groups of three digits (:data:`~smmanalytics.loaders._numbers.SPACE_GROUPED`), as the
+#: loaders check it
+_SPACED = re.compile(r"\d\s+\d")
+_SPACE_GROUPED = re.compile(SPACE_GROUPED)
 
 
 #: the currencies written with a bare ``$``: a ``$`` in a cost cell (or a GA4 revenue cell) is
@@ -179,8 +192,8 @@ def read_costs(path: str | Path, *, data: bytes | None = None,
     ``amount`` may be left empty when ``hours`` and ``hourly_rate`` are given: amount =
     hours × hourly_rate.
     Numbers may use a decimal comma (``12,5``), ``.`` or ``,`` or spaces between thousands
-    (``12.500,00``, ``1,200.50``, ``1 200``; a ``.`` or ``,`` between groups other
-    than of three digits, ``12.99,5``, is refused; so is a negative one,
+    (``12.500,00``, ``1,200.50``, ``1 200``; a ``.``, ``,`` or space between groups other
+    than of three digits, ``12.99,5`` or ``1 2345``, is refused; so is a negative one,
     ``-1.299,50`` or an accounting ``(1.299,50)``) and a currency sign or code (``$200``,
     ``CA$200``, ``300 USD``), which is the line's currency where the ``currency`` column is
     empty. Digits are ASCII, without exponent or ``_``: ``1e3``, ``1_000``, ``inf``, ``nan``
@@ -398,6 +411,11 @@ def _cost_row(rec: dict[str, str], path: Path, line: int, *, decimal: _Decimal,
         if t and not re.search("[0-9]", cell):
             # 'nan', 'inf', 'Infinity': no number, whose letters read as currency codes
             raise fail(col, "a number such as 1200 or 1200.50", t)
+        if _SPACED.search(t) and not _SPACE_GROUPED.fullmatch(t):
+            # every space was dropped unchecked: '1 2345' read 12345, '12 34' 1234
+            example = space_example(t, _own_mark(cell) or decimal.mark or ".")
+            raise fail(col, f"a number like {example}: a thousands separator between groups "
+                       "of three digits, or none", t, "thousands separator misplaced")
         if codes and (col == "hours" or len(codes) > 1):
             raise fail(col, "a number of hours, without a currency" if col == "hours" else
                        "one currency in the cell", t, "currencies in a number cell")
