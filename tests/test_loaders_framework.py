@@ -241,6 +241,81 @@ def test_numbers_refuse_any_malformed_grouping(groups, mark, cents, line):
     assert (err.value.line, err.value.got) == (2 + line, cell)
 
 
+
+#: the marks a platform writes between thousands other than '.' and ',': a space, a no-break
+#: space (Excel, French), a narrow no-break space (Meta, French), a thin space, an apostrophe
+#: (Swiss)
+_SPACE_MARKS = (" ", "\u00a0", "\u202f", "\u2009", "'")
+
+
+@pytest.mark.parametrize(("cell", "value"), [
+    # grouped by three, read as written: the marks dropped, the decimal after them
+    ("1 234", 1234.0), ("12 345 678,5", 12345678.5), ("1'234.50", 1234.5),
+    ("1\u202f234", 1234.0), ("1\u00a0234,5", 1234.5), ("1\u2009234 567", 1234567.0),
+    # a space before '%', a currency or a suffix, or after a sign, is no thousands mark:
+    # 1234,5 % = 12.345, 62,5 % = 0.625
+    ("1 234,5 %", 12.345), ("62,5 %", 0.625), ("1 299,50 €", 1299.5), ("€ 1 234", 1234.0),
+    ("12 USD", 12.0), ("- 1 234", -1234.0), ("(1 234)", -1234.0), ("1.2 K", 1200.0),
+    # a spreadsheet's text prefix, not between digits
+    ("'1234", 1234.0),
+])
+def test_numbers_spaces_and_apostrophes_between_groups_of_three_are_read(cell, value):
+    assert parse_numbers(_s(cell), file="f.csv", column="Views").tolist() == [value]
+
+
+@pytest.mark.parametrize(("cell", "example"), [
+    # dropped unchecked, each read with its marks gone: 12345, 1234, 123, 123.5, 1234567,
+    # 123456, 1234.56
+    ("1 2345", "1 299.50 or 1299.50"), ("12 34", "1 299.50 or 1299.50"),
+    ("1'23", "1'299.50 or 1299.50"), ("1 23,5", "1 299,50 or 1299,50"),
+    ("1234 567", "1 299.50 or 1299.50"), ("1\u202f234\u202f56", "1\u202f299.50 or 1299.50"),
+    ("1 234,5 6 €", "1 299,50 or 1299,50"),
+])
+def test_numbers_space_or_apostrophe_not_between_groups_of_three_is_refused(cell, example):
+    with pytest.raises(ParseError) as err:
+        parse_numbers(_s("12", cell, "lots"), file="f.csv", column="Views")
+    assert (err.value.file, err.value.line, err.value.column, err.value.got) == (
+        "f.csv", 3, "Views", cell)
+    assert err.value.reason == "thousands separator misplaced"
+    assert err.value.expected.startswith(f"a number like {example}:")
+
+
+def test_numbers_space_misgrouped_workbook_cell_is_refused():
+    # a workbook's numbers stay numbers; its text cell '1 2345' is checked as a CSV's is
+    with pytest.raises(ParseError, match="line 3.*thousands separator misplaced"):
+        parse_numbers(pd.Series([7, "1 2345"], dtype=object), file="f.xlsx", column="Views")
+
+
+@settings(max_examples=60, deadline=None)
+@given(cents=st.integers(0, 10**11), mark=st.sampled_from(_SPACE_MARKS),
+       decimal=st.sampled_from([",", "."]), with_cents=st.booleans())
+def test_numbers_read_back_any_number_grouped_with_a_space_mark(cents, mark, decimal,
+                                                                with_cents):
+    """A number grouped by three with any of the space marks reads as written (cents / 100,
+    or its whole part without cents)."""
+    whole = f"{cents // 100:,}".replace(",", mark)
+    cell = f"{whole}{decimal}{cents % 100:02d}" if with_cents else whole
+    expected = cents / 100 if with_cents else cents // 100
+    assert parse_numbers(_s(cell), decimal=decimal).tolist() == pytest.approx([expected])
+
+
+@settings(max_examples=60, deadline=None)
+@given(whole=st.integers(10, 10**9), mark=st.sampled_from(_SPACE_MARKS),
+       decimal=st.sampled_from([",", "."]), data=st.data())
+def test_numbers_refuse_a_space_mark_that_breaks_a_group_of_three(whole, mark, decimal, data):
+    """A mark put between two digits of a well-grouped number (inside its first group or a
+    group of three) leaves a group of other than three after a mark: refused, named by its
+    line."""
+    grouped = f"{whole:,}".replace(",", mark)
+    inside = [i for i in range(1, len(grouped)) if grouped[i - 1].isdigit()
+              and grouped[i].isdigit()]
+    at = data.draw(st.sampled_from(inside))
+    cell = f"{grouped[:at]}{mark}{grouped[at:]}{decimal}50"
+    with pytest.raises(ParseError, match="thousands separator misplaced") as err:
+        parse_numbers(_s("12", cell, "3"), file="f.csv", column="Views", decimal=decimal)
+    assert (err.value.line, err.value.got) == (3, cell)
+
+
 # ---------------------------------------------------------------- dates
 
 def test_meta_times_across_dst():

@@ -165,6 +165,78 @@ def test_read_costs_refuses_a_cell_of_two_signs_as_no_number(tmp_path, cell):
     assert err.value.got == cell
 
 
+@pytest.mark.parametrize(("cell", "example"), [
+    # every space was dropped unchecked: read 12345, 1234, 123.5 and 1234.56
+    ("1 2345", "1 299,50 or 1299,50"), ("12 34 €", "1 299,50 or 1299,50"),
+    ("1 23,5", "1 299,50 or 1299,50"), ("1\u202f234\u202f56,00", "1\u202f299,50 or 1299,50"),
+])
+def test_read_costs_refuses_spaces_not_between_groups_of_three(tmp_path, cell, example):
+    path = _semicolon_costs(tmp_path, "ad_spend;100,50", f"tools;{cell}")
+    with pytest.raises(ConfigError) as err:
+        read_costs(path)
+    assert str(err.value) == (f"file {path}, line 3, column 'amount': thousands separator "
+                              f"misplaced; expected a number like {example}: a thousands "
+                              f"separator between groups of three digits, or none; got {cell!r}")
+
+
+@pytest.mark.parametrize(("cell", "value"), [
+    # spaces between groups of three, or around a currency: 12345,5 / 1234567 / 1234,56
+    ("12 345,5", 12345.5), ("1\u00a0234\u00a0567", 1234567.0), ("1 234,56 €", 1234.56),
+])
+def test_read_costs_reads_spaces_between_groups_of_three(tmp_path, cell, value):
+    path = _semicolon_costs(tmp_path, "ad_spend;100,50", f"tools;{cell}")
+    assert read_costs(path)["amount"].tolist() == [100.5, value]
+
+
+@settings(max_examples=40, deadline=None)
+@given(cents=st.integers(0, 10**11), mark=st.sampled_from([" ", "\u00a0", "\u202f", "\u2009"]),
+       data=st.data())
+def test_read_costs_spaces_grouping_property(tmp_path_factory, cents, mark, data):
+    """An amount grouped by three with a space mark reads as written (cents / 100); the same
+    with a mark put between two digits inside a group is refused."""
+    grouped = f"{cents // 100:,}".replace(",", mark)
+    path = tmp_path_factory.mktemp("spaced") / "costs.csv"
+    path.write_text(f"start;category;amount\n2026-10-01;tools;{grouped},{cents % 100:02d}\n",
+                    encoding="utf-8")
+    assert read_costs(path).loc[0, "amount"] == pytest.approx(cents / 100, abs=1e-9)
+    inside = [i for i in range(1, len(grouped)) if grouped[i - 1:i + 1].isdigit()]
+    if inside:
+        at = data.draw(st.sampled_from(inside))
+        path.write_text(f"start;category;amount\n2026-10-01;tools;{grouped[:at]}{mark}"
+                        f"{grouped[at:]},50\n", encoding="utf-8")
+        with pytest.raises(ConfigError, match="thousands separator misplaced") as err:
+            read_costs(path)
+        assert (err.value.line, err.value.column) == (2, "amount")
+
+
+@pytest.mark.parametrize(("column", "cell"), [
+    # float() read these, undocumented: 1_000 and 1e3 as 1000, '١٢' (Arabic-Indic digits) as 12
+    ("amount", "1_000"), ("amount", "1e3"), ("amount", "1E3"), ("amount", "\u0661\u0662"),
+    ("hours", "1e1"),
+    # refused before too, but 'Infinity' as "currencies in a number cell" and 'nan' in hours
+    # as "hours, without a currency": their letters read as currency codes
+    ("amount", "inf"), ("amount", "-inf"), ("amount", "nan"), ("amount", "Infinity"),
+    ("hours", "nan"), ("hourly_rate", "inf"),
+])
+def test_read_costs_reads_only_the_documented_numbers(tmp_path, column, cell):
+    cells = {"amount": "", "hours": "2", "hourly_rate": "30"} | {column: cell}
+    path = costs_file(tmp_path, f"2026-10-01,,tools,{cells['amount']},,,,{cells['hours']},"
+                                f"{cells['hourly_rate']},\n")
+    with pytest.raises(ConfigError) as err:
+        read_costs(path)
+    assert str(err.value) == (f"file {path}, line 2, column {column!r}: invalid value; "
+                              f"expected a number such as 1200 or 1200.50; got {cell!r}")
+
+
+@pytest.mark.parametrize(("cell", "value"), [
+    ("1200", 1200.0), ("1200.50", 1200.5), ('"1,200.50"', 1200.5), ("1 200", 1200.0),
+    ("$1200", 1200.0), ("12.", 12.0), (".5", 0.5),
+])
+def test_read_costs_still_reads_the_documented_numbers(tmp_path, cell, value):
+    path = costs_file(tmp_path, f"2026-10-01,,tools,{cell},,,,,,\n")
+    assert read_costs(path).loc[0, "amount"] == value
+
+
 @settings(max_examples=40, deadline=None)
 @given(cents=st.integers(0, 10**11), mark=st.sampled_from([",", "."]))
 def test_read_costs_reads_back_any_well_grouped_amount(tmp_path_factory, cents, mark):

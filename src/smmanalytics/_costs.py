@@ -14,7 +14,15 @@ import pandas as pd
 from ._io import closest_key, file_name, read_user_text, unknown_key, user_csv
 from .errors import ConfigError, DataQualityWarning
 from .loaders._dates import MONTHS, file_numeric_order
-from .loaders._numbers import AMBIGUOUS_COMMA, AMBIGUOUS_DOT, CURRENCY_SIGNS, DOLLAR, GROUPED
+from .loaders._numbers import (
+    AMBIGUOUS_COMMA,
+    AMBIGUOUS_DOT,
+    CURRENCY_SIGNS,
+    DOLLAR,
+    GROUPED,
+    SPACE_GROUPED,
+    space_example,
+)
 from .periods import parse_period
 from .schema import canonical_platform, platforms_expected
 
@@ -44,6 +52,14 @@ _NAMED = re.compile(r"^(\d{1,2})[-\s]([^\W\d_]+)\.?(?:[-\s](\d{2}|\d{4}))?$")
 #: evidence, then the file's locale, do)
 _AMBIGUOUS = {".": re.compile(AMBIGUOUS_DOT), ",": re.compile(AMBIGUOUS_COMMA)}
 _NUMBER_COLUMNS = ("amount", "hours", "hourly_rate")
+#: a cost cell's number once its sign, currency and thousands marks are off, its decimal mark
+#: a '.': ASCII digits, with a decimal part or not (``1200``, ``1200.50``, ``.5``)
+_PLAIN = re.compile(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+")
+#: a space between two digits of a cost cell: a thousands mark, which must stand between
+#: groups of three digits (:data:`~smmanalytics.loaders._numbers.SPACE_GROUPED`), as the
+#: loaders check it
+_SPACED = re.compile(r"\d\s+\d")
+_SPACE_GROUPED = re.compile(SPACE_GROUPED)
 
 
 #: the currencies written with a bare ``$``: a ``$`` in a cost cell (or a GA4 revenue cell) is
@@ -104,7 +120,9 @@ def _number(s: str, decimal: str) -> float:
     """A cleaned cell (:func:`_clean`) as a number, ``decimal`` being the decimal mark of the
     cells that fit both readings. A thousands mark must stand between groups of three digits
     before the decimal mark, or :class:`_BadGrouping` is raised: stripped unchecked, it read
-    ``12.99,5`` as 1299.5 (a price of 12,99 mistyped, counted 100 times over)."""
+    ``12.99,5`` as 1299.5 (a price of 12,99 mistyped, counted 100 times over). What is left
+    must be :data:`_PLAIN` (ValueError else): ``float()`` alone also took ``1_000``, ``1e3``
+    and digits of other scripts (``١٢``), which :func:`read_costs` does not document."""
     s, negative = _unsigned(s)
     if s.startswith(("+", "-", "\u2212", "(")):     # a second sign: '--5', '-(5)', '(5'
         raise ValueError(s)
@@ -114,7 +132,10 @@ def _number(s: str, decimal: str) -> float:
     if thousands in s and not re.fullmatch(rf"\d{{1,3}}(?:{re.escape(thousands)}\d{{3}})+",
                                            whole):
         raise _BadGrouping(mark)
-    number = float(s.replace(thousands, "").replace(mark, "."))
+    plain = s.replace(thousands, "").replace(mark, ".")
+    if not _PLAIN.fullmatch(plain):
+        raise ValueError(s)
+    number = float(plain)
     return -number if negative else number
 
 
@@ -171,10 +192,12 @@ def read_costs(path: str | Path, *, data: bytes | None = None,
     ``amount`` may be left empty when ``hours`` and ``hourly_rate`` are given: amount =
     hours × hourly_rate.
     Numbers may use a decimal comma (``12,5``), ``.`` or ``,`` or spaces between thousands
-    (``12.500,00``, ``1,200.50``, ``1 200``; a ``.`` or ``,`` between groups other than of
-    three digits, ``12.99,5``, is refused; so is a negative one, ``-1.299,50`` or an
-    accounting ``(1.299,50)``) and a currency sign or code (``$200``, ``CA$200``,
-    ``300 USD``), which is the line's currency where the ``currency`` column is empty. A dollar
+    (``12.500,00``, ``1,200.50``, ``1 200``; a ``.``, ``,`` or space between groups other
+    than of three digits, ``12.99,5`` or ``1 2345``, is refused; so is a negative one,
+    ``-1.299,50`` or an accounting ``(1.299,50)``) and a currency sign or code (``$200``,
+    ``CA$200``, ``300 USD``), which is the line's currency where the ``currency`` column is
+    empty. Digits are ASCII, without exponent or ``_``: ``1e3``, ``1_000``, ``inf``, ``nan``
+    are refused, though Python's ``float`` reads them all. A dollar
     sign naming its country (``US$``, ``CA$``, ``C$``, ``A$``, ``AU$``, ``NZ$``, ``HK$``,
     ``S$``, ``MX$``) is that country's currency. ``$`` is a dollar
     (:data:`DOLLAR_CURRENCIES`): the line's currency column's when that is one (``$300``, CAD:
@@ -385,6 +408,14 @@ def _cost_row(rec: dict[str, str], path: Path, line: int, *, decimal: _Decimal,
     for col in ("amount", "hours", "hourly_rate"):
         t = rec.get(col, "")
         cell, codes = _split_currency(t)
+        if t and not re.search("[0-9]", cell):
+            # 'nan', 'inf', 'Infinity': no number, whose letters read as currency codes
+            raise fail(col, "a number such as 1200 or 1200.50", t)
+        if _SPACED.search(t) and not _SPACE_GROUPED.fullmatch(t):
+            # every space was dropped unchecked: '1 2345' read 12345, '12 34' 1234
+            example = space_example(t, _own_mark(cell) or decimal.mark or ".")
+            raise fail(col, f"a number like {example}: a thousands separator between groups "
+                       "of three digits, or none", t, "thousands separator misplaced")
         if codes and (col == "hours" or len(codes) > 1):
             raise fail(col, "a number of hours, without a currency" if col == "hours" else
                        "one currency in the cell", t, "currencies in a number cell")
