@@ -1674,6 +1674,20 @@ def test_review_of_a_period_before_the_data_is_an_error():
     assert review(ds, "2026-10").summary.startswith("1 incident")     # a period they reach
 
 
+def test_alerts_of_a_period_outside_the_data_is_an_error():
+    """smm.alerts(ds, "2027-01") of the sample (data to 2026-12) gave an empty frame, a quiet
+    month, where review() and smm alerts --period 2027-01 said no data falls in it."""
+    from smmanalytics.dataset import load
+    from smmanalytics.errors import EmptyDataError
+
+    ds = load(Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve")
+    first, last = ds.span(web=False)
+    for period in ("2027-01", "2025-01"):
+        with pytest.raises(EmptyDataError, match=period) as err:
+            alerts(ds, period)
+        assert f"{first.isoformat()} to {last.isoformat()}" in str(err.value)
+
+
 def test_cli_alerts_says_nothing_could_be_tested(tmp_path, capsys):
     """21 days of X's account overview: smm alerts said "no alert in the data", rc 0."""
     from smmanalytics.cli import main

@@ -412,6 +412,20 @@ def _period(period) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     return pd.Timestamp(p.start), pd.Timestamp(p.end)
 
 
+def _within_data(ds, period, what: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """:func:`_period`'s bounds, or an EmptyDataError when the period lies wholly before or
+    after the data's days: its empty alerts read as a quiet month (``smm.alerts(ds,
+    "2027-01")`` gave an empty frame where :func:`review` and ``smm alerts`` said no data)."""
+    bounds = _period(period)
+    if bounds is not None:
+        first, last = ds.span(web=False)
+        if first is not None and (bounds[1].date() < first or bounds[0].date() > last):
+            raise EmptyDataError(
+                f"no data falls in {parse_period(period).label}: nothing to {what}; expected "
+                f"a period within the data's days, {first.isoformat()} to {last.isoformat()}")
+    return bounds
+
+
 def _empty_alerts() -> pd.DataFrame:
     return pd.DataFrame({
         "date": pd.Series(dtype="datetime64[ns]"), "platform": pd.Series(dtype="string"),
@@ -478,6 +492,9 @@ def alerts(ds, period=None, *, settings: AlertSettings | None = None) -> pd.Data
     ------
     ArgumentTypeError
         When ``ds`` is not a Dataset (a posts frame, say), or ``settings`` no AlertSettings.
+    EmptyDataError
+        When ``period`` lies wholly before or after the data's days, as :func:`review` and
+        ``smm alerts --period`` say: its empty frame read as a quiet month.
     PeriodError
         When ``period`` cannot be read.
 
@@ -488,7 +505,7 @@ def alerts(ds, period=None, *, settings: AlertSettings | None = None) -> pd.Data
     """
     require_dataset(ds, "alerts")
     settings = _settings(settings)
-    bounds = _period(period)
+    bounds = _within_data(ds, period, "alerts")
     judged = ds if bounds is None else _up_to(ds, bounds[1].date())
     return _alerts_in(_detect_all(signals(judged), settings), settings, bounds)
 
@@ -705,13 +722,7 @@ def review(ds, period=None, *, settings: AlertSettings | None = None,
     """
     require_dataset(ds, "review")
     settings = _settings(settings)
-    bounds = _period(period)
-    if bounds is not None:
-        first, last = ds.span(web=False)
-        if first is not None and (bounds[1].date() < first or bounds[0].date() > last):
-            raise EmptyDataError(
-                f"no data falls in {parse_period(period).label}: nothing to review; expected "
-                f"a period within the data's days, {first.isoformat()} to {last.isoformat()}")
+    bounds = _within_data(ds, period, "review")
     if until is None and bounds is not None:
         until = bounds[1].date()
     elif until is not None and bounds is not None:
