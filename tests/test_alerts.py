@@ -422,6 +422,67 @@ def test_net_followers_from_each_source():
     assert cov.loc[("x", "unfollows"), "status"] == "known"
 
 
+def _account_rows(platform, account, metric, values, start):
+    return pd.DataFrame({"platform": platform, "account_id": account, "metric": metric,
+                         "date": pd.date_range(start, periods=len(values)),
+                         "value": np.asarray(values, dtype=float), "day_tz": "UTC"})
+
+
+def test_net_followers_take_each_accounts_best_source():
+    """One source per platform (TikTok: net_follows) left out an account exporting only its
+    follower totals; each account now gives its own, summed."""
+    daily = pd.concat([
+        _account_rows("tiktok", "fr", "net_follows", [5, -2], "2025-01-02"),
+        _account_rows("tiktok", "it", "followers_total", [100, 103, 101], "2025-01-01"),
+    ], ignore_index=True)
+    s = signals(Dataset(daily=schema.conform(daily, "daily")))
+    net = s.loc[s["signal"] == "net_followers"]
+    # 2 January: 5 + (103 − 100) = 8; 3 January: −2 + (101 − 103) = −4
+    assert net["date"].dt.strftime("%d").tolist() == ["02", "03"]
+    assert net["value"].tolist() == [8, -4]
+    assert net["source"].tolist() == ["daily:diff(followers_total)+daily:net_follows"] * 2
+
+
+def test_net_followers_of_an_account_with_new_follows_only_are_unknown():
+    """A second account exporting new follows alone: its net change is unknown, so the
+    platform's is (its net_follows account alone read as the platform's, silently)."""
+    daily = pd.concat([
+        _account_rows("tiktok", "fr", "net_follows", [5, -2], "2025-01-01"),
+        _account_rows("tiktok", "it", "follows", [7, 8], "2025-01-01"),
+    ], ignore_index=True)
+    ds = Dataset(daily=schema.conform(daily, "daily"))
+    assert not (signals(ds)["signal"] == "net_followers").any()
+    cov = coverage(ds).set_index(["platform", "signal"])
+    assert cov.loc[("tiktok", "net_followers"), "status"] == "unknown"
+
+
+def test_an_account_without_data_makes_its_platforms_day_unknown_not_zero():
+    """TikTok: brand_fr loses 2 a day to 31 October, brand_it gains 30 a day and its export
+    ends on 20 October. Summed as 0 on 21-31 October, the platform's 28 a day fell to −2:
+    robust_z_drop alerts on each of those days. Those days are now unknown: no value, no
+    alert. X: account A 4 unfollows a day from June, account B 6 a day from 10 October; read
+    as 0 before, B raised 10 against a usual 4 (nb_tail alerts). The platform's series now
+    starts on 10 October (A + B = 10), too short a history to test."""
+    june, oct10 = "2026-06-01", "2026-10-10"
+    n_all = (pd.Timestamp("2026-10-31") - pd.Timestamp(june)).days + 1     # 153 days
+    n_it = n_all - 11                                                      # to 20 October
+    n_b = 22                                                               # 10-31 October
+    daily = pd.concat([
+        _account_rows("tiktok", "brand_fr", "net_follows", [-2] * n_all, june),
+        _account_rows("tiktok", "brand_it", "net_follows", [30] * n_it, june),
+        _account_rows("x", "A", "unfollows", [4] * n_all, june),
+        _account_rows("x", "B", "unfollows", [6] * n_b, oct10),
+    ], ignore_index=True)
+    ds = Dataset(daily=schema.conform(daily, "daily"), brand=Brand(timezone="UTC"))
+    s = signals(ds)
+    tt = s.loc[s["signal"] == "net_followers"]
+    assert tt["date"].max() == pd.Timestamp("2026-10-20")
+    assert set(tt["value"]) == {28}                                        # −2 + 30
+    unf = s.loc[s["signal"] == "unfollows"]
+    assert unf["date"].min() == pd.Timestamp(oct10) and set(unf["value"]) == {10}
+    assert alerts(ds, "2026-10").empty
+
+
 def test_absent_negative_feedback_column_gives_no_alert_no_error_and_is_unknown():
     ds = _sim(days=200, incident=150, nf=False)
     assert "negative_feedback" not in ds.posts.columns
