@@ -1796,6 +1796,33 @@ def test_a_period_tested_in_part_says_which_days_were_not(tmp_path, capsys):
     assert capsys.readouterr().out.startswith("no alert in ")
 
 
+def test_days_no_export_covers_make_a_quiet_period_partly_watched(capsys):
+    """X unfollows, 4 a day from 1 June to 31 October, no export for 12-25 October: review
+    said "none" (every watched signal within its range), the 14 days unsaid. October: known
+    on 31 − 14 = 17 days, all tested (4 months before them), 14 missing. Judged up to 20
+    October, the days after it are not missing but unjudged: 12-20 October, 9 days."""
+    from smmanalytics.alerts import review
+
+    days = pd.date_range("2026-06-01", "2026-10-31")
+    gap = pd.date_range("2026-10-12", "2026-10-25")
+    daily = pd.DataFrame({"platform": "x", "account_id": "a", "metric": "unfollows",
+                          "date": days.difference(gap), "value": 4.0, "day_tz": "UTC"})
+    ds = Dataset(daily=schema.conform(daily, "daily"), brand=Brand(timezone="UTC"))
+    r = review(ds, "2026-10")
+    assert r.alerts.empty and r.verdict() == "partly"
+    u = r.untested().set_index("signal")
+    assert u.loc["unfollows", ["days", "days_tested"]].tolist() == [17, 17]
+    assert u.loc["unfollows", "untested"] == []
+    assert u.loc["unfollows", "missing"] == list(gap)
+    assert ("days not watched: x unfollows known on 17 of the period's 31 days (the others "
+            "are in no export") in r.summary
+    assert "days tested:" not in r.summary                  # no day short of history
+    early = review(ds, "2026-10", until="2026-10-20").untested().set_index("signal")
+    assert early.loc["unfollows", "missing"] == list(pd.date_range("2026-10-12", "2026-10-20"))
+    # a period the series covers whole is still "none"
+    assert review(ds, "2026-09").verdict() == "none"
+
+
 def test_the_history_a_day_needs_follows_min_history(tmp_path):
     """The review's summary said "a day needs 4 earlier same weekdays" whatever min_history.
     40 days of X's account overview (22 September to 31 October), min_history=3: a day is
