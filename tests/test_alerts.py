@@ -483,6 +483,24 @@ def test_an_account_without_data_makes_its_platforms_day_unknown_not_zero():
     assert alerts(ds, "2026-10").empty
 
 
+@hypothesis.settings(max_examples=40, deadline=None)
+@hypothesis.given(hs.lists(hs.dictionaries(hs.integers(0, 9), hs.integers(0, 50), min_size=1),
+                           min_size=1, max_size=3))
+def test_a_platforms_unfollows_are_its_accounts_sum_on_the_days_all_have_one(accounts):
+    """Each account: unfollows on some of 10 days. The platform's day is the sum of its
+    accounts' values where every account has one, and unknown (no row) on any other day."""
+    daily = pd.concat([
+        pd.DataFrame({"platform": "x", "account_id": f"acc{i}", "metric": "unfollows",
+                      "date": pd.Timestamp("2025-01-01") + pd.to_timedelta(list(days), "D"),
+                      "value": [float(v) for v in days.values()], "day_tz": "UTC"})
+        for i, days in enumerate(accounts)], ignore_index=True)
+    s = signals(Dataset(daily=schema.conform(daily, "daily")))
+    got = {int((d - pd.Timestamp("2025-01-01")).days): v
+           for d, v in zip(s["date"], s["value"], strict=True)}
+    every = set.intersection(*(set(days) for days in accounts))
+    assert got == {day: sum(days[day] for days in accounts) for day in every}
+
+
 def test_absent_negative_feedback_column_gives_no_alert_no_error_and_is_unknown():
     ds = _sim(days=200, incident=150, nf=False)
     assert "negative_feedback" not in ds.posts.columns
