@@ -422,6 +422,85 @@ def test_net_followers_from_each_source():
     assert cov.loc[("x", "unfollows"), "status"] == "known"
 
 
+def _account_rows(platform, account, metric, values, start):
+    return pd.DataFrame({"platform": platform, "account_id": account, "metric": metric,
+                         "date": pd.date_range(start, periods=len(values)),
+                         "value": np.asarray(values, dtype=float), "day_tz": "UTC"})
+
+
+def test_net_followers_take_each_accounts_best_source():
+    """One source per platform (TikTok: net_follows) left out an account exporting only its
+    follower totals; each account now gives its own, summed."""
+    daily = pd.concat([
+        _account_rows("tiktok", "fr", "net_follows", [5, -2], "2025-01-02"),
+        _account_rows("tiktok", "it", "followers_total", [100, 103, 101], "2025-01-01"),
+    ], ignore_index=True)
+    s = signals(Dataset(daily=schema.conform(daily, "daily")))
+    net = s.loc[s["signal"] == "net_followers"]
+    # 2 January: 5 + (103 − 100) = 8; 3 January: −2 + (101 − 103) = −4
+    assert net["date"].dt.strftime("%d").tolist() == ["02", "03"]
+    assert net["value"].tolist() == [8, -4]
+    assert net["source"].tolist() == ["daily:diff(followers_total)+daily:net_follows"] * 2
+
+
+def test_net_followers_of_an_account_with_new_follows_only_are_unknown():
+    """A second account exporting new follows alone: its net change is unknown, so the
+    platform's is (its net_follows account alone read as the platform's, silently)."""
+    daily = pd.concat([
+        _account_rows("tiktok", "fr", "net_follows", [5, -2], "2025-01-01"),
+        _account_rows("tiktok", "it", "follows", [7, 8], "2025-01-01"),
+    ], ignore_index=True)
+    ds = Dataset(daily=schema.conform(daily, "daily"))
+    assert not (signals(ds)["signal"] == "net_followers").any()
+    cov = coverage(ds).set_index(["platform", "signal"])
+    assert cov.loc[("tiktok", "net_followers"), "status"] == "unknown"
+
+
+def test_an_account_without_data_makes_its_platforms_day_unknown_not_zero():
+    """TikTok: brand_fr loses 2 a day to 31 October, brand_it gains 30 a day and its export
+    ends on 20 October. Summed as 0 on 21-31 October, the platform's 28 a day fell to −2:
+    robust_z_drop alerts on each of those days. Those days are now unknown: no value, no
+    alert. X: account A 4 unfollows a day from June, account B 6 a day from 10 October; read
+    as 0 before, B raised 10 against a usual 4 (nb_tail alerts). The platform's series now
+    starts on 10 October (A + B = 10), too short a history to test."""
+    june, oct10 = "2026-06-01", "2026-10-10"
+    n_all = (pd.Timestamp("2026-10-31") - pd.Timestamp(june)).days + 1     # 153 days
+    n_it = n_all - 11                                                      # to 20 October
+    n_b = 22                                                               # 10-31 October
+    daily = pd.concat([
+        _account_rows("tiktok", "brand_fr", "net_follows", [-2] * n_all, june),
+        _account_rows("tiktok", "brand_it", "net_follows", [30] * n_it, june),
+        _account_rows("x", "A", "unfollows", [4] * n_all, june),
+        _account_rows("x", "B", "unfollows", [6] * n_b, oct10),
+    ], ignore_index=True)
+    ds = Dataset(daily=schema.conform(daily, "daily"), brand=Brand(timezone="UTC"))
+    s = signals(ds)
+    tt = s.loc[s["signal"] == "net_followers"]
+    assert tt["date"].max() == pd.Timestamp("2026-10-20")
+    assert set(tt["value"]) == {28}                                        # −2 + 30
+    unf = s.loc[s["signal"] == "unfollows"]
+    assert unf["date"].min() == pd.Timestamp(oct10) and set(unf["value"]) == {10}
+    assert alerts(ds, "2026-10").empty
+
+
+@hypothesis.settings(max_examples=40, deadline=None)
+@hypothesis.given(hs.lists(hs.dictionaries(hs.integers(0, 9), hs.integers(0, 50), min_size=1),
+                           min_size=1, max_size=3))
+def test_a_platforms_unfollows_are_its_accounts_sum_on_the_days_all_have_one(accounts):
+    """Each account: unfollows on some of 10 days. The platform's day is the sum of its
+    accounts' values where every account has one, and unknown (no row) on any other day."""
+    daily = pd.concat([
+        pd.DataFrame({"platform": "x", "account_id": f"acc{i}", "metric": "unfollows",
+                      "date": pd.Timestamp("2025-01-01") + pd.to_timedelta(list(days), "D"),
+                      "value": [float(v) for v in days.values()], "day_tz": "UTC"})
+        for i, days in enumerate(accounts)], ignore_index=True)
+    s = signals(Dataset(daily=schema.conform(daily, "daily")))
+    got = {int((d - pd.Timestamp("2025-01-01")).days): v
+           for d, v in zip(s["date"], s["value"], strict=True)}
+    every = set.intersection(*(set(days) for days in accounts))
+    assert got == {day: sum(days[day] for days in accounts) for day in every}
+
+
 def test_absent_negative_feedback_column_gives_no_alert_no_error_and_is_unknown():
     ds = _sim(days=200, incident=150, nf=False)
     assert "negative_feedback" not in ds.posts.columns
@@ -1686,6 +1765,20 @@ def test_review_of_a_period_before_the_data_is_an_error():
     assert review(ds, "2026-10").summary.startswith("1 incident")     # a period they reach
 
 
+def test_alerts_of_a_period_outside_the_data_is_an_error():
+    """smm.alerts(ds, "2027-01") of the sample (data to 2026-12) gave an empty frame, a quiet
+    month, where review() and smm alerts --period 2027-01 said no data falls in it."""
+    from smmanalytics.dataset import load
+    from smmanalytics.errors import EmptyDataError
+
+    ds = load(Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve")
+    first, last = ds.span(web=False)
+    for period in ("2027-01", "2025-01"):
+        with pytest.raises(EmptyDataError, match=period) as err:
+            alerts(ds, period)
+        assert f"{first.isoformat()} to {last.isoformat()}" in str(err.value)
+
+
 def test_cli_alerts_says_nothing_could_be_tested(tmp_path, capsys):
     """21 days of X's account overview: smm alerts said "no alert in the data", rc 0."""
     from smmanalytics.cli import main
@@ -1731,6 +1824,33 @@ def test_a_period_tested_in_part_says_which_days_were_not(tmp_path, capsys):
     assert last.untested().empty and "days tested" not in last.summary
     assert main(["alerts", str(tmp_path), "--period", "2026-10-25..2026-10-31"]) == 0
     assert capsys.readouterr().out.startswith("no alert in ")
+
+
+def test_days_no_export_covers_make_a_quiet_period_partly_watched(capsys):
+    """X unfollows, 4 a day from 1 June to 31 October, no export for 12-25 October: review
+    said "none" (every watched signal within its range), the 14 days unsaid. October: known
+    on 31 − 14 = 17 days, all tested (4 months before them), 14 missing. Judged up to 20
+    October, the days after it are not missing but unjudged: 12-20 October, 9 days."""
+    from smmanalytics.alerts import review
+
+    days = pd.date_range("2026-06-01", "2026-10-31")
+    gap = pd.date_range("2026-10-12", "2026-10-25")
+    daily = pd.DataFrame({"platform": "x", "account_id": "a", "metric": "unfollows",
+                          "date": days.difference(gap), "value": 4.0, "day_tz": "UTC"})
+    ds = Dataset(daily=schema.conform(daily, "daily"), brand=Brand(timezone="UTC"))
+    r = review(ds, "2026-10")
+    assert r.alerts.empty and r.verdict() == "partly"
+    u = r.untested().set_index("signal")
+    assert u.loc["unfollows", ["days", "days_tested"]].tolist() == [17, 17]
+    assert u.loc["unfollows", "untested"] == []
+    assert u.loc["unfollows", "missing"] == list(gap)
+    assert ("days not watched: x unfollows known on 17 of the period's 31 days (the others "
+            "are in no export") in r.summary
+    assert "days tested:" not in r.summary                  # no day short of history
+    early = review(ds, "2026-10", until="2026-10-20").untested().set_index("signal")
+    assert early.loc["unfollows", "missing"] == list(pd.date_range("2026-10-12", "2026-10-20"))
+    # a period the series covers whole is still "none"
+    assert review(ds, "2026-09").verdict() == "none"
 
 
 def test_the_history_a_day_needs_follows_min_history(tmp_path):

@@ -149,6 +149,33 @@ def test_a_month_tested_in_part_names_its_untested_days(lang):
     assert not any(t.startswith(f.label("alerts_total")[:10]) for t in texts)
 
 
+@pytest.mark.parametrize("lang", ["en", "fr", "it"])
+def test_days_no_export_covers_are_named_not_called_quiet(lang):
+    """Net follows from 1 March to 30 June, but none for 10-23 June (no export covers them):
+    the watch said "No alert in this period: every watched signal stayed within its usual
+    range", the 14 days unsaid. June: known on 30 − 14 = 16 days, all tested (3 months
+    before them); the 14 days are named as not watched."""
+    from ._roi_builders import daily, dataset
+
+    days = pd.date_range("2026-03-01", "2026-06-30")
+    gap = pd.date_range("2026-06-10", "2026-06-23")
+    rows = [{"platform": "instagram", "account_id": "a", "date": d.date().isoformat(),
+             "metric": "net_follows", "value": 3.0} for d in days.difference(gap)]
+    rep = BrandReport(dataset(daily=daily(rows)), "2026-06", lang=lang)
+    f = rep.fmt
+    blocks = rep.alerts().blocks
+    texts = [b["text"] for b in blocks if b["kind"] == "text"]
+    notes = [b["text"] for b in blocks if b["kind"] == "note"]
+    assert texts[0] == f.label("alerts_none_tested") != f.label("alerts_none")
+    assert f.label("alerts_missing") in notes
+    assert f.label("alerts_partly").format(weeks="4") not in notes     # no day short of history
+    [items] = [b["items"] for b in blocks if b["kind"] == "bullets"]
+    signal = f"{f.platform('instagram')} · {f.label('sig_net_followers')}"
+    assert items == [f.prose(f.label("alerts_missing_item").format(
+        signal=signal, known="16", days="30",
+        dates=", ".join(f.date(d, "d MMM") for d in gap)))]
+
+
 def _net_follows_report(monkeypatch, min_history: int, lang: str):
     """``report(last)``: June 2026's report of Instagram net follows of 3 a day from 1 June to
     ``last``, its watch under settings whose ``min_history`` is given (the settings the watch
@@ -237,15 +264,17 @@ def test_a_one_week_history_minimum_is_said_in_the_singular(lang, week, weeks, m
 def test_a_signal_with_one_day_of_data_in_the_period_is_said_in_the_singular(lang, said, wrong):
     """Net follows from 10 May to 1 June: June has one day with a value, 1 June, a Monday
     with 3 earlier Mondays (11, 18, 25 May), fewer than the 4 a day needs: untested. The note
-    said "tested on 0 of its 1 days with data"."""
+    said "tested on 0 of its 1 days with data". June's other 29 days, after the export's
+    last, are named first as not watched."""
     from ._roi_builders import daily, dataset
 
     rows = [{"platform": "instagram", "account_id": "a", "date": d.date().isoformat(),
              "metric": "net_follows", "value": 3.0}
             for d in pd.date_range("2026-05-10", "2026-06-01")]
     rep = BrandReport(dataset(daily=daily(rows)), "2026-06", lang=lang)
-    [items] = [b["items"] for b in rep.alerts().blocks if b["kind"] == "bullets"]
+    missing, items = [b["items"] for b in rep.alerts().blocks if b["kind"] == "bullets"]
     assert len(items) == 1 and said in items[0] and wrong not in items[0]
+    assert rep.fmt.date(pd.Timestamp("2026-06-30"), "d MMM") in missing[0]
 
 
 def _daily_comments(last: str) -> Dataset:

@@ -8,9 +8,9 @@ Signals (daily, per platform; :func:`signals`)
   column, a ``negative_feedback`` daily metric is used instead (platform day). Absent → unknown.
 - ``unfollows``: the daily ``unfollows`` metric (X overview), in the platform's day zone.
 - ``net_followers``: ``net_follows`` (TikTok FollowerHistory), else ``follows − unfollows`` on the
-  days both are known, else the day-to-day difference of ``followers_total``. A drop is the
-  anomaly. Only new follows exported (Meta follows, LinkedIn new followers) → unknown, because the
-  unfollows are not known.
+  days both are known, else the day-to-day difference of ``followers_total``, the best source
+  of each account. A drop is the anomaly. Only new follows exported (Meta follows, LinkedIn new
+  followers) → unknown, because the unfollows are not known.
 - ``comments``: Σ comments of the posts published that day (lifetime, by publish day). A
   story's comments are its replies, private messages to the account (``loaders.meta``): they
   count in its interactions, not here, where the public's comments under the posts are watched.
@@ -19,7 +19,9 @@ Signals (daily, per platform; :func:`signals`)
   ``exposure`` is that Σ reach. A zero or unknown reach gives NaN.
 
 Post-based signals exist on days with at least one post; daily series on the days the exports
-cover. A missing column or cell is unknown, never zero: unknown days are left out. A post or
+cover. A missing column or cell is unknown, never zero: unknown days are left out. A platform's
+daily series sums its accounts on the days each of them has a value; a day one account's exports
+lack is unknown for the platform, not that account's 0. A post or
 account day given twice (overlapping exports in a Dataset built by hand; :func:`smmanalytics.load`
 already merges them) counts once, its newest snapshot.
 
@@ -176,31 +178,60 @@ def _daily_frame(daily: pd.DataFrame) -> pd.DataFrame:
             .agg(value=("value", "sum"), day_tz=("day_tz", "first")).reset_index())
 
 
+def _account_net(values: pd.DataFrame) -> tuple[pd.Series, str | None]:
+    """One account's net follower change by day (``values``: its dates × metrics) from the best
+    source it exports, and that source's name; new follows alone give none (NaN, None)."""
+    values = values.dropna(axis=1, how="all")
+    if "net_follows" in values:
+        return values["net_follows"], "daily:net_follows"
+    if {"follows", "unfollows"} <= set(values.columns):
+        return values["follows"] - values["unfollows"], "daily:follows-unfollows"
+    if "followers_total" in values:
+        tot = values["followers_total"].dropna()
+        step = tot.index.to_series().diff() == pd.Timedelta(days=1)
+        return tot.diff().where(step), "daily:diff(followers_total)"
+    return pd.Series(np.nan, index=values.index), None
+
+
+def _every_account(values: pd.DataFrame, platform: str, signal: str) -> pd.Series:
+    """Σ of a platform's accounts (``values``: dates × accounts) on the days every account has
+    a value. An account the exports show to exist, without a value that day (its export ends
+    sooner, starts later, or lacks the metric), makes the platform's day unknown: summed as
+    0, a second TikTok account gaining 30 a day, its export ending on 20 October, read as a
+    drop of the platform's net followers to −3 on a usual 29 on each day after."""
+    full = values.notna().all(axis=1)
+    short = values.notna().any(axis=1) & ~full
+    if short.any():
+        lacking = sorted(map(str, values.columns[values.loc[short].isna().any()]))
+        logger.warning("%s %s unknown on %d days where account(s) %s have no value (their "
+                       "exports do not cover them)", platform, signal, int(short.sum()),
+                       ", ".join(lacking))
+    return values.loc[full].sum(axis=1)
+
+
+def _platform_frame(values: pd.Series, platform: str, source: str, tz: str) -> pd.DataFrame:
+    return pd.DataFrame({"date": values.index, "platform": platform,
+                         "value": values.to_numpy(), "source": source, "day_tz": tz})
+
+
 def _net_followers(d: pd.DataFrame) -> pd.DataFrame:
-    """Net follower change per platform and day from the best source each platform exports."""
+    """Net follower change per platform and day: each account's from the best source it
+    exports, summed on the days every account has one (:func:`_every_account`). One source
+    chosen per platform left out an account lacking it, silently."""
     out = []
     for platform, g in d.groupby("platform", observed=True):
         # one value per account, day and metric (_daily_frame summed them): a reshape, no
         # aggregation (pivot_table's sum of each single value cost a groupby per platform)
         wide = g.set_index(["account_id", "date", "metric"])["value"].unstack(
             "metric").sort_index()
-        tz = g["day_tz"].iloc[0]
-        if "net_follows" in wide:
-            s, src = wide["net_follows"], "daily:net_follows"
-        elif {"follows", "unfollows"} <= set(wide.columns):
-            s, src = wide["follows"] - wide["unfollows"], "daily:follows-unfollows"
-        elif "followers_total" in wide:
-            tot = wide["followers_total"].dropna().reset_index().sort_values(["account_id", "date"])
-            step = tot.groupby("account_id")["date"].diff() == pd.Timedelta(days=1)
-            diff = tot.groupby("account_id")["followers_total"].diff().where(step)
-            s = pd.Series(diff.to_numpy(), index=pd.MultiIndex.from_frame(
-                tot[["account_id", "date"]]))
-            src = "daily:diff(followers_total)"
-        else:
-            continue
-        s = s.dropna().groupby(level="date").sum()
-        out.append(pd.DataFrame({"date": s.index, "platform": platform, "value": s.to_numpy(),
-                                 "source": src, "day_tz": tz}))
+        nets, sources = {}, set()
+        for account, values in wide.groupby(level="account_id"):
+            nets[account], src = _account_net(values.droplevel("account_id"))
+            sources |= {src} - {None}
+        s = _every_account(pd.DataFrame(nets), str(platform), "net_followers")
+        if len(s):
+            out.append(_platform_frame(s, platform, "+".join(sorted(sources)),
+                                       g["day_tz"].iloc[0]))
     return pd.concat(out, ignore_index=True) if out else pd.DataFrame()
 
 
@@ -211,10 +242,12 @@ def _daily_signals(daily: pd.DataFrame, posts_nf: set[str]) -> pd.DataFrame:
     parts = [_net_followers(d)]
     for metric, exclude in (("unfollows", set()), ("negative_feedback", posts_nf)):
         m = d.loc[(d["metric"] == metric) & ~d["platform"].isin(list(exclude))]
-        if len(m):
-            s = m.groupby(["platform", "date"], observed=True).agg(
-                value=("value", "sum"), day_tz=("day_tz", "first")).reset_index()
-            parts.append(s.assign(signal=metric, source=f"daily:{metric}"))
+        for platform, g in m.groupby("platform", observed=True):
+            s = _every_account(g.set_index(["date", "account_id"])["value"].unstack(
+                "account_id").sort_index(), str(platform), metric)
+            if len(s):
+                parts.append(_platform_frame(s, platform, f"daily:{metric}",
+                                             g["day_tz"].iloc[0]).assign(signal=metric))
     parts[0] = parts[0].assign(signal="net_followers") if len(parts[0]) else parts[0]
     out = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(
         len(p) for p in parts) else _empty_signals()

@@ -412,6 +412,20 @@ def _period(period) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     return pd.Timestamp(p.start), pd.Timestamp(p.end)
 
 
+def _within_data(ds, period, what: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """:func:`_period`'s bounds, or an EmptyDataError when the period lies wholly before or
+    after the data's days: its empty alerts read as a quiet month (``smm.alerts(ds,
+    "2027-01")`` gave an empty frame where :func:`review` and ``smm alerts`` said no data)."""
+    bounds = _period(period)
+    if bounds is not None:
+        first, last = ds.span(web=False)
+        if first is not None and (bounds[1].date() < first or bounds[0].date() > last):
+            raise EmptyDataError(
+                f"no data falls in {parse_period(period).label}: nothing to {what}; expected "
+                f"a period within the data's days, {first.isoformat()} to {last.isoformat()}")
+    return bounds
+
+
 def _empty_alerts() -> pd.DataFrame:
     return pd.DataFrame({
         "date": pd.Series(dtype="datetime64[ns]"), "platform": pd.Series(dtype="string"),
@@ -478,6 +492,9 @@ def alerts(ds, period=None, *, settings: AlertSettings | None = None) -> pd.Data
     ------
     ArgumentTypeError
         When ``ds`` is not a Dataset (a posts frame, say), or ``settings`` no AlertSettings.
+    EmptyDataError
+        When ``period`` lies wholly before or after the data's days, as :func:`review` and
+        ``smm alerts --period`` say: its empty frame read as a quiet month.
     PeriodError
         When ``period`` cannot be read.
 
@@ -488,7 +505,7 @@ def alerts(ds, period=None, *, settings: AlertSettings | None = None) -> pd.Data
     """
     require_dataset(ds, "alerts")
     settings = _settings(settings)
-    bounds = _period(period)
+    bounds = _within_data(ds, period, "alerts")
     judged = ds if bounds is None else _up_to(ds, bounds[1].date())
     return _alerts_in(_detect_all(signals(judged), settings), settings, bounds)
 
@@ -511,8 +528,10 @@ class Review:
     ``period_days``: the period's days with a value of a known signal (date, platform, signal,
     value, tested), ``tested`` False on a day with too short a history before it (fewer than
     ``min_history`` earlier same weekdays with a value): an incident on such a day raises no
-    alert, so the period's "no alert" holds for its tested days only. None on a Review made
-    by hand (its days taken as tested).
+    alert, so the period's "no alert" holds for its tested days only. A known account series
+    (X's unfollows, net followers) also has a row, value NaN and not tested, on each day of
+    the period it lacks: a day no export covers is no quiet day. None on a Review made by hand
+    (its days taken as tested).
 
     ``settings``: the AlertSettings of the detection run (None: the defaults); the summary's
     "a day needs 4 earlier same weekdays" says their ``min_history``.
@@ -560,15 +579,22 @@ class Review:
 
     def untested(self) -> pd.DataFrame:
         """Per known signal with a day of the period not tested: platform, signal, days (the
-        period's days with a value), days_tested, and untested (those days' dates, a list)."""
+        period's days with a value), days_tested, untested (the dates of those days with a
+        value not tested, a list) and missing (the period's days an account series has no
+        value on, in no export: a list, empty for a signal of the posts)."""
         d = self.period_days
-        cols = ["platform", "signal", "days", "days_tested", "untested"]
+        cols = ["platform", "signal", "days", "days_tested", "untested", "missing"]
         if d is None or d.empty or d["tested"].all():
             return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
-        rows = [{"platform": p, "signal": s, "days": len(g), "days_tested": int(g["tested"].sum()),
-                 "untested": sorted(g.loc[~g["tested"], "date"])}
-                for (p, s), g in d.groupby(["platform", "signal"], sort=True)
-                if not g["tested"].all()]
+        rows = []
+        for (p, s), g in d.groupby(["platform", "signal"], sort=True):
+            if g["tested"].all():
+                continue
+            valued = g["value"].notna()
+            rows.append({"platform": p, "signal": s, "days": int(valued.sum()),
+                         "days_tested": int(g["tested"].sum()),
+                         "untested": sorted(g.loc[valued & ~g["tested"], "date"]),
+                         "missing": sorted(g.loc[~valued, "date"])})
         return pd.DataFrame(rows, columns=cols)
 
     def counts(self) -> dict:
@@ -589,7 +615,8 @@ class Review:
                 # tests none, and its "no alert" says nothing)
                 "known": int((known & tested).sum()), "untested": int((known & ~tested).sum()),
                 "pairs": len(bt),
-                # the period's days with a value, and those tested
+                # the period's days with a value or missing from an account series, and
+                # those tested
                 "period_days": (0 if self.period_days is None else len(self.period_days)),
                 "period_tested": (0 if self.period_days is None
                                   else int(self.period_days["tested"].sum())),
@@ -630,15 +657,24 @@ class Review:
     def _untested_part(self) -> list[str]:
         """The period's signals with days not tested, each with its count of the period's days
         with a value: "0 alerts" read as a watched month where Facebook's comments were tested
-        on 1 of their 12 days, and 1,172 comments on an untested 13 October went unsaid."""
+        on 1 of their 12 days, and 1,172 comments on an untested 13 October went unsaid. Then
+        the account series with days no export covers, each with its days known."""
         u = self.untested()
-        if u.empty:
-            return []
-        each = ", ".join(f"{r.platform} {r.signal} on {r.days_tested} of its {r.days} days "
-                         "with a value" for r in u.itertuples())
-        return [f"days tested: {each} (the other days had too short a history "
-                f"before them, {self._history_needed()}; an incident on them would "
-                "raise no alert)"]
+        parts = []
+        short = u.loc[[len(days) > 0 for days in u["untested"]]]
+        if len(short):
+            each = ", ".join(f"{r.platform} {r.signal} on {r.days_tested} of its {r.days} "
+                             "days with a value" for r in short.itertuples())
+            parts.append(f"days tested: {each} (the other days had too short a history "
+                         f"before them, {self._history_needed()}; an incident on them would "
+                         "raise no alert)")
+        lacking = u.loc[[len(days) > 0 for days in u["missing"]]]
+        if len(lacking):
+            each = ", ".join(f"{r.platform} {r.signal} known on {r.days} of the period's "
+                             f"{r.days + len(r.missing)} days" for r in lacking.itertuples())
+            parts.append(f"days not watched: {each} (the others are in no export: an "
+                         "incident on them would raise no alert)")
+        return parts
 
     @property
     def summary(self) -> str:
@@ -705,13 +741,7 @@ def review(ds, period=None, *, settings: AlertSettings | None = None,
     """
     require_dataset(ds, "review")
     settings = _settings(settings)
-    bounds = _period(period)
-    if bounds is not None:
-        first, last = ds.span(web=False)
-        if first is not None and (bounds[1].date() < first or bounds[0].date() > last):
-            raise EmptyDataError(
-                f"no data falls in {parse_period(period).label}: nothing to review; expected "
-                f"a period within the data's days, {first.isoformat()} to {last.isoformat()}")
+    bounds = _within_data(ds, period, "review")
     if until is None and bounds is not None:
         until = bounds[1].date()
     elif until is not None and bounds is not None:
@@ -728,8 +758,10 @@ def review(ds, period=None, *, settings: AlertSettings | None = None,
     al = _alerts_from(det, settings)       # every alert of the history: both tables read them
     bt = _backtest(coverage(judged, sig), det, settings, al)
     # a period's days not tested are said; the whole history's are its first weeks, always
-    # untested, which "n of m signals monitored" already tells
-    days = _period_days(det, bt, bounds) if bounds is not None else None
+    # untested, which "n of m signals monitored" already tells. The period's days run to the
+    # last judged: a day after ``until`` is not missing from the exports, but not judged
+    days = (_period_days(det, bt, (bounds[0], min(bounds[1], pd.Timestamp(
+        parse_period((until, until)).end))), sig) if bounds is not None else None)
     return Review(sig, _alerts_in(det, settings, bounds, al), bt, days, settings, det)
 
 
@@ -753,9 +785,11 @@ def _up_to(ds, until):
     return replace(ds, posts=posts, daily=daily)
 
 
-def _period_days(det: pd.DataFrame, bt: pd.DataFrame, bounds) -> pd.DataFrame:
+def _period_days(det: pd.DataFrame, bt: pd.DataFrame, bounds, sig: pd.DataFrame | None = None
+                 ) -> pd.DataFrame:
     """The days of ``bounds`` (all days when None) with a value of a known signal, each with
-    whether it was tested (:attr:`Review.period_days`)."""
+    whether it was tested, and the days of ``bounds`` an account series of ``sig`` lacks
+    (value NaN, not tested: :func:`_missing_days`) (:attr:`Review.period_days`)."""
     cols = ["date", "platform", "signal", "value", "tested"]
     if det.empty:
         return pd.DataFrame({"date": pd.Series(dtype="datetime64[ns]"),
@@ -768,7 +802,32 @@ def _period_days(det: pd.DataFrame, bt: pd.DataFrame, bounds) -> pd.DataFrame:
     if bounds is not None:
         d = d.loc[(d["date"] >= bounds[0]) & (d["date"] <= bounds[1])]
     d = d.merge(known, on=["platform", "signal"], how="inner")
+    if bounds is not None and sig is not None:
+        d = pd.concat([d, *_missing_days(det, sig, known, bounds)], ignore_index=True)
     return d.sort_values(["platform", "signal", "date"], kind="stable").reset_index(drop=True)
+
+
+def _missing_days(det: pd.DataFrame, sig: pd.DataFrame, known: pd.DataFrame, bounds
+                  ) -> list[pd.DataFrame]:
+    """The days of ``bounds`` each known account series (a ``daily:`` source in ``sig``) has
+    no value on, as rows of :func:`_period_days` (value NaN, not tested), a frame a series.
+
+    Such a series is watched on its tested days alone (:func:`_watched_days`): a day it lacks
+    is a day no export covers, or one of the platform's accounts lacks, unknown. A signal of
+    the posts has no value on a day without posts, a day with nothing to alert on, and is left
+    alone. X's unfollows without exports for 12-25 October read "no alert in this period:
+    every watched signal stayed within its usual range"."""
+    account = sig.loc[sig["source"].astype("string").str.startswith("daily:").fillna(False),
+                      ["platform", "signal"]].drop_duplicates().astype(str)
+    series = account.merge(known, on=["platform", "signal"], how="inner")
+    days = pd.date_range(bounds[0], bounds[1], freq="D")
+    rows = []
+    for platform, signal in series.itertuples(index=False):
+        g = det.loc[(det["platform"] == platform) & (det["signal"] == signal)]
+        lacking = days.difference(pd.DatetimeIndex(g["date"]).normalize())
+        rows.append(pd.DataFrame({"date": lacking, "platform": platform, "signal": signal,
+                                  "value": np.nan, "tested": False}))
+    return rows
 
 
 def incidents(alerts_df: pd.DataFrame) -> pd.DataFrame:

@@ -744,9 +744,13 @@ class WatchSections:
         """Which signals were tested on how many of the period's days with a value, and the
         days not tested (too short a history before them: fewer than ``settings.min_history``
         earlier same weekdays), an incident on which raises no alert: the dates when they are
-        few, else their count."""
+        few, else their count. First the days no export covers (:meth:`_missing_note`)."""
         f = self.fmt
         u = watch.untested()
+        if u.empty:
+            return
+        self._missing_note(sec, u.loc[[len(days) > 0 for days in u["missing"]]])
+        u = u.loc[[len(days) > 0 for days in u["untested"]]]
         if u.empty:
             return
         items = []
@@ -761,6 +765,25 @@ class WatchSections:
                 dates=", ".join(f.date(d, "d MMM") for d in r.untested)))
         self.text(sec, f.label(_one_week("alerts_partly", settings)).format(
             weeks=f.number(settings.min_history)), note=True)
+        self.bullets(sec, items)
+
+    def _missing_note(self, sec: Section, u: pd.DataFrame) -> None:
+        """The account series with days of the period no export covers (rows of
+        ``Review.untested()`` with ``missing`` days): on how many of the period's days each
+        was known, and the days not watched, by date when they are few. Unsaid, X's unfollows
+        known on 17 of October's 31 days read "No alert in this period"."""
+        if u.empty:
+            return
+        f = self.fmt
+        items = []
+        for r in u.itertuples():
+            many = len(r.missing) > _UNTESTED_NAMED
+            items.append(f.label("alerts_missing_count" if many else "alerts_missing_item").format(
+                signal=f"{f.platform(r.platform)} · {f.label('sig_' + r.signal)}",
+                known=f.number(r.days), days=f.number(r.days + len(r.missing)),
+                missing=f.number(len(r.missing)),
+                dates=", ".join(f.date(d, "d MMM") for d in r.missing)))
+        self.text(sec, f.label("alerts_missing"), note=True)
         self.bullets(sec, items)
 
     def _signal_value(self, signal: str, v) -> str:
