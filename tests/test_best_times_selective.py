@@ -128,3 +128,33 @@ def test_the_summary_says_an_adjusted_window_may_do_no_better():
             "stood out; measured on weeks not used to choose the window; 608 posts). Allowing "
             "for that choice, the interval reaches below 1: the window may do no better than "
             "the account's average.") in bt.summary
+
+
+def test_a_weekend_window_beside_the_weekdays_says_so_too(ds):
+    """The weekend window said beside Monday-Friday's (weekend days with their own hour curve)
+    takes the same words: "about", the allowance, and that it may do no better when its
+    adjusted interval reaches below 1; in the summary and in the report."""
+    import pandas as pd
+
+    weekdays = dict(_ADJUSTED, days="Monday-Friday", weekdays=[0, 1, 2, 3, 4], lift_low=1.02)
+    weekend = dict(_ADJUSTED, days="Saturday-Sunday", weekdays=[5, 6], hours=[11],
+                   start_hour=11, end_hour=12)
+    method = {"tz": "Europe/Paris", "level": 0.9, "weekend_hours": True}
+    bt = BestTimes(effect_detected=True, p_value=0.002, by_slot=pd.DataFrame(),
+                   recommended=pd.DataFrame(), by_weekday=pd.DataFrame(), window=weekdays,
+                   n_used=608, n_excluded={}, method=method, weekend_window=weekend)
+    assert ("On weekends, post from 11:00–12:00 instead: about 1.11× the account's average "
+            "(90% interval 0.95–1.32, allowing for its having been picked because it stood "
+            "out). Allowing for that choice, the interval reaches below 1: the window may do no "
+            "better than the account's average.") in bt.summary
+    # the weekdays' window, its adjusted interval above 1, is not said to fall short
+    assert bt.summary.count("reaches below 1") == 1
+    sentence = BrandReport(ds, "2026-10", lang="en")._bt_sentence(
+        SimpleNamespace(window=weekdays, weekend_window=weekend, effect_detected=True,
+                        n_used=608, p_value=0.002, method=method))
+    assert sentence.endswith(
+        "On weekends, post between 11:00 and 12:00 instead: about 1.11× the account's average, "
+        "likely between 0.95× and 1.32×, allowing for its having been picked because it stood "
+        "out. Allowing for that choice, the interval reaches below 1: the window may do no "
+        "better than the account's average.")
+    assert sentence.count("reaches below 1") == 1
