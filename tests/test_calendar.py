@@ -1314,3 +1314,37 @@ def test_a_calendar_path_may_be_an_empty_file_or_in_capitals(tmp_path):
     assert calendar_path(tmp_path / "PLAN.ICS") == tmp_path / "PLAN.ICS"
     (tmp_path / "bom.ics").write_bytes(b"\xef\xbb\xbfBEGIN:VCALENDAR\r\n")
     assert calendar_path(tmp_path / "bom.ics") == tmp_path / "bom.ics"
+
+
+def test_a_window_whose_lift_allows_for_its_selection_says_so(tmp_path, caplog):
+    """A window from best_times carries a lift that allows for its having been picked because
+    it stood out (``selection_adjusted``, see timing._estimate.selection_adjusted), not its
+    raw held-out lift: its slots' reason says so ("held-out lift" and "on weeks not used to
+    choose it" told the raw figure), in every language, for many posts and for one."""
+    best = _hand_best("effect")
+    slots = best.by_slot.copy()
+    slots.loc[(slots["weekday"] == 1) & (slots["hour"] == 19), "n_posts"] = 1
+    window = dict(best.window, lift=1.11, lift_low=0.95, lift_high=1.32, raw_lift=1.234,
+                  raw_lift_low=1.051, raw_lift_high=1.402, selection_adjusted=True)
+    best = dataclasses.replace(best, by_slot=slots, window=window,
+                               recommended=slots.loc[best.recommended.index])
+    plan = plan_slots(best, "2026-11-02", weeks=1, posts_per_week=2)
+    assert plan["reason"].tolist() == [
+        "recommended window (Monday-Friday, 18:00-21:00 Europe/Paris): lift about 1.11x "
+        f"allowing for its selection (interval 0.95-1.32); this slot {t}"
+        for t in ("1.30x from 12 posts", "1.25x from 1 post")]
+    head = {"en": "recommended window (on weekdays, 18:00–21:00 Europe/Paris): about 1.11× the "
+                  "account's average, allowing for its having been picked because it stood out "
+                  "(interval 0.95–1.32); this slot ",
+            "fr": "plage recommandée (en semaine, 18:00–21:00 Europe/Paris) : environ 1,11× la "
+                  "moyenne du compte, compte tenu de ce qu'elle a été retenue parce qu'elle se "
+                  "démarquait (intervalle 0,95–1,32) ; ce créneau : ",
+            "it": "fascia consigliata (nei giorni feriali, 18:00–21:00 Europe/Paris): circa "
+                  "1,11× la media dell'account, tenendo conto che è stata scelta perché spiccava "
+                  "(intervallo 0,95–1,32); questa fascia: "}
+    tail = {"en": ["1.30× from 12 posts", "1.25× from 1 post"],
+            "fr": ["1,30× (publications : 12)", "1,25× (publications : 1)"],
+            "it": ["1,30× su 12 post", "1,25× su 1 post"]}
+    for lang in ("en", "fr", "it"):
+        assert _descriptions(plan, tmp_path, lang) == [head[lang] + t for t in tail[lang]]
+    assert "English" not in caplog.text

@@ -55,6 +55,11 @@ def norm_isf(q):
     return _quantile(q, (), np.inf, -np.inf, lambda q: -special.ndtri(q))
 
 
+def norm_logsf(x):
+    """``scipy.stats.norm.logsf(x)``: ``special.log_ndtr(-x)`` (accurate far in the tail)."""
+    return _scalar(special.log_ndtr(-np.asarray(x, dtype=float)))
+
+
 def t_ppf(q, df):
     """``scipy.stats.t.ppf(q, df)``: ``special.stdtrit(df, q)``."""
     return _quantile(q, (df,), -np.inf, np.inf, lambda q, df: special.stdtrit(df, q))

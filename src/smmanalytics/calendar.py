@@ -71,6 +71,14 @@ _REASONS = {
                "(interval {low}-{high}); this slot {slot_lift}x from {n} posts"),
     "window_one": ("recommended window ({weekdays}, {start}-{end} {tz}): held-out lift {lift}x "
                    "(interval {low}-{high}); this slot {slot_lift}x from 1 post"),
+    # a window from best_times, whose lift allows for its having been picked because it stood
+    # out (timing._estimate.selection_adjusted): not its raw held-out lift
+    "window_adjusted": ("recommended window ({weekdays}, {start}-{end} {tz}): lift about "
+                        "{lift}x allowing for its selection (interval {low}-{high}); this slot "
+                        "{slot_lift}x from {n} posts"),
+    "window_adjusted_one": ("recommended window ({weekdays}, {start}-{end} {tz}): lift about "
+                            "{lift}x allowing for its selection (interval {low}-{high}); this "
+                            "slot {slot_lift}x from 1 post"),
     "outside": ("outside the recommended window: next best slot ({slot_lift}x, not significant "
                 "on its own)"),
     # a slot below the account's average, planned only because more posts a week were asked
@@ -120,6 +128,13 @@ _REASONS = {
 _SLOT_SEP = "; "
 
 
+def _window_reason(told: dict, slot_lift: float, n: int) -> str:
+    """Why a slot in a recommended window was planned: the window (``told``, with the kind of
+    reason its lift takes) and the slot's own lift from its ``n`` posts."""
+    kind = told["kind"] + ("_one" if n == 1 else "")
+    return _REASONS[kind].format(**told, slot_lift=f"{slot_lift:.2f}", n=n)
+
+
 def _ranked(best: BestTimes, per_week: int = 7) -> tuple[pd.DataFrame, str]:
     """Candidate slots (weekday, hour, lift, reason) best first, and the basis used."""
     tz = best.method.get("tz", "")
@@ -137,7 +152,8 @@ def _ranked(best: BestTimes, per_week: int = 7) -> tuple[pd.DataFrame, str]:
                                                          for a, b in runs[1:]])
             return dict(weekdays=w["days"], start=f"{runs[0][0]:02d}:00", end=end, tz=tz,
                         lift=f"{w['lift']:.2f}", low=f"{w['lift_low']:.2f}",
-                        high=f"{w['lift_high']:.2f}")
+                        high=f"{w['lift_high']:.2f}",
+                        kind="window_adjusted" if w.get("selection_adjusted") else "window")
 
         window = told(best.window)
         # weekend days with their own hour curve: their slots are the weekend window's
@@ -145,10 +161,10 @@ def _ranked(best: BestTimes, per_week: int = 7) -> tuple[pd.DataFrame, str]:
         weekend_days = set(weekend.get("weekdays", ()))
         on_weekend = told(weekend) if weekend else window
         rec = rec.assign(
-            reason=lambda d: [_REASONS["window_one" if n == 1 else "window"].format(
-                **(on_weekend if int(day) in weekend_days else window),
-                slot_lift=f"{lift:.2f}", n=n)
-                for day, lift, n in zip(d["weekday"], d["lift"], d["n_posts"], strict=True)])
+            reason=lambda d: [_window_reason(on_weekend if int(day) in weekend_days else window,
+                                             lift, n)
+                              for day, lift, n in zip(d["weekday"], d["lift"], d["n_posts"],
+                                                      strict=True)])
         rest = best.by_slot.loc[best.by_slot["n_posts"].gt(0) & best.by_slot["lift"].notna()]
         rest = rest.merge(rec[["weekday", "hour"]], how="left", indicator=True)
         rest = rest.loc[rest["_merge"] == "left_only"].drop(columns="_merge")

@@ -121,6 +121,22 @@ class WatchSections:
         named = f.listed(f"{self._window_days(t)} {self._window_hours(t)}" for t in others)
         return " " + f.label("bt_tied").format(windows=named)
 
+    def _bt_adjusted(self, w: dict) -> dict:
+        """The words a window's lift and interval take when they allow for its having been
+        shown because it stood out (``selection_adjusted``, see
+        ``timing._estimate.selection_adjusted``): "about" before the lift, and the allowance
+        after the interval; none for raw held-out figures."""
+        adjusted = bool(w.get("selection_adjusted"))
+        return {"about": self.fmt.label("bt_about") if adjusted else "",
+                "adjusted": self.fmt.label("bt_adjusted") if adjusted else ""}
+
+    def _bt_below_one(self, w: dict) -> str:
+        """The sentence a shown window adds when its adjusted interval reaches 1 or below: it
+        cleared the showing rule, but may do no better than the average ("" otherwise)."""
+        if not w.get("selection_adjusted") or w["lift_low"] > 1:
+            return ""
+        return " " + self.fmt.label("bt_below_one")
+
     def _bt_weekend(self, bt) -> str:
         """What a finding adds when weekend days have their own hour curve and the window is
         Monday-Friday's (as ``BestTimes.summary``): the weekend window when it holds up too,
@@ -133,8 +149,8 @@ class WatchSections:
         if w:
             return " " + f.label("bt_weekend_window").format(
                 hours=self._window_hours(w), lift=f"{f.number(w['lift'], 2)}×",
-                low=f"{f.number(w['lift_low'], 2)}×", high=f"{f.number(w['lift_high'], 2)}×"
-            ) + self._bt_tie(w)
+                low=f"{f.number(w['lift_low'], 2)}×", high=f"{f.number(w['lift_high'], 2)}×",
+                **self._bt_adjusted(w)) + self._bt_below_one(w) + self._bt_tie(w)
         peak = bt.method.get("weekend_peak_hour")
         if peak is None:
             return ""
@@ -173,8 +189,9 @@ class WatchSections:
                 days=self._window_days(w), hours=self._window_hours(w),
                 lift=f"{f.number(w['lift'], 2)}×",
                 low=f"{f.number(w['lift_low'], 2)}×", high=f"{f.number(w['lift_high'], 2)}×",
-                interval=self._gloss("bt_interval", said), n=f.number(bt.n_used)
-            ) + self._bt_tie(w) + self._bt_weekend(bt)
+                interval=self._gloss("bt_interval", said), n=f.number(bt.n_used),
+                **self._bt_adjusted(w)
+            ) + self._bt_below_one(w) + self._bt_tie(w) + self._bt_weekend(bt)
         if getattr(bt, "day_effect", False):
             return self._bt_days_sentence(bt, said) + self._bt_weekend_tested(bt)
         if bt.method.get("days_differ"):      # the days differ, none stands out: none named

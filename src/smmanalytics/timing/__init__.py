@@ -35,6 +35,11 @@ Method
    of its posted cells), so it never claims a day or hour nobody posted at.
 6. A window is recommended only if ``p_value < alpha`` and the held-out lift interval lies above
    1. Otherwise the answer says so and points to the audience-activity schedule when exported.
+   A recommended window's lift and interval are then those that allow for its having been shown
+   because its interval cleared 1 (``_estimate.selection_adjusted``: a truncated-Normal
+   median-unbiased estimate and interval; the raw held-out ones stay as ``raw_lift``,
+   ``raw_lift_low``, ``raw_lift_high``): the adjusted interval may reach below 1, and the
+   summary then says so.
    The test is not run (``p_value`` NaN) when its permutations cannot change the statistic.
 7. Days without hours: the weekday test (weekday effects alone, every post) gives p < alpha and
    the hour test (the hour terms given the weekday effects, hours permuted among posts of the
@@ -89,7 +94,14 @@ from ._data import (
     prepare,
     slot_design,
 )
-from ._estimate import MIN_POSTS, MIN_WEEKS, WEEKEND_MIN_HOURS, WEEKEND_MIN_POSTS, estimate
+from ._estimate import (
+    MIN_POSTS,
+    MIN_WEEKS,
+    WEEKEND_MIN_HOURS,
+    WEEKEND_MIN_POSTS,
+    estimate,
+    selection_adjusted,
+)
 from ._model import NO_ENGAGEMENT, NBFit, nb_fit, perm_score_test
 from ._result import WEEKDAYS, BestTimes
 
@@ -368,6 +380,11 @@ def _best_times(posts, tz, platform, *, daily, outcome, exposure, min_age_days, 
             window, weekend_window, reliable = (window, we, True) if reliable else (we, None,
                                                                                  True)
     if reliable:
+        # the windows shown: their figures allow for their having been shown because their
+        # interval cleared 1 (the rule above is unchanged, only what is said with a window)
+        window = selection_adjusted(window, level)
+        if weekend_window:
+            weekend_window = selection_adjusted(weekend_window, level)
         cells = window["cells"] + (weekend_window["cells"] if weekend_window else [])
         rec = by_slot.iloc[cells]
         rec = rec.sort_values(["lift", "n_posts"], ascending=False, na_position="last")

@@ -122,7 +122,7 @@ from ._model import (
 # scipy is imported where it is used, never scipy.stats (see smmanalytics._dist)
 
 __all__ = ["SlotEstimate", "estimate", "candidate_windows", "posted_window", "hour_runs",
-           "window_runs", "WEEKDAYS", "DAY_GROUPS"]
+           "window_runs", "selection_adjusted", "WEEKDAYS", "DAY_GROUPS"]
 
 #: the fewest posts, and distinct weeks, a timing test is run on
 MIN_POSTS, MIN_WEEKS = 20, 4
@@ -495,6 +495,69 @@ def _around(point: float, reps: np.ndarray, q_lo: float, q_hi: float, k: int
     lo, med, hi = np.quantile(reps, [q_lo, 0.5, q_hi])
     f = t_ppf(q_hi, k - 1) / norm_ppf(q_hi) * np.sqrt(k / (k - 1))
     return float(point - f * (med - lo)), float(point + f * (hi - med))
+
+
+def selection_adjusted(window: dict, level: float) -> dict:
+    """A recommended window with its lift and interval allowing for its having been shown.
+
+    A window is shown only when its held-out interval lies above 1 (:func:`best_times`' rule),
+    which selects on the very figure shown: among recommended windows the raw 90% interval
+    covered the true lift 0.69 of the time with weekly shocks (0.86 without), and the lift
+    shown was a median 1.22x (1.10x) the true one. Here the held-out log-lift ``x`` is taken
+    as Normal, its spread ``s`` from the shown interval (``log(high / low) / (2 z)``), and
+    conditioned on the event that showed it: ``x`` above the threshold ``c = x - log(low)``
+    (the lower half-width the rule made it clear). The estimate is the truncated Normal's
+    median-unbiased one and the interval its equal-tailed one (:func:`_truncated_quantiles`;
+    selective inference, Fithian, Sun & Taylor 2014; Lee et al. 2016; Andrews, Kitagawa &
+    McCloskey 2024). The showing rule is unchanged (no effect: 4 and 1 of 200 accounts shown a
+    window, with and without weekly shocks); only the figures shown with a window are. The raw
+    held-out figures stay as ``raw_lift``, ``raw_lift_low`` and ``raw_lift_high``.
+
+    Measured (150 posts over 26 weeks, evening x1.35 / x0.74 cosine, 200 accounts, seeds
+    1000-1199; with weekly shocks sd 0.3, 36 windows shown / without, 46): coverage of the
+    shown window's true lift 0.69 -> 0.89 (25 -> 32 of 36) / 0.85 -> 0.87 (39 -> 40 of 46),
+    median shown / true lift 1.22 -> 1.06 / 1.16 -> 1.05; the interval about twice as wide
+    (median log-width 0.50 -> 1.00), and 11 of 36 / 10 of 46 adjusted intervals still above
+    1. The 4 windows shown without an effect (shocks) were all covered after, none before;
+    one that barely cleared 1 (raw 1.73, 1.02-2.46) reads 0.09 (0.00-1.71): near the
+    threshold the conditional estimate falls steeply, as it should, the estimate telling
+    little once the selection is allowed for.
+    """
+    from .._dist import norm_ppf
+
+    x, low, high = np.log(window["lift"]), np.log(window["lift_low"]), np.log(window["lift_high"])
+    s = (high - low) / (2 * norm_ppf(0.5 + level / 2))
+    lo, mid, hi = _truncated_quantiles(x, s, x - low, [0.5 + level / 2, 0.5, 0.5 - level / 2])
+    return window | {
+        "lift": float(np.exp(mid)), "lift_low": float(np.exp(lo)), "lift_high": float(np.exp(hi)),
+        "raw_lift": window["lift"], "raw_lift_low": window["lift_low"],
+        "raw_lift_high": window["lift_high"], "selection_adjusted": True,
+    }
+
+
+def _truncated_quantiles(x: float, s: float, c: float, qs) -> np.ndarray:
+    """The means ``theta`` at which an estimate ``x ~ Normal(theta, s)``, known to exceed
+    ``c < x``, sits at each conditional quantile of ``qs``: ``F(theta) = P(X <= x | X > c)
+    = 1 - sf((x - theta) / s) / sf((c - theta) / s) = q``.
+
+    ``F`` falls with ``theta`` (the truncated Normal's likelihood ratio is monotone), so each
+    root is found by bisection (scipy.optimize costs the report's kernel an import); ``q =
+    0.5`` gives the median-unbiased estimate, ``q = 0.95`` and ``0.05`` a 90% interval's lower
+    and upper ends. As ``x`` nears ``c`` the lower end runs off: -inf when it lies more than
+    10,000 ``s`` below.
+    """
+    from .._dist import norm_logsf
+
+    def F(theta):
+        return 1 - np.exp(norm_logsf((x - theta) / s) - norm_logsf((c - theta) / s))
+
+    q = np.asarray(qs, dtype=float)
+    below, above = np.full(q.shape, c - 1e4 * s), np.full(q.shape, x + 20 * s)
+    for _ in range(100):
+        mid = (below + above) / 2
+        high = F(mid) > q           # F still above q: the root lies higher
+        below, above = np.where(high, mid, below), np.where(high, above, mid)
+    return np.where(F(c - 1e4 * s) < q, -np.inf, (below + above) / 2)
 
 
 def _held_out(rng, blocks: _Blocks, counts, eta_full, K, n_boot, n_splits, width, q_lo, q_hi,

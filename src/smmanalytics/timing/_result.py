@@ -54,6 +54,29 @@ def _tie(w: dict) -> str:
             f"tie goes to the window with the higher lift over all the weeks.")
 
 
+def _about(w: dict) -> str:
+    """"about " before an adjusted window's lift: an estimate of where its true lift lies, not
+    a measured ratio."""
+    return "about " if w.get("selection_adjusted") else ""
+
+
+def _allowed(w: dict) -> str:
+    """What a window's interval clause adds when its figures allow for its having been shown
+    (``selection_adjusted``, see :func:`._estimate.selection_adjusted`)."""
+    return (", allowing for its having been picked because it stood out"
+            if w.get("selection_adjusted") else "")
+
+
+def _below_one(w: dict) -> str:
+    """The sentence a shown window adds when its adjusted interval reaches 1 or below: it
+    cleared the showing rule on its raw held-out figures, but allowing for that it may do no
+    better than the average, and the reader is told so ("" otherwise)."""
+    if not w.get("selection_adjusted") or w["lift_low"] > 1:
+        return ""
+    return (" Allowing for that choice, the interval reaches below 1: the window may do no "
+            "better than the account's average.")
+
+
 def _listed(items: list[str]) -> str:
     """``["a", "b", "c"]`` as "a, b and c"."""
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
@@ -254,7 +277,10 @@ class BestTimes:
         day group when they are one ("every day", "Monday-Friday", "Saturday-Sunday"), else
         the days joined by "/" ("Monday/Wednesday/Saturday"); ``hours`` may skip an hour
         nobody posted at on those days (``cells`` of the window without posts are no part of
-        it).
+        it). A recommended window's ``lift``/``lift_low``/``lift_high`` allow for its having
+        been shown because its held-out interval cleared 1 (``selection_adjusted`` True: a
+        truncated-Normal median-unbiased estimate and interval, which may reach below 1); its
+        raw held-out figures are ``raw_lift``, ``raw_lift_low`` and ``raw_lift_high``.
     n_used : int
         Posts in the hour analysis.
     n_excluded : dict
@@ -384,10 +410,11 @@ class BestTimes:
         if self.effect_detected:
             w = self.window
             return (f"Posting time matters for this account (p = {self.p_value:.3f}): posts "
-                    f"{_days(w)} from {_hours(w)} ({tz}) earned {w['lift']:.2f}× the account's "
-                    f"average ({level}% interval {w['lift_low']:.2f}–{w['lift_high']:.2f}, "
-                    f"measured on weeks not used to choose the window; {n} posts)."
-                    + _tie(w) + self._weekend_finding())
+                    f"{_days(w)} from {_hours(w)} ({tz}) earned {_about(w)}{w['lift']:.2f}× the "
+                    f"account's average ({level}% interval {w['lift_low']:.2f}–"
+                    f"{w['lift_high']:.2f}{_allowed(w)}; measured on weeks not used to choose "
+                    f"the window; {n} posts)." + _below_one(w) + _tie(w)
+                    + self._weekend_finding())
         if self.day_effect:
             return self._day_finding(tz, level)
         if self.method.get("days_differ"):
@@ -476,9 +503,9 @@ class BestTimes:
         w = self.weekend_window
         if w:
             level = int(round(100 * self.method.get("level", 0.9)))
-            return (f" On weekends, post from {_hours(w)} instead: {w['lift']:.2f}× the "
-                    f"account's average ({level}% interval {w['lift_low']:.2f}–"
-                    f"{w['lift_high']:.2f})." + _tie(w))
+            return (f" On weekends, post from {_hours(w)} instead: {_about(w)}{w['lift']:.2f}× "
+                    f"the account's average ({level}% interval {w['lift_low']:.2f}–"
+                    f"{w['lift_high']:.2f}{_allowed(w)})." + _below_one(w) + _tie(w))
         peak = self.method.get("weekend_peak_hour")
         if peak is None:
             return ""
