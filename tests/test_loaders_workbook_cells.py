@@ -287,6 +287,19 @@ def test_percent_formatted_rates_read_the_same_as_unformatted(tmp_path):
         dtype=float, na_value=float("nan")), abs=1e-15, nan_ok=True)
 
 
+def test_a_fraction_in_a_workbook_count_is_noted_by_its_cell(tmp_path):
+    """Impressions of the second post (J4) 2000.5: kept, and the cell named."""
+    wb = openpyxl.load_workbook(LINKEDIN)
+    wb["All posts"]["J4"] = 2000.5
+    path = tmp_path / LINKEDIN.name
+    wb.save(path)
+    posts = read_export(path, kind="posts")
+    assert posts["impressions"].iloc[1] == 2000.5
+    (note,) = [q for q in posts.attrs["quality"] if q["code"] == "counts_not_whole"]
+    assert note["rows"] == 1 and "'Impressions': 1 count is not a whole number (All " \
+        "posts!J4: '2000.5' read as 2,000.5)" in note["message"]
+
+
 @pytest.mark.parametrize(("code", "shows"), [
     ("0%", True), ("0.0%", True), ('0.0"%"', False), ("0.0\\%", False), ("#,##0", False)])
 def test_which_format_codes_are_percentages(tmp_path, code, shows):
