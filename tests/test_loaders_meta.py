@@ -1783,6 +1783,28 @@ def test_the_preamble_of_an_export_of_the_same_columns_pasted_under_the_rows_is_
                                if q["code"] == "header_repeated")
 
 
+@pytest.mark.parametrize("quoted", [False, True])
+def test_a_meta_chart_export_pasted_whole_under_another_is_read(tmp_path, quoted):
+    """A Meta chart export (lines 1-6: sep=, title, header, 3 days) with another pasted
+    under it, its preamble and all (7-9, days on 10-11): its 'sep=' line made the whole file
+    fail ("cell is not a date; got 'sep='"), 5 days lost. Now 3 + 2 days, the two preamble
+    lines and the header noted; the one-cell title line is no ragged row."""
+    one = (FIX / "Facebook follows.csv").read_text(encoding="utf-16")
+    sep = '"sep=,"' if quoted else "sep=,"     # a spreadsheet's re-save quotes it
+    two = (f'{sep}\n"Facebook follows"\n"Date","Primary"\n'
+           '"2026-10-05T00:00:00","-2"\n"2026-10-06T00:00:00","5"\n')
+    path = tmp_path / "Facebook follows.csv"
+    path.write_text(one + two, encoding="utf-16")
+    df = read_export(path)
+    assert df["date"].dt.day.tolist() == [1, 2, 4, 5, 6]
+    assert df["value"].tolist() == [3, 0, 7, -2, 5]
+    (note,) = [q for q in df.attrs["quality"] if q["code"] == "pasted_preamble_dropped"]
+    assert note["rows"] == 2 and "(the first at line 7)" in note["message"]
+    assert "(line 9)" in next(q["message"] for q in df.attrs["quality"]
+                              if q["code"] == "header_repeated")
+    assert "ragged_rows" not in _codes(df)
+
+
 def _header_words():
     from smmanalytics.loaders._headers import synonyms
     return sorted({s.header for s in synonyms() if not s.prefix})
