@@ -1533,6 +1533,8 @@ def _iter_parsed(path, platform: str | None) -> Iterator[pd.DataFrame]:
             continue
         if src.damage is not None:    # one export: any other damaged member fails it
             raise src.damage
+        if src.zip_info is not None:  # a zipped brand folder's settings files
+            _refuse_settings(src.name, member=src.basename)
         log = QualityLog()
         frames, understood = parse_source(src, log, fmts=fmts)
         if not understood:
@@ -1646,22 +1648,28 @@ def read_file(path: str | Path, *, platform: str | None = None) -> list[pd.DataF
     return list(_iter_parsed(path, platform))
 
 
-def _refuse_settings(path: str | Path) -> None:
+def _refuse_settings(path: str | Path, *, member: str | None = None) -> None:
     """UnknownFormatError naming what a brand's settings file is and what reads it: costs.csv
     given to :func:`read_export` was "matches no known export format (… can be added to a
-    synonyms.csv)", advice to make an export of it."""
-    name = Path(path).name.lower()
-    if name in SIDE_FILES:
+    synonyms.csv)", advice to make an export of it. A settings file among the members of an
+    archive (``member``, its file name; ``path``, its display name): a zipped brand folder,
+    which :func:`smm.load <smmanalytics.load>` reads as the folder; its brand.yaml was blamed
+    for matching no export format."""
+    shown = member if member is not None else Path(path).name
+    name = shown.lower()
+    if name not in SIDE_FILES and name not in BRAND_FILES and name != SYNONYMS_FILE:
+        return
+    if member is not None:
+        reader = "smm.load on the archive (a zipped brand folder loads as the folder)"
+    elif name in SIDE_FILES:
         reader = f"smm.{SIDE_FILES[name][1]}"
     elif name in BRAND_FILES:
         reader = "smm.load on its folder (the brand's name, time zone and language)"
-    elif name == SYNONYMS_FILE:
-        reader = "smm.load on its folder (it renames the headers of the exports beside it)"
     else:
-        return
-    raise UnknownFormatError(f"{Path(path).name} is a brand's settings file, not an export",
+        reader = "smm.load on its folder (it renames the headers of the exports beside it)"
+    raise UnknownFormatError(f"{shown} is a brand's settings file, not an export",
                              file=str(path), expected=f"an export file; read this one with "
-                             f"{reader}", got=Path(path).name)
+                             f"{reader}", got=shown)
 
 
 def read_export(path: str | Path, kind: str | None = None, *,
