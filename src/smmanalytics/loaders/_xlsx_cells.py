@@ -2,8 +2,8 @@
 values (``#N/A``, ``#REF!``, ``#DIV/0!``…) and formulas saved without their result; and the
 number cells it reads without the percent format that shows them (0.35 shown ``35%``).
 
-calamine's ``to_python`` gives ``""`` for both, as for a cell never filled in: an error cell
-became a blank, where the same ``#N/A`` typed as text is read as missing and noted; and a
+calamine's ``to_python`` gives ``""`` for the first two, as for a cell never filled in: an error
+cell became a blank, where the same ``#N/A`` typed as text is read as missing and noted; and a
 formula a program wrote (openpyxl, a script), which no spreadsheet computed, held no value at
 all, and nothing said so. The sheets' XML is read again for these cells, only that of the sheets
 holding an error or a formula: an export straight from a platform holds neither, and costs one
