@@ -323,6 +323,17 @@ def test_a_percent_cell_s_text_moves_its_digits(xml, text):
     assert _percent_text(xml) == text
 
 
+@given(st.decimals(allow_nan=False, allow_infinity=False, min_value=-10**9,
+                   max_value=10**9, places=6))
+def test_a_percent_cell_s_text_is_its_value_a_hundred_times_exactly(value):
+    from decimal import Decimal
+
+    from smmanalytics.loaders._xlsx_cells import _percent_text
+
+    text = _percent_text(str(value))
+    assert text.endswith("%") and Decimal(text[:-1]) == value * 100
+
+
 # ------------------------------------------------------------- GA4 CSV saved as a workbook
 
 def test_ga4_csv_saved_as_a_workbook_keeps_its_preamble(tmp_path):
