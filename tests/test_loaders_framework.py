@@ -953,6 +953,26 @@ def test_read_export_of_a_settings_file_names_what_reads_it(tmp_path, name, read
     assert "synonyms.csv)" not in msg and "no known export format" not in msg
 
 
+@pytest.mark.parametrize("first", ["brand.yaml", "costs.csv", "synonyms.csv"])
+def test_read_export_of_a_zipped_brand_folder_names_its_settings_file(tmp_path, first):
+    """read_export("brand.zip") blamed the zipped folder's brand.yaml for matching "no known
+    export format" (its headers "can be added to a synonyms.csv"): it is refused as a
+    settings file, the member named, and smm.load on the archive named as its reader."""
+    import zipfile
+
+    path = tmp_path / "brand.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr(f"maison-seve/{first}", "name: Maison Sève\n")
+        zf.writestr("maison-seve/x_posts.csv", "Post id,Date\n1,2026-10-01\n")
+    with pytest.raises(UnknownFormatError) as info:
+        smm.read_export(path)
+    assert info.value.file == f"{path}!maison-seve/{first}"
+    msg = str(info.value)
+    assert f"{first} is a brand's settings file, not an export" in msg
+    assert "read this one with smm.load on the archive" in msg
+    assert "no known export format" not in msg
+
+
 def test_a_file_has_one_day_month_order_decided_by_the_evidence_in_turn():
     """One order per file: a proof in any date column, then the European hint, then the run of
     consecutive days of a daily file, then the platform's default, assumed."""

@@ -975,6 +975,27 @@ def test_a_count_written_with_a_comma_between_thousands_in_a_semicolon_file(tmp_
     assert "1,250" in note["message"] and "'Views'" in note["message"]
 
 
+def test_a_count_that_is_no_whole_number_is_kept_and_noted(tmp_path):
+    """Views typed "1234,5" (quoted, in a comma-delimited file) and "812.25": no platform
+    counts a quarter view, and nothing said so; kept as read (which whole number was meant is
+    not known), the first of them named. Rows 2-4 are lines 2-4 (one line each)."""
+    rows = _ig_rows(3, seed=11)
+    rows[1]["Views"], rows[2]["Views"] = "1234,5", "812.25"
+    path = tmp_path / "ig_2026-12-01.csv"
+    _write(path, _IG_COLS, rows)
+    df = read_export(path)
+    # "1234,5": a comma then 1 digit, no thousands: the decimal comma, 1234.5
+    assert df["views"].tolist()[1:] == [1234.5, 812.25]
+    (note,) = [q for q in df.attrs["quality"] if q["code"] == "counts_not_whole"]
+    assert note["level"] == "warning" and note["rows"] == 2
+    assert note["message"] == ("'Views': 2 counts are not a whole number (line 3: '1234,5' "
+                               "read as 1,234.5), kept as read: a count has no decimals; a "
+                               "cell mistyped, or changed by a spreadsheet?")
+    rows[1]["Views"], rows[2]["Views"] = "1234", "812"
+    _write(path, _IG_COLS, rows)
+    assert "counts_not_whole" not in _codes(read_export(path))
+
+
 def _resaved(cell, how):
     """A Meta publish time (MM/DD/YYYY HH:MM) as a spreadsheet re-saves it."""
     t = pd.to_datetime(cell, format="%m/%d/%Y %H:%M")
@@ -1760,6 +1781,28 @@ def test_the_preamble_of_an_export_of_the_same_columns_pasted_under_the_rows_is_
     assert note["rows"] == 3 and "(the first at line 7)" in note["message"]
     assert "(line 10)" in next(q["message"] for q in df.attrs["quality"]
                                if q["code"] == "header_repeated")
+
+
+@pytest.mark.parametrize("quoted", [False, True])
+def test_a_meta_chart_export_pasted_whole_under_another_is_read(tmp_path, quoted):
+    """A Meta chart export (lines 1-6: sep=, title, header, 3 days) with another pasted
+    under it, its preamble and all (7-9, days on 10-11): its 'sep=' line made the whole file
+    fail ("cell is not a date; got 'sep='"), 5 days lost. Now 3 + 2 days, the two preamble
+    lines and the header noted; the one-cell title line is no ragged row."""
+    one = (FIX / "Facebook follows.csv").read_text(encoding="utf-16")
+    sep = '"sep=,"' if quoted else "sep=,"     # a spreadsheet's re-save quotes it
+    two = (f'{sep}\n"Facebook follows"\n"Date","Primary"\n'
+           '"2026-10-05T00:00:00","-2"\n"2026-10-06T00:00:00","5"\n')
+    path = tmp_path / "Facebook follows.csv"
+    path.write_text(one + two, encoding="utf-16")
+    df = read_export(path)
+    assert df["date"].dt.day.tolist() == [1, 2, 4, 5, 6]
+    assert df["value"].tolist() == [3, 0, 7, -2, 5]
+    (note,) = [q for q in df.attrs["quality"] if q["code"] == "pasted_preamble_dropped"]
+    assert note["rows"] == 2 and "(the first at line 7)" in note["message"]
+    assert "(line 9)" in next(q["message"] for q in df.attrs["quality"]
+                              if q["code"] == "header_repeated")
+    assert "ragged_rows" not in _codes(df)
 
 
 def _header_words():

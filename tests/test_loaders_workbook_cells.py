@@ -252,6 +252,88 @@ def test_text_cells_read_an_error_as_missing_and_any_other_text_as_written(error
     assert cells_text(cells, errors=False).iloc[0] == case(error)
 
 
+# ------------------------------------------------------------ percent-formatted numbers
+
+def _linkedin_with_formats(tmp_path: Path, formats: dict[str, str]) -> Path:
+    """The LinkedIn fixture, its ``All posts`` cells (``"J4"``) given these number formats."""
+    wb = openpyxl.load_workbook(LINKEDIN)
+    for ref, fmt in formats.items():
+        wb["All posts"][ref].number_format = fmt
+    path = tmp_path / LINKEDIN.name
+    wb.save(path)
+    return path
+
+
+def test_a_percent_formatted_count_is_refused_as_a_count_typed_35_percent(tmp_path):
+    """Impressions 2000 of the second post (J4) shown ``0%``: calamine read the number
+    without its format, and a count typed ``200000%`` (or 0.35 shown ``35%``) was read as
+    a count; it is refused as the same text in a CSV is, naming the cell."""
+    path = _linkedin_with_formats(tmp_path, {"J4": "0%"})
+    with pytest.raises(ParseError) as err:
+        read_export(path, kind="posts")
+    assert err.value.cell == "All posts!J4" and err.value.column == "Impressions"
+    assert "not a percentage" in str(err.value) and err.value.got == "200000%"  # 2000 × 100
+
+
+def test_percent_formatted_rates_read_the_same_as_unformatted(tmp_path):
+    """Engagement rates (S3:S6) shown ``0.00%`` are the same fractions: 0.101 of the first
+    post is ``10.1%``, read back 0.101 (to a float's rounding)."""
+    plain = read_export(LINKEDIN, kind="posts")
+    path = _linkedin_with_formats(tmp_path, {f"S{r}": "0.00%" for r in range(3, 7)})
+    shown = read_export(path, kind="posts")
+    rates = shown["platform_engagement_rate"].to_numpy(dtype=float, na_value=float("nan"))
+    assert rates[0] == pytest.approx(0.101, abs=1e-15)
+    assert rates == pytest.approx(plain["platform_engagement_rate"].to_numpy(
+        dtype=float, na_value=float("nan")), abs=1e-15, nan_ok=True)
+
+
+def test_a_fraction_in_a_workbook_count_is_noted_by_its_cell(tmp_path):
+    """Impressions of the second post (J4) 2000.5: kept, and the cell named."""
+    wb = openpyxl.load_workbook(LINKEDIN)
+    wb["All posts"]["J4"] = 2000.5
+    path = tmp_path / LINKEDIN.name
+    wb.save(path)
+    posts = read_export(path, kind="posts")
+    assert posts["impressions"].iloc[1] == 2000.5
+    (note,) = [q for q in posts.attrs["quality"] if q["code"] == "counts_not_whole"]
+    assert note["rows"] == 1 and "'Impressions': 1 count is not a whole number (All " \
+        "posts!J4: '2000.5' read as 2,000.5)" in note["message"]
+
+
+@pytest.mark.parametrize(("code", "shows"), [
+    ("0%", True), ("0.0%", True), ('0.0"%"', False), ("0.0\\%", False), ("#,##0", False)])
+def test_which_format_codes_are_percentages(tmp_path, code, shows):
+    """A ``%`` in quotes or escaped is shown as written, the number not scaled (Excel's
+    rule): only a bare ``%`` makes a percentage."""
+    path = sheet(tmp_path / "p.xlsx", [["Day", "Value"], ["d1", 0.35]])
+    wb = openpyxl.load_workbook(path)
+    wb.active["B2"].number_format = code
+    wb.save(path)
+    (table,), _ = _tables(path)
+    assert table.rows == [["d1", "35%" if shows else 0.35]]
+
+
+@pytest.mark.parametrize(("xml", "text"), [
+    ("0.35", "35%"), ("0.0523", "5.23%"), ("1", "100%"), ("-0.125", "-12.5%"),
+    ("3.5E-2", "3.5%"), ("12", "1200%"), ("abc", None), ("NaN", None)])
+def test_a_percent_cell_s_text_moves_its_digits(xml, text):
+    from smmanalytics.loaders._xlsx_cells import _percent_text
+
+    # by hand: the decimal point moved two places right, trailing zeros dropped
+    assert _percent_text(xml) == text
+
+
+@given(st.decimals(allow_nan=False, allow_infinity=False, min_value=-10**9,
+                   max_value=10**9, places=6))
+def test_a_percent_cell_s_text_is_its_value_a_hundred_times_exactly(value):
+    from decimal import Decimal
+
+    from smmanalytics.loaders._xlsx_cells import _percent_text
+
+    text = _percent_text(str(value))
+    assert text.endswith("%") and Decimal(text[:-1]) == value * 100
+
+
 # ------------------------------------------------------------- GA4 CSV saved as a workbook
 
 def test_ga4_csv_saved_as_a_workbook_keeps_its_preamble(tmp_path):

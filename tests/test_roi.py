@@ -30,7 +30,7 @@ from smmanalytics.roi import (
 )
 
 from ._helpers import _grouped
-from ._roi_builders import costs_file, dataset, posts, web
+from ._roi_builders import HEADER, costs_file, dataset, posts, web
 
 #: the sample brands, found from this file: a path relative to the working directory failed
 #: when pytest ran from another folder
@@ -90,6 +90,50 @@ def test_read_costs_semicolon_dot_thousands_without_evidence_is_noted(tmp_path):
     assert caught[0].message.code == "decimal_from_delimiter"
     c = read_costs(_semicolon_costs(tmp_path, "ad_spend;12.500,00", "tools;1 200"))
     assert c["amount"].tolist() == [12500.0, 1200.0]
+
+
+def test_read_costs_cut_off_in_its_last_amount_is_warned(tmp_path):
+    """``…,other,180.00,EUR,…`` cut to ``…,other,18`` (no line break after it) read 18: the
+    total 1018 instead of 1180, nothing said. The line is kept as read, and warned of."""
+    path = tmp_path / "costs.csv"
+    path.write_text(HEADER + "2026-10-01,2026-10-31,tools,1000.00,EUR,,,,,x\n"
+                    "2026-10-16,2026-10-16,other,18", encoding="utf-8")
+    with pytest.warns(smm.DataQualityWarning, match="ends inside line 3, on its amount '18'"
+                      ) as caught:
+        c = read_costs(path)
+    assert [w.message.code for w in caught] == ["costs_cut_off"]
+    assert c["amount"].tolist() == [1000.0, 18.0]        # 1000 + 18 = 1018, as read
+
+
+@pytest.mark.parametrize("last", [
+    "2026-10-16,2026-10-16,other,180.00,EUR,,,,,x",     # every column: a complete line
+    "2026-10-16,2026-10-16,other,180.00,EUR",            # cut after the amount, in currency
+    "2026-10-16,2026-10-16,other,180.00,EUR,,,,,x\n",   # with its line break
+])
+def test_read_costs_ending_without_a_line_break_past_its_amount_is_no_cut(tmp_path, last):
+    import warnings
+
+    path = tmp_path / "costs.csv"
+    path.write_text(HEADER + last, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", smm.DataQualityWarning)
+        assert read_costs(path)["amount"].tolist() == [180.0]
+
+
+def test_a_cut_off_costs_file_is_noted_by_load(tmp_path):
+    import shutil
+
+    brand = tmp_path / "brand"
+    brand.mkdir()
+    shutil.copy(_SAMPLE / "maison-seve" / "brand.yaml", brand)
+    costs_file(brand, "2026-10-01,2026-10-31,tools,1000.00,EUR,,,,,x\n"
+               "2026-10-16,2026-10-16,other,18")
+    with pytest.warns(smm.DataQualityWarning, match="no export"):   # brand.yaml and costs
+        ds = smm.load(brand, cache=False)
+    q = ds.quality
+    (message,) = q.loc[q["code"] == "costs_cut_off", "message"]
+    assert "on its amount '18'" in message
+    assert ds.costs["amount"].sum() == 1018.0           # 1000 + 18, kept and noted
 
 
 def test_read_costs_semicolon_hours_and_rate_dot_thousands(tmp_path):

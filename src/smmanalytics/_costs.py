@@ -215,7 +215,10 @@ def read_costs(path: str | Path, *, data: bytes | None = None,
     saved in Windows-1252 is read with a warning (:func:`smmanalytics._io.read_user_text`).
     A header that is none of those columns (``plateforme``, ``montant``) is refused, naming
     the closest: its cells were dropped unread (ad spend assigned to no campaign). A column
-    without header (a spreadsheet's trailing comma) is read when all its cells are empty.
+    without header (a spreadsheet's trailing comma) is read when all its cells are empty. A
+    file that ends inside its last line on a number, short of the header's columns (a copy
+    interrupted: ``…,other,18`` of ``…,other,180.00,EUR,…``), is read as it is, with a
+    :class:`~smmanalytics.errors.DataQualityWarning` (code ``costs_cut_off``).
 
     Parameters
     ----------
@@ -266,11 +269,12 @@ def read_costs(path: str | Path, *, data: bytes | None = None,
                           column=missing[0],
                           expected=f"a header with {', '.join(COST_COLUMNS)}",
                           got=", ".join(header) or "an empty file")
-    recs = []
+    recs, last = [], None
     for raw in reader:
         line = reader.line_num
         if not any(cell.strip() for cell in raw):
             continue
+        last = (line, raw)
         if len(raw) > len(header):
             raise ConfigError("row has more cells than the header", file=str(path), line=line,
                               expected=f"{len(header)} cells", got=len(raw))
@@ -282,6 +286,8 @@ def read_costs(path: str | Path, *, data: bytes | None = None,
                                   got=cell.strip())
         recs.append((line, {h: (raw[i].strip() if i < len(raw) else "")
                             for i, h in enumerate(header)}))
+    if last is not None:
+        _warn_cut_off(text, header, *last, path)
     decimal = _file_decimal(recs, path, delim)
     day_first = _day_first(recs)
     rows = [_cost_row(rec, path, line, decimal=decimal, day_first=day_first, currency=currency)
@@ -310,6 +316,25 @@ def read_costs(path: str | Path, *, data: bytes | None = None,
                .astype("Int64"))
     out["source_file"] = pd.Series([str(path)] * len(out), dtype="string")
     return out
+
+
+def _warn_cut_off(text: str, header: list[str], line: int, raw: list[str], path: Path) -> None:
+    """Warn (``costs_cut_off``, as the export loaders note ``file_cut_off``) when the file
+    looks cut off in its last number: it ends inside its last line (no line break after it)
+    and that line stops short of the header's columns on a number cell (``…,other,18`` for
+    ``…,other,180.00,EUR,…``), which a copy or a download interrupted leaves and which reads
+    as a smaller amount. The line is kept as read (its cost is better counted, warned of,
+    than lost); a line of every column without its line break is a complete one."""
+    if text.endswith(("\n", "\r")) or len(raw) >= len(header):
+        return
+    column, value = header[len(raw) - 1], raw[-1].strip()
+    if column not in _NUMBER_COLUMNS or not value:
+        return
+    warnings.warn(DataQualityWarning(
+        f"{file_name(path)} looks cut off, a copy or a download interrupted: it ends inside "
+        f"line {line}, on its {column} {value!r}, the columns after it missing; the line was "
+        f"read as it is, so its {column} may be short, and the file's total with it: check "
+        "it against the original file", "costs_cut_off"), stacklevel=3)
 
 
 @dataclass

@@ -92,6 +92,10 @@ class Candidate:
     read_by_delimiter: list[str] = field(default_factory=list, repr=False)
     #: headers of count columns whose ``1.250`` cells were read as thousands
     read_by_count: list[str] = field(default_factory=list, repr=False)
+    #: header → (count, where the first is, its cell as written, its value) of the counts
+    #: that are not whole numbers (``1234,5`` views): kept as read, noted once per table
+    fractions: dict[str, tuple[int, str, str, float]] = field(default_factory=dict,
+                                                              repr=False)
     #: header → (count, first cell, its value, how far the true value may be from it) of the
     #: cells written abbreviated (``1.2K``: 1200, within ±50): noted once per table
     abbreviated: dict[str, tuple[int, str, float, float]] = field(default_factory=dict,
@@ -105,8 +109,8 @@ class Candidate:
         (TikTok's Content read through its repaired rows lost its ``1.2K`` note)."""
         return Candidate(self.source, table, self.tables, placeholders=self.placeholders,
                          errors=self.errors, read_by_delimiter=self.read_by_delimiter,
-                         read_by_count=self.read_by_count, abbreviated=self.abbreviated,
-                         conflicts=self.conflicts)
+                         read_by_count=self.read_by_count, fractions=self.fractions,
+                         abbreviated=self.abbreviated, conflicts=self.conflicts)
 
     @property
     def name(self) -> str:
@@ -279,22 +283,35 @@ class Candidate:
         """A count column whose only fractions are cells such as ``1.250`` read again with
         ``.`` between thousands (reference §5.4: Turkish-style thousands in an English-headed
         file), or such as ``1,250`` with ``,`` between them (English thousands in a French
-        file: 1.25 views): a count has no decimals. Remembered for a note."""
+        file: 1.25 views): a count has no decimals. Remembered for a note; so are the other
+        fractions (:meth:`_remember_fractions`)."""
         from ._numbers import AMBIGUOUS_COMMA, AMBIGUOUS_DOT, parse_numbers
 
-        if pd.api.types.is_numeric_dtype(cells.dtype):
-            return out
         fraction = (out.notna() & (out != out.round())).fillna(False).to_numpy()
         if not fraction.any():
             return out
-        text = cells.astype("str").str.strip()[fraction]
-        for shape, decimal in ((AMBIGUOUS_DOT, ","), (AMBIGUOUS_COMMA, ".")):
-            if text.str.fullmatch(shape).all():
-                self.read_by_count.append(header)
-                return parse_numbers(cells, file=self.name, column=header,
-                                     first_line=self.table.first_line + 1, decimal=decimal,
-                                     percent_cells=False)
+        if not pd.api.types.is_numeric_dtype(cells.dtype):
+            text = cells.astype("str").str.strip()[fraction]
+            for shape, decimal in ((AMBIGUOUS_DOT, ","), (AMBIGUOUS_COMMA, ".")):
+                if text.str.fullmatch(shape).all():
+                    self.read_by_count.append(header)
+                    return parse_numbers(cells, file=self.name, column=header,
+                                         first_line=self.table.first_line + 1,
+                                         decimal=decimal, percent_cells=False)
+        self._remember_fractions(header, cells, out, fraction)
         return out                      # a real fraction (62.5): not thousands
+
+    def _remember_fractions(self, header: str, cells: pd.Series, out: pd.Series,
+                            fraction: np.ndarray) -> None:
+        """Remember the counts of ``header`` that are not whole numbers (``1234,5`` views, a
+        decimal typed in a re-saved export, or 0.35 of a cell a spreadsheet converted): no
+        platform counts half a view, yet which whole number was meant is not known, so they
+        are kept as read, and noted with the first of them."""
+        k = int(np.flatnonzero(fraction)[0])
+        line = self.table.line_of(k)
+        where = self.table.cell(self.table.header.index(header), line) or f"line {line}"
+        self.fractions[header] = (int(fraction.sum()), where, str(cells.iloc[k]).strip(),
+                                  float(out.iloc[k]))
 
     def _compare_copies(self, positions: list[int], kept: pd.Series, decimal: str | None,
                         percent: bool) -> None:
@@ -1441,6 +1458,11 @@ def _note_numbers(cand: Candidate, ctx: ParseContext) -> None:
         ctx.note("counts_dot_thousands", "counts written such as 1.250 or 1,250 were read as "
                  f"thousands (a count has no decimals) in {columns(cand.read_by_count)}",
                  level="warning")
+    for header, (n, where, cell, value) in cand.fractions.items():
+        counts = "1 count is" if n == 1 else f"{n} counts are"
+        ctx.note("counts_not_whole", f"{header!r}: {counts} not a whole number ({where}: "
+                 f"{cell!r} read as {value:,}), kept as read: a count has no decimals; a "
+                 "cell mistyped, or changed by a spreadsheet?", level="warning", rows=n)
     if cand.read_by_delimiter:
         ctx.note("decimal_from_delimiter", "the file is ';'-delimited, as a spreadsheet saves "
                  "it where ',' is the decimal mark: numbers such as 1.234 were read as "
@@ -1511,6 +1533,8 @@ def _iter_parsed(path, platform: str | None) -> Iterator[pd.DataFrame]:
             continue
         if src.damage is not None:    # one export: any other damaged member fails it
             raise src.damage
+        if src.zip_info is not None:  # a zipped brand folder's settings files
+            _refuse_settings(src.name, member=src.basename)
         log = QualityLog()
         frames, understood = parse_source(src, log, fmts=fmts)
         if not understood:
@@ -1656,22 +1680,28 @@ def read_file(path: str | Path, *, platform: str | None = None) -> list[pd.DataF
     return list(_iter_parsed(path, platform))
 
 
-def _refuse_settings(path: str | Path) -> None:
+def _refuse_settings(path: str | Path, *, member: str | None = None) -> None:
     """UnknownFormatError naming what a brand's settings file is and what reads it: costs.csv
     given to :func:`read_export` was "matches no known export format (… can be added to a
-    synonyms.csv)", advice to make an export of it."""
-    name = Path(path).name.lower()
-    if name in SIDE_FILES:
+    synonyms.csv)", advice to make an export of it. A settings file among the members of an
+    archive (``member``, its file name; ``path``, its display name): a zipped brand folder,
+    which :func:`smm.load <smmanalytics.load>` reads as the folder; its brand.yaml was blamed
+    for matching no export format."""
+    shown = member if member is not None else Path(path).name
+    name = shown.lower()
+    if name not in SIDE_FILES and name not in BRAND_FILES and name != SYNONYMS_FILE:
+        return
+    if member is not None:
+        reader = "smm.load on the archive (a zipped brand folder loads as the folder)"
+    elif name in SIDE_FILES:
         reader = f"smm.{SIDE_FILES[name][1]}"
     elif name in BRAND_FILES:
         reader = "smm.load on its folder (the brand's name, time zone and language)"
-    elif name == SYNONYMS_FILE:
-        reader = "smm.load on its folder (it renames the headers of the exports beside it)"
     else:
-        return
-    raise UnknownFormatError(f"{Path(path).name} is a brand's settings file, not an export",
+        reader = "smm.load on its folder (it renames the headers of the exports beside it)"
+    raise UnknownFormatError(f"{shown} is a brand's settings file, not an export",
                              file=str(path), expected=f"an export file; read this one with "
-                             f"{reader}", got=Path(path).name)
+                             f"{reader}", got=shown)
 
 
 def read_export(path: str | Path, kind: str | None = None, *,

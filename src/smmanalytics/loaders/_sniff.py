@@ -391,15 +391,17 @@ class RawTable:
         :meth:`_line_of`."""
         blank = _blank_rows(cells)
         repeated = _header_rows(cells, self.norm, named)
-        preamble = _preamble_rows(lambda k: _row(cells, k), repeated, blank)
+        comments = _preamble_rows(lambda k: _row(cells, k), repeated, blank)
+        seps = _sep_preamble_rows(lambda k: _row(cells, k), repeated)
+        preamble = np.union1d(comments, seps)
         notes, after_blank = _notes_under(cells, blank)
-        self._note_ragged(notes)
+        self._note_ragged(np.union1d(notes, preamble))
         if len(blank):
             self._note_blank_rows(blank)
         if len(repeated):
             self._note_header_rows(repeated)
         if len(preamble):
-            self._note_preamble_rows(preamble)
+            self._note_preamble_rows(preamble, meta=len(seps) > 0, ga4=len(comments) > 0)
         if len(notes):
             self._note_notes_under(cells, notes, after_blank)
         skipped = np.union1d(np.union1d(np.union1d(blank, repeated), preamble), notes)
@@ -408,15 +410,16 @@ class RawTable:
         self.__dict__["_skipped"] = skipped
         return _without_rows(cells, skipped)
 
-    def _note_ragged(self, notes: np.ndarray) -> None:
+    def _note_ragged(self, unread: np.ndarray) -> None:
         """Note the rows of another width than the header's that :meth:`_read_cells` read
-        (padded, or their empty extra cells ignored), the ``notes`` under the table aside:
-        those are noted as notes, not read."""
+        (padded, or their empty extra cells ignored), the rows ``unread`` aside: the notes
+        under the table and the preamble of an export pasted under its rows (a title line of
+        one cell) are noted as such, not read."""
         found = self.__dict__.pop("_ragged", None)
         if found is not None:
             records, lines, width, ragged = found
-            unread = set(notes.tolist())
-            note_ragged(records, lines, width, [k for k in ragged if k not in unread],
+            skipped = set(unread.tolist())
+            note_ragged(records, lines, width, [k for k in ragged if k not in skipped],
                         self.source, self.log)
 
     def _note_blank_rows(self, blank: np.ndarray) -> None:
@@ -441,12 +444,18 @@ class RawTable:
                      "around them were read", level="info", rows=len(repeated),
                      sheet=self.sheet)
 
-    def _note_preamble_rows(self, preamble: np.ndarray) -> None:
-        """Note the ``#`` rows ``preamble`` (positions in the body) dropped above a header
-        repeated among the rows: an export of the same columns pasted with its preamble."""
+    def _note_preamble_rows(self, preamble: np.ndarray, *, meta: bool = False,
+                            ga4: bool = True) -> None:
+        """Note the rows ``preamble`` (positions in the body) dropped above a header repeated
+        among the rows: an export of the same columns pasted with its preamble, ``#`` lines
+        (``ga4``) or Meta's ``sep=`` and title lines (``meta``), or both."""
         if self.log is None:
             return
-        what = ("1 '#' line" if len(preamble) == 1 else f"{len(preamble)} '#' lines")
+        n = len(preamble)
+        what = f"{n} '#' line{'s' if n > 1 else ''}"
+        if meta:
+            kinds = "'#', Meta's 'sep=' and title" if ga4 else "Meta's 'sep=' and title"
+            what = f"{n} preamble line{'s' if n > 1 else ''} ({kinds})"
         self.log.add(self.source, "pasted_preamble_dropped", f"{what} above a row repeating "
                      f"the header dropped{self.first_at(preamble)}: the preamble of an export "
                      "pasted under the rows, not data", level="info", rows=len(preamble),
@@ -1016,6 +1025,40 @@ def _preamble_rows(row_of: Callable[[int], list], repeated: np.ndarray, blank: n
                 found.append(k)
             k -= 1
     return np.unique(np.array(found, dtype=np.int64))
+
+
+def _sep_preamble_rows(row_of: Callable[[int], list], repeated: np.ndarray) -> np.ndarray:
+    """Positions of the rows of Meta's preamble right above the rows ``repeated`` (a header
+    repeated among the rows), row ``k``'s cells ``row_of(k)``: its ``sep=,`` line, and the
+    metric's title between it and the header (``"Facebook follows"``), a row of one filled
+    cell, taken for one only under a ``sep=`` line. A Meta chart export pasted whole under
+    another's rows: its ``sep=`` line made the whole file fail ("cell is not a date")."""
+    found: list[int] = []
+    for r in repeated.tolist():
+        if r >= 1 and _sep_row(row_of(r - 1)):
+            found.append(r - 1)
+        elif r >= 2 and _sep_row(row_of(r - 2)) and _only_text(row_of(r - 1)) is not None:
+            found.extend((r - 2, r - 1))
+    return np.array(sorted(found), dtype=np.int64)
+
+
+#: the ``sep=,`` line Excel reads, as a row's one filled cell: its delimiter split off when it
+#: is the file's (``sep=`` then an empty cell), quoted when a spreadsheet re-saved it
+_SEP_CELL = re.compile(r'"?sep=.?"?', re.IGNORECASE)
+
+
+def _sep_row(row: list) -> bool:
+    """True for a row that is Meta's ``sep=,`` line (:data:`_SEP_CELL`)."""
+    cell = _only_text(row)
+    return cell is not None and _SEP_CELL.fullmatch(cell) is not None
+
+
+def _only_text(row: list) -> str | None:
+    """The text of a row's one filled cell, stripped; None for a row of other cells."""
+    filled = [v for v in row if _filled(v)]
+    if len(filled) != 1 or not isinstance(filled[0], str):
+        return None
+    return filled[0].strip()
 
 
 def preamble_rows(rows: list[list], header: list[str]) -> list[int]:

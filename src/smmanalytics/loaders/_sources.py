@@ -643,7 +643,9 @@ def _calamine_sheet(wb, name: str, hidden: HiddenCells | None
     at: calamine leaves out the empty rows above and the empty columns left of the first
     filled cell, and an error would name every cell that many rows up and columns left.
     Its error cells (``hidden``), which calamine reads as empty, hold the error Excel shows
-    (``#N/A``), as the same text typed in them would."""
+    (``#N/A``), as the same text typed in them would; its percent-formatted numbers, which
+    calamine reads without their format (0.35), the percentage Excel shows (``35%``): a rate's
+    cell reads the same, a count's is refused as a count typed ``35%`` is."""
     sheet = wb.get_sheet_by_name(name)
     rows, start = sheet.to_python(), sheet.start or (0, 0)
     hidden = hidden or HiddenCells()
@@ -652,7 +654,16 @@ def _calamine_sheet(wb, name: str, hidden: HiddenCells | None
         i, j = r - top, c - left
         if 0 <= i < len(rows) and 0 <= j < len(rows[i]) and rows[i][j] == "":
             rows[i][j] = error
+    for (r, c), percent in hidden.percents.items():
+        i, j = r - top, c - left
+        if 0 <= i < len(rows) and 0 <= j < len(rows[i]) and _is_number(rows[i][j]):
+            rows[i][j] = percent
     return name, rows, start, hidden
+
+
+def _is_number(cell) -> bool:
+    """True for a cell calamine read as a number (not a boolean, which is an int too)."""
+    return isinstance(cell, int | float) and not isinstance(cell, bool)
 
 
 #: files larger than this are sniffed from their head only (see :func:`_read_large_utf8`)

@@ -1,12 +1,19 @@
 """The cells of an .xlsx that python-calamine reads as empty though they are not: Excel's error
-values (``#N/A``, ``#REF!``, ``#DIV/0!``…) and formulas saved without their result.
+values (``#N/A``, ``#REF!``, ``#DIV/0!``…) and formulas saved without their result; and the
+number cells it reads without the percent format that shows them (0.35 shown ``35%``).
 
-calamine's ``to_python`` gives ``""`` for both, as for a cell never filled in: an error cell
-became a blank, where the same ``#N/A`` typed as text is read as missing and noted; and a
+calamine's ``to_python`` gives ``""`` for the first two, as for a cell never filled in: an error
+cell became a blank, where the same ``#N/A`` typed as text is read as missing and noted; and a
 formula a program wrote (openpyxl, a script), which no spreadsheet computed, held no value at
 all, and nothing said so. The sheets' XML is read again for these cells, only that of the sheets
 holding an error or a formula: an export straight from a platform holds neither, and costs one
 search of its bytes.
+
+A percent-formatted number is the number the user typed as ``35%`` (or a CSV's ``35%`` a
+spreadsheet converted on opening): calamine keeps no number format, and 0.35 in a count column
+was 0.35 impressions, where the same ``35%`` as text is refused there. Such cells are found by
+their style, the workbook's styles read first: only a workbook with a percent format has its
+sheets searched for the cells wearing it.
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ import posixpath
 import re
 import zipfile
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from xml.etree import ElementTree
 
 __all__ = ["HiddenCells", "hidden_cells"]
@@ -24,6 +32,12 @@ __all__ = ["HiddenCells", "hidden_cells"]
 _MARKS = re.compile(rb"""\st=["']e["']|<(?:\w+:)?f[\s>/]""")
 _REF = re.compile(r"([A-Z]+)(\d+)")
 _BOOK_REL = "officeDocument"
+_STYLES_REL = "styles"
+#: Excel's built-in number formats that are percentages: ``0%`` and ``0.00%``
+_PERCENT_FORMATS = frozenset({"9", "10"})
+#: a format code's literal parts, which show a ``%`` without scaling the number: quoted text,
+#: an escaped character
+_LITERALS = re.compile(r'"[^"]*"|\\.')
 
 
 @dataclass
@@ -34,20 +48,27 @@ class HiddenCells:
     errors: dict[tuple[int, int], str] = field(default_factory=dict)
     #: formula cells saved without their result
     formulas: list[tuple[int, int]] = field(default_factory=list)
+    #: number cells shown as a percentage, and the text that shows them exactly (``"35%"``
+    #: for 0.35, ``"5.23%"`` for 0.0523), read as that text typed in them would be
+    percents: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 def hidden_cells(data: bytes) -> dict[str, HiddenCells]:
-    """The error cells and the formulas without a result of each sheet (by name) of the .xlsx
-    ``data`` that holds any. ``{}`` for a workbook whose parts cannot be found or read (an .ods,
-    an .xlsb, a damaged part): its cells are left as calamine read them."""
+    """The error cells, the formulas without a result and the percent-formatted numbers of
+    each sheet (by name) of the .xlsx ``data`` that holds any. ``{}`` for a workbook whose
+    parts cannot be found or read (an .ods, an .xlsb, a damaged part): its cells are left as
+    calamine read them."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            book = _book_part(zf)
+            percent = _percent_styles(zf, book)
+            marks = _marks(percent)
             found = {}
-            for name, part in _sheet_parts(zf).items():
+            for name, part in _sheet_parts(zf, book).items():
                 xml = zf.read(part)
-                if _MARKS.search(xml):
-                    cells = _scan(xml)
-                    if cells.errors or cells.formulas:
+                if marks.search(xml):
+                    cells = _scan(xml, percent)
+                    if cells.errors or cells.formulas or cells.percents:
                         found[name] = cells
             return found
     except (KeyError, ElementTree.ParseError, zipfile.BadZipFile, OSError, ValueError,
@@ -55,21 +76,68 @@ def hidden_cells(data: bytes) -> dict[str, HiddenCells]:
         return {}
 
 
+def _marks(percent: frozenset[str]) -> re.Pattern[bytes]:
+    """:data:`_MARKS`, or a cell in one of the ``percent`` styles (``s="3"``)."""
+    if not percent:
+        return _MARKS
+    styles = "|".join(sorted(percent)).encode()
+    return re.compile(_MARKS.pattern + rb"""|\ss=["'](?:""" + styles + rb""")["']""")
+
+
 def _local(tag: str) -> str:
     """The name of an XML tag without its namespace."""
     return tag.rpartition("}")[2]
 
 
-def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
-    """The zip member holding each worksheet, by sheet name, as the workbook's relationships
-    give them (``xl/worksheets/sheet1.xml``)."""
+def _book_part(zf: zipfile.ZipFile) -> str:
+    """The zip member holding the workbook (``xl/workbook.xml``), as the package's
+    relationships name it."""
     book = "xl/workbook.xml"
     for rel in ElementTree.fromstring(zf.read("_rels/.rels")):
         if rel.get("Type", "").endswith("/" + _BOOK_REL):
             book = rel.get("Target", book).lstrip("/")
+    return book
+
+
+def _book_rels(zf: zipfile.ZipFile, book: str) -> list[ElementTree.Element]:
+    """The workbook's relationships (to its sheets, its styles…)."""
     folder, base = posixpath.split(book)
-    targets = {rel.get("Id"): rel.get("Target", "") for rel in ElementTree.fromstring(
-        zf.read(posixpath.join(folder, "_rels", base + ".rels")))}
+    return list(ElementTree.fromstring(zf.read(posixpath.join(folder, "_rels",
+                                                               base + ".rels"))))
+
+
+def _part_path(book: str, target: str) -> str:
+    """The zip member a relationship of the workbook ``book`` targets."""
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join(posixpath.dirname(book), target))
+
+
+def _percent_styles(zf: zipfile.ZipFile, book: str) -> frozenset[str]:
+    """The indexes (as the cells' ``s`` writes them) of the workbook's cell styles whose
+    number format is a percentage: built-in (``0%``, ``0.00%``) or custom, its code holding a
+    ``%`` outside quoted text. Empty for a workbook without styles."""
+    part = next((_part_path(book, rel.get("Target", "")) for rel in _book_rels(zf, book)
+                 if rel.get("Type", "").endswith("/" + _STYLES_REL)), None)
+    if part is None or part not in zf.namelist():
+        return frozenset()
+    styles = ElementTree.fromstring(zf.read(part))
+    percent = set(_PERCENT_FORMATS)
+    for elem in styles.iter():
+        if _local(elem.tag) == "numFmt" and "%" in _LITERALS.sub(
+                "", elem.get("formatCode", "")):
+            percent.add(elem.get("numFmtId", ""))
+    xfs = next((e for e in styles.iter() if _local(e.tag) == "cellXfs"), None)
+    if xfs is None:
+        return frozenset()
+    return frozenset(str(i) for i, xf in enumerate(x for x in xfs if _local(x.tag) == "xf")
+                     if xf.get("numFmtId", "0") in percent)
+
+
+def _sheet_parts(zf: zipfile.ZipFile, book: str) -> dict[str, str]:
+    """The zip member holding each worksheet, by sheet name, as the workbook's relationships
+    give them (``xl/worksheets/sheet1.xml``)."""
+    targets = {rel.get("Id"): rel.get("Target", "") for rel in _book_rels(zf, book)}
     parts = {}
     for sheet in ElementTree.fromstring(zf.read(book)).iter():
         if _local(sheet.tag) != "sheet":
@@ -78,14 +146,14 @@ def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
         rid = next((v for k, v in sheet.attrib.items() if _local(k) == "id"), None)
         target = targets.get(rid)
         if target:
-            parts[sheet.get("name", "")] = (target.lstrip("/") if target.startswith("/")
-                                            else posixpath.normpath(posixpath.join(folder, target)))
+            parts[sheet.get("name", "")] = _part_path(book, target)
     return parts
 
 
-def _scan(xml: bytes) -> HiddenCells:
-    """The error cells and the formulas without a result of one sheet's XML. A cell or a row
-    without its reference (``r``, optional) follows the one before it."""
+def _scan(xml: bytes, percent: frozenset[str] = frozenset()) -> HiddenCells:
+    """The error cells, the formulas without a result and the numbers in a ``percent`` style
+    of one sheet's XML. A cell or a row without its reference (``r``, optional) follows the
+    one before it."""
     cells = HiddenCells()
     row = -1
     for _, elem in ElementTree.iterparse(io.BytesIO(xml)):
@@ -106,8 +174,22 @@ def _scan(xml: bytes) -> HiddenCells:
             elif "f" in parts and (value is None or not value.text and kind != "str"):
                 # (a formula whose result is the empty text is saved t="str" with an empty v)
                 cells.formulas.append((row, col))
+            elif c.get("s") in percent and kind in (None, "n") and value is not None \
+                    and (text := _percent_text(value.text)) is not None:
+                cells.percents[(row, col)] = text
         elem.clear()
     return cells
+
+
+def _percent_text(value: str | None) -> str | None:
+    """The number ``value`` (as the sheet's XML writes it) as a percentage, exactly: ``"35%"``
+    of ``0.35``, ``"5.23%"`` of ``0.0523`` (its decimal digits moved, no float rounding);
+    None for no finite number, left as calamine read it."""
+    try:
+        number = Decimal((value or "").strip())
+    except InvalidOperation:
+        return None
+    return f"{number.scaleb(2).normalize():f}%" if number.is_finite() else None
 
 
 def _column_index(letters: str) -> int:
