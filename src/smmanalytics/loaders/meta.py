@@ -498,8 +498,18 @@ def _content_type(codes: np.ndarray, keys: pd.Index, permalink: pd.Series, ctx: 
     rows = np.where(codes < 0, no_type, codes)
     candidates = may_be_reel[rows]
     rows[np.flatnonzero(candidates)[contains(permalink[candidates], "/reel/")]] = reel
-    table = pa.array(labels + [default, "reel"], type=pa.large_string())
-    return pd.Series(pd.array(table.take(rows), dtype="string"), index=permalink.index)
+    return pd.Series(_categorical(labels + [default, "reel"], rows), index=permalink.index)
+
+
+def _categorical(names: list[str | None], rows: np.ndarray) -> pd.Categorical:
+    """``names[rows]`` as the canonical ``category`` column (``schema.conform``'s cast of
+    its text: the names used, sorted, as ``string`` categories; None missing), made from
+    the few names rather than cast from a million cells of text (30 ms)."""
+    used = np.flatnonzero(np.bincount(rows, minlength=len(names)))
+    categories = sorted({names[i] for i in used} - {None})
+    code_of = np.array([categories.index(n) if n in categories else -1 for n in names])
+    return pd.Categorical.from_codes(code_of[rows], dtype=pd.CategoricalDtype(
+        pd.Index(categories, dtype="string")))
 
 
 def _type_by_word(key: str) -> str | None:
