@@ -7,6 +7,7 @@ import random
 import tempfile
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -2292,3 +2293,31 @@ def test_in_repeated_hour_is_the_wall_clock_comparison(start, minutes):
     later = (utc + pd.Timedelta(hours=1)).dt.tz_convert(META_TZ).dt.tz_localize(None)
     want = (local == later).fillna(False).astype(bool)
     pd.testing.assert_series_equal(_in_repeated_hour(utc), want)
+
+
+def test_content_type_categories_made_from_the_names_used():
+    """The content types are made as the canonical ``category`` column from the few type
+    names, not cast from a million cells: the names the rows use (``photo``, ``reel``,
+    ``video``; ``other`` is unused, None is missing), sorted, as ``string`` categories."""
+    from smmanalytics.loaders.meta import _categorical
+
+    got = _categorical(["photo", "video", "other", None, "reel"], np.array([1, 4, 3, 1, 0]))
+    # codes into the sorted used names [photo, reel, video]: video 2, reel 1, None -1, photo 0
+    assert got.codes.tolist() == [2, 1, -1, 2, 0]
+    assert list(got.categories) == ["photo", "reel", "video"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(names=st.lists(st.one_of(st.none(), st.sampled_from(["image", "reel", "video", "link",
+                                                             "other", "story"])),
+                      min_size=1, max_size=6),
+       picks=st.lists(st.integers(0, 5), max_size=30))
+def test_content_type_categories_as_conform_casts_them(names, picks):
+    """Whatever the names and rows, the column is the one ``schema.conform`` made by casting
+    the text to ``category`` (the same categories, their dtype, codes and missing rows)."""
+    from smmanalytics.loaders.meta import _categorical
+
+    rows = np.array([p % len(names) for p in picks], dtype=np.intp)
+    text = pd.Series([names[r] for r in rows], dtype="string")
+    pd.testing.assert_series_equal(pd.Series(_categorical(names, rows)),
+                                   text.astype("category"), check_exact=True)
