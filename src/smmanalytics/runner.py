@@ -713,8 +713,8 @@ def _engine():
             await super()._async_wait(pollinterval=min(pollinterval, 0.005))
 
         async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
-            # its process, for _stop_kernel to end as the run ends: a SIGTERM waits until it
-            # is known (_process.held), milliseconds
+            # its process, for _stop_kernel to end as the run ends: a SIGTERM or a Ctrl-C waits
+            # until it is known (_process.held), milliseconds
             with _process.held():
                 try:
                     await super()._async_launch_kernel(kernel_cmd, **kw)
