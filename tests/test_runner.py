@@ -994,6 +994,45 @@ def test_a_ctrl_c_while_held_interrupts_at_the_blocks_end():
     assert _process.held_signal is None and _process.holding == 0
 
 
+def test_a_sigterm_as_a_worker_takes_a_report_stops_it(monkeypatch):
+    """A batch's worker looked whether it was stopped, then marked itself running: a SIGTERM
+    between the two found it idle, was only noted (and the next ones ignored), and the
+    report ran to its end, the batch waiting for it. The SIGTERM now comes (deterministically,
+    as `stopping` is read) to a worker already marked running: Terminated, no report run."""
+    import logging
+
+    from smmanalytics import _process, runner
+
+    class Racing:
+        """``_process`` as the worker reads it, a SIGTERM coming as it reads ``stopping``."""
+
+        def __getattr__(self, name):
+            return getattr(_process, name)
+
+        def __setattr__(self, name, value):
+            setattr(_process, name, value)
+
+        @property
+        def stopping(self):
+            stopping = _process.stopping
+            os.kill(os.getpid(), signal.SIGTERM)      # handled before the next line runs
+            return stopping
+
+    reports = []
+    monkeypatch.setattr(runner, "run_job", lambda job: reports.append(job))
+    monkeypatch.setattr(runner, "_process", Racing())
+    for name, value in (("stopping", False), ("in_worker", True), ("running", False)):
+        monkeypatch.setattr(_process, name, value)
+    monkeypatch.setattr(logging.getLogger("asyncio"), "disabled", False)
+    previous = signal.signal(signal.SIGTERM, _process.on_sigterm)
+    try:
+        with pytest.raises(_process.Terminated):
+            runner._run_job_in_worker(BatchJob("maison-test", "monthly", "x", "2026-10", "r"))
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert reports == [] and _process.running is False
+
+
 @pytest.mark.skipif(not hasattr(os, "killpg"), reason="process groups")
 def test_a_kernel_still_running_as_its_run_ends_is_ended_with_its_group(tmp_path, monkeypatch):
     """A kernel (and what it started) that does not end on SIGTERM is killed after the grace

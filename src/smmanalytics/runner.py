@@ -1184,11 +1184,16 @@ def _worker_start() -> None:
 
 
 def _run_job_in_worker(job: BatchJob) -> BatchResult:
-    """:func:`run_job` in a batch's worker; a stopped worker starts no report."""
-    if _process.stopping:
-        return BatchResult(job.brand, job.kind, False, error="not started: the batch was stopped")
-    _process.running = True
+    """:func:`run_job` in a batch's worker; a stopped worker starts no report.
+
+    The worker is marked running before it looks whether it was stopped: a SIGTERM between
+    the two, the other way round, found it idle (so only noted, and then ignored, as
+    :func:`_process.on_sigterm` does) and the report ran to its end, the batch waiting."""
     try:
+        _process.running = True
+        if _process.stopping:
+            return BatchResult(job.brand, job.kind, False,
+                               error="not started: the batch was stopped")
         return run_job(job)
     finally:
         _process.running = False
