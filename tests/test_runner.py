@@ -937,6 +937,103 @@ def test_a_sigterm_while_held_stops_the_process_at_the_blocks_end(monkeypatch):
 
 
 @pytest.mark.skipif(not hasattr(os, "killpg"), reason="process groups")
+def test_ctrl_c_as_the_kernel_is_launched_leaves_no_kernel_running(notebooks, tmp_path,
+                                                                   monkeypatch):
+    """A terminal's Ctrl-C goes to `smm`'s process group, not the kernel's own: raised as the
+    kernel was launched (here the instant its process has started, before jupyter_client has
+    it), KeyboardInterrupt left no one knowing the kernel, which ran on and wrote its
+    connection file into the work folder the run had removed. Ctrl-C now waits, as SIGTERM
+    does, for the launch to end: the kernel is known, and ended before the folder is removed."""
+    from jupyter_client.provisioning import local_provisioner
+
+    launch = local_provisioner.launch_kernel
+    launched = []
+
+    def launch_then_ctrl_c(cmd, **kwargs):
+        process = launch(cmd, **kwargs)
+        launched.append(process)
+        os.kill(os.getpid(), signal.SIGINT)     # handled before this function returns
+        return process
+
+    monkeypatch.setattr(local_provisioner, "launch_kernel", launch_then_ctrl_c)
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)   # as in a terminal
+    data = _brand(tmp_path, "Maison Test")
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            run_report("monthly", data=data, period="2026-10", out=tmp_path / "reports")
+        running = [p.pid for p in launched if p.poll() is None]
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        for process in launched:                # left running: do not let it run on
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+    assert len(launched) == 1 and running == [], "the kernel was left running"
+    assert list((tmp_path / "reports" / "maison-test").iterdir()) == []
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_a_ctrl_c_while_held_interrupts_at_the_blocks_end():
+    """Ctrl-C within ``held()`` lets the step run to its end, then raises KeyboardInterrupt
+    (the handler that was there before the block, put back); outside it, at once."""
+    from smmanalytics import _process
+
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    steps = []
+    try:
+        with pytest.raises(KeyboardInterrupt), _process.held():
+            os.kill(os.getpid(), signal.SIGINT)       # handled before the next line runs
+            steps.append("launched")
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+        with pytest.raises(KeyboardInterrupt):
+            os.kill(os.getpid(), signal.SIGINT)
+            steps.append("not held")
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert steps == ["launched"]
+    assert _process.held_signal is None and _process.holding == 0
+
+
+def test_a_sigterm_as_a_worker_takes_a_report_stops_it(monkeypatch):
+    """A batch's worker looked whether it was stopped, then marked itself running: a SIGTERM
+    between the two found it idle, was only noted (and the next ones ignored), and the
+    report ran to its end, the batch waiting for it. The SIGTERM now comes (deterministically,
+    as `stopping` is read) to a worker already marked running: Terminated, no report run."""
+    import logging
+
+    from smmanalytics import _process, runner
+
+    class Racing:
+        """``_process`` as the worker reads it, a SIGTERM coming as it reads ``stopping``."""
+
+        def __getattr__(self, name):
+            return getattr(_process, name)
+
+        def __setattr__(self, name, value):
+            setattr(_process, name, value)
+
+        @property
+        def stopping(self):
+            stopping = _process.stopping
+            os.kill(os.getpid(), signal.SIGTERM)      # handled before the next line runs
+            return stopping
+
+    reports = []
+    monkeypatch.setattr(runner, "run_job", lambda job: reports.append(job))
+    monkeypatch.setattr(runner, "_process", Racing())
+    for name, value in (("stopping", False), ("in_worker", True), ("running", False)):
+        monkeypatch.setattr(_process, name, value)
+    monkeypatch.setattr(logging.getLogger("asyncio"), "disabled", False)
+    previous = signal.signal(signal.SIGTERM, _process.on_sigterm)
+    try:
+        with pytest.raises(_process.Terminated):
+            runner._run_job_in_worker(BatchJob("maison-test", "monthly", "x", "2026-10", "r"))
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert reports == [] and _process.running is False
+
+
+@pytest.mark.skipif(not hasattr(os, "killpg"), reason="process groups")
 def test_a_kernel_still_running_as_its_run_ends_is_ended_with_its_group(tmp_path, monkeypatch):
     """A kernel (and what it started) that does not end on SIGTERM is killed after the grace
     (here 0.2 s), before its run removes its work folder."""

@@ -1,4 +1,5 @@
-"""How an ``smm`` process, and each worker process of a batch, stops on SIGTERM.
+"""How an ``smm`` process, and each worker process of a batch, stops on SIGTERM (and waits,
+as for SIGTERM, for a step that must not be cut in two before a Ctrl-C stops it).
 
 The handler is shared by the command line (``cli.main`` installs it around the command) and
 by a batch's workers (``runner._worker_start``); it lives here, apart from both, with the
@@ -14,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import signal
+import threading
 from typing import NoReturn
 
 __all__ = ["Terminated", "held", "on_sigterm"]
@@ -21,7 +23,7 @@ __all__ = ["Terminated", "held", "on_sigterm"]
 stopping = False       # a SIGTERM came (a worker starts no further report)
 in_worker = False      # this process is a batch's worker
 running = False        # the worker runs a report
-holding = 0            # within held(): a SIGTERM stops the process at the block's end
+holding = 0            # within held(): a SIGTERM or Ctrl-C stops the process at the block's end
 held_signal: int | None = None     # the signal that came meanwhile
 
 
@@ -57,17 +59,48 @@ def _terminate(signum: int) -> NoReturn:
 
 @contextlib.contextmanager
 def held():
-    """Within the block, a SIGTERM stops the process only at its end: for a step that must not
-    be cut in two, such as a report's kernel being launched. Raised within ``subprocess.Popen``
-    after the kernel had started but before Popen returned it, Terminated left no one knowing
-    the kernel's process, which ran on and wrote its connection file into the work folder
-    the run had removed (``runner._stop_kernel``)."""
+    """Within the block, a SIGTERM or a Ctrl-C (SIGINT) stops the process only at its end: for
+    a step that must not be cut in two, such as a report's kernel being launched. Raised within
+    ``subprocess.Popen`` after the kernel had started but before Popen returned it, Terminated
+    (or KeyboardInterrupt: a terminal's Ctrl-C goes to ``smm``'s process group, not to the
+    kernel's own) left no one knowing the kernel's process, which ran on and wrote its
+    connection file into the work folder the run had removed (``runner._stop_kernel``).
+
+    A SIGTERM that came meanwhile wins over a Ctrl-C (exit code 143); a Ctrl-C alone is given,
+    at the block's end, to the SIGINT handler that was there before it."""
     global holding, held_signal
+    interrupt = _hold_interrupt() if not holding else None
     holding += 1
     try:
         yield
     finally:
         holding -= 1
-        if not holding and held_signal is not None:
+        if not holding:
+            if interrupt is not None:
+                signal.signal(signal.SIGINT, interrupt)
             signum, held_signal = held_signal, None
-            _terminate(signum)
+            if signum == signal.SIGINT:
+                signal.raise_signal(signal.SIGINT)      # to the handler put back: at once
+            elif signum is not None:
+                _terminate(signum)
+
+
+def _hold_interrupt():
+    """Have a Ctrl-C noted in :data:`held_signal` rather than handled; return the SIGINT handler
+    it replaced, to be put back, or None when there is none to defer: in a thread other than
+    the main one (which alone receives signals and sets handlers), or when SIGINT is ignored
+    or handled outside Python."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    previous = signal.getsignal(signal.SIGINT)
+    if not callable(previous):
+        return None
+    signal.signal(signal.SIGINT, _on_sigint_held)
+    return previous
+
+
+def _on_sigint_held(signum: int, frame) -> None:
+    """SIGINT handler within :func:`held`: noted, unless a SIGTERM came first."""
+    global held_signal
+    if held_signal is None:
+        held_signal = signum

@@ -713,8 +713,8 @@ def _engine():
             await super()._async_wait(pollinterval=min(pollinterval, 0.005))
 
         async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
-            # its process, for _stop_kernel to end as the run ends: a SIGTERM waits until it
-            # is known (_process.held), milliseconds
+            # its process, for _stop_kernel to end as the run ends: a SIGTERM or a Ctrl-C waits
+            # until it is known (_process.held), milliseconds
             with _process.held():
                 try:
                     await super()._async_launch_kernel(kernel_cmd, **kw)
@@ -1184,11 +1184,16 @@ def _worker_start() -> None:
 
 
 def _run_job_in_worker(job: BatchJob) -> BatchResult:
-    """:func:`run_job` in a batch's worker; a stopped worker starts no report."""
-    if _process.stopping:
-        return BatchResult(job.brand, job.kind, False, error="not started: the batch was stopped")
-    _process.running = True
+    """:func:`run_job` in a batch's worker; a stopped worker starts no report.
+
+    The worker is marked running before it looks whether it was stopped: a SIGTERM between
+    the two, the other way round, found it idle (so only noted, and then ignored, as
+    :func:`_process.on_sigterm` does) and the report ran to its end, the batch waiting."""
     try:
+        _process.running = True
+        if _process.stopping:
+            return BatchResult(job.brand, job.kind, False,
+                               error="not started: the batch was stopped")
         return run_job(job)
     finally:
         _process.running = False
