@@ -1314,3 +1314,39 @@ def test_a_calendar_path_may_be_an_empty_file_or_in_capitals(tmp_path):
     assert calendar_path(tmp_path / "PLAN.ICS") == tmp_path / "PLAN.ICS"
     (tmp_path / "bom.ics").write_bytes(b"\xef\xbb\xbfBEGIN:VCALENDAR\r\n")
     assert calendar_path(tmp_path / "bom.ics") == tmp_path / "bom.ics"
+
+
+def _feed_and_stories() -> pd.DataFrame:
+    """Instagram posts over the 3 weeks from Monday 5 October 2026: 2 feed posts a week (an
+    image on Tuesday at 09:00 UTC, a reel on Thursday at 17:00 UTC: 6) and 4 stories (the last
+    on Saturday 24 October), their metrics taken on 1 November (feed) and 2 November 08:30 UTC
+    (stories)."""
+    feed = ["2026-10-06 09:00", "2026-10-08 17:00", "2026-10-13 09:00", "2026-10-15 17:00",
+            "2026-10-20 09:00", "2026-10-22 17:00"]
+    stories = ["2026-10-05 12:00", "2026-10-11 12:00", "2026-10-18 12:00", "2026-10-24 12:00"]
+    return pd.DataFrame({
+        "published_at": pd.to_datetime(feed + stories, utc=True),
+        "platform": "instagram",
+        "content_type": ["image", "reel"] * 3 + ["story"] * 4,
+        "interactions": np.arange(10, 20), "reach": 1000,
+        "snapshot_at": pd.to_datetime(["2026-11-01 06:00"] * 6 + ["2026-11-02 08:30"] * 4,
+                                      utc=True)})
+
+
+def test_the_pace_a_plan_keeps_leaves_stories_out():
+    """Instagram's plan counted stories in the pace (183 stories and 428 feed posts over 61
+    weeks: 9.97 a week, 43 November slots at the feed's window); the plan is of feed posts.
+    By hand: 6 feed posts over the 3 weeks of 5-25 October = 2.0 a week (with the 4 stories,
+    10 / 3 = 3.33, rounded 3). November 2026 at 2 a week, spread evenly (floor(i * 7 / 2):
+    Monday and Thursday): its 5 Mondays and 4 Thursdays, 9 posts (at 3 a week, Monday,
+    Wednesday and Friday: 5 + 4 + 4 = 13)."""
+    posts = _feed_and_stories()
+    best = best_times(posts, TZ, platform="instagram", exposure="reach")
+    assert best.n_used == 10                    # the stories are analysed with the feed
+    assert best.method["posts_per_week"] == 2.0
+    assert best.method["stories"] == 4
+    plan = plan_month(best, "2026-11")
+    assert plan.attrs["posts_per_week"] == 2 and len(plan) == 9
+    assert sorted(set(plan["weekday"])) == [0, 3]
+    assert posts.equals(_feed_and_stories())        # the caller's frame untouched
+

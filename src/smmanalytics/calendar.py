@@ -428,8 +428,8 @@ def plan_month(best: BestTimes, month: str, posts_per_week: int | None = None,
     month : str
         ``"YYYY-MM"``.
     posts_per_week : int, optional
-        Default: the account's own pace over the analysed posts
-        (``best.method["posts_per_week"]``, rounded, at least 1).
+        Default: the account's own pace over the analysed posts other than stories (the plan
+        is of feed posts; ``best.method["posts_per_week"]``, rounded, at least 1).
     tz : str, optional
         The zone the plan is shown in, as in :func:`plan_slots`; the month's days are those
         of the zone ``best`` was computed in, so the plan holds the same posts in any zone.
