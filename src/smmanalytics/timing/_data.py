@@ -160,7 +160,20 @@ def prepare(posts: pd.DataFrame, tz: str, platform: str | None, daily: pd.DataFr
     story = out["content"].to_numpy() == "story"
     method["posts_per_week"] = float((~story).sum() / (int(out["week"].max()) + 1))
     method["stories"] = int(story.sum())
+    method.update(_as_of(df, keep[~alone], out["date"].to_numpy()))
     return out, n_excluded, method
+
+
+def _as_of(df: pd.DataFrame, kept: np.ndarray, date: np.ndarray) -> dict:
+    """How recent the analysed posts are, for a plan's version (calendar.ics_bytes): the
+    last one's local day (``last_day``, ISO) and the latest moment their metrics were taken
+    (``as_of``, a UTC ISO instant; absent when no post has a ``snapshot_at``). Both come from
+    the data, not the clock: the same posts give the same plan, byte for byte."""
+    found = {"last_day": pd.Timestamp(date.max()).date().isoformat()}
+    snap = column_or(df, "snapshot_at", pd.NaT, "datetime64[ns, UTC]").iloc[kept].max()
+    if pd.notna(snap):
+        found["as_of"] = pd.Timestamp(snap).tz_convert("UTC").isoformat()
+    return found
 
 
 def _no_peer(frame: pd.DataFrame) -> np.ndarray:
