@@ -43,8 +43,10 @@ def test_plan_from_recommended_window(effect):
     assert effect.effect_detected
     plan = plan_slots(effect, "2026-03-23", weeks=2, posts_per_week=5)
     assert list(plan.columns) == ["start_local", "start_utc", "weekday", "hour", "lift",
-                                  "reason", "platform"]
+                                  "reason", "platform", "plan_days"]
     assert (plan["platform"] == "all").all()        # best_times of every platform together
+    # two weeks from Monday 23 March: to Sunday 5 April
+    assert (plan["plan_days"] == "2026-03-23..2026-04-05").all()
     assert len(plan) == 10 and plan.attrs["basis"] == "effect"
     assert set(plan["hour"]) <= set(effect.window["hours"])
     assert set(plan["weekday"]) <= set(effect.window["weekdays"])
@@ -183,16 +185,20 @@ def test_write_ics_atomic_and_deterministic(tmp_path, effect):
 def test_write_ics_dtstamp_is_a_utc_instant(effect, start, stamp):
     """Each event's DTSTAMP was the plan's first day's Paris midnight labelled UTC
     (20261019T000000Z), two hours from any instant RFC 5545 means by it; it is that midnight
-    as a UTC instant, the same for the same plan."""
-    plan = plan_slots(effect, start, weeks=1, posts_per_week=2)
+    as a UTC instant, the same for the same plan, when the data's as-of is not known."""
+    plan = plan_slots(dataclasses.replace(effect, method={
+        k: v for k, v in effect.method.items() if k != "as_of"}), start, weeks=1,
+        posts_per_week=2)
+    assert plan.attrs["data_as_of"] is None
     data = ics_bytes(plan, "Maison Sève")
     stamps = {str(line).split(":", 1)[1] for line in data.decode().splitlines()
               if line.startswith("DTSTAMP")}
     assert stamps == {stamp}
     assert ics_bytes(plan, "Maison Sève") == data
     # shown in another zone, the plan's days stay those of the slots' zone (Paris)
-    assert ics_bytes(plan_slots(effect, start, 1, 2, tz="Asia/Tokyo"), "B").count(
-        f"DTSTAMP:{stamp}".encode()) == 2
+    tokyo = plan_slots(effect, start, 1, 2, tz="Asia/Tokyo")
+    tokyo.attrs.pop("data_as_of")
+    assert ics_bytes(tokyo, "B").count(f"DTSTAMP:{stamp}".encode()) == 2
 
 
 def test_write_ics_fallback_says_so(tmp_path, null):
@@ -476,8 +482,8 @@ def test_a_plan_read_back_from_csv_keeps_its_platform_and_uids(tmp_path, effect)
         cal = icalendar.Calendar.from_ical(ics.read_bytes())
         return [(str(e["uid"]), str(e["summary"])) for e in cal.walk("VEVENT")]
 
-    first = plan["start_utc"].iloc[0]
-    uid = f"maison-seve-instagram-{first:%Y%m%dT%H%M%S}Z@smmanalytics"
+    # the first slot of the week from Monday 2 to Sunday 8 November
+    uid = "maison-seve-instagram-20261102-20261108-1@smmanalytics"
     assert [u for u, _ in events(back, "back.ics")] == [u for u, _ in events(plan, "a.ics")]
     assert events(back, "back.ics")[0][0] == uid
     assert all("post on Instagram" in t for _, t in events(back, "back.ics"))
@@ -1348,3 +1354,114 @@ def test_a_window_whose_lift_allows_for_its_selection_says_so(tmp_path, caplog):
     for lang in ("en", "fr", "it"):
         assert _descriptions(plan, tmp_path, lang) == [head[lang] + t for t in tail[lang]]
     assert "English" not in caplog.text
+
+
+def _feed_and_stories() -> pd.DataFrame:
+    """Instagram posts over the 3 weeks from Monday 5 October 2026: 2 feed posts a week (an
+    image on Tuesday at 09:00 UTC, a reel on Thursday at 17:00 UTC: 6) and 4 stories (the last
+    on Saturday 24 October), their metrics taken on 1 November (feed) and 2 November 08:30 UTC
+    (stories)."""
+    feed = ["2026-10-06 09:00", "2026-10-08 17:00", "2026-10-13 09:00", "2026-10-15 17:00",
+            "2026-10-20 09:00", "2026-10-22 17:00"]
+    stories = ["2026-10-05 12:00", "2026-10-11 12:00", "2026-10-18 12:00", "2026-10-24 12:00"]
+    return pd.DataFrame({
+        "published_at": pd.to_datetime(feed + stories, utc=True),
+        "platform": "instagram",
+        "content_type": ["image", "reel"] * 3 + ["story"] * 4,
+        "interactions": np.arange(10, 20), "reach": 1000,
+        "snapshot_at": pd.to_datetime(["2026-11-01 06:00"] * 6 + ["2026-11-02 08:30"] * 4,
+                                      utc=True)})
+
+
+def test_the_pace_a_plan_keeps_leaves_stories_out():
+    """Instagram's plan counted stories in the pace (183 stories and 428 feed posts over 61
+    weeks: 9.97 a week, 43 November slots at the feed's window); the plan is of feed posts.
+    By hand: 6 feed posts over the 3 weeks of 5-25 October = 2.0 a week (with the 4 stories,
+    10 / 3 = 3.33, rounded 3). November 2026 at 2 a week, spread evenly (floor(i * 7 / 2):
+    Monday and Thursday): its 5 Mondays and 4 Thursdays, 9 posts (at 3 a week, Monday,
+    Wednesday and Friday: 5 + 4 + 4 = 13)."""
+    posts = _feed_and_stories()
+    best = best_times(posts, TZ, platform="instagram", exposure="reach")
+    assert best.n_used == 10                    # the stories are analysed with the feed
+    assert best.method["posts_per_week"] == 2.0
+    assert best.method["stories"] == 4
+    plan = plan_month(best, "2026-11")
+    assert plan.attrs["posts_per_week"] == 2 and len(plan) == 9
+    assert sorted(set(plan["weekday"])) == [0, 3]
+    assert posts.equals(_feed_and_stories())        # the caller's frame untouched
+
+
+def test_a_plan_is_versioned_by_its_data():
+    """A plan's version is its data's: the last analysed post's day (Saturday 24 October
+    2026, Paris) and the latest moment their metrics were taken (the stories', 2 November
+    08:30 UTC). SEQUENCE = days from 1970-01-01 to 24 October 2026, by hand: 56 years of 365
+    days and 14 leap days (1972-2024) to 1 January 2026, 20,454, then 273 days of January to
+    September and 23 of October: 20,750. DTSTAMP is that as-of."""
+    best = best_times(_feed_and_stories(), TZ, platform="instagram", exposure="reach")
+    assert best.method["last_day"] == "2026-10-24"
+    assert best.method["as_of"] == "2026-11-02T08:30:00+00:00"
+    plan = plan_month(best, "2026-11")
+    data = ics_bytes(plan, "Maison Sève")
+    events = list(icalendar.Calendar.from_ical(data).walk("VEVENT"))
+    assert {int(e["sequence"]) for e in events} == {20750}
+    assert {e["dtstamp"].to_ical().decode() for e in events} == {"20261102T083000Z"}
+    assert b"METHOD:PUBLISH" in data
+    # byte-identical on a rerun: from the data, not the clock
+    again = plan_month(best_times(_feed_and_stories(), TZ, platform="instagram",
+                                  exposure="reach"), "2026-11")
+    assert ics_bytes(again, "Maison Sève") == data
+
+
+def _versioned(hour: int, last_day: str) -> BestTimes:
+    """The even plan of :func:`_usual_at` (usual hour ``hour``) from posts up to ``last_day``."""
+    best = _usual_at(hour)
+    return dataclasses.replace(best, method={**best.method, "last_day": last_day})
+
+
+def test_an_updated_plan_of_the_same_month_replaces_the_earlier_one():
+    """The third quarter's report and October's both plan November: their events' UIDs held
+    the start time, so a slot moved from 20:00 to 12:00 was a new event (X: 0 UIDs shared,
+    50 November events once both were imported). The nth slot of a platform's plan of the
+    same days keeps its UID, and the plan of more recent posts has the higher SEQUENCE.
+    By hand: 3 a week spread evenly, Monday, Wednesday and Friday (floor(i * 7 / 3)): in
+    November 2026, 5 Mondays, 4 Wednesdays and 4 Fridays, 13 posts."""
+    older = plan_month(_versioned(20, "2026-09-30"), "2026-11", posts_per_week=3)
+    newer = plan_month(_versioned(9, "2026-10-31"), "2026-11", posts_per_week=3)
+
+    def events(plan):
+        cal = icalendar.Calendar.from_ical(ics_bytes(plan, "Maison Sève"))
+        return {str(e["uid"]): (e.decoded("dtstart"), int(e["sequence"]))
+                for e in cal.walk("VEVENT")}
+
+    old, new = events(older), events(newer)
+    assert len(old) == len(new) == 13
+    assert list(old) == list(new) == [f"maison-seve-instagram-20261101-20261130-{k}@smmanalytics"
+                                      for k in range(1, 14)]
+    # each slot moved (20:00 → 09:00 Paris, UTC+1 in November: 19:00 → 08:00 UTC), its UID kept
+    assert all(old[u][0].hour == 19 and new[u][0].hour == 8 for u in old)
+    # SEQUENCE: 30 September 2026 is 20,726 days after 1970-01-01, 31 October 20,757
+    assert {s for _, s in old.values()} == {20726} and {s for _, s in new.values()} == {20757}
+    merged = {**old, **new}                 # an app keeps, per UID, the higher SEQUENCE
+    assert len(merged) == 13
+
+
+def test_uids_are_unique_in_a_file_and_across_platforms_and_plans():
+    """Each platform's slots are numbered in time order within the plan's days: two
+    platforms in one calendar, or two months of one platform, share no UID."""
+    ig = plan_month(_usual_at(9), "2026-11", posts_per_week=3)
+    fb = plan_month(dataclasses.replace(_usual_at(9), method={"tz": TZ, "platform": "facebook"}),
+                    "2026-11", posts_per_week=3)
+    december = plan_month(_usual_at(9), "2026-12", posts_per_week=3)
+    both = pd.concat([fb, ig, december], ignore_index=True)
+    cal = icalendar.Calendar.from_ical(ics_bytes(both, "Maison Sève"))
+    uids = [str(e["uid"]) for e in cal.walk("VEVENT")]
+    # December 2026 at Monday, Wednesday, Friday: 4 Mondays, 5 Wednesdays, 4 Fridays = 13
+    assert len(uids) == len(set(uids)) == 13 + 13 + 13
+    assert uids[0] == "maison-seve-facebook-20261101-20261130-1@smmanalytics"
+    assert uids[13] == "maison-seve-instagram-20261101-20261130-1@smmanalytics"
+    assert uids[-1] == "maison-seve-instagram-20261201-20261231-13@smmanalytics"
+    # in the rows' order or not, a slot's number is its place in time
+    shuffled = ics_bytes(ig.iloc[::-1], "Maison Sève")
+    back = {e.decoded("dtstart"): str(e["uid"])
+            for e in icalendar.Calendar.from_ical(shuffled).walk("VEVENT")}
+    assert back[ig["start_utc"].iloc[0].to_pydatetime()].endswith("-1@smmanalytics")

@@ -217,6 +217,36 @@ def test_slots_caption_says_first_only_when_some_are_left_out(ds, monkeypatch, l
     assert [b["caption"] for b in tables] == [caption]
 
 
+@pytest.mark.parametrize("lang,said", [
+    ("en", "Stories are not planned: the pace is the account's feed posts, {pace} a week "
+           "(5 stories left out of it)."),
+    ("fr", "Les stories ne sont pas planifiées : le rythme est celui des publications du fil du "
+           "compte, {pace} par semaine (5 stories non comptées)."),
+    ("it", "Le storie non sono pianificate: il ritmo è quello dei post del feed "
+           "dell'account, {pace} a settimana (5 storie escluse dal conteggio)."),
+])
+def test_slots_caption_says_stories_are_not_planned(ds, monkeypatch, lang, said):
+    """The plan's pace is the feed's (best_times leaves stories out of it): the caption says
+    so when the account posted stories, and says nothing of them when it posted none."""
+    import smmanalytics.timing as timing
+
+    real = timing.best_times
+
+    def with_stories(*args, **kwargs):
+        bt = real(*args, **kwargs)
+        return dataclasses.replace(bt, method={**bt.method, "stories": 5})
+
+    def caption(rep):
+        sec = rep.best_times(platforms=["instagram"], ics=False)
+        [table] = [b for b in sec.blocks if b["kind"] == "table"]
+        return table["caption"], rep._slots["instagram"].attrs["posts_per_week"]
+
+    plain, pace = caption(BrandReport(ds, "2026-10", lang=lang))
+    assert "torie" not in plain       # the fixture's posts: no story
+    monkeypatch.setattr(timing, "best_times", with_stories)
+    assert caption(BrandReport(ds, "2026-10", lang=lang))[0] == plain + " " + said.format(pace=pace)
+
+
 @pytest.mark.parametrize("lang,name,post", [
     ("fr", "Plan de publication – Maison Sève · Instagram", "Maison Sève : publier sur Instagram"),
     ("it", "Piano di pubblicazione – Maison Sève · Instagram",
@@ -256,9 +286,9 @@ def test_calendars_next_to_the_pdf_speak_the_report_language(ds, tmp_path, lang,
         assert str(ev["summary"]) == f"{post} ({days[d]} {h:02d}:00 Europe/Paris)"
         assert str(ev["description"]) == reason
     # the brand's UIDs, as `smm calendar` writes them for the same slot (the calendar's name in
-    # the brand's place gave "maison-seve-instagram-instagram-…": two events of one slot)
-    start = plan["start_utc"].iloc[0]
-    assert str(events[0]["uid"]) == f"maison-seve-instagram-{start:%Y%m%dT%H%M%S}Z@smmanalytics"
+    # the brand's place gave "maison-seve-instagram-instagram-…": two events of one slot): the
+    # first slot of November's plan (October's report of data to 31 October)
+    assert str(events[0]["uid"]) == "maison-seve-instagram-20261101-20261130-1@smmanalytics"
 
 
 def test_slots_from_the_audience_schedule_expect_no_lift(ds):

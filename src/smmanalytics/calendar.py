@@ -342,7 +342,8 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
         weekday (0 = Monday) and hour of start_local (its minutes are those of the zone's
         offset: 22:30 in Asia/Kolkata for a slot of 19:00 Europe/Paris), lift (shrunk slot
         lift; <NA> when unknown), reason (why this slot), platform (the one ``best`` was
-        computed for, ``all`` for every platform together).
+        computed for, ``all`` for every platform together), plan_days (the days planned,
+        "2026-11-02..2026-11-15": the events' UIDs in :func:`write_ics`).
         ``attrs["basis"]`` is ``effect``, ``days``, ``activity`` or ``even``. No two posts
         share a start time: when fewer distinct slots qualify than ``posts_per_week`` (an
         account that has posted in few slots), the plan has fewer posts,
@@ -352,6 +353,9 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
         ``attrs["below_average"]``: the slots a week whose lift is below the account's
         average (< 1), planned because more posts a week were asked than the slots at or
         above it give (0 unless the basis is ``effect``; a warning is logged).
+        ``attrs["data_last_day"]`` and ``attrs["data_as_of"]``: how recent the analysed posts
+        are (``best.method["last_day"]`` and ``["as_of"]``), the plan's version in
+        :func:`write_ics`.
 
     Raises
     ------
@@ -412,6 +416,10 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
         # plans of several platforms put together) keeps it, and write_ics its events' UIDs
         "platform": pd.array([best.method.get("platform") or "all"] * len(local),
                              dtype="string"),
+        # the days planned, as a column too: the events' UIDs are the plan's days and the
+        # slots' order in them (write_ics), the same for a plan saved as CSV and read back
+        "plan_days": pd.array([_days_text(day0, day0 + pd.Timedelta(days=7 * weeks - 1))]
+                              * len(local), dtype="string"),
     })
     plan = plan.sort_values("start_utc", kind="stable")
     # two slots an hour apart meet in the hour skipped in spring: keep the first
@@ -424,7 +432,10 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
                                                nonexistent="shift_forward")
                       .tz_convert("UTC").isoformat(),
                       posts_per_week=int(posts_per_week), slots_per_week=len(week),
-                      below_average=below)
+                      below_average=below,
+                      # how recent the posts behind it are (the plan's version in write_ics)
+                      data_last_day=best.method.get("last_day"),
+                      data_as_of=best.method.get("as_of"))
     if below:
         logger.warning("slots a week below the account's average: %d of %d (more posts a "
                        "week asked than slots at or above it)", below, len(week))
@@ -444,8 +455,8 @@ def plan_month(best: BestTimes, month: str, posts_per_week: int | None = None,
     month : str
         ``"YYYY-MM"``.
     posts_per_week : int, optional
-        Default: the account's own pace over the analysed posts
-        (``best.method["posts_per_week"]``, rounded, at least 1).
+        Default: the account's own pace over the analysed posts other than stories (the plan
+        is of feed posts; ``best.method["posts_per_week"]``, rounded, at least 1).
     tz : str, optional
         The zone the plan is shown in, as in :func:`plan_slots`; the month's days are those
         of the zone ``best`` was computed in, so the plan holds the same posts in any zone.
@@ -520,9 +531,15 @@ def _plan_days(best: BestTimes, first, last, posts_per_week: int | None,
     day = plan["start_utc"].dt.tz_convert(plan.attrs["slot_tz"]).dt.tz_localize(None)
     day = day.dt.normalize()
     out = plan.loc[((day >= first) & (day <= last)).to_numpy()].reset_index(drop=True)
+    out["plan_days"] = pd.array([_days_text(first, last)] * len(out), dtype="string")
     out.attrs.update(plan.attrs, first_day=first.date().isoformat(),
                      last_day=last.date().isoformat())
     return out
+
+
+def _days_text(first: pd.Timestamp, last: pd.Timestamp) -> str:
+    """A plan's days as its ``plan_days`` column holds them: "2026-11-01..2026-11-30"."""
+    return f"{first.date().isoformat()}..{last.date().isoformat()}"
 
 
 def _reason_in(fmt, reason: str) -> str:
@@ -577,12 +594,24 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
     Each event starts at ``start_utc`` and lasts ``duration_minutes``; its description is the
     row's ``reason`` (none without that column). ``start_utc`` without a zone (a plan read back
     from Parquet or Excel) is taken as UTC, as its name says; the other columns are optional.
-    UIDs are derived from the brand, platform and start time. DTSTAMP (RFC 5545: when the
-    event was created, a UTC instant) is the plan's ``attrs["created"]``: its first day's
-    midnight in the zone of its slots, as a UTC instant (2026-10-19 in Paris:
-    ``20261018T220000Z``), a time that the same inputs give again, which a clock's would not
-    (the plan does not hold its data's as-of time); without it, the plan's first start. The
-    same plan always gives the same file. Each event's platform is its row's
+    The calendar is published (METHOD:PUBLISH) and an updated plan replaces the earlier one
+    of the same brand, platform and days when imported: an event's UID is the brand, the
+    platform, the plan's days (its ``plan_days`` column) and the slot's place among the
+    platform's slots in them, in time order ("maison-seve-x-20261101-20261130-3@smmanalytics",
+    the third X post of November 2026), so that a moved slot keeps its UID. Its SEQUENCE,
+    the plan's version, is the days from 1970-01-01 to the last analysed post's day
+    (``attrs["data_last_day"]``; 0 when unknown, a plan read back from CSV): a plan of more
+    recent posts has the higher one, which calendar apps keep. DTSTAMP (a UTC instant) is the
+    latest moment the analysed posts' metrics were taken (``attrs["data_as_of"]``), which
+    orders two versions of equal SEQUENCE (RFC 5546); without it, the plan's first day's
+    midnight in the zone of its slots (``attrs["created"]``; 2026-10-19 in Paris:
+    ``20261018T220000Z``), else its first start. Times that the same inputs give again, which
+    a clock's would not: the same plan always gives the same file.
+
+    A newer plan with fewer slots than the earlier one leaves the earlier one's last slots in
+    the calendar: no CANCELLED event is written for them, as no bound on an earlier plan's
+    size is known (the pace may be 1 to 168 a week: hundreds of cancellations in every file,
+    for events most never had). Each event's platform is its row's
     ``platform`` (so plans of several platforms can be written as one calendar), else the
     plan's ``attrs["platform"]``, else ``all``.
 
@@ -694,6 +723,9 @@ def ics_bytes(plan: pd.DataFrame, brand_name: str = "Brand", *, duration_minutes
     cal = icalendar.Calendar()
     cal.add("prodid", "-//smmanalytics//best posting times//EN")
     cal.add("version", "2.0")
+    # a published plan (RFC 5546), no invitation: an app imports its events, a newer version
+    # of one (same UID, higher SEQUENCE) replacing the older
+    cal.add("method", "PUBLISH")
     # a TEXT value as SUMMARY is ("\\;", "\\,"): icalendar writes an X- property it does not
     # know verbatim, and a brand "Café; Bar, Co" made the name a list of values
     cal.add("x-wr-calname", icalendar.vText(
@@ -711,10 +743,12 @@ def ics_bytes(plan: pd.DataFrame, brand_name: str = "Brand", *, duration_minutes
     # a plan read back from Parquet or Excel may have lost the zone: the column says UTC
     starts = (starts.dt.tz_convert("UTC") if isinstance(starts.dtype, pd.DatetimeTZDtype)
               else starts.dt.tz_localize("UTC"))
-    created = plan.attrs.get("created")
+    created = plan.attrs.get("data_as_of") or plan.attrs.get("created")
     stamp = (pd.Timestamp(created) if created else
              (starts.min() if len(plan) else pd.Timestamp(0, tz="UTC")))
     stamp = stamp.tz_convert("UTC") if stamp.tzinfo else stamp.tz_localize("UTC")
+    uids = _uids(plan, starts, slug, platforms)
+    sequence = _sequence(plan)
     zone, when_local = _local_times(plan, starts)
 
     def post(platform: str) -> str:      # "post on Instagram" (it read "post on instagram")
@@ -728,11 +762,12 @@ def ics_bytes(plan: pd.DataFrame, brand_name: str = "Brand", *, duration_minutes
     reasons = plan["reason"].tolist() if "reason" in plan.columns else [None] * n
     worded: dict[str, str] = {}
     length = pd.Timedelta(minutes=duration_minutes).to_pytimedelta()
-    for when, platform, local, reason in zip(starts, platforms, when_local, reasons,
-                                             strict=True):
+    for when, uid, platform, local, reason in zip(starts, uids, platforms, when_local, reasons,
+                                                  strict=True):
         start = when.to_pydatetime()
         ev = icalendar.Event()
-        ev.add("uid", f"{slug}-{platform}-{start:%Y%m%dT%H%M%SZ}@smmanalytics")
+        ev.add("uid", uid)
+        ev.add("sequence", sequence)
         ev.add("dtstamp", stamp.to_pydatetime())
         ev.add("dtstart", start)
         ev.add("dtend", start + length)
@@ -750,3 +785,43 @@ def ics_bytes(plan: pd.DataFrame, brand_name: str = "Brand", *, duration_minutes
         logger.warning("reasons with no %s wording in report/notes.yaml stay in English: %s",
                        lang, " | ".join(sorted(words.untranslated)))
     return cal.to_ical()
+
+
+def _uids(plan: pd.DataFrame, starts: pd.Series, slug: str, platforms: list) -> list[str]:
+    """Each event's UID: the brand, the platform, the plan's days and the slot's place among
+    the platform's slots in them, in time order ("maison-seve-x-20261101-20261130-3@…", the
+    third X post of November's plan).
+
+    A later plan of the same days (October's report plans November, as the third quarter's
+    did) holds the same UIDs: imported, its nth slot moves the earlier plan's nth instead of
+    adding a post beside it. With the start time in it (until 2026-12), X's November plans
+    of the two reports shared no UID, 50 events once both were imported. The days are the
+    ``plan_days`` column's, else ``attrs`` (``first_day``, ``last_day``), else the UTC days
+    of the first and last starts."""
+    if "plan_days" in plan.columns:
+        days = plan["plan_days"].astype("string").tolist()
+    elif plan.attrs.get("first_day") and plan.attrs.get("last_day"):
+        days = [f"{plan.attrs['first_day']}..{plan.attrs['last_day']}"] * len(plan)
+    else:
+        span = (f"{starts.min():%Y-%m-%d}..{starts.max():%Y-%m-%d}" if len(plan) else "")
+        days = [span] * len(plan)
+    days = ["-".join(d.replace("-", "") for d in str(v).split("..")) if pd.notna(v) else "na"
+            for v in days]
+    keys = pd.DataFrame({"platform": platforms, "days": days,
+                         "start": starts.reset_index(drop=True)})
+    # the order of time within each platform's plan (the rows' order for equal starts)
+    order = keys.sort_values("start", kind="stable")
+    nth = order.groupby(["platform", "days"], sort=False).cumcount().add(1).reindex(keys.index)
+    return [f"{slug}-{p}-{d}-{k}@smmanalytics"
+            for p, d, k in zip(platforms, days, nth.to_numpy(), strict=True)]
+
+
+def _sequence(plan: pd.DataFrame) -> int:
+    """The plan's version (SEQUENCE): the days from 1970-01-01 to the last analysed post's
+    day (``attrs["data_last_day"]``), so that a plan of more recent posts replaces an older
+    plan of the same days when imported (RFC 5546: the higher SEQUENCE wins, then the later
+    DTSTAMP, the data's ``as_of``); 0 when unknown (a plan read back from CSV). From the
+    data, not the clock: the same plan gives the same file."""
+    last = plan.attrs.get("data_last_day")
+    return (pd.Timestamp(last) - pd.Timestamp("1970-01-01")).days if last else 0
+

@@ -437,10 +437,7 @@ class WatchSections:
                                                for v in lifts],
                 }), align=["left", "right"], widths=["1fr", "auto"],
                     # "the first 12 of 43 slots" only when the table leaves some out
-                    caption=f.label("bt_slots_caption" if len(plan) > len(shown)
-                                    else "bt_slots_caption_all").format(
-                        month=self._plan_days(plan), shown=f.number(len(shown)),
-                        n=f.number(len(plan)), basis=basis))
+                    caption=self._slots_caption(bt, plan, len(shown), basis))
             asked, found = plan.attrs.get("posts_per_week"), plan.attrs.get("slots_per_week")
             if asked and found is not None and found < asked:
                 self.text(sec, f.label("bt_slots_short").format(
@@ -491,6 +488,22 @@ class WatchSections:
         if self.asof is not None:
             last = min(last, self.asof)
         return (last, last)
+
+    def _slots_caption(self, bt, plan: pd.DataFrame, shown: int, basis: str) -> str:
+        """The caption of a plan's table: its days, the slots shown of how many, on what
+        basis, and, when the account posted stories, that the pace left them out (the plan
+        is of feed posts: counted, Instagram's stories made 43 slots of November's 30)."""
+        f = self.fmt
+        # "the first 12 of 43 slots" only when the table leaves some out
+        caption = f.label("bt_slots_caption" if len(plan) > shown
+                          else "bt_slots_caption_all").format(
+            month=self._plan_days(plan), shown=f.number(shown), n=f.number(len(plan)),
+            basis=basis)
+        stories = bt.method.get("stories", 0)
+        if not stories:
+            return caption
+        return caption + " " + f.label("bt_slots_stories").format(
+            pace=f.number(plan.attrs.get("posts_per_week")), stories=f.number(stories))
 
     def _plan_days(self, plan: pd.DataFrame) -> str:
         """The days a plan covers by name: "Novembre 2026" for a calendar month, else its

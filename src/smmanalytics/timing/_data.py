@@ -15,6 +15,9 @@ Definitions
 - Week = whole weeks (Monday to Sunday, local) since the Monday of the first post's week.
 - Trend = Legendre polynomials of the post's time scaled to [-1, 1], degree 1 to 3 (one degree
   per ~13 weeks of history, at most 3).
+- Pace (``method["posts_per_week"]``) = the analysed posts other than stories over the weeks
+  from the first's week to the last's: what a posting plan schedules at the feed's best
+  times (``method["stories"]`` counts the stories left out of it).
 """
 
 from __future__ import annotations
@@ -150,8 +153,27 @@ def prepare(posts: pd.DataFrame, tz: str, platform: str | None, daily: pd.DataFr
         return out.assign(week=np.zeros(0, dtype=int), t=np.zeros(0)), n_excluded, method
     out["week"], out["t"] = _week_index(out["date"].to_numpy())
     method["weeks"] = int(out["week"].nunique())
-    method["posts_per_week"] = float(len(out) / (int(out["week"].max()) + 1))
+    # the pace a posting plan keeps (calendar.plan_month's default): the posts it schedules.
+    # Stories are analysed with the feed (a format among the controls) but not planned at its
+    # window: counted, Instagram's 183 stories made its 428 feed posts' 7.0 a week 9.97, and
+    # November's plan 43 feed posts, two an hour apart on several days
+    story = out["content"].to_numpy() == "story"
+    method["posts_per_week"] = float((~story).sum() / (int(out["week"].max()) + 1))
+    method["stories"] = int(story.sum())
+    method.update(_as_of(df, keep[~alone], out["date"].to_numpy()))
     return out, n_excluded, method
+
+
+def _as_of(df: pd.DataFrame, kept: np.ndarray, date: np.ndarray) -> dict:
+    """How recent the analysed posts are, for a plan's version (calendar.ics_bytes): the
+    last one's local day (``last_day``, ISO) and the latest moment their metrics were taken
+    (``as_of``, a UTC ISO instant; absent when no post has a ``snapshot_at``). Both come from
+    the data, not the clock: the same posts give the same plan, byte for byte."""
+    found = {"last_day": pd.Timestamp(date.max()).date().isoformat()}
+    snap = column_or(df, "snapshot_at", pd.NaT, "datetime64[ns, UTC]").iloc[kept].max()
+    if pd.notna(snap):
+        found["as_of"] = pd.Timestamp(snap).tz_convert("UTC").isoformat()
+    return found
 
 
 def _no_peer(frame: pd.DataFrame) -> np.ndarray:
