@@ -98,6 +98,10 @@ class Candidate:
                                                                    repr=False)
     #: header of a column whose numbers were set aside → (header kept, rows that differ)
     conflicts: dict[str, tuple[str, int]] = field(default_factory=dict, repr=False)
+    #: field → which rows of the table :meth:`numbers` read ``--``, ``N/A``, ``#N/A``… in,
+    #: cells that hold no value (unlike an empty one): their posts are kept in the frame's
+    #: ``attrs["no_value"]`` for the merge to take an older export's figure (:func:`_parsed`)
+    no_value: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
 
     def with_table(self, table: RawTable) -> Candidate:
         """This candidate reading ``table`` (its rows repaired) instead: what the new one's
@@ -106,7 +110,7 @@ class Candidate:
         return Candidate(self.source, table, self.tables, placeholders=self.placeholders,
                          errors=self.errors, read_by_delimiter=self.read_by_delimiter,
                          read_by_count=self.read_by_count, abbreviated=self.abbreviated,
-                         conflicts=self.conflicts)
+                         conflicts=self.conflicts, no_value=self.no_value)
 
     @property
     def name(self) -> str:
@@ -265,8 +269,9 @@ class Candidate:
         if canonical in COUNT_FIELDS and decimal is None and not percent:
             out = self._counts_with_dot_thousands(header, cells, out)
         if not pd.api.types.is_numeric_dtype(cells.dtype):
-            if out.hasnans:
-                self.count_placeholders(header, cells)
+            if out.hasnans and (hit := self.count_placeholders(header, cells)) is not None:
+                if canonical is not None:
+                    self.no_value[canonical] = hit
             self.count_abbreviated(header, cells, out)
             if by_delimiter and decimal is None:
                 ambiguous = cells.astype("str").str.strip().str.fullmatch(AMBIGUOUS_DOT)
@@ -1171,7 +1176,8 @@ def _parse_source(src: Source, log: QualityLog, fmts: list[Format]
         # while pandas allocates the finished frames elsewhere; this lowers the peak memory
         pa.default_memory_pool().release_unused()
     snap, stated, guessed = _snapshot(src, frames, log) if frames else (pd.NaT, False, False)
-    out = [finish(df, src, snap, log, snapshot_stated=stated) for df in frames]
+    out = [finish(df, src, snap, log, snapshot_stated=stated, snapshot_guessed=guessed)
+           for df in frames]
     if guessed:
         # the merge keeps a snapshot the export states over this one (_merge.merge_table)
         for df in out:
@@ -1377,11 +1383,28 @@ def _parsed(fmt: Format, cand: Candidate, ctx: ParseContext) -> list[pd.DataFram
                          f"{type(exc).__name__}: {exc}", file=cand.name) from exc
     _note_numbers(cand, ctx)
     _note_repeated_headers(fmt, cand, ctx)
+    if cand.no_value:
+        _keep_no_value(cand, out)
     if fmt.expects or fmt.expects_on:
         from ._expected import note_missing_metrics
 
         note_missing_metrics(fmt, cand, out, ctx, since=start)
     return out
+
+
+def _keep_no_value(cand: Candidate, out: list[pd.DataFrame]) -> None:
+    """Name, in ``attrs["no_value"]`` (field → post ids), the posts of a frame of one row per
+    row of the table whose figure was a cell holding no value (:attr:`Candidate.no_value`):
+    unlike an empty cell, the export's own figure, it tells nothing, and the merge takes an
+    older export's figure for it (``_merge._older_figures``). A frame of other rows than the
+    table's is left without: which post's cell it was is not known."""
+    for df in out:
+        if df.attrs.get("kind") != "posts" or "post_id" not in df.columns:
+            continue
+        ids = {c: df["post_id"][hit].dropna().astype(str).tolist()
+               for c, hit in cand.no_value.items() if c in df.columns and len(hit) == len(df)}
+        if any(ids.values()):
+            df.attrs["no_value"] = {c: v for c, v in ids.items() if v}
 
 
 def _with_later_blocks(fmt: Format, cand: Candidate, out: list[pd.DataFrame],
