@@ -572,7 +572,9 @@ def test_side_files(tmp_path):
 
 def test_daily_export_without_dated_name_is_dated_by_its_last_day(tmp_path):
     """X's account overview has no date in its name: the snapshot is the day after its last
-    row, whatever the file's modification time (a clone or a copy changes that)."""
+    row, whatever the file's modification time (a clone or a copy changes that, always to a
+    later time: 2027-01-15 or 2030-03-17; an earlier one bounds the days the file can hold,
+    test_follows_zero_days)."""
     import os
 
     import smmanalytics as smm
@@ -584,7 +586,7 @@ def test_daily_export_without_dated_name_is_dated_by_its_last_day(tmp_path):
     f = tmp_path / "account_overview_analytics.csv"
     f.write_text(body, encoding="utf-8")
     snaps = []
-    for mtime in (1_700_000_000, 1_800_000_000):
+    for mtime in (1_800_000_000, 1_900_000_000):
         os.utime(f, (mtime, mtime))
         ds = smm.load(f)
         snaps.append(ds.daily["snapshot_at"].unique().tolist())
