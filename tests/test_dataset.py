@@ -572,7 +572,9 @@ def test_side_files(tmp_path):
 
 def test_daily_export_without_dated_name_is_dated_by_its_last_day(tmp_path):
     """X's account overview has no date in its name: the snapshot is the day after its last
-    row, whatever the file's modification time (a clone or a copy changes that)."""
+    row, whatever the file's modification time (a clone or a copy changes that, always to a
+    later time: 2027-01-15 or 2030-03-17; an earlier one bounds the days the file can hold,
+    test_follows_zero_days)."""
     import os
 
     import smmanalytics as smm
@@ -584,7 +586,7 @@ def test_daily_export_without_dated_name_is_dated_by_its_last_day(tmp_path):
     f = tmp_path / "account_overview_analytics.csv"
     f.write_text(body, encoding="utf-8")
     snaps = []
-    for mtime in (1_700_000_000, 1_800_000_000):
+    for mtime in (1_800_000_000, 1_900_000_000):
         os.utime(f, (mtime, mtime))
         ds = smm.load(f)
         snaps.append(ds.daily["snapshot_at"].unique().tolist())
@@ -733,7 +735,64 @@ def test_posts_published_after_their_export_are_noted(tmp_path):
     assert "after the export's date 2026-11-02" in q.loc["published_after_export", "message"]
     (tmp_path / "unnamed").mkdir()
     (tmp_path / "unnamed" / "ig.csv").write_text(f"{IG_HEADER}\n{body}")
+    _modified(tmp_path / "unnamed" / "ig.csv", "2026-12-01 12:00")
     assert "published_after_export" not in _codes(smm.load(tmp_path / "unnamed", cache=False))
+
+
+def _modified(path: Path, when: str) -> Path:
+    """``path`` with its modification time set to ``when`` (UTC)."""
+    t = pd.Timestamp(when, tz="UTC").timestamp()
+    os.utime(path, (t, t))
+    return path
+
+
+def test_posts_published_after_the_file_was_written_are_noted(tmp_path):
+    """An export without a date in its name nor its cells: its file's modification time
+    bounds its posts (a copy's time is later than the export, never earlier than its posts).
+    Written 2026-11-02 12:00 UTC, with a day of slack the limit is 2026-11-03 12:00 UTC:
+    11/01 10:00 (18:00 UTC, Meta's zone UTC-8) is within it; 11/03 20:00 (04:00 UTC on the
+    4th) and 11/21 20:15 are not: 2 posts noted, kept. They loaded without a word."""
+    rows = [("179001", "11/01/2026 10:00"), ("179002", "11/03/2026 20:00"),
+            ("179004", "11/21/2026 20:15")]
+    body = "".join(f'{pid},1784,brand,Brand,hello,0,{when},https://www.instagram.com/p/Z{pid}/,'
+                   '"IG image",,Lifetime,100,50,10,1,,2,3\n' for pid, when in rows)
+    (tmp_path / "ig.csv").write_text(f"{IG_HEADER}\n{body}")
+    ds = smm.load(_modified(tmp_path / "ig.csv", "2026-11-02 12:00").parent, cache=False)
+    assert len(ds.posts) == 3
+    q = ds.quality.set_index("code")
+    assert q.loc["published_after_export", "rows"] == 2
+    assert q.loc["published_after_export", "level"] == "warning"
+    assert ("after the file was last modified, 2026-11-02 12:00 UTC (the export states no "
+            "date)" in q.loc["published_after_export", "message"])
+
+
+def test_a_cell_of_no_value_takes_the_figure_of_an_older_export(tmp_path):
+    """The export of 15 November, re-saved by a spreadsheet, has '#N/A' for post 179001's
+    reach; that of 2 November says 50: the newer export's row is kept (views 120, its own),
+    its reach is the older's 50, noted naming that export, where it was NA and the month's
+    reach lost 50. Post 179002's reach cell is empty in the newer export: its own figure
+    (blank), not replaced by the older 60, as a figure a newer export does not carry is."""
+    def export(name: str, rows: list[tuple[str, int, str]]) -> None:
+        body = "".join(f'{pid},1784,brand,Brand,hello,0,10/02/2026 09:00,'
+                       f'https://www.instagram.com/p/Z{pid}/,"IG image",,Lifetime,{views},'
+                       f'{reach},10,1,,2,3\n' for pid, views, reach in rows)
+        (tmp_path / name).write_text(f"{IG_HEADER}\n{body}")
+
+    export("instagram_posts_2026-10-01_2026-10-31_2026-11-02.csv",
+           [("179001", 100, "50"), ("179002", 100, "60")])
+    export("instagram_posts_2026-10-01_2026-10-31_2026-11-15.csv",
+           [("179001", 120, "#N/A"), ("179002", 130, "")])
+    ds = smm.load(tmp_path, cache=False)
+    posts = ds.posts.set_index("post_id")
+    assert posts.loc["179001", "views"] == 120 and posts.loc["179001", "reach"] == 50
+    assert posts.loc["179002", "views"] == 130 and pd.isna(posts.loc["179002", "reach"])
+    assert posts["source_file"].str.endswith("2026-11-15.csv").all()
+    q = ds.quality[ds.quality["code"] == "figures_from_older_export"]
+    assert len(q) == 1 and q["rows"].tolist() == [1]
+    assert q["file"].iloc[0].endswith("2026-11-15.csv")
+    assert ("1 post keeps reach from the older export "
+            f"{tmp_path / 'instagram_posts_2026-10-01_2026-10-31_2026-11-02.csv'}: this "
+            "export's cell held no value" in q["message"].iloc[0])
 
 
 def test_a_rounded_id_gets_the_id_of_the_same_post_in_another_export(tmp_path):

@@ -5,6 +5,7 @@ export's figure for the day. Other series, and days outside the range, stay unkn
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import hypothesis
@@ -110,3 +111,50 @@ def test_a_follows_file_loads_one_row_per_day_of_its_range(tmp_path_factory, row
     note = _note(ds, "zero_days_filled", "follows")
     assert (note is None) == (len(rows) == 20)
     assert note is None or note["rows"] == 20 - len(rows)
+
+
+def _at(path: Path, when: str) -> Path:
+    """``path`` with its modification time set to ``when`` (UTC)."""
+    t = pd.Timestamp(when, tz="UTC").timestamp()
+    os.utime(path, (t, t))
+    return path
+
+
+def test_a_day_after_the_named_range_is_noted_and_not_filled(tmp_path):
+    """A follows file named for 14 to 17 January, exported 1 February, holds a row of
+    2027-09-09 (a year mistyped): noted, kept (the file's row, no row dropped silently), and
+    the zeros stop at the 17th (the 15th and 16th: 2 rows); the export's date is still its
+    name's, 1 February (its end in Meta's zone, 08:00 UTC on the 2nd)."""
+    _daily(tmp_path / "facebook_follows_2026-01-14_2026-01-17_2026-02-01.csv",
+           "Facebook follows", {"2026-01-14": 4, "2026-01-17": -2, "2027-09-09": 3})
+    ds = smm.load(tmp_path, cache=False)
+    assert _series(ds, "net_follows") == {"2026-01-14": 4, "2026-01-15": 0, "2026-01-16": 0,
+                                          "2026-01-17": -2, "2027-09-09": 3}
+    assert _note(ds, "zero_days_filled", "facebook_follows")["rows"] == 2
+    late = _note(ds, "dated_after_export", "facebook_follows")
+    assert late["level"] == "warning" and late["rows"] == 1
+    assert ("after the last day its name says it covers, 2026-01-17" in late["message"]
+            and "2027-09-09" in late["message"])
+    assert (ds.daily["snapshot_at"] == pd.Timestamp("2026-02-02 08:00", tz="UTC")).all()
+
+
+def test_without_dates_in_its_name_a_day_after_the_file_was_written_is_no_export_date(
+        tmp_path):
+    """``fbfollows.csv``, written 1 February 2026, holds 14 and 17 January and 2027-09-09.
+    The 2027 day was taken as the export's date, and the 601 days without a row between
+    14 January 2026 and 9 September 2027 (604 days, 3 listed) were filled with 0: a year and
+    a half of made-up zeros overriding older exports. Now the file's modification time
+    bounds its days: the export is taken as of the end of its last day before it, 17 January
+    (08:00 UTC on the 18th, Meta's zone), the 15th and 16th are its zeros, the 2027 row is
+    noted and kept."""
+    _at(_daily(tmp_path / "fbfollows.csv", "Facebook follows",
+               {"2026-01-14": 4, "2026-01-17": -2, "2027-09-09": 3}), "2026-02-01 12:00")
+    ds = smm.load(tmp_path, cache=False)
+    assert _series(ds, "net_follows") == {"2026-01-14": 4, "2026-01-15": 0, "2026-01-16": 0,
+                                          "2026-01-17": -2, "2027-09-09": 3}
+    assert _note(ds, "zero_days_filled", "fbfollows")["rows"] == 2
+    assert (ds.daily["snapshot_at"] == pd.Timestamp("2026-01-18 08:00", tz="UTC")).all()
+    late = _note(ds, "dated_after_export", "fbfollows")
+    assert late["rows"] == 1
+    assert "after the day the file was last modified (the export states no date), 2026-02-01" \
+        in late["message"]

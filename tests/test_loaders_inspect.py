@@ -342,8 +342,12 @@ def test_inspect_shows_each_sheet_its_own_notes_and_the_file_s_once(tmp_path, ca
     wb.create_sheet("Notes").append(["Remark", "Owner"])
     wb["Notes"].append(["check October", "Ana"])
     wb.save(path)
+    # the export is of 2026-10-03 08:15 UTC (its name's epoch); the Metrics sheet's 4th and
+    # 5th October, 19 metrics a day, are after it: 38 rows
     metrics = ("sheet 'Metrics': negative daily values kept as exported (LinkedIn "
-               "corrections): 'Reactions (organic)' 1 (line 5)")
+               "corrections): 'Reactions (organic)' 1 (line 5); sheet 'Metrics': 38 daily rows "
+               "dated after the export's date, 2026-10-03: a date misread? (the first: "
+               "2026-10-04); kept, but not taken as the export's date nor for the days it covers")
     posts = ("sheet 'All posts': 1 posts published after the export's date 2026-10-03: a date "
              "misread? (the first: 2026-10-04)")
     notes = ("sheet 'Notes': table with headers ['Remark', 'Owner'] matches no known export "

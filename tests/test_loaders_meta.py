@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import random
 import tempfile
 from pathlib import Path
@@ -1569,6 +1570,25 @@ def test_a_french_semicolon_facebook_export_is_read_month_first(tmp_path, second
     assert "publish_times_day_first" not in _codes(df)
     levels = {q["code"]: q["level"] for q in df.attrs["quality"]}
     assert levels.get("publish_times_order_assumed", "info") == "info"
+
+
+def test_day_first_publish_times_are_told_by_when_the_file_was_written(tmp_path):
+    """A file re-saved day first, without a day above 12, a date in its name or Instagram
+    ids, written 20 May 2026: month first (Meta's way) its 07/04 and 07/05 were 5 July,
+    after it was written; day first, 7 April 23:30 and 7 May 09:00 PDT (UTC-7), 8 April
+    06:30 and 7 May 16:00 UTC, before. Day first is taken, noted. It was read month first
+    with only an info note that the order was assumed."""
+    p = tmp_path / "fb_posts.csv"
+    p.write_text(_FR_SEMI_POSTS.format(second="07/05/2026 09:00"), encoding="utf-8")
+    t = pd.Timestamp("2026-05-20 12:00", tz=UTC).timestamp()
+    os.utime(p, (t, t))
+    df = read_export(p)
+    assert df["published_at"].dt.strftime("%Y-%m-%d %H:%M").tolist() == [
+        "2026-04-08 06:30", "2026-05-07 16:00"]
+    note = next(q for q in df.attrs["quality"] if q["code"] == "publish_times_day_first")
+    assert "2 would fall after the file was written (2026-05-20 12:00 UTC" in note["message"]
+    assert "publish_times_order_assumed" not in _codes(df)
+    assert "published_after_export" not in _codes(df)
 
 
 def test_a_french_semicolon_instagram_story_export_is_read_month_first(tmp_path):

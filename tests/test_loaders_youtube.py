@@ -139,6 +139,20 @@ def test_truncated_table_is_noted(tmp_path):
     assert "table_truncated" in _codes(df)
 
 
+def test_a_views_cell_of_no_value_is_no_truncation(tmp_path):
+    """Studio's Total counts 5000 views, the videos listed 800 and '#N/A' (a spreadsheet's
+    error): the 4200 missing may be that video's, so Studio is not blamed for leaving rows out
+    (the warning advised to filter and re-export); the cell is noted as holding no value."""
+    table = ("Content,Video title,Video publish time,Views\n"
+             "Total,,,5000\n"
+             "aaaaaaaaaaa,A,\"Jan 3, 2025\",800\n"
+             "bbbbbbbbbbb,B,\"Jan 4, 2025\",#N/A\n")
+    df = read_file(_zip(tmp_path, {"Table data.csv": table}))[0]
+    assert df["views"].tolist()[0] == 800 and pd.isna(df["views"][1])
+    assert "table_truncated" not in _codes(df)
+    assert "placeholder_cells" in _codes(df)
+
+
 def test_french_variant_nnbsp_thousands_decimal_comma(tmp_path):
     table = ("Contenu;Titre de la vidéo;Heure de publication de la vidéo;Vues;"
              "Durée de visionnage (heures)\n"

@@ -98,6 +98,7 @@ class _Parts:
     unreliable: np.ndarray      # rows whose ids a spreadsheet rounded (attrs["unreliable_ids"])
     made_unknown: np.ndarray    # daily rows a loader made unknown (:func:`_made_unknown`)
     carried: list               # the columns each export has (None: a frame made by hand)
+    no_value: list[dict]        # each export's posts whose cell held no value (``#N/A``)
 
     @property
     def tie(self) -> list[str]:
@@ -113,6 +114,7 @@ def _concatenated(table: str, frames: list[pd.DataFrame]) -> _Parts:
     made_unknown = ([_made_unknown(f) for f in frames] if table == "daily"
                     else [np.zeros(len(f), dtype=bool) for f in frames])
     carried = [f.attrs.get("carried") for f in frames]
+    no_value = [f.attrs.get("no_value") or {} for f in frames]
     parts = [schema.conform(f, table) for f in frames]
     if "platform" in schema.TABLES[table]:
         _share_platforms(parts)
@@ -126,7 +128,8 @@ def _concatenated(table: str, frames: list[pd.DataFrame]) -> _Parts:
                 part["_sure"] = part["snapshot_at"].notna() & (not guessed[i])
     df = parts[0] if single else pd.concat(parts, ignore_index=True)
     return _Parts(df=df, single=single, guessed=guessed, unreliable=np.concatenate(unreliable),
-                  made_unknown=np.concatenate(made_unknown), carried=carried)
+                  made_unknown=np.concatenate(made_unknown), carried=carried,
+                  no_value=no_value)
 
 
 def _keyed(table: str, parts: _Parts, log: QualityLog, accounts: KnownAccounts | None
@@ -215,7 +218,7 @@ def _newest(table: str, df: pd.DataFrame, keys: list[str], parts: _Parts, log: Q
         if table == "posts":
             dup = df[keys[-1]].notna() & _duplicated_posts(df, keys)
             if not parts.single and dup.any():
-                df = _older_figures(df, dup, keys, parts.carried, log)
+                df = _older_figures(df, dup, keys, parts.carried, log, parts.no_value)
         else:
             dup = df.duplicated(subset=keys, keep="last")
         kept = df.drop(columns=[c for c in _WORK_COLUMNS if c in df.columns])
@@ -548,33 +551,39 @@ _SUMS = {"shares": _X_SHARES, "interactions": (*COMPONENTS, *_X_SHARES)}
 
 
 def _older_figures(df: pd.DataFrame, dup: pd.Series, keys: list[str],
-                   carried: list[list[str] | None], log: QualityLog) -> pd.DataFrame:
+                   carried: list[list[str] | None], log: QualityLog,
+                   no_value: list[dict] | None = None) -> pd.DataFrame:
     """``df`` (posts of several exports, oldest first, ``dup`` the rows another export holds
-    too) with the figures of each post kept whose export has no column for them taken from
-    the newest export of the post that has one, and the sums over them (:data:`_SUMS`)
-    recomputed from the parts then known; noted per file (``figures_from_older_export``).
+    too) with the figures of each post kept whose export has no column for them, or whose
+    cell held no value (``no_value``: each part's ``attrs["no_value"]``, ``#N/A``, ``--``),
+    taken from the newest export of the post that has one, and the sums over them
+    (:data:`_SUMS`) recomputed from the parts then known; noted per file
+    (``figures_from_older_export``, naming the older export for a cell of no value).
 
     X's French export has no Bookmarks nor Shares: kept over the English export of October,
     it erased the post's saves and direct shares (2115758999337785152: saves 1 → NA, shares
-    4 → 3, interactions 26 → 24). A blank cell in a column the export has is its figure:
-    not replaced, nor a figure over another date range (YouTube's). ``carried``: each
-    part's columns (``attrs["carried"]``), None for all.
+    4 → 3, interactions 26 → 24). A Facebook export of 15 November re-saved with ``#N/A`` for
+    a post's reach erased the 866 the export of 2 November said. A blank cell in a column the
+    export has is its figure: not replaced, nor a figure over another date range (YouTube's).
+    ``carried``: each part's columns (``attrs["carried"]``), None for all.
     """
     part = df["_order"].to_numpy()
     kept = ~dup.to_numpy() & df[keys[-1]].notna().to_numpy()
     # a figure over a date range (YouTube's) is taken from an export of the same range only
     keys = [*keys, *(w for w in ("window_start", "window_end") if w in df.columns)]
     filled: dict[str, np.ndarray] = {}
+    told: list[pd.DataFrame] = []            # figures a cell of no value gave up, and whence
     out = df
     for c in _figures(df):
         lacks = np.array([cols is not None and c not in cols for cols in carried])[part]
-        if c in _SUMS or c == "interactions" or not (kept & lacks).any():
+        held = _held_no_value(df, part, no_value or [], c)
+        if c in _SUMS or c == "interactions" or not (kept & (lacks | held)).any():
             continue
-        sources = df.loc[dup.to_numpy() & ~lacks, [*keys, c]].dropna(subset=[c])
+        sources = df.loc[dup.to_numpy() & ~lacks, [*keys, c, "source_file"]].dropna(subset=[c])
         if sources.empty:
             continue
         newest = sources.drop_duplicates(subset=keys, keep="last")     # oldest first
-        got = (df.loc[kept & lacks, keys].reset_index(names="_row")
+        got = (df.loc[kept & (lacks | held), keys].reset_index(names="_row")
                .merge(newest, on=keys, how="inner"))
         if got.empty:
             continue
@@ -584,16 +593,48 @@ def _older_figures(df: pd.DataFrame, dup: pd.Series, keys: list[str],
         column.loc[got["_row"].to_numpy()] = got[c].to_numpy()
         out[c] = column
         filled[c] = got["_row"].to_numpy()
+        by_label = pd.Series(held, index=df.index)      # _row: df's labels, not positions
+        told.append(got.loc[by_label.loc[got["_row"]].to_numpy(), ["_row", "source_file"]]
+                    .assign(figure=c))
     if not filled:
         return df
     rows = np.unique(np.concatenate(list(filled.values())))
     _resum(out, rows, set(filled))
-    for src, g in out.loc[rows, "source_file"].groupby(out.loc[rows, "source_file"],
-                                                        sort=True, observed=True):
-        names = ", ".join(c for c, r in filled.items() if np.isin(g.index, r).any())
+    told_rows = np.concatenate([t["_row"].to_numpy() for t in told]) if told else rows[:0]
+    lacked = {c: np.setdiff1d(r, told_rows) for c, r in filled.items()}
+    carried_rows = np.unique(np.concatenate(list(lacked.values())))
+    for src, g in out.loc[carried_rows, "source_file"].groupby(
+            out.loc[carried_rows, "source_file"], sort=True, observed=True):
+        names = ", ".join(c for c, r in lacked.items() if np.isin(g.index, r).any())
         log.add(src, "figures_from_older_export", f"{len(g)} posts keep {names} from an older "
                 "export, which the newer one does not carry", level="info", rows=len(g))
+    if told:
+        _note_no_value_filled(out, pd.concat(told, ignore_index=True), log)
     return out
+
+
+def _held_no_value(df: pd.DataFrame, part: np.ndarray, no_value: list[dict], c: str
+                   ) -> np.ndarray:
+    """Which rows of ``df`` had, for the figure ``c``, a cell of no value in their export
+    (``no_value``: each part's field → post ids, :func:`_older_figures`)."""
+    held = np.zeros(len(df), dtype=bool)
+    for i, fields in enumerate(no_value):
+        if ids := fields.get(c):
+            held |= (part == i) & df["post_id"].isin(ids).to_numpy(dtype=bool, na_value=False)
+    return held & df[c].isna().to_numpy(dtype=bool, na_value=False)
+
+
+def _note_no_value_filled(df: pd.DataFrame, told: pd.DataFrame, log: QualityLog) -> None:
+    """Note, per file, the figures its cells of no value (``#N/A``) left to an older export,
+    which it names (``told``: the rows of ``df``, the older export and the figure)."""
+    told = told.assign(newer=df.loc[told["_row"].to_numpy(), "source_file"].to_numpy())
+    for (newer, older), g in told.groupby(["newer", "source_file"], sort=True):
+        posts = g["_row"].nunique()
+        keep = f"{posts} posts keep" if posts > 1 else "1 post keeps"
+        log.add(newer, "figures_from_older_export", f"{keep} "
+                f"{', '.join(dict.fromkeys(g['figure']))} from the older export {older}: this "
+                "export's cell held no value (a placeholder or a spreadsheet's error, not a "
+                "blank)", level="info", rows=posts)
 
 
 def _resum(df: pd.DataFrame, rows: np.ndarray, filled: set[str]) -> None:

@@ -1250,12 +1250,17 @@ def _omitted_zero_days(frame: pd.DataFrame, row: dict, log: QualityLog) -> pd.Da
     figure for such a day outlived the newer export's 0 in the merge (the newest export wins
     per row): 15 follows on 15 January from an export of 1 February stayed, though the export
     of 1 July, covering January, had none that day. A file without rows is left as it is: it
-    names no platform nor series for its days."""
+    names no platform nor series for its days, and no day after the last its export can hold
+    (``attrs["last_export_day"]``, set where rows are dated after it) is filled."""
     if not frame.attrs.get("zero_days_omitted") or not len(frame):
         return frame
     start, end = row["covers_from"], row["covers_to"]
+    last = frame.attrs.get("last_export_day")     # rows dated after it: noted, not filled
     if pd.isna(start) or pd.isna(end):
-        start, end = frame["date"].min(), frame["date"].max()
+        dated = frame["date"] if last is None else frame["date"][frame["date"] <= last]
+        start, end = dated.min(), dated.max()
+    if pd.isna(start) or pd.isna(end):
+        return frame
     days = pd.date_range(start, end, freq="D")
     missing = days[~days.isin(frame["date"])]
     if not len(missing):

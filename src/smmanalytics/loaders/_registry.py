@@ -102,6 +102,10 @@ class Candidate:
                                                                    repr=False)
     #: header of a column whose numbers were set aside → (header kept, rows that differ)
     conflicts: dict[str, tuple[str, int]] = field(default_factory=dict, repr=False)
+    #: field → which rows of the table :meth:`numbers` read ``--``, ``N/A``, ``#N/A``… in,
+    #: cells that hold no value (unlike an empty one): their posts are kept in the frame's
+    #: ``attrs["no_value"]`` for the merge to take an older export's figure (:func:`_parsed`)
+    no_value: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
 
     def with_table(self, table: RawTable) -> Candidate:
         """This candidate reading ``table`` (its rows repaired) instead: what the new one's
@@ -110,7 +114,8 @@ class Candidate:
         return Candidate(self.source, table, self.tables, placeholders=self.placeholders,
                          errors=self.errors, read_by_delimiter=self.read_by_delimiter,
                          read_by_count=self.read_by_count, fractions=self.fractions,
-                         abbreviated=self.abbreviated, conflicts=self.conflicts)
+                         abbreviated=self.abbreviated, conflicts=self.conflicts,
+                         no_value=self.no_value)
 
     @property
     def name(self) -> str:
@@ -269,8 +274,9 @@ class Candidate:
         if canonical in COUNT_FIELDS and decimal is None and not percent:
             out = self._counts_with_dot_thousands(header, cells, out)
         if not pd.api.types.is_numeric_dtype(cells.dtype):
-            if out.hasnans:
-                self.count_placeholders(header, cells)
+            if out.hasnans and (hit := self.count_placeholders(header, cells)) is not None:
+                if canonical is not None:
+                    self.no_value[canonical] = hit
             self.count_abbreviated(header, cells, out)
             if by_delimiter and decimal is None:
                 ambiguous = cells.astype("str").str.strip().str.fullmatch(AMBIGUOUS_DOT)
@@ -346,18 +352,21 @@ class Candidate:
             return ",", True
         return by_locale, False
 
-    def count_placeholders(self, header: str, cells: pd.Series) -> None:
+    def count_placeholders(self, header: str, cells: pd.Series) -> np.ndarray | None:
         """Remember the cells of ``header`` that a word such as ``--``, ``N/A`` or ``nan``
-        left empty (TikTok's ``undefined`` has a note of its own). Only cells of text count:
-        a workbook's empty cell (None, NaN) is no word, though ``str`` writes it ``nan``."""
+        left empty (TikTok's ``undefined`` has a note of its own); which they are, None if
+        none. Only cells of text count: a workbook's empty cell (None, NaN) is no word, though
+        ``str`` writes it ``nan``."""
         from ._numbers import MISSING
 
         if cells.dtype == object:
             cells = cells.where(isinstance_cells(cells, str))
         words = cells.astype("string").str.strip().str.lower()
         hit = words.isin(MISSING - {"", "undefined"}).fillna(False).to_numpy(dtype=bool)
-        if hit.any():
-            self.placeholders[header] = (int(hit.sum()), str(cells[hit].iloc[0]).strip())
+        if not hit.any():
+            return None
+        self.placeholders[header] = (int(hit.sum()), str(cells[hit].iloc[0]).strip())
+        return hit
 
     def count_abbreviated(self, header: str, cells: pd.Series, values: pd.Series) -> None:
         """Remember the cells of ``header`` written abbreviated (TikTok's ``1.2K``, ``3M``):
@@ -784,6 +793,15 @@ def _dates_in_name(base: str, tz: str = "UTC") -> list[pd.Timestamp]:
             <= pd.Timestamp.now(tz="UTC") + pd.Timedelta(days=2)]
 
 
+def _latest_possible_day(src: Source, tz: str) -> pd.Timestamp:
+    """The last day (naive, in ``tz``) an export that states no date can hold: the day of the
+    file's modification time, else today's. A copy's modification time is later than its
+    export, never earlier: a row dated after it was misread, or is not of this export."""
+    when = (pd.Timestamp.now(tz="UTC") if src.mtime is None
+            else pd.Timestamp(src.mtime, unit="s", tz="UTC"))
+    return when.tz_convert(tz).tz_localize(None).normalize()
+
+
 def _snapshot(src: Source, frames: list[pd.DataFrame], log: QualityLog
               ) -> tuple[pd.Timestamp, bool, bool]:
     """When the export was taken, whether the export says so (in its cells, title lines,
@@ -796,12 +814,15 @@ def _snapshot(src: Source, frames: list[pd.DataFrame], log: QualityLog
     from_name = snapshot_from_name(src.name, tz)
     if from_name is not None:
         return from_name, True, False
-    last_days = [pd.to_datetime(f["date"]).max() for f in frames
-                 if f.attrs.get("kind") == "daily" and "date" in f.columns and len(f)]
+    latest = _latest_possible_day(src, tz)
+    days = [pd.to_datetime(f["date"]) for f in frames
+            if f.attrs.get("kind") == "daily" and "date" in f.columns and len(f)]
+    last_days = [d[d <= latest].max() for d in days]
     last_days = [d for d in last_days if pd.notna(d)]
     if last_days:
         # a daily series is exported after its last day: deterministic, unlike the file's
-        # modification time, which a copy or a clone changes
+        # modification time, which a copy or a clone changes; a day after that time (or
+        # today) cannot be in the export and is no evidence of its date (finish notes it)
         last = pd.Timestamp(max(last_days))
         ts = _day_end(last, tz)
         log.add(src.name, "snapshot_inferred", f"export time not in the file nor its name; "
@@ -1018,36 +1039,77 @@ EXPORT_SLACK = pd.Timedelta(days=1)
 
 
 def _published_after_export(posts: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
-                            log: QualityLog, sheet: str | None, hint: str | None = None
-                            ) -> None:
+                            log: QualityLog, sheet: str | None, hint: str | None = None,
+                            *, modified: bool = False) -> None:
     """Note the posts published more than :data:`EXPORT_SLACK` after ``snapshot``, the time
-    the export says it was taken: an export cannot hold a post published after it, so their
-    date was misread (a day and month swapped, a year guessed) or the export's date is wrong.
-    ``hint``: the parser's word on the likely misreading (``attrs["after_export_hint"]``:
-    TikTok's years written by a spreadsheet), added to the note. The one check of the posts
-    against the export's date: the parsers leave it here."""
+    the export says it was taken, or, where it says none (``modified``), the file's
+    modification time: an export cannot hold a post published after it, nor a file a post
+    published after it was written (a copy's time is later than its export, never earlier),
+    so their date was misread (a day and month swapped, a year guessed) or the export's date
+    is wrong. ``hint``: the parser's word on the likely misreading (``attrs
+    ["after_export_hint"]``: TikTok's years written by a spreadsheet), added to the note. The
+    one check of the posts against the export's date: the parsers leave it here."""
     after = posts["published_at"] > snapshot + EXPORT_SLACK
     n = int(after.sum())
     if n:
         # the export's day in the zone its days were read in: a file name's day ends at
         # 24:00 there (the snapshot), so the second before it is on that day
         day = (snapshot - pd.Timedelta(seconds=1)).tz_convert(_zone_of([posts]))
-        log.add(src.name, "published_after_export", f"{n} posts published after the export's "
-                f"date {day:%Y-%m-%d}: a date misread? (the first: "
-                f"{posts['published_at'][after].min():%Y-%m-%d})"
+        when = (f"the file was last modified, {snapshot:%Y-%m-%d %H:%M} UTC (the export "
+                "states no date)" if modified else f"the export's date {day:%Y-%m-%d}")
+        log.add(src.name, "published_after_export", f"{n} posts published after {when}: "
+                f"a date misread? (the first: {posts['published_at'][after].min():%Y-%m-%d})"
                 + (f"; {hint}" if hint else ""), rows=n, sheet=sheet)
 
 
+def _days_after_export(daily: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
+                       stated: bool, log: QualityLog, sheet: str | None) -> pd.Timestamp | None:
+    """The last day a daily export can hold, when some of its rows are dated after it (noted,
+    kept: their date was misread, a year mistyped, or the export's date is wrong), else None.
+
+    That day is the last of the range its name states, else the export's day where the export
+    states it, else the day of the file's modification time (or today's): a copy's is later
+    than its export, never earlier. Such a row is no evidence of the export's date
+    (:func:`_snapshot`) nor of the days it covers: the zeros filled for the days a follows file
+    leaves out (``dataset._omitted_zero_days``) stop at that day. A Facebook follows file of
+    September 2025 to October 2026 held a row of 2027-09-09: unnamed, it became the export's
+    date, and 345 days up to 2027 were filled with 0 that overrode older exports' figures."""
+    tz = _zone_of([daily])
+    covers = range_from_name(src.name)
+    if covers is not None:
+        last, why = pd.Timestamp(covers[1]), "the last day its name says it covers"
+    elif stated and pd.notna(snapshot):
+        last = (snapshot - pd.Timedelta(seconds=1)).tz_convert(tz).tz_localize(None).normalize()
+        why = "the export's date"
+    else:
+        last, why = _latest_possible_day(src, tz), ("the day the file was last modified (the "
+                                                    "export states no date)")
+    after = daily["date"] > last
+    n = int(after.sum())
+    if not n:
+        return None
+    rows = f"{n} daily rows" if n > 1 else "1 daily row"
+    log.add(src.name, "dated_after_export", f"{rows} dated after {why}, "
+            f"{last:%Y-%m-%d}: a date misread? (the first: {daily['date'][after].min():%Y-%m-%d});"
+            " kept, but not taken as the export's date nor for the days it covers",
+            rows=n, sheet=sheet)
+    return last
+
+
 def finish(df: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
-           log: QualityLog | None = None, *, snapshot_stated: bool = False) -> pd.DataFrame:
+           log: QualityLog | None = None, *, snapshot_stated: bool = False,
+           snapshot_guessed: bool = False) -> pd.DataFrame:
     """Add audit columns, posts' interactions; conform and validate against the schema.
 
     A negative lifetime metric of a post (impossible) is set to NaN and noted. Where the
     export states when it was taken (``snapshot_stated``: in its cells, title lines, zip
-    member stamps or name), posts published more than a day after it are noted. The frame's
-    ``attrs["snapshot_at"]`` keeps ``snapshot`` (None when unknown) for an export without
-    rows too, whose ``snapshot_at`` column has no cell to hold it: a November export of a
-    month without posts is still the data as of its day (``Dataset.as_of``).
+    member stamps or name), or the snapshot is the file's modification time
+    (``snapshot_guessed``: later than the export, never earlier than its posts), posts
+    published more than a day after it are noted; so are daily rows dated after the last day
+    the export can hold (:func:`_days_after_export`, its ``attrs["last_export_day"]``). The
+    frame's ``attrs["snapshot_at"]`` keeps ``snapshot`` (None when unknown) for an export
+    without rows too, whose ``snapshot_at`` column has no cell to hold it: a November export
+    of a month without posts is still the data as of its day (``Dataset.as_of``).
     """
     kind = df.attrs["kind"]
     attrs = dict(df.attrs)
@@ -1063,8 +1125,14 @@ def finish(df: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
     out = schema.conform(out, kind)
     schema.validate(out, kind)
     out.attrs = attrs
-    if kind == "posts" and snapshot_stated and log is not None and pd.notna(snapshot):
-        _published_after_export(out, src, snapshot, log, attrs.get("sheet"), hint)
+    if (kind == "posts" and (snapshot_stated or snapshot_guessed) and log is not None
+            and pd.notna(snapshot)):
+        _published_after_export(out, src, snapshot, log, attrs.get("sheet"), hint,
+                                modified=not snapshot_stated)
+    if kind == "daily" and log is not None and len(out):
+        last = _days_after_export(out, src, snapshot, snapshot_stated, log, attrs.get("sheet"))
+        if last is not None:
+            out.attrs["last_export_day"] = last
     return out
 
 
@@ -1126,7 +1194,8 @@ def _parse_source(src: Source, log: QualityLog, fmts: list[Format]
         # while pandas allocates the finished frames elsewhere; this lowers the peak memory
         pa.default_memory_pool().release_unused()
     snap, stated, guessed = _snapshot(src, frames, log) if frames else (pd.NaT, False, False)
-    out = [finish(df, src, snap, log, snapshot_stated=stated) for df in frames]
+    out = [finish(df, src, snap, log, snapshot_stated=stated, snapshot_guessed=guessed)
+           for df in frames]
     if guessed:
         # the merge keeps a snapshot the export states over this one (_merge.merge_table)
         for df in out:
@@ -1332,11 +1401,28 @@ def _parsed(fmt: Format, cand: Candidate, ctx: ParseContext) -> list[pd.DataFram
                          f"{type(exc).__name__}: {exc}", file=cand.name) from exc
     _note_numbers(cand, ctx)
     _note_repeated_headers(fmt, cand, ctx)
+    if cand.no_value:
+        _keep_no_value(cand, out)
     if fmt.expects or fmt.expects_on:
         from ._expected import note_missing_metrics
 
         note_missing_metrics(fmt, cand, out, ctx, since=start)
     return out
+
+
+def _keep_no_value(cand: Candidate, out: list[pd.DataFrame]) -> None:
+    """Name, in ``attrs["no_value"]`` (field → post ids), the posts of a frame of one row per
+    row of the table whose figure was a cell holding no value (:attr:`Candidate.no_value`):
+    unlike an empty cell, the export's own figure, it tells nothing, and the merge takes an
+    older export's figure for it (``_merge._older_figures``). A frame of other rows than the
+    table's is left without: which post's cell it was is not known."""
+    for df in out:
+        if df.attrs.get("kind") != "posts" or "post_id" not in df.columns:
+            continue
+        ids = {c: df["post_id"][hit].dropna().astype(str).tolist()
+               for c, hit in cand.no_value.items() if c in df.columns and len(hit) == len(df)}
+        if any(ids.values()):
+            df.attrs["no_value"] = {c: v for c, v in ids.items() if v}
 
 
 def _with_later_blocks(fmt: Format, cand: Candidate, out: list[pd.DataFrame],

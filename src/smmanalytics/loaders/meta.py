@@ -96,7 +96,15 @@ from ._dates import (
 )
 from ._headers import HeaderMatch, match_headers, normalize, synonyms
 from ._ids import instagram_shortcode, instagram_shortcode_time, stored_rounded
-from ._registry import Candidate, ParseContext, range_from_name, register, two_labels
+from ._registry import (
+    EXPORT_SLACK,
+    Candidate,
+    ParseContext,
+    range_from_name,
+    register,
+    snapshot_from_name,
+    two_labels,
+)
 from ._serials import SERIAL_DAYS, excel_origin, serial_datetimes
 from ._sniff import RawTable
 from ._tidy import (
@@ -198,7 +206,7 @@ def _publish_times(c: Candidate, ctx: ParseContext, family: str = F, *,
                                                column=header, first_line=first)
         if range_from_name(ctx.file) is None:      # the name tells nothing: the file may
             utc, counts, fmt = _day_first_unproved(utc, counts, values, seconds, ctx,
-                                                   id_times, column=header,
+                                                   id_times, _written_by(c), column=header,
                                                    first_line=first)
         named = fmt != _PUBLISH_FORMATS[0]
     if fmt != _PUBLISH_FORMATS[0] and not named:
@@ -316,10 +324,20 @@ def _day_first_if_named(utc: pd.Series, counts: dict[str, int], values: pd.Serie
     return other, other_counts, _DAY_FIRST
 
 
+def _written_by(c: Candidate) -> pd.Timestamp | None:
+    """The latest a file's posts can be published (UTC): the day its name gives (``…_2026-11-02
+    .csv``), else its modification time (a copy's is later than the export, never earlier than
+    its posts); None when neither is known."""
+    named = snapshot_from_name(c.name)
+    if named is not None or c.source.mtime is None:
+        return named
+    return pd.Timestamp(c.source.mtime, unit="s", tz="UTC")
+
+
 def _day_first_unproved(utc: pd.Series, counts: dict[str, int],
                         values: pd.Series, seconds: bool, ctx: ParseContext,
-                        id_times: pd.Series | None, **where
-                        ) -> tuple[pd.Series, dict[str, int], str]:
+                        id_times: pd.Series | None, written: pd.Timestamp | None = None,
+                        **where) -> tuple[pd.Series, dict[str, int], str]:
     """The times read month first (Meta's way), or day first, when no day above 12 proves
     the order and the file's name gives no days.
 
@@ -332,8 +350,12 @@ def _day_first_unproved(utc: pd.Series, counts: dict[str, int],
     Meta's month-first meaning either way (the separator is the daily files' evidence, whose
     ISO days a re-save writes in its own order). A workbook's date cells are put back by
     :func:`_spreadsheet_dates`, a file whose name gives days by :func:`_day_first_if_named`.
-    Only a file without a day above 12 pays: the first thousand times are looked at before
-    all of them."""
+    Without the ids' word, ``written`` (:func:`_written_by`) may tell: an export holds no post
+    published after it was written (a day's slack, :data:`EXPORT_SLACK`), so the reading
+    that puts fewer posts after it is taken. ``12/10/2026`` of a file re-saved day first on 6
+    December was read 10 December, four days after the file was written, and only an info
+    note said the order was assumed. Only a file without a day above 12 pays: the first
+    thousand times are looked at before all of them."""
     for part in (utc.head(1000), utc):
         if (part.dt.tz_convert(META_TZ).dt.day > 12).any():    # month first proved
             return utc, counts, _PUBLISH_FORMATS[0]
@@ -356,6 +378,15 @@ def _day_first_unproved(utc: pd.Series, counts: dict[str, int],
             return other, other_counts, _DAY_FIRST
         if month > day:
             return utc, counts, _PUBLISH_FORMATS[0]
+    if written is not None:
+        month, day = (int((times > written + EXPORT_SLACK).sum()) for times in (utc, other))
+        if day < month:
+            ctx.note("publish_times_day_first", f"publish times such as {example!r} read day "
+                     f"first: read month first (Meta's way), {month} would fall after the "
+                     f"file was written ({written:%Y-%m-%d %H:%M} UTC, its name's day or else its "
+                     f"modification time), day first {day}; no day above 12 tells",
+                     level="info", rows=int(other.notna().sum()))
+            return other, other_counts, _DAY_FIRST
     ctx.note("publish_times_order_assumed", f"publish times such as {example!r} read month "
              "first (MM/DD/YYYY), Meta's documented format in every interface language; no "
              "day above 12 shows it in this file", level="info", rows=int(utc.notna().sum()))

@@ -529,7 +529,10 @@ def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     if "views" in values and total.any():
         listed = values["views"][keep].sum()
         summary = values["views"][total].iloc[0]
-        if pd.notna(summary) and summary > listed:
+        # a listed video whose cell holds no value (#N/A, noted) may hold the difference:
+        # that is no sign Studio left rows out
+        unknown = values["views"][keep].isna().any()
+        if pd.notna(summary) and summary > listed and not unknown:
             ctx.note("table_truncated", f"the Total row counts {summary:.0f} views but the "
                      f"listed videos only {listed:.0f}: Studio exports only the rows it loaded "
                      "(filter the table to export the rest)", level="warning")
