@@ -164,6 +164,74 @@ def test_a_month_one_platforms_posts_exports_cover_says_which_posts_are_unknown(
     assert posts in rep.cover_lines
 
 
+def _bio_link(*more_exports) -> Dataset:
+    """Two Instagram posts of September, none of a campaign, and GA4's 120 sessions of
+    September from Instagram under utm_campaign "Bio-Link" (the link in the profile, which
+    no post carries)."""
+    web = pd.DataFrame([{"period_start": "2026-09-01", "period_end": "2026-09-30",
+                         "channel_group": "Organic Social", "source": "instagram",
+                         "medium": "social", "campaign": "Bio-Link", "sessions": 120.0,
+                         "key_events": 3.0, "revenue": 90.0, "currency": "EUR"}])
+    return dataclasses.replace(_september_instagram(*more_exports),
+                               web=schema.conform(web, "web"))
+
+
+@pytest.mark.parametrize(("lang", "said", "posts"), [
+    ("en", "No post of this period carries the campaign Bio-Link (a utm_campaign in its link "
+           "or caption, or its export's campaign column); posts published in this period: 2.",
+     "Posts: 0 (none carries the campaign Bio-Link, of 2 in this period)"),
+    ("fr", "Aucune publication de cette période ne porte la campagne Bio-Link (un utm_campaign "
+           "dans son lien ou son texte, ou la colonne campagne de son export) ; publications de "
+           "cette période : 2.",
+     "Publications : 0 (aucune ne porte la campagne Bio-Link, sur 2 de cette période)"),
+    ("it", "Nessun post di questo periodo porta la campagna Bio-Link (un utm_campaign nel link "
+           "o nel testo, o la colonna campagna del suo export); post pubblicati in questo "
+           "periodo: 2.",
+     "Post: 0 (nessuno porta la campagna Bio-Link, su 2 di questo periodo)"),
+])
+def test_a_campaign_no_post_carries_is_not_said_to_be_a_period_without_posts(lang, said,
+                                                                             posts):
+    """The sample brand's campaign report of bio-link, a campaign of GA4 alone (its
+    profile's link), said "No posts were published in this period" under the key figures,
+    engagement and top posts, and "Posts: 0" on its cover, of 14 months of 1,475 posts. Two
+    Instagram posts of September without a campaign, GA4's sessions of "Bio-Link" that
+    month, the report asked for "bio_link": the sections say no post carries the campaign,
+    named as GA4 writes it, and how many posts the period has (2, counted by hand); the
+    cover's 0 says the same."""
+    rep = BrandReport(_bio_link(), "2026-09", kind="campaign", campaign="bio_link", lang=lang)
+    assert rep.posts.empty
+    for sec in (rep.kpi_table(), rep.engagement_charts(), rep.top_posts()):
+        assert _texts(sec) == [said]
+    assert posts in rep.cover_lines
+
+
+def test_a_campaign_no_post_carries_says_whose_posts_are_unknown():
+    """The same, X's posts exports stopping in August (its post of 10 August): X's September
+    posts, which might carry the campaign, are unknown, and the count of 2 is Instagram's
+    alone (the monthly report's "partial" note)."""
+    rep = BrandReport(_with_x_of_august(_bio_link()), "2026-09", kind="campaign",
+                      campaign="bio-link", lang="en")
+    partial = "partial: without X, whose posts exports do not cover this period"
+    assert _texts(rep.kpi_table()) == [
+        "No post of this period carries the campaign Bio-Link (a utm_campaign in its link or "
+        f"caption, or its export's campaign column); posts published in this period: 2 "
+        f"({partial})."]
+    assert f"Posts: 0 (none carries the campaign Bio-Link, of 2 in this period; {partial})" \
+        in rep.cover_lines
+
+
+def test_a_campaign_of_a_period_without_posts_says_none_was_published():
+    """A campaign's report of October, when Instagram's October export has no row: no post
+    was published at all, and the sections say so as the monthly report does."""
+    ds = _bio_link(("instagram", "posts", 0, "2026-10-01", "2026-10-31"))
+    web = ds.web.assign(period_start=pd.Timestamp("2026-10-01"),
+                        period_end=pd.Timestamp("2026-10-31"))
+    rep = BrandReport(dataclasses.replace(ds, web=web), "2026-10", kind="campaign",
+                      campaign="bio-link", lang="en")
+    assert _texts(rep.kpi_table()) == ["No posts were published in this period."]
+    assert "Posts: 0" in rep.cover_lines
+
+
 def _with_x_of_august(ds: Dataset) -> Dataset:
     """``ds`` with an X post of 10 August 2026, from X's posts export named 1 to 31 August
     2026: X's posts exports stop before September."""

@@ -315,12 +315,50 @@ def test_a_run_replaces_only_its_own_files(notebooks, tmp_path):
     assert [p.name for p in folder.parent.iterdir()] == ["2026-10"]
 
 
+def _tiktok_brand(tmp_path, name):
+    """:func:`_brand` with TikTok's Content.csv of three videos (12, 26 and 30 September
+    2026, their times told by their ids): posts a best-times report of TikTok reads."""
+    data = _brand(tmp_path, name)
+    content = Path(__file__).parent / "fixtures" / "tiktok" / "unzipped" / "Content.csv"
+    (data / "Content.csv").write_bytes(content.read_bytes())
+    # its days have no year: the file's time gives it (2 November 2026), not today's
+    when = 1793577600
+    os.utime(data / "Content.csv", (when, when))
+    return data
+
+
+def test_a_best_times_report_of_a_platform_without_posts_is_refused(notebooks, tmp_path,
+                                                                    capsys):
+    """`smm report best-times --platform pinterest` of a brand without a Pinterest export
+    wrote three pages saying no post was published up to the end of the period, with method
+    notes of other platforms, and exited 0; `smm calendar` refuses the same request. It is a
+    usage error (exit 2) naming the platforms with posts (TikTok's three of September, X's
+    overview having none), and nothing is written; a period before TikTok's first post says
+    when its posts start."""
+    from smmanalytics import EmptyDataError
+
+    data = _tiktok_brand(tmp_path, "Maison Test")
+    reports = tmp_path / "reports"
+    assert main(["report", "best-times", "--data", str(data), "--period", "2026-10",
+                 "--platform", "pinterest", "--out", str(reports)]) == 2
+    assert capsys.readouterr().err == (
+        f"smm: error: no pinterest post of {data.resolve()} up to the end of 2026-10 to "
+        f"analyse; expected one of the platforms with posts by then: tiktok\n")
+    assert not reports.exists()
+    with pytest.raises(EmptyDataError, match=r"no tiktok post of .* up to the end of "
+                       r"2026-09-01\.\.2026-09-10 to analyse; its posts start on 2026-09-12, "
+                       r"after 2026-09-01\.\.2026-09-10; expected one of the platforms with "
+                       r"posts by then: none$"):
+        run_report("best-times", data=data, period="2026-09-01..2026-09-10", out=reports,
+                   parameters={"platform": "tiktok"})
+
+
 def test_one_platforms_best_times_report_is_named_for_it(notebooks, tmp_path, capsys):
     """`smm report best-times` could not pick a platform (the notebook's parameter had no
     option): --platform names one, its files are <brand>-best-times-<platform>-<period>
     beside the every-platform report's, not over them; monthly reports refuse the option,
     an unknown platform is an error naming the known ones."""
-    data = _brand(tmp_path, "Maison Test")
+    data = _tiktok_brand(tmp_path, "Maison Test")
     reports = tmp_path / "reports"
     every = run_report("best-times", data=data, period="2026-10", out=reports)
     assert main(["report", "best-times", "--data", str(data), "--period", "2026-10",

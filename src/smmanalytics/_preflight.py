@@ -16,7 +16,7 @@ from .errors import EmptyDataError, ReportError
 from .periods import latest_complete_month
 from .quality import unread_files
 
-__all__ = ["check_covered", "check_not_empty", "latest_period_of"]
+__all__ = ["check_covered", "check_not_empty", "check_platform_posts", "latest_period_of"]
 
 
 def check_not_empty(ds, data: Path) -> None:
@@ -43,6 +43,36 @@ def check_covered(ds, data: Path, period, *, web: bool = True) -> None:
         raise EmptyDataError(f"no data of {data} falls in {period.label}; expected a period "
                              f"within the data's days, {first.isoformat()} to "
                              f"{last.isoformat()}")
+
+
+def check_platform_posts(ds, data: Path, platform: str, period) -> None:
+    """EmptyDataError unless the brand has a post of ``platform`` (a name the package uses)
+    published by ``period``'s end: the posts a best-times report of that platform reads. One
+    of Pinterest, of a brand without a Pinterest export, was three pages of "no post up to the
+    end of the period" and method notes of other platforms, written as a success, where ``smm
+    calendar --platform pinterest`` refuses it. The message names the platforms with posts by
+    then (and the days of the platform's own posts when they all come later), as a campaign
+    report of a campaign the data do not name lists the known ones."""
+    import pandas as pd
+
+    from .periods import post_dates
+
+    posts = ds.posts
+    if posts is None or posts.empty:
+        names, days = pd.Series(dtype="string"), pd.Series(dtype="datetime64[ns]")
+    else:
+        names, days = posts["platform"].astype("string"), post_dates(posts, ds.brand.timezone)
+    by_then = (days <= pd.Timestamp(period.end)).fillna(False).to_numpy(bool)
+    if (names[by_then] == platform).any():
+        return
+    others = sorted(set(names[by_then].dropna()))
+    later = days[(names == platform).fillna(False).to_numpy(bool)]
+    why = (f"its posts start on {later.min().date().isoformat()}, after {period.label}; "
+           if len(later) else "")
+    raise EmptyDataError(
+        f"no {platform} post of {data} up to the end of {period.label} to analyse; {why}"
+        f"expected one of the platforms with posts by then: "
+        f"{', '.join(others) if others else 'none'}")
 
 
 def latest_period_of(ds, data) -> str:

@@ -28,7 +28,7 @@ from pathlib import Path
 from . import _process
 from ._args import platform_name
 from ._io import output_folder, read_user_text, writing, yaml_error
-from ._preflight import check_covered, check_not_empty, latest_period_of
+from ._preflight import check_covered, check_not_empty, check_platform_posts, latest_period_of
 from .brand import LANGS, Brand, read_brand, slugify
 from .errors import (
     ArgumentError,
@@ -303,6 +303,8 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
         # one platform's report, named for it: beside the every-platform one, not over it
         parameters = {**parameters, "platform": platform_name(parameters["platform"])}
         named = parameters["platform"]
+        # of the Dataset loaded above: a platform without posts was an empty report, exit 0
+        check_platform_posts(ds, data, named, p)
     stem = _stem(kind, b.slug, p.label, named,
                  lang=lang if lang and lang != b.language else None)
     final = _report_folder(out, b.slug, p.label)

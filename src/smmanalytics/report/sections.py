@@ -218,6 +218,9 @@ class BrandReport(PerformanceSections, WatchSections, Report):
             f" · {f.listed(f.platform(p) for p in self.platforms)}" if self.platforms else "")
         self.period_label = f.period(self.period)
         posts = posts_in_period(ds.posts, self.period, self.tz)
+        # the period's posts of any campaign: a campaign none of them carries is not a period
+        # without a post (bio-link's report said "No posts were published" of 1,400 posts)
+        self._period_posts = len(posts)
         if self.campaign:
             from .._web import campaign_key
 
@@ -239,15 +242,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
                     used=f.number(used), left=", ".join(
                         f"{f.label('excl_' + k)} ({f.number(v)})" for k, v in left.items())))
         else:
-            # unknown ("–"), not 0, when no posts export covers the period (:meth:`_no_posts`)
-            # or when some platform's do not ("–", not Instagram's 0 as the brand's)
-            n = (pd.NA if self.posts.empty and not _posts_known(ds, self.period)
-                 else len(self.posts))
-            # and partial, saying whose, when some platform's do not: "Posts: 81" read as the
-            # brand's October, X's posts exports stopping in February
-            partial = self._posts_partial() if len(self.posts) else None
-            self.cover_lines.append(f.labelled(f.label("posts"), f.number(n) + (
-                f" ({partial})" if partial else "")))
+            self.cover_lines.append(f.labelled(f.label("posts"), self._cover_posts()))
         if self.asof is not None:
             self.cover_lines.append(f.label("data_as_of").format(date=f.date(self.asof)))
         # the rest of the cover (its coverage lines and warnings) when first asked, of the
@@ -473,6 +468,27 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         caption += "".join(f" {f.sentence(f.note(n))}." for n in e.attrs.get("notes", []))
         return self.table(sec, shown, total=True, caption=caption)
 
+    def _cover_posts(self) -> str:
+        """The cover's count of the period's posts (a campaign's: those carrying it), with
+        what qualifies it: unknown ("–"), not 0, when no posts export covers the period
+        (:meth:`_no_posts`) or when some platform's do not ("–", not Instagram's 0 as the
+        brand's); partial, saying whose, when some platform's do not ("81" read as the brand's
+        October, X's posts exports stopping in February); a campaign's 0 beside the period's
+        posts, none of which carries it ("0" beside bio-link's 6,133 sessions read as days
+        without a post, 1,400 published)."""
+        f = self.fmt
+        said = []
+        if self._untagged():
+            n = 0
+            said.append(f.label("campaign_posts_none").format(
+                campaign=self._campaign_shown(), n=f.number(self._period_posts)))
+        else:
+            n = (pd.NA if self.posts.empty and not _posts_known(self.ds, self.period)
+                 else len(self.posts))
+        if n is not pd.NA and (partial := self._posts_partial()):
+            said.append(partial)
+        return f.number(n) + (f" ({f.join(said)})" if said else "")
+
     def _posts_uncovered(self) -> list[str]:
         """The platforms with posts data whose posts exports cover none of the period's days
         while another platform's cover some (:func:`_posts_days`): their posts of the period
@@ -500,6 +516,8 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         October export of Instagram without a row said it of Facebook too, whose exports stop
         on 30 September."""
         f = self.fmt
+        if self._untagged():
+            return self._no_campaign_posts()
         if _posts_known(self.ds, self.period):
             return f.label("no_posts")
         covering, uncovered = _posts_days(self.ds, self.period)
@@ -516,6 +534,33 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         return f.joined(f.label("posts_partly_covered").format(
             none=f.listed(map(f.platform, covering)), period=period,
             unknown=f.listed(f.platform(p) for p, _ in uncovered), covered=days), self.period)
+
+    def _untagged(self) -> bool:
+        """Whether this is a campaign's report none of whose period's posts carries the
+        campaign: its sections say so (:meth:`_no_campaign_posts`), not that none was
+        published."""
+        return bool(self.campaign) and self.posts.empty and self._period_posts > 0
+
+    def _no_campaign_posts(self) -> str:
+        """What a campaign's section says when posts were published in the period but none
+        carries the campaign (:meth:`_untagged`): how a post is matched to it, and how many
+        posts the period has (partial when some platform's posts exports do not cover it).
+        The GA4 sessions of bio-link, the link in Instagram's profile, are no post's."""
+        f = self.fmt
+        partial = self._posts_partial()
+        return f.label("campaign_no_posts").format(
+            campaign=self._campaign_shown(),
+            n=f.number(self._period_posts) + (f" ({partial})" if partial else ""))
+
+    def _campaign_shown(self) -> str:
+        """The report's campaign as costs.csv writes it, else GA4, else the posts
+        (:func:`~smmanalytics.roi.campaign_names`, as roi()'s notes name it): ``Bio-Link``
+        asked for as ``bio_link`` is the brand's Bio-Link."""
+        from .._web import campaign_key
+        from ..roi import campaign_names
+
+        key = campaign_key(pd.Series([self.campaign], dtype="string")).iloc[0]
+        return self.fmt.verbatim(printable(campaign_names(self.ds).get(key, self.campaign)))
 
     def _interactions_unknown(self, n: int) -> str:
         """What the top posts say of ``n`` posts none of which has interactions (a YouTube
