@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -313,6 +316,28 @@ def test_numbers_refuse_a_space_mark_that_breaks_a_group_of_three(whole, mark, d
     cell = f"{grouped[:at]}{mark}{grouped[at:]}{decimal}50"
     with pytest.raises(ParseError, match="thousands separator misplaced") as err:
         parse_numbers(_s("12", cell, "3"), file="f.csv", column="Views", decimal=decimal)
+    assert (err.value.line, err.value.got) == (3, cell)
+
+
+def test_numbers_drop_every_space_python_drops():
+    """The cleaning runs in Arrow's RE2, whose ``\\s`` is ASCII's: the class it is given
+    instead must hold every character Python's ``\\s`` matched (the code points of
+    ``str.isspace``, checked one by one here), and no other."""
+    from smmanalytics.loaders._numbers import _PY_SPACES
+
+    points = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
+    arrow = pc.match_substring_regex(pa.array(points), f"^{_PY_SPACES}$").to_pylist()
+    python = [bool(re.fullmatch(r"[\s']", c)) for c in points]
+    assert [c for c, a, p in zip(points, arrow, python, strict=True) if a != p] == []
+
+
+@pytest.mark.parametrize("cell", ["١٢٣", "1 ٢٣٤", "۱۲", "１２"])
+def test_numbers_digits_of_other_scripts_are_not_a_number(cell):
+    """Python's ``\\d`` took Arabic-Indic (or fullwidth) digits for digits and
+    ``pd.to_numeric`` then read the cell as no value: '١٢٣' became NA, silently. Arrow's RE2
+    takes ASCII digits only: the cell is not a number, named by its line."""
+    with pytest.raises(ParseError, match="cell is not a number") as err:
+        parse_numbers(_s("1 234", cell), file="f.csv", column="Views")
     assert (err.value.line, err.value.got) == (3, cell)
 
 

@@ -29,6 +29,7 @@ file, the line (``first_line`` + position), the column, what was expected and wh
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -70,6 +71,11 @@ SPACE_MARK = f"\\d{_SPACES}+\\d"
 #: stand between groups of three digits, after a first group of one to three, before any
 #: decimal mark: one number, what is around it (a sign, spaces, ``K``) holding no digit
 SPACE_GROUPED = f"\\D*\\d{{1,3}}(?:{_SPACES}+\\d{{3}})+(?:[.,]\\d*)?\\D*"
+#: the spaces a cell's number loses (:data:`_SPACES` as Python's ``re`` reads it), as Arrow's
+#: RE2 must be told them: the characters Python's ``\s`` matches (``str.isspace``) spelled
+#: out, RE2's own ``\s`` being ASCII's ``[\t\n\f\r ]`` (tested against Python's)
+_PY_SPACES = ("[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029"
+              "\u202f\u205f\u3000']")
 _SIGN = "^[-+\u2212(]|\\)$"     # a sign, or the parentheses of an accounting negative
 #: a number that reads as thousands or as a decimal (``22.485``, ``22,485``): the column's
 #: evidence, then the ``decimal`` hint, decide
@@ -81,6 +87,11 @@ AMBIGUOUS_COMMA = r"^[1-9]\d{0,2}(?:,\d{3})+$"
 _GROUPED_CELL = {",": r"\d{1,3}(?:\.\d{3})+(?:,.*)?", ".": r"\d{1,3}(?:,\d{3})+(?:\..*)?"}
 #: well-formed numbers of each decimal mark, as an error shows what it expected
 GROUPED = {",": "1.299,50 or 1299,50", ".": "1,299.50 or 1299.50"}
+
+#: a cleaned cell that is a number (digits, one decimal point, an exponent)
+_PLAIN = r"(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
+#: :data:`MISSING`, as Arrow matches a column's lowered cells against it
+_MISSING_WORDS = pa.array(sorted(MISSING), pa.large_string())
 
 _EXPECTED_RATE = "a number (e.g. 1234, 1 234, 62,5 %, 1.2K) or empty/-/N/A"
 _EXPECTED_COUNT = "a count or an amount (e.g. 1234, 1 234, 62,5, 1.2K, 12 €) or empty/-/N/A"
@@ -130,8 +141,7 @@ def parse_numbers(values: pd.Series, *, file: str | None = None, column: str | N
         fast = _fast_plain(values, decimal)
         if fast is not None:  # every cell a plain number or empty: parsed in Arrow
             return fast * 0.01 if percent else fast
-        obj, is_num = values, None
-        s = values.fillna("").str.strip()
+        is_num, text = None, values
     else:  # cells from a workbook: numbers stay numbers, the rest is text
         obj = values.astype(object)
         is_num = isinstance_cells(obj, (int, float, np.number), exclude=bool)
@@ -139,48 +149,14 @@ def parse_numbers(values: pd.Series, *, file: str | None = None, column: str | N
             nums = pd.to_numeric(obj.where(is_num, np.nan)).astype("Float64")
             return nums * 0.01 if percent else nums
         rest = obj.where(~is_num, "")
-        s = str_cells(rest, isinstance_cells(rest, type(None))).fillna("").astype("str")
-        s = s.str.strip()
-    missing = s.str.lower().isin(MISSING)
-    s = s.mask(missing, "")
-    pct = s.str.contains("%", regex=False)
-    s = s.str.replace("%", "", regex=False).str.replace(_CURRENCY, "", regex=True)
-    space_misgrouped = _space_misgrouped(s)
-    s = s.str.replace(_SPACES, "", regex=True)
-    neg = s.str.startswith("-") | s.str.startswith("\u2212") | (
-        s.str.startswith("(") & s.str.endswith(")"))
-    s = s.str.replace(_SIGN, "", regex=True)
-    suffix = s.str.extract(r"([kKmMbB])$", expand=False).str.upper()
-    mult = suffix.map({"K": 1e3, "M": 1e6, "B": 1e9}).astype("Float64").fillna(1.0)
-    s = s.str.replace(r"[kKmMbB]$", "", regex=True)
-    dec = column_decimal(s, decimal)
-    has_c, has_d = s.str.contains(",", regex=False), s.str.contains(".", regex=False)
-    both = has_c & has_d
-    last_comma = s.str.rfind(",") > s.str.rfind(".")
-    cell_dec = pd.Series(dec, index=s.index, dtype="str").mask(both & last_comma, ",").mask(
-        both & ~last_comma, ".")
-    only_c = has_c & ~both
-    only_d = has_d & ~both
-    multi_comma = s.str.count(",") > 1
-    multi_dot = s.str.count(r"\.") > 1
-    # a cell's own unambiguous shape wins over the column's evidence
-    cell_dec = cell_dec.mask(only_c & ~s.str.fullmatch(AMBIGUOUS_COMMA), ",").mask(
-        only_d & ~s.str.fullmatch(AMBIGUOUS_DOT), ".")
-    cell_dec = cell_dec.mask(multi_comma & ~both, ".").mask(multi_dot & ~both, ",")
-    comma_dec = cell_dec == ","
-    cleaned = s.where(~comma_dec, s.str.replace(".", "", regex=False).str.replace(",", ".",
-                                                                                   regex=False))
-    cleaned = cleaned.where(comma_dec, cleaned.str.replace(",", "", regex=False))
-    ok = cleaned.str.fullmatch(r"(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
-    nums = pd.to_numeric(cleaned.where(ok, None), errors="coerce").astype("Float64")
-    bad = (cleaned != "") & ~ok
-    misgrouped = _misgrouped(s, comma_dec, has_c, has_d) | space_misgrouped
-    if bad.any() or misgrouped.any():       # the first wrong cell, whichever its fault
-        pos = int(np.flatnonzero((bad | misgrouped).to_numpy())[0])
-        if misgrouped.iloc[pos]:
-            mark = "," if comma_dec.iloc[pos] else "."
+        text = str_cells(rest, isinstance_cells(rest, type(None))).astype("str")
+    cells = _Cells.read(_arrow_text(text), decimal)
+    if cells.bad.any() or cells.misgrouped.any():  # the first wrong cell, whichever its fault
+        pos = int(np.flatnonzero(cells.bad | cells.misgrouped)[0])
+        if cells.misgrouped[pos]:
+            mark = "," if cells.comma_dec[pos] else "."
             example = (space_example(str(values.iloc[pos]), mark)
-                       if space_misgrouped.iloc[pos] else GROUPED[mark])
+                       if cells.space_misgrouped[pos] else GROUPED[mark])
             raise ParseError("thousands separator misplaced", file=file,
                              line=first_line + pos, column=column,
                              expected=f"a number like {example}: a thousands separator "
@@ -189,54 +165,178 @@ def parse_numbers(values: pd.Series, *, file: str | None = None, column: str | N
         raise ParseError("cell is not a number", file=file, line=first_line + pos, column=column,
                          expected=_EXPECTED_RATE if percent_cells else _EXPECTED_COUNT,
                          got=str(values.iloc[pos]))
-    if not percent_cells and pct.any():
-        pos = int(np.flatnonzero(pct.to_numpy())[0])
+    if not percent_cells and cells.pct.any():
+        pos = int(np.flatnonzero(cells.pct)[0])
         raise ParseError("a count/amount, not a percentage", file=file, line=first_line + pos,
                          column=column, expected=_EXPECTED_COUNT, got=str(values.iloc[pos]))
-    nums = nums * mult
-    nums = nums.mask(neg, -nums)
-    factor = pd.Series(np.where(pct.to_numpy(), 0.01, 1.0), index=s.index)
-    if percent:
-        factor = pd.Series(0.01, index=s.index)
-    nums = nums * factor
+    floats = cells.floats * cells.mult
+    floats = np.where(cells.neg, -floats, floats)
+    floats = floats * (0.01 if percent else np.where(cells.pct, 0.01, 1.0))
+    empty = cells.empty | cells.missing
     if is_num is not None and is_num.any():
-        nums = nums.mask(is_num, pd.to_numeric(obj.where(is_num, np.nan)).astype("Float64")
-                         * (0.01 if percent else 1.0))
-    if is_num is not None:
-        missing = missing & ~is_num
-    nums = nums.mask(missing)
-    return nums.astype("Float64")
+        num = is_num.to_numpy(dtype=bool)
+        given = pd.to_numeric(obj.where(is_num, np.nan)).astype("Float64") * (
+            0.01 if percent else 1.0)
+        floats = np.where(num, given.to_numpy(dtype="float64", na_value=np.nan), floats)
+        empty = np.where(num, given.isna().to_numpy(dtype=bool), empty)
+    return pd.Series(pd.arrays.FloatingArray(floats, empty), index=values.index, copy=False)
 
 
-def _misgrouped(s: pd.Series, comma_dec: pd.Series, has_comma: pd.Series,
-                has_dot: pd.Series) -> pd.Series:
+def _arrow_text(text: pd.Series) -> pa.Array:
+    """The cells of a text column as one Arrow array, stripped of the whitespace around them
+    as pandas' ``str.strip`` does it (Arrow's ``utf8_trim_whitespace``), a missing cell
+    empty."""
+    arr = pa.array(text, from_pandas=True)           # Arrow-backed text: no copy
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    if not pa.types.is_string(arr.type) and not pa.types.is_large_string(arr.type):
+        arr = arr.cast(pa.large_string())
+    return pc.utf8_trim_whitespace(pc.fill_null(arr, ""))
+
+
+def _flags(arr: pa.Array) -> np.ndarray:
+    """An Arrow boolean array (no nulls) as numpy bools."""
+    return arr.to_numpy(zero_copy_only=False).astype(bool, copy=False)
+
+
+def _matches(arr: pa.Array, pattern: str) -> np.ndarray:
+    """True for the cells in which ``pattern`` (RE2) is found."""
+    return _flags(pc.match_substring_regex(arr, pattern))
+
+
+def _fullmatches(arr: pa.Array, pattern: str, where: np.ndarray) -> np.ndarray:
+    """True for the cells of ``where`` that ``pattern`` (RE2) matches whole; only those cells
+    are matched (in most columns, few or none)."""
+    out = np.zeros(len(arr), dtype=bool)
+    if where.any():
+        out[where] = _flags(pc.match_substring_regex(pc.filter(arr, pa.array(where)),
+                                                    f"^(?:{pattern})$"))
+    return out
+
+
+@dataclass(frozen=True)
+class _Cells:
+    r"""What each cell of a text column says, worked out in Arrow on the whole column: its
+    number as written (``floats``, NaN where it holds none), its multiplier (``K``, ``M``,
+    ``B``), its sign, percent sign and decimal mark, and whether it is missing (a placeholder),
+    empty once cleaned, not a number (``bad``) or wrongly grouped (``misgrouped``, of which
+    ``space_misgrouped`` by a space or an apostrophe).
+
+    Arrow's regex engine (RE2) runs each step on the whole column; pandas' ``str`` methods
+    fall back to Python's ``re`` cell by cell for a pattern holding ``\s``, or ``\d`` and
+    ``\b`` on a column holding any other than ASCII (a French one: NNBSP, €), five times as
+    slow. So the patterns here say what they match without those classes (:data:`_PY_SPACES`
+    spells out Python's ``\s``), and ``\d`` is what RE2 makes of it, the ASCII digits, where
+    Python took any script's and ``pd.to_numeric`` then read ``١٢٣`` as no value, silently:
+    such a cell is now not a number.
+    """
+
+    floats: np.ndarray
+    mult: np.ndarray
+    neg: np.ndarray
+    pct: np.ndarray
+    comma_dec: np.ndarray
+    missing: np.ndarray
+    empty: np.ndarray
+    bad: np.ndarray
+    misgrouped: np.ndarray
+    space_misgrouped: np.ndarray
+
+    @classmethod
+    def read(cls, s: pa.Array, decimal: str | None) -> _Cells:
+        """The cells of ``s`` (stripped, no nulls); ``decimal`` the file's decimal mark."""
+        missing = _flags(pc.is_in(pc.utf8_lower(s), value_set=_MISSING_WORDS))
+        if missing.any():
+            s = pc.if_else(pa.array(missing), "", s)
+        pct = _flags(pc.match_substring(s, "%"))
+        if pct.any():
+            s = pc.replace_substring(s, "%", "")
+        s = pc.replace_substring_regex(s, _CURRENCY, "")
+        space_misgrouped = _space_misgrouped(s)
+        s = pc.replace_substring_regex(s, _PY_SPACES, "")
+        starts = {c: _flags(pc.starts_with(s, c)) for c in "-\u2212+("}
+        ends = _flags(pc.ends_with(s, ")"))
+        neg = starts["-"] | starts["\u2212"] | (starts["("] & ends)
+        if ends.any() or any(flag.any() for flag in starts.values()):   # else no sign to drop
+            s = pc.replace_substring_regex(s, _SIGN, "")
+        mult = np.ones(len(s))
+        for letters, factor in (("kK", 1e3), ("mM", 1e6), ("bB", 1e9)):
+            for letter in letters:
+                mult[_flags(pc.ends_with(s, letter))] = factor
+        if (mult != 1).any():
+            s = pc.replace_substring_regex(s, "[kKmMbB]$", "")
+        _, comma_dec, has_c, has_d = _decimal_marks(s, decimal)
+        cleaned = s
+        if has_c.any() or has_d.any():
+            comma_way = pc.replace_substring(pc.replace_substring(s, ".", ""), ",", ".")
+            cleaned = pc.if_else(pa.array(comma_dec), comma_way, pc.replace_substring(s, ",", ""))
+        ok = _flags(pc.match_substring_regex(cleaned, f"^(?:{_PLAIN})$"))
+        empty = _flags(pc.equal(cleaned, ""))
+        floats = pc.cast(pc.if_else(pa.array(ok), cleaned, pa.scalar(None, cleaned.type)),
+                         pa.float64()).to_numpy(zero_copy_only=False)
+        misgrouped = _misgrouped(s, comma_dec, has_c, has_d) | space_misgrouped
+        return cls(floats=floats, mult=mult, neg=neg, pct=pct, comma_dec=comma_dec,
+                   missing=missing, empty=empty, bad=~empty & ~ok, misgrouped=misgrouped,
+                   space_misgrouped=space_misgrouped)
+
+
+def _decimal_marks(s: pa.Array, hint: str | None) -> tuple:
+    """The column's decimal mark (its cells' evidence, else ``hint``, else ``.``), whether
+    each cell's is the comma (its own shape, else the column's), and which cells hold a comma,
+    which a dot."""
+    has_c, has_d = _flags(pc.match_substring(s, ",")), _flags(pc.match_substring(s, "."))
+    both = has_c & has_d
+    only_c, only_d = has_c & ~both, has_d & ~both
+    # the last of both marks is the decimal one: a comma with no dot after it comes last
+    last_comma = _fullmatches(s, ".*,[^.]*", both)
+    not_amb_c = only_c & ~_fullmatches(s, AMBIGUOUS_COMMA[1:-1], only_c)
+    not_amb_d = only_d & ~_fullmatches(s, AMBIGUOUS_DOT[1:-1], only_d)
+    multi_c = only_c & (_count(s, ",", only_c) > 1)
+    multi_d = only_d & (_count(s, ".", only_d) > 1)
+    comma_evidence = int(not_amb_c.sum() + (both & last_comma).sum() + multi_d.sum())
+    dot_evidence = int(not_amb_d.sum() + (both & ~last_comma).sum() + multi_c.sum())
+    dec = ("," if comma_evidence > dot_evidence else "." if dot_evidence > comma_evidence
+           else hint or ".")
+    # a cell's own unambiguous shape wins over the column's evidence
+    comma_dec = np.full(len(s), dec == ",")
+    comma_dec[both] = last_comma[both]
+    comma_dec[not_amb_c] = True
+    comma_dec[not_amb_d] = False
+    comma_dec[multi_c] = False
+    comma_dec[multi_d] = True
+    return dec, comma_dec, has_c, has_d
+
+
+def _count(s: pa.Array, mark: str, where: np.ndarray) -> np.ndarray:
+    """How many times ``mark`` stands in each cell of ``where`` (0 elsewhere)."""
+    out = np.zeros(len(s), dtype=np.int64)
+    if where.any():
+        out[where] = pc.count_substring(pc.filter(s, pa.array(where)), mark).to_numpy(
+            zero_copy_only=False)
+    return out
+
+
+def _misgrouped(s: pa.Array, comma_dec: np.ndarray, has_comma: np.ndarray,
+                has_dot: np.ndarray) -> np.ndarray:
     """True for the cells (digits and marks) whose thousands mark, the one that is not their
     decimal mark, is not between groups of three digits: stripped unchecked, ``12.99,5`` read
     1299.5 (a price of 12,99 mistyped, counted a hundred times over) and ``1.5,00`` 15.0. Only
     the cells holding such a mark (``has_comma``, ``has_dot``) are matched: none, in most
     columns."""
-    out = pd.Series(False, index=s.index)
+    out = np.zeros(len(s), dtype=bool)
     for mark, marked in ((",", comma_dec & has_dot), (".", ~comma_dec & has_comma)):
-        marked = marked.to_numpy(dtype=bool)
-        if marked.any():
-            out[marked] = ~s[marked].str.fullmatch(_GROUPED_CELL[mark]).to_numpy(dtype=bool)
+        out |= marked & ~_fullmatches(s, _GROUPED_CELL[mark], marked)
     return out
 
 
-def _space_misgrouped(s: pd.Series) -> pd.Series:
+def _space_misgrouped(s: pa.Array) -> np.ndarray:
     """True for the cells (currency and percent signs taken off) with a space or an apostrophe
     between two digits that is not between groups of three (:data:`SPACE_GROUPED`): dropped
     unchecked, as all spaces are, ``1 2345`` read 12345 and ``12 34`` 1234. Only the cells
     holding such a mark are matched against the grouping: the others (``12``, ``62,5 ``) are
-    no thousands grouping to check. Matched in Arrow: pandas' ``str.contains`` and
-    ``str.fullmatch`` took ten times as long on a column of a million ``1 234``."""
-    arr = pa.array(s, from_pandas=True)     # Arrow-backed text: no copy
-    marked = pc.fill_null(pc.match_substring_regex(arr, SPACE_MARK), False)
-    out = np.zeros(len(s), dtype=bool)
-    if pc.any(marked).as_py():
-        grouped = pc.match_substring_regex(pc.filter(arr, marked), f"^(?:{SPACE_GROUPED})$")
-        out[marked.to_numpy(zero_copy_only=False)] = ~grouped.to_numpy(zero_copy_only=False)
-    return pd.Series(out, index=s.index)
+    no thousands grouping to check."""
+    marked = _matches(s, SPACE_MARK)
+    return marked & ~_fullmatches(s, SPACE_GROUPED, marked)
 
 
 def space_example(cell: str, decimal: str) -> str:
@@ -292,18 +392,4 @@ def _fast_plain(values: pd.Series, decimal: str | None) -> pd.Series | None:
 def column_decimal(s: pd.Series, hint: str | None) -> str:
     """Decimal mark of a column from its cells' evidence (see the module docstring): cells
     of digits and marks (signs, spaces, currencies and percent signs taken off)."""
-    has_c = s.str.contains(",", regex=False)
-    has_d = s.str.contains(".", regex=False)
-    only_c = has_c & ~has_d
-    only_d = has_d & ~has_c
-    comma_evidence = (only_c & ~s.str.fullmatch(AMBIGUOUS_COMMA)).sum() + (
-        has_c & has_d & (s.str.rfind(",") > s.str.rfind("."))).sum() + (
-        only_d & (s.str.count(r"\.") > 1)).sum()
-    dot_evidence = (only_d & ~s.str.fullmatch(AMBIGUOUS_DOT)).sum() + (
-        has_c & has_d & (s.str.rfind(".") > s.str.rfind(","))).sum() + (
-        only_c & (s.str.count(",") > 1)).sum()
-    if comma_evidence > dot_evidence:
-        return ","
-    if dot_evidence > comma_evidence:
-        return "."
-    return hint or "."
+    return _decimal_marks(pc.fill_null(pa.array(s, from_pandas=True), ""), hint)[0]
