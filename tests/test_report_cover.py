@@ -381,7 +381,8 @@ def test_cover_notes_platforms_starting_or_ending_within_the_period():
         assert rep.cover_lines[-1] == note
     assert BrandReport(ds, "2025-Q4", lang="en").cover_warnings == []
     assert BrandReport(ds, "2025-Q4", lang="it").cover_lines[-1] == (
-        "I dati di TikTok iniziano il 1° novembre 2025: TikTok è contato da quella data.")
+        "Le esportazioni dei post di TikTok iniziano il 1° novembre 2025: TikTok è contato da "
+        "quella data.")
     rep = BrandReport(ds, "2025-11", lang="en")
     assert rep.cover_warnings == [] and not any("TikTok" in x for x in rep.cover_lines)
     files = ds.files.copy()
