@@ -1569,3 +1569,88 @@ def test_ga4_per_covered_day_caveat_only_when_both_sides_are_covered():
     c = compare(ds, "2026-11", "2026-10")
     assert ("GA4 data cover 2026-11 from 2026-11-01 to 2026-11-15 only (15 of 30 days): its "
             "sessions, key events and revenue are compared per covered day.") in c.caveats
+
+
+def _x_beside_instagram(x_posts_month: int, x_export: tuple[str, str]):
+    """Instagram's posts of September (10 of 20 interactions) and October (12 of 20), its
+    exports covering both months, beside X's one post of ``x_posts_month`` 2026 (5 reactions)
+    from its posts export of ``x_export`` (first, last day) and X's daily follows of 1
+    September to 31 October: X is still active, its posts exports stop."""
+    x = [{"platform": "x", "post_id": "t1", "reactions": 5.0,
+          "published_at": f"2026-{x_posts_month:02d}-05T09:00:00Z"}]
+    days = pd.date_range("2026-09-01", "2026-10-31")
+    follows = daily([{"platform": "x", "date": d, "metric": "follows", "value": 1.0}
+                     for d in days])
+    files = _exports(("instagram", "posts", 10, "2026-09-01", "2026-09-30"),
+                     ("instagram", "posts", 12, "2026-10-01", "2026-10-31"),
+                     ("x", "posts", 1, *x_export),
+                     ("x", "daily", len(days), "2026-09-01", "2026-10-31"))
+    return dataset(posts=posts(_month(9, 10, 20) + _month(10, 12, 20, start_id=100) + x),
+                   daily=follows, files=files)
+
+
+def test_the_post_kpis_name_a_platform_whose_posts_exports_cover_neither_period():
+    """X's posts exports stop on 28 February: October against September read "posts 12 vs
+    10" with no word of X, whose posts of both months are unknown. Both totals are
+    Instagram's alone (12 and 10 posts, 240 and 200 interactions: like for like), and the
+    post rows and a caveat name X."""
+    c = compare(_x_beside_instagram(2, ("2026-02-01", "2026-02-28")), "2026-10", n_boot=200)
+    t = _kpis(c)
+    assert (t.loc["posts", "current"], t.loc["posts", "previous"]) == (12, 10)
+    assert (t.loc["interactions", "current"], t.loc["interactions", "previous"]) == (240, 200)
+    said = "without x (posts exports do not cover 2026-10, 2026-09)"
+    assert t.loc["posts", "method"] == f"exact count; {said}"
+    assert t.loc["er_reach", "method"].endswith(f"; {said}")
+    assert not t.loc["followers_net", "method"].endswith(said)   # X's follows are in it
+    assert ("The post KPIs of both periods leave out x: its posts exports cover neither "
+            "2026-10 nor 2026-09, so its posts there are unknown, not 0.") in c.caveats
+
+
+def test_the_post_kpis_say_a_platform_covered_in_one_period_only_is_not_like_for_like():
+    """X's posts exports stop on 30 September (its one post on 5 September), its daily rows
+    go on: September's totals hold X's post (11 posts: Instagram's 10 and X's 1; 205
+    interactions: 200 + 5) and October's do not (12, Instagram's), which a caveat says. The
+    totals stay each period's own, as the key figures count them."""
+    c = compare(_x_beside_instagram(9, ("2026-09-01", "2026-09-30")), "2026-10", n_boot=200)
+    t = _kpis(c)
+    assert (t.loc["posts", "current"], t.loc["posts", "previous"]) == (12, 11)
+    assert t.loc["interactions", "previous"] == 205
+    assert t.loc["posts", "method"] == ("exact count; without x (posts exports do not cover "
+                                        "2026-10)")
+    assert ("The post KPIs of 2026-10 leave out x, whose posts exports do not cover that "
+            "period, while those of 2026-09 include it, so part of the change comes from its "
+            "absence.") in c.caveats
+    # covered in both (X's export of September and October): nothing said
+    whole = compare(_x_beside_instagram(9, ("2026-09-01", "2026-10-31")), "2026-10",
+                    n_boot=200)
+    assert not any("leave out x" in s for s in whole.caveats)
+    assert "without" not in _kpis(whole).loc["posts", "method"]
+
+
+@pytest.mark.parametrize("lang,both,one", [
+    ("en", "The post figures of both periods leave out X: its posts exports cover neither "
+           "October 2026 nor September 2026, so its posts there are unknown, not 0.",
+     "The post figures of October 2026 leave out X, whose posts exports do not cover that "
+     "period, while those of September 2026 include it, so part of the change comes from its "
+     "absence."),
+    ("fr", "Les indicateurs de publications des deux périodes ne comptent pas X : ses exports "
+           "de publications ne couvrent ni octobre 2026 ni septembre 2026 ; ses publications y "
+           "sont donc inconnues, et non nulles.",
+     "Les indicateurs de publications d'octobre 2026 ne comptent pas X, dont les exports de "
+     "publications ne couvrent pas cette période, alors que ceux de septembre 2026 l'incluent ; "
+     "une partie de l'évolution vient donc de son absence."),
+    ("it", "Gli indicatori dei post dei due periodi non contano X: i suoi export dei post non "
+           "coprono né ottobre 2026 né settembre 2026, quindi i suoi post vi sono sconosciuti, "
+           "non zero.",
+     "Gli indicatori dei post di ottobre 2026 non contano X, i cui export dei post non coprono "
+     "quel periodo, mentre quelli di settembre 2026 la includono; parte della variazione viene "
+     "quindi dalla sua assenza."),
+])
+def test_the_caveats_of_a_platform_left_out_in_the_reports_languages(lang, both, one):
+    from smmanalytics.report.formatting import Formatter
+
+    for x_posts_month, x_export, expected in ((2, ("2026-02-01", "2026-02-28"), both),
+                                              (9, ("2026-09-01", "2026-09-30"), one)):
+        c = compare(_x_beside_instagram(x_posts_month, x_export), "2026-10", n_boot=200)
+        [caveat] = [s for s in c.caveats if "leave out x" in s]
+        assert Formatter(lang).note(caveat) == expected

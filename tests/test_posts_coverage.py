@@ -177,3 +177,91 @@ def test_posts_per_week_are_over_the_weeks_the_exports_cover(folder):
     assert row["method"] == ("posts published in 2026-Q3 ÷ 8.71 weeks, the 61 days of it the "
                              "facebook posts exports cover")
     assert "no facebook posts export covers 2026-07-01..2026-07-31 of 2026-Q3" in row["note"]
+
+
+SAMPLE = Path(__file__).parents[1] / "data" / "sample" / "maison-seve"
+
+
+@pytest.fixture
+def linkedin_to_april(tmp_path):
+    """LinkedIn's content export taken on 1 May 2026 (its newer one, of 1 November, left out)
+    and its followers export of 1 November, beside TikTok's content export of 1 November."""
+    for name in ("maison-seve_content_1777622400000.xls",
+                 "maison-seve_followers_1793520000000.xls", "Content_maisonseve.zip"):
+        shutil.copy(SAMPLE / name, tmp_path / name)
+    (tmp_path / "brand.yaml").write_text(
+        "name: Maison Sève\ntimezone: Europe/Paris\nlanguage: en\n", encoding="utf-8")
+    return smm.load(tmp_path, cache=False)
+
+
+def test_a_platforms_posts_coverage_is_its_posts_exports_not_its_daily_tables(
+        linkedin_to_april):
+    """LinkedIn's exports give no days in their names: its posts coverage was its data's, and
+    its followers export (daily rows to 31 October) made its October posts 0. The content
+    workbook's Metrics sheet runs from 1 September 2025 to 30 April 2026 and it was taken on
+    1 May 2026 08:00 UTC (1777622400000 ms): it covers those days; October is not covered.
+    TikTok's content export, taken on 1 November 2026 00:00 UTC (the end of 31 October, a UTC
+    day), covers from the month of its first post (5 November 2025) to 31 October."""
+    from smmanalytics._actuals import platform_span, posts_cover
+
+    ds = linkedin_to_april
+    assert posts_coverage(ds, "linkedin") == [(D(2025, 9, 1), D(2026, 4, 30))]
+    span = platform_span(ds, "linkedin", D(2026, 10, 31))
+    assert (span.first, span.last, span.by_posts_exports) == (D(2025, 9, 1), D(2026, 4, 30),
+                                                               True)
+    assert not posts_cover(ds, "linkedin", D(2026, 10, 1), D(2026, 10, 31))
+    assert posts_cover(ds, "linkedin", D(2026, 4, 1), D(2026, 4, 30))
+    assert posts_coverage(ds, "tiktok") == [(D(2025, 11, 1), D(2026, 10, 31))]
+
+
+def test_the_october_report_leaves_out_linkedin_whose_posts_exports_stop_in_april(
+        linkedin_to_april):
+    """The same folder's October report: LinkedIn read 0 posts, as if none was published. The
+    count, TikTok's 12 posts of October (12 rows of Content.csv dated October 2026), says it
+    is partial without LinkedIn, and so does the key figures' all-platforms row."""
+    rep = BrandReport(linkedin_to_april, "2026-10", lang="en")
+    assert ("Posts: 12 (partial: without LinkedIn, whose posts exports do not cover this "
+            "period)") in rep.cover_lines
+    [table] = [b for b in rep.kpi_table().blocks if b["kind"] == "table"]
+    assert [row[:2] for row in table["rows"]] == [["TikTok", "12"],
+                                                  [rep.fmt.label("total"), "12"]]
+    assert table["caption"].endswith("The “All platforms” row leaves out LinkedIn, whose "
+                                     "posts exports do not cover this period: its figures "
+                                     "are partial.")
+
+
+def test_an_undated_posts_export_covers_up_to_when_it_was_taken():
+    """TikTok's content export taken on 1 November 2026 00:00 UTC with posts of September
+    only: the brand did not post on TikTok in October, which the export covers (0 posts, not
+    unknown): 1 September (the month of its first post) to 31 October. The same export taken
+    on 1 October 2026 00:00 UTC covers to 30 September, whatever the daily rows of another
+    export of TikTok (to 31 December) say."""
+    from smmanalytics import schema
+    from smmanalytics._actuals import posts_cover
+    from smmanalytics.brand import Brand
+    from smmanalytics.dataset import FILE_COLUMNS, Dataset
+
+    def dataset(taken: str) -> Dataset:
+        posts = pd.DataFrame({"platform": ["tiktok"] * 2, "post_id": ["1", "2"],
+                              "published_at": pd.to_datetime(["2026-09-03T10:00Z",
+                                                              "2026-09-20T10:00Z"], utc=True),
+                              "source_file": ["Content.csv"] * 2})
+        days = pd.date_range("2026-09-01", "2026-12-31")
+        daily = pd.DataFrame({"platform": "tiktok", "date": days, "metric": "views",
+                              "value": 1.0, "source_file": "Overview.csv"})
+        files = pd.DataFrame([
+            {"path": "Content.csv", "platform": "tiktok", "kind": "posts", "rows": 2,
+             "status": "ok", "snapshot_at": pd.Timestamp(taken, tz="UTC")},
+            {"path": "Overview.csv", "platform": "tiktok", "kind": "daily", "rows": len(days),
+             "status": "ok", "snapshot_at": pd.Timestamp("2027-01-01", tz="UTC")}],
+            columns=list(FILE_COLUMNS)).astype(FILE_COLUMNS)
+        return Dataset(posts=schema.conform(posts, "posts"),
+                       daily=schema.conform(daily, "daily"), files=files,
+                       brand=Brand(name="B", timezone="Europe/Paris"))
+
+    november = dataset("2026-11-01")
+    assert posts_coverage(november, "tiktok") == [(D(2026, 9, 1), D(2026, 10, 31))]
+    assert posts_cover(november, "tiktok", D(2026, 10, 1), D(2026, 10, 31))
+    october = dataset("2026-10-01")
+    assert posts_coverage(october, "tiktok") == [(D(2026, 9, 1), D(2026, 9, 30))]
+    assert not posts_cover(october, "tiktok", D(2026, 10, 1), D(2026, 10, 31))

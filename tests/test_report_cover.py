@@ -373,13 +373,16 @@ def test_cover_notes_platforms_starting_or_ending_within_the_period():
     import smmanalytics as smm
 
     ds = smm.load(SAMPLE)
-    note = "The TikTok data start on 1 November 2025: TikTok counts from that day."
+    # TikTok's days are its posts exports' (its content export's: from the month of its first
+    # post, 5 November 2025, to the day before it was taken), as LinkedIn's now are
+    note = "The TikTok posts exports start on 1 November 2025: TikTok counts from that day."
     for period in ("2025", "2025-Q4"):
         rep = BrandReport(ds, period, lang="en")
         assert rep.cover_lines[-1] == note
     assert BrandReport(ds, "2025-Q4", lang="en").cover_warnings == []
     assert BrandReport(ds, "2025-Q4", lang="it").cover_lines[-1] == (
-        "I dati di TikTok iniziano il 1° novembre 2025: TikTok è contato da quella data.")
+        "Le esportazioni dei post di TikTok iniziano il 1° novembre 2025: TikTok è contato da "
+        "quella data.")
     rep = BrandReport(ds, "2025-11", lang="en")
     assert rep.cover_warnings == [] and not any("TikTok" in x for x in rep.cover_lines)
     files = ds.files.copy()

@@ -13,7 +13,7 @@ import pandas as pd
 
 from ._web import deduplicate, foreign_currency, is_social, normalize_source, social_traffic
 from .metrics import post_interactions
-from .periods import Period, parse_period, post_dates
+from .periods import Period, last_day_covered, parse_period, post_dates
 from .schema import column_or
 
 __all__ = ["metric_daily", "actual", "known_days", "known_days_note", "followers_gaps",
@@ -181,11 +181,15 @@ def _posts_coverage(ds, platform: str) -> list[tuple[dt.date, dt.date]] | None:
                 ranges.append(named.get((path, sha)) or named[sha])
             else:
                 undated.append(str(path))
-    if not ranges:
-        # no export of the platform gives its days (TikTok's, LinkedIn's): a day without a
-        # post is no day without an export, so its posts do not tell the days either
-        return None
-    ranges += _rows_ranges(ds, platform, undated)
+    if ranges:
+        ranges += _rows_ranges(ds, platform, undated)
+    else:
+        # no export of the platform gives its days in its name (TikTok's, LinkedIn's): each
+        # says them by its own rows and when it was taken, not by the platform's other
+        # exports (LinkedIn's followers export to October made its posts of October 0, its
+        # content export stopping on 30 April)
+        ranges = [days for path in undated
+                  if (days := _own_range(ds, platform, path)) is not None]
     stretches: list[tuple[dt.date, dt.date]] = []
     for start, stop in sorted(ranges):
         if stretches and start <= stretches[-1][1] + dt.timedelta(days=1):
@@ -264,6 +268,71 @@ def _rows_ranges(ds, platform: str, paths: list[str]) -> list[tuple[dt.date, dt.
             for f in dict.fromkeys(files)]
 
 
+def _own_range(ds, platform: str, path: str) -> tuple[dt.date, dt.date] | None:
+    """The days the posts export ``path`` of ``platform`` covers when no export of the
+    platform names its days: those of its own daily rows when it has some (LinkedIn's content
+    workbook, whose ``Metrics`` sheet has a row for each day it was taken over), else from the
+    first day of the month of its first post to the last day it was taken in full
+    (:func:`~smmanalytics.periods.last_day_covered` of its ``snapshot_at``: TikTok's content
+    export of 1 November covers October even when no post was published in it), or to the end
+    of its last post's month when that moment is unknown or only guessed from a copy's
+    modification time. The moment it was taken bounds it in any case: an export of 1 May
+    covers nothing after 30 April. None for an export without a row (its first day unknown).
+    """
+    daily = _rows_of(ds.daily, platform, path, "date")
+    posts = ds.posts
+    published = _rows_of(posts, platform, path, "published_at")
+    days = (pd.Series(post_dates(posts.loc[published.index], ds.brand.timezone))
+            if len(published) else published)
+    snapshot = _stated_snapshot(ds, path)
+    last_covered = (None if snapshot is None
+                    else last_day_covered(snapshot, ds.brand.timezone))
+    if len(daily):
+        first, last = pd.Timestamp(daily.min()).date(), pd.Timestamp(daily.max()).date()
+        if len(days):
+            first = min(first, pd.Timestamp(days.min()).date())
+            last = max(last, pd.Timestamp(days.max()).date())
+    elif len(days):
+        first, last = _whole_months(pd.Timestamp(days.min()).date(),
+                                    pd.Timestamp(days.max()).date())
+        last = last_covered or last
+    else:
+        return None
+    if last_covered is not None:
+        last = min(last, last_covered)
+    return (first, last) if first <= last else None
+
+
+def _rows_of(table: pd.DataFrame | None, platform: str, path: str, column: str) -> pd.Series:
+    """The ``column`` of the rows of ``table`` of ``platform`` read from the file ``path``."""
+    if (table is None or table.empty
+            or not {"platform", "source_file", column} <= set(table.columns)):
+        return pd.Series(dtype="object")
+    mine = ((table["platform"].astype("string") == platform)
+            & (table["source_file"].astype("string") == path)).fillna(False).to_numpy()
+    return table.loc[mine, column].dropna()
+
+
+def _stated_snapshot(ds, path: str) -> pd.Timestamp | None:
+    """When the export ``path`` was taken (the ``files`` table's ``snapshot_at``), None when
+    unknown or only guessed from the file's modification time (the day it was copied: quality
+    code ``snapshot_guessed``)."""
+    files = ds.files
+    if "snapshot_at" not in files.columns:
+        return None
+    stamps = files.loc[(files["path"].astype("string") == path).fillna(False).to_numpy(),
+                       "snapshot_at"].dropna()
+    if stamps.empty or path in _guessed(ds):
+        return None
+    return pd.Timestamp(stamps.max())
+
+
+def _guessed(ds) -> set[str]:
+    """The files whose export moment was only guessed (``Dataset._guessed_files``)."""
+    guessed = getattr(ds, "_guessed_files", None)
+    return guessed() if guessed is not None else set()
+
+
 def _whole_months(first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
     """The first day of ``first``'s month and the last day of ``last``'s."""
     following = (last.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
@@ -300,8 +369,11 @@ def unread_exports(ds, platform: str = "all", after: dt.date | None = None, *,
         failed &= (plat.isna() | plat.str.split(",").map(
             lambda ps: isinstance(ps, list) and platform in ps)).fillna(True).astype(bool)
     if after is not None and "covers_to" in files.columns:
+        # (as timestamps: a files table whose names give no days at all, LinkedIn's and
+        # TikTok's alone, has its ``covers_to`` all NaT, whose ``.dt.date`` stays datetime64
+        # and refused the comparison with a date)
         to = pd.to_datetime(files["covers_to"])
-        failed &= (to.isna() | (to.dt.date > after)).to_numpy()
+        failed &= (to.isna() | (to > pd.Timestamp(after))).to_numpy()
     return files.loc[failed.to_numpy(), "path"].astype(str).tolist()
 
 

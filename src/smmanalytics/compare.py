@@ -513,7 +513,10 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
             caveats.append(YOUTUBE_IMPRESSIONS_CAVEAT)
     a, b, withheld, unlike = _like_for_like(a, b, cur, prev)
     caveats += unlike
+    left_out = _posts_left_out(ds, platform, cov, a, b, unread, uncovered)
+    caveats += _left_out_caveats(left_out, cov)
     rows = _post_rows(a, b, cov, few, rng, n_boot, model, summed)
+    _say_left_out(rows, left_out, cov)
     for side, files in unread.items():
         if files:
             _unknown(rows, (side,), f"posts unknown: {could_not_be_read(ds, files)}")
@@ -826,6 +829,89 @@ def _posts_uncovered(ds, platform: str | None, cov: _Coverage, a: pd.DataFrame,
                 and not any(posts_cover(ds, q, days.start, days.end) for q in platforms)):
             out[side] = p
     return out
+
+
+def _posts_left_out(ds, platform: str | None, cov: _Coverage, a: pd.DataFrame,
+                    b: pd.DataFrame, unread: dict[str, list[str]],
+                    uncovered: dict[str, Period]) -> dict[str, tuple[str, ...]]:
+    """All platforms pooled, the platforms with posts data whose posts exports cover none of
+    the days of a side compared (:func:`~smmanalytics._actuals.posts_cover`) while other
+    platforms' do, by platform: the sides (``current``, ``previous``) its posts are unknown
+    in, and so left out of the post KPIs' totals and rates, the rule of the key figures'
+    "partial: without X" (:func:`~smmanalytics.report.sections._posts_days`). X's posts
+    exports stopping in February, October against September read "Posts 81 vs 82" without
+    naming X.
+
+    A platform with posts in a side is in it. A side unknown as a whole (no export covers it,
+    one could not be read, or the data do not cover it) is said by its own caveat; so is a
+    platform whose data (any of them) stop or start between the two spans
+    (:func:`_platform_caveats`)."""
+    if (platform is not None or cov.outside or cov.mine or cov.absent
+            or not has_posts_data(ds, "all")):
+        return {}
+    sides = [(side, df, days) for side, df, days in (("current", a, cov.cw),
+                                                      ("previous", b, cov.pw))
+             if (side == "current" or cov.covered) and side not in uncovered
+             and not unread[side]]
+    out = {}
+    for p in sorted(PLATFORMS):
+        if not has_posts_data(ds, p):
+            continue
+        missing = tuple(side for side, df, days in sides
+                        if p not in _platforms(df)
+                        and not posts_cover(ds, p, days.start, days.end))
+        if len(missing) == 1 and not _has_data_in(ds, p, cov.cw if missing[0] == "current"
+                                                  else cov.pw):
+            continue        # its data stop or start between the spans: _platform_caveats
+        if missing:
+            out[p] = missing
+    return out
+
+
+def _has_data_in(ds, platform: str, days: Period) -> bool:
+    """Whether any data of ``platform`` (posts, daily rows, exports' days) reach ``days``."""
+    first, last = ds.span(platform, web=False)
+    return first is not None and first <= days.end and last >= days.start
+
+
+def _left_out_caveats(left_out: dict[str, tuple[str, ...]], cov: _Coverage) -> list[str]:
+    """What the comparison says of each platform :func:`_posts_left_out` leaves out: of both
+    periods, a like-for-like comparison of the other platforms; of one, not like for like,
+    its posts being in the other period's totals only.
+
+    Those totals are left as the periods' own (the key figures' counts), not cut to the
+    platforms covered in both: the change the reader sees then comes in part from the
+    platform's absence, which is said, as :func:`_platform_caveats` says it of a platform
+    whose data stop."""
+    out = []
+    for p, sides in left_out.items():
+        if len(sides) == 2:
+            out.append(f"The post KPIs of both periods leave out {p}: its posts exports cover "
+                       f"neither {cov.cur.label} nor {cov.prev.label}, so its posts there are "
+                       f"unknown, not 0.")
+        else:
+            gone, there = ((cov.cur, cov.prev) if sides == ("current",)
+                           else (cov.prev, cov.cur))
+            out.append(f"The post KPIs of {gone.label} leave out {p}, whose posts exports do "
+                       f"not cover that period, while those of {there.label} include it, so "
+                       f"part of the change comes from its absence.")
+    return out
+
+
+def _say_left_out(rows: list[dict], left_out: dict[str, tuple[str, ...]],
+                  cov: _Coverage) -> None:
+    """Add to the ``method`` of the post KPIs' rows the platforms :func:`_posts_left_out`
+    leaves out, and of which periods: "exact count; without x (posts exports do not cover
+    2026-10, 2026-09)"."""
+    if not left_out:
+        return
+    labels = {"current": cov.cur.label, "previous": cov.prev.label}
+    said = "; ".join(f"without {p} (posts exports do not cover "
+                     f"{', '.join(labels[side] for side in sides)})"
+                     for p, sides in left_out.items())
+    for row in rows:
+        if row["kpi"] in _POST_KPIS:
+            row["method"] = f"{row['method']}; {said}"
 
 
 #: the post KPIs that are sums over posts: over a period without a post, 0 or unknown
