@@ -115,6 +115,17 @@ def test_signals_too_short_to_test_are_not_called_quiet(lang):
     assert texts[0] != rep.fmt.label("alerts_none") and "4" in texts[0]
 
 
+def _june_watch(rows: list[dict], lang: str):
+    """June 2026's watch of a brand of these daily rows: the report's formatter, the watch's
+    blocks, and their texts and notes."""
+    from ._roi_builders import daily, dataset
+
+    rep = BrandReport(dataset(daily=daily(rows)), "2026-06", lang=lang)
+    blocks = rep.alerts().blocks
+    return (rep.fmt, blocks, [b["text"] for b in blocks if b["kind"] == "text"],
+            [b["text"] for b in blocks if b["kind"] == "note"])
+
+
 @pytest.mark.parametrize("lang", ["en", "fr", "it"])
 def test_a_month_tested_in_part_names_its_untested_days(lang):
     """Net follows from 1 June to 10 July: a day is tested once 4 earlier same weekdays have a
@@ -123,16 +134,10 @@ def test_a_month_tested_in_part_names_its_untested_days(lang):
     range", and gave a yearly rate from the 12 days watched (29 June to 10 July, after June),
     0 alerts: "0.0, likely range 0.0–91.2". June's report judges the history up to 30 June: 2
     days watched, 29 and 30 June, too few for a rate."""
-    from ._roi_builders import daily, dataset
-
     rows = [{"platform": "instagram", "account_id": "a", "date": d.date().isoformat(),
              "metric": "net_follows", "value": 3.0}
             for d in pd.date_range("2026-06-01", "2026-07-10")]
-    rep = BrandReport(dataset(daily=daily(rows)), "2026-06", lang=lang)
-    f = rep.fmt
-    blocks = rep.alerts().blocks
-    texts = [b["text"] for b in blocks if b["kind"] == "text"]
-    notes = [b["text"] for b in blocks if b["kind"] == "note"]
+    f, blocks, texts, notes = _june_watch(rows, lang)
     assert texts[0] == f.label("alerts_none_tested") != f.label("alerts_none")
     assert f.label("alerts_partly").format(weeks="4") in notes
     [items] = [b["items"] for b in blocks if b["kind"] == "bullets"]
@@ -155,17 +160,11 @@ def test_days_no_export_covers_are_named_not_called_quiet(lang):
     the watch said "No alert in this period: every watched signal stayed within its usual
     range", the 14 days unsaid. June: known on 30 − 14 = 16 days, all tested (3 months
     before them); the 14 days are named as not watched."""
-    from ._roi_builders import daily, dataset
-
     days = pd.date_range("2026-03-01", "2026-06-30")
     gap = pd.date_range("2026-06-10", "2026-06-23")
     rows = [{"platform": "instagram", "account_id": "a", "date": d.date().isoformat(),
              "metric": "net_follows", "value": 3.0} for d in days.difference(gap)]
-    rep = BrandReport(dataset(daily=daily(rows)), "2026-06", lang=lang)
-    f = rep.fmt
-    blocks = rep.alerts().blocks
-    texts = [b["text"] for b in blocks if b["kind"] == "text"]
-    notes = [b["text"] for b in blocks if b["kind"] == "note"]
+    f, blocks, texts, notes = _june_watch(rows, lang)
     assert texts[0] == f.label("alerts_none_tested") != f.label("alerts_none")
     assert f.label("alerts_missing") in notes
     assert f.label("alerts_partly").format(weeks="4") not in notes     # no day short of history
