@@ -1826,6 +1826,37 @@ def test_a_meta_chart_export_pasted_whole_under_another_is_read(tmp_path, quoted
     assert "ragged_rows" not in _codes(df)
 
 
+@pytest.mark.parametrize("quoted", [False, True])
+def test_a_meta_chart_of_another_metric_pasted_under_the_rows_is_refused(tmp_path, quoted):
+    """"Facebook follows" (lines 1-6: sep=, title, header, 3 days) with the "Facebook
+    reach" chart pasted under it (sep= on 7, its title on 8, the same header on 9): its
+    days were read as follows, with an info note only. Refused, naming the line of the
+    pasted title, the file's own title and the other."""
+    one = (FIX / "Facebook follows.csv").read_text(encoding="utf-16")
+    sep = '"sep=,"' if quoted else "sep=,"
+    two = (f'{sep}\n"Facebook reach"\n"Date","Primary"\n'
+           '"2026-10-05T00:00:00","1200"\n"2026-10-06T00:00:00","950"\n')
+    path = tmp_path / "Facebook follows.csv"
+    path.write_text(one + two, encoding="utf-16")
+    with pytest.raises(ParseError) as err:
+        read_export(path)
+    assert err.value.file == str(path) and err.value.line == 8
+    assert "another chart" in err.value.reason and "its own file" in err.value.reason
+    assert "'Facebook follows'" in err.value.expected and err.value.got == "Facebook reach"
+
+
+def test_a_meta_chart_pasted_again_under_itself_is_read_whatever_the_title_s_case(tmp_path):
+    """The same chart pasted again, its title re-typed ``facebook FOLLOWS `` (case and
+    spaces aside, the file's own title): read as before, 3 + 1 days, the preamble noted."""
+    one = (FIX / "Facebook follows.csv").read_text(encoding="utf-16")
+    two = 'sep=,\n"facebook FOLLOWS "\n"Date","Primary"\n"2026-10-05T00:00:00","-2"\n'
+    path = tmp_path / "Facebook follows.csv"
+    path.write_text(one + two, encoding="utf-16")
+    df = read_export(path)
+    assert df["value"].tolist() == [3, 0, 7, -2]      # the fixture's 3 days, then the pasted
+    assert "pasted_preamble_dropped" in _codes(df)
+
+
 def _header_words():
     from smmanalytics.loaders._headers import synonyms
     return sorted({s.header for s in synonyms() if not s.prefix})

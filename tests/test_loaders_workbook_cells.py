@@ -315,11 +315,14 @@ def test_which_format_codes_are_percentages(tmp_path, code, shows):
 
 @pytest.mark.parametrize(("xml", "text"), [
     ("0.35", "35%"), ("0.0523", "5.23%"), ("1", "100%"), ("-0.125", "-12.5%"),
-    ("3.5E-2", "3.5%"), ("12", "1200%"), ("abc", None), ("NaN", None)])
+    ("3.5E-2", "3.5%"), ("12", "1200%"), ("abc", None), ("NaN", None),
+    ("0.56954", "56.9540%"), ("0.12345", "12.3450%"), ("-0.00123", "-0.1230%"),
+    ("12.34567", "1234.5670%")])
 def test_a_percent_cell_s_text_moves_its_digits(xml, text):
     from smmanalytics.loaders._xlsx_cells import _percent_text
 
-    # by hand: the decimal point moved two places right, trailing zeros dropped
+    # by hand: the decimal point moved two places right, trailing zeros dropped; a fraction
+    # of three digits (56.954) given a fourth, a zero, as no thousands group has four
     assert _percent_text(xml) == text
 
 
@@ -332,6 +335,43 @@ def test_a_percent_cell_s_text_is_its_value_a_hundred_times_exactly(value):
 
     text = _percent_text(str(value))
     assert text.endswith("%") and Decimal(text[:-1]) == value * 100
+    assert not re.search(r"\.\d{3}%$", text)       # never a thousands group's shape
+
+
+@given(value=st.decimals(allow_nan=False, allow_infinity=False, min_value=-10**6,
+                         max_value=10**6, places=8),
+       decimal=st.sampled_from([",", ".", None]),
+       beside=st.sampled_from([None, "0,5", "0.5", "12%"]))
+def test_a_percent_cell_reads_back_as_its_fraction_whatever_the_decimal_mark(
+        value, decimal, beside):
+    """The text of any stored number in a percent style, parsed under a decimal comma (a
+    French or Italian workbook's headers), a dot or no hint, beside a text cell of either
+    mark or none, is the stored number again: ``56.954%`` was read 569.54 under ``,``."""
+    from smmanalytics.loaders._numbers import parse_numbers
+    from smmanalytics.loaders._xlsx_cells import _percent_text
+
+    cells = pd.Series([_percent_text(str(value)), *([beside] if beside else [])], dtype=object)
+    read = parse_numbers(cells, decimal=decimal)
+    assert read.iloc[0] == pytest.approx(float(value), rel=1e-12, abs=1e-15)
+
+
+@pytest.mark.parametrize("code", ["0.000%", "0.00%", "0.0%", "0%"])
+def test_a_percent_formatted_rate_in_a_french_workbook_is_its_fraction(tmp_path, code):
+    """GA4's engagement rate 0.56954 shown ``56,954 %`` in a French workbook (headers in
+    French, so a decimal comma): its text ``56.954%`` was read 56,954 %, 569.54, a thousand
+    times too large. By hand: the cells hold 0.56954 and 0.5, whatever they show."""
+    rows = [["Campagne de la session", "Source/Support de la session", "Sessions",
+             "Sessions avec engagement", "Taux d'engagement", "Événements clés",
+             "Revenus totaux"],
+            ["automne-2026", "instagram / social", 1000, 570, 0.56954, 12, 345.5],
+            ["automne-2026", "facebook / social", 800, 400, 0.5, 8, 100.0]]
+    path = sheet(tmp_path / "ga4_traffic_acquisition_2026-10-01_2026-10-31.xlsx", rows)
+    wb = openpyxl.load_workbook(path)
+    for r in (2, 3):
+        wb.active[f"E{r}"].number_format = code
+    wb.save(path)
+    rates = read_export(path)["engagement_rate"].tolist()
+    assert rates == pytest.approx([0.56954, 0.5], rel=1e-12)
 
 
 # ------------------------------------------------------------- GA4 CSV saved as a workbook

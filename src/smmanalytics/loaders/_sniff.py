@@ -393,6 +393,7 @@ class RawTable:
         repeated = _header_rows(cells, self.norm, named)
         comments = _preamble_rows(lambda k: _row(cells, k), repeated, blank)
         seps = _sep_preamble_rows(lambda k: _row(cells, k), repeated)
+        self._refuse_another_chart(cells, seps)
         preamble = np.union1d(comments, seps)
         notes, after_blank = _notes_under(cells, blank)
         self._note_ragged(np.union1d(notes, preamble))
@@ -409,6 +410,31 @@ class RawTable:
             return cells
         self.__dict__["_skipped"] = skipped
         return _without_rows(cells, skipped)
+
+    def _refuse_another_chart(self, cells: pa.Table | pd.DataFrame, seps: np.ndarray) -> None:
+        """Raise when a Meta preamble pasted under the rows (``seps``, :func:`_sep_preamble_rows`)
+        titles another metric than the file's own title: an Instagram "Content interactions"
+        chart pasted under the "Views" one has the same columns (``Date``, ``Primary``), and
+        its days were read as views (13,398 in October, where the views were 274,895). The
+        same title is the same chart, pasted again: read. A file without a title of its own
+        gives nothing to compare with."""
+        first = self.meta.get("title")
+        if not first:
+            return
+        for k in seps.tolist():
+            row = _row(cells, k)
+            title = _only_text(row)
+            if title is None or _SEP_CELL.fullmatch(title) or normalize(title) == normalize(
+                    first):
+                continue
+            line = self._row_line(k)
+            at = next(i for i, v in enumerate(row) if _filled(v))
+            raise ParseError(
+                "the export of another chart is pasted under the rows: its days would be read "
+                "as this chart's; save each chart as its own file", file=self.source,
+                line=line, cell=self.cell(at, line),
+                expected=f"{first!r}, this file's chart title (the same chart pasted again)",
+                got=title)
 
     def _note_ragged(self, unread: np.ndarray) -> None:
         """Note the rows of another width than the header's that :meth:`_read_cells` read

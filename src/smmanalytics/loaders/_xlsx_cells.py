@@ -184,12 +184,22 @@ def _scan(xml: bytes, percent: frozenset[str] = frozenset()) -> HiddenCells:
 def _percent_text(value: str | None) -> str | None:
     """The number ``value`` (as the sheet's XML writes it) as a percentage, exactly: ``"35%"``
     of ``0.35``, ``"5.23%"`` of ``0.0523`` (its decimal digits moved, no float rounding);
-    None for no finite number, left as calamine read it."""
+    None for no finite number, left as calamine read it.
+
+    The text is read again by the number parser, whatever the column's decimal mark: a
+    fraction of three digits (``56.954%`` of 0.56954) is what ``56.954`` views in a French
+    file is, a dot between thousands, and was read 56,954 % (569.54). So it is written with
+    a fourth digit, a zero (``56.9540%``), which no thousands grouping has: a dot followed by
+    other than three digits is a decimal mark under any hint and beside any other cell."""
     try:
         number = Decimal((value or "").strip())
     except InvalidOperation:
         return None
-    return f"{number.scaleb(2).normalize():f}%" if number.is_finite() else None
+    if not number.is_finite():
+        return None
+    text = f"{number.scaleb(2).normalize():f}"
+    _, dot, fraction = text.partition(".")
+    return f"{text}{'0' if dot and len(fraction) == 3 else ''}%"
 
 
 def _column_index(letters: str) -> int:
