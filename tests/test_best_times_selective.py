@@ -12,7 +12,14 @@ from hypothesis import strategies as st
 from scipy.stats import norm, truncnorm
 
 from smmanalytics.report import BrandReport
-from smmanalytics.timing._estimate import _truncated_quantiles, selection_adjusted
+from smmanalytics.timing._estimate import (
+    _truncated_quantiles,
+    judged,
+    reaches_one,
+    selection_adjusted,
+    shown,
+    stood_out,
+)
 from smmanalytics.timing._result import BestTimes
 
 Z = norm.ppf(0.95)
@@ -158,3 +165,158 @@ def test_a_weekend_window_beside_the_weekdays_says_so_too(ds):
         "out. Allowing for that choice, the interval reaches below 1: the window may do no "
         "better than the account's average.")
     assert sentence.count("reaches below 1") == 1
+
+
+# the reviewer's borderline windows, raw held-out lift (90% interval): each cleared 1 by a
+# hair. The adjusted lift is the Normal mean theta at which the held-out log-lift x, known to
+# exceed c = x - log(low), sits at its conditional median; F(theta) = P(X <= x | X > c) falls
+# with theta, so the adjusted lift is above 1 exactly when F(0) > 0.5. By hand for the first:
+# x = log 1.73 = 0.548, s = log(2.46 / 1.02) / 3.29 = 0.268, c = 0.548 - log 1.02 = 0.528;
+# F(0) = 1 - sf(2.048) / sf(1.974) = 1 - 0.0203 / 0.0242 = 0.16 < 0.5: not shown.
+_BORDERLINE = [(1.73, 1.02, 2.46), (1.30, 1.01, 1.70), (1.20, 1.02, 1.45), (1.20, 1.001, 1.45)]
+
+
+def _f_at_one(lift, low, high):
+    """F(0) above, with scipy.stats.norm: the conditional CDF of the held-out log-lift at a
+    true lift of 1."""
+    x, s = np.log(lift), np.log(high / low) / (2 * Z)
+    return 1 - norm.sf(x / s) / norm.sf((x - np.log(low)) / s)
+
+
+@pytest.mark.parametrize("lift,low,high", _BORDERLINE)
+def test_a_window_that_clears_1_by_a_hair_is_not_shown(lift, low, high):
+    """Each borderline window: the test held and its raw interval cleared 1, but allowing for
+    its selection it is more likely than not to do no better than the average (F(0) < 0.5, by
+    scipy), so it is not shown; it stood out, and keeps its raw and adjusted figures."""
+    assert _f_at_one(lift, low, high) < 0.5
+    w = judged({"status": "ok", "lift": lift, "lift_low": low, "lift_high": high}, 0.9,
+               tested=True)
+    assert not shown(w) and stood_out(w)
+    assert w["lift"] <= 1 and (w["raw_lift"], w["raw_lift_low"], w["raw_lift_high"]) == (
+        lift, low, high)
+
+
+def test_a_window_whose_adjusted_lift_is_above_1_is_shown():
+    """1.30x (1.05-1.60): x = 0.2624, s = 0.1280, c = 0.2136, so F(0) = 1 - sf(2.050) /
+    sf(1.669) = 1 - 0.0202 / 0.0476 = 0.58 > 0.5: shown, its adjusted interval reaching below
+    1 (the sentence that says so, :func:`reaches_one`)."""
+    assert _f_at_one(1.30, 1.05, 1.60) == pytest.approx(0.576, abs=0.005)
+    w = judged({"status": "ok", "lift": 1.30, "lift_low": 1.05, "lift_high": 1.60}, 0.9,
+               tested=True)
+    assert shown(w) and not stood_out(w) and reaches_one(w) and w["lift"] > 1
+
+
+@pytest.mark.parametrize("window,tested", [
+    ({"status": "ok", "lift": 1.73, "lift_low": 1.02, "lift_high": 2.46}, False),
+    ({"status": "ok", "lift": 1.20, "lift_low": 0.98, "lift_high": 1.45}, True),
+    ({"status": "too few posts or weeks"}, True),
+])
+def test_a_window_failing_the_test_or_its_interval_is_left_as_it_came(window, tested):
+    """Without the test, or with a raw interval reaching 1, the window is neither shown nor
+    said to have stood out, and its figures stay the raw ones (nothing to adjust for)."""
+    w = judged(window, 0.9, tested=tested)
+    assert w == window and not shown(w) and not stood_out(w)
+
+
+_STOOD_OUT = dict(_ADJUSTED, lift=0.144, lift_low=0.0, lift_high=1.793, raw_lift=1.73,
+                  raw_lift_low=1.02, raw_lift_high=2.46, shown=False)
+
+
+def test_the_summary_names_the_window_that_stood_out_without_its_adjusted_figure():
+    """No effect (the plan falls back), and one sentence on the window that stood out, its
+    raw held-out 1.73x and why it is not recommended; "0.14×" is nowhere."""
+    import pandas as pd
+
+    bt = BestTimes(effect_detected=False, p_value=0.002, by_slot=pd.DataFrame(),
+                   recommended=pd.DataFrame(), by_weekday=pd.DataFrame(), window=_STOOD_OUT,
+                   n_used=608, n_excluded={},
+                   method={"tz": "Europe/Paris", "level": 0.9, "alpha": 0.1})
+    assert bt.summary.startswith("No reliable timing effect in this account's data "
+                                 "(p = 0.002, 608 posts)")
+    assert bt.summary.endswith(
+        "Posts on Friday from 18:00–19:00 (Europe/Paris) stood out (1.73× the account's average "
+        "on the weeks held out), but allowing for their having been picked because they stood "
+        "out, they may do no better than the account's average: that window is not "
+        "recommended.")
+    assert "did not hold up" not in bt.summary and "0.14" not in bt.summary
+
+
+@pytest.mark.parametrize("lang,said", [
+    ("en", "Posts on Friday between 18:00 and 19:00 stood out (1.73× the account's average on "
+           "weeks not used to choose the window), but allowing for their having been picked "
+           "because they stood out, they may do no better than the account's average: that "
+           "window is not recommended."),
+    ("fr", "Les publications le vendredi entre 18:00 et 19:00 se sont démarquées (1,73× la "
+           "moyenne du compte sur des semaines qui n'ont pas servi à choisir la plage), mais "
+           "compte tenu de ce qu'elles ont été retenues parce qu'elles se démarquaient, elles "
+           "pourraient ne pas faire mieux que la moyenne du compte : cette plage n'est pas "
+           "recommandée."),
+    ("it", "I post di venerdì tra le 18:00 e le 19:00 hanno spiccato (1,73× la media "
+           "dell'account su settimane non usate per scegliere la fascia), ma tenendo conto che "
+           "sono stati scelti perché spiccavano, potrebbero non rendere più della media "
+           "dell'account: questa fascia non è consigliata."),
+])
+def test_the_report_names_the_window_that_stood_out(ds, lang, said):
+    """The report says no reliable effect, the advice of the plan without one, then the window
+    that stood out with its raw held-out lift, and that it is not recommended; neither the
+    adjusted 0.14× nor "did not hold up" (it did, on its raw figures)."""
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    bt = SimpleNamespace(window=_STOOD_OUT, effect_detected=False, n_used=608, p_value=0.002,
+                         held_out_failed=True, method={"alpha": 0.1})
+    sentence = rep._bt_sentence(bt)
+    assert sentence.endswith(said), sentence
+    assert rep._bt_sentence(SimpleNamespace(**dict(vars(bt), window={}))) != sentence
+    assert "0.14" not in sentence and "0,14" not in sentence
+
+
+def _evening_account(seed: int):
+    """150 posts over 26 weeks at 08:00-21:59 local, engagement negative binomial (shape 1.5)
+    around 0.35% of followers (10,000 growing by half), times exp(0.3 cos(2 pi (h - 19) / 24)):
+    x1.35 at 19:00, x0.74 at 07:00 (the accounts the selection adjustment was measured on)."""
+    import pandas as pd
+
+    rng = np.random.default_rng(seed)
+    days = np.sort(rng.integers(0, 26 * 7, 150))
+    hour = rng.integers(8, 22, 150)
+    local = (pd.Timestamp("2026-01-05") + pd.to_timedelta(days, unit="D")
+             + pd.to_timedelta(hour, unit="h") + pd.to_timedelta(rng.integers(0, 60, 150),
+                                                                 unit="m"))
+    followers = 10_000 * (1 + 0.5 * days / (26 * 7))
+    mu = followers * 0.0035 * np.exp(0.3 * np.cos(2 * np.pi * (hour - 19) / 24))
+    y = rng.poisson(rng.gamma(1.5, mu / 1.5))
+    return pd.DataFrame({
+        "platform": pd.Categorical(["instagram"] * 150),
+        "account_id": pd.array(["acc1"] * 150, dtype="string"),
+        "post_id": pd.array([str(i) for i in range(150)], dtype="string"),
+        "published_at": pd.DatetimeIndex(local).tz_localize("Europe/Paris").tz_convert("UTC"),
+        "time_precision": pd.Categorical(["minute"] * 150),
+        "content_type": pd.Categorical(["image"] * 150),
+        "paid": pd.array([False] * 150, dtype="boolean"),
+        "reactions": pd.array(y, dtype="Float64"),
+        "comments": pd.array([0.0] * 150, dtype="Float64"),
+        "followers": pd.array(followers, dtype="Float64"),
+        "snapshot_at": pd.Timestamp("2027-06-01", tz="UTC"),
+    })
+
+
+def test_best_times_does_not_recommend_a_window_that_cleared_1_by_a_hair():
+    """An account of the measurement (seed 1188) whose best window, every day 18:00-21:00,
+    cleared the test and the held-out rule by a hair (interval from 1.002): allowing for its
+    selection its lift is 1 or below, so no effect is reported, nothing is recommended, and the
+    plan falls back; the window is kept with both sets of figures, and named. Its raw interval
+    is the held-out one the rule read; the adjusted figures are :func:`selection_adjusted` of
+    it (checked by hand above), so here only the rule's outcome is asserted."""
+    from smmanalytics import best_times
+    from smmanalytics.calendar import plan_slots
+
+    bt = best_times(_evening_account(1188), tz="Europe/Paris")
+    w = bt.window
+    assert bt.p_value < 0.1 and 1 < w["raw_lift_low"] < 1.01
+    assert stood_out(w) and not shown(w) and w["lift"] <= 1
+    assert not bt.effect_detected and bt.weekend_window is None and len(bt.recommended) == 0
+    assert bt.summary.startswith("No reliable timing effect")
+    assert "stood out" in bt.summary and "0.00×" not in bt.summary
+    # the plan is that of no effect: posts spread evenly (no audience schedule exported)
+    plan = plan_slots(bt, "2027-06-07", 1, 3)
+    assert plan.attrs["basis"] == "even"
+    assert not plan["reason"].str.contains("recommended window").any()

@@ -17,7 +17,7 @@ from .._io import atomic_write
 from ..periods import parse_period
 from ..timing import MIN_POSTS, MIN_WEEKS, WEEKEND_MIN_HOURS, WEEKEND_MIN_POSTS
 from ..timing._data import MAX_GROUP_LEVELS, MIN_EXPOSURE_SHARE
-from ..timing._estimate import window_runs
+from ..timing._estimate import reaches_one, stood_out, window_runs
 from ..timing._model import NO_ENGAGEMENT, NOT_IDENTIFIABLE, NOT_PERMUTABLE
 from ._ahead import built_ahead
 from .builder import Section
@@ -131,9 +131,10 @@ class WatchSections:
                 "adjusted": self.fmt.label("bt_adjusted") if adjusted else ""}
 
     def _bt_below_one(self, w: dict) -> str:
-        """The sentence a shown window adds when its adjusted interval reaches 1 or below: it
-        cleared the showing rule, but may do no better than the average ("" otherwise)."""
-        if not w.get("selection_adjusted") or w["lift_low"] > 1:
+        """The sentence a shown window adds when its adjusted interval reaches 1 or below
+        (``timing._estimate.reaches_one``): more likely than not to beat the average, it may
+        do no better ("" otherwise)."""
+        if not reaches_one(w):
             return ""
         return " " + self.fmt.label("bt_below_one")
 
@@ -218,6 +219,17 @@ class WatchSections:
             return f.label("bt_too_few_one_week" if weeks == "1" else "bt_too_few").format(
                 n=f.number(bt.n_used), weeks=weeks, advice=self._bt_advice(bt),
                 min_n=f.number(MIN_POSTS), min_weeks=f.number(MIN_WEEKS))
+        if getattr(bt, "held_out_failed", False) and stood_out(w):
+            # a window cleared the held-out rule, but not once its selection is allowed for: no
+            # effect, and the window named with its raw held-out lift (its adjusted one, "0.00×",
+            # read as posts that earned nothing) and why it is not recommended
+            p, odds = f.p_value(bt.p_value, 3)
+            return f.label("bt_none").format(
+                p=p, chance=self._bt_chance(bt, said, odds), n=f.number(bt.n_used),
+                advice=self._bt_advice(bt)
+            ) + " " + f.label("bt_stood_out").format(
+                days=self._window_days(w), hours=self._window_hours(w),
+                lift=f"{f.number(w['raw_lift'], 2)}×") + self._bt_weekend_tested(bt)
         if getattr(bt, "held_out_failed", False):
             # p under alpha, yet no window: "no reliable effect (p = 0.09 …)" said no why. Three
             # decimals, as bt.summary: 0.095 read "p = 0.10, under the threshold of 0.10"

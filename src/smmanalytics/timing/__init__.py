@@ -33,13 +33,15 @@ Method
    kept, put around that lift (see ``_estimate`` for the corrections and their measured
    coverage). The window is cut to the days and hours the account posted in (its lift is that
    of its posted cells), so it never claims a day or hour nobody posted at.
-6. A window is recommended only if ``p_value < alpha`` and the held-out lift interval lies above
-   1. Otherwise the answer says so and points to the audience-activity schedule when exported.
-   A recommended window's lift and interval are then those that allow for its having been shown
-   because its interval cleared 1 (``_estimate.selection_adjusted``: a truncated-Normal
-   median-unbiased estimate and interval; the raw held-out ones stay as ``raw_lift``,
-   ``raw_lift_low``, ``raw_lift_high``): the adjusted interval may reach below 1, and the
-   summary then says so.
+6. A window is recommended only if ``p_value < alpha``, the held-out lift interval lies above
+   1, and its lift allowing for its having been picked because its interval cleared 1 is above
+   1 (``_estimate.judged``, the one place the rule lives; ``_estimate.selection_adjusted``: a
+   truncated-Normal median-unbiased estimate and interval; the raw held-out ones stay as
+   ``raw_lift``, ``raw_lift_low``, ``raw_lift_high``). Otherwise the answer says so and points
+   to the audience-activity schedule when exported; a window that failed only the last
+   condition is named, with its raw held-out lift, and why it is not recommended. A
+   recommended window is told with its adjusted figures: their interval may reach below 1,
+   and the summary then says so.
    The test is not run (``p_value`` NaN) when its permutations cannot change the statistic.
 7. Days without hours: the weekday test (weekday effects alone, every post) gives p < alpha and
    the hour test (the hour terms given the weekday effects, hours permuted among posts of the
@@ -100,7 +102,9 @@ from ._estimate import (
     WEEKEND_MIN_HOURS,
     WEEKEND_MIN_POSTS,
     estimate,
-    selection_adjusted,
+    judged,
+    shown,
+    stood_out,
 )
 from ._model import NO_ENGAGEMENT, NBFit, nb_fit, perm_score_test
 from ._result import WEEKDAYS, BestTimes
@@ -367,24 +371,17 @@ def _best_times(posts, tz, platform, *, daily, outcome, exposure, min_age_days, 
     days_only = days_found
     tested = np.isfinite(est.p_value) and est.p_value < alpha and not days_only
 
-    def holds(w):
-        return w.get("status") == "ok" and w["lift_low"] > 1
-
-    reliable = tested and holds(window)
-    weekend_window = None
-    if weekend:
-        we = dict(est.weekend_window)
-        if tested and holds(we):
-            # the window is the one that holds up, Monday-Friday's first; the weekend's
-            # beside it when both do
-            window, weekend_window, reliable = (window, we, True) if reliable else (we, None,
-                                                                                 True)
+    # the showing rule (_estimate.judged): the test, the held-out interval above 1 and the
+    # lift allowing for the window's selection above 1
+    window = judged(window, level, tested=tested)
+    weekend_window = judged(dict(est.weekend_window), level, tested=tested) if weekend else None
+    # the window told is the one shown, Monday-Friday's first, the weekend's beside it when
+    # both are; without one shown, the one that stood out (said not to be recommended)
+    told = [w for w in (window, weekend_window) if shown(w)] or [
+        w for w in (window, weekend_window) if stood_out(w)] or [window]
+    reliable = shown(told[0])
+    window, weekend_window = told[0], (told[1] if reliable and len(told) > 1 else None)
     if reliable:
-        # the windows shown: their figures allow for their having been shown because their
-        # interval cleared 1 (the rule above is unchanged, only what is said with a window)
-        window = selection_adjusted(window, level)
-        if weekend_window:
-            weekend_window = selection_adjusted(weekend_window, level)
         cells = window["cells"] + (weekend_window["cells"] if weekend_window else [])
         rec = by_slot.iloc[cells]
         rec = rec.sort_values(["lift", "n_posts"], ascending=False, na_position="last")

@@ -17,6 +17,8 @@ from ._estimate import (
     WEEKDAYS,
     WEEKEND_MIN_HOURS,
     WEEKEND_MIN_POSTS,
+    reaches_one,
+    stood_out,
     window_runs,
 )
 from ._model import NO_ENGAGEMENT, NOT_IDENTIFIABLE, NOT_PERMUTABLE
@@ -68,13 +70,26 @@ def _allowed(w: dict) -> str:
 
 
 def _below_one(w: dict) -> str:
-    """The sentence a shown window adds when its adjusted interval reaches 1 or below: it
-    cleared the showing rule on its raw held-out figures, but allowing for that it may do no
-    better than the average, and the reader is told so ("" otherwise)."""
-    if not w.get("selection_adjusted") or w["lift_low"] > 1:
+    """The sentence a shown window adds when its adjusted interval reaches 1 or below
+    (:func:`._estimate.reaches_one`): allowing for its having been picked it is more likely
+    than not to beat the average, but may do no better, and the reader is told so ("" otherwise)."""
+    if not reaches_one(w):
         return ""
     return (" Allowing for that choice, the interval reaches below 1: the window may do no "
             "better than the account's average.")
+
+
+def _stood_out(w: dict, tz: str) -> str:
+    """The sentence a finding without a window adds when one stood out and is not recommended
+    (:func:`._estimate.stood_out`): its raw held-out lift cleared 1, its lift allowing for
+    that did not. Its adjusted figure is not printed: "about 0.00×" read as a measurement of
+    posts that earned nothing. "" otherwise."""
+    if not stood_out(w):
+        return ""
+    return (f" Posts {_days(w)} from {_hours(w)} ({tz}) stood out ({w['raw_lift']:.2f}× the "
+            f"account's average on the weeks held out), but allowing for their having been "
+            f"picked because they stood out, they may do no better than the account's "
+            f"average: that window is not recommended.")
 
 
 def _listed(items: list[str]) -> str:
@@ -247,8 +262,9 @@ class BestTimes:
     Attributes
     ----------
     effect_detected : bool
-        True when the global timing test gives ``p_value < alpha`` AND the held-out lift interval
-        of the chosen window lies above 1, unless the finding is the days alone (``best_days``).
+        True when the global timing test gives ``p_value < alpha``, the held-out lift interval
+        of the chosen window lies above 1 AND its lift allowing for its selection is above 1
+        (``timing._estimate.judged``), unless the finding is the days alone (``best_days``).
     p_value : float
         Global test that posting time (weekday and hour terms) matters at all; NaN when the data
         are too few to test, or when timing is aliased with the controls (every slot's posts
@@ -280,7 +296,10 @@ class BestTimes:
         it). A recommended window's ``lift``/``lift_low``/``lift_high`` allow for its having
         been shown because its held-out interval cleared 1 (``selection_adjusted`` True: a
         truncated-Normal median-unbiased estimate and interval, which may reach below 1); its
-        raw held-out figures are ``raw_lift``, ``raw_lift_low`` and ``raw_lift_high``.
+        raw held-out figures are ``raw_lift``, ``raw_lift_low`` and ``raw_lift_high``, and
+        ``shown`` is True. A window whose held-out interval cleared 1 but whose adjusted lift
+        is 1 or below has the same figures and ``shown`` False: it stood out and is not
+        recommended (``effect_detected`` False; the summary names it and says why).
     n_used : int
         Posts in the hour analysis.
     n_excluded : dict
@@ -461,6 +480,7 @@ class BestTimes:
                     f"{MIN_WEEKS} weeks are needed)")
         else:
             why = (f"p = {self.p_value:.2f}" if not self.held_out_failed
+                   else f"p = {self.p_value:.3f}" if stood_out(self.window)
                    else f"p = {self.p_value:.3f}, but the best window did not hold up on "
                         f"held-out weeks")
             head = (f"No reliable timing effect in this account's data ({why}, {n} posts)"
@@ -473,7 +493,7 @@ class BestTimes:
         else:
             tail = ("; post when it suits the content, and put a share of posts in random slots "
                     "to learn more.")
-        return head.rstrip(".") + tail
+        return head.rstrip(".") + tail + _stood_out(self.window, tz)
 
     def _weekend_tested(self) -> str:
         """The clause a finding without a window adds on the weekend x hour test (see
