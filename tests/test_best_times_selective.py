@@ -51,13 +51,17 @@ def test_far_above_the_threshold_nothing_is_adjusted():
 def test_a_window_keeps_its_raw_figures_beside_the_adjusted_ones():
     """A window shown at 1.30x (90% interval 1.05-1.60) is adjusted from the log-scale Normal
     of spread s = log(1.60 / 1.05) / (2 x 1.645) = 0.1280, shown because log 1.30 = 0.2624
-    cleared its lower half-width c = log(1.30 / 1.05) = 0.2136: the figures are exp of the
-    truncated Normal's quantile means (checked with scipy.stats.truncnorm), the raw ones kept."""
+    cleared its lower half-width c = log(1.30 / 1.05) = 0.2136: the estimate is exp of the
+    truncated Normal's median-unbiased mean, and each end the raw one moved by what the
+    truncation moves the Normal's own end x -+ z s (the quantile means checked with
+    scipy.stats.truncnorm), the raw figures kept."""
     w = selection_adjusted({"status": "ok", "lift": 1.30, "lift_low": 1.05, "lift_high": 1.60},
                            0.9)
     x, s, c = np.log(1.30), np.log(1.60 / 1.05) / (2 * Z), np.log(1.30 / 1.05)
+    moved = {"lift_low": np.log(1.05) - (x - Z * s), "lift": 0.0,
+             "lift_high": np.log(1.60) - (x + Z * s)}
     for key, q in (("lift_low", 0.95), ("lift", 0.5), ("lift_high", 0.05)):
-        theta = np.log(w[key])
+        theta = np.log(w[key]) - moved[key]
         assert truncnorm.cdf(x, (c - theta) / s, np.inf, loc=theta, scale=s) == pytest.approx(
             q, abs=1e-9)
     assert (w["raw_lift"], w["raw_lift_low"], w["raw_lift_high"]) == (1.30, 1.05, 1.60)
@@ -82,6 +86,21 @@ def test_adjusted_interval_holds_its_estimate_below_the_raw_figures(x, half):
     assert low <= mid <= high
     assert mid < x or np.isclose(mid, x, atol=1e-9)
     assert high < x + half or np.isclose(high, x + half, atol=1e-9)
+
+
+@pytest.mark.parametrize("raw", [(1.4673, 1.3719, 1.5560), (1.50, 1.10, 1.60),
+                                 (1.50, 1.20, 1.50), (1.30, 1.05, 1.60), (1.73, 1.02, 2.46)])
+def test_allowing_for_the_selection_never_raises_a_figure(raw):
+    """The interval was rebuilt around the estimate from the raw interval's full width, so a
+    bootstrap interval's skew raised ends: the sample's Instagram window, raw 1.4673
+    (1.3719-1.5560), 8.3 spreads above its threshold, read 1.3778-1.5626 (both ends raised),
+    a raw 1.50 (1.10-1.60) read up to 1.79, a raw 1.50 (1.20-1.50) 1.33-1.68. Each adjusted
+    figure is at most its raw one; far above the threshold the ends are the raw ones."""
+    lift, low, high = raw
+    w = selection_adjusted({"lift": lift, "lift_low": low, "lift_high": high}, 0.9)
+    assert w["lift"] <= lift and w["lift_low"] <= low and w["lift_high"] <= high
+    if raw[0] == 1.4673:
+        assert (w["lift_low"], w["lift_high"]) == pytest.approx((low, high), rel=1e-9)
 
 
 _ADJUSTED = {"status": "ok", "days": "Friday", "weekdays": [4], "hours": [18],
