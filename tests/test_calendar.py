@@ -1392,6 +1392,44 @@ def test_the_pace_a_plan_keeps_leaves_stories_out():
     assert posts.equals(_feed_and_stories())        # the caller's frame untouched
 
 
+def test_an_account_of_stories_alone_gets_no_plan_unless_a_pace_is_given(caplog):
+    """An account that posted only stories has a feed pace of 0 a week: plan_month made up 1
+    a week and planned feed posts (5 in the reviewer's November). It plans none, says why
+    (logged), and keeps the plan's columns; a pace given is still planned. By hand: the 4
+    stories of _feed_and_stories, 0 feed posts over 3 weeks = 0.0 a week; at 2 a week given,
+    November's 5 Mondays and 4 Thursdays, 9 posts (as test_the_pace_a_plan_keeps_leaves_
+    stories_out)."""
+    posts = _feed_and_stories()
+    stories = posts.loc[posts["content_type"] == "story"]
+    best = best_times(stories, TZ, platform="instagram", exposure="reach")
+    assert best.method["posts_per_week"] == 0.0 and best.method["stories"] == 4
+    plan = plan_month(best, "2026-11")
+    assert len(plan) == 0
+    assert list(plan.columns) == ["start_local", "start_utc", "weekday", "hour", "lift",
+                                  "reason", "platform", "plan_days", "sequence", "dtstamp"]
+    assert (plan.attrs["posts_per_week"], plan.attrs["slots_per_week"]) == (0, 0)
+    assert "no feed post among the 4 posts analysed" in caplog.text
+    assert b"BEGIN:VEVENT" not in ics_bytes(plan, "B")
+    asked = plan_month(best, "2026-11", posts_per_week=2)
+    assert len(asked) == 9 and asked.attrs["posts_per_week"] == 2
+
+
+def test_cli_calendar_refuses_an_account_of_stories_alone(tmp_path, monkeypatch, capsys):
+    """`smm calendar` on an account of stories alone wrote a calendar of feed posts at the
+    pace asked (exit 0): it says there is no feed post to plan (exit 2) and writes nothing."""
+    posts = _feed_and_stories()
+    stories = posts.loc[posts["content_type"] == "story"]
+    ds = Dataset(posts=stories, brand=Brand(name="Maison Sève", timezone=TZ))
+    monkeypatch.setattr(cli, "_brand_data", lambda args, **kwargs: ds)
+    out = tmp_path / "plan.ics"
+    assert cli.main(["calendar", str(tmp_path), "--platform", "instagram",
+                     "--posts-per-week", "3", "--out", str(out)]) == 2
+    assert capsys.readouterr().err == (
+        f"smm: error: no feed post among the posts of instagram in {tmp_path}: only 4 "
+        "stories, which a posting plan does not hold; nothing to plan\n")
+    assert not out.exists()
+
+
 def test_a_plan_is_versioned_by_its_data():
     """A plan's version is its data's: the last analysed post's day (Saturday 24 October
     2026, Paris) and the latest moment their metrics were taken (the stories', 2 November

@@ -457,7 +457,9 @@ def plan_month(best: BestTimes, month: str, posts_per_week: int | None = None,
         ``"YYYY-MM"``.
     posts_per_week : int, optional
         Default: the account's own pace over the analysed posts other than stories (the plan
-        is of feed posts; ``best.method["posts_per_week"]``, rounded, at least 1).
+        is of feed posts; ``best.method["posts_per_week"]``, rounded, at least 1); none when
+        the account posted only stories (an empty plan, ``attrs["posts_per_week"]`` 0: a
+        pace of 1 a week was made up for it). Given, it is planned whatever the account's.
     tz : str, optional
         The zone the plan is shown in, as in :func:`plan_slots`; the month's days are those
         of the zone ``best`` was computed in, so the plan holds the same posts in any zone.
@@ -524,14 +526,23 @@ def _plan_days(best: BestTimes, first, last, posts_per_week: int | None,
     """The plan's slots from ``first`` to ``last`` (days of the slots' zone, both included,
     as :func:`plan_slots`: the same posts in any zone shown)."""
     first, last = pd.Timestamp(first), pd.Timestamp(last)
-    if posts_per_week is None:
-        pace = best.method.get("posts_per_week", 1.0)
+    pace = best.method.get("posts_per_week", 1.0)
+    unpaced = posts_per_week is None and pace == 0     # only stories: no feed post to pace
+    if unpaced:
+        logger.warning("no feed post among the %d posts analysed (only stories, which are "
+                       "not planned): no slot planned; posts_per_week= plans some",
+                       best.method.get("stories", 0))
+        posts_per_week = 1          # the plan's columns and attrs, of no slot (below)
+    elif posts_per_week is None:
         posts_per_week = min(168, max(1, int(round(pace)))) if np.isfinite(pace) else 1
     weeks = int(np.ceil(((last - first).days + 1) / 7))
     plan = plan_slots(best, first, weeks, posts_per_week, tz)
     day = plan["start_utc"].dt.tz_convert(plan.attrs["slot_tz"]).dt.tz_localize(None)
     day = day.dt.normalize()
-    out = plan.loc[((day >= first) & (day <= last)).to_numpy()].reset_index(drop=True)
+    kept = ((day >= first) & (day <= last)).to_numpy() & (not unpaced)
+    out = plan.loc[kept].reset_index(drop=True)
+    if unpaced:
+        plan.attrs.update(posts_per_week=0, slots_per_week=0, below_average=0)
     out["plan_days"] = pd.array([_days_text(first, last)] * len(out), dtype="string")
     out.attrs.update(plan.attrs, first_day=first.date().isoformat(),
                      last_day=last.date().isoformat())
