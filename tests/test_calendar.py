@@ -43,7 +43,7 @@ def test_plan_from_recommended_window(effect):
     assert effect.effect_detected
     plan = plan_slots(effect, "2026-03-23", weeks=2, posts_per_week=5)
     assert list(plan.columns) == ["start_local", "start_utc", "weekday", "hour", "lift",
-                                  "reason", "platform", "plan_days"]
+                                  "reason", "platform", "plan_days", "sequence", "dtstamp"]
     assert (plan["platform"] == "all").all()        # best_times of every platform together
     # two weeks from Monday 23 March: to Sunday 5 April
     assert (plan["plan_days"] == "2026-03-23..2026-04-05").all()
@@ -175,30 +175,31 @@ def test_write_ics_atomic_and_deterministic(tmp_path, effect):
     assert "recommended window" in str(first["description"])
 
 
-@pytest.mark.parametrize("start,stamp", [
-    # 19 October 2026: Paris at UTC+2 (summer time ends on 25 October), midnight there is
-    # 22:00 UTC the day before
-    ("2026-10-19", "20261018T220000Z"),
-    # 2 November 2026: Paris at UTC+1, midnight there is 23:00 UTC the day before
-    ("2026-11-02", "20261101T230000Z"),
-])
-def test_write_ics_dtstamp_is_a_utc_instant(effect, start, stamp):
+@pytest.mark.parametrize("start", ["2026-10-19", "2026-11-02"])
+def test_write_ics_dtstamp_is_a_utc_instant_never_after_the_data(effect, start):
     """Each event's DTSTAMP was the plan's first day's Paris midnight labelled UTC
-    (20261019T000000Z), two hours from any instant RFC 5545 means by it; it is that midnight
-    as a UTC instant, the same for the same plan, when the data's as-of is not known."""
+    (20261019T000000Z), two hours from any instant RFC 5545 means by it; then that midnight as
+    a UTC instant, when the data's as-of is not known: months after the data (they end on 3
+    January 2026). It is the midnight that began the last analysed post's day in Paris, the
+    earliest moment the data can have been taken, whatever the plan's days: 3 January 2026,
+    Paris at UTC+1 in winter, 23:00 UTC on the 2nd."""
+    assert effect.method["last_day"] == "2026-01-03"
     plan = plan_slots(dataclasses.replace(effect, method={
         k: v for k, v in effect.method.items() if k != "as_of"}), start, weeks=1,
         posts_per_week=2)
     assert plan.attrs["data_as_of"] is None
+    assert (plan["dtstamp"] == "2026-01-02T23:00:00+00:00").all()
     data = ics_bytes(plan, "Maison Sève")
     stamps = {str(line).split(":", 1)[1] for line in data.decode().splitlines()
               if line.startswith("DTSTAMP")}
-    assert stamps == {stamp}
+    assert stamps == {"20260102T230000Z"}
     assert ics_bytes(plan, "Maison Sève") == data
-    # shown in another zone, the plan's days stay those of the slots' zone (Paris)
-    tokyo = plan_slots(effect, start, 1, 2, tz="Asia/Tokyo")
+    # the plan's attrs alone (no column) say the same
+    assert ics_bytes(plan.drop(columns=["sequence", "dtstamp"]), "Maison Sève") == data
+    # shown in another zone, the last day stays one of the slots' zone (Paris)
+    tokyo = plan_slots(effect, start, 1, 2, tz="Asia/Tokyo").drop(columns="dtstamp")
     tokyo.attrs.pop("data_as_of")
-    assert ics_bytes(tokyo, "B").count(f"DTSTAMP:{stamp}".encode()) == 2
+    assert ics_bytes(tokyo, "B").count(b"DTSTAMP:20260102T230000Z") == 2
 
 
 def test_write_ics_fallback_says_so(tmp_path, null):
@@ -1391,6 +1392,44 @@ def test_the_pace_a_plan_keeps_leaves_stories_out():
     assert posts.equals(_feed_and_stories())        # the caller's frame untouched
 
 
+def test_an_account_of_stories_alone_gets_no_plan_unless_a_pace_is_given(caplog):
+    """An account that posted only stories has a feed pace of 0 a week: plan_month made up 1
+    a week and planned feed posts (5 in the reviewer's November). It plans none, says why
+    (logged), and keeps the plan's columns; a pace given is still planned. By hand: the 4
+    stories of _feed_and_stories, 0 feed posts over 3 weeks = 0.0 a week; at 2 a week given,
+    November's 5 Mondays and 4 Thursdays, 9 posts (as test_the_pace_a_plan_keeps_leaves_
+    stories_out)."""
+    posts = _feed_and_stories()
+    stories = posts.loc[posts["content_type"] == "story"]
+    best = best_times(stories, TZ, platform="instagram", exposure="reach")
+    assert best.method["posts_per_week"] == 0.0 and best.method["stories"] == 4
+    plan = plan_month(best, "2026-11")
+    assert len(plan) == 0
+    assert list(plan.columns) == ["start_local", "start_utc", "weekday", "hour", "lift",
+                                  "reason", "platform", "plan_days", "sequence", "dtstamp"]
+    assert (plan.attrs["posts_per_week"], plan.attrs["slots_per_week"]) == (0, 0)
+    assert "no feed post among the 4 posts analysed" in caplog.text
+    assert b"BEGIN:VEVENT" not in ics_bytes(plan, "B")
+    asked = plan_month(best, "2026-11", posts_per_week=2)
+    assert len(asked) == 9 and asked.attrs["posts_per_week"] == 2
+
+
+def test_cli_calendar_refuses_an_account_of_stories_alone(tmp_path, monkeypatch, capsys):
+    """`smm calendar` on an account of stories alone wrote a calendar of feed posts at the
+    pace asked (exit 0): it says there is no feed post to plan (exit 2) and writes nothing."""
+    posts = _feed_and_stories()
+    stories = posts.loc[posts["content_type"] == "story"]
+    ds = Dataset(posts=stories, brand=Brand(name="Maison Sève", timezone=TZ))
+    monkeypatch.setattr(cli, "_brand_data", lambda args, **kwargs: ds)
+    out = tmp_path / "plan.ics"
+    assert cli.main(["calendar", str(tmp_path), "--platform", "instagram",
+                     "--posts-per-week", "3", "--out", str(out)]) == 2
+    assert capsys.readouterr().err == (
+        f"smm: error: no feed post among the posts of instagram in {tmp_path}: only 4 "
+        "stories, which a posting plan does not hold; nothing to plan\n")
+    assert not out.exists()
+
+
 def test_a_plan_is_versioned_by_its_data():
     """A plan's version is its data's: the last analysed post's day (Saturday 24 October
     2026, Paris) and the latest moment their metrics were taken (the stories', 2 November
@@ -1410,6 +1449,65 @@ def test_a_plan_is_versioned_by_its_data():
     again = plan_month(best_times(_feed_and_stories(), TZ, platform="instagram",
                                   exposure="reach"), "2026-11")
     assert ics_bytes(again, "Maison Sève") == data
+
+
+def _first_event(plan: pd.DataFrame) -> tuple[str, int, str, str]:
+    """The UID, SEQUENCE, DTSTAMP and DTSTART of the first event :func:`ics_bytes` writes."""
+    event = icalendar.Calendar.from_ical(ics_bytes(plan, "Maison Sève")).walk("VEVENT")[0]
+    return (str(event["uid"]), int(event["sequence"]), event["dtstamp"].to_ical().decode(),
+            event["dtstart"].to_ical().decode())
+
+
+@pytest.mark.parametrize("saved_as", ["csv", "xlsx"])
+def test_a_plan_read_back_and_edited_keeps_its_version(tmp_path, saved_as):
+    """A plan saved as CSV or Excel, a slot moved, read back: its UIDs were kept (the
+    ``plan_days`` column) but its attrs lost, and it wrote SEQUENCE 0 (the report's, 20750:
+    calendar apps kept the report's event, the move never showed) and as DTSTAMP its first
+    start, in the future of the data. The ``sequence`` and ``dtstamp`` columns keep the
+    version: the same as the report's (20750 and 2 November 08:30 UTC, as in
+    test_a_plan_is_versioned_by_its_data), never lower."""
+    plan = plan_month(best_times(_feed_and_stories(), TZ, platform="instagram",
+                                 exposure="reach"), "2026-11")
+    uid, sequence, stamp, start = _first_event(plan)
+    assert (sequence, stamp) == (20750, "20261102T083000Z")
+    path = tmp_path / f"plan.{saved_as}"
+    if saved_as == "csv":
+        plan.to_csv(path, index=False)
+        back = pd.read_csv(path)
+    else:    # Excel keeps no zone: the user drops it, as write_ics reads start_utc as UTC
+        plan.assign(start_local=plan["start_local"].dt.tz_localize(None),
+                    start_utc=plan["start_utc"].dt.tz_localize(None)).to_excel(path,
+                                                                               index=False)
+        back = pd.read_excel(path, engine="openpyxl")
+    assert back.attrs == {}
+    back["start_utc"] = pd.to_datetime(back["start_utc"], utc=True)
+    back.loc[0, "start_utc"] += pd.Timedelta(hours=1)                 # the first slot moved
+    moved = _first_event(back)
+    assert moved[:3] == (uid, 20750, "20261102T083000Z")
+    assert moved[3] != start
+    # a row added by hand, its version cells left blank: the plan's, not 0
+    added = pd.concat([back, back.iloc[[0]].assign(sequence=pd.NA, dtstamp=pd.NA)],
+                      ignore_index=True)
+    events = icalendar.Calendar.from_ical(ics_bytes(added, "B")).walk("VEVENT")
+    assert {int(e["sequence"]) for e in events} == {20750}
+    assert {e["dtstamp"].to_ical().decode() for e in events} == {"20261102T083000Z"}
+    # the user raises the version to have calendar apps take the edit
+    assert _first_event(back.assign(sequence=20751))[1] == 20751
+
+
+@pytest.mark.parametrize("column,cell", [("sequence", "v2"), ("sequence", -1),
+                                         ("sequence", 1.5), ("dtstamp", "yesterday")])
+def test_a_plans_version_that_is_none_names_its_column(column, cell):
+    """A ``sequence`` cell that is no whole number 0 or more, or a ``dtstamp`` that is no
+    date-time, is refused naming the column and the cell."""
+    plan = plan_month(best_times(_feed_and_stories(), TZ, platform="instagram",
+                                 exposure="reach"), "2026-11")
+    bad = plan.astype({column: object})
+    bad.loc[1, column] = cell
+    with pytest.raises(SchemaError, match=f"column '{column}' must hold .* got {cell!r} in 1 "
+                                          "rows") as caught:
+        ics_bytes(bad, "B")
+    assert caught.value.column == column
 
 
 def _versioned(hour: int, last_day: str) -> BestTimes:

@@ -1145,3 +1145,34 @@ def test_a_tie_between_windows_goes_to_the_higher_lift_and_is_said(sample):
     assert ("Tied with posts on any day from 12:00–15:00, which as many random splits of the "
             "weeks chose: the tie goes to the window with the higher lift over all the "
             "weeks.") in bt.summary
+
+
+@pytest.mark.parametrize("lang,said", [
+    ("en", "No slot planned: no feed post in the data analysed, only {n} stories, which are not "
+           "planned (the plan keeps the pace of the account's feed posts)."),
+    ("fr", "Aucun créneau prévu : aucune publication du fil dans les données analysées, "
+           "seulement {n} stories, qui ne sont pas planifiées (le plan suit le rythme des "
+           "publications du fil du compte)."),
+    ("it", "Nessuna fascia prevista: nessun post del feed nei dati analizzati, solo {n} storie, "
+           "che non sono pianificate (il piano segue il ritmo dei post del feed "
+           "dell'account)."),
+])
+def test_an_account_of_stories_alone_gets_no_slot_and_no_calendar(ds, lang, said):
+    """Instagram with stories alone (a feed pace of 0 a week) got slots at a pace of "1 a
+    week" made up for it, in the table and the .ics: no slot, no calendar (as YouTube's), and
+    a note saying why. The fixture's posts made Instagram stories, each one: their count, by
+    hand, is the Instagram posts the fixture drew (23) less the one after October (3
+    November) and those exported (1 November 08:00 UTC) less than a week after they were
+    published (25 October 19:00 and 29 October 16:00 UTC), left out: 20."""
+    posts = ds.posts.loc[ds.posts["platform"] == "instagram"]
+    week_old = posts["published_at"] <= pd.Timestamp("2026-10-25 08:00", tz="UTC")
+    n = int(week_old.sum())
+    assert (len(posts), n) == (23, 20)
+    stories = dataclasses.replace(ds, posts=schema.conform(
+        posts.astype({"content_type": "string"}).assign(content_type="story"), "posts"))
+    rep = BrandReport(stories, "2026-10", lang=lang)
+    sec = rep.best_times(platforms=["instagram"])
+    notes = [b["text"] for b in sec.blocks if b["kind"] == "note"]
+    assert said.format(n=n) in notes
+    assert not [b for b in sec.blocks if b["kind"] == "table"]
+    assert rep._slots == {} and rep._calendars() == {}

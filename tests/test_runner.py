@@ -1032,6 +1032,58 @@ def test_a_ctrl_c_while_held_interrupts_at_the_blocks_end():
     assert _process.held_signal is None and _process.holding == 0
 
 
+def test_a_ctrl_c_held_by_the_main_thread_is_raised_at_its_blocks_end_whatever_other_threads_hold():
+    """The main thread enters ``held()``, a worker thread enters it, the main thread leaves
+    first: the shared count put the SIGINT handler in on the main thread's entry and back only
+    when the count fell to 0, so nobody put it back (the worker cannot: only the main thread
+    sets handlers) and every later Ctrl-C was noted and never raised. The main thread's block
+    now puts its handler back as it ends, and raises the Ctrl-C it held then, while the worker
+    still holds; a Ctrl-C after it interrupts at once. A worker entering first no longer keeps
+    the main thread's own block from deferring Ctrl-C either."""
+    from smmanalytics import _process
+
+    def worker(entered, leave):
+        with _process.held():
+            entered.set()
+            leave.wait(timeout=10)
+
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    steps = []
+    try:
+        # main in, worker in, main out first (the reviewer's order)
+        entered, leave = threading.Event(), threading.Event()
+        thread = threading.Thread(target=worker, args=(entered, leave))
+        with pytest.raises(KeyboardInterrupt), _process.held():
+            thread.start()
+            entered.wait(timeout=10)
+            os.kill(os.getpid(), signal.SIGINT)       # noted, not raised: the main block holds
+            steps.append("main launched")
+        assert _process.holding == 1                    # the worker's block still runs
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+        with pytest.raises(KeyboardInterrupt):
+            os.kill(os.getpid(), signal.SIGINT)       # the worker's block defers no Ctrl-C
+            steps.append("not held")
+        leave.set()
+        thread.join(timeout=10)
+
+        # worker in first, then main: the main block still defers Ctrl-C to its end
+        entered, leave = threading.Event(), threading.Event()
+        thread = threading.Thread(target=worker, args=(entered, leave))
+        thread.start()
+        entered.wait(timeout=10)
+        with pytest.raises(KeyboardInterrupt), _process.held():
+            os.kill(os.getpid(), signal.SIGINT)
+            steps.append("main launched beside the worker")
+        leave.set()
+        thread.join(timeout=10)
+    finally:
+        leave.set()
+        signal.signal(signal.SIGINT, previous)
+    assert steps == ["main launched", "main launched beside the worker"]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    assert _process.held_signal is None and _process.holding == 0 and _process.main_holding == 0
+
+
 def test_a_sigterm_as_a_worker_takes_a_report_stops_it(monkeypatch):
     """A batch's worker looked whether it was stopped, then marked itself running: a SIGTERM
     between the two found it idle, was only noted (and the next ones ignored), and the

@@ -23,8 +23,9 @@ __all__ = ["Terminated", "held", "on_sigterm"]
 stopping = False       # a SIGTERM came (a worker starts no further report)
 in_worker = False      # this process is a batch's worker
 running = False        # the worker runs a report
-holding = 0            # within held(): a SIGTERM or Ctrl-C stops the process at the block's end
+holding = 0            # within held(): a SIGTERM stops the process at the last block's end
 held_signal: int | None = None     # the signal that came meanwhile
+main_holding = 0       # the main thread's own held() blocks: a Ctrl-C waits for their end
 
 
 class Terminated(SystemExit):
@@ -66,23 +67,43 @@ def held():
     kernel's own) left no one knowing the kernel's process, which ran on and wrote its
     connection file into the work folder the run had removed (``runner._stop_kernel``).
 
-    A SIGTERM that came meanwhile wins over a Ctrl-C (exit code 143); a Ctrl-C alone is given,
-    at the block's end, to the SIGINT handler that was there before it."""
-    global holding, held_signal
-    interrupt = _hold_interrupt() if not holding else None
+    A SIGTERM that came meanwhile wins over a Ctrl-C (exit code 143), and stops the process at
+    the end of the last block of any thread. A Ctrl-C is deferred by the main thread's blocks
+    alone (it alone receives signals and sets handlers): the main thread's outermost block puts
+    the SIGINT handler in, and puts back the one it replaced when it ends, whatever other
+    threads' blocks still run, then gives it the Ctrl-C that came meanwhile. Counting every
+    thread's blocks together, a main block left while a worker thread's block ran had put the
+    handler in and nobody put it back: Ctrl-C was noted and never raised for the rest of the
+    process."""
+    global holding, main_holding
+    in_main = threading.current_thread() is threading.main_thread()
+    interrupt = _hold_interrupt() if in_main and not main_holding else None
     holding += 1
+    main_holding += in_main
     try:
         yield
     finally:
         holding -= 1
+        main_holding -= in_main
+        if interrupt is not None:
+            signal.signal(signal.SIGINT, interrupt)
+            _raise_held(signal.SIGINT)      # to the handler put back: at once
         if not holding:
-            if interrupt is not None:
-                signal.signal(signal.SIGINT, interrupt)
-            signum, held_signal = held_signal, None
-            if signum == signal.SIGINT:
-                signal.raise_signal(signal.SIGINT)      # to the handler put back: at once
-            elif signum is not None:
-                _terminate(signum)
+            _raise_held(None)
+
+
+def _raise_held(only: int | None) -> None:
+    """Raise the signal held meanwhile (SIGINT to its handler, SIGTERM as Terminated), and
+    forget it; only when it is ``only``, unless ``only`` is None."""
+    global held_signal
+    signum = held_signal
+    if signum is None or only not in (None, signum):
+        return
+    held_signal = None
+    if signum == signal.SIGINT:
+        signal.raise_signal(signal.SIGINT)
+    else:
+        _terminate(signum)
 
 
 def _hold_interrupt():

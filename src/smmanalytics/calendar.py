@@ -343,7 +343,10 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
         offset: 22:30 in Asia/Kolkata for a slot of 19:00 Europe/Paris), lift (shrunk slot
         lift; <NA> when unknown), reason (why this slot), platform (the one ``best`` was
         computed for, ``all`` for every platform together), plan_days (the days planned,
-        "2026-11-02..2026-11-15": the events' UIDs in :func:`write_ics`).
+        "2026-11-02..2026-11-15": the events' UIDs in :func:`write_ics`), sequence and
+        dtstamp (the plan's version, the events' SEQUENCE and DTSTAMP in :func:`write_ics`:
+        the days from 1970-01-01 to the last analysed post's day, and how recent the
+        analysed posts' metrics are, a UTC ISO instant; <NA> when unknown).
         ``attrs["basis"]`` is ``effect``, ``days``, ``activity`` or ``even``. No two posts
         share a start time: when fewer distinct slots qualify than ``posts_per_week`` (an
         account that has posted in few slots), the plan has fewer posts,
@@ -354,8 +357,7 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
         average (< 1), planned because more posts a week were asked than the slots at or
         above it give (0 unless the basis is ``effect``; a warning is logged).
         ``attrs["data_last_day"]`` and ``attrs["data_as_of"]``: how recent the analysed posts
-        are (``best.method["last_day"]`` and ``["as_of"]``), the plan's version in
-        :func:`write_ics`.
+        are (``best.method["last_day"]`` and ``["as_of"]``), whence the plan's version.
 
     Raises
     ------
@@ -420,17 +422,16 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
         # slots' order in them (write_ics), the same for a plan saved as CSV and read back
         "plan_days": pd.array([_days_text(day0, day0 + pd.Timedelta(days=7 * weeks - 1))]
                               * len(local), dtype="string"),
+        # the plan's version, as columns too: a plan saved as CSV or Excel, edited and read
+        # back, kept its UIDs but lost its attrs, and wrote SEQUENCE 0: calendar apps kept
+        # the report's version (20750) and the move never showed
+        **_version_columns(best.method, slot_tz, len(local)),
     })
     plan = plan.sort_values("start_utc", kind="stable")
     # two slots an hour apart meet in the hour skipped in spring: keep the first
     plan = plan.drop_duplicates("start_utc").reset_index(drop=True)
     plan.attrs.update(basis=basis, tz=tz, slot_tz=slot_tz,
                       platform=best.method.get("platform"),
-                      # the first day's midnight there as a UTC instant (DTSTAMP): it was
-                      # that naive midnight labelled UTC, hours off in any other zone
-                      created=day0.tz_localize(slot_tz, ambiguous=True,
-                                               nonexistent="shift_forward")
-                      .tz_convert("UTC").isoformat(),
                       posts_per_week=int(posts_per_week), slots_per_week=len(week),
                       below_average=below,
                       # how recent the posts behind it are (the plan's version in write_ics)
@@ -456,7 +457,9 @@ def plan_month(best: BestTimes, month: str, posts_per_week: int | None = None,
         ``"YYYY-MM"``.
     posts_per_week : int, optional
         Default: the account's own pace over the analysed posts other than stories (the plan
-        is of feed posts; ``best.method["posts_per_week"]``, rounded, at least 1).
+        is of feed posts; ``best.method["posts_per_week"]``, rounded, at least 1); none when
+        the account posted only stories (an empty plan, ``attrs["posts_per_week"]`` 0: a
+        pace of 1 a week was made up for it). Given, it is planned whatever the account's.
     tz : str, optional
         The zone the plan is shown in, as in :func:`plan_slots`; the month's days are those
         of the zone ``best`` was computed in, so the plan holds the same posts in any zone.
@@ -523,18 +526,59 @@ def _plan_days(best: BestTimes, first, last, posts_per_week: int | None,
     """The plan's slots from ``first`` to ``last`` (days of the slots' zone, both included,
     as :func:`plan_slots`: the same posts in any zone shown)."""
     first, last = pd.Timestamp(first), pd.Timestamp(last)
-    if posts_per_week is None:
-        pace = best.method.get("posts_per_week", 1.0)
+    pace = best.method.get("posts_per_week", 1.0)
+    unpaced = posts_per_week is None and pace == 0     # only stories: no feed post to pace
+    if unpaced:
+        logger.warning("no feed post among the %d posts analysed (only stories, which are "
+                       "not planned): no slot planned; posts_per_week= plans some",
+                       best.method.get("stories", 0))
+        posts_per_week = 1          # the plan's columns and attrs, of no slot (below)
+    elif posts_per_week is None:
         posts_per_week = min(168, max(1, int(round(pace)))) if np.isfinite(pace) else 1
     weeks = int(np.ceil(((last - first).days + 1) / 7))
     plan = plan_slots(best, first, weeks, posts_per_week, tz)
     day = plan["start_utc"].dt.tz_convert(plan.attrs["slot_tz"]).dt.tz_localize(None)
     day = day.dt.normalize()
-    out = plan.loc[((day >= first) & (day <= last)).to_numpy()].reset_index(drop=True)
+    kept = ((day >= first) & (day <= last)).to_numpy() & (not unpaced)
+    out = plan.loc[kept].reset_index(drop=True)
+    if unpaced:
+        plan.attrs.update(posts_per_week=0, slots_per_week=0, below_average=0)
     out["plan_days"] = pd.array([_days_text(first, last)] * len(out), dtype="string")
     out.attrs.update(plan.attrs, first_day=first.date().isoformat(),
                      last_day=last.date().isoformat())
     return out
+
+
+def _version_columns(method: dict, slot_tz: str, n: int) -> dict[str, pd.array]:
+    """The ``sequence`` and ``dtstamp`` columns of a plan of ``n`` posts from a BestTimes'
+    ``method``: its version, each row's (see :func:`_version`)."""
+    sequence, stamp = _version(method.get("last_day"), method.get("as_of"), slot_tz)
+    return {"sequence": pd.array([sequence] * n, dtype="Int64"),
+            "dtstamp": pd.array([stamp.isoformat() if stamp is not None else None] * n,
+                                dtype="string")}
+
+
+def _version(last_day: str | None, as_of: str | None,
+             slot_tz: str | None) -> tuple[int | None, pd.Timestamp | None]:
+    """A plan's version, from its data (the same posts give the same file, which a clock
+    would not): SEQUENCE, the days from 1970-01-01 to the last analysed post's day, so that
+    a plan of more recent posts replaces an older plan of the same days when imported (RFC
+    5546: the higher SEQUENCE wins, then the later DTSTAMP); DTSTAMP, the latest moment the
+    analysed posts' metrics were taken (``as_of``), as a UTC instant.
+
+    Without ``as_of`` (no post's ``snapshot_at``), DTSTAMP is the midnight that began the last
+    analysed post's day in the slots' zone: the earliest moment the data can have been taken
+    (they hold that day's posts). It was the plan's first day's midnight, after the data by
+    the days between (a plan of November, read back from CSV: its first start, 2 November
+    12:00 UTC, as the data ended in October). None each when unknown."""
+    if not last_day:
+        return None, (pd.Timestamp(as_of).tz_convert("UTC") if as_of else None)
+    day = pd.Timestamp(last_day)
+    sequence = (day - pd.Timestamp("1970-01-01")).days
+    if as_of:
+        return sequence, pd.Timestamp(as_of).tz_convert("UTC")
+    began = day.tz_localize(slot_tz or "UTC", ambiguous=True, nonexistent="shift_forward")
+    return sequence, began.tz_convert("UTC")
 
 
 def _days_text(first: pd.Timestamp, last: pd.Timestamp) -> str:
@@ -599,14 +643,18 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
     platform, the plan's days (its ``plan_days`` column) and the slot's place among the
     platform's slots in them, in time order ("maison-seve-x-20261101-20261130-3@smmanalytics",
     the third X post of November 2026), so that a moved slot keeps its UID. Its SEQUENCE,
-    the plan's version, is the days from 1970-01-01 to the last analysed post's day
-    (``attrs["data_last_day"]``; 0 when unknown, a plan read back from CSV): a plan of more
-    recent posts has the higher one, which calendar apps keep. DTSTAMP (a UTC instant) is the
-    latest moment the analysed posts' metrics were taken (``attrs["data_as_of"]``), which
-    orders two versions of equal SEQUENCE (RFC 5546); without it, the plan's first day's
-    midnight in the zone of its slots (``attrs["created"]``; 2026-10-19 in Paris:
-    ``20261018T220000Z``), else its first start. Times that the same inputs give again, which
-    a clock's would not: the same plan always gives the same file.
+    the plan's version (its ``sequence`` column, kept by a plan saved as CSV or Excel and read
+    back; else ``attrs["data_last_day"]``; else 0), is the days from 1970-01-01 to the last
+    analysed post's day: a plan of more recent posts has the higher one, which calendar apps
+    keep. DTSTAMP (a UTC instant, its ``dtstamp`` column) is the latest moment the analysed
+    posts' metrics were taken (``attrs["data_as_of"]``), which orders two versions of equal
+    SEQUENCE (RFC 5546); without it, the midnight that began the last analysed post's day in
+    the zone of the slots, the earliest moment the data can have been taken (never after
+    them); else 1970-01-01. Times that the same inputs give again, which a clock's would not:
+    the same plan always gives the same file. A plan edited by hand cannot be told from the
+    original: it keeps the original's version (a blank cell takes its column's highest),
+    never a lower one; raising its ``sequence`` has calendar apps take the edit over an
+    earlier import of the original.
 
     A newer plan with fewer slots than the earlier one leaves the earlier one's last slots in
     the calendar: no CANCELLED event is written for them, as no bound on an earlier plan's
@@ -743,12 +791,8 @@ def ics_bytes(plan: pd.DataFrame, brand_name: str = "Brand", *, duration_minutes
     # a plan read back from Parquet or Excel may have lost the zone: the column says UTC
     starts = (starts.dt.tz_convert("UTC") if isinstance(starts.dtype, pd.DatetimeTZDtype)
               else starts.dt.tz_localize("UTC"))
-    created = plan.attrs.get("data_as_of") or plan.attrs.get("created")
-    stamp = (pd.Timestamp(created) if created else
-             (starts.min() if len(plan) else pd.Timestamp(0, tz="UTC")))
-    stamp = stamp.tz_convert("UTC") if stamp.tzinfo else stamp.tz_localize("UTC")
     uids = _uids(plan, starts, slug, platforms)
-    sequence = _sequence(plan)
+    sequences, stamps = _versions(plan)
     zone, when_local = _local_times(plan, starts)
 
     def post(platform: str) -> str:      # "post on Instagram" (it read "post on instagram")
@@ -762,8 +806,8 @@ def ics_bytes(plan: pd.DataFrame, brand_name: str = "Brand", *, duration_minutes
     reasons = plan["reason"].tolist() if "reason" in plan.columns else [None] * n
     worded: dict[str, str] = {}
     length = pd.Timedelta(minutes=duration_minutes).to_pytimedelta()
-    for when, uid, platform, local, reason in zip(starts, uids, platforms, when_local, reasons,
-                                                  strict=True):
+    for when, uid, platform, local, reason, sequence, stamp in zip(
+            starts, uids, platforms, when_local, reasons, sequences, stamps, strict=True):
         start = when.to_pydatetime()
         ev = icalendar.Event()
         ev.add("uid", uid)
@@ -816,12 +860,53 @@ def _uids(plan: pd.DataFrame, starts: pd.Series, slug: str, platforms: list) -> 
             for p, d, k in zip(platforms, days, nth.to_numpy(), strict=True)]
 
 
-def _sequence(plan: pd.DataFrame) -> int:
-    """The plan's version (SEQUENCE): the days from 1970-01-01 to the last analysed post's
-    day (``attrs["data_last_day"]``), so that a plan of more recent posts replaces an older
-    plan of the same days when imported (RFC 5546: the higher SEQUENCE wins, then the later
-    DTSTAMP, the data's ``as_of``); 0 when unknown (a plan read back from CSV). From the
-    data, not the clock: the same plan gives the same file."""
-    last = plan.attrs.get("data_last_day")
-    return (pd.Timestamp(last) - pd.Timestamp("1970-01-01")).days if last else 0
+def _versions(plan: pd.DataFrame) -> tuple[list[int], list[pd.Timestamp]]:
+    """Each event's SEQUENCE and DTSTAMP: its row's ``sequence`` and ``dtstamp`` (a plan
+    saved as CSV or Excel and read back keeps them, as its UIDs); a cell left blank (a row
+    added by hand) takes the highest of its column, never lower than the rows beside it;
+    without the column, the plan's ``attrs`` (see :func:`_version`); else 0 and 1970-01-01.
 
+    An edited plan cannot be told from the original: it writes the same version, never a
+    lower one. Calendar apps may keep the event they have at an equal version: raising the
+    plan's ``sequence`` (by one) has them take the edit."""
+    sequence, stamp = _version(plan.attrs.get("data_last_day"), plan.attrs.get("data_as_of"),
+                               plan.attrs.get("slot_tz"))
+    sequences = _version_column(plan, "sequence", _sequence_cells, 0 if sequence is None
+                                else sequence)
+    stamps = _version_column(plan, "dtstamp", _stamp_cells, pd.Timestamp(0, tz="UTC")
+                             if stamp is None else stamp)
+    return sequences, stamps
+
+
+def _version_column(plan: pd.DataFrame, column: str, read, default) -> list:
+    """The cells of ``column`` as ``read`` reads them, a blank one the column's highest (or
+    ``default`` when all are blank or there is no column)."""
+    if column not in plan.columns:
+        return [default] * len(plan)
+    cells = read(plan[column])
+    top = cells.max() if cells.notna().any() else default
+    return cells.where(cells.notna(), top).tolist()
+
+
+def _sequence_cells(cells: pd.Series) -> pd.Series:
+    """A plan's ``sequence`` column as whole numbers, 0 or more (Excel reads them back as
+    floats when a cell is blank); SchemaError naming a cell that is none."""
+    numbers = pd.to_numeric(cells, errors="coerce").astype("Float64")
+    bad = cells.notna() & (numbers.isna() | (numbers < 0) | (numbers % 1 != 0)).fillna(True)
+    if bad.any():
+        raise SchemaError(f"column 'sequence' must hold whole numbers, 0 or more (the plan's "
+                          f"version); got {cells[bad].iloc[0]!r} in {int(bad.sum())} rows",
+                          column="sequence", failure_cases=cells[bad])
+    return numbers.astype("Int64")
+
+
+def _stamp_cells(cells: pd.Series) -> pd.Series:
+    """A plan's ``dtstamp`` column as UTC instants (one without a zone, as Excel gives it
+    back, is UTC, as ``start_utc``); SchemaError naming a cell that is none."""
+    stamps = pd.to_datetime(cells, errors="coerce", utc=True)
+    bad = cells.notna() & stamps.isna()
+    if bad.any():
+        raise SchemaError(f"column 'dtstamp' must hold date-times (the plan's version); got "
+                          f"{cells[bad].iloc[0]!r} in {int(bad.sum())} rows", column="dtstamp",
+                          failure_cases=cells[bad])
+    return stamps

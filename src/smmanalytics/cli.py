@@ -751,6 +751,7 @@ def _cmd_calendar(args) -> int:
 
     out = calendar_path(args.out, replace=args.force)      # before the work, not after it
     ds, tz, bt = _best_times_from_args(args)
+    _check_feed_posts(bt, args)
     if args.start is not None:
         start = args.start
     else:
@@ -769,6 +770,21 @@ def _cmd_calendar(args) -> int:
     print(f"wrote {len(plan)} slot{'' if len(plan) == 1 else 's'} ({plan.attrs['basis']}) "
           f"to {path}")
     return 0
+
+
+def _check_feed_posts(bt, args) -> None:
+    """EmptyDataError (exit 2) when the posts analysed are stories alone: the calendar's events
+    are feed posts, which the account has not posted (its stories, 180 in the sample's
+    October, made a calendar of feed posts at hours no feed post was tried at)."""
+    from .errors import EmptyDataError
+
+    stories = bt.method.get("stories", 0)
+    if stories and bt.method.get("posts_per_week") == 0:
+        whose = f" of {args.platform}" if args.platform else ""
+        raise EmptyDataError(
+            f"no feed post among the posts{whose} in {args.data}: only {stories} "
+            f"stor{'y' if stories == 1 else 'ies'}, which a posting plan does not hold; "
+            "nothing to plan")
 
 
 def _cmd_cache(args) -> int:

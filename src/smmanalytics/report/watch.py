@@ -430,6 +430,12 @@ class WatchSections:
                 self.text(sec, f.label("bt_activity_later").format(start=start, end=end),
                           note=True)
             plan = plan_after(bt, self._plan_after())    # from the day after the data end
+            if not len(plan) and plan.attrs.get("posts_per_week") == 0:
+                # only stories: no pace of feed posts to keep (5 feed posts were planned at
+                # a pace of 1 a week made up for it), no slot and no .ics, as YouTube's
+                stories = bt.method.get("stories", 0)
+                self.text(sec, f.label("bt_no_feed_one" if stories == 1 else "bt_no_feed")
+                          .format(stories=f.number(stories)), note=True)
             if len(plan):
                 self._slots[platform] = plan
                 shown = plan.head(12)
