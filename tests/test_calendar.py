@@ -735,6 +735,12 @@ def test_write_ics_refuses_a_language_it_does_not_speak(tmp_path, effect):
     assert not (tmp_path / "a.ics").exists()
 
 
+#: the two slots' own figures in the window tests' descriptions (12 posts at 1.30x, 1 at 1.25x)
+_TAILS = {"en": ["1.30× from 12 posts", "1.25× from 1 post"],
+          "fr": ["1,30× (publications : 12)", "1,25× (publications : 1)"],
+          "it": ["1,30× su 12 post", "1,25× su 1 post"]}
+
+
 def _descriptions(plan, tmp_path, lang):
     path = write_ics(plan, tmp_path / f"{lang}.ics", brand_name="Maison Sève", lang=lang)
     return [d for _, _, d in _events(path)[1]]
@@ -757,11 +763,8 @@ def test_a_slot_from_one_post_says_one_post(tmp_path, caplog):
             "it": "fascia consigliata (nei giorni feriali, 18:00–21:00 Europe/Paris): 1,23× la "
                   "media dell'account su settimane non usate per sceglierla (intervallo "
                   "1,05–1,40); questa fascia: "}
-    tail = {"en": ["1.30× from 12 posts", "1.25× from 1 post"],
-            "fr": ["1,30× (publications : 12)", "1,25× (publications : 1)"],
-            "it": ["1,30× su 12 post", "1,25× su 1 post"]}
     for lang in ("en", "fr", "it"):
-        assert _descriptions(plan, tmp_path, lang) == [head[lang] + t for t in tail[lang]]
+        assert _descriptions(plan, tmp_path, lang) == [head[lang] + t for t in _TAILS[lang]]
     assert "English" not in caplog.text
 
 
@@ -1349,11 +1352,8 @@ def test_a_window_whose_lift_allows_for_its_selection_says_so(tmp_path, caplog):
             "it": "fascia consigliata (nei giorni feriali, 18:00–21:00 Europe/Paris): circa "
                   "1,11× la media dell'account, tenendo conto che è stata scelta perché spiccava "
                   "(intervallo 0,95–1,32); questa fascia: "}
-    tail = {"en": ["1.30× from 12 posts", "1.25× from 1 post"],
-            "fr": ["1,30× (publications : 12)", "1,25× (publications : 1)"],
-            "it": ["1,30× su 12 post", "1,25× su 1 post"]}
     for lang in ("en", "fr", "it"):
-        assert _descriptions(plan, tmp_path, lang) == [head[lang] + t for t in tail[lang]]
+        assert _descriptions(plan, tmp_path, lang) == [head[lang] + t for t in _TAILS[lang]]
     assert "English" not in caplog.text
 
 
