@@ -1759,11 +1759,15 @@ def test_earned_media_value_names_a_misspelt_platform():
 @settings(max_examples=25, deadline=None)
 @given(spend=st.floats(1, 1e5), labor=st.floats(0, 1e5), revenue=st.floats(0, 1e6),
        k=st.floats(0.01, 100))
+@example(spend=1.0, labor=1.175494351e-38, revenue=0.0, k=1.0)   # repr 1.17e-38
 def test_roi_scale_invariant(tmp_path_factory, spend, labor, revenue, k):
     tmp = tmp_path_factory.mktemp("scale")
 
     def one(f):
-        costs = f"2026-10-01,,ad_spend,{spend * f!r},,,,,,\n2026-10-01,,labor,{labor * f!r},,,,,,\n"
+        # amounts written as costs.csv takes them, without an exponent (1.17e-38 is refused):
+        # positional digits that read back as the same float
+        amount, cost = np.format_float_positional(spend * f), np.format_float_positional(labor * f)
+        costs = f"2026-10-01,,ad_spend,{amount},,,,,,\n2026-10-01,,labor,{cost},,,,,,\n"
         ds = dataset(tmp, costs, web=web([_web_month(revenue * f, key_events=2.0)]))
         return roi(ds, "2026-10").iloc[0]
 
