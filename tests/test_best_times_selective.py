@@ -339,3 +339,59 @@ def test_best_times_does_not_recommend_a_window_that_cleared_1_by_a_hair():
     plan = plan_slots(bt, "2027-06-07", 1, 3)
     assert plan.attrs["basis"] == "even"
     assert not plan["reason"].str.contains("recommended window").any()
+
+
+_WEEKEND_STOOD_OUT = dict(_STOOD_OUT, days="Saturday-Sunday", weekdays=[5, 6], hours=[10, 11],
+                          start_hour=10, end_hour=12)
+#: the weekend x hour test found hours of their own (p = 0.030), and the weekend window that
+#: stood out is the one told (the Monday-Friday one did not even stand out)
+_WEEKEND_METHOD = {"tz": "Europe/Paris", "level": 0.9, "alpha": 0.1, "weekend_hours": True,
+                   "weekend_p_value": 0.03, "weekend_test": "permutation",
+                   "weekend_stood_out": True}
+
+
+def test_the_summary_does_not_say_no_window_held_up_when_the_weekend_one_stood_out():
+    """The weekend window that stood out held up on the weeks held out (raw 1.73x, from
+    1.02x): only allowing for its selection is it not recommended. The weekend clause said
+    "but no window held up" before the sentence naming it; it now says no weekend window is
+    recommended. Without a weekend window that stood out, the clause is as it was."""
+    import pandas as pd
+
+    def summary(window, method):
+        return BestTimes(effect_detected=False, p_value=0.002, by_slot=pd.DataFrame(),
+                         recommended=pd.DataFrame(), by_weekday=pd.DataFrame(), window=window,
+                         n_used=608, n_excluded={}, method=method).summary
+
+    said = summary(_WEEKEND_STOOD_OUT, _WEEKEND_METHOD)
+    assert said.startswith("No reliable timing effect in this account's data (p = 0.002, 608 "
+                           "posts); weekends have hours of their own (weekend × hour test "
+                           "p = 0.030), but no weekend window is recommended")
+    assert "Posts at weekends from 10:00–12:00 (Europe/Paris) stood out" in said
+    assert "held up" not in said
+    plain = summary({"status": "none"}, dict(_WEEKEND_METHOD, weekend_stood_out=False))
+    assert "weekend × hour test p = 0.030), but no window held up" in plain
+
+
+@pytest.mark.parametrize("lang,said", [
+    ("en", "Weekends were tested apart too: their best hours differ from those of weekdays "
+           "(p = 0.030), but no weekend window is recommended."),
+    ("fr", "Le week-end a aussi été testé à part : ses meilleures heures diffèrent de celles "
+           "de la semaine (p = 0,030), mais aucune plage du week-end n'est recommandée."),
+    ("it", "Anche il fine settimana è stato testato a parte: i suoi orari migliori "
+           "differiscono da quelli dei giorni feriali (p = 0,030), ma nessuna fascia del fine "
+           "settimana è consigliata."),
+])
+def test_the_report_does_not_say_no_weekend_window_held_up_when_one_stood_out(ds, lang, said):
+    """The report's finding names the weekend window that stood out (raw 1.73x on weeks held
+    out, not recommended), then the weekend test: it said "no weekend window held up on the
+    weeks not used to choose it either", untrue of that window."""
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    bt = SimpleNamespace(window=_WEEKEND_STOOD_OUT, effect_detected=False, n_used=608,
+                         p_value=0.002, held_out_failed=True, weekend_outcome="differ",
+                         method=dict(_WEEKEND_METHOD))
+    sentence = rep._bt_sentence(bt)
+    assert sentence.endswith(said), sentence
+    held = rep._bt_sentence(SimpleNamespace(**dict(
+        vars(bt), method=dict(_WEEKEND_METHOD, weekend_stood_out=False))))
+    assert held.endswith(rep.fmt.label("bt_weekend_differ_none").format(
+        p=rep.fmt.p_value(0.03, 3)[0])), held

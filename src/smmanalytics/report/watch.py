@@ -174,7 +174,11 @@ class WatchSections:
             return " " + f.label("bt_weekend_untested")
         # under alpha to 3 decimals (as bt_weekend_peak: 0.004 read "p < 0.01"), else to 2
         differ = outcome == "differ"
-        return " " + f.label("bt_weekend_differ_none" if differ else "bt_weekend_same").format(
+        # a weekend window that stood out (not recommended) did hold up on the weeks held out
+        key = ("bt_weekend_same" if not differ
+               else "bt_weekend_differ_stood_out" if bt.method.get("weekend_stood_out")
+               else "bt_weekend_differ_none")
+        return " " + f.label(key).format(
             p=f.p_value(bt.method["weekend_p_value"], 3 if differ else 2)[0])
 
     def _bt_sentence(self, bt, said: set | None = None) -> str:

@@ -375,6 +375,10 @@ def _best_times(posts, tz, platform, *, daily, outcome, exposure, min_age_days, 
     # lift allowing for the window's selection above 1
     window = judged(window, level, tested=tested)
     weekend_window = judged(dict(est.weekend_window), level, tested=tested) if weekend else None
+    if weekend:
+        # a weekend window that stood out did hold up on the held-out weeks: what a finding
+        # without one says of the weekend must not claim none did (``_weekend_tested``)
+        method["weekend_stood_out"] = stood_out(weekend_window)
     # the window told is the one shown, Monday-Friday's first, the weekend's beside it when
     # both are; without one shown, the one that stood out (said not to be recommended)
     told = [w for w in (window, weekend_window) if shown(w)] or [

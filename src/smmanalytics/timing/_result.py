@@ -501,8 +501,12 @@ class BestTimes:
         outcome = self.weekend_outcome
         p = self.method.get("weekend_p_value")
         if outcome == "differ":
+            # a weekend window that stood out held up on the weeks held out, but is not
+            # recommended once its selection is allowed for: "no window held up" was untrue
+            held = ("no weekend window is recommended" if self.method.get("weekend_stood_out")
+                    else "no window held up")
             return (f"; weekends have hours of their own (weekend × hour test p = {p:.3f}), "
-                    f"but no window held up")
+                    f"but {held}")
         if outcome == "same":
             return (f"; weekend hours do not differ from weekday ones (weekend × hour test "
                     f"p = {p:.2f})")
