@@ -797,7 +797,9 @@ class WatchSections:
         u = watch.untested()
         if u.empty:
             return
-        self._missing_note(sec, u.loc[[len(days) > 0 for days in u["missing"]]])
+        lacking = u.loc[[len(days) > 0 for days in u["missing"]]]
+        self._missing_note(sec, lacking.loc[~lacking["posts"].astype(bool)])
+        self._missing_note(sec, lacking.loc[lacking["posts"].astype(bool)], "alerts_missing_posts")
         u = u.loc[[len(days) > 0 for days in u["untested"]]]
         if u.empty:
             return
@@ -815,23 +817,25 @@ class WatchSections:
             weeks=f.number(settings.min_history)), note=True)
         self.bullets(sec, items)
 
-    def _missing_note(self, sec: Section, u: pd.DataFrame) -> None:
+    def _missing_note(self, sec: Section, u: pd.DataFrame, key: str = "alerts_missing") -> None:
         """The account series with days of the period no export covers (rows of
         ``Review.untested()`` with ``missing`` days): on how many of the period's days each
         was known, and the days not watched, by date when they are few. Unsaid, X's unfollows
-        known on 17 of October's 31 days read "No alert in this period"."""
+        known on 17 of October's 31 days read "No alert in this period". With ``key``
+        ``"alerts_missing_posts"``, the signals of the posts whose figure the posts of some
+        days all lack: on how many of their days with posts each was known."""
         if u.empty:
             return
         f = self.fmt
         items = []
         for r in u.itertuples():
             many = len(r.missing) > _UNTESTED_NAMED
-            items.append(f.label("alerts_missing_count" if many else "alerts_missing_item").format(
+            items.append(f.label(f"{key}_count" if many else f"{key}_item").format(
                 signal=f"{f.platform(r.platform)} · {f.label('sig_' + r.signal)}",
                 known=f.number(r.days), days=f.number(r.days + len(r.missing)),
                 missing=f.number(len(r.missing)),
                 dates=", ".join(f.date(d, "d MMM") for d in r.missing)))
-        self.text(sec, f.label("alerts_missing"), note=True)
+        self.text(sec, f.label(key), note=True)
         self.bullets(sec, items)
 
     def _signal_value(self, signal: str, v) -> str:
