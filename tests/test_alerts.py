@@ -1168,17 +1168,18 @@ def test_an_incident_begun_before_the_period_starts_on_its_own_first_day(monkeyp
     assert main(["alerts", "somewhere", "--period", "2026-10"]) == 0
     out = capsys.readouterr().out
     # X's days are UTC days, the first one's zone read from the detection run
-    assert (f"\nincident 1: {inc.loc[0, 'severity']}, 2026-09-30 (UTC) (began before 2026-10) "
+    assert (f"\nincident 1: {inc.loc[0, 'severity']}, 2026-09-30 (UTC; began before 2026-10) "
             "to 2026-10-01 (UTC), on x\n") in out
 
 
 @pytest.mark.parametrize("lang,first", [
-    ("en", "30 Sept (UTC) (began before this period)"),
-    ("fr", "30 sept. (UTC) (commencé avant la période)"),
-    ("it", "30 set (UTC) (iniziato prima del periodo)")])
+    ("en", "30 Sept (UTC; began before this period)"),
+    ("fr", "30 sept. (UTC ; commencé avant la période)"),
+    ("it", "30 set (UTC; iniziato prima del periodo)")])
 def test_the_report_says_an_incident_began_before_the_period(lang, first):
     """The October report's incident table read "Du 1er oct. au 1er oct." of the incident
-    of 30 September - 1 October. X's days are UTC days, not the brand's (Paris): said."""
+    of 30 September - 1 October. X's days are UTC days, not the brand's (Paris): said, in the
+    same brackets ("30 Sept (UTC) (began before this period)" nested two)."""
     from smmanalytics.report import BrandReport
 
     rep = BrandReport(_straddling(lang), "2026-10", lang=lang)

@@ -645,20 +645,25 @@ class WatchSections:
 
         return incident_zones(watch, inc, prefer=self.tz)
 
-    def _alert_day(self, day, zone) -> str:
+    def _alert_day(self, day, zone, began: bool = False) -> str:
         """An alert's day, "13 Oct", its zone named when not the brand's: "13 Oct (Pacific
-        time)" for a Meta account series' day (a zone not known is not named)."""
+        time)" for a Meta account series' day (a zone not known is not named). ``began``: the
+        first day of an incident begun before the period, said in the zone's brackets ("30
+        Sept (UTC; began before this period)", where two brackets followed each other)."""
         f = self.fmt
         text = f.date(day, "d MMM")
-        return text if pd.isna(zone) or zone == self.tz else f"{text} ({f.zone(zone)})"
+        named = not (pd.isna(zone) or zone == self.tz)
+        if began:
+            return (f.label("incident_began_before_zone").format(day=text, zone=f.zone(zone))
+                    if named else f.label("incident_began_before").format(day=text))
+        return f"{text} ({f.zone(zone)})" if named else text
 
     def _incident_table(self, sec: Section, inc: pd.DataFrame) -> None:
         """The period's incidents (:meth:`_zoned`), one row each; each end in its own zone."""
         f = self.fmt
         self.table(sec, pd.DataFrame({
             # an incident begun before the period: its own first day, said to be before it
-            f.label("from"): [f.label("incident_began_before").format(day=self._alert_day(d, z))
-                              if began else self._alert_day(d, z)
+            f.label("from"): [self._alert_day(d, z, bool(began))
                               for d, z, began in zip(inc["start"], inc["start_zone"],
                                                      inc["began_before"], strict=True)],
             f.label("to"): [self._alert_day(d, z)
