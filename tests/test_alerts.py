@@ -925,6 +925,10 @@ def test_plot_alert_draws_series_baseline_band_and_marker():
     assert len(ax.lines) == 4
     assert len(ax.collections) == 1                                # the no-alert band
     assert len(ax.lines[1].get_xdata()) <= 43                      # ±21 days
+    # the zone its days count in: X's account series are UTC days, the posts' the brand's
+    zone = sig.loc[(sig["platform"] == a.iloc[-1]["platform"])
+                   & (sig["signal"] == a.iloc[-1]["signal"]), "day_tz"].iloc[0]
+    assert ax.get_xlabel() == f"days ({zone})"
 
 
 def test_plot_alerts_from_the_reviews_detections_draws_the_same_charts():

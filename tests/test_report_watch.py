@@ -420,3 +420,24 @@ def test_days_whose_posts_lack_the_figure_are_named_not_called_quiet(lang):
     assert items == [f.prose(f.label("alerts_missing_posts_item").format(
         signal=f"{f.platform('facebook')} · {f.label('sig_' + s)}", known="16", days="30",
         dates=dates)) for s in ("comments", "comments_per_reach")]
+
+
+@pytest.mark.parametrize("lang, pacific", [("en", "Days (Pacific time)"),
+                                           ("fr", "Jours (heure du Pacifique)"),
+                                           ("it", "Giorni (ora del Pacifico)")])
+def test_an_alert_chart_names_the_zone_of_its_days(lang, pacific):
+    """The text said "16 Mar (Pacific time)" of Instagram's net follows, their chart a bare
+    "16 Mar". Each chart's x axis now names its days' zone when not the brand's (Paris), as
+    the text does: Instagram's net follows Pacific days, X's unfollows UTC days, the comments
+    (the brand's days) nothing."""
+    rep = BrandReport(_three_zones(lang), "2026-03", lang=lang)
+    f, drawn = rep.fmt, []
+    figure = rep.figure
+    rep.figure = lambda sec, fig, **kw: (drawn.append(fig), figure(sec, fig, **kw))[1]
+    rep.alerts()
+    [fig] = drawn
+    labels = {ax.get_title(): ax.get_xlabel() for ax in fig.axes if ax.get_visible()}
+    assert labels == {
+        f"Instagram · {f.label('sig_comments')}": "",
+        f"Instagram · {f.label('sig_net_followers')}": pacific,
+        f"X · {f.label('sig_unfollows')}": f.label("alerts_chart_days").format(zone="UTC")}

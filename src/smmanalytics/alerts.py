@@ -1130,11 +1130,12 @@ def plot_alert(alert_row, signals: pd.DataFrame, ax=None, *, settings: AlertSett
     Axes
         Lines: the baseline (dashed), the signal, the level alerts (filled red dots: days
         beyond the band) and the drift alerts (red rings: a sustained rise the CUSUM caught,
-        on days that may lie within the band). The shaded band is the level test's own rule
-        (``lower``/``upper`` of :func:`_detect`): a day inside it raises no level alert. The
-        y axis spans the signal and its baseline: a limit far beyond them (an overdispersed
-        series, an incident inside the baseline window) is cut at the edge of the chart; a
-        rate (``*_per_reach``) is written in percent.
+        on days that may lie within the band). The x axis names the zone of the series'
+        days (``day_tz``: "days (America/Los_Angeles)"). The shaded band is the level test's
+        own rule (``lower``/``upper`` of :func:`_detect`): a day inside it raises no level
+        alert. The y axis spans the signal and its baseline: a limit far beyond them (an
+        overdispersed series, an incident inside the baseline window) is cut at the edge of
+        the chart; a rate (``*_per_reach``) is written in percent.
     """
     import matplotlib.dates as mdates
 
@@ -1174,7 +1175,10 @@ def plot_alert(alert_row, signals: pd.DataFrame, ax=None, *, settings: AlertSett
             ms=7, label="drift alert (CUSUM)")
     ax.set_ylim(ymin, ymax)
     ax.set_title(f"{alert_row['platform']} · {alert_row['signal']}", fontsize=9)
-    ax.set_xlabel("")
+    # the zone the series' days count in: Meta's account series are Pacific days, the
+    # posts' the brand's ("13 Oct" of the text names it; the chart said nothing)
+    zones = (g["day_tz"].dropna().unique() if "day_tz" in g.columns else [])
+    ax.set_xlabel(f"days ({zones[0]})" if len(zones) == 1 else "", fontsize=7)
     ax.set_ylabel(str(alert_row["signal"]).replace("_", " "))
     if str(alert_row["signal"]).endswith("_per_reach"):     # a rate: 0.03 reads 3%
         ax.yaxis.set_major_formatter(PercentTicks())

@@ -691,6 +691,8 @@ class WatchSections:
                 return
             day = functools.cache(    # the layout and the drawing ask for each
                 lambda v: f.date(mdates.num2date(v).date(), "d MMM"))   # label often
+            zones = (watch.signals.drop_duplicates(["platform", "signal"])
+                     .set_index(["platform", "signal"])["day_tz"])
             for ax in fig.axes:
                 if ax.get_visible() and " · " in ax.get_title():
                     platform, rest = ax.get_title().split(" · ", 1)
@@ -699,6 +701,8 @@ class WatchSections:
                                  f"{f.label('sig_' + signal)}", fontsize=8,
                                  y=1.0)    # y: see Report.figure
                     ax.set_ylabel("")
+                    ax.set_xlabel(self._chart_days(zones.get((platform, signal))),
+                                  fontsize=7)
                     # the days plot_alert's locator picks for the chart's days, picked
                     # once: the layout and the drawing ran it at each of their passes
                     ax.xaxis.set_major_locator(mticker.FixedLocator(
@@ -708,6 +712,14 @@ class WatchSections:
                     if signal.endswith("_per_reach"):   # "3 %", as in the table below
                         ax.yaxis.set_major_formatter(plots.PercentTicks(f.percent))
             self.figure(sec, fig, caption=f.label("alerts_chart"))
+
+    def _chart_days(self, zone) -> str:
+        """An alert chart's x label: the zone its days count in when not the brand's, as
+        :meth:`_alert_day` names it ("Days (Pacific time)"); the text's "13 Oct (Pacific
+        time)" was drawn as a bare "13 Oct"."""
+        if zone is None or pd.isna(zone) or zone == self.tz:
+            return ""
+        return self.fmt.label("alerts_chart_days").format(zone=self.fmt.zone(zone))
 
     def _alert_rows(self, sec: Section, watch) -> None:
         """The period's first 15 alerts, with each signal's value and its baseline; a day
