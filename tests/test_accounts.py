@@ -5,6 +5,7 @@ the quality log, and said on the report's cover."""
 from __future__ import annotations
 
 import csv
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -17,6 +18,8 @@ from smmanalytics._accounts import account_key, keep_declared_accounts
 from smmanalytics.brand import Brand
 from smmanalytics.dataset import Dataset
 from smmanalytics.report import BrandReport
+
+SAMPLE = Path(__file__).parents[1] / "data" / "sample" / "maison-seve"
 
 # a Meta Business Suite Instagram posts export, as the sample writes it (cut to what matters)
 HEADER = ["Post ID", "Account ID", "Account username", "Account name", "Description",
@@ -200,3 +203,50 @@ def test_an_account_key_ignores_case_at_signs_and_punctuation(handle):
     key = account_key(handle)
     assert account_key("@" + handle.upper()) == key
     assert key is None or key.isalnum()
+
+
+def test_days_one_account_lacks_are_in_the_quality_log(tmp_path):
+    """Two TikTok accounts, the sample's (1 November 2025 to 31 October 2026) and a second
+    whose FollowerHistory ends on 20 October: the platform's daily series is unknown on 21-31
+    October (11 days), which only Python's logging said; the report's quality table reads
+    ``ds.quality``. The note goes to the export that ends early."""
+    import shutil
+    import zipfile
+
+    (tmp_path / "brand.yaml").write_text("name: Maison Sève\ntimezone: Europe/Paris\n")
+    shutil.copy(SAMPLE / "Followers_maisonseve.zip", tmp_path)
+    with zipfile.ZipFile(SAMPLE / "Followers_maisonseve.zip") as z:
+        info = z.getinfo("FollowerHistory.csv")
+        lines = z.read(info).decode("utf-8-sig").splitlines()
+    assert lines[-12].startswith('"October 20"')            # the last 11 lines: 21-31 October
+    with zipfile.ZipFile(tmp_path / "Followers_atelier.zip", "w") as z:
+        z.writestr(zipfile.ZipInfo("FollowerHistory.csv", info.date_time),
+                   "\n".join(lines[:-11]) + "\n")
+    ds = smm.load(tmp_path, cache=False)
+    [note] = _notes(ds, "account_days_lacking").to_dict("records")
+    assert note["file"].endswith("Followers_atelier.zip!FollowerHistory.csv")
+    assert note["level"] == "warning"
+    assert note["message"] == ("tiktok account atelier: no daily row on 11 days the platform's "
+                               "other accounts have (2026-10-21..2026-10-31): the platform's "
+                               "daily totals, and its alert signals, are unknown on them")
+    # one account alone lacks no day another has
+    (tmp_path / "Followers_atelier.zip").unlink()
+    assert _notes(smm.load(tmp_path, cache=False), "account_days_lacking").empty
+
+
+def test_an_account_days_note_names_each_run_of_days():
+    """Account b lacks 2 and 5-6 October of account a's 1-6 October; a lacks none of b's. Rows
+    of one post (post_id) are no account's days."""
+    from smmanalytics._accounts import note_account_gaps
+
+    rows = ([("a", d) for d in range(1, 7)] + [("b", d) for d in (1, 3, 4)])
+    daily = pd.DataFrame({"platform": "x", "account_id": [a for a, _ in rows],
+                          "date": [pd.Timestamp(2026, 10, d) for _, d in rows],
+                          "metric": "unfollows", "value": 1.0, "source_file": "f.csv"})
+    daily = pd.concat([daily, daily.iloc[[0]].assign(account_id="b", date=pd.Timestamp(
+        "2026-10-02"), post_id="p1")], ignore_index=True)
+    ds = Dataset(daily=schema.conform(daily, "daily"))
+    [note] = _notes(note_account_gaps(ds), "account_days_lacking")["message"].tolist()
+    assert note.startswith("x account b: no daily row on 3 days the platform's other accounts "
+                           "have (2026-10-02, 2026-10-05..2026-10-06)")
+    assert _notes(ds, "account_days_lacking").empty          # the caller's Dataset unchanged

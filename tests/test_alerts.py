@@ -925,6 +925,10 @@ def test_plot_alert_draws_series_baseline_band_and_marker():
     assert len(ax.lines) == 4
     assert len(ax.collections) == 1                                # the no-alert band
     assert len(ax.lines[1].get_xdata()) <= 43                      # ±21 days
+    # the zone its days count in: X's account series are UTC days, the posts' the brand's
+    zone = sig.loc[(sig["platform"] == a.iloc[-1]["platform"])
+                   & (sig["signal"] == a.iloc[-1]["signal"]), "day_tz"].iloc[0]
+    assert ax.get_xlabel() == f"days ({zone})"
 
 
 def test_plot_alerts_from_the_reviews_detections_draws_the_same_charts():
@@ -1168,17 +1172,18 @@ def test_an_incident_begun_before_the_period_starts_on_its_own_first_day(monkeyp
     assert main(["alerts", "somewhere", "--period", "2026-10"]) == 0
     out = capsys.readouterr().out
     # X's days are UTC days, the first one's zone read from the detection run
-    assert (f"\nincident 1: {inc.loc[0, 'severity']}, 2026-09-30 (UTC) (began before 2026-10) "
+    assert (f"\nincident 1: {inc.loc[0, 'severity']}, 2026-09-30 (UTC; began before 2026-10) "
             "to 2026-10-01 (UTC), on x\n") in out
 
 
 @pytest.mark.parametrize("lang,first", [
-    ("en", "30 Sept (UTC) (began before this period)"),
-    ("fr", "30 sept. (UTC) (commencé avant la période)"),
-    ("it", "30 set (UTC) (iniziato prima del periodo)")])
+    ("en", "30 Sept (UTC; began before this period)"),
+    ("fr", "30 sept. (UTC ; commencé avant la période)"),
+    ("it", "30 set (UTC; iniziato prima del periodo)")])
 def test_the_report_says_an_incident_began_before_the_period(lang, first):
     """The October report's incident table read "Du 1er oct. au 1er oct." of the incident
-    of 30 September - 1 October. X's days are UTC days, not the brand's (Paris): said."""
+    of 30 September - 1 October. X's days are UTC days, not the brand's (Paris): said, in the
+    same brackets ("30 Sept (UTC) (began before this period)" nested two)."""
     from smmanalytics.report import BrandReport
 
     rep = BrandReport(_straddling(lang), "2026-10", lang=lang)
@@ -1939,3 +1944,46 @@ def test_review_until_before_the_period_is_an_argument_error():
                        r"looked at; expected a day from 2025-03-01 on .*got '2025-02-28'"):
         review(ds, "2025-03", until=dt.date(2025, 2, 28))
     assert review(ds, "2025-03", until="2025-03-01").summary       # its first day: judged
+
+
+def _posts_lacking_comments() -> Dataset:
+    """A Facebook post a day (10:00 UTC, brand zone UTC), 1,000 reach and 5 comments, from 1
+    June to 31 October 2026; the comments missing on the posts of 12-25 October (14 days),
+    no post on 27 October, and on 28 October a story alone (its comments are replies,
+    private: not public comments, so not a figure missing)."""
+    days = pd.date_range("2026-06-01", "2026-10-31").difference([pd.Timestamp("2026-10-27")])
+    gap = pd.date_range("2026-10-12", "2026-10-25")
+    story = days == pd.Timestamp("2026-10-28")
+    posts = pd.DataFrame({
+        "platform": "facebook", "post_id": [str(i) for i in range(len(days))],
+        "published_at": (days + pd.Timedelta(hours=10)).tz_localize("UTC"),
+        "content_type": np.where(story, "story", "image"), "reach": 1000.0,
+        "comments": np.where(days.isin(gap) | story, np.nan, 5.0)})
+    return Dataset(posts=schema.conform(posts, "posts"), brand=Brand(timezone="UTC"))
+
+
+def test_days_whose_posts_lack_the_figure_are_not_watched():
+    """Comments missing on the posts of 12-25 October: review said "none" (every watched
+    signal within its range), the 14 days left out as if no post had been published. October
+    has posts on 31 − 1 (27th) = 30 days, public ones on 30 − 1 (the 28th's story) = 29; the
+    comments are known on 29 − 14 = 15 of them (all tested: 4 months before), 14 missing. A
+    day without posts (27th) and one of a story alone (28th) are no gap."""
+    from smmanalytics._alert_signals import post_gaps
+    from smmanalytics.alerts import review
+
+    ds = _posts_lacking_comments()
+    gap = list(pd.date_range("2026-10-12", "2026-10-25"))
+    gaps = post_gaps(ds)
+    assert sorted(set(gaps["signal"])) == ["comments", "comments_per_reach"]
+    assert gaps.loc[gaps["signal"] == "comments", "date"].tolist() == gap
+    r = review(ds, "2026-10")
+    assert r.alerts.empty and r.verdict() == "partly"
+    u = r.untested().set_index("signal")
+    for signal in ("comments", "comments_per_reach"):
+        assert u.loc[signal, ["days", "days_tested"]].tolist() == [15, 15]
+        assert u.loc[signal, "missing"] == gap and u.loc[signal, "posts"]
+    assert ("days not watched: facebook comments known on 15 of its 29 days with posts, "
+            "facebook comments_per_reach known on 15 of its 29 days with posts (the others' "
+            "posts lack the figure in the exports") in r.summary
+    # September's posts all have their comments: an all-clear
+    assert review(ds, "2026-09").verdict() == "none"

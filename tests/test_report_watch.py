@@ -392,3 +392,52 @@ def test_an_incidents_ends_are_the_day_that_begins_first_and_the_one_that_ends_l
         assert first_zone("2026-01-13", ["UTC", "Europe/London"], prefer=brand) == brand
         assert last_zone("2026-01-13", ["Europe/London", "UTC"], prefer=brand) == brand
     assert first_zone("2026-10-13", [pd.NA]) is None and last_zone("2026-10-13", []) is None
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "it"])
+def test_days_whose_posts_lack_the_figure_are_named_not_called_quiet(lang):
+    """A Facebook post a day from 1 March to 30 June, 1,000 reach and 5 comments, the
+    comments missing on the posts of 10-23 June: the watch said "No alert in this period",
+    the 14 days unsaid. June: 30 days with posts, comments known on 30 − 14 = 16, all tested
+    (3 months before them); the 14 days are named as not watched, for the comments and the
+    comments per reach."""
+    days = pd.date_range("2026-03-01", "2026-06-30")
+    gap = pd.date_range("2026-06-10", "2026-06-23")
+    posts = pd.DataFrame({
+        "platform": "facebook", "post_id": [str(i) for i in range(len(days))],
+        "published_at": (days + pd.Timedelta(hours=10)).tz_localize("UTC"), "reach": 1000.0,
+        "comments": np.where(days.isin(gap), np.nan, 5.0)})
+    ds = Dataset(posts=schema.conform(posts, "posts"),
+                 brand=Brand(name="Test", timezone="UTC", currency="EUR"))
+    rep = BrandReport(ds, "2026-06", lang=lang)
+    f, blocks = rep.fmt, rep.alerts().blocks
+    texts = [b["text"] for b in blocks if b["kind"] == "text"]
+    notes = [b["text"] for b in blocks if b["kind"] == "note"]
+    assert texts[0] == f.label("alerts_none_tested") != f.label("alerts_none")
+    assert f.label("alerts_missing_posts") in notes and f.label("alerts_missing") not in notes
+    [items] = [b["items"] for b in blocks if b["kind"] == "bullets"]
+    dates = ", ".join(f.date(d, "d MMM") for d in gap)
+    assert items == [f.prose(f.label("alerts_missing_posts_item").format(
+        signal=f"{f.platform('facebook')} · {f.label('sig_' + s)}", known="16", days="30",
+        dates=dates)) for s in ("comments", "comments_per_reach")]
+
+
+@pytest.mark.parametrize("lang, pacific", [("en", "Days (Pacific time)"),
+                                           ("fr", "Jours (heure du Pacifique)"),
+                                           ("it", "Giorni (ora del Pacifico)")])
+def test_an_alert_chart_names_the_zone_of_its_days(lang, pacific):
+    """The text said "16 Mar (Pacific time)" of Instagram's net follows, their chart a bare
+    "16 Mar". Each chart's x axis now names its days' zone when not the brand's (Paris), as
+    the text does: Instagram's net follows Pacific days, X's unfollows UTC days, the comments
+    (the brand's days) nothing."""
+    rep = BrandReport(_three_zones(lang), "2026-03", lang=lang)
+    f, drawn = rep.fmt, []
+    figure = rep.figure
+    rep.figure = lambda sec, fig, **kw: (drawn.append(fig), figure(sec, fig, **kw))[1]
+    rep.alerts()
+    [fig] = drawn
+    labels = {ax.get_title(): ax.get_xlabel() for ax in fig.axes if ax.get_visible()}
+    assert labels == {
+        f"Instagram · {f.label('sig_comments')}": "",
+        f"Instagram · {f.label('sig_net_followers')}": pacific,
+        f"X · {f.label('sig_unfollows')}": f.label("alerts_chart_days").format(zone="UTC")}

@@ -31,8 +31,10 @@ import numpy as np
 import pandas as pd
 
 from .quality import QualityLog
+from .schema import column_or
 
-__all__ = ["account_key", "declared_accounts", "keep_declared_accounts", "KnownAccounts"]
+__all__ = ["account_key", "declared_accounts", "keep_declared_accounts", "note_account_gaps",
+           "KnownAccounts"]
 
 #: the columns that name a row's account, per table (posts give up to three forms)
 _NAMES = {"posts": ("account_id", "account_handle", "account_name"),
@@ -310,3 +312,58 @@ def _listed(names) -> str:
     """Names as a list in a sentence: ``a``, ``a or b``."""
     names = list(names)
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def note_account_gaps(ds):
+    """``ds`` with a warning (``account_days_lacking``) per account of a platform whose daily
+    rows lack days another account of the platform has: a platform's daily series sum its
+    accounts, so such a day is unknown for the platform (its alert signals leave it out,
+    :func:`smmanalytics._alert_signals._every_account`), not that account's 0. Only Python's
+    logging said so, which a report does not show: a second TikTok account whose export ends
+    on 20 October left the platform's net followers unknown for the rest of October, unsaid.
+
+    The note goes to the file of the account's last day (the export that ends early, most
+    often) and names the days as ranges. Unchanged when no platform has two accounts."""
+    daily = ds.daily
+    if daily.empty or not {"platform", "account_id", "date"} <= set(daily.columns):
+        return ds
+    rows = pd.Series(True, index=daily.index)
+    for column in ("hour", "post_id"):       # account totals only, as the signals read them
+        if column in daily.columns:
+            rows &= daily[column].isna()
+    # rows naming no account are a series of their own, as the signals sum them
+    account = daily["account_id"].astype("string").fillna("")
+    days = pd.DataFrame({"platform": daily["platform"], "account_id": account,
+                         "date": pd.to_datetime(daily["date"]),
+                         "file": column_or(daily, "source_file")}).loc[rows.to_numpy(bool)]
+    log = QualityLog()
+    for platform, g in days.groupby("platform", observed=True, sort=True):
+        if g["account_id"].nunique() < 2:
+            continue
+        platform_days = pd.DatetimeIndex(g["date"].unique())
+        for account, mine in g.groupby("account_id", observed=True, sort=True):
+            lacking = platform_days.difference(pd.DatetimeIndex(mine["date"].unique()))
+            if len(lacking):
+                where = mine["file"].iloc[int(np.argmax(mine["date"].to_numpy()))]
+                who = f"account {account}" if account else "rows naming no account"
+                where = where if pd.notna(where) else f"{platform} ({who})"
+                log.add(where, "account_days_lacking",
+                        f"{platform} {who}: no daily row on {len(lacking)} "
+                        f"day{'' if len(lacking) == 1 else 's'} the platform's other accounts "
+                        f"have ({_day_ranges(lacking)}): the platform's daily totals, and its "
+                        "alert signals, are unknown on them")
+    if not log.entries:
+        return ds
+    return replace(ds, quality=pd.concat([ds.quality, log.to_frame()], ignore_index=True))
+
+
+def _day_ranges(days: pd.DatetimeIndex) -> str:
+    """Sorted days as ranges of consecutive days: "2026-10-21..2026-10-31, 2026-11-03"."""
+    days = days.sort_values()
+    run = np.cumsum(np.r_[True, np.diff(days.asi8) != pd.Timedelta(days=1).value])
+    parts = []
+    for k in np.unique(run):
+        first, last = days[run == k][[0, -1]]
+        parts.append(f"{first:%Y-%m-%d}" if first == last
+                     else f"{first:%Y-%m-%d}..{last:%Y-%m-%d}")
+    return ", ".join(parts)

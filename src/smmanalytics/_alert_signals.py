@@ -19,11 +19,13 @@ Signals (daily, per platform; :func:`signals`)
   ``exposure`` is that Σ reach. A zero or unknown reach gives NaN.
 
 Post-based signals exist on days with at least one post; daily series on the days the exports
-cover. A missing column or cell is unknown, never zero: unknown days are left out. A platform's
-daily series sums its accounts on the days each of them has a value; a day one account's exports
-lack is unknown for the platform, not that account's 0. A post or
-account day given twice (overlapping exports in a Dataset built by hand; :func:`smmanalytics.load`
-already merges them) counts once, its newest snapshot.
+cover. A missing column or cell is unknown, never zero: unknown days are left out, and a day
+with posts whose figure is missing on all of them (:func:`post_gaps`) is no quiet day:
+:func:`smmanalytics.alerts.review` lists it as not watched. A platform's daily series sums its
+accounts on the days each of them has a value; a day one account's exports lack is unknown for
+the platform, not that account's 0. A post or account day given twice (overlapping exports in
+a Dataset built by hand; :func:`smmanalytics.load` already merges them) counts once, its newest
+snapshot.
 
 Day zones: post-based signals use the brand's zone (exact, from ``published_at``). Account
 series keep the platform's own day (``day_tz``, e.g. Pacific days for Meta): a daily total
@@ -42,7 +44,7 @@ from .errors import require_dataset
 from .periods import post_dates
 from .schema import column_or, utc_timestamps
 
-__all__ = ["SIGNALS", "signals", "coverage", "value_digits"]
+__all__ = ["SIGNALS", "signals", "post_gaps", "coverage", "value_digits"]
 
 logger = logging.getLogger(__name__)
 
@@ -99,6 +101,7 @@ def _post_days(posts: pd.DataFrame, tz: str) -> pd.DataFrame:
         "comments": _public_comments(posts),
         "reach": _num(posts, "reach"),
         "negative_feedback": _negative_feedback(posts),
+        "public": ~_stories(posts),
     }).loc[ts.notna().to_numpy()]
 
 
@@ -107,10 +110,15 @@ def _public_comments(posts: pd.DataFrame) -> pd.Series:
     sample's Instagram stories, 621 replies, moved its comment signals' usual levels: 13
     October's 245 comments were no longer an outlier by the robust z-score)."""
     comments = _num(posts, "comments")
-    if "content_type" not in posts.columns:
-        return comments
-    story = posts["content_type"].astype("string").eq("story").fillna(False).to_numpy(bool)
+    story = _stories(posts)
     return comments.mask(story) if story.any() else comments
+
+
+def _stories(posts: pd.DataFrame) -> np.ndarray:
+    """True for a story (``content_type``), whose comments are no public comments."""
+    if "content_type" not in posts.columns:
+        return np.zeros(len(posts), dtype=bool)
+    return posts["content_type"].astype("string").eq("story").fillna(False).to_numpy(bool)
 
 
 def _negative_feedback(posts: pd.DataFrame) -> pd.Series:
@@ -140,15 +148,15 @@ def _post_signals(posts: pd.DataFrame, tz: str) -> pd.DataFrame:
     # a day whose posts all lack a figure has no figure (min_count=1), not 0
     agg = (g[["comments", "negative_feedback", "c_ratio", "r_ratio", "r_nf", "r_c"]]
            .sum(min_count=1).rename(columns={"negative_feedback": "nf"})
-           .assign(posts=g["n"].sum()).reset_index())
+           .assign(posts=g["n"].sum(), public=g["public"].sum()).reset_index())
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = agg["c_ratio"] / agg["r_ratio"].where(agg["r_ratio"] > 0)
     parts = [("comments", agg["comments"], agg["r_c"]),
              ("comments_per_reach", ratio, agg["r_ratio"]),
              ("negative_feedback", agg["nf"], agg["r_nf"])]
     out = pd.concat([
-        agg[["date", "platform", "posts"]].assign(signal=name, value=val.to_numpy(),
-                                                   exposure=exp.to_numpy())
+        agg[["date", "platform", "posts", "public"]].assign(signal=name, value=val.to_numpy(),
+                                                             exposure=exp.to_numpy())
         for name, val, exp in parts], ignore_index=True)
     return out.assign(source="posts", day_tz=tz)
 
@@ -286,14 +294,32 @@ def signals(ds) -> pd.DataFrame:
         see :func:`coverage` for the signals that are unknown. The inputs are not modified.
     """
     require_dataset(ds, "signals")
+    return _signals(ds)[0]
+
+
+def post_gaps(ds) -> pd.DataFrame:
+    """The days a signal of the posts is unknown on though posts were published: date,
+    platform, signal (one row each), where every post of the day lacks the figure the signal
+    reads (comments, reach, negative feedback). :func:`signals` leaves such a day out, as a
+    day without posts, while its posts may hold an incident: a month whose export lacks the
+    comments of 12-25 October read "no alert". A day of stories alone has no public
+    comments to lack; negative feedback is a gap only where the platform's posts carry it
+    (else a daily series stands for them)."""
+    require_dataset(ds, "post_gaps")
+    return _signals(ds)[1]
+
+
+def _signals(ds) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`signals` and :func:`post_gaps`, from one pass over the posts."""
     tz = ds.brand.timezone
     post = _post_signals(ds.posts, tz)
     nf_known = set(post.loc[(post["signal"] == "negative_feedback") & post["value"].notna(),
                             "platform"].astype(str))
+    gaps = _gaps(post, nf_known)
     out = pd.concat([post, _daily_signals(ds.daily, nf_known)], ignore_index=True)
     out = out.loc[out["value"].notna()]
     if out.empty:
-        return _empty_signals()
+        return _empty_signals(), gaps
     counts = (post[["platform", "date", "posts"]].drop_duplicates(["platform", "date"])
               if len(post) else pd.DataFrame(columns=["platform", "date", "posts"]))
     out = out.drop(columns="posts", errors="ignore").merge(
@@ -306,7 +332,24 @@ def signals(ds) -> pd.DataFrame:
     res = pd.DataFrame({c: out[c].to_numpy() for c in _SIGNAL_COLUMNS})
     return res.astype({"date": "datetime64[ns]", "platform": "string", "signal": "string",
                        "value": "Float64", "exposure": "Float64", "source": "string",
-                       "day_tz": "string", "dst_day": "boolean", "posts": "Int64"})
+                       "day_tz": "string", "dst_day": "boolean", "posts": "Int64"}), gaps
+
+
+def _gaps(post: pd.DataFrame, nf_known: set[str]) -> pd.DataFrame:
+    """The rows of :func:`_post_signals` without a value on a day whose posts could have
+    one (:func:`post_gaps`), as date, platform, signal."""
+    if post.empty:
+        return pd.DataFrame({"date": pd.Series(dtype="datetime64[ns]"),
+                             "platform": pd.Series(dtype="string"),
+                             "signal": pd.Series(dtype="string")})
+    nf = (post["signal"] == "negative_feedback").to_numpy(bool)
+    could = np.where(nf, post["platform"].astype(str).isin(nf_known).to_numpy(bool),
+                     post["public"].to_numpy() > 0)
+    lacking = post.loc[post["value"].isna().to_numpy(bool) & could]
+    return pd.DataFrame({"date": lacking["date"].to_numpy(), "platform": lacking["platform"],
+                         "signal": lacking["signal"]}).astype(
+        {"date": "datetime64[ns]", "platform": "string", "signal": "string"}
+    ).reset_index(drop=True)
 
 
 def coverage(ds, sig: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -61,7 +61,7 @@ import numpy as np
 import pandas as pd
 
 from . import _alert_stats as _st
-from ._alert_signals import SIGNALS, coverage, signals
+from ._alert_signals import SIGNALS, _signals, coverage, signals
 from ._args import frame_with, number, whole
 from .errors import ArgumentError, ArgumentTypeError, EmptyDataError, require_dataset
 from .periods import parse_period
@@ -530,7 +530,8 @@ class Review:
     ``min_history`` earlier same weekdays with a value): an incident on such a day raises no
     alert, so the period's "no alert" holds for its tested days only. A known account series
     (X's unfollows, net followers) also has a row, value NaN and not tested, on each day of
-    the period it lacks: a day no export covers is no quiet day. None on a Review made by hand
+    the period it lacks: a day no export covers is no quiet day; so does a known signal of the
+    posts on each day with posts that all lack its figure. None on a Review made by hand
     (its days taken as tested).
 
     ``settings``: the AlertSettings of the detection run (None: the defaults); the summary's
@@ -580,12 +581,17 @@ class Review:
     def untested(self) -> pd.DataFrame:
         """Per known signal with a day of the period not tested: platform, signal, days (the
         period's days with a value), days_tested, untested (the dates of those days with a
-        value not tested, a list) and missing (the period's days an account series has no
-        value on, in no export: a list, empty for a signal of the posts)."""
+        value not tested, a list), missing (the period's days the signal has no value on: for
+        an account series the days in no export, for a signal of the posts the days with
+        posts that all lack its figure; a list) and posts (True for a signal of the posts:
+        its days are days with posts, not all the period's)."""
         d = self.period_days
-        cols = ["platform", "signal", "days", "days_tested", "untested", "missing"]
+        cols = ["platform", "signal", "days", "days_tested", "untested", "missing", "posts"]
         if d is None or d.empty or d["tested"].all():
             return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
+        of_posts = set(zip(*self.signals.loc[(self.signals["source"] == "posts").fillna(
+            False).to_numpy(bool), ["platform", "signal"]].astype(str).T.to_numpy(),
+            strict=True)) if len(self.signals) else set()
         rows = []
         for (p, s), g in d.groupby(["platform", "signal"], sort=True):
             if g["tested"].all():
@@ -594,7 +600,8 @@ class Review:
             rows.append({"platform": p, "signal": s, "days": int(valued.sum()),
                          "days_tested": int(g["tested"].sum()),
                          "untested": sorted(g.loc[valued & ~g["tested"], "date"]),
-                         "missing": sorted(g.loc[~valued, "date"])})
+                         "missing": sorted(g.loc[~valued, "date"]),
+                         "posts": (str(p), str(s)) in of_posts})
         return pd.DataFrame(rows, columns=cols)
 
     def counts(self) -> dict:
@@ -669,11 +676,18 @@ class Review:
                          f"before them, {self._history_needed()}; an incident on them would "
                          "raise no alert)")
         lacking = u.loc[[len(days) > 0 for days in u["missing"]]]
-        if len(lacking):
-            each = ", ".join(f"{r.platform} {r.signal} known on {r.days} of the period's "
-                             f"{r.days + len(r.missing)} days" for r in lacking.itertuples())
-            parts.append(f"days not watched: {each} (the others are in no export: an "
-                         "incident on them would raise no alert)")
+        for of_posts, group in lacking.groupby("posts", sort=True):
+            if of_posts:
+                each = ", ".join(f"{r.platform} {r.signal} known on {r.days} of its "
+                                 f"{r.days + len(r.missing)} days with posts"
+                                 for r in group.itertuples())
+                parts.append(f"days not watched: {each} (the others' posts lack the figure "
+                             "in the exports: an incident on them would raise no alert)")
+            else:
+                each = ", ".join(f"{r.platform} {r.signal} known on {r.days} of the period's "
+                                 f"{r.days + len(r.missing)} days" for r in group.itertuples())
+                parts.append(f"days not watched: {each} (the others are in no export: an "
+                             "incident on them would raise no alert)")
         return parts
 
     @property
@@ -753,7 +767,7 @@ def review(ds, period=None, *, settings: AlertSettings | None = None,
                 argument="until", expected=f"a day from {bounds[0].date().isoformat()} on "
                 "(or None: the period's end)", got=until_day.isoformat())
     judged = ds if until is None else _up_to(ds, until)
-    sig = signals(judged)
+    sig, gaps = _signals(judged)
     det = _detect_all(sig, settings)
     al = _alerts_from(det, settings)       # every alert of the history: both tables read them
     bt = _backtest(coverage(judged, sig), det, settings, al)
@@ -761,7 +775,7 @@ def review(ds, period=None, *, settings: AlertSettings | None = None,
     # untested, which "n of m signals monitored" already tells. The period's days run to the
     # last judged: a day after ``until`` is not missing from the exports, but not judged
     days = (_period_days(det, bt, (bounds[0], min(bounds[1], pd.Timestamp(
-        parse_period((until, until)).end))), sig) if bounds is not None else None)
+        parse_period((until, until)).end))), sig, gaps) if bounds is not None else None)
     return Review(sig, _alerts_in(det, settings, bounds, al), bt, days, settings, det)
 
 
@@ -785,11 +799,13 @@ def _up_to(ds, until):
     return replace(ds, posts=posts, daily=daily)
 
 
-def _period_days(det: pd.DataFrame, bt: pd.DataFrame, bounds, sig: pd.DataFrame | None = None
-                 ) -> pd.DataFrame:
+def _period_days(det: pd.DataFrame, bt: pd.DataFrame, bounds, sig: pd.DataFrame | None = None,
+                 gaps: pd.DataFrame | None = None) -> pd.DataFrame:
     """The days of ``bounds`` (all days when None) with a value of a known signal, each with
-    whether it was tested, and the days of ``bounds`` an account series of ``sig`` lacks
-    (value NaN, not tested: :func:`_missing_days`) (:attr:`Review.period_days`)."""
+    whether it was tested, and the days of ``bounds`` an account series of ``sig`` lacks or
+    a signal of the posts lacks though posts were published (``gaps``,
+    :func:`~smmanalytics._alert_signals.post_gaps`) (value NaN, not tested:
+    :func:`_missing_days`) (:attr:`Review.period_days`)."""
     cols = ["date", "platform", "signal", "value", "tested"]
     if det.empty:
         return pd.DataFrame({"date": pd.Series(dtype="datetime64[ns]"),
@@ -803,7 +819,8 @@ def _period_days(det: pd.DataFrame, bt: pd.DataFrame, bounds, sig: pd.DataFrame 
         d = d.loc[(d["date"] >= bounds[0]) & (d["date"] <= bounds[1])]
     d = d.merge(known, on=["platform", "signal"], how="inner")
     if bounds is not None and sig is not None:
-        d = pd.concat([d, *_missing_days(det, sig, known, bounds)], ignore_index=True)
+        d = pd.concat([d, *_missing_days(det, sig, known, bounds),
+                       _missing_post_days(gaps, known, bounds)], ignore_index=True)
     return d.sort_values(["platform", "signal", "date"], kind="stable").reset_index(drop=True)
 
 
@@ -828,6 +845,21 @@ def _missing_days(det: pd.DataFrame, sig: pd.DataFrame, known: pd.DataFrame, bou
         rows.append(pd.DataFrame({"date": lacking, "platform": platform, "signal": signal,
                                   "value": np.nan, "tested": False}))
     return rows
+
+
+def _missing_post_days(gaps: pd.DataFrame | None, known: pd.DataFrame, bounds
+                       ) -> pd.DataFrame:
+    """The days of ``bounds`` a known signal of the posts has no value on though posts were
+    published (``gaps``), as rows of :func:`_period_days` (value NaN, not tested): Facebook's
+    comments missing on 14 days of October with posts read "no alert in this period"."""
+    cols = {"date": "datetime64[ns]", "platform": "string", "signal": "string",
+            "value": "float64", "tested": "bool"}
+    if gaps is None or gaps.empty:
+        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in cols.items()})
+    g = gaps.loc[(gaps["date"] >= bounds[0]) & (gaps["date"] <= bounds[1])]
+    g = g.astype({"platform": str, "signal": str}).merge(known, on=["platform", "signal"],
+                                                        how="inner")
+    return g.assign(value=np.nan, tested=False).astype(cols)[list(cols)]
 
 
 def incidents(alerts_df: pd.DataFrame) -> pd.DataFrame:
@@ -1098,11 +1130,12 @@ def plot_alert(alert_row, signals: pd.DataFrame, ax=None, *, settings: AlertSett
     Axes
         Lines: the baseline (dashed), the signal, the level alerts (filled red dots: days
         beyond the band) and the drift alerts (red rings: a sustained rise the CUSUM caught,
-        on days that may lie within the band). The shaded band is the level test's own rule
-        (``lower``/``upper`` of :func:`_detect`): a day inside it raises no level alert. The
-        y axis spans the signal and its baseline: a limit far beyond them (an overdispersed
-        series, an incident inside the baseline window) is cut at the edge of the chart; a
-        rate (``*_per_reach``) is written in percent.
+        on days that may lie within the band). The x axis names the zone of the series'
+        days (``day_tz``: "days (America/Los_Angeles)"). The shaded band is the level test's
+        own rule (``lower``/``upper`` of :func:`_detect`): a day inside it raises no level
+        alert. The y axis spans the signal and its baseline: a limit far beyond them (an
+        overdispersed series, an incident inside the baseline window) is cut at the edge of
+        the chart; a rate (``*_per_reach``) is written in percent.
     """
     import matplotlib.dates as mdates
 
@@ -1142,7 +1175,10 @@ def plot_alert(alert_row, signals: pd.DataFrame, ax=None, *, settings: AlertSett
             ms=7, label="drift alert (CUSUM)")
     ax.set_ylim(ymin, ymax)
     ax.set_title(f"{alert_row['platform']} · {alert_row['signal']}", fontsize=9)
-    ax.set_xlabel("")
+    # the zone the series' days count in: Meta's account series are Pacific days, the
+    # posts' the brand's ("13 Oct" of the text names it; the chart said nothing)
+    zones = (g["day_tz"].dropna().unique() if "day_tz" in g.columns else [])
+    ax.set_xlabel(f"days ({zones[0]})" if len(zones) == 1 else "", fontsize=7)
     ax.set_ylabel(str(alert_row["signal"]).replace("_", " "))
     if str(alert_row["signal"]).endswith("_per_reach"):     # a rate: 0.03 reads 3%
         ax.yaxis.set_major_formatter(PercentTicks())

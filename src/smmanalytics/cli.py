@@ -322,9 +322,10 @@ def _cmd_alerts(args: argparse.Namespace) -> int:
         rows = found[found["incident_id"] == inc.incident_id]
         # an incident begun before the period starts on its own first day, said so (its
         # earlier alerts are not listed: they are not the period's)
-        began = f" (began before {where})" if inc.began_before else ""
+        # in the zone's brackets: "(UTC) (began before …)" nested two
+        began = f"; began before {where}" if inc.began_before else ""
         print(f"\nincident {k}: {inc.severity}, {inc.start:%Y-%m-%d} "
-              f"({_zone_text(inc.start_zone)}){began} to {inc.end:%Y-%m-%d} "
+              f"({_zone_text(inc.start_zone)}{began}) to {inc.end:%Y-%m-%d} "
               f"({_zone_text(inc.end_zone)}), on {inc.platforms}")
         how = rows["test"].map(_ALERT_HOW).fillna(rows["test"])
         width = int(how.str.len().max())

@@ -649,20 +649,25 @@ class WatchSections:
 
         return incident_zones(watch, inc, prefer=self.tz)
 
-    def _alert_day(self, day, zone) -> str:
+    def _alert_day(self, day, zone, began: bool = False) -> str:
         """An alert's day, "13 Oct", its zone named when not the brand's: "13 Oct (Pacific
-        time)" for a Meta account series' day (a zone not known is not named)."""
+        time)" for a Meta account series' day (a zone not known is not named). ``began``: the
+        first day of an incident begun before the period, said in the zone's brackets ("30
+        Sept (UTC; began before this period)", where two brackets followed each other)."""
         f = self.fmt
         text = f.date(day, "d MMM")
-        return text if pd.isna(zone) or zone == self.tz else f"{text} ({f.zone(zone)})"
+        named = not (pd.isna(zone) or zone == self.tz)
+        if began:
+            return (f.label("incident_began_before_zone").format(day=text, zone=f.zone(zone))
+                    if named else f.label("incident_began_before").format(day=text))
+        return f"{text} ({f.zone(zone)})" if named else text
 
     def _incident_table(self, sec: Section, inc: pd.DataFrame) -> None:
         """The period's incidents (:meth:`_zoned`), one row each; each end in its own zone."""
         f = self.fmt
         self.table(sec, pd.DataFrame({
             # an incident begun before the period: its own first day, said to be before it
-            f.label("from"): [f.label("incident_began_before").format(day=self._alert_day(d, z))
-                              if began else self._alert_day(d, z)
+            f.label("from"): [self._alert_day(d, z, bool(began))
                               for d, z, began in zip(inc["start"], inc["start_zone"],
                                                      inc["began_before"], strict=True)],
             f.label("to"): [self._alert_day(d, z)
@@ -690,6 +695,8 @@ class WatchSections:
                 return
             day = functools.cache(    # the layout and the drawing ask for each
                 lambda v: f.date(mdates.num2date(v).date(), "d MMM"))   # label often
+            zones = (watch.signals.drop_duplicates(["platform", "signal"])
+                     .set_index(["platform", "signal"])["day_tz"])
             for ax in fig.axes:
                 if ax.get_visible() and " · " in ax.get_title():
                     platform, rest = ax.get_title().split(" · ", 1)
@@ -698,6 +705,8 @@ class WatchSections:
                                  f"{f.label('sig_' + signal)}", fontsize=8,
                                  y=1.0)    # y: see Report.figure
                     ax.set_ylabel("")
+                    ax.set_xlabel(self._chart_days(zones.get((platform, signal))),
+                                  fontsize=7)
                     # the days plot_alert's locator picks for the chart's days, picked
                     # once: the layout and the drawing ran it at each of their passes
                     ax.xaxis.set_major_locator(mticker.FixedLocator(
@@ -707,6 +716,14 @@ class WatchSections:
                     if signal.endswith("_per_reach"):   # "3 %", as in the table below
                         ax.yaxis.set_major_formatter(plots.PercentTicks(f.percent))
             self.figure(sec, fig, caption=f.label("alerts_chart"))
+
+    def _chart_days(self, zone) -> str:
+        """An alert chart's x label: the zone its days count in when not the brand's, as
+        :meth:`_alert_day` names it ("Days (Pacific time)"); the text's "13 Oct (Pacific
+        time)" was drawn as a bare "13 Oct"."""
+        if zone is None or pd.isna(zone) or zone == self.tz:
+            return ""
+        return self.fmt.label("alerts_chart_days").format(zone=self.fmt.zone(zone))
 
     def _alert_rows(self, sec: Section, watch) -> None:
         """The period's first 15 alerts, with each signal's value and its baseline; a day
@@ -801,7 +818,9 @@ class WatchSections:
         u = watch.untested()
         if u.empty:
             return
-        self._missing_note(sec, u.loc[[len(days) > 0 for days in u["missing"]]])
+        lacking = u.loc[[len(days) > 0 for days in u["missing"]]]
+        self._missing_note(sec, lacking.loc[~lacking["posts"].astype(bool)])
+        self._missing_note(sec, lacking.loc[lacking["posts"].astype(bool)], "alerts_missing_posts")
         u = u.loc[[len(days) > 0 for days in u["untested"]]]
         if u.empty:
             return
@@ -819,23 +838,25 @@ class WatchSections:
             weeks=f.number(settings.min_history)), note=True)
         self.bullets(sec, items)
 
-    def _missing_note(self, sec: Section, u: pd.DataFrame) -> None:
+    def _missing_note(self, sec: Section, u: pd.DataFrame, key: str = "alerts_missing") -> None:
         """The account series with days of the period no export covers (rows of
         ``Review.untested()`` with ``missing`` days): on how many of the period's days each
         was known, and the days not watched, by date when they are few. Unsaid, X's unfollows
-        known on 17 of October's 31 days read "No alert in this period"."""
+        known on 17 of October's 31 days read "No alert in this period". With ``key``
+        ``"alerts_missing_posts"``, the signals of the posts whose figure the posts of some
+        days all lack: on how many of their days with posts each was known."""
         if u.empty:
             return
         f = self.fmt
         items = []
         for r in u.itertuples():
             many = len(r.missing) > _UNTESTED_NAMED
-            items.append(f.label("alerts_missing_count" if many else "alerts_missing_item").format(
+            items.append(f.label(f"{key}_count" if many else f"{key}_item").format(
                 signal=f"{f.platform(r.platform)} · {f.label('sig_' + r.signal)}",
                 known=f.number(r.days), days=f.number(r.days + len(r.missing)),
                 missing=f.number(len(r.missing)),
                 dates=", ".join(f.date(d, "d MMM") for d in r.missing)))
-        self.text(sec, f.label("alerts_missing"), note=True)
+        self.text(sec, f.label(key), note=True)
         self.bullets(sec, items)
 
     def _signal_value(self, signal: str, v) -> str:
