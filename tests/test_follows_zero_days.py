@@ -158,3 +158,37 @@ def test_without_dates_in_its_name_a_day_after_the_file_was_written_is_no_export
     assert late["rows"] == 1
     assert "after the day the file was last modified (the export states no date), 2026-02-01" \
         in late["message"]
+
+
+def test_a_modification_time_earlier_than_all_the_rows_is_not_the_export_date(tmp_path):
+    """``fbfollows.csv`` holds 14, 17 and 20 January 2026 but was last modified on 1 June
+    2025 (a wrong clock, or a copy that reset it): that time was taken as the export's
+    (snapshot 2025-06-01 12:00 UTC), all 3 rows were noted as dated after it and no day was
+    filled. An export is never older than its own first day: the time is noted once and not
+    used, the export is as of the end of its last day, 20 January (08:00 UTC on the 21st in
+    Meta's zone, Los Angeles), and the 15th, 16th, 18th and 19th are its zeros (4 rows)."""
+    _at(_daily(tmp_path / "fbfollows.csv", "Facebook follows",
+               {"2026-01-14": 4, "2026-01-17": -2, "2026-01-20": 3}), "2025-06-01 12:00")
+    ds = smm.load(tmp_path, cache=False)
+    assert _note(ds, "dated_after_export", "fbfollows") is None
+    assert _note(ds, "snapshot_guessed", "fbfollows") is None
+    assert (ds.quality["code"] == "mtime_before_data").sum() == 1
+    note = _note(ds, "mtime_before_data", "fbfollows")
+    assert ("modification time, 2025-06-01, is earlier than its first day, 2026-01-14"
+            in note["message"])
+    assert (ds.daily["snapshot_at"] == pd.Timestamp("2026-01-21 08:00", tz="UTC")).all()
+    assert _series(ds, "net_follows") == {
+        "2026-01-14": 4, "2026-01-15": 0, "2026-01-16": 0, "2026-01-17": -2,
+        "2026-01-18": 0, "2026-01-19": 0, "2026-01-20": 3}
+    assert _note(ds, "zero_days_filled", "fbfollows")["rows"] == 4
+
+
+def test_a_modification_time_before_the_rows_is_not_noted_when_the_name_dates_the_export(
+        tmp_path):
+    """The export's date is its name's (1 February 2026): the file's time, 1 June 2025,
+    bounds nothing, so nothing is said of it; no row is after the name's date."""
+    _at(_daily(tmp_path / "facebook_follows_2026-02-01.csv", "Facebook follows",
+               {"2026-01-14": 4, "2026-01-17": -2}), "2025-06-01 12:00")
+    ds = smm.load(tmp_path, cache=False)
+    assert _note(ds, "mtime_before_data", "facebook_follows") is None
+    assert _note(ds, "dated_after_export", "facebook_follows") is None

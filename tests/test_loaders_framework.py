@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import sys
+import unicodedata
 from pathlib import Path
 
 import pandas as pd
@@ -249,6 +251,11 @@ def test_numbers_refuse_any_malformed_grouping(groups, mark, cents, line):
 #: space (Excel, French), a narrow no-break space (Meta, French), a thin space, an apostrophe
 #: (Swiss)
 _SPACE_MARKS = (" ", "\u00a0", "\u202f", "\u2009", "'")
+#: every Unicode space separator (category Zs: the above and the en/em quads and spaces, the
+#: figure space, the ideographic space...), which no export writes between thousands but a
+#: cell retyped or pasted may: checked as the others are
+_ZS_MARKS = tuple(c for c in map(chr, range(sys.maxunicode + 1))
+                  if unicodedata.category(c) == "Zs")
 
 
 @pytest.mark.parametrize(("cell", "value"), [
@@ -283,6 +290,39 @@ def test_numbers_space_or_apostrophe_not_between_groups_of_three_is_refused(cell
     assert err.value.expected.startswith(f"a number like {example}:")
 
 
+@pytest.mark.parametrize("mark", ["\u2000", "\u2007", "\u200a", "\u205f", "\u3000",
+                                  "\u1680"])
+def test_numbers_any_unicode_space_is_a_thousands_mark_checked(mark):
+    # an en quad, a figure space, a hair space, a medium mathematical space, an ideographic
+    # space, an Ogham space mark: dropped unchecked, '1<mark>2345' read 12345 and
+    # '12<mark>34' 1234; between groups of three, read as written (1 234 567 = 1234567)
+    for cell in (f"1{mark}2345", f"12{mark}34"):
+        with pytest.raises(ParseError, match="thousands separator misplaced") as err:
+            parse_numbers(_s("12", cell), file="f.csv", column="Views")
+        assert (err.value.line, err.value.got) == (3, cell)
+        assert err.value.expected.startswith(f"a number like 1{mark}299.50 or 1299.50:")
+    assert parse_numbers(_s(f"1{mark}234{mark}567")).tolist() == [1234567.0]
+
+
+def test_numbers_space_marks_read_alike_by_python_and_arrow():
+    """The thousands check runs in RE2 for a column (the loaders) and in Python's ``re`` for a
+    cell (costs.csv): for every character a cell loses between its digits, both must find
+    the same mark and the same grouping, in a misgrouped cell and a grouped one."""
+    from smmanalytics.loaders._numbers import SPACE_GROUPED, SPACE_MARK
+
+    marks = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF
+             and re.fullmatch(r"[\s']", chr(c))]
+    assert set(_ZS_MARKS) <= set(marks)
+    cells = [f"1{m}{tail}" for m in marks for tail in ("2345", "234,5")]
+    arrow_mark = pc.match_substring_regex(pa.array(cells), SPACE_MARK).to_pylist()
+    arrow_grouped = pc.match_substring_regex(pa.array(cells),
+                                             f"^(?:{SPACE_GROUPED})$").to_pylist()
+    assert arrow_mark == [bool(re.search(SPACE_MARK, c)) for c in cells] == [True] * len(cells)
+    assert arrow_grouped == [bool(re.fullmatch(SPACE_GROUPED, c)) for c in cells]
+    # '1<mark>2345' misgrouped, '1<mark>234,5' grouped, whichever the mark
+    assert arrow_grouped == [tail == "234,5" for _ in marks for tail in ("2345", "234,5")]
+
+
 def test_numbers_space_misgrouped_workbook_cell_is_refused():
     # a workbook's numbers stay numbers; its text cell '1 2345' is checked as a CSV's is
     with pytest.raises(ParseError, match="line 3.*thousands separator misplaced"):
@@ -290,7 +330,7 @@ def test_numbers_space_misgrouped_workbook_cell_is_refused():
 
 
 @settings(max_examples=60, deadline=None)
-@given(cents=st.integers(0, 10**11), mark=st.sampled_from(_SPACE_MARKS),
+@given(cents=st.integers(0, 10**11), mark=st.sampled_from(_SPACE_MARKS + _ZS_MARKS),
        decimal=st.sampled_from([",", "."]), with_cents=st.booleans())
 def test_numbers_read_back_any_number_grouped_with_a_space_mark(cents, mark, decimal,
                                                                 with_cents):
@@ -303,7 +343,7 @@ def test_numbers_read_back_any_number_grouped_with_a_space_mark(cents, mark, dec
 
 
 @settings(max_examples=60, deadline=None)
-@given(whole=st.integers(10, 10**9), mark=st.sampled_from(_SPACE_MARKS),
+@given(whole=st.integers(10, 10**9), mark=st.sampled_from(_SPACE_MARKS + _ZS_MARKS),
        decimal=st.sampled_from([",", "."]), data=st.data())
 def test_numbers_refuse_a_space_mark_that_breaks_a_group_of_three(whole, mark, decimal, data):
     """A mark put between two digits of a well-grouped number (inside its first group or a

@@ -364,6 +364,39 @@ def test_read_costs_refuses_a_cell_currency_the_line_contradicts(tmp_path, amoun
     assert why in str(err.value) and f"got {got!r}" in str(err.value)
 
 
+@pytest.mark.parametrize("amount, currency, rate, column, got, expected", [
+    # three letters were a currency: 12 of 'ABC', counted by no ROI in the brand's
+    ("12 abc", "", "", "amount", "12 abc", "expected a number with an ISO 4217 currency code "
+     "such as EUR, USD or CHF (or a sign: €, $, £), or none; ABC is no currency"),
+    ("", "", "xyz 40", "hourly_rate", "xyz 40", "; XYZ is no currency"),
+    ("12", "abc", "", "currency", "abc",
+     "expected an ISO 4217 currency code such as EUR, USD or CHF, or empty"),
+    # ISO 4217's codes for no currency and for tests: no cost is paid in them
+    ("12", "XXX", "", "currency", "XXX", "an ISO 4217 currency code"),
+    ("12 XTS", "", "", "amount", "12 XTS", "; XTS is no currency"),
+])
+def test_read_costs_refuses_a_currency_code_iso_4217_does_not_know(tmp_path, amount, currency,
+                                                                    rate, column, got,
+                                                                    expected):
+    hours = "2" if rate else ""
+    path = costs_file(tmp_path, "2026-07-01,,tools,1,,,,,,\n2026-07-01,2026-07-31,labor,"
+                                f"{amount},{currency},,,{hours},{rate},\n")
+    with pytest.raises(ConfigError) as err:
+        read_costs(path)
+    assert (err.value.file, err.value.line, err.value.column, err.value.got) == (
+        str(path), 3, column, got)
+    assert err.value.reason == "unknown currency" and expected in str(err.value)
+
+
+@pytest.mark.parametrize("amount, currency, code", [
+    ("12 sek", "", "SEK"), ("NOK 12", "", "NOK"), ("12", "pln", "PLN"), ("12 CHF", "chf", "CHF"),
+])
+def test_read_costs_takes_any_iso_4217_code(tmp_path, amount, currency, code):
+    # codes the signs do not list, in either case, in a cell or in the currency column
+    c = read_costs(costs_file(tmp_path, f"2026-07-01,2026-07-31,tools,{amount},{currency},,,,,\n"))
+    assert (c.loc[0, "amount"], c.loc[0, "currency"]) == (12.0, code)
+
+
 @pytest.mark.parametrize("amount, currency, brand, code", [
     ("$300", "CAD", None, "CAD"),           # the line's column says which dollar
     ("$300", "AUD", "EUR", "AUD"),

@@ -353,6 +353,29 @@ def test_a_best_times_report_of_a_platform_without_posts_is_refused(notebooks, t
                    parameters={"platform": "tiktok"})
 
 
+def test_a_best_times_report_built_directly_refuses_a_platform_without_posts_alike(
+        notebooks, tmp_path):
+    """``BrandReport(ds, ..., platforms=["pinterest"])`` of a brand without Pinterest posts
+    built an empty report (cover: "Posts up to 31 October 2026: 0") where `smm report`
+    refuses it: the same EmptyDataError, word for word (the Dataset's folder named as the
+    runner names the one it loads), before anything is computed."""
+    import smmanalytics as smm
+    from smmanalytics import EmptyDataError
+    from smmanalytics.report import BrandReport
+
+    data = _tiktok_brand(tmp_path, "Maison Test").resolve()
+    with pytest.raises(EmptyDataError) as by_runner:
+        run_report("best-times", data=data, period="2026-10", out=tmp_path / "reports",
+                   parameters={"platform": "pinterest"})
+    with pytest.raises(EmptyDataError) as direct:
+        BrandReport(smm.load(data), "2026-10", kind="best-times", platforms=["Pinterest"])
+    assert str(direct.value) == str(by_runner.value) == (
+        f"no pinterest post of {data} up to the end of 2026-10 to analyse; expected one of "
+        "the platforms with posts by then: tiktok")
+    # TikTok's posts (from 12 September) are there by October's end: built
+    assert BrandReport(smm.load(data), "2026-10", kind="best-times", platforms=["tiktok"])
+
+
 def test_one_platforms_best_times_report_is_named_for_it(notebooks, tmp_path, capsys):
     """`smm report best-times` could not pick a platform (the notebook's parameter had no
     option): --platform names one, its files are <brand>-best-times-<platform>-<period>

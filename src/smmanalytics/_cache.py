@@ -93,8 +93,10 @@ _CODE = ("loaders", "schema.py", "metrics.py", "quality.py", "dataset.py", "_mer
 #: the notes of a parse that read the file's modification time: its entry holds that time, and
 #: is a miss once the file has another (a copied or touched file's years or snapshot differ)
 #: (``dated_after_export``: daily rows after the day it was modified, where the export states
-#: no date; a file with such rows and a stated date is only parsed again when copied)
-_MTIME_CODES = frozenset({"snapshot_guessed", "year_reference_mtime", "dated_after_export"})
+#: no date; a file with such rows and a stated date is only parsed again when copied;
+#: ``mtime_before_data``: that time was earlier than all its daily rows, so not used)
+_MTIME_CODES = frozenset({"snapshot_guessed", "year_reference_mtime", "dated_after_export",
+                          "mtime_before_data"})
 
 
 def cache_dir() -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import warnings
 from collections.abc import Callable
@@ -87,6 +88,21 @@ def _split_currency(text: str) -> tuple[str, set[str]]:
             s = s.replace(sign, "")
     before, number, after = _CODED.fullmatch(s).groups()
     return number, codes | {c.upper() for c in (before, after) if c}
+
+
+@functools.cache
+def _iso_currencies() -> frozenset[str]:
+    """The ISO 4217 codes (babel's, from CLDR: current and withdrawn), without XXX ("no
+    currency") and XTS (kept for testing), which no cost is paid in. Any three letters were
+    taken: ``12 abc`` was 12 of a currency ABC, which no ROI could count in the brand's.
+    babel.numbers is imported on first use, by a file that writes a code (0.2 s)."""
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies()) - {"XXX", "XTS"}
+
+
+#: what a currency cell or code must be, as an error says it
+_EXPECTED_CODE = "an ISO 4217 currency code such as EUR, USD or CHF"
 
 
 def _clean(text: str) -> str:
@@ -196,8 +212,9 @@ def read_costs(path: str | Path, *, data: bytes | None = None,
     than of three digits, ``12.99,5`` or ``1 2345``, is refused; so is a negative one,
     ``-1.299,50`` or an accounting ``(1.299,50)``) and a currency sign or code (``$200``,
     ``CA$200``, ``300 USD``), which is the line's currency where the ``currency`` column is
-    empty. Digits are ASCII, without exponent or ``_``: ``1e3``, ``1_000``, ``inf``, ``nan``
-    are refused, though Python's ``float`` reads them all. A dollar
+    empty. A currency code, in that column or a cell, is one of ISO 4217 (``12 abc`` and
+    ``ABC`` are refused). Digits are ASCII, without exponent or ``_``: ``1e3``, ``1_000``,
+    ``inf``, ``nan`` are refused, though Python's ``float`` reads them all. A dollar
     sign naming its country (``US$``, ``CA$``, ``C$``, ``A$``, ``AU$``, ``NZ$``, ``HK$``,
     ``S$``, ``MX$``) is that country's currency. ``$`` is a dollar
     (:data:`DOLLAR_CURRENCIES`): the line's currency column's when that is one (``$300``, CAD:
@@ -446,6 +463,9 @@ def _cost_row(rec: dict[str, str], path: Path, line: int, *, decimal: _Decimal,
                        "one currency in the cell", t, "currencies in a number cell")
         if codes:
             written[col] = codes.pop()
+            if written[col] != DOLLAR and written[col] not in _iso_currencies():
+                raise fail(col, f"a number with {_EXPECTED_CODE} (or a sign: €, $, £), or "
+                           f"none; {written[col]} is no currency", t, "unknown currency")
         if t and decimal.mark is None and _own_mark(cell) is None and any(
                 m in cell for m in ".,"):
             (cl, cc, ct), (dl, dc, dt) = decimal.evidence[","], decimal.evidence["."]
@@ -479,8 +499,9 @@ def _cost_row(rec: dict[str, str], path: Path, line: int, *, decimal: _Decimal,
                    rec["amount"], "amount disagrees with hours × hourly_rate")
     out.update(amount=amount, hours=hours, hourly_rate=rate_)
     cur = rec.get("currency", "").upper()
-    if cur and not re.fullmatch(r"[A-Z]{3}", cur):
-        raise fail("currency", "an ISO 4217 code such as EUR, or empty", rec["currency"])
+    if cur and cur not in _iso_currencies():
+        raise fail("currency", f"{_EXPECTED_CODE}, or empty", rec["currency"],
+                   "unknown currency")
     out["currency"] = _line_currency(cur, written, rec, fail, brand=currency)
     out["platform"] = _line_platform(rec.get("platform", ""), fail)
     out["campaign"] = rec.get("campaign") or None

@@ -45,18 +45,21 @@ def check_covered(ds, data: Path, period, *, web: bool = True) -> None:
                              f"{last.isoformat()}")
 
 
-def check_platform_posts(ds, data: Path, platform: str, period) -> None:
+def check_platform_posts(ds, data: Path | None, platform: str, period) -> None:
     """EmptyDataError unless the brand has a post of ``platform`` (a name the package uses)
     published by ``period``'s end: the posts a best-times report of that platform reads. One
     of Pinterest, of a brand without a Pinterest export, was three pages of "no post up to the
     end of the period" and method notes of other platforms, written as a success, where ``smm
     calendar --platform pinterest`` refuses it. The message names the platforms with posts by
     then (and the days of the platform's own posts when they all come later), as a campaign
-    report of a campaign the data do not name lists the known ones."""
+    report of a campaign the data do not name lists the known ones. ``data``: what the
+    message calls the data (None: the Dataset's folder, as ``BrandReport`` names it)."""
     import pandas as pd
 
     from .periods import post_dates
 
+    if data is None:
+        data = ds.root if getattr(ds, "root", None) is not None else "the data"
     posts = ds.posts
     if posts is None or posts.empty:
         names, days = pd.Series(dtype="string"), pd.Series(dtype="datetime64[ns]")

@@ -19,7 +19,9 @@ three digits, after a first group of one to three: ``12.99,5`` and ``1.5,00`` (a
 by hand in a re-saved export), ``1,23.50`` or ``1,23,456`` (Indian grouping, which no export
 writes) raise ParseError instead of being read with their marks dropped (1299.5, 15.0).
 So must a space or an apostrophe between two digits (``1 234``, ``12 345 678,5``,
-``1'234.50``): ``1 2345``, ``12 34`` and ``1'23`` are refused, not read 12345, 1234 and 123.
+``1'234.50``), whichever Unicode space it is (NBSP, NNBSP, a thin space, an en quad, an
+ideographic space: any of category Zs): ``1 2345``, ``12 34``, ``1'23`` and ``1\u20002345``
+are refused, not read 12345, 1234, 123 and 12345.
 Spaces elsewhere (``1 234,5 %``, ``12 €``, ``- 12``) are no thousands marks and are dropped.
 
 A cell that is not a number at all raises :class:`~smmanalytics.errors.ParseError` naming the
@@ -62,20 +64,23 @@ CURRENCY_SIGNS = (*_NAMED_DOLLARS, ("€", "EUR"), ("$", DOLLAR), ("£", "GBP"),
                   ("CHF", "CHF"))
 _CURRENCY = ("|".join(re.escape(sign) for sign, _ in _NAMED_DOLLARS)
              + r"|[€$£¥₹₽₺]|\b(?:EUR|USD|GBP|CHF|JPY|CAD|AUD)\b")
-#: not raw strings: the spaces are the characters themselves (Python's \u escapes), as the
-#: str methods of pandas 3.0 hand the patterns to Arrow's RE2, which refuses ``\u``
-_SPACES = "[\\s\u00a0\u202f\u2009']"
-#: a space or an apostrophe between two digits: a thousands mark (the cells to check)
-SPACE_MARK = f"\\d{_SPACES}+\\d"
+#: the spaces a cell's number loses, and the apostrophe: the characters Python's ``\s``
+#: matches (``str.isspace``: every Unicode space separator, Zs, and the ASCII controls and
+#: line separators) spelled out, as Arrow's RE2 must be told them, its own ``\s`` being
+#: ASCII's ``[\t\n\f\r ]`` (tested against Python's). Not raw strings: the spaces are the
+#: characters themselves (Python's \u escapes), as the str methods of pandas 3.0 hand the
+#: patterns to RE2, which refuses ``\u``
+_PY_SPACES = ("[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029"
+              "\u202f\u205f\u3000']")
+#: a space or an apostrophe between two digits: a thousands mark (the cells to check). Any
+#: character the cell loses is one, not only the marks exports write (a space, NBSP, NNBSP,
+#: a thin space, an apostrophe): unchecked, ``1\u20002345`` (an en quad) read 12345. The
+#: class is the same to Python's ``re`` (``_costs``) and to RE2 (the loaders)
+SPACE_MARK = f"\\d{_PY_SPACES}+\\d"
 #: a cell (currency and percent signs taken off) whose space or apostrophe thousands marks
 #: stand between groups of three digits, after a first group of one to three, before any
 #: decimal mark: one number, what is around it (a sign, spaces, ``K``) holding no digit
-SPACE_GROUPED = f"\\D*\\d{{1,3}}(?:{_SPACES}+\\d{{3}})+(?:[.,]\\d*)?\\D*"
-#: the spaces a cell's number loses (:data:`_SPACES` as Python's ``re`` reads it), as Arrow's
-#: RE2 must be told them: the characters Python's ``\s`` matches (``str.isspace``) spelled
-#: out, RE2's own ``\s`` being ASCII's ``[\t\n\f\r ]`` (tested against Python's)
-_PY_SPACES = ("[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029"
-              "\u202f\u205f\u3000']")
+SPACE_GROUPED = f"\\D*\\d{{1,3}}(?:{_PY_SPACES}+\\d{{3}})+(?:[.,]\\d*)?\\D*"
 _SIGN = "^[-+\u2212(]|\\)$"     # a sign, or the parentheses of an accounting negative
 #: a number that reads as thousands or as a decimal (``22.485``, ``22,485``): the column's
 #: evidence, then the ``decimal`` hint, decide

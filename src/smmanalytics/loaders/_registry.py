@@ -802,6 +802,31 @@ def _latest_possible_day(src: Source, tz: str) -> pd.Timestamp:
     return when.tz_convert(tz).tz_localize(None).normalize()
 
 
+def _mtime_before_rows(src: Source, frames: list[pd.DataFrame], log: QualityLog) -> bool:
+    """True, noted once, when the file's modification time is earlier than every daily row it
+    holds: a wrong clock, or a copy that reset it. A copy's time is later than its export,
+    never earlier, so an export is not older than its own first day; that time is no bound
+    of its days then. Taken as one, it made every row of the file "dated after the export"
+    (each noted, none a day the export covers) and itself the export's date. A file with
+    some rows after it (a year mistyped in one) keeps it: those rows are the misread ones,
+    and so does an export that states its date, the one :func:`_snapshot` takes."""
+    tz = _zone_of(frames)
+    if (src.mtime is None or any(f.attrs.get("as_of") is not None for f in frames)
+            or snapshot_from_name(src.name, tz) is not None):
+        return False
+    firsts = [pd.to_datetime(f["date"]).min() for f in frames
+              if f.attrs.get("kind") == "daily" and "date" in f.columns and len(f)]
+    firsts = [d for d in firsts if pd.notna(d)]
+    modified = _latest_possible_day(src, tz)
+    if not firsts or min(firsts) <= modified:
+        return False
+    log.add(src.name, "mtime_before_data", f"the file's modification time, {modified:%Y-%m-%d}"
+            f", is earlier than its first day, {min(firsts):%Y-%m-%d}: a wrong clock or a copy "
+            "that reset it; not used as the export's date nor as the last day it can hold",
+            level="info")
+    return True
+
+
 def _snapshot(src: Source, frames: list[pd.DataFrame], log: QualityLog
               ) -> tuple[pd.Timestamp, bool, bool]:
     """When the export was taken, whether the export says so (in its cells, title lines,
@@ -1082,8 +1107,9 @@ def _days_after_export(daily: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
         last = (snapshot - pd.Timedelta(seconds=1)).tz_convert(tz).tz_localize(None).normalize()
         why = "the export's date"
     else:
-        last, why = _latest_possible_day(src, tz), ("the day the file was last modified (the "
-                                                    "export states no date)")
+        last = _latest_possible_day(src, tz)
+        why = ("today" if src.mtime is None else "the day the file was last modified"
+               ) + " (the export states no date)"
     after = daily["date"] > last
     n = int(after.sum())
     if not n:
@@ -1193,6 +1219,8 @@ def _parse_source(src: Source, log: QualityLog, fmts: list[Format]
         # export, hundreds of MB) back to the system instead of keeping them in Arrow's pool
         # while pandas allocates the finished frames elsewhere; this lowers the peak memory
         pa.default_memory_pool().release_unused()
+    if frames and _mtime_before_rows(src, frames, log):
+        src = replace(src, mtime=None)      # no bound, as for a file without one
     snap, stated, guessed = _snapshot(src, frames, log) if frames else (pd.NaT, False, False)
     out = [finish(df, src, snap, log, snapshot_stated=stated, snapshot_guessed=guessed)
            for df in frames]

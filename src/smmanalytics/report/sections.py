@@ -17,6 +17,7 @@ import pandas as pd
 from .. import metrics, plots
 from .._args import platform_name
 from .._io import atomic_write
+from .._preflight import check_platform_posts
 from ..dataset import Dataset
 from ..errors import ArgumentError, require_dataset
 from ..periods import local_dates, parse_period, post_dates, posts_in_period
@@ -202,6 +203,9 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         self.platforms = [platform_name(p) for p in platforms] if platforms else None
         self._slots: dict[str, pd.DataFrame] = {}
         self.period = parse_period(period)
+        for platform in self.platforms or ():
+            # a platform without posts built an empty report, which `smm report` refuses
+            check_platform_posts(ds, None, platform, self.period)
         if self.campaign:       # a campaign the data does not name gave pages of zeros
             from ..roi import check_campaign
 
