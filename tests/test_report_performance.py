@@ -1429,3 +1429,35 @@ def test_the_roi_card_shows_the_value_its_roi_is_computed_on(tmp_path):
     assert by_label["ROI"]["note"] == ("cost over the days GA4 covers: €831; revenue over the "
                                        "days costs.csv covers: €1,600")
     assert by_label["ROAS"]["note"] == "revenue over the days costs.csv covers: €1,600"
+
+
+@pytest.mark.parametrize("lang,note", [
+    ("en", "* No post of this period carries the campaign bio-link (a utm_campaign in its link "
+           "or caption, or its export's campaign column); posts published in this period: 2."),
+    ("fr", "* Aucune publication de cette période ne porte la campagne bio-link (un utm_campaign "
+           "dans son lien ou son texte, ou la colonne campagne de son export) ; publications de "
+           "cette période : 2."),
+    ("it", "* Nessun post di questo periodo porta la campagna bio-link (un utm_campaign nel link "
+           "o nel testo, o la colonna campagna del suo export); post pubblicati in questo "
+           "periodo: 2."),
+])
+def test_campaign_summary_says_why_no_post_carries_the_campaign(tmp_path, lang, note):
+    """bio-link, the link in Instagram's profile, has GA4 sessions in October and no post:
+    October's 2 posts carry no campaign. The summary's "Posts 0" read as a campaign without a
+    post published, its reason said in other sections only; the cell is marked "0 *" and the
+    table's caption says why, with the period's 2 posts (counted by hand: 2 rows below). A
+    campaign that posts carry has no mark (the summary tests above)."""
+    from ._roi_builders import dataset, posts, web
+
+    month = {"period_start": "2026-10-01", "period_end": "2026-10-31",
+             "channel_group": "Organic Social", "source": "instagram", "medium": "social",
+             "campaign": "bio-link", "sessions": 40.0, "key_events": 2.0, "revenue": 90.0,
+             "currency": "EUR"}
+    ds = dataset(web=web([month]), posts=posts([
+        {"platform": "instagram", "post_id": f"p{k}", "reactions": 10.0,
+         "published_at": f"2026-10-{day}T09:00:00Z"} for k, day in enumerate(["05", "20"])]))
+    rep = BrandReport(ds, "2026-10", kind="campaign", campaign="bio-link", lang=lang)
+    table = [b for b in rep.campaign_summary().blocks if b["kind"] == "table"][0]
+    assert table["rows"][0][:3] == [f"{rep.fmt.number(0)} *", "–", rep.fmt.number(40)]
+    assert table["caption"] == note
+    assert rep.fmt.untranslated == set()

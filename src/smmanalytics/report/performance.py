@@ -335,14 +335,18 @@ class PerformanceSections:
         # and CPA showed "–" with no word of why (no costs.csv, no GA4 data of these days)
         self._costs_status(sec)
         self.kpis(sec, self._money_kpis(r, ratios))
+        # "Posts 0" of a campaign none of the period's posts carries (bio-link, the link in
+        # Instagram's profile) read as a campaign without a post published: the cell is
+        # marked, and the caption says why and how many were published
+        untagged = self._untagged()
         self.table(sec, pd.DataFrame({
-            f.label("posts"): [f.number(len(self.posts))],
+            f.label("posts"): [f.number(len(self.posts)) + (" *" if untagged else "")],
             f.label("interactions"): [f.number(self.posts["interactions"].sum(min_count=1))],
             f.label("sessions"): [f.number(r["sessions"])],
             f.label("key_events"): [f.number(r["key_events"])],
             "CPA": [f.money(r["cpa"], 2)],
             f.label("ad_spend"): [f.money(r["ad_spend"])],
-        }), align=["right"] * 6)
+        }), align=["right"] * 6, caption=f"* {self._no_campaign_posts()}" if untagged else None)
         if shown := _roi_notes(table.attrs["row_notes"][of_campaign.argmax()], _CAMPAIGN_SKIPS):
             self.text(sec, f.join(f.note(text, code) for code, text in shown), note=True)
         self.text(sec, f.label("roi_definition"), note=True)
