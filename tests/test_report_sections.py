@@ -936,3 +936,34 @@ def test_key_figures_total_leaves_out_youtube_thumbnail_impressions(lang, words)
     assert rep.engagement_table().iloc[-1]["impressions"] == 9000
     caption = next(b["caption"] for b in rep.kpi_table().blocks if b["kind"] == "table")
     assert "YouTube" not in caption
+
+
+@pytest.mark.parametrize("lang,said", [
+    ("en", "On X, shares are reposts plus shares by direct message or link (the export's "
+           "Reposts + Shares), and saves are bookmarks: X's interactions = likes + replies + "
+           "reposts + bookmarks + shares."),
+    ("fr", "Sur X, les partages sont les reposts plus les partages par message privé ou par "
+           "lien (Reposts + Shares de l'export), et les enregistrements sont les signets : "
+           "interactions X = j'aime + réponses + reposts + signets + partages."),
+    ("it", "Su X, le condivisioni sono i repost più le condivisioni via messaggio diretto o "
+           "link (Reposts + Shares dell'export), e i salvataggi sono i segnalibri: interazioni "
+           "X = mi piace + risposte + repost + segnalibri + condivisioni."),
+])
+def test_the_method_notes_say_what_xs_shares_are(lang, said):
+    """An X post of 10 likes, 2 replies, 3 shares (2 reposts + 1 by DM, the loader's sum) and
+    1 bookmark has 10 + 2 + 3 + 1 = 16 interactions; an analyst adding up the export's Likes,
+    Replies, Reposts and Bookmarks gets 15. The method notes say, right after the definition
+    of interactions, that X's shares take the DM and link shares; a report without X posts
+    does not."""
+    from ._roi_builders import dataset, posts
+
+    x = {"platform": "x", "post_id": "x1", "reactions": 10.0, "comments": 2.0, "shares": 3.0,
+         "saves": 1.0, "published_at": "2026-10-05T09:00:00Z"}
+    ig = x | {"platform": "instagram", "post_id": "i1"}
+    rep = BrandReport(dataset(posts=posts([x, ig])), "2026-10", lang=lang)
+    assert rep.engagement_table().set_index("platform").loc["x", "interactions"] == 16
+    notes = [b for b in rep.method_notes().blocks if b["kind"] == "bullets"][0]["items"]
+    assert notes[1] == said
+    alone = BrandReport(dataset(posts=posts([ig])), "2026-10", lang=lang)
+    assert said not in [b for b in alone.method_notes().blocks
+                        if b["kind"] == "bullets"][0]["items"]

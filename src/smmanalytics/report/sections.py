@@ -91,6 +91,21 @@ _METHOD_DAYS = {
            "giorni.", "{zone} per {platforms}"),
 }
 
+#: what X's shares and saves are, said after the definition of interactions when the posts
+#: include X's: an analyst adding up the export's Likes, Replies, Reposts and Bookmarks got
+#: 897 for October where the report said 920, its 23 DM and link shares (the export's Shares)
+_METHOD_X = {
+    "en": "On X, shares are reposts plus shares by direct message or link (the export's "
+          "Reposts + Shares), and saves are bookmarks: X's interactions = likes + replies + "
+          "reposts + bookmarks + shares.",
+    "fr": "Sur X, les partages sont les reposts plus les partages par message privé ou par "
+          "lien (Reposts + Shares de l'export), et les enregistrements sont les signets : "
+          "interactions X = j'aime + réponses + reposts + signets + partages.",
+    "it": "Su X, le condivisioni sono i repost più le condivisioni via messaggio diretto o "
+          "link (Reposts + Shares dell'export), e i salvataggi sono i segnalibri: interazioni "
+          "X = mi piace + risposte + repost + segnalibri + condivisioni.",
+}
+
 
 @functools.cache
 def _drawn() -> frozenset[int]:
@@ -818,6 +833,8 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         days = self._platform_days()
         if days:            # after the note on times
             notes.insert(4, _METHOD_DAYS[self.lang][0].format(days=days))
+        if (self.posts["platform"].astype("string") == "x").any():
+            notes.insert(1, _METHOD_X[self.lang])      # after the definition of interactions
         return self.bullets(sec, notes)
 
     def _platform_days(self) -> str:
