@@ -1461,3 +1461,67 @@ def test_campaign_summary_says_why_no_post_carries_the_campaign(tmp_path, lang, 
     assert table["rows"][0][:3] == [f"{rep.fmt.number(0)} *", "–", rep.fmt.number(40)]
     assert table["caption"] == note
     assert rep.fmt.untranslated == set()
+
+
+@pytest.mark.parametrize("lang,one,caption,compared", [
+    ("en", "incl. 1 story",
+     "A row whose posts include stories counts them in its other figures too (interactions, "
+     "reach, views, rates); the benchmarks and competitors leave them out.",
+     "Posts, and the figures counted on them, include stories (October 2026: 1; September "
+     "2026: 0); the benchmarks and competitors leave them out."),
+    ("fr", "dont 1 story",
+     "Une ligne dont les publications comptent des stories les compte aussi dans ses autres "
+     "chiffres (interactions, couverture, vues, taux) ; les références et les concurrents les "
+     "écartent.",
+     "Les publications, et les chiffres comptés sur elles, incluent des stories (octobre 2026 : "
+     "1 ; septembre 2026 : 0) ; les références et les concurrents les écartent."),
+    ("it", "di cui 1 storia",
+     "Una riga i cui post includono storie le conta anche nelle altre cifre (interazioni, "
+     "copertura, visualizzazioni, tassi); i benchmark e i concorrenti le escludono.",
+     "I post, e le cifre calcolate su di essi, includono storie (ottobre 2026: 1; settembre "
+     "2026: 0); i benchmark e i concorrenti le escludono."),
+])
+def test_figures_that_take_stories_say_so(tmp_path, lang, one, caption, compared):
+    """October: 2 Instagram feed posts (30 reactions, 300 reach; 50, 500) and 1 story (20,
+    400); 1 Facebook post (10, 100); September, 1 Instagram feed post. Instagram's figures take
+    the story, as the goals count it: 30 + 50 + 20 = 100 interactions (80 without), 300 + 500
+    + 400 = 1,200 reach (800), 100 / 1,200 = 8.33 % pooled (80 / 800 = 10.00 %). The
+    scorecard said "incl. 1 story" beside the posts alone; each Instagram goal counted on
+    posts says it, Facebook's does not. The key figures' interactions, reach and rate cards
+    say it (all platforms: 110, 1,300, 110 / 1,300 = 8.46 %), the table's caption says a row's
+    figures take its stories, and the comparison says both periods' stories."""
+    from smmanalytics.goals import read_goals
+
+    from ._roi_builders import dataset, posts
+
+    rows = [{"platform": p, "post_id": f"p{k}", "reactions": r, "reach": reach,
+             "content_type": kind, "published_at": f"2026-{day}T09:00:00Z"}
+            for k, (p, kind, r, reach, day) in enumerate([
+                ("instagram", "image", 30.0, 300.0, "10-01"),
+                ("instagram", "reel", 50.0, 500.0, "10-03"),
+                ("instagram", "story", 20.0, 400.0, "10-02"),
+                ("facebook", "image", 10.0, 100.0, "10-31"),
+                ("instagram", "image", 40.0, 400.0, "09-01")])]
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: posts, platform: instagram, target: 3}\n"
+        "  - {metric: interactions, platform: instagram, target: 90}\n"
+        "  - {metric: reach, platform: instagram, target: 1000}\n"
+        "  - {metric: er_reach, platform: instagram, target: 0.05}\n"
+        "  - {metric: interactions, platform: facebook, target: 5}\n", encoding="utf-8")
+    ds = dataset(posts=posts(rows), goals=read_goals(tmp_path / "goals.yaml"))
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    f = rep.fmt
+    goals = [b for b in rep.scorecard().blocks if b["kind"] == "table"][0]["rows"]
+    assert [(r[2], r[4]) for r in goals] == [
+        (f.number(3), one), (f.number(100), one), (f.number(1200), one),
+        (f.percent(100 / 1200), one), (f.number(10), "")]
+    blocks = rep.kpi_table().blocks
+    cards = [i for b in blocks if b["kind"] == "kpis" for i in b["items"]]
+    assert [(c["value"], c.get("note")) for c in cards] == [
+        (f.number(4), one), (f.number(110), one), (f.number(1300), one),
+        (f.percent(110 / 1300), one)]
+    table = [b for b in blocks if b["kind"] == "table"][0]
+    assert caption in table["caption"]
+    bullets = [b for b in rep.compare().blocks if b["kind"] == "bullets"][0]["items"]
+    assert bullets[-1] == compared
+    assert f.untranslated == set()

@@ -652,16 +652,17 @@ def test_a_platform_without_posts_in_the_period_keeps_its_row_in_the_key_figures
 def test_the_pooled_rate_card_says_which_platforms_it_counts():
     """The card read 7,63 % beside 27 671 interactions and 257 650 people reached (10,7 %):
     the rate counts only the platforms that export reach, which it now says. Facebook and
-    Instagram: 19,715 interactions (the stories' 51 replies counted) ÷ 257,650 = 7,65 %."""
+    Instagram: 19,715 interactions (the stories' 51 replies counted) ÷ 257,650 = 7,65 %. The
+    interactions, reach and rate take Instagram's 12 stories, as the posts do: each card
+    says so."""
     import smmanalytics as smm
 
     rep = BrandReport(smm.load(SAMPLE), "2026-10", lang="fr")
     (cards,) = [b["items"] for b in rep.kpi_table().blocks if b["kind"] == "kpis"]
     assert cards[3]["value"] == "7,65\u00a0%"
-    assert cards[3]["note"] == ("Facebook et Instagram seulement : les autres plateformes "
-                                "n'exportent pas la couverture")
-    assert all("note" not in c for c in cards[1:3])
-    assert cards[0]["note"] == "dont 12 stories"            # of the 110 posts
+    assert cards[3]["note"] == ("dont 12 stories ; Facebook et Instagram seulement : les autres "
+                                "plateformes n'exportent pas la couverture")
+    assert [c["note"] for c in cards[:3]] == ["dont 12 stories"] * 3   # of the 110 posts
 
 
 def test_the_all_platforms_row_is_the_sum_of_the_platforms_rows():
