@@ -1429,3 +1429,99 @@ def test_the_roi_card_shows_the_value_its_roi_is_computed_on(tmp_path):
     assert by_label["ROI"]["note"] == ("cost over the days GA4 covers: €831; revenue over the "
                                        "days costs.csv covers: €1,600")
     assert by_label["ROAS"]["note"] == "revenue over the days costs.csv covers: €1,600"
+
+
+@pytest.mark.parametrize("lang,note", [
+    ("en", "* No post of this period carries the campaign bio-link (a utm_campaign in its link "
+           "or caption, or its export's campaign column); posts published in this period: 2."),
+    ("fr", "* Aucune publication de cette période ne porte la campagne bio-link (un utm_campaign "
+           "dans son lien ou son texte, ou la colonne campagne de son export) ; publications de "
+           "cette période : 2."),
+    ("it", "* Nessun post di questo periodo porta la campagna bio-link (un utm_campaign nel link "
+           "o nel testo, o la colonna campagna del suo export); post pubblicati in questo "
+           "periodo: 2."),
+])
+def test_campaign_summary_says_why_no_post_carries_the_campaign(tmp_path, lang, note):
+    """bio-link, the link in Instagram's profile, has GA4 sessions in October and no post:
+    October's 2 posts carry no campaign. The summary's "Posts 0" read as a campaign without a
+    post published, its reason said in other sections only; the cell is marked "0 *" and the
+    table's caption says why, with the period's 2 posts (counted by hand: 2 rows below). A
+    campaign that posts carry has no mark (the summary tests above)."""
+    from ._roi_builders import dataset, posts, web
+
+    month = {"period_start": "2026-10-01", "period_end": "2026-10-31",
+             "channel_group": "Organic Social", "source": "instagram", "medium": "social",
+             "campaign": "bio-link", "sessions": 40.0, "key_events": 2.0, "revenue": 90.0,
+             "currency": "EUR"}
+    ds = dataset(web=web([month]), posts=posts([
+        {"platform": "instagram", "post_id": f"p{k}", "reactions": 10.0,
+         "published_at": f"2026-10-{day}T09:00:00Z"} for k, day in enumerate(["05", "20"])]))
+    rep = BrandReport(ds, "2026-10", kind="campaign", campaign="bio-link", lang=lang)
+    table = [b for b in rep.campaign_summary().blocks if b["kind"] == "table"][0]
+    assert table["rows"][0][:3] == [f"{rep.fmt.number(0)} *", "–", rep.fmt.number(40)]
+    assert table["caption"] == note
+    assert rep.fmt.untranslated == set()
+
+
+@pytest.mark.parametrize("lang,one,caption,compared", [
+    ("en", "incl. 1 story",
+     "A row whose posts include stories counts them in its other figures too (interactions, "
+     "reach, views, rates); the benchmarks and competitors leave them out.",
+     "Posts, and the figures counted on them, include stories (October 2026: 1; September "
+     "2026: 0); the benchmarks and competitors leave them out."),
+    ("fr", "dont 1 story",
+     "Une ligne dont les publications comptent des stories les compte aussi dans ses autres "
+     "chiffres (interactions, couverture, vues, taux) ; les références et les concurrents les "
+     "écartent.",
+     "Les publications, et les chiffres comptés sur elles, incluent des stories (octobre 2026 : "
+     "1 ; septembre 2026 : 0) ; les références et les concurrents les écartent."),
+    ("it", "di cui 1 storia",
+     "Una riga i cui post includono storie le conta anche nelle altre cifre (interazioni, "
+     "copertura, visualizzazioni, tassi); i benchmark e i concorrenti le escludono.",
+     "I post, e le cifre calcolate su di essi, includono storie (ottobre 2026: 1; settembre "
+     "2026: 0); i benchmark e i concorrenti le escludono."),
+])
+def test_figures_that_take_stories_say_so(tmp_path, lang, one, caption, compared):
+    """October: 2 Instagram feed posts (30 reactions, 300 reach; 50, 500) and 1 story (20,
+    400); 1 Facebook post (10, 100); September, 1 Instagram feed post. Instagram's figures take
+    the story, as the goals count it: 30 + 50 + 20 = 100 interactions (80 without), 300 + 500
+    + 400 = 1,200 reach (800), 100 / 1,200 = 8.33 % pooled (80 / 800 = 10.00 %). The
+    scorecard said "incl. 1 story" beside the posts alone; each Instagram goal counted on
+    posts says it, Facebook's does not. The key figures' interactions, reach and rate cards
+    say it (all platforms: 110, 1,300, 110 / 1,300 = 8.46 %), the table's caption says a row's
+    figures take its stories, and the comparison says both periods' stories."""
+    from smmanalytics.goals import read_goals
+
+    from ._roi_builders import dataset, posts
+
+    rows = [{"platform": p, "post_id": f"p{k}", "reactions": r, "reach": reach,
+             "content_type": kind, "published_at": f"2026-{day}T09:00:00Z"}
+            for k, (p, kind, r, reach, day) in enumerate([
+                ("instagram", "image", 30.0, 300.0, "10-01"),
+                ("instagram", "reel", 50.0, 500.0, "10-03"),
+                ("instagram", "story", 20.0, 400.0, "10-02"),
+                ("facebook", "image", 10.0, 100.0, "10-31"),
+                ("instagram", "image", 40.0, 400.0, "09-01")])]
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: posts, platform: instagram, target: 3}\n"
+        "  - {metric: interactions, platform: instagram, target: 90}\n"
+        "  - {metric: reach, platform: instagram, target: 1000}\n"
+        "  - {metric: er_reach, platform: instagram, target: 0.05}\n"
+        "  - {metric: interactions, platform: facebook, target: 5}\n", encoding="utf-8")
+    ds = dataset(posts=posts(rows), goals=read_goals(tmp_path / "goals.yaml"))
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    f = rep.fmt
+    goals = [b for b in rep.scorecard().blocks if b["kind"] == "table"][0]["rows"]
+    assert [(r[2], r[4]) for r in goals] == [
+        (f.number(3), one), (f.number(100), one), (f.number(1200), one),
+        (f.percent(100 / 1200), one), (f.number(10), "")]
+    blocks = rep.kpi_table().blocks
+    cards = [i for b in blocks if b["kind"] == "kpis" for i in b["items"]]
+    assert [(c["value"], c.get("note")) for c in cards] == [
+        (f.number(4), one), (f.number(110), one), (f.number(1300), one),
+        (f.percent(110 / 1300), one)]
+    table = [b for b in blocks if b["kind"] == "table"][0]
+    assert caption in table["caption"]
+    bullets = [b for b in rep.compare().blocks if b["kind"] == "bullets"][0]["items"]
+    assert bullets[-1] == compared
+    assert f.untranslated == set()

@@ -652,16 +652,17 @@ def test_a_platform_without_posts_in_the_period_keeps_its_row_in_the_key_figures
 def test_the_pooled_rate_card_says_which_platforms_it_counts():
     """The card read 7,63 % beside 27 671 interactions and 257 650 people reached (10,7 %):
     the rate counts only the platforms that export reach, which it now says. Facebook and
-    Instagram: 19,715 interactions (the stories' 51 replies counted) ÷ 257,650 = 7,65 %."""
+    Instagram: 19,715 interactions (the stories' 51 replies counted) ÷ 257,650 = 7,65 %. The
+    interactions, reach and rate take Instagram's 12 stories, as the posts do: each card
+    says so."""
     import smmanalytics as smm
 
     rep = BrandReport(smm.load(SAMPLE), "2026-10", lang="fr")
     (cards,) = [b["items"] for b in rep.kpi_table().blocks if b["kind"] == "kpis"]
     assert cards[3]["value"] == "7,65\u00a0%"
-    assert cards[3]["note"] == ("Facebook et Instagram seulement : les autres plateformes "
-                                "n'exportent pas la couverture")
-    assert all("note" not in c for c in cards[1:3])
-    assert cards[0]["note"] == "dont 12 stories"            # of the 110 posts
+    assert cards[3]["note"] == ("dont 12 stories ; Facebook et Instagram seulement : les autres "
+                                "plateformes n'exportent pas la couverture")
+    assert [c["note"] for c in cards[:3]] == ["dont 12 stories"] * 3   # of the 110 posts
 
 
 def test_the_all_platforms_row_is_the_sum_of_the_platforms_rows():
@@ -936,3 +937,34 @@ def test_key_figures_total_leaves_out_youtube_thumbnail_impressions(lang, words)
     assert rep.engagement_table().iloc[-1]["impressions"] == 9000
     caption = next(b["caption"] for b in rep.kpi_table().blocks if b["kind"] == "table")
     assert "YouTube" not in caption
+
+
+@pytest.mark.parametrize("lang,said", [
+    ("en", "On X, shares are reposts plus shares by direct message or link (the export's "
+           "Reposts + Shares), and saves are bookmarks: X's interactions = likes + replies + "
+           "reposts + bookmarks + shares."),
+    ("fr", "Sur X, les partages sont les reposts plus les partages par message privé ou par "
+           "lien (Reposts + Shares de l'export), et les enregistrements sont les signets : "
+           "interactions X = j'aime + réponses + reposts + signets + partages."),
+    ("it", "Su X, le condivisioni sono i repost più le condivisioni via messaggio diretto o "
+           "link (Reposts + Shares dell'export), e i salvataggi sono i segnalibri: interazioni "
+           "X = mi piace + risposte + repost + segnalibri + condivisioni."),
+])
+def test_the_method_notes_say_what_xs_shares_are(lang, said):
+    """An X post of 10 likes, 2 replies, 3 shares (2 reposts + 1 by DM, the loader's sum) and
+    1 bookmark has 10 + 2 + 3 + 1 = 16 interactions; an analyst adding up the export's Likes,
+    Replies, Reposts and Bookmarks gets 15. The method notes say, right after the definition
+    of interactions, that X's shares take the DM and link shares; a report without X posts
+    does not."""
+    from ._roi_builders import dataset, posts
+
+    x = {"platform": "x", "post_id": "x1", "reactions": 10.0, "comments": 2.0, "shares": 3.0,
+         "saves": 1.0, "published_at": "2026-10-05T09:00:00Z"}
+    ig = x | {"platform": "instagram", "post_id": "i1"}
+    rep = BrandReport(dataset(posts=posts([x, ig])), "2026-10", lang=lang)
+    assert rep.engagement_table().set_index("platform").loc["x", "interactions"] == 16
+    notes = [b for b in rep.method_notes().blocks if b["kind"] == "bullets"][0]["items"]
+    assert notes[1] == said
+    alone = BrandReport(dataset(posts=posts([ig])), "2026-10", lang=lang)
+    assert said not in [b for b in alone.method_notes().blocks
+                        if b["kind"] == "bullets"][0]["items"]

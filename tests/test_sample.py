@@ -270,6 +270,28 @@ def test_x_overview_has_incident_unfollows(out):
     assert (df.loc[week, "New follows"] - df.loc[week, "Unfollows"]).sum() < 0
 
 
+
+def test_x_interactions_are_the_truths_plus_its_dm_shares(out, brand, tmp_path):
+    """The package's X ``shares`` are Reposts + Shares (DM and link shares): its interactions
+    are likes + replies + reposts + bookmarks + shares, the truth's ``interactions`` (reposts
+    as ``shares``) plus its ``shares_dm`` (data/sample/README.md says so). October 2026, as an
+    analyst adds the truth up: 897 + 23 = 920, the monthly report's figure; every post
+    agrees."""
+    import shutil
+
+    import smmanalytics as smm
+
+    for f in out.glob("account_analytics_content_*.csv"):
+        shutil.copy(f, tmp_path)
+    got = smm.load(tmp_path).posts.set_index("post_id")["interactions"]
+    truth = brand.posts[brand.posts["platform"] == "x"].set_index("post_id")
+    want = (truth["interactions"] + truth["shares_dm"]).loc[got.index]
+    assert len(got) == len(truth) and (got == want).all()
+    october = (truth["published_at"].dt.tz_convert("Europe/Paris").dt.strftime("%Y-%m")
+               == "2026-10")
+    assert (truth.loc[october, "interactions"].sum(), truth.loc[october, "shares_dm"].sum(),
+            got.loc[truth.index[october]].sum()) == (897, 23, 920)
+
 def test_linkedin_workbooks(out):
     content = sorted(out.glob("maison-seve_content_*.xls"))
     assert len(content) == 2

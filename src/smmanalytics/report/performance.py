@@ -72,7 +72,8 @@ class PerformanceSections:
     # ---- scorecard ------------------------------------------------------------------------------
     def scorecard(self) -> Section:
         """Each goal: target, actual, status, and for a running period the pace and the chance."""
-        from ..goals import scorecard, shown_status
+        # the goals counted on posts, whose figures take the stories
+        from ..goals import _POST_METRICS, scorecard, shown_status
 
         f = self.fmt
         sec = self.section(f.label("scorecard"))
@@ -105,9 +106,10 @@ class PerformanceSections:
                 detail.append(f.labelled(f.label("chance"), f.percent(r.p_meet, 0)))
             if not r.complete and pd.notna(r.required_daily):
                 detail += self._per_day(r.metric, r.direction, r.required_daily)
-            if r.metric == "posts" and pd.notna(r.actual) \
-                    and (stories := self._goal_stories(r.platform, r.goal_period)):
-                # 42 Instagram posts, of which 12 stories, where the benchmarks count 30
+            if r.metric in _POST_METRICS and pd.notna(r.actual) \
+                    and (stories := self._goal_stories(r.metric, r.platform, r.goal_period)):
+                # 42 Instagram posts, of which 12 stories, where the benchmarks count 30; their
+                # 16,778 interactions and 8.92 % take the stories too (16,528, 9.51 % without)
                 detail.insert(0, self._stories(stories))
             name = self._goal_name(r.metric, r.platform)
             if r.goal_period != self.period.label:   # a quarter's goal in a monthly report
@@ -130,16 +132,17 @@ class PerformanceSections:
             self._goal_record(sec, sc)
         return sec
 
-    def _goal_stories(self, platform: str, goal_period: str) -> int:
-        """The stories among the posts a posts goal of ``platform`` (or "all") counts over
-        ``goal_period``: those published from its first day to its last, or the report's
-        last day when sooner (the scorecard judges it up to that day at most)."""
+    def _goal_stories(self, metric: str, platform: str, goal_period: str) -> int:
+        """The stories among the posts a goal of ``metric`` (counted on posts) of ``platform``
+        (or "all") counts over ``goal_period``: those published from its first day to its
+        last, or the report's last day when sooner (the scorecard judges it up to that day at
+        most), whose ``metric`` the goal sums (:func:`~.sections.stories_by_platform`)."""
         from .._actuals import posts_in
         from .sections import stories_by_platform
 
         w = parse_period(goal_period)
         posts, _ = posts_in(self.ds, platform, w.start, min(w.end, self.period.end))
-        return 0 if posts is None else sum(stories_by_platform(posts).values())
+        return 0 if posts is None else sum(stories_by_platform(posts, metric).values())
 
     def _goal_record(self, sec: Section, sc: pd.DataFrame) -> None:
         """A quarter's or a year's goals over each of their own months or quarters within it:
@@ -335,14 +338,18 @@ class PerformanceSections:
         # and CPA showed "–" with no word of why (no costs.csv, no GA4 data of these days)
         self._costs_status(sec)
         self.kpis(sec, self._money_kpis(r, ratios))
+        # "Posts 0" of a campaign none of the period's posts carries (bio-link, the link in
+        # Instagram's profile) read as a campaign without a post published: the cell is
+        # marked, and the caption says why and how many were published
+        untagged = self._untagged()
         self.table(sec, pd.DataFrame({
-            f.label("posts"): [f.number(len(self.posts))],
+            f.label("posts"): [f.number(len(self.posts)) + (" *" if untagged else "")],
             f.label("interactions"): [f.number(self.posts["interactions"].sum(min_count=1))],
             f.label("sessions"): [f.number(r["sessions"])],
             f.label("key_events"): [f.number(r["key_events"])],
             "CPA": [f.money(r["cpa"], 2)],
             f.label("ad_spend"): [f.money(r["ad_spend"])],
-        }), align=["right"] * 6)
+        }), align=["right"] * 6, caption=f"* {self._no_campaign_posts()}" if untagged else None)
         if shown := _roi_notes(table.attrs["row_notes"][of_campaign.argmax()], _CAMPAIGN_SKIPS):
             self.text(sec, f.join(f.note(text, code) for code, text in shown), note=True)
         self.text(sec, f.label("roi_definition"), note=True)
@@ -546,9 +553,31 @@ class PerformanceSections:
                              self._value(r.kpi, r.previous),
                          f.label("change"): change, f.label("interval"): interval})
         self.table(sec, pd.DataFrame(rows), caption=f.label("compare_caption"))
-        if cmp.caveats:
-            self.bullets(sec, [f.sentence(f.note(c)) for c in cmp.caveats])
+        caveats = [f.sentence(f.note(c)) for c in cmp.caveats]
+        if stories := self._compared_stories(cmp):
+            caveats.append(stories)
+        if caveats:
+            self.bullets(sec, caveats)
         return sec
+
+    def _compared_stories(self, cmp) -> str | None:
+        """"Posts and the figures from them include stories: 12 in October 2026, 15 in
+        September 2026 (…)": the comparison's totals take the stories of either period, which
+        the benchmarks and competitors leave out; None when neither period has any."""
+        from .._actuals import posts_in
+        from .sections import stories_by_platform
+
+        f = self.fmt
+        counts = []
+        for p in (cmp.current_compared or cmp.current, cmp.previous_compared or cmp.previous):
+            posts, _ = posts_in(self.ds, "all", p.start, p.end)
+            counts.append(0 if posts is None else sum(stories_by_platform(posts).values()))
+        if not any(counts):
+            return None
+        return f.label("compare_stories").format(
+            current=f.number(counts[0]), previous=f.number(counts[1]),
+            current_period=f.period(cmp.current_compared or cmp.current),
+            previous_period=f.period(cmp.previous_compared or cmp.previous))
 
     @staticmethod
     def _apart(show, kpi: str, current: float, previous: float) -> tuple[str, str]:

@@ -22,6 +22,7 @@ from ..dataset import Dataset
 from ..errors import ArgumentError, require_dataset
 from ..periods import local_dates, parse_period, post_dates, posts_in_period
 from ..quality import note_kind, shown_name, unread_files
+from ..schema import column_or
 from ..timing import MIN_AGE_DAYS
 from ._ahead import built_ahead
 from .builder import Report, Section, printable
@@ -90,6 +91,21 @@ _METHOD_DAYS = {
            "possono ridividere ora per ora: mantengono il giorno di ciascuna piattaforma "
            "({days}) e il monitoraggio della reputazione indica questo fuso accanto a tali "
            "giorni.", "{zone} per {platforms}"),
+}
+
+#: what X's shares and saves are, said after the definition of interactions when the posts
+#: include X's: an analyst adding up the export's Likes, Replies, Reposts and Bookmarks got
+#: 897 for October where the report said 920, its 23 DM and link shares (the export's Shares)
+_METHOD_X = {
+    "en": "On X, shares are reposts plus shares by direct message or link (the export's "
+          "Reposts + Shares), and saves are bookmarks: X's interactions = likes + replies + "
+          "reposts + bookmarks + shares.",
+    "fr": "Sur X, les partages sont les reposts plus les partages par message privé ou par "
+          "lien (Reposts + Shares de l'export), et les enregistrements sont les signets : "
+          "interactions X = j'aime + réponses + reposts + signets + partages.",
+    "it": "Su X, le condivisioni sono i repost più le condivisioni via messaggio diretto o "
+          "link (Reposts + Shares dell'export), e i salvataggi sono i segnalibri: interazioni "
+          "X = mi piace + risposte + repost + segnalibri + condivisioni.",
 }
 
 
@@ -442,12 +458,18 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         said = ([self._stories(n_stories)] if n_stories else []) + ([partial] if partial else [])
         if said:
             posts["note"] = f.prose(f.join(said))
-        self.kpis(sec, [
-            posts,
+        cards = [
             {"label": f.label("interactions"), "value": f.number(total["interactions"])},
             {"label": f.label("reach"), "value": f.number(total["reach"])},
-            rate,
-        ])
+        ]
+        # so do the interactions, reach and rate beside it (Instagram's 12 stories: 250
+        # interactions, 14,411 reach), which the cards did not say
+        for card, metric in zip([*cards, rate], ("interactions", "reach", "er_reach"),
+                                strict=True):
+            if n := sum(stories_by_platform(self.posts, metric).values()):
+                card["note"] = f.prose(f.join([self._stories(n)]
+                                              + ([card["note"]] if "note" in card else [])))
+        self.kpis(sec, [posts, *cards, rate])
         shown = pd.DataFrame({
             f.label("platform"): [f.platform(p) for p in e["platform"]],
             **{f.label(_KPI_HEADERS.get(c, c)): [f.percent(v) if c.startswith("er_")
@@ -460,6 +482,8 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         shown[f.label("posts")] = [f"{v}\n({self._stories(k)})" if k else v
                                    for v, k in zip(shown[f.label("posts")], n, strict=True)]
         caption = f.label("kpi_rates_caption")
+        if n_stories:       # a row's "(incl. 12 stories)" holds for its other figures too
+            caption += " " + f.label("kpi_stories")
         thumbnails = e.attrs.get("youtube_impressions", pd.NA)
         if not pd.isna(thumbnails):
             caption += " " + f.label("kpi_youtube_impressions").format(n=f.number(thumbnails))
@@ -822,6 +846,8 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         days = self._platform_days()
         if days:            # after the note on times
             notes.insert(4, _METHOD_DAYS[self.lang][0].format(days=days))
+        if (self.posts["platform"].astype("string") == "x").any():
+            notes.insert(1, _METHOD_X[self.lang])      # after the definition of interactions
         return self.bullets(sec, notes)
 
     def _platform_days(self) -> str:
@@ -910,15 +936,34 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         return sec
 
 
-def stories_by_platform(posts: pd.DataFrame) -> dict[str, int]:
-    """The stories (``content_type`` "story") among ``posts``, by platform (None: those
-    without one); none where the posts have no content type."""
+def stories_by_platform(posts: pd.DataFrame, metric: str = "posts") -> dict[str, int]:
+    """The stories (``content_type`` "story") among ``posts`` that ``metric``'s figure counts,
+    by platform (None: those without one); none where the posts have no content type.
+
+    A figure counts a story whose value it sums: every one for ``posts``; for ``er_reach``,
+    one with interactions and a reach above 0 (:func:`~smmanalytics._actuals.
+    interactions_reach`); for another metric (interactions, reach…), one where it is known.
+    Instagram's 12 stories of October were in its 16,778 interactions and 8.92 % with no
+    word of them, where the benchmarks leave them out (16,528, 9.51 %)."""
     if "content_type" not in posts or posts.empty:
         return {}
     story = (posts["content_type"].astype("string") == "story").fillna(False).to_numpy()
+    if metric != "posts":
+        story &= _counted(posts, metric)
     counts = posts.loc[story, "platform"].astype("string").value_counts(dropna=False)
     return {None if pd.isna(p) else str(p): int(n) for p, n in counts.items()}
 
+
+def _counted(posts: pd.DataFrame, metric: str):
+    """Whether each post has a value of ``metric`` (``er_reach``: interactions and a reach
+    above 0, as the rate pools them); an array of bools."""
+    if metric in ("interactions", "er_reach"):
+        known = metrics.post_interactions(posts).notna()
+        if metric == "er_reach":
+            reach = column_or(posts, "reach", dtype="Float64").astype("Float64")
+            known &= reach.notna() & (reach > 0)
+        return known.fillna(False).to_numpy(bool)
+    return column_or(posts, metric, dtype="Float64").notna().to_numpy(bool)
 
 def _coverage_lines(ds, period, f) -> tuple[list[str], list[str]]:
     """The cover's lines on platforms whose data start within the report's period, and its
