@@ -1521,3 +1521,49 @@ def test_the_tables_do_not_depend_on_the_order_of_the_files(tmp_path):
     assert web["sessions"].tolist() == [10, 20]        # September, then October
     assert web["period_start"].tolist() == [pd.Timestamp("2026-09-01"),
                                             pd.Timestamp("2026-10-01")]
+
+
+@pytest.mark.parametrize("lacking,expected", [
+    # follows are no part of the interactions: 20 + 1 + 2 + 3 = 26 as the newer export says
+    ("Follows", {"follows": 4, "saves": 3, "interactions": 26}),
+    # saves are, but the newer export, lacking a column every Instagram export has, leaves
+    # its interactions unknown, and a sum unknown stays so (_merge._resum): not recomputed
+    ("Saves", {"follows": 5, "saves": 3, "interactions": None}),
+])
+def test_the_sentence_of_figures_from_an_older_export_says_what_was_done(
+        tmp_path, lacking, expected):
+    """An Instagram export of 15 November without one column of that of 2 November (follows
+    4, saves 3): the post keeps the older figure. The report's sentence said, whatever was
+    taken, that the French X export has neither Bookmarks nor Shares and that the
+    interactions were recomputed: it now says neither (the X export's saves, whose
+    interactions are recomputed: test_loaders_x)."""
+    from smmanalytics.quality import note_kind
+    from smmanalytics.report.formatting import Formatter
+
+    older = {"Likes": 10, "Shares": 1, "Follows": 4, "Comments": 2, "Saves": 3}
+    newer = {"Likes": 20, "Shares": 1, "Follows": 5, "Comments": 2, "Saves": 3}
+    for day, figures in (("2026-11-02", older), ("2026-11-15", {
+            k: v for k, v in newer.items() if k != lacking})):
+        head = IG_HEADER.rsplit(",Likes", 1)[0]
+        (tmp_path / f"instagram_posts_2026-10-01_2026-10-31_{day}.csv").write_text(
+            f"{head},{','.join(figures)}\n179001,1784,brand,Brand,hello,0,10/02/2026 09:00,"
+            "https://www.instagram.com/p/Z179001/,IG image,,Lifetime,100,50,"
+            f"{','.join(map(str, figures.values()))}\n")
+    ds = smm.load(tmp_path, cache=False)
+    post = ds.posts.iloc[0].astype(object).where(ds.posts.iloc[0].notna(), None)
+    assert len(ds.posts) == 1 and post["reactions"] == 20
+    assert {k: post[k] for k in expected} == expected
+    (code, message), = ds.quality.loc[ds.quality["code"] == "figures_from_older_export",
+                                      ["code", "message"]].to_numpy()
+    assert message == (f"1 posts keep {lacking.lower()} from an older export, which the "
+                       "newer one does not carry")
+    assert note_kind(code, message) == "figures_from_older_export"
+    for lang, start, end in (
+            ("en", "Figures of posts that a newer export has no column for", "gives them"),
+            ("fr", "Les chiffres de publications pour lesquels un export", "qui les donne"),
+            ("it", "I dati dei post per cui un'esportazione più recente", "che li contiene")):
+        text = Formatter(lang).quality(note_kind(code, message), message)
+        assert text.startswith(start) and text.endswith(end), lang
+        assert "#N/" in text, lang          # the whole sentence: YAML's " #" starts a comment
+        assert not any(w in text for w in ("X", "Bookmarks", "Signets", "Segnalibri",
+                                           "interact", "interaz")), lang

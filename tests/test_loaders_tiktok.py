@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from pandas.testing import assert_frame_equal
 
 from smmanalytics.errors import ParseError, SmmError
 from smmanalytics.loaders import read_file
@@ -1055,3 +1056,45 @@ def test_abbreviated_counts_are_read_as_written_and_noted(tmp_path, cell, value,
     assert note["level"] == "info" and note["rows"] == 2
     assert f"{cell!r} read as {value:,}" in note["message"] and within in note["message"]
     assert "row_repaired" in _codes(df)
+
+
+
+ITALIAN_COUNTS = Path(__file__).parent / "fixtures" / "tiktok_italian_counts"
+
+
+def test_italian_counts_of_follower_activity_and_viewers_read_as_the_english(tmp_path):
+    """TikTok keeps English headers in every language, and an Italian export writes 1474
+    active followers "1.474": read as 1.474 once (FollowerActivity and Viewers were not
+    counts), which moved the audience's best hour. The fixtures are one day of a real-shaped
+    FollowerActivity (25 October, 24 hours) and four days of Viewers (10-13 November), in
+    English and as the Italian interface writes them ("25 ottobre", "1.474", "2.838"): the
+    Italian read the same numbers as the English, and a warning names each file and its
+    columns."""
+    import smmanalytics as smm
+
+    loaded = {}
+    for lang in ("en", "it"):
+        folder = tmp_path / lang
+        folder.mkdir()
+        for f in (ITALIAN_COUNTS / lang).iterdir():
+            (folder / f.name).write_bytes(f.read_bytes())
+            os.utime(folder / f.name, (1793523600, 1793523600))   # 2026-11-01 09:00 UTC
+        loaded[lang] = smm.load(folder, cache=False)
+    en, it = loaded["en"], loaded["it"]
+    key = ["date", "hour", "metric"]
+    assert_frame_equal(it.daily.sort_values(key)[key + ["value"]].reset_index(drop=True),
+                       en.daily.sort_values(key)[key + ["value"]].reset_index(drop=True))
+    # the file's hours 17-21 of 25 October: "980", "1.474", "1.834", "1.648", "1.054"
+    assert _series(it.daily, "online_followers")[17:22] == [980, 1474, 1834, 1648, 1054]
+    # 10-13 November; on the 11th 2838 viewers = 2316 new + 522 returning
+    assert _series(it.daily, "viewers") == [28, 2838, 1134, 691]
+    assert _series(it.daily, "new_viewers") == [20, 2316, 879, 541]
+    assert _series(it.daily, "returning_viewers") == [8, 522, 255, 150]
+    q = it.quality[it.quality["code"] == "counts_dot_thousands"].sort_values("file")
+    assert [f.rsplit("/", 1)[-1] for f in q["file"]] == ["FollowerActivity.csv",
+                                                          "Viewers.xlsx"]
+    assert set(q["level"]) == {"warning"}
+    activity, viewers = q["message"].tolist()
+    assert "'Active followers'" in activity
+    assert "'Total Viewers', 'New Viewers'" in viewers      # "Returning": no cell ≥ 1000
+    assert not (en.quality["code"] == "counts_dot_thousands").any()

@@ -868,6 +868,39 @@ def test_a_newer_export_without_a_column_keeps_the_older_exports_figures(tmp_pat
     assert "shares_direct from an older export" in note["message"].iloc[0]
 
 
+
+def test_the_sentence_of_saves_from_an_older_export_says_the_interactions_were_recomputed(
+        tmp_path):
+    """The French export of 7 November takes the October export's saves 1 and direct shares
+    1 (parts of the interactions, 24 → 26, as above): the note says the interactions were
+    recomputed, and so does the report's sentence in each language, which names no
+    platform's columns (it said "X's French export has no Bookmarks nor Shares" of any
+    file)."""
+    from smmanalytics.quality import note_kind
+    from smmanalytics.report.formatting import Formatter
+
+    _english_october(tmp_path)
+    (tmp_path / "account_analytics_content_2026-10-01_2026-11-07.csv").write_text(
+        _FRENCH_HEADER + f'{_POST},"Sat, Oct 31, 2026",Bonjour,https://x.com/maisonseve/'
+        f"status/{_POST},1015,24,20,1,3\n")
+    ds = smm.load(tmp_path, cache=False)
+    assert ds.posts["interactions"].tolist() == [26]          # 20 + 1 + (3 + 1) + 1
+    message = _quality_rows(ds, "figures_from_older_export")["message"].item()
+    assert message.startswith("1 posts keep saves, ")
+    assert message.endswith("shares_direct from an older export, which the newer one does not "
+                            "carry; the interactions were recomputed with them")
+    kind = note_kind("figures_from_older_export", message)
+    assert kind == "figures_from_older_export_interactions"
+    words = {lang: Formatter(lang).quality(kind, message) for lang in ("en", "fr", "it")}
+    assert words["en"].endswith("; as they are parts of the interactions, the interactions "
+                                "were recomputed with them")
+    assert words["fr"].endswith(" ; comme ils font partie des interactions, celles-ci ont été "
+                                "recalculées avec eux")
+    assert words["it"].endswith("; poiché fanno parte delle interazioni, queste sono state "
+                                "ricalcolate con essi")
+    assert not any(w in text for text in words.values()
+                   for w in ("X", "Bookmarks", "Signets", "Segnalibri"))
+
 def test_a_blank_cell_of_the_newer_export_is_its_figure(tmp_path):
     """A newer English export with the Bookmarks column, its cell blank: the newer export's
     saves is unknown, not the older one's 1 (a blank is no column missing), and nothing is

@@ -34,7 +34,7 @@ from ._accounts import KnownAccounts, account_key
 from ._io import file_name
 from ._ranges import combine_ranges
 from .metrics import COMPONENTS, row_sum
-from .quality import QualityLog
+from .quality import INTERACTIONS_RECOMPUTED, QualityLog
 
 __all__ = ["MERGE_KEYS", "merge_table"]
 
@@ -599,17 +599,18 @@ def _older_figures(df: pd.DataFrame, dup: pd.Series, keys: list[str],
     if not filled:
         return df
     rows = np.unique(np.concatenate(list(filled.values())))
-    _resum(out, rows, set(filled))
+    recounted = _resum(out, rows, set(filled))
     told_rows = np.concatenate([t["_row"].to_numpy() for t in told]) if told else rows[:0]
     lacked = {c: np.setdiff1d(r, told_rows) for c, r in filled.items()}
     carried_rows = np.unique(np.concatenate(list(lacked.values())))
     for src, g in out.loc[carried_rows, "source_file"].groupby(
             out.loc[carried_rows, "source_file"], sort=True, observed=True):
-        names = ", ".join(c for c, r in lacked.items() if np.isin(g.index, r).any())
-        log.add(src, "figures_from_older_export", f"{len(g)} posts keep {names} from an older "
-                "export, which the newer one does not carry", level="info", rows=len(g))
+        names = [c for c, r in lacked.items() if np.isin(g.index, r).any()]
+        log.add(src, "figures_from_older_export", f"{len(g)} posts keep {', '.join(names)} "
+                f"from an older export, which the newer one does not carry"
+                f"{_recomputed(g.index, recounted)}", level="info", rows=len(g))
     if told:
-        _note_no_value_filled(out, pd.concat(told, ignore_index=True), log)
+        _note_no_value_filled(out, pd.concat(told, ignore_index=True), log, recounted)
     return out
 
 
@@ -624,9 +625,11 @@ def _held_no_value(df: pd.DataFrame, part: np.ndarray, no_value: list[dict], c: 
     return held & df[c].isna().to_numpy(dtype=bool, na_value=False)
 
 
-def _note_no_value_filled(df: pd.DataFrame, told: pd.DataFrame, log: QualityLog) -> None:
+def _note_no_value_filled(df: pd.DataFrame, told: pd.DataFrame, log: QualityLog,
+                          recounted: np.ndarray) -> None:
     """Note, per file, the figures its cells of no value (``#N/A``) left to an older export,
-    which it names (``told``: the rows of ``df``, the older export and the figure)."""
+    which it names (``told``: the rows of ``df``, the older export and the figure), and
+    whether the interactions of its rows were recomputed (``recounted``, :func:`_resum`)."""
     told = told.assign(newer=df.loc[told["_row"].to_numpy(), "source_file"].to_numpy())
     for (newer, older), g in told.groupby(["newer", "source_file"], sort=True):
         posts = g["_row"].nunique()
@@ -634,14 +637,25 @@ def _note_no_value_filled(df: pd.DataFrame, told: pd.DataFrame, log: QualityLog)
         log.add(newer, "figures_from_older_export", f"{keep} "
                 f"{', '.join(dict.fromkeys(g['figure']))} from the older export {older}: this "
                 "export's cell held no value (a placeholder or a spreadsheet's error, not a "
-                "blank)", level="info", rows=posts)
+                f"blank){_recomputed(g['_row'], recounted)}", level="info", rows=posts)
 
 
-def _resum(df: pd.DataFrame, rows: np.ndarray, filled: set[str]) -> None:
+def _recomputed(rows: pd.Index | pd.Series, recounted: np.ndarray) -> str:
+    """What a note of figures taken from an older export for the rows labelled ``rows`` adds
+    when :func:`_resum` recomputed the interactions of one of them (``recounted``): a part of
+    them was taken; nothing otherwise. The report's sentence follows it
+    (:func:`~smmanalytics.quality.note_kind`): it said "the interactions recomputed" of a
+    follower count, and of saves taken where the interactions stayed unknown."""
+    return f"; {INTERACTIONS_RECOMPUTED}" if np.isin(rows, recounted).any() else ""
+
+
+def _resum(df: pd.DataFrame, rows: np.ndarray, filled: set[str]) -> np.ndarray:
     """Recompute, in place on the rows labelled ``rows`` of ``df`` (a frame of the merge's
     own), the sums of :data:`_SUMS` one of whose parts was ``filled``, X's shares before the
     interactions they are part of, from the parts known: a sum left unknown (a blank cell
-    among the parts its export has) stays unknown."""
+    among the parts its export has) stays unknown. Returns the labels of the rows whose
+    interactions were recomputed, for the notes."""
+    recounted = rows[:0]
     for total, parts in (("shares", _X_SHARES), ("interactions", COMPONENTS)):
         have = [p for p in parts if p in df.columns]
         if total not in df.columns or not filled.intersection(have):
@@ -653,6 +667,9 @@ def _resum(df: pd.DataFrame, rows: np.ndarray, filled: set[str]) -> None:
             column.loc[at] = row_sum(df.loc[at, have].astype("Float64")).to_numpy()
             df[total] = column
             filled.add(total)
+            if total == "interactions":
+                recounted = at
+    return recounted
 
 
 def _note_tied(df: pd.DataFrame, dup: pd.Series, newer: pd.Series, keys: list[str],

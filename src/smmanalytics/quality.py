@@ -111,6 +111,11 @@ def shown_name(file: str, root: PurePath | None) -> str:
     return file_name(file)
 
 
+#: what a note of figures taken from an older export (code ``figures_from_older_export``)
+#: adds when they are parts of the interactions, which the merge then recomputed (where they
+#: were known): the report says so for those notes only (a follower count is no part of them)
+INTERACTIONS_RECOMPUTED = "the interactions were recomputed with them"
+
 #: how a note of dates re-written by a spreadsheet (code ``date_format_resaved``) states the
 #: order they were read in: "read as DMY", "read as MDY", "read as YMD"
 _READ_AS = re.compile(r"\bread as (DMY|MDY|YMD)\b")
@@ -122,7 +127,9 @@ def note_kind(code: str, message: str) -> str:
     ("read as DMY": ``date_format_resaved_dmy``). "Read in their numeric order" left the
     manager unable to tell whether 05/09 became 5 September or 9 May. brand.yaml's industry
     refused is a kind of its own (``brand_industry_unknown``), its sentence naming the key and
-    the value.
+    the value. Figures taken from an older export that are parts of the interactions are a
+    kind of their own (``figures_from_older_export_interactions``), whose sentence says the
+    interactions were recomputed: the one sentence said so of a follower count too.
 
     >>> note_kind("date_format_resaved", "dates are written with numbers …; read as DMY")
     'date_format_resaved_dmy'
@@ -137,4 +144,6 @@ def note_kind(code: str, message: str) -> str:
         # "a setting of brand.yaml is invalid" did not say which, nor that the benchmarks
         # then compare the brand with all industries
         return "brand_industry_unknown"
+    if code == "figures_from_older_export" and INTERACTIONS_RECOMPUTED in str(message):
+        return f"{code}_interactions"
     return code

@@ -1513,14 +1513,42 @@ def _joined(first: pd.DataFrame, then: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-#: fields that count things (whole numbers): a ``1.250`` in one is a thousand and more
+#: fields that count things (whole numbers): a ``1.250`` in one is a thousand and more. Every
+#: field whose reference definition (platform-exports §11, DESIGN §3) is a count of people,
+#: views or actions; not GA4's ``key_events``, which an attribution model may split between
+#: sources (``2.5``), nor durations, rates, averages (``events_per_session``) or amounts
 COUNT_FIELDS = frozenset(set(schema.METRICS) - {"watch_time_s"}) | {
     "likes", "replies", "reposts", "bookmarks", "unfollows", "net_follows", "followers_total",
     "profile_visits", "sessions", "engaged_sessions", "post_views", "subscribers_gained",
     "subscribers_lost", "net_subscribers",
     # LinkedIn's daily sheets (read by position, :meth:`Candidate.numbers_at`)
     "unique_impressions", "follows_organic", "follows_sponsored", "follows_auto_invited",
-    "page_views", "unique_visitors", "offsite_views"}
+    "page_views", "unique_visitors", "offsite_views",
+    # TikTok (English headers in every language, so an Italian export's "1.474" is only
+    # told from 1.474 by being a count): FollowerActivity, Viewers, Overview's older columns
+    "online_followers", "viewers", "new_viewers", "returning_viewers", "reached_audience",
+    "views_7d",
+    # YouTube Studio
+    "unique_viewers", "engaged_views", "premium_views", "dislikes",
+    # X: the daily and content columns, and the promoted (paid) copy of each count
+    "engagements", "media_views", "media_engagements", "posts_published", "detail_expands",
+    "hashtag_clicks", "permalink_clicks", "app_installs", "app_opens", "dial_phone",
+    "email_tweet", "promoted_impressions", "promoted_engagements", "promoted_likes",
+    "promoted_reposts", "promoted_comments", "promoted_follows", "promoted_link_clicks",
+    "promoted_profile_visits", "promoted_media_views", "promoted_media_engagements",
+    "promoted_detail_expands", "promoted_hashtag_clicks", "promoted_permalink_clicks",
+    "promoted_app_installs", "promoted_app_opens", "promoted_dial_phone",
+    "promoted_email_tweet",
+    # Meta Business Suite, and the legacy Insights export's organic/paid/fans splits
+    "reach_organic", "reach_boosted", "views_organic", "views_boosted", "video_views_organic",
+    "video_views_1min", "viewers_3s", "viewers_1min", "reels_plays", "qualified_views",
+    "sticker_taps", "clicks_other", "clicks_photo", "neg_hide", "neg_hide_all", "navigation",
+    "ad_impressions", "impressions_organic", "impressions_paid", "impressions_fans",
+    "reach_paid", "reach_fans", "video_views_paid", "consumers", "consumptions",
+    "engaged_users", "engaged_fans",
+    # Pinterest's audiences, GA4's users and events
+    "total_audience", "engaged_audience", "active_users", "new_users", "total_users",
+    "event_count"}
 #: a field that is a rate (engagement_rate, platform_ctr, avg_pct_viewed…) or an audience's
 #: share (TikTok's ``Distribution``: ``76%``): the only fields whose cells may be written with
 #: ``%``; in a count or an amount, ``12%`` is bad input
