@@ -902,7 +902,8 @@ def _simulate_return(ds, metric: str, platform: str, w: Period, end: dt.date, *,
                      days_left: int, rng, paths: int, notes: list[str]):
     """:func:`_simulate` of ``roas`` and ``roi``: the remaining attributed value simulated
     from daily social revenue (+ key events × value_per_key_event), over the costs taken at
-    their full-period prorated amount."""
+    their full-period prorated amount, plus those of the days after costs.csv ends
+    (:func:`_costs_to_come`); None without a basis for them."""
     # roi looked up at call time (tests count its calls by patching smmanalytics.roi.roi)
     from .roi import roi, value_per_key_event_of
     by = None if platform == "all" else "platform"
@@ -943,7 +944,61 @@ def _simulate_return(ds, metric: str, platform: str, w: Period, end: dt.date, *,
                                        float(value_a), rng, paths, notes)
         if final_value is None:
             return None, False
+    to_come = _costs_to_come(ds, metric, platform, w, rng, paths, notes)
+    if to_come is None:
+        return None, False
+    den = den + to_come
     return (final_value - den) / den if metric == "roi" else final_value / den, monthly
+
+
+def _costs_to_come(ds, metric: str, platform: str, w: Period, rng, paths: int,
+                   notes: list[str]) -> np.ndarray | float | None:
+    """The costs (the ad spend, of ROAS) of the days of ``w`` after costs.csv ends
+    (:func:`~smmanalytics.roi.costs_span`), ``paths`` of them; 0 when it reaches ``w``'s end;
+    None, noted, with fewer than 3 whole months to draw them from.
+
+    roi() counts only the days costs.csv covers: a Q4 ROI on costs to 31 October set the
+    value of November and December, simulated, against October's costs alone (a brand's
+    1.73, 80 % 1.56–4.41, whose lower end could not fall below October's 1.56, where the
+    labour and tools alone of those months made it about 0.6). The
+    days left are the months before them were: a daily rate drawn from a Gamma fitted to
+    the last whole months of costs.csv, at most 6 (:func:`_flow_level`, a month that stands
+    out left out as for GA4's totals), as the value of GA4's monthly totals is
+    (:func:`_sim_from_months`); drawn apart from the value, as campaigns to come are not
+    known either way."""
+    from .roi import costs_span, roi
+    span = costs_span(ds.costs) if ds.costs is not None and len(ds.costs.columns) else None
+    if span is None or span[1] >= w.end:
+        return 0.0
+    what, unknown = ("costs", "are unknown") if metric == "roi" else ("ad spend", "is unknown")
+    column = "cost" if metric == "roi" else "ad_spend"
+    by = None if platform == "all" else "platform"
+    m = parse_period(f"{span[1].year}-{span[1].month:02d}")
+    if m.end != span[1]:                         # a month costs.csv covers in full
+        m = m.previous()
+    values, days, labels = [], [], []
+    while len(values) < 6 and m.start >= span[0]:
+        row = roi(ds, m, by=by)
+        if platform != "all":
+            row = row.loc[row["platform"] == platform]
+        v = float(row[column].iloc[0]) if not row.empty else np.nan
+        if not np.isnan(v):
+            values.append(v)
+            days.append(m.days)
+            labels.append(m.label)
+        m = m.previous()
+    if len(values) < _LEVEL_MIN_MONTHS:
+        notes.append(f"costs.csv ends on {span[1].isoformat()}, with fewer than 3 whole months "
+                     f"before: the {what} of the rest of {w.label} {unknown}, no projection")
+        return None
+    notes.append(f"costs.csv ends on {span[1].isoformat()}: the {what} of the rest of "
+                 f"{w.label} projected from the daily rate of {len(values)} months")
+    values, days = np.array(values, dtype="float64"), np.array(days, dtype="float64")
+    kept = ~_outlying(values / days)
+    notes += [_outlier_note(label, int(kept.sum()), what)
+              for label, k in zip(labels, kept, strict=True) if not k]
+    mean, var = _flow_level(values[kept], days[kept])
+    return (w.end - span[1]).days * _gamma_rates(mean, var, rng, paths)
 
 
 #: a weekly rhythm is used only when the weekday effect is significant at this level...
@@ -1535,11 +1590,12 @@ def _outlying(rates: np.ndarray) -> np.ndarray:
     return out if len(rates) - out.sum() >= _LEVEL_MIN_MONTHS else np.zeros_like(out)
 
 
-def _outlier_note(label: str, n: int) -> str:
+def _outlier_note(label: str, n: int, what: str = "") -> str:
     """The note of a month ``label`` left out of a flow's level (:func:`_outlying`), fitted
-    on ``n`` months."""
-    return (f"{label} stands out from the other months and is left out: the daily rate to "
-            f"come is fitted on {n} months")
+    on ``n`` months; ``what`` the flow when not the goal's ("costs")."""
+    of = f" of {what}" if what else ""
+    return (f"{label} stands out from the other months{of} and is left out: the daily rate"
+            f"{of} to come is fitted on {n} months")
 
 
 def _gamma_rates(mean: float, var: float, rng, paths: int) -> np.ndarray:
