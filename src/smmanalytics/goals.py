@@ -967,7 +967,7 @@ def _costs_to_come(ds, metric: str, platform: str, w: Period, rng, paths: int,
     (:func:`_sim_from_months`); drawn apart from the value, as campaigns to come are not
     known either way."""
     from .roi import costs_span, roi
-    span = costs_span(ds.costs) if ds.costs is not None and len(ds.costs.columns) else None
+    span = costs_span(ds.costs)
     if span is None or span[1] >= w.end:
         return 0.0
     what, unknown = ("costs", "are unknown") if metric == "roi" else ("ad spend", "is unknown")
