@@ -902,7 +902,8 @@ def _simulate_return(ds, metric: str, platform: str, w: Period, end: dt.date, *,
                      days_left: int, rng, paths: int, notes: list[str]):
     """:func:`_simulate` of ``roas`` and ``roi``: the remaining attributed value simulated
     from daily social revenue (+ key events × value_per_key_event), over the costs taken at
-    their full-period prorated amount."""
+    their full-period prorated amount, plus those of the days after costs.csv ends
+    (:func:`_costs_to_come`); None without a basis for them."""
     # roi looked up at call time (tests count its calls by patching smmanalytics.roi.roi)
     from .roi import roi, value_per_key_event_of
     by = None if platform == "all" else "platform"
@@ -943,7 +944,61 @@ def _simulate_return(ds, metric: str, platform: str, w: Period, end: dt.date, *,
                                        float(value_a), rng, paths, notes)
         if final_value is None:
             return None, False
+    to_come = _costs_to_come(ds, metric, platform, w, rng, paths, notes)
+    if to_come is None:
+        return None, False
+    den = den + to_come
     return (final_value - den) / den if metric == "roi" else final_value / den, monthly
+
+
+def _costs_to_come(ds, metric: str, platform: str, w: Period, rng, paths: int,
+                   notes: list[str]) -> np.ndarray | float | None:
+    """The costs (the ad spend, of ROAS) of the days of ``w`` after costs.csv ends
+    (:func:`~smmanalytics.roi.costs_span`), ``paths`` of them; 0 when it reaches ``w``'s end;
+    None, noted, with fewer than 3 whole months to draw them from.
+
+    roi() counts only the days costs.csv covers: a Q4 ROI on costs to 31 October set the
+    value of November and December, simulated, against October's costs alone (a brand's
+    1.73, 80 % 1.56–4.41, whose lower end could not fall below October's 1.56, where the
+    labour and tools alone of those months made it about 0.6). The
+    days left are the months before them were: a daily rate drawn from a Gamma fitted to
+    the last whole months of costs.csv, at most 6 (:func:`_flow_level`, a month that stands
+    out left out as for GA4's totals), as the value of GA4's monthly totals is
+    (:func:`_sim_from_months`); drawn apart from the value, as campaigns to come are not
+    known either way."""
+    from .roi import costs_span, roi
+    span = costs_span(ds.costs)
+    if span is None or span[1] >= w.end:
+        return 0.0
+    what, unknown = ("costs", "are unknown") if metric == "roi" else ("ad spend", "is unknown")
+    column = "cost" if metric == "roi" else "ad_spend"
+    by = None if platform == "all" else "platform"
+    m = parse_period(f"{span[1].year}-{span[1].month:02d}")
+    if m.end != span[1]:                         # a month costs.csv covers in full
+        m = m.previous()
+    values, days, labels = [], [], []
+    while len(values) < 6 and m.start >= span[0]:
+        row = roi(ds, m, by=by)
+        if platform != "all":
+            row = row.loc[row["platform"] == platform]
+        v = float(row[column].iloc[0]) if not row.empty else np.nan
+        if not np.isnan(v):
+            values.append(v)
+            days.append(m.days)
+            labels.append(m.label)
+        m = m.previous()
+    if len(values) < _LEVEL_MIN_MONTHS:
+        notes.append(f"costs.csv ends on {span[1].isoformat()}, with fewer than 3 whole months "
+                     f"before: the {what} of the rest of {w.label} {unknown}, no projection")
+        return None
+    notes.append(f"costs.csv ends on {span[1].isoformat()}: the {what} of the rest of "
+                 f"{w.label} projected from the daily rate of {len(values)} months")
+    values, days = np.array(values, dtype="float64"), np.array(days, dtype="float64")
+    kept = ~_outlying(values / days)
+    notes += [_outlier_note(label, int(kept.sum()), what)
+              for label, k in zip(labels, kept, strict=True) if not k]
+    mean, var = _flow_level(values[kept], days[kept])
+    return (w.end - span[1]).days * _gamma_rates(mean, var, rng, paths)
 
 
 #: a weekly rhythm is used only when the weekday effect is significant at this level...
@@ -1344,14 +1399,15 @@ def _sim_from_months(total, w: Period, end: dt.date, reach: dt.date | None, a, r
     1 or 0, and the projection agrees with the linear pace. The days after ``reach`` get a daily
     rate drawn from a Gamma fitted to the last months, the first of them the totals in hand
     (:func:`_count_level`, :func:`_flow_level`, :func:`_gamma_rates`), one rate for all the
-    days left as before. A ``count`` (sessions, key events) then draws its total over those
-    days Poisson given the rate: a Gamma–Poisson (negative binomial) model of counts whose
-    level is uncertain (benchmarks-methods §5.2), fitted by maximum likelihood, as one
-    outlying month set the moments' fit (the sample's October). A flow (revenue, the value
-    of ROI) is the days times the rate: a Gamma rather than a log-normal, as a month of no
-    revenue (no log) is still a month, and the Gamma keeps the months' mean and variance
-    whatever their skew, where a log-normal fitted on the logs of 3 to 7 months is set by
-    its smallest.
+    days left as before; a flow's months that stand out from the others (a campaign's,
+    :func:`_outlying`) are left out of its fit, and noted. A ``count`` (sessions, key
+    events) then draws its total over those days Poisson given the rate: a Gamma–Poisson
+    (negative binomial) model of counts whose level is uncertain (benchmarks-methods §5.2),
+    fitted by maximum likelihood, as one outlying month set the moments' fit (the sample's
+    October). A flow (revenue, the value of ROI) is the days times the rate: a Gamma rather
+    than a log-normal, as a month of no revenue (no log) is still a month, and the Gamma
+    keeps the months' mean and variance whatever their skew, where a log-normal fitted on
+    the logs of 3 to 7 months is set by its smallest.
     A Normal rate clipped at 0 put impossible totals in the interval: on the sample brand
     in July 13.8 % of paths drew no key event over August and September, after 13 months of
     at least 7 each, and the interval's lower end was the actual itself."""
@@ -1365,12 +1421,15 @@ def _sim_from_months(total, w: Period, end: dt.date, reach: dt.date | None, a, r
         return np.full(paths, float(known))
     d, r = (reach - w.start).days + 1, (w.end - reach).days
     values, days, m = [known], [d], parse_period(f"{w.start.year}-{w.start.month:02d}")
+    labels = [m.label if (w.start, reach) == (m.start, m.end)
+              else parse_period((w.start, reach)).label]
     for _ in range(6):
         m = m.previous()
         v = total(m.start, m.end)
         if not np.isnan(v):
             values.append(v)
             days.append(m.days)
+            labels.append(m.label)
     if len(values) < 3:
         notes.append("GA4 has monthly totals only and fewer than 3 months: no projection")
         return None
@@ -1388,7 +1447,10 @@ def _sim_from_months(total, w: Period, end: dt.date, reach: dt.date | None, a, r
             notes.append(f"the {len(values)} months vary no more than chance would: their daily "
                          f"rate is taken as steady, uncertain only by its estimate")
     else:
-        mean, var = _flow_level(values, days)
+        kept = ~_outlying(values / days)
+        notes += [_outlier_note(label, int(kept.sum()))
+                  for label, k in zip(labels, kept, strict=True) if not k]
+        mean, var = _flow_level(values[kept], days[kept])
     rate = _gamma_rates(mean, var, rng, paths)
     return known + (rng.poisson(r * rate) if count else r * rate)
 
@@ -1488,12 +1550,52 @@ def _flow_level(values: np.ndarray, days: np.ndarray) -> tuple[float, float]:
     maximum likelihood (:func:`_count_level`) has no counterpart here: a Gamma fitted to the
     rates by likelihood is set by Σ log x, which a month of no revenue (still a month) sends
     to −∞ and a small month drags down, the moments' weakness to an outlying month the other
-    way round."""
+    way round: the callers leave such a month out first (:func:`_outlying`)."""
     v1, v2 = days.sum(), (days ** 2).sum()
     x = values / days
     mean = float(values.sum() / v1)
     v = float((days * (x - mean) ** 2).sum() / (v1 - v2 / v1))
     return mean, v + v * v2 / v1 ** 2
+
+
+#: a month whose daily rate lies further than this from the months' median, in robust
+#: standard deviations (Iglewicz & Hoaglin's modified z-score and its usual cut-off), is left
+#: out of a flow's level (:func:`_outlying`)
+_OUTLIER_Z = 3.5
+#: the fewest months a flow's level is fitted on, as GA4's monthly totals need
+_LEVEL_MIN_MONTHS = 3
+
+
+def _outlying(rates: np.ndarray) -> np.ndarray:
+    """True for the months whose daily ``rates`` stand out from the others: a modified
+    z-score ``|x − median| / s`` above :data:`_OUTLIER_Z`, ``s`` the median absolute
+    deviation over 0.6745 (the standard deviation of a Normal), or, where more than half the
+    months share one rate (a MAD of 0), the mean absolute deviation times 1.2533 (Iglewicz &
+    Hoaglin 1993). All False when fewer than :data:`_LEVEL_MIN_MONTHS` would be left, or when
+    the months do not vary.
+
+    The moments' fit of :func:`_flow_level` takes one campaign month for the level's spread:
+    Q4's revenue on 31 October, October's 14,658 € among six months of 303 to 2,482 €, gave a
+    Gamma of shape 0.24, whose 10th percentile brought 1.21 € over November and December.
+    The median and its deviation are those six months' whatever the seventh (there May's
+    2,482 €, 4.4 times the median month, stood out as well: 634 to 1,209 € after)."""
+    med = np.median(rates)
+    dev = np.abs(rates - med)
+    scale = np.median(dev) / 0.6745
+    if not scale > 0:
+        scale = 1.2533 * dev.mean()
+    if not scale > 0:
+        return np.zeros(len(rates), dtype=bool)
+    out = dev / scale > _OUTLIER_Z
+    return out if len(rates) - out.sum() >= _LEVEL_MIN_MONTHS else np.zeros_like(out)
+
+
+def _outlier_note(label: str, n: int, what: str = "") -> str:
+    """The note of a month ``label`` left out of a flow's level (:func:`_outlying`), fitted
+    on ``n`` months; ``what`` the flow when not the goal's ("costs")."""
+    of = f" of {what}" if what else ""
+    return (f"{label} stands out from the other months{of} and is left out: the daily rate"
+            f"{of} to come is fitted on {n} months")
 
 
 def _gamma_rates(mean: float, var: float, rng, paths: int) -> np.ndarray:

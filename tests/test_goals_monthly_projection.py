@@ -1,0 +1,121 @@
+"""Goal projections on GA4's monthly totals: ROI and ROAS goals whose period runs past the end
+of costs.csv (the costs of the days after it projected, not taken as none), and a flow's level
+robust to one month that stands out (a campaign)."""
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from smmanalytics.goals import _outlying, _sim_from_months, read_goals, scorecard
+from smmanalytics.periods import parse_period
+
+from ._roi_builders import dataset, web
+
+#: GA4 revenue of 20 € a day from July to October 2026, one monthly row each
+_REVENUE = web([{"period_start": s, "period_end": e, "source": "instagram", "medium": "social",
+                 "revenue": 20.0 * days, "currency": "EUR"}
+                for s, e, days in (("2026-07-01", "2026-07-31", 31),
+                                   ("2026-08-01", "2026-08-31", 31),
+                                   ("2026-09-01", "2026-09-30", 30),
+                                   ("2026-10-01", "2026-10-31", 31))])
+#: costs.csv of August to October, 10 € a day each month (310, 310, 300... in month order)
+_THREE_MONTHS = ("2026-08-01,2026-08-31,{c},310,EUR,,,,,\n"
+                 "2026-09-01,2026-09-30,{c},300,EUR,,,,,\n"
+                 "2026-10-01,2026-10-31,{c},310,EUR,,,,,\n")
+
+
+def _quarter_goal(tmp_path, metric: str, target: float):
+    path = tmp_path / "goals.yaml"
+    path.write_text(f"goals:\n  - {{metric: {metric}, platform: all, target: {target}, "
+                    f"period: quarter}}\n", encoding="utf-8")
+    return read_goals(path)
+
+
+@pytest.mark.parametrize("metric, category, target, projection", [
+    # value: October's 620 in hand, then 61 days at 20 a day (July to October all 20 a
+    # day: the Gamma has no spread) = 1,840. Costs: October's 310, then 61 days at 10 a day
+    # (August to October all 10 a day) = 610: ROI (1,840 − 920) / 920 = 1.0, ROAS 1,840 /
+    # 920 = 2.0. Before, over October's 310 alone: ROI 4.94, ROAS 5.94, "on track"
+    ("roi", "labor", 1.5, 1.0),
+    ("roas", "ad_spend", 3.0, 2.0),
+])
+def test_costs_after_costs_csv_ends_are_projected(tmp_path, metric, category, target,
+                                                  projection):
+    ds = dataset(tmp_path, _THREE_MONTHS.format(c=category), web=_REVENUE,
+                 goals=_quarter_goal(tmp_path, metric, target))
+    row = scorecard(ds, "2026-10", asof="2026-10-31").iloc[0]
+    # to date October's alone: ROI (620 − 310) / 310 = 1.0, ROAS 620 / 310 = 2.0
+    assert row["actual"] == pytest.approx(projection)
+    assert row["projection"] == pytest.approx(projection)
+    assert row["projection_low"] == pytest.approx(projection)
+    assert row["projection_high"] == pytest.approx(projection)
+    assert row["p_meet"] == 0.0 and row["status"] == "off track"
+    what = "costs" if metric == "roi" else "ad spend"
+    assert (f"costs.csv ends on 2026-10-31: the {what} of the rest of 2026-Q4 projected from "
+            f"the daily rate of 3 months") in row["note"]
+
+
+def test_costs_of_one_month_give_no_projection(tmp_path):
+    """costs.csv of October alone: nothing to draw November and December's costs from, so no
+    projection nor probability (the ROI to date stays: (620 − 310) / 310 = 1.0)."""
+    ds = dataset(tmp_path, "2026-10-01,2026-10-31,labor,310,EUR,,,,,\n", web=_REVENUE,
+                 goals=_quarter_goal(tmp_path, "roi", 1.5))
+    row = scorecard(ds, "2026-10", asof="2026-10-31").iloc[0]
+    assert row["actual"] == pytest.approx(1.0)
+    assert pd.isna(row["p_meet"]) and pd.isna(row["status"])
+    assert pd.isna(row["projection_low"]) and pd.isna(row["projection_high"])
+    assert ("costs.csv ends on 2026-10-31, with fewer than 3 whole months before: the costs "
+            "of the rest of 2026-Q4 are unknown, no projection") in row["note"]
+
+
+def test_costs_csv_reaching_the_goal_end_changes_nothing(tmp_path):
+    """A line over the whole quarter: costs.csv covers Q4, nothing is projected, as before
+    (October's revenue 620 and 61 days at 20 a day, 1,840, over the quarter's 920: 1.0)."""
+    ds = dataset(tmp_path, "2026-10-01,2026-12-31,labor,920,EUR,,,,,\n", web=_REVENUE,
+                 goals=_quarter_goal(tmp_path, "roi", 1.5))
+    row = scorecard(ds, "2026-10", asof="2026-10-31").iloc[0]
+    assert row["projection"] == pytest.approx(1.0)
+    assert "costs.csv ends" not in row["note"]
+
+
+def test_a_campaign_month_does_not_set_the_flow_level():
+    """Q4 revenue on 31 October: October's campaign brought 14,000; April to September
+    brought 420, 403, 450, 372, 434, 390 (14, 13, 15, 12, 14, 13 a day). The daily rates'
+    median is 14, their absolute deviations from it 437.6 (October), 0, 1, 1, 2, 0, 1, whose
+    median 1 gives a robust sd of 1 / 0.6745 = 1.4826: October lies 295 sd away, left out;
+    the others at most 1.35.
+
+    The six months left: V₁ = 183 days, V₂ = 3 × 30² + 3 × 31² = 5,583, m = 2,469 / 183 =
+    13.4918 a day; Σ t (x − m)² = 167.738 (30 × 0.4918² + 31 × 0.5082² + 31 × 1.4918² + 30
+    × 1.5082² + 31 × 0.4918² + 30 × 0.5082²), v = 167.738 / (183 − 5,583 / 183) = 1.09998,
+    the rate's variance v (1 + 5,583 / 183²) = 1.28336: a Gamma of shape 13.4918² / 1.28336
+    = 141.84. The 61 days left bring 61 × 13.4918 = 823.0 on average, their 10th percentile
+    823.0 × (1 − 1/9k − 1.2816 √(1/9k))³ = 735.8 (Wilson–Hilferty). With October in the
+    fit (mean 90.7 a day, shape 0.24) the lower end brought about 1 €."""
+    by_month = {9: 390.0, 8: 434.0, 7: 372.0, 6: 450.0, 5: 403.0, 4: 420.0}
+    notes = []
+    final = _sim_from_months(lambda s, e: by_month.get(s.month, np.nan),
+                             parse_period("2026-Q4"), dt.date(2026, 10, 31), None, 14_000.0,
+                             np.random.default_rng(3), 200_000, notes)
+    rest = final - 14_000.0
+    assert rest.mean() == pytest.approx(823.0, rel=0.005)
+    assert np.quantile(rest, 0.1) == pytest.approx(735.8, rel=0.005)
+    assert ("2026-10 stands out from the other months and is left out: the daily rate to "
+            "come is fitted on 6 months") in notes
+
+
+@pytest.mark.parametrize("rates, out", [
+    # 14, 13, 15, 12, 14, 13 and a campaign's 451.6: see above
+    ([451.6, 14, 13, 15, 12, 14, 13], [True] + [False] * 6),
+    # more than half at 0 (MAD 0): the mean deviation, 500 / 4 × 1.2533 = 156.7; 500 lies
+    # 3.19 of them away, under 3.5: kept
+    ([0, 0, 0, 500], [False] * 4),
+    # all alike: nothing stands out
+    ([10, 10, 10, 10], [False] * 4),
+    # 3 months: none can be left out (a level rests on at least 3)
+    ([1, 1.1, 400], [False] * 3),
+])
+def test_outlying_months(rates, out):
+    assert _outlying(np.array(rates, dtype="float64")).tolist() == out
