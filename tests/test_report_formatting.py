@@ -4,6 +4,8 @@ import datetime as dt
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from smmanalytics.report.formatting import Formatter, half_up
 
@@ -909,3 +911,46 @@ def test_no_wording_is_cut_by_a_yaml_comment():
     en, fr = Formatter("en"), Formatter("fr")
     assert en.quality("placeholder_cells", "").endswith("were read as missing, not as 0")
     assert fr.quality("pasted_preamble_dropped", "").endswith("lues comme des données")
+
+
+def _filled(template: str, values: list[str]) -> str:
+    """``template`` with its fields filled by ``values`` in turn (cycled)."""
+    import itertools
+    import re
+
+    fill = itertools.cycle(values)
+    return re.sub(r"\{\w+\}", lambda _: next(fill), template)
+
+
+def test_a_note_is_matched_as_its_templates_regex_matches_it():
+    """The templates' lazily compiled matchers (_Template: fixed start and end first) answer
+    as the regexes compiled from them: every template against a note made from every
+    template (303 × 303 pairs), with values that are words, numbers, spaces and nothing."""
+    from smmanalytics.report.formatting import _NOTES, _template_pattern
+
+    templates = [t.template for t, _ in _NOTES]
+    notes = [_filled(u, values) for u in templates
+             for values in (["x"], ["1,234.5", "Europe/Paris"], ["a b: c", ""])]
+    matched = 0
+    for lazy, _ in _NOTES:
+        regex = _template_pattern(lazy.template)
+        for note in notes:
+            want, got = regex.fullmatch(note), lazy.fullmatch(note)
+            assert (got and got.groupdict()) == (want and want.groupdict()), (lazy.template,
+                                                                              note)
+            matched += want is not None
+    # each template matches at least its own notes of non-empty values
+    assert matched >= 2 * len(templates)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 10_000), st.lists(st.text(max_size=8), min_size=1, max_size=4),
+       st.text(max_size=3), st.text(max_size=3))
+def test_the_lazy_matcher_agrees_with_the_regex_on_any_values(i, values, before, after):
+    """Whatever fills a template's fields, and whatever comes before or after it."""
+    from smmanalytics.report.formatting import _NOTES, _template_pattern
+
+    lazy = _NOTES[i % len(_NOTES)][0]
+    note = before + _filled(lazy.template, values) + after
+    want, got = _template_pattern(lazy.template).fullmatch(note), lazy.fullmatch(note)
+    assert (got and got.groupdict()) == (want and want.groupdict())

@@ -410,6 +410,40 @@ def test_a_lift_heatmap_colours_only_slots_with_posts():
     plt.close(fig)
 
 
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(0, 3), min_size=168, max_size=168))
+def test_unposted_cells_are_hatched_as_the_cells_rectangles(counts):
+    """The hatch's paths are the paths of a Rectangle on each unposted cell (weekday d,
+    hour h: corners h ± 0.5, d ± 0.5), as PatchCollection made them: same vertices, same
+    codes, and an SVG of the same bytes."""
+    import io
+
+    from matplotlib.collections import PatchCollection
+    from matplotlib.patches import Rectangle
+
+    from smmanalytics.timing._result import _hatch_unposted
+
+    n = np.array(counts).reshape(7, 24)
+    rects = [Rectangle((h - 0.5, d - 0.5), 1, 1) for d, h in zip(*np.nonzero(n == 0),
+                                                                  strict=True)]
+    svgs, paths = [], []
+    for hatch in (lambda ax: ax.add_collection(PatchCollection(
+                      rects, facecolor="none", edgecolor="0.78", linewidth=0, hatch="////",
+                      zorder=0.5, gid="no_posts"), autolim=False),
+                  lambda ax: _hatch_unposted(ax, n)):
+        fig, ax = plt.subplots()
+        coll = hatch(ax)
+        paths.append([(p.vertices.tolist(), p.codes.tolist()) for p in coll.get_paths()])
+        buf = io.BytesIO()
+        with matplotlib.rc_context({"svg.hashsalt": "test"}):
+            fig.savefig(buf, format="svg", metadata={"Date": None})
+        svgs.append(buf.getvalue())
+        plt.close(fig)
+    assert paths[1] == paths[0] and len(paths[0]) == int((n == 0).sum())
+    assert svgs[1] == svgs[0]
+
+
 def test_repr_and_json(bt0):
     # the heading says which platform the answer is for: a notebook often shows several
     assert "<b>Best times · all platforms</b>" in bt0._repr_html_()

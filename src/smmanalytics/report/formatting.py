@@ -64,14 +64,41 @@ def _template_pattern(template: str) -> re.Pattern:
                               for i, p in enumerate(parts)), re.DOTALL)
 
 
+class _Template:
+    """A note's English template, matched as its :func:`_template_pattern` matches, the
+    regex compiled when a note first has the template's fixed start and end.
+
+    Compiling the 300 templates of notes.yaml at import took 45-50 ms of CPU in every
+    report's kernel, before it forks its copy (each CPU second there a second of the
+    report); a report's notes start and end as a handful of them do.
+    """
+
+    __slots__ = ("template", "head", "tail", "_pattern")
+
+    def __init__(self, template: str):
+        parts = re.split(r"\{\w+\}", template)
+        self.template = template
+        # the text before the first field and after the last (the whole template if it has
+        # none): every note the regex matches starts and ends so
+        self.head, self.tail = parts[0], parts[-1] if len(parts) > 1 else ""
+        self._pattern = None
+
+    def fullmatch(self, text: str) -> re.Match | None:
+        if not (text.startswith(self.head) and text.endswith(self.tail)):
+            return None
+        if self._pattern is None:
+            self._pattern = _template_pattern(self.template)
+        return self._pattern.fullmatch(text)
+
+
 def _codes(entry: dict) -> list[str]:
     """The codes a notes.yaml entry words (its ``code``: one, a list, or none)."""
     code = entry.get("code")
     return [] if code is None else [code] if isinstance(code, str) else list(code)
 
 
-#: the analysis notes' wording per language (notes.yaml), each with its matching pattern
-_NOTES = [(_template_pattern(" ".join(n["en"].split())), n) for n in _yaml("notes.yaml")]
+#: the analysis notes' wording per language (notes.yaml), each with its English template
+_NOTES = [(_Template(" ".join(n["en"].split())), n) for n in _yaml("notes.yaml")]
 #: the same, by note code (roi()'s note_codes): the wordings of one code
 _NOTES_BY_CODE = {code: [entry for entry in _NOTES if code in _codes(entry[1])]
                   for code in {c for _, wording in _NOTES for c in _codes(wording)}}
