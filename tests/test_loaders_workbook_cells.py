@@ -4,6 +4,7 @@ fixture written here by the test, its expected values counted by hand."""
 
 from __future__ import annotations
 
+import datetime
 import io
 import re
 import zipfile
@@ -391,6 +392,49 @@ def test_ga4_csv_saved_as_a_workbook_keeps_its_preamble(tmp_path):
     # the same 4 sources (the Grand total dropped) and revenue 6000 + 2500.5 + 0 + 1376
     assert from_xlsx["source"].tolist() == from_csv["source"].tolist()
     assert from_xlsx["revenue"].sum() == from_csv["revenue"].sum() == 9876.5
+
+
+#: Meta's daily chart ``Views_2026-10-31.csv``, cell by cell (read by hand from the fixture:
+#: ``sep=,``, the title ``"Views"``, the header, two days), its days as Excel keeps them when
+#: it recognises them (real dates) or not (the text as written)
+_VIEWS_DAYS = {"dates": [datetime.datetime(2026, 10, 1), datetime.datetime(2026, 10, 2)],
+               "date_only": [datetime.date(2026, 10, 1), datetime.date(2026, 10, 2)],
+               "text": ["2026-10-01T00:00:00", "2026-10-02T00:00:00"]}
+
+
+@pytest.mark.parametrize("days", sorted(_VIEWS_DAYS))
+@pytest.mark.parametrize("sep_row", [["sep="], []], ids=["sep_row", "excel_hid_sep"])
+def test_a_meta_daily_chart_saved_as_a_workbook_reads_as_its_csv(tmp_path, days, sep_row):
+    """A chart's CSV opened in Excel and saved as .xlsx: "no known export format matches
+    this file", the title row being read as a note, not the chart's title. It reads the rows
+    its CSV reads: 1,520 and 980 views on 1 and 2 October 2026 (the fixture's), and says the
+    metric was taken from the cell above the header, on row 2 under a ``sep=`` row (which
+    Excel hides when it opens the CSV: then row 1)."""
+    first, second = _VIEWS_DAYS[days]
+    rows = [*([sep_row] if sep_row else []), ["Views"], ["Date", "Primary"],
+            [first, 1520], [second, 980]]
+    path = sheet(tmp_path / "Views_2026-10-31.xlsx", rows)
+    from_xlsx = read_export(path)
+    from_csv = read_export(FIX / "meta" / "Views_2026-10-31.csv")
+    assert from_xlsx["date"].tolist() == [pd.Timestamp("2026-10-01"), pd.Timestamp("2026-10-02")]
+    assert from_xlsx["value"].tolist() == [1520, 980]
+    shared = ["platform", "account_id", "date", "hour", "metric", "value", "day_tz"]
+    pd.testing.assert_frame_equal(from_xlsx[shared], from_csv[shared])
+    notes = {e["code"]: e for e in from_xlsx.attrs["quality"]}
+    title_row = 2 if sep_row else 1
+    assert notes["chart_title_from_sheet"]["level"] == "info"
+    assert f"'Views', the one cell above its header (row {title_row})" in \
+        notes["chart_title_from_sheet"]["message"]
+    assert "chart_title_from_sheet" not in {e["code"] for e in from_csv.attrs["quality"]}
+
+
+def test_a_two_column_sheet_under_two_rows_of_notes_is_no_meta_chart(tmp_path):
+    """Only one text row above the header is a chart's title: under two (a note and a
+    period), which no Meta chart has, the ``Date``/``Primary`` table claims no title."""
+    path = sheet(tmp_path / "notes.xlsx", [["Our views"], ["October"], ["Date", "Primary"],
+                                          ["2026-10-01T00:00:00", 1520]])
+    (table,), _ = _tables(path)
+    assert "title" not in table.meta
 
 
 def test_a_sheet_header_below_a_preamble_longer_than_ten_rows_is_found(tmp_path):
