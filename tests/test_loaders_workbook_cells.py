@@ -23,7 +23,7 @@ from smmanalytics.loaders import read_file
 from smmanalytics.loaders._sources import Source, read_tables
 from smmanalytics.quality import QualityLog
 
-from ._workbooks import rows_of, sheet
+from ._workbooks import legacy_copy, rows_of, sheet
 
 FIX = Path(__file__).parent / "fixtures"
 LINKEDIN = FIX / "linkedin" / "maison-seve_content_1791015300000.xlsx"
@@ -286,6 +286,62 @@ def test_percent_formatted_rates_read_the_same_as_unformatted(tmp_path):
     assert rates[0] == pytest.approx(0.101, abs=1e-15)
     assert rates == pytest.approx(plain["platform_engagement_rate"].to_numpy(
         dtype=float, na_value=float("nan")), abs=1e-15, nan_ok=True)
+
+
+_LEGACY_RATES = {("All posts", f"S{r}"): "0.00%" for r in range(3, 7)}
+
+
+@pytest.mark.parametrize("suffix", [".xls", ".ods"])
+def test_a_percent_count_of_a_legacy_workbook_is_refused_as_in_an_xlsx(tmp_path, suffix):
+    """The same cells in an .xls (xlrd) or an .ods (calamine): Impressions 2000 shown
+    ``0%`` was read as 2000 impressions, the format unseen; it is refused as the .xlsx's is,
+    naming J4 and the percentage it shows (2000 × 100 = 200000%)."""
+    path = legacy_copy(LINKEDIN, tmp_path / f"content{suffix}",
+                       {("All posts", "J4"): "0%", **_LEGACY_RATES})
+    with pytest.raises(ParseError) as err:
+        read_export(path, kind="posts")
+    assert err.value.cell == "All posts!J4" and err.value.column == "Impressions"
+    assert "not a percentage" in str(err.value) and err.value.got == "200000%"
+
+
+@pytest.mark.parametrize("suffix", [".xls", ".ods"])
+def test_percent_rates_of_a_legacy_workbook_read_the_same_as_unformatted(tmp_path, suffix):
+    """Engagement rates shown ``0.00%`` in an .xls or an .ods are read back from ``10.1%``:
+    0.101 of the first post (to a float's rounding), the counts unchanged (1000, 2000, 5000,
+    1800 impressions, the fixture's)."""
+    plain = read_export(legacy_copy(LINKEDIN, tmp_path / f"plain{suffix}", {}), kind="posts")
+    shown = read_export(legacy_copy(LINKEDIN, tmp_path / f"rates{suffix}", _LEGACY_RATES),
+                        kind="posts")
+    rates = shown["platform_engagement_rate"].to_numpy(dtype=float, na_value=float("nan"))
+    assert rates == pytest.approx([0.101, 0.0765, 0.0472, 0.0639], abs=1e-15)
+    assert rates == pytest.approx(plain["platform_engagement_rate"].to_numpy(
+        dtype=float, na_value=float("nan")), abs=1e-15)
+    assert shown["impressions"].tolist() == plain["impressions"].tolist() == [
+        1000, 2000, 5000, 1800]
+
+
+def test_ods_percent_cells_are_placed_through_repeats_and_row_groups():
+    """LibreOffice writes a run of equal cells once (``number-columns-repeated``), equal rows
+    once (``number-rows-repeated``), and header rows in a group of their own: the cells after
+    them are counted past them. Here the header row (row 0) is in its group, two equal rows
+    (1, 2) hold an empty cell repeated twice (columns 0, 1) then 35% (column 2)."""
+    from smmanalytics.loaders._xlsx_cells import ods_percents
+
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"')
+    xml = (f'<office:document-content {ns}><office:body><office:spreadsheet>'
+           '<table:table table:name="Rates"><table:table-header-rows><table:table-row>'
+           '<table:table-cell/></table:table-row></table:table-header-rows>'
+           '<table:table-row table:number-rows-repeated="2">'
+           '<table:table-cell table:number-columns-repeated="2"/>'
+           '<table:table-cell office:value-type="percentage" office:value="0.35"/>'
+           '</table:table-row></table:table></office:spreadsheet></office:body>'
+           '</office:document-content>')
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        zf.writestr("content.xml", xml)
+    assert ods_percents(buf.getvalue())["Rates"].percents == {(1, 2): "35%", (2, 2): "35%"}
 
 
 def test_a_fraction_in_a_workbook_count_is_noted_by_its_cell(tmp_path):

@@ -36,7 +36,7 @@ from ._encoding import decode, double_encoded
 from ._headers import normalize
 from ._preamble import split_text
 from ._sniff import RawTable, _only_text, _sep_row, parse_preamble
-from ._xlsx_cells import HiddenCells, hidden_cells
+from ._xlsx_cells import HiddenCells, hidden_cells, ods_percents, xls_percents
 
 __all__ = ["Source", "iter_sources", "archive_members", "archive_folder", "is_junk", "read_tables",
            "is_zip", "is_workbook", "supplementary_members", "note_skipped"]
@@ -45,6 +45,8 @@ _ZIP = b"PK\x03\x04"
 #: an archive without members: its end-of-directory record alone
 _EMPTY_ZIP = b"PK\x05\x06"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: an OpenDocument spreadsheet's first member, ``mimetype``, stored first and uncompressed
+_ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 
 
@@ -549,11 +551,14 @@ def _read_workbook(src: Source, log: QualityLog) -> list[RawTable]:
     _refuse_encrypted(src)
     try:
         if src.data[:8] == _OLE_MAGIC:  # legacy .xls: xlrd raises where calamine can abort
-            sheets = [(name, rows, (0, 0), HiddenCells())
+            percents = xls_percents(bytes(src.data))
+            sheets = [(name, _show_percents(rows, (0, 0), percents.get(name)), (0, 0),
+                       percents.get(name, HiddenCells()))
                       for name, rows in _xls_sheets(bytes(src.data))]
         else:
             wb = CalamineWorkbook.from_filelike(io.BytesIO(src.data))
-            hidden = hidden_cells(src.data) if _starts(src.data, _ZIP) else {}
+            hidden = (ods_percents(src.data) if src.data.find(_ODS_MIMETYPE, 0, 200) >= 0
+                      else hidden_cells(src.data)) if _starts(src.data, _ZIP) else {}
             sheets = [_calamine_sheet(wb, name, hidden.get(name)) for name in wb.sheet_names]
     except (KeyboardInterrupt, SystemExit):
         raise
@@ -678,11 +683,19 @@ def _calamine_sheet(wb, name: str, hidden: HiddenCells | None
         i, j = r - top, c - left
         if 0 <= i < len(rows) and 0 <= j < len(rows[i]) and rows[i][j] == "":
             rows[i][j] = error
-    for (r, c), percent in hidden.percents.items():
+    return name, _show_percents(rows, start, hidden), start, hidden
+
+
+def _show_percents(rows: list[list], start: tuple[int, int], hidden: HiddenCells | None
+                   ) -> list[list]:
+    """``rows`` (starting at ``start``, row and column) with the percent-formatted numbers of
+    ``hidden`` as the percentage the spreadsheet shows (``35%``), in place."""
+    top, left = start
+    for (r, c), percent in (hidden.percents.items() if hidden else ()):
         i, j = r - top, c - left
         if 0 <= i < len(rows) and 0 <= j < len(rows[i]) and _is_number(rows[i][j]):
             rows[i][j] = percent
-    return name, rows, start, hidden
+    return rows
 
 
 def _is_number(cell) -> bool:
