@@ -290,6 +290,62 @@ def test_bad_number_names_cell(tmp_path):
         read_export(path)
 
 
+@pytest.fixture(params=[False, True], ids=["one_thread", "threads"])
+def conversion_threads(request, monkeypatch):
+    """Both ways a table's columns are converted: one after the other (a short table), or on
+    other threads while the times are read (a long one, from 20,000 rows: here from 0)."""
+    if request.param:
+        from smmanalytics.loaders import _registry
+        monkeypatch.setattr(_registry, "_THREADED_CONVERSION_ROWS", 0)
+
+
+def test_a_bad_number_before_a_bad_date_is_the_one_named(tmp_path, conversion_threads):
+    """A count typed ``lots`` on line 8 and a date ``yesterday`` on line 22 (the header on
+    line 1, row k on line k + 2): the error named the date, read before the numbers were
+    waited for, where the first bad cell a reader meets is the count."""
+    rows = _ig_rows(25, seed=3)
+    rows[6]["Views"] = "lots"
+    rows[20]["Publish time"] = "yesterday"
+    path = tmp_path / "both.csv"
+    _write(path, _IG_COLS, rows)
+    with pytest.raises(ParseError, match=r"line 8, column 'Views'.*lots"):
+        read_export(path)
+    rows[6]["Views"] = "1200"                      # the date alone is still named
+    _write(path, _IG_COLS, rows)
+    with pytest.raises(ParseError, match=r"line 22, column 'Publish time'.*yesterday"):
+        read_export(path)
+
+
+def test_a_bad_date_before_a_bad_number_is_the_one_named(tmp_path, conversion_threads):
+    """The other way round: ``yesterday`` on line 4 comes before ``lots`` on line 9."""
+    rows = _ig_rows(10, seed=4)
+    rows[2]["Publish time"] = "yesterday"
+    rows[7]["Views"] = "lots"
+    path = tmp_path / "both.csv"
+    _write(path, _IG_COLS, rows)
+    with pytest.raises(ParseError, match=r"line 4, column 'Publish time'.*yesterday"):
+        read_export(path)
+
+
+def test_of_two_bad_number_columns_the_first_bad_cell_is_named(tmp_path, conversion_threads):
+    """Numbers were checked field by field (views before reach, durations last): ``lots``
+    of views on line 5 was named before ``many`` of reach on line 3. By line now, then by
+    column: on one line, ``abc`` seconds of ``Duration (sec)`` (column 6) before ``lots``
+    of ``Views`` (column 12)."""
+    rows = _ig_rows(6, seed=5)
+    rows[3]["Views"] = "lots"
+    rows[1]["Reach"] = "many"
+    path = tmp_path / "numbers.csv"
+    _write(path, _IG_COLS, rows)
+    with pytest.raises(ParseError, match=r"line 3, column 'Reach'.*many"):
+        read_export(path)
+    rows[1]["Reach"] = "10"
+    rows[3]["Duration (sec)"] = "abc"
+    _write(path, _IG_COLS, rows)
+    with pytest.raises(ParseError, match=r"line 5, column 'Duration \(sec\)'.*abc"):
+        read_export(path)
+
+
 def _excel_resave(path, fmt):
     rows = [["Exported from Meta Business Suite"],
             ["Post ID", "Account username", "Publish time", "Permalink", "Post type", "Views",

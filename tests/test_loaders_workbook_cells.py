@@ -4,6 +4,7 @@ fixture written here by the test, its expected values counted by hand."""
 
 from __future__ import annotations
 
+import datetime
 import io
 import re
 import zipfile
@@ -22,7 +23,7 @@ from smmanalytics.loaders import read_file
 from smmanalytics.loaders._sources import Source, read_tables
 from smmanalytics.quality import QualityLog
 
-from ._workbooks import rows_of, sheet
+from ._workbooks import legacy_copy, rows_of, sheet
 
 FIX = Path(__file__).parent / "fixtures"
 LINKEDIN = FIX / "linkedin" / "maison-seve_content_1791015300000.xlsx"
@@ -287,6 +288,62 @@ def test_percent_formatted_rates_read_the_same_as_unformatted(tmp_path):
         dtype=float, na_value=float("nan")), abs=1e-15, nan_ok=True)
 
 
+_LEGACY_RATES = {("All posts", f"S{r}"): "0.00%" for r in range(3, 7)}
+
+
+@pytest.mark.parametrize("suffix", [".xls", ".ods"])
+def test_a_percent_count_of_a_legacy_workbook_is_refused_as_in_an_xlsx(tmp_path, suffix):
+    """The same cells in an .xls (xlrd) or an .ods (calamine): Impressions 2000 shown
+    ``0%`` was read as 2000 impressions, the format unseen; it is refused as the .xlsx's is,
+    naming J4 and the percentage it shows (2000 × 100 = 200000%)."""
+    path = legacy_copy(LINKEDIN, tmp_path / f"content{suffix}",
+                       {("All posts", "J4"): "0%", **_LEGACY_RATES})
+    with pytest.raises(ParseError) as err:
+        read_export(path, kind="posts")
+    assert err.value.cell == "All posts!J4" and err.value.column == "Impressions"
+    assert "not a percentage" in str(err.value) and err.value.got == "200000%"
+
+
+@pytest.mark.parametrize("suffix", [".xls", ".ods"])
+def test_percent_rates_of_a_legacy_workbook_read_the_same_as_unformatted(tmp_path, suffix):
+    """Engagement rates shown ``0.00%`` in an .xls or an .ods are read back from ``10.1%``:
+    0.101 of the first post (to a float's rounding), the counts unchanged (1000, 2000, 5000,
+    1800 impressions, the fixture's)."""
+    plain = read_export(legacy_copy(LINKEDIN, tmp_path / f"plain{suffix}", {}), kind="posts")
+    shown = read_export(legacy_copy(LINKEDIN, tmp_path / f"rates{suffix}", _LEGACY_RATES),
+                        kind="posts")
+    rates = shown["platform_engagement_rate"].to_numpy(dtype=float, na_value=float("nan"))
+    assert rates == pytest.approx([0.101, 0.0765, 0.0472, 0.0639], abs=1e-15)
+    assert rates == pytest.approx(plain["platform_engagement_rate"].to_numpy(
+        dtype=float, na_value=float("nan")), abs=1e-15)
+    assert shown["impressions"].tolist() == plain["impressions"].tolist() == [
+        1000, 2000, 5000, 1800]
+
+
+def test_ods_percent_cells_are_placed_through_repeats_and_row_groups():
+    """LibreOffice writes a run of equal cells once (``number-columns-repeated``), equal rows
+    once (``number-rows-repeated``), and header rows in a group of their own: the cells after
+    them are counted past them. Here the header row (row 0) is in its group, two equal rows
+    (1, 2) hold an empty cell repeated twice (columns 0, 1) then 35% (column 2)."""
+    from smmanalytics.loaders._xlsx_cells import ods_percents
+
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"')
+    xml = (f'<office:document-content {ns}><office:body><office:spreadsheet>'
+           '<table:table table:name="Rates"><table:table-header-rows><table:table-row>'
+           '<table:table-cell/></table:table-row></table:table-header-rows>'
+           '<table:table-row table:number-rows-repeated="2">'
+           '<table:table-cell table:number-columns-repeated="2"/>'
+           '<table:table-cell office:value-type="percentage" office:value="0.35"/>'
+           '</table:table-row></table:table></office:spreadsheet></office:body>'
+           '</office:document-content>')
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        zf.writestr("content.xml", xml)
+    assert ods_percents(buf.getvalue())["Rates"].percents == {(1, 2): "35%", (2, 2): "35%"}
+
+
 def test_a_fraction_in_a_workbook_count_is_noted_by_its_cell(tmp_path):
     """Impressions of the second post (J4) 2000.5: kept, and the cell named."""
     wb = openpyxl.load_workbook(LINKEDIN)
@@ -391,6 +448,49 @@ def test_ga4_csv_saved_as_a_workbook_keeps_its_preamble(tmp_path):
     # the same 4 sources (the Grand total dropped) and revenue 6000 + 2500.5 + 0 + 1376
     assert from_xlsx["source"].tolist() == from_csv["source"].tolist()
     assert from_xlsx["revenue"].sum() == from_csv["revenue"].sum() == 9876.5
+
+
+#: Meta's daily chart ``Views_2026-10-31.csv``, cell by cell (read by hand from the fixture:
+#: ``sep=,``, the title ``"Views"``, the header, two days), its days as Excel keeps them when
+#: it recognises them (real dates) or not (the text as written)
+_VIEWS_DAYS = {"dates": [datetime.datetime(2026, 10, 1), datetime.datetime(2026, 10, 2)],
+               "date_only": [datetime.date(2026, 10, 1), datetime.date(2026, 10, 2)],
+               "text": ["2026-10-01T00:00:00", "2026-10-02T00:00:00"]}
+
+
+@pytest.mark.parametrize("days", sorted(_VIEWS_DAYS))
+@pytest.mark.parametrize("sep_row", [["sep="], []], ids=["sep_row", "excel_hid_sep"])
+def test_a_meta_daily_chart_saved_as_a_workbook_reads_as_its_csv(tmp_path, days, sep_row):
+    """A chart's CSV opened in Excel and saved as .xlsx: "no known export format matches
+    this file", the title row being read as a note, not the chart's title. It reads the rows
+    its CSV reads: 1,520 and 980 views on 1 and 2 October 2026 (the fixture's), and says the
+    metric was taken from the cell above the header, on row 2 under a ``sep=`` row (which
+    Excel hides when it opens the CSV: then row 1)."""
+    first, second = _VIEWS_DAYS[days]
+    rows = [*([sep_row] if sep_row else []), ["Views"], ["Date", "Primary"],
+            [first, 1520], [second, 980]]
+    path = sheet(tmp_path / "Views_2026-10-31.xlsx", rows)
+    from_xlsx = read_export(path)
+    from_csv = read_export(FIX / "meta" / "Views_2026-10-31.csv")
+    assert from_xlsx["date"].tolist() == [pd.Timestamp("2026-10-01"), pd.Timestamp("2026-10-02")]
+    assert from_xlsx["value"].tolist() == [1520, 980]
+    shared = ["platform", "account_id", "date", "hour", "metric", "value", "day_tz"]
+    pd.testing.assert_frame_equal(from_xlsx[shared], from_csv[shared])
+    notes = {e["code"]: e for e in from_xlsx.attrs["quality"]}
+    title_row = 2 if sep_row else 1
+    assert notes["chart_title_from_sheet"]["level"] == "info"
+    assert f"'Views', the one cell above its header (row {title_row})" in \
+        notes["chart_title_from_sheet"]["message"]
+    assert "chart_title_from_sheet" not in {e["code"] for e in from_csv.attrs["quality"]}
+
+
+def test_a_two_column_sheet_under_two_rows_of_notes_is_no_meta_chart(tmp_path):
+    """Only one text row above the header is a chart's title: under two (a note and a
+    period), which no Meta chart has, the ``Date``/``Primary`` table claims no title."""
+    path = sheet(tmp_path / "notes.xlsx", [["Our views"], ["October"], ["Date", "Primary"],
+                                          ["2026-10-01T00:00:00", 1520]])
+    (table,), _ = _tables(path)
+    assert "title" not in table.meta
 
 
 def test_a_sheet_header_below_a_preamble_longer_than_ten_rows_is_found(tmp_path):

@@ -28,6 +28,7 @@ from __future__ import annotations
 import contextvars
 import datetime
 import logging
+import math
 import re
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -401,14 +402,16 @@ class Candidate:
         """:meth:`text` of several fields, on two threads for a long table (Arrow's kernels
         release the GIL)."""
         return _on_two_threads(lambda name: self.text(family, name), canonicals,
-                               threads=self.table.n_rows >= _THREADED_CONVERSION_ROWS)
+                               threads=self.table.n_rows >= _THREADED_CONVERSION_ROWS,
+                               first_bad=self.first_bad_cell)
 
     def numbers_of(self, family: str, canonicals: list[str]) -> dict[str, pd.Series | None]:
-        """:meth:`numbers` of several fields, on two threads for a long table. The first field,
-        in order, whose cells are not numbers raises its ParseError, as calling :meth:`numbers`
-        one field after the other would."""
+        """:meth:`numbers` of several fields, on two threads for a long table. When the cells
+        of some are not numbers, the error of the first bad cell in the file raises
+        (:meth:`first_bad_cell`), whichever field it is in."""
         return _on_two_threads(lambda name: self.numbers(family, name), canonicals,
-                               threads=self.table.n_rows >= _THREADED_CONVERSION_ROWS)
+                               threads=self.table.n_rows >= _THREADED_CONVERSION_ROWS,
+                               first_bad=self.first_bad_cell)
 
     @contextmanager
     def numbers_meanwhile(self, family: str, canonicals: list[str]
@@ -417,11 +420,33 @@ class Candidate:
         rest of a long table (its text and times: Arrow's and numpy's kernels release the
         GIL, and one core idled through them). The block gets a function returning the
         numbers, or raising their error, when it needs them; a short table's are computed then,
-        on this thread. An error of the block comes first, as it would have before the
-        numbers were read."""
+        on this thread. When the block raises a ParseError (a date not read), the numbers are
+        waited for, or read then, and of the two errors the first bad cell in the file raises:
+        a bad date on line 21 was named where a bad count on line 8 came first."""
         with _meanwhile(lambda: self.numbers_of(family, canonicals),
                         threads=self.table.n_rows >= _THREADED_CONVERSION_ROWS) as numbers:
-            yield numbers
+            try:
+                yield numbers
+            except ParseError as err:
+                try:
+                    numbers()
+                except ParseError as other:
+                    if self.first_bad_cell([err, other]) is other:
+                        raise other from other.__cause__
+                raise
+
+    def first_bad_cell(self, errors: list[ParseError]) -> ParseError:
+        """Of ``errors`` (each the first bad cell of a column, or of a check of several), the
+        one a reader of the file meets first: by line, then by column in the header's order;
+        one naming no line or no column of the header after those that do, and ties kept in
+        the order given. Called on the error path only."""
+        header = self.table.header
+
+        def where(err: ParseError) -> tuple[float, int]:
+            line = math.inf if err.line is None else err.line
+            return line, header.index(err.column) if err.column in header else len(header)
+
+        return min(errors, key=where)
 
     def header_of(self, family: str, canonical: str) -> str | None:
         """The raw header of the first column carrying ``canonical``."""
@@ -447,17 +472,39 @@ def _meanwhile(fn: Callable[[], object], *, threads: bool) -> Iterator[Callable[
 
 
 def _on_two_threads(fn: Callable[[str], object], names: list[str], *,
-                    threads: bool = True) -> dict[str, object]:
-    """``{name: fn(name)}`` computed on two threads (one after the other without ``threads``);
-    the first name, in order, whose call raises makes this raise the same error. Each call
-    runs in a copy of the caller's context (the brand's synonyms, see ``_headers``)."""
+                    threads: bool = True,
+                    first_bad: Callable[[list[ParseError]], ParseError] | None = None
+                    ) -> dict[str, object]:
+    """``{name: fn(name)}`` computed on two threads (one after the other without ``threads``).
+    When calls raise a ParseError, every name is still called, and the error ``first_bad``
+    picks of theirs raises (without it, the first name's in order); any other error raises at
+    once. Each call runs in a copy of the caller's context (the brand's synonyms, see
+    ``_headers``)."""
     names = list(dict.fromkeys(names))
-    if not threads:
-        return {name: fn(name) for name in names}
-    calls = [(contextvars.copy_context(), name) for name in names]
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        return dict(zip(names, pool.map(lambda call: call[0].run(fn, call[1]), calls),
-                        strict=True))
+
+    def call(context: contextvars.Context | None, name: str) -> object:
+        try:
+            return fn(name) if context is None else context.run(fn, name)
+        except ParseError as err:
+            return _Failed(err)
+
+    if threads:
+        calls = [(contextvars.copy_context(), name) for name in names]
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            results = list(pool.map(lambda c: call(*c), calls))
+    else:
+        results = [call(None, name) for name in names]
+    errors = [r.error for r in results if isinstance(r, _Failed)]
+    if errors:
+        raise (first_bad or (lambda found: found[0]))(errors)
+    return dict(zip(names, results, strict=True))
+
+
+@dataclass(frozen=True)
+class _Failed:
+    """The ParseError a call of :func:`_on_two_threads` raised, kept while the others run."""
+
+    error: ParseError
 
 
 def two_labels(cond: object, yes: str, no: str) -> pd.Series:

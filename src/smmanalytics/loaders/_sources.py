@@ -35,8 +35,8 @@ from ._cells import column_letter
 from ._encoding import decode, double_encoded
 from ._headers import normalize
 from ._preamble import split_text
-from ._sniff import RawTable, parse_preamble
-from ._xlsx_cells import HiddenCells, hidden_cells
+from ._sniff import RawTable, _only_text, _sep_row, parse_preamble
+from ._xlsx_cells import HiddenCells, hidden_cells, ods_percents, xls_percents
 
 __all__ = ["Source", "iter_sources", "archive_members", "archive_folder", "is_junk", "read_tables",
            "is_zip", "is_workbook", "supplementary_members", "note_skipped"]
@@ -45,6 +45,8 @@ _ZIP = b"PK\x03\x04"
 #: an archive without members: its end-of-directory record alone
 _EMPTY_ZIP = b"PK\x05\x06"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: an OpenDocument spreadsheet's first member, ``mimetype``, stored first and uncompressed
+_ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 
 
@@ -549,11 +551,14 @@ def _read_workbook(src: Source, log: QualityLog) -> list[RawTable]:
     _refuse_encrypted(src)
     try:
         if src.data[:8] == _OLE_MAGIC:  # legacy .xls: xlrd raises where calamine can abort
-            sheets = [(name, rows, (0, 0), HiddenCells())
+            percents = xls_percents(bytes(src.data))
+            sheets = [(name, _show_percents(rows, (0, 0), percents.get(name)), (0, 0),
+                       percents.get(name, HiddenCells()))
                       for name, rows in _xls_sheets(bytes(src.data))]
         else:
             wb = CalamineWorkbook.from_filelike(io.BytesIO(src.data))
-            hidden = hidden_cells(src.data) if _starts(src.data, _ZIP) else {}
+            hidden = (ods_percents(src.data) if src.data.find(_ODS_MIMETYPE, 0, 200) >= 0
+                      else hidden_cells(src.data)) if _starts(src.data, _ZIP) else {}
             sheets = [_calamine_sheet(wb, name, hidden.get(name)) for name in wb.sheet_names]
     except (KeyboardInterrupt, SystemExit):
         raise
@@ -586,7 +591,8 @@ def _sheet_meta(above: list[list], top: int) -> dict[str, str]:
     """What the rows above a sheet's header (``above``, the first on row ``top``, 0-based) say
     of its table: GA4's ``#`` preamble read as in its CSV (title, start and end dates, the
     lines they are on), a CSV export saved again as a workbook keeping one line a row;
-    otherwise the text of the first row (a note or a title)."""
+    otherwise the text of the first row (a note or a title), and Meta's chart title as its
+    CSV gives it (:func:`_chart_title`)."""
     lines = [(top + i + 1, line) for i, row in enumerate(above)
              if (line := _comment_row(row)) is not None]
     meta: dict[str, str] = {}
@@ -594,7 +600,30 @@ def _sheet_meta(above: list[list], top: int) -> dict[str, str]:
         parse_preamble(lines, meta)
     elif above:
         meta["preamble"] = " ".join(str(c) for c in above[0] if c not in (None, ""))
+        _chart_title(above, top, meta)
     return meta
+
+
+def _chart_title(above: list[list], top: int, meta: dict[str, str]) -> None:
+    """Meta's daily chart (``sep=,``, ``"Views"``, then ``Date,Primary``) opened in a
+    spreadsheet and saved as a workbook: its title, the one text cell of the one filled row
+    above the header, is ``meta["title"]`` (on row ``meta["title_line"]``) as the CSV's title
+    line is, and its ``sep=`` row, when the spreadsheet kept it, ``meta["sep"]``. Excel hides
+    the ``sep=`` line of a CSV it opens: a workbook saved from it starts at the title. Without
+    the title, the chart's rows were claimed by no format ("no loader knows it")."""
+    filled = [(i, row) for i, row in enumerate(above)
+              if any(c is not None and str(c).strip() != "" for c in row)]
+    seps = [(i, row) for i, row in filled if _sep_row(row)]
+    rest = [(i, row) for i, row in filled if not _sep_row(row)]
+    if len(rest) != 1 or len(seps) > 1 or (seps and seps[0][0] > rest[0][0]):
+        return
+    i, row = rest[0]
+    title = _only_text(row)
+    if title is None or not title.isprintable():
+        return
+    meta["title"], meta["title_line"] = title, str(top + i + 1)
+    if seps:       # "sep=," split at its comma by the spreadsheet reads "sep=": a comma
+        meta["sep"] = _only_text(seps[0][1]).strip('"')[4:5] or ","
 
 
 def _note_formulas(src: Source, sheet: str, formulas: list[tuple[int, int]],
@@ -654,11 +683,19 @@ def _calamine_sheet(wb, name: str, hidden: HiddenCells | None
         i, j = r - top, c - left
         if 0 <= i < len(rows) and 0 <= j < len(rows[i]) and rows[i][j] == "":
             rows[i][j] = error
-    for (r, c), percent in hidden.percents.items():
+    return name, _show_percents(rows, start, hidden), start, hidden
+
+
+def _show_percents(rows: list[list], start: tuple[int, int], hidden: HiddenCells | None
+                   ) -> list[list]:
+    """``rows`` (starting at ``start``, row and column) with the percent-formatted numbers of
+    ``hidden`` as the percentage the spreadsheet shows (``35%``), in place."""
+    top, left = start
+    for (r, c), percent in (hidden.percents.items() if hidden else ()):
         i, j = r - top, c - left
         if 0 <= i < len(rows) and 0 <= j < len(rows[i]) and _is_number(rows[i][j]):
             rows[i][j] = percent
-    return name, rows, start, hidden
+    return rows
 
 
 def _is_number(cell) -> bool:

@@ -14,6 +14,12 @@ spreadsheet converted on opening): calamine keeps no number format, and 0.35 in 
 was 0.35 impressions, where the same ``35%`` as text is refused there. Such cells are found by
 their style, the workbook's styles read first: only a workbook with a percent format has its
 sheets searched for the cells wearing it.
+
+The legacy workbooks read their percentages the same way. An .ods says it of the cell itself
+(``office:value-type="percentage"``): :func:`ods_percents` reads them from its ``content.xml``,
+searched only when that type is in it. An .xls (read by xlrd, see ``_sources``) gives each
+cell's format when opened with its formatting (:func:`xls_percents`), a second reading of the
+file (an .xls is a small legacy export).
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from xml.etree import ElementTree
 
-__all__ = ["HiddenCells", "hidden_cells"]
+__all__ = ["HiddenCells", "hidden_cells", "ods_percents", "xls_percents"]
 
 #: an error cell (``t="e"``) or a formula (``<f>``, ``<x:f …/>``) somewhere in a sheet's XML
 _MARKS = re.compile(rb"""\st=["']e["']|<(?:\w+:)?f[\s>/]""")
@@ -74,6 +80,106 @@ def hidden_cells(data: bytes) -> dict[str, HiddenCells]:
     except (KeyError, ElementTree.ParseError, zipfile.BadZipFile, OSError, ValueError,
             EOFError, RuntimeError):
         return {}
+
+
+#: an .ods cell holding a percentage, as its ``content.xml`` writes the type
+_ODS_PERCENT = re.compile(rb"""value-type=["']percentage["']""")
+_ODS_ROW_REPEAT, _ODS_COL_REPEAT = "number-rows-repeated", "number-columns-repeated"
+#: the elements of an .ods sheet that hold its rows, whose row numbers count on through them
+_ODS_ROW_GROUPS = frozenset({"table-header-rows", "table-row-group", "table-rows"})
+
+
+def ods_percents(data: bytes) -> dict[str, HiddenCells]:
+    """The percentage cells of each sheet (by name) of the .ods ``data`` that holds any, as
+    :func:`hidden_cells` gives an .xlsx's (``percents`` only): calamine reads 0.35 of a cell
+    LibreOffice shows ``35%``. ``{}`` for a workbook without them, or whose ``content.xml``
+    cannot be read."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            xml = zf.read("content.xml")
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError):
+        return {}
+    if not _ODS_PERCENT.search(xml):
+        return {}
+    try:
+        root = ElementTree.fromstring(xml)
+    except ElementTree.ParseError:
+        return {}
+    found = {}
+    for table in (e for e in root.iter() if _local(e.tag) == "table"):
+        cells = HiddenCells(percents=_ods_sheet_percents(table))
+        if cells.percents:
+            found[next((v for k, v in table.attrib.items() if _local(k) == "name"), "")] = cells
+    return found
+
+
+def _ods_sheet_percents(table: ElementTree.Element) -> dict[tuple[int, int], str]:
+    """The percentage cells of one .ods sheet, by (row, column) 0-based, a repeated row or
+    cell (``number-rows-repeated``, ``…-columns-repeated``) counting as that many."""
+    percents: dict[tuple[int, int], str] = {}
+    row = 0
+    for elem in _ods_rows(table):
+        col = 0
+        for cell in elem:
+            if _local(cell.tag) not in ("table-cell", "covered-table-cell"):
+                continue
+            span = int(_ods_attr(cell, _ODS_COL_REPEAT) or 1)
+            if _ods_attr(cell, "value-type") == "percentage" and \
+                    (text := _percent_text(_ods_attr(cell, "value"))) is not None:
+                for k in range(int(_ods_attr(elem, _ODS_ROW_REPEAT) or 1)):
+                    percents.update({(row + k, col + j): text for j in range(span)})
+            col += span
+        row += int(_ods_attr(elem, _ODS_ROW_REPEAT) or 1)
+    return percents
+
+
+def _ods_rows(parent: ElementTree.Element) -> list[ElementTree.Element]:
+    """The ``table-row`` elements of an .ods sheet in order, those in its groups (header rows,
+    row groups) in their place."""
+    rows = []
+    for child in parent:
+        name = _local(child.tag)
+        if name == "table-row":
+            rows.append(child)
+        elif name in _ODS_ROW_GROUPS:
+            rows.extend(_ods_rows(child))
+    return rows
+
+
+def _ods_attr(elem: ElementTree.Element, name: str) -> str | None:
+    """An attribute of an .ods element by its name without namespace (``office:value``)."""
+    return next((v for k, v in elem.attrib.items() if _local(k) == name), None)
+
+
+def xls_percents(data: bytes) -> dict[str, HiddenCells]:
+    """The percent-formatted number cells of each sheet (by name) of the .xls ``data`` that
+    holds any, as :func:`hidden_cells` gives an .xlsx's (``percents`` only): xlrd reads 0.35
+    of a cell Excel shows ``35%``, and gives the cells' formats only when the file is opened
+    with them (kept off for the values: it adds the formatted blank cells to the rows), so a
+    legacy workbook is read twice; only its number cells in a percent style are looked at."""
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True,
+                                  logfile=io.StringIO())
+    except Exception:        # noqa: BLE001 - what the values' reading raises, it raised
+        return {}
+    percent = {key for key, fmt in book.format_map.items()
+               if "%" in _LITERALS.sub("", fmt.format_str or "")}
+    styles = {i for i, xf in enumerate(book.xf_list) if xf.format_key in percent}
+    if not styles:
+        return {}
+    found = {}
+    for sheet in book.sheets():
+        cells = HiddenCells()
+        for r in range(sheet.nrows):
+            for c, kind in enumerate(sheet.row_types(r)):
+                if kind == xlrd.XL_CELL_NUMBER and sheet.cell_xf_index(r, c) in styles \
+                        and (text := _percent_text(repr(sheet.cell_value(r, c)))) is not None:
+                    cells.percents[(r, c)] = text
+        if cells.percents:
+            found[sheet.name] = cells
+    return found
 
 
 def _marks(percent: frozenset[str]) -> re.Pattern[bytes]:

@@ -11,7 +11,9 @@ Formats (reference §1, §2):
   workbook's ``Key Metrics`` sheet), for historical back-fills; see below.
   ``meta_post_legacy_sheet`` claims the workbook's other sheets (noted, not turned into rows).
 - ``meta_daily``: one metric per file, UTF-16 LE with BOM, ``sep=,`` line, the metric name on
-  line 2, header ``"Date","Primary"``; the day is a Pacific-time day.
+  line 2, header ``"Date","Primary"``; the day is a Pacific-time day. The chart opened in a
+  spreadsheet and saved as a workbook reads the same (the title row, the header, the days as
+  dates or as text), its title noted as taken from the cell above the header.
 
 Canonical fields:
 
@@ -1034,6 +1036,15 @@ def _daily_platform(title: str, c: Candidate) -> str | None:
     return facebook_or_instagram(c)
 
 
+def _note_chart_workbook(c: Candidate, title: str, ctx: ParseContext) -> None:
+    """Note that a chart saved as a workbook had its metric taken on trust from the sheet's
+    one text cell above the header, where Meta's CSV has its title line after ``sep=``: a
+    cell the analyst typed there (a note of theirs) would be read as the metric."""
+    ctx.note("chart_title_from_sheet", f"a Meta daily chart saved as a workbook: its metric "
+             f"read from {title!r}, the one cell above its header (row "
+             f"{c.meta.get('title_line', '?')}), as the chart's title line", level="info")
+
+
 def _parse_daily(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     title = c.meta.get("title", "")
     hit = match_headers([title], "meta_daily")
@@ -1045,6 +1056,8 @@ def _parse_daily(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                  f"kept as {metric!r} (if it is one of {', '.join(known)}, under a name in a "
                  "language not known yet, a synonyms.csv in the brand folder can name it: "
                  f"meta_daily,<metric>,<lang>,{title})")
+    if c.table.sheet is not None:
+        _note_chart_workbook(c, title, ctx)
     platform = _daily_platform(title, c)
     if platform is None:
         ctx.note("platform_unknown", f"daily series {title!r} does not say whether it is "
@@ -1137,4 +1150,5 @@ register("meta_post_legacy_sheet", platforms="facebook", kinds="posts",
          detect=_detect_legacy_sheet, parse=_parse_legacy_sheet,
          description="a breakdown sheet of the legacy Facebook Insights post workbook")
 register("meta_daily", platforms=("facebook", "instagram"), kinds="daily", detect=_detect_daily,
-         parse=_parse_daily, description="Meta Business Suite per-metric daily CSV (UTF-16)")
+         parse=_parse_daily,
+         description="Meta Business Suite per-metric daily CSV (UTF-16), or its workbook")
