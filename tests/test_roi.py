@@ -2383,8 +2383,10 @@ def test_roi_notes_have_french_and_italian_wording(tmp_path):
 
 def test_costs_of_one_platform_all_in_another_currency_are_unknown_for_it(tmp_path):
     """by="platform": the TikTok lines are all in USD, the Instagram ones in euros. TikTok's
-    cost read €0 ("roi NaN: total cost is zero") because other rows had euros; its costs are
-    unknown, Instagram's are its euro lines."""
+    cost read €0 ("roi NaN: total cost is zero") because other rows had euros; its cost and
+    the categories of its dollars are unknown, Instagram's are its euro lines. Its categories
+    without a line are 0, as any row's: they read unknown too, though costs.csv has no
+    TikTok labour or tools."""
     ds = dataset(tmp_path, "2026-10-01,2026-10-31,ad_spend,100,EUR,instagram,,,,\n"
                            "2026-10-01,2026-10-31,tools,30,EUR,instagram,,,,\n"
                            "2026-10-01,2026-10-31,ad_spend,80,USD,tiktok,,,,\n"
@@ -2393,7 +2395,8 @@ def test_costs_of_one_platform_all_in_another_currency_are_unknown_for_it(tmp_pa
     assert out.loc["instagram", "cost"] == 130 and out.loc["instagram", "ad_spend"] == 100
     assert out.loc["instagram", "tools"] == 30 and out.loc["instagram", "labor"] == 0
     tiktok = out.loc["tiktok"]
-    assert all(pd.isna(tiktok[c]) for c in ("cost", "ad_spend", "production", "labor", "tools"))
+    assert all(pd.isna(tiktok[c]) for c in ("cost", "ad_spend", "production"))
+    assert tiktok["labor"] == 0 and tiktok["tools"] == 0
     assert "roi_cost_unknown" in tiktok["note_codes"]
     assert "roi_cost_zero" not in tiktok["note_codes"]
     assert "2 cost lines in USD make the total cost unknown" in tiktok["note"]
@@ -2612,6 +2615,28 @@ def test_roi_foreign_cost_lines_are_noted_on_their_own_rows(tmp_path):
     plat = roi(ds, "2026-10", by="platform").set_index("platform")
     assert "costs_foreign_currency" in plat.loc["(unassigned)", "note_codes"]
     assert "costs_foreign_currency" not in (plat.loc["instagram", "note_codes"] or "")
+
+
+def test_a_foreign_line_leaves_its_row_s_other_categories_known(tmp_path):
+    """TikTok's only October line is $30 of tools, noel-2026's only line $100 of influencer:
+    every category of their rows read unknown, TikTok's ad spend too ("roas NaN: ad spend is
+    unknown") where costs.csv has no TikTok ad spend. Only the category with the dollars (and
+    the cost, its sum) is unknown; the others are 0, as in any row without their lines. The
+    total keeps its euro ad spend: 300 + 200 = 500, by hand."""
+    ds = dataset(tmp_path, "2026-10-01,2026-10-31,labor,1000,,,,,,\n"
+                           "2026-10-01,2026-10-31,ad_spend,300,,facebook,,,,\n"
+                           "2026-10-01,2026-10-31,ad_spend,200,,instagram,,,,\n"
+                           "2026-10-01,2026-10-31,tools,30,USD,tiktok,,,,\n"
+                           "2026-10-10,2026-10-10,influencer,100,USD,,noel-2026,,,\n")
+    tiktok = roi(ds, "2026-10", by="platform").set_index("platform").loc["tiktok"]
+    assert pd.isna(tiktok["tools"]) and pd.isna(tiktok["cost"])
+    assert tiktok["ad_spend"] == 0 and tiktok["labor"] == 0 and tiktok["influencer"] == 0
+    assert "roas_ad_spend_unknown" not in tiktok["note_codes"].split("; ")
+    noel = roi(ds, "2026-10", by="campaign").set_index("campaign").loc["noel-2026"]
+    assert pd.isna(noel["influencer"]) and pd.isna(noel["cost"])
+    assert noel["ad_spend"] == 0 and noel["tools"] == 0
+    total = roi(ds, "2026-10").iloc[0]
+    assert total["ad_spend"] == pytest.approx(500.0) and pd.isna(total["cost"])
 
 
 def test_a_brand_currency_in_small_letters_is_the_brand_s():

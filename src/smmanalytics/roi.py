@@ -448,7 +448,7 @@ def roi(ds, period: object, by: str | None = None, *,
                if not web.empty else pd.DataFrame())
     post_tab = (paid.groupby(run.key)[["impressions", "link_clicks"]].sum(min_count=1)
                 if not paid.empty else pd.DataFrame())
-    keys = (sorted(set(cost_tab.index) | set(foreign.rows.index) | set(web_tab.index)
+    keys = (sorted(set(cost_tab.index) | set(foreign.cells.index) | set(web_tab.index)
                    | set(post_tab.index) | set(late_tab.index)) or ["all"]) if by else ["all"]
     out = pd.DataFrame({run.key: pd.array(keys, dtype="string")})
     for i, k in enumerate(keys):
@@ -566,14 +566,16 @@ class _ForeignCosts:
     ``cells`` (row × category) are True where a line is in another currency: its amount is
     unknown in the brand's money, so is the sum it is part of. Summed without it, Q3's ad
     spend left out September's USD campaign while GA4 counted that campaign's revenue (ROAS
-    15.97× where September's read unknown). ``rows`` (row) are True where every line is in
-    another currency: every category unknown, not zero. ``notes`` maps a row key to its note
-    of those lines (:func:`_foreign_costs_note`).
+    15.97× where September's read unknown). A category without a line is 0 all the same:
+    masking every category of a row whose lines were all foreign read TikTok's ad spend
+    unknown ("roas NaN: ad spend is unknown") where its only line was $30 of tools and
+    costs.csv had no TikTok ad spend; the row's ``cost`` is unknown anyway, a sum of an
+    unknown amount. ``notes`` maps a row key to its note of those lines
+    (:func:`_foreign_costs_note`).
     """
 
     cells: pd.DataFrame = field(
         default_factory=lambda: pd.DataFrame(columns=list(CATEGORIES), dtype=bool))
-    rows: pd.Series = field(default_factory=lambda: pd.Series(dtype=bool))
     notes: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
@@ -590,9 +592,6 @@ def _foreign_costs(run: _RoiRun, costs: pd.DataFrame) -> tuple[pd.DataFrame, _Fo
                           "foreign": foreign})
     foreign_costs.cells = (flags.groupby(["row", "category"])["foreign"].any()
                            .unstack("category", fill_value=False))
-    # a row without a line in the brand's money: every category unknown, not only those
-    # with lines (a cost summed of zeros would read 0)
-    foreign_costs.rows = flags.groupby("row")["foreign"].all()
     if foreign.any():
         # noted on the rows of those lines (the campaign or platform they are for, the
         # total), not on every row: automne-2026 lost nothing to a USD line of another
@@ -749,10 +748,9 @@ def _cost_columns(run: _RoiRun, out: pd.DataFrame, keys: list[str], cost_tab: pd
     (``cost`` too: the total of an unknown amount is unknown), and, costs unknown, only the
     categories of the lines entered past the kept days (noted)."""
     cells = foreign.cells.reindex(index=keys, columns=list(CATEGORIES), fill_value=False)
-    rows = foreign.rows.reindex(keys, fill_value=False).to_numpy(bool)
     for cat in CATEGORIES:
         col = cost_tab[cat] if cat in cost_tab.columns else pd.Series(dtype="float64")
-        unknown_cat = rows | cells[cat].to_numpy(bool)
+        unknown_cat = cells[cat].to_numpy(bool)
         vals = col.reindex(keys).fillna(0.0).mask(unknown_cat)
         if costs_known:
             out[cat] = pd.array(vals.to_numpy(dtype="float64", na_value=np.nan),
