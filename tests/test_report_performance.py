@@ -88,6 +88,47 @@ def test_roi_says_when_the_costs_file_does_not_cover_the_period(ds, tmp_path, pe
     assert texts == ([expected] if expected else [])
 
 
+@pytest.mark.parametrize("lang,expected", [
+    ("en", "costs.csv has no “Labour” or “Tools” line for August 2026, though the other months "
+           "it covers have one: that month counts as nothing spent on it, so its cost may be too "
+           "low and its ROI too high. Add the month's lines if they were left out."),
+    ("fr", "costs.csv n'a aucune ligne « Temps de travail » ou « Outils » pour août 2026, alors "
+           "que les autres mois qu'il couvre en ont une : rien n'y est compté comme dépensé ce "
+           "mois-là, le coût peut donc être trop bas et le ROI trop haut. Ajoutez les lignes du "
+           "mois si elles ont été oubliées."),
+    ("it", "costs.csv non ha alcuna riga «Lavoro» o «Strumenti» per agosto 2026, mentre gli "
+           "altri mesi che copre ne hanno una: in quel mese non risulta alcuna spesa per questa "
+           "voce, quindi il costo può essere troppo basso e il ROI troppo alto. Aggiungete le "
+           "righe del mese se sono state dimenticate."),
+])
+def test_roi_section_names_a_month_without_the_lines_of_the_others(ds, tmp_path, lang,
+                                                                  expected):
+    """August without the labour and monthly tools lines of June, July, September and October
+    read a cost of the yearly tool's share alone, and a ROI of four figures, with no word: the
+    section says which month lacks which lines; October, whole, says nothing."""
+    from dataclasses import replace
+
+    import smmanalytics as smm
+    from smmanalytics.roi import read_costs
+
+    path = tmp_path / "costs.csv"
+    path.write_text("start,end,category,amount,currency,platform,campaign,hours,hourly_rate,"
+                    "note\n" + "".join(f"2026-{m:02d}-01,2026-{m:02d}-{d},{cat},{amount},,,,,,\n"
+                                       for m, d in ((6, 30), (7, 31), (9, 30), (10, 31))
+                                       for cat, amount in (("labor", 1000), ("tools", 13)))
+                    + "2026-06-01,2027-05-31,tools,365,,,,,,\n", encoding="utf-8")
+    with pytest.warns(smm.DataQualityWarning, match="no labor, tools line for 2026-08"):
+        costs = read_costs(path)
+    rep = BrandReport(replace(ds, costs=costs), "2026-08", lang=lang)
+    sec = rep.roi()
+    assert _texts(sec, "text") == [expected]
+    # said once: roi()'s note of the same code is left out of the section's notes
+    assert not any(expected[:30] in t for t in _texts(sec, "note"))
+    assert not any("costs.csv" in t for t in _texts(sec, "note"))
+    assert _texts(BrandReport(replace(ds, costs=costs), "2026-10", lang=lang).roi(),
+                  "text") == []
+
+
 @pytest.mark.parametrize("lang,start", [
     ("en", "goals.yaml could not be read (file goals.yaml, line 4, column 'target': "),
     ("fr", "Le fichier goals.yaml n'a pas pu être lu (ligne 4, colonne « target ») : pas de "

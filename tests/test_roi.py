@@ -1566,12 +1566,14 @@ def test_roi_foreign_currency_left_out_with_note(tmp_path):
 
 def test_roi_names_the_first_three_cost_lines_in_another_currency(tmp_path):
     """Five USD lines (file order: July to November 2026, one over September-December): the
-    note names the first three of them, and says all five make the cost unknown."""
-    ds = dataset(tmp_path, "2026-07-01,2026-07-31,tools,9.99,USD,,,,,\n"
-                           "2026-08-01,2026-08-31,tools,9.99,USD,,,,,\n"
-                           "2026-09-01,2026-12-31,ad_spend,1200,USD,,,,,\n"
-                           "2026-10-01,2026-10-31,tools,9.99,USD,,,,,\n"
-                           "2026-11-01,2026-11-30,tools,9.99,USD,,,,,\n")
+    note names the first three of them, and says all five make the cost unknown. (September,
+    without the monthly tools line of the four others, is noted.)"""
+    with pytest.warns(smm.DataQualityWarning, match="no tools line for 2026-09"):
+        ds = dataset(tmp_path, "2026-07-01,2026-07-31,tools,9.99,USD,,,,,\n"
+                               "2026-08-01,2026-08-31,tools,9.99,USD,,,,,\n"
+                               "2026-09-01,2026-12-31,ad_spend,1200,USD,,,,,\n"
+                               "2026-10-01,2026-10-31,tools,9.99,USD,,,,,\n"
+                               "2026-11-01,2026-11-30,tools,9.99,USD,,,,,\n")
     row = roi(ds, "2026").iloc[0]
     assert pd.isna(row["cost"]) and pd.isna(row["roi"])
     assert ("5 cost lines in USD make the total cost unknown, among them 2026-07 tools 9.99 "
@@ -2637,6 +2639,57 @@ def test_a_foreign_line_leaves_its_row_s_other_categories_known(tmp_path):
     assert noel["ad_spend"] == 0 and noel["tools"] == 0
     total = roi(ds, "2026-10").iloc[0]
     assert total["ad_spend"] == pytest.approx(500.0) and pd.isna(total["cost"])
+
+
+_LABOUR_BUT_AUGUST = ("2026-06-01,2026-06-30,labor,1000,,,,,,\n"
+                      "2026-07-01,2026-07-31,labor,1000,,,,,,\n"
+                      "2026-09-01,2026-09-30,labor,1000,,,,,,\n"
+                      "2026-10-01,2026-10-31,labor,1000,,,,,,\n"
+                      "2026-07-01,2026-07-31,production,500,,,,,,\n"
+                      "2026-06-01,2026-10-31,tools,153,,,,,,\n")
+
+
+def test_a_month_without_the_labour_of_every_other_is_noted(tmp_path):
+    """costs.csv holds labour for June, July, September and October, none for August: August
+    keeps the rule (a day inside the span without a line had nothing spent), cost 31 € of
+    the tools (153 over the 153 days of June-October, 1 € a day, by hand), but it is noted,
+    by roi() and by read_costs' quality warning, naming the month and the category.
+    Production, in July alone, is not entered month by month: no note for its months."""
+    from smmanalytics.roi import costs_gaps
+
+    with pytest.warns(smm.DataQualityWarning, match=r"costs\.csv has no labor line for "
+                      r"2026-08, which the other months it covers have") as caught:
+        ds = dataset(tmp_path, _LABOUR_BUT_AUGUST)
+    assert [w.message.code for w in caught
+            if isinstance(w.message, smm.DataQualityWarning)] == ["costs_month_missing"]
+    assert costs_gaps(ds.costs) == [("2026-08", ["labor"])]
+    august = roi(ds, "2026-08").iloc[0]
+    assert august["cost"] == pytest.approx(31.0) and august["labor"] == 0
+    assert august["note_codes"].split("; ")[0] == "costs_month_missing"
+    assert august["note"].startswith("costs.csv has no labor line for 2026-08")
+    # the quarter holding August says it; October, whole, does not
+    assert "costs_month_missing" in roi(ds, "2026-Q3").iloc[0]["note_codes"]
+    assert "costs_month_missing" not in str(roi(ds, "2026-10").iloc[0]["note_codes"])
+
+
+def test_no_gap_without_a_pattern_of_months(tmp_path):
+    """Labour in July and September, none in August: two months out of three are no pattern
+    of three quarters of the months (2 < 0.75 × 3 = 2.25, by hand); a span of two months
+    (September, October: labour in one) has none to miss; lines of a month started mid-span
+    (a span from 20 May) count from its first whole month."""
+    from smmanalytics.roi import costs_gaps
+
+    ds = dataset(tmp_path, "2026-07-01,2026-07-31,labor,1000,,,,,,\n"
+                           "2026-08-01,2026-08-31,tools,10,,,,,,\n"
+                           "2026-09-01,2026-09-30,labor,1000,,,,,,\n")
+    assert costs_gaps(ds.costs) == []
+    ds = dataset(tmp_path, "2026-09-01,2026-09-30,labor,1000,,,,,,\n"
+                           "2026-10-01,2026-10-31,tools,10,,,,,,\n")
+    assert costs_gaps(ds.costs) == []
+    ds = dataset(tmp_path, "2026-05-20,2026-05-25,other,50,,,,,,\n"
+                 + "".join(f"2026-{m:02d}-01,2026-{m:02d}-{d},labor,1000,,,,,,\n"
+                           for m, d in ((6, 30), (7, 31), (8, 31))))
+    assert costs_gaps(ds.costs) == []
 
 
 def test_a_brand_currency_in_small_letters_is_the_brand_s():

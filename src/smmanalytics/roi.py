@@ -39,7 +39,9 @@ Definitions (money in the brand's currency, over one :class:`~smmanalytics.perio
   one-month line (labour, subscriptions entered month by month), else of its last line of a
   month or less (a week of spend), a file dated by single days alone (payments) covering the
   whole months its days fall in. A day inside that span without a line had nothing spent; a
-  day after it (the file ends before) is unknown.
+  day after it (the file ends before) is unknown. A month inside it without a line of a
+  category its other months have (labour, a monthly subscription: :func:`costs_gaps`) keeps
+  that rule, and is noted (``costs_month_missing``): its lines may have been left out.
 - A zero or missing denominator gives NaN, and the ``note`` column says why; ``note_codes``
   gives each of its sentences a stable code (:data:`NOTE_CODES`) to select them by.
 - Costs are known only when a costs.csv was read: without one, or when it could not be read,
@@ -92,7 +94,8 @@ from .quality import side_file_error
 from .schema import column_or
 
 __all__ = ["CATEGORIES", "COST_COLUMNS", "read_costs", "costs_status", "costs_unknown_why",
-           "costs_span", "costs_partly", "entered_after", "costed_days", "prorate_costs",
+           "costs_span", "costs_partly", "costs_gaps", "costs_gaps_notes", "entered_after",
+           "costed_days", "prorate_costs",
            "roi", "NOTE_CODES",
            "campaign_roi", "campaign_spans", "campaign_days", "check_campaign",
            "cost_breakdown", "earned_media_value",
@@ -290,6 +293,61 @@ def costs_unknown_why(ds, period: object) -> str | None:
     return "no costs.csv was read"
 
 
+#: the share of the whole months of costs.csv's span a category's one-month lines must fill
+#: for a month without one to be a gap (:func:`costs_gaps`): labour in 13 months of 14 is
+#: entered month by month, a seasonal shoot in 5 of 14 is not
+_RECURRING_SHARE = 0.75
+
+
+def costs_gaps(costs: pd.DataFrame, period: object = None) -> list[tuple[str, list[str]]]:
+    """The months of costs.csv's span (:func:`costs_span`; of ``period``'s days alone when
+    given) without a line of a category entered month by month: one with a one-month line
+    in at least three quarters (:data:`_RECURRING_SHARE`) of the span's whole months, and
+    in two at least. Each month ("2026-08") with its categories, in the file's order.
+
+    The rule stays: a day inside the span without a line had nothing spent. But an August
+    whose lines were lost read a cost of 40 € (the yearly tool's share) where every other
+    month has 2,280 € of labour, and a ROI of 1,242 %, with no word; the months so read
+    are named (:func:`roi`'s ``costs_month_missing``, the quality note of the same code).
+    """
+    span = costs_span(costs)
+    if span is None:
+        return []
+    # the whole months of the span: a span starting on the 20th has no month line that month
+    first, last = pd.Period(span[0], "M"), pd.Period(span[1], "M")
+    if span[0] != first.start_time.date():
+        first += 1
+    if span[1] != last.end_time.date():
+        last -= 1
+    if first + 2 > last:          # two months, one with labour: no pattern to miss
+        return []
+    months = pd.period_range(first, last, freq="M")
+    lines = costs.loc[_month_lines(costs).to_numpy()]
+    entered = pd.DataFrame({"category": lines["category"].astype("string").to_numpy(),
+                            "month": pd.to_datetime(lines["start"]).dt.to_period("M")
+                            .to_numpy()})
+    entered = entered.loc[entered["month"].isin(months).to_numpy()].drop_duplicates()
+    counts = entered["category"].value_counts(sort=False)
+    recurring = [c for c, n in counts.items() if n >= max(2, _RECURRING_SHARE * len(months))]
+    if period is not None:
+        p = parse_period(period)
+        months = months[(months.end_time.date >= p.start) & (months.start_time.date <= p.end)]
+    gaps = []
+    for month in months:
+        missing = [c for c in recurring
+                   if not ((entered["category"] == c) & (entered["month"] == month)).any()]
+        if missing:
+            gaps.append((str(month), missing))
+    return gaps
+
+
+def costs_gaps_notes(costs: pd.DataFrame, period: object = None) -> list[str]:
+    """A sentence for each month of :func:`costs_gaps` (:func:`roi`'s note
+    ``costs_month_missing``, the quality note of read_costs)."""
+    return [f"costs.csv has no {', '.join(cats)} line for {month}, which the other months "
+            f"it covers have: counted as 0" for month, cats in costs_gaps(costs, period)]
+
+
 def costs_partly(costs: pd.DataFrame, period: object) -> tuple[dt.date, dt.date] | None:
     """The days of ``period`` the costs table was kept for (:func:`costs_span`) when they are
     only part of it, else None: spend outside those days is not in the file."""
@@ -331,6 +389,8 @@ NOTE_CODES = (
     # costs: unknown, kept for part of the period, lines in another currency (cost unknown)
     "costs_failed", "costs_uncovered", "costs_missing", "costs_partly",
     "costs_foreign_currency", "costs_entered_after",
+    # a month costs.csv covers without a category every other month of it has (labour…)
+    "costs_month_missing",
     # GA4: revenue in another currency, no or part coverage, rows prorated or left out
     "revenue_foreign_currency", "ga4_uncovered", "ga4_partly", "ga4_gaps", "ga4_prorated",
     "ga4_campaign_days",
@@ -548,6 +608,8 @@ def _period_costs(run: _RoiRun) -> tuple[pd.DataFrame, bool, pd.DataFrame]:
         run.costs.append((f"costs_{costs_status(ds, p)[0]}", f"{unknown}: costs unknown"))
     elif (partly := _costs_partly_note(ds.costs, p)) is not None:
         run.costs.append(("costs_partly", partly))
+    if costs_known:
+        run.costs += [("costs_month_missing", gap) for gap in costs_gaps_notes(ds.costs, p)]
     costs = (prorate_costs(ds.costs, costed_days(ds.costs, p)) if costs_known
              else prorate_costs(None, p))
     # past the last month costs.csv is kept for, the one-off lines entered there are known

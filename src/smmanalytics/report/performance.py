@@ -209,6 +209,22 @@ class PerformanceSections:
             self.text(sec, f.joined(f.label("costs_partly").format(
                 period=f.period(self.period), first=f.date(days[0]), last=f.date(days[1])),
                 self.period))
+        if status == "read":
+            self._costs_gaps(sec)
+
+    def _costs_gaps(self, sec: Section) -> None:
+        """Adds to ``sec`` a sentence for each month of the period that costs.csv covers
+        without a category its other months have (:func:`~smmanalytics.roi.costs_gaps`):
+        counted as nothing spent, an August without its labour read a ROI of 1 242 % with
+        no word."""
+        from ..roi import costs_gaps
+
+        f = self.fmt
+        for month, categories in costs_gaps(self.ds.costs, self.period):
+            names = [f.label("costs_month_missing_category").format(name=f.label("cat_" + c))
+                     for c in categories]
+            self.text(sec, f.joined(f.label("costs_month_missing").format(
+                categories=f.listed(names, style="or"), month=f.period(month)), month))
 
     def _key_events_valued(self) -> bool:
         """Whether goals.yaml (or the caller) gives key events a value, so that the attributed
@@ -599,7 +615,7 @@ def _per_day(r) -> tuple[float, float]:
 #: said above in a sentence of its own; CPA, CPC and CPM, not in this section; and ROI or ROAS
 #: unknown because a figure is unknown, which that figure's own note says
 _ROI_SECTION_SKIPS = frozenset({
-    "costs_failed", "costs_uncovered", "costs_missing", "costs_partly",
+    "costs_failed", "costs_uncovered", "costs_missing", "costs_partly", "costs_month_missing",
     "cpa_key_events_unknown", "cpa_key_events_zero", "cpa_cost_unknown", "cpa_cost_zero",
     "cpc_link_clicks_unknown", "cpc_link_clicks_zero", "cpc_ad_spend_unknown",
     "cpm_impressions_unknown", "cpm_impressions_zero", "cpm_ad_spend_unknown",
