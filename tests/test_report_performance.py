@@ -675,6 +675,66 @@ def test_scorecard_says_the_daily_need_with_its_number_first(tmp_path, frozen_to
     assert row[4].split("; ")[-1].split(" ; ")[-1] == note
 
 
+@pytest.mark.parametrize("lang,projected", [
+    ("en", "projected 465 ({low}–{high})"),
+    ("fr", "projection 465 ({low}–{high})"),
+    ("it", "proiezione 465 ({low}–{high})"),
+])
+def test_scorecard_shows_a_running_goal_s_projection_and_its_interval(tmp_path, frozen_today,
+                                                                       lang, projected):
+    """DESIGN.md §7's scorecard shows each goal's projection; the table gave a running goal's
+    chance and daily need, never the projection they rest on. 225 interactions over the 15
+    days to 15 October (10, 15, 20 in turn, five times): 225 × 31 / 15 = 465 projected, by
+    hand, with the simulation's 10th-90th percentiles (the scorecard's own) beside it. A
+    month over shows no projection."""
+    import datetime as dt
+
+    from smmanalytics.goals import read_goals, scorecard
+
+    from ._roi_builders import dataset, posts
+
+    frozen_today(dt.date(2026, 12, 2))
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: interactions, platform: instagram, target: 400}\n",
+        encoding="utf-8")
+
+    def note(days: int, reactions) -> tuple[str, object]:
+        rows = [{"platform": "instagram", "post_id": f"i{k}", "reactions": reactions(k),
+                 "published_at": f"2026-10-{k + 1:02d}T09:00:00Z"} for k in range(days)]
+        ds = dataset(posts=posts(rows), goals=read_goals(tmp_path / "goals.yaml"))
+        rep = BrandReport(ds, "2026-10", lang=lang)
+        [row] = [b for b in rep.scorecard().blocks if b["kind"] == "table"][0]["rows"]
+        return row[4], scorecard(ds, "2026-10").iloc[0]
+
+    text, sc = note(15, lambda k: 10.0 + (k % 3) * 5)
+    f = Formatter(lang)
+    assert sc["projection"] == pytest.approx(465.0)
+    assert text.startswith(projected.format(low=f.number(sc["projection_low"]),
+                                            high=f.number(sc["projection_high"])))
+    assert sc["projection_low"] < sc["projection"] < sc["projection_high"]
+    text, sc = note(31, lambda k: 10.0)            # October over, 310 of 400: missed
+    assert bool(sc["complete"]) and projected.split(" ")[0] not in text
+
+
+def test_a_projection_shows_no_interval_whose_ends_read_the_same(ds):
+    """GA4's whole-month totals project October's ROI at 156 % with both ends 156 %: the
+    note read "projected 156% (156%–156%)"; it reads "projected 156%". A negative end is
+    spaced from the dash ("-10% – 16%", where "-10%–16%" read as one figure); no projection,
+    no words."""
+    from types import SimpleNamespace
+
+    rep = BrandReport(ds, "2026-10", lang="en")
+
+    def shown(projection, low, high):
+        return rep._projection(SimpleNamespace(metric="roi", projection=projection,
+                                               projection_low=low, projection_high=high))
+
+    assert shown(1.56, 1.56, 1.56) == ["projected 156%"]
+    assert shown(-0.02, -0.10, 0.16) == ["projected -2% (-10% – 16%)"]
+    assert shown(1.74, np.nan, np.nan) == ["projected 174%"]
+    assert shown(np.nan, np.nan, np.nan) == []
+
+
 @pytest.mark.parametrize("lang,note", [
     ("it", "Ottobre 2026 è concluso: obiettivo mancato"),
     ("fr", "Octobre 2026 est terminé : objectif manqué"),

@@ -64,6 +64,24 @@ class PerformanceSections:
         one = "required_daily_one" if value == "1" else "required_daily"
         return [f.label(one).format(value=value)]
 
+    def _projection(self, r) -> list[str]:
+        """A running goal's projected final value, with its interval where there is one
+        (the 10th and 90th percentiles of the simulated ends): "projected 32,087
+        (25,607–40,845)". DESIGN.md §7's scorecard shows it; the table gave the chance and the
+        daily need alone, the figure they rest on unseen. None without a projection; no
+        interval where its ends read the same (GA4's totals of the whole month: "156 %
+        (156 %–156 %)"), spaced where an end is negative ("-10 % – 16 %", not "-10 %–16 %")."""
+        if pd.isna(r.projection):
+            return []
+        value = self._value(r.metric, r.projection)
+        if pd.notna(r.projection_low) and pd.notna(r.projection_high):
+            low, high = (self._value(r.metric, x) for x in (r.projection_low,
+                                                            r.projection_high))
+            if low != high:
+                dash = " – " if min(r.projection_low, r.projection_high) < 0 else "–"
+                value += f" ({low}{dash}{high})"
+        return [self.fmt.label("projected").format(value=value)]
+
     def _goal_name(self, metric: str, platform: str) -> str:
         f = self.fmt
         where = f.label("total") if platform == "all" else f.platform(platform)
@@ -100,7 +118,7 @@ class PerformanceSections:
                         for s in shown])
         rows = []
         for r, status in zip(sc.itertuples(index=False), statuses, strict=True):
-            detail = []
+            detail = [] if r.complete else self._projection(r)
             if not r.complete and pd.notna(r.p_meet):
                 detail.append(f.labelled(f.label("chance"), f.percent(r.p_meet, 0)))
             if not r.complete and pd.notna(r.required_daily):
