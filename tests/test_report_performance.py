@@ -88,6 +88,47 @@ def test_roi_says_when_the_costs_file_does_not_cover_the_period(ds, tmp_path, pe
     assert texts == ([expected] if expected else [])
 
 
+@pytest.mark.parametrize("lang,expected", [
+    ("en", "costs.csv has no “Labour” or “Tools” line for August 2026, though the other months "
+           "it covers have one: that month counts as nothing spent on it, so its cost may be too "
+           "low and its ROI too high. Add the month's lines if they were left out."),
+    ("fr", "costs.csv n'a aucune ligne « Temps de travail » ou « Outils » pour août 2026, alors "
+           "que les autres mois qu'il couvre en ont une : rien n'y est compté comme dépensé ce "
+           "mois-là, le coût peut donc être trop bas et le ROI trop haut. Ajoutez les lignes du "
+           "mois si elles ont été oubliées."),
+    ("it", "costs.csv non ha alcuna riga «Lavoro» o «Strumenti» per agosto 2026, mentre gli "
+           "altri mesi che copre ne hanno una: in quel mese non risulta alcuna spesa per questa "
+           "voce, quindi il costo può essere troppo basso e il ROI troppo alto. Aggiungete le "
+           "righe del mese se sono state dimenticate."),
+])
+def test_roi_section_names_a_month_without_the_lines_of_the_others(ds, tmp_path, lang,
+                                                                  expected):
+    """August without the labour and monthly tools lines of June, July, September and October
+    read a cost of the yearly tool's share alone, and a ROI of four figures, with no word: the
+    section says which month lacks which lines; October, whole, says nothing."""
+    from dataclasses import replace
+
+    import smmanalytics as smm
+    from smmanalytics.roi import read_costs
+
+    path = tmp_path / "costs.csv"
+    path.write_text("start,end,category,amount,currency,platform,campaign,hours,hourly_rate,"
+                    "note\n" + "".join(f"2026-{m:02d}-01,2026-{m:02d}-{d},{cat},{amount},,,,,,\n"
+                                       for m, d in ((6, 30), (7, 31), (9, 30), (10, 31))
+                                       for cat, amount in (("labor", 1000), ("tools", 13)))
+                    + "2026-06-01,2027-05-31,tools,365,,,,,,\n", encoding="utf-8")
+    with pytest.warns(smm.DataQualityWarning, match="no labor, tools line for 2026-08"):
+        costs = read_costs(path)
+    rep = BrandReport(replace(ds, costs=costs), "2026-08", lang=lang)
+    sec = rep.roi()
+    assert _texts(sec, "text") == [expected]
+    # said once: roi()'s note of the same code is left out of the section's notes
+    assert not any(expected[:30] in t for t in _texts(sec, "note"))
+    assert not any("costs.csv" in t for t in _texts(sec, "note"))
+    assert _texts(BrandReport(replace(ds, costs=costs), "2026-10", lang=lang).roi(),
+                  "text") == []
+
+
 @pytest.mark.parametrize("lang,start", [
     ("en", "goals.yaml could not be read (file goals.yaml, line 4, column 'target': "),
     ("fr", "Le fichier goals.yaml n'a pas pu être lu (ligne 4, colonne « target ») : pas de "
@@ -632,6 +673,66 @@ def test_scorecard_says_the_daily_need_with_its_number_first(tmp_path, frozen_to
     [row] = table["rows"]
     assert row[2] == "31"
     assert row[4].split("; ")[-1].split(" ; ")[-1] == note
+
+
+@pytest.mark.parametrize("lang,projected", [
+    ("en", "projected 465 ({low}–{high})"),
+    ("fr", "projection 465 ({low}–{high})"),
+    ("it", "proiezione 465 ({low}–{high})"),
+])
+def test_scorecard_shows_a_running_goal_s_projection_and_its_interval(tmp_path, frozen_today,
+                                                                       lang, projected):
+    """DESIGN.md §7's scorecard shows each goal's projection; the table gave a running goal's
+    chance and daily need, never the projection they rest on. 225 interactions over the 15
+    days to 15 October (10, 15, 20 in turn, five times): 225 × 31 / 15 = 465 projected, by
+    hand, with the simulation's 10th-90th percentiles (the scorecard's own) beside it. A
+    month over shows no projection."""
+    import datetime as dt
+
+    from smmanalytics.goals import read_goals, scorecard
+
+    from ._roi_builders import dataset, posts
+
+    frozen_today(dt.date(2026, 12, 2))
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: interactions, platform: instagram, target: 400}\n",
+        encoding="utf-8")
+
+    def note(days: int, reactions) -> tuple[str, object]:
+        rows = [{"platform": "instagram", "post_id": f"i{k}", "reactions": reactions(k),
+                 "published_at": f"2026-10-{k + 1:02d}T09:00:00Z"} for k in range(days)]
+        ds = dataset(posts=posts(rows), goals=read_goals(tmp_path / "goals.yaml"))
+        rep = BrandReport(ds, "2026-10", lang=lang)
+        [row] = [b for b in rep.scorecard().blocks if b["kind"] == "table"][0]["rows"]
+        return row[4], scorecard(ds, "2026-10").iloc[0]
+
+    text, sc = note(15, lambda k: 10.0 + (k % 3) * 5)
+    f = Formatter(lang)
+    assert sc["projection"] == pytest.approx(465.0)
+    assert text.startswith(projected.format(low=f.number(sc["projection_low"]),
+                                            high=f.number(sc["projection_high"])))
+    assert sc["projection_low"] < sc["projection"] < sc["projection_high"]
+    text, sc = note(31, lambda k: 10.0)            # October over, 310 of 400: missed
+    assert bool(sc["complete"]) and projected.split(" ")[0] not in text
+
+
+def test_a_projection_shows_no_interval_whose_ends_read_the_same(ds):
+    """GA4's whole-month totals project October's ROI at 156 % with both ends 156 %: the
+    note read "projected 156% (156%–156%)"; it reads "projected 156%". A negative end is
+    spaced from the dash ("-10% – 16%", where "-10%–16%" read as one figure); no projection,
+    no words."""
+    from types import SimpleNamespace
+
+    rep = BrandReport(ds, "2026-10", lang="en")
+
+    def shown(projection, low, high):
+        return rep._projection(SimpleNamespace(metric="roi", projection=projection,
+                                               projection_low=low, projection_high=high))
+
+    assert shown(1.56, 1.56, 1.56) == ["projected 156%"]
+    assert shown(-0.02, -0.10, 0.16) == ["projected -2% (-10% – 16%)"]
+    assert shown(1.74, np.nan, np.nan) == ["projected 174%"]
+    assert shown(np.nan, np.nan, np.nan) == []
 
 
 @pytest.mark.parametrize("lang,note", [

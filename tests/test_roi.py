@@ -1599,12 +1599,14 @@ def test_roi_foreign_currency_left_out_with_note(tmp_path):
 
 def test_roi_names_the_first_three_cost_lines_in_another_currency(tmp_path):
     """Five USD lines (file order: July to November 2026, one over September-December): the
-    note names the first three of them, and says all five make the cost unknown."""
-    ds = dataset(tmp_path, "2026-07-01,2026-07-31,tools,9.99,USD,,,,,\n"
-                           "2026-08-01,2026-08-31,tools,9.99,USD,,,,,\n"
-                           "2026-09-01,2026-12-31,ad_spend,1200,USD,,,,,\n"
-                           "2026-10-01,2026-10-31,tools,9.99,USD,,,,,\n"
-                           "2026-11-01,2026-11-30,tools,9.99,USD,,,,,\n")
+    note names the first three of them, and says all five make the cost unknown. (September,
+    without the monthly tools line of the four others, is noted.)"""
+    with pytest.warns(smm.DataQualityWarning, match="no tools line for 2026-09"):
+        ds = dataset(tmp_path, "2026-07-01,2026-07-31,tools,9.99,USD,,,,,\n"
+                               "2026-08-01,2026-08-31,tools,9.99,USD,,,,,\n"
+                               "2026-09-01,2026-12-31,ad_spend,1200,USD,,,,,\n"
+                               "2026-10-01,2026-10-31,tools,9.99,USD,,,,,\n"
+                               "2026-11-01,2026-11-30,tools,9.99,USD,,,,,\n")
     row = roi(ds, "2026").iloc[0]
     assert pd.isna(row["cost"]) and pd.isna(row["roi"])
     assert ("5 cost lines in USD make the total cost unknown, among them 2026-07 tools 9.99 "
@@ -2416,8 +2418,10 @@ def test_roi_notes_have_french_and_italian_wording(tmp_path):
 
 def test_costs_of_one_platform_all_in_another_currency_are_unknown_for_it(tmp_path):
     """by="platform": the TikTok lines are all in USD, the Instagram ones in euros. TikTok's
-    cost read €0 ("roi NaN: total cost is zero") because other rows had euros; its costs are
-    unknown, Instagram's are its euro lines."""
+    cost read €0 ("roi NaN: total cost is zero") because other rows had euros; its cost and
+    the categories of its dollars are unknown, Instagram's are its euro lines. Its categories
+    without a line are 0, as any row's: they read unknown too, though costs.csv has no
+    TikTok labour or tools."""
     ds = dataset(tmp_path, "2026-10-01,2026-10-31,ad_spend,100,EUR,instagram,,,,\n"
                            "2026-10-01,2026-10-31,tools,30,EUR,instagram,,,,\n"
                            "2026-10-01,2026-10-31,ad_spend,80,USD,tiktok,,,,\n"
@@ -2426,7 +2430,8 @@ def test_costs_of_one_platform_all_in_another_currency_are_unknown_for_it(tmp_pa
     assert out.loc["instagram", "cost"] == 130 and out.loc["instagram", "ad_spend"] == 100
     assert out.loc["instagram", "tools"] == 30 and out.loc["instagram", "labor"] == 0
     tiktok = out.loc["tiktok"]
-    assert all(pd.isna(tiktok[c]) for c in ("cost", "ad_spend", "production", "labor", "tools"))
+    assert all(pd.isna(tiktok[c]) for c in ("cost", "ad_spend", "production"))
+    assert tiktok["labor"] == 0 and tiktok["tools"] == 0
     assert "roi_cost_unknown" in tiktok["note_codes"]
     assert "roi_cost_zero" not in tiktok["note_codes"]
     assert "2 cost lines in USD make the total cost unknown" in tiktok["note"]
@@ -2645,6 +2650,79 @@ def test_roi_foreign_cost_lines_are_noted_on_their_own_rows(tmp_path):
     plat = roi(ds, "2026-10", by="platform").set_index("platform")
     assert "costs_foreign_currency" in plat.loc["(unassigned)", "note_codes"]
     assert "costs_foreign_currency" not in (plat.loc["instagram", "note_codes"] or "")
+
+
+def test_a_foreign_line_leaves_its_row_s_other_categories_known(tmp_path):
+    """TikTok's only October line is $30 of tools, noel-2026's only line $100 of influencer:
+    every category of their rows read unknown, TikTok's ad spend too ("roas NaN: ad spend is
+    unknown") where costs.csv has no TikTok ad spend. Only the category with the dollars (and
+    the cost, its sum) is unknown; the others are 0, as in any row without their lines. The
+    total keeps its euro ad spend: 300 + 200 = 500, by hand."""
+    ds = dataset(tmp_path, "2026-10-01,2026-10-31,labor,1000,,,,,,\n"
+                           "2026-10-01,2026-10-31,ad_spend,300,,facebook,,,,\n"
+                           "2026-10-01,2026-10-31,ad_spend,200,,instagram,,,,\n"
+                           "2026-10-01,2026-10-31,tools,30,USD,tiktok,,,,\n"
+                           "2026-10-10,2026-10-10,influencer,100,USD,,noel-2026,,,\n")
+    tiktok = roi(ds, "2026-10", by="platform").set_index("platform").loc["tiktok"]
+    assert pd.isna(tiktok["tools"]) and pd.isna(tiktok["cost"])
+    assert tiktok["ad_spend"] == 0 and tiktok["labor"] == 0 and tiktok["influencer"] == 0
+    assert "roas_ad_spend_unknown" not in tiktok["note_codes"].split("; ")
+    noel = roi(ds, "2026-10", by="campaign").set_index("campaign").loc["noel-2026"]
+    assert pd.isna(noel["influencer"]) and pd.isna(noel["cost"])
+    assert noel["ad_spend"] == 0 and noel["tools"] == 0
+    total = roi(ds, "2026-10").iloc[0]
+    assert total["ad_spend"] == pytest.approx(500.0) and pd.isna(total["cost"])
+
+
+_LABOUR_BUT_AUGUST = ("2026-06-01,2026-06-30,labor,1000,,,,,,\n"
+                      "2026-07-01,2026-07-31,labor,1000,,,,,,\n"
+                      "2026-09-01,2026-09-30,labor,1000,,,,,,\n"
+                      "2026-10-01,2026-10-31,labor,1000,,,,,,\n"
+                      "2026-07-01,2026-07-31,production,500,,,,,,\n"
+                      "2026-06-01,2026-10-31,tools,153,,,,,,\n")
+
+
+def test_a_month_without_the_labour_of_every_other_is_noted(tmp_path):
+    """costs.csv holds labour for June, July, September and October, none for August: August
+    keeps the rule (a day inside the span without a line had nothing spent), cost 31 € of
+    the tools (153 over the 153 days of June-October, 1 € a day, by hand), but it is noted,
+    by roi() and by read_costs' quality warning, naming the month and the category.
+    Production, in July alone, is not entered month by month: no note for its months."""
+    from smmanalytics.roi import costs_gaps
+
+    with pytest.warns(smm.DataQualityWarning, match=r"costs\.csv has no labor line for "
+                      r"2026-08, which the other months it covers have") as caught:
+        ds = dataset(tmp_path, _LABOUR_BUT_AUGUST)
+    assert [w.message.code for w in caught
+            if isinstance(w.message, smm.DataQualityWarning)] == ["costs_month_missing"]
+    assert costs_gaps(ds.costs) == [("2026-08", ["labor"])]
+    august = roi(ds, "2026-08").iloc[0]
+    assert august["cost"] == pytest.approx(31.0) and august["labor"] == 0
+    assert august["note_codes"].split("; ")[0] == "costs_month_missing"
+    assert august["note"].startswith("costs.csv has no labor line for 2026-08")
+    # the quarter holding August says it; October, whole, does not
+    assert "costs_month_missing" in roi(ds, "2026-Q3").iloc[0]["note_codes"]
+    assert "costs_month_missing" not in str(roi(ds, "2026-10").iloc[0]["note_codes"])
+
+
+def test_no_gap_without_a_pattern_of_months(tmp_path):
+    """Labour in July and September, none in August: two months out of three are no pattern
+    of three quarters of the months (2 < 0.75 × 3 = 2.25, by hand); a span of two months
+    (September, October: labour in one) has none to miss; lines of a month started mid-span
+    (a span from 20 May) count from its first whole month."""
+    from smmanalytics.roi import costs_gaps
+
+    ds = dataset(tmp_path, "2026-07-01,2026-07-31,labor,1000,,,,,,\n"
+                           "2026-08-01,2026-08-31,tools,10,,,,,,\n"
+                           "2026-09-01,2026-09-30,labor,1000,,,,,,\n")
+    assert costs_gaps(ds.costs) == []
+    ds = dataset(tmp_path, "2026-09-01,2026-09-30,labor,1000,,,,,,\n"
+                           "2026-10-01,2026-10-31,tools,10,,,,,,\n")
+    assert costs_gaps(ds.costs) == []
+    ds = dataset(tmp_path, "2026-05-20,2026-05-25,other,50,,,,,,\n"
+                 + "".join(f"2026-{m:02d}-01,2026-{m:02d}-{d},labor,1000,,,,,,\n"
+                           for m, d in ((6, 30), (7, 31), (8, 31))))
+    assert costs_gaps(ds.costs) == []
 
 
 def test_a_brand_currency_in_small_letters_is_the_brand_s():

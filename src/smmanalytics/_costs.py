@@ -332,7 +332,21 @@ def read_costs(path: str | Path, *, data: bytes | None = None,
     out.insert(len(COST_COLUMNS), "days", ((out["end"] - out["start"]).dt.days + 1)
                .astype("Int64"))
     out["source_file"] = pd.Series([str(path)] * len(out), dtype="string")
+    _warn_gaps(out, path)
     return out
+
+
+def _warn_gaps(costs: pd.DataFrame, path: Path) -> None:
+    """Warn (``costs_month_missing``) of the months the file covers without a category its
+    other months have (:func:`~smmanalytics.roi.costs_gaps`): read as nothing spent, they
+    may be lines lost."""
+    from .roi import costs_gaps_notes  # roi reads costs with this module
+
+    for note in costs_gaps_notes(costs):
+        warnings.warn(DataQualityWarning(
+            f"{note.replace('costs.csv', file_name(path), 1)}, by the file's rule that "
+            "a day it covers without a line had nothing spent: add the month's lines if "
+            "they were left out", "costs_month_missing"), stacklevel=3)
 
 
 def _warn_cut_off(text: str, header: list[str], line: int, raw: list[str], path: Path) -> None:

@@ -39,7 +39,9 @@ Definitions (money in the brand's currency, over one :class:`~smmanalytics.perio
   one-month line (labour, subscriptions entered month by month), else of its last line of a
   month or less (a week of spend), a file dated by single days alone (payments) covering the
   whole months its days fall in. A day inside that span without a line had nothing spent; a
-  day after it (the file ends before) is unknown.
+  day after it (the file ends before) is unknown. A month inside it without a line of a
+  category its other months have (labour, a monthly subscription: :func:`costs_gaps`) keeps
+  that rule, and is noted (``costs_month_missing``): its lines may have been left out.
 - A zero or missing denominator gives NaN, and the ``note`` column says why; ``note_codes``
   gives each of its sentences a stable code (:data:`NOTE_CODES`) to select them by.
 - Costs are known only when a costs.csv was read: without one, or when it could not be read,
@@ -92,7 +94,8 @@ from .quality import side_file_error
 from .schema import column_or
 
 __all__ = ["CATEGORIES", "COST_COLUMNS", "read_costs", "costs_status", "costs_unknown_why",
-           "costs_span", "costs_partly", "entered_after", "costed_days", "prorate_costs",
+           "costs_span", "costs_partly", "costs_gaps", "costs_gaps_notes", "entered_after",
+           "costed_days", "prorate_costs",
            "roi", "NOTE_CODES",
            "campaign_roi", "campaign_spans", "campaign_days", "check_campaign",
            "cost_breakdown", "earned_media_value",
@@ -290,6 +293,61 @@ def costs_unknown_why(ds, period: object) -> str | None:
     return "no costs.csv was read"
 
 
+#: the share of the whole months of costs.csv's span a category's one-month lines must fill
+#: for a month without one to be a gap (:func:`costs_gaps`): labour in 13 months of 14 is
+#: entered month by month, a seasonal shoot in 5 of 14 is not
+_RECURRING_SHARE = 0.75
+
+
+def costs_gaps(costs: pd.DataFrame, period: object = None) -> list[tuple[str, list[str]]]:
+    """The months of costs.csv's span (:func:`costs_span`; of ``period``'s days alone when
+    given) without a line of a category entered month by month: one with a one-month line
+    in at least three quarters (:data:`_RECURRING_SHARE`) of the span's whole months, and
+    in two at least. Each month ("2026-08") with its categories, in the file's order.
+
+    The rule stays: a day inside the span without a line had nothing spent. But an August
+    whose lines were lost read a cost of 40 € (the yearly tool's share) where every other
+    month has 2,280 € of labour, and a ROI of 1,242 %, with no word; the months so read
+    are named (:func:`roi`'s ``costs_month_missing``, the quality note of the same code).
+    """
+    span = costs_span(costs)
+    if span is None:
+        return []
+    # the whole months of the span: a span starting on the 20th has no month line that month
+    first, last = pd.Period(span[0], "M"), pd.Period(span[1], "M")
+    if span[0] != first.start_time.date():
+        first += 1
+    if span[1] != last.end_time.date():
+        last -= 1
+    if first + 2 > last:          # two months, one with labour: no pattern to miss
+        return []
+    months = pd.period_range(first, last, freq="M")
+    lines = costs.loc[_month_lines(costs).to_numpy()]
+    entered = pd.DataFrame({"category": lines["category"].astype("string").to_numpy(),
+                            "month": pd.to_datetime(lines["start"]).dt.to_period("M")
+                            .to_numpy()})
+    entered = entered.loc[entered["month"].isin(months).to_numpy()].drop_duplicates()
+    counts = entered["category"].value_counts(sort=False)
+    recurring = [c for c, n in counts.items() if n >= max(2, _RECURRING_SHARE * len(months))]
+    if period is not None:
+        p = parse_period(period)
+        months = months[(months.end_time.date >= p.start) & (months.start_time.date <= p.end)]
+    gaps = []
+    for month in months:
+        missing = [c for c in recurring
+                   if not ((entered["category"] == c) & (entered["month"] == month)).any()]
+        if missing:
+            gaps.append((str(month), missing))
+    return gaps
+
+
+def costs_gaps_notes(costs: pd.DataFrame, period: object = None) -> list[str]:
+    """A sentence for each month of :func:`costs_gaps` (:func:`roi`'s note
+    ``costs_month_missing``, the quality note of read_costs)."""
+    return [f"costs.csv has no {', '.join(cats)} line for {month}, which the other months "
+            f"it covers have: counted as 0" for month, cats in costs_gaps(costs, period)]
+
+
 def costs_partly(costs: pd.DataFrame, period: object) -> tuple[dt.date, dt.date] | None:
     """The days of ``period`` the costs table was kept for (:func:`costs_span`) when they are
     only part of it, else None: spend outside those days is not in the file."""
@@ -331,6 +389,8 @@ NOTE_CODES = (
     # costs: unknown, kept for part of the period, lines in another currency (cost unknown)
     "costs_failed", "costs_uncovered", "costs_missing", "costs_partly",
     "costs_foreign_currency", "costs_entered_after",
+    # a month costs.csv covers without a category every other month of it has (labour…)
+    "costs_month_missing",
     # GA4: revenue in another currency, no or part coverage, rows prorated or left out
     "revenue_foreign_currency", "ga4_uncovered", "ga4_partly", "ga4_gaps", "ga4_prorated",
     "ga4_campaign_days",
@@ -448,7 +508,7 @@ def roi(ds, period: object, by: str | None = None, *,
                if not web.empty else pd.DataFrame())
     post_tab = (paid.groupby(run.key)[["impressions", "link_clicks"]].sum(min_count=1)
                 if not paid.empty else pd.DataFrame())
-    keys = (sorted(set(cost_tab.index) | set(foreign.rows.index) | set(web_tab.index)
+    keys = (sorted(set(cost_tab.index) | set(foreign.cells.index) | set(web_tab.index)
                    | set(post_tab.index) | set(late_tab.index)) or ["all"]) if by else ["all"]
     out = pd.DataFrame({run.key: pd.array(keys, dtype="string")})
     for i, k in enumerate(keys):
@@ -548,6 +608,8 @@ def _period_costs(run: _RoiRun) -> tuple[pd.DataFrame, bool, pd.DataFrame]:
         run.costs.append((f"costs_{costs_status(ds, p)[0]}", f"{unknown}: costs unknown"))
     elif (partly := _costs_partly_note(ds.costs, p)) is not None:
         run.costs.append(("costs_partly", partly))
+    if costs_known:
+        run.costs += [("costs_month_missing", gap) for gap in costs_gaps_notes(ds.costs, p)]
     costs = (prorate_costs(ds.costs, costed_days(ds.costs, p)) if costs_known
              else prorate_costs(None, p))
     # past the last month costs.csv is kept for, the one-off lines entered there are known
@@ -566,14 +628,16 @@ class _ForeignCosts:
     ``cells`` (row × category) are True where a line is in another currency: its amount is
     unknown in the brand's money, so is the sum it is part of. Summed without it, Q3's ad
     spend left out September's USD campaign while GA4 counted that campaign's revenue (ROAS
-    15.97× where September's read unknown). ``rows`` (row) are True where every line is in
-    another currency: every category unknown, not zero. ``notes`` maps a row key to its note
-    of those lines (:func:`_foreign_costs_note`).
+    15.97× where September's read unknown). A category without a line is 0 all the same:
+    masking every category of a row whose lines were all foreign read TikTok's ad spend
+    unknown ("roas NaN: ad spend is unknown") where its only line was $30 of tools and
+    costs.csv had no TikTok ad spend; the row's ``cost`` is unknown anyway, a sum of an
+    unknown amount. ``notes`` maps a row key to its note of those lines
+    (:func:`_foreign_costs_note`).
     """
 
     cells: pd.DataFrame = field(
         default_factory=lambda: pd.DataFrame(columns=list(CATEGORIES), dtype=bool))
-    rows: pd.Series = field(default_factory=lambda: pd.Series(dtype=bool))
     notes: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
@@ -590,9 +654,6 @@ def _foreign_costs(run: _RoiRun, costs: pd.DataFrame) -> tuple[pd.DataFrame, _Fo
                           "foreign": foreign})
     foreign_costs.cells = (flags.groupby(["row", "category"])["foreign"].any()
                            .unstack("category", fill_value=False))
-    # a row without a line in the brand's money: every category unknown, not only those
-    # with lines (a cost summed of zeros would read 0)
-    foreign_costs.rows = flags.groupby("row")["foreign"].all()
     if foreign.any():
         # noted on the rows of those lines (the campaign or platform they are for, the
         # total), not on every row: automne-2026 lost nothing to a USD line of another
@@ -749,10 +810,9 @@ def _cost_columns(run: _RoiRun, out: pd.DataFrame, keys: list[str], cost_tab: pd
     (``cost`` too: the total of an unknown amount is unknown), and, costs unknown, only the
     categories of the lines entered past the kept days (noted)."""
     cells = foreign.cells.reindex(index=keys, columns=list(CATEGORIES), fill_value=False)
-    rows = foreign.rows.reindex(keys, fill_value=False).to_numpy(bool)
     for cat in CATEGORIES:
         col = cost_tab[cat] if cat in cost_tab.columns else pd.Series(dtype="float64")
-        unknown_cat = rows | cells[cat].to_numpy(bool)
+        unknown_cat = cells[cat].to_numpy(bool)
         vals = col.reindex(keys).fillna(0.0).mask(unknown_cat)
         if costs_known:
             out[cat] = pd.array(vals.to_numpy(dtype="float64", na_value=np.nan),

@@ -563,15 +563,18 @@ class Formatter:
         """
         return f"{label}{' :' if self.lang == 'fr' else ':'} {value}"
 
-    def listed(self, items) -> str:
-        """Names as the language lists them: "Facebook et Instagram", "Facebook e Instagram".
+    def listed(self, items, style: str = "standard") -> str:
+        """Names as the language lists them: "Facebook et Instagram", "Facebook e Instagram";
+        ``style="or"``: "Facebook ou Instagram".
 
         >>> Formatter("fr").listed(["Facebook", "Instagram", "X"])
         'Facebook, Instagram et X'
+        >>> Formatter("it").listed(["Facebook", "Instagram"], style="or")
+        'Facebook o Instagram'
         """
         from babel.lists import format_list
 
-        return format_list(list(items), locale=self.locale)
+        return format_list(list(items), style=style, locale=self.locale)
 
     def join(self, items) -> str:
         """Clauses joined by semicolons, with the language's punctuation (``" ; "`` in

@@ -64,6 +64,24 @@ class PerformanceSections:
         one = "required_daily_one" if value == "1" else "required_daily"
         return [f.label(one).format(value=value)]
 
+    def _projection(self, r) -> list[str]:
+        """A running goal's projected final value, with its interval where there is one
+        (the 10th and 90th percentiles of the simulated ends): "projected 32,087
+        (25,607–40,845)". DESIGN.md §7's scorecard shows it; the table gave the chance and the
+        daily need alone, the figure they rest on unseen. None without a projection; no
+        interval where its ends read the same (GA4's totals of the whole month: "156 %
+        (156 %–156 %)"), spaced where an end is negative ("-10 % – 16 %", not "-10 %–16 %")."""
+        if pd.isna(r.projection):
+            return []
+        value = self._value(r.metric, r.projection)
+        if pd.notna(r.projection_low) and pd.notna(r.projection_high):
+            low, high = (self._value(r.metric, x) for x in (r.projection_low,
+                                                            r.projection_high))
+            if low != high:
+                dash = " – " if min(r.projection_low, r.projection_high) < 0 else "–"
+                value += f" ({low}{dash}{high})"
+        return [self.fmt.label("projected").format(value=value)]
+
     def _goal_name(self, metric: str, platform: str) -> str:
         f = self.fmt
         where = f.label("total") if platform == "all" else f.platform(platform)
@@ -101,7 +119,7 @@ class PerformanceSections:
                         for s in shown])
         rows = []
         for r, status in zip(sc.itertuples(index=False), statuses, strict=True):
-            detail = []
+            detail = [] if r.complete else self._projection(r)
             if not r.complete and pd.notna(r.p_meet):
                 detail.append(f.labelled(f.label("chance"), f.percent(r.p_meet, 0)))
             if not r.complete and pd.notna(r.required_daily):
@@ -212,6 +230,22 @@ class PerformanceSections:
             self.text(sec, f.joined(f.label("costs_partly").format(
                 period=f.period(self.period), first=f.date(days[0]), last=f.date(days[1])),
                 self.period))
+        if status == "read":
+            self._costs_gaps(sec)
+
+    def _costs_gaps(self, sec: Section) -> None:
+        """Adds to ``sec`` a sentence for each month of the period that costs.csv covers
+        without a category its other months have (:func:`~smmanalytics.roi.costs_gaps`):
+        counted as nothing spent, an August without its labour read a ROI of 1 242 % with
+        no word."""
+        from ..roi import costs_gaps
+
+        f = self.fmt
+        for month, categories in costs_gaps(self.ds.costs, self.period):
+            names = [f.label("costs_month_missing_category").format(name=f.label("cat_" + c))
+                     for c in categories]
+            self.text(sec, f.joined(f.label("costs_month_missing").format(
+                categories=f.listed(names, style="or"), month=f.period(month)), month))
 
     def _key_events_valued(self) -> bool:
         """Whether goals.yaml (or the caller) gives key events a value, so that the attributed
@@ -628,7 +662,7 @@ def _per_day(r) -> tuple[float, float]:
 #: said above in a sentence of its own; CPA, CPC and CPM, not in this section; and ROI or ROAS
 #: unknown because a figure is unknown, which that figure's own note says
 _ROI_SECTION_SKIPS = frozenset({
-    "costs_failed", "costs_uncovered", "costs_missing", "costs_partly",
+    "costs_failed", "costs_uncovered", "costs_missing", "costs_partly", "costs_month_missing",
     "cpa_key_events_unknown", "cpa_key_events_zero", "cpa_cost_unknown", "cpa_cost_zero",
     "cpc_link_clicks_unknown", "cpc_link_clicks_zero", "cpc_ad_spend_unknown",
     "cpm_impressions_unknown", "cpm_impressions_zero", "cpm_ad_spend_unknown",
