@@ -286,29 +286,33 @@ def read_costs(path: str | Path, *, data: bytes | None = None,
                           column=missing[0],
                           expected=f"a header with {', '.join(COST_COLUMNS)}",
                           got=", ".join(header) or "an empty file")
-    recs, last = [], None
+    lines, raws = [], []
+    unnamed = [i for i, h in enumerate(header) if not h]
     for raw in reader:
         line = reader.line_num
         if not any(cell.strip() for cell in raw):
             continue
-        last = (line, raw)
         if len(raw) > len(header):
             raise ConfigError("row has more cells than the header", file=str(path), line=line,
                               expected=f"{len(header)} cells", got=len(raw))
-        for i, cell in enumerate(raw):
-            if not header[i] and cell.strip():      # a column a spreadsheet left unnamed
+        for i in unnamed:                           # a column a spreadsheet left unnamed
+            if i < len(raw) and raw[i].strip():
                 raise ConfigError(f"a value in column {i + 1}, which has no header",
                                   file=str(path), line=line, expected="a header on line 1 "
                                   f"(one of {', '.join(COST_COLUMNS)}), or the cell empty",
-                                  got=cell.strip())
-        recs.append((line, {h: (raw[i].strip() if i < len(raw) else "")
-                            for i, h in enumerate(header)}))
-    if last is not None:
-        _warn_cut_off(text, header, *last, path)
-    decimal = _file_decimal(recs, path, delim)
-    day_first = _day_first(recs)
-    rows = [_cost_row(rec, path, line, decimal=decimal, day_first=day_first, currency=currency)
-            for line, rec in recs]
+                                  got=raw[i].strip())
+        lines.append(line)
+        raws.append(raw)
+    if raws:
+        _warn_cut_off(text, header, lines[-1], raws[-1], path)
+    # column by column (a header named twice: its last column, as a line's dict kept it)
+    cols = {h: [raw[i].strip() if i < len(raw) else "" for raw in raws]
+            for i, h in enumerate(header)}
+    del raws
+    decimal = _file_decimal(lines, cols, path, delim)
+    day_first = _day_first(cols)
+    rows = _cost_rows(lines, cols, path, decimal=decimal, day_first=day_first,
+                      currency=currency)
     if day_first:
         warnings.warn(DataQualityWarning(
             f"{file_name(path)} writes its dates day first (DD/MM/YYYY), as a French or "
@@ -324,7 +328,8 @@ def read_costs(path: str | Path, *, data: bytes | None = None,
             f"column {column!r}) {'were' if n > 1 else 'was'} read as thousands "
             f"({_number(_clean(cell), ','):g}); write 1200 or 1200,00 to be sure",
             "decimal_from_delimiter"), stacklevel=2)
-    out = pd.DataFrame(rows, columns=[*COST_COLUMNS, "line"])
+    out = pd.DataFrame(rows, columns=[*COST_COLUMNS, "line"]) if lines else pd.DataFrame(
+        columns=[*COST_COLUMNS, "line"])
     out = out.astype({"start": "datetime64[ns]", "end": "datetime64[ns]", "category": "string",
                       "amount": "Float64", "currency": "string", "platform": "string",
                       "campaign": "string", "hours": "Float64", "hourly_rate": "Float64",
@@ -380,7 +385,8 @@ class _Decimal:
     evidence: dict[str, tuple[int, str, str]] = field(default_factory=dict)
 
 
-def _file_decimal(recs: list[tuple[int, dict[str, str]]], path: Path, delim: str) -> _Decimal:
+def _file_decimal(lines: list[int], cols: dict[str, list[str]], path: Path,
+                  delim: str) -> _Decimal:
     """Decide per file, as the loaders do per column, what ``1.200`` or ``1,200`` means: a
     cell that shows its decimal mark (``12,50``, ``1.234,50``, ``12.99``) is evidence for the
     whole file, since one spreadsheet wrote it; without evidence, a ``;``-delimited file was
@@ -390,10 +396,14 @@ def _file_decimal(recs: list[tuple[int, dict[str, str]]], path: Path, delim: str
     refuse."""
     evidence: dict[str, tuple[int, str, str]] = {}
     ambiguous = []
-    for line, rec in recs:
-        for col in _NUMBER_COLUMNS:
-            cell = rec.get(col, "")
-            mark = _own_mark(_clean(cell)) if cell else None
+    numbers = [(col, cols[col]) for col in _NUMBER_COLUMNS if col in cols]
+    # each distinct cell looked at once: a file of 20,000 lines writes a few dozen amounts
+    marks = {cell: _own_mark(_clean(cell)) for _, cells in numbers for cell in set(cells)
+             if cell}
+    for k, line in enumerate(lines):
+        for col, cells in numbers:
+            cell = cells[k]
+            mark = marks[cell] if cell else None
             if mark is not None:
                 evidence.setdefault(mark, (line, col, cell))
             elif cell and any(m in cell for m in ".,"):
@@ -407,17 +417,132 @@ def _file_decimal(recs: list[tuple[int, dict[str, str]]], path: Path, delim: str
     return _Decimal(".")
 
 
-def _day_first(recs: list[tuple[int, dict[str, str]]]) -> str | None:
+def _day_first(cols: dict[str, list[str]]) -> str | None:
     """What proves that the file's all-number dates are written day first (31/10/2026), as
     the loaders decide it for an export's date columns (:func:`~smmanalytics.loaders._dates.
     file_numeric_order`): a first number above 12 in its ``start`` or ``end`` column, every
     cell of which is such a date; None when nothing proves it. The separator or the brand's
     language are no proof here: a cost read in the wrong month moves money between months
     unseen, so a file whose every day is 12 or less (03/10/2026) is refused, not guessed."""
-    columns = {c: pd.Series([rec.get(c, "") for _, rec in recs], dtype="string")
-               for c in ("start", "end")}
+    n = len(cols["start"])
+    columns = {c: pd.Series(cols.get(c, [""] * n), dtype="string") for c in ("start", "end")}
     order = file_numeric_order(columns)
     return order.evidence if order.how == "proof" and order.order == "dmy" else None
+
+
+class _Refused(Exception):
+    """A cell :func:`_cost_rows` leaves to :func:`_cost_row` to refuse, naming its line."""
+
+
+def _refuse(*_args, **_kwargs) -> _Refused:
+    return _Refused()
+
+
+#: what :func:`_each` gives for a cell that did not read
+_BAD = object()
+
+
+def _each(cells: list, read: Callable) -> list:
+    """``read`` of each cell, called once for each distinct one (a costs file repeats its
+    categories, amounts, currencies and platforms: 20,000 lines of them hold a few distinct
+    cells); :data:`_BAD` for a cell it refused, whatever the error, :func:`_cost_row` saying
+    it."""
+    read_as = {}
+    for cell in dict.fromkeys(cells):
+        try:
+            read_as[cell] = read(cell)
+        except Exception:
+            read_as[cell] = _BAD
+    return [read_as[cell] for cell in cells]
+
+
+def _dates(cells: list[str], *, end: bool, day_first: bool) -> list:
+    """:func:`_date` of each cell, the ``YYYY-MM-DD`` ones parsed at once (a file of daily
+    costs writes as many distinct dates as lines); :data:`_BAD` for a cell that is none."""
+    distinct = list(dict.fromkeys(cells))
+    iso = [cell for cell in distinct if _DATE.match(cell)]
+    parsed = pd.to_datetime(pd.Series(iso, dtype=object), format="%Y-%m-%d", errors="coerce")
+    read_as = {cell: ts for cell, ts in zip(iso, parsed, strict=True) if ts is not pd.NaT}
+    rest = [cell for cell in distinct if cell not in read_as]     # 2026-10, 31/10/2026, 2026-02-30
+    read_as.update(zip(rest, _each(rest, lambda t: _date(t, end=end, day_first=day_first)),
+                       strict=True))
+    return [read_as[cell] for cell in cells]
+
+
+def _category(cell: str) -> str:
+    """The category a cost line's cell names (:data:`CATEGORIES`, a synonym of one); ValueError
+    for another."""
+    cat = re.sub(r"[\s-]+", "_", cell.lower())
+    cat = _CATEGORY_SYNONYMS.get(cat, cat)
+    if cat not in CATEGORIES:
+        raise ValueError(cell)
+    return cat
+
+
+def _cost_rows(lines: list[int], cols: dict[str, list[str]], path: Path, *, decimal: _Decimal,
+               day_first: str | None, currency: str | None) -> dict[str, list]:
+    """The values of every cost line, column by column, as :func:`_cost_row` gives a line's.
+
+    Each distinct cell is read once and what compares a line's cells (end before start,
+    amount and hours × hourly_rate) is computed in arrays: read line by line, a file of
+    20,000 lines took 4 s. A line any cell or check of which fails is read by
+    :func:`_cost_row`, which raises the error naming its line, column and cell: the first
+    such line in the file's order, as before.
+    """
+    n = len(lines)
+    blank = [""] * n
+    first = bool(day_first)
+    start = _dates(cols["start"], end=False, day_first=first)
+    end = _dates([e or s for s, e in zip(cols["start"], cols.get("end", blank), strict=True)],
+                 end=True, day_first=first)
+    category = _each(cols["category"], _category)
+    cells = {c: _each(cols.get(c, blank), lambda t, c=c: _number_cell(c, t, decimal, _refuse))
+             for c in _NUMBER_COLUMNS}
+    line_currency = _each(list(zip(cols.get("currency", blank),
+                                   *([code for _, code in _unbad(cells[c])]
+                                     for c in _NUMBER_COLUMNS), strict=True)),
+                          lambda key: _cell_currency(key, currency))
+    platform = _each(cols.get("platform", blank), lambda t: _line_platform(t, _refuse))
+    bad = np.array([any(v is _BAD for v in vals) for vals in zip(
+        start, end, category, *cells.values(), line_currency, platform, strict=True)],
+        dtype=bool).reshape(n)
+    bad[~bad] = [e < s for s, e, b in zip(start, end, bad, strict=True) if not b]
+    amount, hours, rate = (np.array([x for x, _ in _unbad(cells[c])], dtype=float)
+                           for c in _NUMBER_COLUMNS)
+    bad |= (np.isnan(hours) != np.isnan(rate)) | (np.isnan(amount) & np.isnan(hours))
+    with np.errstate(invalid="ignore", over="ignore"):
+        worked = hours * rate
+        bad |= (~np.isnan(amount) & ~np.isnan(hours)
+                & ~np.isclose(amount, worked, rtol=1e-6, atol=0.005))
+    out = {"start": start, "end": end, "category": category,
+           "amount": np.where(np.isnan(amount), worked, amount).tolist(),
+           "currency": line_currency, "platform": platform,
+           "campaign": [t or None for t in cols.get("campaign", blank)],
+           "hours": hours.tolist(), "hourly_rate": rate.tolist(),
+           "note": [t or None for t in cols.get("note", blank)], "line": lines}
+    for k in np.flatnonzero(bad):       # the first raises (a line read as it was, else)
+        row = _cost_row({h: cells_[k] for h, cells_ in cols.items()}, path, lines[k],
+                        decimal=decimal, day_first=day_first, currency=currency)
+        for column, values in out.items():
+            values[k] = row[column]
+    return out
+
+
+def _unbad(values: list) -> list[tuple[float, str | None]]:
+    """The ``(number, currency)`` of number cells, ``(NaN, None)`` for those refused."""
+    return [(np.nan, None) if v is _BAD else v for v in values]
+
+
+def _cell_currency(key: tuple[str, ...], brand: str | None) -> str | None:
+    """:func:`_line_currency` of a line's currency cell and its number cells' currencies (in
+    :data:`_NUMBER_COLUMNS` order): ``_Refused`` where :func:`_cost_row` refuses them."""
+    column, *codes = key
+    cur = column.upper()
+    if cur and cur not in _iso_currencies():
+        raise _Refused
+    written = {c: code for c, code in zip(_NUMBER_COLUMNS, codes, strict=True) if code}
+    return _line_currency(cur, written, dict.fromkeys(_NUMBER_COLUMNS, ""), _refuse,
+                          brand=brand)
 
 
 def _cost_row(rec: dict[str, str], path: Path, line: int, *, decimal: _Decimal,
@@ -462,42 +587,9 @@ def _cost_row(rec: dict[str, str], path: Path, line: int, *, decimal: _Decimal,
     out["category"] = cat
     nums, written = {}, {}
     for col in ("amount", "hours", "hourly_rate"):
-        t = rec.get(col, "")
-        cell, codes = _split_currency(t)
-        if t and not re.search("[0-9]", cell):
-            # 'nan', 'inf', 'Infinity': no number, whose letters read as currency codes
-            raise fail(col, "a number such as 1200 or 1200.50", t)
-        if _SPACED.search(t) and not _SPACE_GROUPED.fullmatch(t):
-            # every space was dropped unchecked: '1 2345' read 12345, '12 34' 1234
-            example = space_example(t, _own_mark(cell) or decimal.mark or ".")
-            raise fail(col, f"a number like {example}: a thousands separator between groups "
-                       "of three digits, or none", t, "thousands separator misplaced")
-        if codes and (col == "hours" or len(codes) > 1):
-            raise fail(col, "a number of hours, without a currency" if col == "hours" else
-                       "one currency in the cell", t, "currencies in a number cell")
-        if codes:
-            written[col] = codes.pop()
-            if written[col] != DOLLAR and written[col] not in _iso_currencies():
-                raise fail(col, f"a number with {_EXPECTED_CODE} (or a sign: €, $, £), or "
-                           f"none; {written[col]} is no currency", t, "unknown currency")
-        if t and decimal.mark is None and _own_mark(cell) is None and any(
-                m in cell for m in ".,"):
-            (cl, cc, ct), (dl, dc, dt) = decimal.evidence[","], decimal.evidence["."]
-            raise fail(col, f"a number written one way: the file writes decimals with ',' "
-                       f"({ct!r}, line {cl}, column {cc!r}) and with '.' ({dt!r}, line {dl}, "
-                       f"column {dc!r}), so this reads as thousands or as a decimal; write "
-                       f"it without separator (1200) or with its cents (1200,00)", t,
-                       "number reads two ways")
-        try:
-            nums[col] = _number(cell, decimal.mark or ".") if t else np.nan
-        except _BadGrouping as bad:
-            raise fail(col, f"a number like {GROUPED[bad.mark]}: a thousands separator "
-                       "between groups of three digits, or none", t,
-                       "thousands separator misplaced") from None
-        except ValueError:
-            raise fail(col, "a number such as 1200 or 1200.50", t) from None
-        if nums[col] < 0 or not np.isfinite(nums[col]) and t:
-            raise fail(col, "a number >= 0", t)
+        nums[col], code = _number_cell(col, rec.get(col, ""), decimal, fail)
+        if code:
+            written[col] = code
     hours, rate_ = nums["hours"], nums["hourly_rate"]
     if np.isnan(hours) != np.isnan(rate_):
         col = "hourly_rate" if np.isnan(rate_) else "hours"
@@ -520,6 +612,46 @@ def _cost_row(rec: dict[str, str], path: Path, line: int, *, decimal: _Decimal,
     out["platform"] = _line_platform(rec.get("platform", ""), fail)
     out["campaign"] = rec.get("campaign") or None
     return out
+
+
+def _number_cell(col: str, t: str, decimal: _Decimal, fail: Callable[..., ConfigError]
+                 ) -> tuple[float, str | None]:
+    """The number of a cost line's ``amount``, ``hours`` or ``hourly_rate`` cell ``t`` (NaN
+    when empty) and the currency it writes (None when it writes none), or ``fail``'s error."""
+    cell, codes = _split_currency(t)
+    if t and not re.search("[0-9]", cell):
+        # 'nan', 'inf', 'Infinity': no number, whose letters read as currency codes
+        raise fail(col, "a number such as 1200 or 1200.50", t)
+    if _SPACED.search(t) and not _SPACE_GROUPED.fullmatch(t):
+        # every space was dropped unchecked: '1 2345' read 12345, '12 34' 1234
+        example = space_example(t, _own_mark(cell) or decimal.mark or ".")
+        raise fail(col, f"a number like {example}: a thousands separator between groups "
+                   "of three digits, or none", t, "thousands separator misplaced")
+    if codes and (col == "hours" or len(codes) > 1):
+        raise fail(col, "a number of hours, without a currency" if col == "hours" else
+                   "one currency in the cell", t, "currencies in a number cell")
+    if codes and (code := next(iter(codes))) != DOLLAR and code not in _iso_currencies():
+        raise fail(col, f"a number with {_EXPECTED_CODE} (or a sign: €, $, £), or none; "
+                   f"{code} is no currency", t, "unknown currency")
+    if t and decimal.mark is None and _own_mark(cell) is None and any(
+            m in cell for m in ".,"):
+        (cl, cc, ct), (dl, dc, dt) = decimal.evidence[","], decimal.evidence["."]
+        raise fail(col, f"a number written one way: the file writes decimals with ',' "
+                   f"({ct!r}, line {cl}, column {cc!r}) and with '.' ({dt!r}, line {dl}, "
+                   f"column {dc!r}), so this reads as thousands or as a decimal; write "
+                   f"it without separator (1200) or with its cents (1200,00)", t,
+                   "number reads two ways")
+    try:
+        number = _number(cell, decimal.mark or ".") if t else np.nan
+    except _BadGrouping as bad:
+        raise fail(col, f"a number like {GROUPED[bad.mark]}: a thousands separator "
+                   "between groups of three digits, or none", t,
+                   "thousands separator misplaced") from None
+    except ValueError:
+        raise fail(col, "a number such as 1200 or 1200.50", t) from None
+    if number < 0 or not np.isfinite(number) and t:
+        raise fail(col, "a number >= 0", t)
+    return number, codes.pop() if codes else None
 
 
 def _line_platform(cell: str, fail: Callable[..., ConfigError]) -> str | None:

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import tempfile
 import warnings
 from collections.abc import Callable
@@ -991,7 +992,7 @@ def _read_and_merge(pending: list[tuple[QualityLog, Path]], paths: list,
     tables: dict[str, list[pd.DataFrame]] = {k: [] for k in MERGE_KEYS}
     later = _copies_read_later(exports)
     # with the cache, each file's digest is its key, needed before parsing: no thread for it
-    with _Contents(background=not cache) as seen:
+    with _Contents(background=not cache) as seen, _cache.keys_read() as entries_read:
         for first in (True, False):     # the copies of a file better named wait for it
             for (ilog, f, sources), mine in zip(exports, rows, strict=True):
                 if not first and not isinstance(sources, list):
@@ -1020,8 +1021,12 @@ def _read_and_merge(pending: list[tuple[QualityLog, Path]], paths: list,
         _guess_decided(item_logs, guessed_met)
     files_df = _files_frame(files)
     if key is not None:
+        # the load of the same paths before this one: what it read and this one no longer
+        # does (its whole load, a changed file's entry) is removed
         _cache.put_dataset(key, [merged[k] for k in MERGE_KEYS] + [files_df],
-                           [ilog.entries for ilog, _, _ in exports], mlog.entries)
+                           [ilog.entries for ilog, _, _ in exports], mlog.entries,
+                           load=[strict, [os.path.abspath(p) for p in paths]],
+                           sources=entries_read)
     return dataset(merged, mlog.entries, files_df)
 
 
