@@ -1626,3 +1626,33 @@ def test_figures_that_take_stories_say_so(tmp_path, lang, one, caption, compared
     bullets = [b for b in rep.compare().blocks if b["kind"] == "bullets"][0]["items"]
     assert bullets[-1] == compared
     assert f.untranslated == set()
+
+
+def test_the_scorecard_and_the_roi_section_ask_roi_once_a_question(monkeypatch):
+    """The sample's October scorecard has ROI and ROAS goals, whose actual is October's
+    ``roi()``, asked as its first and last days; the ROI section shows October's ``roi()``
+    ("2026-10") again: one question, computed once a report (0.08-0.09 s of CPU). Its blocks
+    are those of a report whose scorecard was not built (the answer shared is roi's own)."""
+    import sys
+    from collections import Counter
+
+    import smmanalytics as smm
+
+    roi_module = sys.modules["smmanalytics.roi"]
+    real, asked = roi_module.roi, Counter()
+
+    def counted(ds, period, by=None, **kwargs):
+        asked[(str(period), by)] += 1
+        return real(ds, period, by=by, **kwargs)
+
+    ds = smm.load(SAMPLE)
+    alone = BrandReport(ds, "2026-10", lang="en").roi()
+    monkeypatch.setattr(roi_module, "roi", counted)
+    rep = BrandReport(ds, "2026-10", lang="en")
+    rep.scorecard()
+    assert sum(asked.values()) == 1            # the ROI and ROAS goals' row, once
+    shown = rep.roi()
+    # the period as parse_period reads it ("2026-10", a Period), once overall and once per
+    # campaign: no second overall roi for the section
+    assert asked == Counter({("2026-10", None): 1, ("2026-10", "campaign"): 1})
+    assert shown.blocks == alone.blocks

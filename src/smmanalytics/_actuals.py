@@ -847,13 +847,28 @@ def _traffic(ds, start: dt.date, end: dt.date) -> pd.DataFrame:
     return w
 
 
+def roi_once(ds, period, by: str | None = None) -> pd.DataFrame:
+    """:func:`~smmanalytics.roi.roi`, made once a question for a report's Dataset (one with
+    ``remember``, as the report sections' Dataset): the scorecard's ROI and ROAS goals ask
+    the period's, which the ROI section then shows (0.08-0.09 s of CPU each on the sample's
+    October). The period is keyed as :func:`parse_period` reads it, so "2026-10" and its
+    first and last days are one question (roi reads nothing else of it). The frame is
+    shared by whoever asks: not to be changed. Any other Dataset: roi itself."""
+    from .roi import roi
+
+    remember = getattr(ds, "remember", None)
+    if remember is None:
+        return roi(ds, period, by=by)
+    p = parse_period(period)
+    return remember(("roi", p, by), lambda: roi(ds, p, by=by))
+
+
 def _roi_row(ds, platform: str, start: dt.date, end: dt.date) -> pd.Series | None:
     shared = _SHARED.get()
     key = (id(ds), platform, start, end)
     if shared is not None and key in shared:
         return shared[key]
-    from .roi import roi
-    r = roi(ds, (start, end), by=None if platform == "all" else "platform")
+    r = roi_once(ds, (start, end), by=None if platform == "all" else "platform")
     r = r if platform == "all" else r.loc[r["platform"] == platform]
     row = r.iloc[0] if len(r) else None
     if shared is not None:

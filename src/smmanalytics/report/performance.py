@@ -287,18 +287,20 @@ class PerformanceSections:
 
     def roi(self) -> Section:
         """Total cost by category, attributed revenue, ROI and ROAS; then per campaign."""
-        from ..roi import cost_breakdown, roi
+        from .._actuals import roi_once
+        from ..roi import cost_breakdown
 
         f = self.fmt
         sec = self.section(f.label("roi"))
         self._costs_status(sec)
-        overall = roi(self.ds, self.period)       # also the cost breakdown's input below
+        # also the cost breakdown's input below; the scorecard's ROI and ROAS goals asked it
+        overall = roi_once(self.ds, self.period)
         total = overall.iloc[0]
         self.kpis(sec, self._money_kpis(total, overall.attrs["ratio_figures"][0]))
         if shown := _roi_notes(overall.attrs["row_notes"][0]):
             self.text(sec, f.join(f.note(text, code) for code, text in shown), note=True)
         self.text(sec, f.label("roi_definition"), note=True)
-        by = roi(self.ds, self.period, by="campaign")
+        by = roi_once(self.ds, self.period, by="campaign")
         by = by[(by["cost"].fillna(0) > 0) | (by["value"].fillna(0) > 0)]
         if len(by):
             table = pd.DataFrame({

@@ -152,9 +152,10 @@ class _ReportData(Dataset):
     question. The sections ask it 55 times for 14 answers on the sample's monthly report
     (every goal, coverage line and comparison asks its platform's first and last days):
     0.45 s of the kernel's 4.1 s of CPU, 0.1 s once each. The days each platform's posts
-    exports cover (:func:`~smmanalytics._actuals.posts_coverage`) are kept so too. A
-    report's frames are not changed while it is built; a Dataset made from this one
-    (``dataclasses.replace``) has a memo of its own."""
+    exports cover (:func:`~smmanalytics._actuals.posts_coverage`) are kept so too, and so
+    is each ``roi()`` the scorecard and the ROI section share
+    (:func:`~smmanalytics._actuals.roi_once`). A report's frames are not changed while it
+    is built; a Dataset made from this one (``dataclasses.replace``) has a memo of its own."""
 
     def span(self, platform: str | None = None, *, web: bool = True, posts: bool = True
              ) -> tuple[dt.date | None, dt.date | None]:
