@@ -426,6 +426,24 @@ def test_the_engagement_chart_names_its_rate_and_the_platforms_without_it():
     assert plots.rate_label("interactions_per_post") == "interactions per post"
 
 
+def test_the_engagement_bars_call_the_formatter_as_documented():
+    """The docstring (and PercentTicks) call ``formatter(value, digits)``; the bar labels called
+    ``formatter(value)``, so a formatter written to the docstring raised TypeError. The bars
+    take 2 decimals: 0.0412 → "4.12 %", 0.07 → "7.00 %"."""
+    eng = pd.DataFrame({"platform": ["facebook", "instagram"], "er_reach_median": [0.0412, 0.07]})
+    calls = []
+
+    def pct(value, digits):
+        calls.append(digits)
+        return f"{value * 100:.{digits}f} %"
+
+    fig, ax = plt.subplots()
+    plots.plot_engagement_by_platform(eng, ax=ax, formatter=pct)
+    assert [t.get_text() for t in ax.texts] == ["4.12 %", "7.00 %"]
+    assert calls[:2] == [2, 2]
+    plt.close(fig)
+
+
 def test_the_brands_words_are_drawn_as_written_not_as_maths():
     """An export's category or a platform's display name holding two dollars was drawn as
     maths ("$x_1$" as x with a subscript 1) or failed to parse; plain() escapes each dollar,

@@ -255,7 +255,10 @@ def plot_engagement_by_platform(engagement: pd.DataFrame, *, rate: str = "er_rea
     bars = ax.barh([plain(name(p)) for p in platforms], values,
                    color=[PLATFORM_COLORS.get(p, "#777") for p in platforms], **kwargs)
     if formatter is not None:
-        ax.bar_label(bars, labels=[formatter(v) for v in values], padding=3, fontsize="small")
+        # called as documented, with its digits: a formatter(value, digits) written to the
+        # docstring raised TypeError here (the report's Formatter.percent defaults to 2)
+        ax.bar_label(bars, labels=[formatter(v, 2) for v in values], padding=3,
+                     fontsize="small")
     ax.xaxis.set_major_formatter(PercentTicks(formatter))
     ax.grid(axis="y", visible=False)   # a line through each bar ran through its label
     ax.invert_yaxis()
