@@ -788,7 +788,7 @@ def _run(rows: list[tuple]) -> pd.DataFrame:
     det = pd.DataFrame(rows, columns=["platform", "signal", "date", "tested", "alert", "posts"])
     return det.assign(date=pd.to_datetime(det["date"]), value=1.0, baseline=1.0, score=5.0,
                       threshold=3.5, test=np.where(det["alert"], "nb_tail", ""),
-                      dst_day=False)
+                      day_tz="UTC", dst_day=False)
 
 
 def _cov(det: pd.DataFrame) -> pd.DataFrame:
@@ -1987,3 +1987,23 @@ def test_days_whose_posts_lack_the_figure_are_not_watched():
             "posts lack the figure in the exports") in r.summary
     # September's posts all have their comments: an all-clear
     assert review(ds, "2026-09").verdict() == "none"
+
+
+def test_alerts_say_the_zone_each_day_counts_in():
+    """alerts() dropped signals()' day_tz, though one incident mixes days of different zones:
+    the sample's Facebook 13 October is a Paris day for its comments (counted from posts, in
+    brand.yaml's Europe/Paris) and a Los Angeles day for its net followers (Meta's Pacific
+    days), TikTok's net followers a UTC day. The column is kept, from the signal's own row."""
+    from smmanalytics import load
+
+    ds = load(Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve")
+    a = alerts(ds, "2026-10")
+    assert "day_tz" in a.columns and a["day_tz"].dtype == "string"
+    day = a.loc[a["date"] == pd.Timestamp("2026-10-13")].set_index(["platform", "signal"])
+    assert day.loc[("facebook", "comments"), "day_tz"] == "Europe/Paris"
+    assert day.loc[("facebook", "net_followers"), "day_tz"] == "America/Los_Angeles"
+    assert day.loc[("tiktok", "net_followers"), "day_tz"] == "UTC"
+    assert day["incident_id"].nunique() == 1            # one incident, three zones
+    sig = signals(ds).drop_duplicates(["date", "platform", "signal"])
+    both = a.merge(sig, on=["date", "platform", "signal"], suffixes=("", "_signal"))
+    assert len(both) == len(a) and (both["day_tz"] == both["day_tz_signal"]).all()

@@ -635,6 +635,32 @@ def test_method_of_a_kpi_without_data_says_so():
     assert row["change_pct"] == pytest.approx(310 / 31 / (300 / 30) - 1)     # 0 % a day
 
 
+def test_ga4_period_totals_prorated_by_day_say_so():
+    """GA4 as monthly totals, compared over half months: October's 310 sessions × 15 / 31 =
+    150 and September's 300 × 15 / 30 = 150 are shares of the totals, not counts; the method
+    read "GA4 period totals, no interval" and no caveat said they were prorated (roi() did)."""
+    ds = dataset(posts=posts(_month(10, 31, 20) + _month(9, 30, 30, start_id=100)),
+                 web=web([{"period_start": s, "period_end": e, "channel_group": "Organic Social",
+                           "source": "instagram", "medium": "social", "campaign": "(not set)",
+                           "sessions": v, "key_events": 1.0, "revenue": 5.0, "currency": "EUR"}
+                          for s, e, v in (("2026-09-01", "2026-09-30", 300.0),
+                                          ("2026-10-01", "2026-10-31", 310.0))]))
+    c = compare(ds, "2026-10-01..2026-10-15")
+    t = _kpis(c)
+    assert (t.loc["sessions", "current"], t.loc["sessions", "previous"]) == pytest.approx(
+        (150.0, 150.0))
+    for kpi in ("sessions", "key_events", "revenue"):
+        assert t.loc[kpi, "method"] == "GA4 period totals prorated by day, no interval"
+    said = [x for x in c.caveats if "prorated" in x]
+    assert said == [
+        f"GA4 exports period totals only (no daily rows), which span beyond {p}: its sessions, "
+        "key events and revenue are prorated by day from them (an estimate)."
+        for p in ("2026-10-01..2026-10-15", "2026-09-16..2026-09-30")]
+    whole = compare(ds, "2026-10")         # October whole: its own totals, nothing prorated
+    assert not [x for x in whole.caveats if "prorated" in x]
+    assert _kpis(whole).loc["sessions", "method"] == "GA4 period totals, no interval"
+
+
 def _x(month, n, interactions, start_id):
     return [{**r, "platform": "x"} for r in _month(month, n, interactions, start_id=start_id)]
 

@@ -21,6 +21,7 @@ from smmanalytics.goals import (
     scorecard_display,
     status_from_probability,
 )
+from smmanalytics.roi import CATEGORIES
 
 from ._roi_builders import HEADER, daily, dataset, posts, web
 
@@ -822,6 +823,54 @@ def test_report_helpers_on_the_brand(tmp_path):
     fig, ax = plt.subplots()
     smm.plot_costs(smm.roi(ds, "2026-10", by="campaign"), ax=ax)
     assert len(ax.get_yticklabels()) == 2
+    plt.close(fig)
+
+
+def _cost_rows(**categories) -> pd.DataFrame:
+    """A frame as roi() gives it, one row a month from 2026-09: each category's costs (None:
+    unknown), the others 0.0."""
+    n = len(next(iter(categories.values())))
+    cols = {c: pd.array(categories.get(c, [0.0] * n), dtype="Float64") for c in CATEGORIES}
+    return pd.DataFrame({"period": ["2026-09", "2026-10", "2026-11"][:n], **cols,
+                         "currency": "EUR"})
+
+
+def _drawn(ax) -> dict[int, float]:
+    """The length of the bars drawn on each row (its y position), summed over categories."""
+    rows: dict[int, float] = {}
+    for p in ax.patches:
+        row = round(p.get_y() + p.get_height() / 2)
+        rows[row] = rows.get(row, 0.0) + p.get_width()
+    return rows
+
+
+def test_plot_costs_draws_an_unknown_cost_as_unknown_not_zero():
+    """A month past costs.csv's end (its costs <NA>, "costs unknown") was drawn as a labelled
+    row with no bar, as a month costing 0 €; alone, a blank 0–1 axis. It is marked "?" and
+    "cost unknown", said in the legend, and an axis of no known cost shows no scale."""
+    frame = _cost_rows(labor=[2280.0, 2812.0, None], tools=[55.4, 56.8, None],
+                       ad_spend=[0.0, 2000.0, None])
+    fig, ax = plt.subplots()
+    smm.plot_costs(frame, ax=ax)
+    # 2280 + 55.4 = 2335.4; 2000 + 2812 + 56.8 = 4868.8; nothing on the unknown row
+    assert _drawn(ax) == pytest.approx({0: 2335.4, 1: 4868.8})
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["2026-09", "2026-10", "2026-11"]
+    assert [(t.get_text(), t.xy) for t in ax.texts] == [("cost unknown", (0.0, 2))]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        "ad spend", "labor", "tools", "cost unknown"]
+    assert ax.get_ylim() == (-0.5, 2.5)           # the unknown top row is not cut in half
+    assert len(ax.get_xticks()) > 0
+    plt.close(fig)
+    fig, ax = plt.subplots()                       # the unknown month alone, in French
+    smm.plot_costs(frame.iloc[[2]], ax=ax, unknown="coût inconnu")
+    assert len(ax.patches) == 0 and list(ax.get_xticks()) == []
+    assert [t.get_text() for t in ax.texts] == ["coût inconnu"]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["coût inconnu"]
+    plt.close(fig)
+    fig, ax = plt.subplots()                       # labour known (100 €), ad spend not
+    smm.plot_costs(_cost_rows(labor=[100.0], ad_spend=[None]), ax=ax)
+    assert _drawn(ax) == pytest.approx({0: 100.0})
+    assert [(t.get_text(), t.xy) for t in ax.texts] == [("cost unknown", (100.0, 0))]
     plt.close(fig)
 
 

@@ -51,6 +51,35 @@ def test_the_exports_own_other_bar_comes_last():
     plt.close(fig)
 
 
+def test_the_exports_leftover_is_told_by_its_word_not_by_the_default_other():
+    """With the default ``other="Other"`` (no report Formatter), TikTok's "Others" was sorted
+    among the countries (FR, BE, CH, CA, Others, MA, LU) and its gender "Other", a category of
+    its own, taken for the leftover. The export's "Others" (or "Autres", "Altri") is the
+    leftover bar, named ``other``, last; "Other" is sorted by its share like any gender."""
+    countries = pd.DataFrame({"dimension": "country",
+                              "category": ["BE", "CA", "CH", "FR", "LU", "MA", "Others"],
+                              "share": [0.09, 0.05, 0.06, 0.71, 0.02, 0.03, 0.04]})
+    fig, ax = plt.subplots()
+    plots.plot_audience(countries, dimension="country", ax=ax)
+    assert list(_bars(ax).items()) == [("FR", 0.71), ("BE", 0.09), ("CH", 0.06), ("CA", 0.05),
+                                       ("MA", 0.03), ("LU", 0.02), ("Other", 0.04)]
+    plt.close(fig)
+    # a French export's "Autres", 4 bars: FR, BE, CH, then 0.05 + 0.03 + 0.02 + 0.04 = 0.14
+    fig, ax = plt.subplots()
+    plots.plot_audience(countries.replace({"Others": "Autres"}), dimension="country", top=4,
+                        ax=ax, other="Reste")
+    assert _bars(ax) == pytest.approx({"FR": 0.71, "BE": 0.09, "CH": 0.06, "Reste": 0.14})
+    assert list(_bars(ax))[-1] == "Reste"
+    plt.close(fig)
+    # a gender "Other" larger than "Male" (made up) keeps its place by share, not last
+    genders = pd.DataFrame({"dimension": "gender", "category": ["Female", "Male", "Other"],
+                            "share": [0.60, 0.15, 0.25]})
+    fig, ax = plt.subplots()
+    plots.plot_audience(genders, dimension="gender", ax=ax)
+    assert list(_bars(ax).items()) == [("Female", 0.60), ("Other", 0.25), ("Male", 0.15)]
+    plt.close(fig)
+
+
 def test_ranges_are_shown_in_their_order_all_of_them():
     # LinkedIn company sizes, as many as LinkedIn lists (more than top), in file order
     sizes = ["1", "10001+", "1001-5000", "11-50", "2-10", "201-500", "5001-10000", "501-1000",
@@ -424,6 +453,24 @@ def test_the_engagement_chart_names_its_rate_and_the_platforms_without_it():
     assert ax.get_xlabel() == ""
     assert plots.rate_label("er_impressions_pooled") == "engagement rate by impressions, pooled"
     assert plots.rate_label("interactions_per_post") == "interactions per post"
+
+
+def test_the_engagement_bars_call_the_formatter_as_documented():
+    """The docstring (and PercentTicks) call ``formatter(value, digits)``; the bar labels called
+    ``formatter(value)``, so a formatter written to the docstring raised TypeError. The bars
+    take 2 decimals: 0.0412 → "4.12 %", 0.07 → "7.00 %"."""
+    eng = pd.DataFrame({"platform": ["facebook", "instagram"], "er_reach_median": [0.0412, 0.07]})
+    calls = []
+
+    def pct(value, digits):
+        calls.append(digits)
+        return f"{value * 100:.{digits}f} %"
+
+    fig, ax = plt.subplots()
+    plots.plot_engagement_by_platform(eng, ax=ax, formatter=pct)
+    assert [t.get_text() for t in ax.texts] == ["4.12 %", "7.00 %"]
+    assert calls[:2] == [2, 2]
+    plt.close(fig)
 
 
 def test_the_brands_words_are_drawn_as_written_not_as_maths():

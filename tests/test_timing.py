@@ -406,8 +406,14 @@ def test_a_lift_heatmap_colours_only_slots_with_posts():
     cells = {(round(b.y0 + 0.5), round(b.x0 + 0.5))
              for b in (path.get_extents() for path in hatched.get_paths())}
     assert len(cells) == 119 and (0, 9) in cells and not cells & posted
-    assert "hatched: no post" in ax.get_title()
+    # the platform and the data's span head the title: 28 days from Monday 5 January are 4
+    # weeks, the last post on Sunday 1 February (the same title was over every heatmap)
+    assert ax.get_title() == ("Instagram, 4 weeks of posts to 2026-02-01\nEngagement lift by "
+                              "posting slot (numbers: posts; hatched: no post)")
     plt.close(fig)
+    bt.method.update(platform="tiktok", weeks=1, last_day="2026-01-11")
+    assert bt.plot().get_title().split("\n")[0] == "TikTok, 1 week of posts to 2026-01-11"
+    plt.close("all")
 
 
 

@@ -78,9 +78,11 @@ _COUNT = ("negative_feedback", "unfollows", "comments")
 _SEVERITIES = ("watch", "warning", "crisis")
 cusum_k = _st.cusum_k
 
+#: ``day_tz`` (signals()'): the zone each row's day counts in; the rows of one incident may be
+#: days of different zones (the brand's for posts, Meta's Pacific days, TikTok's and X's UTC)
 _ALERT_COLUMNS = ["date", "platform", "signal", "value", "baseline", "score", "threshold",
                   "test", "severity", "incident_id", "incident_severity", "incident_start",
-                  "dst_day", "posts"]
+                  "day_tz", "dst_day", "posts"]
 
 
 @dataclass(frozen=True)
@@ -358,7 +360,8 @@ def _detect_all(sig: pd.DataFrame, settings: AlertSettings) -> pd.DataFrame:
     for (platform, signal), g in sig.groupby(["platform", "signal"], observed=True, sort=True):
         d = _detect(g.sort_values("date"), str(signal), settings)
         parts.append(d.assign(platform=str(platform), signal=str(signal),
-                              dst_day=g["dst_day"].to_numpy(), posts=g["posts"].to_numpy()))
+                              day_tz=g["day_tz"].to_numpy(), dst_day=g["dst_day"].to_numpy(),
+                              posts=g["posts"].to_numpy()))
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
 
 
@@ -434,8 +437,8 @@ def _empty_alerts() -> pd.DataFrame:
         "threshold": pd.Series(dtype="Float64"), "test": pd.Series(dtype="string"),
         "severity": pd.Series(dtype="string"), "incident_id": pd.Series(dtype="Int64"),
         "incident_severity": pd.Series(dtype="string"),
-        "incident_start": pd.Series(dtype="datetime64[ns]"), "dst_day": pd.Series(dtype="boolean"),
-        "posts": pd.Series(dtype="Int64")})
+        "incident_start": pd.Series(dtype="datetime64[ns]"), "day_tz": pd.Series(dtype="string"),
+        "dst_day": pd.Series(dtype="boolean"), "posts": pd.Series(dtype="Int64")})
 
 
 def _alerts_from(det: pd.DataFrame, settings: AlertSettings) -> pd.DataFrame:
@@ -486,7 +489,12 @@ def alerts(ds, period=None, *, settings: AlertSettings | None = None) -> pd.Data
         cusum, ratio_nb, robust_z_drop), severity (watch, warning, crisis; module docstring),
         incident_id, incident_severity and incident_start (the incident's first alert day,
         before the period for an incident begun before it: its earlier rows are not the
-        period's), dst_day, posts. Empty when nothing alerts or the signals are unknown.
+        period's), day_tz (the zone the row's ``date`` is a day of, as in :func:`signals`:
+        the brand's for post-based signals, the platform's own for account series, such as
+        Meta's Pacific days and TikTok's and X's UTC days; one incident may mix them, its
+        Facebook comments of 13 October a Paris day and its net followers of the same date a
+        Los Angeles day), dst_day, posts. Empty when nothing alerts or the signals are
+        unknown.
 
     Raises
     ------

@@ -287,7 +287,7 @@ _ALERT_HOW = {
 
 
 def _cmd_alerts(args: argparse.Namespace) -> int:
-    from ._alert_days import alert_zones, incident_zones
+    from ._alert_days import incident_zones
     from .alerts import incidents, review
 
     ds = _brand_data(args, web=False)   # as smm report, on the days the signals have
@@ -296,11 +296,11 @@ def _cmd_alerts(args: argparse.Namespace) -> int:
     watch = (review(ds, (period.start, period.end), until=period.end) if period is not None
              else review(ds))
     found = watch.alerts
-    # the zone each alert's day counts in: the brand's for post-based signals, the platform's
-    # own for account series (Meta's Pacific days, X's and TikTok's UTC days)
-    zones = alert_zones(found, watch.signals)
+    # the zone each alert's day counts in (alerts' day_tz): the brand's for post-based
+    # signals, the platform's own for account series (Meta's Pacific days, X's and TikTok's UTC)
+    zones = found["day_tz"]
     if args.json:
-        _print_frame(found.assign(day_tz=zones), True)
+        _print_frame(found, True)
         return 0
     where = period.label if period is not None else "the data"
     if found.empty:

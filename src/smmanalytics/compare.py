@@ -533,7 +533,8 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
         for kpi in ("followers_net", "sessions", "key_events", "revenue"):
             rows.append(_daily_row(ds, kpi, platform or "all", cov.cw, cov.pw, rng, n_boot,
                                    cov.scale, tuple(days for days, _ in web_days)))
-            caveats += rows[-1].pop("caveats")
+            # said once for the three GA4 KPIs
+            caveats += [c for c in rows[-1].pop("caveats") if c not in caveats]
             if kpi == "followers_net" and platform is None:
                 _unread_followers_unknown(ds, rows[-1], absent)
     _unknown_sides(rows, cov)
@@ -1177,7 +1178,8 @@ def _daily_row(ds, kpi, platform, cur, prev, rng, n_boot, scale, web_days=None) 
     when net followers are known on some days only of ``cur`` or ``prev``, its totals are
     compared per known day, and a caveat names the days. The GA4 KPIs are compared per day
     of ``web_days`` (the days of ``cur`` and ``prev`` GA4's exports cover, of
-    :func:`_web_days`; all when None)."""
+    :func:`_web_days`; all when None); read from period totals spanning beyond a side, they
+    are prorated by day, which the method and a caveat say."""
     sa = metric_daily(ds, kpi, platform, cur.start, cur.end).dropna()
     sb = metric_daily(ds, kpi, platform, prev.start, prev.end).dropna()
     xa, xb = _np(sa), _np(sb)
@@ -1202,14 +1204,18 @@ def _daily_row(ds, kpi, platform, cur, prev, rng, n_boot, scale, web_days=None) 
     vb = float(xb.sum()) if len(xb) else np.nan
     # the days with data; a side read from period totals has none to count (unknown)
     na, nb = len(xa), len(xb)
+    prorated = []       # the sides whose period totals span beyond them
     if kpi != "followers_net" and (np.isnan(va) or np.isnan(vb)):
         # GA4 exported as period totals (no date column): totals only, prorated by day
         if np.isnan(va):
             va = actual(ds, kpi, platform, cur.start, cur.end)
             na = 0 if np.isnan(va) else pd.NA
+            prorated += [cur] if not np.isnan(va) and _ga4_prorated(ds, cur) else []
         if np.isnan(vb):
             vb = actual(ds, kpi, platform, prev.start, prev.end)
             nb = 0 if np.isnan(vb) else pd.NA
+            prorated += [prev] if not np.isnan(vb) and _ga4_prorated(ds, prev) else []
+    caveats += [_GA4_PRORATED.format(period=p.label) for p in prorated]
     ci, crossing = (np.nan, np.nan), False
     if len(xa) >= 7 and len(xb) >= 7:
         da = xa[rng.integers(0, len(xa), (n_boot, len(xa)))].sum(axis=1)
@@ -1226,9 +1232,24 @@ def _daily_row(ds, kpi, platform, cur, prev, rng, n_boot, scale, web_days=None) 
               # followers have daily rows or nothing; GA4 may have period totals only
               else _no_followers_net(ds, platform) if kpi == "followers_net"
               else "no GA4 data" if np.isnan(va) and np.isnan(vb)
+              else "GA4 period totals prorated by day, no interval" if prorated
               else "GA4 period totals, no interval")
     return {**_row(kpi, "total", va, vb, ci, scale, na, nb, False, method, days_a, days_b),
             "caveats": caveats}
+
+
+#: the caveat of a side whose GA4 figures are a share of period totals spanning beyond it
+_GA4_PRORATED = ("GA4 exports period totals only (no daily rows), which span beyond {period}: "
+                 "its sessions, key events and revenue are prorated by day from them "
+                 "(an estimate).")
+
+
+def _ga4_prorated(ds, p: Period) -> bool:
+    """Whether the GA4 figures of ``p`` are prorated by day from rows spanning beyond it (the
+    first half of October read from October's monthly totals: 6,532 sessions × 15 / 31 =
+    3,160.6), as roi() notes ("GA4 rows span beyond …: prorated by day"). The comparison
+    gave such figures with no word, as if counted."""
+    return any(code == "ga4_prorated" for code, _ in social_traffic(ds, p)[1])
 
 
 def _no_followers_net(ds, platform: str) -> str:

@@ -255,7 +255,10 @@ def plot_engagement_by_platform(engagement: pd.DataFrame, *, rate: str = "er_rea
     bars = ax.barh([plain(name(p)) for p in platforms], values,
                    color=[PLATFORM_COLORS.get(p, "#777") for p in platforms], **kwargs)
     if formatter is not None:
-        ax.bar_label(bars, labels=[formatter(v) for v in values], padding=3, fontsize="small")
+        # called as documented, with its digits: a formatter(value, digits) written to the
+        # docstring raised TypeError here (the report's Formatter.percent defaults to 2)
+        ax.bar_label(bars, labels=[formatter(v, 2) for v in values], padding=3,
+                     fontsize="small")
     ax.xaxis.set_major_formatter(PercentTicks(formatter))
     ax.grid(axis="y", visible=False)   # a line through each bar ran through its label
     ax.invert_yaxis()
@@ -271,6 +274,12 @@ def _lower_bounds(categories) -> np.ndarray | None:
     return np.array([int(m.group()) for m in found])
 
 
+#: the leftover bucket an export lists among its categories (TikTok's territories past its
+#: top ones), in the exports' languages; "Other" is not one: TikTok's gender "Other" is a
+#: category of its own
+_EXPORT_LEFTOVERS = frozenset({"others", "autres", "altri"})
+
+
 def plot_audience(audience: pd.DataFrame, *, dimension: str, top: int = 8,
                   ax: Axes | None = None, formatter=None, name=str, other: str = "Other",
                   **kwargs) -> Axes:
@@ -280,8 +289,10 @@ def plot_audience(audience: pd.DataFrame, *, dimension: str, top: int = 8,
     are ranges (company sizes, ages) are all shown, in their order; others from the largest,
     and with more than ``top`` of them, the ``top - 1`` largest are shown and the rest summed
     in one bar named ``other``, so the bars always add up to what the export lists. The
-    ``other`` bar comes last. ``name`` displays a category (a translation, say);
-    ``formatter(value, digits)`` labels the bars (whole percents) and the axis
+    export's own leftover (TikTok's territories: "Others", "Autres", "Altri") is counted in
+    that bar, which comes last; a category merely called "Other" (TikTok's third gender) is
+    one of the categories, never the leftover. ``name`` displays a category (a translation,
+    say); ``formatter(value, digits)`` labels the bars (whole percents) and the axis
     (:class:`PercentTicks`; the axis is in percent without it too).
     """
     frame_with(audience, ["dimension", "category", "share"], "plot_audience",
@@ -295,19 +306,26 @@ def plot_audience(audience: pd.DataFrame, *, dimension: str, top: int = 8,
     if data.empty:
         return ax
     shares = data.groupby("category", sort=False)["share"].sum().astype(float)
-    # categories that display the same (the export's own "Others" and ours) are one bar
-    shares = shares.groupby([name(c) for c in shares.index.astype(str)], sort=False).sum()
-    named = shares.drop(other, errors="ignore")
+    # the export's leftover is told by its own word, not by how it displays: with the default
+    # other="Other", TikTok's "Others" was sorted among the countries and its gender "Other"
+    # (3 % of followers) taken for the leftover
+    leftover = shares.index.astype(str).str.strip().str.lower().isin(_EXPORT_LEFTOVERS)
+    named = shares.loc[~leftover]
+    # categories that display the same (a translation's) are one bar
+    named = named.groupby([name(c) for c in named.index.astype(str)], sort=False).sum()
     bounds = _lower_bounds(named.index)
     if bounds is not None:          # ranges (company sizes, ages): every one, in their order
         named = named.iloc[np.argsort(bounds, kind="stable")]
     else:
         named = named.sort_values(ascending=False, kind="stable")
-    if bounds is None and len(shares) > top:
+    rest = shares.loc[leftover].sum()
+    cut = bounds is None and len(named) + leftover.any() > top
+    if cut:
+        rest += named.iloc[top - 1:].sum()
         named = named.iloc[: top - 1]
-        shares = pd.concat([named, pd.Series({other: shares.sum() - named.sum()})])
-    else:                           # the export's own "Others" comes last too
-        shares = pd.concat([named, shares.loc[shares.index == other]])
+    if cut or leftover.any():       # the categories left out and the export's leftover, last
+        named = pd.concat([named, pd.Series({other: rest})])
+    shares = named
     bars = ax.barh([plain(c) for c in shares.index], shares.to_numpy(), color="#6b8f71",
                    **kwargs)
     if formatter is not None:

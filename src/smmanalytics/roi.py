@@ -1566,11 +1566,15 @@ COST_COLORS = {"ad_spend": "#2a4f66", "labor": "#aac5a1", "tools": "#86681e",
                "production": "#efd8c1", "influencer": "#302138", "other": "#909090"}
 
 
-def plot_costs(roi_frame: pd.DataFrame, ax=None, **kwargs):
+def plot_costs(roi_frame: pd.DataFrame, ax=None, *, unknown: str = "cost unknown", **kwargs):
     """Stacked horizontal bars of the cost categories, one bar per row of a :func:`roi` frame.
 
     Categories that are zero everywhere are left out; each category keeps its colour of
-    :data:`COST_COLORS` (unless ``color`` is given).
+    :data:`COST_COLORS` (unless ``color`` is given). A cost that is unknown (<NA>: a period
+    past costs.csv's end) is no bar, not a bar of zero: its row is marked "?" and ``unknown``
+    where its bar would start (a row with some categories unknown: where its known part ends),
+    and the legend says what the mark means. Drawn as zero, a month without costs read as a
+    month that cost nothing, and a frame of such months alone as a blank 0–1 axis.
 
     Parameters
     ----------
@@ -1580,6 +1584,9 @@ def plot_costs(roi_frame: pd.DataFrame, ax=None, **kwargs):
         empty frame draws nothing.
     ax : matplotlib.axes.Axes, optional
         The axes to draw on; None: pyplot's current axes.
+    unknown : str
+        The words marking a row whose cost is unknown, and its legend entry (the report's
+        language).
     **kwargs
         Passed to ``ax.barh`` (``color`` replaces the categories' colours).
 
@@ -1607,17 +1614,48 @@ def plot_costs(roi_frame: pd.DataFrame, ax=None, **kwargs):
     labels = [plain(v) for v in roi_frame[label_col].astype(str)]   # a campaign's "$5 off"
     y = np.arange(len(labels))
     left = np.zeros(len(labels))
+    costs = roi_frame[list(CATEGORIES)].astype("float64")
     for cat in CATEGORIES:
-        vals = roi_frame[cat].astype("float64").fillna(0.0).to_numpy()
-        if not vals.any():
+        vals = costs[cat].to_numpy()
+        if not np.nan_to_num(vals).any():
             continue
-        ax.barh(y, vals, left=left, label=cat.replace("_", " "),
+        known = ~np.isnan(vals)     # an unknown cost draws nothing, and moves nothing on
+        ax.barh(y[known], vals[known], left=left[known], label=cat.replace("_", " "),
                 **{"color": COST_COLORS[cat], **kwargs})
-        left = left + vals
+        left = left + np.nan_to_num(vals)
+    unknown_rows = costs.isna().any(axis=1).to_numpy()
+    _mark_unknown(ax, y[unknown_rows], left[unknown_rows], plain(unknown), rows=len(y))
     ax.set_yticks(y, labels)
     cur = roi_frame["currency"].iloc[0] if "currency" in roi_frame.columns else ""
     ax.set_xlabel(plain(f"cost ({cur})".strip()))
     ax.set_ylabel(label_col)
-    if ax.get_legend_handles_labels()[0]:
-        ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1))   # beside the bars
+    handles, names = ax.get_legend_handles_labels()
+    if handles:         # the categories, then the mark of an unknown cost (a line: first)
+        order = sorted(range(len(names)), key=lambda i: names[i] == plain(unknown))
+        ax.legend([handles[i] for i in order], [names[i] for i in order], frameon=False,
+                  loc="upper left", bbox_to_anchor=(1.01, 1))   # beside the bars
     return ax
+
+
+def _mark_unknown(ax, y: np.ndarray, x: np.ndarray, words: str, *, rows: int) -> None:
+    """Mark the rows ``y`` of :func:`plot_costs` whose cost is unknown: a grey "?" just after
+    ``x`` (where the known part of the bar ends; 0 for none) and ``words`` beside it; the "?"
+    is the legend's entry for them. Every row keeps its place (the bars alone set the limits:
+    a row of nothing at the top was cut in half), and a chart of such rows alone has no cost
+    scale to show: its value axis loses its ticks (0 to 1 would read as costs of nearly
+    nothing)."""
+    from matplotlib.transforms import ScaledTranslation
+
+    if not len(y):
+        return
+    if not ax.patches:
+        ax.set_xlim(0, 1)
+        ax.set_xticks([])
+    ax.set_xlim(left=0)
+    ax.set_ylim(-0.5, rows - 0.5)
+    shift = ScaledTranslation(7 / 72, 0, ax.figure.dpi_scale_trans)    # 7 points right
+    ax.plot(x, y, linestyle="none", marker="$?$", markersize=9, color="0.35", label=words,
+            transform=ax.transData + shift)
+    for xi, yi in zip(x, y, strict=True):
+        ax.annotate(words, (xi, yi), xytext=(14, 0), textcoords="offset points", va="center",
+                    fontsize="small", fontstyle="italic", color="0.35")

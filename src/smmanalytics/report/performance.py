@@ -333,13 +333,15 @@ class PerformanceSections:
             }), widths=["1fr", "auto", "auto"])
             with plt.rc_context(plots.theme()):
                 fig, ax = plt.subplots(figsize=(7, 1.6 + 0.3 * len(by)))
-                from ..roi import plot_costs
+                from ..roi import CATEGORIES, plot_costs
                 shown = by.assign(campaign=[f.label("unassigned") if c == "(unassigned)" else c
                                             for c in by["campaign"]])
-                plot_costs(shown, ax=ax)
-                if ax.get_legend() is not None:
+                plot_costs(shown, ax=ax, unknown=f.label("cost_unknown"))
+                if ax.get_legend() is not None:     # the categories' names, in the language
                     for text in ax.get_legend().get_texts():
-                        text.set_text(f.label("cat_" + text.get_text().replace(" ", "_")))
+                        cat = text.get_text().replace(" ", "_")
+                        if cat in CATEGORIES:
+                            text.set_text(f.label("cat_" + cat))
                 ax.set_xlabel(plots.plain(f"{f.label('cost')} ({self.brand.currency})"))
                 ax.set_ylabel("")
                 self.figure(sec, fig, caption=f.label("cost_by_campaign"), width="80%")

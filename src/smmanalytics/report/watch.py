@@ -728,14 +728,12 @@ class WatchSections:
     def _alert_rows(self, sec: Section, watch) -> None:
         """The period's first 15 alerts, with each signal's value and its baseline; a day
         counted in another zone than the brand's (an account series') names it."""
-        from .._alert_days import alert_zones
-
         f = self.fmt
         found = watch.alerts
         top = found.sort_values(["date", "platform"], kind="stable").head(15)
         self.table(sec, pd.DataFrame({
             f.label("date"): [self._alert_day(d, z) for d, z in
-                              zip(top["date"], alert_zones(top, watch.signals), strict=True)],
+                              zip(top["date"], top["day_tz"], strict=True)],
             f.label("platform"): [f.platform(p) for p in top["platform"]],
             f.label("signal"): [f.label("sig_" + s) for s in top["signal"]],
             f.label("value"): [self._signal_value(s, v) for s, v in

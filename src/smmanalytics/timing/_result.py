@@ -623,7 +623,7 @@ class BestTimes:
             im = ax.imshow(rel, cmap=cmap or "Greens", aspect="auto", **kwargs)
             cbar = ax.figure.colorbar(im, ax=ax, label="followers online vs weekly average")
             cbar.ax.yaxis.set_major_formatter(lambda t, _: f"{t:g}×")    # a ratio, as lifts
-            title = "Audience schedule (followers online)"
+            title = self._titled("Audience schedule (followers online)", span=False)
         else:
             n = self.by_slot["n_posts"].to_numpy(dtype=int).reshape(7, 24)
             # only slots with posts are coloured: a colour reads as "we posted then and it did
@@ -656,7 +656,8 @@ class BestTimes:
                 for x0, width, d in boxes:
                     ax.add_patch(Rectangle((x0 - 0.5, d - 0.5), width, 1, fill=False, lw=1.5,
                                            ec="black"))
-            title = "Engagement lift by posting slot (numbers: posts; hatched: no post)"
+            title = self._titled("Engagement lift by posting slot (numbers: posts; hatched: "
+                                 "no post)")
         ax.grid(False)   # style sheets with a grid draw it across the cells
         first, last = (0, 23) if kind == "activity" else _hours_shown(n)
         step = 1 if last - first < 8 else 2 if last - first < 16 else 3
@@ -670,6 +671,18 @@ class BestTimes:
         ax.set_ylabel("weekday")
         ax.set_title(title)
         return ax
+
+    def _titled(self, what: str, span: bool = True) -> str:
+        """A heatmap's title ``what`` under a line naming what it is of: the platform and, for
+        the lift (``span``), the posts' weeks and last day ("Instagram, 61 weeks of posts to
+        2026-10-31"). The same title over every platform's heatmap, whatever its data, told
+        one chart from another by nothing."""
+        platform = self.method.get("platform")
+        weeks, last = self.method.get("weeks"), self.method.get("last_day")
+        parts = [PLATFORM_NAMES.get(platform, platform)] if platform else []
+        if span and weeks and last:
+            parts.append(f"{weeks} week{'s' if weeks != 1 else ''} of posts to {last}")
+        return f"{', '.join(parts)}\n{what}" if parts else what
 
     def _plot_no_hours(self, ax):
         """The lift heatmap of no post: a message on a blank Axes, no grid of cells. A grid
