@@ -493,6 +493,67 @@ def test_a_two_column_sheet_under_two_rows_of_notes_is_no_meta_chart(tmp_path):
     assert "title" not in table.meta
 
 
+def _titled_days(path: Path, title: str, second: str, n: int = 30) -> Path:
+    """``path`` (.xlsx or .csv, the CSV as a spreadsheet saves it: no ``sep=`` line) holding
+    ``title``, the header ``Date,<second>``, then ``n`` days of October 2026, 100 + i views."""
+    days = [datetime.datetime(2026, 10, 1) + datetime.timedelta(days=i) for i in range(n)]
+    if path.suffix == ".xlsx":
+        return sheet(path, [[title], ["Date", second], *([d, 100 + i] for i, d in
+                                                         enumerate(days))])
+    body = "".join(f"{d:%Y-%m-%d},{100 + i}\n" for i, d in enumerate(days))
+    path.write_text(f'"{title}"\nDate,{second}\n{body}', encoding="utf-8")
+    return path
+
+
+def _bare_brand(folder: Path) -> Path:
+    (folder / "brand.yaml").write_text("name: Y\nslug: y\ntimezone: Europe/Paris\n"
+                                       "currency: EUR\nlanguage: en\n", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+@pytest.mark.parametrize(("name", "title"), [
+    ("youtube_views_october", "Views"),              # a Meta series, the name says YouTube
+    ("Totals_titled", "YouTube views, Maison Sève"),  # a title naming no Meta series
+])
+def test_a_titled_date_table_that_is_no_meta_chart_is_not_understood(tmp_path, suffix, name,
+                                                                      title):
+    """The reviewer's files: a YouTube table of 30 days under one text cell. Read as a Meta
+    chart, they gave 30 rows of ``views`` (or of ``youtube_views_maison_s_ve``) of no
+    platform, counted in Pacific days, with only ``platform_unknown`` to say so; as before
+    workbooks' titles were read, and as the same CSV: no rows, one ``not_understood``."""
+    _titled_days(_bare_brand(tmp_path) / f"{name}{suffix}", title, "Views")
+    with pytest.warns(DataQualityWarning):
+        ds = smm.load(tmp_path, cache=False)
+    assert ds.daily.empty
+    q = ds.quality[ds.quality["level"] != "info"]      # platform_unknown was a warning
+    assert q["code"].tolist() == ["not_understood"]
+    assert q["file"].map(lambda f: Path(f).name).tolist() == [f"{name}{suffix}"]
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_a_french_meta_chart_without_its_sep_line_is_still_read(tmp_path, suffix):
+    """Meta's French chart ``Vues`` re-saved by a spreadsheet (no ``sep=`` line), its name
+    saying no platform: its title is a Meta series, so it is one. 30 days, 100 to 129 views:
+    100 × 30 + (0 + … + 29) = 3000 + 435 = 3435."""
+    df = read_export(_titled_days(tmp_path / f"Vues_2026-10-31{suffix}", "Vues", "Principal"))
+    assert df.attrs["source_format"] == "meta_daily"
+    assert df["metric"].unique().tolist() == ["views"]
+    assert len(df) == 30 and df["value"].sum() == 3435
+    assert df["date"].iloc[0] == pd.Timestamp("2026-10-01")
+
+
+def test_an_unknown_series_of_a_file_named_for_instagram_is_still_a_meta_chart(tmp_path):
+    """A title no synonym knows (Italian, ``Visualizzazioni``) in a file whose name says
+    Instagram: a Meta chart, its metric kept under the title's name and noted, as before."""
+    df = read_export(_titled_days(tmp_path / "instagram_visualizzazioni.xlsx",
+                                  "Visualizzazioni", "Primary", n=2))
+    assert df["platform"].unique().tolist() == ["instagram"]
+    assert df["metric"].unique().tolist() == ["visualizzazioni"]
+    assert df["value"].tolist() == [100, 101]
+    assert "unknown_daily_metric" in {e["code"] for e in df.attrs["quality"]}
+
+
 def test_a_sheet_header_below_a_preamble_longer_than_ten_rows_is_found(tmp_path):
     # 12 '#' rows, the header on row 13, its one data row on row 14
     rows = [[f"# line {i}"] for i in range(10)] + [["# Start date: 20261001"],

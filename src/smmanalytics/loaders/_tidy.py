@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParseError
+from ..schema import PLATFORM_ALIASES, PLATFORMS
 from ._body import lines_named
 from ._cells import isinstance_cells, spreadsheet_errors, str_cells, summary_cells
 from ._dates import (
@@ -389,6 +390,24 @@ def facebook_or_instagram(c: Candidate) -> str | None:
     if "facebook" in base or re.search(r"(^|[^a-z])fb([^a-z]|$)", base):
         return "facebook"
     return None
+
+
+#: the words of a file's name that say it is another platform's export than Facebook's or
+#: Instagram's: the platforms' names and aliases (``yt``, ``twitter``), and GA4's
+_NOT_META = frozenset({p for p in PLATFORMS if p not in ("facebook", "instagram")}
+                      | {a for a, p in PLATFORM_ALIASES.items() if p not in ("facebook",
+                                                                               "instagram")}
+                      | {"ga4"})
+
+
+def other_platform_named(c: Candidate) -> str | None:
+    """The word of a file's name (the part :func:`facebook_or_instagram` reads) saying it is
+    another platform's export than a Meta one (``youtube_views_october.xlsx``: ``youtube``;
+    ``x``, ``twitter``, ``tiktok``, ``linkedin``, ``pinterest``, ``ga4`` as a word), None
+    when it says none. Meta's detectors of loose shapes (a daily chart's ``Date`` and one
+    figure) leave such a file to its platform's loader, or to ``not_understood``."""
+    base = normalize(c.source.relative_name.split("!")[-1])
+    return next((w for w in re.split(r"[^a-z0-9]+", base) if w in _NOT_META), None)
 
 
 def outer_name(c: Candidate) -> str:

@@ -13,7 +13,11 @@ Formats (reference §1, §2):
 - ``meta_daily``: one metric per file, UTF-16 LE with BOM, ``sep=,`` line, the metric name on
   line 2, header ``"Date","Primary"``; the day is a Pacific-time day. The chart opened in a
   spreadsheet and saved as a workbook reads the same (the title row, the header, the days as
-  dates or as text), its title noted as taken from the cell above the header.
+  dates or as text), its title noted as taken from the cell above the header. Without its
+  ``sep=`` line (a CSV or a workbook re-saved), a ``Date`` table under a title is Meta's only
+  when the title is a series Meta's charts have (``Views``, ``Vues``) or the title or the name
+  says Facebook or Instagram; a file whose name says another platform and neither of them
+  (``youtube_views.xlsx``) never is.
 
 Canonical fields:
 
@@ -113,6 +117,7 @@ from ._tidy import (
     day_order,
     facebook_or_instagram,
     note_times_dropped,
+    other_platform_named,
     summary_cells,
     written_days,
 )
@@ -173,10 +178,23 @@ def _detect_story(c: Candidate) -> float:
 
 
 def _detect_daily(c: Candidate) -> float:
-    norm = c.norm
-    if len(norm) == 2 and norm[0] in {"date", "data", "fecha", "datum"} and c.meta.get("title"):
-        return 0.95 if c.meta.get("sep") else 0.7
-    return 0.0
+    """A table of ``Date`` and one figure under a title: Meta's daily chart when Meta wrote it
+    (its ``sep=`` line), or, re-saved by a spreadsheet without it (a CSV, or a workbook whose
+    one cell above the header is the title), when the title is a series Meta's charts have
+    (``Views``, ``Vues``) or the title or the name says Facebook or Instagram. That shape is
+    any platform's: a title naming no Meta series (``YouTube views, Maison Sève``) read as one
+    gave a metric nobody asked for, and a file whose name says another platform
+    (``youtube_views_october.xlsx``) is left to that platform's loader however it is titled,
+    where it was read as Meta's views, Pacific days."""
+    norm, title = c.norm, c.meta.get("title")
+    if len(norm) != 2 or norm[0] not in {"date", "data", "fecha", "datum"} or not title:
+        return 0.0
+    if other_platform_named(c) and facebook_or_instagram(c) is None:
+        return 0.0
+    if c.meta.get("sep"):
+        return 0.95
+    known = match_headers([title], "meta_daily").columns
+    return 0.7 if known or _daily_platform(title, c) else 0.0
 
 
 # ---------------------------------------------------------------- posts
