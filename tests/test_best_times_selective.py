@@ -354,7 +354,8 @@ def test_the_summary_does_not_say_no_window_held_up_when_the_weekend_one_stood_o
     """The weekend window that stood out held up on the weeks held out (raw 1.73x, from
     1.02x): only allowing for its selection is it not recommended. The weekend clause said
     "but no window held up" before the sentence naming it; it now says no weekend window is
-    recommended. Without a weekend window that stood out, the clause is as it was."""
+    recommended. Without a weekend window that stood out, it says no weekend window held up
+    (the weekend clause: of the Monday-Friday window, see below)."""
     import pandas as pd
 
     def summary(window, method):
@@ -369,7 +370,7 @@ def test_the_summary_does_not_say_no_window_held_up_when_the_weekend_one_stood_o
     assert "Posts at weekends from 10:00–12:00 (Europe/Paris) stood out" in said
     assert "held up" not in said
     plain = summary({"status": "none"}, dict(_WEEKEND_METHOD, weekend_stood_out=False))
-    assert "weekend × hour test p = 0.030), but no window held up" in plain
+    assert "weekend × hour test p = 0.030), but no weekend window held up;" in plain
 
 
 @pytest.mark.parametrize("lang,said", [
@@ -395,3 +396,45 @@ def test_the_report_does_not_say_no_weekend_window_held_up_when_one_stood_out(ds
         vars(bt), method=dict(_WEEKEND_METHOD, weekend_stood_out=False))))
     assert held.endswith(rep.fmt.label("bt_weekend_differ_none").format(
         p=rep.fmt.p_value(0.03, 3)[0])), held
+
+
+def test_the_summary_says_no_weekend_window_held_up_beside_a_weekday_one_that_stood_out():
+    """The Monday-Friday window stood out (held up on the weeks held out, raw 1.73x, not
+    recommended once its selection is allowed for) and no weekend window did: the weekend
+    clause said "but no window held up", untrue of the Friday window named after it."""
+    import pandas as pd
+
+    said = BestTimes(effect_detected=False, p_value=0.002, by_slot=pd.DataFrame(),
+                     recommended=pd.DataFrame(), by_weekday=pd.DataFrame(), window=_STOOD_OUT,
+                     n_used=608, n_excluded={},
+                     method=dict(_WEEKEND_METHOD, weekend_stood_out=False)).summary
+    assert ("weekends have hours of their own (weekend × hour test p = 0.030), but no weekend "
+            "window held up; post when it suits the content") in said
+    assert "Posts on Friday from 18:00–19:00 (Europe/Paris) stood out" in said
+    assert "no window held up" not in said
+
+
+@pytest.mark.parametrize("lang,said", [
+    ("en", "Weekends were tested apart too: their best hours differ from those of weekdays "
+           "(p = 0.030), but no weekend window held up on the weeks not used to choose it."),
+    ("fr", "Le week-end a aussi été testé à part : ses meilleures heures diffèrent de celles "
+           "de la semaine (p = 0,030), mais aucune plage du week-end ne s'est confirmée sur les "
+           "semaines qui n'ont pas servi à la choisir."),
+    ("it", "Anche il fine settimana è stato testato a parte: i suoi orari migliori "
+           "differiscono da quelli dei giorni feriali (p = 0,030), ma nessuna fascia del fine "
+           "settimana ha retto sulle settimane non usate per sceglierla."),
+])
+def test_the_report_says_no_weekend_window_held_up_beside_a_weekday_one_that_stood_out(
+        ds, lang, said):
+    """The Friday window that stood out did hold up on the weeks held out: the weekend test
+    after it said no weekend window held up "either" ("non plus", "nemmeno"), as if it had
+    not. Beside a window that did not hold up, "either" stays."""
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    bt = SimpleNamespace(window=_STOOD_OUT, effect_detected=False, n_used=608, p_value=0.002,
+                         held_out_failed=True, weekend_outcome="differ",
+                         method=dict(_WEEKEND_METHOD, weekend_stood_out=False))
+    sentence = rep._bt_sentence(bt)
+    assert sentence.endswith(said), sentence
+    failed = rep._bt_sentence(SimpleNamespace(**dict(vars(bt), window={"status": "none"})))
+    assert failed.endswith(rep.fmt.label("bt_weekend_differ_none").format(
+        p=rep.fmt.p_value(0.03, 3)[0])), failed

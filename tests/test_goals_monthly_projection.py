@@ -102,8 +102,27 @@ def test_a_campaign_month_does_not_set_the_flow_level():
     rest = final - 14_000.0
     assert rest.mean() == pytest.approx(823.0, rel=0.005)
     assert np.quantile(rest, 0.1) == pytest.approx(735.8, rel=0.005)
-    assert ("2026-10 stands out from the other months and is left out: the daily rate to "
-            "come is fitted on 6 months") in notes
+    # one count of months, the fitted ones: the first note said 7 (October in), the next 6
+    assert notes == ["GA4 has monthly totals only: projected from the daily rate of 6 months",
+                     "2026-10 stands out from the other months and is left out: the daily "
+                     "rate to come is fitted on 6 months"]
+
+
+def test_the_costs_projection_counts_the_months_it_is_fitted_on(tmp_path):
+    """costs.csv of June to October, 10, 11, 9, 10 € a day then October's 100 (a campaign):
+    median 10, absolute deviations 0, 1, 1, 0, 90, MAD 1, robust sd 1.4826; October lies 61
+    sd away, left out, the others at most 0.67 (by hand). The note of the projection said
+    "the daily rate of 5 months", the next "fitted on 4 months": both now say 4."""
+    costs = ("2026-06-01,2026-06-30,labor,300,EUR,,,,,\n"
+             "2026-07-01,2026-07-31,labor,341,EUR,,,,,\n"
+             "2026-08-01,2026-08-31,labor,279,EUR,,,,,\n"
+             "2026-09-01,2026-09-30,labor,300,EUR,,,,,\n"
+             "2026-10-01,2026-10-31,labor,3100,EUR,,,,,\n")
+    ds = dataset(tmp_path, costs, web=_REVENUE, goals=_quarter_goal(tmp_path, "roi", 1.5))
+    note = scorecard(ds, "2026-10", asof="2026-10-31").iloc[0]["note"]
+    assert ("costs.csv ends on 2026-10-31: the costs of the rest of 2026-Q4 projected from "
+            "the daily rate of 4 months; 2026-10 stands out from the other months of costs and "
+            "is left out: the daily rate of costs to come is fitted on 4 months") in note
 
 
 @pytest.mark.parametrize("rates, out", [

@@ -940,15 +940,17 @@ def test_key_figures_total_leaves_out_youtube_thumbnail_impressions(lang, words)
 
 
 @pytest.mark.parametrize("lang,said", [
-    ("en", "On X, shares are reposts plus shares by direct message or link (the export's "
-           "Reposts + Shares), and saves are bookmarks: X's interactions = likes + replies + "
-           "reposts + bookmarks + shares."),
-    ("fr", "Sur X, les partages sont les reposts plus les partages par message privé ou par "
-           "lien (Reposts + Shares de l'export), et les enregistrements sont les signets : "
-           "interactions X = j'aime + réponses + reposts + signets + partages."),
-    ("it", "Su X, le condivisioni sono i repost più le condivisioni via messaggio diretto o "
-           "link (Reposts + Shares dell'export), e i salvataggi sono i segnalibri: interazioni "
-           "X = mi piace + risposte + repost + segnalibri + condivisioni."),
+    ("en", "On X, saves are bookmarks, and shares are reposts plus shares by direct message or "
+           "link (the export's Shares column): X's interactions = likes + replies + reposts + "
+           "bookmarks + the export's Shares (by direct message or link), each counted once."),
+    ("fr", "Sur X, les enregistrements sont les signets, et les partages sont les reposts plus "
+           "les partages par message privé ou par lien (colonne Shares de l'export) : "
+           "interactions X = j'aime + réponses + reposts + signets + Shares de l'export "
+           "(partages par message privé ou par lien), chacun compté une fois."),
+    ("it", "Su X, i salvataggi sono i segnalibri, e le condivisioni sono i repost più le "
+           "condivisioni via messaggio diretto o link (colonna Shares dell'export): interazioni "
+           "X = mi piace + risposte + repost + segnalibri + Shares dell'export (condivisioni "
+           "via messaggio diretto o link), ciascuno contato una volta."),
 ])
 def test_the_method_notes_say_what_xs_shares_are(lang, said):
     """An X post of 10 likes, 2 replies, 3 shares (2 reposts + 1 by DM, the loader's sum) and
@@ -968,3 +970,26 @@ def test_the_method_notes_say_what_xs_shares_are(lang, said):
     alone = BrandReport(dataset(posts=posts([ig])), "2026-10", lang=lang)
     assert said not in [b for b in alone.method_notes().blocks
                         if b["kind"] == "bullets"][0]["items"]
+    # "shares" after "reposts" read as counting reposts twice: the formula ends on the
+    # export's Shares, the one column beside Reposts
+    formula = said.split(" = ")[1]
+    assert "Shares" in formula and formula.count("repost") == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "it"])
+def test_a_report_of_other_platforms_does_not_say_what_xs_shares_are(lang):
+    """A best-times report of TikTok alone, on data holding X posts too, said what X's shares
+    are; one of X (or of TikTok and X) says it."""
+    from ._roi_builders import dataset, posts
+
+    x = {"platform": "x", "post_id": "x1", "reactions": 10.0, "comments": 2.0, "shares": 3.0,
+         "saves": 1.0, "published_at": "2026-10-05T09:00:00Z"}
+    ds = dataset(posts=posts([x, x | {"platform": "tiktok", "post_id": "t1"}]))
+
+    def said(platforms):
+        rep = BrandReport(ds, "2026-10", kind="best_times", lang=lang, platforms=platforms)
+        notes = [b for b in rep.method_notes().blocks if b["kind"] == "bullets"][0]["items"]
+        return any(n.startswith(("On X", "Sur X", "Su X")) for n in notes)
+
+    assert not said(["tiktok"])
+    assert said(["x"]) and said(["tiktok", "x"])

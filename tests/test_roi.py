@@ -2705,6 +2705,31 @@ def test_a_month_without_the_labour_of_every_other_is_noted(tmp_path):
     assert "costs_month_missing" not in str(roi(ds, "2026-10").iloc[0]["note_codes"])
 
 
+def test_a_month_counting_other_lines_of_the_category_is_no_gap(tmp_path):
+    """Labour and tools entered month by month from June to September; October has no
+    monthly line of either, but a week of extra labour (13-19 October, 532 €) and a yearly
+    tools plan (September to next August) cover days of it: October counts 532 € of labour
+    and 31 days of the plan, not 0, and is not noted as nothing spent (the same October
+    without the week of labour still is). By hand: labour 532 €, tools 365 × 31 / 365 = 31 €."""
+    from smmanalytics.roi import costs_gaps
+
+    monthly = "".join(f"2026-{m:02d}-01,2026-{m:02d}-{d},{c},{a},,,,,,\n"
+                      for m, d in ((6, 30), (7, 31), (8, 31), (9, 30))
+                      for c, a in (("labor", 1000), ("tools", 10)))
+    ds = dataset(tmp_path, monthly + "2026-10-13,2026-10-19,labor,532,,,,,,\n"
+                           "2026-09-01,2027-08-31,tools,365,,,,,,\n"
+                           "2026-10-01,2026-10-31,ad_spend,100,,facebook,,,,\n")
+    assert costs_gaps(ds.costs) == []
+    october = roi(ds, "2026-10").iloc[0]
+    assert october["labor"] == pytest.approx(532.0) and october["tools"] == pytest.approx(31.0)
+    assert "costs_month_missing" not in str(october["note_codes"])
+    # the same October without the week of labour counts nothing of it: noted
+    with pytest.warns(smm.DataQualityWarning, match="no labor line for 2026-10"):
+        ds = dataset(tmp_path, monthly + "2026-09-01,2027-08-31,tools,365,,,,,,\n"
+                               "2026-10-01,2026-10-31,ad_spend,100,,facebook,,,,\n")
+    assert costs_gaps(ds.costs) == [("2026-10", ["labor"])]
+
+
 def test_no_gap_without_a_pattern_of_months(tmp_path):
     """Labour in July and September, none in August: two months out of three are no pattern
     of three quarters of the months (2 < 0.75 × 3 = 2.25, by hand); a span of two months

@@ -991,10 +991,11 @@ def _costs_to_come(ds, metric: str, platform: str, w: Period, rng, paths: int,
         notes.append(f"costs.csv ends on {span[1].isoformat()}, with fewer than 3 whole months "
                      f"before: the {what} of the rest of {w.label} {unknown}, no projection")
         return None
-    notes.append(f"costs.csv ends on {span[1].isoformat()}: the {what} of the rest of "
-                 f"{w.label} projected from the daily rate of {len(values)} months")
     values, days = np.array(values, dtype="float64"), np.array(days, dtype="float64")
     kept = ~_outlying(values / days)
+    # the months the rate is fitted on, as the note of a month left out says
+    notes.append(f"costs.csv ends on {span[1].isoformat()}: the {what} of the rest of "
+                 f"{w.label} projected from the daily rate of {kept.sum()} months")
     notes += [_outlier_note(label, int(kept.sum()), what)
               for label, k in zip(labels, kept, strict=True) if not k]
     mean, var = _flow_level(values[kept], days[kept])
@@ -1433,21 +1434,23 @@ def _sim_from_months(total, w: Period, end: dt.date, reach: dt.date | None, a, r
     if len(values) < 3:
         notes.append("GA4 has monthly totals only and fewer than 3 months: no projection")
         return None
+    values, days = np.array(values, dtype="float64"), np.array(days, dtype="float64")
+    # a count's months are all fitted; a flow's month that stands out is left out, and the
+    # note says the months the rate is fitted on, as the note naming that month does
+    kept = np.full(len(values), True) if count else ~_outlying(values / days)
     if reach > end:
         notes.append(f"GA4 has monthly totals only: counted in full to {reach.isoformat()}, "
-                     f"the rest of {w.label} projected from the daily rate of {len(values)} "
+                     f"the rest of {w.label} projected from the daily rate of {kept.sum()} "
                      f"months")
     else:
         notes.append(f"GA4 has monthly totals only: projected from the daily rate of "
-                     f"{len(values)} months")
-    values, days = np.array(values, dtype="float64"), np.array(days, dtype="float64")
+                     f"{kept.sum()} months")
     if count:
         mean, var, steady = _count_level(values, days)
         if steady:
             notes.append(f"the {len(values)} months vary no more than chance would: their daily "
                          f"rate is taken as steady, uncertain only by its estimate")
     else:
-        kept = ~_outlying(values / days)
         notes += [_outlier_note(label, int(kept.sum()))
                   for label, k in zip(labels, kept, strict=True) if not k]
         mean, var = _flow_level(values[kept], days[kept])

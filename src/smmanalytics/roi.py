@@ -39,9 +39,9 @@ Definitions (money in the brand's currency, over one :class:`~smmanalytics.perio
   one-month line (labour, subscriptions entered month by month), else of its last line of a
   month or less (a week of spend), a file dated by single days alone (payments) covering the
   whole months its days fall in. A day inside that span without a line had nothing spent; a
-  day after it (the file ends before) is unknown. A month inside it without a line of a
-  category its other months have (labour, a monthly subscription: :func:`costs_gaps`) keeps
-  that rule, and is noted (``costs_month_missing``): its lines may have been left out.
+  day after it (the file ends before) is unknown. A month inside it without any line on its
+  days of a category its other months have (labour, a monthly subscription: :func:`costs_gaps`)
+  keeps that rule, and is noted (``costs_month_missing``): its lines may have been left out.
 - A zero or missing denominator gives NaN, and the ``note`` column says why; ``note_codes``
   gives each of its sentences a stable code (:data:`NOTE_CODES`) to select them by.
 - Costs are known only when a costs.csv was read: without one, or when it could not be read,
@@ -301,9 +301,11 @@ _RECURRING_SHARE = 0.75
 
 def costs_gaps(costs: pd.DataFrame, period: object = None) -> list[tuple[str, list[str]]]:
     """The months of costs.csv's span (:func:`costs_span`; of ``period``'s days alone when
-    given) without a line of a category entered month by month: one with a one-month line
-    in at least three quarters (:data:`_RECURRING_SHARE`) of the span's whole months, and
-    in two at least. Each month ("2026-08") with its categories, in the file's order.
+    given) that count nothing of a category entered month by month: one with a one-month
+    line in at least three quarters (:data:`_RECURRING_SHARE`) of the span's whole months,
+    and in two at least. Each month ("2026-08") with its categories, in the file's order.
+    A month without its monthly line but with another line of the category on its days (a
+    week of extra labour, a yearly plan) is not one: it counts that line, not 0.
 
     The rule stays: a day inside the span without a line had nothing spent. But an August
     whose lines were lost read a cost of 40 € (the yearly tool's share) where every other
@@ -335,10 +337,20 @@ def costs_gaps(costs: pd.DataFrame, period: object = None) -> list[tuple[str, li
     gaps = []
     for month in months:
         missing = [c for c in recurring
-                   if not ((entered["category"] == c) & (entered["month"] == month)).any()]
+                   if not ((entered["category"] == c) & (entered["month"] == month)).any()
+                   and not _counted_in(costs, c, month)]
         if missing:
             gaps.append((str(month), missing))
     return gaps
+
+
+def _counted_in(costs: pd.DataFrame, category: str, month: pd.Period) -> bool:
+    """Whether a line of ``category`` of any length covers days of ``month``: a week of extra
+    labour, a yearly plan's share. The month then counts something of it, not 0, and its
+    monthly line, if lost, is not what a note of nothing spent would say."""
+    of = (costs["category"] == category).fillna(False).to_numpy()
+    start, end = pd.to_datetime(costs["start"])[of], pd.to_datetime(costs["end"])[of]
+    return bool(((start <= month.end_time) & (end >= month.start_time)).any())
 
 
 def costs_gaps_notes(costs: pd.DataFrame, period: object = None) -> list[str]:

@@ -93,19 +93,23 @@ _METHOD_DAYS = {
            "giorni.", "{zone} per {platforms}"),
 }
 
-#: what X's shares and saves are, said after the definition of interactions when the posts
-#: include X's: an analyst adding up the export's Likes, Replies, Reposts and Bookmarks got
-#: 897 for October where the report said 920, its 23 DM and link shares (the export's Shares)
+#: what X's shares and saves are, said after the definition of interactions when the report's
+#: platforms include X: an analyst adding up the export's Likes, Replies, Reposts and Bookmarks
+#: got 897 for October where the report said 920, its 23 DM and link shares (the export's
+#: Shares). The formula names the export's columns: "reposts + bookmarks + shares", shares
+#: being reposts plus the export's Shares, read as counting reposts twice
 _METHOD_X = {
-    "en": "On X, shares are reposts plus shares by direct message or link (the export's "
-          "Reposts + Shares), and saves are bookmarks: X's interactions = likes + replies + "
-          "reposts + bookmarks + shares.",
-    "fr": "Sur X, les partages sont les reposts plus les partages par message privé ou par "
-          "lien (Reposts + Shares de l'export), et les enregistrements sont les signets : "
-          "interactions X = j'aime + réponses + reposts + signets + partages.",
-    "it": "Su X, le condivisioni sono i repost più le condivisioni via messaggio diretto o "
-          "link (Reposts + Shares dell'export), e i salvataggi sono i segnalibri: interazioni "
-          "X = mi piace + risposte + repost + segnalibri + condivisioni.",
+    "en": "On X, saves are bookmarks, and shares are reposts plus shares by direct message or "
+          "link (the export's Shares column): X's interactions = likes + replies + reposts + "
+          "bookmarks + the export's Shares (by direct message or link), each counted once.",
+    "fr": "Sur X, les enregistrements sont les signets, et les partages sont les reposts plus "
+          "les partages par message privé ou par lien (colonne Shares de l'export) : "
+          "interactions X = j'aime + réponses + reposts + signets + Shares de l'export "
+          "(partages par message privé ou par lien), chacun compté une fois.",
+    "it": "Su X, i salvataggi sono i segnalibri, e le condivisioni sono i repost più le "
+          "condivisioni via messaggio diretto o link (colonna Shares dell'export): interazioni "
+          "X = mi piace + risposte + repost + segnalibri + Shares dell'export (condivisioni "
+          "via messaggio diretto o link), ciascuno contato una volta.",
 }
 
 
@@ -847,9 +851,16 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         days = self._platform_days()
         if days:            # after the note on times
             notes.insert(4, _METHOD_DAYS[self.lang][0].format(days=days))
-        if (self.posts["platform"].astype("string") == "x").any():
+        if self._shows_x():
             notes.insert(1, _METHOD_X[self.lang])      # after the definition of interactions
         return self.bullets(sec, notes)
+
+    def _shows_x(self) -> bool:
+        """Whether the report's platforms include X: those it covers when it covers some only
+        (a best-times report of TikTok said what X's shares are), else its posts'."""
+        if self.platforms:
+            return "x" in self.platforms
+        return bool((self.posts["platform"].astype("string") == "x").any())
 
     def _platform_days(self) -> str:
         """The zones daily account series count their days in where not the brand's: "Pacific

@@ -174,9 +174,14 @@ class WatchSections:
             return " " + f.label("bt_weekend_untested")
         # under alpha to 3 decimals (as bt_weekend_peak: 0.004 read "p < 0.01"), else to 2
         differ = outcome == "differ"
-        # a weekend window that stood out (not recommended) did hold up on the weeks held out
+        # a weekend window that stood out (not recommended) did hold up on the weeks held out;
+        # so did a Monday-Friday one that stood out: no weekend window held up "either" was
+        # untrue of it
+        w = bt.window or {}
         key = ("bt_weekend_same" if not differ
                else "bt_weekend_differ_stood_out" if bt.method.get("weekend_stood_out")
+               else "bt_weekend_differ_none_alone"
+               if stood_out(w) and w.get("days") != "Saturday-Sunday"
                else "bt_weekend_differ_none")
         return " " + f.label(key).format(
             p=f.p_value(bt.method["weekend_p_value"], 3 if differ else 2)[0])

@@ -510,9 +510,10 @@ class BestTimes:
         p = self.method.get("weekend_p_value")
         if outcome == "differ":
             # a weekend window that stood out held up on the weeks held out, but is not
-            # recommended once its selection is allowed for: "no window held up" was untrue
+            # recommended once its selection is allowed for: "no window held up" was untrue,
+            # as it was of a Monday-Friday window that stood out; the clause is the weekend's
             held = ("no weekend window is recommended" if self.method.get("weekend_stood_out")
-                    else "no window held up")
+                    else "no weekend window held up")
             return (f"; weekends have hours of their own (weekend × hour test p = {p:.3f}), "
                     f"but {held}")
         if outcome == "same":
