@@ -104,8 +104,9 @@ def test_roi_says_when_the_costs_file_does_not_cover_the_period(ds, tmp_path, pe
 def test_roi_section_names_a_month_without_the_lines_of_the_others(ds, tmp_path, lang,
                                                                   expected):
     """August without the labour and monthly tools lines of June, July, September and October
-    read a cost of the yearly tool's share alone, and a ROI of four figures, with no word: the
-    section says which month lacks which lines; October, whole, says nothing."""
+    read a cost of a yearly production line's share alone, and a ROI of four figures, with no
+    word: the section says which month lacks which lines; October, whole, says nothing. (A
+    yearly line of tools would count tools in August: no gap of tools then.)"""
     from dataclasses import replace
 
     import smmanalytics as smm
@@ -116,7 +117,7 @@ def test_roi_section_names_a_month_without_the_lines_of_the_others(ds, tmp_path,
                     "note\n" + "".join(f"2026-{m:02d}-01,2026-{m:02d}-{d},{cat},{amount},,,,,,\n"
                                        for m, d in ((6, 30), (7, 31), (9, 30), (10, 31))
                                        for cat, amount in (("labor", 1000), ("tools", 13)))
-                    + "2026-06-01,2027-05-31,tools,365,,,,,,\n", encoding="utf-8")
+                    + "2026-06-01,2027-05-31,production,365,,,,,,\n", encoding="utf-8")
     with pytest.warns(smm.DataQualityWarning, match="no labor, tools line for 2026-08"):
         costs = read_costs(path)
     rep = BrandReport(replace(ds, costs=costs), "2026-08", lang=lang)

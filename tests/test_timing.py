@@ -1321,8 +1321,8 @@ def _no_effect(p_value: float = 0.66, **method) -> BestTimes:
      "; weekend hours do not differ from weekday ones (weekend × hour test p = 0.97); "),
     ({"weekend_test": "monte_carlo_permutation", "weekend_p_value": 0.004,
       "weekend_hours": True}, "differ",
-     "; weekends have hours of their own (weekend × hour test p = 0.004), but no window held "
-     "up; "),
+     "; weekends have hours of their own (weekend × hour test p = 0.004), but no weekend "
+     "window held up; "),
     ({"weekend_test": "not run: too few weekend or weekday posts, or hours",
       "weekend_p_value": float("nan"), "weekend_hours": False}, "too few",
      "; weekend hours were not tested apart (at least 50 posts of known hour are needed at "
