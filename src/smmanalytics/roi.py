@@ -336,9 +336,8 @@ def costs_gaps(costs: pd.DataFrame, period: object = None) -> list[tuple[str, li
         months = months[(months.end_time.date >= p.start) & (months.start_time.date <= p.end)]
     gaps = []
     for month in months:
-        missing = [c for c in recurring
-                   if not ((entered["category"] == c) & (entered["month"] == month)).any()
-                   and not _counted_in(costs, c, month)]
+        # a month's own line of the category is one that covers its days
+        missing = [c for c in recurring if not _counted_in(costs, c, month)]
         if missing:
             gaps.append((str(month), missing))
     return gaps
