@@ -390,7 +390,8 @@ def test_meta_times_across_dst():
     assert utc[0] == pd.Timestamp("2026-01-15 18:00", tz="UTC")   # PST = UTC-8
     assert utc[1] == pd.Timestamp("2026-07-01 17:00", tz="UTC")   # PDT = UTC-7
     assert utc[2] == pd.Timestamp("2026-11-01 08:30", tz="UTC")   # first 01:30 is PDT
-    assert utc[3] == pd.Timestamp("2026-03-08 10:00", tz="UTC")   # 02:30 → 03:00 PDT
+    # 02:30 is skipped: read at PST (UTC-8), the offset before the change, 10:30 UTC = 03:30 PDT
+    assert utc[3] == pd.Timestamp("2026-03-08 10:30", tz="UTC")
     assert pd.isna(utc[4])
     assert counts == {"dst_ambiguous": 1, "dst_nonexistent": 1}
 
@@ -1138,7 +1139,8 @@ def test_local_to_utc_on_a_year_of_wall_times():
     """Every 10 minutes of 2025 in Paris (more times than hours: the offsets are looked up
     by the hour). Read by hand: 15 January 12:00 CET is 11:00 UTC, 1 July 12:00 CEST is
     10:00 UTC; 26 October 02:00-02:50 (six times) are repeated, taken at CEST (00:00-00:50
-    UTC); 30 March 02:00-02:50 (six) are skipped, shifted forward to 03:00 CEST (01:00 UTC)."""
+    UTC); 30 March 02:00-02:50 (six) are skipped, read at CET, the offset before the change
+    (01:00-01:50 UTC, that is 03:00-03:50 CEST: moved forward an hour)."""
     from smmanalytics.loaders._dates import local_to_utc
 
     wall = pd.Series(pd.date_range("2025-01-01", "2026-01-01", freq="10min", inclusive="left"),
@@ -1150,7 +1152,55 @@ def test_local_to_utc_on_a_year_of_wall_times():
     assert at[pd.Timestamp("2025-01-15 12:00")] == pd.Timestamp("2025-01-15 11:00", tz="UTC")
     assert at[pd.Timestamp("2025-07-01 12:00")] == pd.Timestamp("2025-07-01 10:00", tz="UTC")
     assert at[pd.Timestamp("2025-10-26 02:50")] == pd.Timestamp("2025-10-26 00:50", tz="UTC")
-    assert at[pd.Timestamp("2025-03-30 02:30")] == pd.Timestamp("2025-03-30 01:00", tz="UTC")
+    assert at[pd.Timestamp("2025-03-30 02:30")] == pd.Timestamp("2025-03-30 01:30", tz="UTC")
+    assert at[pd.Timestamp("2025-03-30 02:50")] == pd.Timestamp("2025-03-30 01:50", tz="UTC")
+
+
+def test_two_posts_in_the_skipped_hour_keep_their_minutes():
+    """Two Meta posts 40 minutes apart in Los Angeles' skipped hour (8 March 2026, 02:00 PST
+    became 03:00 PDT) were both set to 03:00 PDT. Read at PST (UTC-8), the offset before
+    the change, as zoneinfo and RFC 5545 read them: 02:10 + 8 h = 10:10 UTC (03:10 PDT) and
+    02:50 + 8 h = 10:50 UTC; 01:59 is PST, 09:59 UTC."""
+    utc, counts = parse_datetimes(_s("03/08/2026 01:59", "03/08/2026 02:10", "03/08/2026 02:50"),
+                                  "%m/%d/%Y %H:%M", tz=META_TZ)
+    assert utc.tolist() == [pd.Timestamp(t, tz="UTC") for t in
+                            ["2026-03-08 09:59", "2026-03-08 10:10", "2026-03-08 10:50"]]
+    assert counts == {"dst_ambiguous": 0, "dst_nonexistent": 2}
+
+
+#: a spring change per zone, by hand from the tz database: the wall time the gap starts at and
+#: its length (Lord Howe moves its clock by 30 minutes; Santiago skips its midnight)
+_GAPS = {"America/Los_Angeles": ("2026-03-08 02:00", 60),
+         "Europe/Paris": ("2026-03-29 02:00", 60),
+         "Australia/Lord_Howe": ("2025-10-05 02:00", 30),
+         "America/Santiago": ("2026-09-06 00:00", 60)}
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(sorted(_GAPS)), st.data())
+def test_times_in_a_gap_follow_the_valid_times_before_it_in_order(tz, data):
+    """Any wall time in a spring gap reads after every valid time before the gap, the gap's
+    times keep their order, and each is the instant Python's zoneinfo gives it (the offset
+    before the change, RFC 5545 §3.3.5)."""
+    from zoneinfo import ZoneInfo
+
+    from smmanalytics.loaders._dates import local_to_utc
+
+    start, minutes = _GAPS[tz]
+    start = pd.Timestamp(start)
+    before = data.draw(st.lists(st.integers(1, 3 * 3600), min_size=1, max_size=10))
+    inside = data.draw(st.lists(st.integers(0, minutes * 60 - 1), min_size=1, max_size=10))
+    wall = pd.Series([start - pd.Timedelta(seconds=s) for s in before]
+                     + [start + pd.Timedelta(seconds=s) for s in inside], dtype="datetime64[ns]")
+    utc, counts = local_to_utc(wall, tz)
+    valid, gap = utc.iloc[:len(before)], utc.iloc[len(before):]
+    assert counts == {"dst_ambiguous": 0, "dst_nonexistent": len(inside)}
+    assert gap.min() > valid.max()
+    assert gap.iloc[sorted(range(len(inside)), key=inside.__getitem__)].is_monotonic_increasing
+    assert gap.nunique() == len(set(inside))              # no two times made one
+    zone = ZoneInfo(tz)
+    assert gap.tolist() == [pd.Timestamp(t.to_pydatetime().replace(tzinfo=zone)).tz_convert("UTC")
+                            for t in wall.iloc[len(before):]]
 
 
 @settings(max_examples=60, deadline=None)

@@ -37,7 +37,7 @@ def test_facebook_posts_en_2025_views_set():
         pd.Timestamp("2026-01-15 18:00", tz=UTC),  # 10:00 PST (UTC-8), winter
         pd.Timestamp("2026-07-01 17:00", tz=UTC),  # 10:00 PDT (UTC-7), summer
         pd.Timestamp("2026-11-01 08:30", tz=UTC),  # 01:30 repeated hour → first (PDT)
-        pd.Timestamp("2026-03-08 10:00", tz=UTC),  # 02:30 does not exist → 03:00 PDT
+        pd.Timestamp("2026-03-08 10:30", tz=UTC),  # 02:30 does not exist: PST → 03:30 PDT
     ]
     assert {"dst_ambiguous", "dst_nonexistent"} <= _codes(df)
     assert df["time_precision"].astype(str).tolist() == ["minute"] * 4
@@ -227,8 +227,9 @@ def _write(path, cols, rows, *, delim=",", encoding="utf-8-sig"):
 
 def _expected(rows):
     t = pd.to_datetime(pd.Series([r["Publish time"] for r in rows]), format="%m/%d/%Y %H:%M")
+    # a time in the skipped spring hour is moved forward by the gap: one hour in Los Angeles
     t = t.dt.tz_localize("America/Los_Angeles", ambiguous=True,
-                         nonexistent="shift_forward").dt.tz_convert(UTC)
+                         nonexistent=pd.Timedelta(hours=1)).dt.tz_convert(UTC)
     return t
 
 

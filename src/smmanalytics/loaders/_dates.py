@@ -1,8 +1,9 @@
 """Dates and times of the exports, vectorised, to tz-aware UTC.
 
 - :func:`local_to_utc`: naive local times in an IANA zone → UTC. In the repeated autumn hour
-  the first occurrence (daylight time) is taken; a time in the skipped spring hour is shifted
-  forward to the first valid instant. Both are counted and returned as quality notes.
+  the first occurrence (daylight time) is taken; a time in the skipped spring hour is moved
+  forward by the gap's length (the offset before the change, as zoneinfo reads it). Both
+  are counted and returned as quality notes.
 - :func:`parse_datetimes`: fixed-format text (Meta ``MM/DD/YYYY HH:MM`` in
   America/Los_Angeles, X legacy ``YYYY-MM-DD HH:MM +0000``) → UTC.
 - :func:`parse_text_dates`: dates written with month names in EN/FR/IT/ES/DE/SV/RU, full or
@@ -138,8 +139,8 @@ def local_to_utc(naive: pd.Series, tz: str) -> tuple[pd.Series, dict[str, int]]:
     """Localise naive times in ``tz`` and convert to UTC.
 
     Returns the UTC series and counts ``{"dst_ambiguous": n, "dst_nonexistent": m}`` of times in
-    the repeated autumn hour (first occurrence taken) and in the skipped spring hour (shifted
-    forward to the first valid instant).
+    the repeated autumn hour (first occurrence taken) and in the skipped spring hour (moved
+    forward by the gap's length: 02:10 PST → 03:10 PDT).
 
     A time a day or more away from any change of the zone's offset has one reading, its wall
     time less that offset (:func:`_away_from_changes`); pandas localises only the others.
@@ -164,6 +165,7 @@ def _localized(naive: pd.Series, tz: str) -> tuple[pd.Series, dict[str, int]]:
     """:func:`local_to_utc` by pandas, every time looked up in ``tz`` (``naive``: ns)."""
     strict = naive.dt.tz_localize(tz, ambiguous="NaT", nonexistent="NaT")
     odd = strict.isna() & naive.notna()
+    utc = strict.dt.tz_convert("UTC").astype("datetime64[ns, UTC]")
     counts = {"dst_ambiguous": 0, "dst_nonexistent": 0}
     if odd.any():
         sub = naive[odd]
@@ -171,11 +173,24 @@ def _localized(naive: pd.Series, tz: str) -> tuple[pd.Series, dict[str, int]]:
                                    nonexistent="NaT")
         counts["dst_ambiguous"] = int(first.notna().sum())
         counts["dst_nonexistent"] = int(first.isna().sum())
-        fixed = sub.dt.tz_localize(tz, ambiguous=np.ones(len(sub), dtype=bool),
-                                   nonexistent="shift_forward")
-        strict = strict.astype(f"datetime64[ns, {tz}]")
-        strict[odd] = fixed
-    return strict.dt.tz_convert("UTC").astype("datetime64[ns, UTC]"), counts
+        utc[odd] = _at_offset_before(sub, tz)
+    return utc, counts
+
+
+def _at_offset_before(naive: pd.Series, tz: str) -> pd.Series:
+    """Repeated or skipped wall times (``naive``, ns) read at the offset in force just before
+    the change, as UTC.
+
+    In the repeated autumn hour that is the first occurrence. In the skipped spring hour it
+    moves the time forward by the gap's length (02:10 PST → 03:10 PDT; 02:10 at Lord Howe,
+    whose gap is 30 min, → 02:40), as Python's zoneinfo and RFC 5545 §3.3.5 read it: two
+    posts in the gap keep their minutes and their order, where pandas' ``shift_forward``
+    would set both to 03:00. The offset is that of the last valid instant before the change
+    (``shift_backward``), so a gap of any length is right."""
+    before = naive.dt.tz_localize(tz, ambiguous=np.ones(len(naive), dtype=bool),
+                                  nonexistent="shift_backward")
+    offset = before.dt.tz_localize(None) - before.dt.tz_convert(None)
+    return (naive - offset).dt.tz_localize("UTC")
 
 
 _HOUR_NS = 3_600_000_000_000

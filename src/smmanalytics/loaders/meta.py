@@ -242,7 +242,8 @@ def _publish_times(c: Candidate, ctx: ParseContext, family: str = F, *,
         _note_repeated_hour(ctx, counts["dst_ambiguous"], 0)
     if counts["dst_nonexistent"]:
         ctx.note("dst_nonexistent", f"{counts['dst_nonexistent']} publish times fall in the "
-                 "skipped spring hour of America/Los_Angeles; shifted forward to 03:00 PDT",
+                 "skipped spring hour of America/Los_Angeles; moved forward an hour (02:30 is "
+                 "read as 03:30 PDT)",
                  rows=counts["dst_nonexistent"])
     return utc
 
