@@ -520,7 +520,7 @@ def test_campaign_from_utm_order_and_repeats():
     """The permalink's campaign wins over the caption's, a campaign the export states is
     kept, and a campaign repeated on many rows is decoded on each (read by hand from the
     cells below)."""
-    from smmanalytics.loaders._registry import _campaign_from_utm
+    from smmanalytics.loaders._registry import _fill_campaign, _utm_campaigns, _utm_texts
     from smmanalytics.loaders._sources import Source
     from smmanalytics.quality import QualityLog
 
@@ -532,10 +532,34 @@ def test_campaign_from_utm_order_and_repeats():
         "campaign": pd.array([None, None, "stated", None, None], dtype="string"),
     })
     log = QualityLog()
-    _campaign_from_utm(out, Source("posts.csv", b""), log)
+    _fill_campaign(out, _utm_campaigns(_utm_texts(out)), Source("posts.csv", b""), log, None)
     assert out["campaign"].tolist() == ["soldes", "noel 2026", "stated", pd.NA, "noel 2026"]
     # rows 0, 1 and 4 had no campaign and got one (row 2 keeps its own, row 3 has none)
     assert [(e["code"], e["rows"]) for e in log.entries] == [("campaign_from_utm", 3)]
+
+
+def test_campaign_from_utm_on_a_long_export(tmp_path):
+    """An export of 20,000 rows (the loader reads the campaigns on another thread from that
+    length on): rows cycle through a tagged permalink and a tagged caption (the permalink
+    wins), a tagged caption alone, and no tag; 20,000 / 3 rows of each, by hand."""
+    from smmanalytics.loaders._registry import _THREADED_CONVERSION_ROWS
+
+    n = _THREADED_CONVERSION_ROWS
+    rows = _ig_rows(n, seed=7)
+    for i, r in enumerate(rows):
+        if i % 3 == 0:
+            r["Permalink"] += "?utm_campaign=soldes"
+        if i % 3 < 2:
+            r["Description"] = "see https://x.fr/?utm_campaign=noel%202026&utm_medium=social"
+    path = tmp_path / "ig.csv"
+    _write(path, _IG_COLS, rows)
+    df = read_export(path).set_index("post_id")
+    expected = ["soldes", "noel 2026", pd.NA]
+    assert df["campaign"].tolist() == [expected[int(i) % 3] for i in df.index.astype("int64")
+                                       - 17800000000000000]
+    # rows 0, 3, … (6,667) and 1, 4, … (6,667) got a campaign
+    assert [e["rows"] for e in df.attrs["quality"] if e["code"] == "campaign_from_utm"] == [
+        13_334]
 
 
 @settings(max_examples=60, deadline=None)

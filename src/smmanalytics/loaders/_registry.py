@@ -917,13 +917,6 @@ _UTM = r"[?&]utm_campaign=([^&\s#\"'<>]+)"
 _UTM_COLUMNS = ("permalink", "link", "caption")
 
 
-def _campaign_from_utm(out: pd.DataFrame, src: Source, log: QualityLog | None,
-                       sheet: str | None = None) -> None:
-    """Fill ``campaign`` from a ``utm_campaign=`` in the post's link or caption (URL-decoded),
-    noted."""
-    _fill_campaign(out, _utm_campaigns(_utm_texts(out)), src, log, sheet)
-
-
 def _utm_texts(out: pd.DataFrame) -> pd.DataFrame:
     """The columns of ``out`` a campaign is read from: a frame of its own, which
     :func:`_utm_campaigns` may read on another thread while ``out`` gets new columns."""
