@@ -1,3 +1,4 @@
+import datetime as dt
 import sys
 
 import numpy as np
@@ -6,6 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as hs
 
+import smmanalytics as smm
+from smmanalytics._actuals import metric_daily
 from smmanalytics.compare import Comparison, compare
 
 from ._roi_builders import daily, dataset, posts, running_year, web
@@ -1680,3 +1683,57 @@ def test_the_caveats_of_a_platform_left_out_in_the_reports_languages(lang, both,
         c = compare(_x_beside_instagram(x_posts_month, x_export), "2026-10", n_boot=200)
         [caveat] = [s for s in c.caveats if "leave out x" in s]
         assert Formatter(lang).note(caveat) == expected
+
+
+_GA4_WITH_CHART = """\
+# ----------------------------------------
+# Traffic acquisition: Session source / medium
+# Account: Test
+# Property: test.com - GA4
+# ----------------------------------------
+#\x20
+# All Users
+# Start date: 20261001
+# End date: 20261031
+Session source / medium,Sessions,Engaged sessions,Engagement rate,\
+Average engagement time per session,Events per session,Event count,Key events,\
+Session key event rate,Total revenue
+Grand total,1000,600,0.6,45.5,5.2,5200,30,0.03,1500.5
+lnkd.in / referral,100,60,0.6,40,5,500,5,0.05,250.25
+linkedin / social,50,30,0.6,40,5,250,2,0.04,100
+youtube.com / referral,70,35,0.5,30,4,280,1,0.0142857,20
+pinterest / social,20,10,0.5,30,4,80,1,0.05,10
+
+# ----------------------------------------
+# Chart data
+# ----------------------------------------
+{chart},Sessions
+{first},30
+{second},40
+"""
+
+
+@pytest.mark.parametrize("chart, first, second", [("Date", "20261001", "20261002"),
+                                                  ("Nth day", "0000", "0001")])
+def test_ga4_chart_table_under_the_source_table_is_no_day_without_social_visits(
+        tmp_path, chart, first, second):
+    """GA4's traffic acquisition export as downloaded: its source / medium table, then the
+    chart of sessions by date (reference §8.2). The chart's two rows (no source) read as two
+    days without social visits: October's social sessions, key events and revenue compared 0,
+    where roi() and the scorecard gave the source table's figures. By hand, its social rows
+    (lnkd.in, linkedin, youtube.com, pinterest): sessions 100 + 50 + 70 + 20 = 240, key
+    events 5 + 2 + 1 + 1 = 9, revenue 250.25 + 100 + 20 + 10 = 380.25."""
+    (tmp_path / "ga4_traffic.csv").write_text(
+        _GA4_WITH_CHART.format(chart=chart, first=first, second=second), encoding="utf-8")
+    ds = smm.load(tmp_path, cache=False)
+    assert ds.web["date"].notna().sum() == 2            # the chart's rows are read, dated
+    t = _kpis(compare(ds, "2026-10"))
+    assert t.loc["sessions", "current"] == 240
+    assert t.loc["key_events", "current"] == 9
+    assert t.loc["revenue", "current"] == pytest.approx(380.25)
+    for kpi in ("sessions", "key_events", "revenue"):
+        assert t.loc[kpi, "method"] == "GA4 period totals, no interval"
+        assert pd.isna(t.loc[kpi, "n_current"])          # period totals: no day counted
+        # the goals' forecasts read the same daily series: no known day, not two days of 0
+        days = metric_daily(ds, kpi, "all", dt.date(2026, 10, 1), dt.date(2026, 10, 31))
+        assert days.isna().all()

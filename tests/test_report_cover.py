@@ -5,17 +5,22 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import shutil
+from pathlib import Path
 
 import pandas as pd
 import pytest
 from pypdf import PdfReader
 
+import smmanalytics as smm
 from smmanalytics import schema
 from smmanalytics.loaders._registry import snapshot_from_name
 from smmanalytics.quality import QualityLog
 from smmanalytics.report import BrandReport, Formatter
 
 from ._report_helpers import SAMPLE
+
+FIX = Path(__file__).parent / "fixtures"
 
 
 @pytest.mark.parametrize("period,title,label", [
@@ -545,3 +550,39 @@ def test_finding_the_fonts_letters_leaves_no_file_open():
         assert sections.undrawn(["Maison Sève 中"]) == ["中"]   # DejaVu draws è, not 中
         gc.collect()
     assert not [w for w in caught if issubclass(w.category, ResourceWarning)]
+
+
+#: Studio's zip of 12 September to 1 October 2026 (its name's range), made on 2 October 08:15
+#: UTC: four videos, three of them published in September 2026
+_STUDIO_ZIP = FIX / "youtube" / "Content 2026-09-12_2026-10-01 Maison Sève.zip"
+
+
+@pytest.mark.parametrize("lang,alone,beside", [
+    ("en", "(figures from 12 September to 1 October 2026 for YouTube, the range chosen in "
+           "Studio)",
+     "(lifetime totals as of 20 November 2026 for Instagram; figures from 12 September to "
+     "1 October 2026 for YouTube, the range chosen in Studio)"),
+    ("fr", "(chiffres du 12 septembre au 1er octobre 2026 pour YouTube, période choisie dans "
+           "Studio)",
+     "(cumuls au 20 novembre 2026 pour Instagram ; chiffres du 12 septembre au 1er octobre "
+     "2026 pour YouTube, période choisie dans Studio)"),
+    ("it", "(cifre dal 12 settembre al 1° ottobre 2026 per YouTube, intervallo scelto in "
+           "Studio)",
+     "(totali al 20 novembre 2026 per Instagram; cifre dal 12 settembre al 1° ottobre 2026 "
+     "per YouTube, intervallo scelto in Studio)")])
+def test_youtube_figures_of_the_studio_range_are_said_as_that_range_not_lifetime_totals(
+        tmp_path, lang, alone, beside):
+    """The method note called every post's figures "lifetime totals as of" the day before its
+    export: YouTube Studio's figures of 12 September to 1 October (the zip's name) read as
+    lifetime totals as of 1 October. They are the range's: the note says the range, and keeps
+    "lifetime … as of" for the Instagram export of 20 November (snapshot 21 November 08:00
+    UTC, the brand's zone UTC: as of the day before, 20 November), naming its platform."""
+    shutil.copy(_STUDIO_ZIP, tmp_path)
+    shutil.copy(FIX / "meta" / "instagram_posts_2026-11-20.csv", tmp_path)
+    ds = smm.load(tmp_path, cache=False)
+    youtube_only = BrandReport(ds, "2026-09", lang=lang).method_notes()._repr_html_()
+    assert alone in youtube_only
+    assert {"en": "lifetime", "fr": "cumuls", "it": "totali"}[lang] not in youtube_only
+    # Instagram's posts of 2025 (26 March, 15 August, 2 December) and the videos of September
+    both = BrandReport(ds, "2025-01-01..2026-09-30", lang=lang).method_notes()._repr_html_()
+    assert beside in both

@@ -11,7 +11,14 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from ._web import deduplicate, foreign_currency, is_social, normalize_source, social_traffic
+from ._web import (
+    deduplicate,
+    foreign_currency,
+    is_social,
+    normalize_source,
+    social_traffic,
+    tells_social,
+)
 from .metrics import post_interactions
 from .periods import Period, last_day_covered, parse_period, post_dates
 from .schema import column_or
@@ -455,8 +462,9 @@ def metric_daily(ds, metric: str, platform: str, start: dt.date, end: dt.date) -
     without posts, NaN for every day if no post gives the metric, if the dataset holds no
     posts of ``platform`` at all: see :func:`has_posts_data`, or if the range has no post and
     an export that may hold them could not be read: see :func:`unread_exports`);
-    ``followers_net`` is NaN on days without follower data; GA4 metrics use dated rows only
-    (0 on days without social traffic when the export covers the day; revenue is NaN on every
+    ``followers_net`` is NaN on days without follower data; GA4 metrics use dated rows of
+    tables that say where sessions came from only (:func:`~smmanalytics._web.tells_social`;
+    0 on days without social traffic when such a table covers the day; revenue is NaN on every
     day when some of it is in another currency than the brand's). Not defined for rate
     metrics.
     """
@@ -488,9 +496,12 @@ def metric_daily(ds, metric: str, platform: str, start: dt.date, end: dt.date) -
         return _followers_net(ds.daily, platform, days)
     if metric in ("sessions", "key_events", "revenue"):
         web = ds.web
-        if web is None or web.empty or web["date"].isna().all():
+        if web is None or web.empty:
             return nan
-        dated = web.loc[web["date"].notna()]
+        # rows of a table that cannot tell social visits (a chart by date) are no day of them
+        dated = web.loc[(web["date"].notna() & tells_social(web)).to_numpy()]
+        if dated.empty:
+            return nan
         when = pd.to_datetime(dated["date"]).dt.normalize()
         idx = _social_index(dated, parse_period((start, end)), platform)
         if metric == "revenue" and foreign_currency(dated.loc[idx], ds.brand.currency).any():

@@ -854,6 +854,32 @@ def carries(web: pd.DataFrame, need: str) -> pd.Series:
             else pd.Series(False, index=web.index))
 
 
+#: the dimensions :func:`is_social` reads: a table carrying none of them (the chart of
+#: sessions by date GA4 writes under its source / medium table) cannot say which of its
+#: sessions came from social
+_SOCIAL_DIMENSIONS = ("source_medium", "source", "medium", "channel_group")
+
+
+def tells_social(web: pd.DataFrame) -> pd.Series:
+    """Whether each GA4 row's table can say if its sessions came from social: its
+    ``breakdown`` names a dimension of :data:`_SOCIAL_DIMENSIONS`, else (a frame made by hand,
+    a row without breakdown) the row names a source, medium or channel group.
+
+    A chart's rows by date are no day without social visits: counted as such, they made
+    compare()'s social sessions, key events and revenue of October 0 (two days of 0), where
+    the source / medium table of the same export gave 240, 9 and 380.25."""
+    cells = pd.Series(False, index=web.index)
+    for column in ("source", "medium", "channel_group"):
+        if column in web.columns:
+            cells |= web[column].notna()
+    if "breakdown" not in web.columns:
+        return cells
+    kinds = web["breakdown"].astype("string")
+    known = {k: any(d in _SOCIAL_DIMENSIONS for d in _dimensions(k))
+             for k in kinds.dropna().unique()}
+    return kinds.map(known).astype("boolean").fillna(cells).astype(bool)
+
+
 def deduplicate(w: pd.DataFrame, start: pd.Series, end: pd.Series, weight: np.ndarray,
                 notes: list[tuple[str, str]], *, span_key: pd.Series | None = None,
                 rank: pd.Series | None = None, need: str | None = None) -> np.ndarray:

@@ -46,7 +46,7 @@ _METHOD = {
         "counts twice.",
         "Times are converted to the audience's time zone ({tz}); Meta exports are written in US "
         "Pacific time and converted with daylight saving time.",
-        "Each post keeps its latest export (lifetime totals as of {asof}); posts of the last "
+        "Each post keeps its latest export ({totals}); posts of the last "
         "days of the period may still be gaining engagement.",
     ],
     "fr": [
@@ -59,7 +59,7 @@ _METHOD = {
         "deux publications compte deux fois.",
         "Les heures sont converties dans le fuseau de l'audience ({tz}) ; les exports Meta sont "
         "en heure du Pacifique (États-Unis) et convertis en tenant compte de l'heure d'été.",
-        "Chaque publication garde son export le plus récent (cumuls au {asof}) ; les publications "
+        "Chaque publication garde son export le plus récent ({totals}) ; les publications "
         "des derniers jours de la période peuvent encore gagner de l'engagement.",
     ],
     "it": [
@@ -72,7 +72,7 @@ _METHOD = {
         "volte.",
         "Gli orari sono convertiti nel fuso del pubblico ({tz}); gli export Meta sono in ora del "
         "Pacifico (USA) e convertiti tenendo conto dell'ora legale.",
-        "Ogni post mantiene l'export più recente (totali al {asof}); i post degli ultimi giorni "
+        "Ogni post mantiene l'export più recente ({totals}); i post degli ultimi giorni "
         "del periodo possono ancora ricevere engagement.",
     ],
 }
@@ -847,7 +847,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
     def method_notes(self) -> Section:
         f = self.fmt
         sec = self.section(f.label("method"))
-        notes = [t.format(tz=self.tz, asof=self._totals_asof()) for t in _METHOD[self.lang]]
+        notes = [t.format(tz=self.tz, totals=self._totals()) for t in _METHOD[self.lang]]
         days = self._platform_days()
         if days:            # after the note on times
             notes.insert(4, _METHOD_DAYS[self.lang][0].format(days=days))
@@ -876,10 +876,44 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         return ", ".join(said.format(zone=f.zone(zone), platforms=f.listed(names))
                          for zone, names in by_zone.items())
 
-    def _totals_asof(self) -> str:
-        """The days the period's posts' lifetime totals are as of, per platform where they
+    def _totals(self) -> str:
+        """What the period's posts' figures are, for the method note: lifetime totals as of
+        a day (:meth:`_totals_asof`) and, for posts whose export gives a date range's figures
+        (YouTube Studio's table, ``window_start`` to ``window_end``), that range's
+        (:meth:`_totals_ranges`): "lifetime totals as of 1 November 2026 for LinkedIn;
+        figures from 1 to 31 October 2026 for YouTube, the range chosen in Studio".
+
+        Every post's figures were said to be lifetime totals as of its snapshot's day:
+        YouTube's views of 1 to 31 October read as lifetime views to 5 December, the day the
+        zip was made."""
+        f = self.fmt
+        posts = self.posts
+        ranged = (column_or(posts, "window_start").notna()
+                  & column_or(posts, "window_end").notna()).to_numpy(bool)
+        parts = []
+        if not len(posts) or not ranged.all():      # lifetime posts (none: the data's day)
+            parts.append(f.label("totals_lifetime").format(
+                asof=self._totals_asof(posts.loc[~ranged], named=bool(ranged.any()))))
+        return f.join(parts + self._totals_ranges(posts.loc[ranged]))
+
+    def _totals_ranges(self, posts: pd.DataFrame) -> list[str]:
+        """One clause per date range ``posts``' figures cover, with its platforms, in the
+        order of the ranges ("figures from 1 to 31 October 2026 for YouTube, the range chosen
+        in Studio")."""
+        f = self.fmt
+        spans = (posts.groupby(["window_start", "window_end"], sort=True)["platform"]
+                 .agg(lambda p: sorted(set(p.astype("string").dropna()))))
+        return [f.label("totals_range").format(
+            days=f.label("period_days").format(start=start, end=end),
+            platforms=f.listed(f.platform(p) for p in platforms))
+            for (first, last), platforms in spans.items()
+            for start, end in (f.days(first, last),)]
+
+    def _totals_asof(self, posts: pd.DataFrame, *, named: bool = False) -> str:
+        """The days ``posts``' lifetime totals are as of, per platform where they
         differ ("31 October 2026 for Instagram and X, as of 15 November 2026 for Facebook");
-        one day when every post's is the same. A post's day is the one before its snapshot's,
+        one day when every post's is the same, unless ``named`` (other posts' figures are a
+        range's: the clause names its platforms). A post's day is the one before its snapshot's,
         as the cover's (Dataset.as_of). A platform whose posts come from exports of several
         days has each of them, with its posts (:meth:`_asof_days`). Without a post in the
         period, the data's as-of day (the cover's).
@@ -889,13 +923,13 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         a platform's newest export for all its posts: a quarter's 11 Instagram posts last
         exported on 2 January read as of 2 February, the day of the other 21."""
         f = self.fmt
-        posts = self.posts.dropna(subset=["snapshot_at"])
+        posts = posts.dropna(subset=["snapshot_at"])
         if not len(posts):
             return f.date(self.asof) if self.asof is not None else "–"
         day = local_dates(posts["snapshot_at"], self.tz) - pd.Timedelta(days=1)
         counts = (posts.assign(day=day)
                   .groupby(["platform", "day"], observed=True, sort=True).size())
-        if day.nunique() == 1:
+        if day.nunique() == 1 and not named:
             return f.date(day.iloc[0])
         # platforms whose days read alike share a clause; the clauses by their latest day
         groups: dict[str, tuple[object, list[str]]] = {}
