@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import csv
 import random
+import tempfile
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import smmanalytics as smm
@@ -956,3 +957,28 @@ def test_x_overview_of_two_bad_cells_names_the_first_in_the_file(tmp_path):
     with pytest.raises(ParseError) as err:
         read_export(path)
     assert (err.value.line, err.value.column, err.value.got) == (2, "Likes", "lots")
+
+
+_OVERVIEW_HEADER = ["Date", "Impressions", "Likes", "Shares", "Reposts", "New follows",
+                    "Unfollows"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(bad=st.lists(st.tuples(st.integers(2, 6), st.integers(0, 6)), min_size=2, max_size=3,
+                    unique=True))
+def test_of_any_bad_cells_the_first_in_the_file_is_named(bad):
+    """An overview of five days (lines 2 to 6) with bad cells anywhere (``Jul 32`` for a
+    day, ``lots`` for a figure): the one named is the least (line, column) of them, whatever
+    the order the loader reads its fields in."""
+    rows = [[f'"Wed, Jul {d}, 2026"', *(str(10 * d + k) for k in range(6))]
+            for d in range(1, 6)]
+    for line, col in bad:
+        rows[line - 2][col] = '"Thu, Jul 32, 2026"' if col == 0 else "lots"
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "account_overview_analytics.csv"
+        path.write_text(",".join(_OVERVIEW_HEADER) + "\n"
+                        + "".join(",".join(r) + "\n" for r in rows), encoding="utf-8")
+        with pytest.raises(ParseError) as err:
+            read_export(path)
+    line, col = min(bad)
+    assert (err.value.line, err.value.column) == (line, _OVERVIEW_HEADER[col])
