@@ -1427,3 +1427,35 @@ def test_rates_read_back_the_counts_rate_whatever_their_scale(days, follows, per
         (counted * follows).tolist())
     assert [e["code"] for e in log.entries] == [
         "rate_percent" if percent else "rate_fraction_from_counts"]
+
+
+def _post(caption, ms, created="10/01/2026", impressions=100, follows=5):
+    return [caption, _link(ms), "Organic", created, impressions, 1, 2, 3, 4, follows, 0.1]
+
+
+@pytest.mark.parametrize("rows,named", [
+    # the creation dates were read before the counts: 'yesterday' on row 4 was named where
+    # 'lots' of impressions were on row 3 (the header is row 2)
+    ([_post("a", 1790840712345, impressions="lots"), _post("b", 1790840712346,
+                                                          created="yesterday")],
+     ("All posts!E3", "Impressions", "lots")),
+    # the counts field by field, impressions first: row 4's before row 3's follows
+    ([_post("a", 1790840712345, follows="some"), _post("b", 1790840712346,
+                                                       impressions="lots")],
+     ("All posts!J3", "Follows", "some"))])
+def test_posts_of_two_bad_cells_name_the_first_in_the_sheet(tmp_path, rows, named):
+    path = _workbook(tmp_path / "p_content_1791015300000.xlsx", rows)
+    with pytest.raises(ParseError) as err:
+        read_file(path)
+    assert (err.value.cell, err.value.column, err.value.got) == named
+
+
+def test_daily_metrics_of_two_bad_cells_name_the_first_in_the_sheet(tmp_path):
+    """The days were read before the figures: 'yesterday' on row 4 was named where 'lots'
+    of total impressions (column C) were on row 3."""
+    path = _workbook(tmp_path / "p_content_1791015300000.xlsx", [_post("a", 1790840712345)],
+                     metrics_rows=[["10/01/2026", 10, "lots"], ["yesterday", 11, 13]])
+    with pytest.raises(ParseError) as err:
+        read_file(path)
+    assert (err.value.cell, err.value.column, err.value.got) == (
+        "Metrics!C3", "Impressions (total)", "lots")

@@ -1161,6 +1161,48 @@ def test_meta_daily_resaved_without_sep_line_and_padded_title(tmp_path, title):
     assert df["value"].tolist() == [3, 5]
 
 
+@pytest.mark.parametrize("title,metric", [("Copertura", "reach"),
+                                          ("Visualizzazioni", "views")])
+def test_meta_daily_italian_chart_without_sep_line_or_platform_in_its_name(tmp_path, title,
+                                                                          metric):
+    """A chart saved from the Italian interface, its ``sep=`` line gone and its name saying
+    neither Facebook nor Instagram, matched no format (no Italian chart title was known); it
+    loads as the French one does, its platform left empty and noted, for the caller (a
+    platform folder, ``read_export(platform=…)``) to give."""
+    path = tmp_path / f"{title.lower()}_agosto.csv"
+    path.write_text(f'"{title}"\n"Data","Primario"\n"2025-08-01T00:00:00","120"\n'
+                    '"2025-08-02T00:00:00","95"\n', encoding="utf-16")
+    df = read_export(path)
+    assert df.attrs["source_format"] == "meta_daily"
+    assert df.attrs["source_locale"] == "it-IT"
+    # the two rows as written: 1 and 2 August, 120 and 95
+    assert df["metric"].tolist() == [metric, metric]
+    assert df["date"].tolist() == [pd.Timestamp("2025-08-01"), pd.Timestamp("2025-08-02")]
+    assert df["value"].tolist() == [120, 95]
+    assert df["platform"].isna().all()
+    note = next(q for q in df.attrs["quality"] if q["code"] == "platform_unknown")
+    assert f"{title!r} does not say whether it is Facebook or Instagram" in note["message"]
+    # given by the caller, the rows are that platform's, and said so
+    df = read_export(path, platform="instagram")
+    assert df["platform"].tolist() == ["instagram", "instagram"]
+    assert "platform_from_caller" in _codes(df)
+
+
+def test_meta_daily_italian_chart_resaved_takes_its_platform_from_its_name(tmp_path):
+    """Re-saved by a spreadsheet under Italian settings (``;``, days first, the title
+    padded), a chart whose name says Instagram is Instagram's: 13/08 proves day first."""
+    path = tmp_path / "instagram_copertura_agosto.csv"
+    path.write_text("Copertura;\r\nData;Primario\r\n01/08/2025;1.250\r\n13/08/2025;980\r\n",
+                    encoding="utf-8")
+    df = read_export(path)
+    assert df["platform"].tolist() == ["instagram", "instagram"]
+    assert df["metric"].tolist() == ["reach", "reach"]
+    assert df["date"].tolist() == [pd.Timestamp("2025-08-01"), pd.Timestamp("2025-08-13")]
+    # 1.250 reach in a ';' file of Italian settings: '.' between thousands, 1250 accounts
+    assert df["value"].tolist() == [1250, 980]
+    assert "platform_unknown" not in _codes(df)
+
+
 def test_meta_daily_impossible_date_quotes_the_cell_as_written(tmp_path):
     path = tmp_path / "facebook_views_2026-11-01.csv"
     path.write_text('sep=,\n"Facebook views"\n"Date","Primary"\n"2025-12-01T00:00:00","3"\n'

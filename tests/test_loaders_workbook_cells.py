@@ -544,12 +544,13 @@ def test_a_french_meta_chart_without_its_sep_line_is_still_read(tmp_path, suffix
 
 
 def test_an_unknown_series_of_a_file_named_for_instagram_is_still_a_meta_chart(tmp_path):
-    """A title no synonym knows (Italian, ``Visualizzazioni``) in a file whose name says
+    """A title no synonym knows (Italian ``Interazioni``: no Italian chart title of Meta's
+    interactions is known; ``Visualizzazioni`` is known now) in a file whose name says
     Instagram: a Meta chart, its metric kept under the title's name and noted, as before."""
-    df = read_export(_titled_days(tmp_path / "instagram_visualizzazioni.xlsx",
-                                  "Visualizzazioni", "Primary", n=2))
+    df = read_export(_titled_days(tmp_path / "instagram_interazioni.xlsx",
+                                  "Interazioni", "Primary", n=2))
     assert df["platform"].unique().tolist() == ["instagram"]
-    assert df["metric"].unique().tolist() == ["visualizzazioni"]
+    assert df["metric"].unique().tolist() == ["interazioni"]
     assert df["value"].tolist() == [100, 101]
     assert "unknown_daily_metric" in {e["code"] for e in df.attrs["quality"]}
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 import random
+import tempfile
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import smmanalytics as smm
@@ -912,3 +914,71 @@ def test_a_blank_cell_of_the_newer_export_is_its_figure(tmp_path):
     ds = smm.load(tmp_path, cache=False)
     assert pd.isna(ds.posts["saves"].iloc[0])
     assert _quality_rows(ds, "figures_from_older_export").empty
+
+
+def _content_with_bad_cells(tmp_path, bad: dict[tuple[int, str], str]):
+    """An X content export of three posts (lines 2 to 4) whose cells ``bad`` ((line,
+    header) → text) are written over by hand."""
+    header = _CONTENT_HEADER.rstrip("\n").split(",")
+    lines = [_content_row(f"21166275306449090{k}", f"21166275306449090{k}", 100 + k)
+             for k in (11, 22, 33)]
+    rows = [next(csv.reader([line])) for line in lines]
+    for (line, column), cell in bad.items():
+        rows[line - 2][header.index(column)] = cell
+    body = "".join(",".join(f'"{c}"' for c in row) + "\n" for row in rows)
+    path = tmp_path / "account_analytics_content.csv"
+    path.write_text(_CONTENT_HEADER + body, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("bad,named", [
+    # the figures were read first (for the ids), then the dates: 'lots' of likes on line 3
+    # was named where 'yesterday' was the Date of line 2
+    ({(2, "Date"): "yesterday", (3, "Likes"): "lots"}, (2, "Date", "yesterday")),
+    # the figures field by field (impressions first): line 3's impressions before line 2's
+    # replies
+    ({(2, "Replies"): "many", (3, "Impressions"): "lots"}, (2, "Replies", "many")),
+    # on one line, the leftmost: replies (column 11) were read before likes (column 6)
+    ({(3, "Replies"): "x", (3, "Likes"): "y"}, (3, "Likes", "y"))])
+def test_x_content_of_two_bad_cells_names_the_first_in_the_file(tmp_path, bad, named):
+    path = _content_with_bad_cells(tmp_path, bad)
+    with pytest.raises(ParseError) as err:
+        read_export(path)
+    assert (err.value.line, err.value.column, err.value.got) == named
+
+
+def test_x_overview_of_two_bad_cells_names_the_first_in_the_file(tmp_path):
+    """The days were read before the figures: ``Jul 32`` on line 3 was named where ``lots``
+    of likes on line 2 came first."""
+    path = tmp_path / "account_overview_analytics_2026-07-03.csv"
+    path.write_text("Date,Impressions,Likes,Shares,Reposts,New follows,Unfollows\n"
+                    '"Wed, Jul 1, 2026",5000,lots,2,15,9,3\n'
+                    '"Thu, Jul 32, 2026",1200,30,3,12,1,0\n', encoding="utf-8")
+    with pytest.raises(ParseError) as err:
+        read_export(path)
+    assert (err.value.line, err.value.column, err.value.got) == (2, "Likes", "lots")
+
+
+_OVERVIEW_HEADER = ["Date", "Impressions", "Likes", "Shares", "Reposts", "New follows",
+                    "Unfollows"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(bad=st.lists(st.tuples(st.integers(2, 6), st.integers(0, 6)), min_size=2, max_size=3,
+                    unique=True))
+def test_of_any_bad_cells_the_first_in_the_file_is_named(bad):
+    """An overview of five days (lines 2 to 6) with bad cells anywhere (``Jul 32`` for a
+    day, ``lots`` for a figure): the one named is the least (line, column) of them, whatever
+    the order the loader reads its fields in."""
+    rows = [[f'"Wed, Jul {d}, 2026"', *(str(10 * d + k) for k in range(6))]
+            for d in range(1, 6)]
+    for line, col in bad:
+        rows[line - 2][col] = '"Thu, Jul 32, 2026"' if col == 0 else "lots"
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "account_overview_analytics.csv"
+        path.write_text(",".join(_OVERVIEW_HEADER) + "\n"
+                        + "".join(",".join(r) + "\n" for r in rows), encoding="utf-8")
+        with pytest.raises(ParseError) as err:
+            read_export(path)
+    line, col = min(bad)
+    assert (err.value.line, err.value.column) == (line, _OVERVIEW_HEADER[col])

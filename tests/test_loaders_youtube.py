@@ -898,3 +898,29 @@ def test_damaged_id_videos_alike_in_a_file_are_matched_with_none_and_said_so(tmp
     # header line 1: the trailers are lines 2 and 3 of each file
     assert all("lines 2, 3: a title and publish day that another video" in m
                and "once per export" in m for m in notes["message"])
+
+
+@pytest.mark.parametrize("rows,named", [
+    # the days' calendar was checked after the figures: 'lots' of views on line 3 was named
+    # where 30 February was the publish day of line 2 (the header is line 1)
+    (('aaaaaaaaaaa,A,"Feb 30, 2025",0:01:02,1\n', 'bbbbbbbbbbb,B,"Jan 4, 2025",0:00:40,lots\n'),
+     (2, "Video publish time", "Feb 30, 2025")),
+    # the figures column by column: line 3's average view duration (column D) before line 2's
+    # views (column E)
+    (('aaaaaaaaaaa,A,"Jan 3, 2025",0:01:02,many\n', 'bbbbbbbbbbb,B,"Jan 4, 2025",soon,1\n'),
+     (2, "Views", "many"))])
+def test_a_table_of_two_bad_cells_names_the_first_in_the_file(tmp_path, rows, named):
+    table = "Content,Video title,Video publish time,Average view duration,Views\n" + "".join(rows)
+    with pytest.raises(ParseError) as err:
+        read_file(_zip(tmp_path, {"Table data.csv": table}))
+    assert (err.value.line, err.value.column, err.value.got) == named
+
+
+def test_totals_of_two_bad_cells_names_the_first_in_the_file(tmp_path):
+    """The days were read before the figures: 30 February on line 3 was named where ``lots``
+    of views on line 2 came first."""
+    path = tmp_path / "Totals.csv"
+    path.write_text("Date,Views\n2026-02-27,lots\n2026-02-30,6\n", encoding="utf-8")
+    with pytest.raises(ParseError) as err:
+        read_file(path)
+    assert (err.value.line, err.value.column, err.value.got) == (2, "Views", "lots")

@@ -425,15 +425,39 @@ class Candidate:
         a bad date on line 21 was named where a bad count on line 8 came first."""
         with _meanwhile(lambda: self.numbers_of(family, canonicals),
                         threads=self.table.n_rows >= _THREADED_CONVERSION_ROWS) as numbers:
-            try:
+            with self.first_bad_cell_among(numbers):
                 yield numbers
-            except ParseError as err:
+
+    @contextmanager
+    def first_bad_cell_among(self, *checks: Callable[[], object]) -> Iterator[None]:
+        """Run the block (a parse, or part of one); when it raises a ParseError, run ``checks``
+        too (each reads cells the block reads, as it reads them), and of all their errors raise
+        the first bad cell in the file (:meth:`first_bad_cell`): a parse reading its fields one
+        after the other named the first bad field in its own order, a bad date on line 21
+        where a bad count on line 8 came first. The checks run on the error path only; they
+        should note into :meth:`ParseContext.scratch`, the parse failing anyway."""
+        try:
+            yield
+        except ParseError as err:
+            errors = [err]
+            for check in checks:
                 try:
-                    numbers()
+                    check()
                 except ParseError as other:
-                    if self.first_bad_cell([err, other]) is other:
-                        raise other from other.__cause__
-                raise
+                    errors.append(other)
+            first = self.first_bad_cell(errors)
+            if first is not err:
+                raise first from first.__cause__
+            raise
+
+    def read_all(self, *readers: Callable[[], object]) -> list[object]:
+        """What each of ``readers`` (each reading a column's cells) returns, in order. When
+        some raise a ParseError, every one is still run and the first bad cell in the file
+        raises (:meth:`first_bad_cell`): columns read one after the other named the first bad
+        column's cell, a bad count on line 9 where a bad date was on line 3."""
+        read = _on_two_threads(lambda k: readers[k](), list(range(len(readers))),
+                               threads=False, first_bad=self.first_bad_cell)
+        return list(read.values())
 
     def first_bad_cell(self, errors: list[ParseError]) -> ParseError:
         """Of ``errors`` (each the first bad cell of a column, or of a check of several), the
@@ -535,6 +559,11 @@ class ParseContext:
              rows: int | None = None) -> None:
         """Record a quality note about this table (naming its sheet, if any)."""
         self.log.add(self.file, code, message, level=level, rows=rows, sheet=self.sheet)
+
+    def scratch(self) -> ParseContext:
+        """This table's context with a log of its own, whose notes are not kept: for a
+        reading tried and perhaps not taken, or made on the error path only."""
+        return ParseContext(self.file, QualityLog(), self.sheet)
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -75,7 +77,7 @@ from ._dates import (
     file_numeric_order,
     parse_text_dates,
 )
-from ._headers import match_headers, normalize
+from ._headers import HeaderMatch, match_headers, normalize
 from ._ids import linkedin_urn_time
 from ._registry import Candidate, ParseContext, register
 from ._serials import SERIAL_DAYS, excel_origin
@@ -460,14 +462,15 @@ def _times_at(c: Candidate, pos: int, kinds: pd.Series | None = None
     return offset, has
 
 
-def _date_column(c: Candidate, family: str, ctx: ParseContext) -> tuple[int, pd.Series]:
+def _date_column(c: Candidate, family: str) -> int:
+    """Where a daily sheet's ``Date`` column is."""
     pos = c.match(family).columns.get("date")
     if not pos:
         raise ParseError("no date column", file=c.name,
                          cell=c.table.cell(0, c.table.first_line),
                          column="Date", expected="a 'Date' header",
                          got=c.table.header[:4])
-    return pos[0], _dates_at(c, pos[0], ctx)
+    return pos[0]
 
 
 def _rates(ctx: ParseContext, rates: dict[str, pd.Series],
@@ -605,6 +608,32 @@ def _parse_posts(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         raise ParseError("LinkedIn 'All posts' sheet without a creation date", file=c.name,
                          cell=c.table.cell(0, c.table.first_line), column="Created date",
                          expected="a 'Created date' header", got=c.header[:6])
+    with c.first_bad_cell_among(*_post_cells(c, m, ctx)):
+        return [_posts(c, m, ctx)]
+
+
+#: a post's counts, and its rates (read with them, :func:`_post_rates`)
+_POST_COUNTS = ("impressions", "clicks", "reactions", "comments", "shares", "follows",
+                "video_views", "offsite_views")
+_POST_RATES = ("platform_ctr", "platform_engagement_rate")
+
+
+def _post_cells(c: Candidate, m: HeaderMatch, ctx: ParseContext) -> list[Callable[[], object]]:
+    """The readings of the posts' cells that :func:`_posts` makes one after the other (their
+    creation dates, counts, rates and campaign days), for
+    :meth:`~._registry.Candidate.first_bad_cell_among` to name the first bad cell in the file
+    of several: ``lots`` of impressions on line 9 was named where the date of line 3 was bad,
+    the dates being read first. Their notes go to a scratch log: they run on the error path."""
+    scratch = ctx.scratch()
+    campaign = [pos[0] for k in ("campaign_start", "campaign_end") if (pos := m.columns.get(k))]
+    return [lambda: _times_from_ids(c, m.columns["published_date"][0],
+                                    text(c, F_POSTS, "permalink"), scratch),
+            *(partial(_numbers, c, F_POSTS, k) for k in (*_POST_COUNTS, *_POST_RATES)),
+            *(partial(_dates_at, c, pos, scratch) for pos in campaign)]
+
+
+def _posts(c: Candidate, m: HeaderMatch, ctx: ParseContext) -> pd.DataFrame:
+    """The posts of an 'All posts' sheet that has its link and creation date columns."""
     n = len(c.table.frame)
     link = text(c, F_POSTS, "permalink")
     post_id = link.str.extract(r"urn:li:(?:activity|share|ugcPost):(\d+)", expand=False)
@@ -637,8 +666,7 @@ def _parse_posts(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         "paid": paid.astype("boolean"),
         "campaign": text(c, F_POSTS, "campaign"),
     })
-    for canon in ("impressions", "clicks", "reactions", "comments", "shares", "follows",
-                  "video_views", "offsite_views"):
+    for canon in _POST_COUNTS:
         vals = _numbers(c, F_POSTS, canon)
         if vals is not None:
             df[canon] = vals
@@ -657,7 +685,7 @@ def _parse_posts(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                  "decode keep day precision", level="info", rows=int((~agree & ~has_time).sum()))
     note_day_tz(ctx, "LinkedIn", "'Created date' values")
     df.attrs.update(kind="posts", platform=P, source_locale=m.locale)
-    return [df]
+    return df
 
 
 def _post_rates(c: Candidate, ctx: ParseContext, df: pd.DataFrame) -> None:
@@ -670,7 +698,7 @@ def _post_rates(c: Candidate, ctx: ParseContext, df: pd.DataFrame) -> None:
     if counts["follows"] is not None:
         engaged.append(counts["follows"])
     given = {canon: (c.header_of(F_POSTS, canon), _numbers(c, F_POSTS, canon))
-             for canon in ("platform_ctr", "platform_engagement_rate")}
+             for canon in _POST_RATES}
     given = {canon: hv for canon, hv in given.items() if hv[1] is not None}
     computed = {"platform_ctr": _counts_rate([counts["clicks"]], counts["impressions"]),
                 "platform_engagement_rate": _counts_rate(engaged, counts["impressions"])}
@@ -751,14 +779,14 @@ def _times_from_ids(c: Candidate, pos: int, link: pd.Series, ctx: ParseContext
 
 def _wide_to_daily(c: Candidate, ctx: ParseContext, family: str) -> pd.DataFrame:
     """Parse a ``Date`` + ``Name (suffix)`` sheet into long daily rows."""
-    date_pos, dates = _date_column(c, family, ctx)
+    date_pos = _date_column(c, family)
     cols = _split_headers(c, {date_pos})
     bases = match_headers([b for _, b, _ in cols], family)
     by_pos = {}
     for canon, idx in bases.columns.items():
         for i in idx:
             by_pos[i] = canon
-    metrics: dict[str, pd.Series] = {}
+    read: dict[str, tuple[int, str]] = {}  # metric → the position and field of its column
     headers: dict[str, str] = {}            # metric → the header of its column
     unknown = []
     rates: dict[str, str] = {}              # rate metric → its distribution
@@ -774,7 +802,7 @@ def _wide_to_daily(c: Candidate, ctx: ParseContext, family: str) -> pd.DataFrame
                      f"{canon}", level="warning")
             dist = _slug(dist)
         name = canon if dist == "total" else f"{canon}_{dist}"
-        if name in metrics:
+        if name in read:
             # the first column is read, as elsewhere; the second replaced the first's series,
             # and 242 days of it were lost without a word. A header written twice (one
             # renamed by hand to another's name) is noted by the registry; two headers read
@@ -787,8 +815,14 @@ def _wide_to_daily(c: Candidate, ctx: ParseContext, family: str) -> pd.DataFrame
             continue
         if canon == "platform_engagement_rate":
             rates[name] = dist
-        metrics[name] = _numbers_at(c, pos, canon, locale=bases.locale)
+        read[name] = pos, canon
         headers[name] = c.header[pos]
+    # the days and every figure read before any is used: of several bad cells, the first in
+    # the file raises (the days were read first, the figures column by column)
+    dates, *figures = c.read_all(partial(_dates_at, c, date_pos, ctx),
+                                 *(partial(_numbers_at, c, pos, canon, locale=bases.locale)
+                                   for pos, canon in read.values()))
+    metrics = dict(zip(read, figures, strict=True))
     _daily_rates(ctx, metrics, headers, rates)
     if unknown:
         ctx.note("unknown_columns", f"columns without a known meaning kept under snake_case "
@@ -833,10 +867,14 @@ def _parse_metrics(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
 
 def _parse_followers(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     cells_of(c)
-    _, dates = _date_column(c, F_FOLLOWERS, ctx)
+    date_pos = _date_column(c, F_FOLLOWERS)
     m = c.match(F_FOLLOWERS)
-    metrics = {canon: _numbers_at(c, idx[0], canon, locale=m.locale)
-               for canon, idx in m.columns.items() if canon != "date"}
+    canons = [canon for canon in m.columns if canon != "date"]
+    # of several bad cells, the first in the file raises (:meth:`Candidate.read_all`)
+    dates, *figures = c.read_all(partial(_dates_at, c, date_pos, ctx),
+                                 *(partial(_numbers_at, c, m.columns[canon][0], canon,
+                                           locale=m.locale) for canon in canons))
+    metrics = dict(zip(canons, figures, strict=True))
     refuse_undated(c, F_FOLLOWERS, dates, metrics)
     if not metrics:
         raise ParseError("LinkedIn 'New followers' sheet without follower columns",

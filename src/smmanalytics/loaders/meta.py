@@ -1100,9 +1100,9 @@ def _parse_daily(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                          line=c.table.first_line + 1 + pos, column=c.header[0],
                          expected=f"a day between {YEARS[0]} and {YEARS[1]}",
                          got=str(dates_raw.iloc[pos]))
-    from ._numbers import parse_numbers
-    values = parse_numbers(frame[1], file=ctx.file, column=c.header[1],    # a day's count
-                           first_line=c.table.first_line + 1, percent_cells=False)
+    # a day's count, read as a field's column is: '1.250' reach in a ';' file (a spreadsheet
+    # of Italian or French settings) was 1.25 accounts, silently; 1250 now
+    values = c.numbers_at(1, metric, locale=hit.locale if hit.columns else None)
     # a placeholder (N/A, --) reads as no date too; a day's value without its day cannot be
     # placed, and dropping it would take it out of every daily and monthly total
     empty = dates.isna()

@@ -25,7 +25,6 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParseError
-from ..quality import QualityLog
 from ._dates import day_to_utc
 from ._headers import normalize
 from ._ids import differ_from_links, rounded_ids, zeros_rounded
@@ -168,7 +167,7 @@ def _posts(c: Candidate, ctx: ParseContext) -> pd.DataFrame:
 def _figures(c: Candidate, ctx: ParseContext) -> pd.DataFrame:
     """The Pins' figures as read (two Pins whose ids a spreadsheet rounded to one differ in
     them); read in a scratch log, as the figures' own notes are made when they are kept."""
-    scratch = ParseContext(ctx.file, QualityLog(), ctx.sheet)
+    scratch = ctx.scratch()
     return pd.DataFrame({k: v.to_numpy(dtype="float64", na_value=np.nan)
                          for k, v in _values(c, scratch, _METRICS).items()})
 

@@ -34,13 +34,14 @@ an id to decode either is kept with no ``published_at``, and noted naming its li
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import numpy as np
 import pandas as pd
 
 from ..errors import ParseError
 from ..metrics import row_sum
-from ..quality import QualityLog
 from ._body import lines_named
 from ._dates import (
     MONTHS,
@@ -186,6 +187,22 @@ def _unknown_note(c: Candidate, family: str, ctx: ParseContext) -> None:
                  level="info")
 
 
+#: the number fields a posts export's parse reads (:func:`_metrics`, :func:`_figures`)
+_POST_NUMBERS = (*_POST_METRICS, *_EXTRAS, "likes", "reposts", "shares")
+
+
+@contextmanager
+def _first_bad_cell(c: Candidate, fam: str, ctx: ParseContext, numbers: tuple[str, ...],
+                    dates: Callable[[ParseContext], object]) -> Iterator[None]:
+    """The parse of ``fam`` in the block, naming the first bad cell in the file of its
+    ``numbers`` and ``dates`` (:meth:`~._registry.Candidate.first_bad_cell_among`): it read the
+    post ids' figures, then the dates, then the rest field by field, and named ``lots`` of
+    replies on line 9 where ``yesterday`` was the Date of line 4."""
+    with c.first_bad_cell_among(lambda: c.numbers_of(fam, list(numbers)),
+                                lambda: dates(ctx.scratch())):
+        yield
+
+
 # ---------------------------------------------------------------- legacy tweet activity
 
 def _detect_legacy(c: Candidate) -> float:
@@ -195,6 +212,12 @@ def _detect_legacy(c: Candidate) -> float:
 
 def _parse_legacy(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     fam = "x_legacy"
+    with _first_bad_cell(c, fam, ctx, _POST_NUMBERS,
+                         lambda scratch: _legacy_times(c, fam, None, scratch)):
+        return _legacy_posts(c, fam, ctx)
+
+
+def _legacy_posts(c: Candidate, fam: str, ctx: ParseContext) -> list[pd.DataFrame]:
     permalink = c.text(fam, "permalink")
     post_id, rounded = _post_ids(c, fam, permalink, ctx)
     decoded = x_snowflake_time(post_id.fillna(""))
@@ -219,7 +242,7 @@ def _parse_legacy(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
 _LEGACY_TIME = r"\d{4}-\d{2}-\d{2} \d{2}:\d{2} \+0000"
 
 
-def _legacy_times(c: Candidate, fam: str, decoded: pd.Series, ctx: ParseContext
+def _legacy_times(c: Candidate, fam: str, decoded: pd.Series | None, ctx: ParseContext
                   ) -> pd.Series:
     """The ``time`` column, UTC. A spreadsheet's re-save writes it its own way
     (``05/10/2026 14:03``, ``2026-10-05 14:03``, the ``+0000`` dropped) and the file was
@@ -270,7 +293,7 @@ def _day_dates(c: Candidate, fam: str, ctx: ParseContext,
                          "translation) giving each row's day", got=", ".join(c.table.header))
     order = day_order(c, fam, daily=where["column"] if daily else None)
     if decoded is not None and decoded.notna().any() and order.how != "proof":
-        scratch = ParseContext(ctx.file, QualityLog(), ctx.sheet)    # its notes are not kept
+        scratch = ctx.scratch()
         mdy = day_parts(cells, scratch, **where)
         if mdy.attrs.get("numeric_ambiguous"):
             read = {"mdy": dates_from_parts(mdy, file=ctx.file, cells=cells, **where),
@@ -316,6 +339,12 @@ def _times_from_ids(decoded: pd.Series, days: pd.Series, ctx: ParseContext
 
 def _parse_content(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     fam = "x_content"
+    with _first_bad_cell(c, fam, ctx, _POST_NUMBERS,
+                         lambda scratch: _day_dates(c, fam, scratch)):
+        return _content_posts(c, fam, ctx)
+
+
+def _content_posts(c: Candidate, fam: str, ctx: ParseContext) -> list[pd.DataFrame]:
     permalink = c.text(fam, "permalink")
     post_id, rounded = _post_ids(c, fam, permalink, ctx)
     decoded = x_snowflake_time(post_id.fillna(""))
@@ -448,8 +477,11 @@ def _overview_handle(c: Candidate, ctx: ParseContext) -> str | None:
 
 def _parse_overview(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     fam = "x_overview"
-    days = _day_dates(c, fam, ctx, daily=True)
-    long = _dated_rows(_long_daily(c, fam, days, _OVERVIEW), ctx, _overview_handle(c, ctx))
+    with _first_bad_cell(c, fam, ctx, _OVERVIEW,
+                         lambda scratch: _day_dates(c, fam, scratch, daily=True)):
+        days = _day_dates(c, fam, ctx, daily=True)
+        long = _long_daily(c, fam, days, _OVERVIEW)
+    long = _dated_rows(long, ctx, _overview_handle(c, ctx))
     ctx.note("day_zone_assumed", "X overview days carry no time zone; taken as UTC days "
              "(reference §9.2 [U])", level="info")
     _unknown_note(c, fam, ctx)
@@ -504,8 +536,11 @@ def _name_handle(c: Candidate, ctx: ParseContext) -> str | None:
 
 def _parse_legacy_daily(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     fam = "x_legacy_daily"
-    days = _legacy_days(c, fam, ctx)
-    long = _dated_rows(_long_daily(c, fam, days, _LEGACY_DAILY), ctx, _name_handle(c, ctx))
+    with _first_bad_cell(c, fam, ctx, _LEGACY_DAILY,
+                         lambda scratch: _legacy_days(c, fam, scratch)):
+        days = _legacy_days(c, fam, ctx)
+        long = _long_daily(c, fam, days, _LEGACY_DAILY)
+    long = _dated_rows(long, ctx, _name_handle(c, ctx))
     ctx.note("day_zone_assumed", "legacy X by-day export: days taken as UTC days (the by-Tweet "
              "export writes times in UTC)", level="info")
     _unknown_note(c, fam, ctx)

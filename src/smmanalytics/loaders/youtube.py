@@ -54,6 +54,7 @@ folder of that name the zip was unzipped into, holding Studio's own file names; 
 from __future__ import annotations
 
 import re
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -518,14 +519,12 @@ def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     damaged = _damaged_ids(ids, keep)
     written = ids
     ids = ids.mask(damaged)
-    line = c.table.first_line + 1
-    published_parts = None
-    if m.has("published_date"):
-        published_cells = c.col(F, "published_date").reset_index(drop=True).where(keep, "")
-        published_parts = day_parts(published_cells, ctx,
-                                    column=c.header_of(F, "published_date"), first_line=line,
-                                    numeric_order=day_order(c, F))
-    values = {canon: _metric_values(c, canon) for canon in m.columns if canon not in _IDENTITY}
+    metrics = [canon for canon in m.columns if canon not in _IDENTITY]
+    # every column read before any is used: of several bad cells, the first in the file raises
+    days, durations, *read = c.read_all(partial(_publish_days, c, keep, ctx),
+                                        partial(_durations, c),
+                                        *(partial(_metric_values, c, k) for k in metrics))
+    values = dict(zip(metrics, read, strict=True))
     if "views" in values and total.any():
         listed = values["views"][keep].sum()
         summary = values["views"][total].iloc[0]
@@ -542,11 +541,8 @@ def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     idx = np.flatnonzero(keep.to_numpy())
     n = len(idx)
     channel = _channel(c)
-    if published_parts is not None:
-        # every row checked where it lies in the file (the Total row, cleared, is no date)
-        dates = dates_from_parts(published_parts, file=c.name,
-                                 column=c.header_of(F, "published_date"), first_line=line,
-                                 cells=published_cells).iloc[idx].reset_index(drop=True)
+    if days is not None:
+        dates = days.iloc[idx].reset_index(drop=True)
         published = day_to_utc(dates, "UTC")
         _note_undated(c, published, idx, ctx)
     else:
@@ -554,9 +550,7 @@ def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         ctx.note("date_missing", "no 'Video publish time' column: published_at is empty",
                  rows=n)
     sub = {k: v.iloc[idx].reset_index(drop=True) for k, v in values.items()}
-    duration = (hms_seconds(c.col(F, "duration_s"), file=c.name,
-                            column=c.header_of(F, "duration_s"), first_line=line)
-                .iloc[idx].reset_index(drop=True) if m.has("duration_s")
+    duration = (durations.iloc[idx].reset_index(drop=True) if durations is not None
                 else pd.Series(np.nan, index=range(n), dtype="Float64"))
     short = _shorts(c, duration, published, sub.get("shorts_stayed_rate"), ctx)
     caption = text(c, F, "caption", placeholders=False).iloc[idx].reset_index(drop=True)
@@ -595,6 +589,25 @@ def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     return [df]
 
 
+def _publish_days(c: Candidate, keep: pd.Series, ctx: ParseContext) -> pd.Series | None:
+    """The day in ``Video publish time`` of every row, each checked where it lies in the file
+    (a row not to ``keep``, the Total row, cleared, is no date); None without the column."""
+    if not c.match(F).has("published_date"):
+        return None
+    column, line = c.header_of(F, "published_date"), c.table.first_line + 1
+    cells = c.col(F, "published_date").reset_index(drop=True).where(keep, "")
+    parts = day_parts(cells, ctx, column=column, first_line=line, numeric_order=day_order(c, F))
+    return dates_from_parts(parts, file=c.name, column=column, first_line=line, cells=cells)
+
+
+def _durations(c: Candidate) -> pd.Series | None:
+    """Every row's ``Duration`` in seconds; None without the column."""
+    if not c.match(F).has("duration_s"):
+        return None
+    return hms_seconds(c.col(F, "duration_s"), file=c.name, column=c.header_of(F, "duration_s"),
+                       first_line=c.table.first_line + 1)
+
+
 def _daily(c: Candidate, ctx: ParseContext, *, per_video: bool) -> pd.DataFrame:
     m = c.match(F)
     line = c.table.first_line + 1
@@ -608,24 +621,26 @@ def _daily(c: Candidate, ctx: ParseContext, *, per_video: bool) -> pd.DataFrame:
         ctx.note("period_total_skipped", "a 'Total' period row is not a day and was not stored "
                  "in the daily table", level="info", rows=int(period.sum()))
     header = c.header_of(F, "date")
-    parts = day_parts(cells.where(~period, ""), ctx, column=header, first_line=line,
-                      numeric_order=day_order(c, F, daily=header))
+    canons = [canon for canon in m.columns if canon not in _IDENTITY]
+    readers = [partial(_metric_values, c, canon) for canon in canons]
+    # of a bad day and a bad figure, the first in the file raises (the days are read first)
+    with c.first_bad_cell_among(*readers):
+        parts = day_parts(cells.where(~period, ""), ctx, column=header, first_line=line,
+                          numeric_order=day_order(c, F, daily=header))
+        all_dates = dates_from_parts(parts, file=c.name, column=header, first_line=line,
+                                     cells=cells)
     keep = np.flatnonzero(~period.to_numpy())
-    all_dates = dates_from_parts(parts, file=c.name, column=header, first_line=line,
-                                 cells=cells)
     dates = all_dates.iloc[keep]
     if per_video and not m.has("post_id") and (dimension := _chart_dimension(c)):
         raise _split_by(c, "chart", dimension, "one row per video and day")
     if per_video and _videos_without_ids(c, dates):
         raise _without_ids(c, "chart of videos (one row per video and day)")
     metrics = {}
-    for canon in m.columns:
-        if canon in _IDENTITY:
-            continue
+    for canon, figures in zip(canons, c.read_all(*readers), strict=True):
         name = _DAILY_NAME.get(canon, canon)
         if per_video and m.has("post_id"):
             name = f"post_{name}"
-        metrics[name] = _metric_values(c, canon).iloc[keep]
+        metrics[name] = figures.iloc[keep]
     if not metrics:
         raise ParseError("YouTube chart/totals file without a metric column", file=c.name,
                          line=c.table.first_line, expected="'Date' and at least one metric "
