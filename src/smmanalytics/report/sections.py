@@ -766,7 +766,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
                     plots.plot_audience(g, dimension=dimension, top=top, ax=ax,
                                         formatter=f.percent,
                                         name=lambda c, d=dimension: f.category(c, d),
-                                        other=f.category("other"))
+                                        other=f.category("others"))
                     ax.set_title(f"{f.platform(platform)} · "
                                  f"{f.label('dim_' + dimension)}", fontsize="medium",
                                  loc="left", y=1.0)    # y: see Report.figure
