@@ -669,6 +669,8 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str |
                or [_no_data_note(ds, metric, platform, w, end)])
         row["note"] = "; ".join(notes + why)
         return row
+    if metric in ("roi", "roas"):
+        notes += _costs_gaps_noted(ds, metric, covered.start, end)
     # TikTok named in brand.yaml without an export is left out of the brand's net followers
     # as surely as LinkedIn: its sum was read as the brand's, TikTok unsaid
     notes += [f"{p} left out: no export of it was found" if what == NOT_FOUND
@@ -749,6 +751,17 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str |
         if decided == "missed":
             notes.append("already above the maximum")
     return _finish(row, notes)
+
+
+def _costs_gaps_noted(ds, metric: str, start: dt.date, end: dt.date) -> list[str]:
+    """roi()'s notes (``costs_month_missing``) of the goal's months that costs.csv covers
+    without a category its other months have: an August without its labour line set its
+    revenue against the tools alone, and a ROI goal read "met" where the ROI section said
+    why not to trust it. A ROAS divides by ad spend alone: only its gaps move it."""
+    from .roi import costs_gaps_notes
+
+    return costs_gaps_notes(ds.costs, (start, end),
+                            of=("ad_spend",) if metric == "roas" else None)
 
 
 def _judge_gapped(row: dict, a: float, target: float, at_least: bool, seen: int,
