@@ -1602,6 +1602,101 @@ def test_a_roi_goal_is_not_judged_on_a_quarter_with_a_month_missing(tmp_path):
     assert pd.isna(row["note"])
 
 
+def test_a_roi_goal_says_which_months_costs_csv_lacks_a_category(tmp_path):
+    """costs.csv holds labour and ad spend for June, July, September and October, none for
+    August (4 of 5 months, at least 0.75 × 5): Q3's August counts them as 0, as the ROI
+    section says, but the scorecard's ROI and ROAS rows said nothing. Each says it, of the
+    categories its ratio divides by: both for the ROI, the ad spend for the ROAS. By hand:
+    revenue 300 + 500 + 100 = 900; costs 1,000 + 100 in July and September, 2,200; ROI
+    (900 - 2,200) / 2,200 = -0.5909, ROAS 900 / 200 = 4.5."""
+    from smmanalytics.report.formatting import Formatter
+
+    costs = "".join(f"2026-{m:02d}-01,2026-{m:02d}-{d},{cat},{amount},EUR,,,,,\n"
+                    for m, d in ((6, 30), (7, 31), (9, 30), (10, 31))
+                    for cat, amount in (("labor", 1000), ("ad_spend", 100)))
+    goals = _goals(tmp_path, "goals:\n  - {metric: roi, platform: all, target: 1, "
+                             "period: quarter}\n  - {metric: roas, platform: all, target: 3, "
+                             "period: quarter}\n")
+    with pytest.warns(smm.DataQualityWarning, match="no labor, ad_spend line for 2026-08"):
+        ds = dataset(web=_ga4_sales(("2026-07-01", "2026-07-31", 300),
+                                    ("2026-08-01", "2026-08-31", 500),
+                                    ("2026-09-01", "2026-09-30", 100)),
+                     tmp_path=tmp_path, costs=costs, goals=goals)
+    sc = scorecard(ds, "2026-Q3", asof="2026-10-05").set_index("metric")
+    assert sc.loc["roi", "actual"] == pytest.approx(-1300 / 2200)
+    assert sc.loc["roi", "status"] == "missed"
+    assert sc.loc["roas", "actual"] == pytest.approx(4.5) and sc.loc["roas", "status"] == "met"
+    assert sc.loc["roi", "note"] == ("costs.csv has no labor, ad_spend line for 2026-08, which "
+                                     "the other months it covers have: counted as 0; 2026-Q3 "
+                                     "is over: target missed")
+    assert sc.loc["roas", "note"] == ("costs.csv has no ad_spend line for 2026-08, which the "
+                                      "other months it covers have: counted as 0")
+    # in the report's words, the ROI section's note (notes.yaml, code costs_month_missing)
+    for lang, said in (("fr", "costs.csv n'a aucune ligne publicité pour août 2026, que ses "
+                              "autres mois ont : comptée pour 0"),
+                       ("it", "costs.csv non ha alcuna riga pubblicità per agosto 2026, che "
+                              "gli altri mesi coperti hanno: contata come 0")):
+        f = Formatter(lang)
+        assert f.notes(sc.loc["roas", "note"]) == [said]
+        assert not f.untranslated
+    # October, whole, has every line: nothing to say
+    october = scorecard(dataclasses.replace(ds, goals=_goal_frame(tmp_path, "roi", 1)),
+                        "2026-10", asof="2026-10-31").iloc[0]
+    assert "costs.csv" not in str(october["note"])
+
+def test_a_roi_goal_starting_before_costs_csv_is_not_computed(tmp_path):
+    """costs.csv starts on 1 August (labour 1,000 and ad spend 100 a month, August to
+    October), GA4 on 1 July (revenue 3,000, 500, 100). Q3's ROI goal read August and
+    September's (600 - 2,200) / 2,200 = -0.727, "missed", and its ROAS 600 / 200 = 3, "met",
+    July's 3,000 of revenue left out unsaid. July's costs are unknown, not projected back
+    (a file starting in August says as often that the spending began then): neither is
+    computed, and the note says why, in the report's languages. The ROI section keeps its
+    ratio of the days costs.csv covers; a month within the file is judged as before."""
+    from smmanalytics.goals import goal_record
+    from smmanalytics.report.formatting import Formatter
+    from smmanalytics.roi import roi
+
+    costs = "".join(f"2026-{m:02d}-01,2026-{m:02d}-{d},{cat},{amount},EUR,,,,,\n"
+                    for m, d in ((8, 31), (9, 30), (10, 31))
+                    for cat, amount in (("labor", 1000), ("ad_spend", 100)))
+    goals = _goals(tmp_path, "goals:\n  - {metric: roi, platform: all, target: 1, "
+                             "period: quarter}\n  - {metric: roas, platform: all, target: 3, "
+                             "period: quarter}\n")
+    ds = dataset(web=_ga4_sales(("2026-07-01", "2026-07-31", 3000),
+                                ("2026-08-01", "2026-08-31", 500),
+                                ("2026-09-01", "2026-09-30", 100)),
+                 tmp_path=tmp_path, costs=costs, goals=goals)
+    ratios = roi(ds, "2026-Q3").iloc[0]
+    assert ratios["roi"] == pytest.approx(-1600 / 2200) and ratios["roas"] == pytest.approx(3.0)
+    for asof in ("2026-08-31", "2026-10-05"):          # running, then over
+        sc = scorecard(ds, "2026-Q3", asof=asof).set_index("metric")
+        for metric in ("roi", "roas"):
+            row = sc.loc[metric]
+            assert pd.isna(row["actual"]) and pd.isna(row["status"])
+            assert pd.isna(row["projection"]) and pd.isna(row["p_meet"])
+            assert row["note"] == (f"2026-Q3 not covered in full by costs.csv, which starts at "
+                                   f"2026-08-01: the costs of the days before are unknown, so "
+                                   f"{metric} cannot be computed")
+    for lang, said in (("fr", "le T3 2026 n'est pas couvert en entier par costs.csv, qui "
+                              "commence le 1er août 2026 : les coûts des jours précédents sont "
+                              "inconnus, ROI non calculable"),
+                       ("it", "il 3° trimestre 2026 non è coperto per intero da costs.csv, che "
+                              "inizia il 1° agosto 2026: i costi dei giorni precedenti sono "
+                              "sconosciuti, ROI non calcolabile")):
+        f = Formatter(lang)
+        assert f.notes(sc.loc["roi", "note"]) == [said]
+        assert not f.untranslated
+    # month by month: July before the file, August (500 - 1,100) / 1,100, September
+    # (100 - 1,100) / 1,100
+    monthly = dataclasses.replace(ds, goals=_goal_frame(tmp_path, "roi", 1))
+    record = goal_record(monthly, "2026-Q3", asof="2026-10-05").set_index("goal_period")
+    assert pd.isna(record.loc["2026-07", "actual"])
+    assert record.loc["2026-07", "note"] == ("costs.csv does not reach 2026-07: roi cannot be "
+                                             "computed")
+    assert record.loc["2026-08", "actual"] == pytest.approx(-600 / 1100)
+    assert record.loc["2026-09", "actual"] == pytest.approx(-1000 / 1100)
+    assert (record.loc[["2026-08", "2026-09"], "status"] == "missed").all()
+
 def _ga4_sites(*exports):
     """GA4 exports of two websites, one per ``(property, month, key events)``: the month's
     social traffic of that property."""

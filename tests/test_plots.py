@@ -29,7 +29,7 @@ def test_audience_bars_keep_every_category():
     fig, ax = plt.subplots()
     f = Formatter("fr")
     plots.plot_audience(aud, dimension="country", top=4, ax=ax, name=f.category,
-                        other=f.category("other"))
+                        other=f.category("others"))
     bars = _bars(ax)
     # the three largest named countries, then one "Autres" bar holding Others + CA + MA
     assert list(bars) == ["FR", "BE", "CH", "Autres"]
@@ -45,7 +45,7 @@ def test_the_exports_own_other_bar_comes_last():
     fig, ax = plt.subplots()
     f = Formatter("fr")
     plots.plot_audience(aud, dimension="country", ax=ax, name=f.category,
-                        other=f.category("other"))
+                        other=f.category("others"))
     assert list(_bars(ax).items()) == [("FR", 0.71), ("BE", 0.09), ("MA", 0.03), ("LU", 0.02),
                                        ("Autres", 0.04)]
     plt.close(fig)
@@ -99,9 +99,29 @@ def test_audience_categories_in_the_report_language():
                         "share": [0.76, 0.21, 0.03]})
     fig, ax = plt.subplots()
     plots.plot_audience(aud, dimension="gender", ax=ax, name=Formatter("it").category)
-    assert _bars(ax) == pytest.approx({"Donne": 0.76, "Uomini": 0.21, "Altro": 0.03})
+    assert _bars(ax) == pytest.approx({"Donne": 0.76, "Uomini": 0.21, "Altro genere": 0.03})
     plt.close(fig)
 
+
+
+@pytest.mark.parametrize(("lang", "gender", "leftover"), [("en", "Other", "Others"),
+                                                          ("fr", "Autre genre", "Autres"),
+                                                          ("it", "Altro genere", "Altri")])
+def test_the_gender_other_and_the_leftover_read_apart(lang, gender, leftover):
+    """A gender "Other" (TikTok's third, not the unspecified: "Unknown" is its own category)
+    and the leftover bar (the countries past the top ones) both read "Altro" in Italian, and
+    "Autres" in French: the report's two panels side by side could not be told apart."""
+    f = Formatter(lang)
+    assert (f.category("Other", "gender"), f.category("others")) == (gender, leftover)
+    # the report's call, top=3: FR, BE, then the leftover bar, 0.04 (the export's "Others")
+    # + 0.03 + 0.02
+    aud = pd.DataFrame({"dimension": "country", "category": ["FR", "BE", "Others", "MA", "LU"],
+                        "share": [0.71, 0.09, 0.04, 0.03, 0.02]})
+    fig, ax = plt.subplots()
+    plots.plot_audience(aud, dimension="country", top=3, ax=ax, name=f.category,
+                        other=f.category("others"))
+    assert _bars(ax) == pytest.approx({"FR": 0.71, "BE": 0.09, leftover: 0.04 + 0.03 + 0.02})
+    plt.close(fig)
 
 # LinkedIn's ten seniority levels and its job functions (follower demographics): a French or
 # Italian report showed "Entry", "Senior", "Business Development"

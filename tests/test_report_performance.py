@@ -130,6 +130,43 @@ def test_roi_section_names_a_month_without_the_lines_of_the_others(ds, tmp_path,
                   "text") == []
 
 
+
+@pytest.mark.parametrize("lang,gaps", [
+    ("en", "(August 2026: “Labour” and “Tools”; October 2026: “Labour”)"),
+    ("fr", "(août 2026 : « Temps de travail » et « Outils » ; octobre 2026 : « Temps de "
+           "travail »)"),
+    ("it", "(agosto 2026: «Lavoro» e «Strumenti»; ottobre 2026: «Lavoro»)"),
+])
+def test_quality_table_names_the_months_and_categories_of_a_cost_gap(ds, tmp_path, lang, gaps):
+    """The quality table said only that some month lacked some category's line; it names
+    them, as the ROI section does. By hand: labour entered in 6 of the 8 months April-
+    November (none in August, October), tools in 7 (none in August), both at least 0.75 × 8
+    = 6: August lacks both, October labour."""
+    from dataclasses import replace
+
+    import smmanalytics as smm
+    from smmanalytics.quality import QualityLog
+    from smmanalytics.roi import read_costs
+
+    days = {4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30}
+    entered = {"labor": set(days) - {8, 10}, "tools": set(days) - {8}}
+    path = tmp_path / "costs.csv"
+    path.write_text("start,end,category,amount,currency,platform,campaign,hours,hourly_rate,"
+                    "note\n" + "".join(f"2026-{m:02d}-01,2026-{m:02d}-{d},{cat},100,,,,,,\n"
+                                       for m, d in days.items()
+                                       for cat in ("labor", "tools") if m in entered[cat]),
+                    encoding="utf-8")
+    log = QualityLog()
+    with pytest.warns(smm.DataQualityWarning) as caught:
+        costs = read_costs(path)
+    for w in caught:
+        log.add(str(path), w.message.code, str(w.message), level="warning")
+    rep = BrandReport(replace(ds, costs=costs, quality=log.to_frame()), "2026-10", lang=lang)
+    [table] = [b for b in rep.quality_note().blocks if b["kind"] == "table"]
+    [note] = [row[-1] for row in table["rows"]]
+    assert gaps in note and note.startswith(Formatter(lang).quality(
+        "costs_month_missing", "", gaps="")[:30])
+
 @pytest.mark.parametrize("lang,start", [
     ("en", "goals.yaml could not be read (file goals.yaml, line 4, column 'target': "),
     ("fr", "Le fichier goals.yaml n'a pas pu être lu (ligne 4, colonne « target ») : pas de "

@@ -467,8 +467,8 @@ def test_audience_panels_fill_their_figures(ds):
 
 @pytest.mark.parametrize("lang,names", [
     ("fr", ["France", "Belgique", "Maroc", "Autres"]),
-    ("it", ["Francia", "Belgio", "Marocco", "Altro"]),
-    ("en", ["France", "Belgium", "Morocco", "Other"]),
+    ("it", ["Francia", "Belgio", "Marocco", "Altri"]),
+    ("en", ["France", "Belgium", "Morocco", "Others"]),
 ])
 def test_audience_countries_are_named_not_coded(ds, lang, names):
     """TikTok exports its followers' countries as ISO codes: the panel showed "FR", "BE",

@@ -314,7 +314,11 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
         to date some GA4 export does not cover, GA4's exports resuming after them, has no
         status unless the days covered already decide it (see the module docstring): a
         quarter without August's export is no quarter's total. A ROAS or ROI goal with
-        such days has none: its ratio is the covered days'. A goal on a platform's posts
+        such days has none: its ratio is the covered days'. One whose days start before
+        costs.csv's first line has no actual (the costs of those days are unknown: "2026-Q3
+        not covered in full by costs.csv, which starts at 2026-08-01: …"), and one over a
+        month costs.csv lacks a category of its other months says so
+        (:func:`~smmanalytics.roi.costs_gaps`). A goal on a platform's posts
         (posts, interactions, reach, impressions, views, er_reach) is judged on the days
         its posts exports cover (their ``covers_from`` to ``covers_to``, when each says):
         "no data for 2026-10: the x posts exports stop at 2026-02-28", though X's daily rows
@@ -655,6 +659,9 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str |
         notes.append(f"{start_of} start on {data_start.isoformat()}: evaluated from that day")
         covered = parse_period((data_start, w.end))
     notes += partial
+    if metric in ("roi", "roas") and (late := _costs_start_within(ds, metric, covered, end)):
+        row["note"] = "; ".join([*notes, late])
+        return row
     a = actual(ds, metric, platform, covered.start, end)
     row["actual"] = a
     row["progress"] = a / target if target else np.nan
@@ -669,6 +676,8 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str |
                or [_no_data_note(ds, metric, platform, w, end)])
         row["note"] = "; ".join(notes + why)
         return row
+    if metric in ("roi", "roas"):
+        notes += _costs_gaps_noted(ds, metric, covered.start, end)
     # TikTok named in brand.yaml without an export is left out of the brand's net followers
     # as surely as LinkedIn: its sum was read as the brand's, TikTok unsaid
     notes += [f"{p} left out: no export of it was found" if what == NOT_FOUND
@@ -749,6 +758,37 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str |
         if decided == "missed":
             notes.append("already above the maximum")
     return _finish(row, notes)
+
+
+def _costs_start_within(ds, metric: str, covered: Period, end: dt.date) -> str | None:
+    """Why a ROI or ROAS goal has no actual when costs.csv starts after its days to date do
+    (``covered``, to ``end``), else None. roi() sets the value of the days costs.csv covers
+    against their costs: a Q3 goal on costs from 1 August was judged on August and
+    September's ratio, "missed", the quarter's July unsaid, though GA4's July revenue was
+    known. The costs before the file's first line are not projected back, as
+    :func:`_costs_to_come` projects those after its last: a file starting in August more
+    often says that the brand began to spend, or to keep count, then than that July cost
+    what August did, and a guess would decide the goal. The ratio of the days covered is
+    in the ROI section, which says which days it counts."""
+    from .roi import costs_span
+
+    span = costs_span(ds.costs)
+    if span is None or not covered.start < span[0] <= end:
+        return None                 # no file, or none of the days: _no_data_note says it
+    return (f"{covered.label} not covered in full by costs.csv, which starts at "
+            f"{span[0].isoformat()}: the costs of the days before are unknown, so {metric} "
+            f"cannot be computed")
+
+
+def _costs_gaps_noted(ds, metric: str, start: dt.date, end: dt.date) -> list[str]:
+    """roi()'s notes (``costs_month_missing``) of the goal's months that costs.csv covers
+    without a category its other months have: an August without its labour line set its
+    revenue against the tools alone, and a ROI goal read "met" where the ROI section said
+    why not to trust it. A ROAS divides by ad spend alone: only its gaps move it."""
+    from .roi import costs_gaps_notes
+
+    return costs_gaps_notes(ds.costs, (start, end),
+                            of=("ad_spend",) if metric == "roas" else None)
 
 
 def _judge_gapped(row: dict, a: float, target: float, at_least: bool, seen: int,

@@ -65,6 +65,7 @@ import logging
 import math
 import numbers
 import os
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -352,11 +353,16 @@ def _counted_in(costs: pd.DataFrame, category: str, month: pd.Period) -> bool:
     return bool(((start <= month.end_time) & (end >= month.start_time)).any())
 
 
-def costs_gaps_notes(costs: pd.DataFrame, period: object = None) -> list[str]:
+def costs_gaps_notes(costs: pd.DataFrame, period: object = None,
+                     of: Collection[str] | None = None) -> list[str]:
     """A sentence for each month of :func:`costs_gaps` (:func:`roi`'s note
-    ``costs_month_missing``, the quality note of read_costs)."""
+    ``costs_month_missing``, the quality note of read_costs, the scorecard's of a ROI or
+    ROAS goal), of the categories ``of`` alone when given (a ROAS divides by ad spend: a
+    month without labour does not move it)."""
+    gaps = [(month, [c for c in cats if of is None or c in of])
+            for month, cats in costs_gaps(costs, period)]
     return [f"costs.csv has no {', '.join(cats)} line for {month}, which the other months "
-            f"it covers have: counted as 0" for month, cats in costs_gaps(costs, period)]
+            f"it covers have: counted as 0" for month, cats in gaps if cats]
 
 
 def costs_partly(costs: pd.DataFrame, period: object) -> tuple[dt.date, dt.date] | None:

@@ -459,12 +459,13 @@ class Formatter:
             self.untranslated.add(text)
         return text
 
-    def quality(self, code, message) -> str:
+    def quality(self, code, message, **values: str) -> str:
         """What a data-quality note of kind ``code`` means, in the report language.
 
         The sentence comes from quality.yaml; for a code it does not know (a loader registered
         outside the package), the loader's own ``message`` is returned, and remembered in
-        ``untranslated`` when the report is not in English.
+        ``untranslated`` when the report is not in English. ``values`` fill the sentence's
+        other fields, worded by the report (the months of a cost gap: ``{gaps}``).
 
         >>> Formatter("it").quality("duplicate_file", "same content as a.csv; read once")
         'I file con lo stesso contenuto sono stati letti una sola volta'
@@ -478,8 +479,8 @@ class Formatter:
         text = wording.get(self.lang, wording["en"])
         if "{value}" in text:       # the value the message says came ("…; got 'Beauté'")
             m = _GOT.search(" ".join(str(message).split()))
-            text = text.format(value=m["value"] if m else "?")
-        return text
+            values = {**values, "value": m["value"] if m else "?"}
+        return text.format_map(values) if values else text
 
     def failure(self, reason) -> dict[str, str]:
         """A loader's error message (``file F, line N, column 'c': what; expected …; got …``)

@@ -242,10 +242,27 @@ class PerformanceSections:
 
         f = self.fmt
         for month, categories in costs_gaps(self.ds.costs, self.period):
-            names = [f.label("costs_month_missing_category").format(name=f.label("cat_" + c))
-                     for c in categories]
             self.text(sec, f.joined(f.label("costs_month_missing").format(
-                categories=f.listed(names, style="or"), month=f.period(month)), month))
+                categories=self._gap_categories(categories, "or"), month=f.period(month)),
+                month))
+
+    def costs_gaps_named(self) -> str:
+        """Every month of costs.csv without a category its other months have, with those
+        categories, as the quality table's note names them ("August 2026: “Labour”; October
+        2026: “Labour” and “Tools”"): its sentence said only that some month lacked some
+        category, and the ROI section names a month only in a report covering it."""
+        from ..roi import costs_gaps
+
+        f = self.fmt
+        return f.join(f.label("costs_gap_month").format(
+            month=f.period(month), categories=self._gap_categories(categories))
+            for month, categories in costs_gaps(self.ds.costs))
+
+    def _gap_categories(self, categories: list[str], style: str = "standard") -> str:
+        """A month's missing cost categories by their names, quoted and listed."""
+        f = self.fmt
+        return f.listed([f.label("costs_month_missing_category").format(
+            name=f.label("cat_" + c)) for c in categories], style=style)
 
     def _key_events_valued(self) -> bool:
         """Whether goals.yaml (or the caller) gives key events a value, so that the attributed

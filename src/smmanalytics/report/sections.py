@@ -766,7 +766,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
                     plots.plot_audience(g, dimension=dimension, top=top, ax=ax,
                                         formatter=f.percent,
                                         name=lambda c, d=dimension: f.category(c, d),
-                                        other=f.category("other"))
+                                        other=f.category("others"))
                     ax.set_title(f"{f.platform(platform)} · "
                                  f"{f.label('dim_' + dimension)}", fontsize="medium",
                                  loc="left", y=1.0)    # y: see Report.figure
@@ -830,11 +830,13 @@ class BrandReport(PerformanceSections, WatchSections, Report):
                   .sort_values(["level", "files"], key=lambda s: s.map(order) if s.name ==
                                "level" else -s, kind="stable"))
         example = f.label("quality_example")
+        named = {"gaps": self.costs_gaps_named()} if (
+            groups["code"] == "costs_month_missing").any() else {}
         table = pd.DataFrame({
             f.label("level"): [f.label("level_" + v) for v in groups["level"]],
             f.label("files"): [f.number(v) for v in groups["files"]],
             f.label("rows"): [f.number(v) for v in groups["rows"]],
-            f.label("note"): [printable(f"{f.quality(code, message)} "
+            f.label("note"): [printable(f"{f.quality(code, message, **named)} "
                                         f"({example.format(file=file)})")
                               for code, message, file in
                               zip(groups["code"], groups["example"], groups["example_file"],
