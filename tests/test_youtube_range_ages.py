@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import smmanalytics as smm
 from smmanalytics import compare
@@ -86,6 +88,37 @@ def test_figures_end_with_the_range_not_the_export(december):
     got = pd.Series(ages, index=posts.index)
     assert got[["kQ3Fz9TzX1c", "-bQ3xYz7K2w", "Zp0-r7LmNqA"]].tolist() == [18.0, 12.0, 4.0]
     assert reference == "snapshot_at (window_end for a date range's figures)"
+
+
+_DAYS = st.one_of(st.none(), st.integers(0, 400))
+_MINUTES = st.one_of(st.none(), st.integers(0, 400 * 1440))
+
+
+@given(st.lists(st.tuples(_MINUTES, _DAYS, _DAYS), min_size=1, max_size=8))
+def test_figures_end_is_the_earlier_of_export_and_range_end(rows):
+    """Each row: the export (minutes after 1 January 2026 UTC), the range's first and last
+    day (days after it), any of them unknown. The figures end at the earlier of the export and
+    the end of the last day; at whichever is known; unknown without either. A post of
+    1 January 2026 is before the range exactly when the range starts on a later day."""
+    t0 = pd.Timestamp("2026-01-01", tz="UTC")
+    snap = [t0 + pd.Timedelta(minutes=m) if m is not None else pd.NaT for m, _, _ in rows]
+    first = [t0.tz_localize(None) + pd.Timedelta(days=d) if d is not None else pd.NaT
+             for _, d, _ in rows]
+    last = [t0.tz_localize(None) + pd.Timedelta(days=d) if d is not None else pd.NaT
+            for _, _, d in rows]
+    posts = pd.DataFrame({"published_at": pd.Series([t0] * len(rows)),
+                          "snapshot_at": pd.Series(snap, dtype="datetime64[ns, UTC]"),
+                          "window_start": pd.Series(first, dtype="datetime64[ns]"),
+                          "window_end": pd.Series(last, dtype="datetime64[ns]")})
+    before = posts.copy()
+    got = figures_end(posts)
+    for i, (m, _, end) in enumerate(rows):
+        ends = [t for t in (None if m is None else t0 + pd.Timedelta(minutes=m),
+                            None if end is None else t0 + pd.Timedelta(days=end + 1))
+                if t is not None]
+        assert (got[i] == min(ends)) if ends else pd.isna(got[i])
+    assert partial_life(posts).tolist() == [d is not None and d > 0 for _, d, _ in rows]
+    pd.testing.assert_frame_equal(posts, before)            # the caller's frame untouched
 
 
 def test_figures_end_at_the_export_when_it_is_inside_the_range(tmp_path):
