@@ -547,11 +547,11 @@ def _hours_and_days() -> Dataset:
 
 
 @pytest.mark.parametrize("lang,cover,sentence", [
-    ("en", "Analysed hour by hour: 12; the others: exported less than a week after publishing, "
+    ("en", "Analysed hour by hour: 12; the others: measured less than a week after publishing, "
            "engagement still growing (2), publish hour unknown (5)",
      "The exports of this platform give the publish day of these 5 posts, not the hour: the "
      "best hours to post cannot be told."),
-    ("fr", "Analysées heure par heure : 12 ; les autres : exportées moins d'une semaine après "
+    ("fr", "Analysées heure par heure : 12 ; les autres : mesurées moins d'une semaine après "
            "leur publication, engagement encore en hausse (2), heure de publication inconnue (5)",
      "Les exports de cette plateforme donnent le jour de publication de ces 5 publications, "
      "pas l'heure : les meilleures heures pour publier ne peuvent pas être déterminées."),
@@ -593,18 +593,18 @@ def _none_analysed(young: int, silent: int) -> Dataset:
 
 
 @pytest.mark.parametrize("lang,one,many", [
-    ("en", "This platform's only post could not be analysed hour by hour: exported less than a "
+    ("en", "This platform's only post could not be analysed hour by hour: measured less than a "
            "week after publishing, engagement still growing (1).",
-     "None of this platform's 3 posts could be analysed hour by hour: exported less than a week "
+     "None of this platform's 3 posts could be analysed hour by hour: measured less than a week "
      "after publishing, engagement still growing (2), no engagement figure (1)."),
     ("fr", "La seule publication de cette plateforme n'a pas pu être analysée heure par heure : "
-           "exportées moins d'une semaine après leur publication, engagement encore en hausse (1).",
+           "mesurées moins d'une semaine après leur publication, engagement encore en hausse (1).",
      "Aucune des 3 publications de cette plateforme n'a pu être analysée heure par heure : "
-     "exportées moins d'une semaine après leur publication, engagement encore en hausse (2), "
+     "mesurées moins d'une semaine après leur publication, engagement encore en hausse (2), "
      "sans mesure d'engagement (1)."),
-    ("it", "L'unico post di questa piattaforma non si è potuto analizzare ora per ora: esportati "
+    ("it", "L'unico post di questa piattaforma non si è potuto analizzare ora per ora: misurati "
            "meno di una settimana dopo la pubblicazione, engagement ancora in crescita (1).",
-     "Nessuno dei 3 post di questa piattaforma si è potuto analizzare ora per ora: esportati "
+     "Nessuno dei 3 post di questa piattaforma si è potuto analizzare ora per ora: misurati "
      "meno di una settimana dopo la pubblicazione, engagement ancora in crescita (2), senza dati "
      "di engagement (1)."),
 ])
@@ -714,7 +714,7 @@ def test_a_significant_test_without_audience_schedule_says_so_and_advises_random
 
 @pytest.mark.parametrize("platform,title,count,analysed,headings", [
     (" Instagram", "Best times to post · Instagram", 14,
-     "Analysed hour by hour: 12; the others: exported less than a week after publishing, "
+     "Analysed hour by hour: 12; the others: measured less than a week after publishing, "
      "engagement still growing (2)", ["Instagram"]),
     ("youtube", "Best times to post · YouTube", 5,
      "Analysed hour by hour: 0; the others: publish hour unknown (5)", ["YouTube"]),

@@ -829,11 +829,11 @@ def test_engagement_table_gives_posts_without_a_platform_their_own_row():
 
 
 @pytest.mark.parametrize("lang,line", [
-    ("en", "Posts less than 7 days old at their export are left out (2): their totals are still "
-           "growing and cannot be compared yet."),
-    ("fr", "Les publications de moins de 7 jours à leur export sont écartées (2) : leurs cumuls "
-           "progressent encore et ne se comparent pas encore."),
-    ("it", "I post con meno di 7 giorni al momento dell'export sono esclusi (2): i loro totali "
+    ("en", "Posts less than 7 days old when last measured are left out (2): their totals are "
+           "still growing and cannot be compared yet."),
+    ("fr", "Les publications de moins de 7 jours à leur dernière mesure sont écartées (2) : "
+           "leurs cumuls progressent encore et ne se comparent pas encore."),
+    ("it", "I post con meno di 7 giorni all'ultima misurazione sono esclusi (2): i loro totali "
            "crescono ancora e non sono ancora confrontabili.")])
 def test_bottom_posts_leave_out_posts_too_young_at_their_export(lang, line):
     """A post published on the evening of 31 October, exported the next morning, had 1

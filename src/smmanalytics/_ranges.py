@@ -21,6 +21,11 @@ Rows of the same range are left to the merge (newest wins), except for a video t
 several ranges, where the range's newest row stands for it (the others noted as the merge
 notes them). Rows without a range (a zip renamed: the loader notes its figures are taken as
 lifetime ones) are left to the merge too.
+
+What a range's figures say of a post's age (:func:`figures_end`, :func:`partial_life`): they
+stop at the end of the range's last day, not at the export (a September zip exported on
+5 December measured a video of 20 September 11 days after publication, not 76), and a video
+published before the range's first day has only part of its life in them, so no age at all.
 """
 
 from __future__ import annotations
@@ -31,9 +36,9 @@ import numpy as np
 import pandas as pd
 
 from .quality import QualityLog
-from .schema import METRICS
+from .schema import METRICS, column_or
 
-__all__ = ["combine_ranges", "ADDITIVE", "WEIGHTED"]
+__all__ = ["combine_ranges", "figures_end", "partial_life", "ADDITIVE", "WEIGHTED"]
 
 #: figures that add up over consecutive ranges: counts, watch time, revenue (``reach``, a
 #: count of people, does not: who watched in both months counts once)
@@ -97,6 +102,27 @@ def combine_ranges(df: pd.DataFrame, log: QualityLog) -> pd.DataFrame:
         for col in added.columns:
             out.loc[added.index, col] = added[col].astype(out[col].dtype)
     return out.reset_index(drop=True)
+
+
+def figures_end(posts: pd.DataFrame) -> pd.Series:
+    """The instant each post's figures were last counted (UTC): its ``snapshot_at``, or the end
+    of its range's last day (``window_end``, a UTC day as the loader reads Studio's days)
+    where that is earlier or the snapshot unknown. Lifetime figures keep growing to the
+    export; a range's stop with it, however long after it the zip was made."""
+    taken = pd.to_datetime(column_or(posts, "snapshot_at", pd.NaT, "datetime64[ns, UTC]"),
+                           utc=True)
+    last = column_or(posts, "window_end", pd.NaT, "datetime64[ns]")
+    end = pd.to_datetime(last).dt.tz_localize("UTC") + pd.Timedelta(days=1)
+    return taken.where(~(end < taken) & taken.notna(), end).rename("figures_end")
+
+
+def partial_life(posts: pd.DataFrame) -> np.ndarray:
+    """The posts whose figures are a date range's that starts after their publication (a video
+    of 3 September in a ``Content 2026-10-01_2026-10-31`` zip): only part of their life is
+    in the figures, which are neither lifetime totals nor those of a known age."""
+    first = column_or(posts, "window_start", pd.NaT, "datetime64[ns]")
+    start = pd.to_datetime(first).dt.tz_localize("UTC")
+    return (posts["published_at"] < start).fillna(False).to_numpy(bool)
 
 
 def _video_identity(df: pd.DataFrame) -> pd.Series:

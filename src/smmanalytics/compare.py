@@ -38,11 +38,14 @@ Definitions
   keeping its own figure, and the caveat says so. (It read "impressions 7,905 vs 43,210,
   −81.7 %": January's X alone against December's Instagram and X; X alone, +54.7 %.)
 - Lifetime figures: a post's reach, impressions and interactions grow with its age, and each
-  period's posts are as old as the export that measured them (``snapshot_at`` −
-  ``published_at``). When the median age of the posts compared differs between the periods
-  by more than :data:`AGE_GAP_DAYS` days and the older is more than :data:`AGE_GAP_RATIO`
-  times the younger, a caveat names both ages: the totals are not like for like. No age
-  adjustment is made.
+  period's posts are as old as their figures when last counted (``snapshot_at`` −
+  ``published_at``; for a YouTube Studio export, which gives a date range's figures, the end
+  of the range's last day when earlier: :func:`~smmanalytics._ranges.figures_end`). When the
+  median age of the posts compared differs between the periods by more than
+  :data:`AGE_GAP_DAYS` days and the older is more than :data:`AGE_GAP_RATIO` times the
+  younger, a caveat names both ages: the totals are not like for like. No age adjustment is
+  made. A video published before its range's first day has only part of its life in its
+  figures and no age: it is left out of the ages, and a caveat counts such posts per period.
 - All platforms pooled: a platform whose own posts and daily rows stop before the current
   period (or start after the previous one), or within the days compared, is in one period's
   totals and not, or not wholly, in the other's; a caveat names it, its last (first) day, and
@@ -101,6 +104,7 @@ from ._actuals import (
     zero_without_posts,
 )
 from ._args import platform_name, whole
+from ._ranges import figures_end, partial_life
 from ._web import covered_runs, social_traffic
 from .errors import PeriodError, require_dataset
 from .metrics import post_interactions, youtube_thumbnails
@@ -254,7 +258,7 @@ def _post_frame(ds, p: Period, platform: str | None, day: pd.Series | None = Non
     posts = ds.posts
     if posts is None or posts.empty:
         return pd.DataFrame(columns=["interactions", "reach", "impressions", "views",
-                                     "content_type", "platform", "age_days"])
+                                     "content_type", "platform", "age_days", "partial"])
     if day is None:
         day = post_dates(posts, ds.brand.timezone)
     keep = p.contains(day)
@@ -272,15 +276,17 @@ def _post_frame(ds, p: Period, platform: str | None, day: pd.Series | None = Non
         out[c] = column_or(g, c, dtype="Float64").astype("Float64")
     out["content_type"] = g["content_type"].astype("string") if "content_type" in g else pd.NA
     out["platform"] = g["platform"].astype("string")
-    out["age_days"] = _age_days(g)
+    out["partial"] = partial_life(g)
+    out["age_days"] = _age_days(g).mask(out["partial"].to_numpy())
     return out.reset_index(drop=True)
 
 
 def _age_days(posts: pd.DataFrame) -> pd.Series:
-    """Each post's age in days when its export measured it (``snapshot_at`` −
-    ``published_at``), unknown without a snapshot time."""
-    taken = pd.to_datetime(column_or(posts, "snapshot_at"), utc=True)
-    age = (taken - posts["published_at"]) / pd.Timedelta(days=1)
+    """Each post's age in days when its figures were last counted (:func:`figures_end` −
+    ``published_at``), unknown without an export time or a range. Counted to the export, a
+    September Studio zip made on 5 December aged a video of 20 September 76 days; its figures
+    stopped 11 days after it was published."""
+    age = (figures_end(posts) - posts["published_at"]) / pd.Timedelta(days=1)
     return pd.Series(age.to_numpy("float64", na_value=np.nan), index=posts.index,
                      dtype="Float64")
 
@@ -1008,6 +1014,7 @@ def _table_caveats(ds, table: pd.DataFrame, a: pd.DataFrame, b: pd.DataFrame,
     caveats = _mix_caveats(a, b, cur, prev, platform)
     caveats += _denominator_caveats(a, b, cur, prev, platform)
     caveats += _age_caveats(a, b, cur, prev)
+    caveats += _partial_caveats(a, b, cur, prev)
     caveats += _top_post_caveat(a, b, cur, prev)
     caveats += _followers_caveats(ds, table, platform)
     caveats += _followers_absent_caveats(ds, table, cov, absent)
@@ -1395,6 +1402,19 @@ def _age_caveats(a, b, cur, prev) -> list[str]:
             f"(median), those of {cur.label} {age_a:.1f} days after: lifetime figures (reach, "
             f"impressions, interactions) keep growing with a post's age, so part of the change "
             f"comes from the ages at measurement."]
+
+
+def _partial_caveats(a, b, cur, prev) -> list[str]:
+    """Per period, the posts compared whose figures are those of a YouTube Studio range that
+    starts after their publication (:func:`~smmanalytics._ranges.partial_life`): the rest of
+    their life is not counted in the totals, and they have no age at measurement (the median
+    ages leave them out). A September video in an October zip counted October's views as
+    its own, and its age as that of the export."""
+    return [f"Posts of {p.label} published before the date range of their YouTube Studio "
+            f"export ({n}) carry that range's figures only, not their lifetime's: part of "
+            f"their engagement is not counted, and their age at measurement is unknown."
+            for df, p in ((b, prev), (a, cur))
+            if (n := int(df["partial"].sum()) if len(df) else 0)]
 
 
 def _top_post_caveat(a, b, cur, prev) -> list[str]:

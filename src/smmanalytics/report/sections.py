@@ -23,7 +23,7 @@ from ..errors import ArgumentError, require_dataset
 from ..periods import local_dates, parse_period, post_dates, posts_in_period
 from ..quality import note_kind, shown_name, unread_files
 from ..schema import column_or
-from ..timing import MIN_AGE_DAYS
+from ..timing import MIN_AGE_DAYS, post_ages
 from ._ahead import built_ahead
 from .builder import Report, Section, printable
 from .performance import PerformanceSections
@@ -647,7 +647,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         October's crisis ranked among its most engaging posts, read as successes.
 
         The fewest are those of posts at least :data:`~smmanalytics.timing.MIN_AGE_DAYS` old
-        at their export (``snapshot_at - published_at``, as :func:`best_times` counts it): a
+        when last measured (:meth:`_young`, as :func:`best_times` counts it): a
         post of a few hours had hardly any interaction yet, and listed as a failure; a line
         says how many were left out. The top posts keep young posts: their totals can only
         grow, so a young post among them ranks there at least as well later.
@@ -690,13 +690,11 @@ class BrandReport(PerformanceSections, WatchSections, Report):
 
     @staticmethod
     def _young(posts: pd.DataFrame) -> pd.Series:
-        """True for a post younger than :data:`~smmanalytics.timing.MIN_AGE_DAYS` at its
-        export: ``snapshot_at - published_at``, a post without a snapshot aged at the newest
-        one (at the newest publish time without any), as :func:`best_times` ages posts."""
-        snap = posts["snapshot_at"]
-        ref = snap.max() if snap.notna().any() else posts["published_at"].max()
-        age = snap.fillna(ref) - posts["published_at"]
-        return (age < pd.Timedelta(days=MIN_AGE_DAYS)).fillna(False).astype(bool)
+        """True for a post younger than :data:`~smmanalytics.timing.MIN_AGE_DAYS` when its
+        figures were last counted (its export, or the end of a YouTube Studio range), as
+        :func:`best_times` ages posts (:func:`~smmanalytics.timing.post_ages`)."""
+        age, _ = post_ages(posts)
+        return pd.Series(age < MIN_AGE_DAYS, index=posts.index, dtype=bool)
 
     def _days(self, start, end, start_zone=None, end_zone=None) -> str:
         """An incident's days: "du 13 au 19 oct.", "le 13 oct." (the watch's short dates), each

@@ -345,7 +345,7 @@ class WatchSections:
             n=f.number(n), reasons=self._excluded_list(excluded))
 
     def _excluded_list(self, excluded: dict[str, int]) -> str:
-        """"exported less than a week after publishing, engagement still growing (4), no
+        """"measured less than a week after publishing, engagement still growing (4), no
         engagement figure (107)": timing's exclusion reasons and their counts."""
         f = self.fmt
         return ", ".join(f"{f.label('excl_' + k)} ({f.number(v)})" for k, v in excluded.items())

@@ -3,9 +3,11 @@
 Method
 ------
 1. Posts of the platform (all platforms when None, with platform/account as a control), old
-   enough to have finished accruing engagement (``min_age_days``), with a known outcome and
-   exposure. Local weekday and hour in the audience zone ``tz`` (DST-correct). Only posts whose
-   hour is known enter the hour analysis; day-precision posts inform ``by_weekday`` only.
+   enough to have finished accruing engagement (``min_age_days``; a video whose YouTube
+   Studio range starts after its publication has no age and is left out), with a known
+   outcome and exposure. Local weekday and hour in the audience zone ``tz`` (DST-correct).
+   Only posts whose hour is known enter the hour analysis; day-precision posts inform
+   ``by_weekday`` only.
    A post the controls fit by themselves (the only post of its content type, paid status or
    account) is left out (``n_excluded["no_peer"]``, ``_data._no_peer``): its slot says
    nothing, and it tied its level to its slot (LinkedIn's one paid post, alone at 11:00,
@@ -93,6 +95,7 @@ from ._data import (
     activity_schedule,
     controls,
     joined,
+    post_ages,
     prepare,
     slot_design,
 )
@@ -110,7 +113,7 @@ from ._model import NO_ENGAGEMENT, NBFit, nb_fit, perm_score_test
 from ._result import WEEKDAYS, BestTimes
 
 __all__ = ["best_times", "BestTimes", "WEEKDAYS", "MIN_POSTS", "MIN_WEEKS", "MIN_AGE_DAYS",
-           "WEEKEND_MIN_POSTS", "WEEKEND_MIN_HOURS"]
+           "WEEKEND_MIN_POSTS", "WEEKEND_MIN_HOURS", "post_ages"]
 
 logger = logging.getLogger(__name__)
 
@@ -121,9 +124,10 @@ _MAX_ALPHA = 0.5
 _MIN_BOOT = 200
 _MIN_PERM = 99
 
-#: days a post must have been online at its export (``snapshot_at - published_at``) for its
-#: totals to be compared with others': a younger post is still gaining engagement (the
-#: report's bottom posts leave such posts out too)
+#: days a post must have been online when its figures were last counted (``snapshot_at``, or
+#: the end of a YouTube Studio range, ``- published_at``: :func:`post_ages`) for its totals
+#: to be compared with others': a younger post is still gaining engagement (the report's
+#: bottom posts leave such posts out too)
 MIN_AGE_DAYS = 7
 
 
@@ -155,8 +159,10 @@ def best_times(posts, tz: str | None = None, platform: str | None = None, *,
         Exposure offset; falls back followers → reach → none when fewer than 80% of posts have
         it (posts without it are then excluded and counted as ``missing_exposure``).
     min_age_days : float
-        At least 0. Posts younger than this at export time (``snapshot_at - published_at``)
-        are left out.
+        At least 0. Posts younger than this when their figures were last counted
+        (:func:`post_ages`: the export, or the last day of a YouTube Studio range) are left
+        out, as are the videos published before their range's first day, whose figures hold
+        only part of their life (``n_excluded["partial_figures"]``).
     alpha : float
         Level of the global test, above 0 and at most 0.5; intervals are at ``1 - alpha``.
     n_boot : int

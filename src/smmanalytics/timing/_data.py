@@ -10,8 +10,12 @@ Definitions
   nearest to the stored instant in ``tz`` (``floor(local + 12 h)``), right whenever the source
   and audience zones are less than 12 hours apart (:func:`~smmanalytics.periods.stored_days`,
   which ``post_dates`` reads too). They enter the weekday analysis only.
-- Post age = ``snapshot_at - published_at``; where ``snapshot_at`` is missing, the latest
-  ``snapshot_at`` of the other posts (else the latest ``published_at``) is used.
+- Post age = when its figures were last counted (:func:`~smmanalytics._ranges.figures_end`:
+  ``snapshot_at``, or the end of ``window_end``'s day for a date range's figures, YouTube
+  Studio's, when earlier) ``- published_at``; where neither is known, the latest of the other
+  posts (else the latest ``published_at``) is used (:func:`post_ages`). A post published
+  before its figures' range starts (``window_start``) has only part of its life in them and
+  no age: it is left out (``n_excluded["partial_figures"]``).
 - Week = whole weeks (Monday to Sunday, local) since the Monday of the first post's week.
 - Trend = Legendre polynomials of the post's time scaled to [-1, 1], degree 1 to 3 (one degree
   per ~13 weeks of history, at most 3).
@@ -29,13 +33,15 @@ import pandas as pd
 
 from .. import metrics
 from .._args import platform_name
+from .._ranges import figures_end, partial_life
 from ..errors import ArgumentError, EmptyDataError, SchemaError
 from ..periods import stored_days
 from ..schema import canonical_order, canonical_platforms, column_or, utc_timestamps
 from ._estimate import MIN_POSTS
 
-__all__ = ["prepare", "controls", "pooled_groups", "slot_design", "activity_schedule", "N_SLOTS",
-           "EXPOSURES", "MIN_EXPOSURE_SHARE", "MAX_GROUP_LEVELS", "OTHER_GROUPS"]
+__all__ = ["prepare", "post_ages", "controls", "pooled_groups", "slot_design",
+           "activity_schedule", "N_SLOTS", "EXPOSURES", "MIN_EXPOSURE_SHARE",
+           "MAX_GROUP_LEVELS", "OTHER_GROUPS"]
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +52,8 @@ EXPOSURES = ("followers", "reach", None)
 #: below it, the next of the chain (followers, then reach, then none: per post)
 MIN_EXPOSURE_SHARE = 0.8
 #: the posts' columns :func:`prepare` reads (besides the outcome)
-_READ = frozenset(("published_at", "platform", "account_id", "snapshot_at", "time_precision",
+_READ = frozenset(("published_at", "platform", "account_id", "snapshot_at", "window_start",
+                   "window_end", "time_precision",
                    "content_type", "paid", "followers", "reach", "interactions",
                    *metrics.COMPONENTS))
 #: the most platform/account levels the controls give their own column (:func:`pooled_groups`)
@@ -286,18 +293,13 @@ def _exclusions(df: pd.DataFrame, y: np.ndarray, daily: pd.DataFrame | None,
         its first reason; ``day_precision`` counts the kept posts that enter the weekday
         analysis only); ``method`` gives the age reference and the exposure used and asked for.
     """
-    pub = df["published_at"]
-    no_time = pub.isna().to_numpy()
-    snap = column_or(df, "snapshot_at", pd.NaT, "datetime64[ns, UTC]")
-    snap = pd.to_datetime(snap, utc=True)
-    ref = snap.max() if snap.notna().any() else pub.max()
-    method: dict = {"age_reference": ("snapshot_at" if snap.notna().all() else
-                                      f"snapshot_at, else {ref.isoformat()}")}
-    age_days = ((snap.fillna(ref) - pub).dt.total_seconds() / 86400).to_numpy(dtype=float,
-                                                                           na_value=np.nan)
-    young = ~no_time & (age_days < min_age_days)
-    miss_y = ~no_time & ~young & ~(np.isfinite(y) & (y >= 0))
-    ok = ~(no_time | young | miss_y)
+    no_time = df["published_at"].isna().to_numpy()
+    age_days, reference = post_ages(df)
+    method: dict = {"age_reference": reference}
+    partial = ~no_time & partial_life(df)
+    young = ~no_time & ~partial & (age_days < min_age_days)
+    miss_y = ~no_time & ~partial & ~young & ~(np.isfinite(y) & (y >= 0))
+    ok = ~(no_time | partial | young | miss_y)
     log_exp, exp_name = _exposure(df, daily, exposure, ok)
     miss_exp = ok & ~np.isfinite(log_exp)
     ok &= ~miss_exp
@@ -307,12 +309,29 @@ def _exclusions(df: pd.DataFrame, y: np.ndarray, daily: pd.DataFrame | None,
         logger.info("exposure %r unavailable for most posts; using %r", exposure, exp_name)
     n_excluded = {
         "missing_time": int(no_time.sum()),
+        "partial_figures": int(partial.sum()),
         "too_young": int(young.sum()),
         "missing_outcome": int(miss_y.sum()),
         "missing_exposure": int(miss_exp.sum()),
         "day_precision": int((ok & day_only).sum()),
     }
     return ok, log_exp, n_excluded, method
+
+
+def post_ages(posts: pd.DataFrame) -> tuple[np.ndarray, str]:
+    """Each post's age in days when its figures were last counted (:func:`figures_end` minus
+    ``published_at``), a post without that moment aged at the latest one of the others (at the
+    latest ``published_at`` without any); and what the ages are counted to, for ``method``.
+
+    Counted to the export, a video of 20 September in a September zip exported on 5 December
+    read 76 days old; its figures stopped with September, 11 days after it was published."""
+    pub = posts["published_at"]
+    end = figures_end(posts)
+    ref = end.max() if end.notna().any() else pub.max()
+    told = "snapshot_at (window_end for a date range's figures)"
+    reference = told if end.notna().all() else f"{told}, else {pd.Timestamp(ref).isoformat()}"
+    age = (end.fillna(ref) - pub).dt.total_seconds() / 86400
+    return age.to_numpy(dtype=float, na_value=np.nan), reference
 
 
 def _post_frame(df: pd.DataFrame, keep: np.ndarray, y: np.ndarray, log_exp: np.ndarray,

@@ -1,0 +1,209 @@
+"""Ages of YouTube Studio videos, whose figures are those of the range chosen in Studio.
+
+A ``Content <start>_<end> <channel>.zip`` gives each video's figures over its range, not its
+lifetime: they stop at the end of the range's last day, however late the zip was made, and a
+video published before the range's first day has only part of its life in them. Best times,
+the report's bottom posts and compare's age caveat aged every post to its export.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import smmanalytics as smm
+from smmanalytics import compare
+from smmanalytics._ranges import figures_end, partial_life
+from smmanalytics.report import BrandReport
+from smmanalytics.timing import best_times, post_ages
+
+FIX = Path(__file__).parent / "fixtures"
+#: Studio's zip of 12 September to 1 October 2026, made on 2 October 08:15 UTC (its members'
+#: stamps): kQ3Fz9TzX1c of 14 September, -bQ3xYz7K2w of 20 September, Zp0-r7LmNqA of
+#: 28 September, and Jx9aB2cD3eF of 6 January 2024, published before the range
+STUDIO_ZIP = FIX / "youtube" / "Content 2026-09-12_2026-10-01 Maison Sève.zip"
+#: the header of that zip's Table data.csv, for the zips written here
+HEADER = ("Content,Video title,Video publish time,Duration,Views,Watch time (hours),"
+          "Subscribers,Average view duration,Average percentage viewed (%),Likes,"
+          "Comments added,Shares,Thumbnail impressions,Thumbnail click-through rate (%)")
+
+
+def _zip(dest: Path, members: dict[str, bytes], stamp: tuple[int, ...]) -> Path:
+    """A zip at ``dest`` holding ``members``, each stamped ``stamp`` (UTC, as Studio's are
+    read): the moment the loader takes the export to have been made."""
+    with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            z.writestr(zipfile.ZipInfo(name, stamp), data)
+    return dest
+
+
+def _studio_zip_made_on(folder: Path, stamp: tuple[int, ...]) -> Path:
+    """The fixture's zip, its bytes and name kept, made at ``stamp`` instead of 2 October."""
+    with zipfile.ZipFile(STUDIO_ZIP) as z:
+        members = {i.filename: z.read(i) for i in z.infolist()}
+    return _zip(folder / STUDIO_ZIP.name, members, stamp)
+
+
+def _august_zip(folder: Path, stamp: tuple[int, ...]) -> Path:
+    """A Studio zip of 15 to 31 August 2026 made at ``stamp``: videos of 10 August (before
+    the range), 20 August and 25 August, with 10, 20 and 30 likes and 1 comment each."""
+    rows = ['Total,,,,"1,200",30.0,6,0:01:30,50.0,60,3,0,"9,000",4.0',
+            "aaaaaaaaaa1,Avant la période,\"Aug 10, 2026\",300,400,10.0,2,0:01:30,50.0,10,1,0,"
+            '"3,000",4.0',
+            "aaaaaaaaaa2,Le savon du mois,\"Aug 20, 2026\",300,400,10.0,2,0:01:30,50.0,20,1,0,"
+            '"3,000",4.0',
+            "aaaaaaaaaa3,L'atelier en août,\"Aug 25, 2026\",300,400,10.0,2,0:01:30,50.0,30,1,0,"
+            '"3,000",4.0']
+    table = "\n".join([HEADER, *rows]) + "\n"
+    return _zip(folder / "Content 2026-08-15_2026-08-31 Maison Sève.zip",
+                {"Table data.csv": table.encode()}, stamp)
+
+
+@pytest.fixture
+def december(tmp_path) -> smm.Dataset:
+    """The fixture's videos, their zip made on 5 December 2026 10:00 UTC."""
+    _studio_zip_made_on(tmp_path, (2026, 12, 5, 10, 0, 0))
+    return smm.load(tmp_path, cache=False)
+
+
+def _by_id(ds: smm.Dataset) -> pd.DataFrame:
+    return ds.posts.set_index(ds.posts["post_id"].astype("string").str.strip())
+
+
+def test_figures_end_with_the_range_not_the_export(december):
+    """Made on 5 December, the zip's figures still stop at the end of 1 October (UTC, as the
+    loader reads Studio's days): 2 October 00:00. Ages from there, by hand: 14 September →
+    18 days, 20 September → 12, 28 September → 4 (not 82, 76 and 68, to 5 December 10:00);
+    the video of 6 January 2024 is before the range's first day, 12 September: no age."""
+    posts = _by_id(december)
+    assert (posts["snapshot_at"] == pd.Timestamp("2026-12-05 10:00", tz="UTC")).all()
+    assert (figures_end(posts) == pd.Timestamp("2026-10-02", tz="UTC")).all()
+    assert partial_life(posts).tolist() == [i == "Jx9aB2cD3eF" for i in posts.index]
+    ages, reference = post_ages(posts)
+    got = pd.Series(ages, index=posts.index)
+    assert got[["kQ3Fz9TzX1c", "-bQ3xYz7K2w", "Zp0-r7LmNqA"]].tolist() == [18.0, 12.0, 4.0]
+    assert reference == "snapshot_at (window_end for a date range's figures)"
+
+
+_DAYS = st.one_of(st.none(), st.integers(0, 400))
+_MINUTES = st.one_of(st.none(), st.integers(0, 400 * 1440))
+
+
+@given(st.lists(st.tuples(_MINUTES, _DAYS, _DAYS), min_size=1, max_size=8))
+def test_figures_end_is_the_earlier_of_export_and_range_end(rows):
+    """Each row: the export (minutes after 1 January 2026 UTC), the range's first and last
+    day (days after it), any of them unknown. The figures end at the earlier of the export and
+    the end of the last day; at whichever is known; unknown without either. A post of
+    1 January 2026 is before the range exactly when the range starts on a later day."""
+    t0 = pd.Timestamp("2026-01-01", tz="UTC")
+    snap = [t0 + pd.Timedelta(minutes=m) if m is not None else pd.NaT for m, _, _ in rows]
+    first = [t0.tz_localize(None) + pd.Timedelta(days=d) if d is not None else pd.NaT
+             for _, d, _ in rows]
+    last = [t0.tz_localize(None) + pd.Timedelta(days=d) if d is not None else pd.NaT
+            for _, _, d in rows]
+    posts = pd.DataFrame({"published_at": pd.Series([t0] * len(rows)),
+                          "snapshot_at": pd.Series(snap, dtype="datetime64[ns, UTC]"),
+                          "window_start": pd.Series(first, dtype="datetime64[ns]"),
+                          "window_end": pd.Series(last, dtype="datetime64[ns]")})
+    before = posts.copy()
+    got = figures_end(posts)
+    for i, (m, _, end) in enumerate(rows):
+        ends = [t for t in (None if m is None else t0 + pd.Timedelta(minutes=m),
+                            None if end is None else t0 + pd.Timedelta(days=end + 1))
+                if t is not None]
+        assert (got[i] == min(ends)) if ends else pd.isna(got[i])
+    assert partial_life(posts).tolist() == [d is not None and d > 0 for _, d, _ in rows]
+    pd.testing.assert_frame_equal(posts, before)            # the caller's frame untouched
+
+
+def test_figures_end_at_the_export_when_it_is_inside_the_range(tmp_path):
+    """A zip made on 25 September, before its range's last day (1 October), counted to 25
+    September 06:30: the export, the earlier of the two."""
+    _studio_zip_made_on(tmp_path, (2026, 9, 25, 6, 30, 0))
+    posts = smm.load(tmp_path, cache=False).posts
+    assert (figures_end(posts) == pd.Timestamp("2026-09-25 06:30", tz="UTC")).all()
+
+
+def test_best_times_leaves_out_the_video_before_the_range_and_ages_to_its_end(december):
+    """Of the four videos, best times kept all four (82 to 1,064 days old at the export). Now:
+    the 2024 video under partial_figures, 28 September's too young (4 days < 7), the other
+    two analysed by weekday (YouTube gives days only)."""
+    bt = best_times(december.posts, "UTC", "youtube", exposure=None, n_boot=200)
+    assert bt.n_excluded["partial_figures"] == 1
+    assert bt.n_excluded["too_young"] == 1
+    assert bt.n_excluded["day_precision"] == 2
+    assert bt.method["age_reference"] == "snapshot_at (window_end for a date range's figures)"
+
+
+@pytest.mark.parametrize("lang,reasons", [
+    ("en", "published before the date range their figures cover (chosen in YouTube Studio), so "
+           "only part of their life is counted (1), measured less than a week after "
+           "publishing, engagement still growing (1)"),
+    ("fr", "publiées avant la période que couvrent leurs chiffres (choisie dans YouTube "
+           "Studio), si bien que seule une partie de leur vie y est comptée (1), mesurées "
+           "moins d'une semaine après leur publication, engagement encore en hausse (1)"),
+    ("it", "pubblicati prima dell'intervallo coperto dai loro dati (scelto in YouTube Studio), "
+           "quindi vi è contata solo una parte della loro vita (1), misurati meno di una "
+           "settimana dopo la pubblicazione, engagement ancora in crescita (1)")])
+def test_report_names_why_the_videos_were_left_out(december, lang, reasons):
+    """The report's list of reasons, by timing's counts, in the reader's language."""
+    bt = best_times(december.posts, "UTC", "youtube", exposure=None, n_boot=200)
+    rep = BrandReport(december, "2026-09", lang=lang)
+    excluded = {k: v for k, v in bt.n_excluded.items() if v and k != "day_precision"}
+    assert rep._excluded_list(excluded) == reasons
+
+
+def test_bottom_posts_age_the_videos_to_their_range(tmp_path):
+    """The bottom posts leave out posts under 7 days old: 28 September's video is 4 days old
+    when its figures stop (2 October 00:00), though its zip was made on 5 December. September's
+    three videos: one top post each (n=1), 14 and 20 September left as bottom posts."""
+    _studio_zip_made_on(tmp_path, (2026, 12, 5, 10, 0, 0))
+    ds = smm.load(tmp_path, cache=False)
+    html = BrandReport(ds, "2026-09", lang="en").top_posts(n=1)._repr_html_()
+    assert "Posts less than 7 days old when last measured are left out (1)" in html
+
+
+@pytest.fixture
+def two_ranges(tmp_path) -> smm.Dataset:
+    """August's zip made on 5 December 10:00, September's (the fixture) on 2 October 08:15."""
+    _august_zip(tmp_path, (2026, 12, 5, 10, 0, 0))
+    (tmp_path / STUDIO_ZIP.name).write_bytes(STUDIO_ZIP.read_bytes())
+    return smm.load(tmp_path, cache=False)
+
+
+def test_compare_ages_the_videos_to_their_ranges(two_ranges):
+    """Aged to their exports, August's videos of 20 and 25 August were 107.4 and 102.4 days
+    old (and 10 August's 117.4), September's 18.3, 12.3 and 4.3: a caveat said part of the
+    change came from the ages (medians 107.4 against 12.3). Their figures stop on 1 September
+    00:00 and 2 October 00:00: August 12 and 7 days (median 9.5, 10 August's left out: its
+    range starts on 15 August), September 18, 12 and 4 (median 12): no age caveat. A caveat
+    counts August's video with only part of its life in its figures."""
+    c = compare(two_ranges, "2026-09", previous="2026-08", platform="youtube", n_boot=200)
+    assert not [s for s in c.caveats if "days after publication" in s]
+    assert [s for s in c.caveats if "YouTube Studio" in s] == [
+        "Posts of 2026-08 published before the date range of their YouTube Studio export (1) "
+        "carry that range's figures only, not their lifetime's: part of their engagement is "
+        "not counted, and their age at measurement is unknown."]
+
+
+@pytest.mark.parametrize("lang,line", [
+    ("en", "Posts of August 2026 published before the date range of their YouTube Studio "
+           "export (1) carry that range's figures only, not their lifetime's: part of their "
+           "engagement is not counted, and their age at measurement is unknown."),
+    ("fr", "Les publications d'août 2026 parues avant la période de leur export YouTube Studio "
+           "(1) n'ont que les chiffres de cette période, pas ceux de toute leur vie : une partie "
+           "de leur engagement n'est pas comptée, et leur âge au moment de la mesure est "
+           "inconnu."),
+    ("it", "I post di agosto 2026 pubblicati prima dell'intervallo del loro export di YouTube "
+           "Studio (1) hanno solo i dati di quell'intervallo, non quelli di tutta la loro vita: "
+           "parte del loro engagement non è contata, e la loro età al momento della misura è "
+           "sconosciuta.")])
+def test_the_partial_figures_caveat_in_the_reader_language(two_ranges, lang, line):
+    c = compare(two_ranges, "2026-09", previous="2026-08", platform="youtube", n_boot=200)
+    fmt = BrandReport(two_ranges, "2026-09", lang=lang).fmt
+    assert line in [fmt.note(s) for s in c.caveats]
