@@ -486,7 +486,9 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
         Restrict to one platform (web KPIs then use that platform's social traffic).
     n_boot, seed : int
         Bootstrap resamples (at least 200, so that each 2.5 % tail of the 95 % interval
-        holds 5; 2,000 by default) and seed.
+        holds 5; 2,000 by default) and seed. With few posts or days the tails are thinner
+        (expanded percentile, :func:`_ci`): 0.86 % with 10 posts, 17 resamples of 2,000;
+        0.41 % with 7 days, 8 of them.
     model : bool, default True
         Fit the negative binomial GLM intervals (``model_ci_*``). False leaves them unknown
         and spares the fits and the import of statsmodels (1.5 s, where the five fits take
