@@ -19,8 +19,10 @@ Definitions
   0.50 % is +0.10 pp and +25 %). When the periods differ in length, totals are compared per
   day (``basis`` says so; ``change_pct``, ``change_abs`` and ``direction`` are then per day).
   No percent change when the previous value is not positive or the sign changes (net follows).
-- Intervals: 95 % percentile bootstrap of ``change_pct``, resampling posts within each period
-  (days for daily and web KPIs), so that post-to-post overdispersion is kept (net follows:
+- Intervals: 95 % bootstrap of ``change_pct``, resampling posts within each period (days for
+  daily and web KPIs), so that post-to-post overdispersion is kept; expanded percentile
+  intervals (:func:`_ci`: the plain percentile ones held their level in 9 cases in 10 with
+  10–40 posts), plain percentile for the median rate (net follows:
   none when a resample's previous sum is not positive or its current one negative, where a
   percent change means nothing; ``method`` says so); for interactions
   and the engagement rates also a model interval (``model_ci_*``) from a negative binomial GLM
@@ -406,13 +408,39 @@ _TOTALS = {"posts", "interactions", "reach", "impressions", "views",
            "interactions_excl_top_post", "followers_net", "sessions", "key_events", "revenue"}
 
 
-def _ci(cur_draws, prev_draws, scale) -> tuple[float, float]:
+def _tail(n: int | None) -> float:
+    """The tail share of the expanded percentile interval of a sample of ``n`` (Hesterberg,
+    "What teachers should know about the bootstrap", 2015, §6.4): the normal quantile of the
+    2.5 % tail is replaced by ``sqrt(n / (n − 1)) · t(n − 1)``, which corrects the bootstrap's
+    narrowness for a mean of few values (its spread is the plug-in one, short by
+    ``(n − 1) / n``; its tails are normal, not Student's). n = 10: 0.855 % (√(10/9) · t₉ =
+    −2.3845), 20: 1.59 %, 40: 2.03 %; None, the plain 2.5 % (medians, see :func:`_ci`)."""
+    if n is None:
+        return 0.025
+    # the normal cdf and Student's quantile without scipy.stats (see _dist)
+    from scipy.special import ndtr
+
+    from ._dist import t_ppf
+
+    return float(ndtr(np.sqrt(n / (n - 1)) * t_ppf(0.025, n - 1)))
+
+
+def _ci(cur_draws, prev_draws, scale, n: int | None) -> tuple[float, float]:
+    """95 % interval of the change ``cur / (prev · scale) − 1`` from the bootstrap draws of each
+    side, ``n`` the posts (or days) of the smaller side: the expanded percentile interval
+    (:func:`_tail`). Over 300 pairs of periods drawn alike (10, 20, 40 heavy-tailed posts each:
+    lognormal reach, beta rates), the plain percentile one held the no-change in 90–93 % of
+    them for the pooled rate, the total and interactions per post, one false "change" in 10;
+    the expanded one, on the same draws, in 93–96 % (other seeds: 91–96 %; a mean of 20–40
+    such posts stays a little short). Medians (``n`` None) keep the plain one, which holds
+    95–97 % already (98–99 % expanded). The draws are the same: no extra cost."""
     with np.errstate(all="ignore"):
         ch = cur_draws / (prev_draws * scale) - 1
     ch = ch[np.isfinite(ch)]
     if len(ch) < 0.9 * len(cur_draws):
         return np.nan, np.nan
-    lo, hi = np.quantile(ch, [0.025, 0.975])
+    tail = _tail(n)
+    lo, hi = np.quantile(ch, [tail, 1 - tail])
     return float(lo), float(hi)
 
 
@@ -464,7 +492,9 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
         Restrict to one platform (web KPIs then use that platform's social traffic).
     n_boot, seed : int
         Bootstrap resamples (at least 200, so that each 2.5 % tail of the 95 % interval
-        holds 5; 2,000 by default) and seed.
+        holds 5; 2,000 by default) and seed. With few posts or days the tails are thinner
+        (expanded percentile, :func:`_ci`): 0.86 % with 10 posts, 17 resamples of 2,000;
+        0.41 % with 7 days, 8 of them.
     model : bool, default True
         Fit the negative binomial GLM intervals (``model_ci_*``). False leaves them unknown
         and spares the fits and the import of statsmodels (1.5 s, where the five fits take
@@ -949,7 +979,8 @@ def _post_rows(a: pd.DataFrame, b: pd.DataFrame, cov: _Coverage, few: bool,
                       for df, v in ((a, va), (b, vb)))
         ci = (np.nan, np.nan)
         if not few and kpi != "posts" and ia is not None and ib is not None:
-            ci = _ci(_stat(kpi, ca, ia), _stat(kpi, cb, ib), scale)
+            ci = _ci(_stat(kpi, ca, ia), _stat(kpi, cb, ib), scale,
+                     None if kpi == "er_reach_median" else min(len(a), len(b)))
         method = ("exact count" if kpi == "posts" else "bootstrap over posts" if not few
                   else "direction only")
         fit = (_nb_ci(kpi, a, b, scale)
@@ -1232,7 +1263,7 @@ def _daily_row(ds, kpi, platform, cur, prev, rng, n_boot, scale, web_days=None) 
         # (6 against 595 gave -296 % … +72 %), and dropping them would bias the interval
         crossing = kpi == "followers_net" and not ((db > 0).all() and (da >= 0).all())
         if not crossing:
-            ci = _ci(da, db, scale)
+            ci = _ci(da, db, scale, min(len(xa), len(xb)))
     method = ("bootstrap over days" if not np.isnan(ci[0])
               else "no percent interval (resampled net follows reach 0 or below)" if crossing
               else "no interval (fewer than 7 days)" if len(xa) and len(xb)
