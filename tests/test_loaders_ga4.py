@@ -1066,3 +1066,23 @@ def test_of_two_bad_cells_of_a_chart_the_first_in_the_file_is_named(tmp_path):
     with pytest.raises(ParseError) as e:
         read_export(path)
     assert (e.value.line, e.value.column, e.value.got) == (19, "Sessions", "lots")
+
+
+@settings(max_examples=25, deadline=None)
+@given(bad=st.lists(st.tuples(st.integers(11, 14), st.integers(1, 3)), min_size=2, max_size=3,
+                    unique=True))
+def test_of_any_bad_cells_of_a_table_by_day_the_first_in_the_file_is_named(bad):
+    """A table by source and day under the preamble (rows on lines 11 to 14) with bad cells
+    anywhere (``20260732`` for a day, ``lots`` for a figure): the one named is the least
+    (line, column) of them."""
+    rows = [["google / organic", f"2026070{d}", str(100 * d), str(d)] for d in range(1, 5)]
+    for line, col in bad:
+        rows[line - 11][col] = "20260732" if col == 1 else "lots"
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "ga4.csv"
+        path.write_text("\n".join([*_PREAMBLE, _BY_DAY, *(",".join(r) for r in rows)]) + "\n",
+                        encoding="utf-8")
+        with pytest.raises(ParseError) as e:
+            read_export(path)
+    line, col = min(bad)
+    assert (e.value.line, e.value.column) == (line, _BY_DAY.split(",")[col])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -363,3 +364,25 @@ def test_of_two_bad_cells_the_first_in_the_file_is_named(tmp_path, name, body, n
     with pytest.raises(SmmError) as err:
         read_export(path)
     assert (err.value.line, err.value.column, err.value.got) == named
+
+
+_DAILY_HEADER = ["Date", "Impressions", "Saves", "Pin clicks"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(bad=st.lists(st.tuples(st.integers(2, 5), st.integers(0, 3)), min_size=2, max_size=3,
+                    unique=True))
+def test_of_any_bad_cells_of_an_overview_the_first_in_the_file_is_named(bad):
+    """An overview of four days (lines 2 to 5) with bad cells anywhere (30 February for a
+    day, ``lots`` for a figure): the one named is the least (line, column) of them."""
+    rows = [[f"2026-10-0{d}", *(str(10 * d + k) for k in range(3))] for d in range(1, 5)]
+    for line, col in bad:
+        rows[line - 2][col] = "2026-02-30" if col == 0 else "lots"
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "pinterest_overview_2026-10.csv"
+        path.write_text("\n".join(",".join(r) for r in [_DAILY_HEADER, *rows]) + "\n",
+                        encoding="utf-8")
+        with pytest.raises(SmmError) as err:
+            read_export(path)
+    line, col = min(bad)
+    assert (err.value.line, err.value.column) == (line, _DAILY_HEADER[col])
