@@ -1037,3 +1037,52 @@ def test_exports_without_a_property_line_merge_as_one_propertys(tmp_path):
     r = smm.roi(ds, "2026-10").loc[0]
     assert (r["sessions"], r["revenue"]) == (40.0, 400.0)
     assert "ga4_properties" not in set(ds.quality["code"])
+
+
+_BY_DAY = "Session source / medium,Date,Sessions,Key events"
+
+
+@pytest.mark.parametrize("rows,named", [
+    # preamble on lines 1-9, header on 10, the rows from 11. The days were read before the
+    # figures: 32 July on line 12 was named where 'lots' of key events on line 11 came first
+    ([_BY_DAY, "google / organic,20260701,1000,lots", "instagram / social,20260732,200,10"],
+     (11, "Key events", "lots")),
+    # the figures field by field, sessions first: line 12's sessions before line 11's events
+    ([_BY_DAY, "google / organic,20260701,1000,lots", "instagram / social,20260702,many,10"],
+     (11, "Key events", "lots"))])
+def test_of_two_bad_cells_the_first_in_the_file_is_named(tmp_path, rows, named):
+    path = tmp_path / "ga4.csv"
+    path.write_text("\n".join([*_PREAMBLE, *rows]) + "\n", encoding="utf-8")
+    with pytest.raises(ParseError) as e:
+        read_export(path)
+    assert (e.value.line, e.value.column, e.value.got) == named
+
+
+def test_of_two_bad_cells_of_a_chart_the_first_in_the_file_is_named(tmp_path):
+    """The chart under the table (its header on line 18, rows from 19): the day indexes were
+    read before the sessions, and 'day 2' on line 20 was named where 'lots' came first."""
+    path = tmp_path / "ga4.csv"
+    path.write_text(_with_chart(["0000,lots", "day 2,35"]), encoding="utf-8")
+    with pytest.raises(ParseError) as e:
+        read_export(path)
+    assert (e.value.line, e.value.column, e.value.got) == (19, "Sessions", "lots")
+
+
+@settings(max_examples=25, deadline=None)
+@given(bad=st.lists(st.tuples(st.integers(11, 14), st.integers(1, 3)), min_size=2, max_size=3,
+                    unique=True))
+def test_of_any_bad_cells_of_a_table_by_day_the_first_in_the_file_is_named(bad):
+    """A table by source and day under the preamble (rows on lines 11 to 14) with bad cells
+    anywhere (``20260732`` for a day, ``lots`` for a figure): the one named is the least
+    (line, column) of them."""
+    rows = [["google / organic", f"2026070{d}", str(100 * d), str(d)] for d in range(1, 5)]
+    for line, col in bad:
+        rows[line - 11][col] = "20260732" if col == 1 else "lots"
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "ga4.csv"
+        path.write_text("\n".join([*_PREAMBLE, _BY_DAY, *(",".join(r) for r in rows)]) + "\n",
+                        encoding="utf-8")
+        with pytest.raises(ParseError) as e:
+            read_export(path)
+    line, col = min(bad)
+    assert (e.value.line, e.value.column) == (line, _BY_DAY.split(",")[col])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -335,3 +336,53 @@ def test_zeros_rounded_flags_only_contradicted_ids_ending_in_000(rows):
         seen.setdefault(str(i), set()).add(f)
     want = [len(s) >= 16 and s.endswith("000") and len(seen[s]) > 1 for s in ids]
     assert got.tolist() == want
+
+
+_PINS_HEADER = "Pin id,Pin link,Pin created date,Impressions,Saves,Save rate\n"
+
+
+@pytest.mark.parametrize("name,body,named", [
+    # the days were read before the figures: 30 February on line 3 was named where 'lots'
+    # of saves on line 2 came first
+    ("pinterest_overview_2026-10.csv", "Date,Impressions,Saves\n2026-10-01,1500,lots\n"
+     "2026-02-30,1720,35\n", (2, "Saves", "lots")),
+    # the figures field by field: line 3's impressions were named before line 2's saves
+    ("pinterest_overview_2026-10.csv", "Date,Impressions,Saves\n2026-10-01,1500,lots\n"
+     "2026-10-02,many,35\n", (2, "Saves", "lots")),
+    # a Pin's counts were read first, then the creation days: 'many' impressions on line 3
+    # were named where 30 February was the creation day of line 2
+    ("pinterest_pins_2026-10.csv", _PINS_HEADER
+     + "1123456789012345678,,2026-02-30,4200,85,0.02\n"
+       "1123456789012345999,,2026-10-03,many,31,0.017\n", (2, "Pin created date", "2026-02-30")),
+    # and the rates last: line 3's day was named before line 2's 'high' save rate
+    ("pinterest_pins_2026-10.csv", _PINS_HEADER
+     + "1123456789012345678,,2026-10-01,4200,85,high\n"
+       "1123456789012345999,,2026-10-32,1875,31,0.017\n", (2, "Save rate", "high"))])
+def test_of_two_bad_cells_the_first_in_the_file_is_named(tmp_path, name, body, named):
+    path = tmp_path / name
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(SmmError) as err:
+        read_export(path)
+    assert (err.value.line, err.value.column, err.value.got) == named
+
+
+_DAILY_HEADER = ["Date", "Impressions", "Saves", "Pin clicks"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(bad=st.lists(st.tuples(st.integers(2, 5), st.integers(0, 3)), min_size=2, max_size=3,
+                    unique=True))
+def test_of_any_bad_cells_of_an_overview_the_first_in_the_file_is_named(bad):
+    """An overview of four days (lines 2 to 5) with bad cells anywhere (30 February for a
+    day, ``lots`` for a figure): the one named is the least (line, column) of them."""
+    rows = [[f"2026-10-0{d}", *(str(10 * d + k) for k in range(3))] for d in range(1, 5)]
+    for line, col in bad:
+        rows[line - 2][col] = "2026-02-30" if col == 0 else "lots"
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "pinterest_overview_2026-10.csv"
+        path.write_text("\n".join(",".join(r) for r in [_DAILY_HEADER, *rows]) + "\n",
+                        encoding="utf-8")
+        with pytest.raises(SmmError) as err:
+            read_export(path)
+    line, col = min(bad)
+    assert (err.value.line, err.value.column) == (line, _DAILY_HEADER[col])

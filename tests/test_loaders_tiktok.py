@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import struct
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -1098,3 +1099,84 @@ def test_italian_counts_of_follower_activity_and_viewers_read_as_the_english(tmp
     assert "'Active followers'" in activity
     assert "'Total Viewers', 'New Viewers'" in viewers      # "Returning": no cell ≥ 1000
     assert not (en.quality["code"] == "counts_dot_thousands").any()
+
+
+def _tiktok_csv(tmp_path, name, rows):
+    """A TikTok CSV as Studio writes it (BOM, every field quoted, no final newline),
+    downloaded 2026-10-02 (its modification time gives the year)."""
+    path = tmp_path / name
+    path.write_text("\ufeff" + "\n".join(",".join(f'"{f}"' for f in r) for r in rows),
+                    encoding="utf-8")
+    os.utime(path, (1790931600, 1790931600))           # 2026-10-02 09:00 UTC
+    return path
+
+
+_OVERVIEW_HEADER = ["Date", "Video Views", "Profile Views", "Likes", "Comments", "Shares"]
+
+
+@pytest.mark.parametrize("name,rows,named", [
+    # the days were read before the figures: 'September 31' on line 3 was named where 'lots'
+    # of likes on line 2 came first
+    ("Overview.csv", [_OVERVIEW_HEADER, ["September 29", "5", "0", "lots", "0", "0"],
+                      ["September 31", "6", "0", "1", "0", "0"]], (2, "Likes", "lots")),
+    # the days, the followers, then the differences: line 3's followers were named before
+    # line 2's difference
+    ("FollowerHistory.csv",
+     [["Date", "Followers", "Difference in followers from previous day"],
+      ["September 29", "120", "many"], ["September 30", "lots", "0"]],
+     (2, "Difference in followers from previous day", "many")),
+    # the active followers were read before the hours: on one line, the Hour (column 2) first
+    ("FollowerActivity.csv", [["Date", "Hour", "Active followers"],
+                              ["September 29", "0", "50"], ["September 29", "24", "lots"]],
+     (3, "Hour", "24")),
+    # the ids in the links, the days, then the figures: 'lots' of views on line 2 (the
+    # last column) was named after 'September 31', the Post time of line 3
+    ("Content.csv", [["Time", "Video title", "Video link", "Post time", "Total views"],
+                     ["October 1", "A", _vid(1_790_000_000), "September 29", "lots"],
+                     ["October 1", "B", _vid(1_790_100_000), "September 31", "7"]],
+     (2, "Total views", "lots")),
+    # and a link without its video id on line 3 before 'many' likes on line 2
+    ("Content.csv", [["Time", "Video title", "Video link", "Post time", "Total likes"],
+                     ["October 1", "A", _vid(1_790_000_000), "September 29", "many"],
+                     ["October 1", "B", "https://www.tiktok.com/@someone", "September 30",
+                      "7"]],
+     (2, "Total likes", "many"))])
+def test_of_two_bad_cells_the_first_in_the_file_is_named(tmp_path, name, rows, named):
+    path = _tiktok_csv(tmp_path, name, rows)
+    with pytest.raises(ParseError) as err:
+        read_file(path)
+    assert (err.value.line, err.value.column, err.value.got) == named
+
+
+def test_of_two_bad_cells_of_the_viewers_sheet_the_first_is_named(tmp_path):
+    """The days were read before the figures: A4's 'September 31' was named where C3's
+    'seven' New Viewers came first (header on row 1, rows 2-8 the days)."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(UNZ / "Viewers.xlsx")
+    wb["Viewers"]["C3"] = "seven"
+    wb["Viewers"]["A4"] = "September 31"
+    path = tmp_path / "Viewers.xlsx"
+    wb.save(path)
+    os.utime(path, (1790931600, 1790931600))         # downloaded 2026-10-02
+    with pytest.raises(ParseError) as err:
+        read_file(path)
+    assert (err.value.line, err.value.column, err.value.got) == (3, "New Viewers", "seven")
+
+
+@settings(max_examples=25, deadline=None)
+@given(bad=st.lists(st.tuples(st.integers(2, 6), st.integers(0, 5)), min_size=2, max_size=3,
+                    unique=True))
+def test_of_any_bad_cells_of_an_overview_the_first_in_the_file_is_named(bad):
+    """An Overview.csv of five days (lines 2 to 6, 25 to 29 September) with bad cells
+    anywhere (``September 31`` for a day, ``lots`` for a figure): the one named is the least
+    (line, column) of them, whatever the order the loader reads its columns in."""
+    rows = [[f"September {d}", *(str(10 * d + k) for k in range(5))] for d in range(25, 30)]
+    for line, col in bad:
+        rows[line - 2][col] = "September 31" if col == 0 else "lots"
+    with tempfile.TemporaryDirectory() as folder:
+        path = _tiktok_csv(Path(folder), "Overview.csv", [_OVERVIEW_HEADER, *rows])
+        with pytest.raises(ParseError) as err:
+            read_file(path)
+    line, col = min(bad)
+    assert (err.value.line, err.value.column) == (line, _OVERVIEW_HEADER[col])

@@ -32,6 +32,7 @@ date are named too (``preamble_dates_unread``), the period left unknown.
 from __future__ import annotations
 
 import re
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -125,14 +126,17 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
             out[k] = dims[k]
     start = _yyyymmdd(c, ctx, "start_date")
     end = _yyyymmdd(c, ctx, "end_date")
-    if "date" in dims:
-        out["date"] = _days(dims["date"], keep, c, ctx)
-    elif nth_day is not None:
-        out["date"] = _nth_days(nth_day, keep, start, c, ctx)
+    days = (partial(_days, dims["date"], keep, c, ctx) if "date" in dims
+            else partial(_nth_days, nth_day, keep, start, c, ctx) if nth_day is not None
+            else None)
+    # every column read before any is used: of several bad cells, the first in the file raises
+    date, *values = c.read_all(days or (lambda: None),
+                               *(partial(c.numbers, F, k) for k in _METRICS))
+    if date is not None:
+        out["date"] = date
     if "year_month" in dims:
         out["year_month"] = dims["year_month"]
-    for k in _METRICS:
-        v = c.numbers(F, k)
+    for k, v in zip(_METRICS, values, strict=True):
         if v is not None:
             out[k] = v.array
     keep = _without_valueless_rows(out, keep, dims, c, ctx)

@@ -21,6 +21,8 @@ guess to check against a real export.
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 import pandas as pd
 
@@ -62,9 +64,11 @@ def _dates(c: Candidate, ctx: ParseContext, canonical: str, daily: bool = False)
 
 
 def _values(c: Candidate, ctx: ParseContext, names: tuple[str, ...]) -> dict[str, pd.Series]:
+    """The figures of the fields ``names`` the file has (rates as fractions); of several bad
+    cells, the first in the file raises (:meth:`~._registry.Candidate.read_all`)."""
     out = {}
-    for canon in names:
-        vals = c.numbers(F, canon)
+    read = c.read_all(*(partial(c.numbers, F, canon) for canon in names))
+    for canon, vals in zip(names, read, strict=True):
         if vals is None:
             continue
         vals = vals.reset_index(drop=True)
@@ -86,14 +90,20 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         ctx.note("unknown_columns", f"columns not read: {m.unknown[:6]}", level="info",
                  rows=len(m.unknown))
     if m.any("post_id", "permalink"):
-        return [_posts(c, ctx)]
+        # the counts are read first (to tell Pins a spreadsheet rounded to one id apart), then
+        # the creation days, then the rates: of their bad cells, the first in the file raises
+        scratch = ctx.scratch()
+        with c.first_bad_cell_among(partial(_values, c, scratch, _METRICS + _RATES),
+                                    partial(_created, c, scratch)):
+            return [_posts(c, ctx)]
     if not m.has("date"):
         raise ParseError("Pinterest file with neither Pin ids nor dates", file=c.name,
                          line=c.table.first_line, expected="a 'Pin id'/'Pin link' or a 'Date' "
                          "column", got=c.header[:6])
-    dates = _dates(c, ctx, "date", daily=True)
+    # the days and the figures read before either is used: the first bad cell in the file raises
+    dates, values = c.read_all(partial(_dates, c, ctx, "date", daily=True),
+                               partial(_values, c, ctx, _METRICS + _RATES))
     ctx.note("tz_utc", "Pinterest computes its metrics by UTC day", level="info")
-    values = _values(c, ctx, _METRICS + _RATES)
     refuse_undated(c, F, dates, values)
     out = long_daily(dates, values, platform=P, account_id=None)
     out.attrs.update(kind="daily", platform=P, source_locale=m.locale, source_tz="UTC")
@@ -131,10 +141,8 @@ def _posts(c: Candidate, ctx: ParseContext) -> pd.DataFrame:
                  rows=int(post_id.isna().sum()))
     # no link made from a rounded id: it would name another Pin, or none
     link = link.where(link.notna() | lost, "https://www.pinterest.com/pin/" + post_id + "/")
-    if m.has("published_date"):
-        published = day_to_utc(_dates(c, ctx, "published_date"), "UTC")
-    else:
-        published = pd.Series(pd.NaT, index=range(n), dtype="datetime64[ns, UTC]")
+    published = _created(c, ctx)
+    if not m.has("published_date"):
         ctx.note("date_missing", "no Pin creation date: published_at left empty", rows=n)
     caption = text(c, F, "caption", placeholders=False)
     caption = caption.where(caption.notna(), text(c, F, "description", placeholders=False))
@@ -162,6 +170,14 @@ def _posts(c: Candidate, ctx: ParseContext) -> pd.DataFrame:
         df.attrs["unreliable_ids"] = sorted(set(post_id[lost]))
     df.attrs.update(kind="posts", platform=P, source_locale=m.locale, source_tz="UTC")
     return df
+
+
+def _created(c: Candidate, ctx: ParseContext) -> pd.Series:
+    """Each Pin's ``Pin created date``, 00:00 UTC (Pinterest's days are UTC days); NaT
+    without the column."""
+    if not c.match(F).has("published_date"):
+        return pd.Series(pd.NaT, index=range(len(c.table.frame)), dtype="datetime64[ns, UTC]")
+    return day_to_utc(_dates(c, ctx, "published_date"), "UTC")
 
 
 def _figures(c: Candidate, ctx: ParseContext) -> pd.DataFrame:

@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import csv
 import re
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -192,13 +193,13 @@ def _days(c: Candidate, ctx: ParseContext, canonical: str, as_of: pd.Timestamp) 
     return dates.reset_index(drop=True)
 
 
-def _post_days(c: Candidate, ctx: ParseContext, canonical: str, as_of: pd.Timestamp
+def _post_days(parts: tuple[pd.DataFrame, str], as_of: pd.Timestamp
                ) -> tuple[pd.Series, pd.Series]:
-    """Content's year-less (or full) dates of one column → ``(naive days, year inferred)``,
-    each year-less day given the latest year not after ``as_of`` (``_dates.resolve_year``).
-    Not noted here: the file's columns are noted together (:func:`_note_post_years`)."""
-    parts, _ = _day_parts(c, ctx, canonical)
-    dates, inferred = resolve_year(parts, as_of)
+    """Content's year-less (or full) dates of one column (its :func:`_day_parts`) →
+    ``(naive days, year inferred)``, each year-less day given the latest year not after
+    ``as_of`` (``_dates.resolve_year``). Not noted here: the file's columns are noted together
+    (:func:`_note_post_years`)."""
+    dates, inferred = resolve_year(parts[0], as_of)
     return dates.reset_index(drop=True), inferred.reset_index(drop=True)
 
 
@@ -337,17 +338,12 @@ def _detect_content(c: Candidate) -> float:
 def _daily_file(c: Candidate, ctx: ParseContext, names: tuple[str, ...],
                 hourly: bool = False) -> list[pd.DataFrame]:
     as_of, stated = _export_time(c, ctx)
-    dates = _days(c, ctx, "date", as_of)
-    metrics = {k: _num(c, k) for k in names if c.match(F).has(k)}
-    hour = None
-    if hourly:
-        hour = _num(c, "hour")
-        bad = hour.notna() & ((hour < 0) | (hour > 23) | (hour % 1 != 0))
-        if bad.any():
-            i = int(np.flatnonzero(bad.to_numpy())[0])
-            raise ParseError("hour out of range", file=c.name, line=c.table.first_line + 1 + i,
-                             column=c.header_of(F, "hour"), expected="an hour 0-23",
-                             got=str(c.col(F, "hour").iloc[i]))
+    present = [k for k in names if c.match(F).has(k)]
+    # every column read before any is used: of several bad cells, the first in the file raises
+    dates, hour, *values = c.read_all(partial(_days, c, ctx, "date", as_of),
+                                      partial(_hours, c) if hourly else lambda: None,
+                                      *(partial(_num, c, k) for k in present))
+    metrics = dict(zip(present, values, strict=True))
     refuse_undated(c, F, dates, metrics)
     if dates.isna().any():
         ctx.note("date_missing", "rows without a date", rows=int(dates.isna().sum()))
@@ -358,6 +354,19 @@ def _daily_file(c: Candidate, ctx: ParseContext, names: tuple[str, ...],
     return _finish(out, "daily", c, as_of if stated else None, ctx)
 
 
+def _hours(c: Candidate) -> pd.Series:
+    """The ``Hour`` of every row of an hourly file; one not a whole hour 0-23 raises
+    ParseError naming its cell."""
+    hour = _num(c, "hour")
+    bad = hour.notna() & ((hour < 0) | (hour > 23) | (hour % 1 != 0))
+    if bad.any():
+        i = int(np.flatnonzero(bad.to_numpy())[0])
+        raise ParseError("hour out of range", file=c.name, line=c.table.first_line + 1 + i,
+                         column=c.header_of(F, "hour"), expected="an hour 0-23",
+                         got=str(c.col(F, "hour").iloc[i]))
+    return hour
+
+
 def _parse_overview(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     cells_of(c)
     return _daily_file(c, ctx, _DAILY_METRICS)
@@ -366,9 +375,11 @@ def _parse_overview(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
 def _parse_history(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     cells_of(c)
     as_of, stated = _export_time(c, ctx)
-    dates = _days(c, ctx, "date", as_of)
-    metrics = {"followers_total": _num(c, "followers_total")}
-    net = _num(c, "net_follows")
+    # every column read before any is used: of several bad cells, the first in the file raises
+    dates, followers, net = c.read_all(partial(_days, c, ctx, "date", as_of),
+                                       partial(_num, c, "followers_total"),
+                                       partial(_num, c, "net_follows"))
+    metrics = {"followers_total": followers}
     unknown = []
     if net is not None:
         first = int(dates.idxmin()) if dates.notna().any() else 0
@@ -480,32 +491,38 @@ def _repaired(c: Candidate, ctx: ParseContext) -> Candidate:
     return c.with_table(table)
 
 
+#: Content's figures, and its durations (``H:MM:SS``), in the columns an export has
+_CONTENT_FIGURES = ("views", "reactions", "comments", "shares", "saves", "views_7d",
+                    "watched_full_rate")
+_CONTENT_DURATIONS = ("watch_time_s", "avg_watch_time_s")
+
+
 def _parse_content(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     c = _repaired(c, ctx)
     cells_of(c)
     m = c.match(F)
     n = len(c.table.frame)
-    line = c.table.first_line + 1
     ref, stated = _export_time(c, ctx)
+    link = text(c, F, "permalink")
+    readers = {"post_id": partial(_video_ids, c, link),
+               **{k: partial(_day_parts, c, ctx, k) for k in ("snapshot_day", "published_day")
+                  if m.has(k)},
+               **{k: partial(_num, c, k) for k in _CONTENT_FIGURES if m.has(k)},
+               **{k: partial(_durations, c, k) for k in _CONTENT_DURATIONS if m.has(k)}}
+    # every column read before any is used: of several bad cells, the first in the file raises
+    read = dict(zip(readers, c.read_all(*readers.values()), strict=True))
+    post_id = read.pop("post_id")
     snap_day = None
     years: dict[str, tuple[pd.Series, pd.Timestamp]] = {}
-    if m.has("snapshot_day"):
-        days, inferred = _post_days(c, ctx, "snapshot_day", ref)
+    if "snapshot_day" in read:
+        days, inferred = _post_days(read.pop("snapshot_day"), ref)
         years["snapshot_day"] = (inferred, ref)
         if days.notna().any():
             snap_day = days.max()
-    link = text(c, F, "permalink")
-    post_id = link.str.extract(r"/video/(\d+)", expand=False).astype("string")
-    if post_id.isna().any():
-        i = int(np.flatnonzero(post_id.isna().to_numpy())[0])
-        raise ParseError("Content row without a video id in its link", file=c.name,
-                         line=line + i, column=c.header_of(F, "permalink"),
-                         expected="https://www.tiktok.com/@<handle>/video/<id>",
-                         got=str(link.iloc[i]))
     decoded = tiktok_id_time(post_id)
     if m.has("published_day"):
         post_ref = snap_day if snap_day is not None else ref
-        post_day, inferred = _post_days(c, ctx, "published_day", post_ref)
+        post_day, inferred = _post_days(read.pop("published_day"), post_ref)
         years["published_day"] = (inferred, post_ref)
         year_known = cells_text(c.col(F, "published_day")).str.contains(r"\d{4}").fillna(False)
     else:
@@ -530,14 +547,8 @@ def _parse_content(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         "content_type": "video",
         "paid": pd.array([pd.NA] * n, dtype="boolean"),
     })
-    for canon in ("views", "reactions", "comments", "shares", "saves", "views_7d",
-                  "watched_full_rate"):
-        if m.has(canon):
-            df[canon] = _num(c, canon)
-    for canon in ("watch_time_s", "avg_watch_time_s"):
-        if m.has(canon):
-            df[canon] = hms_seconds(c.col(F, canon), file=c.name,
-                                    column=c.header_of(F, canon), first_line=line)
+    for canon, values in read.items():                  # the figures and durations
+        df[canon] = values
     _note_undefined(c, ctx)
     note_day_tz(ctx, "TikTok", "'Post time' days")
     if snap_day is not None:
@@ -552,6 +563,25 @@ def _parse_content(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         # date (``published_after_export``, where the file states that date) says so
         df.attrs["after_export_hint"] = "a spreadsheet's re-save may have given them a wrong year"
     return _finish(df, "posts", c, as_of, ctx)
+
+
+def _video_ids(c: Candidate, link: pd.Series) -> pd.Series:
+    """The id in every row's ``Video link``; a row without one raises ParseError naming
+    its cell."""
+    post_id = link.str.extract(r"/video/(\d+)", expand=False).astype("string")
+    if post_id.isna().any():
+        i = int(np.flatnonzero(post_id.isna().to_numpy())[0])
+        raise ParseError("Content row without a video id in its link", file=c.name,
+                         line=c.table.first_line + 1 + i, column=c.header_of(F, "permalink"),
+                         expected="https://www.tiktok.com/@<handle>/video/<id>",
+                         got=str(link.iloc[i]))
+    return post_id
+
+
+def _durations(c: Candidate, canonical: str) -> pd.Series:
+    """A column of durations (``H:MM:SS``) in seconds."""
+    return hms_seconds(c.col(F, canonical), file=c.name, column=c.header_of(F, canonical),
+                       first_line=c.table.first_line + 1)
 
 
 def _times_from_ids(decoded: pd.Series, post_day: pd.Series, ctx: ParseContext
