@@ -54,14 +54,16 @@ Each source file (or zip member) that parses is stored once under the cache dire
   read and it does not (the superseded whole load, the entry of a file edited since), unless
   another load's record names it (the folder loaded strictly too): editing a figure of an
   export six times grew the sample's cache from 2.6 to 8.3 MB, it now stays at 2.6. Then
-  :func:`prune` removes the entries not read for :data:`MAX_IDLE_DAYS` days and, least
-  recently read first, those beyond ``$SMM_CACHE_MAX_BYTES`` (bytes, or ``500MB``, ``2GB``;
-  :data:`DEFAULT_MAX_BYTES`, 1 GB, by default). Reading an entry sets its ``meta.json``'s
-  modification time (its last use); a load the cache answers whole prunes nothing, so a warm
-  reload costs one ``utime`` more. Removing starts with ``meta.json``: another process
-  reading the entry meanwhile finds it gone or a table missing, a miss (it parses the file
-  again); one writing it writes it again, once. File digests and logos are small and not
-  pruned;
+  :func:`prune` removes the entries, file digests and logos not used for
+  :data:`MAX_IDLE_DAYS` days and, least recently used first, those beyond
+  ``$SMM_CACHE_MAX_BYTES`` (bytes, or ``500MB``, ``2GB``; :data:`DEFAULT_MAX_BYTES`, 1 GB, by
+  default), all counted together, and the digests of files that no longer exist. Using one
+  sets its modification time (an entry's ``meta.json``'s): a load the cache answers whole
+  prunes nothing, so a warm reload costs one ``utime`` more per export file and one for the
+  whole load. Removing an entry starts with ``meta.json``: another process reading the entry
+  meanwhile finds it gone or a table missing, a miss (it parses the file again); one writing
+  it writes it again, once. A digest removed is a file hashed again; a logo removed is
+  extracted again by the next load, read from its archive by a report;
 - :func:`clear` removes what the cache writes (entry folders of any parser version, digests,
   load records, logos, notebooks, each with the temporary files of their writes) and nothing else:
   ``$SMM_CACHE_DIR`` may name a folder that holds other files. The folder itself goes when
@@ -98,7 +100,7 @@ from .errors import OutputError
 
 __all__ = ["PARSER_VERSION", "cache_dir", "entry_key", "get", "put", "parse_cached",
            "dataset_key", "get_dataset", "put_dataset", "known_digest", "remember_digest",
-           "clear", "info", "prune", "max_bytes", "keys_read"]
+           "clear", "info", "prune", "max_bytes", "keys_read", "mark_used"]
 
 logger = logging.getLogger(__name__)
 
@@ -224,7 +226,7 @@ def get(sha256: str, name: str, mtime: float | None, stamp: str = ""
     except (KeyError, TypeError, ValueError) as exc:
         logger.debug("cache entry %s unreadable (%r)", d, exc)
         return None
-    _mark_used(d)
+    mark_used(d / "meta.json")
     return found
 
 
@@ -474,7 +476,7 @@ def get_dataset(key: str, tables: int, items: int) -> tuple[list[pd.DataFrame], 
     except (KeyError, TypeError, ValueError) as exc:
         logger.debug("cache entry %s unreadable (%r)", d, exc)
         return None
-    _mark_used(d)
+    mark_used(d / "meta.json")
     return found
 
 
@@ -560,9 +562,11 @@ def known_digest(path: Path) -> str | None:
     kept the signature it had then; None otherwise (never raises)."""
     try:
         st = path.stat()
-        rec = json.loads(_digest_memo(path).read_text(encoding="utf-8"))
+        memo = _digest_memo(path)
+        rec = json.loads(memo.read_text(encoding="utf-8"))
         settled = rec["recorded_ns"] - max(st.st_mtime_ns, st.st_ctime_ns) >= _RACY_NS
         if rec["sig"] == _signature(st) and settled:
+            mark_used(memo)
             return str(rec["sha256"])
     except (OSError, ValueError, KeyError, TypeError):
         pass
@@ -571,7 +575,9 @@ def known_digest(path: Path) -> str | None:
 
 def remember_digest(path: Path, st: os.stat_result, sha256: str) -> None:
     """Record ``sha256`` as the digest of ``path`` while it keeps the signature of ``st`` (taken
-    before its bytes were read). Failures only skip the record."""
+    before its bytes were read), with its absolute path (:func:`prune` removes the digests of
+    files gone). Failures only skip the record."""
+    path = path.resolve()
     record = {"path": str(path), "sig": _signature(st), "sha256": sha256,
               "recorded_ns": time.time_ns()}
     try:
@@ -764,11 +770,12 @@ def keys_read():
         _KEYS_READ.reset(token)
 
 
-def _mark_used(d: Path) -> None:
-    """Set the modification time of an entry's ``meta.json`` to now: :func:`prune` removes the
-    entries read least recently first. One system call; a read-only cache keeps its times."""
+def mark_used(path: Path) -> None:
+    """Set the modification time of ``path`` (an entry's ``meta.json``, a file digest, a logo)
+    to now: :func:`prune` removes what was used least recently first. One system call; a
+    read-only cache keeps its times."""
     with contextlib.suppress(OSError):
-        os.utime(d / "meta.json")
+        os.utime(path)
 
 
 def max_bytes() -> int:
@@ -849,33 +856,67 @@ def _discard(d: Path) -> int:
 
 
 def prune(limit: int | None = None, *, idle_days: float = MAX_IDLE_DAYS) -> dict:
-    """Remove the entries not read for ``idle_days``, then the least recently read until those
-    left hold at most ``limit`` bytes (:func:`max_bytes` by default); return the ``entries``
-    and ``bytes`` removed and ``kept``, the bytes left.
+    """Remove what the cache keeps of past loads (entries, file digests, extracted logos) not
+    used for ``idle_days``, then the least recently used until what is left holds at most
+    ``limit`` bytes (:func:`max_bytes` by default), and the digests of files that no longer
+    exist; return how many ``entries``, ``digests`` and ``logos`` went, the ``bytes`` removed
+    and ``kept``, the bytes left.
 
-    Run by :func:`put_dataset` after a load that parsed a file, never by one the cache
-    answered: a walk over the entries' folders, a few milliseconds for hundreds of entries.
-    Entries being written (no ``meta.json`` yet) are left to their writer. Never raises."""
+    Digests and logos are small (about 300 bytes, a few KB) but one is written for every file
+    ever loaded: unpruned, a year of monthly exports left thousands behind. Run by
+    :func:`put_dataset` after a load that parsed a file, never by one the cache answered: a
+    walk over the cache's folders, a few milliseconds for hundreds of entries. Entries being
+    written (no ``meta.json`` yet) and temporary files are left to their writer. Never
+    raises."""
     limit = max_bytes() if limit is None else limit
-    found = []
-    for version in cache_dir().glob("v*"):
-        if not _HOLDERS.fullmatch(version.name):
-            continue
-        for d in version.glob("*/*"):
-            try:
-                used = (d / "meta.json").stat().st_mtime
-            except OSError:
-                continue                     # being written, or gone
-            found.append((used, d, _measure(d)[1]))
-    found.sort(key=lambda x: x[0])
-    total = sum(size for _, _, size in found)
+    found = sorted(_kept_things(cache_dir()), key=lambda x: x[0])
+    total = sum(size for _, _, _, size in found)
     idle = time.time() - idle_days * 86400
-    removed = freed = 0
-    for used, d, size in found:
-        if used >= idle and total - freed <= limit:
-            break
-        _discard(d)
-        removed, freed = removed + 1, freed + size
-    if removed:
-        logger.debug("cache pruned: %d entries, %d bytes removed", removed, freed)
-    return {"entries": removed, "bytes": freed, "kept": total - freed}
+    removed = dict.fromkeys(("entries", "digests", "logos"), 0)
+    freed = 0
+    for used, kind, p, size in found:
+        if used >= idle and total - freed <= limit and not (kind == "digests" and _orphan(p)):
+            continue
+        if kind == "entries":
+            _discard(p)
+        else:
+            with contextlib.suppress(OSError):
+                p.unlink()
+        removed[kind] += 1
+        freed += size
+    if freed:
+        logger.debug("cache pruned: %s, %d bytes removed", removed, freed)
+    return {**removed, "bytes": freed, "kept": total - freed}
+
+
+def _kept_things(root: Path) -> list[tuple[float, str, Path, int]]:
+    """``(last use, kind, path, bytes)`` of each committed entry folder (used: its
+    ``meta.json``'s modification time, :func:`mark_used`), file digest and extracted logo in
+    the cache folder ``root`` (used: their own); kind is ``entries``, ``digests`` or
+    ``logos``. What vanishes meanwhile is left out."""
+    things = []
+    for p in _scan(root)["owned"]:
+        kind = p.relative_to(root).parts[0]
+        if kind not in ("digests", "logos"):
+            kind = "entries" if re.fullmatch(r"v\d+", kind) else None   # loads, notebooks
+        if kind is None or p.name.startswith("."):                  # a write in progress
+            continue
+        try:
+            used = (p / "meta.json" if kind == "entries" else p).stat().st_mtime
+        except OSError:
+            continue                     # being written, or gone
+        things.append((used, kind, p, _measure(p)[1]))
+    return things
+
+
+def _orphan(memo: Path) -> bool:
+    """Whether the digest record ``memo`` is of a file that no longer exists (or cannot be
+    read: it would be recorded anew). A record naming a path that is not absolute (written
+    before they were) cannot say: it keeps to the rules of age and size."""
+    try:
+        path = Path(json.loads(memo.read_text(encoding="utf-8"))["path"])
+    except FileNotFoundError:
+        return False                     # removed meanwhile: nothing left to do
+    except (OSError, ValueError, KeyError, TypeError):
+        return True
+    return path.is_absolute() and not path.exists()
