@@ -291,3 +291,58 @@ def test_loads_of_a_zip_while_another_prunes_everything(cache_dir, tmp_path):
     finally:
         stop.set()
         pruner.join()
+
+
+# ------------------------------------------------------- a brand folder copied elsewhere
+
+def _parses(monkeypatch) -> list[str]:
+    """The display names of the sources parsed from now on (not answered by the cache)."""
+    from smmanalytics.loaders import _registry
+
+    parsed: list[str] = []
+    parse = _registry.parse_source
+
+    def counting(src, log):
+        parsed.append(src.name)
+        return parse(src, log)
+
+    monkeypatch.setattr(_registry, "parse_source", counting)
+    return parsed
+
+
+def test_a_copy_elsewhere_reads_the_entries_of_the_original(cache_dir, tmp_path, monkeypatch):
+    (tmp_path / "a").mkdir()
+    original = _two_exports(tmp_path / "a" / "brand")
+    smm.load(original)
+    parsed = _parses(monkeypatch)
+    copy = tmp_path / "b" / "brand"          # cp -r: new files, new modification times
+    shutil.copytree(original, copy, copy_function=shutil.copy)
+    ds = smm.load(copy)
+    # its 2 files read from the original's entries (both parsed again before); its own whole
+    # load stored, with its rows and notes naming the copy's files
+    assert parsed == []
+    fresh = smm.load(copy, cache=False)
+    for t in ("posts", "daily", "files", "quality"):
+        assert_frame_equal(getattr(ds, t), getattr(fresh, t))
+    # the one post, in both exports: the later's row (20 views), the copy's file
+    assert ds.posts["source_file"].tolist() == [str(copy / "ig_2026-10-04.csv")]
+    assert ds.posts["views"].tolist() == [20]
+    assert not ds.quality["file"].str.startswith(str(original)).any()
+    assert len(_entries_of(cache_dir, "<dataset>")) == 2
+    # the original deleted, its entries stay until idle, and the copy keeps reading them
+    shutil.rmtree(original)
+    parsed.clear()                           # of the load without the cache
+    assert_frame_equal(smm.load(copy).posts, fresh.posts)
+    assert parsed == []
+
+
+def test_a_copy_under_another_name_is_parsed_again(cache_dir, tmp_path, monkeypatch):
+    # the name of the folder holding an export is read (TikTok's and YouTube's unzipped
+    # export folders carry their date and account): brand2's 2 files are parsed again
+    original = _two_exports(tmp_path / "brand")
+    smm.load(original)
+    parsed = _parses(monkeypatch)
+    copy = Path(shutil.copytree(original, tmp_path / "brand2", copy_function=shutil.copy))
+    ds = smm.load(copy)
+    assert sorted(parsed) == [str(copy / "ig_2026-10-03.csv"), str(copy / "ig_2026-10-04.csv")]
+    assert_frame_equal(ds.posts, smm.load(copy, cache=False).posts)

@@ -6,8 +6,10 @@ of the day it ran.
 
 Each source file (or zip member) that parses is stored once under the cache directory:
 
-- the key is the SHA-256 of: the file's bytes, its display name and its name below the folder
-  loaded (file names carry export dates and platform hints the parsers read), a zip member's
+- the key is the SHA-256 of: the file's bytes, the names the parse reads (its name below the
+  folder loaded, the file names in its display name, the folder holding it: they carry export
+  dates and platform hints; not the folders above, so that a copy of a brand folder elsewhere
+  reads the original's entries, its display name put in their rows and notes), a zip member's
   date stamp and extra fields (a TikTok export's date, deciding the year of its year-less
   days, is read there), the package version,
   :data:`PARSER_VERSION`, a fingerprint of the parsing code (the ``loaders`` package with its
@@ -211,9 +213,10 @@ def _decode(v: object) -> object:
 
 # ------------------------------------------------------------------ get / put
 
-def get(sha256: str, name: str, mtime: float | None, stamp: str = ""
+def get(sha256: str, name: str, mtime: float | None, stamp: str = "", shown: str | None = None
         ) -> tuple[list[pd.DataFrame], bool, list[dict]] | None:
-    """The cached ``(frames, understood, notes)`` of a source, or None (miss or bad entry)."""
+    """The cached ``(frames, understood, notes)`` of a source, or None (miss or bad entry);
+    with ``shown``, the source's display name, as parsed under it (:func:`_shown_as`)."""
     d = _entry_dir(entry_key(sha256, name, stamp))
     got = _read_entry(d)
     if got is None:
@@ -222,7 +225,10 @@ def get(sha256: str, name: str, mtime: float | None, stamp: str = ""
     try:
         if meta.get("mtime") is not None and meta["mtime"] != mtime:
             return None   # the parse read a modification time that has changed
-        found = frames, bool(meta["understood"]), list(_decode(meta["notes"]))
+        notes = list(_decode(meta["notes"]))
+        if shown is not None and meta["name"] != shown:
+            frames, notes = _shown_as(frames, notes, str(meta["name"]), shown)
+        found = frames, bool(meta["understood"]), notes
     except (KeyError, TypeError, ValueError) as exc:
         logger.debug("cache entry %s unreadable (%r)", d, exc)
         return None
@@ -441,16 +447,18 @@ def _read_entry(d: Path) -> tuple[dict, list[pd.DataFrame]] | None:
 
 
 def put(sha256: str, name: str, mtime: float | None, frames: list[pd.DataFrame],
-        understood: bool, notes: list[dict], stamp: str = "") -> bool:
-    """Store a parsed source; True when stored. Any failure only skips caching (logged)."""
+        understood: bool, notes: list[dict], stamp: str = "", shown: str | None = None) -> bool:
+    """Store a parsed source, parsed under the display name ``shown`` (``name`` by default);
+    True when stored. Any failure only skips caching (logged)."""
     guessed = any(n.get("code") in _MTIME_CODES for n in notes)
     try:
         enc_notes = _encode(list(notes))
     except TypeError:
         return False
-    return _write_entry(_entry_dir(entry_key(sha256, name, stamp)), frames,
-                        {"name": name, "sha256": sha256, "understood": bool(understood),
-                         "mtime": mtime if guessed else None, "notes": enc_notes})
+    meta = {"name": name if shown is None else shown, "sha256": sha256,
+            "understood": bool(understood), "mtime": mtime if guessed else None,
+            "notes": enc_notes}
+    return _write_entry(_entry_dir(entry_key(sha256, name, stamp)), frames, meta)
 
 
 def dataset_key(parts: list) -> str:
@@ -516,7 +524,7 @@ def parse_cached(src, log, *, use_cache: bool = True) -> tuple[list[pd.DataFrame
     read = _KEYS_READ.get()
     if read is not None:
         read.add(entry_key(src.sha256, name, stamp))
-    hit = get(src.sha256, name, src.mtime, stamp)
+    hit = get(src.sha256, name, src.mtime, stamp, shown=src.name)
     if hit is not None:
         frames, understood, notes = hit
         log.extend(notes)
@@ -526,16 +534,44 @@ def parse_cached(src, log, *, use_cache: bool = True) -> tuple[list[pd.DataFrame
         frames, understood = parse_source(src, flog)
     finally:
         log.extend(flog)
-    put(src.sha256, name, src.mtime, frames, understood, flog.entries, stamp)
+    put(src.sha256, name, src.mtime, frames, understood, flog.entries, stamp, shown=src.name)
     return frames, understood
 
 
 def _name_read(src) -> str:
-    """What the parse reads of a source's names, for its key: its display name and its name
-    below the folder loaded (``Source.relative_name``), which says its platform:
-    ``brand/facebook/Views.csv`` is Facebook's loaded as ``brand``, nobody's loaded as
-    ``brand/facebook``, under the same display name."""
-    return f"{src.name}\0{src.relative_name}"
+    """What the parse reads of a source's names, for its key: its name below the folder
+    loaded (``Source.relative_name``), which says its platform (``brand/facebook/Views.csv``
+    is Facebook's loaded as ``brand``, nobody's loaded as ``brand/facebook``); the file
+    names its display name chains (``a.zip!b.zip!c.csv``: dates, an archive's name); the
+    folder holding it (an unzipped export's, ``loaders._tidy.unzipped_folder``). Not the
+    folders above: a copy of the brand folder elsewhere under the same name reads the
+    entries of the original's files (:func:`_shown_as`) where it parsed all 60 of the
+    sample's again."""
+    from .loaders._tidy import holding_folder
+
+    files = "!".join(Path(part).name for part in src.name.split("!"))
+    return f"{src.relative_name}\0{files}\0{holding_folder(src)}"
+
+
+def _shown_as(frames: list[pd.DataFrame], notes: list[dict], was: str, now: str
+              ) -> tuple[list[pd.DataFrame], list[dict]]:
+    """The frames and notes of an entry parsed under the display name ``was`` as a parse
+    under ``now`` gives them: their rows (``source_file``), attrs and notes name the file
+    read, not the one whose parse was stored. The frames are the entry's own, read afresh."""
+    def renamed(v: object) -> object:
+        if isinstance(v, str):
+            return v.replace(was, now)
+        if isinstance(v, dict):
+            return {renamed(k): renamed(x) for k, x in v.items()}
+        if isinstance(v, (list, tuple)):
+            return type(v)(renamed(x) for x in v)
+        return v
+
+    for df in frames:
+        if "source_file" in df.columns:
+            df["source_file"] = df["source_file"].str.replace(was, now, regex=False)
+        df.attrs = renamed(df.attrs)
+    return frames, renamed(notes)
 
 
 # ------------------------------------------------------------------ file digests by stat
