@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import zipfile
+from pathlib import Path
+
 
 def _codes(df):
     return {q["code"] for q in df.attrs["quality"]}
@@ -14,3 +17,24 @@ def _grouped(cents: int, mark: str) -> str:
     if mark == ",":
         whole = whole.replace(",", ".")
     return f"{whole}{mark}{cents % 100:02d}"
+
+
+def ig_export(views: int) -> str:
+    """An Instagram posts export of one post seen ``views`` times (reached by half as many)."""
+    return ('"Post ID","Account ID","Account username","Account name",Description,'
+            '"Duration (sec)","Publish time",Permalink,"Post type","Data comment",Date,Views,'
+            'Reach,Likes,Shares,Follows,Comments,Saves\n'
+            '179001,1784,brand,Brand,hello,0,10/02/2026 09:00,https://www.instagram.com/p/Z1/,'
+            f'"IG image",,Lifetime,{views},{views // 2},10,1,,2,3\n')
+
+
+def brand_zip(archive: Path, timezone: str, logo: str, goals: int) -> Path:
+    """A zipped brand folder: its settings, one Instagram export of 10 views, an image and,
+    at the archive's root, the logo its brand.yaml names (``../logo.svg``)."""
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("brand/brand.yaml", f"name: Zip\ntimezone: {timezone}\nlogo: ../logo.svg\n")
+        zf.writestr("brand/goals.yaml", f"goals:\n  - {{metric: posts, target: {goals}}}\n")
+        zf.writestr("brand/ig_2026-10-03.csv", "\ufeff" + ig_export(10))
+        zf.writestr("brand/shot.png", b"\x89PNG\r\n\x1a\n")
+        zf.writestr("logo.svg", logo)
+    return archive

@@ -4,6 +4,7 @@ beyond ``$SMM_CACHE_MAX_BYTES``, and an entry removed while read is a miss."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -16,6 +17,8 @@ from pandas.testing import assert_frame_equal
 
 import smmanalytics as smm
 from smmanalytics import _cache
+
+from ._helpers import brand_zip, ig_export
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
 TABLES = ("posts", "daily", "web", "audience", "files")
@@ -91,25 +94,36 @@ def test_entries_another_load_reads_are_kept(cache_dir, brand):
 def test_budget_removes_the_least_recently_read(cache_dir, brand):
     smm.load(brand)
     entries = sorted(m.parent for m in cache_dir.glob("v*/*/*/meta.json"))
+    digests = sorted(cache_dir.glob("digests/*/*.json"))
     now = time.time()
     for i, d in enumerate(entries):           # read one a minute apart, the first longest ago
         os.utime(d / "meta.json", (now - 3600 + 60 * i, now - 3600 + 60 * i))
+    used = now - 3600 + 60 * (len(entries) - 1) - 30     # just before the newest entry
+    for f in digests:
+        os.utime(f, (used, used))
     # reading the oldest marks it used: it is now the last to go
     src = _read_back(entries[0])
     sizes = {d: _size(d) for d in entries}
-    limit = sizes[entries[0]] + sizes[entries[-1]]
+    digest_bytes = sum(f.stat().st_size for f in digests)
+    limit = sizes[entries[0]] + sizes[entries[-1]] + digest_bytes
     got = _cache.prune(limit)
     left = {m.parent for m in cache_dir.glob("v*/*/*/meta.json")}
     assert entries[0] in left and src is not None
-    assert got["kept"] <= limit and got["kept"] == sum(sizes[d] for d in left)
+    assert got["kept"] == limit and got["digests"] == 0
     assert got["entries"] == len(entries) - len(left)
     # the newest after it, entries[-1], fits too: nothing else does (each entry > 0 bytes)
     assert left == {entries[0], entries[-1]}
+    # the digests count in the budget: with their bytes less, the least recently used of what
+    # is left, the digests (used 30 s before entries[-1]), go, every one, and they alone
+    got = _cache.prune(limit - digest_bytes)
+    assert got == {"entries": 0, "digests": len(digests), "logos": 0, "bytes": digest_bytes,
+                   "kept": limit - digest_bytes}
+    assert not list(cache_dir.glob("digests/*/*.json"))
 
 
 def _read_back(d: Path):
     """Read the entry of folder ``d`` as a load does (``get`` or ``get_dataset``)."""
-    return _cache._read_entry(d) and _cache._mark_used(d) is None
+    return _cache._read_entry(d) and _cache.mark_used(d / "meta.json") is None
 
 
 def test_idle_entries_go_within_the_budget(cache_dir, brand):
@@ -183,3 +197,152 @@ def test_loads_while_another_prunes_everything(cache_dir, brand):
     finally:
         stop.set()
         pruner.join()
+
+
+# ------------------------------------------------------- file digests and extracted logos
+
+def _two_exports(folder: Path) -> Path:
+    """A brand folder of two Instagram exports, of 10 and 20 views."""
+    folder.mkdir()
+    for day, views in ((3, 10), (4, 20)):
+        (folder / f"ig_2026-10-0{day}.csv").write_text(ig_export(views), encoding="utf-8-sig")
+    return folder
+
+
+def _age(paths, days: float) -> None:
+    when = time.time() - days * 86400
+    for p in paths:
+        os.utime(p, (when, when))
+
+
+def test_idle_digests_and_logos_go(cache_dir, tmp_path):
+    # a zipped brand: one file on disk (one digest), its logo extracted (one logo), its
+    # export's entry and the whole load's (two entries)
+    archive = brand_zip(tmp_path / "brand.zip", "Europe/Paris", "<svg>1</svg>", 3)
+    ds = smm.load(archive)
+    (digest,) = cache_dir.glob("digests/*/*.json")
+    (logo,) = cache_dir.glob("logos/*")
+    assert logo == ds.brand.logo and len(list(cache_dir.glob("v*/*/*/meta.json"))) == 2
+    sizes = digest.stat().st_size + logo.stat().st_size
+    _age([digest, logo], 91)                 # unused beyond MAX_IDLE_DAYS (90)
+    got = _cache.prune()
+    assert got["digests"] == 1 and got["logos"] == 1 and got["entries"] == 0
+    assert got["bytes"] == sizes and not digest.exists() and not logo.exists()
+    # the next load hashes the archive and extracts the logo again, the same tables
+    again = smm.load(archive)
+    assert digest.is_file() and again.brand.logo.read_text() == "<svg>1</svg>"
+    assert_frame_equal(again.posts, ds.posts)
+
+
+def test_digests_and_logos_used_are_marked(cache_dir, tmp_path):
+    # a reload the cache answers whole reads the digest, a load of the zip reads its logo:
+    # both are used now, not 91 days ago
+    archive = brand_zip(tmp_path / "brand.zip", "Europe/Paris", "<svg>1</svg>", 3)
+    time.sleep(2.1)      # a digest recorded within 2 s of the file's change is not trusted
+    smm.load(archive)
+    (digest,) = cache_dir.glob("digests/*/*.json")
+    (logo,) = cache_dir.glob("logos/*")
+    recorded = digest.read_text()
+    _age([digest, logo], 91)
+    smm.load(archive)
+    assert digest.read_text() == recorded            # read, not hashed and written again
+    assert all(time.time() - p.stat().st_mtime < 60 for p in (digest, logo))
+    got = _cache.prune()
+    assert (got["entries"], got["digests"], got["logos"], got["bytes"]) == (0, 0, 0, 0)
+
+
+def test_the_digest_of_a_file_deleted_goes(cache_dir, tmp_path, monkeypatch):
+    folder = _two_exports(tmp_path / "brand").resolve()
+    monkeypatch.chdir(tmp_path)              # loaded by a relative path: its digests say where
+    smm.load(Path("brand"))
+    digests = {json.loads(f.read_text())["path"]: f for f in cache_dir.glob("digests/*/*.json")}
+    gone, kept = (folder / "ig_2026-10-03.csv"), (folder / "ig_2026-10-04.csv")
+    assert set(digests) == {str(gone), str(kept)}
+    size = digests[str(gone)].stat().st_size
+    gone.unlink()
+    monkeypatch.chdir(tmp_path.parent)       # pruned from elsewhere
+    got = _cache.prune()
+    # its digest alone goes; the entries of the file (and the load) are left until idle
+    assert (got["entries"], got["digests"], got["logos"], got["bytes"]) == (0, 1, 0, size)
+    assert not digests[str(gone)].exists() and digests[str(kept)].is_file()
+
+
+def test_loads_of_a_zip_while_another_prunes_everything(cache_dir, tmp_path):
+    # the digest and the logo removed at any moment too: each load gives the tables of one
+    # without the cache, and a logo the report can read (from the archive if it went)
+    from smmanalytics.dataset import logo_bytes
+
+    archive = brand_zip(tmp_path / "brand.zip", "Europe/Paris", "<svg>1</svg>", 3)
+    fresh = smm.load(archive, cache=False)
+    stop = threading.Event()
+
+    def prune_all():
+        while not stop.is_set():
+            _cache.prune(0)
+
+    pruner = threading.Thread(target=prune_all)
+    pruner.start()
+    try:
+        for _ in range(5):
+            ds = smm.load(archive)
+            for t in ("posts", "goals", "quality"):
+                assert_frame_equal(getattr(ds, t), getattr(fresh, t))
+            assert logo_bytes(ds.brand.logo) == b"<svg>1</svg>"
+    finally:
+        stop.set()
+        pruner.join()
+
+
+# ------------------------------------------------------- a brand folder copied elsewhere
+
+def _parses(monkeypatch) -> list[str]:
+    """The display names of the sources parsed from now on (not answered by the cache)."""
+    from smmanalytics.loaders import _registry
+
+    parsed: list[str] = []
+    parse = _registry.parse_source
+
+    def counting(src, log):
+        parsed.append(src.name)
+        return parse(src, log)
+
+    monkeypatch.setattr(_registry, "parse_source", counting)
+    return parsed
+
+
+def test_a_copy_elsewhere_reads_the_entries_of_the_original(cache_dir, tmp_path, monkeypatch):
+    (tmp_path / "a").mkdir()
+    original = _two_exports(tmp_path / "a" / "brand")
+    smm.load(original)
+    parsed = _parses(monkeypatch)
+    copy = tmp_path / "b" / "brand"          # cp -r: new files, new modification times
+    shutil.copytree(original, copy, copy_function=shutil.copy)
+    ds = smm.load(copy)
+    # its 2 files read from the original's entries (both parsed again before); its own whole
+    # load stored, with its rows and notes naming the copy's files
+    assert parsed == []
+    fresh = smm.load(copy, cache=False)
+    for t in ("posts", "daily", "files", "quality"):
+        assert_frame_equal(getattr(ds, t), getattr(fresh, t))
+    # the one post, in both exports: the later's row (20 views), the copy's file
+    assert ds.posts["source_file"].tolist() == [str(copy / "ig_2026-10-04.csv")]
+    assert ds.posts["views"].tolist() == [20]
+    assert not ds.quality["file"].str.startswith(str(original)).any()
+    assert len(_entries_of(cache_dir, "<dataset>")) == 2
+    # the original deleted, its entries stay until idle, and the copy keeps reading them
+    shutil.rmtree(original)
+    parsed.clear()                           # of the load without the cache
+    assert_frame_equal(smm.load(copy).posts, fresh.posts)
+    assert parsed == []
+
+
+def test_a_copy_under_another_name_is_parsed_again(cache_dir, tmp_path, monkeypatch):
+    # the name of the folder holding an export is read (TikTok's and YouTube's unzipped
+    # export folders carry their date and account): brand2's 2 files are parsed again
+    original = _two_exports(tmp_path / "brand")
+    smm.load(original)
+    parsed = _parses(monkeypatch)
+    copy = Path(shutil.copytree(original, tmp_path / "brand2", copy_function=shutil.copy))
+    ds = smm.load(copy)
+    assert sorted(parsed) == [str(copy / "ig_2026-10-03.csv"), str(copy / "ig_2026-10-04.csv")]
+    assert_frame_equal(ds.posts, smm.load(copy, cache=False).posts)

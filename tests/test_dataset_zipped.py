@@ -13,6 +13,8 @@ import pytest
 import smmanalytics as smm
 from smmanalytics.errors import DataQualityWarning, ParseError
 
+from ._helpers import brand_zip, ig_export
+
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
 
 
@@ -99,14 +101,6 @@ def test_a_zipped_brand_folder_loads_as_the_folder(tmp_path):
     assert "settings_in_archive" not in set(zipped.quality["code"])
 
 
-def _ig(views: int) -> str:
-    return ('"Post ID","Account ID","Account username","Account name",Description,'
-            '"Duration (sec)","Publish time",Permalink,"Post type","Data comment",Date,Views,'
-            'Reach,Likes,Shares,Follows,Comments,Saves\n'
-            '179001,1784,brand,Brand,hello,0,10/02/2026 09:00,https://www.instagram.com/p/Z1/,'
-            f'"IG image",,Lifetime,{views},{views // 2},10,1,,2,3\n')
-
-
 def test_settings_at_the_root_or_deeper_and_twice_follow_the_rules_of_a_folder(tmp_path):
     """Settings at the archive's root count, deeper ones too, as in a folder; of two
     goals.yaml the first by name is read and the other noted as ignored."""
@@ -117,7 +111,7 @@ def test_settings_at_the_root_or_deeper_and_twice_follow_the_rules_of_a_folder(t
     (folder / "sub" / "goals.yaml").write_text("goals:\n  - {metric: posts, target: 1}\n"
                                                "  - {metric: reach, target: 9}\n")
     (folder / "sub" / "costs.csv").write_text("start,category,amount\n2026-10-01,tools,5\n")
-    (folder / "sub" / "ig_2026-10-03.csv").write_text(_ig(10), encoding="utf-8-sig")
+    (folder / "sub" / "ig_2026-10-03.csv").write_text(ig_export(10), encoding="utf-8-sig")
     archive = _zip(folder, tmp_path / "brand.zip", top="")
     flat, zipped = smm.load(folder), smm.load(archive)
     assert zipped.brand == flat.brand and zipped.brand.timezone == "Europe/Rome"
@@ -199,29 +193,19 @@ def test_the_synonyms_in_a_zip_are_read_before_its_exports(tmp_path):
     assert ds.files["path"].tolist() == [f"{archive}!brand/Overview.csv"]
 
 
-def _brand_zip(archive: Path, timezone: str, logo: str, goals: int) -> Path:
-    with zipfile.ZipFile(archive, "w") as zf:
-        zf.writestr("brand/brand.yaml", f"name: Zip\ntimezone: {timezone}\nlogo: ../logo.svg\n")
-        zf.writestr("brand/goals.yaml", f"goals:\n  - {{metric: posts, target: {goals}}}\n")
-        zf.writestr("brand/ig_2026-10-03.csv", "\ufeff" + _ig(10))
-        zf.writestr("brand/shot.png", b"\x89PNG\r\n\x1a\n")
-        zf.writestr("logo.svg", logo)
-    return archive
-
-
 def test_a_setting_or_logo_changed_in_the_zip_is_read_again(tmp_path):
     """The cache of a whole load is keyed by the exports; the settings of a zip, like a
     folder's, are read at each load: a brand.yaml, goals.yaml or logo changed in the archive
     (rewritten, even with the same modification time) is never answered from the cache."""
     import os
 
-    archive = _brand_zip(tmp_path / "brand.zip", "Europe/Paris", "<svg>1</svg>", 3)
+    archive = brand_zip(tmp_path / "brand.zip", "Europe/Paris", "<svg>1</svg>", 3)
     first = smm.load(archive)
     assert smm.load(archive).brand == first.brand          # the second from the cache
     assert first.brand.timezone == "Europe/Paris" and first.goals["target"].tolist() == [3]
     assert first.brand.logo.read_text() == "<svg>1</svg>"   # ../logo.svg: the archive's root
     mtime = archive.stat().st_mtime_ns
-    _brand_zip(archive, "America/New_York", "<svg>2</svg>", 4)
+    brand_zip(archive, "America/New_York", "<svg>2</svg>", 4)
     os.utime(archive, ns=(mtime, mtime))
     again = smm.load(archive)
     assert again.brand.timezone == "America/New_York" and again.goals["target"].tolist() == [4]
@@ -240,7 +224,7 @@ def test_a_logo_not_in_the_zip_is_noted_and_dropped(tmp_path):
     archive = tmp_path / "brand.zip"
     with zipfile.ZipFile(archive, "w") as zf:
         zf.writestr("brand/brand.yaml", "name: Zip\nlogo: nowhere.png\n")
-        zf.writestr("brand/ig_2026-10-03.csv", "\ufeff" + _ig(10))
+        zf.writestr("brand/ig_2026-10-03.csv", "\ufeff" + ig_export(10))
     ds = smm.load(archive)
     assert ds.brand.name == "Zip" and ds.brand.logo is None
     note = ds.quality.set_index("code").loc["logo_missing"]
@@ -428,7 +412,7 @@ def test_a_report_survives_the_cache_cleared_after_the_load(tmp_path, monkeypatc
 
     monkeypatch.setenv("SMM_CACHE_DIR", str(tmp_path / "cache"))
     svg = (SAMPLE / "logo.svg").read_text()
-    archive = _brand_zip(tmp_path / "brand.zip", "Europe/Paris", svg, 3)
+    archive = brand_zip(tmp_path / "brand.zip", "Europe/Paris", svg, 3)
     ds = smm.load(archive)
     assert ds.brand.logo.is_file()
     _cache.clear()                                   # another shell, meanwhile

@@ -6,8 +6,10 @@ of the day it ran.
 
 Each source file (or zip member) that parses is stored once under the cache directory:
 
-- the key is the SHA-256 of: the file's bytes, its display name and its name below the folder
-  loaded (file names carry export dates and platform hints the parsers read), a zip member's
+- the key is the SHA-256 of: the file's bytes, the names the parse reads (its name below the
+  folder loaded, the file names in its display name, the folder holding it: they carry export
+  dates and platform hints; not the folders above, so that a copy of a brand folder elsewhere
+  reads the original's entries, its display name put in their rows and notes), a zip member's
   date stamp and extra fields (a TikTok export's date, deciding the year of its year-less
   days, is read there), the package version,
   :data:`PARSER_VERSION`, a fingerprint of the parsing code (the ``loaders`` package with its
@@ -54,14 +56,16 @@ Each source file (or zip member) that parses is stored once under the cache dire
   read and it does not (the superseded whole load, the entry of a file edited since), unless
   another load's record names it (the folder loaded strictly too): editing a figure of an
   export six times grew the sample's cache from 2.6 to 8.3 MB, it now stays at 2.6. Then
-  :func:`prune` removes the entries not read for :data:`MAX_IDLE_DAYS` days and, least
-  recently read first, those beyond ``$SMM_CACHE_MAX_BYTES`` (bytes, or ``500MB``, ``2GB``;
-  :data:`DEFAULT_MAX_BYTES`, 1 GB, by default). Reading an entry sets its ``meta.json``'s
-  modification time (its last use); a load the cache answers whole prunes nothing, so a warm
-  reload costs one ``utime`` more. Removing starts with ``meta.json``: another process
-  reading the entry meanwhile finds it gone or a table missing, a miss (it parses the file
-  again); one writing it writes it again, once. File digests and logos are small and not
-  pruned;
+  :func:`prune` removes the entries, file digests and logos not used for
+  :data:`MAX_IDLE_DAYS` days and, least recently used first, those beyond
+  ``$SMM_CACHE_MAX_BYTES`` (bytes, or ``500MB``, ``2GB``; :data:`DEFAULT_MAX_BYTES`, 1 GB, by
+  default), all counted together, and the digests of files that no longer exist. Using one
+  sets its modification time (an entry's ``meta.json``'s): a load the cache answers whole
+  prunes nothing, so a warm reload costs one ``utime`` more per export file and one for the
+  whole load. Removing an entry starts with ``meta.json``: another process reading the entry
+  meanwhile finds it gone or a table missing, a miss (it parses the file again); one writing
+  it writes it again, once. A digest removed is a file hashed again; a logo removed is
+  extracted again by the next load, read from its archive by a report;
 - :func:`clear` removes what the cache writes (entry folders of any parser version, digests,
   load records, logos, notebooks, each with the temporary files of their writes) and nothing else:
   ``$SMM_CACHE_DIR`` may name a folder that holds other files. The folder itself goes when
@@ -98,7 +102,7 @@ from .errors import OutputError
 
 __all__ = ["PARSER_VERSION", "cache_dir", "entry_key", "get", "put", "parse_cached",
            "dataset_key", "get_dataset", "put_dataset", "known_digest", "remember_digest",
-           "clear", "info", "prune", "max_bytes", "keys_read"]
+           "clear", "info", "prune", "max_bytes", "keys_read", "mark_used"]
 
 logger = logging.getLogger(__name__)
 
@@ -209,9 +213,10 @@ def _decode(v: object) -> object:
 
 # ------------------------------------------------------------------ get / put
 
-def get(sha256: str, name: str, mtime: float | None, stamp: str = ""
+def get(sha256: str, name: str, mtime: float | None, stamp: str = "", shown: str | None = None
         ) -> tuple[list[pd.DataFrame], bool, list[dict]] | None:
-    """The cached ``(frames, understood, notes)`` of a source, or None (miss or bad entry)."""
+    """The cached ``(frames, understood, notes)`` of a source, or None (miss or bad entry);
+    with ``shown``, the source's display name, as parsed under it (:func:`_shown_as`)."""
     d = _entry_dir(entry_key(sha256, name, stamp))
     got = _read_entry(d)
     if got is None:
@@ -220,11 +225,14 @@ def get(sha256: str, name: str, mtime: float | None, stamp: str = ""
     try:
         if meta.get("mtime") is not None and meta["mtime"] != mtime:
             return None   # the parse read a modification time that has changed
-        found = frames, bool(meta["understood"]), list(_decode(meta["notes"]))
+        notes = list(_decode(meta["notes"]))
+        if shown is not None and meta["name"] != shown:
+            frames, notes = _shown_as(frames, notes, str(meta["name"]), shown)
+        found = frames, bool(meta["understood"]), notes
     except (KeyError, TypeError, ValueError) as exc:
         logger.debug("cache entry %s unreadable (%r)", d, exc)
         return None
-    _mark_used(d)
+    mark_used(d / "meta.json")
     return found
 
 
@@ -439,16 +447,18 @@ def _read_entry(d: Path) -> tuple[dict, list[pd.DataFrame]] | None:
 
 
 def put(sha256: str, name: str, mtime: float | None, frames: list[pd.DataFrame],
-        understood: bool, notes: list[dict], stamp: str = "") -> bool:
-    """Store a parsed source; True when stored. Any failure only skips caching (logged)."""
+        understood: bool, notes: list[dict], stamp: str = "", shown: str | None = None) -> bool:
+    """Store a parsed source, parsed under the display name ``shown`` (``name`` by default);
+    True when stored. Any failure only skips caching (logged)."""
     guessed = any(n.get("code") in _MTIME_CODES for n in notes)
     try:
         enc_notes = _encode(list(notes))
     except TypeError:
         return False
-    return _write_entry(_entry_dir(entry_key(sha256, name, stamp)), frames,
-                        {"name": name, "sha256": sha256, "understood": bool(understood),
-                         "mtime": mtime if guessed else None, "notes": enc_notes})
+    meta = {"name": name if shown is None else shown, "sha256": sha256,
+            "understood": bool(understood), "mtime": mtime if guessed else None,
+            "notes": enc_notes}
+    return _write_entry(_entry_dir(entry_key(sha256, name, stamp)), frames, meta)
 
 
 def dataset_key(parts: list) -> str:
@@ -474,7 +484,7 @@ def get_dataset(key: str, tables: int, items: int) -> tuple[list[pd.DataFrame], 
     except (KeyError, TypeError, ValueError) as exc:
         logger.debug("cache entry %s unreadable (%r)", d, exc)
         return None
-    _mark_used(d)
+    mark_used(d / "meta.json")
     return found
 
 
@@ -514,7 +524,7 @@ def parse_cached(src, log, *, use_cache: bool = True) -> tuple[list[pd.DataFrame
     read = _KEYS_READ.get()
     if read is not None:
         read.add(entry_key(src.sha256, name, stamp))
-    hit = get(src.sha256, name, src.mtime, stamp)
+    hit = get(src.sha256, name, src.mtime, stamp, shown=src.name)
     if hit is not None:
         frames, understood, notes = hit
         log.extend(notes)
@@ -524,16 +534,44 @@ def parse_cached(src, log, *, use_cache: bool = True) -> tuple[list[pd.DataFrame
         frames, understood = parse_source(src, flog)
     finally:
         log.extend(flog)
-    put(src.sha256, name, src.mtime, frames, understood, flog.entries, stamp)
+    put(src.sha256, name, src.mtime, frames, understood, flog.entries, stamp, shown=src.name)
     return frames, understood
 
 
 def _name_read(src) -> str:
-    """What the parse reads of a source's names, for its key: its display name and its name
-    below the folder loaded (``Source.relative_name``), which says its platform:
-    ``brand/facebook/Views.csv`` is Facebook's loaded as ``brand``, nobody's loaded as
-    ``brand/facebook``, under the same display name."""
-    return f"{src.name}\0{src.relative_name}"
+    """What the parse reads of a source's names, for its key: its name below the folder
+    loaded (``Source.relative_name``), which says its platform (``brand/facebook/Views.csv``
+    is Facebook's loaded as ``brand``, nobody's loaded as ``brand/facebook``); the file
+    names its display name chains (``a.zip!b.zip!c.csv``: dates, an archive's name); the
+    folder holding it (an unzipped export's, ``loaders._tidy.unzipped_folder``). Not the
+    folders above: a copy of the brand folder elsewhere under the same name reads the
+    entries of the original's files (:func:`_shown_as`) where it parsed all 60 of the
+    sample's again."""
+    from .loaders._tidy import holding_folder
+
+    files = "!".join(Path(part).name for part in src.name.split("!"))
+    return f"{src.relative_name}\0{files}\0{holding_folder(src)}"
+
+
+def _shown_as(frames: list[pd.DataFrame], notes: list[dict], was: str, now: str
+              ) -> tuple[list[pd.DataFrame], list[dict]]:
+    """The frames and notes of an entry parsed under the display name ``was`` as a parse
+    under ``now`` gives them: their rows (``source_file``), attrs and notes name the file
+    read, not the one whose parse was stored. The frames are the entry's own, read afresh."""
+    def renamed(v: object) -> object:
+        if isinstance(v, str):
+            return v.replace(was, now)
+        if isinstance(v, dict):
+            return {renamed(k): renamed(x) for k, x in v.items()}
+        if isinstance(v, (list, tuple)):
+            return type(v)(renamed(x) for x in v)
+        return v
+
+    for df in frames:
+        if "source_file" in df.columns:
+            df["source_file"] = df["source_file"].str.replace(was, now, regex=False)
+        df.attrs = renamed(df.attrs)
+    return frames, renamed(notes)
 
 
 # ------------------------------------------------------------------ file digests by stat
@@ -560,9 +598,11 @@ def known_digest(path: Path) -> str | None:
     kept the signature it had then; None otherwise (never raises)."""
     try:
         st = path.stat()
-        rec = json.loads(_digest_memo(path).read_text(encoding="utf-8"))
+        memo = _digest_memo(path)
+        rec = json.loads(memo.read_text(encoding="utf-8"))
         settled = rec["recorded_ns"] - max(st.st_mtime_ns, st.st_ctime_ns) >= _RACY_NS
         if rec["sig"] == _signature(st) and settled:
+            mark_used(memo)
             return str(rec["sha256"])
     except (OSError, ValueError, KeyError, TypeError):
         pass
@@ -571,7 +611,9 @@ def known_digest(path: Path) -> str | None:
 
 def remember_digest(path: Path, st: os.stat_result, sha256: str) -> None:
     """Record ``sha256`` as the digest of ``path`` while it keeps the signature of ``st`` (taken
-    before its bytes were read). Failures only skip the record."""
+    before its bytes were read), with its absolute path (:func:`prune` removes the digests of
+    files gone). Failures only skip the record."""
+    path = path.resolve()
     record = {"path": str(path), "sig": _signature(st), "sha256": sha256,
               "recorded_ns": time.time_ns()}
     try:
@@ -764,11 +806,12 @@ def keys_read():
         _KEYS_READ.reset(token)
 
 
-def _mark_used(d: Path) -> None:
-    """Set the modification time of an entry's ``meta.json`` to now: :func:`prune` removes the
-    entries read least recently first. One system call; a read-only cache keeps its times."""
+def mark_used(path: Path) -> None:
+    """Set the modification time of ``path`` (an entry's ``meta.json``, a file digest, a logo)
+    to now: :func:`prune` removes what was used least recently first. One system call; a
+    read-only cache keeps its times."""
     with contextlib.suppress(OSError):
-        os.utime(d / "meta.json")
+        os.utime(path)
 
 
 def max_bytes() -> int:
@@ -849,33 +892,67 @@ def _discard(d: Path) -> int:
 
 
 def prune(limit: int | None = None, *, idle_days: float = MAX_IDLE_DAYS) -> dict:
-    """Remove the entries not read for ``idle_days``, then the least recently read until those
-    left hold at most ``limit`` bytes (:func:`max_bytes` by default); return the ``entries``
-    and ``bytes`` removed and ``kept``, the bytes left.
+    """Remove what the cache keeps of past loads (entries, file digests, extracted logos) not
+    used for ``idle_days``, then the least recently used until what is left holds at most
+    ``limit`` bytes (:func:`max_bytes` by default), and the digests of files that no longer
+    exist; return how many ``entries``, ``digests`` and ``logos`` went, the ``bytes`` removed
+    and ``kept``, the bytes left.
 
-    Run by :func:`put_dataset` after a load that parsed a file, never by one the cache
-    answered: a walk over the entries' folders, a few milliseconds for hundreds of entries.
-    Entries being written (no ``meta.json`` yet) are left to their writer. Never raises."""
+    Digests and logos are small (about 300 bytes, a few KB) but one is written for every file
+    ever loaded: unpruned, a year of monthly exports left thousands behind. Run by
+    :func:`put_dataset` after a load that parsed a file, never by one the cache answered: a
+    walk over the cache's folders, a few milliseconds for hundreds of entries. Entries being
+    written (no ``meta.json`` yet) and temporary files are left to their writer. Never
+    raises."""
     limit = max_bytes() if limit is None else limit
-    found = []
-    for version in cache_dir().glob("v*"):
-        if not _HOLDERS.fullmatch(version.name):
-            continue
-        for d in version.glob("*/*"):
-            try:
-                used = (d / "meta.json").stat().st_mtime
-            except OSError:
-                continue                     # being written, or gone
-            found.append((used, d, _measure(d)[1]))
-    found.sort(key=lambda x: x[0])
-    total = sum(size for _, _, size in found)
+    found = sorted(_kept_things(cache_dir()), key=lambda x: x[0])
+    total = sum(size for _, _, _, size in found)
     idle = time.time() - idle_days * 86400
-    removed = freed = 0
-    for used, d, size in found:
-        if used >= idle and total - freed <= limit:
-            break
-        _discard(d)
-        removed, freed = removed + 1, freed + size
-    if removed:
-        logger.debug("cache pruned: %d entries, %d bytes removed", removed, freed)
-    return {"entries": removed, "bytes": freed, "kept": total - freed}
+    removed = dict.fromkeys(("entries", "digests", "logos"), 0)
+    freed = 0
+    for used, kind, p, size in found:
+        if used >= idle and total - freed <= limit and not (kind == "digests" and _orphan(p)):
+            continue
+        if kind == "entries":
+            _discard(p)
+        else:
+            with contextlib.suppress(OSError):
+                p.unlink()
+        removed[kind] += 1
+        freed += size
+    if freed:
+        logger.debug("cache pruned: %s, %d bytes removed", removed, freed)
+    return {**removed, "bytes": freed, "kept": total - freed}
+
+
+def _kept_things(root: Path) -> list[tuple[float, str, Path, int]]:
+    """``(last use, kind, path, bytes)`` of each committed entry folder (used: its
+    ``meta.json``'s modification time, :func:`mark_used`), file digest and extracted logo in
+    the cache folder ``root`` (used: their own); kind is ``entries``, ``digests`` or
+    ``logos``. What vanishes meanwhile is left out."""
+    things = []
+    for p in _scan(root)["owned"]:
+        kind = p.relative_to(root).parts[0]
+        if kind not in ("digests", "logos"):
+            kind = "entries" if re.fullmatch(r"v\d+", kind) else None   # loads, notebooks
+        if kind is None or p.name.startswith("."):                  # a write in progress
+            continue
+        try:
+            used = (p / "meta.json" if kind == "entries" else p).stat().st_mtime
+        except OSError:
+            continue                     # being written, or gone
+        things.append((used, kind, p, _measure(p)[1]))
+    return things
+
+
+def _orphan(memo: Path) -> bool:
+    """Whether the digest record ``memo`` is of a file that no longer exists (or cannot be
+    read: it would be recorded anew). A record naming a path that is not absolute (written
+    before they were) cannot say: it keeps to the rules of age and size."""
+    try:
+        path = Path(json.loads(memo.read_text(encoding="utf-8"))["path"])
+    except FileNotFoundError:
+        return False                     # removed meanwhile: nothing left to do
+    except (OSError, ValueError, KeyError, TypeError):
+        return True
+    return path.is_absolute() and not path.exists()

@@ -631,7 +631,9 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
         if f.resolve() != logo:
             ilog.add(f, "not_an_export", f"{_image_or_document(f)}, not an export file: "
                      "skipped", level="info")
-    if logo is not None and not logo.is_file():
+    # one extracted from the archive is there (a cache pruned or cleared since is read from the
+    # archive again, logo_bytes)
+    if logo is not None and zipped_logo is None and not logo.is_file():
         ilog.add(logo, "logo_missing", "brand.yaml names a logo that does not exist: the report "
                  "goes without it", level="warning")
         brand = replace(brand, logo=None)
@@ -882,7 +884,9 @@ def _archive_logo(brand: Brand, brand_from: tuple[str, Path], log: QualityLog
     target = _cache.cache_dir() / "logos" / f"{src.sha256}{src.suffix}"
     _ARCHIVE_LOGOS[str(target)] = (brand_from[1], name)
     try:
-        if not target.is_file():
+        if target.is_file():
+            _cache.mark_used(target)        # pruned least recently used first, as entries
+        else:
             atomic_write(target, src.data, what="logo")
     except OutputError:          # the cache folder is not writable: a temporary folder
         try:

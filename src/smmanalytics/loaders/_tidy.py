@@ -39,7 +39,7 @@ __all__ = ["text", "long_daily", "hms_seconds", "note_day_tz", "note_times_dropp
            "cells_text", "outer_name", "zip_member_time", "check_years", "cells_of",
            "refuse_undated", "summary_cells", "written_days", "day_parts", "day_order",
            "note_extra_columns", "note_negative_values",
-           "unzipped_folder", "without_copy_suffix", "facebook_or_instagram",
+           "unzipped_folder", "holding_folder", "without_copy_suffix", "facebook_or_instagram",
            "YEARS"]
 
 
@@ -425,14 +425,18 @@ def unzipped_folder(c: Candidate) -> str | None:
     all" and macOS do): a file on disk's folder, or the folder of an archive member inside one;
     None for a member at an archive's root (the archive's own name tells: :func:`outer_name`)
     or a file given without a folder."""
-    name = c.source.name.replace("\\", "/")
+    return without_copy_suffix(holding_folder(c.source)) or None
+
+
+def holding_folder(src) -> str:
+    """The name of the folder holding the source ``src``: a file on disk's, the folder of an
+    archive member inside one; ``""`` for a member at an archive's root."""
+    name = src.name.replace("\\", "/")
     if "!" in name:
-        parent = PurePosixPath(name.split("!")[-1]).parent.name
-    elif c.source.path is not None:
-        parent = c.source.path.resolve().parent.name
-    else:
-        parent = PurePosixPath(name).parent.name
-    return without_copy_suffix(parent) or None
+        return PurePosixPath(name.split("!")[-1]).parent.name
+    if src.path is not None:
+        return src.path.resolve().parent.name
+    return PurePosixPath(name).parent.name
 
 
 def zip_member_time(c: Candidate, ctx: ParseContext | None = None) -> pd.Timestamp | None:
