@@ -930,12 +930,15 @@ def _flow_weekly(hist: pd.Series | _FlowHistory, done: pd.DatetimeIndex, end: dt
 def _simulate_er(ds, platform: str, w: Period, end: dt.date, *, days_done: int,
                  days_left: int, rng, paths: int):
     """:func:`_simulate` of ``er_reach``: drawn from the posts' interactions and reach to
-    ``end``; None without any post."""
+    ``end``, those of the 12 weeks before the period telling how much posts differ; None
+    without any post."""
     posts, _ = posts_in(ds, platform, w.start, end)
     i, rr = interactions_reach(posts)
     if len(i) == 0:
         return None, False
-    return sim_er(i, rr, days_done, days_left, rng, paths), False
+    before = w.start - dt.timedelta(days=1)
+    history = interactions_reach(posts_in(ds, platform, _history_start(before), before)[0])
+    return sim_er(i, rr, days_done, days_left, rng, paths, history=history), False
 
 
 def _simulate_return(ds, metric: str, platform: str, w: Period, end: dt.date, *,
