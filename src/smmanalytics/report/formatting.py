@@ -171,10 +171,10 @@ _ELISION = re.compile(r"(?<![\w'])((?i:il|al|dal|del|nel|sul)) (?=(?:8|11(?!\d))
 #: colours of goal statuses in tables, badges of white 8.5 pt text: each has a contrast of at
 #: least 4.5:1 with white (WCAG AA for small text), a darker shade of the hue where the
 #: brighter one had less (on track #558b2f 4.10:1, at risk #ef6c00 3.08:1, no data #8a8a8a
-#: 3.45:1)
+#: 3.45:1); not computable, figures known, a blue grey (5.40:1) apart from no data's grey
 STATUS_COLORS = {"met": "#2e7d32", "on track": "#4f812c", "at risk": "#bf5600",
                  "off track": "#c62828", "missed": "#8e1b1b", "no data": "#747474",
-                 "not assessed": "#747474"}
+                 "not computable": "#546e7a", "not assessed": "#747474"}
 #: a badge's colour for a status or severity without one of its own
 OTHER_BADGE_COLOR = "#747474"
 

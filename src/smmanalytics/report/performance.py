@@ -114,7 +114,8 @@ class PerformanceSections:
         shown = (("met", "missed") if sc["complete"].all() else
                  ("met", "on track", "at risk", "off track")
                  + (("missed",) if counts.get("missed") else ()))
-        shown += tuple(s for s in ("no data", "not assessed") if counts.get(s))
+        shown += tuple(s for s in ("no data", "not computable", "not assessed")
+                       if counts.get(s))
         self.kpis(sec, [{"label": f.status(s), "value": f.number(counts.get(s, 0))}
                         for s in shown])
         rows = []
