@@ -443,7 +443,8 @@ def test_roas_without_ad_spend_says_so(tmp_path):
     ds = dataset(tmp_path, "2026-10-01,2026-10-31,labor,500,,,,,,\n", web=w,
                  goals=_goal_frame(tmp_path, "roas", 3))
     row = scorecard(ds, "2026-10", asof="2026-11-02").iloc[0]
-    assert pd.isna(row["actual"]) and pd.isna(row["status"])
+    # the revenue and costs.csv are there: not computable, not "no data"
+    assert pd.isna(row["actual"]) and row["status"] == "not computable"
     assert row["note"] == "no ad spend recorded in 2026-10: roas cannot be computed"
     # ROI divides by all costs (500 here), so it is computable: (310 − 500) / 500
     roi_goal = _goal_frame(tmp_path, "roi", 1)
@@ -1731,7 +1732,7 @@ def test_a_roi_goal_starting_before_costs_csv_is_not_computed(tmp_path):
         sc = scorecard(ds, "2026-Q3", asof=asof).set_index("metric")
         for metric in ("roi", "roas"):
             row = sc.loc[metric]
-            assert pd.isna(row["actual"]) and pd.isna(row["status"])
+            assert pd.isna(row["actual"]) and row["status"] == "not computable"
             assert pd.isna(row["projection"]) and pd.isna(row["p_meet"])
             assert row["note"] == (f"2026-Q3 not covered in full by costs.csv, which starts at "
                                    f"2026-08-01: the costs of the days before are unknown, so "

@@ -954,3 +954,44 @@ def test_the_lazy_matcher_agrees_with_the_regex_on_any_values(i, values, before,
     note = before + _filled(lazy.template, values) + after
     want, got = _template_pattern(lazy.template).fullmatch(note), lazy.fullmatch(note)
     assert (got and got.groupdict()) == (want and want.groupdict())
+
+
+@pytest.mark.parametrize("lang,gap", [("en", "(August 2026: “Labour”)"),
+                                      ("fr", "(août 2026 : « Temps de travail »)"),
+                                      ("it", "(agosto 2026: «Lavoro»)")])
+def test_every_quality_sentence_is_whole_from_its_log_entry_alone(tmp_path, lang, gap):
+    """Every quality.yaml sentence, rendered from a log entry alone (its code and message,
+    no value from the report), has no field left: the cost-gap sentence printed "({gaps})"
+    to any caller but the report's quality table, which alone passed the months. The
+    gap's message is the one read_costs logs of a file with labour in April to November
+    but August (7 of 8 months, at least 0.75 × 8 = 6: August is a gap); the others' say
+    nothing, their "{value}" then "?". A message that does not name the month gives the
+    message itself, untranslated, not a placeholder."""
+    import importlib.resources
+
+    import yaml
+
+    import smmanalytics as smm
+    from smmanalytics.roi import read_costs
+
+    days = {4: 30, 5: 31, 6: 30, 7: 31, 9: 30, 10: 31, 11: 30}
+    path = tmp_path / "costs.csv"
+    path.write_text("start,end,category,amount,currency,platform,campaign,hours,hourly_rate,"
+                    "note\n" + "".join(f"2026-{m:02d}-01,2026-{m:02d}-{d},labor,100,,,,,,\n"
+                                       for m, d in days.items()), encoding="utf-8")
+    with pytest.warns(smm.DataQualityWarning) as caught:
+        read_costs(path)
+    [gap_message] = [str(w.message) for w in caught if w.message.code == "costs_month_missing"]
+    codes = yaml.safe_load(importlib.resources.files("smmanalytics.report")
+                           .joinpath("quality.yaml").read_text(encoding="utf-8"))
+    f = Formatter(lang)
+    for code in codes:
+        message = gap_message if code == "costs_month_missing" else ""
+        text = f.quality(code, message)
+        assert "{" not in text and "}" not in text, code
+        assert text != message, code                # the code's own sentence, not the message
+    assert not f.untranslated
+    assert gap in f.quality("costs_month_missing", gap_message)
+    # a message without its month: the message, as for a code quality.yaml lacks
+    assert f.quality("costs_month_missing", "a month lacks labour") == "a month lacks labour"
+    assert f.untranslated == (set() if lang == "en" else {"a month lacks labour"})

@@ -980,7 +980,9 @@ def test_a_quarterly_report_gives_each_goal_month_by_month():
     heading = [i for i, b in enumerate(blocks) if b.get("text") == "Each goal over the period"]
     assert len(heading) == 1
     table = blocks[heading[0] + 1]
-    assert table["columns"] == ["Goal", "Target", "Met", "Missed", "Running or no data"]
+    # ROAS: no ad spend recorded in costs.csv, which covers Q3: not computable, not "no data"
+    assert table["columns"] == ["Goal", "Target", "Met", "Missed",
+                                "Running, no data or not computable"]
     rows = {r[0]: r[1:] for r in table["rows"]}
     assert rows["Interactions · Instagram"] == ["≥ 14,500", "2 (Aug, Sept)", "1 (Jul)", "–"]
     assert rows["ROAS · All platforms"][1:] == ["–", "–", "3 (Jul, Aug, Sept)"]
@@ -994,7 +996,8 @@ def test_a_quarterly_report_gives_each_goal_month_by_month():
     # a year: more than four months are counted, not listed (ten ran across a page)
     year = BrandReport(ds, "2026", lang="en").scorecard().blocks
     rows = {r[0]: r[1:] for r in next(b for b in year if b["kind"] == "table" and
-                                      "Running or no data" in b["columns"])["rows"]}
+                                      "Running, no data or not computable" in b["columns"])
+            ["rows"]}
     assert rows["Social revenue · All platforms"][1:] == ["–", "10", "–"]
     assert rows["Social key events · All platforms"][1:] == ["–", "3 (Q1 2026, Q2 2026, Q3 2026)",
                                                       "1 (Q4 2026)"]
@@ -1018,14 +1021,15 @@ def test_a_month_over_has_its_goals_met_or_missed(lang):
     (table,) = [b for b in sec.blocks if b["kind"] == "table"]
     shown = [cell["text"] for row in table["rows"] for cell in row if isinstance(cell, dict)]
     assert shown.count(f.status("missed")) == 2 and shown.count(f.status("off track")) == 1
-    # a quarter's report of goals all over: met or missed only
+    # a quarter's report of goals all over: met or missed, or not computable (ROAS: no ad
+    # spend recorded in the costs.csv that covers September, GA4's revenue 423.72)
     sc = smm.scorecard(smm.load(SAMPLE), "2026-Q3")
-    assert set(sc["status"].dropna()) <= {"met", "missed"}
+    assert set(sc["status"].dropna()) <= {"met", "missed", "not computable"}
     q3 = BrandReport(smm.load(SAMPLE), "2026-Q3", lang=lang).scorecard()
     (cards,) = [b["items"] for b in q3.blocks if b["kind"] == "kpis"]
-    # and a tile for ROAS, without data: 5 + 5 + 1, the 11 goals
+    # and a tile for ROAS, not computable: 5 + 5 + 1, the 11 goals
     assert [(c["label"], c["value"]) for c in cards] == [
-        (f.status("met"), "5"), (f.status("missed"), "5"), (f.status("no data"), "1")]
+        (f.status("met"), "5"), (f.status("missed"), "5"), (f.status("not computable"), "1")]
 
 
 @pytest.mark.parametrize("lang,caption,note", [
@@ -1694,3 +1698,56 @@ def test_the_scorecard_and_the_roi_section_ask_roi_once_a_question(monkeypatch):
     # campaign: no second overall roi for the section
     assert asked == Counter({("2026-10", None): 1, ("2026-10", "campaign"): 1})
     assert shown.blocks == alone.blocks
+
+
+@pytest.mark.parametrize("lang,labels,said", [
+    ("en", ["Met", "Missed", "No data", "Not computable"], "ROI cannot be computed"),
+    ("fr", ["Atteint", "Manqué", "Pas de données", "Non calculable"], "ROI non calculable"),
+    ("it", ["Raggiunto", "Mancato", "Nessun dato", "Non calcolabile"], "ROI non calcolabile"),
+])
+def test_a_goal_its_known_figures_cannot_give_reads_not_computable(tmp_path, lang, labels,
+                                                                     said):
+    """costs.csv from 1 August (labour 1,000 and ad spend 100 a month, August to October),
+    GA4's revenue from 1 July (3,000, 500, 100): Q3's ROI and ROAS have no actual, July's
+    costs unknown (b1696c1), and read "No data" beside an X goal with no X export at all,
+    as if GA4 or costs.csv were missing. Both are there: "Not computable", a badge of its own
+    colour, the note saying why; the X goal is still "No data". Tiles: 0 met, 0 missed,
+    1 no data, 2 not computable, the 3 goals."""
+    from smmanalytics.goals import read_goals, scorecard, scorecard_display
+    from smmanalytics.report.formatting import STATUS_COLORS
+
+    from ._roi_builders import dataset, posts, web
+
+    costs = "".join(f"2026-{m:02d}-01,2026-{m:02d}-{d},{cat},{amount},EUR,,,,,\n"
+                    for m, d in ((8, 31), (9, 30), (10, 31))
+                    for cat, amount in (("labor", 1000), ("ad_spend", 100)))
+    revenue = web([{"period_start": a, "period_end": b, "source": "instagram",
+                    "medium": "social", "channel_group": "Organic Social", "sessions": 100.0,
+                    "key_events": 0.0, "revenue": r, "currency": "EUR"}
+                   for a, b, r in (("2026-07-01", "2026-07-31", 3000.0),
+                                   ("2026-08-01", "2026-08-31", 500.0),
+                                   ("2026-09-01", "2026-09-30", 100.0))])
+    ig = posts([{"platform": "instagram", "post_id": f"p{m}", "reactions": 10.0,
+                 "published_at": f"2026-{m:02d}-15T09:00:00Z"} for m in (7, 8, 9)])
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: roi, platform: all, target: 1, period: quarter}\n"
+        "  - {metric: roas, platform: all, target: 3, period: quarter}\n"
+        "  - {metric: posts, platform: x, target: 5, period: quarter}\n", encoding="utf-8")
+    ds = dataset(tmp_path, costs, web=revenue, posts=ig,
+                 goals=read_goals(tmp_path / "goals.yaml"))
+    sc = scorecard(ds, "2026-Q3", asof="2026-10-05")
+    assert sc["actual"].isna().all()
+    assert sc["status"].tolist()[:2] == ["not computable"] * 2 and pd.isna(sc.loc[2, "status"])
+    assert sc.loc[2, "note"] == "no data for posts on x"
+    assert scorecard_display(sc)["status"].tolist() == ["Not computable"] * 2 + ["No data"]
+    blocks = BrandReport(ds, "2026-Q3", lang=lang).scorecard().blocks
+    tiles = [(i["label"], i["value"]) for b in blocks if b["kind"] == "kpis"
+             for i in b["items"]]
+    assert tiles == list(zip(labels, ["0", "0", "1", "2"], strict=True))
+    table = [b for b in blocks if b["kind"] == "table"][0]
+    badges = [r[3] for r in table["rows"]]
+    assert [b["status"] for b in badges] == ["not computable"] * 2 + ["no data"]
+    assert [b["text"] for b in badges] == [labels[3]] * 2 + [labels[2]]
+    assert [b["color"] for b in badges] == ["#546e7a"] * 2 + ["#747474"]
+    assert STATUS_COLORS["not computable"] != STATUS_COLORS["no data"]
+    assert table["rows"][0][4].endswith(said)

@@ -1390,7 +1390,9 @@ def test_ga4_revenue_in_another_currency_is_unknown_not_zero(tmp_path):
     assert by.loc["x", "key_events"] == 2.0 and pd.isna(by.loc["x", "revenue"])
     assert by.loc["(unassigned)", "revenue"] == 0.0       # no traffic, none in dollars
     sc = smm.scorecard(ds, "2026-10", asof="2026-11-05").set_index("metric")
-    assert pd.isna(sc.loc["revenue", "actual"]) and pd.isna(sc.loc["revenue", "status"])
+    # the revenue is there, in dollars: not computable, not "no data"
+    assert pd.isna(sc.loc["revenue", "actual"])
+    assert sc.loc["revenue", "status"] == sc.loc["roas", "status"] == "not computable"
     assert sc.loc["revenue", "note"] == ("GA4 revenue is in USD, not the brand currency EUR: "
                                          "revenue cannot be computed")
     assert sc.loc["sessions", "actual"] == 400.0 and sc.loc["sessions", "status"] == "met"
@@ -1721,6 +1723,7 @@ def test_costs_all_in_another_currency_are_unknown_not_zero(tmp_path):
     assert sc["note"].tolist() == [
         "costs of 2026-10 in USD, not the brand currency EUR: roi cannot be computed",
         "ad spend of 2026-10 in USD, not the brand currency EUR: roas cannot be computed"]
+    assert sc["status"].tolist() == ["not computable"] * 2      # recorded, in dollars
     assert Formatter("fr").note(sc.loc[0, "note"]) == (
         "coûts d'octobre 2026 en USD, pas dans la devise de la marque EUR : ROI non calculable")
     # one line in euros: the tools are known; the ad spend, all in USD, is unknown in euros

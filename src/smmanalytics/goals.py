@@ -51,7 +51,12 @@ only grow (counts and revenue) is ``met`` once reached, and an ``at_most`` one `
 once exceeded (nothing left can undo either); otherwise the status follows the simulated
 probability ``P`` of meeting the target by the period's end (benchmarks-methods §5.2):
 ``on track`` if P ≥ 0.7, ``at risk`` if 0.3 ≤ P < 0.7, ``off track`` if P < 0.3. A missed goal
-was called ``off track``, as one that could still be met.
+was called ``off track``, as one that could still be met. A goal whose figures are known but
+give no actual is ``not computable`` (:data:`NOT_COMPUTABLE`), its note saying why: a ROAS
+with no ad spend recorded in a costs.csv that covers its days, costs or GA4 revenue in
+another currency, a ROI or ROAS whose days start before costs.csv's first line. A goal whose
+figures are unknown (no export, costs.csv absent, unreadable or not reaching its days) has no
+status: "no data".
 
 GA4 exported as period totals (no daily rows): the actual to date is the totals' share of the
 days elapsed, each total prorated by day. Totals that cover the goal period whole are its final
@@ -100,9 +105,9 @@ from .errors import ArgumentError, ConfigError, require_dataset
 from .periods import Period, parse_period
 from .schema import canonical_platform, platforms_expected
 
-__all__ = ["GOAL_METRICS", "STATUSES", "STATUS_LABELS", "goal_record", "read_goals",
-           "scorecard", "scorecard_display", "shown_status", "status_from_probability",
-           "metric_daily"]
+__all__ = ["GOAL_METRICS", "NOT_COMPUTABLE", "STATUSES", "STATUS_LABELS", "goal_record",
+           "read_goals", "scorecard", "scorecard_display", "shown_status",
+           "status_from_probability", "metric_daily"]
 
 logger = logging.getLogger(__name__)
 
@@ -117,6 +122,10 @@ _MONOTONE = COUNT_METRICS + ("revenue",)      # totals that can only grow during
 #: counted on a platform's posts (not its daily rows)
 _POST_METRICS = ("posts", "interactions", "reach", "impressions", "views", "er_reach")
 STATUSES = ("met", "on track", "at risk", "off track", "missed")
+#: the status of a goal whose actual cannot be computed from figures that are known (GA4's
+#: revenue and costs.csv read, but no ad spend recorded, another currency, costs.csv starting
+#: within the goal's days): not "no data", which sent a manager looking for an export
+NOT_COMPUTABLE = "not computable"
 _KEYS = {"metric", "platform", "target", "period", "direction", "label"}
 #: the keys of goals.yaml itself
 _FILE_KEYS = ("goals", "value_per_key_event")
@@ -555,23 +564,62 @@ def _typed(df: pd.DataFrame) -> pd.DataFrame:
                       "complete": "boolean"}).reset_index(drop=True)
 
 
-def _no_data_note(ds, metric: str, platform: str, w: Period, end: dt.date) -> str:
-    """Why a goal has no actual: for ROAS and ROI, the figure that is missing (ad spend is
-    zero, say, while the revenue is known, or costs are unknown: costs.csv absent, unreadable
-    or not reaching the goal's days); otherwise "no data"."""
+def _why_no_actual(ds, metric: str, platform: str, w: Period,
+                   end: dt.date) -> tuple[str, str | None]:
+    """The note of a goal without an actual, and its status: :data:`NOT_COMPUTABLE` when its
+    figures are known but cannot be set against each other (:func:`_not_computable_note`),
+    else none, its figures unknown (:func:`_no_data_note`)."""
+    missing = missing_figure(ds, metric, platform, w.start, end)
+    note = _not_computable_note(ds, metric, platform, w, end, missing)
+    if note is not None:
+        return note, NOT_COMPUTABLE
+    return _no_data_note(ds, metric, platform, w, end, missing), None
+
+
+def _no_data_note(ds, metric: str, platform: str, w: Period, end: dt.date,
+                  missing: str | None) -> str:
+    """Why a goal has no actual when a figure it needs is unknown (``missing``, as
+    :func:`~smmanalytics._actuals.missing_figure` names it): for ROAS and ROI, the costs
+    (costs.csv absent, unreadable or not reaching the goal's days) or GA4's revenue;
+    otherwise "no data"."""
     from .roi import costs_status
 
-    missing = missing_figure(ds, metric, platform, w.start, end)
-    what = {"ad_spend": "ad spend", "cost": "costs"}.get(missing)
-    status = costs_status(ds, (w.start, end))[0] if what else "read"
-    if status == "failed":
-        return f"costs.csv could not be read: {metric} cannot be computed"
-    if status == "missing":
-        return f"no costs.csv was read: {metric} cannot be computed"
-    if status == "uncovered":
+    if missing in ("ad_spend", "cost"):
+        # "read" is not here: costs.csv covers the days, the ratio is not computable
+        status = costs_status(ds, (w.start, end))[0]
+        if status == "failed":
+            return f"costs.csv could not be read: {metric} cannot be computed"
+        if status == "missing":
+            return f"no costs.csv was read: {metric} cannot be computed"
         return f"costs.csv does not reach {w.label}: {metric} cannot be computed"
-    if what:
+    unread = _unread_clause(ds, metric, platform)
+    gaps, seen = _ga4_gaps(ds, metric, w.start, end)
+    if gaps and not seen:
+        # GA4's July and September read, August's missing: no export covers August, which
+        # "no data" did not say (GA4's figures are no more unknown than its exports' days)
+        return "; ".join(_gap_notes(gaps) + ([unread] if unread else []))
+    if missing == "revenue":
+        return (f"GA4 revenue unknown for {w.label}: {metric} cannot be computed"
+                + (f"; {unread}" if unread else ""))
+    if unread:
+        return f"no data for {metric} on {platform}: {unread}"
+    return f"no data for {metric} on {platform}"
+
+
+def _not_computable_note(ds, metric: str, platform: str, w: Period, end: dt.date,
+                         missing: str | None) -> str | None:
+    """Why a goal has no actual though its figures are known, or None when one is unknown
+    (``missing``, as :func:`_no_data_note`): a ROAS of days with no ad spend recorded in a
+    costs.csv that covers them, costs or GA4 revenue in another money than the brand's.
+    "No data" beside the sample's ROAS of September, its revenue of 423.72 and costs.csv
+    read, sent a manager looking for an export that was there."""
+    from .roi import costs_status
+
+    if missing in ("ad_spend", "cost"):
+        if costs_status(ds, (w.start, end))[0] != "read":
+            return None
         from .roi import foreign_cost_currencies
+        what = "ad spend" if missing == "ad_spend" else "costs"
         foreign = foreign_cost_currencies(ds, (w.start, end),
                                           "ad_spend" if missing == "ad_spend" else None,
                                           platform)
@@ -591,18 +639,7 @@ def _no_data_note(ds, metric: str, platform: str, w: Period, end: dt.date) -> st
             names = sorted(set(rows["currency"].astype("string").str.upper()[foreign]))
             return (f"GA4 revenue is in {', '.join(names)}, not the brand currency {cur}: "
                     f"{metric} cannot be computed")
-    unread = _unread_clause(ds, metric, platform)
-    gaps, seen = _ga4_gaps(ds, metric, w.start, end)
-    if gaps and not seen:
-        # GA4's July and September read, August's missing: no export covers August, which
-        # "no data" did not say (GA4's figures are no more unknown than its exports' days)
-        return "; ".join(_gap_notes(gaps) + ([unread] if unread else []))
-    if missing == "revenue":
-        return (f"GA4 revenue unknown for {w.label}: {metric} cannot be computed"
-                + (f"; {unread}" if unread else ""))
-    if unread:
-        return f"no data for {metric} on {platform}: {unread}"
-    return f"no data for {metric} on {platform}"
+    return None
 
 
 def _unread_clause(ds, metric: str, platform: str) -> str | None:
@@ -660,7 +697,7 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str |
         covered = parse_period((data_start, w.end))
     notes += partial
     if metric in ("roi", "roas") and (late := _costs_start_within(ds, metric, covered, end)):
-        row["note"] = "; ".join([*notes, late])
+        row["note"], row["status"] = "; ".join([*notes, late]), NOT_COMPUTABLE
         return row
     a = actual(ds, metric, platform, covered.start, end)
     row["actual"] = a
@@ -671,9 +708,12 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str |
         # missing from the brand's total (known on the days both are)
         notes += followers_gaps(ds, platform, covered.start, end)
     if pd.isna(a):
-        why = ([f"no {p} export was found: net change unknown" if what == NOT_FOUND
-                else f"{p} exports {what}: net change unknown" for p, what in left_out.items()]
-               or [_no_data_note(ds, metric, platform, w, end)])
+        if left_out:
+            why = [f"no {p} export was found: net change unknown" if what == NOT_FOUND
+                   else f"{p} exports {what}: net change unknown" for p, what in left_out.items()]
+        else:
+            note, row["status"] = _why_no_actual(ds, metric, platform, w, end)
+            why = [note]
         row["note"] = "; ".join(notes + why)
         return row
     if metric in ("roi", "roas"):
@@ -1659,15 +1699,16 @@ def _gamma_rates(mean: float, var: float, rng, paths: int) -> np.ndarray:
 
 STATUS_LABELS = {"met": "Met", "on track": "On track", "at risk": "At risk",
                  "off track": "Off track", "missed": "Missed", "no data": "No data",
-                 "not assessed": "Not assessed"}
+                 NOT_COMPUTABLE: "Not computable", "not assessed": "Not assessed"}
 
 
 def shown_status(sc: pd.DataFrame) -> pd.Series:
-    """The status a reader is shown of each goal of :func:`scorecard`: its ``status``, else
-    ``no data`` when its actual is unknown (no data for the goal's period, or the period has
-    not started: the note says which), else ``not assessed`` (an actual, but too little
-    history to tell the chance of meeting the target). :func:`scorecard_display` labels it
-    with :data:`STATUS_LABELS`, the report in its language."""
+    """The status a reader is shown of each goal of :func:`scorecard`: its ``status`` (``not
+    computable`` among them, when the figures are known but the note says why they give no
+    actual), else ``no data`` when its actual is unknown (no data for the goal's period, or
+    the period has not started: the note says which), else ``not assessed`` (an actual, but
+    too little history to tell the chance of meeting the target). :func:`scorecard_display`
+    labels it with :data:`STATUS_LABELS`, the report in its language."""
     missing = sc["actual"].isna().map({True: "no data", False: "not assessed"})
     return sc["status"].astype("string").fillna(missing.astype("string"))
 
@@ -1686,9 +1727,11 @@ def scorecard_display(sc: pd.DataFrame) -> pd.DataFrame:
     DataFrame
         One row per row of ``sc``, with RangeIndex: goal, platform, period (string), actual,
         target (Float64), direction (string, ``≥`` or ``≤``), status (string: ``Met``, ``On
-        track``, ``At risk``, ``Off track``, ``Missed``; ``No data`` without an actual, as
-        when the period has not started, ``Not assessed`` when the probability could not be
-        simulated: see :func:`shown_status`), progress, projection, chance (p_meet),
+        track``, ``At risk``, ``Off track``, ``Missed``; ``Not computable`` when the
+        figures are known but give no actual, the note saying why; ``No data`` without an
+        actual otherwise, as when the period has not started, ``Not assessed`` when the
+        probability could not be simulated: see :func:`shown_status`), progress, projection,
+        chance (p_meet),
         required_per_day (a minimum's least still needed each day left, while the minimum is
         not reached), allowed_per_day (a maximum's most each day left can add and stay within
         it, while it is not passed: a ceiling, that ``required_per_day`` misread as a need),

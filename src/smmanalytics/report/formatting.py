@@ -11,6 +11,7 @@ import decimal
 import functools
 import math
 import re
+import string
 from importlib import resources
 
 import pandas as pd
@@ -105,6 +106,9 @@ _NOTES_BY_CODE = {code: [entry for entry in _NOTES if code in _codes(entry[1])]
 #: the value a ConfigError's message says came, quoted as Python quotes it ("…; got 'Beauté':
 #: its default is used"), for a quality.yaml sentence naming it ({value})
 _GOT = re.compile(r"; got (?P<q>['\"])(?P<value>.*?)(?P=q)(?::|$)")
+#: a month of the costs file without a category's line, as its quality note says it
+#: (``_costs._warn_gaps``): "costs.csv has no labor, tools line for 2026-08, which …"
+_COST_GAP = re.compile(r"has no (?P<categories>\w+(?:, \w+)*) line for (?P<month>\d{4}-\d{2}),")
 #: what each kind of data-quality note (its code) means, per language (quality.yaml)
 _QUALITY = _yaml("quality.yaml")
 _NUMBER = re.compile(r"-?\d{1,3}(,\d{3})*(\.\d+)?|-?\d+(\.\d+)?")
@@ -167,10 +171,10 @@ _ELISION = re.compile(r"(?<![\w'])((?i:il|al|dal|del|nel|sul)) (?=(?:8|11(?!\d))
 #: colours of goal statuses in tables, badges of white 8.5 pt text: each has a contrast of at
 #: least 4.5:1 with white (WCAG AA for small text), a darker shade of the hue where the
 #: brighter one had less (on track #558b2f 4.10:1, at risk #ef6c00 3.08:1, no data #8a8a8a
-#: 3.45:1)
+#: 3.45:1); not computable, figures known, a blue grey (5.40:1) apart from no data's grey
 STATUS_COLORS = {"met": "#2e7d32", "on track": "#4f812c", "at risk": "#bf5600",
                  "off track": "#c62828", "missed": "#8e1b1b", "no data": "#747474",
-                 "not assessed": "#747474"}
+                 "not computable": "#546e7a", "not assessed": "#747474"}
 #: a badge's colour for a status or severity without one of its own
 OTHER_BADGE_COLOR = "#747474"
 
@@ -464,23 +468,53 @@ class Formatter:
 
         The sentence comes from quality.yaml; for a code it does not know (a loader registered
         outside the package), the loader's own ``message`` is returned, and remembered in
-        ``untranslated`` when the report is not in English. ``values`` fill the sentence's
-        other fields, worded by the report (the months of a cost gap: ``{gaps}``).
+        ``untranslated`` when the report is not in English. The sentence's fields are filled
+        from ``message`` (:meth:`_quality_field`), or from ``values``, worded by the report
+        (the quality table names every month of a cost gap, ``{gaps}``, where an entry names
+        its own); one that neither gives is the message's too, never a raw ``{gaps}``.
 
         >>> Formatter("it").quality("duplicate_file", "same content as a.csv; read once")
         'I file con lo stesso contenuto sono stati letti una sola volta'
+        >>> "(August 2026: “Labour”)" in Formatter("en").quality("costs_month_missing",
+        ...     "costs.csv has no labor line for 2026-08, which the other months have: …")
+        True
         """
+        message = " ".join(str(message).split())
         wording = _QUALITY.get(str(code))
-        if wording is None:
-            message = " ".join(str(message).split())
+        text = None if wording is None else wording.get(self.lang, wording["en"])
+        fields = {name for _, name, _, _ in string.Formatter().parse(text or "") if name}
+        values = {name: values[name] if name in values else self._quality_field(name, message)
+                  for name in fields}
+        if text is None or None in values.values():
             if self.lang != "en":
                 self.untranslated.add(message)
             return message
-        text = wording.get(self.lang, wording["en"])
-        if "{value}" in text:       # the value the message says came ("…; got 'Beauté'")
-            m = _GOT.search(" ".join(str(message).split()))
-            values = {**values, "value": m["value"] if m else "?"}
         return text.format_map(values) if values else text
+
+    def _quality_field(self, name: str, message: str) -> str | None:
+        """Field ``name`` of a quality.yaml sentence as the log entry's ``message`` says it:
+        the value that came (``{value}``: "…; got 'Beauté'", "?" when unsaid), a month of the
+        costs file without a category's line (``{gaps}``: "August 2026: “Labour”"); None
+        when the message does not say it. A caller other than the report's quality table
+        printed "({gaps})", which only that table filled."""
+        if name == "value":
+            m = _GOT.search(message)
+            return m["value"] if m else "?"
+        if name == "gaps" and (m := _COST_GAP.search(message)):
+            return self.cost_gap(m["month"], m["categories"].split(", "))
+        return None
+
+    def cost_gap(self, month: str, categories: list[str]) -> str:
+        """A month of the costs file without lines of ``categories`` its other months have
+        ("August 2026: “Labour” and “Tools”"), as the quality table names each."""
+        return self.label("costs_gap_month").format(month=self.period(month),
+                                                    categories=self.gap_categories(categories))
+
+    def gap_categories(self, categories: list[str], style: str = "standard") -> str:
+        """The cost categories a month lacks, by their names, quoted and listed ("“Labour”
+        and “Tools”"; ``style`` "or" for the ROI section's "“Labour” or “Tools”")."""
+        return self.listed([self.label("costs_month_missing_category").format(
+            name=self.label("cat_" + c)) for c in categories], style=style)
 
     def failure(self, reason) -> dict[str, str]:
         """A loader's error message (``file F, line N, column 'c': what; expected …; got …``)

@@ -114,7 +114,8 @@ class PerformanceSections:
         shown = (("met", "missed") if sc["complete"].all() else
                  ("met", "on track", "at risk", "off track")
                  + (("missed",) if counts.get("missed") else ()))
-        shown += tuple(s for s in ("no data", "not assessed") if counts.get(s))
+        shown += tuple(s for s in ("no data", "not computable", "not assessed")
+                       if counts.get(s))
         self.kpis(sec, [{"label": f.status(s), "value": f.number(counts.get(s, 0))}
                         for s in shown])
         rows = []
@@ -243,7 +244,7 @@ class PerformanceSections:
         f = self.fmt
         for month, categories in costs_gaps(self.ds.costs, self.period):
             self.text(sec, f.joined(f.label("costs_month_missing").format(
-                categories=self._gap_categories(categories, "or"), month=f.period(month)),
+                categories=f.gap_categories(categories, "or"), month=f.period(month)),
                 month))
 
     def costs_gaps_named(self) -> str:
@@ -254,15 +255,8 @@ class PerformanceSections:
         from ..roi import costs_gaps
 
         f = self.fmt
-        return f.join(f.label("costs_gap_month").format(
-            month=f.period(month), categories=self._gap_categories(categories))
-            for month, categories in costs_gaps(self.ds.costs))
-
-    def _gap_categories(self, categories: list[str], style: str = "standard") -> str:
-        """A month's missing cost categories by their names, quoted and listed."""
-        f = self.fmt
-        return f.listed([f.label("costs_month_missing_category").format(
-            name=f.label("cat_" + c)) for c in categories], style=style)
+        return f.join(f.cost_gap(month, categories)
+                      for month, categories in costs_gaps(self.ds.costs))
 
     def _key_events_valued(self) -> bool:
         """Whether goals.yaml (or the caller) gives key events a value, so that the attributed
