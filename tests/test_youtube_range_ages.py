@@ -277,6 +277,39 @@ def test_report_names_the_video_after_its_range(september, lang, label):
     assert rep._excluded_list({"after_range": bt.n_excluded["after_range"]}) == label
 
 
+@pytest.mark.parametrize("lang,caption", [
+    ("en", "Videos published before the date range of their YouTube Studio figures are left out "
+           "(1): those figures hold only part of their life, so their low figures say nothing "
+           "of them. Videos published after the date range of their YouTube Studio figures are "
+           "left out (1): the range holds none of their life, so their figures say nothing of "
+           "them. Posts less than 7 days old when last measured are left out (1): their totals "
+           "are still growing and cannot be compared yet."),
+    ("fr", "Les vidéos publiées avant la période de leurs chiffres YouTube Studio sont écartées "
+           "(1) : ces chiffres ne couvrent qu'une partie de leur vie, leur faiblesse ne dit donc "
+           "rien d'elles. Les vidéos publiées après la période de leurs chiffres YouTube Studio "
+           "sont écartées (1) : cette période ne couvre rien de leur vie, leurs chiffres ne "
+           "disent donc rien d'elles. Les publications de moins de 7 jours à leur dernière "
+           "mesure sont écartées (1) : leurs cumuls progressent encore et ne se comparent pas "
+           "encore."),
+    ("it", "I video pubblicati prima dell'intervallo dei loro dati di YouTube Studio sono esclusi "
+           "(1): quei dati coprono solo una parte della loro vita, quindi i loro valori bassi non "
+           "dicono nulla di loro. I video pubblicati dopo l'intervallo dei loro dati di YouTube "
+           "Studio sono esclusi (1): l'intervallo non copre nulla della loro vita, quindi i loro "
+           "dati non dicono nulla di loro. I post con meno di 7 giorni all'ultima misurazione "
+           "sono esclusi (1): i loro totali crescono ancora e non sono ancora confrontabili.")])
+def test_bottom_posts_leave_out_the_videos_their_range_does_not_hold(september, lang, caption):
+    """By interactions (likes, no comment or share): 12 September 50 (the top post, n=1),
+    15 September 40, 27 September 2 (4 days old on 1 October 00:00: young), 3 September 1
+    (before its range: its 1 like is September's from the 10th), 20 September 0 (after its
+    range). Before: the bottom post (n=1) was 3 September's, and the line counted 2 young
+    posts (20 September's at −14 days). Now 15 September's, and a line per reason."""
+    sec = BrandReport(september, "2026-09", lang=lang).top_posts(n=1)
+    top, bottom = [b for b in sec.blocks if b["kind"] == "table"]
+    assert [r[2]["text"] for r in top["rows"]] == ["Le savon du mois"]
+    assert [r[2]["text"] for r in bottom["rows"]] == ["L'atelier"]
+    assert bottom["caption"] == caption
+
+
 def test_compare_counts_the_video_after_its_range(september, tmp_path):
     """September against August (the zip of 15 to 31 August, made on 5 December): a caveat
     per period for the videos published before their range (10 August's, 3 September's) and
