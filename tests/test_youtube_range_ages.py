@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import smmanalytics as smm
 from smmanalytics import compare
-from smmanalytics._ranges import figures_end, partial_life
+from smmanalytics._ranges import after_range, figures_end, partial_life
 from smmanalytics.report import BrandReport
 from smmanalytics.timing import best_times, post_ages
 
@@ -206,4 +206,146 @@ def test_compare_ages_the_videos_to_their_ranges(two_ranges):
 def test_the_partial_figures_caveat_in_the_reader_language(two_ranges, lang, line):
     c = compare(two_ranges, "2026-09", previous="2026-08", platform="youtube", n_boot=200)
     fmt = BrandReport(two_ranges, "2026-09", lang=lang).fmt
+    assert line in [fmt.note(s) for s in c.caveats]
+
+
+# ---- videos whose range does not hold their whole life: before it (partial), after it ----
+
+def _table_zip(folder: Path, start: str, end: str, videos: list[tuple[str, str, str, int]],
+               stamp: tuple[int, ...]) -> Path:
+    """A Studio zip of ``start`` to ``end`` made at ``stamp``, with ``videos`` (id, title,
+    Studio's publish day "Sep 3, 2026", likes): 100 views, no comment, no share each."""
+    rows = [f'{vid},{title},"{day}",300,100,1.0,0,0:01:30,50.0,{likes},0,0,"1,000",4.0'
+            for vid, title, day, likes in videos]
+    total = (f'Total,,,,{100 * len(videos)},{1.0 * len(videos)},0,0:01:30,50.0,'
+             f'{sum(v[3] for v in videos)},0,0,"{1000 * len(videos):,}",4.0')
+    table = "\n".join([HEADER, total, *rows]) + "\n"
+    return _zip(folder / f"Content {start}_{end} Maison Sève.zip",
+                {"Table data.csv": table.encode()}, stamp)
+
+
+#: made on 5 October 2026 10:00 UTC, the figures of 10 to 30 September (they stop on
+#: 1 October 00:00): 3 September's video published before the range
+_SEPT = ("2026-09-10", "2026-09-30", [("bbbbbbbbbb1", "Avant la période", "Sep 3, 2026", 1),
+                                       ("bbbbbbbbbb2", "Le savon du mois", "Sep 12, 2026", 50),
+                                       ("bbbbbbbbbb3", "L'atelier", "Sep 15, 2026", 40),
+                                       ("bbbbbbbbbb4", "Tout juste sorti", "Sep 27, 2026", 2)])
+#: made on 5 October too, a range of 1 to 5 September chosen before 20 September's video
+#: existed, yet listing it (its figures stop on 6 September 00:00, 14 days before it)
+_EARLY = ("2026-09-01", "2026-09-05", [("bbbbbbbbbb5", "Après la période", "Sep 20, 2026", 0)])
+_OCTOBER_5 = (2026, 10, 5, 10, 0, 0)
+
+
+@pytest.fixture
+def september(tmp_path) -> smm.Dataset:
+    _table_zip(tmp_path, *_SEPT, _OCTOBER_5)
+    _table_zip(tmp_path, *_EARLY, _OCTOBER_5)
+    return smm.load(tmp_path, cache=False)
+
+
+def test_after_range_is_the_video_published_after_the_range_last_day(september):
+    """20 September's video in the range of 1 to 5 September, and no other: 15 September's is
+    inside its range, 3 September's before it. Aged to the range's end, it read 6 September
+    00:00 − 20 September = −14 days."""
+    posts = _by_id(september)
+    assert after_range(posts).tolist() == [i == "bbbbbbbbbb5" for i in posts.index]
+    ages, _ = post_ages(posts)
+    assert pd.Series(ages, index=posts.index)["bbbbbbbbbb5"] == -14.0
+
+
+def test_best_times_names_the_video_after_its_range(september):
+    """Aged to 1 October 00:00: 12 September 19 days, 15 September 16, 27 September 4 (too
+    young); 3 September's left out as partial_figures, 20 September's (−14 days, counted as too
+    young before: too_young 2) as after_range. Two analysed by weekday."""
+    bt = best_times(september.posts, "UTC", "youtube", exposure=None, n_boot=200)
+    assert bt.n_excluded["after_range"] == 1
+    assert bt.n_excluded["too_young"] == 1
+    assert bt.n_excluded["partial_figures"] == 1
+    assert bt.n_excluded["day_precision"] == 2
+
+
+@pytest.mark.parametrize("lang,label", [
+    ("en", "published after the date range their figures cover (chosen in YouTube Studio before "
+           "they existed), so they have no figures in it (1)"),
+    ("fr", "publiées après la période que couvrent leurs chiffres (choisie dans YouTube Studio "
+           "avant leur parution), si bien qu'elles n'y ont aucun chiffre (1)"),
+    ("it", "pubblicati dopo l'intervallo coperto dai loro dati (scelto in YouTube Studio prima "
+           "che esistessero), quindi non vi hanno alcun dato (1)")])
+def test_report_names_the_video_after_its_range(september, lang, label):
+    bt = best_times(september.posts, "UTC", "youtube", exposure=None, n_boot=200)
+    rep = BrandReport(september, "2026-09", lang=lang)
+    assert rep._excluded_list({"after_range": bt.n_excluded["after_range"]}) == label
+
+
+@pytest.mark.parametrize("lang,caption", [
+    ("en", "Videos published before the date range of their YouTube Studio figures are left out "
+           "(1): those figures hold only part of their life, so their low figures say nothing "
+           "of them. Videos published after the date range of their YouTube Studio figures are "
+           "left out (1): the range holds none of their life, so their figures say nothing of "
+           "them. Posts less than 7 days old when last measured are left out (1): their totals "
+           "are still growing and cannot be compared yet."),
+    ("fr", "Les vidéos publiées avant la période de leurs chiffres YouTube Studio sont écartées "
+           "(1) : ces chiffres ne couvrent qu'une partie de leur vie, leur faiblesse ne dit donc "
+           "rien d'elles. Les vidéos publiées après la période de leurs chiffres YouTube Studio "
+           "sont écartées (1) : cette période ne couvre rien de leur vie, leurs chiffres ne "
+           "disent donc rien d'elles. Les publications de moins de 7 jours à leur dernière "
+           "mesure sont écartées (1) : leurs cumuls progressent encore et ne se comparent pas "
+           "encore."),
+    ("it", "I video pubblicati prima dell'intervallo dei loro dati di YouTube Studio sono esclusi "
+           "(1): quei dati coprono solo una parte della loro vita, quindi i loro valori bassi non "
+           "dicono nulla di loro. I video pubblicati dopo l'intervallo dei loro dati di YouTube "
+           "Studio sono esclusi (1): l'intervallo non copre nulla della loro vita, quindi i loro "
+           "dati non dicono nulla di loro. I post con meno di 7 giorni all'ultima misurazione "
+           "sono esclusi (1): i loro totali crescono ancora e non sono ancora confrontabili.")])
+def test_bottom_posts_leave_out_the_videos_their_range_does_not_hold(september, lang, caption):
+    """By interactions (likes, no comment or share): 12 September 50 (the top post, n=1),
+    15 September 40, 27 September 2 (4 days old on 1 October 00:00: young), 3 September 1
+    (before its range: its 1 like is September's from the 10th), 20 September 0 (after its
+    range). Before: the bottom post (n=1) was 3 September's, and the line counted 2 young
+    posts (20 September's at −14 days). Now 15 September's, and a line per reason."""
+    sec = BrandReport(september, "2026-09", lang=lang).top_posts(n=1)
+    top, bottom = [b for b in sec.blocks if b["kind"] == "table"]
+    assert [r[2]["text"] for r in top["rows"]] == ["Le savon du mois"]
+    assert [r[2]["text"] for r in bottom["rows"]] == ["L'atelier"]
+    assert bottom["caption"] == caption
+
+
+def test_compare_counts_the_video_after_its_range(september, tmp_path):
+    """September against August (the zip of 15 to 31 August, made on 5 December): a caveat
+    per period for the videos published before their range (10 August's, 3 September's) and
+    one for 20 September's, after its range. September's ages to 1 October 00:00: 19, 16 and
+    4 days (median 16, 20 September's −14 left out: before, the median of 19, 16, 4 and −14
+    was 10) against August's 12 and 7 (median 9.5): 16 − 9.5 = 6.5 days apart, within the
+    7 days of AGE_GAP_DAYS, so no age caveat."""
+    _august_zip(tmp_path, (2026, 12, 5, 10, 0, 0))
+    ds = smm.load(tmp_path, cache=False)
+    c = compare(ds, "2026-09", previous="2026-08", platform="youtube", n_boot=200)
+    assert not [s for s in c.caveats if "days after publication" in s]
+    assert [s for s in c.caveats if "YouTube Studio" in s] == [
+        "Posts of 2026-08 published before the date range of their YouTube Studio export (1) "
+        "carry that range's figures only, not their lifetime's: part of their engagement is "
+        "not counted, and their age at measurement is unknown.",
+        "Posts of 2026-09 published before the date range of their YouTube Studio export (1) "
+        "carry that range's figures only, not their lifetime's: part of their engagement is "
+        "not counted, and their age at measurement is unknown.",
+        "Posts of 2026-09 published after the date range of their YouTube Studio export (1) "
+        "have no figures in that range: their engagement is not counted, and they have no age "
+        "at measurement."]
+
+
+@pytest.mark.parametrize("lang,line", [
+    ("en", "Posts of September 2026 published after the date range of their YouTube Studio "
+           "export (1) have no figures in that range: their engagement is not counted, and "
+           "they have no age at measurement."),
+    ("fr", "Les publications de septembre 2026 parues après la période de leur export YouTube "
+           "Studio (1) n'ont aucun chiffre dans cette période : leur engagement n'est pas "
+           "compté, et elles n'ont pas d'âge au moment de la mesure."),
+    ("it", "I post di settembre 2026 pubblicati dopo l'intervallo del loro export di YouTube "
+           "Studio (1) non hanno dati in quell'intervallo: il loro engagement non è contato, e "
+           "non hanno un'età al momento della misura.")])
+def test_the_after_range_caveat_in_the_reader_language(september, tmp_path, lang, line):
+    _august_zip(tmp_path, (2026, 12, 5, 10, 0, 0))
+    ds = smm.load(tmp_path, cache=False)
+    c = compare(ds, "2026-09", previous="2026-08", platform="youtube", n_boot=200)
+    fmt = BrandReport(ds, "2026-09", lang=lang).fmt
     assert line in [fmt.note(s) for s in c.caveats]

@@ -22,10 +22,12 @@ several ranges, where the range's newest row stands for it (the others noted as 
 notes them). Rows without a range (a zip renamed: the loader notes its figures are taken as
 lifetime ones) are left to the merge too.
 
-What a range's figures say of a post's age (:func:`figures_end`, :func:`partial_life`): they
-stop at the end of the range's last day, not at the export (a September zip exported on
-5 December measured a video of 20 September 11 days after publication, not 76), and a video
-published before the range's first day has only part of its life in them, so no age at all.
+What a range's figures say of a post's age (:func:`figures_end`, :func:`partial_life`,
+:func:`after_range`): they stop at the end of the range's last day, not at the export (a
+September zip exported on 5 December measured a video of 20 September 11 days after
+publication, not 76); a video published before the range's first day has only part of its life
+in them, so no age at all; and one published after the range's last day has no figures in it
+(it read as a few days old, or less than nothing).
 """
 
 from __future__ import annotations
@@ -38,7 +40,8 @@ import pandas as pd
 from .quality import QualityLog
 from .schema import METRICS, column_or
 
-__all__ = ["combine_ranges", "figures_end", "partial_life", "ADDITIVE", "WEIGHTED"]
+__all__ = ["combine_ranges", "figures_end", "partial_life", "after_range", "ADDITIVE",
+           "WEIGHTED"]
 
 #: figures that add up over consecutive ranges: counts, watch time, revenue (``reach``, a
 #: count of people, does not: who watched in both months counts once)
@@ -111,8 +114,7 @@ def figures_end(posts: pd.DataFrame) -> pd.Series:
     export; a range's stop with it, however long after it the zip was made."""
     taken = pd.to_datetime(column_or(posts, "snapshot_at", pd.NaT, "datetime64[ns, UTC]"),
                            utc=True)
-    last = column_or(posts, "window_end", pd.NaT, "datetime64[ns]")
-    end = pd.to_datetime(last).dt.tz_localize("UTC") + pd.Timedelta(days=1)
+    end = _range_end(posts)
     return taken.where(~(end < taken) & taken.notna(), end).rename("figures_end")
 
 
@@ -123,6 +125,21 @@ def partial_life(posts: pd.DataFrame) -> np.ndarray:
     first = column_or(posts, "window_start", pd.NaT, "datetime64[ns]")
     start = pd.to_datetime(first).dt.tz_localize("UTC")
     return (posts["published_at"] < start).fillna(False).to_numpy(bool)
+
+
+def after_range(posts: pd.DataFrame) -> np.ndarray:
+    """The posts whose figures are a date range's that ends before their publication (a video
+    of 5 October in a ``Content 2026-09-01_2026-09-30`` zip, the range chosen before it
+    existed): the range holds none of their life, so their figures say nothing of them, and
+    aged to the range's end they read a negative age, "too young" to compare."""
+    return (posts["published_at"] >= _range_end(posts)).fillna(False).to_numpy(bool)
+
+
+def _range_end(posts: pd.DataFrame) -> pd.Series:
+    """The end of each post's range (UTC midnight after ``window_end``, a UTC day as the
+    loader reads Studio's days), NaT for lifetime figures."""
+    last = column_or(posts, "window_end", pd.NaT, "datetime64[ns]")
+    return pd.to_datetime(last).dt.tz_localize("UTC") + pd.Timedelta(days=1)
 
 
 def _video_identity(df: pd.DataFrame) -> pd.Series:

@@ -47,7 +47,8 @@ Definitions
   :data:`AGE_GAP_DAYS` days and the older is more than :data:`AGE_GAP_RATIO` times the
   younger, a caveat names both ages: the totals are not like for like. No age adjustment is
   made. A video published before its range's first day has only part of its life in its
-  figures and no age: it is left out of the ages, and a caveat counts such posts per period.
+  figures, one published after its last day none: neither has an age; they are left out of the
+  ages, and a caveat per reason counts such posts per period.
 - All platforms pooled: a platform whose own posts and daily rows stop before the current
   period (or start after the previous one), or within the days compared, is in one period's
   totals and not, or not wholly, in the other's; a caveat names it, its last (first) day, and
@@ -106,7 +107,7 @@ from ._actuals import (
     zero_without_posts,
 )
 from ._args import platform_name, whole
-from ._ranges import figures_end, partial_life
+from ._ranges import after_range, figures_end, partial_life
 from ._web import covered_runs, social_traffic
 from .errors import PeriodError, require_dataset
 from .metrics import post_interactions, youtube_thumbnails
@@ -260,7 +261,8 @@ def _post_frame(ds, p: Period, platform: str | None, day: pd.Series | None = Non
     posts = ds.posts
     if posts is None or posts.empty:
         return pd.DataFrame(columns=["interactions", "reach", "impressions", "views",
-                                     "content_type", "platform", "age_days", "partial"])
+                                     "content_type", "platform", "age_days", "partial",
+                                     "after_range"])
     if day is None:
         day = post_dates(posts, ds.brand.timezone)
     keep = p.contains(day)
@@ -279,7 +281,9 @@ def _post_frame(ds, p: Period, platform: str | None, day: pd.Series | None = Non
     out["content_type"] = g["content_type"].astype("string") if "content_type" in g else pd.NA
     out["platform"] = g["platform"].astype("string")
     out["partial"] = partial_life(g)
-    out["age_days"] = _age_days(g).mask(out["partial"].to_numpy())
+    out["after_range"] = after_range(g)
+    out["age_days"] = _age_days(g).mask(out["partial"].to_numpy()
+                                        | out["after_range"].to_numpy())
     return out.reset_index(drop=True)
 
 
@@ -1045,7 +1049,7 @@ def _table_caveats(ds, table: pd.DataFrame, a: pd.DataFrame, b: pd.DataFrame,
     caveats = _mix_caveats(a, b, cur, prev, platform)
     caveats += _denominator_caveats(a, b, cur, prev, platform)
     caveats += _age_caveats(a, b, cur, prev)
-    caveats += _partial_caveats(a, b, cur, prev)
+    caveats += _range_caveats(a, b, cur, prev)
     caveats += _top_post_caveat(a, b, cur, prev)
     caveats += _followers_caveats(ds, table, platform)
     caveats += _followers_absent_caveats(ds, table, cov, absent)
@@ -1435,17 +1439,30 @@ def _age_caveats(a, b, cur, prev) -> list[str]:
             f"comes from the ages at measurement."]
 
 
-def _partial_caveats(a, b, cur, prev) -> list[str]:
-    """Per period, the posts compared whose figures are those of a YouTube Studio range that
-    starts after their publication (:func:`~smmanalytics._ranges.partial_life`): the rest of
-    their life is not counted in the totals, and they have no age at measurement (the median
-    ages leave them out). A September video in an October zip counted October's views as
-    its own, and its age as that of the export."""
-    return [f"Posts of {p.label} published before the date range of their YouTube Studio "
-            f"export ({n}) carry that range's figures only, not their lifetime's: part of "
-            f"their engagement is not counted, and their age at measurement is unknown."
+#: what a caveat says of the posts compared whose YouTube Studio range does not hold their
+#: whole life, by :func:`_post_frame`'s column: published before the range
+#: (:func:`~smmanalytics._ranges.partial_life`: a September video in an October zip counted
+#: October's views as its own, and its age as that of the export) or after it
+#: (:func:`~smmanalytics._ranges.after_range`: a range chosen before the video existed, yet
+#: listing it; aged to the range's end, a video of 5 October in a September zip read −4 days
+#: old). The median ages leave both out.
+_RANGE_CAVEATS = {
+    "partial": ("published before the date range of their YouTube Studio export ({n}) carry "
+                "that range's figures only, not their lifetime's: part of their engagement is "
+                "not counted, and their age at measurement is unknown."),
+    "after_range": ("published after the date range of their YouTube Studio export ({n}) have "
+                    "no figures in that range: their engagement is not counted, and they have "
+                    "no age at measurement."),
+}
+
+
+def _range_caveats(a, b, cur, prev) -> list[str]:
+    """Per reason of :data:`_RANGE_CAVEATS` and period, how many of the posts compared have
+    figures of a YouTube Studio range that does not hold their whole life."""
+    return [f"Posts of {p.label} " + text.format(n=n)
+            for col, text in _RANGE_CAVEATS.items()
             for df, p in ((b, prev), (a, cur))
-            if (n := int(df["partial"].sum()) if len(df) else 0)]
+            if (n := int(df[col].sum()) if len(df) else 0)]
 
 
 def _top_post_caveat(a, b, cur, prev) -> list[str]:

@@ -12,12 +12,14 @@ import functools
 import unicodedata
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 
 from .. import metrics, plots
 from .._args import platform_name
 from .._io import atomic_write
 from .._preflight import check_platform_posts
+from .._ranges import after_range, partial_life
 from ..dataset import Dataset
 from ..errors import ArgumentError, require_dataset
 from ..periods import local_dates, parse_period, post_dates, posts_in_period
@@ -647,10 +649,13 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         October's crisis ranked among its most engaging posts, read as successes.
 
         The fewest are those of posts at least :data:`~smmanalytics.timing.MIN_AGE_DAYS` old
-        when last measured (:meth:`_young`, as :func:`best_times` counts it): a
-        post of a few hours had hardly any interaction yet, and listed as a failure; a line
-        says how many were left out. The top posts keep young posts: their totals can only
-        grow, so a young post among them ranks there at least as well later.
+        when last measured (:meth:`_not_bottom`, as :func:`best_times` counts it): a
+        post of a few hours had hardly any interaction yet, and listed as a failure. Nor are
+        the videos whose YouTube Studio range does not hold their whole life (published before
+        it, or after it) among them: a 2024 video in a September zip listed September's views
+        as its own, as low as a failure's. A line per reason says how many were left out. The
+        top posts keep them: their totals can only grow, so a post among them ranks there at
+        least as well later, or over its whole life.
         """
         f = self.fmt
         sec = self.section(f.label("top_posts"))
@@ -660,15 +665,16 @@ class BrandReport(PerformanceSections, WatchSections, Report):
             return self.text(sec, self._no_posts() if self.posts.empty
                              else self._interactions_unknown(len(self.posts)))
         rest = ranked.iloc[n:]                      # the bottom posts are not top posts
-        young = self._young(rest)
-        left_out = (f.label("bottom_posts_young").format(days=f.number(MIN_AGE_DAYS),
-                                                         n=f.number(int(young.sum())))
-                    if young.any() else None)
+        why = self._not_bottom(rest)
+        left_out = " ".join(f.label(key).format(days=f.number(MIN_AGE_DAYS),
+                                                n=f.number(int(out.sum())))
+                            for key, out in why.items() if out.any()) or None
+        kept = ~np.logical_or.reduce(list(why.values()))
         for key, rows in (("top_posts", ranked.head(n)),
-                          ("bottom_posts", rest.loc[~young].tail(n)[::-1])):
+                          ("bottom_posts", rest.loc[kept].tail(n)[::-1])):
             if key == "bottom_posts" and (len(rows) or left_out):
                 self._add(sec, {"kind": "heading", "level": 2, "text": f.label(key)})
-                if rows.empty:                  # every post left is young
+                if rows.empty:                  # every post left is left out
                     self.text(sec, left_out, note=True)
             if rows.empty:
                 continue
@@ -689,12 +695,17 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         return sec
 
     @staticmethod
-    def _young(posts: pd.DataFrame) -> pd.Series:
-        """True for a post younger than :data:`~smmanalytics.timing.MIN_AGE_DAYS` when its
-        figures were last counted (its export, or the end of a YouTube Studio range), as
-        :func:`best_times` ages posts (:func:`~smmanalytics.timing.post_ages`)."""
+    def _not_bottom(posts: pd.DataFrame) -> dict[str, np.ndarray]:
+        """The posts whose few interactions say nothing of them, by the label that says why,
+        each under its first reason, as :func:`best_times` leaves them out: a video published
+        before its YouTube Studio range (only part of its life counted) or after it (none),
+        then a post younger than :data:`~smmanalytics.timing.MIN_AGE_DAYS` when its figures
+        were last counted (its export, or the end of its range:
+        :func:`~smmanalytics.timing.post_ages`)."""
+        partial, after = partial_life(posts), after_range(posts)
         age, _ = post_ages(posts)
-        return pd.Series(age < MIN_AGE_DAYS, index=posts.index, dtype=bool)
+        return {"bottom_posts_partial": partial, "bottom_posts_after_range": after,
+                "bottom_posts_young": ~partial & ~after & (age < MIN_AGE_DAYS)}
 
     def _days(self, start, end, start_zone=None, end_zone=None) -> str:
         """An incident's days: "du 13 au 19 oct.", "le 13 oct." (the watch's short dates), each

@@ -4,10 +4,10 @@ Method
 ------
 1. Posts of the platform (all platforms when None, with platform/account as a control), old
    enough to have finished accruing engagement (``min_age_days``; a video whose YouTube
-   Studio range starts after its publication has no age and is left out), with a known
-   outcome and exposure. Local weekday and hour in the audience zone ``tz`` (DST-correct).
-   Only posts whose hour is known enter the hour analysis; day-precision posts inform
-   ``by_weekday`` only.
+   Studio range starts after its publication, or ends before it, has no age and is left
+   out), with a known outcome and exposure. Local weekday and hour in the audience zone
+   ``tz`` (DST-correct). Only posts whose hour is known enter the hour analysis;
+   day-precision posts inform ``by_weekday`` only.
    A post the controls fit by themselves (the only post of its content type, paid status or
    account) is left out (``n_excluded["no_peer"]``, ``_data._no_peer``): its slot says
    nothing, and it tied its level to its slot (LinkedIn's one paid post, alone at 11:00,
@@ -162,7 +162,8 @@ def best_times(posts, tz: str | None = None, platform: str | None = None, *,
         At least 0. Posts younger than this when their figures were last counted
         (:func:`post_ages`: the export, or the last day of a YouTube Studio range) are left
         out, as are the videos published before their range's first day, whose figures hold
-        only part of their life (``n_excluded["partial_figures"]``).
+        only part of their life (``n_excluded["partial_figures"]``), and those published
+        after its last day, which have no figures in it (``n_excluded["after_range"]``).
     alpha : float
         Level of the global test, above 0 and at most 0.5; intervals are at ``1 - alpha``.
     n_boot : int

@@ -15,7 +15,9 @@ Definitions
   Studio's, when earlier) ``- published_at``; where neither is known, the latest of the other
   posts (else the latest ``published_at``) is used (:func:`post_ages`). A post published
   before its figures' range starts (``window_start``) has only part of its life in them and
-  no age: it is left out (``n_excluded["partial_figures"]``).
+  no age: it is left out (``n_excluded["partial_figures"]``); one published after the
+  range's last day has none of its life in them (its age is negative): left out too
+  (``n_excluded["after_range"]``), not counted as too young.
 - Week = whole weeks (Monday to Sunday, local) since the Monday of the first post's week.
 - Trend = Legendre polynomials of the post's time scaled to [-1, 1], degree 1 to 3 (one degree
   per ~13 weeks of history, at most 3).
@@ -33,7 +35,7 @@ import pandas as pd
 
 from .. import metrics
 from .._args import platform_name
-from .._ranges import figures_end, partial_life
+from .._ranges import after_range, figures_end, partial_life
 from ..errors import ArgumentError, EmptyDataError, SchemaError
 from ..periods import stored_days
 from ..schema import canonical_order, canonical_platforms, column_or, utc_timestamps
@@ -297,9 +299,10 @@ def _exclusions(df: pd.DataFrame, y: np.ndarray, daily: pd.DataFrame | None,
     age_days, reference = post_ages(df)
     method: dict = {"age_reference": reference}
     partial = ~no_time & partial_life(df)
-    young = ~no_time & ~partial & (age_days < min_age_days)
-    miss_y = ~no_time & ~partial & ~young & ~(np.isfinite(y) & (y >= 0))
-    ok = ~(no_time | partial | young | miss_y)
+    after = ~no_time & after_range(df)
+    young = ~no_time & ~partial & ~after & (age_days < min_age_days)
+    miss_y = ~no_time & ~partial & ~after & ~young & ~(np.isfinite(y) & (y >= 0))
+    ok = ~(no_time | partial | after | young | miss_y)
     log_exp, exp_name = _exposure(df, daily, exposure, ok)
     miss_exp = ok & ~np.isfinite(log_exp)
     ok &= ~miss_exp
@@ -310,6 +313,7 @@ def _exclusions(df: pd.DataFrame, y: np.ndarray, daily: pd.DataFrame | None,
     n_excluded = {
         "missing_time": int(no_time.sum()),
         "partial_figures": int(partial.sum()),
+        "after_range": int(after.sum()),
         "too_young": int(young.sum()),
         "missing_outcome": int(miss_y.sum()),
         "missing_exposure": int(miss_exp.sum()),
