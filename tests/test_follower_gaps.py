@@ -416,3 +416,53 @@ def test_the_first_day_of_a_lone_history_is_unknown_not_0(tmp_path):
     assert list(known_days(ds, "followers_net", "tiktok", *november)) == list(
         pd.date_range("2025-11-02", "2025-11-30", freq="D"))
     assert "unknown_known_elsewhere" not in set(ds.quality["code"])
+
+
+# ------------------------------------- (4) a series that starts inside the period (s51K)
+#: Q4 2025, the quarter TikTok's follower history starts in
+Q4_2025 = (dt.date(2025, 10, 1), dt.date(2025, 12, 31))
+
+
+def _instagram_then_tiktok():
+    """Instagram +1 a day from 1 September to 31 December 2025 (122 days); TikTok's history
+    from 1 November, its first day's difference unknown (NaN, as the load leaves it), then +2
+    a day to 31 December (2 November on: 60 days)."""
+    rows = _net_follows("instagram", "maisonseve", "2025-09-01", [1] * 122)
+    tiktok = _net_follows("tiktok", "maisonseve", "2025-11-01", [0] + [2] * 60)
+    tiktok[0]["value"] = float("nan")
+    return dataset(daily=daily(rows + tiktok))
+
+
+def test_a_series_starting_inside_the_period_leaves_the_others_days_known():
+    """TikTok's history starting on 1 November made the brand's October unknown: Q4 2025
+    summed 2 November - 31 December only (60 × 1 + 60 × 2 = 180), "known on 60 of 92 days".
+    Each series counts from its first known day: Instagram's 92 + TikTok's 60 × 2 = 212, over
+    all 92 days, and the note names TikTok's 60."""
+    ds = _instagram_then_tiktok()
+    assert actual(ds, "followers_net", "all", *Q4_2025) == 212.0
+    assert known_days(ds, "followers_net", "all", *Q4_2025) is None        # all 92 known
+    assert followers_gaps(ds, "all", *Q4_2025) == [
+        "tiktok: followers_net known on 60 of 92 days (2025-11-02 to 2025-12-31)"]
+    # October: Instagram's 31 (TikTok not started); November: 30 + 29 × 2 = 88 (1 November
+    # is before TikTok's first known day, as October is); TikTok alone: its own 60 days
+    assert actual(ds, "followers_net", "all", dt.date(2025, 10, 1), dt.date(2025, 10, 31)) == 31
+    assert actual(ds, "followers_net", "all", dt.date(2025, 11, 1), dt.date(2025, 11, 30)) == 88
+    assert actual(ds, "followers_net", "tiktok", *Q4_2025) == 120.0
+    assert len(known_days(ds, "followers_net", "tiktok", *Q4_2025)) == 60
+    # before any series starts, the brand's figure is unknown, not 0
+    assert pd.isna(actual(ds, "followers_net", "all", dt.date(2025, 8, 1),
+                          dt.date(2025, 8, 31)))
+
+
+def test_a_year_s_net_followers_are_its_months_and_its_platforms_totals():
+    """2025: the months Sep 30, Oct 31, Nov 88, Dec 31 + 31 × 2 = 93 add to 242, which is
+    Instagram's 122 + TikTok's 120: one figure whichever way it is cut (it read 180 for
+    the year, the months' goal record 242)."""
+    ds = _instagram_then_tiktok()
+    months = [actual(ds, "followers_net", "all", m.start_time.date(), m.end_time.date())
+              for m in pd.period_range("2025-09", "2025-12", freq="M")]
+    assert months == [30.0, 31.0, 88.0, 93.0]
+    year = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    assert actual(ds, "followers_net", "all", *year) == sum(months) == 122 + 120
+    assert actual(ds, "followers_net", "instagram", *year) == 122.0
+    assert actual(ds, "followers_net", "tiktok", *year) == 120.0
