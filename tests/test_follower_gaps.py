@@ -466,3 +466,69 @@ def test_a_year_s_net_followers_are_its_months_and_its_platforms_totals():
     assert actual(ds, "followers_net", "all", *year) == sum(months) == 122 + 120
     assert actual(ds, "followers_net", "instagram", *year) == 122.0
     assert actual(ds, "followers_net", "tiktok", *year) == 120.0
+
+
+def test_compare_gives_its_periods_totals_and_the_like_for_like_change():
+    """Instagram +1 a day in September 2025, +2 from October; TikTok from 1 November as
+    above. Q4 2025 (92 days): Instagram 92 × 2 = 184 + TikTok 60 × 2 = 120 = 304; Q3 2025,
+    covered from 1 September (30 days): 30, without TikTok. The row keeps the periods' own
+    totals (304 / 92 = 3.30 against 1.00 a day: +230.4 %); the caveats say TikTok is left
+    out of Q3, and the change of the platforms known in both: Instagram's 184 / 92 = 2.00
+    against 30 / 30 = 1.00 a day, +100.0 %. The brand's total is no longer "known on 60 of
+    92 days"."""
+    rows = _net_follows("instagram", "maisonseve", "2025-09-01", [1] * 30 + [2] * 92)
+    tiktok = _net_follows("tiktok", "maisonseve", "2025-11-01", [0] + [2] * 60)
+    tiktok[0]["value"] = float("nan")
+    c = compare(dataset(daily=daily(rows + tiktok)), "2025-Q4", model=False)
+    row = c.table.set_index("kpi").loc["followers_net"]
+    assert (row["current"], row["previous"]) == (304.0, 30.0)
+    assert row["change_pct"] == pytest.approx(304 / 92 - 1)
+    assert (row["days_current"], row["days_previous"]) == (92, 30)
+    assert "Net followers of 2025-Q3 leave out tiktok: its exports of that period give no " \
+           "follower figures." in c.caveats
+    assert ("Like for like, without tiktok: 184 net followers in 2025-Q4 against 30 in "
+            "2025-Q3, +100.0% a day.") in c.caveats
+    assert "tiktok: followers_net known on 60 of 92 days of 2025-Q4 (2025-11-02 to " \
+           "2025-12-31)." in c.caveats
+    assert not [x for x in c.caveats if x.startswith("followers_net known on")]
+    # the same platforms in both periods: nothing more to say
+    c = compare(dataset(daily=daily(rows + tiktok)), "2025-12", model=False)
+    assert not [x for x in c.caveats if x.startswith("Like for like")]
+
+
+def test_the_reviewer_s_folder_in_small_gives_one_total_everywhere(tmp_path):
+    """Two exports, as the reviewer's minimal folder: Instagram's follows file (Meta's UTF-16
+    CSV) of 1 September - 31 December 2025, +3 a day but -1 on 15 October (a net change:
+    read as net_follows); TikTok's FollowerHistory from 1 November, exported 1 January 2026
+    09:00 UTC (epoch 1767258000), +2 a day after its unknown first day.
+    By hand: Instagram Sep 90, Oct 30 × 3 - 1 = 89, Nov 90, Dec 93; TikTok Nov 29 × 2 = 58,
+    Dec 62. Q4 2025 = 89 + (90 + 58) + (93 + 62) = 392 (it read 300: 2 November on only),
+    and the goal record's months 89, 148, 155 add to it."""
+    days = pd.date_range("2025-09-01", "2025-12-31", freq="D")
+    body = "".join(f'"{d:%Y-%m-%d}T00:00:00","{-1 if d == pd.Timestamp("2025-10-15") else 3}"\n'
+                   for d in days)
+    (tmp_path / "instagram_follows_2025-09-01_2025-12-31_2026-01-01.csv").write_text(
+        f'sep=,\n"Instagram follows"\n"Date","Primary"\n{body}', encoding="utf-16")
+    _history_exported(tmp_path / "tiktok", "2025-11-01", [0] + [2] * 60, 1767258000)
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: followers_net, period: month, target: 100}\n")
+    ds = smm.load(tmp_path, cache=False)
+    assert actual(ds, "followers_net", "all", *Q4_2025) == 392.0
+    assert actual(ds, "followers_net", "instagram", *Q4_2025) == 89 + 90 + 93
+    assert actual(ds, "followers_net", "tiktok", *Q4_2025) == 58 + 62
+    record = smm.goal_record(ds, "2025-Q4", asof="2025-12-31")      # goals.yaml's goal
+    assert record["actual"].tolist() == [89.0, 148.0, 155.0]
+    assert record["status"].tolist() == ["missed", "met", "met"]         # against 100
+    c = compare(ds, "2025-Q4", model=False)
+    row = c.table.set_index("kpi").loc["followers_net"]
+    assert (row["current"], row["previous"]) == (392.0, 90.0)
+    # Instagram alone: 272 / 92 = 2.957 against 90 / 30 = 3.000 a day: -1.4 %
+    caveat = ("Like for like, without tiktok: 272 net followers in 2025-Q4 against 90 in "
+              "2025-Q3, -1.4% a day.")
+    assert caveat in c.caveats
+    assert Formatter("fr").note(caveat) == (
+        "À périmètre égal, sans TikTok : 272 abonnés nets au T4 2025 contre 90 au T3 2025, "
+        "soit -1,4\xa0% par jour.")                      # French: a no-break space
+    assert Formatter("it").note(caveat) == (
+        "A parità di perimetro, senza TikTok: 272 follower netti nel 4° trimestre 2025 contro "
+        "90 nel 3° trimestre 2025, -1,4% al giorno.")

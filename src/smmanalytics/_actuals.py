@@ -28,6 +28,7 @@ __all__ = ["metric_daily", "actual", "known_days", "known_days_note", "followers
            "posts_in", "posts_carry", "zero_without_posts", "interactions_reach",
            "actuals_shared",
            "has_posts_data", "followers_net_unknown", "followers_net_absent",
+           "followers_net_without",
            "followers_left_out", "followers_absent_in", "followers_absent_in_each",
            "unread_exports", "unread_days",
            "could_not_be_read", "declared_unexported",
@@ -736,6 +737,18 @@ def _followers_net(daily: pd.DataFrame, platform: str, days: pd.DatetimeIndex) -
     values = np.where(started, by.to_numpy("float64", na_value=np.nan), 0.0).sum(axis=1)
     values[~started.any(axis=1)] = np.nan
     return pd.Series(values, index=days, dtype="Float64")
+
+
+def followers_net_without(ds, platforms: set[str], start: dt.date, end: dt.date
+                          ) -> pd.Series:
+    """:func:`metric_daily`'s ``followers_net`` of every platform but ``platforms``: a
+    comparison's like-for-like total when one of its periods has no follower figure of
+    them."""
+    daily = getattr(ds, "daily", None)
+    if daily is not None and len(daily):
+        daily = daily.loc[~daily["platform"].astype("string").isin(platforms)
+                          .fillna(False).to_numpy()]
+    return _followers_net(daily, "all", pd.date_range(start, end, freq="D"))
 
 
 def followers_gaps(ds, platform: str, start: dt.date, end: dt.date, period: str = ""
