@@ -758,8 +758,10 @@ def followers_gaps(ds, platform: str, start: dt.date, end: dt.date, period: str 
     "facebook: followers_net known on 10 of 31 days (2026-10-01 to 2026-10-10)", or of one
     account of a platform that has several, "instagram account maison.pro: …" (the rows naming
     no account: "instagram rows naming no account: …"). The total is known on the days every
-    series is (:func:`_followers_net`); these say whose days are missing. None with one
-    series: the total's note says it all."""
+    series started is, and counts a series from its first known day (:func:`_followers_net`):
+    these say whose days are missing, or which series the days before its start leave out
+    ("tiktok: … known on 60 of 92 days"). None with one series: the total's note says it
+    all."""
     days = pd.date_range(start, end, freq="D")
     by = _followers_by_account(getattr(ds, "daily", None), platform, days)
     known = by.notna()
