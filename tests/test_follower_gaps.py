@@ -5,6 +5,7 @@ comparison of a period whose export could not be read: what the figures and note
 import datetime as dt
 import zipfile
 from dataclasses import replace as dataclasses_replace
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -416,3 +417,149 @@ def test_the_first_day_of_a_lone_history_is_unknown_not_0(tmp_path):
     assert list(known_days(ds, "followers_net", "tiktok", *november)) == list(
         pd.date_range("2025-11-02", "2025-11-30", freq="D"))
     assert "unknown_known_elsewhere" not in set(ds.quality["code"])
+
+
+# ------------------------------------- (4) a series that starts inside the period (s51K)
+#: Q4 2025, the quarter TikTok's follower history starts in
+Q4_2025 = (dt.date(2025, 10, 1), dt.date(2025, 12, 31))
+
+
+def _instagram_then_tiktok():
+    """Instagram +1 a day from 1 September to 31 December 2025 (122 days); TikTok's history
+    from 1 November, its first day's difference unknown (NaN, as the load leaves it), then +2
+    a day to 31 December (2 November on: 60 days)."""
+    rows = _net_follows("instagram", "maisonseve", "2025-09-01", [1] * 122)
+    tiktok = _net_follows("tiktok", "maisonseve", "2025-11-01", [0] + [2] * 60)
+    tiktok[0]["value"] = float("nan")
+    return dataset(daily=daily(rows + tiktok))
+
+
+def test_a_series_starting_inside_the_period_leaves_the_others_days_known():
+    """TikTok's history starting on 1 November made the brand's October unknown: Q4 2025
+    summed 2 November - 31 December only (60 × 1 + 60 × 2 = 180), "known on 60 of 92 days".
+    Each series counts from its first known day: Instagram's 92 + TikTok's 60 × 2 = 212, over
+    all 92 days, and the note names TikTok's 60."""
+    ds = _instagram_then_tiktok()
+    assert actual(ds, "followers_net", "all", *Q4_2025) == 212.0
+    assert known_days(ds, "followers_net", "all", *Q4_2025) is None        # all 92 known
+    assert followers_gaps(ds, "all", *Q4_2025) == [
+        "tiktok: followers_net known on 60 of 92 days (2025-11-02 to 2025-12-31)"]
+    # October: Instagram's 31 (TikTok not started); November: 30 + 29 × 2 = 88 (1 November
+    # is before TikTok's first known day, as October is); TikTok alone: its own 60 days
+    assert actual(ds, "followers_net", "all", dt.date(2025, 10, 1), dt.date(2025, 10, 31)) == 31
+    assert actual(ds, "followers_net", "all", dt.date(2025, 11, 1), dt.date(2025, 11, 30)) == 88
+    assert actual(ds, "followers_net", "tiktok", *Q4_2025) == 120.0
+    assert len(known_days(ds, "followers_net", "tiktok", *Q4_2025)) == 60
+    # before any series starts, the brand's figure is unknown, not 0
+    assert pd.isna(actual(ds, "followers_net", "all", dt.date(2025, 8, 1),
+                          dt.date(2025, 8, 31)))
+
+
+def test_a_year_s_net_followers_are_its_months_and_its_platforms_totals():
+    """2025: the months Sep 30, Oct 31, Nov 88, Dec 31 + 31 × 2 = 93 add to 242, which is
+    Instagram's 122 + TikTok's 120: one figure whichever way it is cut (it read 180 for
+    the year, the months' goal record 242)."""
+    ds = _instagram_then_tiktok()
+    months = [actual(ds, "followers_net", "all", m.start_time.date(), m.end_time.date())
+              for m in pd.period_range("2025-09", "2025-12", freq="M")]
+    assert months == [30.0, 31.0, 88.0, 93.0]
+    year = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    assert actual(ds, "followers_net", "all", *year) == sum(months) == 122 + 120
+    assert actual(ds, "followers_net", "instagram", *year) == 122.0
+    assert actual(ds, "followers_net", "tiktok", *year) == 120.0
+
+
+def test_compare_gives_its_periods_totals_and_the_like_for_like_change():
+    """Instagram +1 a day in September 2025, +2 from October; TikTok from 1 November as
+    above. Q4 2025 (92 days): Instagram 92 × 2 = 184 + TikTok 60 × 2 = 120 = 304; Q3 2025,
+    covered from 1 September (30 days): 30, without TikTok. The row keeps the periods' own
+    totals (304 / 92 = 3.30 against 1.00 a day: +230.4 %); the caveats say TikTok is left
+    out of Q3, and the change of the platforms known in both: Instagram's 184 / 92 = 2.00
+    against 30 / 30 = 1.00 a day, +100.0 %. The brand's total is no longer "known on 60 of
+    92 days"."""
+    rows = _net_follows("instagram", "maisonseve", "2025-09-01", [1] * 30 + [2] * 92)
+    tiktok = _net_follows("tiktok", "maisonseve", "2025-11-01", [0] + [2] * 60)
+    tiktok[0]["value"] = float("nan")
+    c = compare(dataset(daily=daily(rows + tiktok)), "2025-Q4", model=False)
+    row = c.table.set_index("kpi").loc["followers_net"]
+    assert (row["current"], row["previous"]) == (304.0, 30.0)
+    assert row["change_pct"] == pytest.approx(304 / 92 - 1)
+    assert (row["days_current"], row["days_previous"]) == (92, 30)
+    assert "Net followers of 2025-Q3 leave out tiktok: its exports of that period give no " \
+           "follower figures." in c.caveats
+    assert ("Like for like, without tiktok: 184 net followers in 2025-Q4 against 30 in "
+            "2025-Q3, +100.0% a day.") in c.caveats
+    assert "tiktok: followers_net known on 60 of 92 days of 2025-Q4 (2025-11-02 to " \
+           "2025-12-31)." in c.caveats
+    assert not [x for x in c.caveats if x.startswith("followers_net known on")]
+    # the same platforms in both periods: nothing more to say
+    c = compare(dataset(daily=daily(rows + tiktok)), "2025-12", model=False)
+    assert not [x for x in c.caveats if x.startswith("Like for like")]
+
+
+def test_the_reviewer_s_folder_in_small_gives_one_total_everywhere(tmp_path):
+    """Two exports, as the reviewer's minimal folder: Instagram's follows file (Meta's UTF-16
+    CSV) of 1 September - 31 December 2025, +3 a day but -1 on 15 October (a net change:
+    read as net_follows); TikTok's FollowerHistory from 1 November, exported 1 January 2026
+    09:00 UTC (epoch 1767258000), +2 a day after its unknown first day.
+    By hand: Instagram Sep 90, Oct 30 × 3 - 1 = 89, Nov 90, Dec 93; TikTok Nov 29 × 2 = 58,
+    Dec 62. Q4 2025 = 89 + (90 + 58) + (93 + 62) = 392 (it read 300: 2 November on only),
+    and the goal record's months 89, 148, 155 add to it."""
+    days = pd.date_range("2025-09-01", "2025-12-31", freq="D")
+    body = "".join(f'"{d:%Y-%m-%d}T00:00:00","{-1 if d == pd.Timestamp("2025-10-15") else 3}"\n'
+                   for d in days)
+    (tmp_path / "instagram_follows_2025-09-01_2025-12-31_2026-01-01.csv").write_text(
+        f'sep=,\n"Instagram follows"\n"Date","Primary"\n{body}', encoding="utf-16")
+    _history_exported(tmp_path / "tiktok", "2025-11-01", [0] + [2] * 60, 1767258000)
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: followers_net, period: month, target: 100}\n")
+    ds = smm.load(tmp_path, cache=False)
+    assert actual(ds, "followers_net", "all", *Q4_2025) == 392.0
+    assert actual(ds, "followers_net", "instagram", *Q4_2025) == 89 + 90 + 93
+    assert actual(ds, "followers_net", "tiktok", *Q4_2025) == 58 + 62
+    record = smm.goal_record(ds, "2025-Q4", asof="2025-12-31")      # goals.yaml's goal
+    assert record["actual"].tolist() == [89.0, 148.0, 155.0]
+    assert record["status"].tolist() == ["missed", "met", "met"]         # against 100
+    c = compare(ds, "2025-Q4", model=False)
+    row = c.table.set_index("kpi").loc["followers_net"]
+    assert (row["current"], row["previous"]) == (392.0, 90.0)
+    # Instagram alone: 272 / 92 = 2.957 against 90 / 30 = 3.000 a day: -1.4 %
+    caveat = ("Like for like, without tiktok: 272 net followers in 2025-Q4 against 90 in "
+              "2025-Q3, -1.4% a day.")
+    assert caveat in c.caveats
+    assert Formatter("fr").note(caveat) == (
+        "À périmètre égal, sans TikTok : 272 abonnés nets au T4 2025 contre 90 au T3 2025, "
+        "soit -1,4\xa0% par jour.")                      # French: a no-break space
+    assert Formatter("it").note(caveat) == (
+        "A parità di perimetro, senza TikTok: 272 follower netti nel 4° trimestre 2025 contro "
+        "90 nel 3° trimestre 2025, -1,4% al giorno.")
+
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="the sample brand is generated on another branch")
+def test_the_sample_s_q4_2025_counts_october_and_compares_like_for_like():
+    """The sample's month sums of its follower files (read off ds.daily; X: follows −
+    unfollows; LinkedIn counts new followers only, YouTube none: left out):
+    Sep 2025 Facebook 67 + Instagram 384 + X (103 − 61) = 493;
+    Oct 94 + 473 + (82 − 65) = 584; Nov 80 + 454 + (69 − 55) = 548, + TikTok 406 = 954;
+    Dec 89 + 459 + (109 − 50) = 607, + TikTok 405 = 1,012. TikTok's history starts on
+    1 November (its first day unknown). Q4 2025 = 584 + 954 + 1,012 = 2,550 (it read 1,959,
+    October gone); like for like against Q3 (covered from 1 September, 30 days): Facebook,
+    Instagram and X's 584 + 548 + 607 = 1,739 over 92 days against 493 over 30, +15.0 % a day
+    (the row's 2,550 / 92 against 493 / 30: +68.7 %)."""
+    ds = smm.load(SAMPLE)
+    months = [actual(ds, "followers_net", "all", m.start_time.date(), m.end_time.date())
+              for m in pd.period_range("2025-09", "2025-12", freq="M")]
+    assert months == [493.0, 584.0, 954.0, 1012.0]
+    assert actual(ds, "followers_net", "all", *Q4_2025) == 2550.0
+    assert known_days(ds, "followers_net", "all", *Q4_2025) is None
+    c = compare(ds, "2025-Q4", model=False)
+    row = c.table.set_index("kpi").loc["followers_net"]
+    assert (row["current"], row["previous"]) == (2550.0, 493.0)
+    assert row["change_pct"] == pytest.approx((2550 / 92) / (493 / 30) - 1)     # +68.7 %
+    assert ("Like for like, without tiktok: 1,739 net followers in 2025-Q4 against 493 in "
+            "2025-Q3, +15.0% a day.") in c.caveats                # (1739/92)/(493/30) − 1
+    assert "tiktok: followers_net known on 60 of 92 days of 2025-Q4 (2025-11-02 to " \
+           "2025-12-31)." in c.caveats

@@ -28,6 +28,7 @@ __all__ = ["metric_daily", "actual", "known_days", "known_days_note", "followers
            "posts_in", "posts_carry", "zero_without_posts", "interactions_reach",
            "actuals_shared",
            "has_posts_data", "followers_net_unknown", "followers_net_absent",
+           "followers_net_without",
            "followers_left_out", "followers_absent_in", "followers_absent_in_each",
            "unread_exports", "unread_days",
            "could_not_be_read", "declared_unexported",
@@ -668,12 +669,25 @@ NO_ACCOUNT = ""
 
 def _followers_by_account(daily: pd.DataFrame | None, platform: str, days: pd.DatetimeIndex
                           ) -> pd.DataFrame:
-    """Each account's net follower change (a column, keyed (platform, account)) on each of
-    ``days`` (rows), Float64: its ``net_follows``, or its ``follows`` − ``unfollows``; NaN on
-    a day it has no row for. The rows naming no account are one series of their platform
-    (account :data:`NO_ACCOUNT`). Only the accounts with a figure on one of ``days`` at least:
-    one whose exports count new followers only (see :func:`followers_net_unknown`), or whose
-    series has no day of these, is no column.
+    """Each account's net follower change (:func:`_followers_series`) on each of ``days``
+    (rows), Float64, NaN on a day it has no row for. Only the accounts with a figure on one of
+    ``days`` at least: one whose exports count new followers only (see
+    :func:`followers_net_unknown`), or whose series has no day of these, is no column."""
+    return _within(_followers_series(daily, platform), days)
+
+
+def _within(series: pd.DataFrame, days: pd.DatetimeIndex) -> pd.DataFrame:
+    """The rows of ``days`` of ``series`` (of :func:`_followers_series`), Float64, with the
+    columns that have a figure on one of them."""
+    by = series.reindex(days)
+    return by.loc[:, by.notna().any().to_numpy()].astype("Float64")
+
+
+def _followers_series(daily: pd.DataFrame | None, platform: str) -> pd.DataFrame:
+    """Each account's net follower change (a column, keyed (platform, account)) on each day of
+    its rows, float: its ``net_follows``, or its ``follows`` − ``unfollows``; NaN on a day it
+    has no row for. The rows naming no account are one series of their platform (account
+    :data:`NO_ACCOUNT`).
 
     A day without a row is unknown. Where an export leaves out its days of 0 (Meta's follows
     files, of counts or of net changes: reference §1.2), the load has put them back as 0s over
@@ -682,7 +696,7 @@ def _followers_by_account(daily: pd.DataFrame | None, platform: str, days: pd.Da
     FollowerHistory: §3, §6): a day missing inside is a real gap."""
     d = _follower_rows(daily, platform)
     if d is None:
-        return pd.DataFrame(index=days)
+        return pd.DataFrame(index=pd.DatetimeIndex([]))
     account = column_or(d, "account_id", dtype="string").astype("string").fillna(NO_ACCOUNT)
     # a day's NaN stays NaN (pivot_table's sum made it 0: TikTok's first day, whose
     # difference is unknown, counted as no change, and known_days saw no gap)
@@ -696,36 +710,45 @@ def _followers_by_account(daily: pd.DataFrame | None, platform: str, days: pd.Da
     by.index = pd.DatetimeIndex(by.index)
     by.columns = pd.MultiIndex.from_tuples([(str(p), str(a)) for p, a in by.columns],
                                            names=["platform", "account"])
-    by = by.reindex(days)
-    return by.loc[:, by.notna().any().to_numpy()].astype("Float64")
-
-
-def _followers_by_platform(daily: pd.DataFrame | None, platform: str, days: pd.DatetimeIndex
-                           ) -> pd.DataFrame:
-    """Each platform's net follower change (a column) on each of ``days`` (rows), Float64:
-    the sum of its accounts' (:func:`_followers_by_account`), NaN on a day one of them does
-    not tell. Two Instagram accounts, one's series stopping on the 10th: its days after were
-    counted as 0 in Instagram's sum (+30 and +5 read as the month's 35, every day "known");
-    the platform is known on the days every account with figures is."""
-    by = _followers_by_account(daily, platform, days)
-    if not len(by.columns):
-        return pd.DataFrame(index=days)
-    platforms = by.columns.get_level_values("platform")
-    # selected by a mask: ``by[p]`` is a Series when p's one account is NO_ACCOUNT ("")
-    return pd.DataFrame({p: by.loc[:, platforms == p].sum(axis=1, skipna=False)
-                         for p in dict.fromkeys(platforms)}, index=days).astype("Float64")
+    return by.sort_index()
 
 
 def _followers_net(daily: pd.DataFrame, platform: str, days: pd.DatetimeIndex) -> pd.Series:
-    """Σ over platforms (and their accounts) of each day's net follower change
-    (:func:`_followers_by_platform`), NaN on a day one of them does not tell: with Facebook's
-    series stopping on 10 October and Instagram's going on, the 11th to the 31st are unknown
-    for the brand, not Instagram's alone (they summed 205, "missed" against 250, −34 % against
-    September, nothing said)."""
-    by = _followers_by_platform(daily, platform, days)
-    if by.empty or not len(by.columns):
+    """Σ over the accounts of ``platform`` (or of every platform) of each day's net follower
+    change, each counted from its first known day (:func:`_followers_series`); NaN on a day
+    one of those started does not tell, or before any has started.
+
+    A series that stops or has a hole leaves the total unknown on those days: with
+    Facebook's series stopping on 10 October and Instagram's going on, the 11th to the 31st
+    are unknown for the brand, not Instagram's alone (they summed 205, "missed" against 250,
+    −34 % against September, nothing said), and two Instagram accounts, one's stopping on the
+    10th, no longer read +30 and +5 as the platform's 35. A series that *starts* inside the
+    days is left out before its first known day, as a platform without figures in a whole
+    period is: the platform was not in the exports yet. TikTok's history from 1 November
+    made the brand's October unknown, and Q4 2025's 1,959 dropped Facebook, Instagram and
+    X's 584 of October ("known on 60 of 92 days"); the accounts' own totals add to 2,550.
+    :func:`followers_gaps` names each series known on some days only."""
+    every = _followers_series(daily, platform)
+    by = _within(every, days)
+    if not len(by.columns):
         return pd.Series(np.nan, index=days, dtype="Float64")
-    return by.sum(axis=1, skipna=False).astype("Float64")
+    first = every[by.columns].apply(pd.Series.first_valid_index).to_numpy("datetime64[ns]")
+    started = days.to_numpy("datetime64[ns]")[:, None] >= first[None, :]
+    values = np.where(started, by.to_numpy("float64", na_value=np.nan), 0.0).sum(axis=1)
+    values[~started.any(axis=1)] = np.nan
+    return pd.Series(values, index=days, dtype="Float64")
+
+
+def followers_net_without(ds, platforms: set[str], start: dt.date, end: dt.date
+                          ) -> pd.Series:
+    """:func:`metric_daily`'s ``followers_net`` of every platform but ``platforms``: a
+    comparison's like-for-like total when one of its periods has no follower figure of
+    them."""
+    daily = getattr(ds, "daily", None)
+    if daily is not None and len(daily):
+        daily = daily.loc[~daily["platform"].astype("string").isin(platforms)
+                          .fillna(False).to_numpy()]
+    return _followers_net(daily, "all", pd.date_range(start, end, freq="D"))
 
 
 def followers_gaps(ds, platform: str, start: dt.date, end: dt.date, period: str = ""
@@ -735,8 +758,10 @@ def followers_gaps(ds, platform: str, start: dt.date, end: dt.date, period: str 
     "facebook: followers_net known on 10 of 31 days (2026-10-01 to 2026-10-10)", or of one
     account of a platform that has several, "instagram account maison.pro: …" (the rows naming
     no account: "instagram rows naming no account: …"). The total is known on the days every
-    series is (:func:`_followers_net`); these say whose days are missing. None with one
-    series: the total's note says it all."""
+    series started is, and counts a series from its first known day (:func:`_followers_net`):
+    these say whose days are missing, or which series the days before its start leave out
+    ("tiktok: … known on 60 of 92 days"). None with one series: the total's note says it
+    all."""
     days = pd.date_range(start, end, freq="D")
     by = _followers_by_account(getattr(ds, "daily", None), platform, days)
     known = by.notna()

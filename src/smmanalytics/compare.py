@@ -99,6 +99,7 @@ from ._actuals import (
     followers_gaps,
     followers_left_out,
     followers_net_unknown,
+    followers_net_without,
     has_posts_data,
     known_days_note,
     metric_daily,
@@ -1053,6 +1054,7 @@ def _table_caveats(ds, table: pd.DataFrame, a: pd.DataFrame, b: pd.DataFrame,
     caveats += _top_post_caveat(a, b, cur, prev)
     caveats += _followers_caveats(ds, table, platform)
     caveats += _followers_absent_caveats(ds, table, cov, absent)
+    caveats += _followers_like_for_like(ds, table, cov, absent)
     # a record before a fall says why it may be no slump; before a rise, it said "some
     # fall-back is expected" of interactions up 27 %
     if (table.loc[table["kpi"] == "interactions", "direction"] == "down").any():
@@ -1119,6 +1121,43 @@ def _followers_absent_caveats(ds, table: pd.DataFrame, cov: _Coverage,
                        else "its exports of that period give no follower figures.")
                     for p, files in absent[side].items()]
     return caveats
+
+
+def _followers_like_for_like(ds, table: pd.DataFrame, cov: _Coverage,
+                             absent: dict[str, dict[str, list[str]]]) -> list[str]:
+    """All platforms pooled: the net followers of the platforms known in both periods, when
+    one period has no follower figure of a platform the other has (``absent``: see
+    :func:`_followers_absent`), and their change. The row keeps each period's own total (the
+    goals' and key figures'), which such a platform's absence moves: Q4 2025's 2,550 with
+    TikTok from November against Q3 2025's 493 without it read +68.7 % a day, where
+    Facebook, Instagram and X alone rose 15.0 % (1,739 against 493)."""
+    row = table.loc[(table["kpi"] == "followers_net").to_numpy()]
+    if (cov.platform is not None or row.empty
+            or row[["current", "previous"]].isna().any(axis=None)):
+        return []
+    out = set(absent["current"]) ^ set(absent["previous"])
+    if not out:
+        return []
+    xa, xb = (_np(followers_net_without(ds, out, p.start, p.end).dropna())
+              for p in (cov.cw, cov.pw))
+    if not len(xa) or not len(xb):
+        return []
+    days_a, days_b = _known_count(xa, cov.cw), _known_count(xb, cov.pw)
+    scale = days_a / days_b if (days_a, days_b) != (cov.cw.days, cov.pw.days) else cov.scale
+    va, vb = float(xa.sum()), float(xb.sum())
+    r = _row("followers_net", "total", va, vb, (np.nan, np.nan), scale, len(xa), len(xb),
+             False, "", days_a, days_b)
+    text = (f"Like for like, without {', '.join(sorted(out))}: {va:,.0f} net followers in "
+            f"{cov.cur.label} against {vb:,.0f} in {cov.prev.label}")
+    if pd.isna(r["change_pct"]):
+        return [f"{text}."]
+    return [f"{text}, {r['change_pct']:+.1%}" + (" a day." if r["basis"] == "per day" else ".")]
+
+
+def _known_count(x: np.ndarray, p: Period) -> int:
+    """The days a side of net followers is compared over: those known (``x``, its known
+    days' figures), when some of ``p``'s are not."""
+    return len(x) if 0 < len(x) < p.days else p.days
 
 
 def _span(start: dt.date, end: dt.date) -> Period:
@@ -1230,8 +1269,8 @@ def _daily_row(ds, kpi, platform, cur, prev, rng, n_boot, scale, web_days=None) 
     # unknown. GA4 writes no row for a day without visits: its days without rows are no
     # unknown days: they count among the days its exports' date ranges cover
     gaps = kpi == "followers_net"
-    days_a = len(xa) if gaps and 0 < len(xa) < cur.days else cur.days
-    days_b = len(xb) if gaps and 0 < len(xb) < prev.days else prev.days
+    days_a = _known_count(xa, cur) if gaps else cur.days
+    days_b = _known_count(xb, prev) if gaps else prev.days
     if not gaps and web_days is not None:       # GA4's own days (its caveat said once)
         days_a, days_b = web_days
     if (days_a, days_b) != (cur.days, prev.days):
