@@ -135,6 +135,12 @@ def test_the_costs_projection_counts_the_months_it_is_fitted_on(tmp_path):
     ([10, 10, 10, 10], [False] * 4),
     # 3 months: none can be left out (a level rests on at least 3)
     ([1, 1.1, 400], [False] * 3),
+    # alike but for rounding: 0.1 + 0.2 is 0.30000000000000004, 5.6e-17 from the median 0.3,
+    # whose mean deviation × 1.2533 is 9.9e-18: it stood 5.6 "deviations" out; the same rate
+    ([0.1 + 0.2] + [0.3] * 6, [False] * 7),
+    # a scale in the subnormals (median 5e-321, MAD 1.5e-320 / 0.6745 = 2.2e-320): 1e300
+    # over it overflowed (a RuntimeWarning); compared, not divided, it stands out
+    ([-2e-320, -1e-320, 0.0, 1e-320, 2e-320, 1e300], [False] * 5 + [True]),
 ])
 def test_outlying_months(rates, out):
     assert _outlying(np.array(rates, dtype="float64")).tolist() == out

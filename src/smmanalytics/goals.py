@@ -1652,6 +1652,10 @@ _OUTLIER_Z = 3.5
 _LEVEL_MIN_MONTHS = 3
 
 
+#: relative difference below which two months' daily rates are the same one (rounding)
+_SAME_RATE = 1e-9
+
+
 def _outlying(rates: np.ndarray) -> np.ndarray:
     """True for the months whose daily ``rates`` stand out from the others: a modified
     z-score ``|x − median| / s`` above :data:`_OUTLIER_Z`, ``s`` the median absolute
@@ -1670,9 +1674,11 @@ def _outlying(rates: np.ndarray) -> np.ndarray:
     scale = np.median(dev) / 0.6745
     if not scale > 0:
         scale = 1.2533 * dev.mean()
-    if not scale > 0:
+    if not scale > _SAME_RATE * abs(med):
+        # months equal but for floating-point rounding (0.1 + 0.2 against 0.3) do not vary:
+        # a deviation of 1e-17 would set every other month 7 deviations away
         return np.zeros(len(rates), dtype=bool)
-    out = dev / scale > _OUTLIER_Z
+    out = dev > _OUTLIER_Z * scale           # not dev / scale: no overflow on a tiny scale
     return out if len(rates) - out.sum() >= _LEVEL_MIN_MONTHS else np.zeros_like(out)
 
 
