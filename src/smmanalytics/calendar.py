@@ -644,29 +644,42 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
     row's ``reason`` (none without that column). ``start_utc`` without a zone (a plan read back
     from Parquet or Excel) is taken as UTC, as its name says; the other columns are optional.
     The calendar is published (METHOD:PUBLISH) and an updated plan replaces the earlier one
-    of the same brand, platform and days when imported: an event's UID is the brand, the
-    platform, the plan's days (its ``plan_days`` column) and the slot's place among the
-    platform's slots in them, in time order ("maison-seve-x-20261101-20261130-3@smmanalytics",
-    the third X post of November 2026), so that a moved slot keeps its UID. Its SEQUENCE,
-    the plan's version (its ``sequence`` column, kept by a plan saved as CSV or Excel and read
-    back; else ``attrs["data_last_day"]``; else 0), is the days from 1970-01-01 to the last
-    analysed post's day: a plan of more recent posts has the higher one, which calendar apps
-    keep. DTSTAMP (a UTC instant, its ``dtstamp`` column) is the latest moment the analysed
-    posts' metrics were taken (``attrs["data_as_of"]``), which orders two versions of equal
-    SEQUENCE (RFC 5546); without it, the midnight that began the last analysed post's day in
-    the zone of the slots, the earliest moment the data can have been taken (never after
-    them); else 1970-01-01. Times that the same inputs give again, which a clock's would not:
-    the same plan always gives the same file. A plan edited by hand cannot be told from the
-    original: it keeps the original's version (a blank cell takes its column's highest),
-    never a lower one; raising its ``sequence`` has calendar apps take the edit over an
-    earlier import of the original.
+    when imported. An event's UID is what identifies its slot: the brand, the platform, the
+    slot's day in the zone of the slots (its ``slot_day`` column) and its rank among the
+    platform's slots that day, in time order ("maison-seve-x-20261102-2@smmanalytics", the
+    second X post of Monday 2 November 2026), never the plan around it: a report's plan of
+    November and ``smm calendar``'s of four weeks from 2 November give the same slot the same
+    UID, and a slot moved within its day keeps it.
 
-    A newer plan with fewer slots than the earlier one leaves the earlier one's last slots in
-    the calendar: no CANCELLED event is written for them, as no bound on an earlier plan's
-    size is known (the pace may be 1 to 168 a week: hundreds of cancellations in every file,
-    for events most never had). Each event's platform is its row's
-    ``platform`` (so plans of several platforms can be written as one calendar), else the
-    plan's ``attrs["platform"]``, else ``all``.
+    Its SEQUENCE, the plan's version (its ``sequence`` column, kept by a plan saved as CSV or
+    Excel and read back; else ``attrs["data_last_day"]``; else 0), is the days from 1970-01-01
+    to the last analysed post's day: a plan of more recent posts has the higher one, which
+    calendar apps keep. DTSTAMP (a UTC instant, its ``dtstamp`` column) is the latest moment
+    the analysed posts' metrics were taken (``attrs["data_as_of"]``), which orders two
+    versions of equal SEQUENCE (RFC 5546); without it, the midnight that began the last
+    analysed post's day in the zone of the slots, the earliest moment the data can have been
+    taken (never after them); else 1970-01-01. Times that the same inputs give again, which a
+    clock's would not: the same plan always gives the same file.
+
+    Another plan of the same data (another pace, hour, zone or language) has the same version,
+    and an app may keep the events it has. So the calendar at ``path`` is read first: an event
+    of the same UID whose start, end, title or description changed gets its SEQUENCE one more
+    than there (or the plan's, when higher), and no event's version is lower than there. This
+    keeps no state beside the file the user imports, and a rerun of the same plan over it
+    writes it again byte for byte; a plan written to another file starts from the plan's own
+    version, so to have an app take a change, write it over the file imported before (``smm
+    calendar --out`` the same path; a report's .ics may be that file). A stateless version
+    could not do it: plans A, B, then A again would need three rising versions. DTSTAMP is not
+    moved on: SEQUENCE orders versions first, and the data's stamp keeps the file the same for
+    the same inputs. A plan edited by hand cannot be told from the original: it keeps the
+    original's version (a blank cell takes its column's highest), and written over the
+    original's file, its changed events are raised; raising its ``sequence`` does so anywhere.
+
+    A newer plan with fewer slots than the earlier one leaves the earlier one's extra slots in
+    the calendar: no CANCELLED event is written for them, as a slot absent from the new plan
+    may be a past one, kept (a plan from a week later) as well as one dropped. Each event's
+    platform is its row's ``platform`` (so plans of several platforms can be written as one
+    calendar), else the plan's ``attrs["platform"]``, else ``all``.
 
     ``lang`` (``en``, ``fr`` or ``it``, as the reports) is the language of the calendar's name
     and of each event's title and description: weekday names and numbers are written the
@@ -676,7 +689,10 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
 
     ``calendar_name`` names the calendar (X-WR-CALNAME) instead of "<brand_name> posting
     plan": a report's calendar of one platform ("Maison Sève · Instagram") keeps the brand's
-    UIDs and event titles, the same as ``smm calendar``'s for the same slots.
+    UIDs and event titles, the same as ``smm calendar``'s for the same slots (the same brand,
+    platform, day and rank in it). Both imported, a slot is one event: of the same data,
+    pace and language the two events are the same; when they differ (another pace), they have
+    the same version unless one file was written over the other, and an app keeps either.
 
     Parameters
     ----------
@@ -684,7 +700,8 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
         A plan of :func:`plan_slots`, :func:`plan_month` or :func:`plan_after`: ``start_utc``
         is needed; ``reason``, ``platform`` and the other columns are optional (see above).
     path : str or os.PathLike
-        The file to write (replaced when it exists; missing folders are created).
+        The file to write (replaced when it exists; missing folders are created). A calendar
+        there is the earlier version: its changed events' SEQUENCE is raised (above).
     brand_name : str, default "Brand"
         Names the calendar ("<brand_name> posting plan") and enters the events' UIDs.
     duration_minutes : int, default 30
@@ -931,8 +948,9 @@ def _versions(plan: pd.DataFrame) -> tuple[list[int], list[pd.Timestamp]]:
     without the column, the plan's ``attrs`` (see :func:`_version`); else 0 and 1970-01-01.
 
     An edited plan cannot be told from the original: it writes the same version, never a
-    lower one. Calendar apps may keep the event they have at an equal version: raising the
-    plan's ``sequence`` (by one) has them take the edit."""
+    lower one. Calendar apps may keep the event they have at an equal version: writing it over
+    the original's file (:func:`_raised`), or raising the plan's ``sequence`` (by one), has
+    them take the edit."""
     sequence, stamp = _version(plan.attrs.get("data_last_day"), plan.attrs.get("data_as_of"),
                                plan.attrs.get("slot_tz"))
     sequences = _version_column(plan, "sequence", _sequence_cells, 0 if sequence is None
