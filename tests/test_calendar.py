@@ -43,7 +43,8 @@ def test_plan_from_recommended_window(effect):
     assert effect.effect_detected
     plan = plan_slots(effect, "2026-03-23", weeks=2, posts_per_week=5)
     assert list(plan.columns) == ["start_local", "start_utc", "weekday", "hour", "lift",
-                                  "reason", "platform", "plan_days", "sequence", "dtstamp"]
+                                  "reason", "platform", "plan_days", "slot_day", "sequence",
+                                  "dtstamp"]
     assert (plan["platform"] == "all").all()        # best_times of every platform together
     # two weeks from Monday 23 March: to Sunday 5 April
     assert (plan["plan_days"] == "2026-03-23..2026-04-05").all()
@@ -483,8 +484,9 @@ def test_a_plan_read_back_from_csv_keeps_its_platform_and_uids(tmp_path, effect)
         cal = icalendar.Calendar.from_ical(ics.read_bytes())
         return [(str(e["uid"]), str(e["summary"])) for e in cal.walk("VEVENT")]
 
-    # the first slot of the week from Monday 2 to Sunday 8 November
-    uid = "maison-seve-instagram-20261102-20261108-1@smmanalytics"
+    # the first slot: Wednesday 4 November at 20:00 Paris (the simulation's window, every day
+    # 19:00-22:00), the first Instagram post of that day
+    uid = "maison-seve-instagram-20261104-1@smmanalytics"
     assert [u for u, _ in events(back, "back.ics")] == [u for u, _ in events(plan, "a.ics")]
     assert events(back, "back.ics")[0][0] == uid
     assert all("post on Instagram" in t for _, t in events(back, "back.ics"))
@@ -1406,7 +1408,8 @@ def test_an_account_of_stories_alone_gets_no_plan_unless_a_pace_is_given(caplog)
     plan = plan_month(best, "2026-11")
     assert len(plan) == 0
     assert list(plan.columns) == ["start_local", "start_utc", "weekday", "hour", "lift",
-                                  "reason", "platform", "plan_days", "sequence", "dtstamp"]
+                                  "reason", "platform", "plan_days", "slot_day", "sequence",
+                                  "dtstamp"]
     assert (plan.attrs["posts_per_week"], plan.attrs["slots_per_week"]) == (0, 0)
     assert "no feed post among the 4 posts analysed" in caplog.text
     assert b"BEGIN:VEVENT" not in ics_bytes(plan, "B")
@@ -1533,8 +1536,11 @@ def test_an_updated_plan_of_the_same_month_replaces_the_earlier_one():
 
     old, new = events(older), events(newer)
     assert len(old) == len(new) == 13
-    assert list(old) == list(new) == [f"maison-seve-instagram-20261101-20261130-{k}@smmanalytics"
-                                      for k in range(1, 14)]
+    # November 2026: Mondays 2, 9, 16, 23, 30; Wednesdays 4, 11, 18, 25; Fridays 6, 13, 20,
+    # 27; the first post of each day
+    days = [2, 4, 6, 9, 11, 13, 16, 18, 20, 23, 25, 27, 30]
+    assert list(old) == list(new) == [f"maison-seve-instagram-202611{d:02d}-1@smmanalytics"
+                                      for d in days]
     # each slot moved (20:00 → 09:00 Paris, UTC+1 in November: 19:00 → 08:00 UTC), its UID kept
     assert all(old[u][0].hour == 19 and new[u][0].hour == 8 for u in old)
     # SEQUENCE: 30 September 2026 is 20,726 days after 1970-01-01, 31 October 20,757
@@ -1544,8 +1550,8 @@ def test_an_updated_plan_of_the_same_month_replaces_the_earlier_one():
 
 
 def test_uids_are_unique_in_a_file_and_across_platforms_and_plans():
-    """Each platform's slots are numbered in time order within the plan's days: two
-    platforms in one calendar, or two months of one platform, share no UID."""
+    """Each platform's slots are numbered in time order within their day: two platforms in
+    one calendar, or two months of one platform, share no UID."""
     ig = plan_month(_usual_at(9), "2026-11", posts_per_week=3)
     fb = plan_month(dataclasses.replace(_usual_at(9), method={"tz": TZ, "platform": "facebook"}),
                     "2026-11", posts_per_week=3)
@@ -1555,11 +1561,122 @@ def test_uids_are_unique_in_a_file_and_across_platforms_and_plans():
     uids = [str(e["uid"]) for e in cal.walk("VEVENT")]
     # December 2026 at Monday, Wednesday, Friday: 4 Mondays, 5 Wednesdays, 4 Fridays = 13
     assert len(uids) == len(set(uids)) == 13 + 13 + 13
-    assert uids[0] == "maison-seve-facebook-20261101-20261130-1@smmanalytics"
-    assert uids[13] == "maison-seve-instagram-20261101-20261130-1@smmanalytics"
-    assert uids[-1] == "maison-seve-instagram-20261201-20261231-13@smmanalytics"
+    # the first posts of Monday 2 November, and Wednesday 30 December's, December's last
+    assert uids[0] == "maison-seve-facebook-20261102-1@smmanalytics"
+    assert uids[13] == "maison-seve-instagram-20261102-1@smmanalytics"
+    assert uids[-1] == "maison-seve-instagram-20261230-1@smmanalytics"
     # in the rows' order or not, a slot's number is its place in time
     shuffled = ics_bytes(ig.iloc[::-1], "Maison Sève")
     back = {e.decoded("dtstart"): str(e["uid"])
             for e in icalendar.Calendar.from_ical(shuffled).walk("VEVENT")}
     assert back[ig["start_utc"].iloc[0].to_pydatetime()].endswith("-1@smmanalytics")
+
+
+def _by_uid(data: bytes) -> dict[str, icalendar.Event]:
+    """A calendar's events by UID."""
+    return {str(e["uid"]): e for e in icalendar.Calendar.from_ical(data).walk("VEVENT")}
+
+
+def test_the_reports_plan_and_smm_calendars_share_their_slots_uids():
+    """The report's .ics (November, the month after "2026-10") and `smm calendar`'s (four
+    weeks from Monday 2 November, or a week later) keyed their UIDs on the plans' days: 0
+    shared, every post twice once both were imported. Keyed on the slot's day and rank, the
+    same slot is the same event, byte for byte. By hand: 3 a week on Monday, Wednesday and
+    Friday; November has 13 such days (test_an_updated_plan_of_the_same_month_...), the
+    four weeks 2-29 November 12 (all but Monday 30), the four from 9 November 10 in November
+    (9-30), 9 of them in the four weeks from 2 November."""
+    best = _versioned(9, "2026-10-31")
+    report = _by_uid(ics_bytes(plan_after(best, "2026-10", posts_per_week=3), "Maison Sève",
+                               calendar_name="Maison Sève · Instagram"))
+    weeks = _by_uid(ics_bytes(plan_slots(best, "2026-11-02", 4, 3), "Maison Sève"))
+    later = _by_uid(ics_bytes(plan_slots(best, "2026-11-09", 4, 3), "Maison Sève"))
+    assert (len(report), len(weeks), len(later)) == (13, 12, 12)
+    assert set(weeks) == set(report) - {"maison-seve-instagram-20261130-1@smmanalytics"}
+    assert len(set(later) & set(report)) == 10 and len(set(later) & set(weeks)) == 9
+    assert all(weeks[u].to_ical() == report[u].to_ical() for u in weeks)
+    assert all(later[u].to_ical() == weeks[u].to_ical() for u in set(later) & set(weeks))
+
+
+def test_two_posts_a_day_are_ranked_in_their_day():
+    """14 a week at the usual hour 09:00: two a day, 09:00 and 4 hours later (13:00); each
+    day's are its first and second, as Monday 2 November's (08:00 and 12:00 UTC)."""
+    events = _by_uid(ics_bytes(plan_slots(_usual_at(9), "2026-11-02", 1, 14), "Maison Sève"))
+    assert len(events) == 14
+    monday = [events[f"maison-seve-instagram-20261102-{k}@smmanalytics"] for k in (1, 2)]
+    assert [e["dtstart"].to_ical().decode() for e in monday] == ["20261102T080000Z",
+                                                                 "20261102T120000Z"]
+
+
+def _written(tmp_path, best: BestTimes, lang: str = "en") -> dict[str, tuple]:
+    """Write November's plan of ``best`` (3 a week) over tmp_path/plan.ics, as `smm calendar
+    --out` does, and give each event's (DTSTART, SEQUENCE, DTSTAMP) by UID."""
+    path = write_ics(plan_month(best, "2026-11", posts_per_week=3), tmp_path / "plan.ics",
+                     "Maison Sève", lang=lang)
+    return {u: (e["dtstart"].to_ical().decode(), int(e["sequence"]),
+                e["dtstamp"].to_ical().decode()) for u, e in _by_uid(path.read_bytes()).items()}
+
+
+def test_a_changed_plan_written_over_the_last_raises_its_changed_events_sequence(tmp_path):
+    """Another plan of the same data (another pace, zone, seed or hour) kept UID, SEQUENCE and
+    DTSTAMP: calendar apps may keep the first version (RFC 5546). Written over the calendar it
+    replaces, each changed event's SEQUENCE is one more than there; an unchanged rerun is
+    byte-identical. By hand: data to 31 October 2026, SEQUENCE 20,757 (20,726 for 30
+    September + 31); no as-of: DTSTAMP the midnight that began 31 October in Paris (UTC+1
+    after 25 October), 30 October 23:00 UTC; 09:00 Paris is 08:00 UTC, 20:00 is 19:00."""
+    stamp = "20261030T230000Z"
+    at20 = _written(tmp_path, _versioned(20, "2026-10-31"))
+    assert {v[1:] for v in at20.values()} == {(20757, stamp)}
+    first = "maison-seve-instagram-20261102-1@smmanalytics"
+    assert at20[first][0] == "20261102T190000Z"
+    data = (tmp_path / "plan.ics").read_bytes()
+    assert _written(tmp_path, _versioned(20, "2026-10-31")) == at20
+    assert (tmp_path / "plan.ics").read_bytes() == data           # a rerun: the same file
+    at9 = _written(tmp_path, _versioned(9, "2026-10-31"))         # every slot moved
+    assert at9[first] == ("20261102T080000Z", 20758, stamp)
+    assert set(at9) == set(at20) and {v[1] for v in at9.values()} == {20758}
+    data = (tmp_path / "plan.ics").read_bytes()
+    assert _written(tmp_path, _versioned(9, "2026-10-31")) == at9    # unchanged: kept
+    assert (tmp_path / "plan.ics").read_bytes() == data
+    # back to 20:00: a change again, one more (the version never goes back)
+    assert {v[1] for v in _written(tmp_path, _versioned(20, "2026-10-31")).values()} == {20759}
+    # the same plan in French: the titles and reasons changed, one more again
+    assert {v[1] for v in _written(tmp_path, _versioned(20, "2026-10-31"), "fr").values()} \
+        == {20760}
+    # newer data (to 30 November, 20,757 + 30 = 20,787), the times as before: its own version
+    newer = _written(tmp_path, _versioned(20, "2026-11-30"), "fr")
+    assert {v[1:] for v in newer.values()} == {(20787, "20261129T230000Z")}
+
+
+def test_a_new_calendar_or_one_that_does_not_read_keeps_the_plans_version(tmp_path, caplog):
+    """Without a calendar at the path, or over one that begins as an iCalendar but does not
+    read as one, the plan's own version is written (a warning says so for the latter)."""
+    (tmp_path / "plan.ics").write_bytes(b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:junk\r\n")
+    assert {v[1] for v in _written(tmp_path, _versioned(9, "2026-10-31")).values()} == {20757}
+    assert "does not read as an iCalendar" in caplog.text
+
+
+def test_smm_calendar_in_another_language_over_its_last_file_raises_the_sequence(
+        tmp_path, monkeypatch):
+    """`smm calendar` twice to one --out, English then French: the same slots, their titles
+    and reasons changed, each event's SEQUENCE one more; the French again: the same file.
+    By hand: the data's last post is on 24 October 2026, SEQUENCE 20,750
+    (test_a_plan_is_versioned_by_its_data)."""
+    ds = Dataset(posts=_feed_and_stories(), brand=Brand(name="Maison Sève", timezone=TZ))
+    monkeypatch.setattr(cli, "_brand_data", lambda args, **kwargs: ds)
+    out = tmp_path / "plan.ics"
+
+    def run(lang: str) -> dict[str, icalendar.Event]:
+        assert cli.main(["calendar", str(tmp_path), "--platform", "instagram", "--posts-per-week",
+                         "2", "--start", "2026-11-02", "--weeks", "2", "--lang", lang,
+                         "--out", str(out)]) == 0
+        return _by_uid(out.read_bytes())
+
+    en = run("en")
+    fr = run("fr")
+    data = out.read_bytes()
+    assert set(en) == set(fr) and len(en) == 4
+    assert {int(e["sequence"]) for e in en.values()} == {20750}
+    assert {int(e["sequence"]) for e in fr.values()} == {20751}
+    assert all(en[u]["dtstart"].to_ical() == fr[u]["dtstart"].to_ical() for u in en)
+    run("fr")
+    assert out.read_bytes() == data

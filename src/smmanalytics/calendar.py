@@ -343,7 +343,8 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
         offset: 22:30 in Asia/Kolkata for a slot of 19:00 Europe/Paris), lift (shrunk slot
         lift; <NA> when unknown), reason (why this slot), platform (the one ``best`` was
         computed for, ``all`` for every platform together), plan_days (the days planned,
-        "2026-11-02..2026-11-15": the events' UIDs in :func:`write_ics`), sequence and
+        "2026-11-02..2026-11-15"), slot_day (the slot's day in the zone ``best`` was computed
+        in, "2026-11-02": the events' UIDs in :func:`write_ics`), sequence and
         dtstamp (the plan's version, the events' SEQUENCE and DTSTAMP in :func:`write_ics`:
         the days from 1970-01-01 to the last analysed post's day, and how recent the
         analysed posts' metrics are, a UTC ISO instant; <NA> when unknown).
@@ -418,10 +419,14 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
         # plans of several platforms put together) keeps it, and write_ics its events' UIDs
         "platform": pd.array([best.method.get("platform") or "all"] * len(local),
                              dtype="string"),
-        # the days planned, as a column too: the events' UIDs are the plan's days and the
-        # slots' order in them (write_ics), the same for a plan saved as CSV and read back
+        # the days planned, as a column too (a plan saved as CSV and read back keeps them)
         "plan_days": pd.array([_days_text(day0, day0 + pd.Timedelta(days=7 * weeks - 1))]
                               * len(local), dtype="string"),
+        # each slot's day in the slots' zone, as a column too: the events' UIDs are that day
+        # and the slot's rank in it (write_ics), the same in a plan read back from CSV or
+        # shown in another zone
+        "slot_day": pd.array([d.date().isoformat() for d in naive.normalize()],
+                             dtype="string"),
         # the plan's version, as columns too: a plan saved as CSV or Excel, edited and read
         # back, kept its UIDs but lost its attrs, and wrote SEQUENCE 0: calendar apps kept
         # the report's version (20750) and the move never showed
@@ -639,29 +644,42 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
     row's ``reason`` (none without that column). ``start_utc`` without a zone (a plan read back
     from Parquet or Excel) is taken as UTC, as its name says; the other columns are optional.
     The calendar is published (METHOD:PUBLISH) and an updated plan replaces the earlier one
-    of the same brand, platform and days when imported: an event's UID is the brand, the
-    platform, the plan's days (its ``plan_days`` column) and the slot's place among the
-    platform's slots in them, in time order ("maison-seve-x-20261101-20261130-3@smmanalytics",
-    the third X post of November 2026), so that a moved slot keeps its UID. Its SEQUENCE,
-    the plan's version (its ``sequence`` column, kept by a plan saved as CSV or Excel and read
-    back; else ``attrs["data_last_day"]``; else 0), is the days from 1970-01-01 to the last
-    analysed post's day: a plan of more recent posts has the higher one, which calendar apps
-    keep. DTSTAMP (a UTC instant, its ``dtstamp`` column) is the latest moment the analysed
-    posts' metrics were taken (``attrs["data_as_of"]``), which orders two versions of equal
-    SEQUENCE (RFC 5546); without it, the midnight that began the last analysed post's day in
-    the zone of the slots, the earliest moment the data can have been taken (never after
-    them); else 1970-01-01. Times that the same inputs give again, which a clock's would not:
-    the same plan always gives the same file. A plan edited by hand cannot be told from the
-    original: it keeps the original's version (a blank cell takes its column's highest),
-    never a lower one; raising its ``sequence`` has calendar apps take the edit over an
-    earlier import of the original.
+    when imported. An event's UID is what identifies its slot: the brand, the platform, the
+    slot's day in the zone of the slots (its ``slot_day`` column) and its rank among the
+    platform's slots that day, in time order ("maison-seve-x-20261102-2@smmanalytics", the
+    second X post of Monday 2 November 2026), never the plan around it: a report's plan of
+    November and ``smm calendar``'s of four weeks from 2 November give the same slot the same
+    UID, and a slot moved within its day keeps it.
 
-    A newer plan with fewer slots than the earlier one leaves the earlier one's last slots in
-    the calendar: no CANCELLED event is written for them, as no bound on an earlier plan's
-    size is known (the pace may be 1 to 168 a week: hundreds of cancellations in every file,
-    for events most never had). Each event's platform is its row's
-    ``platform`` (so plans of several platforms can be written as one calendar), else the
-    plan's ``attrs["platform"]``, else ``all``.
+    Its SEQUENCE, the plan's version (its ``sequence`` column, kept by a plan saved as CSV or
+    Excel and read back; else ``attrs["data_last_day"]``; else 0), is the days from 1970-01-01
+    to the last analysed post's day: a plan of more recent posts has the higher one, which
+    calendar apps keep. DTSTAMP (a UTC instant, its ``dtstamp`` column) is the latest moment
+    the analysed posts' metrics were taken (``attrs["data_as_of"]``), which orders two
+    versions of equal SEQUENCE (RFC 5546); without it, the midnight that began the last
+    analysed post's day in the zone of the slots, the earliest moment the data can have been
+    taken (never after them); else 1970-01-01. Times that the same inputs give again, which a
+    clock's would not: the same plan always gives the same file.
+
+    Another plan of the same data (another pace, hour, zone or language) has the same version,
+    and an app may keep the events it has. So the calendar at ``path`` is read first: an event
+    of the same UID whose start, end, title or description changed gets its SEQUENCE one more
+    than there (or the plan's, when higher), and no event's version is lower than there. This
+    keeps no state beside the file the user imports, and a rerun of the same plan over it
+    writes it again byte for byte; a plan written to another file starts from the plan's own
+    version, so to have an app take a change, write it over the file imported before (``smm
+    calendar --out`` the same path; a report's .ics may be that file). A stateless version
+    could not do it: plans A, B, then A again would need three rising versions. DTSTAMP is not
+    moved on: SEQUENCE orders versions first, and the data's stamp keeps the file the same for
+    the same inputs. A plan edited by hand cannot be told from the original: it keeps the
+    original's version (a blank cell takes its column's highest), and written over the
+    original's file, its changed events are raised; raising its ``sequence`` does so anywhere.
+
+    A newer plan with fewer slots than the earlier one leaves the earlier one's extra slots in
+    the calendar: no CANCELLED event is written for them, as a slot absent from the new plan
+    may be a past one, kept (a plan from a week later) as well as one dropped. Each event's
+    platform is its row's ``platform`` (so plans of several platforms can be written as one
+    calendar), else the plan's ``attrs["platform"]``, else ``all``.
 
     ``lang`` (``en``, ``fr`` or ``it``, as the reports) is the language of the calendar's name
     and of each event's title and description: weekday names and numbers are written the
@@ -671,7 +689,10 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
 
     ``calendar_name`` names the calendar (X-WR-CALNAME) instead of "<brand_name> posting
     plan": a report's calendar of one platform ("Maison Sève · Instagram") keeps the brand's
-    UIDs and event titles, the same as ``smm calendar``'s for the same slots.
+    UIDs and event titles, the same as ``smm calendar``'s for the same slots (the same brand,
+    platform, day and rank in it). Both imported, a slot is one event: of the same data,
+    pace and language the two events are the same; when they differ (another pace), they have
+    the same version unless one file was written over the other, and an app keeps either.
 
     Parameters
     ----------
@@ -679,7 +700,8 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
         A plan of :func:`plan_slots`, :func:`plan_month` or :func:`plan_after`: ``start_utc``
         is needed; ``reason``, ``platform`` and the other columns are optional (see above).
     path : str or os.PathLike
-        The file to write (replaced when it exists; missing folders are created).
+        The file to write (replaced when it exists; missing folders are created). A calendar
+        there is the earlier version: its changed events' SEQUENCE is raised (above).
     brand_name : str, default "Brand"
         Names the calendar ("<brand_name> posting plan") and enters the events' UIDs.
     duration_minutes : int, default 30
@@ -704,9 +726,10 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
     OutputError
         The file cannot be written (a read-only folder, a full disk), naming it.
     """
+    path = Path(path)
     data = ics_bytes(plan, brand_name, duration_minutes=duration_minutes, lang=lang,
-                     calendar_name=calendar_name)
-    path = atomic_write(Path(path), data, what="calendar")   # mode as any file the user writes
+                     calendar_name=calendar_name, previous=_replaced(path))
+    path = atomic_write(path, data, what="calendar")   # mode as any file the user writes
     logger.info("wrote %d events to %s", len(plan), path)
     return path
 
@@ -734,6 +757,17 @@ def calendar_path(path: str | Path, *, replace: bool = False) -> Path:
     return path
 
 
+def _replaced(path: Path) -> bytes | None:
+    """The calendar at ``path`` that a new one replaces, None when there is none (no file, one
+    that cannot be read, or one that is not an iCalendar, replaced with ``--force``)."""
+    if not path.is_file() or not _is_icalendar(path):
+        return None
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
 def _is_icalendar(path: Path) -> bool:
     """Whether the file at ``path`` is empty or begins as an iCalendar (after a BOM); one
     that cannot be read is left to the writing, whose error names it."""
@@ -746,8 +780,11 @@ def _is_icalendar(path: Path) -> bool:
 
 
 def ics_bytes(plan: pd.DataFrame, brand_name: str = "Brand", *, duration_minutes: int = 30,
-              lang: str = "en", calendar_name: str | None = None) -> bytes:
-    """The iCalendar file :func:`write_ics` writes, as bytes (same arguments and errors)."""
+              lang: str = "en", calendar_name: str | None = None,
+              previous: bytes | None = None) -> bytes:
+    """The iCalendar file :func:`write_ics` writes, as bytes (same arguments and errors);
+    ``previous``, the calendar it replaces (the file at its path), whose versions it raises
+    where an event changed."""
     import icalendar
 
     if not isinstance(plan, pd.DataFrame):
@@ -793,6 +830,7 @@ def ics_bytes(plan: pd.DataFrame, brand_name: str = "Brand", *, duration_minutes
               else starts.dt.tz_localize("UTC"))
     uids = _uids(plan, starts, slug, platforms)
     sequences, stamps = _versions(plan)
+    earlier = _earlier_versions(previous)
     zone, when_local = _local_times(plan, starts)
 
     def post(platform: str) -> str:      # "post on Instagram" (it read "post on instagram")
@@ -811,8 +849,6 @@ def ics_bytes(plan: pd.DataFrame, brand_name: str = "Brand", *, duration_minutes
         start = when.to_pydatetime()
         ev = icalendar.Event()
         ev.add("uid", uid)
-        ev.add("sequence", sequence)
-        ev.add("dtstamp", stamp.to_pydatetime())
         ev.add("dtstart", start)
         ev.add("dtend", start + length)
         when_text = (f" ({day_name(local[0])} {local[1]} {zone}".rstrip() + ")"
@@ -824,6 +860,9 @@ def ics_bytes(plan: pd.DataFrame, brand_name: str = "Brand", *, duration_minutes
             if reason not in worded:
                 worded[reason] = _reason_in(words, reason)
             ev.add("description", worded[reason])
+        sequence, stamp = _raised(earlier.get(uid), _content(ev), sequence, stamp)
+        ev.add("sequence", sequence)
+        ev.add("dtstamp", stamp.to_pydatetime())
         cal.add_component(ev)
     if words.untranslated:
         logger.warning("reasons with no %s wording in report/notes.yaml stay in English: %s",
@@ -832,32 +871,74 @@ def ics_bytes(plan: pd.DataFrame, brand_name: str = "Brand", *, duration_minutes
 
 
 def _uids(plan: pd.DataFrame, starts: pd.Series, slug: str, platforms: list) -> list[str]:
-    """Each event's UID: the brand, the platform, the plan's days and the slot's place among
-    the platform's slots in them, in time order ("maison-seve-x-20261101-20261130-3@…", the
-    third X post of November's plan).
+    """Each event's UID: the brand, the platform, the slot's day in the slots' zone and its
+    rank among the platform's slots that day, in time order ("maison-seve-x-20261102-2@…",
+    the second X post of Monday 2 November).
 
-    A later plan of the same days (October's report plans November, as the third quarter's
-    did) holds the same UIDs: imported, its nth slot moves the earlier plan's nth instead of
-    adding a post beside it. With the start time in it (until 2026-12), X's November plans
-    of the two reports shared no UID, 50 events once both were imported. The days are the
-    ``plan_days`` column's, else ``attrs`` (``first_day``, ``last_day``), else the UTC days
-    of the first and last starts."""
-    if "plan_days" in plan.columns:
-        days = plan["plan_days"].astype("string").tolist()
-    elif plan.attrs.get("first_day") and plan.attrs.get("last_day"):
-        days = [f"{plan.attrs['first_day']}..{plan.attrs['last_day']}"] * len(plan)
-    else:
-        span = (f"{starts.min():%Y-%m-%d}..{starts.max():%Y-%m-%d}" if len(plan) else "")
-        days = [span] * len(plan)
-    days = ["-".join(d.replace("-", "") for d in str(v).split("..")) if pd.notna(v) else "na"
-            for v in days]
-    keys = pd.DataFrame({"platform": platforms, "days": days,
+    What identifies a slot, and nothing of the plan around it: the report's plan of November
+    and ``smm calendar``'s of four weeks from 2 November (or from 9 November, a week later)
+    give one slot one UID, where keyed on the plan's days they shared none (28 slots twice
+    once both were imported). A slot moved within its day (20:00 to 09:00) keeps its UID, and
+    the newer version replaces it. The day is the ``slot_day`` column's, kept by a plan read
+    back from CSV; a blank cell of it (a row added by hand), or no such column, the start's
+    day in ``attrs["slot_tz"]``, in ``start_local``'s zone, or in UTC, the first known."""
+    local = plan["start_local"] if "start_local" in plan.columns else None
+    zone = plan.attrs.get("slot_tz") or (
+        str(local.dt.tz) if local is not None and isinstance(local.dtype, pd.DatetimeTZDtype)
+        else "UTC")
+    days = starts.dt.tz_convert(zone).dt.tz_localize(None).dt.normalize().reset_index(drop=True)
+    if "slot_day" in plan.columns:
+        given = _day_cells(plan["slot_day"]).reset_index(drop=True)
+        days = given.where(given.notna(), days)
+    keys = pd.DataFrame({"platform": platforms, "day": days,
                          "start": starts.reset_index(drop=True)})
-    # the order of time within each platform's plan (the rows' order for equal starts)
+    # the order of time within each platform's day (the rows' order for equal starts)
     order = keys.sort_values("start", kind="stable")
-    nth = order.groupby(["platform", "days"], sort=False).cumcount().add(1).reindex(keys.index)
-    return [f"{slug}-{p}-{d}-{k}@smmanalytics"
+    nth = order.groupby(["platform", "day"], sort=False).cumcount().add(1).reindex(keys.index)
+    return [f"{slug}-{p}-{d:%Y%m%d}-{k}@smmanalytics"
             for p, d, k in zip(platforms, days, nth.to_numpy(), strict=True)]
+
+
+#: what an event says, as against its identity (UID) and version (SEQUENCE, DTSTAMP): a change
+#: of any raises its version over the calendar it replaces
+_CONTENT = ("dtstart", "dtend", "summary", "description")
+
+
+def _content(event) -> tuple[bytes | None, ...]:
+    """What ``event`` (an icalendar Event) says, as iCalendar text, to compare two versions."""
+    return tuple(event[name].to_ical() if name in event else None for name in _CONTENT)
+
+
+def _earlier_versions(previous: bytes | None) -> dict[str, tuple[int, pd.Timestamp, tuple]]:
+    """The events of the calendar a new one replaces, by UID: (SEQUENCE, DTSTAMP, content).
+    None, or one that does not read as an iCalendar, gives none (a warning says so): its
+    events cannot be compared, and the plan's own versions are written."""
+    import icalendar
+
+    if not previous:
+        return {}
+    try:
+        events = icalendar.Calendar.from_ical(previous).walk("VEVENT")
+        return {str(ev["uid"]): (int(ev.get("sequence", 0)),
+                                 pd.Timestamp(ev.decoded("dtstamp")).tz_convert("UTC"),
+                                 _content(ev))
+                for ev in events if "uid" in ev and "dtstamp" in ev}
+    except (ValueError, TypeError, KeyError) as exc:
+        logger.warning("the calendar replaced does not read as an iCalendar (%s): its "
+                       "events' versions are not raised", exc)
+        return {}
+
+
+def _raised(earlier: tuple | None, content: tuple, sequence: int,
+            stamp: pd.Timestamp) -> tuple[int, pd.Timestamp]:
+    """An event's SEQUENCE and DTSTAMP over its ``earlier`` version (from the calendar
+    replaced, None when it had no event of that UID): never lower than the earlier ones, and
+    SEQUENCE one more when the content changed, so that calendar apps take the change (RFC
+    5546 orders versions by SEQUENCE, then DTSTAMP; an equal version may be ignored)."""
+    if earlier is None:
+        return sequence, stamp
+    was, stamped, said = earlier
+    return max(sequence, was + (content != said)), max(stamp, stamped)
 
 
 def _versions(plan: pd.DataFrame) -> tuple[list[int], list[pd.Timestamp]]:
@@ -867,8 +948,9 @@ def _versions(plan: pd.DataFrame) -> tuple[list[int], list[pd.Timestamp]]:
     without the column, the plan's ``attrs`` (see :func:`_version`); else 0 and 1970-01-01.
 
     An edited plan cannot be told from the original: it writes the same version, never a
-    lower one. Calendar apps may keep the event they have at an equal version: raising the
-    plan's ``sequence`` (by one) has them take the edit."""
+    lower one. Calendar apps may keep the event they have at an equal version: writing it over
+    the original's file (:func:`_raised`), or raising the plan's ``sequence`` (by one), has
+    them take the edit."""
     sequence, stamp = _version(plan.attrs.get("data_last_day"), plan.attrs.get("data_as_of"),
                                plan.attrs.get("slot_tz"))
     sequences = _version_column(plan, "sequence", _sequence_cells, 0 if sequence is None
@@ -910,3 +992,14 @@ def _stamp_cells(cells: pd.Series) -> pd.Series:
                           f"{cells[bad].iloc[0]!r} in {int(bad.sum())} rows", column="dtstamp",
                           failure_cases=cells[bad])
     return stamps
+
+
+def _day_cells(cells: pd.Series) -> pd.Series:
+    """A plan's ``slot_day`` column as days; SchemaError naming a cell that is none."""
+    days = pd.to_datetime(cells, errors="coerce").dt.normalize()
+    bad = cells.notna() & days.isna()
+    if bad.any():
+        raise SchemaError(f"column 'slot_day' must hold dates (the events' UIDs); got "
+                          f"{cells[bad].iloc[0]!r} in {int(bad.sum())} rows", column="slot_day",
+                          failure_cases=cells[bad])
+    return days
