@@ -1146,6 +1146,24 @@ def test_a_plan_relaxes_the_per_day_cap_before_the_gap_between_posts():
         (0, 18), (0, 19), (0, 22), (1, 19), (5, 10)]
 
 
+
+def test_the_gap_between_a_days_posts_does_not_wrap_around_midnight():
+    """The 3-hour gap counted Monday 01:00 and Monday 23:00 as 2 hours apart (around the
+    clock) and kept the week's second-best slot out. Hand-picked audience schedule: Mon 01:00
+    (100 online), Mon 23:00 (99), Tuesday to Sunday 12:00 (50 down to 45), Thu 20:00 (10).
+    Eight a week, at most ceil(8 / 7) = 2 a day: in rank order Mon 01:00, Mon 23:00 (22 hours
+    later, the same day), the six noons: eight slots, Thu 20:00 left out (it came in place of
+    Mon 23:00)."""
+    slots = [(0, 1, 100.0), (0, 23, 99.0)] + [(d, 12, 51.0 - d) for d in range(1, 7)] + [
+        (3, 20, 10.0)]
+    activity = pd.DataFrame(slots, columns=["weekday", "hour", "online_followers"])
+    activity["relative"] = activity["online_followers"] / activity["online_followers"].mean()
+    best = dataclasses.replace(_hand_best("activity"), activity=activity)
+    plan = plan_slots(best, "2026-11-02", weeks=1, posts_per_week=8)
+    assert plan.attrs["basis"] == "activity"
+    assert sorted(map(tuple, plan[["weekday", "hour"]].to_numpy().tolist())) == [
+        (0, 1), (0, 23)] + [(d, 12) for d in range(1, 7)]
+
 def _days_best() -> BestTimes:
     """Best times whose finding is Saturday and Sunday alone (no hour stood out): 10 posts at
     18:00, 4 at 09:00, 1 at 13:00."""

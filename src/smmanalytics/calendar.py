@@ -285,8 +285,10 @@ def _pick(ranked: pd.DataFrame, per_week: int, basis: str) -> pd.DataFrame:
                 if good[i] != tier:
                     continue
                 hours = taken.setdefault(d, [])
+                # the gap is the same day's: Monday 01:00 and 23:00 are 22 hours apart (not 2
+                # around the clock, which kept the week's second-best slot out of the plan)
                 if h in hours or (keep_cap and len(hours) >= cap) or (keep_gap and any(
-                        min(abs(h - x), 24 - abs(h - x)) < _MIN_GAP_H for x in hours)):
+                        abs(h - x) < _MIN_GAP_H for x in hours)):
                     continue
                 hours.append(h)
                 rows.append(i)
