@@ -128,6 +128,26 @@ def test_plan_with_fewer_slots_than_posts_says_so(effect, caplog):
     assert "only 3 distinct slots a week qualify for the 5 posts" in caplog.text
 
 
+
+def test_cli_calendar_says_when_fewer_slots_qualify_than_asked(tmp_path, monkeypatch, capsys):
+    """`smm calendar --posts-per-week 168` wrote 95 slots and said nothing (the log's warning
+    went nowhere). Hand-built best times with three slots that have posts (Mon 18:00, Tue
+    19:00, Sat 10:00): 5 a week asked, 3 qualify, said on stderr as the CLI's warnings are."""
+    import smmanalytics.dataset as dataset
+    import smmanalytics.timing as timing
+
+    sim = simulate(0)
+    monkeypatch.setattr(dataset, "load", _fake_load(sim))
+    monkeypatch.setattr(timing, "best_times", lambda *a, **kw: _hand_best("effect"))
+    ics = tmp_path / "plan.ics"
+    assert cli.main(["calendar", "data/x", "--posts-per-week", "5", "--weeks", "1",
+                     "--start", "2026-11-02", "--out", str(ics)]) == 0
+    out, err = capsys.readouterr()
+    assert err == ("smm: warning: only 3 distinct slots a week qualify for the 5 posts a week "
+                   "asked: the plan has fewer posts\n")
+    assert "wrote 3 slots (effect)" in out
+    assert len(list(icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT"))) == 3
+
 def test_plan_has_no_two_posts_in_the_skipped_spring_hour(null):
     # every hour of the week around 2026-03-29, when Paris skips 02:00-03:00: the 02:00 slot
     # moves to 03:00, where a post already is; it is dropped, not doubled

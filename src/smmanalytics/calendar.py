@@ -442,10 +442,21 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
     if below:
         logger.warning("slots a week below the account's average: %d of %d (more posts a "
                        "week asked than slots at or above it)", below, len(week))
-    if len(week) < int(posts_per_week):
-        logger.warning("only %d distinct slots a week qualify for the %d posts a week asked: "
-                       "the plan has fewer posts", len(week), int(posts_per_week))
+    if short := shortfall(plan):
+        logger.warning(short)
     return plan
+
+
+def shortfall(plan: pd.DataFrame) -> str | None:
+    """What a plan lacks of the posts a week asked (``attrs["posts_per_week"]``) when fewer
+    distinct slots qualify (``attrs["slots_per_week"]``), else None: logged by
+    :func:`plan_slots` and printed by ``smm calendar``, which wrote 95 slots for the 168 a
+    week asked and said nothing."""
+    asked, slots = plan.attrs.get("posts_per_week", 0), plan.attrs.get("slots_per_week", 0)
+    if slots >= asked:
+        return None
+    return (f"only {slots} distinct slots a week qualify for the {asked} posts a week asked: "
+            "the plan has fewer posts")
 
 
 def plan_month(best: BestTimes, month: str, posts_per_week: int | None = None,
