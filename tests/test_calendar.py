@@ -1292,14 +1292,15 @@ def test_a_finding_of_days_gives_its_reasons_in_the_report_language(lang, reason
 
 
 @pytest.mark.parametrize("lang,spread,worse", [
-    ("fr", "mardi : aucun jour n'a mieux réussi dans les publications passées, le lundi a moins "
-           "bien réussi : publications réparties sur les autres jours ; aucune heure ne s'est "
-           "distinguée : une heure où le compte publie d'habitude (18:00 Europe/Paris)",
+    ("fr", "mardi : aucun jour n'a mieux réussi dans les publications passées, mais le lundi, "
+           "elles ont moins bien réussi : publications réparties sur les autres jours ; aucune "
+           "heure ne s'est distinguée : une heure où le compte publie d'habitude (18:00 "
+           "Europe/Paris)",
      "le lundi a moins bien réussi dans les publications passées (0,44× la moyenne du compte, "
      "intervalle 0,43–0,45), retenu parce que le rythme demandé compte plus de publications "
      "par semaine ; aucune heure ne s'est distinguée : une heure où le compte publie "
      "d'habitude (18:00 Europe/Paris)"),
-    ("it", "martedì: nessun giorno ha reso di più nei post passati, di lunedì i post hanno reso "
+    ("it", "martedì: nessun giorno ha reso di più nei post passati, ma di lunedì i post hanno reso "
            "di meno: post distribuiti negli altri giorni; nessun orario si è distinto: un'ora "
            "in cui l'account pubblica di solito (18:00 Europe/Paris)",
      "lunedì: giorno che ha reso di meno nei post passati (0,44× la media dell'account, "
@@ -1316,6 +1317,29 @@ def test_a_day_to_avoid_gives_its_reasons_in_the_report_language(lang, spread, w
     assert fmt.note(plan["reason"].iloc[1]) == spread
     assert fmt.note(plan["reason"].iloc[0]) == worse
 
+
+
+@pytest.mark.parametrize("lang,clause", [
+    # two days: the verb's subject is the posts, plural ("le lundi et mardi a moins bien
+    # réussi" read as one day's; "on Monday and Tuesday did worse" had no subject)
+    ("fr", "aucun jour n'a mieux réussi dans les publications passées, mais le lundi et mardi, "
+           "elles ont moins bien réussi : publications réparties"),
+    ("it", "nessun giorno ha reso di più nei post passati, ma di lunedì e martedì i post hanno "
+           "reso di meno: post distribuiti"),
+    ("en", "no day did better in past posts, posts on Monday and Tuesday did worse: posts "
+           "spread"),
+])
+def test_two_days_to_avoid_are_a_plural_subject(lang, clause):
+    """Monday (0.44x) and Tuesday (0.50x) did worse: Wednesday's reason names both."""
+    from smmanalytics.report import Formatter
+
+    best = _avoid_best()
+    wd = best.by_weekday.assign(lift=[0.44, 0.5] + [1.09] * 5)
+    best = dataclasses.replace(best, by_weekday=wd, avoid_days=wd.iloc[[0, 1]])
+    plan = plan_slots(best, "2026-11-02", weeks=1, posts_per_week=1)
+    # one a week: the first of the five other days, Wednesday
+    assert plan["weekday"].tolist() == [2]
+    assert clause in Formatter(lang).note(plan["reason"].iloc[0])
 
 def test_cli_calendar_refuses_an_out_that_is_no_ics_file(monkeypatch, capsys, tmp_path):
     """`smm calendar --out ms3/costs.csv` replaced the brand's costs.csv with an iCalendar,
