@@ -97,6 +97,60 @@ def test_plan_without_any_posting_hour_does_not_claim_a_usual_hour():
     assert not plan["reason"].str.contains("usual hour").any()
 
 
+
+def _young_best() -> BestTimes:
+    """Best times of four posts with their minute, on 29 and 31 October 2026, measured on
+    1 November: all under a week old, so none analysed (too young: 4)."""
+    times = pd.to_datetime(["2026-10-31 18:31", "2026-10-29 12:37", "2026-10-29 09:36",
+                            "2026-10-29 08:47"], utc=True)
+    posts = pd.DataFrame({
+        "platform": pd.Categorical(["instagram"] * 4),
+        "post_id": pd.array([f"p{i}" for i in range(4)], dtype="string"),
+        "published_at": times.astype("datetime64[ns, UTC]"),
+        "time_precision": pd.Categorical(["minute"] * 4),
+        "reactions": pd.array([5.0, 8.0, 3.0, 6.0], dtype="Float64"),
+        "snapshot_at": pd.Series([pd.Timestamp("2026-11-01 08:00", tz="UTC")] * 4)
+        .astype("datetime64[ns, UTC]")})
+    return best_times(posts, TZ, exposure=None, n_boot=200)
+
+
+def test_plan_of_posts_too_young_says_so_not_that_no_hour_is_known():
+    """Four posts with their hour, all under a week old: the even spread at noon said "the
+    exports give no posting hours", which was false. It says they were too young, and how
+    many; eight a week puts two on Monday (days floor(i * 7 / 8): 0, 0, 1, ..., 6), the
+    second 4 hours after noon."""
+    best = _young_best()
+    assert best.n_used == 0 and {k: v for k, v in best.n_excluded.items() if v} == {
+        "too_young": 4}
+    plan = plan_slots(best, "2026-11-02", weeks=1, posts_per_week=8)
+    assert plan.attrs["basis"] == "even"
+    assert plan["hour"].tolist() == [12, 16] + [12] * 6
+    head = "no reliable timing effect and no audience-activity data: posts spread evenly over "
+    assert plan["reason"].iloc[0] == (head + "the week at noon (12:00 Europe/Paris): no post "
+                                      "could be analysed (too young: 4)")
+    assert plan["reason"].iloc[1] == (head + "the week, 2 on this day; this one 4 h after noon "
+                                      "(12:00 Europe/Paris): no post could be analysed (too "
+                                      "young: 4)")
+    assert not plan["reason"].str.contains("no posting hours").any()
+
+
+@pytest.mark.parametrize("lang,tail", [
+    ("en", "at noon (12:00 Europe/Paris), as no post could be analysed hour by hour: measured "
+           "less than a week after publishing, engagement still growing (4)"),
+    ("fr", "à midi (12:00 Europe/Paris), aucune publication n'ayant pu être analysée heure par "
+           "heure : mesurées moins d'une semaine après leur publication, engagement encore en "
+           "hausse (4)"),
+    ("it", "a mezzogiorno (12:00 Europe/Paris), perché nessun post si è potuto analizzare ora "
+           "per ora: misurati meno di una settimana dopo la pubblicazione, engagement ancora in "
+           "crescita (4)"),
+])
+def test_plan_of_posts_too_young_says_so_in_the_report_language(tmp_path, lang, tail):
+    """The calendar's description of that plan, in the reader's words (the report's list of
+    reasons for leaving posts out, labels' excl_*)."""
+    plan = plan_slots(_young_best(), "2026-11-02", weeks=1, posts_per_week=1)
+    events = list(icalendar.Calendar.from_ical(ics_bytes(plan, "B", lang=lang)).walk("VEVENT"))
+    assert str(events[0]["description"]).endswith(tail)
+
 def test_plan_even_spread_never_repeats_a_slot(null):
     # 9 posts a week: days floor(i * 7 / 9) = Mon, Mon, Tue, Wed, Thu, Thu, Fri, Sat, Sun; the
     # second post of Monday and Thursday comes 4 hours after the usual hour (08:00): 12:00
@@ -723,9 +777,18 @@ def test_every_reason_of_a_plan_has_its_french_and_italian_wording():
     worded = {" ".join(n["en"].split()): n for n in _yaml("notes.yaml")}
     # made-up values, as the plan writes them in English and as the reader reads them
     english = {"weekdays": "every day", "weekday": "Friday", "tz": "Europe/Rome",
-               "start": "18:00", "end": "21:00", "hour": "07:00"}
-    read = {"fr": {"weekdays": "tous les jours", "weekday": "vendredi"},
-            "it": {"weekdays": "tutti i giorni", "weekday": "venerdì"}}
+               "start": "18:00", "end": "21:00", "hour": "07:00",
+               "excluded": "too young: 4, no peer: 1"}
+    read = {"fr": {"weekdays": "tous les jours", "weekday": "vendredi",
+                   "excluded": "mesurées moins d'une semaine après leur publication, engagement "
+                               "encore en hausse (4), seules de leur format, de leur statut "
+                               "sponsorisé ou de leur compte, si bien que leur horaire ne se "
+                               "compare à aucun autre (1)"},
+            "it": {"weekdays": "tutti i giorni", "weekday": "venerdì",
+                   "excluded": "misurati meno di una settimana dopo la pubblicazione, engagement "
+                               "ancora in crescita (4), unici per formato, sponsorizzazione o "
+                               "account, quindi il loro orario non si può confrontare con "
+                               "nessun altro (1)"}}
     for kind, template in _REASONS.items():
         assert template in worded, kind
         names = re.findall(r"\{(\w+)\}", template)
