@@ -98,6 +98,60 @@ def test_plan_without_any_posting_hour_does_not_claim_a_usual_hour():
     assert not plan["reason"].str.contains("usual hour").any()
 
 
+
+def _young_best() -> BestTimes:
+    """Best times of four posts with their minute, on 29 and 31 October 2026, measured on
+    1 November: all under a week old, so none analysed (too young: 4)."""
+    times = pd.to_datetime(["2026-10-31 18:31", "2026-10-29 12:37", "2026-10-29 09:36",
+                            "2026-10-29 08:47"], utc=True)
+    posts = pd.DataFrame({
+        "platform": pd.Categorical(["instagram"] * 4),
+        "post_id": pd.array([f"p{i}" for i in range(4)], dtype="string"),
+        "published_at": times.astype("datetime64[ns, UTC]"),
+        "time_precision": pd.Categorical(["minute"] * 4),
+        "reactions": pd.array([5.0, 8.0, 3.0, 6.0], dtype="Float64"),
+        "snapshot_at": pd.Series([pd.Timestamp("2026-11-01 08:00", tz="UTC")] * 4)
+        .astype("datetime64[ns, UTC]")})
+    return best_times(posts, TZ, exposure=None, n_boot=200)
+
+
+def test_plan_of_posts_too_young_says_so_not_that_no_hour_is_known():
+    """Four posts with their hour, all under a week old: the even spread at noon said "the
+    exports give no posting hours", which was false. It says they were too young, and how
+    many; eight a week puts two on Monday (days floor(i * 7 / 8): 0, 0, 1, ..., 6), the
+    second 4 hours after noon."""
+    best = _young_best()
+    assert best.n_used == 0 and {k: v for k, v in best.n_excluded.items() if v} == {
+        "too_young": 4}
+    plan = plan_slots(best, "2026-11-02", weeks=1, posts_per_week=8)
+    assert plan.attrs["basis"] == "even"
+    assert plan["hour"].tolist() == [12, 16] + [12] * 6
+    head = "no reliable timing effect and no audience-activity data: posts spread evenly over "
+    assert plan["reason"].iloc[0] == (head + "the week at noon (12:00 Europe/Paris): no post "
+                                      "could be analysed (too young: 4)")
+    assert plan["reason"].iloc[1] == (head + "the week, 2 on this day; this one 4 h after noon "
+                                      "(12:00 Europe/Paris): no post could be analysed (too "
+                                      "young: 4)")
+    assert not plan["reason"].str.contains("no posting hours").any()
+
+
+@pytest.mark.parametrize("lang,tail", [
+    ("en", "at noon (12:00 Europe/Paris), as no post could be analysed hour by hour: measured "
+           "less than a week after publishing, engagement still growing (4)"),
+    ("fr", "à midi (12:00 Europe/Paris), aucune publication n'ayant pu être analysée heure par "
+           "heure : mesurées moins d'une semaine après leur publication, engagement encore en "
+           "hausse (4)"),
+    ("it", "a mezzogiorno (12:00 Europe/Paris), perché nessun post si è potuto analizzare ora "
+           "per ora: misurati meno di una settimana dopo la pubblicazione, engagement ancora in "
+           "crescita (4)"),
+])
+def test_plan_of_posts_too_young_says_so_in_the_report_language(tmp_path, lang, tail):
+    """The calendar's description of that plan, in the reader's words (the report's list of
+    reasons for leaving posts out, labels' excl_*)."""
+    plan = plan_slots(_young_best(), "2026-11-02", weeks=1, posts_per_week=1)
+    events = list(icalendar.Calendar.from_ical(ics_bytes(plan, "B", lang=lang)).walk("VEVENT"))
+    assert str(events[0]["description"]).endswith(tail)
+
 def test_plan_even_spread_never_repeats_a_slot(null):
     # 9 posts a week: days floor(i * 7 / 9) = Mon, Mon, Tue, Wed, Thu, Thu, Fri, Sat, Sun; the
     # second post of Monday and Thursday comes 4 hours after the usual hour (08:00): 12:00
@@ -128,6 +182,26 @@ def test_plan_with_fewer_slots_than_posts_says_so(effect, caplog):
     assert plan.attrs["slots_per_week"] == 3 and plan.attrs["posts_per_week"] == 5
     assert "only 3 distinct slots a week qualify for the 5 posts" in caplog.text
 
+
+
+def test_cli_calendar_says_when_fewer_slots_qualify_than_asked(tmp_path, monkeypatch, capsys):
+    """`smm calendar --posts-per-week 168` wrote 95 slots and said nothing (the log's warning
+    went nowhere). Hand-built best times with three slots that have posts (Mon 18:00, Tue
+    19:00, Sat 10:00): 5 a week asked, 3 qualify, said on stderr as the CLI's warnings are."""
+    import smmanalytics.dataset as dataset
+    import smmanalytics.timing as timing
+
+    sim = simulate(0)
+    monkeypatch.setattr(dataset, "load", _fake_load(sim))
+    monkeypatch.setattr(timing, "best_times", lambda *a, **kw: _hand_best("effect"))
+    ics = tmp_path / "plan.ics"
+    assert cli.main(["calendar", "data/x", "--posts-per-week", "5", "--weeks", "1",
+                     "--start", "2026-11-02", "--out", str(ics)]) == 0
+    out, err = capsys.readouterr()
+    assert err == ("smm: warning: only 3 distinct slots a week qualify for the 5 posts a week "
+                   "asked: the plan has fewer posts\n")
+    assert "wrote 3 slots (effect)" in out
+    assert len(list(icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT"))) == 3
 
 def test_plan_has_no_two_posts_in_the_skipped_spring_hour(null):
     # every hour of the week around 2026-03-29, when Paris skips 02:00-03:00: the 02:00 slot
@@ -705,9 +779,18 @@ def test_every_reason_of_a_plan_has_its_french_and_italian_wording():
     worded = {" ".join(n["en"].split()): n for n in _yaml("notes.yaml")}
     # made-up values, as the plan writes them in English and as the reader reads them
     english = {"weekdays": "every day", "weekday": "Friday", "tz": "Europe/Rome",
-               "start": "18:00", "end": "21:00", "hour": "07:00"}
-    read = {"fr": {"weekdays": "tous les jours", "weekday": "vendredi"},
-            "it": {"weekdays": "tutti i giorni", "weekday": "venerdì"}}
+               "start": "18:00", "end": "21:00", "hour": "07:00",
+               "excluded": "too young: 4, no peer: 1"}
+    read = {"fr": {"weekdays": "tous les jours", "weekday": "vendredi",
+                   "excluded": "mesurées moins d'une semaine après leur publication, engagement "
+                               "encore en hausse (4), seules de leur format, de leur statut "
+                               "sponsorisé ou de leur compte, si bien que leur horaire ne se "
+                               "compare à aucun autre (1)"},
+            "it": {"weekdays": "tutti i giorni", "weekday": "venerdì",
+                   "excluded": "misurati meno di una settimana dopo la pubblicazione, engagement "
+                               "ancora in crescita (4), unici per formato, sponsorizzazione o "
+                               "account, quindi il loro orario non si può confrontare con "
+                               "nessun altro (1)"}}
     for kind, template in _REASONS.items():
         assert template in worded, kind
         names = re.findall(r"\{(\w+)\}", template)
@@ -1148,6 +1231,24 @@ def test_a_plan_relaxes_the_per_day_cap_before_the_gap_between_posts():
         (0, 18), (0, 19), (0, 22), (1, 19), (5, 10)]
 
 
+
+def test_the_gap_between_a_days_posts_does_not_wrap_around_midnight():
+    """The 3-hour gap counted Monday 01:00 and Monday 23:00 as 2 hours apart (around the
+    clock) and kept the week's second-best slot out. Hand-picked audience schedule: Mon 01:00
+    (100 online), Mon 23:00 (99), Tuesday to Sunday 12:00 (50 down to 45), Thu 20:00 (10).
+    Eight a week, at most ceil(8 / 7) = 2 a day: in rank order Mon 01:00, Mon 23:00 (22 hours
+    later, the same day), the six noons: eight slots, Thu 20:00 left out (it came in place of
+    Mon 23:00)."""
+    slots = [(0, 1, 100.0), (0, 23, 99.0)] + [(d, 12, 51.0 - d) for d in range(1, 7)] + [
+        (3, 20, 10.0)]
+    activity = pd.DataFrame(slots, columns=["weekday", "hour", "online_followers"])
+    activity["relative"] = activity["online_followers"] / activity["online_followers"].mean()
+    best = dataclasses.replace(_hand_best("activity"), activity=activity)
+    plan = plan_slots(best, "2026-11-02", weeks=1, posts_per_week=8)
+    assert plan.attrs["basis"] == "activity"
+    assert sorted(map(tuple, plan[["weekday", "hour"]].to_numpy().tolist())) == [
+        (0, 1), (0, 23)] + [(d, 12) for d in range(1, 7)]
+
 def _days_best() -> BestTimes:
     """Best times whose finding is Saturday and Sunday alone (no hour stood out): 10 posts at
     18:00, 4 at 09:00, 1 at 13:00."""
@@ -1256,14 +1357,15 @@ def test_a_finding_of_days_gives_its_reasons_in_the_report_language(lang, reason
 
 
 @pytest.mark.parametrize("lang,spread,worse", [
-    ("fr", "mardi : aucun jour n'a mieux réussi dans les publications passées, le lundi a moins "
-           "bien réussi : publications réparties sur les autres jours ; aucune heure ne s'est "
-           "distinguée : une heure où le compte publie d'habitude (18:00 Europe/Paris)",
+    ("fr", "mardi : aucun jour n'a mieux réussi dans les publications passées, mais le lundi, "
+           "elles ont moins bien réussi : publications réparties sur les autres jours ; aucune "
+           "heure ne s'est distinguée : une heure où le compte publie d'habitude (18:00 "
+           "Europe/Paris)",
      "le lundi a moins bien réussi dans les publications passées (0,44× la moyenne du compte, "
      "intervalle 0,43–0,45), retenu parce que le rythme demandé compte plus de publications "
      "par semaine ; aucune heure ne s'est distinguée : une heure où le compte publie "
      "d'habitude (18:00 Europe/Paris)"),
-    ("it", "martedì: nessun giorno ha reso di più nei post passati, di lunedì i post hanno reso "
+    ("it", "martedì: nessun giorno ha reso di più nei post passati, ma di lunedì i post hanno reso "
            "di meno: post distribuiti negli altri giorni; nessun orario si è distinto: un'ora "
            "in cui l'account pubblica di solito (18:00 Europe/Paris)",
      "lunedì: giorno che ha reso di meno nei post passati (0,44× la media dell'account, "
@@ -1280,6 +1382,29 @@ def test_a_day_to_avoid_gives_its_reasons_in_the_report_language(lang, spread, w
     assert fmt.note(plan["reason"].iloc[1]) == spread
     assert fmt.note(plan["reason"].iloc[0]) == worse
 
+
+
+@pytest.mark.parametrize("lang,clause", [
+    # two days: the verb's subject is the posts, plural ("le lundi et mardi a moins bien
+    # réussi" read as one day's; "on Monday and Tuesday did worse" had no subject)
+    ("fr", "aucun jour n'a mieux réussi dans les publications passées, mais le lundi et mardi, "
+           "elles ont moins bien réussi : publications réparties"),
+    ("it", "nessun giorno ha reso di più nei post passati, ma di lunedì e martedì i post hanno "
+           "reso di meno: post distribuiti"),
+    ("en", "no day did better in past posts, posts on Monday and Tuesday did worse: posts "
+           "spread"),
+])
+def test_two_days_to_avoid_are_a_plural_subject(lang, clause):
+    """Monday (0.44x) and Tuesday (0.50x) did worse: Wednesday's reason names both."""
+    from smmanalytics.report import Formatter
+
+    best = _avoid_best()
+    wd = best.by_weekday.assign(lift=[0.44, 0.5] + [1.09] * 5)
+    best = dataclasses.replace(best, by_weekday=wd, avoid_days=wd.iloc[[0, 1]])
+    plan = plan_slots(best, "2026-11-02", weeks=1, posts_per_week=1)
+    # one a week: the first of the five other days, Wednesday
+    assert plan["weekday"].tolist() == [2]
+    assert clause in Formatter(lang).note(plan["reason"].iloc[0])
 
 def test_cli_calendar_refuses_an_out_that_is_no_ics_file(monkeypatch, capsys, tmp_path):
     """`smm calendar --out ms3/costs.csv` replaced the brand's costs.csv with an iCalendar,

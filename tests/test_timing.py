@@ -248,6 +248,16 @@ def test_dst_posts_land_on_local_wall_clock_hour():
     assert "Too few posts" in bt.summary
 
 
+
+@pytest.mark.parametrize("last_day,weeks", [(9, "1 week"), (16, "2 weeks")])
+def test_too_few_posts_counts_their_weeks_singular_or_plural(last_day, weeks):
+    """Eight posts at 08:00 UTC, seven from Monday 5 October 2026 (5-9 October, cycling)
+    and the last on ``last_day``: to Friday 9 October one week, to Friday 16 October two;
+    the summary read "over 1 weeks"."""
+    times = [f"2026-10-{5 + k % 5:02d} 08:00" for k in range(7)] + [f"2026-10-{last_day} 08:00"]
+    bt = best_times(_small_posts(times), TZ, exposure=None, n_boot=200)
+    assert bt.summary.startswith(f"Too few posts (8, over {weeks}) to test")
+
 def test_day_precision_posts_only_in_by_weekday():
     sim = simulate(2, day_precision=50)
     bt = best_times(sim["posts"], TZ, daily=sim["daily"], n_boot=200)

@@ -155,7 +155,7 @@ def test_report_names_why_the_videos_were_left_out(december, lang, reasons):
     bt = best_times(december.posts, "UTC", "youtube", exposure=None, n_boot=200)
     rep = BrandReport(december, "2026-09", lang=lang)
     excluded = {k: v for k, v in bt.n_excluded.items() if v and k != "day_precision"}
-    assert rep._excluded_list(excluded) == reasons
+    assert rep.fmt.excluded(excluded) == reasons
 
 
 def test_bottom_posts_age_the_videos_to_their_range(tmp_path):

@@ -12,7 +12,8 @@ Definitions
   posted at, most used first (basis ``days``). Without a reliable
   effect, the audience-activity schedule (most followers online first) when exported;
   otherwise posts are spread evenly over the week at the account's most common posting hour
-  (noon when no post has a known hour).
+  (noon when no post analysed has a known hour; the reason says why: the exports give no
+  hours, or timing left every post out, "too young: 4").
 - Each week of the plan uses the same slots: slots are taken in rank order, at most
   ``ceil(posts_per_week / 7)`` per day and at least 3 hours apart on the same day (relaxed
   when too few slots qualify, and for slots at or above average before any below it is
@@ -58,6 +59,8 @@ __all__ = ["plan_slots", "plan_month", "plan_after", "write_ics", "ics_bytes", "
 logger = logging.getLogger(__name__)
 
 _MIN_GAP_H = 3
+#: timing's reasons for leaving a post out that say its hour is unknown (``n_excluded``)
+_HOURLESS = {"day_precision", "missing_time"}
 #: the last day a plan can end on: its slots fall within its days in their own zone, up to two
 #: days later in another zone (UTC-12 to UTC+14), and zones take dates that Python's datetime
 #: holds, up to 9999-12-31
@@ -106,6 +109,17 @@ _REASONS = {
     "noon_before": ("no reliable timing effect and no audience-activity data: posts spread evenly "
                     "over the week, {n} on this day; this one {gap} h before noon ({hour} {tz}): "
                     "the exports give no posting hours"),
+    # noon too, but some posts had an hour: timing left every post out ({excluded}, its
+    # reasons and counts as the summary gives them, "too young: 4")
+    "unanalysed": ("no reliable timing effect and no audience-activity data: posts spread evenly "
+                   "over the week at noon ({hour} {tz}): no post could be analysed "
+                   "({excluded})"),
+    "unanalysed_after": ("no reliable timing effect and no audience-activity data: posts spread "
+                         "evenly over the week, {n} on this day; this one {gap} h after noon "
+                         "({hour} {tz}): no post could be analysed ({excluded})"),
+    "unanalysed_before": ("no reliable timing effect and no audience-activity data: posts spread "
+                          "evenly over the week, {n} on this day; this one {gap} h before noon "
+                          "({hour} {tz}): no post could be analysed ({excluded})"),
     # the finding is the days alone (BestTimes.best_days): those days first, at the hours the
     # account posts at, then the other days when more posts a week are asked
     "day": ("{weekday} did better in past posts ({lift}x the account's average, interval "
@@ -189,13 +203,24 @@ def _ranked(best: BestTimes, per_week: int = 7) -> tuple[pd.DataFrame, str]:
         return out, "activity"
     n = best.by_slot["n_posts"].to_numpy(dtype=int).reshape(7, 24).sum(axis=0)
     hour = int(np.argmax(n)) if n.sum() else 12
-    # without a single post of known hour (day-precision exports) there is no usual hour
-    kind = "usual_hour" if n.sum() else "noon"
-    reason = _REASONS[kind].format(hour=f"{hour:02d}:00", tz=tz)
+    kind, excluded = ("usual_hour", "") if n.sum() else _no_usual_hour(best.n_excluded)
+    reason = _REASONS[kind].format(hour=f"{hour:02d}:00", tz=tz, excluded=excluded)
     out = pd.DataFrame({"weekday": np.arange(7), "hour": hour, "lift": np.nan,
                         "reason": [reason] * 7})
-    out.attrs.update(kind=kind, tz=tz)
+    out.attrs.update(kind=kind, tz=tz, excluded=excluded)
     return out, "even"
+
+
+def _no_usual_hour(n_excluded: dict | None) -> tuple[str, str]:
+    """Why no post gives a usual hour, as the kind of the even spread's reason and the posts
+    left out: ``noon`` when none had an hour (day-precision exports, no publish time),
+    ``unanalysed`` and "too young: 4" (timing's reasons and counts, as its summary words them)
+    when some had one: four posts of the last week were told "the exports give no posting
+    hours", which was false."""
+    excluded = {k: v for k, v in (n_excluded or {}).items() if v}
+    if not set(excluded) - _HOURLESS:
+        return "noon", ""
+    return "unanalysed", ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in excluded.items())
 
 
 def _by_days(best: BestTimes, tz: str, per_week: int = 7) -> pd.DataFrame:
@@ -261,7 +286,8 @@ def _pick(ranked: pd.DataFrame, per_week: int, basis: str) -> pd.DataFrame:
         kind, tz = ranked.attrs["kind"], ranked.attrs["tz"]
         reason = [ranked["reason"].iloc[0] if k == 0 else _REASONS[
             f"{kind}_after" if h > base else f"{kind}_before"].format(
-            n=m, gap=abs(h - base), hour=f"{base:02d}:00", tz=tz)
+            n=m, gap=abs(h - base), hour=f"{base:02d}:00", tz=tz,
+            excluded=ranked.attrs["excluded"])
             for k, h, m in zip(extra, hour, per_day, strict=True)]
         return pd.DataFrame({"weekday": days, "hour": hour, "lift": np.nan, "reason": reason})
     cap = int(np.ceil(per_week / 7))
@@ -285,8 +311,10 @@ def _pick(ranked: pd.DataFrame, per_week: int, basis: str) -> pd.DataFrame:
                 if good[i] != tier:
                     continue
                 hours = taken.setdefault(d, [])
+                # the gap is the same day's: Monday 01:00 and 23:00 are 22 hours apart (not 2
+                # around the clock, which kept the week's second-best slot out of the plan)
                 if h in hours or (keep_cap and len(hours) >= cap) or (keep_gap and any(
-                        min(abs(h - x), 24 - abs(h - x)) < _MIN_GAP_H for x in hours)):
+                        abs(h - x) < _MIN_GAP_H for x in hours)):
                     continue
                 hours.append(h)
                 rows.append(i)
@@ -445,10 +473,21 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
     if below:
         logger.warning("slots a week below the account's average: %d of %d (more posts a "
                        "week asked than slots at or above it)", below, len(week))
-    if len(week) < int(posts_per_week):
-        logger.warning("only %d distinct slots a week qualify for the %d posts a week asked: "
-                       "the plan has fewer posts", len(week), int(posts_per_week))
+    if short := shortfall(plan):
+        logger.warning(short)
     return plan
+
+
+def shortfall(plan: pd.DataFrame) -> str | None:
+    """What a plan lacks of the posts a week asked (``attrs["posts_per_week"]``) when fewer
+    distinct slots qualify (``attrs["slots_per_week"]``), else None: logged by
+    :func:`plan_slots` and printed by ``smm calendar``, which wrote 95 slots for the 168 a
+    week asked and said nothing."""
+    asked, slots = plan.attrs.get("posts_per_week", 0), plan.attrs.get("slots_per_week", 0)
+    if slots >= asked:
+        return None
+    return (f"only {slots} distinct slots a week qualify for the {asked} posts a week asked: "
+            "the plan has fewer posts")
 
 
 def plan_month(best: BestTimes, month: str, posts_per_week: int | None = None,

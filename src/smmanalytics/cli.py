@@ -748,7 +748,7 @@ def _cmd_best_times(args) -> int:
 
 
 def _cmd_calendar(args) -> int:
-    from .calendar import calendar_path, plan_slots, write_ics
+    from .calendar import calendar_path, plan_slots, shortfall, write_ics
 
     out = calendar_path(args.out, replace=args.force)      # before the work, not after it
     ds, tz, bt = _best_times_from_args(args)
@@ -768,6 +768,8 @@ def _cmd_calendar(args) -> int:
         print(f"slots a week below the account's average: {below} of "
               f"{plan.attrs['slots_per_week']} (more posts a week asked than slots at or "
               "above it)")
+    if short := shortfall(plan):
+        print(f"smm: warning: {short}", file=sys.stderr)
     print(f"wrote {len(plan)} slot{'' if len(plan) == 1 else 's'} ({plan.attrs['basis']}) "
           f"to {path}")
     return 0

@@ -312,6 +312,17 @@ class Formatter:
         """The translated label for ``key`` (the key itself when unknown)."""
         return self._word("labels", key, key)
 
+    def excluded(self, counts: dict[str, int]) -> str:
+        """Timing's reasons for leaving posts out (``BestTimes.n_excluded``) and their counts,
+        in words: "measured less than a week after publishing, engagement still growing (4),
+        no engagement figure (107)".
+
+        >>> Formatter("fr").excluded({"too_young": 4})
+        "mesurées moins d'une semaine après leur publication, engagement encore en hausse (4)"
+        """
+        return ", ".join(f"{self.label('excl_' + k)} ({self.number(v)})"
+                         for k, v in counts.items())
+
     def zone(self, tz) -> str:
         """A day zone in words, as an alert's day names it: "Pacific time" for
         America/Los_Angeles (Meta's days); a zone without wording as IANA writes it ("UTC").
@@ -645,6 +656,9 @@ class Formatter:
         if name == "names":                  # an export's columns: "reactions + comments"
             sep = " + " if " + " in v else ", "
             return sep.join(self.component(c) for c in v.split(sep))
+        if name == "excluded":               # timing's, as its summary: "too young: 4, no peer: 1"
+            return self.excluded({k.replace(" ", "_"): int(n) for k, n in (
+                part.rpartition(": ")[::2] for part in v.split(", "))})
         if name == "categories":             # costs.csv's: "ad_spend, labor"
             return ", ".join(self.cost_category(c) for c in v.split(", "))
         if name == "lines":                  # cost lines: "2026-07 tools 9.99 USD, …"

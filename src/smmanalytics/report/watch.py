@@ -342,13 +342,7 @@ class WatchSections:
         if not n:
             return f.label("bt_no_posts")
         return f.label("bt_none_analysed_one" if n == 1 else "bt_none_analysed").format(
-            n=f.number(n), reasons=self._excluded_list(excluded))
-
-    def _excluded_list(self, excluded: dict[str, int]) -> str:
-        """"measured less than a week after publishing, engagement still growing (4), no
-        engagement figure (107)": timing's exclusion reasons and their counts."""
-        f = self.fmt
-        return ", ".join(f"{f.label('excl_' + k)} ({f.number(v)})" for k, v in excluded.items())
+            n=f.number(n), reasons=f.excluded(excluded))
 
     def _day_only_sentence(self, bt, said: set | None = None) -> str:
         """What timing shows for a platform whose exports give the publish day only: no hour
@@ -477,7 +471,7 @@ class WatchSections:
                     note=True)
             excluded = {k: v for k, v in (bt.n_excluded or {}).items() if v}
             if excluded and analysed:        # else the sentence listed them
-                self.text(sec, f.label("bt_excluded") + " " + self._excluded_list(excluded),
+                self.text(sec, f.label("bt_excluded") + " " + f.excluded(excluded),
                           note=True)
         return sec
 

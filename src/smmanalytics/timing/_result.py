@@ -483,7 +483,8 @@ class BestTimes:
             head = (f"Whether posting time matters cannot be tested on these {n} posts: "
                     f"{_NOT_PERMUTABLE}")
         elif not np.isfinite(self.p_value):
-            head = (f"Too few posts ({n}, over {self.method.get('weeks', 0)} weeks) to test "
+            weeks = self.method.get("weeks", 0)
+            head = (f"Too few posts ({n}, over {weeks} week{'' if weeks == 1 else 's'}) to test "
                     f"whether posting time matters (at least {MIN_POSTS} posts over "
                     f"{MIN_WEEKS} weeks are needed)")
         else:
