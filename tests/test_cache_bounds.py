@@ -105,7 +105,8 @@ def test_budget_removes_the_least_recently_read(cache_dir, brand):
     src = _read_back(entries[0])
     sizes = {d: _size(d) for d in entries}
     digest_bytes = sum(f.stat().st_size for f in digests)
-    limit = sizes[entries[0]] + sizes[entries[-1]] + digest_bytes
+    (record,) = cache_dir.glob("loads/*/*.json")     # written by the load: the newest of all
+    limit = sizes[entries[0]] + sizes[entries[-1]] + digest_bytes + record.stat().st_size
     got = _cache.prune(limit)
     left = {m.parent for m in cache_dir.glob("v*/*/*/meta.json")}
     assert entries[0] in left and src is not None
@@ -116,8 +117,8 @@ def test_budget_removes_the_least_recently_read(cache_dir, brand):
     # the digests count in the budget: with their bytes less, the least recently used of what
     # is left, the digests (used 30 s before entries[-1]), go, every one, and they alone
     got = _cache.prune(limit - digest_bytes)
-    assert got == {"entries": 0, "digests": len(digests), "logos": 0, "bytes": digest_bytes,
-                   "kept": limit - digest_bytes}
+    assert got == {"entries": 0, "digests": len(digests), "logos": 0, "loads": 0,
+                   "bytes": digest_bytes, "kept": limit - digest_bytes}
     assert not list(cache_dir.glob("digests/*/*.json"))
 
 
@@ -346,3 +347,127 @@ def test_a_copy_under_another_name_is_parsed_again(cache_dir, tmp_path, monkeypa
     ds = smm.load(copy)
     assert sorted(parsed) == [str(copy / "ig_2026-10-03.csv"), str(copy / "ig_2026-10-04.csv")]
     assert_frame_equal(ds.posts, smm.load(copy, cache=False).posts)
+
+
+# ------------------------------------------------------- load records
+
+def _record_bytes(folder: Path) -> int:
+    """The bytes of the record of a lenient load of ``folder`` that read two files' entries:
+    ``{"load": [false, ["<folder>"]], "dataset": "<64>", "sources": ["<64>", "<64>"]}``,
+    counted by hand: 19 characters before the folder, 17 + 64 for the whole load,
+    16 + 64 + 4 + 64 + 3 for the two files' keys (an ASCII path: one byte a character)."""
+    return 19 + len(str(folder)) + 17 + 64 + 16 + 64 + 4 + 64 + 3
+
+
+def _entries_named(cache: Path) -> set[Path]:
+    return {m.parent for m in cache.glob("v*/*/*/meta.json")}
+
+
+def test_an_idle_load_record_goes_and_the_next_load_replaces_nothing(cache_dir, tmp_path):
+    folder = _two_exports(tmp_path / "brand").resolve()
+    smm.load(folder)
+    # 2 files' entries and the whole load's; one record, naming them
+    (record,) = cache_dir.glob("loads/*/*.json")
+    assert len(_entries_named(cache_dir)) == 3
+    assert record.stat().st_size == _record_bytes(folder) == 251 + len(str(folder))
+    _age([record], 91)                      # unused beyond MAX_IDLE_DAYS (90)
+    got = _cache.prune()
+    assert got == {"entries": 0, "digests": 0, "logos": 0, "loads": 1,
+                   "bytes": _record_bytes(folder), "kept": got["kept"]}
+    assert not record.exists()
+    # an edit then: the load works, and writes its record anew, but, not knowing what the
+    # last load read, replaces none of it: the old whole load and the edited file's old entry
+    stale = {*_entries_of(cache_dir, "<dataset>"),
+             *_entries_of(cache_dir, str(folder / "ig_2026-10-04.csv"))}
+    (folder / "ig_2026-10-04.csv").write_text(ig_export(25), encoding="utf-8-sig")
+    ds = smm.load(folder)
+    assert ds.posts["views"].tolist() == [25]       # the edited export's (25 views), not 20
+    assert record.stat().st_size == _record_bytes(folder)
+    assert len(_entries_named(cache_dir)) == 3 + 2 and stale <= _entries_named(cache_dir)
+    # they go by age: unused (the load read the new ones)
+    _age([d / "meta.json" for d in stale], 91)
+    got = _cache.prune()
+    assert (got["entries"], got["loads"]) == (2, 0)
+    assert len(_entries_named(cache_dir)) == 3 and not stale & _entries_named(cache_dir)
+
+
+def test_a_warm_reload_marks_its_record_used(cache_dir, tmp_path):
+    folder = _two_exports(tmp_path / "brand").resolve()
+    smm.load(folder)
+    (record,) = cache_dir.glob("loads/*/*.json")
+    recorded = record.read_text()
+    _age([record], 91)
+    smm.load(folder)                         # answered whole: the record is read by no one
+    assert record.read_text() == recorded and time.time() - record.stat().st_mtime < 60
+    assert _cache.prune()["loads"] == 0
+    # so the next edit still replaces what the last load read: 3 entries, as before it
+    (folder / "ig_2026-10-04.csv").write_text(ig_export(25), encoding="utf-8-sig")
+    smm.load(folder)
+    assert len(_entries_named(cache_dir)) == 3
+
+
+def test_the_record_of_a_folder_deleted_goes(cache_dir, tmp_path):
+    kept = _two_exports(tmp_path / "brand").resolve()
+    gone = _two_exports(tmp_path / "old-brand").resolve()
+    smm.load(kept)
+    smm.load(gone)
+    records = {json.loads(f.read_text())["load"][1][0]: f
+               for f in cache_dir.glob("loads/*/*.json")}
+    assert set(records) == {str(kept), str(gone)}
+    digests = [f for f in cache_dir.glob("digests/*/*.json")
+               if json.loads(f.read_text())["path"].startswith(str(gone) + os.sep)]
+    assert len(digests) == 2                # old-brand's two exports
+    digest_bytes = sum(f.stat().st_size for f in digests)
+    shutil.rmtree(gone)
+    got = _cache.prune()
+    # its record and its 2 files' digests go; the entries are left until idle: each folder's
+    # 2 files' (the folder holding a file is in its key) and whole load's, 6
+    assert (got["entries"], got["digests"], got["logos"], got["loads"]) == (0, 2, 0, 1)
+    assert got["bytes"] == _record_bytes(gone) + digest_bytes
+    assert not records[str(gone)].exists() and records[str(kept)].is_file()
+    assert len(_entries_named(cache_dir)) == 6
+
+
+def test_records_count_in_the_budget(cache_dir, tmp_path):
+    folder = _two_exports(tmp_path / "brand").resolve()
+    smm.load(folder)
+    (record,) = cache_dir.glob("loads/*/*.json")
+    total = _cache.info()["bytes"]           # 3 entries, 2 digests, the record
+    _age([record], 1)                        # the least recently used, a day ago
+    # one byte over the budget: the record alone goes, the oldest
+    got = _cache.prune(total - 1)
+    assert got == {"entries": 0, "digests": 0, "logos": 0, "loads": 1,
+                   "bytes": _record_bytes(folder), "kept": total - _record_bytes(folder)}
+
+
+def test_loads_while_another_prunes_the_records(cache_dir, tmp_path):
+    # a second process (here a thread) removing everything, the load records among them, over
+    # and over: each load, edited each time, gives the tables of a load without the cache
+    folder = _two_exports(tmp_path / "brand").resolve()
+    stop = threading.Event()
+
+    def prune_all():
+        while not stop.is_set():
+            _cache.prune(0)
+
+    pruner = threading.Thread(target=prune_all)
+    pruner.start()
+    try:
+        for views in (30, 40, 50):
+            (folder / "ig_2026-10-04.csv").write_text(ig_export(views), encoding="utf-8-sig")
+            ds = smm.load(folder)
+            fresh = smm.load(folder, cache=False)
+            assert ds.posts["views"].tolist() == [views]
+            for t in ("posts", "daily", "files"):
+                assert_frame_equal(getattr(ds, t), getattr(fresh, t))
+    finally:
+        stop.set()
+        pruner.join()
+    # the pruner stopped: a load writes its record, the next after an edit replaces what it
+    # read (3 entries left, the record anew, as without the race)
+    smm.load(folder)
+    (folder / "ig_2026-10-04.csv").write_text(ig_export(60), encoding="utf-8-sig")
+    assert smm.load(folder).posts["views"].tolist() == [60]
+    assert len(_entries_named(cache_dir)) == 3
+    (record,) = cache_dir.glob("loads/*/*.json")
+    assert record.stat().st_size == _record_bytes(folder)

@@ -56,13 +56,15 @@ Each source file (or zip member) that parses is stored once under the cache dire
   read and it does not (the superseded whole load, the entry of a file edited since), unless
   another load's record names it (the folder loaded strictly too): editing a figure of an
   export six times grew the sample's cache from 2.6 to 8.3 MB, it now stays at 2.6. Then
-  :func:`prune` removes the entries, file digests and logos not used for
+  :func:`prune` removes the entries, file digests, logos and load records not used for
   :data:`MAX_IDLE_DAYS` days and, least recently used first, those beyond
   ``$SMM_CACHE_MAX_BYTES`` (bytes, or ``500MB``, ``2GB``; :data:`DEFAULT_MAX_BYTES`, 1 GB, by
-  default), all counted together, and the digests of files that no longer exist. Using one
-  sets its modification time (an entry's ``meta.json``'s): a load the cache answers whole
-  prunes nothing, so a warm reload costs one ``utime`` more per export file and one for the
-  whole load. Removing an entry starts with ``meta.json``: another process reading the entry
+  default), all counted together, and the digests and load records naming files that no
+  longer exist (a load after its record went replaces nothing: the entries it no longer
+  reads go by age). Using one sets its modification time (an entry's ``meta.json``'s; a
+  load record's when its load is answered whole or writes it anew): a load the cache answers
+  whole prunes nothing, so a warm reload costs one ``utime`` more per export file and two
+  for the whole load. Removing an entry starts with ``meta.json``: another process reading the entry
   meanwhile finds it gone or a table missing, a miss (it parses the file again); one writing
   it writes it again, once. A digest removed is a file hashed again; a logo removed is
   extracted again by the next load, read from its archive by a report;
@@ -467,9 +469,12 @@ def dataset_key(parts: list) -> str:
     return entry_key(h, "<dataset>")
 
 
-def get_dataset(key: str, tables: int, items: int) -> tuple[list[pd.DataFrame], dict] | None:
+def get_dataset(key: str, tables: int, items: int, *, load: list | None = None
+                ) -> tuple[list[pd.DataFrame], dict] | None:
     """Merged tables and notes stored by :func:`put_dataset`; None on a miss or bad entry,
-    one of other than ``tables`` tables or ``items`` export files' notes among them."""
+    one of other than ``tables`` tables or ``items`` export files' notes among them. A hit
+    marks the record of ``load`` (:func:`put_dataset`) used too: a folder reloaded unchanged
+    for months keeps it, and its next edit still replaces the entries it superseded."""
     d = _entry_dir(key)
     got = _read_entry(d)
     if got is None:
@@ -485,6 +490,8 @@ def get_dataset(key: str, tables: int, items: int) -> tuple[list[pd.DataFrame], 
         logger.debug("cache entry %s unreadable (%r)", d, exc)
         return None
     mark_used(d / "meta.json")
+    if load is not None:
+        mark_used(_load_record(load))
     return found
 
 
@@ -892,14 +899,16 @@ def _discard(d: Path) -> int:
 
 
 def prune(limit: int | None = None, *, idle_days: float = MAX_IDLE_DAYS) -> dict:
-    """Remove what the cache keeps of past loads (entries, file digests, extracted logos) not
-    used for ``idle_days``, then the least recently used until what is left holds at most
-    ``limit`` bytes (:func:`max_bytes` by default), and the digests of files that no longer
-    exist; return how many ``entries``, ``digests`` and ``logos`` went, the ``bytes`` removed
-    and ``kept``, the bytes left.
+    """Remove what the cache keeps of past loads (entries, file digests, extracted logos, load
+    records) not used for ``idle_days``, then the least recently used until what is left
+    holds at most ``limit`` bytes (:func:`max_bytes` by default), and the digests and load
+    records of files that no longer exist; return how many ``entries``, ``digests``,
+    ``logos`` and ``loads`` went, the ``bytes`` removed and ``kept``, the bytes left.
 
-    Digests and logos are small (about 300 bytes, a few KB) but one is written for every file
-    ever loaded: unpruned, a year of monthly exports left thousands behind. Run by
+    Digests, logos and load records are small (about 300 bytes, a few KB) but one is written
+    for every file or set of paths ever loaded: unpruned, a year of monthly exports left
+    thousands behind. A load record removed only means the next load of its paths does not
+    replace the entries its previous load read (:func:`_supersede`): they go by age. Run by
     :func:`put_dataset` after a load that parsed a file, never by one the cache answered: a
     walk over the cache's folders, a few milliseconds for hundreds of entries. Entries being
     written (no ``meta.json`` yet) and temporary files are left to their writer. Never
@@ -908,10 +917,10 @@ def prune(limit: int | None = None, *, idle_days: float = MAX_IDLE_DAYS) -> dict
     found = sorted(_kept_things(cache_dir()), key=lambda x: x[0])
     total = sum(size for _, _, _, size in found)
     idle = time.time() - idle_days * 86400
-    removed = dict.fromkeys(("entries", "digests", "logos"), 0)
+    removed = dict.fromkeys(_KINDS, 0)
     freed = 0
     for used, kind, p, size in found:
-        if used >= idle and total - freed <= limit and not (kind == "digests" and _orphan(p)):
+        if used >= idle and total - freed <= limit and not _orphan(kind, p):
             continue
         if kind == "entries":
             _discard(p)
@@ -925,16 +934,21 @@ def prune(limit: int | None = None, *, idle_days: float = MAX_IDLE_DAYS) -> dict
     return {**removed, "bytes": freed, "kept": total - freed}
 
 
+#: the kinds of things :func:`prune` removes (the folders of the cache holding them; entries
+#: are under ``v<PARSER_VERSION>``)
+_KINDS = ("entries", "digests", "logos", "loads")
+
+
 def _kept_things(root: Path) -> list[tuple[float, str, Path, int]]:
     """``(last use, kind, path, bytes)`` of each committed entry folder (used: its
-    ``meta.json``'s modification time, :func:`mark_used`), file digest and extracted logo in
-    the cache folder ``root`` (used: their own); kind is ``entries``, ``digests`` or
-    ``logos``. What vanishes meanwhile is left out."""
+    ``meta.json``'s modification time, :func:`mark_used`), file digest, extracted logo and
+    load record in the cache folder ``root`` (used: their own); kind is one of
+    :data:`_KINDS`. What vanishes meanwhile is left out."""
     things = []
     for p in _scan(root)["owned"]:
         kind = p.relative_to(root).parts[0]
-        if kind not in ("digests", "logos"):
-            kind = "entries" if re.fullmatch(r"v\d+", kind) else None   # loads, notebooks
+        if kind not in _KINDS:
+            kind = "entries" if re.fullmatch(r"v\d+", kind) else None   # notebooks
         if kind is None or p.name.startswith("."):                  # a write in progress
             continue
         try:
@@ -945,14 +959,20 @@ def _kept_things(root: Path) -> list[tuple[float, str, Path, int]]:
     return things
 
 
-def _orphan(memo: Path) -> bool:
-    """Whether the digest record ``memo`` is of a file that no longer exists (or cannot be
-    read: it would be recorded anew). A record naming a path that is not absolute (written
-    before they were) cannot say: it keeps to the rules of age and size."""
+def _orphan(kind: str, record: Path) -> bool:
+    """Whether ``record``, a file digest or a load record, names a file or folder that no
+    longer exists (or cannot be read: it would be recorded anew): that file cannot be found
+    unchanged, that set of paths cannot be loaded again as it was. A path that is not
+    absolute (a digest written before they were) cannot say: it keeps to the rules of age
+    and size. Entries and logos name no path: never orphans."""
+    if kind not in ("digests", "loads"):
+        return False
     try:
-        path = Path(json.loads(memo.read_text(encoding="utf-8"))["path"])
+        rec = json.loads(record.read_text(encoding="utf-8"))
+        paths = [rec["path"]] if kind == "digests" else list(rec["load"][1])
+        paths = [Path(p) for p in paths]
     except FileNotFoundError:
         return False                     # removed meanwhile: nothing left to do
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, IndexError, TypeError):
         return True
-    return path.is_absolute() and not path.exists()
+    return any(p.is_absolute() and not p.exists() for p in paths)

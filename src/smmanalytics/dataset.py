@@ -928,6 +928,7 @@ def _read_and_merge(pending: list[tuple[QualityLog, Path]], paths: list,
     from .loaders._sources import iter_sources, read_source
 
     relative = [relative_name(f, paths) for _, f in pending]
+    load = [strict, [os.path.abspath(p) for p in paths]]      # its record in the cache
 
     def dataset(merged: dict[str, pd.DataFrame], merge_notes: list[dict],
                 files_df: pd.DataFrame) -> Dataset:
@@ -949,7 +950,8 @@ def _read_and_merge(pending: list[tuple[QualityLog, Path]], paths: list,
         key = _cache.dataset_key([strict, declared] + [
             [str(f), rel, d, f.stat().st_mtime]
             for (_, f), rel, d in zip(pending, relative, digests, strict=True)])
-        hit = _cache.get_dataset(key, len(MERGE_KEYS) + 1, len(pending))   # + files
+        hit = _cache.get_dataset(key, len(MERGE_KEYS) + 1, len(pending),   # + files
+                                 load=load)
         if hit is None:
             return key, None
         (*merged, files_df), notes = hit
@@ -1029,8 +1031,7 @@ def _read_and_merge(pending: list[tuple[QualityLog, Path]], paths: list,
         # does (its whole load, a changed file's entry) is removed
         _cache.put_dataset(key, [merged[k] for k in MERGE_KEYS] + [files_df],
                            [ilog.entries for ilog, _, _ in exports], mlog.entries,
-                           load=[strict, [os.path.abspath(p) for p in paths]],
-                           sources=entries_read)
+                           load=load, sources=entries_read)
     return dataset(merged, mlog.entries, files_df)
 
 
