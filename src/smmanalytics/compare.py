@@ -451,11 +451,19 @@ _MODEL_KPIS = {"interactions": None, "interactions_per_post": None, "er_reach": 
 def _nb_ci(kpi: str, a: pd.DataFrame, b: pd.DataFrame, scale: float) -> tuple[float, float]:
     """95 % interval of change_pct from a negative binomial GLM at post level:
     ``interactions ~ period`` with ``log(exposure)`` as offset for rates; for the total,
-    the mean ratio times the ratio of post counts (post counts taken as given)."""
+    the mean ratio times the ratio of post counts (post counts taken as given). The period's
+    standard error is the HC2 sandwich (:func:`_hc2_se`) and the quantile Student's t with the
+    smaller side's posts − 1 degrees of freedom: posts of lognormal reach and beta rates are
+    not negative binomial, and the model's own standard error, with the normal quantile, held
+    the no-change in 84–86 % of 400 pairs of such periods for interactions per post (10–40
+    posts; 91–94 % for the pooled rate); this one in 90–94 % (93–96 %). See
+    test_model_interval_holds_its_level_on_few_heavy_tailed_posts."""
     # the model and helper that statsmodels.api re-exports, without the rest of its API
     # (formulas, time series, graphics): a third of the import time
     from statsmodels.discrete.discrete_model import NegativeBinomial
     from statsmodels.tools.tools import add_constant
+
+    from ._dist import t_ppf
 
     den = _MODEL_KPIS[kpi]
     ya, yb = _np(a["interactions"]), _np(b["interactions"])
@@ -464,20 +472,42 @@ def _nb_ci(kpi: str, a: pd.DataFrame, b: pd.DataFrame, scale: float) -> tuple[fl
     y, e = np.r_[ya, yb], np.r_[ea, eb]
     x = np.r_[np.ones(len(ya)), np.zeros(len(yb))]
     ok = ~np.isnan(y) & ~np.isnan(e) & (e > 0)
-    if ok[: len(ya)].sum() < 2 or ok[len(ya):].sum() < 2 or not y[ok].sum() > 0:
+    n = min(ok[: len(ya)].sum(), ok[len(ya):].sum())
+    if n < 2 or not y[ok].sum() > 0:
         return np.nan, np.nan
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")
             fit = NegativeBinomial(np.round(y[ok]), add_constant(x[ok], has_constant="add"),
                                    offset=np.log(e[ok])).fit(disp=0)
-        lo, hi = np.exp(np.asarray(fit.conf_int())[1])
+            half = -t_ppf(0.025, n - 1) * _hc2_se(fit)[1]
     except Exception:          # no convergence, a singular fit: no model interval
         return np.nan, np.nan
+    if not np.isfinite(half):
+        return np.nan, np.nan
+    lo, hi = np.exp(fit.params[1] + np.array([-half, half]))
     if kpi == "interactions":
         k = len(ya) / (len(yb) * scale)
         lo, hi = lo * k, hi * k
     return float(lo - 1), float(hi - 1)
+
+
+def _hc2_se(fit) -> np.ndarray:
+    """Standard errors of a statsmodels ``NegativeBinomial`` fit's parameters by the HC2
+    sandwich: the bread the inverse observed information, the meat the posts' scores, each
+    divided by ``√(1 − h)``, ``h`` its leverage in the IRLS weighted design (weights
+    ``μ / (1 + αμ)``). The sandwich holds when the counts are not negative binomial; the
+    leverage (1 / posts of its period, without offset) undoes the plug-in variance's
+    shortness by (n − 1) / n: for interactions per post the period's variance is then
+    ``Σ s² / (n ȳ²)`` over the two periods, sample variances. statsmodels' ``cov_type="HC1"``
+    to ``"HC3"`` all give HC0 for this model: hence the hand-made one."""
+    model, params = fit.model, np.asarray(fit.params)
+    mu = np.asarray(fit.predict())
+    xw = model.exog * np.sqrt(mu / (1 + params[-1] * mu))[:, None]
+    h = np.einsum("ij,jk,ik->i", xw, np.linalg.inv(xw.T @ xw), xw)
+    bread = np.linalg.inv(-model.hessian(params))
+    scores = model.score_obs(params) / np.sqrt(1 - h)[:, None]
+    return np.sqrt(np.diag(bread @ scores.T @ scores @ bread))
 
 
 def compare(ds, period: object, previous: object = None, *, platform: str | None = None,
