@@ -27,7 +27,8 @@ Definitions
   percent change means nothing; ``method`` says so); for interactions
   and the engagement rates also a model interval (``model_ci_*``) from a negative binomial GLM
   at post level with a period indicator and the log exposure (reach, impressions, views) as
-  offset (benchmarks-methods §5.1).
+  offset (benchmarks-methods §5.1), its standard error robust (sandwich) and its quantile
+  Student's t (:func:`_nb_ci`: the model's own error held 83–84 % for interactions per post).
 - Fewer than 10 posts in either period: direction only, no interval.
 - All platforms pooled: when one platform's share of a pooled rate's denominator (reach,
   impressions, views, over the posts that enter the rate) moves by more than 20 percentage
@@ -456,11 +457,20 @@ _MODEL_KPIS = {"interactions": None, "interactions_per_post": None, "er_reach": 
 def _nb_ci(kpi: str, a: pd.DataFrame, b: pd.DataFrame, scale: float) -> tuple[float, float]:
     """95 % interval of change_pct from a negative binomial GLM at post level:
     ``interactions ~ period`` with ``log(exposure)`` as offset for rates; for the total,
-    the mean ratio times the ratio of post counts (post counts taken as given)."""
+    the mean ratio times the ratio of post counts (post counts taken as given). The period's
+    standard error is the sandwich's (:func:`_robust_se`) and the quantile Student's t with the
+    smaller side's posts − 1 degrees of freedom: posts of lognormal reach and beta rates are
+    not negative binomial, and the model's own standard error, with the normal quantile, held
+    the no-change in 83–84 % of 1,000 pairs of such periods for interactions per post (10 and
+    20 posts; 93–94 % for the pooled rate); statsmodels' robust one (HC0) with z in 86–90 %
+    (91–94 %); this one in 92–93 % (96 %). See
+    test_model_interval_holds_its_level_on_few_heavy_tailed_posts."""
     # the model and helper that statsmodels.api re-exports, without the rest of its API
     # (formulas, time series, graphics): a third of the import time
     from statsmodels.discrete.discrete_model import NegativeBinomial
     from statsmodels.tools.tools import add_constant
+
+    from ._dist import t_ppf
 
     den = _MODEL_KPIS[kpi]
     ya, yb = _np(a["interactions"]), _np(b["interactions"])
@@ -469,20 +479,41 @@ def _nb_ci(kpi: str, a: pd.DataFrame, b: pd.DataFrame, scale: float) -> tuple[fl
     y, e = np.r_[ya, yb], np.r_[ea, eb]
     x = np.r_[np.ones(len(ya)), np.zeros(len(yb))]
     ok = ~np.isnan(y) & ~np.isnan(e) & (e > 0)
-    if ok[: len(ya)].sum() < 2 or ok[len(ya):].sum() < 2 or not y[ok].sum() > 0:
+    n = min(ok[: len(ya)].sum(), ok[len(ya):].sum())
+    if n < 2 or not y[ok].sum() > 0:
         return np.nan, np.nan
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")
             fit = NegativeBinomial(np.round(y[ok]), add_constant(x[ok], has_constant="add"),
                                    offset=np.log(e[ok])).fit(disp=0)
-        lo, hi = np.exp(np.asarray(fit.conf_int())[1])
+            half = -t_ppf(0.025, n - 1) * _robust_se(fit)[1]
     except Exception:          # no convergence, a singular fit: no model interval
         return np.nan, np.nan
+    if not np.isfinite(half):
+        return np.nan, np.nan
+    lo, hi = np.exp(fit.params[1] + np.array([-half, half]))
     if kpi == "interactions":
         k = len(ya) / (len(yb) * scale)
         lo, hi = lo * k, hi * k
     return float(lo - 1), float(hi - 1)
+
+
+def _robust_se(fit) -> np.ndarray:
+    """Standard errors of a statsmodels ``NegativeBinomial`` fit's parameters by the sandwich:
+    the bread the inverse observed information, the meat the posts' scores, each divided by
+    ``√(1 − h)``, ``h`` its leverage in the unweighted design (1 / posts of its period). The
+    sandwich holds when the counts are not negative binomial; the leverage undoes its plug-in
+    shortness of (n − 1) / n: for interactions per post the period's variance is
+    ``Σ s² / (n ȳ²)`` over the two periods, sample variances (HC2 there; the weighted
+    design's leverage held the same levels). statsmodels' ``cov_type="HC1"`` to ``"HC3"``
+    all give HC0 for this model: hence the hand-made one."""
+    model, params = fit.model, np.asarray(fit.params)
+    x = model.exog
+    h = np.einsum("ij,jk,ik->i", x, np.linalg.inv(x.T @ x), x)
+    bread = np.linalg.inv(-model.hessian(params))
+    scores = model.score_obs(params) / np.sqrt(1 - h)[:, None]
+    return np.sqrt(np.diag(bread @ scores.T @ scores @ bread))
 
 
 def compare(ds, period: object, previous: object = None, *, platform: str | None = None,
@@ -991,7 +1022,8 @@ def _post_rows(a: pd.DataFrame, b: pd.DataFrame, cov: _Coverage, few: bool,
         fit = (_nb_ci(kpi, a, b, scale)
                if model and kpi in _MODEL_KPIS and not few else (np.nan, np.nan))
         if not np.isnan(fit[0]):
-            method += "; NB GLM interval (period indicator, log exposure offset)"
+            method += ("; NB GLM interval (period indicator, log exposure offset;"
+                       " robust SE, t quantile)")
         row = _row(kpi, kind, va, vb, ci, scale, len(a), len(b), few and kpi != "posts",
                    method, cov.cw.days, cov.pw.days)
         row["model_ci_low"], row["model_ci_high"] = fit
