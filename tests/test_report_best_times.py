@@ -294,6 +294,60 @@ def test_calendars_next_to_the_pdf_speak_the_report_language(ds, tmp_path, lang,
     assert str(events[0]["uid"]) == "maison-seve-instagram-20261102-1@smmanalytics"
 
 
+def _report_calendar(ds, path, lang: str, pace: int | None = None, *, pdf: bool = False):
+    """October's report of ``ds`` in ``lang`` (its plan at ``pace`` posts a week, else the
+    account's), its Instagram calendar written beside ``path`` (with the PDF when ``pdf``):
+    each event's (weekday of its day in November, SEQUENCE, DTSTAMP) by UID."""
+    import icalendar
+
+    import smmanalytics.calendar as cal
+
+    real = cal.plan_after
+    with pytest.MonkeyPatch.context() as mp:
+        if pace is not None:
+            mp.setattr(cal, "plan_after", lambda bt, period, posts_per_week=None, tz=None:
+                       real(bt, period, posts_per_week=pace, tz=tz))
+        rep = BrandReport(ds, "2026-10", lang=lang)
+        rep.best_times(platforms=["instagram"])
+    if pdf:
+        rep.write_pdf(path)
+    else:
+        rep.write_calendars(path)
+    ics = path.with_name(f"{path.stem}-instagram.ics").read_bytes()
+    return {str(e["uid"]): (int(e["sequence"]), e["dtstamp"].to_ical().decode())
+            for e in icalendar.Calendar.from_ical(ics).walk("VEVENT")}
+
+
+def test_a_reports_calendar_rewritten_with_a_changed_plan_raises_its_changed_events(
+        ds, tmp_path):
+    """The report wrote its .ics without reading the one it replaced: re-run at the same path
+    with a changed plan, its events kept their SEQUENCE, and a calendar app could keep the old
+    ones (RFC 5546). Now it raises them as `smm calendar --out` does (calendar.write_ics).
+
+    By hand: the fixture's last Instagram post analysed is of 23 October 2026, 20,749 days
+    after 1970-01-01 (20,757 for 31 October, test_calendar, less 8); its metrics taken on 1
+    November 08:00 UTC (DTSTAMP). No timing effect: 4 posts a week, at 00:00 Paris on Monday,
+    Tuesday, Thursday and Saturday, 17 in November (5 Mondays, 4 of each other day); at 5 a
+    week, Wednesday and Friday in Thursday's place, 21."""
+    stamp = "20261101T080000Z"
+    pdf = tmp_path / "r.pdf"
+    en = _report_calendar(ds, pdf, "en", pdf=True)
+    assert len(en) == 17 and set(en.values()) == {(20749, stamp)}
+    data = pdf.with_name("r-instagram.ics").read_bytes()
+    assert _report_calendar(ds, pdf, "en") == en              # an unchanged re-run:
+    assert pdf.with_name("r-instagram.ics").read_bytes() == data    # the same bytes
+    # in French, every title and reason changed: one more, written with the PDF as alone
+    fr = _report_calendar(ds, pdf, "fr", pdf=True)
+    assert set(fr) == set(en) and set(fr.values()) == {(20750, stamp)}
+    # 5 a week: Monday, Tuesday and Saturday's 13 unchanged keep 20,750 (never lower), the 8
+    # on Wednesdays and Fridays are new (the plan's own 20,749); Thursdays' are not written
+    five = _report_calendar(ds, pdf, "fr", pace=5)
+    kept = {u for u in en if not any(f"-202611{d:02d}-" in u for d in (5, 12, 19, 26))}
+    assert len(five) == 21 and len(kept) == 13 and kept < set(five)
+    assert {five[u] for u in kept} == {(20750, stamp)}
+    assert {five[u] for u in set(five) - kept} == {(20749, stamp)}
+
+
 def test_slots_from_the_audience_schedule_expect_no_lift(ds):
     """Without a reliable timing effect, slots chosen by when followers are online showed the
     shrunk lift of the model that had found no effect ("Expected lift 0.81×" for a slot the

@@ -253,6 +253,42 @@ def test_after_range_is_the_video_published_after_the_range_last_day(september):
     assert pd.Series(ages, index=posts.index)["bbbbbbbbbb5"] == -14.0
 
 
+@pytest.mark.parametrize("lang,sentence", [
+    ("en", "A YouTube Studio table lists videos published after the date range chosen in "
+           "Studio; the range holds none of their life, so their figures in it say nothing of "
+           "them, and the best times to post leave them out"),
+    ("fr", "Un tableau de YouTube Studio liste des vidéos publiées après la période choisie "
+           "dans Studio ; celle-ci ne contient rien de leur vie, leurs chiffres n'y disent "
+           "donc rien d'elles, et les meilleurs moments pour publier les laissent de côté"),
+    ("it", "Una tabella di YouTube Studio elenca video pubblicati dopo il periodo scelto in "
+           "Studio; il periodo non contiene nulla della loro vita, quindi i loro dati non "
+           "dicono nulla di loro, e gli orari migliori per pubblicare li escludono")])
+def test_the_quality_log_notes_the_videos_after_the_range(tmp_path, lang, sentence):
+    """The loader noted the videos published before a table's range (range_figures) and none
+    of those after it. A range of 1 to 5 September (its figures stop on 6 September 00:00
+    UTC): 30 August's video before it; 5 September's inside (its last day); 6 and 20
+    September's after it, 2 rows. The September fixture's range of 10 to 30 September holds
+    27 September's: no such note there."""
+    _table_zip(tmp_path, *_SEPT, _OCTOBER_5)
+    early = _table_zip(tmp_path, "2026-09-01", "2026-09-05", [
+        ("cccccccccc1", "Fin août", "Aug 30, 2026", 3),
+        ("cccccccccc2", "Le dernier jour", "Sep 5, 2026", 4),
+        ("cccccccccc3", "Le lendemain", "Sep 6, 2026", 0),
+        ("cccccccccc4", "Après la période", "Sep 20, 2026", 0)], _OCTOBER_5)
+    ds = smm.load(tmp_path, cache=False)
+    q = ds.quality
+    [after] = q.loc[q["code"] == "published_after_range"].to_dict("records")
+    assert (Path(after["file"]).name, after["rows"], after["level"]) == (
+        f"{early.name}!Table data.csv", 2, "info")
+    assert after["message"].startswith("2 videos were published after the file's range "
+                                       "(2026-09-01 to 2026-09-05, chosen in Studio before")
+    before = q.loc[q["code"] == "range_figures"]
+    # 30 August's in the early zip, 3 September's in the September one: one each
+    assert sorted(before["rows"].tolist()) == [1, 1]
+    assert BrandReport(ds, "2026-09", lang=lang).fmt.quality(
+        "published_after_range", after["message"]) == sentence
+
+
 def test_best_times_names_the_video_after_its_range(september):
     """Aged to 1 October 00:00: 12 September 19 days, 15 September 16, 27 September 4 (too
     young); 3 September's left out as partial_figures, 20 September's (−14 days, counted as too

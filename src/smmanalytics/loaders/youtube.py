@@ -59,6 +59,7 @@ from functools import partial
 import numpy as np
 import pandas as pd
 
+from .._ranges import after_range, partial_life
 from ..errors import ParseError
 from ._body import lines_named
 from ._dates import dates_from_parts, day_to_utc
@@ -166,9 +167,9 @@ def _range(c: Candidate) -> tuple[pd.Timestamp, pd.Timestamp] | None:
 
 def _window(c: Candidate, published: pd.Series, ctx: ParseContext) -> dict[str, pd.Series]:
     """The ``window_start`` / ``window_end`` columns of a table's ``published`` videos (the
-    range's days, naive; NaT when the name states none), with the notes a reader needs: the
-    figures of a video published before the range are the range's, not its lifetime's; without
-    a range they are taken as lifetime figures, a newer export's replacing them."""
+    range's days, naive; NaT when the name states none), with the notes a reader needs (see
+    :func:`_note_outside_range`); without a range the figures are taken as lifetime figures,
+    a newer export's replacing them."""
     n = len(published)
     rng = _range(c)
     if rng is None:
@@ -177,15 +178,34 @@ def _window(c: Candidate, published: pd.Series, ctx: ParseContext) -> dict[str, 
                  "videos' lifetime figures, which a newer export of the same videos replaces",
                  level="info")
         rng = (pd.NaT, pd.NaT)
-    else:
-        before = int((published < rng[0].tz_localize("UTC")).sum())
-        if before:
-            ctx.note("range_figures", f"{before} videos were published before the file's "
-                     f"range ({rng[0]:%Y-%m-%d} to {rng[1]:%Y-%m-%d}, chosen in Studio): their "
-                     "figures are those of the range, not of their lifetime",
-                     level="info", rows=before)
-    return {k: pd.Series([v] * n, dtype="datetime64[ns]")
-            for k, v in zip(("window_start", "window_end"), rng, strict=True)}
+    window = {k: pd.Series([v] * n, dtype="datetime64[ns]")
+              for k, v in zip(("window_start", "window_end"), rng, strict=True)}
+    if not pd.isna(rng[0]):
+        _note_outside_range(pd.DataFrame({"published_at": published.reset_index(drop=True),
+                                          **window}), rng, ctx)
+    return window
+
+
+def _note_outside_range(videos: pd.DataFrame, rng: tuple[pd.Timestamp, pd.Timestamp],
+                        ctx: ParseContext) -> None:
+    """Note the ``videos`` (``published_at`` and the ``window_*`` columns of ``rng``, the
+    table's range) whose life the range does not hold whole, by the rules the analyses use
+    (:mod:`smmanalytics._ranges`): published before it, their figures are the range's, not
+    their lifetime's; published after its last day (a range chosen in Studio before they
+    existed, yet listing them), the range holds none of their life: they have no figures in
+    it, which best times and compare name."""
+    span = f"{rng[0]:%Y-%m-%d} to {rng[1]:%Y-%m-%d}"
+    before = int(partial_life(videos).sum())
+    if before:
+        ctx.note("range_figures", f"{before} videos were published before the file's range "
+                 f"({span}, chosen in Studio): their figures are those of the range, not of "
+                 "their lifetime", level="info", rows=before)
+    after = int(after_range(videos).sum())
+    if after:
+        ctx.note("published_after_range", f"{after} videos were published after the file's "
+                 f"range ({span}, chosen in Studio before they existed): it holds none of "
+                 "their life, so they have no figures in it (best times leave them out, and "
+                 "compare their ages)", level="info", rows=after)
 
 
 def _base(c: Candidate) -> str:

@@ -334,7 +334,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
     def write_pdf(self, path):
         """Write the PDF, and next to it the .ics calendars of the best-times section (made
         while Typst compiles the PDF, written after it)."""
-        pdf, calendars = self._pdf_bytes_beside(self._calendars)
+        pdf, calendars = self._pdf_bytes_beside(lambda: self._calendars(path))
         out = atomic_write(path, pdf)
         self._write_calendars(out, calendars)
         return out

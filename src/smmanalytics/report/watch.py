@@ -867,23 +867,36 @@ class WatchSections:
     def write_calendars(self, pdf_path: str | Path) -> list[Path]:
         """Write each platform's next-month slots as .ics next to the PDF, in the report's
         language (calendar name, event titles and why each slot was chosen)."""
-        return self._write_calendars(pdf_path, self._calendars())
+        return self._write_calendars(pdf_path, self._calendars(pdf_path))
 
-    def _calendars(self) -> dict[str, bytes]:
-        """Each platform's .ics file (:meth:`write_calendars`), by platform."""
-        from ..calendar import ics_bytes
+    def _calendars(self, pdf_path: str | Path | None = None) -> dict[str, bytes]:
+        """Each platform's .ics file (:meth:`write_calendars`), by platform, over the calendar
+        it replaces beside ``pdf_path`` as :func:`~smmanalytics.calendar.write_ics` writes
+        over one: a report re-run at the same path with a changed plan raises the changed
+        events' SEQUENCE, which calendar apps need to take the change (an equal version may
+        be ignored); an unchanged re-run writes the same bytes. Without a path, the plan's own
+        versions."""
+        from ..calendar import _replaced, ics_bytes
 
         # named for its platform; its UIDs and titles are the brand's, as `smm calendar`'s
         # (the platform in the brand's place gave "maison-seve-instagram-instagram-…" UIDs,
         # the same slot two events when both calendars are imported)
         f = self.fmt
-        return {platform: ics_bytes(plan, self.brand.name, lang=f.lang, calendar_name=f.label(
-                    "ics_calendar").format(brand=f"{self.brand.name} · {f.platform(platform)}"))
+        name = f.label("ics_calendar")
+        return {platform: ics_bytes(
+                    plan, self.brand.name, lang=f.lang,
+                    calendar_name=name.format(brand=f"{self.brand.name} · {f.platform(platform)}"),
+                    previous=None if pdf_path is None
+                    else _replaced(self._calendar_path(pdf_path, platform)))
                 for platform, plan in self._slots.items()}
 
     @staticmethod
-    def _write_calendars(pdf_path: str | Path, calendars: dict[str, bytes]) -> list[Path]:
+    def _calendar_path(pdf_path: str | Path, platform: str) -> Path:
+        """Where the calendar of ``platform`` goes: beside the PDF, named after it."""
         pdf_path = Path(pdf_path)
-        return [atomic_write(pdf_path.with_name(f"{pdf_path.stem}-{platform}.ics"), ics,
-                             what="calendar")
+        return pdf_path.with_name(f"{pdf_path.stem}-{platform}.ics")
+
+    @classmethod
+    def _write_calendars(cls, pdf_path: str | Path, calendars: dict[str, bytes]) -> list[Path]:
+        return [atomic_write(cls._calendar_path(pdf_path, platform), ics, what="calendar")
                 for platform, ics in calendars.items()]
