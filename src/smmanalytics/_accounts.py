@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -34,7 +35,7 @@ from .quality import QualityLog
 from .schema import column_or
 
 __all__ = ["account_key", "declared_accounts", "keep_declared_accounts", "note_account_gaps",
-           "KnownAccounts"]
+           "BrandAccount", "KnownAccounts"]
 
 #: the columns that name a row's account, per table (posts give up to three forms)
 _NAMES = {"posts": ("account_id", "account_handle", "account_name"),
@@ -91,6 +92,45 @@ class KnownAccounts:
         if posted:
             return posted, "the platform's posts name"
         return {}, ""
+
+    def accounts(self, platform: str) -> list[BrandAccount]:
+        """The brand's accounts of ``platform``: those brand.yaml declares, else those the
+        platform's posts name (one per account id)."""
+        posted = _posted_by_id(self.posts, platform)
+        declared = self.declared.get(platform)
+        if not declared:
+            return [BrandAccount(i, i, frozenset(keys)) for i, keys in posted.items()]
+        out = []
+        for key, name in declared.items():
+            found = [(i, keys) for i, keys in posted.items() if key in keys]
+            out.append(BrandAccount(found[0][0] if found else name, name,
+                                    frozenset({key}.union(*(keys for _, keys in found)))))
+        return out
+
+
+class BrandAccount(NamedTuple):
+    """One of the brand's accounts on a platform: the ``account_id`` its rows are given (the
+    id its posts name, else the name brand.yaml writes), the name a note calls it by, and the
+    keys (:func:`account_key`) of every name it goes by (id, handle, display name)."""
+
+    id: str
+    name: str
+    keys: frozenset[str]
+
+
+def _posted_by_id(posts: pd.DataFrame, platform: str) -> dict[str, set[str]]:
+    """The accounts ``platform``'s posts name: each account id → the keys
+    (:func:`account_key`) of its id, handles and display names."""
+    if not len(posts) or not {"platform", "account_id"} <= set(posts.columns):
+        return {}
+    rows = posts["platform"].astype("string").eq(platform).fillna(False).to_numpy(bool)
+    columns = [c for c in _NAMES["posts"] if c in posts.columns]
+    names = posts.loc[rows, columns].astype("string").dropna(subset=["account_id"])
+    out: dict[str, set[str]] = {}
+    for row in names.drop_duplicates().itertuples(index=False):
+        keys = out.setdefault(str(row[0]), set())
+        keys.update(k for v in row if (k := account_key(v)) is not None)
+    return out
 
 
 def _posted(posts: pd.DataFrame, platform: str) -> dict[str, str]:
