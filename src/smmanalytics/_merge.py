@@ -31,7 +31,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from . import schema
-from ._accounts import BrandAccount, KnownAccounts, account_key
+from ._accounts import BrandAccount, KnownAccounts, account_key, current_names
 from ._io import file_name
 from ._ranges import combine_ranges
 from .metrics import COMPONENTS, row_sum
@@ -154,6 +154,8 @@ def _keyed(table: str, parts: _Parts, log: QualityLog, accounts: KnownAccounts |
     """
     df, unreliable = parts.df, parts.unreliable
     parts.df = None              # one reference less: the steps below may copy it
+    if accounts is not None and "account_id" in df.columns:
+        df = current_names(table, df, accounts.declared, log)
     several = not parts.single
     if table == "posts" and several:
         if unreliable.any():
@@ -446,7 +448,7 @@ def _daily_accounts(df: pd.DataFrame, log: QualityLog,
         if owners and account_key(names[0]) not in owners:
             _note_accounts(files, "account_not_assigned", f"{plat} daily rows name no "
                            f"account, and the platform's other daily files name only "
-                           f"{names[0]}, while {said} {', '.join(sorted(owners.values()))}: "
+                           f"{names[0]}, while {said} {', '.join(sorted(set(owners.values())))}: "
                            "kept apart, as the brand's series, not given to that account",
                            log, level="info")
             continue
