@@ -104,7 +104,8 @@ class Brand:
         The logo printed on the reports.
     accounts : dict
         brand.yaml's ``accounts``: per platform, the names of the brand's own accounts
-        (:func:`~smmanalytics._accounts.declared_accounts`); on a platform it names none of,
+        (:func:`~smmanalytics._accounts.declared_accounts`), an account renamed as a mapping
+        to its former names (``{maisonseve: [seveparis]}``); on a platform it names none of,
         every account is the brand's.
     industry_refused : str, optional
         brand.yaml's industry that a load refused (see above).
