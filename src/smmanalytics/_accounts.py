@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from .quality import QualityLog
-from .schema import column_or
+from .schema import column_or, conform
 
 __all__ = ["account_key", "current_names", "declared_accounts", "former_names",
            "keep_declared_accounts", "note_account_gaps", "BrandAccount", "KnownAccounts"]
@@ -275,7 +275,7 @@ def keep_declared_accounts(ds):
             changes[t] = table.frame.loc[~foreign].reset_index(drop=True)
     if not log.entries:
         return ds
-    quality = pd.concat([ds.quality, log.to_frame()], ignore_index=True)
+    quality = _with_notes(ds.quality, log)
     files = _mark_emptied(ds.files, {t: table.frame for t, table in tables.items()}, changes)
     return replace(ds, **changes, quality=quality, files=files)
 
@@ -498,7 +498,13 @@ def note_account_gaps(ds):
                         "alert signals, are unknown on them")
     if not log.entries:
         return ds
-    return replace(ds, quality=pd.concat([ds.quality, log.to_frame()], ignore_index=True))
+    return replace(ds, quality=_with_notes(ds.quality, log))
+
+
+def _with_notes(quality: pd.DataFrame, log: QualityLog) -> pd.DataFrame:
+    """``quality`` with ``log``'s notes after it, conformed: two frames whose ``level``
+    categories differ concatenate to text, which the quality table's schema refuses."""
+    return conform(pd.concat([quality, log.to_frame()], ignore_index=True), "quality")
 
 
 def _day_ranges(days: pd.DatetimeIndex) -> str:
