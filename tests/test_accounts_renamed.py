@@ -7,10 +7,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import smmanalytics as smm
 from smmanalytics import schema
 from smmanalytics._accounts import KnownAccounts, declared_accounts
-from smmanalytics.brand import Brand
+from smmanalytics.brand import Brand, read_brand
+from smmanalytics.errors import ConfigError
 
 
 def _content(path: Path, handle: str, posts: list[tuple[str, str, int]]) -> None:
@@ -79,3 +82,19 @@ def test_former_names_are_one_account_among_several():
     accounts = KnownAccounts(declared, schema.empty("posts")).accounts("x")
     assert [(a.name, sorted(a.keys)) for a in accounts] == [
         ("maisonseve", ["maisonseve", "seveparis"]), ("maisonseve.shop", ["maisonseveshop"])]
+
+
+@pytest.mark.parametrize("entry", ["{maisonseve: {seveparis: 1}}", "[[maisonseve]]",
+                                   "{maisonseve: [[seveparis]]}"])
+def test_an_account_entry_of_another_shape_names_its_line(tmp_path, entry):
+    """brand.yaml's ``accounts.x`` neither a name, a list of names, nor a name with its
+    former names: an error naming the file, the key's line (5: after name, timezone,
+    language, accounts) and what it takes."""
+    path = tmp_path / "brand.yaml"
+    path.write_text(f"name: b\ntimezone: UTC\nlanguage: en\naccounts:\n  x: {entry}\n",
+                    encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        read_brand(path)
+    message = str(err.value)
+    assert "brand.yaml" in message and "line 5" in message and "accounts.x" in message
+    assert "{maisonseve: [seveparis]}" in message
