@@ -159,9 +159,11 @@ def _posted_by_id(posts: pd.DataFrame, platform: str) -> dict[str, set[str]]:
         return {}
     rows = posts["platform"].astype("string").eq(platform).fillna(False).to_numpy(bool)
     columns = [c for c in _NAMES["posts"] if c in posts.columns]
-    names = posts.loc[rows, columns].astype("string").dropna(subset=["account_id"])
+    # the few distinct names first: a million posts hold a handful of accounts
+    names = posts.loc[rows, columns].drop_duplicates().astype("string").dropna(
+        subset=["account_id"])
     out: dict[str, set[str]] = {}
-    for row in names.drop_duplicates().itertuples(index=False):
+    for row in names.itertuples(index=False):
         keys = out.setdefault(str(row[0]), set())
         keys.update(k for v in row if (k := account_key(v)) is not None)
     return out
@@ -176,12 +178,12 @@ def current_names(table: str, df: pd.DataFrame, declared: dict[str, dict[str, st
     before a rename, ``x.com/seveparis/…``, are ``maisonseve``'s, one account in every
     table by account, and their days merge with the current export's. ``df`` itself when no
     row names a former name."""
-    if not len(df) or "platform" not in df.columns:
+    renamed_accounts = {p: f for p in declared if (f := former_names(declared, p))}
+    if not renamed_accounts or not len(df) or "platform" not in df.columns:
         return df
     platform = df["platform"].astype("string")
     out = df
-    for plat in [p for p in declared if former_names(declared, p)]:
-        former = former_names(declared, plat)
+    for plat, former in renamed_accounts.items():
         rows = platform.eq(plat).fillna(False).to_numpy(bool)
         for column in ("account_id", "account_handle"):
             if column not in df.columns or not rows.any():
