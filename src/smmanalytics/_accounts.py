@@ -26,15 +26,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from .quality import QualityLog
-from .schema import column_or
+from .schema import column_or, conform
 
-__all__ = ["account_key", "declared_accounts", "keep_declared_accounts", "note_account_gaps",
-           "KnownAccounts"]
+__all__ = ["account_key", "current_names", "declared_accounts", "former_names",
+           "keep_declared_accounts", "note_account_gaps", "BrandAccount", "KnownAccounts"]
 
 #: the columns that name a row's account, per table (posts give up to three forms)
 _NAMES = {"posts": ("account_id", "account_handle", "account_name"),
@@ -57,14 +58,45 @@ def account_key(name: object) -> str | None:
 
 def declared_accounts(brand) -> dict[str, dict[str, str]]:
     """brand.yaml's accounts, per platform: each one's key (:func:`account_key`) → the name
-    as written. A platform may list several (``instagram: [maisonseve, maisonseve.pro]``)."""
+    as written. A platform may list several (``instagram: [maisonseve, maisonseve.pro]``).
+
+    An account renamed is written with its former names (``x: {maisonseve: [seveparis]}``,
+    :func:`_account_entries`): their keys give its current name, as one account's. X reads
+    the account from the posts' links: an export made before the rename, all its posts
+    ``x.com/seveparis/…``, was left out as another account's (155 posts)."""
     out: dict[str, dict[str, str]] = {}
     for platform, names in (getattr(brand, "accounts", None) or {}).items():
-        names = names if isinstance(names, list | tuple) else [names]
-        keys = {account_key(n): str(n).strip() for n in names if account_key(n)}
+        keys: dict[str, str] = {}
+        for current, former in _account_entries(names):
+            if account_key(current):
+                for n in (current, *former):
+                    if account_key(n):
+                        keys.setdefault(account_key(n), str(current).strip())
         if keys:
             out[str(platform).strip().lower()] = keys
     return out
+
+
+def _account_entries(names) -> list[tuple[object, list]]:
+    """A platform's entry of brand.yaml's ``accounts`` as (account, its former names): a
+    name, a list of them, or a mapping of an account to a former name or a list of them
+    (``{maisonseve: [seveparis]}``), alone or in the list."""
+    out: list[tuple[object, list]] = []
+    for entry in names if isinstance(names, list | tuple) else [names]:
+        if isinstance(entry, dict):
+            out.extend((current, list(former) if isinstance(former, list | tuple)
+                        else [former] if former is not None else [])
+                       for current, former in entry.items())
+        else:
+            out.append((entry, []))
+    return out
+
+
+def former_names(declared: dict[str, dict[str, str]], platform: str) -> dict[str, str]:
+    """The keys of ``platform``'s former account names brand.yaml declares (an account
+    renamed, :func:`declared_accounts`) → the account's current name."""
+    return {k: name for k, name in declared.get(platform, {}).items()
+            if k != account_key(name)}
 
 
 @dataclass(frozen=True)
@@ -91,6 +123,105 @@ class KnownAccounts:
         if posted:
             return posted, "the platform's posts name"
         return {}, ""
+
+    def accounts(self, platform: str) -> list[BrandAccount]:
+        """The brand's accounts of ``platform``: those brand.yaml declares, else those the
+        platform's posts name (one per account id)."""
+        posted = _posted_by_id(self.posts, platform)
+        declared = self.declared.get(platform)
+        if not declared:
+            return [BrandAccount(i, i, frozenset(keys)) for i, keys in posted.items()]
+        named: dict[str, set[str]] = {}          # an account renamed: its names' keys
+        for key, name in declared.items():
+            named.setdefault(name, set()).add(key)
+        out = []
+        for name, mine in named.items():
+            found = [(i, keys) for i, keys in posted.items() if mine & keys]
+            out.append(BrandAccount(found[0][0] if found else name, name,
+                                    frozenset(mine.union(*(keys for _, keys in found)))))
+        return out
+
+
+class BrandAccount(NamedTuple):
+    """One of the brand's accounts on a platform: the ``account_id`` its rows are given (the
+    id its posts name, else the name brand.yaml writes), the name a note calls it by, and the
+    keys (:func:`account_key`) of every name it goes by (id, handle, display name)."""
+
+    id: str
+    name: str
+    keys: frozenset[str]
+
+
+def _posted_by_id(posts: pd.DataFrame, platform: str) -> dict[str, set[str]]:
+    """The accounts ``platform``'s posts name: each account id → the keys
+    (:func:`account_key`) of its id, handles and display names."""
+    if not len(posts) or not {"platform", "account_id"} <= set(posts.columns):
+        return {}
+    rows = posts["platform"].astype("string").eq(platform).fillna(False).to_numpy(bool)
+    columns = [c for c in _NAMES["posts"] if c in posts.columns]
+    # the few distinct names first: a million posts hold a handful of accounts
+    names = posts.loc[rows, columns].drop_duplicates().astype("string").dropna(
+        subset=["account_id"])
+    out: dict[str, set[str]] = {}
+    for row in names.itertuples(index=False):
+        keys = out.setdefault(str(row[0]), set())
+        keys.update(k for v in row if (k := account_key(v)) is not None)
+    return out
+
+
+def current_names(table: str, df: pd.DataFrame, declared: dict[str, dict[str, str]],
+                  log: QualityLog) -> pd.DataFrame:
+    """``df`` (the ``table``'s rows, before their merge) with the account id and handle of each row
+    naming an account by a former name brand.yaml declares (:func:`former_names`) given the
+    account's current one, as the platform's rows naming it write it (else as brand.yaml
+    does), noted per file (``account_former_name``, an info): X's posts of an export made
+    before a rename, ``x.com/seveparis/…``, are ``maisonseve``'s, one account in every
+    table by account, and their days merge with the current export's. ``df`` itself when no
+    row names a former name."""
+    renamed_accounts = {p: f for p in declared if (f := former_names(declared, p))}
+    if not renamed_accounts or not len(df) or "platform" not in df.columns:
+        return df
+    platform = df["platform"].astype("string")
+    out = df
+    for plat, former in renamed_accounts.items():
+        rows = platform.eq(plat).fillna(False).to_numpy(bool)
+        for column in ("account_id", "account_handle"):
+            if column not in df.columns or not rows.any():
+                continue
+            names = out[column].astype("string")
+            codes, keys = _name_codes(names)
+            renamed = rows & np.isin(codes, [i for i, k in enumerate(keys[:-1]) if k in former])
+            if not renamed.any():
+                continue
+            current = {name: _as_written(names[rows], name) for name in set(former.values())}
+            names = names.copy()
+            names[renamed] = [current[former[k]] for k in keys[codes[renamed]]]
+            out = out.assign(**{column: names})
+            if column == "account_id":      # a handle renamed beside its id: one row, one note
+                _note_former(table, df.loc[renamed], plat, former, log)
+    return out
+
+
+def _as_written(names: pd.Series, name: str) -> str:
+    """The account ``name`` as the platform's rows write it (``names``: a handle without its
+    @, an id), else as given, without a leading @."""
+    key = account_key(name)
+    same = names.dropna()[names.dropna().map(account_key).eq(key).to_numpy(bool)]
+    return str(same.iloc[-1]) if len(same) else str(name).strip().lstrip("@")
+
+
+def _note_former(table: str, rows: pd.DataFrame, platform: str, former: dict[str, str],
+                 log: QualityLog) -> None:
+    """One ``account_former_name`` info per file of the ``table``'s ``rows`` whose account
+    id :func:`current_names` renamed, naming the former and the current name."""
+    what = "posts" if table == "posts" else f"{table} rows"
+    files = column_or(rows, "source_file", dtype="string").astype("string").fillna("")
+    for (file, name), part in rows.groupby([files, rows["account_id"].astype("string")],
+                                           sort=True):
+        log.add(file or f"{platform}", "account_former_name", f"{len(part)} {platform} {what} "
+                f"name the account {name}, which brand.yaml declares a former name of "
+                f"{former[account_key(name)]}: taken as that account's", level="info",
+                rows=len(part))
 
 
 def _posted(posts: pd.DataFrame, platform: str) -> dict[str, str]:
@@ -132,7 +263,8 @@ def keep_declared_accounts(ds):
             others = sorted({a for t, table in tables.items()
                              for a in _accounts(table.frame.loc[found[t]], _NAMES[t])})
             log.add(f"brand.yaml ({platform})", "account_declared_unseen",
-                    f"brand.yaml declares the {platform} account {_listed(names.values())}, "
+                    f"brand.yaml declares the {platform} account "
+                    f"{_listed(dict.fromkeys(names.values()))}, "
                     f"which no export names; the {platform} rows name "
                     f"{_listed(others)}: kept as the brand's (write the account as its "
                     "exports name it, its handle or id, to leave others' out)")
@@ -145,7 +277,7 @@ def keep_declared_accounts(ds):
             changes[t] = table.frame.loc[~foreign].reset_index(drop=True)
     if not log.entries:
         return ds
-    quality = pd.concat([ds.quality, log.to_frame()], ignore_index=True)
+    quality = _with_notes(ds.quality, log)
     files = _mark_emptied(ds.files, {t: table.frame for t, table in tables.items()}, changes)
     return replace(ds, **changes, quality=quality, files=files)
 
@@ -284,14 +416,28 @@ def _note_foreign(table: str, rows: pd.DataFrame, declared: dict[str, dict[str, 
     for (file, platform), part in rows.groupby([files, rows["platform"].astype("string")],
                                                sort=True):
         accounts = _accounts(part, _NAMES[table])
-        mine = list(declared[platform].values())
+        mine = list(dict.fromkeys(declared[platform].values()))
         renaming = (_renaming(file, accounts[0], mine[0])
                     if file in named_by_file and accounts else "")
         log.add(file or f"{table} ({platform})", "account_not_declared",
                 f"{len(part)} {platform} {what} of the account {_listed(accounts)}, not the one "
                 f"brand.yaml declares ({_listed(mine)}): left out of the brand's figures"
-                f"{renaming}",
+                f"{renaming or _renamed_hint(platform, part, mine[0])}",
                 rows=len(part))
+
+
+def _renamed_hint(platform: str, rows: pd.DataFrame, mine: str) -> str:
+    """What an ``account_not_declared`` warning says of the account renamed it may be: the
+    brand's own account under a former handle (an X export made before the rename names
+    it in every post's link), and how brand.yaml declares the former handle as the same
+    account's (:func:`declared_accounts`)."""
+    column = "account_handle" if "account_handle" in rows.columns else "account_id"
+    former = rows[column].dropna().astype("string")
+    if former.empty:
+        return ""
+    return (f"; if {former.iloc[0]} is the brand's own account under a former handle (a "
+            f"rename), declare it in brand.yaml as that account's: "
+            f"'{platform}: {{{mine}: [{former.iloc[0]}]}}'")
 
 
 def _renaming(file: str, account: str, mine: str) -> str:
@@ -354,7 +500,13 @@ def note_account_gaps(ds):
                         "alert signals, are unknown on them")
     if not log.entries:
         return ds
-    return replace(ds, quality=pd.concat([ds.quality, log.to_frame()], ignore_index=True))
+    return replace(ds, quality=_with_notes(ds.quality, log))
+
+
+def _with_notes(quality: pd.DataFrame, log: QualityLog) -> pd.DataFrame:
+    """``quality`` with ``log``'s notes after it, conformed: two frames whose ``level``
+    categories differ concatenate to text, which the quality table's schema refuses."""
+    return conform(pd.concat([quality, log.to_frame()], ignore_index=True), "quality")
 
 
 def _day_ranges(days: pd.DatetimeIndex) -> str:

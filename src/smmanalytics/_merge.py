@@ -21,6 +21,7 @@ Called by :func:`smmanalytics.dataset.load` for each table (posts, daily, web, a
 
 from __future__ import annotations
 
+import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -30,7 +31,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from . import schema
-from ._accounts import KnownAccounts, account_key
+from ._accounts import BrandAccount, KnownAccounts, account_key, current_names
 from ._io import file_name
 from ._ranges import combine_ranges
 from .metrics import COMPONENTS, row_sum
@@ -99,6 +100,7 @@ class _Parts:
     made_unknown: np.ndarray    # daily rows a loader made unknown (:func:`_made_unknown`)
     carried: list               # the columns each export has (None: a frame made by hand)
     no_value: list[dict]        # each export's posts whose cell held no value (``#N/A``)
+    relative: dict[str, str]    # each daily export's name below the folder loaded, by file
 
     @property
     def tie(self) -> list[str]:
@@ -115,6 +117,8 @@ def _concatenated(table: str, frames: list[pd.DataFrame]) -> _Parts:
                     else [np.zeros(len(f), dtype=bool) for f in frames])
     carried = [f.attrs.get("carried") for f in frames]
     no_value = [f.attrs.get("no_value") or {} for f in frames]
+    relative = {str(f["source_file"].iloc[0]): f.attrs["relative_name"] for f in frames
+                if f.attrs.get("relative_name") and "source_file" in f.columns}
     parts = [schema.conform(f, table) for f in frames]
     if "platform" in schema.TABLES[table]:
         _share_platforms(parts)
@@ -129,7 +133,7 @@ def _concatenated(table: str, frames: list[pd.DataFrame]) -> _Parts:
     df = parts[0] if single else pd.concat(parts, ignore_index=True)
     return _Parts(df=df, single=single, guessed=guessed, unreliable=np.concatenate(unreliable),
                   made_unknown=np.concatenate(made_unknown), carried=carried,
-                  no_value=no_value)
+                  no_value=no_value, relative=relative)
 
 
 def _keyed(table: str, parts: _Parts, log: QualityLog, accounts: KnownAccounts | None
@@ -150,6 +154,8 @@ def _keyed(table: str, parts: _Parts, log: QualityLog, accounts: KnownAccounts |
     """
     df, unreliable = parts.df, parts.unreliable
     parts.df = None              # one reference less: the steps below may copy it
+    if accounts is not None and "account_id" in df.columns:
+        df = current_names(table, df, accounts.declared, log)
     several = not parts.single
     if table == "posts" and several:
         if unreliable.any():
@@ -158,8 +164,9 @@ def _keyed(table: str, parts: _Parts, log: QualityLog, accounts: KnownAccounts |
         if "_unreliable" in df.columns:
             unreliable = df.pop("_unreliable").to_numpy(bool)
     if table == "daily" and several:
-        df = _daily_accounts(df, log, accounts)
-        df = _unknown_series_apart(df, log)
+        brand = _several_accounts(df, accounts)
+        df = _daily_accounts(df, log, accounts, brand, parts.relative)
+        df = _unknown_series_apart(df, log, brand)
     if table == "web" and several:
         _note_properties(df, log)
     keys = [k for k in MERGE_KEYS[table] if k in df.columns]
@@ -329,8 +336,64 @@ def _key_damaged_ids(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _several_accounts(df: pd.DataFrame, known: KnownAccounts | None
+                      ) -> dict[str, list[BrandAccount]]:
+    """The platforms of ``df``'s daily rows naming no account on which the brand has several
+    accounts (brand.yaml declares them, or its posts name them), each with its accounts:
+    whose such a row is cannot be told from its figures (Meta's daily charts name none), and
+    two of its files are no snapshots of one series for sharing their days."""
+    if known is None or "account_id" not in df.columns:
+        return {}
+    missing = df["account_id"].isna().to_numpy(bool)
+    platforms = df["platform"].astype("string")[missing].dropna().unique()
+    return {p: mine for p in sorted(platforms) if len(mine := known.accounts(p)) > 1}
+
+
+def _named_account(relative: str, accounts: list[BrandAccount]) -> BrandAccount | None:
+    """The account of ``accounts`` that a file's name below the folder loaded (``relative``)
+    names: the nearest part of it (the file's name, then its folders, inner first) that
+    holds one of an account's names (:func:`account_key`: ``instagram_follows_maisonseve.shop
+    _2026-10.csv``, ``maisonseve.shop/Follows.csv``); of names inside one another (the
+    handles ``maisonseve`` and ``maisonseve.shop``), the longest. None when no part names
+    one, or the nearest names two accounts alike."""
+    for part in reversed(re.split(r"[/\\!]", relative)):
+        text = account_key(part) or ""
+        hits = [(len(k), a) for a in accounts for k in a.keys if k in text]
+        if hits:
+            longest = max(n for n, _ in hits)
+            found = {a for n, a in hits if n == longest}
+            return found.pop() if len(found) == 1 else None
+    return None
+
+
+def _accounts_from_names(df: pd.DataFrame, account: pd.Series,
+                         several: dict[str, list[BrandAccount]], relative: dict[str, str],
+                         log: QualityLog) -> pd.Series:
+    """``account`` (``df``'s account ids) with those of the rows naming no account of a
+    platform of ``several`` given the account their file's name or folder names
+    (:func:`_named_account`; ``relative``: each file's name below the folder loaded),
+    noted per file (``account_from_file_name``, an info)."""
+    platform = df["platform"].astype("string")
+    rows = (account.isna() & platform.isin(list(several))).to_numpy(bool)
+    out = account
+    for (src, plat), n in (df.loc[rows].groupby(["source_file", platform[rows]], sort=True,
+                                                observed=True).size().items()):
+        mine = _named_account(relative.get(src, ""), several[plat])
+        if mine is None:
+            continue
+        if out is account:
+            out = account.copy()
+        out[rows & df["source_file"].eq(src).to_numpy(bool)] = mine.id
+        log.add(src, "account_from_file_name", f"{n} {plat} daily rows name no account; "
+                f"taken as {mine.name}'s, which the file's name or folder names",
+                level="info", rows=int(n))
+    return out
+
+
 def _daily_accounts(df: pd.DataFrame, log: QualityLog,
-                    known: KnownAccounts | None = None) -> pd.DataFrame:
+                    known: KnownAccounts | None = None,
+                    several: dict[str, list[BrandAccount]] | None = None,
+                    relative: dict[str, str] | None = None) -> pd.DataFrame:
     """``df`` (daily rows of several files) with the account of a platform's rows that name
     none when the platform's other rows name exactly one, and nothing says the brand's rows
     are another's: X's overview export names no account, its by-day export the handle in its
@@ -349,19 +412,28 @@ def _daily_accounts(df: pd.DataFrame, log: QualityLog,
     is unknown. The three cases are noted, per file: ``account_assigned`` (info),
     ``account_not_assigned`` (info: kept as the brand's, the other account's rows apart) and
     ``account_unknown`` (a warning: the platform's totals may count their days twice).
+
+    On a platform where the brand has ``several`` accounts (:func:`_several_accounts`) the
+    one account the other files name says nothing of a file's: its rows are given the
+    account its name or folder names (:func:`_accounts_from_names`, ``relative``: each
+    file's name below the folder loaded), else none (:func:`_unknown_series_apart` keeps
+    such files apart). Meta's daily charts name no account: a shop account's follows file
+    was taken for a newer export of the main account's, whose October (+349) was dropped.
     """
     if "account_id" not in df.columns:
         return df
     account = df["account_id"].astype("string")
-    missing = account.isna().to_numpy()
-    if not missing.any() or missing.all():
+    if not account.isna().any():
         return df
+    several = several or {}
+    filled = (_accounts_from_names(df, account, several, relative or {}, log) if several
+              else account.copy())
+    missing = filled.isna().to_numpy()
     platform = df["platform"].astype("string")
-    named = account[~missing].groupby(platform[~missing], sort=True).unique()
-    filled = account.copy()
+    named = filled[~missing].groupby(platform[~missing], sort=True).unique()
     for plat, names in named.items():
         rows = missing & (platform == plat).fillna(False).to_numpy()
-        if not rows.any():
+        if not rows.any() or plat in several:
             continue
         files = df["source_file"][rows].value_counts(sort=False).sort_index()
         if len(names) > 1:
@@ -376,7 +448,7 @@ def _daily_accounts(df: pd.DataFrame, log: QualityLog,
         if owners and account_key(names[0]) not in owners:
             _note_accounts(files, "account_not_assigned", f"{plat} daily rows name no "
                            f"account, and the platform's other daily files name only "
-                           f"{names[0]}, while {said} {', '.join(sorted(owners.values()))}: "
+                           f"{names[0]}, while {said} {', '.join(sorted(set(owners.values())))}: "
                            "kept apart, as the brand's series, not given to that account",
                            log, level="info")
             continue
@@ -391,7 +463,9 @@ def _daily_accounts(df: pd.DataFrame, log: QualityLog,
     return out
 
 
-def _unknown_series_apart(df: pd.DataFrame, log: QualityLog) -> pd.DataFrame:
+def _unknown_series_apart(df: pd.DataFrame, log: QualityLog,
+                          several: dict[str, list[BrandAccount]] | None = None
+                          ) -> pd.DataFrame:
     """``df`` (daily rows of several files) with a ``_series`` column, the merge's last key,
     that keeps apart the files of rows naming neither platform nor account which are not
     exports of one series, noted per file (``unknown_series_apart``); ``df`` itself when
@@ -420,14 +494,26 @@ def _unknown_series_apart(df: pd.DataFrame, log: QualityLog) -> pd.DataFrame:
     before. A file found one series with any file of a series joins it (a chain of
     re-exports stays one series). Identical files are read once already
     (:func:`~smmanalytics.dataset.load`), and never get here twice.
+
+    So are the files of rows naming no account of a platform on which the brand has
+    ``several`` accounts (:func:`_several_accounts`), each paired only with its platform's:
+    two Instagram accounts' follows files, neither named after its account, are no
+    re-export of one another, and the second replaced the first's October (+349 follows)
+    with an info note. Kept apart, both count in the platform's figures (the accounts'
+    sum, if they are two accounts' charts), and a warning names both files
+    (``account_series_apart``): which account each is cannot be told.
     """
-    unknown = (df["platform"].isna() & schema.column_or(df, "account_id").isna()).to_numpy(bool)
+    platform = df["platform"].astype("string")
+    unknown = ((platform.isna() | platform.isin(list(several or {})))
+               & schema.column_or(df, "account_id").isna()).to_numpy(bool)
     if unknown.sum() < 2:
         return df
     keys = [k for k in MERGE_KEYS["daily"] if k in df.columns and k not in
             ("platform", "account_id")]
-    rows = (df.loc[unknown, [*keys, "value", "source_file"]]
-            .assign(source_file=lambda d: d["source_file"].astype("string"))
+    keys.append("_platform")             # each file paired with its own platform's only
+    rows = (df.loc[unknown, [*keys[:-1], "value", "source_file"]]
+            .assign(source_file=lambda d: d["source_file"].astype("string"),
+                    _platform=platform[unknown].fillna(""))
             .drop_duplicates(subset=[*keys, "source_file"], keep="last"))
     if rows["source_file"].nunique() < 2:
         return df
@@ -449,9 +535,14 @@ def _unknown_series_apart(df: pd.DataFrame, log: QualityLog) -> pd.DataFrame:
 
     for first, second in shared.index[alike.to_numpy()]:   # name order: the first names it
         series[root(second)] = root(first)
+    platforms = rows.groupby("source_file")["_platform"].first()
     for (first, second), (n, differ, quiet) in shared[~alike].iterrows():
         silent = f" ({quiet} of them 0 in both, which tells nothing)" if quiet else ""
         staggered = _staggered(spans, first, second)
+        if plat := platforms[first]:
+            _note_accounts_apart(first, second, plat, (n, differ, silent + staggered),
+                                 several[plat], log)
+            continue
         for src, other in ((first, second), (second, first)):
             log.add(src, "unknown_series_apart", f"{n} daily rows of no platform nor "
                     f"account share their days with {file_name(other)}'s, which gives other "
@@ -466,6 +557,27 @@ def _unknown_series_apart(df: pd.DataFrame, log: QualityLog) -> pd.DataFrame:
     mine = df["source_file"].astype("string")[unknown]
     out.loc[unknown, "_series"] = mine.map(root).astype("string")
     return out
+
+
+def _note_accounts_apart(first: str, second: str, platform: str, shared: tuple[int, int, str],
+                         accounts: list[BrandAccount], log: QualityLog) -> None:
+    """Warn, on both files, that two daily files of a ``platform`` of the brand's several
+    ``accounts``, naming none, were kept apart (:func:`_unknown_series_apart`): the days
+    they share, how many give other figures and what else was seen (``shared``), that
+    whose each is cannot be told, and how to name the files so that it can."""
+    n, differ, seen = shared
+    names = ", ".join(a.name for a in accounts)
+    example = max(accounts, key=lambda a: len(a.name)).name.lstrip("@")
+    for src, other in ((first, second), (second, first)):
+        log.add(src, "account_series_apart", f"{n} {platform} daily rows naming no account "
+                f"share their days with {other}'s, which gives other figures on {differ} of "
+                f"them{seen}: the brand has {len(accounts)} {platform} accounts ({names}), "
+                "and neither file says whose it is; kept apart as two series, both counted "
+                f"in {platform}'s figures (right if they are two accounts' charts, twice if "
+                "one is a re-export of the other), in no account's; per account the figures "
+                "cannot be told apart: name each file, or its folder, after its account "
+                f"(its handle or id: {platform}_follows_{example}_….csv, or {example}/)",
+                rows=int(n))
 
 
 def _shared_days(pairs: pd.DataFrame) -> pd.DataFrame:

@@ -104,7 +104,8 @@ class Brand:
         The logo printed on the reports.
     accounts : dict
         brand.yaml's ``accounts``: per platform, the names of the brand's own accounts
-        (:func:`~smmanalytics._accounts.declared_accounts`); on a platform it names none of,
+        (:func:`~smmanalytics._accounts.declared_accounts`), an account renamed as a mapping
+        to its former names (``{maisonseve: [seveparis]}``); on a platform it names none of,
         every account is the brand's.
     industry_refused : str, optional
         brand.yaml's industry that a load refused (see above).
@@ -257,6 +258,14 @@ def read_brand(path: str | Path, *, data: bytes | None = None,
                         expected=exc.expected, got=exc.got))
         industry, refused = Brand.industry, str(exc.got)
     currency = _currency(raw.get("currency", "EUR"), path, lines.get(("currency",)))
+    accounts = dict(raw.get("accounts") or {})
+    for key, names in list(accounts.items()):
+        if not _account_entry(names):
+            bad(ConfigError("not an account, a list of accounts, or an account with its former "
+                            "names", file=str(path), line=lines.get(("accounts", key)),
+                            column=f"accounts.{key}", expected="maisonseve, [maisonseve, "
+                            "maisonseve.shop] or {maisonseve: [seveparis]}", got=names))
+            del accounts[key]
     logo = raw.get("logo")
     slug = str(raw.get("slug") or slugify(name))
     if not _SLUG.fullmatch(slug):
@@ -275,9 +284,27 @@ def read_brand(path: str | Path, *, data: bytes | None = None,
         primary_color=str(colors.get("primary", Brand.primary_color)),
         accent_color=str(colors.get("accent", Brand.accent_color)),
         logo=_logo_path(path, str(logo), data is not None) if logo else None,
-        accounts=platform_accounts(raw.get("accounts") or {}),
+        accounts=platform_accounts(accounts),
         industry_refused=refused,
     )
+
+
+def _account_entry(names: object, in_list: bool = False) -> bool:
+    """Whether brand.yaml's ``accounts`` entry of a platform is one it takes: a name (or id),
+    a list of them, or a mapping of a name to its former names (a name or a list), alone or
+    in the list (:func:`~smmanalytics._accounts.declared_accounts`)."""
+    if isinstance(names, dict):
+        return all(_is_name(k) and (_is_name(v) or (isinstance(v, list)
+                                                    and all(map(_is_name, v))))
+                   for k, v in names.items())
+    if isinstance(names, list) and not in_list:
+        return all(_account_entry(n, in_list=True) for n in names)
+    return _is_name(names)
+
+
+def _is_name(v: object) -> bool:
+    """An account's handle, name or id as YAML reads it: text, or a number (an id)."""
+    return isinstance(v, str | int) and not isinstance(v, bool)
 
 
 def platform_accounts(accounts: dict) -> dict:

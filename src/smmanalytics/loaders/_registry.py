@@ -1210,6 +1210,11 @@ def finish(df: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
     attrs = dict(df.attrs)
     hint = attrs.pop("after_export_hint", None)     # for the note below, not kept
     attrs["snapshot_at"] = None if pd.isna(snapshot) else pd.Timestamp(snapshot)
+    if kind == "daily":
+        # the name below the folder loaded: a daily export naming no account may be named
+        # after it, or put in its folder (``_merge._daily_accounts``); the folders above
+        # (``~/exports/maison-seve/``) name the brand, never one of its accounts
+        attrs["relative_name"] = src.relative_name
     out = df.copy(deep=False)  # copy-on-write: the parser's frame is never modified
     if kind == "posts":
         out = _finish_posts(out, src, snapshot, log, attrs)
