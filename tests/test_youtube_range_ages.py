@@ -394,3 +394,31 @@ def test_the_after_range_caveat_in_the_reader_language(september, tmp_path, lang
     c = compare(ds, "2026-09", previous="2026-08", platform="youtube", n_boot=200)
     fmt = BrandReport(ds, "2026-09", lang=lang).fmt
     assert line in [fmt.note(s) for s in c.caveats]
+
+
+@pytest.mark.parametrize("column,readers,first", [
+    ("window_start", [partial_life], "2026-10-05 00:00:00+02:00"),          # summer time
+    ("window_end", [after_range, figures_end], "2026-10-31 00:00:00+01:00")])
+def test_a_zone_aware_range_column_is_refused_by_name(column, readers, first):
+    """The schema's window columns are naive days (UTC's, as the loader reads Studio's). A
+    caller's frame with one of them zone-aware (Paris midnights) raised pandas' bare
+    TypeError "Already tz-aware" in each function reading it; which zone's day it means is
+    not guessed: a SchemaError names the column, what it must hold and what it holds. The
+    frame is left as it was."""
+    from smmanalytics.errors import SchemaError
+
+    posts = pd.DataFrame({"published_at": pd.to_datetime(["2026-10-01 10:00"], utc=True),
+                          "snapshot_at": pd.to_datetime(["2026-11-05"], utc=True),
+                          "window_start": pd.to_datetime(["2026-10-05"]),
+                          "window_end": pd.to_datetime(["2026-10-31"])})
+    posts[column] = posts[column].dt.tz_localize("Europe/Paris")
+    before = posts.copy()
+    for read in readers:
+        with pytest.raises(SchemaError) as caught:
+            read(posts)
+        assert caught.value.column == column
+        assert str(caught.value) == (
+            f"column '{column}' must hold days without a time zone (those of the range the "
+            "figures cover, UTC days as the loader reads YouTube Studio's); got date-times in "
+            f"Europe/Paris, the first {first}")
+    pd.testing.assert_frame_equal(posts, before)
