@@ -996,3 +996,36 @@ def test_every_quality_sentence_is_whole_from_its_log_entry_alone(tmp_path, lang
     # a message without its month: the message, as for a code quality.yaml lacks
     assert f.quality("costs_month_missing", "a month lacks labour") == "a month lacks labour"
     assert f.untranslated == (set() if lang == "en" else {"a month lacks labour"})
+
+
+#: read_costs' message of a file with August 2026 (of months it covers) without labour
+_ONE_GAP = ("costs.csv has no labor line for 2026-08, which the other months it covers have: "
+            "counted as 0, by the file's rule that a day it covers without a line had nothing "
+            "spent: add the month's lines if they were left out")
+
+
+@pytest.mark.parametrize("lang,one,several,sentence", [
+    ("en", "August 2026: “Labour”", "August 2026: “Labour” and “Tools”; October 2026: “Labour”",
+     "Months the costs file covers without lines of categories its other months have ({}) are "
+     "read as nothing spent on those categories, but the lines may have been left out (the ROI "
+     "section of a report covering one of those months says so)"),
+    ("fr", "août 2026 : « Temps de travail »",
+     "août 2026 : « Temps de travail » et « Outils » ; octobre 2026 : « Temps de travail »",
+     "Les mois que couvre le fichier des coûts sans lignes de catégories présentes dans ses "
+     "autres mois ({}) sont lus comme sans dépense pour ces catégories, mais ces lignes ont "
+     "peut-être été oubliées (la section ROI d'un rapport couvrant l'un de ces mois le "
+     "signale)"),
+    ("it", "agosto 2026: «Lavoro»", "agosto 2026: «Lavoro» e «Strumenti»; ottobre 2026: «Lavoro»",
+     "I mesi coperti dal file dei costi senza righe di categorie presenti nei suoi altri mesi "
+     "({}) sono letti come senza spesa per quelle categorie, ma quelle righe potrebbero essere "
+     "state dimenticate (la sezione ROI di un rapporto che copre uno di quei mesi lo indica)")])
+def test_the_cost_gap_sentence_reads_right_with_one_month_and_several(lang, one, several,
+                                                                      sentence):
+    """The sentence said "a month … a category … that month … on it", in the singular, though
+    the quality table names every month and each its categories ("August 2026: “Labour” and
+    “Tools”; October 2026: …"); the French lacked its preposition ("un mois qu'il couvre").
+    Worded as the rule for such months, it reads right with one log entry's month (August,
+    labour) and with the table's list (August both, October labour)."""
+    f = Formatter(lang)
+    assert f.quality("costs_month_missing", _ONE_GAP) == sentence.format(one)
+    assert f.quality("costs_month_missing", "", gaps=several) == sentence.format(several)

@@ -140,22 +140,30 @@ def test_best_times_leaves_out_the_video_before_the_range_and_ages_to_its_end(de
     assert bt.method["age_reference"] == "snapshot_at (window_end for a date range's figures)"
 
 
+def _best_times_notes(ds: smm.Dataset, lang: str) -> list[str]:
+    """The notes of the September 2026 report's best-times section, as rendered."""
+    sec = BrandReport(ds, "2026-09", lang=lang).best_times(ics=False)
+    return [b["text"] for b in sec.blocks if b["kind"] == "note"]
+
+
 @pytest.mark.parametrize("lang,reasons", [
-    ("en", "published before the date range their figures cover (chosen in YouTube Studio), so "
-           "only part of their life is counted (1), measured less than a week after "
-           "publishing, engagement still growing (1)"),
-    ("fr", "publiées avant la période que couvrent leurs chiffres (choisie dans YouTube "
-           "Studio), si bien que seule une partie de leur vie y est comptée (1), mesurées "
-           "moins d'une semaine après leur publication, engagement encore en hausse (1)"),
-    ("it", "pubblicati prima dell'intervallo coperto dai loro dati (scelto in YouTube Studio), "
-           "quindi vi è contata solo una parte della loro vita (1), misurati meno di una "
-           "settimana dopo la pubblicazione, engagement ancora in crescita (1)")])
+    ("en", "Posts left out: published before the date range their figures cover (chosen in "
+           "YouTube Studio), so only part of their life is counted (1), measured less than a "
+           "week after publishing, engagement still growing (1)"),
+    ("fr", "Publications écartées : publiées avant la période que couvrent leurs chiffres "
+           "(choisie dans YouTube Studio), si bien que seule une partie de leur vie y est "
+           "comptée (1), mesurées moins d'une semaine après leur publication, engagement "
+           "encore en hausse (1)"),
+    ("it", "Post esclusi: pubblicati prima dell'intervallo coperto dai loro dati (scelto in "
+           "YouTube Studio), quindi vi è contata solo una parte della loro vita (1), misurati "
+           "meno di una settimana dopo la pubblicazione, engagement ancora in crescita (1)")])
 def test_report_names_why_the_videos_were_left_out(december, lang, reasons):
-    """The report's list of reasons, by timing's counts, in the reader's language."""
-    bt = best_times(december.posts, "UTC", "youtube", exposure=None, n_boot=200)
-    rep = BrandReport(december, "2026-09", lang=lang)
-    excluded = {k: v for k, v in bt.n_excluded.items() if v and k != "day_precision"}
-    assert rep.fmt.excluded(excluded) == reasons
+    """The report's best-times section, YouTube's day-only branch: its sentence counts the two
+    videos of a known day ("these 2 posts"), and a note names the others, by hand from the
+    zip: 6 January 2024's before the range's first day, 12 September (partial figures), 28
+    September's 4 days old when the figures stop on 2 October 00:00 (too young). The branch
+    said nothing of them: a Studio range of 15-31 October left 60 of 63 videos out unsaid."""
+    assert _best_times_notes(december, lang) == [reasons]
 
 
 def test_bottom_posts_age_the_videos_to_their_range(tmp_path):
@@ -308,9 +316,10 @@ def test_best_times_names_the_video_after_its_range(september):
     ("it", "pubblicati dopo l'intervallo coperto dai loro dati (scelto in YouTube Studio prima "
            "che esistessero), quindi non vi hanno alcun dato (1)")])
 def test_report_names_the_video_after_its_range(september, lang, label):
-    bt = best_times(september.posts, "UTC", "youtube", exposure=None, n_boot=200)
-    rep = BrandReport(september, "2026-09", lang=lang)
-    assert rep._excluded_list({"after_range": bt.n_excluded["after_range"]}) == label
+    """20 September's video, in the range of 1 to 5 September, named in the section's note
+    with 3 September's (partial figures) and 27 September's (too young): one note."""
+    [note] = _best_times_notes(september, lang)
+    assert label in note
 
 
 @pytest.mark.parametrize("lang,caption", [
@@ -385,3 +394,31 @@ def test_the_after_range_caveat_in_the_reader_language(september, tmp_path, lang
     c = compare(ds, "2026-09", previous="2026-08", platform="youtube", n_boot=200)
     fmt = BrandReport(ds, "2026-09", lang=lang).fmt
     assert line in [fmt.note(s) for s in c.caveats]
+
+
+@pytest.mark.parametrize("column,readers,first", [
+    ("window_start", [partial_life], "2026-10-05 00:00:00+02:00"),          # summer time
+    ("window_end", [after_range, figures_end], "2026-10-31 00:00:00+01:00")])
+def test_a_zone_aware_range_column_is_refused_by_name(column, readers, first):
+    """The schema's window columns are naive days (UTC's, as the loader reads Studio's). A
+    caller's frame with one of them zone-aware (Paris midnights) raised pandas' bare
+    TypeError "Already tz-aware" in each function reading it; which zone's day it means is
+    not guessed: a SchemaError names the column, what it must hold and what it holds. The
+    frame is left as it was."""
+    from smmanalytics.errors import SchemaError
+
+    posts = pd.DataFrame({"published_at": pd.to_datetime(["2026-10-01 10:00"], utc=True),
+                          "snapshot_at": pd.to_datetime(["2026-11-05"], utc=True),
+                          "window_start": pd.to_datetime(["2026-10-05"]),
+                          "window_end": pd.to_datetime(["2026-10-31"])})
+    posts[column] = posts[column].dt.tz_localize("Europe/Paris")
+    before = posts.copy()
+    for read in readers:
+        with pytest.raises(SchemaError) as caught:
+            read(posts)
+        assert caught.value.column == column
+        assert str(caught.value) == (
+            f"column '{column}' must hold days without a time zone (those of the range the "
+            "figures cover, UTC days as the loader reads YouTube Studio's); got date-times in "
+            f"Europe/Paris, the first {first}")
+    pd.testing.assert_frame_equal(posts, before)

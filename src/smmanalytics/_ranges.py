@@ -37,6 +37,7 @@ from itertools import pairwise
 import numpy as np
 import pandas as pd
 
+from .errors import SchemaError
 from .quality import QualityLog
 from .schema import METRICS, column_or
 
@@ -122,8 +123,7 @@ def partial_life(posts: pd.DataFrame) -> np.ndarray:
     """The posts whose figures are a date range's that starts after their publication (a video
     of 3 September in a ``Content 2026-10-01_2026-10-31`` zip): only part of their life is
     in the figures, which are neither lifetime totals nor those of a known age."""
-    first = column_or(posts, "window_start", pd.NaT, "datetime64[ns]")
-    start = pd.to_datetime(first).dt.tz_localize("UTC")
+    start = _range_days(posts, "window_start")
     return (posts["published_at"] < start).fillna(False).to_numpy(bool)
 
 
@@ -138,8 +138,23 @@ def after_range(posts: pd.DataFrame) -> np.ndarray:
 def _range_end(posts: pd.DataFrame) -> pd.Series:
     """The end of each post's range (UTC midnight after ``window_end``, a UTC day as the
     loader reads Studio's days), NaT for lifetime figures."""
-    last = column_or(posts, "window_end", pd.NaT, "datetime64[ns]")
-    return pd.to_datetime(last).dt.tz_localize("UTC") + pd.Timedelta(days=1)
+    return _range_days(posts, "window_end") + pd.Timedelta(days=1)
+
+
+def _range_days(posts: pd.DataFrame, column: str) -> pd.Series:
+    """``column`` (``window_start`` or ``window_end``) as UTC midnights, NaT where the posts
+    have no range. The schema's columns are naive days, UTC's as the loader reads Studio's; a
+    caller's frame with zone-aware ones raised pandas' "Already tz-aware": which zone's day
+    such a column means is not ours to guess, so it is refused, by name."""
+    days = pd.to_datetime(column_or(posts, column, pd.NaT, "datetime64[ns]"))
+    if days.dt.tz is not None:
+        found = days.dropna()
+        first = f", the first {found.iloc[0]}" if len(found) else ""
+        raise SchemaError(f"column {column!r} must hold days without a time zone (those of the "
+                          "range the figures cover, UTC days as the loader reads YouTube "
+                          f"Studio's); got date-times in {days.dt.tz}{first}", column=column,
+                          failure_cases=found)
+    return days.dt.tz_localize("UTC")
 
 
 def _video_identity(df: pd.DataFrame) -> pd.Series:

@@ -266,8 +266,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
             used, left = self._analysed()
             if left:      # the count the sections analyse, and why the others are not
                 self.cover_lines.append(f.label("posts_analysed").format(
-                    used=f.number(used), left=", ".join(
-                        f"{f.label('excl_' + k)} ({f.number(v)})" for k, v in left.items())))
+                    used=f.number(used), left=f.excluded(left)))
         else:
             self.cover_lines.append(f.labelled(f.label("posts"), self._cover_posts()))
         if self.asof is not None:

@@ -405,6 +405,9 @@ class WatchSections:
                 # the day only (YouTube's exports): no heatmap of hours, no slots; the platform
                 # was left out without a word, its posts in the cover's count
                 self.text(sec, self._day_only_sentence(bt, said))
+                # the sentence counts those of a known day; a Studio range's partial figures,
+                # the young and those after the range were left out without a word (60 of 63)
+                self._excluded_note(sec, bt, counted="day_precision")
                 continue
             self.text(sec, self._bt_sentence(bt, said))
             analysed = bt.n_used > 0         # else the sentence said why none was
@@ -469,11 +472,18 @@ class WatchSections:
                 self.text(sec, f.label("bt_slots_below").format(
                     below=f.number(below), found=f.number(found), asked=f.number(asked)),
                     note=True)
-            excluded = {k: v for k, v in (bt.n_excluded or {}).items() if v}
-            if excluded and analysed:        # else the sentence listed them
-                self.text(sec, f.label("bt_excluded") + " " + f.excluded(excluded),
-                          note=True)
+            if analysed:        # else the sentence listed them
+                self._excluded_note(sec, bt)
         return sec
+
+    def _excluded_note(self, sec: Section, bt, *, counted: str | None = None) -> None:
+        """The note "Posts left out: …" of a platform's best times, by timing's reasons and
+        counts (``bt.n_excluded``), but ``counted``, the reason its sentence already counted;
+        no note when none is left."""
+        excluded = {k: v for k, v in (bt.n_excluded or {}).items() if v and k != counted}
+        if excluded:
+            f = self.fmt
+            self.text(sec, f.label("bt_excluded") + " " + f.excluded(excluded), note=True)
 
     def _timing_daily(self, platform: str) -> tuple[pd.DataFrame, tuple | None]:
         """The daily rows best times read for ``platform``: those dated up to the period's end,
