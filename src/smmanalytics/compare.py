@@ -390,7 +390,7 @@ def _stat_raw(kpi: str, df: pd.DataFrame | _Columns, idx: np.ndarray | None
             return np.nanmean(a, axis=ax) if a.size else np.nan
     if kpi in _RATES or kpi == "er_reach_median":
         i, d = take("interactions"), take(_RATES.get(kpi, "reach"))
-        ok = ~np.isnan(i) & ~np.isnan(d) & (d > 0)
+        ok = _rate_known(i, d)
         with np.errstate(all="ignore"):
             if kpi == "er_reach_median":
                 r = np.where(ok, i / np.where(ok, d, 1.0), np.nan)
@@ -404,6 +404,24 @@ def _stat_raw(kpi: str, df: pd.DataFrame | _Columns, idx: np.ndarray | None
             return np.nan
         return np.nansum(a, axis=ax) - np.nanmax(np.where(np.isnan(a), -np.inf, a), axis=ax)
     raise ValueError(kpi)
+
+
+def _rate_known(i: np.ndarray, d: np.ndarray) -> np.ndarray:
+    """The posts a rate is computed from: interactions and denominator known, the latter > 0."""
+    return ~np.isnan(i) & ~np.isnan(d) & (d > 0)
+
+
+def _carrying(kpi: str, cols: _Columns) -> int:
+    """How many posts of ``cols`` carry the KPI: those a rate is computed from
+    (:func:`_rate_known`), else those whose column is known. It is the ``n`` of the expanded
+    interval (:func:`_tail`): 10 Instagram posts with reach among 40 (30 of X, no reach) are a
+    pooled rate of 10, and sizing its tail for 40 held the no-change 90 % of the time, not 95 %
+    (300 pairs of periods drawn alike, s51DA)."""
+    if kpi in _RATES or kpi == "er_reach_median":
+        return int(_rate_known(cols.take("interactions", None),
+                               cols.take(_RATES.get(kpi, "reach"), None)).sum())
+    col = "interactions" if kpi in ("interactions_per_post", "interactions_excl_top_post") else kpi
+    return int((~np.isnan(cols.take(col, None))).sum())
 
 
 _POST_KPIS = ("posts", "interactions", "reach", "impressions", "views", "interactions_per_post",
@@ -420,9 +438,13 @@ def _tail(n: int | None) -> float:
     2.5 % tail is replaced by ``sqrt(n / (n − 1)) · t(n − 1)``, which corrects the bootstrap's
     narrowness for a mean of few values (its spread is the plug-in one, short by
     ``(n − 1) / n``; its tails are normal, not Student's). n = 10: 0.855 % (√(10/9) · t₉ =
-    −2.3845), 20: 1.59 %, 40: 2.03 %; None, the plain 2.5 % (medians, see :func:`_ci`)."""
+    −2.3845), 20: 1.59 %, 40: 2.03 %; None, the plain 2.5 % (medians, see :func:`_ci`).
+    Under 2, NaN: one value has no spread to expand (``n / (n − 1)`` has no value), and the
+    interval of a single post, the same value in every resample that holds it, says nothing."""
     if n is None:
         return 0.025
+    if n < 2:
+        return np.nan
     # the normal cdf and Student's quantile without scipy.stats (see _dist)
     from scipy.special import ndtr
 
@@ -433,19 +455,22 @@ def _tail(n: int | None) -> float:
 
 def _ci(cur_draws, prev_draws, scale, n: int | None) -> tuple[float, float]:
     """95 % interval of the change ``cur / (prev · scale) − 1`` from the bootstrap draws of each
-    side, ``n`` the posts (or days) of the smaller side: the expanded percentile interval
-    (:func:`_tail`). Over 300 pairs of periods drawn alike (10, 20, 40 heavy-tailed posts each:
-    lognormal reach, beta rates), the plain percentile one held the no-change in 90–93 % of
-    them for the pooled rate, the total and interactions per post, one false "change" in 10;
-    the expanded one, on the same draws, in 93–96 % (other seeds: 91–96 %; a mean of 20–40
-    such posts stays a little short). Medians (``n`` None) keep the plain one, which holds
-    95–97 % already (98–99 % expanded). The draws are the same: no extra cost."""
+    side, ``n`` the posts (or days) of the smaller side that carry the KPI (:func:`_carrying`):
+    the expanded percentile interval (:func:`_tail`); none (NaN) under 2. Over 300 pairs of
+    periods drawn alike (10, 20, 40 heavy-tailed posts each: lognormal reach, beta rates), the
+    plain percentile one held the no-change in 90–93 % of them for the pooled rate, the total
+    and interactions per post, one false "change" in 10; the expanded one, on the same draws,
+    in 93–96 % (other seeds: 91–96 %; a mean of 20–40 such posts stays a little short).
+    Medians (``n`` None) keep the plain one, which holds 95–97 % already (98–99 % expanded).
+    The draws are the same: no extra cost."""
     with np.errstate(all="ignore"):
         ch = cur_draws / (prev_draws * scale) - 1
     ch = ch[np.isfinite(ch)]
     if len(ch) < 0.9 * len(cur_draws):
         return np.nan, np.nan
     tail = _tail(n)
+    if np.isnan(tail):
+        return np.nan, np.nan
     lo, hi = np.quantile(ch, [tail, 1 - tail])
     return float(lo), float(hi)
 
@@ -1016,7 +1041,8 @@ def _post_rows(a: pd.DataFrame, b: pd.DataFrame, cov: _Coverage, few: bool,
         ci = (np.nan, np.nan)
         if not few and kpi != "posts" and ia is not None and ib is not None:
             ci = _ci(_stat(kpi, ca, ia), _stat(kpi, cb, ib), scale,
-                     None if kpi == "er_reach_median" else min(len(a), len(b)))
+                     None if kpi == "er_reach_median"
+                     else min(_carrying(kpi, ca), _carrying(kpi, cb)))
         method = ("exact count" if kpi == "posts" else "bootstrap over posts" if not few
                   else "direction only")
         fit = (_nb_ci(kpi, a, b, scale)
