@@ -7,7 +7,6 @@ the uncertainty about the current level included, as §5.2 recommends.
 from __future__ import annotations
 
 import numpy as np
-from scipy.special import gammaln
 
 __all__ = ["sim_count", "sim_flow", "sim_er"]
 
@@ -193,6 +192,10 @@ def _log_posterior(i: np.ndarray, r: np.ndarray,
     last term needs the whole grid, summed over posts a κ at a time (161 × n logs, 3.9 MB for
     3,000 posts). Built at once, the grid's 161 × 61 × n arrays took 4.6 s and 850 MB for 12
     weeks of 3,000 posts, paid per er_reach goal and per month of ``goal_record``."""
+    # imported here: the package's import and a report's first cell leave scipy for later
+    # (tests/test_packaging.py)
+    from scipy.special import gammaln
+
     log_mu = np.log((i.sum() + 0.5) / r.sum()) + np.linspace(-4.0, 4.0, _MU_CELLS)
     m = np.exp(log_mu)[:, None] * r
     kappa = np.exp(_LOG_KAPPA)
