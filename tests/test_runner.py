@@ -1024,6 +1024,7 @@ def test_ctrl_c_as_the_kernel_is_launched_leaves_no_kernel_running(notebooks, tm
             run_report("monthly", data=data, period="2026-10", out=tmp_path / "reports")
         running = [p.pid for p in launched if p.poll() is None]
     finally:
+        left = signal.getsignal(signal.SIGINT)  # what the run left, before the test's own
         signal.signal(signal.SIGINT, previous)
         for process in launched:                # left running: do not let it run on
             if process.poll() is None:
@@ -1031,7 +1032,9 @@ def test_ctrl_c_as_the_kernel_is_launched_leaves_no_kernel_running(notebooks, tm
                 process.wait()
     assert len(launched) == 1 and running == [], "the kernel was left running"
     assert list((tmp_path / "reports" / "maison-test").iterdir()) == []
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    # the handler the run found, not the one this process started with (SIG_IGN under a
+    # shell's background job)
+    assert left is signal.default_int_handler
 
 
 def test_a_ctrl_c_while_held_interrupts_at_the_blocks_end():
@@ -1101,9 +1104,10 @@ def test_a_ctrl_c_held_by_the_main_thread_is_raised_at_its_blocks_end_whatever_o
         thread.join(timeout=10)
     finally:
         leave.set()
+        left = signal.getsignal(signal.SIGINT)   # what the blocks left, before the test's own
         signal.signal(signal.SIGINT, previous)
     assert steps == ["main launched", "main launched beside the worker"]
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    assert left is signal.default_int_handler
     assert _process.held_signal is None and _process.holding == 0 and _process.main_holding == 0
 
 
