@@ -704,10 +704,11 @@ class WatchSections:
                      .set_index(["platform", "signal"])["day_tz"])
             for ax in fig.axes:
                 if ax.get_visible() and " · " in ax.get_title():
-                    platform, rest = ax.get_title().split(" · ", 1)
+                    # "tiktok seveshop · net_followers (watch)": an account's own series
+                    head, rest = ax.get_title().split(" · ", 1)
+                    platform, _, account = head.partition(" ")
                     signal = rest.split(" (")[0]
-                    ax.set_title(f"{f.platform(platform)} · "
-                                 f"{f.label('sig_' + signal)}", fontsize=8,
+                    ax.set_title(self._series_label(platform, account, signal), fontsize=8,
                                  y=1.0)    # y: see Report.figure
                     ax.set_ylabel("")
                     ax.set_xlabel(self._chart_days(zones.get((platform, signal))),
@@ -739,7 +740,9 @@ class WatchSections:
         self.table(sec, pd.DataFrame({
             f.label("date"): [self._alert_day(d, z) for d, z in
                               zip(top["date"], top["day_tz"], strict=True)],
-            f.label("platform"): [f.platform(p) for p in top["platform"]],
+            f.label("platform"): [self._platform_account(p, a) for p, a in zip(
+                top["platform"], top.get("account", pd.Series("", index=top.index)),
+                strict=True)],
             f.label("signal"): [f.label("sig_" + s) for s in top["signal"]],
             f.label("value"): [self._signal_value(s, v) for s, v in
                                zip(top["signal"], top["value"], strict=True)],
@@ -829,7 +832,7 @@ class WatchSections:
             return
         items = []
         for r in u.itertuples():
-            signal = f"{f.platform(r.platform)} · {f.label('sig_' + r.signal)}"
+            signal = self._series_label(r.platform, r.account, r.signal)
             many = len(r.untested) > _UNTESTED_NAMED
             # "tested on 0 of its 1 days": a signal with data on one day of the period
             key = ("alerts_partly_count" if many else "alerts_partly_item_one_day"
@@ -855,12 +858,24 @@ class WatchSections:
         for r in u.itertuples():
             many = len(r.missing) > _UNTESTED_NAMED
             items.append(f.label(f"{key}_count" if many else f"{key}_item").format(
-                signal=f"{f.platform(r.platform)} · {f.label('sig_' + r.signal)}",
+                signal=self._series_label(r.platform, r.account, r.signal),
                 known=f.number(r.days), days=f.number(r.days + len(r.missing)),
                 missing=f.number(len(r.missing)),
                 dates=", ".join(f.date(d, "d MMM") for d in r.missing)))
         self.text(sec, f.label(key), note=True)
         self.bullets(sec, items)
+
+    def _platform_account(self, platform: str, account) -> str:
+        """A platform in the report's language, with the account whose own series it is when
+        the platform has several ("TikTok (seveshop)"): summed, one account's incident hid
+        in the other's usual level, and an alert unnamed could be either's."""
+        name = self.fmt.platform(platform)
+        return f"{name} ({account})" if isinstance(account, str) and account else name
+
+    def _series_label(self, platform: str, account, signal: str) -> str:
+        """A watched series in the report's language: "TikTok (seveshop) · Net followers"."""
+        return (f"{self._platform_account(platform, account)} · "
+                f"{self.fmt.label('sig_' + signal)}")
 
     def _signal_value(self, signal: str, v) -> str:
         """A signal's value in the report's language, by the rule ``smm alerts`` shares
