@@ -493,7 +493,7 @@ def _posts_per_week(ds, plat: str, g: pd.DataFrame, p: Period) -> tuple[float, s
     gaps = _uncovered(ds, plat, start, end)
     days = (end - start).days + 1 - sum((e - s).days + 1 for s, e in gaps)
     weeks = days / 7
-    names = _account_names(g)
+    names = account_names(g)
     per = max(len(names), 1)
     note = (f"the mean per account ({len(g)} posts ÷ {per} accounts: {', '.join(names)}), as "
             "the benchmark is one account's pace" if per > 1 else "")
@@ -506,7 +506,7 @@ def _posts_per_week(ds, plat: str, g: pd.DataFrame, p: Period) -> tuple[float, s
     return len(g) / weeks / per, method, note
 
 
-def _account_names(g: pd.DataFrame) -> list[str]:
+def account_names(g: pd.DataFrame) -> list[str]:
     """The accounts of posts ``g``, by name where the export gives one (an Instagram
     account's id is a number), sorted."""
     if "account_id" not in g.columns:

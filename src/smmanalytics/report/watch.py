@@ -41,6 +41,14 @@ def _one_week(key: str, settings) -> str:
     return f"{key}_one_week" if settings.min_history == 1 else key
 
 
+def _accounts(history: pd.DataFrame, platform: str) -> int:
+    """How many accounts the platform's posts of ``history`` are of (at least 1)."""
+    from ..benchmarks import account_names
+
+    of = (history["platform"].astype("string") == platform).fillna(False).to_numpy(bool)
+    return max(len(account_names(history.loc[of])), 1)
+
+
 class WatchSections:
     """Best-times and alerts sections."""
 
@@ -186,11 +194,22 @@ class WatchSections:
         return " " + f.label(key).format(
             p=f.p_value(bt.method["weekend_p_value"], 3 if differ else 2)[0])
 
-    def _bt_sentence(self, bt, said: set | None = None) -> str:
-        """What timing shows for one platform. A p-value and an interval come with what they
-        mean, in full the first time the section says them (``said``, see :meth:`_gloss`):
-        "p = 0.002" alone said nothing to a manager."""
+    def _bt_who(self, accounts: int) -> dict[str, str]:
+        """Whose posts the timing sentences speak of: "this account", or "these 2 accounts"
+        when the platform's posts are of several (best_times pools them, each post against
+        its own account's average): "Posting time matters for this account" was said of an
+        Instagram brand's two accounts together."""
+        f, many = self.fmt, "_many" if accounts > 1 else ""
+        return {key: f.label(f"bt_{key}{many}").format(n=f.number(accounts))
+                for key in ("whom", "whose", "average")}
+
+    def _bt_sentence(self, bt, said: set | None = None, accounts: int = 1) -> str:
+        """What timing shows for one platform (its posts of ``accounts`` accounts,
+        :meth:`_bt_who`). A p-value and an interval come with what they mean, in full the
+        first time the section says them (``said``, see :meth:`_gloss`): "p = 0.002" alone
+        said nothing to a manager."""
         f = self.fmt
+        who = self._bt_who(accounts)
         w = bt.window or {}
         if bt.effect_detected and w.get("status") == "ok":
             p, odds = f.p_value(bt.p_value, 3)
@@ -200,10 +219,10 @@ class WatchSections:
                 lift=f"{f.number(w['lift'], 2)}×",
                 low=f"{f.number(w['lift_low'], 2)}×", high=f"{f.number(w['lift_high'], 2)}×",
                 interval=self._gloss("bt_interval", said), n=f.number(bt.n_used),
-                **self._bt_adjusted(w)
+                **self._bt_adjusted(w), **who
             ) + self._bt_below_one(w) + self._bt_tie(w) + self._bt_weekend(bt)
         if getattr(bt, "day_effect", False):
-            return self._bt_days_sentence(bt, said) + self._bt_weekend_tested(bt)
+            return self._bt_days_sentence(bt, said, who) + self._bt_weekend_tested(bt)
         if bt.method.get("days_differ"):      # the days differ, none stands out: none named
             p, odds = f.p_value(bt.method["weekday_p_value"], 3)
             hp = bt.method.get("hour_p_value", np.nan)
@@ -211,7 +230,7 @@ class WatchSections:
                 p=p, chance=f.label("bt_chance").format(odds=odds), n=f.number(bt.n_used),
                 hours=(f.label("bt_days_hour_none").format(p=f.p_value(hp, 2)[0])
                        if np.isfinite(hp) else f.label("bt_days_hour_untested")),
-                advice=self._bt_advice(bt)) + self._bt_weekend_tested(bt)
+                advice=self._bt_advice(bt), **who) + self._bt_weekend_tested(bt)
         if bt.n_used == 0:
             return self._none_analysed_sentence(bt)
         if not np.isfinite(bt.p_value):        # no test run: say why, as bt.summary does
@@ -235,7 +254,7 @@ class WatchSections:
             p, odds = f.p_value(bt.p_value, 3)
             return f.label("bt_none").format(
                 p=p, chance=self._bt_chance(bt, said, odds), n=f.number(bt.n_used),
-                advice=self._bt_advice(bt)
+                advice=self._bt_advice(bt), **who
             ) + " " + f.label("bt_stood_out").format(
                 days=self._window_days(w), hours=self._window_hours(w),
                 lift=f"{f.number(w['raw_lift'], 2)}×") + self._bt_weekend_tested(bt)
@@ -245,12 +264,12 @@ class WatchSections:
             p, odds = f.p_value(bt.p_value, 3)
             return f.label("bt_none_held_out").format(
                 p=p, chance=self._bt_chance(bt, said, odds), n=f.number(bt.n_used),
-                alpha=f.number(bt.method.get("alpha", 0.1), 2), advice=self._bt_advice(bt)
-            ) + self._bt_weekend_tested(bt)
+                alpha=f.number(bt.method.get("alpha", 0.1), 2), advice=self._bt_advice(bt),
+                **who) + self._bt_weekend_tested(bt)
         p, odds = f.p_value(bt.p_value, 2)
         return f.label("bt_none").format(p=p, chance=self._bt_chance(bt, said, odds),
-                                         n=f.number(bt.n_used), advice=self._bt_advice(bt)
-                                         ) + self._bt_weekend_tested(bt)
+                                         n=f.number(bt.n_used), advice=self._bt_advice(bt),
+                                         **who) + self._bt_weekend_tested(bt)
 
     def _bt_advice(self, bt, *, formats: bool = False) -> str:
         """What to do without a reliable effect, as the plan below does it (bt.summary's
@@ -268,7 +287,7 @@ class WatchSections:
         return f.label("bt_advice_activity" + tail).format(
             day=f.weekday(peak[0]), hour=f"{peak[1]:02d}:00", tz=self.tz)
 
-    def _bt_days_sentence(self, bt, said: set | None = None) -> str:
+    def _bt_days_sentence(self, bt, said: set | None, who: dict[str, str]) -> str:
         """What timing shows when the finding is the days alone (``bt.best_days``: the weekday
         test holds, the hour test does not): the days, each with its lift and interval, and
         that the plan keeps the account's usual hours; "no reliable timing effect" hid it. The
@@ -288,7 +307,8 @@ class WatchSections:
         days = sep.join(f.label("bt_days_first" if i == 0 else "bt_days_item").format(
             lift=f"{f.number(d['lift'], 2)}×",
             day=f.label("days_list").format(days=f.weekday(int(d["weekday"]))),
-            low=f"{f.number(d['lift_low'], 2)}×", high=f"{f.number(d['lift_high'], 2)}×")
+            low=f"{f.number(d['lift_low'], 2)}×", high=f"{f.number(d['lift_high'], 2)}×",
+            average=who["average"])
             for i, (_, d) in enumerate(pd.concat([up, down]).iterrows()))
         avoid = f.label("days_list").format(
             days=f.listed(f.weekday(int(d)) for d in down["weekday"])) if len(down) else ""
@@ -298,7 +318,7 @@ class WatchSections:
         return f.label("bt_days").format(
             p=p, chance=f.label("bt_chance").format(odds=odds), hours=hours, days=days,
             interval=self._gloss("bt_interval", said), n=f.number(bt.n_used),
-            plan=f.label(plan).format(avoid=avoid))
+            plan=f.label(plan).format(avoid=avoid), whom=who["whom"])
 
     @staticmethod
     def _bt_platforms(history: pd.DataFrame) -> list[str]:
@@ -412,7 +432,7 @@ class WatchSections:
                 # was left out without a word, its posts in the cover's count
                 self.text(sec, self._day_only_sentence(bt, said))
                 continue
-            self.text(sec, self._bt_sentence(bt, said))
+            self.text(sec, self._bt_sentence(bt, said, _accounts(history, platform)))
             analysed = bt.n_used > 0         # else the sentence said why none was
             days = getattr(bt, "day_effect", False)     # the finding is the days alone
             if bt.exposure_fallback and analysed:     # not per follower: against what
