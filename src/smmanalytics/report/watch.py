@@ -41,6 +41,16 @@ def _one_week(key: str, settings) -> str:
     return f"{key}_one_week" if settings.min_history == 1 else key
 
 
+def _bt_who(f, accounts: int) -> dict[str, str]:
+    """Whose posts the timing sentences speak of, in the words of formatter ``f``: "this
+    account", or "these 2 accounts" when the platform's posts are of several (best_times
+    pools them, each post against its own account's average): "Posting time matters for
+    this account" was said of an Instagram brand's two accounts together."""
+    many = "_many" if accounts > 1 else ""
+    return {key: f.label(f"bt_{key}{many}").format(n=f.number(accounts))
+            for key in ("whom", "whose", "average")}
+
+
 def _accounts(history: pd.DataFrame, platform: str) -> int:
     """How many accounts the platform's posts of ``history`` are of (at least 1)."""
     from ..benchmarks import account_names
@@ -194,22 +204,13 @@ class WatchSections:
         return " " + f.label(key).format(
             p=f.p_value(bt.method["weekend_p_value"], 3 if differ else 2)[0])
 
-    def _bt_who(self, accounts: int) -> dict[str, str]:
-        """Whose posts the timing sentences speak of: "this account", or "these 2 accounts"
-        when the platform's posts are of several (best_times pools them, each post against
-        its own account's average): "Posting time matters for this account" was said of an
-        Instagram brand's two accounts together."""
-        f, many = self.fmt, "_many" if accounts > 1 else ""
-        return {key: f.label(f"bt_{key}{many}").format(n=f.number(accounts))
-                for key in ("whom", "whose", "average")}
-
     def _bt_sentence(self, bt, said: set | None = None, accounts: int = 1) -> str:
         """What timing shows for one platform (its posts of ``accounts`` accounts,
-        :meth:`_bt_who`). A p-value and an interval come with what they mean, in full the
+        :func:`_bt_who`). A p-value and an interval come with what they mean, in full the
         first time the section says them (``said``, see :meth:`_gloss`): "p = 0.002" alone
         said nothing to a manager."""
         f = self.fmt
-        who = self._bt_who(accounts)
+        who = _bt_who(f, accounts)
         w = bt.window or {}
         if bt.effect_detected and w.get("status") == "ok":
             p, odds = f.p_value(bt.p_value, 3)
