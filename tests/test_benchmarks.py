@@ -332,6 +332,34 @@ def test_posts_per_week_over_the_weeks_the_exports_cover():
     assert ppw["method"] == "posts published in 2025-03 ÷ 4.43 weeks"
 
 
+def test_posts_per_week_of_several_accounts_is_the_mean_per_account():
+    """The reviewer's two Instagram accounts (s51X): 30 + 12 = 42 feed posts of October read
+    9.5 a week against Rival IQ's per-account median, 1.57×. Here 3 posts of account a and 1
+    of b in March 2025: 4 ÷ 2 accounts ÷ (31 / 7) weeks = 0.4516 a week, not 0.9032, and the
+    note says so, naming the accounts (b by its id: no name exported)."""
+    march = posts([{"platform": "instagram", "post_id": str(i), "account_id": acc,
+                    "account_name": name, "published_at": f"2025-03-{day:02d}T09:00Z",
+                    "reactions": 10.0}
+                   for i, (acc, name, day) in enumerate([("a", "Main", 2), ("a", "Main", 9),
+                                                         ("a", "Main", 16), ("b", None, 20)])])
+    # a followers series over the month: its 31 days are the weeks (the posts alone, 2 to
+    # 20 March, would be 19)
+    month = daily([{"platform": "instagram", "account_id": "a", "date": d,
+                    "metric": "followers_total", "value": 100.0}
+                   for d in ("2025-03-01", "2025-03-31")])
+    ppw = compare_benchmarks(dataset(posts=march, daily=month), "2025-03",
+                             industry="retail").set_index("metric").loc["posts_per_week"]
+    assert ppw["brand_value"] == pytest.approx(4 / 2 / (31 / 7))
+    assert "the mean per account (4 posts ÷ 2 accounts: Main, b), as the benchmark is one " \
+           "account's pace" in ppw["note"]
+    # one account: its own pace, no such note
+    one = compare_benchmarks(dataset(posts=march.assign(account_id="a"), daily=month),
+                             "2025-03", industry="retail").set_index("metric").loc[
+        "posts_per_week"]
+    assert one["brand_value"] == pytest.approx(4 / (31 / 7))
+    assert "mean per account" not in str(one["note"])
+
+
 def test_compare_socialinsider_and_buffer_ways():
     ds = dataset(posts=_posts(), daily=_followers_every_day())
     si = compare_benchmarks(ds, 2025, source="Socialinsider").iloc[0]

@@ -1235,3 +1235,58 @@ def test_an_account_of_stories_alone_gets_no_slot_and_no_calendar(ds, lang, said
     assert said.format(n=n) in notes
     assert not [b for b in sec.blocks if b["kind"] == "table"]
     assert rep._slots == {} and rep._calendars() == {}
+
+
+@pytest.fixture(scope="module")
+def two_instagram(tmp_path_factory):
+    """The sample brand with a second Instagram account (s51X's seve-2ig, its posts only):
+    Maison Sève Shop, 12 October posts (tests/fixtures/s51Z_two_instagram), declared in
+    brand.yaml beside maisonseve."""
+    import shutil
+    from pathlib import Path
+
+    import smmanalytics as smm
+
+    from ._report_helpers import SAMPLE
+
+    root = tmp_path_factory.mktemp("two_ig") / "brand"
+    shutil.copytree(SAMPLE, root)
+    shutil.copytree(Path(__file__).resolve().parent / "fixtures" / "s51Z_two_instagram",
+                    root / "shop")
+    brand = (root / "brand.yaml").read_text(encoding="utf-8")
+    (root / "brand.yaml").write_text(brand.replace(
+        "  instagram: maisonseve\n", "  instagram: [maisonseve, maisonseve.shop]\n"),
+        encoding="utf-8")
+    return smm.load(root)
+
+
+@pytest.mark.parametrize("lang,pooled,timing", [
+    ("en", "A platform's figures pool its accounts (key figures, goals, best times; posts per "
+     "week against a benchmark are the mean per account): Instagram, 2 accounts (Maison Sève "
+     "and Maison Sève Shop).", ("Posting time matters for these 2 accounts (",
+                                "each account's own average")),
+    ("fr", "Les chiffres d'une plateforme regroupent ses comptes (chiffres clés, objectifs, "
+     "meilleurs horaires ; les publications par semaine comparées à une référence sont la "
+     "moyenne par compte) : Instagram, 2 comptes (Maison Sève et Maison Sève Shop).",
+     ("L'heure de publication compte pour ces 2 comptes (", "la moyenne de chaque compte")),
+    ("it", "I dati di una piattaforma riuniscono i suoi account (dati chiave, obiettivi, orari "
+     "migliori; i post a settimana confrontati con un benchmark sono la media per account): "
+     "Instagram, 2 account (Maison Sève e Maison Sève Shop).",
+     ("L'orario di pubblicazione conta per questi 2 account (", "la media di ciascun account")),
+])
+def test_a_platform_of_two_accounts_is_said_to_pool_them(two_instagram, lang, pooled, timing):
+    """October's Instagram row and best times were the two accounts' together (42 + 12 = 54
+    posts) and the report said "this account" of them, the shop named in the file list only.
+    The method notes name the accounts pooled; the timing sentence says "these 2 accounts"
+    and each post's own account's average (the model's account control); Facebook, one
+    account, keeps "this account"."""
+    rep = BrandReport(two_instagram, "2026-10", lang=lang)
+    notes = [i for b in rep.method_notes().blocks for i in b.get("items", [])]
+    assert notes[-1] == pooled
+    texts = [b["text"] for b in rep.best_times(platforms=["instagram", "facebook"],
+                                               ics=False).blocks if b["kind"] == "text"]
+    ig = next(t for t in texts if t.startswith(timing[0]))
+    assert timing[1] in ig
+    f = Formatter(lang)
+    one = (f" {f.label('bt_whom')} (", f" {f.label('bt_whose')} ")   # "this account's data"
+    assert any(w in t for t in texts if not t.startswith(timing[0]) for w in one)

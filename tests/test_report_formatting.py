@@ -787,7 +787,7 @@ def test_benchmark_notes_name_the_components_and_industry_in_the_report_language
 #: (platforms, metrics, an export's columns, formats, industries, cost categories, GA4
 #: breakdowns), for the guard below
 _NOTE_VALUES = {
-    "account": "maisonseve.pro",
+    "account": "maisonseve.pro", "accounts": "maisonseve, 17841400000000002",
     "after": "62%", "before": "85%", "campaigns": "Spring Sale",
     "categories": "ad_spend, labor, influencer", "change": "+12.5%", "counterpart": "views",
     "currencies": "USD", "currency": "EUR", "date": "2026-10-18", "days": "31", "end": "18:00",

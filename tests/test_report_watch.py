@@ -441,3 +441,29 @@ def test_an_alert_chart_names_the_zone_of_its_days(lang, pacific):
         f"Instagram · {f.label('sig_comments')}": "",
         f"Instagram · {f.label('sig_net_followers')}": pacific,
         f"X · {f.label('sig_unfollows')}": f.label("alerts_chart_days").format(zone="UTC")}
+
+
+@pytest.mark.parametrize("lang,platform,signal", [
+    ("en", "TikTok", "net followers"), ("fr", "TikTok", "abonnés nets"),
+    ("it", "TikTok", "follower netti")])
+def test_an_accounts_own_alert_names_its_account(lang, platform, signal):
+    """The reviewer's two TikTok accounts (tests/fixtures/s51Z_two_tiktok): seveshop's −25 of
+    27 October, against its usual 3 a day, hid in the platform's sum (13 − 25 = −12 against
+    15-20) and the report listed maisonseve's 13-19 October losses alone, unnamed. Each
+    account is now watched on its own series and the alert lines name it: 7 of maisonseve
+    (13-19 October), 1 of seveshop, baseline 3."""
+    from pathlib import Path
+
+    import smmanalytics as smm
+
+    ds = smm.load(Path(__file__).resolve().parent / "fixtures" / "s51Z_two_tiktok")
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    table = next(b for b in rep.alerts().blocks
+                 if b["kind"] == "table" and rep.fmt.label("baseline") in b["columns"])
+    rows = [dict(zip(table["columns"], r, strict=True)) for r in table["rows"]]
+    where = rep.fmt.label("platform")
+    assert [r[where] for r in rows] == [f"{platform} (maisonseve)"] * 7 + [
+        f"{platform} (seveshop)"]
+    shop = rows[-1]
+    assert shop[rep.fmt.label("signal")] == signal
+    assert (shop[rep.fmt.label("value")], shop[rep.fmt.label("baseline")]) == ("-25", "3")

@@ -80,9 +80,11 @@ cusum_k = _st.cusum_k
 
 #: ``day_tz`` (signals()'): the zone each row's day counts in; the rows of one incident may be
 #: days of different zones (the brand's for posts, Meta's Pacific days, TikTok's and X's UTC)
-_ALERT_COLUMNS = ["date", "platform", "signal", "value", "baseline", "score", "threshold",
-                  "test", "severity", "incident_id", "incident_severity", "incident_start",
-                  "day_tz", "dst_day", "posts"]
+_ALERT_COLUMNS = ["date", "platform", "account", "signal", "value", "baseline", "score",
+                  "threshold", "test", "severity", "incident_id", "incident_severity",
+                  "incident_start", "day_tz", "dst_day", "posts"]
+#: one series of signals(): a platform's signal, or one of its accounts' (``account``)
+_SERIES = ["platform", "account", "signal"]
 
 
 @dataclass(frozen=True)
@@ -354,12 +356,19 @@ def _ratio_limits(c: np.ndarray, expo: np.ndarray, lv: dict[str, np.ndarray],
     return {"baseline": np.where(tested, lv["pbar"], np.nan), "upper": upper, "score": score}
 
 
+def _with_account(sig: pd.DataFrame) -> pd.DataFrame:
+    """``sig`` with its ``account`` column, empty (the platform's series) in a frame of
+    signals, detections or alerts made by hand without one."""
+    return sig if "account" in sig.columns else sig.assign(account="")
+
+
 def _detect_all(sig: pd.DataFrame, settings: AlertSettings) -> pd.DataFrame:
-    """:func:`_detect` on every (platform, signal) series, with their keys."""
+    """:func:`_detect` on every (platform, account, signal) series, with their keys."""
     parts = []
-    for (platform, signal), g in sig.groupby(["platform", "signal"], observed=True, sort=True):
+    for (platform, account, signal), g in _with_account(sig).groupby(
+            _SERIES, observed=True, sort=True):
         d = _detect(g.sort_values("date"), str(signal), settings)
-        parts.append(d.assign(platform=str(platform), signal=str(signal),
+        parts.append(d.assign(platform=str(platform), account=str(account), signal=str(signal),
                               day_tz=g["day_tz"].to_numpy(), dst_day=g["dst_day"].to_numpy(),
                               posts=g["posts"].to_numpy()))
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
@@ -432,8 +441,9 @@ def _within_data(ds, period, what: str) -> tuple[pd.Timestamp, pd.Timestamp] | N
 def _empty_alerts() -> pd.DataFrame:
     return pd.DataFrame({
         "date": pd.Series(dtype="datetime64[ns]"), "platform": pd.Series(dtype="string"),
-        "signal": pd.Series(dtype="string"), "value": pd.Series(dtype="Float64"),
-        "baseline": pd.Series(dtype="Float64"), "score": pd.Series(dtype="Float64"),
+        "account": pd.Series(dtype="string"), "signal": pd.Series(dtype="string"),
+        "value": pd.Series(dtype="Float64"), "baseline": pd.Series(dtype="Float64"),
+        "score": pd.Series(dtype="Float64"),
         "threshold": pd.Series(dtype="Float64"), "test": pd.Series(dtype="string"),
         "severity": pd.Series(dtype="string"), "incident_id": pd.Series(dtype="Int64"),
         "incident_severity": pd.Series(dtype="string"),
@@ -444,7 +454,8 @@ def _empty_alerts() -> pd.DataFrame:
 def _alerts_from(det: pd.DataFrame, settings: AlertSettings) -> pd.DataFrame:
     if det.empty or not det["alert"].any():
         return _empty_alerts()
-    al = det.loc[det["alert"]].sort_values(["date", "platform", "signal"]).reset_index(drop=True)
+    al = _with_account(det.loc[det["alert"]]).sort_values(["date", *_SERIES]).reset_index(
+        drop=True)
     al = _severity(al, settings.window_days)
     out = pd.DataFrame({c: al[c].to_numpy() for c in _ALERT_COLUMNS})
     return out.astype(_empty_alerts().dtypes.to_dict())
@@ -483,7 +494,9 @@ def alerts(ds, period=None, *, settings: AlertSettings | None = None) -> pd.Data
     Returns
     -------
     DataFrame
-        One row per (date, platform, signal) alert: value, baseline (window median, or the NB
+        One row per (date, platform, account, signal) alert: account (the account whose own
+        series alerted, when its platform has several; empty for a platform's series and the
+        signals of the posts, which pool its accounts), value, baseline (window median, or the NB
         mean μ for the low-count test, or p̄ for the ratio), score and threshold (robust z; the
         z-equivalent of the NB tail probability; S/h for the CUSUM), test (robust_z, nb_tail,
         cusum, ratio_nb, robust_z_drop), severity (watch, warning, crisis; module docstring),
@@ -587,25 +600,26 @@ class Review:
                 f"{s.pooled_days} before it")
 
     def untested(self) -> pd.DataFrame:
-        """Per known signal with a day of the period not tested: platform, signal, days (the
+        """Per known series with a day of the period not tested: platform, account (as in
+        :func:`signals`), signal, days (the
         period's days with a value), days_tested, untested (the dates of those days with a
         value not tested, a list), missing (the period's days the signal has no value on: for
         an account series the days in no export, for a signal of the posts the days with
         posts that all lack its figure; a list) and posts (True for a signal of the posts:
         its days are days with posts, not all the period's)."""
         d = self.period_days
-        cols = ["platform", "signal", "days", "days_tested", "untested", "missing", "posts"]
+        cols = [*_SERIES, "days", "days_tested", "untested", "missing", "posts"]
         if d is None or d.empty or d["tested"].all():
             return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
         of_posts = set(zip(*self.signals.loc[(self.signals["source"] == "posts").fillna(
             False).to_numpy(bool), ["platform", "signal"]].astype(str).T.to_numpy(),
             strict=True)) if len(self.signals) else set()
         rows = []
-        for (p, s), g in d.groupby(["platform", "signal"], sort=True):
+        for (p, a, s), g in _with_account(d).groupby(_SERIES, sort=True):
             if g["tested"].all():
                 continue
             valued = g["value"].notna()
-            rows.append({"platform": p, "signal": s, "days": int(valued.sum()),
+            rows.append({"platform": p, "account": a, "signal": s, "days": int(valued.sum()),
                          "days_tested": int(g["tested"].sum()),
                          "untested": sorted(g.loc[valued & ~g["tested"], "date"]),
                          "missing": sorted(g.loc[~valued, "date"]),
@@ -678,7 +692,7 @@ class Review:
         parts = []
         short = u.loc[[len(days) > 0 for days in u["untested"]]]
         if len(short):
-            each = ", ".join(f"{r.platform} {r.signal} on {r.days_tested} of its {r.days} "
+            each = ", ".join(f"{_series_name(r)} on {r.days_tested} of its {r.days} "
                              "days with a value" for r in short.itertuples())
             parts.append(f"days tested: {each} (the other days had too short a history "
                          f"before them, {self._history_needed()}; an incident on them would "
@@ -686,13 +700,13 @@ class Review:
         lacking = u.loc[[len(days) > 0 for days in u["missing"]]]
         for of_posts, group in lacking.groupby("posts", sort=True):
             if of_posts:
-                each = ", ".join(f"{r.platform} {r.signal} known on {r.days} of its "
+                each = ", ".join(f"{_series_name(r)} known on {r.days} of its "
                                  f"{r.days + len(r.missing)} days with posts"
                                  for r in group.itertuples())
                 parts.append(f"days not watched: {each} (the others' posts lack the figure "
                              "in the exports: an incident on them would raise no alert)")
             else:
-                each = ", ".join(f"{r.platform} {r.signal} known on {r.days} of the period's "
+                each = ", ".join(f"{_series_name(r)} known on {r.days} of the period's "
                                  f"{r.days + len(r.missing)} days" for r in group.itertuples())
                 parts.append(f"days not watched: {each} (the others are in no export: an "
                              "incident on them would raise no alert)")
@@ -716,6 +730,13 @@ class Review:
             end=inc["end"].dt.strftime("%Y-%m-%d")).to_html(index=False, escape=True)
         return (f"<div><b>Alert review</b><p>{escape(self.summary)}</p>"
                 f"{table}</div>")
+
+
+def _series_name(row) -> str:
+    """A series of :meth:`Review.untested` in words: "x unfollows", "tiktok (seveshop)
+    net_followers" for one of a platform's accounts."""
+    return (f"{row.platform} ({row.account}) {row.signal}" if row.account
+            else f"{row.platform} {row.signal}")
 
 
 def review(ds, period=None, *, settings: AlertSettings | None = None,
@@ -814,10 +835,11 @@ def _period_days(det: pd.DataFrame, bt: pd.DataFrame, bounds, sig: pd.DataFrame 
     a signal of the posts lacks though posts were published (``gaps``,
     :func:`~smmanalytics._alert_signals.post_gaps`) (value NaN, not tested:
     :func:`_missing_days`) (:attr:`Review.period_days`)."""
-    cols = ["date", "platform", "signal", "value", "tested"]
+    cols = ["date", *_SERIES, "value", "tested"]
     if det.empty:
         return pd.DataFrame({"date": pd.Series(dtype="datetime64[ns]"),
                              "platform": pd.Series(dtype="string"),
+                             "account": pd.Series(dtype="string"),
                              "signal": pd.Series(dtype="string"),
                              "value": pd.Series(dtype="float64"),
                              "tested": pd.Series(dtype="bool")})
@@ -829,7 +851,7 @@ def _period_days(det: pd.DataFrame, bt: pd.DataFrame, bounds, sig: pd.DataFrame 
     if bounds is not None and sig is not None:
         d = pd.concat([d, *_missing_days(det, sig, known, bounds),
                        _missing_post_days(gaps, known, bounds)], ignore_index=True)
-    return d.sort_values(["platform", "signal", "date"], kind="stable").reset_index(drop=True)
+    return d.sort_values([*_SERIES, "date"], kind="stable").reset_index(drop=True)
 
 
 def _missing_days(det: pd.DataFrame, sig: pd.DataFrame, known: pd.DataFrame, bounds
@@ -842,16 +864,18 @@ def _missing_days(det: pd.DataFrame, sig: pd.DataFrame, known: pd.DataFrame, bou
     the posts has no value on a day without posts, a day with nothing to alert on, and is left
     alone. X's unfollows without exports for 12-25 October read "no alert in this period:
     every watched signal stayed within its usual range"."""
+    sig = _with_account(sig)
     account = sig.loc[sig["source"].astype("string").str.startswith("daily:").fillna(False),
-                      ["platform", "signal"]].drop_duplicates().astype(str)
+                      _SERIES].drop_duplicates().astype(str)
     series = account.merge(known, on=["platform", "signal"], how="inner")
     days = pd.date_range(bounds[0], bounds[1], freq="D")
     rows = []
-    for platform, signal in series.itertuples(index=False):
-        g = det.loc[(det["platform"] == platform) & (det["signal"] == signal)]
+    for platform, acc, signal in series.itertuples(index=False):
+        g = det.loc[(det["platform"] == platform) & (det["account"] == acc)
+                    & (det["signal"] == signal)]
         lacking = days.difference(pd.DatetimeIndex(g["date"]).normalize())
-        rows.append(pd.DataFrame({"date": lacking, "platform": platform, "signal": signal,
-                                  "value": np.nan, "tested": False}))
+        rows.append(pd.DataFrame({"date": lacking, "platform": platform, "account": acc,
+                                  "signal": signal, "value": np.nan, "tested": False}))
     return rows
 
 
@@ -860,14 +884,14 @@ def _missing_post_days(gaps: pd.DataFrame | None, known: pd.DataFrame, bounds
     """The days of ``bounds`` a known signal of the posts has no value on though posts were
     published (``gaps``), as rows of :func:`_period_days` (value NaN, not tested): Facebook's
     comments missing on 14 days of October with posts read "no alert in this period"."""
-    cols = {"date": "datetime64[ns]", "platform": "string", "signal": "string",
-            "value": "float64", "tested": "bool"}
+    cols = {"date": "datetime64[ns]", "platform": "string", "account": "string",
+            "signal": "string", "value": "float64", "tested": "bool"}
     if gaps is None or gaps.empty:
         return pd.DataFrame({c: pd.Series(dtype=t) for c, t in cols.items()})
     g = gaps.loc[(gaps["date"] >= bounds[0]) & (gaps["date"] <= bounds[1])]
     g = g.astype({"platform": str, "signal": str}).merge(known, on=["platform", "signal"],
                                                         how="inner")
-    return g.assign(value=np.nan, tested=False).astype(cols)[list(cols)]
+    return g.assign(account="", value=np.nan, tested=False).astype(cols)[list(cols)]
 
 
 def incidents(alerts_df: pd.DataFrame) -> pd.DataFrame:
@@ -1043,10 +1067,13 @@ def _backtest(cov: pd.DataFrame, det: pd.DataFrame, settings: AlertSettings,
         post_days = {p: pd.DatetimeIndex(d.unique()).normalize()
                      for p, d in posted.groupby("platform")["date"]}
         for (platform, signal), g in det.groupby(["platform", "signal"], sort=True):
-            watched[platform, signal] = _watched_days(
-                g, post_days.get(platform, pd.DatetimeIndex([])))
+            # a platform's accounts, each watched on its own series' days: the signal is
+            # watched on any of them, and its alerts are all the accounts'
+            watched[platform, signal] = functools.reduce(pd.Index.union, (
+                _watched_days(a, post_days.get(platform, pd.DatetimeIndex([])))
+                for _, a in _with_account(g).groupby("account", sort=True)))
             rows.append({"platform": platform, "signal": signal,
-                         "days_tested": int(g["tested"].sum()),
+                         "days_tested": g.loc[g["tested"], "date"].nunique(),
                          "days_watched": len(watched[platform, signal]),
                          "alerts": int(g["alert"].sum())})
         stats = pd.DataFrame(rows)
@@ -1155,9 +1182,7 @@ def plot_alert(alert_row, signals: pd.DataFrame, ax=None, *, settings: AlertSett
                "the frame of signals()", "signals")
     ax = drawing_axes(ax)
     date = pd.Timestamp(alert_row["date"])
-    sel = ((signals["platform"] == alert_row["platform"])
-           & (signals["signal"] == alert_row["signal"])).fillna(False)
-    g = signals.loc[sel.to_numpy()].sort_values("date")
+    g = signals.loc[_of_series(signals, alert_row)].sort_values("date")
     if g.empty:
         return ax
     det = (_detect(g, str(alert_row["signal"]), settings) if detections is None
@@ -1182,7 +1207,7 @@ def plot_alert(alert_row, signals: pd.DataFrame, ax=None, *, settings: AlertSett
     ax.plot(hit["date"][drift], hit["value"][drift], "o", mfc="white", mec="#C0392B", mew=1.6,
             ms=7, label="drift alert (CUSUM)")
     ax.set_ylim(ymin, ymax)
-    ax.set_title(f"{alert_row['platform']} · {alert_row['signal']}", fontsize=9)
+    ax.set_title(f"{_chart_series(alert_row)} · {alert_row['signal']}", fontsize=9)
     # the zone the series' days count in: Meta's account series are Pacific days, the
     # posts' the brand's ("13 Oct" of the text names it; the chart said nothing)
     zones = (g["day_tz"].dropna().unique() if "day_tz" in g.columns else [])
@@ -1198,6 +1223,26 @@ def plot_alert(alert_row, signals: pd.DataFrame, ax=None, *, settings: AlertSett
     return ax
 
 
+def _of_series(frame: pd.DataFrame, alert_row) -> np.ndarray:
+    """The rows of ``frame`` (signals or detections) of the alert's series: its platform and
+    signal, and its account where both name one (two accounts' days drawn as one series
+    zigzagged between their levels)."""
+    sel = ((frame["platform"] == alert_row["platform"])
+           & (frame["signal"] == alert_row["signal"]))
+    if "account" in frame.columns and "account" in alert_row:
+        sel &= frame["account"].fillna("") == ("" if pd.isna(alert_row["account"])
+                                               else alert_row["account"])
+    return sel.fillna(False).to_numpy(bool)
+
+
+def _chart_series(alert_row) -> str:
+    """The platform of a chart's title, with the account of an account's own series:
+    "tiktok seveshop"."""
+    account = alert_row.get("account", "")
+    return (f"{alert_row['platform']} {account}" if isinstance(account, str) and account
+            else str(alert_row["platform"]))
+
+
 def _series_detections(detections: pd.DataFrame, alert_row) -> pd.DataFrame:
     """The days of the alert's (platform, signal) series in a detection run (rows of
     :func:`_detect_all`, sorted by date within a series); an ArgumentError when it holds none:
@@ -1205,8 +1250,7 @@ def _series_detections(detections: pd.DataFrame, alert_row) -> pd.DataFrame:
     frame_with(detections, ["date", "platform", "signal", "value", "baseline", "lower", "upper",
                             "test", "alert", "tested"], "plot_alert",
                "the detection run of a review (Review.detections)", "detections")
-    det = detections.loc[((detections["platform"] == alert_row["platform"])
-                          & (detections["signal"] == alert_row["signal"])).to_numpy(bool)]
+    det = detections.loc[_of_series(detections, alert_row)]
     if det.empty:
         raise ArgumentError("the detection run holds no day of the alert's series",
                             argument="detections",
@@ -1294,18 +1338,19 @@ def plot_alerts(alerts_df: pd.DataFrame, signals_df: pd.DataFrame, *, max_charts
         return None
     order = {name: i for i, name in enumerate(_SEVERITIES)}
     # a level alert (a day beyond the band) before a drift one, then the strongest
-    a = alerts_df.assign(_rel=(alerts_df["score"] / alerts_df["threshold"]).astype(float),
-                         _sev=alerts_df["incident_severity"].map(order).astype(int),
-                         _level=(alerts_df["test"] != "cusum").astype(int))
+    a = _with_account(alerts_df).assign(
+        _rel=(alerts_df["score"] / alerts_df["threshold"]).astype(float),
+        _sev=alerts_df["incident_severity"].map(order).astype(int),
+        _level=(alerts_df["test"] != "cusum").astype(int))
     a = (a.sort_values(["_sev", "_level", "_rel"], ascending=False, kind="stable")
-         .drop_duplicates(["incident_id", "platform", "signal"]).head(max_charts))
+         .drop_duplicates(["incident_id", *_SERIES]).head(max_charts))
     n = len(a)
     nrows = -(-n // ncols)
     fig, axes = plt.subplots(nrows, min(ncols, n), figsize=(3.2 * min(ncols, n), 2.4 * nrows),
                              squeeze=False, layout="constrained")
     for ax, (_, row) in zip(axes.flat, a.iterrows(), strict=False):
         plot_alert(row, signals_df, ax=ax, settings=settings, detections=detections)
-        ax.set_title(f"{row['platform']} · {row['signal']} ({row['incident_severity']})",
+        ax.set_title(f"{_chart_series(row)} · {row['signal']} ({row['incident_severity']})",
                      fontsize=8)
     for ax in list(axes.flat)[n:]:
         ax.set_visible(False)

@@ -486,18 +486,35 @@ def _organic(g: pd.DataFrame) -> tuple[pd.DataFrame, str, str]:
 
 def _posts_per_week(ds, plat: str, g: pd.DataFrame, p: Period) -> tuple[float, str, str]:
     """Posts per week: the platform's posts ``g`` over the weeks of ``p`` its exports cover
-    (:func:`_covered`)."""
+    (:func:`_covered`), per account: a benchmark's pace is one account's, and two Instagram
+    accounts' 42 posts of October read 9.5 a week against Rival IQ's 6.0 (1.57×) where each
+    posted 4.7 on average (30 and 12 posts over 4.43 weeks)."""
     start, end = _covered(ds, plat, p)
     gaps = _uncovered(ds, plat, start, end)
     days = (end - start).days + 1 - sum((e - s).days + 1 for s, e in gaps)
     weeks = days / 7
+    names = account_names(g)
+    per = max(len(names), 1)
+    note = (f"the mean per account ({len(g)} posts ÷ {per} accounts: {', '.join(names)}), as "
+            "the benchmark is one account's pace" if per > 1 else "")
     method = f"posts published in {p.label} ÷ {weeks:.2f} weeks"
     if gaps:
         method += f", the {days} days of it the {plat} posts exports cover"
     elif (start, end) != (p.start, p.end):
         method += (f": the {plat} exports cover only {start.isoformat()}..{end.isoformat()} "
                    "of it")
-    return len(g) / weeks, method, ""
+    return len(g) / weeks / per, method, note
+
+
+def account_names(g: pd.DataFrame) -> list[str]:
+    """The accounts of posts ``g``, by name where the export gives one (an Instagram
+    account's id is a number), sorted."""
+    if "account_id" not in g.columns:
+        return []
+    ids = g["account_id"].dropna()
+    named = (g.loc[ids.index, "account_name"].fillna(ids) if "account_name" in g.columns
+             else ids)
+    return sorted(map(str, named.groupby(ids.to_numpy()).first()))
 
 
 def _rival_iq_way(ds, g: pd.DataFrame, plat: str, den: str, p: Period

@@ -344,6 +344,8 @@ def _cmd_alerts(args: argparse.Namespace) -> int:
             # padded to one width, header too: to_string's right alignment reads as left
             "how".ljust(width): how.str.ljust(width),
         })
+        if found["account"].fillna("").ne("").any():   # a platform's accounts, each its own
+            table.insert(3, "account", rows["account"].fillna("").replace("", "-"))
         print("\n".join(line.rstrip() for line in table.to_string(index=False).splitlines()))
     print("\n(day in: the zone a day counts in, the brand's for the posts' signals, the "
           "platform's own for account series such as followers; usual: the signal's baseline "

@@ -637,7 +637,7 @@ class Formatter:
         """One value taken from an English note, formatted for the reader."""
         if name == "platform":
             return self.platform(v, inline=True)
-        if name == "account":                # a handle or a page id, as exported: no number
+        if name in ("account", "accounts"):  # handles, names or page ids, as exported: no number
             return v
         if name == "metric":
             return self.metric(v)

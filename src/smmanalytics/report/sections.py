@@ -100,6 +100,20 @@ _METHOD_DAYS = {
 #: got 897 for October where the report said 920, its 23 DM and link shares (the export's
 #: Shares). The formula names the export's columns: "reposts + bookmarks + shares", shares
 #: being reposts plus the export's Shares, read as counting reposts twice
+#: a platform whose figures pool several accounts (its posts of two Instagram accounts were
+#: read as one account's, their names only in the file list), and one such platform
+_METHOD_ACCOUNTS = {
+    "en": ("A platform's figures pool its accounts (key figures, goals, best times; posts per "
+           "week against a benchmark are the mean per account): {each}.",
+           "{platform}, {n} accounts ({names})"),
+    "fr": ("Les chiffres d'une plateforme regroupent ses comptes (chiffres clés, objectifs, "
+           "meilleurs horaires ; les publications par semaine comparées à une référence sont la "
+           "moyenne par compte) : {each}.", "{platform}, {n} comptes ({names})"),
+    "it": ("I dati di una piattaforma riuniscono i suoi account (dati chiave, obiettivi, orari "
+           "migliori; i post a settimana confrontati con un benchmark sono la media per "
+           "account): {each}.", "{platform}, {n} account ({names})"),
+}
+
 _METHOD_X = {
     "en": "On X, saves are bookmarks, and shares are reposts plus shares by direct message or "
           "link (the export's Shares column): X's interactions = likes + replies + reposts + "
@@ -863,7 +877,24 @@ class BrandReport(PerformanceSections, WatchSections, Report):
             notes.insert(4, _METHOD_DAYS[self.lang][0].format(days=days))
         if self._shows_x():
             notes.insert(1, _METHOD_X[self.lang])      # after the definition of interactions
+        if pooled := self._pooled_accounts():
+            notes.append(_METHOD_ACCOUNTS[self.lang][0].format(each=pooled))
         return self.bullets(sec, notes)
+
+    def _pooled_accounts(self) -> str:
+        """The platforms whose period's posts are of several accounts, each with them:
+        "Instagram, 2 accounts (Maison Sève and Maison Sève Shop)"; empty when none is."""
+        from ..benchmarks import account_names
+
+        f = self.fmt
+        said = _METHOD_ACCOUNTS[self.lang][1]
+        each = []
+        for platform, g in self.posts.groupby("platform", observed=True, sort=True):
+            names = account_names(g)
+            if len(names) > 1:
+                each.append(said.format(platform=f.platform(str(platform)),
+                                        n=f.number(len(names)), names=f.listed(names)))
+        return "; ".join(each)
 
     def _shows_x(self) -> bool:
         """Whether the report's platforms include X: those it covers when it covers some only

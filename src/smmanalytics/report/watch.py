@@ -41,6 +41,24 @@ def _one_week(key: str, settings) -> str:
     return f"{key}_one_week" if settings.min_history == 1 else key
 
 
+def _bt_who(f, accounts: int) -> dict[str, str]:
+    """Whose posts the timing sentences speak of, in the words of formatter ``f``: "this
+    account", or "these 2 accounts" when the platform's posts are of several (best_times
+    pools them, each post against its own account's average): "Posting time matters for
+    this account" was said of an Instagram brand's two accounts together."""
+    many = "_many" if accounts > 1 else ""
+    return {key: f.label(f"bt_{key}{many}").format(n=f.number(accounts))
+            for key in ("whom", "whose", "average")}
+
+
+def _accounts(history: pd.DataFrame, platform: str) -> int:
+    """How many accounts the platform's posts of ``history`` are of (at least 1)."""
+    from ..benchmarks import account_names
+
+    of = (history["platform"].astype("string") == platform).fillna(False).to_numpy(bool)
+    return max(len(account_names(history.loc[of])), 1)
+
+
 class WatchSections:
     """Best-times and alerts sections."""
 
@@ -186,11 +204,13 @@ class WatchSections:
         return " " + f.label(key).format(
             p=f.p_value(bt.method["weekend_p_value"], 3 if differ else 2)[0])
 
-    def _bt_sentence(self, bt, said: set | None = None) -> str:
-        """What timing shows for one platform. A p-value and an interval come with what they
-        mean, in full the first time the section says them (``said``, see :meth:`_gloss`):
-        "p = 0.002" alone said nothing to a manager."""
+    def _bt_sentence(self, bt, said: set | None = None, accounts: int = 1) -> str:
+        """What timing shows for one platform (its posts of ``accounts`` accounts,
+        :func:`_bt_who`). A p-value and an interval come with what they mean, in full the
+        first time the section says them (``said``, see :meth:`_gloss`): "p = 0.002" alone
+        said nothing to a manager."""
         f = self.fmt
+        who = _bt_who(f, accounts)
         w = bt.window or {}
         if bt.effect_detected and w.get("status") == "ok":
             p, odds = f.p_value(bt.p_value, 3)
@@ -200,10 +220,10 @@ class WatchSections:
                 lift=f"{f.number(w['lift'], 2)}×",
                 low=f"{f.number(w['lift_low'], 2)}×", high=f"{f.number(w['lift_high'], 2)}×",
                 interval=self._gloss("bt_interval", said), n=f.number(bt.n_used),
-                **self._bt_adjusted(w)
+                **self._bt_adjusted(w), **who
             ) + self._bt_below_one(w) + self._bt_tie(w) + self._bt_weekend(bt)
         if getattr(bt, "day_effect", False):
-            return self._bt_days_sentence(bt, said) + self._bt_weekend_tested(bt)
+            return self._bt_days_sentence(bt, said, who) + self._bt_weekend_tested(bt)
         if bt.method.get("days_differ"):      # the days differ, none stands out: none named
             p, odds = f.p_value(bt.method["weekday_p_value"], 3)
             hp = bt.method.get("hour_p_value", np.nan)
@@ -211,7 +231,7 @@ class WatchSections:
                 p=p, chance=f.label("bt_chance").format(odds=odds), n=f.number(bt.n_used),
                 hours=(f.label("bt_days_hour_none").format(p=f.p_value(hp, 2)[0])
                        if np.isfinite(hp) else f.label("bt_days_hour_untested")),
-                advice=self._bt_advice(bt)) + self._bt_weekend_tested(bt)
+                advice=self._bt_advice(bt), **who) + self._bt_weekend_tested(bt)
         if bt.n_used == 0:
             return self._none_analysed_sentence(bt)
         if not np.isfinite(bt.p_value):        # no test run: say why, as bt.summary does
@@ -235,7 +255,7 @@ class WatchSections:
             p, odds = f.p_value(bt.p_value, 3)
             return f.label("bt_none").format(
                 p=p, chance=self._bt_chance(bt, said, odds), n=f.number(bt.n_used),
-                advice=self._bt_advice(bt)
+                advice=self._bt_advice(bt), **who
             ) + " " + f.label("bt_stood_out").format(
                 days=self._window_days(w), hours=self._window_hours(w),
                 lift=f"{f.number(w['raw_lift'], 2)}×") + self._bt_weekend_tested(bt)
@@ -245,12 +265,12 @@ class WatchSections:
             p, odds = f.p_value(bt.p_value, 3)
             return f.label("bt_none_held_out").format(
                 p=p, chance=self._bt_chance(bt, said, odds), n=f.number(bt.n_used),
-                alpha=f.number(bt.method.get("alpha", 0.1), 2), advice=self._bt_advice(bt)
-            ) + self._bt_weekend_tested(bt)
+                alpha=f.number(bt.method.get("alpha", 0.1), 2), advice=self._bt_advice(bt),
+                **who) + self._bt_weekend_tested(bt)
         p, odds = f.p_value(bt.p_value, 2)
         return f.label("bt_none").format(p=p, chance=self._bt_chance(bt, said, odds),
-                                         n=f.number(bt.n_used), advice=self._bt_advice(bt)
-                                         ) + self._bt_weekend_tested(bt)
+                                         n=f.number(bt.n_used), advice=self._bt_advice(bt),
+                                         **who) + self._bt_weekend_tested(bt)
 
     def _bt_advice(self, bt, *, formats: bool = False) -> str:
         """What to do without a reliable effect, as the plan below does it (bt.summary's
@@ -268,7 +288,7 @@ class WatchSections:
         return f.label("bt_advice_activity" + tail).format(
             day=f.weekday(peak[0]), hour=f"{peak[1]:02d}:00", tz=self.tz)
 
-    def _bt_days_sentence(self, bt, said: set | None = None) -> str:
+    def _bt_days_sentence(self, bt, said: set | None, who: dict[str, str]) -> str:
         """What timing shows when the finding is the days alone (``bt.best_days``: the weekday
         test holds, the hour test does not): the days, each with its lift and interval, and
         that the plan keeps the account's usual hours; "no reliable timing effect" hid it. The
@@ -288,7 +308,8 @@ class WatchSections:
         days = sep.join(f.label("bt_days_first" if i == 0 else "bt_days_item").format(
             lift=f"{f.number(d['lift'], 2)}×",
             day=f.label("days_list").format(days=f.weekday(int(d["weekday"]))),
-            low=f"{f.number(d['lift_low'], 2)}×", high=f"{f.number(d['lift_high'], 2)}×")
+            low=f"{f.number(d['lift_low'], 2)}×", high=f"{f.number(d['lift_high'], 2)}×",
+            average=who["average"])
             for i, (_, d) in enumerate(pd.concat([up, down]).iterrows()))
         avoid = f.label("days_list").format(
             days=f.listed(f.weekday(int(d)) for d in down["weekday"])) if len(down) else ""
@@ -298,7 +319,7 @@ class WatchSections:
         return f.label("bt_days").format(
             p=p, chance=f.label("bt_chance").format(odds=odds), hours=hours, days=days,
             interval=self._gloss("bt_interval", said), n=f.number(bt.n_used),
-            plan=f.label(plan).format(avoid=avoid))
+            plan=f.label(plan).format(avoid=avoid), whom=who["whom"])
 
     @staticmethod
     def _bt_platforms(history: pd.DataFrame) -> list[str]:
@@ -409,7 +430,7 @@ class WatchSections:
                 # the young and those after the range were left out without a word (60 of 63)
                 self._excluded_note(sec, bt, counted="day_precision")
                 continue
-            self.text(sec, self._bt_sentence(bt, said))
+            self.text(sec, self._bt_sentence(bt, said, _accounts(history, platform)))
             analysed = bt.n_used > 0         # else the sentence said why none was
             days = getattr(bt, "day_effect", False)     # the finding is the days alone
             if bt.exposure_fallback and analysed:     # not per follower: against what
@@ -708,10 +729,11 @@ class WatchSections:
                      .set_index(["platform", "signal"])["day_tz"])
             for ax in fig.axes:
                 if ax.get_visible() and " · " in ax.get_title():
-                    platform, rest = ax.get_title().split(" · ", 1)
+                    # "tiktok seveshop · net_followers (watch)": an account's own series
+                    head, rest = ax.get_title().split(" · ", 1)
+                    platform, _, account = head.partition(" ")
                     signal = rest.split(" (")[0]
-                    ax.set_title(f"{f.platform(platform)} · "
-                                 f"{f.label('sig_' + signal)}", fontsize=8,
+                    ax.set_title(self._series_label(platform, account, signal), fontsize=8,
                                  y=1.0)    # y: see Report.figure
                     ax.set_ylabel("")
                     ax.set_xlabel(self._chart_days(zones.get((platform, signal))),
@@ -743,7 +765,9 @@ class WatchSections:
         self.table(sec, pd.DataFrame({
             f.label("date"): [self._alert_day(d, z) for d, z in
                               zip(top["date"], top["day_tz"], strict=True)],
-            f.label("platform"): [f.platform(p) for p in top["platform"]],
+            f.label("platform"): [self._platform_account(p, a) for p, a in zip(
+                top["platform"], top.get("account", pd.Series("", index=top.index)),
+                strict=True)],
             f.label("signal"): [f.label("sig_" + s) for s in top["signal"]],
             f.label("value"): [self._signal_value(s, v) for s, v in
                                zip(top["signal"], top["value"], strict=True)],
@@ -833,7 +857,7 @@ class WatchSections:
             return
         items = []
         for r in u.itertuples():
-            signal = f"{f.platform(r.platform)} · {f.label('sig_' + r.signal)}"
+            signal = self._series_label(r.platform, r.account, r.signal)
             many = len(r.untested) > _UNTESTED_NAMED
             # "tested on 0 of its 1 days": a signal with data on one day of the period
             key = ("alerts_partly_count" if many else "alerts_partly_item_one_day"
@@ -859,12 +883,24 @@ class WatchSections:
         for r in u.itertuples():
             many = len(r.missing) > _UNTESTED_NAMED
             items.append(f.label(f"{key}_count" if many else f"{key}_item").format(
-                signal=f"{f.platform(r.platform)} · {f.label('sig_' + r.signal)}",
+                signal=self._series_label(r.platform, r.account, r.signal),
                 known=f.number(r.days), days=f.number(r.days + len(r.missing)),
                 missing=f.number(len(r.missing)),
                 dates=", ".join(f.date(d, "d MMM") for d in r.missing)))
         self.text(sec, f.label(key), note=True)
         self.bullets(sec, items)
+
+    def _platform_account(self, platform: str, account) -> str:
+        """A platform in the report's language, with the account whose own series it is when
+        the platform has several ("TikTok (seveshop)"): summed, one account's incident hid
+        in the other's usual level, and an alert unnamed could be either's."""
+        name = self.fmt.platform(platform)
+        return f"{name} ({account})" if isinstance(account, str) and account else name
+
+    def _series_label(self, platform: str, account, signal: str) -> str:
+        """A watched series in the report's language: "TikTok (seveshop) · Net followers"."""
+        return (f"{self._platform_account(platform, account)} · "
+                f"{self.fmt.label('sig_' + signal)}")
 
     def _signal_value(self, signal: str, v) -> str:
         """A signal's value in the report's language, by the rule ``smm alerts`` shares
