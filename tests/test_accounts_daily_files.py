@@ -21,12 +21,17 @@ MAIN_ID, SHOP_ID = "17841402958311467", "17841400000000002"
 
 
 def _follows(path: Path, per_day: int) -> Path:
-    """An Instagram follows chart of October 2026, ``per_day`` follows a day, as Meta writes
+    """An Instagram follows chart of October 2026, ``per_day`` follows a day."""
+    return _chart(path, "Instagram follows", per_day)
+
+
+def _chart(path: Path, title: str, per_day: int) -> Path:
+    """A Meta daily chart of October 2026 titled ``title``, ``per_day`` a day, as Meta writes
     it (UTF-16, ``sep=,``, the title, then the days)."""
     days = pd.date_range("2026-10-01", "2026-10-31")
     body = "".join(f'"{d:%Y-%m-%d}T00:00:00","{per_day}"\n' for d in days)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(f'sep=,\n"Instagram follows"\n"Date","Primary"\n{body}', encoding="utf-16")
+    path.write_text(f'sep=,\n"{title}"\n"Date","Primary"\n{body}', encoding="utf-16")
     return path
 
 
@@ -154,3 +159,51 @@ def test_a_name_naming_two_accounts_alike_names_none():
     accounts = [BrandAccount("a", "seve.paris", frozenset({"seveparis"})),
                 BrandAccount("b", "seve.milan", frozenset({"sevemilan"}))]
     assert _named_account("seveparis_sevemilan/Follows.csv", accounts) is None
+
+
+def _charts_of_two_accounts(root: Path) -> Path:
+    """Two Instagram accounts' follows, views and reach charts, each account's in a folder
+    naming no account (``instagram/main/``, ``instagram/shop/``) under the same three names:
+    six files, three names. The main account's 10, 100, 1000 a day, the shop's 3, 30, 300."""
+    brand = _two_accounts(root, "instagram/shop/Follows.csv",
+                          main_file="instagram/main/Follows.csv")
+    for folder, scale in (("main", 10), ("shop", 3)):
+        for name, title, factor in (("Follows.csv", "Instagram follows", 1),
+                                    ("Views.csv", "Views", 10), ("Reach.csv", "Reach", 100)):
+            _chart(brand / "instagram" / folder / name, title, scale * factor)
+    return brand
+
+
+def test_a_warnings_naming_example_is_of_the_files_own_series(tmp_path):
+    """The example name the warning gives is of the file's own chart and platform: a reach
+    chart is to be named instagram_reach_<handle>_….csv, not instagram_follows_…; the
+    handle is the longest of the accounts' (maisonseve.shop)."""
+    ds = smm.load(_charts_of_two_accounts(tmp_path), cache=False)
+    apart = _notes(ds, "account_series_apart")
+    # each chart's two files disagree on all 31 days: a warning on each of the 6 files
+    assert len(apart) == 6 and (apart["rows"] == 31).all()
+    said = {Path(f).relative_to(tmp_path / "maison-seve").as_posix(): m
+            for f, m in zip(apart["file"], apart["message"], strict=True)}
+    for folder in ("main", "shop"):
+        for name, metric in (("Follows", "follows"), ("Views", "views"), ("Reach", "reach")):
+            message = said[f"instagram/{folder}/{name}.csv"]
+            assert f"instagram_{metric}_maisonseve.shop_….csv, or maisonseve.shop/" in message
+            others = {"follows", "views", "reach"} - {metric}
+            assert not any(f"instagram_{m}_" in message for m in others)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "it"])
+def test_the_quality_table_counts_files_of_one_name_in_two_folders_apart(tmp_path, lang):
+    """The quality table counted files by their name: the six files of the two accounts
+    (three names, each in main/ and shop/) were "3 files". By their path in the brand's
+    folder they are 6, and the example is named by that path (its folder saying which)."""
+    from smmanalytics.report import BrandReport
+
+    ds = smm.load(_charts_of_two_accounts(tmp_path), cache=False)
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    [table] = [b for b in rep.quality_note().blocks if b["kind"] == "table"]
+    sentence = rep.fmt.quality("account_series_apart", "")
+    [row] = [r for r in table["rows"] if r[-1].startswith(sentence)]
+    # 3 charts × 2 accounts; 31 days on each file: 6 × 31 = 186 rows
+    assert row[1:3] == ["6", "186"]
+    assert "instagram/main/" in row[-1] or "instagram/shop/" in row[-1]

@@ -1964,3 +1964,23 @@ def test_model_interval_holds_its_level_on_few_heavy_tailed_posts():
                 held[kpi] += lo <= 0 <= hi
         for kpi, k in held.items():
             assert 0.90 <= k / 120 <= 0.99, (n, kpi, held)
+
+
+def test_a_kpi_carried_by_one_post_says_it_has_no_interval():
+    """12 posts a period, of which one Instagram post with reach in October and three in
+    August, the rest X posts without: er_reach is carried by min(1, 3) = 1 post, too few for
+    an interval (:func:`_tail`), and its method said "bootstrap over posts" all the same. It
+    says none and why now; interactions, carried by all 12, keep their bootstrap interval."""
+    october = _mixed_month(10, [40.0], [1000.0], [8.0] * 11)
+    august = _mixed_month(8, [30.0, 20.0, 10.0], [900.0, 800.0, 700.0], [6.0] * 9,
+                          start_id=500)
+    t = _kpis(compare(dataset(posts=posts(october + august)), "2026-10", previous=AUG,
+                      model=False))
+    er = t.loc["er_reach"]
+    # October's rate 40 / 1000 = 4 %, August's (30 + 20 + 10) / (900 + 800 + 700) = 2.5 %
+    assert er["current"] == pytest.approx(0.04) and er["previous"] == pytest.approx(0.025)
+    assert pd.isna(er["ci_low"]) and pd.isna(er["ci_high"])
+    assert er["method"] == ("no bootstrap interval (fewer than 2 posts of a period carry this "
+                            "KPI: 1)")
+    inter = t.loc["interactions"]
+    assert inter["method"] == "bootstrap over posts" and inter["ci_low"] < inter["ci_high"]

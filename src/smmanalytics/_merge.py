@@ -536,12 +536,13 @@ def _unknown_series_apart(df: pd.DataFrame, log: QualityLog,
     for first, second in shared.index[alike.to_numpy()]:   # name order: the first names it
         series[root(second)] = root(first)
     platforms = rows.groupby("source_file")["_platform"].first()
+    metrics = rows.groupby("source_file")["metric"].first().astype(str)
     for (first, second), (n, differ, quiet) in shared[~alike].iterrows():
         silent = f" ({quiet} of them 0 in both, which tells nothing)" if quiet else ""
         staggered = _staggered(spans, first, second)
         if plat := platforms[first]:
-            _note_accounts_apart(first, second, plat, (n, differ, silent + staggered),
-                                 several[plat], log)
+            _note_accounts_apart((first, second), plat, metrics,
+                                 (n, differ, silent + staggered), several[plat], log)
             continue
         for src, other in ((first, second), (second, first)):
             log.add(src, "unknown_series_apart", f"{n} daily rows of no platform nor "
@@ -559,15 +560,19 @@ def _unknown_series_apart(df: pd.DataFrame, log: QualityLog,
     return out
 
 
-def _note_accounts_apart(first: str, second: str, platform: str, shared: tuple[int, int, str],
-                         accounts: list[BrandAccount], log: QualityLog) -> None:
-    """Warn, on both files, that two daily files of a ``platform`` of the brand's several
-    ``accounts``, naming none, were kept apart (:func:`_unknown_series_apart`): the days
-    they share, how many give other figures and what else was seen (``shared``), that
-    whose each is cannot be told, and how to name the files so that it can."""
+def _note_accounts_apart(files: tuple[str, str], platform: str, metrics: pd.Series,
+                         shared: tuple[int, int, str], accounts: list[BrandAccount],
+                         log: QualityLog) -> None:
+    """Warn, on both ``files``, that two daily files of a ``platform`` of the brand's
+    several ``accounts``, naming none, were kept apart (:func:`_unknown_series_apart`): the
+    days they share, how many give other figures and what else was seen (``shared``), that
+    whose each is cannot be told, and how to name the files so that it can: an example
+    name of the file's own series (``metrics``, per file), "instagram_reach_<handle>_….csv"
+    for a reach chart, which a follows example only puzzled."""
     n, differ, seen = shared
     names = ", ".join(a.name for a in accounts)
     example = max(accounts, key=lambda a: len(a.name)).name.lstrip("@")
+    first, second = files
     for src, other in ((first, second), (second, first)):
         log.add(src, "account_series_apart", f"{n} {platform} daily rows naming no account "
                 f"share their days with {other}'s, which gives other figures on {differ} of "
@@ -576,7 +581,8 @@ def _note_accounts_apart(first: str, second: str, platform: str, shared: tuple[i
                 f"in {platform}'s figures (right if they are two accounts' charts, twice if "
                 "one is a re-export of the other), in no account's; per account the figures "
                 "cannot be told apart: name each file, or its folder, after its account "
-                f"(its handle or id: {platform}_follows_{example}_….csv, or {example}/)",
+                f"(its handle or id: {platform}_{metrics[src]}_{example}_….csv, or "
+                f"{example}/)",
                 rows=int(n))
 
 

@@ -424,6 +424,11 @@ def _carrying(kpi: str, cols: _Columns) -> int:
     return int((~np.isnan(cols.take(col, None))).sum())
 
 
+#: the ``method`` of a post KPI without a bootstrap interval for too few posts carrying it
+#: (:func:`_carrying`, :func:`_tail`), where it said "bootstrap over posts" and gave none
+_NO_BOOTSTRAP = "no bootstrap interval (fewer than 2 posts of a period carry this KPI: {n})"
+
+
 _POST_KPIS = ("posts", "interactions", "reach", "impressions", "views", "interactions_per_post",
               "er_reach", "er_impressions", "er_views", "er_reach_median",
               "interactions_excl_top_post")
@@ -1039,12 +1044,13 @@ def _post_rows(a: pd.DataFrame, b: pd.DataFrame, cov: _Coverage, few: bool,
             va, vb = (v if len(df) else 0.0 if kpi in summed else np.nan
                       for df, v in ((a, va), (b, vb)))
         ci = (np.nan, np.nan)
+        carrying = (None if kpi in ("posts", "er_reach_median")
+                    else min(_carrying(kpi, ca), _carrying(kpi, cb)))
         if not few and kpi != "posts" and ia is not None and ib is not None:
-            ci = _ci(_stat(kpi, ca, ia), _stat(kpi, cb, ib), scale,
-                     None if kpi == "er_reach_median"
-                     else min(_carrying(kpi, ca), _carrying(kpi, cb)))
-        method = ("exact count" if kpi == "posts" else "bootstrap over posts" if not few
-                  else "direction only")
+            ci = _ci(_stat(kpi, ca, ia), _stat(kpi, cb, ib), scale, carrying)
+        method = ("exact count" if kpi == "posts" else "direction only" if few
+                  else _NO_BOOTSTRAP.format(n=carrying) if carrying is not None and carrying < 2
+                  else "bootstrap over posts")
         fit = (_nb_ci(kpi, a, b, scale)
                if model and kpi in _MODEL_KPIS and not few else (np.nan, np.nan))
         if not np.isnan(fit[0]):

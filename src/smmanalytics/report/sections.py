@@ -822,8 +822,10 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         """What the loaders merged, guessed or skipped, so the reader can weigh the figures.
 
         One row per kind of note (level and code): what it means in the report's language
-        (:meth:`Formatter.quality`), the number of files and of rows concerned, and one of the
-        files; each file's detailed message is in ``ds.quality``.
+        (:meth:`Formatter.quality`), the number of files (by their path in the brand's folder,
+        :func:`~smmanalytics.quality.shown_name`: instagram/main/x.csv and instagram/shop/x.csv
+        are two) and of rows concerned, and one of the files; each file's detailed message is
+        in ``ds.quality``.
         """
         f = self.fmt
         sec = self.section(f.label("quality"))
@@ -839,7 +841,8 @@ class BrandReport(PerformanceSections, WatchSections, Report):
                      # dates re-written by a spreadsheet: a row per order they were read in
                      code=[note_kind(c, m) for c, m in zip(q["code"].astype(str),
                                                            q["message"], strict=True)],
-                     file=q["file"].map(lambda p: str(p).rsplit("/", 1)[-1]),
+                     # by its path in the brand's folder: two accounts' exports share names
+                     file=q["file"].map(lambda p: shown_name(str(p), self.ds.root)),
                      rows=pd.to_numeric(q["rows"], errors="coerce"))
         counts = q["level"].value_counts()
         self.text(sec, " · ".join(f.labelled(f.label("level_" + lvl), counts.get(lvl, 0))
