@@ -65,7 +65,7 @@ from .schema import canonical_platform, platforms_expected
 
 __all__ = ["benchmarks", "benchmark_industries", "industry_name", "compare_benchmarks",
            "read_competitors", "compare_competitors", "competitors_within", "competitors_span",
-           "competitors_left_out", "competitor_key",
+           "competitors_left_out", "competitor_key", "account_names",
            "COMPETITOR_COLUMNS"]
 
 #: what a weak benchmark's grade means to a reader (benchmarks-methods.md's grades): "C" is a
@@ -508,7 +508,21 @@ def _posts_per_week(ds, plat: str, g: pd.DataFrame, p: Period) -> tuple[float, s
 
 def account_names(g: pd.DataFrame) -> list[str]:
     """The accounts of posts ``g``, by name where the export gives one (an Instagram
-    account's id is a number), sorted."""
+    account's id is a number), sorted: a platform of several accounts is said to pool them,
+    and its posts a week are compared per account.
+
+    Parameters
+    ----------
+    g : DataFrame
+        Posts (the posts table's ``account_id``, and ``account_name`` where exported).
+
+    Returns
+    -------
+    list of str
+        One name per distinct ``account_id`` (the ``account_name`` of its first post, else
+        the id as exported), sorted; empty when ``g`` has no ``account_id`` column or none is
+        known.
+    """
     if "account_id" not in g.columns:
         return []
     ids = g["account_id"].dropna()
