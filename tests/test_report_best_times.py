@@ -1239,25 +1239,10 @@ def test_an_account_of_stories_alone_gets_no_slot_and_no_calendar(ds, lang, said
 
 @pytest.fixture(scope="module")
 def two_instagram(tmp_path_factory):
-    """The sample brand with a second Instagram account (s51X's seve-2ig, its posts only):
-    Maison Sève Shop, 12 October posts (tests/fixtures/s51Z_two_instagram), declared in
-    brand.yaml beside maisonseve."""
-    import shutil
-    from pathlib import Path
+    """The sample brand with a second Instagram account (:func:`_report_helpers.two_instagram`)."""
+    from ._report_helpers import two_instagram
 
-    import smmanalytics as smm
-
-    from ._report_helpers import SAMPLE
-
-    root = tmp_path_factory.mktemp("two_ig") / "brand"
-    shutil.copytree(SAMPLE, root)
-    shutil.copytree(Path(__file__).resolve().parent / "fixtures" / "s51Z_two_instagram",
-                    root / "shop")
-    brand = (root / "brand.yaml").read_text(encoding="utf-8")
-    (root / "brand.yaml").write_text(brand.replace(
-        "  instagram: maisonseve\n", "  instagram: [maisonseve, maisonseve.shop]\n"),
-        encoding="utf-8")
-    return smm.load(root)
+    return two_instagram(tmp_path_factory.mktemp("two_ig") / "brand")
 
 
 @pytest.mark.parametrize("lang,pooled,timing", [
