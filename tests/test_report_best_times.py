@@ -1275,3 +1275,33 @@ def test_a_platform_of_two_accounts_is_said_to_pool_them(two_instagram, lang, po
     f = Formatter(lang)
     one = (f" {f.label('bt_whom')} (", f" {f.label('bt_whose')} ")   # "this account's data"
     assert any(w in t for t in texts if not t.startswith(timing[0]) for w in one)
+
+
+@pytest.mark.parametrize("lang,said", [
+    ("en", "Stories are not planned: the pace is these 2 accounts' feed posts together, {pace} "
+           "a week (5 stories left out of it)."),
+    ("fr", "Les stories ne sont pas planifiées : le rythme est celui des publications du fil de "
+           "ces 2 comptes réunis, {pace} par semaine (5 stories non comptées)."),
+    ("it", "Le storie non sono pianificate: il ritmo è quello dei post del feed di questi 2 "
+           "account insieme, {pace} a settimana (5 storie escluse dal conteggio)."),
+])
+def test_the_pace_of_two_accounts_is_said_to_be_theirs_together(two_instagram, monkeypatch,
+                                                                 lang, said):
+    """The plan of a platform of two accounts keeps the pace of their feed posts together
+    (best_times pools them: Maison Sève's and the shop's), which the caption called "the
+    account's feed posts". It now says whose: both accounts'. The stories' count is set to 5,
+    as in test_slots_caption_says_stories_are_not_planned."""
+    import smmanalytics.timing as timing
+
+    real = timing.best_times
+
+    def with_stories(*args, **kwargs):
+        bt = real(*args, **kwargs)
+        return dataclasses.replace(bt, method={**bt.method, "stories": 5})
+
+    monkeypatch.setattr(timing, "best_times", with_stories)
+    rep = BrandReport(two_instagram, "2026-10", lang=lang)
+    sec = rep.best_times(platforms=["instagram"], ics=False)
+    [table] = [b for b in sec.blocks if b["kind"] == "table"]
+    pace = rep._slots["instagram"].attrs["posts_per_week"]
+    assert table["caption"].endswith(" " + said.format(pace=rep.fmt.number(pace)))

@@ -45,10 +45,11 @@ def _bt_who(f, accounts: int) -> dict[str, str]:
     """Whose posts the timing sentences speak of, in the words of formatter ``f``: "this
     account", or "these 2 accounts" when the platform's posts are of several (best_times
     pools them, each post against its own account's average): "Posting time matters for
-    this account" was said of an Instagram brand's two accounts together."""
+    this account" was said of an Instagram brand's two accounts together; and whose pace
+    the plan keeps ("feed"): the two accounts' together, not "the account's"."""
     many = "_many" if accounts > 1 else ""
     return {key: f.label(f"bt_{key}{many}").format(n=f.number(accounts))
-            for key in ("whom", "whose", "average")}
+            for key in ("whom", "whose", "average", "feed")}
 
 
 def _accounts(history: pd.DataFrame, platform: str) -> int:
@@ -430,7 +431,8 @@ class WatchSections:
                 # the young and those after the range were left out without a word (60 of 63)
                 self._excluded_note(sec, bt, counted="day_precision")
                 continue
-            self.text(sec, self._bt_sentence(bt, said, _accounts(history, platform)))
+            accounts = _accounts(history, platform)
+            self.text(sec, self._bt_sentence(bt, said, accounts))
             analysed = bt.n_used > 0         # else the sentence said why none was
             days = getattr(bt, "day_effect", False)     # the finding is the days alone
             if bt.exposure_fallback and analysed:     # not per follower: against what
@@ -482,7 +484,7 @@ class WatchSections:
                                                for v in lifts],
                 }), align=["left", "right"], widths=["1fr", "auto"],
                     # "the first 12 of 43 slots" only when the table leaves some out
-                    caption=self._slots_caption(bt, plan, len(shown), basis))
+                    caption=self._slots_caption(bt, plan, len(shown), basis, accounts))
             asked, found = plan.attrs.get("posts_per_week"), plan.attrs.get("slots_per_week")
             if asked and found is not None and found < asked:
                 self.text(sec, f.label("bt_slots_short").format(
@@ -541,10 +543,12 @@ class WatchSections:
             last = min(last, self.asof)
         return (last, last)
 
-    def _slots_caption(self, bt, plan: pd.DataFrame, shown: int, basis: str) -> str:
+    def _slots_caption(self, bt, plan: pd.DataFrame, shown: int, basis: str,
+                       accounts: int = 1) -> str:
         """The caption of a plan's table: its days, the slots shown of how many, on what
         basis, and, when the account posted stories, that the pace left them out (the plan
-        is of feed posts: counted, Instagram's stories made 43 slots of November's 30)."""
+        is of feed posts: counted, Instagram's stories made 43 slots of November's 30), the
+        pace of the platform's ``accounts`` together when several (:func:`_bt_who`)."""
         f = self.fmt
         # "the first 12 of 43 slots" only when the table leaves some out
         caption = f.label("bt_slots_caption" if len(plan) > shown
@@ -555,7 +559,8 @@ class WatchSections:
         if not stories:
             return caption
         return caption + " " + f.label("bt_slots_stories").format(
-            pace=f.number(plan.attrs.get("posts_per_week")), stories=f.number(stories))
+            feed=_bt_who(f, accounts)["feed"], pace=f.number(plan.attrs.get("posts_per_week")),
+            stories=f.number(stories))
 
     def _plan_days(self, plan: pd.DataFrame) -> str:
         """The days a plan covers by name: "Novembre 2026" for a calendar month, else its
