@@ -1247,15 +1247,18 @@ def two_instagram(tmp_path_factory):
 
 @pytest.mark.parametrize("lang,pooled,timing", [
     ("en", "A platform's figures pool its accounts (key figures, goals, best times; posts per "
-     "week against a benchmark are the mean per account): Instagram, 2 accounts (Maison Sève "
+     "week against a benchmark and the brand's row among its competitors are the mean per "
+     "account): Instagram, 2 accounts (Maison Sève "
      "and Maison Sève Shop).", ("Posting time matters for these 2 accounts (",
                                 "each account's own average")),
     ("fr", "Les chiffres d'une plateforme regroupent ses comptes (chiffres clés, objectifs, "
-     "meilleurs horaires ; les publications par semaine comparées à une référence sont la "
-     "moyenne par compte) : Instagram, 2 comptes (Maison Sève et Maison Sève Shop).",
+     "meilleurs horaires ; les publications par semaine comparées à une référence et la "
+     "ligne de la marque parmi ses concurrents sont la moyenne par compte) : Instagram, 2 "
+     "comptes (Maison Sève et Maison Sève Shop).",
      ("L'heure de publication compte pour ces 2 comptes (", "la moyenne de chaque compte")),
     ("it", "I dati di una piattaforma riuniscono i suoi account (dati chiave, obiettivi, orari "
-     "migliori; i post a settimana confrontati con un benchmark sono la media per account): "
+     "migliori; i post a settimana confrontati con un benchmark e la riga del brand tra i suoi "
+     "concorrenti sono la media per account): "
      "Instagram, 2 account (Maison Sève e Maison Sève Shop).",
      ("L'orario di pubblicazione conta per questi 2 account (", "la media di ciascun account")),
 ])
