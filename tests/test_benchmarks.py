@@ -518,6 +518,45 @@ def test_competitors_frame_lacking_a_column_is_named(tmp_path):
     assert side.loc["Rival Co", "er_followers"] == pytest.approx(0.03)
 
 
+def test_brand_of_several_accounts_stands_as_their_mean_among_competitors(tmp_path):
+    """Each competitor is one account: the brand's two Instagram accounts' 42 October posts
+    stood as one account's beside them. Here account a posts 100 + 300 public interactions
+    (posts 1 and 2 of _posts), account b one post of 50 + 5 + 5 = 60, in 2025; a ends with
+    10,000 followers, b with 2,000. Mean per account: 3 / 2 = 1.5 posts, 460 / 2 = 230
+    interactions, (10,000 + 2,000) / 2 = 6,000 followers; per post 230 / 1.5 = 153.33 (the
+    pooled 460 / 3 as before), rate 153.33 / 6,000 = 0.025556 (summed, 153.33 / 12,000 =
+    0.012778, half a one-account rate); 1.5 posts over 365 / 7 weeks = 0.028767 a week."""
+    from smmanalytics.report import Formatter
+
+    two = pd.concat([_posts().assign(account_id="a", account_name="Main"), posts([
+        {"platform": "instagram", "post_id": "3", "account_id": "b",
+         "account_name": "Shop", "published_at": "2025-09-02T09:00Z", "reactions": 50.0,
+         "comments": 5.0, "shares": 5.0}])], ignore_index=True)
+    shop = daily([{"platform": "instagram", "account_id": "b", "date": "2025-12-31",
+                   "metric": "followers_total", "value": 2_000.0}])
+    path = tmp_path / "competitors.csv"
+    path.write_text(COMP + "instagram,Rival Co,2025,20000,100,60000\n", encoding="utf-8")
+    ds = dataset(posts=two, daily=pd.concat([_followers(), shop], ignore_index=True),
+                 competitors=read_competitors(path))
+    mine = compare_competitors(ds, 2025).set_index("name").loc["Test"]
+    assert (mine["posts"], mine["interactions"], mine["followers"]) == (1.5, 230, 6_000)
+    assert mine["interactions_per_post"] == pytest.approx(460 / 3)
+    assert mine["er_followers"] == pytest.approx(460 / 3 / 6_000)
+    assert mine["posts_per_week"] == pytest.approx(1.5 / (365 / 7))
+    said = "the mean per account (3 posts ÷ 2 accounts: Main, Shop), as each competitor is " \
+           "one account"
+    assert mine["note"] == said
+    assert Formatter("fr").note(said) == ("la moyenne par compte (3 publications ÷ 2 comptes "
+                                          ": Main, Shop), chaque concurrent étant un seul "
+                                          "compte")
+    assert Formatter("it").note(said) == ("la media per account (3 post ÷ 2 account: Main, "
+                                          "Shop), poiché ogni concorrente è un solo account")
+    # one account: its own figures, no such note
+    one = compare_competitors(dataset(posts=_posts().assign(account_id="a"), daily=_followers(),
+                                      competitors=read_competitors(path)), 2025)
+    assert one.set_index("name").loc["Test", "posts"] == 2 and one["note"].isna().all()
+
+
 def test_competitors_of_another_period_give_no_row_and_the_usual_columns(tmp_path):
     # competitors.csv lists 2025 only; the report of a month without them (the first month
     # of the data, or one not filled yet) shows none instead of failing

@@ -1239,38 +1239,26 @@ def test_an_account_of_stories_alone_gets_no_slot_and_no_calendar(ds, lang, said
 
 @pytest.fixture(scope="module")
 def two_instagram(tmp_path_factory):
-    """The sample brand with a second Instagram account (s51X's seve-2ig, its posts only):
-    Maison Sève Shop, 12 October posts (tests/fixtures/s51Z_two_instagram), declared in
-    brand.yaml beside maisonseve."""
-    import shutil
-    from pathlib import Path
+    """The sample brand with a second Instagram account (:func:`_report_helpers.two_instagram`)."""
+    from ._report_helpers import two_instagram
 
-    import smmanalytics as smm
-
-    from ._report_helpers import SAMPLE
-
-    root = tmp_path_factory.mktemp("two_ig") / "brand"
-    shutil.copytree(SAMPLE, root)
-    shutil.copytree(Path(__file__).resolve().parent / "fixtures" / "s51Z_two_instagram",
-                    root / "shop")
-    brand = (root / "brand.yaml").read_text(encoding="utf-8")
-    (root / "brand.yaml").write_text(brand.replace(
-        "  instagram: maisonseve\n", "  instagram: [maisonseve, maisonseve.shop]\n"),
-        encoding="utf-8")
-    return smm.load(root)
+    return two_instagram(tmp_path_factory.mktemp("two_ig") / "brand")
 
 
 @pytest.mark.parametrize("lang,pooled,timing", [
     ("en", "A platform's figures pool its accounts (key figures, goals, best times; posts per "
-     "week against a benchmark are the mean per account): Instagram, 2 accounts (Maison Sève "
+     "week against a benchmark and the brand's row among its competitors are the mean per "
+     "account): Instagram, 2 accounts (Maison Sève "
      "and Maison Sève Shop).", ("Posting time matters for these 2 accounts (",
                                 "each account's own average")),
     ("fr", "Les chiffres d'une plateforme regroupent ses comptes (chiffres clés, objectifs, "
-     "meilleurs horaires ; les publications par semaine comparées à une référence sont la "
-     "moyenne par compte) : Instagram, 2 comptes (Maison Sève et Maison Sève Shop).",
+     "meilleurs horaires ; les publications par semaine comparées à une référence et la "
+     "ligne de la marque parmi ses concurrents sont la moyenne par compte) : Instagram, 2 "
+     "comptes (Maison Sève et Maison Sève Shop).",
      ("L'heure de publication compte pour ces 2 comptes (", "la moyenne de chaque compte")),
     ("it", "I dati di una piattaforma riuniscono i suoi account (dati chiave, obiettivi, orari "
-     "migliori; i post a settimana confrontati con un benchmark sono la media per account): "
+     "migliori; i post a settimana confrontati con un benchmark e la riga del brand tra i suoi "
+     "concorrenti sono la media per account): "
      "Instagram, 2 account (Maison Sève e Maison Sève Shop).",
      ("L'orario di pubblicazione conta per questi 2 account (", "la media di ciascun account")),
 ])
@@ -1290,3 +1278,33 @@ def test_a_platform_of_two_accounts_is_said_to_pool_them(two_instagram, lang, po
     f = Formatter(lang)
     one = (f" {f.label('bt_whom')} (", f" {f.label('bt_whose')} ")   # "this account's data"
     assert any(w in t for t in texts if not t.startswith(timing[0]) for w in one)
+
+
+@pytest.mark.parametrize("lang,said", [
+    ("en", "Stories are not planned: the pace is these 2 accounts' feed posts together, {pace} "
+           "a week (5 stories left out of it)."),
+    ("fr", "Les stories ne sont pas planifiées : le rythme est celui des publications du fil de "
+           "ces 2 comptes réunis, {pace} par semaine (5 stories non comptées)."),
+    ("it", "Le storie non sono pianificate: il ritmo è quello dei post del feed di questi 2 "
+           "account insieme, {pace} a settimana (5 storie escluse dal conteggio)."),
+])
+def test_the_pace_of_two_accounts_is_said_to_be_theirs_together(two_instagram, monkeypatch,
+                                                                 lang, said):
+    """The plan of a platform of two accounts keeps the pace of their feed posts together
+    (best_times pools them: Maison Sève's and the shop's), which the caption called "the
+    account's feed posts". It now says whose: both accounts'. The stories' count is set to 5,
+    as in test_slots_caption_says_stories_are_not_planned."""
+    import smmanalytics.timing as timing
+
+    real = timing.best_times
+
+    def with_stories(*args, **kwargs):
+        bt = real(*args, **kwargs)
+        return dataclasses.replace(bt, method={**bt.method, "stories": 5})
+
+    monkeypatch.setattr(timing, "best_times", with_stories)
+    rep = BrandReport(two_instagram, "2026-10", lang=lang)
+    sec = rep.best_times(platforms=["instagram"], ics=False)
+    [table] = [b for b in sec.blocks if b["kind"] == "table"]
+    pace = rep._slots["instagram"].attrs["posts_per_week"]
+    assert table["caption"].endswith(" " + said.format(pace=rep.fmt.number(pace)))

@@ -1751,3 +1751,36 @@ def test_a_goal_its_known_figures_cannot_give_reads_not_computable(tmp_path, lan
     assert [b["color"] for b in badges] == ["#546e7a"] * 2 + ["#747474"]
     assert STATUS_COLORS["not computable"] != STATUS_COLORS["no data"]
     assert table["rows"][0][4].endswith(said)
+
+
+@pytest.fixture(scope="module")
+def two_instagram(tmp_path_factory):
+    """The sample brand with a second Instagram account (:func:`_report_helpers.two_instagram`)."""
+    from ._report_helpers import two_instagram
+
+    return two_instagram(tmp_path_factory.mktemp("two_ig") / "brand")
+
+
+@pytest.mark.parametrize("lang,per_week,said", [
+    ("en", "4.7", "the mean per account (42 posts ÷ 2 accounts: Maison Sève, Maison Sève Shop), "
+     "as each competitor is one account."),
+    ("fr", "4,7", "la moyenne par compte (42 publications ÷ 2 comptes : Maison Sève, Maison "
+     "Sève Shop), chaque concurrent étant un seul compte."),
+    ("it", "4,7", "la media per account (42 post ÷ 2 account: Maison Sève, Maison Sève Shop), "
+     "poiché ogni concorrente è un solo account."),
+])
+def test_a_brand_of_two_accounts_stands_as_their_mean_among_competitors(two_instagram, lang,
+                                                                        per_week, said):
+    """The two Instagram accounts' 30 + 12 = 42 October feed posts stood as "Maison Sève ★
+    42", 9.5 a week, beside competitors of one account each (25, 26 and 30 posts). The row
+    is now the mean per account, 42 / 2 = 21 posts, 21 / (31 / 7) = 4.74 a week, and the
+    caption says so; interactions per post stay the 42 posts' mean (391.6)."""
+    rep = BrandReport(two_instagram, "2026-10", lang=lang)
+    f = rep.fmt
+    table = [b for b in rep.benchmarks().blocks if b["kind"] == "table"][-1]
+    rows = [dict(zip(table["columns"], r, strict=True)) for r in table["rows"]]
+    mine = next(r for r in rows if r[f.label("platform")] == "Instagram"
+                and r[f.label("account")] == "Maison Sève ★")
+    assert (mine[f.label("posts")], mine[f.label("posts_per_week")]) == ("21", per_week)
+    assert mine[f.label("interactions_per_post")] == f.number(391.642857, 1)
+    assert said in table["caption"]

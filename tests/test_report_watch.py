@@ -467,3 +467,21 @@ def test_an_accounts_own_alert_names_its_account(lang, platform, signal):
     shop = rows[-1]
     assert shop[rep.fmt.label("signal")] == signal
     assert (shop[rep.fmt.label("value")], shop[rep.fmt.label("baseline")]) == ("-25", "3")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "it"])
+def test_an_incidents_platform_names_its_account(lang):
+    """The same two TikTok accounts: the incident table read "TikTok" for maisonseve's 7
+    alerts of 13-19 October and for seveshop's one of the 27th alike, while the alert lines
+    below named them. Each incident names its account as the lines do (7 alerts of
+    maisonseve, 13 → 19 October; seveshop's −25 alone, the 27th)."""
+    from pathlib import Path
+
+    import smmanalytics as smm
+
+    ds = smm.load(Path(__file__).resolve().parent / "fixtures" / "s51Z_two_tiktok")
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    table = next(b for b in rep.alerts().blocks
+                 if b["kind"] == "table" and rep.fmt.label("severity") in b["columns"])
+    where = table["columns"].index(rep.fmt.label("platform"))
+    assert [r[where] for r in table["rows"]] == ["TikTok (maisonseve)", "TikTok (seveshop)"]

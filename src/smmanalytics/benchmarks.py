@@ -65,7 +65,7 @@ from .schema import canonical_platform, platforms_expected
 
 __all__ = ["benchmarks", "benchmark_industries", "industry_name", "compare_benchmarks",
            "read_competitors", "compare_competitors", "competitors_within", "competitors_span",
-           "competitors_left_out", "competitor_key",
+           "competitors_left_out", "competitor_key", "account_names",
            "COMPETITOR_COLUMNS"]
 
 #: what a weak benchmark's grade means to a reader (benchmarks-methods.md's grades): "C" is a
@@ -378,10 +378,11 @@ def _lacking(missing: list[str]) -> str:
 
 
 def _followers_end(daily: pd.DataFrame, platform: str, p: Period, notes: list | None = None,
-                   days: list | None = None) -> float:
+                   days: list | None = None, per_account: bool = False) -> float:
     """The platform's followers at the period's end: the last known ``followers_total`` on or
     before that day (NaN when unknown); of each account, added up, when the series name two
-    accounts or more, as the engagements are the posts of all of them. A note is added when a
+    accounts or more, as the engagements are the posts of all of them (their mean with
+    ``per_account``, as a competitor's row of one account compares with). A note is added when a
     count is more than 7 days older than the end (the oldest one is named); ``days`` receives
     the days of the counts taken, oldest first, which a method names (a quarter still running
     is divided by its last known count, not by one of its last day)."""
@@ -409,7 +410,8 @@ def _followers_end(daily: pd.DataFrame, platform: str, p: Period, notes: list | 
     if notes is not None and age > 7:
         notes.append(f"{platform} followers from {oldest.date()}, {age} days before the period "
                      "end")
-    return float(last["value"].astype("float64").sum())
+    counts = last["value"].astype("float64")
+    return float(counts.mean() if per_account else counts.sum())
 
 
 def _covered(ds, platform: str, p: Period) -> tuple[dt.date, dt.date]:
@@ -508,7 +510,21 @@ def _posts_per_week(ds, plat: str, g: pd.DataFrame, p: Period) -> tuple[float, s
 
 def account_names(g: pd.DataFrame) -> list[str]:
     """The accounts of posts ``g``, by name where the export gives one (an Instagram
-    account's id is a number), sorted."""
+    account's id is a number), sorted: a platform of several accounts is said to pool them,
+    and its posts a week are compared per account.
+
+    Parameters
+    ----------
+    g : DataFrame
+        Posts (the posts table's ``account_id``, and ``account_name`` where exported).
+
+    Returns
+    -------
+    list of str
+        One name per distinct ``account_id`` (the ``account_name`` of its first post, else
+        the id as exported), sorted; empty when ``g`` has no ``account_id`` column or none is
+        known.
+    """
     if "account_id" not in g.columns:
         return []
     ids = g["account_id"].dropna()
@@ -917,7 +933,9 @@ def compare_competitors(ds, period: object, competitors: pd.DataFrame | None = N
         With RangeIndex: platform, name (string), is_brand (boolean), followers, posts,
         interactions, interactions_per_post, er_followers, posts_per_week (Float64), rank
         (Int64, by er_followers within the platform, 1 = best), note (string); no row when
-        no competitor row covers the period.
+        no competitor row covers the period. The brand's row of a platform whose posts are of
+        several accounts is their mean per account (followers, posts, interactions), said in
+        its note: each competitor is one account.
 
     Raises
     ------
@@ -1142,7 +1160,9 @@ def _competitor_rows(ds, comp: pd.DataFrame, p: Period) -> list[dict]:
             blank = [c for c in _PUBLIC if c in g.columns and g[c].isna().any()]
             notes.append(f"interactions of {len(g) - known} of {len(g)} posts unknown "
                          f"({', '.join(blank)} blank): counted at the other posts' mean")
-        followers = _followers_end(ds.daily, plat, p, notes)
+        # several accounts of the platform: one account's mean, as each competitor is one
+        per = _per_account(g, notes)
+        followers = _followers_end(ds.daily, plat, p, notes, per_account=per > 1)
         # no posts export of the platform read (TikTok's never downloaded): its posts are
         # unknown, not 0, which read "the brand did not post on TikTok"
         exported = has_posts_data(ds, plat)
@@ -1156,11 +1176,23 @@ def _competitor_rows(ds, comp: pd.DataFrame, p: Period) -> list[dict]:
                          "not 0")
         note = "; ".join(notes) or None
         rows.append({"platform": plat, "name": ds.brand.name, "is_brand": True,
-                     "followers": followers, "posts": float(len(g)) if exported else np.nan,
-                     "interactions": float(e.mean()) * len(g) if known else np.nan,
+                     "followers": followers,
+                     "posts": float(len(g)) / per if exported else np.nan,
+                     "interactions": float(e.mean()) * len(g) / per if known else np.nan,
                      "note": note})
         rows += _rival_rows(here, plat)
     return rows
+
+
+def _per_account(g: pd.DataFrame, notes: list) -> int:
+    """How many accounts the brand's posts ``g`` of a platform are of (at least 1), noted in
+    ``notes`` when several: each competitor is one account, and the brand's two Instagram
+    accounts' 42 October posts stood as one account's beside them; its row is their mean."""
+    names = account_names(g)
+    if len(names) > 1:
+        notes.append(f"the mean per account ({len(g)} posts ÷ {len(names)} accounts: "
+                     f"{', '.join(names)}), as each competitor is one account")
+    return max(len(names), 1)
 
 
 def _rival_rows(comp: pd.DataFrame, plat: str) -> list[dict]:

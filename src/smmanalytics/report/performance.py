@@ -463,7 +463,9 @@ class PerformanceSections:
                 f.label("platform"): [f.platform(p) for p in c["platform"]],
                 f.label("account"): [f"{printable(n)} ★" if own else printable(n)
                                      for n, own in zip(c["name"], c["is_brand"], strict=True)],
-                f.label("posts"): [f.number(v) for v in c["posts"]],
+                # the brand's mean per account of a platform of several: 21.5, not "22"
+                f.label("posts"): [f.number(v, 0 if pd.isna(v) or float(v).is_integer() else 1)
+                                   for v in c["posts"]],
                 f.label("interactions_per_post"): [f.number(v, 1)
                                                    for v in c["interactions_per_post"]],
                 f.label("er_followers"): [f.rate(v) for v in c["er_followers"]],

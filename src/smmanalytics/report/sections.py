@@ -104,14 +104,17 @@ _METHOD_DAYS = {
 #: read as one account's, their names only in the file list), and one such platform
 _METHOD_ACCOUNTS = {
     "en": ("A platform's figures pool its accounts (key figures, goals, best times; posts per "
-           "week against a benchmark are the mean per account): {each}.",
+           "week against a benchmark and the brand's row among its competitors are the mean "
+           "per account): {each}.",
            "{platform}, {n} accounts ({names})"),
     "fr": ("Les chiffres d'une plateforme regroupent ses comptes (chiffres clés, objectifs, "
-           "meilleurs horaires ; les publications par semaine comparées à une référence sont la "
-           "moyenne par compte) : {each}.", "{platform}, {n} comptes ({names})"),
+           "meilleurs horaires ; les publications par semaine comparées à une référence et la "
+           "ligne de la marque parmi ses concurrents sont la moyenne par compte) : {each}.",
+           "{platform}, {n} comptes ({names})"),
     "it": ("I dati di una piattaforma riuniscono i suoi account (dati chiave, obiettivi, orari "
-           "migliori; i post a settimana confrontati con un benchmark sono la media per "
-           "account): {each}.", "{platform}, {n} account ({names})"),
+           "migliori; i post a settimana confrontati con un benchmark e la riga del brand tra "
+           "i suoi concorrenti sono la media per account): {each}.",
+           "{platform}, {n} account ({names})"),
 }
 
 _METHOD_X = {

@@ -45,10 +45,11 @@ def _bt_who(f, accounts: int) -> dict[str, str]:
     """Whose posts the timing sentences speak of, in the words of formatter ``f``: "this
     account", or "these 2 accounts" when the platform's posts are of several (best_times
     pools them, each post against its own account's average): "Posting time matters for
-    this account" was said of an Instagram brand's two accounts together."""
+    this account" was said of an Instagram brand's two accounts together; and whose pace
+    the plan keeps ("feed"): the two accounts' together, not "the account's"."""
     many = "_many" if accounts > 1 else ""
     return {key: f.label(f"bt_{key}{many}").format(n=f.number(accounts))
-            for key in ("whom", "whose", "average")}
+            for key in ("whom", "whose", "average", "feed")}
 
 
 def _accounts(history: pd.DataFrame, platform: str) -> int:
@@ -430,7 +431,8 @@ class WatchSections:
                 # the young and those after the range were left out without a word (60 of 63)
                 self._excluded_note(sec, bt, counted="day_precision")
                 continue
-            self.text(sec, self._bt_sentence(bt, said, _accounts(history, platform)))
+            accounts = _accounts(history, platform)
+            self.text(sec, self._bt_sentence(bt, said, accounts))
             analysed = bt.n_used > 0         # else the sentence said why none was
             days = getattr(bt, "day_effect", False)     # the finding is the days alone
             if bt.exposure_fallback and analysed:     # not per follower: against what
@@ -482,7 +484,7 @@ class WatchSections:
                                                for v in lifts],
                 }), align=["left", "right"], widths=["1fr", "auto"],
                     # "the first 12 of 43 slots" only when the table leaves some out
-                    caption=self._slots_caption(bt, plan, len(shown), basis))
+                    caption=self._slots_caption(bt, plan, len(shown), basis, accounts))
             asked, found = plan.attrs.get("posts_per_week"), plan.attrs.get("slots_per_week")
             if asked and found is not None and found < asked:
                 self.text(sec, f.label("bt_slots_short").format(
@@ -541,10 +543,12 @@ class WatchSections:
             last = min(last, self.asof)
         return (last, last)
 
-    def _slots_caption(self, bt, plan: pd.DataFrame, shown: int, basis: str) -> str:
+    def _slots_caption(self, bt, plan: pd.DataFrame, shown: int, basis: str,
+                       accounts: int = 1) -> str:
         """The caption of a plan's table: its days, the slots shown of how many, on what
         basis, and, when the account posted stories, that the pace left them out (the plan
-        is of feed posts: counted, Instagram's stories made 43 slots of November's 30)."""
+        is of feed posts: counted, Instagram's stories made 43 slots of November's 30), the
+        pace of the platform's ``accounts`` together when several (:func:`_bt_who`)."""
         f = self.fmt
         # "the first 12 of 43 slots" only when the table leaves some out
         caption = f.label("bt_slots_caption" if len(plan) > shown
@@ -555,7 +559,8 @@ class WatchSections:
         if not stories:
             return caption
         return caption + " " + f.label("bt_slots_stories").format(
-            pace=f.number(plan.attrs.get("posts_per_week")), stories=f.number(stories))
+            feed=_bt_who(f, accounts)["feed"], pace=f.number(plan.attrs.get("posts_per_week")),
+            stories=f.number(stories))
 
     def _plan_days(self, plan: pd.DataFrame) -> str:
         """The days a plan covers by name: "Novembre 2026" for a calendar month, else its
@@ -640,7 +645,7 @@ class WatchSections:
         if inc.empty:          # quiet signals, or none to watch at all
             self.text(sec, self._quiet_text(watch, settings))
         else:
-            self._incident_table(sec, self._zoned(watch, inc))
+            self._incident_table(sec, self._zoned(watch, inc), watch.alerts)
             self._alert_charts(sec, watch, settings, max_charts)
             self._alert_rows(sec, watch)
         self._untested_note(sec, watch, settings)
@@ -692,9 +697,11 @@ class WatchSections:
                     if named else f.label("incident_began_before").format(day=text))
         return f"{text} ({f.zone(zone)})" if named else text
 
-    def _incident_table(self, sec: Section, inc: pd.DataFrame) -> None:
-        """The period's incidents (:meth:`_zoned`), one row each; each end in its own zone."""
+    def _incident_table(self, sec: Section, inc: pd.DataFrame, found: pd.DataFrame) -> None:
+        """The period's incidents (:meth:`_zoned`) of the alerts ``found``, one row each; each
+        end in its own zone."""
         f = self.fmt
+        where = self._incident_series(found)
         self.table(sec, pd.DataFrame({
             # an incident begun before the period: its own first day, said to be before it
             f.label("from"): [self._alert_day(d, z, bool(began))
@@ -705,12 +712,21 @@ class WatchSections:
             f.label("severity"): [{"text": f.label("sev_" + s), "status": s,
                                    "color": _SEVERITY_COLORS.get(s, OTHER_BADGE_COLOR)}
                                   for s in inc["severity"]],
-            f.label("platform"): [", ".join(f.platform(p) for p in str(ps).split(", "))
-                                  for ps in inc["platforms"]],
+            f.label("platform"): [where[i] for i in inc["incident_id"]],
             f.label("signals"): [", ".join(f.label("sig_" + s) for s in str(ss).split(", "))
                                  for ss in inc["signals"]],
         }), align=["left", "left", "left", "left", "left"],
             widths=["auto", "auto", "auto", "auto", "1fr"])
+
+    def _incident_series(self, found: pd.DataFrame) -> dict:
+        """Each incident's platforms in the report's language, by incident id, an account's own
+        series named as the alert lines name it ("TikTok (seveshop)"): the table read "TikTok"
+        for maisonseve's losses of 13-19 October and for seveshop's -25 of the 27th alike."""
+        series = (found[["incident_id", "platform", "account"]].fillna({"account": ""})
+                  .drop_duplicates().sort_values(["platform", "account"], kind="stable"))
+        return {i: ", ".join(self._platform_account(p, a) for p, a in
+                             zip(g["platform"], g["account"], strict=True))
+                for i, g in series.groupby("incident_id", sort=False)}
 
     def _alert_charts(self, sec: Section, watch, settings, max_charts: int) -> None:
         """A small chart per alerted signal (at most ``max_charts``), in the report's words."""
