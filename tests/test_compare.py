@@ -1905,6 +1905,15 @@ def test_mixed_platform_rate_holds_its_level():
     assert 0.93 <= held / 300 <= 0.99, held
 
 
+def _alike_period(rng, n):
+    """A period of ``n`` posts in the reviewers' setup (s51U): reach lognormal(7, 1) + 1, a
+    post's rate Beta(2, 60), interactions binomial; drawn from ``rng`` in that order."""
+    reach = np.round(rng.lognormal(7, 1, n)) + 1
+    rate = rng.beta(2, 60, n)
+    return pd.DataFrame({"interactions": rng.binomial(reach.astype(int), rate).astype(float),
+                         "reach": reach})
+
+
 @pytest.mark.slow
 def test_intervals_hold_their_level_on_few_heavy_tailed_posts():
     """The reviewer's setup (s51U): both periods alike, 10 or 20 posts each, reach lognormal
@@ -1917,17 +1926,11 @@ def test_intervals_hold_their_level_on_few_heavy_tailed_posts():
 
     rng = np.random.default_rng(11)
 
-    def period(n):
-        reach = np.round(rng.lognormal(7, 1, n)) + 1
-        rate = rng.beta(2, 60, n)
-        return pd.DataFrame({"interactions": rng.binomial(reach.astype(int), rate)
-                             .astype(float), "reach": reach})
-
     for n in (10, 20):
         held = {(kpi, m): 0 for kpi in ("er_reach", "interactions_per_post")
                 for m in (None, n)}
         for _ in range(300):
-            a, b = _Columns(period(n)), _Columns(period(n))
+            a, b = _Columns(_alike_period(rng, n)), _Columns(_alike_period(rng, n))
             ia, ib = rng.integers(0, n, (1000, n)), rng.integers(0, n, (1000, n))
             for kpi, m in held:
                 lo, hi = _ci(_stat(kpi, a, ia), _stat(kpi, b, ib), 1.0, m)
@@ -1949,16 +1952,10 @@ def test_model_interval_holds_its_level_on_few_heavy_tailed_posts():
 
     rng = np.random.default_rng(11)
 
-    def period(n):
-        reach = np.round(rng.lognormal(7, 1, n)) + 1
-        rate = rng.beta(2, 60, n)
-        return pd.DataFrame({"interactions": rng.binomial(reach.astype(int), rate)
-                             .astype(float), "reach": reach})
-
     for n in (10, 20):
         held = {"interactions_per_post": 0, "er_reach": 0}
         for _ in range(120):
-            a, b = period(n), period(n)
+            a, b = _alike_period(rng, n), _alike_period(rng, n)
             for kpi in held:
                 lo, hi = _nb_ci(kpi, a, b, 1.0)
                 held[kpi] += lo <= 0 <= hi

@@ -1014,10 +1014,7 @@ def _sequence_cells(cells: pd.Series) -> pd.Series:
     floats when a cell is blank); SchemaError naming a cell that is none."""
     numbers = pd.to_numeric(cells, errors="coerce").astype("Float64")
     bad = cells.notna() & (numbers.isna() | (numbers < 0) | (numbers % 1 != 0)).fillna(True)
-    if bad.any():
-        raise SchemaError(f"column 'sequence' must hold whole numbers, 0 or more (the plan's "
-                          f"version); got {cells[bad].iloc[0]!r} in {int(bad.sum())} rows",
-                          column="sequence", failure_cases=cells[bad])
+    _refuse_cells(cells, bad, "sequence", "whole numbers, 0 or more (the plan's version)")
     return numbers.astype("Int64")
 
 
@@ -1025,20 +1022,22 @@ def _stamp_cells(cells: pd.Series) -> pd.Series:
     """A plan's ``dtstamp`` column as UTC instants (one without a zone, as Excel gives it
     back, is UTC, as ``start_utc``); SchemaError naming a cell that is none."""
     stamps = pd.to_datetime(cells, errors="coerce", utc=True)
-    bad = cells.notna() & stamps.isna()
-    if bad.any():
-        raise SchemaError(f"column 'dtstamp' must hold date-times (the plan's version); got "
-                          f"{cells[bad].iloc[0]!r} in {int(bad.sum())} rows", column="dtstamp",
-                          failure_cases=cells[bad])
+    _refuse_cells(cells, cells.notna() & stamps.isna(), "dtstamp",
+                  "date-times (the plan's version)")
     return stamps
 
 
 def _day_cells(cells: pd.Series) -> pd.Series:
     """A plan's ``slot_day`` column as days; SchemaError naming a cell that is none."""
     days = pd.to_datetime(cells, errors="coerce").dt.normalize()
-    bad = cells.notna() & days.isna()
-    if bad.any():
-        raise SchemaError(f"column 'slot_day' must hold dates (the events' UIDs); got "
-                          f"{cells[bad].iloc[0]!r} in {int(bad.sum())} rows", column="slot_day",
-                          failure_cases=cells[bad])
+    _refuse_cells(cells, cells.notna() & days.isna(), "slot_day", "dates (the events' UIDs)")
     return days
+
+
+def _refuse_cells(cells: pd.Series, bad: pd.Series, column: str, expected: str) -> None:
+    """SchemaError naming the first of ``cells`` that ``bad`` marks, and how many: the plan's
+    ``column`` must hold ``expected``."""
+    if bad.any():
+        raise SchemaError(f"column {column!r} must hold {expected}; got "
+                          f"{cells[bad].iloc[0]!r} in {int(bad.sum())} rows", column=column,
+                          failure_cases=cells[bad])
