@@ -10,6 +10,7 @@ import re
 import shutil
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -177,10 +178,10 @@ def test_entry_removed_while_read_is_a_miss(cache_dir, brand, monkeypatch):
         assert_frame_equal(getattr(ds, t), getattr(fresh, t))
 
 
-def test_loads_while_another_prunes_everything(cache_dir, brand):
-    # a second process (here a thread) removing every entry over and over: each load still
-    # gives the tables of one without the cache
-    fresh = smm.load(brand, cache=False)
+@contextmanager
+def _pruning_everything():
+    """While the block runs, a second process (here a thread) removes every entry over and
+    over (``prune(0)``)."""
     stop = threading.Event()
 
     def prune_all():
@@ -190,14 +191,22 @@ def test_loads_while_another_prunes_everything(cache_dir, brand):
     pruner = threading.Thread(target=prune_all)
     pruner.start()
     try:
+        yield
+    finally:
+        stop.set()
+        pruner.join()
+
+
+def test_loads_while_another_prunes_everything(cache_dir, brand):
+    # a second process (here a thread) removing every entry over and over: each load still
+    # gives the tables of one without the cache
+    fresh = smm.load(brand, cache=False)
+    with _pruning_everything():
         for _ in range(3):
             _bump_last_figure(brand / "account_overview_analytics.csv", 0)   # ctime changes
             ds = smm.load(brand)
             for t in ("posts", "web", "audience"):
                 assert_frame_equal(getattr(ds, t), getattr(fresh, t))
-    finally:
-        stop.set()
-        pruner.join()
 
 
 # ------------------------------------------------------- file digests and extracted logos
@@ -275,23 +284,12 @@ def test_loads_of_a_zip_while_another_prunes_everything(cache_dir, tmp_path):
 
     archive = brand_zip(tmp_path / "brand.zip", "Europe/Paris", "<svg>1</svg>", 3)
     fresh = smm.load(archive, cache=False)
-    stop = threading.Event()
-
-    def prune_all():
-        while not stop.is_set():
-            _cache.prune(0)
-
-    pruner = threading.Thread(target=prune_all)
-    pruner.start()
-    try:
+    with _pruning_everything():
         for _ in range(5):
             ds = smm.load(archive)
             for t in ("posts", "goals", "quality"):
                 assert_frame_equal(getattr(ds, t), getattr(fresh, t))
             assert logo_bytes(ds.brand.logo) == b"<svg>1</svg>"
-    finally:
-        stop.set()
-        pruner.join()
 
 
 # ------------------------------------------------------- a brand folder copied elsewhere
@@ -444,15 +442,7 @@ def test_loads_while_another_prunes_the_records(cache_dir, tmp_path):
     # a second process (here a thread) removing everything, the load records among them, over
     # and over: each load, edited each time, gives the tables of a load without the cache
     folder = _two_exports(tmp_path / "brand").resolve()
-    stop = threading.Event()
-
-    def prune_all():
-        while not stop.is_set():
-            _cache.prune(0)
-
-    pruner = threading.Thread(target=prune_all)
-    pruner.start()
-    try:
+    with _pruning_everything():
         for views in (30, 40, 50):
             (folder / "ig_2026-10-04.csv").write_text(ig_export(views), encoding="utf-8-sig")
             ds = smm.load(folder)
@@ -460,9 +450,6 @@ def test_loads_while_another_prunes_the_records(cache_dir, tmp_path):
             assert ds.posts["views"].tolist() == [views]
             for t in ("posts", "daily", "files"):
                 assert_frame_equal(getattr(ds, t), getattr(fresh, t))
-    finally:
-        stop.set()
-        pruner.join()
     # the pruner stopped: a load writes its record, the next after an edit replaces what it
     # read (3 entries left, the record anew, as without the race)
     smm.load(folder)
