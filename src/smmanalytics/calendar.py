@@ -991,7 +991,7 @@ def _cancelled(earlier: dict[str, _Earlier], kept: set[str],
                stamp: pd.Timestamp) -> list:
     """The events of the calendar replaced that the new plan drops, cancelled: each of ours
     (its UID ends ``@smmanalytics``) that the plan lacks, on a day of the plan's ``window`` in
-    the slots' ``zone``, in time order, as it was (start, end, title, description) with
+    the slots' ``zone``, in time order, as it said (``_SAID``: start, end, title, description) with
     STATUS:CANCELLED and its version raised over the earlier one (:func:`_raised`: SEQUENCE
     one more, or the plan's when higher; DTSTAMP never lower), so that a calendar app that
     imported it removes it (RFC 5545 3.8.1.11, RFC 5546 2.1.5). One already cancelled keeps
@@ -1011,7 +1011,7 @@ def _cancelled(earlier: dict[str, _Earlier], kept: set[str],
         was = earlier[uid]
         ev = icalendar.Event()
         ev.add("uid", uid)
-        for name in _CONTENT[:-1]:
+        for name in _SAID:
             if name in was.event:
                 ev[name] = was.event[name]
         ev.add("status", "CANCELLED")
@@ -1022,10 +1022,11 @@ def _cancelled(earlier: dict[str, _Earlier], kept: set[str],
     return out
 
 
-#: what an event says, as against its identity (UID) and version (SEQUENCE, DTSTAMP): a change
-#: of any raises its version over the calendar it replaces; STATUS last, none but a cancelled
-#: event's (a slot the plan drops, and one it plans again, are changes)
-_CONTENT = ("dtstart", "dtend", "summary", "description", "status")
+#: what an event says, as against its identity (UID) and version (SEQUENCE, DTSTAMP), and
+#: whether it was cancelled (STATUS, only a cancelled event's): a change of any raises its
+#: version over the calendar it replaces (a slot the plan drops, and one it plans again)
+_SAID = ("dtstart", "dtend", "summary", "description")
+_CONTENT = (*_SAID, "status")
 
 
 class _Earlier(NamedTuple):
@@ -1086,12 +1087,12 @@ def _raised(earlier: _Earlier | None, content: tuple, sequence: int,
 
 def _versions(plan: pd.DataFrame) -> tuple[list[int], list[pd.Timestamp],
                                             tuple[int, pd.Timestamp]]:
-    """Each event's SEQUENCE and DTSTAMP, and the plan's (the highest of each, that of its
-    ``attrs`` when it has no row: the version of the events it cancels): its row's
-    ``sequence`` and ``dtstamp`` (a plan
+    """Each event's SEQUENCE and DTSTAMP: its row's ``sequence`` and ``dtstamp`` (a plan
     saved as CSV or Excel and read back keeps them, as its UIDs); a cell left blank (a row
     added by hand) takes the highest of its column, never lower than the rows beside it;
     without the column, the plan's ``attrs`` (see :func:`_version`); else 0 and 1970-01-01.
+    And the plan's version, the version of the events it cancels: the highest of each (its
+    ``attrs``' when it has no row).
 
     An edited plan cannot be told from the original: it writes the same version, never a
     lower one. Calendar apps may keep the event they have at an equal version: writing it over
