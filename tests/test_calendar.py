@@ -924,8 +924,10 @@ def test_an_even_plans_later_posts_past_midnight_come_before_the_usual_hour(tmp_
                    "ne donnant pas l'heure de publication",
              "it": ", 2 in questo giorno; questo 4 h dopo mezzogiorno (12:00 Europe/Paris), "
                    "perché gli export non riportano l'ora di pubblicazione"}
+    # another folder: over the files above, the Monday posts this row lacks were cancelled
     for lang in ("en", "fr", "it"):
-        assert _descriptions(plan.iloc[[1]], tmp_path, lang) == [_EVEN[lang] + after[lang]]
+        assert _descriptions(plan.iloc[[1]], tmp_path / "noon", lang) == [_EVEN[lang]
+                                                                           + after[lang]]
     assert "English" not in caplog.text
 
 
@@ -1804,4 +1806,126 @@ def test_smm_calendar_in_another_language_over_its_last_file_raises_the_sequence
     assert {int(e["sequence"]) for e in fr.values()} == {20751}
     assert all(en[u]["dtstart"].to_ical() == fr[u]["dtstart"].to_ical() for u in en)
     run("fr")
+    assert out.read_bytes() == data
+
+
+def _hand_calendar(*events: tuple[str, str, int, str, str]) -> bytes:
+    """An .ics file as a calendar app (or an earlier plan) left it, written by hand: each event
+    (UID, DTSTART in UTC, SEQUENCE, DTSTAMP, extra lines such as "STATUS:CANCELLED")."""
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//hand//EN", "METHOD:PUBLISH"]
+    for uid, start, sequence, stamp, extra in events:
+        end = start[:-5] + "3000Z"                            # 30 minutes, from hh0000Z
+        lines += ["BEGIN:VEVENT", f"UID:{uid}", f"DTSTART:{start}", f"DTEND:{end}",
+                  "SUMMARY:Maison Sève: post on Instagram (earlier plan)", f"SEQUENCE:{sequence}",
+                  f"DTSTAMP:{stamp}", *([extra] if extra else []), "END:VEVENT"]
+    return ("\r\n".join(lines + ["END:VCALENDAR", ""])).encode()
+
+
+def _uid(day: str, rank: int = 1) -> str:
+    """The UID of the ``rank``th Instagram slot of ``day`` ("20261104") of Maison Sève."""
+    return f"maison-seve-instagram-{day}-{rank}@smmanalytics"
+
+
+def _states(data: bytes) -> dict[str, tuple[str, int, str, str | None]]:
+    """A calendar's events by UID: (DTSTART, SEQUENCE, DTSTAMP, STATUS or None)."""
+    return {u: (e["dtstart"].to_ical().decode(), int(e["sequence"]),
+                e["dtstamp"].to_ical().decode(), str(e["status"]) if "status" in e else None)
+            for u, e in _by_uid(data).items()}
+
+
+def test_a_plan_over_the_last_calendar_cancels_the_slots_it_drops(tmp_path):
+    """Written over a calendar whose plan had more slots, the slots the new plan drops stayed
+    in the user's calendar: the new file simply lacked them. Each one on a day of the plan is
+    now written as it was, STATUS:CANCELLED, SEQUENCE one more; the past, and a day after the
+    plan, are left out; an event already cancelled keeps its version; another app's event is
+    never cancelled; a rerun is the same file.
+
+    By hand: 2 a week at 09:00 Paris from Monday 2 November 2026 for one week, spread evenly
+    (floor(i * 7 / 2)): Monday 2 and Thursday 5, 08:00 UTC (UTC+1), plan_days 2-8 November.
+    Data to 31 October: SEQUENCE 20,757, DTSTAMP 30 October 23:00 UTC (test_a_changed_plan_…).
+    The earlier file (3 a week, Monday, Wednesday and Friday, and a Tuesday slot moved to
+    Thursday): Monday 26 October is the past; Monday 2 November's title differs (raised to
+    20,758); Tuesday 3 (the moved slot) and Wednesday 4 are dropped: cancelled, 20,757 + 1;
+    Friday 6's second post was cancelled already (20,760, stamped 1 November): kept so;
+    Monday 9 is after the plan."""
+    stamp, later = "20261030T230000Z", "20261101T000000Z"
+    path = tmp_path / "plan.ics"
+    path.write_bytes(_hand_calendar(
+        (_uid("20261026"), "20261026T080000Z", 20757, stamp, ""),
+        (_uid("20261102"), "20261102T080000Z", 20757, stamp, ""),
+        (_uid("20261103"), "20261103T080000Z", 20757, stamp, ""),
+        (_uid("20261104"), "20261104T080000Z", 20757, stamp, ""),
+        (_uid("20261106", 2), "20261106T120000Z", 20760, later, "STATUS:CANCELLED"),
+        (_uid("20261109"), "20261109T080000Z", 20757, stamp, ""),
+        ("dentist-42@example.com", "20261103T090000Z", 0, stamp, "")))
+    plan = plan_slots(_versioned(9, "2026-10-31"), "2026-11-02", 1, 2)
+    events = _states(write_ics(plan, path, "Maison Sève").read_bytes())
+    assert events == {
+        _uid("20261102"): ("20261102T080000Z", 20758, stamp, None),
+        _uid("20261105"): ("20261105T080000Z", 20757, stamp, None),
+        _uid("20261103"): ("20261103T080000Z", 20758, stamp, "CANCELLED"),
+        _uid("20261104"): ("20261104T080000Z", 20758, stamp, "CANCELLED"),
+        _uid("20261106", 2): ("20261106T120000Z", 20760, later, "CANCELLED")}
+    # a cancelled event is the one it cancels: its title and end as they were
+    dropped = _by_uid(path.read_bytes())[_uid("20261104")]
+    assert str(dropped["summary"]) == "Maison Sève: post on Instagram (earlier plan)"
+    assert dropped["dtend"].to_ical() == b"20261104T083000Z"
+    # the cancelled ones after the plan's own events, in time order
+    assert list(events)[2:] == [_uid("20261103"), _uid("20261104"), _uid("20261106", 2)]
+    data = path.read_bytes()
+    write_ics(plan, path, "Maison Sève")
+    assert path.read_bytes() == data                      # a rerun: they stay cancelled
+    # planned again (3 a week: Monday, Wednesday, Friday): Wednesday 4 is live, one more
+    again = _states(write_ics(plan_slots(_versioned(9, "2026-10-31"), "2026-11-02", 1, 3),
+                              path, "Maison Sève").read_bytes())
+    assert again[_uid("20261104")] == ("20261104T080000Z", 20759, stamp, None)
+    # Thursday 5 dropped in its turn; Tuesday 3 stays cancelled at its version
+    assert again[_uid("20261105")][1:] == (20758, stamp, "CANCELLED")
+    assert again[_uid("20261103")] == events[_uid("20261103")]
+
+
+def test_a_plan_that_does_not_say_its_days_cancels_nothing(tmp_path):
+    """A plan built by hand (only ``start_utc``) does not say which days it covers: an earlier
+    event it lacks may be a day it never meant to plan, so none is cancelled. A ``plan_days``
+    cell that is not two days is refused, naming it."""
+    path = tmp_path / "plan.ics"
+    path.write_bytes(_hand_calendar((_uid("20261104"), "20261104T080000Z", 3,
+                                     "20261030T230000Z", "")))
+    plan = pd.DataFrame({"start_utc": [pd.Timestamp("2026-11-02 08:00", tz="UTC")],
+                         "platform": ["instagram"]})
+    assert list(_states(write_ics(plan, path, "Maison Sève").read_bytes())) == [
+        _uid("20261102")]
+    with pytest.raises(SchemaError, match=r"'plan_days'.*'2026-11-02 to 2026-11-08' in 1 rows"):
+        write_ics(plan.assign(plan_days="2026-11-02 to 2026-11-08"), path, "Maison Sève")
+
+
+def test_smm_calendar_over_an_earlier_calendar_cancels_the_days_it_drops(tmp_path, monkeypatch):
+    """`smm calendar --out` over a calendar that had a post every day: the new plan's 4 posts
+    in its two weeks replace theirs, the other 10 days' posts are cancelled, and the past
+    (Monday 26 October) and the day after the plan (Monday 16 November) are left out; a rerun
+    writes the same file. By hand: 2 a week for 2 weeks from 2 November, 14 days (2-15
+    November), one post each at most; the data's last post is on 24 October 2026, SEQUENCE
+    20,750 (test_a_plan_is_versioned_by_its_data), the earlier file's 20,750 raised by one
+    where the event changed (every one: its time and title are another plan's)."""
+    ds = Dataset(posts=_feed_and_stories(), brand=Brand(name="Maison Sève", timezone=TZ))
+    monkeypatch.setattr(cli, "_brand_data", lambda args, **kwargs: ds)
+    out = tmp_path / "plan.ics"
+    days = [f"{d:%Y%m%d}" for d in pd.date_range("2026-10-26", "2026-11-16")]
+    out.write_bytes(_hand_calendar(*[(_uid(d), f"{d}T060000Z", 20750, "20261024T000000Z", "")
+                                     for d in days[:1] + days[7:]]))
+
+    def run() -> dict[str, tuple]:
+        assert cli.main(["calendar", str(tmp_path), "--platform", "instagram", "--posts-per-week",
+                         "2", "--start", "2026-11-02", "--weeks", "2", "--out", str(out)]) == 0
+        return _states(out.read_bytes())
+
+    events = run()
+    live = {u: v for u, v in events.items() if v[3] is None}
+    cancelled = {u: v for u, v in events.items() if v[3] == "CANCELLED"}
+    assert len(live) == 4 and len(cancelled) == 10 and len(events) == 14
+    assert {u.split("-")[-2] for u in events} == set(days[7:-1])     # 2-15 November, once each
+    assert {v[1] for v in events.values()} == {20751}
+    assert all(v[0] == f"{u.split('-')[-2]}T060000Z" for u, v in cancelled.items())
+    data = out.read_bytes()
+    run()
     assert out.read_bytes() == data

@@ -340,12 +340,47 @@ def test_a_reports_calendar_rewritten_with_a_changed_plan_raises_its_changed_eve
     fr = _report_calendar(ds, pdf, "fr", pdf=True)
     assert set(fr) == set(en) and set(fr.values()) == {(20750, stamp)}
     # 5 a week: Monday, Tuesday and Saturday's 13 unchanged keep 20,750 (never lower), the 8
-    # on Wednesdays and Fridays are new (the plan's own 20,749); Thursdays' are not written
+    # on Wednesdays and Fridays are new (the plan's own 20,749); Thursdays' 4, dropped, are
+    # written cancelled, one more than the French's (20,751)
     five = _report_calendar(ds, pdf, "fr", pace=5)
-    kept = {u for u in en if not any(f"-202611{d:02d}-" in u for d in (5, 12, 19, 26))}
-    assert len(five) == 21 and len(kept) == 13 and kept < set(five)
+    thursdays = {u for u in en if any(f"-202611{d:02d}-" in u for d in (5, 12, 19, 26))}
+    kept = set(en) - thursdays
+    assert len(five) == 21 + 4 and len(kept) == 13 and set(en) < set(five)
     assert {five[u] for u in kept} == {(20750, stamp)}
-    assert {five[u] for u in set(five) - kept} == {(20749, stamp)}
+    assert {five[u] for u in thursdays} == {(20751, stamp)}
+    assert {five[u] for u in set(five) - set(en)} == {(20749, stamp)}
+    import icalendar
+
+    statuses = {str(e["uid"]): str(e.get("status", "")) for e in icalendar.Calendar.from_ical(
+        pdf.with_name("r-instagram.ics").read_bytes()).walk("VEVENT")}
+    assert {u for u, status in statuses.items() if status == "CANCELLED"} == thursdays
+
+
+def test_a_reports_calendar_over_a_hand_written_one_cancels_only_its_months_dropped_slots(
+        ds, tmp_path):
+    """The report's .ics beside the PDF, over a calendar left there: a slot of November the
+    plan lacks is cancelled (SEQUENCE one more, STATUS:CANCELLED), October's (the past) and
+    December's (after the month planned) are left out; a re-run writes the same bytes.
+    By hand: the plan of November has one post a day at most (4 a week, on Monday, Tuesday,
+    Thursday and Saturday: test_a_reports_calendar_rewritten_…), so Monday 2 November's
+    fifth is none of its slots; SEQUENCE 20,749 (data to 23 October), the hand's 20,749 + 1;
+    the DTSTAMP of the data, 1 November 08:00 UTC, later than the hand's."""
+    pdf = tmp_path / "r.pdf"
+    uid = "maison-seve-instagram-{}@smmanalytics".format
+    event = ("BEGIN:VEVENT\r\nUID:{}\r\nDTSTART:{}T100000Z\r\nDTEND:{}T103000Z\r\n"
+             "SUMMARY:earlier\r\nSEQUENCE:20749\r\nDTSTAMP:20261024T000000Z\r\nEND:VEVENT\r\n")
+    pdf.with_name("r-instagram.ics").write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//hand//EN\r\n"
+        + "".join(event.format(uid(f"{day}-{rank}"), day, day)
+                  for day, rank in (("20261030", 1), ("20261102", 5), ("20261201", 1)))
+        + "END:VCALENDAR\r\n", encoding="utf-8", newline="")
+    events = _report_calendar(ds, pdf, "en")
+    data = pdf.with_name("r-instagram.ics").read_bytes()
+    assert len(events) == 17 + 1 and uid("20261102-5") in events
+    assert not {uid("20261030-1"), uid("20261201-1")} & set(events)
+    assert events[uid("20261102-5")] == (20750, "20261101T080000Z")
+    assert _report_calendar(ds, pdf, "en") == events
+    assert pdf.with_name("r-instagram.ics").read_bytes() == data
 
 
 def test_slots_from_the_audience_schedule_expect_no_lift(ds):

@@ -42,6 +42,7 @@ from __future__ import annotations
 import logging
 import numbers
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -713,12 +714,22 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
     the same inputs. A plan edited by hand cannot be told from the original: it keeps the
     original's version (a blank cell takes its column's highest), and written over the
     original's file, its changed events are raised; raising its ``sequence`` does so anywhere.
+    DTSTAMP is RFC 5545's "when the object was created" only as the data tell it: no datum
+    says when a plan was re-planned (another pace, same posts), only the clock, which would
+    change every rerun's bytes; SEQUENCE, raised, orders the versions before DTSTAMP does.
 
-    A newer plan with fewer slots than the earlier one leaves the earlier one's extra slots in
-    the calendar: no CANCELLED event is written for them, as a slot absent from the new plan
-    may be a past one, kept (a plan from a week later) as well as one dropped. Each event's
-    platform is its row's ``platform`` (so plans of several platforms can be written as one
-    calendar), else the plan's ``attrs["platform"]``, else ``all``.
+    An event of the calendar at ``path`` that the new plan drops (fewer posts a week; a slot
+    moved to another day, whose UID is another day's) is written again as it was, with
+    STATUS:CANCELLED and its SEQUENCE one more, so that a calendar app that imported it
+    removes it; in later reruns it stays cancelled, at that version. Only the plan's days
+    (its ``plan_days``, in the zone of the slots) are covered: an event before its first day
+    is the past, one after its last day a day it does not plan, and neither is written (an
+    app keeps what it has); a plan that does not say its days cancels nothing, and an event
+    whose UID is not this module's (``…@smmanalytics``) is never cancelled. The calendar stays
+    METHOD:PUBLISH (RFC 5546 3.2.1 allows STATUS:CANCELLED there): METHOD:CANCEL is an
+    organizer's message to attendees, for a whole file, and would cancel the live events too.
+    Each event's platform is its row's ``platform`` (so plans of several platforms can be
+    written as one calendar), else the plan's ``attrs["platform"]``, else ``all``.
 
     ``lang`` (``en``, ``fr`` or ``it``, as the reports) is the language of the calendar's name
     and of each event's title and description: weekday names and numbers are written the
@@ -740,7 +751,8 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
         is needed; ``reason``, ``platform`` and the other columns are optional (see above).
     path : str or os.PathLike
         The file to write (replaced when it exists; missing folders are created). A calendar
-        there is the earlier version: its changed events' SEQUENCE is raised (above).
+        there is the earlier version: its changed events' SEQUENCE is raised, and its events
+        that the plan drops are cancelled (above).
     brand_name : str, default "Brand"
         Names the calendar ("<brand_name> posting plan") and enters the events' UIDs.
     duration_minutes : int, default 30
@@ -823,7 +835,7 @@ def ics_bytes(plan: pd.DataFrame, brand_name: str = "Brand", *, duration_minutes
               previous: bytes | None = None) -> bytes:
     """The iCalendar file :func:`write_ics` writes, as bytes (same arguments and errors);
     ``previous``, the calendar it replaces (the file at its path), whose versions it raises
-    where an event changed."""
+    where an event changed and whose events the plan drops it cancels."""
     import icalendar
 
     if not isinstance(plan, pd.DataFrame):
@@ -867,8 +879,9 @@ def ics_bytes(plan: pd.DataFrame, brand_name: str = "Brand", *, duration_minutes
     # a plan read back from Parquet or Excel may have lost the zone: the column says UTC
     starts = (starts.dt.tz_convert("UTC") if isinstance(starts.dtype, pd.DatetimeTZDtype)
               else starts.dt.tz_localize("UTC"))
-    uids = _uids(plan, starts, slug, platforms)
-    sequences, stamps = _versions(plan)
+    zone_of_slots = _slot_zone(plan)
+    uids = _uids(plan, starts, slug, platforms, zone_of_slots)
+    sequences, stamps, version = _versions(plan)
     earlier = _earlier_versions(previous)
     zone, when_local = _local_times(plan, starts)
 
@@ -903,13 +916,20 @@ def ics_bytes(plan: pd.DataFrame, brand_name: str = "Brand", *, duration_minutes
         ev.add("sequence", sequence)
         ev.add("dtstamp", stamp.to_pydatetime())
         cal.add_component(ev)
+    dropped = _cancelled(earlier, set(uids), _window(plan), zone_of_slots, *version)
+    for ev in dropped:
+        cal.add_component(ev)
+    if dropped:
+        logger.info("cancelled %d events of the calendar replaced that the plan no longer "
+                    "has", len(dropped))
     if words.untranslated:
         logger.warning("reasons with no %s wording in report/notes.yaml stay in English: %s",
                        lang, " | ".join(sorted(words.untranslated)))
     return cal.to_ical()
 
 
-def _uids(plan: pd.DataFrame, starts: pd.Series, slug: str, platforms: list) -> list[str]:
+def _uids(plan: pd.DataFrame, starts: pd.Series, slug: str, platforms: list,
+          zone: str) -> list[str]:
     """Each event's UID: the brand, the platform, the slot's day in the slots' zone and its
     rank among the platform's slots that day, in time order ("maison-seve-x-20261102-2@…",
     the second X post of Monday 2 November).
@@ -920,11 +940,7 @@ def _uids(plan: pd.DataFrame, starts: pd.Series, slug: str, platforms: list) -> 
     once both were imported). A slot moved within its day (20:00 to 09:00) keeps its UID, and
     the newer version replaces it. The day is the ``slot_day`` column's, kept by a plan read
     back from CSV; a blank cell of it (a row added by hand), or no such column, the start's
-    day in ``attrs["slot_tz"]``, in ``start_local``'s zone, or in UTC, the first known."""
-    local = plan["start_local"] if "start_local" in plan.columns else None
-    zone = plan.attrs.get("slot_tz") or (
-        str(local.dt.tz) if local is not None and isinstance(local.dtype, pd.DatetimeTZDtype)
-        else "UTC")
+    day in ``zone`` (:func:`_slot_zone`)."""
     days = starts.dt.tz_convert(zone).dt.tz_localize(None).dt.normalize().reset_index(drop=True)
     if "slot_day" in plan.columns:
         given = _day_cells(plan["slot_day"]).reset_index(drop=True)
@@ -934,13 +950,94 @@ def _uids(plan: pd.DataFrame, starts: pd.Series, slug: str, platforms: list) -> 
     # the order of time within each platform's day (the rows' order for equal starts)
     order = keys.sort_values("start", kind="stable")
     nth = order.groupby(["platform", "day"], sort=False).cumcount().add(1).reindex(keys.index)
-    return [f"{slug}-{p}-{d:%Y%m%d}-{k}@smmanalytics"
+    return [f"{slug}-{p}-{d:%Y%m%d}-{k}{_UID_DOMAIN}"
             for p, d, k in zip(platforms, days, nth.to_numpy(), strict=True)]
 
 
-#: what an event says, as against its identity (UID) and version (SEQUENCE, DTSTAMP): a change
-#: of any raises its version over the calendar it replaces
-_CONTENT = ("dtstart", "dtend", "summary", "description")
+#: how every UID this module writes ends: a calendar replaced may hold other events (a file
+#: of the user's own, written over), which a plan never cancels
+_UID_DOMAIN = "@smmanalytics"
+
+
+def _slot_zone(plan: pd.DataFrame) -> str:
+    """The zone of a plan's slots, whose days its UIDs and its ``plan_days`` are: its
+    ``attrs["slot_tz"]``, else ``start_local``'s zone, else UTC."""
+    local = plan["start_local"] if "start_local" in plan.columns else None
+    return plan.attrs.get("slot_tz") or (
+        str(local.dt.tz) if local is not None and isinstance(local.dtype, pd.DatetimeTZDtype)
+        else "UTC")
+
+
+def _window(plan: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The first and last days a plan covers, in the zone of its slots: its ``plan_days``
+    ("2026-11-02..2026-11-29"; plans put together, from the first first day to the last last
+    one), else its ``attrs`` ``first_day`` and ``last_day`` (an empty plan of a month); None
+    when it does not say (a plan built by hand): then it cancels nothing.
+    SchemaError naming a ``plan_days`` cell that is not two dates."""
+    if "plan_days" in plan.columns and plan["plan_days"].notna().any():
+        cells = plan["plan_days"].dropna()
+        ends = cells.astype("string").str.extract(r"^\s*(\S+?)\.\.(\S+?)\s*$")
+        firsts, lasts = (pd.to_datetime(ends[k], errors="coerce").dt.normalize() for k in (0, 1))
+        _refuse_cells(cells, firsts.isna() | lasts.isna(), "plan_days",
+                      "days 'first..last' (the days planned)")
+        return firsts.min(), lasts.max()
+    if plan.attrs.get("first_day") and plan.attrs.get("last_day"):
+        return pd.Timestamp(plan.attrs["first_day"]), pd.Timestamp(plan.attrs["last_day"])
+    return None
+
+
+def _cancelled(earlier: dict[str, _Earlier], kept: set[str],
+               window: tuple[pd.Timestamp, pd.Timestamp] | None, zone: str, sequence: int,
+               stamp: pd.Timestamp) -> list:
+    """The events of the calendar replaced that the new plan drops, cancelled: each of ours
+    (its UID ends ``@smmanalytics``) that the plan lacks, on a day of the plan's ``window`` in
+    the slots' ``zone``, in time order, as it said (``_SAID``: start, end, title, description) with
+    STATUS:CANCELLED and its version raised over the earlier one (:func:`_raised`: SEQUENCE
+    one more, or the plan's when higher; DTSTAMP never lower), so that a calendar app that
+    imported it removes it (RFC 5545 3.8.1.11, RFC 5546 2.1.5). One already cancelled keeps
+    its version: a rerun writes the same file. An event before the window is the past, one
+    after it a day the plan does not cover: neither is written (an app keeps what it has)."""
+    import icalendar
+
+    if window is None:
+        return []
+    first, last = window
+    dropped = sorted((was.start, uid) for uid, was in earlier.items()
+                     if uid not in kept and uid.endswith(_UID_DOMAIN) and was.start is not None
+                     and first <= was.start.tz_convert(zone).tz_localize(None).normalize()
+                     <= last)
+    out = []
+    for _, uid in dropped:
+        was = earlier[uid]
+        ev = icalendar.Event()
+        ev.add("uid", uid)
+        for name in _SAID:
+            if name in was.event:
+                ev[name] = was.event[name]
+        ev.add("status", "CANCELLED")
+        version, stamped = _raised(was, _content(ev), sequence, stamp)
+        ev.add("sequence", version)
+        ev.add("dtstamp", stamped.to_pydatetime())
+        out.append(ev)
+    return out
+
+
+#: what an event says, as against its identity (UID) and version (SEQUENCE, DTSTAMP), and
+#: whether it was cancelled (STATUS, only a cancelled event's): a change of any raises its
+#: version over the calendar it replaces (a slot the plan drops, and one it plans again)
+_SAID = ("dtstart", "dtend", "summary", "description")
+_CONTENT = (*_SAID, "status")
+
+
+class _Earlier(NamedTuple):
+    """An event of the calendar a new one replaces: its version, what it says, its start (a
+    UTC instant; None without one) and the event itself (icalendar)."""
+
+    sequence: int
+    stamp: pd.Timestamp
+    content: tuple
+    start: pd.Timestamp | None
+    event: object
 
 
 def _content(event) -> tuple[bytes | None, ...]:
@@ -948,19 +1045,20 @@ def _content(event) -> tuple[bytes | None, ...]:
     return tuple(event[name].to_ical() if name in event else None for name in _CONTENT)
 
 
-def _earlier_versions(previous: bytes | None) -> dict[str, tuple[int, pd.Timestamp, tuple]]:
-    """The events of the calendar a new one replaces, by UID: (SEQUENCE, DTSTAMP, content).
-    None, or one that does not read as an iCalendar, gives none (a warning says so): its
-    events cannot be compared, and the plan's own versions are written."""
+def _earlier_versions(previous: bytes | None) -> dict[str, _Earlier]:
+    """The events of the calendar a new one replaces, by UID. None, or one that does not read
+    as an iCalendar, gives none (a warning says so): its events cannot be compared, and the
+    plan's own versions are written."""
     import icalendar
 
     if not previous:
         return {}
     try:
         events = icalendar.Calendar.from_ical(previous).walk("VEVENT")
-        return {str(ev["uid"]): (int(ev.get("sequence", 0)),
-                                 pd.Timestamp(ev.decoded("dtstamp")).tz_convert("UTC"),
-                                 _content(ev))
+        return {str(ev["uid"]): _Earlier(int(ev.get("sequence", 0)),
+                                         _utc(ev.decoded("dtstamp")), _content(ev),
+                                         _utc(ev.decoded("dtstart")) if "dtstart" in ev
+                                         else None, ev)
                 for ev in events if "uid" in ev and "dtstamp" in ev}
     except (ValueError, TypeError, KeyError) as exc:
         logger.warning("the calendar replaced does not read as an iCalendar (%s): its "
@@ -968,7 +1066,14 @@ def _earlier_versions(previous: bytes | None) -> dict[str, tuple[int, pd.Timesta
         return {}
 
 
-def _raised(earlier: tuple | None, content: tuple, sequence: int,
+def _utc(value) -> pd.Timestamp:
+    """An iCalendar date or date-time as a UTC instant (one without a zone, or a day, is UTC,
+    as the events this module writes)."""
+    at = pd.Timestamp(value)
+    return at.tz_convert("UTC") if at.tzinfo else at.tz_localize("UTC")
+
+
+def _raised(earlier: _Earlier | None, content: tuple, sequence: int,
             stamp: pd.Timestamp) -> tuple[int, pd.Timestamp]:
     """An event's SEQUENCE and DTSTAMP over its ``earlier`` version (from the calendar
     replaced, None when it had no event of that UID): never lower than the earlier ones, and
@@ -976,15 +1081,18 @@ def _raised(earlier: tuple | None, content: tuple, sequence: int,
     5546 orders versions by SEQUENCE, then DTSTAMP; an equal version may be ignored)."""
     if earlier is None:
         return sequence, stamp
-    was, stamped, said = earlier
-    return max(sequence, was + (content != said)), max(stamp, stamped)
+    return (max(sequence, earlier.sequence + (content != earlier.content)),
+            max(stamp, earlier.stamp))
 
 
-def _versions(plan: pd.DataFrame) -> tuple[list[int], list[pd.Timestamp]]:
+def _versions(plan: pd.DataFrame) -> tuple[list[int], list[pd.Timestamp],
+                                            tuple[int, pd.Timestamp]]:
     """Each event's SEQUENCE and DTSTAMP: its row's ``sequence`` and ``dtstamp`` (a plan
     saved as CSV or Excel and read back keeps them, as its UIDs); a cell left blank (a row
     added by hand) takes the highest of its column, never lower than the rows beside it;
     without the column, the plan's ``attrs`` (see :func:`_version`); else 0 and 1970-01-01.
+    And the plan's version, the version of the events it cancels: the highest of each (its
+    ``attrs``' when it has no row).
 
     An edited plan cannot be told from the original: it writes the same version, never a
     lower one. Calendar apps may keep the event they have at an equal version: writing it over
@@ -992,11 +1100,11 @@ def _versions(plan: pd.DataFrame) -> tuple[list[int], list[pd.Timestamp]]:
     them take the edit."""
     sequence, stamp = _version(plan.attrs.get("data_last_day"), plan.attrs.get("data_as_of"),
                                plan.attrs.get("slot_tz"))
-    sequences = _version_column(plan, "sequence", _sequence_cells, 0 if sequence is None
-                                else sequence)
-    stamps = _version_column(plan, "dtstamp", _stamp_cells, pd.Timestamp(0, tz="UTC")
-                             if stamp is None else stamp)
-    return sequences, stamps
+    sequence = 0 if sequence is None else sequence
+    stamp = pd.Timestamp(0, tz="UTC") if stamp is None else stamp
+    sequences = _version_column(plan, "sequence", _sequence_cells, sequence)
+    stamps = _version_column(plan, "dtstamp", _stamp_cells, stamp)
+    return sequences, stamps, (max(sequences, default=sequence), max(stamps, default=stamp))
 
 
 def _version_column(plan: pd.DataFrame, column: str, read, default) -> list:
