@@ -1227,6 +1227,24 @@ def test_cli_alerts_numbers_the_incidents_of_the_period_shown(capsys):
     assert "incident 2" not in out and "incident 7" not in out
 
 
+def test_cli_alerts_names_the_account_of_an_incident(monkeypatch, capsys):
+    """`smm alerts` named an incident's platforms alone ("on instagram"), which of the brand's
+    two Instagram accounts drew the 30 comments of 9 November unsaid
+    (:func:`_two_instagram_accounts`; a crisis: a rate per reach and a volume alert within
+    48 h); its alert lines name it in their account column."""
+    import smmanalytics.dataset as dataset
+    from smmanalytics.cli import main
+
+    monkeypatch.setattr(dataset, "load", lambda path, **kw: _two_instagram_accounts())
+    assert main(["alerts", "somewhere", "--period", "2026-11"]) == 0
+    out = capsys.readouterr().out
+    assert ("\nincident 1: crisis, 2026-11-09 (UTC) to 2026-11-09 (UTC), "
+            "on instagram (maisonseve.shop)\n") in out
+    rows = [line.split() for line in out.splitlines() if line.startswith("2026-11-09")]
+    assert [r[2:5] for r in rows] == [["instagram", "maisonseve.shop", "comments"],
+                                      ["instagram", "maisonseve.shop", "comments"]]
+
+
 def _straddling(lang="en"):
     """X unfollows alternating 3 and 5 a day (follows 10) from 1 June to 31 October 2026, but
     40 on Wednesday 30 September and 35 on 1 October: one incident across the month's end."""
