@@ -1245,10 +1245,10 @@ def test_a_tie_between_windows_goes_to_the_higher_lift_and_is_said(sample):
     ("en", "No slot planned: no feed post in the data analysed, only {n} stories, which are not "
            "planned (the plan keeps the pace of the account's feed posts)."),
     ("fr", "Aucun créneau prévu : aucune publication du fil dans les données analysées, "
-           "seulement {n} stories, qui ne sont pas planifiées (le plan suit le rythme des "
+           "seulement {n} stories, qui ne sont pas planifiées (le rythme du plan est celui des "
            "publications du fil du compte)."),
     ("it", "Nessuna fascia prevista: nessun post del feed nei dati analizzati, solo {n} storie, "
-           "che non sono pianificate (il piano segue il ritmo dei post del feed "
+           "che non sono pianificate (il ritmo del piano è quello dei post del feed "
            "dell'account)."),
 ])
 def test_an_account_of_stories_alone_gets_no_slot_and_no_calendar(ds, lang, said):
@@ -1343,3 +1343,64 @@ def test_the_pace_of_two_accounts_is_said_to_be_theirs_together(two_instagram, m
     [table] = [b for b in sec.blocks if b["kind"] == "table"]
     pace = rep._slots["instagram"].attrs["posts_per_week"]
     assert table["caption"].endswith(" " + said.format(pace=rep.fmt.number(pace)))
+
+
+@pytest.mark.parametrize("lang,short,below,no_feed", [
+    ("en", "Only 3 distinct slots a week qualify for the 5 posts a week of these 2 accounts' "
+           "pace together: the plan holds 3 a week rather than two posts at the same time.",
+     "Slots below each account's own average (expected engagement under 1×): 2 of the 3 a "
+     "week, as the 5 posts a week of these 2 accounts' pace together are more than the slots "
+     "at or above the average.",
+     "No slot planned: no feed post in the data analysed, only 5 stories, which are not "
+     "planned (the plan keeps the pace of these 2 accounts' feed posts together)."),
+    ("fr", "Seuls 3 créneaux distincts par semaine conviennent pour les 5 publications "
+           "hebdomadaires du rythme de ces 2 comptes réunis : le plan en prévoit 3 par semaine "
+           "plutôt que deux publications à la même heure.",
+     "Créneaux sous la moyenne de chaque compte (engagement attendu inférieur à 1×) : 2 sur 3 "
+     "par semaine, car les 5 publications hebdomadaires du rythme de ces 2 comptes réunis "
+     "dépassent le nombre de créneaux au moins dans la moyenne.",
+     "Aucun créneau prévu : aucune publication du fil dans les données analysées, seulement 5 "
+     "stories, qui ne sont pas planifiées (le rythme du plan est celui des publications du fil "
+     "de ces 2 comptes réunis)."),
+    ("it", "Solo 3 fasce distinte a settimana sono adatte ai 5 post settimanali del ritmo di "
+           "questi 2 account insieme: il piano ne prevede 3 a settimana invece di due post "
+           "alla stessa ora.",
+     "Fasce sotto la media di ciascun account (engagement atteso inferiore a 1×): 2 su 3 a "
+     "settimana, perché i 5 post settimanali del ritmo di questi 2 account insieme superano "
+     "le fasce almeno nella media.",
+     "Nessuna fascia prevista: nessun post del feed nei dati analizzati, solo 5 storie, che "
+     "non sono pianificate (il ritmo del piano è quello dei post del feed di questi 2 account "
+     "insieme)."),
+])
+def test_the_plans_notes_of_two_accounts_say_whose_pace(two_instagram, monkeypatch, lang,
+                                                        short, below, no_feed):
+    """The notes of a plan short of slots, of slots below average and of no feed post said
+    "the account's pace" of Maison Sève's and the shop's posts together: they now say
+    whose, as the caption does. The plan is set to 3 slots a week for a pace of 5, 2 of them
+    below average, then to no feed post at all with 5 stories (the counts set here)."""
+    import smmanalytics.calendar as cal
+    import smmanalytics.timing as timing
+
+    real_plan, real_bt = cal.plan_after, timing.best_times
+
+    def with_stories(*args, **kwargs):
+        bt = real_bt(*args, **kwargs)
+        return dataclasses.replace(bt, method={**bt.method, "stories": 5})
+
+    def few(bt, period, posts_per_week=None, tz=None):
+        plan = real_plan(bt, period, posts_per_week=3, tz=tz)
+        plan.attrs.update(posts_per_week=5, slots_per_week=3, below_average=2)
+        return plan
+
+    def none(bt, period, posts_per_week=None, tz=None):
+        plan = real_plan(bt, period, posts_per_week=3, tz=tz).iloc[:0]
+        plan.attrs.update(posts_per_week=0, slots_per_week=0)
+        return plan
+
+    monkeypatch.setattr(timing, "best_times", with_stories)
+    for plan, said in ((few, [short, below]), (none, [no_feed])):
+        monkeypatch.setattr(cal, "plan_after", plan)
+        sec = BrandReport(two_instagram, "2026-10", lang=lang).best_times(
+            platforms=["instagram"], ics=False)
+        notes = [b["text"] for b in sec.blocks if b["kind"] == "note"]
+        assert all(s in notes for s in said), notes

@@ -46,10 +46,11 @@ def _bt_who(f, accounts: int) -> dict[str, str]:
     account", or "these 2 accounts" when the platform's posts are of several (best_times
     pools them, each post against its own account's average): "Posting time matters for
     this account" was said of an Instagram brand's two accounts together; and whose pace
-    the plan keeps ("feed"): the two accounts' together, not "the account's"."""
+    the plan keeps ("feed", "pace_of"): the two accounts' together, not "the account's"
+    (the notes of a plan short of slots, or below average, said "the account's pace")."""
     many = "_many" if accounts > 1 else ""
     return {key: f.label(f"bt_{key}{many}").format(n=f.number(accounts))
-            for key in ("whom", "whose", "average", "feed")}
+            for key in ("whom", "whose", "average", "feed", "pace_of")}
 
 
 def _accounts(history: pd.DataFrame, platform: str) -> int:
@@ -432,6 +433,7 @@ class WatchSections:
                 self._excluded_note(sec, bt, counted="day_precision")
                 continue
             accounts = _accounts(history, platform)
+            who = _bt_who(f, accounts)
             self.text(sec, self._bt_sentence(bt, said, accounts))
             analysed = bt.n_used > 0         # else the sentence said why none was
             days = getattr(bt, "day_effect", False)     # the finding is the days alone
@@ -464,7 +466,7 @@ class WatchSections:
                 # a pace of 1 a week made up for it), no slot and no .ics, as YouTube's
                 stories = bt.method.get("stories", 0)
                 self.text(sec, f.label("bt_no_feed_one" if stories == 1 else "bt_no_feed")
-                          .format(stories=f.number(stories)), note=True)
+                          .format(stories=f.number(stories), **who), note=True)
             if len(plan):
                 self._slots[platform] = plan
                 shown = plan.head(12)
@@ -488,13 +490,13 @@ class WatchSections:
             asked, found = plan.attrs.get("posts_per_week"), plan.attrs.get("slots_per_week")
             if asked and found is not None and found < asked:
                 self.text(sec, f.label("bt_slots_short").format(
-                    found=f.number(found), asked=f.number(asked)), note=True)
+                    found=f.number(found), asked=f.number(asked), **who), note=True)
             if below := plan.attrs.get("below_average"):
                 # the pace asks more slots than those at or above average: the table's lifts
                 # under 1× are no mistake
                 self.text(sec, f.label("bt_slots_below").format(
-                    below=f.number(below), found=f.number(found), asked=f.number(asked)),
-                    note=True)
+                    below=f.number(below), found=f.number(found), asked=f.number(asked),
+                    **who), note=True)
             if analysed:        # else the sentence listed them
                 self._excluded_note(sec, bt)
         return sec
