@@ -1404,3 +1404,29 @@ def test_the_plans_notes_of_two_accounts_say_whose_pace(two_instagram, monkeypat
             platforms=["instagram"], ics=False)
         notes = [b["text"] for b in sec.blocks if b["kind"] == "note"]
         assert all(s in notes for s in said), notes
+
+
+@pytest.mark.parametrize("lang,heatmap,below_one", [
+    ("en", "Lift by weekday and hour against each account's own average (",
+     "the window may do no better than each account's own average."),
+    ("fr", "Écart à la moyenne de chaque compte par jour et par heure (",
+     "la plage pourrait ne pas faire mieux que la moyenne de chaque compte."),
+    ("it", "Scostamento dalla media di ciascun account per giorno e ora (",
+     "la fascia potrebbe non rendere più della media di ciascun account."),
+])
+def test_the_averages_of_two_accounts_are_each_accounts(two_instagram, lang, heatmap,
+                                                        below_one):
+    """Best times measure each post against its own account's average: the heatmap's caption
+    and a window's "may do no better than …" said "the account's average" of two accounts'
+    posts together. The sentence is drawn for a window whose adjusted interval reaches 1
+    (0.95, set here); Facebook, one account, keeps "the account's"."""
+    from smmanalytics.report.watch import _bt_who
+
+    rep = BrandReport(two_instagram, "2026-10", lang=lang)
+    sec = rep.best_times(platforms=["instagram", "facebook"], ics=False)
+    captions = [b["caption"] for b in sec.blocks if b["kind"] == "figure"]
+    assert captions[0].startswith(heatmap)
+    one = rep.fmt.label("bt_against_average")
+    assert captions[1].startswith(rep.fmt.label("bt_heatmap_lift").split("{")[0] + one)
+    window = {"selection_adjusted": True, "lift_low": 0.95}
+    assert rep._bt_below_one(window, _bt_who(rep.fmt, 2)).endswith(below_one)

@@ -47,10 +47,12 @@ def _bt_who(f, accounts: int) -> dict[str, str]:
     pools them, each post against its own account's average): "Posting time matters for
     this account" was said of an Instagram brand's two accounts together; and whose pace
     the plan keeps ("feed", "pace_of"): the two accounts' together, not "the account's"
-    (the notes of a plan short of slots, or below average, said "the account's pace")."""
+    (the notes of a plan short of slots, or below average, said "the account's pace"; a
+    window that stood out, the weekend's and the heatmap, "the account's average")."""
     many = "_many" if accounts > 1 else ""
     return {key: f.label(f"bt_{key}{many}").format(n=f.number(accounts))
-            for key in ("whom", "whose", "average", "feed", "pace_of")}
+            for key in ("whom", "whose", "average", "feed", "pace_of", "than_average",
+                        "against_average")}
 
 
 def _accounts(history: pd.DataFrame, platform: str) -> int:
@@ -150,18 +152,19 @@ class WatchSections:
         return {"about": self.fmt.label("bt_about") if adjusted else "",
                 "adjusted": self.fmt.label("bt_adjusted") if adjusted else ""}
 
-    def _bt_below_one(self, w: dict) -> str:
+    def _bt_below_one(self, w: dict, who: dict[str, str]) -> str:
         """The sentence a shown window adds when its adjusted interval reaches 1 or below
-        (``timing._estimate.reaches_one``): more likely than not to beat the average, it may
-        do no better ("" otherwise)."""
+        (``timing._estimate.reaches_one``): more likely than not to beat the average (whose:
+        ``who``, :func:`_bt_who`), it may do no better ("" otherwise)."""
         if not reaches_one(w):
             return ""
-        return " " + self.fmt.label("bt_below_one")
+        return " " + self.fmt.label("bt_below_one").format(**who)
 
-    def _bt_weekend(self, bt) -> str:
+    def _bt_weekend(self, bt, who: dict[str, str]) -> str:
         """What a finding adds when weekend days have their own hour curve and the window is
         Monday-Friday's (as ``BestTimes.summary``): the weekend window when it holds up too,
-        else the weekend curve's best hour; "" otherwise."""
+        against whose average ``who`` says (:func:`_bt_who`), else the weekend curve's best
+        hour; "" otherwise."""
         f = self.fmt
         if (not bt.method.get("weekend_hours")
                 or (bt.window or {}).get("days") == "Saturday-Sunday"):
@@ -171,7 +174,7 @@ class WatchSections:
             return " " + f.label("bt_weekend_window").format(
                 hours=self._window_hours(w), lift=f"{f.number(w['lift'], 2)}×",
                 low=f"{f.number(w['lift_low'], 2)}×", high=f"{f.number(w['lift_high'], 2)}×",
-                **self._bt_adjusted(w)) + self._bt_below_one(w) + self._bt_tie(w)
+                **self._bt_adjusted(w), **who) + self._bt_below_one(w, who) + self._bt_tie(w)
         peak = bt.method.get("weekend_peak_hour")
         if peak is None:
             return ""
@@ -223,7 +226,7 @@ class WatchSections:
                 low=f"{f.number(w['lift_low'], 2)}×", high=f"{f.number(w['lift_high'], 2)}×",
                 interval=self._gloss("bt_interval", said), n=f.number(bt.n_used),
                 **self._bt_adjusted(w), **who
-            ) + self._bt_below_one(w) + self._bt_tie(w) + self._bt_weekend(bt)
+            ) + self._bt_below_one(w, who) + self._bt_tie(w) + self._bt_weekend(bt, who)
         if getattr(bt, "day_effect", False):
             return self._bt_days_sentence(bt, said, who) + self._bt_weekend_tested(bt)
         if bt.method.get("days_differ"):      # the days differ, none stands out: none named
@@ -260,7 +263,7 @@ class WatchSections:
                 advice=self._bt_advice(bt), **who
             ) + " " + f.label("bt_stood_out").format(
                 days=self._window_days(w), hours=self._window_hours(w),
-                lift=f"{f.number(w['raw_lift'], 2)}×") + self._bt_weekend_tested(bt)
+                lift=f"{f.number(w['raw_lift'], 2)}×", **who) + self._bt_weekend_tested(bt)
         if getattr(bt, "held_out_failed", False):
             # p under alpha, yet no window: "no reliable effect (p = 0.09 …)" said no why. Three
             # decimals, as bt.summary: 0.095 read "p = 0.10, under the threshold of 0.10"
@@ -452,7 +455,7 @@ class WatchSections:
                     fig, ax = plt.subplots(figsize=(8, 2.9))
                     bt.plot(ax=ax, kind=kind)
                     self._localize_heatmap(fig, ax)
-                    self.figure(sec, fig, caption=f.label(f"bt_heatmap_{kind}"))
+                    self.figure(sec, fig, caption=f.label(f"bt_heatmap_{kind}").format(**who))
             if later is not None and kind == "activity":
                 # the audience schedule shown, and followed by the slots, is of days after it
                 # "pour la période du 25 au 31 octobre 2026": the range was put bare, "pour 25
