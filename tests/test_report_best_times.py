@@ -1430,3 +1430,29 @@ def test_the_averages_of_two_accounts_are_each_accounts(two_instagram, lang, hea
     assert captions[1].startswith(rep.fmt.label("bt_heatmap_lift").split("{")[0] + one)
     window = {"selection_adjusted": True, "lift_low": 0.95}
     assert rep._bt_below_one(window, _bt_who(rep.fmt, 2)).endswith(below_one)
+
+
+@pytest.mark.parametrize("lang,plan,basis", [
+    ("en", "Post on those days at the hours these 2 accounts usually post at, and put a share "
+           "of posts at other hours to learn more.",
+     "on the days that did better, at these 2 accounts' usual hours"),
+    ("fr", "Publiez ces jours-là aux heures habituelles de ces 2 comptes, et placez une partie "
+           "des publications à d'autres heures pour en apprendre davantage.",
+     "les jours qui ont mieux réussi, aux heures habituelles de ces 2 comptes"),
+    ("it", "Pubblicate in quei giorni agli orari abituali di questi 2 account e mettete una "
+           "parte dei post in altri orari per saperne di più.",
+     "nei giorni che hanno reso di più, agli orari abituali di questi 2 account"),
+])
+def test_the_days_plan_of_two_accounts_keeps_their_usual_hours(ds, lang, plan, basis):
+    """The days' finding (Sunday and Saturday above the others, :data:`_DAYS`) of a platform
+    of two accounts said to post "at the hours the account usually posts at", and its plan's
+    caption "at the account's usual hours": the hours are both accounts'."""
+    from types import SimpleNamespace
+
+    from smmanalytics.report.watch import _bt_who
+
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    said = rep._bt_sentence(SimpleNamespace(**_DAYS), accounts=2)
+    assert said.endswith(plan)
+    assert rep.fmt.label("bt_average_many").format(n=2) in said      # each post's own account's
+    assert rep.fmt.label("bt_basis_days").format(**_bt_who(rep.fmt, 2)) == basis

@@ -48,11 +48,12 @@ def _bt_who(f, accounts: int) -> dict[str, str]:
     this account" was said of an Instagram brand's two accounts together; and whose pace
     the plan keeps ("feed", "pace_of"): the two accounts' together, not "the account's"
     (the notes of a plan short of slots, or below average, said "the account's pace"; a
-    window that stood out, the weekend's and the heatmap, "the account's average")."""
+    window that stood out, the weekend's and the heatmap, "the account's average"; the days'
+    plan "the hours the account usually posts at")."""
     many = "_many" if accounts > 1 else ""
     return {key: f.label(f"bt_{key}{many}").format(n=f.number(accounts))
             for key in ("whom", "whose", "average", "feed", "pace_of", "than_average",
-                        "against_average")}
+                        "against_average", "usual_hours", "posts_at")}
 
 
 def _accounts(history: pd.DataFrame, platform: str) -> int:
@@ -324,7 +325,7 @@ class WatchSections:
         return f.label("bt_days").format(
             p=p, chance=f.label("bt_chance").format(odds=odds), hours=hours, days=days,
             interval=self._gloss("bt_interval", said), n=f.number(bt.n_used),
-            plan=f.label(plan).format(avoid=avoid), whom=who["whom"])
+            plan=f.label(plan).format(avoid=avoid, **who), whom=who["whom"])
 
     @staticmethod
     def _bt_platforms(history: pd.DataFrame) -> list[str]:
@@ -370,9 +371,10 @@ class WatchSections:
         return f.label("bt_none_analysed_one" if n == 1 else "bt_none_analysed").format(
             n=f.number(n), reasons=f.excluded(excluded))
 
-    def _day_only_sentence(self, bt, said: set | None = None) -> str:
+    def _day_only_sentence(self, bt, said: set | None = None, accounts: int = 1) -> str:
         """What timing shows for a platform whose exports give the publish day only: no hour
-        can be told; whether a weekday did better, when the test could tell."""
+        can be told; whether a weekday did better (against whose average: its posts'
+        ``accounts``, :func:`_bt_who`), when the test could tell."""
         f = self.fmt
         n = bt.n_excluded["day_precision"]          # "these 1 posts" read of a single post
         head = f.label("bt_day_only_one" if n == 1 else "bt_day_only").format(n=f.number(n))
@@ -386,7 +388,8 @@ class WatchSections:
             tail = f.label("bt_day_only_best").format(
                 day=f.weekday(int(top["weekday"])), lift=f"{f.number(top['lift'], 2)}×",
                 low=f"{f.number(top['lift_low'], 2)}×", high=f"{f.number(top['lift_high'], 2)}×",
-                interval=self._gloss("bt_interval", said), p=f.p_value(wp, 3)[0])
+                interval=self._gloss("bt_interval", said), p=f.p_value(wp, 3)[0],
+                **_bt_who(f, accounts))
         else:
             p, odds = f.p_value(wp, 2)
             tail = f.label("bt_day_only_none").format(
@@ -427,16 +430,16 @@ class WatchSections:
             daily, later = self._timing_daily(platform)
             bt = best_times(history, self.tz, platform=platform, daily=daily, seed=seed)
             self._add(sec, {"kind": "heading", "level": 2, "text": f.platform(platform)})
+            accounts = _accounts(history, platform)
+            who = _bt_who(f, accounts)
             if bt.n_used == 0 and bt.n_excluded.get("day_precision"):
                 # the day only (YouTube's exports): no heatmap of hours, no slots; the platform
                 # was left out without a word, its posts in the cover's count
-                self.text(sec, self._day_only_sentence(bt, said))
+                self.text(sec, self._day_only_sentence(bt, said, accounts))
                 # the sentence counts those of a known day; a Studio range's partial figures,
                 # the young and those after the range were left out without a word (60 of 63)
                 self._excluded_note(sec, bt, counted="day_precision")
                 continue
-            accounts = _accounts(history, platform)
-            who = _bt_who(f, accounts)
             self.text(sec, self._bt_sentence(bt, said, accounts))
             analysed = bt.n_used > 0         # else the sentence said why none was
             days = getattr(bt, "day_effect", False)     # the finding is the days alone
@@ -477,7 +480,7 @@ class WatchSections:
                                 ("bt_basis_days" if bt.best_days is not None
                                  and len(bt.best_days) else "bt_basis_days_avoid") if days else
                                 "bt_basis_activity" if bt.audience_peak is not None
-                                else "bt_basis_even")
+                                else "bt_basis_even").format(**who)
                 # a lift is expected only where timing showed a reliable effect (the slot's,
                 # or the day's when the finding is the days): slots chosen by the audience
                 # schedule carry the lift of a model that showed none
