@@ -1071,6 +1071,7 @@ def test_an_empty_audience_schedule_is_no_audience_schedule(ds, monkeypatch):
     audience chart of no data (the 0 cells did not reshape to 7 x 24: ValueError). It is no
     schedule everywhere: the lift heatmap, no audience peak, a plan spread evenly."""
     import smmanalytics.timing as timing
+    from smmanalytics.report.watch import _bt_who
 
     real = timing.best_times
     empty = pd.DataFrame({"weekday": pd.array([], dtype="Int64"),
@@ -1087,7 +1088,8 @@ def test_an_empty_audience_schedule_is_no_audience_schedule(ds, monkeypatch):
     bt = no_rows(ds.posts, "Europe/Paris", "instagram")
     assert not bt.effect_detected and not bt.has_activity and bt.audience_peak is None
     captions = [b.get("caption") or "" for b in sec.blocks]
-    assert rep.fmt.label("bt_heatmap_lift") in captions
+    # the lift heatmap's caption, against one account's average
+    assert rep.fmt.label("bt_heatmap_lift").format(**_bt_who(rep.fmt, 1)) in captions
     assert rep.fmt.label("bt_heatmap_activity") not in captions
     assert rep._slots["instagram"].attrs["basis"] == "even"
     assert "Audience schedule" not in repr(bt._repr_html_())
