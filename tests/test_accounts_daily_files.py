@@ -72,7 +72,9 @@ def test_two_accounts_daily_files_naming_none_are_both_kept_with_a_warning(tmp_p
     info. Both are kept now: 31 × 10 = 310 and 31 × 3 = 93, the platform's October
     403 = 310 + 93; neither is given an account (the brand folder ``maison-seve`` names the
     main account, but folders above the one loaded never tell), and a warning on each file
-    names the other by its path (both files have the same name)."""
+    names the other by its path below the folder loaded (both files have the same name), as
+    the quality log shows a file: its absolute path, the user's folders above the brand's,
+    was said."""
     brand = _two_accounts(tmp_path, "shop/instagram_follows_2026-10-01_2026-10-31_2026-11-03.csv")
     ds = smm.load(brand, cache=False)
     main_name = "instagram_follows_2026-10-01_2026-10-31_2026-11-01.csv"
@@ -83,8 +85,9 @@ def test_two_accounts_daily_files_naming_none_are_both_kept_with_a_warning(tmp_p
     assert (apart["rows"] == 31).all()
     by_file = dict(zip(apart["file"].map(lambda f: Path(f).name), apart["message"],
                        strict=True))
-    assert f"shop/{shop_name}'s" in by_file[main_name]
-    assert f"maison-seve/{main_name}'s" in by_file[shop_name]
+    assert f" with shop/{shop_name}'s" in by_file[main_name]
+    assert f" with {main_name}'s" in by_file[shop_name]
+    assert not any(str(tmp_path) in m for m in by_file.values())
     assert "other figures on 31 of them" in by_file[main_name]
     assert "(maisonseve, maisonseve.shop)" in by_file[main_name]
     assert _notes(ds, "snapshot_merged").empty and _notes(ds, "snapshot_tie").empty

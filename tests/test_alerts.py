@@ -36,6 +36,7 @@ from smmanalytics.alerts import (  # noqa: E402
     coverage,
     cusum_k,
     plot_alert,
+    review,
     signals,
 )
 from smmanalytics.brand import Brand  # noqa: E402
@@ -512,6 +513,76 @@ def test_a_small_accounts_drop_alerts_beside_a_larger_account():
     day = signals(one).set_index("date").loc["2026-10-27"]
     assert day["value"] == -12                                     # 13 − 25
     assert (alerts(one, "2026-10")["date"] != "2026-10-27").all()
+
+
+def _two_instagram_accounts(named: bool = True) -> Dataset:
+    """Two Instagram accounts posting once a day at 10:00 UTC for 10 weeks (1 September to
+    9 November 2026): the shop's posts 2 comments on a reach of 100, the main account's 200
+    on 10,000; on the last day the shop's post draws 30 comments. ``named=False``: the same
+    posts naming no account, one pooled series as the platform's was."""
+    days = pd.date_range("2026-09-01", periods=70, freq="D")
+    shop = [2.0] * 69 + [30.0]
+    posts = pd.concat([pd.DataFrame({
+        "platform": "instagram", "post_id": [f"{who}{i}" for i in range(70)],
+        "account_id": ident, "account_handle": handle,
+        "published_at": (days + pd.Timedelta(hours=10)).tz_localize("UTC"),
+        "comments": comments, "reach": reach})
+        for who, ident, handle, comments, reach in (
+            ("m", "17841400000000001", "maisonseve", [200.0] * 70, 10_000.0),
+            ("s", "17841400000000002", "maisonseve.shop", shop, 100.0))], ignore_index=True)
+    if not named:
+        posts = posts.assign(account_id=pd.NA, account_handle=pd.NA)
+    return Dataset(posts=schema.conform(posts, "posts"), brand=Brand(timezone="UTC"))
+
+
+def test_a_small_accounts_comments_spike_alerts_beside_a_larger_account():
+    """Pooled, the shop's 30 comments of 9 November read 200 + 30 = 230 against the
+    platform's steady 202 (benchmarks-methods.md §4.3): a busy series (median 202 ≥ 10),
+    φ 0 (no day departs from its mean), μ = (8 × 202 + 0.5) / 8 = 202.0625 over its 8
+    earlier Mondays, scale √μ = 14.215, z = (230 − 202) / 14.215 = 1.970 < 3.5: no alert.
+    The shop's own series is 2 a day: μ = (8 × 2 + 0.5) / 8 = 2.0625, φ 0, so the NB size
+    is 1 / v = 8 × 2.0625 − 0.5 + 0.5 = 16.5 (nb_size) and the upper limit the largest count
+    whose tail P(X ≥ x) is at least 0.001 under NB(16.5, mean 2.0625), computed here with
+    scipy: 30 is far above. Its rate per reach, 30 / 100 = 0.30 against p̄ = (16 + 0.5) /
+    800 = 0.020625, alerts too; each alert names the account by its handle (its id is a
+    number)."""
+    from scipy import stats
+
+    found = alerts(_two_instagram_accounts(), ("2026-11-09", "2026-11-09"))
+    assert found["account"].tolist() == ["maisonseve.shop"] * 2
+    assert found["signal"].tolist() == ["comments", "comments_per_reach"]
+    assert found["value"].tolist() == pytest.approx([30, 0.30])
+    assert found["baseline"].tolist() == pytest.approx([2.0625, 0.020625])
+    assert found["posts"].tolist() == [1, 1]            # the shop's post, not the platform's 2
+    r, mean = 16.5, 2.0625
+    tails = stats.nbinom.sf(np.arange(40) - 1, r, r / (r + mean))       # P(X ≥ x)
+    upper = int(np.flatnonzero(tails >= 0.001).max())
+    det = review(_two_instagram_accounts(), "2026-11").detections
+    day = det.loc[(det["date"] == "2026-11-09") & (det["signal"] == "comments")].set_index(
+        "account")
+    assert day.loc["maisonseve.shop", "upper"] == upper                 # 8, far below 30
+    assert not day.loc["maisonseve", "alert"]
+    pooled = review(_two_instagram_accounts(named=False), "2026-11")
+    assert pooled.alerts.empty
+    p_day = pooled.detections.loc[(pooled.detections["date"] == "2026-11-09")
+                                  & (pooled.detections["signal"] == "comments")]
+    assert p_day["value"].tolist() == [230]
+    assert p_day["score"].tolist() == pytest.approx([28 / np.sqrt(202.0625)], abs=1e-6)
+
+
+def test_a_single_accounts_alerts_are_those_of_its_posts_pooled():
+    """The sample brand (one account a platform): its posts' series, named by their account
+    or naming none, raise the same alerts, rows and values alike (the alerts of main before
+    the posts' series were split by account: 63 rows, checked frame for frame)."""
+    from dataclasses import replace
+
+    from smmanalytics.dataset import load
+
+    ds = load(Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve")
+    unnamed = replace(ds, posts=ds.posts.assign(account_id=pd.NA))
+    named = alerts(ds)
+    assert len(named) == 63 and named["account"].eq("").all()
+    pd.testing.assert_frame_equal(named, alerts(unnamed))
 
 
 @hypothesis.settings(max_examples=40, deadline=None)
@@ -1154,6 +1225,24 @@ def test_cli_alerts_numbers_the_incidents_of_the_period_shown(capsys):
     assert ("\nincident 1: crisis, 2026-10-13 (Europe/Paris) to 2026-10-19 "
             "(America/Los_Angeles), on ") in out
     assert "incident 2" not in out and "incident 7" not in out
+
+
+def test_cli_alerts_names_the_account_of_an_incident(monkeypatch, capsys):
+    """`smm alerts` named an incident's platforms alone ("on instagram"), which of the brand's
+    two Instagram accounts drew the 30 comments of 9 November unsaid
+    (:func:`_two_instagram_accounts`; a crisis: a rate per reach and a volume alert within
+    48 h); its alert lines name it in their account column."""
+    import smmanalytics.dataset as dataset
+    from smmanalytics.cli import main
+
+    monkeypatch.setattr(dataset, "load", lambda path, **kw: _two_instagram_accounts())
+    assert main(["alerts", "somewhere", "--period", "2026-11"]) == 0
+    out = capsys.readouterr().out
+    assert ("\nincident 1: crisis, 2026-11-09 (UTC) to 2026-11-09 (UTC), "
+            "on instagram (maisonseve.shop)\n") in out
+    rows = [line.split() for line in out.splitlines() if line.startswith("2026-11-09")]
+    assert [r[2:5] for r in rows] == [["instagram", "maisonseve.shop", "comments"],
+                                      ["instagram", "maisonseve.shop", "comments"]]
 
 
 def _straddling(lang="en"):

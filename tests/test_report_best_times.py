@@ -1071,6 +1071,7 @@ def test_an_empty_audience_schedule_is_no_audience_schedule(ds, monkeypatch):
     audience chart of no data (the 0 cells did not reshape to 7 x 24: ValueError). It is no
     schedule everywhere: the lift heatmap, no audience peak, a plan spread evenly."""
     import smmanalytics.timing as timing
+    from smmanalytics.report.watch import _bt_who
 
     real = timing.best_times
     empty = pd.DataFrame({"weekday": pd.array([], dtype="Int64"),
@@ -1087,7 +1088,8 @@ def test_an_empty_audience_schedule_is_no_audience_schedule(ds, monkeypatch):
     bt = no_rows(ds.posts, "Europe/Paris", "instagram")
     assert not bt.effect_detected and not bt.has_activity and bt.audience_peak is None
     captions = [b.get("caption") or "" for b in sec.blocks]
-    assert rep.fmt.label("bt_heatmap_lift") in captions
+    # the lift heatmap's caption, against one account's average
+    assert rep.fmt.label("bt_heatmap_lift").format(**_bt_who(rep.fmt, 1)) in captions
     assert rep.fmt.label("bt_heatmap_activity") not in captions
     assert rep._slots["instagram"].attrs["basis"] == "even"
     assert "Audience schedule" not in repr(bt._repr_html_())
@@ -1245,10 +1247,10 @@ def test_a_tie_between_windows_goes_to_the_higher_lift_and_is_said(sample):
     ("en", "No slot planned: no feed post in the data analysed, only {n} stories, which are not "
            "planned (the plan keeps the pace of the account's feed posts)."),
     ("fr", "Aucun créneau prévu : aucune publication du fil dans les données analysées, "
-           "seulement {n} stories, qui ne sont pas planifiées (le plan suit le rythme des "
+           "seulement {n} stories, qui ne sont pas planifiées (le rythme du plan est celui des "
            "publications du fil du compte)."),
     ("it", "Nessuna fascia prevista: nessun post del feed nei dati analizzati, solo {n} storie, "
-           "che non sono pianificate (il piano segue il ritmo dei post del feed "
+           "che non sono pianificate (il ritmo del piano è quello dei post del feed "
            "dell'account)."),
 ])
 def test_an_account_of_stories_alone_gets_no_slot_and_no_calendar(ds, lang, said):
@@ -1343,3 +1345,116 @@ def test_the_pace_of_two_accounts_is_said_to_be_theirs_together(two_instagram, m
     [table] = [b for b in sec.blocks if b["kind"] == "table"]
     pace = rep._slots["instagram"].attrs["posts_per_week"]
     assert table["caption"].endswith(" " + said.format(pace=rep.fmt.number(pace)))
+
+
+@pytest.mark.parametrize("lang,short,below,no_feed", [
+    ("en", "Only 3 distinct slots a week qualify for the 5 posts a week of these 2 accounts' "
+           "pace together: the plan holds 3 a week rather than two posts at the same time.",
+     "Slots below each account's own average (expected engagement under 1×): 2 of the 3 a "
+     "week, as the 5 posts a week of these 2 accounts' pace together are more than the slots "
+     "at or above the average.",
+     "No slot planned: no feed post in the data analysed, only 5 stories, which are not "
+     "planned (the plan keeps the pace of these 2 accounts' feed posts together)."),
+    ("fr", "Seuls 3 créneaux distincts par semaine conviennent pour les 5 publications "
+           "hebdomadaires du rythme de ces 2 comptes réunis : le plan en prévoit 3 par semaine "
+           "plutôt que deux publications à la même heure.",
+     "Créneaux sous la moyenne de chaque compte (engagement attendu inférieur à 1×) : 2 sur 3 "
+     "par semaine, car les 5 publications hebdomadaires du rythme de ces 2 comptes réunis "
+     "dépassent le nombre de créneaux au moins dans la moyenne.",
+     "Aucun créneau prévu : aucune publication du fil dans les données analysées, seulement 5 "
+     "stories, qui ne sont pas planifiées (le rythme du plan est celui des publications du fil "
+     "de ces 2 comptes réunis)."),
+    ("it", "Solo 3 fasce distinte a settimana sono adatte ai 5 post settimanali del ritmo di "
+           "questi 2 account insieme: il piano ne prevede 3 a settimana invece di due post "
+           "alla stessa ora.",
+     "Fasce sotto la media di ciascun account (engagement atteso inferiore a 1×): 2 su 3 a "
+     "settimana, perché i 5 post settimanali del ritmo di questi 2 account insieme superano "
+     "le fasce almeno nella media.",
+     "Nessuna fascia prevista: nessun post del feed nei dati analizzati, solo 5 storie, che "
+     "non sono pianificate (il ritmo del piano è quello dei post del feed di questi 2 account "
+     "insieme)."),
+])
+def test_the_plans_notes_of_two_accounts_say_whose_pace(two_instagram, monkeypatch, lang,
+                                                        short, below, no_feed):
+    """The notes of a plan short of slots, of slots below average and of no feed post said
+    "the account's pace" of Maison Sève's and the shop's posts together: they now say
+    whose, as the caption does. The plan is set to 3 slots a week for a pace of 5, 2 of them
+    below average, then to no feed post at all with 5 stories (the counts set here)."""
+    import smmanalytics.calendar as cal
+    import smmanalytics.timing as timing
+
+    real_plan, real_bt = cal.plan_after, timing.best_times
+
+    def with_stories(*args, **kwargs):
+        bt = real_bt(*args, **kwargs)
+        return dataclasses.replace(bt, method={**bt.method, "stories": 5})
+
+    def few(bt, period, posts_per_week=None, tz=None):
+        plan = real_plan(bt, period, posts_per_week=3, tz=tz)
+        plan.attrs.update(posts_per_week=5, slots_per_week=3, below_average=2)
+        return plan
+
+    def none(bt, period, posts_per_week=None, tz=None):
+        plan = real_plan(bt, period, posts_per_week=3, tz=tz).iloc[:0]
+        plan.attrs.update(posts_per_week=0, slots_per_week=0)
+        return plan
+
+    monkeypatch.setattr(timing, "best_times", with_stories)
+    for plan, said in ((few, [short, below]), (none, [no_feed])):
+        monkeypatch.setattr(cal, "plan_after", plan)
+        sec = BrandReport(two_instagram, "2026-10", lang=lang).best_times(
+            platforms=["instagram"], ics=False)
+        notes = [b["text"] for b in sec.blocks if b["kind"] == "note"]
+        assert all(s in notes for s in said), notes
+
+
+@pytest.mark.parametrize("lang,heatmap,below_one", [
+    ("en", "Lift by weekday and hour against each account's own average (",
+     "the window may do no better than each account's own average."),
+    ("fr", "Écart à la moyenne de chaque compte par jour et par heure (",
+     "la plage pourrait ne pas faire mieux que la moyenne de chaque compte."),
+    ("it", "Scostamento dalla media di ciascun account per giorno e ora (",
+     "la fascia potrebbe non rendere più della media di ciascun account."),
+])
+def test_the_averages_of_two_accounts_are_each_accounts(two_instagram, lang, heatmap,
+                                                        below_one):
+    """Best times measure each post against its own account's average: the heatmap's caption
+    and a window's "may do no better than …" said "the account's average" of two accounts'
+    posts together. The sentence is drawn for a window whose adjusted interval reaches 1
+    (0.95, set here); Facebook, one account, keeps "the account's"."""
+    from smmanalytics.report.watch import _bt_who
+
+    rep = BrandReport(two_instagram, "2026-10", lang=lang)
+    sec = rep.best_times(platforms=["instagram", "facebook"], ics=False)
+    captions = [b["caption"] for b in sec.blocks if b["kind"] == "figure"]
+    assert captions[0].startswith(heatmap)
+    one = rep.fmt.label("bt_against_average")
+    assert captions[1].startswith(rep.fmt.label("bt_heatmap_lift").split("{")[0] + one)
+    window = {"selection_adjusted": True, "lift_low": 0.95}
+    assert rep._bt_below_one(window, _bt_who(rep.fmt, 2)).endswith(below_one)
+
+
+@pytest.mark.parametrize("lang,plan,basis", [
+    ("en", "Post on those days at the hours these 2 accounts usually post at, and put a share "
+           "of posts at other hours to learn more.",
+     "on the days that did better, at these 2 accounts' usual hours"),
+    ("fr", "Publiez ces jours-là aux heures habituelles de ces 2 comptes, et placez une partie "
+           "des publications à d'autres heures pour en apprendre davantage.",
+     "les jours qui ont mieux réussi, aux heures habituelles de ces 2 comptes"),
+    ("it", "Pubblicate in quei giorni agli orari abituali di questi 2 account e mettete una "
+           "parte dei post in altri orari per saperne di più.",
+     "nei giorni che hanno reso di più, agli orari abituali di questi 2 account"),
+])
+def test_the_days_plan_of_two_accounts_keeps_their_usual_hours(ds, lang, plan, basis):
+    """The days' finding (Sunday and Saturday above the others, :data:`_DAYS`) of a platform
+    of two accounts said to post "at the hours the account usually posts at", and its plan's
+    caption "at the account's usual hours": the hours are both accounts'."""
+    from types import SimpleNamespace
+
+    from smmanalytics.report.watch import _bt_who
+
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    said = rep._bt_sentence(SimpleNamespace(**_DAYS), accounts=2)
+    assert said.endswith(plan)
+    assert rep.fmt.label("bt_average_many").format(n=2) in said      # each post's own account's
+    assert rep.fmt.label("bt_basis_days").format(**_bt_who(rep.fmt, 2)) == basis

@@ -21,10 +21,13 @@ Signals (daily, per platform; :func:`signals`)
 Post-based signals exist on days with at least one post; daily series on the days the exports
 cover. A missing column or cell is unknown, never zero: unknown days are left out, and a day
 with posts whose figure is missing on all of them (:func:`post_gaps`) is no quiet day:
-:func:`smmanalytics.alerts.review` lists it as not watched. A platform's daily series are its
-accounts' own, each tested on its own baseline and named (``account``) when the platform has
-several: summed, a small account's incident hid in a larger one's usual level. The signals of
-the posts pool the platform's accounts (``account`` empty). A post or account day given twice
+:func:`smmanalytics.alerts.review` lists it as not watched. Every series is an account's own,
+tested on its own baseline and named (``account``: its handle where its posts give one) when
+the platform has several: summed, a small account's incident hid in a larger one's usual
+level (its daily follower loss, or a spike of its comments in the other's usual volume). A
+platform's posts naming one account or none are its one series (``account`` empty); on a
+platform of several accounts, its posts naming none are a series of their own, unnamed.
+A post or account day given twice
 (overlapping exports in a Dataset built by hand; :func:`smmanalytics.load` already merges them)
 counts once, its newest snapshot.
 
@@ -97,6 +100,7 @@ def _post_days(posts: pd.DataFrame, tz: str) -> pd.DataFrame:
                        undated)
     return pd.DataFrame({
         "platform": posts["platform"].astype("string"),
+        "account": _post_accounts(posts),
         # a video dated to the day only (YouTube's): its export's day, not the day before
         # west of UTC (post_dates)
         "date": post_dates(posts.assign(published_at=ts), tz).to_numpy(),
@@ -105,6 +109,32 @@ def _post_days(posts: pd.DataFrame, tz: str) -> pd.DataFrame:
         "negative_feedback": _negative_feedback(posts),
         "public": ~_stories(posts),
     }).loc[ts.notna().to_numpy()]
+
+
+def _post_accounts(posts: pd.DataFrame) -> pd.Series:
+    """Each post's series: its ``account_id`` on a platform whose posts name several accounts,
+    else empty (the platform's one series, as a single account's brand always had)."""
+    account = column_or(posts, "account_id", dtype="string").astype("string").str.strip()
+    account = account.fillna("")
+    platform = posts["platform"].astype("string")
+    named = account.mask(account.eq(""), None).groupby(platform, observed=True).nunique()
+    several = platform.isin(list(named.index[named > 1])).fillna(False)
+    return account.where(several.to_numpy(bool), "")
+
+
+def account_names(posts: pd.DataFrame) -> dict[tuple[str, str], str]:
+    """Each (platform, account_id) of the posts → the name an alert calls the account by: its
+    handle, else its display name (an Instagram account's id is a number, and "Instagram
+    (17841400000000002)" said whose the comments were to nobody)."""
+    if not len(posts) or "account_id" not in posts.columns:
+        return {}
+    ids = posts["account_id"].astype("string").str.strip()
+    name = column_or(posts, "account_handle", dtype="string").astype("string").str.strip()
+    name = name.fillna(column_or(posts, "account_name", dtype="string").astype("string"))
+    known = (ids.notna() & name.notna() & name.ne("")).fillna(False).to_numpy(bool)
+    firsts = pd.DataFrame({"platform": posts["platform"].astype("string"), "id": ids,
+                           "name": name}).loc[known].drop_duplicates(["platform", "id"])
+    return {(str(p), str(i)): str(n) for p, i, n in firsts.itertuples(index=False)}
 
 
 def _public_comments(posts: pd.DataFrame) -> pd.Series:
@@ -146,7 +176,7 @@ def _post_signals(posts: pd.DataFrame, tz: str) -> pd.DataFrame:
     p = p.assign(c_ratio=p["comments"].where(both), r_ratio=p["reach"].where(both),
                  r_nf=p["reach"].where(p["negative_feedback"].notna()),
                  r_c=p["reach"].where(p["comments"].notna()), n=1)
-    g = p.groupby(["platform", "date"], observed=True, sort=True)
+    g = p.groupby(["platform", "account", "date"], observed=True, sort=True)
     # a day whose posts all lack a figure has no figure (min_count=1), not 0
     agg = (g[["comments", "negative_feedback", "c_ratio", "r_ratio", "r_nf", "r_c"]]
            .sum(min_count=1).rename(columns={"negative_feedback": "nf"})
@@ -157,10 +187,10 @@ def _post_signals(posts: pd.DataFrame, tz: str) -> pd.DataFrame:
              ("comments_per_reach", ratio, agg["r_ratio"]),
              ("negative_feedback", agg["nf"], agg["r_nf"])]
     out = pd.concat([
-        agg[["date", "platform", "posts", "public"]].assign(signal=name, value=val.to_numpy(),
-                                                             exposure=exp.to_numpy())
+        agg[["date", "platform", "account", "posts", "public"]].assign(
+            signal=name, value=val.to_numpy(), exposure=exp.to_numpy())
         for name, val, exp in parts], ignore_index=True)
-    return out.assign(account="", source="posts", day_tz=tz)
+    return out.assign(source="posts", day_tz=tz)
 
 
 def _daily_frame(daily: pd.DataFrame) -> pd.DataFrame:
@@ -291,7 +321,8 @@ def signals(ds) -> pd.DataFrame:
         ``value``, ``exposure`` (Σ
         reach of the day's posts behind the value; NaN for account series), ``source``,
         ``day_tz``, ``dst_day`` (a 23- or 25-hour day) and ``posts`` (posts published that
-        day on that platform, in the brand's zone). Unknown values are left out, never 0;
+        day, in the brand's zone, by the account where its posts are a series of their own,
+        else on the platform). Unknown values are left out, never 0;
         see :func:`coverage` for the signals that are unknown. The inputs are not modified.
     """
     require_dataset(ds, "signals")
@@ -300,12 +331,12 @@ def signals(ds) -> pd.DataFrame:
 
 def post_gaps(ds) -> pd.DataFrame:
     """The days a signal of the posts is unknown on though posts were published: date,
-    platform, signal (one row each), where every post of the day lacks the figure the signal
-    reads (comments, reach, negative feedback). :func:`signals` leaves such a day out, as a
-    day without posts, while its posts may hold an incident: a month whose export lacks the
-    comments of 12-25 October read "no alert". A day of stories alone has no public
-    comments to lack; negative feedback is a gap only where the platform's posts carry it
-    (else a daily series stands for them)."""
+    platform, account (as :func:`signals` names it), signal (one row each), where every post
+    of the day lacks the figure the signal reads (comments, reach, negative feedback).
+    :func:`signals` leaves such a day out, as a day without posts, while its posts may hold
+    an incident: a month whose export lacks the comments of 12-25 October read "no alert".
+    A day of stories alone has no public comments to lack; negative feedback is a gap only
+    where the platform's posts carry it (else a daily series stands for them)."""
     require_dataset(ds, "post_gaps")
     return _signals(ds)[1]
 
@@ -316,19 +347,19 @@ def _signals(ds) -> tuple[pd.DataFrame, pd.DataFrame]:
     post = _post_signals(ds.posts, tz)
     nf_known = set(post.loc[(post["signal"] == "negative_feedback") & post["value"].notna(),
                             "platform"].astype(str))
+    names = account_names(ds.posts)
     gaps = _gaps(post, nf_known)
+    gaps = gaps.assign(account=pd.array(_named(gaps, names), dtype="string"))
     out = pd.concat([post, _daily_signals(ds.daily, nf_known)], ignore_index=True)
-    out = out.loc[out["value"].notna()]
+    out = out.loc[out["value"].notna()].reset_index(drop=True)
     if out.empty:
         return _empty_signals(), gaps
-    counts = (post[["platform", "date", "posts"]].drop_duplicates(["platform", "date"])
-              if len(post) else pd.DataFrame(columns=["platform", "date", "posts"]))
-    out = out.drop(columns="posts", errors="ignore").merge(
-        counts.astype({"date": "datetime64[ns]"}), on=["platform", "date"], how="left")
+    out["posts"] = _post_counts(out, post)
     post_platforms = set(post["platform"].astype(str))
     out["posts"] = out["posts"].where(out["posts"].notna() | ~out["platform"].isin(
         post_platforms), 0)
     out["dst_day"] = _dst_days(out["date"], out["day_tz"].astype("string"))
+    out["account"] = _named(out, names)
     out = out.sort_values(["platform", "account", "signal", "date"], kind="stable")
     res = pd.DataFrame({c: out[c].to_numpy() for c in _SIGNAL_COLUMNS})
     return res.astype({"date": "datetime64[ns]", "platform": "string", "account": "string",
@@ -337,21 +368,47 @@ def _signals(ds) -> tuple[pd.DataFrame, pd.DataFrame]:
                        "day_tz": "string", "dst_day": "boolean", "posts": "Int64"}), gaps
 
 
+def _post_counts(rows: pd.DataFrame, post: pd.DataFrame) -> np.ndarray:
+    """The posts published on each of ``rows``' days (:func:`_post_signals`' ``post``
+    counts them): the account's own for a series of an account whose posts are a series of
+    their own, else the platform's (a daily series of an account the posts do not name, or of
+    a platform's one account); NaN on a day without posts."""
+    keys = ["platform", "account", "date"]
+    own = (post[[*keys, "posts"]].drop_duplicates(keys) if len(post)
+           else pd.DataFrame(columns=[*keys, "posts"])).astype({"date": "datetime64[ns]"})
+    posting = own[["platform", "account"]].drop_duplicates().assign(_own=True)
+    total = own.groupby(["platform", "date"], as_index=False)["posts"].sum()
+    at = rows[keys].astype({"date": "datetime64[ns]"})
+    mine = at.merge(posting, on=["platform", "account"], how="left")["_own"].notna()
+    by_account = at.merge(own, on=keys, how="left")["posts"]
+    by_platform = at.merge(total, on=["platform", "date"], how="left")["posts"]
+    return np.where(mine.to_numpy(bool), by_account.to_numpy(float),
+                    by_platform.to_numpy(float))
+
+
+def _named(rows: pd.DataFrame, names: dict[tuple[str, str], str]) -> list[str]:
+    """``rows``' accounts by the names :func:`account_names` gives (an id as it is where its
+    posts give none; empty stays empty)."""
+    return [names.get((str(p), str(a)), str(a)) if a else ""
+            for p, a in zip(rows["platform"], rows["account"].fillna(""), strict=True)]
+
+
 def _gaps(post: pd.DataFrame, nf_known: set[str]) -> pd.DataFrame:
     """The rows of :func:`_post_signals` without a value on a day whose posts could have
-    one (:func:`post_gaps`), as date, platform, signal."""
+    one (:func:`post_gaps`), as date, platform, account, signal."""
     if post.empty:
         return pd.DataFrame({"date": pd.Series(dtype="datetime64[ns]"),
                              "platform": pd.Series(dtype="string"),
+                             "account": pd.Series(dtype="string"),
                              "signal": pd.Series(dtype="string")})
     nf = (post["signal"] == "negative_feedback").to_numpy(bool)
     could = np.where(nf, post["platform"].astype(str).isin(nf_known).to_numpy(bool),
                      post["public"].to_numpy() > 0)
     lacking = post.loc[post["value"].isna().to_numpy(bool) & could]
     return pd.DataFrame({"date": lacking["date"].to_numpy(), "platform": lacking["platform"],
-                         "signal": lacking["signal"]}).astype(
-        {"date": "datetime64[ns]", "platform": "string", "signal": "string"}
-    ).reset_index(drop=True)
+                         "account": lacking["account"], "signal": lacking["signal"]}).astype(
+        {"date": "datetime64[ns]", "platform": "string", "account": "string",
+         "signal": "string"}).reset_index(drop=True)
 
 
 def coverage(ds, sig: pd.DataFrame | None = None) -> pd.DataFrame:

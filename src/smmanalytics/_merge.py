@@ -166,7 +166,7 @@ def _keyed(table: str, parts: _Parts, log: QualityLog, accounts: KnownAccounts |
     if table == "daily" and several:
         brand = _several_accounts(df, accounts)
         df = _daily_accounts(df, log, accounts, brand, parts.relative)
-        df = _unknown_series_apart(df, log, brand)
+        df = _unknown_series_apart(df, log, brand, parts.relative)
     if table == "web" and several:
         _note_properties(df, log)
     keys = [k for k in MERGE_KEYS[table] if k in df.columns]
@@ -464,8 +464,8 @@ def _daily_accounts(df: pd.DataFrame, log: QualityLog,
 
 
 def _unknown_series_apart(df: pd.DataFrame, log: QualityLog,
-                          several: dict[str, list[BrandAccount]] | None = None
-                          ) -> pd.DataFrame:
+                          several: dict[str, list[BrandAccount]] | None = None,
+                          relative: dict[str, str] | None = None) -> pd.DataFrame:
     """``df`` (daily rows of several files) with a ``_series`` column, the merge's last key,
     that keeps apart the files of rows naming neither platform nor account which are not
     exports of one series, noted per file (``unknown_series_apart``); ``df`` itself when
@@ -502,6 +502,10 @@ def _unknown_series_apart(df: pd.DataFrame, log: QualityLog,
     with an info note. Kept apart, both count in the platform's figures (the accounts'
     sum, if they are two accounts' charts), and a warning names both files
     (``account_series_apart``): which account each is cannot be told.
+
+    A warning names the other file as the quality log shows it: by its name below the folder
+    loaded (``relative``, each file's), else its name; its absolute path, the user's own
+    folders above the brand's, said where the rest of the log names a file by that name.
     """
     platform = df["platform"].astype("string")
     unknown = ((platform.isna() | platform.isin(list(several or {})))
@@ -540,13 +544,14 @@ def _unknown_series_apart(df: pd.DataFrame, log: QualityLog,
     for (first, second), (n, differ, quiet) in shared[~alike].iterrows():
         silent = f" ({quiet} of them 0 in both, which tells nothing)" if quiet else ""
         staggered = _staggered(spans, first, second)
+        shown = {f: (relative or {}).get(f) or file_name(f) for f in (first, second)}
         if plat := platforms[first]:
             _note_accounts_apart((first, second), plat, metrics,
-                                 (n, differ, silent + staggered), several[plat], log)
+                                 (n, differ, silent + staggered), several[plat], log, shown)
             continue
         for src, other in ((first, second), (second, first)):
             log.add(src, "unknown_series_apart", f"{n} daily rows of no platform nor "
-                    f"account share their days with {file_name(other)}'s, which gives other "
+                    f"account share their days with {shown[other]}'s, which gives other "
                     f"figures on {differ} of them{silent}: kept apart, as two series of "
                     "unknown platform (Facebook's and Instagram's charts of one title, say), "
                     "not two exports of one (which give the same figure on at least half "
@@ -562,20 +567,21 @@ def _unknown_series_apart(df: pd.DataFrame, log: QualityLog,
 
 def _note_accounts_apart(files: tuple[str, str], platform: str, metrics: pd.Series,
                          shared: tuple[int, int, str], accounts: list[BrandAccount],
-                         log: QualityLog) -> None:
+                         log: QualityLog, shown: dict[str, str]) -> None:
     """Warn, on both ``files``, that two daily files of a ``platform`` of the brand's
     several ``accounts``, naming none, were kept apart (:func:`_unknown_series_apart`): the
     days they share, how many give other figures and what else was seen (``shared``), that
     whose each is cannot be told, and how to name the files so that it can: an example
     name of the file's own series (``metrics``, per file), "instagram_reach_<handle>_….csv"
-    for a reach chart, which a follows example only puzzled."""
+    for a reach chart, which a follows example only puzzled. ``shown``: each file's name as
+    the quality log shows it."""
     n, differ, seen = shared
     names = ", ".join(a.name for a in accounts)
     example = max(accounts, key=lambda a: len(a.name)).name.lstrip("@")
     first, second = files
     for src, other in ((first, second), (second, first)):
         log.add(src, "account_series_apart", f"{n} {platform} daily rows naming no account "
-                f"share their days with {other}'s, which gives other figures on {differ} of "
+                f"share their days with {shown[other]}'s, which gives other figures on {differ} of "
                 f"them{seen}: the brand has {len(accounts)} {platform} accounts ({names}), "
                 "and neither file says whose it is; kept apart as two series, both counted "
                 f"in {platform}'s figures (right if they are two accounts' charts, twice if "

@@ -495,8 +495,8 @@ def alerts(ds, period=None, *, settings: AlertSettings | None = None) -> pd.Data
     -------
     DataFrame
         One row per (date, platform, account, signal) alert: account (the account whose own
-        series alerted, when its platform has several; empty for a platform's series and the
-        signals of the posts, which pool its accounts), value, baseline (window median, or the NB
+        series alerted, when its platform has several, by its handle where its posts give one;
+        empty for a platform's one series), value, baseline (window median, or the NB
         mean μ for the low-count test, or p̄ for the ratio), score and threshold (robust z; the
         z-equivalent of the NB tail probability; S/h for the CUSUM), test (robust_z, nb_tail,
         cusum, ratio_nb, robust_z_drop), severity (watch, warning, crisis; module docstring),
@@ -889,9 +889,9 @@ def _missing_post_days(gaps: pd.DataFrame | None, known: pd.DataFrame, bounds
     if gaps is None or gaps.empty:
         return pd.DataFrame({c: pd.Series(dtype=t) for c, t in cols.items()})
     g = gaps.loc[(gaps["date"] >= bounds[0]) & (gaps["date"] <= bounds[1])]
-    g = g.astype({"platform": str, "signal": str}).merge(known, on=["platform", "signal"],
-                                                        how="inner")
-    return g.assign(account="", value=np.nan, tested=False).astype(cols)[list(cols)]
+    g = _with_account(g).astype({"platform": str, "signal": str}).merge(
+        known, on=["platform", "signal"], how="inner")
+    return g.assign(value=np.nan, tested=False).astype(cols)[list(cols)]
 
 
 def incidents(alerts_df: pd.DataFrame) -> pd.DataFrame:
@@ -1063,15 +1063,18 @@ def _backtest(cov: pd.DataFrame, det: pd.DataFrame, settings: AlertSettings,
                                       "alerts"])
     else:
         rows = []
-        posted = det.loc[pd.to_numeric(det["posts"], errors="coerce").fillna(0).to_numpy() > 0]
-        post_days = {p: pd.DatetimeIndex(d.unique()).normalize()
-                     for p, d in posted.groupby("platform")["date"]}
+        # each account's days with posts (signals()' posts: its own where its posts are a
+        # series of their own): a day only the other account posted on is no gap of its own
+        posted = _with_account(det).loc[
+            pd.to_numeric(det["posts"], errors="coerce").fillna(0).to_numpy() > 0]
+        post_days = {k: pd.DatetimeIndex(d.unique()).normalize()
+                     for k, d in posted.groupby(["platform", "account"])["date"]}
         for (platform, signal), g in det.groupby(["platform", "signal"], sort=True):
             # a platform's accounts, each watched on its own series' days: the signal is
             # watched on any of them, and its alerts are all the accounts'
             watched[platform, signal] = functools.reduce(pd.Index.union, (
-                _watched_days(a, post_days.get(platform, pd.DatetimeIndex([])))
-                for _, a in _with_account(g).groupby("account", sort=True)))
+                _watched_days(a, post_days.get((platform, account), pd.DatetimeIndex([])))
+                for account, a in _with_account(g).groupby("account", sort=True)))
             rows.append({"platform": platform, "signal": signal,
                          "days_tested": g.loc[g["tested"], "date"].nunique(),
                          "days_watched": len(watched[platform, signal]),

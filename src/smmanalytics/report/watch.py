@@ -46,10 +46,14 @@ def _bt_who(f, accounts: int) -> dict[str, str]:
     account", or "these 2 accounts" when the platform's posts are of several (best_times
     pools them, each post against its own account's average): "Posting time matters for
     this account" was said of an Instagram brand's two accounts together; and whose pace
-    the plan keeps ("feed"): the two accounts' together, not "the account's"."""
+    the plan keeps ("feed", "pace_of"): the two accounts' together, not "the account's"
+    (the notes of a plan short of slots, or below average, said "the account's pace"; a
+    window that stood out, the weekend's and the heatmap, "the account's average"; the days'
+    plan "the hours the account usually posts at")."""
     many = "_many" if accounts > 1 else ""
     return {key: f.label(f"bt_{key}{many}").format(n=f.number(accounts))
-            for key in ("whom", "whose", "average", "feed")}
+            for key in ("whom", "whose", "average", "feed", "pace_of", "than_average",
+                        "against_average", "usual_hours", "posts_at")}
 
 
 def _accounts(history: pd.DataFrame, platform: str) -> int:
@@ -149,18 +153,19 @@ class WatchSections:
         return {"about": self.fmt.label("bt_about") if adjusted else "",
                 "adjusted": self.fmt.label("bt_adjusted") if adjusted else ""}
 
-    def _bt_below_one(self, w: dict) -> str:
+    def _bt_below_one(self, w: dict, who: dict[str, str]) -> str:
         """The sentence a shown window adds when its adjusted interval reaches 1 or below
-        (``timing._estimate.reaches_one``): more likely than not to beat the average, it may
-        do no better ("" otherwise)."""
+        (``timing._estimate.reaches_one``): more likely than not to beat the average (whose:
+        ``who``, :func:`_bt_who`), it may do no better ("" otherwise)."""
         if not reaches_one(w):
             return ""
-        return " " + self.fmt.label("bt_below_one")
+        return " " + self.fmt.label("bt_below_one").format(**who)
 
-    def _bt_weekend(self, bt) -> str:
+    def _bt_weekend(self, bt, who: dict[str, str]) -> str:
         """What a finding adds when weekend days have their own hour curve and the window is
         Monday-Friday's (as ``BestTimes.summary``): the weekend window when it holds up too,
-        else the weekend curve's best hour; "" otherwise."""
+        against whose average ``who`` says (:func:`_bt_who`), else the weekend curve's best
+        hour; "" otherwise."""
         f = self.fmt
         if (not bt.method.get("weekend_hours")
                 or (bt.window or {}).get("days") == "Saturday-Sunday"):
@@ -170,7 +175,7 @@ class WatchSections:
             return " " + f.label("bt_weekend_window").format(
                 hours=self._window_hours(w), lift=f"{f.number(w['lift'], 2)}×",
                 low=f"{f.number(w['lift_low'], 2)}×", high=f"{f.number(w['lift_high'], 2)}×",
-                **self._bt_adjusted(w)) + self._bt_below_one(w) + self._bt_tie(w)
+                **self._bt_adjusted(w), **who) + self._bt_below_one(w, who) + self._bt_tie(w)
         peak = bt.method.get("weekend_peak_hour")
         if peak is None:
             return ""
@@ -222,7 +227,7 @@ class WatchSections:
                 low=f"{f.number(w['lift_low'], 2)}×", high=f"{f.number(w['lift_high'], 2)}×",
                 interval=self._gloss("bt_interval", said), n=f.number(bt.n_used),
                 **self._bt_adjusted(w), **who
-            ) + self._bt_below_one(w) + self._bt_tie(w) + self._bt_weekend(bt)
+            ) + self._bt_below_one(w, who) + self._bt_tie(w) + self._bt_weekend(bt, who)
         if getattr(bt, "day_effect", False):
             return self._bt_days_sentence(bt, said, who) + self._bt_weekend_tested(bt)
         if bt.method.get("days_differ"):      # the days differ, none stands out: none named
@@ -259,7 +264,7 @@ class WatchSections:
                 advice=self._bt_advice(bt), **who
             ) + " " + f.label("bt_stood_out").format(
                 days=self._window_days(w), hours=self._window_hours(w),
-                lift=f"{f.number(w['raw_lift'], 2)}×") + self._bt_weekend_tested(bt)
+                lift=f"{f.number(w['raw_lift'], 2)}×", **who) + self._bt_weekend_tested(bt)
         if getattr(bt, "held_out_failed", False):
             # p under alpha, yet no window: "no reliable effect (p = 0.09 …)" said no why. Three
             # decimals, as bt.summary: 0.095 read "p = 0.10, under the threshold of 0.10"
@@ -320,7 +325,7 @@ class WatchSections:
         return f.label("bt_days").format(
             p=p, chance=f.label("bt_chance").format(odds=odds), hours=hours, days=days,
             interval=self._gloss("bt_interval", said), n=f.number(bt.n_used),
-            plan=f.label(plan).format(avoid=avoid), whom=who["whom"])
+            plan=f.label(plan).format(avoid=avoid, **who), whom=who["whom"])
 
     @staticmethod
     def _bt_platforms(history: pd.DataFrame) -> list[str]:
@@ -366,9 +371,10 @@ class WatchSections:
         return f.label("bt_none_analysed_one" if n == 1 else "bt_none_analysed").format(
             n=f.number(n), reasons=f.excluded(excluded))
 
-    def _day_only_sentence(self, bt, said: set | None = None) -> str:
+    def _day_only_sentence(self, bt, said: set | None = None, accounts: int = 1) -> str:
         """What timing shows for a platform whose exports give the publish day only: no hour
-        can be told; whether a weekday did better, when the test could tell."""
+        can be told; whether a weekday did better (against whose average: its posts'
+        ``accounts``, :func:`_bt_who`), when the test could tell."""
         f = self.fmt
         n = bt.n_excluded["day_precision"]          # "these 1 posts" read of a single post
         head = f.label("bt_day_only_one" if n == 1 else "bt_day_only").format(n=f.number(n))
@@ -382,7 +388,8 @@ class WatchSections:
             tail = f.label("bt_day_only_best").format(
                 day=f.weekday(int(top["weekday"])), lift=f"{f.number(top['lift'], 2)}×",
                 low=f"{f.number(top['lift_low'], 2)}×", high=f"{f.number(top['lift_high'], 2)}×",
-                interval=self._gloss("bt_interval", said), p=f.p_value(wp, 3)[0])
+                interval=self._gloss("bt_interval", said), p=f.p_value(wp, 3)[0],
+                **_bt_who(f, accounts))
         else:
             p, odds = f.p_value(wp, 2)
             tail = f.label("bt_day_only_none").format(
@@ -423,15 +430,16 @@ class WatchSections:
             daily, later = self._timing_daily(platform)
             bt = best_times(history, self.tz, platform=platform, daily=daily, seed=seed)
             self._add(sec, {"kind": "heading", "level": 2, "text": f.platform(platform)})
+            accounts = _accounts(history, platform)
+            who = _bt_who(f, accounts)
             if bt.n_used == 0 and bt.n_excluded.get("day_precision"):
                 # the day only (YouTube's exports): no heatmap of hours, no slots; the platform
                 # was left out without a word, its posts in the cover's count
-                self.text(sec, self._day_only_sentence(bt, said))
+                self.text(sec, self._day_only_sentence(bt, said, accounts))
                 # the sentence counts those of a known day; a Studio range's partial figures,
                 # the young and those after the range were left out without a word (60 of 63)
                 self._excluded_note(sec, bt, counted="day_precision")
                 continue
-            accounts = _accounts(history, platform)
             self.text(sec, self._bt_sentence(bt, said, accounts))
             analysed = bt.n_used > 0         # else the sentence said why none was
             days = getattr(bt, "day_effect", False)     # the finding is the days alone
@@ -450,7 +458,7 @@ class WatchSections:
                     fig, ax = plt.subplots(figsize=(8, 2.9))
                     bt.plot(ax=ax, kind=kind)
                     self._localize_heatmap(fig, ax)
-                    self.figure(sec, fig, caption=f.label(f"bt_heatmap_{kind}"))
+                    self.figure(sec, fig, caption=f.label(f"bt_heatmap_{kind}").format(**who))
             if later is not None and kind == "activity":
                 # the audience schedule shown, and followed by the slots, is of days after it
                 # "pour la période du 25 au 31 octobre 2026": the range was put bare, "pour 25
@@ -464,7 +472,7 @@ class WatchSections:
                 # a pace of 1 a week made up for it), no slot and no .ics, as YouTube's
                 stories = bt.method.get("stories", 0)
                 self.text(sec, f.label("bt_no_feed_one" if stories == 1 else "bt_no_feed")
-                          .format(stories=f.number(stories)), note=True)
+                          .format(stories=f.number(stories), **who), note=True)
             if len(plan):
                 self._slots[platform] = plan
                 shown = plan.head(12)
@@ -472,7 +480,7 @@ class WatchSections:
                                 ("bt_basis_days" if bt.best_days is not None
                                  and len(bt.best_days) else "bt_basis_days_avoid") if days else
                                 "bt_basis_activity" if bt.audience_peak is not None
-                                else "bt_basis_even")
+                                else "bt_basis_even").format(**who)
                 # a lift is expected only where timing showed a reliable effect (the slot's,
                 # or the day's when the finding is the days): slots chosen by the audience
                 # schedule carry the lift of a model that showed none
@@ -488,13 +496,13 @@ class WatchSections:
             asked, found = plan.attrs.get("posts_per_week"), plan.attrs.get("slots_per_week")
             if asked and found is not None and found < asked:
                 self.text(sec, f.label("bt_slots_short").format(
-                    found=f.number(found), asked=f.number(asked)), note=True)
+                    found=f.number(found), asked=f.number(asked), **who), note=True)
             if below := plan.attrs.get("below_average"):
                 # the pace asks more slots than those at or above average: the table's lifts
                 # under 1× are no mistake
                 self.text(sec, f.label("bt_slots_below").format(
-                    below=f.number(below), found=f.number(found), asked=f.number(asked)),
-                    note=True)
+                    below=f.number(below), found=f.number(found), asked=f.number(asked),
+                    **who), note=True)
             if analysed:        # else the sentence listed them
                 self._excluded_note(sec, bt)
         return sec
