@@ -25,7 +25,9 @@ import pandas as pd
 
 from ._actuals import actual, interactions_reach, metric_daily, posts_in
 from ._forecast import sim_count, sim_er, sim_flow
+from ._web import prepared
 from .periods import Period, parse_period
+from .roi import costs_span, value_per_key_event_of
 
 __all__: list[str] = []
 
@@ -154,7 +156,7 @@ def _simulate_return(ds, metric: str, platform: str, w: Period, end: dt.date, *,
     their full-period prorated amount, plus those of the days after costs.csv ends
     (:func:`_costs_to_come`); None without a basis for them."""
     # roi looked up at call time (tests count its calls by patching smmanalytics.roi.roi)
-    from .roi import roi, value_per_key_event_of
+    from .roi import roi
     by = None if platform == "all" else "platform"
     so_far, full = roi(ds, (w.start, end), by=by), roi(ds, w, by=by)
     if platform != "all":
@@ -215,7 +217,7 @@ def _costs_to_come(ds, metric: str, platform: str, w: Period, rng, paths: int,
     out left out as for GA4's totals), as the value of GA4's monthly totals is
     (:func:`_sim_from_months`); drawn apart from the value, as campaigns to come are not
     known either way."""
-    from .roi import costs_span, roi
+    from .roi import roi  # at call time, as in _simulate_return
     span = costs_span(ds.costs)
     if span is None or span[1] >= w.end:
         return 0.0
@@ -564,8 +566,6 @@ def _ga4_reach(ds, start: dt.date, end: dt.date) -> dt.date | None:
     """The last day reached by the GA4 exports that cover any day from ``start`` to ``end``
     (an export of October's totals reaches 31 October, whatever day is evaluated); None
     without any."""
-    from ._web import prepared
-
     if ds.web is None or ds.web.empty:
         return None
     covers = prepared(ds.web).covers

@@ -97,9 +97,10 @@ from ._actuals import (
 from ._args import frame_with, whole
 from ._io import closest_key, read_user_text, unknown_key, yaml_error
 from ._projection import COUNT_METRICS, FLOW_METRICS, _ga4_reach, _simulate
-from ._web import covered_runs, property_spans
+from ._web import covered_runs, foreign_currency, prepared, property_spans, social_traffic
 from .errors import ArgumentError, ConfigError, require_dataset
 from .periods import Period, parse_period
+from .roi import costs_gaps_notes, costs_span, costs_status, foreign_cost_currencies
 from .schema import canonical_platform, platforms_expected
 
 __all__ = ["GOAL_METRICS", "NOT_COMPUTABLE", "STATUSES", "STATUS_LABELS", "goal_record",
@@ -576,8 +577,6 @@ def _no_data_note(ds, metric: str, platform: str, w: Period, end: dt.date,
     :func:`~smmanalytics._actuals.missing_figure` names it): for ROAS and ROI, the costs
     (costs.csv absent, unreadable or not reaching the goal's days) or GA4's revenue;
     otherwise "no data"."""
-    from .roi import costs_status
-
     if missing in ("ad_spend", "cost"):
         # "read" is not here: costs.csv covers the days, the ratio is not computable
         status = costs_status(ds, (w.start, end))[0]
@@ -607,12 +606,9 @@ def _not_computable_note(ds, metric: str, platform: str, w: Period, end: dt.date
     costs.csv that covers them, costs or GA4 revenue in another money than the brand's.
     "No data" beside the sample's ROAS of September, its revenue of 423.72 and costs.csv
     read, sent a manager looking for an export that was there."""
-    from .roi import costs_status
-
     if missing in ("ad_spend", "cost"):
         if costs_status(ds, (w.start, end))[0] != "read":
             return None
-        from .roi import foreign_cost_currencies
         what = "ad spend" if missing == "ad_spend" else "costs"
         foreign = foreign_cost_currencies(ds, (w.start, end),
                                           "ad_spend" if missing == "ad_spend" else None,
@@ -623,7 +619,6 @@ def _not_computable_note(ds, metric: str, platform: str, w: Period, end: dt.date
         where = "" if platform == "all" else f"{platform} "
         return f"no {where}{what} recorded in {w.label}: {metric} cannot be computed"
     if metric == "revenue" or missing == "revenue":
-        from ._web import foreign_currency, social_traffic
         rows, _ = social_traffic(ds, parse_period((w.start, end)))
         if platform != "all" and not rows.empty:
             rows = rows.loc[(rows["platform"] == platform).to_numpy()]
@@ -804,8 +799,6 @@ def _costs_start_within(ds, metric: str, covered: Period, end: dt.date) -> str |
     starting in August more often says that the brand began to spend, or to keep count,
     then than that July cost what August did, and a guess would decide the goal. The ratio
     of the days covered is in the ROI section, which says which days it counts."""
-    from .roi import costs_span
-
     span = costs_span(ds.costs)
     if span is None or not covered.start < span[0] <= end:
         return None                 # no file, or none of the days: _no_data_note says it
@@ -819,8 +812,6 @@ def _costs_gaps_noted(ds, metric: str, start: dt.date, end: dt.date) -> list[str
     without a category its other months have: an August without its labour line set its
     revenue against the tools alone, and a ROI goal read "met" where the ROI section said
     why not to trust it. A ROAS divides by ad spend alone: only its gaps move it."""
-    from .roi import costs_gaps_notes
-
     return costs_gaps_notes(ds.costs, (start, end),
                             of=("ad_spend",) if metric == "roas" else None)
 
@@ -869,8 +860,6 @@ def _ga4_resumes(ds, day: dt.date) -> bool:
     """Whether a GA4 export covers a day after ``day``: GA4's exports reaching 31 July in a
     quarter then are missing August, not ended, when September's is loaded (the August
     report said "GA4 data end on 2026-07-31" with September's export read)."""
-    from ._web import prepared
-
     return bool((prepared(ds.web).covers["end"] > pd.Timestamp(day)).any())
 
 
