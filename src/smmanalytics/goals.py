@@ -652,39 +652,65 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str |
     data" (the goal's platform's) or "x posts exports".
 
     A goal period that starts before ``data_start`` is not judged on the days before it: a
-    total (a count or a flow) has no data, a rate is evaluated from that day."""
-    metric, platform, target = g["metric"], g["platform"], float(g["target"])
-    at_least = g["direction"] == "at_least"
+    total (a count or a flow) has no data, a rate is evaluated from that day.
+
+    In three steps: whether the goal can be evaluated at all (:func:`_not_evaluable`), its
+    actual and what that leaves out (:func:`_actual_with_caveats`), then its status and
+    projection (:func:`_judge`)."""
     # "data end on …: evaluated to that day" only where the goal's period runs past that day:
     # October's goals in a 2026 report on data to 31 October are whole, not cut short
     notes = [cut] if cut and asof < w.end else []
-    row = {"goal_id": g["goal_id"], "label": g["label"], "metric": metric, "platform": platform,
-           "direction": g["direction"], "goal_period": w.label, "target": target,
-           "days": w.days}
+    row = {"goal_id": g["goal_id"], "label": g["label"], "metric": g["metric"],
+           "platform": g["platform"], "direction": g["direction"], "goal_period": w.label,
+           "target": float(g["target"]), "days": w.days}
     end = min(asof, w.end)
-    d = (end - w.start).days + 1
-    row["elapsed_days"] = max(d, 0)
+    row["elapsed_days"] = max((end - w.start).days + 1, 0)
     row["complete"] = asof >= w.end
-    if d <= 0:
-        if w.start > today or data_end is None:
-            row["note"] = f"{w.label} has not started"
-        else:                # started, but the data stop before it: not evaluated
-            row["note"] = f"no data for {w.label}: the {end_of} stop at {data_end.isoformat()}"
-        return row
-    if data_start is not None and end < data_start:     # over before the first export's day
-        row["note"] = f"no data for {w.label}: the {start_of} start at {data_start.isoformat()}"
+    why = _not_evaluable(g["metric"], w, end, today=today, data_end=data_end,
+                         data_start=data_start, start_of=start_of, end_of=end_of)
+    if why is not None:
+        row["note"] = why
         return row
     covered = w              # the days of the goal period with data
     if data_start is not None and w.start < data_start:
-        # the days before the data are unknown, not 0: "key events of 2025-Q3" on September
-        # alone is no quarter's total; a rate is taken on the days that have data
-        if metric not in RATE_METRICS:
-            row["note"] = (f"{w.label} not covered in full: the {start_of} start at "
-                           f"{data_start.isoformat()}")
-            return row
+        # a rate is taken on the days that have data (a total is not: _not_evaluable)
         notes.append(f"{start_of} start on {data_start.isoformat()}: evaluated from that day")
         covered = parse_period((data_start, w.end))
     notes += partial
+    finished = _actual_with_caveats(ds, g, row, w, covered, end, notes)
+    if finished is not None:
+        return finished
+    return _judge(ds, g, row, w, covered, end, rng, paths, notes)
+
+
+def _not_evaluable(metric: str, w: Period, end: dt.date, *, today: dt.date,
+                   data_end: dt.date | None, data_start: dt.date | None, start_of: str,
+                   end_of: str) -> str | None:
+    """Why the goal period ``w``, evaluated to ``end``, cannot be evaluated at all (not
+    started, the data stopping before it or starting after it, a total whose period starts
+    before the data), else None. The arguments are :func:`_evaluate`'s."""
+    if end < w.start:
+        if w.start > today or data_end is None:
+            return f"{w.label} has not started"
+        # started, but the data stop before it: not evaluated
+        return f"no data for {w.label}: the {end_of} stop at {data_end.isoformat()}"
+    if data_start is not None and end < data_start:     # over before the first export's day
+        return f"no data for {w.label}: the {start_of} start at {data_start.isoformat()}"
+    if data_start is not None and w.start < data_start and metric not in RATE_METRICS:
+        # the days before the data are unknown, not 0: "key events of 2025-Q3" on September
+        # alone is no quarter's total
+        return f"{w.label} not covered in full: the {start_of} start at {data_start.isoformat()}"
+    return None
+
+
+def _actual_with_caveats(ds, g: dict, row: dict, w: Period, covered: Period, end: dt.date,
+                         notes: list[str]) -> dict | None:
+    """``row``'s actual over the days ``covered`` to ``end`` and its progress, with what the
+    actual leaves out appended to ``notes`` (platforms whose followers are missing or could
+    not be read, costs.csv's gaps, GA4's uncovered days, days unknown); the row, finished,
+    when that already decides it (no actual, costs.csv starting within its days, a total of
+    some platforms or some days, not assessed), else None: :func:`_judge` judges it."""
+    metric, platform, target = g["metric"], g["platform"], float(g["target"])
     if metric in ("roi", "roas") and (late := _costs_start_within(ds, metric, covered, end)):
         row["note"], row["status"] = "; ".join([*notes, late]), NOT_COMPUTABLE
         return row
@@ -730,6 +756,7 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str |
         if metric in RATE_METRICS:
             notes.append(_ratio_over(metric, seen, (end - covered.start).days + 1))
             return _finish(row, notes)
+        at_least = g["direction"] == "at_least"
         return _finish(_judge_gapped(row, a, target, at_least, seen, notes), notes)
     known = known_days(ds, metric, platform, covered.start, end)
     if known is not None:
@@ -739,6 +766,18 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str |
         notes.append(known_days_note(metric, known, (end - covered.start).days + 1)
                      + ": the actual is the total of those days")
         return _finish(row, notes)
+    return None
+
+
+def _judge(ds, g: dict, row: dict, w: Period, covered: Period, end: dt.date, rng, paths: int,
+           notes: list[str]) -> dict:
+    """``row`` of a goal with an actual that decides it, finished: met or missed once its
+    period is over; otherwise its pace, and its status and range from the projection
+    (:func:`~smmanalytics._projection._simulate`), a total already past its minimum (or its
+    maximum) decided whatever the projection says."""
+    metric, platform, target = g["metric"], g["platform"], float(g["target"])
+    at_least = g["direction"] == "at_least"
+    a, d = row["actual"], row["elapsed_days"]
     meets = (a >= target) if at_least else (a <= target)
     rate = metric in RATE_METRICS
     if row["complete"]:
