@@ -1221,7 +1221,7 @@ def _three_months(count: bool, paths: int = 200_000, totals=(30.0, 60.0, 90.0),
     """Final values of a goal from 1 July to 29 August (60 days) judged on 30 July, on GA4
     totals of 30 days each: July's in hand, June's and April's (the 31-day months have no
     export), by default 30, 60, 90: daily rates 1, 2, 3 over equal days."""
-    from smmanalytics.goals import _sim_from_months
+    from smmanalytics._projection import _sim_from_months
     from smmanalytics.periods import parse_period
 
     by_month = {6: totals[1], 4: totals[2]}
@@ -1237,10 +1237,10 @@ def _three_months(count: bool, paths: int = 200_000, totals=(30.0, 60.0, 90.0),
 @settings(max_examples=200, deadline=None)
 @given(x=st.floats(1e-6, 1e7, allow_nan=False))
 def test_digamma_is_scipys(x):
-    """The count projection's ψ (goals._digamma, numpy alone) against scipy.special's."""
+    """The count projection's ψ (_projection._digamma, numpy alone) against scipy.special's."""
     from scipy import special
 
-    from smmanalytics.goals import _digamma
+    from smmanalytics._projection import _digamma
 
     want = special.digamma(x)
     assert float(_digamma(x)) == pytest.approx(want, rel=1e-12, abs=1e-12)
@@ -1264,7 +1264,7 @@ def test_count_shape_is_the_negative_binomial_maximum_likelihood():
     1.8690 + 2.4819 + 2.8592 = 7.2100 and the right 3 log(11.060) = 7.2100 (digamma tables,
     or scipy.special); the moments' size, 60² / (600 − 60) with the variance of the three
     counts over n, is 6.67, the MLE's near it as it should be with no outlying month."""
-    from smmanalytics.goals import _nb_shape
+    from smmanalytics._projection import _nb_shape
 
     y = np.array([30.0, 60.0, 90.0])
     k, steady = _nb_shape(y, np.full(3, 60.0))
@@ -1341,7 +1341,7 @@ def test_monthly_ga4_projection_is_deterministic_under_its_seed():
 def test_monthly_ga4_projection_never_goes_below_what_is_in_hand(totals, count):
     """Whatever the months' totals (0 included: a month of no revenue is still a month),
     the days left add nothing negative and nothing infinite."""
-    from smmanalytics.goals import _sim_from_months
+    from smmanalytics._projection import _sim_from_months
     from smmanalytics.periods import parse_period
 
     by_month = dict(zip([9, 8, 7, 6, 5, 4], totals[1:], strict=False))
@@ -2347,7 +2347,7 @@ def test_noise_is_not_taken_for_a_weekday_rhythm(tmp_path):
     ≈ 115 on 6 degrees of freedom (month levels ignored; fitted, they take part of it: 72.5,
     φ̂ = 38.1), gives F ≈ 115 / 6 / 36 ≈ 0.5, far below F(6, 74)'s 5 % point, 2.2: no
     rhythm beyond noise."""
-    from smmanalytics.goals import _weekday_fit
+    from smmanalytics._projection import _weekday_fit
 
     values = [(160 if (i // 7) % 2 == 0 else 40) + (30 if i % 7 == 0 else 0)
               for i in range(84)]
@@ -2365,7 +2365,7 @@ def test_a_clear_weekend_dip_is_still_used(tmp_path):
     """A real rhythm (weekends at half the weekdays, ±10 % day to day) is still found:
     weekdays 100, weekends 50, mean (5·100 + 2·50) / 7 = 600 / 7, so the weights are
     100 · 7 / 600 = 7/6 and 50 · 7 / 600 = 7/12."""
-    from smmanalytics.goals import _weekday_fit
+    from smmanalytics._projection import _weekday_fit
 
     values = [(100 if i % 7 < 5 else 50) * (1.1 if i % 2 else 0.9) for i in range(84)]
     ds = dataset(posts=_one_post_a_day(values), goals=_goal_frame(tmp_path, "interactions", 3000))
@@ -2379,7 +2379,7 @@ def test_a_clear_weekend_dip_is_still_used(tmp_path):
 def test_four_weeks_are_too_few_for_a_weekday_rhythm(tmp_path):
     """28 days sufficed to fit a rhythm, whatever the noise; now at least 8 weeks are
     needed. Weekdays 100 and weekends 50 for the 4 weeks from 21 September: no rhythm."""
-    from smmanalytics.goals import _weekday_fit
+    from smmanalytics._projection import _weekday_fit
 
     values = [100 if i % 7 < 5 else 50 for i in range(28)]
     ds = dataset(posts=_one_post_a_day(values, start="2026-09-21"),
@@ -2472,7 +2472,7 @@ def test_day_to_day_correlation_of_a_flow_by_hand():
     taken as independent (0), as are days of nothing before the first activity and a weekly
     rhythm (125 on Saturdays and Sundays, else 100, 12 weeks: around the months' means alone
     r₁ = 0.295, r₁·√84 = 2.71, above the cut; around months and weekdays nothing is left)."""
-    from smmanalytics.goals import _day_correlation
+    from smmanalytics._projection import _day_correlation
 
     runs = [101.0] * 7 + [99.0] * 7 + [101.0] * 7 + [99.0] * 7
     notes: list[str] = []
@@ -2588,7 +2588,8 @@ def test_a_flow_without_a_weekly_rhythm_keeps_its_projection(tmp_path):
     linear pace (5 × 12 + 5 × 2) × 31 / 10 = 217, and the range of sim_flow without weekday
     effects, drawn from the goal's own generator of seed 0 as the scorecard's."""
     from smmanalytics._forecast import sim_flow
-    from smmanalytics.goals import _flow_rhythm, _goal_rng
+    from smmanalytics._projection import _flow_rhythm
+    from smmanalytics.goals import _goal_rng
 
     days = pd.date_range("2026-08-01", "2026-10-10")
     values = [12.0 if k % 2 == 0 else 2.0 for k in range(len(days))]
@@ -2704,7 +2705,7 @@ def test_a_flows_first_day_range_covers_80_percent_of_month_ends():
     below it 0 %: |that day| as the spread). With the history's spread, 1 000 months (seed
     0): about 80 %, each side about 10 %."""
     from smmanalytics._forecast import sim_flow
-    from smmanalytics.goals import _first_day_spread, _FlowHistory
+    from smmanalytics._projection import _first_day_spread, _FlowHistory
 
     rng = np.random.default_rng(0)
     idx = pd.date_range("2026-07-10", "2026-10-31")

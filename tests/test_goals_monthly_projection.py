@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from smmanalytics.goals import _outlying, _sim_from_months, read_goals, scorecard
+from smmanalytics._projection import _outlying, _sim_from_months
+from smmanalytics.goals import read_goals, scorecard
 from smmanalytics.periods import parse_period
 
 from ._roi_builders import dataset, web

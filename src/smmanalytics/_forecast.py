@@ -23,7 +23,7 @@ def sim_count(y: np.ndarray, remaining: float, rng: np.random.Generator, paths: 
     weighs 1.
 
     ``dispersion``: Pearson's χ² and its residual degrees of freedom ν from a longer history
-    (the days around a model of their month and weekday, see ``goals._weekday_fit``).
+    (the days around a model of their month and weekday, see ``_projection._weekday_fit``).
     Without it they are measured on ``y`` around its level (ν = d − 1). The dispersion φ is
     not taken as known: each path draws it from its scaled-inverse-χ² posterior,
     ``φ = χ² / X`` with ``X ~ χ²(ν)`` (the quasi-likelihood analogue of Student's t for a
@@ -66,10 +66,11 @@ def sim_flow(x: np.ndarray, remaining: int, rng: np.random.Generator, paths: int
     2 × 1.89.
 
     ``spread``: ``(s², ν)``, the day-to-day variance measured on a longer history (the days
-    around their month's level, and weekday when ``effects`` are given; ``goals._FlowHistory``)
-    and its degrees of freedom, used when ``x`` has a single day: one day gives no spread of
-    its own. ``T`` is then Student's t on ``ν`` degrees of freedom and the level is still the
-    day's (each month has its own, as for ``d ≥ 2``). ``|m|`` stood for the spread, normal:
+    around their month's level, and weekday when ``effects`` are given;
+    ``_projection._FlowHistory``) and its degrees of freedom, used when ``x`` has a single
+    day: one day gives no spread of its own. ``T`` is then Student's t on ``ν`` degrees of
+    freedom and the level is still the day's (each month has its own, as for ``d ≥ 2``).
+    ``|m|`` stood for the spread, normal:
     days of mean 20 and sd 30 (1 500 months) were covered by the 80 % range 65 % of the time
     on the first day (month-ends above it 38 %, below it 0 %), 81 % on the second; with the
     spread of 12 weeks of history, 81 % on the first day (± 0.6 %, 4 500 months; 9 % above,
