@@ -36,6 +36,19 @@ def _build(ds, ahead: tuple[str, ...]) -> BrandReport:
     return rep
 
 
+def test_a_name_not_built_ahead_is_an_argument_error_listing_those(sample):
+    """``build_ahead("best_time")`` was a bare ValueError that listed nothing: BrandReport's
+    three sections marked @built_ahead are named (and nothing is forked)."""
+    from smmanalytics.errors import ArgumentError
+
+    rep = BrandReport(sample, "2026-10", kind="monthly")
+    with pytest.raises(ArgumentError, match=r"^argument 'names': not a section that can be "
+                       r"built ahead; expected one of alerts, best_times, top_posts; got "
+                       r"'best_time'$"):
+        rep.build_ahead("best_times", "best_time")
+    assert rep.__dict__.get("_ahead") is None
+
+
 @needs_fork
 def test_built_ahead_equals_built_here(sample):
     """Also the top posts, built by the copy before the watch (they read its incidents,
