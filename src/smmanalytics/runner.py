@@ -43,7 +43,7 @@ from .quality import unread_files
 from .schema import PLATFORMS
 
 __all__ = ["REPORT_KINDS", "BatchJob", "BatchResult", "ReportOutputs", "default_workers",
-           "latest_period", "notebook_path", "read_batch_config", "report_kind", "run_batch",
+           "notebook_path", "read_batch_config", "report_kind", "run_batch",
            "run_job", "run_report"]
 
 logger = logging.getLogger(__name__)
@@ -239,8 +239,9 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
         that folder.
     period : str, optional
         ``2026-10``, ``2026-Q3``, ``2026``, ``START..END``, or ``latest`` (the latest complete
-        month of the data, see :func:`latest_period`). Needed, except by a campaign report: without
-        it, the campaign's own days (its first to last post, cost line or GA4 row).
+        month of the data, :func:`~smmanalytics._preflight.latest_period_of`). Needed, except
+        by a campaign report: without it, the campaign's own days (its first to last post,
+        cost line or GA4 row).
     out : path
         Reports root; outputs go to ``<out>/<brand slug>/<period>/``.
     brand, lang : str, optional
@@ -825,14 +826,6 @@ def _without_stderr(nb, resources):
             cell.outputs = [o for o in cell.outputs
                             if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
     return nb, resources
-
-
-def latest_period(data: str | os.PathLike) -> str:
-    """The latest complete month of a brand's data: the month before its newest export (see
-    :meth:`~smmanalytics.dataset.Dataset.as_of` for an export date only guessed)."""
-    from .dataset import load
-
-    return latest_period_of(load(data), data)
 
 
 def _failed_notebook(final: Path, stem: str) -> Path:
