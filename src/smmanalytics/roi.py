@@ -1118,7 +1118,7 @@ def _roi_frame(run: _RoiRun, out: pd.DataFrame, keys: list[str],
     for column, part in (("note", 1), ("note_codes", 0)):
         out[column] = pd.array([_joined(n, part) for n in notes], dtype="string")
     if by == "campaign":
-        out["campaign"] = _campaign_names(out["campaign"], campaign_names(run.ds))
+        out["campaign"] = _display_names(out["campaign"], campaign_names(run.ds))
     if not by:
         out = out.drop(columns="_all")
     order = [c for c in ([by] if by else []) + ["period", "currency", "cost", *CATEGORIES,
@@ -1183,7 +1183,7 @@ def campaign_names(ds) -> dict[str, str]:
     return names
 
 
-def _campaign_names(keys: pd.Series, names: dict[str, str]) -> pd.Series:
+def _display_names(keys: pd.Series, names: dict[str, str]) -> pd.Series:
     """Display name of each campaign key, from :func:`campaign_names`: as first written in
     costs.csv, else in GA4, else in the posts (a brand without costs.csv showed the key,
     automne_2026, for the automne-2026 of its posts and UTM)."""
