@@ -749,8 +749,10 @@ def test_unknown_benchmark_source_is_an_smm_error_and_case_is_free():
 
     ds = dataset(posts=posts([{"platform": "instagram", "post_id": "1",
                                 "published_at": "2026-03-03T10:00Z", "reactions": 5.0}]))
-    with pytest.raises(ArgumentError, match="unknown benchmark source 'bogus'; expected one of "
-                                            "Buffer, Rival IQ, Socialinsider"):
+    # the parameter named, as for a bad edition
+    with pytest.raises(ArgumentError, match=r"^argument 'source': unknown benchmark source; "
+                       r"expected one of Buffer, Rival IQ, Socialinsider \(any case\), or None "
+                       r"for all; got 'bogus'$"):
         compare_benchmarks(ds, "2026", source="bogus")
     pd.testing.assert_frame_equal(compare_benchmarks(ds, "2026", source="rival iq"),
                                   compare_benchmarks(ds, "2026", source="Rival IQ"))

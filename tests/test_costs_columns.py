@@ -28,7 +28,7 @@ def one_by_one(path: Path) -> pd.DataFrame:
             for raw in reader if any(c.strip() for c in raw)]
     lines = [line for line, _ in recs]
     cols = {h: [rec.get(h, "") for _, rec in recs] for h in header}
-    decimal = _costs._file_decimal(lines, cols, path, delim)
+    decimal = _costs._file_decimal(lines, cols, delim)
     day_first = _costs._day_first(cols)
     rows = [_costs._cost_row(rec, path, line, decimal=decimal, day_first=day_first)
             for line, rec in recs]

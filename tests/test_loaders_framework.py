@@ -15,7 +15,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import smmanalytics as smm
-from smmanalytics.errors import ParseError, UnknownFormatError, UnknownPlatformError
+from smmanalytics.errors import (
+    ArgumentError,
+    ParseError,
+    UnknownFormatError,
+    UnknownPlatformError,
+)
 from smmanalytics.loaders import formats, get_format, register
 from smmanalytics.loaders._dates import (
     META_TZ,
@@ -643,7 +648,9 @@ def test_register_rejects_duplicates_and_unknown_platforms():
 
 
 def test_register_asks_the_family_of_the_keys_and_metrics_it_is_given():
-    with pytest.raises(ValueError, match="family="):
+    with pytest.raises(ArgumentError, match=r"^argument 'family': format 'bad_fmt_keys': keys "
+                       r"and expects are fields of a family; pass family=; expected the "
+                       r"synonym family \(synonyms\.csv\) of keys and expects$"):
         register("bad_fmt_keys", platforms="x", kinds="posts", detect=lambda c: 0,
                  parse=lambda c, x: [], expects=("impressions",))
 
@@ -651,13 +658,49 @@ def test_register_asks_the_family_of_the_keys_and_metrics_it_is_given():
 def test_register_refuses_a_family_or_field_the_synonym_table_does_not_know():
     """A misspelt family matched no header: no total row was dropped and every file warned
     that each metric was missing."""
-    with pytest.raises(ValueError, match="unknown family 'tiktok_content'"):
+    with pytest.raises(ArgumentError, match=r"^argument 'family': format 'bad_fmt_family': "
+                       r"unknown family; expected one of the synonym table's families, .*\btiktok"
+                       r"\b.*; got 'tiktok_content'$"):
         register("bad_fmt_family", platforms="tiktok", kinds="posts", detect=lambda c: 0,
                  parse=lambda c, x: [], family="tiktok_content", expects=("views",))
-    with pytest.raises(ValueError, match="'viewz' is not a field of family 'tiktok'"):
+    with pytest.raises(ArgumentError, match="^argument 'expects': format 'bad_fmt_field': "
+                       "'viewz' is not a field of family 'tiktok'; expected fields of family "
+                       "'tiktok'"):
         register("bad_fmt_field", platforms="tiktok", kinds="posts", detect=lambda c: 0,
                  parse=lambda c, x: [], family="tiktok", expects=("views|viewz",))
+    # a key and an expects_on field are named under their own argument
+    with pytest.raises(ArgumentError, match="^argument 'keys': format 'bad_fmt_key': 'idd' "):
+        register("bad_fmt_key", platforms="tiktok", kinds="posts", detect=lambda c: 0,
+                 parse=lambda c, x: [], family="tiktok", keys=("idd",))
+    with pytest.raises(ArgumentError, match="^argument 'expects_on': .*'savez', 'viewz' are "
+                       "not fields"):
+        register("bad_fmt_on", platforms="tiktok", kinds="posts", detect=lambda c: 0,
+                 parse=lambda c, x: [], family="tiktok",
+                 expects_on={"tiktok": ("viewz", "savez")})
     assert "bad_fmt_family" not in {f.name for f in formats()}
+
+
+def test_register_refuses_a_kind_or_a_taken_name_as_an_argument_error():
+    """A kind not in KINDS and a name already registered were bare ValueErrors, beside the
+    UnknownPlatformError of a bad platform: one SmmError class, naming the argument (still a
+    ValueError for callers that caught that)."""
+    with pytest.raises(ArgumentError, match=r"^argument 'kinds': format 'mine': not a kind of "
+                       r"table; expected one of posts, daily, web, audience; got 'post'$"):
+        register("mine", platforms="x", kinds="post", detect=lambda c: 0,
+                 parse=lambda c, x: [])
+    with pytest.raises(ValueError, match=r"^argument 'name': format 'youtube_table' is already "
+                       r"registered; expected a name no format has; got 'youtube_table'$"):
+        register("youtube_table", platforms="youtube", kinds="posts", detect=lambda c: 0,
+                 parse=lambda c, x: [])
+    assert "mine" not in {f.name for f in formats()}
+
+
+def test_a_note_of_an_unknown_level_is_an_argument_error():
+    """``ctx.note(level="warn")`` in a loader: a bare ValueError, now an SmmError naming
+    the argument and the three levels."""
+    with pytest.raises(ArgumentError, match=r"^argument 'level': not a note level; expected "
+                       r"one of info, warning, error; got 'warn'$"):
+        QualityLog().add("f.csv", "code", "message", level="warn")
 
 
 def test_every_posts_format_names_its_keys_and_every_table_format_its_metrics():

@@ -830,6 +830,31 @@ def test_chart_videos_alike_in_title_and_publish_day_are_told_apart_by_line(tmp_
     assert smm.load(tmp_path).daily["value"].sum() == 500
 
 
+def test_chart_without_publish_time_keys_damaged_ids_by_their_line(tmp_path):
+    """Chart data without 'Video publish time' (the detector takes a title instead) and a
+    '#NAME?' id crashed: the second of two ``_publish_days`` (None without the column)
+    shadowed the first (all NaT), and ``_chart_keys`` called ``.dt`` on None. A damaged
+    row has no publish day, so no title-and-day key: it is told apart by its line."""
+    import smmanalytics as smm
+
+    chart = ("Date,Content,Video title,Views\n"
+             "2026-10-05,#NAME?,Short A,4000\n"
+             "2026-10-05,dQw4w9WgXcQ,Short B,5000\n"
+             "2026-10-06,#NAME?,Short A,300\n")
+    path = _zip(tmp_path, {"Chart data.csv": chart},
+                name="Content 2026-10-01_2026-10-31 Test.zip")
+    df = read_file(path)[0]
+    # header line 1: the '#NAME?' rows are lines 2 and 4; the valid id needs no key
+    assert df["post_id"].tolist()[1] == "dQw4w9WgXcQ"
+    assert df["post_id"].isna().tolist() == [True, False, True]
+    assert df["post_key"].tolist()[0] == "line 2" and df["post_key"].tolist()[2] == "line 4"
+    assert pd.isna(df["post_key"][1])
+    note = next(q for q in df.attrs["quality"] if q["code"] == "video_id_damaged")
+    assert note["rows"] == 2 and "told apart by their line" in note["message"]
+    # every row kept: 4000 + 5000 + 300
+    assert smm.load(tmp_path).daily["value"].sum() == 9300
+
+
 def _table_zip(folder: Path, end: str, exported: tuple, rows: str) -> None:
     """A Studio table export of channel 'Test' ending ``end``, its member's time
     ``exported``."""

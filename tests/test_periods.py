@@ -219,7 +219,7 @@ def test_an_x_only_brand_in_los_angeles_gets_the_month_its_exports_end(tmp_path)
     of its last day, 1 November 00:00 UTC): ``latest`` was 2026-09, October never complete;
     it is 2026-10, the data as of 31 October."""
     from smmanalytics import load
-    from smmanalytics.runner import latest_period
+    from smmanalytics._preflight import latest_period_of
 
     (tmp_path / "brand.yaml").write_text("name: West Co\ntimezone: America/Los_Angeles\n"
                                          "currency: USD\nlanguage: en\n", encoding="utf-8")
@@ -235,7 +235,7 @@ def test_an_x_only_brand_in_los_angeles_gets_the_month_its_exports_end(tmp_path)
         + "\n".join(overview) + "\n", encoding="utf-8")
     ds = load(tmp_path, cache=False)
     assert ds.as_of() == dt.date(2026, 10, 31)
-    assert latest_period(tmp_path) == "2026-10"
+    assert latest_period_of(ds, tmp_path) == "2026-10"
 
 
 @pytest.mark.parametrize("value,freq,label,kind,start,end", [

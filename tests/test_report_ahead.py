@@ -113,10 +113,19 @@ def test_the_kernel_collects_its_garbage_as_before_after_the_fork(sample, monkey
     rep.alerts()
 
 
-def test_only_marked_sections_can_be_built_ahead(sample):
+@pytest.mark.parametrize("name", ["kpi_table", "best_time"])
+def test_only_marked_sections_can_be_built_ahead(sample, name):
+    """A section not marked @built_ahead, or a misspelt one, was a bare ValueError that listed
+    nothing: an ArgumentError (still a ValueError) naming BrandReport's three marked sections,
+    nothing forked."""
+    from smmanalytics.errors import ArgumentError
+
     rep = BrandReport(sample, "2026-10", kind="monthly")
-    with pytest.raises(ValueError, match="'kpi_table' is not a section that can be built"):
-        rep.build_ahead("kpi_table")
+    with pytest.raises(ArgumentError, match=r"^argument 'names': not a section that can be "
+                       r"built ahead; expected one of alerts, best_times, top_posts; got "
+                       rf"'{name}'$"):
+        rep.build_ahead("best_times", name)
+    assert rep.__dict__.get("_ahead") is None
 
 
 def test_without_fork_everything_is_built_here(sample, monkeypatch):

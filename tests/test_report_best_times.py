@@ -141,7 +141,7 @@ def test_slots_start_the_day_after_the_period(ds, period, first, last, name):
     if period != "2026-10":
         ds = _data_to(ds, "2026-10-15", "2026-10-15")
     rep = BrandReport(ds, period, lang="en")
-    sec = rep.best_times(platforms=["instagram"], ics=False)
+    sec = rep.best_times(platforms=["instagram"])
     plan = rep._slots["instagram"]
     days = plan["start_local"].dt.tz_localize(None).dt.normalize()
     assert days.min() >= pd.Timestamp(first) and days.max() <= pd.Timestamp(last)
@@ -165,7 +165,7 @@ def test_slots_follow_the_data_not_a_period_before_or_past_them(ds, period, lang
     assert data.span()[1] == pd.Timestamp("2026-10-31").date()
     assert data.as_of() == pd.Timestamp("2026-11-15").date()
     rep = BrandReport(data, period, lang=lang)
-    sec = rep.best_times(platforms=["instagram"], ics=False)
+    sec = rep.best_times(platforms=["instagram"])
     plan = rep._slots["instagram"]
     assert (plan.attrs["first_day"], plan.attrs["last_day"]) == ("2026-11-01", "2026-11-30")
     days = plan["start_local"].dt.tz_localize(None).dt.normalize()
@@ -212,9 +212,34 @@ def test_slots_caption_says_first_only_when_some_are_left_out(ds, monkeypatch, l
         return plan.head(n)
 
     monkeypatch.setattr(cal, "plan_after", sized)
-    sec = BrandReport(ds, "2026-10", lang=lang).best_times(platforms=["instagram"], ics=False)
+    sec = BrandReport(ds, "2026-10", lang=lang).best_times(platforms=["instagram"])
     tables = [b for b in sec.blocks if b["kind"] == "table"]
     assert [b["caption"] for b in tables] == [caption]
+
+
+@pytest.mark.parametrize("lang,caption", [
+    ("en", "November 2026: 9 slots planned (spread evenly: no reliable effect and no audience "
+           "schedule)."),
+    ("fr", "Novembre 2026 : 9 créneaux prévus (répartis régulièrement : ni effet fiable ni "
+           "horaires d'audience)."),
+    ("it", "Novembre 2026: 9 fasce previste (distribuite in modo uniforme: nessun effetto "
+           "affidabile né orari del pubblico)."),
+])
+def test_without_ics_no_calendar_is_written_nor_promised(ds, monkeypatch, tmp_path, lang,
+                                                         caption):
+    """``best_times(ics=False)`` still wrote ``r-instagram.ics`` beside the PDF, and its
+    caption said the slots were in it: no calendar now, and the caption says only what the
+    table shows (the 9-slot plan of the test above, less its .ics clause)."""
+    import smmanalytics.calendar as cal
+
+    real = cal.plan_after
+    monkeypatch.setattr(cal, "plan_after", lambda bt, period, posts_per_week=None, tz=None:
+                        real(bt, period, posts_per_week=11, tz=tz).head(9))
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    sec = rep.best_times(platforms=["instagram"], ics=False)
+    assert [b["caption"] for b in sec.blocks if b["kind"] == "table"] == [caption]
+    assert rep.write_calendars(tmp_path / "r.pdf") == []
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize("lang,said", [
@@ -237,7 +262,7 @@ def test_slots_caption_says_stories_are_not_planned(ds, monkeypatch, lang, said)
         return dataclasses.replace(bt, method={**bt.method, "stories": 5})
 
     def caption(rep):
-        sec = rep.best_times(platforms=["instagram"], ics=False)
+        sec = rep.best_times(platforms=["instagram"])
         [table] = [b for b in sec.blocks if b["kind"] == "table"]
         return table["caption"], rep._slots["instagram"].attrs["posts_per_week"]
 
@@ -397,7 +422,7 @@ def test_slots_from_the_audience_schedule_expect_no_lift(ds):
         value=np.where(hours["hour"] == 20, 500.0, 100.0)), "daily")
     with_activity = dataclasses.replace(ds, daily=daily)
     rep = BrandReport(with_activity, "2026-10", lang="en")
-    sec = rep.best_times(platforms=["instagram"], ics=False)
+    sec = rep.best_times(platforms=["instagram"])
     plan = rep._slots["instagram"]
     bt = best_times(rep._history(), "Europe/Paris", platform="instagram", daily=daily)
     assert not bt.effect_detected and plan.attrs["basis"] == "activity"
@@ -1010,7 +1035,7 @@ def test_a_weekday_finding_plans_those_days_and_shows_their_lift(ds, monkeypatch
 
     monkeypatch.setattr(timing, "best_times", saturdays)
     rep = BrandReport(ds, "2026-10", lang="en")
-    sec = rep.best_times(platforms=["instagram"], ics=False)
+    sec = rep.best_times(platforms=["instagram"])
     plan = rep._slots["instagram"]
     assert plan.attrs["basis"] == "days"
     assert (plan["weekday"] == 5).any()
@@ -1084,7 +1109,7 @@ def test_an_empty_audience_schedule_is_no_audience_schedule(ds, monkeypatch):
 
     monkeypatch.setattr(timing, "best_times", no_rows)
     rep = BrandReport(ds, "2026-10", lang="en")
-    sec = rep.best_times(platforms=["instagram"], ics=False)
+    sec = rep.best_times(platforms=["instagram"])
     bt = no_rows(ds.posts, "Europe/Paris", "instagram")
     assert not bt.effect_detected and not bt.has_activity and bt.audience_peak is None
     captions = [b.get("caption") or "" for b in sec.blocks]
@@ -1341,7 +1366,7 @@ def test_the_pace_of_two_accounts_is_said_to_be_theirs_together(two_instagram, m
 
     monkeypatch.setattr(timing, "best_times", with_stories)
     rep = BrandReport(two_instagram, "2026-10", lang=lang)
-    sec = rep.best_times(platforms=["instagram"], ics=False)
+    sec = rep.best_times(platforms=["instagram"])
     [table] = [b for b in sec.blocks if b["kind"] == "table"]
     pace = rep._slots["instagram"].attrs["posts_per_week"]
     assert table["caption"].endswith(" " + said.format(pace=rep.fmt.number(pace)))

@@ -13,7 +13,7 @@ import pytest
 
 from smmanalytics import ReportError
 from smmanalytics.cli import main
-from smmanalytics.errors import UnknownPlatformError
+from smmanalytics.errors import ArgumentError, ParseError, UnknownPlatformError
 from smmanalytics.runner import BatchJob, notebook_path, read_batch_config, run_batch, run_report
 
 pytestmark = pytest.mark.notebooks
@@ -583,8 +583,11 @@ def test_batch_isolates_a_failing_brand(notebooks, tmp_path, capsys):
     assert code == 1
     assert "2 of 4 reports written" in printed
     assert "FAILED  beta monthly (monthly_report.ipynb, cell 2)" in printed
-    # a brand whose folder is missing fails before any notebook runs: no "(None)"
-    assert "FAILED  delta monthly: data folder " in printed and "(None)" not in printed
+    # a brand whose folder is missing fails before any notebook runs: no "(None)"; said as
+    # load says it
+    delta = tmp_path / "Delta"
+    assert f"FAILED  delta monthly: file {delta}: path does not exist" in printed
+    assert "(None)" not in printed
     # in Italian, not the brand's own language (brand.yaml: English): its name says so
     assert (tmp_path / "reports" / "gamma" / "2026-10" / "gamma-2026-10-it.pdf").is_file()
 
@@ -865,10 +868,51 @@ def test_batch_out_on_the_command_line_wins_over_the_config(notebooks, tmp_path,
 
 
 def test_an_unknown_parameter_is_refused_before_anything_is_written(notebooks, tmp_path):
+    """A ReportError naming the notebook, as a failed run's: `smm` read it as a report that
+    ran and failed. An ArgumentError naming ``parameters``, what the notebook takes (the
+    fixture's five parameters) and what came."""
     data = _brand(tmp_path, "Maison Test")
-    with pytest.raises(ReportError, match="has no parameter campaign"):
+    with pytest.raises(ArgumentError, match=r"^argument 'parameters': monthly_report\.ipynb "
+                       r"has no parameter campaign; expected names among data, period, brand, "
+                       r"lang, out; got \['campaign'\]$") as info:
         run_report("monthly", data=data, period="2026-10", out=tmp_path / "reports",
                    parameters={"campaign": "x"})
+    assert not isinstance(info.value, ReportError)
+    assert not (tmp_path / "reports").exists()
+
+
+def test_a_batch_job_of_an_unknown_parameter_fails_before_its_notebook(notebooks, tmp_path,
+                                                                       capsys):
+    """A batch entry's misspelt parameter failed as if its notebook had run ("(monthly_report
+    .ipynb)"); it fails before, named as such, and the batch exits 1 as any failed report."""
+    _brand(tmp_path, "Alpha")
+    cfg = tmp_path / "agency.yaml"
+    cfg.write_text("out: reports\nbrands:\n"
+                   "  - {name: alpha, data: Alpha, parameters: {platfrom: x}}\n")
+    assert main(["report", "batch", "--config", str(cfg), "--period", "2026-10",
+                 "--workers", "1"]) == 1
+    printed = capsys.readouterr().out
+    assert ("FAILED  alpha monthly: argument 'parameters': monthly_report.ipynb has no "
+            "parameter platfrom;") in printed
+
+
+def test_an_unknown_kind_or_a_missing_data_folder_is_refused_as_its_argument(notebooks,
+                                                                             tmp_path):
+    """An unknown kind and a data folder that does not exist were ReportErrors, the class of a
+    notebook that failed: an ArgumentError naming ``kind`` (the three kinds), and the
+    ParseError :func:`smmanalytics.load` gives for the same folder."""
+    import smmanalytics as smm
+
+    with pytest.raises(ArgumentError, match=r"^argument 'kind': unknown report kind; expected "
+                       r"one of best-times, campaign, monthly; got 'weekly'$"):
+        run_report("weekly", data=tmp_path, period="2026-10", out=tmp_path / "reports")
+    missing = tmp_path / "nope"
+    with pytest.raises(ParseError) as loaded:
+        smm.load(missing)
+    with pytest.raises(ParseError) as ran:
+        run_report("monthly", data=missing, period="2026-10", out=tmp_path / "reports")
+    assert str(ran.value) == str(loaded.value)
+    assert str(ran.value).startswith(f"file {missing}: path does not exist")
     assert not (tmp_path / "reports").exists()
 
 

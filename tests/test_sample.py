@@ -22,9 +22,10 @@ from smmanalytics import schema
 from smmanalytics.brand import read_brand
 from smmanalytics.sample import generate, write
 from smmanalytics.sample._ids import (
+    IG_EPOCH_MS,
+    SHORTCODE_ALPHABET,
     X_EPOCH_MS,
     ig_shortcode,
-    ig_shortcode_time,
     linkedin_id,
     tiktok_id,
     x_snowflake,
@@ -99,6 +100,15 @@ def test_generate_is_deterministic_and_valid(brand):
 
 
 # --- identifiers and time zones -----------------------------------------------------------------
+
+def ig_shortcode_time(shortcode: str) -> pd.Timestamp:
+    """The oracle of :func:`ig_shortcode`: a shortcode's UTC creation time, digit by digit
+    (the loaders' vectorised decoder refuses times after today, which the round trip draws)."""
+    pk = 0
+    for ch in shortcode:
+        pk = pk * 64 + SHORTCODE_ALPHABET.index(ch)
+    return pd.Timestamp((pk >> 23) + IG_EPOCH_MS, unit="ms", tz="UTC")
+
 
 def test_shortcode_decodes_reference_example():
     # reference §9.3: DHpmj9euOPy -> 2025-03-26 05:00:16 UTC (export said 03/25/2025 22:00 PDT)

@@ -309,7 +309,7 @@ def read_costs(path: str | Path, *, data: bytes | None = None,
     cols = {h: [raw[i].strip() if i < len(raw) else "" for raw in raws]
             for i, h in enumerate(header)}
     del raws
-    decimal = _file_decimal(lines, cols, path, delim)
+    decimal = _file_decimal(lines, cols, delim)
     day_first = _day_first(cols)
     rows = _cost_rows(lines, cols, path, decimal=decimal, day_first=day_first,
                       currency=currency)
@@ -385,8 +385,7 @@ class _Decimal:
     evidence: dict[str, tuple[int, str, str]] = field(default_factory=dict)
 
 
-def _file_decimal(lines: list[int], cols: dict[str, list[str]], path: Path,
-                  delim: str) -> _Decimal:
+def _file_decimal(lines: list[int], cols: dict[str, list[str]], delim: str) -> _Decimal:
     """Decide per file, as the loaders do per column, what ``1.200`` or ``1,200`` means: a
     cell that shows its decimal mark (``12,50``, ``1.234,50``, ``12.99``) is evidence for the
     whole file, since one spreadsheet wrote it; without evidence, a ``;``-delimited file was

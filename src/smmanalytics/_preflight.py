@@ -79,10 +79,11 @@ def check_platform_posts(ds, data: Path | None, platform: str, period) -> None:
 
 
 def latest_period_of(ds, data) -> str:
-    """:func:`~smmanalytics.runner.latest_period` of a loaded Dataset (``data`` names it in
-    the error): the last month that ended by the data's as-of day (:meth:`Dataset.as_of`, the
-    day before the newest export date; an export date only guessed from a file's
-    modification time does not push it later than the data go).
+    """The latest complete month of a brand's loaded Dataset, ``period="latest"`` of
+    :func:`~smmanalytics.runner.run_report` and ``smm report --period latest`` (``data``
+    names it in the error): the last month that ended by the data's as-of day
+    (:meth:`Dataset.as_of`, the day before the newest export date; an export date only
+    guessed from a file's modification time does not push it later than the data go).
     """
     last = ds.as_of()       # the last day the data cover: its month counts when it ends then
     if last is None:

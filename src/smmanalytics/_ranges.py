@@ -88,7 +88,7 @@ def combine_ranges(df: pd.DataFrame, log: QualityLog) -> pd.DataFrame:
         group, codes = rows.loc[members], span.loc[members]
         kept, contained = _settle(sorted(set(codes)), spans)
         if kept is None:            # partly overlapping: the merge keeps the newest
-            _note_overlap(group, video.loc[members], spans, log)
+            _note_overlap(group, video.loc[members], log)
             continue
         inside = codes.isin(contained).to_numpy()
         _note_contained(group, video.loc[members], codes, contained, spans, log)
@@ -286,8 +286,7 @@ def _note_added(rows: pd.DataFrame, kept: list[int], spans: pd.DataFrame,
                 f"{gap}{emptied}", level="info", rows=int(n))
 
 
-def _note_overlap(group: pd.DataFrame, video: pd.Series, spans: pd.DataFrame,
-                  log: QualityLog) -> None:
+def _note_overlap(group: pd.DataFrame, video: pd.Series, log: QualityLog) -> None:
     """A warning per file whose rows the newest export of a video replaces though their ranges
     partly overlap, naming that export and the days both ranges hold."""
     rows = group.assign(_video=video.to_numpy())

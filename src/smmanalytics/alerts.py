@@ -55,7 +55,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -154,11 +154,6 @@ class AlertSettings:
         for name, value in checked.items():      # frozen: the checked values, as such
             object.__setattr__(self, name, value)
         object.__setattr__(self, "net_loss_only", bool(self.net_loss_only))
-
-    def describe(self) -> pd.DataFrame:
-        """The settings as a tidy frame (setting, value), for the report next to the back-test."""
-        d = asdict(self)
-        return pd.DataFrame({"setting": list(d), "value": [str(v) for v in d.values()]})
 
 
 # ---------------------------------------------------------------- detection

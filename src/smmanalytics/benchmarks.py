@@ -687,8 +687,9 @@ def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, 
     name = (next((s for s in sources if s.lower() == source.strip().lower()), None)
             if isinstance(source, str) else None)
     if name is None:
-        raise ArgumentError(f"unknown benchmark source {source!r}; expected one of "
-                            f"{', '.join(sources)} (any case), or None for all")
+        raise ArgumentError("unknown benchmark source", argument="source",
+                            expected=f"one of {', '.join(sources)} (any case), or None for all",
+                            got=source)
     source = name
     table = benchmarks(source=source)
     editions = sorted(int(e) for e in table["edition"].dropna().unique())

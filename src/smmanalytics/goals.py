@@ -105,7 +105,7 @@ from .schema import canonical_platform, platforms_expected
 
 __all__ = ["GOAL_METRICS", "NOT_COMPUTABLE", "STATUSES", "STATUS_LABELS", "goal_record",
            "read_goals", "scorecard", "scorecard_display", "shown_status",
-           "status_from_probability", "metric_daily"]
+           "status_from_probability"]
 
 logger = logging.getLogger(__name__)
 

@@ -10,6 +10,7 @@ from pathlib import PurePath
 import pandas as pd
 
 from ._io import file_name
+from .errors import ArgumentError
 from .schema import conform
 
 __all__ = ["QualityLog", "note_kind", "shown_name", "side_file_error", "unread_files"]
@@ -37,9 +38,16 @@ class QualityLog:
             rows: int | None = None, sheet: str | None = None) -> None:
         """Record one note about ``file`` (level is info, warning or error); a note about one
         ``sheet`` of a workbook names it at the start of its message, and is kept with that
-        sheet's table (``entries[i]["sheet"]``)."""
+        sheet's table (``entries[i]["sheet"]``).
+
+        Raises
+        ------
+        ArgumentError
+            for a ``level`` not in :data:`LEVELS` (a loader's ``ctx.note(level=...)``).
+        """
         if level not in LEVELS:
-            raise ValueError(f"level must be one of {LEVELS}, got {level!r}")
+            raise ArgumentError("not a note level", argument="level",
+                                expected=f"one of {', '.join(LEVELS)}", got=level)
         if sheet:
             message = f"sheet {sheet!r}: {message}"
         self.entries.append({"file": str(file), "level": level, "code": code,

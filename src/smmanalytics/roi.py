@@ -542,7 +542,7 @@ def roi(ds, period: object, by: str | None = None, *,
     vpk = _value_column(run, out, value_per_key_event)
     ratios = _RatioInputs.of(run, out, keys, ratio_web, ratio_lines, no_common_days, vpk,
                              unknown_revenue)
-    _return_columns(run, out, keys, ratios)
+    _return_columns(run, out, ratios)
     spend, none_known = _measured_spend(run, out, keys, measured, left_out)
     _ratio(run, out, spend, out["link_clicks"], "cpc", "link clicks of paid posts", "ad spend",
            ("link_clicks", "ad_spend"), skip=none_known)
@@ -1032,8 +1032,7 @@ class _RatioInputs:
                 for row in zip(*(f.tolist() for f in figures.values()), strict=True)]
 
 
-def _return_columns(run: _RoiRun, out: pd.DataFrame, keys: list[str], r: _RatioInputs
-                    ) -> None:
+def _return_columns(run: _RoiRun, out: pd.DataFrame, r: _RatioInputs) -> None:
     """Set ``out``'s ``roi``, ``roas`` and ``cpa`` from ``r``, each NaN noted."""
     _ratio(run, out, r.value - r.cost, r.cost, "roi", "total cost", "attributed value",
            ("cost", "value"), skip=r.none_common)
@@ -1119,7 +1118,7 @@ def _roi_frame(run: _RoiRun, out: pd.DataFrame, keys: list[str],
     for column, part in (("note", 1), ("note_codes", 0)):
         out[column] = pd.array([_joined(n, part) for n in notes], dtype="string")
     if by == "campaign":
-        out["campaign"] = _campaign_names(out["campaign"], campaign_names(run.ds))
+        out["campaign"] = _display_names(out["campaign"], campaign_names(run.ds))
     if not by:
         out = out.drop(columns="_all")
     order = [c for c in ([by] if by else []) + ["period", "currency", "cost", *CATEGORIES,
@@ -1184,7 +1183,7 @@ def campaign_names(ds) -> dict[str, str]:
     return names
 
 
-def _campaign_names(keys: pd.Series, names: dict[str, str]) -> pd.Series:
+def _display_names(keys: pd.Series, names: dict[str, str]) -> pd.Series:
     """Display name of each campaign key, from :func:`campaign_names`: as first written in
     costs.csv, else in GA4, else in the posts (a brand without costs.csv showed the key,
     automne_2026, for the automne-2026 of its posts and UTM)."""

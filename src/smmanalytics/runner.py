@@ -43,7 +43,7 @@ from .quality import unread_files
 from .schema import PLATFORMS
 
 __all__ = ["REPORT_KINDS", "BatchJob", "BatchResult", "ReportOutputs", "default_workers",
-           "latest_period", "notebook_path", "read_batch_config", "report_kind", "run_batch",
+           "notebook_path", "read_batch_config", "report_kind", "run_batch",
            "run_job", "run_report"]
 
 logger = logging.getLogger(__name__)
@@ -77,12 +77,14 @@ def notebook_path(kind: str) -> Path:
     """The notebook of a report kind: in ``$SMM_NOTEBOOKS`` when it is set; else in the
     checkout's notebooks/ when the package runs from one (the analyst may have edited them);
     else the package's own (:mod:`smmanalytics.notebooks`), written once into the cache
-    folder: an installed package has no notebooks/ folder."""
+    folder: an installed package has no notebooks/ folder. An unknown ``kind`` is an
+    ArgumentError; a ``$SMM_NOTEBOOKS`` without the notebook, a ReportError."""
     try:
         name = REPORT_KINDS[report_kind(kind)]
     except KeyError:
-        raise ReportError(f"unknown report kind {kind!r}; expected one of "
-                          f"{sorted(REPORT_KINDS)}") from None
+        raise ArgumentError("unknown report kind", argument="kind",
+                            expected=f"one of {', '.join(sorted(REPORT_KINDS))}",
+                            got=kind) from None
     if os.environ.get("SMM_NOTEBOOKS"):
         root = Path(os.environ["SMM_NOTEBOOKS"])
         if not (root / name).is_file():
@@ -237,8 +239,9 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
         that folder.
     period : str, optional
         ``2026-10``, ``2026-Q3``, ``2026``, ``START..END``, or ``latest`` (the latest complete
-        month of the data, see :func:`latest_period`). Needed, except by a campaign report: without
-        it, the campaign's own days (its first to last post, cost line or GA4 row).
+        month of the data, :func:`~smmanalytics._preflight.latest_period_of`). Needed, except
+        by a campaign report: without it, the campaign's own days (its first to last post,
+        cost line or GA4 row).
     out : path
         Reports root; outputs go to ``<out>/<brand slug>/<period>/``.
     brand, lang : str, optional
@@ -262,6 +265,11 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
 
     Raises
     ------
+    ArgumentError
+        before anything runs, for an unknown ``kind``, a ``lang`` not a report language, a
+        missing ``period``, or a ``parameters`` name the notebook does not take.
+    ParseError
+        when ``data`` does not exist, as :func:`~smmanalytics.load` raises it.
     ReportError
         naming the notebook and the failing cell; the executed notebook is kept beside the
         period folder as ``<stem>.failed.ipynb`` for inspection, and the previous run's
@@ -279,9 +287,7 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
         raise ArgumentError(f"a {kind} report needs its period", argument="period",
                             expected="YYYY-MM, YYYY-Qn, YYYY, START..END or latest", got=None)
     declared = _declared_parameters(nb_in, parameters)    # before anything is written
-    data = Path(data).resolve()
-    if not data.exists():
-        raise ReportError(f"data folder {data} does not exist")
+    data = Path(data).resolve()       # load below refuses a path that does not exist
     from .dataset import load
     from .roi import campaign_days, check_campaign
 
@@ -468,14 +474,16 @@ def _stop_kernel(work: Path) -> None:
 
 
 def _declared_parameters(nb_in: Path, parameters: dict | None) -> dict:
-    """The notebook's parameters; ReportError when ``parameters`` names one it lacks."""
+    """The notebook's parameters; ArgumentError when ``parameters`` names one it lacks (no
+    ReportError of the notebook: nothing ran, and `smm` exits 2 for it, not 1)."""
     import papermill as pm
 
     declared = pm.inspect_notebook(str(nb_in))
     unknown = sorted(set(parameters or {}) - set(declared))
     if unknown:
-        raise ReportError(f"{nb_in.name} has no parameter {', '.join(unknown)}; it takes "
-                          f"{', '.join(declared)}", notebook=nb_in.name)
+        raise ArgumentError(f"{nb_in.name} has no parameter {', '.join(unknown)}",
+                            argument="parameters", expected=f"names among {', '.join(declared)}",
+                            got=unknown)
     return declared
 
 
@@ -818,14 +826,6 @@ def _without_stderr(nb, resources):
             cell.outputs = [o for o in cell.outputs
                             if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
     return nb, resources
-
-
-def latest_period(data: str | os.PathLike) -> str:
-    """The latest complete month of a brand's data: the month before its newest export (see
-    :meth:`~smmanalytics.dataset.Dataset.as_of` for an export date only guessed)."""
-    from .dataset import load
-
-    return latest_period_of(load(data), data)
 
 
 def _failed_notebook(final: Path, stem: str) -> Path:

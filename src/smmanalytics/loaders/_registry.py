@@ -646,6 +646,15 @@ def register(name: str, *, platforms: str | tuple[str, ...], kinds: str | tuple[
     expects_when : callable(Candidate) -> bool, optional
         the tables ``expects`` holds of, when a format reads tables of several column sets
         (a GA4 report with its engagement columns, not the chart of one metric under it).
+
+    Raises
+    ------
+    UnknownPlatformError
+        for a platform not in :data:`KNOWN_PLATFORMS`.
+    ArgumentError
+        for a kind not in :data:`KINDS`, a ``name`` already registered, ``keys`` or
+        ``expects`` without ``family``, a family the synonym table does not have, or a field
+        of ``keys``, ``expects`` or ``expects_on`` not in that family; a ValueError too.
     """
     platforms = (platforms,) if isinstance(platforms, str) else tuple(platforms)
     kinds = (kinds,) if isinstance(kinds, str) else tuple(kinds)
@@ -657,12 +666,15 @@ def register(name: str, *, platforms: str | tuple[str, ...], kinds: str | tuple[
                                        "platform loader')")
     for k in kinds:
         if k not in KINDS:
-            raise ValueError(f"format {name!r}: kind must be one of {KINDS}, got {k!r}")
+            raise ArgumentError(f"format {name!r}: not a kind of table", argument="kinds",
+                                expected=f"one of {', '.join(KINDS)}", got=k)
     if name in _FORMATS:
-        raise ValueError(f"format {name!r} is already registered")
+        raise ArgumentError(f"format {name!r} is already registered", argument="name",
+                            expected="a name no format has", got=name)
     if (keys or expects) and family is None:
-        raise ValueError(f"format {name!r}: keys and expects are fields of a family; "
-                         "pass family=")
+        raise ArgumentError(f"format {name!r}: keys and expects are fields of a family; "
+                            "pass family=", argument="family",
+                            expected="the synonym family (synonyms.csv) of keys and expects")
     if family is not None:
         _check_family(name, family, keys, expects, expects_on)
     fmt = Format(name, platforms, kinds, detect, parse, description, family, tuple(keys),
@@ -680,16 +692,20 @@ def _check_family(name: str, family: str, keys, expects, expects_on) -> None:
     from ._headers import families, synonyms
 
     if family not in families():
-        raise ValueError(f"format {name!r}: unknown family {family!r}; the synonym table's "
-                         f"families are {', '.join(families())}")
+        raise ArgumentError(f"format {name!r}: unknown family", argument="family",
+                            expected=f"one of the synonym table's families, "
+                                     f"{', '.join(families())}", got=family)
     fields = {s.canonical for s in synonyms() if s.family == family}
-    wanted = [*keys, *(f for e in (*expects, *(m for ms in (expects_on or {}).values()
-                                               for m in ms)) for f in e.split("|"))]
-    unknown = sorted(set(wanted) - fields)
-    if unknown:
-        raise ValueError(f"format {name!r}: {', '.join(map(repr, unknown))} "
-                         f"{'is not a field' if len(unknown) == 1 else 'are not fields'} of "
-                         f"family {family!r}")
+    given = {"keys": keys, "expects": expects,
+             "expects_on": [m for ms in (expects_on or {}).values() for m in ms]}
+    for argument, wanted in given.items():     # "views|impressions": either field
+        unknown = sorted({f for e in wanted for f in e.split("|")} - fields)
+        if unknown:
+            raise ArgumentError(
+                f"format {name!r}: {', '.join(map(repr, unknown))} "
+                f"{'is not a field' if len(unknown) == 1 else 'are not fields'} of family "
+                f"{family!r}", argument=argument,
+                expected=f"fields of family {family!r} (synonyms.csv)")
 
 
 def formats(platform: str | None = None) -> list[Format]:

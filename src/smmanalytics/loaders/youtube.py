@@ -299,18 +299,6 @@ def _video_key(title: pd.Series, day: pd.Series) -> pd.Series:
     return key.astype("string")
 
 
-def _publish_days(c: Candidate, rows: pd.Series, ctx: ParseContext) -> pd.Series:
-    """The publish days (naive dates) of the table's ``rows``, NaT for the others and all NaT
-    without a publish time column."""
-    if not c.match(F).has("published_date"):
-        return pd.Series(pd.NaT, index=rows.index, dtype="datetime64[ns]")
-    header, line = c.header_of(F, "published_date"), c.table.first_line + 1
-    cells = c.col(F, "published_date").reset_index(drop=True).where(rows, "")
-    parts = day_parts(cells, ctx, column=header, first_line=line,
-                      numeric_order=day_order(c, F))
-    return dates_from_parts(parts, file=c.name, column=header, first_line=line, cells=cells)
-
-
 def _shorts(c: Candidate, duration: pd.Series, published: pd.Series,
             stayed: pd.Series | None, ctx: ParseContext) -> pd.Series:
     """Which videos are Shorts, the export having no format column, and by which rule (noted).
@@ -415,8 +403,10 @@ def _chart_keys(c: Candidate, ids: pd.Series, damaged: pd.Series, days: pd.Serie
     were merged as one (Short A's 4000 views and Short B's 5000 on 5 October: 5000). Rows
     of videos that share a title and publish day, or lack one, are told apart by their line
     instead, matching no other export's."""
-    key = _video_key(text(c, F, "caption", placeholders=False),
-                     _publish_days(c, damaged, ctx)).where(damaged)
+    published = _publish_days(c, damaged, ctx)
+    if published is None:       # a Chart data export without 'Video publish time'
+        published = pd.Series(pd.NaT, index=damaged.index, dtype="datetime64[ns]")
+    key = _video_key(text(c, F, "caption", placeholders=False), published).where(damaged)
     clash = key.notna() & pd.DataFrame({"day": days, "key": key}).duplicated(keep=False)
     unnamed = np.flatnonzero((damaged & (key.isna() | clash)).to_numpy())
     n = int(damaged.sum())

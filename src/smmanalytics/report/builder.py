@@ -30,7 +30,7 @@ from matplotlib.figure import Figure
 from matplotlib.layout_engine import PlaceHolderLayoutEngine
 
 from .._io import atomic_write
-from ..errors import ReportError
+from ..errors import ArgumentError, ReportError
 from .formatting import Formatter
 
 __all__ = ["Report", "Section"]
@@ -540,12 +540,23 @@ class Report:
         section called with arguments, or that failed in the copy, is built here. Returns
         False, building nothing ahead, where processes cannot be forked (not Linux) or the
         process may use one core only.
+
+        Raises
+        ------
+        ArgumentError
+            for a name that is not a section built ahead (``@built_ahead``), listing those.
         """
         from ._ahead import Ahead, can_fork
 
+        def ahead(name: str) -> bool:
+            return getattr(getattr(type(self), name, None), "built_ahead", False)
+
         for name in names:
-            if not getattr(getattr(type(self), name, None), "built_ahead", False):
-                raise ValueError(f"{name!r} is not a section that can be built ahead")
+            if not ahead(name):
+                raise ArgumentError("not a section that can be built ahead", argument="names",
+                                    expected="one of " + ", ".join(
+                                        n for n in sorted(dir(type(self))) if ahead(n)),
+                                    got=name)
         if self.__dict__.get("_ahead") is not None:
             self._ahead.close()
         self._ahead = Ahead(self, names) if names and can_fork() else None

@@ -406,7 +406,8 @@ class WatchSections:
         (:meth:`_plan_after`, :func:`smmanalytics.calendar.plan_after`): after the period
         when the data end with it, as a month's report, never in the data's past nor after
         months the data have not reached. With ``ics``, they are also written as
-        ``<stem>-<platform>.ics`` next to the PDF by :meth:`write_pdf`. ``platforms``
+        ``<stem>-<platform>.ics`` next to the PDF by :meth:`write_pdf` (and the slots'
+        caption says so); without, no calendar is written. ``platforms``
         defaults to the report's (``BrandReport(..., platforms=...)``), else every platform
         with publish times.
         """
@@ -474,7 +475,8 @@ class WatchSections:
                 self.text(sec, f.label("bt_no_feed_one" if stories == 1 else "bt_no_feed")
                           .format(stories=f.number(stories), **who), note=True)
             if len(plan):
-                self._slots[platform] = plan
+                if ics:         # the calendars write_pdf writes are those of _slots
+                    self._slots[platform] = plan
                 shown = plan.head(12)
                 basis = f.label(self._window_basis(bt, plan) if bt.effect_detected else
                                 ("bt_basis_days" if bt.best_days is not None
@@ -492,7 +494,7 @@ class WatchSections:
                                                for v in lifts],
                 }), align=["left", "right"], widths=["1fr", "auto"],
                     # "the first 12 of 43 slots" only when the table leaves some out
-                    caption=self._slots_caption(bt, plan, len(shown), basis, accounts))
+                    caption=self._slots_caption(bt, plan, len(shown), basis, accounts, ics))
             asked, found = plan.attrs.get("posts_per_week"), plan.attrs.get("slots_per_week")
             if asked and found is not None and found < asked:
                 self.text(sec, f.label("bt_slots_short").format(
@@ -552,15 +554,16 @@ class WatchSections:
         return (last, last)
 
     def _slots_caption(self, bt, plan: pd.DataFrame, shown: int, basis: str,
-                       accounts: int = 1) -> str:
+                       accounts: int = 1, ics: bool = True) -> str:
         """The caption of a plan's table: its days, the slots shown of how many, on what
-        basis, and, when the account posted stories, that the pace left them out (the plan
-        is of feed posts: counted, Instagram's stories made 43 slots of November's 30), the
-        pace of the platform's ``accounts`` together when several (:func:`_bt_who`)."""
+        basis, that they are all in the .ics calendar when one is written (``ics``), and,
+        when the account posted stories, that the pace left them out (the plan is of feed
+        posts: counted, Instagram's stories made 43 slots of November's 30), the pace of the
+        platform's ``accounts`` together when several (:func:`_bt_who`)."""
         f = self.fmt
         # "the first 12 of 43 slots" only when the table leaves some out
-        caption = f.label("bt_slots_caption" if len(plan) > shown
-                          else "bt_slots_caption_all").format(
+        key = "bt_slots_caption" if len(plan) > shown else "bt_slots_caption_all"
+        caption = f.label(key if ics else f"{key}_no_ics").format(
             month=self._plan_days(plan), shown=f.number(shown), n=f.number(len(plan)),
             basis=basis)
         stories = bt.method.get("stories", 0)

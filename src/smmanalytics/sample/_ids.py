@@ -14,7 +14,7 @@ import pandas as pd
 
 __all__ = [
     "IG_EPOCH_MS", "X_EPOCH_MS", "SHORTCODE_ALPHABET",
-    "ig_shortcode", "ig_shortcode_time", "x_snowflake", "tiktok_id", "linkedin_id",
+    "ig_shortcode", "x_snowflake", "tiktok_id", "linkedin_id",
 ]
 
 IG_EPOCH_MS = 1314220021721
@@ -39,14 +39,6 @@ def ig_shortcode(published_at: pd.Series, low_bits: np.ndarray) -> tuple[list[st
     ms = _utc_ms(published_at)
     pks = [((int(m) - IG_EPOCH_MS) << 23) | int(b) for m, b in zip(ms, low_bits, strict=True)]
     return [str(p) for p in pks], [_encode64(p) for p in pks]
-
-
-def ig_shortcode_time(shortcode: str) -> pd.Timestamp:
-    """Decode a shortcode to its UTC creation time (inverse of :func:`ig_shortcode`)."""
-    pk = 0
-    for ch in shortcode:
-        pk = pk * 64 + SHORTCODE_ALPHABET.index(ch)
-    return pd.Timestamp((pk >> 23) + IG_EPOCH_MS, unit="ms", tz="UTC")
 
 
 def x_snowflake(published_at: pd.Series, low_bits: np.ndarray) -> list[str]:

@@ -40,8 +40,7 @@ def _days(w: dict) -> str:
              "Saturday-Sunday": "at weekends"}.get(w["days"])
     if group:
         return group
-    names = [WEEKDAYS[int(d)] for d in w["weekdays"]]
-    return "on " + (names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}")
+    return "on " + _listed([WEEKDAYS[int(d)] for d in w["weekdays"]])
 
 
 def _tie(w: dict) -> str:
