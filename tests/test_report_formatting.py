@@ -1029,3 +1029,48 @@ def test_the_cost_gap_sentence_reads_right_with_one_month_and_several(lang, one,
     f = Formatter(lang)
     assert f.quality("costs_month_missing", _ONE_GAP) == sentence.format(one)
     assert f.quality("costs_month_missing", "", gaps=several) == sentence.format(several)
+
+
+def _period_caveats(current: str, previous: str) -> list[str]:
+    """compare()'s own caveats naming both periods: TikTok's posts exports covering neither
+    (:func:`~smmanalytics.compare._left_out_caveats`, which reads the periods only), and TikTok
+    carrying views in ``current`` only while Instagram carries them in both
+    (:func:`~smmanalytics.compare._like_for_like`)."""
+    from types import SimpleNamespace
+
+    from smmanalytics.compare import _left_out_caveats, _like_for_like
+    from smmanalytics.periods import parse_period
+
+    cur, prev = parse_period(current), parse_period(previous)
+    [neither] = _left_out_caveats({"tiktok": ("current", "previous")},
+                                  SimpleNamespace(cur=cur, prev=prev))
+    nan = float("nan")
+    posts = pd.DataFrame({"platform": ["tiktok", "instagram"], "views": [10.0, 20.0],
+                          "reach": [nan, nan], "impressions": [nan, nan]})
+    without = posts.assign(views=[nan, 20.0])
+    *_, [only] = _like_for_like(posts, without, cur, prev)
+    return [neither, only]
+
+
+@pytest.mark.parametrize("lang,current,previous,neither,only", [
+    # a quarter takes its article after "ni" / "né" and after the elided "qu'en" (→ "qu'au"),
+    # as the report writes "au T4", "nel 3° trimestre" everywhere else
+    ("fr", "2026-Q3", "2026-Q2", "ne couvrent ni le T3 2026 ni le T2 2026 ;",
+     "TikTok ne donne les vues qu'au T3 2026 :"),
+    ("it", "2026-Q3", "2026-Q2",
+     "non coprono né il 3° trimestre 2026 né il 2° trimestre 2026, quindi",
+     "TikTok fornisce le visualizzazioni solo nel 3° trimestre 2026:"),
+    ("en", "2026-Q3", "2026-Q2", "cover neither Q3 2026 nor Q2 2026, so",
+     "TikTok reports views in Q3 2026 only:"),
+    # a year has none in French ("en 2026", "ni 2026"), "il 2026" in Italian
+    ("fr", "2026", "2025", "ne couvrent ni 2026 ni 2025 ;",
+     "TikTok ne donne les vues qu'en 2026 :"),
+    ("it", "2026", "2025", "non coprono né il 2026 né il 2025, quindi",
+     "TikTok fornisce le visualizzazioni solo nel 2026:"),
+])
+def test_compares_caveats_give_each_period_its_article(lang, current, previous, neither, only):
+    f = Formatter(lang)
+    said = [f.sentence(f.note(c)) for c in _period_caveats(current, previous)]
+    assert neither in said[0]
+    assert said[1].startswith(only)
+    assert f.untranslated == set()

@@ -139,8 +139,9 @@ _MIX_SHARE = re.compile(r"(?P<key>.+?) (?P<before>\d+)%→(?P<after>\d+)%")
 #: a range of days in every language ("the period 5 October 2026 – …")
 _ARTICLES = {"en": {"range": "the period"}, "fr": {"quarter": "le", "range": "la période"},
              "it": {"quarter": "il", "year": "il", "range": "il periodo"}}
-#: the words after which a period's name takes its article (prepositions, "and", and the
-#: verbs and adverbs the notes put before a period: "ne couvre pas", "non copre", "quindi"),
+#: the words after which a period's name takes its article (prepositions, "and", "ni", "né",
+#: and the verbs and adverbs the notes put before a period: "ne couvre pas", "non copre",
+#: "quindi"),
 #: with how each joins the first word of the article ("in il" → "nel", "en le" → "au"); a word
 #: without a join for that article is followed by the article. A month in French elides "de"
 #: before a vowel instead (see Formatter.joined).
@@ -149,11 +150,11 @@ _PREPOSITIONS = {
                            "reach", "beyond", "cover", "covers", "than")},
     "fr": {"en": {"le": "au", "la": "sur la"}, "de": {"le": "du"}, "à": {"le": "au"},
            **{w: {} for w in ("pour", "sur", "et", "entre", "avec", "pas", "couvre",
-                              "couvrent", "que")}},
+                              "couvrent", "que", "ni")}},
     "it": {"in": {"il": "nel"}, "di": {"il": "del"}, "da": {"il": "dal"}, "a": {"il": "al"},
            "su": {"il": "sul"}, **{w: {} for w in ("per", "e", "con", "tra", "fra", "oltre",
                                                    "copre", "coprono", "quindi",
-                                                   "riguardano")}},
+                                                   "riguardano", "né")}},
 }
 
 #: prepositions a language changes before a month's name, which takes no article: Italian says
@@ -934,8 +935,10 @@ class Formatter:
             return (word[0].upper() + word[1:] if prep[0].isupper() else word) + " "
 
         words = "|".join(re.escape(w) for w in sorted(preps, key=len, reverse=True))
-        # at the start of the note or of a clause (after ": " or "; "), or after a preposition
-        return re.sub(rf"(?:^|(?<=[:;] )|(?<![\w'])((?i:{words})) )(?={name})", join, text)
+        # at the start of the note or of a clause (after ": " or "; "), or after a preposition,
+        # which may follow an elided "qu'" ("qu'en T3 2026" → "qu'au T3 2026")
+        return re.sub(rf"(?:^|(?<=[:;] )|(?:(?<![\w'])|(?<=\b[Qq]u'))((?i:{words})) )(?={name})",
+                      join, text)
 
     def month(self, d) -> str:
         """'October 2026', 'octobre 2026', 'ottobre 2026'."""
