@@ -736,7 +736,7 @@ _EXPECTED = {
         "it": [("Maison Sève: pubblicare su Instagram (lunedì 12:00 Europe/Paris)",
                 "nessun effetto affidabile dell'orario né dati sull'attività del pubblico: post "
                 "distribuiti in modo uniforme nella settimana a mezzogiorno (12:00 "
-                "Europe/Paris), perché gli export non riportano l'ora di pubblicazione")]},
+                "Europe/Paris), perché le esportazioni non riportano l'ora di pubblicazione")]},
 }
 
 
@@ -923,7 +923,7 @@ def test_an_even_plans_later_posts_past_midnight_come_before_the_usual_hour(tmp_
              "fr": ", 2 ce jour-là ; celle-ci 4 h après midi (12:00 Europe/Paris), les exports "
                    "ne donnant pas l'heure de publication",
              "it": ", 2 in questo giorno; questo 4 h dopo mezzogiorno (12:00 Europe/Paris), "
-                   "perché gli export non riportano l'ora di pubblicazione"}
+                   "perché le esportazioni non riportano l'ora di pubblicazione"}
     for lang in ("en", "fr", "it"):
         assert _descriptions(plan.iloc[[1]], tmp_path, lang) == [_EVEN[lang] + after[lang]]
     assert "English" not in caplog.text

@@ -557,9 +557,9 @@ def test_a_plan_past_the_window_says_it_takes_the_next_best_slots():
     ("fr", "Les heures où l'audience est en ligne sont celles que les exports donnent pour la "
            "période du 25 au 31 octobre 2026, après cette période : aucun export de la période "
            "ou d'avant ne les donne."),
-    ("it", "Le ore in cui il pubblico è online sono quelle che gli export riportano per il "
-           "periodo dal 25 al 31 ottobre 2026, dopo questo periodo: nessun export del periodo o "
-           "precedente le riporta."),
+    ("it", "Le ore in cui il pubblico è online sono quelle che le esportazioni riportano per il "
+           "periodo dal 25 al 31 ottobre 2026, dopo questo periodo: nessuna esportazione del "
+           "periodo o precedente le riporta."),
 ])
 def test_a_past_periods_best_times_say_the_audience_schedule_is_of_later_days(ds, lang, note):
     """The December 2025 report followed TikTok's audience online hours of 25-31 October 2026
@@ -615,7 +615,7 @@ def _hours_and_days() -> Dataset:
     ("it", "Analizzati ora per ora: 12; gli altri: misurati meno di una settimana dopo la "
            "pubblicazione, engagement ancora in crescita (2), ora di pubblicazione sconosciuta "
            "(5)",
-     "Gli export di questa piattaforma riportano il giorno di pubblicazione di questi 5 post, "
+     "Le esportazioni di questa piattaforma riportano il giorno di pubblicazione di questi 5 post, "
      "non l'ora: le ore migliori per pubblicare non si possono stabilire."),
 ])
 def test_a_platform_known_to_the_day_is_said_and_the_cover_count_adds_up(lang, cover, sentence):

@@ -142,7 +142,7 @@ def test_periods_by_name(lang, period, name):
     ("it", "posts published in 2026-04 ÷ 4.29 weeks",
      "post pubblicati ad aprile 2026 ÷ 4,29 settimane"),
     ("it", "the facebook exports cover only 2026-08-05..2026-08-31 of 2026-08",
-     "ad agosto 2026 gli export Facebook coprono solo dal 5 agosto 2026 al 31 agosto 2026"),
+     "ad agosto 2026 le esportazioni Facebook coprono solo dal 5 agosto 2026 al 31 agosto 2026"),
     ("it", "posts published in 2026-Q4 ÷ 13.14 weeks",
      "post pubblicati nel 4° trimestre 2026 ÷ 13,14 settimane"),
     ("it", "benchmark measured over 2024-01-01..2024-12-31, brand over 2026-10",
@@ -748,8 +748,8 @@ def test_a_mix_of_another_shape_is_left_as_it_is():
             "Méthode Socialinsider : moyenne par publication de (réactions + commentaires + "
             "partages + enregistrements) ÷ vues (0 des 3 publications)"]),
     ("it", ["interazioni sconosciute per 2 dei 3 post (valori di condivisioni mancanti): esclusi",
-            "componenti assenti dall'export (salvataggi): non calcolabile in questo modo",
-            "componenti assenti dall'export del brand: salvataggi",
+            "componenti assenti dall'esportazione (salvataggi): non calcolabile in questo modo",
+            "componenti assenti dall'esportazione del brand: salvataggi",
             "nessuna riga «Salute e bellezza»: confronto con tutti i settori",
             "Metodo Socialinsider: media per post di (reazioni + commenti + condivisioni + "
             "salvataggi) ÷ visualizzazioni (0 dei 3 post)"]),
@@ -1074,3 +1074,40 @@ def test_compares_caveats_give_each_period_its_article(lang, current, previous, 
     assert neither in said[0]
     assert said[1].startswith(only)
     assert f.untranslated == set()
+
+
+def _wordings(lang: str) -> list[str]:
+    """Every text the translation tables (labels.yaml, notes.yaml, quality.yaml) give ``lang``."""
+    from smmanalytics.report.formatting import LANGS, _yaml
+
+    def walk(node, here: str | None) -> list[str]:
+        if isinstance(node, dict):
+            return [s for k, v in node.items() for s in walk(v, k if k in LANGS else here)]
+        if isinstance(node, list):
+            return [s for v in node for s in walk(v, here)]
+        return [node] if here == lang and isinstance(node, str) else []
+
+    return [s for name in ("labels.yaml", "notes.yaml", "quality.yaml")
+            for s in walk(_yaml(name), None)]
+
+
+@pytest.mark.parametrize("lang,rejected", [
+    # Italian: the metric table's invariable « impression », one word for a platform's export
+    # (« esportazione », 133 of the 188 uses), « ricavi » as the ROI table says
+    ("it", r"\bimpressioni\b|\bexport\b|\bentrate\b"),
+    # French: « chiffre d'affaires » as the ROI table says (« revenu » is income)
+    ("fr", r"\brevenus?\b"),
+])
+def test_each_metric_has_one_name_in_the_translation_tables(lang, rejected):
+    """A report named one figure twice (« Le impressioni » under the table headed
+    « Impression », « revenu 0 » under « Chiffre d'affaires attribué »): a manager could not
+    tell whether the two words meant the same figure."""
+    import re
+
+    found = [s for s in _wordings(lang) if re.search(rejected, s)]
+    assert found == []
+
+
+def test_the_ratio_column_is_not_named_like_the_report():
+    """« Rapport » headed the benchmarks' ratio column of a « Rapport mensuel »."""
+    assert Formatter("fr").label("ratio") == "Ratio"

@@ -884,8 +884,8 @@ class Formatter:
         'le T3 2026 compte 92 jours et T2 2026 91'
         >>> Formatter("it").joined("post pubblicati in ottobre 2026", "2026-10")
         'post pubblicati a ottobre 2026'
-        >>> Formatter("it").joined("in agosto 2026 gli export coprono", "2026-08")
-        'ad agosto 2026 gli export coprono'
+        >>> Formatter("it").joined("in agosto 2026 le esportazioni coprono", "2026-08")
+        'ad agosto 2026 le esportazioni coprono'
         >>> Formatter("fr").joined("plus longue que octobre 2026", "2026-10")
         "plus longue qu'octobre 2026"
         >>> Formatter("it").joined("più lungo di 1° agosto 2026 – 30 settembre 2026",

@@ -72,9 +72,9 @@ _METHOD = {
         "copertura. Una copertura nulla non dà alcun tasso.",
         "La copertura è contata per post e sommata: una persona raggiunta da due post conta due "
         "volte.",
-        "Gli orari sono convertiti nel fuso del pubblico ({tz}); gli export Meta sono in ora del "
-        "Pacifico (USA) e convertiti tenendo conto dell'ora legale.",
-        "Ogni post mantiene l'export più recente ({totals}); i post degli ultimi giorni "
+        "Gli orari sono convertiti nel fuso del pubblico ({tz}); le esportazioni Meta sono in ora "
+        "del Pacifico (USA) e convertite tenendo conto dell'ora legale.",
+        "Ogni post mantiene l'esportazione più recente ({totals}); i post degli ultimi giorni "
         "del periodo possono ancora ricevere engagement.",
     ],
 }
@@ -126,9 +126,9 @@ _METHOD_X = {
           "interactions X = j'aime + réponses + reposts + signets + Shares de l'export "
           "(partages par message privé ou par lien), chacun compté une fois.",
     "it": "Su X, i salvataggi sono i segnalibri, e le condivisioni sono i repost più le "
-          "condivisioni via messaggio diretto o link (colonna Shares dell'export): interazioni "
-          "X = mi piace + risposte + repost + segnalibri + Shares dell'export (condivisioni "
-          "via messaggio diretto o link), ciascuno contato una volta.",
+          "condivisioni via messaggio diretto o link (colonna Shares dell'esportazione): "
+          "interazioni X = mi piace + risposte + repost + segnalibri + Shares dell'esportazione "
+          "(condivisioni via messaggio diretto o link), ciascuno contato una volta.",
 }
 
 
