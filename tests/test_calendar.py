@@ -1471,14 +1471,14 @@ def test_a_window_whose_lift_allows_for_its_selection_says_so(tmp_path, caplog):
         f"allowing for its selection (interval 0.95-1.32); this slot {t}"
         for t in ("1.30x from 12 posts", "1.25x from 1 post")]
     head = {"en": "recommended window (on weekdays, 18:00–21:00 Europe/Paris): about 1.11× the "
-                  "account's average, allowing for its having been picked because it stood out "
-                  "(interval 0.95–1.32); this slot ",
+                  "account's average, allowing for the window having been picked because it stood "
+                  "out (interval 0.95–1.32); this slot ",
             "fr": "plage recommandée (en semaine, 18:00–21:00 Europe/Paris) : environ 1,11× la "
-                  "moyenne du compte, compte tenu de ce qu'elle a été retenue parce qu'elle se "
-                  "démarquait (intervalle 0,95–1,32) ; ce créneau : ",
+                  "moyenne du compte, compte tenu de ce que la plage a été retenue parce qu'elle "
+                  "se démarquait (intervalle 0,95–1,32) ; ce créneau : ",
             "it": "fascia consigliata (nei giorni feriali, 18:00–21:00 Europe/Paris): circa "
-                  "1,11× la media dell'account, tenendo conto che è stata scelta perché spiccava "
-                  "(intervallo 0,95–1,32); questa fascia: "}
+                  "1,11× la media dell'account, tenendo conto che la fascia è stata scelta perché "
+                  "spiccava (intervallo 0,95–1,32); questa fascia: "}
     for lang in ("en", "fr", "it"):
         assert _descriptions(plan, tmp_path, lang) == [head[lang] + t for t in _TAILS[lang]]
     assert "English" not in caplog.text

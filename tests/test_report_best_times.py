@@ -406,25 +406,25 @@ _EFFECT = {"window": {"status": "ok", "days": "every day", "start_hour": 18, "en
            "si l'heure ne changeait rien, des écarts entre heures aussi grands apparaîtraient par "
            "hasard environ 8 fois sur 10 ; 183 publications)",
      "L'heure de publication compte pour ce compte (p = 0,002 : des écarts aussi grands "
-     "apparaîtraient par le seul hasard environ 2 fois sur 1\u202f000) : les publications tous les "
-     "jours entre 18:00 et 21:00 ont obtenu 1,48× la moyenne du compte sur des semaines qui "
-     "n'ont pas servi à choisir la plage, probablement entre 1,39× et 1,58× (intervalle à 90 % : "
-     "9 chances sur 10 que la vraie valeur s'y trouve ; 608 publications)."),
+     "apparaîtraient par le seul hasard environ 2 fois sur 1\u202f000) : les publications parues "
+     "tous les jours entre 18:00 et 21:00 ont obtenu 1,48× la moyenne du compte sur des "
+     "semaines qui n'ont pas servi à choisir la plage, probablement entre 1,39× et 1,58× "
+     "(intervalle à 90 % : 9 chances sur 10 que la vraie valeur s'y trouve ; 608 publications)."),
     ("en", "No reliable timing effect in this account's data (p = 0.82: if the hour made no "
            "difference, gaps between hours as large as these would turn up by chance about 8 "
            "times in 10; 183 posts)",
      "Posting time matters for this account (p = 0.002: gaps this large would turn up by chance "
-     "alone about 2 times in 1,000): posts every day between 18:00 and 21:00 earned 1.48× the "
-     "account's average on weeks not used to choose the window, likely between 1.39× and 1.58× "
-     "(90% interval: 9 chances in 10 that the true figure lies within it; 608 posts)."),
+     "alone about 2 times in 1,000): posts published every day between 18:00 and 21:00 earned "
+     "1.48× the account's average on weeks not used to choose the window, likely between 1.39× "
+     "and 1.58× (90% interval: 9 chances in 10 that the true figure lies within it; 608 posts)."),
     ("it", "Nessun effetto affidabile dell'orario nei dati di questo account (p = 0,82: se "
            "l'orario non contasse, differenze così grandi tra le ore comparirebbero per caso circa "
            "8 volte su 10; 183 post)",
      "L'orario di pubblicazione conta per questo account (p = 0,002: differenze così grandi "
-     "comparirebbero per puro caso circa 2 volte su 1.000): i post tutti i giorni tra le 18:00 e "
-     "le 21:00 hanno ottenuto 1,48× la media dell'account su settimane non usate per scegliere "
-     "la fascia, probabilmente tra 1,39× e 1,58× (intervallo al 90%: 9 probabilità su 10 che il "
-     "valore vero vi rientri; 608 post)."),
+     "comparirebbero per puro caso circa 2 volte su 1.000): i post pubblicati tutti i giorni "
+     "tra le 18:00 e le 21:00 hanno ottenuto 1,48× la media dell'account su settimane non usate "
+     "per scegliere la fascia, probabilmente tra 1,39× e 1,58× (intervallo al 90%: 9 "
+     "probabilità su 10 che il valore vero vi rientri; 608 post)."),
 ])
 def test_best_times_says_what_p_and_the_interval_mean(ds, lang, first, then):
     """A manager read "(p = 0.002)" and "(90% interval 1.39–1.58)" with nothing to say what
@@ -493,17 +493,17 @@ def test_best_times_of_posts_at_one_hour_says_only_days_were_compared(ds, lang, 
 
 
 @pytest.mark.parametrize("lang,days,hours,untested", [
-    ("en", "posts on Monday, Wednesday and Saturday between 18:00 and 19:00 and between 20:00 "
-           "and 21:00 earned",
+    ("en", "posts published on Monday, Wednesday and Saturday between 18:00 and 19:00 and "
+           "between 20:00 and 21:00 earned",
      "(recommended window (on Monday and Saturday, 18:00–21:00 Europe/Paris)",
      "Whether posting time matters cannot be tested on these 25 posts: too few of them share"),
-    ("fr", "les publications le lundi, mercredi et samedi entre 18:00 et 19:00 et entre 20:00 et "
-           "21:00 ont obtenu",
+    ("fr", "les publications parues le lundi, mercredi et samedi entre 18:00 et 19:00 et entre "
+           "20:00 et 21:00 ont obtenu",
      "(plage recommandée (le lundi et samedi, 18:00–21:00 Europe/Paris)",
      "L'effet de l'heure de publication ne peut pas être testé sur ces 25 publications : trop "
      "peu d'entre elles"),
-    ("it", "i post di lunedì, mercoledì e sabato tra le 18:00 e le 19:00 e tra le 20:00 e le "
-           "21:00 hanno ottenuto",
+    ("it", "i post pubblicati di lunedì, mercoledì e sabato tra le 18:00 e le 19:00 e tra le "
+           "20:00 e le 21:00 hanno ottenuto",
      "(fascia consigliata (di lunedì e sabato, 18:00–21:00 Europe/Paris)",
      "Non si può verificare se l'orario di pubblicazione conti su questi 25 post: troppo pochi"),
 ])
