@@ -146,7 +146,7 @@ def test_periods_by_name(lang, period, name):
     ("it", "posts published in 2026-Q4 ÷ 13.14 weeks",
      "post pubblicati nel 4° trimestre 2026 ÷ 13,14 settimane"),
     ("it", "benchmark measured over 2024-01-01..2024-12-31, brand over 2026-10",
-     "riferimento misurato dal 1° gennaio 2024 al 31 dicembre 2024, brand a ottobre 2026"),
+     "riferimento misurato dal 1° gennaio 2024 al 31 dicembre 2024, brand misurato a ottobre 2026"),
     ("fr", "Rival IQ 2025 has no linkedin benchmark: not compared",
      "Rival IQ 2025 ne donne pas de référence pour LinkedIn : pas de comparaison"),
     # the publisher's change of its benchmark, not the brand's trend ("-16 % sur un an" beside
@@ -163,7 +163,23 @@ def test_periods_by_name(lang, period, name):
      "settembre 2026 è stato un record (12.345 interazioni, più di ciascuno dei 6 periodi "
      "precedenti): è atteso un certo calo (regressione verso la media)."),
     ("fr", "benchmark measured over 2024-01-01..2024-12-31, brand over 2026-10",
-     "référence mesurée du 1er janvier 2024 au 31 décembre 2024, marque sur octobre 2026"),
+     "référence mesurée du 1er janvier 2024 au 31 décembre 2024, marque mesurée en octobre 2026"),
+    ("fr", "benchmark measured over 2024-01-01..2024-12-31, brand over 2026-Q3",
+     "référence mesurée du 1er janvier 2024 au 31 décembre 2024, marque mesurée au T3 2026"),
+    ("it", "benchmark measured over 2024-01-01..2024-12-31, brand over 2026-Q3",
+     "riferimento misurato dal 1° gennaio 2024 al 31 dicembre 2024, brand misurato nel 3° "
+     "trimestre 2026"),
+    # YouTube's videos, plural: "their" impressions, not "its"
+    ("fr", "impressions and er_impressions of several platforms leave out YouTube's posts: its "
+           "impressions are thumbnail impressions, not views of the post.",
+     "Les impressions et le taux d'engagement / impressions de l'ensemble des plateformes "
+     "laissent de côté les vidéos YouTube : leurs impressions sont des impressions de "
+     "miniatures, pas des vues des vidéos."),
+    ("it", "impressions and er_impressions of several platforms leave out YouTube's posts: its "
+           "impressions are thumbnail impressions, not views of the post.",
+     "Le impression e il tasso di engagement / impression dell'insieme delle piattaforme "
+     "escludono i video di YouTube: le loro impression sono impression delle miniature, non "
+     "visualizzazioni dei video."),
     # a year is a period's name, not the number 2,026 / 2 026 / 2.026
     ("en", "posts published in 2026 ÷ 52.14 weeks", "posts published in 2026 ÷ 52.14 weeks"),
     ("fr", "posts published in 2026 ÷ 52.14 weeks", "publications en 2026 ÷ 52,14 semaines"),
@@ -452,7 +468,7 @@ def test_english_notes_write_a_span_of_days_as_the_cover_does():
     assert Formatter("en").note(note) == ("benchmark measured over 1 January 2024 – "
                                           "31 December 2024, brand over October 2026")
     assert Formatter("fr").note(note) == ("référence mesurée du 1er janvier 2024 au "
-                                          "31 décembre 2024, marque sur octobre 2026")
+                                          "31 décembre 2024, marque mesurée en octobre 2026")
     # the period before the days: "… 31 October 2026 of 2026" left it dangling
     assert Formatter("en").note("the brand's posts cover only 2026-01-01..2026-10-31 of 2026") \
         == "the brand's posts of 2026 cover only 1 January 2026 – 31 October 2026"

@@ -735,14 +735,15 @@ def test_key_figures_rate_headers_fit_in_two_lines(lang, median, pooled):
 
 
 @pytest.mark.parametrize("lang,caption", [
-    ("fr", "* Publiée pendant un incident signalé par la veille de réputation (du 13 oct. au 19 "
-           "oct. (heure du Pacifique), crise) : ses interactions peuvent venir de l'incident "
+    # the incident's first day is the brand's, its last Pacific time: each end its own day
+    ("fr", "* Publiée pendant un incident signalé par la veille de réputation : crise du 13 oct. "
+           "au 19 oct. (heure du Pacifique). Ses interactions peuvent venir de l'incident "
            "(plaintes, réponses) plus que de l'attrait du contenu."),
-    ("en", "* Published during an incident flagged by the reputation watch (13 Oct – 19 Oct "
-           "(Pacific time), crisis): its interactions may come from the incident (complaints, "
+    ("en", "* Published during an incident flagged by the reputation watch: crisis from 13 Oct "
+           "to 19 Oct (Pacific time). Its interactions may come from the incident (complaints, "
            "replies) more than from the content's appeal."),
-    ("it", "* Pubblicato durante un incidente segnalato dal monitoraggio della reputazione (dal "
-           "13 ott al 19 ott (ora del Pacifico), crisi): le sue interazioni possono venire "
+    ("it", "* Pubblicato durante un incidente segnalato dal monitoraggio della reputazione: crisi "
+           "dal 13 ott al 19 ott (ora del Pacifico). Le sue interazioni possono venire "
            "dall'incidente (lamentele, risposte) più che dall'interesse per il contenuto."),
 ])
 def test_top_posts_of_an_incident_are_marked(lang, caption):
@@ -996,3 +997,22 @@ def test_a_report_of_other_platforms_does_not_say_what_xs_shares_are(lang):
 
     assert not said(["tiktok"])
     assert said(["x"]) and said(["tiktok", "x"])
+
+
+@pytest.mark.parametrize("lang,zone,one_month,two_months", [
+    ("fr", None, "du 13 au 19 oct.", "du 28 sept. au 2 oct."),
+    ("fr", "America/Los_Angeles", "du 13 au 19 oct. (heure du Pacifique)",
+     "du 28 sept. au 2 oct. (heure du Pacifique)"),
+    ("it", None, "dal 13 al 19 ott", "dal 28 set al 2 ott"),
+    ("en", None, "from 13 to 19 Oct", "from 28 Sept to 2 Oct"),
+])
+def test_an_incidents_days_in_one_zone_are_a_range_of_days(ds, lang, zone, one_month,
+                                                          two_months):
+    """The top posts' footnote read « (du 13 oct. au 19 oct. (heure du Pacifique), crise) »:
+    the month twice and a bracket in a bracket. Both ends in one zone, the range is written
+    once, as Formatter.days writes ranges, the zone named once after it."""
+    import datetime as dt
+
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    assert rep._days(dt.date(2026, 10, 13), dt.date(2026, 10, 19), zone, zone) == one_month
+    assert rep._days(dt.date(2026, 9, 28), dt.date(2026, 10, 2), zone, zone) == two_months

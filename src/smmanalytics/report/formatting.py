@@ -843,19 +843,24 @@ class Formatter:
             fmt = _first_of_month(fmt, self.locale, _FIRST_OF_MONTH[self.lang])
         return format_date(d, format=fmt, locale=self.locale)
 
-    def days(self, start, end) -> tuple[str, str]:
+    def days(self, start, end, fmt: str = "long") -> tuple[str, str]:
         """The first and last days of a range, for "from {start} to {end}" ("du … au …",
         "dal … al …"): the first without the year it shares with the last, and without the
-        month too when it shares it, as the languages write a range of days.
+        month too when it shares it, as the languages write a range of days; ``fmt`` is the
+        last day's ("long", or a day and month such as "d MMM", which the first keeps when
+        the months differ).
 
         >>> Formatter("fr").days(dt.date(2026, 10, 25), dt.date(2026, 10, 31))
         ('25', '31 octobre 2026')
         >>> Formatter("it").days(dt.date(2026, 8, 1), dt.date(2026, 9, 30))
         ('1° agosto', '30 settembre 2026')
+        >>> Formatter("fr").days(dt.date(2026, 10, 13), dt.date(2026, 10, 19), "d MMM")
+        ('13', '19 oct.')
         """
-        fmt = ("long" if start.year != end.year else "d MMMM" if start.month != end.month
-               else "d")
-        return self.date(start, fmt), self.date(end)
+        month = "d MMMM" if fmt == "long" else fmt
+        first = (fmt if start.year != end.year else month if start.month != end.month
+                 else "d")
+        return self.date(start, first), self.date(end, fmt)
 
     def period(self, period) -> str:
         """A period by its name: 'octobre 2026', 'T4 2026', '2026', or its first and last days."""
