@@ -217,15 +217,22 @@ def test_slots_caption_says_first_only_when_some_are_left_out(ds, monkeypatch, l
     assert [b["caption"] for b in tables] == [caption]
 
 
-@pytest.mark.parametrize("lang,said", [
-    ("en", "Stories are not planned: the pace is the account's feed posts, {pace} a week "
-           "(5 stories left out of it)."),
-    ("fr", "Les stories ne sont pas planifiées : le rythme est celui des publications du fil du "
-           "compte, {pace} par semaine (5 stories non comptées)."),
-    ("it", "Le storie non sono pianificate: il ritmo è quello dei post del feed "
-           "dell'account, {pace} a settimana (5 storie escluse dal conteggio)."),
+@pytest.mark.parametrize("lang,stories,said", [
+    ("en", 5, "Stories are not planned: the pace is the account's feed posts, {pace} a week "
+              "(5 stories left out of it)."),
+    ("fr", 5, "Les stories ne sont pas planifiées : le rythme est celui des publications du fil "
+              "du compte, {pace} par semaine (5 stories non comptées)."),
+    ("it", 5, "Le storie non sono pianificate: il ritmo è quello dei post del feed "
+              "dell'account, {pace} a settimana (5 storie escluse dal conteggio)."),
+    # one story, in the singular: "1 stories non comptées" was possible
+    ("en", 1, "Stories are not planned: the pace is the account's feed posts, {pace} a week "
+              "(1 story left out of it)."),
+    ("fr", 1, "Les stories ne sont pas planifiées : le rythme est celui des publications du fil "
+              "du compte, {pace} par semaine (1 story non comptée)."),
+    ("it", 1, "Le storie non sono pianificate: il ritmo è quello dei post del feed "
+              "dell'account, {pace} a settimana (1 storia esclusa dal conteggio)."),
 ])
-def test_slots_caption_says_stories_are_not_planned(ds, monkeypatch, lang, said):
+def test_slots_caption_says_stories_are_not_planned(ds, monkeypatch, lang, stories, said):
     """The plan's pace is the feed's (best_times leaves stories out of it): the caption says
     so when the account posted stories, and says nothing of them when it posted none."""
     import smmanalytics.timing as timing
@@ -234,7 +241,7 @@ def test_slots_caption_says_stories_are_not_planned(ds, monkeypatch, lang, said)
 
     def with_stories(*args, **kwargs):
         bt = real(*args, **kwargs)
-        return dataclasses.replace(bt, method={**bt.method, "stories": 5})
+        return dataclasses.replace(bt, method={**bt.method, "stories": stories})
 
     def caption(rep):
         sec = rep.best_times(platforms=["instagram"], ics=False)
