@@ -497,7 +497,7 @@ def test_brand_row_of_a_platform_whose_exports_stop_before_the_period_is_unknown
     assert pd.isna(mine["posts"]) and pd.isna(mine["posts_per_week"])
     assert mine["note"] == "the x exports read do not reach 2026-10: posts unknown, not 0"
     assert Formatter("it").note(mine["note"]) == (
-        "gli export X letti non arrivano a ottobre 2026: post sconosciuti, non 0")
+        "le esportazioni X lette non arrivano a ottobre 2026: post sconosciuti, non 0")
     assert side.loc[("instagram", "Test"), "posts"] == 1
 
 
@@ -729,13 +729,13 @@ def test_each_row_says_its_own_platforms_cover():
     assert Formatter("fr").notes(tiktok)[0] == (
         "les exports TikTok de 2025 ne couvrent que du 1er novembre 2025 au 31 décembre 2025")
     assert Formatter("it").notes(tiktok)[0] == (
-        "nel 2025 gli export TikTok coprono solo dal 1° novembre 2025 al 31 dicembre 2025")
+        "nel 2025 le esportazioni TikTok coprono solo dal 1° novembre 2025 al 31 dicembre 2025")
     assert Formatter("en").notes(tiktok)[0] == (
         "the TikTok exports of 2025 cover only 1 November 2025 – 31 December 2025")
     quarter = "the tiktok exports cover only 2026-07-01..2026-08-31 of 2026-Q3"
     assert Formatter("fr").note(quarter) == (
         "les exports TikTok du T3 2026 ne couvrent que du 1er juillet 2026 au 31 août 2026")
-    assert Formatter("it").note(quarter) == ("nel 3° trimestre 2026 gli export TikTok coprono "
+    assert Formatter("it").note(quarter) == ("nel 3° trimestre 2026 le esportazioni TikTok coprono "
                                              "solo dal 1° luglio 2026 al 31 agosto 2026")
     brand = "the brand's posts cover only 2025-09-01..2025-12-31 of 2025"
     assert Formatter("fr").note(brand) == ("les publications de la marque en 2025 ne couvrent "

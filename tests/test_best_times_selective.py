@@ -112,19 +112,20 @@ _ADJUSTED = {"status": "ok", "days": "Friday", "weekdays": [4], "hours": [18],
 @pytest.mark.parametrize("lang,said,below", [
     ("en", "earned about 1.11× the account's average on weeks not used to choose the window, "
            "likely between 0.95× and 1.32× (90% interval: 9 chances in 10 that the true figure "
-           "lies within it, allowing for its having been picked because it stood out; 608 posts).",
+           "lies within it, allowing for the window having been picked because it stood out; 608 "
+           "posts).",
      "Allowing for that choice, the interval reaches below 1: the window may do no better than "
      "the account's average."),
     ("fr", "ont obtenu environ 1,11× la moyenne du compte sur des semaines qui n'ont pas servi à "
            "choisir la plage, probablement entre 0,95× et 1,32× (intervalle à 90 % : 9 chances "
-           "sur 10 que la vraie valeur s'y trouve, compte tenu de ce qu'elle a été retenue parce "
-           "qu'elle se démarquait ; 608 publications).",
+           "sur 10 que la vraie valeur s'y trouve, compte tenu de ce que la plage a été retenue "
+           "parce qu'elle se démarquait ; 608 publications).",
      "Compte tenu de ce choix, l'intervalle descend sous 1 : la plage pourrait ne pas faire "
      "mieux que la moyenne du compte."),
     ("it", "hanno ottenuto circa 1,11× la media dell'account su settimane non usate per scegliere "
            "la fascia, probabilmente tra 0,95× e 1,32× (intervallo al 90%: 9 probabilità su 10 "
-           "che il valore vero vi rientri, tenendo conto che è stata scelta perché spiccava; 608 "
-           "post).",
+           "che il valore vero vi rientri, tenendo conto che la fascia è stata scelta perché "
+           "spiccava; 608 post).",
      "Tenuto conto di questa scelta, l'intervallo scende sotto 1: la fascia potrebbe non rendere "
      "più della media dell'account."),
 ])
@@ -150,8 +151,8 @@ def test_the_summary_says_an_adjusted_window_may_do_no_better():
                    recommended=pd.DataFrame(), by_weekday=pd.DataFrame(), window=_ADJUSTED,
                    n_used=608, n_excluded={}, method={"tz": "Europe/Paris", "level": 0.9})
     assert ("posts on Friday from 18:00–19:00 (Europe/Paris) earned about 1.11× the account's "
-            "average (90% interval 0.95–1.32, allowing for its having been picked because it "
-            "stood out; measured on weeks not used to choose the window; 608 posts). Allowing "
+            "average (90% interval 0.95–1.32, allowing for the window having been picked because "
+            "it stood out; measured on weeks not used to choose the window; 608 posts). Allowing "
             "for that choice, the interval reaches below 1: the window may do no better than "
             "the account's average.") in bt.summary
 
@@ -170,7 +171,7 @@ def test_a_weekend_window_beside_the_weekdays_says_so_too(ds):
                    recommended=pd.DataFrame(), by_weekday=pd.DataFrame(), window=weekdays,
                    n_used=608, n_excluded={}, method=method, weekend_window=weekend)
     assert ("On weekends, post from 11:00–12:00 instead: about 1.11× the account's average "
-            "(90% interval 0.95–1.32, allowing for its having been picked because it stood "
+            "(90% interval 0.95–1.32, allowing for the window having been picked because it stood "
             "out). Allowing for that choice, the interval reaches below 1: the window may do no "
             "better than the account's average.") in bt.summary
     # the weekdays' window, its adjusted interval above 1, is not said to fall short
@@ -180,8 +181,8 @@ def test_a_weekend_window_beside_the_weekdays_says_so_too(ds):
                         n_used=608, p_value=0.002, method=method))
     assert sentence.endswith(
         "On weekends, post between 11:00 and 12:00 instead: about 1.11× the account's average, "
-        "likely between 0.95× and 1.32×, allowing for its having been picked because it stood "
-        "out. Allowing for that choice, the interval reaches below 1: the window may do no "
+        "likely between 0.95× and 1.32×, allowing for the window having been picked because it "
+        "stood out. Allowing for that choice, the interval reaches below 1: the window may do no "
         "better than the account's average.")
     assert sentence.count("reaches below 1") == 1
 

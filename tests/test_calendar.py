@@ -736,7 +736,7 @@ _EXPECTED = {
         "it": [("Maison Sève: pubblicare su Instagram (lunedì 12:00 Europe/Paris)",
                 "nessun effetto affidabile dell'orario né dati sull'attività del pubblico: post "
                 "distribuiti in modo uniforme nella settimana a mezzogiorno (12:00 "
-                "Europe/Paris), perché gli export non riportano l'ora di pubblicazione")]},
+                "Europe/Paris), perché le esportazioni non riportano l'ora di pubblicazione")]},
 }
 
 
@@ -923,7 +923,7 @@ def test_an_even_plans_later_posts_past_midnight_come_before_the_usual_hour(tmp_
              "fr": ", 2 ce jour-là ; celle-ci 4 h après midi (12:00 Europe/Paris), les exports "
                    "ne donnant pas l'heure de publication",
              "it": ", 2 in questo giorno; questo 4 h dopo mezzogiorno (12:00 Europe/Paris), "
-                   "perché gli export non riportano l'ora di pubblicazione"}
+                   "perché le esportazioni non riportano l'ora di pubblicazione"}
     # another folder: over the files above, the Monday posts this row lacks were cancelled
     for lang in ("en", "fr", "it"):
         assert _descriptions(plan.iloc[[1]], tmp_path / "noon", lang) == [_EVEN[lang]
@@ -1473,14 +1473,14 @@ def test_a_window_whose_lift_allows_for_its_selection_says_so(tmp_path, caplog):
         f"allowing for its selection (interval 0.95-1.32); this slot {t}"
         for t in ("1.30x from 12 posts", "1.25x from 1 post")]
     head = {"en": "recommended window (on weekdays, 18:00–21:00 Europe/Paris): about 1.11× the "
-                  "account's average, allowing for its having been picked because it stood out "
-                  "(interval 0.95–1.32); this slot ",
+                  "account's average, allowing for the window having been picked because it stood "
+                  "out (interval 0.95–1.32); this slot ",
             "fr": "plage recommandée (en semaine, 18:00–21:00 Europe/Paris) : environ 1,11× la "
-                  "moyenne du compte, compte tenu de ce qu'elle a été retenue parce qu'elle se "
-                  "démarquait (intervalle 0,95–1,32) ; ce créneau : ",
+                  "moyenne du compte, compte tenu de ce que la plage a été retenue parce qu'elle "
+                  "se démarquait (intervalle 0,95–1,32) ; ce créneau : ",
             "it": "fascia consigliata (nei giorni feriali, 18:00–21:00 Europe/Paris): circa "
-                  "1,11× la media dell'account, tenendo conto che è stata scelta perché spiccava "
-                  "(intervallo 0,95–1,32); questa fascia: "}
+                  "1,11× la media dell'account, tenendo conto che la fascia è stata scelta perché "
+                  "spiccava (intervallo 0,95–1,32); questa fascia: "}
     for lang in ("en", "fr", "it"):
         assert _descriptions(plan, tmp_path, lang) == [head[lang] + t for t in _TAILS[lang]]
     assert "English" not in caplog.text

@@ -1702,10 +1702,12 @@ def test_the_post_kpis_say_a_platform_covered_in_one_period_only_is_not_like_for
      "Les indicateurs de publications d'octobre 2026 ne comptent pas X, dont les exports de "
      "publications ne couvrent pas cette période, alors que ceux de septembre 2026 l'incluent ; "
      "une partie de l'évolution vient donc de son absence."),
-    ("it", "Gli indicatori dei post dei due periodi non contano X: i suoi export dei post non "
+    ("it", "Gli indicatori dei post dei due periodi non contano X: le sue esportazioni dei post "
+     "non "
            "coprono né ottobre 2026 né settembre 2026, quindi i suoi post vi sono sconosciuti, "
            "non zero.",
-     "Gli indicatori dei post di ottobre 2026 non contano X, i cui export dei post non coprono "
+     "Gli indicatori dei post di ottobre 2026 non contano X, le cui esportazioni dei post non "
+     "coprono "
      "quel periodo, mentre quelli di settembre 2026 la includono; parte della variazione viene "
      "quindi dalla sua assenza."),
 ])

@@ -287,7 +287,7 @@ def test_a_competitor_named_like_the_brand_is_left_out_and_said(tmp_path):
            "Pinterest in October 2026."),
     ("fr", "Pinterest ★ — chiffres tirés de competitors.csv : les exports de la marque n'en "
            "donnent aucun pour Pinterest en octobre 2026."),
-    ("it", "Pinterest ★ — dati tratti da competitors.csv: gli export del brand non ne danno "
+    ("it", "Pinterest ★ — dati tratti da competitors.csv: le esportazioni del brand non ne danno "
            "per Pinterest a ottobre 2026.")])
 def test_a_row_named_like_the_brand_is_its_row_where_its_exports_give_none(tmp_path, lang,
                                                                           said):

@@ -163,7 +163,7 @@ def test_a_platform_without_follower_figures_in_the_period_is_named(tmp_path):
             "(facebook_follows_2026-10-01_2026-10-31_2026-11-02.csv)") in row["note"]
     assert Formatter("it").note("facebook left out: 1 export could not be read "
                                 "(facebook_follows_2026-10-01_2026-10-31_2026-11-02.csv)") == (
-        "Facebook escluso: 1 export non è stato letto "
+        "Facebook escluso: 1 esportazione non è stata letta "
         "(facebook_follows_2026-10-01_2026-10-31_2026-11-02.csv)")
     # Instagram's 31 alone is no brand's total: no status, as on days unknown (it read
     # "missed" against 100 though Facebook's 62 of October were unknown)
@@ -275,7 +275,7 @@ def test_a_period_whose_export_failed_is_not_said_to_have_0_posts():
         "Publications de septembre 2026 inconnues, et non 0 : 1 export n'a pas pu être lu "
         "(instagram_posts_2026-09-01_2026-09-30_2026-10-02.csv).")
     assert Formatter("it").note(caveat) == (
-        "Post di settembre 2026 sconosciuti, non 0: 1 export non è stato letto "
+        "Post di settembre 2026 sconosciuti, non 0: 1 esportazione non è stata letta "
         "(instagram_posts_2026-09-01_2026-09-30_2026-10-02.csv).")
     # the same posts without the failed export: September has 0 posts, said as before
     c = compare(dataset(posts=ds.posts), "2026-09", platform="instagram", model=False)

@@ -1881,7 +1881,7 @@ def test_a_goal_without_data_names_the_unread_exports_that_may_hold_it(tmp_path)
     f = Formatter("it")
     assert f.notes(notes[3]) == [
         "fatturato GA4 sconosciuto per ottobre 2026: ROAS non calcolabile",
-        "3 export non sono stati letti (Content.zip, ga4_2026-09.csv, ga4_2026-10.csv)"]
+        "3 esportazioni non sono state lette (Content.zip, ga4_2026-09.csv, ga4_2026-10.csv)"]
     assert not f.untranslated
 
 

@@ -242,15 +242,22 @@ def test_without_ics_no_calendar_is_written_nor_promised(ds, monkeypatch, tmp_pa
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize("lang,said", [
-    ("en", "Stories are not planned: the pace is the account's feed posts, {pace} a week "
-           "(5 stories left out of it)."),
-    ("fr", "Les stories ne sont pas planifiées : le rythme est celui des publications du fil du "
-           "compte, {pace} par semaine (5 stories non comptées)."),
-    ("it", "Le storie non sono pianificate: il ritmo è quello dei post del feed "
-           "dell'account, {pace} a settimana (5 storie escluse dal conteggio)."),
+@pytest.mark.parametrize("lang,stories,said", [
+    ("en", 5, "Stories are not planned: the pace is the account's feed posts, {pace} a week "
+              "(5 stories left out of it)."),
+    ("fr", 5, "Les stories ne sont pas planifiées : le rythme est celui des publications du fil "
+              "du compte, {pace} par semaine (5 stories non comptées)."),
+    ("it", 5, "Le storie non sono pianificate: il ritmo è quello dei post del feed "
+              "dell'account, {pace} a settimana (5 storie escluse dal conteggio)."),
+    # one story, in the singular: "1 stories non comptées" was possible
+    ("en", 1, "Stories are not planned: the pace is the account's feed posts, {pace} a week "
+              "(1 story left out of it)."),
+    ("fr", 1, "Les stories ne sont pas planifiées : le rythme est celui des publications du fil "
+              "du compte, {pace} par semaine (1 story non comptée)."),
+    ("it", 1, "Le storie non sono pianificate: il ritmo è quello dei post del feed "
+              "dell'account, {pace} a settimana (1 storia esclusa dal conteggio)."),
 ])
-def test_slots_caption_says_stories_are_not_planned(ds, monkeypatch, lang, said):
+def test_slots_caption_says_stories_are_not_planned(ds, monkeypatch, lang, stories, said):
     """The plan's pace is the feed's (best_times leaves stories out of it): the caption says
     so when the account posted stories, and says nothing of them when it posted none."""
     import smmanalytics.timing as timing
@@ -259,7 +266,7 @@ def test_slots_caption_says_stories_are_not_planned(ds, monkeypatch, lang, said)
 
     def with_stories(*args, **kwargs):
         bt = real(*args, **kwargs)
-        return dataclasses.replace(bt, method={**bt.method, "stories": 5})
+        return dataclasses.replace(bt, method={**bt.method, "stories": stories})
 
     def caption(rep):
         sec = rep.best_times(platforms=["instagram"])
@@ -466,25 +473,25 @@ _EFFECT = {"window": {"status": "ok", "days": "every day", "start_hour": 18, "en
            "si l'heure ne changeait rien, des écarts entre heures aussi grands apparaîtraient par "
            "hasard environ 8 fois sur 10 ; 183 publications)",
      "L'heure de publication compte pour ce compte (p = 0,002 : des écarts aussi grands "
-     "apparaîtraient par le seul hasard environ 2 fois sur 1\u202f000) : les publications tous les "
-     "jours entre 18:00 et 21:00 ont obtenu 1,48× la moyenne du compte sur des semaines qui "
-     "n'ont pas servi à choisir la plage, probablement entre 1,39× et 1,58× (intervalle à 90 % : "
-     "9 chances sur 10 que la vraie valeur s'y trouve ; 608 publications)."),
+     "apparaîtraient par le seul hasard environ 2 fois sur 1\u202f000) : les publications parues "
+     "tous les jours entre 18:00 et 21:00 ont obtenu 1,48× la moyenne du compte sur des "
+     "semaines qui n'ont pas servi à choisir la plage, probablement entre 1,39× et 1,58× "
+     "(intervalle à 90 % : 9 chances sur 10 que la vraie valeur s'y trouve ; 608 publications)."),
     ("en", "No reliable timing effect in this account's data (p = 0.82: if the hour made no "
            "difference, gaps between hours as large as these would turn up by chance about 8 "
            "times in 10; 183 posts)",
      "Posting time matters for this account (p = 0.002: gaps this large would turn up by chance "
-     "alone about 2 times in 1,000): posts every day between 18:00 and 21:00 earned 1.48× the "
-     "account's average on weeks not used to choose the window, likely between 1.39× and 1.58× "
-     "(90% interval: 9 chances in 10 that the true figure lies within it; 608 posts)."),
+     "alone about 2 times in 1,000): posts published every day between 18:00 and 21:00 earned "
+     "1.48× the account's average on weeks not used to choose the window, likely between 1.39× "
+     "and 1.58× (90% interval: 9 chances in 10 that the true figure lies within it; 608 posts)."),
     ("it", "Nessun effetto affidabile dell'orario nei dati di questo account (p = 0,82: se "
            "l'orario non contasse, differenze così grandi tra le ore comparirebbero per caso circa "
            "8 volte su 10; 183 post)",
      "L'orario di pubblicazione conta per questo account (p = 0,002: differenze così grandi "
-     "comparirebbero per puro caso circa 2 volte su 1.000): i post tutti i giorni tra le 18:00 e "
-     "le 21:00 hanno ottenuto 1,48× la media dell'account su settimane non usate per scegliere "
-     "la fascia, probabilmente tra 1,39× e 1,58× (intervallo al 90%: 9 probabilità su 10 che il "
-     "valore vero vi rientri; 608 post)."),
+     "comparirebbero per puro caso circa 2 volte su 1.000): i post pubblicati tutti i giorni "
+     "tra le 18:00 e le 21:00 hanno ottenuto 1,48× la media dell'account su settimane non usate "
+     "per scegliere la fascia, probabilmente tra 1,39× e 1,58× (intervallo al 90%: 9 "
+     "probabilità su 10 che il valore vero vi rientri; 608 post)."),
 ])
 def test_best_times_says_what_p_and_the_interval_mean(ds, lang, first, then):
     """A manager read "(p = 0.002)" and "(90% interval 1.39–1.58)" with nothing to say what
@@ -553,17 +560,17 @@ def test_best_times_of_posts_at_one_hour_says_only_days_were_compared(ds, lang, 
 
 
 @pytest.mark.parametrize("lang,days,hours,untested", [
-    ("en", "posts on Monday, Wednesday and Saturday between 18:00 and 19:00 and between 20:00 "
-           "and 21:00 earned",
+    ("en", "posts published on Monday, Wednesday and Saturday between 18:00 and 19:00 and "
+           "between 20:00 and 21:00 earned",
      "(recommended window (on Monday and Saturday, 18:00–21:00 Europe/Paris)",
      "Whether posting time matters cannot be tested on these 25 posts: too few of them share"),
-    ("fr", "les publications le lundi, mercredi et samedi entre 18:00 et 19:00 et entre 20:00 et "
-           "21:00 ont obtenu",
+    ("fr", "les publications parues le lundi, mercredi et samedi entre 18:00 et 19:00 et entre "
+           "20:00 et 21:00 ont obtenu",
      "(plage recommandée (le lundi et samedi, 18:00–21:00 Europe/Paris)",
      "L'effet de l'heure de publication ne peut pas être testé sur ces 25 publications : trop "
      "peu d'entre elles"),
-    ("it", "i post di lunedì, mercoledì e sabato tra le 18:00 e le 19:00 e tra le 20:00 e le "
-           "21:00 hanno ottenuto",
+    ("it", "i post pubblicati di lunedì, mercoledì e sabato tra le 18:00 e le 19:00 e tra le "
+           "20:00 e le 21:00 hanno ottenuto",
      "(fascia consigliata (di lunedì e sabato, 18:00–21:00 Europe/Paris)",
      "Non si può verificare se l'orario di pubblicazione conti su questi 25 post: troppo pochi"),
 ])
@@ -617,9 +624,9 @@ def test_a_plan_past_the_window_says_it_takes_the_next_best_slots():
     ("fr", "Les heures où l'audience est en ligne sont celles que les exports donnent pour la "
            "période du 25 au 31 octobre 2026, après cette période : aucun export de la période "
            "ou d'avant ne les donne."),
-    ("it", "Le ore in cui il pubblico è online sono quelle che gli export riportano per il "
-           "periodo dal 25 al 31 ottobre 2026, dopo questo periodo: nessun export del periodo o "
-           "precedente le riporta."),
+    ("it", "Le ore in cui il pubblico è online sono quelle che le esportazioni riportano per il "
+           "periodo dal 25 al 31 ottobre 2026, dopo questo periodo: nessuna esportazione del "
+           "periodo o precedente le riporta."),
 ])
 def test_a_past_periods_best_times_say_the_audience_schedule_is_of_later_days(ds, lang, note):
     """The December 2025 report followed TikTok's audience online hours of 25-31 October 2026
@@ -675,7 +682,7 @@ def _hours_and_days() -> Dataset:
     ("it", "Analizzati ora per ora: 12; gli altri: misurati meno di una settimana dopo la "
            "pubblicazione, engagement ancora in crescita (2), ora di pubblicazione sconosciuta "
            "(5)",
-     "Gli export di questa piattaforma riportano il giorno di pubblicazione di questi 5 post, "
+     "Le esportazioni di questa piattaforma riportano il giorno di pubblicazione di questi 5 post, "
      "non l'ora: le ore migliori per pubblicare non si possono stabilire."),
 ])
 def test_a_platform_known_to_the_day_is_said_and_the_cover_count_adds_up(lang, cover, sentence):

@@ -142,11 +142,11 @@ def test_periods_by_name(lang, period, name):
     ("it", "posts published in 2026-04 ÷ 4.29 weeks",
      "post pubblicati ad aprile 2026 ÷ 4,29 settimane"),
     ("it", "the facebook exports cover only 2026-08-05..2026-08-31 of 2026-08",
-     "ad agosto 2026 gli export Facebook coprono solo dal 5 agosto 2026 al 31 agosto 2026"),
+     "ad agosto 2026 le esportazioni Facebook coprono solo dal 5 agosto 2026 al 31 agosto 2026"),
     ("it", "posts published in 2026-Q4 ÷ 13.14 weeks",
      "post pubblicati nel 4° trimestre 2026 ÷ 13,14 settimane"),
     ("it", "benchmark measured over 2024-01-01..2024-12-31, brand over 2026-10",
-     "riferimento misurato dal 1° gennaio 2024 al 31 dicembre 2024, brand a ottobre 2026"),
+     "riferimento misurato dal 1° gennaio 2024 al 31 dicembre 2024, brand misurato a ottobre 2026"),
     ("fr", "Rival IQ 2025 has no linkedin benchmark: not compared",
      "Rival IQ 2025 ne donne pas de référence pour LinkedIn : pas de comparaison"),
     # the publisher's change of its benchmark, not the brand's trend ("-16 % sur un an" beside
@@ -163,7 +163,23 @@ def test_periods_by_name(lang, period, name):
      "settembre 2026 è stato un record (12.345 interazioni, più di ciascuno dei 6 periodi "
      "precedenti): è atteso un certo calo (regressione verso la media)."),
     ("fr", "benchmark measured over 2024-01-01..2024-12-31, brand over 2026-10",
-     "référence mesurée du 1er janvier 2024 au 31 décembre 2024, marque sur octobre 2026"),
+     "référence mesurée du 1er janvier 2024 au 31 décembre 2024, marque mesurée en octobre 2026"),
+    ("fr", "benchmark measured over 2024-01-01..2024-12-31, brand over 2026-Q3",
+     "référence mesurée du 1er janvier 2024 au 31 décembre 2024, marque mesurée au T3 2026"),
+    ("it", "benchmark measured over 2024-01-01..2024-12-31, brand over 2026-Q3",
+     "riferimento misurato dal 1° gennaio 2024 al 31 dicembre 2024, brand misurato nel 3° "
+     "trimestre 2026"),
+    # YouTube's videos, plural: "their" impressions, not "its"
+    ("fr", "impressions and er_impressions of several platforms leave out YouTube's posts: its "
+           "impressions are thumbnail impressions, not views of the post.",
+     "Les impressions et le taux d'engagement / impressions de l'ensemble des plateformes "
+     "laissent de côté les vidéos YouTube : leurs impressions sont des impressions de "
+     "miniatures, pas des vues des vidéos."),
+    ("it", "impressions and er_impressions of several platforms leave out YouTube's posts: its "
+           "impressions are thumbnail impressions, not views of the post.",
+     "Le impression e il tasso di engagement / impression dell'insieme delle piattaforme "
+     "escludono i video di YouTube: le loro impression sono impression delle miniature, non "
+     "visualizzazioni dei video."),
     # a year is a period's name, not the number 2,026 / 2 026 / 2.026
     ("en", "posts published in 2026 ÷ 52.14 weeks", "posts published in 2026 ÷ 52.14 weeks"),
     ("fr", "posts published in 2026 ÷ 52.14 weeks", "publications en 2026 ÷ 52,14 semaines"),
@@ -452,7 +468,7 @@ def test_english_notes_write_a_span_of_days_as_the_cover_does():
     assert Formatter("en").note(note) == ("benchmark measured over 1 January 2024 – "
                                           "31 December 2024, brand over October 2026")
     assert Formatter("fr").note(note) == ("référence mesurée du 1er janvier 2024 au "
-                                          "31 décembre 2024, marque sur octobre 2026")
+                                          "31 décembre 2024, marque mesurée en octobre 2026")
     # the period before the days: "… 31 October 2026 of 2026" left it dangling
     assert Formatter("en").note("the brand's posts cover only 2026-01-01..2026-10-31 of 2026") \
         == "the brand's posts of 2026 cover only 1 January 2026 – 31 October 2026"
@@ -748,8 +764,8 @@ def test_a_mix_of_another_shape_is_left_as_it_is():
             "Méthode Socialinsider : moyenne par publication de (réactions + commentaires + "
             "partages + enregistrements) ÷ vues (0 des 3 publications)"]),
     ("it", ["interazioni sconosciute per 2 dei 3 post (valori di condivisioni mancanti): esclusi",
-            "componenti assenti dall'export (salvataggi): non calcolabile in questo modo",
-            "componenti assenti dall'export del brand: salvataggi",
+            "componenti assenti dall'esportazione (salvataggi): non calcolabile in questo modo",
+            "componenti assenti dall'esportazione del brand: salvataggi",
             "nessuna riga «Salute e bellezza»: confronto con tutti i settori",
             "Metodo Socialinsider: media per post di (reazioni + commenti + condivisioni + "
             "salvataggi) ÷ visualizzazioni (0 dei 3 post)"]),
@@ -1029,3 +1045,85 @@ def test_the_cost_gap_sentence_reads_right_with_one_month_and_several(lang, one,
     f = Formatter(lang)
     assert f.quality("costs_month_missing", _ONE_GAP) == sentence.format(one)
     assert f.quality("costs_month_missing", "", gaps=several) == sentence.format(several)
+
+
+def _period_caveats(current: str, previous: str) -> list[str]:
+    """compare()'s own caveats naming both periods: TikTok's posts exports covering neither
+    (:func:`~smmanalytics.compare._left_out_caveats`, which reads the periods only), and TikTok
+    carrying views in ``current`` only while Instagram carries them in both
+    (:func:`~smmanalytics.compare._like_for_like`)."""
+    from types import SimpleNamespace
+
+    from smmanalytics.compare import _left_out_caveats, _like_for_like
+    from smmanalytics.periods import parse_period
+
+    cur, prev = parse_period(current), parse_period(previous)
+    [neither] = _left_out_caveats({"tiktok": ("current", "previous")},
+                                  SimpleNamespace(cur=cur, prev=prev))
+    nan = float("nan")
+    posts = pd.DataFrame({"platform": ["tiktok", "instagram"], "views": [10.0, 20.0],
+                          "reach": [nan, nan], "impressions": [nan, nan]})
+    without = posts.assign(views=[nan, 20.0])
+    *_, [only] = _like_for_like(posts, without, cur, prev)
+    return [neither, only]
+
+
+@pytest.mark.parametrize("lang,current,previous,neither,only", [
+    # a quarter takes its article after "ni" / "né" and after the elided "qu'en" (→ "qu'au"),
+    # as the report writes "au T4", "nel 3° trimestre" everywhere else
+    ("fr", "2026-Q3", "2026-Q2", "ne couvrent ni le T3 2026 ni le T2 2026 ;",
+     "TikTok ne donne les vues qu'au T3 2026 :"),
+    ("it", "2026-Q3", "2026-Q2",
+     "non coprono né il 3° trimestre 2026 né il 2° trimestre 2026, quindi",
+     "TikTok fornisce le visualizzazioni solo nel 3° trimestre 2026:"),
+    ("en", "2026-Q3", "2026-Q2", "cover neither Q3 2026 nor Q2 2026, so",
+     "TikTok reports views in Q3 2026 only:"),
+    # a year has none in French ("en 2026", "ni 2026"), "il 2026" in Italian
+    ("fr", "2026", "2025", "ne couvrent ni 2026 ni 2025 ;",
+     "TikTok ne donne les vues qu'en 2026 :"),
+    ("it", "2026", "2025", "non coprono né il 2026 né il 2025, quindi",
+     "TikTok fornisce le visualizzazioni solo nel 2026:"),
+])
+def test_compares_caveats_give_each_period_its_article(lang, current, previous, neither, only):
+    f = Formatter(lang)
+    said = [f.sentence(f.note(c)) for c in _period_caveats(current, previous)]
+    assert neither in said[0]
+    assert said[1].startswith(only)
+    assert f.untranslated == set()
+
+
+def _wordings(lang: str) -> list[str]:
+    """Every text the translation tables (labels.yaml, notes.yaml, quality.yaml) give ``lang``."""
+    from smmanalytics.report.formatting import LANGS, _yaml
+
+    def walk(node, here: str | None) -> list[str]:
+        if isinstance(node, dict):
+            return [s for k, v in node.items() for s in walk(v, k if k in LANGS else here)]
+        if isinstance(node, list):
+            return [s for v in node for s in walk(v, here)]
+        return [node] if here == lang and isinstance(node, str) else []
+
+    return [s for name in ("labels.yaml", "notes.yaml", "quality.yaml")
+            for s in walk(_yaml(name), None)]
+
+
+@pytest.mark.parametrize("lang,rejected", [
+    # Italian: the metric table's invariable « impression », one word for a platform's export
+    # (« esportazione », 133 of the 188 uses), « ricavi » as the ROI table says
+    ("it", r"\bimpressioni\b|\bexport\b|\bentrate\b"),
+    # French: « chiffre d'affaires » as the ROI table says (« revenu » is income)
+    ("fr", r"\brevenus?\b"),
+])
+def test_each_metric_has_one_name_in_the_translation_tables(lang, rejected):
+    """A report named one figure twice (« Le impressioni » under the table headed
+    « Impression », « revenu 0 » under « Chiffre d'affaires attribué »): a manager could not
+    tell whether the two words meant the same figure."""
+    import re
+
+    found = [s for s in _wordings(lang) if re.search(rejected, s)]
+    assert found == []
+
+
+def test_the_ratio_column_is_not_named_like_the_report():
+    """« Rapport » headed the benchmarks' ratio column of a « Rapport mensuel »."""
+    assert Formatter("fr").label("ratio") == "Ratio"

@@ -238,7 +238,7 @@ def test_roi_section_says_what_its_figures_leave_out(ds, tmp_path):
     assert texts[0] == ("1 ligne de coût en USD rend le coût total inconnu : convertissez "
                         "70,00 USD (outils, octobre 2026) en EUR, la devise de la marque, dans "
                         "costs.csv ; aucune donnée GA4 ne couvre octobre 2026 : chiffre "
-                        "d'affaires et événements clés inconnus")
+                        "d'affaires et événements clés inconnus.")
     assert texts[1] == rep.fmt.label("roi_definition")
     cards = _cards(sec)
     assert cards[rep.fmt.label("cost")] == "–" and cards["ROI"] == "–"
@@ -289,11 +289,11 @@ def test_roi_section_of_a_french_report_says_its_notes_in_french(ds, tmp_path):
                      "ROI": f.percent(31000 / 8000 - 1, 0), "ROAS": "–"}
     notes = _texts(sec, "note")
     assert notes[0] == (
-        "les données GA4 ne couvrent octobre 2026 que du 1er octobre 2026 au "
+        "Les données GA4 ne couvrent octobre 2026 que du 1er octobre 2026 au "
         "20 octobre 2026 : le trafic hors de ces jours n'y figure pas ; ROI, ROAS et CPA "
         "rapportent les chiffres de GA4 aux seuls coûts du 1er octobre 2026 au 20 octobre 2026, "
         "les jours d'octobre 2026 couverts à la fois par les données GA4 et par costs.csv ; "
-        "ROAS non calculable : la dépense publicitaire est nulle")
+        "ROAS non calculable : la dépense publicitaire est nulle.")
     assert f.untranslated == set()
 
     def roi_of(data) -> tuple[dict[str, str], list[str]]:
@@ -919,17 +919,17 @@ def test_campaign_summary_gives_every_figure_over_the_reports_period(tmp_path, l
 
 @pytest.mark.parametrize("lang,unknown,zero", [
     ("en", ["No costs.csv was read: costs, ROI, ROAS and CPA are unknown (–), not zero.",
-            "no GA4 data covers October 2026: revenue and key events unknown"],
-     "CPA cannot be computed: the number of key events is zero"),
+            "No GA4 data covers October 2026: revenue and key events unknown."],
+     "CPA cannot be computed: the number of key events is zero."),
     ("fr", ["Aucun fichier costs.csv n'a été lu : coûts, ROI, ROAS et CPA sont inconnus (–), "
             "pas nuls.",
-            "aucune donnée GA4 ne couvre octobre 2026 : chiffre d'affaires et événements clés "
-            "inconnus"],
-     "CPA non calculable : le nombre d'événements clés est nul"),
+            "Aucune donnée GA4 ne couvre octobre 2026 : chiffre d'affaires et événements clés "
+            "inconnus."],
+     "CPA non calculable : le nombre d'événements clés est nul."),
     ("it", ["Nessun file costs.csv è stato letto: costi, ROI, ROAS e CPA sono sconosciuti (–), "
             "non zero.",
-            "nessun dato GA4 copre ottobre 2026: ricavi ed eventi chiave sconosciuti"],
-     "CPA non calcolabile: il numero di eventi chiave è zero"),
+            "Nessun dato GA4 copre ottobre 2026: ricavi ed eventi chiave sconosciuti."],
+     "CPA non calcolabile: il numero di eventi chiave è zero."),
 ])
 def test_campaign_summary_says_why_a_figure_is_unknown(tmp_path, lang, unknown, zero):
     """A brand without costs.csv or GA4, its campaign "spring" a paid post in October: the
@@ -1106,11 +1106,11 @@ def test_benchmarks_say_how_many_stories_they_leave_out(lang, footnote, caption)
 
 @pytest.mark.parametrize("lang,note", [
     ("en", "1 GA4 row spans beyond the period 16 October 2026 – 31 October 2026: prorated "
-           "by day"),
+           "by day."),
     ("fr", "1 ligne GA4 déborde de la période 16 octobre 2026 – 31 octobre 2026 : proratisée "
-           "au jour"),
+           "au jour."),
     ("it", "1 riga GA4 va oltre il periodo 16 ottobre 2026 – 31 ottobre 2026: ripartita per "
-           "giorno"),
+           "giorno."),
 ])
 def test_campaign_summary_notes_only_the_campaigns_own_ga4_rows(tmp_path, lang, note):
     """October's GA4 export has a row for "spring" (its ads run all October) and one for
@@ -1507,8 +1507,8 @@ def test_roi_campaign_table_says_which_campaign_ga4_never_saw(ds, tmp_path):
                       lang="fr")
     notes = _texts(rep.roi(), "note")
     # the campaign named as costs.csv writes it, not by its join key 'printemps'
-    assert ("aucune session GA4 ne porte utm_campaign 'Printemps' : revenu 0 (vérifiez les "
-            "balises UTM des liens)") in notes
+    assert ("Aucune session GA4 ne porte utm_campaign « Printemps » : chiffre d'affaires 0 "
+            "(vérifiez les balises UTM des liens).") in notes
     assert rep.fmt.untranslated == set()
 
 
@@ -1581,7 +1581,7 @@ def test_the_roi_card_shows_the_value_its_roi_is_computed_on(tmp_path):
            "dans son lien ou son texte, ou la colonne campagne de son export) ; publications de "
            "cette période : 2."),
     ("it", "* Nessun post di questo periodo porta la campagna bio-link (un utm_campaign nel link "
-           "o nel testo, o la colonna campagna del suo export); post pubblicati in questo "
+           "o nel testo, o la colonna campagna della sua esportazione); post pubblicati in questo "
            "periodo: 2."),
 ])
 def test_campaign_summary_says_why_no_post_carries_the_campaign(tmp_path, lang, note):

@@ -92,9 +92,10 @@ def test_a_month_its_posts_exports_cover_without_a_post_says_none_was_published(
            "publications de cette période sont inconnues, et non nulles. Jours couverts par les "
            "exports de publications : Facebook du 1er au 31 décembre 2026 et Instagram du 1er au "
            "30 septembre 2026.", "Publications : –"),
-    ("it", "Nessun export dei post copre i giorni di novembre 2026: i post di questo periodo "
-           "sono sconosciuti, non zero. Giorni coperti dagli export dei post: Facebook dal 1° al "
-           "31 dicembre 2026 e Instagram dal 1° al 30 settembre 2026.", "Post: –"),
+    ("it", "Nessuna esportazione dei post copre i giorni di novembre 2026: i post di questo "
+     "periodo "
+           "sono sconosciuti, non zero. Giorni coperti dalle esportazioni dei post: Facebook dal "
+           "1° al 31 dicembre 2026 e Instagram dal 1° al 30 settembre 2026.", "Post: –"),
 ])
 def test_a_month_no_posts_export_covers_is_not_said_to_be_without_posts(lang, said, posts):
     """Instagram's export of September and Facebook's of December (read without a row: it
@@ -147,8 +148,8 @@ def test_top_posts_of_posts_without_interactions_say_they_were_published(lang, o
            "sont inconnues, et non nulles. Jours couverts par leurs exports de publications : "
            "Instagram du 1er au 30 septembre 2026.", "Publications : –"),
     ("it", "Nessun post pubblicato su Facebook a ottobre 2026; i post di Instagram sono "
-           "sconosciuti, non zero. Giorni coperti dai loro export dei post: Instagram dal 1° al "
-           "30 settembre 2026.", "Post: –"),
+           "sconosciuti, non zero. Giorni coperti dalle loro esportazioni dei post: Instagram dal "
+           "1° al 30 settembre 2026.", "Post: –"),
 ])
 def test_a_month_one_platforms_posts_exports_cover_says_which_posts_are_unknown(lang, said,
                                                                                  posts):
@@ -185,7 +186,7 @@ def _bio_link(*more_exports) -> Dataset:
            "cette période : 2.",
      "Publications : 0 (aucune ne porte la campagne Bio-Link, sur 2 de cette période)"),
     ("it", "Nessun post di questo periodo porta la campagna Bio-Link (un utm_campaign nel link "
-           "o nel testo, o la colonna campagna del suo export); post pubblicati in questo "
+           "o nel testo, o la colonna campagna della sua esportazione); post pubblicati in questo "
            "periodo: 2.",
      "Post: 0 (nessuno porta la campagna Bio-Link, su 2 di questo periodo)"),
 ])
@@ -261,9 +262,9 @@ def _with_x_of_august(ds: Dataset) -> Dataset:
      "partiel : sans X, dont les exports de publications ne couvrent pas cette période",
      "La ligne « Toutes plateformes » ne compte pas X, dont les exports de publications ne "
      "couvrent pas cette période : ses chiffres sont partiels."),
-    ("it", "Post: 2 (parziale: senza X, i cui export dei post non coprono questo periodo)",
-     "parziale: senza X, i cui export dei post non coprono questo periodo",
-     "La riga «Tutte le piattaforme» non conta X, i cui export dei post non coprono questo "
+    ("it", "Post: 2 (parziale: senza X, le cui esportazioni dei post non coprono questo periodo)",
+     "parziale: senza X, le cui esportazioni dei post non coprono questo periodo",
+     "La riga «Tutte le piattaforme» non conta X, le cui esportazioni dei post non coprono questo "
      "periodo: i suoi dati sono parziali."),
 ])
 def test_a_count_of_posts_some_platforms_exports_do_not_cover_says_it_is_partial(
@@ -495,7 +496,8 @@ def test_audience_countries_are_named_not_coded(ds, lang, names):
                          "of that day, not necessarily of the period."),
     ("fr", "2026-11-02", "Répartitions des derniers exports, au 1er novembre 2026 : l'audience de "
                          "ce jour-là, pas forcément celle de la période."),
-    ("it", "2026-11-21", "Ripartizioni degli ultimi export, al 1° novembre 2026 (LinkedIn), 20 "
+    ("it", "2026-11-21", "Ripartizioni delle ultime esportazioni, al 1° novembre 2026 (LinkedIn), "
+     "20 "
                          "novembre 2026 (TikTok): il pubblico di quel giorno, non necessariamente "
                          "quello del periodo."),
 ])
@@ -581,12 +583,13 @@ def test_no_engagement_rate_chart_when_no_post_has_reach(ds):
 @pytest.mark.parametrize("lang,period,text", [
     ("en", "2025", "The exports cover 2025 only from 1 September 2025 to 31 December 2025: "
                    "these figures count the posts of those days."),
-    ("it", "2025", "Gli export coprono il 2025 solo dal 1° settembre 2025 al 31 dicembre 2025: "
+    ("it", "2025", "Le esportazioni coprono il 2025 solo dal 1° settembre 2025 al 31 dicembre "
+     "2025: "
                    "questi dati contano solo i post di quei giorni."),
     ("fr", "2025-Q3", "Les exports ne couvrent le T3 2025 que du 1er septembre 2025 au 30 "
                       "septembre 2025 : ces chiffres ne comptent que les publications de ces "
                       "jours."),
-    ("it", "2026", "Gli export coprono il 2026 solo dal 1° gennaio 2026 al 10 febbraio 2026: "
+    ("it", "2026", "Le esportazioni coprono il 2026 solo dal 1° gennaio 2026 al 10 febbraio 2026: "
                    "questi dati contano solo i post di quei giorni."),
     ("en", "2025-10", None),
     # a range of days is "the period …" in English as in French and Italian (it read "The
@@ -732,14 +735,15 @@ def test_key_figures_rate_headers_fit_in_two_lines(lang, median, pooled):
 
 
 @pytest.mark.parametrize("lang,caption", [
-    ("fr", "* Publiée pendant un incident signalé par la veille de réputation (du 13 oct. au 19 "
-           "oct. (heure du Pacifique), crise) : ses interactions peuvent venir de l'incident "
+    # the incident's first day is the brand's, its last Pacific time: each end its own day
+    ("fr", "* Publiée pendant un incident signalé par la veille de réputation : crise du 13 oct. "
+           "au 19 oct. (heure du Pacifique). Ses interactions peuvent venir de l'incident "
            "(plaintes, réponses) plus que de l'attrait du contenu."),
-    ("en", "* Published during an incident flagged by the reputation watch (13 Oct – 19 Oct "
-           "(Pacific time), crisis): its interactions may come from the incident (complaints, "
+    ("en", "* Published during an incident flagged by the reputation watch: crisis from 13 Oct "
+           "to 19 Oct (Pacific time). Its interactions may come from the incident (complaints, "
            "replies) more than from the content's appeal."),
-    ("it", "* Pubblicato durante un incidente segnalato dal monitoraggio della reputazione (dal "
-           "13 ott al 19 ott (ora del Pacifico), crisi): le sue interazioni possono venire "
+    ("it", "* Pubblicato durante un incidente segnalato dal monitoraggio della reputazione: crisi "
+           "dal 13 ott al 19 ott (ora del Pacifico). Le sue interazioni possono venire "
            "dall'incidente (lamentele, risposte) più che dall'interesse per il contenuto."),
 ])
 def test_top_posts_of_an_incident_are_marked(lang, caption):
@@ -869,7 +873,7 @@ def test_bottom_posts_leave_out_posts_too_young_at_their_export(lang, line):
            "period: the audience of that day, not of the period."),
     ("fr", "Les exports ne donnent ces répartitions qu'au 1er novembre 2026 (TikTok), après "
            "cette période : l'audience de ce jour-là, pas celle de la période."),
-    ("it", "Gli export riportano queste ripartizioni solo al 1° novembre 2026 (TikTok), dopo "
+    ("it", "Le esportazioni riportano queste ripartizioni solo al 1° novembre 2026 (TikTok), dopo "
            "questo periodo: il pubblico di quel giorno, non quello del periodo."),
 ])
 def test_a_past_periods_audience_is_its_own_snapshot_else_a_later_one_said_so(ds, lang, note):
@@ -902,7 +906,7 @@ def test_a_past_periods_audience_is_its_own_snapshot_else_a_later_one_said_so(ds
 @pytest.mark.parametrize("lang, words", [
     ("en", "leave out YouTube's 9,000: they are impressions of its thumbnails"),
     ("fr", "ne comptent pas les 9\u202f000 de YouTube : ce sont des impressions de ses miniatures"),
-    ("it", "non contano le 9.000 di YouTube: sono impressioni delle sue miniature"),
+    ("it", "non contano le 9.000 di YouTube: sono impression delle sue miniature"),
 ])
 def test_key_figures_total_leaves_out_youtube_thumbnail_impressions(lang, words):
     """The key figures' all-platforms impressions added YouTube's thumbnail impressions
@@ -948,9 +952,9 @@ def test_key_figures_total_leaves_out_youtube_thumbnail_impressions(lang, words)
            "interactions X = j'aime + réponses + reposts + signets + Shares de l'export "
            "(partages par message privé ou par lien), chacun compté une fois."),
     ("it", "Su X, i salvataggi sono i segnalibri, e le condivisioni sono i repost più le "
-           "condivisioni via messaggio diretto o link (colonna Shares dell'export): interazioni "
-           "X = mi piace + risposte + repost + segnalibri + Shares dell'export (condivisioni "
-           "via messaggio diretto o link), ciascuno contato una volta."),
+           "condivisioni via messaggio diretto o link (colonna Shares dell'esportazione): "
+           "interazioni X = mi piace + risposte + repost + segnalibri + Shares dell'esportazione "
+           "(condivisioni via messaggio diretto o link), ciascuno contato una volta."),
 ])
 def test_the_method_notes_say_what_xs_shares_are(lang, said):
     """An X post of 10 likes, 2 replies, 3 shares (2 reposts + 1 by DM, the loader's sum) and
@@ -993,3 +997,22 @@ def test_a_report_of_other_platforms_does_not_say_what_xs_shares_are(lang):
 
     assert not said(["tiktok"])
     assert said(["x"]) and said(["tiktok", "x"])
+
+
+@pytest.mark.parametrize("lang,zone,one_month,two_months", [
+    ("fr", None, "du 13 au 19 oct.", "du 28 sept. au 2 oct."),
+    ("fr", "America/Los_Angeles", "du 13 au 19 oct. (heure du Pacifique)",
+     "du 28 sept. au 2 oct. (heure du Pacifique)"),
+    ("it", None, "dal 13 al 19 ott", "dal 28 set al 2 ott"),
+    ("en", None, "from 13 to 19 Oct", "from 28 Sept to 2 Oct"),
+])
+def test_an_incidents_days_in_one_zone_are_a_range_of_days(ds, lang, zone, one_month,
+                                                          two_months):
+    """The top posts' footnote read « (du 13 oct. au 19 oct. (heure du Pacifique), crise) »:
+    the month twice and a bracket in a bracket. Both ends in one zone, the range is written
+    once, as Formatter.days writes ranges, the zone named once after it."""
+    import datetime as dt
+
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    assert rep._days(dt.date(2026, 10, 13), dt.date(2026, 10, 19), zone, zone) == one_month
+    assert rep._days(dt.date(2026, 9, 28), dt.date(2026, 10, 2), zone, zone) == two_months

@@ -356,7 +356,7 @@ def test_an_alerts_day_names_its_zone_when_not_the_brands(lang, pacific):
     [caption] = [b["caption"] for b in rep.top_posts().blocks
                  if b["kind"] == "table" and b.get("caption", "").startswith("*")]
     days = f.label("incident_days").format(start=f"16 {mar}", end=f"17 {mar} ({pacific})")
-    assert f"({f.prose(days)}, {f.label('sev_crisis')})" in caption
+    assert f": {f.label('sev_crisis')} {f.prose(days)}." in caption
 
 
 @pytest.mark.parametrize("lang, said", [

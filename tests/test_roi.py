@@ -2208,13 +2208,13 @@ def test_the_months_a_campaign_falls_in_are_said_in_the_report_language():
             "in 2026-10, 2026-11, outside the period")
     code = "ga4_campaign_outside_period"
     assert Formatter("en").note(note, code) == (
-        "no GA4 session of Q3 2026 carries utm_campaign 'automne-2026': its sessions fall in "
+        "no GA4 session of Q3 2026 carries utm_campaign “automne-2026”: its sessions fall in "
         "October 2026 and November 2026, outside the period")
     assert Formatter("fr").note(note, code) == (
-        "aucune session GA4 du T3 2026 ne porte utm_campaign 'automne-2026' : ses sessions "
+        "aucune session GA4 du T3 2026 ne porte utm_campaign « automne-2026 » : ses sessions "
         "tombent en octobre 2026 et novembre 2026, hors de la période")
     assert Formatter("it").note(note, code) == (
-        "nessuna sessione GA4 del 3° trimestre 2026 riporta utm_campaign 'automne-2026': le sue "
+        "nessuna sessione GA4 del 3° trimestre 2026 riporta utm_campaign «automne-2026»: le sue "
         "sessioni cadono in ottobre 2026 e novembre 2026, fuori dal periodo")
 
 
@@ -2865,8 +2865,8 @@ def test_a_campaign_whose_days_an_export_without_it_counts_is_unknown_not_zero(t
             "and does not name the campaign: revenue, key events and sessions unknown")
     assert note in by.loc["automne", "note"]
     assert Formatter("it").note(note, "ga4_campaign_overlap") == (
-        "le sue righe GA4 si sovrappongono alle date di un altro export, contato in quei giorni "
-        "e che non nomina la campagna: entrate, eventi chiave e sessioni sconosciuti")
+        "le sue righe GA4 si sovrappongono alle date di un'altra esportazione, contata in quei "
+        "giorni e che non nomina la campagna: ricavi, eventi chiave e sessioni sconosciuti")
     # October alone: B does not reach it, A counts it whole: 1,047.62, known
     october = roi(ds, "2026-10", by="campaign").set_index("campaign")
     assert october.loc["automne", "revenue"] == pytest.approx(2200 * 10 / 21)

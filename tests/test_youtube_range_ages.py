@@ -207,7 +207,8 @@ def test_compare_ages_the_videos_to_their_ranges(two_ranges):
            "(1) n'ont que les chiffres de cette période, pas ceux de toute leur vie : une partie "
            "de leur engagement n'est pas comptée, et leur âge au moment de la mesure est "
            "inconnu."),
-    ("it", "I post di agosto 2026 pubblicati prima dell'intervallo del loro export di YouTube "
+    ("it", "I post di agosto 2026 pubblicati prima dell'intervallo della loro esportazione di "
+     "YouTube "
            "Studio (1) hanno solo i dati di quell'intervallo, non quelli di tutta la loro vita: "
            "parte del loro engagement non è contata, e la loro età al momento della misura è "
            "sconosciuta.")])
@@ -385,7 +386,8 @@ def test_compare_counts_the_video_after_its_range(september, tmp_path):
     ("fr", "Les publications de septembre 2026 parues après la période de leur export YouTube "
            "Studio (1) n'ont aucun chiffre dans cette période : leur engagement n'est pas "
            "compté, et elles n'ont pas d'âge au moment de la mesure."),
-    ("it", "I post di settembre 2026 pubblicati dopo l'intervallo del loro export di YouTube "
+    ("it", "I post di settembre 2026 pubblicati dopo l'intervallo della loro esportazione di "
+     "YouTube "
            "Studio (1) non hanno dati in quell'intervallo: il loro engagement non è contato, e "
            "non hanno un'età al momento della misura.")])
 def test_the_after_range_caveat_in_the_reader_language(september, tmp_path, lang, line):

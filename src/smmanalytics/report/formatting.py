@@ -139,8 +139,9 @@ _MIX_SHARE = re.compile(r"(?P<key>.+?) (?P<before>\d+)%→(?P<after>\d+)%")
 #: a range of days in every language ("the period 5 October 2026 – …")
 _ARTICLES = {"en": {"range": "the period"}, "fr": {"quarter": "le", "range": "la période"},
              "it": {"quarter": "il", "year": "il", "range": "il periodo"}}
-#: the words after which a period's name takes its article (prepositions, "and", and the
-#: verbs and adverbs the notes put before a period: "ne couvre pas", "non copre", "quindi"),
+#: the words after which a period's name takes its article (prepositions, "and", "ni", "né",
+#: and the verbs and adverbs the notes put before a period: "ne couvre pas", "non copre",
+#: "quindi"),
 #: with how each joins the first word of the article ("in il" → "nel", "en le" → "au"); a word
 #: without a join for that article is followed by the article. A month in French elides "de"
 #: before a vowel instead (see Formatter.joined).
@@ -149,11 +150,11 @@ _PREPOSITIONS = {
                            "reach", "beyond", "cover", "covers", "than")},
     "fr": {"en": {"le": "au", "la": "sur la"}, "de": {"le": "du"}, "à": {"le": "au"},
            **{w: {} for w in ("pour", "sur", "et", "entre", "avec", "pas", "couvre",
-                              "couvrent", "que")}},
+                              "couvrent", "que", "ni")}},
     "it": {"in": {"il": "nel"}, "di": {"il": "del"}, "da": {"il": "dal"}, "a": {"il": "al"},
            "su": {"il": "sul"}, **{w: {} for w in ("per", "e", "con", "tra", "fra", "oltre",
                                                    "copre", "coprono", "quindi",
-                                                   "riguardano")}},
+                                                   "riguardano", "né")}},
 }
 
 #: prepositions a language changes before a month's name, which takes no article: Italian says
@@ -842,19 +843,24 @@ class Formatter:
             fmt = _first_of_month(fmt, self.locale, _FIRST_OF_MONTH[self.lang])
         return format_date(d, format=fmt, locale=self.locale)
 
-    def days(self, start, end) -> tuple[str, str]:
+    def days(self, start, end, fmt: str = "long") -> tuple[str, str]:
         """The first and last days of a range, for "from {start} to {end}" ("du … au …",
         "dal … al …"): the first without the year it shares with the last, and without the
-        month too when it shares it, as the languages write a range of days.
+        month too when it shares it, as the languages write a range of days; ``fmt`` is the
+        last day's ("long", or a day and month such as "d MMM", which the first keeps when
+        the months differ).
 
         >>> Formatter("fr").days(dt.date(2026, 10, 25), dt.date(2026, 10, 31))
         ('25', '31 octobre 2026')
         >>> Formatter("it").days(dt.date(2026, 8, 1), dt.date(2026, 9, 30))
         ('1° agosto', '30 settembre 2026')
+        >>> Formatter("fr").days(dt.date(2026, 10, 13), dt.date(2026, 10, 19), "d MMM")
+        ('13', '19 oct.')
         """
-        fmt = ("long" if start.year != end.year else "d MMMM" if start.month != end.month
-               else "d")
-        return self.date(start, fmt), self.date(end)
+        month = "d MMMM" if fmt == "long" else fmt
+        first = (fmt if start.year != end.year else month if start.month != end.month
+                 else "d")
+        return self.date(start, first), self.date(end, fmt)
 
     def period(self, period) -> str:
         """A period by its name: 'octobre 2026', 'T4 2026', '2026', or its first and last days."""
@@ -883,8 +889,8 @@ class Formatter:
         'le T3 2026 compte 92 jours et T2 2026 91'
         >>> Formatter("it").joined("post pubblicati in ottobre 2026", "2026-10")
         'post pubblicati a ottobre 2026'
-        >>> Formatter("it").joined("in agosto 2026 gli export coprono", "2026-08")
-        'ad agosto 2026 gli export coprono'
+        >>> Formatter("it").joined("in agosto 2026 le esportazioni coprono", "2026-08")
+        'ad agosto 2026 le esportazioni coprono'
         >>> Formatter("fr").joined("plus longue que octobre 2026", "2026-10")
         "plus longue qu'octobre 2026"
         >>> Formatter("it").joined("più lungo di 1° agosto 2026 – 30 settembre 2026",
@@ -934,8 +940,10 @@ class Formatter:
             return (word[0].upper() + word[1:] if prep[0].isupper() else word) + " "
 
         words = "|".join(re.escape(w) for w in sorted(preps, key=len, reverse=True))
-        # at the start of the note or of a clause (after ": " or "; "), or after a preposition
-        return re.sub(rf"(?:^|(?<=[:;] )|(?<![\w'])((?i:{words})) )(?={name})", join, text)
+        # at the start of the note or of a clause (after ": " or "; "), or after a preposition,
+        # which may follow an elided "qu'" ("qu'en T3 2026" → "qu'au T3 2026")
+        return re.sub(rf"(?:^|(?<=[:;] )|(?:(?<![\w'])|(?<=\b[Qq]u'))((?i:{words})) )(?={name})",
+                      join, text)
 
     def month(self, d) -> str:
         """'October 2026', 'octobre 2026', 'ottobre 2026'."""

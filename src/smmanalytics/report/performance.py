@@ -296,6 +296,14 @@ class PerformanceSections:
             card["note"] = f.join(notes)
         return card
 
+    def _roi_said(self, sec: Section, notes) -> None:
+        """The notes of ``roi()`` (code, sentence pairs) under the ROI figures, in a box of
+        their own: one sentence, capitalised and ended as the compare caveats are; the box
+        read « aucune session GA4 … » in lower case, with no full stop."""
+        f = self.fmt
+        said = f.join(f.note(text, code) for code, text in notes)
+        self.text(sec, f.sentence(said.rstrip(".")) + ".", note=True)
+
     def roi(self) -> Section:
         """Total cost by category, attributed revenue, ROI and ROAS; then per campaign."""
         from .._actuals import roi_once
@@ -309,7 +317,7 @@ class PerformanceSections:
         total = overall.iloc[0]
         self.kpis(sec, self._money_kpis(total, overall.attrs["ratio_figures"][0]))
         if shown := _roi_notes(overall.attrs["row_notes"][0]):
-            self.text(sec, f.join(f.note(text, code) for code, text in shown), note=True)
+            self._roi_said(sec, shown)
         self.text(sec, f.label("roi_definition"), note=True)
         by = roi_once(self.ds, self.period, by="campaign")
         by = by[(by["cost"].fillna(0) > 0) | (by["value"].fillna(0) > 0)]
@@ -333,7 +341,7 @@ class PerformanceSections:
                                  for code, text in by.attrs["row_notes"][i]
                                  if code in _CAMPAIGN_GA4_CODES)
             if said:
-                self.text(sec, f.join(f.note(text, code) for code, text in said), note=True)
+                self._roi_said(sec, said)
         breakdown = cost_breakdown(overall)
         if len(breakdown) and pd.notna(total["cost"]):
             self._add(sec, {"kind": "heading", "level": 2, "text": f.label("cost_breakdown")})
@@ -400,7 +408,7 @@ class PerformanceSections:
             f.label("ad_spend"): [f.money(r["ad_spend"])],
         }), align=["right"] * 6, caption=f"* {self._no_campaign_posts()}" if untagged else None)
         if shown := _roi_notes(table.attrs["row_notes"][of_campaign.argmax()], _CAMPAIGN_SKIPS):
-            self.text(sec, f.join(f.note(text, code) for code, text in shown), note=True)
+            self._roi_said(sec, shown)
         self.text(sec, f.label("roi_definition"), note=True)
         return sec
 

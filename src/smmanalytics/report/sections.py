@@ -72,9 +72,9 @@ _METHOD = {
         "copertura. Una copertura nulla non dà alcun tasso.",
         "La copertura è contata per post e sommata: una persona raggiunta da due post conta due "
         "volte.",
-        "Gli orari sono convertiti nel fuso del pubblico ({tz}); gli export Meta sono in ora del "
-        "Pacifico (USA) e convertiti tenendo conto dell'ora legale.",
-        "Ogni post mantiene l'export più recente ({totals}); i post degli ultimi giorni "
+        "Gli orari sono convertiti nel fuso del pubblico ({tz}); le esportazioni Meta sono in ora "
+        "del Pacifico (USA) e convertite tenendo conto dell'ora legale.",
+        "Ogni post mantiene l'esportazione più recente ({totals}); i post degli ultimi giorni "
         "del periodo possono ancora ricevere engagement.",
     ],
 }
@@ -126,9 +126,9 @@ _METHOD_X = {
           "interactions X = j'aime + réponses + reposts + signets + Shares de l'export "
           "(partages par message privé ou par lien), chacun compté une fois.",
     "it": "Su X, i salvataggi sono i segnalibri, e le condivisioni sono i repost più le "
-          "condivisioni via messaggio diretto o link (colonna Shares dell'export): interazioni "
-          "X = mi piace + risposte + repost + segnalibri + Shares dell'export (condivisioni "
-          "via messaggio diretto o link), ciascuno contato una volta.",
+          "condivisioni via messaggio diretto o link (colonna Shares dell'esportazione): "
+          "interazioni X = mi piace + risposte + repost + segnalibri + Shares dell'esportazione "
+          "(condivisioni via messaggio diretto o link), ciascuno contato una volta.",
 }
 
 
@@ -701,7 +701,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
                 marks, inc = self._incidents_at(rows)
                 if len(inc):
                     caption = f.label("top_posts_incident").format(incidents=f.join(
-                        f"{self._days(s, e, sz, ez)}, {f.label('sev_' + str(v))}"
+                        f"{f.label('sev_' + str(v))} {self._days(s, e, sz, ez)}"
                         for s, e, sz, ez, v in zip(inc["start"], inc["end"], inc["start_zone"],
                                                    inc["end_zone"], inc["severity"],
                                                    strict=True)))
@@ -724,12 +724,19 @@ class BrandReport(PerformanceSections, WatchSections, Report):
                 "bottom_posts_young": ~partial & ~after & (age < MIN_AGE_DAYS)}
 
     def _days(self, start, end, start_zone=None, end_zone=None) -> str:
-        """An incident's days: "du 13 au 19 oct.", "le 13 oct." (the watch's short dates), each
-        end's zone named when not the brand's: "du 13 oct. au 19 oct. (heure du Pacifique)"."""
+        """An incident's days: "du 13 au 19 oct.", "le 13 oct." (the watch's short dates),
+        the zone named once after them when not the brand's ("du 13 au 19 oct. (heure du
+        Pacifique)"), or after each end when the ends' zones differ ("du 13 oct. au 19 oct.
+        (heure du Pacifique)")."""
         f = self.fmt
         first, last = self._alert_day(start, start_zone), self._alert_day(end, end_zone)
         if first == last:
             return f.label("incident_day").format(day=first)
+        same = self._alert_day(start, end_zone) == first
+        if same:        # one zone: the range's days written once ("du 13 au 19 oct.")
+            zoned = last.removeprefix(f.date(end, "d MMM"))
+            first, last = f.days(start, end, "d MMM")
+            last += zoned
         return f.label("incident_days").format(start=first, end=last)
 
     def _post_rows(self, rows: pd.DataFrame, marks: list | None = None) -> pd.DataFrame:

@@ -569,7 +569,8 @@ class WatchSections:
         stories = bt.method.get("stories", 0)
         if not stories:
             return caption
-        return caption + " " + f.label("bt_slots_stories").format(
+        return caption + " " + f.label("bt_slots_stories_one" if stories == 1
+                                       else "bt_slots_stories").format(
             feed=_bt_who(f, accounts)["feed"], pace=f.number(plan.attrs.get("posts_per_week")),
             stories=f.number(stories))
 

@@ -64,7 +64,7 @@ def _about(w: dict) -> str:
 def _allowed(w: dict) -> str:
     """What a window's interval clause adds when its figures allow for its having been shown
     (``selection_adjusted``, see :func:`._estimate.selection_adjusted`)."""
-    return (", allowing for its having been picked because it stood out"
+    return (", allowing for the window having been picked because it stood out"
             if w.get("selection_adjusted") else "")
 
 
