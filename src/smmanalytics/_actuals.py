@@ -20,7 +20,7 @@ from ._web import (
     tells_social,
 )
 from .metrics import post_interactions
-from .periods import Period, last_day_covered, parse_period, post_dates
+from .periods import Period, dataset_post_dates, last_day_covered, parse_period, post_dates
 from .schema import column_or
 
 __all__ = ["metric_daily", "actual", "known_days", "known_days_note", "followers_gaps",
@@ -448,7 +448,7 @@ def posts_in(ds, platform: str, start: dt.date, end: dt.date
     posts = ds.posts
     if posts is None or posts.empty:
         return posts, pd.Series(dtype="datetime64[ns]")
-    day = post_dates(posts, ds.brand.timezone)
+    day = dataset_post_dates(ds)
     keep = (day >= pd.Timestamp(start)) & (day <= pd.Timestamp(end))
     if platform != "all":
         keep &= posts["platform"].astype("string") == platform

@@ -60,7 +60,7 @@ from ._args import frame_with, platform_name
 from ._io import read_user_text, user_csv
 from .errors import ArgumentError, ArgumentTypeError, ConfigError, require_dataset
 from .metrics import followers_at
-from .periods import Period, parse_period, post_dates
+from .periods import Period, dataset_post_dates, parse_period
 from .schema import canonical_platform, platforms_expected
 
 __all__ = ["benchmarks", "benchmark_industries", "industry_name", "compare_benchmarks",
@@ -305,7 +305,7 @@ def _posts_in(ds, p: Period) -> pd.DataFrame:
     posts = ds.posts
     if posts is None or posts.empty:
         return posts if posts is not None else pd.DataFrame()
-    day = post_dates(posts, ds.brand.timezone)
+    day = dataset_post_dates(ds)
     keep = p.contains(day)
     if "content_type" in posts.columns:
         keep &= ~(posts["content_type"].astype("string") == "story").fillna(False)
@@ -334,7 +334,7 @@ def _stories_in(ds, p: Period) -> dict[str, int]:
     if posts is None or posts.empty or "content_type" not in posts.columns:
         return {}
     story = (posts["content_type"].astype("string") == "story").fillna(False).to_numpy()
-    story &= p.contains(post_dates(posts, ds.brand.timezone)).to_numpy()
+    story &= p.contains(dataset_post_dates(ds)).to_numpy()
     counts = posts.loc[story, "platform"].astype("string").value_counts()
     return {str(k): int(v) for k, v in counts.items() if v}
 

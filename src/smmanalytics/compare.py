@@ -113,7 +113,7 @@ from ._ranges import after_range, figures_end, partial_life
 from ._web import covered_runs, social_traffic
 from .errors import PeriodError, require_dataset
 from .metrics import post_interactions, youtube_thumbnails
-from .periods import Period, month_end, parse_period, post_dates, whole_months
+from .periods import Period, dataset_post_dates, month_end, parse_period, whole_months
 from .schema import PLATFORMS, canonical_order, column_or
 
 __all__ = ["Comparison", "compare"]
@@ -266,7 +266,7 @@ def _post_frame(ds, p: Period, platform: str | None, day: pd.Series | None = Non
                                      "content_type", "platform", "age_days", "partial",
                                      "after_range"])
     if day is None:
-        day = post_dates(posts, ds.brand.timezone)
+        day = dataset_post_dates(ds)
     keep = p.contains(day)
     if platform:
         keep &= (posts["platform"].astype("string") == platform).fillna(False)
@@ -1591,7 +1591,7 @@ def _record_caveat(ds, cov: _Coverage, b: pd.DataFrame) -> list[str]:
     if not total > 0:
         return []
     earlier, p = [], prev
-    day = post_dates(ds.posts, ds.brand.timezone)
+    day = dataset_post_dates(ds)
     if day.min() > pd.Timestamp(prev.start) - pd.Timedelta(days=1):
         return []
     for _ in range(6):

@@ -90,7 +90,7 @@ from .errors import (
     SchemaError,
     require_dataset,
 )
-from .periods import Period, overlap_days, parse_period, post_dates
+from .periods import Period, dataset_post_dates, overlap_days, parse_period, post_dates
 from .quality import side_file_error
 from .schema import column_or
 
@@ -737,7 +737,9 @@ def _period_web(run: _RoiRun) -> tuple[pd.DataFrame, bool, set[str]]:
     covered = web.attrs.get("covered", False)
     unknown_revenue: set[str] = set()
     if not web.empty:
-        web[key] = (web["campaign_key"] if by == "campaign" else web["platform"]) if by else "all"
+        # a column of its own: the frame may be the report's shared one (social_traffic)
+        web = web.assign(**{key: (web["campaign_key"] if by == "campaign" else web["platform"])
+                            if by else "all"})
         foreign = foreign_currency(web, run.brand_cur)
         if foreign.any():
             # their sessions and key events count; their revenue is not in the brand's money
@@ -1195,7 +1197,7 @@ def _paid_known(ds, p: Period) -> dict[str, bool]:
     posts = ds.posts
     if posts is None or posts.empty:
         return {}
-    day = post_dates(posts, ds.brand.timezone)
+    day = dataset_post_dates(ds)
     sel = posts.loc[p.contains(day).to_numpy()]
     flag = column_or(sel, "paid").notna()
     plat = sel["platform"].astype("string").str.lower()
@@ -1240,7 +1242,7 @@ def _paid_posts(ds, p: Period) -> pd.DataFrame:
     cols = ["platform", "campaign", "impressions", "link_clicks"]
     if posts is None or posts.empty or "paid" not in posts.columns:
         return pd.DataFrame({c: pd.Series(dtype="Float64") for c in cols})
-    day = post_dates(posts, ds.brand.timezone)
+    day = dataset_post_dates(ds)
     keep = (p.contains(day) & posts["paid"].fillna(False).astype(bool)).to_numpy()
     sel = posts.loc[keep]
     imp = sel["impressions"].astype("Float64") if "impressions" in sel else None

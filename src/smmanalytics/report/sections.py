@@ -884,7 +884,8 @@ class BrandReport(PerformanceSections, WatchSections, Report):
     def method_notes(self) -> Section:
         f = self.fmt
         sec = self.section(f.label("method"))
-        notes = [t.format(tz=self.tz, totals=self._totals()) for t in _METHOD[self.lang]]
+        totals = self._totals()     # once, not once a note (a fifth of the section's time)
+        notes = [t.format(tz=self.tz, totals=totals) for t in _METHOD[self.lang]]
         days = self._platform_days()
         if days:            # after the note on times
             notes.insert(4, _METHOD_DAYS[self.lang][0].format(days=days))
