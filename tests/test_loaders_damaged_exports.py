@@ -1,0 +1,87 @@
+"""Exports a spreadsheet or a hand damaged in ways that read as other numbers (review s52A):
+one count cell in another style, two GA4 exports pasted together, durations re-saved as day
+fractions. Fixtures: tests/fixtures/s52M_damaged/ (the reviewer's repros)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from smmanalytics.loaders import read_export
+
+from ._helpers import _codes
+
+FIX = Path(__file__).parent / "fixtures" / "s52M_damaged"
+YT_HEADER = ("Content,Video title,Video publish time,Duration,Views,Watch time (hours),"
+             "Subscribers,Average view duration,Average percentage viewed (%),Likes,"
+             "Comments added,Shares,Thumbnail impressions,Thumbnail click-through rate (%)")
+
+
+def _note(df, code):
+    (note,) = [q for q in df.attrs["quality"] if q["code"] == code]
+    return note
+
+
+def test_one_abbreviated_views_cell_leaves_the_others_thousands():
+    # Views: Total "5,834", then "1,2K", "1,995", "1,102", 327. "1,2K" (a comma then one
+    # digit) is decimal-comma evidence, which read every "d,ddd" cell 1.995; those cells alone
+    # are thousands again: 1,2K = 1200, 1995, 1102, 327 (the Total row is dropped)
+    df = read_export(FIX / "yt_k" / "Table data.csv")
+    assert df["views"].tolist() == [1200, 1995, 1102, 327]
+    note = _note(df, "counts_dot_thousands")
+    # the cells named are those repaired, with their lines (the Total row is line 2)
+    assert note["rows"] == 3
+    assert ("(line 2: '5,834' read as 5,834; line 4: '1,995' read as 1,995; line 5: '1,102' "
+            "read as 1,102") in note["message"]
+    assert "counts_not_whole" not in _codes(df)
+
+
+def test_one_views_cell_with_a_dot_is_the_only_one_read_again():
+    # "1.234" among "1,995", "1,102", 327: read with '.' as decimal (English), it alone is a
+    # fraction; read as thousands it is 1234, and "1,995" stays 1995 (the column was read
+    # again with ',' as decimal before: 1.995)
+    df = read_export(FIX / "yt_dot" / "Table data.csv")
+    assert df["views"].tolist() == [1234, 1995, 1102, 327]
+    note = _note(df, "counts_dot_thousands")
+    assert note["rows"] == 1 and "(line 3: '1.234' read as 1,234)" in note["message"]
+
+
+def test_one_abbreviated_impressions_cell_in_an_x_export():
+    # Impressions "1,074", "1,2K", "1,745", 560, 710 on lines 2-6
+    df = read_export(FIX / "x_k" / "account_analytics_content_2025-09-01_2026-02-28.csv")
+    assert df["impressions"].tolist() == [1074, 1200, 1745, 560, 710]
+    note = _note(df, "counts_dot_thousands")
+    assert "line 2: '1,074' read as 1,074; line 4: '1,745' read as 1,745" in note["message"]
+
+
+#: a cell in another style than ``d,ddd``, and the count it reads as
+_ODD = st.one_of(
+    st.integers(1, 99).map(lambda n: (f"{n // 10},{n % 10}K", n * 100)),       # 1,2K
+    st.integers(1, 99).map(lambda n: (f"{n // 10}.{n % 10}K", n * 100)),       # 1.2K
+    st.integers(1000, 999_999).map(lambda n: (f"{n:,}".replace(",", "."), n)),  # 1.234
+    st.integers(0, 999).map(lambda n: (str(n), n)))                            # 327
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(views=st.lists(st.integers(1000, 999_999), min_size=2, max_size=5),
+       odd=_ODD, at=st.integers(0, 5))
+def test_one_odd_cell_never_reads_the_well_formed_counts_below_one(tmp_path, views, odd, at):
+    """Videos' Views written "2,410" (thousands, as YouTube writes them), and one cell, in a
+    video row or in the Total row (row 0, dropped), in another style: every "d,ddd" cell
+    reads its count, the odd one its own."""
+    cells = [f"{v:,}" for v in [sum(views), *views]]
+    at = at % len(cells)
+    cells[at] = odd[0]
+    first = ["Total,,", *(f'vid{k:08d}x,T,"Sep 14, 2026"' for k in range(1, len(cells)))]
+    lines = [YT_HEADER, *(f'{row},,"{cell}",1,1,0:01:00,50,1,1,1,10,1'
+                          for row, cell in zip(first, cells, strict=True))]
+    path = tmp_path / "Table data.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    expected = [*views]
+    if at:
+        expected[at - 1] = odd[1]
+    assert read_export(path)["views"].tolist() == expected
+
