@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from smmanalytics.loaders import read_export
+from smmanalytics.loaders import read_export, read_file
 
 from ._helpers import _codes
 
@@ -84,4 +84,43 @@ def test_one_odd_cell_never_reads_the_well_formed_counts_below_one(tmp_path, vie
     if at:
         expected[at - 1] = odd[1]
     assert read_export(path)["views"].tolist() == expected
+
+
+# ---- GA4: two exports pasted together
+
+GA4_PASTED = FIX / "ga4_pasted" / "ga4_traffic_acquisition_2026-10-01_2026-10-31.csv"
+
+
+def test_the_grand_total_of_a_second_ga4_export_pasted_under_the_first_is_dropped():
+    # the same Traffic acquisition export twice, each block's first row its Grand total with
+    # an empty dimension cell (",5210,…,9876.5"); the second was read as traffic (10420
+    # sessions). By hand, the four sources once: 3000 + 1200 + 10 + 1000 = 5210 sessions,
+    # 6000 + 2500.5 + 0 + 1376 = 9876.5 revenue
+    import smmanalytics as smm
+
+    web = smm.load(GA4_PASTED.parent, cache=False).web
+    assert web["source"].notna().all() and len(web) == 4
+    assert web["sessions"].sum() == 5210 and web["revenue"].sum() == 9876.5
+    # read alone: both totals dropped, the 8 rows of the two blocks kept (merged by the load)
+    (df,) = read_file(GA4_PASTED)
+    assert len(df) == 8 and df["sessions"].sum() == 2 * 5210
+    assert _note(df, "summary_row_dropped")["rows"] == 2
+    assert {"total_differs", "sources_not_social"}.isdisjoint(_codes(df))
+
+
+def test_a_ga4_row_without_a_source_writes_no_empty_sentence_of_sources(tmp_path):
+    # a row whose dimension cell is empty below the first one is kept as read (it has
+    # sessions), but it names no source: "0 source … the largest with their sessions and
+    # revenue: " was written with nothing after the colon; example.org is one to name
+    path = tmp_path / "ga4_sm.csv"
+    body = ("# Start date: 20261001\n# End date: 20261031\n"
+            "Session source / medium,Sessions,Engaged sessions,Key events,Total revenue\n"
+            "instagram / social,200,100,5,50.00\n,12,6,0,0.00\n")
+    path.write_text(body, encoding="utf-8")
+    (df,) = read_file(path)
+    assert "sources_not_social" not in _codes(df)
+    path.write_text(body + "example.org / referral,120,60,2,30.00\n", encoding="utf-8")
+    (df,) = read_file(path)
+    assert _note(df, "sources_not_social")["message"].endswith(
+        "the largest with their sessions and revenue: example.org (120, 30.00)")
 
