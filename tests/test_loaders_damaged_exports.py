@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from smmanalytics.errors import ParseError
 from smmanalytics.loaders import read_export, read_file
 
 from ._helpers import _codes
@@ -124,3 +126,40 @@ def test_a_ga4_row_without_a_source_writes_no_empty_sentence_of_sources(tmp_path
     assert _note(df, "sources_not_social")["message"].endswith(
         "the largest with their sessions and revenue: example.org (120, 30.00)")
 
+
+# ---- YouTube: durations a spreadsheet re-saved as fractions of a day
+
+YT_FRACTIONS = FIX / "yt_day_fraction" / "Table data.csv"
+
+
+def test_view_durations_saved_as_fractions_of_a_day_are_read_as_days():
+    # General format wrote 0:05:14 as 314 / 86400 = 0.0036342592592592594, read 0.0036 s;
+    # by hand: 0.0036342592592592594, 0.0004398148148148148, 0.0011689814814814816,
+    # 0.0006597222222222222 × 86400 = 314, 38, 101, 57 s (0:05:14, 0:00:38, 0:01:41, 0:00:57)
+    df = read_export(YT_FRACTIONS)
+    assert df["avg_watch_time_s"].tolist() == [314, 38, 101, 57]
+    note = _note(df, "durations_day_fraction")
+    # the Total row's 0:02:45 is the first: 0.0019097222222222222 × 86400 = 165 s
+    assert note["level"] == "warning" and note["rows"] == 5
+    assert "(line 2: '0.0019097222222222222' read as 165 s)" in note["message"]
+
+
+def test_a_fraction_of_a_day_among_durations_is_refused(tmp_path):
+    # one cell re-typed 0:00:38 among fractions: which unit the others are in is no longer
+    # known (the first fraction, line 2's, is named)
+    text = YT_FRACTIONS.read_text(encoding="utf-8").replace("0.0004398148148148148",
+                                                            "0:00:38")
+    path = tmp_path / "Table data.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ParseError, match="fraction of a day") as exc:
+        read_export(path)
+    assert exc.value.line == 2 and exc.value.column == "Average view duration"
+    assert exc.value.got == "0.0019097222222222222"
+    # the durations Studio writes are read as they are, with no note
+    path.write_text(text.replace("0.0019097222222222222", "0:02:45")
+                    .replace("0.0036342592592592594", "0:05:14")
+                    .replace("0.0011689814814814816", "0:01:41")
+                    .replace("0.0006597222222222222", "0:00:57"), encoding="utf-8")
+    df = read_export(path)
+    assert df["avg_watch_time_s"].tolist() == [314, 38, 101, 57]
+    assert "durations_day_fraction" not in _codes(df)
