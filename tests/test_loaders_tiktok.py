@@ -1097,7 +1097,9 @@ def test_italian_counts_of_follower_activity_and_viewers_read_as_the_english(tmp
     assert set(q["level"]) == {"warning"}
     activity, viewers = q["message"].tolist()
     assert "'Active followers'" in activity
-    assert "'Total Viewers', 'New Viewers'" in viewers      # "Returning": no cell ≥ 1000
+    # the cells repaired, and only them ("Returning": no cell ≥ 1000)
+    assert "'Total Viewers' (Viewers!B3: '2.838' read as 2,838; Viewers!B4: '1.134' read as " \
+        "1,134), 'New Viewers' (Viewers!C3: '2.316' read as 2,316)" in viewers
     assert not (en.quality["code"] == "counts_dot_thousands").any()
 
 

@@ -636,7 +636,9 @@ def not_social_sources(web: pd.DataFrame) -> tuple[int, str] | None:
     rows = pd.DataFrame({"channel_group": group, "medium": medium, "source": w["source"]})
     source = w["source"].astype("string").str.strip()
     lower = source.str.lower()
-    known = lower.isin(_NOT_SOCIAL).fillna(True) | lower.str.match(_SEARCH_ENGINE).fillna(False)
+    # a row without a source names none to show (the sentence listed nothing: "0 source")
+    known = (lower.isna() | lower.isin(_NOT_SOCIAL)
+             | lower.str.match(_SEARCH_ENGINE).fillna(False))
     left = (~is_social(rows, normalize_source(w["source"])) & group.isna()
             & ~known).to_numpy(dtype=bool)
     if not left.any():

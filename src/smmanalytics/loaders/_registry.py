@@ -91,8 +91,10 @@ class Candidate:
     #: headers whose numbers such as ``22.485`` were read as thousands because the file is
     #: ``;``-delimited (see :meth:`decimal_hint`); noted once per table after the parse
     read_by_delimiter: list[str] = field(default_factory=list, repr=False)
-    #: headers of count columns whose ``1.250`` cells were read as thousands
-    read_by_count: list[str] = field(default_factory=list, repr=False)
+    #: header → (where, cell as written, value) of each count cell such as ``1.250`` read
+    #: as thousands (:meth:`_counts_with_dot_thousands`); noted once per table
+    read_by_count: dict[str, list[tuple[str, str, float]]] = field(default_factory=dict,
+                                                                   repr=False)
     #: header → (count, where the first is, its cell as written, its value) of the counts
     #: that are not whole numbers (``1234,5`` views): kept as read, noted once per table
     fractions: dict[str, tuple[int, str, str, float]] = field(default_factory=dict,
@@ -287,26 +289,60 @@ class Candidate:
 
     def _counts_with_dot_thousands(self, header: str, cells: pd.Series,
                                    out: pd.Series) -> pd.Series:
-        """A count column whose only fractions are cells such as ``1.250`` read again with
-        ``.`` between thousands (reference §5.4: Turkish-style thousands in an English-headed
-        file), or such as ``1,250`` with ``,`` between them (English thousands in a French
-        file: 1.25 views): a count has no decimals. Remembered for a note; so are the other
-        fractions (:meth:`_remember_fractions`)."""
-        from ._numbers import AMBIGUOUS_COMMA, AMBIGUOUS_DOT, parse_numbers
+        """The cells of a count column such as ``1.250`` that were read as decimals read again
+        with ``.`` between thousands (reference §5.4: Turkish-style thousands in an
+        English-headed file), or such as ``1,250`` with ``,`` between them (English thousands
+        in a French file, or beside one ``1,2K``: 1.25 views): a count has no decimals. Only
+        those cells: re-reading the whole column would let one odd cell change how every
+        other one reads. The cells repaired are remembered for a note, and the fractions
+        left, if any, too (:meth:`_remember_fractions`)."""
+        repair = self._decimals_of_thousands(cells, out)
+        if repair is not None:
+            which, thousands = repair
+            self.read_by_count[header] = [
+                (self._where(header, k), str(cells.iloc[k]).strip(), float(thousands.iloc[k]))
+                for k in np.flatnonzero(which)]
+            out = out.mask(which, thousands)
+        fraction = _not_whole(out)
+        if fraction.any():              # a real fraction (62.5): not thousands
+            self._remember_fractions(header, cells, out, fraction)
+        return out
 
-        fraction = (out.notna() & (out != out.round())).fillna(False).to_numpy()
-        if not fraction.any():
-            return out
-        if not pd.api.types.is_numeric_dtype(cells.dtype):
-            text = cells.astype("str").str.strip()[fraction]
-            for shape, decimal in ((AMBIGUOUS_DOT, ","), (AMBIGUOUS_COMMA, ".")):
-                if text.str.fullmatch(shape).all():
-                    self.read_by_count.append(header)
-                    return parse_numbers(cells, file=self.name, column=header,
-                                         first_line=self.table.first_line + 1,
-                                         decimal=decimal, percent_cells=False)
-        self._remember_fractions(header, cells, out, fraction)
-        return out                      # a real fraction (62.5): not thousands
+    @staticmethod
+    def _decimals_of_thousands(cells: pd.Series, out: pd.Series
+                               ) -> tuple[np.ndarray, pd.Series] | None:
+        """Which of ``cells`` are text such as ``1.250`` or ``1,000`` that ``out`` read with
+        the mark as a decimal one (below 1000: 1.25, 1), and their values with it between
+        thousands (1250, 1000); None when there is none, or when a fraction of another shape
+        (``62.5``) says the column's marks are decimal ones. Numbers a workbook stored are
+        no text to read again."""
+        from ._numbers import AMBIGUOUS_COMMA, AMBIGUOUS_DOT
+
+        if pd.api.types.is_numeric_dtype(cells.dtype):
+            return None
+        text = cells.where(isinstance_cells(cells, str)) if cells.dtype == object else cells
+        text = text.astype("string").str.strip()
+        below = ((out >= 1) & (out < 1000)).fillna(False).to_numpy(dtype=bool)
+        marked = below & text.str.contains(r"[.,]", regex=True).fillna(False).to_numpy(
+            dtype=bool)
+        if not marked.any():
+            return None
+        tested = text[marked]
+        shaped = np.zeros(len(text), dtype=bool)
+        shaped[marked] = (tested.str.fullmatch(AMBIGUOUS_DOT)
+                          | tested.str.fullmatch(AMBIGUOUS_COMMA)).fillna(False).to_numpy(
+                              dtype=bool)
+        if not shaped.any() or (_not_whole(out) & ~shaped).any():
+            return None
+        thousands = pd.to_numeric(text.where(shaped).str.replace(r"[.,]", "", regex=True),
+                                  errors="coerce").astype("Float64")
+        return shaped, thousands
+
+    def _where(self, header: str, k: int) -> str:
+        """Where data row ``k`` of column ``header`` is, as a note names it: its sheet cell
+        (``All posts!F12``) or its line."""
+        line = self.table.line_of(k)
+        return self.table.cell(self.table.header.index(header), line) or f"line {line}"
 
     def _remember_fractions(self, header: str, cells: pd.Series, out: pd.Series,
                             fraction: np.ndarray) -> None:
@@ -315,10 +351,8 @@ class Candidate:
         platform counts half a view, yet which whole number was meant is not known, so they
         are kept as read, and noted with the first of them."""
         k = int(np.flatnonzero(fraction)[0])
-        line = self.table.line_of(k)
-        where = self.table.cell(self.table.header.index(header), line) or f"line {line}"
-        self.fractions[header] = (int(fraction.sum()), where, str(cells.iloc[k]).strip(),
-                                  float(out.iloc[k]))
+        self.fractions[header] = (int(fraction.sum()), self._where(header, k),
+                                  str(cells.iloc[k]).strip(), float(out.iloc[k]))
 
     def _compare_copies(self, positions: list[int], kept: pd.Series, decimal: str | None,
                         percent: bool) -> None:
@@ -1639,6 +1673,13 @@ COUNT_FIELDS = frozenset(set(schema.METRICS) - {"watch_time_s"}) | {
     # Pinterest's audiences, GA4's users and events
     "total_audience", "engaged_audience", "active_users", "new_users", "total_users",
     "event_count"}
+
+
+def _not_whole(values: pd.Series) -> np.ndarray:
+    """Which of ``values`` are numbers with a fraction (1.25): in a count, a cell misread."""
+    return (values.notna() & (values != values.round())).fillna(False).to_numpy(dtype=bool)
+
+
 #: a field that is a rate (engagement_rate, platform_ctr, avg_pct_viewed…) or an audience's
 #: share (TikTok's ``Distribution``: ``76%``): the only fields whose cells may be written with
 #: ``%``; in a count or an amount, ``12%`` is bad input
@@ -1687,9 +1728,8 @@ def _note_numbers(cand: Candidate, ctx: ParseContext) -> None:
                  f"value), and were read as missing in {columns(text_errors)}", level="info",
                  rows=n)
     if cand.read_by_count:
-        ctx.note("counts_dot_thousands", "counts written such as 1.250 or 1,250 were read as "
-                 f"thousands (a count has no decimals) in {columns(cand.read_by_count)}",
-                 level="warning")
+        ctx.note("counts_dot_thousands", _thousands_message(cand), level="warning",
+                 rows=sum(map(len, cand.read_by_count.values())))
     for header, (n, where, cell, value) in cand.fractions.items():
         counts = "1 count is" if n == 1 else f"{n} counts are"
         ctx.note("counts_not_whole", f"{header!r}: {counts} not a whole number ({where}: "
@@ -1709,6 +1749,21 @@ def _note_numbers(cand: Candidate, ctx: ParseContext) -> None:
         ctx.note("columns_conflict", f"columns {kept!r} and {other!r} hold the same field but "
                  f"different numbers in {n} rows; the first one's were kept", rows=n)
 
+
+
+def _thousands_message(cand: Candidate) -> str:
+    """The note of the count cells read as thousands (:attr:`Candidate.read_by_count`): which
+    they are, column by column in the file's order (three cells shown in each), and that the
+    columns' other cells kept their reading, so that a user checks those and only those."""
+    def cells_of(header: str) -> str:
+        cells = cand.read_by_count[header]
+        shown = "; ".join(f"{where}: {cell!r} read as {value:,.0f}"
+                          for where, cell, value in cells[:3])
+        return f"{header!r} ({shown}{f' and {len(cells) - 3} more' if len(cells) > 3 else ''})"
+
+    headers = sorted(cand.read_by_count, key=cand.header.index)
+    return ("counts written such as 1.250 or 1,250 were read as thousands, a count having no "
+            f"decimals, in {', '.join(map(cells_of, headers))}; the other cells as read")
 
 #: families whose parser tells a header written twice apart itself: a Facebook Insights export
 #: writes some twice on purpose, a count then its unique users (``meta._legacy_header``)

@@ -401,6 +401,7 @@ class RawTable:
             self._note_blank_rows(blank)
         if len(repeated):
             self._note_header_rows(repeated)
+            self.__dict__["_repeated"] = repeated
         if len(preamble):
             self._note_preamble_rows(preamble, meta=len(seps) > 0, ga4=len(comments) > 0)
         if len(notes):
@@ -667,6 +668,19 @@ class RawTable:
         """The line (CSV) or row (sheet) of the file where data row ``k`` starts; None when
         unknown."""
         return self._row_line(self._position(k))
+
+    def rows_under_repeated_headers(self) -> np.ndarray:
+        """The data rows (positions in :attr:`frame`) right under each header repeated among
+        the rows and dropped (:meth:`_without_rows_of_no_data`): the first row of an export
+        pasted under another, where GA4 writes its unlabelled total (``ga4._summary_rows``)."""
+        self._cells                     # noqa: B018 -- the body read: its dropped rows known
+        repeated = self.__dict__.get("_repeated")
+        if repeated is None:
+            return np.empty(0, dtype=np.int64)
+        skipped = self.__dict__["_skipped"]
+        # a dropped header has as many data rows above it as rows not skipped before it
+        under = repeated - np.searchsorted(skipped, repeated)
+        return under[under < self.n_rows]
 
     def _position(self, k: int) -> int:
         """The position in the body (rows of no data counted) of data row ``k``."""

@@ -111,8 +111,11 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         dims["channel_group"] = custom
     is_total = _summary_rows(c, [*dims.values()] + ([nth_day] if nth_day is not None else []))
     if is_total.any():
-        ctx.note("summary_row_dropped", f"{int(is_total.sum())} 'Grand total' row dropped "
-                 "(it repeats the sum of the rows)", level="info", rows=int(is_total.sum()))
+        totals = int(is_total.sum())
+        said = ("row dropped (it repeats the sum of the rows)" if totals == 1
+                else "rows dropped (each repeats a sum of the rows)")
+        ctx.note("summary_row_dropped", f"{totals} 'Grand total' {said}", level="info",
+                 rows=totals)
     keep = ~is_total.to_numpy()
 
     out = pd.DataFrame(index=range(n))
@@ -411,7 +414,9 @@ def _summary_rows(c: Candidate, dimensions: list[pd.Series]) -> pd.Series:
     its like ("Total général", "Totale complessivo"), in whichever column a hand moved the
     dimensions to (the first column alone was looked at: a report whose columns were
     reordered kept its total as data); or the first row leaves every cell of the
-    ``dimensions`` empty, as GA4's own total row does in some exports."""
+    ``dimensions`` empty, as GA4's own total row does in some exports, and so does the first
+    row under a header repeated among the rows (the total of an export pasted under another,
+    which was read as traffic: twice the sessions)."""
     frame = c.table.frame
     metrics = {p for k in _METRICS for p in c.match(F).columns.get(k, [])}
     words = [summary_cells(frame[p]) for p in range(len(c.header)) if p not in metrics]
@@ -419,7 +424,8 @@ def _summary_rows(c: Candidate, dimensions: list[pd.Series]) -> pd.Series:
                 else pd.Series(False, index=frame.index))
     if dimensions:
         blank = pd.concat(dimensions, axis=1).isna().all(axis=1)
-        is_total |= blank & (pd.RangeIndex(len(frame)) == 0)
+        first = np.isin(np.arange(len(frame)), [0, *c.table.rows_under_repeated_headers()])
+        is_total |= blank & first
     return is_total
 
 

@@ -256,15 +256,51 @@ def _other_dimension(c: Candidate) -> str | None:
     return c.header[0] if m.any(*(k for k in m.columns if k not in _IDENTITY)) else None
 
 
-def _metric_values(c: Candidate, canon: str) -> pd.Series:
+def _metric_values(c: Candidate, canon: str, ctx: ParseContext) -> pd.Series:
     """One Studio metric column in canonical units (seconds, fractions)."""
     pos = c.match(F).columns[canon][0]
     header = c.header[pos]
     if canon == "avg_watch_time_s":
-        return hms_seconds(c.table.column(pos), file=c.name, column=header,
-                           first_line=c.table.first_line + 1)
+        return _view_durations(c, c.table.column(pos), header, ctx)
     vals = c.numbers(F, canon, percent=canon in _PERCENT).reset_index(drop=True)
     return vals * 3600 if canon == "watch_time_h" else vals
+
+
+#: a time cell a spreadsheet re-saved in its General format: the fraction of a day it holds
+#: (``0:05:14``: ``0.0036342592592592594``)
+_DAY_FRACTION = r"0\.\d+"
+
+
+def _view_durations(c: Candidate, cells: pd.Series, header: str,
+                    ctx: ParseContext) -> pd.Series:
+    """``Average view duration`` (``H:MM:SS``) in seconds. A spreadsheet that re-saved the
+    table in General format wrote each time as the fraction of a day it is (0:05:14:
+    0.00363…), read as seconds 0.0036 s, with nothing said: a column whose durations are all
+    such fractions is read as days (× 86400: 314 s), and noted. One that mixes them with
+    durations is refused: a fraction among them may be a day's or a second's (a cell typed
+    0.5), which no rule tells."""
+    first_line = c.table.first_line + 1
+    seconds = hms_seconds(cells, file=c.name, column=header, first_line=first_line)
+    text = cells_text(cells).reset_index(drop=True)
+    fraction = (text.str.fullmatch(_DAY_FRACTION).fillna(False) & (seconds > 0)).to_numpy(
+        dtype=bool)
+    if not fraction.any():
+        return seconds
+    k = int(np.flatnonzero(fraction)[0])
+    durations = (seconds > 0).fillna(False).to_numpy(dtype=bool) & ~fraction   # 0 is 0 either way
+    if durations.any():
+        raise ParseError("a duration written as a spreadsheet's fraction of a day among "
+                         "durations in H:MM:SS or seconds: which unit each cell is in is not "
+                         "known", file=c.name, line=first_line + k, column=header,
+                         expected="H:MM:SS in every cell (export the table again from Studio)",
+                         got=str(text.iloc[k]))
+    days = seconds.mask(fraction, (seconds * 86400).round(3))
+    ctx.note("durations_day_fraction", f"{header!r}: {int(fraction.sum())} durations written "
+             "as the fraction of a day a spreadsheet's General format shows, read as such "
+             f"(line {c.table.line_of(k)}: {text.iloc[k]!r} read as {days.iloc[k]:,.0f} s); "
+             "export the table again from Studio, and do not save it from a spreadsheet",
+             level="warning", rows=int(fraction.sum()))
+    return days
 
 
 def _damaged_ids(ids: pd.Series, videos: pd.Series) -> pd.Series:
@@ -533,7 +569,8 @@ def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     # every column read before any is used: of several bad cells, the first in the file raises
     days, durations, *read = c.read_all(partial(_publish_days, c, keep, ctx),
                                         partial(_durations, c),
-                                        *(partial(_metric_values, c, k) for k in metrics))
+                                        *(partial(_metric_values, c, k, ctx)
+                                          for k in metrics))
     values = dict(zip(metrics, read, strict=True))
     if "views" in values and total.any():
         listed = values["views"][keep].sum()
@@ -632,7 +669,7 @@ def _daily(c: Candidate, ctx: ParseContext, *, per_video: bool) -> pd.DataFrame:
                  "in the daily table", level="info", rows=int(period.sum()))
     header = c.header_of(F, "date")
     canons = [canon for canon in m.columns if canon not in _IDENTITY]
-    readers = [partial(_metric_values, c, canon) for canon in canons]
+    readers = [partial(_metric_values, c, canon, ctx) for canon in canons]
     # of a bad day and a bad figure, the first in the file raises (the days are read first)
     with c.first_bad_cell_among(*readers):
         parts = day_parts(cells.where(~period, ""), ctx, column=header, first_line=line,
