@@ -1980,6 +1980,27 @@ def test_a_meta_chart_pasted_again_under_itself_is_read_whatever_the_title_s_cas
     assert "pasted_preamble_dropped" in _codes(df)
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig"])
+def test_two_meta_charts_joined_byte_for_byte_each_with_its_bom_are_read(tmp_path, encoding):
+    """Two "Facebook follows" exports joined byte for byte ("copy /b a.csv+b.csv", "cat"),
+    each with its own byte-order mark: the second one's 'sep=' line, read '\ufeffsep=', was no
+    preamble, and the file failed on line 7 ("cell is not a date"). Now the fixture's 3 days
+    (1, 2, 4 October: 3, 0, 7), then the 2 pasted ones (5, 6: -2, 5), the preamble on 7-8 and
+    the header on 9 noted as without the inner BOM."""
+    one = (FIX / "Facebook follows.csv").read_text(encoding="utf-16")
+    two = ('sep=,\n"Facebook follows"\n"Date","Primary"\n'
+           '"2026-10-05T00:00:00","-2"\n"2026-10-06T00:00:00","5"\n')
+    path = tmp_path / "Facebook follows.csv"
+    path.write_bytes(one.encode(encoding) + two.encode(encoding))   # each encoding adds a BOM
+    df = read_export(path)
+    assert df["date"].dt.day.tolist() == [1, 2, 4, 5, 6]
+    assert df["value"].tolist() == [3, 0, 7, -2, 5]
+    (note,) = [q for q in df.attrs["quality"] if q["code"] == "pasted_preamble_dropped"]
+    assert note["rows"] == 2 and "(the first at line 7)" in note["message"]
+    assert "(line 9)" in next(q["message"] for q in df.attrs["quality"]
+                              if q["code"] == "header_repeated")
+
+
 def _header_words():
     from smmanalytics.loaders._headers import synonyms
     return sorted({s.header for s in synonyms() if not s.prefix})

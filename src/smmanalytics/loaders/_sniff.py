@@ -1080,11 +1080,14 @@ def _sep_row(row: list) -> bool:
 
 
 def _only_text(row: list) -> str | None:
-    """The text of a row's one filled cell, stripped; None for a row of other cells."""
+    """The text of a row's one filled cell, stripped, and without a byte-order mark at its
+    start: a Meta export joined byte for byte under another ("copy /b a.csv+b.csv", "cat")
+    keeps its own BOM on its ``sep=`` line, which was then no preamble and made the whole
+    file fail ("cell is not a date"). None for a row of other cells."""
     filled = [v for v in row if _filled(v)]
     if len(filled) != 1 or not isinstance(filled[0], str):
         return None
-    return filled[0].strip()
+    return filled[0].strip().removeprefix("\ufeff")
 
 
 def preamble_rows(rows: list[list], header: list[str]) -> list[int]:
