@@ -634,6 +634,8 @@ def test_a_ragged_file_with_a_caption_over_the_csv_modules_limit_is_read(tmp_pat
     # 131,072 characters: "unexpected error while reading: field larger than field limit"
     rows = _ig_rows(2, seed=3)
     rows[0]["Description"] = "très long " * 20_000
+    for r in rows:                  # no saves: the last cell, empty, left out of the last row
+        r["Saves"] = ""
     path = tmp_path / "ig.csv"
     _write(path, _IG_COLS, rows)
     text = path.read_text(encoding="utf-8-sig").rstrip("\n")
