@@ -851,6 +851,56 @@ def test_16_digit_ids_a_workbook_stored_as_numbers_are_matched_by_their_link(tmp
     assert q.loc["post_id_from_other_export", "rows"] == 2
 
 
+DAMAGED = FIX / "s52L_damaged"
+
+
+@pytest.mark.parametrize(("folder", "views", "resaved", "exact"), [
+    # 4 stories, 966 + 1252 + 1512 + 1336 views; 115898602228265216 re-saved 115898602228265000
+    ("meta_ids15_ig", [966, 1252, 1512, 1336], "instagram_stories_2026-05-01_2026-10-31_2026-11-05",
+     "115898602228265216"),
+    # 5 Facebook posts (FR), 1019 + 2530 + 2888 + 803 + 988 views; 5842367960733158 re-saved
+    # 5842367960733150 (and 3999189661967170, which ended in 0 already, as it was)
+    ("meta_ids15_fb", [1019, 2530, 2888, 803, 988],
+     "facebook_posts_2025-09-01_2025-09-30_2025-10-09", "5842367960733158"),
+])
+def test_meta_ids_a_spreadsheet_cut_to_15_digits_do_not_count_posts_twice(
+        folder, views, resaved, exact):
+    """A Meta export and a later one of the same posts re-saved by a spreadsheet, which
+    wrote every id back cut to 15 significant digits (links unchanged): every post counted
+    twice, 10132 views for 5066 (Facebook: 9 posts, 13568 views for 8228), without a word.
+    Each post once now, its exact id back from the other export, the cut ids noted on the
+    re-saved file."""
+    ds = smm.load(DAMAGED / folder, cache=False)
+    posts = ds.posts
+    assert len(posts) == len(views) and posts["permalink"].nunique() == len(views)
+    assert posts["views"].sum() == sum(views) and exact in set(posts["post_id"])
+    assert not posts["post_id"].str.endswith("0").all()          # the exact ids, not the cut
+    q = ds.quality
+    for code in ("post_id_damaged", "post_id_from_other_export"):
+        note = q[q["code"] == code]
+        assert note["file"].str.endswith(resaved + ".csv").all()
+        assert note["rows"].tolist() == [len(views)]
+    assert "ending in zeros past their 15th digit" in q.loc[
+        q["code"] == "post_id_damaged", "message"].iloc[0]
+
+
+def test_an_exact_id_ending_in_000_is_no_id_a_spreadsheet_cut(tmp_path):
+    """An export whose third post's exact id, 179000000000009000, ends in 000, among ids
+    that do not (one of four ids of 16 digits or more ends in zeros: not most of them), and
+    a later export of the same posts: each post once (4), matched by its id, nothing noted
+    of a spreadsheet."""
+    ids = ["179000000000001234", "179000000000005678", "179000000000009000",
+           "179000000000004321"]
+    _ig_rows(tmp_path / "ig_2026-10-15.csv", [(i, f"P{k}", 100) for k, i in enumerate(ids)])
+    _ig_rows(tmp_path / "ig_2026-11-01.csv", [(i, f"P{k}", 200) for k, i in enumerate(ids)])
+    assert "unreliable_ids" not in smm.read_export(tmp_path / "ig_2026-10-15.csv").attrs
+    ds = smm.load(tmp_path, cache=False)
+    assert sorted(ds.posts["post_id"]) == sorted(ids) and ds.posts["views"].tolist() == [200] * 4
+    codes = set(ds.quality["code"])
+    assert not {"post_id_damaged", "post_id_from_other_export"} & codes
+    assert ds.quality.loc[ds.quality["code"] == "snapshot_merged", "rows"].tolist() == [4]
+
+
 def test_exports_downloaded_twice_read_as_the_first_download(tmp_path):
     """A browser names a file downloaded again 'Content_maisonseve (1).zip', a file manager a
     copy '… - Copie.zip': TikTok's handle and YouTube's channel, read from those names, became

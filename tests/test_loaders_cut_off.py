@@ -52,8 +52,9 @@ def test_a_short_last_line_without_a_line_break_is_cut_off():
 
 
 def test_a_short_last_line_with_a_line_break_is_ragged_not_cut():
+    # its missing cell, 'c', may be an empty one left out: line 2 leaves it empty too
     log = QualityLog()
-    t = split_text("a,b,c\n1,2,3\n4,5\n", source="r.csv", log=log)[0]
+    t = split_text("a,b,c\n1,2,\n4,5\n", source="r.csv", log=log)[0]
     assert t.frame[1].tolist() == ["2", "5"]
     notes = _notes(log)
     assert set(notes) == {"ragged_rows"} and "line 3" in notes["ragged_rows"]["message"]
@@ -124,7 +125,7 @@ def test_a_cut_right_after_a_delimiter_names_the_last_column_read():
 
 
 def test_ragged_rows_name_their_lines_the_first_few_and_how_many_more():
-    body = "".join(f"{k},{k}\n" if k % 2 else f"{k},{k},{k}\n" for k in range(1, 17))
+    body = "".join(f"{k},{k}\n" if k % 2 else f"{k},{k},\n" for k in range(1, 17))
     log = QualityLog()
     assert split_text("a,b,c\n" + body, source="r.csv", log=log)[0].n_rows == 16
     note = _notes(log)["ragged_rows"]
@@ -156,6 +157,111 @@ def test_a_row_with_a_value_past_the_last_column_is_an_error_naming_it():
     assert "a row of 4 cells under a header of 3 columns" in str(e)
 
 
+def test_a_short_row_ending_on_an_empty_cell_is_an_error_naming_it():
+    """A writer that leaves out a row's trailing empty cells leaves out all of them: line 3,
+    '5,6,' (3 cells, the last empty, under 4 headers), lacks a cell inside it; padded, its
+    values after that cell sat in the columns beside their own, with a mild note."""
+    with pytest.raises(smm.ParseError) as err:
+        _ = split_text("a,b,c,d\n1,2,3,\n5,6,\n", source="r.csv", log=QualityLog())[0].frame
+    e = err.value
+    assert (e.file, e.line, e.got) == ("r.csv", 3, "3 cells")
+    assert e.expected.startswith("4 cells") and "its last cell is empty" in str(e)
+    assert "a row of 3 cells under a header of 4 columns" in str(e)
+
+
+def test_a_short_row_lacking_a_column_every_other_row_fills_is_an_error_naming_it():
+    """Line 3 lacks 'c', which line 2 fills: a value is missing, and which one cannot be
+    told (4 may be b's or c's); padded, 5 was read as b's. Refused, naming the column."""
+    with pytest.raises(smm.ParseError) as err:
+        _ = split_text("a,b,c\n1,2,3\n4,5\n", source="r.csv", log=QualityLog())[0].frame
+    assert (err.value.line, err.value.got) == (3, "2 cells")
+    assert "it lacks 'c', which every other row fills" in str(err.value)
+
+
+@pytest.mark.parametrize(("text", "short"), [
+    ("a,b,c\n1,2\n4,5\n", 2),          # no row writes 'c': every row left its empty cell out
+    ("a,b,c\n1,2,\n4,5\n", 1),         # line 2 leaves 'c' empty: line 3 may have left it out
+    ("a,b,c\n1,2,\n4\n7,,9\n", 1),     # 'b' and 'c' each empty in some row
+])
+def test_a_short_row_whose_missing_cells_may_be_empty_ones_left_out_is_padded(text, short):
+    log = QualityLog()
+    t = split_text(text, source="r.csv", log=log)[0]
+    assert t.frame[0].tolist()[:2] == ["1", "4"] and t.frame[2].tolist()[:2] == ["", ""]
+    assert _notes(log)["ragged_rows"]["rows"] == short
+
+
+_CELLS = st.lists(st.lists(st.sampled_from(["", "0", "7", "42", "x"]), min_size=4, max_size=4),
+                  min_size=1, max_size=6)
+
+
+@settings(max_examples=60, deadline=None)
+@given(rows=_CELLS)
+def test_rows_without_their_trailing_empty_cells_read_as_the_whole_rows(rows):
+    """Rows written without their trailing empty cells (a spreadsheet's re-save), under a
+    first row written whole, '1,,,' (every column may be empty), read back as the whole
+    rows: padding puts back only empty cells."""
+    rows = [["1", "", "", ""], *(r for r in rows if any(r))]
+    text = "a,b,c,d\n1,,,\n" + "".join(",".join(r).rstrip(",") + "\n" for r in rows[1:])
+    t = split_text(text, source="r.csv", log=QualityLog())[0]
+    assert [t.frame[j].tolist() for j in range(4)] == [list(c) for c in zip(*rows, strict=True)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(rows=_CELLS.filter(lambda r: len(r) > 1), data=st.data())
+def test_a_row_that_lost_a_cell_among_filled_rows_is_refused_naming_its_line(rows, data):
+    """Rows of every cell filled, one of which lost a cell, anywhere in it: refused, naming
+    its line (the header on line 1), whichever cell it lost."""
+    filled = [[c or "5" for c in r] for r in rows]
+    k, j = data.draw(st.integers(0, len(filled) - 1)), data.draw(st.integers(0, 3))
+    filled[k] = filled[k][:j] + filled[k][j + 1:]
+    with pytest.raises(smm.ParseError) as err:
+        _ = split_text("a,b,c,d\n" + "".join(",".join(r) + "\n" for r in filled),
+                       source="r.csv", log=QualityLog())[0].frame
+    assert (err.value.line, err.value.got) == (k + 2, "3 cells")
+
+
+SHORT = Path(__file__).parent / "fixtures/s52L_damaged/short_row"
+
+
+@pytest.mark.parametrize(("name", "cells", "why"), [
+    # the X content export whose first post lacks one of its 17 counts: every X count is
+    # written, 'Permalink Clicks' in every other row
+    ("account_analytics_content_2025-09-01_2026-02-28.csv", 17,
+     "it lacks 'Permalink Clicks', which every other row fills"),
+    # Facebook (FR), its first post without 'Réactions' (28): 26 cells ending ',,'; padded,
+    # link clicks read 1019 (the views), reactions 5 (the comments)
+    ("facebook_posts_2025-09-01_2025-09-30_2025-10-02.csv", 27, "its last cell is empty"),
+])
+def test_the_reviewers_exports_with_a_cell_missing_inside_a_row_are_refused(name, cells, why):
+    with pytest.raises(smm.ParseError) as err:
+        read_export(SHORT / name)
+    e = err.value
+    assert (e.file, e.line, e.got) == (str(SHORT / name), 2, f"{cells - 1} cells")
+    assert e.expected.startswith(f"{cells} cells") and why in str(e)
+
+
+def test_the_facebook_row_with_its_cell_back_or_its_trailing_empty_cells_left_out_reads(
+        tmp_path):
+    """The reviewer's Facebook row with its Réactions cell (28) back reads as written:
+    reactions 28, comments 5, shares 1, clicks 27, link clicks 0; and so does it with its
+    two empty last cells (video views, none for a photo, empty in the other photos' rows)
+    left out, as a spreadsheet may write it."""
+    text = (SHORT / "facebook_posts_2025-09-01_2025-09-30_2025-10-02.csv").read_text(
+        encoding="utf-8-sig")
+    whole = text.replace(",Lifetime,1019,775,34,5,1,27,", ",Lifetime,1019,775,34,28,5,1,27,", 1)
+    short = whole.replace(",1019,0,775,0,,\n", ",1019,0,775,0\n", 1)
+    assert short != whole != text
+    for k, body in enumerate((whole, short)):
+        path = tmp_path / f"{k}" / "facebook_posts_2025-09-01_2025-09-30_2025-10-02.csv"
+        path.parent.mkdir()
+        path.write_text(body, encoding="utf-8-sig")
+        df = read_export(path)
+        first = df.set_index("post_id").loc["5842367960733158"]
+        got = first[["views", "reactions", "comments", "shares", "clicks", "link_clicks"]]
+        assert got.tolist() == [1019, 28, 5, 1, 27, 0]
+        assert ("ragged_rows" in _notes(df)) == (body is short)
+
+
 def test_an_instagram_export_with_an_unquoted_thousands_count_is_refused(tmp_path):
     """Through the API, a hand-built Instagram export whose second post has its Saves cell,
     the last column, written 1,234 unquoted: 19 cells under 18 headers on line 3."""
@@ -181,7 +287,7 @@ def test_an_instagram_export_with_an_unquoted_thousands_count_is_refused(tmp_pat
 
 def test_a_cut_file_with_other_ragged_lines_notes_both_apart():
     log = QualityLog()
-    t = split_text("a,b,c\n1,2\n4,5,6\n7,8", source="r.csv", log=log)[0]
+    t = split_text("a,b,c\n1,2\n4,5,\n7,8", source="r.csv", log=log)[0]
     assert t.frame[1].tolist() == ["2", "5", ""]
     notes = _notes(log)
     assert notes["ragged_rows"]["rows"] == 1 and "line 2" in notes["ragged_rows"]["message"]

@@ -634,6 +634,8 @@ def test_a_ragged_file_with_a_caption_over_the_csv_modules_limit_is_read(tmp_pat
     # 131,072 characters: "unexpected error while reading: field larger than field limit"
     rows = _ig_rows(2, seed=3)
     rows[0]["Description"] = "très long " * 20_000
+    for r in rows:                  # no saves: the last cell, empty, left out of the last row
+        r["Saves"] = ""
     path = tmp_path / "ig.csv"
     _write(path, _IG_COLS, rows)
     text = path.read_text(encoding="utf-8-sig").rstrip("\n")
@@ -1978,6 +1980,27 @@ def test_a_meta_chart_pasted_again_under_itself_is_read_whatever_the_title_s_cas
     df = read_export(path)
     assert df["value"].tolist() == [3, 0, 7, -2]      # the fixture's 3 days, then the pasted
     assert "pasted_preamble_dropped" in _codes(df)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig"])
+def test_two_meta_charts_joined_byte_for_byte_each_with_its_bom_are_read(tmp_path, encoding):
+    """Two "Facebook follows" exports joined byte for byte ("copy /b a.csv+b.csv", "cat"),
+    each with its own byte-order mark: the second one's 'sep=' line, read '\ufeffsep=', was no
+    preamble, and the file failed on line 7 ("cell is not a date"). Now the fixture's 3 days
+    (1, 2, 4 October: 3, 0, 7), then the 2 pasted ones (5, 6: -2, 5), the preamble on 7-8 and
+    the header on 9 noted as without the inner BOM."""
+    one = (FIX / "Facebook follows.csv").read_text(encoding="utf-16")
+    two = ('sep=,\n"Facebook follows"\n"Date","Primary"\n'
+           '"2026-10-05T00:00:00","-2"\n"2026-10-06T00:00:00","5"\n')
+    path = tmp_path / "Facebook follows.csv"
+    path.write_bytes(one.encode(encoding) + two.encode(encoding))   # each encoding adds a BOM
+    df = read_export(path)
+    assert df["date"].dt.day.tolist() == [1, 2, 4, 5, 6]
+    assert df["value"].tolist() == [3, 0, 7, -2, 5]
+    (note,) = [q for q in df.attrs["quality"] if q["code"] == "pasted_preamble_dropped"]
+    assert note["rows"] == 2 and "(the first at line 7)" in note["message"]
+    assert "(line 9)" in next(q["message"] for q in df.attrs["quality"]
+                              if q["code"] == "header_repeated")
 
 
 def _header_words():

@@ -299,8 +299,10 @@ def test_a_note_line_of_two_cells_is_one_note_not_a_table_unread_nor_a_short_row
 
 def test_a_short_row_above_a_note_is_still_told_padded(tmp_path):
     """Only the note is left out of the rows padded: a post of the table cut short (its last
-    two cells missing) still is one, and said so."""
+    two cells missing, empty ones left out: the first post leaves them empty too) still is
+    one, and said so."""
     rows = [_ig_row(i) for i in range(1, 6)]
+    rows[0][-2:] = ["", ""]
     rows[-1] = rows[-1][:-2]
     path = _ig_file(tmp_path / "instagram_posts_2026-11-20.csv", rows,
                     "Notes: export checked by Camille, 8 Sept")

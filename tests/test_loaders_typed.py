@@ -83,9 +83,9 @@ def test_ragged_rows_take_the_text_path_and_its_note():
     from smmanalytics.quality import QualityLog
 
     log = QualityLog()
-    t = split_text("a,b,c\nx,1,2\ny,3\n", source="t.csv", log=log)[0]
+    t = split_text("a,b,c\nx,1,2\nz,4,\ny,3\n", source="t.csv", log=log)[0]
     t.expect_numbers([1, 2])
-    assert t.column(1).tolist() == ["1", "3"] and t.column(2).tolist() == ["2", ""]
+    assert t.column(1).tolist() == ["1", "4", "3"] and t.column(2).tolist() == ["2", "", ""]
     assert [e["code"] for e in log.entries] == ["ragged_rows"]
 
 

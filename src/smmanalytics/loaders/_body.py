@@ -20,7 +20,7 @@ from ..errors import ParseError
 from ..quality import QualityLog
 
 __all__ = ["read_body", "records_and_lines", "read_ragged", "ragged_rows", "note_ragged",
-           "frame_from_rows", "lines_named"]
+           "refuse_shifted", "frame_from_rows", "lines_named", "headers_listed"]
 
 # Arrow reads cells of any length; the csv module (ragged rows, TikTok's repair, error lines)
 # refuses one over 131,072 characters by default, which a long caption pasted twice reaches
@@ -92,7 +92,9 @@ def read_ragged(rows: list[list[str]], lines: list[int], width: int, source: str
                 log: QualityLog | None, *, cut: int | None = None, strict: bool = True
                 ) -> pd.DataFrame:
     """A body whose rows (:func:`records_and_lines`, starting on ``lines``) are ragged: short
-    rows padded, every row kept, and noted with their lines, for the user to look at them;
+    rows padded (refused by :func:`refuse_shifted` once the rows that are no rows of the
+    table are known, when the cells they lack cannot be empty ones left out), every row
+    kept, and noted with their lines, for the user to look at them;
     the row at ``cut``, where the file was cut off, has its own note
     (:meth:`~._sniff.RawTable.mend_cut_off`).
 
@@ -129,6 +131,53 @@ def ragged_rows(rows: list[list[str]], width: int, cut: int | None = None) -> li
     (``_sniff.RawTable._without_rows_of_no_data``), and are not counted as ragged."""
     return [k for k, r in enumerate(rows)
             if len(r) != width and k != cut and any(c.strip() for c in r)]
+
+
+def refuse_shifted(rows: list[list[str]], lines: list[int], header: list[str],
+                   ragged: list[int], unread: set[int], source: str) -> None:
+    """Raise :class:`ParseError` for the first short row among ``ragged`` (positions in
+    ``rows``, starting on ``lines``) whose missing cells cannot be empty cells left out at
+    the end of its line, the only ones padding puts back in place.
+
+    A writer that leaves out a row's trailing empty cells (a spreadsheet's re-save, a
+    hand-made file) leaves out all of them: a short row ending on an empty cell lacks one
+    elsewhere. And it leaves out only empty cells: a short row lacking a column that every
+    other row holding it fills (X's counts, a Meta export's Views) lost a value, and where
+    cannot be told. Either way a cell is missing in the middle of the row (``…,28,5,1,27,…``
+    for ``…,34,28,5,1,27,…``), and padding its end put every value after it in the column
+    beside its own (the link clicks read 1019, the views). ``unread`` rows (notes under the
+    table, a pasted preamble) are no rows of the table and tell nothing, and a line of one
+    cell is a title or a label (a Meta audience block's, a GA4 channel's), which the
+    table's readers take as such, not a row of values."""
+    width = len(header)
+    short = [k for k in ragged if 1 < len(rows[k]) < width]
+    if not short:
+        return
+    data = [r for k, r in enumerate(rows) if k not in unread and any(c.strip() for c in r)]
+    never_empty = {j for j in range(min(len(rows[k]) for k in short), width)
+                   if all(r[j].strip() for r in data if len(r) > j)
+                   and any(len(r) > j for r in data)}
+    for k in short:
+        row = rows[k]
+        filled = [header[j] for j in range(len(row), width) if j in never_empty]
+        if row[-1].strip() and not filled:
+            continue
+        why = ("its last cell is empty, so the cells it lacks are no empty cells left out "
+               "at the end of its line" if not row[-1].strip() else
+               f"it lacks {headers_listed(filled)}, which every other row fills")
+        raise ParseError(
+            f"a row of {len(row)} cells under a header of {width} columns: {why}; a cell is "
+            "missing, where cannot be told, and padding the row's end would put the values "
+            "after it in the columns beside their own; add the missing cell where it belongs "
+            "(an empty one between two separators if it held nothing)",
+            file=source, line=lines[k], expected=f"{width} cells (or fewer, without the "
+            "empty ones at the end of the line)", got=f"{len(row)} cells")
+
+
+def headers_listed(headers: list[str]) -> str:
+    """Up to four headers, quoted, and how many more."""
+    more = f" and {len(headers) - 4} more" if len(headers) > 4 else ""
+    return ", ".join(map(repr, headers[:4])) + more
 
 
 def note_ragged(rows: list[list[str]], lines: list[int], width: int, ragged: list[int],

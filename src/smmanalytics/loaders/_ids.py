@@ -22,7 +22,7 @@ from ._cells import isinstance_cells
 
 __all__ = ["x_snowflake_time", "tiktok_id_time", "instagram_shortcode_time",
            "linkedin_urn_time", "instagram_shortcode", "rounded_ids", "stored_rounded",
-           "zeros_rounded",
+           "zeros_rounded", "cut_to_15_digits",
            "PLAUSIBLE_START"]
 
 PLAUSIBLE_START = pd.Timestamp("2010-01-01", tz="UTC")
@@ -120,6 +120,34 @@ def zeros_rounded(ids: pd.Series, link_ids: pd.Series, figures: pd.DataFrame) ->
     distinct = figures.loc[suspect].assign(_id=written[suspect].to_numpy()).drop_duplicates()
     bad |= set(distinct["_id"][distinct["_id"].duplicated()])
     return suspect & written.isin(bad).fillna(False).to_numpy(bool)
+
+
+#: how many zeros past the 15th digit a file's ids must show in all, for them to be taken for
+#: a spreadsheet's rounding rather than chance: 3, one chance in a thousand for exact ids
+_ZEROS_NOT_CHANCE = 3
+
+
+def cut_to_15_digits(ids: pd.Series) -> np.ndarray:
+    """Which ids of a file without links to read them from (Meta's: a Facebook link names
+    the post by a ``pfbid``) a spreadsheet cut to its 15 significant digits and wrote back
+    as plain digits (bool array, one per row of ``ids``), as the whole file tells.
+
+    ``115898602228265216`` saved so is ``115898602228265000``, ``5842367960733158``
+    ``5842367960733150``: an id of 16 digits or more whose digits after the 15th are all 0.
+    A spreadsheet cuts every long id of its column, and an exact id ends so by chance (one
+    16-digit id in ten, an 18-digit one in a thousand): such ids are taken as cut when they
+    are most of the file's long ids and their zeros past the 15th digit add up to
+    :data:`_ZEROS_NOT_CHANCE` or more (three 16-digit ids ending in 0, one 18-digit id ending
+    in 000). An exact id ending in zeros among ids that do not is left alone. One taken for
+    cut wrongly is only matched by its link rather than its id.
+    """
+    written = ids.astype("string").str.strip()
+    long = written.str.fullmatch(r"\d{16,}").fillna(False).to_numpy(bool)
+    cut = long & written.str.fullmatch(r"\d{15}0+").fillna(False).to_numpy(bool)
+    zeros = int((written[cut].str.len() - 15).sum())
+    if 2 * cut.sum() <= long.sum() or zeros < _ZEROS_NOT_CHANCE:
+        return np.zeros(len(ids), dtype=bool)
+    return cut
 
 
 def _to_utc(ms: np.ndarray, ok: np.ndarray, index: pd.Index) -> pd.Series:

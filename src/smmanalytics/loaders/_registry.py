@@ -182,13 +182,17 @@ class Candidate:
         for the bad cell there. The column at fault is the first of the field's columns whose
         cell on the row is the one quoted (:meth:`col` took the first one filled)."""
         k = None if exc.line is None else exc.line - self.table.first_line - 1
-        if k is None or k < 0 or exc.got is None or k >= self.table.n_rows:
+        if k is None or k < 0 or exc.got is None:
             return exc
         quoted = str(exc.got).strip()
         for match in self._matches.values():
             for positions in match.columns.values():
                 if len(positions) < 2 or self.header[positions[0]] != exc.column:
                     continue
+                # the table's rows only now: a reader of its own (Meta's Audience blocks)
+                # read none of them, and they are no rows of one width to be read
+                if k >= self.table.n_rows:
+                    return exc
                 at_fault = next((p for p in positions
                                  if str(self.table.column(p).iloc[k]).strip() == quoted), None)
                 if at_fault in (None, positions[0]):

@@ -35,11 +35,13 @@ from ..quality import QualityLog
 from ._arrow import chunks_may_contain
 from ._body import (
     frame_from_rows,
+    headers_listed,
     note_ragged,
     ragged_rows,
     read_body,
     read_ragged,
     records_and_lines,
+    refuse_shifted,
 )
 from ._cells import column_letter, rows_all_empty
 from ._cutoff import (
@@ -378,8 +380,8 @@ class RawTable:
         an error: "line 7: 'Reach from Boosted posts' gone"."""
         gone = [h for h, n in zip(self.header, self.norm, strict=True) if n not in block.norm]
         new = [h for h, n in zip(block.header, block.norm, strict=True) if n not in self.norm]
-        parts = ([f"{_listed(new)} added"] if new else []) + (
-            [f"{_listed(gone)} gone"] if gone else [])
+        parts = ([f"{headers_listed(new)} added"] if new else []) + (
+            [f"{headers_listed(gone)} gone"] if gone else [])
         return f"line {block.first_line}: {', '.join(parts) or 'the columns reordered'}"
 
     def _without_rows_of_no_data(self, cells: pa.Table | pd.DataFrame, named: np.ndarray
@@ -446,8 +448,10 @@ class RawTable:
         if found is not None:
             records, lines, width, ragged = found
             skipped = set(unread.tolist())
-            note_ragged(records, lines, width, [k for k in ragged if k not in skipped],
-                        self.source, self.log)
+            kept = [k for k in ragged if k not in skipped]
+            if self.read_as is None:        # a reader's own repair (TikTok's) reads its rows
+                refuse_shifted(records, lines, self.header, kept, skipped, self.source)
+            note_ragged(records, lines, width, kept, self.source, self.log)
 
     def _note_blank_rows(self, blank: np.ndarray) -> None:
         """Note the rows ``blank`` (positions in the body) whose every cell is empty, naming
@@ -1094,11 +1098,14 @@ def _sep_row(row: list) -> bool:
 
 
 def _only_text(row: list) -> str | None:
-    """The text of a row's one filled cell, stripped; None for a row of other cells."""
+    """The text of a row's one filled cell, stripped, and without a byte-order mark at its
+    start: a Meta export joined byte for byte under another ("copy /b a.csv+b.csv", "cat")
+    keeps its own BOM on its ``sep=`` line, which was then no preamble and made the whole
+    file fail ("cell is not a date"). None for a row of other cells."""
     filled = [v for v in row if _filled(v)]
     if len(filled) != 1 or not isinstance(filled[0], str):
         return None
-    return filled[0].strip()
+    return filled[0].strip().removeprefix("\ufeff")
 
 
 def preamble_rows(rows: list[list], header: list[str]) -> list[int]:
@@ -1223,12 +1230,6 @@ def _sheet_preamble(rows: list[list], p: int, line_of: Callable[[int], int]
         cut = k
         lines.append((line_of(k), filled[0][0], comment))
     return cut, lines[::-1]
-
-
-def _listed(headers: list[str]) -> str:
-    """Up to four headers, quoted, and how many more."""
-    more = f" and {len(headers) - 4} more" if len(headers) > 4 else ""
-    return ", ".join(map(repr, headers[:4])) + more
 
 
 def _line_start(text: str, n: int) -> int:

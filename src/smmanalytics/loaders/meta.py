@@ -101,7 +101,12 @@ from ._dates import (
     parse_datetimes,
 )
 from ._headers import HeaderMatch, match_headers, normalize, synonyms
-from ._ids import instagram_shortcode, instagram_shortcode_time, stored_rounded
+from ._ids import (
+    cut_to_15_digits,
+    instagram_shortcode,
+    instagram_shortcode_time,
+    stored_rounded,
+)
 from ._registry import (
     EXPORT_SLACK,
     Candidate,
@@ -771,26 +776,33 @@ def _platform_of_no_posts(m, c: Candidate, story: bool) -> str | None:
 
 
 def _damaged_ids(c: Candidate, ids: pd.Series, ctx: ParseContext) -> list[str]:
-    """The post ids a spreadsheet damaged, sorted: written in scientific notation, or stored
+    """The post ids a spreadsheet damaged, sorted: written in scientific notation, stored
     as numbers in a workbook, where Excel keeps 15 of their 16 or more digits
-    (:func:`~._ids.stored_rounded`). Those and the posts without an id are noted."""
+    (:func:`~._ids.stored_rounded`), or written back as digits cut to those 15
+    (:func:`~._ids.cut_to_15_digits`: the same posts in another export counted twice). Those
+    and the posts without an id are noted."""
     no_id = ids.isna()
     if no_id.any():
         ctx.note("missing_post_id", f"{int(no_id.sum())} rows have no post id; they are kept but "
                  "cannot be matched across exports", rows=int(no_id.sum()))
     sci = (ids.str.contains(r"[eE]\+\d+$", regex=True).fillna(False) if may_contain(ids, "+")
-           else pd.Series(False, index=ids.index))
+           else pd.Series(False, index=ids.index)).to_numpy(dtype=bool)
     raw_ids = c.col(F, "post_id")
     if raw_ids is not None:          # a workbook's ids stored as numbers of 16 digits or more
-        sci |= stored_rounded(raw_ids)
-    if not sci.any():
+        sci = sci | stored_rounded(raw_ids)
+    cut = cut_to_15_digits(ids) & ~sci
+    damaged = sci | cut
+    if not damaged.any():
         return []
-    unreliable = sorted(set(ids[np.asarray(sci, dtype=bool)].dropna()))
-    ctx.note("post_id_damaged", f"{int(sci.sum())} post ids are in scientific notation "
-             "or were stored as numbers by a spreadsheet, which rounds long ids (such as "
-             f"{unreliable[0]!r}): these posts are matched by their link, not their id (a "
-             "post without a link, with no other post)",
-             rows=int(sci.sum()))
+    unreliable = sorted(set(ids[damaged].dropna()))
+    how = ([f"{int(sci.sum())} in scientific notation or stored as numbers by a spreadsheet, "
+            "which rounds long ids"] if sci.any() else []) + (
+        [f"{int(cut.sum())} ending in zeros past their 15th digit, as a spreadsheet that "
+         "keeps 15 digits writes them back"] if cut.any() else [])
+    ctx.note("post_id_damaged", f"{int(damaged.sum())} post ids were rounded by a spreadsheet "
+             f"({'; '.join(how)}; such as {unreliable[0]!r}): these posts are matched by their "
+             "link, not their id (a post without a link, with no other post)",
+             rows=int(damaged.sum()))
     return unreliable
 
 
