@@ -247,7 +247,8 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
     parameters : dict, optional
         Extra notebook parameters (e.g. ``campaign`` for a campaign report; ``platform`` for
         one platform's best times, whose files are then named
-        ``<brand>-best-times-<platform>-<period>``).
+        ``<brand>-best-times-<platform>-<period>``); not one the run sets itself from its
+        other arguments (:data:`RUN_PARAMETERS`: ``period``, ``lang``…), an ArgumentError.
     kernel_name : str
         The Jupyter kernel papermill runs the notebook on.
     progress : bool
