@@ -118,26 +118,27 @@ def test_dask_usage_errors_exit_2_before_anything(tmp_path, capsys, options, sai
 
 
 #: a batch-like pool: two spawn workers started as a batch's, one running a long job in
-#: _run_job_in_worker (run_job sleeping), one idle; the pids printed, then the pool waited on
+#: _run_job_in_worker (run_job sleeping, once it has touched the file argv[1]), the other
+#: idle once it has run a short one; the pids printed, then the pool waited on
 POOL = """
     import sys, time
     from concurrent.futures import ProcessPoolExecutor
+    from pathlib import Path
     import multiprocessing as mp
     from smmanalytics import runner
     from smmanalytics.runner import BatchJob, _run_job_in_worker, _worker_start
 
-    def slow(job):
-        runner.run_job = lambda job: time.sleep(120)
+    def slow(job, started):
+        runner.run_job = lambda job: (Path(started).touch(), time.sleep(120))
         return _run_job_in_worker(job)
 
     if __name__ == "__main__":
         pool = ProcessPoolExecutor(2, mp_context=mp.get_context("spawn"),
                                    initializer=_worker_start)
-        busy = pool.submit(slow, BatchJob("b", "monthly", "x", "2026-10", "r"))
+        busy = pool.submit(slow, BatchJob("b", "monthly", "x", "2026-10", "r"), sys.argv[1])
         pool.submit(time.sleep, 0).result()
-        while len(pool._processes) < 2:
+        while not Path(sys.argv[1]).exists():     # both started: neither still importing
             time.sleep(0.1)
-        time.sleep(1)       # the busy worker inside its job
         print(*pool._processes, flush=True)
         busy.result()
 """
@@ -160,8 +161,8 @@ def test_workers_end_when_their_batch_is_killed(tmp_path):
     script = tmp_path / "pool.py"
     script.write_text(textwrap.dedent(POOL), encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    batch = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True,
-                             env=env)
+    batch = subprocess.Popen([sys.executable, str(script), str(tmp_path / "started")],
+                             stdout=subprocess.PIPE, text=True, env=env)
     try:
         pids = [int(p) for p in batch.stdout.readline().split()]
         assert len(pids) == 2 and all(_alive(p) for p in pids)
@@ -171,10 +172,16 @@ def test_workers_end_when_their_batch_is_killed(tmp_path):
     deadline = time.monotonic() + 10
     while any(_alive(p) for p in pids) and time.monotonic() < deadline:
         time.sleep(0.1)
-    left = [p for p in pids if _alive(p)]
+    left = {p: _signal_state(p) for p in pids if _alive(p)}
     for pid in left:          # not to leave them to the next tests
         os.kill(pid, signal.SIGKILL)
-    assert left == []
+    assert left == {}
+
+
+def _signal_state(pid: int) -> str:
+    """A process's state, parent and signal masks, as /proc says them (for a failure)."""
+    lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    return "; ".join(x for x in lines if x.startswith(("State", "PPid", "Sig")))
 
 
 def _brand_folder(root: Path, brand_yaml: str, logo: str | None = None) -> Path:
