@@ -173,7 +173,8 @@ def test_a_brand_yaml_industry_still_unknown_is_named_where_the_reader_looks(tmp
     from smmanalytics.quality import note_kind
     from smmanalytics.report.formatting import Formatter
 
-    (tmp_path / "brand.yaml").write_text("name: Acme\nindustry: Beauté\n", encoding="utf-8")
+    (tmp_path / "brand.yaml").write_text("name: Acme\ntimezone: UTC\nindustry: Beauté\n",
+                                         encoding="utf-8")     # a zone: its note alone
     with pytest.warns(smm.DataQualityWarning, match="no export was found"):
         ds = smm.load(tmp_path)
     assert (ds.brand.industry, ds.brand.industry_refused) == ("all", "Beauté")

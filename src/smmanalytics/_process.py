@@ -7,13 +7,15 @@ state it reads, which the runner's workers set.
 
 It stops as Ctrl-C does, by an exception, so that the finally blocks run on the way out: a
 report's kernel is shut down, its temporary folder removed, a batch stops its workers'
-reports. A worker between two reports only notes it and starts no further report.
+reports. A worker between two reports only notes it and starts no further report, unless its
+batch is gone (then nothing else would ever end it: it ends).
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import signal
 import threading
 from typing import NoReturn
@@ -22,6 +24,7 @@ __all__ = ["Terminated", "held", "on_sigterm"]
 
 stopping = False       # a SIGTERM came (a worker starts no further report)
 in_worker = False      # this process is a batch's worker
+batch_pid: int | None = None   # the batch process a worker serves
 running = False        # the worker runs a report
 holding = 0            # within held(): a SIGTERM stops the process at the last block's end
 held_signal: int | None = None     # the signal that came meanwhile
@@ -44,11 +47,17 @@ def on_sigterm(signum: int, frame) -> None:
     global stopping, held_signal
     stopping = True
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    if running or not in_worker:
+    if running or not in_worker or orphaned():
         if holding:
             held_signal = signum
             return
         _terminate(signum)
+
+
+def orphaned() -> bool:
+    """Whether this worker's batch process is gone (it was reparented): no one will hand it
+    another report, nor read its result, nor end it."""
+    return batch_pid is not None and os.getppid() != batch_pid
 
 
 def _terminate(signum: int) -> NoReturn:

@@ -228,6 +228,11 @@ def read_brand(path: str | Path, *, data: bytes | None = None,
                           expected="key: value lines", got=type(raw).__name__)
     _known_keys(raw, path, lines)
     name = str(raw.get("name") or "Brand")
+    if "timezone" not in raw:      # the brand would run in UTC unseen, as with time_zone:
+        warnings.warn(DataQualityWarning(
+            f"{path}: no timezone, so the brand's days, months and hours are UTC's; expected "
+            "timezone: the audience's IANA zone, such as Europe/Paris",
+            code="brand_timezone_missing"), stacklevel=2)
     tz = _zone(raw.get("timezone", "UTC"), path)
 
     def bad(exc: ConfigError) -> None:

@@ -545,6 +545,11 @@ def _check_report_arguments(parser: argparse.ArgumentParser, args) -> None:
     given = [name for name, value in unused.items() if value]
     if given:
         parser.error(f"smm report {args.kind} does not take {', '.join(given)} ({where})")
+    if args.dask and args.workers is not None:      # run_batch took the cluster's, silently
+        parser.error("smm report batch takes --workers N or --dask ADDRESS, not both (the "
+                     "cluster's workers run the reports)")
+    if args.dask:
+        _check_dask_address(parser, args.dask)
     if args.period is None and args.kind != "campaign":
         parser.error(f"smm report {args.kind} needs --period (YYYY-MM, YYYY-Qn, YYYY, "
                      "START..END or latest)")
@@ -557,6 +562,17 @@ def _check_report_arguments(parser: argparse.ArgumentParser, args) -> None:
     if args.platform is not None and args.kind not in ("best-times", "batch"):
         parser.error(f"smm report {args.kind} does not take --platform (an option of "
                      "smm report best-times)")
+
+
+def _check_dask_address(parser: argparse.ArgumentParser, address: str) -> None:
+    """--dask's address, refused as a usage error (exit 2) when no scheduler can have it."""
+    from .errors import ArgumentError
+    from .runner import check_dask_address
+
+    try:
+        check_dask_address(address)
+    except ArgumentError as exc:
+        parser.error(str(exc))
 
 
 def _cmd_report(args) -> int:

@@ -20,6 +20,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import warnings
 from dataclasses import dataclass, field
@@ -249,7 +250,8 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
     parameters : dict, optional
         Extra notebook parameters (e.g. ``campaign`` for a campaign report; ``platform`` for
         one platform's best times, whose files are then named
-        ``<brand>-best-times-<platform>-<period>``).
+        ``<brand>-best-times-<platform>-<period>``); not one the run sets itself from its
+        other arguments (:data:`RUN_PARAMETERS`: ``period``, ``lang``…), an ArgumentError.
     kernel_name : str
         The Jupyter kernel papermill runs the notebook on.
     progress : bool
@@ -286,6 +288,9 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
     if period is None and kind != "campaign":
         raise ArgumentError(f"a {kind} report needs its period", argument="period",
                             expected="YYYY-MM, YYYY-Qn, YYYY, START..END or latest", got=None)
+    if own := _set_by_the_run(parameters):
+        raise ArgumentError(f"the report sets {own!r} itself", argument="parameters",
+                            expected=f"run_report's {RUN_PARAMETERS[own][0]}", got=own)
     declared = _declared_parameters(nb_in, parameters)    # before anything is written
     data = Path(data).resolve()       # load below refuses a path that does not exist
     from .dataset import load
@@ -297,6 +302,7 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
         warnings.simplefilter("ignore", DataQualityWarning)
         ds = load(data)        # read once here (through the cache) for the checks below
     check_not_empty(ds, data)
+    _warn_of_utc(ds)
     if period is None:
         period = campaign_days(ds, _parameter(declared, parameters, "campaign"), data)
     p = parse_period(latest_period_of(ds, data) if period == "latest" else period)
@@ -331,6 +337,17 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
     logger.info("report written to %s", final)
     return ReportOutputs(final, final / f"{stem}.ipynb", final / f"{stem}.html",
                          final / f"{stem}.pdf", unread=unread_files(ds.quality))
+
+
+def _warn_of_utc(ds) -> None:
+    """Say it (a DataQualityWarning: ``smm: warning: …`` on stderr) when the brand's
+    brand.yaml gives no timezone: its report, in UTC, said so only in its quality table, and a
+    scheduled job's log not at all, though README refuses ``time_zone:`` for that very reason.
+    """
+    q = ds.quality
+    for message in q.loc[(q["code"] == "brand_timezone_missing").to_numpy(), "message"]:
+        warnings.warn(DataQualityWarning(str(message), code="brand_timezone_missing"),
+                      stacklevel=3)
 
 
 #: a run's work folder whose creator cannot be told dead (it ran on another machine, or was
@@ -471,6 +488,27 @@ def _stop_kernel(work: Path) -> None:
         except subprocess.TimeoutExpired:
             continue
     logger.warning("the kernel of %s (process %d) did not end on SIGKILL", work, process.pid)
+
+
+#: the notebook parameters a run sets itself, and what sets them: run_report's argument, and
+#: agency.yaml's key or the batch's option. Given in ``parameters`` too, they overrode the
+#: values already checked and named in the file names: a PDF filed as 2026-10 (the period
+#: checked against the data) was September's, an ``-it`` one English.
+RUN_PARAMETERS = {
+    "data": ("data", "the entry's data:"),
+    "period": ("period", "smm report batch --period"),
+    "start": ("period", "smm report batch --period"),
+    "end": ("period", "smm report batch --period"),
+    "brand": ("brand", "the entry's name:"),
+    "lang": ("lang", "the entry's lang:"),
+    "out": ("out", "smm report batch --out, or agency.yaml's out:"),
+    "ahead": ("ahead", "nothing: the batch sets it (on when serial, off on workers)"),
+}
+
+
+def _set_by_the_run(parameters: dict | None) -> str | None:
+    """The first parameter (by name) of ``parameters`` that the run sets itself, or None."""
+    return min(set(parameters or {}) & set(RUN_PARAMETERS), default=None)
 
 
 def _declared_parameters(nb_in: Path, parameters: dict | None) -> dict:
@@ -933,14 +971,12 @@ def read_batch_config(path: str | os.PathLike, period: str,
     if period != "latest":
         parse_period(period)               # once for all brands, rather than once each
     path = Path(path)
+    text = read_user_text(path, "batch configuration")  # its errors name the file and why
     try:
-        raw = yaml.safe_load(read_user_text(path, "batch configuration")) or {}
+        raw = yaml.safe_load(text) or {}
     except yaml.YAMLError as exc:
         raise yaml_error(exc, path, "a YAML file with a 'brands' list",
                          "cannot read the batch configuration") from exc
-    except ConfigError as exc:
-        raise ConfigError("cannot read the batch configuration", file=str(path),
-                          expected="a YAML file with a 'brands' list", got=str(exc)) from exc
     brands = raw.get("brands") if isinstance(raw, dict) else None
     if isinstance(raw, dict) and (odd := sorted(set(raw) - {"out", "brands"}, key=str)):
         raise ConfigError("unknown key", file=str(path), column=str(odd[0]),
@@ -1070,6 +1106,10 @@ def _batch_parameters(entry: dict, file: str, column: str) -> tuple:
         raise ConfigError(f"brand {entry['name']!r}: 'parameters' must be a mapping",
                           file=file, column=f"{column}.parameters",
                           expected="name: value pairs", got=params)
+    if own := _set_by_the_run(params):
+        raise ConfigError(f"brand {entry['name']!r}: the batch sets {own!r} itself",
+                          file=file, column=f"{column}.parameters.{own}",
+                          expected=RUN_PARAMETERS[own][1], got=params[own])
     return tuple(sorted(params.items()))
 
 
@@ -1179,10 +1219,45 @@ def _run_in_workers(jobs: list[BatchJob], workers: int, done) -> None:
 
 def _worker_start() -> None:
     """Initializer of a batch's worker processes: SIGTERM stops the worker's report; the
-    worker imports papermill without the IRI grammar (:func:`without_iri_grammar`)."""
+    worker ends with its batch (:func:`_end_with_the_batch`); it imports papermill without
+    the IRI grammar (:func:`without_iri_grammar`)."""
+    import multiprocessing as mp
+
     without_iri_grammar()
     _process.in_worker = True
+    parent = mp.parent_process()    # the batch, even if it already died (then not getppid's)
+    _process.batch_pid = parent.pid if parent else os.getppid()
     signal.signal(signal.SIGTERM, _process.on_sigterm)
+    _end_with_the_batch()
+
+
+#: prctl's option that has the kernel signal a process when its parent dies (linux/prctl.h)
+PR_SET_PDEATHSIG = 1
+
+
+def _end_with_the_batch() -> None:
+    """Have this worker sent SIGTERM when its batch process dies: on Linux by the kernel
+    (``prctl(PR_SET_PDEATHSIG)``), elsewhere by a thread watching the batch. A batch killed
+    with SIGKILL (a scheduler's timeout, the OOM killer) left its workers running the queued
+    reports, then waiting for ever for another one, SIGTERM only noted
+    (:func:`_process.on_sigterm` now ends an orphaned worker, idle or not)."""
+    import ctypes
+    import ctypes.util
+
+    libc = ctypes.util.find_library("c") if sys.platform.startswith("linux") else None
+    if not libc or ctypes.CDLL(libc, use_errno=True).prctl(
+            PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0) != 0:
+        threading.Thread(target=_watch_the_batch, name="smm-batch-watch", daemon=True).start()
+    if _process.orphaned():       # the batch died before the kernel was asked to tell
+        os._exit(128 + signal.SIGTERM)
+
+
+def _watch_the_batch() -> None:
+    """Wait for the batch process to end (looking every second), then send this worker
+    SIGTERM."""
+    while not _process.orphaned():
+        time.sleep(1)
+    os.kill(os.getpid(), signal.SIGTERM)
 
 
 def _run_job_in_worker(job: BatchJob) -> BatchResult:
@@ -1199,6 +1274,8 @@ def _run_job_in_worker(job: BatchJob) -> BatchResult:
         return run_job(job)
     finally:
         _process.running = False
+        if _process.orphaned():     # its batch is gone: no reader of the result, no next job
+            os._exit(128 + signal.SIGTERM)
 
 
 def _stop_workers(pool, futures) -> None:
@@ -1219,13 +1296,60 @@ def _stop_workers(pool, futures) -> None:
     pool.shutdown(wait=True, cancel_futures=True)
 
 
+def check_dask_address(address: str) -> None:
+    """Refuse an address no Dask scheduler can have, before any report runs: ``http://…``
+    (the dashboard's, a usual mistake) failed deep in the client with a raw ValueError."""
+    from distributed.comm.addressing import parse_address
+    from distributed.comm.registry import get_backend
+
+    scheme = parse_address(address)[0]
+    try:
+        get_backend(scheme)
+    except ValueError:
+        raise ArgumentError("not a Dask scheduler's address", argument="dask",
+                            expected="tcp://host:8786 (or tls://, ws://…, or host:8786)",
+                            got=address) from None
+
+
+#: what connecting to something that is not a Dask scheduler raised: a refused or timed-out
+#: connection, and the handshake reading another protocol's reply as Dask frames (a
+#: ValueError, a TypeError, or a MemoryError for a frame of "3.07 EiB")
+_NOT_A_SCHEDULER = (OSError, ValueError, TypeError, MemoryError)
+
+
 def _dask_client(address: str):
-    """A client of the Dask scheduler at ``address``; ReportError when it cannot be reached
-    (within distributed.comm.timeouts.connect, 30 s by default)."""
+    """A client of the Dask scheduler at ``address``; ReportError when no scheduler answers
+    there within distributed.comm.timeouts.connect (30 s by default).
+
+    The handshake is tried first with that timeout over it all: the client's own waits for
+    the scheduler's reply without one, so a plain HTTP server (the dashboard's port) hung
+    the batch for ever."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    import dask
+    from dask.utils import parse_timedelta
     from distributed import Client
 
+    check_dask_address(address)
+    timeout = parse_timedelta(dask.config.get("distributed.comm.timeouts.connect"), "s")
     try:
-        return Client(address)
-    except OSError as exc:
-        raise ReportError(f"cannot reach the Dask scheduler at {address}: {exc}; expected the "
+        with ThreadPoolExecutor(1) as probe:     # its own event loop, even within a notebook's
+            probe.submit(asyncio.run, _dask_handshake(address, timeout)).result()
+        return Client(address, timeout=timeout)
+    except _NOT_A_SCHEDULER as exc:
+        why = (f"no Dask handshake after {timeout:g} s" if isinstance(exc, TimeoutError)
+               else str(exc) if isinstance(exc, OSError)
+               else f"what answers there does not speak Dask's protocol ({exc})")
+        raise ReportError(f"cannot reach the Dask scheduler at {address}: {why}; expected the "
                           "address of a running scheduler, such as tcp://host:8786") from exc
+
+
+async def _dask_handshake(address: str, timeout: float) -> None:
+    """Connect to ``address`` and exchange Dask's handshake, within ``timeout`` seconds."""
+    import asyncio
+
+    from distributed.comm import connect
+
+    comm = await asyncio.wait_for(connect(address, timeout=timeout), timeout)
+    await comm.close()

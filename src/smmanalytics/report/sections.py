@@ -842,7 +842,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         q = self.ds.quality
         if self.logo_problem:       # the logo could not be read (builder.Report)
             q = pd.concat([q.astype(object), pd.DataFrame(
-                [{"file": str(self.brand.logo), "level": "warning", "code": "logo_missing",
+                [{"file": str(self.brand.logo), "level": "warning", "code": self.logo_code,
                   "message": self.logo_problem, "rows": None}])], ignore_index=True)
         if q.empty:
             return self.text(sec, f.label("quality_none"))

@@ -1,0 +1,238 @@
+"""The agency batch when its configuration, its Dask scheduler or its own process fails: refused
+before any report runs, within a timeout, and without workers left behind."""
+
+from __future__ import annotations
+
+import http.server
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+import smmanalytics as smm
+from smmanalytics.cli import main
+from smmanalytics.errors import ArgumentError, ConfigError
+from smmanalytics.runner import read_batch_config, run_report
+
+from ._helpers import ig_export
+
+
+def _agency(tmp_path: Path, entry: str) -> Path:
+    """agency.yaml of one brand entry (its data folder exists, empty)."""
+    (tmp_path / "brand").mkdir(exist_ok=True)
+    cfg = tmp_path / "agency.yaml"
+    cfg.write_text(f"brands:\n  - {entry}\n", encoding="utf-8")
+    return cfg
+
+
+@pytest.mark.parametrize("key,value,instead", [
+    ("period", "2026-09", "smm report batch --period"),
+    ("lang", "en", "the entry's lang:"),
+    ("out", "/elsewhere.pdf", "smm report batch --out, or agency.yaml's out:"),
+    ("data", "other", "the entry's data:"),
+    ("brand", "other", "the entry's name:"),
+    ("ahead", False, "nothing: the batch sets it"),
+])
+def test_parameters_the_batch_sets_itself_are_refused(tmp_path, capsys, key, value, instead):
+    """`parameters: {period: 2026-09}` filed September's report as 2026-10, and `lang: en` an
+    English one as -it: each key the run sets itself is a ConfigError naming the entry's key
+    and what to use, exit 2, before any report."""
+    cfg = _agency(tmp_path, f"{{name: p, data: brand, parameters: {{{key}: {value!r}}}}}")
+    with pytest.raises(ConfigError) as err:
+        read_batch_config(cfg, "2026-10")
+    assert err.value.column == f"brands[1].parameters.{key}"
+    assert err.value.expected.startswith(instead) and err.value.got == value
+    assert main(["report", "batch", "--config", str(cfg), "--period", "2026-10"]) == 2
+    assert f"column 'brands[1].parameters.{key}': brand 'p': the batch sets {key!r} itself" \
+        in capsys.readouterr().err
+
+
+def test_run_report_refuses_a_parameter_it_sets_itself(tmp_path):
+    """run_report(period="2026-10", parameters={"period": "2026-09"}) ran September: refused
+    before the data is even looked at (it does not exist here)."""
+    with pytest.raises(ArgumentError, match=r"argument 'parameters': the report sets 'period' "
+                                            r"itself; expected run_report's period; got 'period'"):
+        run_report("monthly", data=tmp_path / "none", period="2026-10",
+                   parameters={"period": "2026-09", "campaign": "x"})
+
+
+def test_a_missing_config_is_said_once(tmp_path, capsys):
+    """It said "file …: cannot read the batch configuration; …; got 'file …: batch
+    configuration not found'"."""
+    cfg = tmp_path / "nope.yaml"
+    assert main(["report", "batch", "--config", str(cfg), "--period", "2026-10"]) == 2
+    assert capsys.readouterr().err == f"smm: error: file {cfg}: batch configuration not found\n"
+
+
+@pytest.fixture
+def http_server():
+    """A plain HTTP server on a free local port (the Dask dashboard's, a usual mistake)."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server.server_address[1]
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("scheme", ["tcp://", ""])
+def test_a_dask_address_that_is_no_scheduler_fails_within_the_timeout(tmp_path, capsys,
+                                                                      http_server, scheme):
+    """An HTTP server at --dask hung the batch for ever (the client's handshake has no
+    timeout): now the handshake is given distributed.comm.timeouts.connect (0.5 s here)."""
+    import dask
+    import distributed  # noqa: F401  its config, before dask.config.set puts it back
+
+    cfg = _agency(tmp_path, "{name: p, data: brand}")
+    address = f"{scheme}127.0.0.1:{http_server}"
+    t0 = time.monotonic()
+    with dask.config.set({"distributed.comm.timeouts.connect": "0.5s"}):
+        code = main(["report", "batch", "--config", str(cfg), "--period", "2026-10",
+                     "--dask", address])
+    assert code == 2 and time.monotonic() - t0 < 10
+    assert (f"\nsmm: error: cannot reach the Dask scheduler at {address}: no Dask handshake "
+            "after 0.5 s; expected the address of a running scheduler") in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("options,said", [
+    (["--dask", "http://127.0.0.1:8787"], "argument 'dask': not a Dask scheduler's address"),
+    (["--dask", "tcp://127.0.0.1:8786", "--workers", "2"],
+     "smm report batch takes --workers N or --dask ADDRESS, not both"),
+])
+def test_dask_usage_errors_exit_2_before_anything(tmp_path, capsys, options, said):
+    """http:// gave a raw ValueError and exit 1; --workers beside --dask was ignored."""
+    with pytest.raises(SystemExit) as stop:
+        main(["report", "batch", "--config", str(tmp_path / "a.yaml"), "--period", "2026-10",
+              *options])
+    assert stop.value.code == 2 and said in capsys.readouterr().err
+
+
+#: a batch-like pool: two spawn workers started as a batch's, one running a long job in
+#: _run_job_in_worker (run_job sleeping, once it has touched the file argv[1]), the other
+#: idle once it has run a short one; the pids printed, then the pool waited on
+POOL = """
+    import sys, time
+    from concurrent.futures import ProcessPoolExecutor
+    from pathlib import Path
+    import multiprocessing as mp
+    from smmanalytics import runner
+    from smmanalytics.runner import BatchJob, _run_job_in_worker, _worker_start
+
+    def slow(job, started):
+        runner.run_job = lambda job: (Path(started).touch(), time.sleep(120))
+        return _run_job_in_worker(job)
+
+    if __name__ == "__main__":
+        pool = ProcessPoolExecutor(2, mp_context=mp.get_context("spawn"),
+                                   initializer=_worker_start)
+        busy = pool.submit(slow, BatchJob("b", "monthly", "x", "2026-10", "r"), sys.argv[1])
+        pool.submit(time.sleep, 0).result()
+        while not Path(sys.argv[1]).exists():     # both started: neither still importing
+            time.sleep(0.1)
+        print(*pool._processes, flush=True)
+        busy.result()
+"""
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` runs (a zombie, which a container's PID 1 may never reap,
+    does not)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state not in ("Z", "X")
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_workers_end_when_their_batch_is_killed(tmp_path):
+    """A batch killed with SIGKILL left its workers running the queued reports, then waiting
+    for ever, SIGTERM only noted: both the busy and the idle worker now end within seconds."""
+    script = tmp_path / "pool.py"
+    script.write_text(textwrap.dedent(POOL), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    batch = subprocess.Popen([sys.executable, str(script), str(tmp_path / "started")],
+                             stdout=subprocess.PIPE, text=True, env=env)
+    try:
+        pids = [int(p) for p in batch.stdout.readline().split()]
+        assert len(pids) == 2 and all(_alive(p) for p in pids)
+    finally:
+        batch.kill()
+        batch.wait()
+    deadline = time.monotonic() + 10
+    while any(_alive(p) for p in pids) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = {p: _signal_state(p) for p in pids if _alive(p)}
+    for pid in left:          # not to leave them to the next tests
+        os.kill(pid, signal.SIGKILL)
+    assert left == {}
+
+
+def _signal_state(pid: int) -> str:
+    """A process's state, parent and signal masks, as /proc says them (for a failure)."""
+    lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    return "; ".join(x for x in lines if x.startswith(("State", "PPid", "Sig")))
+
+
+def _brand_folder(root: Path, brand_yaml: str, logo: str | None = None) -> Path:
+    """A brand folder: ``brand_yaml``, one Instagram post of 2 October 2026, and ``logo.svg``
+    holding ``logo`` when given."""
+    root.mkdir()
+    (root / "brand.yaml").write_text(brand_yaml, encoding="utf-8")
+    (root / "ig_2026-10-03.csv").write_text("\ufeff" + ig_export(10), encoding="utf-8")
+    if logo is not None:
+        (root / "logo.svg").write_text(logo, encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("lang,wording", [
+    ("en", "The logo named in brand.yaml is not an image that can be drawn"),
+    ("fr", "Le logo indiqué dans brand.yaml n'est pas une image lisible"),
+    ("it", "Il logo indicato in brand.yaml non è un'immagine leggibile"),
+])
+def test_an_unparseable_logo_leaves_the_report_without_it_and_says_so(tmp_path, lang, wording):
+    """`<svg oops` as logo.svg failed the whole report when Typst compiled it, after every cell,
+    naming no file: the report now goes without the logo, and its quality table says which
+    file and why, as for a logo that could not be read."""
+    from smmanalytics.report import BrandReport
+
+    folder = _brand_folder(tmp_path / "b", "name: B\ntimezone: Europe/Paris\nlogo: logo.svg\n",
+                           logo="<svg oops")
+    ds = smm.load(folder)
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    rep.quality_note()
+    assert rep.logo is None and rep.to_json()["logo"] is None
+    assert rep.logo_problem == (f"the logo {folder / 'logo.svg'} (brand.yaml's logo) cannot be "
+                                "drawn (failed to parse SVG (unexpected end of stream)): the "
+                                "report goes without it")
+    assert wording in str(rep.blocks)
+    assert rep.pdf_bytes().startswith(b"%PDF")
+
+
+def test_a_brand_yaml_without_timezone_is_said_to_run_in_utc(tmp_path):
+    """A brand.yaml without `timezone:` ran the brand in UTC with nothing said (README
+    refuses `time_zone:` so that it does not): a warning-level quality note, shown in the
+    report, which run_report also raises for stderr; none with a timezone."""
+    from smmanalytics import runner
+    from smmanalytics.errors import DataQualityWarning
+
+    ds = smm.load(_brand_folder(tmp_path / "utc", "name: U\n"))
+    note = ds.quality.loc[(ds.quality["code"] == "brand_timezone_missing").to_numpy()]
+    assert note["level"].tolist() == ["warning"]
+    assert ds.brand.timezone == "UTC"
+    with pytest.warns(DataQualityWarning, match=r"brand.yaml: no timezone, so the brand's days, "
+                                                r"months and hours are UTC's") as said:
+        runner._warn_of_utc(ds)
+    assert len(said) == 1
+    paris = smm.load(_brand_folder(tmp_path / "paris", "name: P\ntimezone: Europe/Paris\n"))
+    assert "brand_timezone_missing" not in paris.quality["code"].tolist()
