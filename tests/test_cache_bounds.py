@@ -387,7 +387,7 @@ def test_a_copy_under_another_name_reads_the_entries_of_the_original(cache_dir, 
     # the mark of a second download is no part of the name read (nor of the note quoting it)
     (f"{STUDIO} (1)", 0, "Maison Sève", "2026-10-01"),
     # a name that is no zip's: nothing read from it, so neither channel nor range
-    ("youtube", 3, None, None),
+    ("studio-export", 3, None, None),
 ])
 def test_an_unzipped_export_renamed_is_parsed_again_when_what_its_name_says_changes(
         cache_dir, tmp_path, monkeypatch, renamed, parsed_again, channel, last_day):
