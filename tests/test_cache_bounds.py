@@ -10,9 +10,11 @@ import re
 import shutil
 import threading
 import time
+import zipfile
 from contextlib import contextmanager
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
@@ -335,16 +337,95 @@ def test_a_copy_elsewhere_reads_the_entries_of_the_original(cache_dir, tmp_path,
     assert parsed == []
 
 
-def test_a_copy_under_another_name_is_parsed_again(cache_dir, tmp_path, monkeypatch):
-    # the name of the folder holding an export is read (TikTok's and YouTube's unzipped
-    # export folders carry their date and account): brand2's 2 files are parsed again
+YOUTUBE = Path(__file__).resolve().parent / "fixtures" / "youtube"
+#: the name of the folder YouTube Studio's zip is unzipped into: its channel and range are read
+STUDIO = "Content 2026-09-12_2026-10-01 Maison Sève"
+TIKTOK = Path(__file__).resolve().parent / "fixtures" / "tiktok" / "unzipped"
+
+
+def _unzipped_studio(folder: Path) -> Path:
+    """``folder`` holding Studio's three files (table, chart, totals) as unzipping gives them."""
+    folder.mkdir()
+    with zipfile.ZipFile(YOUTUBE / f"{STUDIO}.zip") as z:
+        z.extractall(folder)
+    return folder
+
+
+def _same_as_fresh(ds, folder: Path) -> None:
+    fresh = smm.load(folder, cache=False)
+    for t in ("posts", "daily", "files", "quality"):
+        assert_frame_equal(getattr(ds, t), getattr(fresh, t))
+
+
+def test_a_copy_under_another_name_reads_the_entries_of_the_original(cache_dir, tmp_path,
+                                                                     monkeypatch):
+    # the brand folder's name is read by no parse, so brand2 reads brand's entries: the
+    # Instagram exports at its root and the YouTube export unzipped in it, whose folder's name
+    # is read (its channel and range) and is the same (the sample's `cp -r maison-seve
+    # other-name` parsed 50 files again, 18 s; now none, 1.7 s)
     original = _two_exports(tmp_path / "brand")
+    _unzipped_studio(original / STUDIO)
     smm.load(original)
     parsed = _parses(monkeypatch)
     copy = Path(shutil.copytree(original, tmp_path / "brand2", copy_function=shutil.copy))
     ds = smm.load(copy)
-    assert sorted(parsed) == [str(copy / "ig_2026-10-03.csv"), str(copy / "ig_2026-10-04.csv")]
-    assert_frame_equal(ds.posts, smm.load(copy, cache=False).posts)
+    assert parsed == []
+    _same_as_fresh(ds, copy)
+    # its rows and notes name the copy's files ("…/brand/" is no part of "…/brand2/")
+    for names in (ds.files["path"], ds.posts["source_file"], ds.quality["file"]):
+        assert not names.str.startswith(f"{original}{os.sep}").any()
+    assert ds.posts.loc[ds.posts["platform"] == "youtube", "account_id"].unique().tolist() \
+        == ["Maison Sève"]
+
+
+@pytest.mark.parametrize(("renamed", "parsed_again", "channel", "last_day"), [
+    # another range: read again, the table's figures over 12 September to 15 October, the
+    # export taken the day after (no zip stored the files' time)
+    ("Content 2026-09-12_2026-10-15 Maison Sève", 3, "Maison Sève", "2026-10-15"),
+    # another channel: read again, the videos that channel's
+    ("Content 2026-09-12_2026-10-01 Maison Sève Paris", 3, "Maison Sève Paris", "2026-10-01"),
+    # the mark of a second download is no part of the name read (nor of the note quoting it)
+    (f"{STUDIO} (1)", 0, "Maison Sève", "2026-10-01"),
+    # a name that is no zip's: nothing read from it, so neither channel nor range
+    ("studio-export", 3, None, None),
+])
+def test_an_unzipped_export_renamed_is_parsed_again_when_what_its_name_says_changes(
+        cache_dir, tmp_path, monkeypatch, renamed, parsed_again, channel, last_day):
+    # the folder loaded is the one unzipped: its files' names below it are the same whatever
+    # its name, which only the YouTube loader reads
+    folder = _unzipped_studio(tmp_path / STUDIO)
+    smm.load(folder)
+    parsed = _parses(monkeypatch)
+    folder = folder.rename(tmp_path / renamed)
+    ds = smm.load(folder)
+    assert len(parsed) == parsed_again
+    _same_as_fresh(ds, folder)
+    # the 4 videos of Table data.csv, over the range the folder's name states, exported the
+    # day after its last day (a name without one: lifetime figures, no window, no export day)
+    videos = ds.posts
+    assert videos["account_id"].tolist() == [channel if channel else pd.NA] * 4
+    if last_day is None:
+        assert videos[["window_start", "window_end"]].isna().all().all()
+        return
+    assert videos["window_start"].unique().tolist() == [pd.Timestamp("2026-09-12")]
+    assert videos["window_end"].unique().tolist() == [pd.Timestamp(last_day)]
+    exported = pd.Timestamp(last_day, tz="UTC") + pd.Timedelta(days=1)
+    assert videos["snapshot_at"].unique().tolist() == [exported]
+
+
+def test_a_tiktok_export_renamed_to_another_account_is_parsed_again(cache_dir, tmp_path,
+                                                                   monkeypatch):
+    # TikTok's handle is only in its zip's name, kept by the folder it is unzipped into
+    folder = tmp_path / "Overview_2026-09-25_1790891174_maisonseve"
+    folder.mkdir()
+    shutil.copy(TIKTOK / "Overview.csv", folder)
+    smm.load(folder)
+    parsed = _parses(monkeypatch)
+    folder = folder.rename(tmp_path / "Overview_2026-09-25_1790891174_seveparis")
+    ds = smm.load(folder)
+    assert parsed == [str(folder / "Overview.csv")]
+    _same_as_fresh(ds, folder)
+    assert ds.daily["account_id"].unique().tolist() == ["seveparis"]
 
 
 # ------------------------------------------------------- load records
@@ -418,12 +499,13 @@ def test_the_record_of_a_folder_deleted_goes(cache_dir, tmp_path):
     digest_bytes = sum(f.stat().st_size for f in digests)
     shutil.rmtree(gone)
     got = _cache.prune()
-    # its record and its 2 files' digests go; the entries are left until idle: each folder's
-    # 2 files' (the folder holding a file is in its key) and whole load's, 6
+    # its record and its 2 files' digests go; the entries are left until idle: the 2 files'
+    # (the same bytes in both folders, whose names no parse reads: one entry each) and each
+    # folder's whole load, 4
     assert (got["entries"], got["digests"], got["logos"], got["loads"]) == (0, 2, 0, 1)
     assert got["bytes"] == _record_bytes(gone) + digest_bytes
     assert not records[str(gone)].exists() and records[str(kept)].is_file()
-    assert len(_entries_named(cache_dir)) == 6
+    assert len(_entries_named(cache_dir)) == 4
 
 
 def test_records_count_in_the_budget(cache_dir, tmp_path):

@@ -7,9 +7,11 @@ of the day it ran.
 Each source file (or zip member) that parses is stored once under the cache directory:
 
 - the key is the SHA-256 of: the file's bytes, the names the parse reads (its name below the
-  folder loaded, the file names in its display name, the folder holding it: they carry export
-  dates and platform hints; not the folders above, so that a copy of a brand folder elsewhere
-  reads the original's entries, its display name put in their rows and notes), a zip member's
+  folder loaded, the file names in its display name: they carry export dates and platform
+  hints; the name of the folder holding it only when it is an export's zip name a platform
+  reads there, a TikTok or YouTube export unzipped; not a brand folder's nor the folders
+  above, so that a copy of a brand folder, elsewhere or under another name, reads the
+  original's entries, its display name put in their rows and notes), a zip member's
   date stamp and extra fields (a TikTok export's date, deciding the year of its year-less
   days, is read there), the package version,
   :data:`PARSER_VERSION`, a fingerprint of the parsing code (the ``loaders`` package with its
@@ -549,15 +551,16 @@ def _name_read(src) -> str:
     """What the parse reads of a source's names, for its key: its name below the folder
     loaded (``Source.relative_name``), which says its platform (``brand/facebook/Views.csv``
     is Facebook's loaded as ``brand``, nobody's loaded as ``brand/facebook``); the file
-    names its display name chains (``a.zip!b.zip!c.csv``: dates, an archive's name); the
-    folder holding it (an unzipped export's, ``loaders._tidy.unzipped_folder``). Not the
-    folders above: a copy of the brand folder elsewhere under the same name reads the
-    entries of the original's files (:func:`_shown_as`) where it parsed all 60 of the
-    sample's again."""
-    from .loaders._tidy import holding_folder
+    names its display name chains (``a.zip!b.zip!c.csv``: dates, an archive's name); the name
+    of the folder holding it when a platform reads it (``loaders._tidy.folder_read``: an
+    unzipped TikTok or YouTube export's, carrying its account and dates). Not the brand folder
+    nor those above: a copy of the brand folder, elsewhere or under another name, reads the
+    entries of the original's files (:func:`_shown_as`) where ``cp -r maison-seve other-name``
+    parsed the sample's 50 exports outside a zip again (18 s; now none, 1.7 s)."""
+    from .loaders._tidy import folder_read
 
     files = "!".join(Path(part).name for part in src.name.split("!"))
-    return f"{src.relative_name}\0{files}\0{holding_folder(src)}"
+    return f"{src.relative_name}\0{files}\0{folder_read(src)}"
 
 
 def _shown_as(frames: list[pd.DataFrame], notes: list[dict], was: str, now: str

@@ -39,7 +39,8 @@ __all__ = ["text", "long_daily", "hms_seconds", "note_day_tz", "note_times_dropp
            "cells_text", "outer_name", "zip_member_time", "check_years", "cells_of",
            "refuse_undated", "summary_cells", "written_days", "day_parts", "day_order",
            "note_extra_columns", "note_negative_values",
-           "unzipped_folder", "holding_folder", "without_copy_suffix", "facebook_or_instagram",
+           "unzipped_folder", "holding_folder", "folder_read", "names_read_in_folders",
+           "without_copy_suffix", "facebook_or_instagram",
            "YEARS"]
 
 
@@ -426,6 +427,31 @@ def unzipped_folder(c: Candidate) -> str | None:
     None for a member at an archive's root (the archive's own name tells: :func:`outer_name`)
     or a file given without a folder."""
     return without_copy_suffix(holding_folder(c.source)) or None
+
+
+#: the zip names platforms give their exports (TikTok's, YouTube Studio's), as the platform
+#: modules declare that they read them in the name of the folder an export was unzipped into
+#: (:func:`names_read_in_folders`)
+_FOLDER_ZIP_NAMES: list[re.Pattern] = []
+
+
+def names_read_in_folders(pattern: re.Pattern) -> None:
+    """Declare ``pattern``, the name a platform gives its export zips, as one a platform module
+    reads in the name of the folder holding a file (:func:`unzipped_folder`, with ``.zip``
+    appended): the cache keys a file by the name of its folder only when such a name is read
+    there (:func:`folder_read`)."""
+    _FOLDER_ZIP_NAMES.append(pattern)
+
+
+def folder_read(src) -> str:
+    """What a parse may read of the name of the folder holding the source ``src``: that name,
+    without the mark of a copy, when it is an export's zip name a platform module reads
+    (:func:`names_read_in_folders`: its account, dates and the name itself, quoted in the
+    ``name_from_folder`` note); ``""`` for any other folder (a brand folder: ``maison-seve``,
+    ``brand2``), whose name no parse reads."""
+    folder = without_copy_suffix(holding_folder(src))
+    named = folder and any(p.match(f"{folder}.zip") for p in _FOLDER_ZIP_NAMES)
+    return folder if named else ""
 
 
 def holding_folder(src) -> str:

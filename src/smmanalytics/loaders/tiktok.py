@@ -77,6 +77,7 @@ from ._tidy import (
     day_parts,
     hms_seconds,
     long_daily,
+    names_read_in_folders,
     note_day_tz,
     note_extra_columns,
     note_negative_values,
@@ -107,6 +108,9 @@ _SECTION = {"overview.csv": "overview", "content.csv": "content",
 # a damaged history is an error, a file not read (the zip's other members are read either way)
 supplementary_members({"FollowerActivity.csv", "FollowerGender.csv",
                        "FollowerTopTerritories.csv"})
+# the zip's name an unzipped export's folder keeps is read (_folder_name): the cache keys
+# a file by its folder's name when it is such a name (_tidy.folder_read)
+names_read_in_folders(_ZIP)
 
 
 # ----------------------------------------------------------------------------- context

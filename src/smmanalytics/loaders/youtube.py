@@ -73,6 +73,7 @@ from ._tidy import (
     day_parts,
     hms_seconds,
     long_daily,
+    names_read_in_folders,
     note_day_tz,
     note_extra_columns,
     outer_name,
@@ -108,6 +109,9 @@ _DAILY_NAME = {"net_subscribers": "net_follows", "subscribers_gained": "follows"
 
 
 _ZIP_NAME = re.compile(r"^.+? \d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2} (.+?)\.zip$", re.I)
+# the zip's name an unzipped export's folder keeps is read (_folder_name): the cache keys
+# a file by its folder's name when it is such a name (_tidy.folder_read)
+names_read_in_folders(_ZIP_NAME)
 
 
 def _channel(c: Candidate) -> str | None:
