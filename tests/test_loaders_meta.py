@@ -1243,6 +1243,25 @@ def test_meta_daily_italian_chart_without_sep_line_or_platform_in_its_name(tmp_p
     assert "platform_from_caller" in _codes(df)
 
 
+@pytest.mark.parametrize("header,locale", [
+    # 'Data' is Italian or Portuguese, 'Principale' Italian or French: Italian (s52V's file)
+    ('"Data","Principale"', "it-IT"),
+    ('"Date","Primary"', "en-US"),                 # Meta's own header
+    ('"Fecha","Principal"', "es-ES"),              # 'Principal': French, Spanish, Portuguese
+    # no one language: unknown, not English
+    ('"Data","Primary"', "und"), ('"Data","Totale"', "und")])
+def test_a_daily_chart_of_an_unknown_title_takes_its_locale_from_its_header(tmp_path, header,
+                                                                            locale):
+    """A Meta chart whose title no synonym knows ('Follower di Facebook', an Italian title)
+    says nothing of its language: the chart was reported en-US under an Italian header."""
+    path = tmp_path / "facebook_follows_2026-09-01_2026-10-31.csv"
+    path.write_text(f'sep=,\n"Follower di Facebook"\n{header}\n"2026-10-01T00:00:00","4"\n',
+                    encoding="utf-16")
+    df = read_export(path)
+    assert df.attrs["source_format"] == "meta_daily" and "unknown_daily_metric" in _codes(df)
+    assert df.attrs["source_locale"] == locale
+
+
 def test_meta_daily_italian_chart_resaved_takes_its_platform_from_its_name(tmp_path):
     """Re-saved by a spreadsheet under Italian settings (``;``, days first, the title
     padded), a chart whose name says Instagram is Instagram's: 13/08 proves day first."""

@@ -100,7 +100,7 @@ from ._dates import (
     offsets_by_hour,
     parse_datetimes,
 )
-from ._headers import HeaderMatch, match_headers, normalize, synonyms
+from ._headers import LOCALES, HeaderMatch, match_headers, normalize, synonyms
 from ._ids import (
     cut_to_15_digits,
     instagram_shortcode,
@@ -1093,6 +1093,29 @@ def _note_chart_workbook(c: Candidate, title: str, ctx: ParseContext) -> None:
              f"{c.meta.get('title_line', '?')}), as the chart's title line", level="info")
 
 
+#: the languages a daily chart's header cell is a word of: the days' column (Meta's
+#: ``Date``, the words :func:`_detect_daily` takes) and the values' (``Primary``)
+_DAILY_HEADER_LANGS = {
+    "date": {"en", "fr"}, "data": {"it", "pt"}, "fecha": {"es"}, "datum": {"de", "nl"},
+    "primary": {"en"}, "principale": {"it", "fr"}, "principal": {"fr", "es", "pt"},
+    "primario": {"it", "es"}, "valore": {"it"}, "valeur": {"fr"}, "valor": {"es", "pt"},
+    "wert": {"de"}, "waarde": {"nl"}}
+
+
+def _daily_locale(hit: HeaderMatch, c: Candidate) -> str:
+    """The locale of a daily chart: its title's, when the title is a series of one language
+    (``Copertura``: it-IT), else the one language both header cells are words of
+    (``"Data","Principale"``: it-IT; Meta's ``"Date","Primary"``: en-US), else ``und``
+    (BCP-47's undetermined). An Italian chart under a title no synonym knew was said to be
+    en-US."""
+    if hit.languages:
+        return hit.locale
+    langs = set(LOCALES)
+    for word in c.norm:
+        langs &= _DAILY_HEADER_LANGS.get(word, langs)
+    return LOCALES[langs.pop()] if len(langs) == 1 else "und"
+
+
 def _parse_daily(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     title = c.meta.get("title", "")
     hit = match_headers([title], "meta_daily")
@@ -1163,7 +1186,7 @@ def _parse_daily(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         "day_tz": pd.Series(META_TZ, index=frame.index, dtype="string")[keep],
     }).reset_index(drop=True)
     out.attrs.update(kind="daily", platform=platform, source_tz=META_TZ,
-                     source_locale=hit.locale if hit.columns else "en-US")
+                     source_locale=_daily_locale(hit, c))
     if metric in ("follows", "net_follows"):
         # follows files list only the days with a follow (reference §1.2, [C-fx]): a day of
         # the file's range without its row is a 0, filled in by the load, which knows the
