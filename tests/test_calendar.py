@@ -895,6 +895,67 @@ def test_an_even_plans_later_posts_of_a_day_say_when_they_are(tmp_path, caplog):
     assert "English" not in caplog.text
 
 
+def _posted_at(counts: dict[int, int]) -> BestTimes:
+    """The ``usual_hour`` BestTimes of :func:`_hand_best` with ``counts[h]`` posts at hour ``h``
+    (on Wednesday), no other post."""
+    best = _hand_best("usual_hour")
+    slots = best.by_slot.assign(n_posts=0, lift=np.nan)
+    for h, n in counts.items():
+        slots.loc[(slots["weekday"] == 2) & (slots["hour"] == h), ["n_posts", "lift"]] = [n, 1.0]
+    return dataclasses.replace(best, by_slot=slots)
+
+
+def test_an_even_plan_of_tied_hours_takes_the_one_nearest_noon_and_says_none_is_usual(
+        tmp_path, caplog):
+    """Bottega Lumi's Instagram hours (s52V): 2 posts at each of 02, 09, 13, 14, 20 and 21 h
+    (the two at 02 on the night Rome's clocks go back), 1 at 01, 17 and 18 h. ``argmax`` took
+    the first of the tie, 02:00, "the account's usual hour". By hand, the tied hours' distance
+    to noon: 10, 3, 1, 2, 8, 9 h: 13:00. 10 posts a week: Monday's second 4 h later, 17:00."""
+    plan = plan_slots(_posted_at({1: 1, 2: 2, 9: 2, 13: 2, 14: 2, 17: 1, 18: 1, 20: 2, 21: 2}),
+                      "2026-11-02", weeks=1, posts_per_week=10)
+    monday = plan.loc[plan["weekday"] == 0]
+    assert monday["hour"].tolist() == [13, 17]
+    tied = "02:00, 09:00, 13:00, 14:00, 20:00, 21:00"
+    first = {"en": f" at 13:00 Europe/Paris, the nearest to noon of the hours with the most posts "
+                   f"({tied}, as many posts each): no hour is the account's usual one",
+             "fr": f" à 13:00 Europe/Paris, la plus proche de midi des heures qui comptent le "
+                   f"plus de publications ({tied}, autant de publications chacune) : aucune "
+                   "heure n'est l'heure habituelle du compte",
+             "it": f" alle 13:00 Europe/Paris, l'ora più vicina a mezzogiorno tra quelle con più "
+                   f"post ({tied}, con lo stesso numero di post ciascuna): nessuna ora è quella "
+                   "abituale dell'account"}
+    later = {"en": f", 2 on this day; this one 4 h after 13:00 Europe/Paris, the nearest to noon "
+                   f"of the hours with the most posts ({tied}, as many posts each): no hour is "
+                   "the account's usual one",
+             "fr": f", 2 ce jour-là ; celle-ci 4 h après 13:00 Europe/Paris, la plus proche de "
+                   f"midi des heures qui comptent le plus de publications ({tied}, autant de "
+                   "publications chacune) : aucune heure n'est l'heure habituelle du compte",
+             "it": f", 2 in questo giorno; questo 4 h dopo le 13:00 Europe/Paris, l'ora più "
+                   f"vicina a mezzogiorno tra quelle con più post ({tied}, con lo stesso numero "
+                   "di post ciascuna): nessuna ora è quella abituale dell'account"}
+    for lang in ("en", "fr", "it"):
+        assert _descriptions(monday, tmp_path / lang, lang) == [
+            _EVEN[lang] + first[lang], _EVEN[lang] + later[lang]], lang
+    assert "English" not in caplog.text
+
+
+@pytest.mark.parametrize(("counts", "hour", "kind"), [
+    # 11 and 13 h are both 1 h from noon: the earlier
+    ({11: 3, 13: 3, 2: 1}, 11, "tied"),
+    # a late night hour and an evening one: 22 h is 10 h from noon, 01 h 11 h
+    ({1: 2, 22: 2}, 22, "tied"),
+    # one hour has the most posts, at night: it is the usual hour, said so
+    ({2: 3, 12: 2, 13: 2}, 2, "usual"),
+    # a single post: its hour
+    ({7: 1}, 7, "usual")])
+def test_the_even_spread_hour_by_hand(counts, hour, kind):
+    plan = plan_slots(_posted_at(counts), "2026-11-02", weeks=1, posts_per_week=7)
+    assert plan["hour"].tolist() == [hour] * 7
+    usual = plan["reason"].str.contains(f"at the account's usual hour ({hour:02d}:00",
+                                        regex=False)
+    assert usual.all() if kind == "usual" else not usual.any()
+
+
 def test_an_even_plans_later_posts_past_midnight_come_before_the_usual_hour(tmp_path, caplog):
     """Usual hour 22:00, 10 posts a week: the second post of Monday would be 4 h after, past
     midnight; it was put at (22 + 4) % 24 = 02:00 the same Monday, a night post. It is now 4 h

@@ -529,6 +529,29 @@ def test_damaged_xls_bytes_raise_only_smm_errors(data):
             pass
 
 
+def test_notes_on_the_creation_dates_name_the_column_as_the_file_has_it(tmp_path):
+    """An Italian workbook, its 'Data di creazione' named by the brand's synonyms.csv: the
+    note on an activity id's time outside its day named the English 'Created date'. By hand:
+    1723766326904 ms is 2024-08-15 23:58:46 UTC, after 14 August's 24:00 at UTC-12."""
+    from smmanalytics.loaders._headers import read_synonyms, using_synonyms
+    path = _workbook(tmp_path / "p_content_1723766400000.xlsx",
+                     [["a", _link(1723766326904), "Organic", "08/14/2024", 10, 1, 2, 3, 4, 5,
+                       0.5]])
+    book = openpyxl.load_workbook(path)
+    book["All posts"].cell(2, HEADER.index("Created date") + 1, "Data di creazione")
+    book.save(path)
+    synonyms = tmp_path / "synonyms.csv"
+    synonyms.write_text("family,canonical,lang,header\n"
+                        "linkedin_posts,published_date,it,Data di creazione\n", encoding="utf-8")
+    with using_synonyms(read_synonyms(synonyms)):
+        df = read_export(path, kind="posts")
+    note = next(q for q in df.attrs["quality"] if q["code"] == "id_time_disagrees")
+    assert note["message"] == ("sheet 'All posts': the time decoded from the activity id is "
+                               "not within 'Data di creazione' in any time zone (UTC-12 to "
+                               "UTC+14); 'Data di creazione' is kept")
+    assert not [q for q in df.attrs["quality"] if "Created date" in q["message"]]
+
+
 def test_id_time_outside_the_created_day_in_every_zone_keeps_the_day(tmp_path):
     # 'Created date' 08/14/2024 is, in UTC, between 2024-08-13 10:00 (its 00:00 at UTC+14)
     # and 2024-08-15 12:00 (its 24:00 at UTC-12). Decoded (id >> 22 ms):

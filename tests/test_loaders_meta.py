@@ -1127,6 +1127,59 @@ def test_a_resaved_file_with_one_impossible_date_is_told_so_at_its_line(tmp_path
     assert "impossible calendar date" in str(info.value) and fmt in str(info.value)
 
 
+def _times_file(path, times):
+    """An Instagram export whose publish times are ``times``, one a row from line 2."""
+    rows = _ig_rows(len(times), seed=3)
+    for r, t in zip(rows, times, strict=True):
+        r["Publish time"] = t
+    _write(path, _IG_COLS, rows)
+
+
+def test_one_day_first_cell_among_meta_times_is_the_one_named(tmp_path):
+    """A manager fixed line 4 by hand, day first, in a Meta file (month first, reference
+    §1.4). By hand: month first reads 5 of the 6 cells (all but 25/10); day first reads 4
+    (10/01, 10/05, 25/10, 10/10; not 10/24 nor 10/28). The error was day first's, whose first
+    bad cell (line 5's correct 10/24/2026 10:00) comes after month first's (line 4); it is
+    now month first's: line 4, the cell, Meta's format."""
+    path = tmp_path / "ig.csv"
+    _times_file(path, ["10/01/2026 01:00", "10/05/2026 09:30", "25/10/2026 03:00",
+                       "10/24/2026 10:00", "10/10/2026 03:00", "10/28/2026 04:00"])
+    with pytest.raises(ParseError) as info:
+        read_export(path)
+    assert (info.value.line, info.value.column, info.value.got) == (
+        4, "Publish time", "25/10/2026 03:00")
+    assert info.value.expected == "format %m/%d/%Y %H:%M"
+
+
+@settings(max_examples=30, deadline=None)
+@given(data=st.data())
+def test_the_odd_cell_is_named_wherever_it_sits(data):
+    """A file month first (Meta's) or day first (a re-save) with one cell in the other order,
+    anywhere: two other cells prove the file's order (a number above 12 where the odd cell's
+    order puts the month), so the file's order reads more cells than the odd one's, and the
+    error names the odd cell and the file's format, whatever the line."""
+    day_first = data.draw(st.booleans())
+    n = data.draw(st.integers(3, 8))
+    days = [data.draw(st.integers(13, 28)) for _ in range(2)]
+    days += [data.draw(st.integers(1, 28)) for _ in range(n - 3)]
+    days = data.draw(st.permutations(days))
+    month, odd_day = data.draw(st.integers(1, 12)), data.draw(st.integers(13, 28))
+    cells = [f"{month:02d}/{d:02d}/2026 10:00" for d in days]           # month first
+    odd = f"{odd_day:02d}/{month:02d}/2026 10:00"                       # day first
+    if day_first:
+        cells = [f"{d:02d}/{month:02d}/2026 10:00" for d in days]
+        odd = f"{month:02d}/{odd_day:02d}/2026 10:00"
+    at = data.draw(st.integers(0, n - 1))
+    cells.insert(at, odd)
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "ig.csv"
+        _times_file(path, cells)
+        with pytest.raises(ParseError) as info:
+            read_export(path)
+    assert (info.value.line, info.value.got) == (2 + at, odd)
+    assert info.value.expected == f"format {'%d/%m/%Y' if day_first else '%m/%d/%Y'} %H:%M"
+
+
 @pytest.mark.parametrize("delim,cells,expected,level", [
     # a ';' file re-saved under French settings: day first, a hint, said so
     (";", ["01/09/2025", "05/09/2025"], ["2025-09-01", "2025-09-05"], "warning"),
@@ -1188,6 +1241,25 @@ def test_meta_daily_italian_chart_without_sep_line_or_platform_in_its_name(tmp_p
     df = read_export(path, platform="instagram")
     assert df["platform"].tolist() == ["instagram", "instagram"]
     assert "platform_from_caller" in _codes(df)
+
+
+@pytest.mark.parametrize("header,locale", [
+    # 'Data' is Italian or Portuguese, 'Principale' Italian or French: Italian (s52V's file)
+    ('"Data","Principale"', "it-IT"),
+    ('"Date","Primary"', "en-US"),                 # Meta's own header
+    ('"Fecha","Principal"', "es-ES"),              # 'Principal': French, Spanish, Portuguese
+    # no one language: unknown, not English
+    ('"Data","Primary"', "und"), ('"Data","Totale"', "und")])
+def test_a_daily_chart_of_an_unknown_title_takes_its_locale_from_its_header(tmp_path, header,
+                                                                            locale):
+    """A Meta chart whose title no synonym knows ('Follower di Facebook', an Italian title)
+    says nothing of its language: the chart was reported en-US under an Italian header."""
+    path = tmp_path / "facebook_follows_2026-09-01_2026-10-31.csv"
+    path.write_text(f'sep=,\n"Follower di Facebook"\n{header}\n"2026-10-01T00:00:00","4"\n',
+                    encoding="utf-16")
+    df = read_export(path)
+    assert df.attrs["source_format"] == "meta_daily" and "unknown_daily_metric" in _codes(df)
+    assert df.attrs["source_locale"] == locale
 
 
 def test_meta_daily_italian_chart_resaved_takes_its_platform_from_its_name(tmp_path):

@@ -12,7 +12,8 @@ Definitions
   posted at, most used first (basis ``days``). Without a reliable
   effect, the audience-activity schedule (most followers online first) when exported;
   otherwise posts are spread evenly over the week at the account's most common posting hour
-  (noon when no post analysed has a known hour; the reason says why: the exports give no
+  (of hours tied for most posts, the one nearest noon, and the reason says no hour is usual;
+  noon when no post analysed has a known hour; the reason says why: the exports give no
   hours, or timing left every post out, "too young: 4").
 - Each week of the plan uses the same slots: slots are taken in rank order, at most
   ``ceil(posts_per_week / 7)`` per day and at least 3 hours apart on the same day (relaxed
@@ -94,6 +95,18 @@ _REASONS = {
                  "{relative}x the weekly average (audience schedule)"),
     "usual_hour": ("no reliable timing effect and no audience-activity data: posts spread evenly "
                    "over the week at the account's usual hour ({hour} {tz})"),
+    # the hours with the most posts tie ({hours}): the one nearest noon, :func:`_usual_hour`
+    "tied_hour": ("no reliable timing effect and no audience-activity data: posts spread evenly "
+                  "over the week at {hour} {tz}, the nearest to noon of the hours with the most "
+                  "posts ({hours}, as many posts each): no hour is the account's usual one"),
+    "tied_hour_after": ("no reliable timing effect and no audience-activity data: posts spread "
+                        "evenly over the week, {n} on this day; this one {gap} h after {hour} "
+                        "{tz}, the nearest to noon of the hours with the most posts ({hours}, as "
+                        "many posts each): no hour is the account's usual one"),
+    "tied_hour_before": ("no reliable timing effect and no audience-activity data: posts spread "
+                         "evenly over the week, {n} on this day; this one {gap} h before {hour} "
+                         "{tz}, the nearest to noon of the hours with the most posts ({hours}, "
+                         "as many posts each): no hour is the account's usual one"),
     "noon": ("no reliable timing effect and no audience-activity data: posts spread evenly over "
              "the week at noon ({hour} {tz}): the exports give no posting hours"),
     # a day's later posts in the even spread ({gap} h after the first, or before it when after
@@ -203,13 +216,34 @@ def _ranked(best: BestTimes, per_week: int = 7) -> tuple[pd.DataFrame, str]:
         })
         return out, "activity"
     n = best.by_slot["n_posts"].to_numpy(dtype=int).reshape(7, 24).sum(axis=0)
-    hour = int(np.argmax(n)) if n.sum() else 12
-    kind, excluded = ("usual_hour", "") if n.sum() else _no_usual_hour(best.n_excluded)
-    reason = _REASONS[kind].format(hour=f"{hour:02d}:00", tz=tz, excluded=excluded)
+    told = dict(tz=tz, excluded="", hours="")
+    if n.sum():
+        hour, tied = _usual_hour(n)
+        kind = "usual_hour" if len(tied) == 1 else "tied_hour"
+        told["hours"] = ", ".join(f"{h:02d}:00" for h in tied)
+    else:
+        hour = 12
+        kind, told["excluded"] = _no_usual_hour(best.n_excluded)
+    reason = _REASONS[kind].format(hour=f"{hour:02d}:00", **told)
     out = pd.DataFrame({"weekday": np.arange(7), "hour": hour, "lift": np.nan,
                         "reason": [reason] * 7})
-    out.attrs.update(kind=kind, tz=tz, excluded=excluded)
+    out.attrs.update(kind=kind, told=told)
     return out, "even"
+
+
+def _usual_hour(n: np.ndarray) -> tuple[int, list[int]]:
+    """The hour of the even spread from the posts of each hour ``n`` (some), and the hours
+    that had the most posts.
+
+    The hour with the most posts is the account's usual one. When several tie, none is: the
+    one nearest noon is taken (the earlier of two as near). The counts prefer none of them,
+    and noon is when an audience is surely awake, the hour the spread takes when no post has
+    one; the earliest, ``argmax``'s pick, is often a night hour that ties by accident: two
+    posts at 02:30 on the night Rome's clocks go back (the hour happens twice) tied with five
+    daytime hours, and every Instagram post was planned at 02:00, "the account's usual
+    hour"."""
+    tied = np.flatnonzero(n == n.max()).tolist()
+    return min(tied, key=lambda h: (abs(h - 12), h)), tied
 
 
 def _no_usual_hour(n_excluded: dict | None) -> tuple[str, str]:
@@ -284,11 +318,10 @@ def _pick(ranked: pd.DataFrame, per_week: int, basis: str) -> pd.DataFrame:
         hour = np.where(extra <= after, base + step * extra, base - step * (extra - after))
         # the later posts of a day say so: "2 on this day; this one 4 h after the usual hour"
         per_day = pd.Series(days).groupby(days).transform("size").to_numpy()
-        kind, tz = ranked.attrs["kind"], ranked.attrs["tz"]
+        kind, told = ranked.attrs["kind"], ranked.attrs["told"]
         reason = [ranked["reason"].iloc[0] if k == 0 else _REASONS[
             f"{kind}_after" if h > base else f"{kind}_before"].format(
-            n=m, gap=abs(h - base), hour=f"{base:02d}:00", tz=tz,
-            excluded=ranked.attrs["excluded"])
+            n=m, gap=abs(h - base), hour=f"{base:02d}:00", **told)
             for k, h, m in zip(extra, hour, per_day, strict=True)]
         return pd.DataFrame({"weekday": days, "hour": hour, "lift": np.nan, "reason": reason})
     cap = int(np.ceil(per_week / 7))

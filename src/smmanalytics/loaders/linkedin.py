@@ -680,10 +680,11 @@ def _posts(c: Candidate, m: HeaderMatch, ctx: ParseContext) -> pd.DataFrame:
         pos = m.columns.get(extra)
         if pos and c.table.column(pos[0]).notna().any():
             df[extra] = _dates_at(c, pos[0], ctx).to_numpy()
+    created = repr(c.table.header[m.columns["published_date"][0]])    # as the file has it
     if (~agree & ~has_time).any():
-        ctx.note("day_precision", "'Created date' has no time; posts whose activity id does not "
+        ctx.note("day_precision", f"{created} has no time; posts whose activity id does not "
                  "decode keep day precision", level="info", rows=int((~agree & ~has_time).sum()))
-    note_day_tz(ctx, "LinkedIn", "'Created date' values")
+    note_day_tz(ctx, "LinkedIn", f"{created} values")
     df.attrs.update(kind="posts", platform=P, source_locale=m.locale)
     return df
 
@@ -758,22 +759,23 @@ def _times_from_ids(c: Candidate, pos: int, link: pd.Series, ctx: ParseContext
         # ids whose times fall within the dates as read prove their order
         _note_order(ctx, c.table.header[pos], read, ambiguous, order,
                     proved_by="the activity ids' times" if agree.any() else None)
+    header = repr(c.table.header[pos])              # 'Data di creazione' in Italian
     if (decoded.notna() & ~agree).any():
         ctx.note("id_time_disagrees", "the time decoded from the activity id is not within "
-                 "'Created date' in any time zone (UTC-12 to UTC+14); 'Created date' is kept",
+                 f"{header} in any time zone (UTC-12 to UTC+14); {header} is kept",
                  rows=int((decoded.notna() & ~agree).sum()))
     if agree.any():
         ctx.note("id_time_unverified", "publish times decoded from LinkedIn activity ids "
                  "(utc_ms = id >> 22): a rule inferred from the ids, not one the reference "
                  "lists (§9.3)", level="info", rows=int(agree.sum()))
     if (has_time & ~agree).any():
-        ctx.note("tz_assumed_utc", "'Created date' carries a time but no time zone "
+        ctx.note("tz_assumed_utc", f"{header} carries a time but no time zone "
                  "(reference §10 Q6, unknown): the time was taken as UTC", level="info",
                  rows=int((has_time & ~agree).sum()))
     if created.isna().any():    # named by their lines: a note typed under the posts is one
         pos = np.flatnonzero(created.isna().to_numpy())
         lines = lines_named([c.table.line_of(int(k)) for k in pos[:5]], len(pos))
-        ctx.note("date_missing", f"posts without 'Created date': {lines}", rows=len(pos))
+        ctx.note("date_missing", f"posts without {header}: {lines}", rows=len(pos))
     return exported.where(~agree, decoded).astype("datetime64[ns, UTC]"), agree, has_time
 
 

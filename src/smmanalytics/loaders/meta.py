@@ -100,7 +100,7 @@ from ._dates import (
     offsets_by_hour,
     parse_datetimes,
 )
-from ._headers import HeaderMatch, match_headers, normalize, synonyms
+from ._headers import LOCALES, HeaderMatch, match_headers, normalize, synonyms
 from ._ids import (
     cut_to_15_digits,
     instagram_shortcode,
@@ -505,20 +505,37 @@ def _read_day_first(values: pd.Series, seconds: bool, ctx: ParseContext, **where
 def _times_in_first_format(values: pd.Series, seconds: bool, **where
                            ) -> tuple[pd.Series, dict[str, int], str]:
     """The times read with the first of :data:`_PUBLISH_FORMATS` that reads every cell, and
-    that format; when none does, the ParseError of the format that read the most lines before
-    its first bad cell (Meta's own on a tie): the file's format, most likely. A day-first file
-    with one impossible date (31/04/2026 on line 11) was told that line 2's 28/02/2026 is not
-    Meta's %m/%d/%Y, not that 31 April does not exist."""
-    errors = []
+    that format; when none does, the ParseError of the format that reads the most cells (Meta's
+    own on a tie), naming that format's first bad cell.
+
+    The cells prove the format: between month first and day first, the cells only one of them
+    reads are those a number above 12 proves (``10/24`` month first, ``25/10`` day first). The
+    rule used to be the format that read the most lines *before* its first bad cell: one
+    hand-typed ``25/10/2026 03:00`` on line 4 of a Meta file read month first everywhere else
+    was reported as line 5's correct ``10/24/2026 10:00`` not being day first. A day-first
+    file with one impossible date (``31/04/2026``) is still told of that date."""
+    errors = {}
     for fmt in _PUBLISH_FORMATS:
         try:
             utc, counts = parse_datetimes(values, _with_seconds(fmt, seconds), tz=META_TZ,
                                           **where)
         except ParseError as exc:
-            errors.append(exc)
+            errors[fmt] = exc
             continue
         return utc, counts, fmt
-    raise max(errors, key=lambda exc: exc.line or 0)     # max keeps the first of a tie
+    read = {fmt: _cells_read(values, _with_seconds(fmt, seconds)) for fmt in errors}
+    raise errors[max(read, key=read.__getitem__)]    # max keeps the first of a tie: Meta's
+
+
+def _cells_read(values: pd.Series, fmt: str) -> int:
+    """How many cells ``fmt`` reads, as written or with a two-digit year (a re-save's, which
+    :func:`parse_datetimes` accepts). Only text is counted: a workbook's date cell, which
+    every format takes, tells none apart. Python's strptime judges: ``31/04/2026`` is no date."""
+    text = strip(values.where(isinstance_cells(values, str), "").astype("str"))
+    read = pd.Series(False, index=values.index)
+    for f in (fmt, fmt.replace("%Y", "%y")):
+        read |= pd.to_datetime(text, format=f, errors="coerce").notna()
+    return int(read.sum())
 
 
 def _content_type(codes: np.ndarray, keys: pd.Index, permalink: pd.Series, ctx: ParseContext,
@@ -1076,6 +1093,29 @@ def _note_chart_workbook(c: Candidate, title: str, ctx: ParseContext) -> None:
              f"{c.meta.get('title_line', '?')}), as the chart's title line", level="info")
 
 
+#: the languages a daily chart's header cell is a word of: the days' column (Meta's
+#: ``Date``, the words :func:`_detect_daily` takes) and the values' (``Primary``)
+_DAILY_HEADER_LANGS = {
+    "date": {"en", "fr"}, "data": {"it", "pt"}, "fecha": {"es"}, "datum": {"de", "nl"},
+    "primary": {"en"}, "principale": {"it", "fr"}, "principal": {"fr", "es", "pt"},
+    "primario": {"it", "es"}, "valore": {"it"}, "valeur": {"fr"}, "valor": {"es", "pt"},
+    "wert": {"de"}, "waarde": {"nl"}}
+
+
+def _daily_locale(hit: HeaderMatch, c: Candidate) -> str:
+    """The locale of a daily chart: its title's, when the title is a series of one language
+    (``Copertura``: it-IT), else the one language both header cells are words of
+    (``"Data","Principale"``: it-IT; Meta's ``"Date","Primary"``: en-US), else ``und``
+    (BCP-47's undetermined). An Italian chart under a title no synonym knew was said to be
+    en-US."""
+    if hit.languages:
+        return hit.locale
+    langs = set(LOCALES)
+    for word in c.norm:
+        langs &= _DAILY_HEADER_LANGS.get(word, langs)
+    return LOCALES[langs.pop()] if len(langs) == 1 else "und"
+
+
 def _parse_daily(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     title = c.meta.get("title", "")
     hit = match_headers([title], "meta_daily")
@@ -1146,7 +1186,7 @@ def _parse_daily(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         "day_tz": pd.Series(META_TZ, index=frame.index, dtype="string")[keep],
     }).reset_index(drop=True)
     out.attrs.update(kind="daily", platform=platform, source_tz=META_TZ,
-                     source_locale=hit.locale if hit.columns else "en-US")
+                     source_locale=_daily_locale(hit, c))
     if metric in ("follows", "net_follows"):
         # follows files list only the days with a follow (reference §1.2, [C-fx]): a day of
         # the file's range without its row is a 0, filled in by the load, which knows the
