@@ -88,7 +88,6 @@ from ._actuals import (
     followers_left_out,
     known_days,
     known_days_note,
-    metric_daily,
     missing_figure,
     platform_span,
     social_platforms,
