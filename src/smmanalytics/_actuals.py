@@ -19,9 +19,11 @@ from ._web import (
     social_traffic,
     tells_social,
 )
+from .loaders._folder import looks_like_export
 from .metrics import post_interactions
 from .periods import Period, dataset_post_dates, last_day_covered, parse_period, post_dates
-from .schema import column_or
+from .quality import shown_name
+from .schema import PLATFORMS, column_or
 
 __all__ = ["metric_daily", "actual", "known_days", "known_days_note", "followers_gaps",
            "missing_figure",
@@ -361,8 +363,6 @@ def unread_exports(ds, platform: str = "all", after: dt.date | None = None, *,
     files = getattr(ds, "files", None)
     if files is None or files.empty or not {"path", "status"} <= set(files.columns):
         return []
-    from .loaders._folder import looks_like_export
-
     status = files["status"].astype("string")
     # an export no format understood (an empty download) is unread as a failed one is
     failed = ((status == "failed") | ((status == "not_understood")
@@ -387,8 +387,6 @@ def unread_exports(ds, platform: str = "all", after: dt.date | None = None, *,
 
 def declared_platforms(ds) -> list[str]:
     """The social platforms brand.yaml names an account of (``brand.accounts``), sorted."""
-    from .schema import PLATFORMS
-
     accounts = getattr(getattr(ds, "brand", None), "accounts", None) or {}
     return sorted({str(k).strip().lower() for k, v in accounts.items()
                    if v is not None and str(v).strip()} & set(PLATFORMS))
@@ -654,8 +652,6 @@ def unread_days(ds, platform: str, start: dt.date, end: dt.date, *, undated: boo
 def could_not_be_read(ds, paths: list[str]) -> str:
     """"2 exports could not be read (a.csv, b.zip)": ``paths`` named as the quality log names
     them (in the brand's folder), the first three."""
-    from .quality import shown_name
-
     n = len(paths)
     names = [shown_name(u, getattr(ds, "root", None)) for u in paths]
     shown = ", ".join(names[:3]) + (", …" if n > 3 else "")
@@ -890,7 +886,7 @@ def roi_once(ds, period, by: str | None = None) -> pd.DataFrame:
     October). The period is keyed as :func:`parse_period` reads it, so "2026-10" and its
     first and last days are one question (roi reads nothing else of it). The frame is
     shared by whoever asks: not to be changed. Any other Dataset: roi itself."""
-    from .roi import roi
+    from .roi import roi  # here, when called: tests count roi's runs through smmanalytics.roi.roi
 
     remember = getattr(ds, "remember", None)
     if remember is None:

@@ -12,8 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pandas as pd
+
 from .errors import EmptyDataError, ReportError
-from .periods import latest_complete_month
+from .periods import latest_complete_month, post_dates
 from .quality import unread_files
 
 __all__ = ["check_covered", "check_not_empty", "check_platform_posts", "latest_period_of"]
@@ -54,10 +56,6 @@ def check_platform_posts(ds, data: Path | None, platform: str, period) -> None:
     then (and the days of the platform's own posts when they all come later), as a campaign
     report of a campaign the data do not name lists the known ones. ``data``: what the
     message calls the data (None: the Dataset's folder, as ``BrandReport`` names it)."""
-    import pandas as pd
-
-    from .periods import post_dates
-
     if data is None:
         data = ds.root if getattr(ds, "root", None) is not None else "the data"
     posts = ds.posts

@@ -55,7 +55,8 @@ from __future__ import annotations
 
 import functools
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from html import escape
 
 import numpy as np
 import pandas as pd
@@ -64,7 +65,7 @@ from . import _alert_stats as _st
 from ._alert_signals import SIGNALS, _signals, coverage, signals
 from ._args import frame_with, number, whole
 from .errors import ArgumentError, ArgumentTypeError, EmptyDataError, require_dataset
-from .periods import parse_period
+from .periods import parse_period, post_dates
 
 __all__ = ["SIGNALS", "AlertSettings", "Review", "signals", "coverage", "alerts", "review",
            "incidents",
@@ -717,8 +718,6 @@ class Review:
         return f"<Review: {self.summary}>"
 
     def _repr_html_(self) -> str:
-        from html import escape
-
         inc = incidents(self.alerts)
         table = "" if inc.empty else inc.assign(
             start=inc["start"].dt.strftime("%Y-%m-%d"),
@@ -808,10 +807,6 @@ def _up_to(ds, until):
     :func:`~smmanalytics.periods.post_dates`) and the daily rows dated after it left out: the
     data as they stood at the end of that day (each post's figures still those of its latest
     export). A post without a publish time is left out: it has no day to be judged on."""
-    from dataclasses import replace
-
-    from .periods import post_dates
-
     last = pd.Timestamp(parse_period((until, until)).end)
     posts, daily = ds.posts, ds.daily
     if len(posts):
@@ -1033,7 +1028,7 @@ def _sum_interval(alerts: np.ndarray, days: np.ndarray, level: float = 0.9
     ``v = Σ w_i²·alerts_i`` and ``w_M = max w_i``: ``v/(2y)·χ²(α/2; 2y²/v)`` to
     ``(v + w_M²)/(2(y + w_M))·χ²(1 − α/2; 2(y + w_M)²/(v + w_M²))``. With the same days for
     every rate, Garwood's exact interval of the total over those days."""
-    from scipy import special
+    from scipy import special  # lazy: import smmanalytics loads no scipy
 
     w = 1.0 / np.asarray(days, dtype="float64")
     k = np.asarray(alerts, dtype="float64")
@@ -1170,9 +1165,9 @@ def plot_alert(alert_row, signals: pd.DataFrame, ax=None, *, settings: AlertSett
         overdispersed series, an incident inside the baseline window) is cut at the edge of
         the chart; a rate (``*_per_reach``) is written in percent.
     """
-    import matplotlib.dates as mdates
+    import matplotlib.dates as mdates  # lazy: import smmanalytics loads no matplotlib
 
-    from .plots import PercentTicks, drawing_axes
+    from .plots import PercentTicks, drawing_axes  # lazy: plots loads matplotlib
 
     settings = _settings(settings)
     alert_row = _one_alert(alert_row)
@@ -1326,7 +1321,7 @@ def plot_alerts(alerts_df: pd.DataFrame, signals_df: pd.DataFrame, *, max_charts
     ArgumentError
         When ``max_charts`` or ``ncols`` is not a whole number ≥ 1.
     """
-    import matplotlib.pyplot as plt
+    import matplotlib.pyplot as plt  # lazy: import smmanalytics loads no matplotlib
 
     frame_with(alerts_df, ["date", "platform", "signal", "score", "threshold", "test",
                            "incident_id", "incident_severity"], "plot_alerts",
@@ -1353,7 +1348,7 @@ def plot_alerts(alerts_df: pd.DataFrame, signals_df: pd.DataFrame, *, max_charts
     for ax in list(axes.flat)[n:]:
         ax.set_visible(False)
     if legend:
-        from matplotlib.lines import Line2D
+        from matplotlib.lines import Line2D  # lazy: as pyplot above
 
         shown: dict[str, object] = {}
         for ax in list(axes.flat)[:n]:

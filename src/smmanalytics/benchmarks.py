@@ -54,8 +54,9 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import yaml
 
-from ._actuals import has_posts_data
+from ._actuals import has_posts_data, posts_coverage
 from ._args import frame_with, platform_name
 from ._io import read_user_text, user_csv
 from .errors import ArgumentError, ArgumentTypeError, ConfigError, require_dataset
@@ -158,8 +159,6 @@ def _industry_names() -> dict[str, str]:
     report prints for it in every language (report/labels.yaml's ``industry_*``): a brand.yaml
     written with "Health & Beauty" or "Santé et beauté" compared the brand with all
     industries."""
-    import yaml
-
     labels = yaml.safe_load(resources.files("smmanalytics.report").joinpath(
         "labels.yaml").read_text(encoding="utf-8"))
     names = {}
@@ -430,8 +429,6 @@ def _uncovered(ds, platform: str, start: dt.date, end: dt.date) -> list[tuple[dt
     covers, between two that do (:func:`~smmanalytics._actuals.posts_coverage`): a year
     without its July export counted July's weeks in its posting rate (137 posts ÷ 43.43
     weeks: 3.2 a week, for 3.5 over the 39 weeks the exports cover)."""
-    from ._actuals import posts_coverage
-
     stretches = posts_coverage(ds, platform) or []
     one = dt.timedelta(days=1)
     gaps = [(max(a[1] + one, start), min(b[0] - one, end))

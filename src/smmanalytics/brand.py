@@ -14,8 +14,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import yaml
 
+from ._args import time_zone
 from ._io import read_user_text, unknown_key, yaml_error
+from .benchmarks import industry_name
 from .errors import (
+    ArgumentError,
     BrandCurrencyError,
     BrandKeyError,
     BrandTimezoneError,
@@ -126,9 +129,6 @@ class Brand:
     def __post_init__(self) -> None:
         # Brand(timezone="Paris") made every period function fail later with zoneinfo's own
         # error; read_brand checks brand.yaml the same way, naming the file
-        from ._args import time_zone
-        from .errors import ArgumentError
-
         time_zone(self.timezone, "timezone")
         # the slug names folders and files: Brand(slug="../../x") was taken, to be refused by
         # the runner only once the report was asked for (OutputError); read_brand refuses it
@@ -149,8 +149,6 @@ class Brand:
                                 got=self.currency)
         # an industry the benchmarks do not know compared the brand with all industries,
         # said in a footnote only: a typo, refused here as read_brand refuses it
-        from .benchmarks import industry_name
-
         # and one given by its name in a report ("Santé et beauté") is kept by its id
         object.__setattr__(self, "industry", industry_name(self.industry, "industry"))
         # Brand(accounts={"ig": …}) as brand.yaml's: by the platforms' names
@@ -252,9 +250,6 @@ def read_brand(path: str | Path, *, data: bytes | None = None,
             bad(ConfigError("colour must be a hex code", file=str(path),
                             column=f"colors.{key}", expected="#RRGGBB", got=colors[key]))
             del colors[key]
-    from .benchmarks import industry_name
-    from .errors import ArgumentError
-
     refused = None
     try:
         industry = industry_name(str(raw.get("industry", "all")))
@@ -317,8 +312,6 @@ def platform_accounts(accounts: dict) -> dict:
     ``IG`` → ``instagram``: :data:`~smmanalytics.schema.PLATFORM_ALIASES`), the accounts of two
     spellings of one platform (``twitter:`` and ``x:``) listed together; an ArgumentError
     for a key that names no platform (read_brand refuses it first, naming its line)."""
-    from .errors import ArgumentError
-
     out: dict = {}
     for key, names in accounts.items():
         platform = canonical_platform(key)

@@ -869,7 +869,7 @@ def ics_bytes(plan: pd.DataFrame, brand_name: str = "Brand", *, duration_minutes
     """The iCalendar file :func:`write_ics` writes, as bytes (same arguments and errors);
     ``previous``, the calendar it replaces (the file at its path), whose versions it raises
     where an event changed and whose events the plan drops it cancels."""
-    import icalendar
+    import icalendar  # lazy: import smmanalytics loads no icalendar
 
     if not isinstance(plan, pd.DataFrame):
         raise ArgumentError("write_ics writes a plan", argument="plan",
@@ -879,7 +879,7 @@ def ics_bytes(plan: pd.DataFrame, brand_name: str = "Brand", *, duration_minutes
     if lang not in LANGS:
         raise ArgumentError("not a report language", argument="lang",
                             expected=f"one of {', '.join(LANGS)}", got=lang)
-    from .report.formatting import Formatter
+    from .report.formatting import Formatter  # lazy: import smmanalytics loads no report
 
     # the reasons in the reader's words (English too: "held-out lift" is the API's); the
     # English titles are the plan's own words, as written before `lang`
@@ -1030,7 +1030,7 @@ def _cancelled(earlier: dict[str, _Earlier], kept: set[str],
     imported it removes it (RFC 5545 3.8.1.11, RFC 5546 2.1.5). One already cancelled keeps
     its version: a rerun writes the same file. An event before the window is the past, one
     after it a day the plan does not cover: neither is written (an app keeps what it has)."""
-    import icalendar
+    import icalendar  # lazy: import smmanalytics loads no icalendar
 
     if window is None:
         return []
@@ -1082,7 +1082,7 @@ def _earlier_versions(previous: bytes | None) -> dict[str, _Earlier]:
     """The events of the calendar a new one replaces, by UID. None, or one that does not read
     as an iCalendar, gives none (a warning says so): its events cannot be compared, and the
     plan's own versions are written."""
-    import icalendar
+    import icalendar  # lazy: import smmanalytics loads no icalendar
 
     if not previous:
         return {}

@@ -87,6 +87,7 @@ from __future__ import annotations
 import datetime as dt
 import warnings
 from dataclasses import dataclass, field
+from html import escape
 
 import numpy as np
 import pandas as pd
@@ -172,8 +173,6 @@ class Comparison:
         return "\n".join(lines + [f"- {c}" for c in self.caveats])
 
     def _repr_html_(self) -> str:
-        from html import escape
-
         items = "".join(f"<li>{escape(c)}</li>" for c in self.caveats)
         return (f"<h4>{escape(self.heading)}</h4>"
                 + self.readable().to_html(index=False, escape=True)
@@ -451,9 +450,9 @@ def _tail(n: int | None) -> float:
     if n < 2:
         return np.nan
     # the normal cdf and Student's quantile without scipy.stats (see _dist)
-    from scipy.special import ndtr
+    from scipy.special import ndtr  # lazy: import smmanalytics loads no scipy
 
-    from ._dist import t_ppf
+    from ._dist import t_ppf  # lazy: _dist loads scipy
 
     return float(ndtr(np.sqrt(n / (n - 1)) * t_ppf(0.025, n - 1)))
 
@@ -498,9 +497,9 @@ def _nb_ci(kpi: str, a: pd.DataFrame, b: pd.DataFrame, scale: float) -> tuple[fl
     # the model and helper that statsmodels.api re-exports, without the rest of its API
     # (formulas, time series, graphics): a third of the import time
     from statsmodels.discrete.discrete_model import NegativeBinomial
-    from statsmodels.tools.tools import add_constant
+    from statsmodels.tools.tools import add_constant  # lazy: as above
 
-    from ._dist import t_ppf
+    from ._dist import t_ppf  # lazy: _dist loads scipy
 
     den = _MODEL_KPIS[kpi]
     ya, yb = _np(a["interactions"]), _np(b["interactions"])

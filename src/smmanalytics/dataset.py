@@ -39,6 +39,7 @@ CONTRACT (shared by every module; the loaders work completes ``load``):
 from __future__ import annotations
 
 import datetime as dt
+import html
 import logging
 import os
 import tempfile
@@ -56,21 +57,26 @@ from . import schema
 from ._accounts import KnownAccounts, declared_accounts, keep_declared_accounts, note_account_gaps
 from ._args import flag, platform_name
 from ._costs import dollar_currency
-from ._io import file_name
+from ._io import atomic_write, file_name
 from ._merge import MERGE_KEYS, merge_table
 from .benchmarks import read_competitors
-from .brand import Brand
+from .brand import Brand, default_brand, read_brand
 from .errors import (
     ArgumentError,
     ArgumentTypeError,
+    BrandCurrencyError,
+    BrandKeyError,
+    BrandTimezoneError,
     ConfigError,
     DataQualityWarning,
+    OutputError,
     ParseError,
     SchemaError,
     SmmError,
     UnknownFormatError,
 )
 from .goals import read_goals
+from .loaders import _sources
 from .loaders._folder import (
     BRAND_FILES,
     IMAGE_SUFFIXES,
@@ -84,7 +90,10 @@ from .loaders._folder import (
     relative_name,
     walk,
 )
+from .loaders._headers import read_synonyms, using_synonyms
 from .loaders._numbers import DOLLAR
+from .loaders._registry import KNOWN_PLATFORMS, dates_in_name, range_from_name
+from .loaders._sources import archive_folder, archive_members, iter_sources, note_skipped
 from .periods import last_day_covered, post_dates, posts_in_period
 from .quality import QualityLog, shown_name, unread_files
 from .roi import read_costs
@@ -390,8 +399,6 @@ class Dataset:
         """What JupyterLab shows of ``ds``: the brand, and per platform its posts, daily rows
         and first to last day (:meth:`span`), GA4's rows, the quality notes by level and the
         files not read (the repr's one line named none of them)."""
-        import html
-
         platforms = sorted({*self.posts.get("platform", pd.Series(dtype="string")).dropna(),
                             *self.daily.get("platform", pd.Series(dtype="string")).dropna()},
                            key=str)
@@ -580,9 +587,6 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
         when ``path`` is empty (``""``, or an empty list): ``Path("")`` would be the current
         folder.
     """
-    from .loaders._headers import using_synonyms
-    from .loaders._sources import archive_folder, archive_members
-
     strict, cache = flag(strict, "strict"), flag(cache, "cache")
     paths = list(path) if isinstance(path, (list, tuple)) else [path]
     bad = [p for p in paths if not isinstance(p, str | PathLike)]
@@ -663,8 +667,6 @@ def _assumed_brand(root: Path | None, log: QualityLog) -> Brand:
     when there is one, and noted ``brand_defaults`` (a warning) for every load: the time zone
     is UTC, which decides the days, months and hours of every figure, and a report said nothing
     of it. A file or a list of files has no folder to name the brand: it is ``Brand``."""
-    from .brand import default_brand
-
     folder = None
     if root is not None:
         text = str(root)
@@ -790,9 +792,6 @@ class _Settings:
             if self.brand_read is not None and self.brand_depth <= depth:
                 ignored(str(f), self.brand_read)
                 return
-            from .brand import read_brand
-            from .errors import BrandCurrencyError, BrandKeyError, BrandTimezoneError
-
             # one bad key (a colour, the language, the industry) takes its default and is
             # noted, the others kept: the whole file was dropped, its zone, name and accounts
             # with it. A zone that is none is raised: every day and month depends on it; so is
@@ -849,8 +848,6 @@ def logo_bytes(path: str | Path) -> bytes:
         origin = _ARCHIVE_LOGOS.get(str(path))
         if origin is None:
             raise
-    from .loaders._sources import archive_members
-
     found = archive_members(origin[0], lambda n: n == origin[1])
     if not found:
         raise FileNotFoundError(2, "not in its archive any more", origin[1])
@@ -863,10 +860,7 @@ def _archive_logo(brand: Brand, brand_from: tuple[str, Path], log: QualityLog
     (a path beside it, in the archive) extracted to a file the report can copy, with the logo
     member's name; as it is, with None, when the logo is a path outside the archive
     (absolute)."""
-    from . import _cache
-    from ._io import atomic_write
-    from .errors import OutputError
-    from .loaders._sources import archive_members
+    from . import _cache  # here: import smmanalytics leaves the cache unloaded until a load
 
     prefix = brand_from[0].rsplit("!", 1)[0] + "!"
     name = str(brand.logo)         # read_brand names it in the archive (see _logo_path)
@@ -901,8 +895,6 @@ def _archive_logo(brand: Brand, brand_from: tuple[str, Path], log: QualityLog
 
 def _read_synonyms(f: Path, log: QualityLog, strict: bool, data: bytes | None = None) -> tuple:
     """The rows of a brand's synonyms.csv, noted in ``log``; () when it cannot be used."""
-    from .loaders._headers import read_synonyms
-
     try:
         extra = read_synonyms(f, data=data)
     except SmmError as exc:
@@ -922,10 +914,9 @@ def _read_and_merge(pending: list[tuple[QualityLog, Path]], paths: list,
                     root: Path | None, strict: bool, cache: bool) -> Dataset:
     """The second half of :func:`load`: read the export files (or the cache), merge them.
     Each is read under its name below the folder of ``paths`` it is in (``relative_name``)."""
-    from . import _cache
+    from . import _cache  # here: import smmanalytics leaves the cache unloaded until a load
 
     declared = declared_accounts(brand)
-    from .loaders._sources import iter_sources, read_source
 
     relative = [relative_name(f, paths) for _, f in pending]
     load = [strict, [os.path.abspath(p) for p in paths]]      # its record in the cache
@@ -975,7 +966,7 @@ def _read_and_merge(pending: list[tuple[QualityLog, Path]], paths: list,
         except OSError:
             st = None           # read_source says why
         try:
-            src = read_source(f, rel)
+            src = _sources.read_source(f, rel)    # looked up now: a test counts the reads
             exports.append((ilog, f, list(iter_sources(src))))
         except SmmError as exc:
             exports.append((ilog, f, exc))
@@ -1044,8 +1035,6 @@ def _copies_read_later(exports: list[tuple[QualityLog, Path, list | SmmError]]) 
     the copy is noted as its copy. Only files of a size shared are hashed here (their digests
     are needed anyway); a copy is read under its own name when the file it waited for fails.
     """
-    from .loaders._registry import dates_in_name
-
     by_size: dict[int, list] = {}
     for _, _, sources in exports:
         for src in sources if isinstance(sources, list) else ():
@@ -1087,8 +1076,6 @@ def _file_row(name: str, size: int, log: QualityLog) -> dict:
     """The ``files`` row of an export named ``name`` before it is read: its name, size and the
     days its name says it covers (``loaders._registry.range_from_name``, NaT when it says
     none; an odd range is noted in ``log``)."""
-    from .loaders._registry import range_from_name
-
     covers = range_from_name(name, log)
     start, end = (pd.NaT, pd.NaT) if covers is None else map(pd.Timestamp, covers)
     return {"path": name, "bytes": size, "rows": 0, "covers_from": start, "covers_to": end}
@@ -1099,7 +1086,7 @@ def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: lis
                   cache: bool) -> None:
     """Parse the sources of one export file (through the cache), recording rows of ``files``
     and notes in ``log``; frames go to ``tables`` by kind."""
-    from ._cache import parse_cached
+    from ._cache import parse_cached  # here: import smmanalytics leaves the cache unloaded
 
     def fail(name: str, exc: SmmError, row: dict) -> None:
         if strict:
@@ -1193,8 +1180,6 @@ def _not_understood_error(name: str, flog: QualityLog) -> UnknownFormatError:
     """The error of ``load(strict=True)`` for the export ``name`` no format understands:
     the formats tried and why none read it (the headers that came, from the notes of
     ``flog``), as :func:`~smmanalytics.loaders.read_file` says it."""
-    from .loaders._registry import KNOWN_PLATFORMS
-
     why = "; ".join(e["message"] for e in flog.entries if e["code"] == "not_understood")
     return UnknownFormatError(f"not understood as an export: {why or 'no known format'}",
                               file=name, expected="an export of one of the known formats ("
@@ -1314,8 +1299,6 @@ def _damaged_member(src, log: QualityLog, fail: Callable[[str, SmmError, dict], 
     (status skipped), any other member failed as a file of a folder that cannot be read is
     (``fail``: noted as an error, a file the report lists unread; raised when strict), a
     settings file too (:func:`load` reads the others, ``archive_members`` leaving it out)."""
-    from .loaders._sources import note_skipped
-
     row = _file_row(src.name, src.size, log)
     if src.skipped:
         note_skipped(src, log)

@@ -40,6 +40,7 @@ Definitions
 from __future__ import annotations
 
 from collections.abc import Sequence
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import numpy as np
 import pandas as pd
@@ -184,6 +185,7 @@ def _format_components(posts: pd.DataFrame
     the frame has no ``platform_engagements``."""
     if "source_format" not in posts.columns or not len(posts):
         return np.zeros((len(posts), len(COMPONENTS)), dtype=bool), None
+    # here: a cycle (the loaders import metrics' row_sum)
     from .loaders._expected import expected_components, total_components
 
     # each column factorized alone (a million rows of one file hold one format and a few
@@ -377,8 +379,6 @@ def _day_zones(series: pd.DataFrame) -> dict[str, str]:
     frequent value; none without the column)."""
     if "day_tz" not in series.columns:
         return {}
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
     zones = series[["platform", "day_tz"]].dropna().astype(str)
     out = {p: z.mode().iloc[0] for p, z in zones.groupby("platform")["day_tz"]}
     for p, zone in out.items():

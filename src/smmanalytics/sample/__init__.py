@@ -34,7 +34,9 @@ from ._core import START, followers_series
 from ._posts2 import simulate_posts
 from ._truths import make_goals, summarize
 from ._web import simulate_competitors, simulate_costs, simulate_web
-from ._write_misc import manifest
+from ._write_meta import write_meta
+from ._write_misc import brand_yaml, manifest, write_misc
+from ._write_other import write_other
 
 __all__ = ["SampleBrand", "generate", "write", "manifest", "BRAND_SLUG"]
 
@@ -157,10 +159,6 @@ def write(out_dir: str | Path, seed: int = 2026, *, replace: bool = False) -> li
         naming the folder and some of its files, when it holds other files than a sample's
         and ``replace`` is False; naming the folder or file that cannot be written.
     """
-    from ._write_meta import write_meta
-    from ._write_misc import write_misc
-    from ._write_other import write_other
-
     out = Path(out_dir)
     if not replace:
         _check_folder(out)
@@ -176,8 +174,6 @@ def _check_folder(out: Path) -> None:
     someone else's: ``out`` is missing or empty, or holds a sample (its files all named as the
     sample's, :func:`manifest`, and its brand.yaml the sample's, which no seed changes).
     Hidden files (``.DS_Store``) are not counted: the sample writes none."""
-    from ._write_misc import brand_yaml
-
     if not out.is_dir():            # missing; a file is refused by write() as no folder
         return
     present = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import zipfile
@@ -69,7 +70,7 @@ def zip_bytes(members: Sequence[tuple[str, bytes]], *, compress: bool = True) ->
 
 def xls_bytes(sheets: Sequence[tuple[str, Sequence[Sequence[object]]]]) -> bytes:
     """A legacy Excel (BIFF8) workbook; xlwt output carries no timestamp."""
-    import xlwt
+    import xlwt  # lazy: only the legacy xls exports need xlwt
 
     wb = xlwt.Workbook(encoding="utf-8")
     for name, rows in sheets:
@@ -86,9 +87,7 @@ def xls_bytes(sheets: Sequence[tuple[str, Sequence[Sequence[object]]]]) -> bytes
 
 def xlsx_bytes(sheets: Sequence[tuple[str, Sequence[Sequence[object]]]]) -> bytes:
     """An xlsx workbook with fixed document properties and fixed zip member dates."""
-    import datetime as dt
-
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # lazy: only the xlsx exports need openpyxl
 
     wb = Workbook()
     wb.remove(wb.active)

@@ -7,8 +7,9 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from ._core import ACCOUNTS
+from ._core import ACCOUNTS, END, EXPORT_DAY, START, epoch_ms, snapshot_ts
 from ._io import csv_text, write_bytes
+from ._posts import PLANS, export_file
 
 __all__ = ["write_misc", "manifest", "GA4_HEADER", "COSTS_HEADER", "ga4_file_name"]
 
@@ -117,9 +118,6 @@ def manifest() -> pd.DataFrame:
     ``costs``, ``goals``, ``brand`` or ``competitors``; ``snapshot_at`` is the export moment the
     file name implies (00:00 UTC of the export day), NaT for the user's own files.
     """
-    from ._core import END, EXPORT_DAY, START, epoch_ms, snapshot_ts
-    from ._posts import PLANS, export_file
-
     rows = []
 
     def add(file, platform, kind, locale, encoding, day):

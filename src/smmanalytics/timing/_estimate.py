@@ -251,7 +251,7 @@ def posted_window(w: dict, posted: np.ndarray) -> dict:
 def _raw_lifts(Y, E, V, M, N, m):
     """Which slots have posts, their raw log-lifts ``l`` (``m`` where none), variances ``s^2``
     (inf where none) and ``tau^2`` (see the module docstring)."""
-    from scipy import special
+    from scipy import special  # lazy: import smmanalytics loads no scipy
 
     has = N > 0
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -293,7 +293,7 @@ def _week_scale(lj: np.ndarray, lb: np.ndarray, q_hi: float) -> np.ndarray:
     (K - 1) / K), and a few heavy weeks make it a noisy estimate that normal quantiles trust
     too much.
     """
-    from .._dist import norm_ppf, t_ppf
+    from .._dist import norm_ppf, t_ppf  # lazy: _dist loads scipy
 
     K = lj.shape[0]
     u = lj - lj.mean(axis=0)
@@ -352,7 +352,7 @@ def estimate(X: np.ndarray, y: np.ndarray, offset: np.ndarray, slot: np.ndarray,
         why = NO_ENGAGEMENT if n and y.sum() <= 0 else "too few posts or weeks"
         return SlotEstimate(n=counts, lift=nan, lift_low=nan.copy(), lift_high=nan.copy(),
                             test=why, used=used)
-    from .._dist import norm_ppf
+    from .._dist import norm_ppf  # lazy: _dist loads scipy
 
     q_lo, q_hi = (1 - level) / 2, 1 - (1 - level) / 2
 
@@ -489,7 +489,7 @@ def _around(point: float, reps: np.ndarray, q_lo: float, q_hi: float, k: int
     around the replicates' median, left it out when that median strayed (see the module
     docstring). NaN without replicates.
     """
-    from .._dist import norm_ppf, t_ppf
+    from .._dist import norm_ppf, t_ppf  # lazy: _dist loads scipy
 
     if not reps.size:
         return np.nan, np.nan
@@ -572,7 +572,7 @@ def selection_adjusted(window: dict, level: float) -> dict:
     little once the selection is allowed for. Such windows are no longer shown (:func:`judged`:
     the adjusted lift must be above 1 too; what that changed is measured there).
     """
-    from .._dist import norm_ppf
+    from .._dist import norm_ppf  # lazy: _dist loads scipy
 
     x, low, high = np.log(window["lift"]), np.log(window["lift_low"]), np.log(window["lift_high"])
     zs = (high - low) / 2
@@ -597,7 +597,7 @@ def _truncated_quantiles(x: float, s: float, c: float, qs) -> np.ndarray:
     and upper ends. As ``x`` nears ``c`` the lower end runs off: -inf when it lies more than
     10,000 ``s`` below.
     """
-    from .._dist import norm_logsf
+    from .._dist import norm_logsf  # lazy: _dist loads scipy
 
     def F(theta):
         return 1 - np.exp(norm_logsf((x - theta) / s) - norm_logsf((c - theta) / s))

@@ -112,7 +112,7 @@ def fitted_to_zero(X: np.ndarray, y: np.ndarray, tol: float = 1e-7) -> np.ndarra
     free = vt[sv <= tol * max(sv.max(initial=0.0), 1e-300)].T      # X_pos d = 0 for d in it
     if free.shape[1] == 0:
         return out
-    from scipy.optimize import linprog
+    from scipy.optimize import linprog  # lazy: import smmanalytics loads no scipy
 
     left = zero
     while left.size:
@@ -329,7 +329,7 @@ def perm_score_test(Zslot: np.ndarray, slot: np.ndarray, s: np.ndarray, strata: 
 
     t_obs = float(stat(U))
     if n > exact_max_n or n_perm <= 0:
-        from .._dist import chi2_sf
+        from .._dist import chi2_sf  # lazy: _dist loads scipy
 
         return float(chi2_sf(t_obs, keep.size)), t_obs, "chi2_permutation_moments"
     base = np.argsort(strata, kind="stable")

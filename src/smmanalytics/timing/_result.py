@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from ..errors import ArgumentError
 from ..schema import PLATFORM_NAMES
 from ._data import MIN_EXPOSURE_SHARE
 from ._estimate import (
@@ -173,7 +174,7 @@ LIFT_COLORS = ((0.0, "#c6def2"), (0.5, "#a68aa6"), (1.0, "#67001f"))
 
 def _lift_cmap():
     """The lift heatmap's colour map (:data:`LIFT_COLORS`)."""
-    from matplotlib.colors import LinearSegmentedColormap
+    from matplotlib.colors import LinearSegmentedColormap  # lazy: matplotlib
 
     return LinearSegmentedColormap.from_list("smm_lift", LIFT_COLORS)
 
@@ -200,7 +201,7 @@ def _hatch_unposted(ax, n: np.ndarray):
     transforms per cell, a third of the heatmap's making; the paths are the same (the unit
     square's closed path moved to each cell, half-integers: exact), and so is the SVG.
     """
-    from matplotlib.collections import PolyCollection
+    from matplotlib.collections import PolyCollection  # lazy: matplotlib
 
     d, h = np.nonzero(n == 0)
     # corners in the order of Path.unit_rectangle: (0, 0), (1, 0), (1, 1), (0, 1)
@@ -223,8 +224,8 @@ def _annotate(ax, n: np.ndarray, inks) -> list:
     out of the layout: inside their cells, they are not measured again when the figure is
     laid out.
     """
-    from matplotlib.text import Text
-    from matplotlib.transforms import TransformedPatchPath
+    from matplotlib.text import Text  # lazy: matplotlib
+    from matplotlib.transforms import TransformedPatchPath  # lazy: as above
 
     clip = TransformedPatchPath(ax.patch)
     out = []
@@ -603,14 +604,12 @@ class BestTimes:
         A lift heatmap of no post with an hour (YouTube's exports give the day only) is a
         message saying so, not a grid of empty slots.
         """
-        from matplotlib.colors import LogNorm
-        from matplotlib.patches import Rectangle
+        from matplotlib.colors import LogNorm  # lazy: matplotlib
+        from matplotlib.patches import Rectangle  # lazy: as above
 
-        from ..plots import drawing_axes
+        from ..plots import drawing_axes  # lazy: plots loads matplotlib
 
         if kind not in ("lift", "activity"):
-            from ..errors import ArgumentError
-
             raise ArgumentError("not a kind of plot", argument="kind",
                                 expected="'lift' or 'activity'", got=kind)
         ax = drawing_axes(ax)
