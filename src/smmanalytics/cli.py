@@ -326,7 +326,7 @@ def _cmd_alerts(args: argparse.Namespace) -> int:
         began = f"; began before {where}" if inc.began_before else ""
         print(f"\nincident {k}: {inc.severity}, {inc.start:%Y-%m-%d} "
               f"({_zone_text(inc.start_zone)}{began}) to {inc.end:%Y-%m-%d} "
-              f"({_zone_text(inc.end_zone)}), on {_incident_series(rows)}")
+              f"({_zone_text(inc.end_zone)}), on {inc.platforms}")
         how = rows["test"].map(_ALERT_HOW).fillna(rows["test"])
         width = int(how.str.len().max())
         zone = pd.Series([_zone_text(z) for z in zones[rows.index]], index=rows.index)
@@ -351,16 +351,6 @@ def _cmd_alerts(args: argparse.Namespace) -> int:
           "platform's own for account series such as followers; usual: the signal's baseline "
           "for that day; --json gives each test's score and threshold)")
     return 0
-
-
-def _incident_series(rows: pd.DataFrame) -> str:
-    """The platforms of an incident's alerts ``rows``, an account's own series named as the
-    report names it ("instagram (maisonseve.shop), tiktok"): "on instagram" said nothing of
-    which of the brand's two Instagram accounts drew 30 comments."""
-    series = rows[["platform", "account"]].fillna({"account": ""}).astype(str)
-    series = series.drop_duplicates().sort_values(["platform", "account"], kind="stable")
-    return ", ".join(f"{p} ({a})" if a else p
-                     for p, a in zip(series["platform"], series["account"], strict=True))
 
 
 def _zone_text(zone) -> str:
