@@ -1011,6 +1011,30 @@ def test_cli_says_when_several_platforms_are_pooled(tmp_path, monkeypatch, capsy
     assert "pooled" not in capsys.readouterr().out
 
 
+def test_cli_lifts_of_two_accounts_are_against_each_ones_own_average(monkeypatch, capsys):
+    """`smm best-times` said "lift vs the account's average" of an Instagram of two accounts,
+    each post measured against its own account's level (the model's account control): it now
+    says "each account's own average", as the report does; one account keeps "the
+    account's". The simulated posts split every other one to a second account: 2 levels."""
+    import smmanalytics.dataset as dataset
+
+    sim = simulate(0)
+    posts = sim["posts"].assign(account_id=pd.array(
+        np.where(np.arange(len(sim["posts"])) % 2, "seveshop", "maisonseve"), dtype="string"))
+    monkeypatch.setattr(dataset, "load", lambda path, **kw: Dataset(
+        posts=posts, daily=sim["daily"], brand=Brand(name="Demo", timezone=TZ)))
+    assert cli.main(["best-times", "data/x", "--platform", "instagram"]) == 0
+    out = capsys.readouterr().out
+    assert "Recommended slots (lift vs each account's own average, shrunk):" in out
+    assert "the account's average" not in out.split("Recommended slots")[1]
+    assert cli.main(["best-times", "data/x", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["method"]["accounts"] == 2
+    monkeypatch.setattr(dataset, "load", _fake_load(sim))           # one account
+    assert cli.main(["best-times", "data/x"]) == 0
+    assert ("Recommended slots (lift vs the account's average, shrunk):"
+            in capsys.readouterr().out)
+
+
 def _nullable(best: BestTimes) -> BestTimes:
     """``best`` with the nullable dtypes smm.best_times gives (Int64 counts, Float64 lifts:
     a slot without posts has lift <NA>, not NaN)."""

@@ -732,6 +732,14 @@ def _pooled(ds, args) -> str | None:
             "one platform's own times")
 
 
+def _average(bt) -> str:
+    """What a lift is against, as the report says it: "each account's own average" when the
+    posts are of several accounts (best_times measures each post against its own account's
+    level, ``method["accounts"]``), where "the account's average" read as one account's."""
+    return ("each account's own average" if bt.method.get("accounts", 1) > 1
+            else "the account's average")
+
+
 def _cmd_best_times(args) -> int:
     from .timing._result import readable
 
@@ -746,15 +754,16 @@ def _cmd_best_times(args) -> int:
     excluded = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in bt.n_excluded.items() if v)
     print(f"{bt.n_used} posts in the hour analysis; left out: {excluded or 'none'}; "
           f"exposure: {bt.method['exposure']}")
+    average = _average(bt)
     if len(bt.recommended):
-        print("\nRecommended slots (lift vs the account's average, shrunk):")
+        print(f"\nRecommended slots (lift vs {average}, shrunk):")
         _print_frame(readable(bt.recommended), False)
     elif bt.day_effect:     # the finding is the days alone: no hour stood out
         if len(bt.best_days):
-            print("\nDays that did better (lift vs the account's average), at the usual hours:")
+            print(f"\nDays that did better (lift vs {average}), at the usual hours:")
             _print_frame(readable(bt.best_days), False)
         if bt.avoid_days is not None and len(bt.avoid_days):
-            print("\nDays that did worse, to avoid (lift vs the account's average):")
+            print(f"\nDays that did worse, to avoid (lift vs {average}):")
             _print_frame(readable(bt.avoid_days), False)
     elif bt.has_activity:
         print("\nAudience schedule (followers online), busiest first:")
@@ -783,7 +792,7 @@ def _cmd_calendar(args) -> int:
     if pooled := _pooled(ds, args):
         print(pooled)
     if below := plan.attrs.get("below_average"):
-        print(f"slots a week below the account's average: {below} of "
+        print(f"slots a week below {_average(bt)}: {below} of "
               f"{plan.attrs['slots_per_week']} (more posts a week asked than slots at or "
               "above it)")
     if short := shortfall(plan):

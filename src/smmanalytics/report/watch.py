@@ -490,8 +490,9 @@ class WatchSections:
                 self.table(sec, pd.DataFrame({
                     f.label("slot"): [f.date(t, "EEEE d MMMM") + t.strftime(" %H:%M")
                                       for t in shown["start_local"]],
-                    f.label("expected_lift"): [f"{f.number(v, 2)}×" if pd.notna(v) else "–"
-                                               for v in lifts],
+                    # each post against its own account's average (bt_average_many)
+                    f.label("expected_lift_many" if accounts > 1 else "expected_lift"): [
+                        f"{f.number(v, 2)}×" if pd.notna(v) else "–" for v in lifts],
                 }), align=["left", "right"], widths=["1fr", "auto"],
                     # "the first 12 of 43 slots" only when the table leaves some out
                     caption=self._slots_caption(bt, plan, len(shown), basis, accounts, ics))
