@@ -775,7 +775,7 @@ def _cmd_best_times(args) -> int:
 
 
 def _cmd_calendar(args) -> int:
-    from .calendar import calendar_path, plan_slots, shortfall, write_ics
+    from .calendar import calendar_path, cancelled_events, plan_slots, shortfall, write_ics
 
     out = calendar_path(args.out, replace=args.force)      # before the work, not after it
     ds, tz, bt = _best_times_from_args(args)
@@ -786,8 +786,15 @@ def _cmd_calendar(args) -> int:
         today = pd.Timestamp.now(tz=tz).tz_localize(None).normalize()
         start = today + pd.Timedelta(days=7 - today.weekday())
     plan = plan_slots(bt, start, args.weeks, args.posts_per_week, tz)
+    was = cancelled_events(out)
     path = write_ics(plan, out, brand_name=ds.brand.name,
                      lang=args.lang or ds.brand.language)
+    # the slots the new plan drops, written cancelled over the calendar imported before:
+    # events a manager's app removes, which the command said nothing of
+    if dropped := len(cancelled_events(path) - was):
+        print(f"smm: note: cancelled {dropped} event{'' if dropped == 1 else 's'} of the "
+              f"calendar replaced that the new plan drops (a calendar app that imported "
+              f"{'it removes it' if dropped == 1 else 'them removes them'})", file=sys.stderr)
     print(bt.summary)
     if pooled := _pooled(ds, args):
         print(pooled)
