@@ -765,6 +765,39 @@ def test_severity_tiers_and_incidents():
     assert out["incident_id"].tolist() == [1, 1, 2, 3, 3, 4, 4, 4]
 
 
+def test_an_incidents_platforms_name_the_account_whose_series_alerted():
+    """Two Instagram accounts and TikTok, hand-built: incident 1 holds maisonseve.shop's
+    comments and TikTok's (the platform's series, no account), incident 2 both Instagram
+    accounts' unfollows and maisonseve.shop's comments again (one entry per account). Sorted by
+    platform then account, as the report lists them; a frame without an account column (a
+    single account's, made by hand) reads its platforms alone, as before."""
+    from smmanalytics.alerts import incidents
+
+    day = pd.Timestamp("2026-10-13")
+    al = pd.DataFrame({
+        "date": [day, day, day + pd.Timedelta(days=5), day + pd.Timedelta(days=5),
+                 day + pd.Timedelta(days=6)],
+        "platform": ["tiktok", "instagram", "instagram", "instagram", "instagram"],
+        "account": pd.array(["", "maisonseve.shop", "seveparis", "maisonseve.shop",
+                             "maisonseve.shop"], dtype="string"),
+        "signal": ["comments", "comments", "unfollows", "unfollows", "comments"],
+        "incident_id": [1, 1, 2, 2, 2],
+        "incident_severity": ["warning", "warning", "warning", "warning", "warning"]})
+    inc = incidents(al)
+    assert inc["platforms"].tolist() == ["instagram (maisonseve.shop), tiktok",
+                                         "instagram (maisonseve.shop), instagram (seveparis)"]
+    assert inc["alerts"].tolist() == [2, 3]
+    # the report's names ("TikTok"), the accounts as they are
+    named = incidents(al, platform_name=lambda p: p.title())
+    assert named.loc[0, "platforms"] == "Instagram (maisonseve.shop), Tiktok"
+    # an account missing (NA) is the platform's series, as ""
+    missing = incidents(al.assign(account=al["account"].replace("", pd.NA)))
+    assert missing["platforms"].equals(inc["platforms"])
+    one = incidents(al.drop(columns="account"))
+    assert one["platforms"].tolist() == ["instagram, tiktok", "instagram"]
+    assert str(one["platforms"].dtype) == "string"
+
+
 def test_period_parser():
     assert _period("2026-10") == (pd.Timestamp("2026-10-01"), pd.Timestamp("2026-10-31"))
     assert _period(("2026-01-05", "2026-01-09"))[1] == pd.Timestamp("2026-01-09")

@@ -1072,6 +1072,30 @@ def test_cli_says_when_several_platforms_are_pooled(tmp_path, monkeypatch, capsy
     assert "pooled" not in capsys.readouterr().out
 
 
+def test_cli_lifts_of_two_accounts_are_against_each_ones_own_average(monkeypatch, capsys):
+    """`smm best-times` said "lift vs the account's average" of an Instagram of two accounts,
+    each post measured against its own account's level (the model's account control): it now
+    says "each account's own average", as the report does; one account keeps "the
+    account's". The simulated posts split every other one to a second account: 2 levels."""
+    import smmanalytics.dataset as dataset
+
+    sim = simulate(0)
+    posts = sim["posts"].assign(account_id=pd.array(
+        np.where(np.arange(len(sim["posts"])) % 2, "seveshop", "maisonseve"), dtype="string"))
+    monkeypatch.setattr(dataset, "load", lambda path, **kw: Dataset(
+        posts=posts, daily=sim["daily"], brand=Brand(name="Demo", timezone=TZ)))
+    assert cli.main(["best-times", "data/x", "--platform", "instagram"]) == 0
+    out = capsys.readouterr().out
+    assert "Recommended slots (lift vs each account's own average, shrunk):" in out
+    assert "the account's average" not in out.split("Recommended slots")[1]
+    assert cli.main(["best-times", "data/x", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["method"]["accounts"] == 2
+    monkeypatch.setattr(dataset, "load", _fake_load(sim))           # one account
+    assert cli.main(["best-times", "data/x"]) == 0
+    assert ("Recommended slots (lift vs the account's average, shrunk):"
+            in capsys.readouterr().out)
+
+
 def _nullable(best: BestTimes) -> BestTimes:
     """``best`` with the nullable dtypes smm.best_times gives (Int64 counts, Float64 lifts:
     a slot without posts has lift <NA>, not NaN)."""
@@ -1960,14 +1984,17 @@ def test_a_plan_that_does_not_say_its_days_cancels_nothing(tmp_path):
         write_ics(plan.assign(plan_days="2026-11-02 to 2026-11-08"), path, "Maison Sève")
 
 
-def test_smm_calendar_over_an_earlier_calendar_cancels_the_days_it_drops(tmp_path, monkeypatch):
+def test_smm_calendar_over_an_earlier_calendar_cancels_the_days_it_drops(tmp_path, monkeypatch,
+                                                                         capsys):
     """`smm calendar --out` over a calendar that had a post every day: the new plan's 4 posts
     in its two weeks replace theirs, the other 10 days' posts are cancelled, and the past
     (Monday 26 October) and the day after the plan (Monday 16 November) are left out; a rerun
-    writes the same file. By hand: 2 a week for 2 weeks from 2 November, 14 days (2-15
-    November), one post each at most; the data's last post is on 24 October 2026, SEQUENCE
-    20,750 (test_a_plan_is_versioned_by_its_data), the earlier file's 20,750 raised by one
-    where the event changed (every one: its time and title are another plan's)."""
+    writes the same file. The command says how many it cancelled (10: nothing said of them
+    before), and nothing on the rerun, which cancels none. By hand: 2 a week for 2 weeks from
+    2 November, 14 days (2-15 November), one post each at most; the data's last post is on
+    24 October 2026, SEQUENCE 20,750 (test_a_plan_is_versioned_by_its_data), the earlier
+    file's 20,750 raised by one where the event changed (every one: its time and title are
+    another plan's)."""
     ds = Dataset(posts=_feed_and_stories(), brand=Brand(name="Maison Sève", timezone=TZ))
     monkeypatch.setattr(cli, "_brand_data", lambda args, **kwargs: ds)
     out = tmp_path / "plan.ics"
@@ -1987,6 +2014,20 @@ def test_smm_calendar_over_an_earlier_calendar_cancels_the_days_it_drops(tmp_pat
     assert {u.split("-")[-2] for u in events} == set(days[7:-1])     # 2-15 November, once each
     assert {v[1] for v in events.values()} == {20751}
     assert all(v[0] == f"{u.split('-')[-2]}T060000Z" for u, v in cancelled.items())
+    assert capsys.readouterr().err == (
+        "smm: note: cancelled 10 events of the calendar replaced that the new plan drops (a "
+        "calendar app that imported them removes them)\n")
     data = out.read_bytes()
     run()
     assert out.read_bytes() == data
+    assert capsys.readouterr().err == ""            # the 10 were cancelled already
+    # 1 post a week for 1 week (2-8 November): of that week's 2 live posts, the one the
+    # plan keeps stays and the other is cancelled, 1 (the week after is not the plan's)
+    assert cli.main(["calendar", str(tmp_path), "--platform", "instagram", "--posts-per-week",
+                     "1", "--start", "2026-11-02", "--weeks", "1", "--out", str(out)]) == 0
+    assert capsys.readouterr().err == (
+        "smm: note: cancelled 1 event of the calendar replaced that the new plan drops (a "
+        "calendar app that imported it removes it)\n")
+    out.unlink()
+    run()
+    assert capsys.readouterr().err == ""            # a new calendar: nothing to cancel

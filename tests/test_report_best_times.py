@@ -1314,6 +1314,14 @@ def two_instagram(tmp_path_factory):
     return two_instagram(tmp_path_factory.mktemp("two_ig") / "brand")
 
 
+#: the slots table's lift header, per language: its words, and what the lift is against
+#: (several accounts, one)
+_EXPECTED = {"en": "Expected engagement", "fr": "Engagement attendu", "it": "Engagement atteso"}
+_LIFT_OF = {"en": ("× each account's own average", "× account average"),
+            "fr": ("× moyenne de chaque compte", "× moyenne du compte"),
+            "it": ("× media di ciascun account", "× media dell'account")}
+
+
 @pytest.mark.parametrize("lang,pooled,timing", [
     ("en", "A platform's figures pool its accounts (key figures, goals, best times; posts per "
      "week against a benchmark and the brand's row among its competitors are the mean per "
@@ -1340,11 +1348,17 @@ def test_a_platform_of_two_accounts_is_said_to_pool_them(two_instagram, lang, po
     rep = BrandReport(two_instagram, "2026-10", lang=lang)
     notes = [i for b in rep.method_notes().blocks for i in b.get("items", [])]
     assert notes[-1] == pooled
-    texts = [b["text"] for b in rep.best_times(platforms=["instagram", "facebook"],
-                                               ics=False).blocks if b["kind"] == "text"]
+    blocks = rep.best_times(platforms=["instagram", "facebook"], ics=False).blocks
+    texts = [b["text"] for b in blocks if b["kind"] == "text"]
     ig = next(t for t in texts if t.startswith(timing[0]))
     assert timing[1] in ig
     f = Formatter(lang)
+    # the slots' lifts: Instagram's against each account's own average, as its sentence
+    # says; Facebook's against its account's, as before
+    heads = [b["columns"][1] for b in blocks
+             if b["kind"] == "table" and b["columns"][0] == f.label("slot")]
+    assert heads == [f"{_EXPECTED[lang]} ({_LIFT_OF[lang][0]})",
+                     f"{_EXPECTED[lang]} ({_LIFT_OF[lang][1]})"]
     one = (f" {f.label('bt_whom')} (", f" {f.label('bt_whose')} ")   # "this account's data"
     assert any(w in t for t in texts if not t.startswith(timing[0]) for w in one)
 

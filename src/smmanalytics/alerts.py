@@ -729,8 +729,7 @@ class Review:
 def _series_name(row) -> str:
     """A series of :meth:`Review.untested` in words: "x unfollows", "tiktok (seveshop)
     net_followers" for one of a platform's accounts."""
-    return (f"{row.platform} ({row.account}) {row.signal}" if row.account
-            else f"{row.platform} {row.signal}")
+    return f"{_account_named(row.platform, row.account)} {row.signal}"
 
 
 def review(ds, period=None, *, settings: AlertSettings | None = None,
@@ -884,14 +883,17 @@ def _missing_post_days(gaps: pd.DataFrame | None, known: pd.DataFrame, bounds
     return g.assign(value=np.nan, tested=False).astype(cols)[list(cols)]
 
 
-def incidents(alerts_df: pd.DataFrame) -> pd.DataFrame:
+def incidents(alerts_df: pd.DataFrame, *, platform_name=str) -> pd.DataFrame:
     """One row per incident of :func:`alerts`: what a manager reads first.
 
     Parameters
     ----------
     alerts_df : DataFrame
         A frame of :func:`alerts`: date, platform, signal, incident_id and
-        incident_severity are used.
+        incident_severity are used, and account where it has one.
+    platform_name : callable, default str
+        How ``platforms`` writes a platform: the report passes its own ("TikTok"); by default
+        as the alerts name it ("tiktok").
 
     Returns
     -------
@@ -901,8 +903,11 @@ def incidents(alerts_df: pd.DataFrame) -> pd.DataFrame:
         begun before it: start is then that first alert's day, from incident_start, while
         alerts, signals and platforms count the rows given), severity (string, the incident's
         highest), alerts (Int64, rows), signals and platforms (string: sorted,
-        comma-separated), sorted by start; no row without an alert. Without incident_start
-        (a frame made by hand) start is the first row's day.
+        comma-separated; a platform of several accounts named with the account whose own
+        series alerted, "instagram (maisonseve.shop), tiktok", as ``smm alerts`` and the
+        report name it: "instagram" said nothing of which of two accounts drew the
+        comments), sorted by start; no row without an alert. Without incident_start (a frame
+        made by hand) start is the first row's day.
 
     Raises
     ------
@@ -922,18 +927,33 @@ def incidents(alerts_df: pd.DataFrame) -> pd.DataFrame:
                              "alerts": pd.Series(dtype="Int64"),
                              "signals": pd.Series(dtype="string"),
                              "platforms": pd.Series(dtype="string")})
-    def _join(s):
-        return ", ".join(sorted(set(s.astype(str))))
-
     first = ("incident_start" if "incident_start" in alerts_df.columns else "date", "min")
     out = alerts_df.groupby("incident_id").agg(
         start=first, first_row=("date", "min"), end=("date", "max"),
         severity=("incident_severity", "first"), alerts=("date", "size"),
-        signals=("signal", _join), platforms=("platform", _join))
+        signals=("signal", lambda s: ", ".join(sorted(set(s.astype(str))))))
     out.insert(2, "began_before", out.pop("first_row") > out["start"])
+    out["platforms"] = _incident_platforms(alerts_df, platform_name)
     return out.reset_index().sort_values("start", kind="stable").reset_index(drop=True).astype(
         {"incident_id": "Int64", "began_before": "boolean", "severity": "string",
          "alerts": "Int64", "signals": "string", "platforms": "string"})
+
+
+def _incident_platforms(alerts_df: pd.DataFrame, platform_name) -> pd.Series:
+    """Each incident's platforms (:func:`incidents`), by incident id: sorted by platform and
+    account, then written with ``platform_name`` (:func:`_account_named`)."""
+    series = (_with_account(alerts_df)[["incident_id", "platform", "account"]]
+              .fillna({"account": ""}).astype({"platform": str, "account": str})
+              .drop_duplicates().sort_values(["platform", "account"], kind="stable"))
+    named = [_account_named(platform_name(p), a)
+             for p, a in zip(series["platform"], series["account"], strict=True)]
+    return pd.Series(named, index=series["incident_id"]).groupby(level=0).agg(", ".join)
+
+
+def _account_named(platform: str, account: str) -> str:
+    """A platform as written, with the account whose own series it is when it has one:
+    "instagram (maisonseve.shop)"; "instagram" for the platform's series."""
+    return f"{platform} ({account})" if account else platform
 
 
 def backtest(ds, settings: AlertSettings | None = None) -> pd.DataFrame:

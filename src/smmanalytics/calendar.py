@@ -56,7 +56,8 @@ from .periods import parse_period
 from .timing import WEEKDAYS, BestTimes
 from .timing._estimate import window_runs
 
-__all__ = ["plan_slots", "plan_month", "plan_after", "write_ics", "ics_bytes", "calendar_path"]
+__all__ = ["plan_slots", "plan_month", "plan_after", "write_ics", "ics_bytes", "calendar_path",
+           "cancelled_events"]
 
 logger = logging.getLogger(__name__)
 
@@ -839,6 +840,25 @@ def calendar_path(path: str | Path, *, replace: bool = False) -> Path:
                           "iCalendar (it does not begin with BEGIN:VCALENDAR); --force "
                           "replaces it", path=str(path))
     return path
+
+
+def cancelled_events(path: str | Path) -> set[str]:
+    """The UIDs of the cancelled events (STATUS:CANCELLED) of the calendar at ``path``: those
+    of a calendar written over it less those of the one it replaced are the events
+    :func:`write_ics` cancelled, which ``smm calendar`` counts (a rerun cancels none).
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        An .ics file.
+
+    Returns
+    -------
+    set of str
+        Empty when no calendar is there, or one that does not read as an iCalendar.
+    """
+    return {uid for uid, was in _earlier_versions(_replaced(Path(path))).items()
+            if str(was.event.get("status", "")).upper() == "CANCELLED"}
 
 
 def _replaced(path: Path) -> bytes | None:

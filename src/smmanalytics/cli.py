@@ -326,7 +326,7 @@ def _cmd_alerts(args: argparse.Namespace) -> int:
         began = f"; began before {where}" if inc.began_before else ""
         print(f"\nincident {k}: {inc.severity}, {inc.start:%Y-%m-%d} "
               f"({_zone_text(inc.start_zone)}{began}) to {inc.end:%Y-%m-%d} "
-              f"({_zone_text(inc.end_zone)}), on {_incident_series(rows)}")
+              f"({_zone_text(inc.end_zone)}), on {inc.platforms}")
         how = rows["test"].map(_ALERT_HOW).fillna(rows["test"])
         width = int(how.str.len().max())
         zone = pd.Series([_zone_text(z) for z in zones[rows.index]], index=rows.index)
@@ -351,16 +351,6 @@ def _cmd_alerts(args: argparse.Namespace) -> int:
           "platform's own for account series such as followers; usual: the signal's baseline "
           "for that day; --json gives each test's score and threshold)")
     return 0
-
-
-def _incident_series(rows: pd.DataFrame) -> str:
-    """The platforms of an incident's alerts ``rows``, an account's own series named as the
-    report names it ("instagram (maisonseve.shop), tiktok"): "on instagram" said nothing of
-    which of the brand's two Instagram accounts drew 30 comments."""
-    series = rows[["platform", "account"]].fillna({"account": ""}).astype(str)
-    series = series.drop_duplicates().sort_values(["platform", "account"], kind="stable")
-    return ", ".join(f"{p} ({a})" if a else p
-                     for p, a in zip(series["platform"], series["account"], strict=True))
 
 
 def _zone_text(zone) -> str:
@@ -742,6 +732,14 @@ def _pooled(ds, args) -> str | None:
             "one platform's own times")
 
 
+def _average(bt) -> str:
+    """What a lift is against, as the report says it: "each account's own average" when the
+    posts are of several accounts (best_times measures each post against its own account's
+    level, ``method["accounts"]``), where "the account's average" read as one account's."""
+    return ("each account's own average" if bt.method.get("accounts", 1) > 1
+            else "the account's average")
+
+
 def _cmd_best_times(args) -> int:
     from .timing._result import readable
 
@@ -756,15 +754,16 @@ def _cmd_best_times(args) -> int:
     excluded = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in bt.n_excluded.items() if v)
     print(f"{bt.n_used} posts in the hour analysis; left out: {excluded or 'none'}; "
           f"exposure: {bt.method['exposure']}")
+    average = _average(bt)
     if len(bt.recommended):
-        print("\nRecommended slots (lift vs the account's average, shrunk):")
+        print(f"\nRecommended slots (lift vs {average}, shrunk):")
         _print_frame(readable(bt.recommended), False)
     elif bt.day_effect:     # the finding is the days alone: no hour stood out
         if len(bt.best_days):
-            print("\nDays that did better (lift vs the account's average), at the usual hours:")
+            print(f"\nDays that did better (lift vs {average}), at the usual hours:")
             _print_frame(readable(bt.best_days), False)
         if bt.avoid_days is not None and len(bt.avoid_days):
-            print("\nDays that did worse, to avoid (lift vs the account's average):")
+            print(f"\nDays that did worse, to avoid (lift vs {average}):")
             _print_frame(readable(bt.avoid_days), False)
     elif bt.has_activity:
         print("\nAudience schedule (followers online), busiest first:")
@@ -776,7 +775,7 @@ def _cmd_best_times(args) -> int:
 
 
 def _cmd_calendar(args) -> int:
-    from .calendar import calendar_path, plan_slots, shortfall, write_ics
+    from .calendar import calendar_path, cancelled_events, plan_slots, shortfall, write_ics
 
     out = calendar_path(args.out, replace=args.force)      # before the work, not after it
     ds, tz, bt = _best_times_from_args(args)
@@ -787,13 +786,20 @@ def _cmd_calendar(args) -> int:
         today = pd.Timestamp.now(tz=tz).tz_localize(None).normalize()
         start = today + pd.Timedelta(days=7 - today.weekday())
     plan = plan_slots(bt, start, args.weeks, args.posts_per_week, tz)
+    was = cancelled_events(out)
     path = write_ics(plan, out, brand_name=ds.brand.name,
                      lang=args.lang or ds.brand.language)
+    # the slots the new plan drops, written cancelled over the calendar imported before:
+    # events a manager's app removes, which the command said nothing of
+    if dropped := len(cancelled_events(path) - was):
+        print(f"smm: note: cancelled {dropped} event{'' if dropped == 1 else 's'} of the "
+              f"calendar replaced that the new plan drops (a calendar app that imported "
+              f"{'it removes it' if dropped == 1 else 'them removes them'})", file=sys.stderr)
     print(bt.summary)
     if pooled := _pooled(ds, args):
         print(pooled)
     if below := plan.attrs.get("below_average"):
-        print(f"slots a week below the account's average: {below} of "
+        print(f"slots a week below {_average(bt)}: {below} of "
               f"{plan.attrs['slots_per_week']} (more posts a week asked than slots at or "
               "above it)")
     if short := shortfall(plan):

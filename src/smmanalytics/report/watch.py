@@ -490,8 +490,9 @@ class WatchSections:
                 self.table(sec, pd.DataFrame({
                     f.label("slot"): [f.date(t, "EEEE d MMMM") + t.strftime(" %H:%M")
                                       for t in shown["start_local"]],
-                    f.label("expected_lift"): [f"{f.number(v, 2)}×" if pd.notna(v) else "–"
-                                               for v in lifts],
+                    # each post against its own account's average (bt_average_many)
+                    f.label("expected_lift_many" if accounts > 1 else "expected_lift"): [
+                        f"{f.number(v, 2)}×" if pd.notna(v) else "–" for v in lifts],
                 }), align=["left", "right"], widths=["1fr", "auto"],
                     # "the first 12 of 43 slots" only when the table leaves some out
                     caption=self._slots_caption(bt, plan, len(shown), basis, accounts, ics))
@@ -653,11 +654,14 @@ class WatchSections:
         sec = self.section(self.fmt.label("alerts"))
         settings = AlertSettings()
         watch = self._review(settings)
-        inc = incidents(watch.alerts)
+        # an account's own series named as the alert lines name it ("TikTok (seveshop)"):
+        # the table read "TikTok" for maisonseve's losses of 13-19 October and for
+        # seveshop's -25 of the 27th alike
+        inc = incidents(watch.alerts, platform_name=self.fmt.platform)
         if inc.empty:          # quiet signals, or none to watch at all
             self.text(sec, self._quiet_text(watch, settings))
         else:
-            self._incident_table(sec, self._zoned(watch, inc), watch.alerts)
+            self._incident_table(sec, self._zoned(watch, inc))
             self._alert_charts(sec, watch, settings, max_charts)
             self._alert_rows(sec, watch)
         self._untested_note(sec, watch, settings)
@@ -709,11 +713,9 @@ class WatchSections:
                     if named else f.label("incident_began_before").format(day=text))
         return f"{text} ({f.zone(zone)})" if named else text
 
-    def _incident_table(self, sec: Section, inc: pd.DataFrame, found: pd.DataFrame) -> None:
-        """The period's incidents (:meth:`_zoned`) of the alerts ``found``, one row each; each
-        end in its own zone."""
+    def _incident_table(self, sec: Section, inc: pd.DataFrame) -> None:
+        """The period's incidents (:meth:`_zoned`), one row each; each end in its own zone."""
         f = self.fmt
-        where = self._incident_series(found)
         self.table(sec, pd.DataFrame({
             # an incident begun before the period: its own first day, said to be before it
             f.label("from"): [self._alert_day(d, z, bool(began))
@@ -724,21 +726,11 @@ class WatchSections:
             f.label("severity"): [{"text": f.label("sev_" + s), "status": s,
                                    "color": _SEVERITY_COLORS.get(s, OTHER_BADGE_COLOR)}
                                   for s in inc["severity"]],
-            f.label("platform"): [where[i] for i in inc["incident_id"]],
+            f.label("platform"): inc["platforms"].tolist(),
             f.label("signals"): [", ".join(f.label("sig_" + s) for s in str(ss).split(", "))
                                  for ss in inc["signals"]],
         }), align=["left", "left", "left", "left", "left"],
             widths=["auto", "auto", "auto", "auto", "1fr"])
-
-    def _incident_series(self, found: pd.DataFrame) -> dict:
-        """Each incident's platforms in the report's language, by incident id, an account's own
-        series named as the alert lines name it ("TikTok (seveshop)"): the table read "TikTok"
-        for maisonseve's losses of 13-19 October and for seveshop's -25 of the 27th alike."""
-        series = (found[["incident_id", "platform", "account"]].fillna({"account": ""})
-                  .drop_duplicates().sort_values(["platform", "account"], kind="stable"))
-        return {i: ", ".join(self._platform_account(p, a) for p, a in
-                             zip(g["platform"], g["account"], strict=True))
-                for i, g in series.groupby("incident_id", sort=False)}
 
     def _alert_charts(self, sec: Section, watch, settings, max_charts: int) -> None:
         """A small chart per alerted signal (at most ``max_charts``), in the report's words."""

@@ -21,7 +21,9 @@ Method
    effects and 3 cyclic Fourier pairs of the hour. Beyond :data:`MAX_GROUP_LEVELS` (30)
    platform/accounts, those with the fewest posts share one level, "other accounts"
    (``method["pooled_accounts"]`` says so; ``_data.pooled_groups`` says why): each level cost
-   a dense column, and 500 accounts took 155 s and 2 GB.
+   a dense column, and 500 accounts took 155 s and 2 GB. Each post is thus measured against
+   its own platform/account's level: ``method["accounts"]`` counts them, so that a platform of
+   several accounts says "each account's own average" (``smm best-times``, the report).
 3. Global test of the timing terms: score test calibrated by permuting the posts' slots within
    content type x paid x account x 4-week-block strata → ``p_value`` (restricting the shuffles
    to blocks of weeks keeps period shocks and drifting posting habits from passing for a
@@ -283,6 +285,7 @@ def _best_times(posts, tz, platform, *, daily, outcome, exposure, min_age_days, 
     Zw7 = Zw[::24]
     Xa, anames = controls(frame)
     n_groups = frame["group"].nunique()
+    method["accounts"] = int(n_groups)
     if n_groups > MAX_GROUP_LEVELS:
         # the count, for a report to say it in its language; the sentence, for the analyst
         method["pooled_accounts_n"] = n_groups - MAX_GROUP_LEVELS
