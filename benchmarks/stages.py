@@ -30,7 +30,7 @@ import smmanalytics as smm  # noqa: E402
 #: (module below smmanalytics, function or Class.method): the stages measured
 STAGES = [
     ("loaders._sources", "read_tables"), ("loaders._body", "_read_typed"),
-    ("loaders._registry", "Candidate.texts_of"), ("loaders.meta", "_described"),
+    ("loaders._candidate", "Candidate.texts_of"), ("loaders.meta", "_described"),
     ("loaders.meta", "_publish_times"), ("loaders.meta", "_longer"),
     ("loaders.meta", "_content_type"), ("loaders.meta", "_damaged_ids"),
     ("loaders._summary", "keyless_summaries"), ("loaders._registry", "_without_summary_rows"),

@@ -296,7 +296,8 @@ def conversion_threads(request, monkeypatch):
     """Both ways a table's columns are converted: one after the other (a short table), or on
     other threads while the times are read (a long one, from 20,000 rows: here from 0)."""
     if request.param:
-        from smmanalytics.loaders import _registry
+        from smmanalytics.loaders import _candidate, _registry
+        monkeypatch.setattr(_candidate, "_THREADED_CONVERSION_ROWS", 0)
         monkeypatch.setattr(_registry, "_THREADED_CONVERSION_ROWS", 0)
 
 
@@ -542,7 +543,7 @@ def test_campaign_from_utm_on_a_long_export(tmp_path):
     """An export of 20,000 rows (the loader reads the campaigns on another thread from that
     length on): rows cycle through a tagged permalink and a tagged caption (the permalink
     wins), a tagged caption alone, and no tag; 20,000 / 3 rows of each, by hand."""
-    from smmanalytics.loaders._registry import _THREADED_CONVERSION_ROWS
+    from smmanalytics.loaders._candidate import _THREADED_CONVERSION_ROWS
 
     n = _THREADED_CONVERSION_ROWS
     rows = _ig_rows(n, seed=7)
@@ -1441,7 +1442,7 @@ def test_current_meta_exports_are_detected_as_before():
                       ("instagram_stories_fr_2026-10-31.csv", "meta_story")]:
         df = read_export(FIX / name)
         assert df["source_format"].unique().tolist() == [fmt], name
-    from smmanalytics.loaders._registry import Candidate
+    from smmanalytics.loaders._candidate import Candidate
     from smmanalytics.loaders._sources import read_source, read_tables
     from smmanalytics.quality import QualityLog
 

@@ -32,7 +32,8 @@ from .._io import file_name
 from ._headers import match_headers, synonyms
 
 if TYPE_CHECKING:
-    from ._registry import Candidate, Format, ParseContext
+    from ._candidate import Candidate, ParseContext
+    from ._registry import Format
 
 __all__ = ["note_missing_metrics", "missing_metrics", "expected_components",
            "total_components", "RATES_EMPTY"]

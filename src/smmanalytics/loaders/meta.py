@@ -92,6 +92,7 @@ import pyarrow.compute as pc
 from ..errors import ParseError
 from ..metrics import row_sum
 from ._arrow import arrow_text, contains, may_contain, strip
+from ._candidate import Candidate, ParseContext, two_labels
 from ._cells import isinstance_cells
 from ._dates import (
     META_TZ,
@@ -109,12 +110,9 @@ from ._ids import (
 )
 from ._registry import (
     EXPORT_SLACK,
-    Candidate,
-    ParseContext,
     range_from_name,
     register,
     snapshot_from_name,
-    two_labels,
 )
 from ._serials import SERIAL_DAYS, excel_origin, serial_datetimes
 from ._sniff import RawTable
