@@ -108,13 +108,9 @@ from ._ids import (
     instagram_shortcode_time,
     stored_rounded,
 )
-from ._registry import (
-    EXPORT_SLACK,
-    range_from_name,
-    register,
-    snapshot_from_name,
-)
+from ._registry import EXPORT_SLACK, register
 from ._serials import SERIAL_DAYS, excel_origin, serial_datetimes
+from ._snapshot import range_from_name, snapshot_from_name
 from ._sniff import RawTable
 from ._tidy import (
     day_order,
