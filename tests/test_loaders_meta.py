@@ -296,9 +296,9 @@ def conversion_threads(request, monkeypatch):
     """Both ways a table's columns are converted: one after the other (a short table), or on
     other threads while the times are read (a long one, from 20,000 rows: here from 0)."""
     if request.param:
-        from smmanalytics.loaders import _candidate, _registry
+        from smmanalytics.loaders import _candidate, _finish
         monkeypatch.setattr(_candidate, "_THREADED_CONVERSION_ROWS", 0)
-        monkeypatch.setattr(_registry, "_THREADED_CONVERSION_ROWS", 0)
+        monkeypatch.setattr(_finish, "_THREADED_CONVERSION_ROWS", 0)
 
 
 def test_a_bad_number_before_a_bad_date_is_the_one_named(tmp_path, conversion_threads):
@@ -521,7 +521,7 @@ def test_campaign_from_utm_order_and_repeats():
     """The permalink's campaign wins over the caption's, a campaign the export states is
     kept, and a campaign repeated on many rows is decoded on each (read by hand from the
     cells below)."""
-    from smmanalytics.loaders._registry import _fill_campaign, _utm_campaigns, _utm_texts
+    from smmanalytics.loaders._finish import _fill_campaign, _utm_campaigns, _utm_texts
     from smmanalytics.loaders._sources import Source
     from smmanalytics.quality import QualityLog
 
@@ -570,8 +570,8 @@ def test_campaign_from_utm_on_a_long_export(tmp_path):
 def test_extract_with_needle_is_pandas_extract(cells):
     """Searching only the cells holding the needle, each distinct one once, finds what
     pandas' ``str.extract`` finds on every cell."""
+    from smmanalytics.loaders._finish import _UTM
     from smmanalytics.loaders._ids import extract
-    from smmanalytics.loaders._registry import _UTM
 
     values = pd.Series(pd.array(cells, dtype="string"))
     want = values.astype(object).str.extract(_UTM, expand=False).astype("string")

@@ -101,6 +101,7 @@ from ._dates import (
     offsets_by_hour,
     parse_datetimes,
 )
+from ._finish import EXPORT_SLACK
 from ._headers import HeaderMatch, match_headers, normalize, synonyms
 from ._ids import (
     cut_to_15_digits,
@@ -108,7 +109,7 @@ from ._ids import (
     instagram_shortcode_time,
     stored_rounded,
 )
-from ._registry import EXPORT_SLACK, register
+from ._registry import register
 from ._serials import SERIAL_DAYS, excel_origin, serial_datetimes
 from ._snapshot import range_from_name, snapshot_from_name
 from ._sniff import RawTable
