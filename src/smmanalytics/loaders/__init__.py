@@ -70,16 +70,8 @@ import pkgutil
 
 from ._candidate import Candidate, ParseContext
 from ._inspect import inspect_files
-from ._registry import (
-    KINDS,
-    KNOWN_PLATFORMS,
-    Format,
-    formats,
-    get_format,
-    read_export,
-    read_file,
-    register,
-)
+from ._read import read_export, read_file
+from ._registry import KINDS, KNOWN_PLATFORMS, Format, formats, get_format, register
 
 __all__ = ["read_export", "read_file", "inspect_files", "register", "formats", "get_format",
            "Format", "Candidate", "ParseContext", "KINDS", "KNOWN_PLATFORMS"]
