@@ -36,6 +36,7 @@ from ..quality import QualityLog
 from ._arrow import arrow_text
 from ._cells import isinstance_cells, spreadsheet_errors
 from ._headers import HeaderMatch, match_headers
+from ._numbers import AMBIGUOUS_COMMA, AMBIGUOUS_DOT, MISSING, decimal_for_locale, parse_numbers
 from ._sniff import RawTable
 from ._sources import Source
 
@@ -241,8 +242,6 @@ class Candidate:
                      percent: bool = False) -> pd.Series:
         """``cells`` (of the column ``header``, carrying ``canonical``) as Float64, remembering
         what the notes need (see :meth:`numbers`)."""
-        from ._numbers import AMBIGUOUS_DOT, parse_numbers
-
         by_locale, by_delimiter = hint
         out = parse_numbers(cells, file=self.name, column=header,
                             first_line=self.table.first_line + 1, decimal=decimal or by_locale,
@@ -289,8 +288,6 @@ class Candidate:
         thousands (1250, 1000); None when there is none, or when a fraction of another shape
         (``62.5``) says the column's marks are decimal ones. Numbers a workbook stored are
         no text to read again."""
-        from ._numbers import AMBIGUOUS_COMMA, AMBIGUOUS_DOT
-
         if pd.api.types.is_numeric_dtype(cells.dtype):
             return None
         text = cells.where(isinstance_cells(cells, str)) if cells.dtype == object else cells
@@ -332,8 +329,6 @@ class Candidate:
         """Remember the rows where another column of the same field (a header repeated, or
         in two languages) holds a different number than the one :meth:`col` kept (an empty
         cell in either is no difference: bilingual files fill one language or the other)."""
-        from ._numbers import parse_numbers
-
         for p in positions[1:]:
             try:
                 other = parse_numbers(self.table.column(p), decimal=decimal, percent=percent)
@@ -353,8 +348,6 @@ class Candidate:
 
     def _decimal_hint(self, locale: str | None) -> tuple[str | None, bool]:
         """:meth:`decimal_hint` for headers in ``locale``."""
-        from ._numbers import decimal_for_locale
-
         by_locale = decimal_for_locale(locale)
         if self.table.delimiter == ";" and by_locale != ",":
             return ",", True
@@ -365,8 +358,6 @@ class Candidate:
         left empty (TikTok's ``undefined`` has a note of its own); which they are, None if
         none. Only cells of text count: a workbook's empty cell (None, NaN) is no word, though
         ``str`` writes it ``nan``."""
-        from ._numbers import MISSING
-
         if cells.dtype == object:
             cells = cells.where(isinstance_cells(cells, str))
         words = cells.astype("string").str.strip().str.lower()

@@ -16,7 +16,7 @@ steps for every export, whichever format read it.
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
+from urllib.parse import unquote_plus
 
 import numpy as np
 import pandas as pd
@@ -25,15 +25,17 @@ import pyarrow.compute as pc
 
 from .. import schema
 from .._io import file_name
+from ..metrics import COMPONENTS, interactions_and_totals
 from ..quality import QualityLog
 from ._arrow import may_contain
 from ._candidate import _THREADED_CONVERSION_ROWS, Candidate, ParseContext, _meanwhile
+from ._cells import summary_cells
+from ._expected import RATES_EMPTY, TOTAL_HEADERS, expected_components, total_components
 from ._headers import normalize
+from ._ids import extract_rows
+from ._registry import Format
 from ._snapshot import _latest_possible_day, _zone_of, range_from_name
 from ._sources import Source
-
-if TYPE_CHECKING:
-    from ._registry import Format
 
 __all__ = ["finish", "EXPORT_SLACK"]
 
@@ -57,10 +59,6 @@ def _utm_campaigns(texts: pd.DataFrame) -> pd.Series | None:
     Only the cells holding ``utm_campaign=`` are read, and each campaign is decoded once; the
     column is then made in one take from the decoded campaigns (on a million rows, the
     campaigns spread to every row before decoding cost more than finding them)."""
-    from urllib.parse import unquote_plus
-
-    from ._ids import extract_rows
-
     n = len(texts)
     code = np.full(n, -1, dtype=np.int64)       # each row's campaign in ``names``, -1: none
     names: list[str] = []
@@ -110,8 +108,6 @@ def _without_summary_rows(posts: pd.DataFrame, src: Source, log: QualityLog | No
     or which holds the sums of the rows above, was dropped before its format's parser read
     the table (``_parsed``, ``_summary``), with a note naming its line: the parser would
     have counted it as a post without an id and a time (and TikTok's refused the file)."""
-    from ._tidy import summary_cells
-
     if "published_at" not in posts.columns or "post_id" not in posts.columns:
         return posts
     undated = np.flatnonzero(posts["published_at"].isna().to_numpy())
@@ -156,9 +152,6 @@ def _interactions_noted(posts: pd.DataFrame, src: Source, log: QualityLog | None
     (``interactions_from_total``), and the file's ``expected_metric_missing`` warning says so.
     ``computed``: ``interactions_and_totals(posts)``, when the caller has it already.
     """
-    from ..metrics import COMPONENTS, interactions_and_totals
-    from ._expected import expected_components
-
     got, from_total = interactions_and_totals(posts) if computed is None else computed
     if log is not None and len(from_total):
         _note_from_total(posts, from_total, src, log, sheet)
@@ -199,8 +192,6 @@ def _note_from_total(posts: pd.DataFrame, rows: np.ndarray, src: Source, log: Qu
     ``expected_metric_missing`` warning, which said the missing metric is left empty "and the
     rates built on it", says instead that the interactions were taken from that column and the
     rates use them: its rates were not left empty."""
-    from ._expected import RATES_EMPTY, TOTAL_HEADERS, total_components
-
     taken = posts.iloc[rows]
     fmt = taken["source_format"].iloc[0]
     header = TOTAL_HEADERS.get(fmt, "platform_engagements")
@@ -340,8 +331,6 @@ def _finish_posts(out: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
     columns in place; ``attrs`` gets ``carried``): the campaigns of a long table are read
     from their links and captions on another thread (Arrow's search releases the GIL) while
     the audit columns and the interactions are made, then filled and noted in their turn."""
-    from ..metrics import interactions_and_totals
-
     sheet = attrs.get("sheet")
     out = _without_summary_rows(out, src, log, sheet)
     with _meanwhile(partial(_utm_campaigns, _utm_texts(out)),

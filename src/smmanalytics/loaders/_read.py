@@ -37,9 +37,10 @@ from .._args import platform_name
 from ..errors import ArgumentError, ParseError, SmmError, UnknownFormatError
 from ..quality import QualityLog
 from ._candidate import Candidate, ParseContext, _where
+from ._expected import note_missing_metrics
 from ._finish import _note_numbers, _note_repeated_headers, finish
 from ._folder import BRAND_FILES, SIDE_FILES, SYNONYMS_FILE
-from ._headers import families, shares_half_the_names
+from ._headers import families, shares_half_the_names, synonyms
 from ._preamble import headers_below
 from ._registry import FAMILY_NAMES, KINDS, KNOWN_PLATFORMS, Format, _detect, find_format, formats
 from ._snapshot import _mtime_before_rows, _snapshot
@@ -108,8 +109,6 @@ def _near_miss(cand: Candidate) -> str | None:
     claim the table (each tried in the file's language, else in English), as the family is
     any platform's: tried on the formats of the platform asked for (``platform="tiktok"``),
     none made a Meta export's, which read "a column such an export needs is missing"."""
-    from ._headers import families, synonyms
-
     headers = [h for h in cand.table.header if str(h).strip()]
     best = None
     for family in families():
@@ -270,8 +269,6 @@ def _parsed(fmt: Format, cand: Candidate, ctx: ParseContext) -> list[pd.DataFram
     if cand.no_value:
         _keep_no_value(cand, out)
     if fmt.expects or fmt.expects_on:
-        from ._expected import note_missing_metrics
-
         note_missing_metrics(fmt, cand, out, ctx, since=start)
     return out
 

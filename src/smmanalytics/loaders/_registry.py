@@ -25,6 +25,7 @@ from .. import schema
 from .._args import platform_name
 from ..errors import ArgumentError, SmmError, UnknownFormatError, UnknownPlatformError
 from ._candidate import Candidate, ParseContext
+from ._headers import families, synonyms
 
 __all__ = ["Format", "register", "formats", "get_format", "KINDS", "KNOWN_PLATFORMS"]
 
@@ -158,8 +159,6 @@ def _check_family(name: str, family: str, keys, expects, expects_on) -> None:
     metrics fields of that family: a misspelt family (``tiktok_content`` for ``tiktok``)
     matched no header, so no total row was ever dropped and every file of the format warned
     that each expected metric was missing."""
-    from ._headers import families, synonyms
-
     if family not in families():
         raise ArgumentError(f"format {name!r}: unknown family", argument="family",
                             expected=f"one of the synonym table's families, "

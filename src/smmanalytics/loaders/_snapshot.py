@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 import re
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 
@@ -124,8 +125,6 @@ def _day_end(day: pd.Timestamp, tz: str) -> pd.Timestamp:
 
 def _zone_of(frames: list[pd.DataFrame]) -> str:
     """The zone the frames' days and times were read in (their ``source_tz``), else UTC."""
-    from zoneinfo import ZoneInfo
-
     for f in frames:
         try:
             return str(ZoneInfo(str(f.attrs.get("source_tz"))))
