@@ -159,12 +159,12 @@ def test_a_table_read_back_keeps_no_view_of_its_mapped_file(tmp_path):
 
 def test_cached_load_is_a_hit(cache_dir, exports, monkeypatch):
     smm.load(exports)
-    from smmanalytics.loaders import _registry
+    from smmanalytics.loaders import _read
 
     def boom(*a, **k):
         raise AssertionError("parsed again although cached")
 
-    monkeypatch.setattr(_registry, "parse_source", boom)
+    monkeypatch.setattr(_read, "parse_source", boom)
     smm.load(exports)        # every file comes from the cache
 
 
@@ -172,11 +172,11 @@ def test_new_file_in_folder_reuses_the_other_files(cache_dir, exports, monkeypat
     smm.load(exports)
     it = (FIX / "meta" / "instagram_posts_it_2026-03-01.csv").read_bytes()
     (exports / "new_it.csv").write_bytes(it.replace(b",2000,1500,", b",2100,1500,"))
-    from smmanalytics.loaders import _registry
+    from smmanalytics.loaders import _read
 
     parsed = []
-    real = _registry.parse_source
-    monkeypatch.setattr(_registry, "parse_source",
+    real = _read.parse_source
+    monkeypatch.setattr(_read, "parse_source",
                         lambda src, log, **k: parsed.append(src.name) or real(src, log, **k))
     grown = smm.load(exports)
     assert [Path(p).name for p in parsed] == ["new_it.csv"]   # the others came from the cache
@@ -695,14 +695,14 @@ def test_same_size_same_mtime_new_bytes_is_read_again(cache_dir, tmp_path, monke
 
 
 def test_touched_file_reloads_without_parsing(cache_dir, exports, monkeypatch):
-    from smmanalytics.loaders import _registry
+    from smmanalytics.loaders import _read
 
     first = smm.load(exports)
     # new times, same bytes: read, hashed, not parsed (files dated by their name only: a file
     # whose export time was guessed from its mtime is parsed again when the mtime changes)
     for f in exports.rglob("*_20??-??-??*.csv"):
         os.utime(f)
-    monkeypatch.setattr(_registry, "parse_source", lambda *a, **k: pytest.fail("parsed again"))
+    monkeypatch.setattr(_read, "parse_source", lambda *a, **k: pytest.fail("parsed again"))
     again = smm.load(exports)
     _assert_same(first, again)
 
@@ -789,12 +789,12 @@ def test_a_flipped_bit_in_a_table_file_is_a_miss(cache_dir, shared_exports, shar
     for table, before in flipped:                                   # rewritten, good again
         assert _cache._read_entry(table.parent) is not None
         assert table.read_bytes() == before
-    from smmanalytics.loaders import _registry
+    from smmanalytics.loaders import _read
 
     def boom(*a, **k):
         raise AssertionError("parsed again although rewritten")
 
-    monkeypatch.setattr(_registry, "parse_source", boom)
+    monkeypatch.setattr(_read, "parse_source", boom)
     _assert_same(shared_fresh, smm.load(shared_exports))
 
 

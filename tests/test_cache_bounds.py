@@ -298,16 +298,16 @@ def test_loads_of_a_zip_while_another_prunes_everything(cache_dir, tmp_path):
 
 def _parses(monkeypatch) -> list[str]:
     """The display names of the sources parsed from now on (not answered by the cache)."""
-    from smmanalytics.loaders import _registry
+    from smmanalytics.loaders import _read
 
     parsed: list[str] = []
-    parse = _registry.parse_source
+    parse = _read.parse_source
 
     def counting(src, log):
         parsed.append(src.name)
         return parse(src, log)
 
-    monkeypatch.setattr(_registry, "parse_source", counting)
+    monkeypatch.setattr(_read, "parse_source", counting)
     return parsed
 
 

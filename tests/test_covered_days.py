@@ -14,7 +14,7 @@ import pytest
 
 import smmanalytics as smm
 from smmanalytics.errors import EmptyDataError
-from smmanalytics.loaders._registry import range_from_name
+from smmanalytics.loaders._snapshot import range_from_name
 from smmanalytics.quality import QualityLog
 
 from ._roi_builders import dataset, posts

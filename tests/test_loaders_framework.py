@@ -43,7 +43,7 @@ from smmanalytics.loaders._ids import (
 )
 from smmanalytics.loaders._numbers import column_decimal, parse_numbers
 from smmanalytics.loaders._preamble import split_text
-from smmanalytics.loaders._registry import snapshot_from_name
+from smmanalytics.loaders._snapshot import snapshot_from_name
 from smmanalytics.quality import QualityLog
 
 from ._helpers import _grouped

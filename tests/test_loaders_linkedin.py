@@ -656,7 +656,7 @@ def test_sponsored_campaign_details_are_kept():
 def _date_cells(cells, sheet="All posts"):
     """A workbook sheet ('Created date', then a title on every row so that no row is blank;
     header on row 2) as the loader sees it."""
-    from smmanalytics.loaders._registry import Candidate
+    from smmanalytics.loaders._candidate import Candidate
     from smmanalytics.loaders._sniff import RawTable
     from smmanalytics.loaders._sources import Source
 
@@ -1436,7 +1436,7 @@ def test_rates_read_back_the_counts_rate_whatever_their_scale(days, follows, per
     written as (engaged / impressions) x up to 1.2 (follows counted too) is read back as
     that fraction, whether written as a fraction or in percent (x 100), and the note says
     which."""
-    from smmanalytics.loaders._registry import ParseContext
+    from smmanalytics.loaders._candidate import ParseContext
     from smmanalytics.loaders.linkedin import _rates
     from smmanalytics.quality import QualityLog
 

@@ -296,8 +296,9 @@ def conversion_threads(request, monkeypatch):
     """Both ways a table's columns are converted: one after the other (a short table), or on
     other threads while the times are read (a long one, from 20,000 rows: here from 0)."""
     if request.param:
-        from smmanalytics.loaders import _registry
-        monkeypatch.setattr(_registry, "_THREADED_CONVERSION_ROWS", 0)
+        from smmanalytics.loaders import _candidate, _finish
+        monkeypatch.setattr(_candidate, "_THREADED_CONVERSION_ROWS", 0)
+        monkeypatch.setattr(_finish, "_THREADED_CONVERSION_ROWS", 0)
 
 
 def test_a_bad_number_before_a_bad_date_is_the_one_named(tmp_path, conversion_threads):
@@ -520,7 +521,7 @@ def test_campaign_from_utm_order_and_repeats():
     """The permalink's campaign wins over the caption's, a campaign the export states is
     kept, and a campaign repeated on many rows is decoded on each (read by hand from the
     cells below)."""
-    from smmanalytics.loaders._registry import _fill_campaign, _utm_campaigns, _utm_texts
+    from smmanalytics.loaders._finish import _fill_campaign, _utm_campaigns, _utm_texts
     from smmanalytics.loaders._sources import Source
     from smmanalytics.quality import QualityLog
 
@@ -542,7 +543,7 @@ def test_campaign_from_utm_on_a_long_export(tmp_path):
     """An export of 20,000 rows (the loader reads the campaigns on another thread from that
     length on): rows cycle through a tagged permalink and a tagged caption (the permalink
     wins), a tagged caption alone, and no tag; 20,000 / 3 rows of each, by hand."""
-    from smmanalytics.loaders._registry import _THREADED_CONVERSION_ROWS
+    from smmanalytics.loaders._candidate import _THREADED_CONVERSION_ROWS
 
     n = _THREADED_CONVERSION_ROWS
     rows = _ig_rows(n, seed=7)
@@ -569,8 +570,8 @@ def test_campaign_from_utm_on_a_long_export(tmp_path):
 def test_extract_with_needle_is_pandas_extract(cells):
     """Searching only the cells holding the needle, each distinct one once, finds what
     pandas' ``str.extract`` finds on every cell."""
+    from smmanalytics.loaders._finish import _UTM
     from smmanalytics.loaders._ids import extract
-    from smmanalytics.loaders._registry import _UTM
 
     values = pd.Series(pd.array(cells, dtype="string"))
     want = values.astype(object).str.extract(_UTM, expand=False).astype("string")
@@ -1513,7 +1514,7 @@ def test_current_meta_exports_are_detected_as_before():
                       ("instagram_stories_fr_2026-10-31.csv", "meta_story")]:
         df = read_export(FIX / name)
         assert df["source_format"].unique().tolist() == [fmt], name
-    from smmanalytics.loaders._registry import Candidate
+    from smmanalytics.loaders._candidate import Candidate
     from smmanalytics.loaders._sources import read_source, read_tables
     from smmanalytics.quality import QualityLog
 

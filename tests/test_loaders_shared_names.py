@@ -1,6 +1,6 @@
 """The one rule "a header shares at least half of its names with another header", written once
 (``_headers.shares_half_the_names``) and used where a row among the rows is a header of other
-columns (``_sniff``) and where a later block is read as the first export's (``_registry``)."""
+columns (``_sniff``) and where a later block is read as the first export's (``_read``)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from smmanalytics.loaders import _registry, _sniff, read_file
+from smmanalytics.loaders import _read, _sniff, read_file
 from smmanalytics.loaders._headers import shares_half_the_names
 
 FB = Path(__file__).parent / "fixtures" / "meta" / "facebook_posts_2026-11-20.csv"
@@ -37,7 +37,7 @@ _NAME = st.sampled_from(["", "", "a", "b", "c", "d"])
 
 @given(st.lists(_NAME, max_size=8), st.lists(_NAME, max_size=8))
 def test_the_helper_is_what_both_call_sites_computed(names, norm):
-    # _registry._with_later_blocks: the block's names without blanks, against table.norm
+    # _read._with_later_blocks: the block's names without blanks, against table.norm
     filled = [n for n in names if n]
     registry = 2 * sum(n in norm for n in filled) >= len(filled)
     # _sniff._first_other_header: the row's filled names, against the header's set sans ''
@@ -66,7 +66,7 @@ def test_both_call_sites_ask_the_one_helper(tmp_path, monkeypatch):
         return shares
 
     monkeypatch.setattr(_sniff, "shares_half_the_names", spy("sniff"))
-    monkeypatch.setattr(_registry, "shares_half_the_names", spy("registry"))
+    monkeypatch.setattr(_read, "shares_half_the_names", spy("registry"))
     (df,) = read_file(path)
     assert len(df) == 2 * (len(rows) - 1) == 8         # the 4 posts twice
     assert [q["code"] for q in df.attrs["quality"]].count("header_changed") == 1

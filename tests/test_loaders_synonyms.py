@@ -12,8 +12,8 @@ import pytest
 import smmanalytics as smm
 from smmanalytics.errors import ConfigError
 from smmanalytics.loaders import inspect_files
+from smmanalytics.loaders._candidate import _on_two_threads
 from smmanalytics.loaders._headers import match_headers, read_synonyms, using_synonyms
-from smmanalytics.loaders._registry import _on_two_threads
 
 OVERVIEW_FR = ('"Date","Vues de vidéos","Vues du profil","J’aime","Commentaires","Partages"\n'
                '"25 septembre","120","8","14","2","1"\n'

@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 
 from smmanalytics import read_export
 from smmanalytics.errors import SmmError
+from smmanalytics.loaders._candidate import Candidate
 from smmanalytics.loaders._preamble import split_text
-from smmanalytics.loaders._registry import Candidate
 
 HEADER = ["Post ID", "Page ID", "Page name", "Title", "Description", "Publish time",
           "Permalink", "Post type", "Date", "Views", "Reach", "Reactions", "Comments",

@@ -642,7 +642,7 @@ def test_date_and_copy_words_beside_a_handle_are_set_aside(tmp_path, name):
                                                            "{y}_{m}", "{M}_{y}"]))
 def test_no_month_with_or_without_a_year_is_taken_for_a_handle(month, year, form):
     """en/fr/it month names and abbreviations, with or without a year, in any case."""
-    from smmanalytics.loaders._registry import ParseContext
+    from smmanalytics.loaders._candidate import ParseContext
     from smmanalytics.loaders.x import _overview_handle
     from smmanalytics.quality import QualityLog
 

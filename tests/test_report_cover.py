@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 import smmanalytics as smm
 from smmanalytics import schema
-from smmanalytics.loaders._registry import snapshot_from_name
+from smmanalytics.loaders._snapshot import snapshot_from_name
 from smmanalytics.quality import QualityLog
 from smmanalytics.report import BrandReport, Formatter
 

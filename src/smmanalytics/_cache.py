@@ -519,11 +519,11 @@ def put_dataset(key: str, frames: list[pd.DataFrame], item_notes: list[list[dict
 
 
 def parse_cached(src, log, *, use_cache: bool = True) -> tuple[list[pd.DataFrame], bool]:
-    """``loaders._registry.parse_source`` through the cache: same frames, same notes in ``log``.
+    """``loaders._read.parse_source`` through the cache: same frames, same notes in ``log``.
 
     Errors are not cached: a file that fails is parsed (and fails) again each time.
     """
-    from .loaders._registry import parse_source
+    from .loaders._read import parse_source
     from .quality import QualityLog
 
     if not use_cache:

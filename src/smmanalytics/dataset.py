@@ -26,7 +26,7 @@ CONTRACT (shared by every module; the loaders work completes ``load``):
   archive's other members read), covers_from and covers_to: the first and last day of the period
   the file's name says the export covers (``facebook_posts_2026-10-01_2026-10-31_2026-11-02.csv``:
   1 and 31 October; a zip member's from the archive's name when its own has no date; NaT when the
-  name gives no such range, see ``loaders._registry.range_from_name``), and snapshot_at: when
+  name gives no such range, see ``loaders._snapshot.range_from_name``), and snapshot_at: when
   the export was taken (its rows' ``snapshot_at``, kept for an export without rows too; NaT
   for a file not read). Side files (brand.yaml,
   costs.csv, goals.yaml, competitors.csv, synonyms.csv) and images are not listed, in a folder or
@@ -92,7 +92,8 @@ from .loaders._folder import (
 )
 from .loaders._headers import read_synonyms, using_synonyms
 from .loaders._numbers import DOLLAR
-from .loaders._registry import KNOWN_PLATFORMS, dates_in_name, range_from_name
+from .loaders._registry import KNOWN_PLATFORMS
+from .loaders._snapshot import dates_in_name, range_from_name
 from .loaders._sources import archive_folder, archive_members, iter_sources, note_skipped
 from .periods import last_day_covered, post_dates, posts_in_period
 from .quality import QualityLog, shown_name, unread_files
@@ -1028,7 +1029,7 @@ def _read_and_merge(pending: list[tuple[QualityLog, Path]], paths: list,
 
 def _copies_read_later(exports: list[tuple[QualityLog, Path, list | SmmError]]) -> set[int]:
     """The ids of the sources to read after all others: the copies of a file of the same bytes
-    whose name states more (:func:`~smmanalytics.loaders._registry.dates_in_name`). Identical
+    whose name states more (:func:`~smmanalytics.loaders._snapshot.dates_in_name`). Identical
     files are read once, the first read kept: `export (3).csv`, a renamed copy of
     facebook_posts_2026-08-01_2026-08-31_2026-09-02.csv, sorts first, was kept, and its export
     date, guessed from when it was copied, made the data "as of 5 December"; read after it,
@@ -1074,7 +1075,7 @@ def _files_frame(files: list[dict]) -> pd.DataFrame:
 
 def _file_row(name: str, size: int, log: QualityLog) -> dict:
     """The ``files`` row of an export named ``name`` before it is read: its name, size and the
-    days its name says it covers (``loaders._registry.range_from_name``, NaT when it says
+    days its name says it covers (``loaders._snapshot.range_from_name``, NaT when it says
     none; an odd range is noted in ``log``)."""
     covers = range_from_name(name, log)
     start, end = (pd.NaT, pd.NaT) if covers is None else map(pd.Timestamp, covers)

@@ -126,7 +126,7 @@ def interactions(posts: pd.DataFrame) -> pd.Series:
 def interactions_and_totals(posts: pd.DataFrame) -> tuple[pd.Series, np.ndarray]:
     """:func:`interactions` of a posts frame, and the positions of the posts whose
     interactions are their export's total (``platform_engagements``), for the load's note of
-    them (``loaders._registry``, which computes a loaded file's interactions)."""
+    them (``loaders._finish``, which computes a loaded file's interactions)."""
     none = np.zeros(0, dtype=np.intp)
     # the components each post's export format carries, its file's column there or not (a
     # copy without Réactions): unknown where missing, not left out of a sum 7 times too low

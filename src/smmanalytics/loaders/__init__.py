@@ -12,7 +12,7 @@ Adding a platform
    that matched. A brand folder's own ``synonyms.csv`` (same columns, for headers not in the
    package yet) is added to every match while :func:`smmanalytics.load` reads that brand
    (``_headers.read_synonyms`` / ``using_synonyms``); a thread a parser starts must run in a
-   copy of the caller's context to see it, as ``_registry._on_two_threads`` does.
+   copy of the caller's context to see it, as ``_candidate._on_two_threads`` does.
 2. Write a module ``loaders/<platform>.py`` (no leading underscore: every public module of this
    package is imported automatically) with a ``detect(cand) -> float`` and a
    ``parse(cand, ctx) -> list[DataFrame]`` per format, and register each one::
@@ -68,19 +68,10 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
+from ._candidate import Candidate, ParseContext
 from ._inspect import inspect_files
-from ._registry import (
-    KINDS,
-    KNOWN_PLATFORMS,
-    Candidate,
-    Format,
-    ParseContext,
-    formats,
-    get_format,
-    read_export,
-    read_file,
-    register,
-)
+from ._read import read_export, read_file
+from ._registry import KINDS, KNOWN_PLATFORMS, Format, formats, get_format, register
 
 __all__ = ["read_export", "read_file", "inspect_files", "register", "formats", "get_format",
            "Format", "Candidate", "ParseContext", "KINDS", "KNOWN_PLATFORMS"]

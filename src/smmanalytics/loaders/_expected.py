@@ -24,15 +24,12 @@ a Facebook post export's ``Reactions, Comments and Shares``), which then stands 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pandas as pd
 
 from .._io import file_name
+from ._candidate import Candidate, ParseContext
 from ._headers import match_headers, synonyms
-
-if TYPE_CHECKING:
-    from ._registry import Candidate, Format, ParseContext
+from ._registry import FAMILY_NAMES, Format, find_format
 
 __all__ = ["note_missing_metrics", "missing_metrics", "expected_components",
            "total_components", "RATES_EMPTY"]
@@ -63,8 +60,6 @@ def expected_components(source_format: str | None, platform: str | None) -> tupl
     >>> expected_components("meta_post", "facebook")
     ('reactions', 'comments', 'shares')
     """
-    from ._registry import find_format
-
     fmt = find_format(source_format) if isinstance(source_format, str) else None
     if fmt is None:
         return ()
@@ -129,8 +124,6 @@ def note_missing_metrics(fmt: Format, cand: Candidate, frames: list[pd.DataFrame
     exports carry (see the module's docstring). ``since``: the position in ``ctx.log`` of the
     first note of this table's parse, whose ``extra_columns`` note the warning replaces.
     Nothing is said of a table of no rows, nor of a format that expects nothing."""
-    from ._registry import FAMILY_NAMES
-
     if not frames or not any(len(f) for f in frames):
         return
     platform = frames[0].attrs.get("platform")

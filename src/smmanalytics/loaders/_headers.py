@@ -64,7 +64,7 @@ def shares_half_the_names(names: Iterable[str], header: Collection[str]) -> bool
     headers of one kind of export share most of their names (Meta's posts have 32, 33 or 34
     columns), two of different kinds few. The one rule of a row among the rows that is a
     header of other columns (``_sniff._first_other_header``) and of a later block with its own
-    header read as the first one's (``_registry._with_later_blocks``).
+    header read as the first one's (``_read._with_later_blocks``).
 
     A blank name (an empty cell, a column without a name) is no name, on either side: left out
     of ``names``, never matched in ``header``. A name written twice counts twice. No names at

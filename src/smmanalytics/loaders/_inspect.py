@@ -10,7 +10,7 @@ from ..errors import SmmError
 from ..quality import QualityLog
 from . import _folder
 from ._headers import read_synonyms, using_synonyms
-from ._registry import parse_source
+from ._read import parse_source
 from ._sources import iter_sources, read_source
 
 __all__ = ["inspect_files"]

@@ -24,6 +24,7 @@ import pandas as pd
 from ..errors import ParseError
 from ..schema import PLATFORM_ALIASES, PLATFORMS
 from ._body import lines_named
+from ._candidate import Candidate, ParseContext
 from ._cells import isinstance_cells, spreadsheet_errors, str_cells, summary_cells
 from ._dates import (
     YEARS,
@@ -33,7 +34,6 @@ from ._dates import (
     parse_text_dates,
 )
 from ._headers import normalize
-from ._registry import Candidate, ParseContext
 
 __all__ = ["text", "long_daily", "hms_seconds", "note_day_tz", "note_times_dropped",
            "cells_text", "outer_name", "zip_member_time", "check_years", "cells_of",

@@ -40,11 +40,12 @@ import pandas as pd
 from .._web import not_social_sources
 from ..errors import ParseError
 from ._body import lines_named
+from ._candidate import Candidate, ParseContext
 from ._cutoff import ends_inside_a_line
 from ._dates import dates_from_parts
 from ._headers import normalize
 from ._numbers import CURRENCY_SIGNS, column_decimal, parse_numbers
-from ._registry import Candidate, ParseContext, register
+from ._registry import register
 from ._tidy import day_order, day_parts, refuse_undated, summary_cells
 
 __all__: list[str] = []

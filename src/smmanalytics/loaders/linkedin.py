@@ -67,6 +67,7 @@ import pandas as pd
 
 from ..errors import ParseError
 from ._body import lines_named
+from ._candidate import Candidate, ParseContext
 from ._dates import (
     ZONE_AHEAD_MAX,
     ZONE_BEHIND_MAX,
@@ -79,7 +80,7 @@ from ._dates import (
 )
 from ._headers import HeaderMatch, match_headers, normalize
 from ._ids import linkedin_urn_time
-from ._registry import Candidate, ParseContext, register
+from ._registry import register
 from ._serials import SERIAL_DAYS, excel_origin
 from ._tidy import (
     YEARS,
@@ -621,7 +622,7 @@ _POST_RATES = ("platform_ctr", "platform_engagement_rate")
 def _post_cells(c: Candidate, m: HeaderMatch, ctx: ParseContext) -> list[Callable[[], object]]:
     """The readings of the posts' cells that :func:`_posts` makes one after the other (their
     creation dates, counts, rates and campaign days), for
-    :meth:`~._registry.Candidate.first_bad_cell_among` to name the first bad cell in the file
+    :meth:`~._candidate.Candidate.first_bad_cell_among` to name the first bad cell in the file
     of several: ``lots`` of impressions on line 9 was named where the date of line 3 was bad,
     the dates being read first. Their notes go to a scratch log: they run on the error path."""
     scratch = ctx.scratch()

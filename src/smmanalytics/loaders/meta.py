@@ -92,6 +92,7 @@ import pyarrow.compute as pc
 from ..errors import ParseError
 from ..metrics import row_sum
 from ._arrow import arrow_text, contains, may_contain, strip
+from ._candidate import Candidate, ParseContext, two_labels
 from ._cells import isinstance_cells
 from ._dates import (
     META_TZ,
@@ -100,6 +101,7 @@ from ._dates import (
     offsets_by_hour,
     parse_datetimes,
 )
+from ._finish import EXPORT_SLACK
 from ._headers import LOCALES, HeaderMatch, match_headers, normalize, synonyms
 from ._ids import (
     cut_to_15_digits,
@@ -107,16 +109,9 @@ from ._ids import (
     instagram_shortcode_time,
     stored_rounded,
 )
-from ._registry import (
-    EXPORT_SLACK,
-    Candidate,
-    ParseContext,
-    range_from_name,
-    register,
-    snapshot_from_name,
-    two_labels,
-)
+from ._registry import register
 from ._serials import SERIAL_DAYS, excel_origin, serial_datetimes
+from ._snapshot import range_from_name, snapshot_from_name
 from ._sniff import RawTable
 from ._tidy import (
     day_order,

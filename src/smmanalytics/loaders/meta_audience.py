@@ -35,11 +35,12 @@ from typing import NamedTuple
 import pandas as pd
 
 from ..errors import ParseError
+from ._candidate import Candidate, ParseContext
 from ._cutoff import cut_off_message, ends_inside_a_line, ends_inside_a_quote, ends_with_a_quote
 from ._dates import META_TZ
 from ._headers import normalize
 from ._numbers import parse_numbers
-from ._registry import Candidate, ParseContext, register
+from ._registry import register
 from ._tidy import facebook_or_instagram
 
 __all__: list[str] = []

@@ -27,10 +27,11 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParseError
+from ._candidate import Candidate, ParseContext
 from ._dates import day_to_utc
 from ._headers import normalize
 from ._ids import differ_from_links, rounded_ids, zeros_rounded
-from ._registry import Candidate, ParseContext, register
+from ._registry import register
 from ._tidy import cells_of, cells_text, day_order, long_daily, refuse_undated, text, written_days
 
 __all__: list[str] = []
@@ -65,7 +66,7 @@ def _dates(c: Candidate, ctx: ParseContext, canonical: str, daily: bool = False)
 
 def _values(c: Candidate, ctx: ParseContext, names: tuple[str, ...]) -> dict[str, pd.Series]:
     """The figures of the fields ``names`` the file has (rates as fractions); of several bad
-    cells, the first in the file raises (:meth:`~._registry.Candidate.read_all`)."""
+    cells, the first in the file raises (:meth:`~._candidate.Candidate.read_all`)."""
     out = {}
     read = c.read_all(*(partial(c.numbers, F, canon) for canon in names))
     for canon, vals in zip(names, read, strict=True):

@@ -57,6 +57,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParseError
+from ._candidate import Candidate, ParseContext
 from ._dates import (
     ZONE_AHEAD_MAX,
     ZONE_BEHIND_MAX,
@@ -67,7 +68,7 @@ from ._dates import (
 )
 from ._headers import normalize
 from ._ids import tiktok_id_time
-from ._registry import Candidate, ParseContext, register
+from ._registry import register
 from ._sniff import RawTable, preamble_rows
 from ._sources import supplementary_members
 from ._tidy import (

@@ -43,6 +43,7 @@ import pandas as pd
 from ..errors import ParseError
 from ..metrics import row_sum
 from ._body import lines_named
+from ._candidate import Candidate, ParseContext, two_labels
 from ._dates import (
     MONTHS,
     ZONE_AHEAD_MAX,
@@ -52,7 +53,7 @@ from ._dates import (
     parse_datetimes,
 )
 from ._ids import differ_from_links, rounded_ids, x_snowflake_time, zeros_rounded
-from ._registry import Candidate, ParseContext, register, two_labels
+from ._registry import register
 from ._tidy import day_order, day_parts, summary_cells, written_days
 
 __all__: list[str] = []
@@ -169,7 +170,7 @@ def _note_undated(c: Candidate, published: pd.Series, post_id: pd.Series,
     decode it from), naming their lines. They are kept, as the Meta posts loader keeps its
     undated posts: a post is a whole row, its id and figures still its own, while a daily
     file's value without its day is refused (``_tidy.refuse_undated``). A 'Total' row is no
-    post and is dropped when the table is finished (``_registry.finish``), not counted here."""
+    post and is dropped when the table is finished (``_finish.finish``), not counted here."""
     pos = np.flatnonzero(published.isna().to_numpy())
     pos = pos[~summary_cells(post_id.iloc[pos]).to_numpy()]
     if not len(pos):
@@ -195,7 +196,7 @@ _POST_NUMBERS = (*_POST_METRICS, *_EXTRAS, "likes", "reposts", "shares")
 def _first_bad_cell(c: Candidate, fam: str, ctx: ParseContext, numbers: tuple[str, ...],
                     dates: Callable[[ParseContext], object]) -> Iterator[None]:
     """The parse of ``fam`` in the block, naming the first bad cell in the file of its
-    ``numbers`` and ``dates`` (:meth:`~._registry.Candidate.first_bad_cell_among`): it read the
+    ``numbers`` and ``dates`` (:meth:`~._candidate.Candidate.first_bad_cell_among`): it read the
     post ids' figures, then the dates, then the rest field by field, and named ``lots`` of
     replies on line 9 where ``yesterday`` was the Date of line 4."""
     with c.first_bad_cell_among(lambda: c.numbers_of(fam, list(numbers)),

@@ -62,9 +62,10 @@ import pandas as pd
 from .._ranges import after_range, partial_life
 from ..errors import ParseError
 from ._body import lines_named
+from ._candidate import Candidate, ParseContext
 from ._dates import dates_from_parts, day_to_utc
 from ._headers import normalize
-from ._registry import Candidate, ParseContext, register
+from ._registry import register
 from ._sources import supplementary_members
 from ._tidy import (
     cells_of,

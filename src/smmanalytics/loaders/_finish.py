@@ -1,0 +1,459 @@
+"""What is done to a table once its format has parsed it, before it leaves the loader.
+
+:func:`finish` adds the audit columns (``source_file``, ``snapshot_at``), drops the summary
+rows a parser left, blanks negative metrics, computes posts' ``interactions`` when not
+exported (noting a component the export should carry and lacks), fills ``campaign`` from the
+links' and captions' ``utm_campaign``, notes rows dated after the export was taken, and
+conforms and validates against :mod:`~smmanalytics.schema`. :func:`_note_numbers` and
+:func:`_note_repeated_headers` turn what :class:`~._candidate.Candidate` remembered while the
+table was read (placeholders, thousands, abbreviated counts, repeated headers) into notes.
+
+Apart from the registry and the reading of files because each step takes frames (or a
+parsed candidate) and a quality log, and none chooses a format or opens a file: the same
+steps for every export, whichever format read it.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from urllib.parse import unquote_plus
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from .. import schema
+from .._io import file_name
+from ..metrics import COMPONENTS, interactions_and_totals
+from ..quality import QualityLog
+from ._arrow import may_contain
+from ._candidate import _THREADED_CONVERSION_ROWS, Candidate, ParseContext, _meanwhile
+from ._cells import summary_cells
+from ._expected import RATES_EMPTY, TOTAL_HEADERS, expected_components, total_components
+from ._headers import normalize
+from ._ids import extract_rows
+from ._registry import Format
+from ._snapshot import _latest_possible_day, _zone_of, range_from_name
+from ._sources import Source
+
+__all__ = ["finish", "EXPORT_SLACK"]
+
+_UTM = r"[?&]utm_campaign=([^&\s#\"'<>]+)"
+
+
+#: the posts' columns a campaign is read from, the first one's winning
+_UTM_COLUMNS = ("permalink", "link", "caption")
+
+
+def _utm_texts(out: pd.DataFrame) -> pd.DataFrame:
+    """The columns of ``out`` a campaign is read from: a frame of its own, which
+    :func:`_utm_campaigns` may read on another thread while ``out`` gets new columns."""
+    return out[[c for c in _UTM_COLUMNS if c in out.columns]]
+
+
+def _utm_campaigns(texts: pd.DataFrame) -> pd.Series | None:
+    """Each row's campaign from a ``utm_campaign=`` in ``texts`` (:func:`_utm_texts`),
+    URL-decoded, NA where none; None when no row has one.
+
+    Only the cells holding ``utm_campaign=`` are read, and each campaign is decoded once; the
+    column is then made in one take from the decoded campaigns (on a million rows, the
+    campaigns spread to every row before decoding cost more than finding them)."""
+    n = len(texts)
+    code = np.full(n, -1, dtype=np.int64)       # each row's campaign in ``names``, -1: none
+    names: list[str] = []
+    for col in texts.columns:                   # the first column's campaign wins
+        if n and may_contain(texts[col], "utm_campaign="):
+            rows, got = extract_rows(texts[col], _UTM, needle="utm_campaign=")
+            new = got.is_valid().to_numpy(zero_copy_only=False) & (code[rows] < 0)
+            if new.any():
+                found = pc.dictionary_encode(got.filter(pa.array(new)))
+                code[rows[new]] = found.indices.to_numpy(zero_copy_only=False) + len(names)
+                names += found.dictionary.to_pylist()
+    if not names:
+        return None
+    decoded = pa.array([unquote_plus(u) for u in names], type=pa.large_string())
+    return pd.Series(pd.array(decoded.take(pa.array(code, mask=code < 0)), dtype="string"),
+                     index=texts.index)
+
+
+def _fill_campaign(out: pd.DataFrame, found: pd.Series | None, src: Source,
+                   log: QualityLog | None, sheet: str | None) -> None:
+    """Fill the posts' missing ``campaign`` from ``found`` (:func:`_utm_campaigns`), in
+    place, noted."""
+    if found is None:
+        return
+    campaign = schema.column_or(out, "campaign", dtype="string").astype("string")
+    fill = campaign.isna() & found.notna()
+    if fill.any() and log is not None:
+        log.add(src.name, "campaign_from_utm", f"{int(fill.sum())} posts got their campaign "
+                "from a utm_campaign parameter in their link or caption", level="info",
+                rows=int(fill.sum()), sheet=sheet)
+    out["campaign"] = found if campaign.isna().all() else campaign.fillna(found)
+
+
+def _repeat_text(value: str | None, n: int) -> pd.api.extensions.ExtensionArray:
+    """``value`` (None: missing) on ``n`` rows as a ``string`` array, repeated by Arrow: a
+    string broadcast by pandas goes through as many Python objects as rows."""
+    one = pa.array([value], type=pa.large_string())
+    return pd.array(one.take(np.zeros(n, dtype=np.intp)), dtype="string")
+
+
+def _without_summary_rows(posts: pd.DataFrame, src: Source, log: QualityLog | None,
+                          sheet: str | None = None) -> pd.DataFrame:
+    """``posts`` without its summary rows, noted: a row with no publish time whose id says
+    "Total" (a total a spreadsheet's user added under the data) is no post.
+
+    A row with no id at all (nor link, nor publish time) whose label stands in another cell,
+    or which holds the sums of the rows above, was dropped before its format's parser read
+    the table (``_parsed``, ``_summary``), with a note naming its line: the parser would
+    have counted it as a post without an id and a time (and TikTok's refused the file)."""
+    if "published_at" not in posts.columns or "post_id" not in posts.columns:
+        return posts
+    undated = np.flatnonzero(posts["published_at"].isna().to_numpy())
+    if not len(undated):
+        return posts
+    summary = undated[summary_cells(posts["post_id"].iloc[undated]).to_numpy()]
+    if not len(summary):
+        return posts
+    if log is not None:
+        log.add(src.name, "summary_row_dropped", f"{len(summary)} 'Total' row(s) without a "
+                "publish time dropped: a sum of the rows above, not a post", level="info",
+                rows=len(summary), sheet=sheet)
+    return posts.drop(index=posts.index[summary]).reset_index(drop=True)
+
+
+def _blank_negative_metrics(posts: pd.DataFrame, src: Source, log: QualityLog | None,
+                            sheet: str | None) -> None:
+    """Set the negative lifetime metrics of ``posts`` (impossible) to NaN, in place (the
+    frame :func:`finish` copied), noted per metric."""
+    for m in schema.METRICS:
+        if m not in posts.columns:
+            continue
+        vals = posts[m]
+        if not pd.api.types.is_numeric_dtype(vals) or pd.api.types.is_bool_dtype(vals):
+            vals = pd.to_numeric(vals, errors="coerce")
+        neg = vals < 0
+        if neg.any():
+            posts[m] = vals.mask(neg)
+            if log is not None:
+                log.add(src.name, "negative_metric", f"{int(neg.sum())} negative values of "
+                        f"{m!r} set to NaN", rows=int(neg.sum()), sheet=sheet)
+
+
+def _interactions_noted(posts: pd.DataFrame, src: Source, log: QualityLog | None,
+                        sheet: str | None, computed: tuple[pd.Series, np.ndarray] | None = None
+                        ) -> pd.api.extensions.ExtensionArray:
+    """The posts' interactions (:func:`~smmanalytics.metrics.interactions`), and a note of
+    the posts whose sum is unknown because a component the file gives the others is blank
+    for them ("not available"): their interactions are NaN, not the sum of the rest. Posts
+    whose interactions were taken from the export's own total instead (a Facebook export
+    without ``Réactions``: its ``Reactions, Comments and Shares``) are noted
+    (``interactions_from_total``), and the file's ``expected_metric_missing`` warning says so.
+    ``computed``: ``interactions_and_totals(posts)``, when the caller has it already.
+    """
+    got, from_total = interactions_and_totals(posts) if computed is None else computed
+    if log is not None and len(from_total):
+        _note_from_total(posts, from_total, src, log, sheet)
+    # a column its format's exports always fill, blank on every post of a platform (Saves
+    # emptied by a spreadsheet): the posts' interactions are unknown (metrics.interactions),
+    # which no other note says, the column being there
+    blank = [c for c in COMPONENTS if c in posts.columns and posts[c].isna().all()]
+    if log is not None and blank and len(posts) and "source_format" in posts.columns:
+        fmt = posts["source_format"].iloc[0]
+        for platform in posts["platform"].dropna().unique() if "platform" in posts else ():
+            carried = [c for c in blank if c in expected_components(fmt, platform)]
+            # those whose interactions are the export's total are noted above
+            n = int(((posts["platform"] == platform) & got.isna()).sum())
+            if carried and n:
+                log.add(src.name, "component_blank", f"the {' and '.join(carried)} of the "
+                        f"{n} {platform} posts are blank, though its exports give them: their "
+                        "interactions are unknown (NaN, left out of the rates)", rows=n,
+                        sheet=sheet)
+    # the components the file gives some post: one whose column it lacks (a copy without
+    # Réactions) leaves every post unknown, which ``expected_metric_missing`` says
+    comps = [c for c in COMPONENTS if c in posts.columns and posts[c].notna().any()]
+    if log is not None and comps and got.isna().any():
+        blanks = posts[comps].isna().to_numpy()
+        lacking = got.isna().to_numpy() & ~blanks.all(axis=1) & blanks.any(axis=1)
+        if lacking.any():
+            blank = [c for c in comps if posts[c].isna().to_numpy()[lacking].any()]
+            n = int(lacking.sum())
+            log.add(src.name, "interactions_unknown", f"{n} posts have no {' or '.join(blank)} "
+                    "though the file gives it for other posts: their interactions are unknown "
+                    "(NaN, left out of the rates), not the sum of the rest", rows=n, sheet=sheet)
+    return got.array
+
+
+def _note_from_total(posts: pd.DataFrame, rows: np.ndarray, src: Source, log: QualityLog,
+                     sheet: str | None) -> None:
+    """Note, per platform, the posts (positions ``rows``) whose interactions are their
+    export's total, naming the components missing and the total's column; the file's
+    ``expected_metric_missing`` warning, which said the missing metric is left empty "and the
+    rates built on it", says instead that the interactions were taken from that column and the
+    rates use them: its rates were not left empty."""
+    taken = posts.iloc[rows]
+    fmt = taken["source_format"].iloc[0]
+    header = TOTAL_HEADERS.get(fmt, "platform_engagements")
+    said = []
+    for platform, group in taken.groupby("platform", sort=False, observed=True):
+        parts = total_components(fmt, platform)
+        lacking = [c for c in parts if c not in group.columns or group[c].isna().any()]
+        n = len(group)
+        said.append(f"the interactions of the {n} {platform} posts")
+        log.add(src.name, "interactions_from_total", f"{n} {platform} posts have no "
+                f"{' or '.join(lacking)} (no column, or blank): their interactions were taken "
+                f"from the export's total column {header!r}, which is by definition "
+                f"{' + '.join(parts)} (the {' and '.join(lacking)} stay empty)", rows=n,
+                sheet=sheet)
+    taken_from = (f"; {' and '.join(said)} were taken from the export's total column "
+                  f"{header!r} (by definition their sum), and the rates use them")
+    for e in log.entries:
+        if (e["code"] == "expected_metric_missing" and e["file"] == str(src.name)
+                and e.get("sheet") == (sheet or None)):
+            for it in ("it", "them"):
+                e["message"] = e["message"].replace(RATES_EMPTY.format(it) + "; ",
+                                                    taken_from + "; ", 1)
+
+
+#: how far past its export's time a post's publish time may be before it is noted: a day,
+#: for the zone the export's day was read in (a file name's date has none) and the posts'
+EXPORT_SLACK = pd.Timedelta(days=1)
+
+
+def _published_after_export(posts: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
+                            log: QualityLog, sheet: str | None, hint: str | None = None,
+                            *, modified: bool = False) -> None:
+    """Note the posts published more than :data:`EXPORT_SLACK` after ``snapshot``, the time
+    the export says it was taken, or, where it says none (``modified``), the file's
+    modification time: an export cannot hold a post published after it, nor a file a post
+    published after it was written (a copy's time is later than its export, never earlier),
+    so their date was misread (a day and month swapped, a year guessed) or the export's date
+    is wrong. ``hint``: the parser's word on the likely misreading (``attrs
+    ["after_export_hint"]``: TikTok's years written by a spreadsheet), added to the note. The
+    one check of the posts against the export's date: the parsers leave it here."""
+    after = posts["published_at"] > snapshot + EXPORT_SLACK
+    n = int(after.sum())
+    if n:
+        # the export's day in the zone its days were read in: a file name's day ends at
+        # 24:00 there (the snapshot), so the second before it is on that day
+        day = (snapshot - pd.Timedelta(seconds=1)).tz_convert(_zone_of([posts]))
+        when = (f"the file was last modified, {snapshot:%Y-%m-%d %H:%M} UTC (the export "
+                "states no date)" if modified else f"the export's date {day:%Y-%m-%d}")
+        log.add(src.name, "published_after_export", f"{n} posts published after {when}: "
+                f"a date misread? (the first: {posts['published_at'][after].min():%Y-%m-%d})"
+                + (f"; {hint}" if hint else ""), rows=n, sheet=sheet)
+
+
+def _days_after_export(daily: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
+                       stated: bool, log: QualityLog, sheet: str | None) -> pd.Timestamp | None:
+    """The last day a daily export can hold, when some of its rows are dated after it (noted,
+    kept: their date was misread, a year mistyped, or the export's date is wrong), else None.
+
+    That day is the last of the range its name states, else the export's day where the export
+    states it, else the day of the file's modification time (or today's): a copy's is later
+    than its export, never earlier. Such a row is no evidence of the export's date
+    (:func:`_snapshot`) nor of the days it covers: the zeros filled for the days a follows file
+    leaves out (``dataset._omitted_zero_days``) stop at that day. A Facebook follows file of
+    September 2025 to October 2026 held a row of 2027-09-09: unnamed, it became the export's
+    date, and 345 days up to 2027 were filled with 0 that overrode older exports' figures."""
+    tz = _zone_of([daily])
+    covers = range_from_name(src.name)
+    if covers is not None:
+        last, why = pd.Timestamp(covers[1]), "the last day its name says it covers"
+    elif stated and pd.notna(snapshot):
+        last = (snapshot - pd.Timedelta(seconds=1)).tz_convert(tz).tz_localize(None).normalize()
+        why = "the export's date"
+    else:
+        last = _latest_possible_day(src, tz)
+        why = ("today" if src.mtime is None else "the day the file was last modified"
+               ) + " (the export states no date)"
+    after = daily["date"] > last
+    n = int(after.sum())
+    if not n:
+        return None
+    rows = f"{n} daily rows" if n > 1 else "1 daily row"
+    log.add(src.name, "dated_after_export", f"{rows} dated after {why}, "
+            f"{last:%Y-%m-%d}: a date misread? (the first: {daily['date'][after].min():%Y-%m-%d});"
+            " kept, but not taken as the export's date nor for the days it covers",
+            rows=n, sheet=sheet)
+    return last
+
+
+def finish(df: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
+           log: QualityLog | None = None, *, snapshot_stated: bool = False,
+           snapshot_guessed: bool = False) -> pd.DataFrame:
+    """Add audit columns, posts' interactions; conform and validate against the schema.
+
+    A negative lifetime metric of a post (impossible) is set to NaN and noted. Where the
+    export states when it was taken (``snapshot_stated``: in its cells, title lines, zip
+    member stamps or name), or the snapshot is the file's modification time
+    (``snapshot_guessed``: later than the export, never earlier than its posts), posts
+    published more than a day after it are noted; so are daily rows dated after the last day
+    the export can hold (:func:`_days_after_export`, its ``attrs["last_export_day"]``). The
+    frame's ``attrs["snapshot_at"]`` keeps ``snapshot`` (None when unknown) for an export
+    without rows too, whose ``snapshot_at`` column has no cell to hold it: a November export
+    of a month without posts is still the data as of its day (``Dataset.as_of``).
+    """
+    kind = df.attrs["kind"]
+    attrs = dict(df.attrs)
+    hint = attrs.pop("after_export_hint", None)     # for the note below, not kept
+    attrs["snapshot_at"] = None if pd.isna(snapshot) else pd.Timestamp(snapshot)
+    if kind == "daily":
+        # the name below the folder loaded: a daily export naming no account may be named
+        # after it, or put in its folder (``_merge._daily_accounts``); the folders above
+        # (``~/exports/maison-seve/``) name the brand, never one of its accounts
+        attrs["relative_name"] = src.relative_name
+    out = df.copy(deep=False)  # copy-on-write: the parser's frame is never modified
+    if kind == "posts":
+        out = _finish_posts(out, src, snapshot, log, attrs)
+    else:
+        if "source_file" not in out.columns:
+            out["source_file"] = _repeat_text(src.name, len(out))
+        out["snapshot_at"] = snapshot
+    out = schema.conform(out, kind)
+    schema.validate(out, kind)
+    out.attrs = attrs
+    if (kind == "posts" and (snapshot_stated or snapshot_guessed) and log is not None
+            and pd.notna(snapshot)):
+        _published_after_export(out, src, snapshot, log, attrs.get("sheet"), hint,
+                                modified=not snapshot_stated)
+    if kind == "daily" and log is not None and len(out):
+        last = _days_after_export(out, src, snapshot, snapshot_stated, log, attrs.get("sheet"))
+        if last is not None:
+            out.attrs["last_export_day"] = last
+    return out
+
+
+def _finish_posts(out: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
+                  log: QualityLog | None, attrs: dict) -> pd.DataFrame:
+    """:func:`finish`'s work on a posts table (``out``, a copy of the parser's, given new
+    columns in place; ``attrs`` gets ``carried``): the campaigns of a long table are read
+    from their links and captions on another thread (Arrow's search releases the GIL) while
+    the audit columns and the interactions are made, then filled and noted in their turn."""
+    sheet = attrs.get("sheet")
+    out = _without_summary_rows(out, src, log, sheet)
+    with _meanwhile(partial(_utm_campaigns, _utm_texts(out)),
+                    threads=len(out) >= _THREADED_CONVERSION_ROWS) as campaigns:
+        _blank_negative_metrics(out, src, log, sheet)
+        if "source_file" not in out.columns:
+            out["source_file"] = _repeat_text(src.name, len(out))
+        out["snapshot_at"] = snapshot
+        if "source_format" not in out.columns:
+            out["source_format"] = _repeat_text(attrs.get("source_format"), len(out))
+        if "source_locale" not in out.columns:
+            out["source_locale"] = _repeat_text(attrs.get("source_locale"), len(out))
+        # the interactions read no campaign: computed meanwhile, noted after the campaigns
+        unknown = "interactions" not in out.columns or out["interactions"].isna().all()
+        computed = interactions_and_totals(out) if unknown else None
+        _fill_campaign(out, campaigns(), src, log, sheet)
+    if unknown:
+        out["interactions"] = _interactions_noted(out, src, log, sheet, computed)
+    # the columns the export has, before conform adds the others empty: the merge takes
+    # an older export's figures where a newer one has no column for them
+    attrs["carried"] = [str(c) for c in out.columns]
+    return out
+
+
+def _note_numbers(cand: Candidate, ctx: ParseContext) -> None:
+    """The notes of what :meth:`Candidate.numbers` remembered while the table was parsed, one
+    per kind: placeholder cells read as missing (never 0), text cells showing a spreadsheet's
+    error read as missing (:meth:`Candidate.text`), numbers read as thousands from the
+    delimiter or from a count's shape, two columns of one field that disagree."""
+    def columns(headers) -> str:          # in the file's order: columns convert on threads
+        cols = sorted(set(headers), key=cand.header.index)
+        return ", ".join(map(repr, cols[:6])) + (f" and {len(cols) - 6} other columns"
+                                                 if len(cols) > 6 else "")
+
+    if cand.placeholders:
+        n = sum(k for k, _ in cand.placeholders.values())
+        words = " or ".join(map(repr, sorted({w for _, w in cand.placeholders.values()})[:3]))
+        ctx.note("placeholder_cells", f"{n} number cells hold {words} (no value) and were read "
+                 f"as missing, not 0, in {columns(cand.placeholders)}", level="info", rows=n)
+    if text_errors := {h: v for h, v in cand.errors.items() if h not in cand.placeholders}:
+        n = sum(k for k, _ in text_errors.values())
+        words = " or ".join(map(repr, sorted({w for _, w in text_errors.values()})[:3]))
+        ctx.note("text_error_cells", f"{n} text cells show a spreadsheet's error, {words} (no "
+                 f"value), and were read as missing in {columns(text_errors)}", level="info",
+                 rows=n)
+    if cand.read_by_count:
+        ctx.note("counts_dot_thousands", _thousands_message(cand), level="warning",
+                 rows=sum(map(len, cand.read_by_count.values())))
+    for header, (n, where, cell, value) in cand.fractions.items():
+        counts = "1 count is" if n == 1 else f"{n} counts are"
+        ctx.note("counts_not_whole", f"{header!r}: {counts} not a whole number ({where}: "
+                 f"{cell!r} read as {value:,}), kept as read: a count has no decimals; a "
+                 "cell mistyped, or changed by a spreadsheet?", level="warning", rows=n)
+    if cand.read_by_delimiter:
+        ctx.note("decimal_from_delimiter", "the file is ';'-delimited, as a spreadsheet saves "
+                 "it where ',' is the decimal mark: numbers such as 1.234 were read as "
+                 f"thousands in {columns(cand.read_by_delimiter)}", level="warning")
+    for header, (n, cell, value, within) in cand.abbreviated.items():
+        counts = "1 number is" if n == 1 else f"{n} numbers are"
+        ctx.note("counts_abbreviated", f"{header!r}: {counts} written abbreviated, rounded by "
+                 f"the platform ({cell!r} read as {value:,.0f}, the true value within "
+                 f"±{within:,.0f}): the totals that sum them are as rounded", level="info",
+                 rows=n)
+    for other, (kept, n) in cand.conflicts.items():
+        ctx.note("columns_conflict", f"columns {kept!r} and {other!r} hold the same field but "
+                 f"different numbers in {n} rows; the first one's were kept", rows=n)
+
+
+def _thousands_message(cand: Candidate) -> str:
+    """The note of the count cells read as thousands (:attr:`Candidate.read_by_count`): which
+    they are, column by column in the file's order (three cells shown in each), and that the
+    columns' other cells kept their reading, so that a user checks those and only those."""
+    def cells_of(header: str) -> str:
+        cells = cand.read_by_count[header]
+        shown = "; ".join(f"{where}: {cell!r} read as {value:,.0f}"
+                          for where, cell, value in cells[:3])
+        return f"{header!r} ({shown}{f' and {len(cells) - 3} more' if len(cells) > 3 else ''})"
+
+    headers = sorted(cand.read_by_count, key=cand.header.index)
+    return ("counts written such as 1.250 or 1,250 were read as thousands, a count having no "
+            f"decimals, in {', '.join(map(cells_of, headers))}; the other cells as read")
+
+
+#: families whose parser tells a header written twice apart itself: a Facebook Insights export
+#: writes some twice on purpose, a count then its unique users (``meta._legacy_header``)
+_REPEATS_TOLD_APART = frozenset({"meta_legacy"})
+
+
+def _note_repeated_headers(fmt: Format, cand: Candidate, ctx: ParseContext) -> None:
+    """Warn of each header the table writes twice or more (``columns_conflict``), unless a
+    conflict of their numbers was already noted: a column renamed by hand to another's name
+    (GA4's ``Total revenue`` retitled ``Session campaign``, a second ``Date`` where Facebook's
+    total of interactions was) left its metric empty, and nothing said why. The note names
+    the header, its columns, and what was read: the first column (a later one only where the
+    first is empty, as :meth:`Candidate.col` reads a field) when the format knows the header;
+    the first one only for a ``Name (organic|sponsored|total)`` sheet; neither when the
+    header is no field of the format. A file repeating fields in two languages (bilingual
+    Meta exports, where ``Impressions`` is French and English) is not warned of its fields."""
+    if fmt.family in _REPEATS_TOLD_APART:
+        return
+    positions: dict[str, list[int]] = {}
+    for pos, name in enumerate(cand.norm):
+        if name:
+            positions.setdefault(name, []).append(pos)
+    repeated = {n: ps for n, ps in positions.items() if len(ps) > 1}
+    if not repeated:
+        return
+    noted = {normalize(h) for h in cand.conflicts}
+    m = cand.match(fmt.family)
+    bilingual = any(len({cand.norm[p] for p in ps}) > 1 for ps in m.columns.values())
+    known = {cand.norm[p] for ps in m.columns.values() for p in ps}
+    for name, ps in repeated.items():
+        if name in noted or (bilingual and name in known):
+            continue
+        header = cand.header[ps[0]]
+        where = ", ".join(cand.table.cell(p, cand.table.first_line) or f"column {p + 1}"
+                          for p in ps)
+        if fmt.header_names is not None:
+            read = "the first one's values were read, the others' left out"
+        elif name in known:
+            read = ("the first one's values were read, the others' only where it is empty")
+        else:
+            read = "neither was read (no field of this export has that header)"
+        ctx.note("columns_conflict", f"header {header!r} heads {len(ps)} columns ({where}) of "
+                 f"{file_name(ctx.file)}: {read}; a column renamed or copied by hand? The "
+                 "column the export has in its place may be missing, its metric left empty")
