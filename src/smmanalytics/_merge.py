@@ -80,7 +80,7 @@ def merge_table(table: str, frames: list[pd.DataFrame], log: QualityLog,
     df, keys = _keyed(table, parts, log, accounts)
     out = _newest(table, df, keys, parts, log, guessed_met)
     if not parts.single:
-        # one part was validated by loaders._registry.finish, and its rows in another order
+        # one part was validated by loaders._finish.finish, and its rows in another order
         # break none of the rules; parts concatenated are checked together
         schema.validate(out, table)
     return out

@@ -15,7 +15,7 @@ two exports joined by ``cat`` hold two. Rules (reference §9.4):
 - A table no export format claims may have its header further down, under a block of title,
   date range and filter lines (a Pinterest export: ``Overview`` / ``Date range: …`` /
   ``Content type: …``, a blank line): :func:`headers_below` gives the tables it would be with
-  each of its next lines as header, for the registry to try (``_registry._parse_tables``).
+  each of its next lines as header, for the registry to try (``_read._parse_tables``).
 
 Each table's header and body, one slice of the text, go to a :class:`~._sniff.RawTable`. The
 parsing of a ``#`` block's lines and of a header row stays in :mod:`._sniff`, which this module

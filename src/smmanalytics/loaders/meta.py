@@ -590,7 +590,7 @@ def _type_by_word(key: str) -> str | None:
 
 def _note_undated(ctx: ParseContext, missing_time: pd.Series, post_id: pd.Series) -> None:
     """Note the posts without a publish time. A 'Total' row without a time is no post: it is
-    dropped when the table is finished (_registry.finish), and not counted here."""
+    dropped when the table is finished (_finish.finish), and not counted here."""
     if not missing_time.any():
         return
     pos = np.flatnonzero(missing_time.to_numpy())
@@ -665,7 +665,7 @@ def _described(c: Candidate, ctx: ParseContext, story: bool, text: dict[str, pd.
     """The posts' columns other than their numbers, in the frame's order: what they are, where
     and when (their platform, ids, link, caption, publish time and content type); and the raw
     post type and Instagram handle, which the frame holds after the numbers. ``text``: the
-    fields :data:`_DESCRIBED_TEXTS` as :meth:`~._registry.Candidate.texts_of` reads them."""
+    fields :data:`_DESCRIBED_TEXTS` as :meth:`~._candidate.Candidate.texts_of` reads them."""
     permalink, raw_type, handle = text["permalink"], text["post_type"], text["account_handle"]
     type_codes, type_keys = pd.factorize(raw_type.str.lower())
     ig_type = np.array([k.startswith("ig ") or "instagram" in k for k in type_keys] + [False])
