@@ -1344,6 +1344,24 @@ def test_the_report_says_an_incident_began_before_the_period(lang, first):
     assert incident_table["rows"][0][0] == first
 
 
+@pytest.mark.parametrize("account,named,reported", [
+    ("maisonseve.shop", "instagram (maisonseve.shop)", "Instagram (maisonseve.shop)"),
+    ("", "instagram", "Instagram"), (None, "instagram", "Instagram"),
+    (pd.NA, "instagram", "Instagram")])
+def test_the_report_and_incidents_name_an_account_alike(account, named, reported):
+    """incidents() and the report's alert tables wrote "platform (account)" each by its own
+    code: the report's now calls alerts._account_named with its platform name ("Instagram"
+    in all three languages), which names no account for the platform's series, "" as the
+    report's missing one (None, <NA>)."""
+    from smmanalytics.alerts import _account_named
+    from smmanalytics.report import BrandReport
+
+    assert _account_named("instagram", account) == named
+    for lang in ("en", "fr", "it"):
+        rep = BrandReport(_two_instagram_accounts(), "2026-11", lang=lang)
+        assert rep._platform_account("instagram", account) == reported
+
+
 def test_cli_alerts_signal_text():
     from smmanalytics.cli import _signal_text
 

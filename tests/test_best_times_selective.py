@@ -439,3 +439,36 @@ def test_the_report_says_no_weekend_window_held_up_beside_a_weekday_one_that_sto
     failed = rep._bt_sentence(SimpleNamespace(**dict(vars(bt), window={"status": "none"})))
     assert failed.endswith(rep.fmt.label("bt_weekend_differ_none").format(
         p=rep.fmt.p_value(0.03, 3)[0])), failed
+
+
+def test_the_summary_of_two_accounts_says_each_accounts_own_average():
+    """The sentences of an adjusted window, a weekend window and a window that stood out said
+    "the account's average" of the posts of two accounts (``method["accounts"]`` 2), each
+    measured against its own account's level: they say "each account's own average", their
+    figures as of one account (the summaries above)."""
+    import pandas as pd
+
+    def made(window, accounts, **kw):
+        return BestTimes(effect_detected=kw.pop("effect", True), p_value=0.002,
+                         by_slot=pd.DataFrame(), recommended=pd.DataFrame(),
+                         by_weekday=pd.DataFrame(), window=window, n_used=608, n_excluded={},
+                         method={"tz": "Europe/Paris", "level": 0.9, "alpha": 0.1,
+                                 "accounts": accounts, **kw.pop("method", {})}, **kw)
+
+    weekend = dict(_ADJUSTED, days="Saturday-Sunday", weekdays=[5, 6], hours=[11],
+                   start_hour=11, end_hour=12)
+    cases = [dict(window=_ADJUSTED),
+             dict(window=dict(_ADJUSTED, days="Monday-Friday", weekdays=[0, 1, 2, 3, 4],
+                              lift_low=1.02), weekend_window=weekend,
+                  method={"weekend_hours": True}),
+             dict(window=_STOOD_OUT, effect=False)]
+    for case in cases:
+        one, two = made(accounts=1, **dict(case)), made(accounts=2, **dict(case))
+        # the same sentences, whose lifts are against each account's own average
+        said = (one.summary.replace("this account's data", "these 2 accounts' data")
+                .replace("for this account", "for these 2 accounts")
+                .replace("the account's average", "each account's own average"))
+        assert two.summary == said != one.summary
+        assert "the account's" not in two.summary and "this account" not in two.summary
+    assert made(_STOOD_OUT, 2, effect=False).summary.startswith(
+        "No reliable timing effect in these 2 accounts' data (p = 0.002, 608 posts)")

@@ -1096,6 +1096,91 @@ def test_cli_lifts_of_two_accounts_are_against_each_ones_own_average(monkeypatch
             in capsys.readouterr().out)
 
 
+#: what the lifts of an Instagram of two accounts are against in a report's calendar, by
+#: language (notes.yaml; labels' bt_average_many)
+_EACH_OWN = {"en": "each account's own average", "fr": "la moyenne de chaque compte",
+             "it": "la media di ciascun account"}
+
+
+def test_a_plan_of_two_accounts_says_each_accounts_own_average(tmp_path, caplog):
+    """The .ics reasons of an Instagram of two accounts said "1.53× the account's average"
+    (the report's calendars, en/fr/it) of lifts against each account's own level: they say
+    "each account's own average". The simulated posts split every other one to a second
+    account; the window's adjusted figures are best_times' own, and each slot's its own."""
+    sim = simulate(0)
+    posts = sim["posts"].assign(account_id=pd.array(
+        np.where(np.arange(len(sim["posts"])) % 2, "seveshop", "maisonseve"), dtype="string"))
+    best = best_times(posts, TZ, daily=sim["daily"], n_boot=200)
+    assert best.accounts == 2 and best.window["selection_adjusted"]
+    w = best.window
+    plan = plan_slots(best, "2026-11-02", weeks=1, posts_per_week=3)
+    slots = best.by_slot.set_index(["weekday", "hour"])
+    assert plan["reason"].tolist() == [
+        f"recommended window (every day, 19:00-22:00 Europe/Paris): lift about {w['lift']:.2f}x "
+        f"each account's own average allowing for its selection (interval "
+        f"{w['lift_low']:.2f}-{w['lift_high']:.2f}); this slot "
+        f"{slots.loc[(d, h), 'lift']:.2f}x from {slots.loc[(d, h), 'n_posts']} posts"
+        for d, h in zip(plan["weekday"], plan["hour"], strict=True)]
+    for lang, said in _EACH_OWN.items():
+        path = write_ics(plan, tmp_path / f"{lang}.ics", brand_name="Maison Sève", lang=lang)
+        descriptions = [d for _, _, d in _events(path)[1]]
+        assert len(descriptions) == 3
+        assert all(said in d and "du compte" not in d and "dell'account" not in d
+                   and "the account's" not in d for d in descriptions), (lang, descriptions)
+    assert "English" not in caplog.text          # every reason had its wording
+
+
+def test_the_days_and_below_average_reasons_of_two_accounts(caplog):
+    """A finding of days, and a slot below average, of two accounts: their reasons, and the
+    days' summary, said "the account's average" and "this account": they say "each
+    account's own average" and "these 2 accounts", the figures as of one account
+    (test_a_finding_of_days_plans_those_days_at_the_usual_hours,
+    test_a_day_to_avoid_spreads_the_plan_over_the_other_days,
+    test_a_plan_takes_every_slot_at_or_above_average_before_one_below)."""
+    from smmanalytics.report.formatting import Formatter
+
+    days = _days_best()
+    two = dataclasses.replace(days, method={**days.method, "accounts": 2})
+    plan = plan_slots(two, "2026-11-02", weeks=1, posts_per_week=2)
+    assert plan["reason"].iloc[0] == (
+        "Saturday did better in past posts (1.50x each account's own average, interval "
+        "1.20-1.80); no hour stood out: an hour the account usually posts at (18:00 "
+        "Europe/Paris)")
+    assert Formatter("fr").note(plan["reason"].iloc[0]).startswith(
+        "le samedi a mieux réussi dans les publications passées (1,50× la moyenne de chaque "
+        "compte, intervalle 1,20–1,80)")
+    assert two.summary == (days.summary.replace("this account", "these 2 accounts")
+                           .replace("the account's average", "each account's own average")
+                           .replace("the account's usual hours", "these 2 accounts' usual hours"))
+    assert two.summary.startswith("The day of the week matters for these 2 accounts (weekday "
+                                  "test p = 0.004)")
+    assert "at these 2 accounts' usual hours (Europe/Paris)" in two.summary
+    avoid = _avoid_best(accounts=2)
+    plan = plan_slots(avoid, "2026-11-02", weeks=1, posts_per_week=7)
+    assert plan["reason"].iloc[0].startswith(
+        "Monday did worse in past posts (0.44x each account's own average, interval 0.43-0.45), "
+        "planned because more posts a week are asked")
+    assert Formatter("it").note(plan["reason"].iloc[0]).startswith(
+        "lunedì: giorno che ha reso di meno nei post passati (0,44× la media di ciascun account")
+    # Thursday 14:00 at 0.90x, below average, planned as the fifth post a week
+    best = _hand_best("effect")
+    slots = best.by_slot.copy()
+    for (d, h), n, lift in [((0, 20), 5, 1.20), ((3, 14), 6, 0.90)]:
+        slots.loc[(slots["weekday"] == d) & (slots["hour"] == h), ["n_posts", "lift"]] = [n, lift]
+    best = dataclasses.replace(best, by_slot=slots, method={**best.method, "accounts": 2})
+    plan = plan_slots(best, "2026-11-02", weeks=1, posts_per_week=5)
+    thu = plan.loc[plan["weekday"] == 3, "reason"].iloc[0]
+    assert thu == ("outside the recommended window: below each account's own average (0.90x), "
+                   "planned only because more posts a week are asked than slots at or above "
+                   "the average give")
+    assert Formatter("fr").note(thu).startswith("hors de la plage recommandée : sous la "
+                                                "moyenne de chaque compte (0,90")
+    # the recommended window's reasons (held-out lift, not adjusted) say it too
+    assert plan.loc[plan["weekday"] == 0, "reason"].iloc[0] == (
+        "recommended window (Monday-Friday, 18:00-21:00 Europe/Paris): held-out lift 1.23x "
+        "each account's own average (interval 1.05-1.40); this slot 1.30x from 12 posts")
+
+
 def _nullable(best: BestTimes) -> BestTimes:
     """``best`` with the nullable dtypes smm.best_times gives (Int64 counts, Float64 lifts:
     a slot without posts has lift <NA>, not NaN)."""

@@ -371,6 +371,52 @@ def test_plot_annotates_post_counts(bt0):
     assert len(ax.patches) == (len(bt0.window["weekdays"]) if bt0.effect_detected else 0)
 
 
+def _two_accounts(posts: pd.DataFrame) -> pd.DataFrame:
+    """``posts`` split between two accounts of their platform, every other post to the second
+    (as an Instagram of maisonseve and seveshop): best_times controls for 2 account levels."""
+    return posts.assign(account_id=pd.array(
+        np.where(np.arange(len(posts)) % 2, "seveshop", "maisonseve"), dtype="string"))
+
+
+def test_the_texts_of_two_accounts_say_each_accounts_own_average(sim0, bt0):
+    """Of an Instagram of two accounts, each post measured against its own account's level,
+    the summary said "Posting time matters for this account" and "× the account's average",
+    and the heatmap's colorbar "lift vs account average": they say "these 2 accounts" and
+    "each account's own average" (the report's bt_whom_many and bt_average_many); one
+    account's texts are unchanged. The simulated account's 400 posts split every other one to
+    a second account: 2 account levels (method["accounts"])."""
+    two = best_times(_two_accounts(sim0["posts"]), TZ, daily=sim0["daily"])
+    assert (two.accounts, bt0.accounts) == (2, 1)
+    assert two.effect_detected and bt0.effect_detected
+    w = two.window
+    assert two.summary.startswith(
+        f"Posting time matters for these 2 accounts (p = {two.p_value:.3f}): posts on any day "
+        f"from 19:00–22:00 (Europe/Paris) earned about {w['lift']:.2f}× each account's own "
+        f"average (90% interval {w['lift_low']:.2f}–{w['lift_high']:.2f}, allowing for the "
+        f"window having been picked because it stood out; measured on weeks not used to "
+        f"choose the window; 400 posts).")
+    assert "the account" not in two.summary and "this account" not in two.summary
+    assert bt0.summary.startswith(f"Posting time matters for this account (p = "
+                                  f"{bt0.p_value:.3f}): posts on any day from 19:00–22:00")
+    assert f"{bt0.window['lift']:.2f}× the account's average (90% interval" in bt0.summary
+    labels = []
+    for bt in (two, bt0):
+        fig, ax = plt.subplots()
+        bt.plot(ax=ax)
+        labels.append(fig.axes[-1].get_ylabel())     # the colorbar's Axes, added last
+    assert labels == ["lift vs each account's own average", "lift vs account average"]
+
+
+def test_no_reliable_effect_of_two_accounts_is_said_of_their_data():
+    """No effect in the posts of two accounts (seed 1001, no evening lift): "No reliable
+    timing effect in these 2 accounts' data", not "this account's"."""
+    sim = simulate(1001, evening_lift=1.0)
+    two = best_times(_two_accounts(sim["posts"]), TZ, daily=sim["daily"], n_boot=200)
+    assert not two.effect_detected
+    assert two.summary.startswith(f"No reliable timing effect in these 2 accounts' data "
+                                  f"(p = {two.p_value:.2f}, 400 posts)")
+
+
 def test_a_lift_heatmap_shows_the_posted_hours():
     """Posts at 08:00-10:00 Paris only (07:00-09:00 UTC in winter) were drawn on a whole day:
     two thirds of the chart blank, its cells narrow. It shows twelve hours around them, and

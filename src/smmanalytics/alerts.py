@@ -950,10 +950,12 @@ def _incident_platforms(alerts_df: pd.DataFrame, platform_name) -> pd.Series:
     return pd.Series(named, index=series["incident_id"]).groupby(level=0).agg(", ".join)
 
 
-def _account_named(platform: str, account: str) -> str:
+def _account_named(platform: str, account) -> str:
     """A platform as written, with the account whose own series it is when it has one:
-    "instagram (maisonseve.shop)"; "instagram" for the platform's series."""
-    return f"{platform} ({account})" if account else platform
+    "instagram (maisonseve.shop)"; "instagram" for the platform's series (no account: "",
+    None or <NA>). The report writes its platforms and accounts so too, the platform in its
+    language (``WatchSections._platform_account``)."""
+    return f"{platform} ({account})" if isinstance(account, str) and account else platform
 
 
 def backtest(ds, settings: AlertSettings | None = None) -> pd.DataFrame:

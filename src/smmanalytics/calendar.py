@@ -85,6 +85,21 @@ _REASONS = {
     "window_adjusted_one": ("recommended window ({weekdays}, {start}-{end} {tz}): lift about "
                             "{lift}x allowing for its selection (interval {low}-{high}); this "
                             "slot {slot_lift}x from 1 post"),
+    # the kinds ending "_many": a platform of several accounts, each post measured against its
+    # own account's average (BestTimes.average), as the report's and the summary's lifts are
+    "window_many": ("recommended window ({weekdays}, {start}-{end} {tz}): held-out lift "
+                    "{lift}x each account's own average (interval {low}-{high}); this slot "
+                    "{slot_lift}x from {n} posts"),
+    "window_one_many": ("recommended window ({weekdays}, {start}-{end} {tz}): held-out lift "
+                        "{lift}x each account's own average (interval {low}-{high}); this slot "
+                        "{slot_lift}x from 1 post"),
+    "window_adjusted_many": ("recommended window ({weekdays}, {start}-{end} {tz}): lift about "
+                             "{lift}x each account's own average allowing for its selection "
+                             "(interval {low}-{high}); this slot {slot_lift}x from {n} posts"),
+    "window_adjusted_one_many": ("recommended window ({weekdays}, {start}-{end} {tz}): lift "
+                                 "about {lift}x each account's own average allowing for its "
+                                 "selection (interval {low}-{high}); this slot {slot_lift}x "
+                                 "from 1 post"),
     "outside": ("outside the recommended window: next best slot ({slot_lift}x, not significant "
                 "on its own)"),
     # a slot below the account's average, planned only because more posts a week were asked
@@ -92,6 +107,9 @@ _REASONS = {
     "below": ("outside the recommended window: below the account's average ({slot_lift}x), "
               "planned only because more posts a week are asked than slots at or above the "
               "average give"),
+    "below_many": ("outside the recommended window: below each account's own average "
+                   "({slot_lift}x), planned only because more posts a week are asked than slots "
+                   "at or above the average give"),
     "activity": ("no reliable timing effect in past posts; followers online at this hour: "
                  "{relative}x the weekly average (audience schedule)"),
     "usual_hour": ("no reliable timing effect and no audience-activity data: posts spread evenly "
@@ -140,6 +158,9 @@ _REASONS = {
     "day": ("{weekday} did better in past posts ({lift}x the account's average, interval "
             "{low}-{high}); no hour stood out: an hour the account usually posts at "
             "({hour} {tz})"),
+    "day_many": ("{weekday} did better in past posts ({lift}x each account's own average, "
+                 "interval {low}-{high}); no hour stood out: an hour the account usually posts "
+                 "at ({hour} {tz})"),
     "day_other": ("{weekday}: not one of the days that did better in past posts ({weekdays}), "
                   "planned because more posts a week are asked; no hour stood out: an hour "
                   "the account usually posts at ({hour} {tz})"),
@@ -151,16 +172,27 @@ _REASONS = {
     "day_worse": ("{weekday} did worse in past posts ({lift}x the account's average, interval "
                   "{low}-{high}), planned because more posts a week are asked; no hour stood "
                   "out: an hour the account usually posts at ({hour} {tz})"),
+    "day_worse_many": ("{weekday} did worse in past posts ({lift}x each account's own average, "
+                       "interval {low}-{high}), planned because more posts a week are asked; no "
+                       "hour stood out: an hour the account usually posts at ({hour} {tz})"),
     # added to each reason ("; slot: …") in a plan shown in another zone than the slots'
     "slot": "slot: {weekday} {hour} {tz}",
 }
 _SLOT_SEP = "; "
 
 
-def _window_reason(told: dict, slot_lift: float, n: int) -> str:
-    """Why a slot in a recommended window was planned: the window (``told``, with the kind of
-    reason its lift takes) and the slot's own lift from its ``n`` posts."""
-    kind = told["kind"] + ("_one" if n == 1 else "")
+def _kind(best: BestTimes, kind: str) -> str:
+    """The kind of reason ``kind`` says for ``best``: its ``_many`` wording when the posts are
+    of several accounts (:attr:`BestTimes.accounts`) and it has one, its lift against each
+    account's own average: "1.23x the account's average" read as one account's."""
+    many = f"{kind}_many"
+    return many if best.accounts > 1 and many in _REASONS else kind
+
+
+def _window_reason(best: BestTimes, told: dict, slot_lift: float, n: int) -> str:
+    """Why a slot in a recommended window of ``best`` was planned: the window (``told``, with
+    the kind of reason its lift takes) and the slot's own lift from its ``n`` posts."""
+    kind = _kind(best, told["kind"] + ("_one" if n == 1 else ""))
     return _REASONS[kind].format(**told, slot_lift=f"{slot_lift:.2f}", n=n)
 
 
@@ -190,15 +222,15 @@ def _ranked(best: BestTimes, per_week: int = 7) -> tuple[pd.DataFrame, str]:
         weekend_days = set(weekend.get("weekdays", ()))
         on_weekend = told(weekend) if weekend else window
         rec = rec.assign(
-            reason=lambda d: [_window_reason(on_weekend if int(day) in weekend_days else window,
-                                             lift, n)
+            reason=lambda d: [_window_reason(best, on_weekend if int(day) in weekend_days
+                                             else window, lift, n)
                               for day, lift, n in zip(d["weekday"], d["lift"], d["n_posts"],
                                                       strict=True)])
         rest = best.by_slot.loc[best.by_slot["n_posts"].gt(0) & best.by_slot["lift"].notna()]
         rest = rest.merge(rec[["weekday", "hour"]], how="left", indicator=True)
         rest = rest.loc[rest["_merge"] == "left_only"].drop(columns="_merge")
         rest = rest.sort_values("lift", ascending=False).assign(
-            reason=lambda d: [_REASONS["outside" if lift >= 1 else "below"].format(
+            reason=lambda d: [_REASONS[_kind(best, "outside" if lift >= 1 else "below")].format(
                 slot_lift=f"{lift:.2f}") for lift in d["lift"]])
         cols = ["weekday", "hour", "lift", "reason"]
         return pd.concat([rec[cols], rest[cols]], ignore_index=True), "effect"
@@ -292,7 +324,7 @@ def _by_days(best: BestTimes, tz: str, per_week: int = 7) -> pd.DataFrame:
         for h in hours:
             where = dict(weekday=WEEKDAYS[day], hour=f"{h:02d}:00", tz=tz)
             if day in favoured or day in avoided:
-                reason = _REASONS["day" if day in favoured else "day_worse"].format(
+                reason = _REASONS[_kind(best, "day" if day in favoured else "day_worse")].format(
                     lift=f"{lift:.2f}", low=f"{d['lift_low']:.2f}",
                     high=f"{d['lift_high']:.2f}", **where)
             elif favoured:

@@ -732,14 +732,6 @@ def _pooled(ds, args) -> str | None:
             "one platform's own times")
 
 
-def _average(bt) -> str:
-    """What a lift is against, as the report says it: "each account's own average" when the
-    posts are of several accounts (best_times measures each post against its own account's
-    level, ``method["accounts"]``), where "the account's average" read as one account's."""
-    return ("each account's own average" if bt.method.get("accounts", 1) > 1
-            else "the account's average")
-
-
 def _cmd_best_times(args) -> int:
     from .timing._result import readable
 
@@ -754,7 +746,7 @@ def _cmd_best_times(args) -> int:
     excluded = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in bt.n_excluded.items() if v)
     print(f"{bt.n_used} posts in the hour analysis; left out: {excluded or 'none'}; "
           f"exposure: {bt.method['exposure']}")
-    average = _average(bt)
+    average = bt.average
     if len(bt.recommended):
         print(f"\nRecommended slots (lift vs {average}, shrunk):")
         _print_frame(readable(bt.recommended), False)
@@ -799,7 +791,7 @@ def _cmd_calendar(args) -> int:
     if pooled := _pooled(ds, args):
         print(pooled)
     if below := plan.attrs.get("below_average"):
-        print(f"slots a week below {_average(bt)}: {below} of "
+        print(f"slots a week below {bt.average}: {below} of "
               f"{plan.attrs['slots_per_week']} (more posts a week asked than slots at or "
               "above it)")
     if short := shortfall(plan):

@@ -14,6 +14,7 @@ import pandas as pd
 
 from .. import metrics, plots
 from .._io import atomic_write
+from ..alerts import _account_named
 from ..periods import parse_period
 from ..timing import MIN_POSTS, MIN_WEEKS, WEEKEND_MIN_HOURS, WEEKEND_MIN_POSTS
 from ..timing._data import MAX_GROUP_LEVELS, MIN_EXPOSURE_SHARE
@@ -914,8 +915,7 @@ class WatchSections:
         """A platform in the report's language, with the account whose own series it is when
         the platform has several ("TikTok (seveshop)"): summed, one account's incident hid
         in the other's usual level, and an alert unnamed could be either's."""
-        name = self.fmt.platform(platform)
-        return f"{name} ({account})" if isinstance(account, str) and account else name
+        return _account_named(self.fmt.platform(platform), account)
 
     def _series_label(self, platform: str, account, signal: str) -> str:
         """A watched series in the report's language: "TikTok (seveshop) · Net followers"."""

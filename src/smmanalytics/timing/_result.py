@@ -69,27 +69,28 @@ def _allowed(w: dict) -> str:
             if w.get("selection_adjusted") else "")
 
 
-def _below_one(w: dict) -> str:
+def _below_one(w: dict, average: str) -> str:
     """The sentence a shown window adds when its adjusted interval reaches 1 or below
     (:func:`._estimate.reaches_one`): allowing for its having been picked it is more likely
-    than not to beat the average, but may do no better, and the reader is told so ("" otherwise)."""
+    than not to beat the ``average`` (:attr:`BestTimes.average`), but may do no better, and
+    the reader is told so ("" otherwise)."""
     if not reaches_one(w):
         return ""
     return (" Allowing for that choice, the interval reaches below 1: the window may do no "
-            "better than the account's average.")
+            f"better than {average}.")
 
 
-def _stood_out(w: dict, tz: str) -> str:
+def _stood_out(w: dict, tz: str, average: str) -> str:
     """The sentence a finding without a window adds when one stood out and is not recommended
     (:func:`._estimate.stood_out`): its raw held-out lift cleared 1, its lift allowing for
-    that did not. Its adjusted figure is not printed: "about 0.00×" read as a measurement of
-    posts that earned nothing. "" otherwise."""
+    that did not (``average``: :attr:`BestTimes.average`). Its adjusted figure is not
+    printed: "about 0.00×" read as a measurement of posts that earned nothing. "" otherwise."""
     if not stood_out(w):
         return ""
-    return (f" Posts {_days(w)} from {_hours(w)} ({tz}) stood out ({w['raw_lift']:.2f}× the "
-            f"account's average on the weeks held out), but allowing for their having been "
-            f"picked because they stood out, they may do no better than the account's "
-            f"average: that window is not recommended.")
+    return (f" Posts {_days(w)} from {_hours(w)} ({tz}) stood out ({w['raw_lift']:.2f}× "
+            f"{average} on the weeks held out), but allowing for their having been picked "
+            f"because they stood out, they may do no better than {average}: that window is "
+            f"not recommended.")
 
 
 def _listed(items: list[str]) -> str:
@@ -402,6 +403,32 @@ class BestTimes:
         return any(d is not None and len(d) > 0 for d in (self.best_days, self.avoid_days))
 
     @property
+    def accounts(self) -> int:
+        """How many platform/accounts the posts are of (``method["accounts"]``; 1 for a
+        result made without it): the model measures each post against its own account's
+        level, so that the lifts of several are not against one account's average."""
+        return int(self.method.get("accounts", 1))
+
+    @property
+    def average(self) -> str:
+        """What a lift is against, as the report says it (labels' ``bt_average``): "the
+        account's average", or "each account's own average" of the posts of several accounts
+        (:attr:`accounts`), of which "the account's average" read as one account's."""
+        return "each account's own average" if self.accounts > 1 else "the account's average"
+
+    @property
+    def _whom(self) -> str:
+        """Whose posts the summary speaks of (labels' ``bt_whom``): "this account", or "these
+        2 accounts" (:attr:`accounts`): "Posting time matters for this account" was said of an
+        Instagram's two accounts together."""
+        return f"these {self.accounts} accounts" if self.accounts > 1 else "this account"
+
+    @property
+    def _whose(self) -> str:
+        """:attr:`_whom` as an owner: "this account's", "these 2 accounts'"."""
+        return f"{self._whom}'" if self.accounts > 1 else f"{self._whom}'s"
+
+    @property
     def summary(self) -> str:
         """One plain-language sentence (or two) on what the data show, what engagement
         was measured against when the follower counts were missing, which accounts
@@ -436,17 +463,17 @@ class BestTimes:
         n = self.n_used
         if self.effect_detected:
             w = self.window
-            return (f"Posting time matters for this account (p = {self.p_value:.3f}): posts "
-                    f"{_days(w)} from {_hours(w)} ({tz}) earned {_about(w)}{w['lift']:.2f}× the "
-                    f"account's average ({level}% interval {w['lift_low']:.2f}–"
+            return (f"Posting time matters for {self._whom} (p = {self.p_value:.3f}): posts "
+                    f"{_days(w)} from {_hours(w)} ({tz}) earned {_about(w)}{w['lift']:.2f}× "
+                    f"{self.average} ({level}% interval {w['lift_low']:.2f}–"
                     f"{w['lift_high']:.2f}{_allowed(w)}; measured on weeks not used to choose "
-                    f"the window; {n} posts)." + _below_one(w) + _tie(w)
+                    f"the window; {n} posts)." + _below_one(w, self.average) + _tie(w)
                     + self._weekend_finding())
         if self.day_effect:
             return self._day_finding(tz, level)
         if self.method.get("days_differ"):
             hp = self.method.get("hour_p_value", np.nan)
-            head = (f"The day of the week matters for this account (weekday test p = "
+            head = (f"The day of the week matters for {self._whom} (weekday test p = "
                     f"{self.method['weekday_p_value']:.3f}), but no single day stands out (no "
                     f"day's {level}% interval lies wholly above or below 1) and "
                     + (f"no hour stood out once the day is known (hour test p = {hp:.2f})"
@@ -492,7 +519,7 @@ class BestTimes:
                    else f"p = {self.p_value:.3f}" if stood_out(self.window)
                    else f"p = {self.p_value:.3f}, but the best window did not hold up on "
                         f"held-out weeks")
-            head = (f"No reliable timing effect in this account's data ({why}, {n} posts)"
+            head = (f"No reliable timing effect in {self._whose} data ({why}, {n} posts)"
                     + self._weekend_tested())
         if (peak := self.audience_peak) is not None:
             # audience activity, no measured effect of posting time: said so
@@ -502,7 +529,7 @@ class BestTimes:
         else:
             tail = ("; post when it suits the content, and put a share of posts in random slots "
                     "to learn more.")
-        return head.rstrip(".") + tail + _stood_out(self.window, tz)
+        return head.rstrip(".") + tail + _stood_out(self.window, tz, self.average)
 
     def _weekend_tested(self) -> str:
         """The clause a finding without a window adds on the weekend x hour test (see
@@ -538,8 +565,9 @@ class BestTimes:
         if w:
             level = int(round(100 * self.method.get("level", 0.9)))
             return (f" On weekends, post from {_hours(w)} instead: {_about(w)}{w['lift']:.2f}× "
-                    f"the account's average ({level}% interval {w['lift_low']:.2f}–"
-                    f"{w['lift_high']:.2f}{_allowed(w)})." + _below_one(w) + _tie(w))
+                    f"{self.average} ({level}% interval {w['lift_low']:.2f}–"
+                    f"{w['lift_high']:.2f}{_allowed(w)})." + _below_one(w, self.average)
+                    + _tie(w))
         peak = self.method.get("weekend_peak_hour")
         if peak is None:
             return ""
@@ -564,7 +592,7 @@ class BestTimes:
         first = up if len(up) else down
         days, lifts, ranges = told(first)
         many = len(first) > 1
-        said = (f"posts on {days} earned {lifts} the account's average ({level}% "
+        said = (f"posts on {days} earned {lifts} {self.average} ({level}% "
                 f"interval{'s' if many else ''} {ranges}")
         if len(up) and len(down):
             bad, bad_lifts, bad_ranges = told(down)
@@ -575,10 +603,12 @@ class BestTimes:
         else:
             plan = f"no day did better than the others: avoid {days} and spread posts over " \
                    f"the other days"
-        return (f"The day of the week matters for this account (weekday test p = "
+        usual = ("the account's usual hours" if self.accounts == 1
+                 else f"{self._whose} usual hours")
+        return (f"The day of the week matters for {self._whom} (weekday test p = "
                 f"{self.method['weekday_p_value']:.3f}), but {hours}: {said}; {self.n_used} "
-                f"posts); {plan} at the account's usual hours ({tz}), and put a share of posts "
-                f"at other hours to learn more.")
+                f"posts); {plan} at {usual} ({tz}), and put a share of posts at other hours "
+                f"to learn more.")
 
     @property
     def exposure_fallback(self) -> str | None:
@@ -637,7 +667,8 @@ class BestTimes:
             span = max(float(np.abs(np.log(finite)).max()) if finite.size else 0.11, 0.11)
             im = ax.imshow(np.ma.masked_invalid(lift), cmap=cmap or _lift_cmap(), aspect="auto",
                            norm=LogNorm(vmin=np.exp(-span), vmax=np.exp(span)), **kwargs)
-            cbar = ax.figure.colorbar(im, ax=ax, label="lift vs account average")
+            cbar = ax.figure.colorbar(im, ax=ax, label="lift vs " + (
+                "account average" if self.accounts == 1 else self.average))
             ticks = [t for t in (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0)
                      if np.exp(-span) <= t <= np.exp(span)]
             if len(ticks) < 3:    # lifts within 0.8× to 1.25×: the scale read "1×" alone
