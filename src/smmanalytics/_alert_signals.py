@@ -44,6 +44,7 @@ import logging
 import numpy as np
 import pandas as pd
 
+from ._merge import MERGE_KEYS
 from .errors import require_dataset
 from .periods import post_dates
 from .schema import column_or, utc_timestamps
@@ -73,10 +74,13 @@ def _num(df: pd.DataFrame, col: str) -> pd.Series:
     return pd.to_numeric(df[col], errors="coerce").astype(float)
 
 
-def _newest(df: pd.DataFrame, keys: list[str], what: str) -> pd.DataFrame:
-    """One row per key, the newest ``snapshot_at`` winning (ties or no snapshot: the later row),
-    as :func:`smmanalytics.load` merges overlapping exports; a Dataset built by hand may still
-    hold the same day or post twice, and its numbers would be counted twice."""
+def _newest(df: pd.DataFrame, table: str, what: str) -> pd.DataFrame:
+    """One row per key of ``table`` (its :data:`~smmanalytics._merge.MERGE_KEYS` that ``df``
+    has), the newest ``snapshot_at`` winning (ties or no snapshot: the later row), as
+    :func:`smmanalytics.load` merges overlapping exports; a Dataset built by hand may still
+    hold the same day or post twice, and its numbers would be counted twice. The keys are the
+    merge's own, so that the two cannot tell "the same row" differently."""
+    keys = [k for k in MERGE_KEYS[table] if k in df.columns]
     dup = df.duplicated(subset=keys, keep=False)
     if not dup.any():
         return df
@@ -167,9 +171,9 @@ def _negative_feedback(posts: pd.DataFrame) -> pd.Series:
 def _post_signals(posts: pd.DataFrame, tz: str) -> pd.DataFrame:
     if posts.empty or "published_at" not in posts.columns:
         return _empty_signals()
-    if {"platform", "post_id"} <= set(posts.columns):
+    if set(MERGE_KEYS["posts"]) <= set(posts.columns):
         ided = posts["post_id"].notna().to_numpy()
-        posts = pd.concat([_newest(posts.loc[ided], ["platform", "post_id"], "posts"),
+        posts = pd.concat([_newest(posts.loc[ided], "posts", "posts"),
                            posts.loc[~ided]])
     p = _post_days(posts, tz)
     both = p["comments"].notna() & (p["reach"] > 0)
@@ -203,8 +207,7 @@ def _daily_frame(daily: pd.DataFrame) -> pd.DataFrame:
     account = column_or(daily, "post_id").isna()
     d = daily.loc[hour.isna().to_numpy() & account.to_numpy()
                   & daily["metric"].isin(keep).to_numpy()]
-    d = _newest(d, [c for c in ("platform", "account_id", "date", "metric") if c in d.columns],
-                "daily values")
+    d = _newest(d, "daily", "daily values")
     d = pd.DataFrame({
         "platform": d["platform"].astype("string"),
         "account_id": d["account_id"].astype("string").fillna(""),

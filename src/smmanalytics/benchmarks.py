@@ -670,96 +670,35 @@ def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, 
                  for s in sorted(benchmarks()["source"].unique())]
         return pd.concat(parts, ignore_index=True)
     p = parse_period(period_or_year)
-    industry = (industry_name(industry) if industry is not None
-                else industry_name(getattr(ds.brand, "industry", None) or "all",
-                                   "brand.industry"))
-    # brand.yaml's industry refused on load (a quality note), all industries compared in its
-    # place: said on every row, with the industries known, where "all industries" read as
-    # the brand's choice
-    given = getattr(ds.brand, "industry_refused", None)
-    refused = (f"brand.yaml's industry {given!r} is not one the benchmarks know "
-               f"({', '.join(i for i in benchmark_industries() if i != 'all')}): compared "
-               "with all industries" if given and industry == "all" else "")
-    sources = sorted(benchmarks()["source"].unique())
-    name = (next((s for s in sources if s.lower() == source.strip().lower()), None)
-            if isinstance(source, str) else None)
-    if name is None:
-        raise ArgumentError("unknown benchmark source", argument="source",
-                            expected=f"one of {', '.join(sources)} (any case), or None for all",
-                            got=source)
-    source = name
-    table = benchmarks(source=source)
-    editions = sorted(int(e) for e in table["edition"].dropna().unique())
-    if edition is not None and edition not in editions:
-        raise ArgumentError(f"{source} published no such edition", argument="edition",
-                            expected=f"one of {', '.join(map(str, editions))} or None (the "
-                            "latest)", got=edition)
-    ed = edition if edition is not None else editions[-1]
-    table = table.loc[(table["edition"] == ed).to_numpy()]
+    industry, refused = _compared_industry(ds, industry)
+    source, ed, table = _benchmark_table(source, edition)
     posts = _posts_in(ds, p)
     stories = _stories_in(ds, p)
     rows = []
     platforms = sorted(set(posts["platform"].astype("string").dropna())) if len(posts) else []
     for plat in platforms:
-        # the days of the period this platform's exports cover (TikTok's may start two months
-        # after the others'), as its posts-per-week row counts them
-        first, last = _covered(ds, plat, p)
-        coverage = (f"the {plat} exports cover only {first.isoformat()}..{last.isoformat()} "
-                    f"of {p.label}"
-                    if (first - p.start).days > 14 or (p.end - last).days > 14 else "")
-        # a month without its export in the middle (July's), which "cover only" did not say
-        coverage = "; ".join(c for c in [coverage] + [
-            f"no {plat} posts export covers {s.isoformat()}..{e.isoformat()} of {p.label}"
-            for s, e in _uncovered(ds, plat, first, last)] if c)
-        cand = table.loc[(table["platform"] == plat).to_numpy()]
-        chosen = cand.loc[(cand["industry"] == industry).to_numpy()]
-        fallback = chosen.empty and industry != "all"
-        if chosen.empty:
-            chosen = cand.loc[(cand["industry"] == "all").to_numpy()]
+        coverage = _coverage_note(ds, plat, p)
+        chosen, fallback = _industry_rows(table, plat, industry)
+        n = int((posts["platform"] == plat).sum())
         if chosen.empty:
             rows.append({"platform": plat, "metric": "engagement_rate", "denominator": None,
                          "source": source, "edition": ed, "industry": industry,
                          "brand_value": np.nan, "benchmark_value": np.nan, "ratio": np.nan,
-                         "posts": int((posts["platform"] == plat).sum()), "method": None,
-                         "grade": None,
+                         "posts": n, "method": None, "grade": None,
                          "note": f"{source} {ed} has no {plat} benchmark: not compared"})
+        # the posts the brand's figure leaves out, which its other figures count
+        left = _stories_note(stories[plat], n, "benchmarks") if stories.get(plat) else ""
         for _, b in chosen.iterrows():
             value, method, note = _brand_figure(ds, b, posts, p)
-            # the posts the brand's figure leaves out, which its other figures count
-            left = (_stories_note(stories[plat], int((posts["platform"] == plat).sum()),
-                                  "benchmarks") if stories.get(plat) else "")
-            # said of a figure computed only: not beside the reason there is none
-            shares = (_X_REPOSTS if b["metric"] == "engagement_rate" and not np.isnan(value)
-                      and _x_reposts(posts.loc[(posts["platform"] == plat).to_numpy()]).any()
-                      else "")
-            notes = [n for n in (left, note, shares, coverage,
-                                 b["note"] if pd.notna(b["note"]) else "") if n]
-            if fallback:
-                notes.append(f"no {industry!r} row: compared with all industries")
-            if refused:
-                notes.append(refused)
-            # the followers Rival IQ's rate divides by, the only publisher filtering accounts
-            # by their size
-            if pd.notna(b["population_min_followers"]) or pd.notna(b["population_max_followers"]):
-                notes += _population_notes(_followers_end(ds.daily, plat, p), b)
-            if str(b["grade"]) in _GRADE_NOTES:     # what the grade letter means, said
-                notes.append(_GRADE_NOTES[str(b["grade"])])
-            dstart, dend = b["data_period_start"], b["data_period_end"]
-            if pd.notna(dstart) and (p.start, p.end) != (dstart.date(), dend.date()):
-                notes.append(f"benchmark measured over {dstart.date()}..{dend.date()}, "
-                             f"brand over {p.label}")
-            bv = float(b["value"])
-            if bv == 0 and b["metric"] in ("engagement_rate", "posts_per_week"):
-                # 0.00 % and 0.0 posts a week (X health & beauty, 2025), which the source
-                # marks as an artefact, stood in the report as a benchmark: none is known
-                bv = np.nan
-                notes.append("the source gives 0: no usable benchmark")
+            notes = _row_notes(ds, b, posts, p, value, note, left=left, coverage=coverage,
+                               industry=(fallback, refused))
+            bv, zero = _benchmark_value(b)
             rows.append({"platform": plat, "metric": b["metric"],
                          "denominator": b["denominator"], "source": source, "edition": ed,
                          "industry": b["industry"], "brand_value": value, "benchmark_value": bv,
                          "ratio": value / bv if bv and not np.isnan(value) else np.nan,
-                         "posts": int((posts["platform"] == plat).sum()), "method": method,
-                         "grade": b["grade"], "note": "; ".join(notes) or None})
+                         "posts": n, "method": method, "grade": b["grade"],
+                         "note": "; ".join(notes + zero) or None})
     cols = ["platform", "metric", "denominator", "source", "edition", "industry", "brand_value",
             "benchmark_value", "ratio", "posts", "method", "grade", "note"]
     out = pd.DataFrame(rows, columns=cols)
@@ -768,6 +707,108 @@ def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, 
                        "edition": "Int64", "industry": "string", "brand_value": "Float64",
                        "benchmark_value": "Float64", "ratio": "Float64", "posts": "Int64",
                        "method": "string", "grade": "string", "note": "string"})
+
+
+def _compared_industry(ds, industry: str | None) -> tuple[str, str]:
+    """The industry compared (``industry``, else the brand's, else all industries) and the
+    note said on every row when brand.yaml's industry was refused on load (a quality note)
+    and all industries are compared in its place: with the industries known, where "all
+    industries" read as the brand's choice; else ""."""
+    industry = (industry_name(industry) if industry is not None
+                else industry_name(getattr(ds.brand, "industry", None) or "all",
+                                   "brand.industry"))
+    given = getattr(ds.brand, "industry_refused", None)
+    refused = (f"brand.yaml's industry {given!r} is not one the benchmarks know "
+               f"({', '.join(i for i in benchmark_industries() if i != 'all')}): compared "
+               "with all industries" if given and industry == "all" else "")
+    return industry, refused
+
+
+def _benchmark_table(source: object, edition: int | None) -> tuple[str, int, pd.DataFrame]:
+    """The source's name as the table writes it (``source`` in any case), the edition
+    compared (``edition``, else the source's latest) and that edition's benchmark rows: a
+    source or edition the table does not have raises an ArgumentError listing those it
+    has, where it compared with nothing."""
+    sources = sorted(benchmarks()["source"].unique())
+    name = (next((s for s in sources if s.lower() == source.strip().lower()), None)
+            if isinstance(source, str) else None)
+    if name is None:
+        raise ArgumentError("unknown benchmark source", argument="source",
+                            expected=f"one of {', '.join(sources)} (any case), or None for all",
+                            got=source)
+    table = benchmarks(source=name)
+    editions = sorted(int(e) for e in table["edition"].dropna().unique())
+    if edition is not None and edition not in editions:
+        raise ArgumentError(f"{name} published no such edition", argument="edition",
+                            expected=f"one of {', '.join(map(str, editions))} or None (the "
+                            "latest)", got=edition)
+    ed = edition if edition is not None else editions[-1]
+    return name, ed, table.loc[(table["edition"] == ed).to_numpy()]
+
+
+def _industry_rows(table: pd.DataFrame, plat: str, industry: str) -> tuple[pd.DataFrame, str]:
+    """The benchmark rows of ``table`` for ``plat`` in ``industry``; where it has none (a
+    source publishing all-industry figures only), those of all industries, with the note
+    that says so (else "")."""
+    cand = table.loc[(table["platform"] == plat).to_numpy()]
+    chosen = cand.loc[(cand["industry"] == industry).to_numpy()]
+    if not chosen.empty or industry == "all":
+        return chosen, ""
+    return (cand.loc[(cand["industry"] == "all").to_numpy()],
+            f"no {industry!r} row: compared with all industries")
+
+
+def _coverage_note(ds, plat: str, p: Period) -> str:
+    """What of ``p`` the platform's exports leave out, said on each of its rows: the days
+    they cover when more than two weeks are missing at an end (TikTok's may start two
+    months after the others'), and the months without an export in between (July's,
+    which "cover only" did not say), as its posts-per-week row counts them; else ""."""
+    first, last = _covered(ds, plat, p)
+    coverage = (f"the {plat} exports cover only {first.isoformat()}..{last.isoformat()} "
+                f"of {p.label}"
+                if (first - p.start).days > 14 or (p.end - last).days > 14 else "")
+    return "; ".join(c for c in [coverage] + [
+        f"no {plat} posts export covers {s.isoformat()}..{e.isoformat()} of {p.label}"
+        for s, e in _uncovered(ds, plat, first, last)] if c)
+
+
+def _row_notes(ds, b: pd.Series, posts: pd.DataFrame, p: Period, value: float, note: str,
+               *, left: str, coverage: str, industry: tuple[str, ...]) -> list[str]:
+    """The notes of the benchmark row ``b`` beside the brand's ``value`` (of the period's
+    ``posts``), in the order a reader needs them: the posts the figure ``left`` out (stories),
+    the figure's own ``note``, X's shares where a rate is computed, the platform's
+    ``coverage``, the benchmark's own note, the ``industry`` notes (the fallback to all
+    industries, the refused brand.yaml industry), then what makes the benchmark unlike the
+    brand: the population's follower bounds, a weak grade, another measurement period.
+    Blank notes are left out: a row says only what holds for it."""
+    plat = b["platform"]
+    # said of a figure computed only: not beside the reason there is none
+    shares = (_X_REPOSTS if b["metric"] == "engagement_rate" and not np.isnan(value)
+              and _x_reposts(posts.loc[(posts["platform"] == plat).to_numpy()]).any()
+              else "")
+    notes = [n for n in (left, note, shares, coverage,
+                         b["note"] if pd.notna(b["note"]) else "", *industry) if n]
+    # the followers Rival IQ's rate divides by, the only publisher filtering accounts by
+    # their size
+    if pd.notna(b["population_min_followers"]) or pd.notna(b["population_max_followers"]):
+        notes += _population_notes(_followers_end(ds.daily, plat, p), b)
+    if str(b["grade"]) in _GRADE_NOTES:     # what the grade letter means, said
+        notes.append(_GRADE_NOTES[str(b["grade"])])
+    dstart, dend = b["data_period_start"], b["data_period_end"]
+    if pd.notna(dstart) and (p.start, p.end) != (dstart.date(), dend.date()):
+        notes.append(f"benchmark measured over {dstart.date()}..{dend.date()}, "
+                     f"brand over {p.label}")
+    return notes
+
+
+def _benchmark_value(b: pd.Series) -> tuple[float, list[str]]:
+    """The benchmark row's value, and the note when it is none: 0.00 % and 0.0 posts a week
+    (X health & beauty, 2025), which the source marks as an artefact, stood in the report
+    as a benchmark; they are NaN, "the source gives 0"."""
+    bv = float(b["value"])
+    if bv == 0 and b["metric"] in ("engagement_rate", "posts_per_week"):
+        return np.nan, ["the source gives 0: no usable benchmark"]
+    return bv, []
 
 
 # --------------------------------------------------------------------------- competitors
