@@ -33,10 +33,11 @@ def test_one_abbreviated_views_cell_leaves_the_others_thousands():
     df = read_export(FIX / "yt_k" / "Table data.csv")
     assert df["views"].tolist() == [1200, 1995, 1102, 327]
     note = _note(df, "counts_dot_thousands")
-    # the cells named are those repaired, with their lines (the Total row is line 2)
-    assert note["rows"] == 3
-    assert ("(line 2: '5,834' read as 5,834; line 4: '1,995' read as 1,995; line 5: '1,102' "
-            "read as 1,102") in note["message"]
+    # the cells named are those repaired in the rows read, with their lines: the Total row
+    # (line 2, '5,834') is dropped, so its cell is neither counted nor named
+    assert note["rows"] == 2
+    assert ("in 'Views' (line 4: '1,995' read as 1,995; line 5: '1,102' read as 1,102); "
+            "the other cells as read") in note["message"]
     assert "counts_not_whole" not in _codes(df)
 
 

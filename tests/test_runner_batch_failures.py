@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import http.server
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -102,6 +103,80 @@ def test_a_dask_address_that_is_no_scheduler_fails_within_the_timeout(tmp_path, 
     assert code == 2 and time.monotonic() - t0 < 10
     assert (f"\nsmm: error: cannot reach the Dask scheduler at {address}: no Dask handshake "
             "after 0.5 s; expected the address of a running scheduler") in capsys.readouterr().err
+
+
+@pytest.fixture
+def tls_config(tmp_path):
+    """Dask's TLS settings (distributed.comm.tls.*) over a self-signed certificate made by
+    openssl in ``tmp_path``, for the scheduler and the client alike."""
+    import dask
+    import distributed  # noqa: F401  its config, before dask.config.set puts it back
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl makes the test's certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                    "-subj", "/CN=127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+                   check=True, capture_output=True)
+    tls = {f"distributed.comm.tls.{k}": str(v) for k, v in {
+        "ca-file": cert, "scheduler.cert": cert, "scheduler.key": key, "client.cert": cert,
+        "client.key": key}.items()}
+    with dask.config.set({**tls, "distributed.comm.timeouts.connect": "10s"}):
+        yield
+
+
+@pytest.fixture
+def tls_scheduler(tls_config):
+    """The address of a Dask scheduler listening on tls://127.0.0.1 (a free port), run by
+    its own event loop in a thread, with the certificate of ``tls_config``."""
+    import asyncio
+
+    from distributed import Scheduler
+
+    up, loop, address = threading.Event(), asyncio.new_event_loop(), []
+    stop = asyncio.Event()
+
+    async def serve():
+        async with Scheduler(host="tls://127.0.0.1", port=0, dashboard_address=":0") as s:
+            address.append(s.address)
+            up.set()
+            await stop.wait()
+
+    thread = threading.Thread(target=loop.run_until_complete, args=(serve(),), daemon=True)
+    thread.start()
+    assert up.wait(30)
+    yield address[0]
+    loop.call_soon_threadsafe(stop.set)
+    thread.join(30)
+
+
+def test_a_tls_scheduler_is_reached_with_the_clients_tls_settings(tls_scheduler):
+    """The handshake before the client connected without the TLS settings of Dask's config:
+    a tls:// scheduler was "what answers there does not speak Dask's protocol (TLS expects
+    a ssl_context argument …)", and no batch could run on it."""
+    from smmanalytics.runner import _dask_client
+
+    client = _dask_client(tls_scheduler)
+    try:
+        assert client.scheduler_info()["address"] == tls_scheduler
+    finally:
+        client.close()
+
+
+def test_a_tls_address_without_tls_settings_says_what_is_missing():
+    """No TLS settings in Dask's config (the default): said before any connection, not
+    read as a scheduler speaking another protocol."""
+    import dask
+    import distributed  # noqa: F401  its config, before dask.config.set puts it back
+
+    from smmanalytics.runner import _dask_client
+
+    with dask.config.set({"distributed.comm.tls.ca-file": None,
+                          "distributed.comm.tls.client.cert": None}), \
+            pytest.raises(smm.ReportError, match=r"^cannot reach the Dask scheduler at "
+                          r"tls://127\.0\.0\.1:1: no TLS settings for the client; expected "
+                          r"distributed\.comm\.tls\.ca-file"):
+        _dask_client("tls://127.0.0.1:1")
 
 
 @pytest.mark.parametrize("options,said", [

@@ -1333,10 +1333,11 @@ def _dask_client(address: str):
 
     check_dask_address(address)
     timeout = parse_timedelta(dask.config.get("distributed.comm.timeouts.connect"), "s")
+    security, connection = _dask_security(address)
     try:
         with ThreadPoolExecutor(1) as probe:     # its own event loop, even within a notebook's
-            probe.submit(asyncio.run, _dask_handshake(address, timeout)).result()
-        return Client(address, timeout=timeout)
+            probe.submit(asyncio.run, _dask_handshake(address, timeout, connection)).result()
+        return Client(address, timeout=timeout, security=security)
     except _NOT_A_SCHEDULER as exc:
         why = (f"no Dask handshake after {timeout:g} s" if isinstance(exc, TimeoutError)
                else str(exc) if isinstance(exc, OSError)
@@ -1345,11 +1346,32 @@ def _dask_client(address: str):
                           "address of a running scheduler, such as tcp://host:8786") from exc
 
 
-async def _dask_handshake(address: str, timeout: float) -> None:
-    """Connect to ``address`` and exchange Dask's handshake, within ``timeout`` seconds."""
+def _dask_security(address: str):
+    """The client's security settings from Dask's config (``distributed.comm.tls.*``, as
+    ``Client`` reads them) and the connection arguments they give: a ``tls://`` scheduler
+    is reached only with them. ReportError, before any connection, for a ``tls://`` address
+    without them: connecting raised a TypeError, reported as a scheduler not speaking
+    Dask's protocol."""
+    from distributed.comm.addressing import parse_address
+    from distributed.security import Security
+
+    security = Security()
+    connection = security.get_connection_args("client")
+    if parse_address(address)[0] == "tls" and connection.get("ssl_context") is None:
+        raise ReportError(
+            f"cannot reach the Dask scheduler at {address}: no TLS settings for the client; "
+            "expected distributed.comm.tls.ca-file, .client.cert and .client.key in Dask's "
+            "configuration (or the DASK_DISTRIBUTED__COMM__TLS__CA_FILE, __CLIENT__CERT and "
+            "__CLIENT__KEY environment variables)")
+    return security, connection
+
+
+async def _dask_handshake(address: str, timeout: float, connection: dict) -> None:
+    """Connect to ``address`` with the client's ``connection`` arguments
+    (:func:`_dask_security`) and exchange Dask's handshake, within ``timeout`` seconds."""
     import asyncio
 
     from distributed.comm import connect
 
-    comm = await asyncio.wait_for(connect(address, timeout=timeout), timeout)
+    comm = await asyncio.wait_for(connect(address, timeout=timeout, **connection), timeout)
     await comm.close()

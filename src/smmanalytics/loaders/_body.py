@@ -18,9 +18,11 @@ import pyarrow.csv as pacsv
 
 from ..errors import ParseError
 from ..quality import QualityLog
+from ._headers import SUMMARY_WORDS, normalize
 
 __all__ = ["read_body", "records_and_lines", "read_ragged", "ragged_rows", "note_ragged",
-           "refuse_shifted", "frame_from_rows", "lines_named", "headers_listed"]
+           "refuse_shifted", "shifted_rows", "note_shifted", "frame_from_rows", "lines_named",
+           "headers_listed"]
 
 # Arrow reads cells of any length; the csv module (ragged rows, TikTok's repair, error lines)
 # refuses one over 131,072 characters by default, which a long caption pasted twice reaches
@@ -93,8 +95,9 @@ def read_ragged(rows: list[list[str]], lines: list[int], width: int, source: str
                 ) -> pd.DataFrame:
     """A body whose rows (:func:`records_and_lines`, starting on ``lines``) are ragged: short
     rows padded (refused by :func:`refuse_shifted` once the rows that are no rows of the
-    table are known, when the cells they lack cannot be empty ones left out), every row
-    kept, and noted with their lines, for the user to look at them;
+    table are known, when the cells they lack cannot be empty ones left out; warned of by
+    :func:`note_shifted` when they may not be), every row kept, and noted with their lines,
+    for the user to look at them;
     the row at ``cut``, where the file was cut off, has its own note
     (:meth:`~._sniff.RawTable.mend_cut_off`).
 
@@ -134,44 +137,80 @@ def ragged_rows(rows: list[list[str]], width: int, cut: int | None = None) -> li
 
 
 def refuse_shifted(rows: list[list[str]], lines: list[int], header: list[str],
-                   ragged: list[int], unread: set[int], source: str) -> None:
+                   ragged: list[int], source: str) -> None:
     """Raise :class:`ParseError` for the first short row among ``ragged`` (positions in
-    ``rows``, starting on ``lines``) whose missing cells cannot be empty cells left out at
-    the end of its line, the only ones padding puts back in place.
+    ``rows``, starting on ``lines``) that ends on an empty cell: its missing cells cannot be
+    empty cells left out at the end of its line, the only ones padding puts back in place.
 
     A writer that leaves out a row's trailing empty cells (a spreadsheet's re-save, a
     hand-made file) leaves out all of them: a short row ending on an empty cell lacks one
-    elsewhere. And it leaves out only empty cells: a short row lacking a column that every
-    other row holding it fills (X's counts, a Meta export's Views) lost a value, and where
-    cannot be told. Either way a cell is missing in the middle of the row (``…,28,5,1,27,…``
-    for ``…,34,28,5,1,27,…``), and padding its end put every value after it in the column
-    beside its own (the link clicks read 1019, the views). ``unread`` rows (notes under the
-    table, a pasted preamble) are no rows of the table and tell nothing, and a line of one
-    cell is a title or a label (a Meta audience block's, a GA4 channel's), which the
-    table's readers take as such, not a row of values."""
+    elsewhere (``…,28,5,1,27,,`` for ``…,34,28,5,1,27,,``), and padding its end put every
+    value after it in the column beside its own (the link clicks read 1019, the views). A
+    line of one cell is a title or a label (a Meta audience block's, a GA4 channel's), which
+    the table's readers take as such, not a row of values. A short row ending on a value may
+    only lack empty cells: :func:`shifted_rows` names those whose values may sit one column
+    off, for a warning, and the row is read."""
     width = len(header)
-    short = [k for k in ragged if 1 < len(rows[k]) < width]
-    if not short:
+    k = next((k for k in ragged if 1 < len(rows[k]) < width and not rows[k][-1].strip()),
+             None)
+    if k is None:
         return
-    data = [r for k, r in enumerate(rows) if k not in unread and any(c.strip() for c in r)]
-    never_empty = {j for j in range(min(len(rows[k]) for k in short), width)
-                   if all(r[j].strip() for r in data if len(r) > j)
-                   and any(len(r) > j for r in data)}
-    for k in short:
-        row = rows[k]
-        filled = [header[j] for j in range(len(row), width) if j in never_empty]
-        if row[-1].strip() and not filled:
-            continue
-        why = ("its last cell is empty, so the cells it lacks are no empty cells left out "
-               "at the end of its line" if not row[-1].strip() else
-               f"it lacks {headers_listed(filled)}, which every other row fills")
-        raise ParseError(
-            f"a row of {len(row)} cells under a header of {width} columns: {why}; a cell is "
-            "missing, where cannot be told, and padding the row's end would put the values "
-            "after it in the columns beside their own; add the missing cell where it belongs "
-            "(an empty one between two separators if it held nothing)",
-            file=source, line=lines[k], expected=f"{width} cells (or fewer, without the "
-            "empty ones at the end of the line)", got=f"{len(row)} cells")
+    raise ParseError(
+        f"a row of {len(rows[k])} cells under a header of {width} columns: its last cell is "
+        "empty, so the cells it lacks are no empty cells left out at the end of its line; a "
+        "cell is missing, where cannot be told, and padding the row's end would put the "
+        "values after it in the columns beside their own; add the missing cell where it "
+        "belongs (an empty one between two separators if it held nothing)",
+        file=source, line=lines[k], expected=f"{width} cells (or fewer, without the empty "
+        "ones at the end of the line)", got=f"{len(rows[k])} cells")
+
+
+def shifted_rows(rows: list[list[str]], header: list[str], ragged: list[int],
+                 unread: set[int]) -> dict[int, list[str]]:
+    """The short rows among ``ragged`` (positions in ``rows``) that lack a column every
+    other row of the table fills, each with the headers of those columns.
+
+    A writer that leaves out a row's trailing empty cells leaves out only empty cells, so
+    such a row either held nothing in columns that happen to be filled everywhere else (an
+    image pin among video pins, in a file of two), or lost a value in the middle (X's counts,
+    each written in every row), and every value after it sits in the column beside its own:
+    which, cannot be told, so the row is read and named for the user to look at. ``unread``
+    rows (notes under the table, a pasted preamble) and rows saying "Total" (sums, dropped
+    as such) are no rows of the table and tell nothing; a line of one cell is a title or a
+    label, no row of values (:func:`refuse_shifted`)."""
+    width = len(header)
+    data = [k for k, r in enumerate(rows) if k not in unread and any(c.strip() for c in r)
+            and not _says_total(r)]
+    short = [k for k in ragged if 1 < len(rows[k]) < width and k in data]
+    if len(data) < 2 or not short:
+        return {}
+    fills = [sum(len(rows[k]) > j and bool(rows[k][j].strip()) for k in data)
+             for j in range(width)]
+    # a short row fills none of the columns past its end: every other row fills j when
+    # all but one of the rows do
+    lacked = {k: [header[j] for j in range(len(rows[k]), width) if fills[j] == len(data) - 1]
+              for k in short}
+    return {k: lacking for k, lacking in lacked.items() if lacking}
+
+
+def _says_total(row: list[str]) -> bool:
+    """True when a cell of ``row`` says "Total" or its like: a sum typed under the rows."""
+    return any(normalize(c).rstrip(":").rstrip() in SUMMARY_WORDS for c in row if c.strip())
+
+
+def note_shifted(lines: list[int], shifted: dict[int, list[str]], source: str,
+                 log: QualityLog | None) -> None:
+    """Warn of the rows ``shifted`` (:func:`shifted_rows`; positions in the rows starting on
+    ``lines``), naming each one's line and the columns it lacks."""
+    if log is None or not shifted:
+        return
+    said = [f"line {lines[k]} lacks {headers_listed(lacking)}"
+            for k, lacking in list(shifted.items())[:_LINES_NAMED]]
+    more = f"; and {len(shifted) - _LINES_NAMED} more" if len(shifted) > _LINES_NAMED else ""
+    log.add(source, "row_maybe_shifted", f"{'; '.join(said)}{more}, which every other row "
+            "fills: its values may sit one column off (a value missing inside the row, the "
+            "cells after it padded at the end of the line), or the row held nothing there; "
+            "read as padded, check it against the platform", rows=len(shifted))
 
 
 def headers_listed(headers: list[str]) -> str:

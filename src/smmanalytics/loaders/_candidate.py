@@ -61,10 +61,11 @@ class Candidate:
     #: headers whose numbers such as ``22.485`` were read as thousands because the file is
     #: ``;``-delimited (see :meth:`decimal_hint`); noted once per table after the parse
     read_by_delimiter: list[str] = field(default_factory=list, repr=False)
-    #: header → (where, cell as written, value) of each count cell such as ``1.250`` read
-    #: as thousands (:meth:`_counts_with_dot_thousands`); noted once per table
-    read_by_count: dict[str, list[tuple[str, str, float]]] = field(default_factory=dict,
-                                                                   repr=False)
+    #: header → (row, where, cell as written, value) of each count cell such as ``1.250``
+    #: read as thousands (:meth:`_counts_with_dot_thousands`); noted once per table, the
+    #: rows a parser drops as summaries aside (:meth:`not_read`)
+    read_by_count: dict[str, list[tuple[int, str, str, float]]] = field(
+        default_factory=dict, repr=False)
     #: header → (count, where the first is, its cell as written, its value) of the counts
     #: that are not whole numbers (``1234,5`` views): kept as read, noted once per table
     fractions: dict[str, tuple[int, str, str, float]] = field(default_factory=dict,
@@ -272,8 +273,8 @@ class Candidate:
         if repair is not None:
             which, thousands = repair
             self.read_by_count[header] = [
-                (self._where(header, k), str(cells.iloc[k]).strip(), float(thousands.iloc[k]))
-                for k in np.flatnonzero(which)]
+                (int(k), self._where(header, k), str(cells.iloc[k]).strip(),
+                 float(thousands.iloc[k])) for k in np.flatnonzero(which)]
             out = out.mask(which, thousands)
         fraction = _not_whole(out)
         if fraction.any():              # a real fraction (62.5): not thousands
@@ -313,6 +314,18 @@ class Candidate:
         (``All posts!F12``) or its line."""
         line = self.table.line_of(k)
         return self.table.cell(self.table.header.index(header), line) or f"line {line}"
+
+    def not_read(self, rows: np.ndarray) -> None:
+        """Forget the repaired count cells of ``rows`` (positions in the table), which the
+        parser drops (a YouTube ``Total`` row): the note counts and names only the cells of
+        rows read, as the summary's own note says it was not."""
+        dropped = set(rows.tolist())
+        for header, cells in list(self.read_by_count.items()):  # shared by with_table's copy
+            kept = [c for c in cells if c[0] not in dropped]
+            if kept:
+                self.read_by_count[header] = kept
+            else:
+                del self.read_by_count[header]
 
     def _remember_fractions(self, header: str, cells: pd.Series, out: pd.Series,
                             fraction: np.ndarray) -> None:

@@ -406,7 +406,7 @@ def _thousands_message(cand: Candidate) -> str:
     def cells_of(header: str) -> str:
         cells = cand.read_by_count[header]
         shown = "; ".join(f"{where}: {cell!r} read as {value:,.0f}"
-                          for where, cell, value in cells[:3])
+                          for _, where, cell, value in cells[:3])
         return f"{header!r} ({shown}{f' and {len(cells) - 3} more' if len(cells) > 3 else ''})"
 
     headers = sorted(cand.read_by_count, key=cand.header.index)

@@ -37,11 +37,13 @@ from ._body import (
     frame_from_rows,
     headers_listed,
     note_ragged,
+    note_shifted,
     ragged_rows,
     read_body,
     read_ragged,
     records_and_lines,
     refuse_shifted,
+    shifted_rows,
 )
 from ._cells import column_letter, rows_all_empty
 from ._cutoff import (
@@ -450,7 +452,9 @@ class RawTable:
             skipped = set(unread.tolist())
             kept = [k for k in ragged if k not in skipped]
             if self.read_as is None:        # a reader's own repair (TikTok's) reads its rows
-                refuse_shifted(records, lines, self.header, kept, skipped, self.source)
+                refuse_shifted(records, lines, self.header, kept, self.source)
+                note_shifted(lines, shifted_rows(records, self.header, kept, skipped),
+                             self.source, self.log)
             note_ragged(records, lines, width, kept, self.source, self.log)
 
     def _note_blank_rows(self, blank: np.ndarray) -> None:

@@ -588,6 +588,7 @@ def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                      f"listed videos only {listed:.0f}: Studio exports only the rows it loaded "
                      "(filter the table to export the rest)", level="warning")
     if total.any():
+        c.not_read(np.flatnonzero(total.to_numpy()))
         ctx.note("summary_row_dropped", "the 'Total' summary row was not read as a video",
                  level="info", rows=int(total.sum()))
     idx = np.flatnonzero(keep.to_numpy())
