@@ -821,7 +821,7 @@ _NOTE_VALUES = {
     "names": "reactions, comments, shares, saves, quotes, clicks", "period": "2026-10",
     "platform": "instagram", "platform_mix": "facebook 15%→38%, instagram 85%→62%",
     "platforms": "instagram, tiktok", "platforms_again": "tiktok", "previous": "2026-09",
-    "property": "maisonseve.it",
+    "hours": "09:00, 13:00, 21:00", "property": "maisonseve.it",
     "rate": "0.05", "reason": "bad header", "relative": "1.3", "rho": "0.45", "share": "42%",
     "slot_lift": "1.2", "source": "Socialinsider",
     "sources": "'meta'", "start": "17:00", "tz": "Europe/Paris",
