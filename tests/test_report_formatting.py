@@ -1111,6 +1111,23 @@ def test_compares_caveats_give_each_period_its_article(lang, current, previous, 
     assert f.untranslated == set()
 
 
+@pytest.mark.parametrize("text,said", [
+    # a word, or a period's name or article, is capitalised as a sentence starts
+    ("le T2 2026 était un record", "Le T2 2026 était un record"),
+    ("octobre 2026 est terminé", "Octobre 2026 est terminé"),
+    ("il file goals.yaml non è stato letto", "Il file goals.yaml non è stato letto"),
+    # a file name, a path or code keeps its own case
+    ("goals.yaml could not be read", "goals.yaml could not be read"),
+    ("costs.csv runs from 1 September 2026", "costs.csv runs from 1 September 2026"),
+    ("data/brand is empty", "data/brand is empty"),
+    ("`smm report monthly` needs --period", "`smm report monthly` needs --period"),
+    # a dot that ends the first word is a sentence's, not a file name's
+    ("ok. then", "Ok. then"),
+])
+def test_a_sentence_capitalises_a_word_not_a_file_name(text, said):
+    assert Formatter.sentence(text) == said
+
+
 _QUARTER, _YEAR, _MONTH, _RANGE = "2026-Q3", "2026", "2026-10", "2026-10-05..2026-10-11"
 
 

@@ -264,6 +264,12 @@ _FR_ELISION = re.compile(
     + r")\b)")
 
 
+#: the start of a text that is a file name, a path or code ("goals.yaml could not be read",
+#: "data/brand is empty", "`smm report …`"): a first word with a dot or a slash inside it, or
+#: a backtick; Formatter.sentence leaves its case as written
+_NAME_START = re.compile(r"`|\S*?\w[./\\]\w")
+
+
 #: the marks around the brand's words in a sentence (:meth:`Formatter.verbatim`), two
 #: characters of Unicode's private use area (which verbatim takes out of the words)
 _MARK = ("\ue000", "\ue001")
@@ -556,11 +562,17 @@ class Formatter:
     @staticmethod
     def sentence(text: str) -> str:
         """``text`` with a capital first letter, for a note shown as a sentence of its own
-        (notes start in lower case where a month or article begins them: "octobre 2026 …").
+        (notes start in lower case where a month or article begins them: "octobre 2026 …"),
+        unless it starts with a file name or code, whose case is its own: a note read
+        "Goals.yaml could not be read", a file its user would not find under that name.
 
         >>> Formatter.sentence("le T2 2026 était un record")
         'Le T2 2026 était un record'
+        >>> Formatter.sentence("goals.yaml could not be read")
+        'goals.yaml could not be read'
         """
+        if _NAME_START.match(text):
+            return text
         return text[:1].upper() + text[1:]
 
     def period_first(self, text: str) -> str:
