@@ -1083,6 +1083,25 @@ def _period_caveats(current: str, previous: str) -> list[str]:
      "TikTok ne donne les vues qu'en 2026 :"),
     ("it", "2026", "2025", "non coprono né il 2026 né il 2025, quindi",
      "TikTok fornisce le visualizzazioni solo nel 2026:"),
+    # a month has none ("qu'en octobre", "a ottobre"); a range of days is "the period" in
+    # every language, after "neither"/"nor" too, and "qu'en" + "la" is "que sur la", as
+    # "qu'" stays before a vowel only
+    ("fr", "2026-10", "2026-09", "ne couvrent ni octobre 2026 ni septembre 2026 ;",
+     "TikTok ne donne les vues qu'en octobre 2026 :"),
+    ("it", "2026-10", "2026-09", "non coprono né ottobre 2026 né settembre 2026, quindi",
+     "TikTok fornisce le visualizzazioni solo a ottobre 2026:"),
+    ("fr", "2026-10-05..2026-10-11", "2026-09-28..2026-10-04",
+     "ne couvrent ni la période 5 octobre 2026 – 11 octobre 2026 ni la période 28 septembre "
+     "2026 – 4 octobre 2026 ;",
+     "TikTok ne donne les vues que sur la période 5 octobre 2026 – 11 octobre 2026 :"),
+    ("it", "2026-10-05..2026-10-11", "2026-09-28..2026-10-04",
+     "non coprono né il periodo 5 ottobre 2026 – 11 ottobre 2026 né il periodo 28 settembre "
+     "2026 – 4 ottobre 2026, quindi",
+     "TikTok fornisce le visualizzazioni solo nel periodo 5 ottobre 2026 – 11 ottobre 2026:"),
+    ("en", "2026-10-05..2026-10-11", "2026-09-28..2026-10-04",
+     "cover neither the period 5 October 2026 – 11 October 2026 nor the period 28 September "
+     "2026 – 4 October 2026, so",
+     "TikTok reports views in the period 5 October 2026 – 11 October 2026 only:"),
 ])
 def test_compares_caveats_give_each_period_its_article(lang, current, previous, neither, only):
     f = Formatter(lang)
@@ -1090,6 +1109,73 @@ def test_compares_caveats_give_each_period_its_article(lang, current, previous, 
     assert neither in said[0]
     assert said[1].startswith(only)
     assert f.untranslated == set()
+
+
+@pytest.mark.parametrize("text,said", [
+    # a word, or a period's name or article, is capitalised as a sentence starts
+    ("le T2 2026 était un record", "Le T2 2026 était un record"),
+    ("octobre 2026 est terminé", "Octobre 2026 est terminé"),
+    ("il file goals.yaml non è stato letto", "Il file goals.yaml non è stato letto"),
+    # a file name, a path or code keeps its own case
+    ("goals.yaml could not be read", "goals.yaml could not be read"),
+    ("costs.csv runs from 1 September 2026", "costs.csv runs from 1 September 2026"),
+    ("data/brand is empty", "data/brand is empty"),
+    ("`smm report monthly` needs --period", "`smm report monthly` needs --period"),
+    # a dot that ends the first word is a sentence's, not a file name's
+    ("ok. then", "Ok. then"),
+])
+def test_a_sentence_capitalises_a_word_not_a_file_name(text, said):
+    assert Formatter.sentence(text) == said
+
+
+_QUARTER, _YEAR, _MONTH, _RANGE = "2026-Q3", "2026", "2026-10", "2026-10-05..2026-10-11"
+
+
+@pytest.mark.parametrize("lang,text,period,joined", [
+    # after an elided "qu'", each preposition the French rule knows that starts with a vowel
+    # (en, à, entre, avec, et), by kind of period. "qu'" stays where the joined words start
+    # with a vowel ("en le" → "au", "à le" → "au", "entre le"), and is "que" again before a
+    # consonant ("en la" → "sur la": "que sur la période", never "qu'sur")
+    ("fr", "Vues qu'en T3 2026", _QUARTER, "Vues qu'au T3 2026"),
+    ("fr", "Vues qu'à T3 2026", _QUARTER, "Vues qu'au T3 2026"),
+    ("fr", "Vues qu'entre T3 2026", _QUARTER, "Vues qu'entre le T3 2026"),
+    ("fr", "Vues qu'avec T3 2026", _QUARTER, "Vues qu'avec le T3 2026"),
+    ("fr", "Vues qu'et T3 2026", _QUARTER, "Vues qu'et le T3 2026"),
+    ("fr", "Qu'en T3 2026", _QUARTER, "Qu'au T3 2026"),
+    ("fr", "Vues qu'en 5 octobre 2026 – 11 octobre 2026", _RANGE,
+     "Vues que sur la période 5 octobre 2026 – 11 octobre 2026"),
+    ("fr", "Qu'en 5 octobre 2026 – 11 octobre 2026", _RANGE,
+     "Que sur la période 5 octobre 2026 – 11 octobre 2026"),
+    ("fr", "Vues qu'à 5 octobre 2026 – 11 octobre 2026", _RANGE,
+     "Vues qu'à la période 5 octobre 2026 – 11 octobre 2026"),
+    ("fr", "Vues qu'entre 5 octobre 2026 – 11 octobre 2026", _RANGE,
+     "Vues qu'entre la période 5 octobre 2026 – 11 octobre 2026"),
+    ("fr", "Vues qu'avec 5 octobre 2026 – 11 octobre 2026", _RANGE,
+     "Vues qu'avec la période 5 octobre 2026 – 11 octobre 2026"),
+    ("fr", "Vues qu'et 5 octobre 2026 – 11 octobre 2026", _RANGE,
+     "Vues qu'et la période 5 octobre 2026 – 11 octobre 2026"),
+    # a year and a month take no article in French: the words are left as they are
+    *[("fr", f"Vues qu'{prep} {name}", period, f"Vues qu'{prep} {name}")
+      for prep in ("en", "à", "entre", "avec", "et")
+      for name, period in (("2026", _YEAR), ("octobre 2026", _MONTH))],
+    # Italian has no "qu'": its "solo in" and "né" join as before
+    ("it", "solo in 3° trimestre 2026", _QUARTER, "solo nel 3° trimestre 2026"),
+    ("it", "solo in 2026", _YEAR, "solo nel 2026"),
+    ("it", "solo in ottobre 2026", _MONTH, "solo a ottobre 2026"),
+    ("it", "solo in 5 ottobre 2026 – 11 ottobre 2026", _RANGE,
+     "solo nel periodo 5 ottobre 2026 – 11 ottobre 2026"),
+    ("it", "né 2026 né", _YEAR, "né il 2026 né"),
+])
+def test_an_elided_que_stays_elided_only_before_a_vowel(lang, text, period, joined):
+    assert Formatter(lang).joined(text, period) == joined
+
+
+def test_que_restored_before_a_range_said_as_its_days():
+    # "qu'en" + "la période" → "que sur la période", whose days are then "du 5 au 11 octobre
+    # 2026" (one month: the first day without its month, as Formatter.days writes it)
+    f = Formatter("fr")
+    assert f.joined("Vues qu'en 5 octobre 2026 – 11 octobre 2026", _RANGE, days=True) == (
+        "Vues que sur la période du 5 au 11 octobre 2026")
 
 
 def _wordings(lang: str) -> list[str]:

@@ -66,6 +66,30 @@ def test_roi_without_costs_says_costs_are_unknown_not_zero(ds, lang):
     assert f.money(0) not in _pdf_text(rep.pdf_bytes())
 
 
+@pytest.mark.parametrize("lang,said", [
+    # notes.yaml's goals_failed, ended with a full stop by the box: the English note starts
+    # with the file's name, which keeps its case (it read "Goals.yaml could not be read"); the
+    # French and Italian ones start with a word, capitalised
+    ("en", "goals.yaml could not be read: key events carry no value_per_key_event."),
+    ("fr", "Le fichier goals.yaml n'a pas pu être lu : les événements clés n'ont pas de "
+           "valeur (value_per_key_event)."),
+    ("it", "Il file goals.yaml non è stato letto: gli eventi chiave non hanno valore "
+           "(value_per_key_event)."),
+])
+def test_the_roi_note_box_keeps_a_file_names_case(tmp_path, lang, said):
+    """The sample with an unreadable goals.yaml ("targets: [oops"): roi()'s first note."""
+    import shutil
+
+    import smmanalytics as smm
+
+    brand = tmp_path / "maison-seve"
+    shutil.copytree(SAMPLE, brand)
+    (brand / "goals.yaml").write_text("targets: [oops\n", encoding="utf-8")
+    rep = BrandReport(smm.load(brand, cache=False), "2026-10", lang=lang)
+    assert _texts(rep.roi(), "note")[0] == said
+    assert rep.fmt.untranslated == set()
+
+
 @pytest.mark.parametrize("period,expected", [
     ("2026-11", "costs.csv runs from 1 September 2026 to 31 October 2026, outside November 2026: "
                 "costs, ROI, ROAS and CPA are unknown (–), not zero."),

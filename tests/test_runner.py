@@ -869,15 +869,33 @@ def test_batch_out_on_the_command_line_wins_over_the_config(notebooks, tmp_path,
 
 def test_an_unknown_parameter_is_refused_before_anything_is_written(notebooks, tmp_path):
     """A ReportError naming the notebook, as a failed run's: `smm` read it as a report that
-    ran and failed. An ArgumentError naming ``parameters``, what the notebook takes (the
-    fixture's five parameters) and what came."""
+    ran and failed. An ArgumentError naming ``parameters``, what the notebook takes and what
+    came. The fixture's monthly notebook declares only the five parameters the run sets
+    (data, period, brand, lang, out), which run_report refuses as well: it said "expected
+    names among data, period, brand, lang, out", each of them then refused in turn."""
     data = _brand(tmp_path, "Maison Test")
     with pytest.raises(ArgumentError, match=r"^argument 'parameters': monthly_report\.ipynb "
-                       r"has no parameter campaign; expected names among data, period, brand, "
-                       r"lang, out; got \['campaign'\]$") as info:
+                       r"has no parameter campaign; expected none: monthly_report\.ipynb takes "
+                       r"only what run_report sets; got \['campaign'\]$") as info:
         run_report("monthly", data=data, period="2026-10", out=tmp_path / "reports",
                    parameters={"campaign": "x"})
     assert not isinstance(info.value, ReportError)
+    assert not (tmp_path / "reports").exists()
+
+
+@pytest.mark.parametrize("kind,period,free", [
+    # the fixture's best_times.ipynb adds platform to the five run-set names, its
+    # campaign_report.ipynb campaign: each is all a caller may pass
+    ("best-times", "2026-10", "platform"),
+    ("campaign", None, "campaign"),
+])
+def test_an_unknown_parameter_is_told_only_the_names_a_caller_may_pass(notebooks, tmp_path,
+                                                                       kind, period, free):
+    data = _brand(tmp_path, "Maison Test")
+    with pytest.raises(ArgumentError, match=rf"has no parameter nope; expected names among "
+                       rf"{free}; got \['nope'\]$"):
+        run_report(kind, data=data, period=period, out=tmp_path / "reports",
+                   parameters={"nope": 1})
     assert not (tmp_path / "reports").exists()
 
 

@@ -513,14 +513,20 @@ def _set_by_the_run(parameters: dict | None) -> str | None:
 
 def _declared_parameters(nb_in: Path, parameters: dict | None) -> dict:
     """The notebook's parameters; ArgumentError when ``parameters`` names one it lacks (no
-    ReportError of the notebook: nothing ran, and `smm` exits 2 for it, not 1)."""
+    ReportError of the notebook: nothing ran, and `smm` exits 2 for it, not 1). What it
+    expects are only the names a caller may pass: the ones the run sets (data, period, …,
+    :data:`RUN_PARAMETERS`) are refused too, so listing them sent the user from one refusal
+    to the next."""
     import papermill as pm
 
     declared = pm.inspect_notebook(str(nb_in))
     unknown = sorted(set(parameters or {}) - set(declared))
     if unknown:
+        free = [name for name in declared if name not in RUN_PARAMETERS]
         raise ArgumentError(f"{nb_in.name} has no parameter {', '.join(unknown)}",
-                            argument="parameters", expected=f"names among {', '.join(declared)}",
+                            argument="parameters",
+                            expected=(f"names among {', '.join(free)}" if free else
+                                      f"none: {nb_in.name} takes only what run_report sets"),
                             got=unknown)
     return declared
 

@@ -139,15 +139,15 @@ _MIX_SHARE = re.compile(r"(?P<key>.+?) (?P<before>\d+)%→(?P<after>\d+)%")
 #: a range of days in every language ("the period 5 October 2026 – …")
 _ARTICLES = {"en": {"range": "the period"}, "fr": {"quarter": "le", "range": "la période"},
              "it": {"quarter": "il", "year": "il", "range": "il periodo"}}
-#: the words after which a period's name takes its article (prepositions, "and", "ni", "né",
-#: and the verbs and adverbs the notes put before a period: "ne couvre pas", "non copre",
-#: "quindi"),
-#: with how each joins the first word of the article ("in il" → "nel", "en le" → "au"); a word
-#: without a join for that article is followed by the article. A month in French elides "de"
-#: before a vowel instead (see Formatter.joined).
+#: the words after which a period's name takes its article (prepositions, "and", "neither",
+#: "nor", "ni", "né", and the verbs and adverbs the notes put before a period: "ne couvre
+#: pas", "non copre", "quindi"), with how each joins the first word of the article ("in il"
+#: → "nel", "en le" → "au"); a word without a join for that article is followed by the
+#: article. A month in French elides "de" before a vowel instead (see Formatter.joined), and
+#: an elided "qu'" before a join stays only before a vowel ("qu'au T3", "que sur la période").
 _PREPOSITIONS = {
     "en": {p: {} for p in ("in", "of", "for", "over", "outside", "and", "between", "so",
-                           "reach", "beyond", "cover", "covers", "than")},
+                           "reach", "beyond", "cover", "covers", "than", "neither", "nor")},
     "fr": {"en": {"le": "au", "la": "sur la"}, "de": {"le": "du"}, "à": {"le": "au"},
            **{w: {} for w in ("pour", "sur", "et", "entre", "avec", "pas", "couvre",
                               "couvrent", "que", "ni")}},
@@ -248,14 +248,26 @@ def _missing(x) -> bool:
         return False
 
 
+def _french_elides(word: str) -> bool:
+    """Whether French elides "de" and "que" before ``word``: before a vowel ("qu'au T3 2026",
+    "d'octobre 2026", "d'Instagram"), never before a consonant ("que sur la période")."""
+    return word[:1].lower() in tuple("aeiouàâéèêîôû")
+
+
 #: French elides "de", "que" and the conjunctions ending in "que" before a platform whose
 #: name starts with a vowel sound ("les données de Instagram" → "les données d'Instagram")
 _FR_ELIDED = {"de": "d'", "que": "qu'", "lorsque": "lorsqu'", "puisque": "puisqu'",
               "jusque": "jusqu'"}
 _FR_ELISION = re.compile(
     r"(?<![\w'])((?i:de|que|lorsque|puisque|jusque)) (?=(?:"
-    + "|".join(re.escape(n) for n in PLATFORM_NAMES.values() if n[0] in "AEIOU")
+    + "|".join(re.escape(n) for n in PLATFORM_NAMES.values() if _french_elides(n))
     + r")\b)")
+
+
+#: the start of a text that is a file name, a path or code ("goals.yaml could not be read",
+#: "data/brand is empty", "`smm report …`"): a first word with a dot or a slash inside it, or
+#: a backtick; Formatter.sentence leaves its case as written
+_NAME_START = re.compile(r"`|\S*?\w[./\\]\w")
 
 
 #: the marks around the brand's words in a sentence (:meth:`Formatter.verbatim`), two
@@ -550,11 +562,17 @@ class Formatter:
     @staticmethod
     def sentence(text: str) -> str:
         """``text`` with a capital first letter, for a note shown as a sentence of its own
-        (notes start in lower case where a month or article begins them: "octobre 2026 …").
+        (notes start in lower case where a month or article begins them: "octobre 2026 …"),
+        unless it starts with a file name or code, whose case is its own: a note read
+        "Goals.yaml could not be read", a file its user would not find under that name.
 
         >>> Formatter.sentence("le T2 2026 était un record")
         'Le T2 2026 était un record'
+        >>> Formatter.sentence("goals.yaml could not be read")
+        'goals.yaml could not be read'
         """
+        if _NAME_START.match(text):
+            return text
         return text[:1].upper() + text[1:]
 
     def period_first(self, text: str) -> str:
@@ -912,7 +930,7 @@ class Formatter:
                     word = "ad"
                 return (word[0].upper() + word[1:] if m[1][0].isupper() else word) + " "
             text = re.sub(rf"(?<![\w'])((?i:{words})) (?={name})", swap, text)
-        if self.lang == "fr" and p.kind == "month" and self.period(p)[:1] in "aeiou":
+        if self.lang == "fr" and p.kind == "month" and _french_elides(self.period(p)):
             return re.sub(rf"(?<![\w'])((?i:de|que)) (?={name})",
                           lambda m: m[1][:-1] + "'", text)
         if article is None:
@@ -931,18 +949,21 @@ class Formatter:
         preps = _PREPOSITIONS.get(self.lang, {})
 
         def join(m: re.Match) -> str:
-            prep = m[1]
+            elided, prep = m[1], m[2]
             if prep is None:      # a note or clause starts with the period: its own case
                 return article + " "
             first, _, rest = article.partition(" ")
             merged = preps[prep.lower()].get(first)
             word = f"{merged} {rest}".rstrip() if merged else f"{prep} {article}"
+            if elided:            # "qu'" stays before a vowel only: "qu'au", "que sur la"
+                that = elided if _french_elides(word) else elided[:-1] + "e "
+                return that + word + " "
             return (word[0].upper() + word[1:] if prep[0].isupper() else word) + " "
 
         words = "|".join(re.escape(w) for w in sorted(preps, key=len, reverse=True))
         # at the start of the note or of a clause (after ": " or "; "), or after a preposition,
         # which may follow an elided "qu'" ("qu'en T3 2026" → "qu'au T3 2026")
-        return re.sub(rf"(?:^|(?<=[:;] )|(?:(?<![\w'])|(?<=\b[Qq]u'))((?i:{words})) )(?={name})",
+        return re.sub(rf"(?:^|(?<=[:;] )|(?:(?<![\w'])|\b([Qq]u'))((?i:{words})) )(?={name})",
                       join, text)
 
     def month(self, d) -> str:
