@@ -100,9 +100,15 @@ from functools import cache
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 
+from . import __version__
 from ._io import atomic_write
 from .errors import OutputError
+from .loaders import _read, _registry
+from .loaders._headers import extra_fingerprint
+from .loaders._tidy import folder_read
+from .quality import QualityLog
 
 __all__ = ["PARSER_VERSION", "cache_dir", "entry_key", "get", "put", "parse_cached",
            "dataset_key", "get_dataset", "put_dataset", "known_digest", "remember_digest",
@@ -153,11 +159,9 @@ def _formats_fingerprint() -> str:
     """The registered formats, the functions behind them and the rows and metrics they name
     (a format registered at run time by a plug-in changes what a file reads as: the summary
     rows dropped by its ``keys``, the warnings of its ``expects``)."""
-    from .loaders._registry import formats
-
     return ";".join(f"{f.name}:{f.detect.__module__}.{f.detect.__qualname__}:"
                     f"{f.parse.__module__}.{f.parse.__qualname__}:"
-                    f"{f.family}:{f.keys}:{f.expects}:{f.expects_on}" for f in formats())
+                    f"{f.family}:{f.keys}:{f.expects}:{f.expects_on}" for f in _registry.formats())
 
 
 def member_stamp(src) -> str:
@@ -174,9 +178,6 @@ def entry_key(sha256: str, name: str, stamp: str = "") -> str:
     """The cache key of a source: content hash, display name, a zip member's stamp
     (:func:`member_stamp`), versions, code fingerprint, and the brand's own header synonyms in
     use (``loaders._headers.using_synonyms``)."""
-    from . import __version__
-    from .loaders._headers import extra_fingerprint
-
     h = hashlib.sha256()
     for part in (PARSER_VERSION, __version__, _code_fingerprint(), _formats_fingerprint(),
                  extra_fingerprint(), sha256, name, stamp):
@@ -297,8 +298,6 @@ def _decoded(path: Path, digest: str):
     would keep the file open (clearing the cache deletes it): such a table is read again from
     a copy of the bytes.
     """
-    import pyarrow as pa
-
     with pa.memory_map(str(path)) as source:
         data = source.read_buffer()
         if _table_digest(data) != digest:
@@ -377,8 +376,6 @@ def _write_entry(d: Path, frames: list[pd.DataFrame], meta: dict) -> bool:
 
 
 def _write_files(d: Path, frames: list[pd.DataFrame], meta: dict) -> None:
-    import pyarrow as pa
-
     tables = []
     for i, df in enumerate(frames):
         spec = {"file": f"{i}.arrow", "rows": len(df),
@@ -523,11 +520,8 @@ def parse_cached(src, log, *, use_cache: bool = True) -> tuple[list[pd.DataFrame
 
     Errors are not cached: a file that fails is parsed (and fails) again each time.
     """
-    from .loaders._read import parse_source
-    from .quality import QualityLog
-
     if not use_cache:
-        return parse_source(src, log)
+        return _read.parse_source(src, log)
     stamp = member_stamp(src)
     name = _name_read(src)
     read = _KEYS_READ.get()
@@ -540,7 +534,7 @@ def parse_cached(src, log, *, use_cache: bool = True) -> tuple[list[pd.DataFrame
         return frames, understood
     flog = QualityLog()
     try:
-        frames, understood = parse_source(src, flog)
+        frames, understood = _read.parse_source(src, flog)   # looked up: tests patch it
     finally:
         log.extend(flog)
     put(src.sha256, name, src.mtime, frames, understood, flog.entries, stamp, shown=src.name)
@@ -557,8 +551,6 @@ def _name_read(src) -> str:
     nor those above: a copy of the brand folder, elsewhere or under another name, reads the
     entries of the original's files (:func:`_shown_as`) where ``cp -r maison-seve other-name``
     parsed the sample's 50 exports outside a zip again (18 s; now none, 1.7 s)."""
-    from .loaders._tidy import folder_read
-
     files = "!".join(Path(part).name for part in src.name.split("!"))
     return f"{src.relative_name}\0{files}\0{folder_read(src)}"
 

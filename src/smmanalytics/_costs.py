@@ -96,7 +96,7 @@ def _iso_currencies() -> frozenset[str]:
     currency") and XTS (kept for testing), which no cost is paid in. Any three letters were
     taken: ``12 abc`` was 12 of a currency ABC, which no ROI could count in the brand's.
     babel.numbers is imported on first use, by a file that writes a code (0.2 s)."""
-    from babel.numbers import list_currencies
+    from babel.numbers import list_currencies  # lazy: 0.2 s, see above
 
     return frozenset(list_currencies()) - {"XXX", "XTS"}
 
@@ -345,7 +345,7 @@ def _warn_gaps(costs: pd.DataFrame, path: Path) -> None:
     """Warn (``costs_month_missing``) of the months the file covers without a category its
     other months have (:func:`~smmanalytics.roi.costs_gaps`): read as nothing spent, they
     may be lines lost."""
-    from .roi import costs_gaps_notes  # roi reads costs with this module
+    from .roi import costs_gaps_notes  # cycle: roi reads costs with this module
 
     for note in costs_gaps_notes(costs):
         warnings.warn(DataQualityWarning(

@@ -34,6 +34,7 @@ from . import schema
 from ._accounts import BrandAccount, KnownAccounts, account_key, current_names
 from ._io import file_name
 from ._ranges import combine_ranges
+from .loaders._arrow import arrow_text
 from .metrics import COMPONENTS, row_sum
 from .quality import INTERACTIONS_RECOMPUTED, QualityLog
 
@@ -927,8 +928,6 @@ def _duplicated_posts(df: pd.DataFrame, keys: list[str]) -> pd.Series:
     integers, which hash many times faster than text: a text that is the one way of writing
     an integer stands for that integer alone, so the duplicates are the same.
     """
-    from .loaders._arrow import arrow_text
-
     id_col = keys[-1]
     ids = arrow_text(df[id_col])
     if ids is not None:

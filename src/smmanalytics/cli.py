@@ -14,10 +14,34 @@ import signal
 import sys
 import threading
 import warnings
+from pathlib import Path
 
 import pandas as pd
 
-from .errors import DataQualityWarning, ReportError, SmmError
+from . import __version__, dataset, runner, timing
+from ._alert_signals import value_digits
+from ._args import time_zone, whole
+from ._io import file_name
+from ._preflight import check_covered, check_not_empty, latest_period_of
+from ._process import Terminated, on_sigterm
+from .alerts import incidents, review
+from .brand import LANGS
+from .calendar import calendar_path, cancelled_events, plan_slots, shortfall, write_ics
+from .errors import (
+    ArgumentError,
+    DataQualityWarning,
+    EmptyDataError,
+    PeriodError,
+    ReportError,
+    SmmError,
+)
+from .goals import RATE_METRICS, scorecard, scorecard_display
+from .loaders import inspect_files
+from .loaders._folder import looks_like_export
+from .periods import parse_period
+from .quality import side_file_error
+from .roi import costs_unknown_why, roi
+from .timing._result import readable
 
 __all__ = ["main"]
 
@@ -32,7 +56,7 @@ def _print_frame(df: pd.DataFrame, as_json: bool) -> None:
 
 
 def _cmd_sample(args: argparse.Namespace) -> int:
-    from .sample import write
+    from .sample import write  # lazy: the sample's generator is not loaded with the package
 
     paths = write(args.out, seed=args.seed, replace=args.force)
     total = sum(p.stat().st_size for p in paths)
@@ -43,9 +67,7 @@ def _cmd_sample(args: argparse.Namespace) -> int:
 
 
 def _cmd_notebooks(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from .notebooks import write
+    from .notebooks import write  # lazy: nbformat, kept out of `smm --help`
 
     for name, written in write(args.out, replace=args.force).items():
         path = Path(args.out) / name
@@ -55,8 +77,6 @@ def _cmd_notebooks(args: argparse.Namespace) -> int:
 
 def _cmd_inspect(args: argparse.Namespace) -> int:
     """Print what each export file is (platform, format, locale, rows, dates, zone, warnings)."""
-    from .loaders import inspect_files
-
     df = inspect_files(args.paths)
     if df.empty:                # it printed nothing, exit 0
         print(f"smm: no file in {', '.join(args.paths)}", file=sys.stderr)
@@ -109,8 +129,6 @@ def _inspect_status(df: pd.DataFrame) -> int:
     understood counts when it is named as an export is (``loaders._folder.looks_like_export``,
     the rule of smm.load's files not read): a notes.txt beside the exports is listed
     not_understood and changes the exit status of neither `smm report` nor `smm inspect`."""
-    from .loaders._folder import looks_like_export
-
     if not (df["status"] == "ok").any():
         return 1
     odd = df["status"].eq("not_understood") & df["file"].map(looks_like_export)
@@ -126,9 +144,6 @@ def _period(text: str):
     """The Period of a ``--period`` other than ``latest``; a PeriodError naming the forms the
     command line takes (the Python API's own message offers a (start, end) pair, which a
     command line cannot give, and leaves out ``latest``, which it can)."""
-    from .errors import PeriodError
-    from .periods import parse_period
-
     try:
         return parse_period(text)
     except PeriodError as exc:
@@ -151,11 +166,6 @@ def _brand_data(args: argparse.Namespace, *, web: bool, costs: bool = False):
     a folder refused names its unread files in its error, and load's "no export was found"
     is the refusal's to say (or is no matter, for a folder of costs.csv alone).
     """
-    from pathlib import Path
-
-    from . import dataset
-    from ._preflight import check_covered, check_not_empty, latest_period_of
-
     period = getattr(args, "period", None)
     if period not in (None, "latest"):
         _period(period)                  # before the load: a typo costs no reading
@@ -175,8 +185,6 @@ def _brand_data(args: argparse.Namespace, *, web: bool, costs: bool = False):
 
 
 def _cmd_roi(args: argparse.Namespace) -> int:
-    from .roi import costs_unknown_why, roi
-
     ds = _brand_data(args, web=True, costs=True)
     why = costs_unknown_why(ds, args.period)
     if why is not None:
@@ -206,9 +214,6 @@ def _cmd_scorecard(args: argparse.Namespace) -> int:
     the brand's goals.yaml could not be read (as `smm report` for the same folder), 1 when
     there is none because no goals.yaml was found (or it lists no goal), saying how to
     write one."""
-    from .goals import scorecard
-    from .quality import side_file_error
-
     ds = _brand_data(args, web=True)
     sc = scorecard(ds, args.period, asof=args.asof)
     last = ds.span()[1]
@@ -258,8 +263,6 @@ def _cmd_scorecard(args: argparse.Namespace) -> int:
 
 def _scorecard_shown(sc: pd.DataFrame) -> pd.DataFrame:
     """:func:`scorecard_display` of ``sc`` rounded as ``smm scorecard`` prints it."""
-    from .goals import RATE_METRICS, scorecard_display
-
     display = scorecard_display(sc)
     shown = display.round(3)
     # a count's projection and the pace it needs, as counts are read: 412, 26.2 a day (not
@@ -287,8 +290,7 @@ _ALERT_HOW = {
 
 
 def _cmd_alerts(args: argparse.Namespace) -> int:
-    from ._alert_days import incident_zones
-    from .alerts import incidents, review
+    from ._alert_days import incident_zones  # lazy: not loaded with the package
 
     ds = _brand_data(args, web=False)   # as smm report, on the days the signals have
     period = _period(args.period) if args.period else None
@@ -361,8 +363,6 @@ def _zone_text(zone) -> str:
 def _signal_text(signal: str, value) -> str:
     """A count as a count, a rate per reach as a percentage, as the report shows them (the
     rule shared with it, :func:`~smmanalytics._alert_signals.value_digits`), in English."""
-    from ._alert_signals import value_digits
-
     if pd.isna(value):
         return "unknown"
     percent, digits = value_digits(signal, value)
@@ -377,8 +377,6 @@ def _data_argument(p: argparse.ArgumentParser) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from . import __version__
-
     p = argparse.ArgumentParser(prog="smm", description="Social media analytics from exports.")
     p.add_argument("--version", action="version", version=f"smm (smmanalytics) {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
@@ -461,9 +459,6 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _add_report(sub) -> None:
-    from .brand import LANGS
-    from .runner import REPORT_KINDS
-
     r = sub.add_parser(
         "report", help="run a report notebook and write .ipynb, .html and .pdf (monthly, "
                        "best-times: .ics slots too)",
@@ -490,7 +485,7 @@ def _add_report(sub) -> None:
                "2 a usage or configuration error (before any report); 3 every report\n"
                "written, but some without files that could not be read (named on stderr,\n"
                "or in the batch's summary)")
-    r.add_argument("kind", choices=sorted(REPORT_KINDS) + ["batch"],
+    r.add_argument("kind", choices=sorted(runner.REPORT_KINDS) + ["batch"],
                    help="monthly, campaign, best-times or batch (see below)")
     r.add_argument("--data", help="brand folder of exports, or a zip of it")
     r.add_argument("--period", default=None, type=_period_text,
@@ -556,25 +551,20 @@ def _check_report_arguments(parser: argparse.ArgumentParser, args) -> None:
 
 def _check_dask_address(parser: argparse.ArgumentParser, address: str) -> None:
     """--dask's address, refused as a usage error (exit 2) when no scheduler can have it."""
-    from .errors import ArgumentError
-    from .runner import check_dask_address
-
     try:
-        check_dask_address(address)
+        runner.check_dask_address(address)
     except ArgumentError as exc:
         parser.error(str(exc))
 
 
 def _cmd_report(args) -> int:
-    from .runner import run_report
-
     if args.kind == "batch":
         return _cmd_batch(args)
     if args.period not in (None, "latest"):
         _period(args.period)
     extra = ({"campaign": args.campaign} if args.campaign else
              {"platform": args.platform} if args.platform else None)
-    outputs = run_report(args.kind, data=args.data, period=args.period,
+    outputs = runner.run_report(args.kind, data=args.data, period=args.period,
                          out=args.out or "reports", brand=args.brand, lang=args.lang,
                          parameters=extra)
     print(outputs.pdf)
@@ -595,10 +585,8 @@ def _unread_lines(unread: dict[str, str]) -> list[str]:
     (the report says it too, on its cover and in its data-quality section). Exports, whose
     figures are missing, come apart from the brand's settings files, which were done without.
     """
-    from ._io import file_name
-    from .dataset import SETTINGS_FILES
-
-    settings = {f: why for f, why in unread.items() if file_name(f).lower() in SETTINGS_FILES}
+    settings = {f: why for f, why in unread.items()
+                if file_name(f).lower() in dataset.SETTINGS_FILES}
     exports = {f: why for f, why in unread.items() if f not in settings}
     lines = []
     if exports:
@@ -615,11 +603,9 @@ def _unread_lines(unread: dict[str, str]) -> list[str]:
 
 
 def _cmd_batch(args) -> int:
-    from .runner import default_workers, read_batch_config, run_batch
-
-    jobs = read_batch_config(args.config, args.period, out=args.out)
-    workers = args.workers if args.workers is not None else default_workers(len(jobs))
-    results = run_batch(jobs, workers=workers, dask_address=args.dask)
+    jobs = runner.read_batch_config(args.config, args.period, out=args.out)
+    workers = args.workers if args.workers is not None else runner.default_workers(len(jobs))
+    results = runner.run_batch(jobs, workers=workers, dask_address=args.dask)
     failed = [r for r in results if not r.ok]
     print(f"{len(results) - len(failed)} of {len(results)} reports written")
     for r in results:
@@ -641,9 +627,6 @@ def _cmd_batch(args) -> int:
 
 def _time_zone(text: str) -> str:
     """``--tz``: an IANA time zone name, refused by argparse with its usage line otherwise."""
-    from ._args import time_zone
-    from .errors import ArgumentError
-
     try:
         return time_zone(text, "--tz")
     except ArgumentError as exc:    # "not an IANA time zone: 'Paris' (such as Europe/Paris)"
@@ -653,9 +636,6 @@ def _time_zone(text: str) -> str:
 def _whole(low: int, high: int | None = None):
     """An argparse type: a whole number from ``low`` to ``high`` (no bound above without
     ``high``), as :func:`smmanalytics._args.whole` takes it."""
-    from ._args import whole
-    from .errors import ArgumentError
-
     def parse(text: str) -> int:
         try:
             value = int(text)
@@ -691,8 +671,6 @@ def _timing_args(sp: argparse.ArgumentParser) -> None:
 
 
 def _register_timing(sub) -> None:
-    from .brand import LANGS
-
     bt = sub.add_parser("best-times", help="best posting times, with honest uncertainty")
     _timing_args(bt)
     bt.add_argument("--json", action="store_true", help="print the full result as JSON")
@@ -713,11 +691,9 @@ def _register_timing(sub) -> None:
 
 
 def _best_times_from_args(args):
-    from .timing import best_times
-
     ds = _brand_data(args, web=False)
     tz = args.tz or ds.brand.timezone
-    return ds, tz, best_times(ds.posts, tz, args.platform, daily=ds.daily, seed=args.seed)
+    return ds, tz, timing.best_times(ds.posts, tz, args.platform, daily=ds.daily, seed=args.seed)
 
 
 def _pooled(ds, args) -> str | None:
@@ -733,8 +709,6 @@ def _pooled(ds, args) -> str | None:
 
 
 def _cmd_best_times(args) -> int:
-    from .timing._result import readable
-
     ds, _, bt = _best_times_from_args(args)
     if args.json:
         print(json.dumps(bt.to_dict(), ensure_ascii=False, indent=2, default=str,
@@ -767,8 +741,6 @@ def _cmd_best_times(args) -> int:
 
 
 def _cmd_calendar(args) -> int:
-    from .calendar import calendar_path, cancelled_events, plan_slots, shortfall, write_ics
-
     out = calendar_path(args.out, replace=args.force)      # before the work, not after it
     ds, tz, bt = _best_times_from_args(args)
     _check_feed_posts(bt, args)
@@ -805,8 +777,6 @@ def _check_feed_posts(bt, args) -> None:
     """EmptyDataError (exit 2) when the posts analysed are stories alone: the calendar's events
     are feed posts, which the account has not posted (its stories, 180 in the sample's
     October, made a calendar of feed posts at hours no feed post was tried at)."""
-    from .errors import EmptyDataError
-
     stories = bt.method.get("stories", 0)
     if stories and bt.method.get("posts_per_week") == 0:
         whose = f" of {args.platform}" if args.platform else ""
@@ -817,7 +787,7 @@ def _check_feed_posts(bt, args) -> None:
 
 
 def _cmd_cache(args) -> int:
-    from . import _cache
+    from . import _cache  # lazy: not loaded with the package
 
     got = _cache.clear() if args.action == "clear" else _cache.info()
     if got["problem"]:          # info only: clear raises an OutputError
@@ -889,12 +859,10 @@ def _stopped_cleanly_by_sigterm():
     """Within the block, SIGTERM raises Terminated (exit code 143) instead of killing the
     process outright, which left a report's kernel running and its temporary folder behind.
     The previous handler is restored afterwards. Only the main thread can set handlers."""
-    from ._process import on_sigterm  # the handler batch workers have too
-
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGTERM, on_sigterm)
+    previous = signal.signal(signal.SIGTERM, on_sigterm)     # the handler batch workers have too
     try:
         yield
     finally:
@@ -912,10 +880,7 @@ def _reader_gone() -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``smm`` console script; returns the exit code."""
-    from ._process import Terminated
-    from .runner import without_iri_grammar
-
-    without_iri_grammar()
+    runner.without_iri_grammar()
     parser = _parser()
     args = parser.parse_args(argv)
     if hasattr(args, "data_option"):

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import nbformat as nbf
 
+from ._io import atomic_write
+
 __all__ = ["NOTEBOOKS", "digest", "file_text", "write"]
 
 
@@ -276,8 +278,6 @@ def write(folder: str | os.PathLike, *, replace: bool = True) -> dict[str, bool]
     OutputError
         naming the file that cannot be written.
     """
-    from ._io import atomic_write
-
     folder = Path(folder)
     written = {}
     for name in NOTEBOOKS:

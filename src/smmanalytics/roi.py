@@ -1620,7 +1620,7 @@ def plot_costs(roi_frame: pd.DataFrame, ax=None, *, unknown: str = "cost unknown
     SchemaError
         when ``roi_frame`` lacks a category column.
     """
-    from .plots import drawing_axes, plain
+    from .plots import drawing_axes, plain  # lazy: matplotlib, not loaded with the package
 
     ax = drawing_axes(ax)
     if roi_frame is None:
@@ -1662,7 +1662,7 @@ def _mark_unknown(ax, y: np.ndarray, x: np.ndarray, words: str, *, rows: int) ->
     a row of nothing at the top was cut in half), and a chart of such rows alone has no cost
     scale to show: its value axis loses its ticks (0 to 1 would read as costs of nearly
     nothing)."""
-    from matplotlib.transforms import ScaledTranslation
+    from matplotlib.transforms import ScaledTranslation  # lazy: not loaded with the package
 
     if not len(y):
         return

@@ -11,6 +11,8 @@ temporary folder leaves it to the next run of the brand and period, which remove
 
 from __future__ import annotations
 
+import ast
+import copy
 import functools
 import logging
 import os
@@ -23,14 +25,18 @@ import tempfile
 import threading
 import time
 import warnings
-from dataclasses import dataclass, field
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+import yaml
 
 from . import _process
 from ._args import platform_name
-from ._io import output_folder, read_user_text, writing, yaml_error
+from ._io import atomic_write, file_name, output_folder, read_user_text, writing, yaml_error
 from ._preflight import check_covered, check_not_empty, check_platform_posts, latest_period_of
 from .brand import LANGS, Brand, read_brand, slugify
+from .dataset import BRAND_FILES, load
 from .errors import (
     ArgumentError,
     ConfigError,
@@ -39,8 +45,10 @@ from .errors import (
     ReportError,
     SmmError,
 )
+from .loaders._sources import archive_members
 from .periods import parse_period
 from .quality import unread_files
+from .roi import campaign_days, check_campaign
 from .schema import PLATFORMS
 
 __all__ = ["REPORT_KINDS", "BatchJob", "BatchResult", "ReportOutputs", "default_workers",
@@ -117,8 +125,11 @@ def _package_notebooks() -> Path:
     (:func:`smmanalytics._cache.cache_dir`; ``smm cache clear`` removes it), written on first
     use; named by the notebooks' digest, so an upgrade never runs an older copy. When the
     cache folder cannot be written, a private temporary folder."""
-    from . import __version__, notebooks
-    from ._cache import cache_dir
+    from . import (
+        __version__,  # cycle: set by the package after it imports this module
+        notebooks,  # lazy: nbformat, loaded when a report runs
+    )
+    from ._cache import cache_dir  # lazy: the cache module is not loaded with the package
 
     final = cache_dir() / "notebooks" / f"{__version__}-{notebooks.digest()[:16]}"
     if all((final / name).is_file() for name in notebooks.NOTEBOOKS):
@@ -138,7 +149,7 @@ def _write_notebooks(final: Path) -> Path:
     ``final``, so that a report never runs a half-written notebook; another process that
     renamed its own copy first wins (the same notebooks). Into ``final`` itself, the ones it
     lacks."""
-    from . import notebooks
+    from . import notebooks  # lazy: nbformat, loaded when a report runs
 
     if final.is_dir():      # complete once renamed: a notebook was removed by hand since
         notebooks.write(final, replace=False)          # each file atomically
@@ -165,10 +176,6 @@ def _brand_of(data: Path, brand: str | None, default: Brand | None = None) -> Br
     invalid, except for a bad ``slug`` when ``brand`` overrides it: that slug is never used
     (the batch gives each entry's name, ``--brand`` its own), and refusing it stopped reports
     that did not need it."""
-    from ._io import file_name
-    from .dataset import BRAND_FILES
-    from .loaders._sources import archive_members
-
     inside = [] if data.is_dir() else archive_members(
         data, lambda n: file_name(n).lower() in BRAND_FILES)
     folder = data if data.is_dir() else data.parent
@@ -188,9 +195,6 @@ def _brand_of(data: Path, brand: str | None, default: Brand | None = None) -> Br
     if b is None:
         b = default or Brand()
     if brand:
-        from dataclasses import replace
-
-        from .brand import slugify
         b = replace(b, slug=slugify(brand))
     return b
 
@@ -293,8 +297,6 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
                             expected=f"run_report's {RUN_PARAMETERS[own][0]}", got=own)
     declared = _declared_parameters(nb_in, parameters)    # before anything is written
     data = Path(data).resolve()       # load below refuses a path that does not exist
-    from .dataset import load
-    from .roi import campaign_days, check_campaign
 
     with warnings.catch_warnings():
         # the files load could not read are the report's to tell (its cover, the outputs'
@@ -517,7 +519,7 @@ def _declared_parameters(nb_in: Path, parameters: dict | None) -> dict:
     expects are only the names a caller may pass: the ones the run sets (data, period, …,
     :data:`RUN_PARAMETERS`) are refused too, so listing them sent the user from one refusal
     to the next."""
-    import papermill as pm
+    import papermill as pm  # lazy: papermill is loaded when a report runs
 
     declared = pm.inspect_notebook(str(nb_in))
     unknown = sorted(set(parameters or {}) - set(declared))
@@ -533,8 +535,6 @@ def _declared_parameters(nb_in: Path, parameters: dict | None) -> dict:
 
 def _parameter(declared: dict, parameters: dict | None, name: str) -> object:
     """The value a notebook parameter will have: as given, else the notebook's default."""
-    import ast
-
     if name in (parameters or {}):
         return parameters[name]
     return ast.literal_eval(declared[name]["default"])
@@ -573,8 +573,6 @@ def _stem(kind: str, slug: str, label: str, name: object = None, *,
     if kind == "monthly":
         return f"{slug}-{label}{suffix}"
     if kind == "campaign" and name not in (None, ""):
-        from .brand import slugify
-
         return f"{slug}-campaign-{slugify(str(name))}-{label}{suffix}"
     return f"{slug}-{kind}-{label}{suffix}"
 
@@ -592,10 +590,7 @@ def _execute(nb_in: Path, work: Path, stem: str, params: dict, *, final: Path,
     calendars) raises OutputError naming the reports folder ``work`` lies in, and a killed
     run leaves the connection file (its key) nowhere else.
     """
-    import copy
-    from concurrent.futures import ThreadPoolExecutor
-
-    import nbformat
+    import nbformat  # lazy, with papermill and jupyter below: loaded when a report runs
     import papermill as pm
     from nbclient.exceptions import DeadKernelError
     from papermill.engines import papermill_engines
@@ -679,9 +674,7 @@ def _delivered(executed, params: dict, *, new: Path, final: Path, stem: str):
     notebook wrote the PDF and calendars into that hidden folder, made again, which the next
     run of the report removed as left behind. The path the last cell printed says so too.
     The cell's source is papermill's, as it injected it, with the other parameters."""
-    import copy
-
-    from papermill.translators import translate_parameters
+    from papermill.translators import translate_parameters  # lazy: when a report runs
     from papermill.utils import nb_kernel_name, nb_language
 
     nb = copy.deepcopy(executed)
@@ -709,9 +702,7 @@ def _keep_failed(nb, failed: Path) -> str:
     """Write the executed notebook ``nb`` of a failed run (None: no cell ran) at ``failed``,
     for the analyst to see where it stopped; the words of the error saying so, or why it
     could not be kept (a full disk: the notebook's failure is still the one told)."""
-    import nbformat
-
-    from ._io import atomic_write
+    import nbformat  # lazy: loaded when a report runs
 
     if nb is None:
         return "no cell ran"
@@ -734,7 +725,7 @@ def _engine():
     last, every other cell has run and holds its outputs). Its kernel client and manager are
     jupyter_client's, without two waits of theirs: 0.2 s once the kernel has started, 0.1 s
     once it is killed (papermill is imported when a report runs, not with this module)."""
-    from jupyter_client.asynchronous import AsyncKernelClient
+    from jupyter_client.asynchronous import AsyncKernelClient  # lazy: when a report runs
     from jupyter_client.manager import AsyncKernelManager
     from papermill.engines import NBClientEngine
     from traitlets import default
@@ -841,7 +832,7 @@ def _html_exporter():
     maths, and nbconvert's page loaded it with ``$…$`` as inline maths, so that a campaign or
     caption "$x_1$ *bold*" was typeset as a formula, "Save $5 and $10" as "5 and" in italics.
     """
-    import jinja2
+    import jinja2  # lazy, with nbconvert: only a failed report's HTML needs them
     import nbformat
     from nbconvert import HTMLExporter
     from nbconvert.preprocessors import TagRemovePreprocessor
@@ -972,8 +963,6 @@ def read_batch_config(path: str | os.PathLike, period: str,
     PeriodError
         when ``period`` is neither ``latest`` nor a period.
     """
-    import yaml
-
     if period != "latest":
         parse_period(period)               # once for all brands, rather than once each
     path = Path(path)
@@ -1028,8 +1017,6 @@ def _check_distinct_outputs(entries: list[tuple[int, list[BatchJob]]], file: str
     brands under one name replaced each other's PDFs and calendars (at the same time, on two
     workers). Two entries of one brand folder in two languages are fine; a language that is
     the brand's own (its brand.yaml's, when it can be read here) counts as no language."""
-    from .brand import slugify
-
     folder_of: dict[str, tuple[str, int]] = {}
     seen: dict[tuple, int] = {}
     for entry, entry_jobs in entries:
@@ -1125,8 +1112,6 @@ def run_job(job: BatchJob, *, ahead: bool = False) -> BatchResult:
     ``ahead`` is :func:`run_report`'s: off for a report that runs beside others (a batch's
     workers, a Dask cluster's), on for one that runs alone (a serial batch).
     """
-    import time
-
     t0 = time.perf_counter()
     try:
         res = run_report(job.kind, data=job.data, period=job.period, out=job.out,
@@ -1168,7 +1153,7 @@ def run_batch(jobs: list[BatchJob], *, workers: int = 1, dask_address: str | Non
     folders removed) before the exception goes on; on Dask, the reports not started are
     cancelled.
     """
-    from tqdm.auto import tqdm
+    from tqdm.auto import tqdm  # lazy: only a batch shows a progress bar
 
     bar = tqdm(total=len(jobs), desc="reports", unit="report", disable=not progress)
     results: dict[int, BatchResult] = {}
@@ -1192,7 +1177,7 @@ def run_batch(jobs: list[BatchJob], *, workers: int = 1, dask_address: str | Non
 
 def _run_on_dask(jobs: list[BatchJob], address: str, done) -> None:
     """Run the jobs on the Dask cluster at ``address``, calling ``done(i, result)`` for each."""
-    from distributed import as_completed
+    from distributed import as_completed  # lazy: Dask, only for a batch on a cluster
 
     with _dask_client(address) as client:
         futures = {client.submit(run_job, j, pure=False): i for i, j in enumerate(jobs)}
@@ -1206,7 +1191,7 @@ def _run_on_dask(jobs: list[BatchJob], address: str, done) -> None:
 
 def _run_in_workers(jobs: list[BatchJob], workers: int, done) -> None:
     """Run the jobs in ``workers`` local processes, calling ``done(i, result)`` for each."""
-    import multiprocessing as mp
+    import multiprocessing as mp  # lazy, with ProcessPoolExecutor: only a batch has workers
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     ctx = mp.get_context("spawn")
@@ -1227,7 +1212,7 @@ def _worker_start() -> None:
     """Initializer of a batch's worker processes: SIGTERM stops the worker's report; the
     worker ends with its batch (:func:`_end_with_the_batch`); it imports papermill without
     the IRI grammar (:func:`without_iri_grammar`)."""
-    import multiprocessing as mp
+    import multiprocessing as mp  # lazy: only a batch's workers run this
 
     without_iri_grammar()
     _process.in_worker = True
@@ -1247,8 +1232,7 @@ def _end_with_the_batch() -> None:
     with SIGKILL (a scheduler's timeout, the OOM killer) left its workers running the queued
     reports, then waiting for ever for another one, SIGTERM only noted
     (:func:`_process.on_sigterm` now ends an orphaned worker, idle or not)."""
-    import ctypes
-    import ctypes.util
+    import ctypes.util  # lazy (binds ctypes too): only a batch's workers run this
 
     libc = ctypes.util.find_library("c") if sys.platform.startswith("linux") else None
     if not libc or ctypes.CDLL(libc, use_errno=True).prctl(
@@ -1305,7 +1289,7 @@ def _stop_workers(pool, futures) -> None:
 def check_dask_address(address: str) -> None:
     """Refuse an address no Dask scheduler can have, before any report runs: ``http://…``
     (the dashboard's, a usual mistake) failed deep in the client with a raw ValueError."""
-    from distributed.comm.addressing import parse_address
+    from distributed.comm.addressing import parse_address  # lazy: Dask, only for --dask
     from distributed.comm.registry import get_backend
 
     scheme = parse_address(address)[0]
@@ -1330,8 +1314,7 @@ def _dask_client(address: str):
     The handshake is tried first with that timeout over it all: the client's own waits for
     the scheduler's reply without one, so a plain HTTP server (the dashboard's port) hung
     the batch for ever."""
-    import asyncio
-    from concurrent.futures import ThreadPoolExecutor
+    import asyncio  # lazy, with Dask: only for a batch on a cluster
 
     import dask
     from dask.utils import parse_timedelta
@@ -1375,7 +1358,7 @@ def _dask_security(address: str):
 async def _dask_handshake(address: str, timeout: float, connection: dict) -> None:
     """Connect to ``address`` with the client's ``connection`` arguments
     (:func:`_dask_security`) and exchange Dask's handshake, within ``timeout`` seconds."""
-    import asyncio
+    import asyncio  # lazy, with Dask: only for a batch on a cluster
 
     from distributed.comm import connect
 

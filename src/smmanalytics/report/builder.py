@@ -14,22 +14,28 @@ import json
 import math
 import os
 import re
+import sys
 import tempfile
 import unicodedata
+import warnings
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 from typing import TypeVar
 
 import matplotlib
+import matplotlib.dates as mdates
 import matplotlib.ticker
 import pandas as pd
+from babel.numbers import format_compact_decimal
+from matplotlib import font_manager
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import PlaceHolderLayoutEngine
 
 from .._io import atomic_write
+from ..dataset import logo_bytes
 from ..errors import ArgumentError, ReportError
 from .formatting import Formatter
 
@@ -52,7 +58,7 @@ def _tight_box(fig: Figure):
     savefig measures it (an SVG renderer at 72 dpi), but without drawing the whole figure
     first: given the box, savefig draws the figure once, where given "tight" it draws it all
     without output to measure it, then again (a third of a best-times heatmap's time)."""
-    from matplotlib.backends.backend_svg import RendererSVG
+    from matplotlib.backends.backend_svg import RendererSVG  # lazy: 50 ms, for figures only
 
     dpi = fig.dpi
     try:
@@ -149,8 +155,6 @@ class _ReaderNumbers(matplotlib.ticker.Formatter):
         tick a float's error off it: not "-0,0 M")."""
         if round(x / unit, digits) == 0:
             return self.fmt.number(0)
-        from babel.numbers import format_compact_decimal
-
         one = format_compact_decimal(unit, locale=self.fmt.locale)     # "1 M", "1m", "1 Mln"
         return one.replace("1", self.fmt.number(x / unit, digits), 1)
 
@@ -182,8 +186,6 @@ def _short_form(locs) -> tuple[float, int] | None:
 def _reader_numbers(fig: Figure, fmt: Formatter) -> None:
     """Have every number axis of ``fig`` (not its date axes) write plain numbers the reader's
     way (:class:`_ReaderNumbers`)."""
-    import matplotlib.dates as mdates
-
     dates = (mdates.DateFormatter, mdates.AutoDateFormatter, mdates.ConciseDateFormatter)
     for ax in fig.axes:
         for axis in (ax.xaxis, ax.yaxis):
@@ -210,8 +212,6 @@ def printable(text: str) -> str:
 
 def _figure_fonts() -> list[str]:
     """The folder holding the figures' font, for Typst (matplotlib's own copy)."""
-    from matplotlib import font_manager
-
     path = font_manager.findfont(font_manager.FontProperties(family=_FIGURE_FONT),
                                  fallback_to_default=False)
     return [str(Path(path).parent)]
@@ -219,8 +219,6 @@ def _figure_fonts() -> list[str]:
 
 def _typst_version() -> str:
     """The installed typst package's version, for an error that says it is too old."""
-    from importlib import metadata
-
     try:
         return metadata.version("typst")
     except metadata.PackageNotFoundError:     # imported from a folder pip did not install
@@ -231,7 +229,7 @@ def _undrawable(image: bytes, suffix: str) -> str | None:
     """Why Typst cannot draw ``image`` (a file of type ``suffix``), or None when it can. A logo
     it could not parse (``<svg oops``) failed the whole report as its PDF was compiled, after
     every cell had run, naming no file; tried alone (some 30 ms), the report goes without it."""
-    import typst
+    import typst  # lazy: the compiler is loaded when a PDF is made, not with the package
 
     with tempfile.TemporaryDirectory(prefix="smm-logo-") as tmp:
         root = Path(tmp)
@@ -448,8 +446,6 @@ class Report:
         self.logo_problem: str | None = None
         self.logo_code = "logo_missing"     # the quality note's code of the problem
         if brand.logo:
-            from ..dataset import logo_bytes
-
             try:
                 self.logo = logo_bytes(brand.logo)
             except OSError as exc:
@@ -569,7 +565,7 @@ class Report:
         ArgumentError
             for a name that is not a section built ahead (``@built_ahead``), listing those.
         """
-        from ._ahead import Ahead, can_fork
+        from ._ahead import Ahead, can_fork  # looked up when called: a test patches can_fork
 
         def ahead(name: str) -> bool:
             return getattr(getattr(type(self), name, None), "built_ahead", False)
@@ -588,9 +584,6 @@ class Report:
     def _adopt(self, built) -> Section:
         """Add a section built by the forked copy, renumbering its figures; raise its
         warnings and print its output here."""
-        import sys
-        import warnings
-
         sec = Section()
         for block in built.section.blocks:
             if block["kind"] == "figure":
@@ -635,7 +628,7 @@ class Report:
     def _pdf_bytes_beside(self, work: Callable[[], _T]) -> tuple[bytes, _T]:
         """:meth:`pdf_bytes`, and what ``work()`` gives, called here while Typst compiles the
         PDF on a thread (it compiles without holding the GIL)."""
-        import typst
+        import typst  # lazy: the compiler is loaded when a PDF is made, not with the package
 
         with tempfile.TemporaryDirectory(prefix="smm-typst-") as tmp:
             root = Path(tmp)

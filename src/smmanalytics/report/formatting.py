@@ -16,6 +16,7 @@ from importlib import resources
 
 import pandas as pd
 import yaml
+from babel import Locale
 from babel.dates import (
     format_date,
     format_skeleton,
@@ -23,6 +24,7 @@ from babel.dates import (
     get_day_names,
     get_month_names,
 )
+from babel.lists import format_list
 from babel.numbers import (
     format_currency,
     format_decimal,
@@ -637,8 +639,6 @@ class Formatter:
         >>> Formatter("it").listed(["Facebook", "Instagram"], style="or")
         'Facebook o Instagram'
         """
-        from babel.lists import format_list
-
         return format_list(list(items), style=style, locale=self.locale)
 
     def join(self, items) -> str:
@@ -725,8 +725,6 @@ class Formatter:
         """
         text = str(name).strip()
         if dimension == "country" and re.fullmatch(r"[A-Z]{2}", text):
-            from babel import Locale
-
             return Locale.parse(self.locale).territories.get(text, text)
         return self._word("categories", text.lower(), str(name))
 
@@ -773,8 +771,6 @@ class Formatter:
 
     def _pattern(self, kind: str, digits: int) -> str:
         """The locale's own CLDR pattern with ``digits`` decimals."""
-        from babel import Locale
-
         formats = Locale.parse(self.locale).percent_formats if kind == "percent" \
             else Locale.parse(self.locale).currency_formats
         pattern = formats[None if kind == "percent" else "standard"].pattern.split(";")[0]

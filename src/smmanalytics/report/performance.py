@@ -7,8 +7,24 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from .. import plots
+from .._actuals import posts_in, roi_once
+from .._web import campaign_key
+from ..benchmarks import competitors_left_out, competitors_span, competitors_within
+from ..compare import compare
+from ..goals import _POST_METRICS, goal_record, scorecard, shown_status
 from ..periods import parse_period
 from ..quality import side_file_error
+from ..roi import (
+    CATEGORIES,
+    campaign_spans,
+    cost_breakdown,
+    costs_gaps,
+    costs_partly,
+    costs_span,
+    costs_status,
+    plot_costs,
+    value_per_key_event_of,
+)
 from .builder import Section, printable
 from .formatting import OTHER_BADGE_COLOR, STATUS_COLORS, half_up
 
@@ -91,8 +107,6 @@ class PerformanceSections:
     def scorecard(self) -> Section:
         """Each goal: target, actual, status, and for a running period the pace and the chance."""
         # the goals counted on posts, whose figures take the stories
-        from ..goals import _POST_METRICS, scorecard, shown_status
-
         f = self.fmt
         sec = self.section(f.label("scorecard"))
         if self.ds.goals is None or len(self.ds.goals) == 0:
@@ -156,8 +170,7 @@ class PerformanceSections:
         (or "all") counts over ``goal_period``: those published from its first day to its
         last, or the report's last day when sooner (the scorecard judges it up to that day at
         most), whose ``metric`` the goal sums (:func:`~.sections.stories_by_platform`)."""
-        from .._actuals import posts_in
-        from .sections import stories_by_platform
+        from .sections import stories_by_platform  # cycle: sections imports this module
 
         w = parse_period(goal_period)
         posts, _ = posts_in(self.ds, platform, w.start, min(w.end, self.period.end))
@@ -169,8 +182,6 @@ class PerformanceSections:
         periods shorter than the report's (a quarterly goal in a quarter's report: its
         scorecard row is its record) is there with its scorecard period, so every goal of
         the scorecard ``sc`` is in the table (Q3's table left out its quarterly goal)."""
-        from ..goals import goal_record
-
         rec = goal_record(self.ds, self.period)
         if rec.empty:
             return
@@ -215,8 +226,6 @@ class PerformanceSections:
         costs.csv, one that could not be read, or one that does not cover the period) or kept
         for part of it; nothing when costs.csv covers the whole period. Unknown costs are said
         in words, never shown as 0."""
-        from ..roi import costs_partly, costs_span, costs_status
-
         f = self.fmt
         status, reason = costs_status(self.ds, self.period)
         if status == "uncovered":
@@ -239,8 +248,6 @@ class PerformanceSections:
         without a category its other months have (:func:`~smmanalytics.roi.costs_gaps`):
         counted as nothing spent, an August without its labour read a ROI of 1 242 % with
         no word."""
-        from ..roi import costs_gaps
-
         f = self.fmt
         for month, categories in costs_gaps(self.ds.costs, self.period):
             self.text(sec, f.joined(f.label("costs_month_missing").format(
@@ -252,8 +259,6 @@ class PerformanceSections:
         categories, as the quality table's note names them ("August 2026: “Labour”; October
         2026: “Labour” and “Tools”"): its sentence said only that some month lacked some
         category, and the ROI section names a month only in a report covering it."""
-        from ..roi import costs_gaps
-
         f = self.fmt
         return f.join(f.cost_gap(month, categories)
                       for month, categories in costs_gaps(self.ds.costs))
@@ -261,8 +266,6 @@ class PerformanceSections:
     def _key_events_valued(self) -> bool:
         """Whether goals.yaml (or the caller) gives key events a value, so that the attributed
         value ROI divides differs from the attributed revenue ROAS divides."""
-        from ..roi import value_per_key_event_of
-
         return value_per_key_event_of(self.ds, None) is not None
 
     def _money_kpis(self, r: pd.Series, ratios: dict[str, float]) -> list[dict]:
@@ -306,9 +309,6 @@ class PerformanceSections:
 
     def roi(self) -> Section:
         """Total cost by category, attributed revenue, ROI and ROAS; then per campaign."""
-        from .._actuals import roi_once
-        from ..roi import cost_breakdown
-
         f = self.fmt
         sec = self.section(f.label("roi"))
         self._costs_status(sec)
@@ -352,7 +352,6 @@ class PerformanceSections:
             }), widths=["1fr", "auto", "auto"])
             with plt.rc_context(plots.theme()):
                 fig, ax = plt.subplots(figsize=(7, 1.6 + 0.3 * len(by)))
-                from ..roi import CATEGORIES, plot_costs
                 shown = by.assign(campaign=[f.label("unassigned") if c == "(unassigned)" else c
                                             for c in by["campaign"]])
                 plot_costs(shown, ax=ax, unknown=f.label("cost_unknown"))
@@ -370,8 +369,9 @@ class PerformanceSections:
         """One campaign over the report's period: cost, attributed revenue, ROI, ROAS, CPA,
         posts, sessions and key events, all of the same days (the cover's); when the campaign
         ran beyond them, its first and last days are said."""
-        from .._web import campaign_key
-        from ..roi import campaign_spans, roi
+        # looked up when called, as smmanalytics.roi.roi (the package's `roi` is the function):
+        # a test counts the report's roi() runs by patching it
+        from ..roi import roi
 
         f = self.fmt
         sec = self.section(f.labelled(f.label("campaign"), printable(self.campaign)))
@@ -415,13 +415,9 @@ class PerformanceSections:
     # ---- benchmarks and competitors -------------------------------------------------------------
     def benchmarks(self) -> Section:
         """The brand's figures computed each benchmark's way, and the competitors side by side."""
-        from ..benchmarks import (
-            compare_benchmarks,
-            compare_competitors,
-            competitors_left_out,
-            competitors_span,
-            competitors_within,
-        )
+        # looked up when called, in smmanalytics.benchmarks (the package's `benchmarks` is the
+        # function): tests patch them
+        from ..benchmarks import compare_benchmarks, compare_competitors
 
         f = self.fmt
         sec = self.section(f.label("benchmarks"))
@@ -561,8 +557,6 @@ class PerformanceSections:
     # ---- period over period ---------------------------------------------------------------------
     def compare(self) -> Section:
         """Each KPI against the previous period: change in % and points, with its interval."""
-        from ..compare import compare
-
         f = self.fmt
         sec = self.section(f.label("compare"))
         # the section prints the bootstrap interval only: no model fits (model_ci_*), and no
@@ -623,8 +617,7 @@ class PerformanceSections:
         """"Posts and the figures from them include stories: 12 in October 2026, 15 in
         September 2026 (…)": the comparison's totals take the stories of either period, which
         the benchmarks and competitors leave out; None when neither period has any."""
-        from .._actuals import posts_in
-        from .sections import stories_by_platform
+        from .sections import stories_by_platform  # cycle: sections imports this module
 
         f = self.fmt
         counts = []

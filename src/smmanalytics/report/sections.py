@@ -14,20 +14,34 @@ import unicodedata
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib import font_manager
 
-from .. import metrics, plots
+from .. import __version__, metrics, plots
+from .._actuals import (
+    declared_platforms,
+    declared_unexported,
+    has_posts_data,
+    platform_span,
+    posts_cover,
+    posts_coverage,
+    social_platforms,
+    unread_exports,
+)
 from .._args import platform_name
-from .._io import atomic_write
+from .._io import atomic_write, file_name
 from .._preflight import check_platform_posts
 from .._ranges import after_range, partial_life
-from ..dataset import Dataset
+from .._web import campaign_key
+from ..benchmarks import account_names
+from ..dataset import SETTINGS_FILES, Dataset
 from ..errors import ArgumentError, require_dataset
 from ..periods import local_dates, parse_period, post_dates, posts_in_period
 from ..quality import note_kind, shown_name, unread_files
-from ..schema import column_or
+from ..roi import campaign_names, check_campaign
+from ..schema import PLATFORMS, column_or
 from ..timing import MIN_AGE_DAYS, post_ages
 from ._ahead import built_ahead
-from .builder import Report, Section, printable
+from .builder import _FIGURE_FONT, Report, Section, printable
 from .performance import PerformanceSections
 from .watch import WatchSections
 
@@ -138,10 +152,7 @@ def _drawn() -> frozenset[int]:
     (the figures' font, which Typst is given, holding Libertinus Serif's Latin, Greek and
     Cyrillic and more: Arabic, Hebrew…). No font given to Typst draws Chinese, Japanese or
     Korean: the report ignores the machine's fonts, for the same PDF on every machine."""
-    from fontTools.ttLib import TTFont
-    from matplotlib import font_manager
-
-    from .builder import _FIGURE_FONT
+    from fontTools.ttLib import TTFont  # lazy: 80 ms, not loaded with the package
 
     path = font_manager.findfont(font_manager.FontProperties(family=_FIGURE_FONT),
                                  fallback_to_default=False)
@@ -247,8 +258,6 @@ class BrandReport(PerformanceSections, WatchSections, Report):
             # a platform without posts built an empty report, which `smm report` refuses
             check_platform_posts(ds, None, platform, self.period)
         if self.campaign:       # a campaign the data does not name gave pages of zeros
-            from ..roi import check_campaign
-
             check_campaign(ds, self.campaign, self.period)
         self.tz = ds.brand.timezone
         lang = lang or ds.brand.language
@@ -266,8 +275,6 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         # without a post (bio-link's report said "No posts were published" of 1,400 posts)
         self._period_posts = len(posts)
         if self.campaign:
-            from .._web import campaign_key
-
             key = campaign_key(pd.Series([self.campaign])).iloc[0]
             posts = posts.loc[(campaign_key(posts["campaign"]) == key).fillna(False)
                               .to_numpy()].reset_index(drop=True)
@@ -430,9 +437,6 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         reach the period (or that has none) is there too, uncovered: its figures are unknown,
         not 0. None in a campaign's report: a platform the campaign did not post on is not the
         campaign's."""
-        from .._actuals import declared_platforms, posts_cover
-        from ..schema import PLATFORMS
-
         if self.campaign:
             return {}
         files = self.ds.files
@@ -607,9 +611,6 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         """The report's campaign as costs.csv writes it, else GA4, else the posts
         (:func:`~smmanalytics.roi.campaign_names`, as roi()'s notes name it): ``Bio-Link``
         asked for as ``bio_link`` is the brand's Bio-Link."""
-        from .._web import campaign_key
-        from ..roi import campaign_names
-
         key = campaign_key(pd.Series([self.campaign], dtype="string")).iloc[0]
         return self.fmt.verbatim(printable(campaign_names(self.ds).get(key, self.campaign)))
 
@@ -898,8 +899,6 @@ class BrandReport(PerformanceSections, WatchSections, Report):
     def _pooled_accounts(self) -> str:
         """The platforms whose period's posts are of several accounts, each with them:
         "Instagram, 2 accounts (Maison Sève and Maison Sève Shop)"; empty when none is."""
-        from ..benchmarks import account_names
-
         f = self.fmt
         said = _METHOD_ACCOUNTS[self.lang][1]
         each = []
@@ -1016,8 +1015,6 @@ class BrandReport(PerformanceSections, WatchSections, Report):
 
     def provenance(self, parameters: dict | None = None) -> Section:
         """Input files with their SHA-256, the package version and the parameters."""
-        from .. import __version__
-
         f = self.fmt
         sec = self.section(f.label("provenance"))
         self.text(sec, f.labelled(f.label("version"), f"smmanalytics {__version__}"))
@@ -1082,8 +1079,6 @@ def _coverage_lines(ds, period, f) -> tuple[list[str], list[str]]:
     once, while the files' names are still marked; done here too, the second pass rewrote
     them ("copie de Instagram x.csv" → "copie d'Instagram x.csv").
     """
-    from .._actuals import declared_unexported, platform_span, social_platforms, unread_exports
-
     # a platform brand.yaml names with no export at all (TikTok's never downloaded): its
     # figures are unknown, and no other line names it
     missing = [f.label("cover_platform_no_export").format(platform=f.platform(p))
@@ -1164,9 +1159,6 @@ def _posts_days(ds, period) -> tuple[list[str], list[tuple[str, list[tuple[dt.da
     exports do not say theirs, as TikTok's do not): their posts of the period are unknown.
     Instagram's October export without a row made Facebook's October 0 as well, its exports
     stopping on 30 September."""
-    from .._actuals import has_posts_data, posts_cover, posts_coverage
-    from ..schema import PLATFORMS
-
     platforms = [p for p in sorted(PLATFORMS) if has_posts_data(ds, p)]
     covering = [p for p in platforms if posts_cover(ds, p, period.start, period.end)]
     uncovered = []
@@ -1187,8 +1179,6 @@ def _posts_gaps(ds, platform: str, begin, end) -> tuple:
     ``end`` (:func:`~smmanalytics._actuals.posts_coverage`): a month whose export is missing
     (July's, in a quarter). The days before the first and after the last are said by the
     cover's other lines."""
-    from .._actuals import posts_coverage
-
     stretches = [s for s in posts_coverage(ds, platform) or [] if s[0] <= end]
     if not stretches:
         return None, []
@@ -1214,8 +1204,6 @@ def _undrawn_warning(ds, posts: pd.DataFrame, f) -> list[str]:
     text was wrong, with no word of it. Names the fields and the first characters' codes.
     Campaigns are checked as the tables show them (:func:`~smmanalytics.roi.campaign_names`:
     a GA4 campaign decoded, ``%E5%A4%8F`` drawn 夏), not only costs.csv's."""
-    from ..roi import campaign_names
-
     fields = {"glyphs_brand": [ds.brand.name],
               "glyphs_captions": posts["caption"].dropna().astype(str).tolist()
               if "caption" in posts.columns else [],
@@ -1255,9 +1243,6 @@ def _unread_warning(ds, f) -> list[str]:
     path in the brand's folder, else by name (the data-quality section lists them all, with
     why). A failed export's figures are missing; a failed settings file of the brand (goals,
     costs, synonyms…) was done without: each gets its own line."""
-    from .._io import file_name
-    from ..dataset import SETTINGS_FILES
-
     exports, settings = [], []
     for file in unread_files(ds.quality):
         name = f.verbatim(shown_name(file, ds.root))       # "export de Instagram.csv"

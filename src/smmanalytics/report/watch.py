@@ -4,6 +4,7 @@ the reputation watch. Mixed into BrandReport."""
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 from pathlib import Path
 
 import matplotlib.dates as mdates
@@ -11,13 +12,19 @@ import matplotlib.pyplot as plt
 import matplotlib.ticker as mticker
 import numpy as np
 import pandas as pd
+from babel.dates import get_day_names
 
 from .. import metrics, plots
+from .._alert_days import incident_zones
+from .._alert_signals import coverage, value_digits
 from .._io import atomic_write
-from ..alerts import _account_named
-from ..periods import parse_period
-from ..timing import MIN_POSTS, MIN_WEEKS, WEEKEND_MIN_HOURS, WEEKEND_MIN_POSTS
-from ..timing._data import MAX_GROUP_LEVELS, MIN_EXPOSURE_SHARE
+from ..alerts import _account_named, incidents, plot_alerts
+from ..benchmarks import account_names
+from ..calendar import _replaced, ics_bytes
+from ..errors import EmptyDataError
+from ..periods import parse_period, post_dates
+from ..timing import MIN_AGE_DAYS, MIN_POSTS, MIN_WEEKS, WEEKEND_MIN_HOURS, WEEKEND_MIN_POSTS
+from ..timing._data import MAX_GROUP_LEVELS, MIN_EXPOSURE_SHARE, prepare
 from ..timing._estimate import reaches_one, stood_out, window_runs
 from ..timing._model import NO_ENGAGEMENT, NOT_IDENTIFIABLE, NOT_PERMUTABLE
 from ._ahead import built_ahead
@@ -59,8 +66,6 @@ def _bt_who(f, accounts: int) -> dict[str, str]:
 
 def _accounts(history: pd.DataFrame, platform: str) -> int:
     """How many accounts the platform's posts of ``history`` are of (at least 1)."""
-    from ..benchmarks import account_names
-
     of = (history["platform"].astype("string") == platform).fillna(False).to_numpy(bool)
     return max(len(account_names(history.loc[of])), 1)
 
@@ -71,8 +76,6 @@ class WatchSections:
     def _history(self) -> pd.DataFrame:
         """Posts published up to the end of the period: a report never looks past it; those
         of the report's platforms when it covers some only (``self.platforms``)."""
-        from ..periods import post_dates
-
         posts = self.ds.posts
         keep = (post_dates(posts, self.tz) <= pd.Timestamp(self.period.end)).fillna(False)
         if getattr(self, "platforms", None):
@@ -341,9 +344,6 @@ class WatchSections:
         others by why (timing's ``n_excluded`` reasons, summed over the platforms; the posts
         of a platform whose exports say no precision count as of an unknown hour): the best
         times' cover said "history analysed: 1,475" where its sections analysed 1,361."""
-        from ..timing import MIN_AGE_DAYS
-        from ..timing._data import prepare
-
         history = self._history()
         platforms = self._bt_platforms(history) if len(history) else []
         used, left = 0, {}
@@ -412,6 +412,7 @@ class WatchSections:
         defaults to the report's (``BrandReport(..., platforms=...)``), else every platform
         with publish times.
         """
+        # looked up when called, in their modules: tests patch them
         from ..calendar import plan_after
         from ..timing import best_times
 
@@ -589,8 +590,6 @@ class WatchSections:
 
     def _localize_heatmap(self, fig, ax) -> None:
         """Weekday names and axis labels in the report language (the caption says the rest)."""
-        from babel.dates import get_day_names
-
         f = self.fmt
         days = get_day_names("abbreviated", locale=f.locale)
         ticks = ax.get_yticks()
@@ -609,10 +608,9 @@ class WatchSections:
         made once for the sections that read it (the watch, the top posts). It judges the
         history up to the period's end only: the December 2025 report's yearly rates counted
         398 days watched and the alerts of October 2026."""
-        from dataclasses import replace
-
+        # looked up when called, in smmanalytics.alerts (the package's `alerts` is the
+        # function): tests patch it
         from ..alerts import review
-        from ..errors import EmptyDataError
 
         done = self.__dict__.setdefault("_reviews", {})
         end = self.period.end
@@ -634,8 +632,7 @@ class WatchSections:
         post, the position of its incident in the frame returned (None for a post of no
         incident), and the incidents of :func:`incidents` (start, end, severity…) that hold
         one of them."""
-        from ..alerts import AlertSettings, incidents
-        from ..periods import post_dates
+        from ..alerts import AlertSettings  # looked up when called: a test patches it
 
         watch = self._review(AlertSettings())
         inc = self._zoned(watch, incidents(watch.alerts))
@@ -650,7 +647,7 @@ class WatchSections:
     def alerts(self, max_charts: int = 6) -> Section:
         """Incidents in the period (signals agreeing within 48 h), a small chart per alert, and
         the back-test: how many alerts a year these settings raise on the brand's history."""
-        from ..alerts import AlertSettings, incidents
+        from ..alerts import AlertSettings  # looked up when called: a test patches it
 
         sec = self.section(self.fmt.label("alerts"))
         settings = AlertSettings()
@@ -671,8 +668,6 @@ class WatchSections:
 
     def _quiet_text(self, watch, settings) -> str:
         """The sentence of a period without incidents: an all-clear only when it holds."""
-        from .._alert_signals import coverage
-
         f = self.fmt
         watched = (watch.backtest["status"] == "known").any()
         if not watched:     # none up to the period's end: the exports may hold later ones
@@ -697,8 +692,6 @@ class WatchSections:
         ``end_zone``; :func:`~smmanalytics._alert_days.incident_zones`): the Paris comments
         and the Pacific follower losses of one incident made one "13 Oct – 19 Oct" of three
         zones."""
-        from .._alert_days import incident_zones
-
         return incident_zones(watch, inc, prefer=self.tz)
 
     def _alert_day(self, day, zone, began: bool = False) -> str:
@@ -735,8 +728,6 @@ class WatchSections:
 
     def _alert_charts(self, sec: Section, watch, settings, max_charts: int) -> None:
         """A small chart per alerted signal (at most ``max_charts``), in the report's words."""
-        from ..alerts import plot_alerts
-
         f = self.fmt
         with plt.rc_context(plots.theme(0.75)):
             fig = plot_alerts(watch.alerts, watch.signals, max_charts=max_charts,
@@ -925,8 +916,6 @@ class WatchSections:
     def _signal_value(self, signal: str, v) -> str:
         """A signal's value in the report's language, by the rule ``smm alerts`` shares
         (:func:`~smmanalytics._alert_signals.value_digits`): a count whole, a rate a percent."""
-        from .._alert_signals import value_digits
-
         percent, digits = value_digits(signal, v)
         return self.fmt.percent(v, digits) if percent else self.fmt.number(v, digits)
 
@@ -942,8 +931,6 @@ class WatchSections:
         events' SEQUENCE, which calendar apps need to take the change (an equal version may
         be ignored); an unchanged re-run writes the same bytes. Without a path, the plan's own
         versions."""
-        from ..calendar import _replaced, ics_bytes
-
         # named for its platform; its UIDs and titles are the brand's, as `smm calendar`'s
         # (the platform in the brand's place gave "maison-seve-instagram-instagram-…" UIDs,
         # the same slot two events when both calendars are imported)
