@@ -133,9 +133,11 @@ def test_a_campaign_the_data_does_not_know_is_refused(tmp_path, capsys):
 
 
 def test_unknown_notebook_parameter_is_refused(tmp_path):
-    from smmanalytics import ReportError
+    """A usage error, raised before anything runs (an ArgumentError since d43d883: it was a
+    ReportError carrying the notebook, read as a report that ran and failed)."""
+    from smmanalytics import ArgumentError
 
-    with pytest.raises(ReportError, match="no parameter colour"):
+    with pytest.raises(ArgumentError, match="no parameter colour; expected none"):
         run_report("monthly", data=SAMPLE, period="2026-10", out=tmp_path,
                    parameters={"colour": "red"})
 
