@@ -895,6 +895,22 @@ def test_roi_after_the_costs_file_ends_is_unknown(tmp_path, capsys):
         "smm: warning: costs.csv runs from 2026-09-01 to 2026-10-31, outside 2026-11:")
 
 
+@pytest.mark.parametrize("shoot_end,last", [
+    # 16 October to 15 November: 16 + 15 = 31 days, a month or less though no calendar month,
+    # so the file was kept to its end
+    ("2026-11-15", dt.date(2026, 11, 15)),
+    # to 16 November: 32 days, more than a month: only the week of ads (1-7 October) says
+    # where the file stops
+    ("2026-11-16", dt.date(2026, 10, 7)),
+])
+def test_a_31_day_line_counts_as_a_month_or_less_in_the_costs_span(tmp_path, shoot_end, last):
+    from smmanalytics.roi import costs_span
+
+    costs = read_costs(costs_file(tmp_path, "2026-10-01,2026-10-07,ad_spend,70,EUR,,,,,\n"
+                                  f"2026-10-16,{shoot_end},production,310,EUR,,,,,\n"))
+    assert costs_span(costs) == (dt.date(2026, 10, 1), last)
+
+
 def test_roi_of_a_period_costs_cover_in_part_counts_every_line_over_the_same_days(tmp_path):
     """The yearly subscription of _KEPT_TO_OCTOBER (365 over 365 days) was charged to the
     whole quarter, 92, while the other spend and the revenue stop on 31 October: the fourth
