@@ -11,11 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import smmanalytics as smm
+from smmanalytics._actuals import metric_daily
 from smmanalytics.brand import Brand
 from smmanalytics.dataset import Dataset
 from smmanalytics.errors import ConfigError
 from smmanalytics.goals import (
-    metric_daily,
     read_goals,
     scorecard,
     scorecard_display,
