@@ -943,23 +943,37 @@ def test_held_out_interval_is_put_around_the_estimate_by_hand():
     assert np.isnan(_around(0.3, np.array([]), 0.05, 0.95, 10)).all()
 
 
-def test_held_out_interval_holds_the_lift_on_few_posts():
-    """25 of the sample's Instagram posts (8 in the window) gave lift 3.055 with the interval
-    1.038-3.032: the interval sat around the replicates' median (1.82), the estimate above it.
-    (3.293 since the sample's stories count their replies as comments: 10 of the 25 posts are
-    stories.)"""
-    from smmanalytics import load
+def test_held_out_interval_holds_the_lift_on_few_posts(tmp_path, monkeypatch):
+    """25 of the sample's Instagram posts (8 in the window, 10 stories): their held-out
+    replicates' median strays below the estimate, so far that the replicates' 5-95 %
+    percentile interval (what was reported before: 1.038-3.032 against a lift of 3.055)
+    leaves the estimate out. The interval is that spread put around the estimate
+    (:func:`_around`, checked by hand above), so it holds it. No lift is pinned: the
+    case is what matters, a sample whose estimate lies outside its replicates' interval;
+    a percentile interval fails it, whatever the lift. Only the Instagram files are read
+    (the same 611 posts, 3 s instead of loading the whole brand)."""
+    import shutil
 
-    ds = load(Path(__file__).parents[1] / "data" / "sample" / "maison-seve")
-    posts = ds.posts[ds.posts["platform"] == "instagram"].sample(25, random_state=1)
+    from smmanalytics import load
+    from smmanalytics.timing import _estimate
+
+    sample = Path(__file__).parents[1] / "data" / "sample" / "maison-seve"
+    for path in [*sample.glob("instagram_posts_*.csv"), *sample.glob("instagram_stories_*.csv"),
+                 sample / "brand.yaml"]:
+        shutil.copy(path, tmp_path)
+    posts = load(tmp_path).posts.sample(25, random_state=1)
+    seen = []
+
+    def around(point, reps, q_lo, q_hi, k):
+        seen.append((point, np.quantile(reps, [q_lo, q_hi])))
+        return _around(point, reps, q_lo, q_hi, k)
+
+    monkeypatch.setattr(_estimate, "_around", around)
     w = best_times(posts, TZ, "instagram").window
-    assert w["lift"] == pytest.approx(3.293, abs=1e-3)
+    [(point, (q_lo, q_hi))] = seen
+    assert w["lift"] == pytest.approx(np.exp(point))
+    assert not np.exp(q_lo) <= w["lift"] <= np.exp(q_hi)      # the case: the estimate strays
     assert w["lift_low"] <= w["lift"] <= w["lift_high"]
-    for seed in range(6):                   # small simulated accounts alike
-        sim = simulate(900 + seed, n_posts=40, weeks=12)
-        w = best_times(sim["posts"], TZ, daily=sim["daily"], n_boot=200).window
-        if w.get("status") == "ok":
-            assert w["lift_low"] <= w["lift"] <= w["lift_high"]
 
 
 def test_a_test_whose_permutations_cannot_differ_is_not_run():
