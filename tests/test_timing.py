@@ -15,7 +15,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
-from hypothesis import given, settings  # noqa: E402
+from hypothesis import example, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -427,8 +427,12 @@ def test_a_lift_heatmap_colours_only_slots_with_posts():
 
 
 
-@settings(max_examples=40, deadline=None)
+# each example renders two SVGs: 8 drawn, and the two ends written out (every cell unposted,
+# none unposted), where 40 took 9-11 s
+@settings(max_examples=8, deadline=None)
 @given(st.lists(st.integers(0, 3), min_size=168, max_size=168))
+@example([0] * 168)
+@example([1] * 168)
 def test_unposted_cells_are_hatched_as_the_cells_rectangles(counts):
     """The hatch's paths are the paths of a Rectangle on each unposted cell (weekday d,
     hour h: corners h ± 0.5, d ± 0.5), as PatchCollection made them: same vertices, same
@@ -528,6 +532,7 @@ def test_evening_found_behind_format_confound():
     assert naive_morning > 10           # the naive mean-by-hour heatmap picks the morning
 
 
+@pytest.mark.slow
 def test_no_timing_effect_is_rarely_claimed():
     # 40 accounts without any timing effect: claims <= alpha * 40 + 4 (alpha = 0.10)
     claims, small_p = 0, 0
@@ -557,6 +562,7 @@ def test_held_out_lift_is_the_reported_windows(bt0):
     assert w["agreement"] == pytest.approx(len(mine) / len(w["split_windows"]))
 
 
+@pytest.mark.slow
 def test_held_out_interval_coverage():
     # The truth to cover is the true lift of the window reported (e-weighted timing multiplier
     # inside it over the account's average, sim_timing.true_lift). Nominal 90% (0.907 +- 0.014
@@ -571,6 +577,7 @@ def test_held_out_interval_coverage():
     assert covered >= 30
 
 
+@pytest.mark.slow
 def test_held_out_interval_not_below_the_reported_windows_lift():
     # 80 accounts with an evening effect. The lift averaged the held-out lifts of whatever
     # windows the splits chose, so when some chose a neighbouring window it sat below the
