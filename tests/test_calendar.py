@@ -461,10 +461,28 @@ def test_plan_month_uses_the_accounts_pace(effect):
     plan = plan_month(effect, "2026-11")
     assert (plan["start_local"].dt.month == 11).all()
     assert (plan["start_local"].dt.year == 2026).all()
-    # November 2026: 30 days = 4 whole weeks (4 x 8 = 32 posts) + 2 days with at most
-    # ceil(8 / 7) = 2 posts each: 32 to 36 posts
-    assert 32 <= len(plan) <= 36
-    assert 8 <= len(plan_month(effect, "2026-11", posts_per_week=2)) <= 10
+    # the window is every day, 19-22h: 8 a week is one post a day and a second on the day of
+    # the highest lift (Thursday 20h, 1.83), at most ceil(8 / 7) = 2 a day. November 2026
+    # starts on a Sunday: 4 whole weeks (1-28) of 8 = 32, then Sunday 29 and Monday 30, one
+    # each: 34
+    days = plan["start_local"].dt.date.value_counts()
+    assert len(plan) == 34 and len(days) == 30 and days.max() == 2
+    assert plan.loc[plan["lift"].idxmax(), "weekday"] == 3
+    assert sorted(d.day for d in days.index[days == 2]) == [5, 12, 19, 26]    # the Thursdays
+    # 2 a week: the days of the two highest lifts, Thursday and Wednesday (1.67), neither
+    # the 29th nor the 30th: 4 weeks of 2 = 8
+    two = plan_month(effect, "2026-11", posts_per_week=2)
+    best_two = plan.groupby("weekday")["lift"].max().nlargest(2).index
+    assert len(two) == 8 and set(two["weekday"]) == set(best_two) == {2, 3}
+
+
+def test_plan_month_plans_the_last_day_of_a_leap_february(null):
+    # 29 days, 7 a week on the even basis: one post a day, so exactly 1 to 29 February 2028,
+    # the 29th too (a plan of 29 // 7 = 4 weeks would end on the 28th: it needs ceil(29 / 7)
+    # = 5)
+    plan = plan_month(null, "2028-02", posts_per_week=7)
+    days = plan["start_local"].dt.tz_localize(None).dt.normalize()
+    assert days.tolist() == list(pd.date_range("2028-02-01", "2028-02-29"))
 
 
 @pytest.mark.parametrize("period,first,last", [

@@ -811,8 +811,19 @@ def test_running_month_projection(tmp_path):
     sc = smm.scorecard(ds, "2026-10", asof="2026-10-12").set_index("label")
     roi_row = sc.loc["Social pays back"]
     assert not roi_row["complete"] and roi_row["elapsed_days"] == 12
-    assert roi_row["status"] in ("on track", "at risk", "off track")
-    assert 0.0 <= roi_row["p_meet"] <= 1.0
+    # to 12 October: value 12 days × (180 of social revenue + 2 key events × 10) = 2,400;
+    # costs: 12/365 of the yearly tools, 12/31 of October's labour (40 h × 35) and ad spend,
+    # and the creator post (5 Oct) and shoot (2-3 Oct) in full
+    cost_12 = 1200 * 12 / 365 + 1400 * 12 / 31 + 800 * 12 / 31 + 400 + 300
+    assert roi_row["actual"] == pytest.approx((2400 - cost_12) / cost_12)      # 0.508
+    # the month: value 31 × 200 = 6,200 over costs.csv's whole October (it covers it all);
+    # the social revenue and key events are the same every day, so the band has no width
+    cost_31 = 1200 * 31 / 365 + 1400 + 800 + 400 + 300
+    final = (6200 - cost_31) / cost_31                                           # 1.065
+    assert roi_row[["projection", "projection_low", "projection_high"]].tolist() == \
+        pytest.approx([final] * 3)
+    # a target of 0.0 under a sure 1.065
+    assert roi_row["p_meet"] == 1.0 and roi_row["status"] == "on track"
 
 
 def test_report_helpers_on_the_brand(tmp_path):

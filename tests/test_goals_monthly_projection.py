@@ -27,10 +27,10 @@ _THREE_MONTHS = ("2026-08-01,2026-08-31,{c},310,EUR,,,,,\n"
                  "2026-10-01,2026-10-31,{c},310,EUR,,,,,\n")
 
 
-def _quarter_goal(tmp_path, metric: str, target: float):
+def _goal(tmp_path, metric: str, target: float, period: str = "quarter"):
     path = tmp_path / "goals.yaml"
     path.write_text(f"goals:\n  - {{metric: {metric}, platform: all, target: {target}, "
-                    f"period: quarter}}\n", encoding="utf-8")
+                    f"period: {period}}}\n", encoding="utf-8")
     return read_goals(path)
 
 
@@ -45,7 +45,7 @@ def _quarter_goal(tmp_path, metric: str, target: float):
 def test_costs_after_costs_csv_ends_are_projected(tmp_path, metric, category, target,
                                                   projection):
     ds = dataset(tmp_path, _THREE_MONTHS.format(c=category), web=_REVENUE,
-                 goals=_quarter_goal(tmp_path, metric, target))
+                 goals=_goal(tmp_path, metric, target))
     row = scorecard(ds, "2026-10", asof="2026-10-31").iloc[0]
     # to date October's alone: ROI (620 − 310) / 310 = 1.0, ROAS 620 / 310 = 2.0
     assert row["actual"] == pytest.approx(projection)
@@ -62,7 +62,7 @@ def test_costs_of_one_month_give_no_projection(tmp_path):
     """costs.csv of October alone: nothing to draw November and December's costs from, so no
     projection nor probability (the ROI to date stays: (620 − 310) / 310 = 1.0)."""
     ds = dataset(tmp_path, "2026-10-01,2026-10-31,labor,310,EUR,,,,,\n", web=_REVENUE,
-                 goals=_quarter_goal(tmp_path, "roi", 1.5))
+                 goals=_goal(tmp_path, "roi", 1.5))
     row = scorecard(ds, "2026-10", asof="2026-10-31").iloc[0]
     assert row["actual"] == pytest.approx(1.0)
     assert pd.isna(row["p_meet"]) and pd.isna(row["status"])
@@ -75,7 +75,7 @@ def test_costs_csv_reaching_the_goal_end_changes_nothing(tmp_path):
     """A line over the whole quarter: costs.csv covers Q4, nothing is projected, as before
     (October's revenue 620 and 61 days at 20 a day, 1,840, over the quarter's 920: 1.0)."""
     ds = dataset(tmp_path, "2026-10-01,2026-12-31,labor,920,EUR,,,,,\n", web=_REVENUE,
-                 goals=_quarter_goal(tmp_path, "roi", 1.5))
+                 goals=_goal(tmp_path, "roi", 1.5))
     row = scorecard(ds, "2026-10", asof="2026-10-31").iloc[0]
     assert row["projection"] == pytest.approx(1.0)
     assert "costs.csv ends" not in row["note"]
@@ -119,11 +119,36 @@ def test_the_costs_projection_counts_the_months_it_is_fitted_on(tmp_path):
              "2026-08-01,2026-08-31,labor,279,EUR,,,,,\n"
              "2026-09-01,2026-09-30,labor,300,EUR,,,,,\n"
              "2026-10-01,2026-10-31,labor,3100,EUR,,,,,\n")
-    ds = dataset(tmp_path, costs, web=_REVENUE, goals=_quarter_goal(tmp_path, "roi", 1.5))
+    ds = dataset(tmp_path, costs, web=_REVENUE, goals=_goal(tmp_path, "roi", 1.5))
     note = scorecard(ds, "2026-10", asof="2026-10-31").iloc[0]["note"]
     assert ("costs.csv ends on 2026-10-31: the costs of the rest of 2026-Q4 projected from "
             "the daily rate of 4 months; 2026-10 stands out from the other months of costs and "
             "is left out: the daily rate of costs to come is fitted on 4 months") in note
+
+
+def test_months_of_one_daily_spend_do_not_stand_out_by_their_length(tmp_path):
+    """10 € every day from October 2025 to March 2026, one line a month: totals 310, 300, 310,
+    310, 280, 310. As totals February would stand out: median 310, deviations 0, 10, 0, 0,
+    30, 0, MAD 0, so the scale is 1.2533 × 40 / 6 = 8.36, and 30 > 3.5 × 8.36 = 29.2. As daily
+    rates, all 10, nothing does: the months are fitted as rates, whatever their length.
+
+    The year 2026 on 31 March, GA4 20 € a day from October: value 90 days × 20 in hand + 275
+    days to come × 20 = 7,300 (no spread: every month 20 a day); costs 90 × 10 in hand + 275
+    × 10 to come = 3,650 (no spread either): ROI (7,300 − 3,650) / 3,650 = 1.0."""
+    months = pd.period_range("2025-10", "2026-03", freq="M")
+    revenue = web([{"period_start": m.start_time.date().isoformat(),
+                    "period_end": m.end_time.date().isoformat(), "source": "instagram",
+                    "medium": "social", "revenue": 20.0 * m.days_in_month, "currency": "EUR"}
+                   for m in months])
+    costs = "".join(f"{m.start_time.date()},{m.end_time.date()},labor,{10 * m.days_in_month},"
+                    "EUR,,,,,\n" for m in months)
+    ds = dataset(tmp_path, costs, web=revenue,
+                 goals=_goal(tmp_path, "roi", 1.5, period="year"))
+    row = scorecard(ds, "2026-03", asof="2026-03-31").iloc[0]
+    assert row["projection"] == pytest.approx(1.0)
+    assert ("costs.csv ends on 2026-03-31: the costs of the rest of 2026 projected from the "
+            "daily rate of 6 months") in row["note"]
+    assert "stands out" not in row["note"]
 
 
 @pytest.mark.parametrize("rates, out", [

@@ -7,7 +7,7 @@ import re
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from smmanalytics import metrics, schema
@@ -293,6 +293,9 @@ def test_followers_of_a_single_account_platform_meet_its_posts_by_platform(serie
     assert metrics.add_rates(posts, daily)["er_followers"].iloc[0] == pytest.approx(0.02)
 
 
+# a consistency property (the lookup against itself on each account): 20 examples, not the
+# profile's 60; the hand tests above carry the values
+@settings(max_examples=20)
 @given(st.lists(st.tuples(st.sampled_from(["a", "b", "c"]), st.integers(0, 20),
                           st.integers(1, 10**6)), min_size=1, max_size=25),
        st.lists(st.tuples(st.sampled_from(["a", "b", "c"]), st.integers(0, 20)), min_size=1,
@@ -737,6 +740,9 @@ post_rows = st.tuples(st.sampled_from(["spring", "summer", None]),
                       counts, counts, counts, counts, counts)
 
 
+# a consistency property (the grouped call against the call on each group's posts): 20
+# examples, not the profile's 60; the hand tests carry the values
+@settings(max_examples=20)
 @given(st.lists(post_rows, max_size=40), st.sampled_from(["campaign", ["platform", "campaign"]]))
 def test_engagement_by_group_is_the_engagement_of_each_groups_posts(rows, by):
     """The grouped rates are computed column-wise for all groups at once (a loop per group

@@ -131,22 +131,29 @@ def _data_to(ds, last: str, exported: str) -> Dataset:
 
 
 @pytest.mark.parametrize("period,first,last,name", [
+    # the fixture's pace, 4 a week: Monday, Tuesday, Thursday, Saturday; 1 November is a
+    # Sunday, 30 November a Monday: 2, 3, 5, 7 ... 28 and 30 November, 17 posts
     ("2026-10", "2026-11-01", "2026-11-30", "November 2026"),
+    # to 15 October, 3 a week: Monday, Wednesday, Friday; 16 October is a Friday, 15
+    # November a Sunday: 16 October to 13 November, 13 posts
     ("2026-10-01..2026-10-15", "2026-10-16", "2026-11-15", "16 October 2026 – 15 November 2026"),
 ])
 def test_slots_start_the_day_after_the_period(ds, period, first, last, name):
     """The plan never falls inside the reported period: a range's plan starts the day after
     it ends (it started on the 1st of the range's month) and lasts a month, as a month's. The
-    data end with the period (the range's: to 15 October, exported on the 15th)."""
+    data end with the period (the range's: to 15 October, exported on the 15th). The plan is
+    the even spread at the account's pace p (few random posts: no window): weekdays
+    floor(i × 7 / p), Monday 0, every week from the first day to the last, none cut off."""
     if period != "2026-10":
         ds = _data_to(ds, "2026-10-15", "2026-10-15")
     rep = BrandReport(ds, period, lang="en")
     sec = rep.best_times(platforms=["instagram"])
     plan = rep._slots["instagram"]
+    p = plan.attrs["posts_per_week"]
+    assert plan.attrs["basis"] == "even"
+    weekdays = {i * 7 // p for i in range(p)}
     days = plan["start_local"].dt.tz_localize(None).dt.normalize()
-    assert days.min() >= pd.Timestamp(first) and days.max() <= pd.Timestamp(last)
-    assert days.min() < pd.Timestamp(first) + pd.Timedelta(days=7)   # a full month planned
-    assert days.max() > pd.Timestamp(last) - pd.Timedelta(days=7)
+    assert days.tolist() == [d for d in pd.date_range(first, last) if d.weekday() in weekdays]
     captions = [b.get("caption") or "" for b in sec.blocks if b["kind"] == "table"]
     assert any(c.startswith(f"{name}: the first 12 of {len(plan)} slots planned")
                for c in captions)

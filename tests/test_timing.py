@@ -15,7 +15,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
-from hypothesis import given, settings  # noqa: E402
+from hypothesis import example, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -473,8 +473,12 @@ def test_a_lift_heatmap_colours_only_slots_with_posts():
 
 
 
-@settings(max_examples=40, deadline=None)
+# each example renders two SVGs: 8 drawn, and the two ends written out (every cell unposted,
+# none unposted), where 40 took 9-11 s
+@settings(max_examples=8, deadline=None)
 @given(st.lists(st.integers(0, 3), min_size=168, max_size=168))
+@example([0] * 168)
+@example([1] * 168)
 def test_unposted_cells_are_hatched_as_the_cells_rectangles(counts):
     """The hatch's paths are the paths of a Rectangle on each unposted cell (weekday d,
     hour h: corners h ± 0.5, d ± 0.5), as PatchCollection made them: same vertices, same
@@ -574,6 +578,7 @@ def test_evening_found_behind_format_confound():
     assert naive_morning > 10           # the naive mean-by-hour heatmap picks the morning
 
 
+@pytest.mark.slow
 def test_no_timing_effect_is_rarely_claimed():
     # 40 accounts without any timing effect: claims <= alpha * 40 + 4 (alpha = 0.10)
     claims, small_p = 0, 0
@@ -603,6 +608,7 @@ def test_held_out_lift_is_the_reported_windows(bt0):
     assert w["agreement"] == pytest.approx(len(mine) / len(w["split_windows"]))
 
 
+@pytest.mark.slow
 def test_held_out_interval_coverage():
     # The truth to cover is the true lift of the window reported (e-weighted timing multiplier
     # inside it over the account's average, sim_timing.true_lift). Nominal 90% (0.907 +- 0.014
@@ -617,6 +623,7 @@ def test_held_out_interval_coverage():
     assert covered >= 30
 
 
+@pytest.mark.slow
 def test_held_out_interval_not_below_the_reported_windows_lift():
     # 80 accounts with an evening effect. The lift averaged the held-out lifts of whatever
     # windows the splits chose, so when some chose a neighbouring window it sat below the
@@ -989,23 +996,37 @@ def test_held_out_interval_is_put_around_the_estimate_by_hand():
     assert np.isnan(_around(0.3, np.array([]), 0.05, 0.95, 10)).all()
 
 
-def test_held_out_interval_holds_the_lift_on_few_posts():
-    """25 of the sample's Instagram posts (8 in the window) gave lift 3.055 with the interval
-    1.038-3.032: the interval sat around the replicates' median (1.82), the estimate above it.
-    (3.293 since the sample's stories count their replies as comments: 10 of the 25 posts are
-    stories.)"""
-    from smmanalytics import load
+def test_held_out_interval_holds_the_lift_on_few_posts(tmp_path, monkeypatch):
+    """25 of the sample's Instagram posts (8 in the window, 10 stories): their held-out
+    replicates' median strays below the estimate, so far that the replicates' 5-95 %
+    percentile interval (what was reported before: 1.038-3.032 against a lift of 3.055)
+    leaves the estimate out. The interval is that spread put around the estimate
+    (:func:`_around`, checked by hand above), so it holds it. No lift is pinned: the
+    case is what matters, a sample whose estimate lies outside its replicates' interval;
+    a percentile interval fails it, whatever the lift. Only the Instagram files are read
+    (the same 611 posts, 3 s instead of loading the whole brand)."""
+    import shutil
 
-    ds = load(Path(__file__).parents[1] / "data" / "sample" / "maison-seve")
-    posts = ds.posts[ds.posts["platform"] == "instagram"].sample(25, random_state=1)
+    from smmanalytics import load
+    from smmanalytics.timing import _estimate
+
+    sample = Path(__file__).parents[1] / "data" / "sample" / "maison-seve"
+    for path in [*sample.glob("instagram_posts_*.csv"), *sample.glob("instagram_stories_*.csv"),
+                 sample / "brand.yaml"]:
+        shutil.copy(path, tmp_path)
+    posts = load(tmp_path).posts.sample(25, random_state=1)
+    seen = []
+
+    def around(point, reps, q_lo, q_hi, k):
+        seen.append((point, np.quantile(reps, [q_lo, q_hi])))
+        return _around(point, reps, q_lo, q_hi, k)
+
+    monkeypatch.setattr(_estimate, "_around", around)
     w = best_times(posts, TZ, "instagram").window
-    assert w["lift"] == pytest.approx(3.293, abs=1e-3)
+    [(point, (q_lo, q_hi))] = seen
+    assert w["lift"] == pytest.approx(np.exp(point))
+    assert not np.exp(q_lo) <= w["lift"] <= np.exp(q_hi)      # the case: the estimate strays
     assert w["lift_low"] <= w["lift"] <= w["lift_high"]
-    for seed in range(6):                   # small simulated accounts alike
-        sim = simulate(900 + seed, n_posts=40, weeks=12)
-        w = best_times(sim["posts"], TZ, daily=sim["daily"], n_boot=200).window
-        if w.get("status") == "ok":
-            assert w["lift_low"] <= w["lift"] <= w["lift_high"]
 
 
 def test_a_test_whose_permutations_cannot_differ_is_not_run():
