@@ -1472,8 +1472,8 @@ def test_ga4_kpis_are_compared_per_day_ga4_covers_when_its_export_stops_early():
     assert caveat in c.caveats
     assert Formatter("fr").note(caveat) == (
         "Les données GA4 ne couvrent novembre 2026 que du 1er novembre 2026 au 15 novembre "
-        "2026 (15 jours sur 30) : sessions, événements clés et revenus GA4 sont comparés par "
-        "jour couvert.")
+        "2026 (15 jours sur 30) : sessions, événements clés et chiffre d'affaires GA4 sont "
+        "comparés par jour couvert.")
     assert Formatter("it").note(caveat) == (
         "I dati GA4 coprono novembre 2026 solo dal 1° novembre 2026 al 15 novembre 2026 (15 "
         "giorni su 30): sessioni, eventi chiave e ricavi GA4 sono confrontati per giorno "
