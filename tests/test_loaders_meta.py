@@ -2002,6 +2002,20 @@ def test_the_preamble_of_an_export_of_the_same_columns_pasted_under_the_rows_is_
                                if q["code"] == "header_repeated")
 
 
+def _pasted_follows_read(path):
+    """The "Facebook follows" fixture with a second chart of it pasted under it, read: the
+    fixture's 3 days (1, 2, 4 October: 3, 0, 7), then the 2 pasted (5, 6: -2, 5), the pasted
+    preamble on lines 7-8 and the header on 9 noted."""
+    df = read_export(path)
+    assert df["date"].dt.day.tolist() == [1, 2, 4, 5, 6]
+    assert df["value"].tolist() == [3, 0, 7, -2, 5]
+    (note,) = [q for q in df.attrs["quality"] if q["code"] == "pasted_preamble_dropped"]
+    assert note["rows"] == 2 and "(the first at line 7)" in note["message"]
+    assert "(line 9)" in next(q["message"] for q in df.attrs["quality"]
+                              if q["code"] == "header_repeated")
+    return df
+
+
 @pytest.mark.parametrize("quoted", [False, True])
 def test_a_meta_chart_export_pasted_whole_under_another_is_read(tmp_path, quoted):
     """A Meta chart export (lines 1-6: sep=, title, header, 3 days) with another pasted
@@ -2014,13 +2028,7 @@ def test_a_meta_chart_export_pasted_whole_under_another_is_read(tmp_path, quoted
            '"2026-10-05T00:00:00","-2"\n"2026-10-06T00:00:00","5"\n')
     path = tmp_path / "Facebook follows.csv"
     path.write_text(one + two, encoding="utf-16")
-    df = read_export(path)
-    assert df["date"].dt.day.tolist() == [1, 2, 4, 5, 6]
-    assert df["value"].tolist() == [3, 0, 7, -2, 5]
-    (note,) = [q for q in df.attrs["quality"] if q["code"] == "pasted_preamble_dropped"]
-    assert note["rows"] == 2 and "(the first at line 7)" in note["message"]
-    assert "(line 9)" in next(q["message"] for q in df.attrs["quality"]
-                              if q["code"] == "header_repeated")
+    df = _pasted_follows_read(path)
     assert "ragged_rows" not in _codes(df)
 
 
@@ -2067,13 +2075,7 @@ def test_two_meta_charts_joined_byte_for_byte_each_with_its_bom_are_read(tmp_pat
            '"2026-10-05T00:00:00","-2"\n"2026-10-06T00:00:00","5"\n')
     path = tmp_path / "Facebook follows.csv"
     path.write_bytes(one.encode(encoding) + two.encode(encoding))   # each encoding adds a BOM
-    df = read_export(path)
-    assert df["date"].dt.day.tolist() == [1, 2, 4, 5, 6]
-    assert df["value"].tolist() == [3, 0, 7, -2, 5]
-    (note,) = [q for q in df.attrs["quality"] if q["code"] == "pasted_preamble_dropped"]
-    assert note["rows"] == 2 and "(the first at line 7)" in note["message"]
-    assert "(line 9)" in next(q["message"] for q in df.attrs["quality"]
-                              if q["code"] == "header_repeated")
+    _pasted_follows_read(path)
 
 
 def _header_words():
