@@ -1227,27 +1227,41 @@ PR_SET_PDEATHSIG = 1
 
 
 def _end_with_the_batch() -> None:
-    """Have this worker sent SIGTERM when its batch process dies: on Linux by the kernel
-    (``prctl(PR_SET_PDEATHSIG)``), elsewhere by a thread watching the batch. A batch killed
-    with SIGKILL (a scheduler's timeout, the OOM killer) left its workers running the queued
-    reports, then waiting for ever for another one, SIGTERM only noted
-    (:func:`_process.on_sigterm` now ends an orphaned worker, idle or not)."""
+    """Have this worker end when its batch process dies: on Linux the kernel sends it SIGTERM
+    at once (``prctl(PR_SET_PDEATHSIG)``), and everywhere a thread watching the batch ends it
+    (:func:`_watch_the_batch`). A batch killed with SIGKILL (a scheduler's timeout, the OOM
+    killer) left its workers running the queued reports, then waiting for ever for another
+    one, SIGTERM only noted (:func:`_process.on_sigterm` now ends an orphaned worker, idle or
+    not). The kernel's signal alone did not do: under CI's sandbox it came while the worker
+    still saw its batch as parent, so an idle worker took it for the batch's own stop, and
+    the report's stop that concurrent.futures caught sent a busy one back to wait."""
     import ctypes.util  # lazy (binds ctypes too): only a batch's workers run this
 
     libc = ctypes.util.find_library("c") if sys.platform.startswith("linux") else None
-    if not libc or ctypes.CDLL(libc, use_errno=True).prctl(
-            PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0) != 0:
-        threading.Thread(target=_watch_the_batch, name="smm-batch-watch", daemon=True).start()
+    if libc:
+        ctypes.CDLL(libc, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    threading.Thread(target=_watch_the_batch, name="smm-batch-watch", daemon=True).start()
     if _process.orphaned():       # the batch died before the kernel was asked to tell
         os._exit(128 + signal.SIGTERM)
 
 
+#: how long an orphaned worker's report has to stop (its kernel shut down, its work folder
+#: removed) before the worker ends anyway
+_ORPHAN_GRACE_S = 30
+
+
 def _watch_the_batch() -> None:
-    """Wait for the batch process to end (looking every second), then send this worker
-    SIGTERM."""
+    """Wait for the batch process to end (looking every second), then end this worker: at
+    once when idle; when it runs a report, after SIGTERM has stopped the report (unless the
+    kernel's signal already did) or :data:`_ORPHAN_GRACE_S` seconds at most."""
     while not _process.orphaned():
         time.sleep(1)
-    os.kill(os.getpid(), signal.SIGTERM)
+    if _process.running:
+        os.kill(os.getpid(), signal.SIGTERM)     # ignored if a SIGTERM already came
+        deadline = time.monotonic() + _ORPHAN_GRACE_S
+        while _process.running and time.monotonic() < deadline:
+            time.sleep(0.2)
+    os._exit(128 + signal.SIGTERM)
 
 
 def _run_job_in_worker(job: BatchJob) -> BatchResult:
