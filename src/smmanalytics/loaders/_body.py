@@ -181,7 +181,8 @@ def shifted_rows(rows: list[list[str]], header: list[str], ragged: list[int],
     width = len(header)
     data = [k for k, r in enumerate(rows) if k not in unread and any(c.strip() for c in r)
             and not _says_total(r)]
-    short = [k for k in ragged if 1 < len(rows[k]) < width and k in data]
+    kept = set(data)
+    short = [k for k in ragged if 1 < len(rows[k]) < width and k in kept]
     if len(data) < 2 or not short:
         return {}
     fills = [sum(len(rows[k]) > j and bool(rows[k][j].strip()) for k in data)
