@@ -13,7 +13,7 @@ export PATH := $(abspath $(BIN)):$(PATH)
 export MPLBACKEND := Agg
 
 .DEFAULT_GOAL := help
-.PHONY: help install env report reports test test-fast lint format bench sample notebooks clean
+.PHONY: help install env report reports test test-fast test-explore lint format bench sample notebooks clean
 
 ## help: list the targets
 help:
@@ -47,6 +47,10 @@ test: install
 ## test-fast: the suite without notebook executions and slow statistical checks
 test-fast: install
 	$(BIN)/python -m pytest -q $(XDIST) -m "not notebooks and not slow"
+
+## test-explore: the property tests with new examples drawn (make test draws the same ones each run)
+test-explore: install
+	HYPOTHESIS_PROFILE=explore $(BIN)/python -m pytest -q $(XDIST) -m "not notebooks and not slow"
 
 ## lint: ruff over the package, tests and tools; notebooks must have no outputs
 lint: install
