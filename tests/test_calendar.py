@@ -2049,8 +2049,8 @@ def test_a_plan_over_the_last_calendar_cancels_the_slots_it_drops(tmp_path):
     plan = plan_slots(_versioned(9, "2026-10-31"), "2026-11-02", 1, 2)
     events = _states(write_ics(plan, path, "Maison Sève").read_bytes())
     assert events == {
-        _uid("20261102"): ("20261102T080000Z", 20758, stamp, None),
-        _uid("20261105"): ("20261105T080000Z", 20757, stamp, None),
+        _uid("20261102"): ("20261102T080000Z", 20758, stamp, "CONFIRMED"),
+        _uid("20261105"): ("20261105T080000Z", 20757, stamp, "CONFIRMED"),
         _uid("20261103"): ("20261103T080000Z", 20758, stamp, "CANCELLED"),
         _uid("20261104"): ("20261104T080000Z", 20758, stamp, "CANCELLED"),
         _uid("20261106", 2): ("20261106T120000Z", 20760, later, "CANCELLED")}
@@ -2066,10 +2066,39 @@ def test_a_plan_over_the_last_calendar_cancels_the_slots_it_drops(tmp_path):
     # planned again (3 a week: Monday, Wednesday, Friday): Wednesday 4 is live, one more
     again = _states(write_ics(plan_slots(_versioned(9, "2026-10-31"), "2026-11-02", 1, 3),
                               path, "Maison Sève").read_bytes())
-    assert again[_uid("20261104")] == ("20261104T080000Z", 20759, stamp, None)
+    assert again[_uid("20261104")] == ("20261104T080000Z", 20759, stamp, "CONFIRMED")
     # Thursday 5 dropped in its turn; Tuesday 3 stays cancelled at its version
     assert again[_uid("20261105")][1:] == (20758, stamp, "CANCELLED")
     assert again[_uid("20261103")] == events[_uid("20261103")]
+
+
+def test_a_slot_planned_again_after_it_was_cancelled_says_it_is_confirmed(tmp_path):
+    """Three plans written over one file: the second drops two slots (STATUS:CANCELLED,
+    SEQUENCE one more), the third has them again. They came back with no STATUS, and an app
+    that saw them cancelled may keep them so; every planned event now says CONFIRMED, and
+    the two come back one more again. By hand: one week from Monday 2 November 2026 at 09:00
+    Paris (08:00 UTC), spread evenly (floor(i * 7 / n)): 3 a week is Monday 2, Wednesday 4,
+    Friday 6; 2 a week Monday 2 and Thursday 5. Data to 31 October: SEQUENCE 20,757
+    (test_a_changed_plan_…); Monday 2's event is the same in all three plans (the same
+    title, time and reason): it keeps 20,757."""
+    path = tmp_path / "plan.ics"
+
+    def written(per_week: int) -> dict[str, tuple]:
+        plan = plan_slots(_versioned(9, "2026-10-31"), "2026-11-02", 1, per_week)
+        return {u: (v[1], v[3]) for u, v in _states(write_ics(plan, path, "Maison Sève")
+                                                     .read_bytes()).items()}
+
+    mon, wed, thu, fri = (_uid(f"202611{d:02d}") for d in (2, 4, 5, 6))
+    assert written(3) == {mon: (20757, "CONFIRMED"), wed: (20757, "CONFIRMED"),
+                          fri: (20757, "CONFIRMED")}
+    assert written(2) == {mon: (20757, "CONFIRMED"), thu: (20757, "CONFIRMED"),
+                          wed: (20758, "CANCELLED"), fri: (20758, "CANCELLED")}
+    assert written(3) == {mon: (20757, "CONFIRMED"), wed: (20759, "CONFIRMED"),
+                          fri: (20759, "CONFIRMED"), thu: (20758, "CANCELLED")}
+    data = path.read_bytes()
+    assert data.count(b"STATUS:CONFIRMED") == 3 and data.count(b"STATUS:CANCELLED") == 1
+    written(3)
+    assert path.read_bytes() == data                      # an unchanged rerun: the same file
 
 
 def test_a_plan_that_does_not_say_its_days_cancels_nothing(tmp_path):
@@ -2111,7 +2140,7 @@ def test_smm_calendar_over_an_earlier_calendar_cancels_the_days_it_drops(tmp_pat
         return _states(out.read_bytes())
 
     events = run()
-    live = {u: v for u, v in events.items() if v[3] is None}
+    live = {u: v for u, v in events.items() if v[3] == "CONFIRMED"}
     cancelled = {u: v for u, v in events.items() if v[3] == "CANCELLED"}
     assert len(live) == 4 and len(cancelled) == 10 and len(events) == 14
     assert {u.split("-")[-2] for u in events} == set(days[7:-1])     # 2-15 November, once each

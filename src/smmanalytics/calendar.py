@@ -787,15 +787,18 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
     An event of the calendar at ``path`` that the new plan drops (fewer posts a week; a slot
     moved to another day, whose UID is another day's) is written again as it was, with
     STATUS:CANCELLED and its SEQUENCE one more, so that a calendar app that imported it
-    removes it; in later reruns it stays cancelled, at that version. Only the plan's days
-    (its ``plan_days``, in the zone of the slots) are covered: an event before its first day
-    is the past, one after its last day a day it does not plan, and neither is written (an
-    app keeps what it has); a plan that does not say its days cancels nothing, and an event
-    whose UID is not this module's (``…@smmanalytics``) is never cancelled. The calendar stays
-    METHOD:PUBLISH (RFC 5546 3.2.1 allows STATUS:CANCELLED there): METHOD:CANCEL is an
-    organizer's message to attendees, for a whole file, and would cancel the live events too.
-    Each event's platform is its row's ``platform`` (so plans of several platforms can be
-    written as one calendar), else the plan's ``attrs["platform"]``, else ``all``.
+    removes it; in later reruns it stays cancelled, at that version. Every event the plan
+    has is STATUS:CONFIRMED: a slot planned again after it was cancelled says it is live
+    (SEQUENCE one more again), which an app that kept it cancelled would not take from an
+    event without a status. Only the plan's days (its ``plan_days``, in the zone of the
+    slots) are covered: an event before its first day is the past, one after its last day a
+    day it does not plan, and neither is written (an app keeps what it has); a plan that
+    does not say its days cancels nothing, and an event whose UID is not this module's
+    (``…@smmanalytics``) is never cancelled. The calendar stays METHOD:PUBLISH (RFC 5546
+    3.2.1 allows STATUS:CANCELLED there): METHOD:CANCEL is an organizer's message to
+    attendees, for a whole file, and would cancel the live events too. Each event's platform
+    is its row's ``platform`` (so plans of several platforms can be written as one
+    calendar), else the plan's ``attrs["platform"]``, else ``all``.
 
     ``lang`` (``en``, ``fr`` or ``it``, as the reports) is the language of the calendar's name
     and of each event's title and description: weekday names and numbers are written the
@@ -997,6 +1000,7 @@ def ics_bytes(plan: pd.DataFrame, brand_name: str = "Brand", *, duration_minutes
             if reason not in worded:
                 worded[reason] = _reason_in(words, reason)
             ev.add("description", worded[reason])
+        ev.add("status", _PLANNED)
         sequence, stamp = _raised(earlier.get(uid), _content(ev), sequence, stamp)
         ev.add("sequence", sequence)
         ev.add("dtstamp", stamp.to_pydatetime())
@@ -1108,10 +1112,17 @@ def _cancelled(earlier: dict[str, _Earlier], kept: set[str],
 
 
 #: what an event says, as against its identity (UID) and version (SEQUENCE, DTSTAMP), and
-#: whether it was cancelled (STATUS, only a cancelled event's): a change of any raises its
-#: version over the calendar it replaces (a slot the plan drops, and one it plans again)
+#: whether it is planned or cancelled (STATUS): a change of any raises its version over the
+#: calendar it replaces (a slot the plan drops, and one it plans again)
 _SAID = ("dtstart", "dtend", "summary", "description")
 _CONTENT = (*_SAID, "status")
+#: the STATUS of every event a plan has, stated: a slot cancelled (a plan that dropped it),
+#: then planned again, came back without one, and an app that saw it CANCELLED may keep it
+#: so (RFC 5545 3.8.1.11 gives STATUS no default). Stated on all of them, not on those once
+#: cancelled alone: that would need the file to remember it past the next rerun (one
+#: CONFIRMED there, written again without, changes and unstates it), and every event says
+#: the same thing the same way
+_PLANNED = "CONFIRMED"
 
 
 class _Earlier(NamedTuple):
