@@ -1294,6 +1294,32 @@ def test_an_even_plan_of_two_accounts_at_their_usual_hour_says_theirs():
         "questo 4 h dopo l'ora abituale di questi 2 account (09:00 Europe/Paris)")
 
 
+@pytest.mark.parametrize("tied,at,after", [
+    # one o'clock is "l'una": the article elides, "all'01:00", "dopo l'01:00"
+    ((1, 23), "all'01:00", "dopo l'01:00"),
+    # eight is "le otto", plural: "alle 08:00", "dopo le 08:00" as they were
+    ((8, 16), "alle 08:00", "dopo le 08:00"),
+])
+def test_an_italian_reason_says_all_una_at_one_oclock(tmp_path, tied, at, after):
+    """The Italian reasons read "alle 01:00", said "alle una": a careful writer elides the
+    hours' article before one o'clock alone. By hand: 3 posts at each of the two hours (Wed
+    and Thu), as far from noon each (11 h, 4 h): the earlier taken; 14 a week, 2 a day, the
+    second 4 h after the first."""
+    best = _hand_best("usual_hour")
+    slots = best.by_slot.assign(n_posts=0)
+    for day, hour in zip((2, 3), tied, strict=True):
+        slots.loc[(slots["weekday"] == day) & (slots["hour"] == hour), "n_posts"] = 3
+    plan = plan_slots(dataclasses.replace(best, by_slot=slots), "2026-11-02", 1, 14)
+    path = write_ics(plan, tmp_path / "it.ics", brand_name="Maison Sève", lang="it")
+    first, second = (d for _, _, d in _events(path)[1][:2])
+    hours = f"({tied[0]:02d}:00, {tied[1]:02d}:00, con lo stesso numero di post ciascuna)"
+    assert first == (f"{_EVEN['it']} {at} Europe/Paris, l'ora più vicina a mezzogiorno tra "
+                     f"quelle con più post {hours}: nessuna ora è quella abituale "
+                     "dell'account")
+    assert second.startswith(f"{_EVEN['it']}, 2 in questo giorno; questo 4 h {after} "
+                             "Europe/Paris")
+
+
 def _nullable(best: BestTimes) -> BestTimes:
     """``best`` with the nullable dtypes smm.best_times gives (Int64 counts, Float64 lifts:
     a slot without posts has lift <NA>, not NaN)."""
