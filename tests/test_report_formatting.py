@@ -867,6 +867,7 @@ _NOTE_VALUES = {
     "lift": "1.4", "lines": "2026-07 ad_spend 9.99 USD, 2026-09–2027-08 other 1,200.00 USD",
     "low": "1.1", "m": "40", "followers": "3,414", "min": "5,000", "max": "1,000,000",
     "measure": "reach", "metric": "er_reach", "months": "2026-10, 2026-11", "n": "3",
+    "n_accounts": "2",
     "refused": "'Beauté'",
     "industries": "alcohol, fashion, health_beauty",
     "names": "reactions, comments, shares, saves, quotes, clicks", "period": "2026-10",
