@@ -1162,11 +1162,20 @@ def test_the_days_and_below_average_reasons_of_two_accounts(caplog):
     plan = plan_slots(two, "2026-11-02", weeks=1, posts_per_week=2)
     assert plan["reason"].iloc[0] == (
         "Saturday did better in past posts (1.50x each account's own average, interval "
-        "1.20-1.80); no hour stood out: an hour the account usually posts at (18:00 "
+        "1.20-1.80); no hour stood out: an hour these 2 accounts usually post at (18:00 "
         "Europe/Paris)")
-    assert Formatter("fr").note(plan["reason"].iloc[0]).startswith(
+    assert Formatter("fr").note(plan["reason"].iloc[0]) == (
         "le samedi a mieux réussi dans les publications passées (1,50× la moyenne de chaque "
-        "compte, intervalle 1,20–1,80)")
+        "compte, intervalle 1,20–1,80) ; aucune heure ne s'est distinguée : une heure où ces 2 "
+        "comptes publient d'habitude (18:00 Europe/Paris)")
+    # a third post a week: Tuesday, the best other day (0.9x), the first in time
+    tuesday = plan_slots(two, "2026-11-02", weeks=1, posts_per_week=3)["reason"].iloc[0]
+    assert tuesday == ("Tuesday: not one of the days that did better in past posts "
+                       "(Saturday/Sunday), planned because more posts a week are asked; no hour "
+                       "stood out: an hour these 2 accounts usually post at (18:00 Europe/Paris)")
+    assert Formatter("it").note(tuesday).endswith(
+        "nessun orario si è distinto: un'ora in cui questi 2 account pubblicano di solito "
+        "(18:00 Europe/Paris)")
     assert two.summary == (days.summary.replace("this account", "these 2 accounts")
                            .replace("the account's average", "each account's own average")
                            .replace("the account's usual hours", "these 2 accounts' usual hours"))
@@ -1180,6 +1189,15 @@ def test_the_days_and_below_average_reasons_of_two_accounts(caplog):
         "planned because more posts a week are asked")
     assert Formatter("it").note(plan["reason"].iloc[0]).startswith(
         "lunedì: giorno che ha reso di meno nei post passati (0,44× la media di ciascun account")
+    assert plan["reason"].iloc[0].endswith(
+        "no hour stood out: an hour these 2 accounts usually post at (18:00 Europe/Paris)")
+    # the other six days: no day did better, Monday did worse
+    assert plan["reason"].iloc[1] == (
+        "Tuesday: no day did better in past posts, Monday did worse: posts spread over the "
+        "other days; no hour stood out: an hour these 2 accounts usually post at (18:00 "
+        "Europe/Paris)")
+    assert Formatter("fr").note(plan["reason"].iloc[1]).endswith(
+        "une heure où ces 2 comptes publient d'habitude (18:00 Europe/Paris)")
     # Thursday 14:00 at 0.90x, below average, planned as the fifth post a week
     best = _hand_best("effect")
     slots = best.by_slot.copy()
@@ -1197,6 +1215,109 @@ def test_the_days_and_below_average_reasons_of_two_accounts(caplog):
     assert plan.loc[plan["weekday"] == 0, "reason"].iloc[0] == (
         "recommended window (Monday-Friday, 18:00-21:00 Europe/Paris): held-out lift 1.23x "
         "each account's own average (interval 1.05-1.40); this slot 1.30x from 12 posts")
+
+
+#: the even plan's first two reasons of 14 a week on two_instagram's October posts, per
+#: language (test_an_even_plan_of_two_accounts_says_whose_hours_they_are)
+_TIED_TWO = {
+    "en": ("no reliable timing effect and no audience-activity data: posts spread evenly over "
+           "the week at 09:00 Europe/Paris, the nearest to noon of the hours with the most posts "
+           "(09:00, 15:00, as many posts each): no hour is these 2 accounts' usual one",
+           "no reliable timing effect and no audience-activity data: posts spread evenly over "
+           "the week, 2 on this day; this one 4 h after 09:00 Europe/Paris, the nearest to noon "
+           "of the hours with the most posts (09:00, 15:00, as many posts each): no hour is "
+           "these 2 accounts' usual one"),
+    "fr": ("ni effet fiable de l'heure ni données d'activité de l'audience : publications "
+           "réparties régulièrement sur la semaine à 09:00 Europe/Paris, la plus proche de midi "
+           "des heures qui comptent le plus de publications (09:00, 15:00, autant de "
+           "publications chacune) : aucune heure n'est l'heure habituelle de ces 2 comptes",
+           "ni effet fiable de l'heure ni données d'activité de l'audience : publications "
+           "réparties régulièrement sur la semaine, 2 ce jour-là ; celle-ci 4 h après 09:00 "
+           "Europe/Paris, la plus proche de midi des heures qui comptent le plus de publications "
+           "(09:00, 15:00, autant de publications chacune) : aucune heure n'est l'heure "
+           "habituelle de ces 2 comptes"),
+    "it": ("nessun effetto affidabile dell'orario né dati sull'attività del pubblico: post "
+           "distribuiti in modo uniforme nella settimana alle 09:00 Europe/Paris, l'ora più "
+           "vicina a mezzogiorno tra quelle con più post (09:00, 15:00, con lo stesso numero di "
+           "post ciascuna): nessuna ora è quella abituale di questi 2 account",
+           "nessun effetto affidabile dell'orario né dati sull'attività del pubblico: post "
+           "distribuiti in modo uniforme nella settimana, 2 in questo giorno; questo 4 h dopo le "
+           "09:00 Europe/Paris, l'ora più vicina a mezzogiorno tra quelle con più post (09:00, "
+           "15:00, con lo stesso numero di post ciascuna): nessuna ora è quella abituale di "
+           "questi 2 account")}
+
+
+def test_an_even_plan_of_two_accounts_says_whose_hours_they_are(tmp_path, caplog):
+    """The even plan's hour reasons said "the account's usual hour" and "no hour is the
+    account's usual one" of the posts of two accounts together. On the sample brand with a
+    second Instagram account (_report_helpers.two_instagram), October's Instagram posts, 42
+    of Maison Sève and 12 of its shop: no reliable effect, no activity data (posts alone).
+    By hand from the posts: those measured less than a week after publishing are left out
+    (too young); of the rest, 6 at 09:xx and 6 at 15:xx Paris, no hour with more: a tie, 09:00
+    and 15:00 as near noon, the earlier taken. 14 a week: 2 a day, 09:00 and 4 h after."""
+    from ._report_helpers import two_instagram
+
+    ds = two_instagram(tmp_path / "brand")
+    posts = ds.posts
+    october = posts["published_at"] >= pd.Timestamp("2026-10-01", tz=TZ)
+    ig = posts.loc[(posts["platform"].eq("instagram") & october).to_numpy()]
+    assert ig["account_id"].value_counts().tolist() == [42, 12]
+    aged = ig.loc[(ig["snapshot_at"] - ig["published_at"] >= pd.Timedelta(days=7)).to_numpy()]
+    hours = aged["published_at"].dt.tz_convert(TZ).dt.hour.value_counts()
+    assert (len(aged), hours.max(), sorted(hours.index[hours == hours.max()])) == (46, 6, [9, 15])
+    best = best_times(ig, TZ)
+    assert (best.accounts, best.effect_detected, best.has_activity) == (2, False, False)
+    plan = plan_slots(best, "2026-11-02", weeks=1, posts_per_week=14)
+    assert plan["reason"].iloc[:2].tolist() == list(_TIED_TWO["en"])
+    for lang, said in _TIED_TWO.items():
+        path = write_ics(plan, tmp_path / f"{lang}.ics", brand_name="Maison Sève", lang=lang)
+        assert tuple(d for _, _, d in _events(path)[1][:2]) == said, lang
+    assert "English" not in caplog.text
+
+
+def test_an_even_plan_of_two_accounts_at_their_usual_hour_says_theirs():
+    """One usual hour (5 posts at 09:00, 2 at 15:00: _usual_at) of two accounts' posts, 10 a
+    week: Monday's first post at 09:00 and its second 4 h after, each naming the 2 accounts'
+    usual hour, in French and Italian too."""
+    from smmanalytics.report.formatting import Formatter
+
+    best = _usual_at(9)
+    two = dataclasses.replace(best, method={**best.method, "accounts": 2})
+    first, second = plan_slots(two, "2026-11-02", weeks=1, posts_per_week=10)["reason"][:2]
+    assert first == ("no reliable timing effect and no audience-activity data: posts spread "
+                     "evenly over the week at these 2 accounts' usual hour (09:00 Europe/Paris)")
+    assert second.endswith("2 on this day; this one 4 h after these 2 accounts' usual hour "
+                           "(09:00 Europe/Paris)")
+    assert Formatter("fr").note(first).endswith(
+        "à l'heure habituelle de ces 2 comptes (09:00 Europe/Paris)")
+    assert Formatter("it").note(second).endswith(
+        "questo 4 h dopo l'ora abituale di questi 2 account (09:00 Europe/Paris)")
+
+
+@pytest.mark.parametrize("tied,at,after", [
+    # one o'clock is "l'una": the article elides, "all'01:00", "dopo l'01:00"
+    ((1, 23), "all'01:00", "dopo l'01:00"),
+    # eight is "le otto", plural: "alle 08:00", "dopo le 08:00" as they were
+    ((8, 16), "alle 08:00", "dopo le 08:00"),
+])
+def test_an_italian_reason_says_all_una_at_one_oclock(tmp_path, tied, at, after):
+    """The Italian reasons read "alle 01:00", said "alle una": a careful writer elides the
+    hours' article before one o'clock alone. By hand: 3 posts at each of the two hours (Wed
+    and Thu), as far from noon each (11 h, 4 h): the earlier taken; 14 a week, 2 a day, the
+    second 4 h after the first."""
+    best = _hand_best("usual_hour")
+    slots = best.by_slot.assign(n_posts=0)
+    for day, hour in zip((2, 3), tied, strict=True):
+        slots.loc[(slots["weekday"] == day) & (slots["hour"] == hour), "n_posts"] = 3
+    plan = plan_slots(dataclasses.replace(best, by_slot=slots), "2026-11-02", 1, 14)
+    path = write_ics(plan, tmp_path / "it.ics", brand_name="Maison Sève", lang="it")
+    first, second = (d for _, _, d in _events(path)[1][:2])
+    hours = f"({tied[0]:02d}:00, {tied[1]:02d}:00, con lo stesso numero di post ciascuna)"
+    assert first == (f"{_EVEN['it']} {at} Europe/Paris, l'ora più vicina a mezzogiorno tra "
+                     f"quelle con più post {hours}: nessuna ora è quella abituale "
+                     "dell'account")
+    assert second.startswith(f"{_EVEN['it']}, 2 in questo giorno; questo 4 h {after} "
+                             "Europe/Paris")
 
 
 def _nullable(best: BestTimes) -> BestTimes:
@@ -2049,8 +2170,8 @@ def test_a_plan_over_the_last_calendar_cancels_the_slots_it_drops(tmp_path):
     plan = plan_slots(_versioned(9, "2026-10-31"), "2026-11-02", 1, 2)
     events = _states(write_ics(plan, path, "Maison Sève").read_bytes())
     assert events == {
-        _uid("20261102"): ("20261102T080000Z", 20758, stamp, None),
-        _uid("20261105"): ("20261105T080000Z", 20757, stamp, None),
+        _uid("20261102"): ("20261102T080000Z", 20758, stamp, "CONFIRMED"),
+        _uid("20261105"): ("20261105T080000Z", 20757, stamp, "CONFIRMED"),
         _uid("20261103"): ("20261103T080000Z", 20758, stamp, "CANCELLED"),
         _uid("20261104"): ("20261104T080000Z", 20758, stamp, "CANCELLED"),
         _uid("20261106", 2): ("20261106T120000Z", 20760, later, "CANCELLED")}
@@ -2066,10 +2187,39 @@ def test_a_plan_over_the_last_calendar_cancels_the_slots_it_drops(tmp_path):
     # planned again (3 a week: Monday, Wednesday, Friday): Wednesday 4 is live, one more
     again = _states(write_ics(plan_slots(_versioned(9, "2026-10-31"), "2026-11-02", 1, 3),
                               path, "Maison Sève").read_bytes())
-    assert again[_uid("20261104")] == ("20261104T080000Z", 20759, stamp, None)
+    assert again[_uid("20261104")] == ("20261104T080000Z", 20759, stamp, "CONFIRMED")
     # Thursday 5 dropped in its turn; Tuesday 3 stays cancelled at its version
     assert again[_uid("20261105")][1:] == (20758, stamp, "CANCELLED")
     assert again[_uid("20261103")] == events[_uid("20261103")]
+
+
+def test_a_slot_planned_again_after_it_was_cancelled_says_it_is_confirmed(tmp_path):
+    """Three plans written over one file: the second drops two slots (STATUS:CANCELLED,
+    SEQUENCE one more), the third has them again. They came back with no STATUS, and an app
+    that saw them cancelled may keep them so; every planned event now says CONFIRMED, and
+    the two come back one more again. By hand: one week from Monday 2 November 2026 at 09:00
+    Paris (08:00 UTC), spread evenly (floor(i * 7 / n)): 3 a week is Monday 2, Wednesday 4,
+    Friday 6; 2 a week Monday 2 and Thursday 5. Data to 31 October: SEQUENCE 20,757
+    (test_a_changed_plan_…); Monday 2's event is the same in all three plans (the same
+    title, time and reason): it keeps 20,757."""
+    path = tmp_path / "plan.ics"
+
+    def written(per_week: int) -> dict[str, tuple]:
+        plan = plan_slots(_versioned(9, "2026-10-31"), "2026-11-02", 1, per_week)
+        return {u: (v[1], v[3]) for u, v in _states(write_ics(plan, path, "Maison Sève")
+                                                     .read_bytes()).items()}
+
+    mon, wed, thu, fri = (_uid(f"202611{d:02d}") for d in (2, 4, 5, 6))
+    assert written(3) == {mon: (20757, "CONFIRMED"), wed: (20757, "CONFIRMED"),
+                          fri: (20757, "CONFIRMED")}
+    assert written(2) == {mon: (20757, "CONFIRMED"), thu: (20757, "CONFIRMED"),
+                          wed: (20758, "CANCELLED"), fri: (20758, "CANCELLED")}
+    assert written(3) == {mon: (20757, "CONFIRMED"), wed: (20759, "CONFIRMED"),
+                          fri: (20759, "CONFIRMED"), thu: (20758, "CANCELLED")}
+    data = path.read_bytes()
+    assert data.count(b"STATUS:CONFIRMED") == 3 and data.count(b"STATUS:CANCELLED") == 1
+    written(3)
+    assert path.read_bytes() == data                      # an unchanged rerun: the same file
 
 
 def test_a_plan_that_does_not_say_its_days_cancels_nothing(tmp_path):
@@ -2111,7 +2261,7 @@ def test_smm_calendar_over_an_earlier_calendar_cancels_the_days_it_drops(tmp_pat
         return _states(out.read_bytes())
 
     events = run()
-    live = {u: v for u, v in events.items() if v[3] is None}
+    live = {u: v for u, v in events.items() if v[3] == "CONFIRMED"}
     cancelled = {u: v for u, v in events.items() if v[3] == "CANCELLED"}
     assert len(live) == 4 and len(cancelled) == 10 and len(events) == 14
     assert {u.split("-")[-2] for u in events} == set(days[7:-1])     # 2-15 November, once each

@@ -539,6 +539,57 @@ def test_italian_elides_the_article_before_a_number_said_with_a_vowel(text, expe
     assert Formatter("fr").prose(text) == text and Formatter("en").prose(text) == text
 
 
+@pytest.mark.parametrize("text,expected", [
+    # one o'clock is singular, said with a vowel ("l'una"): the hours' article elides
+    ("tutti i post alle 01:00", "tutti i post all'01:00"),
+    ("dopo le 01:00, prima delle 01:30, Alle 1:00", "dopo l'01:00, prima dell'01:30, All'1:00"),
+    ("tra le 23:00 e le 01:00", "tra le 23:00 e l'01:00"),
+    # the other hours are plural, "le otto", "le undici": the plural article does not elide
+    ("alle 08:00, dalle 11:00 alle 13:00, verso le 00:30, le 10:00",
+     "alle 08:00, dalle 11:00 alle 13:00, verso le 00:30, le 10:00"),
+    # a number that is no clock time keeps its article ("le 1.000 impression")
+    ("le 1.000 impression, le 01:000", "le 1.000 impression, le 01:000"),
+])
+def test_italian_elides_the_hours_article_before_one_oclock(text, expected):
+    """"alle 01:00" is read "alle una": Italian writes "all'01:00" ("all'una"), and keeps
+    "alle 08:00", "alle 11:00" ("alle otto", "alle undici")."""
+    assert Formatter("it").prose(text) == expected
+    assert Formatter("fr").prose(text) == text and Formatter("en").prose(text) == text
+
+
+def test_every_italian_template_of_an_hour_elides_before_one_oclock():
+    """Each Italian wording with an article before an hour (labels.yaml and notes.yaml:
+    "alle {hour}", "dopo le {hour}", "tra le {h0} e le {h1}"…) reads "all'01:00",
+    "dopo l'01:00", "tra l'01:00 e l'01:00" once in the report's prose, and "alle 08:00",
+    "alle 11:00" as they are. By hand, the templates today: the labels bt_advice_activity,
+    bt_advice_activity_formats, bt_chance_one_hour, bt_chance_one_hour_first, bt_hours and
+    bt_weekend_peak, and the .ics reasons of tied hours (one, after, before; of one account
+    and of several): 6 notes."""
+    import re
+    from collections import defaultdict
+
+    from smmanalytics.report.formatting import _WORDING, _yaml
+
+    article = re.compile(r"(?<![\w'])(le|alle|dalle|delle|nelle|sulle) \{(hour|h0|h1)\}")
+    labels = {k: v for k, v in _WORDING["it"]["labels"].items()
+              if isinstance(v, str) and article.search(v)}
+    notes = [n["it"] for n in _yaml("notes.yaml") if article.search(n.get("it", ""))]
+    assert set(labels) >= {"bt_advice_activity", "bt_advice_activity_formats",
+                           "bt_chance_one_hour", "bt_chance_one_hour_first", "bt_hours",
+                           "bt_weekend_peak"}
+    assert len(notes) >= 6
+    f = Formatter("it")
+    for template in [*labels.values(), *notes]:
+        n = len(article.findall(template))
+        for hour in ("01:00", "08:00", "11:00"):
+            text = f.prose(template.format_map(defaultdict(
+                lambda: "x", hour=hour, h0=hour, h1=hour)))
+            kept = re.findall(r"(?<![\w'])(?:le|alle|dalle|delle|nelle|sulle) " + hour, text)
+            elided = re.findall(r"\b(?:l|all|dall|dell|nell|sull)'" + hour, text)
+            assert (len(elided), len(kept)) == ((n, 0) if hour == "01:00" else (0, n)), (
+                template, hour, text)
+
+
 def test_italian_report_text_cover_and_captions_elide_before_8_and_11():
     """An Italian report of data to 8 November read "Dati al 8 novembre 2026" and notes
     "dal 11 ottobre": Italian writes "all'8", "dall'11"."""
@@ -816,6 +867,7 @@ _NOTE_VALUES = {
     "lift": "1.4", "lines": "2026-07 ad_spend 9.99 USD, 2026-09–2027-08 other 1,200.00 USD",
     "low": "1.1", "m": "40", "followers": "3,414", "min": "5,000", "max": "1,000,000",
     "measure": "reach", "metric": "er_reach", "months": "2026-10, 2026-11", "n": "3",
+    "n_accounts": "2",
     "refused": "'Beauté'",
     "industries": "alcohol, fashion, health_beauty",
     "names": "reactions, comments, shares, saves, quotes, clicks", "period": "2026-10",

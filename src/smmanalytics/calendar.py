@@ -114,18 +114,37 @@ _REASONS = {
                  "{relative}x the weekly average (audience schedule)"),
     "usual_hour": ("no reliable timing effect and no audience-activity data: posts spread evenly "
                    "over the week at the account's usual hour ({hour} {tz})"),
+    # the hour of the even spread and of the days' plan is the posts' of all the accounts
+    # together ({n_accounts}, BestTimes.accounts): "the account's usual hour" was said of two
+    "usual_hour_many": ("no reliable timing effect and no audience-activity data: posts spread "
+                        "evenly over the week at these {n_accounts} accounts' usual hour ({hour} "
+                        "{tz})"),
     # the hours with the most posts tie ({hours}): the one nearest noon, :func:`_usual_hour`
     "tied_hour": ("no reliable timing effect and no audience-activity data: posts spread evenly "
                   "over the week at {hour} {tz}, the nearest to noon of the hours with the most "
                   "posts ({hours}, as many posts each): no hour is the account's usual one"),
+    "tied_hour_many": ("no reliable timing effect and no audience-activity data: posts spread "
+                       "evenly over the week at {hour} {tz}, the nearest to noon of the hours "
+                       "with the most posts ({hours}, as many posts each): no hour is these "
+                       "{n_accounts} accounts' usual one"),
     "tied_hour_after": ("no reliable timing effect and no audience-activity data: posts spread "
                         "evenly over the week, {n} on this day; this one {gap} h after {hour} "
                         "{tz}, the nearest to noon of the hours with the most posts ({hours}, as "
                         "many posts each): no hour is the account's usual one"),
+    "tied_hour_after_many": ("no reliable timing effect and no audience-activity data: posts "
+                             "spread evenly over the week, {n} on this day; this one {gap} h "
+                             "after {hour} {tz}, the nearest to noon of the hours with the most "
+                             "posts ({hours}, as many posts each): no hour is these "
+                             "{n_accounts} accounts' usual one"),
     "tied_hour_before": ("no reliable timing effect and no audience-activity data: posts spread "
                          "evenly over the week, {n} on this day; this one {gap} h before {hour} "
                          "{tz}, the nearest to noon of the hours with the most posts ({hours}, "
                          "as many posts each): no hour is the account's usual one"),
+    "tied_hour_before_many": ("no reliable timing effect and no audience-activity data: posts "
+                              "spread evenly over the week, {n} on this day; this one {gap} h "
+                              "before {hour} {tz}, the nearest to noon of the hours with the "
+                              "most posts ({hours}, as many posts each): no hour is these "
+                              "{n_accounts} accounts' usual one"),
     "noon": ("no reliable timing effect and no audience-activity data: posts spread evenly over "
              "the week at noon ({hour} {tz}): the exports give no posting hours"),
     # a day's later posts in the even spread ({gap} h after the first, or before it when after
@@ -136,6 +155,12 @@ _REASONS = {
     "usual_hour_before": ("no reliable timing effect and no audience-activity data: posts spread "
                           "evenly over the week, {n} on this day; this one {gap} h before the "
                           "account's usual hour ({hour} {tz})"),
+    "usual_hour_after_many": ("no reliable timing effect and no audience-activity data: posts "
+                              "spread evenly over the week, {n} on this day; this one {gap} h "
+                              "after these {n_accounts} accounts' usual hour ({hour} {tz})"),
+    "usual_hour_before_many": ("no reliable timing effect and no audience-activity data: posts "
+                               "spread evenly over the week, {n} on this day; this one {gap} h "
+                               "before these {n_accounts} accounts' usual hour ({hour} {tz})"),
     "noon_after": ("no reliable timing effect and no audience-activity data: posts spread evenly "
                    "over the week, {n} on this day; this one {gap} h after noon ({hour} {tz}): "
                    "the exports give no posting hours"),
@@ -159,40 +184,49 @@ _REASONS = {
             "{low}-{high}); no hour stood out: an hour the account usually posts at "
             "({hour} {tz})"),
     "day_many": ("{weekday} did better in past posts ({lift}x each account's own average, "
-                 "interval {low}-{high}); no hour stood out: an hour the account usually posts "
-                 "at ({hour} {tz})"),
+                 "interval {low}-{high}); no hour stood out: an hour these {n_accounts} "
+                 "accounts usually post at ({hour} {tz})"),
     "day_other": ("{weekday}: not one of the days that did better in past posts ({weekdays}), "
                   "planned because more posts a week are asked; no hour stood out: an hour "
                   "the account usually posts at ({hour} {tz})"),
+    "day_other_many": ("{weekday}: not one of the days that did better in past posts "
+                       "({weekdays}), planned because more posts a week are asked; no hour "
+                       "stood out: an hour these {n_accounts} accounts usually post at ({hour} "
+                       "{tz})"),
     # no day did better, some did worse (BestTimes.avoid_days): posts spread over the others,
     # the days that did worse last
     "day_spread": ("{weekday}: no day did better in past posts, {weekdays} did worse: posts "
                    "spread over the other days; no hour stood out: an hour the account usually "
                    "posts at ({hour} {tz})"),
+    "day_spread_many": ("{weekday}: no day did better in past posts, {weekdays} did worse: posts "
+                        "spread over the other days; no hour stood out: an hour these "
+                        "{n_accounts} accounts usually post at ({hour} {tz})"),
     "day_worse": ("{weekday} did worse in past posts ({lift}x the account's average, interval "
                   "{low}-{high}), planned because more posts a week are asked; no hour stood "
                   "out: an hour the account usually posts at ({hour} {tz})"),
     "day_worse_many": ("{weekday} did worse in past posts ({lift}x each account's own average, "
                        "interval {low}-{high}), planned because more posts a week are asked; no "
-                       "hour stood out: an hour the account usually posts at ({hour} {tz})"),
+                       "hour stood out: an hour these {n_accounts} accounts usually post at "
+                       "({hour} {tz})"),
     # added to each reason ("; slot: …") in a plan shown in another zone than the slots'
     "slot": "slot: {weekday} {hour} {tz}",
 }
 _SLOT_SEP = "; "
 
 
-def _kind(best: BestTimes, kind: str) -> str:
-    """The kind of reason ``kind`` says for ``best``: its ``_many`` wording when the posts are
-    of several accounts (:attr:`BestTimes.accounts`) and it has one, its lift against each
-    account's own average: "1.23x the account's average" read as one account's."""
+def _kind(accounts: int, kind: str) -> str:
+    """The kind of reason ``kind`` says of the posts of ``accounts`` accounts
+    (:attr:`BestTimes.accounts`): its ``_many`` wording when they are several and it has one,
+    its lift against each account's own average and the hour theirs ("1.23x the account's
+    average" and "the account's usual hour" read as one account's)."""
     many = f"{kind}_many"
-    return many if best.accounts > 1 and many in _REASONS else kind
+    return many if accounts > 1 and many in _REASONS else kind
 
 
 def _window_reason(best: BestTimes, told: dict, slot_lift: float, n: int) -> str:
     """Why a slot in a recommended window of ``best`` was planned: the window (``told``, with
     the kind of reason its lift takes) and the slot's own lift from its ``n`` posts."""
-    kind = _kind(best, told["kind"] + ("_one" if n == 1 else ""))
+    kind = _kind(best.accounts, told["kind"] + ("_one" if n == 1 else ""))
     return _REASONS[kind].format(**told, slot_lift=f"{slot_lift:.2f}", n=n)
 
 
@@ -230,8 +264,9 @@ def _ranked(best: BestTimes, per_week: int = 7) -> tuple[pd.DataFrame, str]:
         rest = rest.merge(rec[["weekday", "hour"]], how="left", indicator=True)
         rest = rest.loc[rest["_merge"] == "left_only"].drop(columns="_merge")
         rest = rest.sort_values("lift", ascending=False).assign(
-            reason=lambda d: [_REASONS[_kind(best, "outside" if lift >= 1 else "below")].format(
-                slot_lift=f"{lift:.2f}") for lift in d["lift"]])
+            reason=lambda d: [_REASONS[_kind(best.accounts, "outside" if lift >= 1 else
+                                             "below")].format(slot_lift=f"{lift:.2f}")
+                              for lift in d["lift"]])
         cols = ["weekday", "hour", "lift", "reason"]
         return pd.concat([rec[cols], rest[cols]], ignore_index=True), "effect"
     if best.day_effect:
@@ -249,7 +284,7 @@ def _ranked(best: BestTimes, per_week: int = 7) -> tuple[pd.DataFrame, str]:
         })
         return out, "activity"
     n = best.by_slot["n_posts"].to_numpy(dtype=int).reshape(7, 24).sum(axis=0)
-    told = dict(tz=tz, excluded="", hours="")
+    told = dict(tz=tz, excluded="", hours="", n_accounts=best.accounts)
     if n.sum():
         hour, tied = _usual_hour(n)
         kind = "usual_hour" if len(tied) == 1 else "tied_hour"
@@ -257,7 +292,7 @@ def _ranked(best: BestTimes, per_week: int = 7) -> tuple[pd.DataFrame, str]:
     else:
         hour = 12
         kind, told["excluded"] = _no_usual_hour(best.n_excluded)
-    reason = _REASONS[kind].format(hour=f"{hour:02d}:00", **told)
+    reason = _REASONS[_kind(best.accounts, kind)].format(hour=f"{hour:02d}:00", **told)
     out = pd.DataFrame({"weekday": np.arange(7), "hour": hour, "lift": np.nan,
                         "reason": [reason] * 7})
     out.attrs.update(kind=kind, told=told)
@@ -322,15 +357,19 @@ def _by_days(best: BestTimes, tz: str, per_week: int = 7) -> pd.DataFrame:
     for _, d in pd.concat([days, rest, worse.iloc[::-1]], ignore_index=True).iterrows():
         day, lift = int(d["weekday"]), d["lift"]
         for h in hours:
-            where = dict(weekday=WEEKDAYS[day], hour=f"{h:02d}:00", tz=tz)
+            where = dict(weekday=WEEKDAYS[day], hour=f"{h:02d}:00", tz=tz,
+                         n_accounts=best.accounts)
             if day in favoured or day in avoided:
-                reason = _REASONS[_kind(best, "day" if day in favoured else "day_worse")].format(
+                reason = _REASONS[_kind(best.accounts, "day" if day in favoured
+                                        else "day_worse")].format(
                     lift=f"{lift:.2f}", low=f"{d['lift_low']:.2f}",
                     high=f"{d['lift_high']:.2f}", **where)
             elif favoured:
-                reason = _REASONS["day_other"].format(weekdays=named, **where)
+                reason = _REASONS[_kind(best.accounts, "day_other")].format(weekdays=named,
+                                                                            **where)
             else:
-                reason = _REASONS["day_spread"].format(weekdays=bad, **where)
+                reason = _REASONS[_kind(best.accounts, "day_spread")].format(weekdays=bad,
+                                                                             **where)
             rows.append((day, int(h), lift, reason))
     out = pd.DataFrame(rows, columns=["weekday", "hour", "lift", "reason"])
     out["lift"] = out["lift"].astype("Float64")
@@ -352,8 +391,8 @@ def _pick(ranked: pd.DataFrame, per_week: int, basis: str) -> pd.DataFrame:
         # the later posts of a day say so: "2 on this day; this one 4 h after the usual hour"
         per_day = pd.Series(days).groupby(days).transform("size").to_numpy()
         kind, told = ranked.attrs["kind"], ranked.attrs["told"]
-        reason = [ranked["reason"].iloc[0] if k == 0 else _REASONS[
-            f"{kind}_after" if h > base else f"{kind}_before"].format(
+        reason = [ranked["reason"].iloc[0] if k == 0 else _REASONS[_kind(
+            told["n_accounts"], f"{kind}_after" if h > base else f"{kind}_before")].format(
             n=m, gap=abs(h - base), hour=f"{base:02d}:00", **told)
             for k, h, m in zip(extra, hour, per_day, strict=True)]
         return pd.DataFrame({"weekday": days, "hour": hour, "lift": np.nan, "reason": reason})
@@ -787,15 +826,18 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
     An event of the calendar at ``path`` that the new plan drops (fewer posts a week; a slot
     moved to another day, whose UID is another day's) is written again as it was, with
     STATUS:CANCELLED and its SEQUENCE one more, so that a calendar app that imported it
-    removes it; in later reruns it stays cancelled, at that version. Only the plan's days
-    (its ``plan_days``, in the zone of the slots) are covered: an event before its first day
-    is the past, one after its last day a day it does not plan, and neither is written (an
-    app keeps what it has); a plan that does not say its days cancels nothing, and an event
-    whose UID is not this module's (``…@smmanalytics``) is never cancelled. The calendar stays
-    METHOD:PUBLISH (RFC 5546 3.2.1 allows STATUS:CANCELLED there): METHOD:CANCEL is an
-    organizer's message to attendees, for a whole file, and would cancel the live events too.
-    Each event's platform is its row's ``platform`` (so plans of several platforms can be
-    written as one calendar), else the plan's ``attrs["platform"]``, else ``all``.
+    removes it; in later reruns it stays cancelled, at that version. Every event the plan
+    has is STATUS:CONFIRMED: a slot planned again after it was cancelled says it is live
+    (SEQUENCE one more again), which an app that kept it cancelled would not take from an
+    event without a status. Only the plan's days (its ``plan_days``, in the zone of the
+    slots) are covered: an event before its first day is the past, one after its last day a
+    day it does not plan, and neither is written (an app keeps what it has); a plan that
+    does not say its days cancels nothing, and an event whose UID is not this module's
+    (``…@smmanalytics``) is never cancelled. The calendar stays METHOD:PUBLISH (RFC 5546
+    3.2.1 allows STATUS:CANCELLED there): METHOD:CANCEL is an organizer's message to
+    attendees, for a whole file, and would cancel the live events too. Each event's platform
+    is its row's ``platform`` (so plans of several platforms can be written as one
+    calendar), else the plan's ``attrs["platform"]``, else ``all``.
 
     ``lang`` (``en``, ``fr`` or ``it``, as the reports) is the language of the calendar's name
     and of each event's title and description: weekday names and numbers are written the
@@ -997,6 +1039,7 @@ def ics_bytes(plan: pd.DataFrame, brand_name: str = "Brand", *, duration_minutes
             if reason not in worded:
                 worded[reason] = _reason_in(words, reason)
             ev.add("description", worded[reason])
+        ev.add("status", _PLANNED)
         sequence, stamp = _raised(earlier.get(uid), _content(ev), sequence, stamp)
         ev.add("sequence", sequence)
         ev.add("dtstamp", stamp.to_pydatetime())
@@ -1108,10 +1151,17 @@ def _cancelled(earlier: dict[str, _Earlier], kept: set[str],
 
 
 #: what an event says, as against its identity (UID) and version (SEQUENCE, DTSTAMP), and
-#: whether it was cancelled (STATUS, only a cancelled event's): a change of any raises its
-#: version over the calendar it replaces (a slot the plan drops, and one it plans again)
+#: whether it is planned or cancelled (STATUS): a change of any raises its version over the
+#: calendar it replaces (a slot the plan drops, and one it plans again)
 _SAID = ("dtstart", "dtend", "summary", "description")
 _CONTENT = (*_SAID, "status")
+#: the STATUS of every event a plan has, stated: a slot cancelled (a plan that dropped it),
+#: then planned again, came back without one, and an app that saw it CANCELLED may keep it
+#: so (RFC 5545 3.8.1.11 gives STATUS no default). Stated on all of them, not on those once
+#: cancelled alone: that would need the file to remember it past the next rerun (one
+#: CONFIRMED there, written again without, changes and unstates it), and every event says
+#: the same thing the same way
+_PLANNED = "CONFIRMED"
 
 
 class _Earlier(NamedTuple):

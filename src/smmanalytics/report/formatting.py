@@ -170,6 +170,21 @@ _MONTH_PREPOSITIONS = {"it": {"in": "a", "su": "a"}}
 _ELIDED = {"il": "l'", "al": "all'", "dal": "dall'", "del": "dell'", "nel": "nell'",
            "sul": "sull'"}
 _ELISION = re.compile(r"(?<![\w'])((?i:il|al|dal|del|nel|sul)) (?=(?:8|11(?!\d)))")
+def _elide(word: str, elided: dict[str, str]) -> str:
+    """``word`` elided as ``elided`` gives it, its capital kept ("Il" → "L'")."""
+    out = elided[word.lower()]
+    return out[0].upper() + out[1:] if word[0].isupper() else out
+
+
+#: Italian's feminine plural article of the hours (le ore), before a clock time of one
+#: o'clock, which is singular and said with a vowel: "alle 01:00" is read "alle una", where
+#: a careful writer elides it as before "una" ("all'01:00", "tra l'01:00 e le 02:00"). The
+#: other hours keep "le", 08:00 and 11:00 too: "alle otto", "alle undici" (the plural article
+#: does not elide), as "dalle 8:00 alle 19:00" in any Italian timetable
+_HOUR_ELIDED = {"le": "l'", "alle": "all'", "dalle": "dall'", "delle": "dell'",
+                "nelle": "nell'", "sulle": "sull'"}
+_HOUR_ELISION = re.compile(
+    r"(?<![\w'])((?i:le|alle|dalle|delle|nelle|sulle)) (?=0?1:\d{2}(?!\d))")
 
 #: colours of goal statuses in tables, badges of white 8.5 pt text: each has a contrast of at
 #: least 4.5:1 with white (WCAG AA for small text), a darker shade of the hue where the
@@ -350,27 +365,28 @@ class Formatter:
     def prose(self, text: str) -> str:
         """``text`` as the language writes it once its values are in: Italian elides the
         article or preposition before a number said with a vowel ("al 8 ottobre" → "all'8
-        ottobre", "il 11" → "l'11"), French "de", "que", "lorsque", "puisque" and "jusque"
-        before a platform named with a vowel ("de Instagram" → "d'Instagram"); English is left
-        as it is.
+        ottobre", "il 11" → "l'11") and the hours' before one o'clock ("alle 01:00" →
+        "all'01:00", read "all'una"; "alle 08:00" stays, read "alle otto"), French "de",
+        "que", "lorsque", "puisque" and "jusque" before a platform named with a vowel ("de
+        Instagram" → "d'Instagram"); English is left as it is.
 
         >>> Formatter("it").prose("dal 8 ottobre al 11 ottobre 2026; Il 80 %")
         "dall'8 ottobre all'11 ottobre 2026; L'80 %"
+        >>> Formatter("it").prose("alle 01:00, tra le 23:00 e le 01:00, alle 08:00, alle 11:00")
+        "all'01:00, tra le 23:00 e l'01:00, alle 08:00, alle 11:00"
         >>> Formatter("fr").prose("Les données de Instagram, de X et de YouTube")
         "Les données d'Instagram, de X et de YouTube"
         """
         # even parts: the package's words; odd: the brand's, marked by verbatim()
         parts = _VERBATIM.split(text)
-        table = {"it": (_ELISION, _ELIDED), "fr": (_FR_ELISION, _FR_ELIDED)}.get(self.lang)
-        if table is None:
-            return "".join(parts)
-        pattern, elided = table
+        tables = {"it": ((_ELISION, _ELIDED), (_HOUR_ELISION, _HOUR_ELIDED)),
+                  "fr": ((_FR_ELISION, _FR_ELIDED),)}.get(self.lang, ())
 
-        def elide(m: re.Match) -> str:
-            word = elided[m[1].lower()]
-            return word[0].upper() + word[1:] if m[1][0].isupper() else word
-        return "".join(part if i % 2 else pattern.sub(elide, part)
-                       for i, part in enumerate(parts))
+        def elided(part: str) -> str:
+            for pattern, words in tables:
+                part = pattern.sub(lambda m, words=words: _elide(m[1], words), part)
+            return part
+        return "".join(part if i % 2 else elided(part) for i, part in enumerate(parts))
 
     @staticmethod
     def verbatim(text) -> str:
