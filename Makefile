@@ -40,9 +40,9 @@ report: install
 ## reports: alias of report
 reports: report
 
-## test: run the whole suite, notebooks included, on every CPU (what CI runs; WORKERS=N for N, 0 for none)
+## test: run the whole suite, notebooks included, on every CPU (what CI runs; WORKERS=N for N, 0 for none); lists the 25 slowest tests
 test: install
-	$(BIN)/python -m pytest -q $(XDIST)
+	$(BIN)/python -m pytest -q $(XDIST) --durations=25
 
 ## test-fast: the suite without notebook executions and slow statistical checks
 test-fast: install

@@ -37,6 +37,14 @@ from ._roi_builders import HEADER, costs_file, dataset, posts, web
 _SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample"
 
 
+@pytest.fixture(scope="module")
+def sample():
+    """The sample brand Maison Sève, loaded once for the tests that only read it (a load is
+    6 s of CPU, 20 s of wall under load); a test that edits it loads its own copy
+    (:func:`_sample_with`)."""
+    return smm.load(_SAMPLE / "maison-seve")
+
+
 def _web_month(revenue, key_events=None, campaign="(not set)", source="instagram",
                medium="social", group="Organic Social", start="2026-10-01", end="2026-10-31"):
     return {"period_start": start, "period_end": end, "channel_group": group, "source": source,
@@ -2278,7 +2286,7 @@ def test_social_web_same_rows_whatever_the_frames_history():
 
 
 
-def test_the_campaign_days_are_kept_for_the_runs_last_asked():
+def test_the_campaign_days_are_kept_for_the_runs_last_asked(sample):
     """social_web keeps each row's campaign days (_run_days) on the prepared rows for the runs
     frame last asked: the same days as computed afresh, asked of the same frame again; another
     runs frame (a fete-des-meres campaign ending a week earlier) gets days of its own. The
@@ -2287,7 +2295,7 @@ def test_the_campaign_days_are_kept_for_the_runs_last_asked():
     from smmanalytics._web import _run_days, campaign_runs, prepared, social_web
     from smmanalytics.periods import parse_period
 
-    ds = smm.load(_SAMPLE / "maison-seve")
+    ds = sample
     runs, r = campaign_runs(ds), prepared(ds.web)
     first, notes = social_web(ds.web, parse_period("2026-05"), runs=runs)
     kept = r.last_run_days["runs"]
@@ -2518,7 +2526,7 @@ def test_campaign_roi_without_campaigns_has_the_columns_of_one_with(tmp_path):
 # ------------------------------------------------------------------ campaign days
 
 
-def test_a_campaign_row_counts_whole_over_the_days_the_campaign_ran():
+def test_a_campaign_row_counts_whole_over_the_days_the_campaign_ran(sample):
     """The sample's May GA4 export (1-31 May) tags four social rows fete-des-meres-2026; the
     campaign's cost lines run 18-31 May (posts 20-25 May), so its rows are spread over those
     14 days, not 14/31 of them counted. By hand, from
@@ -2530,7 +2538,7 @@ def test_a_campaign_row_counts_whole_over_the_days_the_campaign_ran():
       → 1192 sessions, 40 key events, revenue 1884.30 (before: 14/31 of it, 850.97)
     costs.csv: ad spend 250 (facebook) + 350 (instagram) = 600, the campaign's only cost, so
     ROAS = 1884.30 / 600 = 3.1405, ROI = (1884.30 - 600) / 600 = 2.1405."""
-    ds = smm.load(_SAMPLE / "maison-seve")
+    ds = sample
     r = roi(ds, "2026-05-18..2026-05-31", by="campaign").set_index("campaign")
     fete = r.loc["fete-des-meres-2026"]
     assert fete["revenue"] == pytest.approx(1884.30)
@@ -2636,8 +2644,8 @@ def test_roi_a_line_past_month_end_leaves_the_next_month_unknown_but_its_own_sha
     assert roi(ds, "2026-10").iloc[0]["production"] == pytest.approx(320.0)
 
 
-def test_roi_without_the_spanning_line_november_costs_stay_unknown(tmp_path):
-    ds = _sample_with(tmp_path)
+def test_roi_without_the_spanning_line_november_costs_stay_unknown(sample):
+    ds = sample                              # the sample's costs.csv, no line added
     row = roi(ds, "2026-11").iloc[0]
     assert all(pd.isna(row[c]) for c in ("cost", "labor", "production", "tools"))
     assert "costs_entered_after" not in (row["note_codes"] or "")
@@ -2771,13 +2779,13 @@ def test_no_gap_without_a_pattern_of_months(tmp_path):
     assert costs_gaps(ds.costs) == []
 
 
-def test_a_brand_currency_in_small_letters_is_the_brand_s():
+def test_a_brand_currency_in_small_letters_is_the_brand_s(sample):
     """A Brand made by hand with currency "eur" (brand.yaml capitalises it) had every EUR cost
     line taken for a foreign currency: cost and ROI unknown, "costs_foreign_currency", while
     GA4's revenue counted. The currencies are compared in capitals everywhere."""
     from dataclasses import replace
 
-    ds = smm.load(_SAMPLE / "maison-seve")
+    ds = sample
     upper = smm.roi(ds, "2026-10")
     lower = smm.roi(replace(ds, brand=replace(ds.brand, currency="eur")), "2026-10")
     assert lower.loc[0, "cost"] == pytest.approx(upper.loc[0, "cost"])
