@@ -581,7 +581,7 @@ def test_no_engagement_rate_chart_when_no_post_has_reach(ds):
 
 
 @pytest.mark.parametrize("lang,period,text", [
-    ("en", "2025", "The exports cover 2025 only from 1 September 2025 to 31 December 2025: "
+    ("en", "2025", "The exports cover 2025 only from 1 September to 31 December 2025: "
                    "these figures count the posts of those days."),
     ("it", "2025", "Le esportazioni coprono il 2025 solo dal 1° settembre 2025 al 31 dicembre "
      "2025: "
@@ -589,7 +589,7 @@ def test_no_engagement_rate_chart_when_no_post_has_reach(ds):
     ("fr", "2025-Q3", "Les exports ne couvrent le T3 2025 que du 1er septembre 2025 au 30 "
                       "septembre 2025 : ces chiffres ne comptent que les publications de ces "
                       "jours."),
-    ("it", "2026", "Le esportazioni coprono il 2026 solo dal 1° gennaio 2026 al 10 febbraio 2026: "
+    ("it", "2026", "Le esportazioni coprono il 2026 solo dal 1° gennaio al 10 febbraio 2026: "
                    "questi dati contano solo i post di quei giorni."),
     ("en", "2025-10", None),
     # a range of days is "the period …" in English as in French and Italian (it read "The
