@@ -433,9 +433,9 @@ def test_the_cover_is_that_of_the_data_the_report_was_made_with(ds):
 
 
 @pytest.mark.parametrize("period,lang,line", [
-    ("2026", "en", "Warning: the data cover 1 January – 31 October 2026 only, 304 of the "
+    ("2026", "en", "Warning: the data cover 1 January to 31 October 2026 only, 304 of the "
                    "period's 365 days: its totals are not those of the whole period."),
-    ("2025", "fr", "Attention : les données ne couvrent que du 1er septembre 2025 au 31 "
+    ("2025", "fr", "Attention : les données ne couvrent que du 1er septembre au 31 "
                    "décembre 2025, 122 des 365 jours de la période : ses totaux ne sont pas "
                    "ceux de la période entière."),
     ("2026-Q4", "it", "Attenzione: i dati coprono solo dal 1° al 31 ottobre 2026, "

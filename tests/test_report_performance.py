@@ -313,7 +313,7 @@ def test_roi_section_of_a_french_report_says_its_notes_in_french(ds, tmp_path):
                      "ROI": f.percent(31000 / 8000 - 1, 0), "ROAS": "–"}
     notes = _texts(sec, "note")
     assert notes[0] == (
-        "Les données GA4 ne couvrent octobre 2026 que du 1er octobre 2026 au "
+        "Les données GA4 ne couvrent octobre 2026 que du 1er au "
         "20 octobre 2026 : le trafic hors de ces jours n'y figure pas ; ROI, ROAS et CPA "
         "rapportent les chiffres de GA4 aux seuls coûts du 1er au 20 octobre 2026, "
         "les jours d'octobre 2026 couverts à la fois par les données GA4 et par costs.csv ; "
@@ -933,7 +933,9 @@ def test_campaign_summary_gives_every_figure_over_the_reports_period(tmp_path, l
     f = rep.fmt
     blocks = rep.campaign_summary().blocks
     texts = [b["text"] for b in blocks if b["kind"] == "text"]
-    assert texts[:2] == [f"{f.date(rep.period.start)} – {f.date(rep.period.end)}", partly]
+    # the campaign report's period, October, by its days
+    days = {"en": "1–31 October 2026", "fr": "1er–31 octobre 2026", "it": "1°–31 ottobre 2026"}
+    assert texts[:2] == [days[lang], partly]
     cards = [i["value"] for b in blocks if b["kind"] == "kpis" for i in b["items"]]
     assert cards == [f.money(310), f.money(930), f.percent(2.0, 0), f"{f.number(3, 2)}×"]
     row = [b for b in blocks if b["kind"] == "table"][0]["rows"][0]
