@@ -727,21 +727,21 @@ def test_each_row_says_its_own_platforms_cover():
     # Italian read "dal 1° novembre 2025 al 31 dicembre 2025 del 2025", the English "1 November
     # 2025 – 31 December 2025 of 2025", the French of a quarter "(période : le T3 2026)"
     assert Formatter("fr").notes(tiktok)[0] == (
-        "les exports TikTok de 2025 ne couvrent que du 1er novembre 2025 au 31 décembre 2025")
+        "les exports TikTok de 2025 ne couvrent que du 1er novembre au 31 décembre 2025")
     assert Formatter("it").notes(tiktok)[0] == (
-        "nel 2025 le esportazioni TikTok coprono solo dal 1° novembre 2025 al 31 dicembre 2025")
+        "nel 2025 le esportazioni TikTok coprono solo dal 1° novembre al 31 dicembre 2025")
     assert Formatter("en").notes(tiktok)[0] == (
-        "the TikTok exports of 2025 cover only 1 November 2025 – 31 December 2025")
+        "the TikTok exports of 2025 cover only 1 November – 31 December 2025")
     quarter = "the tiktok exports cover only 2026-07-01..2026-08-31 of 2026-Q3"
     assert Formatter("fr").note(quarter) == (
-        "les exports TikTok du T3 2026 ne couvrent que du 1er juillet 2026 au 31 août 2026")
+        "les exports TikTok du T3 2026 ne couvrent que du 1er juillet au 31 août 2026")
     assert Formatter("it").note(quarter) == ("nel 3° trimestre 2026 le esportazioni TikTok coprono "
-                                             "solo dal 1° luglio 2026 al 31 agosto 2026")
+                                             "solo dal 1° luglio al 31 agosto 2026")
     brand = "the brand's posts cover only 2025-09-01..2025-12-31 of 2025"
     assert Formatter("fr").note(brand) == ("les publications de la marque en 2025 ne couvrent "
-                                           "que du 1er septembre 2025 au 31 décembre 2025")
+                                           "que du 1er septembre au 31 décembre 2025")
     assert Formatter("it").note(brand) == ("nel 2025 i post del brand coprono solo dal 1° "
-                                           "settembre 2025 al 31 dicembre 2025")
+                                           "settembre al 31 dicembre 2025")
 
 
 def test_unknown_benchmark_source_is_an_smm_error_and_case_is_free():

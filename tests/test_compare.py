@@ -908,8 +908,8 @@ def test_a_platforms_partial_coverage_names_the_platform():
         "not compared with it."]
     assert Formatter("it").note(c.caveats[0]) == (
         "I dati di X si fermano al 12 ottobre 2026: ottobre 2026 è confrontato sui suoi primi 12 "
-        "giorni, fino a quel giorno, con i primi 12 giorni di settembre 2026 (dal 1° settembre "
-        "2026 al 12 settembre 2026).")
+        "giorni, fino a quel giorno, con i primi 12 giorni di settembre 2026 (dal 1° al 12 "
+        "settembre 2026).")
 
 
 def test_no_data_at_all_is_unknown_not_zero_posts():
@@ -947,9 +947,9 @@ def test_a_seed_or_a_resample_count_that_is_none_is_named():
 
 
 @pytest.mark.parametrize("lang,expected", [
-    ("en", "The data start on 1 September 2025: the period 15 August 2025 – 10 September 2025 "
+    ("en", "The data start on 1 September 2025: the period 15 August – 10 September 2025 "
      "is covered from that day only (10 of 27 days); its totals cover those days only."),
-    ("it", "I dati iniziano il 1° settembre 2025: il periodo 15 agosto 2025 – 10 settembre 2025 "
+    ("it", "I dati iniziano il 1° settembre 2025: il periodo 15 agosto – 10 settembre 2025 "
      "è coperto solo da quel giorno (10 giorni su 27); i suoi totali sono quelli di quei "
      "giorni."),
 ])
@@ -1363,8 +1363,8 @@ def test_net_followers_known_on_some_days_are_compared_per_known_day():
               "compared per known day.")
     assert caveat in c.caveats
     assert Formatter("fr").note(caveat) == (
-        "Abonnés gagnés (net) : chiffres connus 10 jours sur 31 d'octobre 2026 (du 1er octobre "
-        "2026 au 10 octobre 2026) ; comparaison par jour connu.")
+        "Abonnés gagnés (net) : chiffres connus 10 jours sur 31 d'octobre 2026 (du 1er au 10 "
+        "octobre 2026) ; comparaison par jour connu.")
 
 
 def _follows_span(platform, first, last, value=5.0):
@@ -1396,7 +1396,7 @@ def test_a_platform_s_follows_stopping_early_leave_the_brand_s_days_unknown():
     assert not [x for x in c.caveats if x.startswith("instagram:")]       # known every day
     assert Formatter("it").note(caveat) == (
         "Facebook: Nuovi follower (netti), dati noti per 10 giorni su 31 di ottobre 2026 "
-        "soltanto (dal 1° ottobre 2026 al 10 ottobre 2026).")
+        "soltanto (dal 1° al 10 ottobre 2026).")
     # one platform alone: its own days, as before (Instagram 31 × 5 = 155 against 150)
     t = _kpis(compare(dataset(posts=posts(rows), daily=follows), "2026-10",
                       platform="instagram"))
@@ -1471,11 +1471,11 @@ def test_ga4_kpis_are_compared_per_day_ga4_covers_when_its_export_stops_early():
               "sessions, key events and revenue are compared per covered day.")
     assert caveat in c.caveats
     assert Formatter("fr").note(caveat) == (
-        "Les données GA4 ne couvrent novembre 2026 que du 1er novembre 2026 au 15 novembre "
+        "Les données GA4 ne couvrent novembre 2026 que du 1er au 15 novembre "
         "2026 (15 jours sur 30) : sessions, événements clés et chiffre d'affaires GA4 sont "
         "comparés par jour couvert.")
     assert Formatter("it").note(caveat) == (
-        "I dati GA4 coprono novembre 2026 solo dal 1° novembre 2026 al 15 novembre 2026 (15 "
+        "I dati GA4 coprono novembre 2026 solo dal 1° al 15 novembre 2026 (15 "
         "giorni su 30): sessioni, eventi chiave e ricavi GA4 sono confrontati per giorno "
         "coperto.")
 

@@ -341,7 +341,7 @@ def test_the_cover_of_a_month_without_posts_says_none_is_missing(fb_brand):
     ds = _load(fb_brand)
     assert _coverage_lines(ds, parse_period("2026-11"), Formatter("it")) == ([], [])
     rep = BrandReport(ds, "2026-11", lang="it")
-    assert rep.cover_lines == ["Periodo: 1° novembre 2026 – 30 novembre 2026", "Post: 0",
+    assert rep.cover_lines == ["Periodo: 1°–30 novembre 2026", "Post: 0",
                                "Dati al 2 dicembre 2026"]
     assert rep.cover_warnings == []
     rep.kpi_table()

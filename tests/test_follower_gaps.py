@@ -94,10 +94,10 @@ def test_the_scorecard_and_compare_name_the_account_whose_days_are_missing(tmp_p
     assert caveat in c.caveats
     assert Formatter("fr").note(caveat) == (
         "Instagram, compte maisonseve.pro : Abonnés gagnés (net), chiffres connus 10 jours sur "
-        "31 d'octobre 2026 seulement (du 1er octobre 2026 au 10 octobre 2026).")
+        "31 d'octobre 2026 seulement (du 1er au 10 octobre 2026).")
     assert Formatter("it").note(caveat) == (
         "Instagram, account maisonseve.pro: Nuovi follower (netti), dati noti per 10 giorni su "
-        "31 di ottobre 2026 soltanto (dal 1° ottobre 2026 al 10 ottobre 2026).")
+        "31 di ottobre 2026 soltanto (dal 1° al 10 ottobre 2026).")
 
 
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",

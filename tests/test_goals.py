@@ -1585,7 +1585,7 @@ def test_a_ga4_goal_is_not_judged_on_a_quarter_with_a_month_missing(tmp_path):
     assert shown_status(pd.DataFrame([row]))[row.name] == "not assessed"
     f = Formatter("fr")
     assert f.notes(row["note"]) == [
-        "aucun export GA4 ne couvre la période du 1er août 2026 au 31 août 2026",
+        "aucun export GA4 ne couvre la période du 1er au 31 août 2026",
         "valeur calculée sur les 61 jours couverts sur 92 : non évalué"]
     assert not f.untranslated
     # August's sessions: no day covered, unknown, and said so (not "no data for sessions")
@@ -1801,7 +1801,7 @@ def test_a_property_missing_a_month_another_covers_is_a_gap(tmp_path):
     from smmanalytics.report.formatting import Formatter
     f = Formatter("fr")
     assert f.notes(row["note"])[0] == ("aucun export GA4 de maisonseve.it ne couvre la période "
-                                       "du 1er août 2026 au 31 août 2026")
+                                       "du 1er au 31 août 2026")
     assert not f.untranslated
     # maisonseve.it opened in September: 90 + 30 = 120 < 200, missed, nothing missing
     ds = dataclasses.replace(ds, web=_ga4_sites(*fr, ("maisonseve.it", "2026-09", 30)))
@@ -2912,7 +2912,7 @@ def test_net_followers_known_on_some_days_only_are_not_judged(tmp_path):
     assert sc.loc[1, "actual"] == 149 + 149 + 44 and pd.isna(sc.loc[1, "status"])
     assert "known on 72 of 92 days (2026-07-01 to 2026-09-10)" in sc.loc[1, "note"]
     assert Formatter("it").note(sc.loc[0, "note"]) == (
-        "Nuovi follower (netti): dati noti per 10 giorni su 30 (dal 1° settembre 2026 al 10 "
+        "Nuovi follower (netti): dati noti per 10 giorni su 30 (dal 1° al 10 "
         "settembre 2026): il valore indicato è il totale di quei giorni soltanto")
     # August, whose days are all known, is judged as ever: 149 ≥ 100
     sc = scorecard(ds, "2026-08", asof="2026-11-05")

@@ -136,7 +136,7 @@ def _data_to(ds, last: str, exported: str) -> Dataset:
     ("2026-10", "2026-11-01", "2026-11-30", "November 2026"),
     # to 15 October, 3 a week: Monday, Wednesday, Friday; 16 October is a Friday, 15
     # November a Sunday: 16 October to 13 November, 13 posts
-    ("2026-10-01..2026-10-15", "2026-10-16", "2026-11-15", "16 October 2026 – 15 November 2026"),
+    ("2026-10-01..2026-10-15", "2026-10-16", "2026-11-15", "16 October – 15 November 2026"),
 ])
 def test_slots_start_the_day_after_the_period(ds, period, first, last, name):
     """The plan never falls inside the reported period: a range's plan starts the day after
@@ -640,7 +640,7 @@ def test_a_past_periods_best_times_say_the_audience_schedule_is_of_later_days(ds
     (the only ones exported) without saying so: best times read the daily rows up to the
     period's end, and an audience schedule of later days only, still shown, is said to be; a
     report whose period holds those days says nothing of it. The days read "pour 25 octobre
-    2026 – 31 octobre 2026", "per 25 ottobre 2026 – 31 ottobre 2026", without the article:
+    2026 – 31 octobre 2026", "per 25–31 ottobre 2026", without the article:
     "pour la période du 25 au 31 octobre 2026"."""
     posts = ds.posts.assign(platform="instagram", time_precision="minute")
     online = pd.DataFrame({

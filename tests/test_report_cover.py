@@ -27,7 +27,7 @@ FIX = Path(__file__).parent / "fixtures"
     ("2026-10", "Rapport mensuel réseaux sociaux", "octobre 2026"),
     ("2026-Q4", "Rapport trimestriel réseaux sociaux", "T4 2026"),
     ("2026", "Rapport annuel réseaux sociaux", "2026"),
-    ("2026-10-05..2026-10-18", "Rapport réseaux sociaux", "5 octobre 2026 – 18 octobre 2026"),
+    ("2026-10-05..2026-10-18", "Rapport réseaux sociaux", "5–18 octobre 2026"),
 ])
 def test_quarters_years_and_ranges_are_titled_by_their_period(ds, period, title, label):
     # `smm report monthly --period 2026` ran the monthly notebook on a year, and the cover
@@ -433,12 +433,12 @@ def test_the_cover_is_that_of_the_data_the_report_was_made_with(ds):
 
 
 @pytest.mark.parametrize("period,lang,line", [
-    ("2026", "en", "Warning: the data cover 1 January 2026 – 31 October 2026 only, 304 of the "
+    ("2026", "en", "Warning: the data cover 1 January to 31 October 2026 only, 304 of the "
                    "period's 365 days: its totals are not those of the whole period."),
-    ("2025", "fr", "Attention : les données ne couvrent que du 1er septembre 2025 au 31 "
+    ("2025", "fr", "Attention : les données ne couvrent que du 1er septembre au 31 "
                    "décembre 2025, 122 des 365 jours de la période : ses totaux ne sont pas "
                    "ceux de la période entière."),
-    ("2026-Q4", "it", "Attenzione: i dati coprono solo dal 1° ottobre 2026 al 31 ottobre 2026, "
+    ("2026-Q4", "it", "Attenzione: i dati coprono solo dal 1° al 31 ottobre 2026, "
                       "31 dei 92 giorni del periodo: i suoi totali non sono quelli dell'intero "
                       "periodo."),
 ])
@@ -456,8 +456,8 @@ def test_cover_warns_of_a_period_the_data_cover_in_part(period, lang, line):
 
 
 @pytest.mark.parametrize("period,label,days", [
-    ("2026-10", "octobre 2026", ["Période : 1er octobre 2026 – 31 octobre 2026"]),
-    ("2026-09-20..2026-10-31", "20 septembre 2026 – 31 octobre 2026", []),
+    ("2026-10", "octobre 2026", ["Période : 1er–31 octobre 2026"]),
+    ("2026-09-20..2026-10-31", "20 septembre – 31 octobre 2026", []),
 ])
 def test_the_cover_says_a_periods_days_once(ds, period, label, days):
     """A campaign's cover (a range of days) showed its days under the title, then again as

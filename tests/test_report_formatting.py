@@ -123,10 +123,63 @@ def test_changes_are_signed_both_ways():
 @pytest.mark.parametrize("lang,period,name", [
     ("fr", "2026-10", "octobre 2026"), ("fr", "2026-Q4", "T4 2026"),
     ("it", "2026-Q4", "4° trimestre 2026"), ("en", "2026", "2026"),
-    ("en", "2026-10-05..2026-10-18", "5 October 2026 – 18 October 2026"),
+    ("en", "2026-10-05..2026-10-18", "5–18 October 2026"),
 ])
 def test_periods_by_name(lang, period, name):
     assert Formatter(lang).period(period) == name
+
+
+# Each range written by hand as the language writes it: what both ends share (the year, and
+# the month too within one month) said once, after the last day; the first of a month an
+# ordinal in French and Italian; across two years, both ends in full. The span is the name
+# of a range (a cover's "Period:", "the period …"), the note says it with "from … to …".
+_RANGES = [
+    # one month
+    ("en", "2026-11-03", "2026-11-09", "3–9 November 2026", "3 to 9 November 2026"),
+    ("fr", "2026-11-03", "2026-11-09", "3–9 novembre 2026", "du 3 au 9 novembre 2026"),
+    ("it", "2026-11-03", "2026-11-09", "3–9 novembre 2026", "dal 3 al 9 novembre 2026"),
+    ("en", "2026-11-01", "2026-11-09", "1–9 November 2026", "1 to 9 November 2026"),
+    ("fr", "2026-11-01", "2026-11-09", "1er–9 novembre 2026", "du 1er au 9 novembre 2026"),
+    ("it", "2026-11-01", "2026-11-09", "1°–9 novembre 2026", "dal 1° al 9 novembre 2026"),
+    # Italian elides the articulated prepositions before 8 and 11: "dall'8 all'11"
+    ("it", "2026-10-08", "2026-10-11", "8–11 ottobre 2026", "dall'8 all'11 ottobre 2026"),
+    # one year, two months
+    ("en", "2024-01-01", "2024-12-31", "1 January – 31 December 2024",
+     "1 January to 31 December 2024"),
+    ("fr", "2024-01-01", "2024-12-31", "1er janvier – 31 décembre 2024",
+     "du 1er janvier au 31 décembre 2024"),
+    ("it", "2024-01-01", "2024-12-31", "1° gennaio – 31 dicembre 2024",
+     "dal 1° gennaio al 31 dicembre 2024"),
+    # two years: both ends in full
+    ("en", "2025-12-15", "2026-01-14", "15 December 2025 – 14 January 2026",
+     "15 December 2025 to 14 January 2026"),
+    ("fr", "2025-12-15", "2026-01-14", "15 décembre 2025 – 14 janvier 2026",
+     "du 15 décembre 2025 au 14 janvier 2026"),
+    ("it", "2025-12-15", "2026-01-14", "15 dicembre 2025 – 14 gennaio 2026",
+     "dal 15 dicembre 2025 al 14 gennaio 2026"),
+]
+_GA4_GAP = {"en": "no GA4 export covers ", "fr": "aucun export GA4 ne couvre la période ",
+            "it": "nessuna esportazione GA4 copre il periodo "}
+
+
+@pytest.mark.parametrize("lang,start,end,span,days", _RANGES)
+def test_a_range_of_days_says_what_its_ends_share_once(lang, start, end, span, days):
+    f = Formatter(lang)
+    # f.span, not f.period: a range of a whole year is the year ("2024")
+    assert f.span(dt.date.fromisoformat(start), dt.date.fromisoformat(end)) == span
+    assert f.note(f"no GA4 export covers {start} to {end}") == _GA4_GAP[lang] + days
+
+
+@pytest.mark.parametrize("lang,start,end,span,days", [r for r in _RANGES if r[0] == "en"])
+def test_english_notes_name_the_api_span_as_the_cover_does(lang, start, end, span, days):
+    """The API's "2026-11-03..2026-11-09" reads in an English note as the range's name."""
+    note = f"the brand's posts cover only {start}..{end} of 2026"
+    assert Formatter(lang).note(note) == f"the brand's posts of 2026 cover only {span}"
+
+
+def test_a_single_day_is_no_range():
+    # 2026-10-01..2026-10-01: one date, not "1–1 October 2026"
+    assert Formatter("fr").span(dt.date(2026, 10, 1), dt.date(2026, 10, 1)) == "1er octobre 2026"
 
 
 @pytest.mark.parametrize("lang,note,expected", [
@@ -142,11 +195,11 @@ def test_periods_by_name(lang, period, name):
     ("it", "posts published in 2026-04 ÷ 4.29 weeks",
      "post pubblicati ad aprile 2026 ÷ 4,29 settimane"),
     ("it", "the facebook exports cover only 2026-08-05..2026-08-31 of 2026-08",
-     "ad agosto 2026 le esportazioni Facebook coprono solo dal 5 agosto 2026 al 31 agosto 2026"),
+     "ad agosto 2026 le esportazioni Facebook coprono solo dal 5 al 31 agosto 2026"),
     ("it", "posts published in 2026-Q4 ÷ 13.14 weeks",
      "post pubblicati nel 4° trimestre 2026 ÷ 13,14 settimane"),
     ("it", "benchmark measured over 2024-01-01..2024-12-31, brand over 2026-10",
-     "riferimento misurato dal 1° gennaio 2024 al 31 dicembre 2024, brand misurato a ottobre 2026"),
+     "riferimento misurato dal 1° gennaio al 31 dicembre 2024, brand misurato a ottobre 2026"),
     ("fr", "Rival IQ 2025 has no linkedin benchmark: not compared",
      "Rival IQ 2025 ne donne pas de référence pour LinkedIn : pas de comparaison"),
     # the publisher's change of its benchmark, not the brand's trend ("-16 % sur un an" beside
@@ -163,11 +216,11 @@ def test_periods_by_name(lang, period, name):
      "settembre 2026 è stato un record (12.345 interazioni, più di ciascuno dei 6 periodi "
      "precedenti): è atteso un certo calo (regressione verso la media)."),
     ("fr", "benchmark measured over 2024-01-01..2024-12-31, brand over 2026-10",
-     "référence mesurée du 1er janvier 2024 au 31 décembre 2024, marque mesurée en octobre 2026"),
+     "référence mesurée du 1er janvier au 31 décembre 2024, marque mesurée en octobre 2026"),
     ("fr", "benchmark measured over 2024-01-01..2024-12-31, brand over 2026-Q3",
-     "référence mesurée du 1er janvier 2024 au 31 décembre 2024, marque mesurée au T3 2026"),
+     "référence mesurée du 1er janvier au 31 décembre 2024, marque mesurée au T3 2026"),
     ("it", "benchmark measured over 2024-01-01..2024-12-31, brand over 2026-Q3",
-     "riferimento misurato dal 1° gennaio 2024 al 31 dicembre 2024, brand misurato nel 3° "
+     "riferimento misurato dal 1° gennaio al 31 dicembre 2024, brand misurato nel 3° "
      "trimestre 2026"),
     # YouTube's videos, plural: "their" impressions, not "its"
     ("fr", "impressions and er_impressions of several platforms leave out YouTube's posts: its "
@@ -185,7 +238,7 @@ def test_periods_by_name(lang, period, name):
     ("fr", "posts published in 2026 ÷ 52.14 weeks", "publications en 2026 ÷ 52,14 semaines"),
     ("it", "posts published in 2026 ÷ 52.14 weeks", "post pubblicati nel 2026 ÷ 52,14 settimane"),
     ("en", "posts published in 2026-10-01..2026-10-15 ÷ 2.14 weeks",
-     "posts published in the period 1 October 2026 – 15 October 2026 ÷ 2.14 weeks"),
+     "posts published in the period 1–15 October 2026 ÷ 2.14 weeks"),
     # a preposition joined to the period as each language does ("d'octobre", "del 4°
     # trimestre", "au T4"), not "de octobre" or "di 4° trimestre"
     ("fr", "10 days of 2026-10 and 9 of 2026-09 are compared: totals are compared per day.",
@@ -195,7 +248,7 @@ def test_periods_by_name(lang, period, name):
      "Sono confrontati 10 giorni del 4° trimestre 2026 e 9 del 3° trimestre 2026: i totali "
      "sono confrontati per giorno."),
     ("it", "no costs recorded in 2026-10-05..2026-10-18: roi cannot be computed",
-     "nessun costo registrato nel periodo 5 ottobre 2026 – 18 ottobre 2026: ROI non "
+     "nessun costo registrato nel periodo 5–18 ottobre 2026: ROI non "
      "calcolabile"),
     ("fr", "GA4 data cover 3 of the 30 days of 2026-04: traffic of the other days is not in them",
      "les données GA4 couvrent 3 des 30 jours d'avril 2026 : le trafic des autres jours n'y "
@@ -205,15 +258,15 @@ def test_periods_by_name(lang, period, name):
     ("it", "2026 has 365 days and 2025 365: totals are compared per day.",
      "il 2026 ha 365 giorni e il 2025 365: i totali sono confrontati per giorno."),
     ("en", "2026-10-01..2026-10-15 has 15 days and 2026-09-16..2026-09-30 15: totals are "
-     "compared per day.", "the period 1 October 2026 – 15 October 2026 has 15 days and the "
-     "period 16 September 2026 – 30 September 2026 15: totals are compared per day."),
+     "compared per day.", "the period 1–15 October 2026 has 15 days and the "
+     "period 16–30 September 2026 15: totals are compared per day."),
     ("it", "2026-10 has 31 days and 2026-09 30: totals are compared per day.",
      "ottobre 2026 ha 31 giorni e settembre 2026 30: i totali sono confrontati per giorno."),
     ("it", "The data stop at 2026-09-15: 2026-Q3 is compared over its first 77 days, up to "
      "that day, with the first 77 days of 2026-Q2 (2026-04-01 to 2026-06-16).",
      "I dati si fermano al 15 settembre 2026: il 3° trimestre 2026 è confrontato sui suoi "
      "primi 77 giorni, fino a quel giorno, con i primi 77 giorni del 2° trimestre 2026 (dal 1° "
-     "aprile 2026 al 16 giugno 2026)."),
+     "aprile al 16 giugno 2026)."),
     # a rate is named as the report's tables name it, not by its code
     ("fr", "Posts on facebook made 10% of the reach in 2026-09 and 35% in 2026-10: the pooled "
            "er_reach of all platforms moves with that share; compare within each platform.",
@@ -257,8 +310,8 @@ def test_periods_by_name(lang, period, name):
     ("en", "The format mix changed between 2026-09-21..2026-10-04 and 2026-10-05..2026-10-18 "
      "(video 40%→20%): a change in totals or rates may come from the mix (Simpson's paradox); "
      "compare within each format.",
-     "The format mix changed between the period 21 September 2026 – 4 October 2026 and the "
-     "period 5 October 2026 – 18 October 2026 (video 40% → 20%): a change in totals or rates may "
+     "The format mix changed between the period 21 September – 4 October 2026 and the "
+     "period 5–18 October 2026 (video 40% → 20%): a change in totals or rates may "
      "come from the mix (Simpson's paradox); compare within each format."),
     ("fr", "costs.csv does not reach 2026-Q4: roi cannot be computed",
      "costs.csv ne couvre pas le T4 2026 : ROI non calculable"),
@@ -269,23 +322,23 @@ def test_periods_by_name(lang, period, name):
      "il 3° trimestre 2026 non è confrontato con esso."),
     ("fr", "The data stop at 2026-10-04: 2026-10-05..2026-10-18 is not covered, so it is not "
      "compared.", "Les données s'arrêtent le 4 octobre 2026 : elles ne couvrent pas la période "
-     "5 octobre 2026 – 18 octobre 2026 ; aucune comparaison n'est donc faite."),
+     "5–18 octobre 2026 ; aucune comparaison n'est donc faite."),
     ("fr", "The data start on 2026-07-01: 2026-Q2 is not covered, so 2026-Q3 is not compared "
      "with it.", "Les données commencent le 1er juillet 2026 : elles ne couvrent pas le T2 2026 ; "
      "aucune comparaison du T3 2026 avec cette période n'est donc faite."),
     ("fr", "The data stop at 2026-10-10: 2026-10-05..2026-10-18 is compared over its first 6 "
      "days, up to that day, with the first 6 days of 2026-09-21..2026-10-04 (2026-09-21 to "
      "2026-09-26).", "Les données s'arrêtent le 10 octobre 2026 : la comparaison porte sur les 6 "
-     "premiers jours de la période 5 octobre 2026 – 18 octobre 2026, jusqu'à ce jour, et les 6 "
-     "premiers jours de la période 21 septembre 2026 – 4 octobre 2026 (du 21 septembre 2026 au "
-     "26 septembre 2026)."),
+     "premiers jours de la période 5–18 octobre 2026, jusqu'à ce jour, et les 6 "
+     "premiers jours de la période 21 septembre – 4 octobre 2026 (du 21 au 26 septembre "
+     "2026)."),
     ("it", "The data start on 2025-09-01: 2025-08 is not covered, so 2025-09 is not compared "
      "with it.", "I dati iniziano il 1° settembre 2025: agosto 2025 non è coperto, quindi "
      "settembre 2025 non è confrontato con esso."),
     # GA4 exports naming no property beside maisonseve.fr's: "(no property)" was left in
     # English in French and Italian
     ("fr", "no GA4 export of (no property) covers 2026-10-11 to 2026-10-20",
-     "aucun export GA4 sans nom de propriété ne couvre la période du 11 octobre 2026 au 20 "
+     "aucun export GA4 sans nom de propriété ne couvre la période du 11 au 20 "
      "octobre 2026"),
     ("it", "no GA4 export of (no property) covers 2026-10-11",
      "nessuna esportazione GA4 senza nome di proprietà copre l'11 ottobre 2026"),
@@ -417,19 +470,19 @@ def test_unknown_language_is_refused():
 
 
 @pytest.mark.parametrize("lang,text,period,joined", [
-    ("it", "costs.csv va dal 1 gennaio 2025 al 31 marzo 2025, fuori da 2026", "2026",
-     "costs.csv va dal 1 gennaio 2025 al 31 marzo 2025, fuori dal 2026"),
+    ("it", "costs.csv va dal 1 gennaio al 31 marzo 2025, fuori da 2026", "2026",
+     "costs.csv va dal 1 gennaio al 31 marzo 2025, fuori dal 2026"),
     ("it", "In 3° trimestre 2026 nessun post", "2026-Q3", "Nel 3° trimestre 2026 nessun post"),
     ("it", "2026 è stato un record", "2026", "il 2026 è stato un record"),
     ("fr", "Pour T4 2026 : rien", "2026-Q4", "Pour le T4 2026 : rien"),
-    ("fr", "en 2 octobre 2026 – 5 octobre 2026", "2026-10-02..2026-10-05",
-     "sur la période 2 octobre 2026 – 5 octobre 2026"),
-    ("it", "in 1° ottobre 2026 – 5 ottobre 2026", "2026-10-01..2026-10-05",
-     "nel periodo 1° ottobre 2026 – 5 ottobre 2026"),
+    ("fr", "en 2–5 octobre 2026", "2026-10-02..2026-10-05",
+     "sur la période 2–5 octobre 2026"),
+    ("it", "in 1°–5 ottobre 2026", "2026-10-01..2026-10-05",
+     "nel periodo 1°–5 ottobre 2026"),
     ("fr", "jours de août 2026", "2026-08", "jours d'août 2026"),
     ("fr", "jours de mai 2026", "2026-05", "jours de mai 2026"),
-    ("en", "outside 1 October 2026 – 5 October 2026", "2026-10-01..2026-10-05",
-     "outside the period 1 October 2026 – 5 October 2026"),
+    ("en", "outside 1–5 October 2026", "2026-10-01..2026-10-05",
+     "outside the period 1–5 October 2026"),
     # a word that only ends like a preposition is left alone
     ("it", "Dopo 2026", "2026", "Dopo 2026"),
 ])
@@ -444,14 +497,14 @@ def test_a_preposition_is_joined_to_a_period_as_the_language_does(lang, text, pe
     ("fr", "plus longue que T3 2026", "2026-Q3", "plus longue que le T3 2026"),
     ("it", "i cui dati riguardano 2026", "2026", "i cui dati riguardano il 2026"),
     # with days: a range said as its days, after its article joined to the preposition
-    ("fr", "plus longue que 1er août 2026 – 30 septembre 2026", "2026-08-01..2026-09-30",
+    ("fr", "plus longue que 1er août – 30 septembre 2026", "2026-08-01..2026-09-30",
      "plus longue que la période du 1er août au 30 septembre 2026"),
-    ("it", "più lungo di 1° agosto 2026 – 30 settembre 2026", "2026-08-01..2026-09-30",
+    ("it", "più lungo di 1° agosto – 30 settembre 2026", "2026-08-01..2026-09-30",
      "più lungo del periodo dal 1° agosto al 30 settembre 2026"),
-    ("en", "longer than 1 August 2026 – 30 September 2026", "2026-08-01..2026-09-30",
+    ("en", "longer than 1 August – 30 September 2026", "2026-08-01..2026-09-30",
      "longer than the period from 1 August to 30 September 2026"),
     # days of one month: the first day without its month ("du 2 au 5 octobre")
-    ("fr", "pour 2 octobre 2026 – 5 octobre 2026", "2026-10-02..2026-10-05",
+    ("fr", "pour 2–5 octobre 2026", "2026-10-02..2026-10-05",
      "pour la période du 2 au 5 octobre 2026"),
 ])
 def test_que_and_ranges_of_days_are_joined_to_a_period(lang, text, period, joined):
@@ -463,15 +516,15 @@ def test_que_and_ranges_of_days_are_joined_to_a_period(lang, text, period, joine
 def test_english_notes_write_a_span_of_days_as_the_cover_does():
     """An English report's benchmark notes read "measured over 1 January 2024..31 December
     2024": the API's ISO span, dates re-formatted but the ".." kept; they read as the cover's
-    "1 October 2026 – 31 October 2026" (French and Italian say "du … au …", "dal … al …")."""
+    "1–31 October 2026" (French and Italian say "du … au …", "dal … al …")."""
     note = "benchmark measured over 2024-01-01..2024-12-31, brand over 2026-10"
-    assert Formatter("en").note(note) == ("benchmark measured over 1 January 2024 – "
+    assert Formatter("en").note(note) == ("benchmark measured over 1 January – "
                                           "31 December 2024, brand over October 2026")
-    assert Formatter("fr").note(note) == ("référence mesurée du 1er janvier 2024 au "
+    assert Formatter("fr").note(note) == ("référence mesurée du 1er janvier au "
                                           "31 décembre 2024, marque mesurée en octobre 2026")
     # the period before the days: "… 31 October 2026 of 2026" left it dangling
     assert Formatter("en").note("the brand's posts cover only 2026-01-01..2026-10-31 of 2026") \
-        == "the brand's posts of 2026 cover only 1 January 2026 – 31 October 2026"
+        == "the brand's posts of 2026 cover only 1 January – 31 October 2026"
 
 
 def test_the_day_first_spreadsheet_note_says_what_the_setting_is():
@@ -1143,17 +1196,17 @@ def _period_caveats(current: str, previous: str) -> list[str]:
     ("it", "2026-10", "2026-09", "non coprono né ottobre 2026 né settembre 2026, quindi",
      "TikTok fornisce le visualizzazioni solo a ottobre 2026:"),
     ("fr", "2026-10-05..2026-10-11", "2026-09-28..2026-10-04",
-     "ne couvrent ni la période 5 octobre 2026 – 11 octobre 2026 ni la période 28 septembre "
-     "2026 – 4 octobre 2026 ;",
-     "TikTok ne donne les vues que sur la période 5 octobre 2026 – 11 octobre 2026 :"),
+     "ne couvrent ni la période 5–11 octobre 2026 ni la période 28 septembre "
+     "– 4 octobre 2026 ;",
+     "TikTok ne donne les vues que sur la période 5–11 octobre 2026 :"),
     ("it", "2026-10-05..2026-10-11", "2026-09-28..2026-10-04",
-     "non coprono né il periodo 5 ottobre 2026 – 11 ottobre 2026 né il periodo 28 settembre "
-     "2026 – 4 ottobre 2026, quindi",
-     "TikTok fornisce le visualizzazioni solo nel periodo 5 ottobre 2026 – 11 ottobre 2026:"),
+     "non coprono né il periodo 5–11 ottobre 2026 né il periodo 28 settembre "
+     "– 4 ottobre 2026, quindi",
+     "TikTok fornisce le visualizzazioni solo nel periodo 5–11 ottobre 2026:"),
     ("en", "2026-10-05..2026-10-11", "2026-09-28..2026-10-04",
-     "cover neither the period 5 October 2026 – 11 October 2026 nor the period 28 September "
-     "2026 – 4 October 2026, so",
-     "TikTok reports views in the period 5 October 2026 – 11 October 2026 only:"),
+     "cover neither the period 5–11 October 2026 nor the period 28 September "
+     "– 4 October 2026, so",
+     "TikTok reports views in the period 5–11 October 2026 only:"),
 ])
 def test_compares_caveats_give_each_period_its_article(lang, current, previous, neither, only):
     f = Formatter(lang)
@@ -1194,18 +1247,18 @@ _QUARTER, _YEAR, _MONTH, _RANGE = "2026-Q3", "2026", "2026-10", "2026-10-05..202
     ("fr", "Vues qu'avec T3 2026", _QUARTER, "Vues qu'avec le T3 2026"),
     ("fr", "Vues qu'et T3 2026", _QUARTER, "Vues qu'et le T3 2026"),
     ("fr", "Qu'en T3 2026", _QUARTER, "Qu'au T3 2026"),
-    ("fr", "Vues qu'en 5 octobre 2026 – 11 octobre 2026", _RANGE,
-     "Vues que sur la période 5 octobre 2026 – 11 octobre 2026"),
-    ("fr", "Qu'en 5 octobre 2026 – 11 octobre 2026", _RANGE,
-     "Que sur la période 5 octobre 2026 – 11 octobre 2026"),
-    ("fr", "Vues qu'à 5 octobre 2026 – 11 octobre 2026", _RANGE,
-     "Vues qu'à la période 5 octobre 2026 – 11 octobre 2026"),
-    ("fr", "Vues qu'entre 5 octobre 2026 – 11 octobre 2026", _RANGE,
-     "Vues qu'entre la période 5 octobre 2026 – 11 octobre 2026"),
-    ("fr", "Vues qu'avec 5 octobre 2026 – 11 octobre 2026", _RANGE,
-     "Vues qu'avec la période 5 octobre 2026 – 11 octobre 2026"),
-    ("fr", "Vues qu'et 5 octobre 2026 – 11 octobre 2026", _RANGE,
-     "Vues qu'et la période 5 octobre 2026 – 11 octobre 2026"),
+    ("fr", "Vues qu'en 5–11 octobre 2026", _RANGE,
+     "Vues que sur la période 5–11 octobre 2026"),
+    ("fr", "Qu'en 5–11 octobre 2026", _RANGE,
+     "Que sur la période 5–11 octobre 2026"),
+    ("fr", "Vues qu'à 5–11 octobre 2026", _RANGE,
+     "Vues qu'à la période 5–11 octobre 2026"),
+    ("fr", "Vues qu'entre 5–11 octobre 2026", _RANGE,
+     "Vues qu'entre la période 5–11 octobre 2026"),
+    ("fr", "Vues qu'avec 5–11 octobre 2026", _RANGE,
+     "Vues qu'avec la période 5–11 octobre 2026"),
+    ("fr", "Vues qu'et 5–11 octobre 2026", _RANGE,
+     "Vues qu'et la période 5–11 octobre 2026"),
     # a year and a month take no article in French: the words are left as they are
     *[("fr", f"Vues qu'{prep} {name}", period, f"Vues qu'{prep} {name}")
       for prep in ("en", "à", "entre", "avec", "et")
@@ -1214,8 +1267,8 @@ _QUARTER, _YEAR, _MONTH, _RANGE = "2026-Q3", "2026", "2026-10", "2026-10-05..202
     ("it", "solo in 3° trimestre 2026", _QUARTER, "solo nel 3° trimestre 2026"),
     ("it", "solo in 2026", _YEAR, "solo nel 2026"),
     ("it", "solo in ottobre 2026", _MONTH, "solo a ottobre 2026"),
-    ("it", "solo in 5 ottobre 2026 – 11 ottobre 2026", _RANGE,
-     "solo nel periodo 5 ottobre 2026 – 11 ottobre 2026"),
+    ("it", "solo in 5–11 ottobre 2026", _RANGE,
+     "solo nel periodo 5–11 ottobre 2026"),
     ("it", "né 2026 né", _YEAR, "né il 2026 né"),
 ])
 def test_an_elided_que_stays_elided_only_before_a_vowel(lang, text, period, joined):
@@ -1226,7 +1279,7 @@ def test_que_restored_before_a_range_said_as_its_days():
     # "qu'en" + "la période" → "que sur la période", whose days are then "du 5 au 11 octobre
     # 2026" (one month: the first day without its month, as Formatter.days writes it)
     f = Formatter("fr")
-    assert f.joined("Vues qu'en 5 octobre 2026 – 11 octobre 2026", _RANGE, days=True) == (
+    assert f.joined("Vues qu'en 5–11 octobre 2026", _RANGE, days=True) == (
         "Vues que sur la période du 5 au 11 octobre 2026")
 
 

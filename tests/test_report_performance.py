@@ -91,9 +91,9 @@ def test_the_roi_note_box_keeps_a_file_names_case(tmp_path, lang, said):
 
 
 @pytest.mark.parametrize("period,expected", [
-    ("2026-11", "costs.csv runs from 1 September 2026 to 31 October 2026, outside November 2026: "
+    ("2026-11", "costs.csv runs from 1 September to 31 October 2026, outside November 2026: "
                 "costs, ROI, ROAS and CPA are unknown (–), not zero."),
-    ("2026-Q4", "costs.csv runs over Q4 2026 from 1 October 2026 to 31 October 2026 only: all "
+    ("2026-Q4", "costs.csv runs over Q4 2026 from 1 to 31 October 2026 only: all "
                 "costs, subscriptions included, are counted over those days alone."),
     ("2026-10", None)])
 def test_roi_says_when_the_costs_file_does_not_cover_the_period(ds, tmp_path, period,
@@ -313,9 +313,9 @@ def test_roi_section_of_a_french_report_says_its_notes_in_french(ds, tmp_path):
                      "ROI": f.percent(31000 / 8000 - 1, 0), "ROAS": "–"}
     notes = _texts(sec, "note")
     assert notes[0] == (
-        "Les données GA4 ne couvrent octobre 2026 que du 1er octobre 2026 au "
+        "Les données GA4 ne couvrent octobre 2026 que du 1er au "
         "20 octobre 2026 : le trafic hors de ces jours n'y figure pas ; ROI, ROAS et CPA "
-        "rapportent les chiffres de GA4 aux seuls coûts du 1er octobre 2026 au 20 octobre 2026, "
+        "rapportent les chiffres de GA4 aux seuls coûts du 1er au 20 octobre 2026, "
         "les jours d'octobre 2026 couverts à la fois par les données GA4 et par costs.csv ; "
         "ROAS non calculable : la dépense publicitaire est nulle.")
     assert f.untranslated == set()
@@ -352,14 +352,14 @@ def test_a_running_year_is_compared_like_for_like_in_the_report():
     rep = BrandReport(running_year(), "2026", lang="fr")
     sec = rep.compare()
     table = next(b for b in sec.blocks if b["kind"] == "table")
-    assert table["columns"][1:3] == ["1er janvier 2026 – 31 octobre 2026",
-                                     "1er janvier 2025 – 31 octobre 2025"]
+    assert table["columns"][1:3] == ["1er janvier – 31 octobre 2026",
+                                     "1er janvier – 31 octobre 2025"]
     interactions = next(r for r in table["rows"] if r[0] == "Interactions")
     assert interactions[1:4] == ["132", "110", "+20,0\xa0%"]      # 11 × 12 against 11 × 10
     bullets = next(b for b in sec.blocks if b["kind"] == "bullets")["items"]
     assert bullets[0] == ("Les données s'arrêtent le 31 octobre 2026 : la comparaison porte sur "
                           "les 304 premiers jours de 2026, jusqu'à ce jour, et les 304 premiers "
-                          "jours de 2025 (du 1er janvier 2025 au 31 octobre 2025).")
+                          "jours de 2025 (du 1er janvier au 31 octobre 2025).")
     assert rep.fmt.untranslated == set()
 
 
@@ -382,8 +382,8 @@ def test_the_comparison_columns_name_the_days_compared_when_not_the_whole_period
         "2026-10-01..2026-10-31", "2026-07-01..2026-07-31")
     rep = BrandReport(ds, "2026-Q4", lang="it")
     table = next(b for b in rep.compare().blocks if b["kind"] == "table")
-    assert table["columns"][1:3] == ["1° ottobre 2026 – 31 ottobre 2026",
-                                     "1° luglio 2026 – 31 luglio 2026"]
+    assert table["columns"][1:3] == ["1°–31 ottobre 2026",
+                                     "1°–31 luglio 2026"]
     # one post a day: October's 31 against July's 31, not the quarter's 31 + 31 + 30 = 92
     assert next(r for r in table["rows"] if r[0] == "Post")[1:3] == ["31", "31"]
     month = compare(ds, "2026-10", model=False)
@@ -897,11 +897,11 @@ def test_scorecard_words_a_maximum_as_a_ceiling_and_never_rounds_a_pace_to_zero(
 
 
 @pytest.mark.parametrize("lang,partly", [
-    ("en", "The campaign runs from 1 September 2026 to 31 October 2026; the figures here are "
+    ("en", "The campaign runs from 1 September to 31 October 2026; the figures here are "
            "those of October 2026 only."),
-    ("fr", "La campagne court du 1er septembre 2026 au 31 octobre 2026 ; les chiffres "
+    ("fr", "La campagne court du 1er septembre au 31 octobre 2026 ; les chiffres "
            "ci-dessous sont ceux d'octobre 2026 seulement."),
-    ("it", "La campagna va dal 1° settembre 2026 al 31 ottobre 2026; le cifre qui sotto sono "
+    ("it", "La campagna va dal 1° settembre al 31 ottobre 2026; le cifre qui sotto sono "
            "solo quelle di ottobre 2026."),
 ])
 def test_campaign_summary_gives_every_figure_over_the_reports_period(tmp_path, lang, partly):
@@ -933,7 +933,9 @@ def test_campaign_summary_gives_every_figure_over_the_reports_period(tmp_path, l
     f = rep.fmt
     blocks = rep.campaign_summary().blocks
     texts = [b["text"] for b in blocks if b["kind"] == "text"]
-    assert texts[:2] == [f"{f.date(rep.period.start)} – {f.date(rep.period.end)}", partly]
+    # the campaign report's period, October, by its days
+    days = {"en": "1–31 October 2026", "fr": "1er–31 octobre 2026", "it": "1°–31 ottobre 2026"}
+    assert texts[:2] == [days[lang], partly]
     cards = [i["value"] for b in blocks if b["kind"] == "kpis" for i in b["items"]]
     assert cards == [f.money(310), f.money(930), f.percent(2.0, 0), f"{f.number(3, 2)}×"]
     row = [b for b in blocks if b["kind"] == "table"][0]["rows"][0]
@@ -1129,11 +1131,11 @@ def test_benchmarks_say_how_many_stories_they_leave_out(lang, footnote, caption)
 
 
 @pytest.mark.parametrize("lang,note", [
-    ("en", "1 GA4 row spans beyond the period 16 October 2026 – 31 October 2026: prorated "
+    ("en", "1 GA4 row spans beyond the period 16–31 October 2026: prorated "
            "by day."),
-    ("fr", "1 ligne GA4 déborde de la période 16 octobre 2026 – 31 octobre 2026 : proratisée "
+    ("fr", "1 ligne GA4 déborde de la période 16–31 octobre 2026 : proratisée "
            "au jour."),
-    ("it", "1 riga GA4 va oltre il periodo 16 ottobre 2026 – 31 ottobre 2026: ripartita per "
+    ("it", "1 riga GA4 va oltre il periodo 16–31 ottobre 2026: ripartita per "
            "giorno."),
 ])
 def test_campaign_summary_notes_only_the_campaigns_own_ga4_rows(tmp_path, lang, note):

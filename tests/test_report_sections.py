@@ -581,21 +581,21 @@ def test_no_engagement_rate_chart_when_no_post_has_reach(ds):
 
 
 @pytest.mark.parametrize("lang,period,text", [
-    ("en", "2025", "The exports cover 2025 only from 1 September 2025 to 31 December 2025: "
+    ("en", "2025", "The exports cover 2025 only from 1 September to 31 December 2025: "
                    "these figures count the posts of those days."),
-    ("it", "2025", "Le esportazioni coprono il 2025 solo dal 1° settembre 2025 al 31 dicembre "
+    ("it", "2025", "Le esportazioni coprono il 2025 solo dal 1° settembre al 31 dicembre "
      "2025: "
                    "questi dati contano solo i post di quei giorni."),
-    ("fr", "2025-Q3", "Les exports ne couvrent le T3 2025 que du 1er septembre 2025 au 30 "
+    ("fr", "2025-Q3", "Les exports ne couvrent le T3 2025 que du 1er au 30 "
                       "septembre 2025 : ces chiffres ne comptent que les publications de ces "
                       "jours."),
-    ("it", "2026", "Le esportazioni coprono il 2026 solo dal 1° gennaio 2026 al 10 febbraio 2026: "
+    ("it", "2026", "Le esportazioni coprono il 2026 solo dal 1° gennaio al 10 febbraio 2026: "
                    "questi dati contano solo i post di quei giorni."),
     ("en", "2025-10", None),
     # a range of days is "the period …" in English as in French and Italian (it read "The
     # exports cover 25 August 2025 – 10 September 2025 only from …")
-    ("en", "2025-08-25..2025-09-10", "The exports cover the period 25 August 2025 – 10 "
-                                     "September 2025 only from 1 September 2025 to 10 September "
+    ("en", "2025-08-25..2025-09-10", "The exports cover the period 25 August – 10 "
+                                     "September 2025 only from 1 to 10 September "
                                      "2025: these figures count the posts of those days."),
 ])
 def test_key_figures_say_when_the_data_cover_part_of_the_period(lang, period, text):

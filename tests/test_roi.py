@@ -1197,7 +1197,7 @@ def test_roi_notes_ga4_exports_that_cover_part_of_the_period(tmp_path):
     # 10-07 has no social row, yet the export covers it; the first half is wholly covered
     assert "GA4 data" not in str(roi(ds, ("2026-10-01", "2026-10-15")).iloc[0]["note"])
     assert Formatter("fr").note(note) == (
-        "les données GA4 ne couvrent octobre 2026 que du 1er octobre 2026 au 15 octobre 2026 : "
+        "les données GA4 ne couvrent octobre 2026 que du 1er au 15 octobre 2026 : "
         "le trafic hors de ces jours n'y figure pas")
     # monthly exports of October and December, none of November: 62 of Q4's 92 days
     ds = dataset(web=web([_web_month(100.0),
@@ -1338,10 +1338,10 @@ def test_ratios_leave_out_ga4_figures_of_days_costs_csv_does_not_cover(tmp_path)
             "costs.csv cover")
     assert note in row["note"].split("; ")
     assert Formatter("fr").note(note, "ratios_costs_days").startswith(
-        "ROI, ROAS et CPA rapportent les seuls chiffres de GA4 du 1er octobre 2026 au "
+        "ROI, ROAS et CPA rapportent les seuls chiffres de GA4 du 1er au "
         "31 octobre 2026 aux coûts de ces jours")
     assert Formatter("it").note(note, "ratios_costs_days").startswith(
-        "ROI, ROAS e CPA rapportano i soli dati di GA4 dal 1° ottobre 2026 al 31 ottobre 2026 ")
+        "ROI, ROAS e CPA rapportano i soli dati di GA4 dal 1° al 31 ottobre 2026 ")
     # with value_per_key_event 20: (1550 + 10 × 20 - 465) / 465, not (2450 + 16 × 20 - 465)
     row = roi(ds, "2026-10..2026-11", value_per_key_event=20).iloc[0]
     assert row["value"] == pytest.approx(2450 + 16 * 20)
@@ -2415,7 +2415,7 @@ def test_roi_notes_have_french_and_italian_wording(tmp_path):
     assert fr.notes("costs.csv runs over 2026-10 from 2026-10-01 to 2026-10-15 only: all "
                     "costs, subscriptions included, are counted over those days alone; cpa NaN: "
                     "key events is unknown") == [
-        "costs.csv ne couvre octobre 2026 que du 1er octobre 2026 au 15 octobre 2026 : tous "
+        "costs.csv ne couvre octobre 2026 que du 1er au 15 octobre 2026 : tous "
         "les coûts, abonnements compris, ne sont comptés que sur ces jours",
         "CPA non calculable : le nombre d'événements clés est inconnu"]
     assert Formatter("it").note("cpc and cpm leave out the ad spend of instagram, tiktok: paid "
@@ -2424,7 +2424,7 @@ def test_roi_notes_have_french_and_italian_wording(tmp_path):
         "Instagram, TikTok sconosciuti")
     # "hors de octobre" would want an elision: the French says "ne couvre pas octobre 2026"
     assert fr.note("costs.csv runs from 2026-09-01 to 2026-09-30, outside 2026-10: costs "
-                   "unknown") == ("costs.csv va du 1er septembre 2026 au 30 septembre 2026 et ne "
+                   "unknown") == ("costs.csv va du 1er au 30 septembre 2026 et ne "
                                   "couvre pas octobre 2026 : coûts inconnus")
     assert fr.note("1 cost line in USD makes the total cost unknown: convert 2026-07 tools "
                    "9.99 USD to EUR, the brand currency, in costs.csv") == (
@@ -2565,9 +2565,9 @@ def test_a_campaign_row_counts_whole_over_the_days_the_campaign_ran(sample):
     assert roi(ds, "2026-05-18..2026-05-31")["note"].iloc[0].startswith(
         "5 GA4 rows span beyond 2026-05-18..2026-05-31: prorated by day;")
     assert Formatter("fr").note(notes["ga4_campaign_days"], "ga4_campaign_days").startswith(
-        "4 lignes GA4 de fete-des-meres-2026 débordent de la période 18 mai 2026")
+        "4 lignes GA4 de fete-des-meres-2026 débordent de la période 18–31 mai 2026")
     assert Formatter("it").note(notes["ga4_campaign_days"], "ga4_campaign_days").startswith(
-        "4 righe GA4 di fete-des-meres-2026 vanno oltre il periodo 18 maggio 2026")
+        "4 righe GA4 di fete-des-meres-2026 vanno oltre il periodo 18–31 maggio 2026")
 
 
 def test_campaign_rows_spread_over_its_days_others_over_all_theirs(tmp_path):

@@ -271,6 +271,15 @@ def _french_elides(word: str) -> bool:
     return word[:1].lower() in tuple("aeiouàâéèêîôû")
 
 
+def _day_range(values: dict[str, str]) -> tuple[dt.date, dt.date] | None:
+    """The first and last days of the range a note's ``{start}`` and ``{end}`` give, when
+    both are ISO dates (a window's "19:00" and "21:00" are hours, no range of days)."""
+    try:
+        return dt.date.fromisoformat(values["start"]), dt.date.fromisoformat(values["end"])
+    except (KeyError, ValueError):
+        return None
+
+
 #: French elides "de", "que" and the conjunctions ending in "que" before a platform whose
 #: name starts with a vowel sound ("les données de Instagram" → "les données d'Instagram")
 _FR_ELIDED = {"de": "d'", "que": "qu'", "lorsque": "lorsqu'", "puisque": "puisqu'",
@@ -488,12 +497,18 @@ class Formatter:
             m = pattern.fullmatch(text)
             if m:
                 target = " ".join(wording.get(self.lang, wording["en"]).split())
+                values = m.groupdict()
+                shown = {k: self._value(k, v) for k, v in values.items()}
+                if (ends := _day_range(values)) is not None:
+                    # "du 3 au 9 novembre 2026": what the ends share said once (days)
+                    shown["start"], shown["end"] = self.days(*ends)
                 if self.lang == "en":     # the API's "2024-01-01..2024-12-31", for a reader
                     # and its "roas NaN: …", in the reader's words (en_report)
                     target = " ".join(wording.get("en_report", target).split())
+                    if ends is not None:
+                        target = target.replace("{start}..{end}", self.span(*ends))
                     target = target.replace("}..{", "} – {")
-                values = m.groupdict()
-                out = target.format(**{k: self._value(k, v) for k, v in values.items()})
+                out = target.format(**shown)
                 for k in _PERIOD_FIELDS:
                     if k in values:
                         try:
@@ -892,6 +907,25 @@ class Formatter:
                  else "d")
         return self.date(start, first), self.date(end, fmt)
 
+    def span(self, start, end) -> str:
+        """A range of days named without a preposition (a cover's "Period:", "the period
+        …"), what its ends share written once as CLDR's interval patterns do: "3–9 November
+        2026", "1 August – 30 September 2026", "15 December 2025 – 14 January 2026".
+        babel's ``format_interval`` writes them so but abbreviates the months ("3–9 nov.
+        2026"), pads Italian days ("03–09 nov 2026") and knows no "1er" or "1°": the ends
+        are :meth:`days`'.
+
+        >>> Formatter("fr").span(dt.date(2026, 11, 1), dt.date(2026, 11, 9))
+        '1er–9 novembre 2026'
+        >>> Formatter("it").span(dt.date(2026, 8, 1), dt.date(2026, 9, 30))
+        '1° agosto – 30 settembre 2026'
+        """
+        if start == end:
+            return self.date(end)
+        first, last = self.days(start, end)
+        same_month = (start.year, start.month) == (end.year, end.month)
+        return f"{first}{'–' if same_month else ' – '}{last}"
+
     def period(self, period) -> str:
         """A period by its name: 'octobre 2026', 'T4 2026', '2026', or its first and last days."""
         p = parse_period(period)
@@ -901,7 +935,7 @@ class Formatter:
             return self.label("quarter").format(q=(p.start.month - 1) // 3 + 1, year=p.start.year)
         if p.kind == "year":
             return str(p.start.year)
-        return f"{self.date(p.start)} – {self.date(p.end)}"
+        return self.span(p.start, p.end)
 
     def joined(self, text: str, period, *, days: bool = False) -> str:
         """``text``, where :meth:`period`'s name of ``period`` follows a preposition or starts
@@ -909,7 +943,7 @@ class Formatter:
         preposition as the language does: Italian "in 3° trimestre 2026" → "nel 3° trimestre
         2026", "2026 è stato un record" → "il 2026 è stato un record"; French "en T4 2026" →
         "au T4 2026", "jours de octobre 2026" → "jours d'octobre 2026"; a range of days is
-        "the period" ("for the period 5 October 2026 – 18 October 2026"), and with ``days``
+        "the period" ("for the period 5–18 October 2026"), and with ``days``
         its days as a range of days ("que la période du 1er août au 30 septembre 2026"). French
         elides "de" and "que" before a month said with a vowel ("qu'octobre 2026").
 
@@ -923,7 +957,7 @@ class Formatter:
         'ad agosto 2026 le esportazioni coprono'
         >>> Formatter("fr").joined("plus longue que octobre 2026", "2026-10")
         "plus longue qu'octobre 2026"
-        >>> Formatter("it").joined("più lungo di 1° agosto 2026 – 30 settembre 2026",
+        >>> Formatter("it").joined("più lungo di 1° agosto – 30 settembre 2026",
         ...                        "2026-08-01..2026-09-30", days=True)
         'più lungo del periodo dal 1° agosto al 30 settembre 2026'
         """
@@ -948,7 +982,7 @@ class Formatter:
         if article is None:
             return text
         text = self._articled(text, name, article)
-        if days and p.kind == "range":     # "la période 1er août 2026 – …": its days
+        if days and p.kind == "range":     # "la période 1er août – 30 septembre 2026": its days
             last = article.rsplit(" ", 1)[-1]
             start, end = self.days(p.start, p.end)
             text = text.replace(f"{last} {self.period(p)}", f"{last} " + self.label(

@@ -229,17 +229,16 @@ class PerformanceSections:
         f = self.fmt
         status, reason = costs_status(self.ds, self.period)
         if status == "uncovered":
-            first, last = costs_span(self.ds.costs)
+            first, last = f.days(*costs_span(self.ds.costs))
             self.text(sec, f.joined(f.label("costs_uncovered").format(
-                period=f.period(self.period), first=f.date(first), last=f.date(last)),
-                self.period))
+                period=f.period(self.period), first=first, last=last), self.period))
         elif status != "read":
             self.text(sec, f.label("costs_failed").format(reason=reason, **f.failure(reason))
                       if status == "failed" else f.label("costs_none"))
         elif (days := costs_partly(self.ds.costs, self.period)) is not None:
+            first, last = f.days(*days)
             self.text(sec, f.joined(f.label("costs_partly").format(
-                period=f.period(self.period), first=f.date(days[0]), last=f.date(days[1])),
-                self.period))
+                period=f.period(self.period), first=first, last=last), self.period))
         if status == "read":
             self._costs_gaps(sec)
 
@@ -376,13 +375,14 @@ class PerformanceSections:
         f = self.fmt
         sec = self.section(f.labelled(f.label("campaign"), printable(self.campaign)))
         key = campaign_key(pd.Series([self.campaign])).iloc[0]
-        self.text(sec, f"{f.date(self.period.start)} – {f.date(self.period.end)}")
+        self.text(sec, f.span(self.period.start, self.period.end))
         spans = campaign_spans(self.ds, posts=True)
         if key in spans.index:
             first, last = (d.date() for d in spans.loc[key, ["start", "end"]])
             if first < self.period.start or last > self.period.end:
+                shown_first, shown_last = f.days(first, last)
                 self.text(sec, f.joined(f.label("campaign_partly").format(
-                    first=f.date(first), last=f.date(last), period=f.period(self.period)),
+                    first=shown_first, last=shown_last, period=f.period(self.period)),
                     self.period))
         table = roi(self.ds, self.period, by="campaign")
         of_campaign = (campaign_key(table["campaign"]) == key).fillna(False).to_numpy()

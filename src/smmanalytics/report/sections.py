@@ -281,7 +281,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         self.posts = metrics.add_rates(posts, ds.daily)
         # a month, quarter or year has its days said under its name; a range of days is
         # named by them already (a campaign's cover said them twice)
-        days = f"{f.date(self.period.start)} – {f.date(self.period.end)}"
+        days = f.span(self.period.start, self.period.end)
         self.cover_lines = ([] if self.period_label == days
                             else [f.labelled(f.label("period"), days)])
         if kind == "best_times":        # it reads every post up to the period's end
@@ -462,9 +462,11 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         first, last = self.ds.span(web=False)
         if first is not None and (first > self.period.start or last < self.period.end):
             # a year whose exports start in September: the figures are not the whole year's
+            shown_first, shown_last = f.days(max(first, self.period.start),
+                                             min(last, self.period.end))
             self.text(sec, f.joined(f.label("kpis_partly").format(
-                period=f.period(self.period), first=f.date(max(first, self.period.start)),
-                last=f.date(min(last, self.period.end))), self.period))
+                period=f.period(self.period), first=shown_first, last=shown_last),
+                self.period))
         e = self.engagement_table()
         total = e.iloc[-1]
         rate = {"label": f.label("er_reach_pooled"), "value": f.percent(total["er_reach_pooled"])}
@@ -1092,8 +1094,9 @@ def _coverage_lines(ds, period, f) -> tuple[list[str], list[str]]:
     if (begin > period.start or end < period.end) and begin <= end:
         # a year reported in October, or from the first export on: nothing else says that
         # its totals are those of part of the year
+        shown_begin, shown_end = f.days(begin, end)
         stops.append(f.label("cover_period_partial").format(
-            start=f.date(begin), end=f.date(end), days=f.number((end - begin).days + 1),
+            start=shown_begin, end=shown_end, days=f.number((end - begin).days + 1),
             total=f.number(period.days)))
     for platform in social_platforms(ds):
         span = platform_span(ds, platform, end)
