@@ -59,6 +59,32 @@ def test_one_abbreviated_impressions_cell_in_an_x_export():
     assert "line 2: '1,074' read as 1,074; line 4: '1,745' read as 1,745" in note["message"]
 
 
+def test_round_thousands_beside_one_abbreviated_cell_read_as_thousands(tmp_path):
+    # the X export above, its Impressions rewritten "1,000", "0,1K", "2,000", "3,000",
+    # "4,000" (lines 2-6), no fraction anywhere: "0,1K" (a comma then one digit) is
+    # decimal-comma evidence, by which every "d,000" cell reads 1, 2, 3, 4; a count has no
+    # decimals, so they read 1000, 2000, 3000, 4000, and 0,1K is 0.1 × 1000 = 100
+    text = (FIX / "x_k" / "account_analytics_content_2025-09-01_2026-02-28.csv").read_text(
+        encoding="utf-8")
+    for old, new in zip(['"1,074"', '"1,2K"', '"1,745"', ",560,", ",710,"],
+                        ['"1,000"', '"0,1K"', '"2,000"', ',"3,000",', ',"4,000",'],
+                        strict=True):
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    path = tmp_path / "account_analytics_content_2025-09-01_2026-02-28.csv"
+    path.write_text(text, encoding="utf-8")
+    df = read_export(path)
+    assert df["impressions"].tolist() == [1000, 100, 2000, 3000, 4000]
+    # the ambiguous cells are named, each with its reading; the abbreviated one is noted apart
+    note = _note(df, "counts_dot_thousands")
+    assert note["rows"] == 4
+    assert ("'Impressions' (line 2: '1,000' read as 1,000; line 4: '2,000' read as 2,000; "
+            "line 5: '3,000' read as 3,000 and 1 more)") in note["message"]
+    assert "('0,1K' read as 100, the true value within ±50)" in _note(
+        df, "counts_abbreviated")["message"]
+    assert "counts_not_whole" not in _codes(df)
+
+
 #: a cell in another style than ``d,ddd``, and the count it reads as
 _ODD = st.one_of(
     st.integers(1, 99).map(lambda n: (f"{n // 10},{n % 10}K", n * 100)),       # 1,2K

@@ -1086,3 +1086,20 @@ def test_of_any_bad_cells_of_a_table_by_day_the_first_in_the_file_is_named(bad):
             read_export(path)
     line, col = min(bad)
     assert (e.value.line, e.value.column) == (line, _BY_DAY.split(",")[col])
+
+
+def test_the_grand_total_is_not_counted_among_the_counts_read_as_thousands(tmp_path):
+    """Sessions written '1.250' (the Grand total, line 11) and '1.000' beside 250, in an
+    English export: both read as thousands, a count having no decimals. The Grand total row
+    is dropped, so the note counts and names only the row read (line 12), not 2 rows."""
+    path = tmp_path / "ga4.csv"
+    path.write_text("\n".join([*_PREAMBLE, "Session source / medium,Sessions,Key events",
+                               "Grand total,1.250,40", "google / organic,1.000,30",
+                               "(direct) / (none),250,10"]) + "\n", encoding="utf-8")
+    df = read_export(path)
+    assert df["sessions"].tolist() == [1000, 250]
+    (note,) = [q for q in df.attrs["quality"] if q["code"] == "counts_dot_thousands"]
+    # line 10 is the header under the 9 preamble lines; the Grand total is on line 11
+    assert note["rows"] == 1
+    assert "'Sessions' (line 12: '1.000' read as 1,000);" in note["message"]
+    assert "'1.250'" not in note["message"]

@@ -390,3 +390,23 @@ def test_inspect_gives_the_rows_smm_load_keeps_of_a_table_that_repeats_a_key(tmp
         capsys.readouterr().out
     # a table that repeats no key is shown as before
     assert inspect_files([FIX / "meta" / "facebook_posts_2026-11-20.csv"])["rows_kept"][0] == 4
+
+
+@pytest.mark.parametrize("header, said", [
+    # 'Data' is Italian or Portuguese, 'Totale' no word of the table: no one language
+    ('"Data","Totale"', "'Data' is Italian or Portuguese, 'Totale' not recognised"),
+    # each a word of one language, but not the same one
+    ('"Data","Primary"', "'Data' is Italian or Portuguese, 'Primary' is English")])
+def test_inspect_says_what_is_known_of_a_daily_chart_s_language_not_und(
+        tmp_path, capsys, header, said):
+    """A Meta chart under a title no synonym knows ('Follower di Facebook'), its header words
+    of no one language: `smm inspect` printed `locale: und` (BCP-47's undetermined), which
+    tells a user nothing. It says the language is unknown and what the title and header say;
+    the table's own source_locale stays the BCP-47 tag."""
+    path = tmp_path / "facebook_follows_2026-09-01_2026-10-31.csv"
+    path.write_text(f'sep=,\n"Follower di Facebook"\n{header}\n"2026-10-01T00:00:00","4"\n',
+                    encoding="utf-16")
+    expected = f"unknown (title 'Follower di Facebook' not recognised; {said})"
+    assert inspect_files(path)["locale"].tolist() == [expected]
+    assert main(["inspect", str(path)]) == 0
+    assert f"kind: daily  locale: {expected}\n" in capsys.readouterr().out

@@ -2078,6 +2078,47 @@ def test_two_meta_charts_joined_byte_for_byte_each_with_its_bom_are_read(tmp_pat
     _pasted_follows_read(path)
 
 
+def _joined_without_sep(tmp_path, encoding, title):
+    """The "Facebook follows" fixture (lines 1-6: sep=, title, header, 3 days) with a chart
+    export saved without its 'sep=' line joined byte for byte under it: its title on line 7,
+    behind its own BOM (which kept the reader from seeing its quotes), its header on 8, the
+    days 5 and 6 October (-2, 5) on 9-10."""
+    one = (FIX / "Facebook follows.csv").read_text(encoding="utf-16")
+    two = (f'"{title}"\n"Date","Primary"\n'
+           '"2026-10-05T00:00:00","-2"\n"2026-10-06T00:00:00","5"\n')
+    path = tmp_path / "Facebook follows.csv"
+    path.write_bytes(one.encode(encoding) + two.encode(encoding))   # each encoding adds a BOM
+    return path
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig"])
+def test_a_meta_chart_of_another_metric_joined_without_its_sep_line_is_refused(tmp_path,
+                                                                                encoding):
+    """The "Facebook reach" chart joined under "Facebook follows" without its 'sep=' line:
+    its title line, read '\ufeff"Facebook reach"', failed as a day ("cell is not a date"),
+    and no other chart was said. Refused as another chart, as with its 'sep=' line, naming
+    the title's line 7 and the title without its BOM and quotes."""
+    path = _joined_without_sep(tmp_path, encoding, "Facebook reach")
+    with pytest.raises(ParseError) as err:
+        read_export(path)
+    assert err.value.line == 7 and "another chart" in err.value.reason
+    assert "'Facebook follows'" in err.value.expected and err.value.got == "Facebook reach"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig"])
+def test_the_same_meta_chart_joined_without_its_sep_line_is_read(tmp_path, encoding):
+    """The same chart joined so: the fixture's 3 days then the 2 joined (3, 0, 7, -2, 5), its
+    title line 7 dropped as a pasted preamble, its header on 8 as a header repeated."""
+    df = read_export(_joined_without_sep(tmp_path, encoding, "Facebook follows"))
+    assert df["date"].dt.day.tolist() == [1, 2, 4, 5, 6]
+    assert df["value"].tolist() == [3, 0, 7, -2, 5]
+    (note,) = [q for q in df.attrs["quality"] if q["code"] == "pasted_preamble_dropped"]
+    assert note["rows"] == 1 and "(line 7)" in note["message"]
+    assert "(line 8)" in next(q["message"] for q in df.attrs["quality"]
+                              if q["code"] == "header_repeated")
+    assert "ragged_rows" not in _codes(df)
+
+
 def _header_words():
     from smmanalytics.loaders._headers import synonyms
     return sorted({s.header for s in synonyms() if not s.prefix})

@@ -558,6 +558,22 @@ def test_a_total_row_added_under_the_videos_is_dropped(unzipped):
     assert note["rows"] == 1 and "'Total'" in note["message"]
 
 
+def test_a_total_row_is_not_counted_among_the_counts_read_as_thousands(unzipped):
+    """Views written '1.748' (line 2) and a 'Total' row under the videos, '2.511' (line 5:
+    1748 + 203 + 560): a count has no decimals, both would read as thousands. The table drops
+    the Total row before any cell is read (as GA4's Grand total is forgotten by its parser),
+    so the note counts and names the video's cell only."""
+    p = unzipped / "Content.csv"
+    text = p.read_text(encoding="utf-8-sig").rstrip("\n").replace('"1748"', '"1.748"')
+    p.write_text(text + '\n"Total","","","","188","17","7","2.511"\n', encoding="utf-8-sig")
+    df = _by_format(p)["tiktok_content"]
+    assert df["views"].tolist() == [1748, 203, 560]
+    (note,) = [q for q in df.attrs["quality"] if q["code"] == "counts_dot_thousands"]
+    assert note["rows"] == 1
+    assert "'Total views' (line 2: '1.748' read as 1,748);" in note["message"]
+    assert "'2.511'" not in note["message"]
+
+
 # ---------------------------------------------------------------- damaged zip members
 
 FOLLOWERS = FIX / "Followers_maisonseve.zip"

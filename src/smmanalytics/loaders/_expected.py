@@ -28,16 +28,11 @@ import pandas as pd
 
 from .._io import file_name
 from ._candidate import Candidate, ParseContext
-from ._headers import match_headers, synonyms
+from ._headers import LANGUAGE_NAMES, match_headers, synonyms
 from ._registry import FAMILY_NAMES, Format, find_format
 
 __all__ = ["note_missing_metrics", "missing_metrics", "expected_components",
            "total_components", "RATES_EMPTY"]
-
-#: the languages of ``synonyms.csv`` as a note names them
-_LANGUAGES = {"en": "English", "fr": "French", "it": "Italian", "es": "Spanish", "de": "German",
-              "pt": "Portuguese", "nl": "Dutch"}
-
 
 #: the interactions' component (``metrics.COMPONENTS``) a field a format expects is read into:
 #: likes count as reactions, X's replies as comments, its reposts as shares, bookmarks as saves
@@ -169,5 +164,5 @@ def _metric(expected: str, family: str, lang: str) -> str:
                                    if s.canonical == name and s.lang == language))
         if known:
             return (f"{said} ({' or '.join(map(repr, known[:3]))} in "
-                    f"{_LANGUAGES.get(language, language)} exports)")
+                    f"{LANGUAGE_NAMES.get(language, language)} exports)")
     return said

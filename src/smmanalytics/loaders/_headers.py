@@ -31,13 +31,16 @@ from pathlib import Path
 from .._io import read_user_text, user_csv
 from ..errors import ConfigError
 
-__all__ = ["normalize", "HeaderMatch", "match_headers", "synonyms", "LOCALES", "families",
-           "SUMMARY_WORDS", "read_synonyms", "using_synonyms", "extra_fingerprint",
+__all__ = ["normalize", "HeaderMatch", "match_headers", "synonyms", "LOCALES", "LANGUAGE_NAMES",
+           "families", "SUMMARY_WORDS", "read_synonyms", "using_synonyms", "extra_fingerprint",
            "known_header", "shares_half_the_names"]
 
 #: language of a synonym row → BCP-47 locale reported for a file whose headers matched it
 LOCALES = {"en": "en-US", "fr": "fr-FR", "it": "it-IT", "es": "es-ES", "de": "de-DE",
            "pt": "pt-BR", "nl": "nl-NL"}
+#: the languages of ``synonyms.csv`` as a note names them
+LANGUAGE_NAMES = {"en": "English", "fr": "French", "it": "Italian", "es": "Spanish",
+                  "de": "German", "pt": "Portuguese", "nl": "Dutch"}
 
 _SPACES = re.compile(r"\s+")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00a0": " ", "\u202f": " ",

@@ -172,13 +172,24 @@ def _inspect_exports(files: list[Path], paths: list[str | Path]) -> list[dict]:
                              "platform": ",".join(plats) or df.attrs.get("platform")
                              or "unknown",
                              "format": df.attrs.get("source_format"), "kind": df.attrs["kind"],
-                             "locale": df.attrs.get("source_locale"), "rows": len(df),
+                             "locale": _locale(df), "rows": len(df),
                              "rows_kept": n_kept,
                              "date_from": start, "date_to": end,
                              "time_zone": tz, "warnings": notes,
                              "file_warnings": "; ".join(e["message"] for e in whole
                                                         if e["level"] in ("warning", "error"))})
     return rows
+
+
+def _locale(df: pd.DataFrame) -> str | None:
+    """The table's locale (BCP-47), or, for one its loader could not tell (``und``), what is
+    known of it: "unknown (title 'Follower di Facebook' not recognised; headers …)" says a
+    user which words to add to a synonyms.csv, where a bare ``und`` said nothing."""
+    locale = df.attrs.get("source_locale")
+    if locale != "und":
+        return locale
+    why = df.attrs.get("locale_unknown")
+    return f"unknown ({why})" if why else "unknown"
 
 
 def _rows_kept(df: pd.DataFrame, log: QualityLog) -> int:

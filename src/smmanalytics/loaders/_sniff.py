@@ -1083,7 +1083,7 @@ def _sep_preamble_rows(row_of: Callable[[int], list], repeated: np.ndarray) -> n
     another's rows: its ``sep=`` line made the whole file fail ("cell is not a date")."""
     found: list[int] = []
     for r in repeated.tolist():
-        if r >= 1 and _sep_row(row_of(r - 1)):
+        if r >= 1 and (_sep_row(row_of(r - 1)) or _joined_title_row(row_of(r - 1))):
             found.append(r - 1)
         elif r >= 2 and _sep_row(row_of(r - 2)) and _only_text(row_of(r - 1)) is not None:
             found.extend((r - 2, r - 1))
@@ -1101,15 +1101,33 @@ def _sep_row(row: list) -> bool:
     return cell is not None and _SEP_CELL.fullmatch(cell) is not None
 
 
+def _joined_title_row(row: list) -> bool:
+    """True for a row of one text cell that starts with a byte-order mark: the title line of
+    a Meta chart export saved without its ``sep=`` line and joined byte for byte under
+    another's rows, the BOM saying where the second file starts. It was read as a day
+    ("cell is not a date; got '\ufeff"Facebook reach"'"), and another chart pasted so went
+    unrefused (:meth:`RawTable._refuse_another_chart`)."""
+    filled = [v for v in row if _filled(v)]
+    return (len(filled) == 1 and isinstance(filled[0], str)
+            and filled[0].lstrip().startswith("\ufeff"))
+
+
 def _only_text(row: list) -> str | None:
     """The text of a row's one filled cell, stripped, and without a byte-order mark at its
     start: a Meta export joined byte for byte under another ("copy /b a.csv+b.csv", "cat")
-    keeps its own BOM on its ``sep=`` line, which was then no preamble and made the whole
-    file fail ("cell is not a date"). None for a row of other cells."""
+    keeps its own BOM on its ``sep=`` or title line, which was then no preamble and made the
+    whole file fail ("cell is not a date"). A BOM before a quote kept the CSV reader from
+    reading the quotes, which are taken off with it (``\ufeff"Facebook reach"``). None for a
+    row of other cells."""
     filled = [v for v in row if _filled(v)]
     if len(filled) != 1 or not isinstance(filled[0], str):
         return None
-    return filled[0].strip().removeprefix("\ufeff")
+    text = filled[0].strip()
+    if not text.startswith("\ufeff"):
+        return text
+    text = text.removeprefix("\ufeff")
+    quoted = len(text) >= 2 and text[0] == text[-1] == '"'
+    return text[1:-1].replace('""', '"') if quoted else text
 
 
 def preamble_rows(rows: list[list], header: list[str]) -> list[int]:

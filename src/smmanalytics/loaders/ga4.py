@@ -136,6 +136,9 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     # every column read before any is used: of several bad cells, the first in the file raises
     date, *values = c.read_all(days or (lambda: None),
                                *(partial(c.numbers, F, k) for k in _METRICS))
+    # the Grand total rows are not read: their cells are neither counted nor named in the
+    # notes of the numbers (a '1.250' total read as thousands)
+    c.not_read(np.flatnonzero(is_total.to_numpy()))
     if date is not None:
         out["date"] = date
     if "year_month" in dims:

@@ -102,7 +102,7 @@ from ._dates import (
     parse_datetimes,
 )
 from ._finish import EXPORT_SLACK
-from ._headers import LOCALES, HeaderMatch, match_headers, normalize, synonyms
+from ._headers import LANGUAGE_NAMES, LOCALES, HeaderMatch, match_headers, normalize, synonyms
 from ._ids import (
     cut_to_15_digits,
     instagram_shortcode,
@@ -1097,18 +1097,36 @@ _DAILY_HEADER_LANGS = {
     "wert": {"de"}, "waarde": {"nl"}}
 
 
-def _daily_locale(hit: HeaderMatch, c: Candidate) -> str:
+def _daily_locale(hit: HeaderMatch, c: Candidate) -> tuple[str, str | None]:
     """The locale of a daily chart: its title's, when the title is a series of one language
     (``Copertura``: it-IT), else the one language both header cells are words of
     (``"Data","Principale"``: it-IT; Meta's ``"Date","Primary"``: en-US), else ``und``
     (BCP-47's undetermined). An Italian chart under a title no synonym knew was said to be
-    en-US."""
+    en-US. With ``und``, what is known of the title and headers (:func:`_why_no_locale`);
+    else None."""
     if hit.languages:
-        return hit.locale
+        return hit.locale, None
     langs = set(LOCALES)
     for word in c.norm:
         langs &= _DAILY_HEADER_LANGS.get(word, langs)
-    return LOCALES[langs.pop()] if len(langs) == 1 else "und"
+    if len(langs) == 1:
+        return LOCALES[langs.pop()], None
+    return "und", _why_no_locale(c)
+
+
+def _why_no_locale(c: Candidate) -> str:
+    """Why a daily chart's language is not known, for ``smm inspect`` to say rather than a
+    bare ``und``: "title 'Follower di Facebook' not recognised; 'Data' is Italian or
+    Portuguese, 'Totale' not recognised"."""
+    def said(header: str, word: str) -> str:
+        langs = sorted(_DAILY_HEADER_LANGS.get(word, ()), key=list(LOCALES).index)
+        if not langs:
+            return f"{header!r} not recognised"
+        return f"{header!r} is {' or '.join(LANGUAGE_NAMES[lang] for lang in langs)}"
+
+    title = c.meta.get("title", "")
+    heads = ", ".join(said(h, n) for h, n in zip(c.header, c.norm, strict=True) if h.strip())
+    return (f"title {title!r} not recognised; " if title else "") + heads
 
 
 def _parse_daily(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
@@ -1180,8 +1198,10 @@ def _parse_daily(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         "value": values[keep],
         "day_tz": pd.Series(META_TZ, index=frame.index, dtype="string")[keep],
     }).reset_index(drop=True)
-    out.attrs.update(kind="daily", platform=platform, source_tz=META_TZ,
-                     source_locale=_daily_locale(hit, c))
+    locale, why = _daily_locale(hit, c)
+    out.attrs.update(kind="daily", platform=platform, source_tz=META_TZ, source_locale=locale)
+    if why is not None:
+        out.attrs["locale_unknown"] = why
     if metric in ("follows", "net_follows"):
         # follows files list only the days with a follow (reference §1.2, [C-fx]): a day of
         # the file's range without its row is a 0, filled in by the load, which knows the
