@@ -213,7 +213,16 @@ def rate_digits(x: float, digits: int = 2) -> int:
     ``digits``, or for a rate below 1 % (in percent, 0 < |100 x| < 1) as many as its two
     significant figures need: 0.00017 (0.017 %) → 3, 0.0000123 (0.0012 %) → 4. The figures
     are those of the rounded value: 0.000999 (0.0999 %) rounds to 0.10 %, not 0.100 %."""
-    p = abs(float(x)) * 100
+    return small_digits(float(x) * 100, digits)
+
+
+def small_digits(x: float, digits: int) -> int:
+    """The decimals ``x`` is written with beside a figure it is compared with: ``digits``, or
+    for 0 < |x| < 1 as many as its two significant figures need, so that both sides read at
+    the same relative precision: Rival IQ's 0.08 X posts a week read "0.1" at one decimal
+    beside a ratio of 42.34× (3.4 ÷ 0.1 = 34 to the reader), 0.080 at two figures. The
+    figures are those of the rounded value: 0.0999 → 0.10, not 0.100."""
+    p = abs(float(x))
     if not math.isfinite(p) or p == 0 or p >= 1:
         return digits
     d = 1 - math.floor(math.log10(p))
