@@ -108,6 +108,9 @@ _NOTES_BY_CODE = {code: [entry for entry in _NOTES if code in _codes(entry[1])]
 #: the value a ConfigError's message says came, quoted as Python quotes it ("…; got 'Beauté':
 #: its default is used"), for a quality.yaml sentence naming it ({value})
 _GOT = re.compile(r"; got (?P<q>['\"])(?P<value>.*?)(?P=q)(?::|$)")
+#: a post type read by its word, as its quality note says it (``meta._content_type``):
+#: "… read by its word: 'image ig' as 'image', 'carosello ig' as 'carousel'"
+_BY_WORD = re.compile(r"(?P<q>['\"])(?P<raw>.*?)(?P=q) as '(?P<type>\w+)'")
 #: a month of the costs file without a category's line, as its quality note says it
 #: (``_costs._warn_gaps``): "costs.csv has no labor, tools line for 2026-08, which …"
 _COST_GAP = re.compile(r"has no (?P<categories>\w+(?:, \w+)*) line for (?P<month>\d{4}-\d{2}),")
@@ -531,12 +534,17 @@ class Formatter:
         the value that came (``{value}``: "…; got 'Beauté'", "?" when unsaid), a month of the
         costs file without a category's line (``{gaps}``: "August 2026: “Labour”"); None
         when the message does not say it. A caller other than the report's quality table
-        printed "({gaps})", which only that table filled."""
+        printed "({gaps})", which only that table filled. The post types read by their word
+        (``{read}``: "« image ig » comme image"), those of the brand's files: the sentence
+        quoted Italian's "Carosello IG" whatever the files said."""
         if name == "value":
             m = _GOT.search(message)
             return m["value"] if m else "?"
         if name == "gaps" and (m := _COST_GAP.search(message)):
             return self.cost_gap(m["month"], m["categories"].split(", "))
+        if name == "read" and (read := _BY_WORD.findall(message.partition(": ")[2])):
+            return self.listed(self.label("post_type_read_as").format(
+                raw=raw, type=self.content_type(kind)) for _, raw, kind in read)
         return None
 
     def cost_gap(self, month: str, categories: list[str]) -> str:
