@@ -290,6 +290,11 @@ _MARK = ("\ue000", "\ue001")
 _VERBATIM = re.compile(f"{_MARK[0]}(.*?){_MARK[1]}", re.DOTALL)
 
 
+#: a space before French high punctuation (``: ; ? !``) or inside guillemets: French sets a
+#: narrow no-break space there (:meth:`Formatter.typeset`)
+_FR_SPACE = re.compile(r"[ \u00a0](?=[:;?!»])|(?<=«)[ \u00a0]")
+
+
 @functools.cache
 def _period_start(lang: str) -> re.Pattern:
     """What a text starting with a period's name starts with, in ``lang``: the article of its
@@ -358,6 +363,20 @@ class Formatter:
         ('heure du Pacifique', 'UTC')
         """
         return self._word("zones", str(tz), str(tz))
+
+    def typeset(self, text: str) -> str:
+        """``text`` with the spaces the language's typography sets: French a narrow no-break
+        space (U+202F) before ``: ; ? !`` and inside « », as in its numbers ("2 000"). The
+        templates' ordinary space let Typst break a line before ":" or "»" (152 " :" in
+        labels.yaml alone). Only a space already there is changed: URLs, times (12:00) and
+        file names have none before their colons; English and Italian have no such space.
+
+        >>> Formatter("fr").typeset("Publications : 81 ; « Réactions » ?")
+        'Publications\\u202f: 81\\u202f; «\\u202fRéactions\\u202f»\\u202f?'
+        >>> Formatter("fr").typeset("https://x.com/a?b=1 à 12:00")
+        'https://x.com/a?b=1 à 12:00'
+        """
+        return _FR_SPACE.sub("\u202f", text) if self.lang == "fr" else text
 
     def prose(self, text: str) -> str:
         """``text`` as the language writes it once its values are in: Italian elides the
