@@ -1002,8 +1002,12 @@ def test_every_quality_sentence_is_whole_from_its_log_entry_alone(tmp_path, lang
     codes = yaml.safe_load(importlib.resources.files("smmanalytics.report")
                            .joinpath("quality.yaml").read_text(encoding="utf-8"))
     f = Formatter(lang)
+    # the post types read by their word as meta's loader logs them, which the sentence quotes
+    messages = {"costs_month_missing": gap_message,
+                "post_type_by_word": "2 posts have a post type the table does not list, read "
+                                     "by its word: 'image ig' as 'image'"}
     for code in codes:
-        message = gap_message if code == "costs_month_missing" else ""
+        message = messages.get(code, "")
         text = f.quality(code, message)
         assert "{" not in text and "}" not in text, code
         assert text != message, code                # the code's own sentence, not the message
