@@ -1,3 +1,4 @@
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -1129,3 +1130,34 @@ def test_buffer_compares_organic_posts_only():
     assert pd.isna(none["brand_value"])
     assert none["note"].startswith("no organic linkedin posts in 2026-10 (2 paid): none to "
                                    "compare")
+
+
+COVERAGE = Path(__file__).parent / "fixtures" / "s53RFF_coverage"
+
+
+def test_posts_per_week_counts_the_weeks_the_exports_cover_not_up_to_the_last_post():
+    """A brand's TikTok, LinkedIn and Pinterest exports of October 2026, whose names give no
+    days, each of 12 posts published every other day from 1 to 23 October: TikTok's real-format
+    Content.csv taken on 2 November ("Time" November 2), LinkedIn's content workbook taken on
+    26 October 07:33 UTC (its name's epoch 1793000000000), Pinterest's pins without the moment.
+    TikTok's posts a week were counted up to the last post: 12 ÷ (23 / 7 = 3.29 weeks) = 3.65,
+    2.67× Rival IQ's 1.37 for food & beverage, and the note said the export covered only up to
+    the 23rd, where the cover (posts_coverage) does not call TikTok partial. By hand: 12 posts
+    ÷ (31 / 7 = 4.43 weeks) = 2.71 a week, 2.71 ÷ 1.37 = 1.98×. LinkedIn covers 1 to 25
+    October (the day before it was taken, in Paris), Pinterest all of October (the month of its
+    posts)."""
+    from smmanalytics import load
+    from smmanalytics.benchmarks import _covered as covered
+    from smmanalytics.periods import parse_period
+
+    ds = load(COVERAGE)
+    b = compare_benchmarks(ds, "2026-10").set_index(["platform", "metric"])
+    row = b.loc[("tiktok", "posts_per_week")]
+    assert row["posts"] == 12
+    assert row["brand_value"] == pytest.approx(12 / (31 / 7))                  # 2.71
+    assert row["ratio"] == pytest.approx(12 / (31 / 7) / 1.37)                 # 1.98
+    assert row["method"] == "posts published in 2026-10 ÷ 4.43 weeks"
+    assert "cover only" not in str(row["note"])
+    october = parse_period("2026-10")
+    assert covered(ds, "linkedin", october) == (dt.date(2026, 10, 1), dt.date(2026, 10, 25))
+    assert covered(ds, "pinterest", october) == (dt.date(2026, 10, 1), dt.date(2026, 10, 31))

@@ -717,8 +717,9 @@ def test_every_figure_has_alternative_text_in_the_report_language(ds, tmp_path, 
         rep.figure(sec, fig, caption=caption,
                    alt=rep.fmt.label("audience_panels").format(panels=titles))
     logo = {"fr": f"Logo de {brand.name}", "it": f"Logo di {brand.name}"}[lang]
-    assert _figure_alts(rep.pdf_bytes()) == [
-        logo, first, panels, first.replace("1", "2").replace("Premier", "Second")]
+    assert _figure_alts(rep.pdf_bytes()) == [         # said as printed: "audience :"
+        logo, first, rep.fmt.typeset(panels),
+        first.replace("1", "2").replace("Premier", "Second")]
 
 
 def test_the_pdf_title_names_the_brand_the_report_and_its_period(ds):
@@ -789,3 +790,33 @@ def test_cost_axis_tick_labels_do_not_run_into_each_other(lang, total):
     plt.close(fig)
     assert len(boxes) >= 4
     assert all(a.x1 < b.x0 for a, b in itertools.pairwise(boxes))
+
+
+@pytest.mark.parametrize("lang", ["fr", "en", "it"])
+def test_french_high_punctuation_gets_a_narrow_no_break_space_on_the_way_out(lang):
+    """French puts a space before ``: ; ? !`` and inside « »; the templates' ordinary space let
+    Typst break a line before ":" or "»" (numbers already had U+202F: "2 000"). The PDF's
+    document model and the notebook's HTML set a narrow no-break space (U+202F) there, in
+    every text (cover, paragraphs, table cells); a link's address, a time (12:00) and a
+    figure's file are left as they are, and so are the blocks (the Formatter's words) and the
+    other languages' texts."""
+    from smmanalytics.report.builder import Report
+
+    n = "\u202f" if lang == "fr" else " "
+    rep = Report(title="Rapport", period_label="octobre 2026", brand=Brand(name="Ondine"),
+                 lang=lang, cover_lines=["Publications : 81"])
+    sec = rep.section("Qualité")
+    text = "Attention : « Réactions » manque ; pourquoi ? Publiez à 12:00 !"
+    rep.text(sec, text)
+    link = {"text": "Voir : la publication", "link": "https://www.tiktok.com/@o/video/1?lang=fr"}
+    rep.table(sec, pd.DataFrame({"Note": ["terminé : objectif manqué", link]}))
+    said = f"Attention{n}: «{n}Réactions{n}» manque{n}; pourquoi{n}? Publiez à 12:00{n}!"
+    doc = rep.to_json()
+    assert doc["cover_lines"] == [f"Publications{n}: 81"]
+    [keep] = doc["blocks"]               # the heading kept with its text and table
+    [_, paragraph, table] = keep["blocks"]
+    assert paragraph["text"] == said
+    assert table["rows"] == [[f"terminé{n}: objectif manqué"],
+                             [{"text": f"Voir{n}: la publication", "link": link["link"]}]]
+    assert said in sec._repr_html_()
+    assert rep.blocks[1]["text"] == text                 # the blocks keep the Formatter's words

@@ -161,7 +161,7 @@ def test_cover_warns_of_files_that_could_not_be_read(ds, lang, n, line):
     log.add("x/a.csv", "failed", "a second error on the same file", level="error")
     rep = BrandReport(dataclasses.replace(ds, quality=log.to_frame()), "2026-10", lang=lang)
     assert rep.cover_warnings == [line]
-    assert rep.to_json()["cover_warnings"] == [line]
+    assert rep.to_json()["cover_warnings"] == [rep.fmt.typeset(line)]     # "Attention :"
     assert BrandReport(ds, "2026-10", lang=lang).cover_warnings == []
 
 
@@ -494,7 +494,7 @@ def test_cover_names_files_as_they_are_named(ds, lang, name, line):
     log.add(f"x/{name}", "failed", f"file x/{name}, line 2: bad", level="error")
     rep = BrandReport(dataclasses.replace(ds, quality=log.to_frame()), "2026-10", lang=lang)
     assert rep.cover_warnings == [line]
-    assert rep.to_json()["cover_warnings"] == [line]
+    assert rep.to_json()["cover_warnings"] == [rep.fmt.typeset(line)]     # "Attention :"
     text = PdfReader(io.BytesIO(rep.pdf_bytes())).pages[0].extract_text()
     assert name in " ".join(text.split())
 
@@ -585,4 +585,4 @@ def test_youtube_figures_of_the_studio_range_are_said_as_that_range_not_lifetime
     assert {"en": "lifetime", "fr": "cumuls", "it": "totali"}[lang] not in youtube_only
     # Instagram's posts of 2025 (26 March, 15 August, 2 December) and the videos of September
     both = BrandReport(ds, "2025-01-01..2026-09-30", lang=lang).method_notes()._repr_html_()
-    assert beside in both
+    assert Formatter(lang).typeset(beside) in both              # "… pour Instagram ; …"

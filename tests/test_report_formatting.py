@@ -1107,8 +1107,12 @@ def test_every_quality_sentence_is_whole_from_its_log_entry_alone(tmp_path, lang
     codes = yaml.safe_load(importlib.resources.files("smmanalytics.report")
                            .joinpath("quality.yaml").read_text(encoding="utf-8"))
     f = Formatter(lang)
+    # the post types read by their word as meta's loader logs them, which the sentence quotes
+    messages = {"costs_month_missing": gap_message,
+                "post_type_by_word": "2 posts have a post type the table does not list, read "
+                                     "by its word: 'image ig' as 'image'"}
     for code in codes:
-        message = gap_message if code == "costs_month_missing" else ""
+        message = messages.get(code, "")
         text = f.quality(code, message)
         assert "{" not in text and "}" not in text, code
         assert text != message, code                # the code's own sentence, not the message
@@ -1318,3 +1322,30 @@ def test_each_metric_has_one_name_in_the_translation_tables(lang, rejected):
 def test_the_ratio_column_is_not_named_like_the_report():
     """« Rapport » headed the benchmarks' ratio column of a « Rapport mensuel »."""
     assert Formatter("fr").label("ratio") == "Ratio"
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "Post types the table does not list were read by their word: “image ig” as image"),
+    ("fr", "Des types de publication absents de la table ont été lus d'après leur mot : "
+           "« image ig » comme image"),
+    ("it", "Tipi di post assenti dalla tabella sono stati letti dalla loro parola: «image ig» "
+           "come immagine"),
+])
+def test_a_post_type_read_by_its_word_is_quoted_as_the_export_wrote_it(tmp_path, lang, said):
+    """A French Instagram export whose posts are of type "Image IG" (not in the table of post
+    types: read by its word, "image"): the quality line quoted Italian's "Carosello IG as a
+    carousel" whatever the files said. It quotes the type the loader read (lower-cased, as
+    its note and `smm inspect` say it: 'image ig' as 'image') and names the format the
+    report's way (Italian "immagine")."""
+    from smmanalytics import read_export
+
+    head = ("Identifiant de la publication,ID du compte,Nom de profil du compte,Nom du compte,"
+            "Description,Durée (s),Heure de publication,Permalien,Type de publication,"
+            "Commentaire des données,Date,Vues,Couverture,Mentions J’aime,Partages,"
+            "Followers en plus,Commentaires,Enregistrements")
+    row = ("449679466406847959,17841400000000001,ondine,Ondine,Toussaint,0,10/01/2026 00:00,"
+           "https://www.instagram.com/p/Dd8UpjTgDA5/,Image IG,,Total,1560,822,121,7,1,2,2")
+    path = tmp_path / "instagram_posts_2026-10-01_2026-10-31_2026-11-03.csv"
+    path.write_text(f"{head}\n{row}\n", encoding="utf-8-sig")
+    [note] = [q for q in read_export(path).attrs["quality"] if q["code"] == "post_type_by_word"]
+    assert Formatter(lang).quality("post_type_by_word", note["message"]) == said

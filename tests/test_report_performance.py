@@ -1369,6 +1369,37 @@ def test_benchmark_rates_below_one_percent_keep_two_significant_figures(
     assert bench["rows"][0][3:6] == [brand, facebook, f"{rep.fmt.number(20.59, 2)}×"]
 
 
+@pytest.mark.parametrize("lang, brand, reference, ratio", [
+    ("en", "3.4", "0.080", "42.34×"),
+    ("fr", "3,4", "0,080", "42,34×"),
+    ("it", "3,4", "0,080", "42,34×"),
+])
+def test_a_posting_rate_below_one_a_week_keeps_two_significant_figures(
+        lang, brand, reference, ratio, monkeypatch):
+    """Rival IQ 2025's X posts a week for food & beverage, 0.08, read "0.1" beside the
+    brand's 3.4 (15 posts ÷ 31/7 weeks = 3.387) and their ratio 42.34× (3.387 ÷ 0.08): 3.4 ÷
+    0.1 = 34 to the reader, the reference 25 % over the source. Below 1 a week it keeps two
+    significant figures, 0.080 (3.4 ÷ 0.080 = 42.5, the ratio's figure); 3.4 its one decimal."""
+    import importlib
+
+    from ._roi_builders import dataset, posts
+
+    # the module (smmanalytics.benchmarks is also the name of a function)
+    benchmarks = importlib.import_module("smmanalytics.benchmarks")
+    row = pd.DataFrame({"platform": ["x"], "metric": ["posts_per_week"],
+                        "denominator": [None], "source": ["Rival IQ"], "edition": [2025],
+                        "industry": ["food_beverage"], "brand_value": [15 / (31 / 7)],
+                        "benchmark_value": [0.08], "ratio": [15 / (31 / 7) / 0.08],
+                        "method": [None], "note": [None]})
+    monkeypatch.setattr(benchmarks, "compare_benchmarks", lambda *a, **k: row)
+    monkeypatch.setattr(benchmarks, "compare_competitors", lambda *a, **k: pd.DataFrame())
+    rep = BrandReport(dataset(posts=posts([{"platform": "x", "post_id": "1",
+                                            "published_at": "2026-10-05T09:00Z"}])),
+                      "2026-10", lang=lang)
+    [bench] = [b for b in rep.benchmarks().blocks if b["kind"] == "table"]
+    assert bench["rows"][0][3:6] == [brand, reference, ratio]
+
+
 @pytest.mark.parametrize("lang, said", [
     ("en", ["0.017%", "0.35%", "3.45%", "0.0012%", "0.00%", "–"]),
     ("fr", ["0,017\xa0%", "0,35\xa0%", "3,45\xa0%", "0,0012\xa0%", "0,00\xa0%", "–"]),

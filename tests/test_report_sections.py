@@ -382,7 +382,8 @@ def test_dates_re_written_by_a_spreadsheet_say_the_order_they_were_read_in(ds, l
             level="info")
     rep = BrandReport(replace(ds, quality=log.to_frame()), "2026-10", lang=lang)
     html = rep.quality_note()._repr_html_().replace("&#x27;", "'")
-    assert day_first in html and month_first in html
+    # as the HTML sets them: "(ex. : fb.csv)" with a narrow no-break space in French
+    assert rep.fmt.typeset(day_first) in html and rep.fmt.typeset(month_first) in html
     assert html.count("<tr>") == 3           # header + a row per order
 
 
@@ -415,11 +416,13 @@ def test_quality_note_is_in_the_report_language(ds):
     log.add("/data/y.csv", "made_up_code", "a loader of our own noticed something")
     rep = BrandReport(replace(ds, quality=log.to_frame()), "2026-10", lang="fr")
     html = rep.quality_note()._repr_html_()
-    assert ("Des publications ont reçu leur campagne d'un paramètre utm_campaign de leur "
-            "lien ou légende (ex. : x.csv)") in html.replace("&#x27;", "'")
+    # "(ex. : x.csv)" as the HTML sets it, with a narrow no-break space
+    assert rep.fmt.typeset("Des publications ont reçu leur campagne d'un paramètre "
+                           "utm_campaign de leur lien ou légende (ex. : x.csv)"
+                           ) in html.replace("&#x27;", "'")
     assert "<td>51</td>" in html
     # a code the package does not know keeps its loader's message, and is remembered
-    assert "a loader of our own noticed something (ex. : y.csv)" in html
+    assert "a loader of our own noticed something (ex.\u202f: y.csv)" in html
     assert rep.fmt.untranslated == {"a loader of our own noticed something"}
 
 

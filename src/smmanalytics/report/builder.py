@@ -316,6 +316,26 @@ def _laid_out(blocks: list[dict]) -> list[dict]:
     return _kept_together(_notes_attached(blocks))
 
 
+#: the keys of a block or of the document model whose values are addresses, file names or
+#: layout, never typeset (:func:`_typeset`)
+_NOT_TYPESET = frozenset({"link", "path", "logo", "kind", "align", "widths"})
+
+
+def _typeset(value, fmt: Formatter):
+    """``value`` (a block, the document model, or any text, list or dict of them) with its
+    texts typeset for ``fmt``'s language (:meth:`Formatter.typeset`: French "Publications :
+    81" with a narrow no-break space, not an ordinary one a line may break at), on the way
+    out only, to Typst and to the notebook's HTML: the blocks keep the Formatter's words.
+    Addresses, file names and layout (:data:`_NOT_TYPESET`) are left as they are."""
+    if isinstance(value, str):
+        return fmt.typeset(value)
+    if isinstance(value, list):
+        return [_typeset(v, fmt) for v in value]
+    if isinstance(value, dict):
+        return {k: v if k in _NOT_TYPESET else _typeset(v, fmt) for k, v in value.items()}
+    return value
+
+
 @dataclass(frozen=True)
 class Title:
     """A report's heading in a notebook and its HTML export (see :meth:`Report.heading`)."""
@@ -338,6 +358,8 @@ class Section:
 
     blocks: list[dict] = field(default_factory=list)
     figures: dict[str, bytes] = field(default_factory=dict)
+    #: the report's language, whose typography the HTML follows (:func:`_typeset`)
+    lang: str = "en"
 
     def __repr__(self) -> str:
         """The section as plain text, as it reads: what a console shows, and what a notebook
@@ -366,8 +388,10 @@ class Section:
         return "\n\n".join(out)
 
     def _repr_html_(self) -> str:
+        """The section as the notebook and its HTML export show it, typeset as the PDF is
+        (:func:`_typeset`)."""
         out = []
-        for b in self.blocks:
+        for b in _typeset(self.blocks, Formatter(self.lang)):
             k = b["kind"]
             if k == "heading":
                 out.append(f"<h{b['level'] + 1}>{html.escape(b['text'])}</h{b['level'] + 1}>")
@@ -473,7 +497,8 @@ class Report:
         """Start a section: level 1 enters the table of contents (when the report has one),
         level 2 is a sub-section. A heading is never left alone at a page's foot: it moves
         with the start of what it heads (see :func:`_kept_together`)."""
-        return self._add(Section(), {"kind": "heading", "level": level, "text": title})
+        return self._add(Section(lang=self.lang),
+                         {"kind": "heading", "level": level, "text": title})
 
     def text(self, section: Section, text: str, *, note: bool = False) -> Section:
         return self._add(section, {"kind": "note" if note else "text",
@@ -584,7 +609,7 @@ class Report:
     def _adopt(self, built) -> Section:
         """Add a section built by the forked copy, renumbering its figures; raise its
         warnings and print its output here."""
-        sec = Section()
+        sec = Section(lang=self.lang)
         for block in built.section.blocks:
             if block["kind"] == "figure":
                 name = f"fig{len(self.figures) + 1:02d}.svg"
@@ -604,11 +629,12 @@ class Report:
 
     # ---- rendering ----------------------------------------------------------------------
     def to_json(self) -> dict:
-        """The document model handed to the Typst template."""
+        """The document model handed to the Typst template, its texts typeset for the
+        language (:func:`_typeset`)."""
         labels = {k: self.fmt.label(k) for k in ("contents", "figure")}
         brand = printable(self.brand.name)
         labels["logo"] = self.fmt.label("logo").format(brand=brand)
-        return {
+        return _typeset({
             # the PDF's title, which a viewer shows and a search lists: whose report, and when
             "document_title": f"{brand} — {self.title} — {self.period_label}",
             "title": self.title, "period_label": self.period_label, "lang": self.lang,
@@ -619,7 +645,7 @@ class Report:
             "cover_lines": self.cover_lines, "cover_warnings": self.cover_warnings,
             "toc": self.toc, "labels": labels,
             "blocks": _laid_out(self.blocks),
-        }
+        }, self.fmt)
 
     def pdf_bytes(self) -> bytes:
         """Compile the report with Typst (embedded fonts only, fixed timestamp)."""

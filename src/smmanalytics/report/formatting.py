@@ -108,6 +108,9 @@ _NOTES_BY_CODE = {code: [entry for entry in _NOTES if code in _codes(entry[1])]
 #: the value a ConfigError's message says came, quoted as Python quotes it ("…; got 'Beauté':
 #: its default is used"), for a quality.yaml sentence naming it ({value})
 _GOT = re.compile(r"; got (?P<q>['\"])(?P<value>.*?)(?P=q)(?::|$)")
+#: a post type read by its word, as its quality note says it (``meta._content_type``):
+#: "… read by its word: 'image ig' as 'image', 'carosello ig' as 'carousel'"
+_BY_WORD = re.compile(r"(?P<q>['\"])(?P<raw>.*?)(?P=q) as '(?P<type>\w+)'")
 #: a month of the costs file without a category's line, as its quality note says it
 #: (``_costs._warn_gaps``): "costs.csv has no labor, tools line for 2026-08, which …"
 _COST_GAP = re.compile(r"has no (?P<categories>\w+(?:, \w+)*) line for (?P<month>\d{4}-\d{2}),")
@@ -228,7 +231,16 @@ def rate_digits(x: float, digits: int = 2) -> int:
     ``digits``, or for a rate below 1 % (in percent, 0 < |100 x| < 1) as many as its two
     significant figures need: 0.00017 (0.017 %) → 3, 0.0000123 (0.0012 %) → 4. The figures
     are those of the rounded value: 0.000999 (0.0999 %) rounds to 0.10 %, not 0.100 %."""
-    p = abs(float(x)) * 100
+    return small_digits(float(x) * 100, digits)
+
+
+def small_digits(x: float, digits: int) -> int:
+    """The decimals ``x`` is written with beside a figure it is compared with: ``digits``, or
+    for 0 < |x| < 1 as many as its two significant figures need, so that both sides read at
+    the same relative precision: Rival IQ's 0.08 X posts a week read "0.1" at one decimal
+    beside a ratio of 42.34× (3.4 ÷ 0.1 = 34 to the reader), 0.080 at two figures. The
+    figures are those of the rounded value: 0.0999 → 0.10, not 0.100."""
+    p = abs(float(x))
     if not math.isfinite(p) or p == 0 or p >= 1:
         return digits
     d = 1 - math.floor(math.log10(p))
@@ -302,6 +314,11 @@ _MARK = ("\ue000", "\ue001")
 _VERBATIM = re.compile(f"{_MARK[0]}(.*?){_MARK[1]}", re.DOTALL)
 
 
+#: a space before French high punctuation (``: ; ? !``) or inside guillemets: French sets a
+#: narrow no-break space there (:meth:`Formatter.typeset`)
+_FR_SPACE = re.compile(r"[ \u00a0](?=[:;?!»])|(?<=«)[ \u00a0]")
+
+
 @functools.cache
 def _period_start(lang: str) -> re.Pattern:
     """What a text starting with a period's name starts with, in ``lang``: the article of its
@@ -370,6 +387,20 @@ class Formatter:
         ('heure du Pacifique', 'UTC')
         """
         return self._word("zones", str(tz), str(tz))
+
+    def typeset(self, text: str) -> str:
+        """``text`` with the spaces the language's typography sets: French a narrow no-break
+        space (U+202F) before ``: ; ? !`` and inside « », as in its numbers ("2 000"). The
+        templates' ordinary space let Typst break a line before ":" or "»" (152 " :" in
+        labels.yaml alone). Only a space already there is changed: URLs, times (12:00) and
+        file names have none before their colons; English and Italian have no such space.
+
+        >>> Formatter("fr").typeset("Publications : 81 ; « Réactions » ?")
+        'Publications\\u202f: 81\\u202f; «\\u202fRéactions\\u202f»\\u202f?'
+        >>> Formatter("fr").typeset("https://x.com/a?b=1 à 12:00")
+        'https://x.com/a?b=1 à 12:00'
+        """
+        return _FR_SPACE.sub("\u202f", text) if self.lang == "fr" else text
 
     def prose(self, text: str) -> str:
         """``text`` as the language writes it once its values are in: Italian elides the
@@ -553,12 +584,17 @@ class Formatter:
         the value that came (``{value}``: "…; got 'Beauté'", "?" when unsaid), a month of the
         costs file without a category's line (``{gaps}``: "August 2026: “Labour”"); None
         when the message does not say it. A caller other than the report's quality table
-        printed "({gaps})", which only that table filled."""
+        printed "({gaps})", which only that table filled. The post types read by their word
+        (``{read}``: "« image ig » comme image"), those of the brand's files: the sentence
+        quoted Italian's "Carosello IG" whatever the files said."""
         if name == "value":
             m = _GOT.search(message)
             return m["value"] if m else "?"
         if name == "gaps" and (m := _COST_GAP.search(message)):
             return self.cost_gap(m["month"], m["categories"].split(", "))
+        if name == "read" and (read := _BY_WORD.findall(message.partition(": ")[2])):
+            return self.listed(self.label("post_type_read_as").format(
+                raw=raw, type=self.content_type(kind)) for _, raw, kind in read)
         return None
 
     def cost_gap(self, month: str, categories: list[str]) -> str:

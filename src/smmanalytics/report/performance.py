@@ -26,7 +26,7 @@ from ..roi import (
     value_per_key_event_of,
 )
 from .builder import Section, printable
-from .formatting import OTHER_BADGE_COLOR, STATUS_COLORS, half_up
+from .formatting import OTHER_BADGE_COLOR, STATUS_COLORS, half_up, small_digits
 
 __all__ = ["PerformanceSections"]
 
@@ -47,7 +47,8 @@ class PerformanceSections:
     # ---- value formatting by metric ----------------------------------------------------------
     def _value(self, metric: str, x, *, change: bool = False, compared: bool = False) -> str:
         """``x`` formatted for ``metric``; ``compared``: set beside a benchmark, where a rate
-        below 1 % keeps two significant figures (:meth:`Formatter.rate`)."""
+        below 1 % keeps two significant figures (:meth:`Formatter.rate`), and so does a
+        posting rate below 1 a week (:func:`small_digits`: X's 0.08, not "0.1")."""
         f = self.fmt
         if metric in _RATES:
             return f.points(x) if change else f.rate(x) if compared else f.percent(x)
@@ -57,8 +58,9 @@ class PerformanceSections:
             return f"{f.number(x, 2)}×" if not pd.isna(x) else "–"
         if metric in _MONEY:
             return f.money(x)
-        return f.number(x, 1 if metric.endswith("_per_post") or metric == "posts_per_week"
-                        else 0)
+        if metric == "posts_per_week":
+            return f.number(x, small_digits(x, 1) if compared and not pd.isna(x) else 1)
+        return f.number(x, 1 if metric.endswith("_per_post") else 0)
 
     def _target(self, metric: str, direction: str, target) -> str:
         """A goal's target as the scorecards show it: "≥ 14 500", "≤ 32"."""
