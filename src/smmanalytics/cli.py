@@ -37,7 +37,6 @@ from .errors import (
 )
 from .goals import RATE_METRICS, scorecard, scorecard_display
 from .loaders import inspect_files
-from .loaders._folder import looks_like_export
 from .periods import parse_period
 from .quality import side_file_error
 from .roi import costs_unknown_why, roi
@@ -84,6 +83,14 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
     if args.json:
         _print_frame(df, True)
         return _inspect_status(df)
+    _print_inspect_text(df)
+    return _inspect_status(df)
+
+
+def _print_inspect_text(df: pd.DataFrame) -> None:
+    """`smm inspect`'s listing for a reader: each file's table, then the files that could
+    not be read named on stderr (a reader of a long listing found no line saying which one
+    made the exit status 3)."""
     # a file of several tables (GA4's table and its chart data) is listed once per table:
     # each says which
     tables = df.groupby("file", sort=False)["file"].transform("size").to_numpy()
@@ -117,22 +124,24 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
                 print(f"  rows:      {rows}  dates: none in this table")
         if isinstance(rec["warnings"], str) and rec["warnings"]:
             print(f"  warnings:  {rec['warnings']}")
-    return _inspect_status(df)
+    failed = df.loc[df["status"].eq("failed"), "file"].unique().tolist()
+    if failed:
+        print(f"smm: {len(failed)} file{'s' * (len(failed) > 1)} could not be read (status "
+              f"failed above): {', '.join(failed)}", file=sys.stderr)
 
 
 def _inspect_status(df: pd.DataFrame) -> int:
     """The exit status of `smm inspect`, as `smm report`'s: 0 when every file was read (a
     damaged supplement skipped, an image or a settings file read are read as smm.load reads
-    them), :data:`INCOMPLETE` when some exports were read but other files failed or were
-    not understood, 1 when no export could be read. It was 0 whenever one file was read: a
-    script checking an agency's new exports could not tell a failed one. A file not
-    understood counts when it is named as an export is (``loaders._folder.looks_like_export``,
-    the rule of smm.load's files not read): a notes.txt beside the exports is listed
-    not_understood and changes the exit status of neither `smm report` nor `smm inspect`."""
+    them), :data:`INCOMPLETE` when some exports were read but other files failed, 1 when no
+    export could be read. It was 0 whenever one file was read: a script checking an agency's
+    new exports could not tell a failed one. An export no format understands is failed (the
+    rule of smm.load's files not read, ``loaders._folder.looks_like_export``): a notes.txt
+    beside the exports is listed not_understood and changes the exit status of neither
+    `smm report` nor `smm inspect`."""
     if not (df["status"] == "ok").any():
         return 1
-    odd = df["status"].eq("not_understood") & df["file"].map(looks_like_export)
-    return INCOMPLETE if (df["status"].eq("failed") | odd).any() else 0
+    return INCOMPLETE if df["status"].eq("failed").any() else 0
 
 
 def _period_text(text: str) -> str:
@@ -408,8 +417,9 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="exit status: 0 every file read; 1 no export could be read (or no file found);\n"
                "2 a path that does not exist; 3 some exports read, but other files failed\n"
-               "or were not understood (status failed, or not_understood for a file\n"
-               "named as an export is: .csv, .tsv, .xlsx, .xls, .ods, .zip)")
+               "(status failed: a file named as an export is, .csv, .tsv, .xlsx, .xls, .ods,\n"
+               ".zip, that no format understands, such as an empty download, fails too;\n"
+               "they are named on stderr). A notes.txt is not_understood: no exit status.")
     p_inspect.add_argument("paths", nargs="+", help="export files, zips or folders")
     p_inspect.add_argument("--json", action="store_true", help="print JSON records")
     p_inspect.set_defaults(func=_cmd_inspect)

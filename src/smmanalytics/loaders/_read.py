@@ -39,7 +39,7 @@ from ..quality import QualityLog
 from ._candidate import Candidate, ParseContext, _where
 from ._expected import note_missing_metrics
 from ._finish import _note_numbers, _note_repeated_headers, finish
-from ._folder import BRAND_FILES, SIDE_FILES, SYNONYMS_FILE
+from ._folder import BRAND_FILES, SIDE_FILES, SYNONYMS_FILE, looks_like_export
 from ._headers import families, shares_half_the_names, synonyms
 from ._preamble import headers_below
 from ._registry import FAMILY_NAMES, KINDS, KNOWN_PLATFORMS, Format, _detect, find_format, formats
@@ -216,12 +216,14 @@ def _note_not_understood(src: Source, unknown: list[Candidate], understood: bool
     def hint(cand: Candidate) -> str:
         """The near miss, or how to have the table read: a synonyms.csv row, of a family it
         takes (one it refuses was advised for LinkedIn's demographic sheets, told by their
-        names: no synonyms.csv row names a sheet)."""
+        names: no synonyms.csv row names a sheet). A file not named as an export is (a
+        notes.txt) is no export in another language: the synonyms advice is not for it."""
         sheet = ("; a sheet told by its name, as LinkedIn's demographic sheets are, cannot be"
                  if cand.table.sheet and understood else "")
-        return _near_miss(cand) or (
-            " (headers in a language not known yet can be added to a synonyms.csv in the "
-            f"brand folder, under one of its families {', '.join(families())}{sheet})")
+        advice = (" (headers in a language not known yet can be added to a synonyms.csv in "
+                  f"the brand folder, under one of its families {', '.join(families())}{sheet})"
+                  if looks_like_export(src.name) else "")
+        return _near_miss(cand) or advice
 
     if understood or len(unknown) == 1:
         for cand in unknown:
