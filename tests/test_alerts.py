@@ -1964,7 +1964,10 @@ def test_alerts_of_a_period_outside_the_data_is_an_error():
     for period in ("2027-01", "2025-01"):
         with pytest.raises(EmptyDataError, match=period) as err:
             alerts(ds, period)
-        assert f"{first.isoformat()} to {last.isoformat()}" in str(err.value)
+        # it read "nothing to alerts", the function's name in a sentence
+        assert str(err.value) == (f"no data falls in {period}: nothing to check for alerts; "
+                                  f"expected a period within the data's days, "
+                                  f"{first.isoformat()} to {last.isoformat()}")
 
 
 def test_cli_alerts_says_nothing_could_be_tested(tmp_path, capsys):

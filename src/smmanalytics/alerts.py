@@ -522,7 +522,7 @@ def alerts(ds, period=None, *, settings: AlertSettings | None = None) -> pd.Data
     """
     require_dataset(ds, "alerts")
     settings = _settings(settings)
-    bounds = _within_data(ds, period, "alerts")
+    bounds = _within_data(ds, period, "check for alerts")
     judged = ds if bounds is None else _up_to(ds, bounds[1].date())
     return _alerts_in(_detect_all(signals(judged), settings), settings, bounds)
 

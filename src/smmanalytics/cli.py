@@ -183,10 +183,11 @@ def _brand_data(args: argparse.Namespace, *, web: bool, costs: bool = False):
         ds = dataset.load(args.data)
     if not (costs and len(ds.costs)):
         check_not_empty(ds, Path(args.data))
-    if period == "latest":
+    latest = period == "latest"
+    if latest:
         args.period = period = latest_period_of(ds, args.data)
     if period is not None:
-        check_covered(ds, Path(args.data), _period(period), web=web)
+        check_covered(ds, Path(args.data), _period(period), web=web, latest=latest)
     for w in caught:
         if getattr(w.message, "code", None) != "no_export":
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)

@@ -570,7 +570,8 @@ def read_export(path: str | Path, kind: str | None = None, *,
     UnknownPlatformError
         when ``platform`` is not a known platform name.
     ArgumentError
-        (a ValueError) when ``kind`` is not one of the kinds above.
+        (a ValueError) when ``kind`` is not one of the kinds above, or ``path`` is a folder
+        (:func:`smmanalytics.load` reads a brand's folder).
     """
     if kind is not None and kind not in KINDS:
         raise ArgumentError("not a kind of table", argument="kind",
@@ -578,6 +579,10 @@ def read_export(path: str | Path, kind: str | None = None, *,
     if isinstance(path, str) and not path:      # Path("") is the current folder
         raise ArgumentError("no file to read", argument="path", expected="an export file",
                             got=path)
+    if Path(path).is_dir():     # "cannot read file; got 'Is a directory'" said not what to do
+        raise ArgumentError("a folder, not an export file", argument="path",
+                            expected="one export file; for a brand's folder of exports use "
+                            "smm.load(path)", got=str(path))
     _refuse_settings(path)
     frames = read_file(path, platform=platform)
     pick = [f for f in frames if kind is None or f.attrs["kind"] == kind]
