@@ -200,7 +200,7 @@ class Dataset:
         """The posts published in ``period`` ("2026-10", "2026-Q3", "2026-10-01..2026-10-15"
         or a Period), by their publish day in the brand's time zone.
 
-        >>> smm.engagement(ds.posts_in("2026-10"), by="platform")      # doctest: +SKIP
+        >>> smm.engagement(ds.posts_in("2026-10"), by="platform", daily=ds.daily)  # doctest: +SKIP
         """
         _column(self.posts, "posts", "published_at", "which days posts_in reads")
         return posts_in_period(self.posts, period, self.brand.timezone)

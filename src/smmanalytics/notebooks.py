@@ -193,7 +193,7 @@ ds
        "median post and the pooled rate (Σ interactions ÷ Σ reach)."),
     code('''
 posts = ds.posts_in(period)   # the period's, by publish day in the brand's time zone
-smm.engagement(posts, by=["platform", "content_type"])
+smm.engagement(posts, by=["platform", "content_type"], daily=ds.daily)   # daily: er_followers
 '''),
     md("## 4. What social brings back, for what it costs"),
     code("smm.roi(ds, period, by=\"campaign\")"),
