@@ -326,17 +326,17 @@ def _cmd_alerts(args: argparse.Namespace) -> int:
                  or counts["period_tested"] < counts["period_days"] else ""))
         return 0
     print(f"{where}: {watch.summary}")
-    # numbered within what is shown: the ids count the whole history's incidents, and a
-    # month's one incident read "incident 7" (--json keeps the ids)
+    # numbered within what is shown, as incidents() numbers them: the ids count the whole
+    # history's incidents, and a month's one incident read "incident 7" (--json keeps the ids)
     # each end of an incident in the zone its day counts in: one incident may mix them
     found_incidents = incident_zones(watch, incidents(found), prefer=ds.brand.timezone)
-    for k, inc in enumerate(found_incidents.itertuples(), start=1):
+    for inc in found_incidents.itertuples():
         rows = found[found["incident_id"] == inc.incident_id]
         # an incident begun before the period starts on its own first day, said so (its
         # earlier alerts are not listed: they are not the period's)
         # in the zone's brackets: "(UTC) (began before …)" nested two
         began = f"; began before {where}" if inc.began_before else ""
-        print(f"\nincident {k}: {inc.severity}, {inc.start:%Y-%m-%d} "
+        print(f"\nincident {inc.incident}: {inc.severity}, {inc.start:%Y-%m-%d} "
               f"({_zone_text(inc.start_zone)}{began}) to {inc.end:%Y-%m-%d} "
               f"({_zone_text(inc.end_zone)}), on {inc.platforms}")
         how = rows["test"].map(_ALERT_HOW).fillna(rows["test"])

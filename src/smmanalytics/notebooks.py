@@ -234,7 +234,10 @@ else:
 naive
 '''),
     md("## 6. Reputation watch\n\nNegative feedback, unfollows and comment surges, tested "
-       "against each signal's own history; alerts that agree within 48 hours make one incident."),
+       "against each signal's own history; alerts that agree within 48 hours make one incident. "
+       "`incident` numbers them within the table, as `smm alerts` does; `incident_id` is "
+       "counted over the history up to the period's end, so it holds within one call only "
+       "(another period's incident may carry the same id)."),
     code('''
 found = smm.alerts(ds, period)
 smm.incidents(found)
