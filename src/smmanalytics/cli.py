@@ -39,7 +39,7 @@ from .goals import RATE_METRICS, scorecard, scorecard_display
 from .loaders import inspect_files
 from .periods import parse_period
 from .quality import side_file_error
-from .roi import costs_unknown_why, roi
+from .roi import costs_status, costs_unknown_why, roi
 from .timing._result import readable
 
 __all__ = ["main"]
@@ -195,6 +195,9 @@ def _brand_data(args: argparse.Namespace, *, web: bool, costs: bool = False):
 
 
 def _cmd_roi(args: argparse.Namespace) -> int:
+    """`smm roi`: the ROI table; exit :data:`INCOMPLETE` when costs.csv could not be read (its
+    costs NaN), as `smm scorecard` for a goals.yaml it could not read: exit 0 with an all-NaN
+    row let a scheduled job take a broken costs.csv for a good run."""
     ds = _brand_data(args, web=True, costs=True)
     why = costs_unknown_why(ds, args.period)
     if why is not None:
@@ -208,7 +211,7 @@ def _cmd_roi(args: argparse.Namespace) -> int:
                             "other", "revenue", "value", "cpa", "cpc", "cpm") if c in out}
     _print_frame(out if args.json else out.drop(columns="note_codes").round(money).round(3),
                  args.json)
-    return 0
+    return INCOMPLETE if costs_status(ds, args.period)[0] == "failed" else 0
 
 
 def _round_kept(x, digits: int):
@@ -425,7 +428,11 @@ def _parser() -> argparse.ArgumentParser:
     p_inspect.add_argument("--json", action="store_true", help="print JSON records")
     p_inspect.set_defaults(func=_cmd_inspect)
     # roi / scorecard (roi.py, goals.py)
-    r = sub.add_parser("roi", help="cost, attributed value, ROI, ROAS, CPA, CPC, CPM")
+    r = sub.add_parser(
+        "roi", help="cost, attributed value, ROI, ROAS, CPA, CPC, CPM",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="exit status: 0 the ROI table; 2 an error (no export in DATA, a period outside\n"
+               "the data); 3 costs.csv could not be read (the table's costs are NaN)")
     _data_argument(r)
     r.add_argument("--period", required=True, type=_period_text,
                    help="2026-10, 2026-Q3, 2026, 2026-10-01..2026-10-15, or latest (the latest "
