@@ -1097,7 +1097,8 @@ def test_a_file_that_cannot_be_read_is_said_once_after_the_load(tmp_path):
 
 def test_smm_commands_say_the_unread_files_as_their_own_warnings(tmp_path, capsys):
     """`smm roi` showed nothing of an export it could not read; Python's form of the warning
-    (the line of smmanalytics that raised it) is no command's."""
+    (the line of smmanalytics that raised it) is no command's, nor its advice (ds.quality,
+    load(..., strict=True)): the shell's is smm inspect."""
     from smmanalytics.cli import main
 
     bad = _ig(tmp_path / "ig_bad.csv", 10)
@@ -1107,8 +1108,8 @@ def test_smm_commands_say_the_unread_files_as_their_own_warnings(tmp_path, capsy
     err = capsys.readouterr().err.splitlines()
     assert err[0] == ("smm: warning: 1 file could not be read and is left out of the dataset: "
                       "ig_bad.csv: line 2, column 'Publish time': cell is not a date/time in the "
-                      "expected format; expected format %m/%d/%Y %H:%M; got 'tomorrow'; see "
-                      "ds.quality, or load(..., strict=True) to raise")
+                      "expected format; expected format %m/%d/%Y %H:%M; got 'tomorrow'; "
+                      "`smm inspect DIR` shows every file and how it reads")
     bad.unlink()
     (tmp_path / "ig_good_2026-10-03.csv").unlink()
     assert main(["roi", str(tmp_path), "--period", "2026-10"]) == 2    # refused, said once

@@ -857,14 +857,17 @@ def _stopped(args, by: str = "SIGTERM") -> str:
 @contextlib.contextmanager
 def _quality_warnings_said_plainly():
     """Say a DataQualityWarning (files a load could not read, no export found) as the command's
-    own warnings are, ``smm: warning: …``, without the line of smmanalytics that raised it;
-    other warnings as Python says them."""
+    own warnings are, ``smm: warning: …``, without the line of smmanalytics that raised it,
+    and with the shell's advice (a shell user has no ``ds.quality`` nor ``load()``); other
+    warnings as Python says them."""
     with warnings.catch_warnings():
         default = warnings.showwarning
 
         def show(message, category, filename, lineno, file=None, line=None):
             if issubclass(category, DataQualityWarning):
-                print(f"smm: warning: {message}", file=sys.stderr)
+                text = str(message).replace(
+                    dataset.UNREAD_HINT, "`smm inspect DIR` shows every file and how it reads")
+                print(f"smm: warning: {text}", file=sys.stderr)
             else:
                 default(message, category, filename, lineno, file, line)
 
