@@ -1964,7 +1964,10 @@ def test_alerts_of_a_period_outside_the_data_is_an_error():
     for period in ("2027-01", "2025-01"):
         with pytest.raises(EmptyDataError, match=period) as err:
             alerts(ds, period)
-        assert f"{first.isoformat()} to {last.isoformat()}" in str(err.value)
+        # it read "nothing to alerts", the function's name in a sentence
+        assert str(err.value) == (f"no data falls in {period}: nothing to check for alerts; "
+                                  f"expected a period within the data's days, "
+                                  f"{first.isoformat()} to {last.isoformat()}")
 
 
 def test_cli_alerts_says_nothing_could_be_tested(tmp_path, capsys):
@@ -2190,3 +2193,33 @@ def test_alerts_say_the_zone_each_day_counts_in():
     sig = signals(ds).drop_duplicates(["date", "platform", "signal"])
     both = a.merge(sig, on=["date", "platform", "signal"], suffixes=("", "_signal"))
     assert len(both) == len(a) and (both["day_tz"] == both["day_tz_signal"]).all()
+
+
+def test_incidents_are_numbered_within_the_frame_as_smm_alerts_numbers_them(capsys):
+    """explore.ipynb showed "incident_id 7" for September's incident of the sample (3
+    September, watch) and for October's (13-19 October, crisis): the ids count the history
+    up to each period's end. incidents() numbers them 1, 2, … by start, as `smm alerts`
+    prints them, and keeps the call's incident_id beside."""
+    from smmanalytics.alerts import incidents
+    from smmanalytics.cli import main
+    from smmanalytics.dataset import load
+
+    sample = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
+    ds = load(sample)
+    september, october = (incidents(alerts(ds, p)) for p in ("2026-09", "2026-10"))
+    # each month's one incident: number 1, though each call's id is 7 (the review's figures)
+    assert september[["incident", "incident_id", "severity"]].values.tolist() == [
+        [1, 7, "watch"]]
+    assert october[["incident", "incident_id", "severity"]].values.tolist() == [
+        [1, 7, "crisis"]]
+    assert (october.loc[0, "start"], october.loc[0, "end"]) == (
+        pd.Timestamp("2026-10-13"), pd.Timestamp("2026-10-19"))
+    # the whole history: numbered in start order, 1 to n
+    history = incidents(alerts(ds))
+    assert history["incident"].tolist() == list(range(1, len(history) + 1))
+    assert history["start"].is_monotonic_increasing
+    # `smm alerts` names October's incident as incidents() numbers it
+    assert main(["alerts", str(sample), "--period", "2026-10"]) == 0
+    heads = [x for x in capsys.readouterr().out.splitlines() if x.startswith("incident ")]
+    assert heads == ["incident 1: crisis, 2026-10-13 (Europe/Paris) to 2026-10-19 "
+                     "(America/Los_Angeles), on facebook, instagram, tiktok, x"]

@@ -510,3 +510,29 @@ def test_the_cover_names_unread_exports_as_they_are_named(fb_brand, lang, warnin
     with pytest.warns(smm.DataQualityWarning, match="2 files could not be read"):
         ds = smm.load(fb_brand, cache=False)
     assert BrandReport(ds, "2026-11", lang=lang).cover_warnings[1] == warning
+
+
+def test_latest_resolved_to_a_month_without_data_says_why_and_what_to_pass(tmp_path, capsys):
+    """The sample's October Facebook export renamed `export (3).csv` (its date guessed from
+    the copy): `latest` is September, and `smm roi --period latest` said only "no data falls
+    in 2026-09", a month the user never named. It says why (the as-of day), which months the
+    data have and what to pass."""
+    import shutil
+
+    from smmanalytics.cli import main
+
+    sample = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
+    shutil.copy(sample / "facebook_posts_2026-10-01_2026-10-31_2026-11-02.csv",
+                tmp_path / "export (3).csv")
+    _copied(tmp_path / "export (3).csv")
+    (tmp_path / "brand.yaml").write_text("name: Test\ntimezone: Europe/Paris\n",
+                                         encoding="utf-8")
+    assert main(["roi", str(tmp_path), "--period", "latest"]) == 2
+    # its posts' Heure de publication, in California: the first 10/02/2026 08:04 (17:04 in
+    # Paris, 2 October), the last 10/27/2026 11:52 (20:52 in Paris, 27 October), which is the
+    # as-of day (a guessed date counts by the data's last day)
+    assert capsys.readouterr().err == (
+        f"smm: error: no data of {tmp_path} falls in 2026-09, the latest month complete by "
+        "the data's as-of day, 2026-10-27 (--period latest); the data have 2026-10 (the "
+        "data's days, 2026-10-02 to 2026-10-27): pass --period 2026-10 for its last month, "
+        "complete or not\n")

@@ -1097,7 +1097,8 @@ def test_a_file_that_cannot_be_read_is_said_once_after_the_load(tmp_path):
 
 def test_smm_commands_say_the_unread_files_as_their_own_warnings(tmp_path, capsys):
     """`smm roi` showed nothing of an export it could not read; Python's form of the warning
-    (the line of smmanalytics that raised it) is no command's."""
+    (the line of smmanalytics that raised it) is no command's, nor its advice (ds.quality,
+    load(..., strict=True)): the shell's is smm inspect."""
     from smmanalytics.cli import main
 
     bad = _ig(tmp_path / "ig_bad.csv", 10)
@@ -1107,8 +1108,8 @@ def test_smm_commands_say_the_unread_files_as_their_own_warnings(tmp_path, capsy
     err = capsys.readouterr().err.splitlines()
     assert err[0] == ("smm: warning: 1 file could not be read and is left out of the dataset: "
                       "ig_bad.csv: line 2, column 'Publish time': cell is not a date/time in the "
-                      "expected format; expected format %m/%d/%Y %H:%M; got 'tomorrow'; see "
-                      "ds.quality, or load(..., strict=True) to raise")
+                      "expected format; expected format %m/%d/%Y %H:%M; got 'tomorrow'; "
+                      "`smm inspect DIR` shows every file and how it reads")
     bad.unlink()
     (tmp_path / "ig_good_2026-10-03.csv").unlink()
     assert main(["roi", str(tmp_path), "--period", "2026-10"]) == 2    # refused, said once
@@ -1168,7 +1169,8 @@ def test_an_empty_folder_warns_that_no_export_was_found(tmp_path):
 def test_a_file_of_several_tables_none_understood_gets_one_note(tmp_path):
     """A README.md beside the exports: its headings were taken for the '#' lines that start
     each table of a GA4 export, each section for a table, and each noted not understood (8
-    notes for the package's README)."""
+    notes for the package's README). A README.md is named as no export is: it gets no advice
+    about a synonyms.csv."""
     (tmp_path / "README.md").write_text("# Notes\n\nsome words, here\n\n## More\n\n"
                                         "more words, there\n\n## Last\n\nlast words\n")
     _ig(tmp_path / "ig_2026-10-03.csv", 10)
@@ -1176,11 +1178,7 @@ def test_a_file_of_several_tables_none_understood_gets_one_note(tmp_path):
     q = ds.quality[ds.quality["code"] == "not_understood"]
     assert q["message"].tolist() == [
         "none of its 3 tables matches a known export format: the first has headers "
-        "['some words', 'here'], its header read on line 3 (headers in a language not known "
-        "yet can be added to a synonyms.csv in the brand folder, under one of its families "
-        "ga4, linkedin_followers, linkedin_metrics, linkedin_posts, linkedin_visitors, meta, "
-        "meta_daily, meta_legacy, pinterest, tiktok, x_content, x_legacy, x_legacy_daily, "
-        "x_overview, youtube)"]
+        "['some words', 'here'], its header read on line 3"]
     assert q["file"].tolist() == [str(tmp_path / "README.md")]
 
 

@@ -1063,6 +1063,15 @@ def test_read_export_of_a_settings_file_names_what_reads_it(tmp_path, name, read
     assert "synonyms.csv)" not in msg and "no known export format" not in msg
 
 
+def test_read_export_of_a_folder_says_to_load_it(tmp_path):
+    """smm.read_export of a brand's folder said "cannot read file; got 'Is a directory'"."""
+    with pytest.raises(ArgumentError) as info:
+        smm.read_export(tmp_path)
+    assert str(info.value) == (
+        "argument 'path': a folder, not an export file; expected one export file; for a "
+        f"brand's folder of exports use smm.load(path); got {str(tmp_path)!r}")
+
+
 @pytest.mark.parametrize("first", ["brand.yaml", "costs.csv", "synonyms.csv"])
 def test_read_export_of_a_zipped_brand_folder_names_its_settings_file(tmp_path, first):
     """read_export("brand.zip") blamed the zipped folder's brand.yaml for matching "no known

@@ -410,3 +410,34 @@ def test_inspect_says_what_is_known_of_a_daily_chart_s_language_not_und(
     assert inspect_files(path)["locale"].tolist() == [expected]
     assert main(["inspect", str(path)]) == 0
     assert f"kind: daily  locale: {expected}\n" in capsys.readouterr().out
+
+
+def test_inspect_names_the_empty_export_that_made_it_exit_3(tmp_path, capsys):
+    """An empty GA4 download (its preamble, no table) and a notes.txt were both shown
+    not_understood, with nothing saying which made the exit status 3, and the notes.txt was
+    advised a synonyms.csv. The export is failed and named on stderr; the notes.txt stays
+    not_understood, with no advice; --json gives the same statuses."""
+    ga4 = (FIX / "ga4" / "traffic_acquisition_en.csv").read_text(encoding="utf-8")
+    preamble = "".join(ga4.splitlines(keepends=True)[:9])    # the '#' lines, down to End date
+    empty = tmp_path / "ga4_traffic_acquisition_2026-10-01_2026-10-31.csv"
+    empty.write_text(preamble, encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("hi\n", encoding="utf-8")
+    posts = tmp_path / "facebook_posts_2026-11-20.csv"
+    posts.write_bytes((FIX / "meta" / posts.name).read_bytes())
+    assert main(["inspect", str(tmp_path)]) == 3
+    captured = capsys.readouterr()
+    blocks = dict(b.split("\n", 1) for b in captured.out.split(str(tmp_path) + os.sep)[1:])
+    assert blocks[empty.name].startswith(
+        "  status:    failed\n  warnings:  named as an export, but no export format "
+        "understands it: no table found in the file")
+    assert blocks["notes.txt"] == ("  status:    not_understood\n  warnings:  table with "
+                                   "headers ['hi'] matches no known export format, its header "
+                                   "read on line 1\n")
+    assert captured.err == f"smm: 1 file could not be read (status failed above): {empty}\n"
+    assert main(["inspect", "--json", str(tmp_path)]) == 3
+    recs = {Path(r["file"]).name: r["status"] for r in json.loads(capsys.readouterr().out)}
+    assert recs == {empty.name: "failed", "notes.txt": "not_understood", posts.name: "ok"}
+    # the notes.txt alone beside the export changes no exit status, and prints no stderr
+    empty.unlink()
+    assert main(["inspect", str(tmp_path)]) == 0
+    assert capsys.readouterr().err == ""

@@ -123,6 +123,11 @@ def test_engagement_without_groups_is_one_row():
     assert e.loc[0, "interactions"] == 15 + 0 + 100 + 10 + 4
 
 
+#: engagement()'s note for posts given without their account series (no daily=)
+NO_FOLLOWERS = ("er_followers unknown: the followers at posting time come from the account "
+                "series; pass daily=ds.daily (or the Dataset itself)")
+
+
 def test_pooled_er_impressions_of_several_platforms_leave_out_youtube_thumbnail_impressions():
     """YouTube's impressions are thumbnail impressions (its thumbnail shown in a feed), not
     views of the post: pooled with Instagram's, 10,000 of them pulled the brand's rate by
@@ -148,12 +153,12 @@ def test_pooled_er_impressions_of_several_platforms_leave_out_youtube_thumbnail_
         assert e["posts"] == 3 and e["interactions"] == 60
     assert metrics.engagement(posts, by=None).attrs["notes"] == [
         "er_impressions of several platforms leave out YouTube's posts: its impressions are "
-        "thumbnail impressions, not views of the post"]
+        "thumbnail impressions, not views of the post", NO_FOLLOWERS]
     by_platform = metrics.engagement(posts, by="platform").set_index("platform")
     assert by_platform.loc["youtube", "er_impressions_pooled"] == pytest.approx(20 / 10000)
-    assert by_platform.attrs["notes"] == []
-    # without YouTube, nothing is left out nor said
-    assert metrics.engagement(posts.iloc[:2], by=None).attrs["notes"] == []
+    assert by_platform.attrs["notes"] == [NO_FOLLOWERS]
+    # without YouTube, nothing is left out nor said (but the followers, without daily=)
+    assert metrics.engagement(posts.iloc[:2], by=None).attrs["notes"] == [NO_FOLLOWERS]
 
 
 def test_a_group_with_posts_of_unknown_interactions_says_so():
@@ -171,19 +176,21 @@ def test_a_group_with_posts_of_unknown_interactions_says_so():
     assert row["er_reach_pooled"] == pytest.approx(12 / 100)
     assert row["er_reach_median"] == pytest.approx(12 / 100)
     assert e.attrs["notes"] == ["interactions of 2 of 3 posts unknown (instagram): "
-                                "interactions and rates are of the other posts"]
+                                "interactions and rates are of the other posts", NO_FOLLOWERS]
     # grouped by two columns, the group is named by both; one row for all: by none
     by_two = metrics.engagement(posts.assign(content_type="reel"),
                                 by=["platform", "content_type"])
     assert by_two.attrs["notes"] == ["interactions of 2 of 3 posts unknown (instagram, reel): "
-                                     "interactions and rates are of the other posts"]
+                                     "interactions and rates are of the other posts", NO_FOLLOWERS]
     assert metrics.engagement(posts, by=None).attrs["notes"] == [
-        "interactions of 2 of 3 posts unknown: interactions and rates are of the other posts"]
-    # every post unknown: no figure, said so; every post known: nothing said
+        "interactions of 2 of 3 posts unknown: interactions and rates are of the other posts",
+        NO_FOLLOWERS]
+    # every post unknown: no figure, said so; every post known: nothing said of them
     assert metrics.engagement(posts.iloc[1:]).attrs["notes"] == [
-        "interactions of 2 of 2 posts unknown (instagram): interactions and rates unknown"]
+        "interactions of 2 of 2 posts unknown (instagram): interactions and rates unknown",
+        NO_FOLLOWERS]
     assert pd.isna(metrics.engagement(posts.iloc[1:]).loc[0, "interactions"])
-    assert metrics.engagement(posts.iloc[:1]).attrs["notes"] == []
+    assert metrics.engagement(posts.iloc[:1]).attrs["notes"] == [NO_FOLLOWERS]
 
 
 @pytest.mark.parametrize("by", ["platform", ["platform", "content_type"], None])
@@ -274,7 +281,10 @@ def test_followers_at_meets_each_accounts_own_totals():
     # an account the series do not name, or no account: which total is unknown
     assert f.tolist()[:2] == [100_000.0, 1_000.0] and f.iloc[2:].isna().all()
     e = metrics.engagement(posts.iloc[:2], by="account_id", daily=daily)
-    assert e["er_followers_median"].tolist() == [0.001, 0.1]
+    assert e["er_followers_median"].tolist() == [0.001, 0.1] and e.attrs["notes"] == []
+    # without daily= (the tour's engagement(ds.posts_in(...))) the rates are blank: said so
+    bare = metrics.engagement(posts.iloc[:2], by="account_id")
+    assert bare["er_followers_median"].isna().all() and bare.attrs["notes"] == [NO_FOLLOWERS]
     pd.testing.assert_frame_equal(posts, before[0])
     pd.testing.assert_frame_equal(daily, before[1])
 

@@ -1,6 +1,7 @@
 """Costs, ROI, ROAS, CPA and the cost breakdown."""
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -959,6 +960,26 @@ def test_roi_with_unreadable_costs_file_is_unknown_and_says_why(tmp_path, capsys
     err = capsys.readouterr().err
     assert err.startswith(f"smm: error: no post, daily row or GA4 row in {tmp_path}")
     assert "costs.csv, line 2, column 'amount'" in err and "'abc'" in err
+
+
+def test_smm_roi_exits_3_when_costs_csv_could_not_be_read(tmp_path, capsys):
+    """Beside an export, a costs.csv it could not read gave the warning, an all-NaN row and
+    exit 0, where `smm scorecard` exits 3 for a goals.yaml it could not read: a scheduled
+    job could not tell a broken costs.csv from a good run."""
+    import shutil
+
+    from smmanalytics.cli import main
+
+    sample = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
+    shutil.copy(sample / "instagram_posts_2026-08-15_2026-10-31_2026-11-01.csv", tmp_path)
+    costs_file(tmp_path, "2026-10-01,2026-10-31,ad_spend,abc,,instagram,autumn,,,\n")
+    assert main(["roi", str(tmp_path), "--period", "2026-10", "--json"]) == 3
+    # the one row (no --by): its cost unknown, not 0
+    rows = json.loads(capsys.readouterr().out)
+    assert len(rows) == 1 and rows[0]["cost"] is None
+    # the costs read: exit 0
+    costs_file(tmp_path, "2026-10-01,2026-10-31,ad_spend,100,,instagram,autumn,,,\n")
+    assert main(["roi", str(tmp_path), "--period", "2026-10"]) == 0
 
 
 def test_roi_campaign_without_spend_in_a_read_costs_file_is_a_real_zero(tmp_path):

@@ -346,8 +346,11 @@ def test_errors():
     # written as the analyst or the shell gives it (smm best-times --platform Instagram)
     assert best_times(posts, TZ, platform=" Instagram", n_boot=200).n_used == \
         best_times(posts, TZ, platform="instagram", n_boot=200).n_used
-    with pytest.raises(EmptyDataError):
+    # a platform without posts names those with: the one post is Instagram's
+    with pytest.raises(EmptyDataError) as err:
         best_times(posts, TZ, platform="tiktok")
+    assert str(err.value) == ("no posts to analyse (platform='tiktok'); expected one of the "
+                              "platforms with posts: instagram")
     with pytest.raises(SchemaError, match="clicks_x"):
         best_times(posts, TZ, outcome="clicks_x")
 

@@ -35,16 +35,26 @@ def check_not_empty(ds, data: Path) -> None:
     raise EmptyDataError(f"no post, daily row or GA4 row in {data}: nothing to report; {why}")
 
 
-def check_covered(ds, data: Path, period, *, web: bool = True) -> None:
+def check_covered(ds, data: Path, period, *, web: bool = True, latest: bool = False) -> None:
     """EmptyDataError when ``period`` lies wholly before or after the brand's data (with
     ``web``, GA4 days count: see :meth:`Dataset.span`): a report of it would be pages of
-    dashes. A period the data cover in part is reported, and says so.
+    dashes. A period the data cover in part is reported, and says so. ``latest``: the period
+    is what ``latest`` resolved to, a month the user did not name (data up to 26 October
+    make it September): the message says why, which months the data have and what to pass.
     """
     first, last = ds.span(web=web)
-    if first is not None and (period.end < first or period.start > last):
+    if first is None or period.start <= last and period.end >= first:
+        return
+    days = f"the data's days, {first.isoformat()} to {last.isoformat()}"
+    if not latest:
         raise EmptyDataError(f"no data of {data} falls in {period.label}; expected a period "
-                             f"within the data's days, {first.isoformat()} to "
-                             f"{last.isoformat()}")
+                             f"within {days}")
+    months = sorted({f"{first:%Y-%m}", f"{last:%Y-%m}"})
+    raise EmptyDataError(
+        f"no data of {data} falls in {period.label}, the latest month complete by the "
+        f"data's as-of day, {ds.as_of().isoformat()} (--period latest); the data have "
+        f"{' to '.join(months)} ({days}): pass --period {last:%Y-%m} for its last month, "
+        "complete or not")
 
 
 def check_platform_posts(ds, data: Path | None, platform: str, period) -> None:

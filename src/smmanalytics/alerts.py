@@ -522,7 +522,7 @@ def alerts(ds, period=None, *, settings: AlertSettings | None = None) -> pd.Data
     """
     require_dataset(ds, "alerts")
     settings = _settings(settings)
-    bounds = _within_data(ds, period, "alerts")
+    bounds = _within_data(ds, period, "check for alerts")
     judged = ds if bounds is None else _up_to(ds, bounds[1].date())
     return _alerts_in(_detect_all(signals(judged), settings), settings, bounds)
 
@@ -898,7 +898,11 @@ def incidents(alerts_df: pd.DataFrame, *, platform_name=str) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        incident_id (Int64), start, end (datetime64: first and last alert day), began_before
+        incident (Int64: 1, 2, … by start, within this frame, as ``smm alerts`` numbers
+        them), incident_id (Int64: the id in ``alerts_df``, counted over the history up to
+        the end of the period :func:`alerts` was asked for, so it holds within one call only:
+        September's and October's incidents of the sample were both 7 in their own calls),
+        start, end (datetime64: first and last alert day), began_before
         (boolean: the incident's first alert precedes the rows given, as a period's incident
         begun before it: start is then that first alert's day, from incident_start, while
         alerts, signals and platforms count the rows given), severity (string, the incident's
@@ -919,7 +923,8 @@ def incidents(alerts_df: pd.DataFrame, *, platform_name=str) -> pd.DataFrame:
     frame_with(alerts_df, ["date", "platform", "signal", "incident_id", "incident_severity"],
                "incidents", "a frame of alerts()", "alerts_df")
     if alerts_df.empty:
-        return pd.DataFrame({"incident_id": pd.Series(dtype="Int64"),
+        return pd.DataFrame({"incident": pd.Series(dtype="Int64"),
+                             "incident_id": pd.Series(dtype="Int64"),
                              "start": pd.Series(dtype="datetime64[ns]"),
                              "end": pd.Series(dtype="datetime64[ns]"),
                              "began_before": pd.Series(dtype="boolean"),
@@ -934,9 +939,12 @@ def incidents(alerts_df: pd.DataFrame, *, platform_name=str) -> pd.DataFrame:
         signals=("signal", lambda s: ", ".join(sorted(set(s.astype(str))))))
     out.insert(2, "began_before", out.pop("first_row") > out["start"])
     out["platforms"] = _incident_platforms(alerts_df, platform_name)
-    return out.reset_index().sort_values("start", kind="stable").reset_index(drop=True).astype(
-        {"incident_id": "Int64", "began_before": "boolean", "severity": "string",
-         "alerts": "Int64", "signals": "string", "platforms": "string"})
+    out = out.reset_index().sort_values("start", kind="stable").reset_index(drop=True)
+    # numbered within the frame: an analyst's "incident 7" named two events of two months
+    out.insert(0, "incident", np.arange(1, len(out) + 1))
+    return out.astype(
+        {"incident": "Int64", "incident_id": "Int64", "began_before": "boolean",
+         "severity": "string", "alerts": "Int64", "signals": "string", "platforms": "string"})
 
 
 def _incident_platforms(alerts_df: pd.DataFrame, platform_name) -> pd.Series:

@@ -37,10 +37,9 @@ from .errors import (
 )
 from .goals import RATE_METRICS, scorecard, scorecard_display
 from .loaders import inspect_files
-from .loaders._folder import looks_like_export
 from .periods import parse_period
 from .quality import side_file_error
-from .roi import costs_unknown_why, roi
+from .roi import costs_status, costs_unknown_why, roi
 from .timing._result import readable
 
 __all__ = ["main"]
@@ -84,6 +83,14 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
     if args.json:
         _print_frame(df, True)
         return _inspect_status(df)
+    _print_inspect_text(df)
+    return _inspect_status(df)
+
+
+def _print_inspect_text(df: pd.DataFrame) -> None:
+    """`smm inspect`'s listing for a reader: each file's table, then the files that could
+    not be read named on stderr (a reader of a long listing found no line saying which one
+    made the exit status 3)."""
     # a file of several tables (GA4's table and its chart data) is listed once per table:
     # each says which
     tables = df.groupby("file", sort=False)["file"].transform("size").to_numpy()
@@ -117,22 +124,24 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
                 print(f"  rows:      {rows}  dates: none in this table")
         if isinstance(rec["warnings"], str) and rec["warnings"]:
             print(f"  warnings:  {rec['warnings']}")
-    return _inspect_status(df)
+    failed = df.loc[df["status"].eq("failed"), "file"].unique().tolist()
+    if failed:
+        print(f"smm: {len(failed)} file{'s' * (len(failed) > 1)} could not be read (status "
+              f"failed above): {', '.join(failed)}", file=sys.stderr)
 
 
 def _inspect_status(df: pd.DataFrame) -> int:
     """The exit status of `smm inspect`, as `smm report`'s: 0 when every file was read (a
     damaged supplement skipped, an image or a settings file read are read as smm.load reads
-    them), :data:`INCOMPLETE` when some exports were read but other files failed or were
-    not understood, 1 when no export could be read. It was 0 whenever one file was read: a
-    script checking an agency's new exports could not tell a failed one. A file not
-    understood counts when it is named as an export is (``loaders._folder.looks_like_export``,
-    the rule of smm.load's files not read): a notes.txt beside the exports is listed
-    not_understood and changes the exit status of neither `smm report` nor `smm inspect`."""
+    them), :data:`INCOMPLETE` when some exports were read but other files failed, 1 when no
+    export could be read. It was 0 whenever one file was read: a script checking an agency's
+    new exports could not tell a failed one. An export no format understands is failed (the
+    rule of smm.load's files not read, ``loaders._folder.looks_like_export``): a notes.txt
+    beside the exports is listed not_understood and changes the exit status of neither
+    `smm report` nor `smm inspect`."""
     if not (df["status"] == "ok").any():
         return 1
-    odd = df["status"].eq("not_understood") & df["file"].map(looks_like_export)
-    return INCOMPLETE if (df["status"].eq("failed") | odd).any() else 0
+    return INCOMPLETE if df["status"].eq("failed").any() else 0
 
 
 def _period_text(text: str) -> str:
@@ -174,10 +183,11 @@ def _brand_data(args: argparse.Namespace, *, web: bool, costs: bool = False):
         ds = dataset.load(args.data)
     if not (costs and len(ds.costs)):
         check_not_empty(ds, Path(args.data))
-    if period == "latest":
+    latest = period == "latest"
+    if latest:
         args.period = period = latest_period_of(ds, args.data)
     if period is not None:
-        check_covered(ds, Path(args.data), _period(period), web=web)
+        check_covered(ds, Path(args.data), _period(period), web=web, latest=latest)
     for w in caught:
         if getattr(w.message, "code", None) != "no_export":
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
@@ -185,6 +195,9 @@ def _brand_data(args: argparse.Namespace, *, web: bool, costs: bool = False):
 
 
 def _cmd_roi(args: argparse.Namespace) -> int:
+    """`smm roi`: the ROI table; exit :data:`INCOMPLETE` when costs.csv could not be read (its
+    costs NaN), as `smm scorecard` for a goals.yaml it could not read: exit 0 with an all-NaN
+    row let a scheduled job take a broken costs.csv for a good run."""
     ds = _brand_data(args, web=True, costs=True)
     why = costs_unknown_why(ds, args.period)
     if why is not None:
@@ -198,7 +211,7 @@ def _cmd_roi(args: argparse.Namespace) -> int:
                             "other", "revenue", "value", "cpa", "cpc", "cpm") if c in out}
     _print_frame(out if args.json else out.drop(columns="note_codes").round(money).round(3),
                  args.json)
-    return 0
+    return INCOMPLETE if costs_status(ds, args.period)[0] == "failed" else 0
 
 
 def _round_kept(x, digits: int):
@@ -316,17 +329,17 @@ def _cmd_alerts(args: argparse.Namespace) -> int:
                  or counts["period_tested"] < counts["period_days"] else ""))
         return 0
     print(f"{where}: {watch.summary}")
-    # numbered within what is shown: the ids count the whole history's incidents, and a
-    # month's one incident read "incident 7" (--json keeps the ids)
+    # numbered within what is shown, as incidents() numbers them: the ids count the whole
+    # history's incidents, and a month's one incident read "incident 7" (--json keeps the ids)
     # each end of an incident in the zone its day counts in: one incident may mix them
     found_incidents = incident_zones(watch, incidents(found), prefer=ds.brand.timezone)
-    for k, inc in enumerate(found_incidents.itertuples(), start=1):
+    for inc in found_incidents.itertuples():
         rows = found[found["incident_id"] == inc.incident_id]
         # an incident begun before the period starts on its own first day, said so (its
         # earlier alerts are not listed: they are not the period's)
         # in the zone's brackets: "(UTC) (began before …)" nested two
         began = f"; began before {where}" if inc.began_before else ""
-        print(f"\nincident {k}: {inc.severity}, {inc.start:%Y-%m-%d} "
+        print(f"\nincident {inc.incident}: {inc.severity}, {inc.start:%Y-%m-%d} "
               f"({_zone_text(inc.start_zone)}{began}) to {inc.end:%Y-%m-%d} "
               f"({_zone_text(inc.end_zone)}), on {inc.platforms}")
         how = rows["test"].map(_ALERT_HOW).fillna(rows["test"])
@@ -408,13 +421,18 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="exit status: 0 every file read; 1 no export could be read (or no file found);\n"
                "2 a path that does not exist; 3 some exports read, but other files failed\n"
-               "or were not understood (status failed, or not_understood for a file\n"
-               "named as an export is: .csv, .tsv, .xlsx, .xls, .ods, .zip)")
+               "(status failed: a file named as an export is, .csv, .tsv, .xlsx, .xls, .ods,\n"
+               ".zip, that no format understands, such as an empty download, fails too;\n"
+               "they are named on stderr). A notes.txt is not_understood: no exit status.")
     p_inspect.add_argument("paths", nargs="+", help="export files, zips or folders")
     p_inspect.add_argument("--json", action="store_true", help="print JSON records")
     p_inspect.set_defaults(func=_cmd_inspect)
     # roi / scorecard (roi.py, goals.py)
-    r = sub.add_parser("roi", help="cost, attributed value, ROI, ROAS, CPA, CPC, CPM")
+    r = sub.add_parser(
+        "roi", help="cost, attributed value, ROI, ROAS, CPA, CPC, CPM",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="exit status: 0 the ROI table; 2 an error (no export in DATA, a period outside\n"
+               "the data); 3 costs.csv could not be read (the table's costs are NaN)")
     _data_argument(r)
     r.add_argument("--period", required=True, type=_period_text,
                    help="2026-10, 2026-Q3, 2026, 2026-10-01..2026-10-15, or latest (the latest "
@@ -839,14 +857,17 @@ def _stopped(args, by: str = "SIGTERM") -> str:
 @contextlib.contextmanager
 def _quality_warnings_said_plainly():
     """Say a DataQualityWarning (files a load could not read, no export found) as the command's
-    own warnings are, ``smm: warning: …``, without the line of smmanalytics that raised it;
-    other warnings as Python says them."""
+    own warnings are, ``smm: warning: …``, without the line of smmanalytics that raised it,
+    and with the shell's advice (a shell user has no ``ds.quality`` nor ``load()``); other
+    warnings as Python says them."""
     with warnings.catch_warnings():
         default = warnings.showwarning
 
         def show(message, category, filename, lineno, file=None, line=None):
             if issubclass(category, DataQualityWarning):
-                print(f"smm: warning: {message}", file=sys.stderr)
+                text = str(message).replace(
+                    dataset.UNREAD_HINT, "`smm inspect DIR` shows every file and how it reads")
+                print(f"smm: warning: {text}", file=sys.stderr)
             else:
                 default(message, category, filename, lineno, file, line)
 

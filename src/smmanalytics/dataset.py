@@ -200,7 +200,7 @@ class Dataset:
         """The posts published in ``period`` ("2026-10", "2026-Q3", "2026-10-01..2026-10-15"
         or a Period), by their publish day in the brand's time zone.
 
-        >>> smm.engagement(ds.posts_in("2026-10"), by="platform")      # doctest: +SKIP
+        >>> smm.engagement(ds.posts_in("2026-10"), by="platform", daily=ds.daily)  # doctest: +SKIP
         """
         _column(self.posts, "posts", "published_at", "which days posts_in reads")
         return posts_in_period(self.posts, period, self.brand.timezone)
@@ -698,6 +698,11 @@ def _warn_of_missing(ds: Dataset, paths: list) -> None:
                       stacklevel=3)
 
 
+#: how :func:`_unread_message` tells a Python user to see or raise the files not read (the
+#: command line says its own way: ``cli._quality_warnings_said_plainly``)
+UNREAD_HINT = "see ds.quality, or load(..., strict=True) to raise"
+
+
 def _unread_message(unread: dict[str, str], root: Path | None) -> str:
     """What :func:`_warn_of_missing` says of the files in ``unread`` (file → its error): each
     named as the report names it, with the first line of its error, which names the file
@@ -710,10 +715,9 @@ def _unread_message(unread: dict[str, str], root: Path | None) -> str:
     n = len(items)
     head = (f"{n} file{'s' if n > 1 else ''} could not be read and {'are' if n > 1 else 'is'} "
             "left out of the dataset:")
-    tail = "see ds.quality, or load(..., strict=True) to raise"
     if n == 1:
-        return f"{head} {items[0]}; {tail}"
-    return "\n  ".join([head, *items]) + f"\n{tail}"
+        return f"{head} {items[0]}; {UNREAD_HINT}"
+    return "\n  ".join([head, *items]) + f"\n{UNREAD_HINT}"
 
 
 def _no_export_message(ds: Dataset, paths: list) -> str:

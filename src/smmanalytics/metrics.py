@@ -497,11 +497,12 @@ def engagement(posts: pd.DataFrame, by: Sequence[str] | str | None = ("platform"
         a post has no impressions). A group without any usable denominator gets NaN. In a
         group of several platforms, ``er_impressions_*`` leave YouTube's posts out (their
         impressions are thumbnail impressions), said in ``attrs["notes"]`` (a list of
-        sentences, empty when none applies). A post whose interactions are unknown (a blank
-        component, see :func:`interactions`) counts in ``posts`` only: the group's
-        ``interactions`` and rates are of its other posts (NaN when it has none), and a note
-        says so, "interactions of 2 of 3 posts unknown (instagram): …", as the benchmarks'
-        table does.
+        sentences, empty when none applies); posts given without ``daily`` and without a
+        followers column have ``er_followers`` NaN, and a note says to pass ``daily=``. A
+        post whose interactions are unknown (a blank component, see :func:`interactions`)
+        counts in ``posts`` only: the group's ``interactions`` and rates are of its other
+        posts (NaN when it has none), and a note says so, "interactions of 2 of 3 posts
+        unknown (instagram): …", as the benchmarks' table does.
 
     Examples
     --------
@@ -578,8 +579,19 @@ def engagement(posts: pd.DataFrame, by: Sequence[str] | str | None = ("platform"
     out = out.reset_index(drop=True)
     out.attrs["notes"] = (["er_impressions of several platforms leave out YouTube's posts: its "
                            "impressions are thumbnail impressions, not views of the post"]
-                          if youtube_left_out else []) + unknown
+                          if youtube_left_out else []) + unknown + _no_followers(df, daily)
     return out
+
+
+def _no_followers(df: pd.DataFrame, daily: pd.DataFrame | None) -> list[str]:
+    """The note of :func:`engagement` for posts given without their account series: the
+    followers at posting time come from ``daily``, so ``er_followers`` is unknown for every
+    post. ``engagement(ds.posts_in("2026-10"))`` gave a blank column, where
+    ``engagement(ds)`` fills TikTok's, and nothing said why."""
+    if daily is not None or df.empty or df["er_followers"].notna().any():
+        return []
+    return ["er_followers unknown: the followers at posting time come from the account "
+            "series; pass daily=ds.daily (or the Dataset itself)"]
 
 
 def _unknown_interactions(out: pd.DataFrame, keys: list[str]) -> list[str]:

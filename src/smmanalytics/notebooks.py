@@ -193,7 +193,7 @@ ds
        "median post and the pooled rate (Σ interactions ÷ Σ reach)."),
     code('''
 posts = ds.posts_in(period)   # the period's, by publish day in the brand's time zone
-smm.engagement(posts, by=["platform", "content_type"])
+smm.engagement(posts, by=["platform", "content_type"], daily=ds.daily)   # daily: er_followers
 '''),
     md("## 4. What social brings back, for what it costs"),
     code("smm.roi(ds, period, by=\"campaign\")"),
@@ -234,7 +234,10 @@ else:
 naive
 '''),
     md("## 6. Reputation watch\n\nNegative feedback, unfollows and comment surges, tested "
-       "against each signal's own history; alerts that agree within 48 hours make one incident."),
+       "against each signal's own history; alerts that agree within 48 hours make one incident. "
+       "`incident` numbers them within the table, as `smm alerts` does; `incident_id` is "
+       "counted over the history up to the period's end, so it holds within one call only "
+       "(another period's incident may carry the same id)."),
     code('''
 found = smm.alerts(ds, period)
 smm.incidents(found)

@@ -308,7 +308,7 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
     if period is None:
         period = campaign_days(ds, _parameter(declared, parameters, "campaign"), data)
     p = parse_period(latest_period_of(ds, data) if period == "latest" else period)
-    check_covered(ds, data, p)
+    check_covered(ds, data, p, latest=period == "latest")
     if kind == "campaign" and "campaign" in declared:
         check_campaign(ds, _parameter(declared, parameters, "campaign"), p, data)
     b = _brand_of(data, brand, ds.brand)

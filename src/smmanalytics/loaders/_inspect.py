@@ -30,7 +30,9 @@ def _range(df: pd.DataFrame) -> tuple[object, object]:
 def inspect_files(paths: str | Path | list[str | Path]) -> pd.DataFrame:
     """One row per table found in the given files or folders (recursive, hidden files skipped).
 
-    Columns: file, status (ok, failed, not_understood, skipped for a damaged zip member that
+    Columns: file, status (ok; failed for a file that could not be read, an export no format
+    understands (an empty download) too; not_understood for a file not named as an export
+    is, such as a notes.txt; skipped for a damaged zip member that
     only supplements the export beside it, side_file for the brand's settings
     files that :func:`smmanalytics.load` reads by name, in a folder or a zip; they are read
     here too, and one it could not use is failed; image for a logo or a screenshot, which it
@@ -144,7 +146,7 @@ def _inspect_exports(files: list[Path], paths: list[str | Path]) -> list[dict]:
             notes = "; ".join(e["message"] for e in log.entries
                               if e["level"] in ("warning", "error"))
             if not understood:
-                rows.append({"file": src.name, "status": "not_understood", "warnings": notes})
+                rows.append(_not_understood_row(src.name, notes))
                 continue
             # the rows load keeps of each table: its merge of rows under the same key,
             # noted in this log (inspect counted rows before it, silent on a repeated Pin)
@@ -190,6 +192,17 @@ def _locale(df: pd.DataFrame) -> str | None:
         return locale
     why = df.attrs.get("locale_unknown")
     return f"unknown ({why})" if why else "unknown"
+
+
+def _not_understood_row(name: str, notes: str) -> dict:
+    """The row of a file no format understands: ``failed`` when it is named as an export is
+    (:func:`~smmanalytics.loaders._folder.looks_like_export`: an empty download, whose exit
+    status 3 it makes), as :func:`smmanalytics.load` counts it, so that it stands apart from
+    a notes.txt beside the exports, ``not_understood`` and of no exit status."""
+    if not _folder.looks_like_export(name):
+        return {"file": name, "status": "not_understood", "warnings": notes}
+    return {"file": name, "status": "failed",
+            "warnings": f"named as an export, but no export format understands it: {notes}"}
 
 
 def _rows_kept(df: pd.DataFrame, log: QualityLog) -> int:

@@ -39,7 +39,7 @@ from ..quality import QualityLog
 from ._candidate import Candidate, ParseContext, _where
 from ._expected import note_missing_metrics
 from ._finish import _note_numbers, _note_repeated_headers, finish
-from ._folder import BRAND_FILES, SIDE_FILES, SYNONYMS_FILE
+from ._folder import BRAND_FILES, SIDE_FILES, SYNONYMS_FILE, looks_like_export
 from ._headers import families, shares_half_the_names, synonyms
 from ._preamble import headers_below
 from ._registry import FAMILY_NAMES, KINDS, KNOWN_PLATFORMS, Format, _detect, find_format, formats
@@ -216,12 +216,14 @@ def _note_not_understood(src: Source, unknown: list[Candidate], understood: bool
     def hint(cand: Candidate) -> str:
         """The near miss, or how to have the table read: a synonyms.csv row, of a family it
         takes (one it refuses was advised for LinkedIn's demographic sheets, told by their
-        names: no synonyms.csv row names a sheet)."""
+        names: no synonyms.csv row names a sheet). A file not named as an export is (a
+        notes.txt) is no export in another language: the synonyms advice is not for it."""
         sheet = ("; a sheet told by its name, as LinkedIn's demographic sheets are, cannot be"
                  if cand.table.sheet and understood else "")
-        return _near_miss(cand) or (
-            " (headers in a language not known yet can be added to a synonyms.csv in the "
-            f"brand folder, under one of its families {', '.join(families())}{sheet})")
+        advice = (" (headers in a language not known yet can be added to a synonyms.csv in "
+                  f"the brand folder, under one of its families {', '.join(families())}{sheet})"
+                  if looks_like_export(src.name) else "")
+        return _near_miss(cand) or advice
 
     if understood or len(unknown) == 1:
         for cand in unknown:
@@ -568,7 +570,8 @@ def read_export(path: str | Path, kind: str | None = None, *,
     UnknownPlatformError
         when ``platform`` is not a known platform name.
     ArgumentError
-        (a ValueError) when ``kind`` is not one of the kinds above.
+        (a ValueError) when ``kind`` is not one of the kinds above, or ``path`` is a folder
+        (:func:`smmanalytics.load` reads a brand's folder).
     """
     if kind is not None and kind not in KINDS:
         raise ArgumentError("not a kind of table", argument="kind",
@@ -576,6 +579,10 @@ def read_export(path: str | Path, kind: str | None = None, *,
     if isinstance(path, str) and not path:      # Path("") is the current folder
         raise ArgumentError("no file to read", argument="path", expected="an export file",
                             got=path)
+    if Path(path).is_dir():     # "cannot read file; got 'Is a directory'" said not what to do
+        raise ArgumentError("a folder, not an export file", argument="path",
+                            expected="one export file; for a brand's folder of exports use "
+                            "smm.load(path)", got=str(path))
     _refuse_settings(path)
     frames = read_file(path, platform=platform)
     pick = [f for f in frames if kind is None or f.attrs["kind"] == kind]

@@ -233,14 +233,19 @@ def _posts_to_read(posts: pd.DataFrame, platform: str | None, outcome: str,
     position = np.arange(len(df))
     # "INSTAGRAM" is instagram, as engagement() and a Dataset take it: 611 posts were not found
     df = canonical_platforms(df)
+    others = ""
     if platform is not None:
         platform = platform_name(platform)
         if "platform" not in df.columns:
             raise SchemaError("posts lack column 'platform'", column="platform")
-        mine = (df["platform"].astype("string") == platform).fillna(False).to_numpy(bool)
+        names = df["platform"].astype("string")
+        mine = (names == platform).fillna(False).to_numpy(bool)
+        # a platform without posts names those with: "pinterest" said nothing of what to ask
+        with_posts = ", ".join(sorted(set(names.dropna()))) or "none"
+        others = f"; expected one of the platforms with posts: {with_posts}"
         df, position = df.loc[mine].reset_index(drop=True), position[mine]
     if df.empty:
-        raise EmptyDataError(f"no posts to analyse (platform={platform!r})")
+        raise EmptyDataError(f"no posts to analyse (platform={platform!r}){others}")
     # the permutation test and the bootstraps draw over rows: in the caller's order, a
     # shuffled sample moved X's p-value 0.662 → 0.652 with the same seed
     order = canonical_order(df)
