@@ -509,11 +509,27 @@ def test_large_file_path_falls_back_for_other_encodings(tmp_path, monkeypatch):
     assert "encoding_fallback" in {n["code"] for n in df.attrs["quality"]}
 
 
+#: one file of the sample brand per kind the reader maps: a workbook, an archive, a UTF-8 and
+#: a UTF-16 CSV, which fill posts, daily, web and audience. Whether a file is mapped and read
+#: back the same does not depend on how many there are: two loads of these take 1 s of CPU,
+#: of the whole sample 11 s
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
+MAPPED_KINDS = ("maison-seve_followers_1793520000000.xls", "Followers_maisonseve.zip",
+                "instagram_posts_2026-10-01_2026-10-31_2026-11-15.csv",
+                "ga4_traffic_acquisition_2026-10-01_2026-10-31.csv",
+                "facebook_follows_2025-09-01_2026-10-31_2026-11-01.csv")
+
+
 def test_large_files_are_mapped_and_load_as_read(tmp_path, monkeypatch):
     """Every file over LARGE is memory-mapped (workbooks, archives and other encodings
-    included): the sample brand loads the same as from bytes, and no file stays mapped."""
-    sample = Path(__file__).parents[1] / "data" / "sample" / "maison-seve"
+    included): exports of the sample brand load the same as from bytes, and no file stays
+    mapped."""
+    sample = tmp_path / "maison-seve"
+    sample.mkdir()
+    for name in MAPPED_KINDS:
+        shutil.copy(SAMPLE / name, sample)
     read = smm.load(sample, cache=False)
+    assert all(len(getattr(read, t)) for t in ("posts", "daily", "web", "audience"))
     mapped = []
     real = _sources._mapped
     monkeypatch.setattr(_sources, "_mapped", lambda p: mapped.append(p) or real(p))
@@ -707,10 +723,27 @@ def test_touched_file_reloads_without_parsing(cache_dir, exports, monkeypatch):
     _assert_same(first, again)
 
 
-def test_the_periods_named_by_the_files_survive_the_cache(cache_dir, exports, monkeypatch):
+def _dated_exports(d: Path) -> Path:
+    """The fixture exports whose names give a period (the 4 legacy Facebook ones, X's July
+    content and its 2 legacy ones) and a snapshot: whether the periods survive the cache does
+    not depend on the exports without one (loading these takes 1.6 s of CPU, all 2.7 s)."""
+    (d / "meta").mkdir(parents=True)
+    (d / "x").mkdir()
+    for f in [*(FIX / "meta").glob("Facebook Insights Data Export*"),
+              FIX / "meta" / "instagram_posts_2026-11-20.csv"]:
+        shutil.copy(f, d / "meta")
+    for name in ("account_analytics_content_2026-07-01_2026-07-31.csv",
+                 "daily_tweet_activity_metrics_USCTrials_20200201_20200229_en.csv",
+                 "tweet_activity_metrics_USCTrials_20200201_20200301_en.csv"):
+        shutil.copy(FIX / "x" / name, d / "x")
+    return d
+
+
+def test_the_periods_named_by_the_files_survive_the_cache(cache_dir, tmp_path, monkeypatch):
     """files.covers_from and covers_to (the period a file's name gives) come back the same,
     with the same dtypes, from a whole load's cache entry and, when a file is added, from
     the per-file entries."""
+    exports = _dated_exports(tmp_path / "exports")
     monkeypatch.setattr(_cache, "_RACY_NS", 0)     # the files' times are "old enough" at once
     with zipfile.ZipFile(exports / "x 2026-07-01_2026-07-31.zip", "w") as zf:
         zf.write(FIX / "x" / "account_analytics_content_2026-07-01_2026-07-31.csv",
