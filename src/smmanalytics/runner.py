@@ -304,7 +304,7 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
         warnings.simplefilter("ignore", DataQualityWarning)
         ds = load(data)        # read once here (through the cache) for the checks below
     check_not_empty(ds, data)
-    _warn_of_utc(ds)
+    _warn_of_utc(ds, data)
     if period is None:
         period = campaign_days(ds, _parameter(declared, parameters, "campaign"), data)
     p = parse_period(latest_period_of(ds, data) if period == "latest" else period)
@@ -341,15 +341,21 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
                          final / f"{stem}.pdf", unread=unread_files(ds.quality))
 
 
-def _warn_of_utc(ds) -> None:
-    """Say it (a DataQualityWarning: ``smm: warning: …`` on stderr) when the brand's
-    brand.yaml gives no timezone: its report, in UTC, said so only in its quality table, and a
-    scheduled job's log not at all, though README refuses ``time_zone:`` for that very reason.
+def _warn_of_utc(ds, data: Path) -> None:
+    """Say it (a DataQualityWarning: ``smm: warning: …`` on stderr) when the brand runs in UTC
+    because nothing gives its time zone: a brand.yaml without ``timezone:``, or no brand.yaml
+    in ``data`` at all. Its report, in UTC, said so only in its quality table, and a scheduled
+    job's log not at all, though README refuses ``time_zone:`` for that very reason.
     """
     q = ds.quality
     for message in q.loc[(q["code"] == "brand_timezone_missing").to_numpy(), "message"]:
         warnings.warn(DataQualityWarning(str(message), code="brand_timezone_missing"),
                       stacklevel=3)
+    if q["code"].eq("brand_defaults").fillna(False).any():
+        warnings.warn(DataQualityWarning(
+            f"{data}: no brand.yaml, so the brand's days, months and hours are UTC's; expected "
+            "a brand.yaml there with timezone: the audience's IANA zone, such as Europe/Paris",
+            code="brand_defaults"), stacklevel=3)
 
 
 #: a run's work folder whose creator cannot be told dead (it ran on another machine, or was
