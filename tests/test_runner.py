@@ -4,6 +4,7 @@ executed in test_notebooks.py)."""
 from __future__ import annotations
 
 import os
+import re
 import signal
 import threading
 from pathlib import Path
@@ -590,6 +591,34 @@ def test_batch_isolates_a_failing_brand(notebooks, tmp_path, capsys):
     assert "(None)" not in printed
     # in Italian, not the brand's own language (brand.yaml: English): its name says so
     assert (tmp_path / "reports" / "gamma" / "2026-10" / "gamma-2026-10-it.pdf").is_file()
+
+
+def test_a_workers_warnings_are_said_as_the_batchs_naming_the_brand_once(notebooks, tmp_path,
+                                                                         capfd):
+    """On 2 workers, a report's warnings (here: its brand runs in UTC) reached the batch's
+    stderr in Python's format, from each worker's own stderr and for each report
+    (``…/runner.py:351: DataQualityWarning: …``); a folder without brand.yaml said nothing.
+    Each is now said by the batch as its own warnings are, naming the brand, once per brand:
+    2 lines for 3 reports."""
+    nobrand = tmp_path / "NoBrand"
+    nobrand.mkdir()
+    (nobrand / "account_overview_analytics.csv").write_text(X_OVERVIEW, encoding="utf-8")
+    alpha = _brand(tmp_path, "Alpha")
+    (alpha / "brand.yaml").write_text("name: Alpha\n", encoding="utf-8")     # no timezone
+    cfg = tmp_path / "agency.yaml"
+    cfg.write_text("out: reports\nbrands:\n"
+                   "  - {name: nobrand, data: NoBrand, reports: [monthly, best-times]}\n"
+                   "  - {name: alpha, data: Alpha}\n")
+    assert main(["report", "batch", "--config", str(cfg), "--period", "2026-10",
+                 "--workers", "2"]) == 0
+    err = capfd.readouterr().err            # the workers' stderr too: they share its fd
+    utc = "so the brand's days, months and hours are UTC's; expected"
+    assert sorted(re.findall(r"smm: warning: .*", err)) == [
+        f"smm: warning: alpha: {alpha.resolve() / 'brand.yaml'}: no timezone, {utc} timezone: "
+        "the audience's IANA zone, such as Europe/Paris",
+        f"smm: warning: nobrand: {nobrand.resolve()}: no brand.yaml, {utc} a brand.yaml there "
+        "with timezone: the audience's IANA zone, such as Europe/Paris"]
+    assert "DataQualityWarning" not in err and "runner.py" not in err
 
 
 def test_a_report_says_which_files_of_its_data_could_not_be_read(notebooks, tmp_path,

@@ -51,8 +51,8 @@ from .quality import unread_files
 from .roi import campaign_days, check_campaign
 from .schema import PLATFORMS
 
-__all__ = ["REPORT_KINDS", "BatchJob", "BatchResult", "ReportOutputs", "default_workers",
-           "notebook_path", "read_batch_config", "report_kind", "run_batch",
+__all__ = ["REPORT_KINDS", "BatchJob", "BatchResult", "ReportOutputs", "Warned",
+           "default_workers", "notebook_path", "read_batch_config", "report_kind", "run_batch",
            "run_job", "run_report"]
 
 logger = logging.getLogger(__name__)
@@ -937,9 +937,25 @@ class BatchJob:
 
 
 @dataclass(frozen=True)
+class Warned:
+    """A warning a batch's report raised, carried back to the batch, which says it as its own
+    (:func:`_say_again`): a worker (a spawned process, a Dask worker) printed it on its own
+    stderr in Python's format (``/path/runner.py:351: DataQualityWarning: …``), not naming the
+    brand, while the batch's warnings read ``smm: warning: …``. The warning's class, text and
+    place rather than the warning itself: any warning pickles so."""
+
+    category: type[Warning]
+    text: str
+    filename: str
+    lineno: int
+    code: str | None = None         # a DataQualityWarning's
+
+
+@dataclass(frozen=True)
 class BatchResult:
     """What became of one job: the PDF and the files of its data that could not be read
-    (file → why), or the error with the notebook and cell."""
+    (file → why), or the error with the notebook and cell; and the warnings its run raised
+    (``warned``), for the batch to say."""
 
     brand: str
     kind: str
@@ -950,6 +966,7 @@ class BatchResult:
     error: str | None = None
     seconds: float = 0.0
     unread: dict[str, str] = field(default_factory=dict, hash=False)   # hashable, as before
+    warned: tuple[Warned, ...] = ()
 
 
 def read_batch_config(path: str | os.PathLike, period: str,
@@ -1113,11 +1130,23 @@ def _batch_parameters(entry: dict, file: str, column: str) -> tuple:
 
 
 def run_job(job: BatchJob, *, ahead: bool = False) -> BatchResult:
-    """Run one batch job, turning any failure into a BatchResult (never raises).
+    """Run one batch job, turning any failure into a BatchResult (never raises), with the
+    warnings it raised in ``warned`` (each once) instead of printed where it runs.
 
     ``ahead`` is :func:`run_report`'s: off for a report that runs beside others (a batch's
     workers, a Dask cluster's), on for one that runs alone (a serial batch).
     """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")     # the batch's filters decide, as it says them again
+        result = _run_job(job, ahead)
+    said = dict.fromkeys(Warned(w.category, str(w.message), w.filename, w.lineno,
+                                w.message.code if isinstance(w.message, DataQualityWarning)
+                                else None) for w in caught)
+    return replace(result, warned=tuple(said))
+
+
+def _run_job(job: BatchJob, ahead: bool) -> BatchResult:
+    """:func:`run_job`'s report, its failure turned into a BatchResult."""
     t0 = time.perf_counter()
     try:
         res = run_report(job.kind, data=job.data, period=job.period, out=job.out,
@@ -1163,9 +1192,12 @@ def run_batch(jobs: list[BatchJob], *, workers: int = 1, dask_address: str | Non
 
     bar = tqdm(total=len(jobs), desc="reports", unit="report", disable=not progress)
     results: dict[int, BatchResult] = {}
+    said: set[tuple] = set()
 
     def done(i: int, result: BatchResult) -> None:
         results[i] = result
+        with bar.external_write_mode():        # the bar cleared, then drawn again below
+            _say_again(result, said)
         bar.update()
 
     try:
@@ -1179,6 +1211,20 @@ def run_batch(jobs: list[BatchJob], *, workers: int = 1, dask_address: str | Non
     finally:          # also when stopped: the bar ends before what is printed next
         bar.close()
     return [results[i] for i in range(len(jobs))]
+
+
+def _say_again(result: BatchResult, said: set[tuple]) -> None:
+    """Raise again in this process, naming the brand, the warnings the report of ``result``
+    raised where it ran (:class:`Warned`): `smm` says them as its own (``smm: warning: alpha:
+    …``). Once per brand: its monthly and best-times reports both warned that it runs in UTC.
+    ``said`` holds what was said already."""
+    for w in result.warned:
+        if (key := (result.brand, w.category, w.text)) in said:
+            continue
+        said.add(key)
+        text = f"{result.brand}: {w.text}"
+        message = w.category(text, w.code) if w.code is not None else w.category(text)
+        warnings.warn_explicit(message, w.category, w.filename, w.lineno)
 
 
 def _run_on_dask(jobs: list[BatchJob], address: str, done) -> None:
