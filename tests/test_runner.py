@@ -651,6 +651,46 @@ def test_a_report_says_which_files_of_its_data_could_not_be_read(notebooks, tmp_
                    f"was made without it:\n  {why}\n")
 
 
+def test_a_report_without_its_logo_is_said_in_the_summary_and_exits_0(notebooks, tmp_path,
+                                                                      capsys):
+    """A logo Typst cannot draw left the report without it, said in its quality table alone:
+    the batch's summary said "ok" and nothing else. It now says why under the brand's line, and
+    `smm report` on stderr; the exit status stays 0, the report being written."""
+    data = _brand(tmp_path, "Alpha")
+    (data / "brand.yaml").write_text("name: Alpha\ntimezone: Europe/Paris\nlogo: logo.svg\n",
+                                     encoding="utf-8")
+    (data / "logo.svg").write_text("<svg oops", encoding="utf-8")     # cut short
+    # as the report's quality table says it (test_runner_batch_failures: the same logo)
+    why = (f"the logo {data.resolve() / 'logo.svg'} (brand.yaml's logo) cannot be drawn "
+           "(failed to parse SVG (unexpected end of stream)): the report goes without it")
+    cfg = tmp_path / "agency.yaml"
+    cfg.write_text("out: reports\nbrands:\n  - {name: alpha, data: Alpha}\n")
+    assert main(["report", "batch", "--config", str(cfg), "--period", "2026-10",
+                 "--workers", "1"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "1 of 1 reports written"
+    assert lines[1].startswith("  ok      alpha monthly: ")
+    assert lines[2:] == [f"          warning: {why}"]
+    assert main(["report", "monthly", "--data", str(data), "--period", "2026-10",
+                 "--out", str(tmp_path / "r")]) == 0
+    assert capsys.readouterr().err == f"smm: warning: {why}\n"
+
+
+def test_a_logo_that_does_not_exist_is_the_reports_logo_problem(tmp_path):
+    """A logo brand.yaml names but that is not there is noted by the load, which drops it from
+    the brand: the batch's summary says that note (file: message), as for one not drawable."""
+    from smmanalytics import load
+    from smmanalytics.runner import _logo_problem
+
+    data = _brand(tmp_path, "Alpha")
+    (data / "brand.yaml").write_text("name: Alpha\ntimezone: Europe/Paris\nlogo: logo.png\n",
+                                     encoding="utf-8")
+    assert _logo_problem(load(data)) == (f"{data.resolve() / 'logo.png'}: brand.yaml names a "
+                                         "logo that does not exist: the report goes without it")
+    (data / "brand.yaml").write_text("name: Alpha\ntimezone: Europe/Paris\n", encoding="utf-8")
+    assert _logo_problem(load(data)) is None
+
+
 def test_the_warning_tells_failed_exports_from_failed_settings_files():
     """A costs.csv or synonyms.csv that failed was announced as "figures missing", though the
     exports were all read: the brand's settings files get their own line."""

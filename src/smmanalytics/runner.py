@@ -34,6 +34,7 @@ import yaml
 from . import _process
 from ._args import platform_name
 from ._io import atomic_write, file_name, output_folder, read_user_text, writing, yaml_error
+from ._logo import read_logo
 from ._preflight import check_covered, check_not_empty, check_platform_posts, latest_period_of
 from .brand import LANGS, Brand, read_brand, slugify
 from .dataset import BRAND_FILES, load
@@ -64,15 +65,17 @@ REPORT_KINDS = {"monthly": "monthly_report.ipynb", "campaign": "campaign_report.
 
 @dataclass(frozen=True)
 class ReportOutputs:
-    """Paths written by one report run, and the files of its data that could not be read
+    """Paths written by one report run, the files of its data that could not be read
     (``unread``: file → why; the report says so on its cover and in its data-quality
-    section)."""
+    section), and why the report went without brand.yaml's logo (``logo_problem``, said in
+    its data-quality section), or None."""
 
     folder: Path
     notebook: Path
     html: Path
     pdf: Path
     unread: dict[str, str] = field(default_factory=dict, hash=False)   # hashable, as before
+    logo_problem: str | None = None
 
 
 def report_kind(kind: object) -> object:
@@ -338,7 +341,20 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
         shutil.rmtree(work, ignore_errors=True)
     logger.info("report written to %s", final)
     return ReportOutputs(final, final / f"{stem}.ipynb", final / f"{stem}.html",
-                         final / f"{stem}.pdf", unread=unread_files(ds.quality))
+                         final / f"{stem}.pdf", unread=unread_files(ds.quality),
+                         logo_problem=_logo_problem(ds))
+
+
+def _logo_problem(ds) -> str | None:
+    """Why the report of ``ds`` went without brand.yaml's logo, as its data-quality section
+    says it, or None: a logo that does not exist (the load's ``logo_missing`` note; the
+    load then dropped it from the brand) or that cannot be read or drawn
+    (:func:`~smmanalytics._logo.read_logo`, as the report tries it)."""
+    q = ds.quality
+    missing = q.loc[(q["code"] == "logo_missing").to_numpy()]
+    if len(missing):
+        return f"{missing['file'].iloc[0]}: {missing['message'].iloc[0]}"
+    return read_logo(ds.brand.logo).problem if ds.brand.logo else None
 
 
 def _warn_of_utc(ds, data: Path) -> None:
@@ -953,9 +969,9 @@ class Warned:
 
 @dataclass(frozen=True)
 class BatchResult:
-    """What became of one job: the PDF and the files of its data that could not be read
-    (file → why), or the error with the notebook and cell; and the warnings its run raised
-    (``warned``), for the batch to say."""
+    """What became of one job: the PDF, the files of its data that could not be read
+    (file → why) and why it went without the brand's logo, or the error with the notebook and
+    cell; and the warnings its run raised (``warned``), for the batch to say."""
 
     brand: str
     kind: str
@@ -967,6 +983,7 @@ class BatchResult:
     seconds: float = 0.0
     unread: dict[str, str] = field(default_factory=dict, hash=False)   # hashable, as before
     warned: tuple[Warned, ...] = ()
+    logo_problem: str | None = None
 
 
 def read_batch_config(path: str | os.PathLike, period: str,
@@ -1153,7 +1170,7 @@ def _run_job(job: BatchJob, ahead: bool) -> BatchResult:
                          brand=job.brand, lang=job.lang, parameters=dict(job.parameters),
                          ahead=ahead)
         return BatchResult(job.brand, job.kind, True, pdf=str(res.pdf), unread=res.unread,
-                           seconds=time.perf_counter() - t0)
+                           logo_problem=res.logo_problem, seconds=time.perf_counter() - t0)
     except ReportError as exc:
         return BatchResult(job.brand, job.kind, False, notebook=exc.notebook,
                            cell_index=exc.cell_index, error=str(exc),
