@@ -1723,14 +1723,19 @@ def test_a_zipped_brand_folder_is_reported_under_the_slug_of_its_brand_yaml(note
 def test_two_folders_without_brand_yaml_are_reported_apart(notebooks, tmp_path):
     """Two client folders without brand.yaml were both reported as the brand 'brand':
     reports/brand/2026-10/brand-2026-10.pdf, the second overwriting the first. Each is named
-    after its folder, as smm.load names the brand (the report's title)."""
+    after its folder, as smm.load names the brand (the report's title); each run warns that it
+    runs in UTC, naming its folder."""
+    from smmanalytics.errors import DataQualityWarning
+
     reports = tmp_path / "reports"
     pdfs = []
     for client in ("b1b-nobrand", "Café Roma"):
         data = tmp_path / client
         data.mkdir()
         (data / "account_overview_analytics.csv").write_text(X_OVERVIEW)
-        pdfs.append(run_report("monthly", data=data, period="2026-10", out=reports).pdf)
+        with pytest.warns(DataQualityWarning, match=f"{re.escape(str(data.resolve()))}: no "
+                                                    "brand.yaml, so the brand's days"):
+            pdfs.append(run_report("monthly", data=data, period="2026-10", out=reports).pdf)
     assert pdfs == [(reports / "b1b-nobrand" / "2026-10" / "b1b-nobrand-2026-10.pdf").resolve(),
                     (reports / "cafe-roma" / "2026-10" / "cafe-roma-2026-10.pdf").resolve()]
     assert all(p.exists() for p in pdfs)
