@@ -4,6 +4,7 @@ executed in test_notebooks.py)."""
 from __future__ import annotations
 
 import os
+import re
 import signal
 import threading
 from pathlib import Path
@@ -592,6 +593,34 @@ def test_batch_isolates_a_failing_brand(notebooks, tmp_path, capsys):
     assert (tmp_path / "reports" / "gamma" / "2026-10" / "gamma-2026-10-it.pdf").is_file()
 
 
+def test_a_workers_warnings_are_said_as_the_batchs_naming_the_brand_once(notebooks, tmp_path,
+                                                                         capfd):
+    """On 2 workers, a report's warnings (here: its brand runs in UTC) reached the batch's
+    stderr in Python's format, from each worker's own stderr and for each report
+    (``…/runner.py:351: DataQualityWarning: …``); a folder without brand.yaml said nothing.
+    Each is now said by the batch as its own warnings are, naming the brand, once per brand:
+    2 lines for 3 reports."""
+    nobrand = tmp_path / "NoBrand"
+    nobrand.mkdir()
+    (nobrand / "account_overview_analytics.csv").write_text(X_OVERVIEW, encoding="utf-8")
+    alpha = _brand(tmp_path, "Alpha")
+    (alpha / "brand.yaml").write_text("name: Alpha\n", encoding="utf-8")     # no timezone
+    cfg = tmp_path / "agency.yaml"
+    cfg.write_text("out: reports\nbrands:\n"
+                   "  - {name: nobrand, data: NoBrand, reports: [monthly, best-times]}\n"
+                   "  - {name: alpha, data: Alpha}\n")
+    assert main(["report", "batch", "--config", str(cfg), "--period", "2026-10",
+                 "--workers", "2"]) == 0
+    err = capfd.readouterr().err            # the workers' stderr too: they share its fd
+    utc = "so the brand's days, months and hours are UTC's; expected"
+    assert sorted(re.findall(r"smm: warning: .*", err)) == [
+        f"smm: warning: alpha: {alpha.resolve() / 'brand.yaml'}: no timezone, {utc} timezone: "
+        "the audience's IANA zone, such as Europe/Paris",
+        f"smm: warning: nobrand: {nobrand.resolve()}: no brand.yaml, {utc} a brand.yaml there "
+        "with timezone: the audience's IANA zone, such as Europe/Paris"]
+    assert "DataQualityWarning" not in err and "runner.py" not in err
+
+
 def test_a_report_says_which_files_of_its_data_could_not_be_read(notebooks, tmp_path,
                                                                  capsys):
     """A file that failed to load left a written report with figures missing, and the batch
@@ -620,6 +649,46 @@ def test_a_report_says_which_files_of_its_data_could_not_be_read(notebooks, tmp_
     assert out.endswith("beta-2026-10.pdf\n")                 # stdout: the PDF's path alone
     assert err == ("smm: warning: 1 settings file of the brand could not be read; the report "
                    f"was made without it:\n  {why}\n")
+
+
+def test_a_report_without_its_logo_is_said_in_the_summary_and_exits_0(notebooks, tmp_path,
+                                                                      capsys):
+    """A logo Typst cannot draw left the report without it, said in its quality table alone:
+    the batch's summary said "ok" and nothing else. It now says why under the brand's line, and
+    `smm report` on stderr; the exit status stays 0, the report being written."""
+    data = _brand(tmp_path, "Alpha")
+    (data / "brand.yaml").write_text("name: Alpha\ntimezone: Europe/Paris\nlogo: logo.svg\n",
+                                     encoding="utf-8")
+    (data / "logo.svg").write_text("<svg oops", encoding="utf-8")     # cut short
+    # as the report's quality table says it (test_runner_batch_failures: the same logo)
+    why = (f"the logo {data.resolve() / 'logo.svg'} (brand.yaml's logo) cannot be drawn "
+           "(failed to parse SVG (unexpected end of stream)): the report goes without it")
+    cfg = tmp_path / "agency.yaml"
+    cfg.write_text("out: reports\nbrands:\n  - {name: alpha, data: Alpha}\n")
+    assert main(["report", "batch", "--config", str(cfg), "--period", "2026-10",
+                 "--workers", "1"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "1 of 1 reports written"
+    assert lines[1].startswith("  ok      alpha monthly: ")
+    assert lines[2:] == [f"          warning: {why}"]
+    assert main(["report", "monthly", "--data", str(data), "--period", "2026-10",
+                 "--out", str(tmp_path / "r")]) == 0
+    assert capsys.readouterr().err == f"smm: warning: {why}\n"
+
+
+def test_a_logo_that_does_not_exist_is_the_reports_logo_problem(tmp_path):
+    """A logo brand.yaml names but that is not there is noted by the load, which drops it from
+    the brand: the batch's summary says that note (file: message), as for one not drawable."""
+    from smmanalytics import load
+    from smmanalytics.runner import _logo_problem
+
+    data = _brand(tmp_path, "Alpha")
+    (data / "brand.yaml").write_text("name: Alpha\ntimezone: Europe/Paris\nlogo: logo.png\n",
+                                     encoding="utf-8")
+    assert _logo_problem(load(data)) == (f"{data.resolve() / 'logo.png'}: brand.yaml names a "
+                                         "logo that does not exist: the report goes without it")
+    (data / "brand.yaml").write_text("name: Alpha\ntimezone: Europe/Paris\n", encoding="utf-8")
+    assert _logo_problem(load(data)) is None
 
 
 def test_the_warning_tells_failed_exports_from_failed_settings_files():
@@ -1654,14 +1723,19 @@ def test_a_zipped_brand_folder_is_reported_under_the_slug_of_its_brand_yaml(note
 def test_two_folders_without_brand_yaml_are_reported_apart(notebooks, tmp_path):
     """Two client folders without brand.yaml were both reported as the brand 'brand':
     reports/brand/2026-10/brand-2026-10.pdf, the second overwriting the first. Each is named
-    after its folder, as smm.load names the brand (the report's title)."""
+    after its folder, as smm.load names the brand (the report's title); each run warns that it
+    runs in UTC, naming its folder."""
+    from smmanalytics.errors import DataQualityWarning
+
     reports = tmp_path / "reports"
     pdfs = []
     for client in ("b1b-nobrand", "Café Roma"):
         data = tmp_path / client
         data.mkdir()
         (data / "account_overview_analytics.csv").write_text(X_OVERVIEW)
-        pdfs.append(run_report("monthly", data=data, period="2026-10", out=reports).pdf)
+        with pytest.warns(DataQualityWarning, match=f"{re.escape(str(data.resolve()))}: no "
+                                                    "brand.yaml, so the brand's days"):
+            pdfs.append(run_report("monthly", data=data, period="2026-10", out=reports).pdf)
     assert pdfs == [(reports / "b1b-nobrand" / "2026-10" / "b1b-nobrand-2026-10.pdf").resolve(),
                     (reports / "cafe-roma" / "2026-10" / "cafe-roma-2026-10.pdf").resolve()]
     assert all(p.exists() for p in pdfs)

@@ -12,6 +12,7 @@ import sys
 import textwrap
 import threading
 import time
+import warnings
 from pathlib import Path
 
 import pytest
@@ -307,7 +308,29 @@ def test_a_brand_yaml_without_timezone_is_said_to_run_in_utc(tmp_path):
     assert ds.brand.timezone == "UTC"
     with pytest.warns(DataQualityWarning, match=r"brand.yaml: no timezone, so the brand's days, "
                                                 r"months and hours are UTC's") as said:
-        runner._warn_of_utc(ds)
+        runner._warn_of_utc(ds, tmp_path / "utc")
     assert len(said) == 1
     paris = smm.load(_brand_folder(tmp_path / "paris", "name: P\ntimezone: Europe/Paris\n"))
     assert "brand_timezone_missing" not in paris.quality["code"].tolist()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")                  # a brand with its zone: nothing said
+        runner._warn_of_utc(paris, tmp_path / "paris")
+
+
+def test_a_brand_folder_without_brand_yaml_is_said_to_run_in_utc(tmp_path):
+    """A folder without brand.yaml ran in UTC with only a note in the report's quality table
+    (brand_defaults): a batch's stderr, the scheduled job's log, said nothing. run_report now
+    warns once, naming the folder and the key to add, as for a brand.yaml without timezone."""
+    from smmanalytics import runner
+    from smmanalytics.errors import DataQualityWarning
+
+    folder = _brand_folder(tmp_path / "client", "")
+    (folder / "brand.yaml").unlink()
+    ds = smm.load(folder)
+    assert ds.brand.timezone == "UTC"
+    with pytest.warns(DataQualityWarning) as said:
+        runner._warn_of_utc(ds, folder)
+    assert [(str(w.message), w.message.code) for w in said] == [(
+        f"{folder}: no brand.yaml, so the brand's days, months and hours are UTC's; expected "
+        "a brand.yaml there with timezone: the audience's IANA zone, such as Europe/Paris",
+        "brand_defaults")]

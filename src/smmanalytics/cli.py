@@ -586,6 +586,8 @@ def _cmd_report(args) -> int:
                          out=args.out or "reports", brand=args.brand, lang=args.lang,
                          parameters=extra)
     print(outputs.pdf)
+    if outputs.logo_problem:     # written all the same: the exit status is the report's
+        print(f"smm: warning: {outputs.logo_problem}", file=sys.stderr)
     if outputs.unread:
         print("smm: warning: " + "\n".join(_unread_lines(outputs.unread)), file=sys.stderr)
         return INCOMPLETE
@@ -629,7 +631,9 @@ def _cmd_batch(args) -> int:
     for r in results:
         if r.ok:
             print(f"  ok      {r.brand} {r.kind}: {r.pdf}")
-            for line in _unread_lines(r.unread):
+            # a report without its logo is written all the same: said, the exit status kept
+            logo = [f"warning: {r.logo_problem}"] if r.logo_problem else []
+            for line in logo + _unread_lines(r.unread):
                 print(f"          {line}")
     for r in failed:
         cell = f", cell {r.cell_index}" if r.cell_index is not None else ""

@@ -34,6 +34,7 @@ import yaml
 from . import _process
 from ._args import platform_name
 from ._io import atomic_write, file_name, output_folder, read_user_text, writing, yaml_error
+from ._logo import read_logo
 from ._preflight import check_covered, check_not_empty, check_platform_posts, latest_period_of
 from .brand import LANGS, Brand, read_brand, slugify
 from .dataset import BRAND_FILES, load
@@ -51,8 +52,8 @@ from .quality import unread_files
 from .roi import campaign_days, check_campaign
 from .schema import PLATFORMS
 
-__all__ = ["REPORT_KINDS", "BatchJob", "BatchResult", "ReportOutputs", "default_workers",
-           "notebook_path", "read_batch_config", "report_kind", "run_batch",
+__all__ = ["REPORT_KINDS", "BatchJob", "BatchResult", "ReportOutputs", "Warned",
+           "default_workers", "notebook_path", "read_batch_config", "report_kind", "run_batch",
            "run_job", "run_report"]
 
 logger = logging.getLogger(__name__)
@@ -64,15 +65,17 @@ REPORT_KINDS = {"monthly": "monthly_report.ipynb", "campaign": "campaign_report.
 
 @dataclass(frozen=True)
 class ReportOutputs:
-    """Paths written by one report run, and the files of its data that could not be read
+    """Paths written by one report run, the files of its data that could not be read
     (``unread``: file → why; the report says so on its cover and in its data-quality
-    section)."""
+    section), and why the report went without brand.yaml's logo (``logo_problem``, said in
+    its data-quality section), or None."""
 
     folder: Path
     notebook: Path
     html: Path
     pdf: Path
     unread: dict[str, str] = field(default_factory=dict, hash=False)   # hashable, as before
+    logo_problem: str | None = None
 
 
 def report_kind(kind: object) -> object:
@@ -304,7 +307,7 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
         warnings.simplefilter("ignore", DataQualityWarning)
         ds = load(data)        # read once here (through the cache) for the checks below
     check_not_empty(ds, data)
-    _warn_of_utc(ds)
+    _warn_of_utc(ds, data)
     if period is None:
         period = campaign_days(ds, _parameter(declared, parameters, "campaign"), data)
     p = parse_period(latest_period_of(ds, data) if period == "latest" else period)
@@ -338,18 +341,37 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
         shutil.rmtree(work, ignore_errors=True)
     logger.info("report written to %s", final)
     return ReportOutputs(final, final / f"{stem}.ipynb", final / f"{stem}.html",
-                         final / f"{stem}.pdf", unread=unread_files(ds.quality))
+                         final / f"{stem}.pdf", unread=unread_files(ds.quality),
+                         logo_problem=_logo_problem(ds))
 
 
-def _warn_of_utc(ds) -> None:
-    """Say it (a DataQualityWarning: ``smm: warning: …`` on stderr) when the brand's
-    brand.yaml gives no timezone: its report, in UTC, said so only in its quality table, and a
-    scheduled job's log not at all, though README refuses ``time_zone:`` for that very reason.
+def _logo_problem(ds) -> str | None:
+    """Why the report of ``ds`` went without brand.yaml's logo, as its data-quality section
+    says it, or None: a logo that does not exist (the load's ``logo_missing`` note; the
+    load then dropped it from the brand) or that cannot be read or drawn
+    (:func:`~smmanalytics._logo.read_logo`, as the report tries it)."""
+    q = ds.quality
+    missing = q.loc[(q["code"] == "logo_missing").to_numpy()]
+    if len(missing):
+        return f"{missing['file'].iloc[0]}: {missing['message'].iloc[0]}"
+    return read_logo(ds.brand.logo).problem if ds.brand.logo else None
+
+
+def _warn_of_utc(ds, data: Path) -> None:
+    """Say it (a DataQualityWarning: ``smm: warning: …`` on stderr) when the brand runs in UTC
+    because nothing gives its time zone: a brand.yaml without ``timezone:``, or no brand.yaml
+    in ``data`` at all. Its report, in UTC, said so only in its quality table, and a scheduled
+    job's log not at all, though README refuses ``time_zone:`` for that very reason.
     """
     q = ds.quality
     for message in q.loc[(q["code"] == "brand_timezone_missing").to_numpy(), "message"]:
         warnings.warn(DataQualityWarning(str(message), code="brand_timezone_missing"),
                       stacklevel=3)
+    if q["code"].eq("brand_defaults").fillna(False).any():
+        warnings.warn(DataQualityWarning(
+            f"{data}: no brand.yaml, so the brand's days, months and hours are UTC's; expected "
+            "a brand.yaml there with timezone: the audience's IANA zone, such as Europe/Paris",
+            code="brand_defaults"), stacklevel=3)
 
 
 #: a run's work folder whose creator cannot be told dead (it ran on another machine, or was
@@ -931,9 +953,25 @@ class BatchJob:
 
 
 @dataclass(frozen=True)
+class Warned:
+    """A warning a batch's report raised, carried back to the batch, which says it as its own
+    (:func:`_say_again`): a worker (a spawned process, a Dask worker) printed it on its own
+    stderr in Python's format (``/path/runner.py:351: DataQualityWarning: …``), not naming the
+    brand, while the batch's warnings read ``smm: warning: …``. The warning's class, text and
+    place rather than the warning itself: any warning pickles so."""
+
+    category: type[Warning]
+    text: str
+    filename: str
+    lineno: int
+    code: str | None = None         # a DataQualityWarning's
+
+
+@dataclass(frozen=True)
 class BatchResult:
-    """What became of one job: the PDF and the files of its data that could not be read
-    (file → why), or the error with the notebook and cell."""
+    """What became of one job: the PDF, the files of its data that could not be read
+    (file → why) and why it went without the brand's logo, or the error with the notebook and
+    cell; and the warnings its run raised (``warned``), for the batch to say."""
 
     brand: str
     kind: str
@@ -944,6 +982,8 @@ class BatchResult:
     error: str | None = None
     seconds: float = 0.0
     unread: dict[str, str] = field(default_factory=dict, hash=False)   # hashable, as before
+    warned: tuple[Warned, ...] = ()
+    logo_problem: str | None = None
 
 
 def read_batch_config(path: str | os.PathLike, period: str,
@@ -1107,18 +1147,30 @@ def _batch_parameters(entry: dict, file: str, column: str) -> tuple:
 
 
 def run_job(job: BatchJob, *, ahead: bool = False) -> BatchResult:
-    """Run one batch job, turning any failure into a BatchResult (never raises).
+    """Run one batch job, turning any failure into a BatchResult (never raises), with the
+    warnings it raised in ``warned`` (each once) instead of printed where it runs.
 
     ``ahead`` is :func:`run_report`'s: off for a report that runs beside others (a batch's
     workers, a Dask cluster's), on for one that runs alone (a serial batch).
     """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")     # the batch's filters decide, as it says them again
+        result = _run_job(job, ahead)
+    said = dict.fromkeys(Warned(w.category, str(w.message), w.filename, w.lineno,
+                                w.message.code if isinstance(w.message, DataQualityWarning)
+                                else None) for w in caught)
+    return replace(result, warned=tuple(said))
+
+
+def _run_job(job: BatchJob, ahead: bool) -> BatchResult:
+    """:func:`run_job`'s report, its failure turned into a BatchResult."""
     t0 = time.perf_counter()
     try:
         res = run_report(job.kind, data=job.data, period=job.period, out=job.out,
                          brand=job.brand, lang=job.lang, parameters=dict(job.parameters),
                          ahead=ahead)
         return BatchResult(job.brand, job.kind, True, pdf=str(res.pdf), unread=res.unread,
-                           seconds=time.perf_counter() - t0)
+                           logo_problem=res.logo_problem, seconds=time.perf_counter() - t0)
     except ReportError as exc:
         return BatchResult(job.brand, job.kind, False, notebook=exc.notebook,
                            cell_index=exc.cell_index, error=str(exc),
@@ -1157,9 +1209,12 @@ def run_batch(jobs: list[BatchJob], *, workers: int = 1, dask_address: str | Non
 
     bar = tqdm(total=len(jobs), desc="reports", unit="report", disable=not progress)
     results: dict[int, BatchResult] = {}
+    said: set[tuple] = set()
 
     def done(i: int, result: BatchResult) -> None:
         results[i] = result
+        with bar.external_write_mode():        # the bar cleared, then drawn again below
+            _say_again(result, said)
         bar.update()
 
     try:
@@ -1173,6 +1228,20 @@ def run_batch(jobs: list[BatchJob], *, workers: int = 1, dask_address: str | Non
     finally:          # also when stopped: the bar ends before what is printed next
         bar.close()
     return [results[i] for i in range(len(jobs))]
+
+
+def _say_again(result: BatchResult, said: set[tuple]) -> None:
+    """Raise again in this process, naming the brand, the warnings the report of ``result``
+    raised where it ran (:class:`Warned`): `smm` says them as its own (``smm: warning: alpha:
+    …``). Once per brand: its monthly and best-times reports both warned that it runs in UTC.
+    ``said`` holds what was said already."""
+    for w in result.warned:
+        if (key := (result.brand, w.category, w.text)) in said:
+            continue
+        said.add(key)
+        text = f"{result.brand}: {w.text}"
+        message = w.category(text, w.code) if w.code is not None else w.category(text)
+        warnings.warn_explicit(message, w.category, w.filename, w.lineno)
 
 
 def _run_on_dask(jobs: list[BatchJob], address: str, done) -> None:

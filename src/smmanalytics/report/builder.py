@@ -35,7 +35,7 @@ from matplotlib.figure import Figure
 from matplotlib.layout_engine import PlaceHolderLayoutEngine
 
 from .._io import atomic_write
-from ..dataset import logo_bytes
+from .._logo import Logo, read_logo
 from ..errors import ArgumentError, ReportError
 from .formatting import Formatter
 
@@ -223,23 +223,6 @@ def _typst_version() -> str:
         return metadata.version("typst")
     except metadata.PackageNotFoundError:     # imported from a folder pip did not install
         return "(version unknown)"
-
-
-def _undrawable(image: bytes, suffix: str) -> str | None:
-    """Why Typst cannot draw ``image`` (a file of type ``suffix``), or None when it can. A logo
-    it could not parse (``<svg oops``) failed the whole report as its PDF was compiled, after
-    every cell had run, naming no file; tried alone (some 30 ms), the report goes without it."""
-    import typst  # lazy: the compiler is loaded when a PDF is made, not with the package
-
-    with tempfile.TemporaryDirectory(prefix="smm-logo-") as tmp:
-        root = Path(tmp)
-        (root / f"logo{suffix}").write_bytes(image)
-        (root / "logo.typ").write_text(f'#image("logo{suffix}")', encoding="utf-8")
-        try:
-            typst.compile(str(root / "logo.typ"), root=str(root), ignore_system_fonts=True)
-        except RuntimeError as exc:        # typst reports compile errors as RuntimeError
-            return str(exc)
-    return None
 
 
 #: blocks that may stand between a heading and the figure or table kept with it
@@ -466,20 +449,10 @@ class Report:
         self.figures: dict[str, bytes] = {}
         # read now, not when the PDF is written: a zipped brand's logo is extracted to the
         # cache folder, which `smm cache clear` may empty meanwhile (the report failed)
-        self.logo: bytes | None = None
-        self.logo_problem: str | None = None
-        self.logo_code = "logo_missing"     # the quality note's code of the problem
-        if brand.logo:
-            try:
-                self.logo = logo_bytes(brand.logo)
-            except OSError as exc:
-                self.logo_problem = (f"the logo {brand.logo} could not be read "
-                                     f"({exc.strerror or exc}): the report goes without it")
-            else:
-                if why := _undrawable(self.logo, Path(brand.logo).suffix):
-                    self.logo, self.logo_code = None, "logo_unreadable"
-                    self.logo_problem = (f"the logo {brand.logo} (brand.yaml's logo) cannot be "
-                                         f"drawn ({why}): the report goes without it")
+        logo = read_logo(brand.logo) if brand.logo else Logo(None)
+        self.logo: bytes | None = logo.image
+        self.logo_problem: str | None = logo.problem
+        self.logo_code = logo.code      # the quality note's code of the problem
 
     # ---- blocks -------------------------------------------------------------------------
     def _add(self, section: Section, block: dict) -> Section:
