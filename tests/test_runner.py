@@ -4,6 +4,7 @@ executed in test_notebooks.py)."""
 from __future__ import annotations
 
 import os
+import pickle
 import re
 import signal
 import threading
@@ -14,8 +15,15 @@ import pytest
 
 from smmanalytics import ReportError
 from smmanalytics.cli import main
-from smmanalytics.errors import ArgumentError, ParseError, UnknownPlatformError
-from smmanalytics.runner import BatchJob, notebook_path, read_batch_config, run_batch, run_report
+from smmanalytics.errors import ArgumentError, DataQualityWarning, ParseError, UnknownPlatformError
+from smmanalytics.runner import (
+    BatchJob,
+    _sendable,
+    notebook_path,
+    read_batch_config,
+    run_batch,
+    run_report,
+)
 
 pytestmark = pytest.mark.notebooks
 
@@ -1985,3 +1993,14 @@ def test_a_failed_notebook_names_the_final_folder_not_the_removed_work_folder(tm
     injected = [c for c in kept["cells"] if "injected-parameters" in c["metadata"].get("tags", ())]
     assert f'out = "{pdf}"' in injected[0]["source"]
     assert str(work) not in failed.read_text()
+
+
+def test_a_warning_class_made_in_a_function_comes_back_as_its_nearest_picklable_base():
+    """A worker's warnings travel back pickled with its result: a class defined inside a
+    function cannot be, and would have failed the batch; its nearest importable base goes."""
+    class Local(DataQualityWarning):
+        pass
+
+    assert _sendable(Local) is DataQualityWarning
+    assert _sendable(UserWarning) is UserWarning
+    assert pickle.loads(pickle.dumps(_sendable(Local))) is DataQualityWarning

@@ -16,6 +16,7 @@ import copy
 import functools
 import logging
 import os
+import pickle
 import shutil
 import signal
 import socket
@@ -1146,6 +1147,19 @@ def _batch_parameters(entry: dict, file: str, column: str) -> tuple:
     return tuple(sorted(params.items()))
 
 
+def _sendable(category: type[Warning]) -> type[Warning]:
+    """``category``, or its nearest base that pickles (by its importable name): a warning
+    class made inside a function would fail to come back from a worker with the result,
+    failing the batch where the worker only printed it."""
+    for cls in category.__mro__:
+        try:
+            pickle.dumps(cls)
+        except (pickle.PicklingError, AttributeError, TypeError):
+            continue
+        return cls
+    return UserWarning
+
+
 def run_job(job: BatchJob, *, ahead: bool = False) -> BatchResult:
     """Run one batch job, turning any failure into a BatchResult (never raises), with the
     warnings it raised in ``warned`` (each once) instead of printed where it runs.
@@ -1156,7 +1170,7 @@ def run_job(job: BatchJob, *, ahead: bool = False) -> BatchResult:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")     # the batch's filters decide, as it says them again
         result = _run_job(job, ahead)
-    said = dict.fromkeys(Warned(w.category, str(w.message), w.filename, w.lineno,
+    said = dict.fromkeys(Warned(_sendable(w.category), str(w.message), w.filename, w.lineno,
                                 w.message.code if isinstance(w.message, DataQualityWarning)
                                 else None) for w in caught)
     return replace(result, warned=tuple(said))
