@@ -899,12 +899,12 @@ def test_workbook_cells_by_type():
 def test_workbook_missing_cells_and_numbers():
     import datetime as dt
 
-    from smmanalytics.loaders._numbers import _missing_cells
+    from smmanalytics.loaders._numbers import _missing_word_or_none
 
     cells = pd.Series(["", " N/A ", "\x1cnan\u3000", "None", None, pd.NA, pd.NaT, "x",
                        dt.datetime(2026, 10, 1), False], dtype=object)
     # stripped and lowered as Python does (\x1c and the ideographic space are white space)
-    assert _missing_cells(cells).tolist() == [True] * 7 + [False] * 3
+    assert _missing_word_or_none(cells).tolist() == [True] * 7 + [False] * 3
     got = parse_numbers(pd.Series([1, "", " n/a", None, 2.5, pd.NaT], dtype=object))
     assert got.tolist() == [1.0, pd.NA, pd.NA, pd.NA, 2.5, pd.NA]
     with pytest.raises(ParseError, match="not a number") as err:
@@ -1028,7 +1028,7 @@ def test_rows_all_empty_matches_a_row_by_row_reading(rows, columns):
 
     from smmanalytics.loaders._cells import rows_all_empty
     from smmanalytics.loaders._sniff import _blank_cells
-    from smmanalytics.loaders._summary import _missing_cells
+    from smmanalytics.loaders._summary import _missing_or_nan
 
     def blank(v):
         return v is None or not v.strip()
@@ -1039,7 +1039,7 @@ def test_rows_all_empty_matches_a_row_by_row_reading(rows, columns):
     table = pa.table({str(j): pa.array([r[j] for r in rows], type=pa.string())
                       for j in range(3)})
     frame = pd.DataFrame(rows or None, columns=range(3), dtype=object)
-    for empty, is_empty in ((_blank_cells, blank), (_missing_cells, missing)):
+    for empty, is_empty in ((_blank_cells, blank), (_missing_or_nan, missing)):
         want = [i for i, r in enumerate(rows) if all(is_empty(r[j]) for j in columns)]
         assert rows_all_empty(table, columns, empty).tolist() == want
         assert rows_all_empty(frame, columns, empty).tolist() == want

@@ -227,17 +227,14 @@ def _costs_to_come(ds, metric: str, platform: str, w: Period, rng, paths: int,
     m = parse_period(f"{span[1].year}-{span[1].month:02d}")
     if m.end != span[1]:                         # a month costs.csv covers in full
         m = m.previous()
-    values, days, labels = [], [], []
-    while len(values) < 6 and m.start >= span[0]:
-        row = roi(ds, m, by=by)
+
+    def spent(month: Period) -> float:
+        row = roi(ds, month, by=by)
         if platform != "all":
             row = row.loc[row["platform"] == platform]
-        v = float(row[column].iloc[0]) if not row.empty else np.nan
-        if not np.isnan(v):
-            values.append(v)
-            days.append(m.days)
-            labels.append(m.label)
-        m = m.previous()
+        return float(row[column].iloc[0]) if not row.empty else np.nan
+
+    values, days, labels = _months_back(m, spent, since=span[0])
     if len(values) < _LEVEL_MIN_MONTHS:
         notes.append(f"costs.csv ends on {span[1].isoformat()}, with fewer than 3 whole months "
                      f"before: the {what} of the rest of {w.label} {unknown}, no projection")
@@ -605,16 +602,13 @@ def _sim_from_months(total, w: Period, end: dt.date, reach: dt.date | None, a, r
                      f"counts them in full, the actual to date their share of the days elapsed")
         return np.full(paths, float(known))
     d, r = (reach - w.start).days + 1, (w.end - reach).days
-    values, days, m = [known], [d], parse_period(f"{w.start.year}-{w.start.month:02d}")
-    labels = [m.label if (w.start, reach) == (m.start, m.end)
-              else parse_period((w.start, reach)).label]
-    for _ in range(6):
-        m = m.previous()
-        v = total(m.start, m.end)
-        if not np.isnan(v):
-            values.append(v)
-            days.append(m.days)
-            labels.append(m.label)
+    m = parse_period(f"{w.start.year}-{w.start.month:02d}")
+    label = (m.label if (w.start, reach) == (m.start, m.end)
+             else parse_period((w.start, reach)).label)
+    # the months before, each looked at: no further back than the 6th
+    since = (pd.Timestamp(m.start) - pd.DateOffset(months=_LEVEL_MAX_MONTHS)).date()
+    before = _months_back(m.previous(), lambda p: total(p.start, p.end), since=since)
+    values, days, labels = [known, *before[0]], [d, *before[1]], [label, *before[2]]
     if len(values) < 3:
         notes.append("GA4 has monthly totals only and fewer than 3 months: no projection")
         return None
@@ -751,6 +745,32 @@ def _flow_level(values: np.ndarray, days: np.ndarray) -> tuple[float, float]:
 _OUTLIER_Z = 3.5
 #: the fewest months a flow's level is fitted on, as GA4's monthly totals need
 _LEVEL_MIN_MONTHS = 3
+#: the most months back a daily rate of the days to come is fitted on (:func:`_months_back`)
+_LEVEL_MAX_MONTHS = 6
+
+
+def _months_back(last: Period, value, *, since: dt.date
+                 ) -> tuple[list[float], list[int], list[str]]:
+    """``(values, days, labels)`` of the months from ``last`` backwards that have a value
+    (``value(month)`` not NaN), at most :data:`_LEVEL_MAX_MONTHS` of them, none starting
+    before ``since``.
+
+    The costs still to come (:func:`_costs_to_come`) and GA4's monthly totals
+    (:func:`_sim_from_months`) both fit a daily rate on the last months known: one walk, so
+    the two count their months alike. A month without a value (no row, no total) is skipped,
+    never read as 0; ``value`` is called only for the months walked (a roi() each)."""
+    values: list[float] = []
+    days: list[int] = []
+    labels: list[str] = []
+    m = last
+    while len(values) < _LEVEL_MAX_MONTHS and m.start >= since:
+        v = value(m)
+        if not np.isnan(v):
+            values.append(v)
+            days.append(m.days)
+            labels.append(m.label)
+        m = m.previous()
+    return values, days, labels
 
 
 #: relative difference below which two months' daily rates are the same one (rounding)

@@ -963,6 +963,37 @@ def _read_and_merge(pending: list[tuple[QualityLog, Path]], paths: list,
             _, ds = cached(known)
             if ds is not None:
                 return ds
+    exports, digests = _read_sources(pending, relative, cache)
+    key = None
+    if cache and len(digests) == len(exports):   # an unreadable file is never cached
+        key, ds = cached(digests)
+        if ds is not None:            # digests unknown or too recent to trust beforehand
+            return ds
+
+    tables, files, entries_read = _parse_exports(exports, strict, cache)
+    merged, mlog = _merge_tables(tables, declared, item_logs)
+    files_df = _files_frame(files)
+    if key is not None:
+        # the load of the same paths before this one: what it read and this one no longer
+        # does (its whole load, a changed file's entry) is removed
+        _cache.put_dataset(key, [merged[k] for k in MERGE_KEYS] + [files_df],
+                           [ilog.entries for ilog, _, _ in exports], mlog.entries,
+                           load=load, sources=entries_read)
+    return dataset(merged, mlog.entries, files_df)
+
+
+def _read_sources(pending: list[tuple[QualityLog, Path]], relative: list[str], cache: bool
+                  ) -> tuple[list[tuple[QualityLog, Path, list | SmmError]], list[str]]:
+    """Each export file's sources (or the SmmError that it cannot be read), and, with the
+    cache, their digests: the whole load's cache key is made of them, so they are all read
+    before any is parsed (a hit parses nothing).
+
+    A step of its own so that the last source read goes with it: kept in a local of the load
+    it would keep its file mapped (a large file is an mmap, resident once read) through the
+    parse and the merge, the peak, 318 MB of RSS for the benchmark's file; the returned
+    ``exports`` hold the sources only until each is parsed."""
+    from . import _cache
+
     exports: list[tuple[QualityLog, Path, list | SmmError]] = []
     digests: list[str] = []
     for (ilog, f), rel in zip(pending, relative, strict=True):
@@ -980,15 +1011,18 @@ def _read_and_merge(pending: list[tuple[QualityLog, Path]], paths: list,
             digests.append(src.sha256)
             if st is not None:
                 _cache.remember_digest(f, st, src.sha256)
-    # the loop's last source would otherwise keep its file mapped (a large file is an mmap,
-    # resident once read) until the load returns: through the parse and the merge, the peak,
-    # 318 MB of RSS for the benchmark's file; ``exports`` holds the sources until each is read
-    src = None
-    key = None
-    if cache and len(digests) == len(exports):   # an unreadable file is never cached
-        key, ds = cached(digests)
-        if ds is not None:            # digests unknown or too recent to trust beforehand
-            return ds
+    return exports, digests
+
+
+def _parse_exports(exports: list[tuple[QualityLog, Path, list | SmmError]], strict: bool,
+                   cache: bool) -> tuple[dict[str, list[pd.DataFrame]], list[dict], set[str]]:
+    """The tables each source of ``exports`` parses to, by MERGE_KEYS; the rows of ``files``;
+    and the keys of the cache entries looked up meanwhile (the load's entry names them).
+
+    Two passes: the copies of a file that another file names better are parsed after it
+    (:func:`_copies_read_later`), so the better name is the one kept; each source's bytes are
+    let go once parsed, as a load of many large files would otherwise hold them all."""
+    from . import _cache
 
     rows: list[list[dict]] = [[] for _ in exports]      # each file's rows of ``files``
     tables: dict[str, list[pd.DataFrame]] = {k: [] for k in MERGE_KEYS}
@@ -1004,15 +1038,24 @@ def _read_and_merge(pending: list[tuple[QualityLog, Path]], paths: list,
                 _read_exports(ilog, f, now, mine, tables, seen, strict, cache)
                 if isinstance(sources, list):   # the bytes read are no longer needed
                     sources[:] = [s for s in sources if first and id(s) in later]
-    files = [row for mine in rows for row in mine]
+    return tables, [row for mine in rows for row in mine], entries_read
+
+
+def _merge_tables(tables: dict[str, list[pd.DataFrame]], declared, item_logs: list[QualityLog]
+                  ) -> tuple[dict[str, pd.DataFrame], QualityLog]:
+    """Each kind's tables merged into one (``tables`` is emptied as it goes: parts are freed
+    when merged), with the merge's notes.
+
+    In MERGE_KEYS' order, the posts first: their accounts, with brand.yaml's (``declared``),
+    say whose the daily rows naming no account are. A guess a file made that the merge met
+    is marked decided in the files' logs (``item_logs``). Anything but an SmmError a merge
+    raises becomes a SchemaError: load() raises nothing else."""
     mlog = QualityLog()
-    merged = {}
+    merged: dict[str, pd.DataFrame] = {}
     guessed_met: set[str] = set()
     for k in list(tables):
-        # the posts come first (MERGE_KEYS): their accounts say whose the daily rows are
         accounts = KnownAccounts(declared, merged.get("posts", schema.empty("posts")))
         try:
-            # popped: parts are freed when merged
             merged[k] = merge_table(k, tables.pop(k), mlog, guessed_met, accounts)
         except SmmError:
             raise
@@ -1021,14 +1064,7 @@ def _read_and_merge(pending: list[tuple[QualityLog, Path]], paths: list,
                               f"{type(exc).__name__}: {exc}") from exc
     if guessed_met:
         _guess_decided(item_logs, guessed_met)
-    files_df = _files_frame(files)
-    if key is not None:
-        # the load of the same paths before this one: what it read and this one no longer
-        # does (its whole load, a changed file's entry) is removed
-        _cache.put_dataset(key, [merged[k] for k in MERGE_KEYS] + [files_df],
-                           [ilog.entries for ilog, _, _ in exports], mlog.entries,
-                           load=load, sources=entries_read)
-    return dataset(merged, mlog.entries, files_df)
+    return merged, mlog
 
 
 def _copies_read_later(exports: list[tuple[QualityLog, Path, list | SmmError]]) -> set[int]:

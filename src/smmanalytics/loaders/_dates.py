@@ -25,6 +25,8 @@
   given to year-less days: December after January of the same year), made consecutive again.
 - :func:`day_to_utc`: a calendar day is stored as 00:00 of that day in the source zone,
   converted to UTC (``time_precision="day"``).
+- :func:`id_time_in_any_zone`: whether a time decoded from a post id (UTC) is the post's day
+  or minute written in an unstated zone (X, TikTok, LinkedIn).
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ from ._cells import isinstance_cells
 __all__ = ["MONTHS", "local_to_utc", "parse_datetimes", "parse_text_dates", "resolve_year",
            "DayOrder", "file_numeric_order", "day_first_misreading", "mend_guessed_year",
            "offsets_by_hour", "resolve_run_year", "day_to_utc", "META_TZ", "ZONE_AHEAD_MAX",
-           "ZONE_BEHIND_MAX"]
+           "ZONE_BEHIND_MAX", "IdTimePlace", "id_time_in_any_zone"]
 
 META_TZ = "America/Los_Angeles"
 #: the furthest a time zone is ahead of UTC (UTC+14) and behind it (UTC-12): a day in an
@@ -55,6 +57,7 @@ META_TZ = "America/Los_Angeles"
 #: second (a time decoded from an id is checked against it)
 ZONE_AHEAD_MAX = pd.Timedelta(hours=14)
 ZONE_BEHIND_MAX = pd.Timedelta(hours=12)
+_ONE_DAY = pd.Timedelta(days=1)
 _EMPTY = frozenset({"", "-", "--", "n/a", "nan", "none", "—"})
 
 _NAMES = {
@@ -771,6 +774,34 @@ def day_to_utc(dates: pd.Series, tz: str) -> pd.Series:
     """00:00 of each calendar day in ``tz``, as UTC (a skipped midnight moves forward)."""
     naive = pd.to_datetime(dates).astype("datetime64[ns]").dt.normalize()
     return local_to_utc(naive, tz)[0]
+
+
+class IdTimePlace(NamedTuple):
+    """Where each id's time falls against its post's written day or minute (bool Series, all
+    three False where either time is unknown: nothing tells)."""
+
+    before: pd.Series
+    within: pd.Series
+    after: pd.Series
+
+
+def id_time_in_any_zone(decoded: pd.Series, start: pd.Series,
+                        span: pd.Timedelta | pd.Series = _ONE_DAY) -> IdTimePlace:
+    """Where ``decoded`` (UTC) falls against the ``span`` of wall-clock time from ``start`` (that
+    wall time read as UTC) written in an unstated zone.
+
+    X, TikTok and LinkedIn write a post's day (or minute) without its zone, while the post id
+    holds an exact UTC time: that time is the post's only when some zone, UTC-12..UTC+14, puts
+    it in the span, i.e. between ``start`` at UTC+14 (:data:`ZONE_AHEAD_MAX` earlier) and the
+    span's end at UTC-12 (:data:`ZONE_BEHIND_MAX` later). The three loaders ask this one
+    question, so the bounds are written once; what an id before or after the span means (a
+    scheduled TikTok video, a misread day order) is theirs to tell.
+    """
+    lag = decoded - start
+    upper = span + ZONE_BEHIND_MAX
+    return IdTimePlace(before=lag < -ZONE_AHEAD_MAX,
+                       within=(lag >= -ZONE_AHEAD_MAX) & (lag < upper),
+                       after=lag >= upper)
 
 
 def dates_from_parts(parts: pd.DataFrame, *, file: str | None = None,

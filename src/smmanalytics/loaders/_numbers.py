@@ -150,7 +150,7 @@ def parse_numbers(values: pd.Series, *, file: str | None = None, column: str | N
     else:  # cells from a workbook: numbers stay numbers, the rest is text
         obj = values.astype(object)
         is_num = isinstance_cells(obj, (int, float, np.number), exclude=bool)
-        if _missing_cells(obj[~is_num]).all():   # numbers and empty cells only
+        if _missing_word_or_none(obj[~is_num]).all():   # numbers and empty cells only
             nums = pd.to_numeric(obj.where(is_num, np.nan)).astype("Float64")
             return nums * 0.01 if percent else nums
         rest = obj.where(~is_num, "")
@@ -353,9 +353,13 @@ def space_example(cell: str, decimal: str) -> str:
     return f"1{mark}299{decimal}50 or 1299{decimal}50"
 
 
-def _missing_cells(cells: pd.Series) -> pd.Series:
+def _missing_word_or_none(cells: pd.Series) -> pd.Series:
     """True for the workbook cells that stand for no value: empty, None, NA, NaT, or a word of
-    MISSING (stripped and lowered as Python does it)."""
+    MISSING (stripped and lowered as Python does it).
+
+    A float NaN is not one: :func:`parse_numbers` asks only of the cells that are no number,
+    a NaN being a number cell it reads as NA itself (``_summary._missing_or_nan``, which
+    looks for rows without keys, counts it)."""
     is_str = isinstance_cells(cells, str)
     words = cells.where(is_str).astype(pd.StringDtype("python")).str.strip().str.lower()
     kind = cells.map(type)

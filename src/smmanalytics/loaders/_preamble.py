@@ -129,7 +129,7 @@ def split_text(text: str, *, source: str, encoding: str | None = None,
         stop = skip_to = n
         if pre:
             skip_to = _next_preamble(text, header_end)
-            stop = _notes_under(text, header_end, skip_to)
+            stop = _rows_end_above_notes(text, header_end, skip_to)
         head_lines = text[pos:min(stop, pos + 20000)].splitlines()
         delim = sniff_delimiter(head_lines, hint)
         header = header_fields(text, pos, stop, delim, source=source, line=line_no)
@@ -172,7 +172,7 @@ def _next_preamble(text: str, start: int) -> int:
 _NOTE_UNDER = re.compile(r'\n(?:[ \t\r,;]*\r?\n)+(?=[ \t]*"?[^#\s,;"])')
 
 
-def _notes_under(text: str, start: int, stop: int) -> int:
+def _rows_end_above_notes(text: str, start: int, stop: int) -> int:
     """Where the rows of the ``#`` file's table that starts at ``start`` and runs to ``stop``
     end, when what stands under them after a blank line is no row but notes (a spreadsheet's
     "Engagement rates compare", "6/25-7/2", "0.670124481" under a GA4 report): the first
@@ -181,7 +181,10 @@ def _notes_under(text: str, start: int, stop: int) -> int:
     blank lines; a row of its tables has a dimension and metrics, and a line of one cell read
     as one would be a channel of no sessions, made up. A line of one cell with rows of the
     table under it (a label "Email campaigns" typed between channels, a channel whose values
-    are blank) cuts nothing: the rows under it were lost with it (1,150 sessions of 5,710)."""
+    are blank) cuts nothing: the rows under it were lost with it (1,150 sessions of 5,710).
+
+    An offset in the raw text, since a ``#`` file's tables are cut before they are parsed;
+    ``_sniff._note_rows_under`` finds the notes under a table already read into cells."""
     for m in _NOTE_UNDER.finditer(text, start, stop):
         if text.count('"', start, m.start()) % 2:
             continue
@@ -196,7 +199,7 @@ def _notes_under(text: str, start: int, stop: int) -> int:
 
 def _note_notes_under(text: str, first: int, source: str, log: QualityLog | None) -> None:
     """Note the lines ``text`` (from line ``first`` of the file) left unread under a table
-    (:func:`_notes_under`), naming their lines and the first few cells."""
+    (:func:`_rows_end_above_notes`), naming their lines and the first few cells."""
     if log is None:
         return
     lines = [(first + k, line) for k, line in enumerate(text.splitlines())]

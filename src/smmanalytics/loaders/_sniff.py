@@ -399,7 +399,7 @@ class RawTable:
         seps = _sep_preamble_rows(lambda k: _row(cells, k), repeated)
         self._refuse_another_chart(cells, seps)
         preamble = np.union1d(comments, seps)
-        notes, after_blank = _notes_under(cells, blank)
+        notes, after_blank = _note_rows_under(cells, blank)
         self._note_ragged(np.union1d(notes, preamble))
         if len(blank):
             self._note_blank_rows(blank)
@@ -499,7 +499,7 @@ class RawTable:
     def _note_notes_under(self, cells: pa.Table | pd.DataFrame, notes: np.ndarray,
                           after_blank: bool) -> None:
         """Note the rows ``notes`` (positions in the body) left unread under the table
-        (:func:`_notes_under`), naming their lines and the first cells, as a ``#`` file's notes
+        (:func:`_note_rows_under`), naming their lines and the first cells, as a ``#`` file's notes
         are (:func:`notes_under_message`): the lines of the first and the last only, found by
         reading the body again once."""
         if self.log is None:
@@ -586,7 +586,7 @@ class RawTable:
     def _without_keyless_notes(self, cells: pa.Table | pd.DataFrame
                                ) -> pa.Table | pd.DataFrame:
         """``cells`` without the notes under the last row (:func:`_keyless_notes`), noted as
-        :func:`_notes_under`'s are; their positions join the rows of no data skipped."""
+        :func:`_note_rows_under`'s are; their positions join the rows of no data skipped."""
         notes = _keyless_notes(cells, self.keys)
         if not len(notes):
             return cells
@@ -866,13 +866,13 @@ def _without_rows(cells: pa.Table | pd.DataFrame, positions: np.ndarray
     return cells.filter(pa.array(keep))
 
 
-#: the most rows read as notes under a table (:func:`_notes_under`): more are rows
+#: the most rows read as notes under a table (:func:`_note_rows_under`): more are rows
 _NOTES_MOST = 100
-#: the first rows of a table its notes are told from (:func:`_notes_under`)
+#: the first rows of a table its notes are told from (:func:`_note_rows_under`)
 _REFERENCE_ROWS = 5
 
 
-def _notes_under(cells: pa.Table | pd.DataFrame, blank: np.ndarray
+def _note_rows_under(cells: pa.Table | pd.DataFrame, blank: np.ndarray
                  ) -> tuple[np.ndarray, bool]:
     """Positions of the rows at the end of ``cells`` that are notes written under the table,
     not rows of it, and whether a blank row stands above each (``blank``: the positions of
@@ -890,7 +890,8 @@ def _notes_under(cells: pa.Table | pd.DataFrame, blank: np.ndarray
     rows fill three cells or more (in a table of two columns, a row of one cell with no blank
     row above it is the format's to tell: a day without its value). At most
     :data:`_NOTES_MOST` rows are looked at, from the end: a table of a million rows pays for
-    a few."""
+    a few. (A ``#`` file's notes are cut from its text before it is read into cells:
+    ``_preamble._rows_end_above_notes``.)"""
     n = cells.num_rows if isinstance(cells, pa.Table) else len(cells)
     top = min(int(blank[0]) if len(blank) else n, _REFERENCE_ROWS)
     reference = [r for r in (_row(cells, k) for k in range(top)) if sum(map(_filled, r)) >= 2]
@@ -941,7 +942,7 @@ def _keyless_notes(cells: pa.Table | pd.DataFrame, keys: tuple[int, ...]) -> np.
     text in the first column only (no id, no link, no date, no figure), the first column
     being none of ``keys`` (a post's id, link, publish time). LinkedIn writes "* Data for the
     last 48 hours may be incomplete" under its posts, which was read as a post of that caption
-    with no id and no date; :func:`_notes_under` leaves it to the format, a row of one cell of
+    with no id and no date; :func:`_note_rows_under` leaves it to the format, a row of one cell of
     text being a post's title in that column. Never every row, at most :data:`_NOTES_MOST`."""
     n = cells.num_rows if isinstance(cells, pa.Table) else len(cells)
     if 0 in keys:

@@ -101,11 +101,13 @@ def _cell(cells: pa.Table | pd.DataFrame, j: int, k: int) -> str:
 def _keyless(cells: pa.Table | pd.DataFrame, keys: tuple[int, ...]) -> np.ndarray:
     """Positions of the rows whose every key cell is empty, blank or a placeholder (``-``,
     ``N/A``). The first key column (ids, all long) usually rules out every row."""
-    return rows_all_empty(cells, keys, _missing_cells)
+    return rows_all_empty(cells, keys, _missing_or_nan)
 
 
-def _missing_cells(col: pa.ChunkedArray | pd.Series) -> np.ndarray:
-    """Whether each cell is missing (NaN too), blank or a placeholder."""
+def _missing_or_nan(col: pa.ChunkedArray | pd.Series) -> np.ndarray:
+    """Whether each cell is missing (NaN too), blank or a placeholder: a key cell of no value,
+    Arrow text or a sheet's frame alike. Unlike ``_numbers._missing_word_or_none`` (the text
+    cells of a number column) a NaN counts: a frame may hold one for an empty key cell."""
     if isinstance(col, pd.Series):
         text = col.astype("string").str.strip().str.lower()
         return (col.isna() | text.isin(MISSING)).fillna(True).to_numpy(dtype=bool)

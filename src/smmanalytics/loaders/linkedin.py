@@ -69,13 +69,12 @@ from ..errors import ParseError
 from ._body import lines_named
 from ._candidate import Candidate, ParseContext
 from ._dates import (
-    ZONE_AHEAD_MAX,
-    ZONE_BEHIND_MAX,
     DayOrder,
     dates_from_parts,
     day_first_misreading,
     day_to_utc,
     file_numeric_order,
+    id_time_in_any_zone,
     parse_text_dates,
 )
 from ._headers import HeaderMatch, match_headers, normalize
@@ -730,14 +729,11 @@ def _times_from_ids(c: Candidate, pos: int, link: pd.Series, ctx: ParseContext
         has_time = written & created.notna()
         # 'Created date' is in an unstated zone (UTC-12..UTC+14), taken as UTC
         exported = day_to_utc(created, "UTC") + offset.where(has_time, pd.Timedelta(0))
-        # the decoded UTC time must be that day somewhere: between its 00:00 at UTC+14 and
-        # its 24:00 at UTC-12; with a time (to the minute), between that time at UTC+14 and
-        # at UTC-12
-        lag = decoded - exported
-        upper = pd.Series(pd.Timedelta(days=1) + ZONE_BEHIND_MAX, index=lag.index).where(
-            ~has_time, ZONE_BEHIND_MAX + pd.Timedelta(minutes=1))
-        return exported, decoded.notna() & (created.isna() | (
-            (lag >= -ZONE_AHEAD_MAX) & (lag < upper))), has_time
+        # the decoded UTC time must be that day somewhere; with a time, that minute somewhere
+        span = pd.Series(pd.Timedelta(days=1), index=exported.index).where(
+            ~has_time, pd.Timedelta(minutes=1))
+        within = id_time_in_any_zone(decoded, exported, span).within
+        return exported, decoded.notna() & (created.isna() | within), has_time
 
     exported, agree, has_time = agreeing(created)
     switched = False

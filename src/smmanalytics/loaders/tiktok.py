@@ -59,9 +59,8 @@ import pandas as pd
 from ..errors import ParseError
 from ._candidate import Candidate, ParseContext
 from ._dates import (
-    ZONE_AHEAD_MAX,
-    ZONE_BEHIND_MAX,
     day_to_utc,
+    id_time_in_any_zone,
     mend_guessed_year,
     resolve_run_year,
     resolve_year,
@@ -603,9 +602,8 @@ def _times_from_ids(decoded: pd.Series, post_day: pd.Series, ctx: ParseContext
     upload), the two disagree. Both are noted.
     """
     day_utc = day_to_utc(post_day, "UTC")
-    lag = decoded - day_utc
-    early = decoded.notna() & post_day.notna() & (lag < -ZONE_AHEAD_MAX)
-    late = decoded.notna() & post_day.notna() & (lag >= pd.Timedelta(days=1) + ZONE_BEHIND_MAX)
+    place = id_time_in_any_zone(decoded, day_utc)
+    early, late = (post_day.notna() & place.before), (post_day.notna() & place.after)
     use_id = decoded.notna() & ~early & ~late
     if early.any():
         ctx.note("scheduled_post", "the upload time in the video id is before the 'Post time' "

@@ -46,10 +46,9 @@ from ._body import lines_named
 from ._candidate import Candidate, ParseContext, two_labels
 from ._dates import (
     MONTHS,
-    ZONE_AHEAD_MAX,
-    ZONE_BEHIND_MAX,
     dates_from_parts,
     day_to_utc,
+    id_time_in_any_zone,
     parse_datetimes,
 )
 from ._ids import differ_from_links, rounded_ids, x_snowflake_time, zeros_rounded
@@ -312,9 +311,7 @@ def _agreeing(decoded: pd.Series, days: pd.Series) -> pd.Series:
     day in an unstated zone (UTC-12..UTC+14), so between that day's 00:00 at UTC+14 and its
     24:00 at UTC-12; a post without a Date agrees with its id."""
     day_utc = day_to_utc(days, "UTC")
-    lag = decoded - day_utc
-    return decoded.notna() & (day_utc.isna() | (
-        (lag >= -ZONE_AHEAD_MAX) & (lag < pd.Timedelta(days=1) + ZONE_BEHIND_MAX)))
+    return decoded.notna() & (day_utc.isna() | id_time_in_any_zone(decoded, day_utc).within)
 
 
 def _times_from_ids(decoded: pd.Series, days: pd.Series, ctx: ParseContext
