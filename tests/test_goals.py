@@ -2458,16 +2458,20 @@ def test_a_flows_range_widens_for_days_correlated_from_one_to_the_next():
     their spread understates the days' own, E[s²] = σ²·[1 − 2/2·((1 − 1/3)·0.5 +
     (1 − 2/3)·0.25)] = σ²·(1 − 0.41667), so σ̂² = 100 / 0.58333 = 171.43. The sum of n
     days varies by V(n) = σ̂²·[n·1.5/0.5 − 2·0.5·(1 − 0.5ⁿ)/0.25]: V(27) = 171.43 × (81 −
-    4·(1 − 0.5²⁷)) = 13 200.0 and V(3) = 171.43 × (9 − 3.5) = 942.86; the total left has
-    variance 13 200.0 + 27²·942.86/3² = 89 571.4, sd 299.29, and its 10-90 % range on
-    Student's t(2) is 2 × 1.8856 × 299.29 = 1 128.7 wide (620 at ρ = 0, as above)."""
+    4·(1 − 0.5²⁷)) = 171.43 × 77 and V(3) = 171.43 × (9 − 3.5) = 942.86. The days left
+    follow the last day, 30, 10 above the mean: they keep S = 0.5 + 0.25 + … + 0.5²⁷ ≈ 1 of
+    it, centred on 27 × 20 + 10 × 1 = 550, and vary given it by V(27) − S²·σ̂² = 171.43 × 76
+    = 13 028.6 (what the last day explains is known); the mean is uncertain for the other
+    27 − 1 = 26 days: variance 13 028.6 + 26²·942.86/3² = 83 847.6, sd 289.56, and the
+    10-90 % range on Student's t(2) is 2 × 1.8856 × 289.56 = 1 092.0 wide (620 at ρ = 0, as
+    above)."""
     from smmanalytics._forecast import sim_flow
 
     rem = sim_flow(np.array([10.0, 20.0, 30.0]), 27, np.random.default_rng(3), 40_000,
                    nonneg=False, rho=0.5)
     lo, hi = np.quantile(rem, [0.1, 0.9])
-    assert np.median(rem) == pytest.approx(540, abs=15)
-    assert hi - lo == pytest.approx(1128.7, rel=0.04)
+    assert np.median(rem) == pytest.approx(550, abs=8)
+    assert hi - lo == pytest.approx(1092.0, rel=0.04)
 
 
 def _weeks_of_runs(start: str, values: list[float]) -> pd.Series:
@@ -2489,8 +2493,8 @@ def test_day_to_day_correlation_of_a_flow_by_hand():
     notes: list[str] = []
     assert _day_correlation(_weeks_of_runs("2026-02-01", runs), notes) == pytest.approx(
         0.75 + 4 / 28)
-    assert notes == ["days correlated from one to the next (0.89 over the last 4 weeks): the "
-                     "projection's range is wider than for independent days"]
+    assert notes == ["days correlated from one to the next (0.89 over the 4 weeks before this "
+                     "month): the projection's range is wider than for independent days"]
     notes = []
     assert _day_correlation(_weeks_of_runs("2026-02-01", [101.0, 99.0] * 14), notes) == 0
     assert _day_correlation(_weeks_of_runs("2026-02-01", runs[:27]), notes) == 0
