@@ -2458,17 +2458,85 @@ def test_a_flows_range_widens_for_days_correlated_from_one_to_the_next():
     their spread understates the days' own, E[s²] = σ²·[1 − 2/2·((1 − 1/3)·0.5 +
     (1 − 2/3)·0.25)] = σ²·(1 − 0.41667), so σ̂² = 100 / 0.58333 = 171.43. The sum of n
     days varies by V(n) = σ̂²·[n·1.5/0.5 − 2·0.5·(1 − 0.5ⁿ)/0.25]: V(27) = 171.43 × (81 −
-    4·(1 − 0.5²⁷)) = 13 200.0 and V(3) = 171.43 × (9 − 3.5) = 942.86; the total left has
-    variance 13 200.0 + 27²·942.86/3² = 89 571.4, sd 299.29, and its 10-90 % range on
-    Student's t(2) is 2 × 1.8856 × 299.29 = 1 128.7 wide (620 at ρ = 0, as above)."""
+    4·(1 − 0.5²⁷)) = 171.43 × 77 and V(3) = 171.43 × (9 − 3.5) = 942.86. The days left
+    follow the last day, 30, 10 above the mean: they keep S = 0.5 + 0.25 + … + 0.5²⁷ ≈ 1 of
+    it, centred on 27 × 20 + 10 × 1 = 550, and vary given it by V(27) − S²·σ̂² = 171.43 × 76
+    = 13 028.6 (what the last day explains is known); the mean is uncertain for the other
+    27 − 1 = 26 days: variance 13 028.6 + 26²·942.86/3² = 83 847.6, sd 289.56, and the
+    10-90 % range on Student's t(2) is 2 × 1.8856 × 289.56 = 1 092.0 wide (620 at ρ = 0, as
+    above)."""
     from smmanalytics._forecast import sim_flow
 
     rem = sim_flow(np.array([10.0, 20.0, 30.0]), 27, np.random.default_rng(3), 40_000,
                    nonneg=False, rho=0.5)
     lo, hi = np.quantile(rem, [0.1, 0.9])
-    assert np.median(rem) == pytest.approx(540, abs=15)
-    assert hi - lo == pytest.approx(1128.7, rel=0.04)
+    assert np.median(rem) == pytest.approx(550, abs=8)
+    assert hi - lo == pytest.approx(1092.0, rel=0.04)
 
+
+
+def test_the_days_left_of_a_correlated_flow_follow_the_last_day():
+    """The sample's net followers, 1-18 October 2026: 12 days of +55 … +97 (Σ 856), then six
+    at −281 … −266 (Σ −1 664); mean m = −808 / 18 = −44.89. At ρ = 0.9 the 13 days left keep
+    S = 0.9 + 0.9² + … + 0.9¹³ = 9 × (1 − 0.9¹³) = 6.7123 of the last day's deviation,
+    −266 + 44.89 = −221.11: centred on 13 × (−44.89) − 221.11 × 6.7123 = −2 067.8 (the
+    review's hand AR(1), s53RS defect 1), where the month's mean alone put them at −583.6.
+    Independent days (ρ = 0) stay at −583.6."""
+    from smmanalytics._forecast import sim_flow
+
+    x = np.array([86, 55, 61, 68, 66, 87, 81, 97, 69, 60, 56, 70,
+                  -281, -265, -304, -270, -278, -266], dtype="float64")
+    for rho, centre in ((0.9, -2067.8), (0.0, -583.6)):
+        rem = sim_flow(x, 13, np.random.default_rng(5), 100_000, nonneg=False, rho=rho)
+        assert np.median(rem) == pytest.approx(centre, abs=20)     # sd ≤ 2 600: MC sd ≈ 10
+
+
+def test_ar1_sum_ahead_by_hand():
+    """ρ = 0.5, one unknown day, then the 2 days summed: they keep S = 0.5² + 0.5³ = 0.375 of
+    the known day's deviation; the innovations of the 3 days weigh c = (0.5 × 1.5, 1.5, 1) in
+    the sum, variance (1 − 0.25) × (0.5625 + 2.25 + 1) = 2.859375 given the known day. With
+    S² it makes V(2) = 2·3 − 2·0.5·0.75/0.25 = 3, the sum's variance unconditioned."""
+    from smmanalytics._forecast import _ar1_ahead, _sum_variance
+
+    follow, still = _ar1_ahead(2, 0.5, 1)
+    assert (follow, still) == pytest.approx((0.375, 2.859375))
+    assert follow ** 2 + still == pytest.approx(_sum_variance(2, 1.0, 0.5))
+    assert _ar1_ahead(5, 0.0, 2) == (0.0, 5.0)
+
+
+_AUGUST_SEPTEMBER = [8.0, 12.0] * 30 + [8.0]     # 61 days: alternating, r₁ = −1
+
+
+def test_a_flow_that_dropped_is_not_given_a_pace_it_never_had(tmp_path):
+    """X's net followers alternate 8 and 12 from 1 August to 30 September (no day above
+    12), then +10 a day on 1-10 October and −50 on 11-15. Goal: ≥ 200 in October, on the
+    15th: −150 done, +350 needed in 16 days (21.9 a day, never seen). The drop, inside the
+    12 weeks of history, read as a day-to-day correlation (0.82) and the range ran to +477:
+    "P = 0.20". The weeks before October show none (r₁ = −1): the days are independent,
+    mean −10, s² = (10 × 20² + 5 × 40²) / 14 = 857.14. The 16 days left: mean −160, sd
+    √(16 × 857.14 + 16² × 857.14 / 15) = 168.35; P(T₁₄ ≥ (350 + 160) / 168.35 = 3.029) =
+    0.0045; 80 % range −310 ∓ 1.345 × 168.35: −536.4 … −83.6."""
+    ds = _x_net_followers(tmp_path, _AUGUST_SEPTEMBER + [10.0] * 10 + [-50.0] * 5, 200)
+    row = scorecard(ds, "2026-10", asof="2026-10-15", paths=200_000).iloc[0]
+    assert row["actual"] == -150 and row["status"] == "off track"
+    assert row["p_meet"] == pytest.approx(0.0045, abs=0.0005)     # MC sd 0.00015
+    assert row["projection_low"] == pytest.approx(-536.4, abs=4)
+    assert row["projection_high"] == pytest.approx(-83.6, abs=4)
+    assert pd.isna(row["note"]) or "days correlated" not in row["note"]
+
+
+def test_a_steady_flows_projection_is_unchanged(tmp_path):
+    """The same history, October going on alternating 8, 12, … to the 15th (Σ 148, mean
+    9.8667, s² = 4.2667, as before the correlation was measured before the month): target
+    300, the 16 days left centred on 157.87, sd √(16 × 4.2667 + 16² × 4.2667 / 15) = 11.878;
+    P(T₁₄ ≥ (152 − 157.87) / 11.878 = −0.494) = 0.6855, "at risk"; 80 % range 305.87 ∓
+    1.345 × 11.878: 289.9 … 321.8."""
+    ds = _x_net_followers(tmp_path, _AUGUST_SEPTEMBER + [8.0, 12.0] * 7 + [8.0], 300)
+    row = scorecard(ds, "2026-10", asof="2026-10-15", paths=200_000).iloc[0]
+    assert row["actual"] == 148 and row["status"] == "at risk"
+    assert row["p_meet"] == pytest.approx(0.6855, abs=0.004)     # MC sd 0.001
+    assert row["projection_low"] == pytest.approx(289.9, abs=0.3)
+    assert row["projection_high"] == pytest.approx(321.8, abs=0.3)
 
 def _weeks_of_runs(start: str, values: list[float]) -> pd.Series:
     return pd.Series(values, index=pd.date_range(start, periods=len(values)), dtype="Float64")
@@ -2489,8 +2557,8 @@ def test_day_to_day_correlation_of_a_flow_by_hand():
     notes: list[str] = []
     assert _day_correlation(_weeks_of_runs("2026-02-01", runs), notes) == pytest.approx(
         0.75 + 4 / 28)
-    assert notes == ["days correlated from one to the next (0.89 over the last 4 weeks): the "
-                     "projection's range is wider than for independent days"]
+    assert notes == ["days correlated from one to the next (0.89 over the 4 weeks before this "
+                     "month): the projection's range is wider than for independent days"]
     notes = []
     assert _day_correlation(_weeks_of_runs("2026-02-01", [101.0, 99.0] * 14), notes) == 0
     assert _day_correlation(_weeks_of_runs("2026-02-01", runs[:27]), notes) == 0

@@ -113,14 +113,21 @@ def _flow_rest(hist: _FlowHistory, y: np.ndarray, done: pd.DatetimeIndex, end: d
     """The simulated rest of a flow's period (:func:`sim_flow`) from its days so far ``y``
     (dated ``done``), shaped by its history ``hist``: the day-to-day correlation, the weekly
     rhythm and the first day's spread, each noted in ``notes``; and whether the weekly rhythm
-    was used. ``(None, False)`` with under 2 days and no first-day spread to draw from."""
-    rho = _day_correlation(hist, notes)
+    was used. ``(None, False)`` with under 2 days and no first-day spread to draw from.
+
+    The correlation is measured on the days before ``end``'s calendar month: this month's days
+    say where its level now is, which the days left follow from the last one
+    (:func:`sim_flow`), not how a day follows the one before. A level shift within the month
+    (the sample's net followers from +70 to −275 a day on 13 October 2026) read as
+    persistence: 0.87, where the weeks before show none."""
+    before = hist.days[hist.days.index < pd.Timestamp(end.replace(day=1))]
+    rho = _day_correlation(before, notes)
     weekly = _flow_weekly(hist, done, end, period_end, notes)
     spread = _first_day_spread(hist, len(y), bool(weekly), rho, notes)
     if len(y) < 2 and spread is None:
         return None, False
     return sim_flow(y, days_left, rng, paths, nonneg=nonneg, rho=rho, spread=spread,
-                    **weekly), bool(weekly)
+                    gap=(pd.Timestamp(end) - done[-1]).days, **weekly), bool(weekly)
 
 
 def _flow_weekly(hist: pd.Series | _FlowHistory, done: pd.DatetimeIndex, end: dt.date,
@@ -382,8 +389,9 @@ def _day_correlation(hist: pd.Series | _FlowHistory, notes: list[str]) -> float:
     if not r1 * np.sqrt(n) > _CORRELATION_Z:
         return 0.0
     rho = min(r1 + (1 + 4 * r1 + (len(np.unique(month)) - 1) * (1 + r1)) / n, 0.9)
-    notes.append(f"days correlated from one to the next ({rho:.2f} over the last {n // 7} "
-                 "weeks): the projection's range is wider than for independent days")
+    notes.append(f"days correlated from one to the next ({rho:.2f} over the {n // 7} weeks "
+                 "before this month): the projection's range is wider than for independent "
+                 "days")
     return rho
 
 
