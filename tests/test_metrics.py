@@ -311,12 +311,20 @@ def test_followers_at_per_account_is_each_accounts_own_lookup(rows, post_rows):
     posts = pd.DataFrame({"platform": "x", "account_id": [a for a, _ in post_rows],
                           "published_at": [(day + pd.Timedelta(days=d, hours=12)).tz_localize(
                               "UTC") for _, d in post_rows]})
-    got = metrics.followers_at(posts, daily)
+    # by hand: each post's last total on or before its publish day (day d, noon UTC, in a
+    # series of no day_tz) among its own account's, or among all when the series name one
+    # account; NaN when there is none
     several = daily["account_id"].nunique() > 1
-    for account, its_posts in posts.groupby("account_id"):
-        own = daily.loc[daily["account_id"] == account] if several else daily
-        pd.testing.assert_series_equal(got.loc[its_posts.index],
-                                       metrics.followers_at(its_posts, own))
+    totals = {}
+    for account, d, value in daily[["account_id", "date", "value"]].itertuples(index=False):
+        totals.setdefault(account if several else None, {})[(d - day).days] = value
+    expected = []
+    for account, d in post_rows:
+        own = totals.get(account if several else None, {})
+        days = [k for k in own if k <= d]
+        expected.append(own[max(days)] if days else np.nan)
+    pd.testing.assert_series_equal(metrics.followers_at(posts, daily),
+                                   pd.Series(expected, dtype="Float64", name="followers"))
 
 
 def test_interactions_of_a_dataset_are_those_of_its_posts():
