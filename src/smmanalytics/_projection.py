@@ -617,7 +617,7 @@ def _sim_from_months(total, w: Period, end: dt.date, reach: dt.date | None, a, r
     since = (pd.Timestamp(m.start) - pd.DateOffset(months=_LEVEL_MAX_MONTHS)).date()
     before = _months_back(m.previous(), lambda p: total(p.start, p.end), since=since)
     values, days, labels = [known, *before[0]], [d, *before[1]], [label, *before[2]]
-    if len(values) < 3:
+    if len(values) < _LEVEL_MIN_MONTHS:
         notes.append("GA4 has monthly totals only and fewer than 3 months: no projection")
         return None
     values, days = np.array(values, dtype="float64"), np.array(days, dtype="float64")
@@ -751,7 +751,9 @@ def _flow_level(values: np.ndarray, days: np.ndarray) -> tuple[float, float]:
 #: standard deviations (Iglewicz & Hoaglin's modified z-score and its usual cut-off), is left
 #: out of a flow's level (:func:`_outlying`)
 _OUTLIER_Z = 3.5
-#: the fewest months a flow's level is fitted on, as GA4's monthly totals need
+#: the fewest months a level is fitted on, a count's or a flow's (:func:`_sim_from_months`,
+#: :func:`_costs_to_come`), and so the fewest :func:`_outlying` leaves; their notes write
+#: it out ("fewer than 3 months"), as report/notes.yaml translates them: change all together
 _LEVEL_MIN_MONTHS = 3
 #: the most months back a daily rate of the days to come is fitted on (:func:`_months_back`)
 _LEVEL_MAX_MONTHS = 6

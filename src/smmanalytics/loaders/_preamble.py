@@ -141,7 +141,7 @@ def split_text(text: str, *, source: str, encoding: str | None = None,
                                raw=_raw_body(text, body_start, stop, raw, raw_offset), log=log))
         line_no += text.count("\n", pos, stop)
         if stop < skip_to:
-            _note_notes_under(text[stop:skip_to], line_no, source, log)
+            _note_unread_lines(text[stop:skip_to], line_no, source, log)
             line_no += text.count("\n", stop, skip_to)
         pos = skip_to
     for later in tables[1:]:  # a chart table after the first inherits the report's dates
@@ -197,9 +197,12 @@ def _rows_end_above_notes(text: str, start: int, stop: int) -> int:
     return stop
 
 
-def _note_notes_under(text: str, first: int, source: str, log: QualityLog | None) -> None:
+def _note_unread_lines(text: str, first: int, source: str, log: QualityLog | None) -> None:
     """Note the lines ``text`` (from line ``first`` of the file) left unread under a table
-    (:func:`_rows_end_above_notes`), naming their lines and the first few cells."""
+    (:func:`_rows_end_above_notes`), naming their lines and the first few cells.
+
+    Lines of a ``#`` file's raw text, split into cells here; ``_sniff._note_unread_rows``
+    notes the rows under a table already read into cells."""
     if log is None:
         return
     lines = [(first + k, line) for k, line in enumerate(text.splitlines())]

@@ -409,7 +409,7 @@ class RawTable:
         if len(preamble):
             self._note_preamble_rows(preamble, meta=len(seps) > 0, ga4=len(comments) > 0)
         if len(notes):
-            self._note_notes_under(cells, notes, after_blank)
+            self._note_unread_rows(cells, notes, after_blank)
         skipped = np.union1d(np.union1d(np.union1d(blank, repeated), preamble), notes)
         if not len(skipped):
             return cells
@@ -496,12 +496,15 @@ class RawTable:
                      "pasted under the rows, not data", level="info", rows=len(preamble),
                      sheet=self.sheet)
 
-    def _note_notes_under(self, cells: pa.Table | pd.DataFrame, notes: np.ndarray,
+    def _note_unread_rows(self, cells: pa.Table | pd.DataFrame, notes: np.ndarray,
                           after_blank: bool) -> None:
         """Note the rows ``notes`` (positions in the body) left unread under the table
         (:func:`_note_rows_under`), naming their lines and the first cells, as a ``#`` file's notes
         are (:func:`notes_under_message`): the lines of the first and the last only, found by
-        reading the body again once."""
+        reading the body again once.
+
+        Rows already read into ``cells``; ``_preamble._note_unread_lines`` notes those a ``#``
+        file's raw text leaves under a table before it is parsed."""
         if self.log is None:
             return
         first, last = self._row_lines([int(notes[0]), int(notes[-1])])
@@ -593,7 +596,7 @@ class RawTable:
         body = np.array([self._position(int(k)) for k in notes], dtype=np.int64)
         skipped = self.__dict__.get("_skipped")
         self.__dict__["_skipped"] = body if skipped is None else np.union1d(skipped, body)
-        self._note_notes_under(cells, notes, after_blank=False)
+        self._note_unread_rows(cells, notes, after_blank=False)
         return _without_rows(cells, notes)
 
     def relocated(self, exc: ParseError) -> ParseError:

@@ -82,6 +82,8 @@ from __future__ import annotations
 import logging
 import math
 import warnings
+from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -106,6 +108,7 @@ from ._estimate import (
     MIN_WEEKS,
     WEEKEND_MIN_HOURS,
     WEEKEND_MIN_POSTS,
+    SlotEstimate,
     estimate,
     judged,
     shown,
@@ -253,38 +256,101 @@ def best_times(posts, tz: str | None = None, platform: str | None = None, *,
                            window_hours=window_hours, n_perm=n_perm, n_splits=n_splits)
 
 
+@dataclass(frozen=True)
+class _Run:
+    """The checked settings each step of one analysis reads, and its random stream: one
+    object handed down the steps of :func:`_best_times`, not seven arguments each."""
+
+    alpha: float
+    n_boot: int
+    n_perm: int
+    seed: int
+    window_hours: int
+    n_splits: int
+    rng: np.random.Generator
+
+    @property
+    def level(self) -> float:
+        """The intervals' level, ``1 - alpha``."""
+        return 1 - self.alpha
+
+
+class _Hours(NamedTuple):
+    """The hour analysis (:func:`_hour_analysis`): its posts, their controls ``X``, hour-of-week
+    ``slot`` and permutation ``strata``; its estimate and the posts it read (``used``);
+    whether weekend days got their own hour curve; ``all_posts`` when its posts are the
+    weekday analysis' (every hour known), whose fit it may then reuse."""
+
+    posts: pd.DataFrame
+    X: np.ndarray
+    slot: np.ndarray
+    strata: np.ndarray
+    est: SlotEstimate
+    used: np.ndarray
+    weekend: bool
+    all_posts: bool
+
+
 def _best_times(posts, tz, platform, *, daily, outcome, exposure, min_age_days, alpha, n_boot,
                 seed, window_hours, n_perm, n_splits) -> BestTimes:
-    rng = np.random.default_rng(seed)
-    level = 1 - alpha
-    n_perm = max(199, 2 * n_boot + 99) if n_perm is None else n_perm
+    """:func:`best_times` on checked arguments: the steps of the module's Method in the order
+    they draw from the one random stream (the weekday analysis, the hour analysis and its
+    weekend refit, the hour test), so that the same seed gives the same answer."""
+    run = _Run(alpha=alpha, n_boot=n_boot, seed=seed, window_hours=window_hours,
+               n_splits=n_splits, n_perm=max(199, 2 * n_boot + 99) if n_perm is None else n_perm,
+               rng=np.random.default_rng(seed))
     frame, n_excluded, method = prepare(posts, tz, platform, daily, outcome, exposure,
                                         min_age_days)
-    method.update(alpha=alpha, level=level, n_boot=n_boot, seed=seed,
-                  window_hours=window_hours, min_age_days=min_age_days,
+    _note_settings(method, run, min_age_days, day_precision=bool(n_excluded["day_precision"]))
+    activity, act_note = activity_schedule(daily, tz, platform)
+    if act_note:
+        method["activity_tz"] = act_note
+    # "content|paid|group|block" of each post
+    strata = joined([frame["content"], frame["paid"], frame["group"],
+                     frame["week"].to_numpy() // _STRATA_WEEKS])
+    Xa, anames = controls(frame)
+    _note_accounts(method, frame["group"].nunique())
+    wk, by_weekday = _weekday_analysis(frame, Xa, strata, method, run)
+    hours = _hour_analysis(frame, strata, wk, Xa, anames, method, n_excluded, run)
+    by_slot = _by_slot(hours.est)
+    days, avoid, days_found = _days_finding(hours, wk, by_weekday, method, run)
+    window, weekend_window, recommended, reliable = _windows_told(hours, by_slot, days_found,
+                                                                  method, run)
+    if hours.weekend:
+        method["weekend_peak_hour"] = _weekend_peak_hour(by_slot)
+    result = BestTimes(effect_detected=reliable, p_value=float(hours.est.p_value),
+                       by_slot=by_slot, recommended=recommended, by_weekday=by_weekday,
+                       window=window, n_used=int(hours.used.sum()), n_excluded=n_excluded,
+                       method=method,
+                       activity=activity,
+                       best_days=days, avoid_days=avoid, weekend_window=weekend_window)
+    logger.info("best_times: %s", result.summary)
+    return result
+
+
+def _note_settings(method: dict, run: _Run, min_age_days: float, *, day_precision: bool
+                   ) -> None:
+    """Record in ``method`` the settings and the methods' names, as the result tells them:
+    a step of its own as nothing is computed there, only said."""
+    method.update(alpha=run.alpha, level=run.level, n_boot=run.n_boot, seed=run.seed,
+                  window_hours=run.window_hours, min_age_days=min_age_days,
                   bootstrap="whole weeks, one-step NB refit",
                   smooth="weekday effects + 3 Fourier pairs of the hour",
                   shrinkage="empirical Bayes toward the smooth curve, tau^2 by moments",
                   permutation_strata=f"content type x paid x account x {_STRATA_WEEKS}-week block",
-                  window_choice=f"best of {n_splits} random half-splits of the weeks, "
+                  window_choice=f"best of {run.n_splits} random half-splits of the weeks, "
                                 "lift measured on the other half")
-    if n_excluded["day_precision"]:
+    if day_precision:
         method["day_precision_dates"] = ("the UTC date when stored at 00:00 UTC (the loaders' "
                                          "convention), else the calendar day nearest to the "
                                          "stored instant in tz (right when source and audience "
                                          "zones differ by less than 12 h)")
-    activity, act_note = activity_schedule(daily, tz, platform)
-    if act_note:
-        method["activity_tz"] = act_note
 
-    # "content|paid|group|block" of each post
-    strata_all = joined([frame["content"], frame["paid"], frame["group"],
-                         frame["week"].to_numpy() // _STRATA_WEEKS])
-    # weekday analysis: every kept post, hour known or not
-    Zw, _ = slot_design(weekday=True, hour=False)
-    Zw7 = Zw[::24]
-    Xa, anames = controls(frame)
-    n_groups = frame["group"].nunique()
+
+def _note_accounts(method: dict, n_groups: int) -> None:
+    """Record in ``method`` how many platform/accounts the posts are measured against and,
+    beyond :data:`MAX_GROUP_LEVELS`, how many share one control level: said apart from the
+    controls (:func:`._data.controls`), which pool them without a word."""
     method["accounts"] = int(n_groups)
     if n_groups > MAX_GROUP_LEVELS:
         # the count, for a report to say it in its language; the sentence, for the analyst
@@ -293,21 +359,44 @@ def _best_times(posts, tz, platform, *, daily, outcome, exposure, min_age_days, 
             f"the {n_groups - MAX_GROUP_LEVELS} platform/accounts with the fewest posts share "
             f"one control level ({OTHER_GROUPS!r}); the {MAX_GROUP_LEVELS} with the most have "
             "their own")
-    wk = estimate(Xa, frame["y"].to_numpy(float), frame["offset"].to_numpy(float),
-                  frame["weekday"].to_numpy(int), frame["week"].to_numpy(int), strata_all, Zw7,
-                  rng=rng, n_boot=n_boot, n_perm=n_perm, level=level) if len(frame) else None
-    by_weekday = pd.DataFrame({
+
+
+def _weekday_analysis(frame: pd.DataFrame, X: np.ndarray, strata: np.ndarray, method: dict,
+                      run: _Run) -> tuple[SlotEstimate | None, pd.DataFrame]:
+    """The weekday analysis ``(estimate, by_weekday)``, None without posts, its test noted
+    in ``method``. Apart from the hour analysis as it reads every kept post, hour known or
+    not: a day-precision post tells its weekday and nothing of its hour."""
+    Zw, _ = slot_design(weekday=True, hour=False)
+    wk = estimate(X, frame["y"].to_numpy(float), frame["offset"].to_numpy(float),
+                  frame["weekday"].to_numpy(int), frame["week"].to_numpy(int), strata, Zw[::24],
+                  rng=run.rng, n_boot=run.n_boot, n_perm=run.n_perm,
+                  level=run.level) if len(frame) else None
+    method["weekday_p_value"] = float(wk.p_value) if wk else np.nan
+    method["weekday_test"] = wk.test if wk else "no posts"
+    return wk, _by_weekday(wk)
+
+
+def _by_weekday(wk: SlotEstimate | None) -> pd.DataFrame:
+    """The weekday analysis' lifts, one row a weekday (Monday 0), NA without posts."""
+    return pd.DataFrame({
         "weekday": pd.array(range(7), dtype="Int64"),
         "n_posts": pd.array(wk.n if wk else np.zeros(7), dtype="Int64"),
         "lift": pd.array(wk.lift if wk else np.full(7, np.nan), dtype="Float64"),
         "lift_low": pd.array(wk.lift_low if wk else np.full(7, np.nan), dtype="Float64"),
         "lift_high": pd.array(wk.lift_high if wk else np.full(7, np.nan), dtype="Float64"),
     })
-    method["weekday_p_value"] = float(wk.p_value) if wk else np.nan
-    method["weekday_test"] = wk.test if wk else "no posts"
 
+
+def _hour_analysis(frame: pd.DataFrame, strata: np.ndarray, wk: SlotEstimate | None,
+                   Xa: np.ndarray, anames: list[str], method: dict, n_excluded: dict,
+                   run: _Run) -> _Hours:
+    """The hour-of-week analysis on the posts whose hour is known (Method 2-6): fitted, its
+    weekend hours tested (:func:`_weekend_hours`) and, when they differ, fitted again with
+    the weekend's own hour curve; what it read and left out noted in ``method`` and
+    ``n_excluded``. Apart from the weekday analysis (:func:`_weekday_analysis`) as its posts,
+    and so its controls, may be fewer: those of the weekday analysis (``Xa``, ``anames``,
+    its null fit) are reused only when the posts are the same."""
     timed = frame["hour"].to_numpy() >= 0
-    Zs, znames = slot_design()
     if len(frame) and timed.all() and _all(wk.used):
         # every post has its hour (no day-precision post): the hour analysis has the weekday
         # one's posts, so its controls and null model too
@@ -316,29 +405,23 @@ def _best_times(posts, tz, platform, *, daily, outcome, exposure, min_age_days, 
         hk, null = frame.loc[timed].reset_index(drop=True), None
         Xh, cnames = controls(hk) if len(hk) else (np.zeros((0, 1)), ["intercept"])
     slot = (hk["weekday"] * 24 + hk["hour"]).to_numpy(int)
-    est = estimate(Xh, hk["y"].to_numpy(float), hk["offset"].to_numpy(float), slot,
-                   hk["week"].to_numpy(int), strata_all[timed], Zs,
-                   rng=rng, n_boot=n_boot, n_perm=n_perm, level=level,
-                   window_width=window_hours, n_splits=n_splits, null=null)
+    strata = strata[timed]
+
+    def fit(weekend: bool, null: NBFit | None) -> tuple[SlotEstimate, list[str]]:
+        Zs, znames = slot_design(weekend_hour=weekend)
+        return estimate(Xh, hk["y"].to_numpy(float), hk["offset"].to_numpy(float), slot,
+                        hk["week"].to_numpy(int), strata, Zs, rng=run.rng, n_boot=run.n_boot,
+                        n_perm=run.n_perm, level=run.level, window_width=run.window_hours,
+                        n_splits=run.n_splits, null=null, split_weekend=weekend), znames
+
+    est, znames = fit(False, null)
     # the posts the hour analysis read: not those without engagement it fits exactly
     used = _used(est, len(hk))
-    # weekend hours: tested on its own random stream, so that without them nothing changes
-    wep, wehow = _weekend_test(hk.loc[used], slot[used], strata_all[timed][used], est.full_fit,
-                               n_perm=n_perm, rng=np.random.default_rng([seed, 1]))
-    weekend = bool(np.isfinite(wep) and wep < alpha)
-    method.update(weekend_hours=weekend, weekend_p_value=wep, weekend_test=wehow,
-                  weekend_rule=f"at least {WEEKEND_MIN_POSTS} posts of known hour on weekend "
-                               f"days and on weekdays, each at {WEEKEND_MIN_HOURS} distinct "
-                               f"hours or more")
+    weekend = _weekend_hours(hk.loc[used], slot[used], strata[used], est.full_fit, method, run)
     if weekend:
         # Saturday and Sunday get their own hour curve: the model, the slots' shrinkage and
         # the windows are those with the weekend x hour terms
-        Zs, znames = slot_design(weekend_hour=True)
-        est = estimate(Xh, hk["y"].to_numpy(float), hk["offset"].to_numpy(float), slot,
-                       hk["week"].to_numpy(int), strata_all[timed], Zs,
-                       rng=rng, n_boot=n_boot, n_perm=n_perm, level=level,
-                       window_width=window_hours, n_splits=n_splits,
-                       null=est.null_fit if used.all() else None, split_weekend=True)
+        est, znames = fit(True, est.null_fit if used.all() else None)
         used = _used(est, len(hk))
         method["smooth"] = ("weekday effects + 3 Fourier pairs of the hour, and the same pairs "
                             "times a weekend indicator")
@@ -348,7 +431,27 @@ def _best_times(posts, tz, platform, *, daily, outcome, exposure, min_age_days, 
     method["zero_alone_weekday"] = int((~_used(wk, len(frame))).sum()) if wk else 0
     method.update(controls=cnames, timing_terms=znames, test=est.test,
                   test_statistic=est.statistic, nb_dispersion=est.nb_alpha, tau2=est.tau2)
-    by_slot = pd.DataFrame({
+    return _Hours(hk, Xh, slot, strata, est, used, weekend, all_posts=hk is frame)
+
+
+def _weekend_hours(hk: pd.DataFrame, slot: np.ndarray, strata: np.ndarray, fit: NBFit | None,
+                   method: dict, run: _Run) -> bool:
+    """Do weekend days get their own hour curve (Method 8)? :func:`_weekend_test` at
+    ``alpha``, its outcome and rule noted in ``method``. Drawn from its own random stream,
+    not the analysis', so that where the weekend hours are not used nothing else changes."""
+    p, how = _weekend_test(hk, slot, strata, fit, n_perm=run.n_perm,
+                           rng=np.random.default_rng([run.seed, 1]))
+    weekend = bool(np.isfinite(p) and p < run.alpha)
+    method.update(weekend_hours=weekend, weekend_p_value=p, weekend_test=how,
+                  weekend_rule=f"at least {WEEKEND_MIN_POSTS} posts of known hour on weekend "
+                               f"days and on weekdays, each at {WEEKEND_MIN_HOURS} distinct "
+                               f"hours or more")
+    return weekend
+
+
+def _by_slot(est: SlotEstimate) -> pd.DataFrame:
+    """The hour analysis' lifts, one row an hour-of-week slot (``weekday * 24 + hour``)."""
+    return pd.DataFrame({
         "weekday": pd.array(np.repeat(np.arange(7), 24), dtype="Int64"),
         "hour": pd.array(np.tile(np.arange(24), 7), dtype="Int64"),
         "n_posts": pd.array(est.n.astype(int), dtype="Int64"),
@@ -356,36 +459,54 @@ def _best_times(posts, tz, platform, *, daily, outcome, exposure, min_age_days, 
         "lift_low": pd.array(est.lift_low, dtype="Float64"),
         "lift_high": pd.array(est.lift_high, dtype="Float64"),
     })
-    window = (dict(est.window) if est.window else
-              {"status": est.test if len(hk) else "no posts with a known hour"})
+
+
+def _days_finding(hours: _Hours, wk: SlotEstimate | None, by_weekday: pd.DataFrame,
+                  method: dict, run: _Run) -> tuple[pd.DataFrame, pd.DataFrame, bool]:
+    """The days without the hours (Method 7): ``(best, avoid, days_found)``, the hour test
+    and the finding noted in ``method``. Apart from the windows (:func:`_windows_told`) as
+    it decides whether any is told: when the days are the finding, none is."""
     wp = method["weekday_p_value"]
+    weekday_passed = bool(len(hours.posts) and np.isfinite(wp) and wp < run.alpha)
+    used = hours.used
     # the hour test only tells a days finding from a window: not run when the days do not
     # differ (its permutations were a tenth of the sample's report's best-times time)
-    hp, how = (_hour_test(Xh[used], hk.loc[used], slot[used], strata_all[timed][used],
-                          n_perm=n_perm, rng=rng, weekend=weekend,
-                          null=wk.full_fit if hk is frame and used.all() else None)
-               if len(hk) and np.isfinite(wp) and wp < alpha
-               else (np.nan, "not run: the weekday test did not pass"))
+    hp, how = (_hour_test(hours.X[used], hours.posts.loc[used], hours.slot[used],
+                          hours.strata[used], n_perm=run.n_perm, rng=run.rng,
+                          weekend=hours.weekend,
+                          null=wk.full_fit if hours.all_posts and used.all() else None)
+               if weekday_passed else (np.nan, "not run: the weekday test did not pass"))
     method.update(hour_p_value=hp, hour_test=how)
     # the days without the hours: the weekday test holds and the hour test (given the days)
     # does not, so a window's hours would be noise passed off as the finding (a weekend x1.5
     # with no hour effect was told as "weekends from 12:00-15:00", or as no effect at all
     # when the window's held-out lift did not clear 1)
-    days_found = bool(len(hk) and np.isfinite(wp) and wp < alpha
-                      and not (np.isfinite(hp) and hp < alpha))
+    days_found = weekday_passed and not (np.isfinite(hp) and hp < run.alpha)
     days, avoid = (_best_days(by_weekday) if days_found
                    else (by_weekday.iloc[0:0], by_weekday.iloc[0:0]))
     # the days differ (the test) without one standing out (no interval clear of 1): said so,
     # and no window either (its hours would be noise), but no day named as best
     method.update(days_differ=days_found)
-    days_only = days_found
-    tested = np.isfinite(est.p_value) and est.p_value < alpha and not days_only
+    return days, avoid, days_found
 
+
+def _windows_told(hours: _Hours, by_slot: pd.DataFrame, days_found: bool, method: dict,
+                  run: _Run) -> tuple[dict, dict | None, pd.DataFrame, bool]:
+    """``(window, weekend_window, recommended, reliable)``: the windows as the answer tells
+    them, judged by the showing rule (:func:`._estimate.judged`, Method 6), and the slots of
+    those shown. Apart from the estimate, which finds windows, as here they become the
+    finding: the one shown first, else the one that stood out, never one when the days are
+    the finding (:func:`_days_finding`)."""
+    est = hours.est
+    window = (dict(est.window) if est.window else
+              {"status": est.test if len(hours.posts) else "no posts with a known hour"})
+    tested = np.isfinite(est.p_value) and est.p_value < run.alpha and not days_found
     # the showing rule (_estimate.judged): the test, the held-out interval above 1 and the
     # lift allowing for the window's selection above 1
-    window = judged(window, level, tested=tested)
-    weekend_window = judged(dict(est.weekend_window), level, tested=tested) if weekend else None
-    if weekend:
+    window = judged(window, run.level, tested=tested)
+    weekend_window = (judged(dict(est.weekend_window), run.level, tested=tested)
+                      if hours.weekend else None)
+    if hours.weekend:
         # a weekend window that stood out did hold up on the held-out weeks: what a finding
         # without one says of the weekend must not claim none did (``_weekend_tested``)
         method["weekend_stood_out"] = stood_out(weekend_window)
@@ -405,24 +526,20 @@ def _best_times(posts, tz, platform, *, daily, outcome, exposure, min_age_days, 
     window.pop("cells", None)
     if weekend_window:
         weekend_window.pop("cells", None)
-    if weekend:
-        # the weekend curve's best posted hour: Saturday's and Sunday's lifts at each hour
-        # posted at on a weekend day, averaged over the two days where both have one
-        lift = by_slot["lift"].to_numpy(dtype=float, na_value=np.nan).reshape(7, 24)[5:]
-        posted = by_slot["n_posts"].to_numpy(dtype=int).reshape(7, 24)[5:] > 0
-        with warnings.catch_warnings():       # an hour posted on neither day: all-NaN
-            warnings.simplefilter("ignore", RuntimeWarning)
-            mean = np.nanmean(np.where(posted, lift, np.nan), axis=0)
-        method["weekend_peak_hour"] = (int(np.nanargmax(mean)) if np.isfinite(mean).any()
-                                       else None)
-    result = BestTimes(effect_detected=bool(reliable), p_value=float(est.p_value),
-                       by_slot=by_slot, recommended=recommended, by_weekday=by_weekday,
-                       window=window, n_used=int(used.sum()), n_excluded=n_excluded,
-                       method=method,
-                       activity=activity,
-                       best_days=days, avoid_days=avoid, weekend_window=weekend_window)
-    logger.info("best_times: %s", result.summary)
-    return result
+    return window, weekend_window, recommended, reliable
+
+
+def _weekend_peak_hour(by_slot: pd.DataFrame) -> int | None:
+    """The weekend curve's best posted hour: Saturday's and Sunday's lifts at each hour
+    posted at on a weekend day, averaged over the two days where both have one; None when no
+    weekend hour has a lift. Read off the slots, for a finding without a weekend window
+    to name the weekend's hour (``BestTimes._weekend_finding``)."""
+    lift = by_slot["lift"].to_numpy(dtype=float, na_value=np.nan).reshape(7, 24)[5:]
+    posted = by_slot["n_posts"].to_numpy(dtype=int).reshape(7, 24)[5:] > 0
+    with warnings.catch_warnings():       # an hour posted on neither day: all-NaN
+        warnings.simplefilter("ignore", RuntimeWarning)
+        mean = np.nanmean(np.where(posted, lift, np.nan), axis=0)
+    return int(np.nanargmax(mean)) if np.isfinite(mean).any() else None
 
 
 def _all(used: np.ndarray | None) -> bool:
