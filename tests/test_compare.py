@@ -1993,21 +1993,46 @@ def test_model_interval_holds_its_level_on_few_heavy_tailed_posts():
             assert 0.90 <= k / 120 <= 0.99, (n, kpi, held)
 
 
-def test_a_kpi_carried_by_one_post_says_it_has_no_interval():
+def test_a_kpi_carried_by_few_posts_shows_its_direction_only():
     """12 posts a period, of which one Instagram post with reach in October and three in
-    August, the rest X posts without: er_reach is carried by min(1, 3) = 1 post, too few for
-    an interval (:func:`_tail`), and its method said "bootstrap over posts" all the same. It
-    says none and why now; interactions, carried by all 12, keep their bootstrap interval."""
+    August, the rest X posts without: er_reach is carried by min(1, 3) = 1 post, fewer than
+    10: direction only (benchmarks-methods §5.1), as for fewer than 10 posts; it read
+    "bootstrap over posts" with no interval, and with 3 and 3 posts an interval called 95 %
+    (s53RS). So too reach and the median rate, of the same posts; interactions, carried by
+    all 12, keep their bootstrap interval. No post of October carries views: no interval,
+    and no direction."""
     october = _mixed_month(10, [40.0], [1000.0], [8.0] * 11)
     august = _mixed_month(8, [30.0, 20.0, 10.0], [900.0, 800.0, 700.0], [6.0] * 9,
                           start_id=500)
-    t = _kpis(compare(dataset(posts=posts(october + august)), "2026-10", previous=AUG,
-                      model=False))
+    t = _kpis(compare(dataset(posts=posts(october + august)), "2026-10", previous=AUG))
     er = t.loc["er_reach"]
     # October's rate 40 / 1000 = 4 %, August's (30 + 20 + 10) / (900 + 800 + 700) = 2.5 %
     assert er["current"] == pytest.approx(0.04) and er["previous"] == pytest.approx(0.025)
-    assert pd.isna(er["ci_low"]) and pd.isna(er["ci_high"])
-    assert er["method"] == ("no bootstrap interval (fewer than 2 posts of a period carry this "
-                            "KPI: 1)")
+    for kpi in ("er_reach", "reach", "er_reach_median"):
+        row = t.loc[kpi]
+        assert row[["ci_low", "ci_high", "model_ci_low", "model_ci_high"]].isna().all(), kpi
+        assert row["direction_only"] and row["direction"] in ("up", "down"), kpi
+        assert row["method"] == ("direction only (fewer than 10 posts of a period carry this "
+                                 "KPI: 1)"), kpi
+    views = t.loc["views"]
+    assert not views["direction_only"] and pd.isna(views["ci_low"])
+    assert views["method"] == "no interval (no post of a period carries this KPI)"
     inter = t.loc["interactions"]
-    assert inter["method"] == "bootstrap over posts" and inter["ci_low"] < inter["ci_high"]
+    assert not inter["direction_only"] and inter["ci_low"] < inter["ci_high"]
+    assert inter["method"].startswith("bootstrap over posts")
+
+
+@pytest.mark.parametrize(("with_reach", "interval"), [(9, False), (10, True)])
+def test_direction_only_below_ten_posts_carrying_the_rate(with_reach, interval):
+    """12 posts a period, ``with_reach`` of them Instagram posts with reach, the rest X posts
+    without: the pooled er_reach of 9 posts shows its direction only, of 10 its interval
+    (§5.1's ~10 posts, counted among the posts that carry the rate); interactions, of all 12,
+    keep theirs either way."""
+    months = [_mixed_month(m, [20.0 + k for k in range(with_reach)], [800.0] * with_reach,
+                           [5.0] * (12 - with_reach), start_id=m * 100) for m in (10, 8)]
+    t = _kpis(compare(dataset(posts=posts(months[0] + months[1])), "2026-10", previous=AUG,
+                      model=False))
+    assert t.loc["er_reach", "direction_only"] == (not interval)
+    assert pd.notna(t.loc["er_reach", "ci_low"]) == interval
+    assert not t.loc["interactions", "direction_only"]
+    assert pd.notna(t.loc["interactions", "ci_low"])

@@ -32,7 +32,9 @@ Definitions
   the +52.9 % shown outside its interval), overdispersion in its standard error, robust
   (sandwich), and its quantile Student's t (:func:`_model_ci`: the model's own error held
   83–84 % for interactions per post).
-- Fewer than 10 posts in either period: direction only, no interval.
+- Fewer than 10 posts in either period, or fewer than 10 of a period's posts carrying the
+  KPI (a rate's denominator known and positive, :func:`_carrying`): direction only, no
+  interval.
 - All platforms pooled: when one platform's share of a pooled rate's denominator (reach,
   impressions, views, over the posts that enter the rate) moves by more than 20 percentage
   points between the periods, a caveat names the platform (the rate then moves with the mix).
@@ -426,9 +428,13 @@ def _carrying(kpi: str, cols: _Columns) -> int:
     return int((~np.isnan(cols.take(col, None))).sum())
 
 
-#: the ``method`` of a post KPI without a bootstrap interval for too few posts carrying it
-#: (:func:`_carrying`, :func:`_tail`), where it said "bootstrap over posts" and gave none
-_NO_BOOTSTRAP = "no bootstrap interval (fewer than 2 posts of a period carry this KPI: {n})"
+#: the ``method`` of a post KPI carried by fewer than :data:`MIN_POSTS` posts of a period
+#: (:func:`_carrying`) though the periods have more posts: a pooled rate of 3 Instagram posts
+#: beside 50 X posts without reach had a "95 % interval" (benchmarks-methods §5.1: direction
+#: only under ~10 posts)
+_FEW_CARRY = "direction only (fewer than {k} posts of a period carry this KPI: {n})"
+#: the ``method`` of a post KPI that no post of a period carries (its value unknown there)
+_NONE_CARRY = "no interval (no post of a period carries this KPI)"
 
 
 _POST_KPIS = ("posts", "interactions", "reach", "impressions", "views", "interactions_per_post",
@@ -1057,19 +1063,23 @@ def _post_rows(a: pd.DataFrame, b: pd.DataFrame, cov: _Coverage, few: bool,
             va, vb = (v if len(df) else 0.0 if kpi in summed else np.nan
                       for df, v in ((a, va), (b, vb)))
         ci = (np.nan, np.nan)
-        carrying = (None if kpi in ("posts", "er_reach_median")
-                    else min(_carrying(kpi, ca), _carrying(kpi, cb)))
-        if not few and kpi != "posts" and ia is not None and ib is not None:
-            ci = _ci(_stat(kpi, ca, ia), _stat(kpi, cb, ib), scale, carrying)
+        carrying = None if kpi == "posts" else min(_carrying(kpi, ca), _carrying(kpi, cb))
+        # a period's posts, or those that carry the KPI, too few for an interval (§5.1)
+        direction_only = kpi != "posts" and (few or 0 < carrying < MIN_POSTS)
+        tested = kpi != "posts" and not direction_only and carrying > 0
+        if tested:
+            # the median's interval is the plain percentile one (n None, see _ci)
+            ci = _ci(_stat(kpi, ca, ia), _stat(kpi, cb, ib), scale,
+                     None if kpi == "er_reach_median" else carrying)
         method = ("exact count" if kpi == "posts" else "direction only" if few
-                  else _NO_BOOTSTRAP.format(n=carrying) if carrying is not None and carrying < 2
-                  else "bootstrap over posts")
+                  else _FEW_CARRY.format(k=MIN_POSTS, n=carrying) if direction_only
+                  else _NONE_CARRY if not tested else "bootstrap over posts")
         fit = (_model_ci(kpi, a, b, scale)
-               if model and kpi in _MODEL_KPIS and not few else (np.nan, np.nan))
+               if model and kpi in _MODEL_KPIS and tested else (np.nan, np.nan))
         if not np.isnan(fit[0]):
             method += ("; Poisson GLM interval (period indicator, log exposure offset;"
                        " robust SE, t quantile)")
-        row = _row(kpi, kind, va, vb, ci, scale, len(a), len(b), few and kpi != "posts",
+        row = _row(kpi, kind, va, vb, ci, scale, len(a), len(b), direction_only,
                    method, cov.cw.days, cov.pw.days)
         row["model_ci_low"], row["model_ci_high"] = fit
         rows.append(row)
