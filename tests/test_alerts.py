@@ -722,7 +722,8 @@ def test_comment_surge_without_reach_is_a_ratio_alert():
     day = pd.Timestamp(posts.loc[150, "published_at"].tz_convert("Europe/Paris").date())
     hit = a.loc[a["date"] == day]
     assert {"comments_per_reach", "comments"} <= set(hit["signal"])
-    assert (hit["severity"] == "crisis").all()                     # ratio + volume
+    # the ratio is these comments over the day's reach: one signal, no other: a watch
+    assert (hit["severity"] == "watch").all()
 
 
 def test_net_follower_drop_alerts_on_the_negative_side_only():
@@ -757,10 +758,10 @@ def test_severity_tiers_and_incidents():
                  day + pd.Timedelta(days=42)],
         "signal": ["unfollows", "negative_feedback",                  # 2 signals in 48 h
                    "comments",                                        # alone
-                   "comments_per_reach", "comments",                  # ratio + volume
+                   "comments_per_reach", "comments",                  # the same comments
                    "unfollows", "net_followers", "negative_feedback"]})  # 3 signals
     out = _severity(al, 2)
-    assert out["severity"].tolist() == ["warning", "warning", "watch", "crisis", "crisis",
+    assert out["severity"].tolist() == ["warning", "warning", "watch", "watch", "watch",
                                         "crisis", "crisis", "crisis"]
     assert out["incident_id"].tolist() == [1, 1, 2, 3, 3, 4, 4, 4]
 
@@ -1262,15 +1263,15 @@ def test_cli_alerts_numbers_the_incidents_of_the_period_shown(capsys):
 def test_cli_alerts_names_the_account_of_an_incident(monkeypatch, capsys):
     """`smm alerts` named an incident's platforms alone ("on instagram"), which of the brand's
     two Instagram accounts drew the 30 comments of 9 November unsaid
-    (:func:`_two_instagram_accounts`; a crisis: a rate per reach and a volume alert within
-    48 h); its alert lines name it in their account column."""
+    (:func:`_two_instagram_accounts`; a watch: the comments and their rate per reach are the
+    same comments, one signal); its alert lines name it in their account column."""
     import smmanalytics.dataset as dataset
     from smmanalytics.cli import main
 
     monkeypatch.setattr(dataset, "load", lambda path, **kw: _two_instagram_accounts())
     assert main(["alerts", "somewhere", "--period", "2026-11"]) == 0
     out = capsys.readouterr().out
-    assert ("\nincident 1: crisis, 2026-11-09 (UTC) to 2026-11-09 (UTC), "
+    assert ("\nincident 1: watch, 2026-11-09 (UTC) to 2026-11-09 (UTC), "
             "on instagram (maisonseve.shop)\n") in out
     rows = [line.split() for line in out.splitlines() if line.startswith("2026-11-09")]
     assert [r[2:5] for r in rows] == [["instagram", "maisonseve.shop", "comments"],

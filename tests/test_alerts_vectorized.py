@@ -29,10 +29,12 @@ def _severity_by_pairs(al, window):
     a = al[["date", "signal"]].reset_index(names="_i")
     pairs = a.merge(a, how="cross", suffixes=("", "_o"))
     pairs = pairs.loc[(pairs["date"] - pairs["date_o"]).abs() <= pd.Timedelta(days=window)]
+    # a ratio and its own count are one signal: comments per reach is comments' family
+    pairs["family_o"] = pairs["signal_o"].replace({"comments_per_reach": "comments"})
     g = pairs.groupby("_i")
-    n_sig = g["signal_o"].nunique()
+    n_sig = g["family_o"].nunique()
     ratio = g["signal_o"].agg(lambda s: s.isin(_RATIO).any())
-    volume = g["signal_o"].agg(lambda s: s.isin(_VOLUME).any())
+    volume = g["signal_o"].agg(lambda s: (s.isin(_VOLUME) & (s != "comments")).any())
     level = np.where((n_sig >= 3) | (ratio & volume), 2, np.where(n_sig == 2, 1, 0))
     level = pd.Series(level, index=n_sig.index).reindex(a["_i"]).to_numpy()
     return _with_incidents(al, level, window)       # the incidents as the module chains them
@@ -62,14 +64,21 @@ def test_windows_are_the_per_group_windows():
 def test_severity_by_hand():
     al = pd.DataFrame({
         "date": pd.to_datetime(["2026-01-01", "2026-01-02", "2026-01-05", "2026-01-06",
-                                "2026-01-20", "2026-01-21"]),
-        "platform": ["instagram", "instagram", "x", "x", "x", "instagram"],
+                                "2026-01-20", "2026-01-21", "2026-02-01", "2026-02-02",
+                                "2026-03-01", "2026-03-01", "2026-03-02"]),
+        "platform": ["instagram", "instagram", "x", "x", "x", "instagram", "x", "x",
+                     "x", "x", "x"],
         "signal": ["comments", "comments_per_reach", "unfollows", "net_followers",
-                   "comments", "comments"]})
+                   "comments", "comments", "comments_per_reach", "negative_feedback",
+                   "comments", "comments_per_reach", "unfollows"]})
     out = _severity(al, 2)
-    # a ratio and a volume signal within 2 days: crisis; two signals: warning; one: watch
-    assert list(out["severity"]) == ["crisis", "crisis", "warning", "warning", "watch", "watch"]
-    assert list(out["incident_id"]) == [1, 1, 2, 2, 3, 3]
+    # comments and comments per reach, the same comments, are one signal: a watch (s53RS: a
+    # giveaway's 400 comments were a crisis); two signals: warning; one: watch; the ratio
+    # with another signal's volume alert within 2 days: crisis (1 February; 1 March, whose
+    # comments count with their ratio once: 2 signals, crisis by the ratio + unfollows)
+    assert list(out["severity"]) == ["watch", "watch", "warning", "warning", "watch", "watch",
+                                     "crisis", "crisis", "crisis", "crisis", "crisis"]
+    assert list(out["incident_id"]) == [1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 5]
     pd.testing.assert_frame_equal(out, _severity_by_pairs(al, 2), check_exact=True)
 
 

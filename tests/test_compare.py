@@ -114,7 +114,7 @@ def test_compare_does_not_mutate():
 @pytest.mark.slow
 def test_interval_coverage_under_no_change():
     """Both months drawn from the same overdispersed process: the 95 % intervals of the change
-    in interactions (bootstrap and NB GLM) cover 0 in roughly 95 % of replications (100 of
+    in interactions (bootstrap and Poisson GLM) cover 0 in roughly 95 % of replications (100 of
     them: accept 85–99 %; the expanded percentile bootstrap's level on few heavy-tailed posts
     is checked in test_intervals_hold_their_level_on_few_heavy_tailed_posts)."""
     rng = np.random.default_rng(5)
@@ -241,7 +241,7 @@ def test_model_interval_agrees_with_bootstrap():
         width_b = row["ci_high"] - row["ci_low"]
         width_m = row["model_ci_high"] - row["model_ci_low"]
         assert 0.5 < width_m / width_b < 2.0
-        assert "NB GLM" in row["method"]
+        assert "Poisson GLM" in row["method"]
     assert pd.isna(t.loc["posts", "model_ci_low"])
 
 
@@ -278,6 +278,32 @@ def test_model_interval_is_the_sandwich_with_students_t():
         assert "robust SE, t quantile" in row["method"]
 
 
+def test_model_interval_of_a_rate_bounds_the_pooled_rate_shown():
+    """The rate's model interval is that of the pooled rate's change, the one shown. October's
+    posts of high reach have low rates: Σ 190 / Σ 23,500 = 0.8085 %, August's 110 / 10,000 =
+    1.1 %, −26.5 %. A negative binomial fit's per-post rate ratio is +118.5 % (statsmodels,
+    below): the interval printed beside −26.5 % was centred there (s53RS, Facebook June 2026).
+    By hand, the ratio estimator's variance of each log rate, n / (n − 1) · Σ (y − R e)² /
+    (Σ y)²: Σ (y − R e)² = 7,279.04 and 30.00, so 10/9 × 7,279.04 / 190² = 0.224040 and
+    10/9 × 30 / 110² = 0.002755; se = 0.47623, t₉ = 2.26216: exp(ln 0.73501 ± 1.07731) − 1 =
+    −75.0 % … +115.9 %."""
+    from statsmodels.discrete.discrete_model import NegativeBinomial
+
+    inter = [40, 35, 30, 25, 20, 12, 10, 8, 6, 4]
+    reach = [500, 600, 700, 800, 900, 2000, 3000, 4000, 5000, 6000]
+    prev = [10, 12, 9, 14, 11, 8, 13, 10, 12, 11]
+    ds = dataset(posts=posts(_mixed_month(10, inter, reach, [])
+                             + _mixed_month(8, prev, [1000] * 10, [], start_id=500)))
+    row = _kpis(compare(ds, "2026-10", previous=AUG)).loc["er_reach"]
+    assert row["change_pct"] == pytest.approx(190 / 23500 / 0.011 - 1)
+    assert [row["model_ci_low"], row["model_ci_high"]] == pytest.approx(
+        [-0.749721, 1.158544], abs=1e-6)
+    assert row["model_ci_low"] < row["change_pct"] < row["model_ci_high"]
+    nb = NegativeBinomial(np.r_[inter, prev], np.c_[np.ones(20), np.r_[np.ones(10), np.zeros(10)]],
+                          offset=np.log(np.r_[reach, [1000] * 10])).fit(disp=0)
+    assert np.exp(nb.params[1]) - 1 == pytest.approx(1.1853, abs=1e-3)
+
+
 def test_without_model_the_table_is_the_same_but_its_model_interval(monkeypatch):
     """``model=False`` (the reports') fits nothing, so statsmodels is not imported, and every
     other figure is the same."""
@@ -292,11 +318,11 @@ def test_without_model_the_table_is_the_same_but_its_model_interval(monkeypatch)
     def no_fit(*args):
         raise AssertionError("a model was fitted")
 
-    monkeypatch.setattr(module, "_nb_ci", no_fit)
+    monkeypatch.setattr(module, "_model_ci", no_fit)
     bare = compare(ds, "2026-10", previous=AUG, model=False).table
     models = ["model_ci_low", "model_ci_high"]
     assert bare[models].isna().all().all() and full[models].notna().any().any()
-    assert not bare["method"].str.contains("NB GLM").any()
+    assert not bare["method"].str.contains("Poisson GLM").any()
     others = [c for c in full.columns if c not in (*models, "method")]
     pd.testing.assert_frame_equal(bare[others], full[others])
 
@@ -1947,10 +1973,12 @@ def test_model_interval_holds_its_level_on_few_heavy_tailed_posts():
     """The reviewer's setup (s51U): both periods alike, reach lognormal(7, 1) + 1, a post's rate
     Beta(2, 60), interactions binomial. The NB interval with the model's own standard error
     and z held the no-change in 83–84 % of 1,000 pairs for interactions per post (10 and 20
-    posts), 93–94 % for the pooled rate; with the sandwich and t(n − 1), 92–93 % and 96 %.
-    Here 120 pairs of 10 and of 20 posts (seed 11, about 10 s; it held 109 and 110 of them
-    for interactions per post, 116 and 114 for the rate): it must hold 90–99 % on both."""
-    from smmanalytics.compare import _nb_ci
+    posts); with the sandwich and t(n − 1), 92–93 %. The Poisson one of the pooled rate
+    (s53RSF2: the NB's was of a per-post rate ratio) held 91–92 % (910 and 923 of 1,000,
+    seed 1). Here 120 pairs of 10 and of 20 posts (seed 11, about 10 s; it held 109 and 110
+    of them for interactions per post, 109 and 111 for the rate): it must hold 90–99 % on
+    both."""
+    from smmanalytics.compare import _model_ci
 
     rng = np.random.default_rng(11)
 
@@ -1959,27 +1987,52 @@ def test_model_interval_holds_its_level_on_few_heavy_tailed_posts():
         for _ in range(120):
             a, b = _alike_period(rng, n), _alike_period(rng, n)
             for kpi in held:
-                lo, hi = _nb_ci(kpi, a, b, 1.0)
+                lo, hi = _model_ci(kpi, a, b, 1.0)
                 held[kpi] += lo <= 0 <= hi
         for kpi, k in held.items():
             assert 0.90 <= k / 120 <= 0.99, (n, kpi, held)
 
 
-def test_a_kpi_carried_by_one_post_says_it_has_no_interval():
+def test_a_kpi_carried_by_few_posts_shows_its_direction_only():
     """12 posts a period, of which one Instagram post with reach in October and three in
-    August, the rest X posts without: er_reach is carried by min(1, 3) = 1 post, too few for
-    an interval (:func:`_tail`), and its method said "bootstrap over posts" all the same. It
-    says none and why now; interactions, carried by all 12, keep their bootstrap interval."""
+    August, the rest X posts without: er_reach is carried by min(1, 3) = 1 post, fewer than
+    10: direction only (benchmarks-methods §5.1), as for fewer than 10 posts; it read
+    "bootstrap over posts" with no interval, and with 3 and 3 posts an interval called 95 %
+    (s53RS). So too reach and the median rate, of the same posts; interactions, carried by
+    all 12, keep their bootstrap interval. No post of October carries views: no interval,
+    and no direction."""
     october = _mixed_month(10, [40.0], [1000.0], [8.0] * 11)
     august = _mixed_month(8, [30.0, 20.0, 10.0], [900.0, 800.0, 700.0], [6.0] * 9,
                           start_id=500)
-    t = _kpis(compare(dataset(posts=posts(october + august)), "2026-10", previous=AUG,
-                      model=False))
+    t = _kpis(compare(dataset(posts=posts(october + august)), "2026-10", previous=AUG))
     er = t.loc["er_reach"]
     # October's rate 40 / 1000 = 4 %, August's (30 + 20 + 10) / (900 + 800 + 700) = 2.5 %
     assert er["current"] == pytest.approx(0.04) and er["previous"] == pytest.approx(0.025)
-    assert pd.isna(er["ci_low"]) and pd.isna(er["ci_high"])
-    assert er["method"] == ("no bootstrap interval (fewer than 2 posts of a period carry this "
-                            "KPI: 1)")
+    for kpi in ("er_reach", "reach", "er_reach_median"):
+        row = t.loc[kpi]
+        assert row[["ci_low", "ci_high", "model_ci_low", "model_ci_high"]].isna().all(), kpi
+        assert row["direction_only"] and row["direction"] in ("up", "down"), kpi
+        assert row["method"] == ("direction only (fewer than 10 posts of a period carry this "
+                                 "KPI: 1)"), kpi
+    views = t.loc["views"]
+    assert not views["direction_only"] and pd.isna(views["ci_low"])
+    assert views["method"] == "no interval (no post of a period carries this KPI)"
     inter = t.loc["interactions"]
-    assert inter["method"] == "bootstrap over posts" and inter["ci_low"] < inter["ci_high"]
+    assert not inter["direction_only"] and inter["ci_low"] < inter["ci_high"]
+    assert inter["method"].startswith("bootstrap over posts")
+
+
+@pytest.mark.parametrize(("with_reach", "interval"), [(9, False), (10, True)])
+def test_direction_only_below_ten_posts_carrying_the_rate(with_reach, interval):
+    """12 posts a period, ``with_reach`` of them Instagram posts with reach, the rest X posts
+    without: the pooled er_reach of 9 posts shows its direction only, of 10 its interval
+    (§5.1's ~10 posts, counted among the posts that carry the rate); interactions, of all 12,
+    keep theirs either way."""
+    months = [_mixed_month(m, [20.0 + k for k in range(with_reach)], [800.0] * with_reach,
+                           [5.0] * (12 - with_reach), start_id=m * 100) for m in (10, 8)]
+    t = _kpis(compare(dataset(posts=posts(months[0] + months[1])), "2026-10", previous=AUG,
+                      model=False))
+    assert t.loc["er_reach", "direction_only"] == (not interval)
+    assert pd.notna(t.loc["er_reach", "ci_low"]) == interval
+    assert not t.loc["interactions", "direction_only"]
+    assert pd.notna(t.loc["interactions", "ci_low"])

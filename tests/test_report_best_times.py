@@ -477,23 +477,23 @@ _EFFECT = {"window": {"status": "ok", "days": "every day", "start_hour": 18, "en
 
 @pytest.mark.parametrize("lang,first,then", [
     ("fr", "Aucun effet fiable de l'heure de publication dans les données de ce compte (p = 0,82 : "
-           "si l'heure ne changeait rien, des écarts entre heures aussi grands apparaîtraient par "
-           "hasard environ 8 fois sur 10 ; 183 publications)",
+           "si ni le jour de la semaine ni l'heure ne changeaient rien, des écarts entre créneaux "
+           "aussi grands apparaîtraient par hasard environ 8 fois sur 10 ; 183 publications)",
      "L'heure de publication compte pour ce compte (p = 0,002 : des écarts aussi grands "
      "apparaîtraient par le seul hasard environ 2 fois sur 1\u202f000) : les publications parues "
      "tous les jours entre 18:00 et 21:00 ont obtenu 1,48× la moyenne du compte sur des "
      "semaines qui n'ont pas servi à choisir la plage, probablement entre 1,39× et 1,58× "
      "(intervalle à 90 % : 9 chances sur 10 que la vraie valeur s'y trouve ; 608 publications)."),
-    ("en", "No reliable timing effect in this account's data (p = 0.82: if the hour made no "
-           "difference, gaps between hours as large as these would turn up by chance about 8 "
-           "times in 10; 183 posts)",
+    ("en", "No reliable timing effect in this account's data (p = 0.82: if neither the day "
+           "of the week nor the hour made a difference, gaps between slots as large as these "
+           "would turn up by chance about 8 times in 10; 183 posts)",
      "Posting time matters for this account (p = 0.002: gaps this large would turn up by chance "
      "alone about 2 times in 1,000): posts published every day between 18:00 and 21:00 earned "
      "1.48× the account's average on weeks not used to choose the window, likely between 1.39× "
      "and 1.58× (90% interval: 9 chances in 10 that the true figure lies within it; 608 posts)."),
-    ("it", "Nessun effetto affidabile dell'orario nei dati di questo account (p = 0,82: se "
-           "l'orario non contasse, differenze così grandi tra le ore comparirebbero per caso circa "
-           "8 volte su 10; 183 post)",
+    ("it", "Nessun effetto affidabile dell'orario nei dati di questo account (p = 0,82: se né "
+           "il giorno della settimana né l'orario contassero, differenze così grandi tra le fasce "
+           "orarie comparirebbero per caso circa 8 volte su 10; 183 post)",
      "L'orario di pubblicazione conta per questo account (p = 0,002: differenze così grandi "
      "comparirebbero per puro caso circa 2 volte su 1.000): i post pubblicati tutti i giorni "
      "tra le 18:00 e le 21:00 hanno ottenuto 1,48× la media dell'account su settimane non usate "
@@ -560,7 +560,7 @@ def test_best_times_of_posts_at_one_hour_says_only_days_were_compared(ds, lang, 
     base = dict(_NO_EFFECT, p_value=0.28, n_used=23)
     assert one_hour in rep._bt_sentence(SimpleNamespace(**base, by_slot=at_noon))
     assert one_day in rep._bt_sentence(SimpleNamespace(**base, by_slot=mondays))
-    # several hours on several days: the hours' gloss, as before
+    # several hours on several days: the gloss of days and hours tested together
     spread = _one_cell_slots({(0, 9): 12, (3, 18): 11})
     assert rep.fmt.label("bt_chance_first").format(odds=rep.fmt.odds(0.28)) in (
         rep._bt_sentence(SimpleNamespace(**base, by_slot=spread)))
@@ -766,16 +766,18 @@ def sample():
 
 @pytest.mark.parametrize("lang,expected", [
     ("en", "No reliable timing effect in this account's data (p = 0.090, under the test's "
-           "threshold of 0.10: if the hour made no difference, gaps between hours as large as "
-           "these would turn up by chance about 9 times in 100; but the best window did not hold "
-           "up on the weeks not used to choose it; 116 posts): follow the audience schedule "
-           "(followers are most active on Friday around 20:00, Europe/Paris: when they are "
-           "online, not a measured effect of posting time) and keep testing. Weekends were not "
+           "threshold of 0.10: if neither the day of the week nor the hour made a difference, "
+           "gaps between slots as large as these would turn up by chance about 9 times in 100; "
+           "but the best window did not hold up on the weeks not used to choose it; 116 posts): "
+           "follow the audience schedule (followers are most active on Friday around 20:00, "
+           "Europe/Paris: when they are online, not a measured effect of posting time) and keep "
+           "testing. Weekends were not "
            "tested apart: that takes at least 50 posts of known hour at weekends and as many on "
            "weekdays, each spread over 8 different hours or more."),
     ("fr", "Aucun effet fiable de l'heure de publication dans les données de ce compte "
-           "(p = 0,090, sous le seuil du test de 0,10 : si l'heure ne changeait rien, des écarts "
-           "entre heures aussi grands apparaîtraient par hasard environ 9 fois sur 100 ; mais la "
+           "(p = 0,090, sous le seuil du test de 0,10 : si ni le jour de la semaine ni l'heure ne "
+           "changeaient rien, des écarts entre créneaux aussi grands apparaîtraient par hasard "
+           "environ 9 fois sur 100 ; mais la "
            "meilleure plage ne s'est pas confirmée sur les semaines qui n'ont pas servi à la "
            "choisir ; 116 publications) : suivez les horaires de l'audience (les abonnés sont le "
            "plus actifs le vendredi vers 20:00, Europe/Paris : c'est leur présence en ligne, pas "
@@ -784,8 +786,9 @@ def sample():
            "le week-end et autant en semaine, réparties de part et d'autre sur au moins 8 heures "
            "différentes."),
     ("it", "Nessun effetto affidabile dell'orario nei dati di questo account (p = 0,090, sotto "
-           "la soglia del test di 0,10: se l'orario non contasse, differenze così grandi tra le "
-           "ore comparirebbero per caso circa 9 volte su 100; ma la fascia migliore non ha retto "
+           "la soglia del test di 0,10: se né il giorno della settimana né l'orario contassero, "
+           "differenze così grandi tra le fasce orarie comparirebbero per caso circa 9 volte su "
+           "100; ma la fascia migliore non ha retto "
            "sulle settimane non usate per sceglierla; 116 post): seguite gli orari del pubblico "
            "(i follower sono più attivi di venerdì verso le 20:00, Europe/Paris: è la loro "
            "presenza online, non un effetto misurato dell'orario di pubblicazione) e continuate "
@@ -839,10 +842,10 @@ def test_a_significant_test_without_audience_schedule_says_so_and_advises_random
                          audience_peak=None)
     assert BrandReport(ds, "2026-10", lang="en")._bt_sentence(bt) == (
         "No reliable timing effect in this account's data (p = 0.040, under the test's "
-        "threshold of 0.10: if the hour made no difference, gaps between hours as large as "
-        "these would turn up by chance about 4 times in 100; but the best window did not hold "
-        "up on the weeks not used to choose it; 300 posts): post when it suits the content, "
-        "and put a share of posts in random slots to learn more.")
+        "threshold of 0.10: if neither the day of the week nor the hour made a difference, "
+        "gaps between slots as large as these would turn up by chance about 4 times in 100; "
+        "but the best window did not hold up on the weeks not used to choose it; 300 posts): "
+        "post when it suits the content, and put a share of posts in random slots to learn more.")
 
 
 @pytest.mark.parametrize("platform,title,count,analysed,headings", [

@@ -1841,3 +1841,21 @@ def test_a_brand_of_two_accounts_stands_as_their_mean_among_competitors(two_inst
     assert (mine[f.label("posts")], mine[f.label("posts_per_week")]) == ("21", per_week)
     assert mine[f.label("interactions_per_post")] == f.number(391.642857, 1)
     assert said in table["caption"]
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", ["+0.4%", "-0.4%", "-0.04%", "0.00%", "0%", "+12%", "-25%"]),
+    ("fr", ["+0,4\xa0%", "-0,4\xa0%", "-0,04\xa0%", "0,00\xa0%", "0\xa0%", "+12\xa0%",
+            "-25\xa0%"]),
+    ("it", ["+0,4%", "-0,4%", "-0,04%", "0,00%", "0%", "+12%", "-25%"]),
+])
+def test_an_interval_end_keeps_its_sign(lang, expected):
+    """The comparison's interval ends at whole percents, but one that rounds to 0 there
+    (+0.4 % and −0.4 % both read "0%", s53RS) gets the first of 1 or 2 decimals showing a
+    figure: 0.004 → +0.4 %, −0.0004 → −0.04 %; 0.00001 (0.001 %) is 0.00 % at 2; exactly 0
+    is 0 %; 0.123 and −0.25 keep whole percents."""
+    from smmanalytics.report.performance import _bound
+
+    f = Formatter(lang)
+    assert [_bound(f, x) for x in (0.004, -0.004, -0.0004, 0.00001, 0.0, 0.123, -0.25)
+            ] == expected

@@ -48,7 +48,14 @@ Detection (:func:`alerts`; formulas in :mod:`smmanalytics._alert_stats`)
    a short window shows) and 1.
 6. Severity (our heuristic, §4.3 item 6): distinct signals (any platform) alerting within
    ``window_days`` (2 days ≈ 48 h) of the alert: 1 = watch, 2 = warning, ≥ 3 or a ratio plus a
-   volume alert = crisis. Alerts chained at most ``window_days`` apart share an ``incident_id``.
+   volume alert of another signal = crisis. ``comments`` and ``comments_per_reach`` are one
+   signal there (:data:`_FAMILY`): the ratio is the same comments over the day's reach, so a
+   comment surge on a day of usual reach fires both, and one post with 400 more comments (a
+   "comment to win" giveaway) was a crisis. A comment surge alone is a watch; with negative
+   feedback, unfollows or a net followers drop it is a crisis when the ratio alerts too (the
+   comments are many for the reach, and another signal agrees), else a warning. The package's
+   comments are all comments, not negative ones (§4.1). Alerts chained at most
+   ``window_days`` apart share an ``incident_id``.
 """
 
 from __future__ import annotations
@@ -76,6 +83,8 @@ logger = logging.getLogger(__name__)
 _RATIO = ("comments_per_reach",)
 _VOLUME = ("negative_feedback", "unfollows", "net_followers", "comments")
 _COUNT = ("negative_feedback", "unfollows", "comments")
+#: signals that are one for severity: a ratio and the count it divides (module docstring, 6)
+_FAMILY = {"comments_per_reach": "comments"}
 _SEVERITIES = ("watch", "warning", "crisis")
 cusum_k = _st.cusum_k
 
@@ -371,7 +380,8 @@ def _detect_all(sig: pd.DataFrame, settings: AlertSettings) -> pd.DataFrame:
 
 
 def _severity(al: pd.DataFrame, window: int) -> pd.DataFrame:
-    """Severity per alert and incident ids (alerts chained at most ``window`` days apart)."""
+    """Severity per alert and incident ids (alerts chained at most ``window`` days apart);
+    the rule is the module docstring's (6)."""
     date = al["date"].to_numpy(dtype="datetime64[ns]")
     sig = al["signal"].astype(str).to_numpy()
     # the alerts within ``window`` days of each alert (itself included), as a range of the
@@ -387,9 +397,14 @@ def _severity(al: pd.DataFrame, window: int) -> pd.DataFrame:
     running = np.zeros((len(sig) + 1, len(kinds)), dtype=np.int64)
     running[1:] = np.cumsum(sig[order][:, None] == kinds[None, :], axis=0)
     seen = (running[last] - running[first]) > 0
-    n_sig = seen.sum(axis=1)
+    # a ratio and its own count are one signal (:data:`_FAMILY`): counted once, and the
+    # ratio's volume alert must be of another signal
+    family = np.array([_FAMILY.get(k, k) for k in kinds])
+    n_sig = np.stack([seen[:, family == f].any(axis=1) for f in np.unique(family)],
+                     axis=1).sum(axis=1)
     ratio = seen[:, np.isin(kinds, _RATIO)].any(axis=1)
-    volume = seen[:, np.isin(kinds, _VOLUME)].any(axis=1)
+    own = np.isin(family, [_FAMILY[r] for r in _RATIO])
+    volume = seen[:, np.isin(kinds, _VOLUME) & ~own].any(axis=1)
     return _with_incidents(al, np.where((n_sig >= 3) | (ratio & volume), 2,
                                         np.where(n_sig == 2, 1, 0)), window)
 

@@ -25,11 +25,16 @@ Definitions
   10–40 posts), plain percentile for the median rate (net follows:
   none when a resample's previous sum is not positive or its current one negative, where a
   percent change means nothing; ``method`` says so); for interactions
-  and the engagement rates also a model interval (``model_ci_*``) from a negative binomial GLM
-  at post level with a period indicator and the log exposure (reach, impressions, views) as
-  offset (benchmarks-methods §5.1), its standard error robust (sandwich) and its quantile
-  Student's t (:func:`_nb_ci`: the model's own error held 83–84 % for interactions per post).
-- Fewer than 10 posts in either period: direction only, no interval.
+  and the engagement rates also a model interval (``model_ci_*``), of the same change_pct,
+  from a GLM at post level with a period indicator and the log exposure (reach, impressions,
+  views) as offset (benchmarks-methods §5.1): Poisson, so that its period ratio is that of
+  the pooled rates shown (a negative binomial fit's is a per-post rate ratio, which left
+  the +52.9 % shown outside its interval), overdispersion in its standard error, robust
+  (sandwich), and its quantile Student's t (:func:`_model_ci`: the model's own error held
+  83–84 % for interactions per post).
+- Fewer than 10 posts in either period, or fewer than 10 of a period's posts carrying the
+  KPI (a rate's denominator known and positive, :func:`_carrying`): direction only, no
+  interval.
 - All platforms pooled: when one platform's share of a pooled rate's denominator (reach,
   impressions, views, over the posts that enter the rate) moves by more than 20 percentage
   points between the periods, a caveat names the platform (the rate then moves with the mix).
@@ -423,9 +428,13 @@ def _carrying(kpi: str, cols: _Columns) -> int:
     return int((~np.isnan(cols.take(col, None))).sum())
 
 
-#: the ``method`` of a post KPI without a bootstrap interval for too few posts carrying it
-#: (:func:`_carrying`, :func:`_tail`), where it said "bootstrap over posts" and gave none
-_NO_BOOTSTRAP = "no bootstrap interval (fewer than 2 posts of a period carry this KPI: {n})"
+#: the ``method`` of a post KPI carried by fewer than :data:`MIN_POSTS` posts of a period
+#: (:func:`_carrying`) though the periods have more posts: a pooled rate of 3 Instagram posts
+#: beside 50 X posts without reach had a "95 % interval" (benchmarks-methods §5.1: direction
+#: only under ~10 posts)
+_FEW_CARRY = "direction only (fewer than {k} posts of a period carry this KPI: {n})"
+#: the ``method`` of a post KPI that no post of a period carries (its value unknown there)
+_NONE_CARRY = "no interval (no post of a period carries this KPI)"
 
 
 _POST_KPIS = ("posts", "interactions", "reach", "impressions", "views", "interactions_per_post",
@@ -483,20 +492,29 @@ _MODEL_KPIS = {"interactions": None, "interactions_per_post": None, "er_reach": 
                "er_impressions": "impressions", "er_views": "views"}
 
 
-def _nb_ci(kpi: str, a: pd.DataFrame, b: pd.DataFrame, scale: float) -> tuple[float, float]:
-    """95 % interval of change_pct from a negative binomial GLM at post level:
-    ``interactions ~ period`` with ``log(exposure)`` as offset for rates; for the total,
-    the mean ratio times the ratio of post counts (post counts taken as given). The period's
-    standard error is the sandwich's (:func:`_robust_se`) and the quantile Student's t with the
-    smaller side's posts − 1 degrees of freedom: posts of lognormal reach and beta rates are
-    not negative binomial, and the model's own standard error, with the normal quantile, held
-    the no-change in 83–84 % of 1,000 pairs of such periods for interactions per post (10 and
-    20 posts; 93–94 % for the pooled rate); statsmodels' robust one (HC0) with z in 86–90 %
-    (91–94 %); this one in 92–93 % (96 %). See
+def _model_ci(kpi: str, a: pd.DataFrame, b: pd.DataFrame, scale: float
+              ) -> tuple[float, float]:
+    """95 % interval of change_pct from a GLM at post level: ``interactions ~ period`` with
+    ``log(exposure)`` as offset for rates; for the total, the mean ratio times the ratio of
+    post counts (post counts taken as given).
+
+    The model is Poisson, its standard error the sandwich's (:func:`_robust_se`), so that
+    overdispersion widens the interval without changing what it bounds: with a period
+    indicator alone the Poisson fit's rate of a period is Σ interactions / Σ exposure, the
+    pooled rate shown, and its mean the mean shown. A negative binomial fit weights the posts
+    (1 / (1 + αμ)): its period coefficient is a per-post rate ratio, not the pooled rate's.
+    Facebook's June 2026 on the sample printed −38.4 % … +51.9 % beside a pooled er_reach up
+    52.9 %: the NB rate ratio was 0.968 (−3.2 %), the interval centred on it. For interactions
+    per post both fits are the same (the means and the sandwich alike). The quantile is
+    Student's t with the smaller side's posts − 1 degrees of freedom: posts of lognormal reach
+    and beta rates are not Poisson, and the model's own standard error, with the normal
+    quantile, held the no-change in 83–84 % of 1,000 pairs of such periods for interactions
+    per post (10 and 20 posts); the sandwich with t in 92–93 %, and 91–92 % for the pooled
+    rate (the bootstrap's, :func:`_ci`, 93–96 %). See
     test_model_interval_holds_its_level_on_few_heavy_tailed_posts."""
     # the model and helper that statsmodels.api re-exports, without the rest of its API
     # (formulas, time series, graphics): a third of the import time
-    from statsmodels.discrete.discrete_model import NegativeBinomial
+    from statsmodels.discrete.discrete_model import Poisson
     from statsmodels.tools.tools import add_constant  # lazy: as above
 
     from ._dist import t_ppf  # lazy: _dist loads scipy
@@ -514,8 +532,8 @@ def _nb_ci(kpi: str, a: pd.DataFrame, b: pd.DataFrame, scale: float) -> tuple[fl
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")
-            fit = NegativeBinomial(np.round(y[ok]), add_constant(x[ok], has_constant="add"),
-                                   offset=np.log(e[ok])).fit(disp=0)
+            fit = Poisson(y[ok], add_constant(x[ok], has_constant="add"),
+                          offset=np.log(e[ok])).fit(disp=0)
             half = -t_ppf(0.025, n - 1) * _robust_se(fit)[1]
     except Exception:          # no convergence, a singular fit: no model interval
         return np.nan, np.nan
@@ -529,14 +547,15 @@ def _nb_ci(kpi: str, a: pd.DataFrame, b: pd.DataFrame, scale: float) -> tuple[fl
 
 
 def _robust_se(fit) -> np.ndarray:
-    """Standard errors of a statsmodels ``NegativeBinomial`` fit's parameters by the sandwich:
-    the bread the inverse observed information, the meat the posts' scores, each divided by
+    """Standard errors of a statsmodels ``Poisson`` fit's parameters by the sandwich: the
+    bread the inverse observed information, the meat the posts' scores, each divided by
     ``√(1 − h)``, ``h`` its leverage in the unweighted design (1 / posts of its period). The
-    sandwich holds when the counts are not negative binomial; the leverage undoes its plug-in
-    shortness of (n − 1) / n: for interactions per post the period's variance is
-    ``Σ s² / (n ȳ²)`` over the two periods, sample variances (HC2 there; the weighted
-    design's leverage held the same levels). statsmodels' ``cov_type="HC1"`` to ``"HC3"``
-    all give HC0 for this model: hence the hand-made one."""
+    sandwich holds when the counts are not Poisson; the leverage undoes its plug-in shortness
+    of (n − 1) / n: a period's variance of its log rate is ``n / (n − 1) · Σ (yᵢ − R eᵢ)² /
+    (Σ y)²`` (``R`` its pooled rate; the ratio estimator's), for interactions per post
+    ``s² / (n ȳ²)``, sample variance (HC2 there; the weighted design's leverage held the same
+    levels). statsmodels' ``cov_type="HC1"`` to ``"HC3"`` give HC0 for the discrete models:
+    hence the hand-made one."""
     model, params = fit.model, np.asarray(fit.params)
     x = model.exog
     h = np.einsum("ij,jk,ik->i", x, np.linalg.inv(x.T @ x), x)
@@ -561,7 +580,7 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
         (expanded percentile, :func:`_ci`): 0.86 % with 10 posts, 17 resamples of 2,000;
         0.41 % with 7 days, 8 of them.
     model : bool, default True
-        Fit the negative binomial GLM intervals (``model_ci_*``). False leaves them unknown
+        Fit the GLM intervals (``model_ci_*``, :func:`_model_ci`). False leaves them unknown
         and spares the fits and the import of statsmodels (1.5 s, where the five fits take
         60 ms): the reports, which print the bootstrap interval only, ask for no model.
 
@@ -570,7 +589,8 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     Comparison
         ``table`` columns: kpi, kind (total, mean, rate, median), current, previous,
         change_abs, change_pct, change_pp, ci_low, ci_high (95% bootstrap interval of
-        change_pct), model_ci_low, model_ci_high (NB GLM interval, where defined),
+        change_pct), model_ci_low, model_ci_high (95% Poisson GLM interval of change_pct,
+        robust SE, where defined),
         basis (period or per day), days_current, days_previous (the days compared: a total
         compared per day is divided by them), n_current, n_previous (posts, or days with
         data; unknown for GA4 figures exported as period totals, which have no days),
@@ -1024,7 +1044,7 @@ def _post_rows(a: pd.DataFrame, b: pd.DataFrame, cov: _Coverage, few: bool,
                rng: np.random.Generator, n_boot: int, model: bool, summed: set[str]
                ) -> list[dict]:
     """The rows of the post KPIs of ``a`` (current posts) against ``b`` (previous): value,
-    bootstrap interval over posts (none with ``few`` posts) and, with ``model``, the NB GLM
+    bootstrap interval over posts (none with ``few`` posts) and, with ``model``, the GLM
     interval; totals scaled per day by ``cov.scale``. A total of :data:`_ZERO_SUMS` over a
     period without a post is 0 when it is in ``summed`` (see
     :func:`~smmanalytics._actuals.zero_without_posts`), else unknown; the periods the data do
@@ -1043,19 +1063,23 @@ def _post_rows(a: pd.DataFrame, b: pd.DataFrame, cov: _Coverage, few: bool,
             va, vb = (v if len(df) else 0.0 if kpi in summed else np.nan
                       for df, v in ((a, va), (b, vb)))
         ci = (np.nan, np.nan)
-        carrying = (None if kpi in ("posts", "er_reach_median")
-                    else min(_carrying(kpi, ca), _carrying(kpi, cb)))
-        if not few and kpi != "posts" and ia is not None and ib is not None:
-            ci = _ci(_stat(kpi, ca, ia), _stat(kpi, cb, ib), scale, carrying)
+        carrying = None if kpi == "posts" else min(_carrying(kpi, ca), _carrying(kpi, cb))
+        # a period's posts, or those that carry the KPI, too few for an interval (§5.1)
+        direction_only = kpi != "posts" and (few or 0 < carrying < MIN_POSTS)
+        tested = kpi != "posts" and not direction_only and carrying > 0
+        if tested:
+            # the median's interval is the plain percentile one (n None, see _ci)
+            ci = _ci(_stat(kpi, ca, ia), _stat(kpi, cb, ib), scale,
+                     None if kpi == "er_reach_median" else carrying)
         method = ("exact count" if kpi == "posts" else "direction only" if few
-                  else _NO_BOOTSTRAP.format(n=carrying) if carrying is not None and carrying < 2
-                  else "bootstrap over posts")
-        fit = (_nb_ci(kpi, a, b, scale)
-               if model and kpi in _MODEL_KPIS and not few else (np.nan, np.nan))
+                  else _FEW_CARRY.format(k=MIN_POSTS, n=carrying) if direction_only
+                  else _NONE_CARRY if not tested else "bootstrap over posts")
+        fit = (_model_ci(kpi, a, b, scale)
+               if model and kpi in _MODEL_KPIS and tested else (np.nan, np.nan))
         if not np.isnan(fit[0]):
-            method += ("; NB GLM interval (period indicator, log exposure offset;"
+            method += ("; Poisson GLM interval (period indicator, log exposure offset;"
                        " robust SE, t quantile)")
-        row = _row(kpi, kind, va, vb, ci, scale, len(a), len(b), few and kpi != "posts",
+        row = _row(kpi, kind, va, vb, ci, scale, len(a), len(b), direction_only,
                    method, cov.cw.days, cov.pw.days)
         row["model_ci_low"], row["model_ci_high"] = fit
         rows.append(row)

@@ -594,7 +594,7 @@ class PerformanceSections:
             if r.direction_only:
                 interval = f.label("direction_only")
             elif pd.notna(r.ci_low):
-                interval = f"{f.change(r.ci_low, 0)} … {f.change(r.ci_high, 0)}"
+                interval = f"{_bound(f, r.ci_low)} … {_bound(f, r.ci_high)}"
             else:
                 interval = "–"
             # the columns are named by their periods ("octobre 2026", "septembre 2026"), or by
@@ -670,6 +670,18 @@ def _benchmark_metric(metric: str, denominator) -> str:
     if metric != "engagement_rate" or pd.isna(denominator):   # no benchmark, no denominator
         return metric
     return _BENCHMARK_RATES.get(str(denominator), "er_unresolved")
+
+
+def _bound(f, x: float) -> str:
+    """An end of a change's interval in percent: whole percents, or the first of 1 or 2
+    decimals that shows a figure other than 0, so that the end keeps its sign. At whole
+    percents +0.4 % and −0.4 % both read "0%", and "0% … +25%" left unsaid whether the
+    interval runs from a fall, which the caption tells the reader to look for; they read
+    "+0.4%" and "−0.4%". An end under 0.005 % reads "0.00%", one of no change "0%"."""
+    for digits in (0, 1, 2):
+        text = f.change(x, digits)
+        if not x or digits == 2 or any(c in text for c in "123456789"):
+            return text
 
 
 def _per_day(r) -> tuple[float, float]:
