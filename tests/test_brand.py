@@ -63,7 +63,7 @@ def test_a_brand_yaml_industry_the_benchmarks_do_not_know_is_refused_when_read(t
     with pytest.raises(smm.ConfigError) as err:
         read_brand(path)
     assert str(err.value) == (
-        f"file {path}, column 'industry': no benchmark has this industry; expected one of "
+        f"file {path}, line 2, key 'industry': no benchmark has this industry; expected one of "
         f"{', '.join(benchmark_industries())} (any case), or its name in the reports; got "
         "'beauty'")
     path.write_text("name: Acme\nindustry: Health_Beauty\n", encoding="utf-8")
@@ -115,7 +115,7 @@ def test_a_brand_yaml_fixed_offset_is_refused_saying_why(tmp_path, line, got):
     with pytest.raises(smm.BrandTimezoneError) as err:
         read_brand(path)
     assert str(err.value) == (
-        f"file {path}, column 'timezone': a fixed UTC offset is not a time zone: it ignores "
+        f"file {path}, line 2, key 'timezone': a fixed UTC offset is not a time zone: it ignores "
         "daylight saving time, so the days, months and hours of half the year would be an "
         "hour off; expected an IANA zone such as Europe/Paris (UTC+1 in winter, UTC+2 in "
         f"summer) or America/New_York; got {got}")
@@ -138,9 +138,9 @@ def test_one_bad_brand_yaml_key_keeps_the_others_when_loaded(tmp_path):
     assert (ds.brand.name, ds.brand.timezone, ds.brand.language, ds.brand.accounts) == (
         "Acme", "Asia/Tokyo", "en", {"x": "acme"})
     assert ds.quality[["code", "message"]].values.tolist() == [[
-        "brand_key_ignored", f"file {path}, column 'language': unsupported report language; "
+        "brand_key_ignored", f"file {path}, line 3, key 'language': unsupported report language; "
         "expected one of ('en', 'fr', 'it'); got 'de': its default is used"]]
-    with pytest.raises(smm.ConfigError, match="column 'language'"):
+    with pytest.raises(smm.ConfigError, match="line 3, key 'language'"):
         read_brand(path)
 
 
@@ -233,7 +233,7 @@ def test_a_brand_yaml_key_it_does_not_know_is_refused_naming_the_closest(tmp_pat
     hint = f" (did you mean {close!r}?)" if close else ""
     with pytest.raises(smm.BrandKeyError) as err:
         read_brand(path)
-    assert str(err.value) == (f"file {path}, line {line}, column {key!r}: unknown key{hint}; "
+    assert str(err.value) == (f"file {path}, line {line}, key {key!r}: unknown key{hint}; "
                               f"expected one of the keys {_KEYS}; got {key!r}")
     assert isinstance(err.value, smm.ConfigError)
     with pytest.raises(smm.BrandKeyError):          # not loaded as UTC and English
@@ -251,10 +251,10 @@ def test_a_brand_yaml_colour_key_it_does_not_know_is_refused(tmp_path):
     # 'colors.primary', the closest, is there already, and the prefix 'colors.' they share
     # made 'colors.accent' close (2 × 10 / 28 = 0.71): only the last part is compared
     assert str(err.value) == (
-        f"file {path}, line 4, column 'colors.primaire': unknown key; expected one of the "
+        f"file {path}, line 4, key 'colors.primaire': unknown key; expected one of the "
         "keys colors.accent, colors.primary; got 'colors.primaire'")
     path.write_text("name: Acme\ncolors:\n  primaire: '#111111'\n", encoding="utf-8")
-    with pytest.raises(smm.BrandKeyError, match=r"line 3, column 'colors.primaire': unknown "
+    with pytest.raises(smm.BrandKeyError, match=r"line 3, key 'colors.primaire': unknown "
                        r"key \(did you mean 'colors.primary'\?\)"):
         read_brand(path)
 
@@ -284,7 +284,7 @@ def test_a_brand_yaml_currency_that_is_no_iso_code_is_refused_suggesting_one(tmp
 
     path = tmp_path / "brand.yaml"
     path.write_text(f"name: Acme\ncurrency: '{value}'\n", encoding="utf-8")
-    message = (f"file {path}, line 2, column 'currency': currency must be an ISO 4217 code, "
+    message = (f"file {path}, line 2, key 'currency': currency must be an ISO 4217 code, "
                f"as in costs.csv; expected {expected}; got {value!r}")
     with pytest.raises(smm.ConfigError) as err:
         read_brand(path)
@@ -292,7 +292,7 @@ def test_a_brand_yaml_currency_that_is_no_iso_code_is_refused_suggesting_one(tmp
     with pytest.raises(smm.ConfigError) as err:
         read_brand(path, problems=[])
     assert str(err.value) == message
-    with pytest.raises(smm.BrandCurrencyError, match="column 'currency'"):
+    with pytest.raises(smm.BrandCurrencyError, match="line 2, key 'currency'"):
         smm.load(tmp_path)
     path.write_text("name: Acme\ncurrency: chf\n", encoding="utf-8")
     assert read_brand(path).currency == "CHF"
@@ -320,7 +320,7 @@ def test_a_colour_with_a_final_newline_is_refused_as_any_bad_colour(tmp_path, co
 
     path = tmp_path / "brand.yaml"
     path.write_text(f"name: Acme\ncolors:\n  primary: {colour}\n", encoding="utf-8")
-    with pytest.raises(smm.ConfigError, match=r"column 'colors.primary': colour must be a hex "
+    with pytest.raises(smm.ConfigError, match=r"line 3, key 'colors.primary': colour must be a hex "
                        r"code; expected #RRGGBB"):
         read_brand(path)
     problems = []                       # as smm.load reads it: the default colour instead
@@ -385,7 +385,7 @@ def test_a_brand_yaml_slug_that_is_no_safe_name_is_refused_suggesting_one(tmp_pa
     with pytest.raises(smm.ConfigError) as err:
         read_brand(path)
     assert str(err.value) == (
-        f"file {path}, line {line}, column 'slug': slug is not a safe folder and file name; "
+        f"file {path}, line {line}, key 'slug': slug is not a safe folder and file name; "
         f"expected lower-case ASCII letters, digits and hyphens, such as {suggested!r}; "
         f"got {err.value.got!r}")
     assert err.value.got == __import__("yaml").safe_load(slug)

@@ -1303,7 +1303,7 @@ def test_a_folder_without_brand_yaml_is_named_after_it_and_says_what_it_assumed(
     assert _codes(bad, "brand.yaml") == {"failed"}
     # a zone that is none is refused, not read as UTC (every month then an hour or two off)
     (tmp_path / "acme-paris" / "brand.yaml").write_text("timezone: Paris\n")
-    with pytest.raises(smm.BrandTimezoneError, match="column 'timezone': unknown time zone"):
+    with pytest.raises(smm.BrandTimezoneError, match="line 1, key 'timezone': unknown time zone"):
         smm.load(tmp_path / "acme-paris")
 
 

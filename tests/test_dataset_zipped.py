@@ -143,18 +143,18 @@ def test_an_invalid_settings_file_in_a_zip_is_named_as_its_member(tmp_path):
         zf.writestr("brand/costs.csv", "start,category,amount,note\n"
                                        "2026-10-01,tools,12.5,Café\n".encode("cp1252"))
     with pytest.warns(DataQualityWarning, match="^1 file could not be read and is left out "
-                      "of the dataset: goals.yaml: line 4, column 'metric': "):
+                      "of the dataset: goals.yaml: line 4, key 'metric': "):
         ds = smm.load(archive)
     # a bad colour takes its default; the name and the zone of the file are kept
     assert ds.quality[["file", "level", "code", "message"]].values.tolist() == [
         [f"{archive}!brand/brand.yaml", "warning", "brand_key_ignored",
-         f"file {archive}!brand/brand.yaml, column 'colors.primary': colour must be a hex "
+         f"file {archive}!brand/brand.yaml, line 4, key 'colors.primary': colour must be a hex "
          "code; expected #RRGGBB; got 'red': its default is used"],
         [f"{archive}!brand/costs.csv", "warning", "encoding_fallback",
          "costs.csv is not UTF-8 (invalid continuation byte at byte 52): read as Windows-1252; "
          "save it as UTF-8 to be sure of its accents"],
         [f"{archive}!brand/goals.yaml", "error", "failed",
-         f"file {archive}!brand/goals.yaml, line 4, column 'metric': goal 2 is invalid; "
+         f"file {archive}!brand/goals.yaml, line 4, key 'metric': goal 2 is invalid; "
          "expected one of posts, interactions, reach, impressions, views, sessions, "
          "key_events, revenue, followers_net, er_reach, roas, roi; got 'likes'"]]
     assert (ds.brand.name, ds.brand.timezone, ds.brand.primary_color) == (
@@ -163,7 +163,7 @@ def test_an_invalid_settings_file_in_a_zip_is_named_as_its_member(tmp_path):
     with pytest.raises(ConfigError) as err:
         smm.load(archive, strict=True)
     assert str(err.value) == ds.quality["message"].iloc[0].removesuffix(": its default is used")
-    assert err.value.file == f"{archive}!brand/brand.yaml" and err.value.column == "colors.primary"
+    assert err.value.file == f"{archive}!brand/brand.yaml" and err.value.key == "colors.primary"
     # a zone that is none is raised, strict or not, named as its member
     zoned = tmp_path / "zone.zip"
     with zipfile.ZipFile(zoned, "w") as zf:
@@ -172,8 +172,8 @@ def test_an_invalid_settings_file_in_a_zip_is_named_as_its_member(tmp_path):
         with pytest.raises(smm.BrandTimezoneError) as err:
             smm.load(zoned, strict=strict)
         assert str(err.value) == (
-            f"file {zoned}!brand/brand.yaml, column 'timezone': unknown time zone; expected an "
-            "IANA zone such as Europe/Paris; got 'Europe/Pariss'")
+            f"file {zoned}!brand/brand.yaml, line 2, key 'timezone': unknown time zone; "
+            "expected an IANA zone such as Europe/Paris; got 'Europe/Pariss'")
 
 
 def test_the_synonyms_in_a_zip_are_read_before_its_exports(tmp_path):

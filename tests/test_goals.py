@@ -76,7 +76,7 @@ def test_read_goals_values_and_defaults(tmp_path):
     assert g.attrs["value_per_key_event"] == 25.0
 
 
-@pytest.mark.parametrize("goal, column, line", [
+@pytest.mark.parametrize("goal, key, line", [
     ("  - metric: likes\n    target: 3\n", "metric", 2),
     ("  - metric: er_reach\n    target: 4.5\n", "target", 3),
     ("  - metric: posts\n    target: many\n", "target", 3),
@@ -85,8 +85,8 @@ def test_read_goals_values_and_defaults(tmp_path):
     ("  - metric: posts\n    target: 3\n    platform: myspace\n", "platform", 4),
     ("  - metric: posts\n    traget: 3\n", "traget", 3),
 ])
-def test_read_goals_errors_name_line_and_key(tmp_path, goal, column, line):
-    with pytest.raises(ConfigError, match=f"line {line}, column '{column}'"):
+def test_read_goals_errors_name_line_and_key(tmp_path, goal, key, line):
+    with pytest.raises(ConfigError, match=f"line {line}, key '{key}'"):
         _goals(tmp_path, "goals:\n" + goal)
 
 
@@ -96,6 +96,10 @@ def test_read_goals_errors_name_line_and_key(tmp_path, goal, column, line):
     ("valeur_par_conversion: 25\ngoals: []\n", 1, "valeur_par_conversion",
      "value_per_key_event"),
     ("goals: []\nnotes: written in October\n", 2, "notes", None),
+    # value_per_key_event is there already: suggesting it would make two (the keys present
+    # were read once, for 'goals' only, and it was suggested)
+    ("value_per_key_event: 25\nvaleur_par_conversion: 30\ngoals: []\n", 2,
+     "valeur_par_conversion", None),
 ])
 def test_read_goals_refuses_a_top_level_key_it_does_not_know(tmp_path, text, line, key, close):
     """`goal:` or `objectifs:` for `goals:` gave no goal, and the report said there was no
@@ -106,7 +110,7 @@ def test_read_goals_refuses_a_top_level_key_it_does_not_know(tmp_path, text, lin
     hint = f" (did you mean {close!r}?)" if close else ""
     with pytest.raises(ConfigError) as err:
         read_goals(path)
-    assert str(err.value) == (f"file {path}, line {line}, column {key!r}: unknown key{hint}; "
+    assert str(err.value) == (f"file {path}, line {line}, key {key!r}: unknown key{hint}; "
                               f"expected one of the keys goals, value_per_key_event; got {key!r}")
 
 
@@ -117,7 +121,7 @@ def test_read_goals_names_the_key_a_goal_key_was_meant_for(tmp_path):
     with pytest.raises(ConfigError) as err:
         read_goals(path)
     assert str(err.value) == (
-        f"file {path}, line 4, column 'periode': goal 1 is invalid (did you mean 'period'?); "
+        f"file {path}, line 4, key 'periode': goal 1 is invalid (did you mean 'period'?); "
         "expected one of the keys direction, label, metric, period, platform, target; got "
         "'periode'")
 
@@ -587,7 +591,7 @@ def test_cli_scorecard_says_goals_yaml_could_not_be_read(tmp_path, capsys):
     assert main(["scorecard", str(tmp_path), "--period", "2025-10"]) == 3
     out, err = capsys.readouterr()
     assert out == "" and "Empty DataFrame" not in err
-    assert "smm: no goals: goals.yaml could not be read: line 2, column 'metric': goal 1 is " \
+    assert "smm: no goals: goals.yaml could not be read: line 2, key 'metric': goal 1 is " \
            "invalid; expected one of posts" in err
     assert main(["scorecard", str(tmp_path), "--period", "2025-10", "--json"]) == 3
     out, err = capsys.readouterr()

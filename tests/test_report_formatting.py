@@ -375,6 +375,16 @@ def test_notes_in_the_report_language(lang, note, expected):
      "happened »."),
     ("en", "file costs.csv, line 3: row has more cells than the header", " (line 3)",
      "Details: row has more cells than the header."),
+    # a YAML settings file names a key, not a column
+    ("en", "file agency.yaml, line 5, key 'brands[2].language': unknown key (did you mean "
+     "'lang'?)", " (line 5, key 'brands[2].language')",
+     "Details: unknown key (did you mean 'lang'?)."),
+    ("fr", "file goals.yaml, line 4, key 'metric': goal 2 is invalid; got 'likes'",
+     " (ligne 4, clé « metric »)",
+     "Détail technique, en anglais : « goal 2 is invalid; got 'likes' »."),
+    ("it", "file brand.yaml, line 3, key 'colors.primary': colour must be a hex code",
+     " (riga 3, chiave «colors.primary»)",
+     "Dettaglio tecnico, in inglese: «colour must be a hex code»."),
 ])
 def test_loader_failures_say_where_in_the_report_language(lang, reason, where, detail):
     assert Formatter(lang).failure(reason) == {"where": where, "detail": detail}

@@ -2366,7 +2366,7 @@ def test_roi_says_when_goals_yaml_could_not_give_the_value_of_a_key_event(tmp_pa
     (tmp_path / "goals.yaml").write_text("value_per_key_event: 20\ngoals:\n  - metric: posts\n"
                                          "    platform: all\n    target: lots\n",
                                          encoding="utf-8")
-    with pytest.warns(smm.DataQualityWarning, match=": goals.yaml: line 5, column 'target'"):
+    with pytest.warns(smm.DataQualityWarning, match=": goals.yaml: line 5, key 'target'"):
         ds = smm.load(tmp_path, cache=False)
     note = roi(ds, "2026-10").iloc[0]["note"]
     assert "goals.yaml could not be read: key events carry no value_per_key_event" in note

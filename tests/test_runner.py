@@ -757,7 +757,9 @@ def test_batch_config_errors_name_the_entry(tmp_path):
     ("reports: [monthly, weekly]", r"brands\[2\]\.reports.*got 'weekly'"),
     ("parameters: [campaign]", r"brands\[2\]\.parameters.*name: value pairs"),
     # a misspelt key was left aside: the report came out in the brand's own language
-    ("language: it", r"brands\[2\]\.language.*brand 'b': unknown key.*got 'language'"),
+    ("language: it", r"line 3, key 'brands\[2\]\.language': unknown key \(did you mean "
+     r"'lang'\?\); expected one of the keys data, lang, name, parameters, reports; got "
+     r"'language'"),
     # a campaign report without its campaign ran the notebook's default, the sample's
     ("reports: [campaign]", r"brands\[2\]\.parameters.*brand 'b': a campaign report needs "
      r"its campaign; expected parameters: \{campaign: <name>\}"),
@@ -776,8 +778,8 @@ def test_batch_config_names_an_unknown_key_at_its_top(tmp_path):
 
     cfg = tmp_path / "agency.yaml"
     cfg.write_text("output: reports\nbrands:\n  - {name: a, data: A}\n")
-    with pytest.raises(ConfigError, match=r"column 'output': unknown key; expected out and "
-                       r"brands; got 'output'"):
+    with pytest.raises(ConfigError, match=r"line 1, key 'output': unknown key \(did you mean "
+                       r"'out'\?\); expected one of the keys brands, out; got 'output'"):
         read_batch_config(cfg, "2026-10")
 
 
@@ -799,7 +801,7 @@ def test_batch_config_takes_one_report_kind_as_a_string(tmp_path, written):
      r"brands\[1\] and brands\[2\] are two brand folders whose reports would share the "
      r"folder 'a'"),
     ("  - {name: Maison Sève, data: A}\n  - {name: maison-seve, data: B}\n",
-     r"column 'brands\[2\]\.name': .*folder 'maison-seve'.*got 'maison-seve'"),
+     r"line 3, key 'brands\[2\]\.name': .*folder 'maison-seve'.*got 'maison-seve'"),
     ("  - {name: a, data: A, lang: fr}\n  - {name: b, data: B}\n  - {name: a, data: A, "
      "lang: fr}\n",
      r"brands\[1\] and brands\[3\] ask for the same monthly report of 'a' \(same "
@@ -815,7 +817,7 @@ def test_batch_config_takes_one_report_kind_as_a_string(tmp_path, written):
     # one entry listing a report twice was "brands[1] and brands[1] ask for the same monthly
     # report … expected a name of its own for each brand": the name was not the matter
     ("  - {name: a, data: A, reports: [monthly, best-times, monthly]}\n",
-     r"column 'brands\[1\]\.reports': brands\[1\]'s reports lists monthly twice, .*expected "
+     r"line 2, key 'brands\[1\]\.reports': brands\[1\]'s reports lists monthly twice, .*expected "
      r"each report once; got \['monthly', 'best-times', 'monthly'\]"),
 ])
 def test_batch_refuses_two_entries_writing_the_same_files(tmp_path, brands, words):
@@ -884,7 +886,7 @@ def test_a_bad_brand_yaml_in_a_batch_is_not_blamed_on_a_notebook(notebooks, tmp_
     assert main(["report", "batch", "--config", str(cfg), "--period", "2026-10"]) == 1
     out = capsys.readouterr().out
     assert "  FAILED  bad monthly: file " in out and "unknown time zone" in out
-    assert (f"  FAILED  offset monthly: file {offset / 'brand.yaml'}, column 'timezone': a "
+    assert (f"  FAILED  offset monthly: file {offset / 'brand.yaml'}, line 2, key 'timezone': a "
             "fixed UTC offset is not a time zone: it ignores daylight saving time") in out
     assert "ipynb" not in out
 
@@ -1723,7 +1725,7 @@ def test_a_zipped_brand_folder_is_reported_under_the_slug_of_its_brand_yaml(note
         zf.writestr("maison-test/account_overview_analytics.csv", X_OVERVIEW)
     with pytest.raises(ConfigError) as err:
         run_report("monthly", data=archive, period="2026-10", out=tmp_path / "reports")
-    assert str(err.value) == (f"file {archive}!maison-test/brand.yaml, column 'language': "
+    assert str(err.value) == (f"file {archive}!maison-test/brand.yaml, line 2, key 'language': "
                               "unsupported report language; expected one of ('en', 'fr', "
                               "'it'); got 'de'")
 
@@ -1918,7 +1920,7 @@ def test_a_brand_yaml_slug_outside_the_reports_folder_is_refused(notebooks, tmp_
     out = tmp_path / "x" / "inner"
     assert main(["report", "monthly", "--data", str(data), "--period", "2026-10",
                  "--out", str(out)]) == 2
-    assert ("column 'slug': slug is not a safe folder and file name; expected lower-case "
+    assert ("line 2, key 'slug': slug is not a safe folder and file name; expected lower-case "
             "ASCII letters, digits and hyphens, such as 'escaped'; got '../../escaped'"
             in capsys.readouterr().err)
     assert not (tmp_path / "escaped").exists() and not out.exists()
@@ -1952,11 +1954,11 @@ def test_a_bad_brand_yaml_slug_is_no_error_when_the_slug_is_overridden(tmp_path)
     b = _brand_of(data, "Maison Sève")
     assert (b.slug, b.name, b.timezone, b.language) == (
         "maison-seve", "Maison Sève", "Europe/Paris", "fr")    # slugify("Maison Sève")
-    with pytest.raises(ConfigError, match=r"line 2, column 'slug': .* such as 'maison-seve'; "
+    with pytest.raises(ConfigError, match=r"line 2, key 'slug': .* such as 'maison-seve'; "
                                           r"got 'Maison_Seve'"):
         _brand_of(data, None)
     (data / "brand.yaml").write_text("name: Maison Sève\nslug: Maison_Seve\nlanguage: de\n")
-    with pytest.raises(ConfigError, match="column 'language': unsupported report language"):
+    with pytest.raises(ConfigError, match="line 3, key 'language': unsupported report language"):
         _brand_of(data, "maison-seve")
 
 

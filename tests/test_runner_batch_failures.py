@@ -48,10 +48,10 @@ def test_parameters_the_batch_sets_itself_are_refused(tmp_path, capsys, key, val
     cfg = _agency(tmp_path, f"{{name: p, data: brand, parameters: {{{key}: {value!r}}}}}")
     with pytest.raises(ConfigError) as err:
         read_batch_config(cfg, "2026-10")
-    assert err.value.column == f"brands[1].parameters.{key}"
+    assert (err.value.key, err.value.line) == (f"brands[1].parameters.{key}", 2)
     assert err.value.expected.startswith(instead) and err.value.got == value
     assert main(["report", "batch", "--config", str(cfg), "--period", "2026-10"]) == 2
-    assert f"column 'brands[1].parameters.{key}': brand 'p': the batch sets {key!r} itself" \
+    assert f"line 2, key 'brands[1].parameters.{key}': brand 'p': the batch sets {key!r} itself" \
         in capsys.readouterr().err
 
 

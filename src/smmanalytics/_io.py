@@ -18,6 +18,8 @@ import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePath, PurePosixPath
 
+import yaml
+
 from .errors import ConfigError, DataQualityWarning, OutputError
 
 __all__ = ["atomic_write", "closest_key", "default_mode", "file_name", "output_folder",
@@ -124,18 +126,48 @@ def closest_key(key: object, known: Iterable[str]) -> str | None:
 def unknown_key(key: object, known: Iterable[str], *, file: str | os.PathLike,
                 line: int | None, what: str = "key",
                 error: type[ConfigError] = ConfigError,
-                present: Iterable[str] = ()) -> ConfigError:
-    """The ConfigError of a key (or a header: ``what``) a settings file does not know, naming
-    the file, its line, the key, the keys known and the closest one (:func:`closest_key`): a
-    key dropped unread left its setting at the default unseen (``time_zone: Europe/Paris``
-    gave every hour in UTC). ``error``: the ConfigError subclass to return. ``present``: the
-    known keys the file has already, never suggested (a ``tarif`` header beside ``start``
-    was told "did you mean 'start'?", which would make two of them)."""
-    known = sorted(known)
-    close = closest_key(key, [k for k in known if k not in set(present)])
+                present: Iterable[str] = (), within: str = "") -> ConfigError:
+    """The ConfigError of a key (or a CSV's header: ``what``, named as its column) a
+    settings file does not know, naming the file, its line, the key, the keys known and the
+    closest one (:func:`closest_key`): a key dropped unread left its setting at the default
+    unseen (``time_zone: Europe/Paris`` gave every hour in UTC). ``error``: the ConfigError
+    subclass to return. ``present``: the known keys the file has already, never suggested
+    (a ``tarif`` header beside ``start`` was told "did you mean 'start'?", which would make
+    two of them). ``within``: where the key is, written before it as the error names it
+    (``brands[1].`` for agency.yaml's ``brands[1].language``)."""
+    known, present = sorted(known), set(present)     # once: an iterator is read once
+    close = closest_key(key, [k for k in known if k not in present])
+    place = {"column" if what == "header" else "key": f"{within}{key}"}
     return error(f"unknown {what}" + (f" (did you mean {close!r}?)" if close else ""),
-                       file=str(file), line=line, column=str(key),
-                       expected=f"one of the {what}s {', '.join(known)}", got=key)
+                 file=str(file), line=line, **place,
+                 expected=f"one of the {what}s {', '.join(known)}", got=key)
+
+
+def key_lines(root: yaml.Node | None) -> dict[tuple, int]:
+    """1-based line of each key of a settings file's YAML (``yaml.compose``), by its path:
+    ``("currency",)``, ``("colors", "primary")``, a list's item by its 0-based index
+    (``("goals", 0)``: the line of its dash) and its keys (``("brands", 1, "language")``),
+    for its errors to say where to look. A node met twice (an alias) is walked once."""
+    out: dict[tuple, int] = {}
+    seen: set[int] = set()
+
+    def walk(node: yaml.Node, path: tuple) -> None:
+        if id(node) in seen:
+            return
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if isinstance(k, yaml.ScalarNode):
+                    out[(*path, k.value)] = k.start_mark.line + 1   # the last, as YAML keeps
+                    walk(v, (*path, k.value))
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                out[(*path, i)] = item.start_mark.line + 1
+                walk(item, (*path, i))
+
+    if root is not None:
+        walk(root, ())
+    return out
 
 
 def yaml_error(exc: Exception, path: str | os.PathLike, expected: str,

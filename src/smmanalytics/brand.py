@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 import yaml
 
 from ._args import time_zone
-from ._io import read_user_text, unknown_key, yaml_error
+from ._io import key_lines, read_user_text, unknown_key, yaml_error
 from .benchmarks import industry_name
 from .errors import (
     ArgumentError,
@@ -218,7 +218,7 @@ def read_brand(path: str | Path, *, data: bytes | None = None,
     text = read_user_text(path, "brand settings file", data)
     try:
         raw = yaml.safe_load(text) or {}
-        lines = _lines(yaml.compose(text))
+        lines = key_lines(yaml.compose(text))
     except yaml.YAMLError as exc:
         raise yaml_error(exc, path, "YAML mapping") from exc
     if not isinstance(raw, dict):
@@ -231,7 +231,7 @@ def read_brand(path: str | Path, *, data: bytes | None = None,
             f"{path}: no timezone, so the brand's days, months and hours are UTC's; expected "
             "timezone: the audience's IANA zone, such as Europe/Paris",
             code="brand_timezone_missing"), stacklevel=2)
-    tz = _zone(raw.get("timezone", "UTC"), path)
+    tz = _zone(raw.get("timezone", "UTC"), path, lines.get(("timezone",)))
 
     def bad(exc: ConfigError) -> None:
         if problems is None:
@@ -241,20 +241,23 @@ def read_brand(path: str | Path, *, data: bytes | None = None,
     lang = str(raw.get("language", "en")).strip()
     lang = lang.lower() if lang.lower() in LANGS else lang      # "FR" is French
     if lang not in LANGS:
-        bad(ConfigError("unsupported report language", file=str(path), column="language",
+        bad(ConfigError("unsupported report language", file=str(path),
+                        line=lines.get(("language",)), key="language",
                         expected=f"one of {LANGS}", got=lang))
         lang = Brand.language
     colors = dict(raw.get("colors") or {})
     for key in ("primary", "accent"):
         if key in colors and not _HEX.fullmatch(str(colors[key])):
             bad(ConfigError("colour must be a hex code", file=str(path),
-                            column=f"colors.{key}", expected="#RRGGBB", got=colors[key]))
+                            line=lines.get(("colors", key)), key=f"colors.{key}",
+                            expected="#RRGGBB", got=colors[key]))
             del colors[key]
     refused = None
     try:
         industry = industry_name(str(raw.get("industry", "all")))
     except ArgumentError as exc:        # brand.yaml's words: the file and its key
-        bad(ConfigError("no benchmark has this industry", file=str(path), column="industry",
+        bad(ConfigError("no benchmark has this industry", file=str(path),
+                        line=lines.get(("industry",)), key="industry",
                         expected=exc.expected, got=exc.got))
         industry, refused = Brand.industry, str(exc.got)
     currency = _currency(raw.get("currency", "EUR"), path, lines.get(("currency",)))
@@ -263,14 +266,14 @@ def read_brand(path: str | Path, *, data: bytes | None = None,
         if not _account_entry(names):
             bad(ConfigError("not an account, a list of accounts, or an account with its former "
                             "names", file=str(path), line=lines.get(("accounts", key)),
-                            column=f"accounts.{key}", expected="maisonseve, [maisonseve, "
+                            key=f"accounts.{key}", expected="maisonseve, [maisonseve, "
                             "maisonseve.shop] or {maisonseve: [seveparis]}", got=names))
             del accounts[key]
     logo = raw.get("logo")
     slug = str(raw.get("slug") or slugify(name))
     if not _SLUG.fullmatch(slug):
         bad(ConfigError("slug is not a safe folder and file name", file=str(path),
-                        line=lines.get(("slug",)), column="slug",
+                        line=lines.get(("slug",)), key="slug",
                         expected=f"lower-case ASCII letters, digits and hyphens, such as "
                                  f"{slugify(slug)!r}", got=slug))
         slug = slugify(name)
@@ -325,20 +328,6 @@ def platform_accounts(accounts: dict) -> dict:
     return out
 
 
-def _lines(root) -> dict[tuple, int]:
-    """1-based line of each key of brand.yaml: (key,) at the top, ("colors", key) and
-    ("accounts", key) in those."""
-    out: dict[tuple, int] = {}
-    if not isinstance(root, yaml.MappingNode):
-        return out
-    for k, v in root.value:
-        out[(k.value,)] = k.start_mark.line + 1
-        if k.value in ("colors", "accounts") and isinstance(v, yaml.MappingNode):
-            for kk, _ in v.value:
-                out[(k.value, kk.value)] = kk.start_mark.line + 1
-    return out
-
-
 def _known_keys(raw: dict, path: Path, lines: dict) -> None:
     """BrandKeyError for the first key of brand.yaml (top-level, then in ``colors``) that is
     not one of :data:`KEYS` (:data:`COLOR_KEYS`; in ``accounts``, a platform or one of its
@@ -383,7 +372,7 @@ def _currency(value: object, path: Path, line: int | None) -> str:
         return code
     sign = _CURRENCY_SIGNS.get(code)
     raise BrandCurrencyError("currency must be an ISO 4217 code, as in costs.csv",
-                             file=str(path), line=line, column="currency",
+                             file=str(path), line=line, key="currency",
                              expected=f"{sign}, the code of {value}" if sign else
                              "a three-letter code such as EUR, USD, GBP or CHF", got=value)
 
@@ -397,7 +386,7 @@ def _zones_by_lower() -> dict[str, list[str]]:
     return out
 
 
-def _zone(value: object, path: Path) -> str:
+def _zone(value: object, path: Path, line: int | None) -> str:
     """brand.yaml's ``timezone`` as an IANA zone name (see :func:`read_brand`)."""
     tz = str(value)
     same = _zones_by_lower().get(tz.strip().lower(), []) if isinstance(value, str) else []
@@ -420,9 +409,9 @@ def _zone(value: object, path: Path) -> str:
         raise BrandTimezoneError(
             "a fixed UTC offset is not a time zone: it ignores daylight saving time, so the "
             "days, months and hours of half the year would be an hour off", file=str(path),
-            column="timezone", expected="an IANA zone such as Europe/Paris (UTC+1 in winter, "
-            "UTC+2 in summer) or America/New_York", got=value)
-    raise BrandTimezoneError("unknown time zone", file=str(path), column="timezone",
+            line=line, key="timezone", expected="an IANA zone such as Europe/Paris (UTC+1 in "
+            "winter, UTC+2 in summer) or America/New_York", got=value)
+    raise BrandTimezoneError("unknown time zone", file=str(path), line=line, key="timezone",
                              expected="an IANA zone such as Europe/Paris", got=value)
 
 

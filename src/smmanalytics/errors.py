@@ -34,7 +34,9 @@ class SmmError(Exception):
 
 
 class ParseError(SmmError, ValueError):
-    """A file could not be read: names the file, the line or cell, the column, expected and got."""
+    """A file could not be read: names the file, the line or cell, the column (of a CSV or
+    Excel export) or the key (of a YAML settings file: ``key 'brands[1].lang'``, as a user
+    fixing agency.yaml has no columns to look for), expected and got."""
 
     def __init__(
         self,
@@ -44,10 +46,11 @@ class ParseError(SmmError, ValueError):
         line: int | None = None,
         cell: str | None = None,
         column: str | None = None,
+        key: str | None = None,
         expected: str | None = None,
         got: Any = None,
     ) -> None:
-        self.file, self.line, self.cell, self.column = file, line, cell, column
+        self.file, self.line, self.cell, self.column, self.key = file, line, cell, column, key
         self.reason, self.expected, self.got = message, expected, got
         where = []
         if file is not None:
@@ -58,6 +61,8 @@ class ParseError(SmmError, ValueError):
             where.append(f"cell {cell}")
         if column is not None:
             where.append(f"column {column!r}")
+        if key is not None:
+            where.append(f"key {key!r}")
         text = _explained(message, expected, got)
         super().__init__(f"{', '.join(where)}: {text}" if where else text)
 
@@ -86,7 +91,8 @@ class SchemaError(SmmError, ValueError):
 
 
 class ConfigError(ParseError):
-    """A user file (costs.csv, goals.yaml, brand.yaml, agency.yaml, synonyms.csv) is invalid."""
+    """A user file (costs.csv, goals.yaml, brand.yaml, agency.yaml, synonyms.csv) is invalid:
+    a CSV's error names its column, a YAML file's its key."""
 
 
 class BrandTimezoneError(ConfigError):

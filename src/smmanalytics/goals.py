@@ -94,7 +94,7 @@ from ._actuals import (
     unread_exports,
 )
 from ._args import frame_with, whole
-from ._io import closest_key, read_user_text, unknown_key, yaml_error
+from ._io import closest_key, key_lines, read_user_text, unknown_key, yaml_error
 from ._projection import COUNT_METRICS, FLOW_METRICS, _ga4_reach, _simulate
 from ._web import covered_runs, foreign_currency, prepared, property_spans, social_traffic
 from .errors import ArgumentError, ConfigError, require_dataset
@@ -169,7 +169,7 @@ def read_goals(path: str | Path, *, data: bytes | None = None) -> pd.DataFrame:
     if not isinstance(raw, dict):
         raise ConfigError("goals.yaml must be a mapping with a 'goals:' list", file=str(path),
                           line=1, expected="goals: [...]", got=type(raw).__name__)
-    lines = _lines(root)
+    lines = key_lines(root)
     for key in raw:
         # goal: or objectifs: for goals: gave no goal, and the report said there was no
         # goals.yaml; valeur_par_conversion left the attributed value unknown
@@ -179,11 +179,11 @@ def read_goals(path: str | Path, *, data: bytes | None = None) -> pd.DataFrame:
     vpk = raw.get("value_per_key_event")
     if vpk is not None and (isinstance(vpk, bool) or not isinstance(vpk, int | float) or vpk < 0):
         raise ConfigError("invalid value", file=str(path), line=lines.get(("value_per_key_event",)),
-                          column="value_per_key_event", expected="a number >= 0", got=vpk)
+                          key="value_per_key_event", expected="a number >= 0", got=vpk)
     goals = raw.get("goals", [])
     if not isinstance(goals, list):
         raise ConfigError("'goals' must be a list", file=str(path), line=lines.get(("goals",)),
-                          column="goals", expected="a list of '- metric: ...' items",
+                          key="goals", expected="a list of '- metric: ...' items",
                           got=type(goals).__name__)
     rows = [_goal(g, i, path, lines) for i, g in enumerate(goals)]
     out = pd.DataFrame(rows, columns=["goal_id", "label", "metric", "platform", "target",
@@ -196,27 +196,11 @@ def read_goals(path: str | Path, *, data: bytes | None = None) -> pd.DataFrame:
     return out
 
 
-def _lines(root) -> dict[tuple, int]:
-    """1-based line of each key: (key,) at the top, ("goals", i) and ("goals", i, key)."""
-    out: dict[tuple, int] = {}
-    if not isinstance(root, yaml.MappingNode):
-        return out
-    for k, v in root.value:
-        out[(k.value,)] = k.start_mark.line + 1
-        if k.value == "goals" and isinstance(v, yaml.SequenceNode):
-            for i, item in enumerate(v.value):
-                out[("goals", i)] = item.start_mark.line + 1
-                if isinstance(item, yaml.MappingNode):
-                    for kk, vv in item.value:
-                        out[("goals", i, kk.value)] = vv.start_mark.line + 1
-    return out
-
-
 def _goal(g: object, i: int, path: Path, lines: dict) -> dict:
     def fail(key: str | None, expected: str, got: object, hint: str = "") -> ConfigError:
         line = lines.get(("goals", i, key)) or lines.get(("goals", i))
         return ConfigError(f"goal {i + 1} is invalid{hint}", file=str(path), line=line,
-                           column=key, expected=expected, got=got)
+                           key=key, expected=expected, got=got)
 
     if not isinstance(g, dict):
         raise fail(None, "a mapping with metric, platform, target, period, direction", g)

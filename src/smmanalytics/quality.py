@@ -143,12 +143,12 @@ def note_kind(code: str, message: str) -> str:
     'date_format_resaved_dmy'
     >>> note_kind("ragged_rows", "2 rows with fewer cells …")
     'ragged_rows'
-    >>> note_kind("brand_key_ignored", "file b.yaml, column 'industry': …; got 'x': its default …")
+    >>> note_kind("brand_key_ignored", "file b.yaml, key 'industry': …; got 'x': its default …")
     'brand_industry_unknown'
     """
     if code == "date_format_resaved" and (m := _READ_AS.search(str(message))):
         return f"{code}_{m.group(1).lower()}"
-    if code == "brand_key_ignored" and "column 'industry'" in str(message):
+    if code == "brand_key_ignored" and "key 'industry'" in str(message):
         # "a setting of brand.yaml is invalid" did not say which, nor that the benchmarks
         # then compare the brand with all industries
         return "brand_industry_unknown"

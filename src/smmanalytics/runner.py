@@ -26,6 +26,7 @@ import tempfile
 import threading
 import time
 import warnings
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -34,7 +35,16 @@ import yaml
 
 from . import _process
 from ._args import platform_name
-from ._io import atomic_write, file_name, output_folder, read_user_text, writing, yaml_error
+from ._io import (
+    atomic_write,
+    file_name,
+    key_lines,
+    output_folder,
+    read_user_text,
+    unknown_key,
+    writing,
+    yaml_error,
+)
 from ._logo import read_logo
 from ._preflight import check_covered, check_not_empty, check_platform_posts, latest_period_of
 from .brand import LANGS, Brand, read_brand, slugify
@@ -194,7 +204,7 @@ def _brand_of(data: Path, brand: str | None, default: Brand | None = None) -> Br
         else:
             b = None
     for exc in problems:       # in the file's order, the first one raised as without a list
-        if not (brand and exc.column == "slug"):
+        if not (brand and exc.key == "slug"):
             raise exc
     if b is None:
         b = default or Brand()
@@ -1000,7 +1010,9 @@ def read_batch_config(path: str | os.PathLike, period: str,
     Raises
     ------
     ConfigError
-        naming the entry and its key.
+        naming the file, the line, the key (``brands[2].lang``), what was expected and what
+        came; for a key it does not know, the closest known one too (``language``: did you
+        mean 'lang'?).
     PeriodError
         when ``period`` is neither ``latest`` nor a period.
     """
@@ -1010,49 +1022,60 @@ def read_batch_config(path: str | os.PathLike, period: str,
     text = read_user_text(path, "batch configuration")  # its errors name the file and why
     try:
         raw = yaml.safe_load(text) or {}
+        lines = key_lines(yaml.compose(text))
     except yaml.YAMLError as exc:
         raise yaml_error(exc, path, "a YAML file with a 'brands' list",
                          "cannot read the batch configuration") from exc
     brands = raw.get("brands") if isinstance(raw, dict) else None
-    if isinstance(raw, dict) and (odd := sorted(set(raw) - {"out", "brands"}, key=str)):
-        raise ConfigError("unknown key", file=str(path), column=str(odd[0]),
-                          expected="out and brands", got=odd[0])
+    if isinstance(raw, dict) and (odd := sorted(set(raw) - _FILE_KEYS, key=str)):
+        raise unknown_key(odd[0], _FILE_KEYS, file=path, line=lines.get((str(odd[0]),)),
+                          present=map(str, raw))
     if not isinstance(brands, list) or not brands:
-        raise ConfigError("no brands listed", file=str(path), column="brands",
-                          expected="a non-empty list of {name, data}", got=brands)
+        raise ConfigError("no brands listed", file=str(path), line=lines.get(("brands",)),
+                          key="brands", expected="a non-empty list of {name, data}", got=brands)
     base = path.parent
     out = str(Path(out).resolve() if out is not None
               else (base / raw.get("out", "reports")).resolve())
     jobs, entries = [], []
     for i, b in enumerate(brands, start=1):
+        place = _entry_place(str(path), lines, i)
         if not isinstance(b, dict) or not b.get("name") or not b.get("data"):
-            raise ConfigError(f"brand entry {i} needs 'name' and 'data'", file=str(path),
-                              column=f"brands[{i}]", expected="name and data keys", got=b)
-        where = (str(path), f"brands[{i}]")        # the file and entry errors name
+            raise ConfigError(f"brand entry {i} needs 'name' and 'data'", **place(),
+                              expected="name and data keys", got=b)
         # a misspelt key ("language: it") was left aside: the report came out in French
         if odd := sorted(set(b) - _BRAND_KEYS, key=str):
-            raise ConfigError(f"brand {b['name']!r}: unknown key", file=str(path),
-                              column=f"brands[{i}].{odd[0]}",
-                              expected=f"keys among {', '.join(sorted(_BRAND_KEYS))}",
-                              got=odd[0])
-        lang = _batch_lang(b, *where)
-        params = _batch_parameters(b, *where)
-        kinds = _batch_kinds(b, *where)
+            raise unknown_key(odd[0], _BRAND_KEYS, file=path, line=place(str(odd[0]))["line"],
+                              present=map(str, b), within=f"brands[{i}].")
+        lang = _batch_lang(b, place)
+        params = _batch_parameters(b, place)
+        kinds = _batch_kinds(b, place)
         if "campaign" in kinds and "campaign" not in dict(params):
             # it ran the notebook's own default, the sample brand's campaign
             raise ConfigError(f"brand {b['name']!r}: a campaign report needs its campaign",
-                              file=str(path), column=f"brands[{i}].parameters",
-                              expected="parameters: {campaign: <name>}",
+                              **place("parameters"), expected="parameters: {campaign: <name>}",
                               got=dict(params) or None)
         data = str((base / b["data"]).resolve())
         entries.append((i, [BatchJob(str(b["name"]), kind, data, period, out, lang, params)
                             for kind in kinds]))
         jobs += entries[-1][1]
-    _check_distinct_outputs(entries, str(path))
+    _check_distinct_outputs(entries, str(path), lines)
     return jobs
 
 
-def _check_distinct_outputs(entries: list[tuple[int, list[BatchJob]]], file: str) -> None:
+def _entry_place(file: str, lines: dict[tuple, int], entry: int) -> Callable[..., dict]:
+    """Where an error about agency.yaml's ``brands[entry]`` (1-based, as its errors number
+    the entries) points: ``place("lang")`` is the file, the key's line and the key
+    ``brands[2].lang`` (``place("parameters", "period")`` a key within one, ``place()``
+    the entry and the line of its dash), as ConfigError's keywords: a user fixing the file
+    is told the line to go to, not only the entry to count down to."""
+    def place(*keys: str) -> dict:
+        line = lines.get(("brands", entry - 1, *keys)) or lines.get(("brands", entry - 1))
+        return {"file": file, "line": line, "key": ".".join((f"brands[{entry}]", *keys))}
+    return place
+
+
+def _check_distinct_outputs(entries: list[tuple[int, list[BatchJob]]], file: str,
+                            lines: dict[tuple, int]) -> None:
     """Refuse two entries that would write into each other's files: a report's folder and
     names come from the brand's name (slugified), its kind, campaign and language, so two
     brands under one name replaced each other's PDFs and calendars (at the same time, on two
@@ -1064,7 +1087,7 @@ def _check_distinct_outputs(entries: list[tuple[int, list[BatchJob]]], file: str
         name, data, lang, params = (entry_jobs[0].brand, entry_jobs[0].data, entry_jobs[0].lang,
                                     entry_jobs[0].parameters)
         slug = slugify(name)
-        where = dict(file=file, column=f"brands[{entry}].name",
+        where = dict(_entry_place(file, lines, entry)("name"),
                      expected="a name of its own for each brand", got=name)
         if slug in folder_of and folder_of[slug][0] != data:
             first = folder_of[slug][1]
@@ -1080,8 +1103,8 @@ def _check_distinct_outputs(entries: list[tuple[int, list[BatchJob]]], file: str
             key = (slug, job.kind, None if campaign is None else slugify(str(campaign)), lang)
             if seen.get(key) == entry:     # "brands[1] and brands[1] ask for the same…"
                 raise ConfigError(f"brands[{entry}]'s reports lists {job.kind} twice, which "
-                                  "would write the same files twice", file=file,
-                                  column=f"brands[{entry}].reports",
+                                  "would write the same files twice",
+                                  **_entry_place(file, lines, entry)("reports"),
                                   expected="each report once",
                                   got=[j.kind for j in entry_jobs])
             if key in seen:
@@ -1100,50 +1123,48 @@ def _readable_language(data: Path) -> str | None:
         return None
 
 
-#: the keys of a brand entry of agency.yaml
+#: the keys of agency.yaml itself, and of a brand entry of it
+_FILE_KEYS = frozenset({"out", "brands"})
 _BRAND_KEYS = frozenset({"name", "data", "lang", "reports", "parameters"})
 
 
-def _batch_kinds(entry: dict, file: str, column: str) -> list[str]:
+def _batch_kinds(entry: dict, place: Callable[..., dict]) -> list[str]:
     """An entry's ``reports``: a list of report kinds, or one kind written as a string."""
     kinds = entry.get("reports", ["monthly"])
     if isinstance(kinds, str):
         kinds = [kinds]
     if not isinstance(kinds, list) or not kinds:
         raise ConfigError(f"brand {entry['name']!r}: 'reports' must list report kinds",
-                          file=file, column=f"{column}.reports",
-                          expected=f"a list of {sorted(REPORT_KINDS)}", got=kinds)
+                          **place("reports"), expected=f"a list of {sorted(REPORT_KINDS)}",
+                          got=kinds)
     kinds = [report_kind(k) for k in kinds]
     for kind in kinds:
         if kind not in REPORT_KINDS:
             raise ConfigError(f"brand {entry['name']!r}: unknown report kind",
-                              file=file, column=f"{column}.reports",
-                              expected=sorted(REPORT_KINDS), got=kind)
+                              **place("reports"), expected=sorted(REPORT_KINDS), got=kind)
     return kinds
 
 
-def _batch_lang(entry: dict, file: str, column: str) -> str | None:
+def _batch_lang(entry: dict, place: Callable[..., dict]) -> str | None:
     """An entry's ``lang``, one of the report languages (those ``smm report --lang`` takes),
     or None for brand.yaml's."""
     lang = entry.get("lang")
     if lang is not None and lang not in LANGS:
         raise ConfigError(f"brand {entry['name']!r}: unsupported report language",
-                          file=file, column=f"{column}.lang",
-                          expected=f"one of {LANGS}", got=lang)
+                          **place("lang"), expected=f"one of {LANGS}", got=lang)
     return lang
 
 
-def _batch_parameters(entry: dict, file: str, column: str) -> tuple:
+def _batch_parameters(entry: dict, place: Callable[..., dict]) -> tuple:
     """An entry's extra notebook ``parameters`` (a mapping), as sorted pairs."""
     params = entry.get("parameters") or {}
     if not isinstance(params, dict):
         raise ConfigError(f"brand {entry['name']!r}: 'parameters' must be a mapping",
-                          file=file, column=f"{column}.parameters",
-                          expected="name: value pairs", got=params)
+                          **place("parameters"), expected="name: value pairs", got=params)
     if own := _set_by_the_run(params):
         raise ConfigError(f"brand {entry['name']!r}: the batch sets {own!r} itself",
-                          file=file, column=f"{column}.parameters.{own}",
-                          expected=RUN_PARAMETERS[own][1], got=params[own])
+                          **place("parameters", own), expected=RUN_PARAMETERS[own][1],
+                          got=params[own])
     return tuple(sorted(params.items()))
 
 

@@ -117,10 +117,12 @@ _COST_GAP = re.compile(r"has no (?P<categories>\w+(?:, \w+)*) line for (?P<month
 #: what each kind of data-quality note (its code) means, per language (quality.yaml)
 _QUALITY = _yaml("quality.yaml")
 _NUMBER = re.compile(r"-?\d{1,3}(,\d{3})*(\.\d+)?|-?\d+(\.\d+)?")
-#: an error message of errors.ParseError: where (file, line, cell, column), then what went wrong
-_FAILURE_PART = re.compile(r"(file|line|cell|column) ('[^']*'|\"[^\"]*\"|[^,:]+)")
-_FAILURE = re.compile(r"(?P<where>(?:(?:file [^,:]+|line \d+|cell [^,:]+|column '[^']*'|"
-                      r"column \"[^\"]*\")(?:, |(?=: )))+): (?P<detail>.+)", re.DOTALL)
+#: an error message of errors.ParseError: where (file, line, cell, column or a YAML file's
+#: key), then what went wrong
+_FAILURE_PART = re.compile(r"(file|line|cell|column|key) ('[^']*'|\"[^\"]*\"|[^,:]+)")
+_FAILURE = re.compile(r"(?P<where>(?:(?:file [^,:]+|line \d+|cell [^,:]+|"
+                      r"(?:column|key) (?:'[^']*'|\"[^\"]*\"))(?:, |(?=: )))+): (?P<detail>.+)",
+                      re.DOTALL)
 #: a cost line as roi()'s notes name it: "2026-07 tools 9.99 USD", "2026-09–2027-08 tools …"
 #: (its amount's thousands in commas, as the API writes numbers)
 _COST_LINE = re.compile(r"(?P<months>\d{4}-\d{2}(?:–\d{4}-\d{2})?) (?P<category>\w+) "
@@ -610,11 +612,11 @@ class Formatter:
             name=self.label("cat_" + c)) for c in categories], style=style)
 
     def failure(self, reason) -> dict[str, str]:
-        """A loader's error message (``file F, line N, column 'c': what; expected …; got …``)
-        for a sentence in the report language: ``where``, the line, cell and column in the
-        reader's words, in brackets after a space (" (ligne 3, colonne « amount »)"; "" when
-        the message names none), and ``detail``, the loader's own words, said to be technical
-        and in English.
+        """A loader's error message (``file F, line N, column 'c': what; expected …; got …``,
+        ``key 'k'`` for a YAML file's) for a sentence in the report language: ``where``, the
+        line, cell and column (or key) in the reader's words, in brackets after a space
+        (" (ligne 3, colonne « amount »)"; "" when the message names none), and ``detail``,
+        the loader's own words, said to be technical and in English.
 
         >>> f = Formatter("it").failure("file costs.csv, line 3, column 'amount': bad value")
         >>> f["where"], f["detail"]
