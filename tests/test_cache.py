@@ -10,6 +10,7 @@ import shutil
 import sys
 import warnings
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -343,7 +344,11 @@ def test_key_depends_on_content_name_and_versions(monkeypatch):
     assert "meta_post:" in _cache._formats_fingerprint()
     extra = _registry.Format("plugin_fmt", ("x",), ("posts",), lambda c: 0.0, lambda c, x: [])
     monkeypatch.setitem(_registry._FORMATS, "plugin_fmt", extra)
-    assert k != _cache.entry_key("ab" * 32, "a.csv")
+    with_plugin = _cache.entry_key("ab" * 32, "a.csv")
+    assert k != with_plugin
+    # one that reads its own Total row keeps a row the others drop as a summary
+    monkeypatch.setitem(_registry._FORMATS, "plugin_fmt", replace(extra, own_total=True))
+    assert _cache.entry_key("ab" * 32, "a.csv") not in (k, with_plugin)
 
 
 def _files(d: Path) -> set[str]:

@@ -834,6 +834,37 @@ def test_a_total_row_added_under_the_posts_is_no_post(tmp_path):
     assert "summary_row_dropped" in {q["code"] for q in df.attrs["quality"]}
 
 
+def test_a_total_row_with_total_as_its_post_link_is_no_post(tmp_path):
+    """'Total' typed in the 'Post link' cell of a row on top of LinkedIn's posts (row 3, under
+    the header), 'Created date' empty, impressions written '9.800' (1000 + 2000 + 5000 +
+    1800). Its post id, read from the link, was empty, so the finished table kept it: a
+    fifth post of 9,800 impressions, with its notes (post_id_missing 1, date_missing 'line
+    3', counts_dot_thousands 'All posts!J3', day_precision 1, content_type_unknown 4 for 3,
+    rate_fraction_from_counts 5 for 4). It is dropped before the parse, named by its row."""
+    src = FIX / "maison-seve_content_1791015300000.xlsx"
+    wb = openpyxl.load_workbook(src)
+    ws = wb["All posts"]
+    ws.insert_rows(3)
+    # impressions, views, off-site views, clicks, CTR, likes, comments, shares, follows, ER
+    total = [None, "Total"] + [None] * 7 + ["9.800", 640, 12, 324, 0.1444, 223, 25, 13, 20,
+                                            0.2886]
+    for j, v in enumerate(total, start=1):
+        ws.cell(3, j, v)
+    p = tmp_path / src.name
+    wb.save(p)
+    df = read_export(p, kind="posts")
+    assert df["impressions"].tolist() == [1000, 2000, 5000, 1800]
+    notes = {q["code"]: q for q in df.attrs["quality"]}
+    assert not {"post_id_missing", "date_missing", "counts_dot_thousands",
+                "day_precision"} & set(notes)
+    # the fixture's posts: 'Content Type' filled on the video only; 2 rates × 4 posts
+    assert notes["content_type_unknown"]["rows"] == 3
+    assert notes["rate_fraction_from_counts"]["rows"] == 4
+    assert notes["summary_row_dropped"]["rows"] == 1
+    assert "row 3: its cell 'Total', in column 'Post link', says it is a total" in \
+        notes["summary_row_dropped"]["message"]
+
+
 def test_day_first_created_dates_are_told_by_the_activity_ids(tmp_path):
     """'Created date' re-saved as DD/MM/YYYY text with no day above 12 (01/10/2026 to
     05/10/2026): read month first, the posts were dated 10 January to 10 May and the ids'

@@ -675,6 +675,34 @@ def _bad_date_error(path):
     return err.value
 
 
+def test_a_total_row_on_top_is_read_into_no_note(tmp_path):
+    """'Total' typed in the 'Post ID' cell of the row on top of two Instagram posts (line 2),
+    its publish time empty, its views and reach written '2.250' and '1.400' (1500 + 750, 700
+    + 700). Its cells were read with the posts': a counts_dot_thousands note of 2 cells,
+    'Views' and 'Reach' on line 2, a line the finished table then dropped. It is dropped
+    before the parse, and only its own note names it."""
+    blank = dict.fromkeys(_IG_COLS, "")
+
+    def post(i: int, views: str, published: str) -> dict[str, str]:
+        return {**blank, "Post ID": f"1780000000000000{i}", "Account ID": "1784",
+                "Account username": "brand", "Account name": "Sève", "Publish time": published,
+                "Permalink": f"https://www.instagram.com/p/X{i}/", "Post type": "IG image",
+                "Date": "Lifetime", "Views": views, "Reach": "700", "Likes": "40"}
+
+    total = {**blank, "Post ID": "Total", "Views": "2.250", "Reach": "1.400", "Likes": "80"}
+    path = tmp_path / "ig_2026-12-01.csv"
+    _write(path, _IG_COLS, [total, post(1, "1500", "10/01/2026 09:15"),
+                            post(2, "750", "10/02/2026 18:15")])
+    df = read_export(path)
+    assert df["post_id"].tolist() == ["17800000000000001", "17800000000000002"]
+    assert df["views"].tolist() == [1500, 750] and df["reach"].tolist() == [700, 700]
+    assert not {"counts_dot_thousands", "missing_publish_time"} & _codes(df)
+    note = _note(df, "summary_row_dropped")
+    assert note["rows"] == 1
+    assert "line 2: its cell 'Total', in column 'Post ID', says it is a total" in \
+        note["message"]
+
+
 def test_blank_rows_and_a_total_row_are_no_posts(tmp_path):
     # a spreadsheet leaves a line of delimiters, and its user adds a total under the data:
     # neither is a (Facebook) post, both are recorded

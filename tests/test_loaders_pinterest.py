@@ -386,3 +386,25 @@ def test_of_any_bad_cells_of_an_overview_the_first_in_the_file_is_named(bad):
             read_export(path)
     line, col = min(bad)
     assert (err.value.line, err.value.column) == (line, _DAILY_HEADER[col])
+
+
+def test_a_total_row_with_total_as_its_pin_id_is_read_into_no_note(tmp_path):
+    """'Total' typed in the 'Pin id' cell of a row on top of the two Pins (line 2), its link
+    and created date empty, its impressions written '6.075' (4200 + 1875). It was read as a
+    Pin: its '6.075' noted as thousands on line 2, its content type among 3 guessed, before
+    the finished table dropped it. It is dropped before the parse, and only its own note
+    names it."""
+    src = FIX / "pinterest_pins_2026-10.csv"
+    head, *rows = src.read_text(encoding="utf-8").splitlines()
+    path = tmp_path / src.name
+    path.write_text("\n".join([head, "Total,,,,6.075,116,190,51,357,240", *rows]) + "\n",
+                    encoding="utf-8")
+    df = read_export(path)
+    assert df["post_id"].tolist() == ["1123456789012345678", "1123456789012345999"]
+    assert df["impressions"].tolist() == [4200, 1875]
+    notes = {q["code"]: q for q in df.attrs["quality"]}
+    assert not {"counts_dot_thousands", "post_id_damaged", "post_id_missing"} & set(notes)
+    assert notes["content_type_guessed"]["rows"] == 2          # the two Pins of the fixture
+    assert notes["summary_row_dropped"]["rows"] == 1
+    assert "line 2: its cell 'Total', in column 'Pin id', says it is a total" in \
+        notes["summary_row_dropped"]["message"]

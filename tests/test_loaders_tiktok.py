@@ -574,6 +574,26 @@ def test_a_total_row_is_not_counted_among_the_counts_read_as_thousands(unzipped)
     assert "'2.511'" not in note["message"]
 
 
+def test_a_total_typed_in_the_video_link_is_a_summary_row(unzipped):
+    """'Total' typed in the 'Video link' cell of a row on top of the three videos (line 2),
+    'Time' and 'Post time' empty, its views written '2.511' (1748 + 203 + 560). The file was
+    refused ("Content row without a video id in its link … got 'Total'"), where a 'Total'
+    id in the other formats is a summary row: it is dropped before the parse, as theirs, and
+    its '2.511' is in no note."""
+    p = unzipped / "Content.csv"
+    head, *rows = p.read_text(encoding="utf-8-sig").rstrip("\n").split("\n")
+    total = '"","","Total","","188","17","7","2.511"'
+    p.write_text("\n".join([head, total, *rows]) + "\n", encoding="utf-8-sig")
+    df = _by_format(p)["tiktok_content"]
+    assert df["views"].tolist() == [1748, 203, 560]
+    notes = {q["code"]: q for q in df.attrs["quality"]}
+    assert "counts_dot_thousands" not in notes
+    assert "line 2: its cell 'Total', in column 'Video link', says it is a total" in \
+        notes["summary_row_dropped"]["message"]
+    # the row the fixture's title split, line 3 of its file, is line 4 under the Total row
+    assert notes["row_repaired"]["message"].endswith("(line 4)")
+
+
 # ---------------------------------------------------------------- damaged zip members
 
 FOLLOWERS = FIX / "Followers_maisonseve.zip"

@@ -360,6 +360,54 @@ def test_a_total_row_labelled_in_the_post_text_is_no_post(tmp_path, label):
     assert f"line 4: {why}" in note["message"]
 
 
+def test_a_total_row_with_total_as_its_id_is_read_into_no_note(tmp_path):
+    """'Total' typed in the 'Post id' cell of a row on top of X's posts (line 2), its Date and
+    link empty, its impressions '2.250' (a count with a dot and three digits reads as
+    thousands). The row was read as a post, its '2.250' noted as
+    thousands on line 2 and its id as 'rounded by a spreadsheet' (post_id_damaged 1), before
+    the finished table dropped it: it is dropped before the parse, and only its own note
+    names it."""
+    src = FIX / "account_analytics_content_2026-07-01_2026-07-31.csv"
+    head, *rows = src.read_text(encoding="utf-8").splitlines()
+    total = 'Total,,,,2.250,50,117,3,1,2,6,9,7,25,15,0,1'
+    path = tmp_path / src.name
+    path.write_text("\n".join([head, total, *rows]) + "\n", encoding="utf-8")
+    df = read_export(path)
+    # the fixture's two posts, their impressions "1,234" and 800, as without the Total row
+    assert df["post_id"].tolist() == ["2077056051303153665", "1900000000000000000"]
+    assert df["impressions"].tolist() == [1234, 800]
+    codes = _codes(df)
+    assert "counts_dot_thousands" not in codes and "post_id_damaged" not in codes
+    assert "missing_publish_time" not in codes
+    (note,) = [q for q in df.attrs["quality"] if q["code"] == "summary_row_dropped"]
+    assert note["rows"] == 1
+    assert "line 2: its cell 'Total', in column 'Post id', says it is a total" in \
+        note["message"]
+
+
+@settings(max_examples=15, deadline=None)
+@given(at=st.integers(0, 2), word=st.sampled_from(["Total", "TOTAL:", "Totale", "Grand total",
+                                                   "Summe"]))
+def test_a_total_id_anywhere_among_the_posts_is_only_its_own_note(at, word):
+    """The row of :func:`test_a_total_row_with_total_as_its_id_is_read_into_no_note`, its id
+    any summary word, above, between or under the fixture's two posts (line ``at + 2``):
+    the posts are read as without it, and only the summary's note names it (by its line;
+    under the data, the table's tail drops it first, by its word)."""
+    src = FIX / "account_analytics_content_2026-07-01_2026-07-31.csv"
+    head, *rows = src.read_text(encoding="utf-8").splitlines()
+    rows.insert(at, f'"{word}",,,,2.250,50,117,3,1,2,6,9,7,25,15,0,1')
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / src.name
+        path.write_text("\n".join([head, *rows]) + "\n", encoding="utf-8")
+        df = read_export(path)
+    assert df["impressions"].tolist() == [1234, 800]
+    assert not {"counts_dot_thousands", "post_id_damaged"} & _codes(df)
+    (note,) = [q for q in df.attrs["quality"] if q["code"] == "summary_row_dropped"]
+    assert note["rows"] == 1 and repr(word) in note["message"]
+    if at < len(rows) - 1:
+        assert f"line {at + 2}: its cell {word!r}, in column 'Post id'" in note["message"]
+
+
 def test_x_exports_lack_no_metric_they_carry():
     """No X export has views, and the French content file no bookmarks: neither is a metric
     found missing."""

@@ -158,10 +158,11 @@ def _code_fingerprint() -> str:
 def _formats_fingerprint() -> str:
     """The registered formats, the functions behind them and the rows and metrics they name
     (a format registered at run time by a plug-in changes what a file reads as: the summary
-    rows dropped by its ``keys``, the warnings of its ``expects``)."""
+    rows dropped by its ``keys`` and ``own_total``, the warnings of its ``expects``)."""
     return ";".join(f"{f.name}:{f.detect.__module__}.{f.detect.__qualname__}:"
                     f"{f.parse.__module__}.{f.parse.__qualname__}:"
-                    f"{f.family}:{f.keys}:{f.expects}:{f.expects_on}" for f in _registry.formats())
+                    f"{f.family}:{f.keys}:{f.own_total}:{f.expects}:{f.expects_on}"
+                    for f in _registry.formats())
 
 
 def member_stamp(src) -> str:

@@ -38,11 +38,13 @@ Adding a platform
    ``family`` names the synonym family of the headers. ``keys`` (posts) are the fields that
    identify a post (its id, link, publish time): a row with none of them filled that says
    "Total" in any cell, or whose numbers are the sums of the rows above, is dropped as a
-   summary row before ``parse`` reads the table, its line noted (``_summary``). ``expects``
-   lists the metrics every export of the format carries (``"views|impressions"``: either;
-   ``expects_on`` adds a platform's own): a table that lacks one is read with a warning that
-   names it, the columns not used and the ``synonyms.csv`` row that would read it
-   (``_expected``). Leave out what a real export may legitimately lack.
+   summary row before ``parse`` reads the table, its line noted (``_summary``); a key cell
+   that says "Total" is no key, unless ``own_total=True``: the parser reads the export's own
+   Total row (YouTube Studio's). ``expects`` lists the metrics every export of the format
+   carries (``"views|impressions"``: either; ``expects_on`` adds a platform's own): a table
+   that lacks one is read with a warning that names it, the columns not used and the
+   ``synonyms.csv`` row that would read it (``_expected``). Leave out what a real export may
+   legitimately lack.
 
    ``cand`` (a :class:`Candidate`) gives ``header``/``norm`` (raw and normalised headers),
    ``meta`` (preamble: ``title``, ``start_date``, ``end_date``, ``sep``), ``basename``,

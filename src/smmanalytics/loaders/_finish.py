@@ -104,10 +104,12 @@ def _without_summary_rows(posts: pd.DataFrame, src: Source, log: QualityLog | No
     """``posts`` without its summary rows, noted: a row with no publish time whose id says
     "Total" (a total a spreadsheet's user added under the data) is no post.
 
-    A row with no id at all (nor link, nor publish time) whose label stands in another cell,
-    or which holds the sums of the rows above, was dropped before its format's parser read
-    the table (``_parsed``, ``_summary``), with a note naming its line: the parser would
-    have counted it as a post without an id and a time (and TikTok's refused the file)."""
+    A row with no id at all (nor link, nor publish time) whose label stands in another cell
+    or in the id's, or which holds the sums of the rows above, was dropped before its
+    format's parser read the table (``_parsed``, ``_summary``), with a note naming its line:
+    the parser would have counted it as a post without an id and a time (and TikTok's
+    refused the file), and noted its cells among the posts'. What is left here: such a row
+    with a link, or of a format that names no keys (a Facebook Insights breakdown sheet)."""
     if "published_at" not in posts.columns or "post_id" not in posts.columns:
         return posts
     undated = np.flatnonzero(posts["published_at"].isna().to_numpy())

@@ -246,7 +246,8 @@ def _parsed(fmt: Format, cand: Candidate, ctx: ParseContext) -> list[pd.DataFram
     if fmt.keys and "posts" in fmt.kinds:
         keys = [p for k in fmt.keys for p in cand.match(fmt.family).columns.get(k, [])]
         if keys:
-            table.drop_summaries_without(keys, cand.decimal_hint(fmt.family)[0])
+            table.drop_summaries_without(keys, cand.decimal_hint(fmt.family)[0],
+                                         fmt.own_total)
     start = len(ctx.log.entries)
     try:
         out = fmt.parse(cand, ctx)

@@ -57,6 +57,8 @@ class Format:
     header_names: Callable[[Candidate], list[str]] | None = None
     #: the tables ``expects`` holds of, when not all (a GA4 report's main table, not its chart)
     expects_when: Callable[[Candidate], bool] | None = None
+    #: ``parse`` reads the export's own Total row, a key of which says "Total" (:func:`register`)
+    own_total: bool = False
 
     @property
     def platform(self) -> str:
@@ -78,7 +80,8 @@ def register(name: str, *, platforms: str | tuple[str, ...], kinds: str | tuple[
              expects: tuple[str, ...] = (),
              expects_on: dict[str, tuple[str, ...]] | None = None,
              header_names: Callable[[Candidate], list[str]] | None = None,
-             expects_when: Callable[[Candidate], bool] | None = None) -> Format:
+             expects_when: Callable[[Candidate], bool] | None = None,
+             own_total: bool = False) -> Format:
     """Register an export format; returns it. A name can be registered only once.
 
     Parameters
@@ -100,7 +103,8 @@ def register(name: str, *, platforms: str | tuple[str, ...], kinds: str | tuple[
         of a posts format, the fields of ``family`` that identify a post (its id, link,
         publish time): a row none of whose key cells is filled that says "Total" or holds the
         sums of the rows above is dropped as a summary row before ``parse`` reads the table,
-        its line noted (``_summary``).
+        its line noted (``_summary``). A key cell that says "Total" (typed in the id's
+        column) is no key: its figures are neither read nor noted as a post's.
     expects : tuple of str
         the fields of ``family`` every export of the format carries (the platform's header
         table in reference/platform-exports.md), ``"views|impressions"`` for either: a table
@@ -116,6 +120,10 @@ def register(name: str, *, platforms: str | tuple[str, ...], kinds: str | tuple[
     expects_when : callable(Candidate) -> bool, optional
         the tables ``expects`` holds of, when a format reads tables of several column sets
         (a GA4 report with its engagement columns, not the chart of one metric under it).
+    own_total : bool
+        the export writes a Total row of its own, a key of which says "Total", and ``parse``
+        reads it (YouTube Studio's, whose views tell whether rows were left out): that row
+        is left to it, which drops it with :meth:`~._candidate.Candidate.not_read`.
 
     Raises
     ------
@@ -149,7 +157,7 @@ def register(name: str, *, platforms: str | tuple[str, ...], kinds: str | tuple[
         _check_family(name, family, keys, expects, expects_on)
     fmt = Format(name, platforms, kinds, detect, parse, description, family, tuple(keys),
                  tuple(expects), tuple((p, tuple(m)) for p, m in (expects_on or {}).items()),
-                 header_names, expects_when)
+                 header_names, expects_when, own_total)
     _FORMATS[name] = fmt
     return fmt
 

@@ -173,9 +173,12 @@ class RawTable:
     #: the columns that identify a row of a posts table (its id, link, publish time): a row
     #: with none of them filled that says "Total" or holds the sums of the rows above is a
     #: summary row, dropped and noted (``_summary``); set by the registry before the parse
-    #: (:meth:`drop_summaries_without`), with the ``decimal`` mark of the file's numbers
+    #: (:meth:`drop_summaries_without`), with the ``decimal`` mark of the file's numbers;
+    #: a key cell saying "Total" is a summary's label, unless the format reads such a row
+    #: itself (``own_total``, YouTube's)
     keys: tuple[int, ...] = ()
     decimal: str | None = None
+    own_total: bool = False
 
     @cached_property
     def norm(self) -> list[str]:
@@ -543,12 +546,15 @@ class RawTable:
                          "not data", level="info", rows=tail, sheet=self.sheet)
         return cells.slice(0, n - tail) if isinstance(cells, pa.Table) else cells.iloc[:n - tail]
 
-    def drop_summaries_without(self, keys: Iterable[int], decimal: str | None = None) -> None:
+    def drop_summaries_without(self, keys: Iterable[int], decimal: str | None = None,
+                               own_total: bool = False) -> None:
         """Have the rows none of whose ``keys`` cells (a post's id, link, publish time) is
-        filled dropped as summary rows when they say "Total" or hold the sums of the rows
-        above (:mod:`._summary`), each line noted: at the first read of the cells, or now when
-        they were read already."""
+        filled (but with "Total", unless ``own_total``: the format reads that row) dropped as
+        summary rows when they say "Total" or hold the sums of the rows above
+        (:mod:`._summary`), each line noted: at the first read of the cells, or now when they
+        were read already."""
         self.keys, self.decimal = tuple(sorted(set(keys))), decimal
+        self.own_total = own_total
         if "_cells" in self.__dict__:
             before = self.__dict__["_cells"]
             after = self._without_keyless_summaries(before)
@@ -567,7 +573,7 @@ class RawTable:
         if not self.keys:
             return cells
         cells = self._without_keyless_notes(cells)
-        found = keyless_summaries(cells, self.header, self.keys, self.decimal)
+        found = keyless_summaries(cells, self.header, self.keys, self.decimal, self.own_total)
         if not found:
             return cells
         drop = np.array([s.position for s in found], dtype=np.int64)

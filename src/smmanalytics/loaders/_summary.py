@@ -2,10 +2,11 @@
 
 A spreadsheet's user adds a total under the posts of an export, or between them (a subtotal),
 and writes its label in whichever cell is at hand: ``Totale`` under ``Titolo``, the id and the
-publish time left empty. Read as a post, that row doubled every figure of its platform (19
-posts, 4,448 interactions for 18 posts and 2,224). A row of a posts table is such a summary row
-when none of its *keys* (the cells that identify a post: its id, its link, its publish time) is
-filled, and
+publish time left empty, or ``Total`` typed in the id's cell. Read as a post, that row doubled
+every figure of its platform (19 posts, 4,448 interactions for 18 posts and 2,224). A row of a
+posts table is such a summary row when none of its *keys* (the cells that identify a post: its
+id, its link, its publish time) is filled with a key (a key cell that says "Total" is its
+label, unless the format reads its export's own Total row, as YouTube's does), and
 
 - a cell of it says "Total" or its like (:data:`._headers.SUMMARY_WORDS`, a colon after the
   word allowed: ``Totale:``), or
@@ -51,16 +52,18 @@ class Summary(NamedTuple):
 
 
 def keyless_summaries(cells: pa.Table | pd.DataFrame, header: list[str],
-                      keys: tuple[int, ...], decimal: str | None = None) -> list[Summary]:
+                      keys: tuple[int, ...], decimal: str | None = None,
+                      own_total: bool = False) -> list[Summary]:
     """The summary rows of ``cells`` (a table's body: Arrow text or numbers, or a sheet's
     frame; columns named ``header``), whose key columns are at positions ``keys``; ``decimal``
-    is the decimal mark of numbers that fit both readings (the file's locale). Empty when the
-    table has no key column, or no row without keys (one comparison of the first key column,
-    in a table of posts that all have an id)."""
+    is the decimal mark of numbers that fit both readings (the file's locale); ``own_total``
+    when the format's parser reads a row whose key says "Total" itself (YouTube's). Empty when
+    the table has no key column, or no row without keys (one comparison of the first key
+    column, in a table of posts that all have an id)."""
     keys = tuple(k for k in keys if k < len(header))
     if not keys:
         return []
-    keyless = _keyless(cells, keys)
+    keyless = _keyless(cells, keys, labels=not own_total)
     if not len(keyless):
         return []
     width = len(header)
@@ -98,10 +101,16 @@ def _cell(cells: pa.Table | pd.DataFrame, j: int, k: int) -> str:
     return str(v).strip()
 
 
-def _keyless(cells: pa.Table | pd.DataFrame, keys: tuple[int, ...]) -> np.ndarray:
+def _keyless(cells: pa.Table | pd.DataFrame, keys: tuple[int, ...], labels: bool
+             ) -> np.ndarray:
     """Positions of the rows whose every key cell is empty, blank or a placeholder (``-``,
-    ``N/A``). The first key column (ids, all long) usually rules out every row."""
-    return rows_all_empty(cells, keys, _missing_or_nan)
+    ``N/A``), or says "Total" when ``labels``: a summary's label typed in the id's cell (an X
+    post's ``Total`` was read, its ``2.250`` impressions noted as thousands, before the
+    finished table dropped it). The first key column (ids, all long) usually rules out every
+    row."""
+    if not labels:
+        return rows_all_empty(cells, keys, _missing_or_nan)
+    return rows_all_empty(cells, keys, lambda col: _missing_or_nan(col) | _total_cells(col))
 
 
 def _missing_or_nan(col: pa.ChunkedArray | pd.Series) -> np.ndarray:
@@ -171,8 +180,8 @@ def _sums_above(cells: pa.Table | pd.DataFrame, header: list[str], keys: tuple[i
     data = np.ones(n, dtype=bool)
     data[keyless] = False
     for j in keys:
-        short = _short_cells(cells, j)
-        data[short[summary_cells(_column(cells, j, short)).to_numpy()]] = False
+        data[_total_cells(cells.column(j) if isinstance(cells, pa.Table)
+                          else cells.iloc[:, j])] = False
     rows = np.flatnonzero(data)
     if len(rows) < 2:
         return none
@@ -211,19 +220,25 @@ def _sums_above(cells: pa.Table | pd.DataFrame, header: list[str], keys: tuple[i
     return [o for o, a in zip(out, asked, strict=True) if a]
 
 
-def _short_cells(cells: pa.Table | pd.DataFrame, j: int) -> np.ndarray:
-    """Positions of the cells of column ``j`` that may say "Total": short enough
+def _total_cells(col: pa.ChunkedArray | pd.Series) -> np.ndarray:
+    """Whether each cell of ``col`` (an Arrow column, or a sheet's) says "Total"
+    (:func:`~._cells.summary_cells`), only the cells that may be looked at: short enough
     (:data:`LONGEST_SUMMARY`), without a digit. In a column of ids, links or times, none."""
-    if isinstance(cells, pa.Table):
-        col = cells.column(j)
+    out = np.zeros(len(col), dtype=bool)
+    if isinstance(col, pa.ChunkedArray):
         if not (pa.types.is_string(col.type) or pa.types.is_large_string(col.type)):
-            return np.array([], dtype=np.int64)
+            return out
         may = pc.and_(pc.less_equal(pc.utf8_length(col), LONGEST_SUMMARY),
                       pc.invert(pc.match_substring_regex(col, "[0-9]")))
-        return np.flatnonzero(pc.fill_null(may, False).to_numpy(zero_copy_only=False))
-    text = cells.iloc[:, j].astype("string").fillna("")
-    may = (text.str.len() <= LONGEST_SUMMARY) & ~text.str.contains(r"\d", regex=True)
-    return np.flatnonzero(may.fillna(False).to_numpy(dtype=bool))
+        short = np.flatnonzero(pc.fill_null(may, False).to_numpy(zero_copy_only=False))
+        text = col.take(pa.array(short, type=pa.int64())).to_pandas()
+    else:
+        text = col.astype("string").fillna("")
+        may = (text.str.len() <= LONGEST_SUMMARY) & ~text.str.contains(r"\d", regex=True)
+        short = np.flatnonzero(may.fillna(False).to_numpy(dtype=bool))
+        text = text.iloc[short]
+    out[short] = summary_cells(text).to_numpy()
+    return out
 
 
 def _close(value: float, total: float) -> bool:

@@ -589,8 +589,9 @@ def _type_by_word(key: str) -> str | None:
 
 
 def _note_undated(ctx: ParseContext, missing_time: pd.Series, post_id: pd.Series) -> None:
-    """Note the posts without a publish time. A 'Total' row without a time is no post: it is
-    dropped when the table is finished (_finish.finish), and not counted here."""
+    """Note the posts without a publish time. A 'Total' row without a time is no post:
+    dropped before the parse (``_summary``), or, its link filled, when the table is finished
+    (``_finish.finish``), and not counted here."""
     if not missing_time.any():
         return
     pos = np.flatnonzero(missing_time.to_numpy())

@@ -464,11 +464,12 @@ def _repaired(c: Candidate, ctx: ParseContext) -> Candidate:
     ragged = [i for i, r in enumerate(rows)
               if len(r) != width and any(f.strip() for f in r) and i not in skip]
     # the rows, repaired below, and the line each starts on (a caption over two lines moves
-    # the rows under it): the original table's errors count these rows (read_as)
+    # the rows under it): the original table's errors count these rows (read_as); its
+    # summary rows are the table's (_summary)
     table = RawTable(source=c.table.source, header=c.header, first_line=c.table.first_line,
                      meta=c.table.meta, delimiter=c.table.delimiter, encoding=c.table.encoding,
                      rows=rows, row_lines=lines, log=c.table.log, keys=c.table.keys,
-                     decimal=c.table.decimal)    # its summary rows are the table's (_summary)
+                     decimal=c.table.decimal, own_total=c.table.own_total)
     c.table.read_as = table
     for i in ragged:                               # only the broken rows are looked at one by one
         r = rows[i]

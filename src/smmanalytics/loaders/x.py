@@ -169,7 +169,8 @@ def _note_undated(c: Candidate, published: pd.Series, post_id: pd.Series,
     decode it from), naming their lines. They are kept, as the Meta posts loader keeps its
     undated posts: a post is a whole row, its id and figures still its own, while a daily
     file's value without its day is refused (``_tidy.refuse_undated``). A 'Total' row is no
-    post and is dropped when the table is finished (``_finish.finish``), not counted here."""
+    post: dropped before the parse (``_summary``), or, its link filled, when the table is
+    finished (``_finish.finish``), and not counted here."""
     pos = np.flatnonzero(published.isna().to_numpy())
     pos = pos[~summary_cells(post_id.iloc[pos]).to_numpy()]
     if not len(pos):

@@ -731,7 +731,7 @@ def _parse_totals(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
 # the table's columns are the metrics chosen in Studio (reference §5.2); views are always there
 register("youtube_table", platforms=P, kinds="posts", detect=_detect_table, parse=_parse_table,
          description="YouTube Studio advanced mode, Table data.csv", family=F,
-         keys=("post_id", "published_date"), expects=("views",))
+         keys=("post_id", "published_date"), expects=("views",), own_total=True)
 register("youtube_chart", platforms=P, kinds="daily", detect=_detect_chart, parse=_parse_chart,
          description="YouTube Studio advanced mode, Chart data.csv (per video and day)")
 register("youtube_totals", platforms=P, kinds="daily", detect=_detect_totals,
