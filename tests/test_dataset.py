@@ -74,15 +74,44 @@ def test_load_twice_gives_identical_tables():
         pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name))
 
 
-def test_every_text_column_of_every_table_is_the_schemas_text():
+def _returns(monkeypatch, module, name: str) -> list:
+    """What each call of ``module.name`` returns from now on, in the order of the calls (the
+    calls themselves unchanged): the cache's lookups and parses, counted."""
+    real, returned = getattr(module, name), []
+
+    def recording(*args, **kwargs):
+        returned.append(real(*args, **kwargs))
+        return returned[-1]
+
+    monkeypatch.setattr(module, name, recording)
+    return returned
+
+
+def test_every_text_column_of_every_table_is_the_schemas_text(tmp_path, monkeypatch):
     """The sample's posts had account_handle, author, audience and content_type_raw, daily
     its post_id and web its breakdown as ``str`` (NaN for missing) beside the ``string``
     columns the schema declares: every text column of every table is now ``string``
     (schema.TEXT), as parsed, as the cache of parsed exports gives it back, and as the
-    cache of a whole load does."""
+    cache of a whole load does. The sample (its many kinds of export) is parsed once, in an
+    empty cache, which that load fills; the loads after it parse nothing."""
+    from smmanalytics import _cache
+    from smmanalytics.loaders import _read
+
+    monkeypatch.setenv("SMM_CACHE_DIR", str(tmp_path / "cache"))
     sample = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
-    loads = {"parsed": smm.load(sample, cache=False), "cached": smm.load(sample)}
-    loads["cached again"] = smm.load(sample)
+    parses = _returns(monkeypatch, _read, "parse_source")
+    lookups = _returns(monkeypatch, _cache, "get")
+    loads = {"parsed": smm.load(sample)}
+    # each export looked up in vain, then parsed, and its entry written
+    assert parses and len(lookups) == len(parses) and lookups.count(None) == len(lookups)
+    monkeypatch.setattr(_read, "parse_source", lambda *a, **k: pytest.fail("parsed again"))
+    with monkeypatch.context() as m:      # the whole load's entry unseen
+        m.setattr(_cache, "get_dataset", lambda *a, **k: None)
+        loads["from each file's entry"] = smm.load(sample)
+    read_back = lookups[len(parses):]     # the entry of every export parsed, found
+    assert len(read_back) == len(parses) and None not in read_back
+    loads["from the whole load's entry"] = smm.load(sample)
+    assert len(lookups) == 2 * len(parses)    # no file's entry looked up
     for how, ds in loads.items():
         other = {f"{name}.{c}": str(t) for name in (*schema.TABLES, "files", "costs")
                  for c, t in getattr(ds, name).dtypes.items()
