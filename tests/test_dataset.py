@@ -8,6 +8,7 @@ import os
 import shutil
 import zipfile
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
@@ -19,6 +20,7 @@ from smmanalytics.errors import DataQualityWarning, ParseError
 from smmanalytics.schema import validate
 
 FIX = Path(__file__).parent / "fixtures"
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
 IG_HEADER = ('"Post ID","Account ID","Account username","Account name",Description,'
              '"Duration (sec)","Publish time",Permalink,"Post type","Data comment",Date,Views,'
              'Reach,Likes,Shares,Follows,Comments,Saves')
@@ -67,22 +69,84 @@ def test_load_fixture_folder():
     assert "snapshot_tie" not in _codes(ds)
 
 
-def test_load_twice_gives_identical_tables():
-    a, b = smm.load(FIX), smm.load(FIX)   # every fixture, all platforms
-    assert not (a.files["status"] == "failed").any()
-    for name in ("posts", "daily", "web", "audience", "quality", "files"):
-        pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name))
+#: every fixture, all platforms, in as few loads as there are brands: the folders of a brand
+#: of their own (a brand.yaml; two brands' in one load are refused) each alone, the others
+#: together
+BRAND_FIXTURES = sorted(p for p in FIX.iterdir() if (p / "brand.yaml").is_file())
+FIXTURE_LOADS = {"no brand's": [p for p in sorted(FIX.iterdir())
+                                if p.is_dir() and p not in BRAND_FIXTURES],
+                 **{p.name: p for p in BRAND_FIXTURES}}
 
 
-def test_every_text_column_of_every_table_is_the_schemas_text():
+@pytest.fixture(scope="module")
+def every_fixture() -> dict[str, smm.Dataset]:
+    """The loads of :data:`FIXTURE_LOADS`, once for the tests of this module that only read
+    them: the module's slowest loads (8 s of CPU), which two tests each made."""
+    return {name: smm.load(paths) for name, paths in FIXTURE_LOADS.items()}
+
+
+def test_load_twice_gives_identical_tables(every_fixture):
+    for name, a in every_fixture.items():
+        b = smm.load(FIXTURE_LOADS[name])
+        assert not (a.files["status"] == "failed").any(), name
+        for table in ("posts", "daily", "web", "audience", "quality", "files"):
+            pd.testing.assert_frame_equal(getattr(a, table), getattr(b, table))
+
+
+def _returns(monkeypatch, module, name: str) -> list:
+    """What each call of ``module.name`` returns from now on, in the order of the calls (the
+    calls themselves unchanged): the cache's lookups and parses, counted."""
+    real, returned = getattr(module, name), []
+
+    def recording(*args, **kwargs):
+        returned.append(real(*args, **kwargs))
+        return returned[-1]
+
+    monkeypatch.setattr(module, name, recording)
+    return returned
+
+
+@pytest.fixture(scope="module")
+def sample_load(tmp_path_factory) -> SimpleNamespace:
+    """The sample (its many kinds of export) loaded once for the tests of this module that
+    only read the load (5 s of CPU), in an empty cache of its own which the load fills: the
+    load (``ds``), that cache's folder, what each parse and each lookup of a file's entry
+    returned."""
+    from smmanalytics import _cache
+    from smmanalytics.loaders import _read
+
+    with pytest.MonkeyPatch.context() as m:
+        folder = tmp_path_factory.mktemp("sample-cache")
+        m.setenv("SMM_CACHE_DIR", str(folder))
+        parses, lookups = _returns(m, _read, "parse_source"), _returns(m, _cache, "get")
+        return SimpleNamespace(ds=smm.load(SAMPLE), cache=folder, parses=parses,
+                               lookups=lookups)
+
+
+def test_every_text_column_of_every_table_is_the_schemas_text(sample_load, monkeypatch):
     """The sample's posts had account_handle, author, audience and content_type_raw, daily
     its post_id and web its breakdown as ``str`` (NaN for missing) beside the ``string``
     columns the schema declares: every text column of every table is now ``string``
     (schema.TEXT), as parsed, as the cache of parsed exports gives it back, and as the
-    cache of a whole load does."""
-    sample = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
-    loads = {"parsed": smm.load(sample, cache=False), "cached": smm.load(sample)}
-    loads["cached again"] = smm.load(sample)
+    cache of a whole load does. The sample is parsed once, in an empty cache, which that
+    load fills; the loads after it parse nothing."""
+    from smmanalytics import _cache
+    from smmanalytics.loaders import _read
+
+    parsed = len(sample_load.parses)
+    # each export looked up in vain, then parsed, and its entry written
+    assert parsed and sample_load.lookups == [None] * parsed
+    monkeypatch.setenv("SMM_CACHE_DIR", str(sample_load.cache))
+    monkeypatch.setattr(_read, "parse_source", lambda *a, **k: pytest.fail("parsed again"))
+    lookups = _returns(monkeypatch, _cache, "get")
+    loads = {"parsed": sample_load.ds}
+    with monkeypatch.context() as m:      # the whole load's entry unseen
+        m.setattr(_cache, "get_dataset", lambda *a, **k: None)
+        loads["from each file's entry"] = smm.load(SAMPLE)
+    # the entry of every export parsed, found
+    assert len(lookups) == parsed and None not in lookups
+    loads["from the whole load's entry"] = smm.load(SAMPLE)
+    assert len(lookups) == parsed         # no file's entry looked up
     for how, ds in loads.items():
         other = {f"{name}.{c}": str(t) for name in (*schema.TABLES, "files", "costs")
                  for c, t in getattr(ds, name).dtypes.items()
@@ -905,7 +969,6 @@ def test_exports_downloaded_twice_read_as_the_first_download(tmp_path):
     """A browser names a file downloaded again 'Content_maisonseve (1).zip', a file manager a
     copy '… - Copie.zip': TikTok's handle and YouTube's channel, read from those names, became
     'maisonseve (1)' and 'Maison Sève - Copie', a second account beside the first."""
-    sample = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
     names = {"Content_maisonseve.zip": "Content_maisonseve (1).zip",
              "Overview_2025-11-01_1793520000_maisonseve.zip":
                  "Overview_2025-11-01_1793520000_maisonseve(2).zip",
@@ -915,8 +978,8 @@ def test_exports_downloaded_twice_read_as_the_first_download(tmp_path):
     first.mkdir()
     again.mkdir()
     for name, copy in names.items():
-        shutil.copy2(sample / name, first / name)
-        shutil.copy2(sample / name, again / copy)
+        shutil.copy2(SAMPLE / name, first / name)
+        shutil.copy2(SAMPLE / name, again / copy)
     a, b = smm.load(first, cache=False), smm.load(again, cache=False)
     for table in ("posts", "daily"):
         x, y = getattr(a, table), getattr(b, table)
@@ -1221,13 +1284,14 @@ def test_a_renamed_metric_is_a_warning_until_the_brand_s_synonyms_name_it(tmp_pa
     assert "expected_metric_missing" not in set(ds.quality["code"])
 
 
-def test_the_sample_and_the_fixtures_lack_no_metric_their_exports_carry():
+def test_the_sample_and_the_fixtures_lack_no_metric_their_exports_carry(sample_load,
+                                                                       every_fixture):
     """Every export of the sample brand and of the fixtures (Italian ones aside, made to
     lack them) has the metrics its kind of export carries, and no row of them is taken for
     a total it is not."""
-    sample = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
-    for ds in (smm.load(sample), smm.load([p for p in FIX.iterdir() if p != META_IT])):
+    for ds in (sample_load.ds, *every_fixture.values()):
         q = ds.quality
+        q = q[~q["file"].str.startswith(f"{META_IT}{os.sep}", na=False)]
         # but the Italian GA4 fixture, made without a revenue column (its Italian header was
         # never seen in a real file), which a traffic acquisition report carries
         missing = q.loc[q["code"] == "expected_metric_missing", "file"]
@@ -1239,8 +1303,7 @@ def test_the_sample_and_the_fixtures_lack_no_metric_their_exports_carry():
 def test_a_video_known_to_the_day_is_in_its_own_month_west_of_utc(tmp_path):
     """The reviewer's brand in New York: YouTube Studio dates the video PRj-NzdPbBp
     1 April 2026; stored at 00:00 UTC, it was a post of 31 March there, in March's posts."""
-    sample = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
-    shutil.copy(sample / "Content 2025-09-01_2026-10-31 Maison Sève.zip", tmp_path)
+    shutil.copy(SAMPLE / "Content 2025-09-01_2026-10-31 Maison Sève.zip", tmp_path)
     (tmp_path / "brand.yaml").write_text("name: Test\ntimezone: America/New_York\n")
     ds = smm.load(tmp_path, cache=False)
     assert "PRj-NzdPbBp" in set(ds.posts_in("2026-04")["post_id"])
@@ -1248,14 +1311,14 @@ def test_a_video_known_to_the_day_is_in_its_own_month_west_of_utc(tmp_path):
     assert ds.span("youtube")[0] == dt.date(2025, 9, 1)
 
 
-def test_a_dataset_shows_its_platforms_and_days_in_jupyter():
+def test_a_dataset_shows_its_platforms_and_days_in_jupyter(sample_load):
     """`ds` in JupyterLab was one line, "<Dataset 'Maison Sève': 1475 posts, …>": no platform,
     no days, no time zone. The sample's Facebook: 212 posts and 1,704 daily rows from
     1 September 2025 to 31 October 2026 (1,672 listed, and the 32 days its file of net follows
     leaves out, its 0s); TikTok's start on 1 November 2025; GA4's 202 rows."""
     import re
 
-    ds = smm.load(Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve")
+    ds = sample_load.ds
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", ds._repr_html_())).strip()
     assert text.startswith("Dataset · Maison Sève (Europe/Paris, fr; data as of 2026-11-15)")
     assert "facebook 212 1704 2025-09-01 2026-10-31" in text
