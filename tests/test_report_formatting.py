@@ -787,6 +787,22 @@ def test_a_rate_below_one_percent_keeps_two_figures_after_rounding(x, en, fr):
     assert Formatter("fr").rate(x).replace("\u202f", " ").replace("\xa0", " ") == fr
 
 
+@pytest.mark.parametrize("posts,digits,shown", [
+    (52, 1, "1.0"),     # 52 ÷ (365/7) = 0.9973 a week: 1.00 at two figures, so 1.0 as 1 is
+    (53, 1, "1.0"),     # 53 ÷ (365/7) = 1.016: one decimal, the column's digits
+    (50, 2, "0.96"),    # 50 ÷ (365/7) = 0.9589: two figures, 0.96 (two decimals)
+    (4, 3, "0.077"),    # 4 ÷ (365/7) = 0.0767: two figures, 0.077 (three decimals)
+])
+def test_posts_a_week_that_round_to_one_read_as_one_does(posts, digits, shown):
+    """A year's posting rate in the benchmarks column: below 1 two significant figures, but
+    one that rounds to 1 is written as 1.016 is ("1.0"), not with an extra figure ("1.00")."""
+    from smmanalytics.report.formatting import small_digits
+
+    x = posts / (365 / 7)
+    assert small_digits(x, 1) == digits
+    assert Formatter("en").number(x, small_digits(x, 1)) == shown
+
+
 @pytest.mark.parametrize("lang,start", [
     ("en", "Posts lack a like, comment or share count (a column deleted or emptied); their "
            "interactions were taken from the export's own total of them"),
