@@ -946,10 +946,17 @@ class Formatter:
         ('1° agosto', '30 settembre 2026')
         >>> Formatter("fr").days(dt.date(2026, 10, 13), dt.date(2026, 10, 19), "d MMM")
         ('13', '19 oct.')
+
+        A single day keeps its full date at both ends ("du 2 octobre 2026 au 2 octobre
+        2026"): cut, it read as a range from a day to itself ("du 2 au 2 octobre 2026"), and
+        the sentences these ends fill ("from {start} to {end}") have no one-day wording.
+
+        >>> Formatter("it").days(dt.date(2026, 10, 2), dt.date(2026, 10, 2))
+        ('2 ottobre 2026', '2 ottobre 2026')
         """
         month = "d MMMM" if fmt == "long" else fmt
-        first = (fmt if start.year != end.year else month if start.month != end.month
-                 else "d")
+        first = (fmt if start.year != end.year or start == end
+                 else month if start.month != end.month else "d")
         return self.date(start, first), self.date(end, fmt)
 
     def span(self, start, end) -> str:
