@@ -182,6 +182,18 @@ def test_a_single_day_is_no_range():
     assert Formatter("fr").span(dt.date(2026, 10, 1), dt.date(2026, 10, 1)) == "1er octobre 2026"
 
 
+@pytest.mark.parametrize("lang,day", [("en", "7 October 2026"), ("fr", "7 octobre 2026"),
+                                      ("it", "7 ottobre 2026")])
+def test_a_single_day_from_to_keeps_its_full_date_at_both_ends(lang, day):
+    # a one-day report period 2026-10-07..2026-10-07: cut as a range, it read "7 to 7
+    # October 2026"; each end is the date written in full (the long format, by hand)
+    f = Formatter(lang)
+    assert f.days(dt.date(2026, 10, 7), dt.date(2026, 10, 7)) == (day, day)
+    fill = {"en": "{} to {}", "fr": "du {} au {}", "it": "dal {} al {}"}[lang]
+    assert f.note("no GA4 export covers 2026-10-07 to 2026-10-07") == (
+        _GA4_GAP[lang] + fill.format(day, day))
+
+
 @pytest.mark.parametrize("lang,note,expected", [
     ("fr", "2026-10 is over: target missed", "octobre 2026 est terminé : objectif manqué"),
     ("it", "2026-Q4 has not started", "il 4° trimestre 2026 non è ancora iniziato"),
@@ -785,6 +797,22 @@ def test_a_rate_below_one_percent_keeps_two_figures_after_rounding(x, en, fr):
 
     assert Formatter("en").rate(x) == en
     assert Formatter("fr").rate(x).replace("\u202f", " ").replace("\xa0", " ") == fr
+
+
+@pytest.mark.parametrize("posts,digits,shown", [
+    (52, 1, "1.0"),     # 52 ÷ (365/7) = 0.9973 a week: 1.00 at two figures, so 1.0 as 1 is
+    (53, 1, "1.0"),     # 53 ÷ (365/7) = 1.016: one decimal, the column's digits
+    (50, 2, "0.96"),    # 50 ÷ (365/7) = 0.9589: two figures, 0.96 (two decimals)
+    (4, 3, "0.077"),    # 4 ÷ (365/7) = 0.0767: two figures, 0.077 (three decimals)
+])
+def test_posts_a_week_that_round_to_one_read_as_one_does(posts, digits, shown):
+    """A year's posting rate in the benchmarks column: below 1 two significant figures, but
+    one that rounds to 1 is written as 1.016 is ("1.0"), not with an extra figure ("1.00")."""
+    from smmanalytics.report.formatting import small_digits
+
+    x = posts / (365 / 7)
+    assert small_digits(x, 1) == digits
+    assert Formatter("en").number(x, small_digits(x, 1)) == shown
 
 
 @pytest.mark.parametrize("lang,start", [

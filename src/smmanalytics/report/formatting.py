@@ -241,14 +241,21 @@ def small_digits(x: float, digits: int) -> int:
     for 0 < |x| < 1 as many as its two significant figures need, so that both sides read at
     the same relative precision: Rival IQ's 0.08 X posts a week read "0.1" at one decimal
     beside a ratio of 42.34× (3.4 ÷ 0.1 = 34 to the reader), 0.080 at two figures. The
-    figures are those of the rounded value: 0.0999 → 0.10, not 0.100."""
+    figures are those of the rounded value: 0.0999 → 0.10, not 0.100; one that rounds to 1
+    takes ``digits`` as 1 itself does (52 posts in 365 days, 0.9973 a week, reads "1.0" beside
+    53 posts' 1.016, not "1.00").
+
+    >>> small_digits(0.0999, 1), small_digits(0.9973, 1), small_digits(0.994, 1)
+    (2, 1, 2)
+    """
     p = abs(float(x))
     if not math.isfinite(p) or p == 0 or p >= 1:
         return digits
     d = 1 - math.floor(math.log10(p))
     rounded = half_up(p, d)           # 0.0999 → 0.100: its first figure one place up
-    if 0 < rounded < 1:
-        d = 1 - math.floor(math.log10(rounded))
+    if rounded >= 1:                  # 0.9973 → 1.00, written as 1.0 beside 1.016's "1.0"
+        return digits
+    d = 1 - math.floor(math.log10(rounded))
     return max(digits, d)
 
 
@@ -939,10 +946,17 @@ class Formatter:
         ('1° agosto', '30 settembre 2026')
         >>> Formatter("fr").days(dt.date(2026, 10, 13), dt.date(2026, 10, 19), "d MMM")
         ('13', '19 oct.')
+
+        A single day keeps its full date at both ends ("du 2 octobre 2026 au 2 octobre
+        2026"): cut, it read as a range from a day to itself ("du 2 au 2 octobre 2026"), and
+        the sentences these ends fill ("from {start} to {end}") have no one-day wording.
+
+        >>> Formatter("it").days(dt.date(2026, 10, 2), dt.date(2026, 10, 2))
+        ('2 ottobre 2026', '2 ottobre 2026')
         """
         month = "d MMMM" if fmt == "long" else fmt
-        first = (fmt if start.year != end.year else month if start.month != end.month
-                 else "d")
+        first = (fmt if start.year != end.year or start == end
+                 else month if start.month != end.month else "d")
         return self.date(start, first), self.date(end, fmt)
 
     def span(self, start, end) -> str:
