@@ -192,11 +192,11 @@ def test_quality_table_names_the_months_and_categories_of_a_cost_gap(ds, tmp_pat
         "costs_month_missing", "", gaps="")[:30])
 
 @pytest.mark.parametrize("lang,start", [
-    ("en", "goals.yaml could not be read (file goals.yaml, line 4, column 'target': "),
-    ("fr", "Le fichier goals.yaml n'a pas pu être lu (ligne 4, colonne « target ») : pas de "
+    ("en", "goals.yaml could not be read (file goals.yaml, line 4, key 'target': "),
+    ("fr", "Le fichier goals.yaml n'a pas pu être lu (ligne 4, clé « target ») : pas de "
            "tableau de bord. Corrigez le fichier et relancez le rapport. Détail technique, en "
            "anglais : « goal 1 is invalid; expected a number"),
-    ("it", "Il file goals.yaml non è stato letto (riga 4, colonna «target»): nessun obiettivo da "
+    ("it", "Il file goals.yaml non è stato letto (riga 4, chiave «target»): nessun obiettivo da "
            "valutare. Correggete il file e rigenerate il rapporto. Dettaglio tecnico, in "
            "inglese: «goal 1 is invalid; expected a number"),
 ])
