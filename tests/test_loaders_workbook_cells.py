@@ -600,3 +600,40 @@ def test_a_workbook_saved_with_a_password_is_a_failed_file_of_a_load(tmp_path):
         ds = smm.load(tmp_path, cache=False)
     failed = ds.quality[ds.quality["code"] == "failed"]
     assert "protected by a password (encrypted)" in failed["message"].iloc[0]
+
+
+# ------------------------------------------------------- cells' types, tested a column at once
+
+_CELLS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=3),
+                   st.dates(), st.datetimes(), st.sampled_from([pd.NA, pd.NaT, b"x"]))
+
+
+@given(st.lists(_CELLS, max_size=12),
+       st.sampled_from([(str, ()), ((int, float), bool), (datetime.datetime, ()),
+                        (type(None), ()), (datetime.date, datetime.datetime)]))
+def test_isinstance_cells_is_isinstance_of_each_cell(cells, types):
+    """The column-wide test (each distinct type asked once) says of every cell what Python's
+    isinstance says of it: the expected verdicts are isinstance's, cell by cell."""
+    from smmanalytics.loaders._cells import isinstance_cells
+
+    of, exclude = types
+    column = pd.Series(cells, dtype=object, index=range(10, 10 + len(cells)), name="c")
+    got = isinstance_cells(column, of, exclude)
+    assert got.dtype == bool and got.name == "c" and got.index.equals(column.index)
+    assert got.tolist() == [isinstance(v, of) and not isinstance(v, exclude) for v in cells]
+
+
+def test_a_sheets_date_columns_are_found_again_once_summary_rows_are_dropped():
+    """What is kept of a table's cells (its text date columns) is forgotten when rows are
+    dropped: the 'Total' row between two posts, kept at the first read, is dropped once the
+    post link is known to be the row's key, and the column's text is then the two dates."""
+    from smmanalytics.loaders._sniff import RawTable
+    from smmanalytics.loaders._tidy import numeric_date_columns
+
+    table = RawTable(source="p.xlsx", header=["Post link", "Day"], sheet="S", log=QualityLog(),
+                     rows=[["l1", "05/10/2025"], [None, "Total"], ["l2", "06/10/2025"]])
+    assert {k: v.tolist() for k, v in numeric_date_columns(table).items()} == {
+        "Day": ["05/10/2025", "Total", "06/10/2025"]}
+    table.drop_summaries_without([0])
+    assert {k: v.tolist() for k, v in numeric_date_columns(table, by_sheet=True).items()} == {
+        "S!Day": ["05/10/2025", "06/10/2025"]}

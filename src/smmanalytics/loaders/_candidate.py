@@ -247,9 +247,10 @@ class Candidate:
         out = parse_numbers(cells, file=self.name, column=header,
                             first_line=self.table.first_line + 1, decimal=decimal or by_locale,
                             percent=percent, percent_cells=percent or takes_percent(canonical))
+        written = _holds_text(cells)
         if canonical in COUNT_FIELDS and decimal is None and not percent:
-            out = self._counts_with_dot_thousands(header, cells, out)
-        if not pd.api.types.is_numeric_dtype(cells.dtype):
+            out = self._counts_with_dot_thousands(header, cells, out, written)
+        if written:
             if out.hasnans and (hit := self.count_placeholders(header, cells)) is not None:
                 if canonical is not None:
                     self.no_value[canonical] = hit
@@ -261,15 +262,16 @@ class Candidate:
         return out
 
     def _counts_with_dot_thousands(self, header: str, cells: pd.Series,
-                                   out: pd.Series) -> pd.Series:
+                                   out: pd.Series, written: bool) -> pd.Series:
         """The cells of a count column such as ``1.250`` that were read as decimals read again
         with ``.`` between thousands (reference §5.4: Turkish-style thousands in an
         English-headed file), or such as ``1,250`` with ``,`` between them (English thousands
         in a French file, or beside one ``1,2K``: 1.25 views): a count has no decimals. Only
         those cells: re-reading the whole column would let one odd cell change how every
         other one reads. The cells repaired are remembered for a note, and the fractions
-        left, if any, too (:meth:`_remember_fractions`)."""
-        repair = self._decimals_of_thousands(cells, out)
+        left, if any, too (:meth:`_remember_fractions`). ``written``: some of ``cells`` are
+        text (:func:`_holds_text`), the only cells read again."""
+        repair = self._decimals_of_thousands(cells, out) if written else None
         if repair is not None:
             which, thousands = repair
             self.read_by_count[header] = [
@@ -289,8 +291,6 @@ class Candidate:
         thousands (1250, 1000); None when there is none, or when a fraction of another shape
         (``62.5``) says the column's marks are decimal ones. Numbers a workbook stored are
         no text to read again."""
-        if pd.api.types.is_numeric_dtype(cells.dtype):
-            return None
         text = cells.where(isinstance_cells(cells, str)) if cells.dtype == object else cells
         text = text.astype("string").str.strip()
         below = ((out >= 1) & (out < 1000)).fillna(False).to_numpy(dtype=bool)
@@ -620,6 +620,15 @@ COUNT_FIELDS = frozenset(set(schema.METRICS) - {"watch_time_s"}) | {
     # Pinterest's audiences, GA4's users and events
     "total_audience", "engaged_audience", "active_users", "new_users", "total_users",
     "event_count"}
+
+
+def _holds_text(cells: pd.Series) -> bool:
+    """Whether some of a number column's ``cells`` are text, whose writing the notes look at
+    again (``--``, ``1.2K``, ``1.250``): a text column's, not a workbook's column of numbers
+    it stored (and empty cells), the most common, whose every such look found nothing."""
+    if pd.api.types.is_numeric_dtype(cells.dtype):
+        return False
+    return cells.dtype != object or bool(isinstance_cells(cells, str).any())
 
 
 def _not_whole(values: pd.Series) -> np.ndarray:

@@ -471,32 +471,17 @@ def _parse_distinct(values: pd.Series, *, require_year: bool, numeric_order: str
     empty = folded.isin({"", "-", "--", "n/a", "nan", "none", "—"})
     # Russian writes the year as "2026 г." / "2026 года"
     folded = folded.str.replace(r"(\d{4}) ?(?:г\.?|года)$", r"\1", regex=True)
-    a = folded.str.extract(_MONTH_FIRST)
-    b = folded.str.extract(_DAY_FIRST)
-    cjk = folded.str.normalize("NFKC").str.extract(_CJK)
-    vi = folded.str.extract(_VI)
     iso = folded.str.extract(r"^(\d{4})-(\d{2})-(\d{2})" + _TIME_TAIL)
     num = folded.str.extract(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})" + _TIME_TAIL)
     num_clock = num[[3, 4, 5, 6]]
+    use_iso = iso[0].notna()
+    use_num = num[0].notna() & ~use_iso
+    year, month, day = _named_parts(folded, ~(use_iso | use_num | empty))
     order = _numeric_order(num, numeric_order)
     if order[0] == "dmy":
         num = num[[1, 0, 2]].set_axis([0, 1, 2], axis=1)
     num_year = pd.to_numeric(num[2], errors="coerce")
     num_year = num_year.where(num_year >= 100, num_year + 2000)
-    word = a[0].where(a[0].notna(), b[1])
-    day = a[1].where(a[0].notna(), b[0])
-    year = a[2].where(a[0].notna(), b[2])
-    # NFC as unicodedata writes it (Python-backed strings), then looked up in the table
-    month = word.astype(pd.StringDtype("python")).str.normalize("NFC").map(MONTHS)
-    # the Japanese/Chinese and Vietnamese forms: (year, month, day) in the same columns
-    use_cjk, use_vi = cjk[1].notna(), vi[0].notna()
-    vi_month = vi[1].map(_VI_MONTHS)
-    vi_month = vi_month.where(vi_month.notna(), vi[1])      # a month in digits stays as written
-    year = year.where(~use_cjk, cjk[0]).where(~use_vi, vi[2])
-    month = month.where(~use_cjk, cjk[1]).where(~use_vi, vi_month)
-    day = day.where(~use_cjk, cjk[2]).where(~use_vi, vi[0])
-    use_iso = iso[0].notna()
-    use_num = num[0].notna() & ~use_iso
     out = pd.DataFrame({
         "year": pd.to_numeric(year.where(~use_iso, iso[0]), errors="coerce")
         .where(~use_num, num_year).astype("Int64"),
@@ -514,6 +499,34 @@ def _parse_distinct(values: pd.Series, *, require_year: bool, numeric_order: str
     if require_year:
         invalid |= out["year"].isna()
     return out, empty, invalid & ~empty
+
+
+def _named_parts(folded: pd.Series, named: pd.Series) -> tuple[pd.Series, ...]:
+    """(year, month, day) of the dates of ``folded`` (:func:`_fold`) written with a month's
+    name, or in the Japanese/Chinese and Vietnamese forms (the month a number, the rest
+    text), NA where there is none. Read only when some cell may be one (``named``: neither
+    ISO, all-number nor empty): a column of LinkedIn's ``MM/DD/YYYY``, or of a re-saved
+    sheet's dates, needs none of the four patterns' passes."""
+    if not named.any():
+        none = pd.Series(pd.NA, index=folded.index, dtype=object)
+        return none, none, none
+    a = folded.str.extract(_MONTH_FIRST)
+    b = folded.str.extract(_DAY_FIRST)
+    cjk = folded.str.normalize("NFKC").str.extract(_CJK)
+    vi = folded.str.extract(_VI)
+    word = a[0].where(a[0].notna(), b[1])
+    day = a[1].where(a[0].notna(), b[0])
+    year = a[2].where(a[0].notna(), b[2])
+    # NFC as unicodedata writes it (Python-backed strings), then looked up in the table
+    month = word.astype(pd.StringDtype("python")).str.normalize("NFC").map(MONTHS)
+    # the Japanese/Chinese and Vietnamese forms: (year, month, day) in the same columns
+    use_cjk, use_vi = cjk[1].notna(), vi[0].notna()
+    vi_month = vi[1].map(_VI_MONTHS)
+    vi_month = vi_month.where(vi_month.notna(), vi[1])      # a month in digits stays as written
+    year = year.where(~use_cjk, cjk[0]).where(~use_vi, vi[2])
+    month = month.where(~use_cjk, cjk[1]).where(~use_vi, vi_month)
+    day = day.where(~use_cjk, cjk[2]).where(~use_vi, vi[0])
+    return year, month, day
 
 
 def _seconds_of_day(clock: pd.DataFrame) -> tuple[pd.Series, pd.Series]:

@@ -150,7 +150,8 @@ def parse_numbers(values: pd.Series, *, file: str | None = None, column: str | N
     else:  # cells from a workbook: numbers stay numbers, the rest is text
         obj = values.astype(object)
         is_num = isinstance_cells(obj, (int, float, np.number), exclude=bool)
-        if _missing_word_or_none(obj[~is_num]).all():   # numbers and empty cells only
+        other = obj[~is_num]
+        if not len(other) or _missing_word_or_none(other).all():    # numbers, empty cells
             nums = pd.to_numeric(obj.where(is_num, np.nan)).astype("Float64")
             return nums * 0.01 if percent else nums
         rest = obj.where(~is_num, "")

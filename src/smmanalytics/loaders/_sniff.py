@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import takewhile
+from typing import TypeVar
 
 import numpy as np
 import pandas as pd
@@ -60,6 +61,7 @@ from ._headers import SUMMARY_WORDS, known_header, normalize, shares_half_the_na
 __all__ = ["RawTable", "DELIMITERS"]
 
 DELIMITERS = (",", ";", "\t")
+_T = TypeVar("_T")
 _KV = re.compile(r"^#\s*([^:]+?)\s*:\s*(.*?)\s*$")
 _START_KEYS = {"start date", "date de début", "data di inizio", "fecha de inicio", "startdatum",
                "data de início"}
@@ -560,8 +562,8 @@ class RawTable:
             after = self._without_keyless_summaries(before)
             if after is not before:
                 self.__dict__["_cells"] = after
-                self.__dict__.pop("frame", None)
-                self.__dict__.pop("_columns", None)
+                for cached in ("frame", "_columns", "_memo"):
+                    self.__dict__.pop(cached, None)
 
     def _without_keyless_summaries(self, cells: pa.Table | pd.DataFrame
                                    ) -> pa.Table | pd.DataFrame:
@@ -810,7 +812,7 @@ class RawTable:
             self.header = self.header[:keep]
             self.__dict__["_cells"] = (cells.select(list(range(keep))) if arrow
                                        else cells.iloc[:, :keep])
-            for cached in ("norm", "frame"):
+            for cached in ("norm", "frame", "_memo"):
                 self.__dict__.pop(cached, None)
         return dropped
 
@@ -828,6 +830,16 @@ class RawTable:
             return cells
         return pd.DataFrame({i: self.column(i) for i in range(len(self.header))},
                             index=pd.RangeIndex(cells.num_rows))
+
+    def memo(self, key: str, compute: Callable[[], _T]) -> _T:
+        """``compute()``, computed once while the table's cells stay as they are: what the
+        parse of every sheet of a workbook asks of each of its sheets (the text date columns
+        whose order the file's dates are read in) was computed again for every date column
+        of every sheet. Forgotten when rows or columns are left out of the cells."""
+        cache = self.__dict__.setdefault("_memo", {})
+        if key not in cache:
+            cache[key] = compute()
+        return cache[key]
 
     def column(self, pos: int) -> pd.Series:
         """The cells of column ``pos`` (text, Float64 for a column read as numbers, or Excel

@@ -250,18 +250,28 @@ def numeric_date_columns(table, *, by_sheet: bool = False) -> dict[str, pd.Serie
     """The columns of ``table`` whose first non-empty cell is an all-number date
     (``05/10/2025``), as stripped text by header (``sheet!header`` with ``by_sheet``): the
     evidence :func:`~._dates.file_numeric_order` weighs. Number and date columns are left
-    out, and a sheet's column keeps its text cells alone (a real date carries no order)."""
-    out = {}
+    out, and a sheet's column keeps its text cells alone (a real date carries no order).
+    Found once per table: a workbook's every date column asks it of every sheet."""
+    found = table.memo("numeric_date_columns", lambda: _numeric_date_columns(table))
+    return {f"{table.sheet}!{header}" if by_sheet and table.sheet else header: text
+            for header, text in found}
+
+
+def _numeric_date_columns(table) -> list[tuple[str, pd.Series]]:
+    """(header, stripped text) of the columns :func:`numeric_date_columns` finds."""
+    out = []
     for pos, header in enumerate(table.header):
         col = table.column(pos)
         if col.dtype.kind in "iufbM" or not len(col):
             continue
         if col.dtype == object:            # a sheet's cells: its text ones only
             col = col[isinstance_cells(col, str)]
+            if not len(col):               # numbers, real dates: no order written
+                continue
         text = col.astype("str").str.strip()
         first = text[~text.str.lower().isin(_EMPTY_CELLS)].head(1)
         if len(first) and first.str.match(r"\d{1,2}[/.]\d{1,2}[/.]\d{2}").all():
-            out[f"{table.sheet}!{header}" if by_sheet and table.sheet else header] = text
+            out.append((header, text))
     return out
 
 

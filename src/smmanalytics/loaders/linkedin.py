@@ -68,6 +68,7 @@ import pandas as pd
 from ..errors import ParseError
 from ._body import lines_named
 from ._candidate import Candidate, ParseContext
+from ._cells import classify_cells
 from ._dates import (
     DayOrder,
     dates_from_parts,
@@ -253,8 +254,7 @@ def _kind_of(t: type) -> str:
 def _kinds(cells: pd.Series) -> pd.Series:
     """What each cell holds: a real Excel date-time, a date, a number (not a bool), text, or
     other (empty, a bool…). Only the few distinct types of the column are classified."""
-    types = cells.map(type)
-    return types.map({t: _kind_of(t) for t in types.unique()})
+    return pd.Series(classify_cells(cells, _kind_of), index=cells.index, name=cells.name)
 
 
 #: the sheets of a workbook that are a run of days, their first column the day
@@ -269,7 +269,13 @@ def _file_order(c: Candidate) -> DayOrder:
     evidence, in order: a day above 12; the ``;`` separator (a CSV re-save with European
     settings); the days of a daily sheet (:data:`_DAILY_SHEETS`), which only one order makes
     consecutive; else LinkedIn's ``MM/DD/YYYY``, assumed. The headers' language is no hint:
-    it is LinkedIn's, not the spreadsheet's. Real Excel dates carry no order and are left out."""
+    it is LinkedIn's, not the spreadsheet's. Real Excel dates carry no order and are left out.
+    Found once for the sheet of ``c``, however many of its columns are dates."""
+    return c.table.memo("linkedin_file_order", partial(_file_order_of, c))
+
+
+def _file_order_of(c: Candidate) -> DayOrder:
+    """:func:`_file_order`, computed."""
     columns: dict[str, pd.Series] = {}
     daily = None
     for t in c.tables:
