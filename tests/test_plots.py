@@ -11,6 +11,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
 
 from smmanalytics import plots  # noqa: E402
 from smmanalytics.report.formatting import Formatter  # noqa: E402
@@ -540,3 +542,39 @@ def test_stacked_series_are_told_apart_in_grey(palette):
     close = [(a, b, round(abs(_grey(ca) - _grey(cb)))) for (a, ca), (b, cb)
              in itertools.combinations(colors.items(), 2) if abs(_grey(ca) - _grey(cb)) < 20]
     assert close == []
+
+
+_UTM = "automne-2026-lancement-serum-eclat-vitamine-c-influenceuses-paris-lyon-marseille"
+
+
+def test_a_long_campaign_name_is_drawn_in_a_few_lines():
+    """An 81-character UTM was drawn on one line beside the cost chart's bar: the report's
+    chart, printed at a fixed width, shrank to 4 pt text. It is broken after its hyphens, in
+    lines of 20 characters at most and 3 at most, the last cut with "…" (the ROI table gives
+    it in full); a short name is as it was."""
+    from smmanalytics.roi import CATEGORIES, plot_costs
+
+    by = pd.DataFrame({"campaign": [_UTM, "automne-2026"],
+                       **{c: [100.0, 50.0] for c in CATEGORIES}, "currency": "EUR"})
+    fig, ax = plt.subplots()
+    plot_costs(by, ax=ax)
+    # "automne-2026-" (13), "lancement-serum-" (16), then "eclat-vitamine-c-" (17) would leave
+    # the rest out: filled to 19 characters and "…"
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        "automne-2026-\nlancement-serum-\neclat-vitamine-c-in…", "automne-2026"]
+    plt.close(fig)
+
+
+@settings(max_examples=200)
+@given(st.text(alphabet="ab-_ ./é", max_size=80), st.integers(5, 30), st.integers(1, 4))
+def test_wrap_label_keeps_its_lines_and_the_text(text, width, lines):
+    """Each line is at most ``width`` characters, there are at most ``lines``, and they are
+    the text in order: all of it but the spaces at the breaks, or when cut, a start of it
+    and "…"."""
+    out = plots.wrap_label(text, width, lines).split("\n")
+    assert len(out) <= lines and all(len(line) <= width for line in out)
+    kept = "".join(out)
+    if kept.endswith("…"):          # the alphabet has no "…" of its own
+        assert text.replace(" ", "").startswith(kept[:-1].replace(" ", ""))
+    else:
+        assert kept.replace(" ", "") == text.replace(" ", "")

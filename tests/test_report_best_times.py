@@ -1031,9 +1031,10 @@ def test_best_times_of_days_without_one_standing_out_names_none(ds, lang, expect
 
 
 def test_a_weekday_finding_plans_those_days_and_shows_their_lift(ds, monkeypatch):
-    """A finding of days alone (Saturday 1.5x, interval 1.2-1.8; no hour stood out): the plan
-    was spread evenly "with no reliable effect", its lifts "–". It takes Saturday first, the
-    caption says why, and each slot shows its day's lift."""
+    """A finding of days alone (Saturday 1.5x, interval 1.2-1.8, 10 posts; no hour stood
+    out): the plan was spread evenly "with no reliable effect", its lifts "–". It takes
+    Saturday first, the caption says why, and each slot shows its day's lift and the posts
+    of that weekday it rests on."""
     import smmanalytics.timing as timing
 
     real = timing.best_times
@@ -1045,7 +1046,10 @@ def test_a_weekday_finding_plans_those_days_and_shows_their_lift(ds, monkeypatch
                              "lift": pd.array([1.5], dtype="Float64"),
                              "lift_low": pd.array([1.2], dtype="Float64"),
                              "lift_high": pd.array([1.8], dtype="Float64")})
+        # best_times' days are rows of its by_weekday (timing._best_days): Saturday's there too
+        by_weekday = pd.concat([bt.by_weekday.loc[bt.by_weekday["weekday"] != 5], days])
         return dataclasses.replace(bt, effect_detected=False, best_days=days,
+                                   by_weekday=by_weekday.sort_values("weekday"),
                                    recommended=bt.recommended.iloc[:0],
                                    method={**bt.method, "weekday_p_value": 0.004,
                                            "hour_p_value": 0.5})
@@ -1066,7 +1070,9 @@ def test_a_weekday_finding_plans_those_days_and_shows_their_lift(ds, monkeypatch
     [slots] = [b for b in sec.blocks if b["kind"] == "table"]
     assert "on the days that did better, at the account's usual hours" in slots["caption"]
     saturday = [row for row in slots["rows"] if row[0].startswith("Saturday")]
-    assert saturday and {row[1] for row in saturday} == {"1.50×"}
+    # the slot, Saturday's 10 posts and its lift
+    assert slots["columns"][1] == "Posts on that weekday"
+    assert saturday and {tuple(row[1:]) for row in saturday} == {("10", "1.50×")}
 
 
 _WEEKDAY_NOON = {"status": "ok", "days": "Monday-Friday", "weekdays": [0, 1, 2, 3, 4],
@@ -1364,8 +1370,9 @@ def test_a_platform_of_two_accounts_is_said_to_pool_them(two_instagram, lang, po
     assert timing[1] in ig
     f = Formatter(lang)
     # the slots' lifts: Instagram's against each account's own average, as its sentence
-    # says; Facebook's against its account's, as before
-    heads = [b["columns"][1] for b in blocks
+    # says; Facebook's against its account's, as before (the last column: Instagram's
+    # slots have the posts they rest on before it)
+    heads = [b["columns"][-1] for b in blocks
              if b["kind"] == "table" and b["columns"][0] == f.label("slot")]
     assert heads == [f"{_EXPECTED[lang]} ({_LIFT_OF[lang][0]})",
                      f"{_EXPECTED[lang]} ({_LIFT_OF[lang][1]})"]
@@ -1514,3 +1521,79 @@ def test_the_days_plan_of_two_accounts_keeps_their_usual_hours(ds, lang, plan, b
     assert said.endswith(plan)
     assert rep.fmt.label("bt_average_many").format(n=2) in said      # each post's own account's
     assert rep.fmt.label("bt_basis_days").format(**_bt_who(rep.fmt, 2)) == basis
+
+
+@pytest.fixture(scope="module")
+def october_instagram(tmp_path_factory):
+    """The sample brand with only its October Instagram export (30 feed posts): the short
+    history of the visual review s53RV, whose slots hold one or two posts each."""
+    import shutil
+
+    import smmanalytics as smm
+
+    from ._report_helpers import SAMPLE
+
+    root = tmp_path_factory.mktemp("october_instagram")
+    for name in ("brand.yaml", "instagram_posts_2026-10-01_2026-10-31_2026-11-15.csv"):
+        shutil.copy(SAMPLE / name, root / name)
+    return smm.load(root)
+
+
+@pytest.mark.parametrize("lang,posts,note", [
+    ("en", "Posts at that day and hour",
+     "–: fewer than 5 posts so far, too few to tell what that slot itself does (one post's "
+     "engagement varies widely); go by the estimate in the text above."),
+    ("fr", "Publications à ce jour et cette heure",
+     "– : moins de 5 publications jusqu'ici, trop peu pour dire ce que vaut ce créneau "
+     "lui-même (l'engagement d'une publication varie beaucoup) ; c'est l'estimation du texte "
+     "ci-dessus qui compte."),
+    ("it", "Post in quel giorno e a quell'ora",
+     "–: meno di 5 post finora, troppo pochi per dire quanto renda quella fascia da sola "
+     "(l'engagement di un singolo post varia molto); vale la stima del testo qui sopra."),
+])
+def test_a_slot_of_few_posts_shows_its_posts_not_its_own_lift(october_instagram, lang, posts,
+                                                              note):
+    """30 Instagram posts: the text said the window earns about 1.48× (0.48-2.63×) and may
+    not beat the average, while the slots table under it read "Saturday 18:00 1.97×", the
+    shrunk lift of one post. Each slot now shows the posts it rests on, and no lift of its
+    own from fewer than 5 (a note says why and points to the window's estimate)."""
+    rep = BrandReport(october_instagram, "2026-10", lang=lang)
+    sec = rep.best_times(platforms=["instagram"])
+    plan = rep._slots["instagram"]
+    assert plan.attrs["basis"] == "effect"      # the window held: the case of the review
+    [slots] = [b for b in sec.blocks if b["kind"] == "table"]
+    f = Formatter(lang)
+    assert slots["columns"] == [f.label("slot"), posts, f.label("expected_lift")]
+    # the posts at each slot's day and hour, counted from the export's publish times in
+    # Paris (Saturday 18:00: 1, Monday 19:00: 2): all under 5, so no lift is shown
+    local = october_instagram.posts["published_at"].dt.tz_convert("Europe/Paris")
+    counted = pd.Series(1, index=pd.MultiIndex.from_arrays(
+        [local.dt.day_of_week, local.dt.hour])).groupby(level=[0, 1]).sum()
+    expected = [str(counted.get((int(d), int(h)), 0))
+                for d, h in zip(plan["weekday"].head(12), plan["hour"].head(12), strict=True)]
+    assert [row[1] for row in slots["rows"]] == expected
+    assert max(map(int, expected)) < 5 and {row[2] for row in slots["rows"]} == {"–"}
+    notes = [b["text"] for b in sec.blocks if b["kind"] == "note"]
+    assert note in notes
+
+
+def test_a_slots_own_lift_is_shown_from_5_posts(ds):
+    """The threshold's edge, by hand: a slot of 5 posts shows its lift, one of 4 does not
+    (one withheld), and a slot without a lift (none measured there) is no lift withheld."""
+    import types
+
+    by_slot = pd.DataFrame({"weekday": pd.array([0, 1, 2], dtype="Int64"),
+                            "hour": pd.array([19, 19, 19], dtype="Int64"),
+                            "n_posts": pd.array([5, 4, 0], dtype="Int64"),
+                            "lift": pd.array([1.47, 1.97, None], dtype="Float64")})
+    shown = pd.DataFrame({"start_local": pd.DatetimeIndex(
+        ["2026-11-02 19:00", "2026-11-03 19:00", "2026-11-04 19:00"]).tz_localize(
+        "Europe/Paris"), "weekday": [0, 1, 2], "hour": [19, 19, 19],
+        "lift": by_slot["lift"]})
+    rep = BrandReport(ds, "2026-10", lang="en")
+    table, withheld = rep._slots_table(types.SimpleNamespace(by_slot=by_slot), shown,
+                                       "effect", 1)
+    assert table.to_numpy().tolist() == [["Monday 2 November 19:00", "5", "1.47×"],
+                                         ["Tuesday 3 November 19:00", "4", "–"],
+                                         ["Wednesday 4 November 19:00", "0", "–"]]
+    assert withheld == 1

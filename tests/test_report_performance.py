@@ -1859,3 +1859,35 @@ def test_an_interval_end_keeps_its_sign(lang, expected):
     f = Formatter(lang)
     assert [_bound(f, x) for x in (0.004, -0.004, -0.0004, 0.00001, 0.0, 0.123, -0.25)
             ] == expected
+
+
+def _cost_chart_width(ds, tmp_path, campaign: str) -> float:
+    """The width (pt) of the French ROI section's cost chart, as cropped for the PDF, of
+    October's labour (400 €) and a campaign's ad spend (300 €) named ``campaign``."""
+    import re
+    from dataclasses import replace
+
+    from smmanalytics.roi import read_costs
+
+    path = tmp_path / f"costs-{len(campaign)}.csv"
+    path.write_text("start,end,category,amount,currency,platform,campaign,hours,hourly_rate,"
+                    "note\n2026-10-01,2026-10-31,labor,400,EUR,,,,,\n"
+                    f"2026-10-01,2026-10-31,ad_spend,300,EUR,instagram,{campaign},,,\n",
+                    encoding="utf-8")
+    rep = BrandReport(replace(ds, costs=read_costs(path)), "2026-10", lang="fr")
+    [chart] = [b for b in rep.roi().blocks if b["kind"] == "figure"]
+    svg = rep.figures[chart["path"]].decode("utf-8")
+    return float(re.search(r'width="([\d.]+)pt"', svg).group(1))
+
+
+def test_a_long_campaign_name_keeps_the_cost_charts_width(ds, tmp_path):
+    """A realistic UTM (81 characters) drawn on one line widened the cost chart from 619 to
+    961 pt, and the PDF, which prints it at 80% of the text width, shrank its text from
+    6.3 to 4.1 pt. Broken into lines of 20 characters at most, it widens the chart by no
+    more than a 20-character name does (the ROI table gives it in full)."""
+    long = _cost_chart_width(ds, tmp_path, "automne-2026-lancement-serum-eclat-vitamine-c-"
+                                           "influenceuses-paris-lyon-marseille")
+    twenty = _cost_chart_width(ds, tmp_path, "automne-2026-serum-x")
+    # the long one's widest line, "eclat-vitamine-c-in…", is 20 characters too: measured
+    # 643 pt against 658 (961 pt on one line)
+    assert long <= twenty

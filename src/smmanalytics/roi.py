@@ -1598,8 +1598,9 @@ def plot_costs(roi_frame: pd.DataFrame, ax=None, *, unknown: str = "cost unknown
     ----------
     roi_frame : DataFrame or None
         A frame of :func:`roi` or :func:`campaign_roi`, with the category columns; the bars
-        are named by its ``campaign``, else ``platform``, else ``period`` column. None or an
-        empty frame draws nothing.
+        are named by its ``campaign``, else ``platform``, else ``period`` column (a long
+        name in lines of 20 characters, 3 at most: :func:`smmanalytics.plots.wrap_label`).
+        None or an empty frame draws nothing.
     ax : matplotlib.axes.Axes, optional
         The axes to draw on; None: pyplot's current axes.
     unknown : str
@@ -1620,7 +1621,7 @@ def plot_costs(roi_frame: pd.DataFrame, ax=None, *, unknown: str = "cost unknown
     SchemaError
         when ``roi_frame`` lacks a category column.
     """
-    from .plots import drawing_axes, plain  # lazy: matplotlib, not loaded with the package
+    from .plots import drawing_axes, plain, wrap_label  # lazy: matplotlib, not loaded with it
 
     ax = drawing_axes(ax)
     if roi_frame is None:
@@ -1629,7 +1630,8 @@ def plot_costs(roi_frame: pd.DataFrame, ax=None, *, unknown: str = "cost unknown
     if roi_frame.empty:
         return ax
     label_col = next((c for c in ("campaign", "platform") if c in roi_frame.columns), "period")
-    labels = [plain(v) for v in roi_frame[label_col].astype(str)]   # a campaign's "$5 off"
+    # a campaign's "$5 off" drawn as it is; a long UTM in a few lines (wrap_label)
+    labels = [plain(wrap_label(v)) for v in roi_frame[label_col].astype(str)]
     y = np.arange(len(labels))
     left = np.zeros(len(labels))
     costs = roi_frame[list(CATEGORIES)].astype("float64")

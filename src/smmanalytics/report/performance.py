@@ -351,10 +351,14 @@ class PerformanceSections:
                 f.label("amount"): [f.money(v) for v in breakdown["amount"]],
                 f.label("share"): [f.percent(v, 0) for v in breakdown["share"]],
             }), widths=["1fr", "auto", "auto"])
+            shown = by.assign(campaign=[f.label("unassigned") if c == "(unassigned)" else c
+                                        for c in by["campaign"]])
+            # a bar's name in up to 3 lines (plot_costs wraps a long UTM): the rows spread
+            # to hold the longest, 0.17 in a line of its 9.9 pt text, 0.3 in a row at least
+            lines = max((plots.wrap_label(c).count("\n") + 1 for c in shown["campaign"]),
+                        default=1)
             with plt.rc_context(plots.theme()):
-                fig, ax = plt.subplots(figsize=(7, 1.6 + 0.3 * len(by)))
-                shown = by.assign(campaign=[f.label("unassigned") if c == "(unassigned)" else c
-                                            for c in by["campaign"]])
+                fig, ax = plt.subplots(figsize=(7, 1.6 + max(0.3, 0.17 * lines) * len(by)))
                 plot_costs(shown, ax=ax, unknown=f.label("cost_unknown"))
                 if ax.get_legend() is not None:     # the categories' names, in the language
                     for text in ax.get_legend().get_texts():

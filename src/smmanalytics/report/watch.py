@@ -41,6 +41,13 @@ _SEVERITY_COLORS = {"watch": "#857400", "warning": "#bf5600", "crisis": "#c62828
 _RATE_MIN_DAYS = 28
 #: most untested days named by date in the watch's note (a month's, as a rule); more: a count
 _UNTESTED_NAMED = 31
+#: fewest posts a slot's own expected engagement is shown from in the slots table. Below it
+#: the figure is one or two posts' luck, not the slot's: a slot of one post has a 90% range
+#: about 20 times wide (timing._estimate's notes; 30 Instagram posts: Saturday 18:00, 1 post,
+#: 1.97×, range 0.64-6.64×, under a window told at 1.48×, 0.48-2.63×), while the sample's
+#: slots of 6 to 12 posts have ranges 1.6 to 2.1 times wide (1.27-1.50×, beside its window's
+#: 1.47×). A judgement between the two, not a test
+_SLOT_MIN_POSTS = 5
 
 
 def _one_week(key: str, settings) -> str:
@@ -62,6 +69,19 @@ def _bt_who(f, accounts: int) -> dict[str, str]:
     return {key: f.label(f"bt_{key}{many}").format(n=f.number(accounts))
             for key in ("whom", "whose", "average", "feed", "pace_of", "than_average",
                         "against_average", "usual_hours", "posts_at")}
+
+
+def _posts_behind(bt, shown: pd.DataFrame, *, by_day: bool) -> np.ndarray:
+    """The posts each plan row of ``shown`` has its lift from: those of its slot (its
+    weekday and hour, ``bt.by_slot``), or of its weekday (``bt.by_weekday``) when the lift is
+    the day's (``by_day``, a finding of days)."""
+    day = shown["weekday"].astype(int).to_numpy()
+    if by_day:
+        n, at = bt.by_weekday.set_index("weekday")["n_posts"], pd.Index(day)
+    else:
+        n = bt.by_slot.set_index(["weekday", "hour"])["n_posts"]
+        at = pd.MultiIndex.from_arrays([day, shown["hour"].astype(int).to_numpy()])
+    return n.astype("Int64").reindex(at).fillna(0).to_numpy(int)
 
 
 def _accounts(history: pd.DataFrame, platform: str) -> int:
@@ -485,19 +505,15 @@ class WatchSections:
                                  and len(bt.best_days) else "bt_basis_days_avoid") if days else
                                 "bt_basis_activity" if bt.audience_peak is not None
                                 else "bt_basis_even").format(**who)
-                # a lift is expected only where timing showed a reliable effect (the slot's,
-                # or the day's when the finding is the days): slots chosen by the audience
-                # schedule carry the lift of a model that showed none
-                lifts = shown["lift"] if bt.effect_detected or days else [None] * len(shown)
-                self.table(sec, pd.DataFrame({
-                    f.label("slot"): [f.date(t, "EEEE d MMMM") + t.strftime(" %H:%M")
-                                      for t in shown["start_local"]],
-                    # each post against its own account's average (bt_average_many)
-                    f.label("expected_lift_many" if accounts > 1 else "expected_lift"): [
-                        f"{f.number(v, 2)}×" if pd.notna(v) else "–" for v in lifts],
-                }), align=["left", "right"], widths=["1fr", "auto"],
-                    # "the first 12 of 43 slots" only when the table leaves some out
-                    caption=self._slots_caption(bt, plan, len(shown), basis, accounts, ics))
+                table, few = self._slots_table(bt, shown, plan.attrs.get("basis"), accounts)
+                self.table(sec, table, align=["left"] + ["right"] * (table.shape[1] - 1),
+                           widths=["1fr"] + ["auto"] * (table.shape[1] - 1),
+                           # "the first 12 of 43 slots" only when the table leaves some out
+                           caption=self._slots_caption(bt, plan, len(shown), basis, accounts,
+                                                       ics))
+                if few:
+                    self.text(sec, f.label("bt_slots_few_posts").format(
+                        n=f.number(_SLOT_MIN_POSTS)), note=True)
             asked, found = plan.attrs.get("posts_per_week"), plan.attrs.get("slots_per_week")
             if asked and found is not None and found < asked:
                 self.text(sec, f.label("bt_slots_short").format(
@@ -511,6 +527,30 @@ class WatchSections:
             if analysed:        # else the sentence listed them
                 self._excluded_note(sec, bt)
         return sec
+
+    def _slots_table(self, bt, shown: pd.DataFrame, basis: str | None,
+                     accounts: int) -> tuple[pd.DataFrame, int]:
+        """The slots table of the plan rows ``shown``: each slot, and when timing showed a
+        reliable effect (the slot's, or the day's when the finding is the days: the plan's
+        ``basis``), the posts its expected engagement rests on and that engagement, "–" below
+        ``_SLOT_MIN_POSTS`` posts; and how many lifts that "–" withheld. A slot of one post read
+        1.97× under a window told at about 1.48×, which might not beat the average. Slots
+        chosen by the audience schedule, or spread evenly, carry no lift (the model showed
+        none), nor their posts."""
+        f = self.fmt
+        table = pd.DataFrame({f.label("slot"): [f.date(t, "EEEE d MMMM") + t.strftime(" %H:%M")
+                                                for t in shown["start_local"]]})
+        # each post against its own account's average (bt_average_many)
+        lift_label = f.label("expected_lift_many" if accounts > 1 else "expected_lift")
+        if basis not in ("effect", "days"):
+            return table.assign(**{lift_label: ["–"] * len(shown)}), 0
+        posts = _posts_behind(bt, shown, by_day=basis == "days")
+        few = posts < _SLOT_MIN_POSTS
+        withheld = few & shown["lift"].notna().to_numpy(bool)
+        return table.assign(**{
+            f.label(f"slot_posts_{basis}"): [f.number(n) for n in posts],
+            lift_label: [f"{f.number(v, 2)}×" if pd.notna(v) and not low else "–"
+                         for v, low in zip(shown["lift"], few, strict=True)]}), int(withheld.sum())
 
     def _excluded_note(self, sec: Section, bt, *, counted: str | None = None) -> None:
         """The note "Posts left out: …" of a platform's best times, by timing's reasons and
