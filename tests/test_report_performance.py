@@ -1344,12 +1344,8 @@ def test_benchmark_rates_below_one_percent_keep_two_significant_figures(
     beside a benchmark keeps two significant figures: 0.017 %, Instagram's 0.144 % as 0.14 %,
     and a brand's 0.35 % beside it at the same precision; TikTok's 7.54 % keeps its two
     decimals."""
-    import importlib
-
     import smmanalytics as smm
 
-    # the module (smmanalytics.benchmarks is also the name of a function)
-    benchmarks = importlib.import_module("smmanalytics.benchmarks")
     rep = BrandReport(smm.load(SAMPLE), "2026-10", lang=lang)
     bench = [b for b in rep.benchmarks().blocks if b["kind"] == "table"][0]
     rows = {(r[0], r[1]): r for r in bench["rows"]}
@@ -1358,15 +1354,27 @@ def test_benchmark_rates_below_one_percent_keep_two_significant_figures(
     assert rows[("Instagram", rate)][4] == instagram
     assert rows[("TikTok", rate)][3] == rep.fmt.percent(0.075449)    # 7.54 %, as before
     # the brand's own rate below 1 % at the benchmark's precision: 0.0035 / 0.00017 = 20.59
-    row = pd.DataFrame({"platform": ["facebook"], "metric": ["engagement_rate"],
-                        "denominator": ["followers"], "source": ["Rival IQ"], "edition": [2025],
-                        "industry": ["health_beauty"], "brand_value": [0.0035],
-                        "benchmark_value": [0.00017], "ratio": [0.0035 / 0.00017],
+    _one_benchmark_row(monkeypatch, "facebook", "engagement_rate", "followers",
+                       "health_beauty", 0.0035, 0.00017)
+    [bench] = [b for b in rep.benchmarks().blocks if b["kind"] == "table"]
+    assert bench["rows"][0][3:6] == [brand, facebook, f"{rep.fmt.number(20.59, 2)}×"]
+
+
+def _one_benchmark_row(monkeypatch, platform: str, metric: str, denominator: str | None,
+                       industry: str, brand: float, reference: float) -> None:
+    """Make the benchmarks section's comparison one Rival IQ 2025 row of ``brand`` against
+    ``reference`` (ratio brand ÷ reference), and no competitors."""
+    import importlib
+
+    # the module (smmanalytics.benchmarks is also the name of a function)
+    benchmarks = importlib.import_module("smmanalytics.benchmarks")
+    row = pd.DataFrame({"platform": [platform], "metric": [metric],
+                        "denominator": [denominator], "source": ["Rival IQ"],
+                        "edition": [2025], "industry": [industry], "brand_value": [brand],
+                        "benchmark_value": [reference], "ratio": [brand / reference],
                         "method": [None], "note": [None]})
     monkeypatch.setattr(benchmarks, "compare_benchmarks", lambda *a, **k: row)
     monkeypatch.setattr(benchmarks, "compare_competitors", lambda *a, **k: pd.DataFrame())
-    [bench] = [b for b in rep.benchmarks().blocks if b["kind"] == "table"]
-    assert bench["rows"][0][3:6] == [brand, facebook, f"{rep.fmt.number(20.59, 2)}×"]
 
 
 @pytest.mark.parametrize("lang, brand, reference, ratio", [
@@ -1380,19 +1388,10 @@ def test_a_posting_rate_below_one_a_week_keeps_two_significant_figures(
     brand's 3.4 (15 posts ÷ 31/7 weeks = 3.387) and their ratio 42.34× (3.387 ÷ 0.08): 3.4 ÷
     0.1 = 34 to the reader, the reference 25 % over the source. Below 1 a week it keeps two
     significant figures, 0.080 (3.4 ÷ 0.080 = 42.5, the ratio's figure); 3.4 its one decimal."""
-    import importlib
-
     from ._roi_builders import dataset, posts
 
-    # the module (smmanalytics.benchmarks is also the name of a function)
-    benchmarks = importlib.import_module("smmanalytics.benchmarks")
-    row = pd.DataFrame({"platform": ["x"], "metric": ["posts_per_week"],
-                        "denominator": [None], "source": ["Rival IQ"], "edition": [2025],
-                        "industry": ["food_beverage"], "brand_value": [15 / (31 / 7)],
-                        "benchmark_value": [0.08], "ratio": [15 / (31 / 7) / 0.08],
-                        "method": [None], "note": [None]})
-    monkeypatch.setattr(benchmarks, "compare_benchmarks", lambda *a, **k: row)
-    monkeypatch.setattr(benchmarks, "compare_competitors", lambda *a, **k: pd.DataFrame())
+    _one_benchmark_row(monkeypatch, "x", "posts_per_week", None, "food_beverage",
+                       15 / (31 / 7), 0.08)
     rep = BrandReport(dataset(posts=posts([{"platform": "x", "post_id": "1",
                                             "published_at": "2026-10-05T09:00Z"}])),
                       "2026-10", lang=lang)
