@@ -124,17 +124,32 @@ def test_two_entries_of_one_name_are_refused_on_the_second_ones_name(tmp_path):
                                     "brands[2] are two brand folders")
 
 
+def test_an_entry_written_as_an_alias_names_no_other_entrys_line(tmp_path):
+    """s53DB: ``- *a`` repeats brands[1]; the error about brands[2] named line 2, brands[1]'s
+    dash (the alias composes to the anchor's node). brands[2] has no line of its own: none."""
+    cfg = _agency(tmp_path, """\
+        brands:
+          - &a
+            name: A
+            data: brandA
+          - *a
+        """)
+    assert _refused(cfg).startswith(f"file {cfg}, key 'brands[2].name': brands[1] and "
+                                    "brands[2] ask for the same monthly report")
+
+
 def test_key_lines_walks_mappings_lists_and_aliases_once():
     """Lines counted by hand from the text below; an alias names the anchored node, walked
-    once (a node that holds itself would loop); a key written twice is the last one, as
-    YAML keeps its value."""
+    once (a node that holds itself would loop), and a list item written as an alias has no
+    line (the loop's ``*l``: the anchor's would be another's); a key written twice is the
+    last one, as YAML keeps its value."""
     text = ("base: &b\n  primary: '#000000'\ncolors: *b\ngoals:\n  - metric: posts\n"
             "    target: 3\n  -\n    metric: reach\nname: a\nname: b\nloop: &l [*l]\n")
     lines = key_lines(yaml.compose(text))
     assert lines == {("base",): 1, ("base", "primary"): 2, ("colors",): 3, ("goals",): 4,
                      ("goals", 0): 5, ("goals", 0, "metric"): 5, ("goals", 0, "target"): 6,
                      ("goals", 1): 8, ("goals", 1, "metric"): 8, ("name",): 10,
-                     ("loop",): 11, ("loop", 0): 11}
+                     ("loop",): 11}
     assert key_lines(yaml.compose("")) == {}
 
 

@@ -147,7 +147,10 @@ def key_lines(root: yaml.Node | None) -> dict[tuple, int]:
     """1-based line of each key of a settings file's YAML (``yaml.compose``), by its path:
     ``("currency",)``, ``("colors", "primary")``, a list's item by its 0-based index
     (``("goals", 0)``: the line of its dash) and its keys (``("brands", 1, "language")``),
-    for its errors to say where to look. A node met twice (an alias) is walked once."""
+    for its errors to say where to look. A node met twice (an alias) is walked once, and a
+    list item written as an alias (``- *a``) has no line: the composed node is the anchor's,
+    and its mark the anchor's line, which named another entry (``brands[1]`` for
+    ``brands[2]``); no line is better than a wrong one."""
     out: dict[tuple, int] = {}
     seen: set[int] = set()
 
@@ -162,7 +165,8 @@ def key_lines(root: yaml.Node | None) -> dict[tuple, int]:
                     walk(v, (*path, k.value))
         elif isinstance(node, yaml.SequenceNode):
             for i, item in enumerate(node.value):
-                out[(*path, i)] = item.start_mark.line + 1
+                if id(item) not in seen:
+                    out[(*path, i)] = item.start_mark.line + 1
                 walk(item, (*path, i))
 
     if root is not None:
