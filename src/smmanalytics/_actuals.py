@@ -21,7 +21,14 @@ from ._web import (
 )
 from .loaders._folder import looks_like_export
 from .metrics import post_interactions
-from .periods import Period, dataset_post_dates, last_day_covered, parse_period, post_dates
+from .periods import (
+    Period,
+    dataset_post_dates,
+    last_day_covered,
+    parse_period,
+    post_dates,
+    remembered,
+)
 from .quality import shown_name
 from .schema import PLATFORMS, column_or
 
@@ -167,10 +174,8 @@ def posts_coverage(ds, platform: str) -> list[tuple[dt.date, dt.date]] | None:
     A report's Dataset keeps each platform's answer (``remember``, of
     :class:`~smmanalytics.report.sections._ReportData`): its cover, scorecard and benchmarks
     asked 23 times for 6 answers on the sample's monthly report, 4 ms each."""
-    remember = getattr(ds, "remember", None)
-    if remember is None:
-        return _posts_coverage(ds, platform)
-    stretches = remember(("posts_coverage", platform), lambda: _posts_coverage(ds, platform))
+    stretches = remembered(ds, ("posts_coverage", platform),
+                           lambda: _posts_coverage(ds, platform))
     return list(stretches) if stretches else stretches      # the caller's own list
 
 
@@ -888,11 +893,8 @@ def roi_once(ds, period, by: str | None = None) -> pd.DataFrame:
     shared by whoever asks: not to be changed. Any other Dataset: roi itself."""
     from .roi import roi  # here, when called: tests count roi's runs through smmanalytics.roi.roi
 
-    remember = getattr(ds, "remember", None)
-    if remember is None:
-        return roi(ds, period, by=by)
     p = parse_period(period)
-    return remember(("roi", p, by), lambda: roi(ds, p, by=by))
+    return remembered(ds, ("roi", p, by), lambda: roi(ds, p, by=by))
 
 
 def _roi_row(ds, platform: str, start: dt.date, end: dt.date) -> pd.Series | None:

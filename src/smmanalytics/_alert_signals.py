@@ -126,10 +126,12 @@ def _post_accounts(posts: pd.DataFrame) -> pd.Series:
     return account.where(several.to_numpy(bool), "")
 
 
-def account_names(posts: pd.DataFrame) -> dict[tuple[str, str], str]:
+def _alert_account_names(posts: pd.DataFrame) -> dict[tuple[str, str], str]:
     """Each (platform, account_id) of the posts → the name an alert calls the account by: its
     handle, else its display name (an Instagram account's id is a number, and "Instagram
-    (17841400000000002)" said whose the comments were to nobody)."""
+    (17841400000000002)" said whose the comments were to nobody). Not
+    :func:`smmanalytics.benchmarks.account_names`, the sorted display names a report's
+    benchmarks and best times count accounts by."""
     if not len(posts) or "account_id" not in posts.columns:
         return {}
     ids = posts["account_id"].astype("string").str.strip()
@@ -350,7 +352,7 @@ def _signals(ds) -> tuple[pd.DataFrame, pd.DataFrame]:
     post = _post_signals(ds.posts, tz)
     nf_known = set(post.loc[(post["signal"] == "negative_feedback") & post["value"].notna(),
                             "platform"].astype(str))
-    names = account_names(ds.posts)
+    names = _alert_account_names(ds.posts)
     gaps = _gaps(post, nf_known)
     gaps = gaps.assign(account=pd.array(_named(gaps, names), dtype="string"))
     out = pd.concat([post, _daily_signals(ds.daily, nf_known)], ignore_index=True)
@@ -390,8 +392,8 @@ def _post_counts(rows: pd.DataFrame, post: pd.DataFrame) -> np.ndarray:
 
 
 def _named(rows: pd.DataFrame, names: dict[tuple[str, str], str]) -> list[str]:
-    """``rows``' accounts by the names :func:`account_names` gives (an id as it is where its
-    posts give none; empty stays empty)."""
+    """``rows``' accounts by the names :func:`_alert_account_names` gives (an id as it is
+    where its posts give none; empty stays empty)."""
     return [names.get((str(p), str(a)), str(a)) if a else ""
             for p, a in zip(rows["platform"], rows["account"].fillna(""), strict=True)]
 

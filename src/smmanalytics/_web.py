@@ -84,7 +84,7 @@ from urllib.parse import unquote_plus
 import numpy as np
 import pandas as pd
 
-from .periods import Period, overlap_days, post_dates
+from .periods import Period, overlap_days, post_dates, remembered
 from .schema import column_or
 
 __all__ = ["UNASSIGNED", "SOURCE_ALIASES", "normalize_source", "campaign_key", "campaign_name",
@@ -451,12 +451,9 @@ def social_traffic(ds, period: Period, by: str | None = None
 
     Made once a question for a report's Dataset (one with ``remember``): its scorecard, ROI
     and comparison asked for October's and September's nine times, 10 ms each on the
-    sample. The frame and notes are then shared by whoever asks: not to be changed."""
-    def make():
-        return social_web(ds.web, period, runs=campaign_runs(ds), by=by)
-
-    remember = getattr(ds, "remember", None)
-    return make() if remember is None else remember(("social_traffic", period, by), make)
+    sample (:func:`~smmanalytics.periods.remembered`)."""
+    return remembered(ds, ("social_traffic", period, by),
+                      lambda: social_web(ds.web, period, runs=campaign_runs(ds), by=by))
 
 
 def social_web(web: pd.DataFrame, period: Period, runs: pd.DataFrame | None = None,

@@ -12,7 +12,9 @@ import calendar
 import datetime as dt
 import numbers
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 import pandas as pd
@@ -23,6 +25,8 @@ from .schema import utc_series
 __all__ = ["Period", "parse_period", "YEARS", "local_dates", "post_dates", "posts_in_period",
            "overlap_days", "last_day_covered",
            "latest_complete_month"]
+
+_T = TypeVar("_T")
 
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _QUARTER = re.compile(r"^(\d{4})-?[Qq]([1-4])$")
@@ -438,15 +442,20 @@ def post_dates(posts: pd.DataFrame, tz: str) -> pd.Series:
     return pd.Series(out, index=days.index, name=days.name)
 
 
+def remembered(ds, key: tuple, make: Callable[[], _T]) -> _T:
+    """``make()``, made once for ``key`` on a report's Dataset (one with ``remember``, as
+    :class:`~smmanalytics.report.sections._ReportData`), which the report's sections ask the
+    same questions many times; made each time on any other Dataset. What it gives is then
+    shared by whoever asks: not to be changed."""
+    remember = getattr(ds, "remember", None)
+    return make() if remember is None else remember(key, make)
+
+
 def dataset_post_dates(ds) -> pd.Series:
     """:func:`post_dates` of ``ds.posts`` in the brand's zone, made once for a report's
-    Dataset (one with ``remember``): the sections of the sample's monthly report asked for
-    them 20 times. Shared by whoever asks: not to be changed."""
-    def make() -> pd.Series:
-        return post_dates(ds.posts, ds.brand.timezone)
-
-    remember = getattr(ds, "remember", None)
-    return make() if remember is None else remember(("post_dates",), make)
+    Dataset (:func:`remembered`): the sections of the sample's monthly report asked for
+    them 20 times."""
+    return remembered(ds, ("post_dates",), lambda: post_dates(ds.posts, ds.brand.timezone))
 
 
 def posts_in_period(posts: pd.DataFrame, period, tz: str) -> pd.DataFrame:
