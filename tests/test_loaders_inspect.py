@@ -188,7 +188,7 @@ def test_inspect_reads_the_settings_files_of_a_zipped_brand_folder(tmp_path, cap
     assert df.loc[f"{member}costs.csv", "rows"] == 2
     assert df.loc[f"{member}synonyms.csv", "rows"] == 5
     assert df.loc[f"{member}goals.yaml", "warnings"] == (
-        f"file {member}goals.yaml, line 1, column 'goals': 'goals' must be a list; expected a "
+        f"file {member}goals.yaml, line 1, key 'goals': 'goals' must be a list; expected a "
         "list of '- metric: ...' items; got 'int'")
     assert df.loc[f"{member}Overview.csv", "platform"] == "tiktok"
     assert main(["inspect", str(archive)]) == 3        # goals.yaml failed: not all was read

@@ -817,6 +817,10 @@ def test_engagement_by_group_is_the_engagement_of_each_groups_posts(rows, by):
     pd.testing.assert_frame_equal(
         rates.astype("float64"), pd.DataFrame(expected, columns=rates.columns, dtype="float64"),
         check_exact=False, rtol=1e-12)
+    # no daily given: er_followers is unknown for every post, and said so last
+    no_followers = ["er_followers unknown: the followers at posting time come from the "
+                    "account series; pass daily=ds.daily (or the Dataset itself)"]
     assert got.attrs["notes"] == (
         ["er_impressions of several platforms leave out YouTube's posts: its impressions are "
-         "thumbnail impressions, not views of the post"] if youtube_left_out else []) + notes
+         "thumbnail impressions, not views of the post"] if youtube_left_out else []
+    ) + notes + (no_followers if len(posts) else [])

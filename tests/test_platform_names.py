@@ -103,7 +103,9 @@ def test_a_file_platform_that_is_none_is_refused_listing_the_names(tmp_path, fil
     with pytest.raises(ConfigError) as err:
         read(path)
     e = err.value
-    assert (e.file, e.line, e.column, e.got) == (str(path), line, "platform", "instgram")
+    # a YAML settings file names a key, a CSV file a column
+    place = e.key if file.endswith(".yaml") else e.column
+    assert (e.file, e.line, place, e.got) == (str(path), line, "platform", "instgram")
     assert "instagram (or ig, insta)" in e.expected and "x (or twitter)" in e.expected
 
 
@@ -118,8 +120,8 @@ def test_a_brand_yaml_account_under_no_platform_is_refused_naming_its_line(tmp_p
     with pytest.raises(smm.BrandKeyError) as err:
         read_brand(path)
     e = err.value
-    assert (e.file, e.line, e.column, e.got) == (str(path), 4, "accounts.instgram",
-                                                  "accounts.instgram")
+    assert (e.file, e.line, e.key, e.got) == (str(path), 4, "accounts.instgram",
+                                               "accounts.instgram")
     assert "accounts.instagram" in e.expected and "accounts.twitter" in e.expected
     with pytest.raises(smm.BrandKeyError):      # loaded: refused as brand.yaml's other keys
         smm.load(tmp_path)
