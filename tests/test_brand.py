@@ -401,3 +401,22 @@ def test_a_brand_yaml_slug_as_slugify_writes_it_is_kept(tmp_path, slug):
     path = tmp_path / "brand.yaml"
     path.write_text(f"name: Acme\nslug: '{slug}'\n", encoding="utf-8")
     assert read_brand(path).slug == slug == slugify(slug)
+
+
+@pytest.mark.parametrize(("key", "value"), [("colors", '\n  - "#112233"'),
+                                            ("accounts", "\n  - instagram"),
+                                            ("colors", " red")])
+def test_colors_or_accounts_not_a_mapping_are_refused_naming_the_key(tmp_path, key, value):
+    """`colors:` or `accounts:` written as a list (or a value) raised a bare ValueError
+    ("dictionary update sequence element #0 has length 7"), naming no file: refused as
+    brand.yaml's other keys are, its line (3: name, timezone, then the key) and key named."""
+    from smmanalytics.brand import read_brand
+
+    path = tmp_path / "brand.yaml"
+    path.write_text(f"name: Acme\ntimezone: Europe/Paris\n{key}:{value}\n", encoding="utf-8")
+    with pytest.raises(smm.ConfigError) as err:
+        read_brand(path)
+    e = err.value
+    got = "str" if value == " red" else "list"
+    assert (e.file, e.line, e.key, e.got) == (str(path), 3, key, got)
+    assert f"'{key}' must be a mapping" in str(e)

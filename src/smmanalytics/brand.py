@@ -331,7 +331,15 @@ def platform_accounts(accounts: dict) -> dict:
 def _known_keys(raw: dict, path: Path, lines: dict) -> None:
     """BrandKeyError for the first key of brand.yaml (top-level, then in ``colors``) that is
     not one of :data:`KEYS` (:data:`COLOR_KEYS`; in ``accounts``, a platform or one of its
-    aliases), the keys it has never suggested."""
+    aliases), the keys it has never suggested; ConfigError for a ``colors`` or ``accounts``
+    written as a list or a value (``colors: ['#112233']``), which ``dict()`` refused with a
+    bare ValueError naming no file."""
+    for key, example in (("colors", "primary: '#1F4E79'"), ("accounts", "instagram: acme")):
+        if raw.get(key) is not None and not isinstance(raw[key], dict):
+            raise ConfigError(f"'{key}' must be a mapping", file=str(path),
+                              line=lines.get((key,)), key=key,
+                              expected=f"indented '{example}' lines under '{key}:'",
+                              got=type(raw[key]).__name__)
     colors = raw.get("colors")
     colors = colors if isinstance(colors, dict) else {}
     present = [*map(str, raw), *(f"colors.{k}" for k in colors)]
