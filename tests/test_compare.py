@@ -2065,8 +2065,11 @@ def test_a_kpi_carried_by_few_posts_shows_its_direction_only():
         row = t.loc[kpi]
         assert row[["ci_low", "ci_high", "model_ci_low", "model_ci_high"]].isna().all(), kpi
         assert row["direction_only"] and row["direction"] in ("up", "down"), kpi
-        assert row["method"] == ("direction only (fewer than 10 posts of a period carry this "
-                                 "KPI: 1)"), kpi
+        # October has the fewest: 1 of its 12 posts carries reach
+        assert row["method"] == ("direction only (reach known for 1 of 12 posts of 2026-10: "
+                                 "fewer than 10)"), kpi
+        assert (row["n_current"], row["n_kpi_current"]) == (12, 1), kpi
+        assert (row["n_previous"], row["n_kpi_previous"]) == (12, 3), kpi
     views = t.loc["views"]
     assert not views["direction_only"] and pd.isna(views["ci_low"])
     assert views["method"] == "no interval (no post of a period carries this KPI)"
@@ -2089,3 +2092,122 @@ def test_direction_only_below_ten_posts_carrying_the_rate(with_reach, interval):
     assert pd.notna(t.loc["er_reach", "ci_low"]) == interval
     assert not t.loc["interactions", "direction_only"]
     assert pd.notna(t.loc["interactions", "ci_low"])
+
+
+def _carrying_months():
+    """17 posts a period: October's 3 Instagram posts with reach (30, 20, 10 interactions over
+    900, 800, 700) and 14 X posts without (5 each); August's 12 Instagram posts with reach (10
+    over 500 each) and 5 X posts without. X carries no reach in either period, so both stay in
+    (like for like)."""
+    return (_mixed_month(10, [30.0, 20.0, 10.0], [900.0, 800.0, 700.0], [5.0] * 14)
+            + _mixed_month(8, [10.0] * 12, [500.0] * 12, [5.0] * 5, start_id=500))
+
+
+def test_the_posts_of_a_period_and_those_carrying_the_kpi_are_both_given():
+    """``n`` counted each period's 17 posts for er_reach too, whose rate rests on 3 of
+    October's and 12 of August's (s54SX): both are given, and the direction only of a rate
+    carried by 3 posts says why ("reach known for 3 of 17 posts of 2026-10"), beside posts
+    17 and 17. Counted by hand from :func:`_carrying_months`."""
+    c = compare(dataset(posts=posts(_carrying_months())), "2026-10", previous=AUG, model=False)
+    t = _kpis(c)
+    for kpi in ("reach", "er_reach", "er_reach_median"):
+        row = t.loc[kpi]
+        assert row[["n_current", "n_kpi_current", "n_previous", "n_kpi_previous"]].tolist() == [
+            17, 3, 17, 12], kpi
+        assert row["direction_only"] and pd.isna(row["ci_low"]), kpi
+        # October has the fewest (3 against 12)
+        assert row["method"] == ("direction only (reach known for 3 of 17 posts of 2026-10: "
+                                 "fewer than 10)"), kpi
+    # interactions: all 17 carry them, an interval; impressions: none does, nor a direction
+    assert t.loc["interactions", ["n_kpi_current", "n_kpi_previous"]].tolist() == [17, 17]
+    assert not t.loc["interactions", "direction_only"]
+    assert t.loc["impressions", ["n_kpi_current", "n_kpi_previous"]].tolist() == [0, 0]
+    assert t["n_kpi_current"].dtype == "Int64"
+    # the days of a daily KPI are its n (none here: 0 and 0)
+    assert t.loc["followers_net", ["n_kpi_current", "n_kpi_previous"]].tolist() == [0, 0]
+    shown = _shown(c)
+    assert shown.loc["er_reach", "n"] == "3 of 17 / 12 of 17"
+    assert shown.loc["interactions", "n"] == "17 / 17"
+    assert shown.loc["er_reach", "95% interval"] == "direction only"
+
+
+def test_a_kpi_no_post_carries_shows_no_direction_beside_few_posts():
+    """7 posts a period (fewer than 10), none with impressions: the impressions rows have no
+    value, and read "direction only" with no direction (the sample's 7 LinkedIn posts of
+    October, reach); they say no post carries the KPI. Interactions, carried by all 7,
+    keep the direction only."""
+    rows = _mixed_month(10, [10.0] * 7, [400.0] * 7, []) + _mixed_month(
+        8, [8.0] * 7, [400.0] * 7, [], start_id=500)
+    t = _kpis(compare(dataset(posts=posts(rows)), "2026-10", previous=AUG, model=False))
+    for kpi in ("impressions", "er_impressions"):
+        assert not t.loc[kpi, "direction_only"] and pd.isna(t.loc[kpi, "direction"]), kpi
+        assert t.loc[kpi, "method"] == "no interval (no post of a period carries this KPI)"
+    # 70 against 56: up, direction only
+    assert t.loc["interactions", "direction_only"] and t.loc["interactions", "direction"] == "up"
+
+
+def _lone_month(month, inter, start_id=0, x_inter=()):
+    return _mixed_month(month, inter, [1000.0] * len(inter), list(x_inter), start_id=start_id)
+
+
+def test_a_post_holding_all_the_interactions_says_why_the_model_has_no_interval():
+    """October's 12 posts: one holds all 970 interactions, the 11 others 0. Without it the
+    jackknife's log rate is log 0 (:func:`_log_rate`): no model interval for interactions,
+    interactions per post and er_reach, and the table said nothing (s54SX). The rows' method
+    and one caveat (with the top post's) say it; the bootstrap's stay (a current period of 0
+    is a change of −100 %)."""
+    rows = _lone_month(10, [970.0] + [0.0] * 11) + _lone_month(
+        8, [10.0 + k for k in range(12)], start_id=500)
+    c = compare(dataset(posts=posts(rows)), "2026-10", previous=AUG)
+    t = _kpis(c)
+    for kpi in ("interactions", "interactions_per_post", "er_reach"):
+        assert pd.isna(t.loc[kpi, "model_ci_low"]) and pd.notna(t.loc[kpi, "ci_low"]), kpi
+        assert t.loc[kpi, "method"] == ("bootstrap over posts; no model interval: one post of "
+                                        "2026-10 holds all the interactions of the posts "
+                                        "carrying this KPI"), kpi
+    # 970 of 970: 100 %, the top post's caveat and the intervals' in one sentence
+    assert ("One post made 100% of the interactions of 2026-10: see interactions_excl_top_post "
+            "for the total without it; without it, the posts the intervals rest on have no "
+            "interaction left, so those intervals are not computed.") in c.caveats
+    assert not any("One post holds" in s for s in c.caveats)
+    # no model asked: every interval shown is there, so the top post's caveat alone
+    plain = compare(dataset(posts=posts(rows)), "2026-10", previous=AUG, model=False)
+    assert ("One post made 100% of the interactions of 2026-10: see interactions_excl_top_post "
+            "for the total without it.") in plain.caveats
+    assert not any("not computed" in s for s in plain.caveats)
+
+
+def test_a_previous_period_held_by_one_post_has_no_bootstrap_interval_and_says_so():
+    """August's 12 posts: one holds all 970 interactions. About a third of the resamples
+    leave it out ((11/12)¹² = 35 %), so August's resampled total is 0 and the change has no
+    value: the bootstrap interval is not computed either, and the report's table, which shows
+    it alone, read "–" with no word."""
+    rows = _lone_month(10, [10.0 + k for k in range(12)]) + _lone_month(
+        8, [970.0] + [0.0] * 11, start_id=500)
+    c = compare(dataset(posts=posts(rows)), "2026-10", previous=AUG, model=False)
+    t = _kpis(c)
+    for kpi in ("interactions", "interactions_per_post", "er_reach"):
+        assert pd.isna(t.loc[kpi, "ci_low"]), kpi
+        assert t.loc[kpi, "method"] == ("bootstrap over posts; no interval: one post of 2026-08 "
+                                        "holds all the interactions of the posts carrying this "
+                                        "KPI"), kpi
+    assert any(s.startswith("One post made 100% of the interactions of 2026-08: see ")
+               and s.endswith("so those intervals are not computed.") for s in c.caveats)
+
+
+def test_a_post_holding_all_the_interactions_of_a_rate_names_its_share_of_the_period():
+    """October: 10 Instagram posts with reach, one holding all their 970 interactions, and 3 X
+    posts without reach of 10 each: the post holds 970 / 1,000 = 97 % of the period's
+    interactions, all of the rate's. er_reach has no model interval; interactions, of all 13
+    posts (30 left without it), keep theirs."""
+    rows = (_lone_month(10, [970.0] + [0.0] * 9, x_inter=[10.0] * 3)
+            + _lone_month(8, [10.0 + k for k in range(10)], start_id=500, x_inter=[5.0] * 3))
+    c = compare(dataset(posts=posts(rows)), "2026-10", previous=AUG)
+    t = _kpis(c)
+    assert pd.isna(t.loc["er_reach", "model_ci_low"])
+    assert "no model interval: one post of 2026-10" in t.loc["er_reach", "method"]
+    assert pd.notna(t.loc["interactions", "model_ci_low"])
+    assert "no model interval" not in t.loc["interactions", "method"]
+    assert ("One post made 97% of the interactions of 2026-10: see interactions_excl_top_post "
+            "for the total without it; without it, the posts the intervals rest on have no "
+            "interaction left, so those intervals are not computed.") in c.caveats

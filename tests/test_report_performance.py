@@ -1890,3 +1890,109 @@ def test_a_long_campaign_name_keeps_the_cost_charts_width(ds, tmp_path):
     # the long one's widest line, "eclat-vitamine-c-in…", is 20 characters too: measured
     # 643 pt against 658 (961 pt on one line)
     assert long <= twenty
+
+
+def _carrying_rows(with_reach: int) -> list[dict]:
+    """17 posts a month: in October ``with_reach`` Instagram posts with reach (days 1, 2, …)
+    and 17 − ``with_reach`` X posts without (from the 31st back, so the data end on 31
+    October); in September 12 Instagram posts with reach and 5 X posts without."""
+    def post(m, d, platform, reach):
+        return {"platform": platform, "post_id": f"{platform}-{m}-{d}", "reactions": 10.0,
+                "reach": reach, "published_at": f"2026-{m:02d}-{d:02d}T09:00:00Z"}
+
+    return ([post(10, d, "instagram", 500.0) for d in range(1, with_reach + 1)]
+            + [post(10, 31 - k, "x", np.nan) for k in range(17 - with_reach)]
+            + [post(9, d, "instagram", 500.0) for d in range(1, 13)]
+            + [post(9, 30 - k, "x", np.nan) for k in range(5)])
+
+
+@pytest.mark.parametrize("lang,with_reach,expected", [
+    ("en", 3, "direction only (reach known for 3 of 17 posts of October 2026)"),
+    ("fr", 3, "tendance seulement (3 publications sur 17 en octobre 2026 donnent la couverture)"),
+    ("it", 3, "solo direzione (3 post su 17 di ottobre 2026 riportano la copertura)"),
+    ("fr", 1, "tendance seulement (1 publication sur 17 en octobre 2026 donne la couverture)"),
+    ("it", 1, "solo direzione (1 post su 17 di ottobre 2026 riporta la copertura)"),
+])
+def test_a_rate_few_posts_carry_says_how_many_beside_all_the_posts(lang, with_reach, expected):
+    """October's reach rate rests on its ``with_reach`` Instagram posts of 17 (the X posts have
+    no reach), September's on 12: fewer than 10, direction only. The cell read "direction only
+    (few posts)" beside posts 17 and 17, no reason given (s54SX); it names the measure and the
+    counts of the period with the fewest. Posts, 17 and 17, keep no interval (exact counts)."""
+    from ._roi_builders import dataset, posts
+
+    rep = BrandReport(dataset(posts=posts(_carrying_rows(with_reach))), "2026-10", lang=lang)
+    table = next(b for b in rep.compare().blocks if b["kind"] == "table")
+    rows = {r[0]: r for r in table["rows"]}
+    for kpi in ("reach", "er_reach", "er_reach_median"):
+        assert rows[rep.fmt.metric(kpi)][4] == expected, kpi
+    assert rows[rep.fmt.metric("posts")][1:3] == ["17", "17"]
+
+
+@pytest.mark.parametrize("lang,expected", [
+    ("en", 'One post made 100% of the interactions of September 2026: the row "Interactions '
+           'without the top post" gives the total without it. Without it, no interaction is '
+           "left to compare, so the intervals that rest on that period's posts cannot be "
+           "computed (–)."),
+    ("fr", "Une seule publication a fait 100\xa0% des interactions en septembre 2026 : la ligne "
+           "« Interactions hors meilleure publication » donne le total sans elle. Sans elle, il "
+           "ne reste aucune interaction à comparer : les intervalles qui reposent sur les "
+           "publications de cette période ne peuvent pas être calculés (–)."),
+    ("it", "Quota di un solo post sulle interazioni di settembre 2026: 100%; la riga «Interazioni "
+           "senza il post migliore» dà il totale senza di esso. Senza di esso non resta alcuna "
+           "interazione da confrontare: gli intervalli che poggiano sui post di quel periodo non "
+           "si possono calcolare (–)."),
+])
+def test_a_previous_period_held_by_one_post_says_why_it_has_no_interval(lang, expected):
+    """September's 12 posts: one holds all 970 interactions, so a third of the resamples
+    without it divide by 0 and the interactions' interval is not computed: the cell read "–"
+    and nothing said why (s54SX). A caveat says it."""
+    from ._roi_builders import dataset, posts
+
+    rows = [{"platform": "instagram", "post_id": f"{m}-{d}", "reach": 1000.0,
+             "reactions": (10.0 + d if m == 10 else 970.0 if d == 1 else 0.0),
+             "published_at": f"2026-{m:02d}-{d:02d}T09:00:00Z"}
+            for m, days in ((9, range(1, 13)), (10, range(20, 32))) for d in days]
+    rep = BrandReport(dataset(posts=posts(rows)), "2026-10", lang=lang)
+    sec = rep.compare()
+    table = next(b for b in sec.blocks if b["kind"] == "table")
+    row = next(r for r in table["rows"] if r[0] == rep.fmt.metric("interactions"))
+    assert row[4] == "–"
+    bullets = [i for b in sec.blocks if b["kind"] == "bullets" for i in b["items"]]
+    assert expected in bullets
+
+
+@pytest.mark.parametrize("lang,expected", [
+    ("en", "One post holds 32% of the interactions of September 2026, and all those of the posts "
+           "an interval rests on (for a rate, those with its reach, impressions or views): "
+           "without it none is left to compare, so that interval cannot be computed (–)."),
+    ("fr", "Une seule publication porte 32\xa0% des interactions en septembre 2026, et toutes "
+           "celles des publications sur lesquelles repose un intervalle (pour un taux, celles qui "
+           "donnent sa couverture, ses impressions ou ses vues) : sans elle, il n'en reste aucune "
+           "à comparer, si bien que cet intervalle ne peut pas être calculé (–)."),
+    ("it", "Un solo post porta 32% delle interazioni di settembre 2026, e tutte quelle dei post su "
+           "cui poggia un intervallo (per un tasso, quelli che riportano la sua copertura, le sue "
+           "impression o visualizzazioni): senza di esso non ne resta alcuna da confrontare, "
+           "quindi quell'intervallo non si può calcolare (–)."),
+])
+def test_a_rate_held_by_one_post_that_is_not_the_top_one_says_its_share(lang, expected):
+    """September: 12 Instagram posts with reach, one holding all their 970 interactions, and 3
+    X posts without reach, one of 2,000 (the top post, 2,000 / 3,030 = 66 %) and two of 30:
+    the reach rate's interval is not computed, and its lone post, not the top one, holds
+    970 / 3,030 = 32 % of September's interactions; its own sentence says so."""
+    from ._roi_builders import dataset, posts
+
+    def post(m, d, platform, reactions, reach=np.nan):
+        return {"platform": platform, "post_id": f"{platform}-{m}-{d}", "reach": reach,
+                "reactions": reactions, "published_at": f"2026-{m:02d}-{d:02d}T09:00:00Z"}
+
+    rows = ([post(9, d, "instagram", 970.0 if d == 1 else 0.0, 1000.0) for d in range(1, 13)]
+            + [post(9, 28, "x", 2000.0), post(9, 29, "x", 30.0), post(9, 30, "x", 30.0)]
+            + [post(10, d, "instagram", 10.0 + d, 1000.0) for d in range(20, 32)]
+            + [post(10, d, "x", 20.0) for d in (1, 2, 3)])
+    rep = BrandReport(dataset(posts=posts(rows)), "2026-10", lang=lang)
+    sec = rep.compare()
+    table = next(b for b in sec.blocks if b["kind"] == "table")
+    row = next(r for r in table["rows"] if r[0] == rep.fmt.metric("er_reach"))
+    assert row[4] == "–"
+    bullets = [i for b in sec.blocks if b["kind"] == "bullets" for i in b["items"]]
+    assert expected in bullets

@@ -34,7 +34,12 @@ Definitions
   83–84 % for interactions per post).
 - Fewer than 10 posts in either period, or fewer than 10 of a period's posts carrying the
   KPI (a rate's denominator known and positive, :func:`_carrying`): direction only, no
-  interval.
+  interval; ``method`` then names the measure and its counts ("reach known for 3 of 17
+  posts of 2026-10"). ``n_current`` and ``n_previous`` count each period's posts,
+  ``n_kpi_current`` and ``n_kpi_previous`` those carrying the KPI.
+- One post holding all the interactions of the posts an interval rests on leaves nothing
+  without it: the model interval (and a previous period's bootstrap one) is not computed, and
+  ``method`` and a caveat say so, with the post's share of the period's interactions.
 - All platforms pooled: when one platform's share of a pooled rate's denominator (reach,
   impressions, views, over the posts that enter the rate) moves by more than 20 percentage
   points between the periods, a caveat names the platform (the rate then moves with the mix).
@@ -187,8 +192,9 @@ class Comparison:
         """The table for reading (what a notebook and ``repr`` show), as text: rates in %,
         changes signed, in % and, for rates, in percentage points (pp; totals compared per day
         change "/day"), counts with thousands separators, each interval as ``low … high``,
-        the posts or days compared as ``n current / n previous``, unknown as "–". ``table``
-        keeps the numbers to compute with."""
+        the posts or days compared as ``n current / n previous`` (a side's posts carrying the
+        KPI as "3 of 17" when fewer than all carry it), unknown as "–". ``table`` keeps the
+        numbers to compute with."""
         rows = []
         for r in self.table.itertuples(index=False):
             rate = r.kind in ("rate", "median")
@@ -209,7 +215,8 @@ class Comparison:
                          "95% interval": interval,
                          "model interval": _interval(r.model_ci_low, r.model_ci_high),
                          "basis": _text(r.basis),
-                         "n": f"{_count(r.n_current)} / {_count(r.n_previous)}",
+                         "n": f"{_of(r.n_kpi_current, r.n_current)} / "
+                              f"{_of(r.n_kpi_previous, r.n_previous)}",
                          "direction": _text(r.direction), "method": _text(r.method)})
         return pd.DataFrame(rows, columns=["kpi", "current", "previous", "change", "change %",
                                            "95% interval", "model interval", "basis", "n",
@@ -229,6 +236,11 @@ def _text(x) -> str:
 
 def _count(x) -> str:
     return f"{float(x):,.0f}" if _known(x) else _MISSING
+
+
+def _of(k, n) -> str:
+    """``k`` posts carrying a KPI of ``n``: "3 of 17", or "17" when all carry it."""
+    return _count(n) if not (_known(k) and _known(n)) or k == n else f"{k:,} of {_count(n)}"
 
 
 def _mean(x) -> str:
@@ -415,24 +427,37 @@ def _rate_known(i: np.ndarray, d: np.ndarray) -> np.ndarray:
     return ~np.isnan(i) & ~np.isnan(d) & (d > 0)
 
 
+def carried_by(kpi: str) -> str:
+    """The post measure a post KPI rests on: a rate's denominator (``reach`` for the median
+    rate), ``interactions`` for the KPIs made of them alone, else the KPI's own column. The
+    report names it when too few posts carry it ("reach known for 3 of 17 posts")."""
+    if kpi in _RATES or kpi == "er_reach_median":
+        return _RATES.get(kpi, "reach")
+    return "interactions" if kpi in ("interactions_per_post", "interactions_excl_top_post") else kpi
+
+
 def _carrying(kpi: str, cols: _Columns) -> int:
     """How many posts of ``cols`` carry the KPI: those a rate is computed from
-    (:func:`_rate_known`), else those whose column is known. It is the ``n`` of the expanded
-    interval (:func:`_tail`): 10 Instagram posts with reach among 40 (30 of X, no reach) are a
-    pooled rate of 10, and sizing its tail for 40 held the no-change 90 % of the time, not 95 %
-    (300 pairs of periods drawn alike, s51DA)."""
+    (:func:`_rate_known`), else those whose column (:func:`carried_by`) is known. It is the
+    ``n`` of the expanded interval (:func:`_tail`): 10 Instagram posts with reach among 40 (30
+    of X, no reach) are a pooled rate of 10, and sizing its tail for 40 held the no-change 90 %
+    of the time, not 95 % (300 pairs of periods drawn alike, s51DA)."""
+    if kpi == "posts":
+        return len(cols)
+    col = carried_by(kpi)
     if kpi in _RATES or kpi == "er_reach_median":
-        return int(_rate_known(cols.take("interactions", None),
-                               cols.take(_RATES.get(kpi, "reach"), None)).sum())
-    col = "interactions" if kpi in ("interactions_per_post", "interactions_excl_top_post") else kpi
+        return int(_rate_known(cols.take("interactions", None), cols.take(col, None)).sum())
     return int((~np.isnan(cols.take(col, None))).sum())
 
 
 #: the ``method`` of a post KPI carried by fewer than :data:`MIN_POSTS` posts of a period
 #: (:func:`_carrying`) though the periods have more posts: a pooled rate of 3 Instagram posts
 #: beside 50 X posts without reach had a "95 % interval" (benchmarks-methods §5.1: direction
-#: only under ~10 posts)
-_FEW_CARRY = "direction only (fewer than {k} posts of a period carry this KPI: {n})"
+#: only under ~10 posts). It names the measure and the counts of the period with the fewest:
+#: "direction only (fewer than 10 posts of a period carry this KPI: 3)" beside a posts row of
+#: 17 and 17 gave the reader no reason.
+_FEW_CARRY = ("direction only ({measure} known for {k} of {n} posts of {period}: fewer than "
+              "{min})")
 #: the ``method`` of a post KPI that no post of a period carries (its value unknown there)
 _NONE_CARRY = "no interval (no post of a period carries this KPI)"
 
@@ -584,7 +609,11 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
         basis (period or per day), days_current, days_previous (the days compared: a total
         compared per day is divided by them), n_current, n_previous (posts, or days with
         data; unknown for GA4 figures exported as period totals, which have no days),
-        direction (up, down, flat), direction_only, method; ``caveats``: sentences to print.
+        n_kpi_current, n_kpi_previous (the posts carrying the KPI, those its figure and
+        interval rest on, :func:`_carrying`: a rate's posts with its denominator known and
+        positive, 3 of October's 17 for a reach rate when 14 are X posts without reach; the
+        days with data for a daily KPI, as ``n``), direction (up, down, flat), direction_only,
+        method; ``caveats``: sentences to print.
     """
     require_dataset(ds, "compare")
     # a 95 % interval's 2.5 % tails need 5 resamples beyond each end: 200 at least, as
@@ -626,7 +655,7 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     caveats += unlike
     left_out = _posts_left_out(ds, platform, cov, a, b, unread, uncovered)
     caveats += _left_out_caveats(left_out, cov)
-    rows = _post_rows(a, b, cov, few, rng, n_boot, model, summed)
+    rows, lone = _post_rows(a, b, cov, few, rng, n_boot, model, summed)
     _say_left_out(rows, left_out, cov)
     for side, files in unread.items():
         if files:
@@ -653,7 +682,7 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
         _unknown([r for r in rows if r["kpi"] in _POST_KPIS], (side,),
                  f"no {cov.whose}posts export covers {p.label}")
     table = _table(rows)
-    caveats += _table_caveats(ds, table, a, b, cov, absent)
+    caveats += _table_caveats(ds, table, a, b, cov, absent, lone)
     if cov.outside or cov.mine:
         caveats = [cov.outside or cov.mine]
     return Comparison(cur, prev, table.reset_index(drop=True), caveats,
@@ -1032,16 +1061,18 @@ _ZERO_SUMS = ("posts", "interactions", "reach", "impressions", "views")
 
 def _post_rows(a: pd.DataFrame, b: pd.DataFrame, cov: _Coverage, few: bool,
                rng: np.random.Generator, n_boot: int, model: bool, summed: set[str]
-               ) -> list[dict]:
+               ) -> tuple[list[dict], dict[str, float]]:
     """The rows of the post KPIs of ``a`` (current posts) against ``b`` (previous): value,
     bootstrap interval over posts (none with ``few`` posts) and, with ``model``, the GLM
     interval; totals scaled per day by ``cov.scale``. A total of :data:`_ZERO_SUMS` over a
     period without a post is 0 when it is in ``summed`` (see
     :func:`~smmanalytics._actuals.zero_without_posts`), else unknown; the periods the data do
-    not cover are made unknown after (:func:`_unknown_sides`)."""
+    not cover are made unknown after (:func:`_unknown_sides`). Also, by side (``current``,
+    ``previous``), the share of its interactions of a post whose holding all those of the
+    posts an interval rests on left that interval out (:func:`_lone_post`), for the caveat."""
     ia = rng.integers(0, len(a), (n_boot, len(a))) if len(a) else None
     ib = rng.integers(0, len(b), (n_boot, len(b))) if len(b) else None
-    rows = []
+    rows, lone = [], {}
     ca, cb = _Columns(a), _Columns(b)
     for kpi in _POST_KPIS:
         kind = _kind(kpi)
@@ -1053,27 +1084,76 @@ def _post_rows(a: pd.DataFrame, b: pd.DataFrame, cov: _Coverage, few: bool,
             va, vb = (v if len(df) else 0.0 if kpi in summed else np.nan
                       for df, v in ((a, va), (b, vb)))
         ci = (np.nan, np.nan)
-        carrying = None if kpi == "posts" else min(_carrying(kpi, ca), _carrying(kpi, cb))
-        # a period's posts, or those that carry the KPI, too few for an interval (§5.1)
-        direction_only = kpi != "posts" and (few or 0 < carrying < MIN_POSTS)
+        carried = (_carrying(kpi, ca), _carrying(kpi, cb))
+        carrying = min(carried)
+        # a period's posts, or those that carry the KPI, too few for an interval (§5.1); a
+        # KPI no post of a period carries has no value there, so no direction either (the
+        # reach of 7 LinkedIn posts read "direction only" beside no figure)
+        direction_only = kpi != "posts" and 0 < carrying and (few or carrying < MIN_POSTS)
         tested = kpi != "posts" and not direction_only and carrying > 0
         if tested:
             # the median's interval is the plain percentile one (n None, see _ci)
             ci = _ci(_stat(kpi, ca, ia), _stat(kpi, cb, ib), scale,
                      None if kpi == "er_reach_median" else carrying)
-        method = ("exact count" if kpi == "posts" else "direction only" if few
-                  else _FEW_CARRY.format(k=MIN_POSTS, n=carrying) if direction_only
-                  else _NONE_CARRY if not tested else "bootstrap over posts")
+        method = ("exact count" if kpi == "posts" else _NONE_CARRY if not carrying
+                  else "direction only" if few
+                  else _few_carry(kpi, carried, (len(a), len(b)), cov) if direction_only
+                  else "bootstrap over posts")
         fit = (_model_ci(kpi, a, b, scale)
                if model and kpi in _MODEL_KPIS and tested else (np.nan, np.nan))
         if not np.isnan(fit[0]):
             method += ("; Poisson GLM interval (period indicator, log exposure offset;"
                        " jackknife SE, t quantile)")
         row = _row(kpi, kind, va, vb, ci, scale, len(a), len(b), direction_only,
-                   method, cov.cw.days, cov.pw.days)
+                   method, cov.cw.days, cov.pw.days, carried)
         row["model_ci_low"], row["model_ci_high"] = fit
+        missing = tested and (np.isnan(ci[0])
+                              or (model and kpi in _MODEL_KPIS and np.isnan(fit[0])))
+        alone = {side: share for side, cols in (("current", ca), ("previous", cb))
+                 if missing and not np.isnan(share := _lone_post(kpi, cols))}
+        for side, share in alone.items():
+            lone[side] = max(share, lone.get(side, 0.0))
+            row["method"] += _LONE_METHOD.format(
+                what="model interval" if pd.notna(ci[0]) else "interval",
+                period=(cov.cur, cov.prev)[side == "previous"].label)
         rows.append(row)
-    return rows
+    return rows, lone
+
+
+#: the ``method`` of a row whose interval is missing because one post holds all the
+#: interactions of the posts it rests on (:func:`_lone_post`)
+_LONE_METHOD = ("; no {what}: one post of {period} holds all the interactions of the posts "
+                "carrying this KPI")
+
+
+def _lone_post(kpi: str, cols: _Columns) -> float:
+    """The share of the period's interactions (all its posts) of the post that holds all the
+    interactions of the posts the KPI's intervals rest on (two or more: those of
+    :func:`_carrying`); NaN when no post does.
+
+    Without that post nothing is left: the jackknife's log rate without it is log 0, so the
+    model interval has no value (:func:`_log_rate`), and a previous period's resamples
+    without it (a third of them) divide by 0, so the bootstrap has none either. The table
+    showed "–" with no word of why. The share is of all the period's posts: a post holding
+    all the interactions of the 4 posts with reach may hold 97 % of the period's."""
+    y = cols.take("interactions", None)
+    known = ~np.isnan(y)
+    if kpi in _RATES or kpi == "er_reach_median":
+        known = _rate_known(y, cols.take(carried_by(kpi), None))
+    on = y[known]
+    if len(on) < 2 or not on.sum() > 0 or on.sum() != on.max():
+        return np.nan
+    return float(on.max() / np.nansum(y))
+
+
+def _few_carry(kpi: str, carried: tuple[int, int], posts: tuple[int, int], cov: _Coverage
+               ) -> str:
+    """The ``method`` of a KPI shown as direction only because few posts carry it
+    (:data:`_FEW_CARRY`), with the counts of the period that has the fewest (the current one
+    on a tie)."""
+    side = int(carried[1] < carried[0])
+    return _FEW_CARRY.format(measure=carried_by(kpi), k=carried[side], n=posts[side],
+                             period=(cov.cur, cov.prev)[side].label, min=MIN_POSTS)
 
 
 def _unknown_sides(rows: list[dict], cov: _Coverage) -> None:
@@ -1106,12 +1186,14 @@ def _table(rows: list[dict]) -> pd.DataFrame:
     table = pd.DataFrame(rows, columns=["kpi", "kind", "current", "previous", "change_abs",
                                         "change_pct", "change_pp", "ci_low", "ci_high",
                                         "model_ci_low", "model_ci_high", "basis", "days_current",
-                                        "days_previous", "n_current", "n_previous", "direction",
+                                        "days_previous", "n_current", "n_previous",
+                                        "n_kpi_current", "n_kpi_previous", "direction",
                                         "direction_only", "method"])
     return table.astype({"kpi": "string", "kind": "string", "basis": "string",
                          "direction": "string", "method": "string",
                          "direction_only": "boolean", "days_current": "Int64",
                          "days_previous": "Int64", "n_current": "Int64", "n_previous": "Int64",
+                         "n_kpi_current": "Int64", "n_kpi_previous": "Int64",
                          **{c: "Float64" for c in ("current", "previous", "change_abs",
                                                    "change_pct", "change_pp", "ci_low",
                                                    "ci_high", "model_ci_low",
@@ -1119,16 +1201,18 @@ def _table(rows: list[dict]) -> pd.DataFrame:
 
 
 def _table_caveats(ds, table: pd.DataFrame, a: pd.DataFrame, b: pd.DataFrame,
-                   cov: _Coverage, absent: dict[str, dict[str, list[str]]]) -> list[str]:
+                   cov: _Coverage, absent: dict[str, dict[str, list[str]]],
+                   lone: dict[str, float]) -> list[str]:
     """The caveats read from the posts and the table: the format, platform and denominator
-    mix, a top post, the platforms net followers leave out (``absent``: see
-    :func:`_followers_absent`), a record before a fall, and the multiple intervals."""
+    mix, a top post and the intervals a lone post left out (``lone``: see :func:`_post_rows`),
+    the platforms net followers leave out (``absent``: see :func:`_followers_absent`), a
+    record before a fall, and the multiple intervals."""
     cur, prev, platform = cov.cur, cov.prev, cov.platform
     caveats = _mix_caveats(a, b, cur, prev, platform)
     caveats += _denominator_caveats(a, b, cur, prev, platform)
     caveats += _age_caveats(a, b, cur, prev)
     caveats += _range_caveats(a, b, cur, prev)
-    caveats += _top_post_caveat(a, b, cur, prev)
+    caveats += _top_post_caveat(a, b, cur, prev, lone)
     caveats += _followers_caveats(ds, table, platform)
     caveats += _followers_absent_caveats(ds, table, cov, absent)
     caveats += _followers_like_for_like(ds, table, cov, absent)
@@ -1271,7 +1355,10 @@ def _matching_days(p: Period, cur: Period, last: dt.date) -> Period:
 
 
 def _row(kpi, kind, va, vb, ci, scale, na, nb, direction_only, method, cur_days,
-         prev_days) -> dict:
+         prev_days, carried: tuple | None = None) -> dict:
+    """A row of the table; ``carried``: the posts of each side carrying the KPI (its
+    ``n_kpi_*``), ``(na, nb)`` when None (a daily KPI's days, all with data)."""
+    ka, kb = (na, nb) if carried is None else carried
     va = float(va) if va is not None else np.nan
     vb = float(vb) if vb is not None else np.nan
     with np.errstate(all="ignore"):
@@ -1292,7 +1379,8 @@ def _row(kpi, kind, va, vb, ci, scale, na, nb, direction_only, method, cur_days,
             else np.nan, "ci_low": ci[0], "ci_high": ci[1],
             "basis": "per day" if per_day else "period",
             "days_current": cur_days, "days_previous": prev_days,
-            "n_current": na, "n_previous": nb, "direction": direction,
+            "n_current": na, "n_previous": nb, "n_kpi_current": ka, "n_kpi_previous": kb,
+            "direction": direction,
             "direction_only": direction_only, "method": method}
 
 
@@ -1302,7 +1390,8 @@ def _unknown(rows: list[dict], sides: tuple[str, ...], method: str) -> None:
     for row in rows:
         row.update(dict.fromkeys((*sides, "change_abs", "change_pct", "change_pp", "ci_low",
                                   "ci_high", "model_ci_low", "model_ci_high"), np.nan),
-                   **{f"n_{side}": pd.NA for side in sides}, direction=None,
+                   **{f"{n}_{side}": pd.NA for side in sides for n in ("n", "n_kpi")},
+                   direction=None,
                    direction_only=False, method=method)
 
 
@@ -1581,16 +1670,34 @@ def _range_caveats(a, b, cur, prev) -> list[str]:
             if (n := int(df[col].sum()) if len(df) else 0)]
 
 
-def _top_post_caveat(a, b, cur, prev) -> list[str]:
+#: the caveat of a period one of whose posts holds all the interactions of the posts an
+#: interval rests on (:func:`_lone_post`): the interval shows "–" (the model's with one post of
+#: 12 holding all of October's interactions, or any of a previous period's), and nothing said
+#: why
+_LONE_TOO = ("without it, the posts the intervals rest on have no interaction left, so those "
+             "intervals are not computed.")
+_LONE_CAVEAT = "One post holds {share} of the interactions of {period}: " + _LONE_TOO
+
+
+def _top_post_caveat(a, b, cur, prev, lone: dict[str, float]) -> list[str]:
+    """A period's top post with a quarter of its interactions or more; and, of a period in
+    ``lone`` (see :func:`_post_rows`), the intervals its lone post left out, in the same
+    sentence when that post is the top one (its share the same)."""
     out = []
-    for df, p in ((a, cur), (b, prev)):
+    for df, p, side in ((a, cur, "current"), (b, prev, "previous")):
         i = _np(df["interactions"]) if len(df) else np.array([])
         i = i[~np.isnan(i)]
-        if len(i) and i.sum() > 0:
-            share = i.max() / i.sum()
-            if share >= 0.25:
-                out.append(f"One post made {share:.0%} of the interactions of {p.label}: see "
-                           f"interactions_excl_top_post for the total without it.")
+        share = i.max() / i.sum() if len(i) and i.sum() > 0 else 0.0
+        alone = lone.get(side)
+        top = (f"One post made {share:.0%} of the interactions of {p.label}: see "
+               f"interactions_excl_top_post for the total without it")
+        if alone is not None and alone == share:
+            out.append(f"{top}; {_LONE_TOO}")
+            continue
+        if share >= 0.25:
+            out.append(f"{top}.")
+        if alone is not None:
+            out.append(_LONE_CAVEAT.format(share=f"{alone:.0%}", period=p.label))
     return out
 
 

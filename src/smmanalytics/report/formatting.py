@@ -456,6 +456,11 @@ class Formatter:
         """The reader's name of a metric ("er_reach" → "Eng. rate / reach")."""
         return self._word("metrics", str(name), str(name).replace("_", " "))
 
+    def measure(self, name: str) -> str:
+        """A post metric as a noun within a sentence, with the article the language gives it
+        ("reach" → "la couverture")."""
+        return self._word("measures", str(name), str(name))
+
     def content_type(self, name: str) -> str:
         """The reader's name of a post's format, a ``content_type`` ("carousel" →
         "carrousel", "unknown" → "sconosciuto")."""
@@ -737,7 +742,7 @@ class Formatter:
         if name == "metric":
             return self.metric(v)
         if name in ("measure", "counterpart"):   # a metric as a noun within the sentence
-            return self._word("measures", v, v)
+            return self.measure(v)
         if name == "weekday" and v in _WEEKDAY_NUMBERS:      # "Monday" → "lundi"
             return self.weekday(_WEEKDAY_NUMBERS[v])
         if name == "weekdays" and v in DAY_GROUP_LABELS:     # "Monday-Friday" → "en semaine"

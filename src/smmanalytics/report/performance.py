@@ -10,7 +10,7 @@ from .. import plots
 from .._actuals import posts_in, roi_once
 from .._web import campaign_key
 from ..benchmarks import competitors_left_out, competitors_span, competitors_within
-from ..compare import compare
+from ..compare import MIN_POSTS, carried_by, compare
 from ..goals import _POST_METRICS, goal_record, scorecard, shown_status
 from ..periods import parse_period
 from ..quality import side_file_error
@@ -596,7 +596,7 @@ class PerformanceSections:
                 change = f.label("change_per_day_rates").format(change=change, current=current,
                                                                 previous=previous)
             if r.direction_only:
-                interval = f.label("direction_only")
+                interval = self._direction_only(r, cmp)
             elif pd.notna(r.ci_low):
                 interval = f"{_bound(f, r.ci_low)} … {_bound(f, r.ci_high)}"
             else:
@@ -618,6 +618,22 @@ class PerformanceSections:
         if caveats:
             self.bullets(sec, caveats)
         return sec
+
+    def _direction_only(self, r, cmp) -> str:
+        """The interval cell of a KPI shown as direction only: "few posts" when a period has
+        fewer than :data:`~smmanalytics.compare.MIN_POSTS`, else the posts carrying it in the
+        period with the fewest ("reach known for 3 of 17 posts of October 2026"). Beside
+        posts 17 and 17, "direction only (few posts)" gave no reason."""
+        f = self.fmt
+        if min(r.n_current, r.n_previous) < MIN_POSTS:
+            return f.label("direction_only")
+        previous = r.n_kpi_previous < r.n_kpi_current
+        k, n = (r.n_kpi_previous, r.n_previous) if previous else (r.n_kpi_current, r.n_current)
+        p = ((cmp.previous_compared or cmp.previous) if previous
+             else (cmp.current_compared or cmp.current))
+        return f.label("direction_only_carry_one" if k == 1 else "direction_only_carry").format(
+            measure=f.measure(carried_by(r.kpi)), k=f.number(k), n=f.number(n),
+            period=f.period(p))
 
     def _compared_stories(self, cmp) -> str | None:
         """"Posts and the figures from them include stories: 12 in October 2026, 15 in
