@@ -13,10 +13,9 @@ Rebuild it only for a wording meant to change: ``python tests/test_calendar_reas
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
-from smmanalytics.calendar import _REASONS, _kind, _reason_in
+from smmanalytics.calendar import _REASONS, _reason, _reason_in
 from smmanalytics.report import Formatter
 
 FIXTURE = Path(__file__).parent / "fixtures" / "s54CX_reasons" / "reasons.json"
@@ -29,21 +28,16 @@ VALUES = {"weekdays": "Monday/Tuesday", "weekday": "Friday", "tz": "Europe/Rome"
 SLOT = "; slot: Saturday 03:00 America/New_York"
 
 
-def _english(kind: str, accounts: int) -> str:
-    """Reason ``kind`` as a plan of ``accounts`` accounts writes it."""
-    template = _REASONS[_kind(accounts, kind)]
-    names = re.findall(r"\{(\w+)\}", template)
-    return template.format(**{k: VALUES.get(k, accounts) for k in names})
 
 
 def render_all() -> dict:
     """Each kind of reason for 1 and 3 accounts: its English, and its text in a report of
     each language (bare, and with the slot of a plan in another zone)."""
-    kinds = sorted(k for k in _REASONS if not k.endswith("_many") and k != "slot")
+    kinds = sorted(k for k in _REASONS if k != "slot")
     out = {}
     for kind in kinds:
         for accounts in (1, 3):
-            english = _english(kind, accounts)
+            english = _reason(kind, accounts, **VALUES)
             out[f"{kind}/{accounts}"] = {"api": english, **{
                 lang: [_reason_in(Formatter(lang), english),
                        _reason_in(Formatter(lang), english + SLOT)]

@@ -429,11 +429,14 @@ def test_colons_and_semicolons_follow_the_language(lang, pair, clauses):
 
 
 def test_every_note_has_all_languages_with_the_same_values():
+    """Each note as the report reads it (a plan's reason said of one account and of several,
+    its account part composed: calendar._ACCOUNT_PARTS) names the same values in every
+    language."""
     import re
 
-    from smmanalytics.report.formatting import _yaml
+    from smmanalytics.report.formatting import _NOTES
 
-    for entry in _yaml("notes.yaml"):
+    for entry in (n for _, n in _NOTES):
         assert set(entry) - {"code", "en_report"} == {"en", "fr", "it"}, entry
         langs = [lang for lang in ("en", "fr", "it", "en_report") if lang in entry]
         names = {lang: sorted(re.findall(r"\{(\w+)\}", entry[lang])) for lang in langs}
@@ -643,12 +646,12 @@ def test_every_italian_template_of_an_hour_elides_before_one_oclock():
     import re
     from collections import defaultdict
 
-    from smmanalytics.report.formatting import _WORDING, _yaml
+    from smmanalytics.report.formatting import _NOTES, _WORDING
 
     article = re.compile(r"(?<![\w'])(le|alle|dalle|delle|nelle|sulle) \{(hour|h0|h1)\}")
     labels = {k: v for k, v in _WORDING["it"]["labels"].items()
               if isinstance(v, str) and article.search(v)}
-    notes = [n["it"] for n in _yaml("notes.yaml") if article.search(n.get("it", ""))]
+    notes = [n["it"] for _, n in _NOTES if article.search(n.get("it", ""))]
     assert set(labels) >= {"bt_advice_activity", "bt_advice_activity_formats",
                            "bt_chance_one_hour", "bt_chance_one_hour_first", "bt_hours",
                            "bt_weekend_peak"}
@@ -985,14 +988,14 @@ def test_no_note_shows_an_id_or_an_english_name(lang):
     "(carousel 3%→11%, …)", "(shares vides)", "pas de ligne 'health_beauty'"."""
     import re
 
-    from smmanalytics.report.formatting import _WORDING, _yaml
+    from smmanalytics.report.formatting import _NOTES, _WORDING
 
     english = {word for table in ("components", "content_types")
                for key, word in _WORDING["en"][table].items()
                if _WORDING[lang][table].get(key, word) != word}
     english |= {"facebook", "instagram", "tiktok"}
     leaks = {}
-    for entry in _yaml("notes.yaml"):
+    for entry in (n for _, n in _NOTES):      # a plan's reasons of 1 account and of several
         template = " ".join(entry["en"].split())
         note = template.format(**{k: _NOTE_VALUES[k] for k in re.findall(r"\{(\w+)\}", template)})
         f = Formatter(lang)

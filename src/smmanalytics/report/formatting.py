@@ -32,6 +32,7 @@ from babel.numbers import (
     get_minus_sign_symbol,
 )
 
+from ..calendar import _ACCOUNT_PARTS, _FIELD, _with_accounts
 from ..errors import ArgumentError, PeriodError
 from ..periods import parse_period
 from ..schema import PLATFORM_NAMES
@@ -100,8 +101,37 @@ def _codes(entry: dict) -> list[str]:
     return [] if code is None else [code] if isinstance(code, str) else list(code)
 
 
+#: the label (labels.yaml, and its ``_many``) of each account part of a plan's reasons in a
+#: report (calendar._ACCOUNT_PARTS); ``{against}`` only the API's English says
+_ACCOUNT_LABELS = {"average": "bt_average", "whose": "reason_whose", "posters": "reason_posters"}
+
+
+def _account_parts(lang: str) -> dict[str, tuple[str, str]]:
+    """The account part of a plan's reasons in a report in ``lang``: each field's words for one
+    account and for several."""
+    labels = _WORDING[lang]["labels"]
+    return {field: (labels[key], labels[f"{key}_many"]) for field, key in _ACCOUNT_LABELS.items()}
+
+
+#: the words each wording of a notes.yaml entry says its account part in: its ``en`` the API's,
+#: as the notes it matches were written
+_PARTS_OF = {**{lang: _account_parts(lang) for lang in LANGS}, "en": _ACCOUNT_PARTS,
+             "en_report": _account_parts("en")}
+
+
+def _said_of_accounts(entry: dict) -> list[dict]:
+    """A notes.yaml entry as the notes it words: itself, or, a plan's reason with an account
+    part (its ``en`` naming a field of calendar._ACCOUNT_PARTS), said of one account and of
+    several: each reason is written once per language, the report reads both."""
+    if not set(_FIELD.findall(entry["en"])) & set(_ACCOUNT_PARTS):
+        return [entry]
+    return [{key: _with_accounts(text, _PARTS_OF[key], several) if key in _PARTS_OF else text
+             for key, text in entry.items()} for several in (False, True)]
+
+
 #: the analysis notes' wording per language (notes.yaml), each with its English template
-_NOTES = [(_Template(" ".join(n["en"].split())), n) for n in _yaml("notes.yaml")]
+_NOTES = [(_Template(" ".join(n["en"].split())), n)
+          for entry in _yaml("notes.yaml") for n in _said_of_accounts(entry)]
 #: the same, by note code (roi()'s note_codes): the wordings of one code
 _NOTES_BY_CODE = {code: [entry for entry in _NOTES if code in _codes(entry[1])]
                   for code in {c for _, wording in _NOTES for c in _codes(wording)}}
