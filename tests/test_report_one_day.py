@@ -215,3 +215,23 @@ def test_a_period_of_one_day_joins_as_a_date(lang, text, expected):
     day = "2026-10-08..2026-10-08" if "8" in text else "2026-10-02..2026-10-02"
     f = Formatter(lang)
     assert f.prose(f.joined(text, day, days=True)) == expected
+
+
+@pytest.mark.parametrize("lang,day,text", [
+    ("en", "2026-02-10", "The exports cover February 2026 only on 10 February 2026: these "
+                         "figures count the posts of those days."),
+    ("fr", "2026-02-01", "Les exports ne couvrent février 2026 que le 1er février 2026 : ces "
+                         "chiffres ne comptent que les publications de ces jours."),
+    ("it", "2026-02-08", "Le esportazioni coprono febbraio 2026 solo l'8 febbraio 2026: questi "
+                         "dati contano solo i post di quei giorni.")])
+def test_key_figures_of_one_day_of_data_say_that_day(lang, day, text):
+    """A month whose exports hold the posts of one day (one post at 09:00 UTC, that day in
+    Paris too): the key figures said "from 10 February 2026 to 10 February 2026"."""
+    from smmanalytics.report import BrandReport
+
+    from ._roi_builders import dataset, posts
+
+    ds = dataset(posts=posts([{"platform": "instagram", "post_id": "1", "reactions": 5.0,
+                               "published_at": f"{day}T09:00:00Z"}]))
+    sec = BrandReport(ds, "2026-02", lang=lang).kpi_table()
+    assert [b["text"] for b in sec.blocks if b["kind"] == "text"] == [text]
