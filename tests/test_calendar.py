@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import os
 import sys
@@ -785,16 +786,17 @@ def test_write_ics_speaks_the_report_language(tmp_path, caplog, case):
 
 
 def test_every_reason_of_a_plan_has_its_french_and_italian_wording():
-    """Each kind of reason plan_slots gives a slot (calendar._REASONS) has its wording in
-    notes.yaml in French and Italian, with the same values: a new reason cannot stay English
-    in a report's calendar unnoticed."""
+    """Each kind of reason plan_slots gives a slot (calendar._REASONS), for one account and
+    for several, has its wording in notes.yaml in French and Italian, with the same values: a
+    new reason cannot stay English in a report's calendar unnoticed."""
     import re
 
-    from smmanalytics.calendar import _REASONS
+    from smmanalytics.calendar import _ACCOUNT_PARTS, _REASONS, _with_accounts
     from smmanalytics.report import Formatter
-    from smmanalytics.report.formatting import _yaml
+    from smmanalytics.report.formatting import _NOTES
 
-    worded = {" ".join(n["en"].split()): n for n in _yaml("notes.yaml")}
+    # notes.yaml's entries as the report reads them, each reason's said of 1 and of several
+    worded = {pattern.template: n for pattern, n in _NOTES}
     # made-up values, as the plan writes them in English and as the reader reads them
     english = {"weekdays": "every day", "weekday": "Friday", "tz": "Europe/Rome",
                "start": "18:00", "end": "21:00", "hour": "07:00",
@@ -809,7 +811,8 @@ def test_every_reason_of_a_plan_has_its_french_and_italian_wording():
                                "ancora in crescita (4), unici per formato, sponsorizzazione o "
                                "account, quindi il loro orario non si può confrontare con "
                                "nessun altro (1)"}}
-    for kind, template in _REASONS.items():
+    for (kind, told), several in itertools.product(_REASONS.items(), (False, True)):
+        template = " ".join(_with_accounts(told, _ACCOUNT_PARTS, several).split())
         assert template in worded, kind
         names = re.findall(r"\{(\w+)\}", template)
         reason = template.format(**{k: english.get(k, "1.75") for k in names})

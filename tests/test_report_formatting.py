@@ -182,16 +182,17 @@ def test_a_single_day_is_no_range():
     assert Formatter("fr").span(dt.date(2026, 10, 1), dt.date(2026, 10, 1)) == "1er octobre 2026"
 
 
-@pytest.mark.parametrize("lang,day", [("en", "7 October 2026"), ("fr", "7 octobre 2026"),
-                                      ("it", "7 ottobre 2026")])
-def test_a_single_day_from_to_keeps_its_full_date_at_both_ends(lang, day):
+@pytest.mark.parametrize("lang,day,covers", [
+    ("en", "7 October 2026", "no GA4 export covers 7 October 2026"),
+    ("fr", "7 octobre 2026", "aucun export GA4 ne couvre le 7 octobre 2026"),
+    ("it", "7 ottobre 2026", "nessuna esportazione GA4 copre il 7 ottobre 2026")])
+def test_a_single_day_from_to_reads_as_one_day(lang, day, covers):
     # a one-day report period 2026-10-07..2026-10-07: cut as a range, it read "7 to 7
-    # October 2026"; each end is the date written in full (the long format, by hand)
+    # October 2026"; each end is the date written in full (the long format, by hand), and a
+    # sentence says it as one day: "covers the period from 7 October 2026 to 7 October 2026"
     f = Formatter(lang)
     assert f.days(dt.date(2026, 10, 7), dt.date(2026, 10, 7)) == (day, day)
-    fill = {"en": "{} to {}", "fr": "du {} au {}", "it": "dal {} al {}"}[lang]
-    assert f.note("no GA4 export covers 2026-10-07 to 2026-10-07") == (
-        _GA4_GAP[lang] + fill.format(day, day))
+    assert f.note("no GA4 export covers 2026-10-07 to 2026-10-07") == covers
 
 
 @pytest.mark.parametrize("lang,note,expected", [
@@ -429,11 +430,14 @@ def test_colons_and_semicolons_follow_the_language(lang, pair, clauses):
 
 
 def test_every_note_has_all_languages_with_the_same_values():
+    """Each note as the report reads it (a plan's reason said of one account and of several,
+    its account part composed: calendar._ACCOUNT_PARTS) names the same values in every
+    language."""
     import re
 
-    from smmanalytics.report.formatting import _yaml
+    from smmanalytics.report.formatting import _NOTES
 
-    for entry in _yaml("notes.yaml"):
+    for entry in (n for _, n in _NOTES):
         assert set(entry) - {"code", "en_report"} == {"en", "fr", "it"}, entry
         langs = [lang for lang in ("en", "fr", "it", "en_report") if lang in entry]
         names = {lang: sorted(re.findall(r"\{(\w+)\}", entry[lang])) for lang in langs}
@@ -643,12 +647,12 @@ def test_every_italian_template_of_an_hour_elides_before_one_oclock():
     import re
     from collections import defaultdict
 
-    from smmanalytics.report.formatting import _WORDING, _yaml
+    from smmanalytics.report.formatting import _NOTES, _WORDING
 
     article = re.compile(r"(?<![\w'])(le|alle|dalle|delle|nelle|sulle) \{(hour|h0|h1)\}")
     labels = {k: v for k, v in _WORDING["it"]["labels"].items()
               if isinstance(v, str) and article.search(v)}
-    notes = [n["it"] for n in _yaml("notes.yaml") if article.search(n.get("it", ""))]
+    notes = [n["it"] for _, n in _NOTES if article.search(n.get("it", ""))]
     assert set(labels) >= {"bt_advice_activity", "bt_advice_activity_formats",
                            "bt_chance_one_hour", "bt_chance_one_hour_first", "bt_hours",
                            "bt_weekend_peak"}
@@ -985,14 +989,14 @@ def test_no_note_shows_an_id_or_an_english_name(lang):
     "(carousel 3%→11%, …)", "(shares vides)", "pas de ligne 'health_beauty'"."""
     import re
 
-    from smmanalytics.report.formatting import _WORDING, _yaml
+    from smmanalytics.report.formatting import _NOTES, _WORDING
 
     english = {word for table in ("components", "content_types")
                for key, word in _WORDING["en"][table].items()
                if _WORDING[lang][table].get(key, word) != word}
     english |= {"facebook", "instagram", "tiktok"}
     leaks = {}
-    for entry in _yaml("notes.yaml"):
+    for entry in (n for _, n in _NOTES):      # a plan's reasons of 1 account and of several
         template = " ".join(entry["en"].split())
         note = template.format(**{k: _NOTE_VALUES[k] for k in re.findall(r"\{(\w+)\}", template)})
         f = Formatter(lang)

@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import logging
 import numbers
+import re
 from pathlib import Path
 from typing import NamedTuple
 
@@ -70,97 +71,68 @@ _HOURLESS = {"day_precision", "missing_time"}
 _LAST_END = pd.Timestamp("9999-12-31") - pd.Timedelta(days=7)
 
 
-#: the English of each slot's reason, by kind; report/notes.yaml words each template in French
-#: and Italian, so that a report's calendars give the reason in the report's language
+#: the account part of a slot's reason, for one account and for several (``{n}`` their number,
+#: :attr:`BestTimes.accounts`): a platform of several accounts measures each post against its
+#: own account's average, as the report's and the summary's lifts are, and its usual hour is
+#: the posts' of all of them together ("the account's usual hour" was said of two). Each
+#: field is said once here, and once per language in report/labels.yaml (notes.yaml's wording
+#: of each reason is composed the same way, :func:`_with_accounts`)
+_ACCOUNT_PARTS = {
+    "average": ("the account's average", "each account's own average"),
+    # a window's held-out lift names what it is against only when the accounts are several
+    "against": ("", " each account's own average"),
+    "whose": ("the account's", "these {n} accounts'"),
+    "posters": ("the account usually posts", "these {n} accounts usually post"),
+}
+
+#: the English of each slot's reason, by kind, its account part composed (``_ACCOUNT_PARTS``);
+#: report/notes.yaml words each template in French and Italian, so that a report's calendars
+#: give the reason in the report's language
 _REASONS = {
-    "window": ("recommended window ({weekdays}, {start}-{end} {tz}): held-out lift {lift}x "
-               "(interval {low}-{high}); this slot {slot_lift}x from {n} posts"),
-    "window_one": ("recommended window ({weekdays}, {start}-{end} {tz}): held-out lift {lift}x "
-                   "(interval {low}-{high}); this slot {slot_lift}x from 1 post"),
+    "window": ("recommended window ({weekdays}, {start}-{end} {tz}): held-out lift "
+               "{lift}x{against} (interval {low}-{high}); this slot {slot_lift}x from {n} posts"),
+    "window_one": ("recommended window ({weekdays}, {start}-{end} {tz}): held-out lift "
+                   "{lift}x{against} (interval {low}-{high}); this slot {slot_lift}x from 1 post"),
     # a window from best_times, whose lift allows for its having been picked because it stood
     # out (timing._estimate.selection_adjusted): not its raw held-out lift
     "window_adjusted": ("recommended window ({weekdays}, {start}-{end} {tz}): lift about "
-                        "{lift}x allowing for its selection (interval {low}-{high}); this slot "
-                        "{slot_lift}x from {n} posts"),
+                        "{lift}x{against} allowing for its selection (interval {low}-{high}); "
+                        "this slot {slot_lift}x from {n} posts"),
     "window_adjusted_one": ("recommended window ({weekdays}, {start}-{end} {tz}): lift about "
-                            "{lift}x allowing for its selection (interval {low}-{high}); this "
-                            "slot {slot_lift}x from 1 post"),
-    # the kinds ending "_many": a platform of several accounts, each post measured against its
-    # own account's average (BestTimes.average), as the report's and the summary's lifts are
-    "window_many": ("recommended window ({weekdays}, {start}-{end} {tz}): held-out lift "
-                    "{lift}x each account's own average (interval {low}-{high}); this slot "
-                    "{slot_lift}x from {n} posts"),
-    "window_one_many": ("recommended window ({weekdays}, {start}-{end} {tz}): held-out lift "
-                        "{lift}x each account's own average (interval {low}-{high}); this slot "
-                        "{slot_lift}x from 1 post"),
-    "window_adjusted_many": ("recommended window ({weekdays}, {start}-{end} {tz}): lift about "
-                             "{lift}x each account's own average allowing for its selection "
-                             "(interval {low}-{high}); this slot {slot_lift}x from {n} posts"),
-    "window_adjusted_one_many": ("recommended window ({weekdays}, {start}-{end} {tz}): lift "
-                                 "about {lift}x each account's own average allowing for its "
-                                 "selection (interval {low}-{high}); this slot {slot_lift}x "
-                                 "from 1 post"),
+                            "{lift}x{against} allowing for its selection (interval "
+                            "{low}-{high}); this slot {slot_lift}x from 1 post"),
     "outside": ("outside the recommended window: next best slot ({slot_lift}x, not significant "
                 "on its own)"),
     # a slot below the account's average, planned only because more posts a week were asked
     # than the slots at or above it give
-    "below": ("outside the recommended window: below the account's average ({slot_lift}x), "
-              "planned only because more posts a week are asked than slots at or above the "
-              "average give"),
-    "below_many": ("outside the recommended window: below each account's own average "
-                   "({slot_lift}x), planned only because more posts a week are asked than slots "
-                   "at or above the average give"),
+    "below": ("outside the recommended window: below {average} ({slot_lift}x), planned only "
+              "because more posts a week are asked than slots at or above the average give"),
     "activity": ("no reliable timing effect in past posts; followers online at this hour: "
                  "{relative}x the weekly average (audience schedule)"),
     "usual_hour": ("no reliable timing effect and no audience-activity data: posts spread evenly "
-                   "over the week at the account's usual hour ({hour} {tz})"),
-    # the hour of the even spread and of the days' plan is the posts' of all the accounts
-    # together ({n_accounts}, BestTimes.accounts): "the account's usual hour" was said of two
-    "usual_hour_many": ("no reliable timing effect and no audience-activity data: posts spread "
-                        "evenly over the week at these {n_accounts} accounts' usual hour ({hour} "
-                        "{tz})"),
+                   "over the week at {whose} usual hour ({hour} {tz})"),
     # the hours with the most posts tie ({hours}): the one nearest noon, :func:`_usual_hour`
     "tied_hour": ("no reliable timing effect and no audience-activity data: posts spread evenly "
                   "over the week at {hour} {tz}, the nearest to noon of the hours with the most "
-                  "posts ({hours}, as many posts each): no hour is the account's usual one"),
-    "tied_hour_many": ("no reliable timing effect and no audience-activity data: posts spread "
-                       "evenly over the week at {hour} {tz}, the nearest to noon of the hours "
-                       "with the most posts ({hours}, as many posts each): no hour is these "
-                       "{n_accounts} accounts' usual one"),
+                  "posts ({hours}, as many posts each): no hour is {whose} usual one"),
     "tied_hour_after": ("no reliable timing effect and no audience-activity data: posts spread "
                         "evenly over the week, {n} on this day; this one {gap} h after {hour} "
                         "{tz}, the nearest to noon of the hours with the most posts ({hours}, as "
-                        "many posts each): no hour is the account's usual one"),
-    "tied_hour_after_many": ("no reliable timing effect and no audience-activity data: posts "
-                             "spread evenly over the week, {n} on this day; this one {gap} h "
-                             "after {hour} {tz}, the nearest to noon of the hours with the most "
-                             "posts ({hours}, as many posts each): no hour is these "
-                             "{n_accounts} accounts' usual one"),
+                        "many posts each): no hour is {whose} usual one"),
     "tied_hour_before": ("no reliable timing effect and no audience-activity data: posts spread "
                          "evenly over the week, {n} on this day; this one {gap} h before {hour} "
                          "{tz}, the nearest to noon of the hours with the most posts ({hours}, "
-                         "as many posts each): no hour is the account's usual one"),
-    "tied_hour_before_many": ("no reliable timing effect and no audience-activity data: posts "
-                              "spread evenly over the week, {n} on this day; this one {gap} h "
-                              "before {hour} {tz}, the nearest to noon of the hours with the "
-                              "most posts ({hours}, as many posts each): no hour is these "
-                              "{n_accounts} accounts' usual one"),
+                         "as many posts each): no hour is {whose} usual one"),
     "noon": ("no reliable timing effect and no audience-activity data: posts spread evenly over "
              "the week at noon ({hour} {tz}): the exports give no posting hours"),
     # a day's later posts in the even spread ({gap} h after the first, or before it when after
     # would pass midnight)
     "usual_hour_after": ("no reliable timing effect and no audience-activity data: posts spread "
-                         "evenly over the week, {n} on this day; this one {gap} h after the "
-                         "account's usual hour ({hour} {tz})"),
+                         "evenly over the week, {n} on this day; this one {gap} h after {whose} "
+                         "usual hour ({hour} {tz})"),
     "usual_hour_before": ("no reliable timing effect and no audience-activity data: posts spread "
-                          "evenly over the week, {n} on this day; this one {gap} h before the "
-                          "account's usual hour ({hour} {tz})"),
-    "usual_hour_after_many": ("no reliable timing effect and no audience-activity data: posts "
-                              "spread evenly over the week, {n} on this day; this one {gap} h "
-                              "after these {n_accounts} accounts' usual hour ({hour} {tz})"),
-    "usual_hour_before_many": ("no reliable timing effect and no audience-activity data: posts "
-                               "spread evenly over the week, {n} on this day; this one {gap} h "
-                               "before these {n_accounts} accounts' usual hour ({hour} {tz})"),
+                          "evenly over the week, {n} on this day; this one {gap} h before "
+                          "{whose} usual hour ({hour} {tz})"),
     "noon_after": ("no reliable timing effect and no audience-activity data: posts spread evenly "
                    "over the week, {n} on this day; this one {gap} h after noon ({hour} {tz}): "
                    "the exports give no posting hours"),
@@ -180,54 +152,50 @@ _REASONS = {
                           "({hour} {tz}): no post could be analysed ({excluded})"),
     # the finding is the days alone (BestTimes.best_days): those days first, at the hours the
     # account posts at, then the other days when more posts a week are asked
-    "day": ("{weekday} did better in past posts ({lift}x the account's average, interval "
-            "{low}-{high}); no hour stood out: an hour the account usually posts at "
-            "({hour} {tz})"),
-    "day_many": ("{weekday} did better in past posts ({lift}x each account's own average, "
-                 "interval {low}-{high}); no hour stood out: an hour these {n_accounts} "
-                 "accounts usually post at ({hour} {tz})"),
+    "day": ("{weekday} did better in past posts ({lift}x {average}, interval {low}-{high}); no "
+            "hour stood out: an hour {posters} at ({hour} {tz})"),
     "day_other": ("{weekday}: not one of the days that did better in past posts ({weekdays}), "
                   "planned because more posts a week are asked; no hour stood out: an hour "
-                  "the account usually posts at ({hour} {tz})"),
-    "day_other_many": ("{weekday}: not one of the days that did better in past posts "
-                       "({weekdays}), planned because more posts a week are asked; no hour "
-                       "stood out: an hour these {n_accounts} accounts usually post at ({hour} "
-                       "{tz})"),
+                  "{posters} at ({hour} {tz})"),
     # no day did better, some did worse (BestTimes.avoid_days): posts spread over the others,
     # the days that did worse last
     "day_spread": ("{weekday}: no day did better in past posts, {weekdays} did worse: posts "
-                   "spread over the other days; no hour stood out: an hour the account usually "
-                   "posts at ({hour} {tz})"),
-    "day_spread_many": ("{weekday}: no day did better in past posts, {weekdays} did worse: posts "
-                        "spread over the other days; no hour stood out: an hour these "
-                        "{n_accounts} accounts usually post at ({hour} {tz})"),
-    "day_worse": ("{weekday} did worse in past posts ({lift}x the account's average, interval "
+                   "spread over the other days; no hour stood out: an hour {posters} at "
+                   "({hour} {tz})"),
+    "day_worse": ("{weekday} did worse in past posts ({lift}x {average}, interval "
                   "{low}-{high}), planned because more posts a week are asked; no hour stood "
-                  "out: an hour the account usually posts at ({hour} {tz})"),
-    "day_worse_many": ("{weekday} did worse in past posts ({lift}x each account's own average, "
-                       "interval {low}-{high}), planned because more posts a week are asked; no "
-                       "hour stood out: an hour these {n_accounts} accounts usually post at "
-                       "({hour} {tz})"),
+                  "out: an hour {posters} at ({hour} {tz})"),
     # added to each reason ("; slot: …") in a plan shown in another zone than the slots'
     "slot": "slot: {weekday} {hour} {tz}",
 }
 _SLOT_SEP = "; "
+_FIELD = re.compile(r"\{(\w+)\}")
 
 
-def _kind(accounts: int, kind: str) -> str:
-    """The kind of reason ``kind`` says of the posts of ``accounts`` accounts
-    (:attr:`BestTimes.accounts`): its ``_many`` wording when they are several and it has one,
-    its lift against each account's own average and the hour theirs ("1.23x the account's
-    average" and "the account's usual hour" read as one account's)."""
-    many = f"{kind}_many"
-    return many if accounts > 1 and many in _REASONS else kind
+def _with_accounts(template: str, parts: dict[str, tuple[str, str]], several: bool) -> str:
+    """``template`` with its account part said of one account or of ``several``: each of its
+    fields that ``parts`` names (one account's words, several's) in those words, their number
+    left as the field ``{n_accounts}``; its other fields stay. notes.yaml's wording of each
+    reason is composed so too, from labels.yaml's words: a new reason is written once per
+    language, not once for one account and again for several."""
+    def said(m: re.Match) -> str:
+        return parts[m[1]][several].format(n="{n_accounts}") if m[1] in parts else m[0]
+    return _FIELD.sub(said, template)
+
+
+def _reason(kind: str, accounts: int, /, **values) -> str:
+    """Reason ``kind`` with its ``values``, said of the posts of ``accounts`` accounts
+    (:attr:`BestTimes.accounts`): "1.23x the account's average" and "the account's usual
+    hour" read as one account's."""
+    return _with_accounts(_REASONS[kind], _ACCOUNT_PARTS, accounts > 1).format(
+        n_accounts=accounts, **values)
 
 
 def _window_reason(best: BestTimes, told: dict, slot_lift: float, n: int) -> str:
     """Why a slot in a recommended window of ``best`` was planned: the window (``told``, with
     the kind of reason its lift takes) and the slot's own lift from its ``n`` posts."""
-    kind = _kind(best.accounts, told["kind"] + ("_one" if n == 1 else ""))
-    return _REASONS[kind].format(**told, slot_lift=f"{slot_lift:.2f}", n=n)
+    return _reason(told["kind"] + ("_one" if n == 1 else ""), best.accounts, **told,
+                   slot_lift=f"{slot_lift:.2f}", n=n)
 
 
 def _ranked(best: BestTimes, per_week: int = 7) -> tuple[pd.DataFrame, str]:
@@ -264,9 +232,8 @@ def _ranked(best: BestTimes, per_week: int = 7) -> tuple[pd.DataFrame, str]:
         rest = rest.merge(rec[["weekday", "hour"]], how="left", indicator=True)
         rest = rest.loc[rest["_merge"] == "left_only"].drop(columns="_merge")
         rest = rest.sort_values("lift", ascending=False).assign(
-            reason=lambda d: [_REASONS[_kind(best.accounts, "outside" if lift >= 1 else
-                                             "below")].format(slot_lift=f"{lift:.2f}")
-                              for lift in d["lift"]])
+            reason=lambda d: [_reason("outside" if lift >= 1 else "below", best.accounts,
+                                      slot_lift=f"{lift:.2f}") for lift in d["lift"]])
         cols = ["weekday", "hour", "lift", "reason"]
         return pd.concat([rec[cols], rest[cols]], ignore_index=True), "effect"
     if best.day_effect:
@@ -284,7 +251,7 @@ def _ranked(best: BestTimes, per_week: int = 7) -> tuple[pd.DataFrame, str]:
         })
         return out, "activity"
     n = best.by_slot["n_posts"].to_numpy(dtype=int).reshape(7, 24).sum(axis=0)
-    told = dict(tz=tz, excluded="", hours="", n_accounts=best.accounts)
+    told = dict(tz=tz, excluded="", hours="")
     if n.sum():
         hour, tied = _usual_hour(n)
         kind = "usual_hour" if len(tied) == 1 else "tied_hour"
@@ -292,10 +259,10 @@ def _ranked(best: BestTimes, per_week: int = 7) -> tuple[pd.DataFrame, str]:
     else:
         hour = 12
         kind, told["excluded"] = _no_usual_hour(best.n_excluded)
-    reason = _REASONS[_kind(best.accounts, kind)].format(hour=f"{hour:02d}:00", **told)
+    reason = _reason(kind, best.accounts, hour=f"{hour:02d}:00", **told)
     out = pd.DataFrame({"weekday": np.arange(7), "hour": hour, "lift": np.nan,
                         "reason": [reason] * 7})
-    out.attrs.update(kind=kind, told=told)
+    out.attrs.update(kind=kind, told=told, accounts=best.accounts)
     return out, "even"
 
 
@@ -357,19 +324,15 @@ def _by_days(best: BestTimes, tz: str, per_week: int = 7) -> pd.DataFrame:
     for _, d in pd.concat([days, rest, worse.iloc[::-1]], ignore_index=True).iterrows():
         day, lift = int(d["weekday"]), d["lift"]
         for h in hours:
-            where = dict(weekday=WEEKDAYS[day], hour=f"{h:02d}:00", tz=tz,
-                         n_accounts=best.accounts)
+            where = dict(weekday=WEEKDAYS[day], hour=f"{h:02d}:00", tz=tz)
             if day in favoured or day in avoided:
-                reason = _REASONS[_kind(best.accounts, "day" if day in favoured
-                                        else "day_worse")].format(
-                    lift=f"{lift:.2f}", low=f"{d['lift_low']:.2f}",
-                    high=f"{d['lift_high']:.2f}", **where)
+                reason = _reason("day" if day in favoured else "day_worse", best.accounts,
+                                 lift=f"{lift:.2f}", low=f"{d['lift_low']:.2f}",
+                                 high=f"{d['lift_high']:.2f}", **where)
             elif favoured:
-                reason = _REASONS[_kind(best.accounts, "day_other")].format(weekdays=named,
-                                                                            **where)
+                reason = _reason("day_other", best.accounts, weekdays=named, **where)
             else:
-                reason = _REASONS[_kind(best.accounts, "day_spread")].format(weekdays=bad,
-                                                                             **where)
+                reason = _reason("day_spread", best.accounts, weekdays=bad, **where)
             rows.append((day, int(h), lift, reason))
     out = pd.DataFrame(rows, columns=["weekday", "hour", "lift", "reason"])
     out["lift"] = out["lift"].astype("Float64")
@@ -391,8 +354,8 @@ def _pick(ranked: pd.DataFrame, per_week: int, basis: str) -> pd.DataFrame:
         # the later posts of a day say so: "2 on this day; this one 4 h after the usual hour"
         per_day = pd.Series(days).groupby(days).transform("size").to_numpy()
         kind, told = ranked.attrs["kind"], ranked.attrs["told"]
-        reason = [ranked["reason"].iloc[0] if k == 0 else _REASONS[_kind(
-            told["n_accounts"], f"{kind}_after" if h > base else f"{kind}_before")].format(
+        reason = [ranked["reason"].iloc[0] if k == 0 else _reason(
+            f"{kind}_after" if h > base else f"{kind}_before", ranked.attrs["accounts"],
             n=m, gap=abs(h - base), hour=f"{base:02d}:00", **told)
             for k, h, m in zip(extra, hour, per_day, strict=True)]
         return pd.DataFrame({"weekday": days, "hour": hour, "lift": np.nan, "reason": reason})

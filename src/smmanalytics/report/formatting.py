@@ -32,6 +32,7 @@ from babel.numbers import (
     get_minus_sign_symbol,
 )
 
+from ..calendar import _ACCOUNT_PARTS, _FIELD, _with_accounts
 from ..errors import ArgumentError, PeriodError
 from ..periods import parse_period
 from ..schema import PLATFORM_NAMES
@@ -100,8 +101,37 @@ def _codes(entry: dict) -> list[str]:
     return [] if code is None else [code] if isinstance(code, str) else list(code)
 
 
+#: the label (labels.yaml, and its ``_many``) of each account part of a plan's reasons in a
+#: report (calendar._ACCOUNT_PARTS); ``{against}`` only the API's English says
+_ACCOUNT_LABELS = {"average": "bt_average", "whose": "reason_whose", "posters": "reason_posters"}
+
+
+def _account_parts(lang: str) -> dict[str, tuple[str, str]]:
+    """The account part of a plan's reasons in a report in ``lang``: each field's words for one
+    account and for several."""
+    labels = _WORDING[lang]["labels"]
+    return {field: (labels[key], labels[f"{key}_many"]) for field, key in _ACCOUNT_LABELS.items()}
+
+
+#: the words each wording of a notes.yaml entry says its account part in: its ``en`` the API's,
+#: as the notes it matches were written
+_PARTS_OF = {**{lang: _account_parts(lang) for lang in LANGS}, "en": _ACCOUNT_PARTS,
+             "en_report": _account_parts("en")}
+
+
+def _said_of_accounts(entry: dict) -> list[dict]:
+    """A notes.yaml entry as the notes it words: itself, or, a plan's reason with an account
+    part (its ``en`` naming a field of calendar._ACCOUNT_PARTS), said of one account and of
+    several: each reason is written once per language, the report reads both."""
+    if not set(_FIELD.findall(entry["en"])) & set(_ACCOUNT_PARTS):
+        return [entry]
+    return [{key: _with_accounts(text, _PARTS_OF[key], several) if key in _PARTS_OF else text
+             for key, text in entry.items()} for several in (False, True)]
+
+
 #: the analysis notes' wording per language (notes.yaml), each with its English template
-_NOTES = [(_Template(" ".join(n["en"].split())), n) for n in _yaml("notes.yaml")]
+_NOTES = [(_Template(" ".join(n["en"].split())), n)
+          for entry in _yaml("notes.yaml") for n in _said_of_accounts(entry)]
 #: the same, by note code (roi()'s note_codes): the wordings of one code
 _NOTES_BY_CODE = {code: [entry for entry in _NOTES if code in _codes(entry[1])]
                   for code in {c for _, wording in _NOTES for c in _codes(wording)}}
@@ -143,9 +173,12 @@ _MIX_SHARE = re.compile(r"(?P<key>.+?) (?P<before>\d+)%→(?P<after>\d+)%")
 
 #: the article a period's name takes in a sentence, by language and kind of period: Italian
 #: quarters and years ("il 3° trimestre 2026", "il 2026"), French quarters ("le T4 2026"), and
-#: a range of days in every language ("the period 5 October 2026 – …")
-_ARTICLES = {"en": {"range": "the period"}, "fr": {"quarter": "le", "range": "la période"},
-             "it": {"quarter": "il", "year": "il", "range": "il periodo"}}
+#: a range of days in every language ("the period 5 October 2026 – …"), and a range of one day
+#: as a date ("le 2 octobre 2026", "del 2 ottobre 2026"; "the period 2 October 2026" read as
+#: a range)
+_ARTICLES = {"en": {"range": "the period"},
+             "fr": {"quarter": "le", "range": "la période", "day": "le"},
+             "it": {"quarter": "il", "year": "il", "range": "il periodo", "day": "il"}}
 #: the words after which a period's name takes its article (prepositions, "and", "neither",
 #: "nor", "ni", "né", and the verbs and adverbs the notes put before a period: "ne couvre
 #: pas", "non copre", "quindi"), with how each joins the first word of the article ("in il"
@@ -201,6 +234,25 @@ STATUS_COLORS = {"met": "#2e7d32", "on track": "#4f812c", "at risk": "#bf5600",
 #: a badge's colour for a status or severity without one of its own
 OTHER_BADGE_COLOR = "#747474"
 
+
+#: how each language puts a single day where a sentence has a range of days (its first end
+#: ``{a}``, its last ``{b}``), the most words first (:meth:`Formatter.ranged`): "from {a} to
+#: {b}" → "on {a}", "covers {a} to {b}" → "covers {a}", "la période du {a} au {b}" → "le {a}",
+#: "i giorni dal {a} al {b}" → "il {a}"; a file "runs" over days, not on one ("costs.csv
+#: covers only", "porte sur le", "riguarda il"), a campaign "a lieu le", "si svolge il"; the
+#: day of a noun is "du {a}", "del {a}" ("aux seuls coûts du 8 octobre", "dei dati di GA4
+#: dell'8 ottobre")
+_ONE_DAY = {"en": [(r"the days from {a} to {b}", "{a}"),
+                   (r"\.csv runs from {a} to {b}", ".csv covers only {a}"),
+                   (r"from {a} to {b}", "on {a}"), (r"{a} to {b}", "{a}")],
+            "fr": [(r"(?:la période|les jours) du {a} au {b}", "le {a}"),
+                   (r"(coûts|GA4) du {a} au {b}", r"\1 du {a}"),
+                   (r"\bva du {a} au {b}", "porte sur le {a}"),
+                   (r"\bcourt du {a} au {b}", "a lieu le {a}"), (r"du {a} au {b}", "le {a}")],
+            "it": [(r"(?:il periodo|i giorni) dal {a} al {b}", "il {a}"),
+                   (r"(costi|GA4) dal {a} al {b}", r"\1 del {a}"),
+                   (r"campagna va dal {a} al {b}", "campagna si svolge il {a}"),
+                   (r"\bva dal {a} al {b}", "riguarda il {a}"), (r"dal {a} al {b}", "il {a}")]}
 
 #: how a language writes the first day of a month: "1er octobre", "1° ottobre"
 _FIRST_OF_MONTH = {"fr": "er", "it": "°"}
@@ -544,15 +596,16 @@ class Formatter:
                 target = " ".join(wording.get(self.lang, wording["en"]).split())
                 values = m.groupdict()
                 shown = {k: self._value(k, v) for k, v in values.items()}
-                if (ends := _day_range(values)) is not None:
-                    # "du 3 au 9 novembre 2026": what the ends share said once (days)
-                    shown["start"], shown["end"] = self.days(*ends)
+                ends = _day_range(values)
                 if self.lang == "en":     # the API's "2024-01-01..2024-12-31", for a reader
                     # and its "roas NaN: …", in the reader's words (en_report)
                     target = " ".join(wording.get("en_report", target).split())
                     if ends is not None:
                         target = target.replace("{start}..{end}", self.span(*ends))
                     target = target.replace("}..{", "} – {")
+                if ends is not None:
+                    # "du 3 au 9 novembre 2026", "le 2 octobre 2026" (ranged)
+                    target = self.ranged(target, *ends)
                 out = target.format(**shown)
                 for k in _PERIOD_FIELDS:
                     if k in values:
@@ -952,9 +1005,8 @@ class Formatter:
         >>> Formatter("fr").days(dt.date(2026, 10, 13), dt.date(2026, 10, 19), "d MMM")
         ('13', '19 oct.')
 
-        A single day keeps its full date at both ends ("du 2 octobre 2026 au 2 octobre
-        2026"): cut, it read as a range from a day to itself ("du 2 au 2 octobre 2026"), and
-        the sentences these ends fill ("from {start} to {end}") have no one-day wording.
+        A single day keeps its full date at both ends: cut, it read as a range from a day to
+        itself ("du 2 au 2 octobre 2026"). A sentence says it as one day (:meth:`ranged`).
 
         >>> Formatter("it").days(dt.date(2026, 10, 2), dt.date(2026, 10, 2))
         ('2 ottobre 2026', '2 ottobre 2026')
@@ -963,6 +1015,30 @@ class Formatter:
         first = (fmt if start.year != end.year or start == end
                  else month if start.month != end.month else "d")
         return self.date(start, first), self.date(end, fmt)
+
+    def ranged(self, template: str, start, end, names: tuple[str, str] = ("start", "end")
+               ) -> str:
+        """``template``, a sentence with a range of days from its field ``{start}`` to its
+        ``{end}`` (or ``names``), with the range's days in (:meth:`days`); its other fields
+        stay. A single day is said as one ("on 2 October 2026", "le 2 octobre 2026", "il 2
+        ottobre 2026", in a report's prose "l'8 ottobre 2026"): "from 2 October 2026 to 2
+        October 2026" read as a range of one day to itself.
+
+        >>> Formatter("fr").ranged("ne couvre que du {start} au {end} ({n})",
+        ...                        dt.date(2026, 10, 1), dt.date(2026, 10, 1))
+        'ne couvre que le 1er octobre 2026 ({n})'
+        >>> Formatter("it").ranged("copre il periodo dal {first} al {last}",
+        ...     dt.date(2026, 10, 2), dt.date(2026, 10, 9), ("first", "last"))
+        'copre il periodo dal 2 al 9 ottobre 2026'
+        """
+        a, b = (f"{{{name}}}" for name in names)
+        if start != end:
+            first, last = self.days(start, end)
+            return template.replace(a, first).replace(b, last)
+        for pattern, one in _ONE_DAY[self.lang]:
+            template = re.sub(pattern.format(a=re.escape(a), b=re.escape(b)),
+                              lambda m, one=one: m.expand(one.format(a=a)), template)
+        return template.replace(a, self.date(start)).replace(b, self.date(end))
 
     def span(self, start, end) -> str:
         """A range of days named without a preposition (a cover's "Period:", "the period
@@ -1020,7 +1096,8 @@ class Formatter:
         """
         p = parse_period(period)
         name = re.escape(self.period(p))
-        article = _ARTICLES.get(self.lang, {}).get(p.kind)
+        one_day = p.kind == "range" and p.start == p.end
+        article = _ARTICLES.get(self.lang, {}).get("day" if one_day else p.kind)
         if p.kind == "month" and (month_preps := _MONTH_PREPOSITIONS.get(self.lang)):
             words = "|".join(re.escape(w) for w in month_preps)
 
@@ -1039,11 +1116,11 @@ class Formatter:
         if article is None:
             return text
         text = self._articled(text, name, article)
-        if days and p.kind == "range":     # "la période 1er août – 30 septembre 2026": its days
+        if days and p.kind == "range" and not one_day:
+            # "la période 1er août – 30 septembre 2026": its days
             last = article.rsplit(" ", 1)[-1]
-            start, end = self.days(p.start, p.end)
-            text = text.replace(f"{last} {self.period(p)}", f"{last} " + self.label(
-                "period_days").format(start=start, end=end))
+            text = text.replace(f"{last} {self.period(p)}", f"{last} " + self.ranged(
+                self.label("period_days"), p.start, p.end))
         return text
 
     def _articled(self, text: str, name: str, article: str) -> str:

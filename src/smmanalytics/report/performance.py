@@ -231,16 +231,16 @@ class PerformanceSections:
         f = self.fmt
         status, reason = costs_status(self.ds, self.period)
         if status == "uncovered":
-            first, last = f.days(*costs_span(self.ds.costs))
-            self.text(sec, f.joined(f.label("costs_uncovered").format(
-                period=f.period(self.period), first=first, last=last), self.period))
+            uncovered = f.ranged(f.label("costs_uncovered"), *costs_span(self.ds.costs),
+                                 ("first", "last"))
+            self.text(sec, f.joined(uncovered.format(period=f.period(self.period)),
+                                    self.period))
         elif status != "read":
             self.text(sec, f.label("costs_failed").format(reason=reason, **f.failure(reason))
                       if status == "failed" else f.label("costs_none"))
         elif (days := costs_partly(self.ds.costs, self.period)) is not None:
-            first, last = f.days(*days)
-            self.text(sec, f.joined(f.label("costs_partly").format(
-                period=f.period(self.period), first=first, last=last), self.period))
+            partly = f.ranged(f.label("costs_partly"), *days, ("first", "last"))
+            self.text(sec, f.joined(partly.format(period=f.period(self.period)), self.period))
         if status == "read":
             self._costs_gaps(sec)
 
@@ -386,10 +386,9 @@ class PerformanceSections:
         if key in spans.index:
             first, last = (d.date() for d in spans.loc[key, ["start", "end"]])
             if first < self.period.start or last > self.period.end:
-                shown_first, shown_last = f.days(first, last)
-                self.text(sec, f.joined(f.label("campaign_partly").format(
-                    first=shown_first, last=shown_last, period=f.period(self.period)),
-                    self.period))
+                partly = f.ranged(f.label("campaign_partly"), first, last, ("first", "last"))
+                self.text(sec, f.joined(partly.format(period=f.period(self.period)),
+                                        self.period))
         table = roi(self.ds, self.period, by="campaign")
         of_campaign = (campaign_key(table["campaign"]) == key).fillna(False).to_numpy()
         row = table.loc[of_campaign]
@@ -466,9 +465,9 @@ class PerformanceSections:
         if len(c):
             self._add(sec, {"kind": "heading", "level": 2, "text": f.label("competitors")})
             if within is not None:
-                start, end = f.days(within.start, within.end)
-                self.text(sec, f.joined(f.label("competitors_partial").format(
-                    start=start, end=end, period=f.period(self.period)), self.period))
+                partial = f.ranged(f.label("competitors_partial"), within.start, within.end)
+                self.text(sec, f.joined(partial.format(period=f.period(self.period)),
+                                        self.period))
             self.table(sec, pd.DataFrame({
                 f.label("platform"): [f.platform(p) for p in c["platform"]],
                 f.label("account"): [f"{printable(n)} ★" if own else printable(n)
@@ -493,9 +492,9 @@ class PerformanceSections:
                 period=f.period(self.period), why=f.join(left)), self.period))
         elif (span := competitors_span(self.ds)) is not None:
             # competitors.csv read, but none of its rows within this period
-            start, end = f.days(span.start, span.end)
-            self.text(sec, f.joined(f.label("competitors_outside").format(
-                start=start, end=end, period=f.period(self.period)), self.period))
+            outside = f.ranged(f.label("competitors_outside"), span.start, span.end)
+            self.text(sec, f.joined(outside.format(period=f.period(self.period)),
+                                    self.period))
         if not len(b) and not len(c):
             self.text(sec, f.label("benchmarks_none"))
         return sec
@@ -525,8 +524,7 @@ class PerformanceSections:
         p = parse_period(label)
         if p.kind != "range":
             return self.fmt.period(p)
-        start, end = self.fmt.days(p.start, p.end)
-        return self.fmt.label("competitors_days").format(start=start, end=end)
+        return self.fmt.ranged(self.fmt.label("competitors_days"), p.start, p.end)
 
     def _rate_dashes(self, c: pd.DataFrame) -> list[str]:
         """Why the engagement rate per follower of ``c`` reads "–" where it does: followers

@@ -462,11 +462,9 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         first, last = self.ds.span(web=False)
         if first is not None and (first > self.period.start or last < self.period.end):
             # a year whose exports start in September: the figures are not the whole year's
-            shown_first, shown_last = f.days(max(first, self.period.start),
-                                             min(last, self.period.end))
-            self.text(sec, f.joined(f.label("kpis_partly").format(
-                period=f.period(self.period), first=shown_first, last=shown_last),
-                self.period))
+            partly = f.ranged(f.label("kpis_partly"), max(first, self.period.start),
+                              min(last, self.period.end), ("first", "last"))
+            self.text(sec, f.joined(partly.format(period=f.period(self.period)), self.period))
         e = self.engagement_table()
         total = e.iloc[-1]
         rate = {"label": f.label("er_reach_pooled"), "value": f.percent(total["er_reach_pooled"])}
@@ -582,8 +580,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         if not covering and not any(stretches for _, stretches in uncovered):
             return f.joined(f.label("posts_uncovered").format(period=period), self.period)
         days = f.listed(f"{f.platform(p)} " + f.listed(
-            f.label("period_days").format(start=start, end=end)
-            for start, end in (f.days(a, b) for a, b in stretches))
+            f.ranged(f.label("period_days"), a, b) for a, b in stretches)
             for p, stretches in uncovered if stretches)
         if not covering:
             return f.joined(f.label("posts_uncovered_days").format(period=period, covered=days),
@@ -960,10 +957,9 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         spans = (posts.groupby(["window_start", "window_end"], sort=True)["platform"]
                  .agg(lambda p: sorted(set(p.astype("string").dropna()))))
         return [f.label("totals_range").format(
-            days=f.label("period_days").format(start=start, end=end),
+            days=f.ranged(f.label("period_days"), first, last),
             platforms=f.listed(f.platform(p) for p in platforms))
-            for (first, last), platforms in spans.items()
-            for start, end in (f.days(first, last),)]
+            for (first, last), platforms in spans.items()]
 
     def _totals_asof(self, posts: pd.DataFrame, *, named: bool = False) -> str:
         """The days ``posts``' lifetime totals are as of, per platform where they
@@ -1094,10 +1090,8 @@ def _coverage_lines(ds, period, f) -> tuple[list[str], list[str]]:
     if (begin > period.start or end < period.end) and begin <= end:
         # a year reported in October, or from the first export on: nothing else says that
         # its totals are those of part of the year
-        shown_begin, shown_end = f.days(begin, end)
-        stops.append(f.label("cover_period_partial").format(
-            start=shown_begin, end=shown_end, days=f.number((end - begin).days + 1),
-            total=f.number(period.days)))
+        stops.append(f.ranged(f.label("cover_period_partial"), begin, end).format(
+            days=f.number((end - begin).days + 1), total=f.number(period.days)))
     for platform in social_platforms(ds):
         span = platform_span(ds, platform, end)
         first, last = span.first, span.last

@@ -486,9 +486,7 @@ class WatchSections:
                 # the audience schedule shown, and followed by the slots, is of days after it
                 # "pour la période du 25 au 31 octobre 2026": the range was put bare, "pour 25
                 # octobre 2026 – 31 octobre 2026"
-                start, end = f.days(*later)
-                self.text(sec, f.label("bt_activity_later").format(start=start, end=end),
-                          note=True)
+                self.text(sec, f.ranged(f.label("bt_activity_later"), *later), note=True)
             plan = plan_after(bt, self._plan_after())    # from the day after the data end
             if not len(plan) and plan.attrs.get("posts_per_week") == 0:
                 # only stories: no pace of feed posts to keep (5 feed posts were planned at
