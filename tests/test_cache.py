@@ -15,8 +15,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 from pandas.testing import assert_frame_equal
 
 import smmanalytics as smm
@@ -602,40 +600,6 @@ def test_merge_sort_order_of_mostly_distinct_times_matches_sort_values(rng):
         keys = list(df.columns)
         expected = df.sort_values(keys, kind="stable", na_position="last").index.to_numpy()
         assert (_sort_order(df, keys) == expected).all()
-
-
-def test_argsort_times_by_packed_integers():
-    """Times in whole minutes, a missing one (the largest integer) and one repeated: rows by
-    time, a time's rows in the order given, the missing last (by hand: 60 s are rows 1 and 3,
-    120 s row 0)."""
-    import numpy as np
-
-    from smmanalytics._merge import _argsort_times
-
-    m = 60 * 10**9
-    times = np.array([2 * m, m, np.iinfo(np.int64).max, m], dtype=np.int64)
-    assert _argsort_times(times).tolist() == [1, 3, 0, 2]
-
-
-@given(st.lists(st.one_of(st.none(), st.integers(-10**6, 10**6)), max_size=80),
-       st.sampled_from([1, 10**3, 10**9, 60 * 10**9, 10**12]), st.booleans())
-def test_argsort_times_sorts_as_argsort(values, unit, widest):
-    """Whatever the unit (nanoseconds to minutes), the missing times and the span (the
-    widest: pandas' first and last times, 584 years apart, too wide to count from the first
-    in an integer), the rows come out as ``np.argsort`` orders them, up to the order of
-    equal times, which the packed integers keep as given."""
-    import numpy as np
-
-    from smmanalytics._merge import _argsort_times
-
-    big = np.iinfo(np.int64).max
-    times = [big if v is None else v * unit for v in values]
-    if widest:
-        times += [int(pd.Timestamp.min.value), int(pd.Timestamp.max.value) - 1]
-    times = np.array(times, dtype=np.int64)
-    got = _argsort_times(times)
-    assert sorted(got.tolist()) == list(range(len(times)))
-    assert (times[got] == np.sort(times)).all()
 
 
 def test_conform_never_mutates_the_callers_frame():
