@@ -316,7 +316,9 @@ class WatchSections:
         tail = "_formats" if formats else ""
         if peak is None:
             return f.label("bt_advice_random" + tail)
-        return f.label("bt_advice_activity" + tail).format(
+        # a schedule whose days all tie has its busiest hour on each: no day is named
+        daily = "_daily" if getattr(bt, "audience_days_tie", False) else ""
+        return f.label("bt_advice_activity" + daily + tail).format(
             day=f.weekday(peak[0]), hour=f"{peak[1]:02d}:00", tz=self.tz)
 
     def _bt_days_sentence(self, bt, said: set | None, who: dict[str, str]) -> str:
