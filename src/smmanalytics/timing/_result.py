@@ -390,8 +390,10 @@ class BestTimes:
         schedule, and only Monday and Tuesday were planned."""
         if not self.has_activity:
             return False
-        grid = self.activity.sort_values(["weekday", "hour"])["online_followers"].to_numpy(
-            float, na_value=np.nan).reshape(7, 24)
+        # a schedule of some slots only (not every day's 24 hours) is a grid with gaps
+        grid = (self.activity.astype({"online_followers": "Float64"})
+                .groupby(["weekday", "hour"])["online_followers"].first().unstack("hour")
+                .reindex(index=range(7)).to_numpy(float, na_value=np.nan))
         return bool(np.isfinite(grid[0]).any()
                     and np.array_equal(grid, np.broadcast_to(grid[0], grid.shape),
                                        equal_nan=True))
