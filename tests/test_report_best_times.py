@@ -1597,3 +1597,51 @@ def test_a_slots_own_lift_is_shown_from_5_posts(ds):
                                          ["Tuesday 3 November 19:00", "4", "–"],
                                          ["Wednesday 4 November 19:00", "0", "–"]]
     assert withheld == 1
+
+
+def _tied_days(bt):
+    """``bt`` with an audience schedule whose 7 days repeat Friday's hourly curve (a TikTok
+    FollowerActivity of the same 24 values each day, as the reviewer s54RI's brand had)."""
+    act = bt.activity.sort_values(["weekday", "hour"]).reset_index(drop=True)
+    friday = act.loc[act["weekday"] == 4, ["online_followers", "relative"]]
+    tied = act.assign(**{c: np.tile(friday[c].to_numpy(), 7) for c in friday.columns})
+    return dataclasses.replace(bt, activity=tied.astype(act.dtypes.to_dict()))
+
+
+def test_an_audience_schedule_whose_days_tie_names_the_hour_alone(sample):
+    """All days tie: the summary named "Monday" (the earliest of the tie) and the plan took
+    Monday and Tuesday. The busiest hour is Friday's (20:00, see the test above), now every
+    day's; the summary says "every day", and 2 posts a week go on Monday and Thursday
+    (7 × 0/2 = 0, 7 × 1/2 = 3.5 → 3), both at 20:00, the slot's hour."""
+    from smmanalytics.calendar import plan_slots
+    from smmanalytics.timing import best_times
+
+    bt = best_times(sample.posts, "Europe/Paris", "tiktok", daily=sample.daily)
+    assert not bt.audience_days_tie            # the sample's days differ
+    tied = _tied_days(bt)
+    assert tied.audience_days_tie and tied.audience_peak == (0, 20)
+    assert ("followers are most active every day around 20:00 (Europe/Paris)"
+            in tied.summary)
+    plan = plan_slots(tied, "2026-11-02", weeks=1, posts_per_week=2)
+    assert plan["weekday"].tolist() == [0, 3] and plan["hour"].tolist() == [20, 20]
+    assert plan.attrs["basis"] == "activity"
+
+
+@pytest.mark.parametrize("lang,expected", [
+    ("en", "follow the audience schedule (followers are most active every day around 20:00, "
+           "Europe/Paris: when they are online, not a measured effect of posting time) and "
+           "keep testing."),
+    ("fr", "suivez les horaires de l'audience (les abonnés sont le plus actifs chaque jour vers "
+           "20:00, Europe/Paris : c'est leur présence en ligne, pas un effet mesuré de l'heure "
+           "de publication) et continuez de tester."),
+    ("it", "seguite gli orari del pubblico (i follower sono più attivi ogni giorno verso le "
+           "20:00, Europe/Paris: è la loro presenza online, non un effetto misurato "
+           "dell'orario di pubblicazione) e continuate a testare."),
+])
+def test_the_reports_advice_names_no_day_when_the_days_tie(sample, lang, expected):
+    """The report's advice of a tied schedule said "più attivi di lunedì verso le 07:00"."""
+    from smmanalytics.timing import best_times
+
+    tied = _tied_days(best_times(sample.posts, "Europe/Paris", "tiktok", daily=sample.daily))
+    rep = BrandReport(sample, "2026-10", lang=lang)
+    assert rep.fmt.prose(rep._bt_advice(tied)) == expected

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -485,3 +486,54 @@ def test_an_incidents_platform_names_its_account(lang):
                  if b["kind"] == "table" and rep.fmt.label("severity") in b["columns"])
     where = table["columns"].index(rep.fmt.label("platform"))
     assert [r[where] for r in table["rows"]] == ["TikTok (maisonseve)", "TikTok (seveshop)"]
+
+
+NEGFB = Path(__file__).parent / "fixtures" / "s54RIF_negative_feedback"
+
+
+def _unknown_notes(ds, lang):
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    notes = [b["text"] for b in rep.alerts().blocks if b["kind"] == "note"]
+    return rep.fmt, notes
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "it"])
+def test_a_signal_whose_column_was_not_read_is_not_called_absent(lang):
+    """Two Italian Facebook post exports (September, October 2026) whose negative feedback
+    column, ``Feedback negativo degli utenti: Nascondi tutto``, is [U] and so unread: the
+    report said the exports do not hold the signal (reviewer s54RI, finding 2). It now says
+    it was not found among the columns read and names the 7 headers the files' parse left
+    unread (the files' ``extra_columns`` notes); unfollows and net followers, read from daily
+    exports the folder has none of, are still absent."""
+    import smmanalytics as smm
+
+    f, notes = _unknown_notes(smm.load(NEGFB), lang)
+    absent = [n for n in notes if n.startswith(f.label("alerts_unknown"))]
+    assert absent == [f"{f.label('alerts_unknown')} "
+                      f"Facebook · {f.label('sig_unfollows')}, "
+                      f"Facebook · {f.label('sig_net_followers')}"]
+    unread = [n for n in notes if n.startswith(f.label("alerts_unread"))]
+    headers = ["ID della Pagina", "Nome della Pagina", "È un crosspost", "È una condivisione",
+               "Commento sui dati", "Clic totali",
+               "Feedback negativo degli utenti: Nascondi tutto"]
+    columns = ", ".join(f.label("alerts_unread_column").format(name=h) for h in headers)
+    assert unread == [f"{f.label('alerts_unread')} " + f.label("alerts_unread_columns").format(
+        signals=f"Facebook · {f.label('sig_negative_feedback')}", columns=columns)]
+
+
+def test_a_signal_read_is_in_neither_sentence(tmp_path):
+    """The same exports with the English header of negative feedback: the signal is read
+    (the control), so no sentence names it."""
+    import smmanalytics as smm
+
+    for file in NEGFB.iterdir():
+        text = file.read_text(encoding="utf-8-sig").replace(
+            "Feedback negativo degli utenti: Nascondi tutto",
+            "Negative feedback from users: Hide all")
+        (tmp_path / file.name).write_text(text, encoding="utf-8-sig")
+    f, notes = _unknown_notes(smm.load(tmp_path), "en")
+    said = [n for n in notes if n.startswith((f.label("alerts_unknown"),
+                                              f.label("alerts_unread")))]
+    # the 6 other unread headers are of the posts, none of whose signals is then unknown
+    assert said == [f"{f.label('alerts_unknown')} Facebook · {f.label('sig_unfollows')}, "
+                    f"Facebook · {f.label('sig_net_followers')}"]

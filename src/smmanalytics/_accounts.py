@@ -31,7 +31,10 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from .quality import QualityLog
+from .loaders._expected import synonyms_advice
+from .loaders._headers import synonyms
+from .loaders._registry import find_format
+from .quality import QualityLog, unread_columns
 from .schema import column_or, conform
 
 __all__ = ["account_key", "current_names", "declared_accounts", "former_names",
@@ -268,6 +271,7 @@ def keep_declared_accounts(ds):
                     f"which no export names; the {platform} rows name "
                     f"{_listed(others)}: kept as the brand's (write the account as its "
                     "exports name it, its handle or id, to leave others' out)")
+    _note_unchecked(tables["posts"], verdicts["posts"], declared, ds.quality, log)
     changes = {}
     named_by_file = _named_by_file(ds.quality)
     for t, table in tables.items():
@@ -280,6 +284,46 @@ def keep_declared_accounts(ds):
     quality = _with_notes(ds.quality, log)
     files = _mark_emptied(ds.files, {t: table.frame for t, table in tables.items()}, changes)
     return replace(ds, **changes, quality=quality, files=files)
+
+
+def _note_unchecked(posts: _Table, verdicts: np.ndarray, declared: dict[str, dict[str, str]],
+                    quality: pd.DataFrame, log: QualityLog) -> None:
+    """One ``account_unchecked`` warning per export of posts of a platform brand.yaml declares
+    an account of whose rows name no account: they are kept as the brand's (readable but
+    odd: the account is unknown, not another's), and the warning names the columns the
+    file's parse left unread that may hold it, with the synonyms.csv rows that would read
+    them. An Italian Facebook export of another Page, its ``ID della Pagina`` unread, added
+    that Page's 18 posts to the brand's with no word. Daily and audience rows are not
+    checked: most exports of them name no account (Meta's daily charts)."""
+    frame = posts.frame
+    unnamed = (verdicts == "") & posts.rows(*declared)
+    if not unnamed.any():
+        return
+    unread = unread_columns(quality)
+    rows = frame.loc[unnamed]
+    files = column_or(rows, "source_file", dtype="string").astype("string").fillna("")
+    for (file, platform), part in rows.groupby([files, rows["platform"].astype("string")],
+                                               sort=True):
+        mine = _listed(dict.fromkeys(declared[platform].values()))
+        message = (f"{len(part)} {platform} posts name no account (no column of the account "
+                   f"was read): whether they are of {mine}, the account brand.yaml declares, "
+                   "could not be checked; kept as the brand's")
+        if unread.get(file):
+            family, lang = _family_and_language(part)
+            names = [c for c in _NAMES["posts"]
+                     if any(s.family == family and s.canonical == c for s in synonyms())]
+            message += "; " + synonyms_advice(unread[file], family, names, lang, "the account")
+        log.add(file or f"posts ({platform})", "account_unchecked", message, rows=len(part))
+
+
+def _family_and_language(rows: pd.DataFrame) -> tuple[str, str]:
+    """The synonym family of the format ``rows`` were read by and the language of their file
+    (``source_locale``), as a synonyms.csv row writes them; placeholders where unknown."""
+    fmt = column_or(rows, "source_format", dtype="string").dropna()
+    found = find_format(str(fmt.iloc[0])) if len(fmt) else None
+    locale = column_or(rows, "source_locale", dtype="string").dropna()
+    return (found.family if found is not None else "<family>",
+            str(locale.iloc[0]).split("-")[0] if len(locale) else "<language>")
 
 
 class _Table:

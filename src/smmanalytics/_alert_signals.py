@@ -49,11 +49,15 @@ from .errors import require_dataset
 from .periods import post_dates
 from .schema import column_or, utc_timestamps
 
-__all__ = ["SIGNALS", "signals", "post_gaps", "coverage", "value_digits"]
+__all__ = ["SIGNALS", "SIGNAL_TABLES", "signals", "post_gaps", "coverage", "value_digits"]
 
 logger = logging.getLogger(__name__)
 
 SIGNALS = ("negative_feedback", "unfollows", "net_followers", "comments", "comments_per_reach")
+#: the tables (a file's ``kind``) each signal is read from: where a column of it may lie unread
+SIGNAL_TABLES = {"negative_feedback": ("posts", "daily"), "unfollows": ("daily",),
+                 "net_followers": ("daily",), "comments": ("posts",),
+                 "comments_per_reach": ("posts",)}
 _SIGNAL_COLUMNS = ["date", "platform", "account", "signal", "value", "exposure", "source", "day_tz",
                    "dst_day", "posts"]
 

@@ -239,8 +239,13 @@ def _ranked(best: BestTimes, per_week: int = 7) -> tuple[pd.DataFrame, str]:
     if best.day_effect:
         return _by_days(best, tz, per_week), "days"
     if best.has_activity:
-        act = best.activity.sort_values(["online_followers", "weekday", "hour"],
-                                        ascending=[False, True, True])
+        act = best.activity
+        # days that all tie are ranked spread over the week, as the even basis spreads them:
+        # in weekday order, a tie planned 2 posts a week on Monday and Tuesday
+        day_rank = (act["weekday"].map(_spread_rank(per_week)) if best.audience_days_tie
+                    else act["weekday"])
+        act = act.assign(_day=day_rank).sort_values(
+            ["online_followers", "_day", "hour"], ascending=[False, True, True])
         lift = best.by_slot.set_index(["weekday", "hour"])["lift"]
         out = pd.DataFrame({
             "weekday": act["weekday"].to_numpy(), "hour": act["hour"].to_numpy(),
@@ -339,10 +344,23 @@ def _by_days(best: BestTimes, tz: str, per_week: int = 7) -> pd.DataFrame:
     return out
 
 
+def _even_days(per_week: int) -> np.ndarray:
+    """The weekdays (0 = Monday) of ``per_week`` posts spread evenly over a week, a day's
+    second post after each day has one: 2 → Monday, Thursday; 9 → Monday, Monday, Tuesday…"""
+    return np.floor(np.arange(per_week) * 7 / per_week).astype(int)
+
+
+def _spread_rank(per_week: int) -> dict[int, int]:
+    """Each weekday's rank when any day will do: the days :func:`_even_days` spreads a
+    week's posts over first, then the others in weekday order."""
+    days = dict.fromkeys([*_even_days(min(per_week, 7)).tolist(), *range(7)])
+    return {day: rank for rank, day in enumerate(days)}
+
+
 def _pick(ranked: pd.DataFrame, per_week: int, basis: str) -> pd.DataFrame:
     """Choose ``per_week`` slots in rank order, spread over the days."""
     if basis == "even":
-        days = np.floor(np.arange(per_week) * 7 / per_week).astype(int)
+        days = _even_days(per_week)
         # a day's second, third… post comes every 4 hours after the usual hour (closer when a
         # day has more than 6 posts, so that no two share an hour), and the ones that would
         # pass midnight every 4 hours before it: all of a day's posts stay on that day

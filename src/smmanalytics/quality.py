@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import logging
 import re
 from dataclasses import dataclass, field
@@ -13,7 +14,8 @@ from ._io import file_name
 from .errors import ArgumentError
 from .schema import conform
 
-__all__ = ["QualityLog", "note_kind", "shown_name", "side_file_error", "unread_files"]
+__all__ = ["QualityLog", "note_kind", "shown_name", "side_file_error", "unread_columns",
+           "unread_files"]
 
 logger = logging.getLogger(__name__)
 
@@ -104,6 +106,37 @@ def unread_files(quality: pd.DataFrame | None) -> dict[str, str]:
         if str(level) == "error":
             unread.setdefault(str(file), str(message))
     return unread
+
+
+#: the list of headers a note of columns not used ends with (``extra_columns``, or the
+#: ``expected_metric_missing`` warning that replaces it): "7 columns not used: ['ID …', …]"
+_UNUSED = re.compile(r"columns\ not\ used[^:\[]*:\ (\[(?: '(?:[^'\\]|\\.)*'"
+                     r" | \"(?:[^\"\\]|\\.)*\" | [\s,] )*\])", re.VERBOSE)
+
+
+def unread_columns(quality: pd.DataFrame | None) -> dict[str, list[str]]:
+    """The headers each file's parse left unread (no synonym matched them), as its quality
+    notes list them: what a check that found no column of a field can point to, rather than
+    say the export lacks it (an Italian ``ID della Pagina`` unread, the Page's account went
+    unchecked; an Italian negative feedback header unread, the report said the exports do
+    not hold the signal).
+
+    >>> log = QualityLog()
+    >>> log.add("b/x.csv", "extra_columns", "2 columns not used: ['Clic', 'ID della Pagina']",
+    ...         level="info")
+    >>> unread_columns(log.to_frame())
+    {'b/x.csv': ['Clic', 'ID della Pagina']}
+    """
+    if quality is None or quality.empty:
+        return {}
+    out: dict[str, list[str]] = {}
+    for file, code, message in zip(quality["file"], quality["code"], quality["message"],
+                                   strict=True):
+        if code in ("extra_columns", "expected_metric_missing") and (
+                found := _UNUSED.search(str(message))):
+            headers = out.setdefault(str(file), [])
+            headers.extend(h for h in ast.literal_eval(found.group(1)) if h not in headers)
+    return out
 
 
 def shown_name(file: str, root: PurePath | None) -> str:

@@ -32,7 +32,7 @@ from ._headers import LANGUAGE_NAMES, match_headers, synonyms
 from ._registry import FAMILY_NAMES, Format, find_format
 
 __all__ = ["note_missing_metrics", "missing_metrics", "expected_components",
-           "total_components", "RATES_EMPTY"]
+           "synonyms_advice", "total_components", "RATES_EMPTY"]
 
 #: the interactions' component (``metrics.COMPONENTS``) a field a format expects is read into:
 #: likes count as reactions, X's replies as comments, its reposts as shares, bookmarks as saves
@@ -135,12 +135,8 @@ def note_missing_metrics(fmt: Format, cand: Candidate, frames: list[pd.DataFrame
                f"this kind has: {'these metrics are' if several else 'this metric is'} left "
                f"empty{RATES_EMPTY.format('them' if several else 'it')}; ")
     if unused:
-        rows = "; ".join(f"{fmt.family},{e.split('|')[0]},{lang},<its header>" for e in missing)
-        message += (f"{len(unused)} columns not used: {unused[:20]!r}. If one of them holds "
-                    f"{'such a metric' if several else 'it'} (a column renamed in a newer "
-                    "export, or a language not known yet), a synonyms.csv in the brand folder "
-                    "can name it, one row per column under the header "
-                    f"family,canonical,lang,header: {rows}")
+        message += synonyms_advice(unused, fmt.family, [e.split("|")[0] for e in missing],
+                                   lang, "such a metric" if several else "it")
     else:
         message += ("every column of the file was read (an export of fewer columns? a column "
                     "the package reads as another field cannot be renamed by synonyms.csv)")
@@ -149,6 +145,26 @@ def note_missing_metrics(fmt: Format, cand: Candidate, frames: list[pd.DataFrame
     entries = ctx.log.entries
     entries[since:] = [e for e in entries[since:] if not (
         e["code"] == "extra_columns" and e.get("sheet") == (ctx.sheet or None))]
+
+
+def synonyms_advice(unused: list[str], family: str, canonicals: list[str], lang: str,
+                    what: str) -> str:
+    """What a warning of a field not found says of the file's ``unused`` columns (not empty):
+    their list, and the rows of a brand folder's ``synonyms.csv`` (``family,canonical,lang``
+    for each of ``canonicals``) that would read one of them as ``what`` they may hold.
+
+    >>> text = synonyms_advice(["ID della Pagina"], "meta", ["account_id", "account_name"],
+    ...                        "it", "the account")
+    >>> text[:40]
+    "1 columns not used: ['ID della Pagina']."
+    >>> text.split("header: ")[-1].split("; ")
+    ['meta,account_id,it,<its header>', 'meta,account_name,it,<its header>']
+    """
+    rows = "; ".join(f"{family},{c},{lang},<its header>" for c in canonicals)
+    return (f"{len(unused)} columns not used: {unused[:20]!r}. If one of them holds {what} "
+            "(a column renamed in a newer export, or a language not known yet), a "
+            "synonyms.csv in the brand folder can name it, one row per column under the "
+            f"header family,canonical,lang,header: {rows}")
 
 
 def _metric(expected: str, family: str, lang: str) -> str:

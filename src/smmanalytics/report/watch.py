@@ -16,13 +16,14 @@ from babel.dates import get_day_names
 
 from .. import metrics, plots
 from .._alert_days import incident_zones
-from .._alert_signals import coverage, value_digits
+from .._alert_signals import SIGNAL_TABLES, coverage, value_digits
 from .._io import atomic_write
 from ..alerts import _account_named, incidents, plot_alerts
 from ..benchmarks import account_names
 from ..calendar import _replaced, ics_bytes
 from ..errors import EmptyDataError
 from ..periods import parse_period, post_dates
+from ..quality import unread_columns
 from ..timing import MIN_AGE_DAYS, MIN_POSTS, MIN_WEEKS, WEEKEND_MIN_HOURS, WEEKEND_MIN_POSTS
 from ..timing._data import MAX_GROUP_LEVELS, MIN_EXPOSURE_SHARE, prepare
 from ..timing._estimate import reaches_one, stood_out, window_runs
@@ -315,7 +316,9 @@ class WatchSections:
         tail = "_formats" if formats else ""
         if peak is None:
             return f.label("bt_advice_random" + tail)
-        return f.label("bt_advice_activity" + tail).format(
+        # a schedule whose days all tie has its busiest hour on each: no day is named
+        daily = "_daily" if getattr(bt, "audience_days_tie", False) else ""
+        return f.label("bt_advice_activity" + daily + tail).format(
             day=f.weekday(peak[0]), hour=f"{peak[1]:02d}:00", tz=self.tz)
 
     def _bt_days_sentence(self, bt, said: set | None, who: dict[str, str]) -> str:
@@ -885,10 +888,52 @@ class WatchSections:
                                            known.loc[few, "days_watched"], strict=True))),
                     note=True)
             self.text(sec, f.label("alerts_range_note"), note=True)
-        if len(unknown):
+        self._unknown_note(sec, unknown)
+
+    def _unknown_note(self, sec: Section, unknown: pd.DataFrame) -> None:
+        """The signals not watched for want of a value: those whose exports were read whole
+        are absent from them; those read from exports with columns left unread
+        (:func:`~smmanalytics.quality.unread_columns`) were not found among the columns read,
+        and the unread columns are named. An Italian Facebook export's negative feedback,
+        its header unread, was said absent from the exports: the Page's manager took the
+        signal for one the platform does not give."""
+        f = self.fmt
+        unread = self._unread_by_table()
+        columns = [list(dict.fromkeys(h for kind in SIGNAL_TABLES.get(s, ())
+                                      for h in unread.get((p, kind), [])))
+                   for p, s in zip(unknown["platform"], unknown["signal"], strict=True)]
+        absent = [(p, s) for p, s, c in zip(unknown["platform"], unknown["signal"], columns,
+                                            strict=True) if not c]
+        if absent:
             self.text(sec, f.label("alerts_unknown") + " " + ", ".join(
-                f"{f.platform(p)} · {f.label('sig_' + s)}"
-                for p, s in zip(unknown["platform"], unknown["signal"], strict=True)), note=True)
+                f"{f.platform(p)} · {f.label('sig_' + s)}" for p, s in absent), note=True)
+        not_read: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+        for p, s, c in zip(unknown["platform"], unknown["signal"], columns, strict=True):
+            if c:
+                not_read.setdefault((p, tuple(c)), []).append(f.label("sig_" + s))
+        items = [f.label("alerts_unread_columns").format(
+            signals=f"{f.platform(p)} · {', '.join(signals)}",
+            columns=", ".join(f.label("alerts_unread_column").format(name=n) for n in c))
+            for (p, c), signals in not_read.items()]
+        if items:
+            self.text(sec, f.label("alerts_unread") + " " + f.join(items), note=True)
+
+    def _unread_by_table(self) -> dict[tuple[str, str], list[str]]:
+        """The headers the brand's exports left unread, per platform and table (a file's
+        ``kind``: ``posts``, ``daily``…), each once, in the order of the files."""
+        unread = unread_columns(self.ds.quality)
+        files = self.ds.files
+        out: dict[tuple[str, str], list[str]] = {}
+        if not unread or not {"path", "platform", "kind"} <= set(files.columns):
+            return out
+        for path, platform, kinds in zip(files["path"], files["platform"], files["kind"],
+                                         strict=True):
+            if pd.isna(platform) or pd.isna(kinds) or not unread.get(str(path)):
+                continue
+            for kind in str(kinds).split(","):
+                names = out.setdefault((str(platform), kind), [])
+                names.extend(h for h in unread[str(path)] if h not in names)
+        return out
 
     def _untested_note(self, sec: Section, watch, settings) -> None:
         """Which signals were tested on how many of the period's days with a value, and the

@@ -382,6 +382,23 @@ class BestTimes:
         return int(top["weekday"]), int(top["hour"])
 
     @property
+    def audience_days_tie(self) -> bool:
+        """True when every weekday of the audience schedule (``activity``) has the same
+        hourly activity, as a TikTok FollowerActivity of one curve repeated over its 7 days:
+        no day is busier, so :attr:`audience_peak`'s hour is every day's and its weekday
+        (the earliest of the tie) means nothing. "Most active on Monday" was said of such a
+        schedule, and only Monday and Tuesday were planned."""
+        if not self.has_activity:
+            return False
+        # a schedule of some slots only (not every day's 24 hours) is a grid with gaps
+        grid = (self.activity.astype({"online_followers": "Float64"})
+                .groupby(["weekday", "hour"])["online_followers"].first().unstack("hour")
+                .reindex(index=range(7)).to_numpy(float, na_value=np.nan))
+        return bool(np.isfinite(grid[0]).any()
+                    and np.array_equal(grid, np.broadcast_to(grid[0], grid.shape),
+                                       equal_nan=True))
+
+    @property
     def weekend_outcome(self) -> str | None:
         """What the weekend x hour test found: ``"differ"`` (the weekend has its own hour
         curve, ``method["weekend_hours"]``), ``"same"`` (tested, p at or above alpha),
@@ -523,7 +540,8 @@ class BestTimes:
                     + self._weekend_tested())
         if (peak := self.audience_peak) is not None:
             # audience activity, no measured effect of posting time: said so
-            tail = (f"; followers are most active on {WEEKDAYS[peak[0]]} around "
+            when = "every day" if self.audience_days_tie else f"on {WEEKDAYS[peak[0]]}"
+            tail = (f"; followers are most active {when} around "
                     f"{peak[1]:02d}:00 ({tz}), when they are online, not a measured effect of "
                     f"posting time: use the audience schedule and keep testing.")
         else:
