@@ -1897,17 +1897,17 @@ def test_the_sample_without_facebooks_august_posts_export(tmp_path):
 
 @pytest.mark.parametrize("lang,pooled,alone", [
     ("en", "Facebook posts exports cover 20 of the 30 days of September 2026: the post figures "
-           "of both periods leave Facebook out, to compare like with like.",
+           "of both periods leave it out, to compare like with like.",
      "Facebook posts exports cover 20 of the 30 days of September 2026: its post figures are "
      "compared per covered day."),
     ("fr", "Les exports de publications de Facebook couvrent 20 des 30 jours de septembre "
-           "2026 : les indicateurs de publications des deux périodes ne comptent pas Facebook, "
-           "pour comparer à périmètre égal.",
+           "2026 : les indicateurs de publications des deux périodes ne la comptent pas, pour "
+           "comparer à périmètre égal.",
      "Les exports de publications de Facebook couvrent 20 des 30 jours de septembre 2026 : "
      "ses indicateurs de publications sont comparés par jour couvert."),
     ("it", "Le esportazioni dei post di Facebook coprono 20 dei 30 giorni di settembre 2026: "
-           "gli indicatori dei post dei due periodi non contano Facebook, per confrontare a "
-           "parità di perimetro.",
+           "gli indicatori dei post dei due periodi non la contano, per confrontare a parità "
+           "di perimetro.",
      "Le esportazioni dei post di Facebook coprono 20 dei 30 giorni di settembre 2026: i suoi "
      "indicatori dei post sono confrontati per giorno coperto."),
 ])
