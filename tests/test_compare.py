@@ -1799,6 +1799,127 @@ def test_the_caveats_of_a_platform_left_out_in_the_reports_languages(lang, both,
         assert Formatter(lang).note(caveat) == expected
 
 
+
+def _facebook_gap_in_september():
+    """Instagram's posts of August (12 of 20 interactions) and September (12 of 30), its
+    exports covering both months; Facebook's 10 posts of August (5 reactions, reach 100 each)
+    in an export of all of August, and its 10 posts of 1-10 September (8 reactions each) in
+    exports of 1-10 and 21-30 September: its export of 11-20 September is missing."""
+    def facebook(month, n, reactions, start_id):
+        return [{"platform": "facebook", "post_id": f"fb{start_id + k}", "reach": 100.0,
+                 "published_at": f"2026-{month:02d}-{k + 1:02d}T09:00:00Z",
+                 "reactions": reactions, "content_type": "image"} for k in range(n)]
+
+    files = _exports(("instagram", "posts", 12, "2026-08-01", "2026-08-31"),
+                     ("instagram", "posts", 12, "2026-09-01", "2026-09-30"),
+                     ("facebook", "posts", 10, "2026-08-01", "2026-08-31"),
+                     ("facebook", "posts", 10, "2026-09-01", "2026-09-10"),
+                     ("facebook", "posts", 0, "2026-09-21", "2026-09-30"))
+    return dataset(posts=posts(_month(8, 12, 20) + _month(9, 12, 30, start_id=100)
+                               + facebook(8, 10, 5.0, 0) + facebook(9, 10, 8.0, 100)),
+                   files=files)
+
+
+def test_a_platform_whose_posts_exports_miss_days_inside_a_period_is_left_out_pooled():
+    """Facebook's export of 11-20 September missing, its posts of those days are unknown,
+    not none: all platforms pooled, September (22 posts, 360 + 80 = 440 interactions)
+    against August (22, 240 + 50 = 290) counted the 10 missing days as days without a
+    Facebook post, with no word. Facebook is left out of both months: Instagram's 12 posts
+    and 360 interactions over 30 days against its 12 and 240 over 31, per day
+    (12 / 30) / (12 / 31) − 1 = +3.33 % and (360 / 30) / (240 / 31) − 1 = +55 %; reach
+    12 × 400 = 4,800 each month, er_reach 360 / 4,800 = 7.5 % against 5 %."""
+    c = compare(_facebook_gap_in_september(), "2026-09", n_boot=200)
+    t = _kpis(c)
+    assert (t.loc["posts", "current"], t.loc["posts", "previous"]) == (12, 12)
+    assert (t.loc["interactions", "current"], t.loc["interactions", "previous"]) == (360, 240)
+    assert t.loc["posts", "change_pct"] == pytest.approx(31 / 30 - 1)
+    assert t.loc["interactions", "change_pct"] == pytest.approx(0.55)
+    assert t.loc["er_reach", "current"] == pytest.approx(0.075)
+    assert t.loc["er_reach", "previous"] == pytest.approx(0.05)
+    assert t.loc["posts", "method"] == ("exact count; without facebook (posts exports cover "
+                                        "20 of 30 days of 2026-09)")
+    assert ("The facebook posts exports cover 20 of the 30 days of 2026-09: the post KPIs of "
+            "both periods leave it out, to compare like with like.") in c.caveats
+    # the follower and GA4 rows are not post KPIs: nothing added to them
+    assert "without facebook" not in t.loc["followers_net", "method"]
+
+
+def test_a_platform_asked_about_whose_posts_exports_miss_days_is_compared_per_covered_day():
+    """Facebook alone: its 10 posts of September's 20 covered days against its 10 of
+    August's 31, per covered day (10 / 20) / (10 / 31) − 1 = +55 % (over all 30 days it read
+    +3.3 %); interactions (80 / 20) / (50 / 31) − 1 = +148 %; er_reach, a rate of the posts
+    of the covered days, 80 / 1,000 = 8 % against 50 / 1,000 = 5 %."""
+    c = compare(_facebook_gap_in_september(), "2026-09", platform="facebook", n_boot=200)
+    t = _kpis(c)
+    assert (t.loc["posts", "current"], t.loc["posts", "previous"]) == (10, 10)
+    assert (t.loc["posts", "days_current"], t.loc["posts", "days_previous"]) == (20, 31)
+    assert t.loc["posts", "basis"] == "per day"
+    assert t.loc["posts", "change_pct"] == pytest.approx(0.55)
+    assert t.loc["interactions", "change_pct"] == pytest.approx(1.48)
+    assert t.loc["er_reach", "change_pct"] == pytest.approx(0.6)       # 8 % / 5 % − 1
+    assert t.loc["posts", "method"] == ("exact count; per covered day (posts exports cover 20 "
+                                        "of 30 days of 2026-09)")
+    assert ("The facebook posts exports cover 20 of the 30 days of 2026-09: its post KPIs are "
+            "compared per covered day.") in c.caveats
+    # Instagram's exports cover both months whole: compared over all their days
+    mine = _kpis(compare(_facebook_gap_in_september(), "2026-09", platform="instagram",
+                         n_boot=200))
+    assert (mine.loc["posts", "days_current"], mine.loc["posts", "days_previous"]) == (30, 31)
+    assert "covered day" not in mine.loc["posts", "method"]
+
+
+
+def test_the_sample_without_facebooks_august_posts_export(tmp_path):
+    """The reviewer's input (s54RQ): the sample without Facebook's August posts export. Its
+    third quarter read "Posts 311 vs 310, −0.8 %" with no word of the gap. The reviewer's hand
+    counts of the whole sample: Q3 328 posts, Facebook's 49 with a reach of 94,668 (the
+    reach of all platforms 732,350, Facebook's and Instagram's); Q2 310 posts. Without August,
+    Facebook has 32 posts and a reach of 54,250 on the 31 + 30 = 61 covered days. Pooled,
+    Facebook is left out of both quarters: 328 − 49 = 279 posts, 732,350 − 94,668 = 637,682
+    reach; Q2's 310 split into the others' and Facebook's own."""
+    import shutil
+
+    from ._report_helpers import SAMPLE
+
+    shutil.copytree(SAMPLE, tmp_path / "brand")
+    (tmp_path / "brand" / "facebook_posts_2026-08-01_2026-08-31_2026-09-02.csv").unlink()
+    ds = smm.load(tmp_path / "brand")
+    pooled = compare(ds, "2026-Q3", n_boot=200, model=False)
+    t = _kpis(pooled)
+    assert (t.loc["posts", "current"], t.loc["reach", "current"]) == (279, 637_682)
+    assert ("The facebook posts exports cover 61 of the 92 days of 2026-Q3: the post KPIs of "
+            "both periods leave it out, to compare like with like.") in pooled.caveats
+    fb = _kpis(compare(ds, "2026-Q3", platform="facebook", n_boot=200, model=False))
+    assert (fb.loc["posts", "current"], fb.loc["reach", "current"]) == (32, 54_250)
+    assert (fb.loc["posts", "days_current"], fb.loc["posts", "days_previous"]) == (61, 91)
+    assert t.loc["posts", "previous"] + fb.loc["posts", "previous"] == 310
+
+
+@pytest.mark.parametrize("lang,pooled,alone", [
+    ("en", "Facebook posts exports cover 20 of the 30 days of September 2026: the post figures "
+           "of both periods leave it out, to compare like with like.",
+     "Facebook posts exports cover 20 of the 30 days of September 2026: its post figures are "
+     "compared per covered day."),
+    ("fr", "Les exports de publications de Facebook couvrent 20 des 30 jours de septembre "
+           "2026 : les indicateurs de publications des deux périodes ne la comptent pas, pour "
+           "comparer à périmètre égal.",
+     "Les exports de publications de Facebook couvrent 20 des 30 jours de septembre 2026 : "
+     "ses indicateurs de publications sont comparés par jour couvert."),
+    ("it", "Le esportazioni dei post di Facebook coprono 20 dei 30 giorni di settembre 2026: "
+           "gli indicatori dei post dei due periodi non la contano, per confrontare a parità "
+           "di perimetro.",
+     "Le esportazioni dei post di Facebook coprono 20 dei 30 giorni di settembre 2026: i suoi "
+     "indicatori dei post sono confrontati per giorno coperto."),
+])
+def test_the_caveats_of_a_posts_exports_gap_in_the_reports_languages(lang, pooled, alone):
+    from smmanalytics.report.formatting import Formatter
+
+    for platform, expected in ((None, pooled), ("facebook", alone)):
+        c = compare(_facebook_gap_in_september(), "2026-09", platform=platform, n_boot=200)
+        [caveat] = [s for s in c.caveats if "posts exports cover" in s]
+        assert Formatter(lang).note(caveat) == expected
+
+
 _GA4_WITH_CHART = """\
 # ----------------------------------------
 # Traffic acquisition: Session source / medium

@@ -1361,6 +1361,23 @@ def test_each_metric_has_one_name_in_the_translation_tables(lang, rejected):
     assert found == []
 
 
+def test_no_french_wording_keeps_an_ordinary_space_before_high_punctuation_or_percent():
+    """French sets a no-break space before « % » (U+00A0, as Babel's percentages do) and a
+    narrow one before « : ; ! ? » (U+202F); the wordings keep an ordinary space, which
+    Formatter.typeset, the one mechanism, replaces in every block of a report. Four fixed
+    labels (« Intervalle à 95 % », « intervalle à 90 % » twice, the comparison's caption)
+    kept theirs before « % », against the 84 percentages of the French Q3 report (s54RQ):
+    a line could break between the figure and its sign."""
+    import re
+
+    f = Formatter("fr")
+    left = [s for s in _wordings("fr") if re.search(r" [%:;!?]", f.typeset(s))]
+    assert left == []
+    assert f.typeset(f.label("interval")) == "Intervalle à 95\u00a0%"
+    assert f.typeset("le taux : 95 % !") == "le taux\u202f: 95\u00a0%\u202f!"
+    assert Formatter("it").typeset("95 %") == "95 %"         # Italian has no such space
+
+
 def test_the_ratio_column_is_not_named_like_the_report():
     """« Rapport » headed the benchmarks' ratio column of a « Rapport mensuel »."""
     assert Formatter("fr").label("ratio") == "Ratio"

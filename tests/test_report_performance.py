@@ -1573,6 +1573,11 @@ _NOTE_OF_COST = {"en": "cost over the days GA4 covers: {amount}",
                  "it": "costo dei giorni coperti da GA4: {amount}"}
 
 
+_COST_COVERED = {"en": "Cost over the days GA4 covers",
+                 "fr": "Coût des jours couverts par GA4",
+                 "it": "Costo dei giorni coperti da GA4"}
+
+
 @pytest.mark.parametrize("lang", ["en", "fr", "it"])
 def test_the_roi_card_shows_the_cost_its_roi_is_computed_on(tmp_path, lang):
     """The sample's Q3 without GA4's August: the cards read "Total cost 8 351 €, attributed
@@ -1596,9 +1601,20 @@ def test_the_roi_card_shows_the_cost_its_roi_is_computed_on(tmp_path, lang):
     assert by_label["ROI"]["value"] == f.percent((988.05 - 6018.14) / 6018.14, 0)
     assert by_label["ROI"]["note"] == _NOTE_OF_COST[lang].format(amount=f.money(6018.14))
     assert "note" not in by_label["ROAS"]                 # no ad spend: ROAS "–", nothing to say
+    # the campaign table (s54RQ): its row "no campaign" read the quarter's 7 651 € beside a
+    # ROI and a CPA of the covered days' cost. It shows that cost, and its header says so:
+    # 6 018.14 less automne-2026's 700 of production (20-30 September) = 5 318.14, whose
+    # CPA over its 10 key events is 531.81
+    table = next(b for b in rep.roi().blocks if b["kind"] == "table")
+    assert table["columns"][1] == _COST_COVERED[lang]
+    row = dict(zip(table["columns"], table["rows"][0], strict=True))
+    assert row[table["columns"][1]] == f.money(5318.14)
+    assert row["CPA"] == f.money(5318.14 / 10, 2)
     october = BrandReport(smm.load(SAMPLE), "2026-10", lang=lang).roi()
     assert not any("note" in c for b in october.blocks if b["kind"] == "kpis"
                    for c in b["items"])
+    table = next(b for b in october.blocks if b["kind"] == "table")
+    assert table["columns"][1] == f.label("cost")           # GA4 covers October whole
 
 
 def test_the_roi_card_shows_the_value_its_roi_is_computed_on(tmp_path):

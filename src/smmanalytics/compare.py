@@ -85,6 +85,11 @@ Definitions
   rule of the report's key figures) has its post KPIs unknown, not 0, and not compared, though
   daily follower or GA4 rows cover it; a caveat says so. A period a posts export covers without
   a post (an export read without rows) keeps its true 0.
+- A gap between a platform's posts exports inside a side compared (Facebook's August export
+  missing from the third quarter): its days are unknown, not days without posts
+  (:func:`_posts_gaps`). All platforms pooled, the platform is left out of both periods' post
+  KPIs; asked about alone, its post totals are compared per covered day. A caveat names the
+  platform and the days covered.
 - A running period: when the data stop within ``period`` (the year 2026 whose data end on
   31 October), like is compared with like: ``period`` up to the data's last day with as many
   first days of ``previous`` (2026-01-01..2026-10-31 with 2025-01-01..2025-10-31), not its
@@ -98,6 +103,7 @@ import datetime as dt
 import warnings
 from dataclasses import dataclass, field
 from html import escape
+from itertools import pairwise
 
 import numpy as np
 import pandas as pd
@@ -116,6 +122,7 @@ from ._actuals import (
     known_days_note,
     metric_daily,
     posts_cover,
+    posts_coverage,
     unread_days,
     zero_without_posts,
 )
@@ -655,8 +662,15 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     caveats += unlike
     left_out = _posts_left_out(ds, platform, cov, a, b, unread, uncovered)
     caveats += _left_out_caveats(left_out, cov)
-    rows, lone = _post_rows(a, b, cov, few, rng, n_boot, model, summed)
+    gaps = _posts_gaps(ds, platform, cov, set(left_out))
+    caveats += _gap_caveats(gaps, cov)
+    if platform is None and gaps:       # like for like: the other platforms' posts only
+        a, b = (df.loc[~df["platform"].isin(list(gaps)).to_numpy()].reset_index(drop=True)
+                for df in (a, b))
+    rows, lone = _post_rows(a, b, cov, few, rng, n_boot, model, summed,
+                            _posts_days(gaps.get(platform, {}), cov))
     _say_left_out(rows, left_out, cov)
+    _say_gaps(rows, gaps, cov)
     for side, files in unread.items():
         if files:
             _unknown(rows, (side,), f"posts unknown: {could_not_be_read(ds, files)}")
@@ -1039,6 +1053,87 @@ def _left_out_caveats(left_out: dict[str, tuple[str, ...]], cov: _Coverage) -> l
     return out
 
 
+def _posts_gaps(ds, platform: str | None, cov: _Coverage, left_out: set[str]
+                ) -> dict[str, dict[str, int]]:
+    """The platforms (``platform``, or each with posts data but those of ``left_out``) whose
+    posts exports miss days inside a side compared, by platform: each such side (``current``,
+    ``previous``) with the days of it they cover (:func:`_covered_days`).
+
+    A month missing between two exports is unknown, not a month without posts: Facebook's
+    August export absent, the third quarter read "posts 311 vs 310, −0.8 %", where with it
+    the quarter had 328 posts (+4.7 % a day), and nothing was said. The rule is GA4's: the
+    figures are compared over the days the exports cover, which :func:`compare` applies in
+    the simplest honest way each case allows. One platform asked about: its post totals per
+    covered day of each side (:func:`_posts_days`), its rates over the posts of those days.
+    All platforms pooled: no single count of days fits a total of platforms covered on
+    unlike days, so the platform is left out of both periods' post KPIs, and the other
+    platforms are compared like for like (the rule of :func:`_like_for_like`); its own
+    comparison (``platform=``) stays per covered day. A caveat names the platform and the
+    days covered. Data starting or stopping within a side (:func:`_platform_caveats`), and
+    a side no export covers at all (:func:`_posts_left_out`, :func:`_posts_uncovered`),
+    keep their own rules."""
+    if cov.outside or cov.mine or cov.absent:
+        return {}
+    platforms = [platform] if platform else [p for p in sorted(PLATFORMS)
+                                             if p not in left_out and has_posts_data(ds, p)]
+    sides = [("current", cov.cw)] + ([("previous", cov.pw)] if cov.covered else [])
+    out = {}
+    for p in platforms:
+        covered = {side: n for side, days in sides
+                   if (n := _covered_days(ds, p, days)) is not None}
+        if covered:
+            out[p] = covered
+    return out
+
+
+def _covered_days(ds, platform: str, days: Period) -> int | None:
+    """The days of ``days`` the posts exports of ``platform`` cover, when a gap between two of
+    their stretches (:func:`~smmanalytics._actuals.posts_coverage`) falls inside ``days`` and
+    they cover some of it; None otherwise."""
+    stretches = posts_coverage(ds, platform) or []
+    # the gap after ``stop`` and before ``start`` (merged stretches: at least a day) meets
+    # the days compared
+    if not any(stop < days.end and start > days.start
+               for (_, stop), (start, _) in pairwise(stretches)):
+        return None
+    n = sum(max(0, (min(stop, days.end) - max(start, days.start)).days + 1)
+            for start, stop in stretches)
+    return n or None
+
+
+def _posts_days(covered: dict[str, int], cov: _Coverage) -> tuple[int, int]:
+    """The current and previous days the post totals are compared per: those the posts
+    exports cover (``covered``, of :func:`_posts_gaps`) where they miss some, else all."""
+    return covered.get("current", cov.cw.days), covered.get("previous", cov.pw.days)
+
+
+def _gap_caveats(gaps: dict[str, dict[str, int]], cov: _Coverage) -> list[str]:
+    """One sentence a platform and side of :func:`_posts_gaps`: how many days the posts
+    exports cover, and what the comparison does of them."""
+    what = ("its post KPIs are compared per covered day." if cov.platform else
+            "the post KPIs of both periods leave it out, to compare like with like.")
+    spans = {"current": (cov.cw, cov.cur), "previous": (cov.pw, cov.prev)}
+    return [f"The {p} posts exports cover {n} of the {spans[side][0].days} days of "
+            f"{spans[side][1].label}: {what}"
+            for p, covered in gaps.items() for side, n in covered.items()]
+
+
+def _say_gaps(rows: list[dict], gaps: dict[str, dict[str, int]], cov: _Coverage) -> None:
+    """Add to the ``method`` of the post KPIs' rows the platforms :func:`_posts_gaps` finds,
+    with the days covered: "exact count; without facebook (posts exports cover 61 of 92 days
+    of 2026-Q3)"; "…; per covered day (…)" for the platform asked about."""
+    labels = {"current": cov.cur.label, "previous": cov.prev.label}
+    sizes = {"current": cov.cw.days, "previous": cov.pw.days}
+    for p, covered in gaps.items():
+        days = ", ".join(f"{n} of {sizes[side]} days of {labels[side]}"
+                         for side, n in covered.items())
+        said = (f"per covered day (posts exports cover {days})" if cov.platform
+                else f"without {p} (posts exports cover {days})")
+        for row in rows:
+            if row["kpi"] in _POST_KPIS:
+                row["method"] = f"{row['method']}; {said}"
+
+
 def _say_left_out(rows: list[dict], left_out: dict[str, tuple[str, ...]],
                   cov: _Coverage) -> None:
     """Add to the ``method`` of the post KPIs' rows the platforms :func:`_posts_left_out`
@@ -1060,11 +1155,12 @@ _ZERO_SUMS = ("posts", "interactions", "reach", "impressions", "views")
 
 
 def _post_rows(a: pd.DataFrame, b: pd.DataFrame, cov: _Coverage, few: bool,
-               rng: np.random.Generator, n_boot: int, model: bool, summed: set[str]
-               ) -> tuple[list[dict], dict[str, float]]:
+               rng: np.random.Generator, n_boot: int, model: bool, summed: set[str],
+               days: tuple[int, int]) -> tuple[list[dict], dict[str, float]]:
     """The rows of the post KPIs of ``a`` (current posts) against ``b`` (previous): value,
     bootstrap interval over posts (none with ``few`` posts) and, with ``model``, the GLM
-    interval; totals scaled per day by ``cov.scale``. A total of :data:`_ZERO_SUMS` over a
+    interval; totals compared per day of ``days`` (the current and previous days the posts
+    exports cover, :func:`_posts_days`) when the two differ. A total of :data:`_ZERO_SUMS` over a
     period without a post is 0 when it is in ``summed`` (see
     :func:`~smmanalytics._actuals.zero_without_posts`), else unknown; the periods the data do
     not cover are made unknown after (:func:`_unknown_sides`). Also, by side (``current``,
@@ -1074,9 +1170,10 @@ def _post_rows(a: pd.DataFrame, b: pd.DataFrame, cov: _Coverage, few: bool,
     ib = rng.integers(0, len(b), (n_boot, len(b))) if len(b) else None
     rows, lone = [], {}
     ca, cb = _Columns(a), _Columns(b)
+    per_day = days[0] / days[1] if days != (cov.cw.days, cov.pw.days) else cov.scale
     for kpi in _POST_KPIS:
         kind = _kind(kpi)
-        scale = cov.scale if kind == "total" else 1.0
+        scale = per_day if kind == "total" else 1.0
         va, vb = _stat(kpi, ca), _stat(kpi, cb)
         if kpi in _ZERO_SUMS:
             # a February without a post: interactions 0, not "–"; but unknown, not 0, when an
@@ -1105,7 +1202,7 @@ def _post_rows(a: pd.DataFrame, b: pd.DataFrame, cov: _Coverage, few: bool,
             method += ("; Poisson GLM interval (period indicator, log exposure offset;"
                        " jackknife SE, t quantile)")
         row = _row(kpi, kind, va, vb, ci, scale, len(a), len(b), direction_only,
-                   method, cov.cw.days, cov.pw.days, carried)
+                   method, *days, carried)
         row["model_ci_low"], row["model_ci_high"] = fit
         missing = tested and (np.isnan(ci[0])
                               or (model and kpi in _MODEL_KPIS and np.isnan(fit[0])))

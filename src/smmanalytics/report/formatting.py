@@ -378,6 +378,10 @@ _VERBATIM = re.compile(f"{_MARK[0]}(.*?){_MARK[1]}", re.DOTALL)
 #: a space before French high punctuation (``: ; ? !``) or inside guillemets: French sets a
 #: narrow no-break space there (:meth:`Formatter.typeset`)
 _FR_SPACE = re.compile(r"[ \u00a0](?=[:;?!»])|(?<=«)[ \u00a0]")
+#: an ordinary space before "%": French sets a no-break space (U+00A0) there, as Babel's
+#: percentages do ("12,5\u00a0%"); "Intervalle à 95 %" of labels.yaml let Typst break the line
+#: between the figure and its sign
+_FR_PERCENT = re.compile(r" (?=%)")
 
 
 @functools.cache
@@ -451,17 +455,21 @@ class Formatter:
 
     def typeset(self, text: str) -> str:
         """``text`` with the spaces the language's typography sets: French a narrow no-break
-        space (U+202F) before ``: ; ? !`` and inside « », as in its numbers ("2 000"). The
-        templates' ordinary space let Typst break a line before ":" or "»" (152 " :" in
-        labels.yaml alone). Only a space already there is changed: URLs, times (12:00) and
-        file names have none before their colons; English and Italian have no such space.
+        space (U+202F) before ``: ; ? !`` and inside « », as in its numbers ("2 000"), and a
+        no-break space (U+00A0) before "%", as in its percentages ("95 %"). The templates'
+        ordinary space let Typst break a line before ":", "»" (152 " :" in labels.yaml alone)
+        or "%" (4 fixed labels: "Intervalle à 95 %"). Only a space already there is changed:
+        URLs, times (12:00) and file names have none before their colons; English and Italian
+        have no such space.
 
-        >>> Formatter("fr").typeset("Publications : 81 ; « Réactions » ?")
-        'Publications\\u202f: 81\\u202f; «\\u202fRéactions\\u202f»\\u202f?'
+        >>> Formatter("fr").typeset("Publications : 81 ; « Réactions » ? 95 %")
+        'Publications\\u202f: 81\\u202f; «\\u202fRéactions\\u202f»\\u202f? 95\\xa0%'
         >>> Formatter("fr").typeset("https://x.com/a?b=1 à 12:00")
         'https://x.com/a?b=1 à 12:00'
         """
-        return _FR_SPACE.sub("\u202f", text) if self.lang == "fr" else text
+        if self.lang != "fr":
+            return text
+        return _FR_PERCENT.sub("\u00a0", _FR_SPACE.sub("\u202f", text))
 
     def prose(self, text: str) -> str:
         """``text`` as the language writes it once its values are in: Italian elides the

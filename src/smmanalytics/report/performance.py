@@ -326,11 +326,10 @@ class PerformanceSections:
             table = pd.DataFrame({
                 f.label("campaign"): [f.label("unassigned") if c == "(unassigned)" else
                                       printable(c) for c in by["campaign"]],
-                f.label("cost"): [f.money(v) for v in by["cost"]],
-                f.label("ad_spend"): [f.money(v) for v in by["ad_spend"]],
-                f.label("revenue"): [f.money(v) for v in by["revenue"]],
-                **({f.label("attributed_value"): [f.money(v) for v in by["value"]]}
-                   if self._key_events_valued() else {}),
+                **self._campaign_money(by, "cost"),
+                **self._campaign_money(by, "ad_spend"),
+                **self._campaign_money(by, "revenue"),
+                **(self._campaign_money(by, "value") if self._key_events_valued() else {}),
                 "ROI": [self._value("roi", v) for v in by["roi"]],
                 "ROAS": [self._value("roas", v) for v in by["roas"]],
                 "CPA": [f.money(v, 2) for v in by["cpa"]],
@@ -369,6 +368,24 @@ class PerformanceSections:
                 ax.set_ylabel("")
                 self.figure(sec, fig, caption=f.label("cost_by_campaign"), width="80%")
         return sec
+
+    def _campaign_money(self, by: pd.DataFrame, column: str) -> dict[str, list[str]]:
+        """A money column of the campaign table (roi() by campaign, ``by``), header and cells:
+        the rows' own figures, or, when a row's ROI, ROAS or CPA divide that figure over
+        fewer days (``attrs["ratio_figures"]``: the days GA4 and costs.csv both cover), those
+        of every row, under a header that says so (:data:`_COVERED_HEADERS`).
+
+        GA4 missing August, the third quarter's row read "no campaign 7 651 € | ROI −92 % |
+        CPA 531,81 €": the quarter's cost beside ratios of the 61 covered days' 5 318 €,
+        (399 − 5 318) ÷ 5 318 and 5 318 ÷ 10 key events. A row is checked from its own
+        columns."""
+        f = self.fmt
+        own = by[column].tolist()
+        divided = [by.attrs["ratio_figures"][i][column] for i in by.index]
+        if any(pd.notna(d) and not (pd.notna(o) and abs(d - o) < 0.005)
+               for o, d in zip(own, divided, strict=True)):
+            return {f.label(_COVERED_HEADERS[column]): [f.money(v) for v in divided]}
+        return {f.label(_MONEY_HEADERS[column]): [f.money(v) for v in own]}
 
     def campaign_summary(self) -> Section:
         """One campaign over the report's period: cost, attributed revenue, ROI, ROAS, CPA,
@@ -706,6 +723,15 @@ def _per_day(r) -> tuple[float, float]:
     """The current and previous totals of a row of ``compare``'s table, each per day of its
     period's days compared."""
     return r.current / r.days_current, r.previous / r.days_previous
+
+
+#: the label of the campaign table's header of each money column of roi(), and of the same
+#: column when the ratios divide its figures over the days GA4 and costs.csv both cover
+#: (:meth:`PerformanceSections._campaign_money`)
+_MONEY_HEADERS = {"cost": "cost", "ad_spend": "ad_spend", "revenue": "revenue",
+                  "value": "attributed_value"}
+_COVERED_HEADERS = {"cost": "cost_ga4_days", "ad_spend": "ad_spend_ga4_days",
+                    "revenue": "revenue_costs_days", "value": "value_costs_days"}
 
 
 #: roi()'s notes (by code, roi.NOTE_CODES) the ROI section leaves out: the costs' coverage,
