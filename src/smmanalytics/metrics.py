@@ -194,7 +194,12 @@ def _format_components(posts: pd.DataFrame
     fmt, fmts = pd.factorize(posts["source_format"], use_na_sentinel=False)
     plat, plats = pd.factorize(column_or(posts, "platform", dtype="string"),
                                use_na_sentinel=False)
-    pair, inverse = np.unique(fmt * len(plats) + plat, return_inverse=True)
+    # the pairs present, in order, and each post's among them: counted, not sorted (np.unique)
+    key = fmt * len(plats) + plat
+    pair = np.flatnonzero(np.bincount(key, minlength=len(fmts) * len(plats)))
+    inverse = np.zeros(len(fmts) * len(plats), dtype=np.intp)
+    inverse[pair] = np.arange(len(pair))
+    inverse = inverse[key]
     table = np.zeros((len(pair), len(COMPONENTS)), dtype=bool)
     sums = np.zeros((len(pair), len(COMPONENTS)), dtype=bool)
     for k, code in enumerate(pair):
@@ -203,7 +208,6 @@ def _format_components(posts: pd.DataFrame
         have, total = expected_components(f, p), total_components(f, p)
         table[k] = [c in have for c in COMPONENTS]
         sums[k] = [c in total for c in COMPONENTS]
-    inverse = inverse.reshape(-1)
     with_total = "platform_engagements" in posts.columns and sums.any()
     return table[inverse], (sums, inverse) if with_total else None
 
