@@ -226,10 +226,12 @@ def _away_from_changes(wall: np.ndarray, known: np.ndarray, tz: str
     by_hour = offsets_by_hour(low, high, tz)
     # changes[k]: how many changes of offset between the hours low and low + k
     changes = np.concatenate([[0], np.cumsum(by_hour[1:] != by_hour[:-1])])
-    at = np.where(known, hour - low, 25)
-    away = known & (changes[at + 25] == changes[at - 25])
-    offset = np.where(away, by_hour[at], 0)
-    return away, offset
+    # each hour's answer, then one lookup per time (an unknown one: the last, False and 0)
+    steady = np.zeros(len(by_hour) + 1, dtype=bool)
+    steady[25:-26] = changes[50:] == changes[:-50]
+    steady_offset = np.append(np.where(steady[:-1], by_hour, 0), 0)
+    at = np.where(known, hour - low, len(by_hour))
+    return steady[at], steady_offset[at]
 
 
 def parse_datetimes(values: pd.Series, fmt: str, *, tz: str | None = None, file: str | None = None,
