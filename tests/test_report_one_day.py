@@ -1,8 +1,10 @@
 """A range of days of one day, in every sentence that can receive one, reads as one day: "on
 2 October 2026", "le 2 octobre 2026", "il 2 ottobre 2026" (Formatter.ranged), where it read
 "from 2 October 2026 to 2 October 2026", "du 2 octobre 2026 au 2 octobre 2026", "dal 2
-ottobre 2026 al 2 ottobre 2026". Each expectation is the label's or note's wording of
-labels.yaml / notes.yaml with the range's words replaced by hand."""
+ottobre 2026 al 2 ottobre 2026"; the words that spoke of its days speak of one ("that day",
+"ce jour-là", "quel giorno"), and a report of one day is "on", "le", "il" that day. Each
+expectation is the label's or note's wording of labels.yaml / notes.yaml with the range's
+words replaced by hand."""
 
 from __future__ import annotations
 
@@ -29,8 +31,8 @@ LABELS = {
               "il 2 ottobre 2026, dopo questo periodo: nessuna esportazione del periodo o "
               "precedente le riporta."},
     "campaign_partly": {
-        "en": "The campaign runs on 2 October 2026; the figures here are those of {period} "
-              "only.",
+        "en": "The campaign takes place on 2 October 2026; the figures here are those of "
+              "{period} only.",
         "fr": "La campagne a lieu le 2 octobre 2026 ; les chiffres ci-dessous sont ceux de "
               "{period} seulement.",
         "it": "La campagna si svolge il 2 ottobre 2026; le cifre qui sotto sono solo quelle di "
@@ -42,23 +44,23 @@ LABELS = {
         "it": "Nessun dato dei concorrenti per {period}: competitors.csv copre il 2 ottobre "
               "2026."},
     "competitors_partial": {
-        "en": "Competitors' figures on 2 October 2026 only: competitors.csv does not cover the "
-              "rest of {period}. The brand's figures here are those of the same days.",
+        "en": "Competitors' figures of 2 October 2026 only: competitors.csv does not cover the "
+              "rest of {period}. The brand's figures here are those of the same day.",
         "fr": "Chiffres des concurrents le 2 octobre 2026 seulement : competitors.csv ne couvre "
-              "pas le reste de {period}. Ceux de la marque portent ici sur les mêmes jours.",
+              "pas le reste de {period}. Ceux de la marque portent ici sur le même jour.",
         "it": "Dati dei concorrenti solo il 2 ottobre 2026: competitors.csv non copre il resto "
-              "di {period}. Quelli del brand qui riguardano gli stessi giorni."},
+              "di {period}. Quelli del brand qui riguardano lo stesso giorno."},
     "competitors_days": {"en": "2 October 2026", "fr": "le 2 octobre 2026",
                          "it": "il 2 ottobre 2026"},
     "period_days": {"en": "on 2 October 2026", "fr": "le 2 octobre 2026",
                     "it": "il 2 ottobre 2026"},
     "costs_partly": {
-        "en": "costs.csv runs over {period} on 2 October 2026 only: all costs, subscriptions "
-              "included, are counted over those days alone.",
+        "en": "costs.csv covers only 2 October 2026 of {period}: all costs, subscriptions "
+              "included, are counted over that day alone.",
         "fr": "costs.csv ne couvre {period} que le 2 octobre 2026 : tous les coûts, abonnements "
-              "compris, ne sont comptés que sur ces jours.",
+              "compris, ne sont comptés que sur ce jour-là.",
         "it": "costs.csv copre {period} solo il 2 ottobre 2026: tutti i costi, abbonamenti "
-              "compresi, sono contati solo su quei giorni."},
+              "compresi, sono contati solo su quel giorno."},
     "costs_uncovered": {
         "en": "costs.csv covers only 2 October 2026, outside {period}: costs, ROI, ROAS and CPA "
               "are unknown (–), not zero.",
@@ -75,11 +77,11 @@ LABELS = {
               "periodo: i suoi totali non sono quelli dell'intero periodo."},
     "kpis_partly": {
         "en": "The exports cover {period} only on 2 October 2026: these figures count the posts "
-              "of those days.",
+              "of that day.",
         "fr": "Les exports ne couvrent {period} que le 2 octobre 2026 : ces chiffres ne comptent "
-              "que les publications de ces jours.",
+              "que les publications de ce jour-là.",
         "it": "Le esportazioni coprono {period} solo il 2 ottobre 2026: questi dati contano solo "
-              "i post di quei giorni."},
+              "i post di quel giorno."},
 }
 
 
@@ -143,20 +145,37 @@ NOTES = {
         "costs.csv riguarda il 2 ottobre 2026, fuori da novembre 2026: costi sconosciuti"),
     "GA4 data run over 2026-10 from 2026-10-02 to 2026-10-02 only: traffic outside those days "
     "is not in them": (
-        "GA4 data run over October 2026 on 2 October 2026 only: traffic outside those days is "
-        "not in them",
-        "les données GA4 ne couvrent octobre 2026 que le 2 octobre 2026 : le trafic hors de ces "
-        "jours n'y figure pas",
-        "i dati GA4 coprono ottobre 2026 solo il 2 ottobre 2026: il traffico fuori da quei "
-        "giorni non vi figura"),
+        "GA4 data cover only 2 October 2026 of October 2026: traffic outside that day is not in "
+        "them",
+        "les données GA4 ne couvrent octobre 2026 que le 2 octobre 2026 : le trafic hors de ce "
+        "jour-là n'y figure pas",
+        "i dati GA4 coprono ottobre 2026 solo il 2 ottobre 2026: il traffico fuori da quel "
+        "giorno non vi figura"),
+    "costs.csv runs over 2026-10 from 2026-10-02 to 2026-10-02 only: all costs, subscriptions "
+    "included, are counted over those days alone": (
+        "costs.csv covers only 2 October 2026 of October 2026: all costs, subscriptions "
+        "included, are counted over that day alone",
+        "costs.csv ne couvre octobre 2026 que le 2 octobre 2026 : tous les coûts, abonnements "
+        "compris, ne sont comptés que sur ce jour-là",
+        "costs.csv copre ottobre 2026 solo il 2 ottobre 2026: tutti i costi, abbonamenti "
+        "compresi, sono contati solo su quel giorno"),
     "roi, roas and cpa set GA4's figures against the costs from 2026-10-08 to 2026-10-08 "
     "alone, the days of 2026-10 both GA4 data and costs.csv cover": (
-        "ROI, ROAS and CPA set GA4's figures against the costs on 8 October 2026 alone, the "
-        "days of October 2026 both GA4 data and costs.csv cover",
-        "ROI, ROAS et CPA rapportent les chiffres de GA4 aux seuls coûts du 8 octobre 2026, les "
-        "jours d'octobre 2026 couverts à la fois par les données GA4 et par costs.csv",
-        "ROI, ROAS e CPA rapportano i dati di GA4 ai soli costi dell'8 ottobre 2026, i giorni "
-        "di ottobre 2026 coperti sia dai dati GA4 sia da costs.csv"),
+        "ROI, ROAS and CPA set GA4's figures against the costs of 8 October 2026 alone, the "
+        "only day of October 2026 both GA4 data and costs.csv cover",
+        "ROI, ROAS et CPA rapportent les chiffres de GA4 aux seuls coûts du 8 octobre 2026, le "
+        "seul jour d'octobre 2026 couvert à la fois par les données GA4 et par costs.csv",
+        "ROI, ROAS e CPA rapportano i dati di GA4 ai soli costi dell'8 ottobre 2026, l'unico "
+        "giorno di ottobre 2026 coperto sia dai dati GA4 sia da costs.csv"),
+    "roi, roas and cpa set GA4's figures from 2026-10-08 to 2026-10-08 alone against the "
+    "costs of those days, the days of 2026-10 both GA4 data and costs.csv cover": (
+        "ROI, ROAS and CPA set GA4's figures of 8 October 2026 alone against the costs of that "
+        "day, the only day of October 2026 both GA4 data and costs.csv cover",
+        "ROI, ROAS et CPA rapportent les seuls chiffres de GA4 du 8 octobre 2026 aux coûts de "
+        "ce jour-là, le seul jour d'octobre 2026 couvert à la fois par les données GA4 et par "
+        "costs.csv",
+        "ROI, ROAS e CPA rapportano i soli dati di GA4 dell'8 ottobre 2026 ai costi di quel "
+        "giorno, l'unico giorno di ottobre 2026 coperto sia dai dati GA4 sia da costs.csv"),
     "the brand's posts cover only 2026-10-02..2026-10-02 of 2026-10": (
         "the brand's posts of October 2026 cover only 2 October 2026",
         "les publications de la marque en octobre 2026 ne couvrent que le 2 octobre 2026",
@@ -219,11 +238,11 @@ def test_a_period_of_one_day_joins_as_a_date(lang, text, expected):
 
 @pytest.mark.parametrize("lang,day,text", [
     ("en", "2026-02-10", "The exports cover February 2026 only on 10 February 2026: these "
-                         "figures count the posts of those days."),
+                         "figures count the posts of that day."),
     ("fr", "2026-02-01", "Les exports ne couvrent février 2026 que le 1er février 2026 : ces "
-                         "chiffres ne comptent que les publications de ces jours."),
+                         "chiffres ne comptent que les publications de ce jour-là."),
     ("it", "2026-02-08", "Le esportazioni coprono febbraio 2026 solo l'8 febbraio 2026: questi "
-                         "dati contano solo i post di quei giorni.")])
+                         "dati contano solo i post di quel giorno.")])
 def test_key_figures_of_one_day_of_data_say_that_day(lang, day, text):
     """A month whose exports hold the posts of one day (one post at 09:00 UTC, that day in
     Paris too): the key figures said "from 10 February 2026 to 10 February 2026"."""
@@ -235,3 +254,52 @@ def test_key_figures_of_one_day_of_data_say_that_day(lang, day, text):
                                "published_at": f"{day}T09:00:00Z"}]))
     sec = BrandReport(ds, "2026-02", lang=lang).kpi_table()
     assert [b["text"] for b in sec.blocks if b["kind"] == "text"] == [text]
+
+
+def test_a_range_of_several_days_keeps_its_days_plural():
+    # "ces jours" speaks of 2 to 9 October, several days: only one day is "ce jour-là"
+    f = Formatter("fr")
+    assert f.ranged(f.label("kpis_partly"), dt.date(2026, 10, 2), dt.date(2026, 10, 9),
+                    ("first", "last")) == (
+        "Les exports ne couvrent {period} que du 2 au 9 octobre 2026 : ces chiffres ne comptent "
+        "que les publications de ces jours.")
+
+
+@pytest.mark.parametrize("note,lang,expected", [
+    # a report of one day (`smm report --period 2026-10-02..2026-10-02`, the form the CLI's
+    # error on "2026-10-02" gives): "in", "en", "in {period}" said of a date, where French
+    # read "au 2 octobre 2026" (en + le, as "au T4 2026") and Italian "nel 2 ottobre 2026"
+    ("no instagram posts in 2026-10-02..2026-10-02", "en",
+     "no Instagram posts on 2 October 2026"),
+    ("no instagram posts in 2026-10-02..2026-10-02", "fr",
+     "aucune publication Instagram le 2 octobre 2026"),
+    ("no instagram posts in 2026-10-02..2026-10-02", "it",
+     "nessun post Instagram il 2 ottobre 2026"),
+    # and a quarter keeps its join: "au T4 2026", "nel 4° trimestre 2026"
+    ("no instagram posts in 2026-Q4", "fr", "aucune publication Instagram au T4 2026"),
+    ("no instagram posts in 2026-Q4", "it", "nessun post Instagram nel 4° trimestre 2026")])
+def test_a_report_of_one_day_is_in_it_as_a_date(note, lang, expected):
+    f = Formatter(lang)
+    assert f.note(note) == expected
+    assert not f.untranslated
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "benchmark measured over 1 January – 31 December 2024, brand over 2 October 2026"),
+    ("fr", "référence mesurée du 1er janvier au 31 décembre 2024, marque mesurée le 2 octobre "
+           "2026"),
+    ("it", "riferimento misurato dal 1° gennaio al 31 dicembre 2024, brand misurato il 2 "
+           "ottobre 2026")])
+def test_the_benchmarks_of_a_one_day_report_say_its_day(lang, text):
+    """A report of 2 October 2026 alone, one Instagram post that day: the benchmark's footnote
+    (of 2024, the packaged table's) read "marque mesurée au 2 octobre 2026", "brand misurato
+    nel 2 ottobre 2026"."""
+    from smmanalytics.report import BrandReport
+
+    from ._roi_builders import dataset, posts
+
+    ds = dataset(posts=posts([{"platform": "instagram", "post_id": "1", "reactions": 5.0,
+                               "published_at": "2026-10-02T09:00:00Z"}]))
+    sec = BrandReport(ds, "2026-10-02..2026-10-02", lang=lang).benchmarks()
+    notes = [i for b in sec.blocks if b["kind"] == "bullets" for i in b["items"]]
+    assert notes[-1] == text

@@ -197,10 +197,15 @@ _PREPOSITIONS = {
                                                    "riguardano", "né")}},
 }
 
-#: prepositions a language changes before a month's name, which takes no article: Italian says
-#: "a ottobre 2026", where the notes' "in {period}" and "su {period}" (right before "il 3°
-#: trimestre", "nel", "sul") read "post pubblicati in ottobre 2026", "brand su ottobre 2026"
-_MONTH_PREPOSITIONS = {"it": {"in": "a", "su": "a"}}
+#: prepositions a language changes before a period's name of a kind (:meth:`Formatter.joined`):
+#: Italian says "a ottobre 2026", a month taking no article, where the notes' "in {period}" and
+#: "su {period}" (right before "il 3° trimestre", "nel", "sul") read "post pubblicati in
+#: ottobre 2026", "brand su ottobre 2026"; English says a day "on 2 October 2026", not "in"
+_KIND_PREPOSITIONS = {("it", "month"): {"in": "a", "su": "a"}, ("en", "day"): {"in": "on"}}
+#: how a preposition joins the article of a one-day period, a date, where it joins a quarter's
+#: otherwise (_PREPOSITIONS): "en {period}" is "le 2 octobre 2026" ("au T4 2026" read "au 2
+#: octobre 2026", a place or a deadline), "in {period}" "il 2 ottobre 2026" (not "nel")
+_DAY_JOINS = {"fr": {"en": {"le": "le"}}, "it": {"in": {"il": "il"}}}
 
 #: Italian articles and articulated prepositions before a number said with a vowel (otto,
 #: ottanta…, undici): "l'8 ottobre", "dall'11", "all'80 %" (Italian elides them as before a
@@ -239,11 +244,16 @@ OTHER_BADGE_COLOR = "#747474"
 #: ``{a}``, its last ``{b}``), the most words first (:meth:`Formatter.ranged`): "from {a} to
 #: {b}" → "on {a}", "covers {a} to {b}" → "covers {a}", "la période du {a} au {b}" → "le {a}",
 #: "i giorni dal {a} al {b}" → "il {a}"; a file "runs" over days, not on one ("costs.csv
-#: covers only", "porte sur le", "riguarda il"), a campaign "a lieu le", "si svolge il"; the
-#: day of a noun is "du {a}", "del {a}" ("aux seuls coûts du 8 octobre", "dei dati di GA4
-#: dell'8 ottobre")
+#: covers only", "porte sur le", "riguarda il"; "runs over October 2026 from {a} to {b} only"
+#: → "covers only {a} of October 2026"), a campaign "takes place on", "a lieu le", "si svolge
+#: il"; the day of a noun is "of {a}", "du {a}", "del {a}" ("the costs of 8 October", "aux
+#: seuls coûts du 8 octobre", "dei dati di GA4 dell'8 ottobre")
 _ONE_DAY = {"en": [(r"the days from {a} to {b}", "{a}"),
+                   (r"\brun(s?) over (\{{period\}}) from {a} to {b} only",
+                    r"cover\1 only {a} of \2"),
                    (r"\.csv runs from {a} to {b}", ".csv covers only {a}"),
+                   (r"campaign runs from {a} to {b}", "campaign takes place on {a}"),
+                   (r"(figures|costs) from {a} to {b}", r"\1 of {a}"),
                    (r"from {a} to {b}", "on {a}"), (r"{a} to {b}", "{a}")],
             "fr": [(r"(?:la période|les jours) du {a} au {b}", "le {a}"),
                    (r"(coûts|GA4) du {a} au {b}", r"\1 du {a}"),
@@ -253,6 +263,19 @@ _ONE_DAY = {"en": [(r"the days from {a} to {b}", "{a}"),
                    (r"(costi|GA4) dal {a} al {b}", r"\1 del {a}"),
                    (r"campagna va dal {a} al {b}", "campagna si svolge il {a}"),
                    (r"\bva dal {a} al {b}", "riguarda il {a}"), (r"dal {a} al {b}", "il {a}")]}
+
+#: the words of a sentence with a range of days that speak of its days, and what they say of
+#: one day (:meth:`Formatter.ranged`): "these figures count the posts of that day", "le seul
+#: jour d'octobre 2026 couvert", "lo stesso giorno" ("those days", "les jours … couverts",
+#: "gli stessi giorni" spoke of one day as of several)
+_THAT_DAY = {"en": [(r"\bthose days\b", "that day"), (r"\bthe same days\b", "the same day"),
+                    (r"\bthe days of (\{period\}) both\b", r"the only day of \1 both")],
+             "fr": [(r"\bces jours\b(?!-là)", "ce jour-là"),
+                    (r"\bles mêmes jours\b", "le même jour"),
+                    (r"\bles jours de (\{period\}) couverts\b", r"le seul jour de \1 couvert")],
+             "it": [(r"\bquei giorni\b", "quel giorno"),
+                    (r"\bgli stessi giorni\b", "lo stesso giorno"),
+                    (r"\bi giorni di (\{period\}) coperti\b", r"l'unico giorno di \1 coperto")]}
 
 #: how a language writes the first day of a month: "1er octobre", "1° ottobre"
 _FIRST_OF_MONTH = {"fr": "er", "it": "°"}
@@ -1046,6 +1069,8 @@ class Formatter:
         for pattern, one in _ONE_DAY[self.lang]:
             template = re.sub(pattern.format(a=re.escape(a), b=re.escape(b)),
                               lambda m, one=one: m.expand(one.format(a=a)), template)
+        for pattern, one in _THAT_DAY[self.lang]:
+            template = re.sub(pattern, one, template)
         return template.replace(a, self.date(start)).replace(b, self.date(end))
 
     def span(self, start, end) -> str:
@@ -1105,15 +1130,16 @@ class Formatter:
         p = parse_period(period)
         name = re.escape(self.period(p))
         one_day = p.kind == "range" and p.start == p.end
-        article = _ARTICLES.get(self.lang, {}).get("day" if one_day else p.kind)
-        if p.kind == "month" and (month_preps := _MONTH_PREPOSITIONS.get(self.lang)):
-            words = "|".join(re.escape(w) for w in month_preps)
+        kind = "day" if one_day else p.kind
+        article = _ARTICLES.get(self.lang, {}).get(kind)
+        if kind_preps := _KIND_PREPOSITIONS.get((self.lang, kind)):
+            words = "|".join(re.escape(w) for w in kind_preps)
 
             # the euphonic d before the same vowel: "ad aprile", "ad agosto" ("a ottobre")
             same_vowel = self.period(p)[:1].lower() == "a"
 
             def swap(m: re.Match) -> str:
-                word = month_preps[m[1].lower()]
+                word = kind_preps[m[1].lower()]
                 if word == "a" and same_vowel:
                     word = "ad"
                 return (word[0].upper() + word[1:] if m[1][0].isupper() else word) + " "
@@ -1123,7 +1149,8 @@ class Formatter:
                           lambda m: m[1][:-1] + "'", text)
         if article is None:
             return text
-        text = self._articled(text, name, article)
+        text = self._articled(text, name, article, _DAY_JOINS.get(self.lang, {}) if one_day
+                              else {})
         if days and p.kind == "range" and not one_day:
             # "la période 1er août – 30 septembre 2026": its days
             last = article.rsplit(" ", 1)[-1]
@@ -1131,10 +1158,12 @@ class Formatter:
                 self.label("period_days"), p.start, p.end))
         return text
 
-    def _articled(self, text: str, name: str, article: str) -> str:
+    def _articled(self, text: str, name: str, article: str,
+                  joins: dict[str, dict[str, str]]) -> str:
         """``text`` with ``article`` before the period's ``name`` (a regular expression) where
-        it starts a sentence or follows a preposition, joined to it (see :meth:`joined`)."""
-        preps = _PREPOSITIONS.get(self.lang, {})
+        it starts a sentence or follows a preposition, joined to it as ``joins`` says, else as
+        _PREPOSITIONS does (see :meth:`joined`)."""
+        preps = {**_PREPOSITIONS.get(self.lang, {}), **joins}
 
         def join(m: re.Match) -> str:
             elided, prep = m[1], m[2]
