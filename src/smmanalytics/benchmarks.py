@@ -57,7 +57,7 @@ import pandas as pd
 import yaml
 
 from ._actuals import has_posts_data, posts_coverage
-from ._args import frame_with, platform_name
+from ._args import frame_with, path_of, platform_name
 from ._io import read_user_text, user_csv
 from .errors import ArgumentError, ArgumentTypeError, ConfigError, require_dataset
 from .metrics import followers_at
@@ -852,7 +852,7 @@ def read_competitors(path: str | Path, *, data: bytes | None = None) -> pd.DataF
         naming the file, the line, the column, what was expected and what came; a file
         saved as UTF-16 or tab-separated says so.
     """
-    path = Path(path)
+    path = path_of(path, "path", "read_competitors", "the path of a competitors.csv")
     text = read_user_text(path, "competitors file", data)
     reader, _ = user_csv(text, path)
     header = [h.strip().lower().replace(" ", "_") for h in next(reader, [])]
