@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from smmanalytics.benchmarks import (
+    FOLLOWERS_UNKNOWN,
     benchmarks,
     compare_benchmarks,
     compare_competitors,
@@ -447,6 +448,44 @@ def test_read_competitors_and_side_by_side(tmp_path):
     assert side.loc["Rival Co", "rank"] == 1 and side.loc["Test", "rank"] == 2
     assert pd.isna(side.loc["Other", "er_followers"])          # followers unknown
     assert bool(side.loc["Test", "is_brand"])
+
+
+def test_the_docstrings_name_every_aggregation_and_the_posting_rate_denominator():
+    """The benchmarks docstring listed three aggregations, the table has a fourth (its 60
+    posts_per_week rows: median_of_brands); compare_benchmarks' said NA was a posting rate's
+    denominator, its rows carry "week". Both docstrings now say what the table holds."""
+    table = benchmarks()
+    doc = " ".join(benchmarks.__doc__.split())
+    for name in table["aggregation"].unique():
+        assert name in doc, name
+    assert (table.loc[table["metric"] == "posts_per_week", "aggregation"]
+            == "median_of_brands").all()
+    rates = table.loc[table["metric"] == "posts_per_week", "denominator"]
+    assert rates.eq("week").all() and len(rates) == 60
+    assert "``week`` for a posting rate" in " ".join(compare_benchmarks.__doc__.split())
+
+
+@pytest.mark.parametrize("lang,words", [
+    ("en", "followers at the period end unknown: not computable this way"),
+    ("fr", "abonnés en fin de période inconnus : non calculable de cette façon"),
+    ("it", "follower a fine periodo sconosciuti: non calcolabile in questo modo"),
+])
+def test_brand_row_without_followers_says_why_its_rate_is_unknown(tmp_path, lang, words):
+    """Meta's exports give net follows, not a total: the brand's Facebook and Instagram rows
+    had followers, er_followers and rank NA and no note, the brand unranked for no stated
+    reason. Its note now says what compare_benchmarks says in the same case."""
+    from smmanalytics.report import Formatter
+
+    path = tmp_path / "competitors.csv"
+    path.write_text(COMP + "instagram,Rival Co,2025,20000,100,60000\n", encoding="utf-8")
+    ds = dataset(posts=_posts(), competitors=read_competitors(path))   # no daily series
+    side = compare_competitors(ds, 2025).set_index("name")
+    # brand: (80 + 10 + 10) + (250 + 40 + 10) = 400 public interactions over 2 posts
+    assert side.loc["Test", "interactions_per_post"] == pytest.approx(200.0)
+    assert side.loc["Test", ["followers", "er_followers", "rank"]].isna().all()
+    assert side.loc["Test", "note"] == FOLLOWERS_UNKNOWN
+    assert side.loc["Rival Co", "rank"] == 1                    # 600 / 20,000 = 0.03
+    assert Formatter(lang).note(side.loc["Test", "note"]) == words
 
 
 def test_brand_row_of_a_platform_without_posts_export_is_unknown_not_zero(tmp_path):

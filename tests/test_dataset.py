@@ -13,6 +13,8 @@ from types import SimpleNamespace
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import smmanalytics as smm
 from smmanalytics import _merge, schema
@@ -738,6 +740,37 @@ def test_load_takes_paths_only(what):
     with pytest.raises(ArgumentTypeError, match="load takes the path of a folder, file or zip"):
         smm.load(what)
     assert issubclass(ArgumentTypeError, TypeError)
+
+
+#: the functions that take one path, with the words of what each takes
+_PATH_TAKERS = {
+    "read_export": (smm.read_export, "the path of an export file"),
+    "read_costs": (smm.read_costs, "the path of a costs.csv"),
+    "read_goals": (smm.read_goals, "the path of a goals.yaml"),
+    "read_competitors": (smm.read_competitors, "the path of a competitors.csv"),
+    "write_ics": (lambda path: smm.write_ics(pd.DataFrame(), path),
+                  "the path of the .ics file to write"),
+}
+
+
+@pytest.mark.parametrize("function", sorted(_PATH_TAKERS))
+@given(what=st.one_of(st.none(), st.integers(), st.floats(allow_nan=False),
+                      st.lists(st.text(max_size=3), max_size=2), st.binary(max_size=3)))
+@settings(max_examples=10, deadline=None)
+def test_a_path_of_another_type_is_refused_naming_the_argument(function, what):
+    """``smm.read_costs(None)`` (and read_export, read_goals, read_competitors, write_ics)
+    raised pathlib's "TypeError: expected str, bytes or os.PathLike object, not NoneType",
+    naming neither the function nor the argument; load gave an ArgumentTypeError. Each now
+    says, as load does, which argument, what it takes and the type that came (bytes too:
+    they are a file's contents as often as its name)."""
+    from smmanalytics.errors import ArgumentTypeError
+
+    call, takes = _PATH_TAKERS[function]
+    expected = (f"argument 'path': {function} takes {takes}, not {type(what).__name__}; "
+                "expected a str or os.PathLike")
+    with pytest.raises(ArgumentTypeError) as info:
+        call(what)
+    assert str(info.value) == expected
 
 
 @pytest.mark.parametrize("what", ["", [], ["data/sample/maison-seve", ""]])

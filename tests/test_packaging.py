@@ -96,6 +96,25 @@ def test_importing_the_package_leaves_plotting_and_models_for_later():
     assert out.stdout.strip() == ""
 
 
+def test_smm_plots_is_there_from_the_import_on_and_imports_matplotlib_when_used():
+    """``smm.plots`` raised AttributeError after ``import smmanalytics as smm`` until some
+    plotting function (``smm.plot_costs``) had imported it: a notebook cell using
+    ``smm.plots.plot_audience`` worked or failed with the cells run before it. It is there
+    from the import on, in ``dir(smm)`` too, and matplotlib is loaded when it is first used,
+    not with the package. Other missing names are still an AttributeError."""
+    import subprocess
+    import sys
+
+    code = ("import sys, smmanalytics as smm\n"
+            "print('matplotlib' in sys.modules, 'plots' in dir(smm))\n"
+            "print(smm.plots.plot_audience.__module__, 'matplotlib' in sys.modules)\n"
+            "print(hasattr(smm, 'nosuch'), smm.plots is sys.modules['smmanalytics.plots'])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, env={**os.environ, "MPLBACKEND": "Agg"})
+    assert out.stdout.split("\n")[:3] == ["False True", "smmanalytics.plots True",
+                                          "False True"]
+
+
 def test_the_report_leaves_the_statistics_libraries_to_the_sections_that_use_them():
     """A report kernel's first cell (``from smmanalytics.report import BrandReport``) does not
     import seaborn, scipy or statsmodels. seaborn, imported for the house style's two dicts,

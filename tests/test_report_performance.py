@@ -1127,6 +1127,8 @@ def test_benchmarks_say_how_many_stories_they_leave_out(lang, footnote, caption)
     # the brand's notes, then why its rates per follower read "–" (the sample's Facebook and
     # Instagram followers at October's end are unknown)
     assert caption + " – " in comp["caption"]
+    # Facebook's one note, its followers unknown, is the dashes' sentence's: not said twice
+    assert "Facebook ★" not in comp["caption"]
     assert rep.fmt.untranslated == set()
 
 

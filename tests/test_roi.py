@@ -1816,6 +1816,42 @@ def test_prorate_costs_takes_a_path_and_refuses_other_things(tmp_path):
         prorate_costs(42, "2026-10")
 
 
+@pytest.mark.parametrize("start,end,words", [
+    ("2026-10-31", "2026-10-01", r"end before start; expected a date on or after start "
+                                 r"2026-10-31; got 2026-10-01"),
+    ("2026-10-01", None, r"no end date; expected a date on or after start 2026-10-01"),
+    (None, "2026-10-31", r"no start date; expected a date"),
+])
+def test_prorate_costs_refuses_a_line_without_its_days(start, end, words):
+    """A frame built by hand (the docstring's own example builds one) of three lines, 310
+    reversed, 31 without an end and 62 over October, gave one row, 62 of 403 allocated: the
+    two lines' days came out negative or NA, their overlap 0, and they vanished. As
+    read_costs refuses such a line in a file, prorate_costs names it (its row label, after
+    a line that is right) and the column, and allocates nothing."""
+    from smmanalytics.errors import SchemaError
+
+    day = pd.Timestamp
+    c = pd.DataFrame({"start": [day("2026-10-01"), day(start)],
+                      "end": [day("2026-10-31"), day(end)], "amount": [62.0, 310.0]},
+                     index=["ok", "odd"])
+    with pytest.raises(SchemaError, match=rf"^costs row 'odd': {words}$") as info:
+        prorate_costs(c, "2026-10")
+    assert info.value.column == ("start" if start is None else "end")
+
+
+def test_prorate_costs_names_the_file_line_of_a_read_line_edited_by_hand(tmp_path):
+    """A line of read_costs edited by hand (its end moved before its start) is named by its
+    row and by its line in costs.csv (the header is line 1, the line below it line 2)."""
+    from smmanalytics.errors import SchemaError
+
+    costs = read_costs(costs_file(tmp_path, "2026-10-01,2026-10-31,tools,31,,,,,,\n"))
+    edited = costs.assign(end=pd.Timestamp("2026-09-30"))
+    with pytest.raises(SchemaError, match=r"^costs row 0 \(line 2\): end before start; "
+                                          r"expected a date on or after start 2026-10-01; "
+                                          r"got 2026-09-30$"):
+        prorate_costs(edited, "2026-10")
+
+
 @pytest.mark.parametrize("cpm", ["abc", None, -5.0, float("nan"), {"instagram": "abc"}, True])
 def test_earned_media_value_refuses_a_cpm_that_is_not_a_number(cpm):
     from smmanalytics.errors import ArgumentError
@@ -2106,6 +2142,32 @@ def test_earned_media_value_keeps_posts_of_unknown_paid_status_apart():
         "publications Instagram dont on ne sait pas si elles sont sponsorisées : comptées à "
         "part des publications organiques, car certaines peuvent avoir été boostées ; leur "
         "valeur si aucune ne l'a été, un majorant, n'est pas une estimation")
+
+
+def test_earned_media_value_notes_a_platform_without_its_cpm():
+    """cpm={"facebook": 5} left LinkedIn's row with cpm_assumed, emv_estimate and note all NA
+    and no word why. The row stays (its posts and impressions are known), noted."""
+    p = posts([
+        {"platform": "facebook", "post_id": "1", "published_at": "2026-10-03T10:00Z",
+         "paid": False, "impressions": 24918.0},
+        {"platform": "linkedin", "post_id": "2", "published_at": "2026-10-04T10:00Z",
+         "paid": False, "impressions": 4000.0},
+        {"platform": "instagram", "post_id": "3", "published_at": "2026-10-05T10:00Z",
+         "impressions": 3000.0},
+    ])
+    e = earned_media_value(dataset(posts=p), "2026-10", cpm={"facebook": 5})
+    assert e[["platform", "status"]].values.tolist() == [
+        ["facebook", "organic"], ["instagram", "unknown"], ["linkedin", "organic"]]
+    # 24918 / 1000 × 5 = 124.59; the others have no CPM, so no value
+    assert e["emv_if_organic"].tolist()[0] == pytest.approx(124.59)
+    assert e["emv_if_organic"].isna().tolist() == [False, True, True]
+    assert e["cpm_assumed"].isna().tolist() == [False, True, True]
+    assert pd.isna(e.loc[0, "note"])
+    assert e.loc[2, "note"] == "no CPM given for linkedin: no value"
+    assert e["note_codes"].tolist()[1:] == ["emv_paid_unknown; emv_no_cpm", "emv_no_cpm"]
+    assert e.loc[1, "note"].endswith("is not an estimate; no CPM given for instagram: no value")
+    assert Formatter("it").note(e.loc[2, "note"], "emv_no_cpm") == (
+        "nessun CPM indicato per LinkedIn: nessun valore")
 
 
 def test_earned_media_value_without_posts_has_its_columns():

@@ -411,7 +411,7 @@ def test_one_platforms_best_times_report_is_named_for_it(notebooks, tmp_path, ca
 def test_a_campaign_named_like_a_report_kind_does_not_take_its_files(notebooks, tmp_path):
     """A campaign called "Best Times" wrote maison-test-best-times-2026-10.*: its run replaced
     the best-times report's files and removed its .ics. Campaign reports' names now say
-    'campaign', also when the notebook's default campaign is reported."""
+    'campaign', beside another campaign's report of the same days."""
     data = _brand(tmp_path, "Maison Test")
     (data / "PLATFORMS").write_text("instagram")
     (data / "costs.csv").write_text("start,end,category,amount,currency,campaign\n"
@@ -422,7 +422,8 @@ def test_a_campaign_named_like_a_report_kind_does_not_take_its_files(notebooks, 
     (data / "PLATFORMS").write_text("tiktok")
     camp = run_report("campaign", data=data, period="2026-10", out=reports,
                       parameters={"campaign": "Best Times"})
-    default = run_report("campaign", data=data, period="2026-10", out=reports)
+    default = run_report("campaign", data=data, period="2026-10", out=reports,
+                         parameters={"campaign": "automne"})
     assert camp.pdf.name == "maison-test-campaign-best-times-2026-10.pdf"
     assert default.pdf.name == "maison-test-campaign-automne-2026-10.pdf"
     assert sorted(p.name for p in best.folder.iterdir()) == sorted(
@@ -449,9 +450,11 @@ def test_a_campaign_report_of_days_the_campaign_did_not_run_is_refused(notebooks
     with pytest.raises(EmptyDataError, match=r"^the campaign 'automne' has no post, cost line "
                                              r"or GA4 row in 2026-09; expected a period that "
                                              r"meets its days, 2026-10-01 to 2026-10-31$"):
-        run_report("campaign", data=data, period="2026-09", out=reports)
+        run_report("campaign", data=data, period="2026-09", out=reports,
+                   parameters={"campaign": "automne"})
     assert not reports.exists()
-    assert run_report("campaign", data=data, period="2026-10", out=reports).pdf.exists()
+    assert run_report("campaign", data=data, period="2026-10", out=reports,
+                      parameters={"campaign": "automne"}).pdf.exists()
 
 
 def _campaign_data(names: list[str]):
@@ -497,6 +500,50 @@ def test_campaigns_without_a_close_one_are_listed_up_to_five_then_counted(tmp_pa
     with pytest.raises(EmptyDataError, match=r"its 6 campaigns: Automne, Noël, Printemps, "
                        r"Rentrée, Soldes d'hiver, Été$"):
         campaign_days(few, "Black Friday", tmp_path)
+
+
+@pytest.mark.parametrize("argument,value,words", [
+    ("data", None, "the path of a brand folder or of its zip, not NoneType; expected a str "
+                   "or os.PathLike"),
+    ("out", None, "the path of the reports folder, not NoneType; expected a str or "
+                  "os.PathLike"),
+    ("out", 3, "the path of the reports folder, not int; expected a str or os.PathLike"),
+    ("brand", 5, "a brand slug, not int; expected a str, or None (brand.yaml's)"),
+])
+def test_a_report_argument_of_another_type_is_refused_naming_it(notebooks, tmp_path, argument,
+                                                                value, words):
+    """run_report(data=None) and (out=None) raised pathlib's "expected str, bytes or
+    os.PathLike object, not NoneType", (brand=5) "'int' object has no attribute 'translate'"
+    from slugify: none named the argument. Each is an ArgumentTypeError naming it, what
+    run_report takes and the type that came, before anything is written."""
+    from smmanalytics import ArgumentTypeError
+
+    given = {"data": _brand(tmp_path, "Maison Test"), "out": tmp_path / "reports",
+             argument: value}
+    with pytest.raises(ArgumentTypeError) as info:
+        run_report("monthly", period="2026-10", **given)
+    assert str(info.value) == f"argument {argument!r}: run_report takes {words}"
+    assert not (tmp_path / "reports").exists()
+
+
+def test_a_campaign_report_without_its_campaign_is_refused_before_it_runs(notebooks, tmp_path):
+    """run_report("campaign") without parameters={"campaign": ...} ran the notebook's
+    default, the sample brand's "automne-2026": a report of that campaign from this brand's
+    data, or an EmptyDataError naming a campaign nobody gave. Refused as `smm report
+    campaign` without --campaign and the batch refuse it, before anything is read or
+    written; with or without a period."""
+    data = _brand(tmp_path, "Maison Test")
+    (data / "costs.csv").write_text("start,end,category,amount,currency,campaign\n"
+                                    "2026-10-01,2026-10-31,ad_spend,100,EUR,noel-2026\n")
+    reports = tmp_path / "reports"
+    for period, parameters in ((None, None), ("2026-10", {})):
+        with pytest.raises(ArgumentError, match=r"^argument 'parameters': a campaign report "
+                                                r"needs its campaign; expected "
+                                                r"parameters=\{'campaign': <name>\}(; got "
+                                                r"\{\})?$"):
+            run_report("campaign", data=data, period=period, out=reports,
+                       parameters=parameters)
+    assert not reports.exists()
 
 
 def test_a_campaign_report_without_a_period_covers_the_campaigns_days(notebooks, tmp_path):

@@ -4,6 +4,7 @@
 >>> ds = smm.load("data/sample/maison-seve")      # doctest: +SKIP
 """
 
+import importlib as _importlib
 import logging as _logging
 from importlib import metadata as _metadata
 
@@ -66,6 +67,24 @@ except _metadata.PackageNotFoundError:  # imported from a source tree that was n
 # A library logs, the application decides what to show (quality notes are in ds.quality and
 # in the reports); without this, Python's last-resort handler prints every warning.
 _logging.getLogger(__name__).addHandler(_logging.NullHandler())
+
+#: submodules imported on first access (``smm.plots.plot_audience(...)``), not with the
+#: package: plots imports matplotlib, which ``import smmanalytics`` leaves for later
+_ON_FIRST_USE = ("plots",)
+
+
+def __getattr__(name: str):
+    """``smm.plots`` whatever ran before: it was there only once a plotting function had
+    imported it, so a notebook cell using it worked or failed with the cells above it."""
+    if name in _ON_FIRST_USE:
+        return _importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """The package's names and the submodules imported on first access (tab completion)."""
+    return sorted({*globals(), *_ON_FIRST_USE})
+
 
 __all__ = [
     "__version__",

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import math
 import numbers
+import os
+from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import numpy as np
 
 from .errors import ArgumentError, ArgumentTypeError, SchemaError, UnknownPlatformError
 
-__all__ = ["time_zone", "whole", "number", "flag", "platform_name", "frame_with"]
+__all__ = ["time_zone", "whole", "number", "flag", "platform_name", "frame_with", "path_of"]
 
 
 def time_zone(tz, name: str = "tz") -> str:
@@ -33,6 +35,17 @@ def flag(value, name: str) -> bool:
         return bool(value)
     raise ArgumentTypeError(f"not a flag ({type(value).__name__})", argument=name,
                             expected="True or False", got=value)
+
+
+def path_of(value, name: str, function: str, what: str, *, hint: str = "") -> Path:
+    """``value`` as a Path if it is a str or os.PathLike; else an ArgumentTypeError naming
+    the argument, what ``function`` takes (``what``: "the path of an export file") and the
+    type that came, ``hint`` after it: pathlib's own TypeError ("expected str, bytes or
+    os.PathLike object, not NoneType") named neither the function nor the argument."""
+    if not isinstance(value, str | os.PathLike):
+        raise ArgumentTypeError(f"{function} takes {what}, not {type(value).__name__}{hint}",
+                                argument=name, expected="a str or os.PathLike")
+    return Path(value)
 
 
 def whole(value, name: str, low: int, high: int | None = None) -> int:

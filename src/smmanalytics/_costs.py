@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ._args import path_of
 from ._io import closest_key, file_name, read_user_text, unknown_key, user_csv
 from .errors import ConfigError, DataQualityWarning
 from .loaders._dates import MONTHS, file_numeric_order
@@ -262,7 +263,7 @@ def read_costs(path: str | Path, *, data: bytes | None = None,
         naming the file, the line (header = line 1), the column, what was expected and what
         came.
     """
-    path = Path(path)
+    path = path_of(path, "path", "read_costs", "the path of a costs.csv")
     text = read_user_text(path, "costs file", data)
     reader, delim = user_csv(text, path)
     written = next(reader, [])

@@ -57,7 +57,7 @@ import pandas as pd
 import yaml
 
 from ._actuals import has_posts_data, posts_coverage
-from ._args import frame_with, platform_name
+from ._args import frame_with, path_of, platform_name
 from ._io import read_user_text, user_csv
 from .errors import ArgumentError, ArgumentTypeError, ConfigError, require_dataset
 from .metrics import followers_at
@@ -215,8 +215,9 @@ def benchmarks(source: str | None = None, platform: str | None = None,
         With RangeIndex: source (string), edition (Int64), data_period_start,
         data_period_end (datetime64), platform, industry, metric (string), value (Float64,
         rates as fractions), unit, numerator_components (``|``-separated), denominator,
-        aggregation (median_of_brand_means, mean_of_posts, median_of_posts), population (in
-        words; all string), population_min_followers and population_max_followers (Int64:
+        aggregation (median_of_brand_means, median_of_brands: a posting rate's,
+        mean_of_posts, median_of_posts), population (in words; all string),
+        population_min_followers and population_max_followers (Int64:
         the population's bounds on the followers of an account, where the publisher filters
         them: Rival IQ's §1.1; NA for none), includes_paid (boolean), grade (string, A–D;
         ``C-`` marks suspected extraction artefacts), url, note (string).
@@ -290,6 +291,10 @@ def _population_notes(followers: float, bench: pd.Series) -> list[str]:
 
 
 # --------------------------------------------------------------------------- brand figures
+#: the note of a brand's rate per follower that cannot be worked out: its followers at the
+#: period end are unknown (Meta's exports give net follows, not a total)
+FOLLOWERS_UNKNOWN = "followers at the period end unknown: not computable this way"
+
 #: the note of X's rows whose shares are its reposts (:func:`_posts_in`)
 _X_REPOSTS = ("X shares counted as reposts only: shares by direct message or link are private "
               "and left out")
@@ -558,7 +563,7 @@ def _rival_iq_way(ds, g: pd.DataFrame, plat: str, den: str, p: Period
     if missing:
         return np.nan, method, _lacking(missing)
     if np.isnan(f) or f <= 0:
-        return np.nan, method, "followers at the period end unknown: not computable this way"
+        return np.nan, method, FOLLOWERS_UNKNOWN
     if not n:
         return np.nan, method, _blank(g, _PUBLIC, e)
     notes = [*stale, _blank(g, _PUBLIC, e)]
@@ -666,7 +671,7 @@ def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, 
     -------
     DataFrame
         platform, metric, denominator (the benchmark's: ``followers``, ``impressions``,
-        ``views``, one its sources disagree on, or NA for a posting rate), source, edition,
+        ``views``, one its sources disagree on, or ``week`` for a posting rate), source, edition,
         industry (the benchmark row's: ``all`` where the brand's has no row), brand_value,
         benchmark_value, ratio (brand ÷ benchmark), posts, method, grade, note.
     """
@@ -852,7 +857,7 @@ def read_competitors(path: str | Path, *, data: bytes | None = None) -> pd.DataF
         naming the file, the line, the column, what was expected and what came; a file
         saved as UTF-16 or tab-separated says so.
     """
-    path = Path(path)
+    path = path_of(path, "path", "read_competitors", "the path of a competitors.csv")
     text = read_user_text(path, "competitors file", data)
     reader, _ = user_csv(text, path)
     header = [h.strip().lower().replace(" ", "_") for h in next(reader, [])]
@@ -1221,6 +1226,9 @@ def _competitor_rows(ds, comp: pd.DataFrame, p: Period) -> list[dict]:
             exported = False
             notes.append(f"the {plat} exports read do not reach {p.label}: posts unknown, "
                          "not 0")
+        if exported and len(g) and np.isnan(followers):
+            # the one reason its rate and rank are NA (posts known, some): it went unsaid
+            notes.append(FOLLOWERS_UNKNOWN)
         note = "; ".join(notes) or None
         rows.append({"platform": plat, "name": ds.brand.name, "is_brand": True,
                      "followers": followers,

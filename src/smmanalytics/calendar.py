@@ -49,7 +49,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from ._args import time_zone, whole
+from ._args import path_of, time_zone, whole
 from ._io import atomic_write
 from .brand import LANGS, slugify
 from .errors import ArgumentError, OutputError, PeriodError, SchemaError
@@ -866,7 +866,7 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
     OutputError
         The file cannot be written (a read-only folder, a full disk), naming it.
     """
-    path = Path(path)
+    path = path_of(path, "path", "write_ics", "the path of the .ics file to write")
     data = ics_bytes(plan, brand_name, duration_minutes=duration_minutes, lang=lang,
                      calendar_name=calendar_name, previous=_replaced(path))
     path = atomic_write(path, data, what="calendar")   # mode as any file the user writes

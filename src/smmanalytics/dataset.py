@@ -55,7 +55,7 @@ import pandas as pd
 
 from . import schema
 from ._accounts import KnownAccounts, declared_accounts, keep_declared_accounts, note_account_gaps
-from ._args import flag, platform_name
+from ._args import flag, path_of, platform_name
 from ._costs import dollar_currency
 from ._io import atomic_write, file_name
 from ._merge import MERGE_KEYS, merge_table
@@ -590,11 +590,9 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     """
     strict, cache = flag(strict, "strict"), flag(cache, "cache")
     paths = list(path) if isinstance(path, (list, tuple)) else [path]
-    bad = [p for p in paths if not isinstance(p, str | PathLike)]
-    if bad:
-        hint = " (already loaded: use it as it is)" if isinstance(bad[0], Dataset) else ""
-        raise ArgumentTypeError(f"load takes the path of a folder, file or zip, or a list of "
-                                f"them; got {type(bad[0]).__name__}{hint}")
+    for p in paths:
+        path_of(p, "path", "load", "the path of a folder, file or zip, or a list of them",
+                hint=" (already loaded: use it as it is)" if isinstance(p, Dataset) else "")
     if not paths or any(fspath(p) == "" for p in paths):    # Path("") is the current folder
         raise ArgumentError("no path to load", argument="path",
                             expected="a brand folder, an export file or a zip, or a list of them",

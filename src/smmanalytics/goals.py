@@ -93,7 +93,7 @@ from ._actuals import (
     social_platforms,
     unread_exports,
 )
-from ._args import frame_with, whole
+from ._args import frame_with, path_of, whole
 from ._io import closest_key, key_lines, read_user_text, unknown_key, yaml_error
 from ._projection import COUNT_METRICS, FLOW_METRICS, _ga4_reach, _simulate
 from ._web import covered_runs, foreign_currency, prepared, property_spans, social_traffic
@@ -159,7 +159,7 @@ def read_goals(path: str | Path, *, data: bytes | None = None) -> pd.DataFrame:
         naming the file, the line, the key, what was expected and what came; for a key it
         does not know, the closest known one too.
     """
-    path = Path(path)
+    path = path_of(path, "path", "read_goals", "the path of a goals.yaml")
     text = read_user_text(path, "goals file", data)
     try:
         raw = yaml.safe_load(text) or {}

@@ -133,7 +133,9 @@ def prorate_costs(costs: pd.DataFrame | str | os.PathLike, period: object) -> pd
     ArgumentTypeError
         (a TypeError) when ``costs`` is neither a frame, a path nor None.
     SchemaError
-        when ``costs`` lacks ``start``, ``end`` or ``amount``, naming the first missing.
+        when ``costs`` lacks ``start``, ``end`` or ``amount``, naming the first missing; or
+        when a line has no start, no end, or an end before its start (as :func:`read_costs`
+        refuses it in a file), naming the first such line and column.
     ConfigError
         when ``costs`` is a path and the file is not a valid costs.csv (:func:`read_costs`).
     PeriodError
@@ -165,12 +167,35 @@ def prorate_costs(costs: pd.DataFrame | str | os.PathLike, period: object) -> pd
                           f"columns of read_costs: {', '.join(COST_COLUMNS)}", column=missing[0])
     if costs.empty:
         return pd.DataFrame(columns=[*COST_COLUMNS, "days", "overlap_days", "allocated"])
+    _check_spans(costs)
     c = costs.reset_index(drop=True)
     days = ((pd.to_datetime(c["end"]) - pd.to_datetime(c["start"])).dt.days + 1).to_numpy()
     ov = overlap_days(c["start"], c["end"], p)
     out = c.assign(days=pd.array(days, dtype="Int64"), overlap_days=pd.array(ov, dtype="Int64"))
     out["allocated"] = (out["amount"].astype("Float64") * ov / days).astype("Float64")
     return out.loc[ov > 0].reset_index(drop=True)
+
+
+def _check_spans(costs: pd.DataFrame) -> None:
+    """SchemaError naming the first line of ``costs`` (its row label, and its file's line
+    when it has one) without a start or an end, or that ends before it starts. Prorated,
+    such a line had NA or negative days, 0 days in any period, and vanished from the result
+    without a word: :func:`read_costs` refuses it in a file (and reads an empty end as the
+    start), so only a frame built or edited by hand gets here."""
+    start, end = pd.to_datetime(costs["start"]), pd.to_datetime(costs["end"])
+    bad = (start.isna() | end.isna() | (end < start)).to_numpy(dtype=bool)
+    if not bad.any():
+        return
+    k = int(np.flatnonzero(bad)[0])
+    line = costs["line"].iloc[k] if "line" in costs.columns else None
+    where = f"costs row {costs.index[k]!r}" + ("" if pd.isna(line) else f" (line {line})")
+    if pd.isna(start.iloc[k]):
+        raise SchemaError(f"{where}: no start date; expected a date", column="start")
+    expected = f"a date on or after start {start.iloc[k].date()}"
+    if pd.isna(end.iloc[k]):
+        raise SchemaError(f"{where}: no end date; expected {expected}", column="end")
+    raise SchemaError(f"{where}: end before start; expected {expected}; got "
+                      f"{end.iloc[k].date()}", column="end")
 
 
 def costs_status(ds, period: object = None) -> tuple[str, str | None]:
@@ -431,8 +456,9 @@ NOTE_CODES = (
     "cpm_impressions_unknown", "cpm_impressions_zero", "cpm_ad_spend_unknown",
     # cpc and cpm: ad spend whose paid posts are unknown
     "cpc_cpm_paid_unknown", "cpc_cpm_spend_left_out", "cpc_cpm_unplaced_spend_left_out",
-    # earned_media_value(): posts whose paid status is unknown, not taken for organic
-    "emv_paid_unknown",
+    # earned_media_value(): posts whose paid status is unknown, not taken for organic; a
+    # platform the cpm dict leaves out
+    "emv_paid_unknown", "emv_no_cpm",
 )
 
 
@@ -1492,7 +1518,8 @@ def earned_media_value(ds, period: object, cpm: float | dict[str, float]) -> pd.
         it.
     cpm : float or dict of str to float
         The user's assumed cost per 1000 impressions: a number ≥ 0, or one per platform
-        (``{"instagram": 6.5, "facebook": 4.0}``).
+        (``{"instagram": 6.5, "facebook": 4.0}``). A platform the dict leaves out keeps its
+        row, without a value (``cpm_assumed`` NA), noted (code ``emv_no_cpm``).
 
     Returns
     -------
@@ -1536,15 +1563,21 @@ def earned_media_value(ds, period: object, cpm: float | dict[str, float]) -> pd.
     for (platform, state), r in g.iterrows():
         rate = cpm.get(platform, np.nan) if isinstance(cpm, dict) else cpm
         unknown = state == "unknown"
-        note = (f"posts of {platform} whose paid status is unknown: kept apart from the "
+        notes = {}
+        if unknown:
+            notes["emv_paid_unknown"] = (
+                f"posts of {platform} whose paid status is unknown: kept apart from the "
                 "organic ones, as they may include boosted posts; their value if none was, "
-                "an upper bound, is not an estimate" if unknown else pd.NA)
+                "an upper bound, is not an estimate")
+        if np.isnan(rate):      # its NA value stood unexplained beside the others'
+            notes["emv_no_cpm"] = f"no CPM given for {platform}: no value"
         value = r["impressions"] / 1000 * rate
         rows.append({"platform": platform, "status": state, "posts": r["posts"],
                      "impressions": r["impressions"], "cpm_assumed": rate,
                      "emv_estimate": pd.NA if unknown else value, "emv_if_organic": value,
                      "label": "upper bound, not ROI" if unknown else "estimate, not ROI",
-                     "note": note, "note_codes": "emv_paid_unknown" if unknown else pd.NA})
+                     "note": "; ".join(notes.values()) or pd.NA,
+                     "note_codes": "; ".join(notes) or pd.NA})
     return _emv_frame(rows)
 
 

@@ -11,7 +11,6 @@ temporary folder leaves it to the next run of the brand and period, which remove
 
 from __future__ import annotations
 
-import ast
 import copy
 import functools
 import logging
@@ -34,7 +33,7 @@ from pathlib import Path
 import yaml
 
 from . import _process
-from ._args import platform_name
+from ._args import path_of, platform_name
 from ._io import (
     atomic_write,
     file_name,
@@ -51,6 +50,7 @@ from .brand import LANGS, Brand, read_brand, slugify
 from .dataset import BRAND_FILES, load
 from .errors import (
     ArgumentError,
+    ArgumentTypeError,
     ConfigError,
     DataQualityWarning,
     OutputError,
@@ -266,9 +266,9 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
     brand, lang : str, optional
         Override the slug and language of brand.yaml.
     parameters : dict, optional
-        Extra notebook parameters (e.g. ``campaign`` for a campaign report; ``platform`` for
+        Extra notebook parameters: ``campaign``, needed by a campaign report; ``platform`` for
         one platform's best times, whose files are then named
-        ``<brand>-best-times-<platform>-<period>``); not one the run sets itself from its
+        ``<brand>-best-times-<platform>-<period>``; not one the run sets itself from its
         other arguments (:data:`RUN_PARAMETERS`: ``period``, ``lang``…), an ArgumentError.
     kernel_name : str
         The Jupyter kernel papermill runs the notebook on.
@@ -287,7 +287,9 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
     ------
     ArgumentError
         before anything runs, for an unknown ``kind``, a ``lang`` not a report language, a
-        missing ``period``, or a ``parameters`` name the notebook does not take.
+        missing ``period``, a campaign report without ``parameters={'campaign': …}``, or a
+        ``parameters`` name the notebook does not take; an ArgumentTypeError (a TypeError
+        too) for a ``data`` or ``out`` that is not a path, a ``brand`` not a str.
     ParseError
         when ``data`` does not exist, as :func:`~smmanalytics.load` raises it.
     ReportError
@@ -299,6 +301,11 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
     """
     kind = report_kind(kind)
     nb_in = notebook_path(kind)
+    data = path_of(data, "data", "run_report", "the path of a brand folder or of its zip")
+    out = path_of(out, "out", "run_report", "the path of the reports folder")
+    if brand is not None and not isinstance(brand, str):    # slugify failed on it, later
+        raise ArgumentTypeError(f"run_report takes a brand slug, not {type(brand).__name__}",
+                                argument="brand", expected="a str, or None (brand.yaml's)")
     if lang is not None and lang not in LANGS:     # not a notebook run that fails in cell 3
         raise ArgumentError("not a report language", argument="lang",
                             expected=f"one of {', '.join(LANGS)}, or None (brand.yaml's)",
@@ -310,7 +317,10 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
         raise ArgumentError(f"the report sets {own!r} itself", argument="parameters",
                             expected=f"run_report's {RUN_PARAMETERS[own][0]}", got=own)
     declared = _declared_parameters(nb_in, parameters)    # before anything is written
-    data = Path(data).resolve()       # load below refuses a path that does not exist
+    if _lacks_its_campaign(kind, parameters):   # after a misspelt name: it tells that one
+        raise ArgumentError("a campaign report needs its campaign", argument="parameters",
+                            expected="parameters={'campaign': <name>}", got=parameters)
+    data = data.resolve()       # load below refuses a path that does not exist
 
     with warnings.catch_warnings():
         # the files load could not read are the report's to tell (its cover, the outputs'
@@ -319,14 +329,14 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
         ds = load(data)        # read once here (through the cache) for the checks below
     check_not_empty(ds, data)
     _warn_of_utc(ds, data)
-    if period is None:
-        period = campaign_days(ds, _parameter(declared, parameters, "campaign"), data)
+    named = parameters["campaign"] if kind == "campaign" else None
+    if period is None:              # a campaign report's: its campaign's days
+        period = campaign_days(ds, named, data)
     p = parse_period(latest_period_of(ds, data) if period == "latest" else period)
     check_covered(ds, data, p, latest=period == "latest")
-    if kind == "campaign" and "campaign" in declared:
-        check_campaign(ds, _parameter(declared, parameters, "campaign"), p, data)
+    if kind == "campaign":
+        check_campaign(ds, named, p, data)
     b = _brand_of(data, brand, ds.brand)
-    named = _parameter(declared, parameters, "campaign") if kind == "campaign" else None
     if kind == "best-times" and (parameters or {}).get("platform"):
         # one platform's report, named for it: beside the every-platform one, not over it
         parameters = {**parameters, "platform": platform_name(parameters["platform"])}
@@ -566,11 +576,13 @@ def _declared_parameters(nb_in: Path, parameters: dict | None) -> dict:
     return declared
 
 
-def _parameter(declared: dict, parameters: dict | None, name: str) -> object:
-    """The value a notebook parameter will have: as given, else the notebook's default."""
-    if name in (parameters or {}):
-        return parameters[name]
-    return ast.literal_eval(declared[name]["default"])
+def _lacks_its_campaign(kind: str, parameters: object) -> bool:
+    """Whether a report of ``kind`` with these notebook ``parameters`` (a dict, or the
+    batch's pairs) is a campaign report that names no campaign. The notebook's own default
+    is the sample brand's campaign: such a run reported it for another brand's data, or
+    was refused naming a campaign nobody gave. ``smm report campaign`` refuses it too (as
+    a missing ``--campaign``)."""
+    return kind == "campaign" and "campaign" not in dict(parameters or {})
 
 
 def _report_folder(out: str | os.PathLike, slug: str, label: str) -> Path:
@@ -1049,8 +1061,7 @@ def read_batch_config(path: str | os.PathLike, period: str,
         lang = _batch_lang(b, place)
         params = _batch_parameters(b, place)
         kinds = _batch_kinds(b, place)
-        if "campaign" in kinds and "campaign" not in dict(params):
-            # it ran the notebook's own default, the sample brand's campaign
+        if any(_lacks_its_campaign(kind, params) for kind in kinds):
             raise ConfigError(f"brand {b['name']!r}: a campaign report needs its campaign",
                               **place("parameters"), expected="parameters: {campaign: <name>}",
                               got=dict(params) or None)

@@ -33,7 +33,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 
-from .._args import platform_name
+from .._args import path_of, platform_name
 from ..errors import ArgumentError, ParseError, SmmError, UnknownFormatError
 from ..quality import QualityLog
 from ._candidate import Candidate, ParseContext, _where
@@ -577,6 +577,7 @@ def read_export(path: str | Path, kind: str | None = None, *,
     if kind is not None and kind not in KINDS:
         raise ArgumentError("not a kind of table", argument="kind",
                             expected=f"one of {', '.join(KINDS)}, or None", got=kind)
+    path_of(path, "path", "read_export", "the path of an export file")
     if isinstance(path, str) and not path:      # Path("") is the current folder
         raise ArgumentError("no file to read", argument="path", expected="an export file",
                             got=path)

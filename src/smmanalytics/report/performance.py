@@ -9,7 +9,12 @@ import pandas as pd
 from .. import plots
 from .._actuals import posts_in, roi_once
 from .._web import campaign_key
-from ..benchmarks import competitors_left_out, competitors_span, competitors_within
+from ..benchmarks import (
+    FOLLOWERS_UNKNOWN,
+    competitors_left_out,
+    competitors_span,
+    competitors_within,
+)
 from ..compare import MIN_POSTS, carried_by, compare
 from ..goals import _POST_METRICS, goal_record, scorecard, shown_status
 from ..periods import parse_period
@@ -569,11 +574,14 @@ class PerformanceSections:
         """The brand rows' notes of ``compare_competitors`` (``c``), one sentence a platform:
         "Instagram ★ — 12 stories écartées (42 publications en les comptant) : …". The brand's
         30 Instagram posts of October stood beside its 42 of the key figures with nothing
-        said."""
+        said. Its followers unknown are left to the sentence on the table's dashes
+        (:meth:`_rate_dashes`), which names every row they concern."""
         f = self.fmt
         mine = c.loc[c["is_brand"].fillna(False).to_numpy() & c["note"].notna().to_numpy()]
-        return [f"{f.platform(p)} ★ — {f.join(f.notes(n))}."
-                for p, n in zip(mine["platform"], mine["note"], strict=True)]
+        said = {p: [x for x in n.split("; ") if x != FOLLOWERS_UNKNOWN]
+                for p, n in zip(mine["platform"], mine["note"], strict=True)}
+        return [f"{f.platform(p)} ★ — {f.join(f.notes('; '.join(n)))}."
+                for p, n in said.items() if n]
 
     # ---- period over period ---------------------------------------------------------------------
     def compare(self) -> Section:
