@@ -18,10 +18,12 @@ from pathlib import Path
 import pytest
 
 import smmanalytics as smm
+from smmanalytics import runner
 from smmanalytics.cli import main
 from smmanalytics.errors import ArgumentError, ConfigError
-from smmanalytics.runner import read_batch_config, run_report
+from smmanalytics.runner import BatchJob, read_batch_config, run_report
 
+from . import _dying_workers
 from ._helpers import ig_export
 
 
@@ -334,3 +336,18 @@ def test_a_brand_folder_without_brand_yaml_is_said_to_run_in_utc(tmp_path):
         f"{folder}: no brand.yaml, so the brand's days, months and hours are UTC's; expected "
         "a brand.yaml there with timezone: the audience's IANA zone, such as Europe/Paris",
         "brand_defaults")]
+
+
+def test_a_worker_that_dies_fails_its_own_report_alone(monkeypatch):
+    """A worker killed as the OOM killer does (SIGKILL) ended the whole batch on a raw
+    BrokenProcessPool, no report written and no summary. Now the report it held fails,
+    saying so with the signal, and the others (the one the broken pool stopped in the other
+    worker, the one not started) run on a fresh pool."""
+    monkeypatch.setattr(runner, "_run_job_in_worker", _dying_workers.run_or_die)
+    # "a" takes 0.5 s, so it is running in the other worker when "dies" dies
+    jobs = [BatchJob(b, "monthly", "data", "2026-10", "out", parameters=(("s", 0.5),))
+            for b in ("a", _dying_workers.DIES, "b")]
+    results = runner.run_batch(jobs, workers=2, progress=False)
+    assert [(r.brand, r.ok) for r in results] == [("a", True), ("dies", False), ("b", True)]
+    assert results[1].error.startswith("its worker process died (signal 9, Killed)")
+    assert [r.pdf for r in results if r.ok] == ["a.pdf", "b.pdf"]
