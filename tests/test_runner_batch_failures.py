@@ -19,6 +19,7 @@ import pytest
 
 import smmanalytics as smm
 from smmanalytics import runner
+from smmanalytics._process import Terminated
 from smmanalytics.cli import main
 from smmanalytics.errors import ArgumentError, ConfigError
 from smmanalytics.runner import BatchJob, read_batch_config, run_report
@@ -351,3 +352,32 @@ def test_a_worker_that_dies_fails_its_own_report_alone(monkeypatch):
     assert [(r.brand, r.ok) for r in results] == [("a", True), ("dies", False), ("b", True)]
     assert results[1].error.startswith("its worker process died (signal 9, Killed)")
     assert [r.pdf for r in results if r.ok] == ["a.pdf", "b.pdf"]
+
+
+@pytest.mark.parametrize("stop,by,code", [(KeyboardInterrupt, "Ctrl-C", 130),
+                                          (lambda: Terminated(143), "SIGTERM", 143)])
+def test_a_stopped_batch_names_the_reports_written_stopped_and_not_run(monkeypatch, capsys,
+                                                                       stop, by, code):
+    """Stopped midway, the batch's log said only "the reports written before stay in place".
+    It now gives the summary as it stood: the report written (a), the one stopped as it ran
+    (b: the stop comes within its run), the one never started (c), and the counts; and no
+    progress bar into a log that is not a terminal."""
+    jobs = [BatchJob(b, "monthly", "data", "2026-10", "out") for b in "abc"]
+    monkeypatch.setattr(runner, "read_batch_config", lambda *a, **k: jobs)
+
+    def report(job, ahead=False):
+        if job.brand == "b":
+            raise stop()
+        return runner.BatchResult(job.brand, job.kind, True, pdf=f"{job.brand}.pdf")
+
+    monkeypatch.setattr(runner, "run_job", report)
+    assert main(["report", "batch", "--config", "agency.yaml", "--period", "2026-10",
+                 "--workers", "1"]) == code
+    out, err = capsys.readouterr()
+    assert out.splitlines() == ["1 of 3 reports written", "  ok      a monthly: a.pdf",
+                                "  stopped b monthly", "  not run c monthly"]
+    # and that line alone: stderr is no terminal here (a cron job's log), so no progress bar
+    # ("reports:  33%|███▎ | 1/3", redrawn with carriage returns)
+    assert err.splitlines() == [
+        f"smm: stopped by {by}: 1 written, 1 stopped while running, 1 not started (each "
+        "named above); a report stopped or not started keeps its earlier outputs in place"]
