@@ -809,7 +809,7 @@ def _cmd_calendar(args) -> int:
         start = today + pd.Timedelta(days=7 - today.weekday())
     plan = plan_slots(bt, start, args.weeks, args.posts_per_week, tz)
     was = cancelled_events(out)
-    path = write_ics(plan, out, brand_name=ds.brand.name,
+    path = write_ics(plan, out, brand_name=ds.brand.name, brand_slug=ds.brand.slug,
                      lang=args.lang or ds.brand.language)
     # the slots the new plan drops, written cancelled over the calendar imported before:
     # events a manager's app removes, which the command said nothing of
