@@ -2196,6 +2196,36 @@ def test_a_plan_over_the_last_calendar_cancels_the_slots_it_drops(tmp_path):
     assert again[_uid("20261103")] == events[_uid("20261103")]
 
 
+def test_two_brands_of_one_name_have_their_own_uids_and_the_names_are_cancelled(tmp_path):
+    """Two brands named "Maison Sève" (one brand in two markets, slugs maison-seve-fr and
+    maison-seve-us) wrote the same UIDs, the name's, and one's plan replaced the other's in
+    a shared calendar. The slug now keys them; a rerun keeps them (the same bytes); written
+    over a calendar of the name's UIDs (written before), it cancels those of its days, so an
+    app that imported it holds each slot once.
+
+    By hand (as test_a_plan_over_the_last_calendar_cancels_the_slots_it_drops): 2 a week at
+    09:00 Paris from Monday 2 November 2026, one week: Monday 2 and Thursday 5, 08:00 UTC;
+    SEQUENCE 20,757, DTSTAMP 30 October 23:00 UTC; the name's events cancelled one more."""
+    plan = plan_slots(_versioned(9, "2026-10-31"), "2026-11-02", 1, 2)
+    days = ("20261102", "20261105")
+    fr, us = (_states(ics_bytes(plan, "Maison Sève", brand_slug=slug))
+              for slug in ("maison-seve-fr", "maison-seve-us"))
+    assert set(fr) == {f"maison-seve-fr-instagram-{d}-1@smmanalytics" for d in days}
+    assert set(us) == {f"maison-seve-us-instagram-{d}-1@smmanalytics" for d in days}
+    path = tmp_path / "plan.ics"
+    write_ics(plan, path, "Maison Sève")                  # as before: the name's UIDs
+    assert set(_states(path.read_bytes())) == {_uid(d) for d in days}
+    events = _states(write_ics(plan, path, "Maison Sève", brand_slug="maison-seve-fr")
+                     .read_bytes())
+    stamp = "20261030T230000Z"
+    assert events == {
+        **{u: (e[0], 20757, stamp, "CONFIRMED") for u, e in fr.items()},
+        **{_uid(d): (f"{d}T080000Z", 20758, stamp, "CANCELLED") for d in days}}
+    data = path.read_bytes()
+    write_ics(plan, path, "Maison Sève", brand_slug="maison-seve-fr")
+    assert path.read_bytes() == data
+
+
 def test_a_slot_planned_again_after_it_was_cancelled_says_it_is_confirmed(tmp_path):
     """Three plans written over one file: the second drops two slots (STATUS:CANCELLED,
     SEQUENCE one more), the third has them again. They came back with no STATUS, and an app
@@ -2251,7 +2281,9 @@ def test_smm_calendar_over_an_earlier_calendar_cancels_the_days_it_drops(tmp_pat
     24 October 2026, SEQUENCE 20,750 (test_a_plan_is_versioned_by_its_data), the earlier
     file's 20,750 raised by one where the event changed (every one: its time and title are
     another plan's)."""
-    ds = Dataset(posts=_feed_and_stories(), brand=Brand(name="Maison Sève", timezone=TZ))
+    # the brand as brand.yaml without a slug gives it: its name's (the UIDs' brand)
+    ds = Dataset(posts=_feed_and_stories(),
+                 brand=Brand(name="Maison Sève", slug="maison-seve", timezone=TZ))
     monkeypatch.setattr(cli, "_brand_data", lambda args, **kwargs: ds)
     out = tmp_path / "plan.ics"
     days = [f"{d:%Y%m%d}" for d in pd.date_range("2026-10-26", "2026-11-16")]

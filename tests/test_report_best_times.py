@@ -297,7 +297,9 @@ def test_calendars_next_to_the_pdf_speak_the_report_language(ds, tmp_path, lang,
     (calendar name, event titles, weekday names, why each slot was chosen, decimal points)."""
     import icalendar
 
-    rep = BrandReport(ds, "2026-10", lang=lang)
+    # the fixture's brand has Brand's default slug, "brand": the UIDs' brand is its slug,
+    # here the one a batch entry "maison-seve" (or brand.yaml without a slug) gives
+    rep = BrandReport(ds, "2026-10", lang=lang, slug="maison-seve")
     rep.best_times(platforms=["instagram"])
     plan = rep._slots["instagram"]
     # the fixture's 40 posts show no timing effect and it has no audience schedule: the plan

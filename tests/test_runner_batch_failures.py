@@ -18,10 +18,13 @@ from pathlib import Path
 import pytest
 
 import smmanalytics as smm
+from smmanalytics import runner
+from smmanalytics._process import Terminated
 from smmanalytics.cli import main
 from smmanalytics.errors import ArgumentError, ConfigError
-from smmanalytics.runner import read_batch_config, run_report
+from smmanalytics.runner import BatchJob, read_batch_config, run_report
 
+from . import _dying_workers
 from ._helpers import ig_export
 
 
@@ -102,8 +105,10 @@ def test_a_dask_address_that_is_no_scheduler_fails_within_the_timeout(tmp_path, 
         code = main(["report", "batch", "--config", str(cfg), "--period", "2026-10",
                      "--dask", address])
     assert code == 2 and time.monotonic() - t0 < 10
-    assert (f"\nsmm: error: cannot reach the Dask scheduler at {address}: no Dask handshake "
-            "after 0.5 s; expected the address of a running scheduler") in capsys.readouterr().err
+    # stderr's only line (no progress bar: not a terminal)
+    assert capsys.readouterr().err.startswith(
+        f"smm: error: cannot reach the Dask scheduler at {address}: no Dask handshake after "
+        "0.5 s; expected the address of a running scheduler")
 
 
 @pytest.fixture
@@ -334,3 +339,47 @@ def test_a_brand_folder_without_brand_yaml_is_said_to_run_in_utc(tmp_path):
         f"{folder}: no brand.yaml, so the brand's days, months and hours are UTC's; expected "
         "a brand.yaml there with timezone: the audience's IANA zone, such as Europe/Paris",
         "brand_defaults")]
+
+
+def test_a_worker_that_dies_fails_its_own_report_alone(monkeypatch):
+    """A worker killed as the OOM killer does (SIGKILL) ended the whole batch on a raw
+    BrokenProcessPool, no report written and no summary. Now the report it held fails,
+    saying so with the signal, and the others (the one the broken pool stopped in the other
+    worker, the one not started) run on a fresh pool."""
+    monkeypatch.setattr(runner, "_run_job_in_worker", _dying_workers.run_or_die)
+    # "a" takes 0.5 s, so it is running in the other worker when "dies" dies
+    jobs = [BatchJob(b, "monthly", "data", "2026-10", "out", parameters=(("s", 0.5),))
+            for b in ("a", _dying_workers.DIES, "b")]
+    results = runner.run_batch(jobs, workers=2, progress=False)
+    assert [(r.brand, r.ok) for r in results] == [("a", True), ("dies", False), ("b", True)]
+    assert results[1].error.startswith("its worker process died (signal 9, Killed)")
+    assert [r.pdf for r in results if r.ok] == ["a.pdf", "b.pdf"]
+
+
+@pytest.mark.parametrize("stop,by,code", [(KeyboardInterrupt, "Ctrl-C", 130),
+                                          (lambda: Terminated(143), "SIGTERM", 143)])
+def test_a_stopped_batch_names_the_reports_written_stopped_and_not_run(monkeypatch, capsys,
+                                                                       stop, by, code):
+    """Stopped midway, the batch's log said only "the reports written before stay in place".
+    It now gives the summary as it stood: the report written (a), the one stopped as it ran
+    (b: the stop comes within its run), the one never started (c), and the counts; and no
+    progress bar into a log that is not a terminal."""
+    jobs = [BatchJob(b, "monthly", "data", "2026-10", "out") for b in "abc"]
+    monkeypatch.setattr(runner, "read_batch_config", lambda *a, **k: jobs)
+
+    def report(job, ahead=False):
+        if job.brand == "b":
+            raise stop()
+        return runner.BatchResult(job.brand, job.kind, True, pdf=f"{job.brand}.pdf")
+
+    monkeypatch.setattr(runner, "run_job", report)
+    assert main(["report", "batch", "--config", "agency.yaml", "--period", "2026-10",
+                 "--workers", "1"]) == code
+    out, err = capsys.readouterr()
+    assert out.splitlines() == ["1 of 3 reports written", "  ok      a monthly: a.pdf",
+                                "  stopped b monthly", "  not run c monthly"]
+    # and that line alone: stderr is no terminal here (a cron job's log), so no progress bar
+    # ("reports:  33%|███▎ | 1/3", redrawn with carriage returns)
+    assert err.splitlines() == [
+        f"smm: stopped by {by}: 1 written, 1 stopped while running, 1 not started (each "
+        "named above); a report stopped or not started keeps its earlier outputs in place"]

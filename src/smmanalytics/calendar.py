@@ -763,19 +763,25 @@ def _local_times(plan: pd.DataFrame, starts: pd.Series) -> tuple[str, list]:
 
 def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *,
               duration_minutes: int = 30, lang: str = "en",
-              calendar_name: str | None = None) -> Path:
+              calendar_name: str | None = None, brand_slug: str | None = None) -> Path:
     """Write the plan as an iCalendar file, atomically (temporary file, then rename).
 
     Each event starts at ``start_utc`` and lasts ``duration_minutes``; its description is the
     row's ``reason`` (none without that column). ``start_utc`` without a zone (a plan read back
     from Parquet or Excel) is taken as UTC, as its name says; the other columns are optional.
     The calendar is published (METHOD:PUBLISH) and an updated plan replaces the earlier one
-    when imported. An event's UID is what identifies its slot: the brand, the platform, the
-    slot's day in the zone of the slots (its ``slot_day`` column) and its rank among the
-    platform's slots that day, in time order ("maison-seve-x-20261102-2@smmanalytics", the
-    second X post of Monday 2 November 2026), never the plan around it: a report's plan of
-    November and ``smm calendar``'s of four weeks from 2 November give the same slot the same
-    UID, and a slot moved within its day keeps it.
+    when imported. An event's UID is what identifies its slot: the brand's slug
+    (``brand_slug``, the brand's report folder: brand.yaml's ``slug``, or a batch's entry
+    name), the platform, the slot's day in the zone of the slots (its ``slot_day`` column) and
+    its rank among the platform's slots that day, in time order
+    ("maison-seve-x-20261102-2@smmanalytics", the second X post of Monday 2 November 2026),
+    never the plan around it: a report's plan of November and ``smm calendar``'s of four
+    weeks from 2 November give the same slot the same UID, and a slot moved within its day
+    keeps it. The slug, not the display name: two brands named alike (one brand sold in two
+    markets, "Maison Sève" in Paris and in New York) shared UIDs, and importing one's plan
+    into a shared calendar replaced the other's events. A calendar written over one whose
+    UIDs came from the name (before this change) cancels those events of the plan's days, as
+    any the plan drops (below): an app that imported it then holds each slot once.
 
     Its SEQUENCE, the plan's version (its ``sequence`` column, kept by a plan saved as CSV or
     Excel and read back; else ``attrs["data_last_day"]``; else 0), is the days from 1970-01-01
@@ -843,13 +849,15 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
         there is the earlier version: its changed events' SEQUENCE is raised, and its events
         that the plan drops are cancelled (above).
     brand_name : str, default "Brand"
-        Names the calendar ("<brand_name> posting plan") and enters the events' UIDs.
+        Names the calendar ("<brand_name> posting plan") and titles the events.
     duration_minutes : int, default 30
         Length of each event, 1 to 1,440.
     lang : {"en", "fr", "it"}, default "en"
         Language of the calendar's name and of the events' titles and descriptions.
     calendar_name : str, optional
         Name of the calendar instead of "<brand_name> posting plan".
+    brand_slug : str, optional
+        The brand in the events' UIDs (slugified); without it, the slug of ``brand_name``.
 
     Returns
     -------
@@ -868,7 +876,8 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
     """
     path = path_of(path, "path", "write_ics", "the path of the .ics file to write")
     data = ics_bytes(plan, brand_name, duration_minutes=duration_minutes, lang=lang,
-                     calendar_name=calendar_name, previous=_replaced(path))
+                     calendar_name=calendar_name, brand_slug=brand_slug,
+                     previous=_replaced(path))
     path = atomic_write(path, data, what="calendar")   # mode as any file the user writes
     logger.info("wrote %d events to %s", len(plan), path)
     return path
@@ -940,7 +949,7 @@ def _is_icalendar(path: Path) -> bool:
 
 def ics_bytes(plan: pd.DataFrame, brand_name: str = "Brand", *, duration_minutes: int = 30,
               lang: str = "en", calendar_name: str | None = None,
-              previous: bytes | None = None) -> bytes:
+              brand_slug: str | None = None, previous: bytes | None = None) -> bytes:
     """The iCalendar file :func:`write_ics` writes, as bytes (same arguments and errors);
     ``previous``, the calendar it replaces (the file at its path), whose versions it raises
     where an event changed and whose events the plan drops it cancels."""
@@ -960,7 +969,7 @@ def ics_bytes(plan: pd.DataFrame, brand_name: str = "Brand", *, duration_minutes
     # English titles are the plan's own words, as written before `lang`
     words = Formatter(lang)
     fmt = None if lang == "en" else words
-    slug = slugify(brand_name)
+    slug = slugify(brand_slug or brand_name)
     default = plan.attrs.get("platform") or "all"
     platforms = (plan["platform"].astype("string").fillna(default).tolist()
                  if "platform" in plan.columns else [default] * len(plan))

@@ -625,9 +625,20 @@ def _unread_lines(unread: dict[str, str]) -> list[str]:
 def _cmd_batch(args) -> int:
     jobs = runner.read_batch_config(args.config, args.period, out=args.out)
     workers = args.workers if args.workers is not None else runner.default_workers(len(jobs))
-    results = runner.run_batch(jobs, workers=workers, dask_address=args.dask)
+    # the bar redrawn with carriage returns garbled a cron job's log: on a terminal only
+    results = runner.run_batch(jobs, workers=workers, dask_address=args.dask,
+                               progress=sys.stderr.isatty())
+    _print_results(results, len(results))
     failed = [r for r in results if not r.ok]
-    print(f"{len(results) - len(failed)} of {len(results)} reports written")
+    return 1 if failed else INCOMPLETE if any(r.unread for r in results) else 0
+
+
+def _print_results(results: list, total: int) -> None:
+    """The batch's summary: how many of its ``total`` reports were written, then a line for
+    each report of ``results`` (each written one with what it lacks, then each failed one
+    with its notebook and cell)."""
+    failed = [r for r in results if not r.ok]
+    print(f"{len(results) - len(failed)} of {total} reports written")
     for r in results:
         if r.ok:
             print(f"  ok      {r.brand} {r.kind}: {r.pdf}")
@@ -639,7 +650,32 @@ def _cmd_batch(args) -> int:
         cell = f", cell {r.cell_index}" if r.cell_index is not None else ""
         where = f" ({r.notebook}{cell})" if r.notebook else ""     # None: before any notebook
         print(f"  FAILED  {r.brand} {r.kind}{where}: {r.error}")
-    return 1 if failed else INCOMPLETE if any(r.unread for r in results) else 0
+
+
+def _print_stopped_batch(stop: runner.StoppedBatch) -> None:
+    """The summary of a batch stopped midway: the reports that ended, then a line for each
+    one stopped and each one never started. The log said only that "the reports written
+    before stay in place": which they were took a search of the out folder."""
+    _print_results(list(stop.ended), len(stop.ended) + sum(map(len, _left(stop).values())))
+    for word, jobs in _left(stop).items():
+        for j in jobs:
+            print(f"  {word:<8}{j.brand} {j.kind}")
+    sys.stdout.flush()          # before the stop's own line, on stderr
+
+
+def _left(stop: runner.StoppedBatch) -> dict[str, tuple]:
+    """The reports a stopped batch did not end, by the word its summary gives them."""
+    return {"stopped": stop.stopped, "not run": stop.not_started, "not done": stop.unfinished}
+
+
+def _stop_counts(stop: runner.StoppedBatch) -> str:
+    """How many reports of a stopped batch were written, failed, stopped, not started."""
+    written = sum(r.ok for r in stop.ended)
+    counts = ((written, "written"), (len(stop.ended) - written, "failed"),
+              (len(stop.stopped), "stopped while running"), (len(stop.not_started),
+                                                             "not started"),
+              (len(stop.unfinished), "stopped or not started (Dask does not say which)"))
+    return ", ".join(f"{n} {what}" for n, what in counts if n)
 
 
 # --- best-times and calendar (timing) ---------------------------------------------------------
@@ -773,7 +809,7 @@ def _cmd_calendar(args) -> int:
         start = today + pd.Timedelta(days=7 - today.weekday())
     plan = plan_slots(bt, start, args.weeks, args.posts_per_week, tz)
     was = cancelled_events(out)
-    path = write_ics(plan, out, brand_name=ds.brand.name,
+    path = write_ics(plan, out, brand_name=ds.brand.name, brand_slug=ds.brand.slug,
                      lang=args.lang or ds.brand.language)
     # the slots the new plan drops, written cancelled over the calendar imported before:
     # events a manager's app removes, which the command said nothing of
@@ -848,14 +884,27 @@ def _cmd_cache(args) -> int:
     return 0
 
 
-def _stopped(args, by: str = "SIGTERM") -> str:
-    """What a SIGTERM (or Ctrl-C) stopped, for the one line ``main`` prints."""
+def _stopped(args, by: str, stop: runner.StoppedBatch | None = None) -> str:
+    """What a SIGTERM (or Ctrl-C) stopped, for the one line ``main`` prints; for a batch
+    that says where it stood (``stop``), how many reports it left in which state."""
     if args.command != "report":
         return f"smm: stopped by {by}"
+    if args.kind == "batch" and stop is not None:
+        return (f"smm: stopped by {by}: {_stop_counts(stop)} (each named above); a report "
+                "stopped or not started keeps its earlier outputs in place")
     if args.kind == "batch":
         return (f"smm: stopped by {by}: the running reports were stopped and the others not "
                 "started; the reports written before stay in place")
     return f"smm: stopped by {by}: the report was not written (an earlier one stays in place)"
+
+
+def _say_stopped(args, by: str, exc: BaseException) -> None:
+    """Say what the stop ``exc`` (a SIGTERM, a Ctrl-C) stopped: a batch's summary as it
+    stood (``exc.stopped_batch``, :func:`runner.run_batch`), then one line on stderr."""
+    stop = getattr(exc, "stopped_batch", None)
+    if stop is not None:
+        _print_stopped_batch(stop)
+    print(_stopped(args, by, stop), file=sys.stderr)
 
 
 @contextlib.contextmanager
@@ -924,10 +973,10 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return _reader_gone()
     except Terminated as exc:
-        print(_stopped(args), file=sys.stderr)
+        _say_stopped(args, "SIGTERM", exc)
         return int(exc.code)
-    except KeyboardInterrupt:   # Ctrl-C: the same clean stop, told the same way
-        print(_stopped(args, "Ctrl-C"), file=sys.stderr)
+    except KeyboardInterrupt as exc:   # Ctrl-C: the same clean stop, told the same way
+        _say_stopped(args, "Ctrl-C", exc)
         return 128 + signal.SIGINT
     except SmmError as exc:
         print(f"smm: error: {exc}", file=sys.stderr)

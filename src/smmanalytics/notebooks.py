@@ -61,7 +61,7 @@ MONTHLY = _nb([
     code('''
 data: str = "../data/sample/maison-seve"  # brand folder of exports (with brand.yaml)
 period: str = "2026-10"  # YYYY-MM, YYYY-Qn, YYYY or START..END
-brand: str = ""  # brand slug override; empty means the slug of brand.yaml
+brand: str = ""  # brand slug override (outputs, calendar UIDs); empty: brand.yaml's
 lang: str = ""  # en, fr or it; empty means the language of brand.yaml
 out: str = "../reports/monthly-report.pdf"  # where the PDF is written (git ignores reports/)
 ahead: bool = True  # build best times, top posts and alerts in a second process (Linux)
@@ -73,7 +73,7 @@ import smmanalytics as smm
 from smmanalytics.report import BrandReport
 
 ds = smm.load(data)
-rep = BrandReport(ds, period, kind="monthly", lang=lang or None)
+rep = BrandReport(ds, period, kind="monthly", lang=lang or None, slug=brand or None)
 if ahead:
     rep.build_ahead("best_times", "top_posts", "alerts")
 ds
@@ -103,7 +103,7 @@ data: str = "../data/sample/maison-seve"  # brand folder of exports (with brand.
 campaign: str = "automne-2026"  # the utm_campaign / costs.csv campaign name
 start: str = "2026-09-20"  # first day of the campaign, ISO date
 end: str = "2026-10-31"  # last day of the campaign, ISO date
-brand: str = ""  # brand slug override; empty means the slug of brand.yaml
+brand: str = ""  # brand slug override (outputs, calendar UIDs); empty: brand.yaml's
 lang: str = ""  # en, fr or it; empty means the language of brand.yaml
 out: str = "../reports/campaign-report.pdf"  # where the PDF is written (git ignores reports/)
 ''', tags=("parameters",)),
@@ -114,7 +114,8 @@ import smmanalytics as smm
 from smmanalytics.report import BrandReport
 
 ds = smm.load(data)
-rep = BrandReport(ds, (start, end), kind="campaign", campaign=campaign, lang=lang or None)
+rep = BrandReport(ds, (start, end), kind="campaign", campaign=campaign, lang=lang or None,
+                  slug=brand or None)
 ds
 ''', ANALYST),
     code("rep.heading()"),
@@ -137,7 +138,7 @@ BEST_TIMES = _nb([
 data: str = "../data/sample/maison-seve"  # brand folder of exports (with brand.yaml)
 period: str = "2026-10"  # history up to the end of this period is used; slots for the next month
 platform: str = ""  # one platform, e.g. instagram; empty means every platform with publish hours
-brand: str = ""  # brand slug override; empty means the slug of brand.yaml
+brand: str = ""  # brand slug override (outputs, calendar UIDs); empty: brand.yaml's
 lang: str = ""  # en, fr or it; empty means the language of brand.yaml
 out: str = "../reports/best-times.pdf"  # where the PDF is written (git ignores reports/)
 ''', tags=("parameters",)),
@@ -149,7 +150,7 @@ from smmanalytics.report import BrandReport
 
 ds = smm.load(data)
 rep = BrandReport(ds, period, kind="best_times", lang=lang or None,
-                  platforms=[platform] if platform else None)
+                  platforms=[platform] if platform else None, slug=brand or None)
 ds
 ''', ANALYST),
     code("rep.heading()"),

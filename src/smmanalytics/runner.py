@@ -63,9 +63,9 @@ from .quality import unread_files
 from .roi import campaign_days, check_campaign
 from .schema import PLATFORMS
 
-__all__ = ["REPORT_KINDS", "BatchJob", "BatchResult", "ReportOutputs", "Warned",
-           "default_workers", "notebook_path", "read_batch_config", "report_kind", "run_batch",
-           "run_job", "run_report"]
+__all__ = ["REPORT_KINDS", "BatchJob", "BatchResult", "ReportOutputs", "StoppedBatch",
+           "Warned", "default_workers", "notebook_path", "read_batch_config", "report_kind",
+           "run_batch", "run_job", "run_report"]
 
 logger = logging.getLogger(__name__)
 
@@ -1245,16 +1245,19 @@ def run_batch(jobs: list[BatchJob], *, workers: int = 1, dask_address: str | Non
               progress: bool = True) -> list[BatchResult]:
     """Run many reports: in ``workers`` local processes, or on an existing Dask cluster.
 
-    Results come back in the order of ``jobs``; failures are results with ``ok=False``.
+    Results come back in the order of ``jobs``; failures are results with ``ok=False`` (a
+    local worker process that dies fails its own report alone, :func:`_run_in_workers`).
     On Ctrl-C or SIGTERM (which ``smm`` turns into SystemExit), the reports not started are
     cancelled and the local workers' running reports stopped (kernels shut down, temporary
     folders removed) before the exception goes on; on Dask, the reports not started are
-    cancelled.
+    cancelled. The exception then carries where the batch stood, as its ``stopped_batch``
+    attribute (a :class:`StoppedBatch`), for ``smm`` to say which reports were written.
     """
     from tqdm.auto import tqdm  # lazy: only a batch shows a progress bar
 
     bar = tqdm(total=len(jobs), desc="reports", unit="report", disable=not progress)
     results: dict[int, BatchResult] = {}
+    started: set[int] = set()
     said: set[tuple] = set()
 
     def done(i: int, result: BatchResult) -> None:
@@ -1268,12 +1271,40 @@ def run_batch(jobs: list[BatchJob], *, workers: int = 1, dask_address: str | Non
             _run_on_dask(jobs, dask_address, done)
         elif workers <= 1:      # one report at a time: each may use a second core itself
             for i, j in enumerate(jobs):
+                started.add(i)
                 done(i, run_job(j, ahead=True))
         else:
-            _run_in_workers(jobs, workers, done)
+            _run_in_workers(jobs, workers, done, started)
+    except BaseException as exc:
+        exc.stopped_batch = StoppedBatch.of(jobs, results, None if dask_address else started)
+        raise
     finally:          # also when stopped: the bar ends before what is printed next
         bar.close()
     return [results[i] for i in range(len(jobs))]
+
+
+@dataclass(frozen=True)
+class StoppedBatch:
+    """Where a batch stood when it was stopped: the reports that ended (written or failed),
+    in the batch's order; those stopped while they ran, and those never started. On Dask,
+    which does not say which reports had started, the others are all ``unfinished``."""
+
+    ended: tuple[BatchResult, ...]
+    stopped: tuple[BatchJob, ...] = ()
+    not_started: tuple[BatchJob, ...] = ()
+    unfinished: tuple[BatchJob, ...] = ()
+
+    @classmethod
+    def of(cls, jobs: list[BatchJob], results: dict[int, BatchResult],
+           started: set[int] | None) -> StoppedBatch:
+        """The batch of ``jobs`` with ``results`` by place, of which those at ``started``
+        had begun (None: not known)."""
+        ended = tuple(results[i] for i in sorted(results))
+        left = [i for i in range(len(jobs)) if i not in results]
+        if started is None:
+            return cls(ended, unfinished=tuple(jobs[i] for i in left))
+        return cls(ended, tuple(jobs[i] for i in left if i in started),
+                   tuple(jobs[i] for i in left if i not in started))
 
 
 def _say_again(result: BatchResult, said: set[tuple]) -> None:
@@ -1304,31 +1335,125 @@ def _run_on_dask(jobs: list[BatchJob], address: str, done) -> None:
             raise
 
 
-def _run_in_workers(jobs: list[BatchJob], workers: int, done) -> None:
-    """Run the jobs in ``workers`` local processes, calling ``done(i, result)`` for each."""
+def _run_in_workers(jobs: list[BatchJob], workers: int, done, started: set[int]) -> None:
+    """Run the jobs in ``workers`` local processes, calling ``done(i, result)`` for each and
+    adding to ``started`` the place of each job a worker started (on a stop, for the batch to
+    tell the reports stopped from those never started).
+
+    A worker process that dies (the OOM killer, a segfault in a native library, ``kill -9``)
+    breaks its pool: concurrent.futures fails every report not finished with
+    BrokenProcessPool and ends the other workers. The report the dead worker held fails,
+    saying so (:func:`_died`); the others not finished, stopped or not started, run again on
+    a fresh pool. Before, the whole batch ended on the traceback, without its summary."""
     import multiprocessing as mp  # lazy, with ProcessPoolExecutor: only a batch has workers
-    from concurrent.futures import ProcessPoolExecutor, as_completed
 
     ctx = mp.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
-                             initializer=_worker_start) as pool:
+    # by a job's place in the batch, the pid of the worker that started it (0: none yet),
+    # shared with the workers as they start (:func:`_worker_start`)
+    pids = ctx.Array("q", len(jobs), lock=False)
+    left = list(range(len(jobs)))
+    idle = 0            # pools in a row that broke before any of their reports ended
+    try:
+        while left:
+            before = len(left)
+            left = _run_pool(ctx, jobs, left, workers, pids, done)
+            idle = idle + 1 if len(left) == before else 0
+            if idle == _IDLE_POOLS:
+                for i in left:
+                    done(i, _failed(jobs[i], f"not run: the batch's worker processes died "
+                                             f"{idle} times before any report ended"))
+                left = []
+    finally:
+        started.update(i for i, pid in enumerate(pids) if pid)
+
+
+#: how many pools in a row may break before any of their reports ends (a worker killed as it
+#: started) before the batch gives its reports up, rather than start pools for ever
+_IDLE_POOLS = 3
+
+
+def _run_pool(ctx, jobs: list[BatchJob], places: list[int], workers: int, pids,
+              done) -> list[int]:
+    """Run the jobs at ``places`` on a pool of ``workers`` processes (see
+    :func:`_run_in_workers`); return the places of those to run again, as the pool broke
+    before they ended, the dead worker's own report aside (failed)."""
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
+    with ProcessPoolExecutor(max_workers=min(workers, len(places)), mp_context=ctx,
+                             initializer=_worker_start, initargs=(pids,)) as pool:
         futures = {}
+        broken: list[int] = []
+        dead: dict[int, int | None] = {}
         try:
-            for i, j in enumerate(jobs):
-                futures[pool.submit(_run_job_in_worker, j)] = i
+            for i in places:
+                futures[pool.submit(_run_job_in_worker, jobs[i], i)] = i
+            processes = list(pool._processes.values())   # see _stop_workers
             for fut in as_completed(futures):
-                done(futures[fut], fut.result())
+                i, exc = futures[fut], fut.exception()
+                if isinstance(exc, BrokenProcessPool):
+                    if not broken:      # at once: the pool then ends the other workers
+                        dead = _dead(processes)
+                    broken.append(i)
+                else:
+                    done(i, fut.result() if exc is None else _failed(
+                        jobs[i], f"{type(exc).__name__}: {exc}"))
         except BaseException:   # Ctrl-C or SIGTERM: stop the running reports, start none
             _stop_workers(pool, futures)
             raise
+    again = []
+    for i in broken:
+        if pids[i] in dead:
+            done(i, _failed(jobs[i], _died(dead[pids[i]])))
+        else:           # not started, or stopped by the pool: started afresh, or not at all
+            pids[i] = 0
+            again.append(i)
+    return again
 
 
-def _worker_start() -> None:
+def _dead(processes) -> dict[int, int | None]:
+    """The worker ``processes`` that have ended, pid → exit code (None when unknown), as a
+    broken pool is first seen: before it ends the others, whose SIGTERM stops their report
+    first (:func:`_process.on_sigterm`). Told by their sentinels: a process closes it as it
+    exits, a moment before its exit code can be read (read within a second, then)."""
+    from multiprocessing.connection import wait
+
+    ended = set(wait([p.sentinel for p in processes], timeout=0))
+    dead = [p for p in processes if p.sentinel in ended]
+    for p in dead:
+        p.join(1)
+    return {p.pid: p.exitcode for p in dead}
+
+
+def _died(exitcode: int | None) -> str:
+    """Why a report failed whose worker process died with ``exitcode`` (``-9``: SIGKILL)."""
+    how = ("" if exitcode is None else
+           f" (signal {-exitcode}, {signal.strsignal(-exitcode) or 'unknown'})" if exitcode < 0
+           else f" (exit code {exitcode})")
+    return (f"its worker process died{how}, out of memory or crashed, and the report with "
+            "it; the other reports ran on")
+
+
+def _failed(job: BatchJob, error: str) -> BatchResult:
+    """A job that failed outside its report (its worker, the pool): ``error`` says why."""
+    return BatchResult(job.brand, job.kind, False, notebook=REPORT_KINDS.get(job.kind),
+                       error=error)
+
+
+#: in a batch's worker, the batch's record of the worker that started each job (a pid by the
+#: job's place, :func:`_run_in_workers`), or None
+_starts = None
+
+
+def _worker_start(starts=None) -> None:
     """Initializer of a batch's worker processes: SIGTERM stops the worker's report; the
     worker ends with its batch (:func:`_end_with_the_batch`); it imports papermill without
-    the IRI grammar (:func:`without_iri_grammar`)."""
+    the IRI grammar (:func:`without_iri_grammar`); it notes its pid in ``starts`` at each job
+    it starts (:func:`_run_job_in_worker`)."""
     import multiprocessing as mp  # lazy: only a batch's workers run this
 
+    global _starts
+    _starts = starts
     without_iri_grammar()
     _process.in_worker = True
     parent = mp.parent_process()    # the batch, even if it already died (then not getppid's)
@@ -1379,8 +1504,10 @@ def _watch_the_batch() -> None:
     os._exit(128 + signal.SIGTERM)
 
 
-def _run_job_in_worker(job: BatchJob) -> BatchResult:
-    """:func:`run_job` in a batch's worker; a stopped worker starts no report.
+def _run_job_in_worker(job: BatchJob, place: int | None = None) -> BatchResult:
+    """:func:`run_job` in a batch's worker; a stopped worker starts no report. The job at
+    ``place`` in the batch is noted as this worker's once started (:data:`_starts`): should
+    the worker die, the batch knows whose report died with it.
 
     The worker is marked running before it looks whether it was stopped: a SIGTERM between
     the two, the other way round, found it idle (so only noted, and then ignored, as
@@ -1390,6 +1517,8 @@ def _run_job_in_worker(job: BatchJob) -> BatchResult:
         if _process.stopping:
             return BatchResult(job.brand, job.kind, False,
                                error="not started: the batch was stopped")
+        if _starts is not None and place is not None:
+            _starts[place] = os.getpid()
         return run_job(job)
     finally:
         _process.running = False

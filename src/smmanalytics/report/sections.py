@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import unicodedata
+from dataclasses import replace
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -33,6 +34,7 @@ from .._preflight import check_platform_posts
 from .._ranges import after_range, partial_life
 from .._web import campaign_key
 from ..benchmarks import account_names
+from ..brand import slugify
 from ..dataset import SETTINGS_FILES, Dataset
 from ..errors import ArgumentError, require_dataset
 from ..periods import local_dates, parse_period, post_dates, posts_in_period
@@ -234,11 +236,15 @@ class BrandReport(PerformanceSections, WatchSections, Report):
 
     A best-times report may cover some platforms only (``platforms=["tiktok"]``): its cover
     counts their posts, its title names them, and :meth:`best_times` analyses them.
+
+    ``slug`` is the brand's when not brand.yaml's (``smm report --brand``, a batch's entry
+    name, as the notebooks' ``brand`` parameter passes it): it names the brand in its
+    calendars' event UIDs, as it names the report's folder.
     """
 
     def __init__(self, ds, period, *, kind: str = "monthly", lang: str | None = None,
                  title: str | None = None, campaign: str | None = None,
-                 platforms: list[str] | None = None) -> None:
+                 platforms: list[str] | None = None, slug: str | None = None) -> None:
         require_dataset(ds, "BrandReport")      # ds.posts gave an AttributeError on 'brand'
         if isinstance(kind, str):       # "best-times", as the command line and batches say
             kind = kind.replace("-", "_")
@@ -264,7 +270,9 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         # the last day the data cover, not the snapshot's; of the platforms a best-times
         # report covers (one of TikTok was "as of" the day of a later Meta export)
         self.asof = ds.as_of(self.platforms)
-        super().__init__(title="", period_label="", brand=ds.brand, lang=lang)
+        # the brand's slug in a batch (its entry's name) or `--brand`'s: its calendars' UIDs
+        brand = ds.brand if slug is None else replace(ds.brand, slug=slugify(slug))
+        super().__init__(title="", period_label="", brand=brand, lang=lang)
         f = self.fmt
         self.title = (title or f.label(_title_label(kind, self.period.kind))) + (
             f" · {campaign}" if campaign else "") + (

@@ -1020,7 +1020,7 @@ class WatchSections:
         f = self.fmt
         name = f.label("ics_calendar")
         return {platform: ics_bytes(
-                    plan, self.brand.name, lang=f.lang,
+                    plan, self.brand.name, lang=f.lang, brand_slug=self.brand.slug,
                     calendar_name=name.format(brand=f"{self.brand.name} · {f.platform(platform)}"),
                     previous=None if pdf_path is None
                     else _replaced(self._calendar_path(pdf_path, platform)))
