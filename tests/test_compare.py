@@ -2334,3 +2334,45 @@ def test_a_post_holding_all_the_interactions_of_a_rate_names_its_share_of_the_pe
     assert ("One post made 97% of the interactions of 2026-10: see interactions_excl_top_post "
             "for the total without it; without it, the posts the intervals rest on have no "
             "interaction left, so those intervals are not computed.") in c.caveats
+
+
+_NO_GA4_SEPTEMBER = {
+    "en": "No GA4 export covers September 2026: its social sessions, key events and revenue are "
+          "unknown, not 0, and are not compared.",
+    "fr": "Aucun export GA4 ne couvre septembre 2026 : les sessions, événements clés et chiffre "
+          "d'affaires issus des réseaux sociaux de cette période sont inconnus, et non 0, et ne "
+          "sont pas comparés.",
+    "it": "Nessuna esportazione GA4 copre settembre 2026: le sessioni, gli eventi chiave e i "
+          "ricavi social di quel periodo sono sconosciuti, non 0, e non sono confrontati.",
+}
+
+
+def test_the_sample_without_septembers_ga4_export_says_why_september_is_unknown(tmp_path):
+    """The reviewer's input (s54RA, finding 6): the sample without September 2026's GA4
+    export. October's social sessions stood against "–" and no sentence said that no GA4
+    export covers September: a client reads "no social traffic". By hand, from October's
+    export, the social rows (instagram / paid 2,539, facebook / paid 1,642, instagram /
+    social 687 + 473, facebook / social 405, m.facebook.com 326, l.instagram.com 218, t.co 82,
+    x / social 68, lnkd.in 52, linkedin / social 40) make 6,532 sessions; Instagram's alone
+    2,539 + 687 + 473 + 218 = 3,917. September's are unknown, pooled and for a platform alone,
+    each "–" with its reason, in the report's three languages."""
+    import shutil
+
+    from smmanalytics.report.formatting import Formatter
+
+    from ._report_helpers import SAMPLE
+
+    shutil.copytree(SAMPLE, tmp_path / "brand")
+    (tmp_path / "brand" / "ga4_traffic_acquisition_2026-09-01_2026-09-30.csv").unlink()
+    ds = smm.load(tmp_path / "brand")
+    caveat = "No GA4 export covers 2026-09: its GA4 KPIs are unknown, not 0, and not compared."
+    for platform, sessions in ((None, 6532), ("instagram", 3917)):
+        c = compare(ds, "2026-10", platform=platform, n_boot=200, model=False)
+        t = _kpis(c).loc[["sessions", "key_events", "revenue"]]
+        assert t.loc["sessions", "current"] == sessions
+        assert t["previous"].isna().all() and t["change_pct"].isna().all()
+        assert (t["method"] == "GA4 period totals, no interval; no GA4 export covers "
+                               "2026-09").all()
+        assert c.caveats.count(caveat) == 1
+    for lang, expected in _NO_GA4_SEPTEMBER.items():
+        assert Formatter(lang).note(caveat) == expected
