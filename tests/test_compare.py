@@ -2376,3 +2376,36 @@ def test_the_sample_without_septembers_ga4_export_says_why_september_is_unknown(
         assert c.caveats.count(caveat) == 1
     for lang, expected in _NO_GA4_SEPTEMBER.items():
         assert Formatter(lang).note(caveat) == expected
+
+
+@pytest.mark.parametrize("lang,pooled,alone", [
+    ("en", "No follower figure is known on any day of September 2026: its net new followers are "
+           "unknown, not 0, and are not compared.",
+     "No Instagram follower figure is known on any day of September 2026: its net new "
+     "followers are unknown, not 0, and are not compared."),
+    ("fr", "Aucun jour de septembre 2026 n'a de chiffre d'abonnés connu : les abonnés gagnés "
+           "(net) de cette période sont inconnus, et non 0, et ne sont pas comparés.",
+     "Aucun jour de septembre 2026 n'a de chiffre d'abonnés d'Instagram connu : les abonnés "
+     "gagnés (net) de cette période sont inconnus, et non 0, et ne sont pas comparés."),
+    ("it", "Nessun dato sui follower è noto per alcun giorno di settembre 2026: i nuovi follower "
+           "(netti) di quel periodo sono sconosciuti, non 0, e non sono confrontati.",
+     "Nessun dato sui follower di Instagram è noto per alcun giorno di settembre 2026: i nuovi "
+     "follower (netti) di quel periodo sono sconosciuti, non 0, e non sono confrontati."),
+])
+def test_a_side_without_any_follower_figure_says_why_it_is_unknown(lang, pooled, alone):
+    """Instagram's posts of September (30) and October (31), its follows of October alone:
+    4 a day, 31 × 4 = 124. October's 124 stood against "–", no caveat saying why, and the
+    row's method read "no daily follower data" of a row with a figure."""
+    from smmanalytics.report.formatting import Formatter
+
+    follows = daily([{"platform": "instagram", "date": f"2026-10-{d:02d}",
+                      "metric": "net_follows", "value": 4.0} for d in range(1, 32)])
+    ds = dataset(posts=posts(_month(9, 30, 20) + _month(10, 31, 20, start_id=100)),
+                 daily=follows)
+    for platform, expected in ((None, pooled), ("instagram", alone)):
+        c = compare(ds, "2026-10", platform=platform, n_boot=200, model=False)
+        row = _kpis(c).loc["followers_net"]
+        assert row["current"] == 124 and pd.isna(row["previous"])
+        assert row["method"] == "no follower figure known on any day of 2026-09"
+        [caveat] = [s for s in c.caveats if "follower figure" in s]
+        assert Formatter(lang).note(caveat) == expected

@@ -692,6 +692,8 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
                                    cov.scale, tuple(days for days, _ in web_days)))
             # said once for the three GA4 KPIs
             caveats += [c for c in rows[-1].pop("caveats") if c not in caveats]
+            if kpi == "followers_net":
+                caveats += _followers_unknown_side(rows[-1], cov)
             if kpi == "followers_net" and platform is None:
                 _unread_followers_unknown(ds, rows[-1], absent)
     _unknown_sides(rows, cov)
@@ -1349,6 +1351,23 @@ def _followers_absent(ds, cov: _Coverage) -> dict[str, dict[str, list[str]]]:
     current, previous = followers_absent_in_each(ds, "all", [(cov.cw.start, cov.cw.end),
                                                               (cov.pw.start, cov.pw.end)])
     return {"current": current, "previous": previous}
+
+
+def _followers_unknown_side(row: dict, cov: _Coverage) -> list[str]:
+    """The caveat of a side of the net followers ``row`` known on no day, though the other
+    side is known, and its ``method`` saying so. Follows exported for October alone read
+    October's 124 against "–", with no word, and "no daily follower data" of a row with a
+    figure. A side the data do not cover at all is said by its own caveat."""
+    if cov.outside or cov.mine or cov.absent:
+        return []
+    compared = {"current": True, "previous": cov.covered}
+    sides = {"current": cov.cw, "previous": cov.pw}
+    unknown = [side for side, other in (("current", "previous"), ("previous", "current"))
+               if compared[side] and pd.isna(row[side]) and pd.notna(row[other])]
+    for side in unknown:
+        _unknown([row], (side,), f"no follower figure known on any day of {sides[side].label}")
+    return [f"No {cov.whose}follower figure is known on any day of {sides[side].label}: its "
+            f"net followers are unknown, not 0, and not compared." for side in unknown]
 
 
 def _unread_followers_unknown(ds, row: dict, absent: dict[str, dict[str, list[str]]]) -> None:
