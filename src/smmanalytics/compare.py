@@ -84,7 +84,9 @@ Definitions
   covers (of ``platform``, or of any platform: :func:`~smmanalytics._actuals.posts_cover`, the
   rule of the report's key figures) has its post KPIs unknown, not 0, and not compared, though
   daily follower or GA4 rows cover it; a caveat says so. A period a posts export covers without
-  a post (an export read without rows) keeps its true 0.
+  a post (an export read without rows) keeps its true 0. So too, a side compared that no GA4
+  export covers on any day (September's export missing) has its GA4 KPIs unknown, and a side
+  of net followers known on no day, the other known, its net followers: a caveat says each.
 - A gap between a platform's posts exports inside a side compared (Facebook's August export
   missing from the third quarter): its days are unknown, not days without posts
   (:func:`_posts_gaps`). All platforms pooled, the platform is left out of both periods' post
