@@ -1967,7 +1967,9 @@ def test_ga4_chart_table_under_the_source_table_is_no_day_without_social_visits(
     assert t.loc["key_events", "current"] == 9
     assert t.loc["revenue", "current"] == pytest.approx(380.25)
     for kpi in ("sessions", "key_events", "revenue"):
-        assert t.loc[kpi, "method"] == "GA4 period totals, no interval"
+        # the one export is October's: September is unknown, and the method says why
+        assert t.loc[kpi, "method"] == ("GA4 period totals, no interval; no GA4 export covers "
+                                        "2026-09")
         assert pd.isna(t.loc[kpi, "n_current"])          # period totals: no day counted
         # the goals' forecasts read the same daily series: no known day, not two days of 0
         days = metric_daily(ds, kpi, "all", dt.date(2026, 10, 1), dt.date(2026, 10, 31))
@@ -2332,3 +2334,78 @@ def test_a_post_holding_all_the_interactions_of_a_rate_names_its_share_of_the_pe
     assert ("One post made 97% of the interactions of 2026-10: see interactions_excl_top_post "
             "for the total without it; without it, the posts the intervals rest on have no "
             "interaction left, so those intervals are not computed.") in c.caveats
+
+
+_NO_GA4_SEPTEMBER = {
+    "en": "No GA4 export covers September 2026: its social sessions, key events and revenue are "
+          "unknown, not 0, and are not compared.",
+    "fr": "Aucun export GA4 ne couvre septembre 2026 : les sessions, événements clés et chiffre "
+          "d'affaires issus des réseaux sociaux de cette période sont inconnus, et non 0, et ne "
+          "sont pas comparés.",
+    "it": "Nessuna esportazione GA4 copre settembre 2026: le sessioni, gli eventi chiave e i "
+          "ricavi social di quel periodo sono sconosciuti, non 0, e non sono confrontati.",
+}
+
+
+def test_the_sample_without_septembers_ga4_export_says_why_september_is_unknown(tmp_path):
+    """The reviewer's input (s54RA, finding 6): the sample without September 2026's GA4
+    export. October's social sessions stood against "–" and no sentence said that no GA4
+    export covers September: a client reads "no social traffic". By hand, from October's
+    export, the social rows (instagram / paid 2,539, facebook / paid 1,642, instagram /
+    social 687 + 473, facebook / social 405, m.facebook.com 326, l.instagram.com 218, t.co 82,
+    x / social 68, lnkd.in 52, linkedin / social 40) make 6,532 sessions; Instagram's alone
+    2,539 + 687 + 473 + 218 = 3,917. September's are unknown, pooled and for a platform alone,
+    each "–" with its reason, in the report's three languages."""
+    import shutil
+
+    from smmanalytics.report.formatting import Formatter
+
+    from ._report_helpers import SAMPLE
+
+    shutil.copytree(SAMPLE, tmp_path / "brand")
+    (tmp_path / "brand" / "ga4_traffic_acquisition_2026-09-01_2026-09-30.csv").unlink()
+    ds = smm.load(tmp_path / "brand")
+    caveat = "No GA4 export covers 2026-09: its GA4 KPIs are unknown, not 0, and not compared."
+    for platform, sessions in ((None, 6532), ("instagram", 3917)):
+        c = compare(ds, "2026-10", platform=platform, n_boot=200, model=False)
+        t = _kpis(c).loc[["sessions", "key_events", "revenue"]]
+        assert t.loc["sessions", "current"] == sessions
+        assert t["previous"].isna().all() and t["change_pct"].isna().all()
+        assert (t["method"] == "GA4 period totals, no interval; no GA4 export covers "
+                               "2026-09").all()
+        assert c.caveats.count(caveat) == 1
+    for lang, expected in _NO_GA4_SEPTEMBER.items():
+        assert Formatter(lang).note(caveat) == expected
+
+
+@pytest.mark.parametrize("lang,pooled,alone", [
+    ("en", "No follower figure is known on any day of September 2026: its net new followers are "
+           "unknown, not 0, and are not compared.",
+     "No Instagram follower figure is known on any day of September 2026: its net new "
+     "followers are unknown, not 0, and are not compared."),
+    ("fr", "Aucun jour de septembre 2026 n'a de chiffre d'abonnés connu : les abonnés gagnés "
+           "(net) de cette période sont inconnus, et non 0, et ne sont pas comparés.",
+     "Aucun jour de septembre 2026 n'a de chiffre d'abonnés d'Instagram connu : les abonnés "
+     "gagnés (net) de cette période sont inconnus, et non 0, et ne sont pas comparés."),
+    ("it", "Nessun dato sui follower è noto per alcun giorno di settembre 2026: i nuovi follower "
+           "(netti) di quel periodo sono sconosciuti, non 0, e non sono confrontati.",
+     "Nessun dato sui follower di Instagram è noto per alcun giorno di settembre 2026: i nuovi "
+     "follower (netti) di quel periodo sono sconosciuti, non 0, e non sono confrontati."),
+])
+def test_a_side_without_any_follower_figure_says_why_it_is_unknown(lang, pooled, alone):
+    """Instagram's posts of September (30) and October (31), its follows of October alone:
+    4 a day, 31 × 4 = 124. October's 124 stood against "–", no caveat saying why, and the
+    row's method read "no daily follower data" of a row with a figure."""
+    from smmanalytics.report.formatting import Formatter
+
+    follows = daily([{"platform": "instagram", "date": f"2026-10-{d:02d}",
+                      "metric": "net_follows", "value": 4.0} for d in range(1, 32)])
+    ds = dataset(posts=posts(_month(9, 30, 20) + _month(10, 31, 20, start_id=100)),
+                 daily=follows)
+    for platform, expected in ((None, pooled), ("instagram", alone)):
+        c = compare(ds, "2026-10", platform=platform, n_boot=200, model=False)
+        row = _kpis(c).loc["followers_net"]
+        assert row["current"] == 124 and pd.isna(row["previous"])
+        assert row["method"] == "no follower figure known on any day of 2026-09"
+        [caveat] = [s for s in c.caveats if "follower figure" in s]
+        assert Formatter(lang).note(caveat) == expected

@@ -2014,3 +2014,28 @@ def test_a_rate_held_by_one_post_that_is_not_the_top_one_says_its_share(lang, ex
     assert row[4] == "–"
     bullets = [i for b in sec.blocks if b["kind"] == "bullets" for i in b["items"]]
     assert expected in bullets
+
+
+def test_the_compare_section_says_no_ga4_export_covers_september(tmp_path):
+    """The reviewer's report (s54RA, finding 6): the sample without September's GA4 export.
+    Its "vs previous period" table showed "–" for September's social sessions, key events and
+    revenue, and no note under it said why. October's 6,532 social sessions (the social rows
+    of its export, summed by hand in test_compare) stand against "–", and the notes say that no
+    GA4 export covers September, in each of the report's languages."""
+    import shutil
+
+    import smmanalytics as smm
+
+    from .test_compare import _NO_GA4_SEPTEMBER
+
+    shutil.copytree(SAMPLE, tmp_path / "brand")
+    (tmp_path / "brand" / "ga4_traffic_acquisition_2026-09-01_2026-09-30.csv").unlink()
+    ds = smm.load(tmp_path / "brand")
+    for lang, note in _NO_GA4_SEPTEMBER.items():
+        sec = BrandReport(ds, "2026-10", lang=lang).compare()
+        table = next(b for b in sec.blocks if b["kind"] == "table")
+        sessions = next(r for r in table["rows"]
+                        if r[0] == Formatter(lang).metric("sessions"))
+        assert sessions[2] == "–"
+        bullets = next(b for b in sec.blocks if b["kind"] == "bullets")["items"]
+        assert note in bullets

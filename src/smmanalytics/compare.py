@@ -84,7 +84,9 @@ Definitions
   covers (of ``platform``, or of any platform: :func:`~smmanalytics._actuals.posts_cover`, the
   rule of the report's key figures) has its post KPIs unknown, not 0, and not compared, though
   daily follower or GA4 rows cover it; a caveat says so. A period a posts export covers without
-  a post (an export read without rows) keeps its true 0.
+  a post (an export read without rows) keeps its true 0. So too, a side compared that no GA4
+  export covers on any day (September's export missing) has its GA4 KPIs unknown, and a side
+  of net followers known on no day, the other known, its net followers: a caveat says each.
 - A gap between a platform's posts exports inside a side compared (Facebook's August export
   missing from the third quarter): its days are unknown, not days without posts
   (:func:`_posts_gaps`). All platforms pooled, the platform is left out of both periods' post
@@ -682,6 +684,9 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     # compared, per covered day or otherwise
     if not cov.absent and all(runs):
         caveats += [note for _, note in web_days if note]
+    unweb = _web_uncovered(ds, cov, runs)
+    caveats += [f"No GA4 export covers {p.label}: its GA4 KPIs are unknown, not 0, and not "
+                f"compared." for p in unweb.values()]
     absent = _followers_absent(ds, cov)
     with actuals_shared():     # the GA4 KPIs' totals: one social traffic a period
         for kpi in ("followers_net", "sessions", "key_events", "revenue"):
@@ -689,9 +694,12 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
                                    cov.scale, tuple(days for days, _ in web_days)))
             # said once for the three GA4 KPIs
             caveats += [c for c in rows[-1].pop("caveats") if c not in caveats]
+            if kpi == "followers_net":
+                caveats += _followers_unknown_side(rows[-1], cov)
             if kpi == "followers_net" and platform is None:
                 _unread_followers_unknown(ds, rows[-1], absent)
     _unknown_sides(rows, cov)
+    _web_unknown(rows, unweb)
     for side, p in uncovered.items():
         _unknown([r for r in rows if r["kpi"] in _POST_KPIS], (side,),
                  f"no {cov.whose}posts export covers {p.label}")
@@ -1347,6 +1355,23 @@ def _followers_absent(ds, cov: _Coverage) -> dict[str, dict[str, list[str]]]:
     return {"current": current, "previous": previous}
 
 
+def _followers_unknown_side(row: dict, cov: _Coverage) -> list[str]:
+    """The caveat of a side of the net followers ``row`` known on no day, though the other
+    side is known, and its ``method`` saying so. Follows exported for October alone read
+    October's 124 against "–", with no word, and "no daily follower data" of a row with a
+    figure. A side the data do not cover at all is said by its own caveat."""
+    if cov.outside or cov.mine or cov.absent:
+        return []
+    compared = {"current": True, "previous": cov.covered}
+    sides = {"current": cov.cw, "previous": cov.pw}
+    unknown = [side for side, other in (("current", "previous"), ("previous", "current"))
+               if compared[side] and pd.isna(row[side]) and pd.notna(row[other])]
+    for side in unknown:
+        _unknown([row], (side,), f"no follower figure known on any day of {sides[side].label}")
+    return [f"No {cov.whose}follower figure is known on any day of {sides[side].label}: its "
+            f"net followers are unknown, not 0, and not compared." for side in unknown]
+
+
 def _unread_followers_unknown(ds, row: dict, absent: dict[str, dict[str, list[str]]]) -> None:
     """All platforms pooled: a side of the net followers ``row`` unknown where a platform is
     left out of it because its export of those days could not be read (``absent``: see
@@ -1490,6 +1515,30 @@ def _unknown(rows: list[dict], sides: tuple[str, ...], method: str) -> None:
                    **{f"{n}_{side}": pd.NA for side in sides for n in ("n", "n_kpi")},
                    direction=None,
                    direction_only=False, method=method)
+
+
+def _web_uncovered(ds, cov: _Coverage, runs: tuple[list, list]) -> dict[str, Period]:
+    """The sides (``current``, ``previous``), each with its days compared, that no GA4
+    export covers on any day (``runs``, of :func:`covered_runs`, per side): their GA4 KPIs
+    are unknown, not 0. September's GA4 export missing, October's sessions stood against
+    "–" and no sentence said why: a client reads "no social traffic". A side the data do
+    not cover at all, or a platform they do not hold, is said by its own caveat; data without
+    any GA4 rows (a brand with no GA4) have no side to single out."""
+    if cov.outside or cov.mine or cov.absent or ds.web.empty:
+        return {}
+    compared = {"current": True, "previous": cov.covered or cov.web_prev}
+    return {side: days for (side, days), r in zip((("current", cov.cw), ("previous", cov.pw)),
+                                                  runs, strict=True)
+            if compared[side] and not r}
+
+
+def _web_unknown(rows: list[dict], unweb: dict[str, Period]) -> None:
+    """Set unknown the sides of the GA4 KPIs' ``rows`` no GA4 export covers (``unweb``, of
+    :func:`_web_uncovered`), their ``method`` saying so after how the other side was read
+    ("GA4 period totals, no interval; no GA4 export covers 2026-09")."""
+    why = f"no GA4 export covers {' or '.join(p.label for p in unweb.values())}"
+    for row in (r for r in rows if unweb and r["kpi"] in _GA4_KPIS):
+        _unknown([row], tuple(unweb), why if len(unweb) == 2 else f"{row['method']}; {why}")
 
 
 def _web_days(runs: list[tuple[dt.date, dt.date]], p: Period) -> tuple[int, str | None]:
