@@ -57,7 +57,8 @@ class QualityLog:
             message = f"sheet {sheet!r}: {message}"
         self.entries.append({"file": str(file), "level": level, "code": code,
                              "message": message, "rows": rows, "sheet": sheet or None,
-                             "columns": None if columns is None else tuple(columns)})
+                             # a list, as a cached parse's notes come back from JSON
+                             "columns": None if columns is None else list(columns)})
         logger.log(logging.WARNING if level != "info" else logging.INFO, "%s: %s", file, message)
 
     def extend(self, other: QualityLog | list[dict]) -> None:
@@ -68,8 +69,8 @@ class QualityLog:
         return len(self.entries)
 
     def to_frame(self) -> pd.DataFrame:
-        """The notes as a tidy frame: file, level, code, message, rows, columns (a tuple: the
-        notes of a cached parse come back from JSON with lists)."""
+        """The notes as a tidy frame: file, level, code, message, rows, columns (the headers
+        a note says were not read, as a tuple; None for other notes)."""
         df = pd.DataFrame(self.entries, columns=["file", "level", "code", "message", "rows"])
         df["columns"] = pd.Series([None if e.get("columns") is None else tuple(e["columns"])
                                    for e in self.entries], index=df.index, dtype=object)
