@@ -65,13 +65,18 @@ def test_posts_naming_an_account_give_no_such_warning(tmp_path):
     assert len(ds.posts) == 18 and _notes(ds, "account_unchecked").empty
 
 
-def test_unread_columns_read_both_notes_that_list_them():
+def test_unread_columns_read_the_headers_the_notes_carry():
+    """The headers come from the notes' ``columns``, not their messages: a message that lists
+    none (d.csv) or says "columns not used" of no list (e.csv) changes nothing, and a file's
+    two notes give their headers once each, in order."""
     log = QualityLog()
-    log.add("a.csv", "extra_columns", "2 columns not used: ['X', \"it's\"]", level="info")
+    log.add("a.csv", "extra_columns", "2 columns not used: ['X', \"it's\"]", level="info",
+            columns=["X", "it's"])
     log.add("b.csv", "expected_metric_missing", "no column of reach in b.csv …; 1 columns not "
-            "used: ['Account raggiunti']. If one of them holds it …")
-    log.add("c.csv", "extra_columns", "3 columns not used (headers not known; a synonyms.csv "
-            "beside the exports can name them): ['Q']", level="info")
-    log.add("d.csv", "dst_ambiguous", "columns not used: ['no']")
+            "used: ['Account raggiunti']. If one of them holds it …",
+            columns=("Account raggiunti",))
+    log.add("b.csv", "extra_columns", "2 columns not used", columns=("Account raggiunti", "Q"))
+    log.add("d.csv", "expected_metric_missing", "every column of the file was read", columns=())
+    log.add("e.csv", "dst_ambiguous", "columns not used: ['no']")
     assert unread_columns(log.to_frame()) == {
-        "a.csv": ["X", "it's"], "b.csv": ["Account raggiunti"], "c.csv": ["Q"]}
+        "a.csv": ["X", "it's"], "b.csv": ["Account raggiunti", "Q"]}

@@ -150,9 +150,11 @@ def test_every_text_column_of_every_table_is_the_schemas_text(sample_load, monke
     loads["from the whole load's entry"] = smm.load(SAMPLE)
     assert len(lookups) == parsed         # no file's entry looked up
     for how, ds in loads.items():
+        # an object column is "string" to pandas: not the quality table's tuples of headers
         other = {f"{name}.{c}": str(t) for name in (*schema.TABLES, "files", "costs")
                  for c, t in getattr(ds, name).dtypes.items()
-                 if pd.api.types.is_string_dtype(t) and t != schema.TEXT}
+                 if pd.api.types.is_string_dtype(t) and t != schema.TEXT
+                 and schema.TABLES.get(name, {}).get(c) != "object"}
         assert not other, how
     assert loads["parsed"].posts["account_handle"].dtype == schema.TEXT
 

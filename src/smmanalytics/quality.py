@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import ast
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
@@ -12,7 +12,7 @@ import pandas as pd
 
 from ._io import file_name
 from .errors import ArgumentError
-from .schema import conform
+from .schema import column_or, conform
 
 __all__ = ["QualityLog", "note_kind", "shown_name", "side_file_error", "unread_columns",
            "unread_files"]
@@ -37,10 +37,13 @@ class QualityLog:
     entries: list[dict] = field(default_factory=list)
 
     def add(self, file: object, code: str, message: str, *, level: str = "warning",
-            rows: int | None = None, sheet: str | None = None) -> None:
+            rows: int | None = None, sheet: str | None = None,
+            columns: Sequence[str] | None = None) -> None:
         """Record one note about ``file`` (level is info, warning or error); a note about one
         ``sheet`` of a workbook names it at the start of its message, and is kept with that
-        sheet's table (``entries[i]["sheet"]``).
+        sheet's table (``entries[i]["sheet"]``). ``columns``: every header the note says was
+        left unread (its message, written for people, lists the first 20), kept as data for
+        :func:`unread_columns`.
 
         Raises
         ------
@@ -53,7 +56,9 @@ class QualityLog:
         if sheet:
             message = f"sheet {sheet!r}: {message}"
         self.entries.append({"file": str(file), "level": level, "code": code,
-                             "message": message, "rows": rows, "sheet": sheet or None})
+                             "message": message, "rows": rows, "sheet": sheet or None,
+                             # a list, as a cached parse's notes come back from JSON
+                             "columns": None if columns is None else list(columns)})
         logger.log(logging.WARNING if level != "info" else logging.INFO, "%s: %s", file, message)
 
     def extend(self, other: QualityLog | list[dict]) -> None:
@@ -64,8 +69,11 @@ class QualityLog:
         return len(self.entries)
 
     def to_frame(self) -> pd.DataFrame:
-        """The notes as a tidy frame: file, level, code, message, rows."""
+        """The notes as a tidy frame: file, level, code, message, rows, columns (the headers
+        a note says were not read, as a tuple; None for other notes)."""
         df = pd.DataFrame(self.entries, columns=["file", "level", "code", "message", "rows"])
+        df["columns"] = pd.Series([None if e.get("columns") is None else tuple(e["columns"])
+                                   for e in self.entries], index=df.index, dtype=object)
         return conform(df, "quality")
 
 
@@ -108,34 +116,29 @@ def unread_files(quality: pd.DataFrame | None) -> dict[str, str]:
     return unread
 
 
-#: the list of headers a note of columns not used ends with (``extra_columns``, or the
-#: ``expected_metric_missing`` warning that replaces it): "7 columns not used: ['ID …', …]"
-_UNUSED = re.compile(r"columns\ not\ used[^:\[]*:\ (\[(?: '(?:[^'\\]|\\.)*'"
-                     r" | \"(?:[^\"\\]|\\.)*\" | [\s,] )*\])", re.VERBOSE)
-
-
 def unread_columns(quality: pd.DataFrame | None) -> dict[str, list[str]]:
     """The headers each file's parse left unread (no synonym matched them), as its quality
-    notes list them: what a check that found no column of a field can point to, rather than
-    say the export lacks it (an Italian ``ID della Pagina`` unread, the Page's account went
-    unchecked; an Italian negative feedback header unread, the report said the exports do
-    not hold the signal).
+    notes carry them (``columns``: the ``extra_columns`` note, or the
+    ``expected_metric_missing`` warning that replaces it): what a check that found no column
+    of a field can point to, rather than say the export lacks it (an Italian
+    ``ID della Pagina`` unread, the Page's account went unchecked; an Italian negative
+    feedback header unread, the report said the exports do not hold the signal). Read from
+    the data, not the message: the message lists the first 20 only, and is worded for people.
 
     >>> log = QualityLog()
     >>> log.add("b/x.csv", "extra_columns", "2 columns not used: ['Clic', 'ID della Pagina']",
-    ...         level="info")
+    ...         level="info", columns=("Clic", "ID della Pagina"))
     >>> unread_columns(log.to_frame())
     {'b/x.csv': ['Clic', 'ID della Pagina']}
     """
     if quality is None or quality.empty:
         return {}
     out: dict[str, list[str]] = {}
-    for file, code, message in zip(quality["file"], quality["code"], quality["message"],
-                                   strict=True):
-        if code in ("extra_columns", "expected_metric_missing") and (
-                found := _UNUSED.search(str(message))):
+    for file, columns in zip(quality["file"], column_or(quality, "columns", None, object),
+                             strict=True):
+        if isinstance(columns, tuple) and columns:
             headers = out.setdefault(str(file), [])
-            headers.extend(h for h in ast.literal_eval(found.group(1)) if h not in headers)
+            headers.extend(h for h in columns if h not in headers)
     return out
 
 

@@ -121,6 +121,7 @@ _QUALITY = {
     "code": "string",          # short machine-readable tag, e.g. "dst_ambiguous"
     "message": "string",
     "rows": "Int64",
+    "columns": "object",       # the headers the note names as not read (a tuple), else None
 }
 
 TABLES: dict[str, dict[str, str]] = {

@@ -19,7 +19,7 @@ import contextvars
 import datetime
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -567,9 +567,11 @@ class ParseContext:
     sheet: str | None = None
 
     def note(self, code: str, message: str, *, level: str = "warning",
-             rows: int | None = None) -> None:
-        """Record a quality note about this table (naming its sheet, if any)."""
-        self.log.add(self.file, code, message, level=level, rows=rows, sheet=self.sheet)
+             rows: int | None = None, columns: Sequence[str] | None = None) -> None:
+        """Record a quality note about this table (naming its sheet, if any); ``columns``:
+        the headers it says were not read (:meth:`~smmanalytics.quality.QualityLog.add`)."""
+        self.log.add(self.file, code, message, level=level, rows=rows, sheet=self.sheet,
+                     columns=columns)
 
     def scratch(self) -> ParseContext:
         """This table's context with a log of its own, whose notes are not kept: for a

@@ -140,7 +140,7 @@ def note_missing_metrics(fmt: Format, cand: Candidate, frames: list[pd.DataFrame
     else:
         message += ("every column of the file was read (an export of fewer columns? a column "
                     "the package reads as another field cannot be renamed by synonyms.csv)")
-    ctx.note("expected_metric_missing", message, level="warning")
+    ctx.note("expected_metric_missing", message, level="warning", columns=unused)
     # the columns not used are named here: the parser's own note of them goes
     entries = ctx.log.entries
     entries[since:] = [e for e in entries[since:] if not (

@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import PurePosixPath
 
 import numpy as np
@@ -360,16 +360,21 @@ def note_negative_values(c: Candidate, ctx: ParseContext, values: Mapping[str, p
              f"corrections): {'; '.join(parts)}", rows=sum(len(p) for p in found.values()))
 
 
-def note_extra_columns(c: Candidate, family: str, ctx: ParseContext) -> None:
-    """Quality note ``extra_columns``: the headers of ``c`` that no synonym of ``family``
-    matched, whose cells were not read (a metric under a header in a language the package does
-    not know yet would otherwise vanish without a word). When a metric the format expects is
+def note_extra_columns(ctx: ParseContext, headers: Sequence[str], *,
+                       advise_synonyms: bool = False) -> None:
+    """Quality note ``extra_columns``: the ``headers`` of the table that no synonym matched,
+    whose cells were not read (a metric under a header in a language the package does not
+    know yet would otherwise vanish without a word). The message lists the first 20, the
+    note's ``columns`` all (:func:`~smmanalytics.quality.unread_columns`);
+    ``advise_synonyms`` adds that a synonyms.csv can name them (TikTok's and YouTube's
+    exports, whose headers are known in few languages). When a metric the format expects is
     missing, the registry's warning names them instead (``_expected``)."""
-    unknown = c.match(family).unknown
-    if unknown:
-        ctx.note("extra_columns", f"{len(unknown)} columns not used (headers not known; a "
-                 f"synonyms.csv beside the exports can name them): {unknown[:20]!r}",
-                 level="info")
+    if not headers:
+        return
+    advice = (" (headers not known; a synonyms.csv beside the exports can name them)"
+              if advise_synonyms else "")
+    ctx.note("extra_columns", f"{len(headers)} columns not used{advice}: "
+             f"{list(headers[:20])!r}", level="info", columns=headers)
 
 
 #: what a browser or a file manager adds to a file downloaded or copied again: "name (1).zip",

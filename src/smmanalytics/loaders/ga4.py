@@ -46,7 +46,7 @@ from ._dates import dates_from_parts
 from ._headers import normalize
 from ._numbers import CURRENCY_SIGNS, column_decimal, parse_numbers
 from ._registry import register
-from ._tidy import day_order, day_parts, refuse_undated, summary_cells
+from ._tidy import day_order, day_parts, note_extra_columns, refuse_undated, summary_cells
 
 __all__: list[str] = []
 
@@ -177,10 +177,7 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                  f"{' and no '.join(lacking)} column it knows (if one of these holds it, in a "
                  "language whose GA4 headers are known only in part, a synonyms.csv in the "
                  "brand folder can name it: family ga4)")
-    rest = [h for h in unused if h not in unread]
-    if rest:
-        ctx.note("extra_columns", f"{len(rest)} columns not used: {rest[:20]!r}",
-                 level="info")
+    note_extra_columns(ctx, [h for h in unused if h not in unread])
     if pd.isna(start) and pd.isna(end):
         _note_unread_preamble_dates(c, ctx)
     if "channel_group" not in out.columns and (left := not_social_sources(out)) is not None:

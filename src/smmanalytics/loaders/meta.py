@@ -116,6 +116,7 @@ from ._sniff import RawTable
 from ._tidy import (
     day_order,
     facebook_or_instagram,
+    note_extra_columns,
     note_times_dropped,
     other_platform_named,
     summary_cells,
@@ -765,9 +766,7 @@ def _note_header(m: HeaderMatch, ctx: ParseContext) -> None:
     """Note, for information, what a posts export's header says of how it was read: columns
     not used, Impressions apart from Views (an export before 2025), fields repeated in two
     languages and coalesced."""
-    if m.unknown:
-        ctx.note("extra_columns", f"{len(m.unknown)} columns not used: {m.unknown[:20]!r}",
-                 level="info")
+    note_extra_columns(ctx, m.unknown)
     if m.has("impressions") and not m.has("views"):
         ctx.note("impressions_era", "pre-2025 export: Impressions kept apart from Views",
                  level="info")
@@ -1034,9 +1033,7 @@ def _parse_legacy(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     ctx.note("legacy_insights_export", "legacy Facebook Insights post export (before Meta "
              "Business Suite): publish times read as America/Los_Angeles"
              + "".join(f"; {what}" for what in mapped), level="info")
-    if m.unknown:
-        ctx.note("extra_columns", f"{len(m.unknown)} columns not used: {m.unknown[:20]!r}",
-                 level="info")
+    note_extra_columns(ctx, m.unknown)
     if m.has("impressions"):
         ctx.note("impressions_era", "pre-2025 export: Impressions kept apart from Views",
                  level="info")

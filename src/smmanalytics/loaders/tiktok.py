@@ -287,7 +287,7 @@ def _note_undefined(c: Candidate, ctx: ParseContext) -> None:
 
 def _finish(df: pd.DataFrame, kind: str, c: Candidate, as_of: pd.Timestamp | None,
             ctx: ParseContext) -> list[pd.DataFrame]:
-    note_extra_columns(c, F, ctx)
+    note_extra_columns(ctx, c.match(F).unknown, advise_synonyms=True)
     m = None if _ZIP.match(outer_name(c)) else _folder_name(c)
     if m:
         what = (f"the account handle {m.group(3)!r} and the export time were" if m.group(2)

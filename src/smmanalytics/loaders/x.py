@@ -53,7 +53,7 @@ from ._dates import (
 )
 from ._ids import differ_from_links, rounded_ids, x_snowflake_time, zeros_rounded
 from ._registry import register
-from ._tidy import day_order, day_parts, summary_cells, written_days
+from ._tidy import day_order, day_parts, note_extra_columns, summary_cells, written_days
 
 __all__: list[str] = []
 
@@ -181,13 +181,6 @@ def _note_undated(c: Candidate, published: pd.Series, post_id: pd.Series,
              "are kept, outside every period", rows=len(pos))
 
 
-def _unknown_note(c: Candidate, family: str, ctx: ParseContext) -> None:
-    m = c.match(family)
-    if m.unknown:
-        ctx.note("extra_columns", f"{len(m.unknown)} columns not used: {m.unknown[:20]!r}",
-                 level="info")
-
-
 #: the number fields a posts export's parse reads (:func:`_metrics`, :func:`_figures`)
 _POST_NUMBERS = (*_POST_METRICS, *_EXTRAS, "likes", "reposts", "shares")
 
@@ -233,7 +226,7 @@ def _legacy_posts(c: Candidate, fam: str, ctx: ParseContext) -> list[pd.DataFram
     promoted = c.numbers(fam, "promoted_impressions")
     if promoted is not None:
         out["paid"] = (promoted.fillna(0) > 0).astype("boolean").array
-    _unknown_note(c, fam, ctx)
+    note_extra_columns(ctx, c.match(fam).unknown)
     out.attrs.update(kind="posts", platform="x", source_locale=c.match(fam).locale,
                      source_tz="UTC")
     return [out]
@@ -352,7 +345,7 @@ def _content_posts(c: Candidate, fam: str, ctx: ParseContext) -> list[pd.DataFra
     _note_undated(c, published, post_id, ctx)
     out = _posts(c, fam, post_id, permalink, published, agree, export_precision="day",
                  rounded=rounded, published_date=days)
-    _unknown_note(c, fam, ctx)
+    note_extra_columns(ctx, c.match(fam).unknown)
     out.attrs.update(kind="posts", platform="x", source_locale=c.match(fam).locale,
                      source_tz="UTC")
     return [out]
@@ -483,7 +476,7 @@ def _parse_overview(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     long = _dated_rows(long, ctx, _overview_handle(c, ctx))
     ctx.note("day_zone_assumed", "X overview days carry no time zone; taken as UTC days "
              "(reference §9.2 [U])", level="info")
-    _unknown_note(c, fam, ctx)
+    note_extra_columns(ctx, c.match(fam).unknown)
     long.attrs.update(kind="daily", platform="x", source_locale=c.match(fam).locale,
                       source_tz="UTC")
     return [long]
@@ -542,7 +535,7 @@ def _parse_legacy_daily(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     long = _dated_rows(long, ctx, _name_handle(c, ctx))
     ctx.note("day_zone_assumed", "legacy X by-day export: days taken as UTC days (the by-Tweet "
              "export writes times in UTC)", level="info")
-    _unknown_note(c, fam, ctx)
+    note_extra_columns(ctx, c.match(fam).unknown)
     long.attrs.update(kind="daily", platform="x", source_locale="en-US", source_tz="UTC")
     return [long]
 

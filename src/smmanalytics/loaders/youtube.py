@@ -636,7 +636,7 @@ def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                      "of follows: follows left empty, the net kept in net_subscribers",
                      rows=int((net < 0).sum()))
     note_day_tz(ctx, "YouTube Studio", "publish dates")
-    note_extra_columns(c, F, ctx)
+    note_extra_columns(ctx, c.match(F).unknown, advise_synonyms=True)
     _note_folder(c, ctx)
     df.attrs.update(kind="posts", platform=P, source_locale=m.locale, as_of=_as_of(c, ctx))
     return [df]
@@ -709,7 +709,7 @@ def _daily(c: Candidate, ctx: ParseContext, *, per_video: bool) -> pd.DataFrame:
         extra = {name: pd.array(np.tile(values.iloc[keep].to_numpy(), len(metrics)),
                                 dtype="string") for name, values in columns.items()}
     note_day_tz(ctx, "YouTube Studio", "days")
-    note_extra_columns(c, F, ctx)
+    note_extra_columns(ctx, c.match(F).unknown, advise_synonyms=True)
     _note_folder(c, ctx)
     out = long_daily(dates.reset_index(drop=True), {k: v.reset_index(drop=True)
                                                     for k, v in metrics.items()},
