@@ -3,10 +3,13 @@ the comparison with the previous period."""
 
 from __future__ import annotations
 
+import shutil
+
 import numpy as np
 import pandas as pd
 import pytest
 
+import smmanalytics as smm
 from smmanalytics.report import BrandReport, Formatter
 from smmanalytics.report.performance import PerformanceSections
 
@@ -66,6 +69,30 @@ def test_roi_without_costs_says_costs_are_unknown_not_zero(ds, lang):
     assert f.money(0) not in _pdf_text(rep.pdf_bytes())
 
 
+def _sample_changed(tmp_path_factory, change) -> smm.Dataset:
+    """A copy of the sample brand, changed by ``change(folder)``, loaded without the cache:
+    once for the module's tests in each language, which only read it (a load of the sample
+    takes 4.5 s of CPU, which each of them made)."""
+    brand = tmp_path_factory.mktemp("sample") / "maison-seve"
+    shutil.copytree(SAMPLE, brand)
+    change(brand)
+    return smm.load(brand, cache=False)
+
+
+@pytest.fixture(scope="module")
+def sample_of_unreadable_goals(tmp_path_factory) -> smm.Dataset:
+    """The sample with an unreadable goals.yaml ("targets: [oops")."""
+    return _sample_changed(tmp_path_factory, lambda brand: (brand / "goals.yaml").write_text(
+        "targets: [oops\n", encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def sample_without_ga4_august(tmp_path_factory) -> smm.Dataset:
+    """The sample without GA4's export of August 2026."""
+    return _sample_changed(tmp_path_factory, lambda brand: (
+        brand / "ga4_traffic_acquisition_2026-08-01_2026-08-31.csv").unlink())
+
+
 @pytest.mark.parametrize("lang,said", [
     # notes.yaml's goals_failed, ended with a full stop by the box: the English note starts
     # with the file's name, which keeps its case (it read "Goals.yaml could not be read"); the
@@ -76,16 +103,9 @@ def test_roi_without_costs_says_costs_are_unknown_not_zero(ds, lang):
     ("it", "Il file goals.yaml non è stato letto: gli eventi chiave non hanno valore "
            "(value_per_key_event)."),
 ])
-def test_the_roi_note_box_keeps_a_file_names_case(tmp_path, lang, said):
+def test_the_roi_note_box_keeps_a_file_names_case(sample_of_unreadable_goals, lang, said):
     """The sample with an unreadable goals.yaml ("targets: [oops"): roi()'s first note."""
-    import shutil
-
-    import smmanalytics as smm
-
-    brand = tmp_path / "maison-seve"
-    shutil.copytree(SAMPLE, brand)
-    (brand / "goals.yaml").write_text("targets: [oops\n", encoding="utf-8")
-    rep = BrandReport(smm.load(brand, cache=False), "2026-10", lang=lang)
+    rep = BrandReport(sample_of_unreadable_goals, "2026-10", lang=lang)
     assert _texts(rep.roi(), "note")[0] == said
     assert rep.fmt.untranslated == set()
 
@@ -1581,20 +1601,13 @@ _COST_COVERED = {"en": "Cost over the days GA4 covers",
 
 
 @pytest.mark.parametrize("lang", ["en", "fr", "it"])
-def test_the_roi_card_shows_the_cost_its_roi_is_computed_on(tmp_path, lang):
+def test_the_roi_card_shows_the_cost_its_roi_is_computed_on(sample_without_ga4_august, lang):
     """The sample's Q3 without GA4's August: the cards read "Total cost 8 351 €, attributed
     revenue 988 €, ROI −84 %", while (988 − 8 351) ÷ 8 351 = −88 %. The ROI is that of the
     days GA4 covers: July 2 332.74 + September 3 685.40 = 6 018.14 € (each month's cost,
     roi() of the month), (988.05 − 6 018.14) ÷ 6 018.14 = −83.6 %; the ROI card now says
     that cost. October, all of which GA4 covers, has no such note."""
-    import shutil
-
-    import smmanalytics as smm
-
-    brand = tmp_path / "maison-seve"
-    shutil.copytree(SAMPLE, brand)
-    (brand / "ga4_traffic_acquisition_2026-08-01_2026-08-31.csv").unlink()
-    rep = BrandReport(smm.load(brand, cache=False), "2026-Q3", lang=lang)
+    rep = BrandReport(sample_without_ga4_august, "2026-Q3", lang=lang)
     f = rep.fmt
     (cards,) = [b["items"] for b in rep.roi().blocks if b["kind"] == "kpis"]
     by_label = {c["label"]: c for c in cards}
