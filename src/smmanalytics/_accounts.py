@@ -239,8 +239,9 @@ def ids_from_names(posts: pd.DataFrame, log: QualityLog) -> pd.DataFrame:
             given[(platform, *row)] = ids.pop()
     if not given:
         return posts
-    rows = pd.Series(list(names.itertuples(index=False, name=None)), index=posts.index)
-    ids = posts["account_id"].fillna(rows.map(given).astype("string"))
+    ids = posts["account_id"].copy()
+    ids.iloc[np.flatnonzero(missing)] = [      # the posts without an id only, by position
+        given.get(row, pd.NA) for row in names.loc[missing].itertuples(index=False, name=None)]
     _note_ids_given(posts.loc[missing & ids.notna().to_numpy(bool)], ids, log)
     return posts.assign(account_id=ids)
 
