@@ -33,6 +33,7 @@ from ._dates import (
     file_numeric_order,
     parse_text_dates,
 )
+from ._folder import COPY_PREFIX
 from ._headers import normalize
 
 __all__ = ["text", "long_daily", "hms_seconds", "note_day_tz", "note_times_dropped",
@@ -376,10 +377,6 @@ def note_extra_columns(c: Candidate, family: str, ctx: ParseContext) -> None:
 #: "name(2).csv", "name - Copie.zip", "name - Copia.zip", "name - Copy (2).zip"
 _COPY_SUFFIX = re.compile(r"(?: ?\(\d{1,3}\)| - (?:Copy|Copie|Copia)(?: \(\d{1,3}\))?)"
                           r"(?=(?:\.[A-Za-z0-9]{1,5})?$)")
-#: what Google Drive (and a user following its habit) puts before a copy's name, in the
-#: interface's language, once per copy of a copy: "Copie de Content_maisonseve.zip"
-_COPY_PREFIX = re.compile(r"^(?:(?:Copy of|Copie de|Copia di|Copia de|Kopie von) )+",
-                          re.IGNORECASE)
 
 
 def without_copy_marks(name: str) -> str:
@@ -394,7 +391,7 @@ def without_copy_marks(name: str) -> str:
     >>> without_copy_marks("Copie de maison-seve_followers_1793520000000.xls")
     'maison-seve_followers_1793520000000.xls'
     """
-    return _COPY_PREFIX.sub("", _COPY_SUFFIX.sub("", name, count=1), count=1)
+    return COPY_PREFIX.sub("", _COPY_SUFFIX.sub("", name, count=1), count=1)
 
 
 def facebook_or_instagram(c: Candidate) -> str | None:
