@@ -250,3 +250,94 @@ def test_an_account_days_note_names_each_run_of_days():
     assert note.startswith("x account b: no daily row on 3 days the platform's other accounts "
                            "have (2026-10-02, 2026-10-05..2026-10-06)")
     assert _notes(ds, "account_days_lacking").empty          # the caller's Dataset unchanged
+
+
+# ---- account ids a spreadsheet rounded (s54RL D1)
+
+ROUNDED = Path(__file__).parent / "fixtures" / "s54RLF_rounded_account"
+
+
+def test_a_page_id_excel_rounded_is_the_same_page_not_another(tmp_path):
+    """September's Facebook posts of one Page in two exports, the second re-saved by Excel
+    FR (``;``, cp1252, the Page id written ``1,04938E+14``), brand.yaml declaring the Page by
+    its id: its 7 posts were left out as another account's (or, undeclared, the Page counted
+    as two, posts a week halved). The rounded id is left out and the posts get the id the
+    first export writes for the same Page name: 7 + 7 = 14 posts of one Page, 14 ÷ (30 days
+    ÷ 7) = 3.27 a week."""
+    ds = smm.load(ROUNDED, cache=False)
+    assert len(ds.posts) == 14
+    assert ds.posts["account_id"].tolist() == ["104938275516283"] * 14
+    assert _notes(ds, "account_not_declared").empty
+    damaged = _notes(ds, "account_id_damaged").iloc[0]
+    assert (damaged["level"], damaged["rows"]) == ("warning", 7)
+    assert "'1,04938E+14'" in damaged["message"]
+    assert damaged["file"].endswith("facebook_posts_2025-09-16_2025-09-30_2025-10-02.csv")
+    given = _notes(ds, "account_id_from_name").iloc[0]
+    assert (given["level"], given["rows"]) == ("info", 7)
+    assert "given 104938275516283" in given["message"]
+    table = smm.compare_benchmarks(ds, "2025-09", industry="health_beauty")
+    table = getattr(table, "table", table)
+    pace = table.loc[table["metric"].eq("posts_per_week")].iloc[0]
+    assert pace["brand_value"] == pytest.approx(14 / (30 / 7))
+    assert "per account" not in pace["note"]
+
+
+@pytest.mark.parametrize("rounded, post_ids", [
+    # a CSV re-saved by a spreadsheet: the id in scientific notation, the post ids exact
+    ("1.78414E+16", ["3001", "3002"]),
+    # Google Sheets: 15 digits kept, "…500"; the post ids cut so too ("…000", 3 zeros each)
+    ("17841402958311500", ["179012345678901000", "179012345678902000"]),
+])
+def test_an_account_id_a_spreadsheet_rounded_is_the_brands(tmp_path, rounded, post_ids):
+    """The brand's first half of October exported as is (10 + 20 likes), the second half
+    re-saved (30 + 40 likes): 4 posts of one account (100 likes), none left out, the two
+    rounded ids noted and given the brand's id, which the same handle carries."""
+    (tmp_path / "brand.yaml").write_text(
+        f"name: Maison Sève\ntimezone: Europe/Paris\naccounts:\n  instagram: '{BRAND_ID}'\n",
+        encoding="utf-8")
+    _export(tmp_path / "instagram_posts_2026-10-01_2026-10-15_2026-10-16.csv", BRAND_ID,
+            "maisonseve", "Maison Sève", [("1001", 5, 10), ("1002", 12, 20)])
+    _export(tmp_path / "instagram_posts_2026-10-16_2026-10-31_2026-11-02.csv", rounded,
+            "maisonseve", "Maison Sève", [(post_ids[0], 20, 30), (post_ids[1], 27, 40)])
+    ds = smm.load(tmp_path, cache=False)
+    assert ds.posts["interactions"].sum() == 100
+    assert ds.posts["account_id"].tolist() == [BRAND_ID] * 4
+    assert _notes(ds, "account_not_declared").empty
+    assert _notes(ds, "account_id_damaged")["rows"].tolist() == [2]
+    assert f"'{rounded}'" in _notes(ds, "account_id_damaged").iloc[0]["message"]
+    assert _notes(ds, "account_id_from_name")["rows"].tolist() == [2]
+
+
+def test_an_exact_account_id_ending_in_zeros_is_kept(tmp_path):
+    """An account id of 17 digits ending in 00 in an export whose post ids are exact: two
+    zeros past the 15th digit, which an exact id shows once in a hundred, with nothing
+    else in the file cut; the id is kept, nothing noted."""
+    _export(tmp_path / "instagram_posts_2026-10-01_2026-10-31_2026-11-02.csv",
+            "17841400000000100", "maisonseve", "Maison Sève", [("1001", 5, 10)])
+    ds = smm.load(tmp_path, cache=False)
+    assert ds.posts["account_id"].tolist() == ["17841400000000100"]
+    assert _notes(ds, "account_id_damaged").empty
+
+
+def test_ids_from_names_gives_an_id_only_when_the_names_agree_on_one():
+    """Of posts without an account id: the handle of one account gives its id, though its
+    display name is shared with another Page (the ids both name: B); a display name alone
+    shared by two accounts (A and B) gives none; an unknown name none; a post with an id
+    keeps it."""
+    from smmanalytics._accounts import ids_from_names
+    from smmanalytics.quality import QualityLog
+
+    posts = pd.DataFrame({
+        "platform": ["instagram"] * 6,
+        "account_id": pd.array(["A", "B", None, None, None, "C"], dtype="string"),
+        "account_handle": pd.array(["seve.a", "seve.b", "seve.b", None, "nobody", None],
+                                   dtype="string"),
+        "account_name": pd.array(["Sève", "Sève", "Sève", "Sève", None, "Sève"],
+                                 dtype="string"),
+        "source_file": ["a.csv", "b.csv", "c.csv", "c.csv", "c.csv", "d.csv"]})
+    log = QualityLog()
+    out = ids_from_names(posts, log)
+    # row 2: seve.b → {B}, Sève → {A, B, C}: B; row 3: Sève alone → {A, B, C}: none
+    assert out["account_id"].tolist() == ["A", "B", "B", pd.NA, pd.NA, "C"]
+    assert posts["account_id"].isna().sum() == 3           # the caller's frame unchanged
+    assert [(e["code"], e["rows"]) for e in log.entries] == [("account_id_from_name", 1)]

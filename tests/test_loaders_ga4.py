@@ -440,6 +440,32 @@ def test_preamble_dates_in_a_wording_not_known_are_said_not_guessed(tmp_path):
     assert "'dal: 20261001'" in note["message"] and "'al: 20261031'" in note["message"]
 
 
+def test_rows_of_no_date_and_no_period_are_noted_at_load(tmp_path):
+    """A GA4 table copied without its '#' lines (Google Sheets, top rows deleted) and of no
+    Date column: its rows have no period, which only an ROI said ("… not counted"); a copy
+    beside the original doubled ds.web's sessions with no word. Two rows, the Grand total
+    dropped: noted at load, naming the file, 2 rows. The same rows under a '#' period, or
+    with a Date column, are dated: nothing noted."""
+    table = ('"Session source / medium","Sessions","Engaged sessions","Total revenue"\n'
+             '"Grand total","500","260","30"\n"instagram / social","120","60","10"\n'
+             '"google / organic","380","200","20"\n')
+    path = tmp_path / "export (1).csv"
+    path.write_text(table, encoding="utf-8")
+    df = read_export(path)
+    note = next(q for q in df.attrs["quality"] if q["code"] == "ga4_rows_undated")
+    assert (note["level"], note["rows"]) == ("warning", 2)
+    assert note["file"].endswith("export (1).csv")
+    dated = tmp_path / "ga4.csv"
+    dated.write_text("# Start date: 20260901\n# End date: 20260930\n" + table,
+                     encoding="utf-8")
+    assert "ga4_rows_undated" not in _codes(read_export(dated))
+    daily = tmp_path / "ga4_daily.csv"
+    daily.write_text('"Date","Session source / medium","Sessions","Engaged sessions"\n'
+                     '"20260901","instagram / social","120","60"\n'
+                     '"20260902","google / organic","380","200"\n', encoding="utf-8")
+    assert "ga4_rows_undated" not in _codes(read_export(daily))
+
+
 def _it_number(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 

@@ -1513,3 +1513,30 @@ def test_daily_metrics_of_two_bad_cells_name_the_first_in_the_sheet(tmp_path):
         read_file(path)
     assert (err.value.cell, err.value.column, err.value.got) == (
         "Metrics!C3", "Impressions (total)", "lots")
+
+
+@pytest.mark.parametrize("copy", ["Copie de {}.xls", "Copy of {}.xls", "Copia di {} (1).xls"])
+def test_a_renamed_copy_keeps_the_page_of_its_name(tmp_path, copy):
+    """A copy renamed by Google Drive or a file manager ("Copie de maison-seve_followers_…")
+    made a page "Copie de maison-seve", and brand.yaml's maison-seve a false warning
+    ("no export names it"): the copy's marks are no part of the page's name."""
+    original = FIX / (STEM.format("followers") + ".xls")
+    path = tmp_path / copy.format(STEM.format("followers"))
+    path.write_bytes(original.read_bytes())
+    copied = read_export(path, kind="daily")
+    assert copied["account_id"].unique().tolist() == ["maison-seve"]
+    assert len(copied) == len(read_export(original, kind="daily"))
+
+
+def test_the_original_beside_its_renamed_copy_is_the_one_read(tmp_path):
+    """The original and its "Copie de …" copy, byte for byte the same: one is read, the other
+    a duplicate. The copy sorted first ("C" < "m") and was read, the original the
+    duplicate; the original now comes first, its copy right after it."""
+    import smmanalytics as smm
+
+    name = STEM.format("followers") + ".xls"
+    for target in (name, f"Copie de {name}"):
+        (tmp_path / target).write_bytes((FIX / name).read_bytes())
+    files = smm.load(tmp_path, cache=False).files
+    status = dict(zip(files["path"].map(lambda p: Path(p).name), files["status"], strict=True))
+    assert status == {name: "ok", f"Copie de {name}": "duplicate"}

@@ -1247,6 +1247,36 @@ def test_meta_daily_resaved_without_sep_line_and_padded_title(tmp_path, title):
     assert df["value"].tolist() == [3, 5]
 
 
+@pytest.mark.parametrize("sep_line,delim", [
+    ('"sep=",""', ","),         # Google Sheets: the cell split at its comma, each part quoted
+    ('"sep=;"', ";"),           # a spreadsheet quoting the one cell
+    ('"sep=;";""', ";"),        # ... and padding it to the sheet's width
+    ("SEP=,", ",")])
+def test_meta_daily_sep_line_as_a_spreadsheet_writes_it_back(tmp_path, sep_line, delim):
+    """Google Sheets writes Meta's ``sep=,`` line back as ``"sep=",""``, which was read as the
+    chart's title: the metric ``sep``, the follows lost from the follower series. Every
+    form is Excel's delimiter line: the title below it is read, the series the follows."""
+    path = tmp_path / "facebook_follows_2026-11-01.csv"
+    rows = [f'"Facebook follows"{delim}""', f'"Date"{delim}"Primary"',
+            f'"2025-08-01T00:00:00"{delim}"3"', f'"2025-08-02T00:00:00"{delim}"5"']
+    path.write_text("\n".join([sep_line, *rows]) + "\n", encoding="utf-8")
+    df = read_export(path)
+    assert df["metric"].unique().tolist() == ["follows"]
+    assert df["value"].tolist() == [3, 5]
+
+
+def test_meta_daily_chart_saved_by_google_sheets_reads_as_the_original():
+    """Facebook follows of 2025-09-01..2026-10-31 downloaded from Google Sheets (every cell
+    quoted, ``"sep=",""`` on top): its 394 days (the days of no change left out, as Meta
+    writes them) summing to 1270, by ``awk`` over the file, read as ``net_follows`` (days
+    below 0), not as a metric ``sep``."""
+    path = (Path(__file__).parent / "fixtures" / "s54RLF_sheets_sep"
+            / "facebook_follows_2025-09-01_2026-10-31_2026-11-01.csv")
+    df = read_export(path)
+    assert df["metric"].unique().tolist() == ["net_follows"]
+    assert (len(df), df["value"].sum()) == (394, 1270)
+
+
 @pytest.mark.parametrize("title,metric", [("Copertura", "reach"),
                                           ("Visualizzazioni", "views")])
 def test_meta_daily_italian_chart_without_sep_line_or_platform_in_its_name(tmp_path, title,

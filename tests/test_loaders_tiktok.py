@@ -1218,3 +1218,17 @@ def test_of_any_bad_cells_of_an_overview_the_first_in_the_file_is_named(bad):
             read_file(path)
     line, col = min(bad)
     assert (err.value.line, err.value.column) == (line, _OVERVIEW_HEADER[col])
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="data/sample not generated in this checkout")
+@pytest.mark.parametrize("copy", ["Copie de Content_maisonseve.zip",
+                                  "Copy of Copy of Content_maisonseve.zip",
+                                  "Copia di Content_maisonseve - Copia.zip"])
+def test_a_renamed_copy_of_the_zip_keeps_its_account(tmp_path, copy):
+    """TikTok names the account only in its zip's name: a copy renamed "Copie de …" had no
+    account (NA, no note). Its posts are the handle's, as the original's."""
+    path = tmp_path / copy
+    path.write_bytes((SAMPLE / "Content_maisonseve.zip").read_bytes())
+    posts = read_file(path)[0]
+    assert posts["account_id"].unique().tolist() == ["maisonseve"]
+    assert len(posts) == len(read_file(SAMPLE / "Content_maisonseve.zip")[0])

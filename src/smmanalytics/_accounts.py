@@ -38,7 +38,8 @@ from .quality import QualityLog, unread_columns
 from .schema import column_or, conform
 
 __all__ = ["account_key", "current_names", "declared_accounts", "former_names",
-           "keep_declared_accounts", "note_account_gaps", "BrandAccount", "KnownAccounts"]
+           "ids_from_names", "keep_declared_accounts", "note_account_gaps", "BrandAccount",
+           "KnownAccounts"]
 
 #: the columns that name a row's account, per table (posts give up to three forms)
 _NAMES = {"posts": ("account_id", "account_handle", "account_name"),
@@ -203,6 +204,59 @@ def current_names(table: str, df: pd.DataFrame, declared: dict[str, dict[str, st
             if column == "account_id":      # a handle renamed beside its id: one row, one note
                 _note_former(table, df.loc[renamed], plat, former, log)
     return out
+
+
+def ids_from_names(posts: pd.DataFrame, log: QualityLog) -> pd.DataFrame:
+    """``posts`` with the account id of each post that has none given from its handle and
+    display name: the one id the platform's other posts of those names write, noted per file
+    (``account_id_from_name``, an info). A Page's export re-saved by Excel writes its id
+    ``1,04938E+14``, which the loader leaves out (``account_id_damaged``); the export beside it
+    of the same Page, ``Maison Sève``, gives it back, ``104938275516283``: one account, not a
+    second one halving its posts a week, nor another account's posts left out.
+
+    The names must agree on one id: of a handle (one account's on its platform) and a display
+    name (which two Pages may share) the ids both name; a post whose names point to no id or
+    to several keeps none. ``posts`` itself when no post is given one."""
+    columns = [c for c in ("account_handle", "account_name") if c in posts.columns]
+    if not columns or not {"platform", "account_id"} <= set(posts.columns):
+        return posts
+    missing = posts["account_id"].isna().to_numpy(bool)
+    if not missing.any() or missing.all():
+        return posts
+    names = posts[["platform", *columns]].astype("string")
+    owners: dict[tuple[str, str], set[str]] = {}      # (platform, name's key) → account ids
+    known = names.loc[~missing].assign(_id=posts["account_id"].loc[~missing]).drop_duplicates()
+    for platform, *row, account in known.itertuples(index=False):
+        for name in row:
+            if (key := account_key(name)) is not None:
+                owners.setdefault((platform, key), set()).add(str(account))
+    given = {}
+    for platform, *row in names.loc[missing].drop_duplicates().itertuples(index=False):
+        found = [owners.get((platform, k), set()) for name in row
+                 if (k := account_key(name)) is not None]
+        ids = set.intersection(*found) if found and all(found) else set()
+        if len(ids) == 1:
+            given[(platform, *row)] = ids.pop()
+    if not given:
+        return posts
+    ids = posts["account_id"].copy()
+    ids.iloc[np.flatnonzero(missing)] = [      # the posts without an id only, by position
+        given.get(row, pd.NA) for row in names.loc[missing].itertuples(index=False, name=None)]
+    _note_ids_given(posts.loc[missing & ids.notna().to_numpy(bool)], ids, log)
+    return posts.assign(account_id=ids)
+
+
+def _note_ids_given(rows: pd.DataFrame, ids: pd.Series, log: QualityLog) -> None:
+    """One ``account_id_from_name`` info per file and account of the posts ``rows`` that
+    :func:`ids_from_names` gave the account id ``ids`` (all posts')."""
+    files = column_or(rows, "source_file", dtype="string").astype("string").fillna("")
+    for (file, platform, account), part in rows.groupby(
+            [files, rows["platform"].astype("string"), ids.loc[rows.index]], sort=True):
+        names = _accounts(part.iloc[:1], ("account_handle", "account_name"))[0]
+        log.add(file or f"posts ({platform})", "account_id_from_name",
+                f"{len(part)} {platform} posts of {names} name no account id; given "
+                f"{account}, the one the {platform} posts of the same names write",
+                level="info", rows=len(part))
 
 
 def _as_written(names: pd.Series, name: str) -> str:

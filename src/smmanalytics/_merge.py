@@ -31,7 +31,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from . import schema
-from ._accounts import BrandAccount, KnownAccounts, account_key, current_names
+from ._accounts import BrandAccount, KnownAccounts, account_key, current_names, ids_from_names
 from ._io import file_name
 from ._ranges import combine_ranges
 from .loaders._arrow import arrow_text
@@ -142,7 +142,8 @@ def _keyed(table: str, parts: _Parts, log: QualityLog, accounts: KnownAccounts |
     """The rows, with the steps of each table before newest-wins (each noting what it did),
     and the key newest-wins goes by.
 
-    - posts: figures of date ranges combined (YouTube, :func:`combine_ranges`; the rows it
+    - posts: an account id a post lacks given from its names (:func:`ids_from_names`);
+      figures of date ranges combined (YouTube, :func:`combine_ranges`; the rows it
       drops take their spreadsheet-rounded flag with them); posts whose ids a spreadsheet
       rounded (:func:`_key_unreliable_ids`) or damaged (:func:`_key_damaged_ids`) keyed
       otherwise (``_key``);
@@ -155,6 +156,8 @@ def _keyed(table: str, parts: _Parts, log: QualityLog, accounts: KnownAccounts |
     """
     df, unreliable = parts.df, parts.unreliable
     parts.df = None              # one reference less: the steps below may copy it
+    if table == "posts":
+        df = ids_from_names(df, log)
     if accounts is not None and "account_id" in df.columns:
         df = current_names(table, df, accounts.declared, log)
     several = not parts.single

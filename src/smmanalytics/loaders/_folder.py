@@ -66,23 +66,35 @@ def looks_like_export(name: str) -> bool:
 _COPY_NUMBER = re.compile(r"^(?P<stem>.*?) ?\((?P<n>\d{1,3})\)(?P<suffix>\.[^.]*)?$")
 
 
+#: what Google Drive (and a user following its habit) puts before a copy's name, in the
+#: interface's language, once per copy of a copy: "Copie de Content_maisonseve.zip"
+COPY_PREFIX = re.compile(r"^(?:(?:Copy of|Copie de|Copia di|Copia de|Kopie von) )+",
+                         re.IGNORECASE)
+
+
 def file_order(path: str | Path) -> tuple[str, tuple[int, ...], str]:
     """The key files are sorted by (:func:`walk`, :func:`files_below`, the members of a zip):
     their path, except that a browser's second download "X (1).csv" comes right after "X.csv"
     (and "X (2).csv" after it, "X (10).csv" after "X (9).csv"), where plain text order puts
     it first (" " and "(" sort before "."). A download of a copy, "X (1) (1).csv", comes after
-    the copy: its numbers are read from the original out, "X.csv" and (1, 1). The merge keeps,
-    of exports that say the same export time, the later file in this order: the second
-    download, made last.
+    the copy: its numbers are read from the original out, "X.csv" and (1, 1). A copy named
+    "Copie de X.csv" (:data:`COPY_PREFIX`) comes right after "X.csv" too, before its second
+    download: of two identical files the first is read, the other a duplicate, and the
+    original, read first, is the one the files table keeps. The merge keeps, of exports that
+    say the same export time, the later file in this order: the second download, made last.
 
     >>> sorted(["a/X (1).csv", "a/X.csv", "a/X (10).csv", "a/X (2).csv"], key=file_order)
     ['a/X.csv', 'a/X (1).csv', 'a/X (2).csv', 'a/X (10).csv']
     >>> sorted(["a/X.csv", "a/X (1).csv", "a/X (1) (1).csv"], key=file_order)
     ['a/X.csv', 'a/X (1).csv', 'a/X (1) (1).csv']
+    >>> sorted(["a/Copie de X.csv", "a/X (1).csv", "a/X.csv"], key=file_order)
+    ['a/X.csv', 'a/Copie de X.csv', 'a/X (1).csv']
     """
     text = Path(path).as_posix()
     folder, slash, name = text.rpartition("/")
-    copies: list[int] = []
+    original = COPY_PREFIX.sub("", name, count=1)
+    copies: list[int] = [0] if original != name else []
+    name = original
     while (copy := _COPY_NUMBER.match(name)) is not None:
         copies.insert(0, int(copy["n"]))
         name = f"{copy['stem']}{copy['suffix'] or ''}"

@@ -44,8 +44,11 @@ from ._sniff import (
 
 __all__ = ["headers_below", "split_text"]
 
-#: the ``sep=;`` line Excel reads (quoted when a spreadsheet re-saved the file): its delimiter
-_SEP = re.compile(r'^\s*"?sep=(.)"?\s*$', re.IGNORECASE)
+#: the ``sep=;`` line Excel reads (quoted when a spreadsheet re-saved the file): its delimiter,
+#: in the cell or, when a spreadsheet split the cell at it, between the cells it made: Google
+#: Sheets writes Meta's ``sep=,`` back as ``"sep=",""``, which was read as a chart's title
+#: (metric ``sep``, the series lost)
+_SEP = re.compile(r'^\s*"?sep=([^"]?)"?(?:([,;\t])(?:"")?)*\s*$', re.IGNORECASE)
 
 
 def _first_line_fields(line: str) -> int:
@@ -100,8 +103,10 @@ def split_text(text: str, *, source: str, encoding: str | None = None,
             stripped = line.strip()
             m = _SEP.match(line) if not tables and not pre and hint is None else None
             if m:
-                hint = m.group(1)
-                meta["sep"] = hint
+                # the delimiter the file's cells are split at, else the one the cell names
+                hint = m.group(2) or m.group(1) or None
+                if hint:
+                    meta["sep"] = hint
             elif (comment := comment_line(stripped)) is not None:
                 pre.append((line_no, comment))
             elif not stripped or set(stripped) <= set(",;\t\""):

@@ -33,6 +33,7 @@ from ._dates import (
     file_numeric_order,
     parse_text_dates,
 )
+from ._folder import COPY_PREFIX
 from ._headers import normalize
 
 __all__ = ["text", "long_daily", "hms_seconds", "note_day_tz", "note_times_dropped",
@@ -40,7 +41,7 @@ __all__ = ["text", "long_daily", "hms_seconds", "note_day_tz", "note_times_dropp
            "refuse_undated", "summary_cells", "written_days", "day_parts", "day_order",
            "note_extra_columns", "note_negative_values",
            "unzipped_folder", "holding_folder", "folder_read", "names_read_in_folders",
-           "without_copy_suffix", "facebook_or_instagram",
+           "without_copy_marks", "facebook_or_instagram",
            "YEARS"]
 
 
@@ -383,16 +384,19 @@ _COPY_SUFFIX = re.compile(r"(?: ?\(\d{1,3}\)| - (?:Copy|Copie|Copia)(?: \(\d{1,3
                           r"(?=(?:\.[A-Za-z0-9]{1,5})?$)")
 
 
-def without_copy_suffix(name: str) -> str:
-    """``name`` without the mark of a second download or copy, which is no part of the name
-    the platform gave the file ("Content_maisonseve (1).zip" → "Content_maisonseve.zip").
+def without_copy_marks(name: str) -> str:
+    """``name`` without the marks of a second download or copy, which are no part of the name
+    the platform gave the file ("Content_maisonseve (1).zip", "Copie de Content_maisonseve.zip"
+    → "Content_maisonseve.zip"): a copy's account, read from its name, is the original's.
 
-    >>> without_copy_suffix("Overview_2025-11-01_1793520000_maisonseve (1).zip")
+    >>> without_copy_marks("Overview_2025-11-01_1793520000_maisonseve (1).zip")
     'Overview_2025-11-01_1793520000_maisonseve.zip'
-    >>> without_copy_suffix("Content 2025-09-01_2026-10-31 Maison Sève - Copie.zip")
+    >>> without_copy_marks("Content 2025-09-01_2026-10-31 Maison Sève - Copie.zip")
     'Content 2025-09-01_2026-10-31 Maison Sève.zip'
+    >>> without_copy_marks("Copie de maison-seve_followers_1793520000000.xls")
+    'maison-seve_followers_1793520000000.xls'
     """
-    return _COPY_SUFFIX.sub("", name, count=1)
+    return COPY_PREFIX.sub("", _COPY_SUFFIX.sub("", name, count=1), count=1)
 
 
 def facebook_or_instagram(c: Candidate) -> str | None:
@@ -431,7 +435,7 @@ def outer_name(c: Candidate) -> str:
     ``Overview_….zip`` for ``brand.zip!brand/Overview_….zip!Overview.csv``, as for the
     member of that zip on disk), without the mark of a second download (``… (1).zip``)."""
     parts = c.source.name.split("!")
-    return without_copy_suffix(parts[-2 if len(parts) > 1 else 0].replace("\\", "/")
+    return without_copy_marks(parts[-2 if len(parts) > 1 else 0].replace("\\", "/")
                                .rsplit("/", 1)[-1])
 
 
@@ -441,7 +445,7 @@ def unzipped_folder(c: Candidate) -> str | None:
     all" and macOS do): a file on disk's folder, or the folder of an archive member inside one;
     None for a member at an archive's root (the archive's own name tells: :func:`outer_name`)
     or a file given without a folder."""
-    return without_copy_suffix(holding_folder(c.source)) or None
+    return without_copy_marks(holding_folder(c.source)) or None
 
 
 #: the zip names platforms give their exports (TikTok's, YouTube Studio's), as the platform
@@ -464,7 +468,7 @@ def folder_read(src) -> str:
     (:func:`names_read_in_folders`: its account, dates and the name itself, quoted in the
     ``name_from_folder`` note); ``""`` for any other folder (a brand folder: ``maison-seve``,
     ``brand2``), whose name no parse reads."""
-    folder = without_copy_suffix(holding_folder(src))
+    folder = without_copy_marks(holding_folder(src))
     named = folder and any(p.match(f"{folder}.zip") for p in _FOLDER_ZIP_NAMES)
     return folder if named else ""
 

@@ -180,6 +180,7 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     note_extra_columns(ctx, [h for h in unused if h not in unread])
     if pd.isna(start) and pd.isna(end):
         _note_unread_preamble_dates(c, ctx)
+    _note_undated(out, ctx)
     if "channel_group" not in out.columns and (left := not_social_sources(out)) is not None:
         n, shown = left
         ctx.note("sources_not_social", f"{n} source{'s' if n > 1 else ''} of no channel group "
@@ -316,6 +317,22 @@ def _unread_metrics(c: Candidate, unused: list[str]) -> list[str]:
 
 
 _YYYYMMDD = re.compile(r"^\d{8}$")
+
+
+def _note_undated(out: pd.DataFrame, ctx: ParseContext) -> None:
+    """Note the rows of neither a day nor a period (``ga4_rows_undated``): a table copied
+    without its ``#`` lines, which hold the period, and of no Date column. They are kept,
+    but no month counts them: an ROI leaves them out (and says so), and said nowhere at
+    load, a copy beside the original doubled ``ds.web``'s sessions with no word."""
+    undated = out["period_start"].isna() | out["period_end"].isna()
+    if "date" in out.columns:
+        undated &= out["date"].isna()
+    if undated.any():
+        n = int(undated.sum())
+        ctx.note("ga4_rows_undated", f"{n} rows have no date and no period: the file has no "
+                 "'# Start date' and '# End date' lines (removed from a copy?) and no Date "
+                 "column; the rows are kept, but counted in no month (an ROI leaves them "
+                 "out)", rows=n)
 
 
 def _note_unread_preamble_dates(c: Candidate, ctx: ParseContext) -> None:

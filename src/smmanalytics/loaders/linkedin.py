@@ -94,6 +94,7 @@ from ._tidy import (
     numeric_date_columns,
     refuse_undated,
     text,
+    without_copy_marks,
 )
 
 __all__: list[str] = []
@@ -166,9 +167,10 @@ def _siblings(c: Candidate) -> set[str]:
 def _page(c: Candidate) -> str | None:
     """The page's vanity name: ``maison-seve`` in ``maison-seve_content_1791015300000.xls``
     (the file's name; for an archive member, the member's, else the archives' from the
-    innermost out)."""
+    innermost out), without a copy's marks: ``Copie de maison-seve_followers_….xls`` is
+    ``maison-seve``'s, not the page ``Copie de maison-seve``'s."""
     for part in reversed(c.source.name.split("!")):
-        base = part.replace("\\", "/").rsplit("/", 1)[-1]
+        base = without_copy_marks(part.replace("\\", "/").rsplit("/", 1)[-1])
         m = re.match(r"^(.+?)_(?:content|updates|followers|visitors|competitors?)_", base, re.I)
         if m:
             return m.group(1)

@@ -107,6 +107,7 @@ from ._ids import (
     cut_to_15_digits,
     instagram_shortcode,
     instagram_shortcode_time,
+    rounded_ids,
     stored_rounded,
 )
 from ._registry import register
@@ -753,6 +754,7 @@ def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> lis
 
     _check_window(c, ctx)
     unreliable = _damaged_ids(c, out["post_id"], ctx)
+    out["account_id"] = _without_damaged_accounts(c, out, ctx, cut_here=bool(unreliable))
     _note_header(m, ctx)
     if unreliable:       # the merge does not match posts by these ids (_merge.merge_table)
         out.attrs["unreliable_ids"] = unreliable
@@ -816,6 +818,42 @@ def _damaged_ids(c: Candidate, ids: pd.Series, ctx: ParseContext) -> list[str]:
              "link, not their id (a post without a link, with no other post)",
              rows=int(damaged.sum()))
     return unreliable
+
+
+def _without_damaged_accounts(c: Candidate, posts: pd.DataFrame, ctx: ParseContext, *,
+                              cut_here: bool) -> pd.Series:
+    """The posts' account ids without those a spreadsheet damaged, noted
+    (``account_id_damaged``): an id of a Page or an Instagram account is as long as a post's
+    and is rounded with it, ``104938275516283`` written ``1,04938E+14`` by Excel,
+    ``17841402958311467`` kept to 15 digits ``17841402958311500`` by Google Sheets. Taken as
+    it stands, it named a second account: the one account's posts of a month counted as two
+    accounts' (posts a week halved) or left out as another account's. The rows keep their
+    Page name and handle, which tell their account (``_accounts.ids_from_names`` gives them
+    the id the other exports write for it).
+
+    Damaged: in scientific notation or stored as a number of more than 15 digits
+    (:func:`~._ids.rounded_ids`), or of 16 digits or more all 0 past the 15th when the same
+    spreadsheet cut the file's post ids (``cut_here``) or the account ids add up to enough
+    zeros (:func:`~._ids.cut_to_15_digits`, over each distinct id once: one account's id
+    repeated on every row is one id ending in zeros, which an exact id may do by chance).
+    """
+    ids = posts["account_id"]
+    codes, uniques = pd.factorize(ids)
+    distinct = pd.Series(uniques, dtype="string")
+    cut = distinct.str.fullmatch(r"\d{15}0+").fillna(False).to_numpy(bool)
+    if not cut_here:
+        cut &= cut_to_15_digits(distinct)
+    damaged = np.append(cut, False)[codes] | rounded_ids(ids, c.col(F, "account_id"))
+    if not damaged.any():
+        return ids
+    n = int(damaged.sum())
+    told_by = [what for col, what in (("account_handle", "handle"), ("account_name", "name"))
+               if posts[col].loc[damaged].notna().any()]
+    ctx.note("account_id_damaged", f"{n} posts' account id was rounded by a spreadsheet (such "
+             f"as {ids[damaged].iloc[0]!r}): it names no account and was left out; "
+             + (f"their account is told by its {' and '.join(told_by)}" if told_by
+                else "their account is unknown"), rows=n)
+    return ids.mask(damaged)
 
 
 def _check_window(c: Candidate, ctx: ParseContext) -> None:
