@@ -1378,7 +1378,7 @@ def test_a_mass_unfollow_is_one_movement_not_two_signals(monkeypatch, capsys):
     monkeypatch.setattr(dataset, "load", lambda path, **kw: ds)
     assert main(["alerts", "somewhere", "--period", "2026-09"]) == 0
     out = capsys.readouterr().out
-    assert ("on x\n(each counted as one signal in the severity, one movement seen twice: "
+    assert ("on x\n(each counted as one signal in the severity, one being part of the other: "
             "net followers and unfollows)\n") in out
 
 
@@ -1401,12 +1401,12 @@ def test_an_incidents_families_seen_twice_by_hand():
 
 
 @pytest.mark.parametrize("lang,caption", [
-    ("en", "Counted as one signal in the severity, one movement seen twice: net followers "
-           "and unfollows."),
-    ("fr", "Comptés comme un seul signal dans la gravité, un même mouvement vu deux fois : "
-           "abonnés nets et désabonnements."),
-    ("it", "Contati come un solo segnale nella gravità, uno stesso movimento visto due volte: "
-           "follower netti e unfollow.")])
+    ("en", "Counted as one signal in the severity, one being part of the other (one movement "
+           "seen twice): net followers and unfollows."),
+    ("fr", "Comptés comme un seul signal dans la gravité, l'un faisant partie de l'autre (un "
+           "même mouvement vu deux fois) : abonnés nets et désabonnements."),
+    ("it", "Contati come un solo segnale nella gravità, l'uno parte dell'altro (uno stesso "
+           "movimento visto due volte): follower netti e unfollow.")])
 def test_the_report_says_a_mass_unfollow_is_one_movement(lang, caption):
     """The September report's incident (X's unfollows and net loss of 30 September, one
     movement: :func:`test_a_mass_unfollow_is_one_movement_not_two_signals`) is a watch, its

@@ -61,8 +61,11 @@ Detection (:func:`alerts`; formulas in :mod:`smmanalytics._alert_stats`)
    "warning" (two signals agree) where one thing happened, now a watch; the sample's
    incident of 13-19 October counted five signals, now three (a crisis both ways). §4.3 counts
    "distinct signals" without saying whether a part of another is distinct; we count a
-   family once, as a signal on two platforms counts once, and keep both in the alert list
-   (each is a test of its own series; :func:`incidents` names the family, ``seen_twice``).
+   family once, and on any platform, as a signal on two platforms counts once (Instagram's
+   net loss and X's unfollows are one signal as Instagram's and X's net losses are): a rule
+   by account would make the same X mass unfollow two signals or one as X's export carried
+   its follows (and so its net) or not. Both stay in the alert list (each is a test of its
+   own series; :func:`incidents` names the family, ``seen_twice``).
    Alerts chained at most ``window_days`` apart share an ``incident_id``.
 """
 
