@@ -755,15 +755,20 @@ def test_severity_tiers_and_incidents():
         "date": [day, day + pd.Timedelta(days=1), day + pd.Timedelta(days=10),
                  day + pd.Timedelta(days=20), day + pd.Timedelta(days=20),
                  day + pd.Timedelta(days=40), day + pd.Timedelta(days=41),
-                 day + pd.Timedelta(days=42)],
+                 day + pd.Timedelta(days=42),
+                 *(day + pd.Timedelta(days=d) for d in (60, 60, 61, 61))],
         "signal": ["unfollows", "negative_feedback",                  # 2 signals in 48 h
                    "comments",                                        # alone
                    "comments_per_reach", "comments",                  # the same comments
-                   "unfollows", "net_followers", "negative_feedback"]})  # 3 signals
+                   # 2 signals: the net is follows - unfollows, one movement counted once
+                   "unfollows", "net_followers", "negative_feedback",
+                   # 3 signals: comments, negative feedback, the follower loss
+                   "unfollows", "net_followers", "negative_feedback", "comments"]})
     out = _severity(al, 2)
     assert out["severity"].tolist() == ["warning", "warning", "watch", "watch", "watch",
-                                        "crisis", "crisis", "crisis"]
-    assert out["incident_id"].tolist() == [1, 1, 2, 3, 3, 4, 4, 4]
+                                        "warning", "warning", "warning",
+                                        "crisis", "crisis", "crisis", "crisis"]
+    assert out["incident_id"].tolist() == [1, 1, 2, 3, 3, 4, 4, 4, 5, 5, 5, 5]
 
 
 def test_an_incidents_platforms_name_the_account_whose_series_alerted():
@@ -1343,6 +1348,75 @@ def test_the_report_says_an_incident_began_before_the_period(lang, first):
     rep = BrandReport(_straddling(lang), "2026-10", lang=lang)
     incident_table = next(b for b in rep.alerts().blocks if b["kind"] == "table")
     assert incident_table["rows"][0][0] == first
+
+
+def test_a_mass_unfollow_is_one_movement_not_two_signals(monkeypatch, capsys):
+    """X's 40 and 35 unfollows of 30 September and 1 October (:func:`_straddling`: follows
+    10 a day) drop the net follower change to 10 - 40 = -30 and 10 - 35 = -25: both signals
+    fire on both days. The net is follows - unfollows: one movement seen twice, which read
+    "warning" (two signals agree). Both stay in the alert list; the severity counts them
+    once (a watch) and the incident and `smm alerts` say why."""
+    import smmanalytics.dataset as dataset
+    from smmanalytics.alerts import incidents
+    from smmanalytics.cli import main
+
+    ds = _straddling()
+    a = alerts(ds)
+    spike = a.loc[a["date"] >= "2026-09-30"]
+    assert sorted(zip(spike["date"].dt.strftime("%m-%d"), spike["signal"].astype(str),
+                      spike["value"].astype(float), strict=True)) == [
+        ("09-30", "net_followers", -30.0), ("09-30", "unfollows", 40.0),
+        ("10-01", "net_followers", -25.0), ("10-01", "unfollows", 35.0)]
+    assert (spike["severity"] == "watch").all()
+    assert (spike["incident_severity"] == "watch").all()
+    inc = incidents(spike)
+    assert inc.loc[0, "signals"] == "net_followers, unfollows"
+    assert inc.loc[0, "seen_twice"] == "net_followers, unfollows"
+    assert str(inc["seen_twice"].dtype) == "string"
+    # one of the two alone is no movement seen twice
+    assert incidents(spike.loc[spike["signal"] == "unfollows"]).loc[0, "seen_twice"] == ""
+    monkeypatch.setattr(dataset, "load", lambda path, **kw: ds)
+    assert main(["alerts", "somewhere", "--period", "2026-09"]) == 0
+    out = capsys.readouterr().out
+    assert ("on x\n(each counted as one signal in the severity, one being part of the other: "
+            "net followers and unfollows)\n") in out
+
+
+def test_an_incidents_families_seen_twice_by_hand():
+    """Incident 1 holds both families (the comments and their rate per reach; the net and the
+    unfollows), sorted by family, apart by "; "; incident 2 the negative feedback with the
+    unfollows, two signals of their own: none."""
+    from smmanalytics.alerts import incidents
+
+    day = pd.Timestamp("2026-10-13")
+    al = pd.DataFrame({
+        "date": [day] * 5 + [day + pd.Timedelta(days=9)] * 2,
+        "platform": ["x", "x", "instagram", "instagram", "facebook", "x", "facebook"],
+        "signal": ["unfollows", "net_followers", "comments_per_reach", "comments",
+                   "negative_feedback", "unfollows", "negative_feedback"],
+        "incident_id": [1] * 5 + [2] * 2,
+        "incident_severity": ["crisis"] * 5 + ["warning"] * 2})
+    assert incidents(al)["seen_twice"].tolist() == [
+        "comments, comments_per_reach; net_followers, unfollows", ""]
+
+
+@pytest.mark.parametrize("lang,caption", [
+    ("en", "Counted as one signal in the severity, one being part of the other (one movement "
+           "seen twice): net followers and unfollows."),
+    ("fr", "Comptés comme un seul signal dans la gravité, l'un faisant partie de l'autre (un "
+           "même mouvement vu deux fois) : abonnés nets et désabonnements."),
+    ("it", "Contati come un solo segnale nella gravità, l'uno parte dell'altro (uno stesso "
+           "movimento visto due volte): follower netti e unfollow.")])
+def test_the_report_says_a_mass_unfollow_is_one_movement(lang, caption):
+    """The September report's incident (X's unfollows and net loss of 30 September, one
+    movement: :func:`test_a_mass_unfollow_is_one_movement_not_two_signals`) is a watch, its
+    table's caption says why, in the report's language."""
+    from smmanalytics.report import BrandReport
+
+    rep = BrandReport(_straddling(lang), "2026-09", lang=lang)
+    incident_table = next(b for b in rep.alerts().blocks if b["kind"] == "table")
+    assert incident_table["rows"][0][2]["status"] == "watch"
+    assert incident_table["caption"] == caption
 
 
 @pytest.mark.parametrize("account,named,reported", [

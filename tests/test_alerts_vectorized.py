@@ -29,8 +29,10 @@ def _severity_by_pairs(al, window):
     a = al[["date", "signal"]].reset_index(names="_i")
     pairs = a.merge(a, how="cross", suffixes=("", "_o"))
     pairs = pairs.loc[(pairs["date"] - pairs["date_o"]).abs() <= pd.Timedelta(days=window)]
-    # a ratio and its own count are one signal: comments per reach is comments' family
-    pairs["family_o"] = pairs["signal_o"].replace({"comments_per_reach": "comments"})
+    # a ratio and its own count are one signal: comments per reach is comments' family; the
+    # net follower change and the unfollows it subtracts too
+    pairs["family_o"] = pairs["signal_o"].replace({"comments_per_reach": "comments",
+                                                   "unfollows": "net_followers"})
     g = pairs.groupby("_i")
     n_sig = g["family_o"].nunique()
     ratio = g["signal_o"].agg(lambda s: s.isin(_RATIO).any())
@@ -65,20 +67,25 @@ def test_severity_by_hand():
     al = pd.DataFrame({
         "date": pd.to_datetime(["2026-01-01", "2026-01-02", "2026-01-05", "2026-01-06",
                                 "2026-01-20", "2026-01-21", "2026-02-01", "2026-02-02",
-                                "2026-03-01", "2026-03-01", "2026-03-02"]),
+                                "2026-03-01", "2026-03-01", "2026-03-02",
+                                "2026-04-01", "2026-04-02"]),
         "platform": ["instagram", "instagram", "x", "x", "x", "instagram", "x", "x",
-                     "x", "x", "x"],
+                     "x", "x", "x", "x", "facebook"],
         "signal": ["comments", "comments_per_reach", "unfollows", "net_followers",
                    "comments", "comments", "comments_per_reach", "negative_feedback",
-                   "comments", "comments_per_reach", "unfollows"]})
+                   "comments", "comments_per_reach", "unfollows",
+                   "unfollows", "negative_feedback"]})
     out = _severity(al, 2)
     # comments and comments per reach, the same comments, are one signal: a watch (s53RS: a
-    # giveaway's 400 comments were a crisis); two signals: warning; one: watch; the ratio
-    # with another signal's volume alert within 2 days: crisis (1 February; 1 March, whose
-    # comments count with their ratio once: 2 signals, crisis by the ratio + unfollows)
-    assert list(out["severity"]) == ["watch", "watch", "warning", "warning", "watch", "watch",
-                                     "crisis", "crisis", "crisis", "crisis", "crisis"]
-    assert list(out["incident_id"]) == [1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 5]
+    # giveaway's 400 comments were a crisis); so are X's unfollows and its net follower drop
+    # (net = follows - unfollows): one movement, a watch (s54AL: a warning); one: watch; two
+    # signals: warning (1-2 April); the ratio with another signal's volume alert within 2
+    # days: crisis (1 February; 1 March, whose comments count with their ratio once: 2
+    # signals, crisis by the ratio + unfollows)
+    assert list(out["severity"]) == ["watch", "watch", "watch", "watch", "watch", "watch",
+                                     "crisis", "crisis", "crisis", "crisis", "crisis",
+                                     "warning", "warning"]
+    assert list(out["incident_id"]) == [1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 5, 6, 6]
     pd.testing.assert_frame_equal(out, _severity_by_pairs(al, 2), check_exact=True)
 
 

@@ -54,8 +54,19 @@ Detection (:func:`alerts`; formulas in :mod:`smmanalytics._alert_stats`)
    "comment to win" giveaway) was a crisis. A comment surge alone is a watch; with negative
    feedback, unfollows or a net followers drop it is a crisis when the ratio alerts too (the
    comments are many for the reach, and another signal agrees), else a warning. The package's
-   comments are all comments, not negative ones (§4.1). Alerts chained at most
-   ``window_days`` apart share an ``incident_id``.
+   comments are all comments, not negative ones (§4.1). ``unfollows`` and ``net_followers``
+   are one signal too: the net change is follows − unfollows (``_alert_signals``), so a day of
+   mass unfollows drops the net as well and fired both, one movement seen twice: X's 40 and
+   35 unfollows of 30 September and 1 October (follows 10 a day, net −30 and −25) were a
+   "warning" (two signals agree) where one thing happened, now a watch; the sample's
+   incident of 13-19 October counted five signals, now three (a crisis both ways). §4.3 counts
+   "distinct signals" without saying whether a part of another is distinct; we count a
+   family once, and on any platform, as a signal on two platforms counts once (Instagram's
+   net loss and X's unfollows are one signal as Instagram's and X's net losses are): a rule
+   by account would make the same X mass unfollow two signals or one as X's export carried
+   its follows (and so its net) or not. Both stay in the alert list (each is a test of its
+   own series; :func:`incidents` names the family, ``seen_twice``).
+   Alerts chained at most ``window_days`` apart share an ``incident_id``.
 """
 
 from __future__ import annotations
@@ -83,8 +94,9 @@ logger = logging.getLogger(__name__)
 _RATIO = ("comments_per_reach",)
 _VOLUME = ("negative_feedback", "unfollows", "net_followers", "comments")
 _COUNT = ("negative_feedback", "unfollows", "comments")
-#: signals that are one for severity: a ratio and the count it divides (module docstring, 6)
-_FAMILY = {"comments_per_reach": "comments"}
+#: signals that are one for severity (module docstring, 6): a ratio and the count it divides,
+#: the net follower change and the unfollows it subtracts
+_FAMILY = {"comments_per_reach": "comments", "unfollows": "net_followers"}
 _SEVERITIES = ("watch", "warning", "crisis")
 cusum_k = _st.cusum_k
 
@@ -397,8 +409,8 @@ def _severity(al: pd.DataFrame, window: int) -> pd.DataFrame:
     running = np.zeros((len(sig) + 1, len(kinds)), dtype=np.int64)
     running[1:] = np.cumsum(sig[order][:, None] == kinds[None, :], axis=0)
     seen = (running[last] - running[first]) > 0
-    # a ratio and its own count are one signal (:data:`_FAMILY`): counted once, and the
-    # ratio's volume alert must be of another signal
+    # a ratio and its own count, the unfollows and the net, are one signal each
+    # (:data:`_FAMILY`): counted once, and the ratio's volume alert must be of another signal
     family = np.array([_FAMILY.get(k, k) for k in kinds])
     n_sig = np.stack([seen[:, family == f].any(axis=1) for f in np.unique(family)],
                      axis=1).sum(axis=1)
@@ -921,7 +933,10 @@ def incidents(alerts_df: pd.DataFrame, *, platform_name=str) -> pd.DataFrame:
         (boolean: the incident's first alert precedes the rows given, as a period's incident
         begun before it: start is then that first alert's day, from incident_start, while
         alerts, signals and platforms count the rows given), severity (string, the incident's
-        highest), alerts (Int64, rows), signals and platforms (string: sorted,
+        highest), alerts (Int64, rows), signals (string: sorted, comma-separated),
+        seen_twice (string: the signals of one family that both alerted, one movement seen
+        twice and counted once toward the severity, module docstring 6: "net_followers,
+        unfollows"; families apart by "; ", "" when none) and platforms (string: sorted,
         comma-separated; a platform of several accounts named with the account whose own
         series alerted, "instagram (maisonseve.shop), tiktok", as ``smm alerts`` and the
         report name it: "instagram" said nothing of which of two accounts drew the
@@ -946,6 +961,7 @@ def incidents(alerts_df: pd.DataFrame, *, platform_name=str) -> pd.DataFrame:
                              "severity": pd.Series(dtype="string"),
                              "alerts": pd.Series(dtype="Int64"),
                              "signals": pd.Series(dtype="string"),
+                             "seen_twice": pd.Series(dtype="string"),
                              "platforms": pd.Series(dtype="string")})
     first = ("incident_start" if "incident_start" in alerts_df.columns else "date", "min")
     out = alerts_df.groupby("incident_id").agg(
@@ -953,13 +969,26 @@ def incidents(alerts_df: pd.DataFrame, *, platform_name=str) -> pd.DataFrame:
         severity=("incident_severity", "first"), alerts=("date", "size"),
         signals=("signal", lambda s: ", ".join(sorted(set(s.astype(str))))))
     out.insert(2, "began_before", out.pop("first_row") > out["start"])
+    out["seen_twice"] = [_seen_twice(ss.split(", ")) for ss in out["signals"]]
     out["platforms"] = _incident_platforms(alerts_df, platform_name)
     out = out.reset_index().sort_values("start", kind="stable").reset_index(drop=True)
     # numbered within the frame: an analyst's "incident 7" named two events of two months
     out.insert(0, "incident", np.arange(1, len(out) + 1))
     return out.astype(
         {"incident": "Int64", "incident_id": "Int64", "began_before": "boolean",
-         "severity": "string", "alerts": "Int64", "signals": "string", "platforms": "string"})
+         "severity": "string", "alerts": "Int64", "signals": "string", "seen_twice": "string",
+         "platforms": "string"})
+
+
+def _seen_twice(signals) -> str:
+    """The families (:data:`_FAMILY`) of which ``signals`` hold two members: "comments,
+    comments_per_reach; net_followers, unfollows" (each sorted, families apart by "; "), ""
+    when none. These count once toward a severity; the incident says it."""
+    present = sorted(set(map(str, signals)))
+    groups = {}
+    for name in present:
+        groups.setdefault(_FAMILY.get(name, name), []).append(name)
+    return "; ".join(", ".join(g) for _, g in sorted(groups.items()) if len(g) > 1)
 
 
 def _incident_platforms(alerts_df: pd.DataFrame, platform_name) -> pd.Series:

@@ -342,6 +342,9 @@ def _cmd_alerts(args: argparse.Namespace) -> int:
         print(f"\nincident {inc.incident}: {inc.severity}, {inc.start:%Y-%m-%d} "
               f"({_zone_text(inc.start_zone)}{began}) to {inc.end:%Y-%m-%d} "
               f"({_zone_text(inc.end_zone)}), on {inc.platforms}")
+        if inc.seen_twice:      # one movement that fired two signals counts once
+            print(f"(each counted as one signal in the severity, one being part of the other: "
+                  f"{_families_text(inc.seen_twice)})")
         how = rows["test"].map(_ALERT_HOW).fillna(rows["test"])
         width = int(how.str.len().max())
         zone = pd.Series([_zone_text(z) for z in zones[rows.index]], index=rows.index)
@@ -371,6 +374,13 @@ def _cmd_alerts(args: argparse.Namespace) -> int:
 def _zone_text(zone) -> str:
     """A day's zone as IANA names it; "zone unknown" for an alert no signal holds."""
     return "zone unknown" if pd.isna(zone) else str(zone)
+
+
+def _families_text(seen_twice: str) -> str:
+    """An incident's ``seen_twice`` (:func:`~smmanalytics.alerts.incidents`) in words:
+    "net followers and unfollows; comments and comments per reach"."""
+    return "; ".join(" and ".join(s.replace("_", " ") for s in family.split(", "))
+                     for family in seen_twice.split("; "))
 
 
 def _signal_text(signal: str, value) -> str:

@@ -765,7 +765,19 @@ class WatchSections:
             f.label("signals"): [", ".join(f.label("sig_" + s) for s in str(ss).split(", "))
                                  for ss in inc["signals"]],
         }), align=["left", "left", "left", "left", "left"],
-            widths=["auto", "auto", "auto", "auto", "1fr"])
+            widths=["auto", "auto", "auto", "auto", "1fr"], caption=self._seen_twice(inc))
+
+    def _seen_twice(self, inc: pd.DataFrame) -> str | None:
+        """The incidents' signals that are one movement seen twice (``seen_twice`` of
+        :func:`incidents`: the net followers and the unfollows they subtract, the comments and
+        their rate per reach), counted once toward the severity: said, or a reader counts
+        five signals where the severity counts three. None when no incident has two."""
+        f = self.fmt
+        families = sorted({fam for ss in inc["seen_twice"] if ss for fam in ss.split("; ")})
+        if not families:
+            return None
+        return f.label("alerts_seen_twice").format(families=f.join(
+            f.listed([f.label("sig_" + s) for s in fam.split(", ")]) for fam in families))
 
     def _alert_charts(self, sec: Section, watch, settings, max_charts: int) -> None:
         """A small chart per alerted signal (at most ``max_charts``), in the report's words."""
