@@ -2135,8 +2135,9 @@ def test_earned_media_value_keeps_posts_of_unknown_paid_status_apart():
     assert e["label"].tolist() == ["estimate, not ROI"] + ["upper bound, not ROI"] * 2
     assert e["note"].isna().tolist() == [True, False, False]
     assert e.loc[2, "note"] == ("posts of instagram whose paid status is unknown: kept apart "
-                                "from the organic ones, as they may include boosted posts; "
-                                "their value if none was, an upper bound, is not an estimate")
+                                "from the organic ones, as they may include boosted posts, "
+                                "and their value if none was is an upper bound, not an "
+                                "estimate")
     assert e["note_codes"].tolist()[1:] == ["emv_paid_unknown"] * 2
     assert Formatter("fr").note(e.loc[2, "note"], "emv_paid_unknown") == (
         "publications Instagram dont on ne sait pas si elles sont sponsorisées : comptées à "
@@ -2165,9 +2166,48 @@ def test_earned_media_value_notes_a_platform_without_its_cpm():
     assert pd.isna(e.loc[0, "note"])
     assert e.loc[2, "note"] == "no CPM given for linkedin: no value"
     assert e["note_codes"].tolist()[1:] == ["emv_paid_unknown; emv_no_cpm", "emv_no_cpm"]
-    assert e.loc[1, "note"].endswith("is not an estimate; no CPM given for instagram: no value")
+    assert e.loc[1, "note"].endswith("not an estimate; no CPM given for instagram: no value")
     assert Formatter("it").note(e.loc[2, "note"], "emv_no_cpm") == (
         "nessun CPM indicato per LinkedIn: nessun valore")
+
+
+@pytest.mark.parametrize("lang,first,second", [
+    ("fr", "publications Instagram dont on ne sait pas si elles sont sponsorisées : comptées à "
+           "part des publications organiques, car certaines peuvent avoir été boostées ; leur "
+           "valeur si aucune ne l'a été, un majorant, n'est pas une estimation",
+     "aucun CPM donné pour Instagram : pas de valeur"),
+    ("it", "post di Instagram di cui non si sa se siano sponsorizzati: contati a parte rispetto "
+           "a quelli organici, perché alcuni possono essere stati promossi; il loro valore se "
+           "nessuno lo è stato, un limite superiore, non è una stima",
+     "nessun CPM indicato per Instagram: nessun valore"),
+])
+def test_earned_media_value_pairs_each_of_two_notes_with_its_code(lang, first, second):
+    """An Instagram row of unknown paid status without a CPM holds two notes. The first one's
+    own "; " made its note 3 parts for 2 codes: paired by order, emv_no_cpm got "their value
+    if none was, an upper bound, is not an estimate", and the report left 2 parts in English.
+    Now 2 parts, 2 codes, each translated, paired or matched alone (wordings of notes.yaml)."""
+    p = posts([{"platform": "instagram", "post_id": "1", "published_at": "2026-10-05T10:00Z",
+                "impressions": 3000.0}])
+    e = earned_media_value(dataset(posts=p), "2026-10", cpm={"facebook": 5})
+    parts, codes = e.loc[0, "note"].split("; "), e.loc[0, "note_codes"].split("; ")
+    assert codes == ["emv_paid_unknown", "emv_no_cpm"] and len(parts) == 2
+    f = Formatter(lang)
+    assert [f.note(text, code) for text, code in zip(parts, codes, strict=True)] == [first, second]
+    assert f.notes(e.loc[0, "note"]) == [first, second] and not f.untranslated
+
+
+def test_no_note_code_wording_holds_the_note_separator():
+    """roi()'s and earned_media_value()'s notes are "; "-joined, their codes likewise: an
+    English wording holding "; " itself (emv_paid_unknown's did) splits into one part more
+    than its codes, and the pairs slip."""
+    import yaml
+
+    from smmanalytics import report
+
+    wordings = yaml.safe_load((Path(report.__file__).parent / "notes.yaml").read_text("utf-8"))
+    joined = [w["code"] for w in wordings if w.get("code") in NOTE_CODES
+              and "; " in " ".join(w["en"].split())]
+    assert joined == []
 
 
 def test_earned_media_value_without_posts_has_its_columns():

@@ -1563,21 +1563,22 @@ def earned_media_value(ds, period: object, cpm: float | dict[str, float]) -> pd.
     for (platform, state), r in g.iterrows():
         rate = cpm.get(platform, np.nan) if isinstance(cpm, dict) else cpm
         unknown = state == "unknown"
-        notes = {}
+        notes = []
         if unknown:
-            notes["emv_paid_unknown"] = (
-                f"posts of {platform} whose paid status is unknown: kept apart from the "
-                "organic ones, as they may include boosted posts; their value if none was, "
-                "an upper bound, is not an estimate")
+            notes.append(("emv_paid_unknown",
+                          f"posts of {platform} whose paid status is unknown: kept apart from "
+                          "the organic ones, as they may include boosted posts, and their value "
+                          "if none was is an upper bound, not an estimate"))
         if np.isnan(rate):      # its NA value stood unexplained beside the others'
-            notes["emv_no_cpm"] = f"no CPM given for {platform}: no value"
+            notes.append(("emv_no_cpm", f"no CPM given for {platform}: no value"))
         value = r["impressions"] / 1000 * rate
         rows.append({"platform": platform, "status": state, "posts": r["posts"],
                      "impressions": r["impressions"], "cpm_assumed": rate,
                      "emv_estimate": pd.NA if unknown else value, "emv_if_organic": value,
                      "label": "upper bound, not ROI" if unknown else "estimate, not ROI",
-                     "note": "; ".join(notes.values()) or pd.NA,
-                     "note_codes": "; ".join(notes) or pd.NA})
+                     # joined as roi()'s: a row may hold both notes, each paired by order
+                     # with its code once split on "; "
+                     "note": _joined(notes, 1) or pd.NA, "note_codes": _joined(notes, 0) or pd.NA})
     return _emv_frame(rows)
 
 
