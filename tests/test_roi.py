@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -1837,6 +1838,43 @@ def test_prorate_costs_refuses_a_line_without_its_days(start, end, words):
     with pytest.raises(SchemaError, match=rf"^costs row 'odd': {words}$") as info:
         prorate_costs(c, "2026-10")
     assert info.value.column == ("start" if start is None else "end")
+
+
+_PARIS = "Europe/Paris"
+
+
+@pytest.mark.parametrize("start,end,column,got", [
+    ("2026-13-01", "2026-10-31", "start", "'2026-13-01'"),          # pandas' DateParseError
+    ("2026-10-01", "soon", "end", "'soon'"),
+    # zoned beside naive: a TypeError; zoned on both sides: taken in UTC, 1 October in Paris
+    # was 30 September, and October got 30 of the line's 31 days
+    (pd.Timestamp("2026-10-01", tz="UTC"), "2026-10-31", "start", "'2026-10-01 00:00:00+00:00'"),
+    (pd.Timestamp("2026-10-01", tz=_PARIS), pd.Timestamp("2026-10-31", tz=_PARIS), "start",
+     "'2026-10-01 00:00:00+02:00'"),
+])
+def test_prorate_costs_names_a_cell_that_is_no_day(start, end, column, got):
+    """A start or end that is no day was a pandas error naming no line or column (or, zoned,
+    a wrong proration): it is a SchemaError naming the row, the column, what a day is and
+    what the cell holds, after a line that is right."""
+    from smmanalytics.errors import SchemaError
+
+    c = pd.DataFrame({"start": ["2026-10-01", start], "end": ["2026-10-31", end],
+                      "amount": [62.0, 310.0]}, index=["ok", "odd"])
+    with pytest.raises(SchemaError, match=rf"^costs row 'odd': {column} is no day; expected a "
+                                          rf"date \(YYYY-MM-DD, without time zone\); got "
+                                          rf"{re.escape(got)}$") as info:
+        prorate_costs(c, "2026-10")
+    assert info.value.column == column
+
+
+def test_prorate_costs_counts_a_start_with_a_time_as_its_day():
+    """A start of "2026-10-01 14:00" made the line 1-31 October 30 days long (29 days and
+    10 hours, + 1) while October overlapped it 31 days: 31/30 of 310 allocated, 320.33, more
+    than the line. Its day is 1 October: 31 days, all of 310 in October."""
+    c = pd.DataFrame({"start": ["2026-10-01 14:00"], "end": ["2026-10-31"], "amount": [310.0]})
+    out = prorate_costs(c, "2026-10")
+    assert out[["days", "overlap_days"]].values.tolist() == [[31, 31]]
+    assert out.loc[0, "allocated"] == pytest.approx(310.0)
 
 
 def test_prorate_costs_names_the_file_line_of_a_read_line_edited_by_hand(tmp_path):
