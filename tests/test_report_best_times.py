@@ -1647,3 +1647,32 @@ def test_the_reports_advice_names_no_day_when_the_days_tie(sample, lang, expecte
     tied = _tied_days(best_times(sample.posts, "Europe/Paris", "tiktok", daily=sample.daily))
     rep = BrandReport(sample, "2026-10", lang=lang)
     assert rep.fmt.prose(rep._bt_advice(tied)) == expected
+
+
+@pytest.mark.parametrize("brand,slug", [("Seve Paris", "seve-paris"), (None, "brand")])
+def test_smm_calendar_and_the_report_give_a_slot_one_uid(ds, tmp_path, monkeypatch, brand,
+                                                          slug):
+    """A report run with `smm report --brand seve-paris` (or a batch entry of that name) keyed
+    its .ics events on that slug, `smm calendar` on brand.yaml's ("maison-seve-…" beside
+    "seve-paris-…"): imported both, the same slot was two events. `smm calendar --brand` now
+    slugifies it as the report does, and without it both take brand.yaml's (the fixture's
+    Brand default, "brand"). The CLI is given the report's plan (its first day, weeks and
+    pace), so both files must hold the same UIDs, each "<slug>-instagram-<day>-<rank>"."""
+    import smmanalytics.cli as cli
+
+    rep = BrandReport(ds, "2026-10", lang="en", slug=brand)
+    rep.best_times(platforms=["instagram"])
+    plan = rep._slots["instagram"]
+    report = set(re.findall(r"UID:(\S+)", rep._calendars()["instagram"].decode()))
+    monkeypatch.setattr(cli, "_brand_data", lambda args, **kwargs: ds)
+    out = tmp_path / "plan.ics"
+    weeks = len(pd.date_range(plan.attrs["first_day"], plan.attrs["last_day"])) // 7
+    argv = ["calendar", str(tmp_path), "--platform", "instagram", "--posts-per-week",
+            str(plan.attrs["posts_per_week"]), "--start", plan.attrs["first_day"],
+            "--weeks", str(weeks), "--out", str(out)] + (["--brand", brand] if brand else [])
+    assert cli.main(argv) == 0
+    written = set(re.findall(r"UID:(\S+)", out.read_text()))
+    # whole weeks of the report's pace: 4 weeks of November (1-28) at its posts a week
+    assert len(written) == weeks * plan.attrs["posts_per_week"]
+    assert all(u.startswith(f"{slug}-instagram-202611") for u in report | written)
+    assert written <= report

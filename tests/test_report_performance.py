@@ -1959,6 +1959,44 @@ def test_a_rate_few_posts_carry_says_how_many_beside_all_the_posts(lang, with_re
     assert rows[rep.fmt.metric("posts")][1:3] == ["17", "17"]
 
 
+_CARRIED = {"en": "direction only (reach known for 3 of 17 posts {})",
+            "fr": "tendance seulement (3 publications sur 17 {} donnent la couverture)",
+            "it": "solo direzione (3 post su 17 {} riportano la copertura)"}
+
+
+@pytest.mark.parametrize("period,lang,said", [
+    ("2026-10", "en", "of October 2026"), ("2026-10", "fr", "en octobre 2026"),
+    ("2026-10", "it", "di ottobre 2026"),
+    ("2026-Q3", "en", "of Q3 2026"), ("2026-Q3", "fr", "au T3 2026"),
+    ("2026-Q3", "it", "del 3° trimestre 2026"),
+    ("2026", "en", "of 2026"), ("2026", "fr", "en 2026"), ("2026", "it", "del 2026"),
+    ("2026-10-05..2026-10-18", "en", "of the period 5–18 October 2026"),
+    ("2026-10-05..2026-10-18", "fr", "sur la période 5–18 octobre 2026"),
+    ("2026-10-05..2026-10-18", "it", "del periodo 5–18 ottobre 2026"),
+    ("2026-10-01..2026-10-01", "en", "of 1 October 2026"),
+    ("2026-10-01..2026-10-01", "fr", "le 1er octobre 2026"),
+    ("2026-10-01..2026-10-01", "it", "del 1° ottobre 2026"),
+])
+def test_a_rate_few_posts_carry_names_its_period_with_its_article(period, lang, said):
+    """The cell of a rate 3 of 17 posts carry joined the period to its preposition bare: "en T3
+    2026", "di 3° trimestre 2026", "di 2026", "en 5–18 octobre 2026". It reads as every other
+    period sentence of the report (Formatter.joined): the quarter and the year take their
+    article (French "au", Italian "del"), a range of days is "the period", a single day its
+    own ("le 1er", "del 1°"); months keep the bare form ("en octobre", "di ottobre")."""
+    from types import SimpleNamespace
+
+    from smmanalytics.periods import parse_period
+
+    # 17 posts in each period, 3 of the current one and 12 of the previous carry reach: the
+    # current period has the fewest, so the cell names it
+    row = SimpleNamespace(kpi="er_reach", n_current=17, n_previous=17, n_kpi_current=3,
+                          n_kpi_previous=12)
+    p = parse_period(period)
+    cmp = SimpleNamespace(current=p, current_compared=None, previous=p, previous_compared=None)
+    sections = SimpleNamespace(fmt=Formatter(lang))
+    assert PerformanceSections._direction_only(sections, row, cmp) == _CARRIED[lang].format(said)
+
+
 @pytest.mark.parametrize("lang,expected", [
     ("en", 'One post made 100% of the interactions of September 2026: the row "Interactions '
            'without the top post" gives the total without it. Without it, no interaction is '

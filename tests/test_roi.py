@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -1839,6 +1840,43 @@ def test_prorate_costs_refuses_a_line_without_its_days(start, end, words):
     assert info.value.column == ("start" if start is None else "end")
 
 
+_PARIS = "Europe/Paris"
+
+
+@pytest.mark.parametrize("start,end,column,got", [
+    ("2026-13-01", "2026-10-31", "start", "'2026-13-01'"),          # pandas' DateParseError
+    ("2026-10-01", "soon", "end", "'soon'"),
+    # zoned beside naive: a TypeError; zoned on both sides: taken in UTC, 1 October in Paris
+    # was 30 September, and October got 30 of the line's 31 days
+    (pd.Timestamp("2026-10-01", tz="UTC"), "2026-10-31", "start", "'2026-10-01 00:00:00+00:00'"),
+    (pd.Timestamp("2026-10-01", tz=_PARIS), pd.Timestamp("2026-10-31", tz=_PARIS), "start",
+     "'2026-10-01 00:00:00+02:00'"),
+])
+def test_prorate_costs_names_a_cell_that_is_no_day(start, end, column, got):
+    """A start or end that is no day was a pandas error naming no line or column (or, zoned,
+    a wrong proration): it is a SchemaError naming the row, the column, what a day is and
+    what the cell holds, after a line that is right."""
+    from smmanalytics.errors import SchemaError
+
+    c = pd.DataFrame({"start": ["2026-10-01", start], "end": ["2026-10-31", end],
+                      "amount": [62.0, 310.0]}, index=["ok", "odd"])
+    with pytest.raises(SchemaError, match=rf"^costs row 'odd': {column} is no day; expected a "
+                                          rf"date \(YYYY-MM-DD, without time zone\); got "
+                                          rf"{re.escape(got)}$") as info:
+        prorate_costs(c, "2026-10")
+    assert info.value.column == column
+
+
+def test_prorate_costs_counts_a_start_with_a_time_as_its_day():
+    """A start of "2026-10-01 14:00" made the line 1-31 October 30 days long (29 days and
+    10 hours, + 1) while October overlapped it 31 days: 31/30 of 310 allocated, 320.33, more
+    than the line. Its day is 1 October: 31 days, all of 310 in October."""
+    c = pd.DataFrame({"start": ["2026-10-01 14:00"], "end": ["2026-10-31"], "amount": [310.0]})
+    out = prorate_costs(c, "2026-10")
+    assert out[["days", "overlap_days"]].values.tolist() == [[31, 31]]
+    assert out.loc[0, "allocated"] == pytest.approx(310.0)
+
+
 def test_prorate_costs_names_the_file_line_of_a_read_line_edited_by_hand(tmp_path):
     """A line of read_costs edited by hand (its end moved before its start) is named by its
     row and by its line in costs.csv (the header is line 1, the line below it line 2)."""
@@ -2135,8 +2173,9 @@ def test_earned_media_value_keeps_posts_of_unknown_paid_status_apart():
     assert e["label"].tolist() == ["estimate, not ROI"] + ["upper bound, not ROI"] * 2
     assert e["note"].isna().tolist() == [True, False, False]
     assert e.loc[2, "note"] == ("posts of instagram whose paid status is unknown: kept apart "
-                                "from the organic ones, as they may include boosted posts; "
-                                "their value if none was, an upper bound, is not an estimate")
+                                "from the organic ones, as they may include boosted posts, "
+                                "and their value if none was is an upper bound, not an "
+                                "estimate")
     assert e["note_codes"].tolist()[1:] == ["emv_paid_unknown"] * 2
     assert Formatter("fr").note(e.loc[2, "note"], "emv_paid_unknown") == (
         "publications Instagram dont on ne sait pas si elles sont sponsorisées : comptées à "
@@ -2165,9 +2204,48 @@ def test_earned_media_value_notes_a_platform_without_its_cpm():
     assert pd.isna(e.loc[0, "note"])
     assert e.loc[2, "note"] == "no CPM given for linkedin: no value"
     assert e["note_codes"].tolist()[1:] == ["emv_paid_unknown; emv_no_cpm", "emv_no_cpm"]
-    assert e.loc[1, "note"].endswith("is not an estimate; no CPM given for instagram: no value")
+    assert e.loc[1, "note"].endswith("not an estimate; no CPM given for instagram: no value")
     assert Formatter("it").note(e.loc[2, "note"], "emv_no_cpm") == (
         "nessun CPM indicato per LinkedIn: nessun valore")
+
+
+@pytest.mark.parametrize("lang,first,second", [
+    ("fr", "publications Instagram dont on ne sait pas si elles sont sponsorisées : comptées à "
+           "part des publications organiques, car certaines peuvent avoir été boostées ; leur "
+           "valeur si aucune ne l'a été, un majorant, n'est pas une estimation",
+     "aucun CPM donné pour Instagram : pas de valeur"),
+    ("it", "post di Instagram di cui non si sa se siano sponsorizzati: contati a parte rispetto "
+           "a quelli organici, perché alcuni possono essere stati promossi; il loro valore se "
+           "nessuno lo è stato, un limite superiore, non è una stima",
+     "nessun CPM indicato per Instagram: nessun valore"),
+])
+def test_earned_media_value_pairs_each_of_two_notes_with_its_code(lang, first, second):
+    """An Instagram row of unknown paid status without a CPM holds two notes. The first one's
+    own "; " made its note 3 parts for 2 codes: paired by order, emv_no_cpm got "their value
+    if none was, an upper bound, is not an estimate", and the report left 2 parts in English.
+    Now 2 parts, 2 codes, each translated, paired or matched alone (wordings of notes.yaml)."""
+    p = posts([{"platform": "instagram", "post_id": "1", "published_at": "2026-10-05T10:00Z",
+                "impressions": 3000.0}])
+    e = earned_media_value(dataset(posts=p), "2026-10", cpm={"facebook": 5})
+    parts, codes = e.loc[0, "note"].split("; "), e.loc[0, "note_codes"].split("; ")
+    assert codes == ["emv_paid_unknown", "emv_no_cpm"] and len(parts) == 2
+    f = Formatter(lang)
+    assert [f.note(text, code) for text, code in zip(parts, codes, strict=True)] == [first, second]
+    assert f.notes(e.loc[0, "note"]) == [first, second] and not f.untranslated
+
+
+def test_no_note_code_wording_holds_the_note_separator():
+    """roi()'s and earned_media_value()'s notes are "; "-joined, their codes likewise: an
+    English wording holding "; " itself (emv_paid_unknown's did) splits into one part more
+    than its codes, and the pairs slip."""
+    import yaml
+
+    from smmanalytics import report
+
+    wordings = yaml.safe_load((Path(report.__file__).parent / "notes.yaml").read_text("utf-8"))
+    joined = [w["code"] for w in wordings if w.get("code") in NOTE_CODES
+              and "; " in " ".join(w["en"].split())]
+    assert joined == []
 
 
 def test_earned_media_value_without_posts_has_its_columns():

@@ -167,28 +167,28 @@ def prorate_costs(costs: pd.DataFrame | str | os.PathLike, period: object) -> pd
                           f"columns of read_costs: {', '.join(COST_COLUMNS)}", column=missing[0])
     if costs.empty:
         return pd.DataFrame(columns=[*COST_COLUMNS, "days", "overlap_days", "allocated"])
-    _check_spans(costs)
+    start, end = _check_spans(costs)
     c = costs.reset_index(drop=True)
-    days = ((pd.to_datetime(c["end"]) - pd.to_datetime(c["start"])).dt.days + 1).to_numpy()
-    ov = overlap_days(c["start"], c["end"], p)
+    days = ((end - start).dt.days + 1).to_numpy()
+    ov = overlap_days(start, end, p)
     out = c.assign(days=pd.array(days, dtype="Int64"), overlap_days=pd.array(ov, dtype="Int64"))
     out["allocated"] = (out["amount"].astype("Float64") * ov / days).astype("Float64")
     return out.loc[ov > 0].reset_index(drop=True)
 
 
-def _check_spans(costs: pd.DataFrame) -> None:
-    """SchemaError naming the first line of ``costs`` (its row label, and its file's line
-    when it has one) without a start or an end, or that ends before it starts. Prorated,
+def _check_spans(costs: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """The start and end days of ``costs``' lines (:func:`_span_days`, in order, without
+    index); SchemaError naming the first line (its row label, and its file's line when it
+    has one) without a start or an end, or that ends before it starts. Prorated,
     such a line had NA or negative days, 0 days in any period, and vanished from the result
     without a word: :func:`read_costs` refuses it in a file (and reads an empty end as the
     start), so only a frame built or edited by hand gets here."""
-    start, end = pd.to_datetime(costs["start"]), pd.to_datetime(costs["end"])
+    start, end = _span_days(costs, "start"), _span_days(costs, "end")
     bad = (start.isna() | end.isna() | (end < start)).to_numpy(dtype=bool)
     if not bad.any():
-        return
+        return start, end
     k = int(np.flatnonzero(bad)[0])
-    line = costs["line"].iloc[k] if "line" in costs.columns else None
-    where = f"costs row {costs.index[k]!r}" + ("" if pd.isna(line) else f" (line {line})")
+    where = _costs_row(costs, k)
     if pd.isna(start.iloc[k]):
         raise SchemaError(f"{where}: no start date; expected a date", column="start")
     expected = f"a date on or after start {start.iloc[k].date()}"
@@ -196,6 +196,37 @@ def _check_spans(costs: pd.DataFrame) -> None:
         raise SchemaError(f"{where}: no end date; expected {expected}", column="end")
     raise SchemaError(f"{where}: end before start; expected {expected}; got "
                       f"{end.iloc[k].date()}", column="end")
+
+
+def _span_days(costs: pd.DataFrame, column: str) -> pd.Series:
+    """``costs[column]`` as days (naive midnights, NaT where empty), without index;
+    SchemaError naming the first cell that holds something else.
+
+    A time of day is its day: "2026-10-01 14:00" made a 31-day line 30 days long, and
+    October was allocated 31/30 of it. A text pandas cannot read ("2026-13-01") raised its
+    DateParseError, and a time with a time zone beside one without a TypeError, neither
+    naming the line; a zoned one beside another was taken in UTC by the proration, so a
+    line of 1-31 October in Paris got 30 of its 31 days in October. A line's days are
+    calendar days, as costs.csv writes them: a zoned time is refused rather than given a
+    day silently."""
+    days = []
+    for k, value in enumerate(costs[column]):
+        empty = pd.isna(value) or (isinstance(value, str) and not value.strip())
+        zoned = getattr(value, "tzinfo", None) is not None
+        day = pd.NaT if empty else None if zoned else pd.to_datetime(value, errors="coerce")
+        if not empty and pd.isna(day):
+            raise SchemaError(f"{_costs_row(costs, k)}: {column} is no day; expected a date "
+                              f"(YYYY-MM-DD, without time zone); got {str(value)!r}",
+                              column=column)
+        days.append(day)
+    return pd.Series(days, dtype="datetime64[us]").dt.normalize()
+
+
+def _costs_row(costs: pd.DataFrame, k: int) -> str:
+    """How an error names the ``k``th line of ``costs``: its row label, and its line in
+    costs.csv when :func:`read_costs` read it ("costs row 0 (line 2)")."""
+    line = costs["line"].iloc[k] if "line" in costs.columns else None
+    return f"costs row {costs.index[k]!r}" + ("" if pd.isna(line) else f" (line {line})")
 
 
 def costs_status(ds, period: object = None) -> tuple[str, str | None]:
@@ -1563,21 +1594,22 @@ def earned_media_value(ds, period: object, cpm: float | dict[str, float]) -> pd.
     for (platform, state), r in g.iterrows():
         rate = cpm.get(platform, np.nan) if isinstance(cpm, dict) else cpm
         unknown = state == "unknown"
-        notes = {}
+        notes = []
         if unknown:
-            notes["emv_paid_unknown"] = (
-                f"posts of {platform} whose paid status is unknown: kept apart from the "
-                "organic ones, as they may include boosted posts; their value if none was, "
-                "an upper bound, is not an estimate")
+            notes.append(("emv_paid_unknown",
+                          f"posts of {platform} whose paid status is unknown: kept apart from "
+                          "the organic ones, as they may include boosted posts, and their value "
+                          "if none was is an upper bound, not an estimate"))
         if np.isnan(rate):      # its NA value stood unexplained beside the others'
-            notes["emv_no_cpm"] = f"no CPM given for {platform}: no value"
+            notes.append(("emv_no_cpm", f"no CPM given for {platform}: no value"))
         value = r["impressions"] / 1000 * rate
         rows.append({"platform": platform, "status": state, "posts": r["posts"],
                      "impressions": r["impressions"], "cpm_assumed": rate,
                      "emv_estimate": pd.NA if unknown else value, "emv_if_organic": value,
                      "label": "upper bound, not ROI" if unknown else "estimate, not ROI",
-                     "note": "; ".join(notes.values()) or pd.NA,
-                     "note_codes": "; ".join(notes) or pd.NA})
+                     # joined as roi()'s: a row may hold both notes, each paired by order
+                     # with its code once split on "; "
+                     "note": _joined(notes, 1) or pd.NA, "note_codes": _joined(notes, 0) or pd.NA})
     return _emv_frame(rows)
 
 

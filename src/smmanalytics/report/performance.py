@@ -654,9 +654,10 @@ class PerformanceSections:
         k, n = (r.n_kpi_previous, r.n_previous) if previous else (r.n_kpi_current, r.n_current)
         p = ((cmp.previous_compared or cmp.previous) if previous
              else (cmp.current_compared or cmp.current))
-        return f.label("direction_only_carry_one" if k == 1 else "direction_only_carry").format(
+        text = f.label("direction_only_carry_one" if k == 1 else "direction_only_carry").format(
             measure=f.measure(carried_by(r.kpi)), k=f.number(k), n=f.number(n),
             period=f.period(p))
+        return f.joined(text, p)          # "au T3 2026", "del 2026", as every period sentence
 
     def _compared_stories(self, cmp) -> str | None:
         """"Posts and the figures from them include stories: 12 in October 2026, 15 in
