@@ -389,8 +389,12 @@ def test_previous_period_before_the_data_is_unknown_not_zero():
     assert t["previous"].isna().all() and t["change_pct"].isna().all()
     assert t["direction"].isna().all() and not t["direction_only"].any()
     assert (t["method"] == "previous period not covered by the data").all()
+    # posts alone: August's sessions and net followers read "–" too, and say why
     assert c.caveats == ["The data start on 2026-08-01: 2026-07 is not covered, so 2026-08 is "
-                         "not compared with it."]
+                         "not compared with it.",
+                         "The data hold no GA4 export: social sessions, key events and revenue "
+                         "are not compared.",
+                         "The data hold no follower figures: net followers are not compared."]
     assert not any("Fewer than" in s for s in c.caveats)
 
 
