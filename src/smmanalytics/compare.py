@@ -86,7 +86,10 @@ Definitions
   daily follower or GA4 rows cover it; a caveat says so. A period a posts export covers without
   a post (an export read without rows) keeps its true 0. So too, a side compared that no GA4
   export covers on any day (September's export missing) has its GA4 KPIs unknown, and a side
-  of net followers known on no day, the other known, its net followers: a caveat says each.
+  of net followers known on no day, its net followers: a caveat says each. Data holding no
+  GA4 row, or no net follower figure on any day (no export, or new followers only), say so in
+  one caveat; so does a measure no post of a period carries (Instagram's impressions), and a
+  side of net followers whose export could not be read, beside its ``method``.
 - A gap between a platform's posts exports inside a side compared (Facebook's August export
   missing from the third quarter): its days are unknown, not days without posts
   (:func:`_posts_gaps`). All platforms pooled, the platform is left out of both periods' post
