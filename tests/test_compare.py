@@ -389,8 +389,12 @@ def test_previous_period_before_the_data_is_unknown_not_zero():
     assert t["previous"].isna().all() and t["change_pct"].isna().all()
     assert t["direction"].isna().all() and not t["direction_only"].any()
     assert (t["method"] == "previous period not covered by the data").all()
+    # posts alone: August's sessions and net followers read "–" too, and say why
     assert c.caveats == ["The data start on 2026-08-01: 2026-07 is not covered, so 2026-08 is "
-                         "not compared with it."]
+                         "not compared with it.",
+                         "The data hold no GA4 export: social sessions, key events and revenue "
+                         "are not compared.",
+                         "The data hold no follower figures: net followers are not compared."]
     assert not any("Fewer than" in s for s in c.caveats)
 
 
@@ -2409,3 +2413,129 @@ def test_a_side_without_any_follower_figure_says_why_it_is_unknown(lang, pooled,
         assert row["method"] == "no follower figure known on any day of 2026-09"
         [caveat] = [s for s in c.caveats if "follower figure" in s]
         assert Formatter(lang).note(caveat) == expected
+
+
+_NO_GA4 = {
+    "en": "The data hold no GA4 export: social sessions, key events and revenue are not compared.",
+    "fr": "Les données ne contiennent aucun export GA4 : les sessions, événements clés et chiffre "
+          "d'affaires issus des réseaux sociaux ne sont pas comparés.",
+    "it": "I dati non contengono alcuna esportazione GA4: le sessioni, gli eventi chiave e i "
+          "ricavi social non sono confrontati.",
+}
+
+
+def test_data_without_any_ga4_export_say_so_once(tmp_path):
+    """The sample without its 14 GA4 exports: sessions, key events and revenue read "–"
+    against "–", "no GA4 data", and no sentence said why. One caveat does, pooled and for a
+    platform alone, in the report's three languages."""
+    import shutil
+
+    from smmanalytics.report.formatting import Formatter
+
+    from ._report_helpers import SAMPLE
+
+    shutil.copytree(SAMPLE, tmp_path / "brand")
+    for export in (tmp_path / "brand").glob("ga4_*.csv"):
+        export.unlink()
+    ds = smm.load(tmp_path / "brand")
+    assert ds.web.empty
+    for platform in (None, "instagram"):
+        c = compare(ds, "2026-10", platform=platform, n_boot=200, model=False)
+        t = _kpis(c).loc[["sessions", "key_events", "revenue"]]
+        assert t[["current", "previous"]].isna().all(axis=None)
+        assert (t["method"] == "no GA4 data").all()
+        assert c.caveats.count(_NO_GA4["en"]) == 1
+        assert not [s for s in c.caveats if s.startswith("No GA4 export covers")]
+    for lang, expected in _NO_GA4.items():
+        assert Formatter(lang).note(_NO_GA4["en"]) == expected
+
+
+def _posts_sept_oct(follows=None):
+    """Instagram's 30 September and 31 October posts (20 interactions and 400 reach each, no
+    impressions or views), and ``follows`` (daily rows) when given."""
+    return dataset(posts=posts(_month(9, 30, 20) + _month(10, 31, 20, start_id=100)),
+                   daily=daily(follows) if follows else None)
+
+
+@pytest.mark.parametrize("lang,pooled,alone,new_only", [
+    ("en", "The data hold no follower figures: net new followers are not compared.",
+     "The data hold no Instagram follower figures: net new followers are not compared.",
+     "The data hold no net follower figures: the Instagram exports count new followers only, "
+     "so net new followers are not compared."),
+    ("fr", "Les données ne contiennent aucun chiffre d'abonnés : les abonnés gagnés (net) ne "
+           "sont pas comparés.",
+     "Les données ne contiennent aucun chiffre d'abonnés d'Instagram : les abonnés gagnés (net) "
+     "ne sont pas comparés.",
+     "Les données ne contiennent aucun chiffre d'abonnés nets : les exports d'Instagram ne "
+     "comptent que les nouveaux abonnés, les abonnés gagnés (net) ne sont donc pas comparés."),
+    ("it", "I dati non contengono alcun dato sui follower: i nuovi follower (netti) non sono "
+           "confrontati.",
+     "I dati non contengono alcun dato sui follower di Instagram: i nuovi follower (netti) non "
+     "sono confrontati.",
+     "I dati non contengono alcun dato sui follower netti: le esportazioni di Instagram contano "
+     "solo i nuovi follower, quindi i nuovi follower (netti) non sono confrontati."),
+])
+def test_data_without_any_net_follower_figure_say_why(lang, pooled, alone, new_only):
+    """Instagram's posts of September and October and no follower row: net followers read
+    "–" against "–", "no daily follower data", and no caveat said why; with Instagram's new
+    follows alone (4 a day, no unfollows), the method named them and no caveat did. Follows
+    of July alone (4 a day) leave both months unknown: each side says so."""
+    from smmanalytics.report.formatting import Formatter
+
+    f = Formatter(lang)
+    ds = _posts_sept_oct()
+    for platform, expected in ((None, pooled), ("instagram", alone)):
+        c = compare(ds, "2026-10", platform=platform, n_boot=200, model=False)
+        row = _kpis(c).loc["followers_net"]
+        assert pd.isna(row["current"]) and pd.isna(row["previous"])
+        assert row["method"] == "no daily follower data"
+        [caveat] = [s for s in c.caveats if "follower" in s]
+        assert f.note(caveat) == expected
+    days = [(m, d) for m, n in ((9, 30), (10, 31)) for d in range(1, n + 1)]
+    follows = [{"platform": "instagram", "date": f"2026-{m:02d}-{d:02d}", "metric": "follows",
+                "value": 4.0} for m, d in days]
+    c = compare(_posts_sept_oct(follows), "2026-10", n_boot=200, model=False)
+    assert _kpis(c).loc["followers_net", "method"] == (
+        "instagram exports count new followers only: net change unknown")
+    [caveat] = [s for s in c.caveats if "follower" in s]
+    assert f.note(caveat) == new_only
+    july = [{"platform": "instagram", "date": f"2026-07-{d:02d}", "metric": "net_follows",
+             "value": 4.0} for d in range(1, 32)]
+    c = compare(_posts_sept_oct(july), "2026-10", n_boot=200, model=False)
+    assert _kpis(c).loc["followers_net", "method"] == (
+        "no follower figure known on any day of 2026-10 or 2026-09")
+    assert [s for s in c.caveats if "follower" in s] == [
+        f"No follower figure is known on any day of {m}: its net followers are unknown, not 0, "
+        f"and not compared." for m in ("2026-10", "2026-09")]
+
+
+@pytest.mark.parametrize("lang,expected", [
+    ("en", "No Instagram post of October 2026 or September 2026 carries impressions: the totals "
+           "and rates of that metric are unknown, not 0, and not compared."),
+    ("fr", "Aucune publication Instagram d'octobre 2026 ni de septembre 2026 ne donne les "
+           "impressions : les totaux et les taux de cet indicateur sont inconnus, et non 0, et ne "
+           "sont pas comparés."),
+    ("it", "Nessun post Instagram di ottobre 2026 né di settembre 2026 riporta le impression: i "
+           "totali e i tassi di questo indicatore sono sconosciuti, non 0, e non sono "
+           "confrontati."),
+])
+def test_a_measure_no_post_carries_says_why_it_is_unknown(lang, expected):
+    """Instagram asked alone, its 30 September and 31 October posts carrying reach (400 each)
+    and no impressions or views: impressions and er_impressions read "–" against "–", "no
+    post of a period carries this KPI", and no caveat said why. Reach, which all 61 carry,
+    says nothing; impressions and views one sentence each, not one a row."""
+    from smmanalytics.report.formatting import Formatter
+
+    c = compare(_posts_sept_oct(), "2026-10", platform="instagram", n_boot=200,
+                model=False)
+    t = _kpis(c)
+    for kpi in ("impressions", "er_impressions", "views", "er_views"):
+        assert pd.isna(t.loc[kpi, "current"]) and pd.isna(t.loc[kpi, "previous"])
+        assert t.loc[kpi, "n_kpi_current"] == 0 and t.loc[kpi, "n_kpi_previous"] == 0
+        assert (t.loc[kpi, "n_current"], t.loc[kpi, "n_previous"]) == (31, 30)
+    assert t.loc["reach", "current"] == 31 * 400 and t.loc["reach", "previous"] == 30 * 400
+    carries = [s for s in c.caveats if " carries " in s]
+    assert carries == [f"No instagram post of 2026-10 or 2026-09 carries {m}: the totals and "
+                       f"rates of that metric are unknown, not 0, and not compared."
+                       for m in ("impressions", "views")]
+    assert Formatter(lang).note(carries[0]) == expected

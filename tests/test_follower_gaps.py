@@ -242,6 +242,19 @@ def test_a_broken_export_of_the_period_is_named_from_a_folder(tmp_path):
     assert pd.isna(fol["current"]) and fol["previous"] == 30.0 + 30 * 2
     assert fol["method"] == ("x left out: 1 export could not be read "
                              "(account_overview_analytics_2026-10-31.csv)")
+    # the "–" had its reason in the method alone: a caveat says it too, in every language
+    caveat = ("Net followers of 2026-10 unknown, not 0: 1 export could not be read "
+              "(account_overview_analytics_2026-10-31.csv).")
+    assert c.caveats.count(caveat) == 1
+    assert not [x for x in c.caveats if x.startswith("Net followers of 2026-09")]
+    for lang, said in (
+            ("en", "Net followers of October 2026 unknown, not 0: 1 export could not be read "
+                   "(account_overview_analytics_2026-10-31.csv)."),
+            ("fr", "Abonnés nets d'octobre 2026 inconnus, et non 0 : 1 export n'a pas pu être "
+                   "lu (account_overview_analytics_2026-10-31.csv)."),
+            ("it", "Follower netti di ottobre 2026 sconosciuti, non 0: 1 esportazione non è "
+                   "stata letta (account_overview_analytics_2026-10-31.csv).")):
+        assert Formatter(lang).note(caveat) == said
 
 
 # ----------------------------------------------- (3) a period whose posts export failed to load

@@ -2090,3 +2090,29 @@ def test_the_compare_section_says_no_ga4_export_covers_september(tmp_path):
         assert sessions[2] == "–"
         bullets = next(b for b in sec.blocks if b["kind"] == "bullets")["items"]
         assert note in bullets
+
+
+def test_the_compare_section_of_a_brand_without_ga4_says_so_once(tmp_path):
+    """The sample without its 14 GA4 exports: the "vs previous period" table showed "–" for
+    both months' social sessions, key events and revenue, and no note under it said why (the
+    ROI section's "No GA4 data covers October 2026" speaks of October's revenue and key
+    events, not of the comparison). The notes under the table say it once, in each
+    language."""
+    import shutil
+
+    import smmanalytics as smm
+
+    from .test_compare import _NO_GA4
+
+    shutil.copytree(SAMPLE, tmp_path / "brand")
+    for export in (tmp_path / "brand").glob("ga4_*.csv"):
+        export.unlink()
+    ds = smm.load(tmp_path / "brand")
+    for lang, note in _NO_GA4.items():
+        sec = BrandReport(ds, "2026-10", lang=lang).compare()
+        table = next(b for b in sec.blocks if b["kind"] == "table")
+        sessions = next(r for r in table["rows"]
+                        if r[0] == Formatter(lang).metric("sessions"))
+        assert sessions[1:3] == ["–", "–"]
+        bullets = next(b for b in sec.blocks if b["kind"] == "bullets")["items"]
+        assert bullets.count(note) == 1

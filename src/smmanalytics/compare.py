@@ -86,7 +86,10 @@ Definitions
   daily follower or GA4 rows cover it; a caveat says so. A period a posts export covers without
   a post (an export read without rows) keeps its true 0. So too, a side compared that no GA4
   export covers on any day (September's export missing) has its GA4 KPIs unknown, and a side
-  of net followers known on no day, the other known, its net followers: a caveat says each.
+  of net followers known on no day, its net followers: a caveat says each. Data holding no
+  GA4 row, or no net follower figure on any day (no export, or new followers only), say so in
+  one caveat; so does a measure no post of a period carries (Instagram's impressions), and a
+  side of net followers whose export could not be read, beside its ``method``.
 - A gap between a platform's posts exports inside a side compared (Facebook's August export
   missing from the third quarter): its days are unknown, not days without posts
   (:func:`_posts_gaps`). All platforms pooled, the platform is left out of both periods' post
@@ -687,6 +690,7 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     unweb = _web_uncovered(ds, cov, runs)
     caveats += [f"No GA4 export covers {p.label}: its GA4 KPIs are unknown, not 0, and not "
                 f"compared." for p in unweb.values()]
+    caveats += _web_none(ds, cov)
     absent = _followers_absent(ds, cov)
     with actuals_shared():     # the GA4 KPIs' totals: one social traffic a period
         for kpi in ("followers_net", "sessions", "key_events", "revenue"):
@@ -695,9 +699,9 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
             # said once for the three GA4 KPIs
             caveats += [c for c in rows[-1].pop("caveats") if c not in caveats]
             if kpi == "followers_net":
-                caveats += _followers_unknown_side(rows[-1], cov)
+                caveats += _followers_unknown_side(ds, rows[-1], cov)
             if kpi == "followers_net" and platform is None:
-                _unread_followers_unknown(ds, rows[-1], absent)
+                caveats += _unread_followers_unknown(ds, rows[-1], absent, cov)
     _unknown_sides(rows, cov)
     _web_unknown(rows, unweb)
     for side, p in uncovered.items():
@@ -1308,12 +1312,14 @@ def _table(rows: list[dict]) -> pd.DataFrame:
 def _table_caveats(ds, table: pd.DataFrame, a: pd.DataFrame, b: pd.DataFrame,
                    cov: _Coverage, absent: dict[str, dict[str, list[str]]],
                    lone: dict[str, float]) -> list[str]:
-    """The caveats read from the posts and the table: the format, platform and denominator
-    mix, a top post and the intervals a lone post left out (``lone``: see :func:`_post_rows`),
-    the platforms net followers leave out (``absent``: see :func:`_followers_absent`), a
-    record before a fall, and the multiple intervals."""
+    """The caveats read from the posts and the table: the measures no post of a period
+    carries, the format, platform and denominator mix, a top post and the intervals a lone
+    post left out (``lone``: see :func:`_post_rows`), the platforms net followers leave out
+    (``absent``: see :func:`_followers_absent`), a record before a fall, and the multiple
+    intervals."""
     cur, prev, platform = cov.cur, cov.prev, cov.platform
-    caveats = _mix_caveats(a, b, cur, prev, platform)
+    caveats = _none_carry_caveats(table, cov)
+    caveats += _mix_caveats(a, b, cur, prev, platform)
     caveats += _denominator_caveats(a, b, cur, prev, platform)
     caveats += _age_caveats(a, b, cur, prev)
     caveats += _range_caveats(a, b, cur, prev)
@@ -1329,6 +1335,23 @@ def _table_caveats(ds, table: pd.DataFrame, a: pd.DataFrame, b: pd.DataFrame,
         caveats.append("Intervals are 95% bootstrap intervals; across this many KPIs, one or "
                        "two may exclude zero by chance alone.")
     return caveats
+
+
+def _none_carry_caveats(table: pd.DataFrame, cov: _Coverage) -> list[str]:
+    """One caveat a measure (:func:`carried_by`) that no post of a period with posts carries:
+    its KPIs read "–" there, the method :data:`_NONE_CARRY`, and no sentence said why.
+    Instagram asked alone, whose posts carry views and no impressions, read impressions "–"
+    against "–". A period without posts is said by the few posts' caveat, and one whose posts
+    are unknown by its own."""
+    said: dict[str, list[str]] = {}
+    for r in table.loc[(table["method"] == _NONE_CARRY).to_numpy()].itertuples(index=False):
+        said.setdefault(carried_by(r.kpi), [
+            p.label for p, n, k in ((cov.cur, r.n_current, r.n_kpi_current),
+                                    (cov.prev, r.n_previous, r.n_kpi_previous))
+            if pd.notna(n) and n > 0 and k == 0])
+    return [f"No {cov.whose}post of {' or '.join(labels)} carries {measure}: the totals and "
+            f"rates of that metric are unknown, not 0, and not compared."
+            for measure, labels in said.items() if labels]
 
 
 def _followers_caveats(ds, table: pd.DataFrame, platform: str | None) -> list[str]:
@@ -1355,34 +1378,61 @@ def _followers_absent(ds, cov: _Coverage) -> dict[str, dict[str, list[str]]]:
     return {"current": current, "previous": previous}
 
 
-def _followers_unknown_side(row: dict, cov: _Coverage) -> list[str]:
-    """The caveat of a side of the net followers ``row`` known on no day, though the other
-    side is known, and its ``method`` saying so. Follows exported for October alone read
-    October's 124 against "–", with no word, and "no daily follower data" of a row with a
-    figure. A side the data do not cover at all is said by its own caveat."""
+def _followers_unknown_side(ds, row: dict, cov: _Coverage) -> list[str]:
+    """The caveats of the sides of the net followers ``row`` known on no day, and its
+    ``method`` saying so. Follows exported for October alone read October's 124 against "–",
+    with no word, and "no daily follower data" of a row with a figure. Data holding no net
+    follower figure at all read "–" against "–" with no word either: one caveat says so
+    (:func:`_followers_none`). A side the data do not cover at all is said by its own
+    caveat."""
     if cov.outside or cov.mine or cov.absent:
         return []
+    if pd.isna(row["current"]) and pd.isna(row["previous"]):
+        none = _followers_none(ds, cov)
+        if none:
+            return [none]
     compared = {"current": True, "previous": cov.covered}
     sides = {"current": cov.cw, "previous": cov.pw}
-    unknown = [side for side, other in (("current", "previous"), ("previous", "current"))
-               if compared[side] and pd.isna(row[side]) and pd.notna(row[other])]
-    for side in unknown:
-        _unknown([row], (side,), f"no follower figure known on any day of {sides[side].label}")
+    unknown = [side for side in sides if compared[side] and pd.isna(row[side])]
+    if unknown:
+        _unknown([row], tuple(unknown), "no follower figure known on any day of "
+                 + " or ".join(sides[side].label for side in unknown))
     return [f"No {cov.whose}follower figure is known on any day of {sides[side].label}: its "
             f"net followers are unknown, not 0, and not compared." for side in unknown]
 
 
-def _unread_followers_unknown(ds, row: dict, absent: dict[str, dict[str, list[str]]]) -> None:
+def _followers_none(ds, cov: _Coverage) -> str | None:
+    """The caveat of data holding no net follower figure of ``cov.platform`` (of any
+    platform) on any day, None when they hold one: no follower export at all, or exports
+    counting new followers only (the row's method names them, :func:`_no_followers_net`)."""
+    platform = cov.platform or "all"
+    if metric_daily(ds, "followers_net", platform, cov.start, cov.stop).notna().any():
+        return None
+    new_only = followers_net_unknown(ds, platform)
+    if new_only:
+        return (f"The data hold no net follower figures: the {', '.join(new_only)} exports "
+                f"count new followers only, so net followers are not compared.")
+    return f"The data hold no {cov.whose}follower figures: net followers are not compared."
+
+
+def _unread_followers_unknown(ds, row: dict, absent: dict[str, dict[str, list[str]]],
+                              cov: _Coverage) -> list[str]:
     """All platforms pooled: a side of the net followers ``row`` unknown where a platform is
     left out of it because its export of those days could not be read (``absent``: see
-    :func:`_followers_absent`). Facebook's September export failing, September's 1,145
-    (Instagram's alone) stood against August's 1,135 of both: +4.2 %, as a goal of 1,200
-    read "missed" where the brand's 1,227 met it."""
-    for side in ("current", "previous"):
+    :func:`_followers_absent`), and the caveat of each such side. Facebook's September export
+    failing, September's 1,145 (Instagram's alone) stood against August's 1,135 of both:
+    +4.2 %, as a goal of 1,200 read "missed" where the brand's 1,227 met it. Its "–" then had
+    its reason in the row's method alone."""
+    caveats = []
+    for side, period in (("current", cov.cur), ("previous", cov.prev)):
         unread = {p: files for p, files in absent[side].items() if files}
         if unread and pd.notna(row[side]):
             _unknown([row], (side,), "; ".join(f"{p} left out: {could_not_be_read(ds, files)}"
                                                for p, files in unread.items()))
+            files = [f for fs in unread.values() for f in fs]
+            caveats.append(f"Net followers of {period.label} unknown, not 0: "
+                           f"{could_not_be_read(ds, files)}.")
+    return caveats
 
 
 def _followers_absent_caveats(ds, table: pd.DataFrame, cov: _Coverage,
@@ -1539,6 +1589,22 @@ def _web_unknown(rows: list[dict], unweb: dict[str, Period]) -> None:
     why = f"no GA4 export covers {' or '.join(p.label for p in unweb.values())}"
     for row in (r for r in rows if unweb and r["kpi"] in _GA4_KPIS):
         _unknown([row], tuple(unweb), why if len(unweb) == 2 else f"{row['method']}; {why}")
+
+
+#: the caveat of data without any GA4 row: the GA4 KPIs read "–" on both sides
+NO_GA4_CAVEAT = ("The data hold no GA4 export: social sessions, key events and revenue are not "
+                 "compared.")
+
+
+def _web_none(ds, cov: _Coverage) -> list[str]:
+    """The caveat of data holding no GA4 row (a brand without GA4): its three GA4 KPIs read
+    "–" against "–", the method "no GA4 data", and no sentence said why, where a side no GA4
+    export covers has its own (:func:`_web_uncovered`, which has no side to single out
+    here). Data not covering the period, or without the platform asked, say so of every KPI
+    in their own caveat."""
+    if cov.outside or cov.mine or cov.absent or not ds.web.empty:
+        return []
+    return [NO_GA4_CAVEAT]
 
 
 def _web_days(runs: list[tuple[dt.date, dt.date]], p: Period) -> tuple[int, str | None]:
