@@ -487,7 +487,11 @@ class PerformanceSections:
         if len(c):
             self._add(sec, {"kind": "heading", "level": 2, "text": f.label("competitors")})
             if within is not None:
-                partial = f.ranged(f.label("competitors_partial"), within.start, within.end)
+                # the brand's posting rate over the days its exports cover, fewer than the
+                # competitors' (August without its Facebook export): not "the same days"
+                fewer = (c["is_brand"].fillna(False) & (c["days"] != within.days)).any()
+                partial = f.ranged(f.label("competitors_partial_fewer" if fewer
+                                           else "competitors_partial"), within.start, within.end)
                 self.text(sec, f.joined(partial.format(period=f.period(self.period)),
                                         self.period))
             self.table(sec, pd.DataFrame({
