@@ -65,19 +65,19 @@ def test_exports_covering_every_day_change_nothing(tmp_path):
 
 
 @pytest.mark.parametrize("lang, said, note", [
-    ("en", "The brand's figures here are those of the same days, save those its posts exports "
-           "do not cover, named under the table: its posts per week count only the days "
-           "covered.",
+    ("en", "The brand's figures here are those of the same days, but its posts per week count "
+           "only the days its posts exports cover: those they leave out are named under the "
+           "table.",
      "posts per week over the 30 days of the period 1 August – 30 September 2026 that the "
      "Facebook posts exports cover"),
-    ("fr", "Ceux de la marque portent ici sur les mêmes jours, hors ceux que ses exports de "
-           "publications ne couvrent pas, nommés sous le tableau : ses publications par "
-           "semaine ne comptent que les jours couverts.",
+    ("fr", "Ceux de la marque portent ici sur les mêmes jours, mais ses publications par "
+           "semaine ne comptent que les jours que couvrent ses exports de publications : ceux "
+           "qu'ils laissent de côté sont nommés sous le tableau.",
      "publications par semaine sur les 30 jours de la période 1er août – 30 septembre 2026 "
      "que couvrent les exports de publications Facebook"),
-    ("it", "Quelli del brand qui riguardano gli stessi giorni, tranne quelli che le sue "
-           "esportazioni dei post non coprono, indicati sotto la tabella: i suoi post a "
-           "settimana contano solo i giorni coperti.",
+    ("it", "Quelli del brand qui riguardano gli stessi giorni, ma i suoi post a settimana "
+           "contano solo i giorni coperti dalle sue esportazioni dei post: quelli che esse non "
+           "coprono sono indicati sotto la tabella.",
      "post a settimana sui 30 giorni del periodo 1° agosto – 30 settembre 2026 coperti dalle "
      "esportazioni dei post di Facebook"),
 ])
