@@ -29,6 +29,7 @@ from smmanalytics.alerts import (  # noqa: E402
     _detect,
     _level_factors,
     _period,
+    _posts_covered,
     _severity,
     _sum_interval,
     alerts,
@@ -999,6 +1000,43 @@ def test_backtest_counts_each_rate_on_the_days_watched_by_hand():
     assert tot["alerts_per_year_low"] == pytest.approx(low * 365.25)
     assert tot["alerts_per_year_high"] == pytest.approx(high * 365.25)
     assert tot["alerts_per_year_low"] < tot["alerts_per_year"] < tot["alerts_per_year_high"]
+
+
+def test_a_signal_of_the_posts_is_not_watched_on_days_no_posts_export_covers():
+    """Without August's Facebook posts export, its comments were watched on August's 31 days
+    ("nothing published"): 338 days for 307. The same two signals as above, the posts
+    exports covering all but 20-21 Jan (two days without posts, between the post days of 19
+    and 22 Jan): comments are watched on 21 - 2 = 19 days (2 alerts: 2 × 365.25/19 a year);
+    net followers, a daily series no posts export holds, still on its 29 tested days."""
+    det = _two_signals()
+    covered = {"facebook": pd.date_range("2025-01-01", "2025-02-09", freq="D").difference(
+        pd.DatetimeIndex(["2025-01-20", "2025-01-21"]))}
+    bt = _backtest(_cov(det), det, AlertSettings(), covered=covered).set_index(
+        ["platform", "signal"])
+    assert bt.loc[("facebook", "comments"), "days_watched"] == 19
+    assert bt.loc[("facebook", "comments"), "alerts_per_year"] == pytest.approx(
+        2 * 365.25 / 19)
+    assert bt.loc[("facebook", "net_followers"), "days_watched"] == 29
+    # the union of both signals' days: net followers' 29 (it is watched on 20-21 Jan)
+    assert bt.loc[("all", "all"), "days_watched"] == 29
+
+
+def test_the_days_a_platforms_posts_exports_cover_come_from_their_names():
+    """Exports of 1-31 July and 1-30 September (none of August): 31 + 30 = 61 days, August's
+    absent; a platform whose exports give no days (none here for X) has none."""
+    from smmanalytics.dataset import FILE_COLUMNS
+
+    files = pd.DataFrame([
+        {"path": f"facebook_posts_{a}.csv", "platform": "facebook", "kind": "posts",
+         "status": "ok", "covers_from": pd.Timestamp(a), "covers_to": pd.Timestamp(b)}
+        for a, b in (("2026-07-01", "2026-07-31"), ("2026-09-01", "2026-09-30"))],
+        columns=list(FILE_COLUMNS)).astype(FILE_COLUMNS)
+    ds = Dataset(brand=Brand(name="Test", timezone="Europe/Paris"), files=files)
+    det = pd.DataFrame({"platform": ["facebook", "x"]})
+    covered = _posts_covered(ds, det)
+    assert list(covered) == ["facebook"]
+    assert len(covered["facebook"]) == 61
+    assert not covered["facebook"].isin(pd.date_range("2026-08-01", "2026-08-31")).any()
 
 
 def test_sum_interval_over_the_same_days_is_garwoods():

@@ -483,9 +483,16 @@ def test_brand_row_without_followers_says_why_its_rate_is_unknown(tmp_path, lang
     # brand: (80 + 10 + 10) + (250 + 40 + 10) = 400 public interactions over 2 posts
     assert side.loc["Test", "interactions_per_post"] == pytest.approx(200.0)
     assert side.loc["Test", ["followers", "er_followers", "rank"]].isna().all()
-    assert side.loc["Test", "note"] == FOLLOWERS_UNKNOWN
+    # first of its notes; the others say its posts per week count the 93 days from its first
+    # post to its last (2 March to 2 June), what its data tell of with no files table, as the
+    # benchmark table does (covered_days)
+    notes = side.loc["Test", "note"].split("; ")
+    assert notes[0] == FOLLOWERS_UNKNOWN
+    assert side.loc["Test", "days"] == 93
     assert side.loc["Rival Co", "rank"] == 1                    # 600 / 20,000 = 0.03
-    assert Formatter(lang).note(side.loc["Test", "note"]) == words
+    fmt = Formatter(lang)
+    assert fmt.notes(side.loc["Test", "note"])[0] == words
+    assert fmt.untranslated == set()
 
 
 def test_brand_row_of_a_platform_without_posts_export_is_unknown_not_zero(tmp_path):

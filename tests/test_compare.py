@@ -775,6 +775,13 @@ def test_ga4_period_totals_prorated_by_day_say_so():
         f"GA4 exports period totals only (no daily rows), which span beyond {p}: its sessions, "
         "key events and revenue are prorated by day from them (an estimate)."
         for p in ("2026-10-01..2026-10-15", "2026-09-16..2026-09-30")]
+    # 150 against 150 read "0.0 %": the months' daily means (310/31 = 300/30 = 10), not the
+    # half months' change, which no data measured (s54RV): unknown, and said
+    for kpi in ("sessions", "key_events", "revenue"):
+        assert t.loc[kpi, ["change_pct", "change_abs", "direction"]].isna().all()
+    assert ("GA4's figures of 2026-10-01..2026-10-15 and of 2026-09-16..2026-09-30 are only "
+            "shares of longer period totals: their change cannot be measured (–)."
+            in c.caveats)
     whole = compare(ds, "2026-10")         # October whole: its own totals, nothing prorated
     assert not [x for x in whole.caveats if "prorated" in x]
     assert _kpis(whole).loc["sessions", "method"] == "GA4 period totals, no interval"

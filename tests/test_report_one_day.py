@@ -50,6 +50,19 @@ LABELS = {
               "pas le reste de {period}. Ceux de la marque portent ici sur le même jour.",
         "it": "Dati dei concorrenti solo il 2 ottobre 2026: competitors.csv non copre il resto "
               "di {period}. Quelli del brand qui riguardano lo stesso giorno."},
+    "competitors_partial_fewer": {
+        "en": "Competitors' figures of 2 October 2026 only: competitors.csv does not cover the "
+              "rest of {period}. The brand's figures here are those of the same day, but its "
+              "posts per week count only the days its posts exports cover: those they leave "
+              "out are named under the table.",
+        "fr": "Chiffres des concurrents le 2 octobre 2026 seulement : competitors.csv ne couvre "
+              "pas le reste de {period}. Ceux de la marque portent ici sur le même jour, mais "
+              "ses publications par semaine ne comptent que les jours que couvrent ses exports "
+              "de publications : ceux qu'ils laissent de côté sont nommés sous le tableau.",
+        "it": "Dati dei concorrenti solo il 2 ottobre 2026: competitors.csv non copre il resto "
+              "di {period}. Quelli del brand qui riguardano lo stesso giorno, ma i suoi post a "
+              "settimana contano solo i giorni coperti dalle sue esportazioni dei post: quelli "
+              "che esse non coprono sono indicati sotto la tabella."},
     "competitors_days": {"en": "2 October 2026", "fr": "le 2 octobre 2026",
                          "it": "il 2 ottobre 2026"},
     "period_days": {"en": "on 2 October 2026", "fr": "le 2 octobre 2026",

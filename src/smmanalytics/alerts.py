@@ -80,6 +80,7 @@ import numpy as np
 import pandas as pd
 
 from . import _alert_stats as _st
+from ._actuals import posts_coverage
 from ._alert_signals import SIGNALS, _signals, coverage, signals
 from ._args import frame_with, number, whole
 from .errors import ArgumentError, ArgumentTypeError, EmptyDataError, require_dataset
@@ -819,7 +820,8 @@ def review(ds, period=None, *, settings: AlertSettings | None = None,
     sig, gaps = _signals(judged)
     det = _detect_all(sig, settings)
     al = _alerts_from(det, settings)       # every alert of the history: both tables read them
-    bt = _backtest(coverage(judged, sig), det, settings, al)
+    bt = _backtest(coverage(judged, sig), det, settings, al,
+                   covered=_posts_covered(judged, det))
     # a period's days not tested are said; the whole history's are its first weeks, always
     # untested, which "n of m signals monitored" already tells. The period's days run to the
     # last judged: a day after ``until`` is not missing from the exports, but not judged
@@ -1061,10 +1063,26 @@ def backtest(ds, settings: AlertSettings | None = None) -> pd.DataFrame:
     require_dataset(ds, "backtest")
     settings = _settings(settings)
     sig = signals(ds)
-    return _backtest(coverage(ds, sig), _detect_all(sig, settings), settings)
+    det = _detect_all(sig, settings)
+    return _backtest(coverage(ds, sig), det, settings, covered=_posts_covered(ds, det))
 
 
-def _watched_days(det: pd.DataFrame, post_days: pd.DatetimeIndex) -> pd.DatetimeIndex:
+def _posts_covered(ds, det: pd.DataFrame) -> dict[str, pd.DatetimeIndex]:
+    """The days the feed posts exports of each platform of ``det`` cover
+    (:func:`~smmanalytics._actuals.posts_coverage`), on which alone a signal of its posts is
+    watched (:func:`_watched_days`). A platform whose exports give none of their days is
+    absent: its signals are watched from their posts alone."""
+    covered = {}
+    for platform in det["platform"].dropna().unique() if len(det) else []:
+        stretches = posts_coverage(ds, str(platform))
+        if stretches:
+            covered[str(platform)] = functools.reduce(pd.Index.union, (
+                pd.date_range(a, b, freq="D") for a, b in stretches))
+    return covered
+
+
+def _watched_days(det: pd.DataFrame, post_days: pd.DatetimeIndex,
+                  covered: pd.DatetimeIndex | None = None) -> pd.DatetimeIndex:
     """The days one signal's detection run (rows of :func:`_detect`) watched, from its first
     tested day to its last day with a value, less the days the test could not alert on.
 
@@ -1075,9 +1093,12 @@ def _watched_days(det: pd.DataFrame, post_days: pd.DatetimeIndex) -> pd.Datetime
     ``post_days`` (the platform's days with posts) without a value, whose posts lack the
     figure, and a day without posts after such a day (the signal is as unknown there as on
     the platform's last post day): Facebook's negative feedback, in the sample's exports of
-    five months of the thirteen, was otherwise watched on the months between. An account's
-    daily series (a value on days without posts) is watched on its tested days alone: a day
-    it lacks is a day the exports do not hold, unknown.
+    five months of the thirteen, was otherwise watched on the months between. Nor a day no
+    posts export of the platform covers (``covered``, when its exports say their days):
+    without August's Facebook export, its comments were watched on August's 31 days too (338
+    days for 307), an all-clear no data gave. An account's daily series (a value on days
+    without posts) is watched on its tested days alone: a day it lacks is a day the exports
+    do not hold, unknown.
     """
     tested = det["tested"].to_numpy(dtype=bool)
     if not tested.any():
@@ -1091,7 +1112,8 @@ def _watched_days(det: pd.DataFrame, post_days: pd.DatetimeIndex) -> pd.Datetime
     known = pd.Series(np.nan, index=span)
     known[post_days.intersection(span)] = 0.0
     known[dates.intersection(span)] = 1.0
-    return span[known.ffill().to_numpy() == 1.0].difference(dates[~tested])
+    watched = span[known.ffill().to_numpy() == 1.0].difference(dates[~tested])
+    return watched if covered is None else watched.intersection(covered)
 
 
 def _sum_interval(alerts: np.ndarray, days: np.ndarray, level: float = 0.9
@@ -1118,9 +1140,11 @@ def _sum_interval(alerts: np.ndarray, days: np.ndarray, level: float = 0.9
 
 
 def _backtest(cov: pd.DataFrame, det: pd.DataFrame, settings: AlertSettings,
-              al: pd.DataFrame | None = None) -> pd.DataFrame:
+              al: pd.DataFrame | None = None,
+              covered: dict[str, pd.DatetimeIndex] | None = None) -> pd.DataFrame:
     """:func:`backtest` from the signals' coverage and a detection run over the history
-    (``al``: its :func:`_alerts_from`, when already made)."""
+    (``al``: its :func:`_alerts_from`, when already made; ``covered``: the days each
+    platform's posts exports cover, :func:`_posts_covered`)."""
     watched: dict[tuple[str, str], pd.DatetimeIndex] = {}
     if det.empty:
         stats = pd.DataFrame(columns=["platform", "signal", "days_tested", "days_watched",
@@ -1137,7 +1161,8 @@ def _backtest(cov: pd.DataFrame, det: pd.DataFrame, settings: AlertSettings,
             # a platform's accounts, each watched on its own series' days: the signal is
             # watched on any of them, and its alerts are all the accounts'
             watched[platform, signal] = functools.reduce(pd.Index.union, (
-                _watched_days(a, post_days.get((platform, account), pd.DatetimeIndex([])))
+                _watched_days(a, post_days.get((platform, account), pd.DatetimeIndex([])),
+                              (covered or {}).get(platform))
                 for account, a in _with_account(g).groupby("account", sort=True)))
             rows.append({"platform": platform, "signal": signal,
                          "days_tested": g.loc[g["tested"], "date"].nunique(),

@@ -66,7 +66,7 @@ from .schema import canonical_platform, platforms_expected
 
 __all__ = ["benchmarks", "benchmark_industries", "industry_name", "compare_benchmarks",
            "read_competitors", "compare_competitors", "competitors_within", "competitors_span",
-           "competitors_left_out", "competitor_key", "account_names",
+           "competitors_left_out", "competitor_key", "account_names", "covered_days",
            "COMPETITOR_COLUMNS"]
 
 #: what a weak benchmark's grade means to a reader (benchmarks-methods.md's grades): "C" is a
@@ -449,6 +449,17 @@ def _uncovered(ds, platform: str, start: dt.date, end: dt.date) -> list[tuple[dt
     return [(s, e) for s, e in gaps if s <= e]
 
 
+def covered_days(ds, platform: str, p: Period) -> int:
+    """How many days of ``p`` the platform's posts exports cover: those from :func:`_covered`'s
+    first to last, less the gaps of :func:`_uncovered`. The brand's posting rate is counted
+    over them, in the benchmarks and beside its competitors alike: without August's Facebook
+    export, its 17 posts of August-September read 2.0 a week over the 61 days (17 ÷ 8.71) beside
+    the competitors, for 3.97 over the 30 days the exports cover (17 ÷ 4.29)."""
+    start, end = _covered(ds, platform, p)
+    gaps = _uncovered(ds, platform, start, end)
+    return (end - start).days + 1 - sum((e - s).days + 1 for s, e in gaps)
+
+
 def _reaches(ds, platform: str, p: Period) -> bool:
     """Whether the days a platform's data tell of (:meth:`Dataset.span`) reach into ``p``;
     True when they are unknown (no day known: the posts exports read say nothing of theirs)."""
@@ -503,7 +514,7 @@ def _posts_per_week(ds, plat: str, g: pd.DataFrame, p: Period) -> tuple[float, s
     posted 4.7 on average (30 and 12 posts over 4.43 weeks)."""
     start, end = _covered(ds, plat, p)
     gaps = _uncovered(ds, plat, start, end)
-    days = (end - start).days + 1 - sum((e - s).days + 1 for s, e in gaps)
+    days = covered_days(ds, plat, p)
     weeks = days / 7
     names = account_names(g)
     per = max(len(names), 1)
@@ -967,7 +978,9 @@ def compare_competitors(ds, period: object, competitors: pd.DataFrame | None = N
     followers (at the period end), posts, interactions (public counts: reactions + comments +
     shares, boosted posts included), ``interactions_per_post`` = interactions / posts,
     ``er_followers`` = interactions_per_post / followers (the Rival IQ way),
-    ``posts_per_week`` = posts / (days / 7). Zero or unknown denominators give NaN.
+    ``posts_per_week`` = posts / (days / 7), the brand's days those of the period its posts
+    exports cover (:func:`covered_days`, said in its note when fewer). Zero or unknown
+    denominators give NaN.
 
     Parameters
     ----------
@@ -983,8 +996,9 @@ def compare_competitors(ds, period: object, competitors: pd.DataFrame | None = N
     -------
     DataFrame
         With RangeIndex: platform, name (string), is_brand (boolean), followers, posts,
-        interactions, interactions_per_post, er_followers, posts_per_week (Float64), rank
-        (Int64, by er_followers within the platform, 1 = best), note (string); no row when
+        interactions, interactions_per_post, er_followers, posts_per_week (Float64), days
+        (Int64, those posts_per_week counts), rank (Int64, by er_followers within the
+        platform, 1 = best), note (string); no row when
         no competitor row covers the period. The brand's row of a platform whose posts are of
         several accounts is their mean per account (followers, posts, interactions), said in
         its note: each competitor is one account.
@@ -1010,19 +1024,23 @@ def compare_competitors(ds, period: object, competitors: pd.DataFrame | None = N
                                                     _own_platforms(ds, comp, p))[0], p)
     # no competitor row for the period: no row, the same columns and dtypes
     out = pd.DataFrame(rows, columns=["platform", "name", "is_brand", "followers", "posts",
-                                      "interactions", "note"])
+                                      "interactions", "days", "note"])
     for c in ("followers", "posts", "interactions"):
         out[c] = pd.to_numeric(out[c]).astype("Float64")
     out["interactions_per_post"] = (out["interactions"] / out["posts"].mask(out["posts"] == 0))
     out["er_followers"] = (out["interactions_per_post"]
                            / out["followers"].mask(out["followers"] == 0)).astype("Float64")
-    out["posts_per_week"] = (out["posts"] / (p.days / 7)).astype("Float64")
+    # the brand's posts over the days its exports cover (covered_days), a competitor's over
+    # the period's
+    out["days"] = pd.to_numeric(out["days"]).fillna(p.days).astype("Int64")
+    out["posts_per_week"] = (out["posts"] / (out["days"].mask(out["days"] == 0) / 7)
+                             ).astype("Float64")
     out["rank"] = (out.groupby("platform")["er_followers"].rank(ascending=False, method="min")
                    .astype("Int64"))
     out = out.astype({"platform": "string", "name": "string", "is_brand": "boolean",
                       "interactions_per_post": "Float64", "note": "string"})
     return out[["platform", "name", "is_brand", "followers", "posts", "interactions",
-                "interactions_per_post", "er_followers", "posts_per_week", "rank",
+                "interactions_per_post", "er_followers", "posts_per_week", "days", "rank",
                 "note"]].reset_index(drop=True)
 
 
@@ -1229,9 +1247,14 @@ def _competitor_rows(ds, comp: pd.DataFrame, p: Period) -> list[dict]:
         if exported and len(g) and np.isnan(followers):
             # the one reason its rate and rank are NA (posts known, some): it went unsaid
             notes.append(FOLLOWERS_UNKNOWN)
+        days = covered_days(ds, plat, p) if exported else p.days
+        if days != p.days:
+            notes += [n for n in (_coverage_note(ds, plat, p),) if n]
+            notes.append(f"posts per week over the {days} days of {p.label} the {plat} posts "
+                         "exports cover")
         note = "; ".join(notes) or None
         rows.append({"platform": plat, "name": ds.brand.name, "is_brand": True,
-                     "followers": followers,
+                     "followers": followers, "days": days,
                      "posts": float(len(g)) / per if exported else np.nan,
                      "interactions": float(e.mean()) * len(g) / per if known else np.nan,
                      "note": note})

@@ -1693,14 +1693,28 @@ def _daily_row(ds, kpi, platform, cur, prev, rng, n_boot, scale, web_days=None) 
               else "no GA4 data" if np.isnan(va) and np.isnan(vb)
               else "GA4 period totals prorated by day, no interval" if prorated
               else "GA4 period totals, no interval")
-    return {**_row(kpi, "total", va, vb, ci, scale, na, nb, False, method, days_a, days_b),
-            "caveats": caveats}
+    row = _row(kpi, "total", va, vb, ci, scale, na, nb, False, method, days_a, days_b)
+    if prorated:
+        # 2 October against 1 October, each 1/31 of October's one GA4 total, read "0.0 %",
+        # a change no data measured: unknown, and the caveat says why
+        row.update(change_abs=np.nan, change_pct=np.nan, direction=None)
+        caveats.append(_GA4_NO_CHANGE[len(prorated) == 2].format(
+            period=cur.label if cur in prorated else prev.label, previous=prev.label))
+    return {**row, "caveats": caveats}
 
 
 #: the caveat of a side whose GA4 figures are a share of period totals spanning beyond it
 _GA4_PRORATED = ("GA4 exports period totals only (no daily rows), which span beyond {period}: "
                  "its sessions, key events and revenue are prorated by day from them "
                  "(an estimate).")
+
+
+#: the caveat of a comparison one side (False) or both (True) of whose GA4 figures are prorated
+_GA4_NO_CHANGE = {
+    False: "GA4's figures of {period} are only a share of longer period totals: their change "
+           "against the other period cannot be measured (–).",
+    True: "GA4's figures of {period} and of {previous} are only shares of longer period "
+          "totals: their change cannot be measured (–)."}
 
 
 def _ga4_prorated(ds, p: Period) -> bool:

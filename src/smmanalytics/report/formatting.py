@@ -165,6 +165,9 @@ DAY_GROUP_LABELS = {"every day": "days_all", "Monday-Friday": "days_week",
 _WEEKDAY_NUMBERS = {name: i for i, name in get_day_names("wide", locale="en").items()}
 #: the notes' placeholders that hold a period label ("2026", "2026-10", "2026-Q4", a range)
 _PERIOD_FIELDS = ("period", "previous")
+#: the notes' fields of a quantity and the French noun after them, plural and singular
+#: (:meth:`Formatter._singular`): "0,14 semaine", "1,5 semaine", "2,3 semaines"
+_FR_SINGULAR = {"weeks": ("semaines", "semaine")}
 #: the notes' placeholders that hold the shares of each format or platform in two periods, as
 #: compare() writes them ("carousel 3%→11%, image 17%→11%"), with what their keys name
 _MIX_FIELDS = {"format_mix": "content_type", "platform_mix": "platform"}
@@ -637,7 +640,7 @@ class Formatter:
                 if ends is not None:
                     # "du 3 au 9 novembre 2026", "le 2 octobre 2026" (ranged)
                     target = self.ranged(target, *ends)
-                out = target.format(**shown)
+                out = self._singular(target.format(**shown), values, shown)
                 for k in _PERIOD_FIELDS:
                     if k in values:
                         try:
@@ -648,6 +651,21 @@ class Formatter:
         if self.lang != "en":
             self.untranslated.add(text)
         return text
+
+    def _singular(self, out: str, values: dict[str, str], shown: dict[str, str]) -> str:
+        """``out`` with the French singular after a quantity below 2 of
+        :data:`_FR_SINGULAR`'s fields: French takes the plural from 2 on, and a one-day
+        period's posting rate read "÷ 0,14 semaines"."""
+        if self.lang != "fr":
+            return out
+        for field, (plural, singular) in _FR_SINGULAR.items():
+            try:
+                below_two = abs(float(values[field])) < 2
+            except (KeyError, ValueError):
+                continue
+            if below_two:
+                out = out.replace(f"{shown[field]} {plural}", f"{shown[field]} {singular}")
+        return out
 
     def quality(self, code, message, **values: str) -> str:
         """What a data-quality note of kind ``code`` means, in the report language.
