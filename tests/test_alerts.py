@@ -1712,19 +1712,28 @@ def test_watch_charts_write_their_dates_the_readers_way():
     assert not texts & {"0,01", "0,04", "0,00"}
 
 
+@pytest.fixture(scope="module")
+def sample_october():
+    """The sample brand and its October alerts, computed once for the module's languages
+    (~0.8 s of CPU each time): neither is changed by the tests that read them."""
+    from smmanalytics.dataset import load
+
+    sample = load(Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve")
+    return sample, alerts(sample, "2026-10")
+
+
 @pytest.mark.parametrize("lang,caption", [
     ("fr", "Les 15 premières des 57 alertes, par date."),
     ("en", "The first 15 of the 57 alerts, by date."),
     ("it", "I primi 15 dei 57 allarmi, per data."),
 ])
-def test_alert_table_says_how_many_it_leaves_out(lang, caption):
+def test_alert_table_says_how_many_it_leaves_out(sample_october, lang, caption):
     """The sample's October has 57 alerts (the 13–19 October incident); the table shows the
     first 15 and its caption read "+ 35" (of 50), which a reader could not make sense of."""
-    from smmanalytics.dataset import load
     from smmanalytics.report import BrandReport
 
-    sample = load(Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve")
-    assert len(alerts(sample, "2026-10")) == 57
+    sample, october = sample_october
+    assert len(october) == 57
     sec = BrandReport(sample, "2026-10", kind="monthly", lang=lang).alerts()
     first = [b for b in sec.blocks if b["kind"] == "table"][1]
     assert len(first["rows"]) == 15 and first["caption"] == caption
