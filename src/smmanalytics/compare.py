@@ -1005,9 +1005,11 @@ def _posts_uncovered(ds, platform: str | None, cov: _Coverage, a: pd.DataFrame,
     if cov.said_whole or not has_posts_data(ds, platform or "all"):
         return {}
     platforms = [platform] if platform else sorted(PLATFORMS)
+    frames = {"current": (a, cov.cur), "previous": (b, cov.prev)}
     out = {}
-    for side, df, days, p in (("current", a, cov.cw, cov.cur), ("previous", b, cov.pw, cov.prev)):
-        if ((side == "current" or cov.covered) and not len(df) and not unread[side]
+    for side, days in cov.compared().items():
+        df, p = frames[side]
+        if (not len(df) and not unread[side]
                 and not any(posts_cover(ds, q, days.start, days.end) for q in platforms)):
             out[side] = p
     return out
@@ -1030,10 +1032,9 @@ def _posts_left_out(ds, platform: str | None, cov: _Coverage, a: pd.DataFrame,
     (:func:`_platform_caveats`)."""
     if platform is not None or cov.said_whole or not has_posts_data(ds, "all"):
         return {}
-    sides = [(side, df, days) for side, df, days in (("current", a, cov.cw),
-                                                      ("previous", b, cov.pw))
-             if (side == "current" or cov.covered) and side not in uncovered
-             and not unread[side]]
+    frames = {"current": a, "previous": b}
+    sides = [(side, frames[side], days) for side, days in cov.compared().items()
+             if side not in uncovered and not unread[side]]
     out = {}
     for p in sorted(PLATFORMS):
         if not has_posts_data(ds, p):
