@@ -403,6 +403,20 @@ def test_a_brand_yaml_slug_as_slugify_writes_it_is_kept(tmp_path, slug):
     assert read_brand(path).slug == slug == slugify(slug)
 
 
+@pytest.mark.parametrize(("override", "slug"), [("Seve Paris", "seve-paris"),
+                                                ("maison-seve", "maison-seve"),
+                                                (None, "acme"), ("", "acme")])
+def test_a_slug_override_is_slugified_and_none_or_empty_keeps_the_brands(override, slug):
+    """The runner, BrandReport and `smm calendar --brand` each wrote the override rule; the
+    report's took "" (the notebooks' default ``brand``) for the slug "brand" where the
+    runner kept brand.yaml's. Now one rule: "Seve Paris" as slugify writes it, by hand
+    "seve-paris"; None and "" leave the brand's own, "acme"."""
+    brand = smm.Brand(name="Acme", slug="acme", timezone="Europe/Paris")
+    got = brand.with_slug(override)
+    assert got.slug == slug
+    assert (got.name, got.timezone) == ("Acme", "Europe/Paris")   # the rest untouched
+
+
 @pytest.mark.parametrize(("key", "value"), [("colors", '\n  - "#112233"'),
                                             ("accounts", "\n  - instagram"),
                                             ("colors", " red")])

@@ -8,7 +8,7 @@ import posixpath
 import re
 import unicodedata
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -158,6 +158,13 @@ class Brand:
             if not (isinstance(value, str) and _HEX.fullmatch(value)):
                 raise ArgumentError("colour must be a hex code", argument=name,
                                     expected="#RRGGBB", got=value)
+
+    def with_slug(self, override: str | None) -> Brand:
+        """This brand under the slug ``override`` names (slugified): a batch entry's name,
+        ``--brand``'s, the notebooks' ``brand`` parameter. None or "" (the notebooks'
+        default) keep brand.yaml's. One rule for the report's folder, its calendars' event
+        UIDs and ``smm calendar``'s, so that one slot has one UID in every calendar."""
+        return replace(self, slug=slugify(override)) if override else self
 
 
 def default_brand(folder: str | None = None) -> Brand:

@@ -25,7 +25,7 @@ from ._io import file_name
 from ._preflight import check_covered, check_not_empty, latest_period_of
 from ._process import Terminated, on_sigterm
 from .alerts import incidents, review
-from .brand import LANGS, slugify
+from .brand import LANGS
 from .calendar import calendar_path, cancelled_events, plan_slots, shortfall, write_ics
 from .errors import (
     ArgumentError,
@@ -823,9 +823,9 @@ def _cmd_calendar(args) -> int:
         start = today + pd.Timedelta(days=7 - today.weekday())
     plan = plan_slots(bt, start, args.weeks, args.posts_per_week, tz)
     was = cancelled_events(out)
-    # the report's rule (runner._brand_of): one slot, one UID in both calendars
-    slug = slugify(args.brand) if args.brand else ds.brand.slug
-    path = write_ics(plan, out, brand_name=ds.brand.name, brand_slug=slug,
+    # the report's rule (Brand.with_slug): one slot, one UID in both calendars
+    path = write_ics(plan, out, brand_name=ds.brand.name,
+                     brand_slug=ds.brand.with_slug(args.brand).slug,
                      lang=args.lang or ds.brand.language)
     # the slots the new plan drops, written cancelled over the calendar imported before:
     # events a manager's app removes, which the command said nothing of

@@ -835,6 +835,21 @@ class _Coverage:
         """``"<platform> "`` (whose first and last days these are), or ``""``."""
         return f"{self.platform} " if self.platform else ""
 
+    @property
+    def said_whole(self) -> bool:
+        """Whether the comparison is unknown as a whole, one caveat saying so: the data hold
+        nothing of it (``absent``), or ``cur`` lies outside them (``outside``) or outside the
+        platform's own (``mine``). The rules that single out a side, a platform or a KPI
+        then have nothing to add."""
+        return bool(self.outside or self.mine or self.absent)
+
+    def compared(self, web: bool = False) -> dict[str, Period]:
+        """The sides compared, ``current`` and ``previous``, with their days (``cw``,
+        ``pw``): the previous one when the data cover it; for the GA4 KPIs (``web``), also
+        when GA4 alone does (``web_prev``)."""
+        previous = self.covered or (web and self.web_prev)
+        return {"current": self.cw, **({"previous": self.pw} if previous else {})}
+
 
 def _coverage(ds, cur: Period, prev: Period, platform: str | None) -> _Coverage:
     """What the data cover of ``cur`` and ``prev`` (of ``platform``), the days compared, and
@@ -987,12 +1002,14 @@ def _posts_uncovered(ds, platform: str | None, cov: _Coverage, a: pd.DataFrame,
     do not cover, or whose export could not be read (``unread``, said by its own caveat), are
     left to their own rules; so is a dataset without posts data, whose post KPIs are unknown
     throughout."""
-    if cov.outside or cov.mine or cov.absent or not has_posts_data(ds, platform or "all"):
+    if cov.said_whole or not has_posts_data(ds, platform or "all"):
         return {}
     platforms = [platform] if platform else sorted(PLATFORMS)
+    frames = {"current": (a, cov.cur), "previous": (b, cov.prev)}
     out = {}
-    for side, df, days, p in (("current", a, cov.cw, cov.cur), ("previous", b, cov.pw, cov.prev)):
-        if ((side == "current" or cov.covered) and not len(df) and not unread[side]
+    for side, days in cov.compared().items():
+        df, p = frames[side]
+        if (not len(df) and not unread[side]
                 and not any(posts_cover(ds, q, days.start, days.end) for q in platforms)):
             out[side] = p
     return out
@@ -1013,13 +1030,11 @@ def _posts_left_out(ds, platform: str | None, cov: _Coverage, a: pd.DataFrame,
     one could not be read, or the data do not cover it) is said by its own caveat; so is a
     platform whose data (any of them) stop or start between the two spans
     (:func:`_platform_caveats`)."""
-    if (platform is not None or cov.outside or cov.mine or cov.absent
-            or not has_posts_data(ds, "all")):
+    if platform is not None or cov.said_whole or not has_posts_data(ds, "all"):
         return {}
-    sides = [(side, df, days) for side, df, days in (("current", a, cov.cw),
-                                                      ("previous", b, cov.pw))
-             if (side == "current" or cov.covered) and side not in uncovered
-             and not unread[side]]
+    frames = {"current": a, "previous": b}
+    sides = [(side, frames[side], days) for side, days in cov.compared().items()
+             if side not in uncovered and not unread[side]]
     out = {}
     for p in sorted(PLATFORMS):
         if not has_posts_data(ds, p):
@@ -1084,14 +1099,13 @@ def _posts_gaps(ds, platform: str | None, cov: _Coverage, left_out: set[str]
     days covered. Data starting or stopping within a side (:func:`_platform_caveats`), and
     a side no export covers at all (:func:`_posts_left_out`, :func:`_posts_uncovered`),
     keep their own rules."""
-    if cov.outside or cov.mine or cov.absent:
+    if cov.said_whole:
         return {}
     platforms = [platform] if platform else [p for p in sorted(PLATFORMS)
                                              if p not in left_out and has_posts_data(ds, p)]
-    sides = [("current", cov.cw)] + ([("previous", cov.pw)] if cov.covered else [])
     out = {}
     for p in platforms:
-        covered = {side: n for side, days in sides
+        covered = {side: n for side, days in cov.compared().items()
                    if (n := _covered_days(ds, p, days)) is not None}
         if covered:
             out[p] = covered
@@ -1385,15 +1399,14 @@ def _followers_unknown_side(ds, row: dict, cov: _Coverage) -> list[str]:
     follower figure at all read "–" against "–" with no word either: one caveat says so
     (:func:`_followers_none`). A side the data do not cover at all is said by its own
     caveat."""
-    if cov.outside or cov.mine or cov.absent:
+    if cov.said_whole:
         return []
     if pd.isna(row["current"]) and pd.isna(row["previous"]):
         none = _followers_none(ds, cov)
         if none:
             return [none]
-    compared = {"current": True, "previous": cov.covered}
-    sides = {"current": cov.cw, "previous": cov.pw}
-    unknown = [side for side in sides if compared[side] and pd.isna(row[side])]
+    sides = cov.compared()
+    unknown = [side for side in sides if pd.isna(row[side])]
     if unknown:
         _unknown([row], tuple(unknown), "no follower figure known on any day of "
                  + " or ".join(sides[side].label for side in unknown))
@@ -1574,12 +1587,10 @@ def _web_uncovered(ds, cov: _Coverage, runs: tuple[list, list]) -> dict[str, Per
     "–" and no sentence said why: a client reads "no social traffic". A side the data do
     not cover at all, or a platform they do not hold, is said by its own caveat; data without
     any GA4 rows (a brand with no GA4) have no side to single out."""
-    if cov.outside or cov.mine or cov.absent or ds.web.empty:
+    if cov.said_whole or ds.web.empty:
         return {}
-    compared = {"current": True, "previous": cov.covered or cov.web_prev}
-    return {side: days for (side, days), r in zip((("current", cov.cw), ("previous", cov.pw)),
-                                                  runs, strict=True)
-            if compared[side] and not r}
+    return {side: days for side, days in cov.compared(web=True).items()
+            if not runs[side == "previous"]}
 
 
 def _web_unknown(rows: list[dict], unweb: dict[str, Period]) -> None:
@@ -1602,7 +1613,7 @@ def _web_none(ds, cov: _Coverage) -> list[str]:
     export covers has its own (:func:`_web_uncovered`, which has no side to single out
     here). Data not covering the period, or without the platform asked, say so of every KPI
     in their own caveat."""
-    if cov.outside or cov.mine or cov.absent or not ds.web.empty:
+    if cov.said_whole or not ds.web.empty:
         return []
     return [NO_GA4_CAVEAT]
 

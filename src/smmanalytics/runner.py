@@ -206,11 +206,7 @@ def _brand_of(data: Path, brand: str | None, default: Brand | None = None) -> Br
     for exc in problems:       # in the file's order, the first one raised as without a list
         if not (brand and exc.key == "slug"):
             raise exc
-    if b is None:
-        b = default or Brand()
-    if brand:
-        b = replace(b, slug=slugify(brand))
-    return b
+    return (b or default or Brand()).with_slug(brand)
 
 
 #: arguments of every report kernel: its own log is not the analyst's business. It warns at

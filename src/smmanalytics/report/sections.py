@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import unicodedata
-from dataclasses import replace
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -34,7 +33,6 @@ from .._preflight import check_platform_posts
 from .._ranges import after_range, partial_life
 from .._web import campaign_key
 from ..benchmarks import account_names
-from ..brand import slugify
 from ..dataset import SETTINGS_FILES, Dataset
 from ..errors import ArgumentError, require_dataset
 from ..periods import local_dates, parse_period, post_dates, posts_in_period
@@ -239,7 +237,8 @@ class BrandReport(PerformanceSections, WatchSections, Report):
 
     ``slug`` is the brand's when not brand.yaml's (``smm report --brand``, a batch's entry
     name, as the notebooks' ``brand`` parameter passes it): it names the brand in its
-    calendars' event UIDs, as it names the report's folder.
+    calendars' event UIDs, as it names the report's folder (:meth:`Brand.with_slug`: None
+    or "" keep brand.yaml's).
     """
 
     def __init__(self, ds, period, *, kind: str = "monthly", lang: str | None = None,
@@ -271,8 +270,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         # report covers (one of TikTok was "as of" the day of a later Meta export)
         self.asof = ds.as_of(self.platforms)
         # the brand's slug in a batch (its entry's name) or `--brand`'s: its calendars' UIDs
-        brand = ds.brand if slug is None else replace(ds.brand, slug=slugify(slug))
-        super().__init__(title="", period_label="", brand=brand, lang=lang)
+        super().__init__(title="", period_label="", brand=ds.brand.with_slug(slug), lang=lang)
         f = self.fmt
         self.title = (title or f.label(_title_label(kind, self.period.kind))) + (
             f" · {campaign}" if campaign else "") + (
