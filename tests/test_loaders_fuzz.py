@@ -118,6 +118,43 @@ def test_strip_is_str_strip(cells):
 
 
 @SETTINGS
+@given(st.lists(st.one_of(st.none(), _cells), max_size=10), st.integers(0, 3))
+def test_may_contain_any_never_misses_a_cell(cells, cut):
+    """A column said to hold none of the literals holds none in any cell (the searches a number
+    column is spared rest on it), sliced or not; a column not held by Arrow may hold any."""
+    from smmanalytics.loaders._arrow import may_contain_any
+
+    values = pd.Series(cells, dtype="str").iloc[cut:]
+    for literals in (".,", "kKmMbB", "%"):
+        if not may_contain_any(values, literals):
+            assert not any(c is not None and any(x in c for x in literals)
+                           for c in cells[cut:])
+    assert may_contain_any(pd.Series(["12"], dtype=object), ".")
+
+
+def test_may_contain_any_on_counts():
+    """Counts written 12 and 40 hold no mark and no suffix; 1.250 and 1,2K do."""
+    from smmanalytics.loaders._arrow import may_contain_any
+
+    plain = pd.Series(["12", " 40", None], dtype="str")
+    assert not may_contain_any(plain, ".,")
+    assert not may_contain_any(plain, "kKmMbB")
+    assert may_contain_any(pd.Series(["12", "1.250"], dtype="str"), ".,")
+    assert may_contain_any(pd.Series(["1,2K", "3"], dtype="str"), "kKmMbB")
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.none(), st.floats(allow_nan=False, width=32)), max_size=10))
+def test_not_whole_is_the_masked_test(values):
+    """The numpy test of fractions in a count answers as pandas' masked arrays did."""
+    from smmanalytics.loaders._candidate import _not_whole
+
+    s = pd.Series(values, dtype="Float64")
+    expected = (s.notna() & (s != s.round())).fillna(False).to_numpy(dtype=bool)
+    assert (_not_whole(s) == expected).all()
+
+
+@SETTINGS
 @given(st.lists(st.one_of(st.sampled_from(["a", "é", "€", "🌿", "\n"]),
                           st.binary(min_size=1, max_size=2)), max_size=12))
 def test_utf8_checked_in_halves_is_utf8(parts):

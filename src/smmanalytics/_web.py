@@ -714,12 +714,19 @@ def _campaign_days_note(campaigns: pd.Series, period: Period) -> tuple[str, str]
 
 
 def _seen_days(covers: pd.DataFrame, period: Period) -> tuple[pd.DatetimeIndex, np.ndarray]:
-    """The days of ``period`` and whether the GA4 exports' date ranges ``covers`` cover each."""
+    """The days of ``period`` and whether the GA4 exports' date ranges ``covers`` cover each.
+
+    In one pass over the ranges, not one per range: a brand keeping years of monthly exports
+    had each month's projection compare its days with every one of them. Each range is the
+    positions of its first and last day in the period (none when it ends before or starts
+    after), a +1 at the first and a -1 after the last; a day is covered where their running
+    sum is positive."""
     days = pd.date_range(period.start, period.end, freq="D")
-    seen = np.zeros(len(days), dtype=bool)
-    for a, b in zip(covers["start"], covers["end"], strict=True):
-        seen |= (days >= a) & (days <= b)
-    return days, seen
+    first = days.searchsorted(covers["start"], side="left")
+    after = np.maximum(days.searchsorted(covers["end"], side="right"), first)
+    n = len(days)
+    edges = np.bincount(first, minlength=n + 1) - np.bincount(after, minlength=n + 1)
+    return days, np.cumsum(edges[:n]) > 0
 
 
 def covered_runs(web: pd.DataFrame | None, period: Period, *, prop: str | None = None
