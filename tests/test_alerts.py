@@ -754,13 +754,14 @@ def test_severity_tiers_and_incidents():
     al = pd.DataFrame({
         "date": [day, day + pd.Timedelta(days=1), day + pd.Timedelta(days=10),
                  day + pd.Timedelta(days=20), day + pd.Timedelta(days=20),
-                 day + pd.Timedelta(days=40), day + pd.Timedelta(days=41),
+                 day + pd.Timedelta(days=40), day + pd.Timedelta(days=40),
                  day + pd.Timedelta(days=42),
                  *(day + pd.Timedelta(days=d) for d in (60, 60, 61, 61))],
         "signal": ["unfollows", "negative_feedback",                  # 2 signals in 48 h
                    "comments",                                        # alone
                    "comments_per_reach", "comments",                  # the same comments
-                   # 2 signals: the net is follows - unfollows, one movement counted once
+                   # 2 signals: the net is follows - unfollows of the day, one movement
+                   # counted once
                    "unfollows", "net_followers", "negative_feedback",
                    # 3 signals: comments, negative feedback, the follower loss
                    "unfollows", "net_followers", "negative_feedback", "comments"]})
@@ -1385,19 +1386,25 @@ def test_a_mass_unfollow_is_one_movement_not_two_signals(monkeypatch, capsys):
 def test_an_incidents_families_seen_twice_by_hand():
     """Incident 1 holds both families (the comments and their rate per reach; the net and the
     unfollows), sorted by family, apart by "; "; incident 2 the negative feedback with the
-    unfollows, two signals of their own: none."""
+    unfollows, two signals of their own: none. Incident 3, X's unfollows of 1 November and
+    its net drop of 3 November, two movements (s54DB: "one movement seen twice"): none;
+    incident 4, unfollows on 1 and 2 December and the net on the 2nd: the 2nd's pair."""
     from smmanalytics.alerts import incidents
 
     day = pd.Timestamp("2026-10-13")
     al = pd.DataFrame({
-        "date": [day] * 5 + [day + pd.Timedelta(days=9)] * 2,
-        "platform": ["x", "x", "instagram", "instagram", "facebook", "x", "facebook"],
+        "date": [day] * 5 + [day + pd.Timedelta(days=9)] * 2 + list(pd.to_datetime(
+            ["2026-11-01", "2026-11-03", "2026-12-01", "2026-12-02", "2026-12-02"])),
+        "platform": ["x", "x", "instagram", "instagram", "facebook", "x", "facebook"]
+                    + ["x"] * 5,
         "signal": ["unfollows", "net_followers", "comments_per_reach", "comments",
-                   "negative_feedback", "unfollows", "negative_feedback"],
-        "incident_id": [1] * 5 + [2] * 2,
-        "incident_severity": ["crisis"] * 5 + ["warning"] * 2})
+                   "negative_feedback", "unfollows", "negative_feedback",
+                   "unfollows", "net_followers", "unfollows", "unfollows", "net_followers"],
+        "incident_id": [1] * 5 + [2] * 2 + [3] * 2 + [4] * 3,
+        "incident_severity": ["crisis"] * 5 + ["warning"] * 4 + ["watch"] * 3})
     assert incidents(al)["seen_twice"].tolist() == [
-        "comments, comments_per_reach; net_followers, unfollows", ""]
+        "comments, comments_per_reach; net_followers, unfollows", "", "",
+        "net_followers, unfollows"]
 
 
 @pytest.mark.parametrize("lang,caption", [
