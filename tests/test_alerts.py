@@ -1379,8 +1379,9 @@ def test_a_mass_unfollow_is_one_movement_not_two_signals(monkeypatch, capsys):
     monkeypatch.setattr(dataset, "load", lambda path, **kw: ds)
     assert main(["alerts", "somewhere", "--period", "2026-09"]) == 0
     out = capsys.readouterr().out
-    assert ("on x\n(each counted as one signal in the severity, one being part of the other: "
-            "net followers and unfollows)\n") in out
+    assert ("on x\n(each counted as one signal in the severity, as on one platform one is "
+            "part of the other and a signal counts once over platforms: net followers and "
+            "unfollows)\n") in out
 
 
 def test_an_incidents_families_seen_twice_by_hand():
@@ -1408,12 +1409,17 @@ def test_an_incidents_families_seen_twice_by_hand():
 
 
 @pytest.mark.parametrize("lang,caption", [
-    ("en", "Counted as one signal in the severity, one being part of the other (one movement "
-           "seen twice): net followers and unfollows."),
-    ("fr", "Comptés comme un seul signal dans la gravité, l'un faisant partie de l'autre (un "
-           "même mouvement vu deux fois) : abonnés nets et désabonnements."),
-    ("it", "Contati come un solo segnale nella gravità, l'uno parte dell'altro (uno stesso "
-           "movimento visto due volte): follower netti e unfollow.")])
+    # s54DB: "one being part of the other" alone was false of Instagram's net loss and X's
+    # unfollows of one day, counted once as a signal on two platforms is
+    ("en", "Counted as one signal in the severity, as on one platform one is part of the "
+           "other (one movement seen twice) and a signal counts once over platforms: net "
+           "followers and unfollows."),
+    ("fr", "Comptés comme un seul signal dans la gravité, car sur une plateforme l'un fait "
+           "partie de l'autre (un même mouvement vu deux fois) et un signal compte une fois "
+           "toutes plateformes confondues : abonnés nets et désabonnements."),
+    ("it", "Contati come un solo segnale nella gravità, perché su una piattaforma l'uno è "
+           "parte dell'altro (uno stesso movimento visto due volte) e un segnale conta una "
+           "volta sola su tutte le piattaforme: follower netti e unfollow.")])
 def test_the_report_says_a_mass_unfollow_is_one_movement(lang, caption):
     """The September report's incident (X's unfollows and net loss of 30 September, one
     movement: :func:`test_a_mass_unfollow_is_one_movement_not_two_signals`) is a watch, its
