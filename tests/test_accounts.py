@@ -308,6 +308,23 @@ def test_an_account_id_a_spreadsheet_rounded_is_the_brands(tmp_path, rounded, po
     assert _notes(ds, "account_id_from_name")["rows"].tolist() == [2]
 
 
+def test_a_rounded_account_id_alone_is_said_not_given_back(tmp_path):
+    """The re-saved half alone (its id ``1.78414E+16``, handle and name kept): no export
+    writes the account's id, so the 2 posts keep none; the note said "their account is told
+    by its handle and name" (s54DB) of posts no id was given. It says they keep those
+    names, by which an export of the account can give the id back; none is given."""
+    _export(tmp_path / "instagram_posts_2026-10-16_2026-10-31_2026-11-02.csv", "1.78414E+16",
+            "maisonseve", "Maison Sève", [("3001", 20, 30), ("3002", 27, 40)])
+    ds = smm.load(tmp_path, cache=False)
+    assert ds.posts["account_id"].isna().tolist() == [True, True]
+    note = _notes(ds, "account_id_damaged").iloc[0]
+    assert note["rows"] == 2
+    assert "told by" not in note["message"]
+    assert ("they keep their handle and name, by which an export of the same account that "
+            "writes its id gives it back") in note["message"]
+    assert _notes(ds, "account_id_from_name").empty
+
+
 def test_an_exact_account_id_ending_in_zeros_is_kept(tmp_path):
     """An account id of 17 digits ending in 00 in an export whose post ids are exact: two
     zeros past the 15th digit, which an exact id shows once in a hundred, with nothing

@@ -755,13 +755,14 @@ def test_severity_tiers_and_incidents():
     al = pd.DataFrame({
         "date": [day, day + pd.Timedelta(days=1), day + pd.Timedelta(days=10),
                  day + pd.Timedelta(days=20), day + pd.Timedelta(days=20),
-                 day + pd.Timedelta(days=40), day + pd.Timedelta(days=41),
+                 day + pd.Timedelta(days=40), day + pd.Timedelta(days=40),
                  day + pd.Timedelta(days=42),
                  *(day + pd.Timedelta(days=d) for d in (60, 60, 61, 61))],
         "signal": ["unfollows", "negative_feedback",                  # 2 signals in 48 h
                    "comments",                                        # alone
                    "comments_per_reach", "comments",                  # the same comments
-                   # 2 signals: the net is follows - unfollows, one movement counted once
+                   # 2 signals: the net is follows - unfollows of the day, one movement
+                   # counted once
                    "unfollows", "net_followers", "negative_feedback",
                    # 3 signals: comments, negative feedback, the follower loss
                    "unfollows", "net_followers", "negative_feedback", "comments"]})
@@ -1416,35 +1417,47 @@ def test_a_mass_unfollow_is_one_movement_not_two_signals(monkeypatch, capsys):
     monkeypatch.setattr(dataset, "load", lambda path, **kw: ds)
     assert main(["alerts", "somewhere", "--period", "2026-09"]) == 0
     out = capsys.readouterr().out
-    assert ("on x\n(each counted as one signal in the severity, one being part of the other: "
-            "net followers and unfollows)\n") in out
+    assert ("on x\n(each counted as one signal in the severity, as on one platform one is "
+            "part of the other and a signal counts once over platforms: net followers and "
+            "unfollows)\n") in out
 
 
 def test_an_incidents_families_seen_twice_by_hand():
     """Incident 1 holds both families (the comments and their rate per reach; the net and the
     unfollows), sorted by family, apart by "; "; incident 2 the negative feedback with the
-    unfollows, two signals of their own: none."""
+    unfollows, two signals of their own: none. Incident 3, X's unfollows of 1 November and
+    its net drop of 3 November, two movements (s54DB: "one movement seen twice"): none;
+    incident 4, unfollows on 1 and 2 December and the net on the 2nd: the 2nd's pair."""
     from smmanalytics.alerts import incidents
 
     day = pd.Timestamp("2026-10-13")
     al = pd.DataFrame({
-        "date": [day] * 5 + [day + pd.Timedelta(days=9)] * 2,
-        "platform": ["x", "x", "instagram", "instagram", "facebook", "x", "facebook"],
+        "date": [day] * 5 + [day + pd.Timedelta(days=9)] * 2 + list(pd.to_datetime(
+            ["2026-11-01", "2026-11-03", "2026-12-01", "2026-12-02", "2026-12-02"])),
+        "platform": ["x", "x", "instagram", "instagram", "facebook", "x", "facebook"]
+                    + ["x"] * 5,
         "signal": ["unfollows", "net_followers", "comments_per_reach", "comments",
-                   "negative_feedback", "unfollows", "negative_feedback"],
-        "incident_id": [1] * 5 + [2] * 2,
-        "incident_severity": ["crisis"] * 5 + ["warning"] * 2})
+                   "negative_feedback", "unfollows", "negative_feedback",
+                   "unfollows", "net_followers", "unfollows", "unfollows", "net_followers"],
+        "incident_id": [1] * 5 + [2] * 2 + [3] * 2 + [4] * 3,
+        "incident_severity": ["crisis"] * 5 + ["warning"] * 4 + ["watch"] * 3})
     assert incidents(al)["seen_twice"].tolist() == [
-        "comments, comments_per_reach; net_followers, unfollows", ""]
+        "comments, comments_per_reach; net_followers, unfollows", "", "",
+        "net_followers, unfollows"]
 
 
 @pytest.mark.parametrize("lang,caption", [
-    ("en", "Counted as one signal in the severity, one being part of the other (one movement "
-           "seen twice): net followers and unfollows."),
-    ("fr", "Comptés comme un seul signal dans la gravité, l'un faisant partie de l'autre (un "
-           "même mouvement vu deux fois) : abonnés nets et désabonnements."),
-    ("it", "Contati come un solo segnale nella gravità, l'uno parte dell'altro (uno stesso "
-           "movimento visto due volte): follower netti e unfollow.")])
+    # s54DB: "one being part of the other" alone was false of Instagram's net loss and X's
+    # unfollows of one day, counted once as a signal on two platforms is
+    ("en", "Counted as one signal in the severity, as on one platform one is part of the "
+           "other (one movement seen twice) and a signal counts once over platforms: net "
+           "followers and unfollows."),
+    ("fr", "Comptés comme un seul signal dans la gravité, car sur une plateforme l'un fait "
+           "partie de l'autre (un même mouvement vu deux fois) et un signal compte une fois "
+           "toutes plateformes confondues : abonnés nets et désabonnements."),
+    ("it", "Contati come un solo segnale nella gravità, perché su una piattaforma l'uno è "
+           "parte dell'altro (uno stesso movimento visto due volte) e un segnale conta una "
+           "volta sola su tutte le piattaforme: follower netti e unfollow.")])
 def test_the_report_says_a_mass_unfollow_is_one_movement(lang, caption):
     """The September report's incident (X's unfollows and net loss of 30 September, one
     movement: :func:`test_a_mass_unfollow_is_one_movement_not_two_signals`) is a watch, its

@@ -30,11 +30,12 @@ def _severity_by_pairs(al, window):
     pairs = a.merge(a, how="cross", suffixes=("", "_o"))
     pairs = pairs.loc[(pairs["date"] - pairs["date_o"]).abs() <= pd.Timedelta(days=window)]
     # a ratio and its own count are one signal: comments per reach is comments' family; the
-    # net follower change and the unfollows it subtracts too
-    pairs["family_o"] = pairs["signal_o"].replace({"comments_per_reach": "comments",
-                                                   "unfollows": "net_followers"})
+    # net follower change and the unfollows it subtracts too, where a day of the range has both
+    pairs["family_o"] = pairs["signal_o"].replace({"comments_per_reach": "comments"})
     g = pairs.groupby("_i")
-    n_sig = g["family_o"].nunique()
+    one_day = pairs.groupby(["_i", "date_o"])["signal_o"].agg(
+        lambda s: {"unfollows", "net_followers"} <= set(s)).groupby("_i").any()
+    n_sig = g["family_o"].nunique() - one_day.reindex(g.size().index)
     ratio = g["signal_o"].agg(lambda s: s.isin(_RATIO).any())
     volume = g["signal_o"].agg(lambda s: (s.isin(_VOLUME) & (s != "comments")).any())
     level = np.where((n_sig >= 3) | (ratio & volume), 2, np.where(n_sig == 2, 1, 0))
@@ -65,27 +66,40 @@ def test_windows_are_the_per_group_windows():
 
 def test_severity_by_hand():
     al = pd.DataFrame({
-        "date": pd.to_datetime(["2026-01-01", "2026-01-02", "2026-01-05", "2026-01-06",
+        "date": pd.to_datetime(["2026-01-01", "2026-01-02", "2026-01-05", "2026-01-05",
                                 "2026-01-20", "2026-01-21", "2026-02-01", "2026-02-02",
                                 "2026-03-01", "2026-03-01", "2026-03-02",
-                                "2026-04-01", "2026-04-02"]),
+                                "2026-04-01", "2026-04-02",
+                                "2026-05-01", "2026-05-02",
+                                "2026-06-01", "2026-06-03", "2026-06-05",
+                                "2026-07-01", "2026-07-01", "2026-07-02"]),
         "platform": ["instagram", "instagram", "x", "x", "x", "instagram", "x", "x",
-                     "x", "x", "x", "x", "facebook"],
+                     "x", "x", "x", "x", "facebook", "x", "x",
+                     "x", "instagram", "x", "instagram", "x", "facebook"],
         "signal": ["comments", "comments_per_reach", "unfollows", "net_followers",
                    "comments", "comments", "comments_per_reach", "negative_feedback",
                    "comments", "comments_per_reach", "unfollows",
-                   "unfollows", "negative_feedback"]})
+                   "unfollows", "negative_feedback", "unfollows", "net_followers",
+                   "unfollows", "comments", "net_followers",
+                   "net_followers", "unfollows", "comments"]})
     out = _severity(al, 2)
     # comments and comments per reach, the same comments, are one signal: a watch (s53RS: a
     # giveaway's 400 comments were a crisis); so are X's unfollows and its net follower drop
-    # (net = follows - unfollows): one movement, a watch (s54AL: a warning); one: watch; two
-    # signals: warning (1-2 April); the ratio with another signal's volume alert within 2
-    # days: crisis (1 February; 1 March, whose comments count with their ratio once: 2
-    # signals, crisis by the ratio + unfollows)
+    # of one day (net = follows - unfollows): one movement, a watch (s54AL: a warning); one:
+    # watch; two signals: warning (1-2 April); the ratio with another signal's volume alert
+    # within 2 days: crisis (1 February; 1 March, whose comments count with their ratio once:
+    # 2 signals, crisis by the ratio + unfollows). The unfollows and the net a day apart are
+    # two movements: a warning (1-2 May); 1 June's unfollows, 3 June's comments, 5 June's net
+    # drop: each end sees 2 signals (warning), 3 June all three (crisis, s54DB: a warning);
+    # Instagram's net and X's unfollows of 1 July, one signal on any platform, with 2 July's
+    # comments: two signals, a warning
     assert list(out["severity"]) == ["watch", "watch", "watch", "watch", "watch", "watch",
                                      "crisis", "crisis", "crisis", "crisis", "crisis",
-                                     "warning", "warning"]
-    assert list(out["incident_id"]) == [1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 5, 6, 6]
+                                     "warning", "warning", "warning", "warning",
+                                     "warning", "crisis", "warning",
+                                     "warning", "warning", "warning"]
+    assert list(out["incident_id"]) == [1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 5, 6, 6, 7, 7,
+                                        8, 8, 8, 9, 9, 9]
     pd.testing.assert_frame_equal(out, _severity_by_pairs(al, 2), check_exact=True)
 
 

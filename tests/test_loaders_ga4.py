@@ -438,6 +438,11 @@ def test_preamble_dates_in_a_wording_not_known_are_said_not_guessed(tmp_path):
     assert df["sessions"].tolist() == [120] and df["period_start"].isna().all()
     note = next(q for q in df.attrs["quality"] if q["code"] == "preamble_dates_unread")
     assert "'dal: 20261001'" in note["message"] and "'al: 20261031'" in note["message"]
+    # the same file's undated rows: its lines are there, not read (s54DB: "the file has no
+    # '# Start date' and '# End date' lines" beside this note)
+    undated = next(q for q in df.attrs["quality"] if q["code"] == "ga4_rows_undated")
+    assert "'#' lines hold dates not read as its start and end" in undated["message"]
+    assert "has no '# Start date'" not in undated["message"]
 
 
 def test_rows_of_no_date_and_no_period_are_noted_at_load(tmp_path):
@@ -455,6 +460,14 @@ def test_rows_of_no_date_and_no_period_are_noted_at_load(tmp_path):
     note = next(q for q in df.attrs["quality"] if q["code"] == "ga4_rows_undated")
     assert (note["level"], note["rows"]) == ("warning", 2)
     assert note["file"].endswith("export (1).csv")
+    assert "the file has no '# Start date' and '# End date' lines" in note["message"]
+    # one line of the two: the period has no end, the line named
+    half = tmp_path / "ga4_half.csv"
+    half.write_text("# Start date: 20260901\n" + table, encoding="utf-8")
+    note = next(q for q in read_export(half).attrs["quality"]
+                if q["code"] == "ga4_rows_undated")
+    assert note["rows"] == 2
+    assert "the file's '# End date' line is missing or was not read" in note["message"]
     dated = tmp_path / "ga4.csv"
     dated.write_text("# Start date: 20260901\n# End date: 20260930\n" + table,
                      encoding="utf-8")

@@ -1528,15 +1528,19 @@ def test_a_renamed_copy_keeps_the_page_of_its_name(tmp_path, copy):
     assert len(copied) == len(read_export(original, kind="daily"))
 
 
-def test_the_original_beside_its_renamed_copy_is_the_one_read(tmp_path):
+@pytest.mark.parametrize("copy", ["Copie de {}.xls", "{} - Copie.xls", "{} - Copy.xls",
+                                  "{} - Copia (2).xls"])
+def test_the_original_beside_its_renamed_copy_is_the_one_read(tmp_path, copy):
     """The original and its "Copie de …" copy, byte for byte the same: one is read, the other
     a duplicate. The copy sorted first ("C" < "m") and was read, the original the
-    duplicate; the original now comes first, its copy right after it."""
+    duplicate; the original now comes first, its copy right after it. So for Windows' copy
+    "… - Copie.xls" (s54DB: " " sorts before ".", the copy was read)."""
     import smmanalytics as smm
 
-    name = STEM.format("followers") + ".xls"
-    for target in (name, f"Copie de {name}"):
+    stem = STEM.format("followers")
+    name, copied = f"{stem}.xls", copy.format(stem)
+    for target in (name, copied):
         (tmp_path / target).write_bytes((FIX / name).read_bytes())
     files = smm.load(tmp_path, cache=False).files
     status = dict(zip(files["path"].map(lambda p: Path(p).name), files["status"], strict=True))
-    assert status == {name: "ok", f"Copie de {name}": "duplicate"}
+    assert status == {name: "ok", copied: "duplicate"}

@@ -55,17 +55,19 @@ Detection (:func:`alerts`; formulas in :mod:`smmanalytics._alert_stats`)
    feedback, unfollows or a net followers drop it is a crisis when the ratio alerts too (the
    comments are many for the reach, and another signal agrees), else a warning. The package's
    comments are all comments, not negative ones (§4.1). ``unfollows`` and ``net_followers``
-   are one signal too: the net change is follows − unfollows (``_alert_signals``), so a day of
-   mass unfollows drops the net as well and fired both, one movement seen twice: X's 40 and
+   are one signal too on a day both alert: the net change is follows − unfollows of the day
+   (``_alert_signals``), so a day of mass unfollows drops the net as well and fired both, one
+   movement seen twice (days apart, they are two movements, two signals: X's unfollows of 1
+   October, comments of 3 October and a net drop of 5 October are a crisis): X's 40 and
    35 unfollows of 30 September and 1 October (follows 10 a day, net −30 and −25) were a
    "warning" (two signals agree) where one thing happened, now a watch; the sample's
    incident of 13-19 October counted five signals, now three (a crisis both ways). §4.3 counts
    "distinct signals" without saying whether a part of another is distinct; we count a
    family once, and on any platform, as a signal on two platforms counts once (Instagram's
-   net loss and X's unfollows are one signal as Instagram's and X's net losses are): a rule
-   by account would make the same X mass unfollow two signals or one as X's export carried
-   its follows (and so its net) or not. Both stay in the alert list (each is a test of its
-   own series; :func:`incidents` names the family, ``seen_twice``).
+   net loss and X's unfollows of one day are one signal as Instagram's and X's net losses
+   are): a rule by account would make the same X mass unfollow two signals or one as X's
+   export carried its follows (and so its net) or not. Both stay in the alert list (each is
+   a test of its own series; :func:`incidents` names the family, ``seen_twice``).
    Alerts chained at most ``window_days`` apart share an ``incident_id``.
 """
 
@@ -98,6 +100,11 @@ _COUNT = ("negative_feedback", "unfollows", "comments")
 #: signals that are one for severity (module docstring, 6): a ratio and the count it divides,
 #: the net follower change and the unfollows it subtracts
 _FAMILY = {"comments_per_reach": "comments", "unfollows": "net_followers"}
+#: the family whose two members are one movement only on a day both alert: the net is the
+#: follows less the unfollows *of that day*; the comments and their rate per reach stay one
+#: over the range, as the count's drift alarm (CUSUM) may come days into the surge the
+#: ratio's level test saw
+_SAME_DAY = ("net_followers", "unfollows")
 _SEVERITIES = ("watch", "warning", "crisis")
 cusum_k = _st.cusum_k
 
@@ -415,11 +422,23 @@ def _severity(al: pd.DataFrame, window: int) -> pd.DataFrame:
     family = np.array([_FAMILY.get(k, k) for k in kinds])
     n_sig = np.stack([seen[:, family == f].any(axis=1) for f in np.unique(family)],
                      axis=1).sum(axis=1)
+    # ... but the unfollows and the net only where one day of the range has both: apart, they
+    # are two movements (X's unfollows of 1 October are no part of a net drop of 5 October)
+    paired = np.cumsum(np.r_[0, _same_day_pair(date, sig)[order]])
+    n_sig += (seen[:, np.isin(kinds, _SAME_DAY)].sum(axis=1) == len(_SAME_DAY)) & (
+        paired[last] == paired[first])
     ratio = seen[:, np.isin(kinds, _RATIO)].any(axis=1)
     own = np.isin(family, [_FAMILY[r] for r in _RATIO])
     volume = seen[:, np.isin(kinds, _VOLUME) & ~own].any(axis=1)
     return _with_incidents(al, np.where((n_sig >= 3) | (ratio & volume), 2,
                                         np.where(n_sig == 2, 1, 0)), window)
+
+
+def _same_day_pair(date: np.ndarray, sig: np.ndarray) -> np.ndarray:
+    """Per alert: it is one of :data:`_SAME_DAY` and the other alerts on its day too (any
+    platform), one movement seen twice (module docstring, 6)."""
+    both = functools.reduce(np.intersect1d, (date[sig == s] for s in _SAME_DAY))
+    return np.isin(sig, _SAME_DAY) & np.isin(date, both)
 
 
 def _with_incidents(al: pd.DataFrame, level: np.ndarray, window: int) -> pd.DataFrame:
@@ -936,8 +955,9 @@ def incidents(alerts_df: pd.DataFrame, *, platform_name=str) -> pd.DataFrame:
         begun before it: start is then that first alert's day, from incident_start, while
         alerts, signals and platforms count the rows given), severity (string, the incident's
         highest), alerts (Int64, rows), signals (string: sorted, comma-separated),
-        seen_twice (string: the signals of one family that both alerted, one movement seen
-        twice and counted once toward the severity, module docstring 6: "net_followers,
+        seen_twice (string: the signals of one family that both alerted, the net and the
+        unfollows on one day, one movement seen twice and counted once toward the severity,
+        module docstring 6: "net_followers,
         unfollows"; families apart by "; ", "" when none) and platforms (string: sorted,
         comma-separated; a platform of several accounts named with the account whose own
         series alerted, "instagram (maisonseve.shop), tiktok", as ``smm alerts`` and the
@@ -971,7 +991,7 @@ def incidents(alerts_df: pd.DataFrame, *, platform_name=str) -> pd.DataFrame:
         severity=("incident_severity", "first"), alerts=("date", "size"),
         signals=("signal", lambda s: ", ".join(sorted(set(s.astype(str))))))
     out.insert(2, "began_before", out.pop("first_row") > out["start"])
-    out["seen_twice"] = [_seen_twice(ss.split(", ")) for ss in out["signals"]]
+    out["seen_twice"] = alerts_df.groupby("incident_id")[["date", "signal"]].apply(_seen_twice)
     out["platforms"] = _incident_platforms(alerts_df, platform_name)
     out = out.reset_index().sort_values("start", kind="stable").reset_index(drop=True)
     # numbered within the frame: an analyst's "incident 7" named two events of two months
@@ -982,11 +1002,15 @@ def incidents(alerts_df: pd.DataFrame, *, platform_name=str) -> pd.DataFrame:
          "platforms": "string"})
 
 
-def _seen_twice(signals) -> str:
-    """The families (:data:`_FAMILY`) of which ``signals`` hold two members: "comments,
-    comments_per_reach; net_followers, unfollows" (each sorted, families apart by "; "), ""
-    when none. These count once toward a severity; the incident says it."""
-    present = sorted(set(map(str, signals)))
+def _seen_twice(rows: pd.DataFrame) -> str:
+    """The families (:data:`_FAMILY`) of which an incident's ``rows`` (date, signal) hold two
+    members, those of :data:`_SAME_DAY` on one day: "comments, comments_per_reach;
+    net_followers, unfollows" (each sorted, families apart by "; "), "" when none. These
+    count once toward a severity (:func:`_severity`); the incident says it."""
+    sig = rows["signal"].astype(str).to_numpy()
+    apart = np.isin(sig, _SAME_DAY) & ~_same_day_pair(
+        rows["date"].to_numpy(dtype="datetime64[ns]"), sig)
+    present = sorted(set(sig[~apart]))
     groups = {}
     for name in present:
         groups.setdefault(_FAMILY.get(name, name), []).append(name)

@@ -343,7 +343,8 @@ def _cmd_alerts(args: argparse.Namespace) -> int:
               f"({_zone_text(inc.start_zone)}{began}) to {inc.end:%Y-%m-%d} "
               f"({_zone_text(inc.end_zone)}), on {inc.platforms}")
         if inc.seen_twice:      # one movement that fired two signals counts once
-            print(f"(each counted as one signal in the severity, one being part of the other: "
+            print("(each counted as one signal in the severity, as on one platform one is part "
+                  "of the other and a signal counts once over platforms: "
                   f"{_families_text(inc.seen_twice)})")
         how = rows["test"].map(_ALERT_HOW).fillna(rows["test"])
         width = int(how.str.len().max())

@@ -25,7 +25,7 @@ from ._sources import EXCEL_SUFFIXES, is_junk, names_a_platform
 
 __all__ = ["BRAND_FILES", "EXPORT_SUFFIXES", "IMAGE_SUFFIXES", "SETTINGS_FILES", "SIDE_FILES",
            "SYNONYMS_FILE", "file_order", "files_below", "is_archive_setting", "looks_like_export",
-           "member_kind", "noting_warnings", "relative_name", "walk"]
+           "member_kind", "noting_warnings", "relative_name", "walk", "without_copy_words"]
 
 #: side files recognised by name → (module, reader function, Dataset field); the readers
 #: themselves are dataset's (``_SIDE_READERS``): roi's cost reader imports the loaders
@@ -68,8 +68,24 @@ _COPY_NUMBER = re.compile(r"^(?P<stem>.*?) ?\((?P<n>\d{1,3})\)(?P<suffix>\.[^.]*
 
 #: what Google Drive (and a user following its habit) puts before a copy's name, in the
 #: interface's language, once per copy of a copy: "Copie de Content_maisonseve.zip"
-COPY_PREFIX = re.compile(r"^(?:(?:Copy of|Copie de|Copia di|Copia de|Kopie von) )+",
+_COPY_PREFIX = re.compile(r"^(?:(?:Copy of|Copie de|Copia di|Copia de|Kopie von) )+",
                          re.IGNORECASE)
+#: what a file manager (Windows' Explorer) puts after a copy's name, in its language, before
+#: the suffix or a number of the copy: "X - Copie.csv", "X - Copy (2).csv"
+_COPY_WORD = re.compile(r" - (?:Copy|Copie|Copia|Kopie)(?=(?: \(\d{1,3}\))?"
+                        r"(?:\.[A-Za-z0-9]{1,5})?$)")
+
+
+def without_copy_words(name: str) -> str:
+    """``name`` without the words that make it a copy's, before it (:data:`_COPY_PREFIX`) or
+    after it (:data:`_COPY_WORD`), a number of the copy kept: "Copie de X.csv", "X - Copie
+    (2).csv" → "X.csv", "X (2).csv". The one list of them, for :func:`file_order` and
+    ``_tidy.without_copy_marks``.
+
+    >>> without_copy_words("Copie de X.csv"), without_copy_words("X - Copy (2).csv")
+    ('X.csv', 'X (2).csv')
+    """
+    return _COPY_WORD.sub("", _COPY_PREFIX.sub("", name, count=1), count=1)
 
 
 def file_order(path: str | Path) -> tuple[str, tuple[int, ...], str]:
@@ -78,10 +94,11 @@ def file_order(path: str | Path) -> tuple[str, tuple[int, ...], str]:
     (and "X (2).csv" after it, "X (10).csv" after "X (9).csv"), where plain text order puts
     it first (" " and "(" sort before "."). A download of a copy, "X (1) (1).csv", comes after
     the copy: its numbers are read from the original out, "X.csv" and (1, 1). A copy named
-    "Copie de X.csv" (:data:`COPY_PREFIX`) comes right after "X.csv" too, before its second
-    download: of two identical files the first is read, the other a duplicate, and the
-    original, read first, is the one the files table keeps. The merge keeps, of exports that
-    say the same export time, the later file in this order: the second download, made last.
+    "Copie de X.csv" or "X - Copie.csv" (:func:`without_copy_words`) comes right after
+    "X.csv" too, before its second download: of two identical files the first is read, the
+    other a duplicate, and the original, read first, is the one the files table keeps. The
+    merge keeps, of exports that say the same export time, the later file in this order: the
+    second download, made last.
 
     >>> sorted(["a/X (1).csv", "a/X.csv", "a/X (10).csv", "a/X (2).csv"], key=file_order)
     ['a/X.csv', 'a/X (1).csv', 'a/X (2).csv', 'a/X (10).csv']
@@ -89,10 +106,12 @@ def file_order(path: str | Path) -> tuple[str, tuple[int, ...], str]:
     ['a/X.csv', 'a/X (1).csv', 'a/X (1) (1).csv']
     >>> sorted(["a/Copie de X.csv", "a/X (1).csv", "a/X.csv"], key=file_order)
     ['a/X.csv', 'a/Copie de X.csv', 'a/X (1).csv']
+    >>> sorted(["a/X - Copie (2).csv", "a/X - Copie.csv", "a/X.csv"], key=file_order)
+    ['a/X.csv', 'a/X - Copie.csv', 'a/X - Copie (2).csv']
     """
     text = Path(path).as_posix()
     folder, slash, name = text.rpartition("/")
-    original = COPY_PREFIX.sub("", name, count=1)
+    original = without_copy_words(name)
     copies: list[int] = [0] if original != name else []
     name = original
     while (copy := _COPY_NUMBER.match(name)) is not None:

@@ -33,7 +33,7 @@ from ._dates import (
     file_numeric_order,
     parse_text_dates,
 )
-from ._folder import COPY_PREFIX
+from ._folder import without_copy_words
 from ._headers import normalize
 
 __all__ = ["text", "long_daily", "hms_seconds", "note_day_tz", "note_times_dropped",
@@ -378,10 +378,9 @@ def note_extra_columns(ctx: ParseContext, headers: Sequence[str], *,
              f"{list(headers[:20])!r}", level="info", columns=headers)
 
 
-#: what a browser or a file manager adds to a file downloaded or copied again: "name (1).zip",
-#: "name(2).csv", "name - Copie.zip", "name - Copia.zip", "name - Copy (2).zip"
-_COPY_SUFFIX = re.compile(r"(?: ?\(\d{1,3}\)| - (?:Copy|Copie|Copia)(?: \(\d{1,3}\))?)"
-                          r"(?=(?:\.[A-Za-z0-9]{1,5})?$)")
+#: what a browser adds to a file downloaded again, or a file manager to a copy's copy:
+#: "name (1).zip", "name(2).csv", "name - Copy (2).zip" (its words left out before)
+_COPY_NUMBER = re.compile(r" ?\(\d{1,3}\)(?=(?:\.[A-Za-z0-9]{1,5})?$)")
 
 
 def without_copy_marks(name: str) -> str:
@@ -396,7 +395,7 @@ def without_copy_marks(name: str) -> str:
     >>> without_copy_marks("Copie de maison-seve_followers_1793520000000.xls")
     'maison-seve_followers_1793520000000.xls'
     """
-    return COPY_PREFIX.sub("", _COPY_SUFFIX.sub("", name, count=1), count=1)
+    return _COPY_NUMBER.sub("", without_copy_words(name), count=1)
 
 
 def facebook_or_instagram(c: Candidate) -> str | None:

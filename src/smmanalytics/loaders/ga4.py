@@ -178,9 +178,8 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                  "language whose GA4 headers are known only in part, a synonyms.csv in the "
                  "brand folder can name it: family ga4)")
     note_extra_columns(ctx, [h for h in unused if h not in unread])
-    if pd.isna(start) and pd.isna(end):
-        _note_unread_preamble_dates(c, ctx)
-    _note_undated(out, ctx)
+    unread_dates = pd.isna(start) and pd.isna(end) and _note_unread_preamble_dates(c, ctx)
+    _note_undated(out, ctx, partial(_undated_why, start, end, unread_dates))
     if "channel_group" not in out.columns and (left := not_social_sources(out)) is not None:
         n, shown = left
         ctx.note("sources_not_social", f"{n} source{'s' if n > 1 else ''} of no channel group "
@@ -319,31 +318,46 @@ def _unread_metrics(c: Candidate, unused: list[str]) -> list[str]:
 _YYYYMMDD = re.compile(r"^\d{8}$")
 
 
-def _note_undated(out: pd.DataFrame, ctx: ParseContext) -> None:
-    """Note the rows of neither a day nor a period (``ga4_rows_undated``): a table copied
-    without its ``#`` lines, which hold the period, and of no Date column. They are kept,
-    but no month counts them: an ROI leaves them out (and says so), and said nowhere at
-    load, a copy beside the original doubled ``ds.web``'s sessions with no word."""
+def _note_undated(out: pd.DataFrame, ctx: ParseContext, why) -> None:
+    """Note the rows of neither a day nor a period (``ga4_rows_undated``), ``why()`` the
+    period is unknown (:func:`_undated_why`): a table copied without its ``#`` lines, which hold
+    the period, and of no Date column. They are kept, but no month counts them: an ROI
+    leaves them out (and says so), and said nowhere at load, a copy beside the original
+    doubled ``ds.web``'s sessions with no word."""
     undated = out["period_start"].isna() | out["period_end"].isna()
     if "date" in out.columns:
         undated &= out["date"].isna()
     if undated.any():
         n = int(undated.sum())
-        ctx.note("ga4_rows_undated", f"{n} rows have no date and no period: the file has no "
-                 "'# Start date' and '# End date' lines (removed from a copy?) and no Date "
-                 "column; the rows are kept, but counted in no month (an ROI leaves them "
-                 "out)", rows=n)
+        ctx.note("ga4_rows_undated", f"{n} rows have no date and no whole period: the table has "
+                 f"no Date column and {why()}; the rows are kept, but counted in no month (an "
+                 "ROI leaves them out)", rows=n)
 
 
-def _note_unread_preamble_dates(c: Candidate, ctx: ParseContext) -> None:
+def _undated_why(start, end, unread_dates: bool) -> str:
+    """Why a file's period is unknown, for ``ga4_rows_undated``: its dated ``#`` lines were
+    not read (``preamble_dates_unread`` names them; "has no lines" contradicted it), or
+    which of the two lines it lacks (a preamble's period is every row's, so one at least)."""
+    if unread_dates:
+        return ("the file's '#' lines hold dates not read as its start and end (see "
+                "preamble_dates_unread)")
+    lacking = [f"'# {w} date'" for w, d in (("Start", start), ("End", end)) if pd.isna(d)]
+    if len(lacking) == 2:
+        return "the file has no '# Start date' and '# End date' lines (removed from a copy?)"
+    return f"the file's {lacking[0]} line is missing or was not read"
+
+
+def _note_unread_preamble_dates(c: Candidate, ctx: ParseContext) -> bool:
     """Note the ``#`` preamble's ``key: YYYYMMDD`` lines when none was read as the start or
     end date (a language whose wording of them is not known): the period stays unknown, and
-    the note names the lines rather than taking the first date for the start."""
+    the note names the lines rather than taking the first date for the start. True when it
+    noted some."""
     dated = [f"{k}: {v}" for k, v in c.meta.items()
              if not k.endswith("_line") and isinstance(v, str) and _YYYYMMDD.match(v.strip())]
     if dated:
         ctx.note("preamble_dates_unread", f"the preamble's lines {dated[:4]!r} hold dates but "
                  "are not known start or end date lines: the report's period is unknown")
+    return bool(dated)
 
 
 def _check_grand_total(out: pd.DataFrame, is_total: np.ndarray, c: Candidate,

@@ -828,8 +828,9 @@ def _without_damaged_accounts(c: Candidate, posts: pd.DataFrame, ctx: ParseConte
     ``17841402958311467`` kept to 15 digits ``17841402958311500`` by Google Sheets. Taken as
     it stands, it named a second account: the one account's posts of a month counted as two
     accounts' (posts a week halved) or left out as another account's. The rows keep their
-    Page name and handle, which tell their account (``_accounts.ids_from_names`` gives them
-    the id the other exports write for it).
+    Page name and handle, by which ``_accounts.ids_from_names`` gives them the id the other
+    exports write for it, when one does (the note does not presume it: alone, the posts
+    keep no id).
 
     Damaged: in scientific notation or stored as a number of more than 15 digits
     (:func:`~._ids.rounded_ids`), or of 16 digits or more all 0 past the 15th when the same
@@ -843,7 +844,11 @@ def _without_damaged_accounts(c: Candidate, posts: pd.DataFrame, ctx: ParseConte
     cut = distinct.str.fullmatch(r"\d{15}0+").fillna(False).to_numpy(bool)
     if not cut_here:
         cut &= cut_to_15_digits(distinct)
-    damaged = np.append(cut, False)[codes] | rounded_ids(ids, c.col(F, "account_id"))
+    # the text's marks once per distinct id (the regex over 1M rows of one Page was 0.07 s),
+    # a workbook's numbers per cell
+    damaged = np.append(cut | rounded_ids(distinct, None), False)[codes]
+    if (cells := c.col(F, "account_id")) is not None:
+        damaged |= stored_rounded(cells)
     if not damaged.any():
         return ids
     n = int(damaged.sum())
@@ -851,8 +856,9 @@ def _without_damaged_accounts(c: Candidate, posts: pd.DataFrame, ctx: ParseConte
                if posts[col].loc[damaged].notna().any()]
     ctx.note("account_id_damaged", f"{n} posts' account id was rounded by a spreadsheet (such "
              f"as {ids[damaged].iloc[0]!r}): it names no account and was left out; "
-             + (f"their account is told by its {' and '.join(told_by)}" if told_by
-                else "their account is unknown"), rows=n)
+             + (f"they keep their {' and '.join(told_by)}, by which an export of the same "
+                "account that writes its id gives it back (account_id_from_name says when "
+                "one did)" if told_by else "their account is unknown"), rows=n)
     return ids.mask(damaged)
 
 
