@@ -336,6 +336,19 @@ def test_an_exact_account_id_ending_in_zeros_is_kept(tmp_path):
     assert _notes(ds, "account_id_damaged").empty
 
 
+def _two_pages_named_seve(index=None) -> pd.DataFrame:
+    """Six Instagram posts of three accounts (A, B, C), all named "Sève", three without an
+    id: b's handle, the shared name alone, an unknown handle."""
+    return pd.DataFrame({
+        "platform": ["instagram"] * 6,
+        "account_id": pd.array(["A", "B", None, None, None, "C"], dtype="string"),
+        "account_handle": pd.array(["seve.a", "seve.b", "seve.b", None, "nobody", None],
+                                   dtype="string"),
+        "account_name": pd.array(["Sève", "Sève", "Sève", "Sève", None, "Sève"],
+                                 dtype="string"),
+        "source_file": ["a.csv", "b.csv", "c.csv", "c.csv", "c.csv", "d.csv"]}, index=index)
+
+
 def test_ids_from_names_gives_an_id_only_when_the_names_agree_on_one():
     """Of posts without an account id: the handle of one account gives its id, though its
     display name is shared with another Page (the ids both name: B); a display name alone
@@ -344,14 +357,7 @@ def test_ids_from_names_gives_an_id_only_when_the_names_agree_on_one():
     from smmanalytics._accounts import ids_from_names
     from smmanalytics.quality import QualityLog
 
-    posts = pd.DataFrame({
-        "platform": ["instagram"] * 6,
-        "account_id": pd.array(["A", "B", None, None, None, "C"], dtype="string"),
-        "account_handle": pd.array(["seve.a", "seve.b", "seve.b", None, "nobody", None],
-                                   dtype="string"),
-        "account_name": pd.array(["Sève", "Sève", "Sève", "Sève", None, "Sève"],
-                                 dtype="string"),
-        "source_file": ["a.csv", "b.csv", "c.csv", "c.csv", "c.csv", "d.csv"]})
+    posts = _two_pages_named_seve()
     log = QualityLog()
     out = ids_from_names(posts, log)
     # row 2: seve.b → {B}, Sève → {A, B, C}: B; row 3: Sève alone → {A, B, C}: none
@@ -442,15 +448,7 @@ def test_ids_from_names_reads_a_frame_whose_index_repeats_labels():
     from smmanalytics._accounts import ids_from_names
     from smmanalytics.quality import QualityLog
 
-    posts = pd.DataFrame({
-        "platform": ["instagram"] * 6,
-        "account_id": pd.array(["A", "B", None, None, None, "C"], dtype="string"),
-        "account_handle": pd.array(["seve.a", "seve.b", "seve.b", None, "nobody", None],
-                                   dtype="string"),
-        "account_name": pd.array(["Sève", "Sève", "Sève", "Sève", None, "Sève"],
-                                 dtype="string"),
-        "source_file": ["a.csv", "b.csv", "c.csv", "c.csv", "c.csv", "d.csv"]},
-        index=[0, 0, 1, 1, 2, 2])
+    posts = _two_pages_named_seve(index=[0, 0, 1, 1, 2, 2])
     log = QualityLog()
     out = ids_from_names(posts, log)
     assert out["account_id"].tolist() == ["A", "B", "B", pd.NA, pd.NA, "C"]
