@@ -204,7 +204,10 @@ _PREPOSITIONS = {
 #: Italian says "a ottobre 2026", a month taking no article, where the notes' "in {period}" and
 #: "su {period}" (right before "il 3° trimestre", "nel", "sul") read "post pubblicati in
 #: ottobre 2026", "brand su ottobre 2026"; English says a day "on 2 October 2026", not "in"
-_KIND_PREPOSITIONS = {("it", "month"): {"in": "a", "su": "a"}, ("en", "day"): {"in": "on"}}
+#: or "over" ("brand over 2 October 2026", the benchmarks' footnote); Italian's own "a" is
+#: listed to take its euphonic d ("non arrivano a agosto 2026" → "ad agosto 2026")
+_KIND_PREPOSITIONS = {("it", "month"): {"in": "a", "su": "a", "a": "a"},
+                      ("en", "day"): {"in": "on", "over": "on"}}
 #: how a preposition joins the article of a one-day period, a date, where it joins a quarter's
 #: otherwise (_PREPOSITIONS): "en {period}" is "le 2 octobre 2026" ("au T4 2026" read "au 2
 #: octobre 2026", a place or a deadline), "in {period}" "il 2 ottobre 2026" (not "nel")
