@@ -840,8 +840,9 @@ class Formatter:
 
     def _value(self, name: str, v: str) -> str:
         """One value taken from an English note, formatted for the reader."""
-        if name == "platform":
-            return self.platform(v, inline=True)
+        if name == "platform":   # one, or those a note names together ("instagram, linkedin
+            # exports count new followers only"), listed as the language lists them
+            return self.listed(self.platform(p, inline=True) for p in v.split(", "))
         if name in ("account", "accounts"):  # handles, names or page ids, as exported: no number
             return v
         if name == "metric":
@@ -878,8 +879,8 @@ class Formatter:
             return ", ".join(self.industry(i) for i in v.split(", "))
         if name == "refused":                # a value of brand.yaml as it came, quoted
             return v[1:-1] if len(v) > 1 and v[0] == v[-1] and v[0] in "'\"" else v
-        if name.startswith("platforms"):     # a list: "instagram, tiktok"
-            return ", ".join(self.platform(p) for p in v.split(", "))
+        if name.startswith("platforms"):     # a list: "instagram, tiktok" → "Instagram and TikTok"
+            return self.listed(self.platform(p) for p in v.split(", "))
         if name in _PERIOD_FIELDS:          # a year is a name, not the number 2,026
             try:
                 return self.period(v)
