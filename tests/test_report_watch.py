@@ -539,3 +539,45 @@ def test_a_signal_read_is_in_neither_sentence(tmp_path):
     # the 6 other unread headers are of the posts, none of whose signals is then unknown
     assert said == [f"{f.label('alerts_unknown')} Facebook · {f.label('sig_unfollows')}, "
                     f"Facebook · {f.label('sig_net_followers')}"]
+
+
+@pytest.mark.parametrize("lang,caption", [
+    # three incidents by hand: the first (13 Oct) saw the net followers and the unfollows
+    # twice, the second (8 Oct) and third (27 Oct) the comments and their rate per reach;
+    # each family names its own incidents by their first day (the table's "From"), in order
+    ("en", "Counted as one signal in the severity, as on one platform one is part of the "
+           "other (one movement seen twice) and a signal counts once over platforms: comments "
+           "and comments per reach (the incidents from 8 Oct and 27 Oct); net followers and "
+           "unfollows (the incident from 13 Oct)."),
+    ("fr", "Comptés comme un seul signal dans la gravité, car sur une plateforme l'un fait "
+           "partie de l'autre (un même mouvement vu deux fois) et un signal compte une fois "
+           "toutes plateformes confondues : commentaires et commentaires par couverture "
+           "(les "
+           "incidents commencés le 8 oct. et le 27 oct.) ; abonnés nets et désabonnements "
+           "(l'incident commencé le 13 oct.)."),
+    ("it", "Contati come un solo segnale nella gravità, perché su una piattaforma l'uno è "
+           "parte dell'altro (uno stesso movimento visto due volte) e un segnale conta una "
+           "volta sola su tutte le piattaforme: commenti e commenti per copertura (gli "
+           "incidenti iniziati l'8 ott e il 27 ott); follower netti e unfollow (l'incidente "
+           "iniziato il 13 ott).")])
+def test_the_seen_twice_caption_names_the_incidents_of_each_family(lang, caption):
+    """The incident table's caption named every family seen twice in the table for the whole
+    table: an incident of the comments read as if its net followers and unfollows had been
+    seen twice too."""
+    from smmanalytics.report import BrandReport
+
+    from ._roi_builders import dataset, posts
+
+    rep = BrandReport(dataset(posts=posts([{"platform": "instagram", "post_id": "1",
+                                            "published_at": "2026-10-02T09:00:00Z"}])),
+                      "2026-10", lang=lang)
+    inc = pd.DataFrame({
+        "seen_twice": ["net_followers, unfollows", "comments, comments_per_reach",
+                       "comments, comments_per_reach"],
+        "start": pd.to_datetime(["2026-10-13", "2026-10-08", "2026-10-27"]),
+        "start_zone": [rep.tz] * 3})
+    assert rep._seen_twice(inc) == caption
+    # one family in every incident: true of each row, said once without days
+    assert rep._seen_twice(inc.iloc[1:]) == rep.fmt.label("alerts_seen_twice").format(
+        families=rep.fmt.listed([rep.fmt.label("sig_comments"),
+                                 rep.fmt.label("sig_comments_per_reach")]))

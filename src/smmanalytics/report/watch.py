@@ -771,13 +771,32 @@ class WatchSections:
         """The incidents' signals that are one movement seen twice (``seen_twice`` of
         :func:`incidents`: the net followers and the unfollows they subtract, the comments and
         their rate per reach), counted once toward the severity: said, or a reader counts
-        five signals where the severity counts three. None when no incident has two."""
+        five signals where the severity counts three. None when no incident has two.
+
+        A family not seen twice in every incident of the table names the incidents it is, by
+        their first day ("net followers and unfollows (the incident from 13 Oct)"): said of
+        the whole table, the caption was false of a row holding the other family only."""
         f = self.fmt
-        families = sorted({fam for ss in inc["seen_twice"] if ss for fam in ss.split("; ")})
-        if not families:
+        starts: dict[str, list[str]] = {}   # each family, the first days of its incidents
+        for ss, day, zone in zip(inc["seen_twice"], inc["start"], inc["start_zone"],
+                                 strict=True):
+            for fam in ss.split("; ") if ss else ():
+                starts.setdefault(fam, []).append(self._alert_day(day, zone))
+        if not starts:
             return None
-        return f.label("alerts_seen_twice").format(families=f.join(
-            f.listed([f.label("sig_" + s) for s in fam.split(", ")]) for fam in families))
+        everywhere = all(len(days) == len(inc) for days in starts.values())
+
+        def said(fam: str) -> str:
+            family = f.listed([f.label("sig_" + s) for s in fam.split(", ")])
+            if everywhere:
+                return family
+            days = starts[fam]
+            return f.label("alerts_seen_twice_row" if len(days) == 1 else
+                           "alerts_seen_twice_rows").format(family=family, days=f.listed(
+                               f.label("alerts_seen_twice_day").format(day=d)
+                               for d in dict.fromkeys(days)))
+        return f.prose(f.label("alerts_seen_twice").format(
+            families=f.join(said(fam) for fam in sorted(starts))))
 
     def _alert_charts(self, sec: Section, watch, settings, max_charts: int) -> None:
         """A small chart per alerted signal (at most ``max_charts``), in the report's words."""
