@@ -649,3 +649,35 @@ def test_the_watch_names_the_month_no_posts_export_covers(_no_august_facebook, l
     blocks = BrandReport(_no_august_facebook, "2026-Q3", lang=lang).alerts().blocks
     at = next(i for i, b in enumerate(blocks) if b.get("text") == intro)
     assert blocks[at + 1]["items"] == items
+
+
+@pytest.mark.parametrize("lang,item", [
+    # 40 days missing of 52 with posts: counted, not named (more than 31), then the span
+    ("en", "Facebook · negative feedback: known on 12 of its 52 days with posts; not watched "
+           "on the 40 others; not watched either: 1–31 August 2026 (no Facebook posts export "
+           "covers them)"),
+    ("fr", "Facebook · retours négatifs : connu sur 12 de ses 52 jours avec publications ; non "
+           "surveillé les 40 autres ; non surveillé non plus : 1er–31 août 2026 (aucun export "
+           "de publications Facebook ne les couvre)"),
+    ("it", "Facebook · feedback negativi: noto in 12 dei suoi 52 giorni con pubblicazioni; non "
+           "monitorato negli altri 40; non monitorato neanche: 1°–31 agosto 2026 (nessuna "
+           "esportazione dei post di Facebook li copre)")])
+def test_a_counted_signal_names_the_span_no_export_covers_after_its_count(lang, item):
+    import datetime as dt
+
+    from smmanalytics.report import BrandReport
+
+    from ._roi_builders import dataset, posts
+
+    rep = BrandReport(dataset(posts=posts([{"platform": "facebook", "post_id": "1",
+                                            "published_at": "2026-07-02T09:00:00Z"}])),
+                      "2026-Q3", lang=lang)
+    f = rep.fmt
+    uncovered = {"facebook": f.label("alerts_uncovered").format(
+        spans=f.span(dt.date(2026, 8, 1), dt.date(2026, 8, 31)), platform="Facebook")}
+    u = pd.DataFrame({"platform": ["facebook"], "account": [""],
+                      "signal": ["negative_feedback"], "days": [12], "missing": [
+                          [dt.date(2026, 7, 1) + dt.timedelta(days=i) for i in range(40)]]})
+    sec = rep.section("watch")
+    rep._missing_note(sec, u, "alerts_missing_posts", uncovered)
+    assert sec.blocks[-1]["items"] == [item]
