@@ -457,7 +457,7 @@ def test_english_notes_read_as_english_not_as_code():
         "ROI cannot be computed: the total cost is zero"
     assert f.note("cpc and cpm NaN: paid posts of instagram, tiktok unknown",
                   "cpc_cpm_paid_unknown") == \
-        "CPC and CPM cannot be computed: the paid posts of Instagram, TikTok are unknown"
+        "CPC and CPM cannot be computed: the paid posts of Instagram and TikTok are unknown"
     for entry in _yaml("notes.yaml"):
         assert "NaN" not in entry.get("en_report", entry["en"]), entry
 
@@ -1408,3 +1408,30 @@ def test_a_post_type_read_by_its_word_is_quoted_as_the_export_wrote_it(tmp_path,
     path.write_text(f"{head}\n{row}\n", encoding="utf-8-sig")
     [note] = [q for q in read_export(path).attrs["quality"] if q["code"] == "post_type_by_word"]
     assert Formatter(lang).quality("post_type_by_word", note["message"]) == said
+
+
+@pytest.mark.parametrize("lang,expected", [
+    # compare's caveat of a platform's row (_no_followers_net) and of the whole brand's: the
+    # platforms a sentence names are a list ("and", "et", "e"), each by its name; they read
+    # "the Instagram, LinkedIn exports", and the row's lowercase "instagram, linkedin exports"
+    ("en", ["The data hold no net follower figures: the Instagram and LinkedIn exports count "
+            "new followers only, so net new followers are not compared.",
+            "Instagram, LinkedIn and TikTok exports count new followers only: net change "
+            "unknown"]),
+    ("fr", ["Les données ne contiennent aucun chiffre d'abonnés nets : les exports Instagram "
+            "et LinkedIn ne comptent que les nouveaux abonnés, les abonnés gagnés (net) ne "
+            "sont donc pas comparés.",
+            "les exports Instagram, LinkedIn et TikTok ne comptent que les nouveaux abonnés : "
+            "variation nette inconnue"]),
+    ("it", ["I dati non contengono alcun dato sui follower netti: le esportazioni di "
+            "Instagram e LinkedIn contano solo i nuovi follower, quindi i nuovi follower "
+            "(netti) non sono confrontati.",
+            "le esportazioni Instagram, LinkedIn e TikTok contano solo i nuovi follower: "
+            "variazione netta sconosciuta"])])
+def test_the_new_followers_caveat_lists_its_platforms(lang, expected):
+    f = Formatter(lang)
+    assert [f.note("The data hold no net follower figures: the instagram, linkedin exports "
+                   "count new followers only, so net followers are not compared."),
+            f.note("instagram, linkedin, tiktok exports count new followers only: net change "
+                   "unknown")] == expected
+    assert not f.untranslated

@@ -298,7 +298,7 @@ def test_a_report_of_one_day_is_in_it_as_a_date(note, lang, expected):
 
 
 @pytest.mark.parametrize("lang,text", [
-    ("en", "benchmark measured over 1 January – 31 December 2024, brand over 2 October 2026"),
+    ("en", "benchmark measured over 1 January – 31 December 2024, brand on 2 October 2026"),
     ("fr", "référence mesurée du 1er janvier au 31 décembre 2024, marque mesurée le 2 octobre "
            "2026"),
     ("it", "riferimento misurato dal 1° gennaio al 31 dicembre 2024, brand misurato il 2 "
@@ -306,7 +306,8 @@ def test_a_report_of_one_day_is_in_it_as_a_date(note, lang, expected):
 def test_the_benchmarks_of_a_one_day_report_say_its_day(lang, text):
     """A report of 2 October 2026 alone, one Instagram post that day: the benchmark's footnote
     (of 2024, the packaged table's) read "marque mesurée au 2 octobre 2026", "brand misurato
-    nel 2 ottobre 2026"."""
+    nel 2 ottobre 2026", and in English "brand over 2 October 2026" (a day is not a stretch
+    of time to measure over)."""
     from smmanalytics.report import BrandReport
 
     from ._roi_builders import dataset, posts
@@ -316,3 +317,64 @@ def test_the_benchmarks_of_a_one_day_report_say_its_day(lang, text):
     sec = BrandReport(ds, "2026-10-02..2026-10-02", lang=lang).benchmarks()
     notes = [i for b in sec.blocks if b["kind"] == "bullets" for i in b["items"]]
     assert notes[-1] == text
+
+
+@pytest.mark.parametrize("lang,day,expected", [
+    # "brand over {period}" of benchmarks.py's note, its period a day: English measures over
+    # a stretch of days and on a day; French and Italian say the day with its article
+    ("en", "2026-10-08", "benchmark measured over 1 January – 31 December 2025, brand on 8 "
+                         "October 2026"),
+    ("fr", "2026-10-08", "référence mesurée du 1er janvier au 31 décembre 2025, marque mesurée "
+                         "le 8 octobre 2026"),
+    ("it", "2026-10-08", "riferimento misurato dal 1° gennaio al 31 dicembre 2025, brand "
+                         "misurato l'8 ottobre 2026"),
+    # several days stay "over the period"
+    ("en", "2026-10-02..2026-10-08", "benchmark measured over 1 January – 31 December 2025, "
+                                     "brand over the period 2–8 October 2026")])
+def test_the_benchmark_note_measures_the_brand_on_its_one_day(lang, day, expected):
+    period = day if ".." in day else f"{day}..{day}"
+    note = f"benchmark measured over 2025-01-01..2025-12-31, brand over {period}"
+    assert Formatter(lang).note(note) == expected
+
+
+@pytest.mark.parametrize("lang,period,expected", [
+    # a date after "jusqu'au", "fino al", "a": the preposition joined to the day's article,
+    # elided before "8" in Italian, and Italian's "a" before a month said with an a ("ad")
+    ("fr", "2026-10-02", "GA4 ne donne que des totaux mensuels : comptés en entier jusqu'au 2 "
+                         "octobre 2026, le reste d'octobre 2026 projeté d'après le rythme "
+                         "quotidien moyen de 3 mois"),
+    ("fr", "2026-10-01", "GA4 ne donne que des totaux mensuels : comptés en entier jusqu'au "
+                         "1er octobre 2026, le reste d'octobre 2026 projeté d'après le rythme "
+                         "quotidien moyen de 3 mois"),
+    ("it", "2026-10-02", "GA4 fornisce solo totali mensili: contati per intero fino al 2 "
+                         "ottobre 2026, il resto di ottobre 2026 proiettato sul ritmo "
+                         "giornaliero di 3 mesi"),
+    ("it", "2026-10-08", "GA4 fornisce solo totali mensili: contati per intero fino all'8 "
+                         "ottobre 2026, il resto di ottobre 2026 proiettato sul ritmo "
+                         "giornaliero di 3 mesi"),
+    ("it", "2026-10-01", "GA4 fornisce solo totali mensili: contati per intero fino al 1° "
+                         "ottobre 2026, il resto di ottobre 2026 proiettato sul ritmo "
+                         "giornaliero di 3 mesi")])
+def test_a_date_after_until_takes_the_article_of_a_day(lang, period, expected):
+    note = (f"GA4 has monthly totals only: counted in full to {period}, the rest of 2026-10 "
+            "projected from the daily rate of 3 months")
+    assert Formatter(lang).note(note) == expected
+
+
+@pytest.mark.parametrize("lang,period,expected", [
+    ("fr", "2026-10-02..2026-10-02", "les exports Instagram lus n'atteignent pas le 2 octobre "
+                                     "2026 : publications inconnues, pas 0"),
+    ("it", "2026-10-02..2026-10-02", "le esportazioni Instagram lette non arrivano al 2 "
+                                     "ottobre 2026: post sconosciuti, non 0"),
+    ("it", "2026-10-08..2026-10-08", "le esportazioni Instagram lette non arrivano all'8 "
+                                     "ottobre 2026: post sconosciuti, non 0"),
+    ("it", "2026-10-01..2026-10-01", "le esportazioni Instagram lette non arrivano al 1° "
+                                     "ottobre 2026: post sconosciuti, non 0"),
+    # a month takes no article; before "agosto" Italian's "a" is "ad" (it read "a agosto")
+    ("it", "2026-08", "le esportazioni Instagram lette non arrivano ad agosto 2026: post "
+                      "sconosciuti, non 0"),
+    ("it", "2026-10", "le esportazioni Instagram lette non arrivano a ottobre 2026: post "
+                      "sconosciuti, non 0")])
+def test_a_period_after_to_joins_as_the_language_does(lang, period, expected):
+    note = f"the instagram exports read do not reach {period}: posts unknown, not 0"
+    assert Formatter(lang).note(note) == expected

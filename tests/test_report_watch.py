@@ -539,3 +539,145 @@ def test_a_signal_read_is_in_neither_sentence(tmp_path):
     # the 6 other unread headers are of the posts, none of whose signals is then unknown
     assert said == [f"{f.label('alerts_unknown')} Facebook · {f.label('sig_unfollows')}, "
                     f"Facebook · {f.label('sig_net_followers')}"]
+
+
+@pytest.mark.parametrize("lang,caption", [
+    # three incidents by hand: the first (13 Oct) saw the net followers and the unfollows
+    # twice, the second (8 Oct) and third (27 Oct) the comments and their rate per reach;
+    # each family names its own incidents by their first day (the table's "From"), in order
+    ("en", "Counted as one signal in the severity, as on one platform one is part of the "
+           "other (one movement seen twice) and a signal counts once over platforms: comments "
+           "and comments per reach (the incidents from 8 Oct and 27 Oct); net followers and "
+           "unfollows (the incident from 13 Oct)."),
+    ("fr", "Comptés comme un seul signal dans la gravité, car sur une plateforme l'un fait "
+           "partie de l'autre (un même mouvement vu deux fois) et un signal compte une fois "
+           "toutes plateformes confondues : commentaires et commentaires par couverture "
+           "(les "
+           "incidents commencés le 8 oct. et le 27 oct.) ; abonnés nets et désabonnements "
+           "(l'incident commencé le 13 oct.)."),
+    ("it", "Contati come un solo segnale nella gravità, perché su una piattaforma l'uno è "
+           "parte dell'altro (uno stesso movimento visto due volte) e un segnale conta una "
+           "volta sola su tutte le piattaforme: commenti e commenti per copertura (gli "
+           "incidenti iniziati l'8 ott e il 27 ott); follower netti e unfollow (l'incidente "
+           "iniziato il 13 ott).")])
+def test_the_seen_twice_caption_names_the_incidents_of_each_family(lang, caption):
+    """The incident table's caption named every family seen twice in the table for the whole
+    table: an incident of the comments read as if its net followers and unfollows had been
+    seen twice too."""
+    from smmanalytics.report import BrandReport
+
+    from ._roi_builders import dataset, posts
+
+    rep = BrandReport(dataset(posts=posts([{"platform": "instagram", "post_id": "1",
+                                            "published_at": "2026-10-02T09:00:00Z"}])),
+                      "2026-10", lang=lang)
+    inc = pd.DataFrame({
+        "seen_twice": ["net_followers, unfollows", "comments, comments_per_reach",
+                       "comments, comments_per_reach"],
+        "start": pd.to_datetime(["2026-10-13", "2026-10-08", "2026-10-27"]),
+        "start_zone": [rep.tz] * 3})
+    assert rep._seen_twice(inc) == caption
+    # one family in every incident: true of each row, said once without days
+    assert rep._seen_twice(inc.iloc[1:]) == rep.fmt.label("alerts_seen_twice").format(
+        families=rep.fmt.listed([rep.fmt.label("sig_comments"),
+                                 rep.fmt.label("sig_comments_per_reach")]))
+
+
+@pytest.fixture(scope="module")
+def _no_august_facebook(tmp_path_factory):
+    """The sample brand without its Facebook posts export of August 2026, loaded."""
+    import shutil
+
+    import smmanalytics as smm
+
+    from ._report_helpers import SAMPLE
+
+    root = tmp_path_factory.mktemp("s55TX_no_august") / "maison-seve"
+    shutil.copytree(SAMPLE, root)
+    (root / "facebook_posts_2026-08-01_2026-08-31_2026-09-02.csv").unlink()
+    return smm.load(root)
+
+
+@pytest.mark.parametrize("lang,intro,items", [
+    # the sample's Facebook posts: 13 days with posts in July (15 posts), whose export has no
+    # negative feedback column, 12 in September (17 posts), whose export has: 25 days, 12
+    # known; August's export taken away, no day of August is watched for any signal read
+    # from Facebook's posts (negative feedback, comments and their rate per reach)
+    ("en", "Some days of the period are in no posts export, or the exports lack, for every "
+           "post of the day, the figure these signals read: the signals could not be watched "
+           "on those days, so an incident on them would raise no alert:",
+     ["Facebook · negative feedback: known on 12 of its 25 days with posts; days not "
+      "watched: 1 Jul, 4 Jul, 7 Jul, 11 Jul, 12 Jul, 14 Jul, 16 Jul, 19 Jul, 22 Jul, 24 Jul, "
+      "27 Jul, 28 Jul, 31 Jul, 1–31 August 2026 (no Facebook posts export covers them)",
+      "Facebook · comments: known on 25 of its 25 days with posts; days not watched: 1–31 "
+      "August 2026 (no Facebook posts export covers them)",
+      "Facebook · comments per reach: known on 25 of its 25 days with posts; days not "
+      "watched: 1–31 August 2026 (no Facebook posts export covers them)"]),
+    ("fr", "Certains jours de la période ne figurent dans aucun export de publications, ou les "
+           "exports n'ont pour aucune publication du jour le chiffre que ces signaux lisent : "
+           "ils n'ont pas pu y être surveillés, si bien qu'un incident ces jours-là ne "
+           "déclencherait aucune alerte :",
+     ["Facebook · retours négatifs : connu sur 12 de ses 25 jours avec publications ; jours "
+      "non surveillés : 1er juil., 4 juil., 7 juil., 11 juil., 12 juil., 14 juil., 16 juil., "
+      "19 juil., 22 juil., 24 juil., 27 juil., 28 juil., 31 juil., 1er–31 août 2026 (aucun "
+      "export de publications Facebook ne les couvre)",
+      "Facebook · commentaires : connu sur 25 de ses 25 jours avec publications ; jours non "
+      "surveillés : 1er–31 août 2026 (aucun export de publications Facebook ne les couvre)",
+      "Facebook · commentaires par couverture : connu sur 25 de ses 25 jours avec "
+      "publications ; jours non surveillés : 1er–31 août 2026 (aucun export de publications "
+      "Facebook ne les couvre)"]),
+    ("it", "Alcuni giorni del periodo non figurano in nessuna esportazione dei post, oppure le "
+           "esportazioni non riportano per nessun post del giorno il dato che questi segnali "
+           "leggono: in quei giorni non hanno potuto essere monitorati, quindi un incidente "
+           "non farebbe scattare alcun allarme:",
+     ["Facebook · feedback negativi: noto in 12 dei suoi 25 giorni con pubblicazioni; giorni "
+      "non monitorati: 1° lug, 4 lug, 7 lug, 11 lug, 12 lug, 14 lug, 16 lug, 19 lug, 22 lug, "
+      "24 lug, 27 lug, 28 lug, 31 lug, 1°–31 agosto 2026 (nessuna esportazione dei post di "
+      "Facebook li copre)",
+      "Facebook · commenti: noto in 25 dei suoi 25 giorni con pubblicazioni; giorni non "
+      "monitorati: 1°–31 agosto 2026 (nessuna esportazione dei post di Facebook li copre)",
+      "Facebook · commenti per copertura: noto in 25 dei suoi 25 giorni con pubblicazioni; "
+      "giorni non monitorati: 1°–31 agosto 2026 (nessuna esportazione dei post di Facebook "
+      "li copre)"])])
+def test_the_watch_names_the_month_no_posts_export_covers(_no_august_facebook, lang, intro,
+                                                          items):
+    """The third quarter without Facebook's August posts export: the cover said it, and the
+    watch counted Facebook's negative feedback "known on 12 of its 25 days with posts" with
+    the July days not watched only, no word of August, nor of the comments."""
+    from smmanalytics.report import BrandReport
+
+    blocks = BrandReport(_no_august_facebook, "2026-Q3", lang=lang).alerts().blocks
+    at = next(i for i, b in enumerate(blocks) if b.get("text") == intro)
+    assert blocks[at + 1]["items"] == items
+
+
+@pytest.mark.parametrize("lang,item", [
+    # 40 days missing of 52 with posts: counted, not named (more than 31), then the span
+    ("en", "Facebook · negative feedback: known on 12 of its 52 days with posts; not watched "
+           "on the 40 others; not watched either: 1–31 August 2026 (no Facebook posts export "
+           "covers them)"),
+    ("fr", "Facebook · retours négatifs : connu sur 12 de ses 52 jours avec publications ; non "
+           "surveillé les 40 autres ; non surveillé non plus : 1er–31 août 2026 (aucun export "
+           "de publications Facebook ne les couvre)"),
+    ("it", "Facebook · feedback negativi: noto in 12 dei suoi 52 giorni con pubblicazioni; non "
+           "monitorato negli altri 40; non monitorato neanche: 1°–31 agosto 2026 (nessuna "
+           "esportazione dei post di Facebook li copre)")])
+def test_a_counted_signal_names_the_span_no_export_covers_after_its_count(lang, item):
+    import datetime as dt
+
+    from smmanalytics.report import BrandReport
+
+    from ._roi_builders import dataset, posts
+
+    rep = BrandReport(dataset(posts=posts([{"platform": "facebook", "post_id": "1",
+                                            "published_at": "2026-07-02T09:00:00Z"}])),
+                      "2026-Q3", lang=lang)
+    f = rep.fmt
+    uncovered = {"facebook": f.label("alerts_uncovered").format(
+        spans=f.span(dt.date(2026, 8, 1), dt.date(2026, 8, 31)), platform="Facebook")}
+    u = pd.DataFrame({"platform": ["facebook"], "account": [""],
+                      "signal": ["negative_feedback"], "days": [12], "missing": [
+                          [dt.date(2026, 7, 1) + dt.timedelta(days=i) for i in range(40)]]})
+    sec = rep.section("watch")
+    rep._missing_note(sec, u, "alerts_missing_posts", uncovered)
+    assert sec.blocks[-1]["items"] == [item]

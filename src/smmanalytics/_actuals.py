@@ -179,6 +179,21 @@ def posts_coverage(ds, platform: str) -> list[tuple[dt.date, dt.date]] | None:
     return list(stretches) if stretches else stretches      # the caller's own list
 
 
+def posts_gaps(ds, platform: str, begin, end) -> tuple:
+    """The first day the posts exports of ``platform`` cover, and the stretches of days from
+    ``begin`` to ``end`` none of them covers between the first and the last they cover up to
+    ``end`` (:func:`posts_coverage`): a month whose export is missing
+    (July's, in a quarter). The days before the first and after the last are said by the
+    report's cover's other lines; the gaps by its cover and its reputation watch."""
+    stretches = [s for s in posts_coverage(ds, platform) or [] if s[0] <= end]
+    if not stretches:
+        return None, []
+    one = dt.timedelta(days=1)
+    gaps = [(max(a[1] + one, begin), min(b[0] - one, end))
+            for a, b in zip(stretches, stretches[1:], strict=False)]
+    return stretches[0][0], [(s, e) for s, e in gaps if s <= e]
+
+
 def _posts_coverage(ds, platform: str) -> list[tuple[dt.date, dt.date]] | None:
     files = ds.files
     cols = ["platform", "kind", "status", "covers_from", "covers_to"]

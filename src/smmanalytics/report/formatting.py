@@ -204,7 +204,10 @@ _PREPOSITIONS = {
 #: Italian says "a ottobre 2026", a month taking no article, where the notes' "in {period}" and
 #: "su {period}" (right before "il 3° trimestre", "nel", "sul") read "post pubblicati in
 #: ottobre 2026", "brand su ottobre 2026"; English says a day "on 2 October 2026", not "in"
-_KIND_PREPOSITIONS = {("it", "month"): {"in": "a", "su": "a"}, ("en", "day"): {"in": "on"}}
+#: or "over" ("brand over 2 October 2026", the benchmarks' footnote); Italian's own "a" is
+#: listed to take its euphonic d ("non arrivano a agosto 2026" → "ad agosto 2026")
+_KIND_PREPOSITIONS = {("it", "month"): {"in": "a", "su": "a", "a": "a"},
+                      ("en", "day"): {"in": "on", "over": "on"}}
 #: how a preposition joins the article of a one-day period, a date, where it joins a quarter's
 #: otherwise (_PREPOSITIONS): "en {period}" is "le 2 octobre 2026" ("au T4 2026" read "au 2
 #: octobre 2026", a place or a deadline), "in {period}" "il 2 ottobre 2026" (not "nel")
@@ -837,8 +840,9 @@ class Formatter:
 
     def _value(self, name: str, v: str) -> str:
         """One value taken from an English note, formatted for the reader."""
-        if name == "platform":
-            return self.platform(v, inline=True)
+        if name == "platform":   # one, or those a note names together ("instagram, linkedin
+            # exports count new followers only"), listed as the language lists them
+            return self.listed(self.platform(p, inline=True) for p in v.split(", "))
         if name in ("account", "accounts"):  # handles, names or page ids, as exported: no number
             return v
         if name == "metric":
@@ -875,8 +879,8 @@ class Formatter:
             return ", ".join(self.industry(i) for i in v.split(", "))
         if name == "refused":                # a value of brand.yaml as it came, quoted
             return v[1:-1] if len(v) > 1 and v[0] == v[-1] and v[0] in "'\"" else v
-        if name.startswith("platforms"):     # a list: "instagram, tiktok"
-            return ", ".join(self.platform(p) for p in v.split(", "))
+        if name.startswith("platforms"):     # a list: "instagram, tiktok" → "Instagram and TikTok"
+            return self.listed(self.platform(p) for p in v.split(", "))
         if name in _PERIOD_FIELDS:          # a year is a name, not the number 2,026
             try:
                 return self.period(v)

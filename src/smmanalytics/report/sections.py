@@ -24,6 +24,7 @@ from .._actuals import (
     platform_span,
     posts_cover,
     posts_coverage,
+    posts_gaps,
     social_platforms,
     unread_exports,
 )
@@ -1105,7 +1106,7 @@ def _coverage_lines(ds, period, f) -> tuple[list[str], list[str]]:
         if span.by_posts_exports:
             # the stretch ``span`` gives is the last unbroken one: a July missing read as the
             # exports' start on 1 August; the exports start with their first stretch
-            first, gaps = _posts_gaps(ds, platform, begin, end)
+            first, gaps = posts_gaps(ds, platform, begin, end)
         if first is None or not span.known or first > end:
             continue
         name = f.platform(platform)
@@ -1174,21 +1175,6 @@ def _posts_days(ds, period) -> tuple[list[str], list[tuple[str, list[tuple[dt.da
             stretches = [(first, last)] if first is not None else []
         uncovered.append((platform, stretches))
     return covering, uncovered
-
-
-def _posts_gaps(ds, platform: str, begin, end) -> tuple:
-    """The first day the posts exports of ``platform`` cover, and the stretches of days from
-    ``begin`` to ``end`` none of them covers between the first and the last they cover up to
-    ``end`` (:func:`~smmanalytics._actuals.posts_coverage`): a month whose export is missing
-    (July's, in a quarter). The days before the first and after the last are said by the
-    cover's other lines."""
-    stretches = [s for s in posts_coverage(ds, platform) or [] if s[0] <= end]
-    if not stretches:
-        return None, []
-    one = dt.timedelta(days=1)
-    gaps = [(max(a[1] + one, begin), min(b[0] - one, end))
-            for a, b in zip(stretches, stretches[1:], strict=False)]
-    return stretches[0][0], [(s, e) for s, e in gaps if s <= e]
 
 
 def _brand_defaults_warning(ds, f) -> list[str]:

@@ -15,10 +15,11 @@ import pandas as pd
 from babel.dates import get_day_names
 
 from .. import metrics, plots
+from .._actuals import posts_gaps
 from .._alert_days import incident_zones
 from .._alert_signals import SIGNAL_TABLES, coverage, value_digits
 from .._io import atomic_write
-from ..alerts import _account_named, incidents, plot_alerts
+from ..alerts import _SERIES, _account_named, _with_account, incidents, plot_alerts
 from ..benchmarks import account_names
 from ..calendar import _replaced, ics_bytes
 from ..errors import EmptyDataError
@@ -771,13 +772,32 @@ class WatchSections:
         """The incidents' signals that are one movement seen twice (``seen_twice`` of
         :func:`incidents`: the net followers and the unfollows they subtract, the comments and
         their rate per reach), counted once toward the severity: said, or a reader counts
-        five signals where the severity counts three. None when no incident has two."""
+        five signals where the severity counts three. None when no incident has two.
+
+        A family not seen twice in every incident of the table names the incidents it is, by
+        their first day ("net followers and unfollows (the incident from 13 Oct)"): said of
+        the whole table, the caption was false of a row holding the other family only."""
         f = self.fmt
-        families = sorted({fam for ss in inc["seen_twice"] if ss for fam in ss.split("; ")})
-        if not families:
+        starts: dict[str, list[str]] = {}   # each family, the first days of its incidents
+        for ss, day, zone in zip(inc["seen_twice"], inc["start"], inc["start_zone"],
+                                 strict=True):
+            for fam in ss.split("; ") if ss else ():
+                starts.setdefault(fam, []).append(self._alert_day(day, zone))
+        if not starts:
             return None
-        return f.label("alerts_seen_twice").format(families=f.join(
-            f.listed([f.label("sig_" + s) for s in fam.split(", ")]) for fam in families))
+        everywhere = all(len(days) == len(inc) for days in starts.values())
+
+        def said(fam: str) -> str:
+            family = f.listed([f.label("sig_" + s) for s in fam.split(", ")])
+            if everywhere:
+                return family
+            days = starts[fam]
+            return f.label("alerts_seen_twice_row" if len(days) == 1 else
+                           "alerts_seen_twice_rows").format(family=family, days=f.listed(
+                               f.label("alerts_seen_twice_day").format(day=d)
+                               for d in dict.fromkeys(days)))
+        return f.prose(f.label("alerts_seen_twice").format(
+            families=f.join(said(fam) for fam in sorted(starts))))
 
     def _alert_charts(self, sec: Section, watch, settings, max_charts: int) -> None:
         """A small chart per alerted signal (at most ``max_charts``), in the report's words."""
@@ -954,11 +974,12 @@ class WatchSections:
         few, else their count. First the days no export covers (:meth:`_missing_note`)."""
         f = self.fmt
         u = watch.untested()
-        if u.empty:
-            return
         lacking = u.loc[[len(days) > 0 for days in u["missing"]]]
-        self._missing_note(sec, lacking.loc[~lacking["posts"].astype(bool)])
-        self._missing_note(sec, lacking.loc[lacking["posts"].astype(bool)], "alerts_missing_posts")
+        posts = lacking["posts"].astype(bool)
+        self._missing_note(sec, lacking.loc[~posts])
+        uncovered = self._watch_uncovered(watch)
+        self._missing_note(sec, self._with_uncovered(watch, lacking.loc[posts], uncovered),
+                           "alerts_missing_posts", uncovered)
         u = u.loc[[len(days) > 0 for days in u["untested"]]]
         if u.empty:
             return
@@ -976,26 +997,77 @@ class WatchSections:
             weeks=f.number(settings.min_history)), note=True)
         self.bullets(sec, items)
 
-    def _missing_note(self, sec: Section, u: pd.DataFrame, key: str = "alerts_missing") -> None:
+    def _missing_note(self, sec: Section, u: pd.DataFrame, key: str = "alerts_missing",
+                      uncovered: dict[str, str] | None = None) -> None:
         """The account series with days of the period no export covers (rows of
         ``Review.untested()`` with ``missing`` days): on how many of the period's days each
         was known, and the days not watched, by date when they are few. Unsaid, X's unfollows
         known on 17 of October's 31 days read "No alert in this period". With ``key``
         ``"alerts_missing_posts"``, the signals of the posts whose figure the posts of some
-        days all lack: on how many of their days with posts each was known."""
+        days all lack: on how many of their days with posts each was known; and the days no
+        posts export of their platform covers, ``uncovered`` (:meth:`_watch_uncovered`)."""
         if u.empty:
             return
         f = self.fmt
+        uncovered = uncovered or {}
         items = []
         for r in u.itertuples():
             many = len(r.missing) > _UNTESTED_NAMED
-            items.append(f.label(f"{key}_count" if many else f"{key}_item").format(
+            spans = [uncovered[r.platform]] if r.platform in uncovered else []
+            item = f.label(f"{key}_count" if many else f"{key}_item").format(
                 signal=self._series_label(r.platform, r.account, r.signal),
                 known=f.number(r.days), days=f.number(r.days + len(r.missing)),
                 missing=f.number(len(r.missing)),
-                dates=", ".join(f.date(d, "d MMM") for d in r.missing)))
-        self.text(sec, f.label(key), note=True)
+                dates=", ".join([*(f.date(d, "d MMM") for d in r.missing), *spans]))
+            if many and spans:       # its count, then the spans: "… others; not watched either"
+                item = f.join([item, f.label("alerts_not_watched_either").format(dates=spans[0])])
+            items.append(item)
+        self.text(sec, f.label(f"{key}_gaps" if uncovered else key), note=True)
         self.bullets(sec, items)
+
+    def _watch_uncovered(self, watch) -> dict[str, str]:
+        """The spans of the period no posts export covers (:func:`posts_gaps`: a month's export
+        missing), in words, by platform of a signal read from posts: its signals were not
+        watched on them, and ``Review.untested()`` holds no such day (a signal of the posts
+        has the days with posts known). August's missing Facebook export was said on the
+        cover, and the watch counted Facebook's negative feedback "known on 12 of its 25 days
+        with posts" without a word of August."""
+        f = self.fmt
+        sig = watch.signals
+        platforms = sig.loc[sig["source"].eq("posts").fillna(False).to_numpy(bool), "platform"]
+        out = {}
+        for platform in sorted(set(platforms.astype(str))):
+            _, gaps = posts_gaps(self.ds, platform, self.period.start, self.period.end)
+            if gaps:
+                out[platform] = f.label("alerts_uncovered").format(
+                    spans=f.listed(f.span(a, b) for a, b in gaps), platform=f.platform(platform))
+        return out
+
+    @staticmethod
+    def _with_uncovered(watch, lacking: pd.DataFrame, uncovered: dict[str, str]
+                        ) -> pd.DataFrame:
+        """``lacking`` (the series of the posts of ``Review.untested()`` with days missing),
+        and the known series of the posts of the platforms ``uncovered`` names that it does
+        not hold, as ``untested()`` has them: each known on all its days with posts, none
+        missing, but not watched on the spans its exports leave out."""
+        d = watch.period_days
+        if not uncovered or d is None or d.empty:
+            return lacking
+        known = set(zip(*watch.backtest.loc[watch.backtest["status"] == "known",
+                                            ["platform", "signal"]].astype(str).T.to_numpy(),
+                        strict=True))
+        posts = set(zip(*watch.signals.loc[watch.signals["source"].eq("posts").fillna(False)
+                                           .to_numpy(bool), ["platform", "signal"]]
+                        .astype(str).T.to_numpy(), strict=True))
+        said = set(zip(lacking["platform"], lacking["account"], lacking["signal"], strict=True))
+        rows = [{"platform": p, "account": a, "signal": s, "days": int(g["value"].notna().sum()),
+                 "days_tested": int(g["tested"].sum()), "untested": [], "missing": [],
+                 "posts": True}
+                for (p, a, s), g in _with_account(d).groupby(_SERIES, sort=True)
+                if p in uncovered and (p, s) in known & posts and (p, a, s) not in said]
+        more = pd.DataFrame(rows, columns=lacking.columns)
+        return (more if lacking.empty else lacking if more.empty
+                else pd.concat([lacking, more], ignore_index=True))
 
     def _platform_account(self, platform: str, account) -> str:
         """A platform in the report's language, with the account whose own series it is when
