@@ -30,7 +30,8 @@ Each source file (or zip member) that parses is stored once under the cache dire
 - a whole load is stored too (the merged tables, the ``files`` table, each file's notes),
   keyed by the ordered names, hashes and modification times of every export it read and by
   ``strict``: an unchanged folder reloads from one entry; a new or changed file falls back to
-  the per-file entries of the others;
+  the per-file entries of the others, read together before the parse (:func:`reading_ahead`:
+  the tables of one layout converted to pandas once);
 - an entry that read the file's modification time (a snapshot time guessed from it,
   ``snapshot_guessed``; TikTok's years inferred from it, ``year_reference_mtime``) is only used
   while that time is unchanged;
