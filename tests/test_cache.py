@@ -158,6 +158,39 @@ def test_an_entry_holds_one_record_batch_and_gives_the_frame_back(tmp_path):
     assert df["account_id"].array._pa_array.num_chunks == 3        # the caller's frame as it was
 
 
+def test_entries_read_together_give_each_frame_as_read_alone(tmp_path):
+    """The entries a load reads ahead (:func:`_cache.reading_ahead`) are converted one layout
+    at a time: each file's frame is a slice of its layout's, and must be the frame written,
+    rows numbered from 0, its own categories (Instagram's posts must not gain "facebook"),
+    object nulls and attrs; a corrupt entry among them is left out (a miss for ``get``)."""
+    def posts(platform: str, ids: list, reach: list, caption: list) -> pd.DataFrame:
+        df = pd.DataFrame({"platform": pd.Categorical([platform] * len(ids)),
+                           "post_id": pd.array(ids, dtype="string"),
+                           "reach": pd.array(reach, dtype="Int64"),
+                           "caption": pd.Series(caption, dtype=object)})
+        df.attrs = {"source_file": f"{platform}_{ids[0]}.csv"}
+        return df
+
+    written = {                      # two Facebook files share a layout, Instagram's differs
+        "fb1": [posts("facebook", ["1", "2"], [10, None], ["a", None])],
+        "fb2": [posts("facebook", ["3", "4", "5"], [30, 40, 50], ["c", "d", None])],
+        "ig": [posts("instagram", ["6"], [60], [None])],
+        "bad": [posts("facebook", ["7"], [70], ["g"])],
+    }
+    for name, frames in written.items():
+        assert _cache._write_entry(tmp_path / name, frames, {"name": name})
+    (tmp_path / "bad" / "0.arrow").write_bytes(b"not what was written")
+    got = _cache._read_entries([tmp_path / name for name in written])
+    assert set(got) == {tmp_path / "fb1", tmp_path / "fb2", tmp_path / "ig"}
+    for name in ("fb1", "fb2", "ig"):
+        meta, (back,) = got[tmp_path / name]
+        assert meta["name"] == name
+        assert_frame_equal(back, written[name][0], check_exact=True)
+        assert back.attrs == written[name][0].attrs
+        assert list(back["platform"].cat.categories) == list(written[name][0]["platform"])[:1]
+        assert back["caption"].iloc[-1] is None        # the kind of missing value written
+
+
 def test_a_table_read_back_keeps_no_view_of_its_mapped_file(tmp_path):
     """The entry's file is memory-mapped to be read: its lz4 buffers are decompressed into the
     table's own memory. A buffer left uncompressed (here a whole file written without

@@ -1026,7 +1026,11 @@ def _parse_exports(exports: list[tuple[QualityLog, Path, list | SmmError]], stri
     tables: dict[str, list[pd.DataFrame]] = {k: [] for k in MERGE_KEYS}
     later = _copies_read_later(exports)
     # with the cache, each file's digest is its key, needed before parsing: no thread for it
-    with _Contents(background=not cache) as seen, _cache.keys_read() as entries_read:
+    # (and the entries of all are read at once: the tables of one layout converted together)
+    ahead = [s for _, _, sources in exports if cache and isinstance(sources, list)
+             for s in sources if member_kind(s) == "export"]
+    with _Contents(background=not cache) as seen, _cache.keys_read() as entries_read, \
+            _cache.reading_ahead(ahead):
         for first in (True, False):     # the copies of a file better named wait for it
             for (ilog, f, sources), mine in zip(exports, rows, strict=True):
                 if not first and not isinstance(sources, list):
