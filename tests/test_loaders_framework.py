@@ -1209,6 +1209,22 @@ def test_local_to_utc_on_a_year_of_wall_times():
     assert at[pd.Timestamp("2025-03-30 02:50")] == pd.Timestamp("2025-03-30 01:50", tz="UTC")
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.integers(1, 9999)), max_size=8), st.booleans())
+def test_a_year_outside_is_found_from_the_ends(years, aware):
+    """The earliest and latest times tell whether any is out of :data:`YEARS`, as every cell's
+    year does (the definition, asked here of each cell): years 1-9999 in seconds, missing
+    cells (None) among them, naive or UTC (both kinds ``parse_datetimes`` checks)."""
+    from smmanalytics.loaders._dates import YEARS, _some_year_outside
+
+    times = pd.Series([None if y is None else f"{y:04d}-06-01" for y in years],
+                      dtype="datetime64[s]")
+    if aware:
+        times = times.dt.tz_localize("UTC")
+    by_cell = any(y is not None and not YEARS[0] <= y <= YEARS[1] for y in years)
+    assert _some_year_outside(times) == by_cell
+
+
 def test_two_posts_in_the_skipped_hour_keep_their_minutes():
     """Two Meta posts 40 minutes apart in Los Angeles' skipped hour (8 March 2026, 02:00 PST
     became 03:00 PDT) were both set to 03:00 PDT. Read at PST (UTC-8), the offset before

@@ -283,13 +283,13 @@ def parse_datetimes(values: pd.Series, fmt: str, *, tz: str | None = None, file:
     if by_arrow:
         _refuse_rolled_over(s, parsed, fmt, values, file=file, column=column,
                             first_line=first_line)
-    odd = parsed.notna() & ~parsed.dt.year.between(*YEARS)
-    if odd.any():
+    if _some_year_outside(parsed):
         if "%Y" in fmt and (parsed.dt.year[parsed.notna()] < 100).all():
             # every year in two digits: a spreadsheet's re-save (10/31/26 10:31)
             out, counts = parse_datetimes(values, fmt.replace("%Y", "%y"), tz=tz, file=file,
                                           column=column, first_line=first_line)
             return out, {**counts, "two_digit_year": int(parsed.notna().sum())}
+        odd = parsed.notna() & ~parsed.dt.year.between(*YEARS)
         pos = int(np.flatnonzero(odd.to_numpy())[0])
         raise ParseError("date out of range", file=file, line=first_line + pos,
                          column=column, expected=f"format {fmt}, a year between {YEARS[0]} "
@@ -298,6 +298,14 @@ def parse_datetimes(values: pd.Series, fmt: str, *, tz: str | None = None, file:
     if tz is None:
         return parsed, {"dst_ambiguous": 0, "dst_nonexistent": 0}
     return local_to_utc(parsed, tz)
+
+
+def _some_year_outside(times: pd.Series) -> bool:
+    """True when a time of ``times`` falls in a year outside :data:`YEARS`. A year grows with
+    its time, so the earliest and the latest time answer: a million times' years cost 15 ms,
+    their ends 3."""
+    first, last = times.min(), times.max()
+    return pd.notna(first) and not (YEARS[0] <= first.year and last.year <= YEARS[1])
 
 
 #: (month, day) pairs Arrow's strptime gives a day that does not exist in its month: it rolls
