@@ -13,6 +13,7 @@ import zipfile
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
@@ -656,6 +657,42 @@ def test_merge_sort_order_of_mostly_distinct_times_matches_sort_values(rng):
             "platform": pd.Series(rng.choice(["x", "facebook", None], n), dtype="category"),
             "post_id": pd.Series(rng.choice(["1", "2", "10", None], n), dtype="string")})
         keys = list(df.columns)
+        expected = df.sort_values(keys, kind="stable", na_position="last").index.to_numpy()
+        assert (_sort_order(df, keys) == expected).all()
+
+
+def test_merge_sort_order_of_ids_ascending_with_the_rows(rng):
+    """One platform's export listing its posts by id: the rows of one time are in order by
+    every other key as they come, and the times alone are sorted (stably); an id out of
+    step, a second platform or a missing key and every key is sorted again. The order is
+    sort_values' (stable, missing values last) in every case."""
+    from smmanalytics._merge import _sort_order
+
+    # by hand: times 2, 1, 2, 1 and ids a < b < c < d: time 1 first (rows 1, 3), then 2
+    # (rows 0, 2), each pair in the order of its ids, which is the rows'
+    df = pd.DataFrame({"published_at": pd.to_datetime([2, 1, 2, 1], unit="s", utc=True),
+                       "platform": pd.Categorical(["facebook"] * 4),
+                       "post_id": pd.array(["a", "b", "c", "d"], dtype="string")})
+    keys = list(df.columns)
+    assert _sort_order(df, keys).tolist() == [1, 3, 0, 2]
+    # the same ids the other way round: the rows of one time in the order of their ids
+    df["post_id"] = pd.array(["d", "c", "b", "a"], dtype="string")
+    assert _sort_order(df, keys).tolist() == [3, 1, 2, 0]
+    for _ in range(100):
+        n = int(rng.integers(2, 300))
+        ids = np.sort(rng.integers(10**17, 10**17 + 3 * n, n)).astype(str).astype(object)
+        if rng.random() < 0.3:                        # one id out of step
+            i, j = rng.integers(0, n, 2)
+            ids[[i, j]] = ids[[j, i]]
+        if rng.random() < 0.2:
+            ids[rng.integers(0, n)] = None
+        platforms = ["facebook"] * n if rng.random() < 0.7 else rng.choice(["x", "facebook"], n)
+        t = pd.Series(pd.to_datetime(rng.integers(0, max(n // 2, 1), n) * 60, unit="s",
+                                     utc=True))
+        if rng.random() < 0.2:
+            t[rng.integers(0, n)] = pd.NaT
+        df = pd.DataFrame({"published_at": t, "platform": pd.Categorical(platforms),
+                           "post_id": pd.array(ids, dtype="string")})
         expected = df.sort_values(keys, kind="stable", na_position="last").index.to_numpy()
         assert (_sort_order(df, keys) == expected).all()
 

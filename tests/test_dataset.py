@@ -1139,6 +1139,18 @@ def test_duplicate_posts_are_found_as_pandas_finds_them(seed):
     assert not _merge._duplicated_posts(unique, ["platform", "post_id"]).any()
 
 
+def test_duplicate_posts_of_ids_ascending_with_the_rows():
+    """Ids rising from row to row are all different, which the merge tells without a search;
+    ids that only never fall (one written twice in a row) are searched as any others."""
+    ascending = pd.DataFrame({"platform": pd.Categorical(["facebook"] * 4),
+                              "post_id": pd.array(["7", "9", "10", "12"], dtype="string")})
+    assert not _merge._duplicated_posts(ascending, ["platform", "post_id"]).any()
+    # by hand: "10" twice, the first of the two dropped (the later row wins)
+    repeated = ascending.assign(post_id=pd.array(["7", "10", "10", "12"], dtype="string"))
+    got = _merge._duplicated_posts(repeated, ["platform", "post_id"])
+    assert got.tolist() == [False, True, False, False]
+
+
 def test_span_names_a_misspelt_platform_and_takes_any_case():
     """span("instagarm") and span("Instagram") gave (None, None), as for a platform without
     data."""

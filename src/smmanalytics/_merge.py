@@ -946,8 +946,11 @@ def _duplicated_posts(df: pd.DataFrame, keys: list[str]) -> pd.Series:
                                        pc.greater(pc.binary_length(ids), 1))).as_py():
             values = numbers.fill_null(0).to_numpy()
             # only rows whose id comes again can be duplicates: they are few, and one column
-            # of integers is searched ten times faster than the keys together
-            again = pd.Series(values).duplicated(keep=False).to_numpy()
+            # of integers is searched ten times faster than the keys together; ids ascending
+            # from row to row (an export listing its posts by id) are all different, which
+            # one pass tells (a million posts: 0.2 ms, against 0.06 s for the search)
+            again = (np.zeros(len(values), dtype=bool) if _ascending(values, strictly=True)
+                     else pd.Series(values).duplicated(keep=False).to_numpy())
             out = np.zeros(len(df), dtype=bool)
             if again.any():
                 keyed = {k: df[k].array[again] for k in keys if k != id_col}
@@ -1070,7 +1073,8 @@ def _arrow_sort(columns: list) -> np.ndarray:
 def _sort_by_times_first(columns: list) -> np.ndarray:
     """:func:`_arrow_sort` of ``columns`` whose first holds times (as integers): the rows
     are ordered by their times alone by numpy, then only the rows sharing a time with
-    another are sorted by every key, in the places their time gives them.
+    another are sorted by every key, in the places their time gives them (none are when the
+    other keys already ascend from row to row: the times are then sorted stably, alone).
 
     Posts' times are mostly distinct (271,000 of a million posts share their minute with
     another), and numpy's sort of one column of integers takes a fifth of Arrow's stable sort
@@ -1081,6 +1085,11 @@ def _sort_by_times_first(columns: list) -> np.ndarray:
     (the sort being stable, in the order given).
     """
     times = pc.fill_null(columns[0], np.iinfo(np.int64).max).to_numpy()
+    if columns[0].null_count == 0 and all(_ascending(c) for c in columns[1:]):
+        # the other keys already ascend from row to row (one platform's export listing its
+        # posts by id): the rows of one time are in order by them as they come, and a stable
+        # sort of the times alone is the sort by every key (a million posts: 0.31 → 0.16 s CPU)
+        return np.argsort(times, kind="stable")
     order = np.argsort(times)
     ordered = times[order]
     same = ordered[1:] == ordered[:-1]
@@ -1094,6 +1103,21 @@ def _sort_by_times_first(columns: list) -> np.ndarray:
     at = pa.array(rows)
     order[places] = rows[_sort_key_by_key([c.take(at) for c in columns])]
     return order
+
+
+def _ascending(values, strictly: bool = False) -> bool:
+    """Whether ``values`` (a numpy or Arrow array) never decrease from one row to the next
+    (``strictly``: always increase), looked at in one pass; an Arrow array holding a null
+    does not (where would it go?)."""
+    if len(values) < 2:
+        return True
+    if isinstance(values, np.ndarray):
+        later = values[1:] > values[:-1] if strictly else values[1:] >= values[:-1]
+        return bool(later.all())
+    if values.null_count:
+        return False
+    compare = pc.greater if strictly else pc.greater_equal
+    return bool(pc.all(compare(values[1:], values[:-1])).as_py())
 
 
 def _sort_key_by_key(columns: list) -> np.ndarray:
