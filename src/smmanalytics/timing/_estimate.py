@@ -121,12 +121,17 @@ from ._model import (
 
 # scipy is imported where it is used, never scipy.stats (see smmanalytics._dist)
 
-__all__ = ["SlotEstimate", "estimate", "candidate_windows", "posted_window", "hour_runs",
-           "window_runs", "selection_adjusted", "judged", "shown", "stood_out", "reaches_one",
-           "WEEKDAYS", "DAY_GROUPS"]
+__all__ = ["SlotEstimate", "estimate", "MIN_CELL_POSTS", "candidate_windows", "posted_window",
+           "hour_runs", "window_runs", "selection_adjusted", "judged", "shown", "stood_out",
+           "reaches_one", "WEEKDAYS", "DAY_GROUPS"]
 
 #: the fewest posts, and distinct weeks, a timing test is run on
 MIN_POSTS, MIN_WEEKS = 20, 4
+#: the fewest posts a slot's lift is shown for (benchmarks-methods §3.3: "Hide cell-level
+#: numbers with fewer than ~8 posts"): below, ``by_slot`` keeps the estimate to compute
+#: with, but its display, the heatmap and the report do not show it (one post of 5,000 likes
+#: read "48.6×, 90% interval 26-108", and set the heatmap's colour scale)
+MIN_CELL_POSTS = 8
 #: the weekend x hour interaction is tested only with at least this many posts of known hour
 #: on weekend days, and as many on weekdays (a curve of 6 terms fitted on each side) ...
 WEEKEND_MIN_POSTS = 50
