@@ -469,14 +469,15 @@ class BestTimes:
 
     @property
     def summary(self) -> str:
-        """One plain-language sentence (or two) on what the data show, what engagement
-        was measured against when the follower counts were missing, which accounts
-        shared one control level (``method["pooled_accounts"]``) and which posts the
-        timing model could not read (:meth:`_left_out`)."""
+        """One plain-language sentence (or two) on what the data show, the posts counted at
+        a cap (:meth:`_capped`), what engagement was measured against when the follower
+        counts were missing, which accounts shared one control level
+        (``method["pooled_accounts"]``) and which posts the timing model could not read
+        (:meth:`_left_out`)."""
         pooled = self.method.get("pooled_accounts")
-        return self._finding() + {"reach": _PER_REACH, "none": _PER_POST}.get(
+        return self._finding() + self._capped() + {"reach": _PER_REACH, "none": _PER_POST}.get(
             self.exposure_fallback, "") + (f" Controls: {pooled}." if pooled else "") + (
-            self._left_out()) + self._capped()
+            self._left_out())
 
     def _left_out(self) -> str:
         """The posts left out because they say nothing of timing, in a sentence each: those
