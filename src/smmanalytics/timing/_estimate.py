@@ -22,7 +22,9 @@ Definitions (benchmarks-methods §3.3)
 - Shrinkage: ``tau^2 = max(0, mean((l_c - m_c)^2 - s_c^2))`` over slots with posts,
   ``B_c = tau^2 / (tau^2 + s_c^2)``, ``eta_c = m_c + B_c (l_c - m_c)`` (``m_c`` where no posts).
 - Lift of slot ``c`` relative to the account's average: ``exp(eta_c) / (sum_c n_c exp(eta_c) /
-  sum_c n_c)`` (the average over the account's own posts).
+  sum_c n_c)`` (the average over the account's own posts), of outcomes capped at 10x the
+  account's median post (``_data.cap_outliers``): one post must not set the average. A slot of
+  fewer than :data:`MIN_CELL_POSTS` posts keeps its estimate here but is not shown.
 - Intervals: the same quantities recomputed on bootstrap samples of whole weeks; each
   replicate refits the GLM by one Newton step from the full-data fit (``_model.one_step``) and
   moves ``e`` to the new controls to first order, ``E_c * exp(dE_c / E_c)``. The replicates'
