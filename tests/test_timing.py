@@ -469,8 +469,7 @@ def test_a_lift_heatmap_colours_only_slots_with_posts():
     # the platform and the data's span head the title: 56 days from Monday 5 January are 8
     # weeks, the last post on Sunday 1 March (the same title was over every heatmap)
     assert ax.get_title() == ("Instagram, 8 weeks of posts to 2026-03-01\nEngagement lift by "
-                              "posting slot (numbers: posts; hatched: no post; grey: under 8 "
-                              "posts)")
+                              "posting slot (numbers: posts; hatched: no post)")
     plt.close(fig)
     bt.method.update(platform="tiktok", weeks=1, last_day="2026-01-11")
     assert bt.plot().get_title().split("\n")[0] == "TikTok, 1 week of posts to 2026-01-11"

@@ -122,6 +122,7 @@ def test_a_slot_of_one_post_shows_no_lift_and_is_grey_out_of_the_colour_scale(vi
     ax = viral.plot()
     grey = [c for c in ax.collections if c.get_gid() == "few_posts"]
     assert len(grey) == 1 and len(grey[0].get_paths()) == 1
+    assert ax.get_title().endswith("\ngrey: under 8 posts, no lift shown")
     # the scale is set by the shown slots, 0.63x and 1.27x: from 0.63x to 1 / 0.634 = 1.58x
     # (the capped post alone, at about 12x, stretched it to 12x)
     norm = ax.images[0].norm

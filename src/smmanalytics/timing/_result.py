@@ -754,8 +754,11 @@ class BestTimes:
                 for x0, width, d in boxes:
                     ax.add_patch(Rectangle((x0 - 0.5, d - 0.5), width, 1, fill=False, lw=1.5,
                                            ec="black"))
+            # the grey cells said on a line of their own, when there are: the title was cut
             title = self._titled("Engagement lift by posting slot (numbers: posts; hatched: "
-                                 f"no post; grey: under {MIN_CELL_POSTS} posts)")
+                                 "no post)" + (f"\ngrey: under {MIN_CELL_POSTS} posts, no lift "
+                                               "shown" if ((n > 0) & (n < MIN_CELL_POSTS)).any()
+                                               else ""))
         ax.grid(False)   # style sheets with a grid draw it across the cells
         first, last = (0, 23) if kind == "activity" else _hours_shown(n)
         step = 1 if last - first < 8 else 2 if last - first < 16 else 3
