@@ -158,3 +158,15 @@ def test_the_report_lists_several_capped_posts():
     note = WatchSections._capped_note(SimpleNamespace(fmt=Formatter("en")), bt, 2)
     assert note.startswith("2 posts earned more than 10× its account's median post (Tuesday 7 "
                            "July 21:00: 5,000 (50×) and Thursday 9 July: 3,000 (30×)): each")
+
+
+def test_a_plan_ranks_the_one_post_slot_after_the_slots_of_many(viral):
+    from smmanalytics.calendar import _ranked
+
+    # the window's three 18:00 slots, then the 09:00 ones (0.63x), then Tue 21:00: one post,
+    # at 12.7x even capped (1,000 / 78.84), was the first slot planned outside the window
+    ranked, basis = _ranked(viral)
+    assert basis == "effect"
+    assert list(zip(ranked["weekday"], ranked["hour"], strict=True)) == [
+        (4, 18), (2, 18), (0, 18), (4, 9), (2, 9), (0, 9), (1, 21)]
+    assert ranked["lift"].iloc[-1] == pytest.approx(1000 / (19000 / 241), rel=0.02)
