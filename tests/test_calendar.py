@@ -347,7 +347,9 @@ def test_best_times_tables_read_weekdays_by_name(monkeypatch, capsys, effect, nu
     first = out.split("Recommended slots")[1].splitlines()[2].split()
     assert first[:3] == [WEEKDAYS[int(top["weekday"])], f"{int(top['hour']):02d}:00",
                          str(int(top["n_posts"]))]
-    assert first[3] == f"{float(top['lift']):.2f}".rstrip("0").rstrip(".")
+    # a slot of fewer than 8 posts shows no lift (benchmarks-methods 3.3)
+    assert first[3] == (f"{float(top['lift']):.2f}".rstrip("0").rstrip(".")
+                        if top["n_posts"] >= 8 else "<NA>")
     week = out.split("By weekday:")[1].splitlines()
     assert [line.split()[0] for line in week[2:]] == list(WEEKDAYS)
     assert bt.recommended["weekday"].dtype.kind in "iu"          # numbers still

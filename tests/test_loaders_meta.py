@@ -2443,11 +2443,21 @@ def test_the_repeated_hour_note_says_which_occurrence_the_shortcode_gave(tmp_pat
     assert note["message"].endswith("3 publish times fall in the repeated autumn hour of "
                                      "America/Los_Angeles; 2 were taken at the first "
                                      "occurrence (PDT), 1 at the second (PST), which the time "
-                                     "decoded from their Instagram shortcode gives")
-    # the second post alone: the note says the second occurrence
+                                     "decoded from its Instagram shortcode gives")
+    # the second post alone: the note says the second occurrence, of one time
     _write(path, _IG_COLS, rows[1:2])
     note = next(q for q in read_export(path).attrs["quality"] if q["code"] == "dst_ambiguous")
-    assert "; the second occurrence (PST) was taken" in note["message"] and note["rows"] == 1
+    assert note["message"].endswith("1 publish time falls in the repeated autumn hour of "
+                                     "America/Los_Angeles; the second occurrence (PST) was "
+                                     "taken, which the time decoded from its Instagram "
+                                     "shortcode gives") and note["rows"] == 1
+    # one of each: "1 were taken" read the one as a plural
+    _write(path, _IG_COLS, rows[1:])
+    note = next(q for q in read_export(path).attrs["quality"] if q["code"] == "dst_ambiguous")
+    assert note["message"].endswith("2 publish times fall in the repeated autumn hour of "
+                                     "America/Los_Angeles; 1 was taken at the first "
+                                     "occurrence (PDT), 1 at the second (PST), which the time "
+                                     "decoded from its Instagram shortcode gives")
 
 
 _SAMPLE = Path(__file__).parents[1] / "data" / "sample" / "maison-seve"

@@ -1139,7 +1139,7 @@ def test_an_empty_audience_schedule_is_no_audience_schedule(ds, monkeypatch):
     assert not bt.effect_detected and not bt.has_activity and bt.audience_peak is None
     captions = [b.get("caption") or "" for b in sec.blocks]
     # the lift heatmap's caption, against one account's average
-    assert rep.fmt.label("bt_heatmap_lift").format(**_bt_who(rep.fmt, 1)) in captions
+    assert rep.fmt.label("bt_heatmap_lift").format(few="8", **_bt_who(rep.fmt, 1)) in captions
     assert rep.fmt.label("bt_heatmap_activity") not in captions
     assert rep._slots["instagram"].attrs["basis"] == "even"
     assert "Audience schedule" not in repr(bt._repr_html_())

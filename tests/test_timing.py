@@ -445,9 +445,10 @@ def test_a_lift_heatmap_colours_only_slots_with_posts():
     heatmap coloured 09:00, 11:00, ... with the smooth curve's guess, which a manager read as
     "we posted then and it did this well". Only the 7 x 7 = 49 posted cells are coloured; the
     other 168 - 49 = 119 are hatched, the 6 x 7 = 42 estimated between posted hours among
-    them, and the title says what hatching means. by_slot keeps the estimates."""
-    # 2026-01-05 is a Monday; 07:00 UTC is 08:00 in Paris in winter; 4 weeks
-    days = pd.date_range("2026-01-05 07:00", periods=28, freq="D", tz="UTC")
+    them, and the title says what hatching means. by_slot keeps the estimates. 8 weeks: 8
+    posts a cell, the fewest whose lift is shown (grey below)."""
+    # 2026-01-05 is a Monday; 07:00 UTC is 08:00 in Paris in winter; 8 weeks
+    days = pd.date_range("2026-01-05 07:00", periods=56, freq="D", tz="UTC")
     posts = _small_posts([d + pd.Timedelta(hours=h) for d in days for h in range(0, 13, 2)])
     posts["reactions"] = pd.array([10.0 + i % 5 for i in range(len(posts))], dtype="Float64")
     bt = best_times(posts, TZ, platform="instagram", exposure=None, n_boot=200)
@@ -465,9 +466,9 @@ def test_a_lift_heatmap_colours_only_slots_with_posts():
     cells = {(round(b.y0 + 0.5), round(b.x0 + 0.5))
              for b in (path.get_extents() for path in hatched.get_paths())}
     assert len(cells) == 119 and (0, 9) in cells and not cells & posted
-    # the platform and the data's span head the title: 28 days from Monday 5 January are 4
-    # weeks, the last post on Sunday 1 February (the same title was over every heatmap)
-    assert ax.get_title() == ("Instagram, 4 weeks of posts to 2026-02-01\nEngagement lift by "
+    # the platform and the data's span head the title: 56 days from Monday 5 January are 8
+    # weeks, the last post on Sunday 1 March (the same title was over every heatmap)
+    assert ax.get_title() == ("Instagram, 8 weeks of posts to 2026-03-01\nEngagement lift by "
                               "posting slot (numbers: posts; hatched: no post)")
     plt.close(fig)
     bt.method.update(platform="tiktok", weeks=1, last_day="2026-01-11")

@@ -55,7 +55,7 @@ from .brand import LANGS, slugify
 from .errors import ArgumentError, OutputError, PeriodError, SchemaError
 from .periods import parse_period
 from .timing import WEEKDAYS, BestTimes
-from .timing._estimate import window_runs
+from .timing._estimate import MIN_CELL_POSTS, window_runs
 
 __all__ = ["plan_slots", "plan_month", "plan_after", "write_ics", "ics_bytes", "calendar_path",
            "cancelled_events"]
@@ -231,7 +231,11 @@ def _ranked(best: BestTimes, per_week: int = 7) -> tuple[pd.DataFrame, str]:
         rest = best.by_slot.loc[best.by_slot["n_posts"].gt(0) & best.by_slot["lift"].notna()]
         rest = rest.merge(rec[["weekday", "hour"]], how="left", indicator=True)
         rest = rest.loc[rest["_merge"] == "left_only"].drop(columns="_merge")
-        rest = rest.sort_values("lift", ascending=False).assign(
+        # slots of too few posts to show a lift come after the others: ranked by their lift,
+        # a viral post's slot (one post, 8.6x even capped) was the first planned outside the
+        # window
+        rest = rest.assign(_few=rest["n_posts"].lt(MIN_CELL_POSTS)).sort_values(
+            ["_few", "lift"], ascending=[True, False]).drop(columns="_few").assign(
             reason=lambda d: [_reason("outside" if lift >= 1 else "below", best.accounts,
                                       slot_lift=f"{lift:.2f}") for lift in d["lift"]])
         cols = ["weekday", "hour", "lift", "reason"]

@@ -243,7 +243,7 @@ def _publish_times(c: Candidate, ctx: ParseContext, family: str = F, *,
     if counts["dst_ambiguous"] and note_repeated_hour:      # else the caller's (post ids)
         _note_repeated_hour(ctx, counts["dst_ambiguous"], 0)
     if counts["dst_nonexistent"]:
-        ctx.note("dst_nonexistent", f"{counts['dst_nonexistent']} publish times fall in the "
+        ctx.note("dst_nonexistent", f"{_times_fall(counts['dst_nonexistent'])} in the "
                  "skipped spring hour of America/Los_Angeles; moved forward an hour (02:30 is "
                  "read as 03:30 PDT)",
                  rows=counts["dst_nonexistent"])
@@ -255,16 +255,24 @@ def _note_repeated_hour(ctx: ParseContext, first: int, second: int) -> None:
     the first occurrence of their wall time (PDT, the export's reading), ``second`` at the
     second (PST), which the time decoded from their Instagram shortcode gave."""
     n = first + second
+    its = "their" if n > 1 else "its"
     if not second:
         which = "the first occurrence (PDT) was taken"
     elif not first:
-        which = ("the second occurrence (PST) was taken, which the time decoded from their "
+        which = (f"the second occurrence (PST) was taken, which the time decoded from {its} "
                  "Instagram shortcode gives")
     else:
-        which = (f"{first} were taken at the first occurrence (PDT), {second} at the second "
-                 "(PST), which the time decoded from their Instagram shortcode gives")
-    ctx.note("dst_ambiguous", f"{n} publish times fall in the repeated autumn hour of "
+        # "1 were taken" read the count as a plural whatever it was
+        which = (f"{first} {'was' if first == 1 else 'were'} taken at the first occurrence "
+                 f"(PDT), {second} at the second (PST), which the time decoded from "
+                 f"{'its' if second == 1 else 'their'} Instagram shortcode gives")
+    ctx.note("dst_ambiguous", f"{_times_fall(n)} in the repeated autumn hour of "
              f"America/Los_Angeles; {which}", rows=n)
+
+
+def _times_fall(n: int) -> str:
+    """"1 publish time falls", "3 publish times fall": a DST note's subject and verb."""
+    return f"{n} publish time falls" if n == 1 else f"{n} publish times fall"
 
 
 def _in_repeated_hour(utc: pd.Series) -> pd.Series:

@@ -27,7 +27,7 @@ from ..periods import parse_period, post_dates
 from ..quality import unread_columns
 from ..timing import MIN_AGE_DAYS, MIN_POSTS, MIN_WEEKS, WEEKEND_MIN_HOURS, WEEKEND_MIN_POSTS
 from ..timing._data import MAX_GROUP_LEVELS, MIN_EXPOSURE_SHARE, prepare
-from ..timing._estimate import reaches_one, stood_out, window_runs
+from ..timing._estimate import MIN_CELL_POSTS, reaches_one, stood_out, window_runs
 from ..timing._model import NO_ENGAGEMENT, NOT_IDENTIFIABLE, NOT_PERMUTABLE
 from ._ahead import built_ahead
 from .builder import Section
@@ -304,6 +304,32 @@ class WatchSections:
                                          n=f.number(bt.n_used), advice=self._bt_advice(bt),
                                          **who) + self._bt_weekend_tested(bt)
 
+    def _capped_note(self, bt, accounts: int) -> str:
+        """The posts the analysis counted at a cap (``bt.method["capped"]``,
+        :func:`..timing._data.cap_outliers`): when, what each earned and how many times its
+        account's median post; one post with the figure it is counted at. A viral post moved
+        every lift by a quarter unsaid; capped unsaid, its manager would not know why."""
+        f = self.fmt
+        capped = bt.method["capped"]
+        median = f.label("bt_median_many" if accounts > 1 else "bt_median")
+        k = f.number(bt.method["cap_multiple"])
+
+        def when(post: dict) -> str:
+            stamp = pd.Timestamp(post["local"])
+            day = f.date(stamp, "EEEE d MMMM")
+            return day if len(post["local"]) == 10 else f"{day} {stamp:%H:%M}"
+
+        if len(capped) == 1:
+            post = capped[0]
+            return f.label("bt_capped_one").format(
+                when=when(post), value=f.number(post["y"]), multiple=f.number(post["multiple"]),
+                median=median, cap=f.number(post["cap"]), k=k)
+        posts = f.listed([f.label("bt_capped_post").format(
+            when=when(p), value=f.number(p["y"]), multiple=f.number(p["multiple"]))
+            for p in capped])
+        return f.label("bt_capped_many").format(n=f.number(len(capped)), median=median,
+                                                posts=posts, k=k)
+
     def _bt_advice(self, bt, *, formats: bool = False) -> str:
         """What to do without a reliable effect, as the plan below does it (bt.summary's
         advice): follow the audience schedule when the exports give one (its busiest hour,
@@ -473,6 +499,8 @@ class WatchSections:
             if bt.exposure_fallback and analysed:     # not per follower: against what
                 self.text(sec, f.label(f"bt_exposure_{bt.exposure_fallback}").format(
                     share=f.percent(MIN_EXPOSURE_SHARE, 0)), note=True)
+            if bt.method.get("capped"):     # posts counted at a cap: named, with the cap
+                self.text(sec, self._capped_note(bt, accounts), note=True)
             pooled = bt.method.get("pooled_accounts_n")
             if pooled:       # accounts beyond MAX_GROUP_LEVELS shared one control level
                 self.text(sec, f.label("bt_pooled_accounts").format(
@@ -485,7 +513,8 @@ class WatchSections:
                     fig, ax = plt.subplots(figsize=(8, 2.9))
                     bt.plot(ax=ax, kind=kind)
                     self._localize_heatmap(fig, ax)
-                    self.figure(sec, fig, caption=f.label(f"bt_heatmap_{kind}").format(**who))
+                    self.figure(sec, fig, caption=f.label(f"bt_heatmap_{kind}").format(
+                        few=f.number(MIN_CELL_POSTS), **who))
             if later is not None and kind == "activity":
                 # the audience schedule shown, and followed by the slots, is of days after it
                 # "pour la période du 25 au 31 octobre 2026": the range was put bare, "pour 25

@@ -22,7 +22,9 @@ Definitions (benchmarks-methods §3.3)
 - Shrinkage: ``tau^2 = max(0, mean((l_c - m_c)^2 - s_c^2))`` over slots with posts,
   ``B_c = tau^2 / (tau^2 + s_c^2)``, ``eta_c = m_c + B_c (l_c - m_c)`` (``m_c`` where no posts).
 - Lift of slot ``c`` relative to the account's average: ``exp(eta_c) / (sum_c n_c exp(eta_c) /
-  sum_c n_c)`` (the average over the account's own posts).
+  sum_c n_c)`` (the average over the account's own posts), of outcomes capped at 10x the
+  account's median post (``_data.cap_outliers``): one post must not set the average. A slot of
+  fewer than :data:`MIN_CELL_POSTS` posts keeps its estimate here but is not shown.
 - Intervals: the same quantities recomputed on bootstrap samples of whole weeks; each
   replicate refits the GLM by one Newton step from the full-data fit (``_model.one_step``) and
   moves ``e`` to the new controls to first order, ``E_c * exp(dE_c / E_c)``. The replicates'
@@ -121,12 +123,17 @@ from ._model import (
 
 # scipy is imported where it is used, never scipy.stats (see smmanalytics._dist)
 
-__all__ = ["SlotEstimate", "estimate", "candidate_windows", "posted_window", "hour_runs",
-           "window_runs", "selection_adjusted", "judged", "shown", "stood_out", "reaches_one",
-           "WEEKDAYS", "DAY_GROUPS"]
+__all__ = ["SlotEstimate", "estimate", "MIN_CELL_POSTS", "candidate_windows", "posted_window",
+           "hour_runs", "window_runs", "selection_adjusted", "judged", "shown", "stood_out",
+           "reaches_one", "WEEKDAYS", "DAY_GROUPS"]
 
 #: the fewest posts, and distinct weeks, a timing test is run on
 MIN_POSTS, MIN_WEEKS = 20, 4
+#: the fewest posts a slot's lift is shown for (benchmarks-methods §3.3: "Hide cell-level
+#: numbers with fewer than ~8 posts"): below, ``by_slot`` keeps the estimate to compute
+#: with, but its display, the heatmap and the report do not show it (one post of 5,000 likes
+#: read "48.6×, 90% interval 26-108", and set the heatmap's colour scale)
+MIN_CELL_POSTS = 8
 #: the weekend x hour interaction is tested only with at least this many posts of known hour
 #: on weekend days, and as many on weekdays (a curve of 6 terms fitted on each side) ...
 WEEKEND_MIN_POSTS = 50

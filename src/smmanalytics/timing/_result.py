@@ -13,6 +13,7 @@ from ..errors import ArgumentError
 from ..schema import PLATFORM_NAMES
 from ._data import MIN_EXPOSURE_SHARE
 from ._estimate import (
+    MIN_CELL_POSTS,
     MIN_POSTS,
     MIN_WEEKS,
     WEEKDAYS,
@@ -101,8 +102,14 @@ def _listed(items: list[str]) -> str:
 def readable(frame: pd.DataFrame) -> pd.DataFrame:
     """A frame of :class:`BestTimes` (``recommended``, ``by_weekday``, ``by_slot``,
     ``activity``) for reading: the weekday by name (0 is Monday), the hour as ``18:00``, lifts
-    to two decimals; the attributes keep the numbers to compute with."""
+    to two decimals, and none where fewer than :data:`MIN_CELL_POSTS` posts tell it; the
+    attributes keep the numbers to compute with."""
     out = frame.copy()
+    if "n_posts" in out:
+        few = out["n_posts"].lt(MIN_CELL_POSTS).to_numpy()
+        for col in ("lift", "lift_low", "lift_high"):
+            if col in out:
+                out[col] = out[col].mask(few)
     if "weekday" in out:
         out["weekday"] = [WEEKDAYS[int(d)] for d in out["weekday"]]
     if "hour" in out:
@@ -202,15 +209,30 @@ def _hatch_unposted(ax, n: np.ndarray):
     transforms per cell, a third of the heatmap's making; the paths are the same (the unit
     square's closed path moved to each cell, half-integers: exact), and so is the SVG.
     """
+    return _cells(ax, n == 0, facecolor="none", edgecolor="0.78", linewidth=0, hatch="////",
+                  zorder=0.5, gid="no_posts")
+
+
+def _grey_few(ax, n: np.ndarray):
+    """Grey the cells of weekday x hour counts ``n`` with posts, but fewer than
+    :data:`MIN_CELL_POSTS` (one collection under the heatmap's image, whose cells are
+    see-through there): their lift is not shown (benchmarks-methods §3.3), nor does it set
+    the colour scale; a single post of 5,000 likes at 48× stretched it so that the account's
+    real 2× contrast read as one colour. Returns the collection, ``gid`` "few_posts"."""
+    return _cells(ax, (n > 0) & (n < MIN_CELL_POSTS), facecolor="0.88", edgecolor="none",
+                  linewidth=0, zorder=0.5, gid="few_posts")
+
+
+def _cells(ax, mask: np.ndarray, **style):
+    """One collection of the squares of the weekday x hour cells where ``mask`` holds, drawn
+    with ``style`` (:class:`PolyCollection`'s keywords)."""
     from matplotlib.collections import PolyCollection  # lazy: matplotlib
 
-    d, h = np.nonzero(n == 0)
+    d, h = np.nonzero(mask)
     # corners in the order of Path.unit_rectangle: (0, 0), (1, 0), (1, 1), (0, 1)
     corners = np.stack([np.column_stack([h + dx, d + dy]) for dx, dy in
                         ((-0.5, -0.5), (0.5, -0.5), (0.5, 0.5), (-0.5, 0.5))], axis=1)
-    coll = PolyCollection(corners.astype(float), closed=True, facecolor="none",
-                          edgecolor="0.78", linewidth=0, hatch="////", zorder=0.5,
-                          gid="no_posts")
+    coll = PolyCollection(corners.astype(float).reshape(-1, 4, 2), closed=True, **style)
     return ax.add_collection(coll, autolim=False)
 
 
@@ -447,12 +469,13 @@ class BestTimes:
 
     @property
     def summary(self) -> str:
-        """One plain-language sentence (or two) on what the data show, what engagement
-        was measured against when the follower counts were missing, which accounts
-        shared one control level (``method["pooled_accounts"]``) and which posts the
-        timing model could not read (:meth:`_left_out`)."""
+        """One plain-language sentence (or two) on what the data show, the posts counted at
+        a cap (:meth:`_capped`), what engagement was measured against when the follower
+        counts were missing, which accounts shared one control level
+        (``method["pooled_accounts"]``) and which posts the timing model could not read
+        (:meth:`_left_out`)."""
         pooled = self.method.get("pooled_accounts")
-        return self._finding() + {"reach": _PER_REACH, "none": _PER_POST}.get(
+        return self._finding() + self._capped() + {"reach": _PER_REACH, "none": _PER_POST}.get(
             self.exposure_fallback, "") + (f" Controls: {pooled}." if pooled else "") + (
             self._left_out())
 
@@ -473,6 +496,30 @@ class BestTimes:
                      f"{'them' if n > 1 else 'it'} exactly, so "
                      f"{'they say' if n > 1 else 'it says'} nothing of the other posts.")
         return text
+
+    def _capped(self) -> str:
+        """The posts counted at a cap (``method["capped"]``, :func:`._data.cap_outliers`), in
+        a sentence: when, what each earned and how many times its account's median post."""
+        capped = self.method.get("capped") or []
+        k = self.method.get("cap_multiple")
+        median = "its account's median post" if self.accounts > 1 else "the account's median post"
+
+        def when(post: dict) -> str:
+            stamp = pd.Timestamp(post["local"])
+            return f"{stamp:%a} {stamp.day} {stamp:%b}" + (
+                "" if len(post["local"]) == 10 else f" {stamp:%H:%M}")
+
+        if len(capped) == 1:
+            post = capped[0]
+            return (f" One post, {when(post)}, earned {post['y']:,.0f}, "
+                    f"{post['multiple']:.0f}× {median}: it is counted at {post['cap']:,.0f} "
+                    f"({k}× the median) for the averages, so that one post does not set them.")
+        if capped:
+            posts = _listed([f"{when(p)}: {p['y']:,.0f} ({p['multiple']:.0f}×)" for p in capped])
+            return (f" {len(capped)} posts earned more than {k}× {median} ({posts}): each is "
+                    f"counted at {k}× the median for the averages, so that a few posts do not "
+                    "set them.")
+        return ""
 
     def _finding(self) -> str:
         tz = self.method.get("tz", "local time")
@@ -674,11 +721,12 @@ class BestTimes:
             title = self._titled("Audience schedule (followers online)", span=False)
         else:
             n = self.by_slot["n_posts"].to_numpy(dtype=int).reshape(7, 24)
-            # only slots with posts are coloured: a colour reads as "we posted then and it did
-            # this well", and a slot without posts between posted hours has only the smooth
-            # curve's guess (kept in by_slot); such slots are hatched, as all without posts
-            lift = np.where(n > 0, self.by_slot["lift"].to_numpy(dtype=float, na_value=np.nan)
-                            .reshape(7, 24), np.nan)
+            # only slots with enough posts are coloured: a colour reads as "we posted then and
+            # it did this well", and a slot without posts between posted hours has only the
+            # smooth curve's guess (kept in by_slot); such slots are hatched, as all without
+            # posts, and those of a few posts grey (_grey_few)
+            lift = np.where(n >= MIN_CELL_POSTS, self.by_slot["lift"].to_numpy(
+                dtype=float, na_value=np.nan).reshape(7, 24), np.nan)
             finite = lift[np.isfinite(lift)]
             # at least 0.9× to 1.1× (0.11 > log 1.1): lifts all near 1 are not stretched to
             # the darkest colours
@@ -696,6 +744,7 @@ class BestTimes:
             cbar.set_ticks(ticks)
             cbar.set_ticklabels([f"{t:g}×" for t in ticks])
             _hatch_unposted(ax, n)
+            _grey_few(ax, n)
             if annotate:
                 _annotate(ax, n, _inks(im, lift[np.nonzero(n)]))
             if self.effect_detected:
@@ -705,8 +754,11 @@ class BestTimes:
                 for x0, width, d in boxes:
                     ax.add_patch(Rectangle((x0 - 0.5, d - 0.5), width, 1, fill=False, lw=1.5,
                                            ec="black"))
+            # the grey cells said on a line of their own, when there are: the title was cut
             title = self._titled("Engagement lift by posting slot (numbers: posts; hatched: "
-                                 "no post)")
+                                 "no post)" + (f"\ngrey: under {MIN_CELL_POSTS} posts, no lift "
+                                               "shown" if ((n > 0) & (n < MIN_CELL_POSTS)).any()
+                                               else ""))
         ax.grid(False)   # style sheets with a grid draw it across the cells
         first, last = (0, 23) if kind == "activity" else _hours_shown(n)
         step = 1 if last - first < 8 else 2 if last - first < 16 else 3

@@ -1,0 +1,172 @@
+"""best_times and one viral post (reviewer s55R3, defect 1): a post far above the account's
+median is counted at a cap and named, and slots of under 8 posts show no lift."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from smmanalytics.report.formatting import Formatter
+from smmanalytics.report.watch import WatchSections
+from smmanalytics.timing import best_times
+from smmanalytics.timing._data import CAP_MULTIPLE, cap_outliers
+from smmanalytics.timing._result import readable
+
+TZ = "Europe/Paris"
+
+
+def _frame(y, offset=None, group=None) -> pd.DataFrame:
+    """cap_outliers' input: posts with outcome ``y`` (all at 12:00 on 1 June, one group)."""
+    n = len(y)
+    return pd.DataFrame({"post_index": np.arange(n), "y": np.asarray(y, float),
+                         "offset": np.zeros(n) if offset is None else np.asarray(offset, float),
+                         "group": ["a"] * n if group is None else group,
+                         "hour": np.full(n, 12), "date": pd.Timestamp("2026-06-01")})
+
+
+def _published(n: int) -> pd.Series:
+    return pd.Series(pd.Timestamp("2026-06-01 10:00", tz="UTC"), index=range(n))
+
+
+def test_a_post_above_ten_times_the_median_is_capped_there_and_named():
+    # rates 10, 20, 30, 40, 1000 (offset 0): median 30, cap 300; the last post is 1000 / 30
+    # = 33.3 times the median. Group b earned nothing: no median, nothing capped. Group c has
+    # exposures 10 and 100 (log offsets): rates 5, 6, 7 and 80 per unit, median 6.5, so its
+    # last post (8000 on an exposure of 100) is capped at 10 x 6.5 x 100 = 6500
+    frame = _frame([10, 20, 30, 40, 1000, 0, 0, 50, 60, 700, 8000],
+                   offset=np.log([1, 1, 1, 1, 1, 1, 1, 10, 10, 100, 100]),
+                   group=list("aaaaabbcccc"))
+    out, capped = cap_outliers(frame, _published(11), TZ)
+    assert out["y"].tolist() == pytest.approx([10, 20, 30, 40, 300, 0, 0, 50, 60, 700, 6500])
+    assert [(c["post_index"], c["y"], c["local"]) for c in capped] == [
+        (4, 1000, "2026-06-01T12:00"), (10, 8000, "2026-06-01T12:00")]
+    assert [c["cap"] for c in capped] == pytest.approx([300, 6500])
+    assert [c["multiple"] for c in capped] == pytest.approx([1000 / 30, 80 / 6.5])
+    assert frame["y"].iloc[4] == 1000           # the caller's frame is left as it was
+
+
+def test_nothing_capped_leaves_the_frame_as_it_is():
+    frame = _frame([10, 20, 30, 40, 299])        # 299 < 10 x 30
+    out, capped = cap_outliers(frame, _published(5), TZ)
+    assert capped == [] and out is frame
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(20, 150), min_size=20, max_size=80), st.data())
+def test_one_post_scaled_a_hundredfold_moves_the_average_by_at_most_a_capped_post(y, data):
+    # ordinary posts (20 to 150: all under 10 x a median of 20 or more) are never capped; one
+    # of them scaled x100 is counted at no more than 10 x the new median, so the average moves
+    # by at most that over n: 10 x 150 / 20 = 75 at worst, and with 255 posts of a median of
+    # 75, as the reviewer's, 10 x 75 / 255 = 2.9, 4% of the average
+    i = data.draw(st.integers(0, len(y) - 1))
+    viral = list(y)
+    viral[i] *= 100
+    before = cap_outliers(_frame(y), _published(len(y)), TZ)[0]["y"].mean()
+    after = cap_outliers(_frame(viral), _published(len(y)), TZ)[0]["y"].mean()
+    assert before == pytest.approx(np.mean(y))
+    assert after - before <= CAP_MULTIPLE * np.median(viral) / len(y) + 1e-9
+
+
+def _posts(viral: bool) -> pd.DataFrame:
+    """40 weeks (from Monday 5 January 2026) of posts on Monday, Wednesday and Friday at 09:10
+    (50 likes) and 18:10 (100 likes), Paris time; ``viral``: and a post of 5,000 likes on
+    Tuesday 7 July at 21:00, the only one of its day and hour."""
+    days = [pd.Timestamp("2026-01-05") + pd.Timedelta(days=7 * w + d)
+            for w in range(40) for d in (0, 2, 4)]
+    rows = [(day + pd.Timedelta(hours=h, minutes=10), likes)
+            for day in days for h, likes in ((9, 50), (18, 100))]
+    if viral:
+        rows.append((pd.Timestamp("2026-07-07 21:00"), 5000))
+    local = pd.DatetimeIndex([t for t, _ in rows]).tz_localize(TZ)
+    return pd.DataFrame({"published_at": local.tz_convert("UTC"), "platform": "instagram",
+                         "likes": pd.array([v for _, v in rows], dtype="Int64"),
+                         "snapshot_at": pd.Timestamp("2026-11-01", tz="UTC")})
+
+
+@pytest.fixture(scope="module")
+def viral():
+    return best_times(_posts(True), TZ, "instagram", outcome="likes", exposure=None, seed=1)
+
+
+def test_the_viral_post_is_capped_and_the_evening_still_recommended(viral):
+    # 241 posts: 120 of 50, 120 of 100 and 5,000, so the median is 100 and the cap 1,000
+    # (50x). The account's average is (120 x 50 + 120 x 100 + 1,000) / 241 = 78.84
+    # (uncapped: 95.44, and 18:00 would read 1.05x), so 18:00 reads 100 / 78.84 = 1.27x and
+    # 09:00 0.63x
+    assert viral.method["capped"] == [{"post_index": 240, "local": "2026-07-07T21:00",
+                                       "y": 5000.0, "cap": 1000.0, "multiple": 50.0}]
+    lift = viral.by_slot.set_index(["weekday", "hour"])["lift"]
+    assert lift[(0, 18)] == pytest.approx(100 / (19000 / 241), rel=0.02)
+    assert lift[(0, 9)] == pytest.approx(50 / (19000 / 241), rel=0.02)
+    # the held-out halves holding the capped post read 100 / ((1,000 + 120 x 75 - 75) / 120)
+    # = 1.20x at worst, the others 1.33x: the window holds up (uncapped, 0.88x-0.93x)
+    assert viral.effect_detected and viral.window["hours"] == [18]
+    assert 1.2 <= viral.window["raw_lift"] <= 4 / 3 + 1e-9
+    assert viral.summary.endswith(
+        "One post, Tue 7 Jul 21:00, earned 5,000, 50× the account's median post: it is counted "
+        "at 1,000 (10× the median) for the averages, so that one post does not set them.")
+
+
+def test_a_slot_of_one_post_shows_no_lift_and_is_grey_out_of_the_colour_scale(viral):
+    import matplotlib.pyplot as plt
+
+    shown = readable(viral.by_slot)
+    tuesday = shown.loc[(viral.by_slot["weekday"] == 1) & (viral.by_slot["hour"] == 21)]
+    assert tuesday[["lift", "lift_low", "lift_high"]].isna().all(axis=None)
+    assert shown["lift"].notna().sum() == 6       # the six slots of 40 posts
+    ax = viral.plot()
+    grey = [c for c in ax.collections if c.get_gid() == "few_posts"]
+    assert len(grey) == 1 and len(grey[0].get_paths()) == 1
+    assert ax.get_title().endswith("\ngrey: under 8 posts, no lift shown")
+    # the scale is set by the shown slots, 0.63x and 1.27x: from 0.63x to 1 / 0.634 = 1.58x
+    # (the capped post alone, at about 12x, stretched it to 12x)
+    norm = ax.images[0].norm
+    assert norm.vmax == pytest.approx(19000 / 241 / 50, rel=0.03)
+    plt.close(ax.figure)
+
+
+def test_without_the_viral_post_nothing_is_capped_or_said():
+    bt = best_times(_posts(False), TZ, "instagram", outcome="likes", exposure=None, seed=1)
+    assert bt.method["capped"] == [] and "counted at" not in bt.summary
+    # 18:00 = 100 / 75
+    assert bt.by_slot.set_index(["weekday", "hour"])["lift"][(0, 18)] == pytest.approx(
+        4 / 3, rel=0.02)
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "One post, Tuesday 7 July 21:00, earned 5,000, 50× the account's median post: it "
+           "is counted at 1,000 (10× the median) for the averages"),
+    ("fr", "Une publication, le mardi 7 juillet 21:00, a obtenu 5\u202f000, 50× la "
+           "publication médiane du compte : elle est comptée pour 1\u202f000 (10× la médiane)"),
+    ("it", "Un post, martedì 7 luglio 21:00, ha ottenuto 5.000, 50× il post mediano "
+           "dell'account: nelle medie conta 1.000 (10× la mediana)"),
+])
+def test_the_report_names_the_capped_post_in_its_language(viral, lang, said):
+    note = WatchSections._capped_note(SimpleNamespace(fmt=Formatter(lang)), viral, 1)
+    assert note.startswith(said)
+
+
+def test_the_report_lists_several_capped_posts():
+    bt = SimpleNamespace(method={"cap_multiple": 10, "capped": [
+        {"local": "2026-07-07T21:00", "y": 5000.0, "multiple": 50.0},
+        {"local": "2026-07-09", "y": 3000.0, "multiple": 30.0}]})
+    note = WatchSections._capped_note(SimpleNamespace(fmt=Formatter("en")), bt, 2)
+    assert note.startswith("2 posts earned more than 10× its account's median post (Tuesday 7 "
+                           "July 21:00: 5,000 (50×) and Thursday 9 July: 3,000 (30×)): each")
+
+
+def test_a_plan_ranks_the_one_post_slot_after_the_slots_of_many(viral):
+    from smmanalytics.calendar import _ranked
+
+    # the window's three 18:00 slots, then the 09:00 ones (0.63x), then Tue 21:00: one post,
+    # at 12.7x even capped (1,000 / 78.84), was the first slot planned outside the window
+    ranked, basis = _ranked(viral)
+    assert basis == "effect"
+    assert list(zip(ranked["weekday"], ranked["hour"], strict=True)) == [
+        (4, 18), (2, 18), (0, 18), (4, 9), (2, 9), (0, 9), (1, 21)]
+    assert ranked["lift"].iloc[-1] == pytest.approx(1000 / (19000 / 241), rel=0.02)
