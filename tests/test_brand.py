@@ -434,3 +434,14 @@ def test_colors_or_accounts_not_a_mapping_are_refused_naming_the_key(tmp_path, k
     got = "str" if value == " red" else "list"
     assert (e.file, e.line, e.key, e.got) == (str(path), 3, key, got)
     assert f"'{key}' must be a mapping" in str(e)
+
+
+def test_a_logo_under_the_users_home_is_found(tmp_path, monkeypatch):
+    # brand.yaml's "logo: ~/logo.svg" was brand/~/logo.svg, beside brand.yaml
+    from smmanalytics.brand import read_brand
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    path = tmp_path / "brand" / "brand.yaml"
+    path.parent.mkdir()
+    path.write_text("name: Acme\ntimezone: Europe/Paris\nlogo: ~/logo.svg\n", encoding="utf-8")
+    assert read_brand(path).logo == tmp_path / "home" / "logo.svg"

@@ -1713,3 +1713,31 @@ def test_the_sentence_of_figures_from_an_older_export_says_what_was_done(
         assert "#N/" in text, lang          # the whole sentence: YAML's " #" starts a comment
         assert not any(w in text for w in ("X", "Bookmarks", "Signets", "Segnalibri",
                                            "interact", "interaz")), lang
+
+
+def test_a_users_home_folder_is_expanded(tmp_path, monkeypatch):
+    # "~/exports" is the folder exports under $HOME, as pandas and the shell read it: it
+    # was "path does not exist"; the fixture's 3 Instagram posts (3 records, one of two lines)
+    # are read
+    monkeypatch.setenv("HOME", str(tmp_path))
+    (tmp_path / "exports").mkdir()
+    shutil.copy(FIX / "meta" / "instagram_posts_2026-11-20.csv", tmp_path / "exports")
+    ds = smm.load("~/exports", cache=False)
+    assert len(ds.posts) == 3
+    read = tmp_path / "exports" / "instagram_posts_2026-11-20.csv"
+    assert ds.files["path"].tolist() == [str(read)]
+    from smmanalytics.loaders import inspect_files
+
+    assert inspect_files(["~/exports"])["file"].tolist() == [str(read)]
+
+
+def test_a_url_is_not_a_path(tmp_path):
+    # pathlib made it "https:/example.com/x.csv", a path that "does not exist"
+    from smmanalytics.errors import ArgumentError
+
+    with pytest.raises(ArgumentError) as info:
+        smm.load(["https://example.com/x.csv"])
+    assert str(info.value) == (
+        "argument 'path': load reads files on disk, not a URL: download the file first and "
+        "pass its path (or its folder's); expected the path of a folder, file or zip, or a "
+        "list of them; got 'https://example.com/x.csv'")

@@ -2059,3 +2059,17 @@ def test_a_warning_class_made_in_a_function_comes_back_as_its_nearest_picklable_
     assert _sendable(Local) is DataQualityWarning
     assert _sendable(UserWarning) is UserWarning
     assert pickle.loads(pickle.dumps(_sendable(Local))) is DataQualityWarning
+
+
+def test_batch_paths_under_the_users_home_are_expanded(tmp_path, monkeypatch):
+    # agency.yaml's "out: ~/agency-out" wrote into a folder named "~" beside the file, and
+    # "data: ~/brand" was agency/~/brand, which did not exist
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    (tmp_path / "home").mkdir()
+    cfg = tmp_path / "agency" / "agency.yaml"
+    cfg.parent.mkdir()
+    cfg.write_text("out: ~/agency-out\nbrands:\n"
+                   "  - {name: a, data: ~/brand, reports: best-times}\n")
+    assert read_batch_config("~/../agency/agency.yaml", "2026-10") == [
+        BatchJob("a", "best-times", str(tmp_path / "home" / "brand"), "2026-10",
+                 str(tmp_path / "home" / "agency-out"), None)]

@@ -589,11 +589,11 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
         folder.
     """
     strict, cache = flag(strict, "strict"), flag(cache, "cache")
-    paths = list(path) if isinstance(path, (list, tuple)) else [path]
-    for p in paths:
-        path_of(p, "path", "load", "the path of a folder, file or zip, or a list of them",
-                hint=" (already loaded: use it as it is)" if isinstance(p, Dataset) else "")
-    if not paths or any(fspath(p) == "" for p in paths):    # Path("") is the current folder
+    given = list(path) if isinstance(path, (list, tuple)) else [path]
+    paths = [path_of(p, "path", "load", "the path of a folder, file or zip, or a list of them",
+                     hint=" (already loaded: use it as it is)" if isinstance(p, Dataset) else "")
+             for p in given]
+    if not paths or any(fspath(p) == "" for p in given):    # Path("") is the current folder
         raise ArgumentError("no path to load", argument="path",
                             expected="a brand folder, an export file or a zip, or a list of them",
                             got=path)

@@ -33,7 +33,7 @@ from pathlib import Path
 import yaml
 
 from . import _process
-from ._args import path_of, platform_name
+from ._args import path_of, platform_name, user_path
 from ._io import (
     atomic_write,
     file_name,
@@ -1026,7 +1026,7 @@ def read_batch_config(path: str | os.PathLike, period: str,
     """
     if period != "latest":
         parse_period(period)               # once for all brands, rather than once each
-    path = Path(path)
+    path = user_path(path)
     text = read_user_text(path, "batch configuration")  # its errors name the file and why
     try:
         raw = yaml.safe_load(text) or {}
@@ -1042,8 +1042,8 @@ def read_batch_config(path: str | os.PathLike, period: str,
         raise ConfigError("no brands listed", file=str(path), line=lines.get(("brands",)),
                           key="brands", expected="a non-empty list of {name, data}", got=brands)
     base = path.parent
-    out = str(Path(out).resolve() if out is not None
-              else (base / raw.get("out", "reports")).resolve())
+    out = str(user_path(out).resolve() if out is not None
+              else (base / user_path(raw.get("out", "reports"))).resolve())
     jobs, entries = [], []
     for i, b in enumerate(brands, start=1):
         place = _entry_place(str(path), lines, i)
@@ -1061,7 +1061,7 @@ def read_batch_config(path: str | os.PathLike, period: str,
             raise ConfigError(f"brand {b['name']!r}: a campaign report needs its campaign",
                               **place("parameters"), expected="parameters: {campaign: <name>}",
                               got=dict(params) or None)
-        data = str((base / b["data"]).resolve())
+        data = str((base / user_path(b["data"])).resolve())
         entries.append((i, [BatchJob(str(b["name"]), kind, data, period, out, lang, params)
                             for kind in kinds]))
         jobs += entries[-1][1]

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from .._args import user_path
 from .._io import file_name
 from ..errors import DataQualityWarning, ParseError
 from ..quality import QualityLog
@@ -128,7 +129,7 @@ def walk(paths: Iterable[str | Path]) -> list[Path]:
     rows and columns followed the list); ParseError for a path that does not exist."""
     out: list[Path] = []
     for p in paths:
-        p = Path(p)
+        p = user_path(p)
         if p.is_dir():
             out.extend(files_below(p))
         elif p.is_file():
