@@ -1741,3 +1741,19 @@ def test_a_url_is_not_a_path(tmp_path):
         "argument 'path': load reads files on disk, not a URL: download the file first and "
         "pass its path (or its folder's); expected the path of a folder, file or zip, or a "
         "list of them; got 'https://example.com/x.csv'")
+
+
+def test_one_file_loaded_beside_a_brand_yaml_says_it_was_not_read(tmp_path):
+    # one export loaded alone runs in UTC as documented; its note now names the brand.yaml
+    # of Europe/Paris beside it, which it did not read, and says how to read it
+    shutil.copy(FIX / "meta" / "instagram_posts_2026-11-20.csv", tmp_path)
+    (tmp_path / "brand.yaml").write_text("name: Acme\ntimezone: Europe/Paris\n")
+    ds = smm.load(tmp_path / "instagram_posts_2026-11-20.csv", cache=False)
+    assert ds.brand.timezone == "UTC"
+    (note,) = ds.quality.loc[ds.quality["code"].eq("brand_defaults"), "message"]
+    assert note.endswith(
+        f"; {tmp_path / 'brand.yaml'} lies beside the files and was not read: load its "
+        "folder, or add it to the list, for the brand's time zone and settings")
+    listed = smm.load([tmp_path / "instagram_posts_2026-11-20.csv", tmp_path / "brand.yaml"],
+                      cache=False)
+    assert listed.brand.timezone == "Europe/Paris"

@@ -626,7 +626,7 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     brand, zipped_logo = got.brand, None
     if got.brand_seen is None:     # no brand.yaml at all (one that failed is noted failed)
         item_logs.insert(0, blog := QualityLog())       # said first: it concerns every file
-        brand = _assumed_brand(root, blog)
+        brand = _assumed_brand(root, blog, _brand_files_beside(paths) if root is None else [])
     if brand.logo and got.brand_from is not None:
         brand, zipped_logo = _archive_logo(brand, got.brand_from, ilog)
     logo = Path(brand.logo).resolve() if brand.logo else None
@@ -660,12 +660,22 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     return ds
 
 
-def _assumed_brand(root: Path | None, log: QualityLog) -> Brand:
+def _brand_files_beside(paths: list[Path]) -> list[Path]:
+    """The brand.yaml files beside the files loaded (in their folders), each once."""
+    return list(dict.fromkeys(f for p in paths if p.is_file()
+                              for f in (p.parent / "brand.yaml", p.parent / "brand.yml")
+                              if f.is_file()))
+
+
+def _assumed_brand(root: Path | None, log: QualityLog, beside: list[Path] = ()) -> Brand:
     """The brand of a load that met no brand.yaml (:func:`~smmanalytics.brand.default_brand`),
     named after the brand's folder (``root``: a folder, or the folder of a zipped brand folder)
     when there is one, and noted ``brand_defaults`` (a warning) for every load: the time zone
     is UTC, which decides the days, months and hours of every figure, and a report said nothing
-    of it. A file or a list of files has no folder to name the brand: it is ``Brand``."""
+    of it. A file or a list of files has no folder to name the brand: it is ``Brand``; the
+    note names the brand.yaml ``beside`` the files, not read (a file loaded is that file
+    alone, as documented), and how to read it: one Facebook export loaded beside a brand.yaml
+    of Europe/Paris ran in UTC, the note saying only that no brand.yaml was among the files."""
     folder = None
     if root is not None:
         text = str(root)
@@ -678,7 +688,9 @@ def _assumed_brand(root: Path | None, log: QualityLog) -> Brand:
             f"no brand.yaml {where}, so the defaults are assumed: time zone {brand.timezone} "
             f"(the days, months and hours of every figure are UTC's), name {brand.name!r} "
             f"({named}), currency {brand.currency}, language {brand.language}, industry "
-            f"{brand.industry}",
+            f"{brand.industry}" + "".join(
+                f"; {f} lies beside the files and was not read: load its folder, or add it to "
+                f"the list, for the brand's time zone and settings" for f in beside),
             level="warning")
     return brand
 
