@@ -139,7 +139,7 @@ def test_one_bad_brand_yaml_key_keeps_the_others_when_loaded(tmp_path):
         "Acme", "Asia/Tokyo", "en", {"x": "acme"})
     assert ds.quality[["code", "message"]].values.tolist() == [[
         "brand_key_ignored", f"file {path}, line 3, key 'language': unsupported report language; "
-        "expected one of ('en', 'fr', 'it'); got 'de': its default is used"]]
+        "expected one of ('en', 'fr', 'it'); got 'de': its default, 'en', is used"]]
     with pytest.raises(smm.ConfigError, match="line 3, key 'language'"):
         read_brand(path)
 

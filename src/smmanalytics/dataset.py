@@ -532,7 +532,9 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     that is no settings file, :func:`~smmanalytics.loaders._folder.looks_like_export`: a GA4
     export emptied by a failed download, a Meta export whose header row was mangled) it is a
     file not read, noted as an error, and ``strict`` raises for it (UnknownFormatError); any
-    other file (a README.txt, a .DS_Store, a photo) is only recorded, ``strict`` or not. After the
+    other file (a README.txt, a photo) is only recorded, ``strict`` or not; a hidden or system
+    file (``.DS_Store``, ``Thumbs.db``) or an Office lock file (``~$report.xlsx``) is skipped,
+    noted in ``quality`` alone (``system_file``, ``lock_file``: infos). After the
     load, one DataQualityWarning names the files that could not be read (exports and
     settings files), or says that no export was found. The same post
     in several exports keeps its newest snapshot (ties: the later file in sorted order, where
@@ -604,8 +606,8 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     item_logs: list[QualityLog] = []
     pending: list[tuple[QualityLog, Path]] = []        # export files, read after the side files
     got = _Settings()
-    images = []
-    for f in walk(paths):
+    images, skipped = [], []
+    for f in walk(paths, skipped):
         if f.suffix.lower() in IMAGE_SUFFIXES:  # a logo or a screenshot, never an export
             images.append(f)
             continue
@@ -630,6 +632,8 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     if brand.logo and got.brand_from is not None:
         brand, zipped_logo = _archive_logo(brand, got.brand_from, ilog)
     logo = Path(brand.logo).resolve() if brand.logo else None
+    for f in skipped:
+        ilog.add(f, *_junk_note(f), level="info")
     for f in images:
         if f.resolve() != logo:
             ilog.add(f, "not_an_export", f"{_image_or_document(f)}, not an export file: "
@@ -658,6 +662,29 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     ds = note_account_gaps(keep_declared_accounts(ds))   # the brand's accounts' days
     _warn_of_missing(ds, paths)
     return ds
+
+
+def _default_used(brand: Brand, key: str | None) -> str:
+    """What a ``brand_key_ignored`` note says of the default the brand takes for brand.yaml's
+    ``key`` (``language``, ``colors.primary``, the attribute ``primary_color``): its value,
+    read from ``brand``, which holds it (``language: de`` said "its default is used", not
+    which: en)."""
+    group, _, name = (key or "").rpartition(".")
+    value = getattr(brand, f"{name}_color" if group == "colors" else name, None) if key else None
+    return "its default is used" if value is None else f"its default, {value!r}, is used"
+
+
+def _junk_note(f: Path) -> tuple[str, str]:
+    """The code and message of the note of a file a folder's walk skipped
+    (:func:`~smmanalytics.loaders._sources.is_junk`): an Office lock file says its workbook
+    was open when the folder was copied, which tells a user why a figure they had just
+    edited did not change; it, a .DS_Store or a Thumbs.db, were skipped with no trace."""
+    if f.name.startswith("~$"):
+        return ("lock_file", "an Office lock file: a workbook or document of its folder was "
+                "open in Excel (or another Office program) when the folder was copied, so its "
+                "changes not saved by then are in no file; skipped")
+    return ("system_file", "a hidden or system file (as .DS_Store, Thumbs.db or desktop.ini "
+            "are), no export: skipped")
 
 
 def _brand_files_beside(paths: list[Path]) -> list[Path]:
@@ -824,7 +851,7 @@ class _Settings:
                 ilog.add(f, "failed", str(exc), level="error")
                 return
             for exc in problems or ():
-                ilog.add(f, "brand_key_ignored", f"{exc}: its default is used",
+                ilog.add(f, "brand_key_ignored", f"{exc}: {_default_used(brand, exc.key)}",
                          level="warning")
             if self.brand_read is not None:
                 ignored(self.brand_read, str(f))
