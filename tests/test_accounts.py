@@ -75,11 +75,44 @@ def test_another_accounts_export_is_left_out_and_noted(tmp_path, declared):
     assert f"declares ({written}" in note["message"]
 
 
-def test_without_declared_accounts_every_account_counts(tmp_path):
-    # no accounts in brand.yaml: nothing to compare with, both exports count (4 posts)
+def test_without_declared_accounts_every_account_counts_with_a_warning(tmp_path):
+    # no accounts in brand.yaml: nothing to compare with, both exports count (4 posts,
+    # 10 + 20 + 300 + 400 = 730 interactions), and one warning names the two accounts (2
+    # posts each, theirs by id), their files, and the lines that would keep either alone
     ds = smm.load(_brand_folder(tmp_path, None), cache=False)
     assert len(ds.posts) == 4 and ds.posts["interactions"].sum() == 730
     assert _notes(ds, "account_not_declared").empty
+    notes = _notes(ds, "accounts_undeclared")
+    assert notes[["file", "level", "rows"]].values.tolist() == [
+        ["brand.yaml (instagram)", "warning", 4]]
+    assert notes.iloc[0]["message"] == (
+        "the instagram exports name 2 accounts, "
+        f"{OTHER_ID} / atelierlumiere / Atelier Lumière (2 posts: "
+        "instagram_posts_2026-10-01_2026-10-31_2026-11-03.csv) and "
+        f"{BRAND_ID} / maisonseve / Maison Sève (2 posts: "
+        "instagram_posts_2026-10-01_2026-10-31_2026-11-02.csv), and brand.yaml declares no "
+        "instagram account: all kept as the brand's, their figures added up; if one is "
+        "another brand's, declare the brand's own in brand.yaml ('accounts: {instagram: "
+        "atelierlumiere}' or 'accounts: {instagram: maisonseve}', whichever is the brand's) "
+        "to leave the others out")
+
+
+def test_one_account_renamed_gives_no_warning(tmp_path):
+    # no brand.yaml; September names the handle seve.paris, October maisonseve: one id, so
+    # one account, kept (2 posts) and not said to be two
+    _export(tmp_path / "instagram_posts_2026-10-01_2026-10-31_2026-11-02.csv", BRAND_ID,
+            "maisonseve", "Maison Sève", [("1001", 5, 10)])
+    _export(tmp_path / "instagram_posts_2026-09-01_2026-09-30_2026-10-02.csv", BRAND_ID,
+            "seve.paris", "Sève Paris", [("0901", 3, 1)], month=9)
+    ds = smm.load(tmp_path, cache=False)
+    assert len(ds.posts) == 2 and _notes(ds, "accounts_undeclared").empty
+
+
+def test_an_undeclared_platform_is_warned_beside_a_declared_one(tmp_path):
+    # brand.yaml declares x only: the two Instagram accounts are both kept and said
+    ds = smm.load(_brand_folder(tmp_path, "  x: maisonseve\n"), cache=False)
+    assert len(ds.posts) == 4
+    assert _notes(ds, "accounts_undeclared")["file"].tolist() == ["brand.yaml (instagram)"]
 
 
 def test_a_declared_account_no_export_names_keeps_them_all_with_a_warning(tmp_path):

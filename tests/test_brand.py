@@ -139,7 +139,7 @@ def test_one_bad_brand_yaml_key_keeps_the_others_when_loaded(tmp_path):
         "Acme", "Asia/Tokyo", "en", {"x": "acme"})
     assert ds.quality[["code", "message"]].values.tolist() == [[
         "brand_key_ignored", f"file {path}, line 3, key 'language': unsupported report language; "
-        "expected one of ('en', 'fr', 'it'); got 'de': its default is used"]]
+        "expected one of ('en', 'fr', 'it'); got 'de': its default, 'en', is used"]]
     with pytest.raises(smm.ConfigError, match="line 3, key 'language'"):
         read_brand(path)
 
@@ -434,3 +434,14 @@ def test_colors_or_accounts_not_a_mapping_are_refused_naming_the_key(tmp_path, k
     got = "str" if value == " red" else "list"
     assert (e.file, e.line, e.key, e.got) == (str(path), 3, key, got)
     assert f"'{key}' must be a mapping" in str(e)
+
+
+def test_a_logo_under_the_users_home_is_found(tmp_path, monkeypatch):
+    # brand.yaml's "logo: ~/logo.svg" was brand/~/logo.svg, beside brand.yaml
+    from smmanalytics.brand import read_brand
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    path = tmp_path / "brand" / "brand.yaml"
+    path.parent.mkdir()
+    path.write_text("name: Acme\ntimezone: Europe/Paris\nlogo: ~/logo.svg\n", encoding="utf-8")
+    assert read_brand(path).logo == tmp_path / "home" / "logo.svg"

@@ -407,6 +407,20 @@ def test_what_windows_and_office_leave_beside_the_exports_is_no_export(tmp_path)
         assert ds.quality.empty or not ds.quality["code"].isin(
             ["failed", "not_understood"]).any()
         assert len(ds.posts) == 1
+    # in the folder each is noted (an info), as help(smm.load) says: they were dropped with
+    # no trace; the lock file says why a workbook's latest edits may be in no file
+    ds = smm.load(brand, cache=False)
+    notes = ds.quality.loc[ds.quality["code"].isin(["system_file", "lock_file"])]
+    assert notes[["file", "code", "level"]].values.tolist() == [
+        [str(brand / "Thumbs.db"), "system_file", "info"],
+        [str(brand / "desktop.ini"), "system_file", "info"],
+        [str(brand / "~$report.xlsx"), "lock_file", "info"]]
+    assert notes["message"].tolist()[1:] == [
+        "a hidden or system file (as .DS_Store, Thumbs.db or desktop.ini are), no export: "
+        "skipped",
+        "an Office lock file: a workbook or document of its folder was open in Excel (or "
+        "another Office program) when the folder was copied, so its changes not saved by then "
+        "are in no file; skipped"]
 
 
 def test_folders_reached_through_a_link_are_read(tmp_path):
@@ -1725,3 +1739,47 @@ def test_the_sentence_of_figures_from_an_older_export_says_what_was_done(
         assert "#N/" in text, lang          # the whole sentence: YAML's " #" starts a comment
         assert not any(w in text for w in ("X", "Bookmarks", "Signets", "Segnalibri",
                                            "interact", "interaz")), lang
+
+
+def test_a_users_home_folder_is_expanded(tmp_path, monkeypatch):
+    # "~/exports" is the folder exports under $HOME, as pandas and the shell read it: it
+    # was "path does not exist"; the fixture's 3 Instagram posts (3 records, one of two lines)
+    # are read
+    monkeypatch.setenv("HOME", str(tmp_path))
+    (tmp_path / "exports").mkdir()
+    shutil.copy(FIX / "meta" / "instagram_posts_2026-11-20.csv", tmp_path / "exports")
+    ds = smm.load("~/exports", cache=False)
+    assert len(ds.posts) == 3
+    read = tmp_path / "exports" / "instagram_posts_2026-11-20.csv"
+    assert ds.files["path"].tolist() == [str(read)]
+    from smmanalytics.loaders import inspect_files
+
+    assert inspect_files(["~/exports"])["file"].tolist() == [str(read)]
+
+
+def test_a_url_is_not_a_path(tmp_path):
+    # pathlib made it "https:/example.com/x.csv", a path that "does not exist"
+    from smmanalytics.errors import ArgumentError
+
+    with pytest.raises(ArgumentError) as info:
+        smm.load(["https://example.com/x.csv"])
+    assert str(info.value) == (
+        "argument 'path': load reads files on disk, not a URL: download the file first and "
+        "pass its path (or its folder's); expected the path of a folder, file or zip, or a "
+        "list of them; got 'https://example.com/x.csv'")
+
+
+def test_one_file_loaded_beside_a_brand_yaml_says_it_was_not_read(tmp_path):
+    # one export loaded alone runs in UTC as documented; its note now names the brand.yaml
+    # of Europe/Paris beside it, which it did not read, and says how to read it
+    shutil.copy(FIX / "meta" / "instagram_posts_2026-11-20.csv", tmp_path)
+    (tmp_path / "brand.yaml").write_text("name: Acme\ntimezone: Europe/Paris\n")
+    ds = smm.load(tmp_path / "instagram_posts_2026-11-20.csv", cache=False)
+    assert ds.brand.timezone == "UTC"
+    (note,) = ds.quality.loc[ds.quality["code"].eq("brand_defaults"), "message"]
+    assert note.endswith(
+        f"; {tmp_path / 'brand.yaml'} lies beside the files and was not read: load its "
+        "folder, or add it to the list, for the brand's time zone and settings")
+    listed = smm.load([tmp_path / "instagram_posts_2026-11-20.csv", tmp_path / "brand.yaml"],
+                      cache=False)
+    assert listed.brand.timezone == "Europe/Paris"

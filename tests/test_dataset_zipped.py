@@ -149,7 +149,7 @@ def test_an_invalid_settings_file_in_a_zip_is_named_as_its_member(tmp_path):
     assert ds.quality[["file", "level", "code", "message"]].values.tolist() == [
         [f"{archive}!brand/brand.yaml", "warning", "brand_key_ignored",
          f"file {archive}!brand/brand.yaml, line 4, key 'colors.primary': colour must be a hex "
-         "code; expected #RRGGBB; got 'red': its default is used"],
+         "code; expected #RRGGBB; got 'red': its default, '#2F4F3A', is used"],
         [f"{archive}!brand/costs.csv", "warning", "encoding_fallback",
          "costs.csv is not UTF-8 (invalid continuation byte at byte 52): read as Windows-1252; "
          "save it as UTF-8 to be sure of its accents"],
@@ -162,7 +162,8 @@ def test_an_invalid_settings_file_in_a_zip_is_named_as_its_member(tmp_path):
     assert ds.costs["note"].tolist() == ["Café"] and ds.costs["amount"].tolist() == [12.5]
     with pytest.raises(ConfigError) as err:
         smm.load(archive, strict=True)
-    assert str(err.value) == ds.quality["message"].iloc[0].removesuffix(": its default is used")
+    assert str(err.value) == ds.quality["message"].iloc[0].removesuffix(
+        ": its default, '#2F4F3A', is used")
     assert err.value.file == f"{archive}!brand/brand.yaml" and err.value.key == "colors.primary"
     # a zone that is none is raised, strict or not, named as its member
     zoned = tmp_path / "zone.zip"

@@ -120,8 +120,39 @@ def test_a_single_date_is_no_period_and_the_error_says_how_to_ask_for_it(day):
         parse_period(day)
     p = parse_period("2026-10-15..2026-10-15")
     assert (p.start, p.end, p.days) == (dt.date(2026, 10, 15), dt.date(2026, 10, 15), 1)
-    with pytest.raises(PeriodError, match="got '2026-13'$"):          # no hint: not a day
+    with pytest.raises(PeriodError, match="got '2026-13': the month"):   # not a day
         parse_period("2026-13")
+
+
+_FORMS = ("period must be 'YYYY-MM', 'YYYY-Qn', 'YYYY', 'START..END' or a (start, end) pair "
+          "of dates; got ")
+
+
+@pytest.mark.parametrize("bad,why", [
+    # the form is right, a part out of range
+    ("2026-13", "the month must be 01 to 12, not 13"),
+    ("2026-00", "the month must be 01 to 12, not 00"),
+    ("2026-Q5", "the quarter must be Q1 to Q4, not Q5"),
+    ("Q5 2026", "the quarter must be Q1 to Q4, not Q5"),
+    ("2026-10-32", "that day is not in the calendar"),
+    # near a form: the form it means
+    ("Q3 2026", "the year comes first, '2026-Q3'"),
+    ("october", "a month is written as its year and number, 'YYYY-10' for October"),
+    ("Oct 2026", "a month is written as its year and number, '2026-10' for October 2026"),
+    ("latest", "'latest' (the last whole month the data covers) is read by smm's --period "
+               "and run_report only; here write the month, such as '2026-10'"),
+])
+def test_a_bad_period_says_what_is_wrong_with_it(bad, why):
+    # each gave the list of forms alone, which did not say 2026-13's form was right
+    with pytest.raises(PeriodError) as err:
+        parse_period(bad)
+    assert str(err.value) == f"{_FORMS}{bad!r}: {why}"
+
+
+def test_a_period_near_no_form_gets_the_forms_alone():
+    with pytest.raises(PeriodError) as err:
+        parse_period("lately")
+    assert str(err.value) == f"{_FORMS}'lately'"
 
 
 def test_cli_says_what_is_wrong_with_a_period(capsys):

@@ -2059,3 +2059,33 @@ def test_a_warning_class_made_in_a_function_comes_back_as_its_nearest_picklable_
     assert _sendable(Local) is DataQualityWarning
     assert _sendable(UserWarning) is UserWarning
     assert pickle.loads(pickle.dumps(_sendable(Local))) is DataQualityWarning
+
+
+def test_batch_paths_under_the_users_home_are_expanded(tmp_path, monkeypatch):
+    # agency.yaml's "out: ~/agency-out" wrote into a folder named "~" beside the file, and
+    # "data: ~/brand" was agency/~/brand, which did not exist
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    (tmp_path / "home").mkdir()
+    cfg = tmp_path / "agency" / "agency.yaml"
+    cfg.parent.mkdir()
+    cfg.write_text("out: ~/agency-out\nbrands:\n"
+                   "  - {name: a, data: ~/brand, reports: best-times}\n")
+    assert read_batch_config("~/../agency/agency.yaml", "2026-10") == [
+        BatchJob("a", "best-times", str(tmp_path / "home" / "brand"), "2026-10",
+                 str(tmp_path / "home" / "agency-out"), None)]
+
+
+@pytest.mark.parametrize("out", ["oct.pdf", "reports/Oct.PDF", "x.ipynb", "x.html"])
+def test_an_out_named_as_the_reports_file_is_refused(tmp_path, out):
+    # run_report(out="oct.pdf") made a folder oct.pdf/<slug>/<period>/ holding the PDF: out
+    # is the reports folder here, the PDF's own path in the notebooks; refused before running
+    with pytest.raises(ArgumentError) as info:
+        run_report("best-times", data=tmp_path, period="2026-10", out=tmp_path / out)
+    assert str(info.value) == (
+        "argument 'out': out is the reports folder, not the report's file (a notebook's out "
+        "is its PDF's path): the PDF is written to <out>/<brand slug>/<period>/; expected a "
+        f"folder, such as reports; got '{tmp_path / out}'")
+    assert not (tmp_path / out).exists()
+    (tmp_path / "agency.yaml").write_text("brands:\n  - {name: a, data: A}\n")
+    with pytest.raises(ArgumentError, match="out is the reports folder"):
+        read_batch_config(tmp_path / "agency.yaml", "2026-10", out=str(tmp_path / out))

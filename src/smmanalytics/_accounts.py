@@ -327,16 +327,18 @@ def keep_declared_accounts(ds):
     docstring), its quality log with a warning per file and account left out
     (``account_not_declared``), and one per platform whose declared account no row names
     while others are named (``account_declared_unseen``: kept). Unchanged without declared
-    accounts."""
+    accounts, save for a warning per platform declared none of whose exports name several
+    accounts (:func:`_note_several_undeclared`)."""
     declared = declared_accounts(ds.brand)
+    log = QualityLog()
+    _note_several_undeclared(ds, declared, log)
     if not declared:
-        return ds
+        return replace(ds, quality=_with_notes(ds.quality, log)) if log.entries else ds
     tables = {t: _Table(getattr(ds, t), _NAMES[t]) for t in _NAMES}
     verdicts = {t: table.verdicts(declared) for t, table in tables.items()}
     known = _with_ids(declared, tables, verdicts)
     if known != declared:
         verdicts = {t: table.verdicts(known) for t, table in tables.items()}
-    log = QualityLog()
     trusted = []
     for platform, names in declared.items():
         found = {t: table.rows(platform) for t, table in tables.items()}
@@ -364,6 +366,86 @@ def keep_declared_accounts(ds):
     quality = _with_notes(ds.quality, log)
     files = _mark_emptied(ds.files, {t: table.frame for t, table in tables.items()}, changes)
     return replace(ds, **changes, quality=quality, files=files)
+
+
+def _note_several_undeclared(ds, declared: dict[str, dict[str, str]], log: QualityLog) -> None:
+    """One ``accounts_undeclared`` warning per platform brand.yaml declares no account of
+    whose rows name several accounts, each with its rows and files: both are kept (a brand
+    may have two), but another brand's Instagram export dropped in a folder without
+    ``accounts:`` doubled every Instagram figure (60 posts instead of 30) with no word. The
+    warning gives the line of brand.yaml that would keep each account alone: which one is the
+    brand's, the files cannot tell.
+
+    Posts' accounts are told apart by their id (a handle renamed is one account); a daily or
+    audience row's account id counts as another account only when no posts' name and no
+    other row's id has its :func:`account_key` (X's daily rows name the handle its posts'
+    links give)."""
+    for platform in sorted(_platforms(ds) - declared.keys()):
+        accounts = _platform_accounts(ds, platform)
+        if len(accounts) < 2:
+            continue
+        accounts.sort(key=lambda a: (-a[1], a[0]))
+        described = [f"{name} ({n} {what}: {_listed(files)})"
+                     for name, n, what, files, _ in accounts]
+        lines = _listed([f"'accounts: {{{platform}: {a[4]}}}'" for a in accounts])
+        log.add(f"brand.yaml ({platform})", "accounts_undeclared",
+                f"the {platform} exports name {len(accounts)} accounts, "
+                f"{', '.join(described[:-1])} and {described[-1]}, and brand.yaml declares no "
+                f"{platform} account: all kept as the brand's, their figures added up; if one "
+                f"is another brand's, declare the brand's own in brand.yaml ({lines}, "
+                "whichever is the brand's) to leave the others out",
+                rows=sum(a[1] for a in accounts))
+
+
+def _platforms(ds) -> set[str]:
+    """The platforms of the rows of the tables that name accounts."""
+    return {str(p) for t in _NAMES for p in column_or(getattr(ds, t), "platform",
+                                                      dtype="string").dropna().unique()}
+
+
+def _platform_accounts(ds, platform: str) -> list[tuple[str, int, str, list[str], str]]:
+    """The accounts ``platform``'s rows name, each as (its names joined, its rows, what they
+    are, the names of their files, the name brand.yaml would declare it by): the posts'
+    accounts by id (:func:`_posted_by_id`), then the daily and audience rows' ids no name
+    of an account already found has."""
+    out, seen = [], set()
+    posts = ds.posts
+    for account_id, keys in _posted_by_id(posts, platform).items():
+        rows = posts.loc[_of(posts, platform, "account_id", {account_key(account_id)})]
+        name = _accounts(rows.iloc[:1], _NAMES["posts"])[0]
+        handle = column_or(rows, "account_handle", dtype="string").dropna()
+        out.append((name, len(rows), "posts", _file_names(rows),
+                    str(handle.iloc[0]) if len(handle) else account_id))
+        seen |= keys
+    for table in ("daily", "audience"):
+        frame = getattr(ds, table)
+        ids = column_or(frame.loc[_of(frame, platform)], "account_id", dtype="string")
+        for account_id in ids.dropna().unique():
+            if (key := account_key(account_id)) is None or key in seen:
+                continue
+            rows = frame.loc[_of(frame, platform, "account_id", {key})]
+            out.append((str(account_id), len(rows), f"{table} rows", _file_names(rows),
+                        str(account_id)))
+            seen.add(key)
+    return out
+
+
+def _of(frame: pd.DataFrame, platform: str, column: str | None = None,
+        keys: set | None = None) -> np.ndarray:
+    """Which rows of ``frame`` are ``platform``'s (and, with ``column``, whose ``column``'s
+    :func:`account_key` is one of ``keys``), as a boolean array."""
+    rows = column_or(frame, "platform", dtype="string").astype("string").eq(platform)
+    rows = rows.fillna(False).to_numpy(bool)
+    if column is not None:
+        codes, found = _name_codes(column_or(frame, column, dtype="string"))
+        rows &= np.isin(codes, [i for i, k in enumerate(found[:-1]) if k in keys])
+    return rows
+
+
+def _file_names(rows: pd.DataFrame) -> list[str]:
+    """The names of the files of ``rows`` (the last part of their path), each once."""
+    files = column_or(rows, "source_file", dtype="string").dropna().astype(str)
+    return list(dict.fromkeys(re.split(r"[/\\!]", f)[-1] for f in files)) or ["no file"]
 
 
 def _note_unchecked(posts: _Table, verdicts: np.ndarray, declared: dict[str, dict[str, str]],

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import numbers
 import os
+import re
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -13,7 +14,11 @@ import numpy as np
 
 from .errors import ArgumentError, ArgumentTypeError, SchemaError, UnknownPlatformError
 
-__all__ = ["time_zone", "whole", "number", "flag", "platform_name", "frame_with", "path_of"]
+__all__ = ["time_zone", "whole", "number", "flag", "platform_name", "frame_with", "path_of",
+           "user_path"]
+
+#: a URL's scheme (``https://``, ``s3://``), which pathlib turns into a folder ``https:``
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+://")
 
 
 def time_zone(tz, name: str = "tz") -> str:
@@ -38,14 +43,29 @@ def flag(value, name: str) -> bool:
 
 
 def path_of(value, name: str, function: str, what: str, *, hint: str = "") -> Path:
-    """``value`` as a Path if it is a str or os.PathLike; else an ArgumentTypeError naming
-    the argument, what ``function`` takes (``what``: "the path of an export file") and the
-    type that came, ``hint`` after it: pathlib's own TypeError ("expected str, bytes or
-    os.PathLike object, not NoneType") named neither the function nor the argument."""
+    """``value`` as a Path (:func:`user_path`: ``~`` expanded) if it is a str or
+    os.PathLike; else an ArgumentTypeError naming the argument, what ``function`` takes
+    (``what``: "the path of an export file") and the type that came, ``hint`` after it:
+    pathlib's own TypeError ("expected str, bytes or os.PathLike object, not NoneType")
+    named neither the function nor the argument. A URL is an ArgumentError: the exports
+    are files on disk, and pathlib made ``https://x.com/a.csv`` a path ``https:/x.com/a.csv``
+    that "does not exist"."""
     if not isinstance(value, str | os.PathLike):
         raise ArgumentTypeError(f"{function} takes {what}, not {type(value).__name__}{hint}",
                                 argument=name, expected="a str or os.PathLike")
-    return Path(value)
+    if isinstance(text := os.fspath(value), str) and _URL.match(text):
+        raise ArgumentError(f"{function} reads files on disk, not a URL: download the file "
+                            "first and pass its path (or its folder's)", argument=name,
+                            expected=what, got=value)
+    return user_path(value)
+
+
+def user_path(value: str | os.PathLike) -> Path:
+    """A path a user wrote (an argument, a path in agency.yaml or brand.yaml) as a Path, with
+    ``~`` as their home folder, as the shell and pandas read it: ``smm.load("~/exports")``
+    said that existing folder did not exist, and agency.yaml's ``out: ~/reports`` wrote into
+    a folder named ``~`` beside the file. The one place a user's ``~`` is expanded."""
+    return Path(value).expanduser()
 
 
 def whole(value, name: str, low: int, high: int | None = None) -> int:

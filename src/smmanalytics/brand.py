@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import yaml
 
-from ._args import time_zone
+from ._args import time_zone, user_path
 from ._io import key_lines, read_user_text, unknown_key, yaml_error
 from .benchmarks import industry_name
 from .errors import (
@@ -293,7 +293,7 @@ def read_brand(path: str | Path, *, data: bytes | None = None,
         industry=industry,
         primary_color=str(colors.get("primary", Brand.primary_color)),
         accent_color=str(colors.get("accent", Brand.accent_color)),
-        logo=_logo_path(path, str(logo), data is not None) if logo else None,
+        logo=_logo_path(path, str(user_path(str(logo))), data is not None) if logo else None,
         accounts=platform_accounts(accounts),
         industry_refused=refused,
     )

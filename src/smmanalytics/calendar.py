@@ -49,7 +49,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from ._args import path_of, time_zone, whole
+from ._args import path_of, time_zone, user_path, whole
 from ._io import atomic_write
 from .brand import LANGS, slugify
 from .errors import ArgumentError, OutputError, PeriodError, SchemaError
@@ -899,7 +899,7 @@ def calendar_path(path: str | Path, *, replace: bool = False) -> Path:
         a file is there that is not an iCalendar (empty, or beginning ``BEGIN:VCALENDAR``
         as :func:`write_ics` writes them) and ``replace`` is False.
     """
-    path = Path(path)
+    path = user_path(path)
     if path.suffix.lower() != ".ics":
         raise ArgumentError("a calendar is written as an .ics file", argument="out",
                             expected="a path ending in .ics", got=str(path))

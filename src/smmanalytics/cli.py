@@ -20,7 +20,7 @@ import pandas as pd
 
 from . import __version__, dataset, runner, timing
 from ._alert_signals import value_digits
-from ._args import time_zone, whole
+from ._args import time_zone, user_path, whole
 from ._io import file_name
 from ._preflight import check_covered, check_not_empty, latest_period_of
 from ._process import Terminated, on_sigterm
@@ -969,6 +969,16 @@ def _reader_gone() -> int:
     return 141                  # 128 + SIGPIPE (13), which Windows lacks
 
 
+def _expand_user_paths(args: argparse.Namespace) -> None:
+    """``args``' paths with ``~`` expanded (:func:`~smmanalytics._args.user_path`): the shell
+    leaves the ``~`` of ``--out=~/reports`` or of a quoted path as it is."""
+    for name in ("data", "out", "config"):
+        if isinstance(getattr(args, name, None), str):
+            setattr(args, name, str(user_path(getattr(args, name))))
+    if isinstance(getattr(args, "paths", None), list):
+        args.paths = [str(user_path(p)) for p in args.paths]
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``smm`` console script; returns the exit code."""
     runner.without_iri_grammar()
@@ -980,6 +990,7 @@ def main(argv: list[str] | None = None) -> int:
         args.data = args.data or args.data_option
         if not args.data:
             parser.error(f"smm {args.command} needs DATA (a brand folder, file or zip)")
+    _expand_user_paths(args)
     if args.command == "report":
         _check_report_arguments(parser, args)
     try:

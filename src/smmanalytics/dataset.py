@@ -532,7 +532,9 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     that is no settings file, :func:`~smmanalytics.loaders._folder.looks_like_export`: a GA4
     export emptied by a failed download, a Meta export whose header row was mangled) it is a
     file not read, noted as an error, and ``strict`` raises for it (UnknownFormatError); any
-    other file (a README.txt, a .DS_Store, a photo) is only recorded, ``strict`` or not. After the
+    other file (a README.txt, a photo) is only recorded, ``strict`` or not; a hidden or system
+    file (``.DS_Store``, ``Thumbs.db``) or an Office lock file (``~$report.xlsx``) is skipped,
+    noted in ``quality`` alone (``system_file``, ``lock_file``: infos). After the
     load, one DataQualityWarning names the files that could not be read (exports and
     settings files), or says that no export was found. The same post
     in several exports keeps its newest snapshot (ties: the later file in sorted order, where
@@ -589,11 +591,11 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
         folder.
     """
     strict, cache = flag(strict, "strict"), flag(cache, "cache")
-    paths = list(path) if isinstance(path, (list, tuple)) else [path]
-    for p in paths:
-        path_of(p, "path", "load", "the path of a folder, file or zip, or a list of them",
-                hint=" (already loaded: use it as it is)" if isinstance(p, Dataset) else "")
-    if not paths or any(fspath(p) == "" for p in paths):    # Path("") is the current folder
+    given = list(path) if isinstance(path, (list, tuple)) else [path]
+    paths = [path_of(p, "path", "load", "the path of a folder, file or zip, or a list of them",
+                     hint=" (already loaded: use it as it is)" if isinstance(p, Dataset) else "")
+             for p in given]
+    if not paths or any(fspath(p) == "" for p in given):    # Path("") is the current folder
         raise ArgumentError("no path to load", argument="path",
                             expected="a brand folder, an export file or a zip, or a list of them",
                             got=path)
@@ -604,8 +606,8 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     item_logs: list[QualityLog] = []
     pending: list[tuple[QualityLog, Path]] = []        # export files, read after the side files
     got = _Settings()
-    images = []
-    for f in walk(paths):
+    images, skipped = [], []
+    for f in walk(paths, skipped):
         if f.suffix.lower() in IMAGE_SUFFIXES:  # a logo or a screenshot, never an export
             images.append(f)
             continue
@@ -626,10 +628,12 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     brand, zipped_logo = got.brand, None
     if got.brand_seen is None:     # no brand.yaml at all (one that failed is noted failed)
         item_logs.insert(0, blog := QualityLog())       # said first: it concerns every file
-        brand = _assumed_brand(root, blog)
+        brand = _assumed_brand(root, blog, _brand_files_beside(paths) if root is None else [])
     if brand.logo and got.brand_from is not None:
         brand, zipped_logo = _archive_logo(brand, got.brand_from, ilog)
     logo = Path(brand.logo).resolve() if brand.logo else None
+    for f in skipped:
+        ilog.add(f, *_junk_note(f), level="info")
     for f in images:
         if f.resolve() != logo:
             ilog.add(f, "not_an_export", f"{_image_or_document(f)}, not an export file: "
@@ -660,12 +664,45 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     return ds
 
 
-def _assumed_brand(root: Path | None, log: QualityLog) -> Brand:
+def _default_used(brand: Brand, key: str | None) -> str:
+    """What a ``brand_key_ignored`` note says of the default the brand takes for brand.yaml's
+    ``key`` (``language``, ``colors.primary``, the attribute ``primary_color``): its value,
+    read from ``brand``, which holds it (``language: de`` said "its default is used", not
+    which: en)."""
+    group, _, name = (key or "").rpartition(".")
+    value = getattr(brand, f"{name}_color" if group == "colors" else name, None) if key else None
+    return "its default is used" if value is None else f"its default, {value!r}, is used"
+
+
+def _junk_note(f: Path) -> tuple[str, str]:
+    """The code and message of the note of a file a folder's walk skipped
+    (:func:`~smmanalytics.loaders._sources.is_junk`): an Office lock file says its workbook
+    was open when the folder was copied, which tells a user why a figure they had just
+    edited did not change; it, a .DS_Store or a Thumbs.db, were skipped with no trace."""
+    if f.name.startswith("~$"):
+        return ("lock_file", "an Office lock file: a workbook or document of its folder was "
+                "open in Excel (or another Office program) when the folder was copied, so its "
+                "changes not saved by then are in no file; skipped")
+    return ("system_file", "a hidden or system file (as .DS_Store, Thumbs.db or desktop.ini "
+            "are), no export: skipped")
+
+
+def _brand_files_beside(paths: list[Path]) -> list[Path]:
+    """The brand.yaml files beside the files loaded (in their folders), each once."""
+    return list(dict.fromkeys(f for p in paths if p.is_file()
+                              for f in (p.parent / "brand.yaml", p.parent / "brand.yml")
+                              if f.is_file()))
+
+
+def _assumed_brand(root: Path | None, log: QualityLog, beside: list[Path] = ()) -> Brand:
     """The brand of a load that met no brand.yaml (:func:`~smmanalytics.brand.default_brand`),
     named after the brand's folder (``root``: a folder, or the folder of a zipped brand folder)
     when there is one, and noted ``brand_defaults`` (a warning) for every load: the time zone
     is UTC, which decides the days, months and hours of every figure, and a report said nothing
-    of it. A file or a list of files has no folder to name the brand: it is ``Brand``."""
+    of it. A file or a list of files has no folder to name the brand: it is ``Brand``; the
+    note names the brand.yaml ``beside`` the files, not read (a file loaded is that file
+    alone, as documented), and how to read it: one Facebook export loaded beside a brand.yaml
+    of Europe/Paris ran in UTC, the note saying only that no brand.yaml was among the files."""
     folder = None
     if root is not None:
         text = str(root)
@@ -678,7 +715,9 @@ def _assumed_brand(root: Path | None, log: QualityLog) -> Brand:
             f"no brand.yaml {where}, so the defaults are assumed: time zone {brand.timezone} "
             f"(the days, months and hours of every figure are UTC's), name {brand.name!r} "
             f"({named}), currency {brand.currency}, language {brand.language}, industry "
-            f"{brand.industry}",
+            f"{brand.industry}" + "".join(
+                f"; {f} lies beside the files and was not read: load its folder, or add it to "
+                f"the list, for the brand's time zone and settings" for f in beside),
             level="warning")
     return brand
 
@@ -812,7 +851,7 @@ class _Settings:
                 ilog.add(f, "failed", str(exc), level="error")
                 return
             for exc in problems or ():
-                ilog.add(f, "brand_key_ignored", f"{exc}: its default is used",
+                ilog.add(f, "brand_key_ignored", f"{exc}: {_default_used(brand, exc.key)}",
                          level="warning")
             if self.brand_read is not None:
                 ignored(self.brand_read, str(f))

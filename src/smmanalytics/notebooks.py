@@ -15,10 +15,10 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
-from pathlib import Path
 
 import nbformat as nbf
 
+from ._args import user_path
 from ._io import atomic_write
 
 __all__ = ["NOTEBOOKS", "digest", "file_text", "write"]
@@ -282,7 +282,7 @@ def write(folder: str | os.PathLike, *, replace: bool = True) -> dict[str, bool]
     OutputError
         naming the file that cannot be written.
     """
-    folder = Path(folder)
+    folder = user_path(folder)
     written = {}
     for name in NOTEBOOKS:
         path = folder / name

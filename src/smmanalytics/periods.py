@@ -302,7 +302,55 @@ def parse_period(x: object) -> Period:
             a, b = s.split("..", 1)
             return parse_period((a, b))
     raise PeriodError(f"period must be 'YYYY-MM', 'YYYY-Qn', 'YYYY', 'START..END' or a (start, "
-                      f"end) pair of dates; got {x!r}{_one_day_hint(x)}")
+                      f"end) pair of dates; got {x!r}{_one_day_hint(x) or _what_is_wrong(x)}")
+
+
+#: a quarter written before its year: ``Q3 2026``, ``q3-2026``, ``Q3/2026``
+_QUARTER_FIRST = re.compile(r"^[Qq](\d)\W*(\d{4})$")
+#: a month's English name, alone or with a year: ``october``, ``Oct 2026``
+_MONTH_NAME = re.compile(r"^([A-Za-z]+)\.?\W*(\d{4})?$")
+
+
+def _what_is_wrong(x: object) -> str:
+    """What is wrong with a period string no form reads, when it is near one: a month or
+    quarter out of range (``2026-13``, ``2026-Q5``), a day not of the calendar
+    (``2026-10-32``), the quarter before its year (``Q3 2026``), a month's name
+    (``october``), or ``latest``, which only the command line and ``run_report`` read. Each
+    gave the same list of forms, which did not say that ``2026-13``'s form was right."""
+    if not isinstance(x, str):
+        return ""
+    s = x.strip()
+    if m := _MONTH.match(s):
+        return f": the month must be 01 to 12, not {m.group(2)}"
+    if m := re.match(r"^(\d{4})-?[Qq](\d+)$", s):
+        return f": the quarter must be Q1 to Q4, not Q{m.group(2)}"
+    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", s):
+        return ": that day is not in the calendar"
+    if m := _QUARTER_FIRST.match(s):
+        if not 1 <= int(m.group(1)) <= 4:
+            return f": the quarter must be Q1 to Q4, not Q{m.group(1)}"
+        return f": the year comes first, '{m.group(2)}-Q{m.group(1)}'"
+    if s.lower() == "latest":
+        return (": 'latest' (the last whole month the data covers) is read by smm's --period "
+                "and run_report only; here write the month, such as '2026-10'")
+    if (m := _MONTH_NAME.match(s)) and (month := _month_number(m.group(1))):
+        return (f": a month is written as its year and number, "
+                f"'{m.group(2) or 'YYYY'}-{month:02d}' for {_MONTHS[month - 1].capitalize()}"
+                f"{' ' + m.group(2) if m.group(2) else ''}")
+    return ""
+
+
+#: the months' English names (``calendar.month_name`` follows the locale)
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
+
+
+def _month_number(name: str) -> int | None:
+    """The number (1 to 12) of the month an English name or its first three letters or more
+    name (``Oct``), else None."""
+    name = name.lower()
+    return next((i for i, month in enumerate(_MONTHS, 1)
+                 if len(name) >= 3 and month.startswith(name)), None)
 
 
 def _bound(x: object) -> Period:

@@ -33,7 +33,7 @@ from pathlib import Path
 import yaml
 
 from . import _process
-from ._args import path_of, platform_name
+from ._args import path_of, platform_name, user_path
 from ._io import (
     atomic_write,
     file_name,
@@ -258,7 +258,10 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
         by a campaign report: without it, the campaign's own days (its first to last post,
         cost line or GA4 row).
     out : path
-        Reports root; outputs go to ``<out>/<brand slug>/<period>/``.
+        Reports root, a folder; outputs go to ``<out>/<brand slug>/<period>/``. Unlike the
+        notebooks' ``out`` parameter (the PDF's own path), a name ending in ``.pdf``,
+        ``.ipynb`` or ``.html`` is refused (:func:`reports_root`), as is that of
+        ``smm report --out`` (batch's too).
     brand, lang : str, optional
         Override the slug and language of brand.yaml.
     parameters : dict, optional
@@ -284,7 +287,8 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
     ArgumentError
         before anything runs, for an unknown ``kind``, a ``lang`` not a report language, a
         missing ``period``, a campaign report without ``parameters={'campaign': …}``, or a
-        ``parameters`` name the notebook does not take; an ArgumentTypeError (a TypeError
+        ``parameters`` name the notebook does not take, an ``out`` named as a file
+        (``oct.pdf``); an ArgumentTypeError (a TypeError
         too) for a ``data`` or ``out`` that is not a path, a ``brand`` not a str.
     ParseError
         when ``data`` does not exist, as :func:`~smmanalytics.load` raises it.
@@ -298,7 +302,7 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
     kind = report_kind(kind)
     nb_in = notebook_path(kind)
     data = path_of(data, "data", "run_report", "the path of a brand folder or of its zip")
-    out = path_of(out, "out", "run_report", "the path of the reports folder")
+    out = reports_root(path_of(out, "out", "run_report", "the path of the reports folder"))
     if brand is not None and not isinstance(brand, str):    # slugify failed on it, later
         raise ArgumentTypeError(f"run_report takes a brand slug, not {type(brand).__name__}",
                                 argument="brand", expected="a str, or None (brand.yaml's)")
@@ -1005,6 +1009,23 @@ class BatchResult:
     logo_problem: str | None = None
 
 
+#: the names of the files a report writes, which a reports root is not named as
+_OUTPUT_SUFFIXES = (".pdf", ".ipynb", ".html")
+
+
+def reports_root(out: Path) -> Path:
+    """``out`` if it may be a reports root, a folder: an ArgumentError for a name ending in
+    ``.pdf``, ``.ipynb`` or ``.html``. ``run_report(out="oct.pdf")`` made a folder named
+    ``oct.pdf`` holding the PDF three levels down: the notebooks' ``out`` is the PDF's own
+    path, so a user moving from a notebook to the API passed one."""
+    if out.suffix.lower() in _OUTPUT_SUFFIXES:
+        raise ArgumentError("out is the reports folder, not the report's file (a notebook's "
+                            "out is its PDF's path): the PDF is written to "
+                            "<out>/<brand slug>/<period>/", argument="out",
+                            expected="a folder, such as reports", got=str(out))
+    return out
+
+
 def read_batch_config(path: str | os.PathLike, period: str,
                       out: str | os.PathLike | None = None) -> list[BatchJob]:
     """Read agency.yaml: ``out`` (optional) and ``brands``, a list of {name, data, lang,
@@ -1026,7 +1047,7 @@ def read_batch_config(path: str | os.PathLike, period: str,
     """
     if period != "latest":
         parse_period(period)               # once for all brands, rather than once each
-    path = Path(path)
+    path = user_path(path)
     text = read_user_text(path, "batch configuration")  # its errors name the file and why
     try:
         raw = yaml.safe_load(text) or {}
@@ -1042,8 +1063,8 @@ def read_batch_config(path: str | os.PathLike, period: str,
         raise ConfigError("no brands listed", file=str(path), line=lines.get(("brands",)),
                           key="brands", expected="a non-empty list of {name, data}", got=brands)
     base = path.parent
-    out = str(Path(out).resolve() if out is not None
-              else (base / raw.get("out", "reports")).resolve())
+    out = str(reports_root(user_path(out)).resolve() if out is not None
+              else (base / user_path(raw.get("out", "reports"))).resolve())
     jobs, entries = [], []
     for i, b in enumerate(brands, start=1):
         place = _entry_place(str(path), lines, i)
@@ -1061,7 +1082,7 @@ def read_batch_config(path: str | os.PathLike, period: str,
             raise ConfigError(f"brand {b['name']!r}: a campaign report needs its campaign",
                               **place("parameters"), expected="parameters: {campaign: <name>}",
                               got=dict(params) or None)
-        data = str((base / b["data"]).resolve())
+        data = str((base / user_path(b["data"])).resolve())
         entries.append((i, [BatchJob(str(b["name"]), kind, data, period, out, lang, params)
                             for kind in kinds]))
         jobs += entries[-1][1]

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from .._args import user_path
 from .._io import file_name
 from ..errors import DataQualityWarning, ParseError
 from ..quality import QualityLog
@@ -120,17 +121,18 @@ def file_order(path: str | Path) -> tuple[str, tuple[int, ...], str]:
     return f"{folder}{slash}{name}", tuple(copies), text
 
 
-def walk(paths: Iterable[str | Path]) -> list[Path]:
+def walk(paths: Iterable[str | Path], skipped: list[Path] | None = None) -> list[Path]:
     """The files of ``paths`` (folders walked with :func:`files_below`, files as given), in
     :func:`file_order` of their absolute paths, whatever the order of ``paths``: the files of
     a list load as those of its folder do, the same tables and notes (in the order given, a
     tie between two exports of the same time went to the one listed last, and the tables'
-    rows and columns followed the list); ParseError for a path that does not exist."""
+    rows and columns followed the list); ParseError for a path that does not exist. The junk
+    files of the folders are added to ``skipped`` (:func:`files_below`)."""
     out: list[Path] = []
     for p in paths:
-        p = Path(p)
+        p = user_path(p)
         if p.is_dir():
-            out.extend(files_below(p))
+            out.extend(files_below(p, skipped))
         elif p.is_file():
             out.append(p)
         else:
@@ -169,12 +171,13 @@ def relative_name(f: Path, paths: Iterable[str | Path]) -> str | None:
     return (Path(name) / rel if names_a_platform(name) else rel).as_posix()
 
 
-def files_below(root: Path) -> list[Path]:
+def files_below(root: Path, skipped: list[Path] | None = None) -> list[Path]:
     """The files below the folder ``root`` in path order (:func:`file_order`), junk left out
     (:func:`~smmanalytics.loaders._sources.is_junk`), folders reached through a symbolic link
     included (each real folder once, so a link to a parent ends there). A link to a file that
     is missing (on a drive not mounted) is one of them: reading it says so, where leaving it
-    out left an export out unsaid."""
+    out left an export out unsaid. The junk files of the folders walked (not those of junk
+    folders, ``.git`` or ``__MACOSX``) are added to ``skipped``, for the load to note them."""
     found, seen = [], set()
     for folder, subfolders, names in os.walk(root, followlinks=True):
         real = os.path.realpath(folder)
@@ -187,6 +190,8 @@ def files_below(root: Path) -> list[Path]:
         found += [Path(folder, n) for n in names
                   if not is_junk((*rel, n)) and (Path(folder, n).is_file()
                                                   or _dangling(Path(folder, n)))]
+        if skipped is not None and not is_junk(rel):
+            skipped.extend(sorted(Path(folder, n) for n in names if is_junk((n,))))
     return sorted(found, key=lambda f: file_order(f.relative_to(root)))
 
 
