@@ -91,6 +91,26 @@ def test_the_totals_as_of_day_is_said_per_platform_where_the_exports_differ(ds, 
             "it": "totali al 31 ottobre 2026)"}[lang] in one.method_notes()._repr_html_()
 
 
+@pytest.mark.parametrize("lang,line,note", [
+    ("en", "Data as of 31 October 2026", "(lifetime totals as of 31 October 2026)"),
+    ("fr", "Données au 31 octobre 2026", "(cumuls au 31 octobre 2026)"),
+    ("it", "Dati al 31 ottobre 2026", "(totali al 31 ottobre 2026)")])
+def test_a_utc_midnight_snapshot_is_as_of_its_utc_day_west_of_utc(ds, lang, line, note):
+    """A New York brand's TikTok export of 31 October ("Time" October 31): snapshot_at
+    1 November 00:00 UTC, the end of that UTC day. The cover said 31 October (Dataset.as_of),
+    the method note "as of 30 October": it took the day before the snapshot's New York day
+    (31 October 20:00 EDT → 30 October) without the cover's UTC-midnight rule."""
+    tiktok = ds.posts.head(3).assign(
+        platform="tiktok", post_id=["t1", "t2", "t3"],
+        published_at=pd.Timestamp("2026-10-10 16:00", tz="UTC"),
+        snapshot_at=pd.Timestamp("2026-11-01 00:00", tz="UTC"))
+    ny = dataclasses.replace(ds, posts=schema.conform(tiktok, "posts"),
+                             brand=dataclasses.replace(ds.brand, timezone="America/New_York"))
+    rep = BrandReport(ny, "2026-10", lang=lang)
+    assert rep.cover_lines[-1] == line
+    assert note in rep.method_notes()._repr_html_()
+
+
 def _instagram_october(ds, snapshots: list[str]) -> pd.DataFrame:
     """The fixture's first Instagram posts of October, one per snapshot (UTC) given."""
     ig = ds.posts[(ds.posts["platform"] == "instagram")

@@ -35,7 +35,7 @@ from .._web import campaign_key
 from ..benchmarks import account_names
 from ..dataset import SETTINGS_FILES, Dataset
 from ..errors import ArgumentError, require_dataset
-from ..periods import local_dates, parse_period, post_dates, posts_in_period
+from ..periods import last_days_covered, parse_period, post_dates, posts_in_period
 from ..quality import note_kind, shown_name, unread_files
 from ..roi import campaign_names, check_campaign
 from ..schema import PLATFORMS, column_or
@@ -784,7 +784,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         # each breakdown's latest snapshot describing a day up to the period's end (the day
         # before the snapshot's, as below), else its earliest later one, said in the note: the
         # December 2025 report showed the audience of 31 October 2026
-        day = local_dates(aud["snapshot_at"], self.tz) - pd.Timedelta(days=1)
+        day = last_days_covered(aud["snapshot_at"], self.tz)
         after = (day > pd.Timestamp(self.period.end)).fillna(False)
         key = (aud["snapshot_at"].where(~after, pd.NaT), aud["snapshot_at"].where(after, pd.NaT))
         by = [aud["platform"], aud["dimension"]]
@@ -813,11 +813,10 @@ class BrandReport(PerformanceSections, WatchSections, Report):
                 titles = f.listed([ax.get_title(loc="left") for ax in axes[0]])
                 self.figure(sec, fig, width="100%" if len(pair) == 2 else "50%",
                             alt=f.label("audience_panels").format(panels=titles))
-        # say which day the snapshots describe, the day before the snapshot's as for the cover
-        # (Dataset.as_of): an export of 15 November is taken at the start of the 16th and
-        # shows the audience at the end of the 15th; a day after the period, as such
-        snap_day = local_dates(latest["snapshot_at"], self.tz)
-        days = (latest.assign(day=snap_day - pd.Timedelta(days=1))
+        # say which day the snapshots describe, as the cover does (Dataset.as_of): an export
+        # of 15 November is taken at the start of the 16th and shows the audience at the end
+        # of the 15th; a day after the period, as such
+        days = (latest.assign(day=last_days_covered(latest["snapshot_at"], self.tz))
                 .groupby("platform", observed=True, sort=True)["day"].max().dropna())
         later = days > pd.Timestamp(self.period.end)
         for key, shown in (("audience_asof", days[~later]), ("audience_asof_later", days[later])):
@@ -971,8 +970,10 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         """The days ``posts``' lifetime totals are as of, per platform where they
         differ ("31 October 2026 for Instagram and X, as of 15 November 2026 for Facebook");
         one day when every post's is the same, unless ``named`` (other posts' figures are a
-        range's: the clause names its platforms). A post's day is the one before its snapshot's,
-        as the cover's (Dataset.as_of). A platform whose posts come from exports of several
+        range's: the clause names its platforms). A post's day is the cover's reading of its
+        snapshot (Dataset.as_of, :func:`~smmanalytics.periods.last_days_covered`): the day before
+        the snapshot's, or a UTC midnight's UTC day (TikTok's export of 31 October read "as of
+        30 October" in New York). A platform whose posts come from exports of several
         days has each of them, with its posts (:meth:`_asof_days`). Without a post in the
         period, the data's as-of day (the cover's).
 
@@ -984,7 +985,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         posts = posts.dropna(subset=["snapshot_at"])
         if not len(posts):
             return f.date(self.asof) if self.asof is not None else "–"
-        day = local_dates(posts["snapshot_at"], self.tz) - pd.Timedelta(days=1)
+        day = last_days_covered(posts["snapshot_at"], self.tz)
         counts = (posts.assign(day=day)
                   .groupby(["platform", "day"], observed=True, sort=True).size())
         if day.nunique() == 1 and not named:
