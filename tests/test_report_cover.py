@@ -330,14 +330,17 @@ def test_an_unread_export_is_why_a_platforms_figures_stop(tmp_path):
         "dei dati).")
     note = scorecard(ds, "2026-10", asof="2026-11-15").set_index("metric").loc[
         "followers_net", "note"]
-    assert "youtube left out: its exports give no follower figures;" in note
+    # the sample's YouTube Studio table gives each video's subscribers, no daily series
+    assert ("youtube left out: its exports give subscribers per video over the Studio range, "
+            "not per day;") in note
     assert "could be read" not in note
     caveats = [c for c in compare(ds, "2026-10").caveats if c.startswith("Net followers")]
     assert caveats == ["Net followers leave out linkedin: its exports count new followers only.",
-                       "Net followers leave out youtube: its exports give no follower figures."]
+                       "Net followers leave out youtube: its exports give subscribers per "
+                       "video over the Studio range, not per day."]
     assert Formatter("fr").note(caveats[1]) == (
-        "Les abonnés nets laissent de côté YouTube : ses exports ne donnent aucun chiffre "
-        "d'abonnés.")
+        "Les abonnés nets laissent de côté YouTube : ses exports donnent les abonnés par vidéo "
+        "sur la plage choisie dans Studio, pas par jour.")
 
 
 def test_a_platform_of_brand_yaml_without_any_export(tmp_path):
@@ -377,7 +380,8 @@ def test_a_platform_of_brand_yaml_without_any_export(tmp_path):
     assert row["note"].split("; ")[:3] == [
         "linkedin left out: its exports count new followers only",
         "tiktok left out: no export of it was found",
-        "youtube left out: its exports give no follower figures"]
+        "youtube left out: its exports give subscribers per video over the Studio range, not "
+        "per day"]
     assert Formatter("fr").note(row["note"].split("; ")[1]) == (
         "TikTok laissé de côté : aucun export n'en a été trouvé")
     caveats = [c for c in compare(ds, "2026-10").caveats if c.startswith("Net followers")]
