@@ -1081,6 +1081,31 @@ def test_net_followers_say_which_platforms_they_leave_out():
     assert not [x for x in mine.caveats if x.startswith("Net followers")]
 
 
+@pytest.mark.parametrize("lang,said", [
+    ("en", "Net followers leave out YouTube: its exports give subscribers per video over the "
+           "Studio range, not per day."),
+    ("fr", "Les abonnés nets laissent de côté YouTube : ses exports donnent les abonnés par "
+           "vidéo sur la plage choisie dans Studio, pas par jour."),
+    ("it", "I follower netti escludono YouTube: le sue esportazioni danno gli iscritti per "
+           "video sull'intervallo scelto in Studio, non per giorno.")])
+def test_net_followers_say_youtube_gives_subscribers_per_video_not_per_day(lang, said):
+    """YouTube Studio's table gives each video's subscribers (``follows``): 171 for a New York
+    brand's October videos. "Its exports give no follower figures" denied them; what is
+    missing is a daily series, which net followers are summed from. Instagram's 5 a day are
+    the net (31 × 5), YouTube's 4 + 6 per-video subscribers no day's."""
+    from smmanalytics.report import Formatter
+
+    days = pd.date_range("2026-09-01", "2026-10-31")
+    rows = [{"platform": "instagram", "date": d, "metric": "net_follows", "value": 5.0}
+            for d in days]
+    videos = [{"platform": "youtube", "post_id": f"v{m}", "reactions": 3.0, "follows": f,
+               "published_at": f"2026-{m:02d}-10T09:00:00Z"} for m, f in ((9, 4.0), (10, 6.0))]
+    c = compare(dataset(daily=daily(rows), posts=posts(videos)), "2026-10")
+    assert _kpis(c).loc["followers_net", "current"] == 31 * 5
+    caveats = [x for x in c.caveats if x.startswith("Net followers")]
+    assert [Formatter(lang).note(x) for x in caveats] == [said]
+
+
 def test_net_followers_name_the_files_that_could_not_be_read():
     """X's overview that could not be read (a broken date) left X out of net followers "as
     its exports give no follower figures": X's do, in that file. With a failed export that

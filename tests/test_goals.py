@@ -275,6 +275,44 @@ def test_followers_net_names_every_platform_left_out_and_why(tmp_path):
                            "youtube exports give no follower figures: net change unknown")
 
 
+@pytest.mark.parametrize("lang,all_note,own_note", [
+    ("en", "YouTube left out: its exports give subscribers per video over the Studio range, "
+           "not per day",
+     "YouTube exports give subscribers per video over the Studio range, not per day: net "
+     "change unknown"),
+    ("fr", "YouTube laissé de côté : ses exports donnent les abonnés par vidéo sur la plage "
+           "choisie dans Studio, pas par jour",
+     "les exports YouTube donnent les abonnés par vidéo sur la plage choisie dans Studio, pas "
+     "par jour : variation nette inconnue"),
+    ("it", "YouTube escluso: le sue esportazioni danno gli iscritti per video sull'intervallo "
+           "scelto in Studio, non per giorno",
+     "le esportazioni YouTube danno gli iscritti per video sull'intervallo scelto in Studio, "
+     "non per giorno: variazione netta sconosciuta")])
+def test_followers_net_says_youtube_gives_subscribers_per_video_not_per_day(
+        tmp_path, lang, all_note, own_note):
+    """A YouTube Studio table gives each video's subscribers (its posts' ``follows``), no
+    daily series: the note said "its exports give no follower figures" beside them. X's
+    10 days × (3 − 4) = −10 are the net of all platforms, YouTube's 7 + 2 no day's."""
+    from smmanalytics.report.formatting import Formatter
+
+    videos = posts([{"platform": "youtube", "post_id": f"v{k}", "reactions": 3.0,
+                     "follows": f, "published_at": f"2026-10-0{k}T15:00:00Z"}
+                    for k, f in ((2, 7.0), (5, 2.0))])
+    rows = [r for r in _follower_days(youtube=True) if r["platform"] != "linkedin"]
+    f = Formatter(lang)
+    ds = dataset(daily=daily(rows), posts=videos,
+                 goals=_goal_frame(tmp_path, "followers_net", 10))
+    row = scorecard(ds, "2026-10", asof="2026-10-31").iloc[0]
+    assert row["actual"] == -10
+    notes = [f.note(n) for n in row["note"].split("; ") if " left out: " in n]
+    assert notes == [all_note]
+    ds = dataset(daily=daily(rows), posts=videos,
+                 goals=_goal_frame(tmp_path, "followers_net", 10, platform="youtube"))
+    row = scorecard(ds, "2026-10", asof="2026-10-31").iloc[0]
+    assert pd.isna(row["actual"])
+    assert f.note(row["note"].split("; ")[-1]) == own_note
+
+
 def test_followers_net_names_a_platform_of_brand_yaml_without_an_export(tmp_path):
     """brand.yaml names a TikTok account and no TikTok export was found: the net of all
     platforms (X's 10 days × (3 − 4) = −10) left TikTok out unsaid; it is named, and a goal

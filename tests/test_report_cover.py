@@ -91,6 +91,26 @@ def test_the_totals_as_of_day_is_said_per_platform_where_the_exports_differ(ds, 
             "it": "totali al 31 ottobre 2026)"}[lang] in one.method_notes()._repr_html_()
 
 
+@pytest.mark.parametrize("lang,line,note", [
+    ("en", "Data as of 31 October 2026", "(lifetime totals as of 31 October 2026)"),
+    ("fr", "Données au 31 octobre 2026", "(cumuls au 31 octobre 2026)"),
+    ("it", "Dati al 31 ottobre 2026", "(totali al 31 ottobre 2026)")])
+def test_a_utc_midnight_snapshot_is_as_of_its_utc_day_west_of_utc(ds, lang, line, note):
+    """A New York brand's TikTok export of 31 October ("Time" October 31): snapshot_at
+    1 November 00:00 UTC, the end of that UTC day. The cover said 31 October (Dataset.as_of),
+    the method note "as of 30 October": it took the day before the snapshot's New York day
+    (31 October 20:00 EDT → 30 October) without the cover's UTC-midnight rule."""
+    tiktok = ds.posts.head(3).assign(
+        platform="tiktok", post_id=["t1", "t2", "t3"],
+        published_at=pd.Timestamp("2026-10-10 16:00", tz="UTC"),
+        snapshot_at=pd.Timestamp("2026-11-01 00:00", tz="UTC"))
+    ny = dataclasses.replace(ds, posts=schema.conform(tiktok, "posts"),
+                             brand=dataclasses.replace(ds.brand, timezone="America/New_York"))
+    rep = BrandReport(ny, "2026-10", lang=lang)
+    assert rep.cover_lines[-1] == line
+    assert note in rep.method_notes()._repr_html_()
+
+
 def _instagram_october(ds, snapshots: list[str]) -> pd.DataFrame:
     """The fixture's first Instagram posts of October, one per snapshot (UTC) given."""
     ig = ds.posts[(ds.posts["platform"] == "instagram")
@@ -310,14 +330,17 @@ def test_an_unread_export_is_why_a_platforms_figures_stop(tmp_path):
         "dei dati).")
     note = scorecard(ds, "2026-10", asof="2026-11-15").set_index("metric").loc[
         "followers_net", "note"]
-    assert "youtube left out: its exports give no follower figures;" in note
+    # the sample's YouTube Studio table gives each video's subscribers, no daily series
+    assert ("youtube left out: its exports give subscribers per video over the Studio range, "
+            "not per day;") in note
     assert "could be read" not in note
     caveats = [c for c in compare(ds, "2026-10").caveats if c.startswith("Net followers")]
     assert caveats == ["Net followers leave out linkedin: its exports count new followers only.",
-                       "Net followers leave out youtube: its exports give no follower figures."]
+                       "Net followers leave out youtube: its exports give subscribers per "
+                       "video over the Studio range, not per day."]
     assert Formatter("fr").note(caveats[1]) == (
-        "Les abonnés nets laissent de côté YouTube : ses exports ne donnent aucun chiffre "
-        "d'abonnés.")
+        "Les abonnés nets laissent de côté YouTube : ses exports donnent les abonnés par vidéo "
+        "sur la plage choisie dans Studio, pas par jour.")
 
 
 def test_a_platform_of_brand_yaml_without_any_export(tmp_path):
@@ -357,7 +380,8 @@ def test_a_platform_of_brand_yaml_without_any_export(tmp_path):
     assert row["note"].split("; ")[:3] == [
         "linkedin left out: its exports count new followers only",
         "tiktok left out: no export of it was found",
-        "youtube left out: its exports give no follower figures"]
+        "youtube left out: its exports give subscribers per video over the Studio range, not "
+        "per day"]
     assert Formatter("fr").note(row["note"].split("; ")[1]) == (
         "TikTok laissé de côté : aucun export n'en a été trouvé")
     caveats = [c for c in compare(ds, "2026-10").caveats if c.startswith("Net followers")]

@@ -726,12 +726,15 @@ def test_key_figures_rate_headers_fit_in_two_lines(lang, median, pooled):
     sec = rep.kpi_table()
     (table,) = [b for b in sec.blocks if b["kind"] == "table"]
     assert table["columns"][-2:] == [median, pooled]
-    assert table["caption"].startswith({"fr": "Taux d'engagement par couverture (interactions ÷ "
-                                              "couverture)",
-                                        "en": "Engagement rates are by reach (interactions ÷ "
-                                              "reach)",
-                                        "it": "Tasso di engagement per copertura (interazioni ÷ "
-                                              "copertura)"}[lang])
+    # each platform's rate by its measure: the sample's Facebook and Instagram by reach,
+    # TikTok and YouTube by views, LinkedIn and X by impressions
+    assert table["caption"].startswith({
+        "fr": "Taux d'engagement = interactions ÷ la couverture pour Facebook et Instagram, les "
+              "vues pour TikTok et YouTube, les impressions pour LinkedIn et X ;",
+        "en": "Engagement rates are interactions ÷ reach for Facebook and Instagram, views for "
+              "TikTok and YouTube, impressions for LinkedIn and X;",
+        "it": "Tasso di engagement = interazioni ÷ la copertura per Facebook e Instagram, le "
+              "visualizzazioni per TikTok e YouTube, le impression per LinkedIn e X;"}[lang])
     rep.toc = False
     page = PdfReader(io.BytesIO(rep.pdf_bytes())).pages[1].extract_text(extraction_mode="layout")
     assert len(_header_lines(page, table["rows"][0][:2])) <= 2

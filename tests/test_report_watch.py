@@ -376,10 +376,12 @@ def test_the_method_notes_say_account_series_keep_the_platforms_day(lang, said):
     the zones of the brand's daily series that are not its own (Instagram's Pacific days, X's
     UTC days); a brand whose series all count Paris days has no such note."""
     items = BrandReport(_three_zones(lang), "2026-03", lang=lang).method_notes().blocks[-1]
-    assert items["items"][4].endswith(said)
-    assert len(items["items"]) == 6
+    # interactions, times, this note, totals: the posts' comments have no reach, views nor
+    # impressions, so no note on rates (nor on reach) comes before it
+    assert items["items"][2].endswith(said)
+    assert len(items["items"]) == 4
     paris = _daily_comments("2026-03-31")     # posts only: no daily series
-    assert len(BrandReport(paris, "2026-03", lang=lang).method_notes().blocks[-1]["items"]) == 5
+    assert len(BrandReport(paris, "2026-03", lang=lang).method_notes().blocks[-1]["items"]) == 3
 
 
 def test_an_incidents_ends_are_the_day_that_begins_first_and_the_one_that_ends_last():

@@ -575,10 +575,10 @@ def followers_net_unknown(ds, platform: str) -> list[str]:
 
 
 def followers_net_absent(ds, platform: str) -> list[str]:
-    """The platforms (of ``platform``, or all) with posts or daily rows but no follower figure
-    at all (YouTube Studio's exports carry no subscribers): :func:`metric_daily` has nothing of
-    theirs in ``followers_net``, so its sum leaves them out as it leaves out those of
-    :func:`followers_net_unknown`."""
+    """The platforms (of ``platform``, or all) with posts or daily rows but no daily follower
+    figure (YouTube Studio's exports give subscribers per video, no daily series):
+    :func:`metric_daily` has nothing of theirs in ``followers_net``, so its sum leaves them out
+    as it leaves out those of :func:`followers_net_unknown`."""
     d = _follower_rows(getattr(ds, "daily", None), "all")
     have = set() if d is None else set(d["platform"].astype("string").dropna())
     return [p for p in social_platforms(ds)
@@ -587,12 +587,26 @@ def followers_net_absent(ds, platform: str) -> list[str]:
 
 #: why :func:`followers_left_out` leaves out a platform brand.yaml names with no export at all
 NOT_FOUND = "not found"
+#: why it leaves out a platform whose posts carry the followers they brought and no day does:
+#: YouTube Studio's table gives each video's subscribers over the range chosen, no daily series
+#: ("its exports give no follower figures" was said beside 845 subscribers of the videos)
+PER_VIDEO = "give subscribers per video over the Studio range, not per day"
+
+
+def _follows_per_post(ds, platform: str) -> bool:
+    """Whether some post of ``platform`` carries the followers it brought (``follows``)."""
+    posts = ds.posts
+    if not len(posts) or not {"platform", "follows"} <= set(posts.columns):
+        return False
+    mine = posts["platform"].astype("string").eq(platform).fillna(False).to_numpy(bool)
+    return bool(posts.loc[mine, "follows"].notna().any())
 
 
 def followers_left_out(ds, platform: str) -> dict[str, str]:
     """The platforms a net follower change leaves out, each with why (in the words of the
-    notes): exports that count new followers only, or that give no follower figure at all
-    (in the files read, when one that could not be read may be the platform's), or
+    notes): exports that count new followers only, that give them per post only
+    (:data:`PER_VIDEO`), or that give no follower figure at all (in the files read, when one
+    that could not be read may be the platform's), or
     :data:`NOT_FOUND` for a platform brand.yaml names with no export at all.
     Every one is named: a total of the others read as the brand's (−150 with YouTube and
     LinkedIn out, 294 with TikTok's exports missing) must say whose it is."""
@@ -603,7 +617,9 @@ def followers_left_out(ds, platform: str) -> dict[str, str]:
         # with a broken date): its follower figures may be there, the files read give none
         if unread_exports(ds, p):
             return "give no follower figures in the files that could be read"
-        return NOT_FOUND if p in missing else "give no follower figures"
+        if p in missing:
+            return NOT_FOUND
+        return PER_VIDEO if _follows_per_post(ds, p) else "give no follower figures"
 
     why = {p: "count new followers only" for p in followers_net_unknown(ds, platform)}
     # with data but no follower figure (YouTube), or named in brand.yaml with no data at all

@@ -23,7 +23,7 @@ from .errors import ArgumentError, ArgumentTypeError, PeriodError
 from .schema import utc_series
 
 __all__ = ["Period", "parse_period", "YEARS", "local_dates", "post_dates", "posts_in_period",
-           "overlap_days", "last_day_covered",
+           "overlap_days", "last_day_covered", "last_days_covered",
            "latest_complete_month"]
 
 _T = TypeVar("_T")
@@ -422,9 +422,27 @@ def last_day_covered(snapshot: pd.Timestamp, tz: str) -> dt.date:
     of an export's last UTC day), that UTC day (see
     :meth:`~smmanalytics.dataset.Dataset.as_of`, which reads the stated exports' alone when
     another's date is only guessed)."""
-    utc = snapshot.tz_convert("UTC")
-    day = utc if utc == utc.normalize() else snapshot.tz_convert(tz)
-    return day.date() - dt.timedelta(days=1)
+    return last_days_covered(pd.Series([snapshot]), tz).iloc[0].date()
+
+
+def last_days_covered(snapshots: pd.Series, tz: str) -> pd.Series:
+    """:func:`last_day_covered` of each of ``snapshots`` (tz-aware), as naive midnights
+    ``datetime64[ns]`` (NaT where a snapshot is). The report's method note took the day
+    before each snapshot's day in ``tz`` alone: a TikTok export of 31 October (snapshot
+    1 November 00:00 UTC, 31 October 20:00 in New York) read "lifetime totals as of
+    30 October" under a cover "Data as of 31 October".
+
+    Examples
+    --------
+    >>> s = pd.Series(pd.to_datetime(["2026-11-01T00:00Z", "2026-11-01T08:00Z"]))
+    >>> last_days_covered(s, "America/New_York").dt.strftime("%d %b").tolist()
+    ['31 Oct', '31 Oct']
+    """
+    utc = utc_series(snapshots, str(snapshots.name or "snapshot_at"))
+    naive = utc.dt.tz_localize(None)
+    at_midnight = naive.eq(naive.dt.normalize()).fillna(False).to_numpy(bool)
+    day = local_dates(utc, tz).where(~at_midnight, naive.dt.normalize())
+    return (day - pd.Timedelta(days=1)).astype("datetime64[ns]")
 
 
 def stored_days(utc: np.ndarray, local: np.ndarray) -> np.ndarray:

@@ -36,7 +36,7 @@ from .._web import campaign_key
 from ..benchmarks import account_names
 from ..dataset import SETTINGS_FILES, Dataset
 from ..errors import ArgumentError, require_dataset
-from ..periods import local_dates, parse_period, post_dates, posts_in_period
+from ..periods import last_days_covered, parse_period, post_dates, posts_in_period
 from ..quality import note_kind, shown_name, unread_files
 from ..roi import campaign_names, check_campaign
 from ..schema import PLATFORMS, column_or
@@ -48,51 +48,69 @@ from .watch import WatchSections
 
 __all__ = ["BrandReport", "posts_in_period"]
 
-_KPI_COLUMNS = ("posts", "interactions", "reach", "views", "impressions",
-                "er_reach_median", "er_reach_pooled")
-#: the key figures' rate columns by short names, defined in the caption under the table: their
-#: full names ("Taux d'engagement / couverture (publication médiane)") wrapped over five lines
-_KPI_HEADERS = {"er_reach_median": "kpi_er_median", "er_reach_pooled": "kpi_er_pooled"}
+_KPI_COLUMNS = ("posts", "interactions", "reach", "views", "impressions")
+#: the key figures' rate columns (each row's by its own denominator) by short names, defined in
+#: the caption under the table: their full names ("Taux d'engagement / couverture (publication
+#: médiane)") wrapped over five lines
+_KPI_RATES = {"median": "kpi_er_median", "pooled": "kpi_er_pooled"}
+
+#: the method notes, by what each says: "rate" names each platform's denominator
+#: (:meth:`BrandReport._rate_by`), "reach" is said when a rate is by reach, "meta" after
+#: "times" when Meta's exports are read. A brand of TikTok, YouTube, LinkedIn and Pinterest
+#: read of reach-based rates it had none of, and of Meta exports it had not given
 _METHOD = {
-    "en": [
-        "Interactions = reactions (likes) + comments + shares + saves, counting the components "
-        "each platform exports; a metric a platform does not export is left blank, never 0.",
-        "Engagement rate by reach = interactions ÷ reach. 'Median post' is the median of the "
-        "per-post rates; 'pooled' is total interactions ÷ total reach. A zero reach gives no rate.",
-        "Reach is counted per post and summed over posts: the same person reached by two posts "
-        "counts twice.",
-        "Times are converted to the audience's time zone ({tz}); Meta exports are written in US "
-        "Pacific time and converted with daylight saving time.",
-        "Each post keeps its latest export ({totals}); posts of the last "
-        "days of the period may still be gaining engagement.",
-    ],
-    "fr": [
-        "Interactions = réactions (j'aime) + commentaires + partages + enregistrements, selon ce "
-        "que chaque plateforme exporte ; une mesure non exportée reste vide, jamais 0.",
-        "Taux d'engagement par couverture = interactions ÷ couverture. « Publication médiane » est "
-        "la médiane des taux par publication ; « global » est le total des interactions ÷ le total "
-        "de la couverture. Une couverture nulle ne donne pas de taux.",
-        "La couverture est comptée par publication puis additionnée : une personne touchée par "
-        "deux publications compte deux fois.",
-        "Les heures sont converties dans le fuseau de l'audience ({tz}) ; les exports Meta sont "
-        "en heure du Pacifique (États-Unis) et convertis en tenant compte de l'heure d'été.",
-        "Chaque publication garde son export le plus récent ({totals}) ; les publications "
-        "des derniers jours de la période peuvent encore gagner de l'engagement.",
-    ],
-    "it": [
-        "Interazioni = reazioni (mi piace) + commenti + condivisioni + salvataggi, secondo ciò "
-        "che ogni piattaforma esporta; una metrica non esportata resta vuota, mai 0.",
-        "Tasso di engagement per copertura = interazioni ÷ copertura. «Post mediano» è la mediana "
-        "dei tassi per post; «complessivo» è il totale delle interazioni ÷ il totale della "
-        "copertura. Una copertura nulla non dà alcun tasso.",
-        "La copertura è contata per post e sommata: una persona raggiunta da due post conta due "
-        "volte.",
-        "Gli orari sono convertiti nel fuso del pubblico ({tz}); le esportazioni Meta sono in ora "
-        "del Pacifico (USA) e convertite tenendo conto dell'ora legale.",
-        "Ogni post mantiene l'esportazione più recente ({totals}); i post degli ultimi giorni "
-        "del periodo possono ancora ricevere engagement.",
-    ],
+    "en": {
+        "interactions": "Interactions = reactions (likes) + comments + shares + saves, counting "
+        "the components each platform exports; a metric a platform does not export is left "
+        "blank, never 0.",
+        "rate": "Engagement rate = interactions ÷ {by}. 'Median post' is the median of the "
+        "per-post rates; 'pooled' is total interactions ÷ the total of that measure. A zero "
+        "denominator gives no rate.",
+        "reach": "Reach is counted per post and summed over posts: the same person reached by "
+        "two posts counts twice.",
+        "times": "Times are converted to the audience's time zone ({tz})",
+        "meta": "; Meta exports are written in US Pacific time and converted with daylight "
+        "saving time",
+        "totals": "Each post keeps its latest export ({totals}); posts of the last days of the "
+        "period may still be gaining engagement.",
+    },
+    "fr": {
+        "interactions": "Interactions = réactions (j'aime) + commentaires + partages + "
+        "enregistrements, selon ce que chaque plateforme exporte ; une mesure non exportée "
+        "reste vide, jamais 0.",
+        "rate": "Taux d'engagement = interactions ÷ {by}. « Publication médiane » est la "
+        "médiane des taux par publication ; « global » est le total des interactions ÷ le total "
+        "de cette mesure. Un dénominateur nul ne donne pas de taux.",
+        "reach": "La couverture est comptée par publication puis additionnée : une personne "
+        "touchée par deux publications compte deux fois.",
+        "times": "Les heures sont converties dans le fuseau de l'audience ({tz})",
+        "meta": " ; les exports Meta sont en heure du Pacifique (États-Unis) et convertis en "
+        "tenant compte de l'heure d'été",
+        "totals": "Chaque publication garde son export le plus récent ({totals}) ; les "
+        "publications des derniers jours de la période peuvent encore gagner de l'engagement.",
+    },
+    "it": {
+        "interactions": "Interazioni = reazioni (mi piace) + commenti + condivisioni + "
+        "salvataggi, secondo ciò che ogni piattaforma esporta; una metrica non esportata resta "
+        "vuota, mai 0.",
+        "rate": "Tasso di engagement = interazioni ÷ {by}. «Post mediano» è la mediana dei "
+        "tassi per post; «complessivo» è il totale delle interazioni ÷ il totale di quella "
+        "misura. Un denominatore nullo non dà alcun tasso.",
+        "reach": "La copertura è contata per post e sommata: una persona raggiunta da due post "
+        "conta due volte.",
+        "times": "Gli orari sono convertiti nel fuso del pubblico ({tz})",
+        "meta": "; le esportazioni Meta sono in ora del Pacifico (USA) e convertite tenendo "
+        "conto dell'ora legale",
+        "totals": "Ogni post mantiene l'esportazione più recente ({totals}); i post degli "
+        "ultimi giorni del periodo possono ancora ricevere engagement.",
+    },
 }
+
+#: a platform's engagement rate (key figures, top posts) is by the first of these its posts
+#: give: reach (Facebook, Instagram), else views (TikTok, YouTube, whose impressions are its
+#: thumbnails'), else impressions (LinkedIn, Pinterest, X). Reach's alone were shown: a brand
+#: without reach read "–" in every rate cell, beside TikTok's 11.52 % by views
+_RATE_BY = ("reach", "views", "impressions")
 
 #: the method note on the days of daily account series (after the one on times), when a
 #: platform's are not the brand's zone's: its sentence and how one zone's platforms are said
@@ -474,15 +492,17 @@ class BrandReport(PerformanceSections, WatchSections, Report):
             self.text(sec, f.joined(partly.format(period=f.period(self.period)), self.period))
         e = self.engagement_table()
         total = e.iloc[-1]
-        rate = {"label": f.label("er_reach_pooled"), "value": f.percent(total["er_reach_pooled"])}
+        by = self._rate_by()
+        den = by.get("total", "reach")      # the cards' rate: reach's, else views'…
+        rate = {"label": f.metric(f"er_{den}"), "value": f.percent(total[f"er_{den}_pooled"])}
         rows = e.iloc[:-1]
         rows = rows.loc[(rows["posts"] > 0).fillna(False).to_numpy()]   # not a quiet platform
-        with_reach = rows.loc[rows["er_reach_pooled"].notna(), "platform"]
-        if 0 < len(with_reach) < len(rows):
+        with_rate = rows.loc[rows[f"er_{den}_pooled"].notna(), "platform"]
+        if 0 < len(with_rate) < len(rows):
             # 7.63 % beside 27,671 interactions and 257,650 reached (10.7 %): the rate is
             # Facebook's and Instagram's, the platforms that export reach
             rate["note"] = f.label("kpi_rate_platforms").format(
-                platforms=f.listed(f.platform(p) for p in with_reach))
+                platforms=f.listed(f.platform(p) for p in with_rate), measure=f.measure(den))
         # the posts counted take their stories (Instagram's 42 of October, 12 of them
         # stories), which the benchmarks and competitors leave out (30): each count says so
         stories = stories_by_platform(self.posts)
@@ -498,7 +518,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         ]
         # so do the interactions, reach and rate beside it (Instagram's 12 stories: 250
         # interactions, 14,411 reach), which the cards did not say
-        for card, metric in zip([*cards, rate], ("interactions", "reach", "er_reach"),
+        for card, metric in zip([*cards, rate], ("interactions", "reach", f"er_{den}"),
                                 strict=True):
             if n := sum(stories_by_platform(self.posts, metric).values()):
                 card["note"] = f.prose(f.join([self._stories(n)]
@@ -506,16 +526,15 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         self.kpis(sec, [posts, *cards, rate])
         shown = pd.DataFrame({
             f.label("platform"): [f.platform(p) for p in e["platform"]],
-            **{f.label(_KPI_HEADERS.get(c, c)): [f.percent(v) if c.startswith("er_")
-                                                 else f.number(v) for v in e[c]]
-               for c in _KPI_COLUMNS},
+            **{f.label(c): [f.number(v) for v in e[c]] for c in _KPI_COLUMNS},
+            **{f.label(key): self._rate_cells(e, how, by) for how, key in _KPI_RATES.items()},
         })
         n = [stories.get(None if pd.isna(p) else str(p), 0) for p in e["platform"]]
         n[-1] = n_stories                               # the all-platforms row
         # the stories on a line of their own: "42 (dont 12" over "stories)" in a narrow column
         shown[f.label("posts")] = [f"{v}\n({self._stories(k)})" if k else v
                                    for v, k in zip(shown[f.label("posts")], n, strict=True)]
-        caption = f.label("kpi_rates_caption")
+        caption = f.label("kpi_rates_caption").format(by=self._rates_said(by))
         if n_stories:       # a row's "(incl. 12 stories)" holds for its other figures too
             caption += " " + f.label("kpi_stories")
         thumbnails = e.attrs.get("youtube_impressions", pd.NA)
@@ -765,8 +784,25 @@ class BrandReport(PerformanceSections, WatchSections, Report):
             f.label("platform"): [f.platform(p) for p in rows["platform"]],
             f.label("caption"): captions,
             f.label("interactions"): [f.number(v) for v in rows["interactions"]],
-            f.label("er_reach_median").split(" (")[0]: [f.percent(v) for v in rows["er_reach"]],
+            **self._post_rates(rows),
         })
+
+    def _post_rates(self, rows: pd.DataFrame) -> dict[str, list[str]]:
+        """The posts' engagement rate column, each by its platform's measure
+        (:meth:`_rate_by`): headed "Eng. rate / views" when they share one, else "Engagement
+        rate" with each rate's measure beside it ("4.80 %" over "(by views)"). It was
+        reach's alone: a TikTok post's read "–"."""
+        f = self.fmt
+        by = self._rate_by()
+        dens = [by.get(str(p)) for p in rows["platform"]]
+        rates = [f.percent(pd.NA if d is None else rows[f"er_{d}"].iloc[k])
+                 for k, d in enumerate(dens)]
+        shared = {d for d in dens if d is not None}
+        if len(shared) <= 1:
+            return {f.metric(f"er_{shared.pop() if shared else 'reach'}").split(" (")[0]: rates}
+        return {f.metric("engagement_rate"): [
+            v if d is None else f"{v}\n({f.label('rate_by_' + d)})"
+            for v, d in zip(rates, dens, strict=True)]}
 
     # ---- audience ----------------------------------------------------------------------------
     def audience(self, top: int = 8) -> Section:
@@ -785,7 +821,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         # each breakdown's latest snapshot describing a day up to the period's end (the day
         # before the snapshot's, as below), else its earliest later one, said in the note: the
         # December 2025 report showed the audience of 31 October 2026
-        day = local_dates(aud["snapshot_at"], self.tz) - pd.Timedelta(days=1)
+        day = last_days_covered(aud["snapshot_at"], self.tz)
         after = (day > pd.Timestamp(self.period.end)).fillna(False)
         key = (aud["snapshot_at"].where(~after, pd.NaT), aud["snapshot_at"].where(after, pd.NaT))
         by = [aud["platform"], aud["dimension"]]
@@ -814,11 +850,10 @@ class BrandReport(PerformanceSections, WatchSections, Report):
                 titles = f.listed([ax.get_title(loc="left") for ax in axes[0]])
                 self.figure(sec, fig, width="100%" if len(pair) == 2 else "50%",
                             alt=f.label("audience_panels").format(panels=titles))
-        # say which day the snapshots describe, the day before the snapshot's as for the cover
-        # (Dataset.as_of): an export of 15 November is taken at the start of the 16th and
-        # shows the audience at the end of the 15th; a day after the period, as such
-        snap_day = local_dates(latest["snapshot_at"], self.tz)
-        days = (latest.assign(day=snap_day - pd.Timedelta(days=1))
+        # say which day the snapshots describe, as the cover does (Dataset.as_of): an export
+        # of 15 November is taken at the start of the 16th and shows the audience at the end
+        # of the 15th; a day after the period, as such
+        days = (latest.assign(day=last_days_covered(latest["snapshot_at"], self.tz))
                 .groupby("platform", observed=True, sort=True)["day"].max().dropna())
         later = days > pd.Timestamp(self.period.end)
         for key, shown in (("audience_asof", days[~later]), ("audience_asof_later", days[later])):
@@ -891,13 +926,20 @@ class BrandReport(PerformanceSections, WatchSections, Report):
     def method_notes(self) -> Section:
         f = self.fmt
         sec = self.section(f.label("method"))
-        totals = self._totals()     # once, not once a note (a fifth of the section's time)
-        notes = [t.format(tz=self.tz, totals=totals) for t in _METHOD[self.lang]]
-        days = self._platform_days()
-        if days:            # after the note on times
-            notes.insert(4, _METHOD_DAYS[self.lang][0].format(days=days))
-        if self._shows_x():
-            notes.insert(1, _METHOD_X[self.lang])      # after the definition of interactions
+        said = _METHOD[self.lang]
+        notes = [said["interactions"]]
+        if self._shows_x():         # after the definition of interactions
+            notes.append(_METHOD_X[self.lang])
+        by = self._rate_by()
+        if by:
+            notes.append(said["rate"].format(by=self._rates_said(by)))
+        if "reach" in by.values():
+            notes.append(said["reach"])
+        notes.append(said["times"].format(tz=self.tz)
+                     + (said["meta"] if self._shows_meta() else "") + ".")
+        if days := self._platform_days():       # after the note on times
+            notes.append(_METHOD_DAYS[self.lang][0].format(days=days))
+        notes.append(said["totals"].format(totals=self._totals()))
         if pooled := self._pooled_accounts():
             notes.append(_METHOD_ACCOUNTS[self.lang][0].format(each=pooled))
         return self.bullets(sec, notes)
@@ -921,6 +963,53 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         if self.platforms:
             return "x" in self.platforms
         return bool((self.posts["platform"].astype("string") == "x").any())
+
+    def _shows_meta(self) -> bool:
+        """Whether Meta's exports (Facebook's, Instagram's) are read: their times are US
+        Pacific, which the note on times then says. A brand of TikTok and YouTube was told of
+        "Meta exports … US Pacific time"."""
+        return not {"facebook", "instagram"}.isdisjoint(self.platforms
+                                                        or social_platforms(self.ds))
+
+    def _rate_by(self) -> dict[str, str]:
+        """The measure each platform's engagement rate is by (:data:`_RATE_BY`), the
+        all-platforms row's under "total"; a platform without a rate (no post, or none with
+        interactions and one of the measures) is not there. YouTube's impressions are its
+        thumbnails': no rate of its posts."""
+        by = {}
+        for row in self.engagement_table().to_dict("records"):
+            platform = row["platform"]
+            if pd.isna(platform):
+                continue
+            for d in _RATE_BY:
+                if pd.notna(row[f"er_{d}_pooled"]) and (platform, d) != ("youtube",
+                                                                         "impressions"):
+                    by[str(platform)] = d
+                    break
+        return by
+
+    def _rates_said(self, by: dict[str, str]) -> str:
+        """Which measure the platforms' rates of ``by`` (:meth:`_rate_by`) are by, in the
+        order of :data:`_RATE_BY`: "reach for Facebook and Instagram, views for TikTok and
+        YouTube, impressions for LinkedIn and X"."""
+        f = self.fmt
+        return ", ".join(
+            f.label("rate_by_for").format(measure=f.measure(d), platforms=f.listed(
+                f.platform(p) for p in sorted(by) if p != "total" and by[p] == d))
+            for d in _RATE_BY if d in {by[p] for p in by if p != "total"})
+
+    def _rate_cells(self, e: pd.DataFrame, how: str, by: dict[str, str]) -> list[str]:
+        """The key figures' rate column ``how`` ("median", "pooled") of the engagement table
+        ``e``: each row's by its measure of ``by``, which a rate by other than reach says
+        beside it ("11.52 %" over "(by views)"); "–" for a row without a rate."""
+        f = self.fmt
+        cells = []
+        for platform, row in zip(e["platform"], e.to_dict("records"), strict=True):
+            d = by.get(str(platform))
+            value = f.percent(pd.NA if d is None else row[f"er_{d}_{how}"])
+            cells.append(value if d in (None, "reach")
+                         else f"{value}\n({f.label('rate_by_' + d)})")
+        return cells
 
     def _platform_days(self) -> str:
         """The zones daily account series count their days in where not the brand's: "Pacific
@@ -972,8 +1061,10 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         """The days ``posts``' lifetime totals are as of, per platform where they
         differ ("31 October 2026 for Instagram and X, as of 15 November 2026 for Facebook");
         one day when every post's is the same, unless ``named`` (other posts' figures are a
-        range's: the clause names its platforms). A post's day is the one before its snapshot's,
-        as the cover's (Dataset.as_of). A platform whose posts come from exports of several
+        range's: the clause names its platforms). A post's day is the cover's reading of its
+        snapshot (Dataset.as_of, :func:`~smmanalytics.periods.last_days_covered`): the day before
+        the snapshot's, or a UTC midnight's UTC day (TikTok's export of 31 October read "as of
+        30 October" in New York). A platform whose posts come from exports of several
         days has each of them, with its posts (:meth:`_asof_days`). Without a post in the
         period, the data's as-of day (the cover's).
 
@@ -985,7 +1076,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         posts = posts.dropna(subset=["snapshot_at"])
         if not len(posts):
             return f.date(self.asof) if self.asof is not None else "–"
-        day = local_dates(posts["snapshot_at"], self.tz) - pd.Timedelta(days=1)
+        day = last_days_covered(posts["snapshot_at"], self.tz)
         counts = (posts.assign(day=day)
                   .groupby(["platform", "day"], observed=True, sort=True).size())
         if day.nunique() == 1 and not named:
