@@ -353,7 +353,7 @@ def keep_declared_accounts(ds):
                     "exports name it, its handle or id, to leave others' out)")
     _note_unchecked(tables["posts"], verdicts["posts"], declared, ds.quality, log)
     changes = {}
-    named_by_file = _named_by_file(ds.quality)
+    named_by_file = _files_noted(ds.quality, "account_from_name")
     for t, table in tables.items():
         foreign = (verdicts[t] == "foreign") & table.rows(*trusted)
         if foreign.any():
@@ -373,17 +373,22 @@ def _note_unchecked(posts: _Table, verdicts: np.ndarray, declared: dict[str, dic
     odd: the account is unknown, not another's), and the warning names the columns the
     file's parse left unread that may hold it, with the synonyms.csv rows that would read
     them. An Italian Facebook export of another Page, its ``ID della Pagina`` unread, added
-    that Page's 18 posts to the brand's with no word. Daily and audience rows are not
-    checked: most exports of them name no account (Meta's daily charts)."""
+    that Page's 18 posts to the brand's with no word. Not for a file whose loader said its
+    account was lost with its name (``posts_account_unknown``: a TikTok or YouTube export
+    taken out of its zip and renamed), which has no column to point to. Daily and audience
+    rows are not checked: most exports of them name no account (Meta's daily charts)."""
     frame = posts.frame
     unnamed = (verdicts == "") & posts.rows(*declared)
     if not unnamed.any():
         return
     unread = unread_columns(quality)
+    told = _files_noted(quality, "posts_account_unknown")    # the loader said why, and how
     rows = frame.loc[unnamed]
     files = column_or(rows, "source_file", dtype="string").astype("string").fillna("")
     for (file, platform), part in rows.groupby([files, rows["platform"].astype("string")],
                                                sort=True):
+        if file in told:
+            continue
         mine = _listed(dict.fromkeys(declared[platform].values()))
         message = (f"{len(part)} {platform} posts name no account (no column of the account "
                    f"was read): whether they are of {mine}, the account brand.yaml declares, "
@@ -518,12 +523,13 @@ def _accounts(frame: pd.DataFrame, columns: tuple[str, ...]) -> list[str]:
             if any(not pd.isna(v) for v in row)]
 
 
-def _named_by_file(quality: pd.DataFrame) -> set[str]:
-    """The files whose account the loader read from their name (``account_from_name``: an X
-    overview renamed ``account_overview_analytics_<handle>.csv``)."""
+def _files_noted(quality: pd.DataFrame, code: str) -> set[str]:
+    """The files the load noted ``code`` of: ``account_from_name``, whose account the loader
+    read from their name (an X overview renamed ``account_overview_analytics_<handle>.csv``);
+    ``posts_account_unknown``, whose account the loader said lost with their name."""
     if quality is None or not len(quality) or not {"file", "code"} <= set(quality.columns):
         return set()
-    return set(quality.loc[quality["code"].eq("account_from_name").fillna(False).to_numpy(bool),
+    return set(quality.loc[quality["code"].eq(code).fillna(False).to_numpy(bool),
                            "file"].astype(str))
 
 
