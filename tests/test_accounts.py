@@ -382,11 +382,10 @@ def _two_pages_named_seve(index=None) -> pd.DataFrame:
         "source_file": ["a.csv", "b.csv", "c.csv", "c.csv", "c.csv", "d.csv"]}, index=index)
 
 
-def test_ids_from_names_gives_an_id_only_when_the_names_agree_on_one():
+def test_ids_from_names_gives_an_id_only_when_the_names_tell_one():
     """Of posts without an account id: the handle of one account gives its id, though its
-    display name is shared with another Page (the ids both name: B); a display name alone
-    shared by two accounts (A and B) gives none; an unknown name none; a post with an id
-    keeps it."""
+    display name is shared with other Pages (B); a display name alone shared by three
+    accounts (A, B and C) gives none; an unknown handle none; a post with an id keeps it."""
     from smmanalytics._accounts import ids_from_names
     from smmanalytics.quality import QualityLog
 
@@ -401,7 +400,9 @@ def test_ids_from_names_gives_an_id_only_when_the_names_agree_on_one():
 
 def _ids_from_names_per_row(posts: pd.DataFrame, log) -> pd.DataFrame:
     """The reference: ``ids_from_names`` as it was before s54, giving each post its id in a
-    Python loop over the posts (1.45 s on a million posts, half without an id)."""
+    Python loop over the posts (1.45 s on a million posts, half without an id), with s55LD's
+    rule: handles and names apart, a handle's one id given whatever the display name; of
+    several, the one the name is written with, else none and a note."""
     import numpy as np
 
     from smmanalytics._accounts import _accounts
@@ -417,21 +418,40 @@ def _ids_from_names_per_row(posts: pd.DataFrame, log) -> pd.DataFrame:
     owners: dict = {}
     known = names.loc[~missing].assign(_id=posts["account_id"].loc[~missing]).drop_duplicates()
     for platform, *row, account in known.itertuples(index=False):
-        for name in row:
+        for column, name in zip(columns, row, strict=True):
             if (key := account_key(name)) is not None:
-                owners.setdefault((platform, key), set()).add(str(account))
-    given = {}
+                owners.setdefault((platform, column, key), set()).add(str(account))
+    given, shared = {}, {}
     for platform, *row in names.loc[missing].drop_duplicates().itertuples(index=False):
-        found = [owners.get((platform, k), set()) for name in row
-                 if (k := account_key(name)) is not None]
-        ids = set.intersection(*found) if found and all(found) else set()
+        named = dict(zip(columns, (account_key(v) for v in row), strict=True))
+        handle, name = named.get("account_handle"), named.get("account_name")
+        of_name = owners.get((platform, "account_name", name), set())
+        if handle is not None:          # the handle's ids; of several, the name's among them
+            ids = owners.get((platform, "account_handle", handle), set())
+            narrowed = ids & of_name
+            ids = narrowed if len(ids) > 1 and narrowed else ids
+            if len(ids) > 1:
+                shared[(platform, *row)] = ", ".join(sorted(ids))
+        else:
+            ids = of_name
         if len(ids) == 1:
-            given[(platform, *row)] = ids.pop()
+            given[(platform, *row)] = next(iter(ids))
+    tuples = list(names.loc[missing].itertuples(index=False, name=None))
+    told = posts.loc[missing].assign(_ids=[shared.get(t, "") for t in tuples])
+    told = told.loc[told["_ids"].ne("").to_numpy(bool)]
+    files = column_or(told, "source_file", dtype="string").astype("string").fillna("")
+    for (file, platform, handle, ids), part in told.groupby(
+            [files, told["platform"].astype("string"),
+             told["account_handle"].astype("string") if len(told) else files, told["_ids"]],
+            sort=True):
+        log.add(file or f"posts ({platform})", "account_handle_shared",
+                f"{len(part)} {platform} posts of the handle {handle} name no account id; "
+                f"the {platform} posts of that handle write several ({ids}), and their display "
+                "name does not tell which: none given, their account unknown", rows=len(part))
     if not given:
         return posts
     ids = posts["account_id"].copy()
-    ids.iloc[np.flatnonzero(missing)] = [
-        given.get(row, pd.NA) for row in names.loc[missing].itertuples(index=False, name=None)]
+    ids.iloc[np.flatnonzero(missing)] = [given.get(row, pd.NA) for row in tuples]
     rows = posts.loc[missing & ids.notna().to_numpy(bool)]
     files = column_or(rows, "source_file", dtype="string").astype("string").fillna("")
     for (file, platform, account), part in rows.groupby(
@@ -488,3 +508,62 @@ def test_ids_from_names_reads_a_frame_whose_index_repeats_labels():
     assert out.index.tolist() == [0, 0, 1, 1, 2, 2]
     assert [(e["file"], e["code"], e["rows"]) for e in log.entries] == [
         ("c.csv", "account_id_from_name", 1)]
+
+
+# ---- a display name changed between two exports (s55LD)
+
+def _renamed_page(tmp_path, other_name: str | None) -> None:
+    """The brand's first half of October exported as is (its id, ``maisonseve``,
+    ``Maison Sève``; 10 + 20 likes), the second half re-saved, its id rounded and the account
+    renamed ``Maison Sève Paris`` in between (30 + 40 likes); with ``other_name``, a third
+    export of the handle ``maisonseve`` under another id (an account that had the handle
+    before), named so (50 likes)."""
+    _export(tmp_path / "instagram_posts_2026-10-01_2026-10-15_2026-10-16.csv", BRAND_ID,
+            "maisonseve", "Maison Sève", [("1001", 5, 10), ("1002", 12, 20)])
+    _export(tmp_path / "instagram_posts_2026-10-16_2026-10-31_2026-11-02.csv", "1.78414E+16",
+            "maisonseve", "Maison Sève Paris", [("3001", 20, 30), ("3002", 27, 40)])
+    if other_name:
+        _export(tmp_path / "instagram_posts_2026-09-01_2026-09-30_2026-10-02.csv", OTHER_ID,
+                "maisonseve", other_name, [("2001", 3, 50)], month=9)
+
+
+def test_a_renamed_account_of_the_same_handle_gets_its_id_back(tmp_path):
+    """The handle is the same, the display name changed: the 2 re-saved posts get the id
+    the handle is written with (before: none, the new name being nobody's), 4 posts of one
+    account, 10 + 20 + 30 + 40 = 100 likes."""
+    _renamed_page(tmp_path, None)
+    ds = smm.load(tmp_path, cache=False)
+    assert ds.posts["account_id"].tolist() == [BRAND_ID] * 4
+    assert ds.posts["interactions"].sum() == 100
+    given = _notes(ds, "account_id_from_name")
+    assert given["rows"].tolist() == [2] and f"given {BRAND_ID}" in given["message"].iloc[0]
+    assert _notes(ds, "account_handle_shared").empty
+
+
+def test_a_handle_two_ids_write_gives_none_and_says_so(tmp_path):
+    """The handle ``maisonseve`` written with two ids (the brand's, and in September
+    another's, named ``Sève Atelier``), the re-saved posts named ``Maison Sève Paris``,
+    neither's name: which account they are cannot be told; none given, one warning of the
+    file's 2 posts naming both ids."""
+    _renamed_page(tmp_path, "Sève Atelier")
+    ds = smm.load(tmp_path, cache=False)
+    assert ds.posts["account_id"].isna().sum() == 2
+    shared = _notes(ds, "account_handle_shared")
+    assert shared["rows"].tolist() == [2] and (shared["level"] == "warning").all()
+    assert shared["file"].iloc[0].endswith("2026-10-16_2026-10-31_2026-11-02.csv")
+    assert f"({', '.join(sorted([BRAND_ID, OTHER_ID]))})" in shared["message"].iloc[0]
+    assert _notes(ds, "account_id_from_name").empty
+
+
+def test_a_handle_two_ids_write_gives_the_one_its_name_is_written_with(tmp_path):
+    """The handle written with the same two ids, the re-saved posts named ``Maison Sève``
+    as the brand's first export: of the handle's two ids, the one that name is written with
+    (the brand's) is given to them; nothing said of a shared handle."""
+    _renamed_page(tmp_path, "Sève Atelier")
+    rounded = tmp_path / "instagram_posts_2026-10-16_2026-10-31_2026-11-02.csv"
+    _export(rounded, "1.78414E+16", "maisonseve", "Maison Sève",
+            [("3001", 20, 30), ("3002", 27, 40)])
+    ds = smm.load(tmp_path, cache=False)
+    october = ds.posts.loc[ds.posts["post_id"].astype(str).str.startswith(("1", "3"))]
+    assert october["account_id"].tolist() == [BRAND_ID] * 4
+    assert _notes(ds, "account_handle_shared").empty

@@ -143,9 +143,12 @@ def test_unzipped_files_read_the_same(unzipped):
         cols = ["date", "hour", "metric", "value"] if "date" in a.columns else [
             "post_id", "published_at", "caption", "views", "reactions", "comments", "shares"]
         pd.testing.assert_frame_equal(a[cols], b[cols])
-        assert a["account_id"].isna().all()            # the handle is only in the zip name
         if fmt != "tiktok_content":
+            assert a["account_id"].isna().all()        # the handle is only in the zip name
             assert "year_reference_mtime" in _codes(a)
+        else:                                          # and in the video links
+            assert a["account_id"].unique().tolist() == ["maisonseve"]
+            assert "account_from_links" in _codes(a)
 
 
 def test_year_boundary_from_mtime(tmp_path):

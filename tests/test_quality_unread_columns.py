@@ -5,7 +5,9 @@ Each case is a fixture export with 25 columns appended under headers no synonym 
 (``Colonna 01`` … ``Colonna 25``, cells 1 … 25): an X content export, every header of which
 is read otherwise (its ``extra_columns`` note), and the Italian Instagram export whose views
 and reach headers are renamed, which leaves 6 headers unread and a warning that names them
-(``expected_metric_missing``, which replaces the ``extra_columns`` note)."""
+(``expected_metric_missing``, which replaces the ``extra_columns`` note); a Pinterest
+export of Pins, every header of which is read otherwise. GA4's columns of numbers left unread
+are its ``unknown_columns`` warning's."""
 
 from __future__ import annotations
 
@@ -26,6 +28,8 @@ EXTRA = tuple(f"Colonna {k:02d}" for k in range(1, 26))
 
 CASES = [
     ("x/account_analytics_content_2026-07-01_2026-07-31.csv", "extra_columns", ()),
+    # Pinterest kept them only in its message, the first 6 (fixer s55LD)
+    ("pinterest/pinterest_pins_2026-10.csv", "extra_columns", ()),
     # the header's order: ID account, Nome account, Commento sui dati, Visualizzazioni
     # totali, Account raggiunti, Follower are the six no Meta synonym matches
     ("meta_it/instagram_posts_it_renamed_2026-10-01_2026-10-31_2026-11-02.csv",
@@ -77,3 +81,19 @@ def test_every_unread_header_survives_a_load_and_the_caches_read_back(
     copy = tmp_path / "brand copy"
     shutil.copytree(brand, copy)
     _assert_unread(smm.load(copy), code, copy / path.name, expected)
+
+
+def test_ga4_columns_of_numbers_unread_are_among_the_unread_headers(tmp_path):
+    """An Italian GA4 export whose ``Entrate totali`` (numbers: its ``unknown_columns``
+    warning) and ``Nota`` (text: its ``extra_columns`` note) no synonym reads: both are the
+    file's unread headers, the warning's first; before, only ``Nota`` was counted."""
+    path = tmp_path / "ga4_acquisizione.csv"
+    path.write_text("# Data di inizio: 20261001\n# Data di fine: 20261031\n"
+                    "Sorgente/mezzo sessione;Sessioni;Eventi chiave;Entrate totali;Nota\n"
+                    "instagram / social;1.234;25;1.234,56 €;campagna\n"
+                    "facebook / paid;266;5;265,44 €;\n", encoding="utf-8")
+    ds = smm.load(tmp_path, cache=False)
+    notes = ds.quality.set_index("code")["columns"]
+    assert notes["unknown_columns"] == ("Entrate totali",)
+    assert notes["extra_columns"] == ("Nota",)
+    assert unread_columns(ds.quality) == {str(path): ["Entrate totali", "Nota"]}

@@ -214,9 +214,13 @@ def ids_from_names(posts: pd.DataFrame, log: QualityLog) -> pd.DataFrame:
     of the same Page, ``Maison Sève``, gives it back, ``104938275516283``: one account, not a
     second one halving its posts a week, nor another account's posts left out.
 
-    The names must agree on one id: of a handle (one account's on its platform) and a display
-    name (which two Pages may share) the ids both name; a post whose names point to no id or
-    to several keeps none. ``posts`` itself when no post is given one.
+    A handle is one account's on its platform: the one id the platform's other posts write
+    with it is the post's, whatever its display name (a Page renamed between two exports,
+    ``Maison Sève`` then ``Maison Sève Paris``, kept no id though its handle was the same).
+    Written with several ids, the handle gives the one of them its display name is written
+    with, else none, said per file (``account_handle_shared``): which account the posts are
+    cannot be told. A display name alone, which two Pages may share, gives its one id. A post
+    whose names point to no id keeps none. ``posts`` itself when nothing is given or said.
 
     The ids are found once per distinct (platform, handle, name) and given to the posts by
     their tuple's code: a million posts hold a handful of accounts, and finding them per post
@@ -231,27 +235,33 @@ def ids_from_names(posts: pd.DataFrame, log: QualityLog) -> pd.DataFrame:
     names = posts[["platform", *columns]].astype("string")
     owners = _owners(names.loc[~missing], posts["account_id"].loc[~missing].to_numpy())
     codes, tuples = _distinct(names.loc[missing])
-    found = np.array([_one_id(owners, platform, row)
-                      for platform, *row in tuples.itertuples(index=False)], dtype=object)
+    found, shared = zip(*(_one_id(owners, platform, **dict(zip(columns, row, strict=True)))
+                          for platform, *row in tuples.itertuples(index=False)), strict=True)
+    found = np.array(found, dtype=object)
+    rows = np.flatnonzero(missing)
+    _note_shared_handles(posts.iloc[rows], np.array(shared, dtype=object)[codes], log)
     if pd.isna(found).all():
         return posts
     ids = posts["account_id"].copy()
-    ids.iloc[np.flatnonzero(missing)] = found[codes]   # the posts without an id only
+    ids.iloc[rows] = found[codes]   # the posts without an id only
     given = missing & ids.notna().to_numpy(bool)
     _note_ids_given(posts.loc[given], ids.loc[given].to_numpy(), log)
     return posts.assign(account_id=ids)
 
 
-def _owners(names: pd.DataFrame, ids: np.ndarray) -> dict[tuple[str, str], set[str]]:
-    """(platform, a name's :func:`account_key`) → the account ids of the posts ``names``
-    (platform, handle, display name; ``ids`` their ids, in their order) of that name, handle
-    and display name alike, found once per distinct tuple."""
-    owners: dict[tuple[str, str], set[str]] = {}
+def _owners(names: pd.DataFrame, ids: np.ndarray) -> dict[tuple[str, str, str], set[str]]:
+    """(platform, column, a name's :func:`account_key`) → the account ids of the posts
+    ``names`` (platform, then the handle and display name columns; ``ids`` their ids, in
+    their order) of that name in that column, found once per distinct tuple. A handle and a
+    display name are apart: ``maisonseve`` the brand's handle and ``Maison Sève`` its name
+    are one key, and a handle two ids share is chosen among by the name alone."""
+    owners: dict[tuple[str, str, str], set[str]] = {}
+    columns = list(names.columns[1:])
     for platform, *row, account in names.assign(_id=ids).drop_duplicates().itertuples(
             index=False):
-        for name in row:
+        for column, name in zip(columns, row, strict=True):
             if (key := account_key(name)) is not None:
-                owners.setdefault((platform, key), set()).add(str(account))
+                owners.setdefault((platform, column, key), set()).add(str(account))
     return owners
 
 
@@ -262,14 +272,40 @@ def _distinct(frame: pd.DataFrame) -> tuple[np.ndarray, pd.DataFrame]:
     return codes, frame.iloc[np.unique(codes, return_index=True)[1]]
 
 
-def _one_id(owners: dict[tuple[str, str], set[str]], platform: str, names: list) -> object:
-    """The one account id ``owners`` gives all of ``names`` (a post's handle and display
-    name) of ``platform`` that are names, else NA: none when a name is nobody's, or when
-    the names' ids agree on none or several."""
-    found = [owners.get((platform, k), set()) for name in names
-             if (k := account_key(name)) is not None]
-    ids = set.intersection(*found) if found and all(found) else set()
-    return ids.pop() if len(ids) == 1 else pd.NA
+def _one_id(owners: dict[tuple[str, str, str], set[str]], platform: str,
+            account_handle: object = None, account_name: object = None
+            ) -> tuple[object, str]:
+    """The one account id ``owners`` gives a post of ``platform`` of these names, else NA
+    (:func:`ids_from_names` says which); and, when its handle is written with several ids its
+    display name does not choose among, those ids listed (else "")."""
+    handle, name = account_key(account_handle), account_key(account_name)
+    named = owners.get((platform, "account_name", name), set()) if name is not None else set()
+    if handle is None:
+        return (next(iter(named)) if len(named) == 1 else pd.NA), ""
+    ids = owners.get((platform, "account_handle", handle), set())
+    if len(ids) > 1:            # the display name tells which, if it is one of them only
+        ids = ids & named or ids
+    if len(ids) > 1:
+        return pd.NA, ", ".join(sorted(ids))
+    return (next(iter(ids)) if ids else pd.NA), ""
+
+
+def _note_shared_handles(rows: pd.DataFrame, shared: np.ndarray, log: QualityLog) -> None:
+    """One ``account_handle_shared`` warning per file and handle of the posts ``rows``
+    (without an account id) whose handle the platform's other posts write with several ids,
+    ``shared`` (per row: those ids listed, "" for the others): no id was given them."""
+    told = shared != ""
+    if not told.any():
+        return
+    part = rows.iloc[np.flatnonzero(told)]
+    files = column_or(part, "source_file", dtype="string").astype("string").fillna("")
+    for (file, platform, handle, ids), posts in part.groupby(
+            [files, part["platform"].astype("string"),
+             part["account_handle"].astype("string"), shared[told]], sort=True):
+        log.add(file or f"posts ({platform})", "account_handle_shared",
+                f"{len(posts)} {platform} posts of the handle {handle} name no account id; "
+                f"the {platform} posts of that handle write several ({ids}), and their display "
+                "name does not tell which: none given, their account unknown", rows=len(posts))
 
 
 def _note_ids_given(rows: pd.DataFrame, ids: np.ndarray, log: QualityLog) -> None:
@@ -355,7 +391,7 @@ def keep_declared_accounts(ds):
                     "exports name it, its handle or id, to leave others' out)")
     _note_unchecked(tables["posts"], verdicts["posts"], declared, ds.quality, log)
     changes = {}
-    named_by_file = _named_by_file(ds.quality)
+    named_by_file = _files_noted(ds.quality, "account_from_name")
     for t, table in tables.items():
         foreign = (verdicts[t] == "foreign") & table.rows(*trusted)
         if foreign.any():
@@ -455,17 +491,22 @@ def _note_unchecked(posts: _Table, verdicts: np.ndarray, declared: dict[str, dic
     odd: the account is unknown, not another's), and the warning names the columns the
     file's parse left unread that may hold it, with the synonyms.csv rows that would read
     them. An Italian Facebook export of another Page, its ``ID della Pagina`` unread, added
-    that Page's 18 posts to the brand's with no word. Daily and audience rows are not
-    checked: most exports of them name no account (Meta's daily charts)."""
+    that Page's 18 posts to the brand's with no word. Not for a file whose loader said its
+    account was lost with its name (``posts_account_unknown``: a TikTok or YouTube export
+    taken out of its zip and renamed), which has no column to point to. Daily and audience
+    rows are not checked: most exports of them name no account (Meta's daily charts)."""
     frame = posts.frame
     unnamed = (verdicts == "") & posts.rows(*declared)
     if not unnamed.any():
         return
     unread = unread_columns(quality)
+    told = _files_noted(quality, "posts_account_unknown")    # the loader said why, and how
     rows = frame.loc[unnamed]
     files = column_or(rows, "source_file", dtype="string").astype("string").fillna("")
     for (file, platform), part in rows.groupby([files, rows["platform"].astype("string")],
                                                sort=True):
+        if file in told:
+            continue
         mine = _listed(dict.fromkeys(declared[platform].values()))
         message = (f"{len(part)} {platform} posts name no account (no column of the account "
                    f"was read): whether they are of {mine}, the account brand.yaml declares, "
@@ -600,12 +641,13 @@ def _accounts(frame: pd.DataFrame, columns: tuple[str, ...]) -> list[str]:
             if any(not pd.isna(v) for v in row)]
 
 
-def _named_by_file(quality: pd.DataFrame) -> set[str]:
-    """The files whose account the loader read from their name (``account_from_name``: an X
-    overview renamed ``account_overview_analytics_<handle>.csv``)."""
+def _files_noted(quality: pd.DataFrame, code: str) -> set[str]:
+    """The files the load noted ``code`` of: ``account_from_name``, whose account the loader
+    read from their name (an X overview renamed ``account_overview_analytics_<handle>.csv``);
+    ``posts_account_unknown``, whose account the loader said lost with their name."""
     if quality is None or not len(quality) or not {"file", "code"} <= set(quality.columns):
         return set()
-    return set(quality.loc[quality["code"].eq("account_from_name").fillna(False).to_numpy(bool),
+    return set(quality.loc[quality["code"].eq(code).fillna(False).to_numpy(bool),
                            "file"].astype(str))
 
 

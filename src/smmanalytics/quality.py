@@ -119,8 +119,9 @@ def unread_files(quality: pd.DataFrame | None) -> dict[str, str]:
 def unread_columns(quality: pd.DataFrame | None) -> dict[str, list[str]]:
     """The headers each file's parse left unread (no synonym matched them), as its quality
     notes carry them (``columns``: the ``extra_columns`` note, or the
-    ``expected_metric_missing`` warning that replaces it): what a check that found no column
-    of a field can point to, rather than say the export lacks it (an Italian
+    ``expected_metric_missing`` warning that replaces it, or GA4's ``unknown_columns``
+    warning of columns of numbers): what a check that found no column of a field can point
+    to, rather than say the export lacks it (an Italian
     ``ID della Pagina`` unread, the Page's account went unchecked; an Italian negative
     feedback header unread, the report said the exports do not hold the signal). Read from
     the data, not the message: the message lists the first 20 only, and is worded for people.

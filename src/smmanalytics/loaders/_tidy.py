@@ -9,6 +9,7 @@
   the table, which keeps days, dropped;
 - :func:`note_extra_columns` records the columns whose header no synonym matched (not read);
 - :func:`note_negative_values` records the daily values below zero, kept as exported;
+- :func:`note_posts_account_unknown` records posts whose account only a lost file name gave;
 - :func:`facebook_or_instagram` reads a Meta file's platform from its name.
 """
 
@@ -39,7 +40,7 @@ from ._headers import normalize
 __all__ = ["text", "long_daily", "hms_seconds", "note_day_tz", "note_times_dropped",
            "cells_text", "outer_name", "zip_member_time", "check_years", "cells_of",
            "refuse_undated", "summary_cells", "written_days", "day_parts", "day_order",
-           "note_extra_columns", "note_negative_values",
+           "note_extra_columns", "note_negative_values", "note_posts_account_unknown",
            "unzipped_folder", "holding_folder", "folder_read", "names_read_in_folders",
            "without_copy_marks", "facebook_or_instagram",
            "YEARS"]
@@ -376,6 +377,23 @@ def note_extra_columns(ctx: ParseContext, headers: Sequence[str], *,
               if advise_synonyms else "")
     ctx.note("extra_columns", f"{len(headers)} columns not used{advice}: "
              f"{list(headers[:20])!r}", level="info", columns=headers)
+
+
+def note_posts_account_unknown(ctx: ParseContext, rows: int, platform: str,
+                               export: str) -> None:
+    """Warning ``posts_account_unknown``: ``rows`` posts name no account, ``platform``
+    naming it only in the name of the zip its export comes in (``export``: the zip's name
+    and the file's in it, ``Content_<handle>.zip/Content.csv``), which the file no longer has
+    (taken out and renamed, re-saved) and nothing in the file replaces. Said by the loader,
+    which knows why: the brand check's ``account_unchecked`` would point at unread columns
+    the file never had, where the fix is a name (a folder named as the zip, which the loader
+    reads)."""
+    zip_name, member = export.split(".zip/")
+    ctx.note("posts_account_unknown", f"{rows} {platform} posts name no account: {platform} "
+             f"names it only in its zip's name ({zip_name + '.zip'!r}), which this file is no "
+             "longer named by; kept as the brand's, unchecked against the account brand.yaml "
+             f"declares. To have the account read, put the file in a folder named as the zip, "
+             f"under {platform}'s own name ({zip_name + '/' + member!r})", rows=rows)
 
 
 #: what a browser adds to a file downloaded again, or a file manager to a copy's copy:

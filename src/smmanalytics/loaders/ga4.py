@@ -176,7 +176,7 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                  f"no GA4 export is known to use: {unread[:20]!r}; the table has no "
                  f"{' and no '.join(lacking)} column it knows (if one of these holds it, in a "
                  "language whose GA4 headers are known only in part, a synonyms.csv in the "
-                 "brand folder can name it: family ga4)")
+                 "brand folder can name it: family ga4)", columns=unread)
     note_extra_columns(ctx, [h for h in unused if h not in unread])
     unread_dates = pd.isna(start) and pd.isna(end) and _note_unread_preamble_dates(c, ctx)
     _note_undated(out, ctx, partial(_undated_why, start, end, unread_dates))

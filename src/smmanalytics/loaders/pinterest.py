@@ -32,7 +32,16 @@ from ._dates import day_to_utc
 from ._headers import normalize
 from ._ids import differ_from_links, rounded_ids, zeros_rounded
 from ._registry import register
-from ._tidy import cells_of, cells_text, day_order, long_daily, refuse_undated, text, written_days
+from ._tidy import (
+    cells_of,
+    cells_text,
+    day_order,
+    long_daily,
+    note_extra_columns,
+    refuse_undated,
+    text,
+    written_days,
+)
 
 __all__: list[str] = []
 
@@ -87,9 +96,7 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     ctx.note("layout_unverified", "Pinterest export layout is unverified (no real file was "
              "available when the loader was written): columns were matched by their documented "
              "metric names; check the figures against Pinterest Analytics", level="warning")
-    if m.unknown:
-        ctx.note("unknown_columns", f"columns not read: {m.unknown[:6]}", level="info",
-                 rows=len(m.unknown))
+    note_extra_columns(ctx, m.unknown)
     if m.any("post_id", "permalink"):
         # the counts are read first (to tell Pins a spreadsheet rounded to one id apart), then
         # the creation days, then the rates: of their bad cells, the first in the file raises

@@ -3,9 +3,12 @@
 Each section downloads as a zip (``Overview_<first day>_<epoch s>_<handle>.zip``,
 ``Followers_<handle>.zip``, ``Content_<handle>.zip``, ``Viewers_<handle>.zip``); the CSVs are
 UTF-8 with BOM, every field quoted, no final newline; ``Viewers.xlsx`` stores every cell as text.
-The handle appears only in the zip name: it becomes ``account_id``. An unzipped export is read
-the same when its folder keeps the zip's name (``Overview_<first day>_<epoch s>_<handle>/``,
-as unzipping on Windows or macOS names it; the section must be the file's own), noted.
+The handle appears only in the zip name: it becomes ``account_id`` (a Content.csv out of its
+zip, renamed or re-saved, takes it from its video links, ``tiktok.com/@<handle>/video/<id>``,
+noted; a post whose link names none is of no account, said with how to have it read). An
+unzipped export is read the same when its folder keeps the zip's name
+(``Overview_<first day>_<epoch s>_<handle>/``, as unzipping on Windows or macOS names it; the
+section must be the file's own), noted.
 
 Dates have **no year** (``September 25``) and are written in the UI language (``9月13日``,
 ``18 января``, ``10 tháng Tám``). A daily file's rows are consecutive ascending days: the last
@@ -81,6 +84,7 @@ from ._tidy import (
     note_day_tz,
     note_extra_columns,
     note_negative_values,
+    note_posts_account_unknown,
     outer_name,
     refuse_undated,
     text,
@@ -94,6 +98,8 @@ P = F = "tiktok"
 _ZIP = re.compile(r"^(?:Overview|Followers|Content|Viewers)_(?:(\d{4}-\d{2}-\d{2})_(\d{9,11})_)?"
                   r"(.+?)\.zip$", re.I)
 _LINK = re.compile(r"^https?://(?:www\.|m\.|vm\.)?tiktok\.com/.*?/video/(\d+)")
+#: the handle a video link names: ``https://www.tiktok.com/@maisonseve/video/<id>``
+_LINK_HANDLE = re.compile(r"tiktok\.com/@([^/?#\s]+)/video/")
 _DAILY_METRICS = ("views", "profile_visits", "reactions", "comments", "shares",
                   "reached_audience", "follows", "unfollows", "net_follows")
 
@@ -537,10 +543,11 @@ def _parse_content(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     published, use_id = _times_from_ids(decoded, post_day, ctx)
     source = np.where(use_id, "decoded_id",
                       np.where(year_known.to_numpy(dtype=bool), "export", "inferred_year"))
+    account = _content_account(c, ctx, link)
     df = pd.DataFrame({
         "platform": P,
-        "account_id": pd.array([_handle(c)] * n, dtype="string"),
-        "account_name": pd.array([_handle(c)] * n, dtype="string"),
+        "account_id": account,
+        "account_name": account,
         "post_id": post_id,
         "permalink": link,
         "caption": text(c, F, "caption", placeholders=False)
@@ -568,6 +575,28 @@ def _parse_content(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         # date (``published_after_export``, where the file states that date) says so
         df.attrs["after_export_hint"] = "a spreadsheet's re-save may have given them a wrong year"
     return _finish(df, "posts", c, as_of, ctx)
+
+
+def _content_account(c: Candidate, ctx: ParseContext, link: pd.Series
+                     ) -> pd.api.extensions.ExtensionArray:
+    """Each post's account: the handle of the zip's name (or of its folder's), else the one
+    its ``Video link`` names (``tiktok.com/@<handle>/video/<id>``), noted. A Content.csv taken
+    out of its zip and renamed (``export (1).csv``) or re-saved as a workbook kept no account,
+    and its posts went unchecked against brand.yaml's; the links name it in every row. A
+    post whose link names none has no account, said with how to give it one."""
+    handle = _handle(c)
+    if handle:
+        return pd.array([handle] * len(link), dtype="string")
+    linked = link.str.extract(_LINK_HANDLE, expand=False).astype("string")
+    if linked.notna().any():
+        ctx.note("account_from_links", f"the file's name is not TikTok's "
+                 f"(Content_<handle>.zip): the account was read from the video links "
+                 f"({', '.join('@' + h for h in linked.dropna().unique())})", level="info",
+                 rows=int(linked.notna().sum()))
+    if linked.isna().any():
+        note_posts_account_unknown(ctx, int(linked.isna().sum()), "TikTok",
+                                   "Content_<handle>.zip/Content.csv")
+    return pd.array(linked, dtype="string")
 
 
 def _video_ids(c: Candidate, link: pd.Series) -> pd.Series:

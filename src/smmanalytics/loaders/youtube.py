@@ -77,6 +77,7 @@ from ._tidy import (
     names_read_in_folders,
     note_day_tz,
     note_extra_columns,
+    note_posts_account_unknown,
     outer_name,
     refuse_undated,
     summary_cells,
@@ -638,6 +639,9 @@ def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     note_day_tz(ctx, "YouTube Studio", "publish dates")
     note_extra_columns(ctx, c.match(F).unknown, advise_synonyms=True)
     _note_folder(c, ctx)
+    if channel is None and n:       # taken out of its zip and renamed: Studio's table names none
+        note_posts_account_unknown(ctx, n, "YouTube",
+                                   "Content <start>_<end> <channel>.zip/Table data.csv")
     df.attrs.update(kind="posts", platform=P, source_locale=m.locale, as_of=_as_of(c, ctx))
     return [df]
 
