@@ -1649,6 +1649,32 @@ def test_roi_cpc_cpm_leave_out_platforms_whose_paid_posts_are_unknown(tmp_path):
     assert "ad spend of instagram" in camp.loc["a", "note"]
 
 
+def test_roi_cpc_cpm_keep_a_foreign_line_they_leave_out_anyway(tmp_path):
+    """Review s55R2 F4: a USD ad spend line on Instagram, whose paid posts are unknown, makes
+    the ad spend unknown but not the total's cpc and cpm, which divide Facebook's spend
+    alone. By hand: cpc = 200 / 80 = 2.50, cpm = 200 / 40,000 × 1000 = 5.00."""
+    ds = _mixed_paid_dataset(tmp_path, "2026-10-01,,ad_spend,200,EUR,facebook,a,,,\n"
+                                       "2026-10-01,,ad_spend,300,USD,instagram,a,,,\n")
+    campaign = roi(ds, "2026-10", by="campaign").set_index("campaign").loc["a"]
+    for row in (roi(ds, "2026-10").iloc[0], campaign):
+        assert pd.isna(row["ad_spend"]) and pd.isna(row["roas"])
+        assert (row["cpc"], row["cpm"]) == (pytest.approx(2.5), pytest.approx(5.0))
+        assert "1 cost line in USD makes the total cost unknown" in row["note"]
+        assert "leave out the ad spend of instagram" in row["note"]
+
+
+def test_roi_cpc_cpm_unknown_for_a_foreign_line_they_would_divide(tmp_path):
+    """The USD line on Facebook, whose paid posts are known: the spend cpc and cpm divide is
+    unknown, 200 USD + 0 EUR, and they are NaN, the line named by the row's note."""
+    ds = _mixed_paid_dataset(tmp_path, "2026-10-01,,ad_spend,200,USD,facebook,a,,,\n"
+                                       "2026-10-01,,ad_spend,300,EUR,instagram,a,,,\n")
+    row = roi(ds, "2026-10").iloc[0]
+    assert pd.isna(row["cpc"]) and pd.isna(row["cpm"])
+    assert {"cpc_ad_spend_unknown", "cpm_ad_spend_unknown",
+            "costs_foreign_currency"} <= set(row["note_codes"].split("; "))
+    assert "2026-10 ad_spend 200.00 USD" in row["note"]
+
+
 def test_roi_cpc_nan_when_no_spend_has_known_paid_posts(tmp_path):
     ds = _mixed_paid_dataset(tmp_path, "2026-10-01,,ad_spend,300,,instagram,a,,,\n")
     row = roi(ds, "2026-10").iloc[0]

@@ -581,7 +581,8 @@ def roi(ds, period: object, by: str | None = None, *,
     ratio_lines, ratio_web, no_common_days = (_ratio_days(run) if costs_known and covered
                                               else (None, None, False))
     paid = _paid_posts(ds, run.p)
-    measured, left_out = _measured_ad_spend(costs, run.key, _paid_known(ds, run.p))
+    measured, left_out = _measured_ad_spend(costs, run.key, _paid_known(ds, run.p),
+                                            foreign.ad_spend)
     paid[run.key] = ((_group_key(paid[by], by) if by in paid.columns else UNASSIGNED) if by
                      else "all")
 
@@ -610,7 +611,8 @@ def roi(ds, period: object, by: str | None = None, *,
     ratios = _RatioInputs.of(run, out, keys, ratio_web, ratio_lines, no_common_days, vpk,
                              unknown_revenue)
     _return_columns(run, out, ratios)
-    spend, none_known = _measured_spend(run, out, keys, measured, left_out)
+    spend, none_known = _measured_spend(run, out, keys, measured, left_out,
+                                        foreign.ad_spend)
     _note_unsplit(run, keys, post_tab)
     _ratio(run, out, spend, out["link_clicks"], "cpc", "link clicks of paid posts", "ad spend",
            ("link_clicks", "ad_spend"), skip=none_known)
@@ -718,12 +720,15 @@ class _ForeignCosts:
     unknown ("roas NaN: ad spend is unknown") where its only line was $30 of tools and
     costs.csv had no TikTok ad spend; the row's ``cost`` is unknown anyway, a sum of an
     unknown amount. ``notes`` maps a row key to its note of those lines
-    (:func:`_foreign_costs_note`).
+    (:func:`_foreign_costs_note`). ``ad_spend`` holds its ad spend lines, keyed by row: cpc
+    and cpm divide only the spend of some platforms (:func:`_measured_ad_spend`), which such a
+    line on another platform leaves known.
     """
 
     cells: pd.DataFrame = field(
         default_factory=lambda: pd.DataFrame(columns=list(CATEGORIES), dtype=bool))
     notes: dict[str, tuple[str, str]] = field(default_factory=dict)
+    ad_spend: pd.DataFrame | None = None
 
 
 def _foreign_costs(run: _RoiRun, costs: pd.DataFrame) -> tuple[pd.DataFrame, _ForeignCosts]:
@@ -748,6 +753,8 @@ def _foreign_costs(run: _RoiRun, costs: pd.DataFrame) -> tuple[pd.DataFrame, _Fo
         for k, g in left.groupby("row", sort=False):
             foreign_costs.notes[k] = ("costs_foreign_currency",
                                       _foreign_costs_note(g, brand_cur))
+        ads = (costs["category"] == "ad_spend").to_numpy(bool, na_value=False)
+        foreign_costs.ad_spend = costs.loc[foreign & ads].reset_index(drop=True)
         costs = costs.loc[~foreign].reset_index(drop=True)
     return costs, foreign_costs
 
@@ -1138,18 +1145,22 @@ def _ratio(run: _RoiRun, out: pd.DataFrame, num: pd.Series, den: pd.Series, name
 
 
 def _measured_spend(run: _RoiRun, out: pd.DataFrame, keys: list[str],
-                    measured: dict[str, float], left_out: dict[str, dict[str, set[str]]]
-                    ) -> tuple[pd.Series, frozenset]:
+                    measured: dict[str, float], left_out: dict[str, dict[str, set[str]]],
+                    foreign_ads: pd.DataFrame | None) -> tuple[pd.Series, frozenset]:
     """The ad spend cpc and cpm divide: only that whose paid posts' clicks and impressions are
-    known (:func:`_measured_ad_spend`), the spend left out noted.
+    known (:func:`_measured_ad_spend`), the spend left out noted. A row whose ad spend is
+    unknown for a line in another currency (``foreign_ads``) keeps the measured spend when
+    that line is of a platform left out: a USD line on Instagram, whose paid posts are
+    unknown, blanked the total's cpc and cpm, which divide Facebook's spend alone.
 
     Returns ``(spend, none_known)``: the spend per row, and the rows none of whose spend has
     known paid posts (their cpc and cpm NaN, noted).
     """
     spend = out["ad_spend"].copy()
     none_known: set[int] = set()
+    foreign = set() if foreign_ads is None else set(foreign_ads[run.key])
     for i, k in enumerate(keys):
-        if pd.isna(spend.iloc[i]):       # costs unknown, or ad spend in another currency only
+        if pd.isna(spend.iloc[i]) and k not in foreign:      # costs unknown
             continue
         spend.iloc[i] = measured.get(k, 0.0)
         gone = left_out.get(k, {})
@@ -1157,7 +1168,7 @@ def _measured_spend(run: _RoiRun, out: pd.DataFrame, keys: list[str],
             continue
         named = sorted(pl for pl in gone if pl != UNASSIGNED)
         unknown = sorted(set().union(*gone.values()))
-        if spend.iloc[i] == 0:
+        if pd.notna(spend.iloc[i]) and spend.iloc[i] == 0:
             none_known.add(i)
             run.note_row(i, "cpc_cpm_paid_unknown",
                      f"cpc and cpm NaN: paid posts of {', '.join(unknown)} unknown")
@@ -1272,9 +1283,11 @@ def _paid_known(ds, p: Period) -> dict[str, bool]:
     return {str(k): bool(v) for k, v in flag.groupby(plat, dropna=True).any().items()}
 
 
-def _measured_ad_spend(costs: pd.DataFrame, key: str, known: dict[str, bool]
+def _measured_ad_spend(costs: pd.DataFrame, key: str, known: dict[str, bool],
+                       foreign_ads: pd.DataFrame | None = None
                        ) -> tuple[dict[str, float], dict[str, dict[str, set[str]]]]:
-    """Ad spend per row key whose paid posts are known, and what was left out.
+    """Ad spend per row key whose paid posts are known, and what was left out; a line of
+    ``foreign_ads`` (in another currency) makes the spend it would enter NaN, unknown.
 
     Returns ``(spend, left_out)``: ``spend[key]`` sums the ad spend of platforms whose posts in
     the period carry a paid flag (:func:`_paid_known`), plus the spend without a platform when
@@ -1284,14 +1297,19 @@ def _measured_ad_spend(costs: pd.DataFrame, key: str, known: dict[str, bool]
     """
     spend: dict[str, float] = {}
     left: dict[str, dict[str, set[str]]] = {}
-    if costs is None or costs.empty:
+    # a line in another currency (of foreign_ads) has an amount unknown in the brand's money:
+    # NaN, where a line without an amount counts 0
+    lines = [f.assign(_foreign=foreign) for f, foreign in ((costs, False), (foreign_ads, True))
+             if f is not None and not f.empty]
+    if not lines:
         return spend, left
     unknown_posting = {pl for pl, k in known.items() if not k}
-    ads = costs.loc[(costs["category"] == "ad_spend").to_numpy()]
+    ads = pd.concat(lines, ignore_index=True)
+    ads = ads.loc[(ads["category"] == "ad_spend").to_numpy(bool, na_value=False)]
+    amounts = ads["allocated"].astype("float64").fillna(0.0).mask(ads["_foreign"].astype(bool))
     plat = ads["platform"].astype("string").str.lower()
     plat = plat.mask(plat == UNASSIGNED)      # by="platform" made the empty ones (unassigned)
-    for k, pl, amount in zip(ads[key], plat, ads["allocated"], strict=True):
-        amount = 0.0 if pd.isna(amount) else float(amount)
+    for k, pl, amount in zip(ads[key], plat, amounts, strict=True):
         spend.setdefault(k, 0.0)
         if pd.isna(pl):
             if unknown_posting and amount:
