@@ -38,3 +38,11 @@ def brand_zip(archive: Path, timezone: str, logo: str, goals: int) -> Path:
         zf.writestr("brand/shot.png", b"\x89PNG\r\n\x1a\n")
         zf.writestr("logo.svg", logo)
     return archive
+
+
+def meta_daily(path: Path, title: str, rows: dict[str, int]) -> Path:
+    """A Meta daily export as Meta writes it: UTF-16, ``sep=,``, the title, then the days
+    (``{"2026-01-04": 5}``)."""
+    body = "".join(f'"{day}T00:00:00","{v}"\n' for day, v in rows.items())
+    path.write_text(f'sep=,\n"{title}"\n"Date","Primary"\n{body}', encoding="utf-16")
+    return path

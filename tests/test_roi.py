@@ -1578,6 +1578,46 @@ def test_roi_cpc_cpm_from_paid_posts(tmp_path):
     assert row["cpm"] == pytest.approx(5.0)       # 100 / 20000 × 1000
 
 
+def test_roi_cpm_prices_the_paid_views_of_boosted_posts(tmp_path):
+    """Review s55R2 F3: an ad CPM prices the impressions the spend bought. Post 1's export
+    splits its 30,000 views (25,000 boosted), post 2's does not (10,000 views, all counted,
+    noted). By hand: cpm = 140 / (25,000 + 10,000) × 1000 = 4.00 (all views: 140 / 40,000
+    × 1000 = 3.50); cpc = 140 / (50 + 30) = 1.75, Meta's link clicks being a post's total
+    (noted)."""
+    p = posts([
+        {"platform": "facebook", "post_id": "1", "published_at": "2026-10-03T10:00Z",
+         "paid": True, "views": 30000.0, "views_boosted": 25000.0, "link_clicks": 50.0},
+        {"platform": "facebook", "post_id": "2", "published_at": "2026-10-04T10:00Z",
+         "paid": True, "views": 10000.0, "link_clicks": 30.0},
+    ])
+    ds = dataset(tmp_path, "2026-10-01,,ad_spend,140,,,,,,\n", posts=p,
+                 web=web([_web_month(150.0)]))
+    row = roi(ds, "2026-10").iloc[0]
+    assert row["cpm"] == pytest.approx(4.0)
+    assert row["impressions"] == 35000
+    assert row["cpc"] == pytest.approx(1.75)
+    codes = row["note_codes"].split("; ")
+    assert "cpm_organic_included" in codes and "cpc_organic_included" in codes
+    assert ("cpm counts all the impressions of paid posts, organic ones included, where their "
+            "exports give no paid split") in row["note"]
+    assert Formatter("fr").note("cpm counts all the impressions of paid posts, organic ones "
+                                "included, where their exports give no paid split",
+                                "cpm_organic_included").startswith("le CPM compte toutes")
+
+
+def test_roi_cpc_cpm_with_every_paid_split_have_no_note(tmp_path):
+    """X's promoted copy splits both: 8,000 of 10,000 impressions and 20 of 25 link clicks.
+    By hand: cpm = 40 / 8,000 × 1000 = 5.00, cpc = 40 / 20 = 2.00; nothing organic counted."""
+    p = posts([{"platform": "x", "post_id": "1", "published_at": "2026-10-03T10:00Z",
+                "paid": True, "impressions": 10000.0, "promoted_impressions": 8000.0,
+                "link_clicks": 25.0, "promoted_link_clicks": 20.0}])
+    ds = dataset(tmp_path, "2026-10-01,,ad_spend,40,,x,,,,\n", posts=p,
+                 web=web([_web_month(150.0)]))
+    row = roi(ds, "2026-10").iloc[0]
+    assert (row["cpm"], row["cpc"]) == (pytest.approx(5.0), pytest.approx(2.0))
+    assert "organic_included" not in (row["note_codes"] or "")
+
+
 def _mixed_paid_dataset(tmp_path, costs):
     # facebook's boosted post is flagged; instagram's exports carry no paid flag (NA)
     p = posts([
@@ -1607,6 +1647,32 @@ def test_roi_cpc_cpm_leave_out_platforms_whose_paid_posts_are_unknown(tmp_path):
     assert camp.loc["a", "cpc"] == pytest.approx(2.5)
     assert camp.loc["a", "cpm"] == pytest.approx(5.0)
     assert "ad spend of instagram" in camp.loc["a", "note"]
+
+
+def test_roi_cpc_cpm_keep_a_foreign_line_they_leave_out_anyway(tmp_path):
+    """Review s55R2 F4: a USD ad spend line on Instagram, whose paid posts are unknown, makes
+    the ad spend unknown but not the total's cpc and cpm, which divide Facebook's spend
+    alone. By hand: cpc = 200 / 80 = 2.50, cpm = 200 / 40,000 × 1000 = 5.00."""
+    ds = _mixed_paid_dataset(tmp_path, "2026-10-01,,ad_spend,200,EUR,facebook,a,,,\n"
+                                       "2026-10-01,,ad_spend,300,USD,instagram,a,,,\n")
+    campaign = roi(ds, "2026-10", by="campaign").set_index("campaign").loc["a"]
+    for row in (roi(ds, "2026-10").iloc[0], campaign):
+        assert pd.isna(row["ad_spend"]) and pd.isna(row["roas"])
+        assert (row["cpc"], row["cpm"]) == (pytest.approx(2.5), pytest.approx(5.0))
+        assert "1 cost line in USD makes the total cost unknown" in row["note"]
+        assert "leave out the ad spend of instagram" in row["note"]
+
+
+def test_roi_cpc_cpm_unknown_for_a_foreign_line_they_would_divide(tmp_path):
+    """The USD line on Facebook, whose paid posts are known: the spend cpc and cpm divide is
+    unknown, 200 USD + 0 EUR, and they are NaN, the line named by the row's note."""
+    ds = _mixed_paid_dataset(tmp_path, "2026-10-01,,ad_spend,200,USD,facebook,a,,,\n"
+                                       "2026-10-01,,ad_spend,300,EUR,instagram,a,,,\n")
+    row = roi(ds, "2026-10").iloc[0]
+    assert pd.isna(row["cpc"]) and pd.isna(row["cpm"])
+    assert {"cpc_ad_spend_unknown", "cpm_ad_spend_unknown",
+            "costs_foreign_currency"} <= set(row["note_codes"].split("; "))
+    assert "2026-10 ad_spend 200.00 USD" in row["note"]
 
 
 def test_roi_cpc_nan_when_no_spend_has_known_paid_posts(tmp_path):

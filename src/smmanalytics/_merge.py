@@ -99,6 +99,8 @@ class _Parts:
     guessed: list[bool]         # each part's snapshot guessed from its file's time
     unreliable: np.ndarray      # rows whose ids a spreadsheet rounded (attrs["unreliable_ids"])
     made_unknown: np.ndarray    # daily rows a loader made unknown (:func:`_made_unknown`)
+    by_sign: np.ndarray         # daily rows whose net or gross a loader read from their file's
+                                # signs (attrs["net_by_sign"]: Meta's follows)
     carried: list               # the columns each export has (None: a frame made by hand)
     no_value: list[dict]        # each export's posts whose cell held no value (``#N/A``)
     relative: dict[str, str]    # each daily export's name below the folder loaded, by file
@@ -116,6 +118,7 @@ def _concatenated(table: str, frames: list[pd.DataFrame]) -> _Parts:
                   else np.zeros(len(f), dtype=bool) for f in frames]
     made_unknown = ([_made_unknown(f) for f in frames] if table == "daily"
                     else [np.zeros(len(f), dtype=bool) for f in frames])
+    by_sign = [np.full(len(f), bool(f.attrs.get("net_by_sign"))) for f in frames]
     carried = [f.attrs.get("carried") for f in frames]
     no_value = [f.attrs.get("no_value") or {} for f in frames]
     relative = {str(f["source_file"].iloc[0]): f.attrs["relative_name"] for f in frames
@@ -133,7 +136,8 @@ def _concatenated(table: str, frames: list[pd.DataFrame]) -> _Parts:
                 part["_sure"] = part["snapshot_at"].notna() & (not guessed[i])
     df = parts[0] if single else pd.concat(parts, ignore_index=True)
     return _Parts(df=df, single=single, guessed=guessed, unreliable=np.concatenate(unreliable),
-                  made_unknown=np.concatenate(made_unknown), carried=carried,
+                  made_unknown=np.concatenate(made_unknown),
+                  by_sign=np.concatenate(by_sign), carried=carried,
                   no_value=no_value, relative=relative)
 
 
@@ -150,7 +154,8 @@ def _keyed(table: str, parts: _Parts, log: QualityLog, accounts: KnownAccounts |
     - daily: rows naming no account given the brand's (:func:`_daily_accounts`), files of
       unknown platform that are two series kept apart (:func:`_unknown_series_apart`,
       ``_series``), a day a loader made unknown filled from another export that knows it
-      (:func:`_known_elsewhere`);
+      (:func:`_known_elsewhere`); a follows series read as net in one file and gross in
+      another read as net throughout (:func:`_follows_net_per_series`);
     - web: GA4 exports of several properties (websites) noted (:func:`_note_properties`):
       their rows of one key add up, the property being part of the key.
     """
@@ -171,6 +176,8 @@ def _keyed(table: str, parts: _Parts, log: QualityLog, accounts: KnownAccounts |
         brand = _several_accounts(df, accounts)
         df = _daily_accounts(df, log, accounts, brand, parts.relative)
         df = _unknown_series_apart(df, log, brand, parts.relative)
+        if parts.by_sign.any():
+            df = _follows_net_per_series(df, parts.by_sign, log)
     if table == "web" and several:
         _note_properties(df, log)
     keys = [k for k in MERGE_KEYS[table] if k in df.columns]
@@ -253,6 +260,42 @@ def _made_unknown(frame: pd.DataFrame) -> np.ndarray:
         made |= ((frame["metric"] == metric) & (frame["date"] == day)
                  & frame["value"].isna()).to_numpy(dtype=bool, na_value=False)
     return made
+
+
+def _follows_net_per_series(df: pd.DataFrame, by_sign: np.ndarray, log: QualityLog
+                            ) -> pd.DataFrame:
+    """``df`` (daily rows of several files) with the ``follows`` rows of a series whose other
+    files are ``net_follows`` made ``net_follows``, noted per file (``follows_are_net``).
+
+    Meta's follows chart does not say whether it is new follows or their net change
+    ("Instagram follows", reference §1.2, §2.1), and its loader reads it as net when the file
+    has a day below 0 (``by_sign``: its rows). One file has no such day more often than a
+    year does: Instagram's follows of September 2025 to October 2026 cut in two at August
+    were net in one half and gross in the other, and the third quarter's net change went from
+    1,893 to 655, known on 30 of 92 days. A series is one platform, account (and series of no
+    platform) and metric: one day below 0 in any of its files makes all of them net, so that
+    the same rows are read alike however the exports were cut. A series with no day below 0
+    in any file stays gross, and its net change unknown (``followers_net_unknown``)."""
+    follows = df["metric"].isin(["follows", "net_follows"]).to_numpy(bool, na_value=False)
+    mine = by_sign & follows
+    series = [c for c in ("platform", "account_id", "_series") if c in df.columns]
+    rows = df.iloc[np.flatnonzero(mine)]
+    net = rows.loc[rows["metric"] == "net_follows", series].drop_duplicates()
+    if net.empty:
+        return df
+    gross = rows.loc[rows["metric"] == "follows", series].reset_index(names="_row")
+    turned = gross.merge(net, on=series)     # NA keys match NA: an account none names
+    if turned.empty:
+        return df
+    turned["source_file"] = df["source_file"].to_numpy()[turned["_row"]]
+    for src, g in turned.groupby("source_file", sort=True):
+        log.add(src, "follows_are_net", f"{len(g)} follows rows, with no day below 0 in "
+                "this file, were read as the net change of the day (follows − "
+                "unfollows), as the other files of the same series, which have days below 0",
+                level="info", rows=len(g))
+    metric = df["metric"].copy()
+    metric.iloc[turned["_row"].to_numpy()] = "net_follows"
+    return df.assign(metric=metric)
 
 
 def _known_elsewhere(df: pd.DataFrame, made: np.ndarray, keys: list[str],

@@ -19,9 +19,16 @@ Definitions (money in the brand's currency, over one :class:`~smmanalytics.perio
 - ``roas`` = revenue / ad_spend.
 - ``cpa`` = cost / key_events (social key events); NaN where no cost is assigned (a
   campaign run on shared labour alone acquired nothing for free).
-- ``cpc`` = ad_spend / link_clicks and ``cpm`` = ad_spend / impressions × 1000, with link clicks
-  and impressions (views where a platform no longer gives impressions) of the posts flagged
-  ``paid`` in the period. Only the ad spend of platforms whose paid posts are known enters: a
+- ``cpc`` = ad_spend / link_clicks and ``cpm`` = ad_spend / impressions × 1000, with the paid
+  link clicks and paid impressions of the posts flagged ``paid`` in the period: the ad's
+  impressions, which the spend bought and benchmarks-methods' CPMs price (§1.5), not the
+  organic views a boosted post also has. Paid impressions are the export's paid split (the
+  legacy Facebook ``impressions_paid``, X's ``promoted_impressions``, Meta's ``views_boosted``:
+  800 / 69,287 × 1000 = 11.55, where all 74,390 views gave 10.75); a post without one counts
+  all its impressions (views where a platform no longer gives impressions), noted
+  (``cpm_organic_included``). Paid link clicks are X's ``promoted_link_clicks``; Meta gives
+  only a post's total link clicks, so its cpc counts organic clicks too, noted
+  (``cpc_organic_included``). Only the ad spend of platforms whose paid posts are known enters: a
   platform whose posts of the period carry no paid flag (``paid`` NA, as Instagram's exports)
   or that has no post in the period keeps its clicks unknown, so its spend is left out of the
   numerator (its own row's cpc and cpm are NaN, noted "paid posts of <platform> unknown"; a
@@ -485,6 +492,8 @@ NOTE_CODES = (
     "cpa_key_events_unknown", "cpa_key_events_zero", "cpa_cost_unknown", "cpa_cost_zero",
     "cpc_link_clicks_unknown", "cpc_link_clicks_zero", "cpc_ad_spend_unknown",
     "cpm_impressions_unknown", "cpm_impressions_zero", "cpm_ad_spend_unknown",
+    # cpc and cpm: all the clicks or impressions of paid posts whose export gives no paid split
+    "cpc_organic_included", "cpm_organic_included",
     # cpc and cpm: ad spend whose paid posts are unknown
     "cpc_cpm_paid_unknown", "cpc_cpm_spend_left_out", "cpc_cpm_unplaced_spend_left_out",
     # earned_media_value(): posts whose paid status is unknown, not taken for organic; a
@@ -572,7 +581,8 @@ def roi(ds, period: object, by: str | None = None, *,
     ratio_lines, ratio_web, no_common_days = (_ratio_days(run) if costs_known and covered
                                               else (None, None, False))
     paid = _paid_posts(ds, run.p)
-    measured, left_out = _measured_ad_spend(costs, run.key, _paid_known(ds, run.p))
+    measured, left_out = _measured_ad_spend(costs, run.key, _paid_known(ds, run.p),
+                                            foreign.ad_spend)
     paid[run.key] = ((_group_key(paid[by], by) if by in paid.columns else UNASSIGNED) if by
                      else "all")
 
@@ -580,7 +590,8 @@ def roi(ds, period: object, by: str | None = None, *,
     late_tab = _category_table(late, run.key)
     web_tab = (web.groupby(run.key)[["revenue", "key_events", "sessions"]].sum(min_count=1)
                if not web.empty else pd.DataFrame())
-    post_tab = (paid.groupby(run.key)[["impressions", "link_clicks"]].sum(min_count=1)
+    post_tab = (paid.groupby(run.key)[["impressions", "link_clicks", "impressions_unsplit",
+                                       "link_clicks_unsplit"]].sum(min_count=1)
                 if not paid.empty else pd.DataFrame())
     keys = (sorted(set(cost_tab.index) | set(foreign.cells.index) | set(web_tab.index)
                    | set(post_tab.index) | set(late_tab.index)) or ["all"]) if by else ["all"]
@@ -600,7 +611,9 @@ def roi(ds, period: object, by: str | None = None, *,
     ratios = _RatioInputs.of(run, out, keys, ratio_web, ratio_lines, no_common_days, vpk,
                              unknown_revenue)
     _return_columns(run, out, ratios)
-    spend, none_known = _measured_spend(run, out, keys, measured, left_out)
+    spend, none_known = _measured_spend(run, out, keys, measured, left_out,
+                                        foreign.ad_spend)
+    _note_unsplit(run, keys, post_tab)
     _ratio(run, out, spend, out["link_clicks"], "cpc", "link clicks of paid posts", "ad spend",
            ("link_clicks", "ad_spend"), skip=none_known)
     _ratio(run, out, spend, out["impressions"], "cpm", "impressions of paid posts", "ad spend",
@@ -707,12 +720,15 @@ class _ForeignCosts:
     unknown ("roas NaN: ad spend is unknown") where its only line was $30 of tools and
     costs.csv had no TikTok ad spend; the row's ``cost`` is unknown anyway, a sum of an
     unknown amount. ``notes`` maps a row key to its note of those lines
-    (:func:`_foreign_costs_note`).
+    (:func:`_foreign_costs_note`). ``ad_spend`` holds its ad spend lines, keyed by row: cpc
+    and cpm divide only the spend of some platforms (:func:`_measured_ad_spend`), which such a
+    line on another platform leaves known.
     """
 
     cells: pd.DataFrame = field(
         default_factory=lambda: pd.DataFrame(columns=list(CATEGORIES), dtype=bool))
     notes: dict[str, tuple[str, str]] = field(default_factory=dict)
+    ad_spend: pd.DataFrame | None = None
 
 
 def _foreign_costs(run: _RoiRun, costs: pd.DataFrame) -> tuple[pd.DataFrame, _ForeignCosts]:
@@ -737,6 +753,8 @@ def _foreign_costs(run: _RoiRun, costs: pd.DataFrame) -> tuple[pd.DataFrame, _Fo
         for k, g in left.groupby("row", sort=False):
             foreign_costs.notes[k] = ("costs_foreign_currency",
                                       _foreign_costs_note(g, brand_cur))
+        ads = (costs["category"] == "ad_spend").to_numpy(bool, na_value=False)
+        foreign_costs.ad_spend = costs.loc[foreign & ads].reset_index(drop=True)
         costs = costs.loc[~foreign].reset_index(drop=True)
     return costs, foreign_costs
 
@@ -1127,18 +1145,22 @@ def _ratio(run: _RoiRun, out: pd.DataFrame, num: pd.Series, den: pd.Series, name
 
 
 def _measured_spend(run: _RoiRun, out: pd.DataFrame, keys: list[str],
-                    measured: dict[str, float], left_out: dict[str, dict[str, set[str]]]
-                    ) -> tuple[pd.Series, frozenset]:
+                    measured: dict[str, float], left_out: dict[str, dict[str, set[str]]],
+                    foreign_ads: pd.DataFrame | None) -> tuple[pd.Series, frozenset]:
     """The ad spend cpc and cpm divide: only that whose paid posts' clicks and impressions are
-    known (:func:`_measured_ad_spend`), the spend left out noted.
+    known (:func:`_measured_ad_spend`), the spend left out noted. A row whose ad spend is
+    unknown for a line in another currency (``foreign_ads``) keeps the measured spend when
+    that line is of a platform left out: a USD line on Instagram, whose paid posts are
+    unknown, blanked the total's cpc and cpm, which divide Facebook's spend alone.
 
     Returns ``(spend, none_known)``: the spend per row, and the rows none of whose spend has
     known paid posts (their cpc and cpm NaN, noted).
     """
     spend = out["ad_spend"].copy()
     none_known: set[int] = set()
+    foreign = set() if foreign_ads is None else set(foreign_ads[run.key])
     for i, k in enumerate(keys):
-        if pd.isna(spend.iloc[i]):       # costs unknown, or ad spend in another currency only
+        if pd.isna(spend.iloc[i]) and k not in foreign:      # costs unknown
             continue
         spend.iloc[i] = measured.get(k, 0.0)
         gone = left_out.get(k, {})
@@ -1146,7 +1168,7 @@ def _measured_spend(run: _RoiRun, out: pd.DataFrame, keys: list[str],
             continue
         named = sorted(pl for pl in gone if pl != UNASSIGNED)
         unknown = sorted(set().union(*gone.values()))
-        if spend.iloc[i] == 0:
+        if pd.notna(spend.iloc[i]) and spend.iloc[i] == 0:
             none_known.add(i)
             run.note_row(i, "cpc_cpm_paid_unknown",
                      f"cpc and cpm NaN: paid posts of {', '.join(unknown)} unknown")
@@ -1261,9 +1283,11 @@ def _paid_known(ds, p: Period) -> dict[str, bool]:
     return {str(k): bool(v) for k, v in flag.groupby(plat, dropna=True).any().items()}
 
 
-def _measured_ad_spend(costs: pd.DataFrame, key: str, known: dict[str, bool]
+def _measured_ad_spend(costs: pd.DataFrame, key: str, known: dict[str, bool],
+                       foreign_ads: pd.DataFrame | None = None
                        ) -> tuple[dict[str, float], dict[str, dict[str, set[str]]]]:
-    """Ad spend per row key whose paid posts are known, and what was left out.
+    """Ad spend per row key whose paid posts are known, and what was left out; a line of
+    ``foreign_ads`` (in another currency) makes the spend it would enter NaN, unknown.
 
     Returns ``(spend, left_out)``: ``spend[key]`` sums the ad spend of platforms whose posts in
     the period carry a paid flag (:func:`_paid_known`), plus the spend without a platform when
@@ -1273,14 +1297,19 @@ def _measured_ad_spend(costs: pd.DataFrame, key: str, known: dict[str, bool]
     """
     spend: dict[str, float] = {}
     left: dict[str, dict[str, set[str]]] = {}
-    if costs is None or costs.empty:
+    # a line in another currency (of foreign_ads) has an amount unknown in the brand's money:
+    # NaN, where a line without an amount counts 0
+    lines = [f.assign(_foreign=foreign) for f, foreign in ((costs, False), (foreign_ads, True))
+             if f is not None and not f.empty]
+    if not lines:
         return spend, left
     unknown_posting = {pl for pl, k in known.items() if not k}
-    ads = costs.loc[(costs["category"] == "ad_spend").to_numpy()]
+    ads = pd.concat(lines, ignore_index=True)
+    ads = ads.loc[(ads["category"] == "ad_spend").to_numpy(bool, na_value=False)]
+    amounts = ads["allocated"].astype("float64").fillna(0.0).mask(ads["_foreign"].astype(bool))
     plat = ads["platform"].astype("string").str.lower()
     plat = plat.mask(plat == UNASSIGNED)      # by="platform" made the empty ones (unassigned)
-    for k, pl, amount in zip(ads[key], plat, ads["allocated"], strict=True):
-        amount = 0.0 if pd.isna(amount) else float(amount)
+    for k, pl, amount in zip(ads[key], plat, amounts, strict=True):
         spend.setdefault(k, 0.0)
         if pd.isna(pl):
             if unknown_posting and amount:
@@ -1294,22 +1323,57 @@ def _measured_ad_spend(costs: pd.DataFrame, key: str, known: dict[str, bool]
     return spend, left
 
 
+#: the paid part of a post's impressions and link clicks, where its export splits them
+#: (the first a post has): the legacy Facebook export's, X's promoted copy, Meta's boosted views
+_PAID_SPLIT = {"impressions": ("impressions_paid", "promoted_impressions", "views_boosted"),
+               "link_clicks": ("promoted_link_clicks",)}
+
+
 def _paid_posts(ds, p: Period) -> pd.DataFrame:
+    """The posts flagged paid in ``p``, with their paid impressions and link clicks
+    (:data:`_PAID_SPLIT`), else all of them (impressions, or views where a platform no longer
+    gives impressions), and whether a post counts each unsplit (``*_unsplit``: 1 or 0, NA
+    where the figure is unknown; summed, the posts of a row that do) for cpc's and cpm's notes
+    (:func:`_note_unsplit`)."""
     posts = ds.posts
-    cols = ["platform", "campaign", "impressions", "link_clicks"]
+    cols = ["platform", "campaign", "impressions", "link_clicks", "impressions_unsplit",
+            "link_clicks_unsplit"]
     if posts is None or posts.empty or "paid" not in posts.columns:
         return pd.DataFrame({c: pd.Series(dtype="Float64") for c in cols})
     day = dataset_post_dates(ds)
     keep = (p.contains(day) & posts["paid"].fillna(False).astype(bool)).to_numpy()
     sel = posts.loc[keep]
-    imp = sel["impressions"].astype("Float64") if "impressions" in sel else None
-    if "views" in sel.columns:
-        imp = imp.fillna(sel["views"].astype("Float64")) if imp is not None else sel["views"]
-    return pd.DataFrame({
-        "platform": sel["platform"].astype("string"),
-        "campaign": sel["campaign"].astype("string") if "campaign" in sel else pd.NA,
-        "impressions": imp, "link_clicks": sel.get("link_clicks"),
-    }).reset_index(drop=True)
+
+    def floats(col: str) -> pd.Series:
+        return column_or(sel, col, dtype="Float64").astype("Float64")
+
+    figures = {"impressions": floats("impressions").fillna(floats("views")),
+               "link_clicks": floats("link_clicks")}
+    out = {"platform": sel["platform"].astype("string"),
+           "campaign": sel["campaign"].astype("string") if "campaign" in sel else pd.NA}
+    for name, whole in figures.items():
+        split = pd.Series(pd.NA, index=sel.index, dtype="Float64")
+        for col in _PAID_SPLIT[name]:
+            split = split.fillna(floats(col))
+        out[name] = split.fillna(whole)
+        out[f"{name}_unsplit"] = (split.isna().astype("Float64")).mask(whole.isna())
+    return pd.DataFrame(out).reset_index(drop=True)
+
+
+def _note_unsplit(run: _RoiRun, keys: list[str], post_tab: pd.DataFrame) -> None:
+    """Note the rows whose cpc or cpm counts all the clicks or impressions of paid posts,
+    organic ones included, their exports giving no paid split (:func:`_paid_posts`)."""
+    for name, what in (("link_clicks", "link clicks"), ("impressions", "impressions")):
+        col = f"{name}_unsplit"
+        if col not in post_tab.columns:
+            continue
+        ratio = "cpc" if name == "link_clicks" else "cpm"
+        for i, k in enumerate(keys):
+            unsplit = post_tab[col].get(k, pd.NA)
+            if pd.notna(unsplit) and unsplit > 0:
+                run.note_row(i, f"{ratio}_organic_included",
+                             f"{ratio} counts all the {what} of paid posts, organic ones "
+                             "included, where their exports give no paid split")
 
 
 def campaign_roi(ds, *, value_per_key_event: float | None = None,

@@ -1260,6 +1260,9 @@ def _parse_daily(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         # follows, data/sample/README.md); kept unknown, November 2025 of the sample read
         # "known on 27 of 30 days" and its goal no status, its 3 days without a row being 0s
         out.attrs["zero_days_omitted"] = True
+        # net or gross is read from this file's days alone: the merge reads one series of
+        # several files one way (_merge._follows_net_per_series)
+        out.attrs["net_by_sign"] = True
     ctx.note("day_zone_assumed", "Meta daily values taken as America/Los_Angeles days "
              "(reference §1.4, inferred)", level="info")
     return [out]
