@@ -650,13 +650,14 @@ def followers_absent_in_each(ds, platform: str, spans: list[tuple[dt.date, dt.da
     return absent
 
 
-def unread_days(ds, platform: str, start: dt.date, end: dt.date, *, undated: bool = True
-                ) -> list[str]:
-    """The exports of the social platforms that could not be read and may hold ``platform``'s
-    figures of ``start`` to ``end`` (:func:`unread_exports`): those whose days (``covers_from``
-    to ``covers_to`` of ``ds.files``: from their name, or their content) reach into them, and
-    with ``undated`` those whose days are unknown."""
-    unread = unread_exports(ds, platform, web=False)
+def unread_days(ds, platform: str, start: dt.date, end: dt.date, *, undated: bool = True,
+                web: bool = False) -> list[str]:
+    """The exports of the social platforms (with ``web``, those that may hold GA4's rows) that
+    could not be read and may hold ``platform``'s figures of ``start`` to ``end``
+    (:func:`unread_exports`): those whose days (``covers_from`` to ``covers_to`` of
+    ``ds.files``: from their name, or their content) reach into them, and with ``undated``
+    those whose days are unknown."""
+    unread = unread_exports(ds, platform, web=web)
     files = getattr(ds, "files", None)
     if not unread or files is None or not {"covers_from", "covers_to"} <= set(files.columns):
         return unread if undated else []
