@@ -976,15 +976,18 @@ def _unread_sides(ds, platform: str, cov: _Coverage, a: pd.DataFrame, b: pd.Data
     (the data cover the side's period), those whose days are unknown. None for a side with
     posts, or whose post count is 0. September's export failing read "Fewer than 10 posts in
     a period (0 in 2026-09, …)", no file named; and August 2025, before the data start,
-    blamed September 2026's export."""
+    blamed September 2026's export. Only exports that may hold posts are named: Facebook's
+    follows file failing, its September without a posts export read "Posts of 2026-09
+    unknown, not 0: 1 export could not be read (facebook_follows_….csv)"."""
     explained = {"current": bool(cov.outside or cov.mine), "previous": not cov.covered}
     out = {}
     for side, df, days in (("current", a, cov.cw), ("previous", b, cov.pw)):
         files = []
         if not len(df) and "posts" not in summed:
-            files = (unread_days(ds, platform, days.start, days.end, undated=False)
+            files = (unread_days(ds, platform, days.start, days.end, undated=False,
+                                 kind="posts")
                      or ([] if explained[side]
-                         else unread_days(ds, platform, days.start, days.end)))
+                         else unread_days(ds, platform, days.start, days.end, kind="posts")))
         out[side] = files
     return out
 
