@@ -85,11 +85,12 @@ Definitions
   rule of the report's key figures) has its post KPIs unknown, not 0, and not compared, though
   daily follower or GA4 rows cover it; a caveat says so. A period a posts export covers without
   a post (an export read without rows) keeps its true 0. So too, a side compared that no GA4
-  export covers on any day (September's export missing) has its GA4 KPIs unknown, and a side
-  of net followers known on no day, its net followers: a caveat says each. Data holding no
-  GA4 row, or no net follower figure on any day (no export, or new followers only), say so in
-  one caveat; so does a measure no post of a period carries (Instagram's impressions), and a
-  side of net followers whose export could not be read, beside its ``method``.
+  export covers on any day (September's export missing, or not read: the caveat then names
+  it) has its GA4 KPIs unknown, and a side of net followers known on no day, its net
+  followers: a caveat says each. Data holding no GA4 row (nor any GA4 export left unread), or
+  no net follower figure on any day (no export, or new followers only), say so in one caveat;
+  so does a measure no post of a period carries (Instagram's impressions), and a side of net
+  followers whose export could not be read, beside its ``method``.
 - A gap between a platform's posts exports inside a side compared (Facebook's August export
   missing from the third quarter): its days are unknown, not days without posts
   (:func:`_posts_gaps`). All platforms pooled, the platform is left out of both periods' post
@@ -1621,9 +1622,11 @@ def _web_unknown(ds, rows: list[dict], unweb: dict[str, tuple[Period, list[str]]
     of :func:`_web_uncovered`), their ``method`` saying why after how the other side was read
     ("GA4 period totals, no interval; no GA4 export covers 2026-09", "…; GA4 of 2026-09 unknown: 1
     export could not be read (…)")."""
-    whys = [f"GA4 of {days.label} unknown: {could_not_be_read(ds, files)}" if files
-            else f"no GA4 export covers {days.label}" for days, files in unweb.values()]
-    why = "; ".join(dict.fromkeys(whys))
+    uncovered = [days.label for days, files in unweb.values() if not files]
+    whys = [f"GA4 of {days.label} unknown: {could_not_be_read(ds, files)}"
+            for days, files in unweb.values() if files]
+    why = "; ".join(whys + ([f"no GA4 export covers {' or '.join(uncovered)}"]
+                            if uncovered else []))
     for row in (r for r in rows if unweb and r["kpi"] in _GA4_KPIS):
         _unknown([row], tuple(unweb), why if len(unweb) == 2 else f"{row['method']}; {why}")
 
