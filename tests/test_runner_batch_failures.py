@@ -383,3 +383,30 @@ def test_a_stopped_batch_names_the_reports_written_stopped_and_not_run(monkeypat
     assert err.splitlines() == [
         f"smm: stopped by {by}: 1 written, 1 stopped while running, 1 not started (each "
         "named above); a report stopped or not started keeps its earlier outputs in place"]
+
+
+def test_the_work_folder_of_a_dead_workers_report_is_removed_not_a_running_ones(
+        monkeypatch, tmp_path, caplog):
+    """A worker killed (SIGKILL) while its report ran left the report's work folder in
+    ``<out>/dies/`` (a partial report and the kernel's key) until the next run of that brand
+    and period. The batch removes it as it learns the worker died, saying so; the folder of
+    another run of the same brand and period still running (this test's process, as another
+    batch would be) stays."""
+    monkeypatch.setattr(runner, "_run_job_in_worker", _dying_workers.run_or_die_in_its_folder)
+    out = tmp_path / "out"
+    (out / "dies").mkdir(parents=True)
+    running = runner._work_folder(out / "dies", "2026-10")      # its owner: this process
+    jobs = [BatchJob(b, "monthly", "data", "2026-10", str(out))
+            for b in ("a", _dying_workers.DIES)]
+    with caplog.at_level("WARNING", logger="smmanalytics.runner"):
+        results = runner.run_batch(jobs, workers=2, progress=False)
+    assert [(r.brand, r.ok) for r in results] == [("a", True), ("dies", False)]
+    died_in = Path((out / "dies" / "died-in").read_text(encoding="utf-8"))
+    assert died_in.parent == out / "dies" and died_in.name.startswith(".2026-10.")
+    assert not died_in.exists()
+    assert sorted(p.name for p in (out / "dies").iterdir()) == sorted(["died-in", running.name])
+    assert (running / "owner").is_file() and (running / "new").is_dir()
+    assert [r.getMessage() for r in caplog.records if "worker process held" in r.getMessage()] \
+        == [f"removed {died_in}, the work folder of the report of dies its worker process held "
+            "when it died"]
+    assert not any(p.name.startswith(".") for p in (out / "a").iterdir())

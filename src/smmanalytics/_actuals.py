@@ -370,7 +370,7 @@ def _whole_months(first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
 
 
 def unread_exports(ds, platform: str = "all", after: dt.date | None = None, *,
-                   web: bool | None = None) -> list[str]:
+                   web: bool | None = None, kind: str | None = None) -> list[str]:
     """The export files of ``ds`` that could not be read and may hold ``platform``'s data: a
     failed file of that platform (the format that claimed it says whose it is), or of none
     known (an export no format understood among them). With ``web`` true, those that may
@@ -379,7 +379,9 @@ def unread_exports(ds, platform: str = "all", after: dt.date | None = None, *,
     read is no reason for a posts goal's missing figure, nor an Instagram one for sessions).
     With ``after``, only those that may hold days after it (their name's days end later, or
     their name gives none): X's content export of March to October with a broken date, not
-    one of 2025, is why X's figures stop at the end of February."""
+    one of 2025, is why X's figures stop at the end of February. With ``kind`` (``posts``),
+    only those that may hold that table: of a format that makes it, or of none known (a Meta
+    follows file that failed is no reason for a month without a post)."""
     files = getattr(ds, "files", None)
     if files is None or files.empty or not {"path", "status"} <= set(files.columns):
         return []
@@ -396,6 +398,10 @@ def unread_exports(ds, platform: str = "all", after: dt.date | None = None, *,
         plat = files["platform"].astype("string")
         failed &= (plat.isna() | plat.str.split(",").map(
             lambda ps: isinstance(ps, list) and platform in ps)).fillna(True).astype(bool)
+    if kind is not None and "kind" in files.columns:
+        kinds = files["kind"].astype("string").str.split(",")
+        failed &= kinds.map(lambda ks: not isinstance(ks, list) or kind in ks
+                            ).astype(bool).to_numpy()
     if after is not None and "covers_to" in files.columns:
         # (as timestamps: a files table whose names give no days at all, LinkedIn's and
         # TikTok's alone, has its ``covers_to`` all NaT, whose ``.dt.date`` stays datetime64
@@ -666,13 +672,14 @@ def followers_absent_in_each(ds, platform: str, spans: list[tuple[dt.date, dt.da
     return absent
 
 
-def unread_days(ds, platform: str, start: dt.date, end: dt.date, *, undated: bool = True
-                ) -> list[str]:
-    """The exports of the social platforms that could not be read and may hold ``platform``'s
-    figures of ``start`` to ``end`` (:func:`unread_exports`): those whose days (``covers_from``
-    to ``covers_to`` of ``ds.files``: from their name, or their content) reach into them, and
-    with ``undated`` those whose days are unknown."""
-    unread = unread_exports(ds, platform, web=False)
+def unread_days(ds, platform: str, start: dt.date, end: dt.date, *, undated: bool = True,
+                web: bool = False, kind: str | None = None) -> list[str]:
+    """The exports of the social platforms (with ``web``, those that may hold GA4's rows; with
+    ``kind``, those that may hold that table) that could not be read and may hold
+    ``platform``'s figures of ``start`` to ``end`` (:func:`unread_exports`): those whose days
+    (``covers_from`` to ``covers_to`` of ``ds.files``: from their name, or their content)
+    reach into them, and with ``undated`` those whose days are unknown."""
+    unread = unread_exports(ds, platform, web=web, kind=kind)
     files = getattr(ds, "files", None)
     if not unread or files is None or not {"covers_from", "covers_to"} <= set(files.columns):
         return unread if undated else []

@@ -85,11 +85,12 @@ Definitions
   rule of the report's key figures) has its post KPIs unknown, not 0, and not compared, though
   daily follower or GA4 rows cover it; a caveat says so. A period a posts export covers without
   a post (an export read without rows) keeps its true 0. So too, a side compared that no GA4
-  export covers on any day (September's export missing) has its GA4 KPIs unknown, and a side
-  of net followers known on no day, its net followers: a caveat says each. Data holding no
-  GA4 row, or no net follower figure on any day (no export, or new followers only), say so in
-  one caveat; so does a measure no post of a period carries (Instagram's impressions), and a
-  side of net followers whose export could not be read, beside its ``method``.
+  export covers on any day (September's export missing, or not read: the caveat then names
+  it) has its GA4 KPIs unknown, and a side of net followers known on no day, its net
+  followers: a caveat says each. Data holding no GA4 row (nor any GA4 export left unread), or
+  no net follower figure on any day (no export, or new followers only), say so in one caveat;
+  so does a measure no post of a period carries (Instagram's impressions), and a side of net
+  followers whose export could not be read, beside its ``method``.
 - A gap between a platform's posts exports inside a side compared (Facebook's August export
   missing from the third quarter): its days are unknown, not days without posts
   (:func:`_posts_gaps`). All platforms pooled, the platform is left out of both periods' post
@@ -129,6 +130,7 @@ from ._actuals import (
     posts_cover,
     posts_coverage,
     unread_days,
+    unread_exports,
     zero_without_posts,
 )
 from ._args import platform_name, whole
@@ -688,8 +690,7 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     if not cov.absent and all(runs):
         caveats += [note for _, note in web_days if note]
     unweb = _web_uncovered(ds, cov, runs)
-    caveats += [f"No GA4 export covers {p.label}: its GA4 KPIs are unknown, not 0, and not "
-                f"compared." for p in unweb.values()]
+    caveats += [_web_unknown_caveat(ds, p, files) for p, files in unweb.values()]
     caveats += _web_none(ds, cov)
     absent = _followers_absent(ds, cov)
     with actuals_shared():     # the GA4 KPIs' totals: one social traffic a period
@@ -703,7 +704,7 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
             if kpi == "followers_net" and platform is None:
                 caveats += _unread_followers_unknown(ds, rows[-1], absent, cov)
     _unknown_sides(rows, cov)
-    _web_unknown(rows, unweb)
+    _web_unknown(ds, rows, unweb)
     for side, p in uncovered.items():
         _unknown([r for r in rows if r["kpi"] in _POST_KPIS], (side,),
                  f"no {cov.whose}posts export covers {p.label}")
@@ -976,15 +977,18 @@ def _unread_sides(ds, platform: str, cov: _Coverage, a: pd.DataFrame, b: pd.Data
     (the data cover the side's period), those whose days are unknown. None for a side with
     posts, or whose post count is 0. September's export failing read "Fewer than 10 posts in
     a period (0 in 2026-09, …)", no file named; and August 2025, before the data start,
-    blamed September 2026's export."""
+    blamed September 2026's export. Only exports that may hold posts are named: Facebook's
+    follows file failing, its September without a posts export read "Posts of 2026-09
+    unknown, not 0: 1 export could not be read (facebook_follows_….csv)"."""
     explained = {"current": bool(cov.outside or cov.mine), "previous": not cov.covered}
     out = {}
     for side, df, days in (("current", a, cov.cw), ("previous", b, cov.pw)):
         files = []
         if not len(df) and "posts" not in summed:
-            files = (unread_days(ds, platform, days.start, days.end, undated=False)
+            files = (unread_days(ds, platform, days.start, days.end, undated=False,
+                                 kind="posts")
                      or ([] if explained[side]
-                         else unread_days(ds, platform, days.start, days.end)))
+                         else unread_days(ds, platform, days.start, days.end, kind="posts")))
         out[side] = files
     return out
 
@@ -1580,24 +1584,49 @@ def _unknown(rows: list[dict], sides: tuple[str, ...], method: str) -> None:
                    direction_only=False, method=method)
 
 
-def _web_uncovered(ds, cov: _Coverage, runs: tuple[list, list]) -> dict[str, Period]:
-    """The sides (``current``, ``previous``), each with its days compared, that no GA4
-    export covers on any day (``runs``, of :func:`covered_runs`, per side): their GA4 KPIs
-    are unknown, not 0. September's GA4 export missing, October's sessions stood against
-    "–" and no sentence said why: a client reads "no social traffic". A side the data do
-    not cover at all, or a platform they do not hold, is said by its own caveat; data without
-    any GA4 rows (a brand with no GA4) have no side to single out."""
-    if cov.said_whole or ds.web.empty:
+def _web_uncovered(ds, cov: _Coverage, runs: tuple[list, list]
+                   ) -> dict[str, tuple[Period, list[str]]]:
+    """The sides (``current``, ``previous``), each with its days compared and the GA4 exports
+    that could not be read and may hold them (:func:`_web_unread`), that no GA4 export read
+    covers on any day (``runs``, of :func:`covered_runs`, per side): their GA4 KPIs are
+    unknown, not 0. September's GA4 export missing, October's sessions stood against "–" and
+    no sentence said why: a client reads "no social traffic". A side the data do not cover
+    at all, or a platform they do not hold, is said by its own caveat; data without any GA4
+    rows nor any GA4 export left unread (a brand with no GA4) have no side to single out."""
+    if cov.said_whole or (ds.web.empty and not unread_exports(ds, web=True)):
         return {}
-    return {side: days for side, days in cov.compared(web=True).items()
+    return {side: (days, _web_unread(ds, days)) for side, days in cov.compared(web=True).items()
             if not runs[side == "previous"]}
 
 
-def _web_unknown(rows: list[dict], unweb: dict[str, Period]) -> None:
-    """Set unknown the sides of the GA4 KPIs' ``rows`` no GA4 export covers (``unweb``, of
-    :func:`_web_uncovered`), their ``method`` saying so after how the other side was read
-    ("GA4 period totals, no interval; no GA4 export covers 2026-09")."""
-    why = f"no GA4 export covers {' or '.join(p.label for p in unweb.values())}"
+def _web_unread(ds, days: Period) -> list[str]:
+    """The exports that could not be read and may hold GA4's rows of ``days``
+    (:func:`~smmanalytics._actuals.unread_days`): those whose days reach into them, else those
+    whose days are unknown. September's GA4 export damaged, its side read "No GA4 export
+    covers 2026-09", as if it had never been downloaded."""
+    return (unread_days(ds, "all", days.start, days.end, undated=False, web=True)
+            or unread_days(ds, "all", days.start, days.end, web=True))
+
+
+def _web_unknown_caveat(ds, days: Period, files: list[str]) -> str:
+    """The caveat of a side no GA4 export read covers (of :func:`_web_uncovered`): the
+    exports of its days that could not be read (``files``), or that none covers it."""
+    if files:
+        return f"GA4 KPIs of {days.label} unknown, not 0: {could_not_be_read(ds, files)}."
+    return (f"No GA4 export covers {days.label}: its GA4 KPIs are unknown, not 0, and not "
+            f"compared.")
+
+
+def _web_unknown(ds, rows: list[dict], unweb: dict[str, tuple[Period, list[str]]]) -> None:
+    """Set unknown the sides of the GA4 KPIs' ``rows`` no GA4 export read covers (``unweb``,
+    of :func:`_web_uncovered`), their ``method`` saying why after how the other side was read
+    ("GA4 period totals, no interval; no GA4 export covers 2026-09", "…; GA4 of 2026-09 unknown: 1
+    export could not be read (…)")."""
+    uncovered = [days.label for days, files in unweb.values() if not files]
+    whys = [f"GA4 of {days.label} unknown: {could_not_be_read(ds, files)}"
+            for days, files in unweb.values() if files]
+    why = "; ".join(whys + ([f"no GA4 export covers {' or '.join(uncovered)}"]
+                            if uncovered else []))
     for row in (r for r in rows if unweb and r["kpi"] in _GA4_KPIS):
         _unknown([row], tuple(unweb), why if len(unweb) == 2 else f"{row['method']}; {why}")
 
@@ -1611,9 +1640,11 @@ def _web_none(ds, cov: _Coverage) -> list[str]:
     """The caveat of data holding no GA4 row (a brand without GA4): its three GA4 KPIs read
     "–" against "–", the method "no GA4 data", and no sentence said why, where a side no GA4
     export covers has its own (:func:`_web_uncovered`, which has no side to single out
-    here). Data not covering the period, or without the platform asked, say so of every KPI
+    here). Data whose GA4 exports could not be read hold GA4 all the same: each side says
+    so (:func:`_web_unknown_caveat`; all 14 of the sample damaged read "The data hold no GA4
+    export"). Data not covering the period, or without the platform asked, say so of every KPI
     in their own caveat."""
-    if cov.said_whole or not ds.web.empty:
+    if cov.said_whole or not ds.web.empty or unread_exports(ds, web=True):
         return []
     return [NO_GA4_CAVEAT]
 

@@ -1175,9 +1175,12 @@ def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: lis
             raise exc
         log.add(name, "failed", str(exc), level="error")
         row["status"] = "failed"
-        # the platforms of the format that claimed it, when one did (else unknown: NA)
+        # the platforms and kinds of the format that claimed it, when one did (else
+        # unknown: NA)
         if getattr(exc, "platforms", None):
             row["platform"] = ",".join(sorted(exc.platforms))
+        if getattr(exc, "kinds", None):
+            row["kind"] = ",".join(sorted(exc.kinds))
 
     if isinstance(sources, SmmError):
         try:

@@ -6,7 +6,8 @@ files in a temporary folder next to it, then moves each into place with one rena
 never sees a half-written file, and all of them or, when stopped midway, none
 (:func:`_publish`); it replaces only its own files and removes only the files an earlier run of
 the same report left and this one did not write. A run killed before it could remove its
-temporary folder leaves it to the next run of the brand and period, which removes it.
+temporary folder leaves it to the next run of the brand and period, which removes it; a
+batch removes at once the one its dead worker left.
 """
 
 from __future__ import annotations
@@ -463,19 +464,48 @@ def _left_behind(work: Path, now: float) -> bool:
     than a kernel's connection file (:func:`_orphaned`). A live process that took a dead
     one's id keeps it until then."""
     host, boot, _ = _this_run()
-    try:
-        owner_host, owner_boot, pid = (work / "owner").read_text(encoding="utf-8").split()
+    owner = _owner(work)
+    if owner is not None:
+        owner_host, owner_boot, pid = owner
         if owner_host == host and owner_boot != boot:
             return True
-        if (owner_host, owner_boot) == (host, boot) and not _running(int(pid)):
+        if (owner_host, owner_boot) == (host, boot) and not _running(pid):
             return True
-    except (OSError, ValueError):           # no owner, or not one this function wrote
-        pass
     try:
         untouched = now - work.stat().st_mtime
         return untouched > STALE_AFTER or (untouched > ORPHANED_AFTER and _orphaned(work))
     except FileNotFoundError:               # removed meanwhile by another run
         return False
+
+
+def _owner(work: Path) -> tuple[str, str, int] | None:
+    """The machine, boot and process of the run whose work folder is ``work``, as its
+    ``owner`` file says (:func:`_work_folder`); None without one, or with one this module did
+    not write."""
+    try:
+        host, boot, pid = (work / "owner").read_text(encoding="utf-8").split()
+        return host, boot, int(pid)
+    except (OSError, ValueError):
+        return None
+
+
+def _remove_dead_workers_folders(job: BatchJob, pid: int) -> None:
+    """Remove the work folders the batch's worker ``pid`` left as it died (SIGKILL, the OOM
+    killer) while running ``job``'s report, saying so: they stayed until the next run of
+    that brand and period (a month later, for a monthly report), each with a partial report
+    and its kernel's connection file (its key). Only the folders of the brand's reports
+    folder whose ``owner`` is that worker, on this machine since it started, and no longer
+    running: a report of the same brand and period that another batch, or ``smm report``,
+    runs meanwhile has its own owner, and is left alone."""
+    reports = Path(job.out).resolve() / slugify(job.brand)
+    if not reports.is_dir() or _running(pid):
+        return
+    dead = (*_this_run()[:2], pid)
+    for work in reports.iterdir():
+        if work.name.startswith(".") and work.is_dir() and _owner(work) == dead:
+            shutil.rmtree(work, ignore_errors=True)
+            logger.warning("removed %s, the work folder of the report of %s its worker "
+                           "process held when it died", work, job.brand)
 
 
 def _orphaned(work: Path) -> bool:
@@ -1421,6 +1451,7 @@ def _run_pool(ctx, jobs: list[BatchJob], places: list[int], workers: int, pids,
     again = []
     for i in broken:
         if pids[i] in dead:
+            _remove_dead_workers_folders(jobs[i], pids[i])
             done(i, _failed(jobs[i], _died(dead[pids[i]])))
         else:           # not started, or stopped by the pool: started afresh, or not at all
             pids[i] = 0

@@ -168,9 +168,10 @@ def _parse_tables(src: Source, log: QualityLog, fmts: list[Format]
         try:
             out = _with_later_blocks(fmt, cand, _parsed(fmt, cand, ctx), ctx, fmts)
         except SmmError as exc:
-            # whose export it is, though it cannot be read: the files table keeps it (X's
-            # content export with a broken date is X's, not a file of any platform)
-            exc.platforms = fmt.platforms
+            # whose export it is, and of what, though it cannot be read: the files table
+            # keeps it (X's content export with a broken date is X's, not a file of any
+            # platform; a Meta follows file holds no posts)
+            exc.platforms, exc.kinds = fmt.platforms, fmt.kinds
             raise
         if out and not any(len(df) for df in out) and not any(
                 e["code"] == "empty_file" for e in log.entries):
