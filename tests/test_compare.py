@@ -2498,7 +2498,7 @@ def _posts_sept_oct(follows=None):
            "sont pas comparés.",
      "Les données ne contiennent aucun chiffre d'abonnés d'Instagram : les abonnés gagnés (net) "
      "ne sont pas comparés.",
-     "Les données ne contiennent aucun chiffre d'abonnés nets : les exports d'Instagram ne "
+     "Les données ne contiennent aucun chiffre d'abonnés nets : les exports Instagram ne "
      "comptent que les nouveaux abonnés, les abonnés gagnés (net) ne sont donc pas comparés."),
     ("it", "I dati non contengono alcun dato sui follower: i nuovi follower (netti) non sono "
            "confrontati.",

@@ -2645,10 +2645,11 @@ def test_roi_notes_have_french_and_italian_wording(tmp_path):
         "costs.csv ne couvre octobre 2026 que du 1er au 15 octobre 2026 : tous "
         "les coûts, abonnements compris, ne sont comptés que sur ces jours",
         "CPA non calculable : le nombre d'événements clés est inconnu"]
+    # platform lists are joined as lists ("Instagram e TikTok"), not with a comma
     assert Formatter("it").note("cpc and cpm leave out the ad spend of instagram, tiktok: paid "
                                 "posts of instagram, tiktok unknown") == (
-        "CPC e CPM escludono la spesa pubblicitaria Instagram, TikTok: post sponsorizzati "
-        "Instagram, TikTok sconosciuti")
+        "CPC e CPM escludono la spesa pubblicitaria Instagram e TikTok: post sponsorizzati "
+        "Instagram e TikTok sconosciuti")
     # "hors de octobre" would want an elision: the French says "ne couvre pas octobre 2026"
     assert fr.note("costs.csv runs from 2026-09-01 to 2026-09-30, outside 2026-10: costs "
                    "unknown") == ("costs.csv va du 1er au 30 septembre 2026 et ne "
