@@ -352,8 +352,8 @@ def test_best_times_tables_read_weekdays_by_name(monkeypatch, capsys, effect, nu
     assert first[3] == (f"{float(top['lift']):.2f}".rstrip("0").rstrip(".")
                         if top["n_posts"] >= 8 else "–")
     few = int(bt.recommended["n_posts"].lt(8).sum())
-    # the simulation's 20 recommended slots (19:00-21:00) have 1 to 8 posts: all but Wednesday 20:00 and
-    # Saturday 19:00 (8 each) under 8, the top one, Thursday 20:00, of 6
+    # the simulation's 20 recommended slots (19:00-21:00) have 1 to 8 posts: all but
+    # Wednesday 20:00 and Saturday 19:00 (8 each) under 8, the top one, Thursday 20:00, of 6
     assert few == 18 and top["n_posts"] == 6
     rows = out.split("Recommended slots")[1].split("\n\n")[0].splitlines()[2:]
     assert sum(row.split()[3:] == ["–"] * 3 for row in rows) == few
