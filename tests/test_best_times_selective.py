@@ -472,3 +472,49 @@ def test_the_summary_of_two_accounts_says_each_accounts_own_average():
         assert "the account's" not in two.summary and "this account" not in two.summary
     assert made(_STOOD_OUT, 2, effect=False).summary.startswith(
         "No reliable timing effect in these 2 accounts' data (p = 0.002, 608 posts)")
+
+
+@pytest.mark.filterwarnings("error")
+def test_a_zero_spread_is_known_not_adjusted():
+    """s = 0 (a held-out lift every resample measured alike): each quantile mean is x itself,
+    the limit of the Normal's as s shrinks; dividing by s warned of divisions by zero."""
+    assert _truncated_quantiles(0.25, 0.0, 0.0, [0.95, 0.5, 0.05]).tolist() == [0.25] * 3
+
+
+def _copied_weeks(weeks: int = 8):
+    """One account posting every day at 09:00 (50 reactions) and 19:00 (100), 1,000 followers,
+    for ``weeks`` weeks from Monday 5 January 2026 (UTC), each week a copy of the first."""
+    import pandas as pd
+
+    day = np.repeat(np.arange(7 * weeks), 2)
+    hour = np.tile([9, 19], 7 * weeks)
+    n = len(day)
+    return pd.DataFrame({
+        "platform": pd.Categorical(["instagram"] * n),
+        "account_id": pd.array(["acc1"] * n, dtype="string"),
+        "post_id": pd.array([str(i) for i in range(n)], dtype="string"),
+        "published_at": (pd.Timestamp("2026-01-05", tz="UTC") + pd.to_timedelta(day, unit="D")
+                         + pd.to_timedelta(hour, unit="h")),
+        "time_precision": pd.Categorical(["minute"] * n),
+        "content_type": pd.Categorical(["image"] * n),
+        "paid": pd.array([False] * n, dtype="boolean"),
+        "reactions": pd.array(np.where(hour == 19, 100.0, 50.0), dtype="Float64"),
+        "comments": pd.array([0.0] * n, dtype="Float64"),
+        "followers": pd.array([1000.0] * n, dtype="Float64"),
+        "snapshot_at": pd.Timestamp("2027-06-01", tz="UTC"),
+    })
+
+
+@pytest.mark.filterwarnings("error")
+def test_a_window_of_weeks_alike_is_shown_at_its_exact_lift_without_warnings():
+    """Weeks alike: every half of them measures the 19:00 posts at 100 / 75 (the account's
+    average post: (50 + 100) / 2) = 4/3 of the average, so the held-out interval has no width
+    and the selection, certain, adjusts nothing: 1.33x (1.33-1.33) of the 56 posts at 19:00
+    (8 weeks x 7 days), shown. selection_adjusted warned of divisions by zero (-W error)."""
+    from smmanalytics.timing import best_times
+
+    window = best_times(_copied_weeks(), "UTC").window
+    assert window["shown"] and window["hours"] == [19] and window["n_posts"] == 56
+    assert (window["lift"], window["lift_low"], window["lift_high"]) == pytest.approx(
+        (4 / 3,) * 3, rel=1e-9)
+    assert window["raw_lift"] == pytest.approx(window["lift"], rel=1e-12)

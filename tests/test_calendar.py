@@ -347,9 +347,17 @@ def test_best_times_tables_read_weekdays_by_name(monkeypatch, capsys, effect, nu
     first = out.split("Recommended slots")[1].splitlines()[2].split()
     assert first[:3] == [WEEKDAYS[int(top["weekday"])], f"{int(top['hour']):02d}:00",
                          str(int(top["n_posts"]))]
-    # a slot of fewer than 8 posts shows no lift (benchmarks-methods 3.3)
+    # a slot of fewer than 8 posts shows no lift (benchmarks-methods 3.3), the report's "–"
+    # (was "<NA>"), said once under the table when it has one
     assert first[3] == (f"{float(top['lift']):.2f}".rstrip("0").rstrip(".")
-                        if top["n_posts"] >= 8 else "<NA>")
+                        if top["n_posts"] >= 8 else "–")
+    few = int(bt.recommended["n_posts"].lt(8).sum())
+    # the simulation's 20 recommended slots (19:00-21:00) have 1 to 8 posts: all but
+    # Wednesday 20:00 and Saturday 19:00 (8 each) under 8, the top one, Thursday 20:00, of 6
+    assert few == 18 and top["n_posts"] == 6
+    rows = out.split("Recommended slots")[1].split("\n\n")[0].splitlines()[2:]
+    assert sum(row.split()[3:] == ["–"] * 3 for row in rows) == few
+    assert out.count("–: fewer than 8 posts, too few to show a lift of its own") == (few > 0)
     week = out.split("By weekday:")[1].splitlines()
     assert [line.split()[0] for line in week[2:]] == list(WEEKDAYS)
     assert bt.recommended["weekday"].dtype.kind in "iu"          # numbers still

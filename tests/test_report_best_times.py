@@ -1543,14 +1543,14 @@ def october_instagram(tmp_path_factory):
 
 @pytest.mark.parametrize("lang,posts,note", [
     ("en", "Posts at that day and hour",
-     "–: fewer than 5 posts so far, too few to tell what that slot itself does (one post's "
+     "–: fewer than 8 posts so far, too few to tell what that slot itself does (one post's "
      "engagement varies widely); go by the estimate in the text above."),
     ("fr", "Publications à ce jour et cette heure",
-     "– : moins de 5 publications jusqu'ici, trop peu pour dire ce que vaut ce créneau "
+     "– : moins de 8 publications jusqu'ici, trop peu pour dire ce que vaut ce créneau "
      "lui-même (l'engagement d'une publication varie beaucoup) ; c'est l'estimation du texte "
      "ci-dessus qui compte."),
     ("it", "Post in quel giorno e a quell'ora",
-     "–: meno di 5 post finora, troppo pochi per dire quanto renda quella fascia da sola "
+     "–: meno di 8 post finora, troppo pochi per dire quanto renda quella fascia da sola "
      "(l'engagement di un singolo post varia molto); vale la stima del testo qui sopra."),
 ])
 def test_a_slot_of_few_posts_shows_its_posts_not_its_own_lift(october_instagram, lang, posts,
@@ -1558,7 +1558,8 @@ def test_a_slot_of_few_posts_shows_its_posts_not_its_own_lift(october_instagram,
     """30 Instagram posts: the text said the window earns about 1.48× (0.48-2.63×) and may
     not beat the average, while the slots table under it read "Saturday 18:00 1.97×", the
     shrunk lift of one post. Each slot now shows the posts it rests on, and no lift of its
-    own from fewer than 5 (a note says why and points to the window's estimate)."""
+    own from fewer than 8, the heatmap's grey cells (a note says why and points to the
+    window's estimate)."""
     rep = BrandReport(october_instagram, "2026-10", lang=lang)
     sec = rep.best_times(platforms=["instagram"])
     plan = rep._slots["instagram"]
@@ -1567,38 +1568,40 @@ def test_a_slot_of_few_posts_shows_its_posts_not_its_own_lift(october_instagram,
     f = Formatter(lang)
     assert slots["columns"] == [f.label("slot"), posts, f.label("expected_lift")]
     # the posts at each slot's day and hour, counted from the export's publish times in
-    # Paris (Saturday 18:00: 1, Monday 19:00: 2): all under 5, so no lift is shown
+    # Paris (Saturday 18:00: 1, Monday 19:00: 2): all under 8, so no lift is shown
     local = october_instagram.posts["published_at"].dt.tz_convert("Europe/Paris")
     counted = pd.Series(1, index=pd.MultiIndex.from_arrays(
         [local.dt.day_of_week, local.dt.hour])).groupby(level=[0, 1]).sum()
     expected = [str(counted.get((int(d), int(h)), 0))
                 for d, h in zip(plan["weekday"].head(12), plan["hour"].head(12), strict=True)]
     assert [row[1] for row in slots["rows"]] == expected
-    assert max(map(int, expected)) < 5 and {row[2] for row in slots["rows"]} == {"–"}
+    assert max(map(int, expected)) < 8 and {row[2] for row in slots["rows"]} == {"–"}
     notes = [b["text"] for b in sec.blocks if b["kind"] == "note"]
     assert note in notes
 
 
-def test_a_slots_own_lift_is_shown_from_5_posts(ds):
-    """The threshold's edge, by hand: a slot of 5 posts shows its lift, one of 4 does not
-    (one withheld), and a slot without a lift (none measured there) is no lift withheld."""
+def test_a_slots_own_lift_is_shown_from_8_posts(ds):
+    """The threshold's edge, by hand: a slot of 8 posts shows its lift, one of 7 does not, nor
+    one of 5 (shown before the table took the heatmap's threshold, benchmarks-methods §3.3):
+    two withheld; a slot without a lift (none measured there) is no lift withheld."""
     import types
 
-    by_slot = pd.DataFrame({"weekday": pd.array([0, 1, 2], dtype="Int64"),
-                            "hour": pd.array([19, 19, 19], dtype="Int64"),
-                            "n_posts": pd.array([5, 4, 0], dtype="Int64"),
-                            "lift": pd.array([1.47, 1.97, None], dtype="Float64")})
+    by_slot = pd.DataFrame({"weekday": pd.array([0, 1, 2, 3], dtype="Int64"),
+                            "hour": pd.array([19, 19, 19, 19], dtype="Int64"),
+                            "n_posts": pd.array([8, 7, 5, 0], dtype="Int64"),
+                            "lift": pd.array([1.47, 1.97, 1.62, None], dtype="Float64")})
     shown = pd.DataFrame({"start_local": pd.DatetimeIndex(
-        ["2026-11-02 19:00", "2026-11-03 19:00", "2026-11-04 19:00"]).tz_localize(
-        "Europe/Paris"), "weekday": [0, 1, 2], "hour": [19, 19, 19],
+        ["2026-11-02 19:00", "2026-11-03 19:00", "2026-11-04 19:00", "2026-11-05 19:00"]
+        ).tz_localize("Europe/Paris"), "weekday": [0, 1, 2, 3], "hour": [19, 19, 19, 19],
         "lift": by_slot["lift"]})
     rep = BrandReport(ds, "2026-10", lang="en")
     table, withheld = rep._slots_table(types.SimpleNamespace(by_slot=by_slot), shown,
                                        "effect", 1)
-    assert table.to_numpy().tolist() == [["Monday 2 November 19:00", "5", "1.47×"],
-                                         ["Tuesday 3 November 19:00", "4", "–"],
-                                         ["Wednesday 4 November 19:00", "0", "–"]]
-    assert withheld == 1
+    assert table.to_numpy().tolist() == [["Monday 2 November 19:00", "8", "1.47×"],
+                                         ["Tuesday 3 November 19:00", "7", "–"],
+                                         ["Wednesday 4 November 19:00", "5", "–"],
+                                         ["Thursday 5 November 19:00", "0", "–"]]
+    assert withheld == 2
 
 
 def _tied_days(bt):

@@ -781,6 +781,22 @@ def _pooled(ds, args) -> str | None:
             "one platform's own times")
 
 
+#: what `smm best-times` prints for a lift withheld, as the report's slots table does
+_HIDDEN = "–"
+
+
+def _print_lifts(frame: pd.DataFrame) -> None:
+    """A table of best times (:func:`readable`), "–" for the lifts of slots or days of fewer
+    than :data:`~smmanalytics.timing.MIN_CELL_POSTS` posts, said once under it when it has
+    any: the 608 posts of the sample's Instagram printed "<NA>" for 7 of 21 recommended slots,
+    which read as figures gone missing, not withheld."""
+    table = readable(frame, hidden=_HIDDEN)
+    _print_frame(table, False)
+    if "lift" in table and table["lift"].eq(_HIDDEN).any():
+        print(f"{_HIDDEN}: fewer than {timing.MIN_CELL_POSTS} posts, too few to show a lift "
+              "of its own")
+
+
 def _cmd_best_times(args) -> int:
     ds, _, bt = _best_times_from_args(args)
     if args.json:
@@ -796,20 +812,20 @@ def _cmd_best_times(args) -> int:
     average = bt.average
     if len(bt.recommended):
         print(f"\nRecommended slots (lift vs {average}, shrunk):")
-        _print_frame(readable(bt.recommended), False)
+        _print_lifts(bt.recommended)
     elif bt.day_effect:     # the finding is the days alone: no hour stood out
         if len(bt.best_days):
             print(f"\nDays that did better (lift vs {average}), at the usual hours:")
-            _print_frame(readable(bt.best_days), False)
+            _print_lifts(bt.best_days)
         if bt.avoid_days is not None and len(bt.avoid_days):
             print(f"\nDays that did worse, to avoid (lift vs {average}):")
-            _print_frame(readable(bt.avoid_days), False)
+            _print_lifts(bt.avoid_days)
     elif bt.has_activity:
         print("\nAudience schedule (followers online), busiest first:")
         busiest = bt.activity.sort_values("online_followers", ascending=False).head(10)
         _print_frame(readable(busiest), False)
     print("\nBy weekday:")
-    _print_frame(readable(bt.by_weekday), False)
+    _print_lifts(bt.by_weekday)
     return 0
 
 

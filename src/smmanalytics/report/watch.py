@@ -25,9 +25,16 @@ from ..calendar import _replaced, ics_bytes
 from ..errors import EmptyDataError
 from ..periods import parse_period, post_dates
 from ..quality import unread_columns
-from ..timing import MIN_AGE_DAYS, MIN_POSTS, MIN_WEEKS, WEEKEND_MIN_HOURS, WEEKEND_MIN_POSTS
+from ..timing import (
+    MIN_AGE_DAYS,
+    MIN_CELL_POSTS,
+    MIN_POSTS,
+    MIN_WEEKS,
+    WEEKEND_MIN_HOURS,
+    WEEKEND_MIN_POSTS,
+)
 from ..timing._data import MAX_GROUP_LEVELS, MIN_EXPOSURE_SHARE, prepare
-from ..timing._estimate import MIN_CELL_POSTS, reaches_one, stood_out, window_runs
+from ..timing._estimate import reaches_one, stood_out, window_runs
 from ..timing._model import NO_ENGAGEMENT, NOT_IDENTIFIABLE, NOT_PERMUTABLE
 from ._ahead import built_ahead
 from .builder import Section
@@ -43,13 +50,6 @@ _SEVERITY_COLORS = {"watch": "#857400", "warning": "#bf5600", "crisis": "#c62828
 _RATE_MIN_DAYS = 28
 #: most untested days named by date in the watch's note (a month's, as a rule); more: a count
 _UNTESTED_NAMED = 31
-#: fewest posts a slot's own expected engagement is shown from in the slots table. Below it
-#: the figure is one or two posts' luck, not the slot's: a slot of one post has a 90% range
-#: about 20 times wide (timing._estimate's notes; 30 Instagram posts: Saturday 18:00, 1 post,
-#: 1.97×, range 0.64-6.64×, under a window told at 1.48×, 0.48-2.63×), while the sample's
-#: slots of 6 to 12 posts have ranges 1.6 to 2.1 times wide (1.27-1.50×, beside its window's
-#: 1.47×). A judgement between the two, not a test
-_SLOT_MIN_POSTS = 5
 
 
 def _one_week(key: str, settings) -> str:
@@ -544,7 +544,7 @@ class WatchSections:
                                                        ics))
                 if few:
                     self.text(sec, f.label("bt_slots_few_posts").format(
-                        n=f.number(_SLOT_MIN_POSTS)), note=True)
+                        n=f.number(MIN_CELL_POSTS)), note=True)
             asked, found = plan.attrs.get("posts_per_week"), plan.attrs.get("slots_per_week")
             if asked and found is not None and found < asked:
                 self.text(sec, f.label("bt_slots_short").format(
@@ -564,8 +564,10 @@ class WatchSections:
         """The slots table of the plan rows ``shown``: each slot, and when timing showed a
         reliable effect (the slot's, or the day's when the finding is the days: the plan's
         ``basis``), the posts its expected engagement rests on and that engagement, "–" below
-        ``_SLOT_MIN_POSTS`` posts; and how many lifts that "–" withheld. A slot of one post read
-        1.97× under a window told at about 1.48×, which might not beat the average. Slots
+        :data:`~smmanalytics.timing.MIN_CELL_POSTS` (8) posts, the heatmap's grey cells; and
+        how many lifts that "–" withheld. A slot of one post read 1.97× under a window told at
+        about 1.48×, which might not beat the average; at 5, the table showed the lifts of
+        slots of 5 to 7 posts the heatmap above it greyed. Slots
         chosen by the audience schedule, or spread evenly, carry no lift (the model showed
         none), nor their posts."""
         f = self.fmt
@@ -576,7 +578,7 @@ class WatchSections:
         if basis not in ("effect", "days"):
             return table.assign(**{lift_label: ["–"] * len(shown)}), 0
         posts = _posts_behind(bt, shown, by_day=basis == "days")
-        few = posts < _SLOT_MIN_POSTS
+        few = posts < MIN_CELL_POSTS
         withheld = few & shown["lift"].notna().to_numpy(bool)
         return table.assign(**{
             f.label(f"slot_posts_{basis}"): [f.number(n) for n in posts],

@@ -23,7 +23,8 @@ Method
    moves the average by at most 10 medians over the number of posts (4% with 255 posts, a
    third in a held-out half of 73). A slot of fewer than ``MIN_CELL_POSTS`` (8) posts shows
    no lift (benchmarks-methods §3.3): ``readable``, the heatmap (grey, outside the colour
-   scale) and the report leave it out; ``by_slot`` keeps the estimate.
+   scale), ``smm best-times`` and the report's slots table leave it out ("–"), all by this one
+   constant; ``by_slot`` keeps the estimate.
 2. Negative-binomial GLM (NB2, log link, IRLS) of the outcome with ``log(exposure)`` as offset
    (followers at posting time, else reach, else none: ``method["exposure"]`` says which), content
    type, paid, platform/account and a smooth trend (Legendre polynomials of time), plus weekday
@@ -113,6 +114,7 @@ from ._data import (
     slot_design,
 )
 from ._estimate import (
+    MIN_CELL_POSTS,
     MIN_POSTS,
     MIN_WEEKS,
     WEEKEND_MIN_HOURS,
@@ -127,7 +129,7 @@ from ._model import NO_ENGAGEMENT, NBFit, nb_fit, perm_score_test
 from ._result import WEEKDAYS, BestTimes
 
 __all__ = ["best_times", "BestTimes", "WEEKDAYS", "MIN_POSTS", "MIN_WEEKS", "MIN_AGE_DAYS",
-           "WEEKEND_MIN_POSTS", "WEEKEND_MIN_HOURS", "post_ages"]
+           "MIN_CELL_POSTS", "WEEKEND_MIN_POSTS", "WEEKEND_MIN_HOURS", "post_ages"]
 
 logger = logging.getLogger(__name__)
 

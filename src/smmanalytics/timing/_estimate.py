@@ -603,13 +603,22 @@ def _truncated_quantiles(x: float, s: float, c: float, qs) -> np.ndarray:
     0.5`` gives the median-unbiased estimate, ``q = 0.95`` and ``0.05`` a 90% interval's lower
     and upper ends. As ``x`` nears ``c`` the lower end runs off: -inf when it lies more than
     10,000 ``s`` below.
+
+    ``s`` = 0, every quantile is ``x``: a held-out lift whose resampled weeks all measured the
+    same figure (a zero-width interval: data without noise, each week a copy of the others)
+    is known, not estimated; the window cleared its threshold for sure, conditioning on it
+    changes nothing, and the figures are the raw ones (the limit as ``s`` shrinks). Divided
+    by ``s``, numpy warned of divisions by zero and compared NaNs to reach the same ``x``.
     """
     from .._dist import norm_logsf  # lazy: _dist loads scipy
+
+    q = np.asarray(qs, dtype=float)
+    if s == 0:
+        return np.full(q.shape, float(x))
 
     def F(theta):
         return 1 - np.exp(norm_logsf((x - theta) / s) - norm_logsf((c - theta) / s))
 
-    q = np.asarray(qs, dtype=float)
     below, above = np.full(q.shape, c - 1e4 * s), np.full(q.shape, x + 20 * s)
     for _ in range(100):
         mid = (below + above) / 2

@@ -99,23 +99,27 @@ def _listed(items: list[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
-def readable(frame: pd.DataFrame) -> pd.DataFrame:
+def readable(frame: pd.DataFrame, hidden: str | None = None) -> pd.DataFrame:
     """A frame of :class:`BestTimes` (``recommended``, ``by_weekday``, ``by_slot``,
     ``activity``) for reading: the weekday by name (0 is Monday), the hour as ``18:00``, lifts
     to two decimals, and none where fewer than :data:`MIN_CELL_POSTS` posts tell it; the
-    attributes keep the numbers to compute with."""
+    attributes keep the numbers to compute with. ``hidden``, when given, is put in place of
+    those lifts: ``smm best-times`` prints the report's "–" where pandas printed "<NA>",
+    which reads as a value gone missing rather than one withheld."""
     out = frame.copy()
-    if "n_posts" in out:
-        few = out["n_posts"].lt(MIN_CELL_POSTS).to_numpy()
-        for col in ("lift", "lift_low", "lift_high"):
-            if col in out:
-                out[col] = out[col].mask(few)
     if "weekday" in out:
         out["weekday"] = [WEEKDAYS[int(d)] for d in out["weekday"]]
     if "hour" in out:
         out["hour"] = [f"{int(h):02d}:00" for h in out["hour"]]
     lifts = [c for c in ("lift", "lift_low", "lift_high", "relative") if c in out]
-    return out.round(dict.fromkeys(lifts, 2))
+    out = out.round(dict.fromkeys(lifts, 2))
+    if "n_posts" in out:
+        few = out["n_posts"].lt(MIN_CELL_POSTS).fillna(False).to_numpy(bool)
+        for col in ("lift", "lift_low", "lift_high"):
+            if col in out:
+                out[col] = (out[col].mask(few) if hidden is None else
+                            out[col].astype(object).mask(few, hidden))
+    return out
 
 
 #: the fewest hours a lift heatmap shows, so that a few posted hours are not drawn as
