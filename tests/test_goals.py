@@ -2824,9 +2824,11 @@ def test_an_asof_after_the_data_evaluates_to_the_data_end(tmp_path):
     assert late["required_daily"] == pytest.approx(1000)
     assert late["note"] == "data end on 2026-10-10: evaluated to that day"
     assert not late["complete"] and late["p_meet"] > 0.3
-    # the same row as without asof (today after October: evaluated to the data's end)
+    # the same row as without asof (today after October: evaluated to the data's end),
+    # but no pace: October is over by then, its days after the 10th past, none to come
     default = scorecard(ds, "2026-10").iloc[0]
-    assert late.to_dict() == default.to_dict()
+    assert pd.isna(default["required_daily"])
+    assert late.drop("required_daily").to_dict() == default.drop("required_daily").to_dict()
     # asof on or before the data's end is unchanged: no note
     row = scorecard(ds, "2026-10", asof="2026-10-08").iloc[0]
     assert row["elapsed_days"] == 8 and row["actual"] == 8000 and pd.isna(row["note"])
