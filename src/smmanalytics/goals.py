@@ -48,8 +48,10 @@ Status
 ------
 A finished period is ``met`` or ``missed``. In a running period a goal on a total that can
 only grow (counts and revenue) is ``met`` once reached, and an ``at_most`` one ``missed``
-once exceeded (nothing left can undo either); otherwise the status follows the simulated
-probability ``P`` of meeting the target by the period's end (benchmarks-methods §5.2):
+once exceeded (nothing left can undo either), and one whose final value GA4's period totals
+already give (they cover the whole period) is ``met`` or ``missed``, with no pace per day;
+otherwise the status follows the simulated probability ``P`` of meeting the target by the
+period's end (benchmarks-methods §5.2):
 ``on track`` if P ≥ 0.7, ``at risk`` if 0.3 ≤ P < 0.7, ``off track`` if P < 0.3. A missed goal
 was called ``off track``, as one that could still be met. A goal whose figures are known but
 give no actual is ``not computable`` (:data:`NOT_COMPUTABLE`), its note saying why: a ROAS
@@ -831,6 +833,11 @@ def _judge(ds, g: dict, row: dict, w: Period, covered: Period, end: dt.date, rng
         if rate or paced:
             row["projection"] = float(np.median(final))
         row["status"] = status_from_probability(pm)
+        if metric in _GA4_METRICS and np.ptp(final) == 0:
+            # GA4's period totals cover the goal period whole (_sim_from_months): its final
+            # value is known, not a chance, and nothing is to come (October's revenue,
+            # 14,657.70 against 10,000 on the 18th, read "on track, €115 needed per day")
+            row["status"], row["required_daily"] = ("met" if pm == 1 else "missed"), np.nan
     if decided is not None:
         row["status"], row["p_meet"] = decided, 1.0 if decided == "met" else 0.0
         if decided == "missed":
