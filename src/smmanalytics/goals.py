@@ -833,16 +833,27 @@ def _judge(ds, g: dict, row: dict, w: Period, covered: Period, end: dt.date, rng
         if rate or paced:
             row["projection"] = float(np.median(final))
         row["status"] = status_from_probability(pm)
-        if metric in _GA4_METRICS and np.ptp(final) == 0:
-            # GA4's period totals cover the goal period whole (_sim_from_months): its final
-            # value is known, not a chance, and nothing is to come (October's revenue,
-            # 14,657.70 against 10,000 on the 18th, read "on track, €115 needed per day")
+        if _known_total(ds, metric, covered, end, final):
             row["status"], row["required_daily"] = ("met" if pm == 1 else "missed"), np.nan
     if decided is not None:
         row["status"], row["p_meet"] = decided, 1.0 if decided == "met" else 0.0
         if decided == "missed":
             notes.append("already above the maximum")
     return _finish(row, notes)
+
+
+def _known_total(ds, metric: str, w: Period, end: dt.date, final: np.ndarray) -> bool:
+    """Whether the simulated ``final`` values of a GA4 total (sessions, key events, revenue)
+    evaluated to ``end`` are its known final value: GA4's exports reach the end of ``w`` and
+    every path gives that value (:func:`~smmanalytics._projection._sim_from_months` counts
+    period totals that cover ``w`` whole in full). Nothing is then to come: October's revenue,
+    14,657.70 against 10,000 on the 18th, read "on track, €115 needed per day". A ratio (ROI,
+    ROAS) is left to its chance: months of one daily rate give paths all alike too, with
+    costs still to come."""
+    if metric not in ("sessions", "key_events", "revenue") or np.ptp(final) != 0:
+        return False
+    reach = _ga4_reach(ds, w.start, end)
+    return reach is not None and reach >= w.end
 
 
 def _costs_start_within(ds, metric: str, covered: Period, end: dt.date) -> str | None:
