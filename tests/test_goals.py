@@ -1493,13 +1493,15 @@ def test_mid_month_goal_on_monthly_ga4_totals_is_their_total(tmp_path):
               ("2026-09-01", "2026-09-30", 1500.0), ("2026-10-01", "2026-10-31", 6200.0)]
     w = web([{"period_start": s, "period_end": e, "source": "instagram", "medium": "social",
               "sessions": v} for s, e, v in months])
-    for target, status in ((5500, "on track"), (6500, "off track")):
+    # October's 6,200 is known on the 10th: 5,500 met, 6,500 missed, and no pace asked of
+    # the days to come (it read "on track, 169 needed per day": (5,500 − 2,000) / 21)
+    for target, status in ((5500, "met"), (6500, "missed")):
         ds = dataset(web=w, goals=_goal_frame(tmp_path, "sessions", target))
         row = scorecard(ds, "2026-10", asof="2026-10-10").iloc[0]
         assert row["actual"] == pytest.approx(2000.0)            # 6200 × 10/31
         assert row["projection"] == row["projection_low"] == row["projection_high"] == 6200
         assert row["pace_index"] == pytest.approx(6200 / target)  # 2000 / (G × 10/31)
-        assert row["required_daily"] == pytest.approx((target - 2000) / 21)
+        assert pd.isna(row["required_daily"])
         assert row["p_meet"] == (1.0 if target < 6200 else 0.0)
         assert row["status"] == status and not row["complete"]
         assert row["note"] == ("GA4 has period totals only, which cover 2026-10 whole: the "
@@ -1511,7 +1513,7 @@ def test_mid_month_goal_on_monthly_ga4_totals_is_their_total(tmp_path):
                     goals=_goal_frame(tmp_path, "sessions", 5500))
     for sc in (scorecard(alone, "2026-10", asof="2026-10-10"),
                scorecard(alone, "2026-10-01..2026-10-10")):
-        assert sc.loc[0, "projection"] == 6200 and sc.loc[0, "status"] == "on track"
+        assert sc.loc[0, "projection"] == 6200 and sc.loc[0, "status"] == "met"
     # the month over: met on its total, as before
     done = scorecard(alone, "2026-10", asof="2026-10-31").iloc[0]
     assert done["status"] == "met" and done["actual"] == 6200
@@ -1540,7 +1542,8 @@ def test_a_goal_already_met_projects_as_one_not_met(tmp_path):
     ds = dataset(tmp_path, "2026-07-16,2026-08-15,ad_spend,310,,facebook,ete-2026,,,\n",
                  web=w, goals=smm.read_goals(g))
     sc = scorecard(ds, "2026-08", asof="2026-08-20")
-    expected = [(1550.0, "met", 1.0), (1550.0, "off track", 0.0), (1550.0, "missed", 0.0),
+    # August's totals are known on the 20th: 1,550 short of 2,000 is missed, not off track
+    expected = [(1550.0, "met", 1.0), (1550.0, "missed", 0.0), (1550.0, "missed", 0.0),
                 (1500.0, "met", 1.0)]
     assert list(zip(sc["projection"], sc["status"], sc["p_meet"], strict=True)) == expected
     assert sc.loc[0, "actual"] == sc.loc[1, "actual"] == pytest.approx(1500 + 50 * 20 / 31)
@@ -2050,11 +2053,14 @@ def test_monthly_ga4_totals_project_as_they_simulate():
         s = sc.loc["sessions"]
         assert s["actual"] == pytest.approx(6532 * int(asof[-2:]) / 31)
         assert s["projection"] == 6532 and s["pace_index"] == pytest.approx(6532 / 5500)
-        assert s["p_meet"] == 1.0 and s["status"] == "on track"
+        # October's totals are known: met or missed, as once October is over (a ratio is
+        # left to its chance)
+        assert s["p_meet"] == 1.0 and s["status"] == "met"
         r = sc.loc["roi"]
         assert r["projection"] == pytest.approx(october["roi"]) and r["status"] == "on track"
         assert sc.loc["revenue", "projection"] == pytest.approx(october["revenue"])
-        assert sc.loc["revenue", "status"] == "off track"       # 14,658 of 32,000
+        assert sc.loc["revenue", "status"] == "missed"          # 14,658 of 32,000
+        assert sc.loc[["sessions", "revenue"], "required_daily"].isna().all()
         for m in ("sessions", "revenue", "roas", "roi"):
             assert "which cover 2026-10 whole" in sc.loc[m, "note"], m
             assert (sc.loc[m, "projection"] >= sc.loc[m, "target"]) == (
@@ -2862,9 +2868,11 @@ def test_an_asof_after_the_data_evaluates_to_the_data_end(tmp_path):
     assert late["required_daily"] == pytest.approx(1000)
     assert late["note"] == "data end on 2026-10-10: evaluated to that day"
     assert not late["complete"] and late["p_meet"] > 0.3
-    # the same row as without asof (today after October: evaluated to the data's end)
+    # the same row as without asof (today after October: evaluated to the data's end),
+    # but no pace: October is over by then, its days after the 10th past, none to come
     default = scorecard(ds, "2026-10").iloc[0]
-    assert late.to_dict() == default.to_dict()
+    assert pd.isna(default["required_daily"])
+    assert late.drop("required_daily").to_dict() == default.drop("required_daily").to_dict()
     # asof on or before the data's end is unchanged: no note
     row = scorecard(ds, "2026-10", asof="2026-10-08").iloc[0]
     assert row["elapsed_days"] == 8 and row["actual"] == 8000 and pd.isna(row["note"])

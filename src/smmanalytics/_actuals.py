@@ -43,7 +43,8 @@ __all__ = ["metric_daily", "actual", "known_days", "known_days_note", "followers
            "could_not_be_read", "declared_unexported",
            "declared_platforms", "NOT_FOUND",
            "social_platforms",
-           "platform_span", "posts_stretch", "posts_coverage", "posts_cover"]
+           "platform_span", "posts_stretch", "posts_coverage", "posts_cover",
+           "posts_gaps", "posts_resume", "posts_extent"]
 
 
 def has_posts_data(ds, platform: str) -> bool:
@@ -180,18 +181,46 @@ def posts_coverage(ds, platform: str) -> list[tuple[dt.date, dt.date]] | None:
 
 
 def posts_gaps(ds, platform: str, begin, end) -> tuple:
-    """The first day the posts exports of ``platform`` cover, and the stretches of days from
-    ``begin`` to ``end`` none of them covers between the first and the last they cover up to
-    ``end`` (:func:`posts_coverage`): a month whose export is missing
-    (July's, in a quarter). The days before the first and after the last are said by the
-    report's cover's other lines; the gaps by its cover and its reputation watch."""
-    stretches = [s for s in posts_coverage(ds, platform) or [] if s[0] <= end]
-    if not stretches:
+    """The first day the posts exports of ``platform`` cover (None when none covers a day up
+    to ``end``), and the stretches of days from ``begin`` to ``end`` none of them covers
+    between the first and the last they cover (:func:`posts_coverage`): a month whose export
+    is missing (July's, in a quarter). A later export counts, though it covers no day up to
+    ``end``: September's export missing, October's read, the third quarter has a gap, not an
+    end on 31 August (the cover said "the Facebook posts exports stop on 31 August 2026",
+    and a Q3 goal was paced to that day). The days before the first and after the last are
+    said by the report's cover's other lines; the gaps by its cover, its reputation watch and
+    the goals."""
+    stretches = posts_coverage(ds, platform) or []
+    if not stretches or stretches[0][0] > end:
         return None, []
     one = dt.timedelta(days=1)
     gaps = [(max(a[1] + one, begin), min(b[0] - one, end))
             for a, b in zip(stretches, stretches[1:], strict=False)]
     return stretches[0][0], [(s, e) for s, e in gaps if s <= e]
+
+
+def posts_extent(ds, platform: str, begin: dt.date, end: dt.date
+                 ) -> tuple[dt.date | None, dt.date | None, list[tuple[dt.date, dt.date]]]:
+    """The first and last days the posts exports of ``platform`` cover as seen from ``end``,
+    and the gaps between them from ``begin`` to ``end`` (:func:`posts_gaps`); (None, None,
+    []) when no export says which days it covers. The first is that of their first stretch,
+    not of the one holding ``end``: July's export missing, the third quarter's read as "the
+    Facebook posts exports start at 2026-08-01" with June's read. The last is ``end`` when
+    a later export resumes after a gap reaching it (:func:`posts_resume`): September's export
+    missing, October's read, the exports did not stop on 31 August."""
+    stretch = posts_stretch(ds, platform, end)
+    if stretch is None:
+        return None, None, []
+    first, gaps = posts_gaps(ds, platform, begin, end)
+    last = max(stretch[1], end) if posts_resume(ds, platform, stretch[1]) else stretch[1]
+    return first or stretch[0], last, gaps
+
+
+def posts_resume(ds, platform: str, day: dt.date) -> bool:
+    """Whether a posts export of ``platform`` covers a day after ``day``: its exports
+    reaching 31 August then miss September, they do not end, when October's is read (as
+    GA4's, ``goals._ga4_resumes``)."""
+    return any(stop > day for _, stop in posts_coverage(ds, platform) or [])
 
 
 def _posts_coverage(ds, platform: str) -> list[tuple[dt.date, dt.date]] | None:

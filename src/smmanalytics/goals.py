@@ -48,8 +48,10 @@ Status
 ------
 A finished period is ``met`` or ``missed``. In a running period a goal on a total that can
 only grow (counts and revenue) is ``met`` once reached, and an ``at_most`` one ``missed``
-once exceeded (nothing left can undo either); otherwise the status follows the simulated
-probability ``P`` of meeting the target by the period's end (benchmarks-methods §5.2):
+once exceeded (nothing left can undo either), and one whose final value GA4's period totals
+already give (they cover the whole period) is ``met`` or ``missed``, with no pace per day;
+otherwise the status follows the simulated probability ``P`` of meeting the target by the
+period's end (benchmarks-methods §5.2):
 ``on track`` if P ≥ 0.7, ``at risk`` if 0.3 ≤ P < 0.7, ``off track`` if P < 0.3. A missed goal
 was called ``off track``, as one that could still be met. A goal whose figures are known but
 give no actual is ``not computable`` (:data:`NOT_COMPUTABLE`), its note saying why: a ROAS
@@ -90,6 +92,8 @@ from ._actuals import (
     known_days_note,
     missing_figure,
     platform_span,
+    posts_extent,
+    posts_gaps,
     social_platforms,
     unread_exports,
 )
@@ -352,6 +356,7 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
     # October: projection 17,721 and off track, where it is 35,442 and on track to 10 October)
     today = _today(ds.brand.timezone) if asof is None else _asof_day(asof)
     asof = min(p.end, today) if asof is None else today
+    asked = asof        # the day the goals are asked about, the data ending before it or not
     end = last_day
     if end is not None and end < asof:
         cut = f"data end on {end.isoformat()}: evaluated to that day"
@@ -375,6 +380,11 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
                 span = span_of(g["platform"], min(asof, window.end),
                                g["metric"] in _POST_METRICS)
                 first, last, known, whose = span.first, span.last, span.known, span.whose
+                if span.by_posts_exports:
+                    # a month's export missing between others is a gap, no start nor end of
+                    # the exports: _evaluate tells it
+                    first, last, _ = posts_extent(ds, g["platform"], window.start,
+                                                  min(asof, window.end))
                 if first is not None:
                     g_start = first if known or window.end < first else None
                     if end is not None and last < g_asof and (last < window.start or known):
@@ -395,7 +405,7 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
             # the same goal period as the other goals: "no data for 2026-11: the x data stop
             # at …"
             rows.append(_evaluate(ds, g, window, g_asof, _goal_rng(seed, g), paths, g_cut,
-                                  partial, today=today,
+                                  partial, today=today, asked=asked,
                                   data_end=g_end, data_start=g_start,
                                   start_of=whose if g_start != start else "data",
                                   end_of=whose if g_end != end else "data"))
@@ -516,11 +526,15 @@ def _partial_platforms(ds, metric: str, w: Period, end: dt.date,
     notes = []
     for platform in social_platforms(ds):
         span = span_of(platform, end, metric in _POST_METRICS)
-        first, last = span.first, span.last
+        first, last, gaps = span.first, span.last, []
+        if span.by_posts_exports:
+            # as for a goal on the platform alone: a month's export missing is a gap, named
+            first, last, gaps = posts_extent(ds, platform, begin, end)
         if first is None or not span.known or last < w.start or first > end:
             continue
         said = ([f"{span.whose} start on {first.isoformat()}: counted from that day"]
                 if first > begin else [])
+        said += _gap_notes([(None, a, b) for a, b in gaps], f"{platform} posts")
         if last < end:
             said.append(f"{span.whose} end on {last.isoformat()}: counted to that day")
         if said and not pd.isna(actual(ds, metric, platform, w.start, end)):
@@ -625,12 +639,13 @@ def _unread_clause(ds, metric: str, platform: str) -> str | None:
 
 
 def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str | None,
-              partial: list[str], *, today: dt.date, data_end: dt.date | None,
+              partial: list[str], *, today: dt.date, asked: dt.date, data_end: dt.date | None,
               data_start: dt.date | None = None, start_of: str = "data",
               end_of: str = "data") -> dict:
     """``cut``: the note that the data end before the day asked. ``partial``: the notes on the
     platforms whose data start or end within the period (all-platform goals, once evaluated).
-    ``start_of``, ``end_of``:
+    ``asked``: the day the goals are asked about (``asof`` may be the data's last day, before
+    it). ``start_of``, ``end_of``:
     whose first and last days ``data_start``, ``data_end`` are, "data" (all the data), "x
     data" (the goal's platform's) or "x posts exports".
 
@@ -663,7 +678,13 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str |
     finished = _actual_with_caveats(ds, g, row, w, covered, end, notes)
     if finished is not None:
         return finished
-    return _judge(ds, g, row, w, covered, end, rng, paths, notes)
+    row = _judge(ds, g, row, w, covered, end, rng, paths, notes)
+    if asked >= w.end:
+        # the period asked about is over, though its data stop before its end: the days after
+        # them are past, and nothing can be done "per day" on them (a Q3 goal with Facebook's
+        # exports ending on 31 August read "2,804 needed per day" in its Q3 report)
+        row["required_daily"] = np.nan
+    return row
 
 
 def _not_evaluable(metric: str, w: Period, end: dt.date, *, today: dt.date,
@@ -733,14 +754,22 @@ def _actual_with_caveats(ds, g: dict, row: dict, w: Period, covered: Period, end
             # could not be read decides nothing, as a total of some days does not
             notes.append("the actual is the total of the other platforms: not assessed")
             return _finish(row, notes)
-    gaps, seen = _ga4_gaps(ds, metric, covered.start, end)
+    gaps, seen, source = _uncovered(ds, metric, platform, covered.start, end)
+    if gaps and not seen and metric in _POST_METRICS:
+        # no posts export covers any of its days (September's, its export missing between
+        # August's and October's): unknown, not 0 posts (GA4's actual is unknown already)
+        row["actual"] = row["progress"] = np.nan
+        row["note"] = "; ".join(notes + [f"no data for {w.label}: {n}"
+                                         for n in _gap_notes(gaps, source)])
+        return row
     if gaps:
-        notes += _gap_notes(gaps)
-        if metric in RATE_METRICS:
+        notes += _gap_notes(gaps, source)
+        if metric in ("roi", "roas"):
             notes.append(_ratio_over(metric, seen, (end - covered.start).days + 1))
             return _finish(row, notes)
-        at_least = g["direction"] == "at_least"
-        return _finish(_judge_gapped(row, a, target, at_least, seen, notes), notes)
+        if metric not in RATE_METRICS:
+            at_least = g["direction"] == "at_least"
+            return _finish(_judge_gapped(row, a, target, at_least, seen, notes), notes)
     known = known_days(ds, metric, platform, covered.start, end)
     if known is not None:
         # net followers known to 10 March read March's 10 days, 44, "missed" against 100: a
@@ -804,11 +833,27 @@ def _judge(ds, g: dict, row: dict, w: Period, covered: Period, end: dt.date, rng
         if rate or paced:
             row["projection"] = float(np.median(final))
         row["status"] = status_from_probability(pm)
+        if _known_total(ds, metric, covered, end, final):
+            row["status"], row["required_daily"] = ("met" if pm == 1 else "missed"), np.nan
     if decided is not None:
         row["status"], row["p_meet"] = decided, 1.0 if decided == "met" else 0.0
         if decided == "missed":
             notes.append("already above the maximum")
     return _finish(row, notes)
+
+
+def _known_total(ds, metric: str, w: Period, end: dt.date, final: np.ndarray) -> bool:
+    """Whether the simulated ``final`` values of a GA4 total (sessions, key events, revenue)
+    evaluated to ``end`` are its known final value: GA4's exports reach the end of ``w`` and
+    every path gives that value (:func:`~smmanalytics._projection._sim_from_months` counts
+    period totals that cover ``w`` whole in full). Nothing is then to come: October's revenue,
+    14,657.70 against 10,000 on the 18th, read "on track, €115 needed per day". A ratio (ROI,
+    ROAS) is left to its chance: months of one daily rate give paths all alike too, with
+    costs still to come."""
+    if metric not in ("sessions", "key_events", "revenue") or np.ptp(final) != 0:
+        return False
+    reach = _ga4_reach(ds, w.start, end)
+    return reach is not None and reach >= w.end
 
 
 def _costs_start_within(ds, metric: str, covered: Period, end: dt.date) -> str | None:
@@ -885,6 +930,24 @@ def _ga4_resumes(ds, day: dt.date) -> bool:
     return bool((prepared(ds.web).covers["end"] > pd.Timestamp(day)).any())
 
 
+def _uncovered(ds, metric: str, platform: str, start: dt.date, end: dt.date
+               ) -> tuple[list[tuple[str | None, dt.date, dt.date]], int, str]:
+    """The runs of days from ``start`` to ``end`` that the exports a goal is read from leave
+    uncovered, exports resuming after them, the number of days covered, and whose exports
+    they are (for :func:`_gap_notes`): GA4's for a GA4 figure (:func:`_ga4_gaps`), the
+    platform's posts exports' for a figure of one platform's posts (:func:`~smmanalytics.
+    _actuals.posts_gaps`). A Q3 reach goal with Facebook's September export missing and
+    October's read was paced to 31 August, "off track, 2,804 needed per day", once the
+    quarter was over; it is the 62 days covered of 92, as GA4's August gap is. The ratio of
+    the posts of the days covered (er_reach) stands, named with its gaps: the days missing
+    add posts, not a ratio of other things, as ROI's do."""
+    if metric in _POST_METRICS and platform != "all":
+        _, runs = posts_gaps(ds, platform, start, end)
+        seen = (end - start).days + 1 - sum((b - a).days + 1 for a, b in runs)
+        return [(None, a, b) for a, b in runs], seen, f"{platform} posts"
+    return (*_ga4_gaps(ds, metric, start, end), "GA4")
+
+
 def _ga4_gaps(ds, metric: str, start: dt.date, end: dt.date
               ) -> tuple[list[tuple[str | None, dt.date, dt.date]], int]:
     """The runs of days from ``start`` to ``end`` that GA4's exports leave uncovered, for a
@@ -930,12 +993,15 @@ def _runs(days: pd.DatetimeIndex, mask: np.ndarray) -> list[tuple[dt.date, dt.da
     return [(days[a].date(), days[b].date()) for a, b in zip(starts, stops, strict=True)]
 
 
-def _gap_notes(gaps: list[tuple[str | None, dt.date, dt.date]]) -> list[str]:
+def _gap_notes(gaps: list[tuple[str | None, dt.date, dt.date]], source: str = "GA4"
+               ) -> list[str]:
     """"no GA4 export covers 2026-08-01 to 2026-08-31", "no GA4 export of maisonseve.it
-    covers 2026-08-01 to 2026-08-31": a note for each run of ``gaps``."""
+    covers 2026-08-01 to 2026-08-31", "no facebook posts export covers 2026-09-01 to
+    2026-09-30" (``source`` "facebook posts"): a note for each run of ``gaps``."""
     notes = []
     for prop, a, b in gaps:
-        whose = "no GA4 export" if prop is None else f"no GA4 export of {prop or '(no property)'}"
+        whose = (f"no {source} export" if prop is None
+                 else f"no {source} export of {prop or '(no property)'}")
         days = a.isoformat() if a == b else f"{a.isoformat()} to {b.isoformat()}"
         notes.append(f"{whose} covers {days}")
     return notes

@@ -972,6 +972,25 @@ class Formatter:
         return format_percent(_unsigned_zero(float(x), digits + 2),
                               format=self._pattern("percent", digits), locale=self.locale)
 
+    def chance(self, p, *, sure: bool = False, missing: str = "–") -> str:
+        """A simulated probability as a whole percentage, written as a bound where it rounds
+        to 0 or 100: 0.0003 → "< 1%", 0.9997 (or all 10,000 paths, 1.0) → "> 99%". "0%"
+        beside a goal read as "impossible" and "100%" as "certain", which a simulation does
+        not say; ``sure``: the outcome is decided (a goal met or missed), 0 % and 100 % are
+        then what they say.
+
+        >>> Formatter("fr").chance(0.0003), Formatter("it").chance(1.0)
+        ('<\xa01\xa0%', '>\xa099%')
+        """
+        if _missing(p):
+            return missing
+        p = float(p)
+        if not sure and p < 0.005:
+            return "<\u00a0" + self.percent(0.01, 0)
+        if not sure and p >= 0.995:
+            return ">\u00a0" + self.percent(0.99, 0)
+        return self.percent(p, 0)
+
     def rate(self, x, digits: int = 2, missing: str = "–") -> str:
         """A rate set beside a benchmark or a competitor's: as :meth:`percent`, but one below
         1 % keeps two significant figures, 0.00017 → 0.017% (not 0.02%, 18 % over it), 0.0035

@@ -143,7 +143,8 @@ class PerformanceSections:
         for r, status in zip(sc.itertuples(index=False), statuses, strict=True):
             detail = [] if r.complete else self._projection(r)
             if not r.complete and pd.notna(r.p_meet):
-                detail.append(f.labelled(f.label("chance"), f.percent(r.p_meet, 0)))
+                sure = r.status in ("met", "missed")        # decided, not simulated
+                detail.append(f.labelled(f.label("chance"), f.chance(r.p_meet, sure=sure)))
             if not r.complete and pd.notna(r.required_daily):
                 detail += self._per_day(r.metric, r.direction, r.required_daily)
             if r.metric in _POST_METRICS and pd.notna(r.actual) \

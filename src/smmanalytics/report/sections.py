@@ -24,7 +24,7 @@ from .._actuals import (
     platform_span,
     posts_cover,
     posts_coverage,
-    posts_gaps,
+    posts_extent,
     social_platforms,
     unread_exports,
 )
@@ -1196,8 +1196,9 @@ def _coverage_lines(ds, period, f) -> tuple[list[str], list[str]]:
         gaps = []
         if span.by_posts_exports:
             # the stretch ``span`` gives is the last unbroken one: a July missing read as the
-            # exports' start on 1 August; the exports start with their first stretch
-            first, gaps = posts_gaps(ds, platform, begin, end)
+            # exports' start on 1 August, a September missing before October's as their stop
+            # on 31 August; the gaps are named as such
+            first, last, gaps = posts_extent(ds, platform, begin, end)
         if first is None or not span.known or first > end:
             continue
         name = f.platform(platform)
