@@ -184,7 +184,7 @@ def posts_gaps(ds, platform: str, begin, end) -> tuple:
     ``begin`` to ``end`` none of them covers between the first and the last they cover up to
     ``end`` (:func:`posts_coverage`): a month whose export is missing
     (July's, in a quarter). The days before the first and after the last are said by the
-    report's cover's other lines; the gaps by its cover and its reputation watch."""
+    report's cover's other lines (:func:`posts_uncovered` has them all)."""
     stretches = [s for s in posts_coverage(ds, platform) or [] if s[0] <= end]
     if not stretches:
         return None, []
@@ -192,6 +192,34 @@ def posts_gaps(ds, platform: str, begin, end) -> tuple:
     gaps = [(max(a[1] + one, begin), min(b[0] - one, end))
             for a, b in zip(stretches, stretches[1:], strict=False)]
     return stretches[0][0], [(s, e) for s, e in gaps if s <= e]
+
+
+def posts_uncovered(ds, platform: str, begin, end) -> list[tuple]:
+    """The spans of days from ``begin`` to ``end`` no posts export of ``platform`` covers, by
+    the rule of the report's cover: before the first day they cover ("the exports start
+    on"), the gaps between them (:func:`posts_gaps`) and after the last day of the stretch
+    holding ``end`` (:func:`platform_span`: "the exports stop on 31 August"). [] when its
+    posts exports do not say their days. The reputation watch named the gaps alone: without
+    September's Facebook export in a Q3 report, the cover said the exports stop on
+    31 August and the watch nothing of September."""
+    span = platform_span(ds, platform, end)
+    first, gaps = posts_gaps(ds, platform, begin, end)
+    if not span.by_posts_exports or first is None:
+        return []
+    one = dt.timedelta(days=1)
+    spans = [(begin, min(first - one, end)), *gaps, (max(span.last + one, begin), end)]
+    return [(a, b) for a, b in spans if a <= b]
+
+
+def data_days(ds, start, end) -> tuple | None:
+    """``start`` to ``end`` cut to the days of the dataset's data (``Dataset.span``), None
+    when it has none: a period reported before its end (a quarter in November) ends at the
+    data's last day, its days after it unknown to every platform alike, not days some
+    platform's exports miss."""
+    first_day, last_day = ds.span()
+    if last_day is None:
+        return None
+    return max(start, first_day), min(end, last_day)
 
 
 def _posts_coverage(ds, platform: str) -> list[tuple[dt.date, dt.date]] | None:
