@@ -683,3 +683,69 @@ def test_a_counted_signal_names_the_span_no_export_covers_after_its_count(lang, 
     sec = rep.section("watch")
     rep._missing_note(sec, u, "alerts_missing_posts", uncovered)
     assert sec.blocks[-1]["items"] == [item]
+
+
+@pytest.fixture(scope="module")
+def _facebook_august_alone(tmp_path_factory):
+    """The sample brand whose Facebook posts exports of the third quarter are August's
+    alone (those of September 2025 to July 2026 and of September 2026 taken away, October's
+    kept), loaded."""
+    import shutil
+
+    import smmanalytics as smm
+
+    from ._report_helpers import SAMPLE
+
+    root = tmp_path_factory.mktemp("s55DAF_ends") / "maison-seve"
+    shutil.copytree(SAMPLE, root)
+    for export in root.glob("facebook_posts_*.csv"):
+        month = export.name.removeprefix("facebook_posts_")[:7]
+        if month <= "2026-07" or month == "2026-09":
+            export.unlink()
+    return smm.load(root)
+
+
+@pytest.mark.parametrize("lang,items", [
+    # the sample's Facebook posts of August: 13 days with posts, each with its comments and
+    # reach; July has no Facebook export before it, September none before October's: both
+    # ends of the quarter are unwatched, as the cover says its exports start on 1 August
+    # and stop on 31 August
+    ("en", ["Facebook · comments: known on 13 of its 13 days with posts; days not watched: "
+            "1–31 July 2026 and 1–30 September 2026 (no Facebook posts export covers them)",
+            "Facebook · comments per reach: known on 13 of its 13 days with posts; days not "
+            "watched: 1–31 July 2026 and 1–30 September 2026 (no Facebook posts export "
+            "covers them)"]),
+    ("fr", ["Facebook · commentaires : connu sur 13 de ses 13 jours avec publications ; "
+            "jours non surveillés : 1er–31 juillet 2026 et 1er–30 septembre 2026 (aucun "
+            "export de publications Facebook ne les couvre)",
+            "Facebook · commentaires par couverture : connu sur 13 de ses 13 jours avec "
+            "publications ; jours non surveillés : 1er–31 juillet 2026 et 1er–30 septembre "
+            "2026 (aucun export de publications Facebook ne les couvre)"]),
+    ("it", ["Facebook · commenti: noto in 13 dei suoi 13 giorni con pubblicazioni; giorni "
+            "non monitorati: 1°–31 luglio 2026 e 1°–30 settembre 2026 (nessuna esportazione "
+            "dei post di Facebook li copre)",
+            "Facebook · commenti per copertura: noto in 13 dei suoi 13 giorni con "
+            "pubblicazioni; giorni non monitorati: 1°–31 luglio 2026 e 1°–30 settembre 2026 "
+            "(nessuna esportazione dei post di Facebook li copre)"])])
+def test_the_watch_names_the_periods_ends_no_posts_export_covers(_facebook_august_alone,
+                                                                 lang, items):
+    """Only the gaps between two exports were named: without July's Facebook export the
+    watch said nothing of July, which the cover names as the exports' start (1 August); the
+    September gap (October's export there) both name as a gap, not an end."""
+    import datetime as dt
+
+    from smmanalytics._actuals import posts_uncovered
+    from smmanalytics.report import BrandReport
+    from smmanalytics.report.sections import _coverage_lines
+
+    ds = _facebook_august_alone
+    rep = BrandReport(ds, "2026-Q3", lang=lang)
+    blocks = rep.alerts().blocks
+    at = next(i for i, b in enumerate(blocks)
+              if b.get("text") == rep.fmt.label("alerts_missing_posts_gaps"))
+    assert blocks[at + 1]["items"] == items
+    starts, stops = _coverage_lines(ds, rep.period, rep.fmt)
+    assert [rep.fmt.date(day) in line for day, line in
+            ((dt.date(2026, 8, 1), starts[0]), (dt.date(2026, 9, 30), stops[0]))] == [True, True]
+    assert posts_uncovered(ds, "facebook", dt.date(2026, 7, 1), dt.date(2026, 9, 30)) == [
+        (dt.date(2026, 7, 1), dt.date(2026, 7, 31)), (dt.date(2026, 9, 1), dt.date(2026, 9, 30))]

@@ -2089,3 +2089,27 @@ def test_an_out_named_as_the_reports_file_is_refused(tmp_path, out):
     (tmp_path / "agency.yaml").write_text("brands:\n  - {name: a, data: A}\n")
     with pytest.raises(ArgumentError, match="out is the reports folder"):
         read_batch_config(tmp_path / "agency.yaml", "2026-10", out=str(tmp_path / out))
+
+
+@pytest.mark.parametrize(("out", "reason", "got"), [
+    ("oct.pdf", "out is the reports folder, not the report's file (a notebook's out is its "
+     "PDF's path): the PDF is written to <out>/<brand slug>/<period>/", "'oct.pdf'"),
+    ("[reports]", "out is the reports folder's path", "['reports']"),
+])
+def test_an_agency_yaml_out_named_as_the_reports_file_is_refused(tmp_path, capsys, out,
+                                                                  reason, got):
+    # agency.yaml's "out: oct.pdf" was taken, then every brand failed with "argument 'out'",
+    # naming neither the file nor its line; now refused as it is read, at line 3 below
+    from smmanalytics.errors import ConfigError
+
+    cfg = tmp_path / "agency.yaml"
+    cfg.write_text(f"brands:\n  - {{name: a, data: A}}\nout: {out}\n")
+    expected = (f"file {cfg}, line 3, key 'out': {reason}; expected a folder, such as "
+                f"reports; got {got}")
+    with pytest.raises(ConfigError) as info:
+        read_batch_config(cfg, "2026-10")
+    assert (info.value.file, info.value.line, info.value.key) == (str(cfg), 3, "out")
+    assert str(info.value) == expected
+    assert main(["report", "batch", "--config", str(cfg), "--period", "2026-10"]) == 2
+    assert capsys.readouterr().err == f"smm: error: {expected}\n"
+    assert not (tmp_path / "oct.pdf").exists()

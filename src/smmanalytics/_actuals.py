@@ -223,6 +223,32 @@ def posts_resume(ds, platform: str, day: dt.date) -> bool:
     return any(stop > day for _, stop in posts_coverage(ds, platform) or [])
 
 
+def posts_uncovered(ds, platform: str, begin, end) -> list[tuple]:
+    """The spans of days from ``begin`` to ``end`` no posts export of ``platform`` covers, by
+    the rule of the report's cover (:func:`posts_extent`): before the first day they cover
+    ("the exports start on"), the gaps between them and after the last ("the exports stop
+    on 31 August"). [] when its posts exports do not say their days. The reputation watch
+    named the gaps alone: without September's Facebook export in a Q3 report, the cover said
+    the exports stop on 31 August and the watch nothing of September."""
+    first, last, gaps = posts_extent(ds, platform, begin, end)
+    if first is None:
+        return []
+    one = dt.timedelta(days=1)
+    spans = [(begin, min(first - one, end)), *gaps, (max(last + one, begin), end)]
+    return [(a, b) for a, b in spans if a <= b]
+
+
+def data_days(ds, start, end) -> tuple | None:
+    """``start`` to ``end`` cut to the days of the dataset's data (``Dataset.span``), None
+    when it has none: a period reported before its end (a quarter in November) ends at the
+    data's last day, its days after it unknown to every platform alike, not days some
+    platform's exports miss."""
+    first_day, last_day = ds.span()
+    if last_day is None:
+        return None
+    return max(start, first_day), min(end, last_day)
+
+
 def _posts_coverage(ds, platform: str) -> list[tuple[dt.date, dt.date]] | None:
     files = ds.files
     cols = ["platform", "kind", "status", "covers_from", "covers_to"]

@@ -64,8 +64,24 @@ def user_path(value: str | os.PathLike) -> Path:
     """A path a user wrote (an argument, a path in agency.yaml or brand.yaml) as a Path, with
     ``~`` as their home folder, as the shell and pandas read it: ``smm.load("~/exports")``
     said that existing folder did not exist, and agency.yaml's ``out: ~/reports`` wrote into
-    a folder named ``~`` beside the file. The one place a user's ``~`` is expanded."""
-    return Path(value).expanduser()
+    a folder named ``~`` beside the file. The one place a user's ``~`` is expanded.
+
+    Only a first part ``~`` (``~/…``), or ``~user`` of a user this system knows, is a home:
+    pathlib read any ``~name`` as one and raised a bare RuntimeError for ``~old_exports`` or
+    brand.yaml's ``logo: ~logo.svg``, which are plain relative names and are left as written.
+    A ``~`` with no home known (no HOME, no user entry) is an ArgumentError naming the path."""
+    path = Path(value)
+    head = path.parts[0] if path.parts else ""
+    if not head.startswith("~"):
+        return path
+    home = os.path.expanduser(head)     # ``head`` itself when the user or home is unknown
+    if head != "~" and (home == head or not os.path.isdir(home)):
+        return path     # no such user (Windows guesses a folder beside the home: not one)
+    if home == head:
+        raise ArgumentError(f"path {os.fspath(value)!r}: '~' stands for the home folder, and "
+                            "this system names none (HOME is not set)",
+                            expected="the path with the home folder written out")
+    return Path(home, *path.parts[1:])
 
 
 def whole(value, name: str, low: int, high: int | None = None) -> int:

@@ -20,7 +20,7 @@ import pandas as pd
 
 from . import __version__, dataset, runner, timing
 from ._alert_signals import value_digits
-from ._args import time_zone, user_path, whole
+from ._args import path_of, time_zone, user_path, whole
 from ._io import file_name
 from ._preflight import check_covered, check_not_empty, latest_period_of
 from ._process import Terminated, on_sigterm
@@ -985,14 +985,26 @@ def _reader_gone() -> int:
     return 141                  # 128 + SIGPIPE (13), which Windows lacks
 
 
+#: what the path arguments the CLI reads name, for the message of a URL given as one
+_READ_PATHS = {"data": "the path of a brand folder, file or zip of exports",
+               "config": "the path of an agency.yaml"}
+
+
 def _expand_user_paths(args: argparse.Namespace) -> None:
     """``args``' paths with ``~`` expanded (:func:`~smmanalytics._args.user_path`): the shell
-    leaves the ``~`` of ``--out=~/reports`` or of a quoted path as it is."""
-    for name in ("data", "out", "config"):
+    leaves the ``~`` of ``--out=~/reports`` or of a quoted path as it is. A URL given for a
+    path read is refused as the API refuses it (:func:`~smmanalytics._args.path_of`), with
+    the URL as typed: pathlib made ``https://x`` the path ``https:/x``, "path does not
+    exist"."""
+    command = f"smm {args.command}"
+    for name, what in _READ_PATHS.items():
         if isinstance(getattr(args, name, None), str):
-            setattr(args, name, str(user_path(getattr(args, name))))
+            setattr(args, name, str(path_of(getattr(args, name), name, command, what)))
+    if isinstance(getattr(args, "out", None), str):
+        args.out = str(user_path(args.out))
     if isinstance(getattr(args, "paths", None), list):
-        args.paths = [str(user_path(p)) for p in args.paths]
+        args.paths = [str(path_of(p, "paths", command, "export files, zips or folders"))
+                      for p in args.paths]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -1006,10 +1018,10 @@ def main(argv: list[str] | None = None) -> int:
         args.data = args.data or args.data_option
         if not args.data:
             parser.error(f"smm {args.command} needs DATA (a brand folder, file or zip)")
-    _expand_user_paths(args)
     if args.command == "report":
         _check_report_arguments(parser, args)
     try:
+        _expand_user_paths(args)
         with _stopped_cleanly_by_sigterm(), _quality_warnings_said_plainly():
             code = int(args.func(args) or 0)
             sys.stdout.flush()      # a reader gone away is met here, not at exit

@@ -132,7 +132,7 @@ class ArgumentError(SmmError, ValueError):
 
     def __init__(self, message: str, *, argument: str | None = None,
                  expected: str | None = None, got: Any = None) -> None:
-        self.argument, self.expected, self.got = argument, expected, got
+        self.argument, self.reason, self.expected, self.got = argument, message, expected, got
         text = _explained(message, expected, got)
         super().__init__(f"argument {argument!r}: {text}" if argument is not None else text)
 

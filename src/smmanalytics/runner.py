@@ -1094,7 +1094,7 @@ def read_batch_config(path: str | os.PathLike, period: str,
                           key="brands", expected="a non-empty list of {name, data}", got=brands)
     base = path.parent
     out = str(reports_root(user_path(out)).resolve() if out is not None
-              else (base / user_path(raw.get("out", "reports"))).resolve())
+              else (base / _file_reports_root(raw, path, lines)).resolve())
     jobs, entries = [], []
     for i, b in enumerate(brands, start=1):
         place = _entry_place(str(path), lines, i)
@@ -1118,6 +1118,21 @@ def read_batch_config(path: str | os.PathLike, period: str,
         jobs += entries[-1][1]
     _check_distinct_outputs(entries, str(path), lines)
     return jobs
+
+
+def _file_reports_root(raw: dict, path: Path, lines: dict[tuple, int]) -> Path:
+    """agency.yaml's ``out`` (``reports`` if none) as a reports root, by :func:`reports_root`'s
+    rule, refused as a ConfigError naming the file, the line and the key: ``out: oct.pdf``
+    was taken, then every brand failed with an error naming neither."""
+    written = raw.get("out", "reports")
+    place = {"file": str(path), "line": lines.get(("out",)), "key": "out"}
+    if not isinstance(written, str):
+        raise ConfigError("out is the reports folder's path", **place,
+                          expected="a folder, such as reports", got=written)
+    try:
+        return reports_root(user_path(written))
+    except ArgumentError as exc:
+        raise ConfigError(exc.reason, **place, expected=exc.expected, got=written) from None
 
 
 def _entry_place(file: str, lines: dict[tuple, int], entry: int) -> Callable[..., dict]:

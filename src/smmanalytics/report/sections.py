@@ -18,6 +18,7 @@ from matplotlib import font_manager
 
 from .. import __version__, metrics, plots
 from .._actuals import (
+    data_days,
     declared_platforms,
     declared_unexported,
     has_posts_data,
@@ -1179,11 +1180,9 @@ def _coverage_lines(ds, period, f) -> tuple[list[str], list[str]]:
     # figures are unknown, and no other line names it
     missing = [f.label("cover_platform_no_export").format(platform=f.platform(p))
                for p in declared_unexported(ds)]
-    first_day, last_day = ds.span()
-    if last_day is None:
+    if (days := data_days(ds, period.start, period.end)) is None:
         return [], missing
-    end = min(period.end, last_day)
-    begin = max(period.start, first_day)
+    begin, end = days
     starts, stops = [], []
     if (begin > period.start or end < period.end) and begin <= end:
         # a year reported in October, or from the first export on: nothing else says that

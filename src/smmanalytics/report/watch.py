@@ -15,7 +15,7 @@ import pandas as pd
 from babel.dates import get_day_names
 
 from .. import metrics, plots
-from .._actuals import posts_gaps
+from .._actuals import data_days, posts_uncovered
 from .._alert_days import incident_zones
 from .._alert_signals import SIGNAL_TABLES, coverage, value_digits
 from .._io import atomic_write
@@ -1057,19 +1057,20 @@ class WatchSections:
         self.bullets(sec, items)
 
     def _watch_uncovered(self, watch) -> dict[str, str]:
-        """The spans of the period no posts export covers (:func:`posts_gaps`: a month's export
-        missing), in words, by platform of a signal read from posts: its signals were not
-        watched on them, and ``Review.untested()`` holds no such day (a signal of the posts
-        has the days with posts known). August's missing Facebook export was said on the
-        cover, and the watch counted Facebook's negative feedback "known on 12 of its 25 days
-        with posts" without a word of August."""
+        """The spans of the period's days with data no posts export covers
+        (:func:`posts_uncovered`, the cover's rule: a month's export missing, the first or
+        the last of the period too), in words, by platform of a signal read from posts: its
+        signals were not watched on them, and ``Review.untested()`` holds no such day (a
+        signal of the posts has the days with posts known). August's missing Facebook export
+        was said on the cover, and the watch counted Facebook's negative feedback "known on
+        12 of its 25 days with posts" without a word of August."""
         f = self.fmt
         sig = watch.signals
         platforms = sig.loc[sig["source"].eq("posts").fillna(False).to_numpy(bool), "platform"]
+        days = data_days(self.ds, self.period.start, self.period.end)
         out = {}
-        for platform in sorted(set(platforms.astype(str))):
-            _, gaps = posts_gaps(self.ds, platform, self.period.start, self.period.end)
-            if gaps:
+        for platform in sorted(set(platforms.astype(str))) if days else []:
+            if gaps := posts_uncovered(self.ds, platform, *days):
                 out[platform] = f.label("alerts_uncovered").format(
                     spans=f.listed(f.span(a, b) for a, b in gaps), platform=f.platform(platform))
         return out
