@@ -47,10 +47,15 @@ Detection (:func:`alerts`; formulas in :mod:`smmanalytics._alert_stats`)
    deviation from the baselines over all tested days: the net of two counts varies more than
    a short window shows) and 1.
 6. Severity (our heuristic, §4.3 item 6): distinct signals (any platform) alerting within
-   ``window_days`` (2 days ≈ 48 h) of the alert: 1 = watch, 2 = warning, ≥ 3 or a ratio plus a
-   volume alert of another signal = crisis. ``comments`` and ``comments_per_reach`` are one
-   signal there (:data:`_FAMILY`): the ratio is the same comments over the day's reach, so a
-   comment surge on a day of usual reach fires both, and one post with 400 more comments (a
+   ``window_days`` (2 days ≈ 48 h at day resolution): the alerts of each span of days ``d``
+   to ``d + window_days`` are judged together, 1 = watch, 2 = warning, ≥ 3 or a ratio plus a
+   volume alert of another signal = crisis, and an alert takes the highest tier of the spans
+   that hold it. Counted within 2 days on each side of every alert (a 5-day span), Facebook's
+   comments of 14 September, X's unfollows of 16 September and Facebook's negative feedback
+   of 18 September were a crisis though no 48 h held more than two of them: now warnings.
+   ``comments`` and ``comments_per_reach`` are one signal there (:data:`_FAMILY`): the
+   ratio is the same comments over the day's reach, so a comment surge on a day of usual
+   reach fires both, and one post with 400 more comments (a
    "comment to win" giveaway) was a crisis. A comment surge alone is a watch; with negative
    feedback, unfollows or a net followers drop it is a crisis when the ratio alerts too (the
    comments are many for the reach, and another signal agrees), else a warning. The package's
@@ -58,7 +63,7 @@ Detection (:func:`alerts`; formulas in :mod:`smmanalytics._alert_stats`)
    are one signal too on a day both alert: the net change is follows − unfollows of the day
    (``_alert_signals``), so a day of mass unfollows drops the net as well and fired both, one
    movement seen twice (days apart, they are two movements, two signals: X's unfollows of 1
-   October, comments of 3 October and a net drop of 5 October are a crisis): X's 40 and
+   October and a net drop of 3 October are a warning): X's 40 and
    35 unfollows of 30 September and 1 October (follows 10 a day, net −30 and −25) were a
    "warning" (two signals agree) where one thing happened, now a watch; the sample's
    incident of 13-19 October counted five signals, now three (a crisis both ways). §4.3 counts
@@ -401,18 +406,32 @@ def _detect_all(sig: pd.DataFrame, settings: AlertSettings) -> pd.DataFrame:
 
 def _severity(al: pd.DataFrame, window: int) -> pd.DataFrame:
     """Severity per alert and incident ids (alerts chained at most ``window`` days apart);
-    the rule is the module docstring's (6)."""
+    the rule is the module docstring's (6): each span of days ``d`` to ``d + window`` is
+    judged on its own, and an alert takes the highest tier of the spans that hold it."""
     date = al["date"].to_numpy(dtype="datetime64[ns]")
     sig = al["signal"].astype(str).to_numpy()
-    # the alerts within ``window`` days of each alert (itself included), as a range of the
-    # alerts sorted by date: [first[i], last[i]) of that order
+    # the span that begins on each alert's day (every span's alerts lie in one that begins on
+    # its first alert's day), as a range of the alerts sorted by date: [first[i], last[i])
     order = np.argsort(date, kind="stable")
     ordered = date[order]
     reach = np.timedelta64(window, "D")
-    first = np.searchsorted(ordered, date - reach, side="left")
+    first = np.searchsorted(ordered, date, side="left")
     last = np.searchsorted(ordered, date + reach, side="right")
-    # seen[i, s]: signal s alerts within the range of alert i (a count of s over the range,
-    # from the running counts of s in date order)
+    level = _span_level(sig, date, order, first, last)
+    # an alert of day t lies in the spans beginning on days t - window to t: their highest
+    # tier, by calendar day (a rolling maximum over window + 1 days)
+    days = pd.Series(level, index=date).groupby(level=0).max()
+    days = days.reindex(pd.date_range(days.index.min(), days.index.max(), freq="D"))
+    best = days.rolling(window + 1, min_periods=1).max()
+    return _with_incidents(al, best.reindex(date).to_numpy(dtype=np.int64), window)
+
+
+def _span_level(sig: np.ndarray, date: np.ndarray, order: np.ndarray, first: np.ndarray,
+                last: np.ndarray) -> np.ndarray:
+    """The tier (0 watch, 1 warning, 2 crisis) of the alerts of each range ``[first[i],
+    last[i])`` of the alerts sorted by date (``order``), by the module docstring's rule (6)."""
+    # seen[i, s]: signal s alerts within range i (a count of s over the range, from the
+    # running counts of s in date order)
     kinds = np.unique(sig)
     running = np.zeros((len(sig) + 1, len(kinds)), dtype=np.int64)
     running[1:] = np.cumsum(sig[order][:, None] == kinds[None, :], axis=0)
@@ -430,8 +449,7 @@ def _severity(al: pd.DataFrame, window: int) -> pd.DataFrame:
     ratio = seen[:, np.isin(kinds, _RATIO)].any(axis=1)
     own = np.isin(family, [_FAMILY[r] for r in _RATIO])
     volume = seen[:, np.isin(kinds, _VOLUME) & ~own].any(axis=1)
-    return _with_incidents(al, np.where((n_sig >= 3) | (ratio & volume), 2,
-                                        np.where(n_sig == 2, 1, 0)), window)
+    return np.where((n_sig >= 3) | (ratio & volume), 2, np.where(n_sig == 2, 1, 0))
 
 
 def _same_day_pair(date: np.ndarray, sig: np.ndarray) -> np.ndarray:
