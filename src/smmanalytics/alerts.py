@@ -624,6 +624,12 @@ class Review:
     ``upper``, alert, tested…), under ``settings``; :func:`plot_alerts` given it draws the
     charts without running the tests again. None on a Review made by hand.
 
+    ``earlier``: the alerts before the period of its incidents begun before it (as
+    :func:`alerts` gives them), whose signals the incident's severity counts:
+    :func:`incidents` given them names them (``signals_before``), or a September incident
+    begun on 31 August read "crisis" beside its one September signal. None on a Review made
+    by hand or of the whole history (no alert is before it).
+
     Attributes
     ----------
     signals : DataFrame
@@ -638,6 +644,8 @@ class Review:
         The thresholds of the detection run (see above).
     detections : DataFrame, optional
         The detection run's days (see above).
+    earlier : DataFrame, optional
+        The alerts of the period's incidents dated before it (see above).
     """
 
     signals: pd.DataFrame
@@ -647,6 +655,7 @@ class Review:
     settings: AlertSettings | None = None
     # the run's working rows: not part of what a Review says, nor of its equality
     detections: pd.DataFrame | None = field(default=None, repr=False, compare=False)
+    earlier: pd.DataFrame | None = field(default=None, repr=False, compare=False)
 
     def _history_needed(self) -> str:
         """What a day needs before it is tested, under the review's settings: ``a day needs 4
@@ -864,7 +873,18 @@ def review(ds, period=None, *, settings: AlertSettings | None = None,
     # last judged: a day after ``until`` is not missing from the exports, but not judged
     days = (_period_days(det, bt, (bounds[0], min(bounds[1], pd.Timestamp(
         parse_period((until, until)).end))), sig, gaps) if bounds is not None else None)
-    return Review(sig, _alerts_in(det, settings, bounds, al), bt, days, settings, det)
+    found = _alerts_in(det, settings, bounds, al)
+    return Review(sig, found, bt, days, settings, det, _earlier(al, found, bounds))
+
+
+def _earlier(al: pd.DataFrame, found: pd.DataFrame, bounds) -> pd.DataFrame | None:
+    """The alerts of ``al`` (a run's, all its history) dated before ``bounds`` of the
+    incidents of ``found`` (the period's alerts), None without bounds: what the period's
+    incidents begun before it counted in their severity."""
+    if bounds is None:
+        return None
+    held = (al["date"] < bounds[0]) & al["incident_id"].isin(found["incident_id"])
+    return al.loc[held].reset_index(drop=True)
 
 
 def _up_to(ds, until):
@@ -949,7 +969,8 @@ def _missing_post_days(gaps: pd.DataFrame | None, known: pd.DataFrame, bounds
     return g.assign(value=np.nan, tested=False).astype(cols)[list(cols)]
 
 
-def incidents(alerts_df: pd.DataFrame, *, platform_name=str) -> pd.DataFrame:
+def incidents(alerts_df: pd.DataFrame, *, platform_name=str,
+              earlier: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per incident of :func:`alerts`: what a manager reads first.
 
     Parameters
@@ -960,6 +981,12 @@ def incidents(alerts_df: pd.DataFrame, *, platform_name=str) -> pd.DataFrame:
     platform_name : callable, default str
         How ``platforms`` writes a platform: the report passes its own ("TikTok"); by default
         as the alerts name it ("tiktok").
+    earlier : DataFrame, optional
+        The alerts of the same run dated before the rows given (a period's
+        :attr:`Review.earlier`): the signals of an incident begun before the period, which
+        its severity counts. Without them a September incident begun on 31 August listed
+        its September negative feedback alone beside "crisis", a tier set by the comments
+        and comments per reach of 31 August.
 
     Returns
     -------
@@ -971,12 +998,15 @@ def incidents(alerts_df: pd.DataFrame, *, platform_name=str) -> pd.DataFrame:
         start, end (datetime64: first and last alert day), began_before
         (boolean: the incident's first alert precedes the rows given, as a period's incident
         begun before it: start is then that first alert's day, from incident_start, while
-        alerts, signals and platforms count the rows given), severity (string, the incident's
+        alerts and signals count the rows given), severity (string, the incident's
         highest), alerts (Int64, rows), signals (string: sorted, comma-separated),
-        seen_twice (string: the signals of one family that both alerted, the net and the
-        unfollows on one day, one movement seen twice and counted once toward the severity,
-        module docstring 6: "net_followers,
-        unfollows"; families apart by "; ", "" when none) and platforms (string: sorted,
+        signals_before (string: those of ``earlier``'s alerts of the incident that no row
+        given has, sorted, comma-separated, "" when none: with signals, every signal of the
+        incident), seen_twice (string: the signals of one family that
+        both alerted, the net and the unfollows on one day, one movement seen twice and
+        counted once toward the severity, module docstring 6: "net_followers, unfollows";
+        families apart by "; ", "" when none; over the rows given and ``earlier``'s) and
+        platforms (string, over the rows given and ``earlier``'s: sorted,
         comma-separated; a platform of several accounts named with the account whose own
         series alerted, "instagram (maisonseve.shop), tiktok", as ``smm alerts`` and the
         report name it: "instagram" said nothing of which of two accounts drew the
@@ -1001,6 +1031,7 @@ def incidents(alerts_df: pd.DataFrame, *, platform_name=str) -> pd.DataFrame:
                              "severity": pd.Series(dtype="string"),
                              "alerts": pd.Series(dtype="Int64"),
                              "signals": pd.Series(dtype="string"),
+                             "signals_before": pd.Series(dtype="string"),
                              "seen_twice": pd.Series(dtype="string"),
                              "platforms": pd.Series(dtype="string")})
     first = ("incident_start" if "incident_start" in alerts_df.columns else "date", "min")
@@ -1009,15 +1040,35 @@ def incidents(alerts_df: pd.DataFrame, *, platform_name=str) -> pd.DataFrame:
         severity=("incident_severity", "first"), alerts=("date", "size"),
         signals=("signal", lambda s: ", ".join(sorted(set(s.astype(str))))))
     out.insert(2, "began_before", out.pop("first_row") > out["start"])
-    out["seen_twice"] = alerts_df.groupby("incident_id")[["date", "signal"]].apply(_seen_twice)
-    out["platforms"] = _incident_platforms(alerts_df, platform_name)
+    before = _before(alerts_df, earlier)
+    out["signals_before"] = [
+        ", ".join(sorted(set(before.loc[before["incident_id"] == i, "signal"].astype(str))
+                         - set(given.split(", "))))
+        for i, given in zip(out.index, out["signals"], strict=True)]
+    whole = pd.concat([before, alerts_df], ignore_index=True) if len(before) else alerts_df
+    out["seen_twice"] = whole.groupby("incident_id")[["date", "signal"]].apply(_seen_twice)
+    out["platforms"] = _incident_platforms(whole, platform_name)
     out = out.reset_index().sort_values("start", kind="stable").reset_index(drop=True)
     # numbered within the frame: an analyst's "incident 7" named two events of two months
     out.insert(0, "incident", np.arange(1, len(out) + 1))
     return out.astype(
         {"incident": "Int64", "incident_id": "Int64", "began_before": "boolean",
-         "severity": "string", "alerts": "Int64", "signals": "string", "seen_twice": "string",
-         "platforms": "string"})
+         "severity": "string", "alerts": "Int64", "signals": "string",
+         "signals_before": "string", "seen_twice": "string", "platforms": "string"})
+
+
+def _before(alerts_df: pd.DataFrame, earlier: pd.DataFrame | None) -> pd.DataFrame:
+    """The rows of ``earlier`` (:func:`incidents`) of the incidents of ``alerts_df`` dated
+    before their rows there; none without ``earlier``."""
+    cols = [c for c in ("date", "platform", "account", "signal", "incident_id")
+            if c in alerts_df.columns]
+    if earlier is None or frame_with(earlier, ["date", "platform", "signal", "incident_id"],
+                                     "incidents", "a frame of alerts() (a Review's earlier)",
+                                     "earlier").empty:
+        return alerts_df.iloc[0:0][cols]
+    first = alerts_df.groupby("incident_id")["date"].min()
+    starts = earlier["incident_id"].map(first)
+    return _with_account(earlier).loc[(earlier["date"] < starts).fillna(False), cols]
 
 
 def _seen_twice(rows: pd.DataFrame) -> str:
