@@ -35,23 +35,27 @@ def test_a_period_incident_names_the_signals_of_its_days_before_the_period():
     """The 8 Mondays before 31 August hold four 4s and four 6s (a week is 7 days: a
     weekday's count alternates), so the usual comments are (40 + 0.5) / 8 = 5.0625 and the
     rate (40 + 0.5) / 8,000 = 0.50625 %: 100 comments on 1,000 reach fire both. The hides'
-    8 Tuesdays hold four 1s and four 2s: (12 + 0.5) / 8 = 1.5625, and 40 alert. 31 August -
-    1 September is one span: the ratio with another signal's volume, a crisis. September's
-    one alert is the hides; the comments and their rate alerted on 31 August only."""
+    8 Tuesdays hold four 1s and four 2s: (12 + 0.5) / 8 = 1.5625, and 40 alert, as does
+    their rate (12 + 0.5) / 8,000 = 0.15625 %. 31 August - 1 September is one span: the
+    ratio with another signal's volume, a crisis. September's alerts are the hides and
+    their rate; the comments and their rate alerted on 31 August only."""
     watch = review(_begun_in_august(), "2026-09")
-    assert watch.alerts["signal"].tolist() == ["negative_feedback"]
-    assert watch.alerts["baseline"].tolist() == [pytest.approx(1.5625)]
+    assert watch.alerts["signal"].tolist() == ["negative_feedback",
+                                               "negative_feedback_per_reach"]
+    assert watch.alerts["baseline"].tolist() == [pytest.approx(1.5625),
+                                                 pytest.approx(0.0015625)]
     early = watch.earlier.sort_values("signal")
     assert early["date"].tolist() == [pd.Timestamp("2026-08-31")] * 2
     assert early["signal"].tolist() == ["comments", "comments_per_reach"]
     assert early["baseline"].tolist() == [pytest.approx(5.0625), pytest.approx(0.0050625)]
     inc = incidents(watch.alerts, earlier=watch.earlier)
     assert inc.loc[0, "severity"] == "crisis" and bool(inc.loc[0, "began_before"])
-    assert inc.loc[0, "signals"] == "negative_feedback"
+    assert inc.loc[0, "signals"] == "negative_feedback, negative_feedback_per_reach"
     assert inc.loc[0, "signals_before"] == "comments, comments_per_reach"
     # one family, counted once: said of the incident though neither is September's
-    assert inc.loc[0, "seen_twice"] == "comments, comments_per_reach"
-    assert inc.loc[0, "alerts"] == 1            # the rows given
+    assert inc.loc[0, "seen_twice"] == ("comments, comments_per_reach; negative_feedback, "
+                                        "negative_feedback_per_reach")
+    assert inc.loc[0, "alerts"] == 2            # the rows given
     # the period's rows alone: as before, no earlier signal
     assert incidents(watch.alerts).loc[0, "signals_before"] == ""
     # the whole history: nothing is before it
@@ -80,12 +84,12 @@ def test_earlier_signals_by_hand():
 
 
 @pytest.mark.parametrize("lang,signals", [
-    ("en", "negative feedback; comments, comments per reach (from 31 Aug, before this "
-           "period)"),
-    ("fr", "retours négatifs ; commentaires, commentaires par couverture (à partir du 31 "
-           "août, avant la période)"),
-    ("it", "feedback negativi; commenti, commenti per copertura (dal 31 ago, prima del "
-           "periodo)")])
+    ("en", "negative feedback, negative feedback per reach; comments, comments per reach "
+           "(from 31 Aug, before this period)"),
+    ("fr", "retours négatifs, retours négatifs par couverture ; commentaires, commentaires "
+           "par couverture (à partir du 31 août, avant la période)"),
+    ("it", "feedback negativi, feedback negativi per copertura; commenti, commenti per "
+           "copertura (dal 31 ago, prima del periodo)")])
 def test_the_report_lists_an_incidents_signals_before_the_period(lang, signals):
     """September's incident table: "crisis" beside the hides alone could not be checked
     against the page's rule (a ratio plus another volume); its 31 August signals are named,

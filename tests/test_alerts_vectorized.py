@@ -34,14 +34,17 @@ def _severity_by_pairs(al, window):
     pairs = pairs.loc[(ahead >= pd.Timedelta(0)) & (ahead <= pd.Timedelta(days=window))]
     # a ratio and its own count are one signal: comments per reach is comments' family; the
     # net follower change and the unfollows it subtracts too, where a day of the span has both
-    pairs["family_o"] = pairs["signal_o"].replace({"comments_per_reach": "comments"})
+    own = {"comments_per_reach": "comments",
+           "negative_feedback_per_reach": "negative_feedback"}
+    pairs["family_o"] = pairs["signal_o"].replace(own)
     g = pairs.groupby("_i")
     one_day = pairs.groupby(["_i", "date_o"])["signal_o"].agg(
         lambda s: {"unfollows", "net_followers"} <= set(s)).groupby("_i").any()
     n_sig = g["family_o"].nunique() - one_day.reindex(g.size().index)
-    ratio = g["signal_o"].agg(lambda s: s.isin(_RATIO).any())
-    volume = g["signal_o"].agg(lambda s: (s.isin(_VOLUME) & (s != "comments")).any())
-    span = np.where((n_sig >= 3) | (ratio & volume), 2, np.where(n_sig == 2, 1, 0))
+    # a ratio with a volume alert of another signal than the count it divides
+    agree = g["signal_o"].agg(lambda s: any(
+        (s.isin(_VOLUME) & (s != own[r])).any() for r in set(s) & set(_RATIO)))
+    span = np.where((n_sig >= 3) | agree, 2, np.where(n_sig == 2, 1, 0))
     span = pd.Series(span, index=n_sig.index)
     # the spans holding each alert: those beginning on its day or up to window days before
     held = pairs[["_i", "_i_o"]].assign(level=span.reindex(pairs["_i"]).to_numpy())
@@ -113,7 +116,7 @@ def test_severity_by_hand():
 def test_severity_is_the_pairwise_one():
     rng = np.random.default_rng(3)
     kinds = np.array(["negative_feedback", "unfollows", "net_followers", "comments",
-                      "comments_per_reach"])
+                      "comments_per_reach", "negative_feedback_per_reach"])
     for n, window in [(1, 2), (40, 2), (120, 0), (80, 5)]:
         dates = pd.Timestamp("2026-01-01") + pd.to_timedelta(
             np.sort(rng.integers(0, 90, n)), unit="D")
