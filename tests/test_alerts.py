@@ -1276,14 +1276,19 @@ def test_cli_alerts_reads_as_plain_words(monkeypatch, capsys):
     first = found.iloc[0]
     # numbered within the period shown, its first incident 1 (the ids count the history's)
     assert f"incident 1: {first['incident_severity']}, " in out
-    assert lines[3].split() == ["date", "day", "in", "platform", "signal", "value", "usual",
-                                "how"]
-    row = lines[4].split()
+    # the first incident's header, after its heading and the families it saw twice (the
+    # surge's negative feedback and its rate per reach, s55R5F)
+    at = next(i for i, line in enumerate(lines) if line.split()[:1] == ["date"])
+    assert lines[at].split() == ["date", "day", "in", "platform", "signal", "value", "usual",
+                                 "how"]
+    row = lines[at + 1].split()
     # the day's zone: _sim's X series are UTC days, its Facebook posts' the brand's
     zone = "UTC" if first["platform"] == "x" else ds.brand.timezone
     assert row[:3] == [f"{first['date']:%Y-%m-%d}", zone, first["platform"]]
-    # the counts, then per incident a blank line, its heading and its header, then the note
-    assert len(lines) == 1 + found["incident_id"].nunique() * 3 + n + 2
+    # the counts, then per incident a blank line, its heading, the families it saw twice and
+    # its header, then the note
+    twice = sum(line.startswith("(each counted as one signal") for line in lines)
+    assert len(lines) == 1 + found["incident_id"].nunique() * 3 + twice + n + 2
     for name in ("nb_tail", "robust_z", "cusum", "ratio_nb", "dst_day", "12.4"):
         assert name not in out
 
@@ -2060,7 +2065,8 @@ def test_a_count_of_exactly_min_count_may_alert_and_one_less_may_not():
 
 def test_a_signal_with_no_day_tested_is_not_monitored(tmp_path):
     """21 days of X's account overview: its two known signals have no day with 4 earlier same
-    weekdays. The review read "2 of 5 signals monitored" and smm alerts "no alert"."""
+    weekdays. The review read "2 of 5 signals monitored" and smm alerts "no alert". (X's
+    six signals since negative feedback per reach, s55R5F.)"""
     from smmanalytics.alerts import review
     from smmanalytics.dataset import load
 
@@ -2070,7 +2076,7 @@ def test_a_signal_with_no_day_tested_is_not_monitored(tmp_path):
     (tmp_path / "account_overview_analytics.csv").write_text("\n".join(lines[:22]) + "\n")
     r = review(load(tmp_path))
     assert r.backtest["days_tested"].fillna(0).eq(0).all()
-    assert "0 of 5 signals monitored (2 known but not tested yet" in r.summary
+    assert "0 of 6 signals monitored (2 known but not tested yet" in r.summary
 
 
 def test_review_of_a_period_before_the_data_is_an_error():
@@ -2115,7 +2121,7 @@ def test_cli_alerts_says_nothing_could_be_tested(tmp_path, capsys):
     (tmp_path / "account_overview_analytics.csv").write_text("\n".join(lines[:22]) + "\n")
     assert main(["alerts", str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("nothing could be tested in the data: 0 incidents; 0 alerts; 0 of 5 "
+    assert out.startswith("nothing could be tested in the data: 0 incidents; 0 alerts; 0 of 6 "
                           "signals monitored (2 known but not tested yet: too short a history")
 
 

@@ -25,21 +25,30 @@ def _windows_by_group(x, groups, k):
 
 
 def _severity_by_pairs(al, window):
-    """The former ``_severity``: every pair of alerts, then a groupby per alert."""
+    """``_severity`` by every pair of alerts, then a groupby per span: the span of days d to
+    d + window beginning on each alert's day, an alert given the highest tier of the spans
+    that hold it (its own and those of the alerts up to ``window`` days before it)."""
     a = al[["date", "signal"]].reset_index(names="_i")
     pairs = a.merge(a, how="cross", suffixes=("", "_o"))
-    pairs = pairs.loc[(pairs["date"] - pairs["date_o"]).abs() <= pd.Timedelta(days=window)]
+    ahead = pairs["date_o"] - pairs["date"]
+    pairs = pairs.loc[(ahead >= pd.Timedelta(0)) & (ahead <= pd.Timedelta(days=window))]
     # a ratio and its own count are one signal: comments per reach is comments' family; the
-    # net follower change and the unfollows it subtracts too, where a day of the range has both
-    pairs["family_o"] = pairs["signal_o"].replace({"comments_per_reach": "comments"})
+    # net follower change and the unfollows it subtracts too, where a day of the span has both
+    own = {"comments_per_reach": "comments",
+           "negative_feedback_per_reach": "negative_feedback"}
+    pairs["family_o"] = pairs["signal_o"].replace(own)
     g = pairs.groupby("_i")
     one_day = pairs.groupby(["_i", "date_o"])["signal_o"].agg(
         lambda s: {"unfollows", "net_followers"} <= set(s)).groupby("_i").any()
     n_sig = g["family_o"].nunique() - one_day.reindex(g.size().index)
-    ratio = g["signal_o"].agg(lambda s: s.isin(_RATIO).any())
-    volume = g["signal_o"].agg(lambda s: (s.isin(_VOLUME) & (s != "comments")).any())
-    level = np.where((n_sig >= 3) | (ratio & volume), 2, np.where(n_sig == 2, 1, 0))
-    level = pd.Series(level, index=n_sig.index).reindex(a["_i"]).to_numpy()
+    # a ratio with a volume alert of another signal than the count it divides
+    agree = g["signal_o"].agg(lambda s: any(
+        (s.isin(_VOLUME) & (s != own[r])).any() for r in set(s) & set(_RATIO)))
+    span = np.where((n_sig >= 3) | agree, 2, np.where(n_sig == 2, 1, 0))
+    span = pd.Series(span, index=n_sig.index)
+    # the spans holding each alert: those beginning on its day or up to window days before
+    held = pairs[["_i", "_i_o"]].assign(level=span.reindex(pairs["_i"]).to_numpy())
+    level = held.groupby("_i_o")["level"].max().reindex(a["_i"]).to_numpy()
     return _with_incidents(al, level, window)       # the incidents as the module chains them
 
 
@@ -90,13 +99,14 @@ def test_severity_by_hand():
     # within 2 days: crisis (1 February; 1 March, whose comments count with their ratio once:
     # 2 signals, crisis by the ratio + unfollows). The unfollows and the net a day apart are
     # two movements: a warning (1-2 May); 1 June's unfollows, 3 June's comments, 5 June's net
-    # drop: each end sees 2 signals (warning), 3 June all three (crisis, s54DB: a warning);
+    # drop: no 2-day span holds more than two of them, so all three are warnings (s55R5: 3
+    # June counted all three, within 2 days on each side, a crisis);
     # Instagram's net and X's unfollows of 1 July, one signal on any platform, with 2 July's
     # comments: two signals, a warning
     assert list(out["severity"]) == ["watch", "watch", "watch", "watch", "watch", "watch",
                                      "crisis", "crisis", "crisis", "crisis", "crisis",
                                      "warning", "warning", "warning", "warning",
-                                     "warning", "crisis", "warning",
+                                     "warning", "warning", "warning",
                                      "warning", "warning", "warning"]
     assert list(out["incident_id"]) == [1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 5, 6, 6, 7, 7,
                                         8, 8, 8, 9, 9, 9]
@@ -106,7 +116,7 @@ def test_severity_by_hand():
 def test_severity_is_the_pairwise_one():
     rng = np.random.default_rng(3)
     kinds = np.array(["negative_feedback", "unfollows", "net_followers", "comments",
-                      "comments_per_reach"])
+                      "comments_per_reach", "negative_feedback_per_reach"])
     for n, window in [(1, 2), (40, 2), (120, 0), (80, 5)]:
         dates = pd.Timestamp("2026-01-01") + pd.to_timedelta(
             np.sort(rng.integers(0, 90, n)), unit="D")
@@ -165,3 +175,31 @@ def test_simulated_baseline_by_hand_and_as_count_baseline():
         assert want.keys() == got.keys()
         for key in want:
             np.testing.assert_array_equal(got[key], want[key])
+
+
+def test_severity_counts_signals_of_one_48_hour_span():
+    """s55R5's incident: Facebook comments of 14 September, X's unfollows and net drop of the
+    16th (one movement), Facebook's negative feedback of the 18th. Within 2 days on each side,
+    the 16th saw all three, a crisis; by spans of days d to d + 2, 14-16 September holds the
+    comments and the follower loss (2 signals), 16-18 the follower loss and the negative
+    feedback (2): warnings all. Moved to the 15th and 16th, the three lie in 14-16: a crisis
+    for all four alerts. The comments' ratio on the 14th with the negative feedback of the
+    16th (2 days apart) stays a crisis (ratio + another volume), the 18th's hides, in no span
+    with the ratio (16-18 holds the hides alone), a watch of their own within the incident."""
+    def sev(days, signals):
+        al = pd.DataFrame({"date": pd.to_datetime([f"2026-09-{d}" for d in days]),
+                           "platform": ["facebook"] * len(days), "signal": signals})
+        return _severity(al, 2)
+
+    out = sev([14, 16, 16, 18], ["comments", "unfollows", "net_followers",
+                                 "negative_feedback"])
+    assert out["severity"].tolist() == ["warning"] * 4
+    assert out["incident_severity"].tolist() == ["warning"] * 4
+    assert out["incident_id"].tolist() == [1, 1, 1, 1]     # still one incident, chained
+    out = sev([14, 15, 15, 16], ["comments", "unfollows", "net_followers",
+                                 "negative_feedback"])
+    assert out["severity"].tolist() == ["crisis"] * 4
+    out = sev([14, 14, 16, 18], ["comments", "comments_per_reach", "negative_feedback",
+                                 "negative_feedback"])
+    assert out["severity"].tolist() == ["crisis", "crisis", "crisis", "watch"]
+    assert out["incident_severity"].tolist() == ["crisis"] * 4

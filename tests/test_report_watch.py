@@ -40,10 +40,13 @@ def test_the_backtest_table_gives_each_rate_its_likely_range():
 
     The rate was counted on the 30 post days tested: the signal is watched every day, and
     the days without a post between them (in the five months whose exports have the
-    column) are days watched with nothing to alert on: 82 days, 4 × 365.25/82 = 17.8 a year,
-    1.366 to 9.154 alerts (Garwood) over 82 days: 6.1-40.8. The table says the days its
+    column) are days watched with nothing to alert on: 82 days. The table says the days its
     rates are counted on (it said 58 "days of history", the days with a value) and the
-    alerts."""
+    alerts. Judged per reach (s55R5F), 13 and 14 October's 120 and 89 hides, on days of
+    about 18 and 7 times the usual reach, rates of 0.41 % and 0.75 % within the rate's
+    limits (1.93 % and 0.95 %), alert no more: 2 alerts, not 4 (17.8 a year, 6.1-40.8),
+    2 × 365.25/82 = 8.9 a year, 0.355 to 6.296 alerts (Garwood) over 82 days: 1.6-28.0;
+    their rate per reach the same (15 and 16 October)."""
     import smmanalytics as smm
 
     ds = smm.load(SAMPLE)
@@ -54,8 +57,9 @@ def test_the_backtest_table_gives_each_rate_its_likely_range():
     rows = {(r[0], r[1]): r[2:] for r in table["rows"]}
     bt = smm.backtest(ds).set_index(["platform", "signal"])
     fb = bt.loc[("facebook", "negative_feedback")]
-    assert (fb["alerts"], fb["days_tested"], fb["days_watched"]) == (4, 30, 82)
-    assert rows[("Facebook", "negative feedback")] == ["82", "4", "17.8", "6.1–40.8"]
+    assert (fb["alerts"], fb["days_tested"], fb["days_watched"]) == (2, 30, 82)
+    assert rows[("Facebook", "negative feedback")] == ["82", "2", "8.9", "1.6–28.0"]
+    assert rows[("Facebook", "negative feedback per reach")] == ["82", "2", "8.9", "1.6–28.0"]
     assert any(b["kind"] == "note" and b["text"].startswith("Likely range: where the yearly "
                                                             "rate lies, 9 chances in 10")
                for b in blocks)
@@ -72,7 +76,7 @@ def test_the_sample_backtest_all_signals_alert_at_least_as_often_as_each():
     bt = smm.backtest(ds)
     rows, tot = bt[bt["signal"] != "all"], bt[bt["signal"] == "all"].iloc[0]
     rated = rows["alerts_per_year"].dropna()
-    assert len(rated) == 14
+    assert len(rated) == 15         # Facebook's negative feedback per reach too (s55R5F)
     assert (tot["alerts_per_year"] >= rated).all()
     assert tot["alerts_per_year"] == pytest.approx(rated.sum())
     assert (tot["days_watched"] >= rows["days_watched"].dropna()).all()
@@ -521,8 +525,10 @@ def test_a_signal_whose_column_was_not_read_is_not_called_absent(lang):
                "Commento sui dati", "Clic totali",
                "Feedback negativo degli utenti: Nascondi tutto"]
     columns = ", ".join(f.label("alerts_unread_column").format(name=h) for h in headers)
+    # with its rate per reach (s55R5F), read from the same column
     assert unread == [f"{f.label('alerts_unread')} " + f.label("alerts_unread_columns").format(
-        signals=f"Facebook · {f.label('sig_negative_feedback')}", columns=columns)]
+        signals=f"Facebook · {f.label('sig_negative_feedback')}, "
+                f"{f.label('sig_negative_feedback_per_reach')}", columns=columns)]
 
 
 def test_a_signal_read_is_in_neither_sentence(tmp_path):
@@ -648,9 +654,15 @@ def test_the_watch_names_the_month_no_posts_export_covers(_no_august_facebook, l
     the July days not watched only, no word of August, nor of the comments."""
     from smmanalytics.report import BrandReport
 
-    blocks = BrandReport(_no_august_facebook, "2026-Q3", lang=lang).alerts().blocks
+    rep = BrandReport(_no_august_facebook, "2026-Q3", lang=lang)
+    blocks = rep.alerts().blocks
     at = next(i for i, b in enumerate(blocks) if b.get("text") == intro)
-    assert blocks[at + 1]["items"] == items
+    # negative feedback per reach (s55R5F): known on the days of the negative feedback, the
+    # posts all having a reach, and said after it
+    f = rep.fmt
+    per_reach = items[0].replace(f.label("sig_negative_feedback"),
+                                 f.label("sig_negative_feedback_per_reach"), 1)
+    assert blocks[at + 1]["items"] == [items[0], per_reach, *items[1:]]
 
 
 @pytest.mark.parametrize("lang,item", [

@@ -17,6 +17,10 @@ Signals (daily, per platform; :func:`signals`)
 - ``comments_per_reach``: Σ comments / Σ reach over the posts of the day that have both; a
   ratio, so a busy launch day with four times the reach and comments is not an alert.
   ``exposure`` is that Σ reach. A zero or unknown reach gives NaN.
+- ``negative_feedback_per_reach``: the same of the posts' negative feedback (Σ / Σ reach
+  over the posts of the day that have both; no ratio for a daily metric, whose reach is not
+  known): a launch day of 8 posts instead of 2, hides and reach 4 times the usual at the
+  usual 0.1 %, alerted on its 46 hides (usual 8.3) and, with its comments, was a "warning".
 
 Post-based signals exist on days with at least one post; daily series on the days the exports
 cover. A missing column or cell is unknown, never zero: unknown days are left out, and a day
@@ -53,11 +57,12 @@ __all__ = ["SIGNALS", "SIGNAL_TABLES", "signals", "post_gaps", "coverage", "valu
 
 logger = logging.getLogger(__name__)
 
-SIGNALS = ("negative_feedback", "unfollows", "net_followers", "comments", "comments_per_reach")
+SIGNALS = ("negative_feedback", "unfollows", "net_followers", "comments", "comments_per_reach",
+           "negative_feedback_per_reach")
 #: the tables (a file's ``kind``) each signal is read from: where a column of it may lie unread
 SIGNAL_TABLES = {"negative_feedback": ("posts", "daily"), "unfollows": ("daily",),
                  "net_followers": ("daily",), "comments": ("posts",),
-                 "comments_per_reach": ("posts",)}
+                 "comments_per_reach": ("posts",), "negative_feedback_per_reach": ("posts",)}
 _SIGNAL_COLUMNS = ["date", "platform", "account", "signal", "value", "exposure", "source", "day_tz",
                    "dst_day", "posts"]
 
@@ -183,24 +188,35 @@ def _post_signals(posts: pd.DataFrame, tz: str) -> pd.DataFrame:
                            posts.loc[~ided]])
     p = _post_days(posts, tz)
     both = p["comments"].notna() & (p["reach"] > 0)
+    nf_both = p["negative_feedback"].notna() & (p["reach"] > 0)
     p = p.assign(c_ratio=p["comments"].where(both), r_ratio=p["reach"].where(both),
+                 nf_ratio=p["negative_feedback"].where(nf_both),
+                 r_nf_ratio=p["reach"].where(nf_both),
                  r_nf=p["reach"].where(p["negative_feedback"].notna()),
                  r_c=p["reach"].where(p["comments"].notna()), n=1)
     g = p.groupby(["platform", "account", "date"], observed=True, sort=True)
     # a day whose posts all lack a figure has no figure (min_count=1), not 0
-    agg = (g[["comments", "negative_feedback", "c_ratio", "r_ratio", "r_nf", "r_c"]]
+    agg = (g[["comments", "negative_feedback", "c_ratio", "r_ratio", "nf_ratio", "r_nf_ratio",
+              "r_nf", "r_c"]]
            .sum(min_count=1).rename(columns={"negative_feedback": "nf"})
            .assign(posts=g["n"].sum(), public=g["public"].sum()).reset_index())
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = agg["c_ratio"] / agg["r_ratio"].where(agg["r_ratio"] > 0)
     parts = [("comments", agg["comments"], agg["r_c"]),
-             ("comments_per_reach", ratio, agg["r_ratio"]),
-             ("negative_feedback", agg["nf"], agg["r_nf"])]
+             ("comments_per_reach", _per_reach(agg["c_ratio"], agg["r_ratio"]),
+              agg["r_ratio"]),
+             ("negative_feedback", agg["nf"], agg["r_nf"]),
+             ("negative_feedback_per_reach", _per_reach(agg["nf_ratio"], agg["r_nf_ratio"]),
+              agg["r_nf_ratio"])]
     out = pd.concat([
         agg[["date", "platform", "account", "posts", "public"]].assign(
             signal=name, value=val.to_numpy(), exposure=exp.to_numpy())
         for name, val, exp in parts], ignore_index=True)
     return out.assign(source="posts", day_tz=tz)
+
+
+def _per_reach(count: pd.Series, reach: pd.Series) -> pd.Series:
+    """A day's count over its reach; NaN where the reach is zero or unknown."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return count / reach.where(reach > 0)
 
 
 def _daily_frame(daily: pd.DataFrame) -> pd.DataFrame:
@@ -410,7 +426,8 @@ def _gaps(post: pd.DataFrame, nf_known: set[str]) -> pd.DataFrame:
                              "platform": pd.Series(dtype="string"),
                              "account": pd.Series(dtype="string"),
                              "signal": pd.Series(dtype="string")})
-    nf = (post["signal"] == "negative_feedback").to_numpy(bool)
+    nf = post["signal"].isin(["negative_feedback", "negative_feedback_per_reach"]).to_numpy(
+        bool)
     could = np.where(nf, post["platform"].astype(str).isin(nf_known).to_numpy(bool),
                      post["public"].to_numpy() > 0)
     lacking = post.loc[post["value"].isna().to_numpy(bool) & could]
@@ -437,7 +454,9 @@ def coverage(ds, sig: pd.DataFrame | None = None) -> pd.DataFrame:
         "net_followers": "no net follows, follower totals or follows with unfollows "
                          "(new follows alone do not give the net change)",
         "comments": "no posts with comments", "comments_per_reach": "no posts with comments "
-                                                                     "and reach"}
+                                                                     "and reach",
+        "negative_feedback_per_reach": "no posts with 'Negative feedback from users' columns "
+                                       "and reach"}
     have = sig.groupby(["platform", "signal"]).agg(
         days=("date", "nunique"), source=("source", "first")).reset_index()
     grid = pd.MultiIndex.from_product([sorted(platforms), SIGNALS],

@@ -1,8 +1,9 @@
 """Reputation and crisis alerts from the signals the exports carry (benchmarks-methods.md §4.3).
 
 Signals (:func:`signals`, defined in :mod:`smmanalytics._alert_signals`): negative_feedback,
-unfollows, net_followers (a drop is the anomaly), comments, comments_per_reach (a ratio). A
-missing column or cell is unknown, never zero; :func:`coverage` lists the unknown signals.
+unfollows, net_followers (a drop is the anomaly), comments, comments_per_reach and
+negative_feedback_per_reach (ratios). A missing column or cell is unknown, never zero;
+:func:`coverage` lists the unknown signals.
 
 Detection (:func:`alerts`; formulas in :mod:`smmanalytics._alert_stats`)
 ------------------------------------------------------------------------
@@ -41,33 +42,46 @@ Detection (:func:`alerts`; formulas in :mod:`smmanalytics._alert_stats`)
    pooled baselines: a day's rate lognormal σ = 0.3: 0.72 and 0.55 before, 0.57 and 0.57
    now; σ = 0.6: 1.83 and 1.34 before, 0.55 and 0.82 now (± 0.04-0.18; nominal 0.37); a
    3-day incident of 3 times the rate found by a level alert: 0.60 and 0.69 at σ = 0.3 both
-   times, 0.42 and 0.29 → 0.29 and 0.23 at σ = 0.6.
+   times, 0.42 and 0.29 → 0.29 and 0.23 at σ = 0.6. ``negative_feedback_per_reach`` is
+   tested so too, and on a day it is tested the ``negative_feedback`` count alerts on its
+   level only when its rate does too (:data:`_PER_REACH`; its band raised to the rate's
+   limit, its drift alarm kept): the hides are negative only, and a launch day of 4 times
+   the posts at the usual 0.1 % hide rate alerted on its 46 hides (usual 8.3) and, with its
+   comments, was a "warning" (§4.3 5: a ratio test "so that a busy launch day does not
+   look like a crisis"), now a watch (its comments). The comments keep their count test
+   alone: a comment surge is one to watch whatever the reach (6).
 5. Net followers: modified z < −3.5 and (by default) an actual net loss that day. The z scale
    is the larger of the window's robust sd, the series' robust sd (1.4826 × median absolute
    deviation from the baselines over all tested days: the net of two counts varies more than
    a short window shows) and 1.
 6. Severity (our heuristic, §4.3 item 6): distinct signals (any platform) alerting within
-   ``window_days`` (2 days ≈ 48 h) of the alert: 1 = watch, 2 = warning, ≥ 3 or a ratio plus a
-   volume alert of another signal = crisis. ``comments`` and ``comments_per_reach`` are one
-   signal there (:data:`_FAMILY`): the ratio is the same comments over the day's reach, so a
-   comment surge on a day of usual reach fires both, and one post with 400 more comments (a
-   "comment to win" giveaway) was a crisis. A comment surge alone is a watch; with negative
-   feedback, unfollows or a net followers drop it is a crisis when the ratio alerts too (the
-   comments are many for the reach, and another signal agrees), else a warning. The package's
-   comments are all comments, not negative ones (§4.1). ``unfollows`` and ``net_followers``
-   are one signal too on a day both alert: the net change is follows − unfollows of the day
-   (``_alert_signals``), so a day of mass unfollows drops the net as well and fired both, one
-   movement seen twice (days apart, they are two movements, two signals: X's unfollows of 1
-   October, comments of 3 October and a net drop of 5 October are a crisis): X's 40 and
-   35 unfollows of 30 September and 1 October (follows 10 a day, net −30 and −25) were a
-   "warning" (two signals agree) where one thing happened, now a watch; the sample's
-   incident of 13-19 October counted five signals, now three (a crisis both ways). §4.3 counts
-   "distinct signals" without saying whether a part of another is distinct; we count a
-   family once, and on any platform, as a signal on two platforms counts once (Instagram's
-   net loss and X's unfollows of one day are one signal as Instagram's and X's net losses
-   are): a rule by account would make the same X mass unfollow two signals or one as X's
-   export carried its follows (and so its net) or not. Both stay in the alert list (each is
-   a test of its own series; :func:`incidents` names the family, ``seen_twice``).
+   ``window_days`` (2 days ≈ 48 h at day resolution): the alerts of each span of days ``d`` to
+   ``d + window_days`` are judged together, 1 = watch, 2 = warning, ≥ 3 or a ratio plus a
+   volume alert of another signal = crisis, and an alert takes the highest tier of the spans
+   that hold it. Counted within 2 days on each side of every alert (a 5-day span), Facebook's
+   comments of 14 September, X's unfollows of 16 September and Facebook's negative feedback of
+   18 September were a crisis though no 48 h held more than two of them: now warnings.
+   ``comments`` and ``comments_per_reach`` are one signal there (:data:`_FAMILY`): the ratio is
+   the same comments over the day's reach, so a comment surge on a day of usual reach fires
+   both, and one post with 400 more comments (a "comment to win" giveaway) was a crisis. A
+   comment surge alone is a watch; with negative feedback, unfollows or a net followers drop it
+   is a crisis when the ratio alerts too (the comments are many for the reach, and another
+   signal agrees), else a warning. The package's comments are all comments, not negative ones
+   (§4.1). ``negative_feedback`` and ``negative_feedback_per_reach`` are one signal so too, and
+   the hides' rate with the comments, unfollows or a net drop is a crisis as the comments' rate
+   with the hides is. ``unfollows`` and ``net_followers`` are one signal too on a day both
+   alert: the net change is follows − unfollows of the day (``_alert_signals``), so a day of
+   mass unfollows drops the net as well and fired both, one movement seen twice (days apart,
+   they are two movements, two signals: X's unfollows of 1 October and a net drop of 3 October
+   are a warning): X's 40 and 35 unfollows of 30 September and 1 October (follows 10 a day, net
+   −30 and −25) were a "warning" (two signals agree) where one thing happened, now a watch; the
+   sample's incident of 13-19 October counted five signals, now three (a crisis both ways).
+   §4.3 counts "distinct signals" without saying whether a part of another is distinct; we
+   count a family once, and on any platform, as a signal on two platforms counts once
+   (Instagram's net loss and X's unfollows of one day are one signal as Instagram's and X's net
+   losses are): a rule by account would make the same X mass unfollow two signals or one as X's
+   export carried its follows (and so its net) or not. Both stay in the alert list (each is a
+   test of its own series; :func:`incidents` names the family, ``seen_twice``).
    Alerts chained at most ``window_days`` apart share an ``incident_id``.
 """
 
@@ -94,12 +108,16 @@ __all__ = ["SIGNALS", "AlertSettings", "Review", "signals", "coverage", "alerts"
 
 logger = logging.getLogger(__name__)
 
-_RATIO = ("comments_per_reach",)
+_RATIO = ("comments_per_reach", "negative_feedback_per_reach")
 _VOLUME = ("negative_feedback", "unfollows", "net_followers", "comments")
 _COUNT = ("negative_feedback", "unfollows", "comments")
 #: signals that are one for severity (module docstring, 6): a ratio and the count it divides,
 #: the net follower change and the unfollows it subtracts
-_FAMILY = {"comments_per_reach": "comments", "unfollows": "net_followers"}
+_FAMILY = {"comments_per_reach": "comments", "negative_feedback_per_reach": "negative_feedback",
+           "unfollows": "net_followers"}
+#: a count whose level is judged with its rate per reach on the days that rate is tested
+#: (module docstring, 4): it alerts on its level only when the rate does too
+_PER_REACH = {"negative_feedback": "negative_feedback_per_reach"}
 #: the family whose two members are one movement only on a day both alert: the net is the
 #: follows less the unfollows *of that day*; the comments and their rate per reach stay one
 #: over the range, as the count's drift alarm (CUSUM) may come days into the surge the
@@ -388,31 +406,80 @@ def _with_account(sig: pd.DataFrame) -> pd.DataFrame:
 
 
 def _detect_all(sig: pd.DataFrame, settings: AlertSettings) -> pd.DataFrame:
-    """:func:`_detect` on every (platform, account, signal) series, with their keys."""
+    """:func:`_detect` on every (platform, account, signal) series, with their keys; the
+    counts of :data:`_PER_REACH` judged with their rates (:func:`_judged_per_reach`)."""
     parts = []
     for (platform, account, signal), g in _with_account(sig).groupby(
             _SERIES, observed=True, sort=True):
         d = _detect(g.sort_values("date"), str(signal), settings)
         parts.append(d.assign(platform=str(platform), account=str(account), signal=str(signal),
                               day_tz=g["day_tz"].to_numpy(), dst_day=g["dst_day"].to_numpy(),
-                              posts=g["posts"].to_numpy()))
-    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+                              posts=g["posts"].to_numpy(), exposure=g["exposure"].to_numpy(
+                                  dtype=float, na_value=np.nan)))
+    if not parts:
+        return pd.DataFrame()
+    det = pd.concat(parts, ignore_index=True)
+    for count, rate in _PER_REACH.items():
+        det = _judged_per_reach(det, count, rate)
+    return det.drop(columns="exposure")
+
+
+def _judged_per_reach(det: pd.DataFrame, count: str, rate: str) -> pd.DataFrame:
+    """``det`` with the level alerts of ``count`` kept only where its rate per reach
+    (``rate``), tested that day, alerts too (module docstring, 4), and their limit ``upper``
+    raised to the rate's (in counts: the rate's limit times its reach, plus the day's count
+    of posts without a reach), so that a day still alerts on its level exactly when it lies
+    beyond it. A drift alarm (CUSUM) stays: the rate has none."""
+    keys = ["platform", "account", "date"]
+    r = det.loc[(det["signal"] == rate) & det["tested"],
+                [*keys, "value", "upper", "alert", "exposure"]]
+    rows = det.index[det["signal"] == count]
+    m = det.loc[rows, keys].merge(r, on=keys, how="left").set_index(rows)
+    judged = (m["alert"].notna() & det.loc[rows, "tested"]).to_numpy(bool)
+    if not judged.any():
+        return det
+    out = det.copy()
+    at = rows[judged]
+    m = m.loc[at]
+    x = out.loc[at, "value"].to_numpy(float)
+    others = x - np.round(m["value"].to_numpy(float) * m["exposure"].to_numpy(float))
+    out.loc[at, "upper"] = np.fmax(out.loc[at, "upper"].to_numpy(float),
+                                   m["upper"].to_numpy(float) * m["exposure"].to_numpy(float)
+                                   + others)
+    quiet = out.loc[at, "alert"].to_numpy(bool) & (out.loc[at, "test"] != "cusum").to_numpy(
+        bool) & ~m["alert"].to_numpy(bool)
+    out.loc[at[quiet], ["alert", "test"]] = [False, ""]
+    return out
 
 
 def _severity(al: pd.DataFrame, window: int) -> pd.DataFrame:
     """Severity per alert and incident ids (alerts chained at most ``window`` days apart);
-    the rule is the module docstring's (6)."""
+    the rule is the module docstring's (6): each span of days ``d`` to ``d + window`` is
+    judged on its own, and an alert takes the highest tier of the spans that hold it."""
     date = al["date"].to_numpy(dtype="datetime64[ns]")
     sig = al["signal"].astype(str).to_numpy()
-    # the alerts within ``window`` days of each alert (itself included), as a range of the
-    # alerts sorted by date: [first[i], last[i]) of that order
+    # the span that begins on each alert's day (every span's alerts lie in one that begins on
+    # its first alert's day), as a range of the alerts sorted by date: [first[i], last[i])
     order = np.argsort(date, kind="stable")
     ordered = date[order]
     reach = np.timedelta64(window, "D")
-    first = np.searchsorted(ordered, date - reach, side="left")
+    first = np.searchsorted(ordered, date, side="left")
     last = np.searchsorted(ordered, date + reach, side="right")
-    # seen[i, s]: signal s alerts within the range of alert i (a count of s over the range,
-    # from the running counts of s in date order)
+    level = _span_level(sig, date, order, first, last)
+    # an alert of day t lies in the spans beginning on days t - window to t: their highest
+    # tier, by calendar day (a rolling maximum over window + 1 days)
+    days = pd.Series(level, index=date).groupby(level=0).max()
+    days = days.reindex(pd.date_range(days.index.min(), days.index.max(), freq="D"))
+    best = days.rolling(window + 1, min_periods=1).max()
+    return _with_incidents(al, best.reindex(date).to_numpy(dtype=np.int64), window)
+
+
+def _span_level(sig: np.ndarray, date: np.ndarray, order: np.ndarray, first: np.ndarray,
+                last: np.ndarray) -> np.ndarray:
+    """The tier (0 watch, 1 warning, 2 crisis) of the alerts of each range ``[first[i],
+    last[i])`` of the alerts sorted by date (``order``), by the module docstring's rule (6)."""
+    # seen[i, s]: signal s alerts within range i (a count of s over the range, from the
+    # running counts of s in date order)
     kinds = np.unique(sig)
     running = np.zeros((len(sig) + 1, len(kinds)), dtype=np.int64)
     running[1:] = np.cumsum(sig[order][:, None] == kinds[None, :], axis=0)
@@ -427,11 +494,14 @@ def _severity(al: pd.DataFrame, window: int) -> pd.DataFrame:
     paired = np.cumsum(np.r_[0, _same_day_pair(date, sig)[order]])
     n_sig += (seen[:, np.isin(kinds, _SAME_DAY)].sum(axis=1) == len(_SAME_DAY)) & (
         paired[last] == paired[first])
-    ratio = seen[:, np.isin(kinds, _RATIO)].any(axis=1)
-    own = np.isin(family, [_FAMILY[r] for r in _RATIO])
-    volume = seen[:, np.isin(kinds, _VOLUME) & ~own].any(axis=1)
-    return _with_incidents(al, np.where((n_sig >= 3) | (ratio & volume), 2,
-                                        np.where(n_sig == 2, 1, 0)), window)
+    # a ratio with a volume alert of another signal than its own count: the comments per
+    # reach with the negative feedback, the negative feedback per reach with the comments
+    volume = np.isin(kinds, _VOLUME)
+    agree = np.zeros(len(sig), dtype=bool)
+    for r in np.intersect1d(kinds, _RATIO):
+        other = seen[:, volume & (family != _FAMILY[r])].any(axis=1)
+        agree |= seen[:, kinds == r][:, 0] & other
+    return np.where((n_sig >= 3) | agree, 2, np.where(n_sig == 2, 1, 0))
 
 
 def _same_day_pair(date: np.ndarray, sig: np.ndarray) -> np.ndarray:
@@ -606,6 +676,12 @@ class Review:
     ``upper``, alert, tested…), under ``settings``; :func:`plot_alerts` given it draws the
     charts without running the tests again. None on a Review made by hand.
 
+    ``earlier``: the alerts before the period of its incidents begun before it (as
+    :func:`alerts` gives them), whose signals the incident's severity counts:
+    :func:`incidents` given them names them (``signals_before``), or a September incident
+    begun on 31 August read "crisis" beside its one September signal. None on a Review made
+    by hand or of the whole history (no alert is before it).
+
     Attributes
     ----------
     signals : DataFrame
@@ -620,6 +696,8 @@ class Review:
         The thresholds of the detection run (see above).
     detections : DataFrame, optional
         The detection run's days (see above).
+    earlier : DataFrame, optional
+        The alerts of the period's incidents dated before it (see above).
     """
 
     signals: pd.DataFrame
@@ -629,6 +707,7 @@ class Review:
     settings: AlertSettings | None = None
     # the run's working rows: not part of what a Review says, nor of its equality
     detections: pd.DataFrame | None = field(default=None, repr=False, compare=False)
+    earlier: pd.DataFrame | None = field(default=None, repr=False, compare=False)
 
     def _history_needed(self) -> str:
         """What a day needs before it is tested, under the review's settings: ``a day needs 4
@@ -846,7 +925,18 @@ def review(ds, period=None, *, settings: AlertSettings | None = None,
     # last judged: a day after ``until`` is not missing from the exports, but not judged
     days = (_period_days(det, bt, (bounds[0], min(bounds[1], pd.Timestamp(
         parse_period((until, until)).end))), sig, gaps) if bounds is not None else None)
-    return Review(sig, _alerts_in(det, settings, bounds, al), bt, days, settings, det)
+    found = _alerts_in(det, settings, bounds, al)
+    return Review(sig, found, bt, days, settings, det, _earlier(al, found, bounds))
+
+
+def _earlier(al: pd.DataFrame, found: pd.DataFrame, bounds) -> pd.DataFrame | None:
+    """The alerts of ``al`` (a run's, all its history) dated before ``bounds`` of the
+    incidents of ``found`` (the period's alerts), None without bounds: what the period's
+    incidents begun before it counted in their severity."""
+    if bounds is None:
+        return None
+    held = (al["date"] < bounds[0]) & al["incident_id"].isin(found["incident_id"])
+    return al.loc[held].reset_index(drop=True)
 
 
 def _up_to(ds, until):
@@ -931,7 +1021,8 @@ def _missing_post_days(gaps: pd.DataFrame | None, known: pd.DataFrame, bounds
     return g.assign(value=np.nan, tested=False).astype(cols)[list(cols)]
 
 
-def incidents(alerts_df: pd.DataFrame, *, platform_name=str) -> pd.DataFrame:
+def incidents(alerts_df: pd.DataFrame, *, platform_name=str,
+              earlier: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per incident of :func:`alerts`: what a manager reads first.
 
     Parameters
@@ -942,6 +1033,12 @@ def incidents(alerts_df: pd.DataFrame, *, platform_name=str) -> pd.DataFrame:
     platform_name : callable, default str
         How ``platforms`` writes a platform: the report passes its own ("TikTok"); by default
         as the alerts name it ("tiktok").
+    earlier : DataFrame, optional
+        The alerts of the same run dated before the rows given (a period's
+        :attr:`Review.earlier`): the signals of an incident begun before the period, which
+        its severity counts. Without them a September incident begun on 31 August listed
+        its September negative feedback alone beside "crisis", a tier set by the comments
+        and comments per reach of 31 August.
 
     Returns
     -------
@@ -953,12 +1050,15 @@ def incidents(alerts_df: pd.DataFrame, *, platform_name=str) -> pd.DataFrame:
         start, end (datetime64: first and last alert day), began_before
         (boolean: the incident's first alert precedes the rows given, as a period's incident
         begun before it: start is then that first alert's day, from incident_start, while
-        alerts, signals and platforms count the rows given), severity (string, the incident's
+        alerts and signals count the rows given), severity (string, the incident's
         highest), alerts (Int64, rows), signals (string: sorted, comma-separated),
-        seen_twice (string: the signals of one family that both alerted, the net and the
-        unfollows on one day, one movement seen twice and counted once toward the severity,
-        module docstring 6: "net_followers,
-        unfollows"; families apart by "; ", "" when none) and platforms (string: sorted,
+        signals_before (string: those of ``earlier``'s alerts of the incident that no row
+        given has, sorted, comma-separated, "" when none: with signals, every signal of the
+        incident), seen_twice (string: the signals of one family that
+        both alerted, the net and the unfollows on one day, one movement seen twice and
+        counted once toward the severity, module docstring 6: "net_followers, unfollows";
+        families apart by "; ", "" when none; over the rows given and ``earlier``'s) and
+        platforms (string, over the rows given and ``earlier``'s: sorted,
         comma-separated; a platform of several accounts named with the account whose own
         series alerted, "instagram (maisonseve.shop), tiktok", as ``smm alerts`` and the
         report name it: "instagram" said nothing of which of two accounts drew the
@@ -983,6 +1083,7 @@ def incidents(alerts_df: pd.DataFrame, *, platform_name=str) -> pd.DataFrame:
                              "severity": pd.Series(dtype="string"),
                              "alerts": pd.Series(dtype="Int64"),
                              "signals": pd.Series(dtype="string"),
+                             "signals_before": pd.Series(dtype="string"),
                              "seen_twice": pd.Series(dtype="string"),
                              "platforms": pd.Series(dtype="string")})
     first = ("incident_start" if "incident_start" in alerts_df.columns else "date", "min")
@@ -991,15 +1092,35 @@ def incidents(alerts_df: pd.DataFrame, *, platform_name=str) -> pd.DataFrame:
         severity=("incident_severity", "first"), alerts=("date", "size"),
         signals=("signal", lambda s: ", ".join(sorted(set(s.astype(str))))))
     out.insert(2, "began_before", out.pop("first_row") > out["start"])
-    out["seen_twice"] = alerts_df.groupby("incident_id")[["date", "signal"]].apply(_seen_twice)
-    out["platforms"] = _incident_platforms(alerts_df, platform_name)
+    before = _before(alerts_df, earlier)
+    out["signals_before"] = [
+        ", ".join(sorted(set(before.loc[before["incident_id"] == i, "signal"].astype(str))
+                         - set(given.split(", "))))
+        for i, given in zip(out.index, out["signals"], strict=True)]
+    whole = pd.concat([before, alerts_df], ignore_index=True) if len(before) else alerts_df
+    out["seen_twice"] = whole.groupby("incident_id")[["date", "signal"]].apply(_seen_twice)
+    out["platforms"] = _incident_platforms(whole, platform_name)
     out = out.reset_index().sort_values("start", kind="stable").reset_index(drop=True)
     # numbered within the frame: an analyst's "incident 7" named two events of two months
     out.insert(0, "incident", np.arange(1, len(out) + 1))
     return out.astype(
         {"incident": "Int64", "incident_id": "Int64", "began_before": "boolean",
-         "severity": "string", "alerts": "Int64", "signals": "string", "seen_twice": "string",
-         "platforms": "string"})
+         "severity": "string", "alerts": "Int64", "signals": "string",
+         "signals_before": "string", "seen_twice": "string", "platforms": "string"})
+
+
+def _before(alerts_df: pd.DataFrame, earlier: pd.DataFrame | None) -> pd.DataFrame:
+    """The rows of ``earlier`` (:func:`incidents`) of the incidents of ``alerts_df`` dated
+    before their rows there; none without ``earlier``."""
+    cols = [c for c in ("date", "platform", "account", "signal", "incident_id")
+            if c in alerts_df.columns]
+    if earlier is None or frame_with(earlier, ["date", "platform", "signal", "incident_id"],
+                                     "incidents", "a frame of alerts() (a Review's earlier)",
+                                     "earlier").empty:
+        return alerts_df.iloc[0:0][cols]
+    first = alerts_df.groupby("incident_id")["date"].min()
+    starts = earlier["incident_id"].map(first)
+    return _with_account(earlier).loc[(earlier["date"] < starts).fillna(False), cols]
 
 
 def _seen_twice(rows: pd.DataFrame) -> str:
@@ -1301,7 +1422,7 @@ def plot_alert(alert_row, signals: pd.DataFrame, ax=None, *, settings: AlertSett
     g = signals.loc[_of_series(signals, alert_row)].sort_values("date")
     if g.empty:
         return ax
-    det = (_detect(g, str(alert_row["signal"]), settings) if detections is None
+    det = (_series_run(signals, alert_row, settings) if detections is None
            else _series_detections(detections, alert_row))
     near = det.loc[(det["date"] - date).abs() <= pd.Timedelta(days=days)]
     value = near["value"].to_numpy(dtype=float)
@@ -1357,6 +1478,26 @@ def _chart_series(alert_row) -> str:
     account = alert_row.get("account", "")
     return (f"{alert_row['platform']} {account}" if isinstance(account, str) and account
             else str(alert_row["platform"]))
+
+
+def _series_run(signals: pd.DataFrame, alert_row, settings: AlertSettings) -> pd.DataFrame:
+    """The alert's series tested again (:func:`plot_alert` without a detection run), a count
+    of :data:`_PER_REACH` with its rate, judged together as :func:`_detect_all` judges them:
+    alone, the chart drew the count's own band, which its launch day's hides lay beyond."""
+    signal = str(alert_row["signal"])
+    parts = []
+    for name in (signal, _PER_REACH.get(signal)):
+        g = (signals.loc[_of_series(signals, {**dict(alert_row), "signal": name})]
+             .sort_values("date") if name else signals.iloc[0:0])
+        if len(g):
+            expo = (g["exposure"].to_numpy(dtype=float, na_value=np.nan)
+                    if "exposure" in g.columns else np.nan)
+            parts.append(_detect(g, name, settings).assign(
+                platform=alert_row["platform"], account="", signal=name, exposure=expo))
+    det = pd.concat(parts, ignore_index=True)
+    if signal in _PER_REACH:
+        det = _judged_per_reach(det, signal, _PER_REACH[signal])
+    return det.loc[det["signal"] == signal].reset_index(drop=True)
 
 
 def _series_detections(detections: pd.DataFrame, alert_row) -> pd.DataFrame:

@@ -332,16 +332,20 @@ def _cmd_alerts(args: argparse.Namespace) -> int:
     # numbered within what is shown, as incidents() numbers them: the ids count the whole
     # history's incidents, and a month's one incident read "incident 7" (--json keeps the ids)
     # each end of an incident in the zone its day counts in: one incident may mix them
-    found_incidents = incident_zones(watch, incidents(found), prefer=ds.brand.timezone)
+    found_incidents = incident_zones(watch, incidents(found, earlier=watch.earlier),
+                                     prefer=ds.brand.timezone)
     for inc in found_incidents.itertuples():
         rows = found[found["incident_id"] == inc.incident_id]
         # an incident begun before the period starts on its own first day, said so (its
-        # earlier alerts are not listed: they are not the period's)
+        # earlier alerts are not listed, not the period's, but their signals are named: the
+        # severity counts them)
         # in the zone's brackets: "(UTC) (began before …)" nested two
         began = f"; began before {where}" if inc.began_before else ""
         print(f"\nincident {inc.incident}: {inc.severity}, {inc.start:%Y-%m-%d} "
               f"({_zone_text(inc.start_zone)}{began}) to {inc.end:%Y-%m-%d} "
               f"({_zone_text(inc.end_zone)}), on {inc.platforms}")
+        if inc.signals_before:
+            print(f"(with, before {where}: {inc.signals_before.replace('_', ' ')})")
         if inc.seen_twice:      # one movement that fired two signals counts once
             print("(each counted as one signal in the severity, as on one platform one is part "
                   "of the other and a signal counts once over platforms: "

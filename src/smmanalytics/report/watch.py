@@ -708,7 +708,7 @@ class WatchSections:
         from ..alerts import AlertSettings  # looked up when called: a test patches it
 
         watch = self._review(AlertSettings())
-        inc = self._zoned(watch, incidents(watch.alerts))
+        inc = self._zoned(watch, incidents(watch.alerts, earlier=watch.earlier))
         days = post_dates(posts, self.tz)
         where = [next((i for i, (s, e) in enumerate(zip(inc["start"], inc["end"], strict=True))
                        if s <= d <= e), None) for d in days]
@@ -728,7 +728,7 @@ class WatchSections:
         # an account's own series named as the alert lines name it ("TikTok (seveshop)"):
         # the table read "TikTok" for maisonseve's losses of 13-19 October and for
         # seveshop's -25 of the 27th alike
-        inc = incidents(watch.alerts, platform_name=self.fmt.platform)
+        inc = incidents(watch.alerts, platform_name=self.fmt.platform, earlier=watch.earlier)
         if inc.empty:          # quiet signals, or none to watch at all
             self.text(sec, self._quiet_text(watch, settings))
         else:
@@ -773,12 +773,17 @@ class WatchSections:
         first day of an incident begun before the period, said in the zone's brackets ("30
         Sept (UTC; began before this period)", where two brackets followed each other)."""
         f = self.fmt
-        text = f.date(day, "d MMM")
-        named = not (pd.isna(zone) or zone == self.tz)
+        text, named = self._day_zone(day, zone)
         if began:
-            return (f.label("incident_began_before_zone").format(day=text, zone=f.zone(zone))
+            return (f.label("incident_began_before_zone").format(day=text, zone=named)
                     if named else f.label("incident_began_before").format(day=text))
-        return f"{text} ({f.zone(zone)})" if named else text
+        return f"{text} ({named})" if named else text
+
+    def _day_zone(self, day, zone) -> tuple[str, str | None]:
+        """A day, "13 Oct", and its zone's name when not the brand's ("Pacific time"; None for
+        the brand's or a zone not known)."""
+        named = not (pd.isna(zone) or zone == self.tz)
+        return self.fmt.date(day, "d MMM"), self.fmt.zone(zone) if named else None
 
     def _incident_table(self, sec: Section, inc: pd.DataFrame) -> None:
         """The period's incidents (:meth:`_zoned`), one row each; each end in its own zone."""
@@ -794,10 +799,26 @@ class WatchSections:
                                    "color": _SEVERITY_COLORS.get(s, OTHER_BADGE_COLOR)}
                                   for s in inc["severity"]],
             f.label("platform"): inc["platforms"].tolist(),
-            f.label("signals"): [", ".join(f.label("sig_" + s) for s in str(ss).split(", "))
-                                 for ss in inc["signals"]],
+            f.label("signals"): [self._incident_signals(row) for row in inc.itertuples()],
         }), align=["left", "left", "left", "left", "left"],
             widths=["auto", "auto", "auto", "auto", "1fr"], caption=self._seen_twice(inc))
+
+    def _incident_signals(self, row) -> str:
+        """An incident's signals (a row of :meth:`_zoned`'s frame), those alerting before the
+        period only after them with the day the incident began ("negative feedback;
+        comments, comments per reach (from 31 Aug, before this period)"): the severity
+        counts them, and a "crisis" beside its one September signal could not be checked."""
+        f = self.fmt
+
+        def named(signals: str) -> str:
+            return ", ".join(f.label("sig_" + s) for s in signals.split(", "))
+
+        if not row.signals_before:
+            return named(str(row.signals))
+        day, zone = self._day_zone(row.start, row.start_zone)
+        before = f.label("incident_signals_before_zone" if zone else "incident_signals_before")
+        return f.join([named(str(row.signals)), f.prose(before.format(
+            signals=named(str(row.signals_before)), day=day, zone=zone))])
 
     def _seen_twice(self, inc: pd.DataFrame) -> str | None:
         """The incidents' signals that are one movement seen twice (``seen_twice`` of
