@@ -183,7 +183,7 @@ def _by_measure(a: pd.DataFrame, b: pd.DataFrame
             measures[p] = measure
     out = []
     for df in (a, b):
-        by = df["platform"].fillna("unknown").map(measures).to_numpy(object)
+        by = np.array([measures.get(p) for p in df["platform"].fillna("unknown")], dtype=object)
         out.append(df.assign(**{f"by_{m}": df[m].mask(by != m) for m in RATE_MEASURES}))
     return out[0], out[1], measures
 
@@ -523,7 +523,8 @@ _NONE_CARRY = "no interval (no post of a period carries this KPI)"
 #: the ``method`` of a rate by a measure posts carry but no platform's rate is by
 #: (:func:`_by_measure`): Facebook's views, beside its reach; not "no post carries views"
 _OTHER_MEASURE = ("no rate by {measure}: each platform's rate is by the first of reach, views "
-                  "and impressions its posts carry")
+                  "and impressions its posts carry (YouTube's never by impressions, its "
+                  "thumbnails')")
 
 
 def _carried_unrated(kpi: str, *sides: _Columns) -> bool:
