@@ -654,8 +654,8 @@ class PerformanceSections:
                          f.label("change"): change, f.label("interval"): interval})
         self.table(sec, pd.DataFrame(rows), caption=f.label("compare_caption"))
         caveats = [f.sentence(f.note(c)) for c in cmp.caveats]
-        if cmp.rate_measures:       # which platforms each rate pools, before the caveats
-            caveats.insert(0, f.label("compare_rates_by").format(
+        if len(cmp.rate_measures) > 1:      # which platforms each rate pools
+            caveats.append(f.label("compare_rates_by").format(
                 by=self._rates_said(cmp.rate_measures)))
         if stories := self._compared_stories(cmp):
             caveats.append(stories)
