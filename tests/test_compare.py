@@ -638,10 +638,14 @@ def test_youtube_thumbnail_impressions_are_left_out_of_all_platforms_impressions
     fr = Formatter("fr")
     assert fr.note(note).startswith("Les impressions et le taux d'engagement / impressions")
     assert fr.untranslated == set()
-    # YouTube's own comparison keeps its thumbnail impressions: 2000 against 32000
+    # YouTube's own comparison keeps its thumbnail impressions: 2000 against 32000; no rate
+    # by them (metrics.rate_measure: YouTube's rate is never by impressions), as in the
+    # report's key figures
     one = compare(ds, "2026-10", previous=AUG, platform="youtube", n_boot=200)
     assert _kpis(one).loc["impressions", ["current", "previous"]].tolist() == [2000.0, 32000.0]
-    assert _kpis(one).loc["er_impressions", "current"] == pytest.approx(10 / 2000)
+    assert _kpis(one).loc["er_impressions", ["current", "previous"]].isna().all()
+    assert _kpis(one).loc["er_impressions", "method"].endswith("(YouTube's never by "
+                                                               "impressions, its thumbnails')")
     assert note not in one.caveats
     # YouTube alone in the data: its impressions are all there is, kept, unsaid
     alone = compare(dataset(posts=posts([r for r in rows if r["platform"] == "youtube"])),
@@ -1146,6 +1150,9 @@ def test_stat_of_columns_equals_stat_of_frame():
                                                   rng.integers(0, 900, n)), dtype="Float64"),
                        "impressions": pd.array([pd.NA] * n, dtype="Float64"),
                        "views": pd.array(rng.integers(1, 900, n), dtype="Float64")})
+    # the rates divide by each measure on the posts of the platforms whose rate is by it
+    # (compare's _by_measure): here all
+    df = df.assign(**{f"by_{m}": df[m] for m in ("reach", "impressions", "views")})
     cols = _Columns(df)
     idx, other = rng.integers(0, n, (50, n)), rng.integers(0, n, (50, n))
     for kpi in _POST_KPIS:
@@ -2131,7 +2138,8 @@ def test_mixed_platform_rate_holds_its_level():
     def period():
         reach = np.r_[rng.lognormal(7, 1.2, 10), np.full(30, np.nan)]
         inter = rng.poisson(np.nan_to_num(reach) * rng.beta(2, 60, 40)).astype(float)
-        return _Columns(pd.DataFrame({"interactions": inter, "reach": reach}))
+        return _Columns(pd.DataFrame({"interactions": inter, "reach": reach,
+                                      "by_reach": reach}))
 
     held = 0
     for _ in range(300):
@@ -2150,7 +2158,7 @@ def _alike_period(rng, n):
     reach = np.round(rng.lognormal(7, 1, n)) + 1
     rate = rng.beta(2, 60, n)
     return pd.DataFrame({"interactions": rng.binomial(reach.astype(int), rate).astype(float),
-                         "reach": reach})
+                         "reach": reach, "by_reach": reach})
 
 
 @pytest.mark.slow

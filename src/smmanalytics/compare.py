@@ -5,9 +5,15 @@ Definitions
 - Post KPIs use the posts published in each period (publish day in the brand's time zone):
   ``posts``; totals ``interactions``, ``reach``, ``impressions``, ``views``;
   ``interactions_per_post`` (mean); pooled rates ``er_reach``, ``er_impressions``, ``er_views``
-  (Σ interactions / Σ denominator over posts where both are known) and ``er_reach_median``
-  (median per-post rate); ``interactions_excl_top_post`` (the total without each period's
-  most-engaging post).
+  (Σ interactions / Σ denominator over posts where both are known) and ``er_reach_median``,
+  ``er_views_median``, ``er_impressions_median`` (median per-post rate);
+  ``interactions_excl_top_post`` (the total without each period's most-engaging post).
+- Each platform's engagement rate is by one measure, the first of reach, views and
+  impressions its posts of either period carry (YouTube's never by impressions:
+  :func:`~smmanalytics.metrics.rate_measure`, as in the report's key figures), and a rate KPI
+  pools the posts of the platforms of its measure only (``rate_measures`` names them):
+  Facebook's views, its rate being by reach, are not in ``er_views``. A rate whose measure
+  posts carry but no platform's rate is by has no value, its ``method`` saying so.
 - All platforms pooled: ``impressions`` and ``er_impressions`` leave out YouTube's posts when
   the posts compared hold another platform, as :func:`~smmanalytics.metrics.engagement` does
   for a group of several platforms: YouTube's impressions are Studio's thumbnail impressions,
@@ -137,14 +143,51 @@ from ._args import platform_name, whole
 from ._ranges import after_range, figures_end, partial_life
 from ._web import covered_runs, social_traffic
 from .errors import PeriodError, require_dataset
-from .metrics import post_interactions, youtube_thumbnails
+from .metrics import RATE_MEASURES, post_interactions, rate_measure, youtube_thumbnails
 from .periods import Period, dataset_post_dates, month_end, parse_period, whole_months
 from .schema import PLATFORMS, canonical_order, column_or
 
 __all__ = ["Comparison", "compare"]
 
 MIN_POSTS = 10
+#: the pooled and median engagement rates, each by its measure (:func:`carried_by`)
 _RATES = {"er_reach": "reach", "er_impressions": "impressions", "er_views": "views"}
+_MEDIANS = {"er_reach_median": "reach", "er_views_median": "views",
+            "er_impressions_median": "impressions"}
+_RATE_KPIS = {**_RATES, **_MEDIANS}
+
+
+def _rated(kpi: str) -> str:
+    """The post frame's column a rate KPI divides by (:func:`_by_measure`): its measure on
+    the posts of the platforms whose rate is by it."""
+    return f"by_{_RATE_KPIS[kpi]}"
+
+
+def _by_measure(a: pd.DataFrame, b: pd.DataFrame
+                ) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str]]:
+    """The post frames ``a`` (current) and ``b`` (previous) with, for each measure of
+    :data:`~smmanalytics.metrics.RATE_MEASURES`, a column ``by_<measure>``: the measure on the
+    posts of the platforms whose engagement rate is by it, unknown on the others'; and each
+    platform's measure. :func:`~smmanalytics.metrics.rate_measure` decides, as for the report's
+    key figures, on the posts of both periods, so that a platform's rate is by one measure in
+    both. The rates pooled every post carrying a measure: a brand of TikTok, YouTube, LinkedIn
+    and Pinterest had its rates by reach "–", none by views or impressions but pooled, and the
+    sample's Facebook and Instagram views, whose rates are by reach, weighed in the rate by
+    views of TikTok and YouTube."""
+    both = pd.concat([a, b], ignore_index=True)
+    i = _np(both["interactions"])
+    names = both["platform"].fillna("unknown").to_numpy(object)
+    measures = {}
+    for p in sorted(set(names)):
+        rows = names == p
+        carried = {m for m in RATE_MEASURES if _rate_known(i[rows], _np(both[m])[rows]).any()}
+        if measure := rate_measure(p, carried):
+            measures[p] = measure
+    out = []
+    for df in (a, b):
+        by = np.array([measures.get(p) for p in df["platform"].fillna("unknown")], dtype=object)
+        out.append(df.assign(**{f"by_{m}": df[m].mask(by != m) for m in RATE_MEASURES}))
+    return out[0], out[1], measures
 
 
 @dataclass(frozen=True)
@@ -167,6 +210,10 @@ class Comparison:
         Sentences to print beside the table.
     current_compared, previous_compared : Period, optional
         The days actually compared (see above).
+    rate_measures : dict
+        The measure each platform's engagement rate is by ("tiktok": "views"; see
+        :func:`~smmanalytics.metrics.rate_measure`): each rate KPI pools the platforms of its
+        measure.
     """
 
     current: Period
@@ -175,6 +222,7 @@ class Comparison:
     caveats: list[str] = field(default_factory=list)
     current_compared: Period | None = None
     previous_compared: Period | None = None
+    rate_measures: dict[str, str] = field(default_factory=dict)
 
     @property
     def summary(self) -> pd.DataFrame:
@@ -418,11 +466,11 @@ def _stat_raw(kpi: str, df: pd.DataFrame | _Columns, idx: np.ndarray | None
         a = take("interactions")
         with np.errstate(all="ignore"):
             return np.nanmean(a, axis=ax) if a.size else np.nan
-    if kpi in _RATES or kpi == "er_reach_median":
-        i, d = take("interactions"), take(_RATES.get(kpi, "reach"))
+    if kpi in _RATE_KPIS:
+        i, d = take("interactions"), take(_rated(kpi))
         ok = _rate_known(i, d)
         with np.errstate(all="ignore"):
-            if kpi == "er_reach_median":
+            if kpi in _MEDIANS:
                 r = np.where(ok, i / np.where(ok, d, 1.0), np.nan)
                 return np.nanmedian(r, axis=ax) if r.size else np.nan
             den = np.where(ok, d, 0.0).sum(axis=ax)
@@ -442,11 +490,11 @@ def _rate_known(i: np.ndarray, d: np.ndarray) -> np.ndarray:
 
 
 def carried_by(kpi: str) -> str:
-    """The post measure a post KPI rests on: a rate's denominator (``reach`` for the median
-    rate), ``interactions`` for the KPIs made of them alone, else the KPI's own column. The
-    report names it when too few posts carry it ("reach known for 3 of 17 posts")."""
-    if kpi in _RATES or kpi == "er_reach_median":
-        return _RATES.get(kpi, "reach")
+    """The post measure a post KPI rests on: a rate's denominator, ``interactions`` for the
+    KPIs made of them alone, else the KPI's own column. The report names it when too few
+    posts carry it ("reach known for 3 of 17 posts")."""
+    if kpi in _RATE_KPIS:
+        return _RATE_KPIS[kpi]
     return "interactions" if kpi in ("interactions_per_post", "interactions_excl_top_post") else kpi
 
 
@@ -458,10 +506,10 @@ def _carrying(kpi: str, cols: _Columns) -> int:
     of the time, not 95 % (300 pairs of periods drawn alike, s51DA)."""
     if kpi == "posts":
         return len(cols)
-    col = carried_by(kpi)
-    if kpi in _RATES or kpi == "er_reach_median":
-        return int(_rate_known(cols.take("interactions", None), cols.take(col, None)).sum())
-    return int((~np.isnan(cols.take(col, None))).sum())
+    if kpi in _RATE_KPIS:
+        return int(_rate_known(cols.take("interactions", None),
+                               cols.take(_rated(kpi), None)).sum())
+    return int((~np.isnan(cols.take(carried_by(kpi), None))).sum())
 
 
 #: the ``method`` of a post KPI carried by fewer than :data:`MIN_POSTS` posts of a period
@@ -474,11 +522,24 @@ _FEW_CARRY = ("direction only ({measure} known for {k} of {n} posts of {period}:
               "{min})")
 #: the ``method`` of a post KPI that no post of a period carries (its value unknown there)
 _NONE_CARRY = "no interval (no post of a period carries this KPI)"
+#: the ``method`` of a rate by a measure posts carry but no platform's rate is by
+#: (:func:`_by_measure`): Facebook's views, beside its reach; not "no post carries views"
+_OTHER_MEASURE = ("no rate by {measure}: each platform's rate is by the first of reach, views "
+                  "and impressions its posts carry (YouTube's never by impressions, its "
+                  "thumbnails')")
+
+
+def _carried_unrated(kpi: str, *sides: _Columns) -> bool:
+    """Whether a rate KPI's measure is carried by posts of ``sides`` whose platform's rate is
+    by another (:data:`_OTHER_MEASURE`)."""
+    return kpi in _RATE_KPIS and any(
+        _rate_known(c.take("interactions", None), c.take(carried_by(kpi), None)).any()
+        for c in sides)
 
 
 _POST_KPIS = ("posts", "interactions", "reach", "impressions", "views", "interactions_per_post",
-              "er_reach", "er_impressions", "er_views", "er_reach_median",
-              "interactions_excl_top_post")
+              "er_reach", "er_impressions", "er_views", "er_reach_median", "er_views_median",
+              "er_impressions_median", "interactions_excl_top_post")
 _GA4_KPIS = ("sessions", "key_events", "revenue")
 _TOTALS = {"posts", "interactions", "reach", "impressions", "views",
            "interactions_excl_top_post", "followers_net", "sessions", "key_events", "revenue"}
@@ -527,8 +588,8 @@ def _ci(cur_draws, prev_draws, scale, n: int | None) -> tuple[float, float]:
     return float(lo), float(hi)
 
 
-_MODEL_KPIS = {"interactions": None, "interactions_per_post": None, "er_reach": "reach",
-               "er_impressions": "impressions", "er_views": "views"}
+_MODEL_KPIS = {"interactions": None, "interactions_per_post": None,
+               **{kpi: _rated(kpi) for kpi in _RATES}}
 
 
 def _model_ci(kpi: str, a: pd.DataFrame, b: pd.DataFrame, scale: float
@@ -674,6 +735,7 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     if platform is None and gaps:       # like for like: the other platforms' posts only
         a, b = (df.loc[~df["platform"].isin(list(gaps)).to_numpy()].reset_index(drop=True)
                 for df in (a, b))
+    a, b, measures = _by_measure(a, b)
     rows, lone = _post_rows(a, b, cov, few, rng, n_boot, model, summed,
                             _posts_days(gaps.get(platform, {}), cov))
     _say_left_out(rows, left_out, cov)
@@ -713,7 +775,7 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     if cov.outside or cov.mine:
         caveats = [cov.outside or cov.mine]
     return Comparison(cur, prev, table.reset_index(drop=True), caveats,
-                      _days_of(cov.cw, cur), _days_of(cov.pw, prev))
+                      _days_of(cov.cw, cur), _days_of(cov.pw, prev), measures)
 
 
 #: the post metrics compared like for like, each with the metric a platform's posts may
@@ -767,10 +829,8 @@ def _like_for_like(a: pd.DataFrame, b: pd.DataFrame, cur: Period, prev: Period
 
 
 def _metric_kpis(metric: str) -> list[str]:
-    """The post KPIs read from ``metric``: its total, its pooled rate, and the median rate of
-    reach."""
-    rate = [k for k, den in _RATES.items() if den == metric]
-    return [metric, *rate, *(["er_reach_median"] if metric == "reach" else [])]
+    """The post KPIs read from ``metric``: its total and its rates (pooled, median)."""
+    return [metric, *(k for k, den in _RATE_KPIS.items() if den == metric)]
 
 
 def _withhold(rows: list[dict], withheld: dict[str, str]) -> None:
@@ -964,7 +1024,7 @@ def _previous_days(ds, cov: _Coverage) -> None:
 
 def _kind(kpi: str) -> str:
     """A post KPI's kind: ``rate``, ``median``, ``mean`` or ``total``."""
-    return ("rate" if kpi in _RATES else "median" if kpi == "er_reach_median"
+    return ("rate" if kpi in _RATES else "median" if kpi in _MEDIANS
             else "mean" if kpi == "interactions_per_post" else "total")
 
 
@@ -1221,8 +1281,11 @@ def _post_rows(a: pd.DataFrame, b: pd.DataFrame, cov: _Coverage, few: bool,
         if tested:
             # the median's interval is the plain percentile one (n None, see _ci)
             ci = _ci(_stat(kpi, ca, ia), _stat(kpi, cb, ib), scale,
-                     None if kpi == "er_reach_median" else carrying)
-        method = ("exact count" if kpi == "posts" else _NONE_CARRY if not carrying
+                     None if kpi in _MEDIANS else carrying)
+        method = ("exact count" if kpi == "posts"
+                  else _OTHER_MEASURE.format(measure=carried_by(kpi))
+                  if not max(carried) and _carried_unrated(kpi, ca, cb)
+                  else _NONE_CARRY if not carrying
                   else "direction only" if few
                   else _few_carry(kpi, carried, (len(a), len(b)), cov) if direction_only
                   else "bootstrap over posts")
@@ -1265,8 +1328,8 @@ def _lone_post(kpi: str, cols: _Columns) -> float:
     all the interactions of the 4 posts with reach may hold 97 % of the period's."""
     y = cols.take("interactions", None)
     known = ~np.isnan(y)
-    if kpi in _RATES or kpi == "er_reach_median":
-        known = _rate_known(y, cols.take(carried_by(kpi), None))
+    if kpi in _RATE_KPIS:
+        known = _rate_known(y, cols.take(_rated(kpi), None))
     on = y[known]
     if len(on) < 2 or not on.sum() > 0 or on.sum() != on.max():
         return np.nan
@@ -1862,7 +1925,7 @@ def _denominator_caveats(a, b, cur, prev, platform) -> list[str]:
     if platform or len(a) == 0 or len(b) == 0:
         return out
     for rate, den in _RATES.items():
-        sa, sb = _denominator_shares(a, den), _denominator_shares(b, den)
+        sa, sb = _denominator_shares(a, _rated(rate)), _denominator_shares(b, _rated(rate))
         if sa.empty or sb.empty:
             continue
         diff = sa.sub(sb, fill_value=0.0)

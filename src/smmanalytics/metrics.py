@@ -39,7 +39,7 @@ Definitions
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import numpy as np
@@ -49,8 +49,9 @@ from ._args import frame_with
 from .errors import ArgumentError, ArgumentTypeError, SchemaError
 from .schema import canonical_platforms, column_or, utc_timestamps
 
-__all__ = ["COMPONENTS", "DENOMINATORS", "interactions", "post_interactions", "row_sum", "rate",
-           "ctr_denominator", "add_rates", "engagement", "followers_at", "youtube_thumbnails"]
+__all__ = ["COMPONENTS", "DENOMINATORS", "RATE_MEASURES", "interactions", "post_interactions",
+           "row_sum", "rate", "rate_measure", "ctr_denominator", "add_rates", "engagement",
+           "followers_at", "youtube_thumbnails"]
 
 COMPONENTS = ("reactions", "comments", "shares", "saves")
 DENOMINATORS = ("reach", "impressions", "views", "followers")
@@ -471,6 +472,26 @@ def youtube_thumbnails(platform: pd.Series) -> np.ndarray:
     if plat.dropna().nunique() < 2:
         return np.zeros(len(plat), dtype=bool)
     return (plat == "youtube").fillna(False).to_numpy(bool)
+
+
+#: the measures a platform's engagement rate may be by, in the order :func:`rate_measure`
+#: takes the first its posts carry
+RATE_MEASURES = ("reach", "views", "impressions")
+
+
+def rate_measure(platform: str, carried: Collection[str]) -> str | None:
+    """The measure ``platform``'s engagement rate is by: the first of :data:`RATE_MEASURES`
+    among ``carried`` (the measures its posts give a rate by), or None. Reach first (Facebook,
+    Instagram), else views (TikTok, YouTube), else impressions (LinkedIn, Pinterest, X);
+    YouTube's never by impressions, its thumbnails' (DESIGN §3). The report's key figures,
+    top posts and rate chart and :func:`~smmanalytics.compare.compare` all ask this: a brand
+    without reach read "–" in every rate by reach, beside TikTok's 11.52 % by views.
+
+    >>> rate_measure("tiktok", {"views", "impressions"}), rate_measure("youtube", {"impressions"})
+    ('views', None)
+    """
+    return next((m for m in RATE_MEASURES
+                 if m in carried and (platform, m) != ("youtube", "impressions")), None)
 
 
 def engagement(posts: pd.DataFrame, by: Sequence[str] | str | None = ("platform",),

@@ -17,6 +17,7 @@ from ..benchmarks import (
 )
 from ..compare import MIN_POSTS, carried_by, compare
 from ..goals import _POST_METRICS, goal_record, scorecard, shown_status
+from ..metrics import RATE_MEASURES
 from ..periods import parse_period
 from ..quality import side_file_error
 from ..roi import (
@@ -36,7 +37,7 @@ from .formatting import OTHER_BADGE_COLOR, STATUS_COLORS, half_up, small_digits
 __all__ = ["PerformanceSections"]
 
 _RATES = {"er_reach", "er_impressions", "er_views", "er_followers", "er_reach_median",
-          "engagement_rate", "reach_rate", "ctr"}
+          "er_views_median", "er_impressions_median", "engagement_rate", "reach_rate", "ctr"}
 _MONEY = {"revenue", "cost", "value", "cpa", "cpc", "cpm"}
 #: the name of a benchmark's engagement rate by its denominator (labels.yaml's metrics): the bare
 #: "engagement rate" is the report's interactions ÷ reach (its method notes), and Rival IQ's and
@@ -610,6 +611,8 @@ class PerformanceSections:
         t = cmp.table
         rows = []
         for r in t.itertuples(index=False):
+            if _uncarried(r):
+                continue
             # Every change and interval is relative (%), so the interval reads on the same
             # scale as the change; rates add their difference in percentage points.
             change = f.change(r.change_pct, 1)
@@ -652,6 +655,9 @@ class PerformanceSections:
                          f.label("change"): change, f.label("interval"): interval})
         self.table(sec, pd.DataFrame(rows), caption=f.label("compare_caption"))
         caveats = [f.sentence(f.note(c)) for c in cmp.caveats]
+        if len(cmp.rate_measures) > 1:      # which platforms each rate pools
+            caveats.append(f.label("compare_rates_by").format(
+                by=self._rates_said(cmp.rate_measures)))
         if stories := self._compared_stories(cmp):
             caveats.append(stories)
         if caveats:
@@ -742,6 +748,15 @@ def _bound(f, x: float) -> str:
         text = f.change(x, digits)
         if not x or digits == 2 or any(c in text for c in "123456789"):
             return text
+
+
+def _uncarried(r) -> bool:
+    """Whether a row of ``compare``'s table is of reach, views or impressions (a total or a
+    rate) that no post of either period carries (both periods having posts): a brand without
+    reach read "Eng. rate / reach (pooled) – – – –" and two such rows more."""
+    counts = (r.n_kpi_current, r.n_kpi_previous, r.n_current, r.n_previous)
+    return (carried_by(r.kpi) in RATE_MEASURES and not any(pd.isna(n) for n in counts)
+            and counts[:2] == (0, 0) and min(counts[2:]) > 0)
 
 
 def _per_day(r) -> tuple[float, float]:

@@ -37,6 +37,7 @@ from .._web import campaign_key
 from ..benchmarks import account_names
 from ..dataset import SETTINGS_FILES, Dataset
 from ..errors import ArgumentError, require_dataset
+from ..metrics import RATE_MEASURES, rate_measure
 from ..periods import last_days_covered, parse_period, post_dates, posts_in_period
 from ..quality import note_kind, shown_name, unread_files
 from ..roi import campaign_names, check_campaign
@@ -106,12 +107,6 @@ _METHOD = {
         "ultimi giorni del periodo possono ancora ricevere engagement.",
     },
 }
-
-#: a platform's engagement rate (key figures, top posts) is by the first of these its posts
-#: give: reach (Facebook, Instagram), else views (TikTok, YouTube, whose impressions are its
-#: thumbnails'), else impressions (LinkedIn, Pinterest, X). Reach's alone were shown: a brand
-#: without reach read "–" in every rate cell, beside TikTok's 11.52 % by views
-_RATE_BY = ("reach", "views", "impressions")
 
 #: the method note on the days of daily account series (after the one on times), when a
 #: platform's are not the brand's zone's: its sentence and how one zone's platforms are said
@@ -656,8 +651,9 @@ class BrandReport(PerformanceSections, WatchSections, Report):
 
     def engagement_charts(self) -> Section:
         """Interactions by publish day (by week, or month, over a long period: see
-        :func:`smmanalytics.plots.bar_freq`) and the engagement rate per platform (left out
-        when no platform of the period exports reach: an empty chart says nothing)."""
+        :func:`smmanalytics.plots.bar_freq`) and the median post's engagement rate per
+        platform, each by its measure (:meth:`_rate_by`; left out when no platform has a rate:
+        an empty chart says nothing)."""
         f = self.fmt
         sec = self.section(f.label("engagement"))
         if self.posts.empty:
@@ -672,16 +668,33 @@ class BrandReport(PerformanceSections, WatchSections, Report):
             self.figure(sec, fig, caption=f.label({"D": "daily_interactions",
                                                    "W": "weekly_interactions",
                                                    "M": "monthly_interactions"}[freq]))
-            e = self.engagement_table()
-            e = e[(e["platform"] != "total") & e["er_reach_median"].notna()]
-            if e.empty:     # no platform exports reach (X, LinkedIn…): no empty chart
+            by = {p: d for p, d in self._rate_by().items() if p != "total"}
+            if not by:      # no platform has a rate: no empty chart
                 return sec
+            e = self.engagement_table()
+            e = e.loc[e["platform"].isin(list(by)).to_numpy()]
+            rates = e.assign(er_median=[row[f"er_{by[p]}_median"] for p, row in
+                                        zip(e["platform"], e.to_dict("records"), strict=True)])
             fig, ax = plt.subplots(figsize=(8, 0.45 * len(e) + 0.8))   # one bar per platform
-            # the caption names the rate; its platforms all have it (filtered above)
-            plots.plot_engagement_by_platform(e, ax=ax, formatter=f.percent, name=f.platform,
+            # the caption names each platform's measure; all have a rate (filtered above)
+            plots.plot_engagement_by_platform(rates, rate="er_median", ax=ax,
+                                              formatter=f.percent, name=self._rated_name(by),
                                               label="")
-            self.figure(sec, fig, caption=f.label("er_by_platform"), width="85%")
+            self.figure(sec, fig, caption=f.label("er_by_platform").format(
+                by=self._rates_said(by)), width="85%")
         return sec
+
+    def _rated_name(self, by: dict[str, str]):
+        """A platform's name on the rate chart, with its measure when not reach ("TikTok (by
+        views)"), as its key figures' cells: the chart showed reach's rates alone, and none
+        for a brand without reach."""
+        f = self.fmt
+
+        def name(platform: str) -> str:
+            d = by[platform]
+            return f.platform(platform) + ("" if d == "reach"
+                                           else f" ({f.label('rate_by_' + d)})")
+        return name
 
     @built_ahead
     def top_posts(self, n: int = 5) -> Section:
@@ -973,31 +986,27 @@ class BrandReport(PerformanceSections, WatchSections, Report):
                                                         or social_platforms(self.ds))
 
     def _rate_by(self) -> dict[str, str]:
-        """The measure each platform's engagement rate is by (:data:`_RATE_BY`), the
+        """The measure each platform's engagement rate is by (:func:`rate_measure`), the
         all-platforms row's under "total"; a platform without a rate (no post, or none with
         interactions and one of the measures) is not there. YouTube's impressions are its
         thumbnails': no rate of its posts."""
         by = {}
         for row in self.engagement_table().to_dict("records"):
             platform = row["platform"]
-            if pd.isna(platform):
-                continue
-            for d in _RATE_BY:
-                if pd.notna(row[f"er_{d}_pooled"]) and (platform, d) != ("youtube",
-                                                                         "impressions"):
-                    by[str(platform)] = d
-                    break
+            if pd.notna(platform) and (d := rate_measure(str(platform), {
+                    m for m in RATE_MEASURES if pd.notna(row[f"er_{m}_pooled"])})):
+                by[str(platform)] = d
         return by
 
     def _rates_said(self, by: dict[str, str]) -> str:
         """Which measure the platforms' rates of ``by`` (:meth:`_rate_by`) are by, in the
-        order of :data:`_RATE_BY`: "reach for Facebook and Instagram, views for TikTok and
+        order of :data:`RATE_MEASURES`: "reach for Facebook and Instagram, views for TikTok and
         YouTube, impressions for LinkedIn and X"."""
         f = self.fmt
         return ", ".join(
             f.label("rate_by_for").format(measure=f.measure(d), platforms=f.listed(
                 f.platform(p) for p in sorted(by) if p != "total" and by[p] == d))
-            for d in _RATE_BY if d in {by[p] for p in by if p != "total"})
+            for d in RATE_MEASURES if d in {by[p] for p in by if p != "total"})
 
     def _rate_cells(self, e: pd.DataFrame, how: str, by: dict[str, str]) -> list[str]:
         """The key figures' rate column ``how`` ("median", "pooled") of the engagement table
