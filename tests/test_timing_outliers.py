@@ -170,3 +170,51 @@ def test_a_plan_ranks_the_one_post_slot_after_the_slots_of_many(viral):
     assert list(zip(ranked["weekday"], ranked["hour"], strict=True)) == [
         (4, 18), (2, 18), (0, 18), (4, 9), (2, 9), (0, 9), (1, 21)]
     assert ranked["lift"].iloc[-1] == pytest.approx(1000 / (19000 / 241), rel=0.02)
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "outside the recommended window: posts at this slot: 1, fewer than 8, too few for a "
+           "lift of its own: planned on the model's estimate, after the slots of more posts"),
+    ("fr", "hors de la plage recommandée : publications à ce créneau : 1, moins de 8, trop peu "
+           "pour un effet propre : retenu sur l'estimation du modèle, après les créneaux qui en "
+           "ont plus"),
+    ("it", "fuori dalla fascia consigliata: post in questa fascia: 1, meno di 8, troppo pochi "
+           "per un effetto proprio: scelta in base alla stima del modello, dopo le fasce con più "
+           "post"),
+])
+def test_the_calendar_gives_the_one_post_slot_its_posts_not_its_lift(viral, lang, said):
+    import icalendar
+
+    from smmanalytics.calendar import ics_bytes, plan_month
+
+    # 7 a week: the three 18:00 slots, the three 09:00 ones (0.63x), then Tue 21:00, whose one
+    # post read "the next best slot (12.68×)" (1,000 / 78.84) in every Tuesday's event
+    plan = plan_month(viral, "2026-12", posts_per_week=7)
+    tuesdays = plan.loc[plan["weekday"] == 1]
+    assert len(tuesdays) == 5 and set(tuesdays["hour"]) == {21}     # 1, 8, 15, 22, 29 Dec
+    events = icalendar.Calendar.from_ical(ics_bytes(plan, "Brand", lang=lang)).walk("VEVENT")
+    described = {str(e["description"]) for e in events if "21:00" in str(e["summary"])}
+    assert described == {said}
+    assert "12.6" not in str(plan["reason"].tolist())
+
+
+def test_a_window_slot_of_five_posts_is_planned_on_the_windows_estimate():
+    from smmanalytics.calendar import _ranked
+
+    # the 240 posts of _posts, and 5 more on Mondays at 19:10 of 100 likes, as 18:00's: the
+    # window reaches 19:00, whose slot of 5 posts read "this slot 1.32x from 5 posts" in its
+    # event while smm best-times printed no lift for it
+    extra = pd.Timestamp("2026-01-05 19:10") + pd.to_timedelta([7 * w for w in range(0, 40, 8)],
+                                                               unit="D")
+    more = pd.DataFrame({"published_at": extra.tz_localize(TZ).tz_convert("UTC"),
+                         "platform": "instagram", "likes": pd.array([100] * 5, dtype="Int64"),
+                         "snapshot_at": pd.Timestamp("2026-11-01", tz="UTC")})
+    bt = best_times(pd.concat([_posts(False), more], ignore_index=True), TZ, "instagram",
+                    outcome="likes", exposure=None, seed=1)
+    ranked, _ = _ranked(bt)
+    reasons = dict(zip(zip(ranked["weekday"], ranked["hour"], strict=True), ranked["reason"],
+                       strict=True))
+    assert reasons[(0, 19)].endswith(
+        "; posts at this slot: 5, fewer than 8, too few for a lift of its own: planned on the "
+        "window's estimate")
+    assert reasons[(0, 18)].endswith("; this slot 1.32x from 40 posts")
