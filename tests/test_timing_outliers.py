@@ -15,7 +15,7 @@ from smmanalytics.report.formatting import Formatter
 from smmanalytics.report.watch import WatchSections
 from smmanalytics.timing import best_times
 from smmanalytics.timing._data import CAP_MULTIPLE, cap_outliers
-from smmanalytics.timing._result import readable
+from smmanalytics.timing._result import BestTimes, readable
 
 TZ = "Europe/Paris"
 
@@ -218,3 +218,32 @@ def test_a_window_slot_of_five_posts_is_planned_on_the_windows_estimate():
         "; posts at this slot: 5, fewer than 8, too few for a lift of its own: planned on the "
         "window's estimate")
     assert reasons[(0, 18)].endswith("; this slot 1.32x from 40 posts")
+
+
+@pytest.mark.parametrize(("multiple", "lang", "said"), [
+    # 312 against a median of 30: 10.4x, which read "10×", the cap itself
+    (312 / 30, "en", "earned 312, 10.4× the account's median post: it is counted at 300 "),
+    (312 / 30, "fr", "a obtenu 312, 10,4× la publication médiane du compte : elle est comptée "
+                     "pour 300 "),
+    (312 / 30, "it", "ha ottenuto 312, 10,4× il post mediano dell'account: nelle medie conta "
+                     "300 "),
+    # from 20x whole: 19.96 reads 20.0 (one decimal under 20), 20.4 reads 20
+    (19.96, "en", "earned 312, 20.0× the account's median post"),
+    (20.4, "en", "earned 312, 20× the account's median post"),
+])
+def test_a_capped_posts_multiple_has_a_decimal_under_twenty(multiple, lang, said):
+    post = {"post_index": 4, "local": "2026-07-07T21:00", "y": 312.0, "cap": 300.0,
+            "multiple": multiple}
+    bt = SimpleNamespace(method={"cap_multiple": 10, "capped": [post]}, accounts=1)
+    assert said in WatchSections._capped_note(SimpleNamespace(fmt=Formatter(lang)), bt, 1)
+    if lang == "en":        # the result's summary says it as the report does
+        assert said in BestTimes._capped(bt)
+
+
+def test_the_list_of_capped_posts_gives_each_its_multiple_so_too():
+    posts = [{"local": "2026-07-07T21:00", "y": 312.0, "cap": 300.0, "multiple": 312 / 30},
+             {"local": "2026-07-09", "y": 3000.0, "cap": 300.0, "multiple": 100.0}]
+    bt = SimpleNamespace(method={"cap_multiple": 10, "capped": posts}, accounts=1)
+    assert "(Tue 7 Jul 21:00: 312 (10.4×) and Thu 9 Jul: 3,000 (100×))" in BestTimes._capped(bt)
+    note = WatchSections._capped_note(SimpleNamespace(fmt=Formatter("it")), bt, 1)
+    assert "(martedì 7 luglio 21:00: 312 (10,4×) e giovedì 9 luglio: 3.000 (100×))" in note

@@ -33,7 +33,7 @@ from ..timing import (
     WEEKEND_MIN_HOURS,
     WEEKEND_MIN_POSTS,
 )
-from ..timing._data import MAX_GROUP_LEVELS, MIN_EXPOSURE_SHARE, prepare
+from ..timing._data import MAX_GROUP_LEVELS, MIN_EXPOSURE_SHARE, multiple_digits, prepare
 from ..timing._estimate import reaches_one, stood_out, window_runs
 from ..timing._model import NO_ENGAGEMENT, NOT_IDENTIFIABLE, NOT_PERMUTABLE
 from ._ahead import built_ahead
@@ -319,13 +319,16 @@ class WatchSections:
             day = f.date(stamp, "EEEE d MMMM")
             return day if len(post["local"]) == 10 else f"{day} {stamp:%H:%M}"
 
+        def multiple(post: dict) -> str:
+            return f.number(post["multiple"], multiple_digits(post["multiple"]))
+
         if len(capped) == 1:
             post = capped[0]
             return f.label("bt_capped_one").format(
-                when=when(post), value=f.number(post["y"]), multiple=f.number(post["multiple"]),
+                when=when(post), value=f.number(post["y"]), multiple=multiple(post),
                 median=median, cap=f.number(post["cap"]), k=k)
         posts = f.listed([f.label("bt_capped_post").format(
-            when=when(p), value=f.number(p["y"]), multiple=f.number(p["multiple"]))
+            when=when(p), value=f.number(p["y"]), multiple=multiple(p))
             for p in capped])
         return f.label("bt_capped_many").format(n=f.number(len(capped)), median=median,
                                                 posts=posts, k=k)

@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..errors import ArgumentError
 from ..schema import PLATFORM_NAMES
-from ._data import MIN_EXPOSURE_SHARE
+from ._data import MIN_EXPOSURE_SHARE, multiple_digits
 from ._estimate import (
     MIN_CELL_POSTS,
     MIN_POSTS,
@@ -92,6 +92,11 @@ def _stood_out(w: dict, tz: str, average: str) -> str:
             f"{average} on the weeks held out), but allowing for their having been picked "
             f"because they stood out, they may do no better than {average}: that window is "
             f"not recommended.")
+
+
+def _multiple(post: dict) -> str:
+    """A capped post's multiple of its median, "10.4" or "67" (:func:`._data.multiple_digits`)."""
+    return f"{post['multiple']:,.{multiple_digits(post['multiple'])}f}"
 
 
 def _listed(items: list[str]) -> str:
@@ -516,10 +521,10 @@ class BestTimes:
         if len(capped) == 1:
             post = capped[0]
             return (f" One post, {when(post)}, earned {post['y']:,.0f}, "
-                    f"{post['multiple']:.0f}× {median}: it is counted at {post['cap']:,.0f} "
+                    f"{_multiple(post)}× {median}: it is counted at {post['cap']:,.0f} "
                     f"({k}× the median) for the averages, so that one post does not set them.")
         if capped:
-            posts = _listed([f"{when(p)}: {p['y']:,.0f} ({p['multiple']:.0f}×)" for p in capped])
+            posts = _listed([f"{when(p)}: {p['y']:,.0f} ({_multiple(p)}×)" for p in capped])
             return (f" {len(capped)} posts earned more than {k}× {median} ({posts}): each is "
                     f"counted at {k}× the median for the averages, so that a few posts do not "
                     "set them.")
