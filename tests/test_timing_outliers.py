@@ -3,6 +3,7 @@ median is counted at a cap and named, and slots of under 8 posts show no lift.""
 
 from __future__ import annotations
 
+import dataclasses
 from types import SimpleNamespace
 
 import numpy as np
@@ -198,20 +199,25 @@ def test_the_calendar_gives_the_one_post_slot_its_posts_not_its_lift(viral, lang
     assert "12.6" not in str(plan["reason"].tolist())
 
 
-def test_a_window_slot_of_five_posts_is_planned_on_the_windows_estimate():
-    from smmanalytics.calendar import _ranked
-
-    # the 240 posts of _posts, and 5 more on Mondays at 19:10 of 100 likes, as 18:00's: the
-    # window reaches 19:00, whose slot of 5 posts read "this slot 1.32x from 5 posts" in its
-    # event while smm best-times printed no lift for it
+@pytest.fixture(scope="module")
+def five_at_19():
+    """The 240 posts of :func:`_posts`, and 5 more on Mondays at 19:10 of 100 likes, as
+    18:00's: the window reaches 19:00, a recommended slot of 5 posts."""
     extra = pd.Timestamp("2026-01-05 19:10") + pd.to_timedelta([7 * w for w in range(0, 40, 8)],
                                                                unit="D")
     more = pd.DataFrame({"published_at": extra.tz_localize(TZ).tz_convert("UTC"),
                          "platform": "instagram", "likes": pd.array([100] * 5, dtype="Int64"),
                          "snapshot_at": pd.Timestamp("2026-11-01", tz="UTC")})
-    bt = best_times(pd.concat([_posts(False), more], ignore_index=True), TZ, "instagram",
-                    outcome="likes", exposure=None, seed=1)
-    ranked, _ = _ranked(bt)
+    return best_times(pd.concat([_posts(False), more], ignore_index=True), TZ, "instagram",
+                      outcome="likes", exposure=None, seed=1)
+
+
+def test_a_window_slot_of_five_posts_is_planned_on_the_windows_estimate(five_at_19):
+    from smmanalytics.calendar import _ranked
+
+    # Monday 19:00's 5 posts read "this slot 1.32x from 5 posts" in its event while smm
+    # best-times printed no lift for it
+    ranked, _ = _ranked(five_at_19)
     reasons = dict(zip(zip(ranked["weekday"], ranked["hour"], strict=True), ranked["reason"],
                        strict=True))
     assert reasons[(0, 19)].endswith(
@@ -247,3 +253,17 @@ def test_the_list_of_capped_posts_gives_each_its_multiple_so_too():
     assert "(Tue 7 Jul 21:00: 312 (10.4×) and Thu 9 Jul: 3,000 (100×))" in BestTimes._capped(bt)
     note = WatchSections._capped_note(SimpleNamespace(fmt=Formatter("it")), bt, 1)
     assert "(martedì 7 luglio 21:00: 312 (10,4×) e giovedì 9 luglio: 3.000 (100×))" in note
+
+
+def test_the_notebook_view_marks_a_withheld_lift_as_the_cli_does(five_at_19):
+    # the recommended slots: Monday, Wednesday and Friday 18:00 (40 posts each, 100 / 75 =
+    # 1.33x) and Monday 19:00 (5 posts), whose lifts JupyterLab showed as "<NA>"
+    shown = five_at_19._repr_html_()
+    assert "&lt;NA&gt;" not in shown and "<NA>" not in shown
+    monday_19 = shown[shown.index("<td>19:00</td>"):].split("</tr>")[0]
+    assert monday_19.count("<td>–</td>") == 3 and "<td>5</td>" in monday_19
+    assert shown.endswith("<p>–: fewer than 8 posts, too few to show a lift of its own</p></div>")
+    # without a withheld lift, no note
+    assert "too few to show" not in BestTimes._repr_html_(dataclasses.replace(
+        five_at_19, recommended=five_at_19.recommended.loc[
+            five_at_19.recommended["n_posts"].ge(8)]))

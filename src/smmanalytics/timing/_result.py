@@ -127,6 +127,20 @@ def readable(frame: pd.DataFrame, hidden: str | None = None) -> pd.DataFrame:
     return out
 
 
+#: what a table of best times (``smm best-times``, the notebook's view) shows for a lift
+#: withheld (:func:`readable`'s ``hidden``), as the report's slots table does
+HIDDEN = "–"
+
+
+def hidden_note(table: pd.DataFrame) -> str:
+    """The line said under a table of :func:`readable` with ``hidden=HIDDEN`` that holds any
+    lift withheld ("" when none): pandas' "<NA>" read as figures gone missing, and a bare "–"
+    says nothing of why."""
+    if "lift" in table and table["lift"].eq(HIDDEN).any():
+        return f"{HIDDEN}: fewer than {MIN_CELL_POSTS} posts, too few to show a lift of its own"
+    return ""
+
+
 #: the fewest hours a lift heatmap shows, so that a few posted hours are not drawn as
 #: cells as wide as the page
 _MIN_HOURS_SHOWN = 12
@@ -837,10 +851,14 @@ class BestTimes:
                if self.has_activity else self.recommended)
         excl = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in self.n_excluded.items() if v)
         platform = self.method.get("platform") or "all platforms"
+        # lifts withheld as smm best-times shows them, not pandas' "<NA>"
+        table = readable(top, hidden=HIDDEN)
+        note = hidden_note(table)
         return (f"<div><b>Best times · {html.escape(str(platform))}</b>"
                 f"<p>{html.escape(self.summary)}</p>"
                 f"<p>{self.n_used} posts used; excluded: {html.escape(excl or 'none')}</p>"
-                f"{readable(top).to_html(index=False) if len(top) else ''}</div>")
+                f"{table.to_html(index=False) if len(top) else ''}"
+                f"{f'<p>{html.escape(note)}</p>' if note else ''}</div>")
 
     def __repr__(self) -> str:
         return (f"<BestTimes effect_detected={self.effect_detected} p_value={self.p_value:.3g} "
