@@ -113,7 +113,7 @@ def test_the_viral_post_is_capped_and_the_evening_still_recommended(viral):
         "at 1,000 (10× the median) for the averages, so that one post does not set them.")
 
 
-def test_a_slot_of_one_post_shows_no_lift_and_is_grey_out_of_the_colour_scale(viral):
+def test_a_slot_of_one_post_shows_no_lift_and_is_faint_out_of_the_colour_scale(viral):
     import matplotlib.pyplot as plt
 
     shown = readable(viral.by_slot)
@@ -121,13 +121,42 @@ def test_a_slot_of_one_post_shows_no_lift_and_is_grey_out_of_the_colour_scale(vi
     assert tuesday[["lift", "lift_low", "lift_high"]].isna().all(axis=None)
     assert shown["lift"].notna().sum() == 6       # the six slots of 40 posts
     ax = viral.plot()
-    grey = [c for c in ax.collections if c.get_gid() == "few_posts"]
-    assert len(grey) == 1 and len(grey[0].get_paths()) == 1
-    assert ax.get_title().endswith("\ngrey: under 8 posts, no lift shown")
+    # Tue 21:00 drawn faint at its shrunk estimate (1,000 / 78.84 = 12.7x), alone in the
+    # faint image, in the scale of the others, not in the full-colour one
+    faint = [im for im in ax.images if im.get_gid() == "few_posts"]
+    assert len(faint) == 1 and faint[0].get_alpha() == pytest.approx(0.4)
+    drawn = np.ma.filled(faint[0].get_array(), np.nan)
+    assert np.argwhere(np.isfinite(drawn)).tolist() == [[1, 21]]
+    assert drawn[1, 21] == pytest.approx(1000 / (19000 / 241), rel=0.02)
+    assert np.isnan(np.ma.filled(ax.images[0].get_array(), np.nan)[1, 21])
+    assert ax.get_title().endswith("\nfaint: under 8 posts, the model's estimate only")
     # the scale is set by the shown slots, 0.63x and 1.27x: from 0.63x to 1 / 0.634 = 1.58x
     # (the capped post alone, at about 12x, stretched it to 12x)
     norm = ax.images[0].norm
     assert norm.vmax == pytest.approx(19000 / 241 / 50, rel=0.03)
+    assert faint[0].norm is norm
+    plt.close(ax.figure)
+
+
+def test_a_heatmap_of_no_slot_of_eight_posts_scales_the_estimates_and_says_so(viral):
+    import matplotlib.pyplot as plt
+
+    # the sample's Facebook: every slot of 1 to 7 posts, an all-grey grid under a 0.9x-1.1x
+    # scale. Here Mon 18:00 (5 posts, 1.20x) and Wed 09:00 (3 posts, 0.90x), nothing else
+    slots = viral.by_slot.assign(n_posts=0, lift=np.nan)
+    at = slots.set_index(["weekday", "hour"]).index
+    slots.loc[at.get_loc((0, 18)), ["n_posts", "lift"]] = [5, 1.2]
+    slots.loc[at.get_loc((2, 9)), ["n_posts", "lift"]] = [3, 0.9]
+    ax = dataclasses.replace(viral, by_slot=slots, effect_detected=False).plot()
+    full, faint = ax.images
+    assert np.ma.getmaskarray(full.get_array()).all()           # no lift of its own
+    assert faint.get_gid() == "few_posts"
+    drawn = np.ma.filled(faint.get_array(), np.nan)
+    assert drawn[0, 18] == pytest.approx(1.2) and drawn[2, 9] == pytest.approx(0.9)
+    # the scale from the estimates: |log 1.2| > |log 0.9|, so 1 / 1.2 to 1.2
+    assert (full.norm.vmin, full.norm.vmax) == pytest.approx((1 / 1.2, 1.2))
+    assert ax.get_title().endswith("\nno slot has 8 posts, too few for its own lift: all "
+                                   "faint, the model's estimates")
     plt.close(ax.figure)
 
 
