@@ -637,7 +637,8 @@ def test_plan_arguments_are_refused_by_name(effect, tmp_path):
 def _hand_best(basis: str) -> BestTimes:
     """A BestTimes built by hand (Europe/Paris, Instagram) for each basis of a plan: an
     ``effect`` in the Monday-Friday 18:00-21:00 window (Mon 18:00 1.30x from 12 posts, Tue 19:00
-    1.25x from 4; Sat 10:00 1.10x outside it), ``activity`` (Wed 20:00 1.80x the weekly
+    1.25x from 8; Sat 10:00 1.10x from 9 outside it: each of timing.MIN_CELL_POSTS posts or more,
+    so that its lift is said), ``activity`` (Wed 20:00 1.80x the weekly
     average, Thu 12:00 1.25x), ``usual_hour`` (5 posts at 09:00, 2 at 15:00) or ``noon`` (no
     post with an hour)."""
     slots = pd.DataFrame({"weekday": np.repeat(np.arange(7), 24), "hour": np.tile(np.arange(24), 7),
@@ -646,7 +647,7 @@ def _hand_best(basis: str) -> BestTimes:
     def at(d, h):
         return slots.index[(slots["weekday"] == d) & (slots["hour"] == h)][0]
 
-    posted = ([((0, 18), 12, 1.30), ((1, 19), 4, 1.25), ((5, 10), 3, 1.10)] if basis == "effect"
+    posted = ([((0, 18), 12, 1.30), ((1, 19), 8, 1.25), ((5, 10), 9, 1.10)] if basis == "effect"
               else [((2, 9), 5, 1.0), ((3, 15), 2, 1.0)] if basis == "usual_hour" else [])
     for (d, h), n, lift in posted:
         slots.loc[at(d, h), ["n_posts", "lift"]] = [n, lift]
@@ -681,7 +682,7 @@ _EXPECTED = {
                ("Maison Sève: post on Instagram (Tuesday 19:00 Europe/Paris)",
                 "recommended window (on weekdays, 18:00–21:00 Europe/Paris): 1.23× the "
                 "account's average on weeks not used to choose it (interval 1.05–1.40); this "
-                "slot 1.25× from 4 posts"),
+                "slot 1.25× from 8 posts"),
                ("Maison Sève: post on Instagram (Saturday 10:00 Europe/Paris)",
                 "outside the recommended window: the next best slot (1.10×), not reliably "
                 "better on its own")],
@@ -692,7 +693,7 @@ _EXPECTED = {
                ("Maison Sève : publier sur Instagram (mardi 19:00 Europe/Paris)",
                 "plage recommandée (en semaine, 18:00–21:00 Europe/Paris) : 1,23× la moyenne du "
                 "compte sur des semaines qui n'ont pas servi à la choisir (intervalle 1,05–1,40) "
-                "; ce créneau : 1,25× (publications : 4)"),
+                "; ce créneau : 1,25× (publications : 8)"),
                ("Maison Sève : publier sur Instagram (samedi 10:00 Europe/Paris)",
                 "hors de la plage recommandée : meilleur créneau suivant (1,10×, non significatif "
                 "à lui seul)")],
@@ -703,7 +704,7 @@ _EXPECTED = {
                ("Maison Sève: pubblicare su Instagram (martedì 19:00 Europe/Paris)",
                 "fascia consigliata (nei giorni feriali, 18:00–21:00 Europe/Paris): 1,23× la "
                 "media dell'account su settimane non usate per sceglierla (intervallo "
-                "1,05–1,40); questa fascia: 1,25× su 4 post"),
+                "1,05–1,40); questa fascia: 1,25× su 8 post"),
                ("Maison Sève: pubblicare su Instagram (sabato 10:00 Europe/Paris)",
                 "fuori dalla fascia consigliata: migliore fascia successiva (1,10×, non "
                 "significativa da sola)")]},
@@ -851,10 +852,17 @@ def test_write_ics_refuses_a_language_it_does_not_speak(tmp_path, effect):
     assert not (tmp_path / "a.ics").exists()
 
 
-#: the two slots' own figures in the window tests' descriptions (12 posts at 1.30x, 1 at 1.25x)
-_TAILS = {"en": ["1.30× from 12 posts", "1.25× from 1 post"],
-          "fr": ["1,30× (publications : 12)", "1,25× (publications : 1)"],
-          "it": ["1,30× su 12 post", "1,25× su 1 post"]}
+#: the two slots' own figures in the window tests' descriptions: 12 posts at 1.30x, and 1 post,
+#: under timing.MIN_CELL_POSTS (8), whose 1.25x is not said
+_TAILS = {"en": ["this slot 1.30× from 12 posts",
+                 "posts at this slot: 1, fewer than 8, too few for a lift of its own: planned on "
+                 "the window's estimate"],
+          "fr": ["ce créneau : 1,30× (publications : 12)",
+                 "publications à ce créneau : 1, moins de 8, trop peu pour un effet propre : "
+                 "retenu sur l'estimation de la plage"],
+          "it": ["questa fascia: 1,30× su 12 post",
+                 "post in questa fascia: 1, meno di 8, troppo pochi per un effetto proprio: "
+                 "scelta in base alla stima della fascia"]}
 
 
 def _descriptions(plan, tmp_path, lang):
@@ -862,8 +870,9 @@ def _descriptions(plan, tmp_path, lang):
     return [d for _, _, d in _events(path)[1]]
 
 
-def test_a_slot_from_one_post_says_one_post(tmp_path, caplog):
-    """The window reason of a slot with a single post read "from 1 posts"."""
+def test_a_slot_from_one_post_says_its_post_not_its_lift(tmp_path, caplog):
+    """The window reason of a slot with a single post read "from 1 posts", then "1.25x from
+    1 post", a lift the slots table withholds under 8 posts."""
     best = _hand_best("effect")
     slots = best.by_slot.copy()
     slots.loc[(slots["weekday"] == 1) & (slots["hour"] == 19), "n_posts"] = 1
@@ -871,14 +880,13 @@ def test_a_slot_from_one_post_says_one_post(tmp_path, caplog):
                                recommended=slots.loc[best.recommended.index])
     plan = plan_slots(best, "2026-11-02", weeks=1, posts_per_week=2)
     head = {"en": "recommended window (on weekdays, 18:00–21:00 Europe/Paris): 1.23× the "
-                  "account's average on weeks not used to choose it (interval 1.05–1.40); this "
-                  "slot ",
+                  "account's average on weeks not used to choose it (interval 1.05–1.40); ",
             "fr": "plage recommandée (en semaine, 18:00–21:00 Europe/Paris) : 1,23× la moyenne "
                   "du compte sur des semaines qui n'ont pas servi à la choisir (intervalle "
-                  "1,05–1,40) ; ce créneau : ",
+                  "1,05–1,40) ; ",
             "it": "fascia consigliata (nei giorni feriali, 18:00–21:00 Europe/Paris): 1,23× la "
                   "media dell'account su settimane non usate per sceglierla (intervallo "
-                  "1,05–1,40); questa fascia: "}
+                  "1,05–1,40); "}
     for lang in ("en", "fr", "it"):
         assert _descriptions(plan, tmp_path, lang) == [head[lang] + t for t in _TAILS[lang]]
     assert "English" not in caplog.text
@@ -1146,12 +1154,22 @@ def test_a_plan_of_two_accounts_says_each_accounts_own_average(tmp_path, caplog)
     w = best.window
     plan = plan_slots(best, "2026-11-02", weeks=1, posts_per_week=3)
     slots = best.by_slot.set_index(["weekday", "hour"])
+
+    def own(n: int, lift: float) -> str:
+        # a slot's own lift is said from timing.MIN_CELL_POSTS (8) posts
+        return (f"this slot {lift:.2f}x from {n} posts" if n >= 8 else
+                f"posts at this slot: {n}, fewer than 8, too few for a lift of its own: planned "
+                "on the window's estimate")
+
     assert plan["reason"].tolist() == [
         f"recommended window (every day, 19:00-22:00 Europe/Paris): lift about {w['lift']:.2f}x "
         f"each account's own average allowing for its selection (interval "
-        f"{w['lift_low']:.2f}-{w['lift_high']:.2f}); this slot "
-        f"{slots.loc[(d, h), 'lift']:.2f}x from {slots.loc[(d, h), 'n_posts']} posts"
+        f"{w['lift_low']:.2f}-{w['lift_high']:.2f}); "
+        + own(slots.loc[(d, h), "n_posts"], slots.loc[(d, h), "lift"])
         for d, h in zip(plan["weekday"], plan["hour"], strict=True)]
+    # the simulation's three slots: 3, 6 and 8 posts: those of 3 and 6 said without their lift
+    assert sorted(slots.loc[list(zip(plan["weekday"], plan["hour"], strict=True)),
+                            "n_posts"]) == [3, 6, 8]
     for lang, said in _EACH_OWN.items():
         path = write_ics(plan, tmp_path / f"{lang}.ics", brand_name="Maison Sève", lang=lang)
         descriptions = [d for _, _, d in _events(path)[1]]
@@ -1214,7 +1232,7 @@ def test_the_days_and_below_average_reasons_of_two_accounts(caplog):
     # Thursday 14:00 at 0.90x, below average, planned as the fifth post a week
     best = _hand_best("effect")
     slots = best.by_slot.copy()
-    for (d, h), n, lift in [((0, 20), 5, 1.20), ((3, 14), 6, 0.90)]:
+    for (d, h), n, lift in [((0, 20), 10, 1.20), ((3, 14), 10, 0.90)]:
         slots.loc[(slots["weekday"] == d) & (slots["hour"] == h), ["n_posts", "lift"]] = [n, lift]
     best = dataclasses.replace(best, by_slot=slots, method={**best.method, "accounts": 2})
     plan = plan_slots(best, "2026-11-02", weeks=1, posts_per_week=5)
@@ -1504,7 +1522,7 @@ def test_a_plan_takes_every_slot_at_or_above_average_before_one_below(caplog):
     - 7 a week: Wed 09:00 too, 6 slots (no more with posts), 2 below average."""
     best = _hand_best("effect")
     slots = best.by_slot.copy()
-    for (d, h), n, lift in [((0, 20), 5, 1.20), ((3, 14), 6, 0.90), ((2, 9), 4, 0.80)]:
+    for (d, h), n, lift in [((0, 20), 10, 1.20), ((3, 14), 10, 0.90), ((2, 9), 8, 0.80)]:
         slots.loc[(slots["weekday"] == d) & (slots["hour"] == h), ["n_posts", "lift"]] = [n, lift]
     best = dataclasses.replace(best, by_slot=slots)
 
@@ -1792,17 +1810,18 @@ def test_a_window_whose_lift_allows_for_its_selection_says_so(tmp_path, caplog):
     plan = plan_slots(best, "2026-11-02", weeks=1, posts_per_week=2)
     assert plan["reason"].tolist() == [
         "recommended window (Monday-Friday, 18:00-21:00 Europe/Paris): lift about 1.11x "
-        f"allowing for its selection (interval 0.95-1.32); this slot {t}"
-        for t in ("1.30x from 12 posts", "1.25x from 1 post")]
+        f"allowing for its selection (interval 0.95-1.32); {t}"
+        for t in ("this slot 1.30x from 12 posts", "posts at this slot: 1, fewer than 8, too "
+                  "few for a lift of its own: planned on the window's estimate")]
     head = {"en": "recommended window (on weekdays, 18:00–21:00 Europe/Paris): about 1.11× the "
                   "account's average, allowing for the window having been picked because it stood "
-                  "out (interval 0.95–1.32); this slot ",
+                  "out (interval 0.95–1.32); ",
             "fr": "plage recommandée (en semaine, 18:00–21:00 Europe/Paris) : environ 1,11× la "
                   "moyenne du compte, compte tenu de ce que la plage a été retenue parce qu'elle "
-                  "se démarquait (intervalle 0,95–1,32) ; ce créneau : ",
+                  "se démarquait (intervalle 0,95–1,32) ; ",
             "it": "fascia consigliata (nei giorni feriali, 18:00–21:00 Europe/Paris): circa "
                   "1,11× la media dell'account, tenendo conto che la fascia è stata scelta perché "
-                  "spiccava (intervallo 0,95–1,32); questa fascia: "}
+                  "spiccava (intervallo 0,95–1,32); "}
     for lang in ("en", "fr", "it"):
         assert _descriptions(plan, tmp_path, lang) == [head[lang] + t for t in _TAILS[lang]]
     assert "English" not in caplog.text

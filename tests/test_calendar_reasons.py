@@ -23,7 +23,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "s54CX_reasons" / "reasons.json"
 VALUES = {"weekdays": "Monday/Tuesday", "weekday": "Friday", "tz": "Europe/Rome", "start": "18:00",
           "end": "21:00", "lift": "1.42", "low": "1.10", "high": "1.85", "slot_lift": "1.37",
           "n": 5, "relative": "1.64", "hour": "22:00", "hours": "09:00, 15:00", "gap": 4,
-          "excluded": "too young: 4"}
+          "excluded": "too young: 4", "few": 8}
 #: a plan shown in another zone than its slots' adds the slot's own day and hour
 SLOT = "; slot: Saturday 03:00 America/New_York"
 

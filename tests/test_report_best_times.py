@@ -1138,8 +1138,11 @@ def test_an_empty_audience_schedule_is_no_audience_schedule(ds, monkeypatch):
     bt = no_rows(ds.posts, "Europe/Paris", "instagram")
     assert not bt.effect_detected and not bt.has_activity and bt.audience_peak is None
     captions = [b.get("caption") or "" for b in sec.blocks]
-    # the lift heatmap's caption, against one account's average
-    assert rep.fmt.label("bt_heatmap_lift").format(few="8", **_bt_who(rep.fmt, 1)) in captions
+    # the lift heatmap's caption, against one account's average; no slot of these posts has
+    # 8 (timing.MIN_CELL_POSTS), which it says
+    assert bt.by_slot["n_posts"].max() < 8
+    assert (rep.fmt.label("bt_heatmap_lift").format(few="8", **_bt_who(rep.fmt, 1)) + " "
+            + rep.fmt.label("bt_heatmap_all_faint").format(few="8")) in captions
     assert rep.fmt.label("bt_heatmap_activity") not in captions
     assert rep._slots["instagram"].attrs["basis"] == "even"
     assert "Audience schedule" not in repr(bt._repr_html_())
@@ -1679,3 +1682,39 @@ def test_smm_calendar_and_the_report_give_a_slot_one_uid(ds, tmp_path, monkeypat
     assert len(written) == weeks * plan.attrs["posts_per_week"]
     assert all(u.startswith(f"{slug}-instagram-202611") for u in report | written)
     assert written <= report
+
+
+@pytest.mark.parametrize("lang,faint,none_of_eight", [
+    ("en", "faint: fewer than 8 posts, too few to show the slot's own lift: the model's "
+           "estimate, drawn light)",
+     "No slot has 8 posts yet, enough for a lift of its own: every colour is the model's "
+     "estimate."),
+    ("fr", "pâle : moins de 8 publications, trop peu pour montrer l'écart propre du créneau : "
+           "l'estimation du modèle, en clair)",
+     "Aucun créneau n'a encore 8 publications, assez pour un écart qui lui soit propre : "
+     "chaque couleur est l'estimation du modèle."),
+    ("it", "tenue: meno di 8 post, troppo pochi per mostrare lo scostamento proprio della "
+           "fascia: la stima del modello, in chiaro)",
+     "Nessuna fascia ha ancora 8 post, abbastanza per uno scostamento proprio: ogni colore è "
+     "la stima del modello."),
+])
+def test_a_heatmap_of_no_slot_of_eight_posts_says_every_colour_is_an_estimate(
+        sample, lang, faint, none_of_eight):
+    """The sample's October report drew Facebook's lift heatmap all grey (no slot of 8 posts)
+    under a 0.9×-1.1× scale, a chart that said nothing: its slots are now drawn faint at the
+    model's estimate, and the caption says that none has a lift of its own. Instagram, with
+    slots of 8 posts and more, says what faint cells are, not that."""
+    # the posts at each weekday and hour in Paris, counted from the exports: Facebook's
+    # busiest slot has under 8, Instagram's 8 or more (best_times counts at most these)
+    posts = sample.posts
+    busiest = {p: posts.loc[posts["platform"].eq(p), "published_at"].dt.tz_convert(
+        "Europe/Paris").pipe(lambda t: t.groupby([t.dt.day_of_week, t.dt.hour]).size().max())
+        for p in ("facebook", "instagram")}
+    assert busiest["facebook"] < 8 <= busiest["instagram"]
+    rep = BrandReport(sample, "2026-10", lang=lang)
+    sec = rep.best_times(platforms=["instagram", "facebook"], ics=False)
+    captions = [b["caption"] for b in sec.blocks if b["kind"] == "figure"
+                and faint in b["caption"]]
+    assert len(captions) == 2
+    instagram, facebook = captions
+    assert instagram.endswith(faint) and facebook.endswith(faint + " " + none_of_eight)

@@ -446,7 +446,7 @@ def test_a_lift_heatmap_colours_only_slots_with_posts():
     "we posted then and it did this well". Only the 7 x 7 = 49 posted cells are coloured; the
     other 168 - 49 = 119 are hatched, the 6 x 7 = 42 estimated between posted hours among
     them, and the title says what hatching means. by_slot keeps the estimates. 8 weeks: 8
-    posts a cell, the fewest whose lift is shown (grey below)."""
+    posts a cell, the fewest whose lift is shown (drawn faint below)."""
     # 2026-01-05 is a Monday; 07:00 UTC is 08:00 in Paris in winter; 8 weeks
     days = pd.date_range("2026-01-05 07:00", periods=56, freq="D", tz="UTC")
     posts = _small_posts([d + pd.Timedelta(hours=h) for d in days for h in range(0, 13, 2)])

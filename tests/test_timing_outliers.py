@@ -3,6 +3,7 @@ median is counted at a cap and named, and slots of under 8 posts show no lift.""
 
 from __future__ import annotations
 
+import dataclasses
 from types import SimpleNamespace
 
 import numpy as np
@@ -15,7 +16,7 @@ from smmanalytics.report.formatting import Formatter
 from smmanalytics.report.watch import WatchSections
 from smmanalytics.timing import best_times
 from smmanalytics.timing._data import CAP_MULTIPLE, cap_outliers
-from smmanalytics.timing._result import readable
+from smmanalytics.timing._result import BestTimes, readable
 
 TZ = "Europe/Paris"
 
@@ -112,7 +113,7 @@ def test_the_viral_post_is_capped_and_the_evening_still_recommended(viral):
         "at 1,000 (10× the median) for the averages, so that one post does not set them.")
 
 
-def test_a_slot_of_one_post_shows_no_lift_and_is_grey_out_of_the_colour_scale(viral):
+def test_a_slot_of_one_post_shows_no_lift_and_is_faint_out_of_the_colour_scale(viral):
     import matplotlib.pyplot as plt
 
     shown = readable(viral.by_slot)
@@ -120,13 +121,42 @@ def test_a_slot_of_one_post_shows_no_lift_and_is_grey_out_of_the_colour_scale(vi
     assert tuesday[["lift", "lift_low", "lift_high"]].isna().all(axis=None)
     assert shown["lift"].notna().sum() == 6       # the six slots of 40 posts
     ax = viral.plot()
-    grey = [c for c in ax.collections if c.get_gid() == "few_posts"]
-    assert len(grey) == 1 and len(grey[0].get_paths()) == 1
-    assert ax.get_title().endswith("\ngrey: under 8 posts, no lift shown")
+    # Tue 21:00 drawn faint at its shrunk estimate (1,000 / 78.84 = 12.7x), alone in the
+    # faint image, in the scale of the others, not in the full-colour one
+    faint = [im for im in ax.images if im.get_gid() == "few_posts"]
+    assert len(faint) == 1 and faint[0].get_alpha() == pytest.approx(0.4)
+    drawn = np.ma.filled(faint[0].get_array(), np.nan)
+    assert np.argwhere(np.isfinite(drawn)).tolist() == [[1, 21]]
+    assert drawn[1, 21] == pytest.approx(1000 / (19000 / 241), rel=0.02)
+    assert np.isnan(np.ma.filled(ax.images[0].get_array(), np.nan)[1, 21])
+    assert ax.get_title().endswith("\nfaint: under 8 posts, the model's estimate only")
     # the scale is set by the shown slots, 0.63x and 1.27x: from 0.63x to 1 / 0.634 = 1.58x
     # (the capped post alone, at about 12x, stretched it to 12x)
     norm = ax.images[0].norm
     assert norm.vmax == pytest.approx(19000 / 241 / 50, rel=0.03)
+    assert faint[0].norm is norm
+    plt.close(ax.figure)
+
+
+def test_a_heatmap_of_no_slot_of_eight_posts_scales_the_estimates_and_says_so(viral):
+    import matplotlib.pyplot as plt
+
+    # the sample's Facebook: every slot of 1 to 7 posts, an all-grey grid under a 0.9x-1.1x
+    # scale. Here Mon 18:00 (5 posts, 1.20x) and Wed 09:00 (3 posts, 0.90x), nothing else
+    slots = viral.by_slot.assign(n_posts=0, lift=np.nan)
+    at = slots.set_index(["weekday", "hour"]).index
+    slots.loc[at.get_loc((0, 18)), ["n_posts", "lift"]] = [5, 1.2]
+    slots.loc[at.get_loc((2, 9)), ["n_posts", "lift"]] = [3, 0.9]
+    ax = dataclasses.replace(viral, by_slot=slots, effect_detected=False).plot()
+    full, faint = ax.images
+    assert np.ma.getmaskarray(full.get_array()).all()           # no lift of its own
+    assert faint.get_gid() == "few_posts"
+    drawn = np.ma.filled(faint.get_array(), np.nan)
+    assert drawn[0, 18] == pytest.approx(1.2) and drawn[2, 9] == pytest.approx(0.9)
+    # the scale from the estimates: |log 1.2| > |log 0.9|, so 1 / 1.2 to 1.2
+    assert (full.norm.vmin, full.norm.vmax) == pytest.approx((1 / 1.2, 1.2))
+    assert ax.get_title().endswith("\nno slot has 8 posts, too few for its own lift: all "
+                                   "faint, the model's estimates")
     plt.close(ax.figure)
 
 
@@ -170,3 +200,99 @@ def test_a_plan_ranks_the_one_post_slot_after_the_slots_of_many(viral):
     assert list(zip(ranked["weekday"], ranked["hour"], strict=True)) == [
         (4, 18), (2, 18), (0, 18), (4, 9), (2, 9), (0, 9), (1, 21)]
     assert ranked["lift"].iloc[-1] == pytest.approx(1000 / (19000 / 241), rel=0.02)
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "outside the recommended window: posts at this slot: 1, fewer than 8, too few for a "
+           "lift of its own: planned on the model's estimate, after the slots of more posts"),
+    ("fr", "hors de la plage recommandée : publications à ce créneau : 1, moins de 8, trop peu "
+           "pour un effet propre : retenu sur l'estimation du modèle, après les créneaux qui en "
+           "ont plus"),
+    ("it", "fuori dalla fascia consigliata: post in questa fascia: 1, meno di 8, troppo pochi "
+           "per un effetto proprio: scelta in base alla stima del modello, dopo le fasce con più "
+           "post"),
+])
+def test_the_calendar_gives_the_one_post_slot_its_posts_not_its_lift(viral, lang, said):
+    import icalendar
+
+    from smmanalytics.calendar import ics_bytes, plan_month
+
+    # 7 a week: the three 18:00 slots, the three 09:00 ones (0.63x), then Tue 21:00, whose one
+    # post read "the next best slot (12.68×)" (1,000 / 78.84) in every Tuesday's event
+    plan = plan_month(viral, "2026-12", posts_per_week=7)
+    tuesdays = plan.loc[plan["weekday"] == 1]
+    assert len(tuesdays) == 5 and set(tuesdays["hour"]) == {21}     # 1, 8, 15, 22, 29 Dec
+    events = icalendar.Calendar.from_ical(ics_bytes(plan, "Brand", lang=lang)).walk("VEVENT")
+    described = {str(e["description"]) for e in events if "21:00" in str(e["summary"])}
+    assert described == {said}
+    assert "12.6" not in str(plan["reason"].tolist())
+
+
+@pytest.fixture(scope="module")
+def five_at_19():
+    """The 240 posts of :func:`_posts`, and 5 more on Mondays at 19:10 of 100 likes, as
+    18:00's: the window reaches 19:00, a recommended slot of 5 posts."""
+    extra = pd.Timestamp("2026-01-05 19:10") + pd.to_timedelta([7 * w for w in range(0, 40, 8)],
+                                                               unit="D")
+    more = pd.DataFrame({"published_at": extra.tz_localize(TZ).tz_convert("UTC"),
+                         "platform": "instagram", "likes": pd.array([100] * 5, dtype="Int64"),
+                         "snapshot_at": pd.Timestamp("2026-11-01", tz="UTC")})
+    return best_times(pd.concat([_posts(False), more], ignore_index=True), TZ, "instagram",
+                      outcome="likes", exposure=None, seed=1)
+
+
+def test_a_window_slot_of_five_posts_is_planned_on_the_windows_estimate(five_at_19):
+    from smmanalytics.calendar import _ranked
+
+    # Monday 19:00's 5 posts read "this slot 1.32x from 5 posts" in its event while smm
+    # best-times printed no lift for it
+    ranked, _ = _ranked(five_at_19)
+    reasons = dict(zip(zip(ranked["weekday"], ranked["hour"], strict=True), ranked["reason"],
+                       strict=True))
+    assert reasons[(0, 19)].endswith(
+        "; posts at this slot: 5, fewer than 8, too few for a lift of its own: planned on the "
+        "window's estimate")
+    assert reasons[(0, 18)].endswith("; this slot 1.32x from 40 posts")
+
+
+@pytest.mark.parametrize(("multiple", "lang", "said"), [
+    # 312 against a median of 30: 10.4x, which read "10×", the cap itself
+    (312 / 30, "en", "earned 312, 10.4× the account's median post: it is counted at 300 "),
+    (312 / 30, "fr", "a obtenu 312, 10,4× la publication médiane du compte : elle est comptée "
+                     "pour 300 "),
+    (312 / 30, "it", "ha ottenuto 312, 10,4× il post mediano dell'account: nelle medie conta "
+                     "300 "),
+    # from 20x whole: 19.96 reads 20.0 (one decimal under 20), 20.4 reads 20
+    (19.96, "en", "earned 312, 20.0× the account's median post"),
+    (20.4, "en", "earned 312, 20× the account's median post"),
+])
+def test_a_capped_posts_multiple_has_a_decimal_under_twenty(multiple, lang, said):
+    post = {"post_index": 4, "local": "2026-07-07T21:00", "y": 312.0, "cap": 300.0,
+            "multiple": multiple}
+    bt = SimpleNamespace(method={"cap_multiple": 10, "capped": [post]}, accounts=1)
+    assert said in WatchSections._capped_note(SimpleNamespace(fmt=Formatter(lang)), bt, 1)
+    if lang == "en":        # the result's summary says it as the report does
+        assert said in BestTimes._capped(bt)
+
+
+def test_the_list_of_capped_posts_gives_each_its_multiple_so_too():
+    posts = [{"local": "2026-07-07T21:00", "y": 312.0, "cap": 300.0, "multiple": 312 / 30},
+             {"local": "2026-07-09", "y": 3000.0, "cap": 300.0, "multiple": 100.0}]
+    bt = SimpleNamespace(method={"cap_multiple": 10, "capped": posts}, accounts=1)
+    assert "(Tue 7 Jul 21:00: 312 (10.4×) and Thu 9 Jul: 3,000 (100×))" in BestTimes._capped(bt)
+    note = WatchSections._capped_note(SimpleNamespace(fmt=Formatter("it")), bt, 1)
+    assert "(martedì 7 luglio 21:00: 312 (10,4×) e giovedì 9 luglio: 3.000 (100×))" in note
+
+
+def test_the_notebook_view_marks_a_withheld_lift_as_the_cli_does(five_at_19):
+    # the recommended slots: Monday, Wednesday and Friday 18:00 (40 posts each, 100 / 75 =
+    # 1.33x) and Monday 19:00 (5 posts), whose lifts JupyterLab showed as "<NA>"
+    shown = five_at_19._repr_html_()
+    assert "&lt;NA&gt;" not in shown and "<NA>" not in shown
+    monday_19 = shown[shown.index("<td>19:00</td>"):].split("</tr>")[0]
+    assert monday_19.count("<td>–</td>") == 3 and "<td>5</td>" in monday_19
+    assert shown.endswith("<p>–: fewer than 8 posts, too few to show a lift of its own</p></div>")
+    # without a withheld lift, no note
+    assert "too few to show" not in BestTimes._repr_html_(dataclasses.replace(
+        five_at_19, recommended=five_at_19.recommended.loc[
+            five_at_19.recommended["n_posts"].ge(8)]))

@@ -4,17 +4,19 @@ Definitions
 -----------
 - Slot ranking: with a reliable timing effect, the recommended slots with posts (best first),
   then the other slots with posts by shrunk lift (a slot without posts, its lift unknown, is
-  never planned on this basis); a slot below the account's average (lift < 1) comes after
-  every slot at or above it, and is planned only when more posts a week are asked than those
-  give (its reason says so, ``attrs["below_average"]`` counts them). When the finding is the
-  days of the week alone (``BestTimes.best_days``: the weekday test holds, the hour test does
-  not), those days first, then the other days by their lift, each at the hours the account
-  posted at, most used first (basis ``days``). Without a reliable
-  effect, the audience-activity schedule (most followers online first) when exported;
-  otherwise posts are spread evenly over the week at the account's most common posting hour
-  (of hours tied for most posts, the one nearest noon, and the reason says no hour is usual;
-  noon when no post analysed has a known hour; the reason says why: the exports give no
-  hours, or timing left every post out, "too young: 4").
+  never planned on this basis); a slot below the account's average (lift < 1) comes after every
+  slot at or above it, and is planned only when more posts a week are asked than those give
+  (its reason says so, ``attrs["below_average"]`` counts them); a slot of fewer than
+  ``timing.MIN_CELL_POSTS`` (8) posts comes after every slot of more. The reason of a slot of
+  so few posts, in the window or not, gives their number and not its lift, which one post sets
+  (benchmarks-methods 3.3). When the finding is the days of the week alone
+  (``BestTimes.best_days``: the weekday test holds, the hour test does not), those days first,
+  then the other days by their lift, each at the hours the account posted at, most used first
+  (basis ``days``). Without a reliable effect, the audience-activity schedule (most followers
+  online first) when exported; otherwise posts are spread evenly over the week at the account's
+  most common posting hour (of hours tied for most posts, the one nearest noon, and the reason
+  says no hour is usual; noon when no post analysed has a known hour; the reason says why: the
+  exports give no hours, or timing left every post out, "too young: 4").
 - Each week of the plan uses the same slots: slots are taken in rank order, at most
   ``ceil(posts_per_week / 7)`` per day and at least 3 hours apart on the same day (relaxed
   when too few slots qualify, and for slots at or above average before any below it is
@@ -54,8 +56,8 @@ from ._io import atomic_write
 from .brand import LANGS, slugify
 from .errors import ArgumentError, OutputError, PeriodError, SchemaError
 from .periods import parse_period
-from .timing import WEEKDAYS, BestTimes
-from .timing._estimate import MIN_CELL_POSTS, window_runs
+from .timing import MIN_CELL_POSTS, WEEKDAYS, BestTimes
+from .timing._estimate import window_runs
 
 __all__ = ["plan_slots", "plan_month", "plan_after", "write_ics", "ics_bytes", "calendar_path",
            "cancelled_events"]
@@ -91,18 +93,27 @@ _ACCOUNT_PARTS = {
 _REASONS = {
     "window": ("recommended window ({weekdays}, {start}-{end} {tz}): held-out lift "
                "{lift}x{against} (interval {low}-{high}); this slot {slot_lift}x from {n} posts"),
-    "window_one": ("recommended window ({weekdays}, {start}-{end} {tz}): held-out lift "
-                   "{lift}x{against} (interval {low}-{high}); this slot {slot_lift}x from 1 post"),
+    # a slot of fewer than MIN_CELL_POSTS posts in it ({few}): no lift of its own, which one
+    # post sets (benchmarks-methods 3.3, as readable() and the report's table withhold it)
+    "window_few": ("recommended window ({weekdays}, {start}-{end} {tz}): held-out lift "
+                   "{lift}x{against} (interval {low}-{high}); posts at this slot: {n}, fewer "
+                   "than {few}, too few for a lift of its own: planned on the window's estimate"),
     # a window from best_times, whose lift allows for its having been picked because it stood
     # out (timing._estimate.selection_adjusted): not its raw held-out lift
     "window_adjusted": ("recommended window ({weekdays}, {start}-{end} {tz}): lift about "
                         "{lift}x{against} allowing for its selection (interval {low}-{high}); "
                         "this slot {slot_lift}x from {n} posts"),
-    "window_adjusted_one": ("recommended window ({weekdays}, {start}-{end} {tz}): lift about "
+    "window_adjusted_few": ("recommended window ({weekdays}, {start}-{end} {tz}): lift about "
                             "{lift}x{against} allowing for its selection (interval "
-                            "{low}-{high}); this slot {slot_lift}x from 1 post"),
+                            "{low}-{high}); posts at this slot: {n}, fewer than {few}, too few "
+                            "for a lift of its own: planned on the window's estimate"),
     "outside": ("outside the recommended window: next best slot ({slot_lift}x, not significant "
                 "on its own)"),
+    # a slot of fewer than MIN_CELL_POSTS posts, ranked by the model's shrunk estimate after
+    # every slot of more (_ranked): not "the next best slot", which it is not
+    "few": ("outside the recommended window: posts at this slot: {n}, fewer than {few}, too few "
+            "for a lift of its own: planned on the model's estimate, after the slots of more "
+            "posts"),
     # a slot below the account's average, planned only because more posts a week were asked
     # than the slots at or above it give
     "below": ("outside the recommended window: below {average} ({slot_lift}x), planned only "
@@ -193,9 +204,21 @@ def _reason(kind: str, accounts: int, /, **values) -> str:
 
 def _window_reason(best: BestTimes, told: dict, slot_lift: float, n: int) -> str:
     """Why a slot in a recommended window of ``best`` was planned: the window (``told``, with
-    the kind of reason its lift takes) and the slot's own lift from its ``n`` posts."""
-    return _reason(told["kind"] + ("_one" if n == 1 else ""), best.accounts, **told,
-                   slot_lift=f"{slot_lift:.2f}", n=n)
+    the kind of reason its lift takes) and the slot's own lift from its ``n`` posts, or, from
+    fewer than :data:`MIN_CELL_POSTS`, their number only: "this slot 12.68x from 1 post" was
+    a lift the slots table withholds."""
+    return _reason(told["kind"] + ("_few" if n < MIN_CELL_POSTS else ""), best.accounts, **told,
+                   slot_lift=f"{slot_lift:.2f}", n=n, few=MIN_CELL_POSTS)
+
+
+def _outside_reason(best: BestTimes, slot_lift: float, n: int) -> str:
+    """Why a slot outside the recommended window of ``best`` was planned: the next best, or
+    below the average, by its lift from its ``n`` posts; from fewer than
+    :data:`MIN_CELL_POSTS`, their number and its rank after the slots of more."""
+    if n < MIN_CELL_POSTS:
+        return _reason("few", best.accounts, n=n, few=MIN_CELL_POSTS)
+    return _reason("outside" if slot_lift >= 1 else "below", best.accounts,
+                   slot_lift=f"{slot_lift:.2f}")
 
 
 def _ranked(best: BestTimes, per_week: int = 7) -> tuple[pd.DataFrame, str]:
@@ -236,8 +259,8 @@ def _ranked(best: BestTimes, per_week: int = 7) -> tuple[pd.DataFrame, str]:
         # window
         rest = rest.assign(_few=rest["n_posts"].lt(MIN_CELL_POSTS)).sort_values(
             ["_few", "lift"], ascending=[True, False]).drop(columns="_few").assign(
-            reason=lambda d: [_reason("outside" if lift >= 1 else "below", best.accounts,
-                                      slot_lift=f"{lift:.2f}") for lift in d["lift"]])
+            reason=lambda d: [_outside_reason(best, lift, n)
+                              for lift, n in zip(d["lift"], d["n_posts"], strict=True)])
         cols = ["weekday", "hour", "lift", "reason"]
         return pd.concat([rec[cols], rest[cols]], ignore_index=True), "effect"
     if best.day_effect:

@@ -40,7 +40,7 @@ from .loaders import inspect_files
 from .periods import parse_period
 from .quality import side_file_error
 from .roi import costs_status, costs_unknown_why, roi
-from .timing._result import readable
+from .timing._result import HIDDEN, hidden_note, readable
 
 __all__ = ["main"]
 
@@ -785,20 +785,15 @@ def _pooled(ds, args) -> str | None:
             "one platform's own times")
 
 
-#: what `smm best-times` prints for a lift withheld, as the report's slots table does
-_HIDDEN = "–"
-
-
 def _print_lifts(frame: pd.DataFrame) -> None:
     """A table of best times (:func:`readable`), "–" for the lifts of slots or days of fewer
     than :data:`~smmanalytics.timing.MIN_CELL_POSTS` posts, said once under it when it has
     any: the 608 posts of the sample's Instagram printed "<NA>" for 7 of 21 recommended slots,
     which read as figures gone missing, not withheld."""
-    table = readable(frame, hidden=_HIDDEN)
+    table = readable(frame, hidden=HIDDEN)
     _print_frame(table, False)
-    if "lift" in table and table["lift"].eq(_HIDDEN).any():
-        print(f"{_HIDDEN}: fewer than {timing.MIN_CELL_POSTS} posts, too few to show a lift "
-              "of its own")
+    if note := hidden_note(table):
+        print(note)
 
 
 def _cmd_best_times(args) -> int:

@@ -33,7 +33,7 @@ from ..timing import (
     WEEKEND_MIN_HOURS,
     WEEKEND_MIN_POSTS,
 )
-from ..timing._data import MAX_GROUP_LEVELS, MIN_EXPOSURE_SHARE, prepare
+from ..timing._data import MAX_GROUP_LEVELS, MIN_EXPOSURE_SHARE, multiple_digits, prepare
 from ..timing._estimate import reaches_one, stood_out, window_runs
 from ..timing._model import NO_ENGAGEMENT, NOT_IDENTIFIABLE, NOT_PERMUTABLE
 from ._ahead import built_ahead
@@ -304,6 +304,18 @@ class WatchSections:
                                          n=f.number(bt.n_used), advice=self._bt_advice(bt),
                                          **who) + self._bt_weekend_tested(bt)
 
+    def _heatmap_caption(self, bt, kind: str, who: dict) -> str:
+        """The caption of a best-times heatmap of ``kind``: what its cells are; for a lift
+        heatmap of no slot of :data:`~smmanalytics.timing.MIN_CELL_POSTS` posts, that every
+        colour is the model's estimate (the sample's Facebook, 76 slots of 1 to 7 posts, was
+        a grey grid no caption explained)."""
+        f = self.fmt
+        few = f.number(MIN_CELL_POSTS)
+        caption = f.label(f"bt_heatmap_{kind}").format(few=few, **who)
+        if kind == "lift" and not bt.by_slot["n_posts"].ge(MIN_CELL_POSTS).any():
+            caption += " " + f.label("bt_heatmap_all_faint").format(few=few)
+        return caption
+
     def _capped_note(self, bt, accounts: int) -> str:
         """The posts the analysis counted at a cap (``bt.method["capped"]``,
         :func:`..timing._data.cap_outliers`): when, what each earned and how many times its
@@ -319,13 +331,16 @@ class WatchSections:
             day = f.date(stamp, "EEEE d MMMM")
             return day if len(post["local"]) == 10 else f"{day} {stamp:%H:%M}"
 
+        def multiple(post: dict) -> str:
+            return f.number(post["multiple"], multiple_digits(post["multiple"]))
+
         if len(capped) == 1:
             post = capped[0]
             return f.label("bt_capped_one").format(
-                when=when(post), value=f.number(post["y"]), multiple=f.number(post["multiple"]),
+                when=when(post), value=f.number(post["y"]), multiple=multiple(post),
                 median=median, cap=f.number(post["cap"]), k=k)
         posts = f.listed([f.label("bt_capped_post").format(
-            when=when(p), value=f.number(p["y"]), multiple=f.number(p["multiple"]))
+            when=when(p), value=f.number(p["y"]), multiple=multiple(p))
             for p in capped])
         return f.label("bt_capped_many").format(n=f.number(len(capped)), median=median,
                                                 posts=posts, k=k)
@@ -513,8 +528,7 @@ class WatchSections:
                     fig, ax = plt.subplots(figsize=(8, 2.9))
                     bt.plot(ax=ax, kind=kind)
                     self._localize_heatmap(fig, ax)
-                    self.figure(sec, fig, caption=f.label(f"bt_heatmap_{kind}").format(
-                        few=f.number(MIN_CELL_POSTS), **who))
+                    self.figure(sec, fig, caption=self._heatmap_caption(bt, kind, who))
             if later is not None and kind == "activity":
                 # the audience schedule shown, and followed by the slots, is of days after it
                 # "pour la période du 25 au 31 octobre 2026": the range was put bare, "pour 25
@@ -564,7 +578,7 @@ class WatchSections:
         """The slots table of the plan rows ``shown``: each slot, and when timing showed a
         reliable effect (the slot's, or the day's when the finding is the days: the plan's
         ``basis``), the posts its expected engagement rests on and that engagement, "–" below
-        :data:`~smmanalytics.timing.MIN_CELL_POSTS` (8) posts, the heatmap's grey cells; and
+        :data:`~smmanalytics.timing.MIN_CELL_POSTS` (8) posts, the heatmap's faint cells; and
         how many lifts that "–" withheld. A slot of one post read 1.97× under a window told at
         about 1.48×, which might not beat the average; at 5, the table showed the lifts of
         slots of 5 to 7 posts the heatmap above it greyed. Slots

@@ -22,9 +22,10 @@ Method
    average 26% and read "no reliable timing effect", its 1-post slot 48.6x. Capped, one post
    moves the average by at most 10 medians over the number of posts (4% with 255 posts, a
    third in a held-out half of 73). A slot of fewer than ``MIN_CELL_POSTS`` (8) posts shows
-   no lift (benchmarks-methods §3.3): ``readable``, the heatmap (grey, outside the colour
-   scale), ``smm best-times`` and the report's slots table leave it out ("–"), all by this one
-   constant; ``by_slot`` keeps the estimate.
+   no lift (benchmarks-methods §3.3): ``readable``, ``smm best-times`` and the report's slots
+   table leave it out ("–"), and the heatmap draws the model's shrunk estimate faint, outside
+   what sets the colour scale unless no slot has 8 posts, all by this one constant;
+   ``by_slot`` keeps the estimate.
 2. Negative-binomial GLM (NB2, log link, IRLS) of the outcome with ``log(exposure)`` as offset
    (followers at posting time, else reach, else none: ``method["exposure"]`` says which), content
    type, paid, platform/account and a smooth trend (Legendre polynomials of time), plus weekday

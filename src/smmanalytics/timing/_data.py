@@ -46,9 +46,9 @@ from ..periods import stored_days
 from ..schema import canonical_order, canonical_platforms, column_or, utc_timestamps
 from ._estimate import MIN_POSTS
 
-__all__ = ["prepare", "post_ages", "cap_outliers", "CAP_MULTIPLE", "controls", "pooled_groups",
-           "slot_design", "activity_schedule", "N_SLOTS", "EXPOSURES", "MIN_EXPOSURE_SHARE",
-           "MAX_GROUP_LEVELS", "OTHER_GROUPS"]
+__all__ = ["prepare", "post_ages", "cap_outliers", "multiple_digits", "CAP_MULTIPLE", "controls",
+           "pooled_groups", "slot_design", "activity_schedule", "N_SLOTS", "EXPOSURES",
+           "MIN_EXPOSURE_SHARE", "MAX_GROUP_LEVELS", "OTHER_GROUPS"]
 
 logger = logging.getLogger(__name__)
 
@@ -70,6 +70,9 @@ OTHER_GROUPS = "other accounts"
 #: a post earning more than this many times its account's median post is counted at that cap
 #: (:func:`cap_outliers`)
 CAP_MULTIPLE = 10
+#: a capped post's multiple of its median is said whole from this many times up, with one
+#: decimal below (:func:`multiple_digits`)
+_WHOLE_MULTIPLE = 20
 #: the columns of the kept posts that the frame :func:`prepare` returns is made of
 _KEPT = frozenset(("published_at", "post_index", "content_type", "paid", "platform",
                    "account_id"))
@@ -223,6 +226,14 @@ def cap_outliers(frame: pd.DataFrame, published: pd.Series, tz: str
                "y": float(y[i]), "cap": float(cap[i]), "multiple": float(y[i] / median[i])}
               for i, when in zip(rows, local, strict=True)]
     return frame.assign(y=np.where(over, cap, y)), capped
+
+
+def multiple_digits(multiple: float) -> int:
+    """The decimals a capped post's ``multiple`` of its median is said with: one below
+    :data:`_WHOLE_MULTIPLE` (20), none from there. Said whole, a post of 10.4x read "earned
+    312, 10x the median: counted at 300 (10x the median)", as if capped at what it earned;
+    from 20x the decimal tells nothing the cap does not."""
+    return 0 if multiple >= _WHOLE_MULTIPLE else 1
 
 
 def _as_of(df: pd.DataFrame, kept: np.ndarray, date: np.ndarray) -> dict:

@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..errors import ArgumentError
 from ..schema import PLATFORM_NAMES
-from ._data import MIN_EXPOSURE_SHARE
+from ._data import MIN_EXPOSURE_SHARE, multiple_digits
 from ._estimate import (
     MIN_CELL_POSTS,
     MIN_POSTS,
@@ -94,6 +94,11 @@ def _stood_out(w: dict, tz: str, average: str) -> str:
             f"not recommended.")
 
 
+def _multiple(post: dict) -> str:
+    """A capped post's multiple of its median, "10.4" or "67" (:func:`._data.multiple_digits`)."""
+    return f"{post['multiple']:,.{multiple_digits(post['multiple'])}f}"
+
+
 def _listed(items: list[str]) -> str:
     """``["a", "b", "c"]`` as "a, b and c"."""
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
@@ -120,6 +125,20 @@ def readable(frame: pd.DataFrame, hidden: str | None = None) -> pd.DataFrame:
                 out[col] = (out[col].mask(few) if hidden is None else
                             out[col].astype(object).mask(few, hidden))
     return out
+
+
+#: what a table of best times (``smm best-times``, the notebook's view) shows for a lift
+#: withheld (:func:`readable`'s ``hidden``), as the report's slots table does
+HIDDEN = "–"
+
+
+def hidden_note(table: pd.DataFrame) -> str:
+    """The line said under a table of :func:`readable` with ``hidden=HIDDEN`` that holds any
+    lift withheld ("" when none): pandas' "<NA>" read as figures gone missing, and a bare "–"
+    says nothing of why."""
+    if "lift" in table and table["lift"].eq(HIDDEN).any():
+        return f"{HIDDEN}: fewer than {MIN_CELL_POSTS} posts, too few to show a lift of its own"
+    return ""
 
 
 #: the fewest hours a lift heatmap shows, so that a few posted hours are not drawn as
@@ -217,14 +236,34 @@ def _hatch_unposted(ax, n: np.ndarray):
                   zorder=0.5, gid="no_posts")
 
 
-def _grey_few(ax, n: np.ndarray):
-    """Grey the cells of weekday x hour counts ``n`` with posts, but fewer than
-    :data:`MIN_CELL_POSTS` (one collection under the heatmap's image, whose cells are
-    see-through there): their lift is not shown (benchmarks-methods §3.3), nor does it set
-    the colour scale; a single post of 5,000 likes at 48× stretched it so that the account's
-    real 2× contrast read as one colour. Returns the collection, ``gid`` "few_posts"."""
-    return _cells(ax, (n > 0) & (n < MIN_CELL_POSTS), facecolor="0.88", edgecolor="none",
-                  linewidth=0, zorder=0.5, gid="few_posts")
+#: how opaque a slot of fewer than MIN_CELL_POSTS posts is drawn (:func:`_faint_estimates`)
+_FAINT = 0.4
+
+
+def _faint_estimates(ax, estimate: np.ndarray, im):
+    """Draw each slot's shrunk lift ``estimate`` (weekday x hour; NaN where not drawn) faint,
+    in the colours and scale of the heatmap's image ``im``, under it: the slots of fewer than
+    :data:`MIN_CELL_POSTS` posts, whose own lift is not shown (benchmarks-methods §3.3: show
+    shrunk values instead). Grey, they said nothing: the sample's Facebook, no slot of 8
+    posts, was an all-grey grid under a scale of 0.9× to 1.1×. Faint, they read as the
+    model's estimate, which the few posts only nudge, not as a measure. Returns the image,
+    ``gid`` "few_posts"."""
+    faint = ax.imshow(np.ma.masked_invalid(estimate), cmap=im.cmap, norm=im.norm,
+                      aspect="auto", alpha=_FAINT, zorder=im.get_zorder() - 0.1)
+    faint.set_gid("few_posts")
+    return faint
+
+
+def _faint_said(n: np.ndarray) -> str:
+    """The heatmap title's line on its faint cells (weekday x hour counts ``n``): none, some,
+    or every posted slot under :data:`MIN_CELL_POSTS` posts, when no slot's own lift is
+    shown at all."""
+    if not ((n > 0) & (n < MIN_CELL_POSTS)).any():
+        return ""
+    if (n >= MIN_CELL_POSTS).any():
+        return f"\nfaint: under {MIN_CELL_POSTS} posts, the model's estimate only"
+    return (f"\nno slot has {MIN_CELL_POSTS} posts, too few for its own lift: all faint, the "
+            "model's estimates")
 
 
 def _cells(ax, mask: np.ndarray, **style):
@@ -516,10 +555,10 @@ class BestTimes:
         if len(capped) == 1:
             post = capped[0]
             return (f" One post, {when(post)}, earned {post['y']:,.0f}, "
-                    f"{post['multiple']:.0f}× {median}: it is counted at {post['cap']:,.0f} "
+                    f"{_multiple(post)}× {median}: it is counted at {post['cap']:,.0f} "
                     f"({k}× the median) for the averages, so that one post does not set them.")
         if capped:
-            posts = _listed([f"{when(p)}: {p['y']:,.0f} ({p['multiple']:.0f}×)" for p in capped])
+            posts = _listed([f"{when(p)}: {p['y']:,.0f} ({_multiple(p)}×)" for p in capped])
             return (f" {len(capped)} posts earned more than {k}× {median} ({posts}): each is "
                     f"counted at {k}× the median for the averages, so that a few posts do not "
                     "set them.")
@@ -694,7 +733,9 @@ class BestTimes:
 
         ``kind="lift"`` (default): shrunk lift of each slot with posts, each cell annotated
         with its post count; slots without posts are hatched and not coloured (the estimate
-        ``by_slot`` gives some of them, between posted hours, is no observation); the chosen
+        ``by_slot`` gives some of them, between posted hours, is no observation), and slots
+        of fewer than :data:`MIN_CELL_POSTS` posts are faint, the model's estimate, the colour
+        scale set by the others (by them when no slot has so many); the chosen
         window is outlined when the effect is reliable; worse than average is light blue,
         average greyish mauve, better dark red, each lift darker than any lower one, so that
         a print in grey tells any two apart, the darker the better (:data:`LIFT_COLORS`).
@@ -725,15 +766,21 @@ class BestTimes:
             title = self._titled("Audience schedule (followers online)", span=False)
         else:
             n = self.by_slot["n_posts"].to_numpy(dtype=int).reshape(7, 24)
-            # only slots with enough posts are coloured: a colour reads as "we posted then and
-            # it did this well", and a slot without posts between posted hours has only the
-            # smooth curve's guess (kept in by_slot); such slots are hatched, as all without
-            # posts, and those of a few posts grey (_grey_few)
-            lift = np.where(n >= MIN_CELL_POSTS, self.by_slot["lift"].to_numpy(
-                dtype=float, na_value=np.nan).reshape(7, 24), np.nan)
+            # only slots with enough posts are coloured in full: a colour reads as "we posted
+            # then and it did this well", and a slot without posts between posted hours has
+            # only the smooth curve's guess (kept in by_slot); such slots are hatched, as all
+            # without posts, and those of a few posts faint (_faint_estimates)
+            shrunk = self.by_slot["lift"].to_numpy(dtype=float, na_value=np.nan).reshape(7, 24)
+            own = n >= MIN_CELL_POSTS
+            lift = np.where(own, shrunk, np.nan)
+            estimate = np.where(own | (n == 0), np.nan, shrunk)
+            # the scale is the shown lifts', else (no slot of enough posts) the estimates': a
+            # capped viral post's one-post slot (12.7×) pressed the real 0.63×-1.27× into
+            # one colour; at least 0.9× to 1.1× (0.11 > log 1.1): lifts all near 1 are not
+            # stretched to the darkest colours
             finite = lift[np.isfinite(lift)]
-            # at least 0.9× to 1.1× (0.11 > log 1.1): lifts all near 1 are not stretched to
-            # the darkest colours
+            if not finite.size:
+                finite = estimate[np.isfinite(estimate)]
             span = max(float(np.abs(np.log(finite)).max()) if finite.size else 0.11, 0.11)
             im = ax.imshow(np.ma.masked_invalid(lift), cmap=cmap or _lift_cmap(), aspect="auto",
                            norm=LogNorm(vmin=np.exp(-span), vmax=np.exp(span)), **kwargs)
@@ -748,7 +795,7 @@ class BestTimes:
             cbar.set_ticks(ticks)
             cbar.set_ticklabels([f"{t:g}×" for t in ticks])
             _hatch_unposted(ax, n)
-            _grey_few(ax, n)
+            _faint_estimates(ax, estimate, im)
             if annotate:
                 _annotate(ax, n, _inks(im, lift[np.nonzero(n)]))
             if self.effect_detected:
@@ -758,11 +805,9 @@ class BestTimes:
                 for x0, width, d in boxes:
                     ax.add_patch(Rectangle((x0 - 0.5, d - 0.5), width, 1, fill=False, lw=1.5,
                                            ec="black"))
-            # the grey cells said on a line of their own, when there are: the title was cut
+            # the faint cells said on a line of their own, when there are: the title was cut
             title = self._titled("Engagement lift by posting slot (numbers: posts; hatched: "
-                                 "no post)" + (f"\ngrey: under {MIN_CELL_POSTS} posts, no lift "
-                                               "shown" if ((n > 0) & (n < MIN_CELL_POSTS)).any()
-                                               else ""))
+                                 "no post)" + _faint_said(n))
         ax.grid(False)   # style sheets with a grid draw it across the cells
         first, last = (0, 23) if kind == "activity" else _hours_shown(n)
         step = 1 if last - first < 8 else 2 if last - first < 16 else 3
@@ -832,10 +877,14 @@ class BestTimes:
                if self.has_activity else self.recommended)
         excl = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in self.n_excluded.items() if v)
         platform = self.method.get("platform") or "all platforms"
+        # lifts withheld as smm best-times shows them, not pandas' "<NA>"
+        table = readable(top, hidden=HIDDEN)
+        note = hidden_note(table)
         return (f"<div><b>Best times · {html.escape(str(platform))}</b>"
                 f"<p>{html.escape(self.summary)}</p>"
                 f"<p>{self.n_used} posts used; excluded: {html.escape(excl or 'none')}</p>"
-                f"{readable(top).to_html(index=False) if len(top) else ''}</div>")
+                f"{table.to_html(index=False) if len(top) else ''}"
+                f"{f'<p>{html.escape(note)}</p>' if note else ''}</div>")
 
     def __repr__(self) -> str:
         return (f"<BestTimes effect_detected={self.effect_detected} p_value={self.p_value:.3g} "
