@@ -468,6 +468,23 @@ def test_best_times_too_few_posts_of_one_week_is_singular(lang, start):
     assert BrandReport(ds, "2026-10", lang=lang)._bt_sentence(bt).startswith(start)
 
 
+@pytest.mark.parametrize("lang,start", [("en", "Too few posts (8, over 1 week) to test"),
+                                        ("fr", "Trop peu de publications (8, sur 1 semaine) "),
+                                        ("it", "Troppo pochi post (8, su 1 settimana) per ")])
+def test_best_times_of_too_few_posts_draws_no_heatmap(lang, start):
+    """Northwind's 12 LinkedIn posts, too few to test, drew a lift heatmap beside that
+    sentence: one white 1.0× cell on a hatched grid. The eight posts of 5-9 October (no
+    audience schedule) get the sentence and no figure."""
+    from ._roi_builders import dataset, posts
+    from .test_timing import _small_posts
+
+    rows = _small_posts([f"2026-10-{5 + k % 5:02d} {8 + k:02d}:00" for k in range(8)])
+    ds = dataset(posts=posts(rows.to_dict("records")))
+    sec = BrandReport(ds, "2026-10", lang=lang).best_times(platforms=["instagram"], ics=False)
+    assert any(b["kind"] == "text" and b["text"].startswith(start) for b in sec.blocks)
+    assert "figure" not in [b["kind"] for b in sec.blocks]
+
+
 _NO_EFFECT = {"window": None, "effect_detected": False, "n_used": 183, "p_value": 0.82,
               "method": {}}
 
