@@ -498,7 +498,7 @@ _EFFECT = {"window": {"status": "ok", "days": "every day", "start_hour": 18, "en
     ("fr", "Aucun effet fiable de l'heure de publication dans les données de ce compte (p = 0,82 : "
            "si ni le jour de la semaine ni l'heure ne changeaient rien, des écarts entre créneaux "
            "aussi grands apparaîtraient par hasard environ 8 fois sur 10 ; 183 publications)",
-     "L'heure de publication compte pour ce compte (p = 0,002 : des écarts aussi grands "
+     "L'heure de publication a de l'importance pour ce compte (p = 0,002 : des écarts aussi grands "
      "apparaîtraient par le seul hasard environ 2 fois sur 1\u202f000) : les publications parues "
      "tous les jours entre 18:00 et 21:00 ont obtenu 1,48× la moyenne du compte sur des "
      "semaines qui n'ont pas servi à choisir la plage, probablement entre 1,39× et 1,58× "
@@ -945,10 +945,11 @@ _DAYS = {"effect_detected": False, "day_effect": True, "n_used": 300, "p_value":
            "(90% interval: 9 chances in 10 that the true figure lies within it; 300 posts). "
            "Post on those days at the hours the account usually posts at, and put a share of "
            "posts at other hours to learn more."),
-    ("fr", "Le jour de la semaine compte pour ce compte (p = 0,008 : des écarts aussi grands "
-           "apparaîtraient par le seul hasard environ 8 fois sur 1\u202f000), mais aucune heure "
-           "ne s'est distinguée une fois le jour connu (p = 0,43) : les publications le "
-           "dimanche ont obtenu 1,37× la moyenne du compte, probablement entre 1,14× et 1,68× ; "
+    ("fr", "Le jour de la semaine a de l'importance pour ce compte (p = 0,008 : des écarts "
+           "aussi grands apparaîtraient par le seul hasard environ 8 fois sur 1\u202f000), mais "
+           "aucune heure ne s'est distinguée une fois le jour connu (p = 0,43) : les "
+           "publications le dimanche ont obtenu 1,37× la moyenne du compte, probablement "
+           "entre 1,14× et 1,68× ; "
            "les publications le samedi 1,21×, probablement entre 1,02× et 1,44× (intervalle à "
            "90 % : 9 chances sur 10 que la vraie valeur s'y trouve ; 300 publications). Publiez "
            "ces jours-là aux heures habituelles du compte, et placez une partie des "
@@ -1367,7 +1368,8 @@ _LIFT_OF = {"en": ("× each account's own average", "× account average"),
      "meilleurs horaires ; les publications par semaine comparées à une référence et la "
      "ligne de la marque parmi ses concurrents sont la moyenne par compte) : Instagram, 2 "
      "comptes (Maison Sève et Maison Sève Shop).",
-     ("L'heure de publication compte pour ces 2 comptes (", "la moyenne de chaque compte")),
+     ("L'heure de publication a de l'importance pour ces 2 comptes (",
+      "la moyenne de chaque compte")),
     ("it", "I dati di una piattaforma riuniscono i suoi account (dati chiave, obiettivi, orari "
      "migliori; i post a settimana confrontati con un benchmark e la riga del brand tra i suoi "
      "concorrenti sono la media per account): "
