@@ -468,6 +468,23 @@ def test_best_times_too_few_posts_of_one_week_is_singular(lang, start):
     assert BrandReport(ds, "2026-10", lang=lang)._bt_sentence(bt).startswith(start)
 
 
+@pytest.mark.parametrize("lang,start", [("en", "Too few posts (8, over 1 week) to test"),
+                                        ("fr", "Trop peu de publications (8, sur 1 semaine) "),
+                                        ("it", "Troppo pochi post (8, su 1 settimana) per ")])
+def test_best_times_of_too_few_posts_draws_no_heatmap(lang, start):
+    """Northwind's 12 LinkedIn posts, too few to test, drew a lift heatmap beside that
+    sentence: one white 1.0× cell on a hatched grid. The eight posts of 5-9 October (no
+    audience schedule) get the sentence and no figure."""
+    from ._roi_builders import dataset, posts
+    from .test_timing import _small_posts
+
+    rows = _small_posts([f"2026-10-{5 + k % 5:02d} {8 + k:02d}:00" for k in range(8)])
+    ds = dataset(posts=posts(rows.to_dict("records")))
+    sec = BrandReport(ds, "2026-10", lang=lang).best_times(platforms=["instagram"], ics=False)
+    assert any(b["kind"] == "text" and b["text"].startswith(start) for b in sec.blocks)
+    assert "figure" not in [b["kind"] for b in sec.blocks]
+
+
 _NO_EFFECT = {"window": None, "effect_detected": False, "n_used": 183, "p_value": 0.82,
               "method": {}}
 
@@ -481,7 +498,7 @@ _EFFECT = {"window": {"status": "ok", "days": "every day", "start_hour": 18, "en
     ("fr", "Aucun effet fiable de l'heure de publication dans les données de ce compte (p = 0,82 : "
            "si ni le jour de la semaine ni l'heure ne changeaient rien, des écarts entre créneaux "
            "aussi grands apparaîtraient par hasard environ 8 fois sur 10 ; 183 publications)",
-     "L'heure de publication compte pour ce compte (p = 0,002 : des écarts aussi grands "
+     "L'heure de publication a de l'importance pour ce compte (p = 0,002 : des écarts aussi grands "
      "apparaîtraient par le seul hasard environ 2 fois sur 1\u202f000) : les publications parues "
      "tous les jours entre 18:00 et 21:00 ont obtenu 1,48× la moyenne du compte sur des "
      "semaines qui n'ont pas servi à choisir la plage, probablement entre 1,39× et 1,58× "
@@ -928,10 +945,11 @@ _DAYS = {"effect_detected": False, "day_effect": True, "n_used": 300, "p_value":
            "(90% interval: 9 chances in 10 that the true figure lies within it; 300 posts). "
            "Post on those days at the hours the account usually posts at, and put a share of "
            "posts at other hours to learn more."),
-    ("fr", "Le jour de la semaine compte pour ce compte (p = 0,008 : des écarts aussi grands "
-           "apparaîtraient par le seul hasard environ 8 fois sur 1\u202f000), mais aucune heure "
-           "ne s'est distinguée une fois le jour connu (p = 0,43) : les publications le "
-           "dimanche ont obtenu 1,37× la moyenne du compte, probablement entre 1,14× et 1,68× ; "
+    ("fr", "Le jour de la semaine a de l'importance pour ce compte (p = 0,008 : des écarts "
+           "aussi grands apparaîtraient par le seul hasard environ 8 fois sur 1\u202f000), mais "
+           "aucune heure ne s'est distinguée une fois le jour connu (p = 0,43) : les "
+           "publications le dimanche ont obtenu 1,37× la moyenne du compte, probablement "
+           "entre 1,14× et 1,68× ; "
            "les publications le samedi 1,21×, probablement entre 1,02× et 1,44× (intervalle à "
            "90 % : 9 chances sur 10 que la vraie valeur s'y trouve ; 300 publications). Publiez "
            "ces jours-là aux heures habituelles du compte, et placez une partie des "
@@ -1353,7 +1371,8 @@ _LIFT_OF = {"en": ("× each account's own average", "× account average"),
      "meilleurs horaires ; les publications par semaine comparées à une référence et la "
      "ligne de la marque parmi ses concurrents sont la moyenne par compte) : Instagram, 2 "
      "comptes (Maison Sève et Maison Sève Shop).",
-     ("L'heure de publication compte pour ces 2 comptes (", "la moyenne de chaque compte")),
+     ("L'heure de publication a de l'importance pour ces 2 comptes (",
+      "la moyenne de chaque compte")),
     ("it", "I dati di una piattaforma riuniscono i suoi account (dati chiave, obiettivi, orari "
      "migliori; i post a settimana confrontati con un benchmark e la riga del brand tra i suoi "
      "concorrenti sono la media per account): "

@@ -626,7 +626,8 @@ def test_a_platform_without_posts_in_the_period_keeps_its_row_in_the_key_figures
     """Instagram's October export with headers only (no post that month), its summer export
     with posts: October's key figures showed Facebook and "all platforms" only, as if the
     brand had no Instagram. Its row says 0 posts, 0 interactions, 0 reach and 0 views (its
-    exports give reach and views; impressions they do not: "–"), no rate. TikTok, named in
+    exports give reach and views), no rate; no column of impressions, which no platform's
+    exports give. TikTok, named in
     brand.yaml with no export, and Instagram once its October export is gone (its exports
     stop on 31 August) are unknown: "–", not 0. The totals are Facebook's alone."""
     import shutil
@@ -652,12 +653,12 @@ def test_a_platform_without_posts_in_the_period_keeps_its_row_in_the_key_figures
 
     got = rows(tmp_path)
     assert list(got) == ["Facebook", "Instagram", "TikTok", "All platforms"]
-    assert got["Instagram"] == ["0", "0", "0", "0", "–", "–", "–"]
-    assert got["TikTok"] == ["–"] * 7
+    assert got["Instagram"] == ["0", "0", "0", "0", "–", "–"]
+    assert got["TikTok"] == ["–"] * 6
     assert got["All platforms"] == got["Facebook"]
     october.unlink()
     got = rows(tmp_path)
-    assert got["Instagram"] == ["–"] * 7 and got["All platforms"] == got["Facebook"]
+    assert got["Instagram"] == ["–"] * 6 and got["All platforms"] == got["Facebook"]
 
 
 def test_the_pooled_rate_card_says_which_platforms_it_counts():
@@ -847,9 +848,9 @@ def test_engagement_table_gives_posts_without_a_platform_their_own_row():
     ("en", "Posts less than 7 days old when last measured are left out (2): their totals are "
            "still growing and cannot be compared yet."),
     ("fr", "Les publications de moins de 7 jours à leur dernière mesure sont écartées (2) : "
-           "leurs cumuls progressent encore et ne se comparent pas encore."),
+           "leurs cumuls progressent encore et ne sont pas comparables pour l'instant."),
     ("it", "I post con meno di 7 giorni all'ultima misurazione sono esclusi (2): i loro totali "
-           "crescono ancora e non sono ancora confrontabili.")])
+           "crescono ancora e non sono confrontabili per ora.")])
 def test_bottom_posts_leave_out_posts_too_young_at_their_export(lang, line):
     """A post published on the evening of 31 October, exported the next morning, had 1
     interaction and topped the month's bottom posts, as if it had failed; its totals were

@@ -335,14 +335,14 @@ def test_report_names_the_video_after_its_range(september, lang, label):
            "rien d'elles. Les vidéos publiées après la période de leurs chiffres YouTube Studio "
            "sont écartées (1) : cette période ne couvre rien de leur vie, leurs chiffres ne "
            "disent donc rien d'elles. Les publications de moins de 7 jours à leur dernière "
-           "mesure sont écartées (1) : leurs cumuls progressent encore et ne se comparent pas "
-           "encore."),
+           "mesure sont écartées (1) : leurs cumuls progressent encore et ne sont pas "
+           "comparables pour l'instant."),
     ("it", "I video pubblicati prima dell'intervallo dei loro dati di YouTube Studio sono esclusi "
            "(1): quei dati coprono solo una parte della loro vita, quindi i loro valori bassi non "
            "dicono nulla di loro. I video pubblicati dopo l'intervallo dei loro dati di YouTube "
            "Studio sono esclusi (1): l'intervallo non copre nulla della loro vita, quindi i loro "
            "dati non dicono nulla di loro. I post con meno di 7 giorni all'ultima misurazione "
-           "sono esclusi (1): i loro totali crescono ancora e non sono ancora confrontabili.")])
+           "sono esclusi (1): i loro totali crescono ancora e non sono confrontabili per ora.")])
 def test_bottom_posts_leave_out_the_videos_their_range_does_not_hold(september, lang, caption):
     """By interactions (likes, no comment or share): 12 September 50 (the top post, n=1),
     15 September 40, 27 September 2 (4 days old on 1 October 00:00: young), 3 September 1

@@ -57,16 +57,18 @@ _KPI_COLUMNS = ("posts", "interactions", "reach", "views", "impressions")
 _KPI_RATES = {"median": "kpi_er_median", "pooled": "kpi_er_pooled"}
 
 #: the method notes, by what each says: "rate" names each platform's denominator
-#: (:meth:`BrandReport._rate_by`), "reach" is said when a rate is by reach, "meta" after
-#: "times" when Meta's exports are read. A brand of TikTok, YouTube, LinkedIn and Pinterest
-#: read of reach-based rates it had none of, and of Meta exports it had not given
+#: (:meth:`BrandReport._rate_by`) and quotes the key figures' rate headers (:data:`_KPI_RATES`:
+#: the French note quoted « Publication médiane », a column the table did not have), "reach"
+#: is said when a rate is by reach, "meta" after "times" when Meta's exports are read. A
+#: brand of TikTok, YouTube, LinkedIn and Pinterest read of reach-based rates it had none of,
+#: and of Meta exports it had not given
 _METHOD = {
     "en": {
         "interactions": "Interactions = reactions (likes) + comments + shares + saves, counting "
         "the components each platform exports; a metric a platform does not export is left "
         "blank, never 0.",
-        "rate": "Engagement rate = interactions ÷ {by}. 'Median post' is the median of the "
-        "per-post rates; 'pooled' is total interactions ÷ the total of that measure. A zero "
+        "rate": "Engagement rate = interactions ÷ {by}. '{median}' is the median of the "
+        "per-post rates; '{pooled}' is total interactions ÷ the total of that measure. A zero "
         "denominator gives no rate.",
         "reach": "Reach is counted per post and summed over posts: the same person reached by "
         "two posts counts twice.",
@@ -80,9 +82,9 @@ _METHOD = {
         "interactions": "Interactions = réactions (j'aime) + commentaires + partages + "
         "enregistrements, selon ce que chaque plateforme exporte ; une mesure non exportée "
         "reste vide, jamais 0.",
-        "rate": "Taux d'engagement = interactions ÷ {by}. « Publication médiane » est la "
-        "médiane des taux par publication ; « global » est le total des interactions ÷ le total "
-        "de cette mesure. Un dénominateur nul ne donne pas de taux.",
+        "rate": "Taux d'engagement = interactions ÷ {by}. « {median} » est la médiane des "
+        "taux par publication ; « {pooled} » est le total des interactions ÷ le total de cette "
+        "mesure. Un dénominateur nul ne donne pas de taux.",
         "reach": "La couverture est comptée par publication puis additionnée : une personne "
         "touchée par deux publications compte deux fois.",
         "times": "Les heures sont converties dans le fuseau de l'audience ({tz})",
@@ -95,8 +97,8 @@ _METHOD = {
         "interactions": "Interazioni = reazioni (mi piace) + commenti + condivisioni + "
         "salvataggi, secondo ciò che ogni piattaforma esporta; una metrica non esportata resta "
         "vuota, mai 0.",
-        "rate": "Tasso di engagement = interazioni ÷ {by}. «Post mediano» è la mediana dei "
-        "tassi per post; «complessivo» è il totale delle interazioni ÷ il totale di quella "
+        "rate": "Tasso di engagement = interazioni ÷ {by}. «{median}» è la mediana dei "
+        "tassi per post; «{pooled}» è il totale delle interazioni ÷ il totale di quella "
         "misura. Un denominatore nullo non dà alcun tasso.",
         "reach": "La copertura è contata per post e sommata: una persona raggiunta da due post "
         "conta due volte.",
@@ -491,14 +493,12 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         by = self._rate_by()
         den = by.get("total", "reach")      # the cards' rate: reach's, else views'…
         rate = {"label": f.metric(f"er_{den}"), "value": f.percent(total[f"er_{den}_pooled"])}
-        rows = e.iloc[:-1]
-        rows = rows.loc[(rows["posts"] > 0).fillna(False).to_numpy()]   # not a quiet platform
-        with_rate = rows.loc[rows[f"er_{den}_pooled"].notna(), "platform"]
-        if 0 < len(with_rate) < len(rows):
+        pooled = self._total_rate_platforms(e, den)
+        if pooled:
             # 7.63 % beside 27,671 interactions and 257,650 reached (10.7 %): the rate is
             # Facebook's and Instagram's, the platforms that export reach
             rate["note"] = f.label("kpi_rate_platforms").format(
-                platforms=f.listed(f.platform(p) for p in with_rate), measure=f.measure(den))
+                platforms=f.listed(pooled), measure=f.measure(den))
         # the posts counted take their stories (Instagram's 42 of October, 12 of them
         # stories), which the benchmarks and competitors leave out (30): each count says so
         stories = stories_by_platform(self.posts)
@@ -508,29 +508,35 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         said = ([self._stories(n_stories)] if n_stories else []) + ([partial] if partial else [])
         if said:
             posts["note"] = f.prose(f.join(said))
-        cards = [
-            {"label": f.label("interactions"), "value": f.number(total["interactions"])},
-            {"label": f.label("reach"), "value": f.number(total["reach"])},
-        ]
+        # the reach card only where some platform exports reach: Northwind's (TikTok, YouTube,
+        # LinkedIn, Pinterest) read "Reach –", and a column of "–" under it
+        cards = {m: {"label": f.label(m), "value": f.number(total[m])}
+                 for m in ("interactions", "reach") if m == "interactions" or pd.notna(total[m])}
+        cards[f"er_{den}"] = rate
         # so do the interactions, reach and rate beside it (Instagram's 12 stories: 250
         # interactions, 14,411 reach), which the cards did not say
-        for card, metric in zip([*cards, rate], ("interactions", "reach", f"er_{den}"),
-                                strict=True):
+        for metric, card in cards.items():
             if n := sum(stories_by_platform(self.posts, metric).values()):
                 card["note"] = f.prose(f.join([self._stories(n)]
                                               + ([card["note"]] if "note" in card else [])))
-        self.kpis(sec, [posts, *cards, rate])
+        self.kpis(sec, [posts, *cards.values()])
+        mark = "*" if pooled else ""            # the all-platforms rates, of some platforms
         shown = pd.DataFrame({
             f.label("platform"): [f.platform(p) for p in e["platform"]],
-            **{f.label(c): [f.number(v) for v in e[c]] for c in _KPI_COLUMNS},
-            **{f.label(key): self._rate_cells(e, how, by) for how, key in _KPI_RATES.items()},
+            **{f.label(c): [f.number(v) for v in e[c]] for c in _KPI_COLUMNS
+               if e[c].notna().any()},
+            **{f.label(key): self._rate_cells(e, how, by, mark)
+               for how, key in _KPI_RATES.items()},
         })
         n = [stories.get(None if pd.isna(p) else str(p), 0) for p in e["platform"]]
         n[-1] = n_stories                               # the all-platforms row
         # the stories on a line of their own: "42 (dont 12" over "stories)" in a narrow column
         shown[f.label("posts")] = [f"{v}\n({self._stories(k)})" if k else v
                                    for v, k in zip(shown[f.label("posts")], n, strict=True)]
-        caption = f.label("kpi_rates_caption").format(by=self._rates_said(by))
+        caption = self._rates_caption(by)
+        if pooled:
+            caption += " " + f.label("kpi_total_rates").format(
+                total=f.label("total"), platforms=f.listed(pooled), measure=f.measure(den))
         if n_stories:       # a row's "(incl. 12 stories)" holds for its other figures too
             caption += " " + f.label("kpi_stories")
         thumbnails = e.attrs.get("youtube_impressions", pd.NA)
@@ -946,7 +952,9 @@ class BrandReport(PerformanceSections, WatchSections, Report):
             notes.append(_METHOD_X[self.lang])
         by = self._rate_by()
         if by:
-            notes.append(said["rate"].format(by=self._rates_said(by)))
+            # the key figures' column headers, as the table shows them
+            notes.append(said["rate"].format(by=self._rates_said(by), **{
+                how: f.label(key) for how, key in _KPI_RATES.items()}))
         if "reach" in by.values():
             notes.append(said["reach"])
         notes.append(said["times"].format(tz=self.tz)
@@ -1008,15 +1016,41 @@ class BrandReport(PerformanceSections, WatchSections, Report):
                 f.platform(p) for p in sorted(by) if p != "total" and by[p] == d))
             for d in RATE_MEASURES if d in {by[p] for p in by if p != "total"})
 
-    def _rate_cells(self, e: pd.DataFrame, how: str, by: dict[str, str]) -> list[str]:
+    def _total_rate_platforms(self, e: pd.DataFrame, den: str) -> list[str]:
+        """The platforms (their names) whose posts the all-platforms rate by ``den`` pools,
+        when they are not all the platforms that posted in the period; empty when they are.
+        Its 7.65 % by reach (Facebook's and Instagram's 19,715 interactions ÷ 257,650 reached)
+        read as every platform's 27,722 interactions ÷ 257,650 (10.76 %)."""
+        rows = e.iloc[:-1]
+        rows = rows.loc[(rows["posts"] > 0).fillna(False).to_numpy()]   # not a quiet platform
+        with_rate = rows.loc[rows[f"er_{den}_pooled"].notna(), "platform"]
+        if 0 < len(with_rate) < len(rows):
+            return [self.fmt.platform(p) for p in with_rate]
+        return []
+
+    def _rates_caption(self, by: dict[str, str]) -> str:
+        """The key figures' caption on their rates: the measure of each platform's (``by``,
+        :meth:`_rate_by`), and that a rate says its measure beside it when some are by reach
+        and some by another (by reach alone, no rate says one; by none, every rate does)."""
+        f = self.fmt
+        measures = {d for p, d in by.items() if p != "total"}
+        marked = "reach" in measures and len(measures) > 1
+        return f.label("kpi_rates_caption").format(
+            by=self._rates_said(by), marked=f.label("kpi_rates_marked") if marked else "")
+
+    def _rate_cells(self, e: pd.DataFrame, how: str, by: dict[str, str],
+                    mark: str = "") -> list[str]:
         """The key figures' rate column ``how`` ("median", "pooled") of the engagement table
         ``e``: each row's by its measure of ``by``, which a rate by other than reach says
-        beside it ("11.52 %" over "(by views)"); "–" for a row without a rate."""
+        beside it ("11.52 %" over "(by views)"); "–" for a row without a rate. The
+        all-platforms row's rate carries ``mark`` (that of :meth:`_total_rate_platforms`)."""
         f = self.fmt
         cells = []
         for platform, row in zip(e["platform"], e.to_dict("records"), strict=True):
             d = by.get(str(platform))
             value = f.percent(pd.NA if d is None else row[f"er_{d}_{how}"])
+            if str(platform) == "total" and d is not None:
+                value += mark
             cells.append(value if d in (None, "reach")
                          else f"{value}\n({f.label('rate_by_' + d)})")
         return cells
@@ -1087,8 +1121,10 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         if not len(posts):
             return f.date(self.asof) if self.asof is not None else "–"
         day = last_days_covered(posts["snapshot_at"], self.tz)
-        counts = (posts.assign(day=day)
-                  .groupby(["platform", "day"], observed=True, sort=True).size())
+        story = (column_or(posts, "content_type").astype("string") == "story").fillna(False)
+        counts = (pd.DataFrame({"platform": posts["platform"], "day": day,
+                                "posts": 1, "stories": story.astype(int).to_numpy()})
+                  .groupby(["platform", "day"], observed=True, sort=True).sum())
         if day.nunique() == 1 and not named:
             return f.date(day.iloc[0])
         # platforms whose days read alike share a clause; the clauses by their latest day
@@ -1102,22 +1138,39 @@ class BrandReport(PerformanceSections, WatchSections, Report):
             date=days, platforms=f.listed(names))
             for k, (days, (_, names)) in enumerate(ordered))
 
-    def _asof_days(self, counts: pd.Series) -> str:
-        """One platform's snapshot days (``counts``: its posts per day, in order), worded:
-        the day alone when its posts share it, else each day with its posts ("2 January 2026
-        (11 posts) and 2 February 2026 (21 posts)"); of more than :data:`_ASOF_DAYS_LISTED`
-        days, the first and the last with their number ("… (5 export days)")."""
+    def _asof_days(self, counts: pd.DataFrame) -> str:
+        """One platform's snapshot days (``counts``: its posts and stories per day, in
+        order), worded: the day alone when its posts share it, else each day with its posts
+        ("2 January 2026 (11 posts) and 2 February 2026 (21 posts)"); of more than
+        :data:`_ASOF_DAYS_LISTED` days, the first and the last with their number ("… (5
+        export days)")."""
         f = self.fmt
         if len(counts) == 1:
             return f.date(counts.index[0])
-        parts = [f.label("totals_asof_posts_one" if n == 1 else "totals_asof_posts_other")
-                 .format(date=f.date(day), n=f.number(n)) for day, n in counts.items()]
+        parts = [self._asof_day(day, n, k)
+                 for day, n, k in zip(counts.index, counts["posts"], counts["stories"],
+                                      strict=True)]
         # French and Italian say the preposition again: "au 2 janvier … et au 2 février"
         parts[1:] = [f.label("totals_asof_next").format(when=p) for p in parts[1:]]
         if len(parts) > _ASOF_DAYS_LISTED:
             return f.label("totals_asof_span").format(first=parts[0], last=parts[-1],
                                                       n=f.number(len(parts)))
         return f.listed(parts)
+
+    def _asof_day(self, day, n: int, stories: int) -> str:
+        """A snapshot day with its ``n`` posts, ``stories`` of them stories, said as such:
+        Instagram's export of October's 12 stories read "1 November 2026 (12 posts)" where
+        the rest of the report said "incl. 12 stories"."""
+        f = self.fmt
+        date = f.date(day)
+        if stories == n:
+            key = "totals_asof_stories_one" if n == 1 else "totals_asof_stories_other"
+        elif stories:
+            return f.label("totals_asof_posts_mixed").format(
+                date=date, n=f.number(n), stories=self._stories(stories))
+        else:
+            key = "totals_asof_posts_one" if n == 1 else "totals_asof_posts_other"
+        return f.label(key).format(date=date, n=f.number(n))
 
     def provenance(self, parameters: dict | None = None) -> Section:
         """Input files with their SHA-256, the package version and the parameters."""

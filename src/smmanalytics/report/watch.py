@@ -521,9 +521,12 @@ class WatchSections:
                 self.text(sec, f.label("bt_pooled_accounts").format(
                     n=f.number(pooled), kept=f.number(MAX_GROUP_LEVELS)), note=True)
             kind = "lift" if bt.effect_detected or days or not bt.has_activity else "activity"
-            if analysed or kind == "activity":
+            tested = days or np.isfinite(bt.p_value)
+            if (analysed and tested) or kind == "activity":
                 # a lift heatmap of no post is bt.plot's message, in English, in a French
-                # report: the sentence above says it; the audience schedule is still shown
+                # report, and one of posts no test was run on (too few: Northwind's 12
+                # LinkedIn posts, one white 1.0× cell on a hatched grid) shows nothing: the
+                # sentence above says why; the audience schedule is still shown
                 with plt.rc_context(plots.theme(0.8)):
                     fig, ax = plt.subplots(figsize=(8, 2.9))
                     bt.plot(ax=ax, kind=kind)
