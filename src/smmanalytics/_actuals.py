@@ -446,17 +446,12 @@ def unread_exports(ds, platform: str = "all", after: dt.date | None = None, *,
                                       & files["path"].astype(str).map(looks_like_export))
               ).fillna(False)
     if web is not None and "platform" in files.columns:
-        plats = files["platform"].astype("string").str.split(",")
-        failed &= plats.map(lambda ps: not isinstance(ps, list) or (
-            "ga4" in ps if web else bool(set(ps) - {"ga4"}))).astype(bool).to_numpy()
+        failed &= _claimed(files["platform"], lambda ps: "ga4" in ps if web
+                           else bool(set(ps) - {"ga4"}))
     if platform != "all" and not web and "platform" in files.columns:   # GA4's: any one's
-        plat = files["platform"].astype("string")
-        failed &= (plat.isna() | plat.str.split(",").map(
-            lambda ps: isinstance(ps, list) and platform in ps)).fillna(True).astype(bool)
+        failed &= _claimed(files["platform"], lambda ps: platform in ps)
     if kind is not None and "kind" in files.columns:
-        kinds = files["kind"].astype("string").str.split(",")
-        failed &= kinds.map(lambda ks: not isinstance(ks, list) or kind in ks
-                            ).astype(bool).to_numpy()
+        failed &= _claimed(files["kind"], lambda ks: kind in ks)
     if after is not None and "covers_to" in files.columns:
         # (as timestamps: a files table whose names give no days at all, LinkedIn's and
         # TikTok's alone, has its ``covers_to`` all NaT, whose ``.dt.date`` stays datetime64
@@ -464,6 +459,14 @@ def unread_exports(ds, platform: str = "all", after: dt.date | None = None, *,
         to = pd.to_datetime(files["covers_to"])
         failed &= (to.isna() | (to > pd.Timestamp(after))).to_numpy()
     return files.loc[failed.to_numpy(), "path"].astype(str).tolist()
+
+
+def _claimed(column: pd.Series, test) -> np.ndarray:
+    """Which files pass ``test`` on the list of ``column`` (of ``ds.files``: the platforms or
+    tables of the format that claimed a file, comma-joined), as a boolean array; a file no
+    format claimed (NA) passes: it may hold anything."""
+    lists = column.astype("string").str.split(",")
+    return lists.map(lambda xs: not isinstance(xs, list) or test(xs)).astype(bool).to_numpy()
 
 
 def declared_platforms(ds) -> list[str]:

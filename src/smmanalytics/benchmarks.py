@@ -56,7 +56,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from ._actuals import has_posts_data, posts_coverage
+from ._actuals import has_posts_data, posts_coverage, posts_gaps
 from ._args import frame_with, path_of, platform_name
 from ._io import read_user_text, user_csv
 from .errors import ArgumentError, ArgumentTypeError, ConfigError, require_dataset
@@ -437,26 +437,16 @@ def _covered(ds, platform: str, p: Period) -> tuple[dt.date, dt.date]:
     return (start, end) if start <= end else (p.start, p.end)
 
 
-def _uncovered(ds, platform: str, start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.date]]:
-    """The stretches of days from ``start`` to ``end`` that no posts export of ``platform``
-    covers, between two that do (:func:`~smmanalytics._actuals.posts_coverage`): a year
-    without its July export counted July's weeks in its posting rate (137 posts ÷ 43.43
-    weeks: 3.2 a week, for 3.5 over the 39 weeks the exports cover)."""
-    stretches = posts_coverage(ds, platform) or []
-    one = dt.timedelta(days=1)
-    gaps = [(max(a[1] + one, start), min(b[0] - one, end))
-            for a, b in zip(stretches, stretches[1:], strict=False)]
-    return [(s, e) for s, e in gaps if s <= e]
-
-
 def covered_days(ds, platform: str, p: Period) -> int:
     """How many days of ``p`` the platform's posts exports cover: those from :func:`_covered`'s
-    first to last, less the gaps of :func:`_uncovered`. The brand's posting rate is counted
-    over them, in the benchmarks and beside its competitors alike: without August's Facebook
-    export, its 17 posts of August-September read 2.0 a week over the 61 days (17 ÷ 8.71) beside
-    the competitors, for 3.97 over the 30 days the exports cover (17 ÷ 4.29)."""
+    first to last, less the months no export covers between two that do
+    (:func:`~smmanalytics._actuals.posts_gaps`). The brand's posting rate is counted over them,
+    in the benchmarks and beside its competitors alike: without August's Facebook export, its
+    17 posts of August-September read 2.0 a week over the 61 days (17 ÷ 8.71) beside the
+    competitors, for 3.97 over the 30 days the exports cover (17 ÷ 4.29); a year without its
+    July export, 3.2 a week (137 posts ÷ 43.43 weeks) for 3.5 over the 39 weeks covered."""
     start, end = _covered(ds, platform, p)
-    gaps = _uncovered(ds, platform, start, end)
+    _, gaps = posts_gaps(ds, platform, start, end)
     return (end - start).days + 1 - sum((e - s).days + 1 for s, e in gaps)
 
 
@@ -513,7 +503,7 @@ def _posts_per_week(ds, plat: str, g: pd.DataFrame, p: Period) -> tuple[float, s
     accounts' 42 posts of October read 9.5 a week against Rival IQ's 6.0 (1.57×) where each
     posted 4.7 on average (30 and 12 posts over 4.43 weeks)."""
     start, end = _covered(ds, plat, p)
-    gaps = _uncovered(ds, plat, start, end)
+    _, gaps = posts_gaps(ds, plat, start, end)
     days = covered_days(ds, plat, p)
     weeks = days / 7
     names = account_names(g)
@@ -793,7 +783,7 @@ def _coverage_note(ds, plat: str, p: Period) -> str:
                 if (first - p.start).days > 14 or (p.end - last).days > 14 else "")
     return "; ".join(c for c in [coverage] + [
         f"no {plat} posts export covers {s.isoformat()}..{e.isoformat()} of {p.label}"
-        for s, e in _uncovered(ds, plat, first, last)] if c)
+        for s, e in posts_gaps(ds, plat, first, last)[1]] if c)
 
 
 def _row_notes(ds, b: pd.Series, posts: pd.DataFrame, p: Period, value: float, note: str,
