@@ -147,7 +147,7 @@ def test_the_reports_comparison_shows_the_rates_by_views_and_impressions(lang):
      ("LinkedIn (par impressions)", "TikTok (par vues)")),
     ("it", "Tasso di engagement per piattaforma (post mediano): interazioni ÷ le "
            "visualizzazioni per TikTok, le impression per LinkedIn",
-     ("LinkedIn (per impression)", "TikTok (per visualizzazioni)"))])
+     ("LinkedIn (per impression)", "TikTok (per visual.)"))])
 def test_the_rate_chart_shows_each_platforms_rate_by_its_measure(lang, caption, names):
     """The chart, of reach's rates alone, was left out for a brand without reach. October's
     median posts: TikTok 5.5 % by views, LinkedIn 1.5 % by impressions."""
