@@ -160,6 +160,44 @@ def test_a_heatmap_of_no_slot_of_eight_posts_scales_the_estimates_and_says_so(vi
     plt.close(ax.figure)
 
 
+def _scaled(viral, slots: dict) -> tuple[float, float]:
+    """The lift heatmap's colour scale when the viral result's slots are only ``slots``,
+    {(weekday, hour): (posts, lift)}, its capped post (Tue 21:00) still named."""
+    import matplotlib.pyplot as plt
+
+    by_slot = viral.by_slot.assign(n_posts=0, lift=np.nan)
+    at = by_slot.set_index(["weekday", "hour"]).index
+    for slot, (posts, lift) in slots.items():
+        by_slot.loc[at.get_loc(slot), ["n_posts", "lift"]] = [posts, lift]
+    ax = dataclasses.replace(viral, by_slot=by_slot, effect_detected=False).plot()
+    norm = ax.images[0].norm
+    plt.close(ax.figure)
+    return norm.vmin, norm.vmax
+
+
+def test_one_slot_of_eight_posts_shares_the_scale_with_the_estimates_not_the_capped_one(viral):
+    # the sample's X: one slot of 9 posts (Thu 10:00, 0.9x) set 0.9x-1.1x alone, every faint
+    # estimate above in the darkest colour. With fewer than 3 such slots the estimates count
+    # too: Mon 07:00 (3 posts, 1.3x) and Fri 20:00 (2 posts, 0.85x); |log 1.3| = 0.26 is the
+    # largest, so 1 / 1.3 to 1.3. Tue 21:00, the capped post's one-post slot at 12.7x, does
+    # not count: it would have stretched the scale to 1 / 12.7 to 12.7
+    assert _scaled(viral, {(3, 10): (9, 0.9), (0, 7): (3, 1.3), (4, 20): (2, 0.85),
+                           (1, 21): (1, 12.7)}) == pytest.approx((1 / 1.3, 1.3))
+
+
+def test_three_slots_of_eight_posts_set_the_scale_alone(viral):
+    # three slots of 8+ posts, 0.8x, 1.1x and 1.0x: |log 0.8| = 0.22, so 0.8x to 1.25x;
+    # the estimate of 1.5x (Mon 07:00, 4 posts) lies above it, drawn in the darkest colour
+    assert _scaled(viral, {(3, 10): (9, 0.8), (3, 11): (12, 1.1), (3, 12): (8, 1.0),
+                           (0, 7): (4, 1.5)}) == pytest.approx((0.8, 1.25))
+
+
+def test_a_scale_of_the_capped_slot_alone_is_the_narrowest(viral):
+    # nothing but the capped post's slot (Tue 21:00, 12.7x): no lift sets the scale, so the
+    # narrowest, e^-0.11 to e^0.11 (0.896x to 1.116x)
+    assert _scaled(viral, {(1, 21): (1, 12.7)}) == pytest.approx((np.exp(-0.11), np.exp(0.11)))
+
+
 def test_without_the_viral_post_nothing_is_capped_or_said():
     bt = best_times(_posts(False), TZ, "instagram", outcome="likes", exposure=None, seed=1)
     assert bt.method["capped"] == [] and "counted at" not in bt.summary

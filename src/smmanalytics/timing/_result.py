@@ -254,6 +254,39 @@ def _faint_estimates(ax, estimate: np.ndarray, im):
     return faint
 
 
+#: how many slots of MIN_CELL_POSTS posts set the heatmap's colour scale alone (_lift_span)
+_SCALE_SLOTS = 3
+
+
+def _lift_span(lift: np.ndarray, estimate: np.ndarray, capped: np.ndarray) -> float:
+    """The heatmap's colour scale, as the largest |log lift| it spans, from 1 / e^span to
+    e^span; at least 0.11 (> log 1.1): lifts all near 1 are not stretched to the darkest colours.
+
+    Set by the slots' own lifts (``lift``, weekday x hour, NaN under :data:`MIN_CELL_POSTS`
+    posts) when :data:`_SCALE_SLOTS` slots or more have one: a capped viral post's one-post
+    slot (12.7×) pressed the real 0.63×-1.27× into one colour. With fewer, by their lifts and
+    the faint ``estimate`` s too: the sample's X, one slot of 9 posts at 0.9×, set a scale of
+    0.9× to 1.1×, and every estimate above 1.1× was drawn in the darkest colour. The slots
+    holding a capped post (``capped``, :func:`_capped_slots`) are left out of it even then:
+    their estimate is drawn in the darkest colour, not stretching the scale of all the others.
+    """
+    shown = lift[np.isfinite(lift)]
+    if shown.size < _SCALE_SLOTS:
+        shown = np.concatenate([shown, estimate[np.isfinite(estimate) & ~capped]])
+    return max(float(np.abs(np.log(shown)).max()) if shown.size else 0.11, 0.11)
+
+
+def _capped_slots(capped: list[dict]) -> np.ndarray:
+    """The weekday x hour slots holding a post counted at a cap (``method["capped"]``,
+    :func:`._data.cap_outliers`), as a mask; a post dated without an hour holds none."""
+    mask = np.zeros((7, 24), dtype=bool)
+    for post in capped:
+        if "T" in post["local"]:
+            when = pd.Timestamp(post["local"])
+            mask[when.day_of_week, when.hour] = True
+    return mask
+
+
 def _faint_said(n: np.ndarray) -> str:
     """The heatmap title's line on its faint cells (weekday x hour counts ``n``): none, some,
     or every posted slot under :data:`MIN_CELL_POSTS` posts, when no slot's own lift is
@@ -735,7 +768,7 @@ class BestTimes:
         with its post count; slots without posts are hatched and not coloured (the estimate
         ``by_slot`` gives some of them, between posted hours, is no observation), and slots
         of fewer than :data:`MIN_CELL_POSTS` posts are faint, the model's estimate, the colour
-        scale set by the others (by them when no slot has so many); the chosen
+        scale set by the others when there are a few, else by both (:func:`_lift_span`); the chosen
         window is outlined when the effect is reliable; worse than average is light blue,
         average greyish mauve, better dark red, each lift darker than any lower one, so that
         a print in grey tells any two apart, the darker the better (:data:`LIFT_COLORS`).
@@ -774,14 +807,7 @@ class BestTimes:
             own = n >= MIN_CELL_POSTS
             lift = np.where(own, shrunk, np.nan)
             estimate = np.where(own | (n == 0), np.nan, shrunk)
-            # the scale is the shown lifts', else (no slot of enough posts) the estimates': a
-            # capped viral post's one-post slot (12.7×) pressed the real 0.63×-1.27× into
-            # one colour; at least 0.9× to 1.1× (0.11 > log 1.1): lifts all near 1 are not
-            # stretched to the darkest colours
-            finite = lift[np.isfinite(lift)]
-            if not finite.size:
-                finite = estimate[np.isfinite(estimate)]
-            span = max(float(np.abs(np.log(finite)).max()) if finite.size else 0.11, 0.11)
+            span = _lift_span(lift, estimate, _capped_slots(self.method.get("capped") or []))
             im = ax.imshow(np.ma.masked_invalid(lift), cmap=cmap or _lift_cmap(), aspect="auto",
                            norm=LogNorm(vmin=np.exp(-span), vmax=np.exp(span)), **kwargs)
             cbar = ax.figure.colorbar(im, ax=ax, label="lift vs " + (
