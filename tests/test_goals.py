@@ -296,8 +296,8 @@ def test_followers_net_says_youtube_gives_subscribers_per_video_not_per_day(
     from smmanalytics.report.formatting import Formatter
 
     videos = posts([{"platform": "youtube", "post_id": f"v{k}", "reactions": 3.0,
-                     "follows": f, "published_at": f"2026-10-0{k}T15:00:00Z"}
-                    for k, f in ((2, 7.0), (5, 2.0))])
+                     "follows": f, "published_at": f"2026-10-0{k}T15:00:00Z",
+                     "source_format": "youtube_table"} for k, f in ((2, 7.0), (5, 2.0))])
     rows = [r for r in _follower_days(youtube=True) if r["platform"] != "linkedin"]
     f = Formatter(lang)
     ds = dataset(daily=daily(rows), posts=videos,

@@ -654,12 +654,22 @@ NOT_FOUND = "not found"
 PER_VIDEO = "give subscribers per video over the Studio range, not per day"
 
 
+#: the export whose posts give subscribers over a range chosen in Studio (its table)
+STUDIO_TABLE = "youtube_table"
+
+
 def _follows_per_post(ds, platform: str) -> bool:
-    """Whether some post of ``platform`` carries the followers it brought (``follows``)."""
+    """Whether some post of ``platform`` read from YouTube Studio's table
+    (:data:`STUDIO_TABLE`) carries the subscribers it brought (``follows``). X's,
+    Instagram's and LinkedIn's posts carry theirs too, but what :data:`PER_VIDEO` says of
+    them ("subscribers … over the Studio range") is Studio's alone: X without its overview
+    export was said to give subscribers per video over the Studio range."""
     posts = ds.posts
-    if not len(posts) or not {"platform", "follows"} <= set(posts.columns):
+    if not len(posts) or not {"platform", "follows", "source_format"} <= set(posts.columns):
         return False
-    mine = posts["platform"].astype("string").eq(platform).fillna(False).to_numpy(bool)
+    mine = (posts["platform"].astype("string").eq(platform)
+            & posts["source_format"].astype("string").eq(STUDIO_TABLE)
+            ).fillna(False).to_numpy(bool)
     return bool(posts.loc[mine, "follows"].notna().any())
 
 
