@@ -6,11 +6,13 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import datetime as dt
+import re
 from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
+from ._io import file_name
 from ._web import (
     deduplicate,
     foreign_currency,
@@ -429,7 +431,9 @@ def unread_exports(ds, platform: str = "all", after: dt.date | None = None, *,
     """The export files of ``ds`` that could not be read and may hold ``platform``'s data: a
     failed file of that platform (the format that claimed it says whose it is), or of none
     known (an export no format understood among them). With ``web`` true, those that may
-    hold GA4's rows (of any platform's traffic): GA4's and those of no platform known; false,
+    hold GA4's rows (of any platform's traffic): GA4's, and those of no platform known whose
+    name says GA4 (:func:`names_ga4`: a brand without GA4 was told its GA4 KPIs were unknown
+    for an ``instagram_posts_….csv`` no format understood); false,
     those that may hold the social platforms' posts and daily rows: not GA4's (a GA4 file not
     read is no reason for a posts goal's missing figure, nor an Instagram one for sessions).
     With ``after``, only those that may hold days after it (their name's days end later, or
@@ -446,9 +450,14 @@ def unread_exports(ds, platform: str = "all", after: dt.date | None = None, *,
                                       & files["path"].astype(str).map(looks_like_export))
               ).fillna(False)
     if web is not None and "platform" in files.columns:
+        def may_hold(platforms, path: str) -> bool:
+            if not isinstance(platforms, list):     # no platform known: any social one's,
+                return not web or names_ga4(path)   # GA4's only when its name says so
+            return "ga4" in platforms if web else bool(set(platforms) - {"ga4"})
+
         plats = files["platform"].astype("string").str.split(",")
-        failed &= plats.map(lambda ps: not isinstance(ps, list) or (
-            "ga4" in ps if web else bool(set(ps) - {"ga4"}))).astype(bool).to_numpy()
+        failed &= pd.Series(list(map(may_hold, plats, files["path"].astype(str))),
+                            index=files.index, dtype=bool)
     if platform != "all" and not web and "platform" in files.columns:   # GA4's: any one's
         plat = files["platform"].astype("string")
         failed &= (plat.isna() | plat.str.split(",").map(
@@ -464,6 +473,22 @@ def unread_exports(ds, platform: str = "all", after: dt.date | None = None, *,
         to = pd.to_datetime(files["covers_to"])
         failed &= (to.isna() | (to > pd.Timestamp(after))).to_numpy()
     return files.loc[failed.to_numpy(), "path"].astype(str).tolist()
+
+
+#: the words of a file's name that say it is GA4's: its own name, and its reports' (Traffic
+#: acquisition, User acquisition; "Google Analytics")
+_GA4_NAME = re.compile(r"(?:^|[^a-z0-9])(?:ga4|acquisition|google[^a-z0-9]*analytics)"
+                       r"(?:$|[^a-z0-9])")
+
+
+def names_ga4(path: str) -> bool:
+    """Whether the name of the file at ``path`` (an archive member's own) says it is a GA4
+    export, for a file no format understood, whose content said nothing.
+
+    >>> names_ga4("b/ga4_traffic_acquisition_2026-09.csv"), names_ga4("b/instagram_posts.csv")
+    (True, False)
+    """
+    return _GA4_NAME.search(file_name(path).lower()) is not None
 
 
 def declared_platforms(ds) -> list[str]:
