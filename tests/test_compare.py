@@ -1103,8 +1103,34 @@ def test_net_followers_say_youtube_gives_subscribers_per_video_not_per_day(lang,
     rows = [{"platform": "instagram", "date": d, "metric": "net_follows", "value": 5.0}
             for d in days]
     videos = [{"platform": "youtube", "post_id": f"v{m}", "reactions": 3.0, "follows": f,
-               "published_at": f"2026-{m:02d}-10T09:00:00Z"} for m, f in ((9, 4.0), (10, 6.0))]
+               "published_at": f"2026-{m:02d}-10T09:00:00Z", "source_format": "youtube_table"}
+              for m, f in ((9, 4.0), (10, 6.0))]
     c = compare(dataset(daily=daily(rows), posts=posts(videos)), "2026-10")
+    assert _kpis(c).loc["followers_net", "current"] == 31 * 5
+    caveats = [x for x in c.caveats if x.startswith("Net followers")]
+    assert [Formatter(lang).note(x) for x in caveats] == [said]
+
+
+@pytest.mark.parametrize("lang,said", [
+    ("en", "Net followers leave out X: its exports give no follower figures."),
+    ("fr", "Les abonnés nets laissent de côté X : ses exports ne donnent aucun chiffre "
+           "d'abonnés."),
+    ("it", "I follower netti escludono X: le sue esportazioni non danno alcun dato sui "
+           "follower.")])
+def test_net_followers_say_x_posts_follows_are_no_studio_range(lang, said):
+    """Review s55DB 2: X's posts carry the follows each brought (4 and 6), and without X's
+    overview export the caveat said X's exports "give subscribers per video over the Studio
+    range", YouTube Studio's case. X gives no follower series: said so. Instagram's 5 a day
+    are the net (31 × 5)."""
+    from smmanalytics.report import Formatter
+
+    days = pd.date_range("2026-09-01", "2026-10-31")
+    rows = [{"platform": "instagram", "date": d, "metric": "net_follows", "value": 5.0}
+            for d in days]
+    tweets = [{"platform": "x", "post_id": f"t{m}", "reactions": 3.0, "follows": f,
+               "published_at": f"2026-{m:02d}-10T09:00:00Z", "source_format": "x_content"}
+              for m, f in ((9, 4.0), (10, 6.0))]
+    c = compare(dataset(daily=daily(rows), posts=posts(tweets)), "2026-10")
     assert _kpis(c).loc["followers_net", "current"] == 31 * 5
     caveats = [x for x in c.caveats if x.startswith("Net followers")]
     assert [Formatter(lang).note(x) for x in caveats] == [said]

@@ -63,6 +63,36 @@ def test_a_failed_follows_file_is_no_reason_for_unknown_posts(follows_failed):
     caveat = ("No facebook posts export covers 2026-09: its post KPIs are unknown, not 0, and "
               "not compared.")
     assert caveat in c.caveats
-    assert not any(FOLLOWS in s for s in c.caveats)
+    # the follows file is named by the follower caveat alone
+    assert [s for s in c.caveats if FOLLOWS in s] == [FOLLOWERS_UNREAD]
     for lang, expected in _NO_POSTS_EXPORT.items():
         assert Formatter(lang).note(caveat) == expected
+
+
+FOLLOWERS_UNREAD = (f"The facebook follower figures are unknown: 1 export could not be read "
+                    f"({FOLLOWS}); net followers are not compared.")
+_FOLLOWERS_UNREAD = {
+    "en": f"The Facebook follower figures are unknown: 1 export could not be read ({FOLLOWS}); "
+          "net new followers are not compared.",
+    "fr": f"Les chiffres d'abonnés de Facebook sont inconnus : 1 export n'a pas pu être lu "
+          f"({FOLLOWS}) ; les abonnés gagnés (net) ne sont pas comparés.",
+    "it": f"I dati sui follower di Facebook sono sconosciuti: 1 esportazione non è stata letta "
+          f"({FOLLOWS}); i nuovi follower (netti) non sono confrontati.",
+}
+
+
+def test_facebook_alone_with_its_follows_file_unread_says_so(follows_failed):
+    """Review s55DB 4: Facebook's one follows file failed, and compare(platform='facebook')
+    said "The data hold no facebook follower figures", the export there but unread. Both
+    sides unknown; the caveat names the file, in every language. Instagram's own follows
+    file is read: its net followers are compared, and no caveat names Facebook's file."""
+    c = compare(follows_failed, "2026-09", platform="facebook", n_boot=200, model=False)
+    row = c.table.set_index("kpi").loc["followers_net"]
+    assert pd.isna(row["current"]) and pd.isna(row["previous"])
+    said = [s for s in c.caveats if "follower" in s]
+    assert said == [FOLLOWERS_UNREAD]
+    for lang, expected in _FOLLOWERS_UNREAD.items():
+        assert Formatter(lang).note(said[0]) == expected
+    mine = compare(follows_failed, "2026-09", platform="instagram", n_boot=200, model=False)
+    assert pd.notna(mine.table.set_index("kpi").loc["followers_net", "current"])
+    assert not any(FOLLOWS in s for s in mine.caveats)

@@ -113,3 +113,38 @@ def test_all_ga4_exports_damaged_are_no_data_without_ga4(sample_damaged):
                     f"({SEPTEMBER})."]
     for lang, expected in _BOTH_UNREAD.items():
         assert tuple(Formatter(lang).note(s) for s in said) == expected
+
+
+_NO_GA4 = {
+    "en": NO_GA4_CAVEAT,
+    "fr": "Les données ne contiennent aucun export GA4 : les sessions, événements clés et "
+          "chiffre d'affaires issus des réseaux sociaux ne sont pas comparés.",
+    "it": "I dati non contengono alcuna esportazione GA4: le sessioni, gli eventi chiave e i "
+          "ricavi social non sono confrontati.",
+}
+
+
+def test_an_unread_file_named_after_another_platform_is_no_ga4_export(tmp_path):
+    """Review s55DB 3: a brand without GA4 (the sample without its 14 GA4 exports) and an
+    ``instagram_posts_….csv`` no format understands ("foo;bar"): its GA4 KPIs were "unknown,
+    not 0: 1 export could not be read (instagram_posts_…)", and September "not covered", as if
+    it had GA4. Its name says Instagram: still no GA4 export. A file no format understands
+    whose name says GA4 is one, unread."""
+    brand = tmp_path / "brand"
+    shutil.copytree(SAMPLE, brand, ignore=shutil.ignore_patterns("ga4_*"))
+    junk = "instagram_posts_2026-10-01_2026-10-31.csv"
+    (brand / junk).write_text("foo;bar\n1;2\n", encoding="utf-8")
+    with pytest.warns(smm.DataQualityWarning):
+        ds = smm.load(brand)
+    c = compare(ds, "2026-10", n_boot=200, model=False)
+    said = [s for s in c.caveats if "GA4" in s]
+    assert said == [NO_GA4_CAVEAT]
+    assert (_ga4_rows(c)["method"] == "no GA4 data").all()
+    for lang, expected in _NO_GA4.items():
+        assert Formatter(lang).note(said[0]) == expected
+    (brand / OCTOBER).write_text("foo;bar\n1;2\n", encoding="utf-8")
+    with pytest.warns(smm.DataQualityWarning):
+        ds = smm.load(brand)
+    said = [s for s in compare(ds, "2026-10", n_boot=200, model=False).caveats if "GA4" in s]
+    assert said[0] == f"GA4 KPIs of 2026-10 unknown, not 0: 1 export could not be read ({OCTOBER})."
+    assert NO_GA4_CAVEAT not in said

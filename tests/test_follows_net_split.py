@@ -108,3 +108,60 @@ def test_any_cut_reads_as_the_whole_file(values, cuts):
             assert net == sum(values)
         else:
             assert pd.isna(net)
+
+
+#: a second series of the same days, gross (no day below 0): 10 + 20 + 30 + 40 + 50 = 150
+OTHER = {"2026-01-01": 10, "2026-01-02": 20, "2026-01-04": 30, "2026-01-05": 40,
+         "2026-01-06": 50}
+
+
+def _by_file(ds) -> dict[tuple[str, str], float]:
+    """Each file's (name) sum per metric."""
+    d = ds.daily
+    return {(Path(f).name, str(m)): float(v) for (f, m), v in d.groupby(
+        [d["source_file"].astype(str), d["metric"].astype(str)])["value"].sum().items()}
+
+
+def _codes(ds) -> dict[str, int]:
+    return ds.quality["code"].astype(str).value_counts().to_dict()
+
+
+def test_two_accounts_unnamed_follows_files_keep_their_own_reading(tmp_path):
+    """Review s55DB 1. brand.yaml declares two Instagram accounts and neither follows file
+    names its own: the net one (DAYS, 3 + 2 + 5 − 4 + 1 = 7) made the other's 150 new follows
+    net, and the two, then sharing every key, were merged into one (7 lost). Whose each is
+    cannot be told: both kept as read, 7 net and 150 gross, with the warning that they were
+    kept apart as two series."""
+    brand = tmp_path / "brand"
+    brand.mkdir()
+    (brand / "brand.yaml").write_text(
+        "name: Two\ntimezone: Europe/Paris\nlanguage: en\n"
+        "accounts:\n  instagram: [maisonseve, maisonseve.shop]\n", encoding="utf-8")
+    meta_daily(brand / "instagram_follows_2026-01-01_2026-01-06.csv", "Instagram follows", DAYS)
+    meta_daily(brand / "instagram_follows_2026-01-01_2026-01-06 (1).csv", "Instagram follows",
+               OTHER)
+    ds = smm.load(brand, cache=False)
+    assert _by_file(ds) == {("instagram_follows_2026-01-01_2026-01-06.csv", "net_follows"): 7.0,
+                            ("instagram_follows_2026-01-01_2026-01-06 (1).csv", "follows"):
+                            150.0}
+    codes = _codes(ds)
+    assert codes["account_series_apart"] == 2       # one on each file
+    assert "snapshot_tie" not in codes
+    # the one net-by-its-own-signs note, no note of a file made net by the other
+    assert codes["follows_are_net"] == 1
+
+
+def test_follows_files_of_no_platform_keep_their_own_reading(tmp_path):
+    """The same two series as ``Follows.csv`` and ``Follows (1).csv``, which say neither
+    platform nor account: 7 net and 150 gross, kept apart as two series of unknown platform
+    (before, 150 read as net and one file's rows dropped)."""
+    folder = tmp_path / "noplat"
+    folder.mkdir()
+    meta_daily(folder / "Follows.csv", "Follows", DAYS)
+    meta_daily(folder / "Follows (1).csv", "Follows", OTHER)
+    ds = smm.load(folder, cache=False)
+    assert _by_file(ds) == {("Follows.csv", "net_follows"): 7.0,
+                            ("Follows (1).csv", "follows"): 150.0}
+    codes = _codes(ds)
+    assert codes["unknown_series_apart"] == 2
+    assert "snapshot_tie" not in codes

@@ -296,8 +296,8 @@ def test_followers_net_says_youtube_gives_subscribers_per_video_not_per_day(
     from smmanalytics.report.formatting import Formatter
 
     videos = posts([{"platform": "youtube", "post_id": f"v{k}", "reactions": 3.0,
-                     "follows": f, "published_at": f"2026-10-0{k}T15:00:00Z"}
-                    for k, f in ((2, 7.0), (5, 2.0))])
+                     "follows": f, "published_at": f"2026-10-0{k}T15:00:00Z",
+                     "source_format": "youtube_table"} for k, f in ((2, 7.0), (5, 2.0))])
     rows = [r for r in _follower_days(youtube=True) if r["platform"] != "linkedin"]
     f = Formatter(lang)
     ds = dataset(daily=daily(rows), posts=videos,
@@ -1904,8 +1904,9 @@ def test_a_goal_without_data_names_the_unread_exports_that_may_hold_it(tmp_path)
     events goals said "1 export could not be read", the TikTok zip (no GA4 figure is in
     it), the GA4 file not counted; the revenue goal, missing for the same reason, said
     nothing. Each goal without data counts and names the files not read that may hold its
-    figures: GA4's for sessions, key events, revenue, ROAS and ROI, those of no format known
-    for any (a zip cut short may be anyone's), a social platform's for its posts."""
+    figures: GA4's for sessions, key events, revenue, ROAS and ROI (of no format known, those
+    whose name says GA4: a Content.zip cut short is TikTok's or YouTube Studio's, review s55DB
+    3), a social platform's or of no format known for its posts."""
     from smmanalytics.report import Formatter
 
     goals = _goals(tmp_path, "goals:\n"
@@ -1926,7 +1927,7 @@ def test_a_goal_without_data_names_the_unread_exports_that_may_hold_it(tmp_path)
     ds = dataset(tmp_path, "2026-10-01,2026-10-31,ad_spend,500,EUR,,,,,\n", posts=ig,
                  goals=goals, files=files)
     notes = scorecard(ds, "2026-10", asof="2026-11-05")["note"].tolist()
-    web = "3 exports could not be read (Content.zip, ga4_2026-09.csv, ga4_2026-10.csv)"
+    web = "2 exports could not be read (ga4_2026-09.csv, ga4_2026-10.csv)"
     assert notes[:4] == [f"no data for sessions on all: {web}",
                          f"no data for key_events on instagram: {web}",
                          f"no data for revenue on all: {web}",
@@ -1937,7 +1938,7 @@ def test_a_goal_without_data_names_the_unread_exports_that_may_hold_it(tmp_path)
     f = Formatter("it")
     assert f.notes(notes[3]) == [
         "fatturato GA4 sconosciuto per ottobre 2026: ROAS non calcolabile",
-        "3 esportazioni non sono state lette (Content.zip, ga4_2026-09.csv, ga4_2026-10.csv)"]
+        "2 esportazioni non sono state lette (ga4_2026-09.csv, ga4_2026-10.csv)"]
     assert not f.untranslated
 
 

@@ -1605,6 +1605,31 @@ def test_roi_cpm_prices_the_paid_views_of_boosted_posts(tmp_path):
                                 "cpm_organic_included").startswith("le CPM compte toutes")
 
 
+def test_roi_no_organic_note_on_a_cpc_cpm_not_given(tmp_path):
+    """Review s55DB 5: the boosted posts above (no paid split on post 2) with their ad spend
+    in USD, the brand's currency EUR: cpc and cpm are NaN (the spend unknown), and their row
+    said what cpc and cpm count ("organic ones included") beside "cpc NaN". No note on what
+    a figure not given counts; the NaN's reason, in every language."""
+    p = posts([
+        {"platform": "facebook", "post_id": "1", "published_at": "2026-10-03T10:00Z",
+         "paid": True, "views": 30000.0, "views_boosted": 25000.0, "link_clicks": 50.0},
+        {"platform": "facebook", "post_id": "2", "published_at": "2026-10-04T10:00Z",
+         "paid": True, "views": 10000.0, "link_clicks": 30.0},
+    ])
+    ds = dataset(tmp_path, "2026-10-01,,ad_spend,140,USD,facebook,,,,\n", posts=p,
+                 web=web([_web_month(150.0)]))
+    row = roi(ds, "2026-10").iloc[0]
+    assert pd.isna(row["cpc"]) and pd.isna(row["cpm"])
+    assert (row["impressions"], row["link_clicks"]) == (35000, 80)    # 25,000 + 10,000; 50 + 30
+    notes = dict(zip(row["note_codes"].split("; "), row["note"].split("; "), strict=True))
+    assert "cpc_organic_included" not in notes and "cpm_organic_included" not in notes
+    assert "organic" not in row["note"]
+    [(code, why)] = [(c, n) for c, n in notes.items() if n.startswith("cpc NaN")]
+    assert why == "cpc NaN: ad spend unknown"
+    assert Formatter("fr").note(why, code) == "CPC non calculable : dépense publicitaire inconnue"
+    assert Formatter("it").note(why, code) == "CPC non calcolabile: spesa pubblicitaria sconosciuta"
+
+
 def test_roi_cpc_cpm_with_every_paid_split_have_no_note(tmp_path):
     """X's promoted copy splits both: 8,000 of 10,000 impressions and 20 of 25 link clicks.
     By hand: cpm = 40 / 8,000 × 1000 = 5.00, cpc = 40 / 20 = 2.00; nothing organic counted."""

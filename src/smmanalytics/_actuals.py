@@ -6,11 +6,13 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import datetime as dt
+import re
 from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
+from ._io import file_name
 from ._web import (
     deduplicate,
     foreign_currency,
@@ -429,7 +431,9 @@ def unread_exports(ds, platform: str = "all", after: dt.date | None = None, *,
     """The export files of ``ds`` that could not be read and may hold ``platform``'s data: a
     failed file of that platform (the format that claimed it says whose it is), or of none
     known (an export no format understood among them). With ``web`` true, those that may
-    hold GA4's rows (of any platform's traffic): GA4's and those of no platform known; false,
+    hold GA4's rows (of any platform's traffic): GA4's, and those of no platform known whose
+    name says GA4 (:func:`names_ga4`: a brand without GA4 was told its GA4 KPIs were unknown
+    for an ``instagram_posts_….csv`` no format understood); false,
     those that may hold the social platforms' posts and daily rows: not GA4's (a GA4 file not
     read is no reason for a posts goal's missing figure, nor an Instagram one for sessions).
     With ``after``, only those that may hold days after it (their name's days end later, or
@@ -446,8 +450,14 @@ def unread_exports(ds, platform: str = "all", after: dt.date | None = None, *,
                                       & files["path"].astype(str).map(looks_like_export))
               ).fillna(False)
     if web is not None and "platform" in files.columns:
-        failed &= _claimed(files["platform"], lambda ps: "ga4" in ps if web
+        claimed = _claimed(files["platform"], lambda ps: "ga4" in ps if web
                            else bool(set(ps) - {"ga4"}))
+        if web:     # a file no format claimed may be any social one's, GA4's only when its
+            #         name says so
+            unclaimed = files["platform"].astype("string").isna().to_numpy()
+            claimed = claimed & (~unclaimed
+                                 | files["path"].astype(str).map(names_ga4).to_numpy(bool))
+        failed &= claimed
     if platform != "all" and not web and "platform" in files.columns:   # GA4's: any one's
         failed &= _claimed(files["platform"], lambda ps: platform in ps)
     if kind is not None and "kind" in files.columns:
@@ -467,6 +477,22 @@ def _claimed(column: pd.Series, test) -> np.ndarray:
     format claimed (NA) passes: it may hold anything."""
     lists = column.astype("string").str.split(",")
     return lists.map(lambda xs: not isinstance(xs, list) or test(xs)).astype(bool).to_numpy()
+
+
+#: the words of a file's name that say it is GA4's: its own name, and its reports' (Traffic
+#: acquisition, User acquisition; "Google Analytics")
+_GA4_NAME = re.compile(r"(?:^|[^a-z0-9])(?:ga4|acquisition|google[^a-z0-9]*analytics)"
+                       r"(?:$|[^a-z0-9])")
+
+
+def names_ga4(path: str) -> bool:
+    """Whether the name of the file at ``path`` (an archive member's own) says it is a GA4
+    export, for a file no format understood, whose content said nothing.
+
+    >>> names_ga4("b/ga4_traffic_acquisition_2026-09.csv"), names_ga4("b/instagram_posts.csv")
+    (True, False)
+    """
+    return _GA4_NAME.search(file_name(path).lower()) is not None
 
 
 def declared_platforms(ds) -> list[str]:
@@ -657,12 +683,22 @@ NOT_FOUND = "not found"
 PER_VIDEO = "give subscribers per video over the Studio range, not per day"
 
 
+#: the export whose posts give subscribers over a range chosen in Studio (its table)
+STUDIO_TABLE = "youtube_table"
+
+
 def _follows_per_post(ds, platform: str) -> bool:
-    """Whether some post of ``platform`` carries the followers it brought (``follows``)."""
+    """Whether some post of ``platform`` read from YouTube Studio's table
+    (:data:`STUDIO_TABLE`) carries the subscribers it brought (``follows``). X's,
+    Instagram's and LinkedIn's posts carry theirs too, but what :data:`PER_VIDEO` says of
+    them ("subscribers … over the Studio range") is Studio's alone: X without its overview
+    export was said to give subscribers per video over the Studio range."""
     posts = ds.posts
-    if not len(posts) or not {"platform", "follows"} <= set(posts.columns):
+    if not len(posts) or not {"platform", "follows", "source_format"} <= set(posts.columns):
         return False
-    mine = posts["platform"].astype("string").eq(platform).fillna(False).to_numpy(bool)
+    mine = (posts["platform"].astype("string").eq(platform)
+            & posts["source_format"].astype("string").eq(STUDIO_TABLE)
+            ).fillna(False).to_numpy(bool)
     return bool(posts.loc[mine, "follows"].notna().any())
 
 

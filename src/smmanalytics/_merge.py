@@ -177,7 +177,7 @@ def _keyed(table: str, parts: _Parts, log: QualityLog, accounts: KnownAccounts |
         df = _daily_accounts(df, log, accounts, brand, parts.relative)
         df = _unknown_series_apart(df, log, brand, parts.relative)
         if parts.by_sign.any():
-            df = _follows_net_per_series(df, parts.by_sign, log)
+            df = _follows_net_per_series(df, parts.by_sign, log, brand)
     if table == "web" and several:
         _note_properties(df, log)
     keys = [k for k in MERGE_KEYS[table] if k in df.columns]
@@ -262,7 +262,8 @@ def _made_unknown(frame: pd.DataFrame) -> np.ndarray:
     return made
 
 
-def _follows_net_per_series(df: pd.DataFrame, by_sign: np.ndarray, log: QualityLog
+def _follows_net_per_series(df: pd.DataFrame, by_sign: np.ndarray, log: QualityLog,
+                            several: dict[str, list[BrandAccount]] | None = None
                             ) -> pd.DataFrame:
     """``df`` (daily rows of several files) with the ``follows`` rows of a series whose other
     files are ``net_follows`` made ``net_follows``, noted per file (``follows_are_net``).
@@ -272,13 +273,24 @@ def _follows_net_per_series(df: pd.DataFrame, by_sign: np.ndarray, log: QualityL
     has a day below 0 (``by_sign``: its rows). One file has no such day more often than a
     year does: Instagram's follows of September 2025 to October 2026 cut in two at August
     were net in one half and gross in the other, and the third quarter's net change went from
-    1,893 to 655, known on 30 of 92 days. A series is one platform, account (and series of no
-    platform) and metric: one day below 0 in any of its files makes all of them net, so that
-    the same rows are read alike however the exports were cut. A series with no day below 0
-    in any file stays gross, and its net change unknown (``followers_net_unknown``)."""
+    1,893 to 655, known on 30 of 92 days. A series is one platform and account: one day below
+    0 in any of its files makes all of them net, so that the same rows are read alike however
+    the exports were cut. A series with no day below 0 in any file stays gross, and its net
+    change unknown (``followers_net_unknown``).
+
+    Only files provably of one series follow one another: of a named platform, and of one
+    named account or, naming none, of a platform on which the brand has one account (not
+    ``several``, :func:`_several_accounts`). A brand's two Instagram accounts' follows files,
+    naming neither, one with days below 0: the other's 16,734 new follows were read as a net
+    change, and then, sharing every key, replaced the first's (its net change, 468, lost).
+    Files of no platform, or naming no account of such a platform, keep their own reading
+    (:func:`_unknown_series_apart` tells whether they are one series)."""
     follows = df["metric"].isin(["follows", "net_follows"]).to_numpy(bool, na_value=False)
-    mine = by_sign & follows
-    series = [c for c in ("platform", "account_id", "_series") if c in df.columns]
+    platform = df["platform"].astype("string")
+    named = (platform.notna() & (schema.column_or(df, "account_id").notna()
+                                 | ~platform.isin(list(several or {})))).to_numpy(bool)
+    mine = by_sign & follows & named
+    series = [c for c in ("platform", "account_id") if c in df.columns]
     rows = df.iloc[np.flatnonzero(mine)]
     net = rows.loc[rows["metric"] == "net_follows", series].drop_duplicates()
     if net.empty:
@@ -564,6 +576,7 @@ def _unknown_series_apart(df: pd.DataFrame, log: QualityLog,
     keys.append("_platform")             # each file paired with its own platform's only
     rows = (df.loc[unknown, [*keys[:-1], "value", "source_file"]]
             .assign(source_file=lambda d: d["source_file"].astype("string"),
+                    metric=lambda d: _chart(d["metric"]),
                     _platform=platform[unknown].fillna(""))
             .drop_duplicates(subset=[*keys, "source_file"], keep="last"))
     if rows["source_file"].nunique() < 2:
@@ -610,6 +623,14 @@ def _unknown_series_apart(df: pd.DataFrame, log: QualityLog,
     mine = df["source_file"].astype("string")[unknown]
     out.loc[unknown, "_series"] = mine.map(root).astype("string")
     return out
+
+
+def _chart(metric: pd.Series) -> pd.Series:
+    """The chart each daily row's ``metric`` comes from: Meta's follows chart is read as
+    ``follows`` or ``net_follows`` by its file's signs (:func:`_follows_net_per_series`), and
+    a net file and a gross one are compared as two files of that one chart, not left unpaired
+    as two metrics."""
+    return metric.astype("string").replace({"net_follows": "follows"})
 
 
 def _note_accounts_apart(files: tuple[str, str], platform: str, metrics: pd.Series,

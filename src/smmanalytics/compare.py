@@ -1483,11 +1483,18 @@ def _followers_unknown_side(ds, row: dict, cov: _Coverage) -> list[str]:
 
 def _followers_none(ds, cov: _Coverage) -> str | None:
     """The caveat of data holding no net follower figure of ``cov.platform`` (of any
-    platform) on any day, None when they hold one: no follower export at all, or exports
-    counting new followers only (the row's method names them, :func:`_no_followers_net`)."""
+    platform) on any day, None when they hold one: no follower export at all, exports
+    counting new followers only (the row's method names them, :func:`_no_followers_net`), or,
+    of one platform, daily exports that could not be read and may hold them: Facebook's
+    follows file damaged, "The data hold no facebook follower figures" denied the export
+    there, unread (as GA4's sides say theirs, :func:`_web_unknown_caveat`)."""
     platform = cov.platform or "all"
     if metric_daily(ds, "followers_net", platform, cov.start, cov.stop).notna().any():
         return None
+    unread = [] if cov.platform is None else unread_exports(ds, platform, kind="daily")
+    if unread:
+        return (f"The {platform} follower figures are unknown: "
+                f"{could_not_be_read(ds, unread)}; net followers are not compared.")
     new_only = followers_net_unknown(ds, platform)
     if new_only:
         return (f"The data hold no net follower figures: the {', '.join(new_only)} exports "

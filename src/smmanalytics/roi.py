@@ -613,11 +613,11 @@ def roi(ds, period: object, by: str | None = None, *,
     _return_columns(run, out, ratios)
     spend, none_known = _measured_spend(run, out, keys, measured, left_out,
                                         foreign.ad_spend)
-    _note_unsplit(run, keys, post_tab)
     _ratio(run, out, spend, out["link_clicks"], "cpc", "link clicks of paid posts", "ad spend",
            ("link_clicks", "ad_spend"), skip=none_known)
     _ratio(run, out, spend, out["impressions"], "cpm", "impressions of paid posts", "ad spend",
            ("impressions", "ad_spend"), 1000.0, skip=none_known)
+    _note_unsplit(run, out, keys, post_tab)
     frame = _roi_frame(run, out, keys, foreign.notes)
     frame.attrs["ratio_figures"] = ratios.rows()
     return frame
@@ -1360,17 +1360,21 @@ def _paid_posts(ds, p: Period) -> pd.DataFrame:
     return pd.DataFrame(out).reset_index(drop=True)
 
 
-def _note_unsplit(run: _RoiRun, keys: list[str], post_tab: pd.DataFrame) -> None:
+def _note_unsplit(run: _RoiRun, out: pd.DataFrame, keys: list[str],
+                  post_tab: pd.DataFrame) -> None:
     """Note the rows whose cpc or cpm counts all the clicks or impressions of paid posts,
-    organic ones included, their exports giving no paid split (:func:`_paid_posts`)."""
+    organic ones included, their exports giving no paid split (:func:`_paid_posts`): rows
+    where ``out`` gives that ratio, not one NaN for want of the ad spend (a USD line of
+    Facebook's), whose note said what a figure not given counts."""
     for name, what in (("link_clicks", "link clicks"), ("impressions", "impressions")):
         col = f"{name}_unsplit"
         if col not in post_tab.columns:
             continue
         ratio = "cpc" if name == "link_clicks" else "cpm"
+        given = out[ratio].notna().to_numpy(bool)
         for i, k in enumerate(keys):
             unsplit = post_tab[col].get(k, pd.NA)
-            if pd.notna(unsplit) and unsplit > 0:
+            if given[i] and pd.notna(unsplit) and unsplit > 0:
                 run.note_row(i, f"{ratio}_organic_included",
                              f"{ratio} counts all the {what} of paid posts, organic ones "
                              "included, where their exports give no paid split")
