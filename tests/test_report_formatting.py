@@ -955,7 +955,7 @@ _NOTE_VALUES = {
     "currencies": "USD", "currency": "EUR", "date": "2026-10-18", "days": "31", "end": "18:00",
     "excluded": "too young: 4, missing outcome: 2, no peer: 1",
     "files": "export.csv", "format_mix": "carousel 3%→11%, text 5%→0%, unknown 41%→32%",
-    "formula": "a ÷ b", "gap": "2.5", "high": "1.8", "hour": "18:00",
+    "few": "8", "formula": "a ÷ b", "gap": "2.5", "high": "1.8", "hour": "18:00",
     "industry": "'health_beauty'", "k": "5",
     "kinds": "source_medium, landing_page, year_month, campaign+channel_group, "
              "first_user:source_medium",
