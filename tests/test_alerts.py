@@ -1481,13 +1481,13 @@ def test_the_report_says_a_mass_unfollow_is_one_movement(lang, caption):
     (pd.NA, "instagram", "Instagram")])
 def test_the_report_and_incidents_name_an_account_alike(account, named, reported):
     """incidents() and the report's alert tables wrote "platform (account)" each by its own
-    code: the report's now calls alerts._account_named with its platform name ("Instagram"
+    code: the report's now calls alerts.account_named with its platform name ("Instagram"
     in all three languages), which names no account for the platform's series, "" as the
     report's missing one (None, <NA>)."""
-    from smmanalytics.alerts import _account_named
+    from smmanalytics.alerts import account_named
     from smmanalytics.report import BrandReport
 
-    assert _account_named("instagram", account) == named
+    assert account_named("instagram", account) == named
     for lang in ("en", "fr", "it"):
         rep = BrandReport(_two_instagram_accounts(), "2026-11", lang=lang)
         assert rep._platform_account("instagram", account) == reported

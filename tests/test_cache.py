@@ -386,6 +386,19 @@ def test_cache_dir_from_environment(monkeypatch, tmp_path):
     assert _cache.cache_dir() == Path.home() / ".cache" / "smmanalytics"
 
 
+def test_cache_dir_reads_a_tilde_as_every_user_path(monkeypatch, tmp_path):
+    # "~/c" is $HOME/c, as before; "~old_cache" names no user and stays as written
+    # (pathlib raised RuntimeError "Could not determine home directory", and load with it)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("SMM_CACHE_DIR", "~/c")
+    assert _cache.cache_dir() == tmp_path / "c"
+    monkeypatch.setenv("SMM_CACHE_DIR", "~old_cache/c")
+    assert _cache.cache_dir() == Path("~old_cache", "c")
+    monkeypatch.delenv("SMM_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", "~/xdg")
+    assert _cache.cache_dir() == tmp_path / "xdg" / "smmanalytics"
+
+
 def test_key_depends_on_content_name_and_versions(monkeypatch):
     k = _cache.entry_key("ab" * 32, "a.csv")
     assert k == _cache.entry_key("ab" * 32, "a.csv")

@@ -46,7 +46,7 @@ __all__ = ["metric_daily", "actual", "known_days", "known_days_note", "followers
            "declared_platforms", "NOT_FOUND",
            "social_platforms",
            "platform_span", "posts_stretch", "posts_coverage", "posts_cover",
-           "posts_gaps", "posts_resume", "posts_extent"]
+           "posts_gaps", "posts_resume", "posts_extent", "span_extent"]
 
 
 def has_posts_data(ds, platform: str) -> bool:
@@ -216,6 +216,19 @@ def posts_extent(ds, platform: str, begin: dt.date, end: dt.date
     first, gaps = posts_gaps(ds, platform, begin, end)
     last = max(stretch[1], end) if posts_resume(ds, platform, stretch[1]) else stretch[1]
     return first or stretch[0], last, gaps
+
+
+def span_extent(ds, span: PlatformSpan, begin: dt.date, end: dt.date
+                ) -> tuple[dt.date | None, dt.date | None, list[tuple[dt.date, dt.date]]]:
+    """The first and last days of ``span`` (:func:`platform_span` up to ``end``) and the gaps
+    from ``begin`` to ``end`` between them: when it is counted by its platform's posts exports,
+    theirs (:func:`posts_extent`), else its own, without a gap. The stretch ``span`` gives is
+    the last unbroken one: a July missing read as the exports' start on 1 August, a September
+    missing before October's as their stop on 31 August. The one rule of the report's cover
+    and the goals' notes."""
+    if not span.by_posts_exports:
+        return span.first, span.last, []
+    return posts_extent(ds, span.platform, begin, end)
 
 
 def posts_resume(ds, platform: str, day: dt.date) -> bool:

@@ -105,6 +105,7 @@ import pandas as pd
 import pyarrow as pa
 
 from . import __version__
+from ._args import user_path
 from ._io import atomic_write
 from .errors import OutputError
 from .loaders import _read, _registry
@@ -133,12 +134,15 @@ _MTIME_CODES = frozenset({"snapshot_guessed", "year_reference_mtime", "dated_aft
 
 def cache_dir() -> Path:
     """The cache folder: ``$SMM_CACHE_DIR``, ``$XDG_CACHE_HOME/smmanalytics`` or
-    ``~/.cache/smmanalytics``."""
+    ``~/.cache/smmanalytics``; a ``~`` in the variables read as in every path a user writes
+    (:func:`~smmanalytics._args.user_path`). A HOME naming a folder that cannot be written
+    leaves the cache unwritable, said once, and loads parse the exports anew
+    (:func:`_warn_unwritable`)."""
     env = os.environ.get("SMM_CACHE_DIR")
     if env:
-        return Path(env).expanduser()
+        return user_path(env)
     xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg).expanduser() if xdg else Path.home() / ".cache"
+    base = user_path(xdg) if xdg else Path.home() / ".cache"
     return base / "smmanalytics"
 
 

@@ -104,7 +104,9 @@ from .periods import parse_period, post_dates
 
 __all__ = ["SIGNALS", "AlertSettings", "Review", "signals", "coverage", "alerts", "review",
            "incidents",
-           "backtest", "plot_alert", "plot_alerts", "cusum_k"]
+           "backtest", "plot_alert", "plot_alerts", "cusum_k",
+           # how a series and its account are keyed and named, for the report's watch too
+           "SERIES", "with_account", "account_named"]
 
 logger = logging.getLogger(__name__)
 
@@ -131,8 +133,9 @@ cusum_k = _st.cusum_k
 _ALERT_COLUMNS = ["date", "platform", "account", "signal", "value", "baseline", "score",
                   "threshold", "test", "severity", "incident_id", "incident_severity",
                   "incident_start", "day_tz", "dst_day", "posts"]
-#: one series of signals(): a platform's signal, or one of its accounts' (``account``)
-_SERIES = ["platform", "account", "signal"]
+#: the columns keying one series of signals(): a platform's signal, or one of its accounts'
+#: (``account``); the report's watch groups the period's days by them as untested() does
+SERIES = ["platform", "account", "signal"]
 
 
 @dataclass(frozen=True)
@@ -399,9 +402,10 @@ def _ratio_limits(c: np.ndarray, expo: np.ndarray, lv: dict[str, np.ndarray],
     return {"baseline": np.where(tested, lv["pbar"], np.nan), "upper": upper, "score": score}
 
 
-def _with_account(sig: pd.DataFrame) -> pd.DataFrame:
+def with_account(sig: pd.DataFrame) -> pd.DataFrame:
     """``sig`` with its ``account`` column, empty (the platform's series) in a frame of
-    signals, detections or alerts made by hand without one."""
+    signals, detections or alerts made by hand without one: grouped by :data:`SERIES`, here
+    and in the report's watch, such a frame would raise a KeyError."""
     return sig if "account" in sig.columns else sig.assign(account="")
 
 
@@ -409,8 +413,8 @@ def _detect_all(sig: pd.DataFrame, settings: AlertSettings) -> pd.DataFrame:
     """:func:`_detect` on every (platform, account, signal) series, with their keys; the
     counts of :data:`_PER_REACH` judged with their rates (:func:`_judged_per_reach`)."""
     parts = []
-    for (platform, account, signal), g in _with_account(sig).groupby(
-            _SERIES, observed=True, sort=True):
+    for (platform, account, signal), g in with_account(sig).groupby(
+            SERIES, observed=True, sort=True):
         d = _detect(g.sort_values("date"), str(signal), settings)
         parts.append(d.assign(platform=str(platform), account=str(account), signal=str(signal),
                               day_tz=g["day_tz"].to_numpy(), dst_day=g["dst_day"].to_numpy(),
@@ -567,7 +571,7 @@ def _empty_alerts() -> pd.DataFrame:
 def _alerts_from(det: pd.DataFrame, settings: AlertSettings) -> pd.DataFrame:
     if det.empty or not det["alert"].any():
         return _empty_alerts()
-    al = _with_account(det.loc[det["alert"]]).sort_values(["date", *_SERIES]).reset_index(
+    al = with_account(det.loc[det["alert"]]).sort_values(["date", *SERIES]).reset_index(
         drop=True)
     al = _severity(al, settings.window_days)
     out = pd.DataFrame({c: al[c].to_numpy() for c in _ALERT_COLUMNS})
@@ -730,14 +734,14 @@ class Review:
         posts that all lack its figure; a list) and posts (True for a signal of the posts:
         its days are days with posts, not all the period's)."""
         d = self.period_days
-        cols = [*_SERIES, "days", "days_tested", "untested", "missing", "posts"]
+        cols = [*SERIES, "days", "days_tested", "untested", "missing", "posts"]
         if d is None or d.empty or d["tested"].all():
             return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
         of_posts = set(zip(*self.signals.loc[(self.signals["source"] == "posts").fillna(
             False).to_numpy(bool), ["platform", "signal"]].astype(str).T.to_numpy(),
             strict=True)) if len(self.signals) else set()
         rows = []
-        for (p, a, s), g in _with_account(d).groupby(_SERIES, sort=True):
+        for (p, a, s), g in with_account(d).groupby(SERIES, sort=True):
             if g["tested"].all():
                 continue
             valued = g["value"].notna()
@@ -855,7 +859,7 @@ class Review:
 def _series_name(row) -> str:
     """A series of :meth:`Review.untested` in words: "x unfollows", "tiktok (seveshop)
     net_followers" for one of a platform's accounts."""
-    return f"{_account_named(row.platform, row.account)} {row.signal}"
+    return f"{account_named(row.platform, row.account)} {row.signal}"
 
 
 def review(ds, period=None, *, settings: AlertSettings | None = None,
@@ -962,7 +966,7 @@ def _period_days(det: pd.DataFrame, bt: pd.DataFrame, bounds, sig: pd.DataFrame 
     a signal of the posts lacks though posts were published (``gaps``,
     :func:`~smmanalytics._alert_signals.post_gaps`) (value NaN, not tested:
     :func:`_missing_days`) (:attr:`Review.period_days`)."""
-    cols = ["date", *_SERIES, "value", "tested"]
+    cols = ["date", *SERIES, "value", "tested"]
     if det.empty:
         return pd.DataFrame({"date": pd.Series(dtype="datetime64[ns]"),
                              "platform": pd.Series(dtype="string"),
@@ -978,7 +982,7 @@ def _period_days(det: pd.DataFrame, bt: pd.DataFrame, bounds, sig: pd.DataFrame 
     if bounds is not None and sig is not None:
         d = pd.concat([d, *_missing_days(det, sig, known, bounds),
                        _missing_post_days(gaps, known, bounds)], ignore_index=True)
-    return d.sort_values([*_SERIES, "date"], kind="stable").reset_index(drop=True)
+    return d.sort_values([*SERIES, "date"], kind="stable").reset_index(drop=True)
 
 
 def _missing_days(det: pd.DataFrame, sig: pd.DataFrame, known: pd.DataFrame, bounds
@@ -991,9 +995,9 @@ def _missing_days(det: pd.DataFrame, sig: pd.DataFrame, known: pd.DataFrame, bou
     the posts has no value on a day without posts, a day with nothing to alert on, and is left
     alone. X's unfollows without exports for 12-25 October read "no alert in this period:
     every watched signal stayed within its usual range"."""
-    sig = _with_account(sig)
+    sig = with_account(sig)
     account = sig.loc[sig["source"].astype("string").str.startswith("daily:").fillna(False),
-                      _SERIES].drop_duplicates().astype(str)
+                      SERIES].drop_duplicates().astype(str)
     series = account.merge(known, on=["platform", "signal"], how="inner")
     days = pd.date_range(bounds[0], bounds[1], freq="D")
     rows = []
@@ -1016,7 +1020,7 @@ def _missing_post_days(gaps: pd.DataFrame | None, known: pd.DataFrame, bounds
     if gaps is None or gaps.empty:
         return pd.DataFrame({c: pd.Series(dtype=t) for c, t in cols.items()})
     g = gaps.loc[(gaps["date"] >= bounds[0]) & (gaps["date"] <= bounds[1])]
-    g = _with_account(g).astype({"platform": str, "signal": str}).merge(
+    g = with_account(g).astype({"platform": str, "signal": str}).merge(
         known, on=["platform", "signal"], how="inner")
     return g.assign(value=np.nan, tested=False).astype(cols)[list(cols)]
 
@@ -1120,7 +1124,7 @@ def _before(alerts_df: pd.DataFrame, earlier: pd.DataFrame | None) -> pd.DataFra
         return alerts_df.iloc[0:0][cols]
     first = alerts_df.groupby("incident_id")["date"].min()
     starts = earlier["incident_id"].map(first)
-    return _with_account(earlier).loc[(earlier["date"] < starts).fillna(False), cols]
+    return with_account(earlier).loc[(earlier["date"] < starts).fillna(False), cols]
 
 
 def _seen_twice(rows: pd.DataFrame) -> str:
@@ -1140,16 +1144,16 @@ def _seen_twice(rows: pd.DataFrame) -> str:
 
 def _incident_platforms(alerts_df: pd.DataFrame, platform_name) -> pd.Series:
     """Each incident's platforms (:func:`incidents`), by incident id: sorted by platform and
-    account, then written with ``platform_name`` (:func:`_account_named`)."""
-    series = (_with_account(alerts_df)[["incident_id", "platform", "account"]]
+    account, then written with ``platform_name`` (:func:`account_named`)."""
+    series = (with_account(alerts_df)[["incident_id", "platform", "account"]]
               .fillna({"account": ""}).astype({"platform": str, "account": str})
               .drop_duplicates().sort_values(["platform", "account"], kind="stable"))
-    named = [_account_named(platform_name(p), a)
+    named = [account_named(platform_name(p), a)
              for p, a in zip(series["platform"], series["account"], strict=True)]
     return pd.Series(named, index=series["incident_id"]).groupby(level=0).agg(", ".join)
 
 
-def _account_named(platform: str, account) -> str:
+def account_named(platform: str, account) -> str:
     """A platform as written, with the account whose own series it is when it has one:
     "instagram (maisonseve.shop)"; "instagram" for the platform's series (no account: "",
     None or <NA>). The report writes its platforms and accounts so too, the platform in its
@@ -1298,7 +1302,7 @@ def _backtest(cov: pd.DataFrame, det: pd.DataFrame, settings: AlertSettings,
         rows = []
         # each account's days with posts (signals()' posts: its own where its posts are a
         # series of their own): a day only the other account posted on is no gap of its own
-        posted = _with_account(det).loc[
+        posted = with_account(det).loc[
             pd.to_numeric(det["posts"], errors="coerce").fillna(0).to_numpy() > 0]
         post_days = {k: pd.DatetimeIndex(d.unique()).normalize()
                      for k, d in posted.groupby(["platform", "account"])["date"]}
@@ -1308,7 +1312,7 @@ def _backtest(cov: pd.DataFrame, det: pd.DataFrame, settings: AlertSettings,
             watched[platform, signal] = functools.reduce(pd.Index.union, (
                 _watched_days(a, post_days.get((platform, account), pd.DatetimeIndex([])),
                               (covered or {}).get(platform))
-                for account, a in _with_account(g).groupby("account", sort=True)))
+                for account, a in with_account(g).groupby("account", sort=True)))
             rows.append({"platform": platform, "signal": signal,
                          "days_tested": g.loc[g["tested"], "date"].nunique(),
                          "days_watched": len(watched[platform, signal]),
@@ -1595,12 +1599,12 @@ def plot_alerts(alerts_df: pd.DataFrame, signals_df: pd.DataFrame, *, max_charts
         return None
     order = {name: i for i, name in enumerate(_SEVERITIES)}
     # a level alert (a day beyond the band) before a drift one, then the strongest
-    a = _with_account(alerts_df).assign(
+    a = with_account(alerts_df).assign(
         _rel=(alerts_df["score"] / alerts_df["threshold"]).astype(float),
         _sev=alerts_df["incident_severity"].map(order).astype(int),
         _level=(alerts_df["test"] != "cusum").astype(int))
     a = (a.sort_values(["_sev", "_level", "_rel"], ascending=False, kind="stable")
-         .drop_duplicates(["incident_id", *_SERIES]).head(max_charts))
+         .drop_duplicates(["incident_id", *SERIES]).head(max_charts))
     n = len(a)
     nrows = -(-n // ncols)
     fig, axes = plt.subplots(nrows, min(ncols, n), figsize=(3.2 * min(ncols, n), 2.4 * nrows),

@@ -115,7 +115,6 @@ import datetime as dt
 import warnings
 from dataclasses import dataclass, field
 from html import escape
-from itertools import pairwise
 
 import numpy as np
 import pandas as pd
@@ -135,6 +134,7 @@ from ._actuals import (
     metric_daily,
     posts_cover,
     posts_coverage,
+    posts_gaps,
     unread_days,
     unread_exports,
     zero_without_posts,
@@ -1178,14 +1178,11 @@ def _posts_gaps(ds, platform: str | None, cov: _Coverage, left_out: set[str]
 
 def _covered_days(ds, platform: str, days: Period) -> int | None:
     """The days of ``days`` the posts exports of ``platform`` cover, when a gap between two of
-    their stretches (:func:`~smmanalytics._actuals.posts_coverage`) falls inside ``days`` and
+    their stretches (:func:`~smmanalytics._actuals.posts_gaps`) falls inside ``days`` and
     they cover some of it; None otherwise."""
-    stretches = posts_coverage(ds, platform) or []
-    # the gap after ``stop`` and before ``start`` (merged stretches: at least a day) meets
-    # the days compared
-    if not any(stop < days.end and start > days.start
-               for (_, stop), (start, _) in pairwise(stretches)):
+    if not posts_gaps(ds, platform, days.start, days.end)[1]:
         return None
+    stretches = posts_coverage(ds, platform) or []
     n = sum(max(0, (min(stop, days.end) - max(start, days.start)).days + 1)
             for start, stop in stretches)
     return n or None

@@ -92,9 +92,9 @@ from ._actuals import (
     known_days_note,
     missing_figure,
     platform_span,
-    posts_extent,
     posts_gaps,
     social_platforms,
+    span_extent,
     unread_exports,
 )
 from ._args import frame_with, path_of, whole
@@ -379,12 +379,10 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
                 # Instagram's data reach it; GA4 goals keep the span of all the data (GA4's too)
                 span = span_of(g["platform"], min(asof, window.end),
                                g["metric"] in _POST_METRICS)
-                first, last, known, whose = span.first, span.last, span.known, span.whose
-                if span.by_posts_exports:
-                    # a month's export missing between others is a gap, no start nor end of
-                    # the exports: _evaluate tells it
-                    first, last, _ = posts_extent(ds, g["platform"], window.start,
-                                                  min(asof, window.end))
+                known, whose = span.known, span.whose
+                # a month's export missing between others is a gap, no start nor end of the
+                # exports: _evaluate tells it
+                first, last, _ = span_extent(ds, span, window.start, min(asof, window.end))
                 if first is not None:
                     g_start = first if known or window.end < first else None
                     if end is not None and last < g_asof and (last < window.start or known):
@@ -526,10 +524,8 @@ def _partial_platforms(ds, metric: str, w: Period, end: dt.date,
     notes = []
     for platform in social_platforms(ds):
         span = span_of(platform, end, metric in _POST_METRICS)
-        first, last, gaps = span.first, span.last, []
-        if span.by_posts_exports:
-            # as for a goal on the platform alone: a month's export missing is a gap, named
-            first, last, gaps = posts_extent(ds, platform, begin, end)
+        # as for a goal on the platform alone: a month's export missing is a gap, named
+        first, last, gaps = span_extent(ds, span, begin, end)
         if first is None or not span.known or last < w.start or first > end:
             continue
         said = ([f"{span.whose} start on {first.isoformat()}: counted from that day"]

@@ -25,8 +25,8 @@ from .._actuals import (
     platform_span,
     posts_cover,
     posts_coverage,
-    posts_extent,
     social_platforms,
+    span_extent,
     unread_exports,
 )
 from .._args import platform_name
@@ -1253,13 +1253,8 @@ def _coverage_lines(ds, period, f) -> tuple[list[str], list[str]]:
             days=f.number((end - begin).days + 1), total=f.number(period.days)))
     for platform in social_platforms(ds):
         span = platform_span(ds, platform, end)
-        first, last = span.first, span.last
-        gaps = []
-        if span.by_posts_exports:
-            # the stretch ``span`` gives is the last unbroken one: a July missing read as the
-            # exports' start on 1 August, a September missing before October's as their stop
-            # on 31 August; the gaps are named as such
-            first, last, gaps = posts_extent(ds, platform, begin, end)
+        # a month's posts export missing is a gap, named as such
+        first, last, gaps = span_extent(ds, span, begin, end)
         if first is None or not span.known or first > end:
             continue
         name = f.platform(platform)

@@ -19,7 +19,7 @@ from .._actuals import data_days, posts_uncovered
 from .._alert_days import incident_zones
 from .._alert_signals import SIGNAL_TABLES, coverage, value_digits
 from .._io import atomic_write
-from ..alerts import _SERIES, _account_named, _with_account, incidents, plot_alerts
+from ..alerts import SERIES, account_named, incidents, plot_alerts, with_account
 from ..benchmarks import account_names
 from ..calendar import _replaced, ics_bytes
 from ..errors import EmptyDataError
@@ -1133,7 +1133,7 @@ class WatchSections:
         rows = [{"platform": p, "account": a, "signal": s, "days": int(g["value"].notna().sum()),
                  "days_tested": int(g["tested"].sum()), "untested": [], "missing": [],
                  "posts": True}
-                for (p, a, s), g in _with_account(d).groupby(_SERIES, sort=True)
+                for (p, a, s), g in with_account(d).groupby(SERIES, sort=True)
                 if p in uncovered and (p, s) in known & posts and (p, a, s) not in said]
         more = pd.DataFrame(rows, columns=lacking.columns)
         return (more if lacking.empty else lacking if more.empty
@@ -1143,7 +1143,7 @@ class WatchSections:
         """A platform in the report's language, with the account whose own series it is when
         the platform has several ("TikTok (seveshop)"): summed, one account's incident hid
         in the other's usual level, and an alert unnamed could be either's."""
-        return _account_named(self.fmt.platform(platform), account)
+        return account_named(self.fmt.platform(platform), account)
 
     def _series_label(self, platform: str, account, signal: str) -> str:
         """A watched series in the report's language: "TikTok (seveshop) · Net followers"."""
