@@ -1097,18 +1097,24 @@ def test_net_followers_say_youtube_gives_subscribers_per_video_not_per_day(lang,
     brand's October videos. "Its exports give no follower figures" denied them; what is
     missing is a daily series, which net followers are summed from. Instagram's 5 a day are
     the net (31 × 5), YouTube's 4 + 6 per-video subscribers no day's."""
+    assert _net_followers_caveats("youtube", "youtube_table", lang) == [said]
+
+
+def _net_followers_caveats(platform: str, source_format: str, lang: str) -> list[str]:
+    """The net-followers caveats of October, in ``lang``, for Instagram's 5 net followers a
+    day (31 × 5, checked) beside two posts of ``platform`` carrying the follows each brought
+    (4 in September, 6 in October), from an export of ``source_format``."""
     from smmanalytics.report import Formatter
 
     days = pd.date_range("2026-09-01", "2026-10-31")
     rows = [{"platform": "instagram", "date": d, "metric": "net_follows", "value": 5.0}
             for d in days]
-    videos = [{"platform": "youtube", "post_id": f"v{m}", "reactions": 3.0, "follows": f,
-               "published_at": f"2026-{m:02d}-10T09:00:00Z", "source_format": "youtube_table"}
-              for m, f in ((9, 4.0), (10, 6.0))]
-    c = compare(dataset(daily=daily(rows), posts=posts(videos)), "2026-10")
+    carrying = [{"platform": platform, "post_id": f"p{m}", "reactions": 3.0, "follows": f,
+                 "published_at": f"2026-{m:02d}-10T09:00:00Z", "source_format": source_format}
+                for m, f in ((9, 4.0), (10, 6.0))]
+    c = compare(dataset(daily=daily(rows), posts=posts(carrying)), "2026-10")
     assert _kpis(c).loc["followers_net", "current"] == 31 * 5
-    caveats = [x for x in c.caveats if x.startswith("Net followers")]
-    assert [Formatter(lang).note(x) for x in caveats] == [said]
+    return [Formatter(lang).note(x) for x in c.caveats if x.startswith("Net followers")]
 
 
 @pytest.mark.parametrize("lang,said", [
@@ -1122,18 +1128,7 @@ def test_net_followers_say_x_posts_follows_are_no_studio_range(lang, said):
     overview export the caveat said X's exports "give subscribers per video over the Studio
     range", YouTube Studio's case. X gives no follower series: said so. Instagram's 5 a day
     are the net (31 × 5)."""
-    from smmanalytics.report import Formatter
-
-    days = pd.date_range("2026-09-01", "2026-10-31")
-    rows = [{"platform": "instagram", "date": d, "metric": "net_follows", "value": 5.0}
-            for d in days]
-    tweets = [{"platform": "x", "post_id": f"t{m}", "reactions": 3.0, "follows": f,
-               "published_at": f"2026-{m:02d}-10T09:00:00Z", "source_format": "x_content"}
-              for m, f in ((9, 4.0), (10, 6.0))]
-    c = compare(dataset(daily=daily(rows), posts=posts(tweets)), "2026-10")
-    assert _kpis(c).loc["followers_net", "current"] == 31 * 5
-    caveats = [x for x in c.caveats if x.startswith("Net followers")]
-    assert [Formatter(lang).note(x) for x in caveats] == [said]
+    assert _net_followers_caveats("x", "x_content", lang) == [said]
 
 
 def test_net_followers_name_the_files_that_could_not_be_read():

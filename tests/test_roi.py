@@ -1578,18 +1578,24 @@ def test_roi_cpc_cpm_from_paid_posts(tmp_path):
     assert row["cpm"] == pytest.approx(5.0)       # 100 / 20000 × 1000
 
 
+def _boosted_two():
+    """Two boosted Facebook posts of October: post 1's export splits its 30,000 views (25,000
+    boosted) and has 50 link clicks; post 2's does not split its 10,000 views (30 clicks)."""
+    return posts([
+        {"platform": "facebook", "post_id": "1", "published_at": "2026-10-03T10:00Z",
+         "paid": True, "views": 30000.0, "views_boosted": 25000.0, "link_clicks": 50.0},
+        {"platform": "facebook", "post_id": "2", "published_at": "2026-10-04T10:00Z",
+         "paid": True, "views": 10000.0, "link_clicks": 30.0},
+    ])
+
+
 def test_roi_cpm_prices_the_paid_views_of_boosted_posts(tmp_path):
     """Review s55R2 F3: an ad CPM prices the impressions the spend bought. Post 1's export
     splits its 30,000 views (25,000 boosted), post 2's does not (10,000 views, all counted,
     noted). By hand: cpm = 140 / (25,000 + 10,000) × 1000 = 4.00 (all views: 140 / 40,000
     × 1000 = 3.50); cpc = 140 / (50 + 30) = 1.75, Meta's link clicks being a post's total
     (noted)."""
-    p = posts([
-        {"platform": "facebook", "post_id": "1", "published_at": "2026-10-03T10:00Z",
-         "paid": True, "views": 30000.0, "views_boosted": 25000.0, "link_clicks": 50.0},
-        {"platform": "facebook", "post_id": "2", "published_at": "2026-10-04T10:00Z",
-         "paid": True, "views": 10000.0, "link_clicks": 30.0},
-    ])
+    p = _boosted_two()
     ds = dataset(tmp_path, "2026-10-01,,ad_spend,140,,,,,,\n", posts=p,
                  web=web([_web_month(150.0)]))
     row = roi(ds, "2026-10").iloc[0]
@@ -1610,12 +1616,7 @@ def test_roi_no_organic_note_on_a_cpc_cpm_not_given(tmp_path):
     in USD, the brand's currency EUR: cpc and cpm are NaN (the spend unknown), and their row
     said what cpc and cpm count ("organic ones included") beside "cpc NaN". No note on what
     a figure not given counts; the NaN's reason, in every language."""
-    p = posts([
-        {"platform": "facebook", "post_id": "1", "published_at": "2026-10-03T10:00Z",
-         "paid": True, "views": 30000.0, "views_boosted": 25000.0, "link_clicks": 50.0},
-        {"platform": "facebook", "post_id": "2", "published_at": "2026-10-04T10:00Z",
-         "paid": True, "views": 10000.0, "link_clicks": 30.0},
-    ])
+    p = _boosted_two()
     ds = dataset(tmp_path, "2026-10-01,,ad_spend,140,USD,facebook,,,,\n", posts=p,
                  web=web([_web_month(150.0)]))
     row = roi(ds, "2026-10").iloc[0]
