@@ -2083,13 +2083,18 @@ def test_the_compare_section_says_no_ga4_export_covers_september(tmp_path):
     (tmp_path / "brand" / "ga4_traffic_acquisition_2026-09-01_2026-09-30.csv").unlink()
     ds = smm.load(tmp_path / "brand")
     for lang, note in _NO_GA4_SEPTEMBER.items():
-        sec = BrandReport(ds, "2026-10", lang=lang).compare()
-        table = next(b for b in sec.blocks if b["kind"] == "table")
-        sessions = next(r for r in table["rows"]
-                        if r[0] == Formatter(lang).metric("sessions"))
+        sessions, bullets = _compare_sessions_and_notes(ds, lang)
         assert sessions[2] == "–"
-        bullets = next(b for b in sec.blocks if b["kind"] == "bullets")["items"]
         assert note in bullets
+
+
+def _compare_sessions_and_notes(ds, lang: str) -> tuple[list, list]:
+    """The social sessions row of October 2026's "vs previous period" table, in ``lang``, and
+    the notes under it."""
+    sec = BrandReport(ds, "2026-10", lang=lang).compare()
+    table = next(b for b in sec.blocks if b["kind"] == "table")
+    sessions = next(r for r in table["rows"] if r[0] == Formatter(lang).metric("sessions"))
+    return sessions, next(b for b in sec.blocks if b["kind"] == "bullets")["items"]
 
 
 def test_the_compare_section_of_a_brand_without_ga4_says_so_once(tmp_path):
@@ -2109,10 +2114,6 @@ def test_the_compare_section_of_a_brand_without_ga4_says_so_once(tmp_path):
         export.unlink()
     ds = smm.load(tmp_path / "brand")
     for lang, note in _NO_GA4.items():
-        sec = BrandReport(ds, "2026-10", lang=lang).compare()
-        table = next(b for b in sec.blocks if b["kind"] == "table")
-        sessions = next(r for r in table["rows"]
-                        if r[0] == Formatter(lang).metric("sessions"))
+        sessions, bullets = _compare_sessions_and_notes(ds, lang)
         assert sessions[1:3] == ["–", "–"]
-        bullets = next(b for b in sec.blocks if b["kind"] == "bullets")["items"]
         assert bullets.count(note) == 1
