@@ -49,14 +49,15 @@ def inspect_files(paths: str | Path | list[str | Path]) -> pd.DataFrame:
     Exports are read with the brand's ``synonyms.csv`` when one is among the files, as
     :func:`smmanalytics.load` reads them. Never raises for a bad file: the error is in
     ``warnings`` with status ``failed``. A path that is not one (a URL, a number) is an
-    ArgumentError, as :func:`smmanalytics.load` says it.
+    ArgumentError, and a pattern (``exports/*.csv``) reads the files it matches, as
+    :func:`smmanalytics.load` does.
     """
     from .._io import file_name
     from ._sources import archive_members
 
-    paths = [path_of(p, "paths", "inspect_files", "the path of a file, folder or zip, or a "
-                     "list of them")
-             for p in (list(paths) if isinstance(paths, (list, tuple)) else [paths])]
+    paths = _folder.expand_patterns(
+        [path_of(p, "paths", "inspect_files", "the path of a file, folder or zip, or a list of "
+                 "them") for p in (list(paths) if isinstance(paths, (list, tuple)) else [paths])])
     rows: list[dict] = []
     exports: list[Path] = []
     extra: tuple | None = None
