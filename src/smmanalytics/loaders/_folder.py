@@ -225,7 +225,7 @@ def files_below(root: Path, skipped: list[tuple[Path, str]] | None = None) -> li
         rel = Path(folder).relative_to(root)
         if skipped is not None:
             skipped.extend((root, (rel / n).as_posix() + "/" * (n in subfolders))
-                           for n in sorted([*subfolders, *names]) if is_junk((n,)))
+                           for n in sorted(n for n in [*subfolders, *names] if is_junk((n,))))
         subfolders[:] = [d for d in subfolders if not is_junk((d,))]
         found += [Path(folder, n) for n in names
                   if not is_junk((n,)) and (Path(folder, n).is_file()
