@@ -407,17 +407,17 @@ def test_what_windows_and_office_leave_beside_the_exports_is_no_export(tmp_path)
         assert ds.quality.empty or not ds.quality["code"].isin(
             ["failed", "not_understood"]).any()
         assert len(ds.posts) == 1
-    # in the folder each is noted (an info), as help(smm.load) says: they were dropped with
-    # no trace; the lock file says why a workbook's latest edits may be in no file
+    # noted (infos), as help(smm.load) says: they were dropped with no trace; the system
+    # files once for the folder (Thumbs.db and desktop.ini: 2 files), the lock file by itself,
+    # as it says why a workbook's latest edits may be in no file
     ds = smm.load(brand, cache=False)
     notes = ds.quality.loc[ds.quality["code"].isin(["system_file", "lock_file"])]
     assert notes[["file", "code", "level"]].values.tolist() == [
-        [str(brand / "Thumbs.db"), "system_file", "info"],
-        [str(brand / "desktop.ini"), "system_file", "info"],
+        [str(brand), "system_file", "info"],
         [str(brand / "~$report.xlsx"), "lock_file", "info"]]
-    assert notes["message"].tolist()[1:] == [
-        "a hidden or system file (as .DS_Store, Thumbs.db or desktop.ini are), no export: "
-        "skipped",
+    assert notes["message"].tolist() == [
+        "2 files, hidden or system (no exports), skipped and never read as data: Thumbs.db, "
+        "desktop.ini",
         "an Office lock file: a workbook or document of its folder was open in Excel (or "
         "another Office program) when the folder was copied, so its changes not saved by then "
         "are in no file; skipped"]

@@ -320,9 +320,14 @@ def test_an_empty_zip_is_said_to_be_empty(tmp_path, members):
             zf.writestr(m, "" if m.endswith("/") else "x")
     with pytest.warns(DataQualityWarning, match=": Content_maisonseve.zip: empty zip archive"):
         ds = smm.load(p, cache=False)
-    # besides the defaults assumed without brand.yaml (brand_defaults), one error
-    (row,) = ds.quality.loc[ds.quality["code"].ne("brand_defaults")].itertuples()
+    # besides the defaults assumed without brand.yaml (brand_defaults), one error, and the
+    # junk the archive holds noted as a folder's is: __MACOSX, 1 folder
+    q = ds.quality.loc[ds.quality["code"].ne("brand_defaults")]
+    (row,) = q.loc[q["code"].ne("system_file")].itertuples()
     assert row.level == "error" and "empty zip archive" in row.message
+    assert q.loc[q["code"].eq("system_file"), "message"].tolist() == [
+        "1 folder, hidden or system (no exports), skipped and never read as data: __MACOSX/"
+    ] * bool(members)
     with pytest.raises(ParseError, match="empty zip archive") as err:
         smm.load(p, cache=False, strict=True)
     assert err.value.file == str(p)

@@ -42,21 +42,25 @@ def flag(value, name: str) -> bool:
                             expected="True or False", got=value)
 
 
-def path_of(value, name: str, function: str, what: str, *, hint: str = "") -> Path:
+def path_of(value, name: str, function: str, what: str, *, hint: str = "",
+            writes: bool = False) -> Path:
     """``value`` as a Path (:func:`user_path`: ``~`` expanded) if it is a str or
     os.PathLike; else an ArgumentTypeError naming the argument, what ``function`` takes
     (``what``: "the path of an export file") and the type that came, ``hint`` after it:
     pathlib's own TypeError ("expected str, bytes or os.PathLike object, not NoneType")
     named neither the function nor the argument. A URL is an ArgumentError: the exports
     are files on disk, and pathlib made ``https://x.com/a.csv`` a path ``https:/x.com/a.csv``
-    that "does not exist"."""
+    that "does not exist"; a URL given where ``function`` ``writes`` (``--out``) was a
+    folder ``https:`` made beside the user's files, and is refused in its own words."""
     if not isinstance(value, str | os.PathLike):
         raise ArgumentTypeError(f"{function} takes {what}, not {type(value).__name__}{hint}",
                                 argument=name, expected="a str or os.PathLike")
     if isinstance(text := os.fspath(value), str) and _URL.match(text):
-        raise ArgumentError(f"{function} reads files on disk, not a URL: download the file "
-                            "first and pass its path (or its folder's)", argument=name,
-                            expected=what, got=value)
+        advice = ("writes files on disk, not to a URL: pass a folder or file on disk and copy "
+                  "what it writes there" if writes else
+                  "reads files on disk, not a URL: download the file first and pass its path "
+                  "(or its folder's)")
+        raise ArgumentError(f"{function} {advice}", argument=name, expected=what, got=value)
     return user_path(value)
 
 

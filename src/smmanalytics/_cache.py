@@ -107,7 +107,7 @@ import pyarrow as pa
 from . import __version__
 from ._args import user_path
 from ._io import atomic_write
-from .errors import OutputError
+from .errors import ArgumentError, OutputError
 from .loaders import _read, _registry
 from .loaders._headers import extra_fingerprint
 from .loaders._tidy import folder_read
@@ -142,8 +142,22 @@ def cache_dir() -> Path:
     if env:
         return user_path(env)
     xdg = os.environ.get("XDG_CACHE_HOME")
-    base = user_path(xdg) if xdg else Path.home() / ".cache"
-    return base / "smmanalytics"
+    return (user_path(xdg) if xdg else _home() / ".cache") / "smmanalytics"
+
+
+def _home() -> Path:
+    """The home folder, for the cache's default place; with none known (HOME unset and no
+    user entry, as in some containers) an ArgumentError naming what to set, as a ``~`` in
+    SMM_CACHE_DIR is at that moment (:func:`~smmanalytics._args.user_path`): pathlib raised a
+    bare RuntimeError. Not a load without a cache: every load would parse anew unsaid, and
+    the folder also keeps the report notebooks and the logos taken out of zips."""
+    try:
+        return Path.home()
+    except RuntimeError:
+        raise ArgumentError("no folder for the cache of parsed exports: SMM_CACHE_DIR and "
+                            "XDG_CACHE_HOME are not set, and this system names no home folder "
+                            "(HOME is not set)", expected="SMM_CACHE_DIR set to a writable "
+                            "folder (or smm.load(..., cache=False))") from None
 
 
 @cache

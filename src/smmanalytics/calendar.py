@@ -901,7 +901,8 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
     OutputError
         The file cannot be written (a read-only folder, a full disk), naming it.
     """
-    path = path_of(path, "path", "write_ics", "the path of the .ics file to write")
+    path = path_of(path, "path", "write_ics", "the path of the .ics file to write",
+                   writes=True)
     data = ics_bytes(plan, brand_name, duration_minutes=duration_minutes, lang=lang,
                      calendar_name=calendar_name, brand_slug=brand_slug,
                      previous=_replaced(path))

@@ -20,7 +20,7 @@ import pandas as pd
 
 from . import __version__, dataset, runner, timing
 from ._alert_signals import value_digits
-from ._args import path_of, time_zone, user_path, whole
+from ._args import path_of, time_zone, whole
 from ._io import file_name
 from ._preflight import check_covered, check_not_empty, latest_period_of
 from ._process import Terminated, on_sigterm
@@ -994,13 +994,14 @@ def _expand_user_paths(args: argparse.Namespace) -> None:
     leaves the ``~`` of ``--out=~/reports`` or of a quoted path as it is. A URL given for a
     path read is refused as the API refuses it (:func:`~smmanalytics._args.path_of`), with
     the URL as typed: pathlib made ``https://x`` the path ``https:/x``, "path does not
-    exist"."""
+    exist"; one given as ``--out`` is refused as an output (it made a folder ``https:``)."""
     command = f"smm {args.command}"
     for name, what in _READ_PATHS.items():
         if isinstance(getattr(args, name, None), str):
             setattr(args, name, str(path_of(getattr(args, name), name, command, what)))
     if isinstance(getattr(args, "out", None), str):
-        args.out = str(user_path(args.out))
+        args.out = str(path_of(args.out, "out", command, "the path of a folder or file to "
+                               "write", writes=True))
     if isinstance(getattr(args, "paths", None), list):
         args.paths = [str(path_of(p, "paths", command, "export files, zips or folders"))
                       for p in args.paths]

@@ -44,6 +44,7 @@ import logging
 import os
 import tempfile
 import warnings
+from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -83,6 +84,7 @@ from .loaders._folder import (
     SETTINGS_FILES,
     SIDE_FILES,
     SYNONYMS_FILE,
+    expand_patterns,
     is_archive_setting,
     looks_like_export,
     member_kind,
@@ -532,9 +534,11 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     that is no settings file, :func:`~smmanalytics.loaders._folder.looks_like_export`: a GA4
     export emptied by a failed download, a Meta export whose header row was mangled) it is a
     file not read, noted as an error, and ``strict`` raises for it (UnknownFormatError); any
-    other file (a README.txt, a photo) is only recorded, ``strict`` or not; a hidden or system
-    file (``.DS_Store``, ``Thumbs.db``) or an Office lock file (``~$report.xlsx``) is skipped,
-    noted in ``quality`` alone (``system_file``, ``lock_file``: infos). After the
+    other file (a README.txt, a photo) is only recorded, ``strict`` or not; hidden or system
+    files and folders (``.DS_Store``, ``Thumbs.db``, ``__MACOSX/``, ``.git/``) and Office
+    lock files (``~$report.xlsx``), in a folder or a zip alike, are skipped, never read as
+    data, and noted in ``quality`` alone (infos): ``system_file`` once per folder or zip,
+    with their count and names, ``lock_file`` for each lock file. After the
     load, one DataQualityWarning names the files that could not be read (exports and
     settings files), or says that no export was found. The same post
     in several exports keeps its newest snapshot (ties: the later file in sorted order, where
@@ -558,7 +562,9 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     ----------
     path : str, os.PathLike, or a list or tuple of them
         A brand folder (walked recursively), one export or side file, a zip archive, or
-        several of them.
+        several of them. A path that does not exist and holds a wildcard is a pattern, read
+        as the shell reads it: ``"exports/*.csv"`` loads the files it matches
+        (``**`` matches any folders below).
     strict : bool, default False
         Raise on the first file that cannot be read (see Raises) instead of recording it in
         ``quality`` and ``files`` and going on.
@@ -577,10 +583,10 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     Raises
     ------
     ParseError
-        when a path does not exist, or (``strict=True``) when a file cannot be read (a
-        ConfigError, its subclass, for an invalid side file; an UnknownFormatError, its
-        subclass, for a file named as an export that no format understands, naming the file,
-        the formats tried and the headers that came).
+        when a path does not exist, or a pattern matches nothing, or (``strict=True``) when
+        a file cannot be read (a ConfigError, its subclass, for an invalid side file; an
+        UnknownFormatError, its subclass, for a file named as an export that no format
+        understands, naming the file, the formats tried and the headers that came).
     ConfigError
         when two brand folders are loaded as one (see above), naming both brand.yaml.
     ArgumentTypeError
@@ -599,6 +605,8 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
         raise ArgumentError("no path to load", argument="path",
                             expected="a brand folder, an export file or a zip, or a list of them",
                             got=path)
+    skipped: list[tuple[Path, str]] = []        # the junk met: (folder or zip, entry in it)
+    paths = expand_patterns(paths, skipped)
     root = Path(paths[0]) if len(paths) == 1 and Path(paths[0]).is_dir() else None
     if len(paths) == 1 and root is None and (folder := archive_folder(paths[0])) is not None:
         root = Path(folder)              # a zipped brand folder: names relative to its folder
@@ -606,7 +614,7 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     item_logs: list[QualityLog] = []
     pending: list[tuple[QualityLog, Path]] = []        # export files, read after the side files
     got = _Settings()
-    images, skipped = [], []
+    images = []
     for f in walk(paths, skipped):
         if f.suffix.lower() in IMAGE_SUFFIXES:  # a logo or a screenshot, never an export
             images.append(f)
@@ -617,7 +625,7 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
             continue
         # a zipped brand folder: its settings files are read here, as a folder's, before any
         # export (its exports are read with the others; _read_exports passes these members)
-        for src in archive_members(f, is_archive_setting):
+        for src in archive_members(f, is_archive_setting, skipped):
             item_logs.append(ilog := QualityLog())
             got.read(Path(src.name), src.data, ilog, strict, archive=f)
         item_logs.append(ilog := QualityLog())
@@ -632,8 +640,7 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     if brand.logo and got.brand_from is not None:
         brand, zipped_logo = _archive_logo(brand, got.brand_from, ilog)
     logo = Path(brand.logo).resolve() if brand.logo else None
-    for f in skipped:
-        ilog.add(f, *_junk_note(f), level="info")
+    _note_junk(skipped, ilog)
     for f in images:
         if f.resolve() != logo:
             ilog.add(f, "not_an_export", f"{_image_or_document(f)}, not an export file: "
@@ -674,17 +681,40 @@ def _default_used(brand: Brand, key: str | None) -> str:
     return "its default is used" if value is None else f"its default, {value!r}, is used"
 
 
-def _junk_note(f: Path) -> tuple[str, str]:
-    """The code and message of the note of a file a folder's walk skipped
-    (:func:`~smmanalytics.loaders._sources.is_junk`): an Office lock file says its workbook
-    was open when the folder was copied, which tells a user why a figure they had just
-    edited did not change; it, a .DS_Store or a Thumbs.db, were skipped with no trace."""
-    if f.name.startswith("~$"):
-        return ("lock_file", "an Office lock file: a workbook or document of its folder was "
-                "open in Excel (or another Office program) when the folder was copied, so its "
-                "changes not saved by then are in no file; skipped")
-    return ("system_file", "a hidden or system file (as .DS_Store, Thumbs.db or desktop.ini "
-            "are), no export: skipped")
+def _note_junk(skipped: list[tuple[Path, str]], log: QualityLog) -> None:
+    """Note the junk the walk skipped (:func:`~smmanalytics.loaders._sources.is_junk`),
+    ``(folder or zip, entry below it)``, by one rule in a folder and in a zip: each Office
+    lock file by itself, as it says its workbook was open when the folder was copied, which
+    tells a user why a figure they had just edited did not change; the rest once per folder
+    or zip, counted and named (:func:`_junk_words`). A zip's junk, and a .git or __MACOSX
+    folder anywhere, were skipped with no trace, a folder's files each noted."""
+    places: dict[Path, list[str]] = {}
+    for where, entry in skipped:
+        places.setdefault(where, []).append(entry)
+    for where, entries in places.items():
+        entries = sorted(set(entries))
+        locks = [e for e in entries if PurePosixPath(e).name.startswith("~$")
+                 and not e.endswith("/")]
+        if others := [e for e in entries if e not in locks]:
+            log.add(where, "system_file", _junk_words(others), level="info")
+        for entry in locks:
+            log.add(where / entry if where.is_dir() else f"{where}!{entry}", "lock_file",
+                    "an Office lock file: a workbook or document of its folder was open in "
+                    "Excel (or another Office program) when the folder was copied, so its "
+                    "changes not saved by then are in no file; skipped", level="info")
+
+
+def _junk_words(entries: list[str]) -> str:
+    """What a ``system_file`` note says of the junk ``entries`` of one folder or zip (names
+    below it, a folder's ending in ``/``): how many files and folders, and their names,
+    each once with its count: ``.DS_Store``, ``a/.DS_Store`` and ``.git/`` are "2 files and
+    1 folder, …: .DS_Store ×2, .git/" (a .DS_Store in each of 12 subfolders, one name)."""
+    folders = sum(e.endswith("/") for e in entries)
+    kinds = " and ".join(f"{n} {word}{'s' * (n > 1)}" for n, word in
+                         ((len(entries) - folders, "file"), (folders, "folder")) if n)
+    counts = Counter(PurePosixPath(e).name + "/" * e.endswith("/") for e in entries)
+    names = ", ".join(name if n == 1 else f"{name} ×{n}" for name, n in sorted(counts.items()))
+    return f"{kinds}, hidden or system (no exports), skipped and never read as data: {names}"
 
 
 def _brand_files_beside(paths: list[Path]) -> list[Path]:

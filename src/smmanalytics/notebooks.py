@@ -18,7 +18,7 @@ import os
 
 import nbformat as nbf
 
-from ._args import user_path
+from ._args import path_of
 from ._io import atomic_write
 
 __all__ = ["NOTEBOOKS", "digest", "file_text", "write"]
@@ -282,7 +282,8 @@ def write(folder: str | os.PathLike, *, replace: bool = True) -> dict[str, bool]
     OutputError
         naming the file that cannot be written.
     """
-    folder = user_path(folder)
+    folder = path_of(folder, "folder", "notebooks.write",
+                     "the path of the folder to write the notebooks in", writes=True)
     written = {}
     for name in NOTEBOOKS:
         path = folder / name

@@ -303,7 +303,8 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
     kind = report_kind(kind)
     nb_in = notebook_path(kind)
     data = path_of(data, "data", "run_report", "the path of a brand folder or of its zip")
-    out = reports_root(path_of(out, "out", "run_report", "the path of the reports folder"))
+    out = reports_root(path_of(out, "out", "run_report", "the path of the reports folder",
+                               writes=True))
     if brand is not None and not isinstance(brand, str):    # slugify failed on it, later
         raise ArgumentTypeError(f"run_report takes a brand slug, not {type(brand).__name__}",
                                 argument="brand", expected="a str, or None (brand.yaml's)")

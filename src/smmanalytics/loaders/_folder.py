@@ -11,6 +11,7 @@ without importing it: ``dataset`` imports the loaders).
 
 from __future__ import annotations
 
+import glob
 import os
 import re
 import warnings
@@ -25,8 +26,9 @@ from ..quality import QualityLog
 from ._sources import EXCEL_SUFFIXES, is_junk, names_a_platform
 
 __all__ = ["BRAND_FILES", "EXPORT_SUFFIXES", "IMAGE_SUFFIXES", "SETTINGS_FILES", "SIDE_FILES",
-           "SYNONYMS_FILE", "file_order", "files_below", "is_archive_setting", "looks_like_export",
-           "member_kind", "noting_warnings", "relative_name", "walk", "without_copy_words"]
+           "SYNONYMS_FILE", "expand_patterns", "file_order", "files_below", "is_archive_setting",
+           "looks_like_export", "member_kind", "noting_warnings", "relative_name", "walk",
+           "without_copy_words"]
 
 #: side files recognised by name → (module, reader function, Dataset field); the readers
 #: themselves are dataset's (``_SIDE_READERS``): roi's cost reader imports the loaders
@@ -121,13 +123,46 @@ def file_order(path: str | Path) -> tuple[str, tuple[int, ...], str]:
     return f"{folder}{slash}{name}", tuple(copies), text
 
 
-def walk(paths: Iterable[str | Path], skipped: list[Path] | None = None) -> list[Path]:
+#: what makes a path a pattern (:mod:`glob`'s wildcards)
+_WILDCARD = re.compile(r"[*?[]")
+
+
+def expand_patterns(paths: Iterable[Path], skipped: list[tuple[Path, str]] | None = None
+                    ) -> list[Path]:
+    """``paths`` with each pattern (``exports/*.csv``, ``exports/**/*.xlsx``: a path that does
+    not exist and holds a wildcard) replaced by the paths it matches, sorted: the shell does
+    this for ``smm inspect exports/*.csv``, not for a quoted ``--data 'exports/*.csv'`` nor
+    for ``smm.load("exports/*.csv")``, which said "path does not exist" of a pattern a user
+    meant as the shell reads it. A path that exists is itself, wildcards in its name or not.
+    A pattern that matches nothing is a ParseError naming it; the junk it matches
+    (``~$report.xlsx`` of ``*.xlsx``: :func:`~smmanalytics.loaders._sources.is_junk`) is
+    added to ``skipped`` as a folder's walk adds it, never read."""
+    out: list[Path] = []
+    for p in paths:
+        if p.exists() or p.is_symlink() or not _WILDCARD.search(str(p)):
+            out.append(p)
+            continue
+        found = [Path(m) for m in sorted(glob.glob(str(p), recursive=True))]
+        if not found:
+            raise ParseError("no file or folder matches this pattern", file=str(p),
+                             expected="a pattern matching exports, folders or zips (as "
+                             "exports/*.csv), or their paths", got="no match")
+        for m in found:
+            if not is_junk((m.name,)):
+                out.append(m)
+            elif skipped is not None:
+                skipped.append((m.parent, m.name + ("/" if m.is_dir() else "")))
+    return out
+
+
+def walk(paths: Iterable[str | Path], skipped: list[tuple[Path, str]] | None = None
+         ) -> list[Path]:
     """The files of ``paths`` (folders walked with :func:`files_below`, files as given), in
     :func:`file_order` of their absolute paths, whatever the order of ``paths``: the files of
     a list load as those of its folder do, the same tables and notes (in the order given, a
     tie between two exports of the same time went to the one listed last, and the tables'
     rows and columns followed the list); ParseError for a path that does not exist. The junk
-    files of the folders are added to ``skipped`` (:func:`files_below`)."""
+    of the folders is added to ``skipped`` (:func:`files_below`)."""
     out: list[Path] = []
     for p in paths:
         p = user_path(p)
@@ -171,13 +206,15 @@ def relative_name(f: Path, paths: Iterable[str | Path]) -> str | None:
     return (Path(name) / rel if names_a_platform(name) else rel).as_posix()
 
 
-def files_below(root: Path, skipped: list[Path] | None = None) -> list[Path]:
+def files_below(root: Path, skipped: list[tuple[Path, str]] | None = None) -> list[Path]:
     """The files below the folder ``root`` in path order (:func:`file_order`), junk left out
     (:func:`~smmanalytics.loaders._sources.is_junk`), folders reached through a symbolic link
     included (each real folder once, so a link to a parent ends there). A link to a file that
     is missing (on a drive not mounted) is one of them: reading it says so, where leaving it
-    out left an export out unsaid. The junk files of the folders walked (not those of junk
-    folders, ``.git`` or ``__MACOSX``) are added to ``skipped``, for the load to note them."""
+    out left an export out unsaid. The junk is added to ``skipped`` as ``(root, entry)``, its
+    name below ``root``, for the load to note it: a junk folder (``.git/``, ``__MACOSX/``,
+    never walked into) as one entry ending in ``/``, as
+    :func:`~smmanalytics.loaders._sources.junk_entries` names an archive's."""
     found, seen = [], set()
     for folder, subfolders, names in os.walk(root, followlinks=True):
         real = os.path.realpath(folder)
@@ -185,13 +222,14 @@ def files_below(root: Path, skipped: list[Path] | None = None) -> list[Path]:
             subfolders[:] = []
             continue
         seen.add(real)
+        rel = Path(folder).relative_to(root)
+        if skipped is not None:
+            skipped.extend((root, (rel / n).as_posix() + "/" * (n in subfolders))
+                           for n in sorted(n for n in [*subfolders, *names] if is_junk((n,))))
         subfolders[:] = [d for d in subfolders if not is_junk((d,))]
-        rel = Path(folder).relative_to(root).parts
         found += [Path(folder, n) for n in names
-                  if not is_junk((*rel, n)) and (Path(folder, n).is_file()
-                                                  or _dangling(Path(folder, n)))]
-        if skipped is not None and not is_junk(rel):
-            skipped.extend(sorted(Path(folder, n) for n in names if is_junk((n,))))
+                  if not is_junk((n,)) and (Path(folder, n).is_file()
+                                            or _dangling(Path(folder, n)))]
     return sorted(found, key=lambda f: file_order(f.relative_to(root)))
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .._args import path_of
 from ..errors import SmmError
 from ..quality import QualityLog
 from . import _folder
@@ -47,12 +48,16 @@ def inspect_files(paths: str | Path | list[str | Path]) -> pd.DataFrame:
 
     Exports are read with the brand's ``synonyms.csv`` when one is among the files, as
     :func:`smmanalytics.load` reads them. Never raises for a bad file: the error is in
-    ``warnings`` with status ``failed``.
+    ``warnings`` with status ``failed``. A path that is not one (a URL, a number) is an
+    ArgumentError, and a pattern (``exports/*.csv``) reads the files it matches, as
+    :func:`smmanalytics.load` does.
     """
     from .._io import file_name
     from ._sources import archive_members
 
-    paths = list(paths) if isinstance(paths, (list, tuple)) else [paths]
+    paths = _folder.expand_patterns(
+        [path_of(p, "paths", "inspect_files", "the path of a file, folder or zip, or a list of "
+                 "them") for p in (list(paths) if isinstance(paths, (list, tuple)) else [paths])])
     rows: list[dict] = []
     exports: list[Path] = []
     extra: tuple | None = None

@@ -38,8 +38,8 @@ from ._preamble import split_text
 from ._sniff import RawTable, _only_text, _sep_row, parse_preamble
 from ._xlsx_cells import HiddenCells, hidden_cells, ods_percents, xls_percents
 
-__all__ = ["Source", "iter_sources", "archive_members", "archive_folder", "is_junk", "read_tables",
-           "is_zip", "is_workbook", "supplementary_members", "note_skipped"]
+__all__ = ["Source", "iter_sources", "archive_members", "archive_folder", "is_junk", "junk_entries",
+           "read_tables", "is_zip", "is_workbook", "supplementary_members", "note_skipped"]
 
 _ZIP = b"PK\x03\x04"
 #: an archive without members: its end-of-directory record alone
@@ -261,6 +261,21 @@ def is_junk(parts: tuple[str, ...]) -> bool:
             or bool(parts) and parts[-1].lower() in _OS_FILES)
 
 
+def junk_entries(names: Iterable[str]) -> list[str]:
+    """The junk (:func:`is_junk`) among the member ``names`` of an archive, each once, in
+    name order: a junk folder (``__MACOSX/``, ``.git/``) as one entry ending in ``/``, its
+    members not counted one by one, as a folder's walk, which does not go into it, counts it;
+    a junk file by its name (``brand/.DS_Store``)."""
+    found = set()
+    for name in names:
+        parts = PurePosixPath(name).parts
+        first = next((i for i, p in enumerate(parts) if is_junk((p,))), None)
+        if first is not None:
+            folder = first < len(parts) - 1 or name.endswith("/")
+            found.add("/".join(parts[:first + 1]) + ("/" if folder else ""))
+    return sorted(found)
+
+
 def _walk_zip(src: Source, depth: int = 0, want: Callable[[str], bool] | None = None,
               zf: zipfile.ZipFile | None = None) -> Iterator[Source]:
     """The members of the archive ``src`` (``zf`` when it is opened already), nested archives
@@ -352,7 +367,8 @@ def _cannot_extract(name: str, exc: Exception) -> ParseError:
     return words
 
 
-def archive_members(path: str | Path, want: Callable[[str], bool]) -> list[Source]:
+def archive_members(path: str | Path, want: Callable[[str], bool],
+                    junk: list[tuple[Path, str]] | None = None) -> list[Source]:
     """The members of the zip archive at ``path`` whose display name (``path!folder/x.csv``,
     nested archives chaining the ``!``) ``want`` accepts: those :func:`iter_sources` yields
     under these names, read from the archive without reading its other members.
@@ -360,6 +376,9 @@ def archive_members(path: str | Path, want: Callable[[str], bool]) -> list[Sourc
     ``[]`` when ``path`` is no zip archive (a workbook, a CSV, a missing file), or cannot be
     walked through (:func:`iter_sources` raises the error). A member that cannot be read is
     left out: :func:`iter_sources` yields it with its error, for the reader to record.
+    The archive's own junk (:func:`junk_entries`, which no walk reads) is added to ``junk``
+    as ``(path, entry)``, as a folder's walk adds its own, for the load to note it: in a zip
+    it went unsaid where the same .DS_Store in the folder was noted.
     """
     p = Path(path)
     try:
@@ -374,6 +393,8 @@ def archive_members(path: str | Path, want: Callable[[str], bool]) -> list[Sourc
     with zf:
         if _workbook_names(zf.namelist()):
             return []
+        if junk is not None:
+            junk.extend((p, entry) for entry in junk_entries(zf.namelist()))
         try:
             found = [src for src in _walk_zip(Source(str(p), b"", p, mtime), want=want, zf=zf)
                      if src.damage is None]

@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from .. import schema
-from .._args import user_path, whole
+from .._args import path_of, whole
 from .._io import writing
 from ..errors import OutputError
 from ._account import simulate_audience, simulate_daily
@@ -159,7 +159,8 @@ def write(out_dir: str | Path, seed: int = 2026, *, replace: bool = False) -> li
         naming the folder and some of its files, when it holds other files than a sample's
         and ``replace`` is False; naming the folder or file that cannot be written.
     """
-    out = user_path(out_dir)
+    out = path_of(out_dir, "out_dir", "sample.write",
+                  "the path of the folder to write the sample in", writes=True)
     if not replace:
         _check_folder(out)
     brand = generate(seed)

@@ -1,0 +1,126 @@
+"""What is no one's export (macOS's ``__MACOSX`` and ``._*`` copies, ``.DS_Store``,
+``Thumbs.db``, a ``.git`` folder, an Office lock file) is skipped by one rule in a folder and
+in a zip, and noted; a path with a wildcard (``exports/*.csv``) is a pattern, read as the
+shell reads it (``loaders._folder.expand_patterns``, ``dataset._note_junk``)."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import smmanalytics as smm
+from smmanalytics.cli import main
+from smmanalytics.errors import ParseError
+from smmanalytics.loaders import inspect_files
+from tests._helpers import ig_export
+
+#: the junk a Mac, Windows, git and Excel leave in a brand's folder, beside one export of
+#: 10 views: 3 files (two .DS_Store, one AppleDouble ._ copy) and 2 folders (.git with two
+#: files of its own, __MACOSX), and one lock file, noted by itself
+JUNK = {".DS_Store": b"\0\0\0\1Bud1", "facebook/.DS_Store": b"\0\0\0\1Bud1",
+        "._ig_2026-10-03.csv": b"\0\5\26\7", ".git/config": b"[core]\n",
+        ".git/objects/ab": b"x\x01", "__MACOSX/._ig_2026-10-03.csv": b"\0\5\26\7",
+        "~$report.xlsx": b"lock"}
+#: what the system_file note says of them (names sorted: '.D' < '._' < '.g' < '__')
+SAID = ("3 files and 2 folders, hidden or system (no exports), skipped and never read as "
+        "data: .DS_Store ×2, ._ig_2026-10-03.csv, .git/, __MACOSX/")
+
+
+def _brand(folder: Path) -> Path:
+    """The brand folder: the export and :data:`JUNK`."""
+    for name, data in {"ig_2026-10-03.csv": ("\ufeff" + ig_export(10)).encode(),
+                       **JUNK}.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(data)
+    return folder
+
+
+def _zipped(folder: Path, archive: Path) -> Path:
+    """``folder`` zipped as macOS's Finder zips it: under its own name, __MACOSX at the top."""
+    with zipfile.ZipFile(archive, "w") as zf:
+        for f in sorted(p for p in folder.rglob("*") if p.is_file()):
+            rel = f.relative_to(folder).as_posix()
+            zf.write(f, rel if rel.startswith("__MACOSX/") else f"{folder.name}/{rel}")
+    return archive
+
+
+def _junk_notes(ds) -> list[list[str]]:
+    q = ds.quality
+    return q.loc[q["code"].isin(["system_file", "lock_file"]),
+                 ["file", "code", "message"]].values.tolist()
+
+
+def test_junk_is_noted_once_per_folder_and_per_zip_alike(tmp_path):
+    # before: the folder noted .DS_Store and facebook/.DS_Store each, and .git, __MACOSX
+    # not at all; the zip of the same folder noted nothing
+    brand = _brand(tmp_path / "brand")
+    archive = _zipped(brand, tmp_path / "brand.zip")
+    lock = ("an Office lock file: a workbook or document of its folder was open in Excel (or "
+            "another Office program) when the folder was copied, so its changes not saved by "
+            "then are in no file; skipped")
+    for where, lock_at in ((brand, str(brand / "~$report.xlsx")),
+                           (archive, f"{archive}!brand/~$report.xlsx")):
+        ds = smm.load(where, strict=True, cache=False)   # never read: strict has no error
+        assert _junk_notes(ds) == [[str(where), "system_file", SAID],
+                                   [lock_at, "lock_file", lock]]
+        assert len(ds.files) == 1 and len(ds.posts) == 1
+        assert ds.posts["views"].tolist() == [10]
+
+
+def test_a_zip_in_a_folder_notes_its_own_junk(tmp_path):
+    # an export zip dropped in the brand folder: its own .DS_Store is its note, the folder
+    # has none (nothing of its own)
+    outer = tmp_path / "outer"
+    outer.mkdir()
+    inner = _brand(tmp_path / "brand")
+    for name in JUNK:
+        if not name.endswith(".DS_Store"):
+            (inner / name).unlink()
+    archive = _zipped(inner, outer / "export.zip")
+    ds = smm.load(outer, cache=False)
+    # left: .DS_Store and facebook/.DS_Store, 2 files of the same name
+    assert _junk_notes(ds) == [[str(archive), "system_file", "2 files, hidden or system (no "
+                                "exports), skipped and never read as data: .DS_Store ×2"]]
+    assert len(ds.posts) == 1
+
+
+def test_a_pattern_loads_what_it_matches(tmp_path, monkeypatch, capsys):
+    # "exports/*.csv" said "path does not exist"; it matches the two exports (views 10 and
+    # 20), not notes.txt; the lock file it matches is noted, not read
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    (exports / "ig_2026-10-03.csv").write_text("\ufeff" + ig_export(10), encoding="utf-8")
+    (exports / "ig_2026-10-05.csv").write_text("\ufeff" + ig_export(20), encoding="utf-8")
+    (exports / "notes.txt").write_text("not matched\n")
+    (exports / "~$report.csv").write_bytes(b"lock")
+    ds = smm.load(str(exports / "*.csv"), cache=False)
+    # the same post in both: the newest snapshot, that of 10/05, with 20 views
+    assert sorted(Path(p).name for p in ds.files["path"]) == ["ig_2026-10-03.csv",
+                                                              "ig_2026-10-05.csv"]
+    assert ds.posts["views"].tolist() == [20]
+    assert _junk_notes(ds)[0][:2] == [str(exports / "~$report.csv"), "lock_file"]
+    # the CLI's quoted --data is the same pattern
+    monkeypatch.chdir(tmp_path)
+    assert main(["inspect", "exports/*.csv"]) == 0
+    out = capsys.readouterr().out
+    assert "ig_2026-10-03.csv" in out and "ig_2026-10-05.csv" in out and "notes.txt" not in out
+    assert len(inspect_files("exports/**/*.csv")) == 2
+
+
+def test_a_pattern_matching_nothing_names_itself(tmp_path):
+    pattern = tmp_path / "exports" / "*.xlsx"
+    with pytest.raises(ParseError) as info:
+        smm.load(pattern, cache=False)
+    assert str(info.value) == (
+        f"file {pattern}: no file or folder matches this pattern; expected a pattern matching "
+        "exports, folders or zips (as exports/*.csv), or their paths; got 'no match'")
+
+
+def test_a_file_whose_name_holds_a_wildcard_is_itself(tmp_path):
+    # "ig [1].csv" exists: it is that file, not the pattern matching "ig 1.csv"
+    (tmp_path / "ig [1].csv").write_text("\ufeff" + ig_export(10), encoding="utf-8")
+    (tmp_path / "ig 1.csv").write_text("\ufeff" + ig_export(30), encoding="utf-8")
+    ds = smm.load(tmp_path / "ig [1].csv", cache=False)
+    assert ds.posts["views"].tolist() == [10]
