@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import smmanalytics as smm
+from smmanalytics.report import BrandReport
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data/sample/maison-seve"
 OLDER = SAMPLE / "facebook_posts_2026-10-01_2026-10-31_2026-11-02.csv"
@@ -132,3 +133,26 @@ def test_cutting_the_newer_export_anywhere_never_lowers_a_figure_nor_drops_a_pos
     assert got["published_at"].equals(older["published_at"])
     for figure in _FIGURES:
         assert (got[figure].fillna(-1) >= older[figure].fillna(-1)).all(), figure
+
+
+def test_the_cover_says_the_report_s_posts_come_from_a_cut_export(tmp_path):
+    ds = smm.load(_brand(tmp_path, 5000))
+    # the 9 whole rows of the cut file and its cut row completed: 10 of October's 16 posts
+    # (the sample's brand.yaml names accounts these two files lack: other warnings too)
+    assert (
+        f"Warning: the figures of 10 posts of this report come from an export cut off inside "
+        f"its last row ({NEWER.name}: a download or copy interrupted); what the cut lost was "
+        "taken from an older export where one had it (see Data quality)."
+    ) in BrandReport(ds, "2026-10", lang="en").cover_warnings
+    for lang, words in (("fr", "les chiffres de 10 publications de ce rapport viennent d'un "
+                                "export coupé"),
+                        ("it", "i dati di 10 post di questo rapporto vengono da "
+                               "un'esportazione troncata")):
+        assert any(words in w for w in BrandReport(ds, "2026-10", lang=lang).cover_warnings)
+    # the older export alone: no word of a cut
+    folder = tmp_path / "older"
+    folder.mkdir()
+    shutil.copy(SAMPLE / "brand.yaml", folder)
+    shutil.copy(OLDER, folder)
+    older = BrandReport(smm.load(folder), "2026-10", lang="en").cover_warnings
+    assert older and not any("cut off" in w for w in older)
