@@ -103,6 +103,7 @@ class _Parts:
                                 # signs (attrs["net_by_sign"]: Meta's follows)
     carried: list               # the columns each export has (None: a frame made by hand)
     no_value: list[dict]        # each export's posts whose cell held no value (``#N/A``)
+    cut: list[dict]             # each export's post whose row the file's cut-off left partial
     relative: dict[str, str]    # each daily export's name below the folder loaded, by file
 
     @property
@@ -121,6 +122,7 @@ def _concatenated(table: str, frames: list[pd.DataFrame]) -> _Parts:
     by_sign = [np.full(len(f), bool(f.attrs.get("net_by_sign"))) for f in frames]
     carried = [f.attrs.get("carried") for f in frames]
     no_value = [f.attrs.get("no_value") or {} for f in frames]
+    cut = [f.attrs.get("cut_off") or {} for f in frames]
     relative = {str(f["source_file"].iloc[0]): f.attrs["relative_name"] for f in frames
                 if f.attrs.get("relative_name") and "source_file" in f.columns}
     parts = [schema.conform(f, table) for f in frames]
@@ -138,7 +140,7 @@ def _concatenated(table: str, frames: list[pd.DataFrame]) -> _Parts:
     return _Parts(df=df, single=single, guessed=guessed, unreliable=np.concatenate(unreliable),
                   made_unknown=np.concatenate(made_unknown),
                   by_sign=np.concatenate(by_sign), carried=carried,
-                  no_value=no_value, relative=relative)
+                  no_value=no_value, cut=cut, relative=relative)
 
 
 def _keyed(table: str, parts: _Parts, log: QualityLog, accounts: KnownAccounts | None
@@ -227,6 +229,9 @@ def _newest(table: str, df: pd.DataFrame, keys: list[str], parts: _Parts, log: Q
                             na_position="first")
     elif not (snap.notna().all() and snap.is_monotonic_increasing):   # else already in order
         df = df.sort_values(["snapshot_at", *tie], kind="stable", na_position="first")
+    if table == "posts" and any(parts.cut):
+        # before the sort: a publish time taken from an older export moves the row
+        df = _completed_cut_rows(df, keys, parts, log)
     order = [c for c in schema.SORT_KEYS[table] if c in df.columns] + tie
     # the rows' final order is sorted (by Arrow, without the GIL) while the duplicates are
     # found; the kept rows are then gathered once, in that order (a stable sort of all rows
@@ -740,6 +745,83 @@ _PROVENANCE = ("snapshot_at", "source_file", "source_format", "source_locale", "
 #: interactions 52 where the English export of the same time says 8 and 56
 _X_SHARES = ("reposts", "shares_direct")
 _SUMS = {"shares": _X_SHARES, "interactions": (*COMPONENTS, *_X_SHARES)}
+
+
+def _completed_cut_rows(df: pd.DataFrame, keys: list[str], parts: _Parts, log: QualityLog
+                        ) -> pd.DataFrame:
+    """``df`` (posts, oldest export first) with the cells a file's cut-off lost on its last
+    row (each part's ``attrs["cut_off"]``: the post, its line, the fields lost) taken from the
+    newest older export of the post that has them, the sums over them recomputed
+    (:func:`_resum`), noted (``cut_row_completed``); a cut row no older export holds keeps
+    what it has, noted (``cut_row_alone``). A cut row a newer export replaces needs neither.
+
+    Those cells are missing because the file was cut, not because the platform said so: the
+    Facebook export of 15 November cut at byte 5000, inside the caption of post
+    1368827552751129, replaced that post's complete row of the export of 2 November (published
+    13 October, reach 12,995, interactions 606) with a row of no date nor figure, and October
+    lost the post: 15 Facebook posts and 2,301 interactions instead of 16 and 2,883.
+    """
+    part = np.zeros(len(df), dtype=int) if parts.single else df["_order"].to_numpy()
+    ids = df["post_id"].astype("string")
+    out = df
+    for i, cut in enumerate(parts.cut):
+        at = np.flatnonzero((part == i) & ids.eq(cut.get("post_id")).to_numpy(
+            dtype=bool, na_value=False)) if cut else []
+        if len(at) != 1:
+            continue
+        pos = at[-1]
+        same = _same_post(df, pos, keys)
+        if not same[pos + 1:].any():          # else a newer export's row replaces it
+            out = _complete_cut_row(out, pos, np.flatnonzero(same[:pos]), keys, cut, log)
+    return out
+
+
+def _same_post(df: pd.DataFrame, pos: int, keys: list[str]) -> np.ndarray:
+    """Which rows of ``df`` have the keys of the row at position ``pos`` (and its date
+    range: a figure over one, YouTube's, is only comparable with the same range's)."""
+    same = np.ones(len(df), dtype=bool)
+    for k in [*keys, *(w for w in ("window_start", "window_end") if w in df.columns)]:
+        column, value = df[k], df[k].iloc[pos]
+        same &= (column.isna().to_numpy() if pd.isna(value)
+                 else column.eq(value).to_numpy(dtype=bool, na_value=False))
+    return same
+
+
+def _complete_cut_row(df: pd.DataFrame, pos: int, older: np.ndarray, keys: list[str],
+                      cut: dict, log: QualityLog) -> pd.DataFrame:
+    """``df`` with the fields the cut lost on its row at position ``pos`` (``cut``, see
+    :func:`_completed_cut_rows`) taken from the newest of the rows at ``older`` that has each,
+    noted naming the file, the line, the post and the older export."""
+    src = df["source_file"].iloc[pos]
+    where = f"post {cut['post_id']} (the row from line {cut['line']}, which the file's cut-off " \
+            "left partial)"
+    # the sums the loader computed after the row was read (the interactions) lost too
+    sums = [t for t in _SUMS if t in df.columns and pd.isna(df[t].iloc[pos])]
+    lost = [c for c in dict.fromkeys([*cut["fields"], *sums]) if c in df.columns
+            and c not in keys and c not in _PROVENANCE and c not in ("window_start", "window_end")]
+    out, taken, sources = df, [], set()
+    for c in lost:
+        known = df[c].iloc[older].dropna() if len(older) else df[c].iloc[:0]
+        if known.empty:
+            continue
+        if out is df:
+            out = df.copy(deep=False)
+        column = out[c].copy()
+        column.iloc[pos] = known.iloc[-1]
+        out[c] = column
+        taken.append(c)
+        sources.add(file_name(df["source_file"].loc[known.index[-1]]))
+    if not taken:
+        log.add(src, "cut_row_alone", f"{where} is in no older export: it keeps what the file "
+                f"gives before the cut, its {', '.join(lost) or 'figures'} unknown", rows=1)
+        return df
+    recounted = _resum(out, out.index[[pos]].to_numpy(), set(taken))
+    unknown = [c for c in lost if c not in taken]
+    log.add(src, "cut_row_completed", f"{where} takes {', '.join(taken)} from the older "
+            f"export {', '.join(sorted(sources))}"
+            + (f", its {', '.join(unknown)} unknown" if unknown else "")
+            + _recomputed(out.index[[pos]], recounted), rows=1)
+    return out
 
 
 def _older_figures(df: pd.DataFrame, dup: pd.Series, keys: list[str],

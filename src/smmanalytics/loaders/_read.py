@@ -272,6 +272,8 @@ def _parsed(fmt: Format, cand: Candidate, ctx: ParseContext) -> list[pd.DataFram
     _note_repeated_headers(fmt, cand, ctx)
     if cand.no_value:
         _keep_no_value(cand, out)
+    if cand.table.cut_row is not None:
+        _keep_cut_row(fmt, cand, out)
     if fmt.expects or fmt.expects_on:
         note_missing_metrics(fmt, cand, out, ctx, since=start)
     return out
@@ -290,6 +292,26 @@ def _keep_no_value(cand: Candidate, out: list[pd.DataFrame]) -> None:
                for c, hit in cand.no_value.items() if c in df.columns and len(hit) == len(df)}
         if any(ids.values()):
             df.attrs["no_value"] = {c: v for c, v in ids.items() if v}
+
+
+def _keep_cut_row(fmt: Format, cand: Candidate, out: list[pd.DataFrame]) -> None:
+    """Name, in ``attrs["cut_off"]`` (post id, line, fields), the post of the last row of a
+    posts frame whose file was cut off inside that row (``RawTable.cut_row``), and the fields
+    the cut lost: those missing on the row, but for the columns read whole before the cut
+    (a blank cell there is the export's own figure). The merge takes them from an older
+    export of the post (``_merge._completed_cut_rows``): a Facebook export of 15 November cut
+    inside a caption lost its post's publish time and figures, and its partial row replaced
+    the complete row of the export of 2 November, the post leaving October's figures."""
+    line, first_lost = cand.table.cut_row
+    columns = cand.match(fmt.family).columns
+    for df in out:
+        if df.attrs.get("kind") != "posts" or "post_id" not in df.columns or not len(df) \
+                or pd.isna(post := df["post_id"].iloc[-1]):
+            continue
+        last = df.iloc[-1]
+        lost = [c for c in df.columns if pd.isna(last[c])
+                and min(columns.get(c) or [first_lost]) >= first_lost]
+        df.attrs["cut_off"] = {"post_id": str(post), "line": line, "fields": lost}
 
 
 def _with_later_blocks(fmt: Format, cand: Candidate, out: list[pd.DataFrame],

@@ -181,6 +181,10 @@ class RawTable:
     keys: tuple[int, ...] = ()
     decimal: str | None = None
     own_total: bool = False
+    #: the last row when the file was cut off inside it (:meth:`mend_cut_off`): the line it
+    #: starts on and the first column whose cell the cut lost (read as missing, though the
+    #: export had a value there); None for a table read to its end
+    cut_row: tuple[int, int] | None = field(default=None, repr=False)
 
     @cached_property
     def norm(self) -> list[str]:
@@ -302,6 +306,7 @@ class RawTable:
         end = lines[-1] + sum(c.count("\n") for c in row)   # the row's quoted breaks too
         if not whole:
             row[k] = ""
+        self.cut_row = (lines[-1], k + whole)
         if self.log is not None:
             self.log.add(self.source, "file_cut_off",
                          cut_off_message(lines[-1], end, self.header[k], value, whole), rows=1)
@@ -322,8 +327,9 @@ class RawTable:
         value = col[n - 1].as_py()
         missing = (pa.nulls(1, col.type) if pa.types.is_floating(col.type)
                    else pa.array([""], col.type))
+        end = (self.body_line or self.first_line + 1) + count_char(body, "\n")
+        self.cut_row = (end, k)
         if self.log is not None:
-            end = (self.body_line or self.first_line + 1) + count_char(body, "\n")
             shown = "" if value is None else f"{value:g}" if isinstance(value, float) else value
             self.log.add(self.source, "file_cut_off",
                          cut_off_message(end, end, self.header[k], shown, False), rows=1)

@@ -364,6 +364,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         lines = self._cover_lines + starts
         said = _brand_defaults_warning(ds, f) + _unread_warning(ds, f) + stops
         said += _foreign_warning(ds, f)
+        said += _cut_off_warning(ds, posts, f)
         said += _undrawn_warning(ds, posts, f)
         # in the language's prose now, while the brand's words (files' names) are marked as
         # theirs (Formatter.verbatim): the lines are then as the cover shows them
@@ -1373,6 +1374,27 @@ def _foreign_warning(ds, f) -> list[str]:
     return [f.label(key).format(n=f.number(len(files)), files=shown + (", …" if len(files) > 3
                                                                         else ""),
                                 section=f.label("quality"))]
+
+
+def _cut_off_warning(ds, posts: pd.DataFrame, f) -> list[str]:
+    """The cover's warning when posts of the report come from an export cut off inside its last
+    row (``file_cut_off`` notes): how many, and the files. A Facebook export cut by an
+    interrupted download lost a post from October's figures, and a goal read "missed", with
+    only a row of the data-quality section to say the file was cut; a cut row now takes what
+    it lost from an older export where one has it, but the figures still come from that file."""
+    quality = ds.quality
+    cut = set(quality.loc[quality["code"] == "file_cut_off", "file"].astype(str))
+    if not cut or "source_file" not in posts.columns:
+        return []
+    files = posts["source_file"].astype("string")
+    from_cut = files.isin(cut).to_numpy(dtype=bool, na_value=False)
+    if not from_cut.any():
+        return []
+    names = sorted({f.verbatim(shown_name(x, ds.root)) for x in files[from_cut]})
+    shown = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
+    n = int(from_cut.sum())
+    return [f.label("cover_cut_off_one" if n == 1 else "cover_cut_off_other").format(
+        n=f.number(n), files=shown, section=f.label("quality"))]
 
 
 def _unread_warning(ds, f) -> list[str]:
