@@ -316,7 +316,11 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
         reach October. A goal on all
         platforms names those whose data start or end within its period ("x data start on
         2026-10-10: counted from that day"): their days without data count as nothing in the
-        total, right for a platform opened that day, too little for a missing export.
+        total, right for a platform opened that day, too little for a missing export. A
+        platform's posts export missing between others is such an export: a total of posts
+        over its gap is not assessed, save a minimum already reached or a maximum passed
+        ("actual without the x posts of those days: not assessed"), as a goal on that
+        platform alone; without a day its platforms' exports cover, it has no data.
     seed, paths : int
         Seed and number of simulated paths for ``p_meet`` (a whole number ≥ 1, else
         :class:`~smmanalytics.errors.ArgumentError`). Each goal draws from a generator of its
