@@ -10,9 +10,12 @@ from pathlib import Path
 
 import hypothesis
 import pandas as pd
+import pytest
 from hypothesis import strategies as hs
 
 import smmanalytics as smm
+
+from ._report_helpers import SAMPLE
 
 
 def _daily(path: Path, title: str, rows: dict[str, int]) -> Path:
@@ -192,3 +195,30 @@ def test_a_modification_time_before_the_rows_is_not_noted_when_the_name_dates_th
     ds = smm.load(tmp_path, cache=False)
     assert _note(ds, "mtime_before_data", "facebook_follows") is None
     assert _note(ds, "dated_after_export", "facebook_follows") is None
+
+
+@pytest.mark.parametrize("name,title,whose", [
+    # the sample's own file, emptied: Facebook by its title (and its name)
+    ("facebook_follows_2025-09-01_2026-10-31_2026-11-01.csv", None, "the facebook table"),
+    # a name that says nothing: Instagram by its title
+    ("export (3).csv", "Instagram follows", "the instagram table"),
+    # neither title nor name says: the note says it could not be told
+    ("export (3).csv", "Follows", "the table")])
+def test_a_follows_export_without_rows_names_its_platform(tmp_path, name, title, whose):
+    """The sample's Facebook follows export with its sep line, title and header only: its
+    note read "the table has its headers but no rows", no platform, though the files table
+    gave Facebook."""
+    sample = SAMPLE / "facebook_follows_2025-09-01_2026-10-31_2026-11-01.csv"
+    sep, own_title, header = sample.read_bytes().decode("utf-16").splitlines()[:3]
+    (tmp_path / name).write_text("\n".join([sep, f'"{title}"' if title else own_title,
+                                            header]) + "\n", encoding="utf-16")
+    ds = smm.load(tmp_path, cache=False)
+    note = _note(ds, "empty_file", name)["message"]
+    said = "has its headers but no rows (nothing in its period, or an export cut short?)"
+    if title == "Follows":
+        assert pd.isna(ds.files["platform"].iloc[0])
+        assert note == (f"{whose} {said}; whose it is, facebook or instagram, could not be "
+                        "told (its title and name do not say)")
+    else:
+        assert ds.files["platform"].tolist() == [whose.split()[1]]
+        assert note == f"{whose} {said}"

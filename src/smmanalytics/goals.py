@@ -316,7 +316,11 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
         reach October. A goal on all
         platforms names those whose data start or end within its period ("x data start on
         2026-10-10: counted from that day"): their days without data count as nothing in the
-        total, right for a platform opened that day, too little for a missing export.
+        total, right for a platform opened that day, too little for a missing export. A
+        platform's posts export missing between others is such an export: a total of posts
+        over its gap is not assessed, save a minimum already reached or a maximum passed
+        ("actual without the x posts of those days: not assessed"), as a goal on that
+        platform alone; without a day its platforms' exports cover, it has no data.
     seed, paths : int
         Seed and number of simulated paths for ``p_meet`` (a whole number ≥ 1, else
         :class:`~smmanalytics.errors.ArgumentError`). Each goal draws from a generator of its
@@ -579,11 +583,13 @@ def _no_data_note(ds, metric: str, platform: str, w: Period, end: dt.date,
             return f"no costs.csv was read: {metric} cannot be computed"
         return f"costs.csv does not reach {w.label}: {metric} cannot be computed"
     unread = _unread_clause(ds, metric, platform)
-    gaps, seen = _ga4_gaps(ds, metric, w.start, end)
+    gaps, seen, source = _uncovered(ds, metric, platform, w.start, end)
     if gaps and not seen:
         # GA4's July and September read, August's missing: no export covers August, which
-        # "no data" did not say (GA4's figures are no more unknown than its exports' days)
-        return "; ".join(_gap_notes(gaps) + ([unread] if unread else []))
+        # "no data" did not say (GA4's figures are no more unknown than its exports' days);
+        # so of Facebook's September and its er_reach, asked on the 15th
+        return "; ".join(_no_cover_notes(metric, w, gaps, source)
+                         + ([unread] if unread else []))
     if missing == "revenue":
         return (f"GA4 revenue unknown for {w.label}: {metric} cannot be computed"
                 + (f"; {unread}" if unread else ""))
@@ -755,17 +761,25 @@ def _actual_with_caveats(ds, g: dict, row: dict, w: Period, covered: Period, end
         # no posts export covers any of its days (September's, its export missing between
         # August's and October's): unknown, not 0 posts (GA4's actual is unknown already)
         row["actual"] = row["progress"] = np.nan
-        row["note"] = "; ".join(notes + [f"no data for {w.label}: {n}"
-                                         for n in _gap_notes(gaps, source)])
+        row["note"] = "; ".join(notes + _no_cover_notes(metric, w, gaps, source))
         return row
+    at_least = g["direction"] == "at_least"
     if gaps:
         notes += _gap_notes(gaps, source)
         if metric in ("roi", "roas"):
             notes.append(_ratio_over(metric, seen, (end - covered.start).days + 1))
             return _finish(row, notes)
         if metric not in RATE_METRICS:
-            at_least = g["direction"] == "at_least"
-            return _finish(_judge_gapped(row, a, target, at_least, seen, notes), notes)
+            m = row["elapsed_days"]
+            days = (f"actual over the 1 day of {m} covered" if seen == 1
+                    else f"actual over the {seen} of {m} days covered")
+            return _finish(_judge_gapped(row, a, target, at_least, days, "the other days",
+                                         notes), notes)
+    if platform == "all" and metric in _POST_METRICS and metric not in RATE_METRICS:
+        pooled = _pooled_judged(ds, metric, row, a, target, at_least, covered.start, end,
+                                notes)
+        if pooled is not None:
+            return pooled
     known = known_days(ds, metric, platform, covered.start, end)
     if known is not None:
         # net followers known to 10 March read March's 10 days, 44, "missed" against 100: a
@@ -879,25 +893,24 @@ def _costs_gaps_noted(ds, metric: str, start: dt.date, end: dt.date) -> list[str
                             of=("ad_spend",) if metric == "roas" else None)
 
 
-def _judge_gapped(row: dict, a: float, target: float, at_least: bool, seen: int,
-                  notes: list[str]) -> dict:
-    """``row`` of a GA4 total whose days to date some GA4 export does not cover, its actual
-    ``a`` the total of the ``seen`` days that one does: no status, as a sum of some days is
-    no period's (Q3's key events, August's export missing, read 13 + 10 = 23 "missed"
-    against 30, where the three months make 34). A total can only grow, so the days
-    missing cannot undo a minimum already reached ("met") nor a maximum already passed
-    ("missed"); the note in ``notes`` says which."""
-    m = row["elapsed_days"]
-    days = (f"actual over the 1 day of {m} covered" if seen == 1
-            else f"actual over the {seen} of {m} days covered")
+def _judge_gapped(row: dict, a: float, target: float, at_least: bool, what: str,
+                  missing: str, notes: list[str]) -> dict:
+    """``row`` of a total some of whose figures to date no export gives, its actual ``a``
+    the total of the others (``what`` it is: "actual over the 62 of 92 days covered",
+    "actual without the facebook posts of those days"; ``missing``, what it lacks: "the
+    other days", "those posts"): no status, as a sum of some days, or of some platforms'
+    posts, is no period's total (Q3's key events, August's GA4 export missing, read 13 + 10
+    = 23 "missed" against 30, where the three months make 34). A total can only grow, so
+    what is missing cannot undo a minimum already reached ("met") nor a maximum already
+    passed ("missed"); the note in ``notes`` says which."""
     if at_least and a >= target:
         row["status"] = "met"
-        notes.append(f"{days} already reaches the target, and the other days can only add")
+        notes.append(f"{what} already reaches the target, and {missing} can only add")
     elif not at_least and a > target:
         row["status"] = "missed"
-        notes.append(f"{days} already exceeds the maximum, and the other days can only add")
+        notes.append(f"{what} already exceeds the maximum, and {missing} can only add")
     else:
-        notes.append(f"{days}: not assessed")
+        notes.append(f"{what}: not assessed")
         return row
     if not row["complete"]:
         row["p_meet"] = 1.0 if row["status"] == "met" else 0.0
@@ -924,6 +937,50 @@ def _ga4_resumes(ds, day: dt.date) -> bool:
     quarter then are missing August, not ended, when September's is loaded (the August
     report said "GA4 data end on 2026-07-31" with September's export read)."""
     return bool((prepared(ds.web).covers["end"] > pd.Timestamp(day)).any())
+
+
+def _pooled_gaps(ds, metric: str, start: dt.date, end: dt.date) -> tuple[list[str], bool]:
+    """The platforms whose posts exports leave days from ``start`` to ``end`` uncovered
+    between others (:func:`~smmanalytics._actuals.posts_gaps`) and whose ``metric`` is in an
+    all-platform total of it (a platform without the metric is not): the total lacks their
+    posts of those days, as a platform goal's does (:func:`_uncovered`). And whether they
+    leave every day uncovered, being the only platforms in it: then it has no data (a July
+    of Facebook's alone, its export missing, read 0 posts)."""
+    runs = {p: posts_gaps(ds, p, start, end)[1] for p in social_platforms(ds)}
+    if not any(runs.values()):
+        return [], False
+    counted = [p for p in runs if not pd.isna(actual(ds, metric, p, start, end))]
+    short = [p for p in counted if runs[p]]
+    return short, bool(short) and all(runs[p] == [(start, end)] for p in counted)
+
+
+def _pooled_judged(ds, metric: str, row: dict, a: float, target: float, at_least: bool,
+                   start: dt.date, end: dt.date, notes: list[str]) -> dict | None:
+    """``row`` of an all-platform total of posts some platform's exports leave days of
+    uncovered, from ``start`` to ``end``, finished (:func:`_pooled_gaps`; the gaps are named
+    in ``notes`` already, by ``partial``), else None. Facebook's September export missing:
+    Q3's posts of all platforms counted X's September and Facebook's July and August, 112
+    "missed" against 150, a total Facebook's September can only add to: not assessed, as a
+    platform goal over its gap is (:func:`_judge_gapped`). Without a day any of its
+    platforms covers, no data."""
+    short, none = _pooled_gaps(ds, metric, start, end)
+    if none:
+        row["actual"] = row["progress"] = np.nan
+        return _finish(row, notes)
+    if not short:
+        return None
+    without = f"actual without the {', '.join(short)} posts of those days"
+    return _finish(_judge_gapped(row, a, target, at_least, without, "those posts", notes),
+                   notes)
+
+
+def _no_cover_notes(metric: str, w: Period, gaps: list, source: str) -> list[str]:
+    """The notes of a goal none of whose days to date an export covers (:func:`_uncovered`'s
+    ``gaps``, ``source``): "no data for 2026-09: no facebook posts export covers 2026-09-01
+    to 2026-09-30" for a figure of posts; GA4's gaps say it alone ("no GA4 export covers
+    …")."""
+    said = _gap_notes(gaps, source)
+    return [f"no data for {w.label}: {n}" for n in said] if metric in _POST_METRICS else said
 
 
 def _uncovered(ds, metric: str, platform: str, start: dt.date, end: dt.date

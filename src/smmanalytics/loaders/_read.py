@@ -175,8 +175,7 @@ def _parse_tables(src: Source, log: QualityLog, fmts: list[Format]
             raise
         if out and not any(len(df) for df in out) and not any(
                 e["code"] == "empty_file" for e in log.entries):
-            ctx.note("empty_file", "the table has its headers but no rows (nothing in its "
-                     "period, or an export cut short?)", level="info")
+            ctx.note("empty_file", _empty_message(fmt, out), level="info")
         for df in out:
             df.attrs.setdefault("source_format", fmt.name)
             df.attrs.setdefault("platform", fmt.platform)
@@ -186,6 +185,20 @@ def _parse_tables(src: Source, log: QualityLog, fmts: list[Format]
         frames.extend(out)
     _note_not_understood(src, unknown, understood, log)
     return frames, understood
+
+
+def _empty_message(fmt: Format, out: list[pd.DataFrame]) -> str:
+    """The note of an export read with its headers and no row, naming whose it is: the
+    platform its parser told (a Meta follows file's, by its title or name), or its format's
+    one platform; else that it could not be told among the format's. "the table has its
+    headers but no rows" named no platform, where the files table gave Facebook."""
+    alone = fmt.platform if len(fmt.platforms) == 1 else None
+    whose = sorted({str(p) for df in out if (p := df.attrs.get("platform", alone))})
+    said = "has its headers but no rows (nothing in its period, or an export cut short?)"
+    if whose:
+        return f"the {' and '.join(whose)} table {said}"
+    return (f"the table {said}; whose it is, {' or '.join(fmt.platforms)}, could not be "
+            "told (its title and name do not say)")
 
 
 def _header_below(cand: Candidate, fmts: list[Format], log: QualityLog

@@ -1256,7 +1256,7 @@ def _coverage_lines(ds, period, f) -> tuple[list[str], list[str]]:
         span = platform_span(ds, platform, end)
         # a month's posts export missing is a gap, named as such
         first, last, gaps = span_extent(ds, span, begin, end)
-        if first is None or not span.known or first > end:
+        if first is None or not span.known:
             continue
         name = f.platform(platform)
         kind = "whose_posts_exports" if span.by_posts_exports else "whose_data"
@@ -1271,6 +1271,15 @@ def _coverage_lines(ds, period, f) -> tuple[list[str], list[str]]:
         if unread:
             values |= {"files": ", ".join(unread[:3]) + (", …" if len(unread) > 3 else ""),
                        "section": f.label("quality")}
+        if first > end:
+            # named as one stopping before the period is: Facebook's posts exports starting
+            # in January, its daily rows reaching back to September, the cover said nothing
+            # of Q4's Facebook posts
+            if ((first - period.end).days <= period.days
+                    or ds.span(platform, web=False)[0] <= period.end):
+                stops.append(f.label("cover_platform_later").format(date=f.date(first),
+                                                                    **values))
+            continue
         if last < period.start:
             # named while the platform's other data reach the period (its daily rows: still
             # active), or stopped within the stretch before it, or an unread export may

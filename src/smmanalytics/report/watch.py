@@ -753,7 +753,12 @@ class WatchSections:
             self._alert_charts(sec, watch, settings, max_charts)
             self._alert_rows(sec, watch)
         self._untested_note(sec, watch, settings)
-        self._backtest_table(sec, watch.backtest, settings)
+        # a signal not watched for want of a posts export of the period is not one the
+        # exports do not hold (its history may be known: its yearly rate stays)
+        bt, unposted = watch.backtest, self._unposted(watch)
+        self._backtest_table(sec, bt.loc[[
+            status == "known" or s not in unposted.get(p, ()) for p, s, status in zip(
+                bt["platform"], bt["signal"], bt["status"], strict=True)]], settings)
         return sec
 
     def _quiet_text(self, watch, settings) -> str:
@@ -1047,8 +1052,11 @@ class WatchSections:
         posts = lacking["posts"].astype(bool)
         self._missing_note(sec, lacking.loc[~posts])
         uncovered = self._watch_uncovered(watch)
+        unposted = [f.label("alerts_missing_posts_none").format(
+            signals=f"{f.platform(p)} · " + ", ".join(f.label("sig_" + s) for s in signals),
+            dates=uncovered[p]) for p, signals in self._unposted(watch).items()]
         self._missing_note(sec, self._with_uncovered(watch, lacking.loc[posts], uncovered),
-                           "alerts_missing_posts", uncovered)
+                           "alerts_missing_posts", uncovered, unposted)
         u = u.loc[[len(days) > 0 for days in u["untested"]]]
         if u.empty:
             return
@@ -1067,15 +1075,18 @@ class WatchSections:
         self.bullets(sec, items)
 
     def _missing_note(self, sec: Section, u: pd.DataFrame, key: str = "alerts_missing",
-                      uncovered: dict[str, str] | None = None) -> None:
+                      uncovered: dict[str, str] | None = None,
+                      unposted: list[str] | None = None) -> None:
         """The account series with days of the period no export covers (rows of
         ``Review.untested()`` with ``missing`` days): on how many of the period's days each
         was known, and the days not watched, by date when they are few. Unsaid, X's unfollows
         known on 17 of October's 31 days read "No alert in this period". With ``key``
         ``"alerts_missing_posts"``, the signals of the posts whose figure the posts of some
         days all lack: on how many of their days with posts each was known; and the days no
-        posts export of their platform covers, ``uncovered`` (:meth:`_watch_uncovered`)."""
-        if u.empty:
+        posts export of their platform covers, ``uncovered`` (:meth:`_watch_uncovered`), and
+        the items of the platforms none of whose posts exports covers the period,
+        ``unposted`` (:meth:`_unposted`)."""
+        if u.empty and not unposted:
             return
         f = self.fmt
         uncovered = uncovered or {}
@@ -1092,7 +1103,7 @@ class WatchSections:
                 item = f.join([item, f.label("alerts_not_watched_either").format(dates=spans[0])])
             items.append(item)
         self.text(sec, f.label(f"{key}_gaps" if uncovered else key), note=True)
-        self.bullets(sec, items)
+        self.bullets(sec, items + (unposted or []))
 
     def _watch_uncovered(self, watch) -> dict[str, str]:
         """The spans of the period's days with data no posts export covers
@@ -1103,15 +1114,46 @@ class WatchSections:
         was said on the cover, and the watch counted Facebook's negative feedback "known on
         12 of its 25 days with posts" without a word of August."""
         f = self.fmt
-        sig = watch.signals
-        platforms = sig.loc[sig["source"].eq("posts").fillna(False).to_numpy(bool), "platform"]
+        return {platform: f.label("alerts_uncovered").format(
+                    spans=f.listed(f.span(a, b) for a, b in gaps), platform=f.platform(platform))
+                for platform, gaps in self._uncovered_spans(watch).items()}
+
+    def _uncovered_spans(self, watch) -> dict[str, list[tuple]]:
+        """The spans of :meth:`_watch_uncovered`, by platform: those of each platform with a
+        signal read from posts in the watch's signals or its back-test (whose posts exports
+        may all come after the period: no post of it in the history up to its end)."""
+        sig, bt = watch.signals, watch.backtest
+        platforms = set(sig.loc[sig["source"].eq("posts").fillna(False).to_numpy(bool),
+                                "platform"].astype(str))
+        platforms |= {str(p) for p, s in zip(bt["platform"], bt["signal"], strict=True)
+                      if "posts" in SIGNAL_TABLES.get(str(s), ())}
         days = data_days(self.ds, self.period.start, self.period.end)
         out = {}
-        for platform in sorted(set(platforms.astype(str))) if days else []:
+        for platform in sorted(platforms) if days else []:
             if gaps := posts_uncovered(self.ds, platform, *days):
-                out[platform] = f.label("alerts_uncovered").format(
-                    spans=f.listed(f.span(a, b) for a, b in gaps), platform=f.platform(platform))
+                out[platform] = gaps
         return out
+
+    def _unposted(self, watch) -> dict[str, list[str]]:
+        """The signals that may be read from posts (:data:`SIGNAL_TABLES`) of each platform
+        none of whose posts exports covers a day of the period (its export of the quarter
+        missing, or all its exports before or after it), and no value of which the period has
+        (from its daily rows): not watched on any day of it. Unsaid, Facebook's comments of a
+        Q3 without its posts exports were missing from the watch, or read "not watched because
+        the exports do not hold them" when its exports start later, though they do."""
+        days = data_days(self.ds, self.period.start, self.period.end)
+        d = watch.period_days
+        seen = (set() if d is None or d.empty else set(zip(
+            d["platform"].astype(str), d["signal"].astype(str), strict=True)))
+        bt = watch.backtest
+        out: dict[str, list[str]] = {}
+        for platform, gaps in self._uncovered_spans(watch).items():
+            if gaps != [days]:
+                continue
+            out[platform] = [str(s) for p, s in zip(bt["platform"], bt["signal"], strict=True)
+                             if str(p) == platform and "posts" in SIGNAL_TABLES.get(str(s), ())
+                             and (platform, str(s)) not in seen]
+        return {p: signals for p, signals in out.items() if signals}
 
     @staticmethod
     def _with_uncovered(watch, lacking: pd.DataFrame, uncovered: dict[str, str]
