@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import smmanalytics as smm
 from smmanalytics import schema
-from smmanalytics._accounts import account_key, keep_declared_accounts
+from smmanalytics._accounts import _distinct_rows, account_key, keep_declared_accounts
 from smmanalytics.brand import Brand
 from smmanalytics.dataset import Dataset
 from smmanalytics.report import BrandReport
@@ -567,3 +567,16 @@ def test_a_handle_two_ids_write_gives_the_one_its_name_is_written_with(tmp_path)
     october = ds.posts.loc[ds.posts["post_id"].astype(str).str.startswith(("1", "3"))]
     assert october["account_id"].tolist() == [BRAND_ID] * 4
     assert _notes(ds, "account_handle_shared").empty
+
+
+def test_distinct_rows_of_one_account_is_its_first_row():
+    # _posted_by_id's distinct names: three posts of one account are its first row (index
+    # label 5 kept, as drop_duplicates keeps it); a second handle on one row makes two rows,
+    # rows 5 and 7, in the order first seen; a name missing on every row is one value
+    one = pd.DataFrame({"account_id": ["42", "42", "42"], "account_handle": ["seve"] * 3,
+                        "account_name": [None] * 3}, index=[5, 6, 7]).astype("string")
+    pd.testing.assert_frame_equal(_distinct_rows(one), one.iloc[[0]])
+    two = one.copy()
+    two.loc[7, "account_handle"] = "maisonseve"
+    pd.testing.assert_frame_equal(_distinct_rows(two), two.loc[[5, 7]])
+    pd.testing.assert_frame_equal(_distinct_rows(one.iloc[:0]), one.iloc[:0])

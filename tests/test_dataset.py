@@ -1094,13 +1094,13 @@ def test_threaded_gather_equals_take(monkeypatch):
     got = _merge._take(df, positions)
     pd.testing.assert_frame_equal(got, df.take(positions).reset_index(drop=True))
     # a column of one value (or of missing values only) is a slice, others a gather
-    assert _merge._is_constant(df["account_handle"].array)
-    assert _merge._is_constant(df["duration_s"].array)
-    assert _merge._is_constant(df["saves"].array)
-    assert _merge._is_constant(df["source_file"].array)
-    assert not _merge._is_constant(df["mixed"].array)
-    assert not _merge._is_constant(df["clicks_other"].array)
-    assert not _merge._is_constant(df["caption"].array)
+    assert schema.is_constant(df["account_handle"].array)
+    assert schema.is_constant(df["duration_s"].array)
+    assert schema.is_constant(df["saves"].array)
+    assert schema.is_constant(df["source_file"].array)
+    assert not schema.is_constant(df["mixed"].array)
+    assert not schema.is_constant(df["clicks_other"].array)
+    assert not schema.is_constant(df["caption"].array)
 
 
 def test_gather_in_order_shares_columns_and_keeps_callers_frame(monkeypatch):

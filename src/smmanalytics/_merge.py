@@ -1113,10 +1113,10 @@ _THREADED_TAKE_ROWS = 100_000
 
 def _constant_columns(df: pd.DataFrame) -> list[bool] | None:
     """For each column of ``df``, whether it holds one value on every row
-    (:func:`_is_constant`); None for a frame :func:`_take` gathers whole."""
+    (:func:`~.schema.is_constant`); None for a frame :func:`_take` gathers whole."""
     if len(df) < _THREADED_TAKE_ROWS:
         return None
-    return [_is_constant(df.iloc[:, i].array) for i in range(df.shape[1])]
+    return [schema.is_constant(df.iloc[:, i].array) for i in range(df.shape[1])]
 
 
 def _take(df: pd.DataFrame, positions: np.ndarray,
@@ -1156,38 +1156,6 @@ def _in_order(positions: np.ndarray, n: int) -> bool:
     its place (the ends looked at first, which rules out most other orders at once)."""
     return (len(positions) == n and (n == 0 or (positions[0] == 0 and positions[-1] == n - 1))
             and bool((positions == np.arange(n)).all()))
-
-
-def _is_constant(a) -> bool:
-    """True when every element of the array ``a`` is the same value, or every one is missing
-    (False when unsure: object columns holding values)."""
-    if len(a) == 0:
-        return True
-    if isinstance(a, pd.arrays.ArrowStringArray):
-        arrow = pa.array(a)
-        if arrow.null_count:
-            return arrow.null_count == len(arrow)
-        if arrow[0].as_py() != arrow[-1].as_py():     # the ends first, as for numbers below
-            return False
-        return bool(pc.all(pc.equal(arrow, arrow[0])).as_py())
-    if isinstance(a, pd.arrays.FloatingArray | pd.arrays.IntegerArray | pd.arrays.BooleanArray):
-        missing = a.isna()
-        if missing.any():
-            return bool(missing.all())
-        values = a.to_numpy()
-    elif isinstance(a, pd.arrays.Categorical):
-        values = a.codes
-    elif isinstance(a, pd.arrays.DatetimeArray):
-        values = a.asi8
-    else:
-        values = a.to_numpy()
-        if values.dtype == object:     # e.g. a column a loader left empty: None on every row
-            return bool(pd.isna(values[[0, -1]]).all() and pd.isna(values).all())
-        if values.dtype.kind not in "biufmM":
-            return False
-    if values.dtype.kind == "f" and np.isnan(values[0]):     # NaN on every row, or not
-        return bool(np.isnan(values).all())
-    return bool(values[0] == values[-1] and (values == values[0]).all())
 
 
 def _sort_order(df: pd.DataFrame, keys: list[str]) -> np.ndarray:

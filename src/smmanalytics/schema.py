@@ -15,12 +15,14 @@ import functools
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .errors import SchemaError
 
 __all__ = ["PLATFORMS", "PLATFORM_NAMES", "PLATFORM_ALIASES", "canonical_platform",
            "platforms_expected", "CONTENT_TYPES", "TABLES", "TEXT", "METRICS", "empty", "conform",
-           "validate", "utc_timestamps", "utc_series"]
+           "validate", "utc_timestamps", "utc_series", "is_constant"]
 
 PLATFORMS = ("facebook", "instagram", "x", "linkedin", "youtube", "tiktok", "pinterest")
 #: each platform's name as written in text: reports, charts
@@ -432,3 +434,35 @@ def canonical_platforms(frame):
     out = frame.copy(deep=False)
     out["platform"] = fixed
     return out
+
+
+def is_constant(a) -> bool:
+    """True when every element of the array ``a`` is the same value, or every one is missing
+    (False when unsure: object columns holding values)."""
+    if len(a) == 0:
+        return True
+    if isinstance(a, pd.arrays.ArrowStringArray):
+        arrow = pa.array(a)
+        if arrow.null_count:
+            return arrow.null_count == len(arrow)
+        if arrow[0].as_py() != arrow[-1].as_py():     # the ends first, as for numbers below
+            return False
+        return bool(pc.all(pc.equal(arrow, arrow[0])).as_py())
+    if isinstance(a, pd.arrays.FloatingArray | pd.arrays.IntegerArray | pd.arrays.BooleanArray):
+        missing = a.isna()
+        if missing.any():
+            return bool(missing.all())
+        values = a.to_numpy()
+    elif isinstance(a, pd.arrays.Categorical):
+        values = a.codes
+    elif isinstance(a, pd.arrays.DatetimeArray):
+        values = a.asi8
+    else:
+        values = a.to_numpy()
+        if values.dtype == object:     # e.g. a column a loader left empty: None on every row
+            return bool(pd.isna(values[[0, -1]]).all() and pd.isna(values).all())
+        if values.dtype.kind not in "biufmM":
+            return False
+    if values.dtype.kind == "f" and np.isnan(values[0]):     # NaN on every row, or not
+        return bool(np.isnan(values).all())
+    return bool(values[0] == values[-1] and (values == values[0]).all())
