@@ -41,7 +41,7 @@ __all__ = ["metric_daily", "actual", "known_days", "known_days_note", "followers
            "has_posts_data", "followers_net_unknown", "followers_net_absent",
            "followers_net_without",
            "followers_left_out", "followers_absent_in", "followers_absent_in_each",
-           "unread_exports", "unread_days",
+           "unread_exports", "unread_days", "web_unread",
            "could_not_be_read", "declared_unexported",
            "declared_platforms", "NOT_FOUND",
            "social_platforms",
@@ -797,6 +797,16 @@ def unread_days(ds, platform: str, start: dt.date, end: dt.date, *, undated: boo
              ).to_numpy(dtype=bool)
     paths = files["path"].astype(str).to_numpy()
     return [u for u in unread if reach[paths == u].any()]
+
+
+def web_unread(ds, start: dt.date, end: dt.date) -> list[str]:
+    """The exports that could not be read and may hold GA4's rows of ``start`` to ``end``
+    (:func:`unread_days`): those whose days reach into them, else those whose days are
+    unknown. The one rule of a compared side without GA4 figures and of a goal's GA4 days
+    no export read covers: September's GA4 export damaged, both said "no GA4 export covers
+    2026-09", as if it had never been downloaded."""
+    return (unread_days(ds, "all", start, end, undated=False, web=True)
+            or unread_days(ds, "all", start, end, web=True))
 
 
 def could_not_be_read(ds, paths: list[str]) -> str:

@@ -96,6 +96,7 @@ from ._actuals import (
     social_platforms,
     span_extent,
     unread_exports,
+    web_unread,
 )
 from ._args import frame_with, path_of, whole
 from ._io import closest_key, key_lines, read_user_text, unknown_key, yaml_error
@@ -530,7 +531,7 @@ def _partial_platforms(ds, metric: str, w: Period, end: dt.date,
             continue
         said = ([f"{span.whose} start on {first.isoformat()}: counted from that day"]
                 if first > begin else [])
-        said += _gap_notes([(None, a, b) for a, b in gaps], f"{platform} posts")
+        said += _gap_notes(ds, [(None, a, b) for a, b in gaps], f"{platform} posts")
         if last < end:
             said.append(f"{span.whose} end on {last.isoformat()}: counted to that day")
         if said and not pd.isna(actual(ds, metric, platform, w.start, end)):
@@ -582,8 +583,10 @@ def _no_data_note(ds, metric: str, platform: str, w: Period, end: dt.date,
     gaps, seen = _ga4_gaps(ds, metric, w.start, end)
     if gaps and not seen:
         # GA4's July and September read, August's missing: no export covers August, which
-        # "no data" did not say (GA4's figures are no more unknown than its exports' days)
-        return "; ".join(_gap_notes(gaps) + ([unread] if unread else []))
+        # "no data" did not say (GA4's figures are no more unknown than its exports' days);
+        # an export of those days that could not be read is named by the gap's own note
+        named = web_unread(ds, w.start, end)
+        return "; ".join(_gap_notes(ds, gaps) + ([unread] if unread and not named else []))
     if missing == "revenue":
         return (f"GA4 revenue unknown for {w.label}: {metric} cannot be computed"
                 + (f"; {unread}" if unread else ""))
@@ -756,10 +759,10 @@ def _actual_with_caveats(ds, g: dict, row: dict, w: Period, covered: Period, end
         # August's and October's): unknown, not 0 posts (GA4's actual is unknown already)
         row["actual"] = row["progress"] = np.nan
         row["note"] = "; ".join(notes + [f"no data for {w.label}: {n}"
-                                         for n in _gap_notes(gaps, source)])
+                                         for n in _gap_notes(ds, gaps, source)])
         return row
     if gaps:
-        notes += _gap_notes(gaps, source)
+        notes += _gap_notes(ds, gaps, source)
         if metric in ("roi", "roas"):
             notes.append(_ratio_over(metric, seen, (end - covered.start).days + 1))
             return _finish(row, notes)
@@ -989,16 +992,24 @@ def _runs(days: pd.DatetimeIndex, mask: np.ndarray) -> list[tuple[dt.date, dt.da
     return [(days[a].date(), days[b].date()) for a, b in zip(starts, stops, strict=True)]
 
 
-def _gap_notes(gaps: list[tuple[str | None, dt.date, dt.date]], source: str = "GA4"
+def _gap_notes(ds, gaps: list[tuple[str | None, dt.date, dt.date]], source: str = "GA4"
                ) -> list[str]:
     """"no GA4 export covers 2026-08-01 to 2026-08-31", "no GA4 export of maisonseve.it
     covers 2026-08-01 to 2026-08-31", "no facebook posts export covers 2026-09-01 to
-    2026-09-30" (``source`` "facebook posts"): a note for each run of ``gaps``."""
+    2026-09-30" (``source`` "facebook posts"): a note for each run of ``gaps``. GA4's days
+    that an export which could not be read may hold (:func:`~smmanalytics._actuals.
+    web_unread`, compare's rule) are unknown, that export named: "GA4 of 2026-08-01 to
+    2026-08-31 unknown: 1 export could not be read (…)", where August's damaged export read
+    as if never downloaded."""
     notes = []
     for prop, a, b in gaps:
+        days = a.isoformat() if a == b else f"{a.isoformat()} to {b.isoformat()}"
+        unread = web_unread(ds, a, b) if source == "GA4" and prop is None else []
+        if unread:
+            notes.append(f"GA4 of {days} unknown: {could_not_be_read(ds, unread)}")
+            continue
         whose = (f"no {source} export" if prop is None
                  else f"no {source} export of {prop or '(no property)'}")
-        days = a.isoformat() if a == b else f"{a.isoformat()} to {b.isoformat()}"
         notes.append(f"{whose} covers {days}")
     return notes
 
