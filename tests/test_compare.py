@@ -1097,13 +1097,16 @@ def test_net_followers_say_youtube_gives_subscribers_per_video_not_per_day(lang,
     brand's October videos. "Its exports give no follower figures" denied them; what is
     missing is a daily series, which net followers are summed from. Instagram's 5 a day are
     the net (31 × 5), YouTube's 4 + 6 per-video subscribers no day's."""
-    assert _net_followers_caveats("youtube", "youtube_table", lang) == [said]
+    assert _net_followers_caveats("youtube", "youtube_table", lang,
+                                  window=("2026-09-01", "2026-10-31")) == [said]
 
 
-def _net_followers_caveats(platform: str, source_format: str, lang: str) -> list[str]:
+def _net_followers_caveats(platform: str, source_format: str, lang: str,
+                           window: tuple[str, str] | None = None) -> list[str]:
     """The net-followers caveats of October, in ``lang``, for Instagram's 5 net followers a
     day (31 × 5, checked) beside two posts of ``platform`` carrying the follows each brought
-    (4 in September, 6 in October), from an export of ``source_format``."""
+    (4 in September, 6 in October), from an export of ``source_format`` (of the Studio range
+    ``window``, first and last day, when given)."""
     from smmanalytics.report import Formatter
 
     days = pd.date_range("2026-09-01", "2026-10-31")
@@ -1111,10 +1114,26 @@ def _net_followers_caveats(platform: str, source_format: str, lang: str) -> list
             for d in days]
     carrying = [{"platform": platform, "post_id": f"p{m}", "reactions": 3.0, "follows": f,
                  "published_at": f"2026-{m:02d}-10T09:00:00Z", "source_format": source_format}
+                | ({} if window is None else {"window_start": pd.Timestamp(window[0]),
+                                              "window_end": pd.Timestamp(window[1])})
                 for m, f in ((9, 4.0), (10, 6.0))]
     c = compare(dataset(daily=daily(rows), posts=posts(carrying)), "2026-10")
     assert _kpis(c).loc["followers_net", "current"] == 31 * 5
     return [Formatter(lang).note(x) for x in c.caveats if x.startswith("Net followers")]
+
+
+@pytest.mark.parametrize("lang,said", [
+    ("en", "Net followers leave out YouTube: its exports give subscribers per video over a "
+           "Studio range not known, not per day."),
+    ("fr", "Les abonnés nets laissent de côté YouTube : ses exports donnent les abonnés par "
+           "vidéo sur une plage Studio inconnue, pas par jour."),
+    ("it", "I follower netti escludono YouTube: le sue esportazioni danno gli iscritti per "
+           "video su un intervallo di Studio sconosciuto, non per giorno.")])
+def test_net_followers_say_a_studio_range_not_known(lang, said):
+    """Stop 55's item left: the same videos from a Studio table whose range is not known (a
+    zip renamed, no dates in its name: no ``window_start``) read "over the Studio range", a
+    range nobody knows. Said unknown."""
+    assert _net_followers_caveats("youtube", "youtube_table", lang) == [said]
 
 
 @pytest.mark.parametrize("lang,said", [

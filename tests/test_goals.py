@@ -295,9 +295,12 @@ def test_followers_net_says_youtube_gives_subscribers_per_video_not_per_day(
     10 days × (3 − 4) = −10 are the net of all platforms, YouTube's 7 + 2 no day's."""
     from smmanalytics.report.formatting import Formatter
 
+    # from a Studio table of October (its range known: a renamed zip's is not, test below)
     videos = posts([{"platform": "youtube", "post_id": f"v{k}", "reactions": 3.0,
                      "follows": f, "published_at": f"2026-10-0{k}T15:00:00Z",
-                     "source_format": "youtube_table"} for k, f in ((2, 7.0), (5, 2.0))])
+                     "source_format": "youtube_table",
+                     "window_start": pd.Timestamp("2026-10-01"),
+                     "window_end": pd.Timestamp("2026-10-31")} for k, f in ((2, 7.0), (5, 2.0))])
     rows = [r for r in _follower_days(youtube=True) if r["platform"] != "linkedin"]
     f = Formatter(lang)
     ds = dataset(daily=daily(rows), posts=videos,
@@ -311,6 +314,29 @@ def test_followers_net_says_youtube_gives_subscribers_per_video_not_per_day(
     row = scorecard(ds, "2026-10", asof="2026-10-31").iloc[0]
     assert pd.isna(row["actual"])
     assert f.note(row["note"].split("; ")[-1]) == own_note
+
+
+@pytest.mark.parametrize("lang,all_note", [
+    ("en", "YouTube left out: its exports give subscribers per video over a Studio range not "
+           "known, not per day"),
+    ("fr", "YouTube laissé de côté : ses exports donnent les abonnés par vidéo sur une plage "
+           "Studio inconnue, pas par jour"),
+    ("it", "YouTube escluso: le sue esportazioni danno gli iscritti per video su un intervallo "
+           "di Studio sconosciuto, non per giorno")])
+def test_followers_net_says_a_studio_range_not_known(tmp_path, lang, all_note):
+    """Stop 55's item left: videos of a Studio table whose range is not known (a renamed zip,
+    no ``window_start``) read "over the Studio range". X's −10 (10 days × (3 − 4)) stand."""
+    from smmanalytics.report.formatting import Formatter
+
+    videos = posts([{"platform": "youtube", "post_id": "v2", "reactions": 3.0, "follows": 7.0,
+                     "published_at": "2026-10-02T15:00:00Z", "source_format": "youtube_table"}])
+    rows = [r for r in _follower_days(youtube=True) if r["platform"] != "linkedin"]
+    ds = dataset(daily=daily(rows), posts=videos,
+                 goals=_goal_frame(tmp_path, "followers_net", 10))
+    row = scorecard(ds, "2026-10", asof="2026-10-31").iloc[0]
+    assert row["actual"] == -10
+    assert [Formatter(lang).note(n) for n in row["note"].split("; ")
+            if " left out: " in n] == [all_note]
 
 
 def test_followers_net_names_a_platform_of_brand_yaml_without_an_export(tmp_path):

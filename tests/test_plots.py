@@ -477,6 +477,31 @@ def test_the_engagement_chart_names_its_rate_and_the_platforms_without_it():
     assert plots.rate_label("interactions_per_post") == "interactions per post"
 
 
+def test_the_engagement_chart_drawn_alone_rates_each_platform_by_its_measure():
+    """Stop 55's item left: drawn alone, the chart showed reach's rates (Facebook's 4 %), TikTok
+    and YouTube "without a reach figure", where the report rates each platform by its own
+    measure (metrics.rate_measure): reach first, else views, else impressions, YouTube's
+    never by impressions (its thumbnails'). Facebook 0.04 by reach, TikTok 0.10 and
+    YouTube 0.02 by views (not its 0.9 by impressions), X 0.03 by impressions; each bar says
+    its measure, the axis that they differ. Pinterest, with no rate, is named under it."""
+    eng = pd.DataFrame({"platform": ["facebook", "tiktok", "x", "youtube", "pinterest"],
+                        "er_reach_median": [0.04, None, None, None, None],
+                        "er_views_median": [0.05, 0.10, None, 0.02, None],
+                        "er_impressions_median": [None, None, 0.03, 0.9, None]})
+    ax = plots.plot_engagement_by_platform(eng)
+    assert _bars(ax) == {"facebook (by reach)": 0.04, "tiktok (by views)": 0.10,
+                         "x (by impressions)": 0.03, "youtube (by views)": 0.02}
+    assert ax.get_xlabel() == "engagement rate, median post, by each platform's measure"
+    assert [t.get_text() for t in ax.texts] == [
+        "no reach, views or impressions figure: pinterest"]
+    plt.close("all")
+    # one measure for all (TikTok and YouTube, by views): the axis says it, the bars do not
+    ax = plots.plot_engagement_by_platform(eng.iloc[[1, 3]])
+    assert _bars(ax) == {"tiktok": 0.10, "youtube": 0.02}
+    assert ax.get_xlabel() == "engagement rate by views, median post"
+    plt.close("all")
+
+
 def test_the_engagement_bars_call_the_formatter_as_documented():
     """The docstring (and PercentTicks) call ``formatter(value, digits)``; the bar labels called
     ``formatter(value)``, so a formatter written to the docstring raised TypeError. The bars

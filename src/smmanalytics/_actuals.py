@@ -41,7 +41,7 @@ __all__ = ["metric_daily", "actual", "known_days", "known_days_note", "followers
            "has_posts_data", "followers_net_unknown", "followers_net_absent",
            "followers_net_without",
            "followers_left_out", "followers_absent_in", "followers_absent_in_each",
-           "unread_exports", "unread_days",
+           "unread_exports", "unread_days", "web_unread",
            "could_not_be_read", "declared_unexported",
            "declared_platforms", "NOT_FOUND",
            "social_platforms",
@@ -694,32 +694,41 @@ NOT_FOUND = "not found"
 #: YouTube Studio's table gives each video's subscribers over the range chosen, no daily series
 #: ("its exports give no follower figures" was said beside 845 subscribers of the videos)
 PER_VIDEO = "give subscribers per video over the Studio range, not per day"
+#: the same of a Studio table whose range is not known (a zip renamed, no dates in its name:
+#: the loader takes its figures as lifetime ones), where "the Studio range" named none
+PER_VIDEO_UNDATED = "give subscribers per video over a Studio range not known, not per day"
 
 
 #: the export whose posts give subscribers over a range chosen in Studio (its table)
 STUDIO_TABLE = "youtube_table"
 
 
-def _follows_per_post(ds, platform: str) -> bool:
-    """Whether some post of ``platform`` read from YouTube Studio's table
-    (:data:`STUDIO_TABLE`) carries the subscribers it brought (``follows``). X's,
-    Instagram's and LinkedIn's posts carry theirs too, but what :data:`PER_VIDEO` says of
-    them ("subscribers … over the Studio range") is Studio's alone: X without its overview
-    export was said to give subscribers per video over the Studio range."""
+def _follows_per_post(ds, platform: str) -> str | None:
+    """What some post of ``platform`` read from YouTube Studio's table (:data:`STUDIO_TABLE`)
+    carrying the subscribers it brought (``follows``) says: :data:`PER_VIDEO` when such a
+    post's range is known (``window_start`` to ``window_end``), else
+    :data:`PER_VIDEO_UNDATED`; None without one. X's, Instagram's and LinkedIn's posts carry
+    theirs too, but what these say of them ("subscribers … over the Studio range") is
+    Studio's alone: X without its overview export was said to give subscribers per video
+    over the Studio range."""
     posts = ds.posts
     if not len(posts) or not {"platform", "follows", "source_format"} <= set(posts.columns):
-        return False
+        return None
     mine = (posts["platform"].astype("string").eq(platform)
             & posts["source_format"].astype("string").eq(STUDIO_TABLE)
-            ).fillna(False).to_numpy(bool)
-    return bool(posts.loc[mine, "follows"].notna().any())
+            & posts["follows"].notna()).fillna(False).to_numpy(bool)
+    if not mine.any():
+        return None
+    ranged = (column_or(posts, "window_start").notna()
+              & column_or(posts, "window_end").notna()).to_numpy(bool)
+    return PER_VIDEO if (mine & ranged).any() else PER_VIDEO_UNDATED
 
 
 def followers_left_out(ds, platform: str) -> dict[str, str]:
     """The platforms a net follower change leaves out, each with why (in the words of the
     notes): exports that count new followers only, that give them per post only
-    (:data:`PER_VIDEO`), or that give no follower figure at all (in the files read, when one
-    that could not be read may be the platform's), or
+    (:data:`PER_VIDEO`, :data:`PER_VIDEO_UNDATED`), or that give no follower figure at all
+    (in the files read, when one that could not be read may be the platform's), or
     :data:`NOT_FOUND` for a platform brand.yaml names with no export at all.
     Every one is named: a total of the others read as the brand's (−150 with YouTube and
     LinkedIn out, 294 with TikTok's exports missing) must say whose it is."""
@@ -732,7 +741,7 @@ def followers_left_out(ds, platform: str) -> dict[str, str]:
             return "give no follower figures in the files that could be read"
         if p in missing:
             return NOT_FOUND
-        return PER_VIDEO if _follows_per_post(ds, p) else "give no follower figures"
+        return _follows_per_post(ds, p) or "give no follower figures"
 
     why = {p: "count new followers only" for p in followers_net_unknown(ds, platform)}
     # with data but no follower figure (YouTube), or named in brand.yaml with no data at all
@@ -797,6 +806,16 @@ def unread_days(ds, platform: str, start: dt.date, end: dt.date, *, undated: boo
              ).to_numpy(dtype=bool)
     paths = files["path"].astype(str).to_numpy()
     return [u for u in unread if reach[paths == u].any()]
+
+
+def web_unread(ds, start: dt.date, end: dt.date) -> list[str]:
+    """The exports that could not be read and may hold GA4's rows of ``start`` to ``end``
+    (:func:`unread_days`): those whose days reach into them, else those whose days are
+    unknown. The one rule of a compared side without GA4 figures and of a goal's GA4 days
+    no export read covers: September's GA4 export damaged, both said "no GA4 export covers
+    2026-09", as if it had never been downloaded."""
+    return (unread_days(ds, "all", start, end, undated=False, web=True)
+            or unread_days(ds, "all", start, end, web=True))
 
 
 def could_not_be_read(ds, paths: list[str]) -> str:

@@ -137,6 +137,7 @@ from ._actuals import (
     posts_gaps,
     unread_days,
     unread_exports,
+    web_unread,
     zero_without_posts,
 )
 from ._args import platform_name, whole
@@ -1481,16 +1482,18 @@ def _followers_unknown_side(ds, row: dict, cov: _Coverage) -> list[str]:
 def _followers_none(ds, cov: _Coverage) -> str | None:
     """The caveat of data holding no net follower figure of ``cov.platform`` (of any
     platform) on any day, None when they hold one: no follower export at all, exports
-    counting new followers only (the row's method names them, :func:`_no_followers_net`), or,
-    of one platform, daily exports that could not be read and may hold them: Facebook's
-    follows file damaged, "The data hold no facebook follower figures" denied the export
-    there, unread (as GA4's sides say theirs, :func:`_web_unknown_caveat`)."""
+    counting new followers only (the row's method names them, :func:`_no_followers_net`), or
+    daily exports that could not be read and may hold them: Facebook's follows file damaged,
+    "The data hold no facebook follower figures" denied the export there, unread (as GA4's
+    sides say theirs, :func:`_web_unknown_caveat`). All platforms pooled alike: every follows
+    file unread, "The data hold no follower figures" stood beside the goals' "no follower
+    figures in the files that could be read"."""
     platform = cov.platform or "all"
     if metric_daily(ds, "followers_net", platform, cov.start, cov.stop).notna().any():
         return None
-    unread = [] if cov.platform is None else unread_exports(ds, platform, kind="daily")
+    unread = unread_exports(ds, platform, kind="daily")
     if unread:
-        return (f"The {platform} follower figures are unknown: "
+        return (f"The {cov.whose}follower figures are unknown: "
                 f"{could_not_be_read(ds, unread)}; net followers are not compared.")
     new_only = followers_net_unknown(ds, platform)
     if new_only:
@@ -1654,25 +1657,17 @@ def _unknown(rows: list[dict], sides: tuple[str, ...], method: str) -> None:
 def _web_uncovered(ds, cov: _Coverage, runs: tuple[list, list]
                    ) -> dict[str, tuple[Period, list[str]]]:
     """The sides (``current``, ``previous``), each with its days compared and the GA4 exports
-    that could not be read and may hold them (:func:`_web_unread`), that no GA4 export read
-    covers on any day (``runs``, of :func:`covered_runs`, per side): their GA4 KPIs are
+    that could not be read and may hold them (:func:`~smmanalytics._actuals.web_unread`),
+    that no GA4 export read covers on any day (``runs``, of :func:`covered_runs`, per side):
+    their GA4 KPIs are
     unknown, not 0. September's GA4 export missing, October's sessions stood against "–" and
     no sentence said why: a client reads "no social traffic". A side the data do not cover
     at all, or a platform they do not hold, is said by its own caveat; data without any GA4
     rows nor any GA4 export left unread (a brand with no GA4) have no side to single out."""
     if cov.said_whole or (ds.web.empty and not unread_exports(ds, web=True)):
         return {}
-    return {side: (days, _web_unread(ds, days)) for side, days in cov.compared(web=True).items()
-            if not runs[side == "previous"]}
-
-
-def _web_unread(ds, days: Period) -> list[str]:
-    """The exports that could not be read and may hold GA4's rows of ``days``
-    (:func:`~smmanalytics._actuals.unread_days`): those whose days reach into them, else those
-    whose days are unknown. September's GA4 export damaged, its side read "No GA4 export
-    covers 2026-09", as if it had never been downloaded."""
-    return (unread_days(ds, "all", days.start, days.end, undated=False, web=True)
-            or unread_days(ds, "all", days.start, days.end, web=True))
+    return {side: (days, web_unread(ds, days.start, days.end))
+            for side, days in cov.compared(web=True).items() if not runs[side == "previous"]}
 
 
 def _web_unknown_caveat(ds, days: Period, files: list[str]) -> str:

@@ -97,6 +97,7 @@ from .loaders._numbers import DOLLAR
 from .loaders._registry import KNOWN_PLATFORMS
 from .loaders._snapshot import dates_in_name, range_from_name
 from .loaders._sources import archive_folder, archive_members, iter_sources, note_skipped
+from .loaders.ga4 import shows_preamble
 from .periods import last_day_covered, post_dates, posts_in_period
 from .quality import QualityLog, shown_name, unread_files
 from .roi import read_costs
@@ -1257,9 +1258,11 @@ def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: lis
         except SmmError as exc:
             log.extend(flog)
             fail(src.name, exc, row)
+            _claim_ga4(row, src.data)
             continue
         if not understood:
             row["status"] = "not_understood"
+            _claim_ga4(row, src.data)
             if looks_like_export(src.name):
                 # an export's name and no export's contents (a download that failed and left
                 # an empty file, other bytes): a file not read, its figures missing, where a
@@ -1289,6 +1292,15 @@ def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: lis
             tables[x.attrs["kind"]].append(x)
     for row, digest in digests:
         row["sha256"] = digest.result()
+
+
+def _claim_ga4(row: dict, data: bytes) -> None:
+    """Record a file not read that no format claimed as GA4's when its first lines are GA4's
+    preamble (:func:`~.loaders.ga4.shows_preamble`): a ``download.csv`` cut short, its name
+    saying nothing, was no GA4 export for ``unread_exports``, and a brand whose August
+    export it was read "no GA4 export" of August, its social sessions absent, not unknown."""
+    if pd.isna(row.get("platform", pd.NA)) and shows_preamble(data):
+        row.update(platform="ga4", kind="web")
 
 
 def _not_understood_error(name: str, flog: QualityLog) -> UnknownFormatError:

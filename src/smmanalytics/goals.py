@@ -96,6 +96,7 @@ from ._actuals import (
     social_platforms,
     span_extent,
     unread_exports,
+    web_unread,
 )
 from ._args import frame_with, path_of, whole
 from ._io import closest_key, key_lines, read_user_text, unknown_key, yaml_error
@@ -534,7 +535,7 @@ def _partial_platforms(ds, metric: str, w: Period, end: dt.date,
             continue
         said = ([f"{span.whose} start on {first.isoformat()}: counted from that day"]
                 if first > begin else [])
-        said += _gap_notes([(None, a, b) for a, b in gaps], f"{platform} posts")
+        said += _gap_notes(ds, [(None, a, b) for a, b in gaps], f"{platform} posts")
         if last < end:
             said.append(f"{span.whose} end on {last.isoformat()}: counted to that day")
         if said and not pd.isna(actual(ds, metric, platform, w.start, end)):
@@ -587,9 +588,11 @@ def _no_data_note(ds, metric: str, platform: str, w: Period, end: dt.date,
     if gaps and not seen:
         # GA4's July and September read, August's missing: no export covers August, which
         # "no data" did not say (GA4's figures are no more unknown than its exports' days);
-        # so of Facebook's September and its er_reach, asked on the 15th
-        return "; ".join(_no_cover_notes(metric, w, gaps, source)
-                         + ([unread] if unread else []))
+        # so of Facebook's September and its er_reach, asked on the 15th; an export of those
+        # days that could not be read is named by the gap's own note
+        named = source == "GA4" and web_unread(ds, w.start, end)
+        return "; ".join(_no_cover_notes(ds, metric, w, gaps, source)
+                         + ([unread] if unread and not named else []))
     if missing == "revenue":
         return (f"GA4 revenue unknown for {w.label}: {metric} cannot be computed"
                 + (f"; {unread}" if unread else ""))
@@ -761,11 +764,11 @@ def _actual_with_caveats(ds, g: dict, row: dict, w: Period, covered: Period, end
         # no posts export covers any of its days (September's, its export missing between
         # August's and October's): unknown, not 0 posts (GA4's actual is unknown already)
         row["actual"] = row["progress"] = np.nan
-        row["note"] = "; ".join(notes + _no_cover_notes(metric, w, gaps, source))
+        row["note"] = "; ".join(notes + _no_cover_notes(ds, metric, w, gaps, source))
         return row
     at_least = g["direction"] == "at_least"
     if gaps:
-        notes += _gap_notes(gaps, source)
+        notes += _gap_notes(ds, gaps, source)
         if metric in ("roi", "roas"):
             notes.append(_ratio_over(metric, seen, (end - covered.start).days + 1))
             return _finish(row, notes)
@@ -974,12 +977,12 @@ def _pooled_judged(ds, metric: str, row: dict, a: float, target: float, at_least
                    notes)
 
 
-def _no_cover_notes(metric: str, w: Period, gaps: list, source: str) -> list[str]:
+def _no_cover_notes(ds, metric: str, w: Period, gaps: list, source: str) -> list[str]:
     """The notes of a goal none of whose days to date an export covers (:func:`_uncovered`'s
     ``gaps``, ``source``): "no data for 2026-09: no facebook posts export covers 2026-09-01
     to 2026-09-30" for a figure of posts; GA4's gaps say it alone ("no GA4 export covers
     …")."""
-    said = _gap_notes(gaps, source)
+    said = _gap_notes(ds, gaps, source)
     return [f"no data for {w.label}: {n}" for n in said] if metric in _POST_METRICS else said
 
 
@@ -1046,16 +1049,24 @@ def _runs(days: pd.DatetimeIndex, mask: np.ndarray) -> list[tuple[dt.date, dt.da
     return [(days[a].date(), days[b].date()) for a, b in zip(starts, stops, strict=True)]
 
 
-def _gap_notes(gaps: list[tuple[str | None, dt.date, dt.date]], source: str = "GA4"
+def _gap_notes(ds, gaps: list[tuple[str | None, dt.date, dt.date]], source: str = "GA4"
                ) -> list[str]:
     """"no GA4 export covers 2026-08-01 to 2026-08-31", "no GA4 export of maisonseve.it
     covers 2026-08-01 to 2026-08-31", "no facebook posts export covers 2026-09-01 to
-    2026-09-30" (``source`` "facebook posts"): a note for each run of ``gaps``."""
+    2026-09-30" (``source`` "facebook posts"): a note for each run of ``gaps``. GA4's days
+    that an export which could not be read may hold (:func:`~smmanalytics._actuals.
+    web_unread`, compare's rule) are unknown, that export named: "GA4 of 2026-08-01 to
+    2026-08-31 unknown: 1 export could not be read (…)", where August's damaged export read
+    as if never downloaded."""
     notes = []
     for prop, a, b in gaps:
+        days = a.isoformat() if a == b else f"{a.isoformat()} to {b.isoformat()}"
+        unread = web_unread(ds, a, b) if source == "GA4" and prop is None else []
+        if unread:
+            notes.append(f"GA4 of {days} unknown: {could_not_be_read(ds, unread)}")
+            continue
         whose = (f"no {source} export" if prop is None
                  else f"no {source} export of {prop or '(no property)'}")
-        days = a.isoformat() if a == b else f"{a.isoformat()} to {b.isoformat()}"
         notes.append(f"{whose} covers {days}")
     return notes
 

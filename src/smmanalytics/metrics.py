@@ -50,8 +50,8 @@ from .errors import ArgumentError, ArgumentTypeError, SchemaError
 from .schema import canonical_platforms, column_or, utc_timestamps
 
 __all__ = ["COMPONENTS", "DENOMINATORS", "RATE_MEASURES", "interactions", "post_interactions",
-           "row_sum", "rate", "rate_measure", "ctr_denominator", "add_rates", "engagement",
-           "followers_at", "youtube_thumbnails"]
+           "row_sum", "rate", "rate_measure", "rate_measures", "ctr_denominator", "add_rates",
+           "engagement", "followers_at", "youtube_thumbnails"]
 
 COMPONENTS = ("reactions", "comments", "shares", "saves")
 DENOMINATORS = ("reach", "impressions", "views", "followers")
@@ -492,6 +492,28 @@ def rate_measure(platform: str, carried: Collection[str]) -> str | None:
     """
     return next((m for m in RATE_MEASURES
                  if m in carried and (platform, m) != ("youtube", "impressions")), None)
+
+
+def rate_measures(engagement: pd.DataFrame, stat: str = "pooled") -> dict[str, str]:
+    """The measure each platform of ``engagement`` (a frame of :func:`engagement` by
+    platform) has its rate by (:func:`rate_measure`, among those whose ``er_<measure>_<stat>``
+    is known), a platform without one left out. The report's key figures and rate chart and
+    :func:`~smmanalytics.plots.plot_engagement_by_platform` all read it: the chart drawn
+    alone showed reach's rates, TikTok's and YouTube's (by views) left out.
+
+    >>> e = pd.DataFrame({"platform": ["tiktok", "x"], "er_reach_pooled": [None, None],
+    ...                   "er_views_pooled": [0.1, None], "er_impressions_pooled": [0.2, 0.03]})
+    >>> rate_measures(e)
+    {'tiktok': 'views', 'x': 'impressions'}
+    """
+    columns = {m: f"er_{m}_{stat}" for m in RATE_MEASURES if f"er_{m}_{stat}" in engagement}
+    by = {}
+    for row in engagement.to_dict("records"):
+        platform = row["platform"]
+        if pd.notna(platform) and (d := rate_measure(str(platform), {
+                m for m, c in columns.items() if pd.notna(row[c])})):
+            by[str(platform)] = d
+    return by
 
 
 def engagement(posts: pd.DataFrame, by: Sequence[str] | str | None = ("platform",),

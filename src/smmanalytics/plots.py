@@ -13,7 +13,7 @@ from matplotlib.axes import Axes
 
 from ._args import frame_with, time_zone
 from .errors import ArgumentError
-from .metrics import post_interactions
+from .metrics import RATE_MEASURES, post_interactions, rate_measures
 from .periods import post_dates
 
 __all__ = ["theme", "PLATFORM_COLORS", "PercentTicks", "bar_freq", "plain", "plot_audience",
@@ -252,26 +252,37 @@ def rate_label(rate: str) -> str:
     return f"{what}, {'median post' if m[3] == 'median' else 'pooled'}"
 
 
-def plot_engagement_by_platform(engagement: pd.DataFrame, *, rate: str = "er_reach_median",
+def plot_engagement_by_platform(engagement: pd.DataFrame, *, rate: str | None = None,
                                 ax: Axes | None = None, formatter=None, name=str,
                                 label: str | None = None, **kwargs) -> Axes:
     """Horizontal bars of one rate per platform (a frame from ``smm.engagement``); ``name``
     displays a platform; ``formatter(value, digits)`` writes a rate, on the bars (2 decimals)
     and the axis (:class:`PercentTicks`).
 
-    The value axis says which rate it shows (``label``; by default :func:`rate_label`: "engagement
-    rate by reach, median post"), and a note under the axes names the platforms left out for
-    want of the rate ("no reach figure: linkedin, x": they export no reach); with the default
-    rate, the chart showed two of six platforms and said neither.
+    By default each platform's median post's rate by its own measure
+    (:func:`~smmanalytics.metrics.rate_measures`, as the report's chart): reach for Facebook
+    and Instagram, views for TikTok and YouTube, impressions for LinkedIn and X; with
+    measures of more than one kind, each bar says its own ("tiktok (by views)"). Drawn alone,
+    the chart showed reach's rates only, TikTok and YouTube left out. ``rate``: one column
+    of the frame for every platform instead.
+
+    The value axis says which rate it shows (``label``; by default :func:`rate_label`:
+    "engagement rate by reach, median post"), and a note under the axes names the platforms
+    left out for want of the rate ("no reach figure: linkedin, x"); with the default rate,
+    the chart showed two of six platforms and said neither.
     """
-    frame_with(engagement, ["platform", rate], "plot_engagement_by_platform",
-               "a frame of engagement(..., by='platform')", "engagement")
+    frame_with(engagement, ["platform"] if rate is None else ["platform", rate],
+               "plot_engagement_by_platform", "a frame of engagement(..., by='platform')",
+               "engagement")
     ax = drawing_axes(ax)
-    ax.set_xlabel(plain(rate_label(rate) if label is None else label))
+    if rate is None:
+        engagement, rate, shown, lack = _by_own_measure(engagement, name)
+    else:
+        m = re.fullmatch(r"er_(\w+)_(median|pooled)", rate)
+        shown, lack = rate_label(rate), f"no {m[1]} figure" if m else f"no {rate_label(rate)}"
+    ax.set_xlabel(plain(shown if label is None else label))
     without = engagement.loc[engagement[rate].isna(), "platform"].astype(str).tolist()
     if without:
-        m = re.fullmatch(r"er_(\w+)_(median|pooled)", rate)
-        lack = f"no {m[1]} figure" if m else f"no {rate_label(rate)}"
         # under the axis label, from the axes' left edge: a figure's constrained layout
         # makes room for it
         ax.annotate(plain(f"{lack}: {', '.join(name(p) for p in without)}"), xy=(0, 0),
@@ -283,7 +294,8 @@ def plot_engagement_by_platform(engagement: pd.DataFrame, *, rate: str = "er_rea
         return ax
     platforms = data["platform"].astype(str).tolist()
     values = data[rate].astype(float).to_numpy()
-    bars = ax.barh([plain(name(p)) for p in platforms], values,
+    shown_names = (data["_shown"] if "_shown" in data else data["platform"].map(name)).tolist()
+    bars = ax.barh([plain(str(n)) for n in shown_names], values,
                    color=[PLATFORM_COLORS.get(p, "#777") for p in platforms], **kwargs)
     if formatter is not None:
         # called as documented, with its digits: a formatter(value, digits) written to the
@@ -294,6 +306,28 @@ def plot_engagement_by_platform(engagement: pd.DataFrame, *, rate: str = "er_rea
     ax.grid(axis="y", visible=False)   # a line through each bar ran through its label
     ax.invert_yaxis()
     return ax
+
+
+def _by_own_measure(engagement: pd.DataFrame, name) -> tuple[pd.DataFrame, str, str, str]:
+    """``engagement`` with each platform's median rate by its own measure
+    (:func:`~smmanalytics.metrics.rate_measures`) as ``_rate`` and its bar's name as
+    ``_shown`` (its measure said when the platforms' differ); the rate's column, the axis
+    label ("engagement rate by reach, median post", or "…, by each platform's measure"), and
+    the words of the note on the platforms without one ("no reach or views figure")."""
+    by = rate_measures(engagement, "median")
+    kinds = [m for m in RATE_MEASURES if m in set(by.values())]
+    mixed = len(kinds) > 1
+    platforms = engagement["platform"].astype("string")
+    rates = [row[f"er_{by[p]}_median"] if p in by else np.nan
+             for p, row in zip(platforms, engagement.to_dict("records"), strict=True)]
+    shown = [f"{name(p)} (by {by[p]})" if mixed and p in by else name(p) for p in platforms]
+    out = engagement.assign(_rate=pd.array(rates, dtype="Float64"), _shown=shown)
+    label = ("engagement rate, median post, by each platform's measure" if mixed
+             else rate_label(f"er_{kinds[0]}_median") if kinds
+             else "engagement rate, median post")
+    head, _, last = ", ".join(m for m in RATE_MEASURES if f"er_{m}_median" in engagement
+                              ).rpartition(", ")
+    return out, "_rate", label, f"no {f'{head} or {last}' if head else last or 'rate'} figure"
 
 
 def _lower_bounds(categories) -> np.ndarray | None:

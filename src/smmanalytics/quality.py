@@ -61,6 +61,17 @@ class QualityLog:
                              "columns": None if columns is None else list(columns)})
         logger.log(logging.WARNING if level != "info" else logging.INFO, "%s: %s", file, message)
 
+    def amend_last(self, file: object, code: str, more: str) -> bool:
+        """Add ``more`` to the message of the last ``code`` note of ``file``, a second fact of
+        what that note says: False, nothing changed, when there is none. A GA4 export cut
+        short had two ``file_cut_off`` notes, the line reader's and its totals check's, as if
+        two files were."""
+        for entry in reversed(self.entries):
+            if entry["file"] == str(file) and entry["code"] == code:
+                entry["message"] += more
+                return True
+        return False
+
     def extend(self, other: QualityLog | list[dict]) -> None:
         """Append the notes of another log (or a list of note dicts)."""
         self.entries.extend(other.entries if isinstance(other, QualityLog) else other)

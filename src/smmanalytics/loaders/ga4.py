@@ -43,12 +43,14 @@ from ._body import lines_named
 from ._candidate import Candidate, ParseContext
 from ._cutoff import ends_inside_a_line
 from ._dates import dates_from_parts
+from ._encoding import decode
 from ._headers import normalize
 from ._numbers import CURRENCY_SIGNS, column_decimal, parse_numbers
 from ._registry import register
+from ._sniff import comment_line, parse_preamble
 from ._tidy import day_order, day_parts, note_extra_columns, refuse_undated, summary_cells
 
-__all__: list[str] = []
+__all__ = ["shows_preamble"]
 
 F = "ga4"
 _DIMENSIONS = ("source_medium", "source", "medium", "campaign", "channel_group", "date",
@@ -76,6 +78,25 @@ def _detect(c: Candidate) -> float:
                                                "engagement_rate", "revenue"):
         return 0.7
     return 0.0
+
+
+#: the keys of GA4's preamble lines (:func:`~._sniff.parse_preamble`'s ``meta``) that tell it
+#: from another file's ``#`` comments: its account (EN, FR, IT), property and dates
+_PREAMBLE_KEYS = ("account", "compte", "property", "start_date", "end_date")
+
+
+def shows_preamble(data: bytes) -> bool:
+    """Whether the first lines of ``data``, a file no format could read, are GA4's ``#``
+    preamble (reference §8.2): two of its rule (``# ----``), account, property, start and
+    end date lines. An unreadable ``download.csv`` holding them is GA4's: a brand's GA4
+    figures are unknown, where its generic name had them read as of a brand without GA4."""
+    text, _ = decode(data[:4096])
+    lines = [c for c in map(comment_line, text.lstrip("\ufeff").splitlines()[:12])
+             if c is not None]
+    meta: dict[str, str] = {}
+    parse_preamble(list(enumerate(lines, start=1)), meta)
+    rule = any(set(c.lstrip("#").strip()) == {"-"} for c in lines)
+    return rule + sum(k in meta for k in _PREAMBLE_KEYS) >= 2
 
 
 def _yyyymmdd(c: Candidate, ctx: ParseContext, key: str) -> pd.Timestamp:
@@ -370,9 +391,10 @@ def _check_grand_total(out: pd.DataFrame, is_total: np.ndarray, c: Candidate,
     last column differs, alone or with its last value written with fewer decimals than the
     column's others (381.88 read ``3``), the file looks cut off (``file_cut_off``): that value
     may be part of its number and is left missing, in ``out``, as
-    :meth:`~._sniff.RawTable.mend_cut_off` leaves it. A last value as complete as the others
-    (rows deleted from a file without a final line break) is kept, the gap noted
-    (``total_differs``)."""
+    :meth:`~._sniff.RawTable.mend_cut_off` leaves it; when that reader left it missing
+    already, its note says the totals' gap too (one note of the cut, not two). A last value
+    as complete as the others (rows deleted from a file without a final line break) is
+    kept, the gap noted (``total_differs``)."""
     body = c.table.raw if c.table.raw is not None else c.table.body or ""
     cut = ends_inside_a_line(body) and not is_total[-1]
     last = len(c.header) - 1
@@ -411,6 +433,9 @@ def _check_grand_total(out: pd.DataFrame, is_total: np.ndarray, c: Candidate,
                  "the file may be cut off or edited", rows=len(differ))
         return
     value = out[k].iloc[-1]
+    if pd.isna(value) and ctx.log.amend_last(
+            ctx.file, "file_cut_off", f"; the rows do not add up to the Grand total row: {sums}"):
+        return      # the line reader said the cut and left the value missing: one note
     out.loc[out.index[-1], k] = pd.NA
     ctx.note("file_cut_off", f"the file looks cut off: it ends inside its last line (no line "
              f"break) and the rows do not add up to the Grand total row: {sums}; the last "

@@ -37,7 +37,7 @@ from .._web import campaign_key
 from ..benchmarks import account_names
 from ..dataset import SETTINGS_FILES, Dataset
 from ..errors import ArgumentError, require_dataset
-from ..metrics import RATE_MEASURES, rate_measure
+from ..metrics import RATE_MEASURES, rate_measures
 from ..periods import last_days_covered, parse_period, post_dates, posts_in_period
 from ..quality import note_kind, shown_name, unread_files
 from ..roi import campaign_names, check_campaign
@@ -995,17 +995,12 @@ class BrandReport(PerformanceSections, WatchSections, Report):
                                                         or social_platforms(self.ds))
 
     def _rate_by(self) -> dict[str, str]:
-        """The measure each platform's engagement rate is by (:func:`rate_measure`), the
-        all-platforms row's under "total"; a platform without a rate (no post, or none with
-        interactions and one of the measures) is not there. YouTube's impressions are its
+        """The measure each platform's engagement rate is by
+        (:func:`~smmanalytics.metrics.rate_measures`), the all-platforms row's under "total"; a
+        platform without a rate (no post, or none with interactions and one of the measures)
+        is not there. YouTube's impressions are its
         thumbnails': no rate of its posts."""
-        by = {}
-        for row in self.engagement_table().to_dict("records"):
-            platform = row["platform"]
-            if pd.notna(platform) and (d := rate_measure(str(platform), {
-                    m for m in RATE_MEASURES if pd.notna(row[f"er_{m}_pooled"])})):
-                by[str(platform)] = d
-        return by
+        return rate_measures(self.engagement_table())
 
     def _rates_said(self, by: dict[str, str]) -> str:
         """Which measure the platforms' rates of ``by`` (:meth:`_rate_by`) are by, in the
