@@ -2,7 +2,10 @@
 taken out and renamed (``export (1).csv``) or re-saved as a workbook, a ``Table data.csv``
 renamed, kept none. TikTok's video links name the handle (``tiktok._content_account``),
 matched to brand.yaml's account as any other; YouTube's table names none, which the loader
-says with how to have it read (``_tidy.note_posts_account_unknown``)."""
+says with how to have it read (``_tidy.note_posts_account_unknown``). Their daily and audience
+files (``Overview.csv``, ``FollowerGender.csv``, ``Totals.csv``) name none either: their rows
+take the one account brand.yaml declares for the platform, else are warned with the same fix
+(``_tidy.note_rows_account_unknown``, ``_accounts.give_lost_accounts``)."""
 
 from __future__ import annotations
 
@@ -114,3 +117,102 @@ def test_a_renamed_youtube_table_says_its_account_is_unknown(tmp_path):
     assert unknown["rows"].tolist() == [2]
     assert "'Content <start>_<end> <channel>/Table data.csv'" in unknown["message"].iloc[0]
     assert _notes(ds, "account_unchecked").empty
+
+
+#: TikTok's Overview.csv as TikTok writes it (reference §6.3: BOM, every field quoted, no final
+#: newline), 3 days: 5 metrics a day, 15 daily rows
+_OVERVIEW = ('"Date","Video Views","Profile Views","Likes","Comments","Shares"\n'
+             '"October 29","120","4","10","1","0"\n"October 30","300","6","25","2","1"\n'
+             '"October 31","80","2","5","0","0"')
+
+
+def _overview(path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(_OVERVIEW, encoding="utf-8-sig")
+    return path
+
+
+def test_a_renamed_tiktok_overview_takes_the_one_account_brand_yaml_declares(tmp_path):
+    """``tiktok overview.csv`` names no account; brand.yaml declares one TikTok account,
+    maisonseve: its 15 rows (3 days × 5 metrics) are maisonseve's, said in an info, with no
+    warning left; its views stay 120 + 300 + 80 = 500."""
+    _overview(_brand(tmp_path, tiktok="maisonseve") / "tiktok overview.csv")
+    ds = smm.load(tmp_path, cache=False)
+    assert ds.daily["account_id"].tolist() == ["maisonseve"] * 15
+    assert float(ds.daily.loc[ds.daily["metric"].eq("views"), "value"].sum()) == 500.0
+    given = _notes(ds, "account_from_brand")
+    assert given["rows"].tolist() == [15] and (given["level"] == "info").all()
+    assert "taken as maisonseve's, the one tiktok account brand.yaml declares" in \
+        given["message"].iloc[0]
+    assert _notes(ds, "rows_account_unknown").empty
+
+
+def test_a_renamed_tiktok_overview_of_a_brand_of_two_accounts_says_how_to_read_it(tmp_path):
+    """brand.yaml declares two TikTok accounts: whose the 3 days are cannot be told; the 15
+    rows stay of no account, with a warning naming the folder that would give it."""
+    _overview(_brand(tmp_path, tiktok="[maisonseve, maisonseve.pro]") / "tiktok overview.csv")
+    ds = smm.load(tmp_path, cache=False)
+    assert len(ds.daily) == 15 and ds.daily["account_id"].isna().all()
+    unknown = _notes(ds, "rows_account_unknown")
+    assert unknown["rows"].tolist() == [15] and (unknown["level"] == "warning").all()
+    message = unknown["message"].iloc[0]
+    assert message.startswith("3 days of TikTok daily figures name no account")
+    assert "'Overview_<first day>_<epoch s>_<handle>/Overview.csv'" in message
+    assert _notes(ds, "account_from_brand").empty
+
+
+def test_a_loose_tiktok_follower_gender_file_without_accounts_is_warned(tmp_path):
+    """``FollowerGender.csv`` out of its zip, brand.yaml declaring no account: its 2
+    audience rows (Female 0.59, Male 0.41) name no account, warned with the Followers zip's
+    folder as the fix."""
+    (tmp_path / "FollowerGender.csv").write_text(
+        '"Gender","Distribution"\n"Female","0.59"\n"Male","0.41"', encoding="utf-8-sig")
+    ds = smm.load(tmp_path, cache=False)
+    assert ds.audience["share"].tolist() == [0.59, 0.41]
+    assert ds.audience["account_id"].isna().all()
+    unknown = _notes(ds, "rows_account_unknown")
+    assert unknown["rows"].tolist() == [2]
+    assert unknown["message"].iloc[0].startswith("2 TikTok audience rows name no account")
+    assert "'Followers_<handle>/FollowerGender.csv'" in unknown["message"].iloc[0]
+
+
+def test_a_renamed_overview_beside_its_account_s_export_loses_its_warning(tmp_path):
+    """A renamed Overview.csv of 2 days (1-2 November: 50 + 70 views, 10 rows) beside the
+    3 days of TikTok's export in the folder its zip unzips to
+    (``Overview_2026-10-01_1793520000_maisonseve/``), brand.yaml declaring no account: the
+    merge gives its rows maisonseve (``account_assigned``, the one account the platform's
+    other files name), so no warning that its account is unknown stays; views 500 + 120."""
+    _overview(tmp_path / "Overview_2026-10-01_1793520000_maisonseve" / "Overview.csv")
+    (tmp_path / "export (2).csv").write_text(
+        '"Date","Video Views","Profile Views","Likes","Comments","Shares"\n'
+        '"November 1","50","1","3","0","0"\n"November 2","70","2","4","1","0"',
+        encoding="utf-8-sig")
+    ds = smm.load(tmp_path, cache=False)
+    assert set(ds.daily["account_id"]) == {"maisonseve"}
+    assert float(ds.daily.loc[ds.daily["metric"].eq("views"), "value"].sum()) == 620.0
+    assert _notes(ds, "account_assigned")["rows"].tolist() == [10]
+    assert _notes(ds, "rows_account_unknown").empty
+
+
+def test_a_loose_youtube_totals_file_takes_the_declared_channel(tmp_path):
+    """Studio's ``Totals.csv`` out of its zip (``Date,Views``, 2 days: 40 + 60 views) names
+    no channel; brand.yaml declares one YouTube account, Maison Sève: its 2 rows are it."""
+    (_brand(tmp_path, youtube="Maison Sève") / "Totals.csv").write_text(
+        "Date,Views\n2026-10-01,40\n2026-10-02,60\n", encoding="utf-8")
+    ds = smm.load(tmp_path, cache=False)
+    assert ds.daily["account_id"].tolist() == ["Maison Sève"] * 2
+    assert float(ds.daily["value"].sum()) == 100.0
+    assert _notes(ds, "account_from_brand")["rows"].tolist() == [2]
+    assert _notes(ds, "rows_account_unknown").empty
+
+
+def test_a_loose_youtube_totals_file_without_accounts_says_how_to_read_it(tmp_path):
+    """The same ``Totals.csv``, brand.yaml declaring no account: a warning names the folder
+    of Studio's zip (``Content <start>_<end> <channel>/Totals.csv``), 2 days."""
+    (tmp_path / "Totals.csv").write_text("Date,Views\n2026-10-01,40\n2026-10-02,60\n",
+                                         encoding="utf-8")
+    ds = smm.load(tmp_path, cache=False)
+    unknown = _notes(ds, "rows_account_unknown")
+    assert unknown["rows"].tolist() == [2]
+    assert unknown["message"].iloc[0].startswith("2 days of YouTube daily figures")
+    assert "'Content <start>_<end> <channel>/Totals.csv'" in unknown["message"].iloc[0]

@@ -802,7 +802,7 @@ def test_every_reason_of_a_plan_has_its_french_and_italian_wording():
     new reason cannot stay English in a report's calendar unnoticed."""
     import re
 
-    from smmanalytics.calendar import _ACCOUNT_PARTS, _REASONS, _with_accounts
+    from smmanalytics.calendar import _REASONS, ACCOUNT_PARTS, with_accounts
     from smmanalytics.report import Formatter
     from smmanalytics.report.formatting import _NOTES
 
@@ -823,7 +823,7 @@ def test_every_reason_of_a_plan_has_its_french_and_italian_wording():
                                "account, quindi il loro orario non si può confrontare con "
                                "nessun altro (1)"}}
     for (kind, told), several in itertools.product(_REASONS.items(), (False, True)):
-        template = " ".join(_with_accounts(told, _ACCOUNT_PARTS, several).split())
+        template = " ".join(with_accounts(told, ACCOUNT_PARTS, several).split())
         assert template in worded, kind
         names = re.findall(r"\{(\w+)\}", template)
         reason = template.format(**{k: english.get(k, "1.75") for k in names})

@@ -431,7 +431,7 @@ def test_colons_and_semicolons_follow_the_language(lang, pair, clauses):
 
 def test_every_note_has_all_languages_with_the_same_values():
     """Each note as the report reads it (a plan's reason said of one account and of several,
-    its account part composed: calendar._ACCOUNT_PARTS) names the same values in every
+    its account part composed: calendar.ACCOUNT_PARTS) names the same values in every
     language."""
     import re
 

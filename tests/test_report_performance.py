@@ -1757,6 +1757,29 @@ def test_figures_that_take_stories_say_so(tmp_path, lang, one, caption, compared
     assert f.untranslated == set()
 
 
+@pytest.mark.parametrize("lang,compared", [
+    ("en", "Posts, and the figures counted on them, include stories (October 2026: 1); the "
+           "benchmarks and competitors leave them out."),
+    ("fr", "Les publications, et les chiffres comptés sur elles, incluent des stories "
+           "(octobre 2026 : 1) ; les références et les concurrents les écartent."),
+    ("it", "I post, e le cifre calcolate su di essi, includono storie (ottobre 2026: 1); i "
+           "benchmark e i concorrenti le escludono."),
+])
+def test_the_stories_compared_give_no_count_for_a_period_not_covered(lang, compared):
+    """The data start on 1 October (Instagram feed posts on the 1st and 31st, a story on the
+    2nd): September, the period October is compared with, is not covered, so its stories are
+    unknown, not 0; the note gives October's 1 alone (the 2025-Q3 report read "Q2 2025: 0")."""
+    from ._roi_builders import dataset, posts
+
+    rows = [{"platform": "instagram", "post_id": f"p{k}", "reactions": 10.0, "reach": 100.0,
+             "content_type": kind, "published_at": f"2026-10-{day}T09:00:00Z"}
+            for k, (kind, day) in enumerate([("image", "01"), ("story", "02"), ("image", "31")])]
+    rep = BrandReport(dataset(posts=posts(rows)), "2026-10", lang=lang)
+    bullets = [b for b in rep.compare().blocks if b["kind"] == "bullets"][0]["items"]
+    assert bullets[-1] == compared
+    assert rep.fmt.untranslated == set()
+
+
 def test_the_scorecard_and_the_roi_section_ask_roi_once_a_question(monkeypatch):
     """The sample's October scorecard has ROI and ROAS goals, whose actual is October's
     ``roi()``, asked as its first and last days; the ROI section shows October's ``roi()``

@@ -38,8 +38,8 @@ from .quality import QualityLog, unread_columns
 from .schema import column_or, conform, is_constant
 
 __all__ = ["account_key", "current_names", "declared_accounts", "former_names",
-           "ids_from_names", "keep_declared_accounts", "note_account_gaps", "BrandAccount",
-           "KnownAccounts"]
+           "give_lost_accounts", "ids_from_names", "keep_declared_accounts", "note_account_gaps",
+           "BrandAccount", "KnownAccounts"]
 
 #: the columns that name a row's account, per table (posts give up to three forms)
 _NAMES = {"posts": ("account_id", "account_handle", "account_name"),
@@ -412,6 +412,45 @@ def keep_declared_accounts(ds):
     return replace(ds, **changes, quality=quality, files=files)
 
 
+def give_lost_accounts(ds):
+    """``ds`` with the daily and audience rows whose file lost its account with its name
+    (``rows_account_unknown``: a TikTok ``Overview.csv`` or a Studio ``Totals.csv`` taken out
+    of its zip and renamed) given the account brand.yaml declares for the platform when it
+    declares one, noted (``account_from_brand``, info) in place of the loader's warning,
+    which stays for rows still of no account (brand.yaml declaring none or several). A
+    file's rows the merge gave the account the platform's other files name
+    (``account_assigned``) lose the warning too. Unchanged when no file lost its account."""
+    lost = _files_noted(ds.quality, "rows_account_unknown")
+    if not lost:
+        return ds
+    declared = declared_accounts(ds.brand)
+    known = KnownAccounts(declared, ds.posts)
+    log, changes, unknown = QualityLog(), {}, set()
+    for t in ("daily", "audience"):
+        frame = getattr(ds, t)
+        files = column_or(frame, "source_file", dtype="string").astype("string")
+        rows = (files.isin(lost) & frame["account_id"].isna()).to_numpy(bool)
+        account = frame["account_id"].copy()
+        platform = frame["platform"].astype("string")
+        for (file, plat), part in frame.loc[rows].groupby([files[rows], platform[rows]],
+                                                          sort=True):
+            if len(set(declared.get(plat, {}).values())) != 1:
+                unknown.add(file)
+                continue
+            mine = known.accounts(plat)[0]
+            account.loc[part.index] = mine.id
+            log.add(file, "account_from_brand", f"{len(part)} {plat} {t} rows name no "
+                    f"account (the file's name is not {plat}'s): taken as {mine.name}'s, the "
+                    f"one {plat} account brand.yaml declares", level="info", rows=len(part))
+        if not account.equals(frame["account_id"]):
+            changes[t] = frame.assign(account_id=account)
+    q = ds.quality
+    resolved = (q["code"].eq("rows_account_unknown").fillna(False)
+                & ~q["file"].astype("string").isin(unknown).fillna(False)).to_numpy(bool)
+    quality = q.loc[~resolved].reset_index(drop=True)
+    return replace(ds, **changes, quality=_with_notes(quality, log) if log.entries else quality)
+
+
 def _note_several_undeclared(ds, declared: dict[str, dict[str, str]], log: QualityLog) -> None:
     """One ``accounts_undeclared`` warning per platform brand.yaml declares no account of
     whose rows name several accounts, each with its rows and files: both are kept (a brand
@@ -663,7 +702,8 @@ def _accounts(frame: pd.DataFrame, columns: tuple[str, ...]) -> list[str]:
 def _files_noted(quality: pd.DataFrame, code: str) -> set[str]:
     """The files the load noted ``code`` of: ``account_from_name``, whose account the loader
     read from their name (an X overview renamed ``account_overview_analytics_<handle>.csv``);
-    ``posts_account_unknown``, whose account the loader said lost with their name."""
+    ``posts_account_unknown`` and ``rows_account_unknown``, whose account the loader said
+    lost with their name."""
     if quality is None or not len(quality) or not {"file", "code"} <= set(quality.columns):
         return set()
     return set(quality.loc[quality["code"].eq(code).fillna(False).to_numpy(bool),

@@ -78,8 +78,8 @@ _LAST_END = pd.Timestamp("9999-12-31") - pd.Timedelta(days=7)
 #: own account's average, as the report's and the summary's lifts are, and its usual hour is
 #: the posts' of all of them together ("the account's usual hour" was said of two). Each
 #: field is said once here, and once per language in report/labels.yaml (notes.yaml's wording
-#: of each reason is composed the same way, :func:`_with_accounts`)
-_ACCOUNT_PARTS = {
+#: of each reason is composed the same way, :func:`with_accounts`)
+ACCOUNT_PARTS = {
     "average": ("the account's average", "each account's own average"),
     # a window's held-out lift names what it is against only when the accounts are several
     "against": ("", " each account's own average"),
@@ -87,7 +87,7 @@ _ACCOUNT_PARTS = {
     "posters": ("the account usually posts", "these {n} accounts usually post"),
 }
 
-#: the English of each slot's reason, by kind, its account part composed (``_ACCOUNT_PARTS``);
+#: the English of each slot's reason, by kind, its account part composed (``ACCOUNT_PARTS``);
 #: report/notes.yaml words each template in French and Italian, so that a report's calendars
 #: give the reason in the report's language
 _REASONS = {
@@ -180,10 +180,10 @@ _REASONS = {
     "slot": "slot: {weekday} {hour} {tz}",
 }
 _SLOT_SEP = "; "
-_FIELD = re.compile(r"\{(\w+)\}")
+TEMPLATE_FIELD = re.compile(r"\{(\w+)\}")
 
 
-def _with_accounts(template: str, parts: dict[str, tuple[str, str]], several: bool) -> str:
+def with_accounts(template: str, parts: dict[str, tuple[str, str]], several: bool) -> str:
     """``template`` with its account part said of one account or of ``several``: each of its
     fields that ``parts`` names (one account's words, several's) in those words, their number
     left as the field ``{n_accounts}``; its other fields stay. notes.yaml's wording of each
@@ -191,14 +191,14 @@ def _with_accounts(template: str, parts: dict[str, tuple[str, str]], several: bo
     language, not once for one account and again for several."""
     def said(m: re.Match) -> str:
         return parts[m[1]][several].format(n="{n_accounts}") if m[1] in parts else m[0]
-    return _FIELD.sub(said, template)
+    return TEMPLATE_FIELD.sub(said, template)
 
 
 def _reason(kind: str, accounts: int, /, **values) -> str:
     """Reason ``kind`` with its ``values``, said of the posts of ``accounts`` accounts
     (:attr:`BestTimes.accounts`): "1.23x the account's average" and "the account's usual
     hour" read as one account's."""
-    return _with_accounts(_REASONS[kind], _ACCOUNT_PARTS, accounts > 1).format(
+    return with_accounts(_REASONS[kind], ACCOUNT_PARTS, accounts > 1).format(
         n_accounts=accounts, **values)
 
 

@@ -55,7 +55,13 @@ import numpy as np
 import pandas as pd
 
 from . import schema
-from ._accounts import KnownAccounts, declared_accounts, keep_declared_accounts, note_account_gaps
+from ._accounts import (
+    KnownAccounts,
+    declared_accounts,
+    give_lost_accounts,
+    keep_declared_accounts,
+    note_account_gaps,
+)
 from ._args import flag, path_of, platform_name
 from ._costs import dollar_currency
 from ._io import atomic_write, file_name
@@ -667,7 +673,7 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
         if skipped.any():
             ds = replace(ds, quality=q.loc[~skipped.to_numpy()].reset_index(drop=True))
     # after the cache: its key is the exports', and brand.yaml's accounts decide this
-    ds = note_account_gaps(keep_declared_accounts(ds))   # the brand's accounts' days
+    ds = note_account_gaps(keep_declared_accounts(give_lost_accounts(ds)))   # the brand's days
     _warn_of_missing(ds, paths)
     return ds
 

@@ -456,22 +456,29 @@ def _interaction_columns(posts: pd.DataFrame) -> None:
                           column="reactions")
 
 
-def youtube_thumbnails(platform: pd.Series) -> np.ndarray:
+def youtube_thumbnails(platform: pd.Series, by: list[pd.Series] | None = None) -> np.ndarray:
     """The rows whose impressions a total across platforms leaves out: YouTube's, when the
     rows hold another platform too (none otherwise), as a bool array. YouTube's impressions
     are Studio's thumbnail impressions, not views of the post (DESIGN §3, reference §5.2):
     pooled with other platforms' impressions they weighed its few interactions per thumbnail
-    shown into the brand's rate. ``platform``: lower-case names (missing: no platform).
+    shown into the brand's rate. ``platform``: lower-case names (missing: no platform);
+    ``by``: the keys of groups totalled each on its own (engagement by campaign), the rule
+    then applied within each group, in one grouped count whatever their number.
 
     >>> youtube_thumbnails(pd.Series(["youtube", "x", None])).tolist()
     [True, False, False]
     >>> youtube_thumbnails(pd.Series(["youtube", "youtube"])).tolist()
     [False, False]
+    >>> youtube_thumbnails(pd.Series(["youtube", "x", "youtube"]),
+    ...                    by=[pd.Series(["a", "a", "b"])]).tolist()
+    [True, False, False]
     """
     plat = platform.astype("string")
-    if plat.dropna().nunique() < 2:
-        return np.zeros(len(plat), dtype=bool)
-    return (plat == "youtube").fillna(False).to_numpy(bool)
+    if by is None:
+        several = plat.dropna().nunique() >= 2
+    else:
+        several = plat.groupby(by, sort=False, dropna=False).transform("nunique").to_numpy() >= 2
+    return (plat == "youtube").fillna(False).to_numpy(bool) & several
 
 
 #: the measures a platform's engagement rate may be by, in the order :func:`rate_measure`
@@ -667,9 +674,8 @@ def _group_rates(df: pd.DataFrame, keys: list[str]) -> tuple[pd.DataFrame, bool]
     cost does not grow with the number of groups (a loop over 1,000 campaigns took 5 s).
     """
     groups = df.groupby(keys, sort=True, dropna=False)
-    # YouTube's impressions leave a group of several platforms (youtube_thumbnails)
-    several = groups["_platform"].transform("nunique").to_numpy() >= 2
-    youtube = (df["_platform"] == "youtube").fillna(False).to_numpy(bool) & several
+    by = [df[k] for k in keys]
+    youtube = youtube_thumbnails(df["_platform"], by)   # left out of a group of several
     youtube_left_out = bool((youtube & df["er_impressions"].notna().to_numpy(bool)).any())
     interactions = df["interactions"]
     medians, sums = {}, {"interactions": interactions}
@@ -684,7 +690,6 @@ def _group_rates(df: pd.DataFrame, keys: list[str]) -> tuple[pd.DataFrame, bool]
     known = df["ctr"].notna()
     clicks = column_or(df, "link_clicks", dtype="Float64")
     sums["_num_ctr"], sums["_den_ctr"] = clicks.where(known), df["_ctr_den"].where(known)
-    by = [df[k] for k in keys]
     summed = pd.DataFrame(sums).groupby(by, sort=True, dropna=False).sum(min_count=1)
     summed = summed.astype("float64")           # NA as NaN: a ratio of no posts is NaN
     out = pd.DataFrame(medians).groupby(by, sort=True, dropna=False).median()

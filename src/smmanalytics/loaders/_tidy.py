@@ -9,7 +9,8 @@
   the table, which keeps days, dropped;
 - :func:`note_extra_columns` records the columns whose header no synonym matched (not read);
 - :func:`note_negative_values` records the daily values below zero, kept as exported;
-- :func:`note_posts_account_unknown` records posts whose account only a lost file name gave;
+- :func:`note_posts_account_unknown` records posts whose account only a lost file name gave,
+  :func:`note_rows_account_unknown` daily and audience rows;
 - :func:`facebook_or_instagram` reads a Meta file's platform from its name.
 """
 
@@ -41,6 +42,7 @@ __all__ = ["text", "long_daily", "hms_seconds", "note_day_tz", "note_times_dropp
            "cells_text", "outer_name", "zip_member_time", "check_years", "cells_of",
            "refuse_undated", "summary_cells", "written_days", "day_parts", "day_order",
            "note_extra_columns", "note_negative_values", "note_posts_account_unknown",
+           "note_rows_account_unknown",
            "unzipped_folder", "holding_folder", "folder_read", "names_read_in_folders",
            "without_copy_marks", "facebook_or_instagram",
            "YEARS"]
@@ -388,12 +390,39 @@ def note_posts_account_unknown(ctx: ParseContext, rows: int, platform: str,
     which knows why: the brand check's ``account_unchecked`` would point at unread columns
     the file never had, where the fix is a name (a folder named as the zip, which the loader
     reads)."""
-    zip_name, member = export.split(".zip/")
-    ctx.note("posts_account_unknown", f"{rows} {platform} posts name no account: {platform} "
-             f"names it only in its zip's name ({zip_name + '.zip'!r}), which this file is no "
-             "longer named by; kept as the brand's, unchecked against the account brand.yaml "
-             f"declares. To have the account read, put the file in a folder named as the zip, "
-             f"under {platform}'s own name ({zip_name + '/' + member!r})", rows=rows)
+    ctx.note("posts_account_unknown", f"{rows} {platform} posts name no account: "
+             f"{_lost_with(platform, export)}; kept as the brand's, unchecked against the "
+             f"account brand.yaml declares. {_how_read(platform, export)}", rows=rows)
+
+
+def note_rows_account_unknown(ctx: ParseContext, rows: pd.DataFrame, platform: str,
+                              export: str) -> None:
+    """Warning ``rows_account_unknown``: the daily or audience ``rows`` of a file name no
+    account, for the reason and with the fix :func:`note_posts_account_unknown` gives. A
+    renamed ``Overview.csv`` was a series of no account with no word. The load gives the
+    rows brand.yaml's account when it declares the platform's one, and says so in place of
+    this warning (``_accounts.give_lost_accounts``), which the loader cannot know."""
+    if not len(rows):
+        return
+    what = (f"{rows['date'].nunique()} days of {platform} daily figures" if "date" in rows
+            else f"{len(rows)} {platform} audience rows")
+    ctx.note("rows_account_unknown", f"{what} name no account: {_lost_with(platform, export)}; "
+             f"kept as a series of no account, brand.yaml declaring no {platform} account or "
+             f"several. {_how_read(platform, export)}, or declare the brand's one "
+             f"{platform} account in brand.yaml", rows=len(rows))
+
+
+def _lost_with(platform: str, export: str) -> str:
+    """Why a file of ``export`` (``<zip name>.zip/<file name>``) names no account."""
+    zip_name = export.split(".zip/")[0]
+    return (f"{platform} names it only in its zip's name ({zip_name + '.zip'!r}), which this "
+            "file is no longer named by")
+
+
+def _how_read(platform: str, export: str) -> str:
+    """How to have the account of a file of ``export`` read: the folder the zip unzips to."""
+    return ("To have the account read, put the file in a folder named as the zip, under "
+            f"{platform}'s own name ({export.replace('.zip/', '/')!r})")
 
 
 #: what a browser adds to a file downloaded again, or a file manager to a copy's copy:

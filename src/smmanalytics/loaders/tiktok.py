@@ -5,7 +5,8 @@ Each section downloads as a zip (``Overview_<first day>_<epoch s>_<handle>.zip``
 UTF-8 with BOM, every field quoted, no final newline; ``Viewers.xlsx`` stores every cell as text.
 The handle appears only in the zip name: it becomes ``account_id`` (a Content.csv out of its
 zip, renamed or re-saved, takes it from its video links, ``tiktok.com/@<handle>/video/<id>``,
-noted; a post whose link names none is of no account, said with how to have it read). An
+noted; a post whose link names none is of no account, said with how to have it read, as are
+the rows of another file renamed, which nothing in it names the account of). An
 unzipped export is read the same when its folder keeps the zip's name
 (``Overview_<first day>_<epoch s>_<handle>/``, as unzipping on Windows or macOS names it; the
 section must be the file's own), noted.
@@ -85,6 +86,7 @@ from ._tidy import (
     note_extra_columns,
     note_negative_values,
     note_posts_account_unknown,
+    note_rows_account_unknown,
     outer_name,
     refuse_undated,
     text,
@@ -292,8 +294,13 @@ def _note_undefined(c: Candidate, ctx: ParseContext) -> None:
 
 
 def _finish(df: pd.DataFrame, kind: str, c: Candidate, as_of: pd.Timestamp | None,
-            ctx: ParseContext) -> list[pd.DataFrame]:
+            ctx: ParseContext, export: str | None = None) -> list[pd.DataFrame]:
+    """``df`` with its attributes, the file's notes taken; ``export`` (the zip's name and
+    TikTok's own name of the file in it) says that rows of no account lost it with the
+    file's name (:func:`note_rows_account_unknown`)."""
     note_extra_columns(ctx, c.match(F).unknown, advise_synonyms=True)
+    if export and _handle(c) is None:
+        note_rows_account_unknown(ctx, df, "TikTok", export)
     m = None if _ZIP.match(outer_name(c)) else _folder_name(c)
     if m:
         what = (f"the account handle {m.group(3)!r} and the export time were" if m.group(2)
@@ -345,7 +352,7 @@ def _detect_content(c: Candidate) -> float:
 
 # ----------------------------------------------------------------------------- daily files
 
-def _daily_file(c: Candidate, ctx: ParseContext, names: tuple[str, ...],
+def _daily_file(c: Candidate, ctx: ParseContext, names: tuple[str, ...], export: str,
                 hourly: bool = False) -> list[pd.DataFrame]:
     as_of, stated = _export_time(c, ctx)
     present = [k for k in names if c.match(F).has(k)]
@@ -361,7 +368,7 @@ def _daily_file(c: Candidate, ctx: ParseContext, names: tuple[str, ...],
     _note_undefined(c, ctx)
     note_day_tz(ctx, "TikTok", "days and hours" if hourly else "days")
     out = long_daily(dates, metrics, platform=P, account_id=_handle(c), hour=hour)
-    return _finish(out, "daily", c, as_of if stated else None, ctx)
+    return _finish(out, "daily", c, as_of if stated else None, ctx, export)
 
 
 def _hours(c: Candidate) -> pd.Series:
@@ -379,7 +386,8 @@ def _hours(c: Candidate) -> pd.Series:
 
 def _parse_overview(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     cells_of(c)
-    return _daily_file(c, ctx, _DAILY_METRICS)
+    return _daily_file(c, ctx, _DAILY_METRICS,
+                       "Overview_<first day>_<epoch s>_<handle>.zip/Overview.csv")
 
 
 def _parse_history(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
@@ -408,20 +416,24 @@ def _parse_history(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         # a day this file cannot tell, not one it says is unknown: an older export that has
         # the previous day knows it, and wins over this NaN in the merge (_merge.merge_table)
         out.attrs["unknown_made"] = unknown
-    return _finish(out, "daily", c, as_of if stated else None, ctx)
+    return _finish(out, "daily", c, as_of if stated else None, ctx,
+                   "Followers_<handle>.zip/FollowerHistory.csv")
 
 
 def _parse_activity(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     cells_of(c)
-    return _daily_file(c, ctx, ("online_followers",), hourly=True)
+    return _daily_file(c, ctx, ("online_followers",),
+                       "Followers_<handle>.zip/FollowerActivity.csv", hourly=True)
 
 
 def _parse_viewers(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     cells_of(c)
-    return _daily_file(c, ctx, ("viewers", "new_viewers", "returning_viewers"))
+    return _daily_file(c, ctx, ("viewers", "new_viewers", "returning_viewers"),
+                       "Viewers_<handle>.zip/Viewers.xlsx")
 
 
-def _audience(c: Candidate, ctx: ParseContext, key: str, dimension: str) -> list[pd.DataFrame]:
+def _audience(c: Candidate, ctx: ParseContext, key: str, dimension: str, file: str
+              ) -> list[pd.DataFrame]:
     category = text(c, F, key)
     share = _num(c, "distribution")
     if (share.dropna() > 1).any():
@@ -435,17 +447,18 @@ def _audience(c: Candidate, ctx: ParseContext, key: str, dimension: str) -> list
     if n == 0:
         ctx.note("empty_file", f"{c.basename} has a header but no rows (TikTok writes none for "
                  "small accounts)", level="info")
-    return _finish(df, "audience", c, zip_member_time(c, ctx), ctx)
+    return _finish(df, "audience", c, zip_member_time(c, ctx), ctx,
+                   f"Followers_<handle>.zip/{file}")
 
 
 def _parse_gender(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     cells_of(c)
-    return _audience(c, ctx, "gender", "gender")
+    return _audience(c, ctx, "gender", "gender", "FollowerGender.csv")
 
 
 def _parse_territories(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     cells_of(c)
-    return _audience(c, ctx, "territory", "country")
+    return _audience(c, ctx, "territory", "country", "FollowerTopTerritories.csv")
 
 
 # ----------------------------------------------------------------------------- content

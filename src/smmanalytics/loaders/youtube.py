@@ -48,7 +48,8 @@ Studio downloads a zip named ``<Tab> <start>_<end> <Channel>.zip`` (FR ``Contenu
 
 Studio does not say in which zone its days are [U]: days are UTC days (noted per file).
 ``account_id`` and ``account_name`` are the channel name of the zip, when present (or of the
-folder of that name the zip was unzipped into, holding Studio's own file names; noted).
+folder of that name the zip was unzipped into, holding Studio's own file names; noted); a file
+taken out and renamed names none, said with how to have it read.
 """
 
 from __future__ import annotations
@@ -78,6 +79,7 @@ from ._tidy import (
     note_day_tz,
     note_extra_columns,
     note_posts_account_unknown,
+    note_rows_account_unknown,
     outer_name,
     refuse_undated,
     summary_cells,
@@ -715,9 +717,13 @@ def _daily(c: Candidate, ctx: ParseContext, *, per_video: bool) -> pd.DataFrame:
     note_day_tz(ctx, "YouTube Studio", "days")
     note_extra_columns(ctx, c.match(F).unknown, advise_synonyms=True)
     _note_folder(c, ctx)
+    channel = _channel(c)
     out = long_daily(dates.reset_index(drop=True), {k: v.reset_index(drop=True)
                                                     for k, v in metrics.items()},
-                     platform=P, account_id=_channel(c), extra=extra)
+                     platform=P, account_id=channel, extra=extra)
+    if channel is None:             # taken out of its zip and renamed: Studio's files name none
+        note_rows_account_unknown(ctx, out, "YouTube", "Content <start>_<end> <channel>.zip/"
+                                  + ("Chart data.csv" if per_video else "Totals.csv"))
     out.attrs.update(kind="daily", platform=P, source_locale=m.locale, as_of=_as_of(c, ctx))
     return out
 

@@ -32,7 +32,7 @@ from babel.numbers import (
     get_minus_sign_symbol,
 )
 
-from ..calendar import _ACCOUNT_PARTS, _FIELD, _with_accounts
+from ..calendar import ACCOUNT_PARTS, TEMPLATE_FIELD, with_accounts
 from ..errors import ArgumentError, PeriodError
 from ..periods import parse_period
 from ..schema import PLATFORM_NAMES
@@ -102,7 +102,7 @@ def _codes(entry: dict) -> list[str]:
 
 
 #: the label (labels.yaml, and its ``_many``) of each account part of a plan's reasons in a
-#: report (calendar._ACCOUNT_PARTS); ``{against}`` only the API's English says
+#: report (calendar.ACCOUNT_PARTS); ``{against}`` only the API's English says
 _ACCOUNT_LABELS = {"average": "bt_average", "whose": "reason_whose", "posters": "reason_posters"}
 
 
@@ -115,17 +115,17 @@ def _account_parts(lang: str) -> dict[str, tuple[str, str]]:
 
 #: the words each wording of a notes.yaml entry says its account part in: its ``en`` the API's,
 #: as the notes it matches were written
-_PARTS_OF = {**{lang: _account_parts(lang) for lang in LANGS}, "en": _ACCOUNT_PARTS,
+_PARTS_OF = {**{lang: _account_parts(lang) for lang in LANGS}, "en": ACCOUNT_PARTS,
              "en_report": _account_parts("en")}
 
 
 def _said_of_accounts(entry: dict) -> list[dict]:
     """A notes.yaml entry as the notes it words: itself, or, a plan's reason with an account
-    part (its ``en`` naming a field of calendar._ACCOUNT_PARTS), said of one account and of
+    part (its ``en`` naming a field of calendar.ACCOUNT_PARTS), said of one account and of
     several: each reason is written once per language, the report reads both."""
-    if not set(_FIELD.findall(entry["en"])) & set(_ACCOUNT_PARTS):
+    if not set(TEMPLATE_FIELD.findall(entry["en"])) & set(ACCOUNT_PARTS):
         return [entry]
-    return [{key: _with_accounts(text, _PARTS_OF[key], several) if key in _PARTS_OF else text
+    return [{key: with_accounts(text, _PARTS_OF[key], several) if key in _PARTS_OF else text
              for key, text in entry.items()} for several in (False, True)]
 
 

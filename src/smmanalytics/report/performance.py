@@ -684,20 +684,28 @@ class PerformanceSections:
     def _compared_stories(self, cmp) -> str | None:
         """"Posts and the figures from them include stories: 12 in October 2026, 15 in
         September 2026 (…)": the comparison's totals take the stories of either period, which
-        the benchmarks and competitors leave out; None when neither period has any."""
+        the benchmarks and competitors leave out; None when neither period has any. A period
+        the data do not cover has no count (unknown, not 0): Q3 2025's note read "Q2 2025: 0"
+        with the data starting on 1 September 2025, Q2 "not covered" in the same report."""
         from .sections import stories_by_platform  # cycle: sections imports this module
 
         f = self.fmt
-        counts = []
+        first, last = self.ds.span(web=False)
+        counts = {}
         for p in (cmp.current_compared or cmp.current, cmp.previous_compared or cmp.previous):
-            posts, _ = posts_in(self.ds, "all", p.start, p.end)
-            counts.append(0 if posts is None else sum(stories_by_platform(posts).values()))
-        if not any(counts):
+            if first is not None and p.end >= first and p.start <= last:
+                posts, _ = posts_in(self.ds, "all", p.start, p.end)
+                counts[p] = 0 if posts is None else sum(stories_by_platform(posts).values())
+        if not any(counts.values()):
             return None
+        if len(counts) == 1:
+            (period, count), = counts.items()
+            return f.label("compare_stories_one").format(count=f.number(count),
+                                                         period=f.period(period))
+        (current, n_current), (previous, n_previous) = counts.items()
         return f.label("compare_stories").format(
-            current=f.number(counts[0]), previous=f.number(counts[1]),
-            current_period=f.period(cmp.current_compared or cmp.current),
-            previous_period=f.period(cmp.previous_compared or cmp.previous))
+            current=f.number(n_current), previous=f.number(n_previous),
+            current_period=f.period(current), previous_period=f.period(previous))
 
     @staticmethod
     def _apart(show, kpi: str, current: float, previous: float) -> tuple[str, str]:
