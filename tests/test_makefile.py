@@ -61,8 +61,10 @@ def test_a_failed_bootstrap_removes_the_half_made_venv_and_says_what_to_do(
     bootstrap = _tool("bootstrap_venv")
     monkeypatch.setattr(venv.EnvBuilder, "_setup_pip", _no_ensurepip)
 
-    def no_pip(cmd, *args, **kwargs):
-        raise subprocess.CalledProcessError(1, cmd)
+    def no_pip(cmd, *args, check=False, **kwargs):     # "No module named pip", exit 1
+        if check:
+            raise subprocess.CalledProcessError(1, cmd)
+        return subprocess.CompletedProcess(cmd, 1)
 
     monkeypatch.setattr(bootstrap.subprocess, "run", no_pip)
     target = tmp_path / ".venv"
