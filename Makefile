@@ -65,7 +65,7 @@ format: install
 	$(BIN)/ruff check --fix src tests tools benchmarks
 	$(BIN)/nbstripout notebooks/*.ipynb
 
-## bench: run the performance benchmarks and print their tables
+## bench: run the performance benchmarks, print their tables, keep them in benchmarks/results/ and README.md
 bench: install
 	$(BIN)/python benchmarks/run.py
 
