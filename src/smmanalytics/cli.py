@@ -29,6 +29,7 @@ from .brand import LANGS
 from .calendar import calendar_path, cancelled_events, plan_slots, shortfall, write_ics
 from .errors import (
     ArgumentError,
+    CacheWarning,
     DataQualityWarning,
     EmptyDataError,
     PeriodError,
@@ -941,15 +942,16 @@ def _say_stopped(args, by: str, exc: BaseException) -> None:
 
 @contextlib.contextmanager
 def _quality_warnings_said_plainly():
-    """Say a DataQualityWarning (files a load could not read, no export found) as the command's
-    own warnings are, ``smm: warning: …``, without the line of smmanalytics that raised it,
-    and with the shell's advice (a shell user has no ``ds.quality`` nor ``load()``); other
-    warnings as Python says them."""
+    """Say a DataQualityWarning (files a load could not read, no export found) or a
+    CacheWarning (a read-only cache folder) as the command's own warnings are,
+    ``smm: warning: …``, without the line of smmanalytics that raised it, and with the
+    shell's advice (a shell user has no ``ds.quality`` nor ``load()``); other warnings as
+    Python says them."""
     with warnings.catch_warnings():
         default = warnings.showwarning
 
         def show(message, category, filename, lineno, file=None, line=None):
-            if issubclass(category, DataQualityWarning):
+            if issubclass(category, DataQualityWarning | CacheWarning):
                 text = str(message).replace(
                     dataset.UNREAD_HINT, "`smm inspect DIR` shows every file and how it reads")
                 print(f"smm: warning: {text}", file=sys.stderr)
