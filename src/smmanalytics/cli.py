@@ -489,7 +489,20 @@ def _parser() -> argparse.ArgumentParser:
                    help="YYYY-MM, YYYY-Qn, YYYY, START..END or latest (default: all days)")
     a.add_argument("--json", action="store_true", help="print JSON records")
     a.set_defaults(func=_cmd_alerts)
+    for command in sub.choices.values():     # for usage errors found after parsing (_parse)
+        command.set_defaults(command_parser=command)
     return p
+
+
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    """The command line's arguments; an argument no parser knows is refused by its
+    subcommand's parser, with that subcommand's usage. ``smm report monthly --bogus`` showed
+    ``usage: smm [-h] [--version] {report,…}``, which lists none of the options the user
+    could have meant; so did the errors found after parsing (``args.command_parser``)."""
+    args, unknown = _parser().parse_known_args(argv)
+    if unknown:
+        args.command_parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+    return args
 
 
 def _add_report(sub) -> None:
@@ -1011,8 +1024,8 @@ def _expand_user_paths(args: argparse.Namespace) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``smm`` console script; returns the exit code."""
     runner.without_iri_grammar()
-    parser = _parser()
-    args = parser.parse_args(argv)
+    args = _parse(argv)
+    parser = args.command_parser        # a usage error shows the subcommand's usage
     if hasattr(args, "data_option"):
         if args.data and args.data_option:
             parser.error("give DATA once, as a positional or as --data")
