@@ -32,10 +32,12 @@ def main(target: str) -> int:
 
 def _has_pip(py: Path) -> bool:
     """Whether ``py`` exists and runs ``-m pip``: a python alone is no usable environment."""
+    if not py.exists():
+        return False
     try:
         return subprocess.run([str(py), "-m", "pip", "--version"],
                               capture_output=True).returncode == 0
-    except OSError:     # missing, or not a program (a broken link, a half-written file)
+    except OSError:     # not a program (a half-written file)
         return False
 
 
