@@ -1,4 +1,6 @@
 # smmanalytics: `make help` lists the targets. Everything runs inside .venv, created on demand.
+# this file's path, spaces and all (make -f "<path>/Makefile"): read before any include
+SELF   := $(MAKEFILE_LIST)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -13,16 +15,17 @@ export PATH := $(abspath $(BIN)):$(PATH)
 export MPLBACKEND := Agg
 
 .DEFAULT_GOAL := help
+# a recipe that fails removes its half-made target, so that the next make makes it again
+.DELETE_ON_ERROR:
 .PHONY: help install env report reports test test-fast test-explore lint format bench sample notebooks clean
 
 ## help: list the targets
 help:
-	@grep -E '^## ' $(MAKEFILE_LIST) | sed -e 's/^## /  /'
+	@grep -E '^## ' "$(SELF)" | sed -e 's/^## /  /'
 
-$(BIN)/python:
+# the stamp, written last, says .venv is complete: a python without pip or packages is not
+$(STAMP): pyproject.toml
 	$(PYTHON) tools/bootstrap_venv.py $(VENV)
-
-$(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
 	@touch $(STAMP)
@@ -35,7 +38,7 @@ env: install
 
 ## report: write the sample brand's latest complete monthly report under reports/, print the PDF path
 report: install
-	@$(BIN)/smm report monthly --data $(DATA) --period $(PERIOD) --out $(OUT)
+	@$(BIN)/smm report monthly --data "$(DATA)" --period "$(PERIOD)" --out "$(OUT)"
 
 ## reports: alias of report
 reports: report
@@ -62,19 +65,19 @@ format: install
 	$(BIN)/ruff check --fix src tests tools benchmarks
 	$(BIN)/nbstripout notebooks/*.ipynb
 
-## bench: run the performance benchmarks and print their tables
+## bench: run the performance benchmarks, print their tables, keep them in benchmarks/results/ and README.md
 bench: install
 	$(BIN)/python benchmarks/run.py
 
 ## sample: regenerate data/sample/maison-seve byte for byte
 sample: install
-	$(BIN)/smm sample --out $(DATA)
+	$(BIN)/smm sample --out "$(DATA)"
 
 ## notebooks: rewrite the report notebooks from tools/make_notebooks.py
 notebooks: install
 	$(BIN)/python tools/make_notebooks.py
 
-## clean: remove caches and report outputs (keeps .venv)
+## clean: remove caches and the report outputs under OUT, saying which (keeps .venv and other files)
 clean:
 	rm -rf .pytest_cache .hypothesis .ruff_cache .cache build dist
-	find $(OUT) -mindepth 1 ! -name README.md -exec rm -rf {} +
+	$(PYTHON) tools/clean_reports.py "$(OUT)"

@@ -46,11 +46,18 @@ def _table(rows: list[dict]) -> str:
 
 def main(names: list[str]) -> int:
     """Run the named benchmarks (all when none), keep each one's rows in results/<name>.json,
-    and write the table of every kept result into README.md."""
+    and write the table of every kept result into README.md. A name no benchmark has is
+    refused (exit 2), naming the known ones, before anything runs or is written: a mistyped
+    name ran nothing, rewrote README.md's results and exited 0."""
+    known = {path.stem.removeprefix("bench_"): path for path in sorted(HERE.glob("bench_*.py"))}
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        print(f"run.py: error: no benchmark named {', '.join(unknown)}; expected one of "
+              f"{', '.join(known)}", file=sys.stderr)
+        return 2
     RESULTS.mkdir(exist_ok=True)
     rows = []
-    for path in sorted(HERE.glob("bench_*.py")):
-        name = path.stem.removeprefix("bench_")
+    for name, path in known.items():
         if names and name not in names:
             continue
         print(f"running {path.name} …", flush=True)

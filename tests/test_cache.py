@@ -889,6 +889,27 @@ def test_the_periods_named_by_the_files_survive_the_cache(cache_dir, tmp_path, m
     assert grown.files["covers_to"].max() == pd.Timestamp("2026-10-31")
 
 
+def test_smm_says_an_unwritable_cache_as_its_own_warning(tmp_path, monkeypatch, capsys):
+    """`smm` printed Python's form of it: ``…/_cache.py:407: RuntimeWarning: …`` and the line
+    ``_warn_unwritable(exc)``. It says it as its other warnings, ``smm: warning: …``; a
+    CacheWarning is still a RuntimeWarning for those who filter those."""
+    from smmanalytics.cli import main
+
+    f = tmp_path / "cachefile"
+    f.write_text("hello")
+    monkeypatch.setenv("SMM_CACHE_DIR", str(f))
+    monkeypatch.setattr(_cache, "_UNWRITABLE", set())
+    export = tmp_path / "instagram_posts_2026-11-20.csv"    # a copy: no earlier load of it
+    shutil.copy(FIX / "meta" / export.name, export)
+    main(["roi", str(export), "--period", "2025-11"])
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith(f"smm: warning: smmanalytics cannot write its cache of parsed "
+                             f"exports in {f} (")
+    assert err[0].endswith("set SMM_CACHE_DIR to a writable folder (smm cache info tells more)")
+    assert not [line for line in err if "RuntimeWarning" in line or "_cache.py" in line]
+    assert issubclass(smm.CacheWarning, RuntimeWarning)
+
+
 def test_a_cache_that_cannot_be_written_is_said_once(tmp_path, monkeypatch):
     # loads ran without a cache, unsaid: the analyst only saw every load as slow as the first
     f = tmp_path / "cachefile"

@@ -27,6 +27,7 @@ EXEMPT = {
         "an error class (STYLE.md §4: a one-line docstring)"),
     "DataQualityWarning": "a warning category, issued by the package and never constructed "
                           "by a user",
+    "CacheWarning": "a warning category, issued by the package and never constructed by a user",
 }
 
 

@@ -4,6 +4,9 @@ package's own (smmanalytics.notebooks) written into the cache folder, as an inst
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -71,6 +74,24 @@ def test_an_unwritable_cache_folder_runs_the_notebooks_from_a_temporary_folder(i
     path = notebook_path("best-times")
     assert not path.is_relative_to(installed)
     assert path.read_text(encoding="utf-8") == file_text("best_times.ipynb")
+
+
+def test_the_temporary_notebooks_folder_is_one_per_process_and_goes_with_it(tmp_path):
+    """Each report made its own /tmp/smm-notebooks-* and none was removed: two reports of
+    one process share one, removed when the process exits."""
+    code = ("from smmanalytics import runner\n"
+            "runner._checkout_notebooks = lambda: None\n"
+            "first = runner.notebook_path('monthly').parent\n"
+            "print(first, runner.notebook_path('best-times').parent == first)")
+    cache = tmp_path / "cache"
+    cache.write_text("a file, not a folder")
+    env = {**os.environ, "SMM_CACHE_DIR": str(cache), "TMPDIR": str(tmp_path)}
+    env.pop("SMM_NOTEBOOKS", None)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env=env, check=True).stdout.split()
+    assert Path(out[0]).parent == tmp_path and Path(out[0]).name.startswith("smm-notebooks-")
+    assert out[1] == "True"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache"]
 
 
 def test_smm_notebooks_names_the_folder_it_lacks(monkeypatch, tmp_path):

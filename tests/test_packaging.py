@@ -32,8 +32,7 @@ def test_environment_yml_mirrors_pyproject():
     got = {}
     for dep in env["dependencies"]:
         if isinstance(dep, dict):
-            pip = [d for d in dep["pip"] if d != "-e ."]
-            assert "-e ." in dep["pip"], "environment.yml must install the package with pip -e ."
+            pip = [d for d in dep["pip"] if not d.startswith("-e ")]
             got.update(_split(d) for d in pip)
             continue
         name, spec = _split(dep)
@@ -41,6 +40,21 @@ def test_environment_yml_mirrors_pyproject():
             continue
         got[CONDA_TO_PYPI.get(name, name)] = spec
     assert got == wanted
+
+
+def test_environment_yml_installs_the_extras_make_install_installs():
+    """A conda env had no pytest, hypothesis or ruff: it could not run the suite. Its pip
+    section installs the package with the Makefile's extras, so the list of test and dev
+    tools stays pyproject.toml's alone."""
+    makefile = (ROOT / "Makefile").read_text()
+    extras = re.search(r"pip install --quiet -e '\.\[([a-z,]+)\]'", makefile)[1]
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    pip = next(dep["pip"] for dep in env["dependencies"] if isinstance(dep, dict))
+    assert f"-e .[{extras}]" in pip
+    optional = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"][
+        "optional-dependencies"]
+    wanted = {_split(r)[0] for extra in extras.split(",") for r in optional[extra]}
+    assert {"pytest", "hypothesis", "pytest-xdist", "ruff"} <= wanted
 
 
 def test_python_lower_bound_matches():

@@ -973,11 +973,30 @@ def test_report_help_says_what_each_kind_takes(capsys):
      "smm report monthly does not take --campaign (an option of smm report campaign)"),
 ])
 def test_report_without_its_required_option_is_a_usage_error(argv, words, capsys):
+    """With the usage of ``smm report``, whose options the user may have meant, not smm's
+    (``usage: smm [-h] [--version] {report,…}``)."""
     with pytest.raises(SystemExit) as exit_:
         main(argv)
     assert exit_.value.code == 2
     err = capsys.readouterr().err
-    assert err.startswith("usage: smm") and f"smm: error: {words}" in err
+    assert err.startswith("usage: smm report [-h] [--data DATA] [--period PERIOD]")
+    assert f"smm report: error: {words}" in err
+
+
+@pytest.mark.parametrize("argv,usage,said", [
+    (["report", "monthly", "--data", "d", "--period", "2026-10", "--bogus", "x"],
+     "usage: smm report [-h]", "smm report: error: unrecognized arguments: --bogus x"),
+    (["best-times"], "usage: smm best-times [-h]",
+     "smm best-times: error: smm best-times needs DATA (a brand folder, file or zip)"),
+    (["alerts", "d", "--data", "d"], "usage: smm alerts [-h]",
+     "smm alerts: error: give DATA once, as a positional or as --data"),
+])
+def test_a_subcommands_usage_error_shows_its_usage(argv, usage, said, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(argv)
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith(usage) and err.endswith(f"{said}\n")
 
 
 def test_batch_out_on_the_command_line_wins_over_the_config(notebooks, tmp_path, monkeypatch,

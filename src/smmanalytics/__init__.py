@@ -31,6 +31,7 @@ from .errors import (
     BrandCurrencyError,
     BrandKeyError,
     BrandTimezoneError,
+    CacheWarning,
     ConfigError,
     DataQualityWarning,
     EmptyDataError,
@@ -113,6 +114,7 @@ __all__ = [
     "ReportError",
     "OutputError",
     "DataQualityWarning",
+    "CacheWarning",
     # roi, goals, benchmarks, compare
     "read_costs",
     "prorate_costs",

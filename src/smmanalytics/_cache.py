@@ -51,7 +51,7 @@ Each source file (or zip member) that parses is stored once under the cache dire
   layout, tables other than its ``meta.json`` lists, a whole load's notes for another number
   of files) is ignored, logged at debug level and rewritten: the cache never raises and never
   changes results. Deleting the folder is always safe. A cache folder that cannot be written
-  (a file, a read-only or full disk) is said once per process by a RuntimeWarning: loads then
+  (a file, a read-only or full disk) is said once per process by a CacheWarning: loads then
   parse every export again;
 - the cache stays bounded. Each load that parsed a file records, in
   ``<dir>/loads/<sha256 of the paths loaded and strict>.json``, its whole-load entry and the
@@ -107,7 +107,7 @@ import pyarrow as pa
 from . import __version__
 from ._args import user_path
 from ._io import atomic_write
-from .errors import ArgumentError, OutputError
+from .errors import ArgumentError, CacheWarning, OutputError
 from .loaders import _read, _registry
 from .loaders._headers import extra_fingerprint
 from .loaders._tidy import folder_read
@@ -472,7 +472,7 @@ def _warn_unwritable(exc: OSError) -> None:
     warnings.warn(f"smmanalytics cannot write its cache of parsed exports in {root} "
                   f"({exc.strerror or exc}): every load parses the exports again; set "
                   "SMM_CACHE_DIR to a writable folder (smm cache info tells more)",
-                  RuntimeWarning, stacklevel=2)
+                  CacheWarning, stacklevel=2)
 
 
 def _read_entry(d: Path) -> tuple[dict, list[pd.DataFrame]] | None:
@@ -960,7 +960,7 @@ def mark_used(path: Path) -> None:
 def max_bytes() -> int:
     """The bytes the cache's entries may hold: ``$SMM_CACHE_MAX_BYTES`` (a number of bytes,
     or of ``KB``, ``MB``, ``GB``: ``500MB``), else :data:`DEFAULT_MAX_BYTES`. A value that
-    is none of those is said once by a RuntimeWarning, and the default holds."""
+    is none of those is said once by a CacheWarning, and the default holds."""
     text = os.environ.get("SMM_CACHE_MAX_BYTES", "").strip()
     if not text:
         return DEFAULT_MAX_BYTES
@@ -970,7 +970,7 @@ def max_bytes() -> int:
             _BAD_BUDGETS.add(text)
             warnings.warn(f"SMM_CACHE_MAX_BYTES={text!r} is not a size (expected bytes, or "
                           f"500MB, 2GB): the cache keeps to {DEFAULT_MAX_BYTES / 1e9:g} GB",
-                          RuntimeWarning, stacklevel=3)
+                          CacheWarning, stacklevel=3)
         return DEFAULT_MAX_BYTES
     return int(float(m[1]) * {"": 1, "k": 1e3, "m": 1e6, "g": 1e9}[m[2].lower()])
 

@@ -29,6 +29,7 @@ from .brand import LANGS
 from .calendar import calendar_path, cancelled_events, plan_slots, shortfall, write_ics
 from .errors import (
     ArgumentError,
+    CacheWarning,
     DataQualityWarning,
     EmptyDataError,
     PeriodError,
@@ -488,7 +489,20 @@ def _parser() -> argparse.ArgumentParser:
                    help="YYYY-MM, YYYY-Qn, YYYY, START..END or latest (default: all days)")
     a.add_argument("--json", action="store_true", help="print JSON records")
     a.set_defaults(func=_cmd_alerts)
+    for command in sub.choices.values():     # for usage errors found after parsing (_parse)
+        command.set_defaults(command_parser=command)
     return p
+
+
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    """The command line's arguments; an argument no parser knows is refused by its
+    subcommand's parser, with that subcommand's usage. ``smm report monthly --bogus`` showed
+    ``usage: smm [-h] [--version] {report,…}``, which lists none of the options the user
+    could have meant; so did the errors found after parsing (``args.command_parser``)."""
+    args, unknown = _parser().parse_known_args(argv)
+    if unknown:
+        args.command_parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+    return args
 
 
 def _add_report(sub) -> None:
@@ -941,15 +955,16 @@ def _say_stopped(args, by: str, exc: BaseException) -> None:
 
 @contextlib.contextmanager
 def _quality_warnings_said_plainly():
-    """Say a DataQualityWarning (files a load could not read, no export found) as the command's
-    own warnings are, ``smm: warning: …``, without the line of smmanalytics that raised it,
-    and with the shell's advice (a shell user has no ``ds.quality`` nor ``load()``); other
-    warnings as Python says them."""
+    """Say a DataQualityWarning (files a load could not read, no export found) or a
+    CacheWarning (a read-only cache folder) as the command's own warnings are,
+    ``smm: warning: …``, without the line of smmanalytics that raised it, and with the
+    shell's advice (a shell user has no ``ds.quality`` nor ``load()``); other warnings as
+    Python says them."""
     with warnings.catch_warnings():
         default = warnings.showwarning
 
         def show(message, category, filename, lineno, file=None, line=None):
-            if issubclass(category, DataQualityWarning):
+            if issubclass(category, DataQualityWarning | CacheWarning):
                 text = str(message).replace(
                     dataset.UNREAD_HINT, "`smm inspect DIR` shows every file and how it reads")
                 print(f"smm: warning: {text}", file=sys.stderr)
@@ -1010,8 +1025,8 @@ def _expand_user_paths(args: argparse.Namespace) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``smm`` console script; returns the exit code."""
     runner.without_iri_grammar()
-    parser = _parser()
-    args = parser.parse_args(argv)
+    args = _parse(argv)
+    parser = args.command_parser        # a usage error shows the subcommand's usage
     if hasattr(args, "data_option"):
         if args.data and args.data_option:
             parser.error("give DATA once, as a positional or as --data")

@@ -26,6 +26,7 @@ __all__ = [
     "ReportError",
     "OutputError",
     "DataQualityWarning",
+    "CacheWarning",
 ]
 
 
@@ -201,3 +202,10 @@ class DataQualityWarning(UserWarning):
     def __init__(self, message: str = "", code: str = "data_quality") -> None:
         super().__init__(message)
         self.code = code
+
+
+class CacheWarning(RuntimeWarning):
+    """The cache of parsed exports cannot be used as set up (a folder it cannot write, an
+    ``SMM_CACHE_MAX_BYTES`` that is no size): loads still give the same tables, only slower
+    or with the default budget. Its own class so that ``smm`` says it as its other warnings,
+    and a user can filter it alone."""

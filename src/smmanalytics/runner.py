@@ -12,6 +12,7 @@ batch removes at once the one its dead worker left.
 
 from __future__ import annotations
 
+import atexit
 import copy
 import functools
 import logging
@@ -139,7 +140,7 @@ def _package_notebooks() -> Path:
     """A folder holding the package's notebooks: ``<cache>/notebooks/<version>-<digest>/``
     (:func:`smmanalytics._cache.cache_dir`; ``smm cache clear`` removes it), written on first
     use; named by the notebooks' digest, so an upgrade never runs an older copy. When the
-    cache folder cannot be written, a private temporary folder."""
+    cache folder cannot be written, a private temporary folder (:func:`_temporary_notebooks`)."""
     from . import (
         __version__,  # cycle: set by the package after it imports this module
         notebooks,  # lazy: nbformat, loaded when a report runs
@@ -154,9 +155,20 @@ def _package_notebooks() -> Path:
     except OSError as exc:       # OutputError too: a read-only or full disk
         logger.info("cannot write the notebooks in %s (%s); using a temporary folder",
                     final, exc)
-        work = Path(tempfile.mkdtemp(prefix="smm-notebooks-"))
-        notebooks.write(work)
-        return work
+        return _temporary_notebooks()
+
+
+@functools.cache
+def _temporary_notebooks() -> Path:
+    """A temporary folder holding the package's notebooks, one per process, removed when it
+    exits: one made per report and never removed left a ``/tmp/smm-notebooks-*`` folder
+    (20 KB) after each report of an installed package whose cache was read-only."""
+    from . import notebooks  # lazy: nbformat, loaded when a report runs
+
+    work = Path(tempfile.mkdtemp(prefix="smm-notebooks-"))
+    atexit.register(shutil.rmtree, work, ignore_errors=True)
+    notebooks.write(work)
+    return work
 
 
 def _write_notebooks(final: Path) -> Path:

@@ -1,0 +1,164 @@
+"""The Makefile and its standard-library tools: a failed venv bootstrap leaves nothing that
+blocks the next make, ``make clean`` removes report outputs only, paths with spaces hold.
+
+Each Makefile test runs make in a copy of the Makefile and tools/ under tmp_path, with
+``-n`` wherever the target would install or run a report: nothing goes to the network."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import subprocess
+import venv
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="needs GNU make")
+
+
+def _tool(name: str):
+    spec = importlib.util.spec_from_file_location(f"_tool_{name}", ROOT / "tools" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _copy(tmp_path: Path, folder: str = "project") -> Path:
+    """The Makefile, pyproject.toml and tools/ copied into ``tmp_path/folder``."""
+    dest = tmp_path / folder
+    (dest / "tools").mkdir(parents=True)
+    for name in ("Makefile", "pyproject.toml"):
+        shutil.copy(ROOT / name, dest / name)
+    for tool in (ROOT / "tools").glob("*.py"):
+        shutil.copy(tool, dest / "tools" / tool.name)
+    return dest
+
+
+def _make(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["make", "--no-print-directory", *args], cwd=cwd,
+                          capture_output=True, text=True)
+
+
+def _fake_python(path: Path, exit_code: int) -> None:
+    """A ``bin/python`` whose ``-m pip --version`` exits ``exit_code``: 0 a python with pip."""
+    path.parent.mkdir(parents=True)
+    path.write_text(f"#!/bin/sh\nexit {exit_code}\n")
+    path.chmod(0o755)
+
+
+def _no_ensurepip(self, context):
+    raise subprocess.CalledProcessError(1, ["python", "-m", "ensurepip"])
+
+
+def test_a_failed_bootstrap_removes_the_half_made_venv_and_says_what_to_do(
+        tmp_path, monkeypatch, capsys):
+    """A Debian python3 without python3-venv: ensurepip fails and so does its own pip. The
+    fallback venv (a python without pip) made ``.venv/bin/python``, so every later make
+    skipped the bootstrap and failed "No module named pip" until .venv was removed by hand."""
+    bootstrap = _tool("bootstrap_venv")
+    monkeypatch.setattr(venv.EnvBuilder, "_setup_pip", _no_ensurepip)
+
+    def no_pip(cmd, *args, check=False, **kwargs):     # "No module named pip", exit 1
+        if check:
+            raise subprocess.CalledProcessError(1, cmd)
+        return subprocess.CompletedProcess(cmd, 1)
+
+    monkeypatch.setattr(bootstrap.subprocess, "run", no_pip)
+    target = tmp_path / ".venv"
+    assert bootstrap.main(str(target)) == 1
+    assert not target.exists()
+    err = capsys.readouterr().err
+    assert f"could not install pip into the new environment {target} (removed it)" in err
+    assert "apt-get install python3-venv) and run make again" in err
+
+
+def test_a_venv_with_pip_is_left_as_it_is(tmp_path, monkeypatch):
+    bootstrap = _tool("bootstrap_venv")
+
+    def no_create(self, path):
+        raise AssertionError("a complete venv was made again")
+
+    monkeypatch.setattr(venv.EnvBuilder, "create", no_create)
+    target = tmp_path / ".venv"
+    _fake_python(target / "bin" / "python", exit_code=0)
+    (target / "mine").write_text("kept")
+    assert bootstrap.main(str(target)) == 0
+    assert (target / "mine").read_text() == "kept"
+
+
+def test_a_venv_without_pip_is_made_again(tmp_path, monkeypatch):
+    """What an earlier failed run left (before the bootstrap removed it): made afresh, its
+    old contents cleared, rather than a python without pip kept."""
+    bootstrap = _tool("bootstrap_venv")
+    monkeypatch.setattr(venv.EnvBuilder, "_setup_pip", lambda self, context: None)
+    target = tmp_path / ".venv"
+    _fake_python(target / "bin" / "python", exit_code=1)
+    (target / "stale").write_text("half made")
+    assert bootstrap.main(str(target)) == 0
+    assert not (target / "stale").exists()
+    assert (target / "pyvenv.cfg").is_file() and (target / "bin" / "python").exists()
+
+
+def test_the_venv_counts_as_made_when_its_install_has_finished(tmp_path):
+    """``make install`` with no .venv: the bootstrap, then pip, then the stamp, last."""
+    project = _copy(tmp_path)
+    lines = _make(project, "-n", "install").stdout.splitlines()
+    assert lines[0] == "python3 tools/bootstrap_venv.py .venv"
+    assert lines[-1] == "touch .venv/.installed-stamp"
+    assert ".DELETE_ON_ERROR:" in (project / "Makefile").read_text().splitlines()
+
+
+def test_paths_with_spaces_are_quoted(tmp_path):
+    """``make report OUT="out dir"`` gave ``smm: error: unrecognized arguments: dir``;
+    ``make -f "<path with space>/Makefile" help``, ``grep: …: No such file``."""
+    project = _copy(tmp_path, "mon dossier é")
+    report = _make(project, "-n", "report", "OUT=out dir", "DATA=my brand", "PERIOD=2026-10")
+    assert ('.venv/bin/smm report monthly --data "my brand" --period "2026-10" '
+            '--out "out dir"') in report.stdout.splitlines()
+    sample = _make(project, "-n", "sample", "DATA=my brand")
+    assert '.venv/bin/smm sample --out "my brand"' in sample.stdout.splitlines()
+    helped = _make(tmp_path, "-f", str(project / "Makefile"), "help")
+    assert helped.returncode == 0, helped.stderr
+    assert "  clean: remove caches and the report outputs under OUT" in helped.stdout
+
+
+def _touch(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("x")
+
+
+def test_clean_removes_report_outputs_only_and_names_them(tmp_path):
+    """``make clean OUT=DIR`` emptied DIR: the user's notes.txt and sub/README.md went too."""
+    project = _copy(tmp_path)
+    out = tmp_path / "out dir"
+    outputs = ["maison-seve/2026-10/maison-seve-2026-10.pdf",
+               "maison-seve/2026-10/maison-seve-2026-10-instagram.ics",
+               "maison-seve/maison-seve-2026-10.failed.ipynb",
+               "maison-seve/.2026-10.k3x9a0q1/owner",
+               "acme/2026-Q3/acme-2026-Q3.html"]
+    mine = ["notes.txt", "sub/README.md", "acme/2026-Q3/notes.md", "acme/old.pdf"]
+    for name in outputs + mine:
+        _touch(out / name)
+    done = _make(project, "clean", f"OUT={out}")
+    assert done.returncode == 0, done.stderr
+    # the files, then each folder they left empty; not the acme folders, which hold the user's
+    removed = {line.removeprefix("removed ") for line in done.stdout.splitlines()
+               if line.startswith("removed ")}
+    assert removed == {str(out / name) for name in (
+        "maison-seve/2026-10/maison-seve-2026-10.pdf",
+        "maison-seve/2026-10/maison-seve-2026-10-instagram.ics",
+        "maison-seve/2026-10", "maison-seve/maison-seve-2026-10.failed.ipynb",
+        "maison-seve/.2026-10.k3x9a0q1", "maison-seve",
+        "acme/2026-Q3/acme-2026-Q3.html")}
+    left = {str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()}
+    assert left == set(mine)
+
+
+def test_clean_without_a_reports_folder_says_so_and_succeeds(tmp_path):
+    project = _copy(tmp_path)
+    done = _make(project, "clean")
+    assert done.returncode == 0, done.stderr
+    assert "no reports folder reports: nothing to remove" in done.stdout
