@@ -116,8 +116,8 @@ _DIST = {"organic": "organic", "sponsored": "sponsored", "total": "total", "paid
          # French, inferred
          "organique": "organic", "organiques": "organic", "sponsorisé": "sponsored",
          "sponsorisée": "sponsored", "sponsorisés": "sponsored", "sponsorisées": "sponsored",
-         "totale": "total", "totaux": "total",
-         # Italian, inferred
+         "totale": "total", "totaux": "total", "totales": "total",
+         # Italian, inferred ("totale", singular of either gender, is French's too)
          "organico": "organic", "organica": "organic", "organici": "organic",
          "organiche": "organic", "sponsorizzato": "sponsored", "sponsorizzata": "sponsored",
          "sponsorizzati": "sponsored", "sponsorizzate": "sponsored", "totali": "total",
