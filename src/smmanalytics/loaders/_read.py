@@ -40,7 +40,7 @@ from ._candidate import Candidate, ParseContext, _where
 from ._expected import note_missing_metrics
 from ._finish import _note_numbers, _note_repeated_headers, finish
 from ._folder import BRAND_FILES, SIDE_FILES, SYNONYMS_FILE, looks_like_export
-from ._headers import families, shares_half_the_names, synonyms
+from ._headers import families, language_hint, shares_half_the_names, synonyms
 from ._preamble import headers_below
 from ._registry import FAMILY_NAMES, KINDS, KNOWN_PLATFORMS, Format, _detect, find_format, formats
 from ._snapshot import _mtime_before_rows, _snapshot, mark_range_end
@@ -223,9 +223,7 @@ def _note_not_understood(src: Source, unknown: list[Candidate], understood: bool
         notes.txt) is no export in another language: the synonyms advice is not for it."""
         sheet = ("; a sheet told by its name, as LinkedIn's demographic sheets are, cannot be"
                  if cand.table.sheet and understood else "")
-        advice = (" (headers in a language not known yet can be added to a synonyms.csv in "
-                  f"the brand folder, under one of its families {', '.join(families())}{sheet})"
-                  if looks_like_export(src.name) else "")
+        advice = f" ({language_hint(sheet=sheet)})" if looks_like_export(src.name) else ""
         return _near_miss(cand) or advice
 
     if understood or len(unknown) == 1:
