@@ -2619,3 +2619,35 @@ def test_a_measure_no_post_carries_says_why_it_is_unknown(lang, expected):
                        f"rates of that metric are unknown, not 0, and not compared."
                        for m in ("impressions", "views")]
     assert Formatter(lang).note(carries[0]) == expected
+
+
+def test_posts_of_unknown_interactions_are_said_beside_interactions_per_post():
+    """Reviewer s56R2: October's 11 posts, 2 of them of unknown interactions, read "Posts 11,
+    Interactions 870, Interactions per post 96.7": 870 / 9, where a reader divides by 11
+    (79.1), and no caveat said it, though key figures did. Here 11 October posts, 9 of 90
+    reactions (810) and 2 unknown; September 3 of 30: the per-post mean is 810 / 9 = 90, and
+    a caveat says October's 2 of 11 unknown in the key figures' words (metrics' rule)."""
+    from smmanalytics.metrics import unknown_interactions_note
+    from smmanalytics.report import Formatter
+
+    october = _month(10, 11, [90.0] * 9 + [np.nan] * 2, start_id=100)
+    c = compare(dataset(posts=posts(_month(9, 3, 30) + october)), "2026-10")
+    t = _kpis(c)
+    assert t.loc["posts", "current"] == 11
+    assert t.loc["interactions", "current"] == 810
+    assert t.loc["interactions_per_post", "current"] == pytest.approx(90.0)
+    caveat = ("interactions of 2 of 11 posts of 2026-10 unknown: interactions and rates are "
+              "of the other posts")
+    assert caveat == unknown_interactions_note(2, 11, period="2026-10")
+    assert caveat in c.caveats
+    assert not any("2026-09 unknown" in s for s in c.caveats)      # September's 3 all known
+    assert Formatter("en").note(caveat) == (
+        "the interactions of 2 of the 11 posts of October 2026 are unknown: the interactions, "
+        "interactions per post and rates of that period are those of its other posts")
+    assert Formatter("fr").note(caveat) == (
+        "les interactions de 2 des 11 publications d'octobre 2026 sont inconnues : les "
+        "interactions, interactions par publication et taux de cette période sont ceux de ses "
+        "autres publications")
+    assert Formatter("it").note(caveat) == (
+        "le interazioni di 2 su 11 post di ottobre 2026 non sono note: le interazioni, le "
+        "interazioni per post e i tassi di quel periodo sono quelli degli altri suoi post")

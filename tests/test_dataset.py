@@ -66,8 +66,11 @@ def test_load_fixture_folder():
     # the EN and FR content files are exports of the same time whose figures agree: the
     # captions differ ("Linen week, day 1" and "Bonjour"), text, no figure; shares 8 and 7
     # and interactions 56 and 52 are sums over parts the FR file lacks (no Shares column, no
-    # Bookmarks). An info, the later file in name order (contenu_x_fr) kept
-    assert "snapshot_merged" in _codes(ds, "account_analytics_content")
+    # Bookmarks). An info; the EN file is kept: its name gives only the range chosen, ending
+    # 31 July (snapshot_range_end), so it was exported then or later, and wins the tie with
+    # the FR file's stated day (the later file in name order won before)
+    assert "snapshot_merged" in _codes(ds, "contenu_x_fr")
+    assert "snapshot_range_end" in _codes(ds, "account_analytics_content")
     assert "snapshot_tie" not in _codes(ds)
 
 

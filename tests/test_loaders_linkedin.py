@@ -1229,6 +1229,51 @@ def test_french_and_italian_suffixes_keep_organic_sponsored_and_total_apart(tmp_
     assert not {"columns_conflict", "unknown_header_suffix"} & _codes(d)
 
 
+@pytest.mark.parametrize(("organic", "sponsored", "total"), [
+    # French: every gender and number; 'Impressions' is feminine plural, so '(totales)'
+    ("organique", "sponsorisé", "total"), ("organique", "sponsorisée", "totale"),
+    ("organiques", "sponsorisés", "totaux"), ("organiques", "sponsorisées", "totales"),
+    # Italian: 'totale' is singular of either gender, 'totali' plural
+    ("organico", "sponsorizzato", "totale"), ("organica", "sponsorizzata", "totale"),
+    ("organici", "sponsorizzati", "totali"), ("organiche", "sponsorizzate", "totali")])
+def test_every_french_and_italian_form_of_the_suffixes_is_read(tmp_path, organic, sponsored,
+                                                              total):
+    """Reviewer s56R2's v19: 'Impressions (totales)' became a metric 'impressions_totales'
+    (400) with an unknown-suffix warning, and no daily impressions, though the French words
+    listed claimed every gender and number. Each form: organic 300 + sponsored 100 = total
+    400, as written."""
+    header = ["Date", f"Impressions ({organic})", f"Impressions ({sponsored})",
+              f"Impressions ({total})"]
+    path = _workbook(tmp_path / "p_content_1791015300000.xlsx",
+                     [["t", _link(1790840712345), "Organic", "10/01/2026", 10, 1, 1, 0, 0, 0,
+                       0.2]],
+                     metrics_header=header, metrics_rows=[["10/01/2026", 300, 100, 400]])
+    d = read_export(path, kind="daily")
+    assert _daily(d, "impressions") == {"10-01": 400}
+    assert _daily(d, "impressions_organic") == {"10-01": 300}
+    assert _daily(d, "impressions_sponsored") == {"10-01": 100}
+    assert "unknown_header_suffix" not in _codes(d)
+
+
+def test_all_posts_in_a_language_not_known_yet_says_the_synonyms_row(tmp_path):
+    """Reviewer s56R2's v4: an 'All posts' sheet with Italian headers ('Link del post') was
+    refused naming the cell, without the remedy a CSV of unknown headers is given: the
+    synonyms.csv row that reads the column."""
+    path = _workbook(tmp_path / "p_content_1791015300000.xlsx",
+                     [["t", _link(1790840712345), "Organic", "10/01/2026", 10, 1, 1, 0, 0, 0,
+                       0.2]], metrics=False)
+    wb = openpyxl.load_workbook(path)
+    wb["All posts"]["B2"] = "Link del post"
+    wb.save(path)
+    with pytest.raises(ParseError) as err:
+        read_export(path)
+    assert err.value.cell == "All posts!A2"          # the header row: the title is row 1
+    assert err.value.column == "Post link"
+    assert err.value.expected == (
+        "a 'Post link' header (headers in a language not known yet can be added to a "
+        "synonyms.csv in the brand folder: linkedin_posts,permalink,<language>,<its header>)")
+
+
 def test_an_unknown_suffix_is_kept_apart_and_a_second_column_of_a_metric_is_said(tmp_path):
     """'Impressions (boosted)' (a suffix not known) was read as the total impressions and,
     the total column coming first, left out silently. It is kept as impressions_boosted (40)

@@ -1030,3 +1030,71 @@ def test_of_any_bad_cells_the_first_in_the_file_is_named(bad):
             read_export(path)
     line, col = min(bad)
     assert (err.value.line, err.value.column) == (line, _OVERVIEW_HEADER[col])
+
+
+# ------------------------------------- content exports named by their range: no export time
+_RANGED_HEADER = ("Post id,Date,Post text,Post Link,Impressions,Likes,Engagements,Bookmarks,"
+                   "Shares,New follows,Replies,Reposts\n")
+
+
+def _ranged(folder: Path, start: str, end: str, impressions: int, likes: int) -> Path:
+    """An X content export of one post (20 Oct 2026) named after the range chosen."""
+    post = "2112483965137846272"
+    path = folder / f"account_analytics_content_{start}_{end}.csv"
+    path.write_text(_RANGED_HEADER + f'{post},"Tue, Oct 20, 2026",p,https://x.com/b/status/'
+                    f"{post},{impressions},{likes},{likes},0,0,0,0,0\n", encoding="utf-8")
+    return path
+
+
+def test_two_content_exports_of_one_range_end_keep_the_larger_lifetime_totals(tmp_path):
+    """Reviewer s56R2's v10: two exports whose ranges end on 31 October hold the same post,
+    1,000 impressions and 10 likes in October's, 5,000 and 90 in August-to-October's. The
+    name's end day was taken as the export time of both (a tie), and the later name,
+    October's, won with its older, lower totals. Lifetime counts only grow: 5,000 / 90 is
+    the later export, whatever the names' order; each file's time is noted as the range
+    end, and the tie as resolved by the counts (an info)."""
+    _ranged(tmp_path, "2026-08-01", "2026-10-31", 5000, 90)
+    october = _ranged(tmp_path, "2026-10-01", "2026-10-31", 1000, 10)
+    ds = smm.load(tmp_path, cache=False)
+    assert ds.posts[["impressions", "reactions"]].values.tolist() == [[5000, 90]]
+    assert ds.quality["code"].eq("snapshot_range_end").sum() == 2
+    q = ds.quality.set_index("code")
+    assert "snapshot_tie" not in q.index
+    assert q.loc["snapshot_range_tie", ["file", "level", "rows"]].tolist() == [
+        str(october), "info", 1]
+    assert "neither file states when it was exported" in q.loc["snapshot_range_tie", "message"]
+
+
+def test_a_range_end_tie_with_counts_larger_on_each_side_is_a_warning(tmp_path):
+    """5,000 impressions and 10 likes against 1,000 and 90: neither export's counts are all
+    the larger, so which is later is unknown; the larger sum, 5,000 + 10 + 10 engagements =
+    5,020 against 1,000 + 90 + 90 = 1,180, is kept, with a warning saying so."""
+    _ranged(tmp_path, "2026-08-01", "2026-10-31", 5000, 10)
+    october = _ranged(tmp_path, "2026-10-01", "2026-10-31", 1000, 90)
+    ds = smm.load(tmp_path, cache=False)
+    assert ds.posts[["impressions", "reactions"]].values.tolist() == [[5000, 10]]
+    q = ds.quality.set_index("code")
+    assert q.loc["snapshot_range_tie_mixed", ["file", "level"]].tolist() == [
+        str(october), "warning"]
+    assert "1 of them has a smaller count" in q.loc["snapshot_range_tie_mixed", "message"]
+
+
+def test_a_content_export_with_an_export_day_in_its_name_is_no_range_end(tmp_path):
+    """One date in the name is the export's day, stated: no range-end note."""
+    path = _ranged(tmp_path, "2026-10-01", "2026-10-31", 5000, 90)
+    path.rename(tmp_path / "account_analytics_content_2026-11-02.csv")
+    assert "snapshot_range_end" not in set(smm.load(tmp_path, cache=False).quality["code"])
+
+
+@pytest.mark.parametrize("lang,note", [
+    ("en", "lifetime totals as of the export (range ending 31 October 2026))"),
+    ("fr", "cumuls au moment de l'export (période close le 31 octobre 2026))"),
+    ("it", "totali al momento dell'esportazione (intervallo chiuso il 31 ottobre 2026))")])
+def test_the_report_says_a_range_end_is_no_export_day(tmp_path, lang, note):
+    """The method note read "lifetime totals as of 31 October 2026" of an export whose name
+    gives only the range chosen, 1 to 31 October: no file states that day."""
+    from smmanalytics.report import BrandReport
+
+    _ranged(tmp_path, "2026-10-01", "2026-10-31", 1000, 10)
+    rep = BrandReport(smm.load(tmp_path, cache=False), "2026-10", lang=lang)
+    assert note in rep.method_notes()._repr_html_().replace("&#x27;", "'")

@@ -35,6 +35,7 @@ from ._accounts import BrandAccount, KnownAccounts, account_key, current_names, 
 from ._io import file_name
 from ._ranges import combine_ranges
 from .loaders._arrow import arrow_text
+from .loaders._snapshot import range_from_name
 from .metrics import COMPONENTS, row_sum
 from .quality import INTERACTIONS_RECOMPUTED, QualityLog
 
@@ -105,15 +106,20 @@ class _Parts:
     no_value: list[dict]        # each export's posts whose cell held no value (``#N/A``)
     cut: list[dict]             # each export's post whose row the file's cut-off left partial
     relative: dict[str, str]    # each daily export's name below the folder loaded, by file
+    grown: bool = False         # ``_grown`` ranks tied posts (:func:`_grown`)
 
     @property
     def tie(self) -> list[str]:
-        return [] if self.single else ["_order"]
+        if self.single:
+            return []
+        return ["_grown", "_order"] if self.grown else ["_order"]
 
 
 def _concatenated(table: str, frames: list[pd.DataFrame]) -> _Parts:
     """The frames conformed (so that categories and dtypes agree) and concatenated."""
     guessed = [bool(f.attrs.get("snapshot_guessed")) for f in frames]
+    ranged = [bool(f.attrs.get("snapshot_range_end")) for f in frames]
+    ranged = ranged if table == "posts" and any(ranged) else []
     unreliable = [f["post_id"].isin(f.attrs["unreliable_ids"]).to_numpy(bool)
                   if f.attrs.get("unreliable_ids") and "post_id" in f.columns
                   else np.zeros(len(f), dtype=bool) for f in frames]
@@ -136,11 +142,14 @@ def _concatenated(table: str, frames: list[pd.DataFrame]) -> _Parts:
             part["_order"] = i
             if any(guessed):      # a stated snapshot, known; an unknown one loses as before
                 part["_sure"] = part["snapshot_at"].notna() & (not guessed[i])
+            if ranged:
+                part["_grown"] = _grown(part) if ranged[i] else np.nan
     df = parts[0] if single else pd.concat(parts, ignore_index=True)
     return _Parts(df=df, single=single, guessed=guessed, unreliable=np.concatenate(unreliable),
                   made_unknown=np.concatenate(made_unknown),
                   by_sign=np.concatenate(by_sign), carried=carried,
-                  no_value=no_value, cut=cut, relative=relative)
+                  no_value=no_value, cut=cut, relative=relative,
+                  grown=bool(ranged) and not single)
 
 
 def _keyed(table: str, parts: _Parts, log: QualityLog, accounts: KnownAccounts | None
@@ -214,7 +223,19 @@ def _note_properties(df: pd.DataFrame, log: QualityLog) -> None:
 
 
 #: the merge's own columns, none of them in its result
-_WORK_COLUMNS = ("_order", "_key", "_sure", "_series")
+_WORK_COLUMNS = ("_order", "_key", "_sure", "_series", "_grown")
+
+
+def _grown(posts: pd.DataFrame) -> pd.Series:
+    """How far each of ``posts``' lifetime totals has grown, to rank two exports whose
+    snapshot is the same range end (``attrs["snapshot_range_end"]``, no export time stated):
+    the sum of its counts (:data:`~smmanalytics.schema.METRICS`). Lifetime counts only grow,
+    so of one post the larger are the later export's: an X export of 1 to 31 October made in
+    November said 1,000 impressions, the export of August to October made in December 5,000,
+    and the first won as the later file name. Exports of a stated time (NaN here) lose such a
+    tie."""
+    counts = [c for c in schema.METRICS if c in posts.columns]
+    return posts[counts].astype("Float64").fillna(0).sum(axis=1).astype("float64")
 
 
 def _newest(table: str, df: pd.DataFrame, keys: list[str], parts: _Parts, log: QualityLog,
@@ -225,14 +246,14 @@ def _newest(table: str, df: pd.DataFrame, keys: list[str], parts: _Parts, log: Q
     tie = parts.tie
     snap = df["snapshot_at"]
     if not parts.single and any(parts.guessed):
-        df = df.sort_values(["_sure", "snapshot_at", "_order"], kind="stable",
+        df = df.sort_values(["_sure", "snapshot_at", *tie], kind="stable",
                             na_position="first")
-    elif not (snap.notna().all() and snap.is_monotonic_increasing):   # else already in order
+    elif parts.grown or not (snap.notna().all() and snap.is_monotonic_increasing):
         df = df.sort_values(["snapshot_at", *tie], kind="stable", na_position="first")
     if table == "posts" and any(parts.cut):
         # before the sort: a publish time taken from an older export moves the row
         df = _completed_cut_rows(df, keys, parts, log)
-    order = [c for c in schema.SORT_KEYS[table] if c in df.columns] + tie
+    order = [c for c in schema.SORT_KEYS[table] if c in df.columns] + tie[-1:]    # _order
     # the rows' final order is sorted (by Arrow, without the GIL) while the duplicates are
     # found; the kept rows are then gathered once, in that order (a stable sort of all rows
     # restricted to the kept ones is the stable sort of the kept ones)
@@ -736,7 +757,7 @@ def _note_merged(df: pd.DataFrame, dup: pd.Series, keys: list[str], table: str,
 #: columns that say where a row comes from, not what it says (the merge's ``_order`` a number
 #: among them): two exports of the same time that differ only in these agree
 _PROVENANCE = ("snapshot_at", "source_file", "source_format", "source_locale", "_order",
-               "_sure", "_key", "_series")
+               "_sure", "_key", "_series", "_grown")
 
 #: figures that are sums of others, with the parts an export may lack (their columns absent
 #: from it): the interactions (:data:`~smmanalytics.metrics.COMPONENTS`) and X's shares,
@@ -970,9 +991,14 @@ def _note_tied(df: pd.DataFrame, dup: pd.Series, newer: pd.Series, keys: list[st
     if pairs.empty:
         return tied
     tied.loc[pairs["_row"].to_numpy()] = True
-    pairs["differs"] = _rows_differ(df, pairs["_row"].to_numpy(), pairs["_kept_row"].to_numpy())
-    for (src, other, at), g in pairs.groupby(["source_file", "source_file_kept", "snapshot_at"],
-                                             sort=True, observed=True):
+    rows, kept_rows = pairs["_row"].to_numpy(), pairs["_kept_row"].to_numpy()
+    pairs["differs"] = _rows_differ(df, rows, kept_rows)
+    pairs["grown"] = (df.loc[kept_rows, "_grown"].notna().to_numpy()
+                      if "_grown" in df.columns else False)
+    pairs["smaller"] = pairs["differs"] & _some_smaller(df, kept_rows, rows)
+    for (src, other, at, grown), g in pairs.groupby(
+            ["source_file", "source_file_kept", "snapshot_at", "grown"], sort=True,
+            observed=True):
         n, k = len(g), int(g["differs"].sum())
         same = (f"{n} {what} also in {file_name(other)}, an export of the same time "
                 f"({at:%Y-%m-%d %H:%M} UTC)")
@@ -981,10 +1007,49 @@ def _note_tied(df: pd.DataFrame, dup: pd.Series, newer: pd.Series, keys: list[st
                     "were kept", level="info", rows=n)
             continue
         differ = "has other figures" if k == 1 else "have other figures"
+        if grown:
+            _note_tied_grown(src, other, g, what, log)
+            continue
         log.add(src, "snapshot_tie", f"{same}: {k} of them {differ}, and {file_name(other)}'s "
                 "figures were kept, as the later of the two in name order (a browser's second "
                 'download "X (1).csv" after "X.csv"); which are right is unknown', rows=n)
     return tied
+
+
+def _note_tied_grown(src: str, other: str, pairs: pd.DataFrame, what: str,
+                     log: QualityLog) -> None:
+    """Note the ``pairs`` of posts of ``src`` dropped for those of ``other``, two exports
+    whose names end their range on the same day and that state no export time
+    (:func:`_grown` ranked them): an info when ``other``'s counts are as large or larger on
+    every differing post (``snapshot_range_tie``: lifetime totals only grow, so its export is
+    the later, whatever the names' order), a warning when some are smaller
+    (``snapshot_range_tie_mixed``: the larger sum was kept, which are right is unknown)."""
+    n, k, smaller = len(pairs), int(pairs["differs"].sum()), int(pairs["smaller"].sum())
+    ends = range_from_name(other)
+    day = f" ({ends[1].isoformat()})" if ends else ""
+    same = (f"{n} {what} also in {file_name(other)}, whose name ends its range on the same "
+            f"day{day}; neither file states when it was exported, and {k} of them "
+            f"{'has' if k == 1 else 'have'} other figures")
+    if not smaller:
+        log.add(src, "snapshot_range_tie", f"{same}: {file_name(other)}'s were kept, as large "
+                "or larger on every count: lifetime totals only grow, so its export is the "
+                "later one, whatever the order of the names", level="info", rows=n)
+        return
+    log.add(src, "snapshot_range_tie_mixed", f"{same}: {file_name(other)}'s were kept, the "
+            f"larger in sum (lifetime totals only grow), though {smaller} of them "
+            f"{'has' if smaller == 1 else 'have'} a smaller count; "
+            "which are right is unknown", rows=n)
+
+
+def _some_smaller(df: pd.DataFrame, rows: np.ndarray, others: np.ndarray) -> np.ndarray:
+    """Whether row ``rows[i]`` of ``df`` (labels) has a count (:data:`schema.METRICS`)
+    smaller than row ``others[i]``'s, where both have one."""
+    at, other_at = df.index.get_indexer(rows), df.index.get_indexer(others)
+    smaller = np.zeros(len(rows), dtype=bool)
+    for c in (m for m in schema.METRICS if m in df.columns):
+        a, b = _floats(df[c], at), _floats(df[c], other_at)
+        smaller |= a < b
+    return smaller
 
 
 def _rows_differ(df: pd.DataFrame, rows: np.ndarray, others: np.ndarray) -> np.ndarray:

@@ -144,7 +144,13 @@ from ._args import platform_name, whole
 from ._ranges import after_range, figures_end, partial_life
 from ._web import covered_runs, social_traffic
 from .errors import PeriodError, require_dataset
-from .metrics import RATE_MEASURES, post_interactions, rate_measure, youtube_thumbnails
+from .metrics import (
+    RATE_MEASURES,
+    post_interactions,
+    rate_measure,
+    unknown_interactions_note,
+    youtube_thumbnails,
+)
 from .periods import Period, dataset_post_dates, month_end, parse_period, whole_months
 from .schema import PLATFORMS, canonical_order, column_or
 
@@ -1403,6 +1409,9 @@ def _table_caveats(ds, table: pd.DataFrame, a: pd.DataFrame, b: pd.DataFrame,
     caveats += _age_caveats(a, b, cur, prev)
     caveats += _range_caveats(a, b, cur, prev)
     caveats += _top_post_caveat(a, b, cur, prev, lone)
+    caveats += [unknown_interactions_note(k, len(posts), period=p.label)
+                for p, posts in ((cur, a), (prev, b))
+                if (k := int(posts["interactions"].isna().sum()))]
     caveats += _followers_caveats(ds, table, platform)
     caveats += _followers_absent_caveats(ds, table, cov, absent)
     caveats += _followers_like_for_like(ds, table, cov, absent)

@@ -655,13 +655,25 @@ def _unknown_interactions(out: pd.DataFrame, keys: list[str]) -> list[str]:
     do not say (3 posts, 2 unknown, read as 3 posts' total). The wording is benchmarks'."""
     notes = []
     for row in out[out["_unknown"] > 0].to_dict("records"):
-        n, unknown = int(row["posts"]), int(row["_unknown"])
         group = ", ".join("<NA>" if pd.isna(row[k]) else str(row[k]) for k in keys)
-        notes.append(f"interactions of {unknown} of {n} posts unknown"
-                     + (f" ({group})" if group else "")
-                     + (": interactions and rates are of the other posts" if unknown < n
-                        else ": interactions and rates unknown"))
+        notes.append(unknown_interactions_note(int(row["_unknown"]), int(row["posts"]),
+                                               group=group))
     return notes
+
+
+def unknown_interactions_note(unknown: int, n: int, *, group: str = "", period: str = ""
+                              ) -> str:
+    """The note of ``unknown`` of ``n`` posts whose interactions are unknown (a blank
+    component): the interactions sum the others and the rates leave them out, which the
+    figures alone do not say. One rule and one sentence for :func:`engagement`'s groups
+    ("interactions of 1 of 5 posts unknown (x): …") and compare's periods ("… of 11 posts of
+    2026-10 unknown: …"): period over period read "Posts 11, Interactions per post 96.7",
+    870 / 9 posts, beside key figures that said it."""
+    of = f" of {period}" if period else ""
+    return (f"interactions of {unknown} of {n} posts{of} unknown"
+            + (f" ({group})" if group else "")
+            + (": interactions and rates are of the other posts" if unknown < n
+               else ": interactions and rates unknown"))
 
 
 def _group_rates(df: pd.DataFrame, keys: list[str]) -> tuple[pd.DataFrame, bool]:

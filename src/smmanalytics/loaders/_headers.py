@@ -33,7 +33,7 @@ from ..errors import ConfigError
 
 __all__ = ["normalize", "HeaderMatch", "match_headers", "synonyms", "LOCALES", "LANGUAGE_NAMES",
            "families", "SUMMARY_WORDS", "read_synonyms", "using_synonyms", "extra_fingerprint",
-           "known_header", "shares_half_the_names"]
+           "known_header", "shares_half_the_names", "language_hint"]
 
 #: language of a synonym row → BCP-47 locale reported for a file whose headers matched it
 LOCALES = {"en": "en-US", "fr": "fr-FR", "it": "it-IT", "es": "es-ES", "de": "de-DE",
@@ -103,6 +103,18 @@ def synonyms() -> tuple[_Synonym, ...]:
 def families() -> list[str]:
     """Families present in the synonym table."""
     return sorted({s.family for s in synonyms()})
+
+
+def language_hint(row: str = "", sheet: str = "") -> str:
+    """How headers in a language not known yet get read: a synonyms.csv row in the brand
+    folder (README's "Exports in a language not known yet"), with the ``row`` that would
+    read the column wanted (``linkedin_posts,permalink,<language>,<its header>``) and what
+    a ``sheet`` told by its name cannot have. One wording for a table no format claims and a
+    sheet a format claims without a column it needs (LinkedIn's ``All posts`` in Italian,
+    whose error named the cell but not the remedy a CSV's note gave)."""
+    rows = f": {row}" if row else f", under one of its families {', '.join(families())}"
+    return ("headers in a language not known yet can be added to a synonyms.csv in the brand "
+            f"folder{rows}{sheet}")
 
 
 #: the rows of a brand's own synonyms.csv, added to the package table by :func:`using_synonyms`

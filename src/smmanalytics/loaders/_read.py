@@ -40,10 +40,10 @@ from ._candidate import Candidate, ParseContext, _where
 from ._expected import note_missing_metrics
 from ._finish import _note_numbers, _note_repeated_headers, finish
 from ._folder import BRAND_FILES, SIDE_FILES, SYNONYMS_FILE, looks_like_export
-from ._headers import families, shares_half_the_names, synonyms
+from ._headers import families, language_hint, shares_half_the_names, synonyms
 from ._preamble import headers_below
 from ._registry import FAMILY_NAMES, KINDS, KNOWN_PLATFORMS, Format, _detect, find_format, formats
-from ._snapshot import _mtime_before_rows, _snapshot
+from ._snapshot import _mtime_before_rows, _snapshot, mark_range_end
 from ._sniff import RawTable
 from ._sources import LARGE, Source, iter_sources, note_skipped, read_tables
 
@@ -78,6 +78,8 @@ def _parse_source(src: Source, log: QualityLog, fmts: list[Format]
     if frames and _mtime_before_rows(src, frames, log):
         src = replace(src, mtime=None)      # no bound, as for a file without one
     snap, stated, guessed = _snapshot(src, frames, log) if frames else (pd.NaT, False, False)
+    if stated:
+        mark_range_end(src, frames, log)
     out = [finish(df, src, snap, log, snapshot_stated=stated, snapshot_guessed=guessed)
            for df in frames]
     if guessed:
@@ -234,9 +236,7 @@ def _note_not_understood(src: Source, unknown: list[Candidate], understood: bool
         notes.txt) is no export in another language: the synonyms advice is not for it."""
         sheet = ("; a sheet told by its name, as LinkedIn's demographic sheets are, cannot be"
                  if cand.table.sheet and understood else "")
-        advice = (" (headers in a language not known yet can be added to a synonyms.csv in "
-                  f"the brand folder, under one of its families {', '.join(families())}{sheet})"
-                  if looks_like_export(src.name) else "")
+        advice = f" ({language_hint(sheet=sheet)})" if looks_like_export(src.name) else ""
         return _near_miss(cand) or advice
 
     if understood or len(unknown) == 1:

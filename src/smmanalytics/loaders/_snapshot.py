@@ -22,7 +22,7 @@ import pandas as pd
 from ..quality import QualityLog
 from ._sources import Source
 
-__all__ = ["snapshot_from_name", "dates_in_name", "range_from_name"]
+__all__ = ["snapshot_from_name", "dates_in_name", "range_from_name", "mark_range_end"]
 
 _NAME_DATE = [
     (re.compile(r"(20\d\d)[-_.]?([01]\d)[-_.]?([0-3]\d)(?:[T ]([0-2]\d)[-:h_.]?([0-5]\d)"
@@ -223,3 +223,27 @@ def _snapshot(src: Source, frames: list[pd.DataFrame], log: QualityLog
     log.add(src.name, "snapshot_unknown", "export time unknown (no date in the file or its "
             "name, no modification time); snapshot_at left empty", level="warning")
     return pd.NaT, False, False
+
+
+def mark_range_end(src: Source, frames: list[pd.DataFrame], log: QualityLog) -> None:
+    """Flag (``attrs["snapshot_range_end"]``) and note (``snapshot_range_end``) posts of
+    lifetime totals whose export time is the last day of the range their name gives, no
+    more: X's ``account_analytics_content_<start>_<end>.csv`` is named after the range
+    chosen (reference §3.2), not the day of the export, which came then or later.
+
+    Two such exports of one range end tie; the merge keeps the larger totals then, which only
+    grow, rather than the later file name (``_merge``), and the report says "as of the export
+    (range ending …)", not a day no file states. A name with a third date (Meta's export
+    day), a time inside the file, or figures over the range (YouTube's ``window_start``) is
+    not such a case."""
+    posts = [f for f in frames if f.attrs.get("kind") == "posts" and "window_start" not in f]
+    if (not posts or len(posts) < len(frames) or any(f.attrs.get("as_of") is not None
+                                                     for f in frames)
+            or dates_in_name(src.name) != 2 or (days := range_from_name(src.name)) is None):
+        return
+    for f in frames:
+        f.attrs["snapshot_range_end"] = True
+    start, end = days
+    log.add(src.name, "snapshot_range_end", f"export time not in the file; its name gives the "
+            f"range chosen, {start.isoformat()} to {end.isoformat()}: taken as the end of its "
+            "last day, the earliest the export can have been made", level="info")

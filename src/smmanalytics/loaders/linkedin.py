@@ -78,7 +78,7 @@ from ._dates import (
     id_time_in_any_zone,
     parse_text_dates,
 )
-from ._headers import HeaderMatch, match_headers, normalize
+from ._headers import HeaderMatch, language_hint, match_headers, normalize
 from ._ids import linkedin_urn_time
 from ._registry import register
 from ._serials import SERIAL_DAYS, excel_origin
@@ -116,8 +116,8 @@ _DIST = {"organic": "organic", "sponsored": "sponsored", "total": "total", "paid
          # French, inferred
          "organique": "organic", "organiques": "organic", "sponsorisé": "sponsored",
          "sponsorisée": "sponsored", "sponsorisés": "sponsored", "sponsorisées": "sponsored",
-         "totale": "total", "totaux": "total",
-         # Italian, inferred
+         "totale": "total", "totaux": "total", "totales": "total",
+         # Italian, inferred ("totale", singular of either gender, is French's too)
          "organico": "organic", "organica": "organic", "organici": "organic",
          "organiche": "organic", "sponsorizzato": "sponsored", "sponsorizzata": "sponsored",
          "sponsorizzati": "sponsored", "sponsorizzate": "sponsored", "totali": "total",
@@ -611,13 +611,21 @@ def _parse_posts(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     if not m.has("permalink"):
         raise ParseError("LinkedIn 'All posts' sheet without a post link column", file=c.name,
                          cell=c.table.cell(0, c.table.first_line), column="Post link",
-                         expected="a 'Post link' header", got=c.header[:6])
+                         expected=_header_wanted("Post link", "permalink"), got=c.header[:6])
     if not m.has("published_date"):
         raise ParseError("LinkedIn 'All posts' sheet without a creation date", file=c.name,
                          cell=c.table.cell(0, c.table.first_line), column="Created date",
-                         expected="a 'Created date' header", got=c.header[:6])
+                         expected=_header_wanted("Created date", "published_date"),
+                         got=c.header[:6])
     with c.first_bad_cell_among(*_post_cells(c, m, ctx)):
         return [_posts(c, m, ctx)]
+
+
+def _header_wanted(header: str, canonical: str) -> str:
+    """What an ``All posts`` sheet without the column ``header`` expected: that header, or
+    the synonyms.csv row that reads it in another language (:func:`language_hint`)."""
+    row = f"{F_POSTS},{canonical},<language>,<its header>"
+    return f"a {header!r} header ({language_hint(row)})"
 
 
 #: a post's counts, and its rates (read with them, :func:`_post_rates`)

@@ -1118,11 +1118,12 @@ class BrandReport(PerformanceSections, WatchSections, Report):
             return f.date(self.asof) if self.asof is not None else "–"
         day = last_days_covered(posts["snapshot_at"], self.tz)
         story = (column_or(posts, "content_type").astype("string") == "story").fillna(False)
-        counts = (pd.DataFrame({"platform": posts["platform"], "day": day,
+        ends = posts["source_file"].isin(self._range_end_files()).to_numpy(bool)
+        counts = (pd.DataFrame({"platform": posts["platform"], "day": day, "range_end": ends,
                                 "posts": 1, "stories": story.astype(int).to_numpy()})
-                  .groupby(["platform", "day"], observed=True, sort=True).sum())
-        if day.nunique() == 1 and not named:
-            return f.date(day.iloc[0])
+                  .groupby(["platform", "day", "range_end"], observed=True, sort=True).sum())
+        if day.nunique() == 1 and len(set(ends)) == 1 and not named:
+            return self._asof_date(day.iloc[0], ends[0])
         # platforms whose days read alike share a clause; the clauses by their latest day
         groups: dict[str, tuple[object, list[str]]] = {}
         for plat, n in counts.groupby(level="platform", observed=True, sort=True):
@@ -1142,8 +1143,8 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         export days)")."""
         f = self.fmt
         if len(counts) == 1:
-            return f.date(counts.index[0])
-        parts = [self._asof_day(day, n, k)
+            return self._asof_date(*counts.index[0])
+        parts = [self._asof_day(self._asof_date(*day), n, k)
                  for day, n, k in zip(counts.index, counts["posts"], counts["stories"],
                                       strict=True)]
         # French and Italian say the preposition again: "au 2 janvier … et au 2 février"
@@ -1153,12 +1154,29 @@ class BrandReport(PerformanceSections, WatchSections, Report):
                                                       n=f.number(len(parts)))
         return f.listed(parts)
 
-    def _asof_day(self, day, n: int, stories: int) -> str:
-        """A snapshot day with its ``n`` posts, ``stories`` of them stories, said as such:
-        Instagram's export of October's 12 stories read "1 November 2026 (12 posts)" where
-        the rest of the report said "incl. 12 stories"."""
+    def _asof_date(self, day, range_end: bool) -> str:
+        """A snapshot's day said: the day, or for an export whose time is only the end of
+        the range its name gives (``range_end``, quality code ``snapshot_range_end``: X's
+        content export) "the export (range ending 31 October 2026)": "lifetime totals as
+        of 31 October 2026" claimed a day no file states."""
         f = self.fmt
-        date = f.date(day)
+        return (f.label("totals_asof_range_end").format(date=f.date(day)) if range_end
+                else f.date(day))
+
+    def _range_end_files(self) -> set[str]:
+        """The files whose snapshot is the end of the range their name gives."""
+        q = self.ds.quality
+        if not len(q) or not {"code", "file"} <= set(q.columns):
+            return set()
+        return set(q.loc[q["code"].eq("snapshot_range_end").fillna(False).to_numpy(bool),
+                         "file"].astype(str))
+
+    def _asof_day(self, date: str, n: int, stories: int) -> str:
+        """A snapshot day (``date``, said by :meth:`_asof_date`) with its ``n`` posts,
+        ``stories`` of them stories, said as such: Instagram's export of October's 12
+        stories read "1 November 2026 (12 posts)" where the rest of the report said "incl.
+        12 stories"."""
+        f = self.fmt
         if stories == n:
             key = "totals_asof_stories_one" if n == 1 else "totals_asof_stories_other"
         elif stories:
