@@ -1005,9 +1005,8 @@ def test_held_out_interval_holds_the_lift_on_few_posts(tmp_path, monkeypatch):
     the estimate, so far that the replicates' 5-95 % percentile interval (what was reported
     before: 1.272-2.086 against a lift of 2.205) leaves the estimate out. (The sample of
     random_state 1, 1.038-3.032 against 3.055, no longer strays since the timing test leaves
-    out the posts alone at their hour and draws fewer random numbers: s56BT.) The interval
-    is that spread put around the estimate (:func:`_around`, checked by hand above), so it
-    holds it. No lift is pinned: the
+    out the posts alone at their hour and draws fewer random numbers: s56BT.) The interval is that spread put around the estimate
+    (:func:`_around`, checked by hand above), so it holds it. No lift is pinned: the
     case is what matters, a sample whose estimate lies outside its replicates' interval;
     a percentile interval fails it, whatever the lift. Only the Instagram files are read
     (the same 611 posts, 3 s instead of loading the whole brand)."""

@@ -38,9 +38,7 @@ Method
 3. Global test of the timing terms: score test calibrated by permuting the posts' slots within
    content type x paid x account x 4-week-block strata → ``p_value`` (restricting the shuffles
    to blocks of weeks keeps period shocks and drifting posting habits from passing for a
-   timing effect). Posts alone at their hour or weekday (fewer than ``MIN_TEST_POSTS``, 3)
-   are left out of the test (``_estimate.posts_tested``): the curve bends freely through
-   them, and one viral post at 03:00 passed for a timing effect.
+   timing effect).
 4. Per-slot raw log-lifts shrunk toward the smooth weekday + hour curve by empirical Bayes
    (``tau^2`` by method of moments); intervals by resampling whole weeks (one-step refits).
 5. Winner's-curse guard: the best window (``window_hours`` consecutive hours, every day /
