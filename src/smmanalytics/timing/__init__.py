@@ -123,7 +123,6 @@ from ._estimate import (
     SlotEstimate,
     estimate,
     judged,
-    posts_tested,
     shown,
     stood_out,
 )
@@ -618,8 +617,7 @@ def _hour_test(X, hk, slot, strata, *, n_perm, rng, weekend: bool = False,
     if null is None:
         null = nb_fit(np.column_stack([X, Zw[slot]]), y, hk["offset"].to_numpy(float))
     s_null = (y - null.mu) / (1 + null.alpha * null.mu)
-    t = posts_tested(slot, 168)      # not the posts alone at their hour or weekday
-    p, _, how = perm_score_test(Zh, slot[t], s_null[t], joined([strata[t], slot[t] // 24]),
+    p, _, how = perm_score_test(Zh, slot, s_null, joined([strata, slot // 24]),
                                 n_perm=n_perm, rng=rng)
     return float(p), how
 
