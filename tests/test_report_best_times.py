@@ -1737,3 +1737,33 @@ def test_a_heatmap_of_no_slot_of_eight_posts_says_every_colour_is_an_estimate(
     assert len(captions) == 2
     instagram, facebook = captions
     assert instagram.endswith(faint) and facebook.endswith(faint + " " + none_of_eight)
+
+
+@pytest.fixture(scope="module")
+def untestable():
+    """25 of the sample's Instagram posts: too few share a stratum for the timing test to be
+    run (``NOT_PERMUTABLE``, ``test_timing``), yet their slots have lifts."""
+    from pathlib import Path
+
+    from smmanalytics import load
+    from smmanalytics.timing import best_times
+
+    sample = load(Path(__file__).parents[1] / "data" / "sample" / "maison-seve")
+    posts = sample.posts[sample.posts["platform"] == "instagram"].sample(25, random_state=1)
+    return best_times(posts, "Europe/Paris", "instagram")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "it"])
+def test_a_heatmap_whose_test_could_not_be_run_is_drawn_and_says_no_verdict(
+        ds, monkeypatch, untestable, lang):
+    """No lift heatmap was drawn whenever no test was run, though the slots had lifts (s56BT):
+    it is drawn, its caption saying there is no verdict, in the report's language."""
+    from smmanalytics import timing
+
+    assert np.isnan(untestable.p_value) and untestable.by_slot["lift"].notna().any()
+    monkeypatch.setattr(timing, "best_times", lambda *args, **kwargs: untestable)
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    sec = rep.best_times(platforms=["instagram"], ics=False)
+    captions = [b["caption"] for b in sec.blocks if b["kind"] == "figure"]
+    assert len(captions) == 1
+    assert captions[0].endswith(rep.fmt.prose(rep.fmt.label("bt_heatmap_untested")))

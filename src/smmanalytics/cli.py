@@ -836,7 +836,7 @@ def _cmd_best_times(args) -> int:
     elif bt.has_activity:
         print("\nAudience schedule (followers online), busiest first:")
         busiest = bt.activity.sort_values("online_followers", ascending=False).head(10)
-        _print_frame(readable(busiest), False)
+        _print_frame(readable(busiest, hidden=HIDDEN), False)
     print("\nBy weekday:")
     _print_lifts(bt.by_weekday)
     return 0

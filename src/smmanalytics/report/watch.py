@@ -58,6 +58,11 @@ def _one_week(key: str, settings) -> str:
     return f"{key}_one_week" if settings.min_history == 1 else key
 
 
+def _has_lifts(bt) -> bool:
+    """Does ``bt`` hold any slot's lift to draw (the test run or not)?"""
+    return bool(bt.by_slot["lift"].notna().any())
+
+
 def _bt_who(f, accounts: int) -> dict[str, str]:
     """Whose posts the timing sentences speak of, in the words of formatter ``f``: "this
     account", or "these 2 accounts" when the platform's posts are of several (best_times
@@ -314,6 +319,8 @@ class WatchSections:
         caption = f.label(f"bt_heatmap_{kind}").format(few=few, **who)
         if kind == "lift" and not bt.by_slot["n_posts"].ge(MIN_CELL_POSTS).any():
             caption += " " + f.label("bt_heatmap_all_faint").format(few=few)
+        if kind == "lift" and not (getattr(bt, "day_effect", False) or np.isfinite(bt.p_value)):
+            caption += " " + f.label("bt_heatmap_untested")
         return caption
 
     def _capped_note(self, bt, accounts: int) -> str:
@@ -522,11 +529,13 @@ class WatchSections:
                     n=f.number(pooled), kept=f.number(MAX_GROUP_LEVELS)), note=True)
             kind = "lift" if bt.effect_detected or days or not bt.has_activity else "activity"
             tested = days or np.isfinite(bt.p_value)
-            if (analysed and tested) or kind == "activity":
+            if (analysed and (tested or _has_lifts(bt))) or kind == "activity":
                 # a lift heatmap of no post is bt.plot's message, in English, in a French
-                # report, and one of posts no test was run on (too few: Northwind's 12
-                # LinkedIn posts, one white 1.0× cell on a hatched grid) shows nothing: the
-                # sentence above says why; the audience schedule is still shown
+                # report, and one without any lift (too few: Northwind's 12 LinkedIn posts,
+                # one white 1.0× cell on a hatched grid) shows nothing: the sentence above
+                # says why; one whose test could not be run (too few posts to permute) is
+                # drawn, its caption saying there is no verdict; the audience schedule is
+                # still shown
                 with plt.rc_context(plots.theme(0.8)):
                     fig, ax = plt.subplots(figsize=(8, 2.9))
                     bt.plot(ax=ax, kind=kind)

@@ -110,7 +110,8 @@ def readable(frame: pd.DataFrame, hidden: str | None = None) -> pd.DataFrame:
     to two decimals, and none where fewer than :data:`MIN_CELL_POSTS` posts tell it; the
     attributes keep the numbers to compute with. ``hidden``, when given, is put in place of
     those lifts: ``smm best-times`` prints the report's "–" where pandas printed "<NA>",
-    which reads as a value gone missing rather than one withheld."""
+    which reads as a value gone missing rather than one withheld; the lifts are then text of
+    two decimals, as the report writes them (pandas printed 1.5 beside 1.27)."""
     out = frame.copy()
     if "weekday" in out:
         out["weekday"] = [WEEKDAYS[int(d)] for d in out["weekday"]]
@@ -118,13 +119,20 @@ def readable(frame: pd.DataFrame, hidden: str | None = None) -> pd.DataFrame:
         out["hour"] = [f"{int(h):02d}:00" for h in out["hour"]]
     lifts = [c for c in ("lift", "lift_low", "lift_high", "relative") if c in out]
     out = out.round(dict.fromkeys(lifts, 2))
-    if "n_posts" in out:
-        few = out["n_posts"].lt(MIN_CELL_POSTS).fillna(False).to_numpy(bool)
-        for col in ("lift", "lift_low", "lift_high"):
-            if col in out:
-                out[col] = (out[col].mask(few) if hidden is None else
-                            out[col].astype(object).mask(few, hidden))
+    few = (out["n_posts"].lt(MIN_CELL_POSTS).fillna(False).to_numpy(bool) if "n_posts" in out
+           else np.zeros(len(out), dtype=bool))
+    for col in lifts:
+        withheld = few if col != "relative" else np.zeros(len(out), dtype=bool)
+        out[col] = (out[col].mask(withheld) if hidden is None else
+                    pd.Series([hidden if w else _two_decimals(v)
+                               for v, w in zip(out[col], withheld, strict=True)],
+                              index=out.index, dtype=object))
     return out
+
+
+def _two_decimals(value) -> str:
+    """A lift as a table of best times prints it: two decimals ("1.50"), "" when unknown."""
+    return "" if pd.isna(value) else f"{float(value):.2f}"
 
 
 #: what a table of best times (``smm best-times``, the notebook's view) shows for a lift
