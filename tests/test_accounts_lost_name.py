@@ -142,8 +142,10 @@ def test_a_renamed_tiktok_overview_takes_the_one_account_brand_yaml_declares(tmp
     assert float(ds.daily.loc[ds.daily["metric"].eq("views"), "value"].sum()) == 500.0
     given = _notes(ds, "account_from_brand")
     assert given["rows"].tolist() == [15] and (given["level"] == "info").all()
-    assert "taken as maisonseve's, the one tiktok account brand.yaml declares" in \
-        given["message"].iloc[0]
+    # the platform as the loader's rows_account_unknown writes it (it said "tiktok")
+    assert given["message"].tolist() == [
+        "15 TikTok daily rows name no account (the file's name is not TikTok's): taken as "
+        "maisonseve's, the one TikTok account brand.yaml declares"]
     assert _notes(ds, "rows_account_unknown").empty
 
 

@@ -199,9 +199,9 @@ def test_a_modification_time_before_the_rows_is_not_noted_when_the_name_dates_th
 
 @pytest.mark.parametrize("name,title,whose", [
     # the sample's own file, emptied: Facebook by its title (and its name)
-    ("facebook_follows_2025-09-01_2026-10-31_2026-11-01.csv", None, "the facebook table"),
+    ("facebook_follows_2025-09-01_2026-10-31_2026-11-01.csv", None, "the Facebook table"),
     # a name that says nothing: Instagram by its title
-    ("export (3).csv", "Instagram follows", "the instagram table"),
+    ("export (3).csv", "Instagram follows", "the Instagram table"),
     # neither title nor name says: the note says it could not be told
     ("export (3).csv", "Follows", "the table")])
 def test_a_follows_export_without_rows_names_its_platform(tmp_path, name, title, whose):
@@ -217,8 +217,8 @@ def test_a_follows_export_without_rows_names_its_platform(tmp_path, name, title,
     said = "has its headers but no rows (nothing in its period, or an export cut short?)"
     if title == "Follows":
         assert pd.isna(ds.files["platform"].iloc[0])
-        assert note == (f"{whose} {said}; whose it is, facebook or instagram, could not be "
+        assert note == (f"{whose} {said}; whose it is, Facebook or Instagram, could not be "
                         "told (its title and name do not say)")
     else:
-        assert ds.files["platform"].tolist() == [whose.split()[1]]
+        assert ds.files["platform"].tolist() == [whose.split()[1].lower()]
         assert note == f"{whose} {said}"

@@ -124,3 +124,42 @@ def test_a_file_whose_name_holds_a_wildcard_is_itself(tmp_path):
     (tmp_path / "ig 1.csv").write_text("\ufeff" + ig_export(30), encoding="utf-8")
     ds = smm.load(tmp_path / "ig [1].csv", cache=False)
     assert ds.posts["views"].tolist() == [10]
+
+
+def _in_instagram(folder: Path) -> Path:
+    """``folder`` with one export of 10 views in ``instagram/`` and, in ``__MACOSX/``, a copy
+    of 99 views not named ``._*`` (junk by its folder alone); ``folder`` itself."""
+    exports = {"instagram/ig_2026-10-03.csv": 10, "__MACOSX/ig_2026-10-04.csv": 99}
+    for name, views in exports.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text("\ufeff" + ig_export(views), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("pattern", ["**", "**/*.csv", "*", "*/*.csv"])
+def test_a_pattern_loads_its_folders_files_once_as_the_folder_does(tmp_path, pattern):
+    """``brand/**`` matched brand/, brand/instagram/ and the export: 3 rows in ``files`` (two
+    "duplicate" of the export itself, noted duplicate_file) and the brand 'Brand' (no folder
+    to name it after). Each pattern now loads as ``brand`` does: the one export (10 views;
+    the __MACOSX copy of 99 never read), the brand named 'brand', __MACOSX noted once."""
+    brand = _in_instagram(tmp_path / "brand")
+    ds = smm.load(f"{brand}/{pattern}", cache=False)
+    assert ds.files["path"].tolist() == [str(brand / "instagram" / "ig_2026-10-03.csv")]
+    assert ds.files["status"].tolist() == ["ok"]
+    assert ds.posts["views"].tolist() == [10]
+    assert ds.brand.name == "brand"
+    assert not ds.quality["code"].eq("duplicate_file").any()
+    assert inspect_files(f"{brand}/{pattern}")["file"].tolist() == ds.files["path"].tolist()
+    # ** and * match the __MACOSX folder; **/*.csv and */*.csv its file, junk by its
+    # folder's name (a part of its path below brand): one note of the folder either way
+    assert _junk_notes(ds) == [[str(brand), "system_file",
+                                "1 folder, hidden or system (no exports), skipped and never "
+                                "read as data: __MACOSX/"]]
+
+
+def test_a_file_listed_with_its_folder_is_read_once(tmp_path):
+    """``[brand, brand/instagram/ig.csv]``: 2 rows in ``files``, one a duplicate of itself."""
+    brand = _in_instagram(tmp_path / "brand")
+    ds = smm.load([brand, brand / "instagram" / "ig_2026-10-03.csv"], cache=False)
+    assert ds.files["path"].tolist() == [str(brand / "instagram" / "ig_2026-10-03.csv")]
+    assert ds.posts["views"].tolist() == [10]

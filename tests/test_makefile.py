@@ -157,6 +157,55 @@ def test_clean_removes_report_outputs_only_and_names_them(tmp_path):
     assert left == set(mine)
 
 
+def test_clean_keeps_the_users_files_named_like_the_brand_and_empty_folders(tmp_path):
+    """``make clean OUT=~/Clients`` removed the user's acme/2025/acme-invoice-march.pdf and
+    acme-notes.html (the brand's name, a report's suffix, in a year-named folder) and the
+    user's empty photos/ folder. Only acme/2026-10/acme-2026-10.pdf is a report's: its stem
+    ends with its folder's period; the others name no period, or another folder's."""
+    project = _copy(tmp_path)
+    out = tmp_path / "Clients"
+    mine = ["acme/2025/acme-invoice-march.pdf", "acme/2025/acme-notes.html",
+            "acme/2025/acme-notes-2025.pdf",        # no report kind is "notes"
+            "acme/2026-Q3/acme-2026-10.pdf",         # October's name in the quarter's folder
+            "acme/acme-draft.failed.ipynb"]          # no period in its name
+    for name in [*mine, "acme/2026-10/acme-2026-10.pdf"]:
+        _touch(out / name)
+    (out / "photos").mkdir()
+    (out / "acme" / "2026-11").mkdir()              # empty, and no report's: the user's
+    done = _make(project, "clean", f"OUT={out}")
+    assert done.returncode == 0, done.stderr
+    # the one report file, then its folder, which it left empty; acme/ holds the user's
+    said = [line for line in done.stdout.splitlines() if line.startswith("removed ")]
+    assert said == [f"removed {out / 'acme/2026-10/acme-2026-10.pdf'}",
+                    f"removed {out / 'acme/2026-10'}"]
+    assert {str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()} == set(mine)
+    assert (out / "photos").is_dir() and (out / "acme" / "2026-11").is_dir()
+
+
+@pytest.mark.parametrize("label", ["2026", "2026-10", "2026-Q3", "2026-09-01..2026-10-31"])
+def test_clean_knows_every_name_a_report_writes(label):
+    """The names runner gives (``_stem``, each kind, in another language or not; the files
+    of ``_own_files``; ``_failed_notebook``) are the ones the tool removes; names beside them
+    that no report writes are not."""
+    from smmanalytics import runner
+    from smmanalytics.schema import PLATFORMS
+
+    tool = _tool("clean_reports")
+    stems = [runner._stem(kind, "maison-seve", label, name, lang=lang)
+             for kind, name in [("monthly", None), ("best-times", None),
+                                ("best-times", "instagram"), ("campaign", "Été 2026 ✿")]
+             for lang in (None, "it")]
+    for stem in stems:
+        files = [f"{stem}{ext}" for ext in (".ipynb", ".html", ".pdf")]
+        for name in files + [f"{stem}-{platform}.ics" for platform in PLATFORMS]:
+            assert tool.report_file(name, "maison-seve", label), name
+        assert tool.report_file(f"{stem}.failed.ipynb", "maison-seve", ending=tool.FAILED)
+        assert not tool.report_file(f"{stem}.docx", "maison-seve", label)
+        assert not tool.report_file(f"{stem}.pdf", "maison-seve", "1999")
+        assert not tool.report_file(f"{stem}.pdf", "acme", label)
+    assert not tool.report_file(f"maison-seve-notes-{label}.pdf", "maison-seve", label)
+
+
 def test_clean_without_a_reports_folder_says_so_and_succeeds(tmp_path):
     project = _copy(tmp_path)
     done = _make(project, "clean")

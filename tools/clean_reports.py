@@ -3,10 +3,13 @@
 Usage: ``python3 tools/clean_reports.py reports`` (``make clean OUT=DIR``). Standard library
 only: ``make clean`` needs no .venv. A reports folder may be one the user shares with other
 files (``make report OUT=~/Clients``), so only what ``smm report`` writes goes
-(:mod:`smmanalytics.runner`): in ``<out>/<brand>/``, the period folders' report files
-(``<brand>-….pdf|.html|.ipynb|.ics``), the failed notebooks (``<brand>-….failed.ipynb``)
-and the work folders of killed runs (``.<period>.XXXXXXXX/`` holding ``owner``); then the
-period and brand folders left empty. Anything else, and the folders holding it, stays.
+(:mod:`smmanalytics.runner`, whose ``_stem`` and ``_own_files`` name them): in
+``<out>/<brand>/``, the files of a period folder named for that period
+(``<brand>-[<kind>-]<period>[-<lang>]`` then ``.pdf``, ``.html``, ``.ipynb`` or
+``-<platform>.ics``), the failed notebooks (``<stem>.failed.ipynb``) and the work folders of
+killed runs (``.<period>.XXXXXXXX/`` holding ``owner``); then the period and brand folders
+this removal left empty. Anything else stays: ``acme/2025/acme-invoice-march.pdf`` names no
+period, and a folder that was empty already (``photos/``) is the user's.
 """
 
 from __future__ import annotations
@@ -16,9 +19,16 @@ import shutil
 import sys
 from pathlib import Path
 
-#: a period folder's name: its label starts with the year (2026-10, 2026-Q3, 2026-09..2026-10)
-PERIOD = re.compile(r"\d{4}\S*")
-REPORT_SUFFIXES = (".pdf", ".html", ".ipynb", ".ics")
+#: a period's label (:func:`smmanalytics.periods.parse_period`): a year, month, quarter or
+#: range of days, such as 2026, 2026-10, 2026-Q3, 2026-09-01..2026-10-31
+LABEL = r"\d{4}(?:-\d{2}|-Q[1-4]|-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2})?"
+#: what a report's kind puts between its brand and its period (``runner._stem``): nothing
+#: (monthly), ``campaign-<campaign slug>-``, ``best-times-`` or ``best-times-<platform>-``
+KIND = r"(?:campaign-[a-z0-9-]+-|best-times-(?:[a-z]+-)?)?"
+#: a period folder's own files: notebook, HTML, PDF, one calendar per platform
+PERIOD_FILE = r"(?:\.ipynb|\.html|\.pdf|-[a-z]+\.ics)"
+#: a failed run's notebook, kept in its brand's folder (``runner._failed_notebook``)
+FAILED = r"\.failed\.ipynb"
 
 
 def main(out: str) -> int:
@@ -41,50 +51,60 @@ def _folders(parent: Path) -> list[Path]:
                   if p.is_dir() and not p.is_symlink() and not p.name.startswith("."))
 
 
+def report_file(name: str, slug: str, label: str | None = None, *,
+                ending: str = PERIOD_FILE) -> bool:
+    """Whether ``name`` is a file a report of brand ``slug`` writes: its stem
+    (``<slug>-[<kind>-]<label>[-<lang>]``) then ``ending``. ``label``: the period folder's
+    own name, whose reports alone it holds; None, any period's (a failed notebook, kept in
+    the brand's folder)."""
+    period = LABEL if label is None else re.escape(label)
+    stem = rf"{re.escape(slug)}-{KIND}{period}(?:-[a-z]{{2}})?"
+    return re.fullmatch(stem + ending, name) is not None
+
+
 def _clean_brand(brand: Path) -> list[Path]:
-    """Remove one brand folder's report outputs; the paths removed."""
+    """Remove one brand folder's report outputs, then the folders that left empty; the paths
+    removed."""
     slug = brand.name
     removed = []
     for entry in sorted(brand.iterdir()):
         if entry.is_symlink():
             continue
-        if entry.is_dir() and PERIOD.fullmatch(entry.name):
-            removed += _remove_files(entry, slug)
-            removed += _remove_if_empty(entry)
+        if entry.is_dir() and re.fullmatch(LABEL, entry.name):
+            removed += _emptied(entry, _remove_files(entry, slug))
         elif entry.is_dir() and _work_folder(entry):
             shutil.rmtree(entry)
             removed.append(entry)
-        elif entry.is_file() and _ours(entry.name, slug, (".failed.ipynb",)):
+        elif entry.is_file() and report_file(entry.name, slug, ending=FAILED):
             entry.unlink()
             removed.append(entry)
-    return removed + _remove_if_empty(brand)
+    return _emptied(brand, removed)
 
 
 def _work_folder(entry: Path) -> bool:
     """Whether ``entry`` is the work folder of a run (``.<period>.XXXXXXXX/`` with its
     ``owner`` file), left by a run that was killed."""
     label = entry.name[1:].rsplit(".", 1)[0]
-    return (entry.name.startswith(".") and PERIOD.fullmatch(label) is not None
+    return (entry.name.startswith(".") and re.fullmatch(LABEL, label) is not None
             and (entry / "owner").is_file())
 
 
-def _ours(name: str, slug: str, suffixes: tuple[str, ...]) -> bool:
-    return name.startswith(f"{slug}-") and name.endswith(suffixes)
-
-
 def _remove_files(period: Path, slug: str) -> list[Path]:
+    """Remove the reports' files in the period folder ``period``: those named for it."""
     ours = [p for p in sorted(period.iterdir())
-            if p.is_file() and not p.is_symlink() and _ours(p.name, slug, REPORT_SUFFIXES)]
+            if p.is_file() and not p.is_symlink() and report_file(p.name, slug, period.name)]
     for path in ours:
         path.unlink()
     return ours
 
 
-def _remove_if_empty(folder: Path) -> list[Path]:
-    if any(folder.iterdir()):
-        return []
+def _emptied(folder: Path, removed: list[Path]) -> list[Path]:
+    """``removed`` (paths removed from ``folder``), and ``folder`` too when that removal left
+    it empty. A folder that held no output stays, empty or not: it is the user's."""
+    if not removed or any(folder.iterdir()):
+        return removed
     folder.rmdir()
-    return [folder]
+    return [*removed, folder]
 
 
 if __name__ == "__main__":

@@ -35,7 +35,7 @@ from .loaders._expected import synonyms_advice
 from .loaders._headers import synonyms
 from .loaders._registry import find_format
 from .quality import QualityLog, unread_columns
-from .schema import column_or, conform, is_constant
+from .schema import column_or, conform, is_constant, shown_platform
 
 __all__ = ["account_key", "current_names", "declared_accounts", "former_names",
            "give_lost_accounts", "ids_from_names", "keep_declared_accounts", "note_account_gaps",
@@ -439,9 +439,10 @@ def give_lost_accounts(ds):
                 continue
             mine = known.accounts(plat)[0]
             account.loc[part.index] = mine.id
-            log.add(file, "account_from_brand", f"{len(part)} {plat} {t} rows name no "
-                    f"account (the file's name is not {plat}'s): taken as {mine.name}'s, the "
-                    f"one {plat} account brand.yaml declares", level="info", rows=len(part))
+            shown = shown_platform(plat)
+            log.add(file, "account_from_brand", f"{len(part)} {shown} {t} rows name no "
+                    f"account (the file's name is not {shown}'s): taken as {mine.name}'s, the "
+                    f"one {shown} account brand.yaml declares", level="info", rows=len(part))
         if not account.equals(frame["account_id"]):
             changes[t] = frame.assign(account_id=account)
     q = ds.quality

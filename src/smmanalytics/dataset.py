@@ -95,6 +95,7 @@ from .loaders._folder import (
     looks_like_export,
     member_kind,
     noting_warnings,
+    pattern_folder,
     relative_name,
     walk,
 )
@@ -613,8 +614,11 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
                             expected="a brand folder, an export file or a zip, or a list of them",
                             got=path)
     skipped: list[tuple[Path, str]] = []        # the junk met: (folder or zip, entry in it)
+    # a pattern's folder (brand of brand/*.csv) names its files and, loaded alone, the brand
+    folders = [f for p in paths if (f := pattern_folder(p)) is not None]
     paths = expand_patterns(paths, skipped)
-    root = Path(paths[0]) if len(paths) == 1 and Path(paths[0]).is_dir() else None
+    root = (folders[0] if len(given) == 1 and folders else
+            Path(paths[0]) if len(paths) == 1 and Path(paths[0]).is_dir() else None)
     if len(paths) == 1 and root is None and (folder := archive_folder(paths[0])) is not None:
         root = Path(folder)              # a zipped brand folder: names relative to its folder
     # one log per walked file, joined in walk order at the end (then the merge notes)
@@ -643,7 +647,8 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     brand, zipped_logo = got.brand, None
     if got.brand_seen is None:     # no brand.yaml at all (one that failed is noted failed)
         item_logs.insert(0, blog := QualityLog())       # said first: it concerns every file
-        brand = _assumed_brand(root, blog, _brand_files_beside(paths) if root is None else [])
+        beside = _brand_files_beside(paths) if root is None or root in folders else []
+        brand = _assumed_brand(root, blog, beside)
     if brand.logo and got.brand_from is not None:
         brand, zipped_logo = _archive_logo(brand, got.brand_from, ilog)
     logo = Path(brand.logo).resolve() if brand.logo else None
@@ -666,7 +671,8 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     # the brand's synonyms apply to every match of headers from here on, and are part of
     # every cache key (a file reads differently with them)
     with using_synonyms(got.extra or ()):
-        ds = _read_and_merge(pending, paths, item_logs, side, brand, root, strict, cache)
+        ds = _read_and_merge(pending, [*paths, *folders], item_logs, side, brand, root,
+                             strict, cache)
     if zipped_logo is not None:     # the brand's logo, not an image skipped (as in a folder)
         q = ds.quality
         skipped = ((q["file"] == zipped_logo) & (q["code"] == "not_an_export")).fillna(False)
@@ -746,7 +752,7 @@ def _assumed_brand(root: Path | None, log: QualityLog, beside: list[Path] = ()) 
         folder = (PurePosixPath(text.rsplit("!", 1)[1].replace("\\", "/")).name if "!" in text
                   else root.resolve().name) or None
     brand = default_brand(folder)
-    where = "in the brand's folder" if root is not None else "among the files loaded"
+    where = "among the files loaded" if root is None or beside else "in the brand's folder"
     named = "the folder's name" if folder else "no folder to name it after"
     log.add(f"{root}/brand.yaml" if root is not None else "brand.yaml", "brand_defaults",
             f"no brand.yaml {where}, so the defaults are assumed: time zone {brand.timezone} "

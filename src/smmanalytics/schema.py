@@ -21,8 +21,8 @@ import pyarrow.compute as pc
 from .errors import SchemaError
 
 __all__ = ["PLATFORMS", "PLATFORM_NAMES", "PLATFORM_ALIASES", "canonical_platform",
-           "platforms_expected", "CONTENT_TYPES", "TABLES", "TEXT", "METRICS", "empty", "conform",
-           "validate", "utc_timestamps", "utc_series", "is_constant"]
+           "shown_platform", "platforms_expected", "CONTENT_TYPES", "TABLES", "TEXT", "METRICS",
+           "empty", "conform", "validate", "utc_timestamps", "utc_series", "is_constant"]
 
 PLATFORMS = ("facebook", "instagram", "x", "linkedin", "youtube", "tiktok", "pinterest")
 #: each platform's name as written in text: reports, charts
@@ -135,6 +135,14 @@ TABLES: dict[str, dict[str, str]] = {
 }
 
 _KEYS = {"posts": ("platform", "post_id"), "daily": ("platform", "date", "metric")}
+
+
+def shown_platform(platform: object) -> str:
+    """A platform as text names it (``TikTok`` of ``tiktok``: :data:`PLATFORM_NAMES`), for a
+    note or a report; anything else (a platform no export has, as given) as it is. A note
+    that wrote the id ("the facebook table", "3 tiktok daily rows") sat beside notes of
+    the same load saying "Facebook" and "TikTok"."""
+    return PLATFORM_NAMES.get(str(platform), str(platform))
 
 
 def canonical_platform(name: object) -> str | None:

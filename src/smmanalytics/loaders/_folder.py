@@ -23,12 +23,12 @@ from .._args import user_path
 from .._io import file_name
 from ..errors import DataQualityWarning, ParseError
 from ..quality import QualityLog
-from ._sources import EXCEL_SUFFIXES, is_junk, names_a_platform
+from ._sources import EXCEL_SUFFIXES, is_junk, junk_entries, names_a_platform
 
 __all__ = ["BRAND_FILES", "EXPORT_SUFFIXES", "IMAGE_SUFFIXES", "SETTINGS_FILES", "SIDE_FILES",
            "SYNONYMS_FILE", "expand_patterns", "file_order", "files_below", "is_archive_setting",
-           "looks_like_export", "member_kind", "noting_warnings", "relative_name", "walk",
-           "without_copy_words"]
+           "looks_like_export", "member_kind", "noting_warnings", "pattern_folder", "relative_name",
+           "walk", "without_copy_words"]
 
 #: side files recognised by name → (module, reader function, Dataset field); the readers
 #: themselves are dataset's (``_SIDE_READERS``): roi's cost reader imports the loaders
@@ -134,47 +134,87 @@ def expand_patterns(paths: Iterable[Path], skipped: list[tuple[Path, str]] | Non
     this for ``smm inspect exports/*.csv``, not for a quoted ``--data 'exports/*.csv'`` nor
     for ``smm.load("exports/*.csv")``, which said "path does not exist" of a pattern a user
     meant as the shell reads it. A path that exists is itself, wildcards in its name or not.
-    A pattern that matches nothing is a ParseError naming it; the junk it matches
-    (``~$report.xlsx`` of ``*.xlsx``: :func:`~smmanalytics.loaders._sources.is_junk`) is
-    added to ``skipped`` as a folder's walk adds it, never read."""
+    A pattern that matches nothing is a ParseError naming it.
+
+    A match below a folder the pattern also matches is left to that folder's walk
+    (:func:`walk`): ``brand/**`` matches ``brand/``, ``brand/instagram/`` and the export in
+    it, and read that export three times, two of them noted duplicates of itself; it loads
+    as ``brand`` does. The junk a pattern matches (:func:`~smmanalytics.loaders._sources.is_junk`
+    of its parts below :func:`pattern_folder`: ``~$report.xlsx`` of ``*.xlsx``, and
+    ``exports/__MACOSX/x.csv`` of ``exports/**/*.csv``, which a folder's walk never enters)
+    is added to ``skipped`` as a folder's walk adds it, never read."""
     out: list[Path] = []
     for p in paths:
-        if p.exists() or p.is_symlink() or not _WILDCARD.search(str(p)):
+        if not _is_pattern(p):
             out.append(p)
             continue
-        found = [Path(m) for m in sorted(glob.glob(str(p), recursive=True))]
+        found = _outermost([Path(m) for m in sorted(glob.glob(str(p), recursive=True))])
         if not found:
             raise ParseError("no file or folder matches this pattern", file=str(p),
                              expected="a pattern matching exports, folders or zips (as "
                              "exports/*.csv), or their paths", got="no match")
-        for m in found:
-            if not is_junk((m.name,)):
-                out.append(m)
-            elif skipped is not None:
-                skipped.append((m.parent, m.name + ("/" if m.is_dir() else "")))
+        fixed = _fixed_part(p)
+        below = {m: m.relative_to(fixed) for m in found}
+        junk = [m for m in found if is_junk(below[m].parts)]
+        if skipped is not None:
+            skipped += [(fixed, entry) for entry in junk_entries(
+                below[m].as_posix() + ("/" if m.is_dir() else "") for m in junk)]
+        out += [m for m in found if m not in junk]
     return out
+
+
+def pattern_folder(p: Path) -> Path | None:
+    """The folder a pattern's matches lie in (its parts before the first wildcard:
+    ``brand`` of ``brand/*.csv`` and of ``brand/**``), None for a path that is no pattern
+    (:func:`expand_patterns`) or whose fixed part is no folder. A load of one pattern names
+    its files and the brand after it, as a load of the folder does."""
+    if not _is_pattern(p):
+        return None
+    fixed = _fixed_part(p)
+    return fixed if fixed.is_dir() else None
+
+
+def _is_pattern(p: Path) -> bool:
+    """Whether ``p`` is a pattern: it holds a wildcard and is no path that exists."""
+    return not (p.exists() or p.is_symlink()) and _WILDCARD.search(str(p)) is not None
+
+
+def _fixed_part(p: Path) -> Path:
+    """The parts of the pattern ``p`` before the first that holds a wildcard (``.`` for
+    ``*.csv``)."""
+    first = next(i for i, part in enumerate(p.parts) if _WILDCARD.search(part))
+    return Path(*p.parts[:first])
+
+
+def _outermost(found: list[Path]) -> list[Path]:
+    """The paths of ``found`` that lie below no folder of ``found``, in their order."""
+    folders = {m for m in found if m.is_dir()}
+    return [m for m in found if not folders.intersection(m.parents)]
 
 
 def walk(paths: Iterable[str | Path], skipped: list[tuple[Path, str]] | None = None
          ) -> list[Path]:
-    """The files of ``paths`` (folders walked with :func:`files_below`, files as given), in
-    :func:`file_order` of their absolute paths, whatever the order of ``paths``: the files of
-    a list load as those of its folder do, the same tables and notes (in the order given, a
-    tie between two exports of the same time went to the one listed last, and the tables'
-    rows and columns followed the list); ParseError for a path that does not exist. The junk
-    of the folders is added to ``skipped`` (:func:`files_below`)."""
-    out: list[Path] = []
+    """The files of ``paths`` (folders walked with :func:`files_below`, files as given), each
+    once (``["brand", "brand/x.csv"]`` reads ``x.csv`` once, not twice with a note that it
+    duplicates itself), in :func:`file_order` of their absolute paths, whatever the order of
+    ``paths``: the files of a list load as those of its folder do, the same tables and notes
+    (in the order given, a tie between two exports of the same time went to the one listed
+    last, and the tables' rows and columns followed the list); ParseError for a path that
+    does not exist. The junk of the folders is added to ``skipped`` (:func:`files_below`)."""
+    out: dict[str, Path] = {}           # by absolute path: the first path met of each file
     for p in paths:
         p = user_path(p)
         if p.is_dir():
-            out.extend(files_below(p, skipped))
+            found = files_below(p, skipped)
         elif p.is_file():
-            out.append(p)
+            found = [p]
         else:
             raise ParseError("path does not exist", file=str(p),
                              expected="a folder, an export file, a zip archive or a list of them",
                              got=str(p))
-    return sorted(out, key=lambda f: file_order(f.absolute()))
+        for f in found:
+            out.setdefault(os.path.abspath(f), f)
+    return sorted(out.values(), key=lambda f: file_order(f.absolute()))
 
 
 def relative_name(f: Path, paths: Iterable[str | Path]) -> str | None:

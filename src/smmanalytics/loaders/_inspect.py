@@ -55,9 +55,12 @@ def inspect_files(paths: str | Path | list[str | Path]) -> pd.DataFrame:
     from .._io import file_name
     from ._sources import archive_members
 
-    paths = _folder.expand_patterns(
-        [path_of(p, "paths", "inspect_files", "the path of a file, folder or zip, or a list of "
-                 "them") for p in (list(paths) if isinstance(paths, (list, tuple)) else [paths])])
+    given = [path_of(p, "paths", "inspect_files", "the path of a file, folder or zip, or a "
+                     "list of them")
+             for p in (list(paths) if isinstance(paths, (list, tuple)) else [paths])]
+    paths = _folder.expand_patterns(given)
+    # a pattern's folder names its files, as load names them (brand/*/*.csv)
+    folders = [f for p in given if (f := _folder.pattern_folder(p)) is not None]
     rows: list[dict] = []
     exports: list[Path] = []
     extra: tuple | None = None
@@ -78,7 +81,7 @@ def inspect_files(paths: str | Path | list[str | Path]) -> pd.DataFrame:
         if f.name.lower() not in _folder.SETTINGS_FILES:
             exports.append(f)
     with using_synonyms(extra or ()):
-        rows.extend(_inspect_exports(exports, paths))
+        rows.extend(_inspect_exports(exports, [*paths, *folders]))
     out = pd.DataFrame(rows, columns=COLUMNS)
     out["rows"] = out["rows"].astype("Int64")
     out["rows_kept"] = out["rows_kept"].astype("Int64")

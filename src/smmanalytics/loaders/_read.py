@@ -36,6 +36,7 @@ import pyarrow as pa
 from .._args import path_of, platform_name
 from ..errors import ArgumentError, ParseError, SmmError, UnknownFormatError
 from ..quality import QualityLog
+from ..schema import shown_platform
 from ._candidate import Candidate, ParseContext, _where
 from ._expected import note_missing_metrics
 from ._finish import _note_numbers, _note_repeated_headers, finish
@@ -198,9 +199,9 @@ def _empty_message(fmt: Format, out: list[pd.DataFrame]) -> str:
     whose = sorted({str(p) for df in out if (p := df.attrs.get("platform", alone))})
     said = "has its headers but no rows (nothing in its period, or an export cut short?)"
     if whose:
-        return f"the {' and '.join(whose)} table {said}"
-    return (f"the table {said}; whose it is, {' or '.join(fmt.platforms)}, could not be "
-            "told (its title and name do not say)")
+        return f"the {' and '.join(map(shown_platform, whose))} table {said}"
+    return (f"the table {said}; whose it is, {' or '.join(map(shown_platform, fmt.platforms))}, "
+            "could not be told (its title and name do not say)")
 
 
 def _header_below(cand: Candidate, fmts: list[Format], log: QualityLog

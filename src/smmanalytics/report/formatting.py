@@ -35,7 +35,7 @@ from babel.numbers import (
 from ..calendar import ACCOUNT_PARTS, TEMPLATE_FIELD, with_accounts
 from ..errors import ArgumentError, PeriodError
 from ..periods import parse_period
-from ..schema import PLATFORM_NAMES
+from ..schema import PLATFORM_NAMES, shown_platform
 
 __all__ = ["Formatter", "LANGS", "STATUS_COLORS", "OTHER_BADGE_COLOR", "PLATFORM_NAMES",
            "DAY_GROUP_LABELS"]
@@ -925,7 +925,7 @@ class Formatter:
         name = str(name)
         if name in ("total", "all"):
             return self.label("all_platforms" if inline else "total")
-        return PLATFORM_NAMES.get(name, name)
+        return shown_platform(name)
 
     @_half_up
     def number(self, x, digits: int = 0, missing: str = "–") -> str:

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ArgumentError
-from ..schema import PLATFORM_NAMES
+from ..schema import shown_platform
 from ._data import MIN_EXPOSURE_SHARE, multiple_digits
 from ._estimate import (
     MIN_CELL_POSTS,
@@ -863,7 +863,7 @@ class BestTimes:
         one chart from another by nothing."""
         platform = self.method.get("platform")
         weeks, last = self.method.get("weeks"), self.method.get("last_day")
-        parts = [PLATFORM_NAMES.get(platform, platform)] if platform else []
+        parts = [shown_platform(platform)] if platform else []
         if span and weeks and last:
             parts.append(f"{weeks} week{'s' if weeks != 1 else ''} of posts to {last}")
         return f"{', '.join(parts)}\n{what}" if parts else what
@@ -873,7 +873,7 @@ class BestTimes:
         all hatched "no post" told of YouTube's 63 posts, whose exports give their day only,
         that the channel never posted; the PDF report says it in words too."""
         platform = self.method.get("platform")
-        named = f" ({PLATFORM_NAMES.get(platform, platform)})" if platform else ""
+        named = f" ({shown_platform(platform)})" if platform else ""
         days = self.n_excluded.get("day_precision", 0)
         others = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in self.n_excluded.items()
                            if v and k != "day_precision")
