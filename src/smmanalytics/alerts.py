@@ -31,7 +31,9 @@ Detection (:func:`alerts`; formulas in :mod:`smmanalytics._alert_stats`)
    (``_alert_stats.process_phi``). In-control drift alarms per series-year (series as in 2):
    0.76 ± 0.04 pooled and 0.78 ± 0.04 weekday, now 0.93 ± 0.04 and 0.96 ± 0.04 (target 1);
    φ = 1: 1.61 ± 0.13 now 1.15 ± 0.11, a Monday-to-Friday brand at φ = 0.3: 0.55 ± 0.09 now
-   0.91 ± 0.12.
+   0.91 ± 0.12. While a drift alarm is on (until the series is back below the limit) its
+   days keep their baseline mean in the later baselines (``_drift``): the baselines took a
+   sustained rise in and its alarms faded within 3-4 weeks.
 4. Ratio: ``comments_per_reach`` is tested as comments against the expected
    ``μ = p̄ · reach`` of the day, p̄ = (Σ comments + 0.5) / Σ reach over the baseline window,
    with the NB exceedance test (overdispersion estimated on the series). A day with four times
@@ -255,11 +257,12 @@ def _detect(series: pd.DataFrame, signal: str, settings: AlertSettings) -> pd.Da
                    tested=lv["tested"][0])
     elif signal in _COUNT:
         lv = _count_level(x, x, weekday, settings)
+        history = x
         if lv["alert"].any():    # a past alert leaves the later baselines (see _count_level)
-            lv = _count_level(x, np.where(lv["alert"], np.nan, x), weekday, settings,
-                              phi=lv["phi"])
+            history = np.where(lv["alert"], np.nan, x)
+            lv = _count_level(x, history, weekday, settings, phi=lv["phi"])
         lv |= _count_limits(x, lv, settings)
-        tested, mu, phi = lv["tested"], lv["mu"], lv["phi"]
+        tested, phi = lv["tested"], lv["phi"]
         res.update(baseline=lv["baseline"][0], upper=lv["upper"][0], score=lv["score"][0],
                    threshold=lv["threshold"][0],
                    test=np.where(lv["alert"], np.where(lv["busy"], "robust_z", "nb_tail"),
@@ -274,8 +277,7 @@ def _detect(series: pd.DataFrame, signal: str, settings: AlertSettings) -> pd.Da
             h = _st.cusum_threshold(
                 level, factors, _st.process_phi(level, factors, float(phi[0]), settings),
                 settings)
-            kk = _st.cusum_k(mu, settings.cusum_ratio * mu)
-            s, alarm = _st.cusum(x, np.where(tested, kk, 0.0), h, tested)
+            s, alarm = _drift(x, history, weekday, settings, h)
             drift = alarm[0] & ~lv["alert"][0]
             res["score"] = np.where(drift, s[0] / max(h, 1e-9), res["score"])
             res["threshold"] = np.where(drift, 1.0, res["threshold"])
@@ -297,6 +299,50 @@ def _detect(series: pd.DataFrame, signal: str, settings: AlertSettings) -> pd.Da
                    test=np.where(alert[0], "robust_z_drop", ""), alert=alert[0],
                    tested=tested[0])
     return pd.DataFrame(res)
+
+
+def _drift(x: np.ndarray, history: np.ndarray, weekday: np.ndarray, settings: AlertSettings,
+           h: float) -> tuple[np.ndarray, np.ndarray]:
+    """The CUSUM of a count series (``S``, alarm), its baseline frozen while an alarm is on.
+
+    The baselines follow the series: under a sustained rise they took it in and its drift
+    alarms faded within 3-4 weeks. While an alarm is on (:func:`_alert_stats.alarm_episodes`:
+    from the alarm until the series is back below the limit) its days hold, in the baselines
+    of the days after them, their own baseline mean instead of their count, and the days after
+    an alarm day are judged against those baselines: the baseline stays where it was when the
+    alarm came (as Farrington et al. 1996 keep past outbreaks out of it, benchmarks-methods.md
+    §4.2, and as the level test's alerts leave the later baselines; a window never empties,
+    as it would with the days left out) and the alarms go on. Once the alarm is off the usual
+    baselines come back, its days included: a false alarm leaves the days after it as they
+    were, so the in-control rate does not rise. A day's baseline holds earlier days only and
+    whether they were in an alarm is known by then, so a day's alarm never depends on later
+    data: each round fixes the days up to the first one whose freezing it changed, and the
+    rounds end when no day changes (the first is the CUSUM of before; the threshold,
+    calibrated on the first alarm of in-control series, is the same).
+
+    A rise of 60 % lasting 8 weeks at 10 a day (φ 0.1, 20 seeds): 1.75 of its 8 weeks held a
+    drift alarm, none in weeks 7-8 (the seeds alerting in each week 8, 10, 5, 8, 2, 2, 0, 0),
+    now 3.0 (8, 10, 8, 9, 6, 9, 5, 5), none in the 4 weeks after it either way; flat series
+    of 10 a day (φ 0.1, 20 seeds of 2 years): 0.884 drift alarms a series-year before and
+    after (34 alarms, the same days).
+    """
+    usual = _st.count_baseline(x, weekday, settings, robust=False, history=history)
+    tested = usual["tested"]
+    frozen, mu = np.zeros(x.shape, dtype=bool), None
+    while True:              # the days fixed grow each round (docstring): at most n rounds
+        held = (_st.count_baseline(x, weekday, settings, robust=False,
+                                   history=np.where(frozen, mu, history))
+                if frozen.any() else usual)
+        after_alarm = np.zeros(x.shape, dtype=bool)
+        after_alarm[:, 1:] = frozen[:, :-1]
+        last, mu = mu, np.where(tested, np.where(after_alarm, held["mu"], usual["mu"]), 1.0)
+        k = _st.cusum_k(mu, settings.cusum_ratio * mu)
+        s, alarm = _st.cusum(x, np.where(tested, k, 0.0), h, tested)
+        on = (_st.alarm_episodes(x, mu, h, tested, alarm, settings.cusum_ratio)
+              & ~np.isnan(history))          # a level alert's day is out of them already
+        if (on == frozen).all() and (last is None or (mu == last).all()):
+            return s, alarm
+        frozen = on
 
 
 # Level tests. A day that alerts leaves the baselines of the days after it (a second pass with
