@@ -434,8 +434,8 @@ def near_days(days: np.ndarray, span: int) -> np.ndarray:
 
 
 def count_dispersion(x: np.ndarray, history: np.ndarray, weekday: np.ndarray, settings,
-                     first: tuple | None = None, span: int = 3, rounds: int = 3
-                     ) -> np.ndarray:
+                     first: tuple | None = None, span: int = 3, rounds: int = 3,
+                     baseline=None) -> np.ndarray:
     """φ of count series (per row) measured against baselines free of their outbreaks.
 
     :func:`dispersion` leaves a series' outlying days out of its sums, but the baselines of
@@ -447,29 +447,35 @@ def count_dispersion(x: np.ndarray, history: np.ndarray, weekday: np.ndarray, se
     pass the tail) leave the baselines (``history`` NaN there) and the sums, and φ is
     measured again, until no new day is outlying (``rounds`` at most): 0.75 → 0.52 there,
     as with the incident's days 12-19 October left out by hand (0.52). A series with no
-    outlying day measures what :func:`dispersion` does, for the cost of one estimate."""
+    outlying day measures what :func:`dispersion` does, for the cost of one estimate.
+
+    ``baseline(history, rows)``: each day's mean, whether it is tested and its
+    :func:`mean_days`, of the series ``rows`` with the baselines taken from ``history``; by
+    default a count's (:func:`count_baseline`). A ratio's (the rate's expected count) gives
+    its own: an incident raised its later rates' baselines as it raised a count's."""
+    if baseline is None:
+        def baseline(hist, rows):
+            st = count_baseline(x[rows], weekday, settings, robust=False, history=hist)
+            return st["mu"], st["tested"], mean_days(hist, weekday, settings)
     if first is None:
-        st = count_baseline(x, weekday, settings, robust=False, history=history)
-        first = st["mu"], st["tested"], mean_days(history, weekday, settings)
+        first = baseline(history, np.arange(x.shape[0]))
     mu, tested, days = first
     phi, keep = dispersion_kept(x, mu, tested, span, days)
     rows = np.flatnonzero((tested & ~keep).any(axis=1))
     if not rows.size:
         return phi
     # again on the rows with outlying days alone (a calibration's in-control series have few)
-    x, history, mu = x[rows], history[rows], mu[rows]
+    xs, history, mu = x[rows], history[rows], mu[rows]
     out = (tested & ~keep)[rows]
     outlying = np.zeros_like(out)
     for _ in range(rounds):
         if not out.any():
             break
         outlying |= out
-        left = outlying | (near_days(outlying, span) & (x > mu))
-        clean = np.where(left, np.nan, history)
-        st = count_baseline(x, weekday, settings, robust=False, history=clean)
-        mu, days = st["mu"], mean_days(clean, weekday, settings)
-        sub, keep = dispersion_kept(x, mu, st["tested"] & ~left, span, days)
-        out = st["tested"] & ~left & ~keep
+        left = outlying | (near_days(outlying, span) & (xs > mu))
+        mu, tested_r, days = baseline(np.where(left, np.nan, history), rows)
+        sub, keep = dispersion_kept(xs, mu, tested_r & ~left, span, days)
+        out = tested_r & ~left & ~keep
     phi = phi.copy()
     phi[rows] = sub
     return phi
