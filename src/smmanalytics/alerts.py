@@ -446,10 +446,12 @@ def _ratio_level(c: np.ndarray, expo: np.ndarray, history: np.ndarray, weekday: 
     b = _ratio_baseline(c, expo, history, weekday, settings)
     tested, mu, days = b["tested"], b["mu"], b["days"]
     if phi is None:
-        phi = _st.count_dispersion(
-            c, history, weekday, settings, (mu, tested, days),
-            baseline=lambda hist, rows: (lambda r: (r["mu"], r["tested"], r["days"]))(
-                _ratio_baseline(c[rows], expo[rows], hist, weekday, settings)))
+        def rows_baseline(hist: np.ndarray, rows: np.ndarray) -> tuple:
+            w = _ratio_baseline(c[rows], expo[rows], hist, weekday, settings)
+            return w["mu"], w["tested"], w["days"]
+
+        phi = _st.count_dispersion(c, history, weekday, settings, (mu, tested, days),
+                                   baseline=rows_baseline)
     r = _st.nb_size(phi, b["tot_c"], days, settings.nb_p)
     may = tested & (c >= settings.min_count)
     alert = np.zeros_like(may)
