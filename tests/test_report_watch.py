@@ -46,7 +46,11 @@ def test_the_backtest_table_gives_each_rate_its_likely_range():
     about 18 and 7 times the usual reach, rates of 0.41 % and 0.75 % within the rate's
     limits (1.93 % and 0.95 %), alert no more: 2 alerts, not 4 (17.8 a year, 6.1-40.8),
     2 × 365.25/82 = 8.9 a year, 0.355 to 6.296 alerts (Garwood) over 82 days: 1.6-28.0;
-    their rate per reach the same (15 and 16 October)."""
+    their rate per reach the same (15 and 16 October). Those limits rested on a φ of 0.52
+    that the days after the incident inflated (their baselines held it); measured against
+    baselines free of it, 0.04, and 14 October alerts again: 3 alerts, 3 × 365.25/82 = 13.4
+    a year, χ²(0.05; 6)/2 = 0.818 to χ²(0.95; 8)/2 = 7.754 alerts over 82 days: 3.6-34.5
+    (13 October stays quiet, its Tuesday rate resting on 9 hides: test_alerts_per_reach)."""
     import smmanalytics as smm
 
     ds = smm.load(SAMPLE)
@@ -57,9 +61,9 @@ def test_the_backtest_table_gives_each_rate_its_likely_range():
     rows = {(r[0], r[1]): r[2:] for r in table["rows"]}
     bt = smm.backtest(ds).set_index(["platform", "signal"])
     fb = bt.loc[("facebook", "negative_feedback")]
-    assert (fb["alerts"], fb["days_tested"], fb["days_watched"]) == (2, 30, 82)
-    assert rows[("Facebook", "negative feedback")] == ["82", "2", "8.9", "1.6–28.0"]
-    assert rows[("Facebook", "negative feedback per reach")] == ["82", "2", "8.9", "1.6–28.0"]
+    assert (fb["alerts"], fb["days_tested"], fb["days_watched"]) == (3, 30, 82)
+    assert rows[("Facebook", "negative feedback")] == ["82", "3", "13.4", "3.6–34.5"]
+    assert rows[("Facebook", "negative feedback per reach")] == ["82", "3", "13.4", "3.6–34.5"]
     assert any(b["kind"] == "note" and b["text"].startswith("Likely range: where the yearly "
                                                             "rate lies, 9 chances in 10")
                for b in blocks)
@@ -281,12 +285,12 @@ def test_a_signal_with_one_day_of_data_in_the_period_is_said_in_the_singular(lan
     assert rep.fmt.date(pd.Timestamp("2026-06-30"), "d MMM") in missing[0]
 
 
-def _daily_comments(last: str) -> Dataset:
+def _daily_comments(last: str, incident: str = "2026-03-16") -> Dataset:
     """One Instagram post a day at noon in Paris from 1 January 2026 to ``last``, its comments
-    20 to 26 by a weekly rhythm, and 900 on 16 March (an incident)."""
+    20 to 26 by a weekly rhythm, and 900 on ``incident`` (16 March)."""
     days = pd.date_range("2026-01-01", last, freq="D")
     comments = (20 + np.arange(len(days)) % 7).astype(float)
-    comments[days == pd.Timestamp("2026-03-16")] = 900.0
+    comments[days == pd.Timestamp(incident)] = 900.0
     df = pd.DataFrame({
         "platform": "instagram", "post_id": [f"p{i}" for i in range(len(days))],
         "published_at": (days + pd.Timedelta(hours=12)).tz_localize("Europe/Paris"),
@@ -761,3 +765,51 @@ def test_the_watch_names_the_periods_ends_no_posts_export_covers(_facebook_augus
             ((dt.date(2026, 8, 1), starts[0]), (dt.date(2026, 9, 30), stops[0]))] == [True, True]
     assert posts_uncovered(ds, "facebook", dt.date(2026, 7, 1), dt.date(2026, 9, 30)) == [
         (dt.date(2026, 7, 1), dt.date(2026, 7, 31)), (dt.date(2026, 9, 1), dt.date(2026, 9, 30))]
+
+
+def _clock_change(lang: str) -> Dataset:
+    """:func:`_daily_comments` to 31 March, the comments' incident moved to Sunday 29 March
+    (Paris: the clocks go forward, a 23-hour day), with Instagram net follows (Meta's Pacific
+    days) of 20 to 26 a day but -200 on Sunday 8 March (California's 23-hour day)."""
+    posts = _daily_comments("2026-03-31", incident="2026-03-29").posts
+    days = pd.date_range("2026-01-01", "2026-03-31", freq="D")
+    net = (20 + np.arange(len(days)) % 7).astype(float)
+    net[days == pd.Timestamp("2026-03-08")] = -200.0
+    daily = pd.DataFrame({"platform": "instagram", "account_id": "ig", "date": days,
+                          "metric": "net_follows", "value": net,
+                          "day_tz": "America/Los_Angeles"})
+    return Dataset(posts=posts, daily=schema.conform(daily, "daily"),
+                   brand=Brand(name="Maison Sève", timezone="Europe/Paris", language=lang))
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "The clocks changed on 8 Mar (Pacific time, 23 hours) and 29 Mar (23 hours): their "
+           "counts are compared with those of 24-hour days as they are."),
+    ("fr", "Changement d'heure les 8 mars (heure du Pacifique, 23 heures) et 29 mars "
+           "(23 heures) : leurs chiffres sont comparés tels quels à ceux des jours de "
+           "24 heures."),
+    ("it", "Cambio dell'ora l'8 mar (ora del Pacifico, 23 ore) e 29 mar (23 ore): i loro "
+           "conteggi sono confrontati così come sono con quelli dei giorni di 24 ore.")])
+def test_the_alert_rows_say_a_day_of_23_hours(lang, said):
+    """The alerts frame flags a day the clocks change (dst_day) but the report never said it.
+    Here two alerts fall on such days, each in its own zone: 8 March in California (daylight
+    time from 02:00, 00:00 PST to 00:00 PDT is 23 hours) and 29 March in Paris (CET to CEST
+    at 02:00, 23 hours); the caption of the alert rows names both, the Pacific day with its
+    zone as its row does."""
+    rep = BrandReport(_clock_change(lang), "2026-03", lang=lang)
+    f = rep.fmt
+    rows = [b for b in rep.alerts().blocks if b["kind"] == "table"][1]
+    mar = {"en": "Mar", "fr": "mars", "it": "mar"}[lang]
+    pacific = {"en": "Pacific time", "fr": "heure du Pacifique", "it": "ora del Pacifico"}[lang]
+    assert [r[:3] for r in rows["rows"]] == [
+        [f"8 {mar} ({pacific})", "Instagram", f.label("sig_net_followers")],
+        [f"29 {mar}", "Instagram", f.label("sig_comments")]]
+    assert rows["caption"] == said
+
+
+def test_no_clock_change_no_caption():
+    """March's incident of 16 March (:func:`_three_zones`): no 23- or 25-hour day among its
+    rows (Paris changes on 29 March, California on 8 March, UTC never), no caption."""
+    rep = BrandReport(_three_zones("en"), "2026-03", lang="en")
+    rows = [b for b in rep.alerts().blocks if b["kind"] == "table"][1]
+    assert rows.get("caption") is None

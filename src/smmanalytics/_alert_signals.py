@@ -316,17 +316,30 @@ def _daily_signals(daily: pd.DataFrame, posts_nf: set[str]) -> pd.DataFrame:
     return out.assign(exposure=np.nan)
 
 
-def _dst_days(dates: pd.Series, tzs: pd.Series) -> np.ndarray:
-    """True where the calendar day in its zone does not last 24 hours."""
-    out = np.zeros(len(dates), dtype=bool)
+def day_hours(dates, tzs) -> np.ndarray:
+    """How many hours each calendar day lasts in its zone: 24, 23 or 25 on the days the
+    clocks change (NaN where midnight itself is skipped or repeated, or the zone unknown).
+
+    >>> day_hours(pd.Series(pd.to_datetime(["2026-03-29", "2026-10-25", "2026-10-26"])),
+    ...           pd.Series(["Europe/Paris"] * 3)).tolist()
+    [23.0, 25.0, 24.0]
+    """
+    dates, tzs = pd.Series(dates).reset_index(drop=True), pd.Series(tzs).reset_index(drop=True)
+    out = np.full(len(dates), np.nan)
     for tz in tzs.dropna().unique():
-        sel = (tzs == tz).to_numpy()
+        sel = tzs.eq(tz).fillna(False).to_numpy(bool)
         idx = pd.DatetimeIndex(dates[sel])
         start = idx.tz_localize(tz, ambiguous="NaT", nonexistent="shift_forward")
         end = (idx + pd.Timedelta(days=1)).tz_localize(tz, ambiguous="NaT",
                                                        nonexistent="shift_forward")
-        out[sel] = np.asarray((end - start) != pd.Timedelta(hours=24))
+        out[sel] = np.asarray((end - start) / pd.Timedelta(hours=1), dtype=float)
     return out
+
+
+def _dst_days(dates: pd.Series, tzs: pd.Series) -> np.ndarray:
+    """True where the calendar day in its zone does not last 24 hours (:func:`day_hours`; a
+    day of no known zone is no such day)."""
+    return (day_hours(dates, tzs) != 24) & tzs.notna().to_numpy(bool)
 
 
 def signals(ds) -> pd.DataFrame:

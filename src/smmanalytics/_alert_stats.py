@@ -434,8 +434,8 @@ def near_days(days: np.ndarray, span: int) -> np.ndarray:
 
 
 def count_dispersion(x: np.ndarray, history: np.ndarray, weekday: np.ndarray, settings,
-                     first: tuple | None = None, span: int = 3, rounds: int = 3
-                     ) -> np.ndarray:
+                     first: tuple | None = None, span: int = 3, rounds: int = 3,
+                     baseline=None) -> np.ndarray:
     """φ of count series (per row) measured against baselines free of their outbreaks.
 
     :func:`dispersion` leaves a series' outlying days out of its sums, but the baselines of
@@ -447,29 +447,35 @@ def count_dispersion(x: np.ndarray, history: np.ndarray, weekday: np.ndarray, se
     pass the tail) leave the baselines (``history`` NaN there) and the sums, and φ is
     measured again, until no new day is outlying (``rounds`` at most): 0.75 → 0.52 there,
     as with the incident's days 12-19 October left out by hand (0.52). A series with no
-    outlying day measures what :func:`dispersion` does, for the cost of one estimate."""
+    outlying day measures what :func:`dispersion` does, for the cost of one estimate.
+
+    ``baseline(history, rows)``: each day's mean, whether it is tested and its
+    :func:`mean_days`, of the series ``rows`` with the baselines taken from ``history``; by
+    default a count's (:func:`count_baseline`). A ratio's (the rate's expected count) gives
+    its own: an incident raised its later rates' baselines as it raised a count's."""
+    if baseline is None:
+        def baseline(hist, rows):
+            st = count_baseline(x[rows], weekday, settings, robust=False, history=hist)
+            return st["mu"], st["tested"], mean_days(hist, weekday, settings)
     if first is None:
-        st = count_baseline(x, weekday, settings, robust=False, history=history)
-        first = st["mu"], st["tested"], mean_days(history, weekday, settings)
+        first = baseline(history, np.arange(x.shape[0]))
     mu, tested, days = first
     phi, keep = dispersion_kept(x, mu, tested, span, days)
     rows = np.flatnonzero((tested & ~keep).any(axis=1))
     if not rows.size:
         return phi
     # again on the rows with outlying days alone (a calibration's in-control series have few)
-    x, history, mu = x[rows], history[rows], mu[rows]
+    xs, history, mu = x[rows], history[rows], mu[rows]
     out = (tested & ~keep)[rows]
     outlying = np.zeros_like(out)
     for _ in range(rounds):
         if not out.any():
             break
         outlying |= out
-        left = outlying | (near_days(outlying, span) & (x > mu))
-        clean = np.where(left, np.nan, history)
-        st = count_baseline(x, weekday, settings, robust=False, history=clean)
-        mu, days = st["mu"], mean_days(clean, weekday, settings)
-        sub, keep = dispersion_kept(x, mu, st["tested"] & ~left, span, days)
-        out = st["tested"] & ~left & ~keep
+        left = outlying | (near_days(outlying, span) & (xs > mu))
+        mu, tested_r, days = baseline(np.where(left, np.nan, history), rows)
+        sub, keep = dispersion_kept(xs, mu, tested_r & ~left, span, days)
+        out = tested_r & ~left & ~keep
     phi = phi.copy()
     phi[rows] = sub
     return phi
@@ -501,6 +507,42 @@ def cusum(x: np.ndarray, k: np.ndarray, h: float | None, tested: np.ndarray) -> 
         alarm[:, t] = hit & tested[:, t]
         cur = np.where(hit, 0.0, cur)
     return s, alarm
+
+
+def alarm_episodes(x: np.ndarray, mu: np.ndarray, h: float, tested: np.ndarray,
+                   alarm: np.ndarray, ratio: float) -> np.ndarray:
+    """The days a drift alarm is on (``alarm``: :func:`cusum`'s of ``x``, tuned to
+    ``μ1 = ratio·μ`` with limit ``h``): from the alarm until the series is back below the
+    limit, the CUSUM's reference value ``k`` (above it a day adds to S). Told by the same test
+    turned downwards, a shift from ``k`` to ``μ``: ``T_t = max(0, T_{t−1} + k'_t − x_t)``,
+    ``k' = cusum_k(μ, k)``, from the alarm on; the day T passes ``h`` the alarm is off (that
+    day is not in it). An alarm while one is on does not start T again.
+
+    The return is tested against ``k``, not against the doubling the alarm was tuned to: a
+    rise smaller than that (60 % at 10 a day, k = 14.4) lies barely above ``k``, and its noise
+    alone turned a test of ``2μ`` against ``μ`` within about 25 days (Siegmund's
+    approximation), where a test of ``k`` against ``μ`` (k' = 12.1) takes about 100; a series
+    back at ``μ`` passes it in a week or two.
+
+    By hand (μ = 10, k = 14.43, k' = 12.08, h = 4): the alarm of day 1 is on; T is 0 on the
+    days of 25, 2.08 then 4.16 on the days of 10: off on day 4.
+
+    >>> alarm_episodes(np.array([[25., 25., 25., 10., 10., 25.]]), np.full((1, 6), 10.0),
+    ...                4.0, np.ones((1, 6), bool), np.array([[0, 1, 0, 0, 0, 0]], bool), 2.0)
+    array([[False,  True,  True,  True, False, False]])
+    """
+    m, n = x.shape
+    back_k = np.where(tested, cusum_k(mu, cusum_k(mu, ratio * mu)), 0.0)
+    on = np.zeros((m, n), dtype=bool)
+    state = np.zeros(m, dtype=bool)
+    low = np.zeros(m)
+    for t in range(n):
+        state |= alarm[:, t]
+        step = np.where(tested[:, t], back_k[:, t] - x[:, t], 0.0)
+        low = np.where(state, np.maximum(0.0, low + step), 0.0)
+        state &= ~(low > h)
+        on[:, t] = state
+    return on
 
 
 def count_baseline(x: np.ndarray, weekday: np.ndarray, settings, robust: bool = True, *,

@@ -31,7 +31,9 @@ Detection (:func:`alerts`; formulas in :mod:`smmanalytics._alert_stats`)
    (``_alert_stats.process_phi``). In-control drift alarms per series-year (series as in 2):
    0.76 ± 0.04 pooled and 0.78 ± 0.04 weekday, now 0.93 ± 0.04 and 0.96 ± 0.04 (target 1);
    φ = 1: 1.61 ± 0.13 now 1.15 ± 0.11, a Monday-to-Friday brand at φ = 0.3: 0.55 ± 0.09 now
-   0.91 ± 0.12.
+   0.91 ± 0.12. While a drift alarm is on (until the series is back below the limit) its
+   days keep their baseline mean in the later baselines (``_drift``): the baselines took a
+   sustained rise in and its alarms faded within 3-4 weeks.
 4. Ratio: ``comments_per_reach`` is tested as comments against the expected
    ``μ = p̄ · reach`` of the day, p̄ = (Σ comments + 0.5) / Σ reach over the baseline window,
    with the NB exceedance test (overdispersion estimated on the series). A day with four times
@@ -255,11 +257,12 @@ def _detect(series: pd.DataFrame, signal: str, settings: AlertSettings) -> pd.Da
                    tested=lv["tested"][0])
     elif signal in _COUNT:
         lv = _count_level(x, x, weekday, settings)
+        history = x
         if lv["alert"].any():    # a past alert leaves the later baselines (see _count_level)
-            lv = _count_level(x, np.where(lv["alert"], np.nan, x), weekday, settings,
-                              phi=lv["phi"])
+            history = np.where(lv["alert"], np.nan, x)
+            lv = _count_level(x, history, weekday, settings, phi=lv["phi"])
         lv |= _count_limits(x, lv, settings)
-        tested, mu, phi = lv["tested"], lv["mu"], lv["phi"]
+        tested, phi = lv["tested"], lv["phi"]
         res.update(baseline=lv["baseline"][0], upper=lv["upper"][0], score=lv["score"][0],
                    threshold=lv["threshold"][0],
                    test=np.where(lv["alert"], np.where(lv["busy"], "robust_z", "nb_tail"),
@@ -274,8 +277,7 @@ def _detect(series: pd.DataFrame, signal: str, settings: AlertSettings) -> pd.Da
             h = _st.cusum_threshold(
                 level, factors, _st.process_phi(level, factors, float(phi[0]), settings),
                 settings)
-            kk = _st.cusum_k(mu, settings.cusum_ratio * mu)
-            s, alarm = _st.cusum(x, np.where(tested, kk, 0.0), h, tested)
+            s, alarm = _drift(x, history, weekday, settings, h)
             drift = alarm[0] & ~lv["alert"][0]
             res["score"] = np.where(drift, s[0] / max(h, 1e-9), res["score"])
             res["threshold"] = np.where(drift, 1.0, res["threshold"])
@@ -297,6 +299,50 @@ def _detect(series: pd.DataFrame, signal: str, settings: AlertSettings) -> pd.Da
                    test=np.where(alert[0], "robust_z_drop", ""), alert=alert[0],
                    tested=tested[0])
     return pd.DataFrame(res)
+
+
+def _drift(x: np.ndarray, history: np.ndarray, weekday: np.ndarray, settings: AlertSettings,
+           h: float) -> tuple[np.ndarray, np.ndarray]:
+    """The CUSUM of a count series (``S``, alarm), its baseline frozen while an alarm is on.
+
+    The baselines follow the series: under a sustained rise they took it in and its drift
+    alarms faded within 3-4 weeks. While an alarm is on (:func:`_alert_stats.alarm_episodes`:
+    from the alarm until the series is back below the limit) its days hold, in the baselines
+    of the days after them, their own baseline mean instead of their count, and the days after
+    an alarm day are judged against those baselines: the baseline stays where it was when the
+    alarm came (as Farrington et al. 1996 keep past outbreaks out of it, benchmarks-methods.md
+    §4.2, and as the level test's alerts leave the later baselines; a window never empties,
+    as it would with the days left out) and the alarms go on. Once the alarm is off the usual
+    baselines come back, its days included: a false alarm leaves the days after it as they
+    were, so the in-control rate does not rise. A day's baseline holds earlier days only and
+    whether they were in an alarm is known by then, so a day's alarm never depends on later
+    data: each round fixes the days up to the first one whose freezing it changed, and the
+    rounds end when no day changes (the first is the CUSUM of before; the threshold,
+    calibrated on the first alarm of in-control series, is the same).
+
+    A rise of 60 % lasting 8 weeks at 10 a day (φ 0.1, 20 seeds): 1.75 of its 8 weeks held a
+    drift alarm, none in weeks 7-8 (the seeds alerting in each week 8, 10, 5, 8, 2, 2, 0, 0),
+    now 3.0 (8, 10, 8, 9, 6, 9, 5, 5), none in the 4 weeks after it either way; flat series
+    of 10 a day (φ 0.1, 20 seeds of 2 years): 0.884 drift alarms a series-year before and
+    after (34 alarms, the same days).
+    """
+    usual = _st.count_baseline(x, weekday, settings, robust=False, history=history)
+    tested = usual["tested"]
+    frozen, mu = np.zeros(x.shape, dtype=bool), None
+    while True:              # the days fixed grow each round (docstring): at most n rounds
+        held = (_st.count_baseline(x, weekday, settings, robust=False,
+                                   history=np.where(frozen, mu, history))
+                if frozen.any() else usual)
+        after_alarm = np.zeros(x.shape, dtype=bool)
+        after_alarm[:, 1:] = frozen[:, :-1]
+        last, mu = mu, np.where(tested, np.where(after_alarm, held["mu"], usual["mu"]), 1.0)
+        k = _st.cusum_k(mu, settings.cusum_ratio * mu)
+        s, alarm = _st.cusum(x, np.where(tested, k, 0.0), h, tested)
+        on = (_st.alarm_episodes(x, mu, h, tested, alarm, settings.cusum_ratio)
+              & ~np.isnan(history))          # a level alert's day is out of them already
+        if (on == frozen).all() and (last is None or (mu == last).all()):
+            return s, alarm
+        frozen = on
 
 
 # Level tests. A day that alerts leaves the baselines of the days after it (a second pass with
@@ -357,13 +403,13 @@ def _count_limits(x: np.ndarray, lv: dict[str, np.ndarray], settings: AlertSetti
             "score": score, "threshold": threshold}
 
 
-def _ratio_level(c: np.ndarray, expo: np.ndarray, history: np.ndarray, weekday: np.ndarray,
-                 settings: AlertSettings, phi: np.ndarray | None = None
-                 ) -> dict[str, np.ndarray]:
-    """The level test of a ratio series (counts ``c`` over ``expo``), its baselines taken from
-    the days where ``history`` is not NaN (its φ estimated, unless given): the days that
-    alert, and what :func:`_ratio_limits` reads (the NB tail computed on the days it decides
-    alone, as in :func:`_count_level`)."""
+def _ratio_baseline(c: np.ndarray, expo: np.ndarray, history: np.ndarray,
+                    weekday: np.ndarray, settings: AlertSettings) -> dict[str, np.ndarray]:
+    """Each day's baseline of a ratio series (counts ``c`` over ``expo``) from the days where
+    ``history`` is not NaN: its rate ``pbar`` = (Σ counts + 0.5) / Σ exposure of the window,
+    expected count ``mu`` (1 where not tested), ``tested``, the window's counts ``tot_c`` and
+    its exposure-weighted days ``days`` ((Σn)²/Σn²: the rate's error, as :func:`_st.nb_size`
+    takes a count's)."""
     groups, k = ((weekday, settings.weekday_weeks) if settings.baseline == "weekday"
                  else (None, settings.pooled_days))
     h_c = _st.lagged_windows(history, groups, k)
@@ -373,19 +419,44 @@ def _ratio_level(c: np.ndarray, expo: np.ndarray, history: np.ndarray, weekday: 
     with np.errstate(divide="ignore", invalid="ignore"):
         pbar = (tot_c + 0.5) / tot_n
     tested = (count >= settings.min_history) & (tot_n > 0) & (expo > 0) & np.isfinite(c)
-    mu = np.where(tested, pbar * expo, 1.0)
-    # the rate's error, as the count test's (nb_size): Poisson from the counts it rests on,
-    # overdispersed from its days, weighted by their exposure ((Σn)²/Σn² effective days)
     with np.errstate(divide="ignore", invalid="ignore"):
         days = np.where(tested, tot_n ** 2 / np.nansum(h_n ** 2, axis=2), 1.0)
-    days = np.maximum(np.nan_to_num(days, nan=1.0), 1.0)
+    return {"pbar": pbar, "mu": np.where(tested, pbar * expo, 1.0), "tested": tested,
+            "tot_c": tot_c, "days": np.maximum(np.nan_to_num(days, nan=1.0), 1.0)}
+
+
+def _ratio_level(c: np.ndarray, expo: np.ndarray, history: np.ndarray, weekday: np.ndarray,
+                 settings: AlertSettings, phi: np.ndarray | None = None
+                 ) -> dict[str, np.ndarray]:
+    """The level test of a ratio series (counts ``c`` over ``expo``), its baselines taken from
+    the days where ``history`` is not NaN (its φ estimated, unless given): the days that
+    alert, and what :func:`_ratio_limits` reads.
+
+    φ is measured as a count's (:func:`_st.count_dispersion`), against baselines free of the
+    series' outlying days: against the first pass's, the days after an incident read far
+    below the rate it had raised and inflated φ. The sample's Facebook negative feedback per
+    reach measured φ 0.52 over its history to 31 October 2026 (0 to 16 October: the quiet
+    days after the incident of 13-16 October did it), under which 120 hides on 13 October
+    (29,579 reach at a usual 0.145 %, 43.0 expected) and 89 on 14 October (11,800 reach at
+    0.096 %, 11.4 expected) lay within limits of 572 and 112; now φ 0.04, the limits 126 and
+    32: 14 October alerts. 13 October does not (a tail of 0.0018): its usual rate rests on 9
+    hides over 4 Tuesdays whose reach weighs as 2.4 days. In-control rates (reach 1,500-4,500
+    a day, 0.5 %, lognormal σ 0.3, 20 seeds of 2 years) alert as before, 0.494 a series-year
+    (the same 19 days), and a 3-day incident of 3 times the rate is found in 20 of 20."""
+    b = _ratio_baseline(c, expo, history, weekday, settings)
+    tested, mu, days = b["tested"], b["mu"], b["days"]
     if phi is None:
-        phi = _st.dispersion(c, mu, tested, days=days)
-    r = _st.nb_size(phi, tot_c, days, settings.nb_p)
+        def rows_baseline(hist: np.ndarray, rows: np.ndarray) -> tuple:
+            w = _ratio_baseline(c[rows], expo[rows], hist, weekday, settings)
+            return w["mu"], w["tested"], w["days"]
+
+        phi = _st.count_dispersion(c, history, weekday, settings, (mu, tested, days),
+                                   baseline=rows_baseline)
+    r = _st.nb_size(phi, b["tot_c"], days, settings.nb_p)
     may = tested & (c >= settings.min_count)
     alert = np.zeros_like(may)
     alert[may] = _st.nb_tail(c[may], mu[may], r[may]) < settings.nb_p
-    return {"alert": alert, "tested": tested, "phi": phi, "pbar": pbar, "mu": mu, "r": r}
+    return {"alert": alert, "tested": tested, "phi": phi, "pbar": b["pbar"], "mu": mu, "r": r}
 
 
 def _ratio_limits(c: np.ndarray, expo: np.ndarray, lv: dict[str, np.ndarray],

@@ -17,7 +17,7 @@ from babel.dates import get_day_names
 from .. import metrics, plots
 from .._actuals import data_days, posts_uncovered
 from .._alert_days import incident_zones
-from .._alert_signals import SIGNAL_TABLES, coverage, value_digits
+from .._alert_signals import SIGNAL_TABLES, coverage, day_hours, value_digits
 from .._io import atomic_write
 from ..alerts import SERIES, account_named, incidents, plot_alerts, with_account
 from ..benchmarks import account_names
@@ -942,9 +942,37 @@ class WatchSections:
             f.label("baseline"): [self._signal_value(s, v) for s, v in
                                   zip(top["signal"], top["baseline"], strict=True)],
         }), align=["left", "left", "left", "right", "right"],
-            caption=(f.label("alerts_first").format(shown=f.number(len(top)),
-                                                    n=f.number(len(found)))
-                     if len(found) > len(top) else None))
+            caption=" ".join(filter(None, [
+                f.label("alerts_first").format(shown=f.number(len(top)), n=f.number(len(found)))
+                if len(found) > len(top) else None, self._dst_caption(top)])) or None)
+
+    def _dst_caption(self, shown: pd.DataFrame) -> str | None:
+        """The sentence naming the alert rows ``shown`` dated a day of 23 or 25 hours ("The
+        clocks changed on 25 Oct (25 hours): …"): the alerts frame flags them (``dst_day``)
+        and their counts, an hour short or long, are tested as they are against 24-hour days,
+        but the table did not say so. None when no row is such a day."""
+        f = self.fmt
+        dst = shown.loc[shown["dst_day"].fillna(False).to_numpy(bool)]
+        if dst.empty:
+            return None
+        days = dict.fromkeys(
+            self._dst_day(d, z, h) for d, z, h in zip(
+                dst["date"], dst["day_tz"], day_hours(dst["date"], dst["day_tz"]), strict=True))
+        key = "alerts_dst_one" if len(days) == 1 else "alerts_dst_many"
+        return f.prose(f.label(key).format(days=f.listed(days)))
+
+    def _dst_day(self, day, zone, hours: float) -> str:
+        """A day of 23 or 25 hours, "25 Oct (25 hours)", its zone named beside the hours when
+        not the brand's ("8 Mar (Pacific time, 23 hours)"), as :meth:`_alert_day` names it
+        (the hours unsaid when its midnight was skipped or repeated)."""
+        f = self.fmt
+        text, named = self._day_zone(day, zone)
+        if not np.isfinite(hours):
+            return self._alert_day(day, zone)
+        if named:
+            return f.label("alerts_dst_day_zone").format(day=text, zone=named,
+                                                         hours=f.number(hours))
+        return f.label("alerts_dst_day").format(day=text, hours=f.number(hours))
 
     def _backtest_table(self, sec: Section, bt: pd.DataFrame, settings) -> None:
         """The back-test: each known signal's alerts a year, their sum, and the unknown ones."""
