@@ -1743,7 +1743,7 @@ def sample_october():
 @pytest.mark.parametrize("lang,caption", [
     ("fr", "Les 15 premières des 57 alertes, par date."),
     ("en", "The first 15 of the 57 alerts, by date."),
-    ("it", "I primi 15 dei 57 allarmi, per data."),
+    ("it", "I primi 15 allarmi su 57, per data."),
 ])
 def test_alert_table_says_how_many_it_leaves_out(sample_october, lang, caption):
     """The sample's October has 57 alerts (the 13–19 October incident); the table shows the

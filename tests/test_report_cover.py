@@ -463,7 +463,7 @@ def test_the_cover_is_that_of_the_data_the_report_was_made_with(ds):
                    "décembre 2025, 122 des 365 jours de la période : ses totaux ne sont pas "
                    "ceux de la période entière."),
     ("2026-Q4", "it", "Attenzione: i dati coprono solo dal 1° al 31 ottobre 2026, "
-                      "31 dei 92 giorni del periodo: i suoi totali non sono quelli dell'intero "
+                      "31 giorni su 92 del periodo: i suoi totali non sono quelli dell'intero "
                       "periodo."),
 ])
 def test_cover_warns_of_a_period_the_data_cover_in_part(period, lang, line):

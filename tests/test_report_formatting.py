@@ -226,8 +226,8 @@ def test_a_single_day_from_to_reads_as_one_day(lang, day, covers):
     ("en", "derived: 0.063% x (1 - 0.36)", "derived: 0.063% × (1 − 0.36)"),
     ("it", "2026-09 was a record (12,345 interactions, more than each of the 6 periods before "
            "it): some fall-back is expected (regression to the mean).",
-     "settembre 2026 è stato un record (12.345 interazioni, più di ciascuno dei 6 periodi "
-     "precedenti): è atteso un certo calo (regressione verso la media)."),
+     "settembre 2026 è stato un record (12.345 interazioni, più di ciascun periodo "
+     "precedente, 6 in tutto): è atteso un certo calo (regressione verso la media)."),
     ("fr", "benchmark measured over 2024-01-01..2024-12-31, brand over 2026-10",
      "référence mesurée du 1er janvier au 31 décembre 2024, marque mesurée en octobre 2026"),
     ("fr", "benchmark measured over 2024-01-01..2024-12-31, brand over 2026-Q3",
@@ -361,7 +361,7 @@ def test_a_single_day_from_to_reads_as_one_day(lang, day, covers):
      "aucun export GA4 de maisonseve.it ne couvre le 11 octobre 2026"),
     # engagement() by platform, under the report's key figures
     ("it", "interactions of 3 of 3 posts unknown (youtube): interactions and rates unknown",
-     "le interazioni di 3 dei 3 post YouTube non sono note: non lo sono quindi nemmeno le "
+     "le interazioni di 3 post YouTube su 3 non sono note: non lo sono quindi nemmeno le "
      "interazioni e i tassi della piattaforma"),
     # English keeps the words and still displays values for the reader
     ("en", "no linkedin posts in 2026-10", "no LinkedIn posts in October 2026"),
@@ -669,6 +669,36 @@ def test_every_italian_template_of_an_hour_elides_before_one_oclock():
                 template, hour, text)
 
 
+def test_no_italian_wording_puts_an_article_of_its_own_before_a_value():
+    """"le interazioni di {n} dei {m} post" read "di 3 dei 11 post", "i {asked} post"
+    "i 8 post": the masculine plural article changes before a number said with a vowel
+    ("degli 11", "gli 8"), which a template cannot know; the wordings say "{n} post su {m}"
+    or put the number in brackets, and a singular article is left to Formatter.prose ("del
+    {share}" → "dell'80 %", where "dell'{share}" read "dell'5 %"). By hand, the templates
+    rewritten: 23 notes and 12 labels, all Italian."""
+    import re
+
+    plural = re.compile(r"(?<![\w'])(?i:i|dei|ai|dai|nei|sui|coi|gli|degli|agli|dagli|negli"
+                        r"|sugli) \{\w+\}")
+    elided = re.compile(r"\w'\{\w+\}")
+    assert [s for s in _wordings("it") if plural.search(s) or elided.search(s)] == []
+
+
+@pytest.mark.parametrize("note,said", [
+    # engagement() by platform: 8 of 11 posts, the numbers said with a vowel
+    ("interactions of 8 of 11 posts unknown (instagram): interactions and rates are of the "
+     "other posts", "le interazioni di 8 post Instagram su 11 non sono note: le interazioni e i "
+                    "tassi della piattaforma sono quelli degli altri suoi post"),
+    ("paid status of 11 of 80 posts unknown: kept as organic",
+     "stato sponsorizzato sconosciuto per 11 post su 80: tenuti come organici"),
+    ("GA4 data cover 8 of the 11 days of 2026-10: traffic of the other days is not in them",
+     "i dati GA4 coprono 8 giorni su 11 di ottobre 2026: il traffico degli altri giorni non "
+     "vi figura"),
+])
+def test_italian_notes_count_8_and_11_without_an_article(note, said):
+    assert Formatter("it").note(note) == said
+
+
 def test_italian_report_text_cover_and_captions_elide_before_8_and_11():
     """An Italian report of data to 8 November read "Dati al 8 novembre 2026" and notes
     "dal 11 ottobre": Italian writes "all'8", "dall'11"."""
@@ -909,12 +939,12 @@ def test_a_mix_of_another_shape_is_left_as_it_is():
             "pas de ligne « Santé et beauté » : comparaison avec tous secteurs confondus",
             "Méthode Socialinsider : moyenne par publication de (réactions + commentaires + "
             "partages + enregistrements) ÷ vues (0 des 3 publications)"]),
-    ("it", ["interazioni sconosciute per 2 dei 3 post (valori di condivisioni mancanti): esclusi",
+    ("it", ["interazioni sconosciute per 2 post su 3 (valori di condivisioni mancanti): esclusi",
             "componenti assenti dall'esportazione (salvataggi): non calcolabile in questo modo",
             "componenti assenti dall'esportazione del brand: salvataggi",
             "nessuna riga «Salute e bellezza»: confronto con tutti i settori",
             "Metodo Socialinsider: media per post di (reazioni + commenti + condivisioni + "
-            "salvataggi) ÷ visualizzazioni (0 dei 3 post)"]),
+            "salvataggi) ÷ visualizzazioni (0 post su 3)"]),
     ("en", ["engagements of 2 of 3 posts unknown (shares blank): left out",
             "components missing from the export (saves): not computable this way",
             "brand export lacks saves",
