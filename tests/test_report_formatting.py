@@ -1374,6 +1374,63 @@ def _wordings(lang: str) -> list[str]:
             for s in walk(_yaml(name), None)]
 
 
+def _fields(text: str) -> list[str]:
+    """The {placeholders} of a wording, sorted."""
+    import re
+
+    return sorted(re.findall(r"\{(\w+)\}", text))
+
+
+#: labels whose French and Italian say a failed file's line and column in the reader's words
+#: and its loader's message apart (Formatter.failure: {where}, {detail}), where English
+#: gives the message ({reason})
+_FAILURE_LABELS = {"costs_failed", "goals_failed"}
+#: words French and Italian write as English does (by hand, from the tables): the loanwords
+#: of social media ("story", "reel", "engagement", "brand"), the acronyms, and the words the
+#: languages share ("image", "source", "video"); any other English word in a value identical
+#: to the English one is a wording left untranslated
+_SHARED_WORDS = {
+    "fr": {"audience", "cpa", "cpc", "cpm", "date", "document", "engagement", "image",
+           "impressions", "interactions", "note", "notes", "production", "provenance", "ratio",
+           "reel", "roas", "roi", "sha", "short", "signal", "source", "stories", "story",
+           "total"},
+    "it": {"account", "benchmark", "brand", "cpa", "cpc", "cpm", "engagement", "file", "link",
+           "media", "post", "reel", "roas", "roi", "sha", "short", "target", "video"},
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "it"])
+def test_every_label_and_quality_sentence_has_the_languages_words_and_values(lang):
+    """Each key of labels.yaml's English tables has its wording in French and Italian (a key
+    missing there falls back to English: the report would switch language mid-sentence), with
+    the English one's {placeholders}; only the audience categories hold more keys (the
+    exports' English words, which English shows as exported); quality.yaml's sentences name
+    the same values too (notes.yaml: test_every_note_has_all_languages_with_the_same_values).
+    No wording is left as the English one but for words the languages share."""
+    import re
+
+    from smmanalytics.report.formatting import _yaml
+
+    labels = _yaml("labels.yaml")
+    assert set(labels) == {"en", "fr", "it"}
+    assert set(labels[lang]) == set(labels["en"])
+    for table, words in labels["en"].items():
+        theirs = labels[lang][table]
+        assert set(words) - set(theirs) == set(), table
+        assert table == "categories" or set(theirs) == set(words), table
+        for key, english in words.items():
+            if key not in _FAILURE_LABELS:
+                assert _fields(theirs[key]) == _fields(english), (table, key)
+            left = set(re.findall(r"[a-z]{2,}", re.sub(r"\{\w+\}", "", english).lower()))
+            assert theirs[key] != english or left <= _SHARED_WORDS[lang], (table, key)
+    for key in _FAILURE_LABELS:
+        assert _fields(labels["en"]["labels"][key]) == ["reason"]
+        assert _fields(labels[lang]["labels"][key]) == ["detail", "where"]
+    for code, wording in _yaml("quality.yaml").items():
+        assert _fields(wording[lang]) == _fields(wording["en"]), code
+        assert wording[lang] != wording["en"], code
+
+
 @pytest.mark.parametrize("lang,rejected", [
     # Italian: the metric table's invariable « impression », one word for a platform's export
     # (« esportazione », 133 of the 188 uses), « ricavi » as the ROI table says
@@ -1465,3 +1522,19 @@ def test_the_new_followers_caveat_lists_its_platforms(lang, expected):
             f.note("instagram, linkedin, tiktok exports count new followers only: net change "
                    "unknown")] == expected
     assert not f.untranslated
+
+
+@pytest.mark.parametrize("lang,said", [
+    ("en", ["export whose date is known", "modified last", "modification date"]),
+    ("fr", ["l'export dont la date est connue", "modifié en dernier",
+            "date de modification"]),
+    ("it", ["esportazione di cui è nota la data", "modificata per ultima",
+            "data di modifica"]),
+])
+def test_a_merge_a_guessed_snapshot_decided_says_which_figures_were_kept(lang, said):
+    """snapshot_merged_guessed (_merge: a copy's rows met a dated export's) says in every
+    language which export's figures are kept and why a copy's modification date is no
+    export date: a French or Italian wording copied from another code's (the accounts
+    notes') would pass the guards of fields and languages above."""
+    text = Formatter(lang).quality("snapshot_merged_guessed", "")
+    assert all(words in text for words in said), text
