@@ -1795,7 +1795,7 @@ def sample_october():
 @pytest.mark.parametrize("lang,caption", [
     ("fr", "Les 15 premières des 59 alertes, par date."),
     ("en", "The first 15 of the 59 alerts, by date."),
-    ("it", "I primi 15 dei 59 allarmi, per data."),
+    ("it", "I primi 15 allarmi su 59, per data."),
 ])
 def test_alert_table_says_how_many_it_leaves_out(sample_october, lang, caption):
     """The sample's October has 59 alerts (the 13–19 October incident; 57 before Facebook's

@@ -1988,10 +1988,10 @@ def test_the_sample_without_facebooks_august_posts_export(tmp_path):
            "comparer à périmètre égal.",
      "Les exports de publications de Facebook couvrent 20 des 30 jours de septembre 2026 : "
      "ses indicateurs de publications sont comparés par jour couvert."),
-    ("it", "Le esportazioni dei post di Facebook coprono 20 dei 30 giorni di settembre 2026: "
+    ("it", "Le esportazioni dei post di Facebook coprono 20 giorni su 30 di settembre 2026: "
            "gli indicatori dei post dei due periodi non la contano, per confrontare a parità "
            "di perimetro.",
-     "Le esportazioni dei post di Facebook coprono 20 dei 30 giorni di settembre 2026: i suoi "
+     "Le esportazioni dei post di Facebook coprono 20 giorni su 30 di settembre 2026: i suoi "
      "indicatori dei post sono confrontati per giorno coperto."),
 ])
 def test_the_caveats_of_a_posts_exports_gap_in_the_reports_languages(lang, pooled, alone):

@@ -78,7 +78,8 @@ def test_exports_covering_every_day_change_nothing(tmp_path):
     ("it", "Quelli del brand qui riguardano gli stessi giorni, ma i suoi post a settimana "
            "contano solo i giorni coperti dalle sue esportazioni dei post: quelli che esse non "
            "coprono sono indicati sotto la tabella.",
-     "post a settimana sui 30 giorni del periodo 1° agosto – 30 settembre 2026 coperti dalle "
+     "post a settimana su 30 giorni del periodo 1° agosto – 30 settembre 2026, quelli coperti "
+     "dalle "
      "esportazioni dei post di Facebook"),
 ])
 def test_the_quarters_caption_no_longer_says_the_same_days(tmp_path, lang, said, note):

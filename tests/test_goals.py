@@ -1725,8 +1725,8 @@ def test_a_roi_goal_is_not_judged_on_a_quarter_with_a_month_missing(tmp_path):
                                f"the 61 of 92 days GA4 covers: not assessed")
     from smmanalytics.report.formatting import Formatter
     f = Formatter("it")
-    assert f.notes(sc.loc["roi", "note"])[1] == ("ROI calcolato sui 61 giorni coperti da GA4 "
-                                                 "su 92: non valutato")
+    assert f.notes(sc.loc["roi", "note"])[1] == ("ROI calcolato su 61 giorni su 92, quelli "
+                                                 "coperti da GA4: non valutato")
     assert not f.untranslated
     # August's report: July's ROI (300 - 100) / 100 = 2, over 31 of the 62 days to date,
     # not "GA4 data end on 2026-07-31" with September's export loaded

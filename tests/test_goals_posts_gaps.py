@@ -127,7 +127,7 @@ def test_the_report_names_the_gap_not_an_end(september_missing, lang, gap, stop)
         "fr": "aucun export de publications de Facebook ne couvre la période du 1er au 30 "
               "septembre 2026 ; valeur calculée sur les 62 jours couverts sur 92 : non évalué",
         "it": "nessuna esportazione dei post di Facebook copre il periodo dal 1° al 30 "
-              "settembre 2026; valore calcolato sui 62 giorni coperti su 92: non valutato"}
+              "settembre 2026; valore calcolato su 62 giorni su 92, quelli coperti: non valutato"}
     assert notes[lang] in table["rows"][0][4]
     assert not any(w in table["rows"][0][4] for w in ("per day", "par jour", "al giorno"))
 

@@ -63,9 +63,9 @@ def test_best_times_says_when_fewer_slots_than_posts(ds, monkeypatch):
     ("fr", "Les 10 comptes ayant le moins de publications ont été comparés comme un seul "
      "compte : les 30 qui en ont le plus ont chacun leur propre moyenne, à laquelle "
      "l'heure de leurs publications est mesurée."),
-    ("it", "I 10 account con meno post sono stati confrontati come un unico account: i 30 con "
-     "più post hanno ciascuno la propria media, rispetto alla quale si misura l'orario dei "
-     "loro post."),
+    ("it", "Gli account con meno post (10) sono stati confrontati come un unico account: "
+     "quelli con più post (30) hanno ciascuno la propria media, rispetto alla quale si "
+     "misura l'orario dei loro post."),
 ])
 def test_best_times_says_when_accounts_were_compared_as_one(ds, monkeypatch, lang, expected):
     """Beyond 30 accounts on a platform, those with the fewest posts share one control level
@@ -756,7 +756,7 @@ def _none_analysed(young: int, silent: int) -> Dataset:
      "sans mesure d'engagement (1)."),
     ("it", "L'unico post di questa piattaforma non si è potuto analizzare ora per ora: misurati "
            "meno di una settimana dopo la pubblicazione, engagement ancora in crescita (1).",
-     "Nessuno dei 3 post di questa piattaforma si è potuto analizzare ora per ora: misurati "
+     "Nessuno dei post di questa piattaforma (3) si è potuto analizzare ora per ora: misurati "
      "meno di una settimana dopo la pubblicazione, engagement ancora in crescita (2), senza dati "
      "di engagement (1)."),
 ])
@@ -1451,11 +1451,11 @@ def test_the_pace_of_two_accounts_is_said_to_be_theirs_together(two_instagram, m
      "Aucun créneau prévu : aucune publication du fil dans les données analysées, seulement 5 "
      "stories, qui ne sont pas planifiées (le rythme du plan est celui des publications du fil "
      "de ces 2 comptes réunis)."),
-    ("it", "Solo 3 fasce distinte a settimana sono adatte ai 5 post settimanali del ritmo di "
+    ("it", "Solo 3 fasce distinte a settimana sono adatte a 5 post settimanali del ritmo di "
            "questi 2 account insieme: il piano ne prevede 3 a settimana invece di due post "
            "alla stessa ora.",
      "Fasce sotto la media di ciascun account (engagement atteso inferiore a 1×): 2 su 3 a "
-     "settimana, perché i 5 post settimanali del ritmo di questi 2 account insieme superano "
+     "settimana, perché 5 post settimanali del ritmo di questi 2 account insieme superano "
      "le fasce almeno nella media.",
      "Nessuna fascia prevista: nessun post del feed nei dati analizzati, solo 5 storie, che "
      "non sono pianificate (il ritmo del piano è quello dei post del feed di questi 2 account "

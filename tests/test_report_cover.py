@@ -271,18 +271,23 @@ def test_provenance_caption_in_the_report_language(ds, lang, caption):
 
 
 @pytest.mark.parametrize("lang,line", [
-    ("en", "Warning: no X figures for this period: the X posts exports stop on 28 February "
-           "2026."),
-    ("fr", "Attention : aucun chiffre de X pour cette période : les exports de publications de "
-           "X s'arrêtent le 28 février 2026."),
-    ("it", "Attenzione: nessuna cifra di X per questo periodo: le esportazioni dei post di X si "
-           "fermano al 28 febbraio 2026."),
+    ("en", "Warning: no X posts export covers this period (the last one stops on 28 February "
+           "2026): X's figures for this period are its daily figures only."),
+    ("fr", "Attention : aucun export de publications de X ne couvre cette période (le dernier "
+           "s'arrête le 28 février 2026) : les chiffres de X pour cette période sont ses seuls "
+           "chiffres quotidiens."),
+    ("it", "Attenzione: nessuna esportazione dei post di X copre questo periodo (l'ultima si "
+           "ferma al 28 febbraio 2026): le cifre di X per questo periodo sono solo quelle "
+           "giornaliere."),
 ])
 def test_cover_warns_of_a_platform_whose_exports_stop_before_the_period(tmp_path, lang, line):
     """The sample brand without X's content export of March to October 2026: October's report
     showed no X post and nothing said why, as if X had been idle. X's overview still reaches
     October (the platform is active), so its posts exports stopping in February is named,
-    however long ago; the other platforms, whose exports cover October, are not."""
+    however long ago; the other platforms, whose exports cover October, are not. The cover
+    said "no X figures for this period", while the overview's daily rows of October are in
+    the report (the alert table's X net followers of 13 October, -15): it says no posts
+    export covers the period, and that X's figures are its daily ones."""
     import shutil
 
     import smmanalytics as smm
@@ -290,7 +295,13 @@ def test_cover_warns_of_a_platform_whose_exports_stop_before_the_period(tmp_path
     folder = shutil.copytree(SAMPLE, tmp_path / "maison-seve")
     (folder / "account_analytics_content_2026-03-01_2026-10-31.csv").unlink()
     ds = smm.load(folder, cache=False)
-    assert BrandReport(ds, "2026-10", lang=lang).cover_warnings == [line]
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    assert rep.cover_warnings == [line]
+    if lang == "en":     # X's daily figures of October, shown: the overview's, read by hand
+        rep.alerts()
+        rows = [r for b in rep.to_json()["blocks"] if b["kind"] == "table" for r in b["rows"]
+                if r[1:4] == ["X", "net followers", "-15"]]
+        assert [r[0] for r in rows] == ["13 Oct (UTC)"]
     assert BrandReport(smm.load(SAMPLE), "2026-10", lang=lang).cover_warnings == []
 
 
@@ -318,16 +329,17 @@ def test_an_unread_export_is_why_a_platforms_figures_stop(tmp_path):
     assert BrandReport(ds, "2026-10", lang="en").cover_warnings == [
         f"Warning: 1 file could not be read ({name}); its figures are missing from this report "
         "(see Data quality).",
-        "Warning: no X figures for this period: the X posts exports that could be read stop on "
-        f"28 February 2026; {name} could not be read (see Data quality)."]
+        "Warning: no X posts export that could be read covers this period (the last one stops "
+        f"on 28 February 2026); {name} could not be read (see Data quality): X's figures for "
+        "this period are its daily figures only."]
     assert BrandReport(ds, "2026-10", lang="fr").cover_warnings[1] == (
-        "Attention : aucun chiffre de X pour cette période : les exports de publications de X "
-        f"lisibles s'arrêtent le 28 février 2026 ; impossible de lire {name} (voir Qualité des "
-        "données).")
+        "Attention : aucun export de publications de X lisible ne couvre cette période (le "
+        f"dernier s'arrête le 28 février 2026) ; impossible de lire {name} (voir Qualité des "
+        "données) : les chiffres de X pour cette période sont ses seuls chiffres quotidiens.")
     assert BrandReport(ds, "2026-10", lang="it").cover_warnings[1] == (
-        "Attenzione: nessuna cifra di X per questo periodo: le esportazioni dei post di X "
-        f"leggibili si fermano al 28 febbraio 2026; impossibile leggere {name} (vedi Qualità "
-        "dei dati).")
+        "Attenzione: nessuna esportazione leggibile dei post di X copre questo periodo "
+        f"(l'ultima si ferma al 28 febbraio 2026); impossibile leggere {name} (vedi Qualità "
+        "dei dati): le cifre di X per questo periodo sono solo quelle giornaliere.")
     note = scorecard(ds, "2026-10", asof="2026-11-15").set_index("metric").loc[
         "followers_net", "note"]
     # the sample's YouTube Studio table gives each video's subscribers, no daily series
@@ -463,7 +475,7 @@ def test_the_cover_is_that_of_the_data_the_report_was_made_with(ds):
                    "décembre 2025, 122 des 365 jours de la période : ses totaux ne sont pas "
                    "ceux de la période entière."),
     ("2026-Q4", "it", "Attenzione: i dati coprono solo dal 1° al 31 ottobre 2026, "
-                      "31 dei 92 giorni del periodo: i suoi totali non sono quelli dell'intero "
+                      "31 giorni su 92 del periodo: i suoi totali non sono quelli dell'intero "
                       "periodo."),
 ])
 def test_cover_warns_of_a_period_the_data_cover_in_part(period, lang, line):

@@ -226,8 +226,8 @@ def test_a_single_day_from_to_reads_as_one_day(lang, day, covers):
     ("en", "derived: 0.063% x (1 - 0.36)", "derived: 0.063% × (1 − 0.36)"),
     ("it", "2026-09 was a record (12,345 interactions, more than each of the 6 periods before "
            "it): some fall-back is expected (regression to the mean).",
-     "settembre 2026 è stato un record (12.345 interazioni, più di ciascuno dei 6 periodi "
-     "precedenti): è atteso un certo calo (regressione verso la media)."),
+     "settembre 2026 è stato un record (12.345 interazioni, più di ciascun periodo "
+     "precedente, 6 in tutto): è atteso un certo calo (regressione verso la media)."),
     ("fr", "benchmark measured over 2024-01-01..2024-12-31, brand over 2026-10",
      "référence mesurée du 1er janvier au 31 décembre 2024, marque mesurée en octobre 2026"),
     ("fr", "benchmark measured over 2024-01-01..2024-12-31, brand over 2026-Q3",
@@ -361,7 +361,7 @@ def test_a_single_day_from_to_reads_as_one_day(lang, day, covers):
      "aucun export GA4 de maisonseve.it ne couvre le 11 octobre 2026"),
     # engagement() by platform, under the report's key figures
     ("it", "interactions of 3 of 3 posts unknown (youtube): interactions and rates unknown",
-     "le interazioni di 3 dei 3 post YouTube non sono note: non lo sono quindi nemmeno le "
+     "le interazioni di 3 post YouTube su 3 non sono note: non lo sono quindi nemmeno le "
      "interazioni e i tassi della piattaforma"),
     # English keeps the words and still displays values for the reader
     ("en", "no linkedin posts in 2026-10", "no LinkedIn posts in October 2026"),
@@ -669,6 +669,36 @@ def test_every_italian_template_of_an_hour_elides_before_one_oclock():
                 template, hour, text)
 
 
+def test_no_italian_wording_puts_an_article_of_its_own_before_a_value():
+    """"le interazioni di {n} dei {m} post" read "di 3 dei 11 post", "i {asked} post"
+    "i 8 post": the masculine plural article changes before a number said with a vowel
+    ("degli 11", "gli 8"), which a template cannot know; the wordings say "{n} post su {m}"
+    or put the number in brackets, and a singular article is left to Formatter.prose ("del
+    {share}" → "dell'80 %", where "dell'{share}" read "dell'5 %"). By hand, the templates
+    rewritten: 23 notes and 12 labels, all Italian."""
+    import re
+
+    plural = re.compile(r"(?<![\w'])(?i:i|dei|ai|dai|nei|sui|coi|gli|degli|agli|dagli|negli"
+                        r"|sugli) \{\w+\}")
+    elided = re.compile(r"\w'\{\w+\}")
+    assert [s for s in _wordings("it") if plural.search(s) or elided.search(s)] == []
+
+
+@pytest.mark.parametrize("note,said", [
+    # engagement() by platform: 8 of 11 posts, the numbers said with a vowel
+    ("interactions of 8 of 11 posts unknown (instagram): interactions and rates are of the "
+     "other posts", "le interazioni di 8 post Instagram su 11 non sono note: le interazioni e i "
+                    "tassi della piattaforma sono quelli degli altri suoi post"),
+    ("paid status of 11 of 80 posts unknown: kept as organic",
+     "stato sponsorizzato sconosciuto per 11 post su 80: tenuti come organici"),
+    ("GA4 data cover 8 of the 11 days of 2026-10: traffic of the other days is not in them",
+     "i dati GA4 coprono 8 giorni su 11 di ottobre 2026: il traffico degli altri giorni non "
+     "vi figura"),
+])
+def test_italian_notes_count_8_and_11_without_an_article(note, said):
+    assert Formatter("it").note(note) == said
+
+
 def test_italian_report_text_cover_and_captions_elide_before_8_and_11():
     """An Italian report of data to 8 November read "Dati al 8 novembre 2026" and notes
     "dal 11 ottobre": Italian writes "all'8", "dall'11"."""
@@ -909,12 +939,12 @@ def test_a_mix_of_another_shape_is_left_as_it_is():
             "pas de ligne « Santé et beauté » : comparaison avec tous secteurs confondus",
             "Méthode Socialinsider : moyenne par publication de (réactions + commentaires + "
             "partages + enregistrements) ÷ vues (0 des 3 publications)"]),
-    ("it", ["interazioni sconosciute per 2 dei 3 post (valori di condivisioni mancanti): esclusi",
+    ("it", ["interazioni sconosciute per 2 post su 3 (valori di condivisioni mancanti): esclusi",
             "componenti assenti dall'esportazione (salvataggi): non calcolabile in questo modo",
             "componenti assenti dall'esportazione del brand: salvataggi",
             "nessuna riga «Salute e bellezza»: confronto con tutti i settori",
             "Metodo Socialinsider: media per post di (reazioni + commenti + condivisioni + "
-            "salvataggi) ÷ visualizzazioni (0 dei 3 post)"]),
+            "salvataggi) ÷ visualizzazioni (0 post su 3)"]),
     ("en", ["engagements of 2 of 3 posts unknown (shares blank): left out",
             "components missing from the export (saves): not computable this way",
             "brand export lacks saves",
@@ -1344,6 +1374,63 @@ def _wordings(lang: str) -> list[str]:
             for s in walk(_yaml(name), None)]
 
 
+def _fields(text: str) -> list[str]:
+    """The {placeholders} of a wording, sorted."""
+    import re
+
+    return sorted(re.findall(r"\{(\w+)\}", text))
+
+
+#: labels whose French and Italian say a failed file's line and column in the reader's words
+#: and its loader's message apart (Formatter.failure: {where}, {detail}), where English
+#: gives the message ({reason})
+_FAILURE_LABELS = {"costs_failed", "goals_failed"}
+#: words French and Italian write as English does (by hand, from the tables): the loanwords
+#: of social media ("story", "reel", "engagement", "brand"), the acronyms, and the words the
+#: languages share ("image", "source", "video"); any other English word in a value identical
+#: to the English one is a wording left untranslated
+_SHARED_WORDS = {
+    "fr": {"audience", "cpa", "cpc", "cpm", "date", "document", "engagement", "image",
+           "impressions", "interactions", "note", "notes", "production", "provenance", "ratio",
+           "reel", "roas", "roi", "sha", "short", "signal", "source", "stories", "story",
+           "total"},
+    "it": {"account", "benchmark", "brand", "cpa", "cpc", "cpm", "engagement", "file", "link",
+           "media", "post", "reel", "roas", "roi", "sha", "short", "target", "video"},
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "it"])
+def test_every_label_and_quality_sentence_has_the_languages_words_and_values(lang):
+    """Each key of labels.yaml's English tables has its wording in French and Italian (a key
+    missing there falls back to English: the report would switch language mid-sentence), with
+    the English one's {placeholders}; only the audience categories hold more keys (the
+    exports' English words, which English shows as exported); quality.yaml's sentences name
+    the same values too (notes.yaml: test_every_note_has_all_languages_with_the_same_values).
+    No wording is left as the English one but for words the languages share."""
+    import re
+
+    from smmanalytics.report.formatting import _yaml
+
+    labels = _yaml("labels.yaml")
+    assert set(labels) == {"en", "fr", "it"}
+    assert set(labels[lang]) == set(labels["en"])
+    for table, words in labels["en"].items():
+        theirs = labels[lang][table]
+        assert set(words) - set(theirs) == set(), table
+        assert table == "categories" or set(theirs) == set(words), table
+        for key, english in words.items():
+            if key not in _FAILURE_LABELS:
+                assert _fields(theirs[key]) == _fields(english), (table, key)
+            left = set(re.findall(r"[a-z]{2,}", re.sub(r"\{\w+\}", "", english).lower()))
+            assert theirs[key] != english or left <= _SHARED_WORDS[lang], (table, key)
+    for key in _FAILURE_LABELS:
+        assert _fields(labels["en"]["labels"][key]) == ["reason"]
+        assert _fields(labels[lang]["labels"][key]) == ["detail", "where"]
+    for code, wording in _yaml("quality.yaml").items():
+        assert _fields(wording[lang]) == _fields(wording["en"]), code
+        assert wording[lang] != wording["en"], code
+
+
 @pytest.mark.parametrize("lang,rejected", [
     # Italian: the metric table's invariable « impression », one word for a platform's export
     # (« esportazione », 133 of the 188 uses), « ricavi » as the ROI table says
@@ -1435,3 +1522,19 @@ def test_the_new_followers_caveat_lists_its_platforms(lang, expected):
             f.note("instagram, linkedin, tiktok exports count new followers only: net change "
                    "unknown")] == expected
     assert not f.untranslated
+
+
+@pytest.mark.parametrize("lang,said", [
+    ("en", ["export whose date is known", "modified last", "modification date"]),
+    ("fr", ["l'export dont la date est connue", "modifié en dernier",
+            "date de modification"]),
+    ("it", ["esportazione di cui è nota la data", "modificata per ultima",
+            "data di modifica"]),
+])
+def test_a_merge_a_guessed_snapshot_decided_says_which_figures_were_kept(lang, said):
+    """snapshot_merged_guessed (_merge: a copy's rows met a dated export's) says in every
+    language which export's figures are kept and why a copy's modification date is no
+    export date: a French or Italian wording copied from another code's (the accounts
+    notes') would pass the guards of fields and languages above."""
+    text = Formatter(lang).quality("snapshot_merged_guessed", "")
+    assert all(words in text for words in said), text

@@ -86,8 +86,8 @@ LABELS = {
               "days: its totals are not those of the whole period.",
         "fr": "Attention : les données ne couvrent que le 2 octobre 2026, {days} des {total} "
               "jours de la période : ses totaux ne sont pas ceux de la période entière.",
-        "it": "Attenzione: i dati coprono solo il 2 ottobre 2026, {days} dei {total} giorni del "
-              "periodo: i suoi totali non sono quelli dell'intero periodo."},
+        "it": "Attenzione: i dati coprono solo il 2 ottobre 2026, {days} giorni su {total} "
+              "del periodo: i suoi totali non sono quelli dell'intero periodo."},
     "kpis_partly": {
         "en": "The exports cover {period} only on 2 October 2026: these figures count the posts "
               "of that day.",

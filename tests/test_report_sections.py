@@ -305,7 +305,7 @@ def test_a_count_of_posts_every_platforms_exports_cover_is_not_partial():
            "interactions and rates are those of its other posts."),
     ("fr", "Les interactions de 1 des 2 publications Instagram sont inconnues : les "
            "interactions et les taux de la plateforme sont ceux de ses autres publications."),
-    ("it", "Le interazioni di 1 dei 2 post Instagram non sono note: le interazioni e i tassi "
+    ("it", "Le interazioni di 1 post Instagram su 2 non sono note: le interazioni e i tassi "
            "della piattaforma sono quelli degli altri suoi post."),
 ])
 def test_key_figures_say_whose_interactions_are_unknown(lang, note):

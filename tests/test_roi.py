@@ -1229,7 +1229,7 @@ def test_roi_notes_ga4_exports_that_cover_part_of_the_period(tmp_path):
     gap = "GA4 data cover 62 of the 92 days of 2026-Q4: traffic of the other days is not in them"
     assert gap in row["note"].split("; ")
     assert Formatter("it").note(gap).startswith(
-        "i dati GA4 coprono 62 dei 92 giorni del 4° trimestre 2026: ")
+        "i dati GA4 coprono 62 giorni su 92 del 4° trimestre 2026: ")
 
 
 _SEP_TO_NOV_COSTS = ("2026-09-01,2026-09-30,labor,,EUR,,,10,30.00,\n"

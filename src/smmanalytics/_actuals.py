@@ -145,6 +145,21 @@ def posts_cover(ds, platform: str, start: dt.date, end: dt.date) -> bool:
     return span.first is not None and span.first <= end and span.last >= start
 
 
+def daily_in(ds, platform: str, start: dt.date, end: dt.date) -> bool:
+    """Whether ``platform``'s daily rows (its reach, follows, impressions…; not the audience's
+    hours online) reach some day of ``start`` to ``end``: a platform whose posts exports stop
+    before a period still has these figures in its report, which the cover said it had none
+    of ("no Facebook figures for this period")."""
+    daily = ds.daily
+    if not len(daily):
+        return False
+    rows = daily["platform"].eq(platform).fillna(False)
+    if "hour" in daily.columns:
+        rows &= daily["hour"].isna()
+    days = pd.to_datetime(daily["date"][rows.to_numpy(bool)])
+    return bool(days.between(pd.Timestamp(start), pd.Timestamp(end)).any())
+
+
 def posts_stretch(ds, platform: str, day: dt.date) -> tuple[dt.date, dt.date] | None:
     """The first and last days of the stretch the posts exports of ``platform`` cover without
     a gap (:func:`posts_coverage`) that starts last on or before ``day`` (else the first

@@ -18,6 +18,7 @@ from matplotlib import font_manager
 
 from .. import __version__, metrics, plots
 from .._actuals import (
+    daily_in,
     data_days,
     declared_platforms,
     declared_unexported,
@@ -1298,7 +1299,10 @@ def _coverage_lines(ds, period, f) -> tuple[list[str], list[str]]:
             # active), or stopped within the stretch before it, or an unread export may
             if (unread or (period.start - last).days <= period.days
                     or ds.span(platform, web=False)[1] >= period.start):
-                key = "cover_platform_missing_unread" if unread else "cover_platform_missing"
+                # its posts exports stop, its daily rows go on: those figures are shown
+                posts_only = span.by_posts_exports and daily_in(ds, platform, period.start, end)
+                key = ("cover_platform_posts_missing" if posts_only else "cover_platform_missing"
+                       ) + ("_unread" if unread else "")
                 stops.append(f.label(key).format(date=f.date(last), **values))
             continue
         if first > begin:
