@@ -84,10 +84,10 @@ def read_ids(ids: pd.Series) -> IdsRead:
 
     Invisible characters (:data:`INVISIBLE`) are removed wherever they stand: a stray BOM
     before a line made ``'\\ufeff8796…'`` a second post besides ``'8796…'`` of another
-    export. In a column of integer ids (most of its ids are digits, as written or formatted),
-    a cell that a spreadsheet formatted as a number (:data:`_FORMATTED`) is read back as its
-    digits when they are as long as the column's other ids (any length when all are
-    formatted); any other number (``1.2K``, ``12%``, ``-159…``, ``1.5``, digits of another
+    export. In a column of integer ids (half of its ids or more are digits, as written or
+    formatted), a cell that a spreadsheet formatted as a number (:data:`_FORMATTED`) is read
+    back as its digits when they are as long as the column's other ids (any length when all
+    are formatted); any other number (``1.2K``, ``12%``, ``-159…``, ``1.5``, digits of another
     length) names no post and is ``refused``. Ids in scientific notation are left to
     :func:`rounded_ids`, words (``Total``) to the loaders, ids that are no integers
     (YouTube's) keep their characters.
@@ -105,7 +105,7 @@ def read_ids(ids: pd.Series) -> IdsRead:
     digits = cells.where(odd).str.extract(f"^{_FORMATTED}$")["int"].str.replace(
         r"\D", "", regex=True)
     formatted = digits.notna().to_numpy(bool, copy=True)
-    if 2 * (integer | formatted).sum() <= present.sum():     # no column of integer ids
+    if 2 * (integer | formatted).sum() < present.sum():     # no column of integer ids
         return IdsRead(cells, invisible, none, None)
     lengths = cells[integer].str.len()
     if len(lengths):
