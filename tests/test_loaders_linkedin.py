@@ -1589,3 +1589,82 @@ def test_the_original_beside_its_renamed_copy_is_the_one_read(tmp_path, copy):
     files = smm.load(tmp_path, cache=False).files
     status = dict(zip(files["path"].map(lambda p: Path(p).name), files["status"], strict=True))
     assert status == {name: "ok", copied: "duplicate"}
+
+
+def _location_sheet(tmp_path, rows, *, header=("Location", "Total followers"), column_b=False):
+    """The followers workbook with its 'Location' sheet holding ``rows`` under ``header``;
+    ``column_b``: an empty column inserted as B, as a spreadsheet user does."""
+    src = FIX / (STEM.format("followers") + ".xlsx")
+    wb = openpyxl.load_workbook(src)
+    ws = wb["Location"]
+    ws.delete_rows(1, ws.max_row)
+    for row in [header, *rows]:
+        ws.append(row)
+    if column_b:
+        ws.insert_cols(2)
+    path = tmp_path / src.name
+    wb.save(path)
+    return path
+
+
+def test_a_percentage_in_a_demographic_count_is_refused_with_its_cell(tmp_path):
+    """'12%' in Lyon's count was read as 0.12 followers, and every share recomputed over
+    770.12 (Paris 0.9998): a count is never a percentage."""
+    path = _location_sheet(tmp_path, [["Paris, Île-de-France", 770],
+                                      ["Lyon, Auvergne-Rhône-Alpes", "12%"]])
+    with pytest.raises(ParseError) as err:
+        read_file(path)
+    assert (err.value.cell, err.value.column, err.value.got) == (
+        "Location!B3", "Total followers", "12%")
+
+
+def test_a_demographic_sheet_with_an_empty_column_b_reads_its_counts_by_header(tmp_path):
+    """An empty column inserted as B made every value and share missing, silently. The count
+    is the column headed 'Total followers' (now C): 770 and 230, shares 770 / 1000 = 0.77
+    and 0.23."""
+    path = _location_sheet(tmp_path, [["Paris, Île-de-France", 770],
+                                      ["Lyon, Auvergne-Rhône-Alpes", 230]], column_b=True)
+    location = _frames(path)[("linkedin_demographics", "Location")]
+    assert location["category"].tolist() == ["Paris, Île-de-France",
+                                             "Lyon, Auvergne-Rhône-Alpes"]
+    assert location["value"].tolist() == [770, 230]
+    assert location["share"].tolist() == pytest.approx([0.77, 0.23])
+
+
+def test_a_demographic_count_under_a_header_not_known_is_read_and_noted(tmp_path):
+    # the one column beside the categories, 'Abonnés (total)': read as the count, and said
+    path = _location_sheet(tmp_path, [["Paris, Île-de-France", 600],
+                                      ["Lyon, Auvergne-Rhône-Alpes", 400]],
+                           header=("Location", "Abonnés (total)"))
+    location = _frames(path)[("linkedin_demographics", "Location")]
+    assert location["value"].tolist() == [600, 400]
+    assert location["share"].tolist() == pytest.approx([0.6, 0.4])     # 600 / 1000
+    assert _notes(location, "demographic_count_guessed") == [
+        "sheet 'Location': no column 'Total followers' (nor 'Total views'); the "
+        "column 'Abonnés (total)' (Location!B1) was read as the count of each category"]
+
+
+def test_a_demographic_sheet_of_two_columns_not_known_is_refused_naming_them(tmp_path):
+    path = _location_sheet(tmp_path, [["Paris, Île-de-France", 600, 5]],
+                           header=("Location", "Abonnés", "Abonnés (ancien)"))
+    with pytest.raises(ParseError) as err:
+        read_file(path)
+    assert err.value.cell == "Location!B1"
+    assert err.value.got == ["Location", "Abonnés", "Abonnés (ancien)"]
+    assert "expected a column 'Total followers' (or 'Total views')" in str(err.value)
+
+
+def test_a_renamed_organic_followers_column_is_named_not_lost(tmp_path):
+    """'Organic followers (old)': its series disappeared with no note. The registry's warning
+    names the metric missing and the column not read."""
+    src = FIX / (STEM.format("followers") + ".xlsx")
+    wb = openpyxl.load_workbook(src)
+    ws = wb["New followers"]
+    (at,) = [c for c in ws[1] if c.value == "Organic followers"]
+    at.value = "Organic followers (old)"
+    wb.save(tmp_path / src.name)
+    daily = _frames(tmp_path / src.name)[("linkedin_new_followers", "New followers")]
+    assert "follows_organic" not in set(daily["metric"])
+    (said,) = _notes(daily, "expected_metric_missing")
+    assert "no column of follows organic" in said
+    assert "1 columns not used: ['Organic followers (old)']" in said

@@ -36,6 +36,7 @@ from ..quality import QualityLog
 from ._arrow import arrow_text, may_contain, may_contain_any
 from ._cells import isinstance_cells, spreadsheet_errors
 from ._headers import HeaderMatch, match_headers
+from ._ids import read_ids
 from ._numbers import AMBIGUOUS_COMMA, AMBIGUOUS_DOT, MISSING, decimal_for_locale, parse_numbers
 from ._sniff import RawTable
 from ._sources import Source
@@ -80,6 +81,11 @@ class Candidate:
     #: cells that hold no value (unlike an empty one): their posts are kept in the frame's
     #: ``attrs["no_value"]`` for the merge to take an older export's figure (:func:`_parsed`)
     no_value: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+    #: header → (ids with invisible characters removed, spreadsheet numbers read back as ids,
+    #: rows mended, where the first is, its cell as written, the id read) of an id column
+    #: (:meth:`read_ids`); noted once per table
+    mended_ids: dict[str, tuple[int, int, int, str, str, str]] = field(default_factory=dict,
+                                                                       repr=False)
 
     def with_table(self, table: RawTable) -> Candidate:
         """This candidate reading ``table`` (its rows repaired) instead: what the new one's
@@ -188,9 +194,31 @@ class Candidate:
         if cells is None:
             return pd.Series(pd.NA, index=range(self.table.n_rows), dtype="string")
         out = self._text(cells)
-        if errors and (hit := self.count_errors(self.header_of(family, canonical), out)).any():
+        header = self.header_of(family, canonical)
+        if errors and (hit := self.count_errors(header, out)).any():
             out = out.mask(hit)
-        return out
+        return self.read_ids(header, out) if canonical in ID_FIELDS else out
+
+    def read_ids(self, header: str, ids: pd.Series) -> pd.Series:
+        """The ids of the column ``header`` (``ids``, its cells as stripped text) read by
+        :func:`~._ids.read_ids`, what it mended remembered to be noted (:attr:`mended_ids`).
+        A number that cannot be an id (``1.2K``, ``12%``) raises ParseError naming its cell:
+        read as text, it was a post of its own, matched with no export of the same."""
+        got = read_ids(ids)
+        if got.refused is not None:
+            k = got.refused
+            raise ParseError("a number that cannot be a post id", file=self.name,
+                             line=self.table.first_line + 1 + k, column=header,
+                             expected="a post id, the digits of the column's other ids",
+                             got=str(ids.iloc[k]))
+        mended = got.invisible | got.unformatted
+        if mended.any():
+            k = int(np.flatnonzero(mended)[0])
+            self.mended_ids[header] = (int(got.invisible.sum()), int(got.unformatted.sum()),
+                                       int(mended.sum()), self._where(header, k),
+                                       str(ids.iloc[k]),
+                                       str(got.ids.iloc[k]))
+        return got.ids
 
     @staticmethod
     def _text(cells: pd.Series) -> pd.Series:
@@ -594,6 +622,9 @@ def _where(table: RawTable) -> str:
 #: field whose reference definition (platform-exports §11, DESIGN §3) is a count of people,
 #: views or actions; not GA4's ``key_events``, which an attribution model may split between
 #: sources (``2.5``), nor durations, rates, averages (``events_per_session``) or amounts
+#: the fields holding a post's id, read by :meth:`Candidate.read_ids`
+ID_FIELDS = frozenset({"post_id"})
+
 COUNT_FIELDS = frozenset(set(schema.METRICS) - {"watch_time_s"}) | {
     "likes", "replies", "reposts", "bookmarks", "unfollows", "net_follows", "followers_total",
     "profile_visits", "sessions", "engaged_sessions", "post_views", "subscribers_gained",

@@ -396,9 +396,27 @@ def _note_numbers(cand: Candidate, ctx: ParseContext) -> None:
                  f"the platform ({cell!r} read as {value:,.0f}, the true value within "
                  f"±{within:,.0f}): the totals that sum them are as rounded", level="info",
                  rows=n)
+    for header, mended in cand.mended_ids.items():
+        _note_mended_ids(ctx, header, *mended)
     for other, (kept, n) in cand.conflicts.items():
         ctx.note("columns_conflict", f"columns {kept!r} and {other!r} hold the same field but "
                  f"different numbers in {n} rows; the first one's were kept", rows=n)
+
+
+def _note_mended_ids(ctx: ParseContext, header: str, invisible: int, unformatted: int,
+                     rows: int, where: str, cell: str, read: str) -> None:
+    """The note of the ids :meth:`Candidate.read_ids` mended in the column ``header``: as
+    written, each was another post than the same post in another export."""
+    what = []
+    if invisible:
+        what.append(f"{invisible} held invisible characters (a BOM or a zero-width space, "
+                    "left by a paste or two files put together), removed")
+    if unformatted:
+        what.append(f"{unformatted} were formatted as numbers by a spreadsheet (thousands "
+                    "separators, '.0'), read back as their digits")
+    ctx.note("ids_mended", f"{header!r}: of the post ids, {' and '.join(what)} ({where}: "
+             f"{cell!r} read as {read!r}), so that each post matches itself in other exports",
+             rows=rows)
 
 
 def _thousands_message(cand: Candidate) -> str:

@@ -14,6 +14,7 @@ Each function returns tz-aware UTC, NaT where an id does not decode to a plausib
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -22,7 +23,7 @@ from ._cells import isinstance_cells
 
 __all__ = ["x_snowflake_time", "tiktok_id_time", "instagram_shortcode_time",
            "linkedin_urn_time", "instagram_shortcode", "rounded_ids", "stored_rounded",
-           "zeros_rounded", "cut_to_15_digits",
+           "zeros_rounded", "cut_to_15_digits", "read_ids", "IdsRead", "INVISIBLE",
            "PLAUSIBLE_START"]
 
 PLAUSIBLE_START = pd.Timestamp("2010-01-01", tz="UTC")
@@ -46,6 +47,73 @@ def _ints(ids: pd.Series, pattern: str = r"\d{1,20}") -> tuple[np.ndarray, np.nd
         ok[okpos[~fits.to_numpy(dtype=bool)]] = False
         vals[ok] = s[ok].astype("uint64").to_numpy()
     return vals, ok
+
+
+#: characters without a glyph that a paste or two files concatenated leave in a cell: a BOM
+#: (U+FEFF, which ``str.strip`` keeps: it is no whitespace), zero-width spaces and joiners, a
+#: word joiner, a soft hyphen, direction marks. In an id they make another post of the same.
+INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\u00ad\u200e\u200f"
+_INVISIBLE = f"[{INVISIBLE}]"
+#: an integer id (Meta's page-scoped ``<page>_<post>`` too)
+_INTEGER_ID = r"\d+(?:_\d+)?"
+#: an integer as a spreadsheet formats a number: groups of three digits split by one
+#: separator (``,`` ``.`` ``'`` or a space, NBSP and thin spaces included) and/or a zero
+#: fraction (``156,342,656,321,304,608.0``, ``150 408 236 256 573 184``, ``8796….0``); the
+#: groups are taken first, so ``1,000`` is a thousand
+_FORMATTED = (r"(?P<int>\d{1,3}(?P<sep>[,.'\s])\d{3}(?:(?P=sep)\d{3})*|\d+)"
+              r"(?:[.,]0+)?")
+#: a number no id can be: a percentage, an abbreviation (``1.2K``), a sign, a fraction
+_NUMBER = r"[-+\u2212]?\s*\d[\d.,'\s]*\s*[%kKmMbB]?"
+
+
+@dataclass(frozen=True)
+class IdsRead:
+    """What :func:`read_ids` made of an id column: the ``ids`` read, which rows held
+    ``invisible`` characters (removed) or a spreadsheet's ``unformatted`` number (read back
+    as its digits), and the first row of a number ``refused`` as an id (None when none)."""
+
+    ids: pd.Series
+    invisible: np.ndarray
+    unformatted: np.ndarray
+    refused: int | None
+
+
+def read_ids(ids: pd.Series) -> IdsRead:
+    """The ids of a column of text ids (stripped, NA when empty), read by one rule for every
+    loader.
+
+    Invisible characters (:data:`INVISIBLE`) are removed wherever they stand: a stray BOM
+    before a line made ``'\\ufeff8796…'`` a second post besides ``'8796…'`` of another
+    export. In a column of integer ids (half of its ids or more are digits, as written or
+    formatted), a cell that a spreadsheet formatted as a number (:data:`_FORMATTED`) is read
+    back as its digits when they are as long as the column's other ids (any length when all
+    are formatted); any other number (``1.2K``, ``12%``, ``-159…``, ``1.5``, digits of another
+    length) names no post and is ``refused``. Ids in scientific notation are left to
+    :func:`rounded_ids`, words (``Total``) to the loaders, ids that are no integers
+    (YouTube's) keep their characters.
+    """
+    cells = ids.astype("string")
+    invisible = cells.str.contains(_INVISIBLE, regex=True).fillna(False).to_numpy(bool)
+    if invisible.any():
+        cells = cells.str.replace(_INVISIBLE, "", regex=True).str.strip().replace("", pd.NA)
+    present = cells.notna().to_numpy(bool)
+    integer = cells.str.fullmatch(_INTEGER_ID).fillna(False).to_numpy(bool)
+    odd = present & ~integer
+    none = np.zeros(len(cells), dtype=bool)
+    if not odd.any():
+        return IdsRead(cells, invisible, none, None)
+    digits = cells.where(odd).str.extract(f"^{_FORMATTED}$")["int"].str.replace(
+        r"\D", "", regex=True)
+    formatted = digits.notna().to_numpy(bool, copy=True)
+    if 2 * (integer | formatted).sum() < present.sum():     # no column of integer ids
+        return IdsRead(cells, invisible, none, None)
+    lengths = cells[integer].str.len()
+    if len(lengths):
+        formatted &= digits.str.len().between(lengths.min(), lengths.max()) \
+            .fillna(False).to_numpy(bool)
+    refused = odd & ~formatted & cells.str.fullmatch(_NUMBER).fillna(False).to_numpy(bool)
+    first = int(np.flatnonzero(refused)[0]) if refused.any() else None
+    return IdsRead(cells.mask(formatted, digits), invisible, formatted, first)
 
 
 def rounded_ids(ids: pd.Series, cells: pd.Series | None) -> np.ndarray:

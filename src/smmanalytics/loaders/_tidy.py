@@ -26,7 +26,7 @@ import pandas as pd
 from ..errors import ParseError
 from ..schema import PLATFORM_ALIASES, PLATFORMS
 from ._body import lines_named
-from ._candidate import Candidate, ParseContext
+from ._candidate import ID_FIELDS, Candidate, ParseContext
 from ._cells import isinstance_cells, spreadsheet_errors, str_cells, summary_cells
 from ._dates import (
     YEARS,
@@ -90,8 +90,10 @@ def text(c: Candidate, family: str, canonical: str, *, placeholders: bool = True
     n = len(c.table.frame)
     if cells is None:
         return pd.Series(pd.NA, index=pd.RangeIndex(n), dtype="string")
-    c.count_errors(c.header_of(family, canonical), cells)     # noted: read as missing
-    return cells_text(cells, placeholders=placeholders).reset_index(drop=True)
+    header = c.header_of(family, canonical)
+    c.count_errors(header, cells)     # noted: read as missing
+    out = cells_text(cells, placeholders=placeholders).reset_index(drop=True)
+    return c.read_ids(header, out) if canonical in ID_FIELDS else out
 
 
 def long_daily(dates: pd.Series, metrics: dict[str, pd.Series], *, platform: str,

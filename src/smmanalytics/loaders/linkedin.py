@@ -89,6 +89,7 @@ from ._tidy import (
     check_years,
     long_daily,
     note_day_tz,
+    note_extra_columns,
     note_negative_values,
     note_times_dropped,
     numeric_date_columns,
@@ -599,8 +600,8 @@ def _detect_demographics(c: Candidate) -> float:
         return 0.0
     if _siblings(c) & {"new followers", "visitor metrics"}:
         return 0.9
-    return 0.6 if normalize(c.header[1]) in _DEMO_FOLLOWERS | _DEMO_VIEWS - {"page views"} \
-        else 0.0
+    counts = _DEMO_FOLLOWERS | _DEMO_VIEWS - {"page views"}
+    return 0.6 if any(normalize(h) in counts for h in c.header[1:]) else 0.0
 
 
 # ----------------------------------------------------------------------------- parsing
@@ -897,6 +898,9 @@ def _parse_followers(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                          expected="'Total followers', 'Organic followers'…", got=c.header)
     ctx.note("followers_new_only", "LinkedIn exports new followers per day only (no running "
              "total, no unfollows)", level="info")
+    # a column renamed ('Organic followers (old)') is no series: named, not lost unsaid (the
+    # registry's expected_metric_missing names it in its stead when a metric goes missing)
+    note_extra_columns(ctx, [h for h in m.unknown if str(h).strip()])
     note_day_tz(ctx, "LinkedIn", "daily rows")
     out = long_daily(dates, metrics, platform=P, account_id=_account_id(c, ctx))
     out.attrs.update(kind="daily", platform=P, source_locale=m.locale)
@@ -911,11 +915,15 @@ def _parse_visitors(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
 def _parse_demographics(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     cells_of(c)
     dim = _DEMO_SHEETS[_sheet(c)]
-    visitors = ("visitor metrics" in _siblings(c) or normalize(c.header[1]) in _DEMO_VIEWS)
+    category_pos, count_pos = _demo_columns(c, ctx)
+    visitors = ("visitor metrics" in _siblings(c)
+                or normalize(c.header[count_pos]) in _DEMO_VIEWS)
     if visitors:
         dim = f"visitor_{dim}"
-    category = cells_text(c.table.column(0)).reset_index(drop=True)
-    value = _numbers_at(c, 1)
+    category = cells_text(c.table.column(category_pos)).reset_index(drop=True)
+    # a count: '12%' is refused with its cell, not read as 0.12 followers, which made every
+    # share one of 1,291.12 (Paris 0.596 instead of 770 / 1,540 = 0.500)
+    value = _numbers_at(c, count_pos, "page_views" if visitors else "follows")
     total = value.sum(skipna=True)
     share = value / total if total and total > 0 else value * np.nan
     if category.isna().any():
@@ -930,6 +938,31 @@ def _parse_demographics(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                         "share": share.astype("Float64")})
     out.attrs.update(kind="audience", platform=P, source_locale="en-US")
     return [out]
+
+
+def _demo_columns(c: Candidate, ctx: ParseContext) -> tuple[int, int]:
+    """(category, count) positions of a demographic sheet, the count found by its header
+    (:data:`_DEMO_FOLLOWERS`, :data:`_DEMO_VIEWS`), the category the first other column
+    with a header: a column a spreadsheet user inserted (an empty column B) left every value
+    missing when the count was read as the second column. Without a count header known, the
+    one other column with a header is read as the count and noted (a header in a language
+    not known yet); with none, or several, the sheet is refused naming the header row."""
+    headed = [p for p, h in enumerate(c.header) if str(h).strip()]
+    named = [p for p in headed[1:] if normalize(c.header[p]) in _DEMO_FOLLOWERS | _DEMO_VIEWS]
+    count = named[0] if named else None
+    if count is None and len(headed) == 2:
+        count = headed[1]
+        ctx.note("demographic_count_guessed", "no column 'Total followers' (nor 'Total "
+                 f"views'); the column {c.header[count]!r} "
+                 f"({c.table.cell(count, c.table.first_line)}) was read as the count of each "
+                 "category", rows=c.table.n_rows)
+    if count is None:
+        raise ParseError("LinkedIn demographic sheet without its count column", file=c.name,
+                         cell=c.table.cell(headed[1] if len(headed) > 1 else 1,
+                                           c.table.first_line),
+                         expected="a column 'Total followers' (or 'Total views') beside the "
+                         "categories", got=c.header)
+    return next(p for p in headed if p != count), count
 
 
 def _base_names(c: Candidate) -> list[str]:
@@ -950,7 +983,7 @@ register("linkedin_metrics", platforms=P, kinds="daily", detect=_detect_metrics,
          header_names=_base_names)
 register("linkedin_new_followers", platforms=P, kinds="daily", detect=_detect_followers,
          parse=_parse_followers, description="LinkedIn followers workbook, 'New followers'",
-         family=F_FOLLOWERS, expects=("follows",))
+         family=F_FOLLOWERS, expects=("follows", "follows_organic", "follows_sponsored"))
 register("linkedin_visitor_metrics", platforms=P, kinds="daily", detect=_detect_visitors,
          parse=_parse_visitors, description="LinkedIn visitors workbook, 'Visitor metrics'",
          family=F_VISITORS, expects=("page_views", "unique_visitors"), header_names=_base_names)

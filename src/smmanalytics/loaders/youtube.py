@@ -563,7 +563,8 @@ def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     if not m.has("post_id"):
         raise _without_ids(c, "table")
     raw_ids = c.col(F, "post_id").reset_index(drop=True)
-    ids = cells_text(raw_ids, errors=False)       # '#NAME?': a damaged id, noted below
+    # '#NAME?': a damaged id, noted below; a BOM pasted before one: removed (Candidate.read_ids)
+    ids = c.read_ids(c.header_of(F, "post_id"), cells_text(raw_ids, errors=False))
     spaced = (raw_ids.astype("str") != raw_ids.astype("str").str.strip()).sum()
     if spaced:
         ctx.note("id_spaces_stripped", "video ids written with surrounding spaces (ids starting "
@@ -707,7 +708,8 @@ def _daily(c: Candidate, ctx: ParseContext, *, per_video: bool) -> pd.DataFrame:
     refuse_undated(c, F, dates, metrics, rows=keep)
     extra = None
     if per_video and m.has("post_id"):
-        ids = cells_text(c.col(F, "post_id").reset_index(drop=True), errors=False)
+        ids = c.read_ids(c.header_of(F, "post_id"),
+                         cells_text(c.col(F, "post_id").reset_index(drop=True), errors=False))
         damaged = _damaged_ids(ids, ~period)
         columns = {"post_id": ids.mask(damaged)}
         if damaged.any():
