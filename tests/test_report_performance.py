@@ -1035,6 +1035,39 @@ def test_campaign_summary_says_its_cost_is_the_campaigns_lines_alone(tmp_path, l
     assert note == rep.fmt.label("campaign_roi_definition")
 
 
+@pytest.mark.parametrize("lang,said", [
+    ("en", "The brand's figures, all its posts and social traffic (not the campaign's alone), "
+           "against as many days just before, of the same weekdays: 6–15 October 2026."),
+    ("fr", "Les chiffres de la marque, toutes ses publications et tout son trafic social (pas "
+           "seulement ceux de la campagne), comparés à autant de jours juste avant, des mêmes "
+           "jours de la semaine : 6–15 octobre 2026."),
+    ("it", "Le cifre del brand, tutti i suoi post e il traffico social (non solo quelli della "
+           "campagna), confrontate con altrettanti giorni appena prima, degli stessi giorni "
+           "della settimana: 6–15 ottobre 2026."),
+])
+def test_campaign_report_compares_with_the_same_weekdays_before(lang, said):
+    """A campaign of Tuesday 20 to Thursday 29 October (10 days) had no comparison with the
+    period before. It has the monthly report's, against 6-15 October: the same 10 days two
+    weeks earlier (Tuesday to Thursday), not 10-19 October (Saturday to Monday). Posts, by
+    hand: 4 in 20-29 October (2 of the campaign, 2 not: the brand's, all of them), 3 in 6-15
+    October; the post of 17 October falls in neither: 4 against 3, +33.3 %."""
+    from ._roi_builders import dataset, posts
+
+    days = ["2026-10-21", "2026-10-23", "2026-10-27", "2026-10-29", "2026-10-06", "2026-10-07",
+            "2026-10-14", "2026-10-17"]
+    ds = dataset(posts=posts([{"platform": "instagram", "post_id": f"p{k}", "reactions": 10.0,
+                               "campaign": "c" if k < 2 else pd.NA,
+                               "published_at": f"{d}T09:00:00Z"} for k, d in enumerate(days)]))
+    rep = BrandReport(ds, "2026-10-20..2026-10-29", kind="campaign", campaign="c", lang=lang)
+    f = rep.fmt
+    blocks = rep.compare().blocks
+    assert [b["text"] for b in blocks if b["kind"] == "text"][0] == said
+    table = [b for b in blocks if b["kind"] == "table"][0]
+    assert table["columns"][1:3] == [f.period("2026-10-20..2026-10-29"),
+                                     f.period("2026-10-06..2026-10-15")]
+    assert table["rows"][0][1:4] == [f.number(4), f.number(3), f.change(1 / 3, 1)]
+
+
 @pytest.mark.parametrize("lang,unknown,zero", [
     ("en", ["No costs.csv was read: costs, ROI, ROAS and CPA are unknown (–), not zero.",
             "No GA4 data covers October 2026: revenue and key events unknown."],

@@ -122,6 +122,7 @@ ds
     code("rep.campaign_summary()"),
     code("rep.kpi_table()"),
     code("rep.engagement_charts()"),
+    code("rep.compare()"),
     code("rep.top_posts()"),
     code("rep.quality_note()"),
     code("rep.method_notes()"),

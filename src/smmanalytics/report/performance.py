@@ -622,12 +622,18 @@ class PerformanceSections:
 
     # ---- period over period ---------------------------------------------------------------------
     def compare(self) -> Section:
-        """Each KPI against the previous period: change in % and points, with its interval."""
+        """Each KPI against the previous period: change in % and points, with its interval.
+        A campaign's report sets the brand's figures against the same weekdays just before
+        (:meth:`~smmanalytics.periods.Period.weeks_before`), and says so: it had no word of
+        what the campaign changed."""
         f = self.fmt
         sec = self.section(f.label("compare"))
+        previous = self.period.weeks_before() if self.campaign else None
+        if previous is not None:
+            self.text(sec, f.label("compare_campaign").format(previous=f.period(previous)))
         # the section prints the bootstrap interval only: no model fits (model_ci_*), and no
         # import of statsmodels for them (1.5 s of the report kernel's time)
-        cmp = compare(self.ds, self.period, model=False)
+        cmp = compare(self.ds, self.period, previous, model=False)
         t = cmp.table
         rows = []
         for r in t.itertuples(index=False):
