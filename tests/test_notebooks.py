@@ -151,6 +151,16 @@ def test_best_times_report_writes_calendars(tmp_path):
     assert ics.is_file() and ics.read_text().startswith("BEGIN:VCALENDAR")
 
 
+def test_best_times_period_says_which_month_is_planned():
+    """The parameter said "slots for the next month": with period=2026-09 on the sample
+    (data to 31 October) the report plans November, the month after the data's last day
+    (watch.best_times), as it now says."""
+    import papermill as pm
+
+    said = pm.inspect_notebook(str(ROOT / "notebooks" / "best_times.ipynb"))["period"]["help"]
+    assert said == "history up to its end; slots for the month after the data's last day"
+
+
 def test_explore_notebook_runs(tmp_path, monkeypatch):
     """It runs, and shows each chart once: `smm.plot_alerts(...)` ending a cell drew the
     figure twice in JupyterLab (once by the inline backend, once as the cell's value)."""
@@ -164,6 +174,16 @@ def test_explore_notebook_runs(tmp_path, monkeypatch):
     images = [sum("image/png" in out.get("data", {}) for out in cell.get("outputs", []))
               for cell in done["cells"] if cell["cell_type"] == "code"]
     assert sum(images) == 2 and max(images) == 1     # the best-times heatmap, the alerts
+    # §5 ended on the repr "<BestTimes effect_detected=True p_value=0.002 n_used=608>" under
+    # "611 posts with their posting hour": it ends on the summary and on the posts left out.
+    # By hand: 611 Instagram posts known to the minute; 3 of them (27, 28 and 30 April) were
+    # last measured on 3 May (the April export's date), less than 7 days after: 608 used
+    cell = next(c for c in done["cells"] if "smm.best_times(ds" in c["source"])
+    printed = "".join(out.get("text", "") for out in cell["outputs"]).splitlines()
+    assert printed[0] == "instagram: 611 posts with their posting hour"
+    assert printed[1].startswith("Posting time matters for this account (p = ")
+    assert printed[-1] == ("608 posts used; left out: measured less than a week after "
+                           "publishing, engagement still growing (3)")
 
 
 def test_explore_notebook_studies_the_platform_a_brand_has(tmp_path):

@@ -963,6 +963,111 @@ def test_campaign_summary_gives_every_figure_over_the_reports_period(tmp_path, l
                    f.money(310)]
 
 
+def test_campaign_summary_does_not_call_a_whole_campaign_partial_for_its_monthly_ga4_row(
+        tmp_path):
+    """A Mother's Day campaign: 600 of ads on 18-31 May, a post on 20 May, and the May GA4
+    export's row (1-31 May, 1,884.30 of revenue). Its report of 18-31 May said "The campaign
+    runs from 1 to 31 May; the figures here are those of 18-31 May only" though roi() spreads
+    the row over the campaign's 14 days: all its revenue, 1,884.30, is in the figures. The
+    sentence is gone; the ROI is the whole campaign's, (1884.30 − 600) / 600 = 214 %."""
+    from ._roi_builders import dataset, posts, web
+
+    ds = dataset(tmp_path, "2026-05-18,2026-05-31,ad_spend,600,EUR,instagram,fdm,,,\n",
+                 web=web([{"period_start": "2026-05-01", "period_end": "2026-05-31",
+                           "channel_group": "Paid Social", "source": "instagram",
+                           "medium": "paid", "campaign": "fdm", "sessions": 628.0,
+                           "key_events": 21.0, "revenue": 1884.30, "currency": "EUR"}]),
+                 posts=posts([{"platform": "instagram", "post_id": "m1", "reactions": 10.0,
+                               "campaign": "fdm", "published_at": "2026-05-20T09:00:00Z"}]))
+    rep = BrandReport(ds, "2026-05-18..2026-05-31", kind="campaign", campaign="fdm",
+                      lang="en")
+    blocks = rep.campaign_summary().blocks
+    texts = [b["text"] for b in blocks if b["kind"] == "text"]
+    assert not any("campaign runs from" in t for t in texts)
+    cards = [i["value"] for b in blocks if b["kind"] == "kpis" for i in b["items"]]
+    assert cards[:3] == ["€600", "€1,884", "214%"]
+
+
+@pytest.mark.parametrize("lang,definition,unassigned", [
+    ("en", "Total cost is that of the costs.csv lines assigned to the campaign, prorated by day: "
+           "labour and tools are in it only where a line names the campaign.",
+     "The costs of the period 16–31 October 2026 assigned to no campaign, €393 (labour €361, "
+     "tools €32), are not in these figures."),
+    ("fr", "Le coût total est celui des lignes de costs.csv attribuées à la campagne, "
+           "proratisées au jour : le temps de travail et les outils n'y sont que si une ligne "
+           "nomme la campagne.",
+     "Les coûts de la période 16–31 octobre 2026 attribués à aucune campagne, 393 € (temps "
+     "de travail 361 €, outils 32 €), ne sont pas comptés dans ces chiffres."),
+    ("it", "Il costo totale è quello delle righe di costs.csv assegnate alla campagna, "
+           "ripartite per giorno: lavoro e strumenti vi entrano solo se una riga nomina la "
+           "campagna.",
+     "I costi del periodo 16–31 ottobre 2026 non assegnati ad alcuna campagna, 393 € (lavoro "
+     "361 €, strumenti 32 €), non sono compresi in queste cifre."),
+])
+def test_campaign_summary_says_its_cost_is_the_campaigns_lines_alone(tmp_path, lang, definition,
+                                                                     unassigned):
+    """October's costs: 310 of ads for "spring", 20 h × 35 = 700 of labour and 62 of tools
+    for no campaign. The campaign summary printed the monthly definition, "Total cost
+    includes ad spend, labour, tools…", beside a cost of the campaign's ads alone. Over 16-31
+    October (16 of 31 days): spring's cost 310 × 16/31 = 160; assigned to no campaign,
+    labour 700 × 16/31 = 361.29 and tools 62 × 16/31 = 32, 393.29 in all, said as such."""
+    from ._roi_builders import dataset, posts
+
+    ds = dataset(tmp_path, "2026-10-01,2026-10-31,ad_spend,310,EUR,instagram,spring,,,\n"
+                           "2026-10-01,2026-10-31,labor,,EUR,,,20,35,\n"
+                           "2026-10-01,2026-10-31,tools,62,EUR,,,,,\n",
+                 posts=posts([{"platform": "instagram", "post_id": "s1", "reactions": 10.0,
+                               "campaign": "spring", "published_at": "2026-10-20T09:00:00Z"}]))
+    rep = BrandReport(ds, "2026-10-16..2026-10-31", kind="campaign", campaign="spring",
+                      lang=lang)
+    blocks = rep.campaign_summary().blocks
+    assert [i["value"] for b in blocks if b["kind"] == "kpis" for i in b["items"]][0] == \
+        rep.fmt.money(160)
+    note = [b["text"] for b in blocks if b["kind"] == "note"][-1]
+    note = note.replace("\xa0", " ").replace("\u202f", " ")     # the amounts' fixed spaces
+    assert definition in note and note.endswith(unassigned)
+    # nothing assigned elsewhere: the definition alone
+    alone = dataset(tmp_path, "2026-10-01,2026-10-31,ad_spend,310,EUR,instagram,spring,,,\n",
+                    posts=ds.posts)
+    rep = BrandReport(alone, "2026-10-16..2026-10-31", kind="campaign", campaign="spring",
+                      lang=lang)
+    note = [b["text"] for b in rep.campaign_summary().blocks if b["kind"] == "note"][-1]
+    assert note == rep.fmt.label("campaign_roi_definition")
+
+
+@pytest.mark.parametrize("lang,said", [
+    ("en", "The brand's figures, all its posts and social traffic (not the campaign's alone), "
+           "against as many days just before, of the same weekdays: 6–15 October 2026."),
+    ("fr", "Les chiffres de la marque, toutes ses publications et tout son trafic social (pas "
+           "seulement ceux de la campagne), comparés à autant de jours juste avant, des mêmes "
+           "jours de la semaine : 6–15 octobre 2026."),
+    ("it", "Le cifre del brand, tutti i suoi post e il traffico social (non solo quelli della "
+           "campagna), confrontate con altrettanti giorni appena prima, degli stessi giorni "
+           "della settimana: 6–15 ottobre 2026."),
+])
+def test_campaign_report_compares_with_the_same_weekdays_before(lang, said):
+    """A campaign of Tuesday 20 to Thursday 29 October (10 days) had no comparison with the
+    period before. It has the monthly report's, against 6-15 October: the same 10 days two
+    weeks earlier (Tuesday to Thursday), not 10-19 October (Saturday to Monday). Posts, by
+    hand: 4 in 20-29 October (2 of the campaign, 2 not: the brand's, all of them), 3 in 6-15
+    October; the post of 17 October falls in neither: 4 against 3, +33.3 %."""
+    from ._roi_builders import dataset, posts
+
+    days = ["2026-10-21", "2026-10-23", "2026-10-27", "2026-10-29", "2026-10-06", "2026-10-07",
+            "2026-10-14", "2026-10-17"]
+    ds = dataset(posts=posts([{"platform": "instagram", "post_id": f"p{k}", "reactions": 10.0,
+                               "campaign": "c" if k < 2 else pd.NA,
+                               "published_at": f"{d}T09:00:00Z"} for k, d in enumerate(days)]))
+    rep = BrandReport(ds, "2026-10-20..2026-10-29", kind="campaign", campaign="c", lang=lang)
+    f = rep.fmt
+    blocks = rep.compare().blocks
+    assert [b["text"] for b in blocks if b["kind"] == "text"][0] == said
+    table = [b for b in blocks if b["kind"] == "table"][0]
+    assert table["columns"][1:3] == [f.period("2026-10-20..2026-10-29"),
+                                     f.period("2026-10-06..2026-10-15")]
+    assert table["rows"][0][1:4] == [f.number(4), f.number(3), f.change(1 / 3, 1)]
+
+
 @pytest.mark.parametrize("lang,unknown,zero", [
     ("en", ["No costs.csv was read: costs, ROI, ROAS and CPA are unknown (–), not zero.",
             "No GA4 data covers October 2026: revenue and key events unknown."],

@@ -110,6 +110,50 @@ def test_a_month_no_posts_export_covers_is_not_said_to_be_without_posts(lang, sa
     assert posts in rep.cover_lines
 
 
+@pytest.mark.parametrize(("lang", "legend"), [
+    ("en", "† Paid (boosted) post: its reach, and so its interactions, were partly bought "
+           "(94% and 50% of its reach). Whether a post was paid is unknown on Instagram: "
+           "their exports do not say."),
+    ("fr", "† Publication payante (boostée) : sa portée, et donc ses interactions, ont été en "
+           "partie achetées (94\xa0% et 50\xa0% de sa portée). Pour Instagram, les exports "
+           "ne disent pas si une publication était payante."),
+    ("it", "† Post a pagamento (sponsorizzato): la sua copertura, e quindi le sue interazioni, "
+           "sono state in parte acquistate (94% e 50% della sua copertura). Per Instagram le "
+           "esportazioni non dicono se un post era a pagamento."),
+])
+@pytest.mark.parametrize("kind", ["monthly", "campaign"])
+def test_top_posts_mark_the_paid_posts(lang, legend, kind):
+    """Four posts of October, all of the campaign "fall": two boosted Facebook posts (reach
+    16,315 of which 15,356 boosted, 15,356 / 16,315 = 94 %; 1,000 of which 500, 50 %), an
+    organic one, and an Instagram post whose export says nothing of paid. A campaign's top
+    posts were its boosted posts, unmarked: they are marked " †" (one rule, monthly and
+    campaign reports), the legend giving their paid share of reach and saying Instagram's
+    paid status is unknown."""
+    df = pd.DataFrame({
+        "platform": ["facebook", "facebook", "facebook", "instagram"],
+        "post_id": ["b1", "b2", "o1", "i1"], "caption": ["B1", "B2", "O1", "I1"],
+        "permalink": pd.NA, "campaign": "fall",
+        "published_at": pd.to_datetime(["2026-10-13T05:03Z", "2026-10-13T07:21Z",
+                                        "2026-10-05T09:00Z", "2026-10-06T09:00Z"], utc=True),
+        "reactions": [797.0, 619.0, 300.0, 100.0],
+        "reach": [16315.0, 1000.0, 900.0, 800.0],
+        "reach_boosted": [15356.0, 500.0, 0.0, np.nan],
+        "paid": pd.array([True, True, False, pd.NA], dtype="boolean"),
+        "snapshot_at": pd.Timestamp("2026-11-02 08:00", tz="UTC")})
+    ds = Dataset(posts=schema.conform(df, "posts"),
+                 brand=Brand(name="B", timezone="Europe/Paris", language="en"))
+    rep = BrandReport(ds, "2026-10", lang=lang, kind=kind,
+                      campaign="fall" if kind == "campaign" else None)
+    table = rep.top_posts(n=4).blocks[-1]
+    assert [row[0] for row in table["rows"]] == ["13/10/2026 †", "13/10/2026 †", "05/10/2026",
+                                                 "06/10/2026"]
+    assert table["caption"] == legend
+    # no paid post among them: no mark, no legend
+    organic = Dataset(posts=ds.posts.loc[~ds.posts["paid"].fillna(False)], brand=ds.brand)
+    table = BrandReport(organic, "2026-10", lang=lang).top_posts(n=4).blocks[-1]
+    assert not any("†" in row[0] for row in table["rows"]) and not table.get("caption")
+
+
 def _videos_without_interactions(n: int) -> Dataset:
     """``n`` YouTube videos of October 2026 with their views (reach) and no likes, shares or
     comments: a YouTube Studio table exported without those columns."""

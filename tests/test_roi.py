@@ -2863,6 +2863,29 @@ def test_campaign_rows_spread_over_its_days_others_over_all_theirs(tmp_path):
     assert r.loc["launch", "revenue"] == pytest.approx(310 * 16 / 21)
 
 
+def test_a_campaigns_days_are_those_its_ga4_rows_are_spread_over(tmp_path):
+    """The October export's rows as in the test above, plus "bio" (no cost line nor post)
+    and a row of 25 October dated by its day for "launch". The span of a campaign counts
+    each GA4 row over the days roi() spreads it: launch's monthly row over its cost line's
+    11-20 October alone, so launch runs 11-25 October (the dated row's day widens it), not
+    1-31 October; later's October row does not meet its November cost line: kept whole,
+    1 October - 30 November; bio's row has no run days to narrow it: 1-31 October."""
+    from smmanalytics.roi import campaign_days, campaign_spans
+
+    costs = ("2026-10-11,2026-10-20,ad_spend,100,,instagram,launch,,,\n"
+             "2026-11-01,2026-11-30,ad_spend,100,,instagram,later,,,\n")
+    dated = {**_web_month(10.0, campaign="launch"), "period_start": None, "period_end": None,
+             "date": "2026-10-25"}
+    ds = dataset(tmp_path, costs, web=web([_web_month(310.0, campaign="launch"),
+                                           _web_month(310.0, campaign="later"),
+                                           _web_month(310.0, campaign="bio"), dated]))
+    spans = campaign_spans(ds).map(lambda d: d.date().isoformat())
+    assert spans.loc["launch"].tolist() == ["2026-10-11", "2026-10-25"]
+    assert spans.loc["later"].tolist() == ["2026-10-01", "2026-11-30"]
+    assert spans.loc["bio"].tolist() == ["2026-10-01", "2026-10-31"]
+    assert campaign_days(ds, "launch") == "2026-10-11..2026-10-25"
+
+
 # ------------------------------------------------------------------ the days costs.csv is kept for
 def _sample_with(tmp_path, *lines):
     import shutil

@@ -315,6 +315,11 @@ def test_young_posts_excluded_and_counted():
     assert bt.n_excluded["too_young"] == 2
     assert bt.n_excluded["missing_outcome"] == 1
     assert bt.n_used == 57
+    # said in words, where only n_used=57 was shown (explore.ipynb, the HTML view): 60 posts,
+    # 57 used, the 3 left out by why
+    said = ("57 posts used; left out: measured less than a week after publishing, engagement "
+            "still growing (2), no engagement figure (1)")
+    assert bt.posts_used == said and said in bt._repr_html_()
 
 
 def test_exposure_fallback_chain(sim0):

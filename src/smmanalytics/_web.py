@@ -370,6 +370,11 @@ def campaign_day_spans(ds, *, costs: bool = True, web: bool = True, posts: bool 
     """First and last day of each campaign, of its cost lines (``costs``), its GA4 rows
     (``web``) and its posts' publish days in the brand's zone (``posts``).
 
+    A GA4 row counts the days roi() spreads it over (:func:`_run_days`): a row that only
+    bounds a month, of a campaign whose cost lines and posts ran within it, counts those
+    days alone. Its whole month made a campaign of 18-31 May "run from 1 to 31 May", its
+    report calling the whole campaign's figures those of 18-31 May "only".
+
     Returns
     -------
     DataFrame
@@ -382,11 +387,9 @@ def campaign_day_spans(ds, *, costs: bool = True, web: bool = True, posts: bool 
                                    "start": pd.to_datetime(ds.costs["start"]),
                                    "end": pd.to_datetime(ds.costs["end"])}))
     if web and ds.web is not None and not ds.web.empty:
-        date = pd.to_datetime(ds.web["date"])
-        spans.append(pd.DataFrame({
-            "_k": campaign_key(ds.web["campaign"]),
-            "start": pd.to_datetime(ds.web["period_start"]).where(date.isna(), date),
-            "end": pd.to_datetime(ds.web["period_end"]).where(date.isna(), date)}))
+        rows = prepared(ds.web)
+        start, end, _ = _run_days_of(rows, campaign_runs(ds))
+        spans.append(pd.DataFrame({"_k": rows.campaign_key, "start": start, "end": end}))
     if posts and ds.posts is not None and not ds.posts.empty and "campaign" in ds.posts:
         day = post_dates(ds.posts, ds.brand.timezone)
         spans.append(pd.DataFrame({"_k": campaign_key(ds.posts["campaign"]),

@@ -122,6 +122,7 @@ ds
     code("rep.campaign_summary()"),
     code("rep.kpi_table()"),
     code("rep.engagement_charts()"),
+    code("rep.compare()"),
     code("rep.top_posts()"),
     code("rep.quality_note()"),
     code("rep.method_notes()"),
@@ -132,11 +133,12 @@ ds
 
 BEST_TIMES = _nb([
     md("# Best times to post\n\nDoes posting time matter for this account, and if so when? "
-       "The answer comes with its uncertainty, and may be \"no reliable effect\". Next month's "
-       "slots are written as .ics calendars next to the PDF.", ANALYST),
+       "The answer comes with its uncertainty, and may be \"no reliable effect\". The slots "
+       "of the month after the data's last day are written as .ics calendars next to the "
+       "PDF.", ANALYST),
     code('''
 data: str = "../data/sample/maison-seve"  # brand folder of exports (with brand.yaml)
-period: str = "2026-10"  # history up to the end of this period is used; slots for the next month
+period: str = "2026-10"  # history up to its end; slots for the month after the data's last day
 platform: str = ""  # one platform, e.g. instagram; empty means every platform with publish hours
 brand: str = ""  # brand slug override (outputs, calendar UIDs); empty: brand.yaml's
 lang: str = ""  # en, fr or it; empty means the language of brand.yaml
@@ -212,7 +214,8 @@ if platform is None:   # the platform with the most posts known to the hour (els
 else:   # "TikTok", "IG": as the posts name it (tiktok, instagram); best_times refuses the rest
     platform = smm.schema.canonical_platform(platform) or platform
 bt = smm.best_times(ds, platform=platform)   # the brand's time zone and follower series
-bt
+print(bt.summary)      # the window and its lift, or "no reliable effect"
+print(bt.posts_used)   # fewer than the posts with an hour: those left out, and why
 '''),
     code("bt.plot();   # ';': the chart, without the Axes object's repr under it"),
     md("The naive view: the mean interactions of the same platform's feed posts by time of "

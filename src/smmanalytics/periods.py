@@ -202,6 +202,24 @@ class Period:
             return parse_period((dt.date(first // 12, first % 12 + 1, 1), end))
         return parse_period((end - dt.timedelta(days=self.days - 1), end))
 
+    def weeks_before(self) -> Period:
+        """The range of the same length and the same weekdays, the latest ending before
+        ``start``: the period moved back by whole weeks. A campaign's days are set against
+        the brand's usual ones (:meth:`previous` of a 10-day range began on other weekdays;
+        of 1-31 October, it was September's 30 days).
+
+        >>> parse_period("2026-05-18..2026-05-31").weeks_before().label
+        '2026-05-04..2026-05-17'
+        >>> parse_period("2026-09-25..2026-10-04").weeks_before().label
+        '2026-09-11..2026-09-20'
+        """
+        back = dt.timedelta(weeks=-(-self.days // 7))
+        try:
+            return parse_period((self.start - back, self.end - back))
+        except (PeriodError, OverflowError):
+            raise PeriodError(f"{self.label} has no period before it: a period's years run "
+                              f"from {YEARS[0]} to {YEARS[1]}") from None
+
     def contains(self, dates: pd.Series) -> pd.Series:
         """Boolean mask: which naive local ``dates`` (times of day allowed) fall in the period."""
         d = pd.to_datetime(dates).dt.normalize()

@@ -1441,7 +1441,8 @@ def campaign_roi(ds, *, value_per_key_event: float | None = None,
 
 
 def campaign_days(ds, campaign: object, data: object = None) -> str:
-    """``START..END``, the campaign's first to last day with a post, cost line or GA4 row;
+    """``START..END``, the campaign's first to last day with a post, cost line or GA4 row (a
+    monthly GA4 row counting the days its campaign's posts and cost lines ran, as roi());
     EmptyDataError naming the data's campaigns, the closest first, when none names it.
     ``data``: what the message calls the data (default: the Dataset's folder)."""
     key = campaign_key(pd.Series([campaign], dtype="string")).iloc[0]
@@ -1535,6 +1536,9 @@ def _closest_campaigns(key: object, names: dict[str, str]) -> str:
 def campaign_spans(ds, *, posts: bool = False) -> pd.DataFrame:
     """First and last day of each campaign: of its cost lines and GA4 rows (the span of
     :func:`campaign_roi`), and with ``posts`` of its posts' publish days (brand time zone).
+    A GA4 row counts the days roi() spreads it over: a monthly row of a campaign whose cost
+    lines and posts ran within the month, their days alone
+    (:func:`~smmanalytics._web.campaign_day_spans`).
 
     Returns
     -------

@@ -269,7 +269,8 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
         ``2026-10``, ``2026-Q3``, ``2026``, ``START..END``, or ``latest`` (the latest complete
         month of the data, :func:`~smmanalytics._preflight.latest_period_of`). Needed, except
         by a campaign report: without it, the campaign's own days (its first to last post,
-        cost line or GA4 row).
+        cost line or GA4 row; a GA4 row of a whole month counts only the days the campaign's
+        posts and cost lines ran within it).
     out : path
         Reports root, a folder; outputs go to ``<out>/<brand slug>/<period>/``. Unlike the
         notebooks' ``out`` parameter (the PDF's own path), a name ending in ``.pdf``,

@@ -8,7 +8,7 @@ import pandas as pd
 
 from .. import plots
 from .._actuals import posts_in, roi_once
-from .._web import campaign_key
+from .._web import UNASSIGNED, campaign_key
 from ..benchmarks import (
     FOLLOWERS_UNKNOWN,
     competitors_left_out,
@@ -438,8 +438,28 @@ class PerformanceSections:
         }), align=["right"] * 6, caption=f"* {self._no_campaign_posts()}" if untagged else None)
         if shown := _roi_notes(table.attrs["row_notes"][of_campaign.argmax()], _CAMPAIGN_SKIPS):
             self._roi_said(sec, shown)
-        self.text(sec, f.label("roi_definition"), note=True)
+        # the monthly definition ("total cost includes labour, tools…") read as a ROI net of
+        # the community manager's time: a campaign's cost is its own cost lines alone
+        unassigned = self._unassigned_costs(table)
+        self.text(sec, " ".join([f.label("campaign_roi_definition"), *unassigned]), note=True)
         return sec
+
+    def _unassigned_costs(self, table: pd.DataFrame) -> list[str]:
+        """The sentence saying the period's costs assigned to no campaign, of roi()'s frame by
+        campaign ``table``, are not in the campaign's figures, with their amount and its
+        categories; none when there are none or their amount is unknown. The sample's
+        automne-2026 showed ROI 340 % on its 3,200 € of cost lines, its 3,725 € of labour and
+        tools on ``(unassigned)``."""
+        f = self.fmt
+        rows = table.loc[(table["campaign"] == UNASSIGNED).fillna(False).to_numpy()]
+        if rows.empty or not (rows["cost"].iloc[0] > 0):      # NaN (unknown) too
+            return []
+        r = rows.iloc[0]
+        parts = [f"{f.label('cat_' + c).lower()} {f.money(r[c])}" for c in CATEGORIES
+                 if pd.notna(r[c]) and r[c] > 0]
+        return [f.joined(f.label("campaign_unassigned_costs").format(
+            period=f.period(self.period), amount=f.money(r["cost"]),
+            categories=", ".join(parts)), self.period)]
 
     # ---- benchmarks and competitors -------------------------------------------------------------
     def benchmarks(self) -> Section:
@@ -602,12 +622,18 @@ class PerformanceSections:
 
     # ---- period over period ---------------------------------------------------------------------
     def compare(self) -> Section:
-        """Each KPI against the previous period: change in % and points, with its interval."""
+        """Each KPI against the previous period: change in % and points, with its interval.
+        A campaign's report sets the brand's figures against the same weekdays just before
+        (:meth:`~smmanalytics.periods.Period.weeks_before`), and says so: it had no word of
+        what the campaign changed."""
         f = self.fmt
         sec = self.section(f.label("compare"))
+        previous = self.period.weeks_before() if self.campaign else None
+        if previous is not None:
+            self.text(sec, f.label("compare_campaign").format(previous=f.period(previous)))
         # the section prints the bootstrap interval only: no model fits (model_ci_*), and no
         # import of statsmodels for them (1.5 s of the report kernel's time)
-        cmp = compare(self.ds, self.period, model=False)
+        cmp = compare(self.ds, self.period, previous, model=False)
         t = cmp.table
         rows = []
         for r in t.itertuples(index=False):

@@ -540,6 +540,18 @@ class BestTimes:
         return "each account's own average" if self.accounts > 1 else "the account's average"
 
     @property
+    def posts_used(self) -> str:
+        """How many posts the hour analysis used, and why the others were left out, in the
+        report's words: explore.ipynb showed ``n_used=608`` under "611 posts with their
+        posting hour", the 3 left out (too young) unexplained."""
+        # looked up when called: the report package imports this one
+        from ..report.formatting import Formatter
+
+        left = {k: v for k, v in self.n_excluded.items() if v}
+        return f"{self.n_used} posts used; " + (
+            f"left out: {Formatter('en').excluded(left)}" if left else "none left out")
+
+    @property
     def _whom(self) -> str:
         """Whose posts the summary speaks of (labels' ``bt_whom``): "this account", or "these
         2 accounts" (:attr:`accounts`): "Posting time matters for this account" was said of an
@@ -909,14 +921,13 @@ class BestTimes:
                if self.day_effect else
                self.activity.sort_values("online_followers", ascending=False).head(5)
                if self.has_activity else self.recommended)
-        excl = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in self.n_excluded.items() if v)
         platform = self.method.get("platform") or "all platforms"
         # lifts withheld as smm best-times shows them, not pandas' "<NA>"
         table = readable(top, hidden=HIDDEN)
         note = hidden_note(table)
         return (f"<div><b>Best times · {html.escape(str(platform))}</b>"
                 f"<p>{html.escape(self.summary)}</p>"
-                f"<p>{self.n_used} posts used; excluded: {html.escape(excl or 'none')}</p>"
+                f"<p>{html.escape(self.posts_used)}</p>"
                 f"{table.to_html(index=False) if len(top) else ''}"
                 f"{f'<p>{html.escape(note)}</p>' if note else ''}</div>")
 
