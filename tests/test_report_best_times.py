@@ -1286,30 +1286,31 @@ def test_a_window_tied_with_another_says_so(ds, lang, expected):
 
 
 def test_a_tie_between_windows_goes_to_the_higher_lift_and_is_said(sample):
-    """Instagram in New York time (seed 0): the splits' votes are counted from split_windows
-    (weekends 12:00-15:00: 3, every day 12:00-15:00: 3, every day 13:00-16:00: 2); the tie goes
-    to the higher lift over all the weeks, the post-weighted mean of by_slot's lifts over each
-    window's posted cells (the estimator's full-data score): weekends' is the higher."""
+    """Instagram in New York time (seed 14): the splits' votes are counted from split_windows
+    (every day 12:00-15:00: 4, every day 13:00-16:00: 4); the tie goes to the higher lift over
+    all the weeks, the post-weighted mean of by_slot's lifts over each window's posted cells
+    (the estimator's full-data score): 12:00-15:00's is the higher. (Seed 0 gave a tie of
+    three windows, 3/3/2, until the timing test left out the one post alone at its hour of
+    the day and so drew other random numbers, s56BT2: its splits now agree 6 to 2; seed 14 is
+    the first of seeds 0-79 whose splits tie.)"""
     import collections
 
     from smmanalytics.timing import best_times
 
-    bt = best_times(sample.posts, "America/New_York", "instagram", daily=sample.daily)
+    bt = best_times(sample.posts, "America/New_York", "instagram", daily=sample.daily, seed=14)
     w = bt.window
     votes = collections.Counter((s["days"], tuple(s["hours"])) for s in w["split_windows"])
-    assert votes == {("Saturday-Sunday", (12, 13, 14)): 3, ("every day", (12, 13, 14)): 3,
-                     ("every day", (13, 14, 15)): 2}
-    assert (w["days"], w["hours"], w["agreement"]) == ("Saturday-Sunday", [12, 13, 14], 3 / 8)
-    assert [(t["days"], t["hours"]) for t in w["tied_with"]] == [("every day", [12, 13, 14])]
+    assert votes == {("every day", (12, 13, 14)): 4, ("every day", (13, 14, 15)): 4}
+    assert (w["days"], w["hours"], w["agreement"]) == ("every day", [12, 13, 14], 4 / 8)
+    assert [(t["days"], t["hours"]) for t in w["tied_with"]] == [("every day", [13, 14, 15])]
 
-    def mean_lift(days):
-        cells = bt.by_slot.loc[bt.by_slot["weekday"].isin(days).to_numpy(bool)
-                               & bt.by_slot["hour"].isin([12, 13, 14]).to_numpy(bool)]
+    def mean_lift(hours):
+        cells = bt.by_slot.loc[bt.by_slot["hour"].isin(hours).to_numpy(bool)]
         n = cells["n_posts"].to_numpy(float)
         return float((n * cells["lift"].to_numpy(float, na_value=0.0)).sum() / n.sum())
 
-    assert mean_lift([5, 6]) > mean_lift(range(7))
-    assert ("Tied with posts on any day from 12:00–15:00, which as many random splits of the "
+    assert mean_lift([12, 13, 14]) > mean_lift([13, 14, 15])
+    assert ("Tied with posts on any day from 13:00–16:00, which as many random splits of the "
             "weeks chose: the tie goes to the window with the higher lift over all the "
             "weeks.") in bt.summary
 
@@ -1563,43 +1564,42 @@ def october_instagram(tmp_path_factory):
     return smm.load(root)
 
 
-@pytest.mark.parametrize("lang,posts,note", [
-    ("en", "Posts at that day and hour",
-     "–: fewer than 8 posts so far, too few to tell what that slot itself does (one post's "
-     "engagement varies widely); go by the estimate in the text above."),
-    ("fr", "Publications à ce jour et cette heure",
-     "– : moins de 8 publications jusqu'ici, trop peu pour dire ce que vaut ce créneau "
-     "lui-même (l'engagement d'une publication varie beaucoup) ; c'est l'estimation du texte "
-     "ci-dessus qui compte."),
-    ("it", "Post in quel giorno e a quell'ora",
-     "–: meno di 8 post finora, troppo pochi per dire quanto renda quella fascia da sola "
-     "(l'engagement di un singolo post varia molto); vale la stima del testo qui sopra."),
+@pytest.mark.parametrize("lang,left_out", [
+    ("en", "7 posts, at hours of the day posted fewer than 3 times, were left out of the timing "
+           "test: the hour curve bends freely through them, so one good post would read as a "
+           "good hour. They still count in the lifts."),
+    ("fr", "7 publications, à des heures de la journée utilisées moins de 3 fois, ont été "
+           "laissées hors du test de l'horaire : la courbe des heures s'y plie librement, si "
+           "bien qu'une bonne publication passerait pour une bonne heure. Elles comptent "
+           "toujours dans les écarts à la moyenne."),
+    ("it", "7 post, a ore del giorno usate meno di 3 volte, sono stati esclusi dal test "
+           "sull'orario: la curva delle ore vi si piega liberamente, e un buon post passerebbe "
+           "per una buona ora. Contano comunque negli scostamenti dalla media."),
 ])
-def test_a_slot_of_few_posts_shows_its_posts_not_its_own_lift(october_instagram, lang, posts,
-                                                              note):
-    """30 Instagram posts: the text said the window earns about 1.48× (0.48-2.63×) and may
-    not beat the average, while the slots table under it read "Saturday 18:00 1.97×", the
-    shrunk lift of one post. Each slot now shows the posts it rests on, and no lift of its
-    own from fewer than 8, the heatmap's grey cells (a note says why and points to the
-    window's estimate)."""
+def test_a_month_of_one_or_two_posts_a_slot_tells_no_effect_and_what_it_left_out(
+        october_instagram, lang, left_out):
+    """30 Instagram posts of one month, one or two a slot: the text said the window earns
+    about 1.48× (0.48-2.63×), p = 0.078, and the slots table under it read "Saturday 18:00
+    1.97×", the shrunk lift of one post (the visual review s53RV). That p came from the posts
+    alone at their hour of the day, through which the hour curve bends freely: left out of
+    the test (s56BT2), p = 0.21, no effect is told, the plan spreads the posts evenly and no
+    slot shows a lift (the table of a slot that does, and its posts, is checked by hand in
+    test_a_slots_own_lift_is_shown_from_8_posts). A note says which posts the test left out:
+    counted from the export's publish times in Paris, those at 08:00, 13:00 and 17:00 (one
+    post each) and 14:00 and 18:00 (two each), 7."""
+    local = october_instagram.posts["published_at"].dt.tz_convert("Europe/Paris")
+    per_hour = local.dt.hour.map(local.dt.hour.value_counts())
+    assert (len(local), int((per_hour < 3).sum())) == (30, 7)
     rep = BrandReport(october_instagram, "2026-10", lang=lang)
     sec = rep.best_times(platforms=["instagram"])
     plan = rep._slots["instagram"]
-    assert plan.attrs["basis"] == "effect"      # the window held: the case of the review
+    assert plan.attrs["basis"] == "even"        # no effect, no audience schedule
     [slots] = [b for b in sec.blocks if b["kind"] == "table"]
     f = Formatter(lang)
-    assert slots["columns"] == [f.label("slot"), posts, f.label("expected_lift")]
-    # the posts at each slot's day and hour, counted from the export's publish times in
-    # Paris (Saturday 18:00: 1, Monday 19:00: 2): all under 8, so no lift is shown
-    local = october_instagram.posts["published_at"].dt.tz_convert("Europe/Paris")
-    counted = pd.Series(1, index=pd.MultiIndex.from_arrays(
-        [local.dt.day_of_week, local.dt.hour])).groupby(level=[0, 1]).sum()
-    expected = [str(counted.get((int(d), int(h)), 0))
-                for d, h in zip(plan["weekday"].head(12), plan["hour"].head(12), strict=True)]
-    assert [row[1] for row in slots["rows"]] == expected
-    assert max(map(int, expected)) < 8 and {row[2] for row in slots["rows"]} == {"–"}
+    assert slots["columns"] == [f.label("slot"), f.label("expected_lift")]
+    assert {row[1] for row in slots["rows"]} == {"–"}
     notes = [b["text"] for b in sec.blocks if b["kind"] == "note"]
-    assert note in notes
+    assert left_out in notes
 
 
 def test_a_slots_own_lift_is_shown_from_8_posts(ds):

@@ -1006,14 +1006,17 @@ def test_held_out_interval_is_put_around_the_estimate_by_hand():
 
 
 def test_held_out_interval_holds_the_lift_on_few_posts(tmp_path, monkeypatch):
-    """25 of the sample's Instagram posts (8 in the window, 10 stories): their held-out
-    replicates' median strays below the estimate, so far that the replicates' 5-95 %
-    percentile interval (what was reported before: 1.038-3.032 against a lift of 3.055)
-    leaves the estimate out. The interval is that spread put around the estimate
-    (:func:`_around`, checked by hand above), so it holds it. No lift is pinned: the
-    case is what matters, a sample whose estimate lies outside its replicates' interval;
-    a percentile interval fails it, whatever the lift. Only the Instagram files are read
-    (the same 611 posts, 3 s instead of loading the whole brand)."""
+    """25 of the sample's Instagram posts: their held-out replicates' median strays below
+    the estimate, so far that the replicates' 5-95 % percentile interval (what was reported
+    before: 0.793-1.139 against a lift of 1.314) leaves the estimate out. (The sample of
+    random_state 1, 1.038-3.032 against 3.055, no longer strays since the timing test leaves
+    out the posts alone at their hour of the day and so draws other random numbers: s56BT2;
+    random_state 14 is one of the samples 2-59 that do, found by trying them.) The interval
+    is that spread put around the estimate (:func:`_around`, checked by hand above), so it
+    holds it. No lift is pinned: the case is what matters, a sample whose estimate lies
+    outside its replicates' interval; a percentile interval fails it, whatever the lift.
+    Only the Instagram files are read (the same 611 posts, 3 s instead of loading the whole
+    brand)."""
     import shutil
 
     from smmanalytics import load
@@ -1023,7 +1026,7 @@ def test_held_out_interval_holds_the_lift_on_few_posts(tmp_path, monkeypatch):
     for path in [*sample.glob("instagram_posts_*.csv"), *sample.glob("instagram_stories_*.csv"),
                  sample / "brand.yaml"]:
         shutil.copy(path, tmp_path)
-    posts = load(tmp_path).posts.sample(25, random_state=1)
+    posts = load(tmp_path).posts.sample(25, random_state=14)
     seen = []
 
     def around(point, reps, q_lo, q_hi, k):
@@ -1070,7 +1073,13 @@ def test_the_sample_posts_that_cannot_be_tested_say_so():
     posts = ds.posts[ds.posts["platform"] == "instagram"].sample(25, random_state=1)
     bt = best_times(posts, TZ, "instagram")
     assert np.isnan(bt.p_value) and bt.method["test"] == NOT_PERMUTABLE
-    assert bt.method["test_statistic"] == pytest.approx(5.0)
+    # T is the strata's sum of (posts - 1): 5 pairs, 3 of which hold a post at an hour of
+    # the day fewer than 3 of the 25 posts went out at (08:00, 10:00, 12:00, 14:00, 16:00,
+    # 20:00, 21:00: 12 posts), left out of the test (posts_tested): 2 pairs, T = 2. The test
+    # could not be run either way (5 pairs, T = 5, before): no post is said to be left out
+    # of a test that gave no p-value
+    assert bt.method["test_statistic"] == pytest.approx(2.0)
+    assert bt.method["test_left_out"] == 0 and "timing test" not in bt.summary
     assert not bt.effect_detected
     assert bt.summary.startswith("Whether posting time matters cannot be tested on these 25 "
                                  "posts: too few of them share a format, paid status, account "

@@ -29,6 +29,7 @@ from ..timing import (
     MIN_AGE_DAYS,
     MIN_CELL_POSTS,
     MIN_POSTS,
+    MIN_TEST_POSTS,
     MIN_WEEKS,
     WEEKEND_MIN_HOURS,
     WEEKEND_MIN_POSTS,
@@ -523,6 +524,9 @@ class WatchSections:
                     share=f.percent(MIN_EXPOSURE_SHARE, 0)), note=True)
             if bt.method.get("capped"):     # posts counted at a cap: named, with the cap
                 self.text(sec, self._capped_note(bt, accounts), note=True)
+            if left := bt.method.get("test_left_out"):     # alone at their hour: not tested
+                self.text(sec, f.label(f"bt_test_left_out_{'one' if left == 1 else 'many'}")
+                          .format(n=f.number(left), k=MIN_TEST_POSTS), note=True)
             pooled = bt.method.get("pooled_accounts_n")
             if pooled:       # accounts beyond MAX_GROUP_LEVELS shared one control level
                 self.text(sec, f.label("bt_pooled_accounts").format(

@@ -15,6 +15,7 @@ from ._data import MIN_EXPOSURE_SHARE, multiple_digits
 from ._estimate import (
     MIN_CELL_POSTS,
     MIN_POSTS,
+    MIN_TEST_POSTS,
     MIN_WEEKS,
     WEEKDAYS,
     WEEKEND_MIN_HOURS,
@@ -568,8 +569,8 @@ class BestTimes:
         """One plain-language sentence (or two) on what the data show, the posts counted at
         a cap (:meth:`_capped`), what engagement was measured against when the follower
         counts were missing, which accounts shared one control level
-        (``method["pooled_accounts"]``) and which posts the timing model could not read
-        (:meth:`_left_out`)."""
+        (``method["pooled_accounts"]``) and which posts the timing model could not read,
+        or its test did not (:meth:`_left_out`)."""
         pooled = self.method.get("pooled_accounts")
         return self._finding() + self._capped() + {"reach": _PER_REACH, "none": _PER_POST}.get(
             self.exposure_fallback, "") + (f" Controls: {pooled}." if pooled else "") + (
@@ -578,7 +579,8 @@ class BestTimes:
     def _left_out(self) -> str:
         """The posts left out because they say nothing of timing, in a sentence each: those
         no other post shares its format, paid status and account with, and those without
-        engagement the model fits exactly (alone at their hour)."""
+        engagement the model fits exactly (alone at their hour); and those the timing test
+        did not read, alone at their hour of the day (``method["test_left_out"]``)."""
         text = ""
         if n := self.n_excluded.get("no_peer", 0):
             text += (f" {n} post{'s were' if n > 1 else ' was'} left out: no other post shares "
@@ -591,6 +593,13 @@ class BestTimes:
                      f"{'their' if n > 1 else 'its'} hour, the model fits "
                      f"{'them' if n > 1 else 'it'} exactly, so "
                      f"{'they say' if n > 1 else 'it says'} nothing of the other posts.")
+        if n := self.method.get("test_left_out", 0):
+            text += (f" {n} post{'s' if n > 1 else ''} at {'hours' if n > 1 else 'an hour'} "
+                     f"of the day posted fewer than {MIN_TEST_POSTS} times "
+                     f"{'were' if n > 1 else 'was'} left out of the timing test: the hour curve "
+                     f"bends freely through {'them' if n > 1 else 'it'}, so one good post would "
+                     f"read as a good hour. {'They' if n > 1 else 'It'} still count"
+                     f"{'' if n > 1 else 's'} in the lifts.")
         return text
 
     def _capped(self) -> str:
