@@ -480,6 +480,7 @@ def _repaired(c: Candidate, ctx: ParseContext) -> Candidate:
     preamble = set(preamble_rows(rows, c.header))
     # a last row the file ends inside is mended and noted as cut off, not repaired
     skip = preamble | {c.table.mend_cut_off(rows, lines)}
+    rows = c.table.without_unnamed_tail(rows)      # a ',' at the end of every line
     ragged = [i for i, r in enumerate(rows)
               if len(r) != width and any(f.strip() for f in r) and i not in skip]
     # the rows, repaired below, and the line each starts on (a caption over two lines moves
