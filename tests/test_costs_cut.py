@@ -1,6 +1,7 @@
 """costs.csv cut off inside a quoted note (review s56R5, item 4b): the lines after the cut,
 1,212 € of them in the sample, were lost with no warning, which only a cut on a number cell
-gave. Files built in tmp_path."""
+gave; and a line repeated cell for cell, counted twice with no word (minor item).
+Files built in tmp_path."""
 
 from __future__ import annotations
 
@@ -35,3 +36,20 @@ def test_a_cut_inside_a_quoted_note_is_warned(tmp_path):
 def test_a_closed_quoted_note_without_a_line_break_is_whole(tmp_path):
     costs, warned = _read(tmp_path, '2026-10-01,2026-10-31,tools,12.99,EUR,,,,,"Canva Pro"')
     assert warned == [] and costs["note"].tolist() == ["Canva Pro"]
+
+
+def test_a_line_repeated_cell_for_cell_is_counted_twice_and_warned(tmp_path):
+    # line 3 repeats line 2 (its trailing empty cells left out): 500 + 500 + 12.99 = 1012.99,
+    # both counted, warned of; line 4 differs from them by its note
+    costs, (warned,) = _read(tmp_path, "2026-10-01,2026-10-31,influencer,500.00,EUR,,,,,x\n"
+                                       "2026-10-01,2026-10-31,influencer,500.00,EUR,,,,,x\n"
+                                       "2026-10-01,2026-10-31,influencer,12.99,EUR,,,,,y\n")
+    assert costs["amount"].sum() == 1012.99
+    assert warned.code == "costs_line_repeated"
+    assert str(warned).startswith("costs.csv: line 3 repeats line 2, cell for cell")
+
+
+def test_lines_that_differ_in_one_cell_are_no_repeat(tmp_path):
+    costs, warned = _read(tmp_path, "2026-10-01,2026-10-31,influencer,500.00,EUR\n"
+                                    "2026-10-01,2026-10-31,influencer,500.00,EUR,,,,,second\n")
+    assert warned == [] and costs["amount"].sum() == 1000

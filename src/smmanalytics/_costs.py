@@ -307,6 +307,7 @@ def read_costs(path: str | Path, *, data: bytes | None = None,
         raws.append(raw)
     if raws:
         _warn_cut_off(text, delim, header, lines[-1], raws[-1], path)
+        _warn_repeated(lines, raws, path)
     # column by column (a header named twice: its last column, as a line's dict kept it)
     cols = {h: [raw[i].strip() if i < len(raw) else "" for raw in raws]
             for i, h in enumerate(header)}
@@ -377,6 +378,30 @@ def _warn_cut_off(text: str, delim: str, header: list[str], line: int, raw: list
         f"{file_name(path)} looks cut off, a copy or a download interrupted: it ends inside "
         f"line {line}, {where}; {short}: check it against the original file",
         "costs_cut_off"), stacklevel=3)
+
+
+def _warn_repeated(lines: list[int], raws: list[list[str]], path: Path) -> None:
+    """Warn (``costs_line_repeated``) of the lines that repeat an earlier one cell for cell
+    (``influencer,500.00`` twice, same dates and note): both are counted, as two payments of
+    one kind in one period may be, but a line pasted twice counted its amount twice with no
+    word, where the exports note a row repeated (``repeated_in_file``)."""
+    first: dict[tuple[str, ...], int] = {}
+    repeats = []
+    for line, raw in zip(lines, raws, strict=True):
+        key = tuple(c.strip() for c in raw)
+        while key and not key[-1]:           # a line ending in empty cells or not is one
+            key = key[:-1]
+        if key in first:
+            repeats.append(f"line {line} repeats line {first[key]}")
+        else:
+            first[key] = line
+    if repeats:
+        shown = "; ".join(repeats[:5]) + (f" and {len(repeats) - 5} more" if len(repeats) > 5
+                                          else "")
+        warnings.warn(DataQualityWarning(
+            f"{file_name(path)}: {shown}, cell for cell: both were counted (two payments "
+            "alike?); if a line was pasted twice, delete it, or write what tells them apart "
+            "in its note", "costs_line_repeated"), stacklevel=3)
 
 
 @dataclass
