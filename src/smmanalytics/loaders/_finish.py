@@ -368,10 +368,14 @@ def _note_numbers(cand: Candidate, ctx: ParseContext) -> None:
                                                  if len(cols) > 6 else "")
 
     if cand.placeholders:
-        n = sum(k for k, _ in cand.placeholders.values())
-        words = " or ".join(map(repr, sorted({w for _, w in cand.placeholders.values()})[:3]))
+        n = sum(k for k, _, _ in cand.placeholders.values())
+        words = " or ".join(map(repr, sorted({w for _, w, _ in cand.placeholders.values()})[:3]))
+        # where the first is, in the file's first such column: the cell a user looks at
+        first = min(cand.placeholders, key=cand.header.index)
+        which = f"{first!r}, " if len(cand.placeholders) > 1 else ""
         ctx.note("placeholder_cells", f"{n} number cells hold {words} (no value) and were read "
-                 f"as missing, not 0, in {columns(cand.placeholders)}", level="info", rows=n)
+                 f"as missing, not 0, in {columns(cand.placeholders)} (the first: {which}"
+                 f"{cand.placeholders[first][2]})", level="info", rows=n)
     if text_errors := {h: v for h, v in cand.errors.items() if h not in cand.placeholders}:
         n = sum(k for k, _ in text_errors.values())
         words = " or ".join(map(repr, sorted({w for _, w in text_errors.values()})[:3]))
