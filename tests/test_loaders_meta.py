@@ -1049,6 +1049,8 @@ def test_placeholder_number_cells_are_missing_and_noted(tmp_path):
     note = next(q for q in df.attrs["quality"] if q["code"] == "placeholder_cells")
     assert note["rows"] == 3 and note["level"] == "info"
     assert "'--' or 'N/A'" in note["message"] and "'Views', 'Likes'" in note["message"]
+    # where the first is: 'Views' of the first post, on line 2 under the header
+    assert note["message"].endswith("(the first: 'Views', line 2)")
 
 
 def test_semicolon_file_with_english_headers_reads_dots_as_thousands(tmp_path):

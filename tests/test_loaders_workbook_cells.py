@@ -141,7 +141,8 @@ def test_linkedin_error_cells_are_missing_numbers_noted_as_typed_placeholders(tm
     note = next(q for q in posts.attrs["quality"] if q["code"] == "placeholder_cells")
     assert note["rows"] == 1
     assert note["message"] == (f"sheet 'All posts': 1 number cells hold {error!r} (no value) "
-                               "and were read as missing, not 0, in 'Impressions'")
+                               "and were read as missing, not 0, in 'Impressions' (the "
+                               "first: All posts!J3)")
 
 
 def test_an_error_cell_in_a_date_column_says_which_error(tmp_path):
@@ -214,7 +215,7 @@ def test_error_cells_in_a_link_and_a_number_are_missing_each_noted_by_column(tmp
         "text_error_cells": "sheet 'Posts': 1 text cells show a spreadsheet's error, '#N/A' (no "
                             "value), and were read as missing in 'Permalink'",
         "placeholder_cells": "sheet 'Posts': 1 number cells hold '#DIV/0!' (no value) and were "
-                             "read as missing, not 0, in 'Views'"}
+                             "read as missing, not 0, in 'Views' (the first: Posts!F3)"}
 
 
 def test_an_error_cell_in_a_caption_is_no_caption(tmp_path):

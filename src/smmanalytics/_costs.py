@@ -15,6 +15,7 @@ import pandas as pd
 from ._args import path_of
 from ._io import closest_key, file_name, read_user_text, unknown_key, user_csv
 from .errors import ConfigError, DataQualityWarning
+from .loaders._cutoff import hand_made_cut
 from .loaders._dates import MONTHS, file_numeric_order
 from .loaders._numbers import (
     AMBIGUOUS_COMMA,
@@ -305,7 +306,8 @@ def read_costs(path: str | Path, *, data: bytes | None = None,
         lines.append(line)
         raws.append(raw)
     if raws:
-        _warn_cut_off(text, header, lines[-1], raws[-1], path)
+        _warn_cut_off(text, delim, header, lines[-1], raws[-1], path)
+        _warn_repeated(lines, raws, path)
     # column by column (a header named twice: its last column, as a line's dict kept it)
     cols = {h: [raw[i].strip() if i < len(raw) else "" for raw in raws]
             for i, h in enumerate(header)}
@@ -355,23 +357,51 @@ def _warn_gaps(costs: pd.DataFrame, path: Path) -> None:
             "they were left out", "costs_month_missing"), stacklevel=3)
 
 
-def _warn_cut_off(text: str, header: list[str], line: int, raw: list[str], path: Path) -> None:
+def _warn_cut_off(text: str, delim: str, header: list[str], line: int, raw: list[str],
+                  path: Path) -> None:
     """Warn (``costs_cut_off``, as the export loaders note ``file_cut_off``) when the file
-    looks cut off in its last number: it ends inside its last line (no line break after it)
-    and that line stops short of the header's columns on a number cell (``…,other,18`` for
-    ``…,other,180.00,EUR,…``), which a copy or a download interrupted leaves and which reads
-    as a smaller amount. The line is kept as read (its cost is better counted, warned of,
-    than lost); a line of every column without its line break is a complete one."""
-    if text.endswith(("\n", "\r")) or len(raw) >= len(header):
+    looks cut off (:func:`~.loaders._cutoff.hand_made_cut`): it ends inside its last line, on
+    a number cell (``…,other,18`` for ``…,other,180.00,EUR,…``, read as a smaller amount) or
+    inside a quoted note never closed (``…,12.99,EUR,,,,,"Canva `` : the lines after it, 1,212
+    € of them in the sample's costs.csv, were lost with no word). The line is kept as read
+    (its cost is better counted, warned of, than lost); a line of every column without its
+    line break is a complete one."""
+    where = hand_made_cut(text, delim, header, raw, _NUMBER_COLUMNS)
+    if where is None:
         return
-    column, value = header[len(raw) - 1], raw[-1].strip()
-    if column not in _NUMBER_COLUMNS or not value:
-        return
+    column = header[len(raw) - 1] if len(raw) <= len(header) else "line"
+    short = (f"the columns after it missing; the line was read as it is, so its {column} may "
+             "be short, and the file's total with it" if column in _NUMBER_COLUMNS else
+             "the line was read as it is, but the lines after it, if the file had more, are "
+             "missing, and their costs from the total")
     warnings.warn(DataQualityWarning(
         f"{file_name(path)} looks cut off, a copy or a download interrupted: it ends inside "
-        f"line {line}, on its {column} {value!r}, the columns after it missing; the line was "
-        f"read as it is, so its {column} may be short, and the file's total with it: check "
-        "it against the original file", "costs_cut_off"), stacklevel=3)
+        f"line {line}, {where}; {short}: check it against the original file",
+        "costs_cut_off"), stacklevel=3)
+
+
+def _warn_repeated(lines: list[int], raws: list[list[str]], path: Path) -> None:
+    """Warn (``costs_line_repeated``) of the lines that repeat an earlier one cell for cell
+    (``influencer,500.00`` twice, same dates and note): both are counted, as two payments of
+    one kind in one period may be, but a line pasted twice counted its amount twice with no
+    word, where the exports note a row repeated (``repeated_in_file``)."""
+    first: dict[tuple[str, ...], int] = {}
+    repeats = []
+    for line, raw in zip(lines, raws, strict=True):
+        key = tuple(c.strip() for c in raw)
+        while key and not key[-1]:           # a line ending in empty cells or not is one
+            key = key[:-1]
+        if key in first:
+            repeats.append(f"line {line} repeats line {first[key]}")
+        else:
+            first[key] = line
+    if repeats:
+        shown = "; ".join(repeats[:5]) + (f" and {len(repeats) - 5} more" if len(repeats) > 5
+                                          else "")
+        warnings.warn(DataQualityWarning(
+            f"{file_name(path)}: {shown}, cell for cell: both were counted (two payments "
+            "alike?); if a line was pasted twice, delete it, or write what tells them apart "
+            "in its note", "costs_line_repeated"), stacklevel=3)
 
 
 @dataclass

@@ -49,6 +49,7 @@ import functools
 import logging
 import re
 import unicodedata
+import warnings
 from importlib import resources
 from pathlib import Path
 
@@ -58,8 +59,15 @@ import yaml
 
 from ._actuals import has_posts_data, posts_coverage, posts_gaps
 from ._args import frame_with, path_of, platform_name
-from ._io import read_user_text, user_csv
-from .errors import ArgumentError, ArgumentTypeError, ConfigError, require_dataset
+from ._io import file_name, read_user_text, user_csv
+from .errors import (
+    ArgumentError,
+    ArgumentTypeError,
+    ConfigError,
+    DataQualityWarning,
+    require_dataset,
+)
+from .loaders._cutoff import hand_made_cut
 from .metrics import followers_at
 from .periods import Period, dataset_post_dates, parse_period
 from .schema import canonical_platform, platforms_expected
@@ -860,7 +868,7 @@ def read_competitors(path: str | Path, *, data: bytes | None = None) -> pd.DataF
     """
     path = path_of(path, "path", "read_competitors", "the path of a competitors.csv")
     text = read_user_text(path, "competitors file", data)
-    reader, _ = user_csv(text, path)
+    reader, delim = user_csv(text, path)
     header = [h.strip().lower().replace(" ", "_") for h in next(reader, [])]
     missing = [c for c in COMPETITOR_COLUMNS if c not in header]
     if missing:
@@ -910,6 +918,9 @@ def read_competitors(path: str | Path, *, data: bytes | None = None) -> pd.DataF
         rows.append({"platform": plat, "competitor": rec["competitor"], "period": p.label,
                      "period_start": pd.Timestamp(p.start), "period_end": pd.Timestamp(p.end),
                      **nums, "line": line})
+        last = raw
+    if rows:
+        _warn_cut_off(text, delim, header, rows[-1]["line"], last, path)
     out = pd.DataFrame(rows, columns=[*COMPETITOR_COLUMNS[:3], "period_start", "period_end",
                                       *COMPETITOR_COLUMNS[3:], "line"])
     out = out.astype({"platform": "string", "competitor": "string", "period": "string",
@@ -930,6 +941,24 @@ def competitor_key(name: str) -> str:
     as are a ``Lumière`` typed on Windows (NFC) and one pasted from a Mac (NFD): the quarter
     summing its months left out a competitor whose months were spelt two ways."""
     return " ".join(unicodedata.normalize("NFC", str(name)).casefold().split())
+
+
+def _warn_cut_off(text: str, delim: str, header: list[str], line: int, raw: list[str],
+                  path: Path) -> None:
+    """Warn (``competitors_cut_off``, as costs.csv's ``costs_cut_off``) when the file looks cut
+    off (:func:`~.loaders._cutoff.hand_made_cut`): it ends inside its last line on a number
+    (``…,5271,16,7`` for ``…,5271,16,733``: 733 interactions read 7, with no word) or inside a
+    quoted cell never closed. The line is kept as read; a file ending with a line break, as a
+    spreadsheet saves it, is whole."""
+    where = hand_made_cut(text, delim, header, raw, COMPETITOR_COLUMNS[3:])
+    if where is not None:
+        warnings.warn(DataQualityWarning(
+            f"{file_name(path)} looks cut off, a copy or a download interrupted: it ends "
+            f"inside line {line}, {where}, with no line break; the line was read as it is, "
+            "so its last figure may be short and the lines after it, if the file had more, "
+            "missing: check it against the original file (a file that is whole ends with a "
+            "line break)",
+            "competitors_cut_off"), stacklevel=3)
 
 
 def _check_fields(raw: list[str], header: list[str], path: Path, line: int) -> None:

@@ -52,9 +52,9 @@ class Candidate:
     table: RawTable
     tables: list[RawTable] = field(default_factory=list)   # every table of the same source
     _matches: dict[str, HeaderMatch] = field(default_factory=dict, repr=False)
-    #: header → (count, first cell) of the cells such as ``--`` or ``N/A`` that
+    #: header → (count, first cell, where it is) of the cells such as ``--`` or ``N/A`` that
     #: :meth:`numbers` read as missing; noted once per table after the parse
-    placeholders: dict[str, tuple[int, str]] = field(default_factory=dict, repr=False)
+    placeholders: dict[str, tuple[int, str, str]] = field(default_factory=dict, repr=False)
     #: header → (count, first cell) of the cells showing a spreadsheet's error (``#N/A``) that
     #: :meth:`text` read as missing; noted once per table (a number column's are noted among
     #: its :attr:`placeholders`)
@@ -407,7 +407,9 @@ class Candidate:
         hit = words.isin(MISSING - {"", "undefined"}).fillna(False).to_numpy(dtype=bool)
         if not hit.any():
             return None
-        self.placeholders[header] = (int(hit.sum()), str(cells[hit].iloc[0]).strip())
+        first = int(np.flatnonzero(hit)[0])
+        self.placeholders[header] = (int(hit.sum()), str(cells.iloc[first]).strip(),
+                                     self._where(header, first))
         return hit
 
     def count_abbreviated(self, header: str, cells: pd.Series, values: pd.Series) -> None:

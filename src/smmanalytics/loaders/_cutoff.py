@@ -4,8 +4,9 @@ A copy or a download interrupted ends a file inside its last row, maybe inside a
 a caption whose closing quote was deleted runs on into the rows after it. Both are told by the
 same reading of the body's last characters and of its runs of quotes, kept here, apart from
 the table reading (:mod:`._sniff`) that acts on them: :meth:`~._sniff.RawTable.mend_cut_off`
-and :meth:`~._sniff.RawTable.unclosed_quote` for CSV tables, and the Meta audience reader
-(:mod:`.meta_audience`), which reads its blocks itself.
+and :meth:`~._sniff.RawTable.unclosed_quote` for CSV tables, the Meta audience reader
+(:mod:`.meta_audience`), which reads its blocks itself, and the brand's own CSVs, costs.csv
+and competitors.csv (:func:`hand_made_cut`).
 
 The checks take the body as text or as its UTF-8 bytes (a memoryview of a file of a million
 rows): they look at its last characters, or count in C, and never copy it whole. Their two
@@ -17,7 +18,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["ends_inside_a_line", "ends_inside_a_quote", "ends_with_a_quote", "cut_off_message",
-           "find_unclosed_quote", "count_char", "last_char"]
+           "find_unclosed_quote", "count_char", "last_char", "hand_made_cut"]
 
 #: a run of quotes: one that opens or closes a cell, and the pairs that stand for a quote
 _QUOTE_RUN = re.compile('"+')
@@ -112,3 +113,25 @@ def cut_off_message(start: int, end: int, column: str, value: str, whole: bool) 
         what = f"it ends at the start of {column!r}, missing"
     return (f"{where}, a copy or a download interrupted: {what}; the columns after it are "
             "missing too")
+
+
+def hand_made_cut(text: str, delim: str, header: list[str], row: list[str],
+                  numbers: tuple[str, ...]) -> str | None:
+    """Where a file written by hand (costs.csv, competitors.csv), whose last line ``row`` is
+    read under ``header``, looks cut off, for its warning: ``"inside its quoted note 'Canva ',
+    never closed"`` or ``"on its amount '18'"``; None when it does not.
+
+    The rule of the exports' (``RawTable.mend_cut_off``), for a file whose lines may stop
+    short of its last columns: it ends inside its last line (no line break), and inside a
+    quoted cell never closed, or on a cell of one of the ``numbers`` columns, which a cut
+    leaves a smaller number (733 interactions read 7). A line ending on a text cell outside
+    quotes is taken as whole: nothing tells a cut one, nor does it change a figure."""
+    if not row or not ends_inside_a_line(text):
+        return None
+    k = len(row) - 1
+    column = header[k] if k < len(header) else f"column {k + 1}"
+    if ends_inside_a_quote(text, delim):
+        return f"inside its quoted {column} {row[k]!r}, never closed"
+    if column in numbers and row[k].strip():
+        return f"on its {column} {row[k].strip()!r}"
+    return None

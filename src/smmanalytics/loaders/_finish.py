@@ -29,7 +29,7 @@ from ..metrics import COMPONENTS, interactions_and_totals
 from ..quality import QualityLog
 from ._arrow import may_contain
 from ._candidate import _THREADED_CONVERSION_ROWS, Candidate, ParseContext, _meanwhile
-from ._cells import summary_cells
+from ._cells import column_letter, summary_cells
 from ._expected import RATES_EMPTY, TOTAL_HEADERS, expected_components, total_components
 from ._headers import normalize
 from ._ids import extract_rows
@@ -368,10 +368,14 @@ def _note_numbers(cand: Candidate, ctx: ParseContext) -> None:
                                                  if len(cols) > 6 else "")
 
     if cand.placeholders:
-        n = sum(k for k, _ in cand.placeholders.values())
-        words = " or ".join(map(repr, sorted({w for _, w in cand.placeholders.values()})[:3]))
+        n = sum(k for k, _, _ in cand.placeholders.values())
+        words = " or ".join(map(repr, sorted({w for _, w, _ in cand.placeholders.values()})[:3]))
+        # where the first is, in the file's first such column: the cell a user looks at
+        first = min(cand.placeholders, key=cand.header.index)
+        which = f"{first!r}, " if len(cand.placeholders) > 1 else ""
         ctx.note("placeholder_cells", f"{n} number cells hold {words} (no value) and were read "
-                 f"as missing, not 0, in {columns(cand.placeholders)}", level="info", rows=n)
+                 f"as missing, not 0, in {columns(cand.placeholders)} (the first: {which}"
+                 f"{cand.placeholders[first][2]})", level="info", rows=n)
     if text_errors := {h: v for h, v in cand.errors.items() if h not in cand.placeholders}:
         n = sum(k for k, _ in text_errors.values())
         words = " or ".join(map(repr, sorted({w for _, w in text_errors.values()})[:3]))
@@ -437,6 +441,51 @@ def _thousands_message(cand: Candidate) -> str:
 #: families whose parser tells a header written twice apart itself: a Facebook Insights export
 #: writes some twice on purpose, a count then its unique users (``meta._legacy_header``)
 _REPEATS_TOLD_APART = frozenset({"meta_legacy"})
+
+
+def _note_blank_headers(fmt: Format, cand: Candidate, ctx: ParseContext) -> None:
+    """Warn of each column whose header cell is blank but whose cells hold values
+    (``blank_header``): no field reads it, so a header blanked by hand (Facebook's
+    ``Link clicks``, X's ``Unfollows``, YouTube's ``Watch time (hours)``) made its metric
+    vanish, where a header renamed is at least listed among the columns not used. The note
+    names the column (its letter on a sheet, its number in a CSV), the headers either side
+    of it, which say what the export had there, and its first value with its line. A blank
+    column of no value is no loss (``RawTable.without_empty_unnamed_tail`` leaves a trailing
+    one out); costs.csv, written by hand, refuses the same (``_costs``). The table looked at
+    is the one the parser read (TikTok's Content rows repaired: a title split by a comma
+    spilled a value into an empty last column, which the repair moves back). A format of no
+    synonym family (Meta's Audience blocks, YouTube's charts) reads its columns by their
+    places, not their names: a blank header is its layout, and its table is not read here."""
+    if fmt.family is None:
+        return
+    table = cand.table.read_as or cand.table
+    for pos in cand.match(fmt.family).blank:
+        filled = table.filled_rows(pos)
+        if not len(filled):
+            continue
+        k, n = int(filled[0]), len(filled)
+        line = table.line_of(k)
+        first = cand._text(table.column(pos).iloc[[k]]).iloc[0]
+        if table.sheet:
+            column = f"column {column_letter(table.first_column + pos)}"
+            at = f"in {table.cell(pos, line)}"
+        else:
+            column, at = f"column {pos + 1}", f"on line {line}"
+        ctx.note("blank_header", f"{column} of {file_name(ctx.file)} has no header but holds "
+                 f"values on {n} row{'s' * (n > 1)}, the first {first[:40]!r} {at}"
+                 f"{_between(cand.header, pos)}: not read, no field of the export being "
+                 "named; a header blanked by hand? Write back the export's header to have it "
+                 "read", rows=n)
+
+
+def _between(header: list[str], pos: int) -> str:
+    """`` (between 'Total clicks' and 'Organic views')``: the nearest named headers either
+    side of the column at ``pos``, where the export's own column was."""
+    left = next((h for h in reversed(header[:pos]) if normalize(h)), None)
+    right = next((h for h in header[pos + 1:] if normalize(h)), None)
+    sides = [f"after {left!r}" if left else "", f"before {right!r}" if right else ""]
+    said = " and ".join(s for s in sides if s)
+    return f" ({said})" if said else ""
 
 
 def _note_repeated_headers(fmt: Format, cand: Candidate, ctx: ParseContext) -> None:

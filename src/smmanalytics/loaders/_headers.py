@@ -243,8 +243,11 @@ class HeaderMatch:
     """Result of matching a file's headers against one family.
 
     ``columns`` maps each canonical field to the positions of the columns that carry it (several
-    for bilingual files, first one first); ``unknown`` lists the headers no synonym matched;
-    ``locale`` is the BCP-47 locale of the language whose distinctive headers matched most.
+    for bilingual files, first one first); ``unknown`` lists the headers no synonym matched,
+    ``blank`` the positions of the header cells left empty (a name a spreadsheet's user
+    deleted: no field reads their cells, whatever they hold, which
+    ``_finish._note_blank_headers`` looks at); ``locale`` is the BCP-47 locale of the language
+    whose distinctive headers matched most.
     """
 
     family: str
@@ -252,6 +255,7 @@ class HeaderMatch:
     unknown: list[str] = field(default_factory=list)
     locale: str = "en-US"
     languages: dict[str, int] = field(default_factory=dict)
+    blank: list[int] = field(default_factory=list)
 
     def has(self, *canonical: str) -> bool:
         """True when every one of ``canonical`` was found."""
@@ -267,12 +271,14 @@ def match_headers(headers: list[str], family: str) -> HeaderMatch:
 
     The locale is the language with most matched headers that are specific to it (a header
     shared by several languages, like ``Impressions``, is no evidence); English when no other
-    language has specific matches. Unknown headers are listed, never an error. Synonyms added
-    by :func:`using_synonyms` count as the package's own.
+    language has specific matches. Unknown headers are listed, never an error, and so are the
+    positions of blank ones (a blank header is no unknown name: ``extra_columns`` cannot list
+    it). Synonyms added by :func:`using_synonyms` count as the package's own.
     """
     exact, prefixes = _index(family, _EXTRA.get())
     columns: dict[str, list[int]] = {}
     unknown: list[str] = []
+    blank: list[int] = []
     votes: Counter[str] = Counter()
     for pos, raw in enumerate(headers):
         h = normalize(raw)
@@ -285,6 +291,8 @@ def match_headers(headers: list[str], family: str) -> HeaderMatch:
         if hit is None:
             if h:
                 unknown.append(str(raw))
+            else:
+                blank.append(pos)
             continue
         canon, langs = hit
         columns.setdefault(canon, []).append(pos)
@@ -292,4 +300,4 @@ def match_headers(headers: list[str], family: str) -> HeaderMatch:
             votes[next(iter(langs))] += 1
     other = {k: v for k, v in votes.items() if k != "en"}
     lang = max(sorted(other), key=lambda k: other[k]) if other else "en"
-    return HeaderMatch(family, columns, unknown, LOCALES.get(lang, lang), dict(votes))
+    return HeaderMatch(family, columns, unknown, LOCALES.get(lang, lang), dict(votes), blank)

@@ -185,6 +185,9 @@ class RawTable:
     #: starts on and the first column whose cell the cut lost (read as missing, though the
     #: export had a value there); None for a table read to its end
     cut_row: tuple[int, int] | None = field(default=None, repr=False)
+    #: how many columns of no name and no value :meth:`without_empty_unnamed_tail` left out
+    #: at the right end: :meth:`records_before_other_header` leaves their cells out too
+    unnamed_tail: int = 0
 
     @cached_property
     def norm(self) -> list[str]:
@@ -272,11 +275,29 @@ class RawTable:
         width, lead = len(self.header), _lead(self.header)
         name = None if lead is None else self.header[lead]
         found = _first_other_header(
-            ((k, r) for k, r in enumerate(records) if len(r) != width
+            ((k, r) for k, r in enumerate(records) if len(r) not in (width, self._full_width)
              or name is not None and name in r[lead]), self.norm)
         if found is not None and self._cut_before(found):     # its preamble cut off too
             return records_and_lines(self._body_text() or "", self.delimiter or ",", base)
         return records, lines
+
+    @property
+    def _full_width(self) -> int:
+        """The number of cells of a row of the file, the columns of no name and no value
+        :meth:`without_empty_unnamed_tail` left out counted."""
+        return len(self.header) + self.unnamed_tail
+
+    def without_unnamed_tail(self, records: list[list[str]]) -> list[list[str]]:
+        """``records`` (:meth:`records_before_other_header`, a cut last row mended) without
+        the empty cells of the columns :meth:`without_empty_unnamed_tail` left out (a ``,`` at
+        the end of every line): TikTok's Content rows, repaired by their width, were all
+        refused as rows of one field too many. A record of fewer cells, or whose cells there
+        are not empty, is left as it is (a row of another width, for the reader to judge)."""
+        d = self.unnamed_tail
+        if not d:
+            return records
+        return [r[:-d] if len(r) >= self._full_width and not any(f.strip() for f in r[-d:])
+                else r for r in records]
 
     def mend_cut_off(self, records: list[list[str]], lines: list[int]) -> int | None:
         """The position of the body's last row among ``records`` (the body's rows, starting
@@ -295,8 +316,9 @@ class RawTable:
         delim = self.delimiter or ","
         opened, row, width = ends_inside_a_quote(body, delim), records[-1], len(self.header)
         # a row of every cell ending on a delimiter, no line break after it: cut right after
-        # it (TikTok's '…,"2",' for '…,"2","560"'), its last cell empty
-        after_delim = last_char(body) == delim
+        # it (TikTok's '…,"2",' for '…,"2","560"'), its last cell empty; unless that cell's
+        # column has no name (a ',' at the end of every line), whose cell nothing reads
+        after_delim = last_char(body) == delim and bool(self.norm[-1])
         if len(row) > width or len(row) == width and not (opened or after_delim):
             return None                                             # extra cells: ragged
         if not opened and not any(c.strip() for c in row):          # a line of no data
@@ -306,8 +328,10 @@ class RawTable:
         end = lines[-1] + sum(c.count("\n") for c in row)   # the row's quoted breaks too
         if not whole:
             row[k] = ""
-        self.cut_row = (lines[-1], k + whole)
-        if self.log is not None:
+        # noted once: a reader mending the rows it reads again (TikTok's Content, whose
+        # table was read for a blank last column) finds the same cut
+        noted, self.cut_row = self.cut_row, (lines[-1], k + whole)
+        if self.log is not None and noted != self.cut_row:
             self.log.add(self.source, "file_cut_off",
                          cut_off_message(lines[-1], end, self.header[k], value, whole), rows=1)
         return len(records) - 1
@@ -319,8 +343,11 @@ class RawTable:
         body that ends inside a line is looked at further, its quotes and lines counted."""
         body = self.raw if self.raw is not None else self.body or ""
         delim = self.delimiter or ","
+        # a row of every cell ending on the delimiter before a last column of no name (a
+        # ',' at the end of every line, the last line's break lost) is whole
         if not cells.num_rows or not ends_inside_a_line(body) \
-                or not (ends_inside_a_quote(body, delim) or last_char(body) == delim):
+                or not (ends_inside_a_quote(body, delim)
+                        or last_char(body) == delim and self.norm[-1]):
             return cells
         k, n = cells.num_columns - 1, cells.num_rows
         col = cells.column(k)
@@ -807,20 +834,29 @@ class RawTable:
             keep -= 1
         if keep == len(norm) or keep == 0:
             return 0
-        cells = self._cells
-        arrow = isinstance(cells, pa.Table)
         for pos in range(len(norm) - 1, keep - 1, -1):
-            if not _blank_cells(cells.column(pos) if arrow else cells[pos]).all():
+            if len(self.filled_rows(pos)):
                 keep = pos + 1
                 break
         dropped = len(norm) - keep
         if dropped:
+            cells = self._cells
+            arrow = isinstance(cells, pa.Table)
             self.header = self.header[:keep]
             self.__dict__["_cells"] = (cells.select(list(range(keep))) if arrow
                                        else cells.iloc[:, :keep])
             for cached in ("norm", "frame", "_memo"):
                 self.__dict__.pop(cached, None)
+            self.unnamed_tail = dropped
         return dropped
+
+    def filled_rows(self, pos: int) -> np.ndarray:
+        """The data rows whose cell in column ``pos`` holds something (not missing, empty or
+        only spaces): whether a column without a name can be left out, or holds values no
+        field reads (``_finish._note_blank_headers``)."""
+        cells = self._cells
+        col = cells.column(pos) if isinstance(cells, pa.Table) else cells[pos]
+        return np.flatnonzero(~_blank_cells(col))
 
     @property
     def n_rows(self) -> int:

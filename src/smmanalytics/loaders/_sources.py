@@ -566,6 +566,20 @@ def _xls_rows(sheet, datemode: int) -> list[list]:
     return [cells[end - n:end] for n, end in zip(lengths, ends, strict=True)]
 
 
+def _whole_workbook(data: bytes | memoryview) -> str | None:
+    """What a whole workbook of ``data``'s kind is, when ``data`` is not one: cut short, as a
+    copy or a download interrupted leaves it (the reader's own error, xlrd's "array index out
+    of range", calamine's "Cannot detect file format", said nothing of it); None when its
+    size and end are those of a whole file. An .xls is made of 512-byte sectors; an xlsx or
+    ods is a zip, which ends with its directory's last record (``PK\x05\x06``)."""
+    if data[:8] == _OLE_MAGIC:
+        return None if len(data) % 512 == 0 else "an .xls of whole 512-byte sectors"
+    if _starts(data, _ZIP):
+        tail = bytes(data[-(1 << 16) - 22:])
+        return None if b"PK\x05\x06" in tail else "a workbook (a zip) ending with its directory"
+    return None
+
+
 def _read_workbook(src: Source, log: QualityLog) -> list[RawTable]:
     from python_calamine import CalamineWorkbook
 
@@ -587,6 +601,12 @@ def _read_workbook(src: Source, log: QualityLog) -> list[RawTable]:
         # BaseException) on damaged cells, e.g. a huge number in a date-formatted cell
         if "encrypted" in str(exc).lower():        # xlrd: "Workbook is encrypted"
             raise _encrypted(src) from exc
+        if (whole := _whole_workbook(src.data)) is not None:
+            raise ParseError("workbook cut short (a copy or a download interrupted?): not "
+                             "readable; take the file again from where it came",
+                             file=src.name, expected=whole,
+                             got=f"{len(src.data):,} bytes (the reader's error: "
+                             f"{str(exc)[:120]})") from exc
         raise ParseError("not a readable Excel workbook", file=src.name,
                          expected="xlsx/xls/ods workbook", got=str(exc)[:200]) from exc
     tables = []

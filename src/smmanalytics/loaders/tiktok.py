@@ -61,6 +61,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParseError
+from ._body import lines_named
 from ._candidate import Candidate, ParseContext
 from ._dates import (
     day_to_utc,
@@ -397,7 +398,7 @@ def _parse_history(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     dates, followers, net = c.read_all(partial(_days, c, ctx, "date", as_of),
                                        partial(_num, c, "followers_total"),
                                        partial(_num, c, "net_follows"))
-    metrics = {"followers_total": followers}
+    metrics = {"followers_total": _without_negative_totals(c, ctx, followers)}
     unknown = []
     if net is not None:
         first = int(dates.idxmin()) if dates.notna().any() else 0
@@ -418,6 +419,22 @@ def _parse_history(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         out.attrs["unknown_made"] = unknown
     return _finish(out, "daily", c, as_of if stated else None, ctx,
                    "Followers_<handle>.zip/FollowerHistory.csv")
+
+
+def _without_negative_totals(c: Candidate, ctx: ParseContext, followers: pd.Series
+                            ) -> pd.Series:
+    """``followers`` (FollowerHistory's totals) with those below zero left missing and noted
+    (``negative_metric``, their lines): a number of followers is never negative, unlike the
+    day's difference beside it; ``-3864`` was a day's total, kept with no word."""
+    neg = (followers < 0).fillna(False).to_numpy()
+    if not neg.any():
+        return followers
+    pos = np.flatnonzero(neg)
+    lines = lines_named([c.table.line_of(int(k)) for k in pos[:5]], len(pos))
+    ctx.note("negative_metric", f"{len(pos)} negative follower totals in "
+             f"{c.header_of(F, 'followers_total')!r} ({lines}): a number of followers cannot "
+             "be below zero (a cell damaged or typed by hand?); left missing", rows=len(pos))
+    return followers.mask(neg)
 
 
 def _parse_activity(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
@@ -480,6 +497,7 @@ def _repaired(c: Candidate, ctx: ParseContext) -> Candidate:
     preamble = set(preamble_rows(rows, c.header))
     # a last row the file ends inside is mended and noted as cut off, not repaired
     skip = preamble | {c.table.mend_cut_off(rows, lines)}
+    rows = c.table.without_unnamed_tail(rows)      # a ',' at the end of every line
     ragged = [i for i, r in enumerate(rows)
               if len(r) != width and any(f.strip() for f in r) and i not in skip]
     # the rows, repaired below, and the line each starts on (a caption over two lines moves

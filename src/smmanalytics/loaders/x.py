@@ -53,7 +53,14 @@ from ._dates import (
 )
 from ._ids import differ_from_links, rounded_ids, x_snowflake_time, zeros_rounded
 from ._registry import register
-from ._tidy import day_order, day_parts, note_extra_columns, summary_cells, written_days
+from ._tidy import (
+    day_order,
+    day_parts,
+    note_extra_columns,
+    note_negative_values,
+    summary_cells,
+    written_days,
+)
 
 __all__: list[str] = []
 
@@ -365,11 +372,14 @@ _DAILY_NAMES = {"likes": "reactions", "replies": "comments", "bookmarks": "saves
                 "engagement_rate": "platform_engagement_rate", "shares": "shares_direct"}
 
 
-def _long_daily(c: Candidate, fam: str, days: pd.Series, fields: tuple[str, ...]
-                ) -> pd.DataFrame:
+def _long_daily(c: Candidate, fam: str, days: pd.Series, fields: tuple[str, ...],
+                ctx: ParseContext) -> pd.DataFrame:
     """The daily values of ``fields`` as long rows (date, metric, value), under canonical
-    names, with ``shares`` = reposts + direct shares over the columns present."""
+    names, with ``shares`` = reposts + direct shares over the columns present. Negative
+    values are kept and noted, as the other platforms' daily values are (``Likes = -8``
+    was kept with no word)."""
     values = {k: v for k in fields if (v := c.numbers(fam, k)) is not None}
+    note_negative_values(c, ctx, {c.header_of(fam, k): v for k, v in values.items()}, "X")
     parts = [pd.DataFrame({"date": days, "metric": _DAILY_NAMES.get(k, k), "value": v.array})
              for k, v in values.items()]
     both = [values[k] for k in ("reposts", "shares") if k in values]
@@ -472,7 +482,7 @@ def _parse_overview(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     with _first_bad_cell(c, fam, ctx, _OVERVIEW,
                          lambda scratch: _day_dates(c, fam, scratch, daily=True)):
         days = _day_dates(c, fam, ctx, daily=True)
-        long = _long_daily(c, fam, days, _OVERVIEW)
+        long = _long_daily(c, fam, days, _OVERVIEW, ctx)
     long = _dated_rows(long, ctx, _overview_handle(c, ctx))
     ctx.note("day_zone_assumed", "X overview days carry no time zone; taken as UTC days "
              "(reference §9.2 [U])", level="info")
@@ -531,7 +541,7 @@ def _parse_legacy_daily(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     with _first_bad_cell(c, fam, ctx, _LEGACY_DAILY,
                          lambda scratch: _legacy_days(c, fam, scratch)):
         days = _legacy_days(c, fam, ctx)
-        long = _long_daily(c, fam, days, _LEGACY_DAILY)
+        long = _long_daily(c, fam, days, _LEGACY_DAILY, ctx)
     long = _dated_rows(long, ctx, _name_handle(c, ctx))
     ctx.note("day_zone_assumed", "legacy X by-day export: days taken as UTC days (the by-Tweet "
              "export writes times in UTC)", level="info")
