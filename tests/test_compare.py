@@ -2636,18 +2636,21 @@ def test_posts_of_unknown_interactions_are_said_beside_interactions_per_post():
     assert t.loc["posts", "current"] == 11
     assert t.loc["interactions", "current"] == 810
     assert t.loc["interactions_per_post", "current"] == pytest.approx(90.0)
+    # a sentence, as the other caveats: its bullet had no final full stop (s56RV)
     caveat = ("interactions of 2 of 11 posts of 2026-10 unknown: interactions and rates are "
-              "of the other posts")
-    assert caveat == unknown_interactions_note(2, 11, period="2026-10")
+              "of the other posts.")
+    assert caveat == unknown_interactions_note(2, 11, period="2026-10") + "."
     assert caveat in c.caveats
     assert not any("2026-09 unknown" in s for s in c.caveats)      # September's 3 all known
     assert Formatter("en").note(caveat) == (
         "the interactions of 2 of the 11 posts of October 2026 are unknown: the interactions, "
-        "interactions per post and rates of that period are those of its other posts")
+        "interactions per post and rates of that period are those of its other posts.")
     assert Formatter("fr").note(caveat) == (
         "les interactions de 2 des 11 publications d'octobre 2026 sont inconnues : les "
         "interactions, interactions par publication et taux de cette période sont ceux de ses "
-        "autres publications")
+        "autres publications.")
     assert Formatter("it").note(caveat) == (
         "le interazioni di 2 su 11 post di ottobre 2026 non sono note: le interazioni, le "
-        "interazioni per post e i tassi di quel periodo sono quelli degli altri suoi post")
+        "interazioni per post e i tassi di quel periodo sono quelli degli altri suoi post.")
+    # every caveat of the list ends so, as its report bullets do
+    assert all(s.endswith(".") for s in c.caveats)

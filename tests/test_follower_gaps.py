@@ -201,6 +201,53 @@ def test_a_platform_without_follower_figures_in_the_period_is_named(tmp_path):
                 if x.startswith("Net followers of")]
 
 
+def _facebook_follows_unread(covers_from):
+    """Instagram +1 a day from 1 September to 31 October; Facebook's page views (10 a day,
+    no follower figure) over the same days, and +2 follows a day in September when its one
+    follows export of October could not be read (``covers_from`` 2026-10-01), none when
+    its one follows export of September 2025 to October 2026 could not be read."""
+    split = covers_from == "2026-10-01"
+    rows = (_net_follows("instagram", "maisonseve", "2026-09-01", [1] * 61)
+            + [dict(r, metric="page_views", value=10.0)
+               for r in _net_follows("facebook", "maisonseve", "2026-09-01", [0] * 61)]
+            + (_net_follows("facebook", "maisonseve", "2026-09-01", [2] * 30) if split else []))
+    failed = pd.DataFrame({
+        "path": [f"/b/facebook_follows_{covers_from}_2026-10-31_2026-11-01.csv"],
+        "status": ["failed"], "platform": ["facebook"], "kind": ["daily"],
+        "covers_from": pd.to_datetime([covers_from]),
+        "covers_to": pd.to_datetime(["2026-10-31"])})
+    return dataset(daily=daily(rows), files=failed)
+
+
+@pytest.mark.parametrize("covers_from", ["2025-09-01", "2026-10-01"])
+def test_an_unread_follows_export_decides_no_goal_however_the_files_split(tmp_path,
+                                                                            covers_from):
+    """s56RV: Facebook's only follows export unreadable read "missed" (−178) in October and
+    "met" (1,145) in September, while its October export alone unreadable read "not
+    assessed". Instagram's 31 of October (1 a day) against 100 and its 30 of September
+    against 20 are no brand's total either way: Facebook's follows are unknown in October,
+    and in September too when its one export is the unread one; with September's Facebook
+    file read, September's 30 + 2 × 30 = 90 is the brand's and meets 20."""
+    def with_target(target):
+        path = tmp_path / f"goals_{target}.yaml"
+        path.write_text(f"goals:\n  - {{metric: followers_net, platform: all, target: {target}}}\n")
+        return dataclasses_replace(_facebook_follows_unread(covers_from), goals=read_goals(path))
+
+    october = scorecard(with_target(100), "2026-10", asof="2026-11-05").iloc[0]
+    assert october["actual"] == 31.0
+    assert pd.isna(october["status"])
+    assert october["note"].endswith(
+        "the actual is the total of the other platforms: not assessed")
+    september = scorecard(with_target(20), "2026-09", asof="2026-11-05").iloc[0]
+    if covers_from == "2026-10-01":
+        assert september["actual"] == 90.0 and september["status"] == "met"
+    else:
+        assert september["actual"] == 30.0 and pd.isna(september["status"])
+        assert september["note"].split("; ") == [
+            "facebook left out: its exports give no follower figures in the files that could "
+            "be read", "the actual is the total of the other platforms: not assessed"]
+
+
 def test_the_absent_platforms_of_several_spans_are_each_spans_own():
     """compare asks for both its periods at once: each answer is the one span's. Facebook has
     follows in September only and its October export failed (_FAILED: August's failed too);

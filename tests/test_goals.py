@@ -352,6 +352,9 @@ def test_followers_net_names_a_platform_of_brand_yaml_without_an_export(tmp_path
     row = scorecard(ds, "2026-10", asof="2026-10-31").iloc[0]
     assert row["actual"] == -10
     assert "tiktok left out: no export of it was found" in row["note"].split("; ")
+    # TikTok's net change is unknown and may be a fall: X's −10 decides nothing (s56RV)
+    assert pd.isna(row["status"])
+    assert row["note"].endswith("the actual is the total of the other platforms: not assessed")
     assert Formatter("it").note("tiktok left out: no export of it was found") == (
         "TikTok escluso: non ne è stata trovata alcuna esportazione")
     ds = dataset(daily=rows, brand=brand,

@@ -1159,7 +1159,8 @@ def test_an_empty_audience_schedule_is_no_audience_schedule(ds, monkeypatch):
     # the lift heatmap's caption, against one account's average; no slot of these posts has
     # 8 (timing.MIN_CELL_POSTS), which it says
     assert bt.by_slot["n_posts"].max() < 8
-    assert (rep.fmt.label("bt_heatmap_lift").format(few="8", **_bt_who(rep.fmt, 1)) + " "
+    # (a full stop after the first part's closing parenthesis: it ran on, s56RV)
+    assert (rep.fmt.label("bt_heatmap_lift").format(few="8", **_bt_who(rep.fmt, 1)) + ". "
             + rep.fmt.label("bt_heatmap_all_faint").format(few="8")) in captions
     assert rep.fmt.label("bt_heatmap_activity") not in captions
     assert rep._slots["instagram"].attrs["basis"] == "even"
@@ -1736,7 +1737,8 @@ def test_a_heatmap_of_no_slot_of_eight_posts_says_every_colour_is_an_estimate(
                 and faint in b["caption"]]
     assert len(captions) == 2
     instagram, facebook = captions
-    assert instagram.endswith(faint) and facebook.endswith(faint + " " + none_of_eight)
+    # a full stop after the parenthesis ("drawn light) No slot" ran on, s56RV)
+    assert instagram.endswith(faint) and facebook.endswith(faint + ". " + none_of_eight)
 
 
 @pytest.fixture(scope="module")
@@ -1767,3 +1769,9 @@ def test_a_heatmap_whose_test_could_not_be_run_is_drawn_and_says_no_verdict(
     captions = [b["caption"] for b in sec.blocks if b["kind"] == "figure"]
     assert len(captions) == 1
     assert captions[0].endswith(rep.fmt.prose(rep.fmt.label("bt_heatmap_untested")))
+    # each sentence ends before the next begins: "… drawn light) No slot has 8 posts yet …
+    # estimate. No verdict" ran on after the parenthesis (s56RV)
+    joints = {"en": ("drawn light). No slot", "estimate. No verdict"),
+              "fr": ("en clair). Aucun créneau", "modèle. Pas de verdict"),
+              "it": ("in chiaro). Nessuna fascia", "modello. Nessun verdetto")}[lang]
+    assert all(j in captions[0] for j in joints), captions[0]

@@ -564,6 +564,14 @@ def test_the_day_first_spreadsheet_note_says_what_the_setting_is():
         "en dates ont retrouvé leur jour et leur mois")
 
 
+def test_the_range_end_note_reads_as_french():
+    # "la fin de cette période a été retenue, le plus tôt que l'export ait pu être fait" is
+    # no French (s56RV): the range's end is the earliest the export can have been made
+    assert Formatter("fr").quality("snapshot_range_end", "") == (
+        "L'heure d'export ne figure pas dans le fichier, dont le nom donne la période choisie ; "
+        "la fin de cette période a été retenue : l'export n'a pas pu être fait plus tôt")
+
+
 def test_the_month_first_note_says_it_is_metas_documented_format():
     # month first is Meta's documented format (reference §1.4 [C]), not a guess: the note
     # said it was "assumed"/"supposé"/"supposto"

@@ -1132,8 +1132,9 @@ def test_a_quarterly_report_gives_each_goal_month_by_month():
     assert len(heading) == 1
     table = blocks[heading[0] + 1]
     # ROAS: no ad spend recorded in costs.csv, which covers Q3: not computable, not "no data"
+    # the fourth column names every status it counts: "not assessed" too (s56RV)
     assert table["columns"] == ["Goal", "Target", "Met", "Missed",
-                                "Running, no data or not computable"]
+                                "Running, no data, not computable or not assessed"]
     rows = {r[0]: r[1:] for r in table["rows"]}
     assert rows["Interactions · Instagram"] == ["≥ 14,500", "2 (Aug, Sept)", "1 (Jul)", "–"]
     assert rows["ROAS · All platforms"][1:] == ["–", "–", "3 (Jul, Aug, Sept)"]
@@ -1147,7 +1148,8 @@ def test_a_quarterly_report_gives_each_goal_month_by_month():
     # a year: more than four months are counted, not listed (ten ran across a page)
     year = BrandReport(ds, "2026", lang="en").scorecard().blocks
     rows = {r[0]: r[1:] for r in next(b for b in year if b["kind"] == "table" and
-                                      "Running, no data or not computable" in b["columns"])
+                                      "Running, no data, not computable or not assessed"
+                                      in b["columns"])
             ["rows"]}
     assert rows["Social revenue · All platforms"][1:] == ["–", "10", "–"]
     assert rows["Social key events · All platforms"][1:] == ["–", "3 (Q1 2026, Q2 2026, Q3 2026)",

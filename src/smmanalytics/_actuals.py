@@ -40,7 +40,8 @@ __all__ = ["metric_daily", "actual", "known_days", "known_days_note", "followers
            "actuals_shared",
            "has_posts_data", "followers_net_unknown", "followers_net_absent",
            "followers_net_without",
-           "followers_left_out", "followers_absent_in", "followers_absent_in_each",
+           "followers_left_out", "follows_unknown", "followers_absent_in",
+           "followers_absent_in_each",
            "unread_exports", "unread_days", "web_unread",
            "could_not_be_read", "declared_unexported",
            "declared_platforms", "NOT_FOUND",
@@ -705,6 +706,9 @@ def followers_net_absent(ds, platform: str) -> list[str]:
 
 #: why :func:`followers_left_out` leaves out a platform brand.yaml names with no export at all
 NOT_FOUND = "not found"
+#: why it leaves out a platform whose follower figures may be in an export that could not be
+#: read, the files read giving none
+UNREAD_FIGURES = "give no follower figures in the files that could be read"
 #: why it leaves out a platform whose posts carry the followers they brought and no day does:
 #: YouTube Studio's table gives each video's subscribers over the range chosen, no daily series
 #: ("its exports give no follower figures" was said beside 845 subscribers of the videos)
@@ -753,7 +757,7 @@ def followers_left_out(ds, platform: str) -> dict[str, str]:
         # a platform whose data may be in an export that could not be read (X's overview
         # with a broken date): its follower figures may be there, the files read give none
         if unread_exports(ds, p):
-            return "give no follower figures in the files that could be read"
+            return UNREAD_FIGURES
         if p in missing:
             return NOT_FOUND
         return _follows_per_post(ds, p) or "give no follower figures"
@@ -766,6 +770,16 @@ def followers_left_out(ds, platform: str) -> dict[str, str]:
         p for p in declared_platforms(ds) if p not in have and platform in ("all", p)]
     why |= {p: without_figures(p) for p in without}
     return dict(sorted(why.items()))
+
+
+def follows_unknown(why: str) -> bool:
+    """Whether a platform :func:`followers_left_out` leaves out for ``why`` has follows that
+    are unknown, not missing from its exports by design: one whose export could not be read
+    (:data:`UNREAD_FIGURES`) or was not found (:data:`NOT_FOUND`). Its net change may be
+    anything, falling as well as rising, so a total of the others decides no goal; LinkedIn's
+    (new followers only) and YouTube's (per video) are never there, and a total without them
+    is the brand's measure, named."""
+    return why in (UNREAD_FIGURES, NOT_FOUND)
 
 
 def followers_absent_in(ds, platform: str, start: dt.date, end: dt.date

@@ -1409,7 +1409,8 @@ def _table_caveats(ds, table: pd.DataFrame, a: pd.DataFrame, b: pd.DataFrame,
     caveats += _age_caveats(a, b, cur, prev)
     caveats += _range_caveats(a, b, cur, prev)
     caveats += _top_post_caveat(a, b, cur, prev, lone)
-    caveats += [unknown_interactions_note(k, len(posts), period=p.label)
+    # a sentence, as the other caveats are: its report bullet had no final full stop
+    caveats += [unknown_interactions_note(k, len(posts), period=p.label) + "."
                 for p, posts in ((cur, a), (prev, b))
                 if (k := int(posts["interactions"].isna().sum()))]
     caveats += _followers_caveats(ds, table, platform)

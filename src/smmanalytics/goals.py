@@ -88,6 +88,7 @@ from ._actuals import (
     followers_absent_in,
     followers_gaps,
     followers_left_out,
+    follows_unknown,
     known_days,
     known_days_note,
     missing_figure,
@@ -753,10 +754,12 @@ def _actual_with_caveats(ds, g: dict, row: dict, w: Period, covered: Period, end
         notes += [f"{p} left out: " + (could_not_be_read(ds, files) if files
                                        else "its exports of these days give no follower figures")
                   for p, files in absent.items()]
-        if any(absent.values()):
+        if any(absent.values()) or any(map(follows_unknown, left_out.values())):
             # Facebook's September export failed: Instagram's 1,145 read "missed" against
-            # 1,200, where the brand's 1,227 meets it. A total without a platform whose figures
-            # could not be read decides nothing, as a total of some days does not
+            # 1,200, where the brand's 1,227 meets it. A total without a platform whose follows
+            # are unknown on some of its days decides nothing, as a total of some days does
+            # not, however its files split them: Facebook's one follows export unreadable read
+            # "missed" (−178) in October, its October export alone unreadable "not assessed"
             notes.append("the actual is the total of the other platforms: not assessed")
             return _finish(row, notes)
     gaps, seen, source = _uncovered(ds, metric, platform, covered.start, end)

@@ -763,6 +763,21 @@ class Formatter:
             return text
         return text[:1].upper() + text[1:]
 
+    @staticmethod
+    def sentences(*parts: str) -> str:
+        """``parts`` joined as the sentences of one caption: each but the last ends with a
+        full stop when it has none. A caption's first part may end with a parenthesis, as a
+        figure's title does; what followed it ran on ("… drawn light) No slot has 8 posts").
+
+        >>> Formatter.sentences("Lift by hour (faint: the model's)", "No slot has 8 posts.")
+        "Lift by hour (faint: the model's). No slot has 8 posts."
+        >>> Formatter.sentences("Audience online (a fallback)")
+        'Audience online (a fallback)'
+        """
+        kept = [p for p in parts if p]
+        return " ".join([p if p.endswith((".", "!", "?", "…")) else p + "."
+                         for p in kept[:-1]] + kept[-1:])
+
     def period_first(self, text: str) -> str:
         """``text`` with a capital first letter when it starts with a period's name, with or
         without the article the language gives it, as a sentence does: French and Italian

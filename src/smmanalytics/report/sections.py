@@ -535,23 +535,23 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         # the stories on a line of their own: "42 (dont 12" over "stories)" in a narrow column
         shown[f.label("posts")] = [f"{v}\n({self._stories(k)})" if k else v
                                    for v, k in zip(shown[f.label("posts")], n, strict=True)]
-        caption = self._rates_caption(by)
+        parts = [self._rates_caption(by)]
         if pooled:
-            caption += " " + f.label("kpi_total_rates").format(
-                total=f.label("total"), platforms=f.listed(pooled), measure=f.measure(den))
+            parts.append(f.label("kpi_total_rates").format(
+                total=f.label("total"), platforms=f.listed(pooled), measure=f.measure(den)))
         if n_stories:       # a row's "(incl. 12 stories)" holds for its other figures too
-            caption += " " + f.label("kpi_stories")
+            parts.append(f.label("kpi_stories"))
         thumbnails = e.attrs.get("youtube_impressions", pd.NA)
         if not pd.isna(thumbnails):
-            caption += " " + f.label("kpi_youtube_impressions").format(n=f.number(thumbnails))
+            parts.append(f.label("kpi_youtube_impressions").format(n=f.number(thumbnails)))
         uncovered = self._posts_uncovered()
         if uncovered:
-            caption += " " + f.label("kpi_total_partial").format(
-                total=f.label("total"), platforms=f.listed(map(f.platform, uncovered)))
+            parts.append(f.label("kpi_total_partial").format(
+                total=f.label("total"), platforms=f.listed(map(f.platform, uncovered))))
         # posts whose interactions are unknown (a blank component): a platform's interactions
         # and rates are of its other posts, which its row alone does not say
-        caption += "".join(f" {f.sentence(f.note(n))}." for n in e.attrs.get("notes", []))
-        return self.table(sec, shown, total=True, caption=caption)
+        parts += [f"{f.sentence(f.note(n))}." for n in e.attrs.get("notes", [])]
+        return self.table(sec, shown, total=True, caption=f.sentences(*parts))
 
     def _cover_posts(self) -> str:
         """The cover's count of the period's posts (a campaign's: those carrying it), with

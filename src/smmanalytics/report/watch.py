@@ -317,12 +317,12 @@ class WatchSections:
         a grey grid no caption explained)."""
         f = self.fmt
         few = f.number(MIN_CELL_POSTS)
-        caption = f.label(f"bt_heatmap_{kind}").format(few=few, **who)
+        parts = [f.label(f"bt_heatmap_{kind}").format(few=few, **who)]
         if kind == "lift" and not bt.by_slot["n_posts"].ge(MIN_CELL_POSTS).any():
-            caption += " " + f.label("bt_heatmap_all_faint").format(few=few)
+            parts.append(f.label("bt_heatmap_all_faint").format(few=few))
         if kind == "lift" and not (getattr(bt, "day_effect", False) or np.isfinite(bt.p_value)):
-            caption += " " + f.label("bt_heatmap_untested")
-        return caption
+            parts.append(f.label("bt_heatmap_untested"))
+        return f.sentences(*parts)
 
     def _capped_note(self, bt, accounts: int) -> str:
         """The posts the analysis counted at a cap (``bt.method["capped"]``,
@@ -675,10 +675,10 @@ class WatchSections:
         stories = bt.method.get("stories", 0)
         if not stories:
             return caption
-        return caption + " " + f.label("bt_slots_stories_one" if stories == 1
-                                       else "bt_slots_stories").format(
+        return f.sentences(caption, f.label("bt_slots_stories_one" if stories == 1
+                                            else "bt_slots_stories").format(
             feed=_bt_who(f, accounts)["feed"], pace=f.number(plan.attrs.get("posts_per_week")),
-            stories=f.number(stories))
+            stories=f.number(stories)))
 
     def _plan_days(self, plan: pd.DataFrame) -> str:
         """The days a plan covers by name: "Novembre 2026" for a calendar month, else its
