@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 
+import numpy as np
+import pandas as pd
+
 import smmanalytics as smm
-from smmanalytics.quality import missing_from_newer
+from smmanalytics._missing import note_missing_from_newer
+from smmanalytics.quality import QualityLog, missing_from_newer
 from smmanalytics.report import BrandReport
 
 from ._helpers import ig_posts
@@ -88,3 +92,33 @@ def test_the_report_marks_the_missing_top_posts(tmp_path):
     table = BrandReport(dataclasses.replace(ds, quality=kept), "2026-10",
                         lang="en").top_posts(n=4).blocks[-1]
     assert not any("‡" in row[0] for row in table["rows"]) and not table.get("caption")
+
+
+def _rows(*rows):
+    """Posts rows of (post id, source format, publish time, snapshot, file, window start)."""
+    return pd.DataFrame(
+        [("instagram", "1784", pid, fmt, pd.Timestamp(at, tz="UTC"), pd.Timestamp(snap, tz="UTC"),
+          file, pd.Timestamp(window) if window else pd.NaT)
+         for pid, fmt, at, snap, file, window in rows],
+        columns=["platform", "account_id", "post_id", "source_format", "published_at",
+                 "snapshot_at", "source_file", "window_start"])
+
+
+def test_only_the_newer_exports_own_kind_of_posts_can_be_missing_from_it():
+    """Three rows kept from the export of 2 November, in the days of the newer posts export
+    (1 October to 30 November): a story of its stories export (another format: the posts
+    export never lists stories), a row of figures over a date range (``window_start``), and a
+    post the newer export does hold, kept from the older one all the same (as when the newer
+    export's snapshot was only guessed). None is missing; the feed post 7 is."""
+    df = _rows(
+        ("s1", "meta_story", "2026-10-14 15:00", "2026-11-02", OLDER, None),
+        ("w1", "meta_post", "2026-10-14 15:00", "2026-11-02", OLDER, "2026-10-01"),
+        ("p1", "meta_post", "2026-10-14 15:00", "2026-11-02", OLDER, None),
+        ("7", "meta_post", "2026-10-15 15:00", "2026-11-02", OLDER, None),
+        ("p1", "meta_post", "2026-10-14 15:00", "2026-12-02", NEWER, None),
+        ("p2", "meta_post", "2026-11-14 15:00", "2026-12-02", NEWER, None))
+    log = QualityLog()
+    kept = np.array([True, True, True, True, False, True])
+    note_missing_from_newer(df, kept, "post_id", log)
+    assert [(e["file"], e["rows"]) for e in log.entries] == [(OLDER, 1)]
+    assert missing_from_newer(log.to_frame()) == {(OLDER, "7")}

