@@ -835,7 +835,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         local = post_dates(rows, self.tz)
         captions = []
         for cap, link in zip(rows["caption"], rows["permalink"], strict=True):
-            text = printable(cap) if pd.notna(cap) else "—"
+            text = self._caption(cap)
             text = text if len(text) <= 110 else text[:107] + "…"
             captions.append({"text": text, "link": link} if pd.notna(link) else text)
         return pd.DataFrame({
@@ -849,6 +849,15 @@ class BrandReport(PerformanceSections, WatchSections, Report):
             f.label("interactions"): [f.number(v) for v in rows["interactions"]],
             **self._post_rates(rows),
         })
+
+    def _caption(self, caption) -> str:
+        """A post's caption as the PDF can draw it (:func:`~.builder.printable`): "—" for
+        none, and a caption of emoji alone (which the PDF's fonts, Typst's own, lack) said to
+        be so. A cell left empty hid which posts were November's two best, and the link on
+        it, zero points wide, could not be clicked."""
+        if pd.isna(caption) or not str(caption).strip():
+            return "—"
+        return printable(caption) or self.fmt.label("caption_emoji_only")
 
     def _post_rates(self, rows: pd.DataFrame) -> dict[str, list[str]]:
         """The posts' engagement rate column, each by its platform's measure
