@@ -46,3 +46,18 @@ def meta_daily(path: Path, title: str, rows: dict[str, int]) -> Path:
     body = "".join(f'"{day}T00:00:00","{v}"\n' for day, v in rows.items())
     path.write_text(f'sep=,\n"{title}"\n"Date","Primary"\n{body}', encoding="utf-16")
     return path
+
+
+def ig_posts(path: Path, posts: list[tuple], account: str = "1784") -> Path:
+    """An Instagram posts export as Meta Business Suite writes it (English headers, publish
+    times in Pacific time, lifetime figures) at ``path``, one row per ``(post id, publish
+    time, likes, comments, shares, saves)``; interactions are likes + comments + shares +
+    saves, reach is 10 × likes."""
+    rows = ['"Post ID","Account ID","Account username","Account name",Description,'
+            '"Duration (sec)","Publish time",Permalink,"Post type","Data comment",Date,Views,'
+            'Reach,Likes,Shares,Follows,Comments,Saves']
+    rows += [f"{pid},{account},brand,Brand,post {pid},0,{at},https://www.instagram.com/p/Z{pid}/,"
+             f'"IG image",,Lifetime,{20 * likes},{10 * likes},{likes},{shares},,{comments},{saves}'
+             for pid, at, likes, comments, shares, saves in posts]
+    path.write_text("\ufeff" + "\n".join(rows) + "\n", encoding="utf-8")
+    return path

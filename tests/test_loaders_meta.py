@@ -1627,6 +1627,46 @@ def test_a_post_type_not_in_the_table_with_a_reel_permalink_is_a_reel(tmp_path):
                                            40 + 2 + 1 + 3]
 
 
+def test_french_and_italian_reel_and_post_types_are_read_as_inferred(tmp_path):
+    """The reference marks French and Italian post types unknown [U]; "Réel" (French for
+    reel), "Publication" and "Post" (the feed post, its media not said: other) are inferred
+    translations, read with an info note naming them; a type still unknown ("Sondage") keeps
+    its warning. 4 French posts, 1 Italian post, by hand from the rows below."""
+    fr_cols = ["Identifiant de la publication", "Description", "Heure de publication",
+               "Permalien", "Type de publication", "Date", "Vues", "Couverture",
+               "Mentions J’aime", "Commentaires", "Partages", "Enregistrements"]
+    rows = [dict(zip(fr_cols, r, strict=True)) for r in (
+        ["18000000000000001", "a", "10/03/2026 01:00", "https://www.instagram.com/p/Z1/",
+         "Publication", "Durée de vie", "100", "90", "5", "1", "0", "0"],
+        ["18000000000000002", "b", "10/04/2026 01:00", "https://www.instagram.com/p/Z2/",
+         "Réel", "Durée de vie", "100", "90", "5", "1", "0", "0"],
+        ["18000000000000003", "c", "10/05/2026 01:00", "https://www.instagram.com/p/Z3/",
+         "Réel", "Durée de vie", "100", "90", "5", "1", "0", "0"],
+        ["18000000000000004", "d", "10/06/2026 01:00", "https://www.instagram.com/p/Z4/",
+         "Sondage", "Durée de vie", "100", "90", "5", "1", "0", "0"])]
+    path = tmp_path / "instagram_posts_2026-10-01_2026-10-31_2026-11-02.csv"
+    _write(path, fr_cols, rows)
+    df = read_export(path)
+    assert df["content_type"].astype(str).tolist() == ["other", "reel", "reel", "other"]
+    notes = {q["code"]: q for q in df.attrs["quality"]}
+    inferred = notes["post_type_inferred"]
+    assert inferred["level"] == "info" and inferred["rows"] == 3
+    assert "'publication' as 'other', 'réel' as 'reel'" in inferred["message"]
+    unknown = notes["unknown_post_type"]
+    assert unknown["rows"] == 1 and "['sondage']" in unknown["message"]
+    it_cols = ["ID del post", "Descrizione", "Orario di pubblicazione", "Permalink",
+               "Tipo di post", "Data", "Visualizzazioni", "Copertura", "Mi piace",
+               "Commenti", "Condivisioni", "Salvataggi"]
+    _write(path, it_cols, [dict(zip(it_cols, [
+        "18000000000000001", "a", "10/03/2026 01:00", "https://www.instagram.com/p/Z1/",
+        "Post", "A vita", "100", "90", "5", "1", "0", "0"], strict=True))])
+    df = read_export(path)
+    assert df["content_type"].astype(str).tolist() == ["other"]
+    assert "unknown_post_type" not in _codes(df)
+    assert "'post' as 'other'" in next(q["message"] for q in df.attrs["quality"]
+                                       if q["code"] == "post_type_inferred")
+
+
 @pytest.mark.parametrize(("raw", "expected"), [
     ("carosello ig", "carousel"), ("carosello di instagram", "carousel"),
     ("immagine ig", "image"), ("reel di instagram", "reel"), ("vidéo instagram", "video"),

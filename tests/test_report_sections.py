@@ -154,6 +154,30 @@ def test_top_posts_mark_the_paid_posts(lang, legend, kind):
     assert not any("†" in row[0] for row in table["rows"]) and not table.get("caption")
 
 
+@pytest.mark.parametrize(("lang", "emoji"), [
+    ("en", "(emoji only)"), ("fr", "(emoji uniquement)"), ("it", "(solo emoji)")])
+def test_top_posts_of_emoji_only_captions_say_so_and_keep_their_link(lang, emoji):
+    """November's two top posts were captioned "🌙✨" and "💜", which the PDF's fonts cannot
+    draw: their text cells were empty and their links zero points wide. They read "(emoji
+    only)", linked; a caption of spaces and a missing one read "—", the first linked too; a
+    caption with words keeps them, its emoji dropped ("Lune 🌙" → "Lune"). Ranked by
+    reactions: 40, 30, 20, 10, 5."""
+    link = "https://www.instagram.com/p/Z{}/".format
+    df = pd.DataFrame({
+        "platform": "instagram", "post_id": ["1", "2", "3", "4", "5"],
+        "caption": ["🌙✨", "💜", "   ", pd.NA, "Lune 🌙"],
+        "permalink": [link(1), link(2), link(3), pd.NA, link(5)],
+        "published_at": pd.date_range("2026-11-02 09:00", periods=5, freq="D", tz="UTC"),
+        "reactions": [40.0, 30.0, 20.0, 10.0, 5.0], "reach": 1000.0,
+        "snapshot_at": pd.Timestamp("2026-12-02 08:00", tz="UTC")})
+    ds = Dataset(posts=schema.conform(df, "posts"),
+                 brand=Brand(name="B", timezone="Europe/Paris", language="en"))
+    table = BrandReport(ds, "2026-11", lang=lang).top_posts(n=5).blocks[-1]
+    assert [row[2] for row in table["rows"]] == [
+        {"text": emoji, "link": link(1)}, {"text": emoji, "link": link(2)},
+        {"text": "—", "link": link(3)}, "—", {"text": "Lune", "link": link(5)}]
+
+
 def _videos_without_interactions(n: int) -> Dataset:
     """``n`` YouTube videos of October 2026 with their views (reach) and no likes, shares or
     comments: a YouTube Studio table exported without those columns."""

@@ -16,7 +16,8 @@ Called by :func:`smmanalytics.dataset.load` for each table (posts, daily, web, a
    order (sorted by Arrow on a thread while the duplicates are found, the kept rows gathered
    once: :func:`_take`), what was dropped noted in the quality log (the same figures: an
    info; other figures of the same time: a warning; a guessed snapshot deciding: said), and
-   figures a newer export lacks (a French X export without Bookmarks) taken from the older.
+   figures a newer export lacks (a French X export without Bookmarks) taken from the older;
+   posts a newer export of their days lacks noted (:mod:`smmanalytics._missing`).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ import pyarrow.compute as pc
 from . import schema
 from ._accounts import BrandAccount, KnownAccounts, account_key, current_names, ids_from_names
 from ._io import file_name
+from ._missing import note_missing_from_newer
 from ._ranges import combine_ranges
 from .loaders._arrow import arrow_text
 from .loaders._snapshot import range_from_name
@@ -242,7 +244,8 @@ def _newest(table: str, df: pd.DataFrame, keys: list[str], parts: _Parts, log: Q
             guessed_met: set[str] | None) -> pd.DataFrame:
     """Of the rows of one key, the newest snapshot's (a stated snapshot over a guessed one),
     in the table's order; what was dropped noted (:func:`_note_merged`), and, for posts,
-    figures a newer export lacks taken from the older (:func:`_older_figures`)."""
+    figures a newer export lacks taken from the older (:func:`_older_figures`) and posts a
+    newer export of their days lacks noted (:func:`note_missing_from_newer`)."""
     tie = parts.tie
     snap = df["snapshot_at"]
     if not parts.single and any(parts.guessed):
@@ -269,6 +272,8 @@ def _newest(table: str, df: pd.DataFrame, keys: list[str], parts: _Parts, log: Q
         # while the sort runs: which columns hold one value (sliced by _take, not gathered)
         constant = _constant_columns(kept)
         positions = sorting.result()
+    if table == "posts" and not parts.single:
+        note_missing_from_newer(df, ~dup.to_numpy(), keys[-1], log)
     if dup.any():
         met = _note_merged(df, dup, keys, table, log)
         if guessed_met is not None:

@@ -14,8 +14,9 @@ from ._io import file_name
 from .errors import ArgumentError
 from .schema import column_or, conform
 
-__all__ = ["QualityLog", "note_kind", "shown_name", "side_file_error", "unread_columns",
-           "unread_files"]
+__all__ = ["MISSING_FROM_NEWER", "QualityLog", "missing_from_newer",
+           "missing_from_newer_message", "note_kind", "shown_name", "side_file_error",
+           "unread_columns", "unread_files"]
 
 logger = logging.getLogger(__name__)
 
@@ -125,6 +126,42 @@ def unread_files(quality: pd.DataFrame | None) -> dict[str, str]:
         if str(level) == "error":
             unread.setdefault(str(file), str(message))
     return unread
+
+
+#: the code of the note on posts an older export holds and a newer one of their days lacks
+#: (:mod:`smmanalytics._missing`)
+MISSING_FROM_NEWER = "post_missing_from_newer_export"
+
+#: the ids at the end of such a note's message (:func:`missing_from_newer_message`)
+_MISSING_IDS = re.compile(r"; their ids: (?P<ids>.*)$")
+
+
+def missing_from_newer_message(ids: Sequence[str], newer: str, days: str) -> str:
+    """The message of a :data:`MISSING_FROM_NEWER` note on the posts ``ids`` of a file that
+    the newer export ``newer``, covering ``days``, lacks: every id, at its end, where
+    :func:`missing_from_newer` reads them (a report marks the posts)."""
+    what, day = ((f"{len(ids)} posts are", "their publish days") if len(ids) > 1
+                 else ("1 post is", "its publish day"))
+    return (f"{what} not in {newer}, a newer export covering {day} ({days}): deleted or "
+            "hidden since? Kept with this export's figures; their ids: " + ", ".join(ids))
+
+
+def missing_from_newer(quality: pd.DataFrame | None) -> set[tuple[str, str]]:
+    """The posts a newer export of their days lacks (:data:`MISSING_FROM_NEWER` notes), as
+    (file, post id): the file the post's figures come from (its ``source_file``), and its id.
+
+    >>> log = QualityLog()
+    >>> log.add("a.csv", MISSING_FROM_NEWER, missing_from_newer_message(["17", "18"], "b.csv",
+    ...         "2026-10-01 to 2026-11-30"))
+    >>> sorted(missing_from_newer(log.to_frame()))
+    [('a.csv', '17'), ('a.csv', '18')]
+    """
+    if quality is None or quality.empty:
+        return set()
+    notes = quality[quality["code"].eq(MISSING_FROM_NEWER).fillna(False).to_numpy(bool)]
+    return {(str(file), post) for file, message in zip(notes["file"], notes["message"],
+                                                       strict=True)
+            if (m := _MISSING_IDS.search(str(message))) for post in m["ids"].split(", ")}
 
 
 def unread_columns(quality: pd.DataFrame | None) -> dict[str, list[str]]:

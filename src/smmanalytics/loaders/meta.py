@@ -150,6 +150,12 @@ _TYPES = {
     "carosello": "carousel", "carrusel": "carousel", "immagine": "image", "immagini": "image",
     "sharedvideo": "video",     # legacy Insights export: a video shared from another page
 }
+#: post types of French and Italian exports inferred, not confirmed: the reference marks the
+#: values of those languages unknown [U] (§1.3, §2.3), and these are the interface's words for
+#: a reel (French "Réel") and a feed post (French "Publication", Italian "Post"), whose media
+#: is not said (other); read with an info note (``post_type_inferred``) that says so
+_INFERRED_TYPES = {"réel": "reel", "réels": "reel", "publication": "other",
+                   "publications": "other", "post": "other"}
 #: words a post type may carry around its type word ("Carosello IG", "Carosello di
 #: Instagram", "Image Instagram"): the platform's name and the language's "of"
 _TYPE_FRAME = {"ig", "instagram", "fb", "facebook", "di", "de", "del", "della", "du", "des"}
@@ -548,6 +554,7 @@ def _content_type(codes: np.ndarray, keys: pd.Index, permalink: pd.Series, ctx: 
     """``content_type`` from the post types factorised (``codes`` into the lower-case ``keys``,
     -1 where empty): each distinct type is looked up once, not once per row."""
     labels = [_TYPES.get(k) for k in keys]
+    _note_inferred(codes, keys, labels, ctx)
     # a type not in the table whose one word besides the platform's name is (Italian
     # exports' "Carosello IG", "Carosello di Instagram": reference §2.3 gives no Italian
     # types) is read by that word, and the note says so
@@ -589,6 +596,25 @@ def _categorical(names: list[str | None], rows: np.ndarray) -> pd.Categorical:
     code_of = np.array([categories.index(n) if n in categories else -1 for n in names])
     return pd.Categorical.from_codes(code_of[rows], dtype=pd.CategoricalDtype(
         pd.Index(categories, dtype="string")))
+
+
+def _note_inferred(codes: np.ndarray, keys: pd.Index, labels: list[str | None],
+                   ctx: ParseContext) -> None:
+    """Give ``labels`` (one per post type of ``keys``) the types :data:`_INFERRED_TYPES`
+    infers, noted at info level with the posts they class: a French export's "Réel" was an
+    unknown type, its posts "other" with a warning, where the word means reel."""
+    inferred = {i: _INFERRED_TYPES[k] for i, k in enumerate(keys)
+                if labels[i] is None and k in _INFERRED_TYPES}
+    if not inferred:
+        return
+    for i, label in inferred.items():
+        labels[i] = label
+    count = int(np.isin(codes, list(inferred)).sum())
+    read = ", ".join(f"{keys[i]!r} as {label!r}" for i, label in sorted(
+        inferred.items(), key=lambda kv: keys[kv[0]]))
+    ctx.note("post_type_inferred", f"{count} posts have a post type of a language whose "
+             f"exports' types are not confirmed, read as its word means: {read}",
+             level="info", rows=count)
 
 
 def _type_by_word(key: str) -> str | None:

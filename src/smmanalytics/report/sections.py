@@ -40,7 +40,7 @@ from ..dataset import SETTINGS_FILES, Dataset
 from ..errors import ArgumentError, require_dataset
 from ..metrics import RATE_MEASURES, rate_measures
 from ..periods import last_days_covered, parse_period, post_dates, posts_in_period
-from ..quality import note_kind, shown_name, unread_files
+from ..quality import missing_from_newer, note_kind, shown_name, unread_files
 from ..roi import campaign_names, check_campaign
 from ..schema import PLATFORMS, column_or
 from ..timing import MIN_AGE_DAYS, post_ages
@@ -753,7 +753,10 @@ class BrandReport(PerformanceSections, WatchSections, Report):
                         for s, e, sz, ez, v in zip(inc["start"], inc["end"], inc["start_zone"],
                                                    inc["end_zone"], inc["severity"],
                                                    strict=True)))
-            caption = " ".join(c for c in (caption, self._paid_legend(rows)) if c) or None
+            missing = (f.label("top_posts_missing") if self._missing_from_newer(rows).any()
+                       else None)
+            caption = " ".join(c for c in (caption, self._paid_legend(rows), missing)
+                               if c) or None
             self.table(sec, self._post_rows(rows, marks),
                        widths=["auto", "auto", "1fr", "auto", "auto"],
                        align=["left", "left", "left", "right", "right"], caption=caption)
@@ -810,10 +813,21 @@ class BrandReport(PerformanceSections, WatchSections, Report):
                 f.platform(p, inline=True) for p in sorted(unknown)))
         return legend
 
+    def _missing_from_newer(self, rows: pd.DataFrame) -> np.ndarray:
+        """Whether each post of ``rows`` is missing from a newer export covering its day
+        (:func:`~smmanalytics.quality.missing_from_newer`): perhaps deleted, its figures the
+        older export's. A deleted reel headed October's top posts, with a dead link."""
+        gone = missing_from_newer(self.ds.quality)
+        if not gone:
+            return np.zeros(len(rows), dtype=bool)
+        return np.array([(str(src), str(post)) in gone for src, post in zip(
+            column_or(rows, "source_file"), rows["post_id"], strict=True)], dtype=bool)
+
     def _post_rows(self, rows: pd.DataFrame, marks: list | None = None) -> pd.DataFrame:
         """The posts' table; a post whose ``marks`` item is not None (published during an
         incident, see :meth:`top_posts`) has its date marked " *", a paid (boosted) post
-        " †" (:meth:`_paid_legend`)."""
+        " †" (:meth:`_paid_legend`), one missing from a newer export " ‡"
+        (:meth:`_missing_from_newer`)."""
         f = self.fmt
         marks = marks if marks is not None else [None] * len(rows)
         # a post dated to the day only (YouTube's, TikTok's, Pinterest's) on the day its
@@ -821,19 +835,29 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         local = post_dates(rows, self.tz)
         captions = []
         for cap, link in zip(rows["caption"], rows["permalink"], strict=True):
-            text = printable(cap) if pd.notna(cap) else "—"
+            text = self._caption(cap)
             text = text if len(text) <= 110 else text[:107] + "…"
             captions.append({"text": text, "link": link} if pd.notna(link) else text)
         return pd.DataFrame({
             f.label("published"): [f.date(d, "numeric") + ("" if m is None else " *")
-                                   + (" †" if paid else "")
-                                   for d, m, paid in zip(local, marks, _paid(rows),
-                                                         strict=True)],
+                                   + (" †" if paid else "") + (" ‡" if gone else "")
+                                   for d, m, paid, gone in zip(
+                                       local, marks, _paid(rows),
+                                       self._missing_from_newer(rows), strict=True)],
             f.label("platform"): [f.platform(p) for p in rows["platform"]],
             f.label("caption"): captions,
             f.label("interactions"): [f.number(v) for v in rows["interactions"]],
             **self._post_rates(rows),
         })
+
+    def _caption(self, caption) -> str:
+        """A post's caption as the PDF can draw it (:func:`~.builder.printable`): "—" for
+        none, and a caption of emoji alone (which the PDF's fonts, Typst's own, lack) said to
+        be so. A cell left empty hid which posts were November's two best, and the link on
+        it, zero points wide, could not be clicked."""
+        if pd.isna(caption) or not str(caption).strip():
+            return "—"
+        return printable(caption) or self.fmt.label("caption_emoji_only")
 
     def _post_rates(self, rows: pd.DataFrame) -> dict[str, list[str]]:
         """The posts' engagement rate column, each by its platform's measure
