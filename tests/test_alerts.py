@@ -779,6 +779,23 @@ def test_a_drift_alarm_stays_on_while_the_rise_lasts():
     assert (np.flatnonzero(plain[0]) - 56).tolist() == [0, 1, 2, 3, 4, 5, 6, 9, 12]
 
 
+def test_an_alarm_the_day_after_an_episode_ended_starts_a_new_one():
+    """s56DB's case: μ = 10, CUSUM tuned to a doubling, h = 4, so k = 10/ln 2 = 14.43 and the
+    return's k' = cusum_k(10, 14.43) = 12.08. Day 1's alarm is on (25: T = max(0, 12.08 − 25)
+    = 0); day 2's 0 gives T = 12.08 > 4, off. Day 3's alarm (S = 19 − 14.43 = 4.57 > 4) starts
+    T from 0, max(0, 12.08 − 19) = 0, and the days of 25 keep it there: on to the end. With
+    T carried over (12.08 + 12.08 − 19 = 5.16 > h) the new episode was off on its first day,
+    as the same alarm alone is not."""
+    x = np.array([[25.0, 25.0, 0.0, 19.0, 25.0, 25.0, 25.0, 25.0]])
+    mu, tested = np.full(x.shape, 10.0), np.ones(x.shape, dtype=bool)
+    alarm = np.zeros(x.shape, dtype=bool)
+    alarm[0, [1, 3]] = True
+    on = st.alarm_episodes(x, mu, 4.0, tested, alarm, 2.0)
+    assert on[0].astype(int).tolist() == [0, 1, 0, 1, 1, 1, 1, 1]
+    alone = st.alarm_episodes(x, mu, 4.0, tested, alarm & (np.arange(8) == 3), 2.0)
+    assert alone[0].astype(int).tolist() == [0, 0, 0, 1, 1, 1, 1, 1]
+
+
 def test_a_false_drift_alarm_leaves_the_baselines_after_it_as_they_were():
     """Flat series (NB, 10 a day, φ 0.1, 2 years, seeds fixed), limit h = 15.2 (what the
     calibration gives such a series): a false alarm is on a few days at most (the series sits

@@ -530,6 +530,13 @@ def alarm_episodes(x: np.ndarray, mu: np.ndarray, h: float, tested: np.ndarray,
     >>> alarm_episodes(np.array([[25., 25., 25., 10., 10., 25.]]), np.full((1, 6), 10.0),
     ...                4.0, np.ones((1, 6), bool), np.array([[0, 1, 0, 0, 0, 0]], bool), 2.0)
     array([[False,  True,  True,  True, False, False]])
+
+    An alarm the day after an episode ended starts a new one, T from 0: day 2's 0 gives
+    T = 12.08 > h (off), day 3's alarm T = max(0, 12.08 − 19) = 0, then 0 on the days of 25.
+
+    >>> alarm_episodes(np.array([[25., 25., 0., 19., 25., 25.]]), np.full((1, 6), 10.0),
+    ...                4.0, np.ones((1, 6), bool), np.array([[0, 1, 0, 1, 0, 0]], bool), 2.0)
+    array([[False,  True, False,  True,  True,  True]])
     """
     m, n = x.shape
     back_k = np.where(tested, cusum_k(mu, cusum_k(mu, ratio * mu)), 0.0)
@@ -539,8 +546,11 @@ def alarm_episodes(x: np.ndarray, mu: np.ndarray, h: float, tested: np.ndarray,
     for t in range(n):
         state |= alarm[:, t]
         step = np.where(tested[:, t], back_k[:, t] - x[:, t], 0.0)
-        low = np.where(state, np.maximum(0.0, low + step), 0.0)
+        low = np.maximum(0.0, low + step)
         state &= ~(low > h)
+        # T is 0 while no alarm is on: an alarm the day after an episode ended starts it
+        # from 0 (kept above h, it ended the new episode on its first day)
+        low = np.where(state, low, 0.0)
         on[:, t] = state
     return on
 
