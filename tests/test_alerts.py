@@ -779,6 +779,55 @@ def test_a_drift_alarm_stays_on_while_the_rise_lasts():
     assert (np.flatnonzero(plain[0]) - 56).tolist() == [0, 1, 2, 3, 4, 5, 6, 9, 12]
 
 
+def test_a_second_rise_after_the_baselines_came_back_holds_its_alarm_again():
+    """The series of the test above with a second rise: 8 weeks of 10, 8 of 16, 8 of 10, 8 of
+    16, 4 of 10; h = 1. The first rise alarms its 56 days (days 56-111), as above. Back at 10
+    the usual baselines come back, the 16s in them: μ ≥ (4·16 + 4·10 + 0.5) / 8 = 13.06, k
+    above 16 until they are gone, and the 10s add nothing. By day 168 each window holds eight
+    10s again: the second rise is the first one over, μ = 10.0625, k = 14.517, 16 − k = 1.483
+    > h, and its frozen days hold 10.0625 as the first rise's did: days 168-223 alarm. One
+    pass takes the days in order (the rounds it replaces took one per episode)."""
+    x = np.r_[np.full(56, 10.0), np.full(56, 16.0), np.full(56, 10.0), np.full(56, 16.0),
+              np.full(28, 10.0)][None]
+    _, alarm = _drift(x, x, np.arange(x.shape[1]) % 7, AlertSettings(), 1.0)
+    assert np.flatnonzero(alarm[0]).tolist() == [*range(56, 112), *range(168, 224)]
+
+
+def test_a_days_baseline_is_that_of_the_days_its_window_reaches():
+    """Weekday baselines of 8 weeks: day 60's window reaches back to day 4 (60 − 56), day 10's
+    to day 3, its one earlier Thursday, day 3's is empty (itself). Pooled ones (56 days of
+    factors, 28 of values): day 100 reaches day 44. Over x = 0, 1, …, 63, day 63's window is
+    days 7, 14, …, 56: μ = (7·(1 + … + 8) + 0.5) / 8 = 252.5 / 8 = 31.5625, count_baseline's."""
+    weekday = np.arange(101) % 7
+    assert st.window_starts(weekday, AlertSettings())[[3, 10, 60]].tolist() == [3, 3, 4]
+    pooled = AlertSettings(baseline="pooled")
+    assert st.window_starts(weekday, pooled)[[0, 10, 100]].tolist() == [0, 0, 44]
+    x = np.arange(64.0)[None]
+    assert st.day_baseline(x, weekday[:64], AlertSettings(), 63, 7).tolist() == [31.5625]
+    for settings in (AlertSettings(), pooled):
+        mu = st.count_baseline(x, weekday[:64], settings, robust=False)["mu"][0]
+        starts = st.window_starts(weekday[:64], settings)
+        assert [st.day_baseline(x, weekday[:64], settings, t, starts[t])[0]
+                for t in range(64)] == pytest.approx(mu.tolist(), rel=0, abs=0, nan_ok=True)
+
+
+def test_an_alarm_the_day_after_an_episode_ended_starts_a_new_one():
+    """s56DB's case: μ = 10, CUSUM tuned to a doubling, h = 4, so k = 10/ln 2 = 14.43 and the
+    return's k' = cusum_k(10, 14.43) = 12.08. Day 1's alarm is on (25: T = max(0, 12.08 − 25)
+    = 0); day 2's 0 gives T = 12.08 > 4, off. Day 3's alarm (S = 19 − 14.43 = 4.57 > 4) starts
+    T from 0, max(0, 12.08 − 19) = 0, and the days of 25 keep it there: on to the end. With
+    T carried over (12.08 + 12.08 − 19 = 5.16 > h) the new episode was off on its first day,
+    as the same alarm alone is not."""
+    x = np.array([[25.0, 25.0, 0.0, 19.0, 25.0, 25.0, 25.0, 25.0]])
+    mu, tested = np.full(x.shape, 10.0), np.ones(x.shape, dtype=bool)
+    alarm = np.zeros(x.shape, dtype=bool)
+    alarm[0, [1, 3]] = True
+    on = st.alarm_episodes(x, mu, 4.0, tested, alarm, 2.0)
+    assert on[0].astype(int).tolist() == [0, 1, 0, 1, 1, 1, 1, 1]
+    alone = st.alarm_episodes(x, mu, 4.0, tested, alarm & (np.arange(8) == 3), 2.0)
+    assert alone[0].astype(int).tolist() == [0, 0, 0, 1, 1, 1, 1, 1]
+
+
 def test_a_false_drift_alarm_leaves_the_baselines_after_it_as_they_were():
     """Flat series (NB, 10 a day, φ 0.1, 2 years, seeds fixed), limit h = 15.2 (what the
     calibration gives such a series): a false alarm is on a few days at most (the series sits

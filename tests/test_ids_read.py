@@ -11,11 +11,14 @@ from hypothesis import strategies as st
 import smmanalytics as smm
 from smmanalytics import read_export
 from smmanalytics.errors import ParseError
-from smmanalytics.loaders._ids import INVISIBLE, read_ids
+from smmanalytics.loaders._ids import INVISIBLE, read_ids, rounded_ids
 
 # ---- the rule, on a column of ids
 
-_IDS = st.integers(min_value=10**14, max_value=2**63 - 1).map(str)
+#: ids a spreadsheet's float keeps whole: 15 digits at most (a Page id, 104938275516283)
+_IDS = st.integers(min_value=10**9, max_value=10**15 - 1).map(str)
+#: ids longer than its 15 digits: Facebook's 16, X's, TikTok's and Pinterest's 18 or 19
+_LONG_IDS = st.integers(min_value=10**15, max_value=2**63 - 1).map(str)
 
 
 def _grouped(digits: str, sep: str) -> str:
@@ -25,10 +28,10 @@ def _grouped(digits: str, sep: str) -> str:
 
 
 @st.composite
-def _damaged(draw) -> tuple[str, str]:
-    """(an id, the cell a paste or a spreadsheet made of it)."""
-    pid = draw(_IDS)
-    kind = draw(st.sampled_from(["invisible", "grouped", "zero", "both"]))
+def _damaged(draw, ids=_IDS, kinds=("invisible", "grouped", "zero", "both")) -> tuple[str, str]:
+    """(an id of ``ids``, the cell a paste or a spreadsheet made of it, one of ``kinds``)."""
+    pid = draw(ids)
+    kind = draw(st.sampled_from(kinds))
     if kind == "invisible":
         at = draw(st.integers(0, len(pid)))
         mark = draw(st.sampled_from(INVISIBLE))
@@ -52,6 +55,20 @@ def test_any_id_pasted_or_formatted_reads_back_as_itself(damaged, others):
     assert got.ids.tolist() == [*others, pid]
     assert got.refused is None
     assert bool(got.invisible[-1] or got.unformatted[-1]) and not got.invisible[:-1].any()
+
+
+@settings(max_examples=200, deadline=None)
+@given(_damaged(_LONG_IDS, ("grouped", "zero")), st.lists(_LONG_IDS, min_size=1, max_size=4))
+def test_a_long_id_a_spreadsheet_formatted_is_left_as_rounded(damaged, others):
+    # the number went through the spreadsheet's float, which keeps 15 significant digits:
+    # 8383178366578861 is shown 8,383,178,366,578,860, its digits name another post or none.
+    # Such a cell is neither read back nor refused: left as written, a rounded id
+    _, cell = damaged
+    ids = pd.Series([*others, cell], dtype="string")
+    got = read_ids(ids)
+    assert got.ids.tolist() == [*others, cell]
+    assert got.refused is None and not got.unformatted.any()
+    assert rounded_ids(got.ids, None).tolist() == [False] * len(others) + [True]
 
 
 @pytest.mark.parametrize("cell", ["1.2K", "12%", "-1599123456789012", "1599123456789012.5",
@@ -113,13 +130,36 @@ def test_a_bom_before_a_line_leaves_the_post_one_post_across_exports(tmp_path):
         "itself in other exports"]
 
 
-def test_an_id_a_spreadsheet_formatted_is_read_back_and_noted(tmp_path):
+def test_an_id_of_15_digits_a_spreadsheet_formatted_is_read_back_and_noted(tmp_path):
+    # ids of 15 digits, which a spreadsheet's float keeps whole: 838317836657886 and
+    # 999843932164951, the first written as Excel formats the number
     path = _export(tmp_path / "facebook_posts_2026-11-02.csv", [(1079, 894), (1057, 827)],
-                   first_id='"8,383,178,366,578,861.0"')
+                   first_id='"838,317,836,657,886.0"')
+    path.write_text(path.read_text("utf-8-sig").replace("9998439321649510", "999843932164951"),
+                    encoding="utf-8-sig")
     ds = smm.load(path, cache=False)
+    assert sorted(ds.posts["post_id"]) == ["838317836657886", "999843932164951"]
+    assert ds.quality.query("code == 'ids_mended'")["message"].tolist() == [
+        "'Post ID': of the post ids, 1 was formatted as a number by a spreadsheet (thousands "
+        "separators, '.0'), read back as its digits (line 2: '838,317,836,657,886.0' read as "
+        "'838317836657886'), so that each post matches itself in other exports"]
+
+
+def test_a_long_id_a_spreadsheet_formatted_is_matched_by_its_link(tmp_path):
+    # s56DB's case: Excel kept 15 digits of 8383178366578861 and formatted the number,
+    # 8,383,178,366,578,860. Read back as 8383178366578860 it was a third post besides the
+    # same post in the newer export (reach 800 + 894 + 827). As a rounded id, the post is
+    # matched by its link: 2 posts, the newer export's reach 894 + 827 = 1721
+    _export(tmp_path / "facebook_posts_2026-10-01_2026-10-31_2026-11-02.csv",
+            [(1000, 800), (900, 700)], first_id='"8,383,178,366,578,860"')
+    _export(tmp_path / "facebook_posts_2026-10-01_2026-10-31_2026-11-15.csv",
+            [(1079, 894), (1057, 827)])
+    ds = smm.load(tmp_path, cache=False)
     assert sorted(ds.posts["post_id"]) == ["8383178366578861", "9998439321649510"]
-    assert "'8,383,178,366,578,861.0' read as '8383178366578861'" in \
-        ds.quality.query("code == 'ids_mended'")["message"].iloc[0]
+    assert ds.posts["reach"].sum() == 1721
+    assert ds.quality.query("code == 'ids_mended'").empty
+    damaged = ds.quality.query("code == 'post_id_damaged'")["message"].tolist()
+    assert len(damaged) == 1 and "'8,383,178,366,578,860'" in damaged[0]
 
 
 @pytest.mark.parametrize("cell", ["1.2K", "12%"])

@@ -136,6 +136,27 @@ def baseline_window(x: np.ndarray, weekday: np.ndarray, settings) -> np.ndarray:
     return des * f_t
 
 
+def window_starts(weekday: np.ndarray, settings) -> np.ndarray:
+    """The first day (position) each day's :func:`baseline_window` reaches, the day itself
+    when its window is empty: a day's window, and so its baseline, is that of the series cut
+    to the days from there to it (:func:`day_baseline`)."""
+    days = np.arange(len(weekday), dtype=float)[None]
+    spans = ([(weekday, settings.weekday_weeks)] if settings.baseline == "weekday"
+             else [(None, settings.factor_days), (None, settings.pooled_days)])
+    first = np.fmin.reduce([_nan(np.nanmin, lagged_windows(days, groups, k)[0], axis=1)
+                            for groups, k in spans])
+    return np.where(np.isnan(first), days[0], first).astype(np.intp)
+
+
+def day_baseline(history: np.ndarray, weekday: np.ndarray, settings, t: int,
+                 start: int) -> np.ndarray:
+    """The Jeffreys mean of day ``t``'s baseline window over ``history`` (``start``: the
+    first day it reaches, :func:`window_starts`), one per row: ``count_baseline``'s ``mu``
+    of that day, the same sums in the same order, from the days it reads only."""
+    window = baseline_window(history[:, start:t + 1], weekday[start:t + 1], settings)
+    return window_stats(window[:, -1:], robust=False)["mu"][:, 0]
+
+
 def window_stats(h: np.ndarray, robust: bool = True) -> dict[str, np.ndarray]:
     """count, sum, Jeffreys mean and (``robust``) median and robust sd of each window (axis 2)."""
     missing = np.isnan(h)
@@ -501,12 +522,16 @@ def cusum(x: np.ndarray, k: np.ndarray, h: float | None, tested: np.ndarray) -> 
     alarm = np.zeros((m, n), dtype=bool)
     cur = np.zeros(m)
     for t in range(n):
-        cur = np.maximum(0.0, cur + inc[:, t])
-        s[:, t] = cur
-        hit = cur > h
-        alarm[:, t] = hit & tested[:, t]
-        cur = np.where(hit, 0.0, cur)
+        s[:, t], alarm[:, t], cur = cusum_step(cur, inc[:, t], h, tested[:, t])
     return s, alarm
+
+
+def cusum_step(cur: np.ndarray, inc: np.ndarray, h: float, tested: np.ndarray) -> tuple:
+    """One day of :func:`cusum` (a restart at each alarm): from the S carried from the day
+    before (``cur``) and the day's increment ``inc``, the day's ``(S, alarm, S carried)``."""
+    s = np.maximum(0.0, cur + inc)
+    hit = s > h
+    return s, hit & tested, np.where(hit, 0.0, s)
 
 
 def alarm_episodes(x: np.ndarray, mu: np.ndarray, h: float, tested: np.ndarray,
@@ -530,19 +555,41 @@ def alarm_episodes(x: np.ndarray, mu: np.ndarray, h: float, tested: np.ndarray,
     >>> alarm_episodes(np.array([[25., 25., 25., 10., 10., 25.]]), np.full((1, 6), 10.0),
     ...                4.0, np.ones((1, 6), bool), np.array([[0, 1, 0, 0, 0, 0]], bool), 2.0)
     array([[False,  True,  True,  True, False, False]])
+
+    An alarm the day after an episode ended starts a new one, T from 0: day 2's 0 gives
+    T = 12.08 > h (off), day 3's alarm T = max(0, 12.08 − 19) = 0, then 0 on the days of 25.
+
+    >>> alarm_episodes(np.array([[25., 25., 0., 19., 25., 25.]]), np.full((1, 6), 10.0),
+    ...                4.0, np.ones((1, 6), bool), np.array([[0, 1, 0, 1, 0, 0]], bool), 2.0)
+    array([[False,  True, False,  True,  True,  True]])
     """
     m, n = x.shape
-    back_k = np.where(tested, cusum_k(mu, cusum_k(mu, ratio * mu)), 0.0)
+    step = np.where(tested, return_k(mu, ratio) - x, 0.0)
     on = np.zeros((m, n), dtype=bool)
     state = np.zeros(m, dtype=bool)
     low = np.zeros(m)
     for t in range(n):
-        state |= alarm[:, t]
-        step = np.where(tested[:, t], back_k[:, t] - x[:, t], 0.0)
-        low = np.where(state, np.maximum(0.0, low + step), 0.0)
-        state &= ~(low > h)
+        state, low = episode_step(state, low, alarm[:, t], step[:, t], h)
         on[:, t] = state
     return on
+
+
+def return_k(mu: np.ndarray, ratio: float) -> np.ndarray:
+    """The reference value ``k'`` of :func:`alarm_episodes`' return test, a shift from the
+    CUSUM's ``k`` (tuned to ``ratio·μ``) down to ``μ``."""
+    return cusum_k(mu, cusum_k(mu, ratio * mu))
+
+
+def episode_step(state: np.ndarray, low: np.ndarray, alarm: np.ndarray, step: np.ndarray,
+                 h: float) -> tuple[np.ndarray, np.ndarray]:
+    """One day of :func:`alarm_episodes`: from the day before's episode ``state`` and its T
+    (``low``), the day's alarm and ``step`` (``k' − x``, 0 when untested), the day's."""
+    state = state | alarm
+    low = np.maximum(0.0, low + step)
+    state = state & ~(low > h)
+    # T is 0 while no alarm is on: an alarm the day after an episode ended starts it from 0
+    # (kept above h, it ended the new episode on its first day)
+    return state, np.where(state, low, 0.0)
 
 
 def count_baseline(x: np.ndarray, weekday: np.ndarray, settings, robust: bool = True, *,

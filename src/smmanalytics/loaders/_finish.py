@@ -416,8 +416,10 @@ def _note_mended_ids(ctx: ParseContext, header: str, invisible: int, unformatted
         what.append(f"{invisible} held invisible characters (a BOM or a zero-width space, "
                     "left by a paste or two files put together), removed")
     if unformatted:
-        what.append(f"{unformatted} were formatted as numbers by a spreadsheet (thousands "
-                    "separators, '.0'), read back as their digits")
+        one = unformatted == 1
+        what.append(f"{unformatted} {'was' if one else 'were'} formatted as "
+                    f"{'a number' if one else 'numbers'} by a spreadsheet (thousands "
+                    f"separators, '.0'), read back as {'its' if one else 'their'} digits")
     ctx.note("ids_mended", f"{header!r}: of the post ids, {' and '.join(what)} ({where}: "
              f"{cell!r} read as {read!r}), so that each post matches itself in other exports",
              rows=rows)

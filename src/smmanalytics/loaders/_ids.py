@@ -64,6 +64,9 @@ _FORMATTED = (r"(?P<int>\d{1,3}(?P<sep>[,.'\s])\d{3}(?:(?P=sep)\d{3})*|\d+)"
               r"(?:[.,]0+)?")
 #: a number no id can be: a percentage, an abbreviation (``1.2K``), a sign, a fraction
 _NUMBER = r"[-+\u2212]?\s*\d[\d.,'\s]*\s*[%kKmMbB]?"
+#: the significant digits Excel keeps of a number (its files write 15 digits and a float's
+#: rounding): an id of 16 digits or more stored as a number lost its last digits
+_EXCEL_DIGITS = 15
 
 
 @dataclass(frozen=True)
@@ -88,9 +91,10 @@ def read_ids(ids: pd.Series) -> IdsRead:
     formatted), a cell that a spreadsheet formatted as a number (:data:`_FORMATTED`) is read
     back as its digits when they are as long as the column's other ids (any length when all
     are formatted); any other number (``1.2K``, ``12%``, ``-159…``, ``1.5``, digits of another
-    length) names no post and is ``refused``. Ids in scientific notation are left to
-    :func:`rounded_ids`, words (``Total``) to the loaders, ids that are no integers
-    (YouTube's) keep their characters.
+    length) names no post and is ``refused``. Ids in scientific notation, and formatted numbers
+    of more than 15 digits (a spreadsheet keeps 15: ``8,383,178,366,578,860`` was
+    ``8383178366578861``), are left as written to :func:`rounded_ids`, words (``Total``) to
+    the loaders, ids that are no integers (YouTube's) keep their characters.
     """
     cells = ids.astype("string")
     invisible = cells.str.contains(_INVISIBLE, regex=True).fillna(False).to_numpy(bool)
@@ -102,18 +106,31 @@ def read_ids(ids: pd.Series) -> IdsRead:
     none = np.zeros(len(cells), dtype=bool)
     if not odd.any():
         return IdsRead(cells, invisible, none, None)
-    digits = cells.where(odd).str.extract(f"^{_FORMATTED}$")["int"].str.replace(
-        r"\D", "", regex=True)
+    digits = _formatted_digits(cells.where(odd))
     formatted = digits.notna().to_numpy(bool, copy=True)
     if 2 * (integer | formatted).sum() < present.sum():     # no column of integer ids
         return IdsRead(cells, invisible, none, None)
+    rounded = formatted & _too_long(digits)      # left as written, for rounded_ids
+    formatted &= ~rounded
     lengths = cells[integer].str.len()
     if len(lengths):
         formatted &= digits.str.len().between(lengths.min(), lengths.max()) \
             .fillna(False).to_numpy(bool)
-    refused = odd & ~formatted & cells.str.fullmatch(_NUMBER).fillna(False).to_numpy(bool)
+    refused = odd & ~formatted & ~rounded \
+        & cells.str.fullmatch(_NUMBER).fillna(False).to_numpy(bool)
     first = int(np.flatnonzero(refused)[0]) if refused.any() else None
     return IdsRead(cells.mask(formatted, digits), invisible, formatted, first)
+
+
+def _formatted_digits(cells: pd.Series) -> pd.Series:
+    """The digits of each cell written as a spreadsheet formats an integer
+    (:data:`_FORMATTED`), NA elsewhere."""
+    return cells.str.extract(f"^{_FORMATTED}$")["int"].str.replace(r"\D", "", regex=True)
+
+
+def _too_long(digits: pd.Series) -> np.ndarray:
+    """Which digits (NA: none) are more than the 15 significant ones a spreadsheet keeps."""
+    return (digits.str.lstrip("0").str.len() > _EXCEL_DIGITS).fillna(False).to_numpy(bool)
 
 
 def rounded_ids(ids: pd.Series, cells: pd.Series | None) -> np.ndarray:
@@ -121,16 +138,22 @@ def rounded_ids(ids: pd.Series, cells: pd.Series | None) -> np.ndarray:
 
     ``ids`` is the id column as text, ``cells`` its raw cells. An id is rounded when it is
     written in scientific notation (``2.07706E+18``, ``1.123456789012346e+18``: a CSV re-saved
-    by a spreadsheet) or when a workbook stored it as a number of more than 15 digits
-    (:func:`stored_rounded`).
+    by a spreadsheet), when it is a number of more than 15 digits a spreadsheet formatted
+    (``8,383,178,366,578,860`` for ``8383178366578861``, ``…860.0``: the number went through
+    its float, which keeps 15; :func:`read_ids` leaves those as written), or when a workbook
+    stored it as a number of more than 15 digits (:func:`stored_rounded`). Only the ids that
+    are not plain digits are searched: the digits of a CSV are exact.
     """
-    sci = ids.str.fullmatch(r"\d+(?:[.,]\d*)?[eE]\+?\d+").fillna(False).to_numpy(dtype=bool)
-    return sci if cells is None else sci | stored_rounded(cells)
+    import pyarrow.compute as pc
 
-
-#: the significant digits Excel keeps of a number (its files write 15 digits and a float's
-#: rounding): an id of 16 digits or more stored as a number lost its last digits
-_EXCEL_DIGITS = 15
+    rounded = np.zeros(len(ids), dtype=bool)
+    plain = pc.match_substring_regex(_arrow_cells(ids), f"^(?:{_INTEGER_ID})$")
+    odd = np.flatnonzero(~pc.fill_null(plain, True).to_numpy(zero_copy_only=False))
+    if len(odd):
+        text = ids.iloc[odd]
+        sci = text.str.fullmatch(r"\d+(?:[.,]\d*)?[eE]\+?\d+").fillna(False).to_numpy(bool)
+        rounded[odd] = sci | _too_long(_formatted_digits(text))
+    return rounded if cells is None else rounded | stored_rounded(cells)
 
 
 def stored_rounded(cells: pd.Series) -> np.ndarray:

@@ -91,7 +91,7 @@ import pyarrow.compute as pc
 
 from ..errors import ParseError
 from ..metrics import row_sum
-from ._arrow import arrow_text, contains, may_contain, strip
+from ._arrow import arrow_text, contains, strip
 from ._candidate import Candidate, ParseContext, two_labels
 from ._cells import isinstance_cells
 from ._dates import (
@@ -824,27 +824,23 @@ def _platform_of_no_posts(m, c: Candidate, story: bool) -> str | None:
 
 
 def _damaged_ids(c: Candidate, ids: pd.Series, ctx: ParseContext) -> list[str]:
-    """The post ids a spreadsheet damaged, sorted: written in scientific notation, stored
-    as numbers in a workbook, where Excel keeps 15 of their 16 or more digits
-    (:func:`~._ids.stored_rounded`), or written back as digits cut to those 15
-    (:func:`~._ids.cut_to_15_digits`: the same posts in another export counted twice). Those
-    and the posts without an id are noted."""
+    """The post ids a spreadsheet damaged, sorted: written in scientific notation or as a
+    formatted number (``8,383,178,366,578,860``), stored as numbers in a workbook, where
+    Excel keeps 15 of their 16 or more digits (:func:`~._ids.stored_rounded`), or written
+    back as digits cut to those 15 (:func:`~._ids.cut_to_15_digits`: the same posts in
+    another export counted twice). Those and the posts without an id are noted."""
     no_id = ids.isna()
     if no_id.any():
         ctx.note("missing_post_id", f"{int(no_id.sum())} rows have no post id; they are kept but "
                  "cannot be matched across exports", rows=int(no_id.sum()))
-    sci = (ids.str.contains(r"[eE]\+\d+$", regex=True).fillna(False) if may_contain(ids, "+")
-           else pd.Series(False, index=ids.index)).to_numpy(dtype=bool)
-    raw_ids = c.col(F, "post_id")
-    if raw_ids is not None:          # a workbook's ids stored as numbers of 16 digits or more
-        sci = sci | stored_rounded(raw_ids)
+    sci = rounded_ids(ids, c.col(F, "post_id"))
     cut = cut_to_15_digits(ids) & ~sci
     damaged = sci | cut
     if not damaged.any():
         return []
     unreliable = sorted(set(ids[damaged].dropna()))
-    how = ([f"{int(sci.sum())} in scientific notation or stored as numbers by a spreadsheet, "
-            "which rounds long ids"] if sci.any() else []) + (
+    how = ([f"{int(sci.sum())} in scientific notation, formatted or stored as numbers by a "
+            "spreadsheet, which rounds long ids"] if sci.any() else []) + (
         [f"{int(cut.sum())} ending in zeros past their 15th digit, as a spreadsheet that "
          "keeps 15 digits writes them back"] if cut.any() else [])
     ctx.note("post_id_damaged", f"{int(damaged.sum())} post ids were rounded by a spreadsheet "
