@@ -4,8 +4,8 @@
 rows a parser left, blanks negative metrics, computes posts' ``interactions`` when not
 exported (noting a component the export should carry and lacks), fills ``campaign`` from the
 links' and captions' ``utm_campaign``, notes rows dated after the export was taken, and
-conforms and validates against :mod:`~smmanalytics.schema`. :func:`_note_numbers` and
-:func:`_note_repeated_headers` turn what :class:`~._candidate.Candidate` remembered while the
+conforms and validates against :mod:`~smmanalytics.schema`. :func:`note_numbers` and
+:func:`note_repeated_headers` turn what :class:`~._candidate.Candidate` remembered while the
 table was read (placeholders, thousands, abbreviated counts, repeated headers) into notes.
 
 Apart from the registry and the reading of files because each step takes frames (or a
@@ -37,7 +37,7 @@ from ._registry import Format
 from ._snapshot import _latest_possible_day, _zone_of, range_from_name
 from ._sources import Source
 
-__all__ = ["finish", "EXPORT_SLACK"]
+__all__ = ["finish", "EXPORT_SLACK", "note_numbers", "note_repeated_headers", "note_blank_headers"]
 
 _UTM = r"[?&]utm_campaign=([^&\s#\"'<>]+)"
 
@@ -357,7 +357,7 @@ def _finish_posts(out: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
     return out
 
 
-def _note_numbers(cand: Candidate, ctx: ParseContext) -> None:
+def note_numbers(cand: Candidate, ctx: ParseContext) -> None:
     """The notes of what :meth:`Candidate.numbers` remembered while the table was parsed, one
     per kind: placeholder cells read as missing (never 0), text cells showing a spreadsheet's
     error read as missing (:meth:`Candidate.text`), numbers read as thousands from the
@@ -443,7 +443,7 @@ def _thousands_message(cand: Candidate) -> str:
 _REPEATS_TOLD_APART = frozenset({"meta_legacy"})
 
 
-def _note_blank_headers(fmt: Format, cand: Candidate, ctx: ParseContext) -> None:
+def note_blank_headers(fmt: Format, cand: Candidate, ctx: ParseContext) -> None:
     """Warn of each column whose header cell is blank but whose cells hold values
     (``blank_header``): no field reads it, so a header blanked by hand (Facebook's
     ``Link clicks``, X's ``Unfollows``, YouTube's ``Watch time (hours)``) made its metric
@@ -465,7 +465,7 @@ def _note_blank_headers(fmt: Format, cand: Candidate, ctx: ParseContext) -> None
             continue
         k, n = int(filled[0]), len(filled)
         line = table.line_of(k)
-        first = cand._text(table.column(pos).iloc[[k]]).iloc[0]
+        first = cand.stripped_text(table.column(pos).iloc[[k]]).iloc[0]
         if table.sheet:
             column = f"column {column_letter(table.first_column + pos)}"
             at = f"in {table.cell(pos, line)}"
@@ -488,7 +488,7 @@ def _between(header: list[str], pos: int) -> str:
     return f" ({said})" if said else ""
 
 
-def _note_repeated_headers(fmt: Format, cand: Candidate, ctx: ParseContext) -> None:
+def note_repeated_headers(fmt: Format, cand: Candidate, ctx: ParseContext) -> None:
     """Warn of each header the table writes twice or more (``columns_conflict``), unless a
     conflict of their numbers was already noted: a column renamed by hand to another's name
     (GA4's ``Total revenue`` retitled ``Session campaign``, a second ``Date`` where Facebook's

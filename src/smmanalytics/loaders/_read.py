@@ -39,7 +39,7 @@ from ..quality import QualityLog
 from ..schema import shown_platform
 from ._candidate import Candidate, ParseContext, _where
 from ._expected import note_missing_metrics
-from ._finish import _note_blank_headers, _note_numbers, _note_repeated_headers, finish
+from ._finish import finish, note_blank_headers, note_numbers, note_repeated_headers
 from ._folder import BRAND_FILES, SIDE_FILES, SYNONYMS_FILE, looks_like_export
 from ._headers import families, language_hint, shares_half_the_names, synonyms
 from ._preamble import headers_below
@@ -282,9 +282,9 @@ def _parsed(fmt: Format, cand: Candidate, ctx: ParseContext) -> list[pd.DataFram
         where = f" (sheet {table.sheet!r})" if table.sheet else ""
         raise ParseError(f"unexpected error while parsing as {fmt.name}{where}: "
                          f"{type(exc).__name__}: {exc}", file=cand.name) from exc
-    _note_numbers(cand, ctx)
-    _note_repeated_headers(fmt, cand, ctx)
-    _note_blank_headers(fmt, cand, ctx)
+    note_numbers(cand, ctx)
+    note_repeated_headers(fmt, cand, ctx)
+    note_blank_headers(fmt, cand, ctx)
     if cand.no_value:
         _keep_no_value(cand, out)
     if cand.table.cut_row is not None:

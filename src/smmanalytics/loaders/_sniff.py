@@ -853,7 +853,7 @@ class RawTable:
     def filled_rows(self, pos: int) -> np.ndarray:
         """The data rows whose cell in column ``pos`` holds something (not missing, empty or
         only spaces): whether a column without a name can be left out, or holds values no
-        field reads (``_finish._note_blank_headers``)."""
+        field reads (``_finish.note_blank_headers``)."""
         cells = self._cells
         col = cells.column(pos) if isinstance(cells, pa.Table) else cells[pos]
         return np.flatnonzero(~_blank_cells(col))
