@@ -34,7 +34,7 @@ from ._expected import RATES_EMPTY, TOTAL_HEADERS, expected_components, total_co
 from ._headers import normalize
 from ._ids import extract_rows
 from ._registry import Format
-from ._snapshot import _latest_possible_day, _zone_of, range_from_name
+from ._snapshot import latest_possible_day, range_from_name, zone_of
 from ._sources import Source
 
 __all__ = ["finish", "EXPORT_SLACK", "note_numbers", "note_repeated_headers", "note_blank_headers"]
@@ -239,7 +239,7 @@ def _published_after_export(posts: pd.DataFrame, src: Source, snapshot: pd.Times
     if n:
         # the export's day in the zone its days were read in: a file name's day ends at
         # 24:00 there (the snapshot), so the second before it is on that day
-        day = (snapshot - pd.Timedelta(seconds=1)).tz_convert(_zone_of([posts]))
+        day = (snapshot - pd.Timedelta(seconds=1)).tz_convert(zone_of([posts]))
         when = (f"the file was last modified, {snapshot:%Y-%m-%d %H:%M} UTC (the export "
                 "states no date)" if modified else f"the export's date {day:%Y-%m-%d}")
         log.add(src.name, "published_after_export", f"{n} posts published after {when}: "
@@ -255,11 +255,12 @@ def _days_after_export(daily: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
     That day is the last of the range its name states, else the export's day where the export
     states it, else the day of the file's modification time (or today's): a copy's is later
     than its export, never earlier. Such a row is no evidence of the export's date
-    (:func:`_snapshot`) nor of the days it covers: the zeros filled for the days a follows file
-    leaves out (``dataset._omitted_zero_days``) stop at that day. A Facebook follows file of
-    September 2025 to October 2026 held a row of 2027-09-09: unnamed, it became the export's
-    date, and 345 days up to 2027 were filled with 0 that overrode older exports' figures."""
-    tz = _zone_of([daily])
+    (:func:`~._snapshot.export_snapshot`) nor of the days it covers: the zeros filled for the
+    days a follows file leaves out (``dataset._omitted_zero_days``) stop at that day. A
+    Facebook follows file of September 2025 to October 2026 held a row of 2027-09-09:
+    unnamed, it became the export's date, and 345 days up to 2027 were filled with 0 that
+    overrode older exports' figures."""
+    tz = zone_of([daily])
     covers = range_from_name(src.name)
     if covers is not None:
         last, why = pd.Timestamp(covers[1]), "the last day its name says it covers"
@@ -267,7 +268,7 @@ def _days_after_export(daily: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
         last = (snapshot - pd.Timedelta(seconds=1)).tz_convert(tz).tz_localize(None).normalize()
         why = "the export's date"
     else:
-        last = _latest_possible_day(src, tz)
+        last = latest_possible_day(src, tz)
         why = ("today" if src.mtime is None else "the day the file was last modified"
                ) + " (the export states no date)"
     after = daily["date"] > last
