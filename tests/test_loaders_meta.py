@@ -2302,7 +2302,7 @@ def test_a_total_row_labelled_in_another_column_than_the_first_is_no_post():
     assert note["rows"] == 1 and note["level"] == "info"
     assert "line 6: its cell 'Totale', in column 'Titolo', says it is a total" in \
         note["message"]
-    assert not {"missing_publish_time", "missing_post_id"} & _codes(df)
+    assert not {"missing_publish_time", "post_id_missing"} & _codes(df)
 
 
 @pytest.mark.parametrize("delim,total", [(",", "14340"), (";", "14.340")])
@@ -2316,7 +2316,7 @@ def test_a_total_row_without_a_label_is_no_post_when_its_numbers_are_the_sums(
     message = _note(df, "summary_row_dropped")["message"]
     assert "line 6: its numbers ('Visualizzazioni', 'Copertura', 'Reazioni, commenti e " \
         "condivisioni' and 3 other columns) are the sums of the rows above" in message
-    assert not {"missing_publish_time", "missing_post_id"} & _codes(df)
+    assert not {"missing_publish_time", "post_id_missing"} & _codes(df)
 
 
 def test_a_row_without_an_id_that_is_no_total_stays_a_post(tmp_path):
@@ -2325,7 +2325,7 @@ def test_a_row_without_an_id_that_is_no_total_stays_a_post(tmp_path):
     path = _totale(tmp_path, ",,,Totale,,,,,,,14340,", ",,,Un post,,,,,,,14341,")
     df = read_export(path)
     assert len(df) == 5 and df["post_id"].isna().sum() == 1
-    assert {"missing_publish_time", "missing_post_id"} <= _codes(df)
+    assert {"missing_publish_time", "post_id_missing"} <= _codes(df)
     assert "summary_row_dropped" not in _codes(df)
 
 

@@ -771,10 +771,11 @@ def _listed(names) -> str:
 def note_account_gaps(ds):
     """``ds`` with a warning (``account_days_lacking``) per account of a platform whose daily
     rows lack days another account of the platform has: a platform's daily series sum its
-    accounts, so such a day is unknown for the platform (its alert signals leave it out,
-    :func:`smmanalytics._alert_signals._every_account`), not that account's 0. Only Python's
-    logging said so, which a report does not show: a second TikTok account whose export ends
-    on 20 October left the platform's net followers unknown for the rest of October, unsaid.
+    accounts, so such a day is unknown for the platform, not that account's 0 (the alerts
+    watch each account on its own series, where the day is missing for that account alone:
+    :func:`~smmanalytics._alert_signals._account_frames`). Only Python's logging said so,
+    which a report does not show: a second TikTok account whose export ends on 20 October
+    left the platform's net followers unknown for the rest of October, unsaid.
 
     The note goes to the file of the account's last day (the export that ends early, most
     often) and names the days as ranges. Unchanged when no platform has two accounts."""

@@ -1669,11 +1669,11 @@ def _web_uncovered(ds, cov: _Coverage, runs: tuple[list, list]
     """The sides (``current``, ``previous``), each with its days compared and the GA4 exports
     that could not be read and may hold them (:func:`~smmanalytics._actuals.web_unread`),
     that no GA4 export read covers on any day (``runs``, of :func:`covered_runs`, per side):
-    their GA4 KPIs are
-    unknown, not 0. September's GA4 export missing, October's sessions stood against "–" and
-    no sentence said why: a client reads "no social traffic". A side the data do not cover
-    at all, or a platform they do not hold, is said by its own caveat; data without any GA4
-    rows nor any GA4 export left unread (a brand with no GA4) have no side to single out."""
+    their GA4 KPIs are unknown, not 0. September's GA4 export missing, October's sessions
+    stood against "–" and no sentence said why: a client reads "no social traffic". A side
+    the data do not cover at all, or a platform they do not hold, is said by its own caveat;
+    data without any GA4 rows nor any GA4 export left unread (a brand with no GA4) have no
+    side to single out."""
     if cov.said_whole or (ds.web.empty and not unread_exports(ds, web=True)):
         return {}
     return {side: (days, web_unread(ds, days.start, days.end))

@@ -605,6 +605,46 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
         folder.
     """
     strict, cache = flag(strict, "strict"), flag(cache, "cache")
+    given, paths = _paths_given(path)
+    skipped: list[tuple[Path, str]] = []        # the junk met: (folder or zip, entry in it)
+    # a pattern's folder (brand of brand/*.csv) names its files and, loaded alone, the brand
+    folders = [f for p in paths if (f := pattern_folder(p)) is not None]
+    paths = expand_patterns(paths, skipped)
+    root = _root_of(given, paths, folders)
+    item_logs, pending, got, images = _walk_settings_first(paths, skipped, strict)
+
+    ilog = QualityLog()            # images and the logo: after the files' notes
+    item_logs.append(ilog)
+    brand, zipped_logo = got.brand, None
+    if got.brand_seen is None:     # no brand.yaml at all (one that failed is noted failed)
+        item_logs.insert(0, blog := QualityLog())       # said first: it concerns every file
+        beside = _brand_files_beside(paths) if root is None or root in folders else []
+        brand = _assumed_brand(root, blog, beside)
+    if brand.logo and got.brand_from is not None:
+        brand, zipped_logo = _archive_logo(brand, got.brand_from, ilog)
+    _note_junk(skipped, ilog)
+    brand = _note_images_and_logo(images, brand, zipped_logo, ilog)
+
+    # costs.csv is read once brand.yaml is, whichever came first: its currency says what a
+    # bare $ is (a Canadian brand's dollars)
+    side = {attr: read(brand.currency) if callable(read) else read
+            for attr, read in got.side.items()}
+    # the brand's synonyms apply to every match of headers from here on, and are part of
+    # every cache key (a file reads differently with them)
+    with using_synonyms(got.extra or ()):
+        ds = _read_and_merge(pending, [*paths, *folders], item_logs, side, brand, root,
+                             strict, cache)
+    if zipped_logo is not None:     # the brand's logo, not an image skipped (as in a folder)
+        ds = _without_image_note(ds, zipped_logo)
+    # after the cache: its key is the exports', and brand.yaml's accounts decide this
+    ds = note_account_gaps(keep_declared_accounts(give_lost_accounts(ds)))   # the brand's days
+    _warn_of_missing(ds, paths)
+    return ds
+
+
+def _paths_given(path) -> tuple[list, list[Path]]:
+    """What :func:`load` was given, as a list, and those paths as paths (a pattern not
+    expanded yet); ArgumentError for no path, an empty one, or a Dataset passed again."""
     given = list(path) if isinstance(path, (list, tuple)) else [path]
     paths = [path_of(p, "path", "load", "the path of a folder, file or zip, or a list of them",
                      hint=" (already loaded: use it as it is)" if isinstance(p, Dataset) else "")
@@ -613,21 +653,36 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
         raise ArgumentError("no path to load", argument="path",
                             expected="a brand folder, an export file or a zip, or a list of them",
                             got=path)
-    skipped: list[tuple[Path, str]] = []        # the junk met: (folder or zip, entry in it)
-    # a pattern's folder (brand of brand/*.csv) names its files and, loaded alone, the brand
-    folders = [f for p in paths if (f := pattern_folder(p)) is not None]
-    paths = expand_patterns(paths, skipped)
-    root = (folders[0] if len(given) == 1 and folders else
-            Path(paths[0]) if len(paths) == 1 and Path(paths[0]).is_dir() else None)
-    if len(paths) == 1 and root is None and (folder := archive_folder(paths[0])) is not None:
-        root = Path(folder)              # a zipped brand folder: names relative to its folder
-    # one log per walked file, joined in walk order at the end (then the merge notes)
+    return given, paths
+
+
+def _root_of(given: list, paths: list[Path], folders: list[Path]) -> Path | None:
+    """The brand folder the files' names are relative to: a pattern's folder when one pattern
+    was given (``brand/*.csv``), the one folder given, or the folder inside the one zip given
+    (a zipped brand folder); None for several paths."""
+    if len(given) == 1 and folders:
+        return folders[0]
+    if len(paths) == 1 and Path(paths[0]).is_dir():
+        return Path(paths[0])
+    if len(paths) == 1 and (folder := archive_folder(paths[0])) is not None:
+        return Path(folder)
+    return None
+
+
+def _walk_settings_first(paths: list[Path], skipped: list[tuple[Path, str]], strict: bool
+                         ) -> tuple[list[QualityLog], list[tuple[QualityLog, Path]], _Settings,
+                                    list[Path]]:
+    """Walk ``paths`` (the junk met added to ``skipped``) reading the settings files as they
+    come, a zipped brand folder's too, so that every export is read after brand.yaml, costs.csv
+    and synonyms.csv: one log per walked file in walk order, the exports left to read (each
+    with its log), the settings read, and the images met (a logo or a screenshot, never an
+    export)."""
     item_logs: list[QualityLog] = []
-    pending: list[tuple[QualityLog, Path]] = []        # export files, read after the side files
+    pending: list[tuple[QualityLog, Path]] = []
     got = _Settings()
     images = []
     for f in walk(paths, skipped):
-        if f.suffix.lower() in IMAGE_SUFFIXES:  # a logo or a screenshot, never an export
+        if f.suffix.lower() in IMAGE_SUFFIXES:
             images.append(f)
             continue
         if f.name.lower() in SETTINGS_FILES:
@@ -641,47 +696,35 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
             got.read(Path(src.name), src.data, ilog, strict, archive=f)
         item_logs.append(ilog := QualityLog())
         pending.append((ilog, f))
+    return item_logs, pending, got, images
 
-    ilog = QualityLog()            # images and the logo: after the files' notes
-    item_logs.append(ilog)
-    brand, zipped_logo = got.brand, None
-    if got.brand_seen is None:     # no brand.yaml at all (one that failed is noted failed)
-        item_logs.insert(0, blog := QualityLog())       # said first: it concerns every file
-        beside = _brand_files_beside(paths) if root is None or root in folders else []
-        brand = _assumed_brand(root, blog, beside)
-    if brand.logo and got.brand_from is not None:
-        brand, zipped_logo = _archive_logo(brand, got.brand_from, ilog)
+
+def _note_images_and_logo(images: list[Path], brand: Brand, zipped_logo: str | None,
+                          log: QualityLog) -> Brand:
+    """``brand``, without its logo when brand.yaml names a logo that does not exist
+    (``logo_missing``: the report goes without it); each image but the logo noted as no
+    export (``not_an_export``). A logo extracted from the archive is there (a cache pruned or
+    cleared since is read from the archive again, ``logo_bytes``)."""
     logo = Path(brand.logo).resolve() if brand.logo else None
-    _note_junk(skipped, ilog)
     for f in images:
         if f.resolve() != logo:
-            ilog.add(f, "not_an_export", f"{_image_or_document(f)}, not an export file: "
-                     "skipped", level="info")
-    # one extracted from the archive is there (a cache pruned or cleared since is read from the
-    # archive again, logo_bytes)
+            log.add(f, "not_an_export", f"{_image_or_document(f)}, not an export file: "
+                    "skipped", level="info")
     if logo is not None and zipped_logo is None and not logo.is_file():
-        ilog.add(logo, "logo_missing", "brand.yaml names a logo that does not exist: the report "
-                 "goes without it", level="warning")
+        log.add(logo, "logo_missing", "brand.yaml names a logo that does not exist: the report "
+                "goes without it", level="warning")
         brand = replace(brand, logo=None)
+    return brand
 
-    # costs.csv is read once brand.yaml is, whichever came first: its currency says what a
-    # bare $ is (a Canadian brand's dollars)
-    side = {attr: read(brand.currency) if callable(read) else read
-            for attr, read in got.side.items()}
-    # the brand's synonyms apply to every match of headers from here on, and are part of
-    # every cache key (a file reads differently with them)
-    with using_synonyms(got.extra or ()):
-        ds = _read_and_merge(pending, [*paths, *folders], item_logs, side, brand, root,
-                             strict, cache)
-    if zipped_logo is not None:     # the brand's logo, not an image skipped (as in a folder)
-        q = ds.quality
-        skipped = ((q["file"] == zipped_logo) & (q["code"] == "not_an_export")).fillna(False)
-        if skipped.any():
-            ds = replace(ds, quality=q.loc[~skipped.to_numpy()].reset_index(drop=True))
-    # after the cache: its key is the exports', and brand.yaml's accounts decide this
-    ds = note_account_gaps(keep_declared_accounts(give_lost_accounts(ds)))   # the brand's days
-    _warn_of_missing(ds, paths)
-    return ds
+
+def _without_image_note(ds: Dataset, zipped_logo: str) -> Dataset:
+    """``ds`` without the ``not_an_export`` note of the zip member ``zipped_logo``: the
+    brand's logo, which a folder's walk passes as an image, not an export read as none."""
+    q = ds.quality
+    logo_note = ((q["file"] == zipped_logo) & (q["code"] == "not_an_export")).fillna(False)
+    if not logo_note.any():
+        return ds
+    return replace(ds, quality=q.loc[~logo_note.to_numpy()].reset_index(drop=True))
 
 
 def _default_used(brand: Brand, key: str | None) -> str:

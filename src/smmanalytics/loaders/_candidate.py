@@ -193,7 +193,7 @@ class Candidate:
         cells = self.col(family, canonical)
         if cells is None:
             return pd.Series(pd.NA, index=range(self.table.n_rows), dtype="string")
-        out = self._text(cells)
+        out = self.stripped_text(cells)
         header = self.header_of(family, canonical)
         if errors and (hit := self.count_errors(header, out)).any():
             out = out.mask(hit)
@@ -221,7 +221,7 @@ class Candidate:
         return got.ids
 
     @staticmethod
-    def _text(cells: pd.Series) -> pd.Series:
+    def stripped_text(cells: pd.Series) -> pd.Series:
         """``cells`` as stripped text, NA when empty (see :meth:`text`)."""
         arrow = arrow_text(cells)
         if arrow is not None:   # trimmed in Arrow; emptied cells cost a copy only if any

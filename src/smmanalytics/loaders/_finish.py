@@ -4,8 +4,8 @@
 rows a parser left, blanks negative metrics, computes posts' ``interactions`` when not
 exported (noting a component the export should carry and lacks), fills ``campaign`` from the
 links' and captions' ``utm_campaign``, notes rows dated after the export was taken, and
-conforms and validates against :mod:`~smmanalytics.schema`. :func:`_note_numbers` and
-:func:`_note_repeated_headers` turn what :class:`~._candidate.Candidate` remembered while the
+conforms and validates against :mod:`~smmanalytics.schema`. :func:`note_numbers` and
+:func:`note_repeated_headers` turn what :class:`~._candidate.Candidate` remembered while the
 table was read (placeholders, thousands, abbreviated counts, repeated headers) into notes.
 
 Apart from the registry and the reading of files because each step takes frames (or a
@@ -34,10 +34,10 @@ from ._expected import RATES_EMPTY, TOTAL_HEADERS, expected_components, total_co
 from ._headers import normalize
 from ._ids import extract_rows
 from ._registry import Format
-from ._snapshot import _latest_possible_day, _zone_of, range_from_name
+from ._snapshot import latest_possible_day, range_from_name, zone_of
 from ._sources import Source
 
-__all__ = ["finish", "EXPORT_SLACK"]
+__all__ = ["finish", "EXPORT_SLACK", "note_numbers", "note_repeated_headers", "note_blank_headers"]
 
 _UTM = r"[?&]utm_campaign=([^&\s#\"'<>]+)"
 
@@ -239,7 +239,7 @@ def _published_after_export(posts: pd.DataFrame, src: Source, snapshot: pd.Times
     if n:
         # the export's day in the zone its days were read in: a file name's day ends at
         # 24:00 there (the snapshot), so the second before it is on that day
-        day = (snapshot - pd.Timedelta(seconds=1)).tz_convert(_zone_of([posts]))
+        day = (snapshot - pd.Timedelta(seconds=1)).tz_convert(zone_of([posts]))
         when = (f"the file was last modified, {snapshot:%Y-%m-%d %H:%M} UTC (the export "
                 "states no date)" if modified else f"the export's date {day:%Y-%m-%d}")
         log.add(src.name, "published_after_export", f"{n} posts published after {when}: "
@@ -255,11 +255,12 @@ def _days_after_export(daily: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
     That day is the last of the range its name states, else the export's day where the export
     states it, else the day of the file's modification time (or today's): a copy's is later
     than its export, never earlier. Such a row is no evidence of the export's date
-    (:func:`_snapshot`) nor of the days it covers: the zeros filled for the days a follows file
-    leaves out (``dataset._omitted_zero_days``) stop at that day. A Facebook follows file of
-    September 2025 to October 2026 held a row of 2027-09-09: unnamed, it became the export's
-    date, and 345 days up to 2027 were filled with 0 that overrode older exports' figures."""
-    tz = _zone_of([daily])
+    (:func:`~._snapshot.export_snapshot`) nor of the days it covers: the zeros filled for the
+    days a follows file leaves out (``dataset._omitted_zero_days``) stop at that day. A
+    Facebook follows file of September 2025 to October 2026 held a row of 2027-09-09:
+    unnamed, it became the export's date, and 345 days up to 2027 were filled with 0 that
+    overrode older exports' figures."""
+    tz = zone_of([daily])
     covers = range_from_name(src.name)
     if covers is not None:
         last, why = pd.Timestamp(covers[1]), "the last day its name says it covers"
@@ -267,7 +268,7 @@ def _days_after_export(daily: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
         last = (snapshot - pd.Timedelta(seconds=1)).tz_convert(tz).tz_localize(None).normalize()
         why = "the export's date"
     else:
-        last = _latest_possible_day(src, tz)
+        last = latest_possible_day(src, tz)
         why = ("today" if src.mtime is None else "the day the file was last modified"
                ) + " (the export states no date)"
     after = daily["date"] > last
@@ -357,7 +358,7 @@ def _finish_posts(out: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
     return out
 
 
-def _note_numbers(cand: Candidate, ctx: ParseContext) -> None:
+def note_numbers(cand: Candidate, ctx: ParseContext) -> None:
     """The notes of what :meth:`Candidate.numbers` remembered while the table was parsed, one
     per kind: placeholder cells read as missing (never 0), text cells showing a spreadsheet's
     error read as missing (:meth:`Candidate.text`), numbers read as thousands from the
@@ -445,7 +446,7 @@ def _thousands_message(cand: Candidate) -> str:
 _REPEATS_TOLD_APART = frozenset({"meta_legacy"})
 
 
-def _note_blank_headers(fmt: Format, cand: Candidate, ctx: ParseContext) -> None:
+def note_blank_headers(fmt: Format, cand: Candidate, ctx: ParseContext) -> None:
     """Warn of each column whose header cell is blank but whose cells hold values
     (``blank_header``): no field reads it, so a header blanked by hand (Facebook's
     ``Link clicks``, X's ``Unfollows``, YouTube's ``Watch time (hours)``) made its metric
@@ -467,7 +468,7 @@ def _note_blank_headers(fmt: Format, cand: Candidate, ctx: ParseContext) -> None
             continue
         k, n = int(filled[0]), len(filled)
         line = table.line_of(k)
-        first = cand._text(table.column(pos).iloc[[k]]).iloc[0]
+        first = cand.stripped_text(table.column(pos).iloc[[k]]).iloc[0]
         if table.sheet:
             column = f"column {column_letter(table.first_column + pos)}"
             at = f"in {table.cell(pos, line)}"
@@ -490,7 +491,7 @@ def _between(header: list[str], pos: int) -> str:
     return f" ({said})" if said else ""
 
 
-def _note_repeated_headers(fmt: Format, cand: Candidate, ctx: ParseContext) -> None:
+def note_repeated_headers(fmt: Format, cand: Candidate, ctx: ParseContext) -> None:
     """Warn of each header the table writes twice or more (``columns_conflict``), unless a
     conflict of their numbers was already noted: a column renamed by hand to another's name
     (GA4's ``Total revenue`` retitled ``Session campaign``, a second ``Date`` where Facebook's

@@ -263,9 +263,10 @@ def files_below(root: Path, skipped: list[tuple[Path, str]] | None = None) -> li
             continue
         seen.add(real)
         rel = Path(folder).relative_to(root)
-        if skipped is not None:
-            skipped.extend((root, (rel / n).as_posix() + "/" * (n in subfolders))
-                           for n in sorted(n for n in [*subfolders, *names] if is_junk((n,))))
+        if skipped is not None:         # named as an archive's junk is (a folder's with "/")
+            skipped.extend((root, entry) for entry in junk_entries(
+                (rel / n).as_posix() + "/" * (n in subfolders)
+                for n in [*subfolders, *names] if is_junk((n,))))
         subfolders[:] = [d for d in subfolders if not is_junk((d,))]
         found += [Path(folder, n) for n in names
                   if not is_junk((n,)) and (Path(folder, n).is_file()

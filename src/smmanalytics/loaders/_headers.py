@@ -246,7 +246,7 @@ class HeaderMatch:
     for bilingual files, first one first); ``unknown`` lists the headers no synonym matched,
     ``blank`` the positions of the header cells left empty (a name a spreadsheet's user
     deleted: no field reads their cells, whatever they hold, which
-    ``_finish._note_blank_headers`` looks at); ``locale`` is the BCP-47 locale of the language
+    ``_finish.note_blank_headers`` looks at); ``locale`` is the BCP-47 locale of the language
     whose distinctive headers matched most.
     """
 

@@ -39,12 +39,12 @@ from ..quality import QualityLog
 from ..schema import shown_platform
 from ._candidate import Candidate, ParseContext, _where
 from ._expected import note_missing_metrics
-from ._finish import _note_blank_headers, _note_numbers, _note_repeated_headers, finish
+from ._finish import finish, note_blank_headers, note_numbers, note_repeated_headers
 from ._folder import BRAND_FILES, SIDE_FILES, SYNONYMS_FILE, looks_like_export
 from ._headers import families, language_hint, shares_half_the_names, synonyms
 from ._preamble import headers_below
 from ._registry import FAMILY_NAMES, KINDS, KNOWN_PLATFORMS, Format, _detect, find_format, formats
-from ._snapshot import _mtime_before_rows, _snapshot, mark_range_end
+from ._snapshot import export_snapshot, mark_range_end, mtime_before_rows
 from ._sniff import RawTable
 from ._sources import LARGE, Source, iter_sources, note_skipped, read_tables
 
@@ -76,9 +76,9 @@ def _parse_source(src: Source, log: QualityLog, fmts: list[Format]
         # export, hundreds of MB) back to the system instead of keeping them in Arrow's pool
         # while pandas allocates the finished frames elsewhere; this lowers the peak memory
         pa.default_memory_pool().release_unused()
-    if frames and _mtime_before_rows(src, frames, log):
+    if frames and mtime_before_rows(src, frames, log):
         src = replace(src, mtime=None)      # no bound, as for a file without one
-    snap, stated, guessed = _snapshot(src, frames, log) if frames else (pd.NaT, False, False)
+    snap, stated, guessed = export_snapshot(src, frames, log) if frames else (pd.NaT, False, False)
     if stated:
         mark_range_end(src, frames, log)
     out = [finish(df, src, snap, log, snapshot_stated=stated, snapshot_guessed=guessed)
@@ -282,9 +282,9 @@ def _parsed(fmt: Format, cand: Candidate, ctx: ParseContext) -> list[pd.DataFram
         where = f" (sheet {table.sheet!r})" if table.sheet else ""
         raise ParseError(f"unexpected error while parsing as {fmt.name}{where}: "
                          f"{type(exc).__name__}: {exc}", file=cand.name) from exc
-    _note_numbers(cand, ctx)
-    _note_repeated_headers(fmt, cand, ctx)
-    _note_blank_headers(fmt, cand, ctx)
+    note_numbers(cand, ctx)
+    note_repeated_headers(fmt, cand, ctx)
+    note_blank_headers(fmt, cand, ctx)
     if cand.no_value:
         _keep_no_value(cand, out)
     if cand.table.cut_row is not None:

@@ -22,7 +22,8 @@ import pandas as pd
 from ..quality import QualityLog
 from ._sources import Source
 
-__all__ = ["snapshot_from_name", "dates_in_name", "range_from_name", "mark_range_end"]
+__all__ = ["snapshot_from_name", "dates_in_name", "range_from_name", "mark_range_end",
+           "export_snapshot", "mtime_before_rows", "latest_possible_day", "zone_of"]
 
 _NAME_DATE = [
     (re.compile(r"(20\d\d)[-_.]?([01]\d)[-_.]?([0-3]\d)(?:[T ]([0-2]\d)[-:h_.]?([0-5]\d)"
@@ -123,7 +124,7 @@ def _day_end(day: pd.Timestamp, tz: str) -> pd.Timestamp:
     return (day.normalize() + pd.Timedelta(days=1)).tz_localize(tz).tz_convert("UTC")
 
 
-def _zone_of(frames: list[pd.DataFrame]) -> str:
+def zone_of(frames: list[pd.DataFrame]) -> str:
     """The zone the frames' days and times were read in (their ``source_tz``), else UTC."""
     for f in frames:
         try:
@@ -155,7 +156,7 @@ def _dates_in_name(base: str, tz: str = "UTC") -> list[pd.Timestamp]:
             <= pd.Timestamp.now(tz="UTC") + pd.Timedelta(days=2)]
 
 
-def _latest_possible_day(src: Source, tz: str) -> pd.Timestamp:
+def latest_possible_day(src: Source, tz: str) -> pd.Timestamp:
     """The last day (naive, in ``tz``) an export that states no date can hold: the day of the
     file's modification time, else today's. A copy's modification time is later than its
     export, never earlier: a row dated after it was misread, or is not of this export."""
@@ -164,22 +165,22 @@ def _latest_possible_day(src: Source, tz: str) -> pd.Timestamp:
     return when.tz_convert(tz).tz_localize(None).normalize()
 
 
-def _mtime_before_rows(src: Source, frames: list[pd.DataFrame], log: QualityLog) -> bool:
+def mtime_before_rows(src: Source, frames: list[pd.DataFrame], log: QualityLog) -> bool:
     """True, noted once, when the file's modification time is earlier than every daily row it
     holds: a wrong clock, or a copy that reset it. A copy's time is later than its export,
     never earlier, so an export is not older than its own first day; that time is no bound
     of its days then. Taken as one, it made every row of the file "dated after the export"
     (each noted, none a day the export covers) and itself the export's date. A file with
     some rows after it (a year mistyped in one) keeps it: those rows are the misread ones,
-    and so does an export that states its date, the one :func:`_snapshot` takes."""
-    tz = _zone_of(frames)
+    and so does an export that states its date, the one :func:`export_snapshot` takes."""
+    tz = zone_of(frames)
     if (src.mtime is None or any(f.attrs.get("as_of") is not None for f in frames)
             or snapshot_from_name(src.name, tz) is not None):
         return False
     firsts = [pd.to_datetime(f["date"]).min() for f in frames
               if f.attrs.get("kind") == "daily" and "date" in f.columns and len(f)]
     firsts = [d for d in firsts if pd.notna(d)]
-    modified = _latest_possible_day(src, tz)
+    modified = latest_possible_day(src, tz)
     if not firsts or min(firsts) <= modified:
         return False
     log.add(src.name, "mtime_before_data", f"the file's modification time, {modified:%Y-%m-%d}"
@@ -189,19 +190,19 @@ def _mtime_before_rows(src: Source, frames: list[pd.DataFrame], log: QualityLog)
     return True
 
 
-def _snapshot(src: Source, frames: list[pd.DataFrame], log: QualityLog
-              ) -> tuple[pd.Timestamp, bool, bool]:
+def export_snapshot(src: Source, frames: list[pd.DataFrame], log: QualityLog
+                    ) -> tuple[pd.Timestamp, bool, bool]:
     """When the export was taken, whether the export says so (in its cells, title lines,
     zip member stamps or file name) rather than it being inferred or guessed, and whether it
     was only guessed from the file's modification time (which a copy sets to its own)."""
     inside = [f.attrs.get("as_of") for f in frames if f.attrs.get("as_of") is not None]
     if inside:
         return pd.Timestamp(max(inside)).tz_convert("UTC"), True, False
-    tz = _zone_of(frames)
+    tz = zone_of(frames)
     from_name = snapshot_from_name(src.name, tz)
     if from_name is not None:
         return from_name, True, False
-    latest = _latest_possible_day(src, tz)
+    latest = latest_possible_day(src, tz)
     days = [pd.to_datetime(f["date"]) for f in frames
             if f.attrs.get("kind") == "daily" and "date" in f.columns and len(f)]
     last_days = [d[d <= latest].max() for d in days]

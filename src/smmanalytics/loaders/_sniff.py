@@ -227,7 +227,7 @@ class RawTable:
         column's bytes). A row among them, or among the rows of another width, that is a
         header of other columns (:func:`_first_other_header`) ends the body: the rows from it
         on are read as a table of their own (:meth:`_cut_before`), the body again without."""
-        body = self.raw if self.raw is not None else (self.body or "")
+        body = self._body_as_read
         delim = self.delimiter or ","
         width = len(self.header)
         cells = read_body(body, width, delim, self.numeric, self.counts)
@@ -299,6 +299,19 @@ class RawTable:
         return [r[:-d] if len(r) >= self._full_width and not any(f.strip() for f in r[-d:])
                 else r for r in records]
 
+    @property
+    def _body_as_read(self) -> str | memoryview | bytes:
+        """The body as the reading and the cut-off checks take it: ``raw``, its bytes (a
+        mapped file's), when kept, else its text; "" when there is none."""
+        return self.raw if self.raw is not None else (self.body or "")
+
+    def _ends_on_a_delimiter(self, body: str | memoryview | bytes) -> bool:
+        """Whether ``body`` ends on the delimiter, no line break after it, that opens the last
+        cell of a named column: a row of every cell cut right after it (TikTok's '…,"2",' for
+        '…,"2","560"'), its last cell empty. Before a last column of no name (a ',' at the end
+        of every line, the last line's break lost) the row is whole: nothing reads that cell."""
+        return last_char(body) == (self.delimiter or ",") and bool(self.norm[-1])
+
     def mend_cut_off(self, records: list[list[str]], lines: list[int]) -> int | None:
         """The position of the body's last row among ``records`` (the body's rows, starting
         on ``lines``) when the file was cut off inside it, that row mended; None when not.
@@ -310,15 +323,12 @@ class RawTable:
         missing (a closed quoted cell is whole and kept), the row kept, and the cut noted with
         its line, its column and the value read. A short row a line break ends is only ragged
         (:func:`read_ragged`). Only a body that ends inside a line is looked at further."""
-        body = self.raw if self.raw is not None else self.body or ""
+        body = self._body_as_read
         if not records or not ends_inside_a_line(body):
             return None
         delim = self.delimiter or ","
         opened, row, width = ends_inside_a_quote(body, delim), records[-1], len(self.header)
-        # a row of every cell ending on a delimiter, no line break after it: cut right after
-        # it (TikTok's '…,"2",' for '…,"2","560"'), its last cell empty; unless that cell's
-        # column has no name (a ',' at the end of every line), whose cell nothing reads
-        after_delim = last_char(body) == delim and bool(self.norm[-1])
+        after_delim = self._ends_on_a_delimiter(body)
         if len(row) > width or len(row) == width and not (opened or after_delim):
             return None                                             # extra cells: ragged
         if not opened and not any(c.strip() for c in row):          # a line of no data
@@ -341,13 +351,10 @@ class RawTable:
         cell missing when the file ends inside it, a quote never closed ("560" cut to "56,
         which Arrow reads to the end): :meth:`mend_cut_off` for the rows Arrow reads. Only a
         body that ends inside a line is looked at further, its quotes and lines counted."""
-        body = self.raw if self.raw is not None else self.body or ""
+        body = self._body_as_read
         delim = self.delimiter or ","
-        # a row of every cell ending on the delimiter before a last column of no name (a
-        # ',' at the end of every line, the last line's break lost) is whole
         if not cells.num_rows or not ends_inside_a_line(body) \
-                or not (ends_inside_a_quote(body, delim)
-                        or last_char(body) == delim and self.norm[-1]):
+                or not (ends_inside_a_quote(body, delim) or self._ends_on_a_delimiter(body)):
             return cells
         k, n = cells.num_columns - 1, cells.num_rows
         col = cells.column(k)
@@ -853,7 +860,7 @@ class RawTable:
     def filled_rows(self, pos: int) -> np.ndarray:
         """The data rows whose cell in column ``pos`` holds something (not missing, empty or
         only spaces): whether a column without a name can be left out, or holds values no
-        field reads (``_finish._note_blank_headers``)."""
+        field reads (``_finish.note_blank_headers``)."""
         cells = self._cells
         col = cells.column(pos) if isinstance(cells, pa.Table) else cells[pos]
         return np.flatnonzero(~_blank_cells(col))

@@ -831,7 +831,7 @@ def _damaged_ids(c: Candidate, ids: pd.Series, ctx: ParseContext) -> list[str]:
     another export counted twice). Those and the posts without an id are noted."""
     no_id = ids.isna()
     if no_id.any():
-        ctx.note("missing_post_id", f"{int(no_id.sum())} rows have no post id; they are kept but "
+        ctx.note("post_id_missing", f"{int(no_id.sum())} rows have no post id; they are kept but "
                  "cannot be matched across exports", rows=int(no_id.sum()))
     sci = rounded_ids(ids, c.col(F, "post_id"))
     cut = cut_to_15_digits(ids) & ~sci

@@ -1317,58 +1317,71 @@ def _coverage_lines(ds, period, f) -> tuple[list[str], list[str]]:
         stops.append(f.ranged(f.label("cover_period_partial"), begin, end).format(
             days=f.number((end - begin).days + 1), total=f.number(period.days)))
     for platform in social_platforms(ds):
-        span = platform_span(ds, platform, end)
-        # a month's posts export missing is a gap, named as such
-        first, last, gaps = span_extent(ds, span, begin, end)
-        if first is None or not span.known:
-            continue
-        name = f.platform(platform)
-        kind = "whose_posts_exports" if span.by_posts_exports else "whose_data"
-        whose = f.label(kind).format(platform=name)
-        values = {"platform": name, "whose": whose, "Whose": whose[:1].upper() + whose[1:]}
-        # an export that could not be read and may hold the days after ``last`` (X's content
-        # export to 31 October with a broken date): the data stop because it was not read,
-        # not because no export reaches further
-        unread = ([f.verbatim(shown_name(u, ds.root))
-                   for u in unread_exports(ds, platform, after=last)]
-                  if last < end else [])
-        if unread:
-            values |= {"files": ", ".join(unread[:3]) + (", …" if len(unread) > 3 else ""),
-                       "section": f.label("quality")}
-        if first > end:
-            # named as one stopping before the period is: Facebook's posts exports starting
-            # in January, its daily rows reaching back to September, the cover said nothing
-            # of Q4's Facebook posts
-            if ((first - period.end).days <= period.days
-                    or ds.span(platform, web=False)[0] <= period.end):
-                stops.append(f.label("cover_platform_later").format(date=f.date(first),
-                                                                    **values))
-            continue
-        if last < period.start:
-            # named while the platform's other data reach the period (its daily rows: still
-            # active), or stopped within the stretch before it, or an unread export may
-            if (unread or (period.start - last).days <= period.days
-                    or ds.span(platform, web=False)[1] >= period.start):
-                # its posts exports stop, its daily rows go on: those figures are shown
-                posts_only = span.by_posts_exports and daily_in(ds, platform, period.start, end)
-                key = ("cover_platform_posts_missing" if posts_only else "cover_platform_missing"
-                       ) + ("_unread" if unread else "")
-                stops.append(f.label(key).format(date=f.date(last), **values))
-            continue
-        if first > begin:
-            starts.append(f.label("cover_platform_starts").format(date=f.date(first), **values))
-        for gap_start, gap_end in gaps:
-            if gap_start == gap_end:
-                stops.append(f.label("cover_platform_gap_day").format(
-                    date=f.date(gap_start), **values))
-            else:
-                shown_start, shown_end = f.days(gap_start, gap_end)
-                stops.append(f.label("cover_platform_gap").format(
-                    start=shown_start, end=shown_end, **values))
-        if last < end:
-            key = "cover_platform_ends_unread" if unread else "cover_platform_ends"
-            stops.append(f.label(key).format(date=f.date(last), **values))
+        platform_starts, platform_stops = _platform_coverage(ds, period, f, platform, begin, end)
+        starts += platform_starts
+        stops += platform_stops
     return starts, stops + missing
+
+
+def _platform_coverage(ds, period, f, platform: str, begin: dt.date, end: dt.date
+                       ) -> tuple[list[str], list[str]]:
+    """:func:`_coverage_lines`' lines on one platform, whose data the report's data days
+    ``begin`` to ``end`` bound: the cover's line on its data starting within the period, and
+    its warnings on its data starting after it, stopping before it, with gaps or ending
+    within it (an unread export that may hold the days after named)."""
+    starts: list[str] = []
+    stops: list[str] = []
+    span = platform_span(ds, platform, end)
+    # a month's posts export missing is a gap, named as such
+    first, last, gaps = span_extent(ds, span, begin, end)
+    if first is None or not span.known:
+        return [], []
+    name = f.platform(platform)
+    kind = "whose_posts_exports" if span.by_posts_exports else "whose_data"
+    whose = f.label(kind).format(platform=name)
+    values = {"platform": name, "whose": whose, "Whose": whose[:1].upper() + whose[1:]}
+    # an export that could not be read and may hold the days after ``last`` (X's content
+    # export to 31 October with a broken date): the data stop because it was not read,
+    # not because no export reaches further
+    unread = ([f.verbatim(shown_name(u, ds.root))
+               for u in unread_exports(ds, platform, after=last)]
+              if last < end else [])
+    if unread:
+        values |= {"files": ", ".join(unread[:3]) + (", …" if len(unread) > 3 else ""),
+                   "section": f.label("quality")}
+    if first > end:
+        # named as one stopping before the period is: Facebook's posts exports starting
+        # in January, its daily rows reaching back to September, the cover said nothing
+        # of Q4's Facebook posts
+        if ((first - period.end).days <= period.days
+                or ds.span(platform, web=False)[0] <= period.end):
+            stops.append(f.label("cover_platform_later").format(date=f.date(first), **values))
+        return [], stops
+    if last < period.start:
+        # named while the platform's other data reach the period (its daily rows: still
+        # active), or stopped within the stretch before it, or an unread export may
+        if (unread or (period.start - last).days <= period.days
+                or ds.span(platform, web=False)[1] >= period.start):
+            # its posts exports stop, its daily rows go on: those figures are shown
+            posts_only = span.by_posts_exports and daily_in(ds, platform, period.start, end)
+            key = ("cover_platform_posts_missing" if posts_only else "cover_platform_missing"
+                   ) + ("_unread" if unread else "")
+            stops.append(f.label(key).format(date=f.date(last), **values))
+        return [], stops
+    if first > begin:
+        starts.append(f.label("cover_platform_starts").format(date=f.date(first), **values))
+    for gap_start, gap_end in gaps:
+        if gap_start == gap_end:
+            stops.append(f.label("cover_platform_gap_day").format(
+                date=f.date(gap_start), **values))
+        else:
+            shown_start, shown_end = f.days(gap_start, gap_end)
+            stops.append(f.label("cover_platform_gap").format(
+                start=shown_start, end=shown_end, **values))
+    if last < end:
+        key = "cover_platform_ends_unread" if unread else "cover_platform_ends"
+        stops.append(f.label(key).format(date=f.date(last), **values))
+    return starts, stops
 
 
 def _posts_known(ds, period) -> bool:
