@@ -368,6 +368,28 @@ def test_followers_net_names_a_platform_of_brand_yaml_without_an_export(tmp_path
         "aucun export TikTok n'a été trouvé : variation nette inconnue")
 
 
+def test_a_linkedin_of_brand_yaml_without_an_export_leaves_the_net_judged(tmp_path):
+    """brand.yaml names X and LinkedIn. LinkedIn's exports count new followers only, so its
+    follows never enter the net total: X's 10 days × (3 − 4) = −10, −1 every day, projects
+    to −31 over October against at least −5: off track, whether LinkedIn's file is loaded or
+    not. Without it, the goal was "not assessed" (s56DC)."""
+    from smmanalytics.brand import Brand
+
+    brand = Brand(name="Test", timezone="Europe/Paris", accounts={"x": "x", "linkedin": "l"})
+    rows = _follower_days()
+    x_only = [r for r in rows if r["platform"] != "linkedin"]
+    judged = []
+    for kept in (rows, x_only):
+        ds = dataset(daily=daily(kept), brand=brand,
+                     goals=_goal_frame(tmp_path, "followers_net", -5))
+        row = scorecard(ds, "2026-10", asof="2026-10-31").iloc[0]
+        assert row["actual"] == -10
+        assert "linkedin left out: its exports count new followers only" in row["note"]
+        assert "not assessed" not in row["note"]
+        judged.append(row["status"])
+    assert judged == ["off track", "off track"]
+
+
 def test_er_reach_goal_pooled(tmp_path):
     p = posts([
         {"platform": "instagram", "post_id": "1", "published_at": "2026-10-02T09:00Z",

@@ -1140,6 +1140,7 @@ def test_an_empty_audience_schedule_is_no_audience_schedule(ds, monkeypatch):
     schedule everywhere: the lift heatmap, no audience peak, a plan spread evenly."""
     import smmanalytics.timing as timing
     from smmanalytics.report.watch import _bt_who
+    from smmanalytics.timing._estimate import NO_HOURS_TESTED
 
     real = timing.best_times
     empty = pd.DataFrame({"weekday": pd.array([], dtype="Int64"),
@@ -1159,9 +1160,13 @@ def test_an_empty_audience_schedule_is_no_audience_schedule(ds, monkeypatch):
     # the lift heatmap's caption, against one account's average; no slot of these posts has
     # 8 (timing.MIN_CELL_POSTS), which it says
     assert bt.by_slot["n_posts"].max() < 8
-    # (a full stop after the first part's closing parenthesis: it ran on, s56RV)
+    # (a full stop after the first part's closing parenthesis: it ran on, s56RV). Its 20
+    # posts leave 3 at one hour of the day and 17 at hours posted fewer than 3 times: no two
+    # hours to compare, no test (it read p = 1.00 on the one hour, s56DCF), which it says
+    assert bt.method["test"] == NO_HOURS_TESTED and bt.method["test_left_out"] == 17
     assert (rep.fmt.label("bt_heatmap_lift").format(few="8", **_bt_who(rep.fmt, 1)) + ". "
-            + rep.fmt.label("bt_heatmap_all_faint").format(few="8")) in captions
+            + rep.fmt.label("bt_heatmap_all_faint").format(few="8") + " "
+            + rep.fmt.label("bt_heatmap_untested")) in captions
     assert rep.fmt.label("bt_heatmap_activity") not in captions
     assert rep._slots["instagram"].attrs["basis"] == "even"
     assert "Audience schedule" not in repr(bt._repr_html_())
@@ -1226,6 +1231,33 @@ def test_an_untestable_timing_effect_points_to_the_audience_schedule(ds, lang, t
         "; post when it suits the content, and " + (
             "vary formats across slots to learn more." if test == NOT_IDENTIFIABLE else
             "put a share of posts in random slots to learn more."))
+
+
+@pytest.mark.parametrize("lang,expected", [
+    ("en", "Whether posting time matters cannot be tested on these 44 posts: fewer than two "
+           "hours of the day were posted at 3 times or more, so the test has no hours to compare "
+           "(it cannot tell an hour posted once or twice from its posts); post when it suits the "
+           "content, and put a share of posts in random slots to learn more."),
+    ("fr", "L'effet de l'heure de publication ne peut pas être testé sur ces 44 publications : "
+           "moins de deux heures de la journée ont été utilisées 3 fois ou plus, si bien que le "
+           "test n'a pas d'heures à comparer (il ne peut pas distinguer une heure utilisée une ou "
+           "deux fois de ses publications) ; "),
+    ("it", "Non si può verificare se l'orario di pubblicazione conti su questi 44 post: meno di "
+           "due ore del giorno sono state usate 3 volte o più, quindi il test non ha ore da "
+           "confrontare (non sa distinguere un'ora usata una o due volte dai suoi post); "),
+])
+def test_no_hours_to_compare_is_said_as_the_reason_the_test_was_not_run(ds, lang, expected):
+    """44 posts at 22 hours, two at each (MIN_TEST_POSTS = 3): all left out of the test,
+    which has no hours to compare. The sentence said "each slot's posts share their format,
+    paid status or account" (s56DC); the 44 left out are said in the note below it."""
+    from types import SimpleNamespace
+
+    from smmanalytics.timing._estimate import NO_HOURS_TESTED
+
+    bt = SimpleNamespace(window={"status": NO_HOURS_TESTED}, effect_detected=False, n_used=44,
+                         p_value=float("nan"), audience_peak=None,
+                         method={"test": NO_HOURS_TESTED, "test_left_out": 44})
+    assert BrandReport(ds, "2026-10", lang=lang)._bt_sentence(bt).startswith(expected)
 
 
 @pytest.mark.parametrize("lang,outcome,p,expected", [

@@ -65,3 +65,53 @@ def test_one_viral_post_alone_at_its_hour_does_not_pass_the_test():
     assert (" 1 post at an hour of the day posted fewer than 3 times was left out of the "
             "timing test: the hour curve bends freely through it, so one good post would "
             "read as a good hour. It still counts in the lifts.") in bt.summary
+
+
+def _posts_at_hours(counts: dict[int, int]) -> pd.DataFrame:
+    """Noise posts (tests/sim_timing.py, seed 3, no timing effect, mixed formats) moved to
+    the local hours (Europe/Paris) of ``counts``, ``counts[h]`` posts at hour ``h``, each on
+    its own day: the hour of the day alone decides which posts the test reads."""
+    n = sum(counts.values())
+    posts = simulate(3, n_posts=n, weeks=22, evening_lift=1.0)["posts"]
+    day = posts["published_at"].dt.tz_convert(TZ).dt.normalize()
+    hours = np.repeat(list(counts), list(counts.values()))
+    posts["published_at"] = (day + pd.to_timedelta(hours, unit="h")
+                             + pd.Timedelta(minutes=7)).dt.tz_convert("UTC")
+    return posts
+
+
+def test_no_hour_posted_three_times_says_so_and_counts_the_posts_left_out():
+    # 44 posts, two at each hour 00:00-21:00: no hour holds 3, so all 44 are left out of the
+    # test and it has no hours to compare. It was said that "each slot's posts share their
+    # format, paid status or account" (the formats are mixed), 0 posts left out (s56DC)
+    from smmanalytics.timing._estimate import NO_HOURS_TESTED
+
+    posts = _posts_at_hours({h: 2 for h in range(22)})
+    assert posts["content_type"].nunique() == 2          # reels and images
+    bt = best_times(posts, TZ, "instagram", seed=1, n_splits=4)
+    assert bt.n_used == 44 and np.isnan(bt.p_value)
+    assert bt.method["test"] == NO_HOURS_TESTED and bt.method["test_left_out"] == 44
+    assert bt.summary.startswith(
+        "Whether posting time matters cannot be tested on these 44 posts: fewer than two hours "
+        "of the day were posted at 3 times or more, so the test has no hours to compare")
+    assert " 44 posts at hours of the day posted fewer than 3 times were left out" in bt.summary
+    assert "share their format" not in bt.summary
+
+
+def test_one_hour_posted_three_times_leaves_no_hours_to_compare():
+    # 20 hours posted twice (40 posts, left out) and 18:00 four times: one hour tested, none
+    # to compare it with
+    from smmanalytics.timing._estimate import NO_HOURS_TESTED
+
+    bt = best_times(_posts_at_hours({**{h: 2 for h in range(18)}, 18: 4, 19: 2, 20: 2}),
+                    TZ, "instagram", seed=1, n_splits=4)
+    assert bt.method["test"] == NO_HOURS_TESTED and bt.method["test_left_out"] == 40
+
+
+def test_two_hours_posted_three_times_are_tested():
+    # 18 hours posted twice (36 posts, left out), 18:00 and 19:00 eight times each: the 16
+    # posts of two hours are compared (p = 0.96 measured), the 36 said left out. With four
+    # each, too few of the 8 share a format and month for the permutations: NOT_PERMUTABLE
+    bt = best_times(_posts_at_hours({**{h: 2 for h in range(18)}, 18: 8, 19: 8}),
+                    TZ, "instagram", seed=1, n_splits=4)
+    assert np.isfinite(bt.p_value) and bt.method["test_left_out"] == 36

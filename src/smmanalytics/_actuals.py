@@ -704,6 +704,12 @@ def followers_net_absent(ds, platform: str) -> list[str]:
             if p not in have and platform in ("all", p)]
 
 
+#: why :func:`followers_left_out` leaves out a platform whose exports count the followers it
+#: gained and never the ones it lost (:func:`followers_net_unknown`)
+NEW_ONLY = "count new followers only"
+#: the platforms none of whose exports gives the followers lost, nor a running total: LinkedIn
+#: (reference §4, [C-fx]). Their follows never enter a net total, found, read or not
+NEVER_NET = frozenset({"linkedin"})
 #: why :func:`followers_left_out` leaves out a platform brand.yaml names with no export at all
 NOT_FOUND = "not found"
 #: why it leaves out a platform whose follower figures may be in an export that could not be
@@ -748,12 +754,17 @@ def followers_left_out(ds, platform: str) -> dict[str, str]:
     notes): exports that count new followers only, that give them per post only
     (:data:`PER_VIDEO`, :data:`PER_VIDEO_UNDATED`), or that give no follower figure at all
     (in the files read, when one that could not be read may be the platform's), or
-    :data:`NOT_FOUND` for a platform brand.yaml names with no export at all.
+    :data:`NOT_FOUND` for a platform brand.yaml names with no export at all, unless its
+    exports never give a net change (:data:`NEVER_NET`): that is why it is left out.
     Every one is named: a total of the others read as the brand's (−150 with YouTube and
     LinkedIn out, 294 with TikTok's exports missing) must say whose it is."""
     missing = set(declared_unexported(ds))
 
     def without_figures(p: str) -> str:
+        # LinkedIn's follows never enter the total, its files there or not: "not found"
+        # made every pooled goal "not assessed", its file loaded judged it again
+        if p in NEVER_NET:
+            return NEW_ONLY
         # a platform whose data may be in an export that could not be read (X's overview
         # with a broken date): its follower figures may be there, the files read give none
         if unread_exports(ds, p):
@@ -762,7 +773,7 @@ def followers_left_out(ds, platform: str) -> dict[str, str]:
             return NOT_FOUND
         return _follows_per_post(ds, p) or "give no follower figures"
 
-    why = {p: "count new followers only" for p in followers_net_unknown(ds, platform)}
+    why = {p: NEW_ONLY for p in followers_net_unknown(ds, platform)}
     # with data but no follower figure (YouTube), or named in brand.yaml with no data at all
     # (no export of it found, none that could be read, or one without rows)
     have = social_platforms(ds)

@@ -289,9 +289,11 @@ def read_costs(path: str | Path, *, data: bytes | None = None,
                           expected=f"a header with {', '.join(COST_COLUMNS)}",
                           got=", ".join(header) or "an empty file")
     lines, raws = [], []
+    last: tuple[int, list[str]] = (1, [])    # the file's last line, blank or not: where a cut is
     unnamed = [i for i, h in enumerate(header) if not h]
     for raw in reader:
         line = reader.line_num
+        last = (line, raw)
         if not any(cell.strip() for cell in raw):
             continue
         if len(raw) > len(header):
@@ -306,7 +308,7 @@ def read_costs(path: str | Path, *, data: bytes | None = None,
         lines.append(line)
         raws.append(raw)
     if raws:
-        _warn_cut_off(text, delim, header, lines[-1], raws[-1], path)
+        _warn_cut_off(text, delim, header, *last, path)
         _warn_repeated(lines, raws, path)
     # column by column (a header named twice: its last column, as a line's dict kept it)
     cols = {h: [raw[i].strip() if i < len(raw) else "" for raw in raws]
@@ -365,7 +367,8 @@ def _warn_cut_off(text: str, delim: str, header: list[str], line: int, raw: list
     inside a quoted note never closed (``…,12.99,EUR,,,,,"Canva `` : the lines after it, 1,212
     € of them in the sample's costs.csv, were lost with no word). The line is kept as read
     (its cost is better counted, warned of, than lost); a line of every column without its
-    line break is a complete one."""
+    line break is a complete one. ``line`` and ``raw`` are the file's last line, blank or
+    not."""
     where = hand_made_cut(text, delim, header, raw, _NUMBER_COLUMNS)
     if where is None:
         return

@@ -876,8 +876,10 @@ def read_competitors(path: str | Path, *, data: bytes | None = None) -> pd.DataF
                           column=missing[0], expected=", ".join(COMPETITOR_COLUMNS),
                           got=", ".join(header) or "an empty file")
     rows, seen = [], {}
+    last: tuple[int, list[str]] = (1, [])    # the file's last line, blank or not: where a cut is
     for raw in reader:
         line = reader.line_num
+        last = (line, raw)
         if not any(c.strip() for c in raw):
             continue
         _check_fields(raw, header, path, line)
@@ -918,9 +920,8 @@ def read_competitors(path: str | Path, *, data: bytes | None = None) -> pd.DataF
         rows.append({"platform": plat, "competitor": rec["competitor"], "period": p.label,
                      "period_start": pd.Timestamp(p.start), "period_end": pd.Timestamp(p.end),
                      **nums, "line": line})
-        last = raw
     if rows:
-        _warn_cut_off(text, delim, header, rows[-1]["line"], last, path)
+        _warn_cut_off(text, delim, header, *last, path)
     out = pd.DataFrame(rows, columns=[*COMPETITOR_COLUMNS[:3], "period_start", "period_end",
                                       *COMPETITOR_COLUMNS[3:], "line"])
     out = out.astype({"platform": "string", "competitor": "string", "period": "string",
@@ -946,18 +947,19 @@ def competitor_key(name: str) -> str:
 def _warn_cut_off(text: str, delim: str, header: list[str], line: int, raw: list[str],
                   path: Path) -> None:
     """Warn (``competitors_cut_off``, as costs.csv's ``costs_cut_off``) when the file looks cut
-    off (:func:`~.loaders._cutoff.hand_made_cut`): it ends inside its last line on a number
-    (``…,5271,16,7`` for ``…,5271,16,733``: 733 interactions read 7, with no word) or inside a
-    quoted cell never closed. The line is kept as read; a file ending with a line break, as a
-    spreadsheet saves it, is whole."""
+    off (:func:`~.loaders._cutoff.hand_made_cut`): it ends inside its last line, short of the
+    header's columns, on a number (``…,5271,16,7`` for ``…,5271,16,733,note``: 733
+    interactions read 7, with no word) or inside a quoted cell never closed. The line is kept
+    as read; a file ending with a line break, as a spreadsheet saves it, is whole, and so is
+    one whose last line has every column (Google Sheets' download may end without a break).
+    ``line`` and ``raw`` are the file's last line, blank or not."""
     where = hand_made_cut(text, delim, header, raw, COMPETITOR_COLUMNS[3:])
     if where is not None:
         warnings.warn(DataQualityWarning(
             f"{file_name(path)} looks cut off, a copy or a download interrupted: it ends "
             f"inside line {line}, {where}, with no line break; the line was read as it is, "
             "so its last figure may be short and the lines after it, if the file had more, "
-            "missing: check it against the original file (a file that is whole ends with a "
-            "line break)",
+            "missing: check it against the original file",
             "competitors_cut_off"), stacklevel=3)
 
 

@@ -121,17 +121,20 @@ def hand_made_cut(text: str, delim: str, header: list[str], row: list[str],
     read under ``header``, looks cut off, for its warning: ``"inside its quoted note 'Canva ',
     never closed"`` or ``"on its amount '18'"``; None when it does not.
 
-    The rule of the exports' (``RawTable.mend_cut_off``), for a file whose lines may stop
-    short of its last columns: it ends inside its last line (no line break), and inside a
-    quoted cell never closed, or on a cell of one of the ``numbers`` columns, which a cut
-    leaves a smaller number (733 interactions read 7). A line ending on a text cell outside
-    quotes is taken as whole: nothing tells a cut one, nor does it change a figure."""
+    ``row`` is the file's last line as read, blank or not: a file ending on an empty row
+    (``,,,,``, a spreadsheet's last row saved empty) ends inside that one, whose cells hold no
+    figure to cut, not inside the line of figures above it. The file is cut when it ends
+    inside its last line (no line break) and inside a quoted cell never closed, or when that
+    line stops short of the header's columns on a cell of one of the ``numbers`` columns, which
+    a cut leaves a smaller number (733 interactions read 7). A line of every column without its
+    line break is whole (Google Sheets' CSV download may end so), as is one stopping short on a
+    text cell outside quotes: nothing tells a cut one, nor does it change a figure."""
     if not row or not ends_inside_a_line(text):
         return None
     k = len(row) - 1
     column = header[k] if k < len(header) else f"column {k + 1}"
     if ends_inside_a_quote(text, delim):
         return f"inside its quoted {column} {row[k]!r}, never closed"
-    if column in numbers and row[k].strip():
+    if len(row) < len(header) and column in numbers and row[k].strip():
         return f"on its {column} {row[k].strip()!r}"
     return None

@@ -35,7 +35,7 @@ from ..timing import (
     WEEKEND_MIN_POSTS,
 )
 from ..timing._data import MAX_GROUP_LEVELS, MIN_EXPOSURE_SHARE, multiple_digits, prepare
-from ..timing._estimate import reaches_one, stood_out, window_runs
+from ..timing._estimate import NO_HOURS_TESTED, reaches_one, stood_out, window_runs
 from ..timing._model import NO_ENGAGEMENT, NOT_IDENTIFIABLE, NOT_PERMUTABLE
 from ._ahead import built_ahead
 from .builder import Section
@@ -282,6 +282,9 @@ class WatchSections:
             if bt.method.get("test") == NOT_PERMUTABLE:
                 return f.label("bt_not_permutable").format(n=f.number(bt.n_used),
                                                            advice=self._bt_advice(bt))
+            if bt.method.get("test") == NO_HOURS_TESTED:
+                return f.label("bt_no_hours_tested").format(
+                    n=f.number(bt.n_used), k=MIN_TEST_POSTS, advice=self._bt_advice(bt))
             weeks = f.number(bt.method.get("weeks", 0))
             return f.label("bt_too_few_one_week" if weeks == "1" else "bt_too_few").format(
                 n=f.number(bt.n_used), weeks=weeks, advice=self._bt_advice(bt),

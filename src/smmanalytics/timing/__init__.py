@@ -124,6 +124,7 @@ from ._estimate import (
     MIN_POSTS,
     MIN_TEST_POSTS,
     MIN_WEEKS,
+    NO_HOURS_TESTED,
     WEEKEND_MIN_HOURS,
     WEEKEND_MIN_POSTS,
     SlotEstimate,
@@ -450,8 +451,9 @@ def _hour_analysis(frame: pd.DataFrame, strata: np.ndarray, wk: SlotEstimate | N
     n_excluded["zero_alone"] = int((~used).sum())
     method["zero_alone_weekday"] = int((~_used(wk, len(frame))).sum()) if wk else 0
     # the posts alone at their hour, which the test did not read (_estimate.posts_tested):
-    # not said of a test that could not be run
-    method["test_left_out"] = est.untested if np.isfinite(est.p_value) else 0
+    # not said of a test that could not be run, unless they are why it could not
+    method["test_left_out"] = (est.untested if np.isfinite(est.p_value)
+                               or est.test == NO_HOURS_TESTED else 0)
     method.update(controls=cnames, timing_terms=znames, test=est.test,
                   test_statistic=est.statistic, nb_dispersion=est.nb_alpha, tau2=est.tau2)
     return _Hours(hk, Xh, slot, strata, est, used, weekend, all_posts=hk is frame)

@@ -123,7 +123,8 @@ from ._model import (
 
 # scipy is imported where it is used, never scipy.stats (see smmanalytics._dist)
 
-__all__ = ["SlotEstimate", "estimate", "MIN_CELL_POSTS", "MIN_TEST_POSTS", "posts_tested",
+__all__ = ["SlotEstimate", "estimate", "MIN_CELL_POSTS", "MIN_TEST_POSTS", "NO_HOURS_TESTED",
+           "posts_tested",
            "candidate_windows", "posted_window",
            "hour_runs", "window_runs", "selection_adjusted", "judged", "shown", "stood_out",
            "reaches_one", "WEEKDAYS", "DAY_GROUPS"]
@@ -143,6 +144,11 @@ WEEKEND_MIN_HOURS = 8
 #: the fewest posts an hour of the day (and a weekday) must hold for its posts to enter the
 #: timing test (:func:`posts_tested`)
 MIN_TEST_POSTS = 3
+#: the ``test`` of a timing analysis whose posts are at fewer than two hours of the day posted
+#: :data:`MIN_TEST_POSTS` times or more: the test has no two hours to compare, and cannot tell
+#: an hour posted once or twice from its posts (44 posts at 22 hours, two each, were said to
+#: "share their format, paid status or account", of mixed formats, none said left out)
+NO_HOURS_TESTED = "fewer than two hours posted 3 times"
 
 DAY_GROUPS = {"every day": tuple(range(7)), "Monday-Friday": tuple(range(5)),
               "Saturday-Sunday": (5, 6)}
@@ -203,8 +209,14 @@ def posts_tested(slot: np.ndarray, split_weekend: bool = False) -> np.ndarray:
     >>> posts_tested(np.array([9, 33, 57, 129, 153]), split_weekend=True).tolist()
     [True, True, True, False, False]
     """
-    hour = slot % 24 + (24 * (slot // 24 >= 5) if split_weekend else 0)
+    hour = _test_hour(slot, split_weekend)
     return np.bincount(hour, minlength=48)[hour] >= MIN_TEST_POSTS
+
+
+def _test_hour(slot: np.ndarray, split_weekend: bool) -> np.ndarray:
+    """Each post's hour of the day as the timing test counts it (:func:`posts_tested`): 0-23,
+    and with ``split_weekend`` 24-47 on the weekend days."""
+    return slot % 24 + (24 * (slot // 24 >= 5) if split_weekend else 0)
 
 
 def candidate_windows(width: int) -> tuple[np.ndarray, list[dict]]:
@@ -405,7 +417,11 @@ def estimate(X: np.ndarray, y: np.ndarray, offset: np.ndarray, slot: np.ndarray,
     # the posts alone at their hour say nothing the test can check (posts_tested); the
     # weekdays' own levels are tested on every post
     t = posts_tested(slot, split_weekend) if S == 168 else np.ones(n, dtype=bool)
-    p, stat, how = perm_score_test(Zslot, slot[t], s_null[t], strata[t], n_perm=n_perm, rng=rng)
+    if S == 168 and len(np.unique(_test_hour(slot[t], split_weekend))) < 2:
+        p, stat, how = np.nan, np.nan, NO_HOURS_TESTED      # no two hours left to compare
+    else:
+        p, stat, how = perm_score_test(Zslot, slot[t], s_null[t], strata[t], n_perm=n_perm,
+                                       rng=rng)
 
     Xf = np.column_stack([X, Zslot[slot]])
     # a slot's lift (against the posts' average slot) is identified only when it does not

@@ -17,6 +17,7 @@ from ._estimate import (
     MIN_POSTS,
     MIN_TEST_POSTS,
     MIN_WEEKS,
+    NO_HOURS_TESTED,
     WEEKDAYS,
     WEEKEND_MIN_HOURS,
     WEEKEND_MIN_POSTS,
@@ -675,6 +676,11 @@ class BestTimes:
             head = (f"Whether posting time matters cannot be tested on these {n} posts: each "
                     f"slot's posts share their format, paid status or account, so time cannot "
                     f"be told apart from them")
+        elif not np.isfinite(self.p_value) and self.method.get("test") == NO_HOURS_TESTED:
+            head = (f"Whether posting time matters cannot be tested on these {n} posts: fewer "
+                    f"than two hours of the day were posted at {MIN_TEST_POSTS} times or more, "
+                    f"so the test has no hours to compare (it cannot tell an hour posted once "
+                    f"or twice from its posts)")
         elif not np.isfinite(self.p_value) and self.method.get("test") == NOT_PERMUTABLE:
             head = (f"Whether posting time matters cannot be tested on these {n} posts: "
                     f"{_NOT_PERMUTABLE}")
