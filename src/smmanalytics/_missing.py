@@ -115,8 +115,8 @@ def _covered_days(name: str, covers: Covers | None
     """The days the export ``name`` covers: those of its ``files`` row (``covers``, where the
     loading gave them: a file cut off covers only the days its rows reach), else those its
     name gives (a frame made by hand). An export of October cut inside its 13th post, newest
-    first, reaches back to the 23rd: its name's 1 to 22 October would have made 18 posts of
-    the older export "missing" from it."""
+    first, reaches back to the 23rd: by its name's days, 1 to 31 October, the older export's
+    18 posts of 1 to 21 October were "missing" from it."""
     return covers[name] if covers is not None and name in covers else range_from_name(name)
 
 
