@@ -108,6 +108,7 @@ class _Parts:
     no_value: list[dict]        # each export's posts whose cell held no value (``#N/A``)
     cut: list[dict]             # each export's post whose row the file's cut-off left partial
     relative: dict[str, str]    # each daily export's name below the folder loaded, by file
+    covers: dict                # the days each export covers, by file (attrs["covers"])
     grown: bool = False         # ``_grown`` ranks tied posts (:func:`_grown`)
 
     @property
@@ -133,6 +134,8 @@ def _concatenated(table: str, frames: list[pd.DataFrame]) -> _Parts:
     cut = [f.attrs.get("cut_off") or {} for f in frames]
     relative = {str(f["source_file"].iloc[0]): f.attrs["relative_name"] for f in frames
                 if f.attrs.get("relative_name") and "source_file" in f.columns}
+    covers = {str(f["source_file"].iloc[0]): f.attrs["covers"] for f in frames
+              if "covers" in f.attrs and len(f) and "source_file" in f.columns}
     parts = [schema.conform(f, table) for f in frames]
     if "platform" in schema.TABLES[table]:
         _share_platforms(parts)
@@ -150,7 +153,7 @@ def _concatenated(table: str, frames: list[pd.DataFrame]) -> _Parts:
     return _Parts(df=df, single=single, guessed=guessed, unreliable=np.concatenate(unreliable),
                   made_unknown=np.concatenate(made_unknown),
                   by_sign=np.concatenate(by_sign), carried=carried,
-                  no_value=no_value, cut=cut, relative=relative,
+                  no_value=no_value, cut=cut, relative=relative, covers=covers,
                   grown=bool(ranged) and not single)
 
 
@@ -273,7 +276,7 @@ def _newest(table: str, df: pd.DataFrame, keys: list[str], parts: _Parts, log: Q
         constant = _constant_columns(kept)
         positions = sorting.result()
     if table == "posts" and not parts.single:
-        note_missing_from_newer(df, ~dup.to_numpy(), keys[-1], log)
+        note_missing_from_newer(df, ~dup.to_numpy(), keys[-1], log, parts.covers)
     if dup.any():
         met = _note_merged(df, dup, keys, table, log)
         if guessed_met is not None:

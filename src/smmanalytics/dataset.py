@@ -1343,7 +1343,9 @@ def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: lis
         if any(e["code"] == "file_cut_off" for e in flog.entries):
             _covers_of_cut_file(row, frames, log)
         frames = [_omitted_zero_days(x, row, log) for x in frames]
+        covers = _days_covered(row)
         for x in frames:
+            x.attrs["covers"] = covers      # the merge's, for posts a newer export lacks
             tables[x.attrs["kind"]].append(x)
     for row, digest in digests:
         row["sha256"] = digest.result()
@@ -1414,6 +1416,15 @@ def _covers_of_cut_file(row: dict, frames: list[pd.DataFrame], log: QualityLog) 
             f"{first:%Y-%m-%d} to {last:%Y-%m-%d}, not {named} as its name says"
             if days else f"the file was cut off before its first row: the days it covers are "
             f"unknown, not {named} as its name says")
+
+
+def _days_covered(row: dict) -> tuple[dt.date, dt.date] | None:
+    """The days the export of the ``files`` row ``row`` covers (its ``covers_from`` to
+    ``covers_to``: its name's, narrowed when it was cut off), None when unknown: what the
+    merge compares its posts with (:func:`~smmanalytics._missing.note_missing_from_newer`),
+    the same days the cover and goals read."""
+    start, end = row["covers_from"], row["covers_to"]
+    return None if pd.isna(start) or pd.isna(end) else (start.date(), end.date())
 
 
 def _omitted_zero_days(frame: pd.DataFrame, row: dict, log: QualityLog) -> pd.DataFrame:

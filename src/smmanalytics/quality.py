@@ -132,18 +132,19 @@ def unread_files(quality: pd.DataFrame | None) -> dict[str, str]:
 #: (:mod:`smmanalytics._missing`)
 MISSING_FROM_NEWER = "post_missing_from_newer_export"
 
-#: the ids at the end of such a note's message (:func:`missing_from_newer_message`)
-_MISSING_IDS = re.compile(r"; their ids: (?P<ids>.*)$")
+#: the ids at the end of such a note's message (:func:`missing_from_newer_message`): "its
+#: id" of one post, "their ids" of several
+_MISSING_IDS = re.compile(r"; (?:its id|their ids): (?P<ids>.*)$")
 
 
 def missing_from_newer_message(ids: Sequence[str], newer: str, days: str) -> str:
     """The message of a :data:`MISSING_FROM_NEWER` note on the posts ``ids`` of a file that
     the newer export ``newer``, covering ``days``, lacks: every id, at its end, where
     :func:`missing_from_newer` reads them (a report marks the posts)."""
-    what, day = ((f"{len(ids)} posts are", "their publish days") if len(ids) > 1
-                 else ("1 post is", "its publish day"))
+    what, day, named = ((f"{len(ids)} posts are", "their publish days", "their ids")
+                        if len(ids) > 1 else ("1 post is", "its publish day", "its id"))
     return (f"{what} not in {newer}, a newer export covering {day} ({days}): deleted or "
-            "hidden since? Kept with this export's figures; their ids: " + ", ".join(ids))
+            f"hidden since? Kept with this export's figures; {named}: " + ", ".join(ids))
 
 
 def missing_from_newer(quality: pd.DataFrame | None) -> set[tuple[str, str]]:
@@ -153,8 +154,10 @@ def missing_from_newer(quality: pd.DataFrame | None) -> set[tuple[str, str]]:
     >>> log = QualityLog()
     >>> log.add("a.csv", MISSING_FROM_NEWER, missing_from_newer_message(["17", "18"], "b.csv",
     ...         "2026-10-01 to 2026-11-30"))
+    >>> log.add("c.csv", MISSING_FROM_NEWER, missing_from_newer_message(["19"], "b.csv",
+    ...         "2026-10-01 to 2026-11-30"))
     >>> sorted(missing_from_newer(log.to_frame()))
-    [('a.csv', '17'), ('a.csv', '18')]
+    [('a.csv', '17'), ('a.csv', '18'), ('c.csv', '19')]
     """
     if quality is None or quality.empty:
         return set()
