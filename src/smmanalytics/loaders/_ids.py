@@ -63,7 +63,8 @@ _INTEGER_ID = r"\d+(?:_\d+)?"
 _FORMATTED = (r"(?P<int>\d{1,3}(?P<sep>[,.'\s])\d{3}(?:(?P=sep)\d{3})*|\d+)"
               r"(?:[.,]0+)?")
 #: a number no id can be: a percentage, an abbreviation (``1.2K``), a sign, a fraction
-_NUMBER = r"[-+\u2212]?\s*\d[\d.,'\s]*\s*[%kKmMbB]?"
+#: (the minus sign U+2212 written as itself: Arrow's RE2 refuses a ``\u`` escape)
+_NUMBER = "[-+\u2212]?" r"\s*\d[\d.,'\s]*\s*[%kKmMbB]?"
 #: the significant digits Excel keeps of a number (its files write 15 digits and a float's
 #: rounding): an id of 16 digits or more stored as a number lost its last digits
 _EXCEL_DIGITS = 15
