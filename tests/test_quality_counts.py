@@ -156,3 +156,41 @@ def test_pin_ids_cut_to_15_digits_differ_from_their_links(tmp_path, n, differ):
         f"{differ} from the id in the Pin's own link (1123456789012340000 for "
         "/pin/1123456789012345670/, line 2: a spreadsheet keeps 15 digits); the link's id "
         "was used")
+
+
+@pytest.mark.parametrize(("n", "come"), [(1, "1 post comes"), (2, "2 posts come")])
+def test_posts_repeated_in_a_file(tmp_path, n, come):
+    # n posts written twice each, and one once: n rows dropped
+    rows = [(f"1790000000000000{i}", f"R{i}", "IG image", "10/02/2026 09:00")
+            for i in range(n)] * 2 + [("17900000000000009", "S", "IG image", "10/02/2026 09:00")]
+    q = smm.load(_ig(tmp_path / "ig_2026-10-15.csv", rows), cache=False).quality
+    [message] = q.loc[q["code"] == "repeated_in_file", "message"]
+    assert message == (f"{come} twice or more in this file under the same key; the last of "
+                       "them was kept")
+
+
+@pytest.mark.parametrize(("n", "posts"), [(1, "1 post"), (2, "2 posts")])
+def test_posts_published_after_the_export(tmp_path, n, posts):
+    # the export of 3 October 2026 (its name's last day); n posts published on the 5th, 09:00
+    # Pacific
+    rows = [(f"1790000000000000{i}", f"P{i}", "IG image", "10/05/2026 09:00") for i in range(n)]
+    rows += [("17900000000000009", "S", "IG image", "10/02/2026 09:00")]
+    path = tmp_path / "instagram_posts_2026-09-01_2026-10-02_2026-10-03.csv"
+    notes = _notes(read_export(_ig(path, rows)))
+    assert notes["published_after_export"] == (
+        f"{posts} published after the export's date 2026-10-03: a date misread? (the first: "
+        "2026-10-05)")
+
+
+@pytest.mark.parametrize(("n", "got"), [(1, "1 post got its"), (2, "2 posts got their")])
+def test_campaigns_from_utm(tmp_path, n, got):
+    # n captions carry a utm_campaign parameter, one does not
+    rows = [(f"1790000000000000{i}", f"P{i}", "IG image", "10/02/2026 09:00") for i in range(n)]
+    path = _ig(tmp_path / "ig.csv", rows + [("17900000000000009", "S", "IG image",
+                                             "10/02/2026 09:00")])
+    text = path.read_text("utf-8").replace(",hello,", ",shop.example/?utm_campaign=fall,", n)
+    path.write_text(text, encoding="utf-8")
+    df = read_export(path)
+    assert df["campaign"].fillna("").tolist() == ["fall"] * n + [""]
+    assert _notes(df)["campaign_from_utm"] == (
+        f"{got} campaign from a utm_campaign parameter in the link or caption")
