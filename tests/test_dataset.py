@@ -996,7 +996,7 @@ def test_meta_ids_a_spreadsheet_cut_to_15_digits_do_not_count_posts_twice(
         note = q[q["code"] == code]
         assert note["file"].str.endswith(resaved + ".csv").all()
         assert note["rows"].tolist() == [len(views)]
-    assert "ending in zeros past their 15th digit" in q.loc[
+    assert "ending in zeros past the 15th digit" in q.loc[
         q["code"] == "post_id_damaged", "message"].iloc[0]
 
 
