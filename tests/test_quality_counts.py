@@ -194,3 +194,47 @@ def test_campaigns_from_utm(tmp_path, n, got):
     assert df["campaign"].fillna("").tolist() == ["fall"] * n + [""]
     assert _notes(df)["campaign_from_utm"] == (
         f"{got} campaign from a utm_campaign parameter in the link or caption")
+
+
+def _account_export(path, account: tuple[str, str], posts: int):
+    """An Instagram posts export at ``path`` of ``posts`` posts of the ``account`` (id,
+    handle), published on 2 October 2026."""
+    account_id, handle = account
+    body = "".join(f'{account_id}{i},{account_id},{handle},{handle.title()},hello,0,'
+                   f'10/02/2026 09:00,https://www.instagram.com/p/{handle}{i}/,"IG image",,'
+                   "Lifetime,100,50,10,1,,2,3\n" for i in range(posts))
+    path.write_text("\ufeff" + f"{_IG_HEADER}\n{body}", encoding="utf-8")
+    return path
+
+
+_BRAND, _OTHER = ("17841402958311467", "maisonseve"), ("17841400000000001", "atelier")
+
+
+@pytest.mark.parametrize(("n", "posts"), [(1, "1 instagram post"), (2, "2 instagram posts")])
+def test_posts_of_another_account(tmp_path, n, posts):
+    # brand.yaml declares maisonseve; the other account's n posts are left out
+    (tmp_path / "brand.yaml").write_text("name: Maison Sève\ntimezone: Europe/Paris\n"
+                                         "accounts:\n  instagram: maisonseve\n", encoding="utf-8")
+    _account_export(tmp_path / "instagram_posts_2026-10-01_2026-10-31_2026-11-02.csv", _BRAND, 1)
+    _account_export(tmp_path / "instagram_posts_2026-10-01_2026-10-31_2026-11-03.csv", _OTHER, n)
+    q = smm.load(tmp_path, cache=False).quality.set_index("code")
+    assert q.loc["account_not_declared", "message"] == (
+        f"{posts} of the account 17841400000000001 / atelier / Atelier, not the one brand.yaml "
+        "declares (maisonseve): left out of the brand's figures; if atelier is the brand's own "
+        "account under a former handle (a rename), declare it in brand.yaml as that account's: "
+        "'instagram: {maisonseve: [atelier]}'")
+
+
+@pytest.mark.parametrize(("n", "posts"), [(1, "1 post"), (2, "2 posts")])
+def test_accounts_no_brand_yaml_declares(tmp_path, n, posts):
+    # no accounts in brand.yaml: the brand's 3 posts and the other account's n all count
+    brand = _account_export(tmp_path / "ig_2026-11-02.csv", _BRAND, 3).name
+    other = _account_export(tmp_path / "ig_2026-11-03.csv", _OTHER, n).name
+    q = smm.load(tmp_path, cache=False).quality.set_index("code")
+    assert q.loc["accounts_undeclared", "message"] == (
+        "the instagram exports name 2 accounts, 17841402958311467 / maisonseve / Maisonseve "
+        f"(3 posts: {brand}) and 17841400000000001 / atelier / Atelier ({posts}: {other}), "
+        "and brand.yaml declares no instagram account: all kept as the brand's, their figures "
+        "added up; if one is another brand's, declare the brand's own in brand.yaml ('accounts: "
+        "{instagram: maisonseve}' or 'accounts: {instagram: atelier}', whichever is the "
+        "brand's) to leave the others out")
