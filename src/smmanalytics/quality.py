@@ -91,7 +91,7 @@ class QualityLog:
 
 def counted(n: int, one: str, other: str) -> str:
     """``n`` and the words that agree with it, ``one`` when it is 1, ``other`` otherwise: a
-    note's subject and verb. The notes read "1 posts have …" and "1 post ids were …".
+    note's subject and verb: notes said "1 posts have …" and "1 post ids were …".
 
     >>> counted(1, "post has", "posts have"), counted(2, "post has", "posts have")
     ('1 post has', '2 posts have')
