@@ -445,9 +445,10 @@ def _ids_from_names_per_row(posts: pd.DataFrame, log) -> pd.DataFrame:
              told["account_handle"].astype("string") if len(told) else files, told["_ids"]],
             sort=True):
         log.add(file or f"posts ({platform})", "account_handle_shared",
-                f"{len(part)} {platform} posts of the handle {handle} name no account id; "
-                f"the {platform} posts of that handle write several ({ids}), and their display "
-                "name does not tell which: none given, their account unknown", rows=len(part))
+                f"{len(part)} {platform} post{'s' * (len(part) > 1)} of the handle {handle} "
+                f"with no account id: the {platform} posts of that handle write several "
+                f"({ids}), and the display name does not tell which: none given, the account "
+                "unknown", rows=len(part))
     if not given:
         return posts
     ids = posts["account_id"].copy()
@@ -458,8 +459,9 @@ def _ids_from_names_per_row(posts: pd.DataFrame, log) -> pd.DataFrame:
             [files, rows["platform"].astype("string"), ids.loc[rows.index]], sort=True):
         names = _accounts(part.iloc[:1], ("account_handle", "account_name"))[0]
         log.add(file or f"posts ({platform})", "account_id_from_name",
-                f"{len(part)} {platform} posts of {names} name no account id; given "
-                f"{account}, the one the {platform} posts of the same names write",
+                f"{len(part)} {platform} post{'s' * (len(part) > 1)} of {names} with no "
+                f"account id: given {account}, the one the {platform} posts of the same names "
+                "write",
                 level="info", rows=len(part))
     return posts.assign(account_id=ids)
 

@@ -611,7 +611,7 @@ def test_a_dated_snapshot_wins_over_an_unknown_one(order):
     assert out["views"].tolist() == [350.0] and out["source_file"].tolist() == ["dated.csv"]
     q = log.to_frame()
     assert q[["file", "code", "rows"]].values.tolist() == [["undated.csv", "snapshot_merged", 1]]
-    assert q.loc[0, "message"] == "1 posts also in a newer export; the newest snapshot was kept"
+    assert q.loc[0, "message"] == "1 post also in a newer export; the newest snapshot was kept"
 
 
 def test_between_two_guessed_snapshots_the_later_wins_with_a_warning(tmp_path):
@@ -828,7 +828,7 @@ def test_ids_rounded_by_a_spreadsheet_do_not_merge_different_posts(tmp_path):
     assert "repeated_in_file" not in _codes(ds)
     q = ds.quality.set_index("code")
     assert q.loc["post_id_damaged", "rows"] == 3
-    assert "matched by their link" in q.loc["post_id_damaged", "message"]
+    assert "matched by the post's link" in q.loc["post_id_damaged", "message"]
 
 
 def test_posts_published_after_their_export_are_noted(tmp_path):
@@ -996,7 +996,7 @@ def test_meta_ids_a_spreadsheet_cut_to_15_digits_do_not_count_posts_twice(
         note = q[q["code"] == code]
         assert note["file"].str.endswith(resaved + ".csv").all()
         assert note["rows"].tolist() == [len(views)]
-    assert "ending in zeros past their 15th digit" in q.loc[
+    assert "ending in zeros past the 15th digit" in q.loc[
         q["code"] == "post_id_damaged", "message"].iloc[0]
 
 
@@ -1536,7 +1536,7 @@ def test_a_tie_goes_to_the_second_download_whatever_the_list_order(tmp_path):
         assert q[["file", "code", "level", "rows"]].values.tolist() == [
             [str(a), "snapshot_tie", "warning", 1]]
         assert q["message"].iloc[0].startswith(
-            "1 posts also in ig_2026-11-01 (1).csv, an export of the same time (2026-11-02 "
+            "1 post also in ig_2026-11-01 (1).csv, an export of the same time (2026-11-02 "
             "08:00 UTC): 1 of them has other figures, and ig_2026-11-01 (1).csv's figures "
             "were kept")
     pd.testing.assert_frame_equal(loads[1].posts, loads[2].posts)
@@ -1555,9 +1555,9 @@ def test_a_tie_of_the_same_figures_is_an_info(tmp_path):
     assert sorted((Path(f).name, c, lv, m) for f, c, lv, m in
                   q[["file", "code", "level", "message"]].values) == [
         ("ig_2026-10-15.csv", "snapshot_merged", "info",
-         "1 posts also in a newer export; the newest snapshot was kept"),
+         "1 post also in a newer export; the newest snapshot was kept"),
         ("ig_2026-11-01.csv", "snapshot_merged", "info",
-         "1 posts also in ig_2026-11-01 (1).csv, an export of the same time (2026-11-02 08:00 "
+         "1 post also in ig_2026-11-01 (1).csv, an export of the same time (2026-11-02 08:00 "
          "UTC), with the same figures; that file's rows were kept")]
 
 
@@ -1730,7 +1730,7 @@ def test_the_sentence_of_figures_from_an_older_export_says_what_was_done(
     assert {k: post[k] for k in expected} == expected
     (code, message), = ds.quality.loc[ds.quality["code"] == "figures_from_older_export",
                                       ["code", "message"]].to_numpy()
-    assert message == (f"1 posts keep {lacking.lower()} from an older export, which the "
+    assert message == (f"1 post keeps {lacking.lower()} from an older export, which the "
                        "newer one does not carry")
     assert note_kind(code, message) == "figures_from_older_export"
     for lang, start, end in (

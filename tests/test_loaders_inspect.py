@@ -348,7 +348,7 @@ def test_inspect_shows_each_sheet_its_own_notes_and_the_file_s_once(tmp_path, ca
                "corrections): 'Reactions (organic)' 1 (line 5); sheet 'Metrics': 38 daily rows "
                "dated after the export's date, 2026-10-03: a date misread? (the first: "
                "2026-10-04); kept, but not taken as the export's date nor for the days it covers")
-    posts = ("sheet 'All posts': 1 posts published after the export's date 2026-10-03: a date "
+    posts = ("sheet 'All posts': 1 post published after the export's date 2026-10-03: a date "
              "misread? (the first: 2026-10-04)")
     notes = ("sheet 'Notes': table with headers ['Remark', 'Owner'] matches no known export "
              "format, its header read on row 1")
@@ -383,7 +383,7 @@ def test_inspect_gives_the_rows_smm_load_keeps_of_a_table_that_repeats_a_key(tmp
         "Savon,1875,31,60,9,100,5.33%,1.65%\n", encoding="utf-8")
     row = inspect_files(tmp_path).iloc[0]
     assert (row["rows"], row["rows_kept"]) == (3, 2) == (3, len(smm.load(tmp_path).posts))
-    assert row["warnings"].endswith("1 posts come twice or more in this file under the same "
+    assert row["warnings"].endswith("1 post comes twice or more in this file under the same "
                                     "key; the last of them was kept")
     assert main(["inspect", str(tmp_path)]) == 0
     assert "  rows:      3 read, 2 kept  dates: 2026-10-01 00:00 UTC .. " in \

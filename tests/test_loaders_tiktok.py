@@ -959,7 +959,7 @@ def test_a_post_dated_after_the_export_is_noted(tmp_path):
     notes = [q for q in df.attrs["quality"] if "after_export" in q["code"]]
     assert [q["code"] for q in notes] == ["published_after_export"]
     assert notes[0]["rows"] == 1
-    assert notes[0]["message"].startswith("1 posts published after the export's date "
+    assert notes[0]["message"].startswith("1 post published after the export's date "
                                           "2026-01-03: a date misread? (the first: 2026-12-30)")
     assert notes[0]["message"].endswith("a spreadsheet's re-save may have given them a wrong "
                                         "year")
@@ -988,7 +988,7 @@ def test_a_post_after_an_export_its_zip_name_dates_is_noted_once(tmp_path):
     assert len(notes) == 1 and notes[0]["code"] == "published_after_export"
     assert notes[0]["rows"] == 1 and notes[0]["level"] == "warning"
     assert notes[0]["message"] == (
-        "1 posts published after the export's date 2026-10-02: a date misread? (the first: "
+        "1 post published after the export's date 2026-10-02: a date misread? (the first: "
         "2026-12-30); a spreadsheet's re-save may have given them a wrong year")
 
 

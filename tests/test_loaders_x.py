@@ -914,7 +914,7 @@ def test_a_newer_export_without_a_column_keeps_the_older_exports_figures(tmp_pat
     assert note["file"].tolist() == [str(tmp_path / "account_analytics_content_2026-10-01_"
                                          "2026-11-07.csv")]
     assert note["level"].tolist() == ["info"]
-    assert note["message"].iloc[0].startswith("1 posts keep saves, ")
+    assert note["message"].iloc[0].startswith("1 post keeps saves, ")
     assert "shares_direct from an older export" in note["message"].iloc[0]
 
 
@@ -936,7 +936,7 @@ def test_the_sentence_of_saves_from_an_older_export_says_the_interactions_were_r
     ds = smm.load(tmp_path, cache=False)
     assert ds.posts["interactions"].tolist() == [26]          # 20 + 1 + (3 + 1) + 1
     message = _quality_rows(ds, "figures_from_older_export")["message"].item()
-    assert message.startswith("1 posts keep saves, ")
+    assert message.startswith("1 post keeps saves, ")
     assert message.endswith("shares_direct from an older export, which the newer one does not "
                             "carry; the interactions were recomputed with them")
     kind = note_kind("figures_from_older_export", message)

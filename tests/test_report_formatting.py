@@ -1187,10 +1187,14 @@ def test_every_quality_sentence_is_whole_from_its_log_entry_alone(tmp_path, lang
     codes = yaml.safe_load(importlib.resources.files("smmanalytics.report")
                            .joinpath("quality.yaml").read_text(encoding="utf-8"))
     f = Formatter(lang)
-    # the post types read by their word as meta's loader logs them, which the sentence quotes
+    # the post types read by their word, or as a language's word means, as meta's loader logs
+    # them, which the sentences quote
     messages = {"costs_month_missing": gap_message,
                 "post_type_by_word": "2 posts have a post type the table does not list, read "
-                                     "by its word: 'image ig' as 'image'"}
+                                     "by its word: 'image ig' as 'image'",
+                "post_type_inferred": "1 post has a post type of a language whose exports' "
+                                      "types are not confirmed, read as its word means: "
+                                      "'réel' as 'reel'"}
     for code in codes:
         message = messages.get(code, "")
         text = f.quality(code, message)

@@ -34,7 +34,7 @@ import pandas as pd
 from .loaders._expected import synonyms_advice
 from .loaders._headers import synonyms
 from .loaders._registry import find_format
-from .quality import QualityLog, unread_columns
+from .quality import QualityLog, counted, unread_columns
 from .schema import column_or, conform, is_constant, shown_platform
 
 __all__ = ["account_key", "current_names", "declared_accounts", "former_names",
@@ -311,9 +311,10 @@ def _note_shared_handles(rows: pd.DataFrame, shared: np.ndarray, log: QualityLog
             [files, part["platform"].astype("string"),
              part["account_handle"].astype("string"), shared[told]], sort=True):
         log.add(file or f"posts ({platform})", "account_handle_shared",
-                f"{len(posts)} {platform} posts of the handle {handle} name no account id; "
-                f"the {platform} posts of that handle write several ({ids}), and their display "
-                "name does not tell which: none given, their account unknown", rows=len(posts))
+                f"{counted(len(posts), f'{platform} post', f'{platform} posts')} of the handle "
+                f"{handle} with no account id: the {platform} posts of that handle write "
+                f"several ({ids}), and the display name does not tell which: none given, the "
+                "account unknown", rows=len(posts))
 
 
 def _note_ids_given(rows: pd.DataFrame, ids: np.ndarray, log: QualityLog) -> None:
@@ -324,8 +325,9 @@ def _note_ids_given(rows: pd.DataFrame, ids: np.ndarray, log: QualityLog) -> Non
             [files, rows["platform"].astype("string"), ids], sort=True):
         names = _accounts(part.iloc[:1], ("account_handle", "account_name"))[0]
         log.add(file or f"posts ({platform})", "account_id_from_name",
-                f"{len(part)} {platform} posts of {names} name no account id; given "
-                f"{account}, the one the {platform} posts of the same names write",
+                f"{counted(len(part), f'{platform} post', f'{platform} posts')} of {names} "
+                f"with no account id: given {account}, the one the {platform} posts of the "
+                "same names write",
                 level="info", rows=len(part))
 
 
@@ -345,10 +347,11 @@ def _note_former(table: str, rows: pd.DataFrame, platform: str, former: dict[str
     files = column_or(rows, "source_file", dtype="string").astype("string").fillna("")
     for (file, name), part in rows.groupby([files, rows["account_id"].astype("string")],
                                            sort=True):
-        log.add(file or f"{platform}", "account_former_name", f"{len(part)} {platform} {what} "
-                f"name the account {name}, which brand.yaml declares a former name of "
-                f"{former[account_key(name)]}: taken as that account's", level="info",
-                rows=len(part))
+        name_it = counted(len(part), f"{platform} {what.removesuffix('s')} names",
+                          f"{platform} {what} name")
+        log.add(file or f"{platform}", "account_former_name", f"{name_it} the account {name}, "
+                f"which brand.yaml declares a former name of {former[account_key(name)]}: "
+                "taken as that account's", level="info", rows=len(part))
 
 
 def _posted(posts: pd.DataFrame, platform: str) -> dict[str, str]:
@@ -440,9 +443,10 @@ def give_lost_accounts(ds):
             mine = known.accounts(plat)[0]
             account.loc[part.index] = mine.id
             shown = shown_platform(plat)
-            log.add(file, "account_from_brand", f"{len(part)} {shown} {t} rows name no "
-                    f"account (the file's name is not {shown}'s): taken as {mine.name}'s, the "
-                    f"one {shown} account brand.yaml declares", level="info", rows=len(part))
+            name_it = counted(len(part), f"{shown} {t} row names", f"{shown} {t} rows name")
+            log.add(file, "account_from_brand", f"{name_it} no account (the file's name is "
+                    f"not {shown}'s): taken as {mine.name}'s, the one {shown} account brand.yaml "
+                    "declares", level="info", rows=len(part))
         if not account.equals(frame["account_id"]):
             changes[t] = frame.assign(account_id=account)
     q = ds.quality
@@ -469,7 +473,7 @@ def _note_several_undeclared(ds, declared: dict[str, dict[str, str]], log: Quali
         if len(accounts) < 2:
             continue
         accounts.sort(key=lambda a: (-a[1], a[0]))
-        described = [f"{name} ({n} {what}: {_listed(files)})"
+        described = [f"{name} ({counted(n, what.removesuffix('s'), what)}: {_listed(files)})"
                      for name, n, what, files, _ in accounts]
         lines = _listed([f"'accounts: {{{platform}: {a[4]}}}'" for a in accounts])
         log.add(f"brand.yaml ({platform})", "accounts_undeclared",
@@ -567,9 +571,10 @@ def _note_unchecked(posts: _Table, verdicts: np.ndarray, declared: dict[str, dic
         if file in told:
             continue
         mine = _listed(dict.fromkeys(declared[platform].values()))
-        message = (f"{len(part)} {platform} posts name no account (no column of the account "
-                   f"was read): whether they are of {mine}, the account brand.yaml declares, "
-                   "could not be checked; kept as the brand's")
+        name_it = counted(len(part), f"{platform} post names", f"{platform} posts name")
+        message = (f"{name_it} no account (no column of the account was read): whether the "
+                   f"account is {mine}, the one brand.yaml declares, could not be checked; "
+                   "kept as the brand's")
         if unread.get(file):
             family, lang = _family_and_language(part)
             names = [c for c in _NAMES["posts"]
@@ -727,8 +732,9 @@ def _note_foreign(table: str, rows: pd.DataFrame, declared: dict[str, dict[str, 
         mine = list(dict.fromkeys(declared[platform].values()))
         renaming = (_renaming(file, accounts[0], mine[0])
                     if file in named_by_file and accounts else "")
+        of_them = counted(len(part), f"{platform} {what.removesuffix('s')}", f"{platform} {what}")
         log.add(file or f"{table} ({platform})", "account_not_declared",
-                f"{len(part)} {platform} {what} of the account {_listed(accounts)}, not the one "
+                f"{of_them} of the account {_listed(accounts)}, not the one "
                 f"brand.yaml declares ({_listed(mine)}): left out of the brand's figures"
                 f"{renaming or _renamed_hint(platform, part, mine[0])}",
                 rows=len(part))

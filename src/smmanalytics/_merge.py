@@ -39,7 +39,7 @@ from ._ranges import combine_ranges
 from .loaders._arrow import arrow_text
 from .loaders._snapshot import range_from_name
 from .metrics import COMPONENTS, row_sum
-from .quality import INTERACTIONS_RECOMPUTED, QualityLog
+from .quality import INTERACTIONS_RECOMPUTED, QualityLog, counted
 
 __all__ = ["MERGE_KEYS", "merge_table"]
 
@@ -404,8 +404,9 @@ def _key_unreliable_ids(df: pd.DataFrame, unreliable: np.ndarray,
         ids.iloc[rows[mended]] = found.to_numpy()[mended]
         out["post_id"] = ids
         for src, n in out["source_file"].iloc[rows[mended]].value_counts(sort=False).items():
-            log.add(src, "post_id_from_other_export", f"{n} posts whose ids a spreadsheet "
-                    "rounded got them back from another export of the same posts (same link)",
+            log.add(src, "post_id_from_other_export", f"{counted(n, 'post id', 'post ids')} a "
+                    "spreadsheet rounded came back whole from another export with the same "
+                    "link",
                     level="info", rows=int(n))
     key = out["post_id"].astype("string")
     left = rows[~mended]
@@ -747,8 +748,9 @@ def _note_merged(df: pd.DataFrame, dup: pd.Series, keys: list[str], table: str,
     what = "posts" if table == "posts" else f"{table} rows"
     in_file = dup & df.duplicated(subset=[*keys, "source_file"], keep="last")
     for src, n in df.loc[in_file].groupby("source_file", sort=True).size().items():
-        log.add(src, "repeated_in_file", f"{n} {what} come twice or more in this file under "
-                "the same key; the last of them was kept", rows=int(n))
+        come = counted(n, f"{what.removesuffix('s')} comes", f"{what} come")
+        log.add(src, "repeated_in_file", f"{come} twice or more in this file under the same "
+                "key; the last of them was kept", rows=int(n))
     newer = dup & ~in_file
     met: set[str] = set()
     if "_sure" in df.columns and newer.any():
@@ -757,9 +759,15 @@ def _note_merged(df: pd.DataFrame, dup: pd.Series, keys: list[str], table: str,
     if newer.any():
         newer &= ~_note_tied(df, dup, newer, keys, what, log)
     for src, n in df.loc[newer].groupby("source_file", sort=True).size().items():
-        log.add(src, "snapshot_merged", f"{n} {what} also in a newer export; the newest "
-                "snapshot was kept", level="info", rows=int(n))
+        log.add(src, "snapshot_merged", f"{_rows(n, what)} also in a "
+                "newer export; the newest snapshot was kept", level="info", rows=int(n))
     return met
+
+
+def _rows(n: int, what: str) -> str:
+    """``n`` rows of the kind ``what`` names in the plural ("posts", "daily rows"): "1 post",
+    "2 daily rows"."""
+    return counted(n, what.removesuffix("s"), what)
 
 
 #: columns that say where a row comes from, not what it says (the merge's ``_order`` a number
@@ -909,7 +917,8 @@ def _older_figures(df: pd.DataFrame, dup: pd.Series, keys: list[str],
     for src, g in out.loc[carried_rows, "source_file"].groupby(
             out.loc[carried_rows, "source_file"], sort=True, observed=True):
         names = [c for c, r in lacked.items() if np.isin(g.index, r).any()]
-        log.add(src, "figures_from_older_export", f"{len(g)} posts keep {', '.join(names)} "
+        keep = counted(len(g), "post keeps", "posts keep")
+        log.add(src, "figures_from_older_export", f"{keep} {', '.join(names)} "
                 f"from an older export, which the newer one does not carry"
                 f"{_recomputed(g.index, recounted)}", level="info", rows=len(g))
     if told:
@@ -936,7 +945,7 @@ def _note_no_value_filled(df: pd.DataFrame, told: pd.DataFrame, log: QualityLog,
     told = told.assign(newer=df.loc[told["_row"].to_numpy(), "source_file"].to_numpy())
     for (newer, older), g in told.groupby(["newer", "source_file"], sort=True):
         posts = g["_row"].nunique()
-        keep = f"{posts} posts keep" if posts > 1 else "1 post keeps"
+        keep = counted(posts, "post keeps", "posts keep")
         log.add(newer, "figures_from_older_export", f"{keep} "
                 f"{', '.join(dict.fromkeys(g['figure']))} from the older export {older}: this "
                 "export's cell held no value (a placeholder or a spreadsheet's error, not a "
@@ -1008,7 +1017,7 @@ def _note_tied(df: pd.DataFrame, dup: pd.Series, newer: pd.Series, keys: list[st
             ["source_file", "source_file_kept", "snapshot_at", "grown"], sort=True,
             observed=True):
         n, k = len(g), int(g["differs"].sum())
-        same = (f"{n} {what} also in {file_name(other)}, an export of the same time "
+        same = (f"{_rows(n, what)} also in {file_name(other)}, an export of the same time "
                 f"({at:%Y-%m-%d %H:%M} UTC)")
         if not k:
             log.add(src, "snapshot_merged", f"{same}, with the same figures; that file's rows "
@@ -1035,8 +1044,8 @@ def _note_tied_grown(src: str, other: str, pairs: pd.DataFrame, what: str,
     n, k, smaller = len(pairs), int(pairs["differs"].sum()), int(pairs["smaller"].sum())
     ends = range_from_name(other)
     day = f" ({ends[1].isoformat()})" if ends else ""
-    same = (f"{n} {what} also in {file_name(other)}, whose name ends its range on the same "
-            f"day{day}; neither file states when it was exported, and {k} of them "
+    same = (f"{_rows(n, what)} also in {file_name(other)}, whose name ends its range on the "
+            f"same day{day}; neither file states when it was exported, and {k} of them "
             f"{'has' if k == 1 else 'have'} other figures")
     if not smaller:
         log.add(src, "snapshot_range_tie", f"{same}: {file_name(other)}'s were kept, as large "
@@ -1122,7 +1131,7 @@ def _note_guessed_merged(df: pd.DataFrame, dropped: pd.Series, keys: list[str], 
                f"({other_at:%Y-%m-%d %H:%M} UTC; this file {at:%Y-%m-%d %H:%M} UTC)")
         if not sure:
             met.add(other)
-        log.add(src, "snapshot_merged_guessed", f"{len(g)} {what} also in "
+        log.add(src, "snapshot_merged_guessed", f"{_rows(len(g), what)} also in "
                 f"{file_name(other)}, whose figures were kept: {why}", rows=len(g))
     return noted, met
 

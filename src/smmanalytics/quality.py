@@ -14,7 +14,7 @@ from ._io import file_name
 from .errors import ArgumentError
 from .schema import column_or, conform
 
-__all__ = ["MISSING_FROM_NEWER", "QualityLog", "missing_from_newer",
+__all__ = ["MISSING_FROM_NEWER", "QualityLog", "counted", "missing_from_newer",
            "missing_from_newer_message", "note_kind", "shown_name", "side_file_error",
            "unread_columns", "unread_files"]
 
@@ -87,6 +87,16 @@ class QualityLog:
         df["columns"] = pd.Series([None if e.get("columns") is None else tuple(e["columns"])
                                    for e in self.entries], index=df.index, dtype=object)
         return conform(df, "quality")
+
+
+def counted(n: int, one: str, other: str) -> str:
+    """``n`` and the words that agree with it, ``one`` when it is 1, ``other`` otherwise: a
+    note's subject and verb: notes said "1 posts have …" and "1 post ids were …".
+
+    >>> counted(1, "post has", "posts have"), counted(2, "post has", "posts have")
+    ('1 post has', '2 posts have')
+    """
+    return f"{n} {one if n == 1 else other}"
 
 
 def side_file_error(quality: pd.DataFrame | None, names: tuple[str, ...]) -> str | None:

@@ -26,7 +26,7 @@ import pyarrow.compute as pc
 from .. import schema
 from .._io import file_name
 from ..metrics import COMPONENTS, interactions_and_totals
-from ..quality import QualityLog
+from ..quality import QualityLog, counted
 from ._arrow import may_contain
 from ._candidate import _THREADED_CONVERSION_ROWS, Candidate, ParseContext, _meanwhile
 from ._cells import column_letter, summary_cells
@@ -86,8 +86,9 @@ def _fill_campaign(out: pd.DataFrame, found: pd.Series | None, src: Source,
     campaign = schema.column_or(out, "campaign", dtype="string").astype("string")
     fill = campaign.isna() & found.notna()
     if fill.any() and log is not None:
-        log.add(src.name, "campaign_from_utm", f"{int(fill.sum())} posts got their campaign "
-                "from a utm_campaign parameter in their link or caption", level="info",
+        got = counted(int(fill.sum()), "post got its", "posts got their")
+        log.add(src.name, "campaign_from_utm", f"{got} campaign from a utm_campaign parameter "
+                "in the link or caption", level="info",
                 rows=int(fill.sum()), sheet=sheet)
     out["campaign"] = found if campaign.isna().all() else campaign.fillna(found)
 
@@ -168,8 +169,9 @@ def _interactions_noted(posts: pd.DataFrame, src: Source, log: QualityLog | None
             # those whose interactions are the export's total are noted above
             n = int(((posts["platform"] == platform) & got.isna()).sum())
             if carried and n:
+                posts_of = counted(n, f"{platform} post", f"{platform} posts")
                 log.add(src.name, "component_blank", f"the {' and '.join(carried)} of the "
-                        f"{n} {platform} posts are blank, though its exports give them: their "
+                        f"{posts_of} are blank, though its exports give them: their "
                         "interactions are unknown (NaN, left out of the rates)", rows=n,
                         sheet=sheet)
     # the components the file gives some post: one whose column it lacks (a copy without
@@ -181,8 +183,9 @@ def _interactions_noted(posts: pd.DataFrame, src: Source, log: QualityLog | None
         if lacking.any():
             blank = [c for c in comps if posts[c].isna().to_numpy()[lacking].any()]
             n = int(lacking.sum())
-            log.add(src.name, "interactions_unknown", f"{n} posts have no {' or '.join(blank)} "
-                    "though the file gives it for other posts: their interactions are unknown "
+            have = counted(n, "post has", "posts have")
+            log.add(src.name, "interactions_unknown", f"{have} no {' or '.join(blank)} though "
+                    "the file gives it for other posts: their interactions are unknown "
                     "(NaN, left out of the rates), not the sum of the rest", rows=n, sheet=sheet)
     return got.array
 
@@ -202,8 +205,10 @@ def _note_from_total(posts: pd.DataFrame, rows: np.ndarray, src: Source, log: Qu
         parts = total_components(fmt, platform)
         lacking = [c for c in parts if c not in group.columns or group[c].isna().any()]
         n = len(group)
-        said.append(f"the interactions of the {n} {platform} posts")
-        log.add(src.name, "interactions_from_total", f"{n} {platform} posts have no "
+        said.append("the interactions of the "
+                    + counted(n, f"{platform} post", f"{platform} posts"))
+        have = counted(n, f"{platform} post has", f"{platform} posts have")
+        log.add(src.name, "interactions_from_total", f"{have} no "
                 f"{' or '.join(lacking)} (no column, or blank): their interactions were taken "
                 f"from the export's total column {header!r}, which is by definition "
                 f"{' + '.join(parts)} (the {' and '.join(lacking)} stay empty)", rows=n,
@@ -242,8 +247,9 @@ def _published_after_export(posts: pd.DataFrame, src: Source, snapshot: pd.Times
         day = (snapshot - pd.Timedelta(seconds=1)).tz_convert(zone_of([posts]))
         when = (f"the file was last modified, {snapshot:%Y-%m-%d %H:%M} UTC (the export "
                 "states no date)" if modified else f"the export's date {day:%Y-%m-%d}")
-        log.add(src.name, "published_after_export", f"{n} posts published after {when}: "
-                f"a date misread? (the first: {posts['published_at'][after].min():%Y-%m-%d})"
+        first = posts["published_at"][after].min()
+        log.add(src.name, "published_after_export", f"{counted(n, 'post', 'posts')} published "
+                f"after {when}: a date misread? (the first: {first:%Y-%m-%d})"
                 + (f"; {hint}" if hint else ""), rows=n, sheet=sheet)
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..quality import counted
 from ._cells import isinstance_cells
 
 __all__ = ["x_snowflake_time", "tiktok_id_time", "instagram_shortcode_time",
@@ -192,10 +193,11 @@ def differ_from_links(c, ctx, ids: pd.Series, link_ids: pd.Series, noted: pd.Ser
     other = ~noted & ids.notna() & link_ids.notna() & (ids != link_ids).fillna(False)
     if other.any():
         first, n = int(np.flatnonzero(other.to_numpy(bool))[0]), int(other.sum())
-        ctx.note("post_id_from_link", f"{n} {what} ids differ from the id in the {what}'s own "
-                 f"link ({ids.iloc[first]} for {link.format(link_ids.iloc[first])}, line "
-                 f"{c.table.line_of(first)}: a spreadsheet keeps 15 digits); the links' ids "
-                 "were used", rows=n)
+        ids_differ = counted(n, f"{what} id differs", f"{what} ids differ")
+        ctx.note("post_id_from_link", f"{ids_differ} from the id in the {what}'s own link "
+                 f"({ids.iloc[first]} for {link.format(link_ids.iloc[first])}, line "
+                 f"{c.table.line_of(first)}: a spreadsheet keeps 15 digits); the link's id "
+                 "was used", rows=n)
     return other
 
 

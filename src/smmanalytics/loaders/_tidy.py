@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParseError
+from ..quality import counted
 from ..schema import PLATFORM_ALIASES, PLATFORMS
 from ._body import lines_named
 from ._candidate import ID_FIELDS, Candidate, ParseContext
@@ -392,7 +393,8 @@ def note_posts_account_unknown(ctx: ParseContext, rows: int, platform: str,
     which knows why: the brand check's ``account_unchecked`` would point at unread columns
     the file never had, where the fix is a name (a folder named as the zip, which the loader
     reads)."""
-    ctx.note("posts_account_unknown", f"{rows} {platform} posts name no account: "
+    name_it = counted(rows, f"{platform} post names", f"{platform} posts name")
+    ctx.note("posts_account_unknown", f"{name_it} no account: "
              f"{_lost_with(platform, export)}; kept as the brand's, unchecked against the "
              f"account brand.yaml declares. {_how_read(platform, export)}", rows=rows)
 
@@ -406,9 +408,11 @@ def note_rows_account_unknown(ctx: ParseContext, rows: pd.DataFrame, platform: s
     this warning (``_accounts.give_lost_accounts``), which the loader cannot know."""
     if not len(rows):
         return
-    what = (f"{rows['date'].nunique()} days of {platform} daily figures" if "date" in rows
-            else f"{len(rows)} {platform} audience rows")
-    ctx.note("rows_account_unknown", f"{what} name no account: {_lost_with(platform, export)}; "
+    what = (counted(rows["date"].nunique(), f"day of {platform} daily figures names",
+                    f"days of {platform} daily figures name") if "date" in rows
+            else counted(len(rows), f"{platform} audience row names",
+                         f"{platform} audience rows name"))
+    ctx.note("rows_account_unknown", f"{what} no account: {_lost_with(platform, export)}; "
              f"kept as a series of no account, brand.yaml declaring no {platform} account or "
              f"several. {_how_read(platform, export)}, or declare the brand's one "
              f"{platform} account in brand.yaml", rows=len(rows))

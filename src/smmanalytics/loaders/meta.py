@@ -91,6 +91,7 @@ import pyarrow.compute as pc
 
 from ..errors import ParseError
 from ..metrics import row_sum
+from ..quality import counted
 from ._arrow import arrow_text, contains, strip
 from ._candidate import Candidate, ParseContext, two_labels
 from ._cells import isinstance_cells
@@ -243,15 +244,16 @@ def _publish_times(c: Candidate, ctx: ParseContext, family: str = F, *,
                  f"spreadsheet; every time was read with the format {_with_seconds(fmt, seconds)}"
                  f": read as {_order_of(fmt)}", level="info")
     if counts.get("two_digit_year"):
-        ctx.note("two_digit_year", f"{counts['two_digit_year']} publish times have a two-digit "
-                 f"year (a spreadsheet's re-save, {s[s != ''].iloc[0]!r}): read as 20xx",
-                 rows=counts["two_digit_year"])
+        times_have = counted(counts["two_digit_year"], "publish time has", "publish times have")
+        ctx.note("two_digit_year", f"{times_have} a two-digit year (a spreadsheet's re-save, "
+                 f"{s[s != ''].iloc[0]!r}): read as 20xx", rows=counts["two_digit_year"])
     if counts["dst_ambiguous"] and note_repeated_hour:      # else the caller's (post ids)
         _note_repeated_hour(ctx, counts["dst_ambiguous"], 0)
     if counts["dst_nonexistent"]:
-        ctx.note("dst_nonexistent", f"{_times_fall(counts['dst_nonexistent'])} in the "
-                 "skipped spring hour of America/Los_Angeles; moved forward an hour (02:30 is "
-                 "read as 03:30 PDT)",
+        times_fall = counted(counts["dst_nonexistent"], "publish time falls",
+                             "publish times fall")
+        ctx.note("dst_nonexistent", f"{times_fall} in the skipped spring hour of "
+                 "America/Los_Angeles; moved forward an hour (02:30 is read as 03:30 PDT)",
                  rows=counts["dst_nonexistent"])
     return utc
 
@@ -269,16 +271,12 @@ def _note_repeated_hour(ctx: ParseContext, first: int, second: int) -> None:
                  "Instagram shortcode gives")
     else:
         # "1 were taken" read the count as a plural whatever it was
-        which = (f"{first} {'was' if first == 1 else 'were'} taken at the first occurrence "
-                 f"(PDT), {second} at the second (PST), which the time decoded from "
+        which = (f"{counted(first, 'was', 'were')} taken at the first occurrence (PDT), "
+                 f"{second} at the second (PST), which the time decoded from "
                  f"{'its' if second == 1 else 'their'} Instagram shortcode gives")
-    ctx.note("dst_ambiguous", f"{_times_fall(n)} in the repeated autumn hour of "
+    times_fall = counted(n, "publish time falls", "publish times fall")
+    ctx.note("dst_ambiguous", f"{times_fall} in the repeated autumn hour of "
              f"America/Los_Angeles; {which}", rows=n)
-
-
-def _times_fall(n: int) -> str:
-    """"1 publish time falls", "3 publish times fall": a DST note's subject and verb."""
-    return f"{n} publish time falls" if n == 1 else f"{n} publish times fall"
 
 
 def _in_repeated_hour(utc: pd.Series) -> pd.Series:
@@ -566,15 +564,16 @@ def _content_type(codes: np.ndarray, keys: pd.Index, permalink: pd.Series, ctx: 
         count = int(np.isin(codes, list(by_word)).sum())
         read = ", ".join(f"{keys[i]!r} as {label!r}" for i, label in sorted(
             by_word.items(), key=lambda kv: keys[kv[0]])[:5])
-        ctx.note("post_type_by_word", f"{count} posts have a post type the table does not "
-                 f"list, read by its word: {read}", level="info", rows=count)
+        ctx.note("post_type_by_word", f"{counted(count, 'post has', 'posts have')} a post "
+                 f"type the table does not list, read by its word: {read}", level="info",
+                 rows=count)
     unknown = [i for i, label in enumerate(labels) if label is None]
     if unknown:
         count = int(np.isin(codes, unknown).sum())
         vals = sorted(keys[i] for i in unknown)[:5]
-        ctx.note("unknown_post_type", f"{count} posts have an unknown post type "
-                 f"{vals!r}; content_type set to 'other' ('reel' where the permalink is a "
-                 "/reel/ link)", rows=count)
+        ctx.note("unknown_post_type", f"{counted(count, 'post has', 'posts have')} an "
+                 f"unknown post type {vals!r}; content_type set to 'other' ('reel' where the "
+                 "permalink is a /reel/ link)", rows=count)
     # each row as a position in labels + [no type, "reel"]; a video, a post without a type or
     # of a type not known (a language's word not in the table), whose permalink is a /reel/
     # one is a reel: only those rows' permalinks are searched
@@ -612,8 +611,9 @@ def _note_inferred(codes: np.ndarray, keys: pd.Index, labels: list[str | None],
     count = int(np.isin(codes, list(inferred)).sum())
     read = ", ".join(f"{keys[i]!r} as {label!r}" for i, label in sorted(
         inferred.items(), key=lambda kv: keys[kv[0]]))
-    ctx.note("post_type_inferred", f"{count} posts have a post type of a language whose "
-             f"exports' types are not confirmed, read as its word means: {read}",
+    ctx.note("post_type_inferred", f"{counted(count, 'post has', 'posts have')} a post type "
+             f"of a language whose exports' types are not confirmed, read as its word means: "
+             f"{read}",
              level="info", rows=count)
 
 
@@ -633,7 +633,8 @@ def _note_undated(ctx: ParseContext, missing_time: pd.Series, post_id: pd.Series
     pos = np.flatnonzero(missing_time.to_numpy())
     undated = len(pos) - int(summary_cells(post_id.iloc[pos]).sum())
     if undated:
-        ctx.note("missing_publish_time", f"{undated} posts have no publish time", rows=undated)
+        ctx.note("missing_publish_time", f"{counted(undated, 'post has', 'posts have')} no "
+                 "publish time", rows=undated)
 
 
 def _longer(title: pd.Series, desc: pd.Series) -> pd.Series:
@@ -831,8 +832,9 @@ def _damaged_ids(c: Candidate, ids: pd.Series, ctx: ParseContext) -> list[str]:
     another export counted twice). Those and the posts without an id are noted."""
     no_id = ids.isna()
     if no_id.any():
-        ctx.note("post_id_missing", f"{int(no_id.sum())} rows have no post id; they are kept but "
-                 "cannot be matched across exports", rows=int(no_id.sum()))
+        ctx.note("post_id_missing", f"{counted(int(no_id.sum()), 'row has', 'rows have')} no "
+                 "post id; kept, but they cannot be matched across exports",
+                 rows=int(no_id.sum()))
     sci = rounded_ids(ids, c.col(F, "post_id"))
     cut = cut_to_15_digits(ids) & ~sci
     damaged = sci | cut
@@ -841,11 +843,12 @@ def _damaged_ids(c: Candidate, ids: pd.Series, ctx: ParseContext) -> list[str]:
     unreliable = sorted(set(ids[damaged].dropna()))
     how = ([f"{int(sci.sum())} in scientific notation, formatted or stored as numbers by a "
             "spreadsheet, which rounds long ids"] if sci.any() else []) + (
-        [f"{int(cut.sum())} ending in zeros past their 15th digit, as a spreadsheet that "
+        [f"{int(cut.sum())} ending in zeros past the 15th digit, as a spreadsheet that "
          "keeps 15 digits writes them back"] if cut.any() else [])
-    ctx.note("post_id_damaged", f"{int(damaged.sum())} post ids were rounded by a spreadsheet "
-             f"({'; '.join(how)}; such as {unreliable[0]!r}): these posts are matched by their "
-             "link, not their id (a post without a link, with no other post)",
+    ids_were = counted(int(damaged.sum()), "post id was", "post ids were")
+    ctx.note("post_id_damaged", f"{ids_were} rounded by a spreadsheet ({'; '.join(how)}; such "
+             f"as {unreliable[0]!r}): matched by the post's link, not its id (a post without a "
+             "link, with no other post)",
              rows=int(damaged.sum()))
     return unreliable
 

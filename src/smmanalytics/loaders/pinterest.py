@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParseError
+from ..quality import counted
 from ._candidate import Candidate, ParseContext
 from ._dates import day_to_utc
 from ._headers import normalize
@@ -129,9 +130,10 @@ def _posts(c: Candidate, ctx: ParseContext) -> pd.DataFrame:
     rounded = pd.Series(rounded_ids(pin, c.col(F, "post_id")), index=pin.index)
     mended = rounded & from_link.notna()
     if mended.any():
-        ctx.note("post_id_from_link", f"{int(mended.sum())} Pin ids were rounded by a "
-                 "spreadsheet (written in scientific notation or stored as numbers: "
-                 f"{pin[mended].iloc[0]!r}); the ids in the /pin/<id>/ links were used",
+        ids_were = counted(int(mended.sum()), "Pin id was", "Pin ids were")
+        ctx.note("post_id_from_link", f"{ids_were} rounded by a spreadsheet (written in "
+                 f"scientific notation or stored as numbers: {pin[mended].iloc[0]!r}); the id "
+                 "in the Pin's /pin/<id>/ link was used",
                  rows=int(mended.sum()))
     other = differ_from_links(c, ctx, pin, from_link, rounded, "Pin", "/pin/{}/")
     # written back as digits, cut to 15 of them: 1123456789012340000 for three Pins
@@ -139,10 +141,11 @@ def _posts(c: Candidate, ctx: ParseContext) -> pd.DataFrame:
     mended = (rounded | other) & from_link.notna()
     lost = rounded & ~mended
     if lost.any():
-        ctx.note("post_id_damaged", f"{int(lost.sum())} Pin ids were rounded by a spreadsheet "
-                 "(written in scientific notation, stored as numbers, or cut to 15 digits and "
-                 "ending in zeros) and have no /pin/<id>/ link to read them from; these Pins "
-                 "are kept, and matched with no other Pin", rows=int(lost.sum()))
+        ids_were = counted(int(lost.sum()), "Pin id was", "Pin ids were")
+        ctx.note("post_id_damaged", f"{ids_were} rounded by a spreadsheet (written in "
+                 "scientific notation, stored as numbers, or cut to 15 digits and ending in "
+                 "zeros), with no /pin/<id>/ link to read the id from; kept, and matched with "
+                 "no other Pin", rows=int(lost.sum()))
     post_id = pin.mask(mended, from_link).where(pin.notna(), from_link)
     if post_id.isna().any():
         ctx.note("post_id_missing", "Pins without an id or a /pin/<id>/ link",

@@ -42,6 +42,7 @@ import pandas as pd
 
 from ..errors import ParseError
 from ..metrics import row_sum
+from ..quality import counted
 from ._body import lines_named
 from ._candidate import Candidate, ParseContext, two_labels
 from ._dates import (
@@ -119,9 +120,10 @@ def _post_ids(c: Candidate, family: str, permalink: pd.Series,
     if damaged.any():
         n = int((damaged & from_link.notna()).sum())
         if n:
-            ctx.note("post_id_from_link", f"{n} post ids were rounded by a spreadsheet "
-                     "(written in scientific notation or stored as numbers: "
-                     f"{post_id[damaged].iloc[0]!r}); the ids in the post links were used",
+            ctx.note("post_id_from_link", f"{counted(n, 'post id was', 'post ids were')} "
+                     "rounded by a spreadsheet (written in scientific notation or stored as "
+                     f"numbers: {post_id[damaged].iloc[0]!r}); the id in the post's link was "
+                     "used",
                      rows=n)
     other = differ_from_links(c, ctx, post_id, from_link, damaged, "post", "…/status/{}")
     damaged |= pd.Series(zeros_rounded(post_id, from_link, _figures(c, family)),
@@ -129,10 +131,11 @@ def _post_ids(c: Candidate, family: str, permalink: pd.Series,
     mended = (post_id.isna() | damaged | other) & from_link.notna()
     lost = damaged & ~mended
     if lost.any():
-        ctx.note("post_id_damaged", f"{int(lost.sum())} post ids were rounded by a spreadsheet "
-                 "(written in scientific notation, stored as numbers, or cut to 15 digits and "
-                 "ending in zeros) and have no link to read them from; these posts are kept, "
-                 "and matched with no other post", rows=int(lost.sum()))
+        ids_were = counted(int(lost.sum()), "post id was", "post ids were")
+        ctx.note("post_id_damaged", f"{ids_were} rounded by a spreadsheet (written in "
+                 "scientific notation, stored as numbers, or cut to 15 digits and ending in "
+                 "zeros), with no link to read the id from; kept, and matched with no other "
+                 "post", rows=int(lost.sum()))
     return post_id.mask(mended, from_link), lost
 
 
@@ -183,9 +186,9 @@ def _note_undated(c: Candidate, published: pd.Series, post_id: pd.Series,
     if not len(pos):
         return
     first = [c.table.line_of(int(k)) for k in pos[:5]]      # the lines the note names
-    ctx.note("missing_publish_time", f"{len(pos)} posts have no publish time (their date "
-             f"cell is empty and their id gives none: {lines_named(first, len(pos))}); they "
-             "are kept, outside every period", rows=len(pos))
+    ctx.note("missing_publish_time", f"{counted(len(pos), 'post has', 'posts have')} no "
+             "publish time (an empty date cell, and no time in the id: "
+             f"{lines_named(first, len(pos))}); kept, outside every period", rows=len(pos))
 
 
 #: the number fields a posts export's parse reads (:func:`_metrics`, :func:`_figures`)
