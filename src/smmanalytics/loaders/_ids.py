@@ -99,7 +99,7 @@ def read_ids(ids: pd.Series) -> IdsRead:
     the loaders, ids that are no integers (YouTube's) keep their characters.
     """
     cells = ids.astype("string")
-    integer = cells.str.fullmatch(_INTEGER_ID).fillna(False).to_numpy(bool, copy=True)
+    integer = _integer_ids(cells)
     # a cell of digits holds no invisible character: only the others are searched (a
     # million clean ids pay one pass of the pattern, not two)
     others = np.flatnonzero(~integer & cells.notna().to_numpy(bool))
@@ -133,6 +133,21 @@ def read_ids(ids: pd.Series) -> IdsRead:
     return IdsRead(cells.mask(formatted, digits), invisible, formatted, first)
 
 
+def _integer_ids(values: pd.Series) -> np.ndarray:
+    """Which cells are integer ids (:data:`_INTEGER_ID`; NA: False; a writable bool array):
+    the cells of ASCII digits by Arrow's check, a tenth of the pattern's cost on a million ids
+    (0.009 against 0.089 s), the pattern kept for the others (Meta's ``<page>_<post>``)."""
+    import pyarrow.compute as pc
+
+    digits = pc.fill_null(pc.ascii_is_decimal(_arrow_cells(values)), False)
+    integer = np.array(digits.to_numpy(zero_copy_only=False), dtype=bool)
+    rest = np.flatnonzero(~integer & values.notna().to_numpy(bool))
+    if len(rest):
+        integer[rest] = values.iloc[rest].astype("string").str.fullmatch(_INTEGER_ID) \
+            .fillna(False).to_numpy(bool)
+    return integer
+
+
 def _formatted_digits(cells: pd.Series) -> pd.Series:
     """The digits of each cell written as a spreadsheet formats an integer
     (:data:`_FORMATTED`), NA elsewhere."""
@@ -155,11 +170,9 @@ def rounded_ids(ids: pd.Series, cells: pd.Series | None) -> np.ndarray:
     stored it as a number of more than 15 digits (:func:`stored_rounded`). Only the ids that
     are not plain digits are searched: the digits of a CSV are exact.
     """
-    import pyarrow.compute as pc
 
     rounded = np.zeros(len(ids), dtype=bool)
-    plain = pc.match_substring_regex(_arrow_cells(ids), f"^(?:{_INTEGER_ID})$")
-    odd = np.flatnonzero(~pc.fill_null(plain, True).to_numpy(zero_copy_only=False))
+    odd = np.flatnonzero(~_integer_ids(ids) & ids.notna().to_numpy(bool))
     if len(odd):
         text = ids.iloc[odd]
         sci = text.str.fullmatch(r"\d+(?:[.,]\d*)?[eE]\+?\d+").fillna(False).to_numpy(bool)
