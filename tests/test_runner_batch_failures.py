@@ -356,6 +356,36 @@ def test_a_worker_that_dies_fails_its_own_report_alone(monkeypatch):
     assert [r.pdf for r in results if r.ok] == ["a.pdf", "b.pdf"]
 
 
+class _ReapedElsewhere:
+    """A dead worker as this thread sees it when the pool's own thread reaped it first: its
+    sentinel closed, its exit code stored by that thread a moment later."""
+
+    def __init__(self, pid: int, exitcode: int, after: float):
+        read, write = os.pipe()
+        os.close(write)                 # read end at EOF: the sentinel of an ended process
+        self.sentinel, self.pid = read, pid
+        self._exitcode, self._at = exitcode, time.monotonic() + after
+
+    def join(self, timeout=None):
+        """``Process.join`` finding no child to wait for: returns at once."""
+
+    @property
+    def exitcode(self):
+        return self._exitcode if time.monotonic() >= self._at else None
+
+
+def test_a_dead_workers_signal_is_read_when_the_pools_thread_reaped_it_first():
+    """CI once read "its worker process died, out of memory or crashed" without "(signal 9,
+    Killed)": the pool's thread had reaped the worker, so this thread's join returned before
+    that thread stored the exit code. It is now read again until then (within a second)."""
+    gone = _ReapedElsewhere(4242, -9, after=0.05)
+    try:
+        assert runner._dead([gone]) == {4242: -9}
+        assert runner._died(-9).startswith("its worker process died (signal 9, Killed)")
+    finally:
+        os.close(gone.sentinel)
+
+
 @pytest.mark.parametrize("stop,by,code", [(KeyboardInterrupt, "Ctrl-C", 130),
                                           (lambda: Terminated(143), "SIGTERM", 143)])
 def test_a_stopped_batch_names_the_reports_written_stopped_and_not_run(monkeypatch, capsys,

@@ -1492,13 +1492,21 @@ def _dead(processes) -> dict[int, int | None]:
     """The worker ``processes`` that have ended, pid → exit code (None when unknown), as a
     broken pool is first seen: before it ends the others, whose SIGTERM stops their report
     first (:func:`_process.on_sigterm`). Told by their sentinels: a process closes it as it
-    exits, a moment before its exit code can be read (read within a second, then)."""
+    exits, a moment before its exit code can be read (read within a second, then).
+
+    The pool's own thread reaps a dead worker too: when it does so first, this thread's
+    ``waitpid`` finds no child and the exit code shows only once that thread has stored it
+    in the same process object, so it is read again until then (CI saw "died" without its
+    signal when the pool's thread won the race)."""
     from multiprocessing.connection import wait
 
     ended = set(wait([p.sentinel for p in processes], timeout=0))
     dead = [p for p in processes if p.sentinel in ended]
+    deadline = time.monotonic() + 1
     for p in dead:
-        p.join(1)
+        p.join(max(deadline - time.monotonic(), 0))
+        while p.exitcode is None and time.monotonic() < deadline:
+            time.sleep(0.005)
     return {p.pid: p.exitcode for p in dead}
 
 
