@@ -807,10 +807,37 @@ def _completed_cut_rows(df: pd.DataFrame, keys: list[str], parts: _Parts, log: Q
         if len(at) != 1:
             continue
         pos = at[-1]
-        same = _same_post(df, pos, keys)
+        out, same, moved = _cut_post(out, pos, keys, cut)
         if not same[pos + 1:].any():          # else a newer export's row replaces it
-            out = _complete_cut_row(out, pos, np.flatnonzero(same[:pos]), keys, cut, log)
+            out = _complete_cut_row(out, pos, np.flatnonzero(same[:pos]), keys, cut, log,
+                                    moved)
     return out
+
+
+def _cut_post(df: pd.DataFrame, pos: int, keys: list[str], cut: dict
+              ) -> tuple[pd.DataFrame, np.ndarray, bool]:
+    """``df``, the rows of the post of the cut row at ``pos`` (:func:`_same_post`), and
+    whether that row's platform was changed for them. Where
+    the cut may have lost what told the row's platform (``platform`` among ``cut["fields"]``:
+    an Instagram row of Meta's posts export cut inside its ``Account ID`` was read as
+    Facebook's), the post is found by its id, whole (the loader names no row whose id the
+    cut reached), and the row takes the platform of the other rows of that id when they
+    have one (of several, a post of each: the platform read is kept): that post's older row
+    completes it, or a newer row replaces it, where it stood beside them, flagged
+    ``cut_row_alone``, a second post."""
+    same = _same_post(df, pos, keys)
+    if "platform" not in keys or "platform" not in cut["fields"]:
+        return df, same, False
+    by_id = _same_post(df, pos, [k for k in keys if k != "platform"])
+    by_id[pos] = False
+    platforms = df["platform"][by_id].unique()
+    if len(platforms) != 1 or platforms[0] == df["platform"].iloc[pos]:
+        return df, same, False
+    out = df.copy(deep=False)
+    column = out["platform"].copy()
+    column.iloc[pos] = platforms[0]
+    out["platform"] = column
+    return out, _same_post(out, pos, keys), True
 
 
 def _same_post(df: pd.DataFrame, pos: int, keys: list[str]) -> np.ndarray:
@@ -825,10 +852,11 @@ def _same_post(df: pd.DataFrame, pos: int, keys: list[str]) -> np.ndarray:
 
 
 def _complete_cut_row(df: pd.DataFrame, pos: int, older: np.ndarray, keys: list[str],
-                      cut: dict, log: QualityLog) -> pd.DataFrame:
+                      cut: dict, log: QualityLog, moved: bool = False) -> pd.DataFrame:
     """``df`` with the fields the cut lost on its row at position ``pos`` (``cut``, see
     :func:`_completed_cut_rows`) taken from the newest of the rows at ``older`` that has each,
-    noted naming the file, the line, the post and the older export."""
+    noted naming the file, the line, the post and the older export (and the platform,
+    ``moved``: taken from them by :func:`_cut_post`)."""
     src = df["source_file"].iloc[pos]
     where = f"post {cut['post_id']} (the row from line {cut['line']}, which the file's cut-off " \
             "left partial)"
@@ -837,6 +865,9 @@ def _complete_cut_row(df: pd.DataFrame, pos: int, older: np.ndarray, keys: list[
     lost = [c for c in dict.fromkeys([*cut["fields"], *sums]) if c in df.columns
             and c not in keys and c not in _PROVENANCE and c not in ("window_start", "window_end")]
     out, taken, sources = df, [], set()
+    if moved:
+        taken.append("platform")
+        sources.add(file_name(df["source_file"].iloc[older[-1]]))
     for c in lost:
         known = df[c].iloc[older].dropna() if len(older) else df[c].iloc[:0]
         if known.empty:
