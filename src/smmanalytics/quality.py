@@ -16,7 +16,7 @@ from .schema import column_or, conform
 
 __all__ = ["MISSING_FROM_NEWER", "QualityLog", "by_link", "counted", "missing_from_newer",
            "missing_from_newer_message", "note_kind", "shown_name", "side_file_error",
-           "unread_columns", "unread_files"]
+           "table_rows", "unread_columns", "unread_files"]
 
 logger = logging.getLogger(__name__)
 
@@ -102,6 +102,16 @@ def counted(n: int, one: str, other: str) -> str:
     ('1 post has', '2 posts have')
     """
     return f"{n} {one if n == 1 else other}"
+
+
+def table_rows(table: str) -> str:
+    """How a note names the rows of ``table``, in the plural (:func:`counted`'s ``other``):
+    a post is a row of its own kind, other tables' rows are rows.
+
+    >>> table_rows("posts"), table_rows("daily")
+    ('posts', 'daily rows')
+    """
+    return "posts" if table == "posts" else f"{table} rows"
 
 
 def side_file_error(quality: pd.DataFrame | None, names: tuple[str, ...]) -> str | None:
