@@ -34,7 +34,7 @@ import pandas as pd
 from .loaders._expected import synonyms_advice
 from .loaders._headers import synonyms
 from .loaders._registry import find_format
-from .quality import QualityLog, counted, unread_columns
+from .quality import QualityLog, counted, table_rows, unread_columns
 from .schema import column_or, conform, is_constant, shown_platform
 
 __all__ = ["account_key", "current_names", "declared_accounts", "former_names",
@@ -343,7 +343,7 @@ def _note_former(table: str, rows: pd.DataFrame, platform: str, former: dict[str
                  log: QualityLog) -> None:
     """One ``account_former_name`` info per file of the ``table``'s ``rows`` whose account
     id :func:`current_names` renamed, naming the former and the current name."""
-    what = "posts" if table == "posts" else f"{table} rows"
+    what = table_rows(table)
     files = column_or(rows, "source_file", dtype="string").astype("string").fillna("")
     for (file, name), part in rows.groupby([files, rows["account_id"].astype("string")],
                                            sort=True):
@@ -521,9 +521,9 @@ def _account_rows(frame: pd.DataFrame, platform: str, table: str, account_id: st
     """One account of :func:`_platform_accounts`, of its rows in ``frame`` (the ``table``'s)."""
     rows = frame.loc[_of(frame, platform, "account_id", {key})]
     if table != "posts":
-        return account_id, len(rows), f"{table} rows", _file_names(rows), account_id
+        return account_id, len(rows), table_rows(table), _file_names(rows), account_id
     handle = column_or(rows, "account_handle", dtype="string").dropna()
-    return (_accounts(rows.iloc[:1], _NAMES["posts"])[0], len(rows), "posts",
+    return (_accounts(rows.iloc[:1], _NAMES["posts"])[0], len(rows), table_rows(table),
             _file_names(rows), str(handle.iloc[0]) if len(handle) else account_id)
 
 
@@ -723,7 +723,7 @@ def _note_foreign(table: str, rows: pd.DataFrame, declared: dict[str, dict[str, 
     its name (``named_by_file``), how to rename it if it is the brand's own export: the
     brand's X overview renamed ``…_octobre.csv`` read as the account ``octobre``'s, and the
     warning said only that it was another account's."""
-    what = "posts" if table == "posts" else f"{table} rows"
+    what = table_rows(table)
     files = rows["source_file"].astype("string").fillna("") if "source_file" in rows else (
         pd.Series("", index=rows.index))
     for (file, platform), part in rows.groupby([files, rows["platform"].astype("string")],

@@ -39,7 +39,7 @@ from ._ranges import combine_ranges
 from .loaders._arrow import arrow_text
 from .loaders._snapshot import range_from_name
 from .metrics import COMPONENTS, row_sum
-from .quality import INTERACTIONS_RECOMPUTED, QualityLog, counted
+from .quality import INTERACTIONS_RECOMPUTED, QualityLog, counted, table_rows
 
 __all__ = ["MERGE_KEYS", "merge_table"]
 
@@ -745,7 +745,7 @@ def _note_merged(df: pd.DataFrame, dup: pd.Series, keys: list[str], table: str,
     holds too (its newest snapshot kept), or an export whose snapshot is known when this
     file's was guessed (:func:`_note_guessed_merged`). Returns the files of a guessed snapshot
     whose rows met another file's."""
-    what = "posts" if table == "posts" else f"{table} rows"
+    what = table_rows(table)
     in_file = dup & df.duplicated(subset=[*keys, "source_file"], keep="last")
     for src, n in df.loc[in_file].groupby("source_file", sort=True).size().items():
         come = counted(n, f"{what.removesuffix('s')} comes", f"{what} come")
@@ -797,6 +797,15 @@ def _completed_cut_rows(df: pd.DataFrame, keys: list[str], parts: _Parts, log: Q
     1368827552751129, replaced that post's complete row of the export of 2 November (published
     13 October, reach 12,995, interactions 606) with a row of no date nor figure, and October
     lost the post: 15 Facebook posts and 2,301 interactions instead of 16 and 2,883.
+
+    :func:`_older_figures` also takes a kept row's missing cells from the newest older row of
+    its post, but they differ in what is missing and when it can be known. That one fills
+    figures only, of a column the export lacks or a cell of no value (``#N/A``): a blank cell
+    of a whole row is the export's own figure. This one fills any cell the cut lost, on the
+    one row it left partial, figures and texts and the publish time, and the platform that is
+    part of the post's key (:func:`_cut_post`); so it runs before the rows are sorted and
+    their duplicates found (the time taken moves the row, the platform makes it its post's),
+    where that one needs the duplicates to know which rows are kept.
     """
     part = np.zeros(len(df), dtype=int) if parts.single else df["_order"].to_numpy()
     ids = df["post_id"].astype("string")
@@ -807,10 +816,37 @@ def _completed_cut_rows(df: pd.DataFrame, keys: list[str], parts: _Parts, log: Q
         if len(at) != 1:
             continue
         pos = at[-1]
-        same = _same_post(df, pos, keys)
+        out, same, moved = _cut_post(out, pos, keys, cut)
         if not same[pos + 1:].any():          # else a newer export's row replaces it
-            out = _complete_cut_row(out, pos, np.flatnonzero(same[:pos]), keys, cut, log)
+            out = _complete_cut_row(out, pos, np.flatnonzero(same[:pos]), keys, cut, log,
+                                    moved)
     return out
+
+
+def _cut_post(df: pd.DataFrame, pos: int, keys: list[str], cut: dict
+              ) -> tuple[pd.DataFrame, np.ndarray, bool]:
+    """``df``, the rows of the post of the cut row at ``pos`` (:func:`_same_post`), and
+    whether that row's platform was changed for them. Where
+    the cut may have lost what told the row's platform (``platform`` among ``cut["fields"]``:
+    an Instagram row of Meta's posts export cut inside its ``Account ID`` was read as
+    Facebook's), the post is found by its id, whole (the loader names no row whose id the
+    cut reached), and the row takes the platform of the other rows of that id when they
+    have one (of several, a post of each: the platform read is kept): that post's older row
+    completes it, or a newer row replaces it, where it stood beside them, flagged
+    ``cut_row_alone``, a second post."""
+    same = _same_post(df, pos, keys)
+    if "platform" not in keys or "platform" not in cut["fields"]:
+        return df, same, False
+    by_id = _same_post(df, pos, [k for k in keys if k != "platform"])
+    by_id[pos] = False
+    platforms = df["platform"][by_id].unique()
+    if len(platforms) != 1 or platforms[0] == df["platform"].iloc[pos]:
+        return df, same, False
+    out = df.copy(deep=False)
+    column = out["platform"].copy()
+    column.iloc[pos] = platforms[0]
+    out["platform"] = column
+    return out, _same_post(out, pos, keys), True
 
 
 def _same_post(df: pd.DataFrame, pos: int, keys: list[str]) -> np.ndarray:
@@ -825,10 +861,11 @@ def _same_post(df: pd.DataFrame, pos: int, keys: list[str]) -> np.ndarray:
 
 
 def _complete_cut_row(df: pd.DataFrame, pos: int, older: np.ndarray, keys: list[str],
-                      cut: dict, log: QualityLog) -> pd.DataFrame:
+                      cut: dict, log: QualityLog, moved: bool = False) -> pd.DataFrame:
     """``df`` with the fields the cut lost on its row at position ``pos`` (``cut``, see
     :func:`_completed_cut_rows`) taken from the newest of the rows at ``older`` that has each,
-    noted naming the file, the line, the post and the older export."""
+    noted naming the file, the line, the post and the older export (and the platform,
+    ``moved``: taken from them by :func:`_cut_post`)."""
     src = df["source_file"].iloc[pos]
     where = f"post {cut['post_id']} (the row from line {cut['line']}, which the file's cut-off " \
             "left partial)"
@@ -837,6 +874,9 @@ def _complete_cut_row(df: pd.DataFrame, pos: int, older: np.ndarray, keys: list[
     lost = [c for c in dict.fromkeys([*cut["fields"], *sums]) if c in df.columns
             and c not in keys and c not in _PROVENANCE and c not in ("window_start", "window_end")]
     out, taken, sources = df, [], set()
+    if moved:
+        taken.append("platform")
+        sources.add(file_name(df["source_file"].iloc[older[-1]]))
     for c in lost:
         known = df[c].iloc[older].dropna() if len(older) else df[c].iloc[:0]
         if known.empty:
@@ -876,7 +916,9 @@ def _older_figures(df: pd.DataFrame, dup: pd.Series, keys: list[str],
     4 → 3, interactions 26 → 24). A Facebook export of 15 November re-saved with ``#N/A`` for
     a post's reach erased the 866 the export of 2 November said. A blank cell in a column the
     export has is its figure: not replaced, nor a figure over another date range (YouTube's).
-    ``carried``: each part's columns (``attrs["carried"]``), None for all.
+    ``carried``: each part's columns (``attrs["carried"]``), None for all. A row a file's
+    cut-off left partial was completed before (:func:`_completed_cut_rows`, which says why
+    apart).
     """
     part = df["_order"].to_numpy()
     kept = ~dup.to_numpy() & df[keys[-1]].notna().to_numpy()

@@ -19,7 +19,8 @@ import pandas as pd
 from ._accounts import account_key
 from ._io import file_name
 from .loaders._snapshot import range_from_name
-from .quality import MISSING_FROM_NEWER, QualityLog, missing_from_newer_message
+from .quality import MISSING_FROM_NEWER, QualityLog, by_link, missing_from_newer_message
+from .schema import column_or
 
 __all__ = ["note_missing_from_newer"]
 
@@ -99,15 +100,41 @@ def note_missing_from_newer(df: pd.DataFrame, kept: np.ndarray, key: str, log: Q
     first = (pd.concat(found, ignore_index=True).sort_values(["newer_at", "newer"], kind="stable")
              .drop_duplicates(subset="row"))        # the export each post vanished from
     rows = first["row"].to_numpy()
-    gone = pd.DataFrame({"post": _post_names(df, key).iloc[rows].to_numpy(),
+    ids = _post_names(df, key).iloc[rows].astype("string").to_numpy()
+    gone = pd.DataFrame({"post": ids, "name": _told(df, kept, rows, ids),
                          "source_file": df["source_file"].iloc[rows].to_numpy(),
                          "newer": first["newer"].to_numpy(),
                          "newer_days": first["newer_days"].to_numpy()})
     for (older, newer, days), g in gone.groupby(["source_file", "newer", "newer_days"],
                                                 sort=True):
-        ids = sorted(g["post"].astype(str))
+        g = g.sort_values(["post", "name"], na_position="last")
+        shown = [post if name == post else f"{post} ({_SHARED if pd.isna(name) else name})"
+                 for post, name in zip(g["post"], g["name"], strict=True)]
         log.add(older, MISSING_FROM_NEWER, missing_from_newer_message(
-            ids, file_name(newer), days), rows=len(ids))
+            shown, file_name(newer), days), rows=len(g), posts=g["name"].dropna().tolist())
+
+
+#: what a note says of a missing post its id does not tell from another post of its file
+#: and that has no link: the report cannot mark it (:func:`_told`)
+_SHARED = "an id another post of this export has too, and no link: not marked"
+
+
+def _told(df: pd.DataFrame, kept: np.ndarray, rows: np.ndarray, ids: np.ndarray) -> list:
+    """How the posts table tells each post at ``rows`` (named ``ids``) from the others of its
+    file: its id, or, where another post it keeps of that file has the same id (a
+    spreadsheet rounded both to ``1.17914E+17``), its link
+    (:func:`~smmanalytics.quality.by_link`), None without one. Two posts of an export, one
+    deleted since and one published before the newer export's days, shared their rounded id:
+    the report marked both as missing."""
+    if "post_id" not in df.columns:
+        return list(ids)
+    post_id = df["post_id"]
+    near = np.flatnonzero(kept & post_id.isin(pd.unique(ids)).to_numpy(bool, na_value=False))
+    same = df[["source_file", "post_id"]].iloc[near].duplicated(keep=False).to_numpy()
+    shared = np.isin(rows, near[same])
+    links = column_or(df, "permalink", dtype="string").iloc[rows].to_numpy()
+    return [(by_link(link) if pd.notna(link) else None) if s else post
+            for post, s, link in zip(ids, shared, links, strict=True)]
 
 
 def _covered_days(name: str, covers: Covers | None

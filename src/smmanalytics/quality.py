@@ -14,9 +14,9 @@ from ._io import file_name
 from .errors import ArgumentError
 from .schema import column_or, conform
 
-__all__ = ["MISSING_FROM_NEWER", "QualityLog", "counted", "missing_from_newer",
+__all__ = ["MISSING_FROM_NEWER", "QualityLog", "by_link", "counted", "missing_from_newer",
            "missing_from_newer_message", "note_kind", "shown_name", "side_file_error",
-           "unread_columns", "unread_files"]
+           "table_rows", "unread_columns", "unread_files"]
 
 logger = logging.getLogger(__name__)
 
@@ -39,12 +39,14 @@ class QualityLog:
 
     def add(self, file: object, code: str, message: str, *, level: str = "warning",
             rows: int | None = None, sheet: str | None = None,
-            columns: Sequence[str] | None = None) -> None:
+            columns: Sequence[str] | None = None, posts: Sequence[str] | None = None) -> None:
         """Record one note about ``file`` (level is info, warning or error); a note about one
         ``sheet`` of a workbook names it at the start of its message, and is kept with that
         sheet's table (``entries[i]["sheet"]``). ``columns``: every header the note says was
         left unread (its message, written for people, lists the first 20), kept as data for
-        :func:`unread_columns`.
+        :func:`unread_columns`. ``posts``: the posts the note concerns, each as the posts table
+        tells it from the others of its file (:func:`missing_from_newer`), kept as data for
+        the report, which marks them.
 
         Raises
         ------
@@ -58,8 +60,9 @@ class QualityLog:
             message = f"sheet {sheet!r}: {message}"
         self.entries.append({"file": str(file), "level": level, "code": code,
                              "message": message, "rows": rows, "sheet": sheet or None,
-                             # a list, as a cached parse's notes come back from JSON
-                             "columns": None if columns is None else list(columns)})
+                             # lists, as a cached parse's notes come back from JSON
+                             "columns": None if columns is None else list(columns),
+                             "posts": None if posts is None else list(posts)})
         logger.log(logging.WARNING if level != "info" else logging.INFO, "%s: %s", file, message)
 
     def amend_last(self, file: object, code: str, more: str) -> bool:
@@ -82,10 +85,12 @@ class QualityLog:
 
     def to_frame(self) -> pd.DataFrame:
         """The notes as a tidy frame: file, level, code, message, rows, columns (the headers
-        a note says were not read, as a tuple; None for other notes)."""
+        a note says were not read, as a tuple; None for other notes), posts (the posts a note
+        concerns, as a tuple; None for other notes)."""
         df = pd.DataFrame(self.entries, columns=["file", "level", "code", "message", "rows"])
-        df["columns"] = pd.Series([None if e.get("columns") is None else tuple(e["columns"])
-                                   for e in self.entries], index=df.index, dtype=object)
+        for data in ("columns", "posts"):       # a note of an older cache has neither
+            df[data] = pd.Series([None if e.get(data) is None else tuple(e[data])
+                                  for e in self.entries], index=df.index, dtype=object)
         return conform(df, "quality")
 
 
@@ -97,6 +102,16 @@ def counted(n: int, one: str, other: str) -> str:
     ('1 post has', '2 posts have')
     """
     return f"{n} {one if n == 1 else other}"
+
+
+def table_rows(table: str) -> str:
+    """How a note names the rows of ``table``, in the plural (:func:`counted`'s ``other``):
+    a post is a row of its own kind, other tables' rows are rows.
+
+    >>> table_rows("posts"), table_rows("daily")
+    ('posts', 'daily rows')
+    """
+    return "posts" if table == "posts" else f"{table} rows"
 
 
 def side_file_error(quality: pd.DataFrame | None, names: tuple[str, ...]) -> str | None:
@@ -142,39 +157,47 @@ def unread_files(quality: pd.DataFrame | None) -> dict[str, str]:
 #: (:mod:`smmanalytics._missing`)
 MISSING_FROM_NEWER = "post_missing_from_newer_export"
 
-#: the ids at the end of such a note's message (:func:`missing_from_newer_message`): "its
-#: id" of one post, "their ids" of several
-_MISSING_IDS = re.compile(r"; (?:its id|their ids): (?P<ids>.*)$")
-
 
 def missing_from_newer_message(ids: Sequence[str], newer: str, days: str) -> str:
     """The message of a :data:`MISSING_FROM_NEWER` note on the posts ``ids`` of a file that
-    the newer export ``newer``, covering ``days``, lacks: every id, at its end, where
-    :func:`missing_from_newer` reads them (a report marks the posts)."""
+    the newer export ``newer``, covering ``days``, lacks: every id, at its end."""
     what, day, named = ((f"{len(ids)} posts are", "their publish days", "their ids")
                         if len(ids) > 1 else ("1 post is", "its publish day", "its id"))
     return (f"{what} not in {newer}, a newer export covering {day} ({days}): deleted or "
             f"hidden since? Kept with this export's figures; {named}: " + ", ".join(ids))
 
 
+def by_link(permalink: str) -> str:
+    """How a :data:`MISSING_FROM_NEWER` note's ``posts`` names a post its id does not tell
+    from another of its file (a spreadsheet rounded both to ``1.17914E+17``): by its link,
+    as the posts table gives it.
+
+    >>> by_link("https://www.instagram.com/p/Za/")
+    'link https://www.instagram.com/p/Za/'
+    """
+    return f"link {permalink}"
+
+
 def missing_from_newer(quality: pd.DataFrame | None) -> set[tuple[str, str]]:
     """The posts a newer export of their days lacks (:data:`MISSING_FROM_NEWER` notes), as
-    (file, post id): the file the post's figures come from (its ``source_file``), and its id.
+    (file, post): the file the post's figures come from (its ``source_file``), and the post
+    as the note's ``posts`` names it: its ``post_id``, or :func:`by_link` for a post whose
+    id its file shares with another post (a spreadsheet rounded them alike), which the
+    report tells by its link. Read from the notes' data, not their messages, written for
+    people.
 
     >>> log = QualityLog()
-    >>> log.add("a.csv", MISSING_FROM_NEWER, missing_from_newer_message(["17", "18"], "b.csv",
-    ...         "2026-10-01 to 2026-11-30"))
-    >>> log.add("c.csv", MISSING_FROM_NEWER, missing_from_newer_message(["19"], "b.csv",
-    ...         "2026-10-01 to 2026-11-30"))
+    >>> log.add("a.csv", MISSING_FROM_NEWER, "2 posts are not in b.csv", posts=["17", "18"])
+    >>> log.add("c.csv", MISSING_FROM_NEWER, "1 post is not in b.csv", posts=["19"])
     >>> sorted(missing_from_newer(log.to_frame()))
     [('a.csv', '17'), ('a.csv', '18'), ('c.csv', '19')]
     """
     if quality is None or quality.empty:
         return set()
     notes = quality[quality["code"].eq(MISSING_FROM_NEWER).fillna(False).to_numpy(bool)]
-    return {(str(file), post) for file, message in zip(notes["file"], notes["message"],
-                                                       strict=True)
-            if (m := _MISSING_IDS.search(str(message))) for post in m["ids"].split(", ")}
+    return {(str(file), post) for file, posts in zip(
+                notes["file"], column_or(notes, "posts", None, object), strict=True)
+            if isinstance(posts, tuple) for post in posts}
 
 
 def unread_columns(quality: pd.DataFrame | None) -> dict[str, list[str]]:

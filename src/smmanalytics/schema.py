@@ -124,6 +124,7 @@ _QUALITY = {
     "message": "string",
     "rows": "Int64",
     "columns": "object",       # the headers the note names as not read (a tuple), else None
+    "posts": "object",         # the posts the note concerns (a tuple), else None
 }
 
 TABLES: dict[str, dict[str, str]] = {

@@ -316,9 +316,19 @@ def _keep_cut_row(fmt: Format, cand: Candidate, out: list[pd.DataFrame]) -> None
     (a blank cell there is the export's own figure). The merge takes them from an older
     export of the post (``_merge._completed_cut_rows``): a Facebook export of 15 November cut
     inside a caption lost its post's publish time and figures, and its partial row replaced
-    the complete row of the export of 2 November, the post leaving October's figures."""
+    the complete row of the export of 2 November, the post leaving October's figures.
+
+    None when the cut lost the post id's cell: the cut row's id is then unknown (``17900``
+    of ``17900000000000003`` is left missing, never matched to another post), and the frame's
+    last row may be the whole row before it (the cut one skipped, every cell empty), whose
+    blank cells were taken for cells the cut lost. The platform counts as lost too where the
+    format's rows tell theirs by their cells (Meta's posts export: the link, the post type,
+    the handle): an Instagram row cut inside its ``Account ID`` was read as Facebook's, and
+    matched no older row of its post."""
     line, first_lost = cand.table.cut_row
     columns = cand.match(fmt.family).columns
+    if min(columns.get("post_id") or [first_lost]) >= first_lost:
+        return
     for df in out:
         if df.attrs.get("kind") != "posts" or "post_id" not in df.columns or not len(df) \
                 or pd.isna(post := df["post_id"].iloc[-1]):
@@ -326,6 +336,8 @@ def _keep_cut_row(fmt: Format, cand: Candidate, out: list[pd.DataFrame]) -> None
         last = df.iloc[-1]
         lost = [c for c in df.columns if pd.isna(last[c])
                 and min(columns.get(c) or [first_lost]) >= first_lost]
+        if len(fmt.platforms) > 1 and "platform" in df.columns:
+            lost.append("platform")
         df.attrs["cut_off"] = {"post_id": str(post), "line": line, "fields": lost}
 
 

@@ -40,7 +40,7 @@ from ..dataset import SETTINGS_FILES, Dataset
 from ..errors import ArgumentError, require_dataset
 from ..metrics import RATE_MEASURES, rate_measures
 from ..periods import last_days_covered, parse_period, post_dates, posts_in_period
-from ..quality import missing_from_newer, note_kind, shown_name, unread_files
+from ..quality import by_link, missing_from_newer, note_kind, shown_name, unread_files
 from ..roi import campaign_names, check_campaign
 from ..schema import PLATFORMS, column_or
 from ..timing import MIN_AGE_DAYS, post_ages
@@ -816,12 +816,17 @@ class BrandReport(PerformanceSections, WatchSections, Report):
     def _missing_from_newer(self, rows: pd.DataFrame) -> np.ndarray:
         """Whether each post of ``rows`` is missing from a newer export covering its day
         (:func:`~smmanalytics.quality.missing_from_newer`): perhaps deleted, its figures the
-        older export's. A deleted reel headed October's top posts, with a dead link."""
+        older export's. A deleted reel headed October's top posts, with a dead link. A post
+        is told by its id, or by its link where its file has another post of its id (the
+        note names it so: :func:`~smmanalytics.quality.by_link`)."""
         gone = missing_from_newer(self.ds.quality)
         if not gone:
             return np.zeros(len(rows), dtype=bool)
-        return np.array([(str(src), str(post)) in gone for src, post in zip(
-            column_or(rows, "source_file"), rows["post_id"], strict=True)], dtype=bool)
+        return np.array([(str(src), str(post)) in gone
+                         or pd.notna(link) and (str(src), by_link(link)) in gone
+                         for src, post, link in zip(column_or(rows, "source_file"),
+                                                    rows["post_id"], column_or(rows, "permalink"),
+                                                    strict=True)], dtype=bool)
 
     def _post_rows(self, rows: pd.DataFrame, marks: list | None = None) -> pd.DataFrame:
         """The posts' table; a post whose ``marks`` item is not None (published during an

@@ -1,0 +1,130 @@
+"""A newer Instagram posts export cut off inside its last row's key cells (its ``Post ID``,
+its ``Account ID``), beside an older complete export of the same posts: the cut row whose id
+is whole is matched to the older row of its post by that id, whatever the platform the cut
+left the row (Meta's posts export tells Instagram's rows by their link, type and handle);
+a cut inside the id matches nothing, and names no other post."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+import smmanalytics as smm
+
+from ._helpers import ig_posts
+
+OLDER = "instagram_posts_2026-10-01_2026-10-31_2026-11-02.csv"
+NEWER = "instagram_posts_2026-10-01_2026-10-31_2026-11-15.csv"
+#: (post id, publish time, likes, comments, shares, saves); ig_posts: reach 10 × likes,
+#: views 20 × likes, interactions likes + comments + shares + saves
+OLDER_POSTS = [("17900000000000001", "10/02/2026 09:00", 10, 1, 0, 0),
+               ("17900000000000002", "10/05/2026 09:00", 20, 2, 0, 0),
+               ("17900000000000003", "10/09/2026 09:00", 30, 3, 0, 0)]
+#: two weeks later every post has 5 likes and 1 comment more
+NEWER_POSTS = [(p, at, likes + 5, comments + 1, 0, 0)
+               for p, at, likes, comments, _, _ in OLDER_POSTS]
+LAST = "17900000000000003"
+FIGURES = ("views", "reach", "reactions", "comments", "interactions")
+
+
+def _exports(folder: Path) -> bytes:
+    """The two exports in ``folder`` (the newer one whole); the newer one's bytes."""
+    folder.mkdir(exist_ok=True)
+    (folder / "brand.yaml").write_text("name: B\ntimezone: Europe/Paris\n", encoding="utf-8")
+    ig_posts(folder / OLDER, OLDER_POSTS)
+    return ig_posts(folder / NEWER, NEWER_POSTS).read_bytes()
+
+
+def _cut(folder: Path, at: int | None = None, after: str | None = None) -> smm.Dataset:
+    """The exports with the newer one cut at byte ``at``, or right after the last row's
+    ``after`` (its start: ``LAST + ",17"`` is cut inside its Account ID ``1784``)."""
+    whole = _exports(folder)
+    if after is not None:
+        at = whole.rindex(b"\n" + LAST.encode()) + 1 + len(after)
+    (folder / NEWER).write_bytes(whole[:at])
+    return smm.load(folder, cache=False)
+
+
+def _notes(ds: smm.Dataset, *codes: str) -> pd.DataFrame:
+    return ds.quality[ds.quality["code"].isin(codes)]
+
+
+def test_a_row_cut_inside_its_account_id_takes_its_post_s_older_row(tmp_path):
+    # before: 4 posts, 17900000000000003 twice (the cut row read as a Facebook post, "in no
+    # older export", beside the older export's Instagram row)
+    for after in (LAST + ",", LAST + ",17", LAST + ",1784"):
+        ds = _cut(tmp_path / str(len(after)), after=after)
+        posts = ds.posts.set_index("post_id")
+        assert sorted(posts.index) == [p for p, *_ in OLDER_POSTS]
+        assert (posts["platform"] == "instagram").all()
+        # the older row of 17900000000000003: 30 likes, 3 comments, reach 300, views 600,
+        # interactions 33, published 9 October 09:00 Pacific = 16:00 UTC
+        last = posts.loc[LAST]
+        assert (last["reactions"], last["comments"], last["reach"], last["views"],
+                last["interactions"]) == (30, 3, 300, 600, 33)
+        assert last["published_at"] == pd.Timestamp("2026-10-09 16:00", tz="UTC")
+        assert last["account_id"] == "1784"
+        # the two whole rows keep the newer export's figures: 15 + 2, 25 + 3
+        assert posts.loc[[p for p, *_ in OLDER_POSTS[:2]], "interactions"].tolist() == [17, 28]
+        assert _notes(ds, "cut_row_alone").empty
+        (message,) = _notes(ds, "cut_row_completed")["message"]
+        assert message.startswith(f"post {LAST} (the row from line 4, which the file's "
+                                  "cut-off left partial) takes platform, account_id")
+        assert f"from the older export {OLDER}" in message
+
+
+def test_a_row_cut_inside_its_post_id_names_no_post(tmp_path):
+    # "17900" of 17900000000000003: the cell is left missing, the row skipped (every cell
+    # empty), never matched to 17900000000000001 nor …2, whose ids start alike; the whole
+    # row before it (…2's) was named the cut row, "in no older export", its blank Follows
+    # and Data comment taken for cells the cut lost
+    for after in ("1", "17900", LAST[:-1]):
+        ds = _cut(tmp_path / str(len(after)), after=after)
+        assert sorted(ds.posts["post_id"]) == [p for p, *_ in OLDER_POSTS]
+        assert _notes(ds, "cut_row_alone", "cut_row_completed").empty
+        assert len(_notes(ds, "file_cut_off")) == 1
+        # the newer rows of …1 and …2 (17, 28), the older of …3 (33)
+        assert ds.posts.sort_values("post_id")["interactions"].tolist() == [17, 28, 33]
+
+
+_OLDER: dict[str, pd.DataFrame] = {}
+
+
+def _older(tmp_path_factory) -> pd.DataFrame:
+    """The older export's posts alone, loaded once."""
+    if not _OLDER:
+        folder = tmp_path_factory.mktemp("older")
+        (folder / "brand.yaml").write_text("name: B\ntimezone: Europe/Paris\n",
+                                           encoding="utf-8")
+        ig_posts(folder / OLDER, OLDER_POSTS)
+        _OLDER["posts"] = smm.load(folder, cache=False).posts.set_index("post_id")
+    return _OLDER["posts"]
+
+
+@pytest.mark.filterwarnings("ignore::smmanalytics.errors.DataQualityWarning")  # a cut header
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+@example(data=None)
+def test_cutting_the_newer_export_anywhere_never_drops_nor_lowers_a_post(
+        tmp_path_factory, data):
+    # every figure of the newer export is the older one's or more (by construction): a post
+    # of the older export is there once, of its platform, with figures at least the older's
+    older = _older(tmp_path_factory)
+    folder = tmp_path_factory.mktemp("cut")
+    whole = _exports(folder)
+    row = whole.rindex(b"\n" + LAST.encode()) + 1
+    at = (row + len(LAST) + 3 if data is None      # inside the Account ID
+          else data.draw(st.integers(min_value=0, max_value=len(whole)), label="cut"))
+    (folder / NEWER).write_bytes(whole[:at])
+    posts = smm.load(folder, cache=False).posts
+    assert not posts.duplicated(subset=["platform", "post_id"]).any()
+    got = posts.set_index("post_id").loc[older.index]
+    assert (got["platform"] == "instagram").all() and got.index.is_unique
+    assert got["published_at"].equals(older["published_at"])
+    for figure in FIGURES:
+        assert (got[figure] >= older[figure]).all(), figure
