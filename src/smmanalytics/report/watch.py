@@ -21,7 +21,7 @@ from .._alert_signals import SIGNAL_TABLES, coverage, day_hours, value_digits
 from .._io import atomic_write
 from ..alerts import SERIES, account_named, incidents, plot_alerts, with_account
 from ..benchmarks import account_names
-from ..calendar import _replaced, ics_bytes
+from ..calendar import ics_bytes, replaced_calendar
 from ..errors import EmptyDataError
 from ..periods import parse_period, post_dates
 from ..quality import unread_columns
@@ -1263,7 +1263,7 @@ class WatchSections:
                     plan, self.brand.name, lang=f.lang, brand_slug=self.brand.slug,
                     calendar_name=name.format(brand=f"{self.brand.name} · {f.platform(platform)}"),
                     previous=None if pdf_path is None
-                    else _replaced(self._calendar_path(pdf_path, platform)))
+                    else replaced_calendar(self._calendar_path(pdf_path, platform)))
                 for platform, plan in self._slots.items()}
 
     @staticmethod
