@@ -739,16 +739,7 @@ def _held_out(rng, blocks: _Blocks, counts, eta_full, K, n_boot, n_splits, width
 
     ``only``: a day group of :data:`DAY_GROUPS`; the windows of that group alone are searched
     (each its own simpler alternative: no every-day window to give way to)."""
-    W, desc = candidate_windows(width)
-    if only is not None:
-        idx = [i for i, w in enumerate(desc) if w["days"] == only]
-        W, desc = W[:, idx], [desc[i] for i in idx]
-        every_day = np.arange(len(desc))
-    else:
-        # for each window, the every-day window of the same hours (the simpler alternative)
-        daily_start = {w["start_hour"]: i for i, w in enumerate(desc)
-                       if w["days"] == "every day"}
-        every_day = np.array([daily_start[w["start_hour"]] for w in desc])
+    W, desc, every_day = _searched_windows(width, only)
     supported = counts @ W >= min_posts
     if not supported.any():
         return {"status": "no window with enough posts", "min_posts": int(min_posts)}
@@ -758,35 +749,6 @@ def _held_out(rng, blocks: _Blocks, counts, eta_full, K, n_boot, n_splits, width
     halves = np.zeros((n_splits, K))
     for s in range(n_splits):
         halves[s, rng.permutation(K)[: K // 2]] = 1.0
-
-    def choose(CA):
-        """Window chosen on the weeks weighted by CA, and the control step fitted there."""
-        mm, d = blocks.step(CA)
-        NA, VA, MA = CA @ blocks.N, CA @ blocks.V, CA @ blocks.M
-        la, _, _ = _shrink(CA @ blocks.Y, blocks.expected(CA, d), VA, MA, NA, mm)
-        nw = NA @ W
-        with np.errstate(divide="ignore", invalid="ignore"):
-            lift = np.log((NA * np.exp(la)) @ W) - np.log(np.maximum(nw, 1e-300))
-            se = np.sqrt((VA @ W) / (MA @ W) ** 2)
-        score = np.where(supported[None, :] & (nw > 0), lift - se, -np.inf)
-        j = np.argmax(score, axis=1)
-        # one-standard-error rule: a weekday or weekend window gives way to the every-day window
-        # of the same hours when that one's lift is within one standard error of it, so a
-        # daily evening effect is not reported as a weekend one by chance
-        rows = np.arange(len(j))
-        every = every_day[j]
-        simpler = ((score[rows, every] > -np.inf)
-                   & (lift[rows, every] >= lift[rows, j] - se[rows, j]))
-        return np.where(simpler, every, j), d, np.isfinite(score.max(axis=1))
-
-    def measure(CB, d, j):
-        """Held-out log-lift of windows j on the weeks weighted by CB, controls ``b + d``."""
-        EB = blocks.expected(CB, d)
-        YB = CB @ blocks.Y
-        Wj = W[:, j].T
-        with np.errstate(divide="ignore", invalid="ignore"):
-            return np.log(((YB * Wj).sum(1) / (EB * Wj).sum(1)) / (YB.sum(1) / EB.sum(1)))
-
     # windows holding the same posted cells are one window (their cells without posts add
     # nothing to a lift): each stands for the first window of its posted cells, so splits that
     # chose 17-20, 18-21 or 19-22 of an account posting only at 19:00 vote for the same one
@@ -794,38 +756,23 @@ def _held_out(rng, blocks: _Blocks, counts, eta_full, K, n_boot, n_splits, width
     _, first, inverse = np.unique((W * posted[:, None]).T, axis=0, return_index=True,
                                   return_inverse=True)
     same = first[np.ravel(inverse)]
-    js, d_a, chosen = choose(halves)
+    js, d_a, chosen = _choose(blocks, W, supported, every_day, halves)
     js = same[js]
-    Ls = np.where(chosen, measure(1 - halves, d_a, js), np.nan)
+    Ls = np.where(chosen, _measure(blocks, W, 1 - halves, d_a, js), np.nan)
     ok = np.isfinite(Ls)
     if not ok.any():
         return {"status": "no held-out posts in the chosen windows", "min_posts": int(min_posts)}
     votes = np.bincount(js[ok], minlength=W.shape[1]).astype(float)
-    # the window most splits chose; among windows as many chose, the one with the higher lift
-    # on all the weeks, then the first candidate (every day, weekdays, weekends; earlier start
-    # hours first). The others are kept, best first, as "tied_with": the tie was broken
-    # unsaid (the sample's Instagram in New York time: weekends 12:00-15:00 was reported, as
-    # many splits having chosen every day 12:00-15:00)
-    best = int(np.lexsort((-np.arange(W.shape[1]), full_score, votes))[-1])
-    tied = [j for j in np.lexsort((np.arange(W.shape[1]), -full_score))
-            if j != best and votes[j] == votes[best]]
+    best, tied = _most_chosen(votes, full_score)
     # the reported window's lift is measured on the held-out halves of the splits that chose
     # it: a split that chose another window measured that one, and averaging it in gave the
     # mean lift of the chosen windows (biased toward the neighbours some splits chose) as this
     # window's
     mine = np.flatnonzero(ok & (js == best))
     point = float(np.mean(Ls[mine]))
-    # interval: the window is kept; the weeks are resampled (one common draw per replicate, so
-    # the splits stay as correlated as they are in the data), the controls refitted on the
-    # resampled A half and the window measured on the resampled B half of each of those splits
-    Cb = _resample(rng, np.arange(K), n_boot, K)
-    Lb = np.stack([measure(Cb * (1 - halves[s]), blocks.step(Cb * halves[s])[1],
-                           np.full(n_boot, best)) for s in mine])
-    nval = np.isfinite(Lb).sum(axis=0)
-    per_b = np.where(nval > 0, np.where(np.isfinite(Lb), Lb, 0.0).sum(axis=0)
-                     / np.maximum(nval, 1), np.nan)
-    per_b = per_b[np.isfinite(per_b)]
-    lo, hi = _around(point, per_b, q_lo, q_hi, max(K // 2, 3))
+    lo, hi = _around(point, _kept_window_replicates(rng, blocks, W, halves[mine], best, K,
+                                                    n_boot),
+                     q_lo, q_hi, max(K // 2, 3))
     return {
         "status": "ok",
         **posted_window(desc[best], posted),
@@ -841,3 +788,80 @@ def _held_out(rng, blocks: _Blocks, counts, eta_full, K, n_boot, n_splits, width
         "min_posts": int(min_posts),
         "cells": np.flatnonzero((W[:, best] > 0) & posted).tolist(),
     }
+
+
+def _searched_windows(width: int, only: str | None) -> tuple[np.ndarray, list[dict], np.ndarray]:
+    """The windows :func:`_held_out` searches (:func:`candidate_windows`, of the day group
+    ``only`` alone when given), and for each the index of its simpler alternative: the
+    every-day window of the same hours, or itself within one day group."""
+    W, desc = candidate_windows(width)
+    if only is not None:
+        idx = [i for i, w in enumerate(desc) if w["days"] == only]
+        return W[:, idx], [desc[i] for i in idx], np.arange(len(idx))
+    daily_start = {w["start_hour"]: i for i, w in enumerate(desc) if w["days"] == "every day"}
+    return W, desc, np.array([daily_start[w["start_hour"]] for w in desc])
+
+
+def _choose(blocks: _Blocks, W: np.ndarray, supported: np.ndarray, every_day: np.ndarray,
+            CA: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The window each row of week weights CA chooses (the best shrunk lift minus one standard
+    error among the ``supported`` windows with posts), the control step fitted there, and
+    whether any window could be chosen."""
+    mm, d = blocks.step(CA)
+    NA, VA, MA = CA @ blocks.N, CA @ blocks.V, CA @ blocks.M
+    la, _, _ = _shrink(CA @ blocks.Y, blocks.expected(CA, d), VA, MA, NA, mm)
+    nw = NA @ W
+    with np.errstate(divide="ignore", invalid="ignore"):
+        lift = np.log((NA * np.exp(la)) @ W) - np.log(np.maximum(nw, 1e-300))
+        se = np.sqrt((VA @ W) / (MA @ W) ** 2)
+    score = np.where(supported[None, :] & (nw > 0), lift - se, -np.inf)
+    j = np.argmax(score, axis=1)
+    # one-standard-error rule: a weekday or weekend window gives way to the every-day window
+    # of the same hours when that one's lift is within one standard error of it, so a
+    # daily evening effect is not reported as a weekend one by chance
+    rows = np.arange(len(j))
+    every = every_day[j]
+    simpler = ((score[rows, every] > -np.inf)
+               & (lift[rows, every] >= lift[rows, j] - se[rows, j]))
+    return np.where(simpler, every, j), d, np.isfinite(score.max(axis=1))
+
+
+def _measure(blocks: _Blocks, W: np.ndarray, CB: np.ndarray, d: np.ndarray, j: np.ndarray
+             ) -> np.ndarray:
+    """Held-out log-lift of windows j on the weeks weighted by CB, controls ``b + d``."""
+    EB = blocks.expected(CB, d)
+    YB = CB @ blocks.Y
+    Wj = W[:, j].T
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.log(((YB * Wj).sum(1) / (EB * Wj).sum(1)) / (YB.sum(1) / EB.sum(1)))
+
+
+def _most_chosen(votes: np.ndarray, full_score: np.ndarray) -> tuple[int, list[int]]:
+    """The window most splits chose, and the others as many chose, best first.
+
+    Among windows as many chose: the one with the higher lift on all the weeks, then the
+    first candidate (every day, weekdays, weekends; earlier start hours first). The others
+    are kept as "tied_with": the tie was broken unsaid (the sample's Instagram in New York
+    time: weekends 12:00-15:00 was reported, as many splits having chosen every day
+    12:00-15:00)."""
+    n = len(votes)
+    best = int(np.lexsort((-np.arange(n), full_score, votes))[-1])
+    tied = [j for j in np.lexsort((np.arange(n), -full_score))
+            if j != best and votes[j] == votes[best]]
+    return best, tied
+
+
+def _kept_window_replicates(rng, blocks: _Blocks, W: np.ndarray, halves: np.ndarray, best: int,
+                            K: int, n_boot: int) -> np.ndarray:
+    """Bootstrap replicates of the held-out log-lift of window ``best``, the mean over the
+    splits ``halves`` that chose it. The window is kept; the weeks are resampled (one common
+    draw per replicate, so the splits stay as correlated as they are in the data), the
+    controls refitted on the resampled A half and the window measured on the resampled B
+    half of each split. Replicates without a window post in any split are left out."""
+    Cb = _resample(rng, np.arange(K), n_boot, K)
+    Lb = np.stack([_measure(blocks, W, Cb * (1 - half), blocks.step(Cb * half)[1],
+                            np.full(n_boot, best)) for half in halves])
+    nval = np.isfinite(Lb).sum(axis=0)
+    per_b = np.where(nval > 0, np.where(np.isfinite(Lb), Lb, 0.0).sum(axis=0)
+                     / np.maximum(nval, 1), np.nan)
+    return per_b[np.isfinite(per_b)]
