@@ -364,7 +364,7 @@ def signals(ds) -> pd.DataFrame:
         see :func:`coverage` for the signals that are unknown. The inputs are not modified.
     """
     require_dataset(ds, "signals")
-    return _signals(ds)[0]
+    return signals_and_gaps(ds)[0]
 
 
 def post_gaps(ds) -> pd.DataFrame:
@@ -376,11 +376,12 @@ def post_gaps(ds) -> pd.DataFrame:
     A day of stories alone has no public comments to lack; negative feedback is a gap only
     where the platform's posts carry it (else a daily series stands for them)."""
     require_dataset(ds, "post_gaps")
-    return _signals(ds)[1]
+    return signals_and_gaps(ds)[1]
 
 
-def _signals(ds) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """:func:`signals` and :func:`post_gaps`, from one pass over the posts."""
+def signals_and_gaps(ds) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`signals` and :func:`post_gaps`, from one pass over the posts: a caller wanting
+    both (:func:`~smmanalytics.alerts.review`) reads the posts once, not twice."""
     tz = ds.brand.timezone
     post = _post_signals(ds.posts, tz)
     nf_known = set(post.loc[(post["signal"] == "negative_feedback") & post["value"].notna(),

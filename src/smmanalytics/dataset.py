@@ -48,6 +48,7 @@ from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import partial
 from os import PathLike, fspath
 from pathlib import Path, PurePosixPath
 
@@ -1254,20 +1255,7 @@ def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: lis
                   cache: bool) -> None:
     """Parse the sources of one export file (through the cache), recording rows of ``files``
     and notes in ``log``; frames go to ``tables`` by kind."""
-    from ._cache import parse_cached  # here: import smmanalytics leaves the cache unloaded
-
-    def fail(name: str, exc: SmmError, row: dict) -> None:
-        if strict:
-            raise exc
-        log.add(name, "failed", str(exc), level="error")
-        row["status"] = "failed"
-        # the platforms and kinds of the format that claimed it, when one did (else
-        # unknown: NA)
-        if getattr(exc, "platforms", None):
-            row["platform"] = ",".join(sorted(exc.platforms))
-        if getattr(exc, "kinds", None):
-            row["kind"] = ",".join(sorted(exc.kinds))
-
+    fail = partial(_failed, log, strict=strict)
     if isinstance(sources, SmmError):
         try:
             size = f.stat().st_size
@@ -1280,16 +1268,8 @@ def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: lis
     digests = []
     for src in sources:
         kind = member_kind(src)
-        if kind == "damaged":
-            row = _damaged_member(src, log, fail)
-            if not is_archive_setting(src.name):    # a settings file has no row, read or not
-                files.append(row)
-            continue
-        if kind == "setting":       # read by load as a settings file, like a folder's
-            continue
-        if kind == "image":         # as an image in a folder
-            log.add(src.name, "not_an_export", f"{_image_or_document(src.name)}, not an "
-                    "export file: skipped", level="info")
+        if kind != "export":
+            _not_an_export(src, kind, log, files, fail)
             continue
         row = _file_row(src.name, len(src.data), log)
         files.append(row)
@@ -1302,53 +1282,104 @@ def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: lis
                     f"{file_name(first)}", level="info")
             continue
         flog = QualityLog()
-        try:
-            try:
-                frames, understood = parse_cached(src, flog, use_cache=cache)
-            except SmmError:
-                raise
-            except Exception as exc:  # never let a non-SmmError escape
-                raise ParseError(f"unexpected error: {type(exc).__name__}: {exc}",
-                                 file=src.name) from exc
-        except SmmError as exc:
-            log.extend(flog)
-            fail(src.name, exc, row)
-            _claim_ga4(row, src.data)
-            continue
-        if not understood:
-            row["status"] = "not_understood"
-            _claim_ga4(row, src.data)
-            if looks_like_export(src.name):
-                # an export's name and no export's contents (a download that failed and left
-                # an empty file, other bytes): a file not read, its figures missing, where a
-                # warning left it out of the report's files not read (exit 0, no word of it)
-                if strict:      # a file not read: strict raises for it, as for a failed one
-                    raise _not_understood_error(src.name, flog)
-                _as_unread(src.name, flog)
-            log.extend(flog)
+        frames = _parsed_member(src, row, flog, log, fail, strict=strict, cache=cache)
+        if frames is None:
             continue
         # only a file read is one to read once: a second empty download (or copy of a file
         # that failed) was "the same content, read once", and the cover counted one file not
         # read of two; parsed again (from the cache), it fails under its own name
         seen.add(src, digest)
         log.extend(flog)
-        snaps = [x.attrs.get("snapshot_at") for x in frames]
-        snaps = [s for s in snaps if s is not None and pd.notna(s)]
-        row.update(status="ok", rows=sum(len(x) for x in frames),
-                   platform=",".join(sorted(_file_platforms(frames))) or pd.NA,
-                   snapshot_at=max(snaps) if snaps else pd.NaT,
-                   kind=",".join(sorted({x.attrs["kind"] for x in frames})),
-                   source_format=",".join(sorted({x.attrs["source_format"]
-                                                  for x in frames})))
-        if any(e["code"] == "file_cut_off" for e in flog.entries):
-            _covers_of_cut_file(row, frames, log)
-        frames = [_omitted_zero_days(x, row, log) for x in frames]
-        covers = _days_covered(row)
-        for x in frames:
-            x.attrs["covers"] = covers      # the merge's, for posts a newer export lacks
-            tables[x.attrs["kind"]].append(x)
+        _add_frames(row, frames, flog, log, tables)
     for row, digest in digests:
         row["sha256"] = digest.result()
+
+
+def _failed(log: QualityLog, name: str, exc: SmmError, row: dict, *, strict: bool) -> None:
+    """Record the file ``name`` as failed with ``exc`` (raised when ``strict``): an error in
+    ``log``, and in its ``files`` row the status and the platforms and kinds of the format
+    that claimed it, when one did (else unknown: NA)."""
+    if strict:
+        raise exc
+    log.add(name, "failed", str(exc), level="error")
+    row["status"] = "failed"
+    if getattr(exc, "platforms", None):
+        row["platform"] = ",".join(sorted(exc.platforms))
+    if getattr(exc, "kinds", None):
+        row["kind"] = ",".join(sorted(exc.kinds))
+
+
+def _not_an_export(src, kind: str, log: QualityLog, files: list[dict],
+                   fail: Callable[[str, SmmError, dict], None]) -> None:
+    """A source of :func:`~smmanalytics.loaders._folder.member_kind` other than an export: a
+    damaged archive member (its ``files`` row, but a settings file's), a settings file (read
+    by load as a folder's is: nothing here) or an image, noted as skipped as in a folder."""
+    if kind == "damaged":
+        row = _damaged_member(src, log, fail)
+        if not is_archive_setting(src.name):    # a settings file has no row, read or not
+            files.append(row)
+    elif kind == "image":
+        log.add(src.name, "not_an_export", f"{_image_or_document(src.name)}, not an "
+                "export file: skipped", level="info")
+
+
+def _parsed_member(src, row: dict, flog: QualityLog, log: QualityLog,
+                   fail: Callable[[str, SmmError, dict], None], *, strict: bool,
+                   cache: bool) -> list[pd.DataFrame] | None:
+    """The frames of one export source, its notes in ``flog``; None for one not read, its
+    ``files`` row and ``log`` then saying why: failed (any error a :class:`ParseError`, never
+    another exception escaping), or not understood (an export's name with other contents is
+    a file not read, which ``strict`` raises for)."""
+    from ._cache import parse_cached  # here: import smmanalytics leaves the cache unloaded
+
+    try:
+        try:
+            frames, understood = parse_cached(src, flog, use_cache=cache)
+        except SmmError:
+            raise
+        except Exception as exc:  # never let a non-SmmError escape
+            raise ParseError(f"unexpected error: {type(exc).__name__}: {exc}",
+                             file=src.name) from exc
+    except SmmError as exc:
+        log.extend(flog)
+        fail(src.name, exc, row)
+        _claim_ga4(row, src.data)
+        return None
+    if understood:
+        return frames
+    row["status"] = "not_understood"
+    _claim_ga4(row, src.data)
+    if looks_like_export(src.name):
+        # an export's name and no export's contents (a download that failed and left
+        # an empty file, other bytes): a file not read, its figures missing, where a
+        # warning left it out of the report's files not read (exit 0, no word of it)
+        if strict:      # a file not read: strict raises for it, as for a failed one
+            raise _not_understood_error(src.name, flog)
+        _as_unread(src.name, flog)
+    log.extend(flog)
+    return None
+
+
+def _add_frames(row: dict, frames: list[pd.DataFrame], flog: QualityLog, log: QualityLog,
+                tables: dict[str, list[pd.DataFrame]]) -> None:
+    """Record a file read in its ``files`` row (rows, platforms, kinds, formats, latest
+    snapshot, days covered) and put its frames in ``tables`` by kind, each with the days its
+    file covers (the merge's, for posts a newer export lacks); ``flog`` is the file's own
+    notes (a file cut off is told by them)."""
+    snaps = [x.attrs.get("snapshot_at") for x in frames]
+    snaps = [s for s in snaps if s is not None and pd.notna(s)]
+    row.update(status="ok", rows=sum(len(x) for x in frames),
+               platform=",".join(sorted(_file_platforms(frames))) or pd.NA,
+               snapshot_at=max(snaps) if snaps else pd.NaT,
+               kind=",".join(sorted({x.attrs["kind"] for x in frames})),
+               source_format=",".join(sorted({x.attrs["source_format"] for x in frames})))
+    if any(e["code"] == "file_cut_off" for e in flog.entries):
+        _covers_of_cut_file(row, frames, log)
+    frames = [_omitted_zero_days(x, row, log) for x in frames]
+    covers = _days_covered(row)
+    for x in frames:
+        x.attrs["covers"] = covers
+        tables[x.attrs["kind"]].append(x)
 
 
 def _claim_ga4(row: dict, data: bytes) -> None:

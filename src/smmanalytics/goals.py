@@ -101,7 +101,7 @@ from ._actuals import (
 )
 from ._args import frame_with, path_of, whole
 from ._io import closest_key, key_lines, read_user_text, unknown_key, yaml_error
-from ._projection import COUNT_METRICS, FLOW_METRICS, _ga4_reach, _simulate
+from ._projection import COUNT_METRICS, FLOW_METRICS, ga4_reach, simulate_final
 from ._web import covered_runs, foreign_currency, prepared, property_spans, social_traffic
 from .errors import ArgumentError, ConfigError, require_dataset
 from .periods import Period, parse_period
@@ -397,7 +397,7 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
             elif g["metric"] not in _GA4_METRICS:
                 partial = _partial_platforms(ds, g["metric"], window, min(asof, window.end),
                                              start, span_of)
-            elif (reach := _ga4_reach(ds, window.start, min(asof, window.end))) is not None \
+            elif (reach := ga4_reach(ds, window.start, min(asof, window.end))) is not None \
                     and window.start <= reach < min(asof, window.end) \
                     and not _ga4_resumes(ds, reach):
                 # a GA4 goal is judged on the days GA4's exports reach: the days after them
@@ -801,7 +801,7 @@ def _judge(ds, g: dict, row: dict, w: Period, covered: Period, end: dt.date, rng
            notes: list[str]) -> dict:
     """``row`` of a goal with an actual that decides it, finished: met or missed once its
     period is over; otherwise its pace, and its status and range from the projection
-    (:func:`~smmanalytics._projection._simulate`), a total already past its minimum (or its
+    (:func:`~smmanalytics._projection.simulate_final`), a total already past its minimum (or its
     maximum) decided whatever the projection says."""
     metric, platform, target = g["metric"], g["platform"], float(g["target"])
     at_least = g["direction"] == "at_least"
@@ -833,9 +833,9 @@ def _judge(ds, g: dict, row: dict, w: Period, covered: Period, end: dt.date, rng
             decided = "missed"
     # a decided goal keeps its straight line, and says nothing of it, when not simulated
     sim_notes = [] if decided else notes
-    final, paced = _simulate(ds, metric, platform, covered, end,
-                             days_done=(end - covered.start).days + 1, days_left=r,
-                             actual_to_date=a, rng=rng, paths=paths, notes=sim_notes)
+    final, paced = simulate_final(ds, metric, platform, covered, end,
+                                  days_done=(end - covered.start).days + 1, days_left=r,
+                                  actual_to_date=a, rng=rng, paths=paths, notes=sim_notes)
     if final is not None:
         if decided:
             notes += sim_notes
@@ -868,7 +868,7 @@ def _known_total(ds, metric: str, w: Period, end: dt.date, final: np.ndarray) ->
     costs still to come."""
     if metric not in ("sessions", "key_events", "revenue") or np.ptp(final) != 0:
         return False
-    reach = _ga4_reach(ds, w.start, end)
+    reach = ga4_reach(ds, w.start, end)
     return reach is not None and reach >= w.end
 
 

@@ -4,7 +4,7 @@ A format is registered once, by its module, with :func:`register`: its platforms
 ``detect(candidate) -> float`` and ``parse(candidate, ctx) -> list[DataFrame]`` (the
 :class:`~._candidate.Candidate` and :class:`~._candidate.ParseContext` they are given), the
 synonym family of its headers, the fields that identify a post, the metrics its exports
-carry. :func:`_detect` picks, for one table, the format of best score of at least
+carry. :func:`detect_format` picks, for one table, the format of best score of at least
 :data:`THRESHOLD` (ties: registration order); :data:`FAMILY_NAMES` is the exporter's name of
 each family, for the messages about a file.
 
@@ -214,7 +214,12 @@ def find_format(name: str) -> Format | None:
     return _FORMATS.get(name)
 
 
-def _detect(cand: Candidate, fmts: list[Format]) -> tuple[Format | None, float]:
+def detect_format(cand: Candidate, fmts: list[Format]) -> tuple[Format | None, float]:
+    """The format of ``fmts`` whose detector scores ``cand`` highest, with that score; None
+    with the best score when it is under :data:`THRESHOLD`, so that a table no format claims
+    is reported as unrecognised rather than parsed as the likeliest. Ties go to the format
+    registered first; a detector that fails (other than with an :class:`SmmError`) scores 0,
+    so that one format's bug never keeps the others from reading the file."""
     best, best_score = None, 0.0
     for fmt in fmts:
         try:

@@ -35,7 +35,7 @@ from ._cells import column_letter
 from ._encoding import decode, double_encoded
 from ._headers import normalize
 from ._preamble import split_text
-from ._sniff import RawTable, _only_text, _sep_row, parse_preamble
+from ._sniff import RawTable, is_sep_row, only_text, parse_preamble
 from ._xlsx_cells import HiddenCells, hidden_cells, ods_percents, xls_percents
 
 __all__ = ["Source", "iter_sources", "archive_members", "archive_folder", "is_junk", "junk_entries",
@@ -654,17 +654,17 @@ def _chart_title(above: list[list], top: int, meta: dict[str, str]) -> None:
     the title, the chart's rows were claimed by no format ("no loader knows it")."""
     filled = [(i, row) for i, row in enumerate(above)
               if any(c is not None and str(c).strip() != "" for c in row)]
-    seps = [(i, row) for i, row in filled if _sep_row(row)]
-    rest = [(i, row) for i, row in filled if not _sep_row(row)]
+    seps = [(i, row) for i, row in filled if is_sep_row(row)]
+    rest = [(i, row) for i, row in filled if not is_sep_row(row)]
     if len(rest) != 1 or len(seps) > 1 or (seps and seps[0][0] > rest[0][0]):
         return
     i, row = rest[0]
-    title = _only_text(row)
+    title = only_text(row)
     if title is None or not title.isprintable():
         return
     meta["title"], meta["title_line"] = title, str(top + i + 1)
     if seps:       # "sep=," split at its comma by the spreadsheet reads "sep=": a comma
-        meta["sep"] = _only_text(seps[0][1]).strip('"')[4:5] or ","
+        meta["sep"] = only_text(seps[0][1]).strip('"')[4:5] or ","
 
 
 def _note_formulas(src: Source, sheet: str, formulas: list[tuple[int, int]],
