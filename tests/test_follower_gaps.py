@@ -208,6 +208,25 @@ def test_a_platform_without_follower_figures_in_the_period_is_named(tmp_path):
                 if x.startswith("Net followers of")]
 
 
+@pytest.mark.parametrize(("target", "direction"), [(10, "at_least"), (20, "at_most")])
+def test_a_platform_absent_from_the_period_decides_neither_direction(tmp_path, target,
+                                                                      direction):
+    """s57GL: October's pooled total without Facebook (its follows stop with September, no
+    export failed) is Instagram's 31 (1 a day). It passes a minimum of 10 and exceeds a
+    maximum of 20, yet Facebook's October may have been a loss of 22 or more (then below
+    10) or of 11 or more (then within 20): a net change can fall as well as rise, so neither
+    is judged, where a total of posts the missing days can only add to is."""
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: followers_net, platform: all, "
+        f"target: {target}, direction: {direction}}}\n")
+    goals = read_goals(tmp_path / "goals.yaml")
+    ds = dataclasses_replace(_facebook_out_of_october(), goals=goals)
+    row = scorecard(ds, "2026-10", asof="2026-11-05").iloc[0]
+    assert row["actual"] == 31.0
+    assert pd.isna(row["status"])
+    assert row["note"].endswith("the actual is the total of the other platforms: not assessed")
+
+
 def _facebook_follows_unread(covers_from):
     """Instagram +1 a day from 1 September to 31 October; Facebook's page views (10 a day,
     no follower figure) over the same days, and +2 follows a day in September when its one

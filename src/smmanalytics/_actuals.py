@@ -958,7 +958,7 @@ def _followers_net(daily: pd.DataFrame, platform: str, days: pd.DatetimeIndex) -
     made the brand's October unknown, and Q4 2025's 1,959 dropped Facebook, Instagram and
     X's 584 of October ("known on 60 of 92 days"); the accounts' own totals add to 2,550.
     :func:`followers_gaps` names each series known on some days only, and a goal on such a
-    total is not assessed (``goals._pooled_followers``): the sum is the days' figures, not
+    total is not assessed (``goals._actual_with_caveats``): the sum is the days' figures, not
     the brand's whole change (TikTok's October is unknown, not 0)."""
     every = _followers_series(daily, platform)
     by = _within(every, days)
