@@ -2166,9 +2166,10 @@ def test_a_count_of_exactly_min_count_may_alert_and_one_less_may_not():
 
 
 def test_a_signal_with_no_day_tested_is_not_monitored(tmp_path):
-    """21 days of X's account overview: its two known signals have no day with 4 earlier same
-    weekdays. The review read "2 of 5 signals monitored" and smm alerts "no alert". (X's
-    six signals since negative feedback per reach, s55R5F.)"""
+    """21 days of X's account overview: its three known signals (unfollows, net followers and,
+    since s57R3F, the daily replies as comments, X's posts being absent) have no day with 4
+    earlier same weekdays. The review read "2 of 5 signals monitored" and smm alerts "no
+    alert". (X's six signals since negative feedback per reach, s55R5F.)"""
     from smmanalytics.alerts import review
     from smmanalytics.dataset import load
 
@@ -2178,7 +2179,7 @@ def test_a_signal_with_no_day_tested_is_not_monitored(tmp_path):
     (tmp_path / "account_overview_analytics.csv").write_text("\n".join(lines[:22]) + "\n")
     r = review(load(tmp_path))
     assert r.backtest["days_tested"].fillna(0).eq(0).all()
-    assert "0 of 6 signals monitored (2 known but not tested yet" in r.summary
+    assert "0 of 6 signals monitored (3 known but not tested yet" in r.summary
 
 
 def test_review_of_a_period_before_the_data_is_an_error():
