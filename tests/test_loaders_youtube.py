@@ -482,6 +482,17 @@ def test_the_shorts_only_column_decides_over_the_duration_when_some_rows_fill_it
     assert notes["duration_missing"]["rows"] == 1                     # D only
 
 
+def test_no_short_found_by_duration_gives_no_note(tmp_path):
+    """Two videos of 300 and 400 s (over the 180 s limit from 2024-10-15): both 'video', and
+    no note that Shorts were recognised by their duration with 0 rows."""
+    table = ("Content,Video title,Video publish time,Duration,Views\n"
+             "aaaaaaaaaaa,A,\"Sep 20, 2026\",300,10\n"
+             "bbbbbbbbbbb,B,\"Oct 5, 2026\",400,10\n")
+    df = read_file(_zip(tmp_path, {"Table data.csv": table}))[0]
+    assert df["content_type"].astype(str).tolist() == ["video", "video"]
+    assert "content_type_rule" not in _codes(df)
+
+
 def test_a_shorts_only_column_empty_throughout_leaves_the_duration_to_decide(tmp_path):
     """The column exported but blank in every row tells nothing: the duration rule types the
     videos (45 s: short; 600 s: video), as without the column."""

@@ -381,9 +381,10 @@ def _shorts(c: Candidate, duration: pd.Series, published: pd.Series,
         _note_shorts_column(c, short, by_duration.to_numpy() & ~short, ctx)
     else:
         short = by_duration.to_numpy()
-        if c.match(F).has("duration_s"):
+        if c.match(F).has("duration_s") and short.any():
             # without a duration column no video was typed by the rule: its note, beside
-            # duration_missing's "typed 'video'", told the reader both things at once
+            # duration_missing's "typed 'video'", told the reader both things at once; nor
+            # without a Short found ("Short videos were recognised by their duration", 0 rows)
             ctx.note("content_type_rule", "content_type 'short' inferred from Duration "
                      "(≤ 60 s, or ≤ 180 s when published from 2024-10-15); the export has no "
                      "format column", level="info", rows=int(short.sum()))
