@@ -110,6 +110,14 @@ def _shown_headers(header: list) -> str:
                  else h[:_HEADER_SHOWN - 1] + "…" for h in header[:6]])
 
 
+def _unnamed(cand: Candidate) -> str | None:
+    """Why a table of the headers of an export told by its name is not read (the format's
+    ``unnamed``): a renamed YouTube ``Totals.csv`` was advised a synonyms.csv row, for headers
+    ``Date,Views`` the synonyms already hold."""
+    return next((said for fmt in formats() if fmt.unnamed is not None
+                 and (said := fmt.unnamed(cand)) is not None), None)
+
+
 def _near_miss(cand: Candidate) -> str | None:
     """What to say of a table no format claims whose headers are mostly those of one
     family's exports (a column deleted or renamed by hand): ", though 26 of its 26 headers
@@ -246,7 +254,7 @@ def _note_not_understood(src: Source, unknown: list[Candidate], understood: bool
         sheet = ("; a sheet told by its name, as LinkedIn's demographic sheets are, cannot be"
                  if cand.table.sheet and understood else "")
         advice = f" ({language_hint(sheet=sheet)})" if looks_like_export(src.name) else ""
-        return _near_miss(cand) or advice
+        return _unnamed(cand) or _near_miss(cand) or advice
 
     if understood or len(unknown) == 1:
         for cand in unknown:
