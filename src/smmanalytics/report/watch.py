@@ -35,8 +35,15 @@ from ..timing import (
     WEEKEND_MIN_POSTS,
 )
 from ..timing._data import MAX_GROUP_LEVELS, MIN_EXPOSURE_SHARE, multiple_digits, prepare
-from ..timing._estimate import NO_HOURS_TESTED, reaches_one, stood_out, window_runs
+from ..timing._estimate import (
+    NO_HOURS_TESTED,
+    TOO_FEW_LEFT,
+    reaches_one,
+    stood_out,
+    window_runs,
+)
 from ..timing._model import NO_ENGAGEMENT, NOT_IDENTIFIABLE, NOT_PERMUTABLE
+from ..timing._result import nameable_days
 from ._ahead import built_ahead
 from .builder import Section
 from .formatting import DAY_GROUP_LABELS, OTHER_BADGE_COLOR
@@ -282,6 +289,9 @@ class WatchSections:
             if bt.method.get("test") == NOT_PERMUTABLE:
                 return f.label("bt_not_permutable").format(n=f.number(bt.n_used),
                                                            advice=self._bt_advice(bt))
+            if bt.method.get("test") == TOO_FEW_LEFT:    # posts alone at their hour left out
+                return f.label("bt_not_permutable_left_out").format(
+                    n=f.number(bt.n_used), k=MIN_TEST_POSTS, advice=self._bt_advice(bt))
             if bt.method.get("test") == NO_HOURS_TESTED:
                 return f.label("bt_no_hours_tested").format(
                     n=f.number(bt.n_used), k=MIN_TEST_POSTS, advice=self._bt_advice(bt))
@@ -461,7 +471,7 @@ class WatchSections:
         elif not np.isfinite(wp):
             tail = f.label("bt_day_only_untested")
         elif wp < bt.method.get("alpha", 0.1):
-            top = bt.by_weekday.sort_values("lift", ascending=False).iloc[0]
+            top = nameable_days(bt.by_weekday).sort_values("lift", ascending=False).iloc[0]
             tail = f.label("bt_day_only_best").format(
                 day=f.weekday(int(top["weekday"])), lift=f"{f.number(top['lift'], 2)}×",
                 low=f"{f.number(top['lift_low'], 2)}×", high=f"{f.number(top['lift_high'], 2)}×",
