@@ -5,6 +5,7 @@ shell reads it (``loaders._folder.expand_patterns``, ``dataset._note_junk``)."""
 
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 
@@ -26,6 +27,10 @@ JUNK = {".DS_Store": b"\0\0\0\1Bud1", "facebook/.DS_Store": b"\0\0\0\1Bud1",
 #: what the system_file note says of them (names sorted: '.D' < '._' < '.g' < '__')
 SAID = ("3 files and 2 folders, hidden or system (no exports), skipped and never read as "
         "data: .DS_Store ×2, ._ig_2026-10-03.csv, .git/, __MACOSX/")
+#: what the lock_file note says of a lock file
+LOCK = ("an Office lock file: a workbook or document of its folder was open in Excel (or "
+        "another Office program) when the folder was copied, so its changes not saved by "
+        "then are in no file; skipped")
 
 
 def _brand(folder: Path) -> Path:
@@ -57,14 +62,11 @@ def test_junk_is_noted_once_per_folder_and_per_zip_alike(tmp_path):
     # not at all; the zip of the same folder noted nothing
     brand = _brand(tmp_path / "brand")
     archive = _zipped(brand, tmp_path / "brand.zip")
-    lock = ("an Office lock file: a workbook or document of its folder was open in Excel (or "
-            "another Office program) when the folder was copied, so its changes not saved by "
-            "then are in no file; skipped")
     for where, lock_at in ((brand, str(brand / "~$report.xlsx")),
                            (archive, f"{archive}!brand/~$report.xlsx")):
         ds = smm.load(where, strict=True, cache=False)   # never read: strict has no error
         assert _junk_notes(ds) == [[str(where), "system_file", SAID],
-                                   [lock_at, "lock_file", lock]]
+                                   [lock_at, "lock_file", LOCK]]
         assert len(ds.files) == 1 and len(ds.posts) == 1
         assert ds.posts["views"].tolist() == [10]
 
@@ -162,4 +164,38 @@ def test_a_file_listed_with_its_folder_is_read_once(tmp_path):
     brand = _in_instagram(tmp_path / "brand")
     ds = smm.load([brand, brand / "instagram" / "ig_2026-10-03.csv"], cache=False)
     assert ds.files["path"].tolist() == [str(brand / "instagram" / "ig_2026-10-03.csv")]
+    assert ds.posts["views"].tolist() == [10]
+
+
+def _nested(outer: Path) -> Path:
+    """``outer/export.zip``, a zip holding ``inner.zip`` and a .DS_Store of its own; the inner
+    zip holds the export of 10 views and the junk of :data:`JUNK` but its .git (a Mac's
+    __MACOSX copy, two .DS_Store, a ._ copy, the lock file) and a Windows Thumbs.db."""
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as zf:
+        zf.writestr("ig_2026-10-03.csv", "\ufeff" + ig_export(10))
+        for name, data in JUNK.items():
+            if not name.startswith(".git/"):
+                zf.writestr(name, data)
+        zf.writestr("Thumbs.db", b"\0")
+    outer.mkdir()
+    with zipfile.ZipFile(outer / "export.zip", "w") as zf:
+        zf.writestr("inner.zip", inner.getvalue())
+        zf.writestr(".DS_Store", b"\0\0\0\1Bud1")
+    return outer / "export.zip"
+
+
+def test_a_nested_zip_notes_its_own_junk(tmp_path):
+    # before: only export.zip's own .DS_Store was noted, the inner zip's junk went unsaid
+    archive = _nested(tmp_path / "brand")
+    ds = smm.load(tmp_path / "brand", strict=True, cache=False)
+    inner = f"{archive}!inner.zip"
+    # the inner zip's: .DS_Store, facebook/.DS_Store, ._ig_2026-10-03.csv and Thumbs.db
+    # (4 files) and __MACOSX/ (1 folder, its member not counted); the lock file by itself
+    assert _junk_notes(ds) == [
+        [str(archive), "system_file", "1 file, hidden or system (no exports), skipped and "
+         "never read as data: .DS_Store"],
+        [inner, "system_file", "4 files and 1 folder, hidden or system (no exports), skipped "
+         "and never read as data: .DS_Store ×2, ._ig_2026-10-03.csv, Thumbs.db, __MACOSX/"],
+        [f"{inner}!~$report.xlsx", "lock_file", LOCK]]
     assert ds.posts["views"].tolist() == [10]

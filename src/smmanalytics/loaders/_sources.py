@@ -277,11 +277,14 @@ def junk_entries(names: Iterable[str]) -> list[str]:
 
 
 def _walk_zip(src: Source, depth: int = 0, want: Callable[[str], bool] | None = None,
-              zf: zipfile.ZipFile | None = None) -> Iterator[Source]:
+              zf: zipfile.ZipFile | None = None, junk: list[tuple[Path, str]] | None = None
+              ) -> Iterator[Source]:
     """The members of the archive ``src`` (``zf`` when it is opened already), nested archives
     walked in their place. With ``want``, only the members whose display name it accepts are
     read and yielded (and the nested archives, to walk them): the same members, by the same
-    rules, that the whole walk yields under those names.
+    rules, that the whole walk yields under those names. The junk of each archive walked
+    (:func:`junk_entries`) is added to ``junk`` as ``(archive, entry)``, a nested archive
+    named as its members are (``brand.zip!inner.zip``): a nested zip's __MACOSX went unsaid.
 
     A member that cannot be extracted, or a nested archive that cannot be opened, is yielded
     with its error (``Source.damage``) and the walk goes on: one damaged export of a zipped
@@ -299,6 +302,8 @@ def _walk_zip(src: Source, depth: int = 0, want: Callable[[str], bool] | None = 
     except _OPEN_ERRORS as exc:
         raise ParseError("not a readable zip archive", file=src.name, expected="zip archive",
                          got=str(exc)) from exc
+    if junk is not None:
+        junk.extend((Path(src.name), entry) for entry in junk_entries(zf.namelist()))
     if not any(not info.is_dir() and not is_junk(PurePosixPath(member_name(info)).parts)
                for info in infos):
         raise ParseError("empty zip archive", file=src.name,
@@ -325,7 +330,7 @@ def _walk_zip(src: Source, depth: int = 0, want: Callable[[str], bool] | None = 
         child = Source(name, data, src.path, src.mtime, info, relative=relative)
         if is_zip(child) and depth < 4:
             try:
-                yield from _walk_zip(child, depth + 1, want)
+                yield from _walk_zip(child, depth + 1, want, junk=junk)
             except ParseError as exc:     # raised before any member: the archive itself
                 yield replace(child, damage=exc)
         elif want is None or want(name):
@@ -376,9 +381,10 @@ def archive_members(path: str | Path, want: Callable[[str], bool],
     ``[]`` when ``path`` is no zip archive (a workbook, a CSV, a missing file), or cannot be
     walked through (:func:`iter_sources` raises the error). A member that cannot be read is
     left out: :func:`iter_sources` yields it with its error, for the reader to record.
-    The archive's own junk (:func:`junk_entries`, which no walk reads) is added to ``junk``
-    as ``(path, entry)``, as a folder's walk adds its own, for the load to note it: in a zip
-    it went unsaid where the same .DS_Store in the folder was noted.
+    The junk of the archive and of the archives nested in it (:func:`junk_entries`, which
+    no walk reads) is added to ``junk`` as ``(archive, entry)``, as a folder's walk adds its
+    own, for the load to note it: in a zip it went unsaid where the same .DS_Store in the
+    folder was noted.
     """
     p = Path(path)
     try:
@@ -393,10 +399,9 @@ def archive_members(path: str | Path, want: Callable[[str], bool],
     with zf:
         if _workbook_names(zf.namelist()):
             return []
-        if junk is not None:
-            junk.extend((p, entry) for entry in junk_entries(zf.namelist()))
         try:
-            found = [src for src in _walk_zip(Source(str(p), b"", p, mtime), want=want, zf=zf)
+            found = [src for src in _walk_zip(Source(str(p), b"", p, mtime), want=want, zf=zf,
+                                              junk=junk)
                      if src.damage is None]
         except ParseError:
             pass
