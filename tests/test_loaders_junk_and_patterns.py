@@ -15,6 +15,7 @@ import smmanalytics as smm
 from smmanalytics.cli import main
 from smmanalytics.errors import ParseError
 from smmanalytics.loaders import inspect_files
+from smmanalytics.loaders._sources import JUNK_WHY
 from tests._helpers import ig_export
 
 #: the junk a Mac, Windows, git and Excel leave in a brand's folder, beside one export of
@@ -108,7 +109,8 @@ def test_a_pattern_loads_what_it_matches(tmp_path, monkeypatch, capsys):
     assert main(["inspect", "exports/*.csv"]) == 0
     out = capsys.readouterr().out
     assert "ig_2026-10-03.csv" in out and "ig_2026-10-05.csv" in out and "notes.txt" not in out
-    assert len(inspect_files("exports/**/*.csv")) == 2
+    # the two exports, and the lock file the pattern matches, left out
+    assert inspect_files("exports/**/*.csv")["status"].tolist() == ["ok", "ok", "left_out"]
 
 
 def test_a_pattern_matching_nothing_names_itself(tmp_path):
@@ -151,7 +153,9 @@ def test_a_pattern_loads_its_folders_files_once_as_the_folder_does(tmp_path, pat
     assert ds.posts["views"].tolist() == [10]
     assert ds.brand.name == "brand"
     assert not ds.quality["code"].eq("duplicate_file").any()
-    assert inspect_files(f"{brand}/{pattern}")["file"].tolist() == ds.files["path"].tolist()
+    # the export, then the __MACOSX folder, left out
+    assert inspect_files(f"{brand}/{pattern}")["file"].tolist() == [
+        *ds.files["path"], f"{brand}/__MACOSX/"]
     # ** and * match the __MACOSX folder; **/*.csv and */*.csv its file, junk by its
     # folder's name (a part of its path below brand): one note of the folder either way
     assert _junk_notes(ds) == [[str(brand), "system_file",
@@ -199,3 +203,25 @@ def test_a_nested_zip_notes_its_own_junk(tmp_path):
          "and never read as data: .DS_Store ×2, ._ig_2026-10-03.csv, Thumbs.db, __MACOSX/"],
         [f"{inner}!~$report.xlsx", "lock_file", LOCK]]
     assert ds.posts["views"].tolist() == [10]
+
+
+def test_inspect_lists_the_junk_left_out_with_why(tmp_path, capsys):
+    # before: inspect_files listed the export alone, silent on the junk load notes
+    brand = _brand(tmp_path / "brand")
+    archive = _nested(tmp_path / "zipped")
+    got = inspect_files([brand, tmp_path / "zipped"])
+    left = got.loc[got["status"].eq("left_out"), ["file", "warnings"]].values.tolist()
+    # each entry of JUNK once, .git/ and __MACOSX/ as one folder each; the zips' as named in
+    # them, the inner zip's own .DS_Store, ._ copy, Thumbs.db, __MACOSX/ and lock file
+    system = [f"{brand}/{n}" for n in (".DS_Store", "._ig_2026-10-03.csv", ".git/",
+                                       "__MACOSX/", "facebook/.DS_Store")]
+    system += [f"{archive}!.DS_Store"] + [f"{archive}!inner.zip!{n}" for n in (
+        ".DS_Store", "._ig_2026-10-03.csv", "Thumbs.db", "__MACOSX/", "facebook/.DS_Store")]
+    locks = [str(brand / "~$report.xlsx"), f"{archive}!inner.zip!~$report.xlsx"]
+    assert sorted(left) == sorted([[f, JUNK_WHY] for f in system] + [[f, LOCK] for f in locks])
+    # the two exports, read; the junk listed after them: 5 + 1 + 5 system, 2 lock files
+    assert got["status"].tolist() == ["ok"] * 2 + ["left_out"] * 13
+    assert main(["inspect", str(brand)]) == 0
+    out = capsys.readouterr().out
+    assert (f"{brand / '.git'}/\n  status:    left out (never read as data: smm.load skips "
+            f"it too)\n  warnings:  {JUNK_WHY}\n") in out

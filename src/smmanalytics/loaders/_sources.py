@@ -39,6 +39,7 @@ from ._sniff import RawTable, is_sep_row, only_text, parse_preamble
 from ._xlsx_cells import HiddenCells, hidden_cells, ods_percents, xls_percents
 
 __all__ = ["Source", "iter_sources", "archive_members", "archive_folder", "is_junk", "junk_entries",
+           "JUNK_WHY", "LOCK_WHY", "is_lock_file", "junk_name",
            "read_tables", "is_zip", "is_workbook", "supplementary_members", "note_skipped"]
 
 _ZIP = b"PK\x03\x04"
@@ -274,6 +275,31 @@ def junk_entries(names: Iterable[str]) -> list[str]:
             folder = first < len(parts) - 1 or name.endswith("/")
             found.add("/".join(parts[:first + 1]) + ("/" if folder else ""))
     return sorted(found)
+
+
+#: why hidden or system files and folders (:func:`is_junk`) are left out, as the load notes
+#: them and inspect_files lists them
+JUNK_WHY = "hidden or system (no exports), skipped and never read as data"
+#: why an Office lock file is left out: it says its workbook was open when the folder was
+#: copied, which tells a user why a figure they had just edited did not change
+LOCK_WHY = ("an Office lock file: a workbook or document of its folder was open in Excel (or "
+            "another Office program) when the folder was copied, so its changes not saved by "
+            "then are in no file; skipped")
+
+
+def is_lock_file(entry: str) -> bool:
+    """Whether the junk ``entry`` (:func:`junk_entries`) is an Office lock file
+    (``~$report.xlsx``), not a folder."""
+    return PurePosixPath(entry).name.startswith("~$") and not entry.endswith("/")
+
+
+def junk_name(where: Path, entry: str) -> str:
+    """The name of the junk ``entry`` of the folder or archive ``where`` (as
+    :func:`junk_entries` names it): its path in the folder (``brand/.git/``), or the
+    archive's member (``brand.zip!brand/~$report.xlsx``), as other files are named."""
+    if where.is_dir():
+        return str(where / entry) + "/" * entry.endswith("/")
+    return f"{where}!{entry}"
 
 
 def _walk_zip(src: Source, depth: int = 0, want: Callable[[str], bool] | None = None,
