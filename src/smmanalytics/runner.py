@@ -59,6 +59,7 @@ from .errors import (
     ReportError,
     SmmError,
 )
+from .loaders._folder import pattern_folder
 from .loaders._sources import archive_members
 from .periods import parse_period
 from .quality import unread_files
@@ -404,10 +405,23 @@ def _warn_of_utc(ds, data: Path) -> None:
         warnings.warn(DataQualityWarning(str(message), code="brand_timezone_missing"),
                       stacklevel=3)
     if q["code"].eq("brand_defaults").fillna(False).any():
-        warnings.warn(DataQualityWarning(
-            f"{data}: no brand.yaml, so the brand's days, months and hours are UTC's; expected "
-            "a brand.yaml there with timezone: the audience's IANA zone, such as Europe/Paris",
-            code="brand_defaults"), stacklevel=3)
+        warnings.warn(DataQualityWarning(_no_brand_words(data), code="brand_defaults"),
+                      stacklevel=3)
+
+
+def _no_brand_words(data: Path) -> str:
+    """What :func:`_warn_of_utc` says of ``data`` holding no brand.yaml: the folder to put
+    one in. For a pattern (``brand/*/*.csv``), the folder its matches lie in
+    (:func:`~smmanalytics.loaders._folder.pattern_folder`), which a pattern reads brand.yaml
+    of only when it matches it: "expected a brand.yaml there" named the pattern itself."""
+    utc = "so the brand's days, months and hours are UTC's"
+    zone = "with timezone: the audience's IANA zone, such as Europe/Paris"
+    folder = pattern_folder(data)
+    if folder is None:
+        return f"{data}: no brand.yaml, {utc}; expected a brand.yaml there {zone}"
+    return (f"{folder}: no brand.yaml among the files {data.relative_to(folder).as_posix()} "
+            f"matches in it, {utc}; expected a brand.yaml in {folder} {zone} (a pattern reads "
+            "it only when it matches it: give the folder itself)")
 
 
 #: a run's work folder whose creator cannot be told dead (it ran on another machine, or was
