@@ -1041,6 +1041,17 @@ def test_a_seed_or_a_resample_count_that_is_none_is_named():
     assert compare(running_year(), "2026-10", n_boot=200.0).table["kpi"].size
 
 
+@pytest.mark.parametrize("model", ["False", "no", 0, None])
+def test_model_must_be_true_or_false(model):
+    """s57R1: ``model="False"`` and ``model="no"``, being true, ran the model (5 model
+    intervals on the sample's October); 0 and None are no flags either."""
+    from smmanalytics.errors import ArgumentTypeError
+
+    with pytest.raises(ArgumentTypeError, match=r"^argument 'model': not a flag .*expected "
+                                                 r"True or False"):
+        compare(running_year(), "2026-10", model=model)
+
+
 @pytest.mark.parametrize("lang,expected", [
     ("en", "The data start on 1 September 2025: the period 15 August – 10 September 2025 "
      "is covered from that day only (10 of 27 days); its totals cover those days only."),

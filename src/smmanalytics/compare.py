@@ -140,7 +140,7 @@ from ._actuals import (
     web_unread,
     zero_without_posts,
 )
-from ._args import platform_name, whole
+from ._args import flag, platform_name, whole
 from ._ranges import after_range, figures_end, partial_life
 from ._web import covered_runs, social_traffic
 from .errors import PeriodError, require_dataset
@@ -708,6 +708,7 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     # certainty; 2 made "95 % intervals" of two draws)
     n_boot = whole(n_boot, "n_boot", 200)
     seed = whole(seed, "seed", 0)
+    model = flag(model, "model")       # "False" and "no", being true, ran the model
     cur = parse_period(period)
     prev = parse_period(previous) if previous is not None else cur.previous()
     if prev.end >= cur.start:
