@@ -673,6 +673,25 @@ def _shown(c):
     return c.readable().set_index("kpi")
 
 
+def test_a_small_change_per_day_shows_the_decimals_that_tell_it():
+    """s57R1: 12 posts in October's 31 days against 11 in September's 30 read "0.0/day" beside
+    "+5.6%". By hand: 12 / 31 − 11 / 30 = 0.3871 − 0.3667 = +0.0204 a day ("+0.02/day", two
+    decimals, as the report's daily rates), (12 / 31) / (11 / 30) − 1 = +5.6 %. Interactions
+    (10 a post): 120 / 31 − 110 / 30 = +0.204 a day, "+0.2/day", its one decimal enough."""
+    def month(m, n, last):      # posts from the 1st to the last day: whole months compared
+        days = [1 + k * (last - 1) // (n - 1) for k in range(n)]
+        return [{"platform": "instagram", "post_id": f"{m}-{k}", "reactions": 10.0,
+                 "reach": 400.0, "published_at": f"2026-{m:02d}-{d:02d}T09:00:00Z"}
+                for k, d in enumerate(days)]
+
+    c = compare(dataset(posts=posts(month(10, 12, 31) + month(9, 11, 30))), "2026-10",
+                model=False)
+    assert _kpis(c).loc["posts", "change_abs"] == pytest.approx(12 / 31 - 11 / 30)
+    shown = _shown(c)
+    assert shown.loc["posts", ["change", "change %"]].tolist() == ["+0.02/day", "+5.6%"]
+    assert shown.loc["interactions", "change"] == "+0.2/day"
+
+
 def test_notebook_view_reads_as_percentages_counts_and_intervals():
     """What a notebook shows of smm.compare was the raw table (change_pct -0.02338, long
     decimals): it now reads as percentages and points, counts with thousands separators,

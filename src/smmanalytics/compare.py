@@ -274,8 +274,9 @@ class Comparison:
             else:   # totals per day (a period of another length) have decimals
                 digits = 2 if r.kpi == "revenue" else 1 if (r.kind == "mean"
                                                              or r.basis == "per day") else 0
-                change = _signed(r.change_abs, digits) + (
-                    "/day" if r.basis == "per day" and _known(r.change_abs) else "")
+                change = (_signed_apart(r.change_abs, digits) + "/day"
+                          if r.basis == "per day" and _known(r.change_abs)
+                          else _signed(r.change_abs, digits))
             interval = ("direction only" if r.direction_only
                         else _interval(r.ci_low, r.ci_high))
             rows.append({"kpi": r.kpi, "current": value(r.current),
@@ -334,6 +335,17 @@ def _signed(x, digits: int, unit: str = "") -> str:
     text = f"{x:+,.{digits}f}"
     return ("0" + (f".{'0' * digits}" if digits else "") if text.lstrip("+-").strip("0.,") == ""
             else text) + unit
+
+
+def _signed_apart(x, digits: int) -> str:
+    """A change per day (:func:`_signed`) with up to two more decimals when it would read 0
+    but is not, as the report shows daily rates (``PerformanceSections._apart``): 12 posts in
+    31 days against 11 in 30 read "0.0/day" beside "+5.6%"; 0.0204 a day reads "+0.02"."""
+    for more in range(3):
+        text = _signed(x, digits + more)
+        if float(x) == 0 or text.strip("+-0.,") != "":
+            break
+    return text
 
 
 def _interval(lo, hi) -> str:
