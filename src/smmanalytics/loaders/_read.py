@@ -44,7 +44,7 @@ from ._folder import BRAND_FILES, SIDE_FILES, SYNONYMS_FILE, looks_like_export
 from ._headers import families, language_hint, shares_half_the_names, synonyms
 from ._preamble import headers_below
 from ._registry import FAMILY_NAMES, KINDS, KNOWN_PLATFORMS, Format, _detect, find_format, formats
-from ._snapshot import export_snapshot, mark_range_end, mtime_before_rows
+from ._snapshot import export_snapshot, latest_post, mark_range_end, mtime_before_rows
 from ._sniff import RawTable
 from ._sources import LARGE, Source, iter_sources, note_skipped, read_tables
 
@@ -84,9 +84,12 @@ def _parse_source(src: Source, log: QualityLog, fmts: list[Format]
     out = [finish(df, src, snap, log, snapshot_stated=stated, snapshot_guessed=guessed)
            for df in frames]
     if guessed:
-        # the merge keeps a snapshot the export states over this one (_merge.merge_table)
+        # the merge keeps a snapshot the export states over this one, unless this export's
+        # latest post is later than that snapshot (_merge.merge_table)
+        floor = latest_post(frames)
         for df in out:
             df.attrs["snapshot_guessed"] = True
+            df.attrs["snapshot_floor"] = floor
     return out, understood
 
 
