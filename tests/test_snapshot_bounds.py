@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import smmanalytics as smm
+
 from ._helpers import ig_posts
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
