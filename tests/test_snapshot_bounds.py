@@ -72,10 +72,10 @@ def test_a_re_export_named_for_its_period_s_first_day_wins_over_the_older(tmp_pa
 def test_a_renamed_export_holding_a_later_post_wins_over_a_dated_one(tmp_path):
     """The reviewer's ``guessed_vs_known``: post A (published 08/18/2026 03:23 Pacific) in the
     export of 2026-09-08 with 10 likes (reach 10 × 10 = 100), and in ``export (2).csv``
-    (modified 2026-12-07 12:00) with 12 likes (reach 120, reactions 12), beside post B published 10/30/2026
-    09:00 Pacific (16:00 UTC). ``export (2).csv`` was made after 2026-10-30 16:00 UTC, after
-    the dated export's 2026-09-09 07:00: its figures win (reach 100 before), its snapshot the
-    file's time for both posts."""
+    (modified 2026-12-07 12:00) with 12 likes (reach 120, reactions 12), beside post B
+    published 10/30/2026 09:00 Pacific (16:00 UTC). ``export (2).csv`` was made after
+    2026-10-30 16:00 UTC, after the dated export's 2026-09-09 07:00: its figures win (reach
+    100 before), its snapshot the file's time for both posts."""
     ig_posts(tmp_path / "instagram_posts_2026-08-01_2026-08-31_2026-09-08.csv",
              [("166373527273611217", "08/18/2026 03:23", 10, 2, 1, 3)])
     _modified(ig_posts(tmp_path / "export (2).csv",
@@ -100,11 +100,11 @@ def test_figures_that_do_not_tell_keep_the_dated_export_s_and_say_so(tmp_path):
     some smaller, the figures do not tell either. The dated export's are kept (A's reach
     10 × 10 = 100), and that is said once, naming both posts."""
     posts = [("A1", "08/18/2026 03:23"), ("B1", "08/20/2026 03:23")]
-    ig_posts(tmp_path / "instagram_posts_2026-08-01_2026-08-31_2026-09-08.csv",
-             [(p, at, likes, 2, 1, 3) for (p, at), likes in zip(posts, (10, 9))])
-    _modified(ig_posts(tmp_path / "export.csv",
-                       [(p, at, likes, 2, 1, 3) for (p, at), likes in zip(posts, (12, 8))]),
-              "2026-12-01 00:00")
+    def rows(likes):
+        return [(p, at, n, 2, 1, 3) for (p, at), n in zip(posts, likes, strict=True)]
+
+    ig_posts(tmp_path / "instagram_posts_2026-08-01_2026-08-31_2026-09-08.csv", rows((10, 9)))
+    _modified(ig_posts(tmp_path / "export.csv", rows((12, 8))), "2026-12-01 00:00")
     ds = smm.load(tmp_path, cache=False)
     assert ds.posts.set_index("post_id")["reach"].to_dict() == {"A1": 100, "B1": 90}
     [note] = _quality(ds, "snapshot_unordered")[["rows", "level", "message"]].itertuples(
