@@ -171,15 +171,16 @@ def test_posts_repeated_in_a_file(tmp_path, n, come):
 
 @pytest.mark.parametrize(("n", "posts"), [(1, "1 post"), (2, "2 posts")])
 def test_posts_published_after_the_export(tmp_path, n, posts):
-    # the export of 3 October 2026 (its name's last day); n posts published on the 5th, 09:00
-    # Pacific
-    rows = [(f"1790000000000000{i}", f"P{i}", "IG image", "10/05/2026 09:00") for i in range(n)]
+    # the export of 3 October 2026 (its name's last day); n posts dated 5 October 2099, after
+    # today: misread, no proof that the name's date is wrong (that is a post published after
+    # it and before today: test_snapshot_bounds)
+    rows = [(f"1790000000000000{i}", f"P{i}", "IG image", "10/05/2099 09:00") for i in range(n)]
     rows += [("17900000000000009", "S", "IG image", "10/02/2026 09:00")]
     path = tmp_path / "instagram_posts_2026-09-01_2026-10-02_2026-10-03.csv"
     notes = _notes(read_export(_ig(path, rows)))
     assert notes["published_after_export"] == (
         f"{posts} published after the export's date 2026-10-03: a date misread? (the first: "
-        "2026-10-05)")
+        "2099-10-05)")
 
 
 @pytest.mark.parametrize(("n", "got"), [(1, "1 post got its"), (2, "2 posts got their")])

@@ -34,7 +34,7 @@ from ._expected import RATES_EMPTY, TOTAL_HEADERS, expected_components, total_co
 from ._headers import normalize
 from ._ids import extract_rows
 from ._registry import Format
-from ._snapshot import latest_possible_day, range_from_name, zone_of
+from ._snapshot import EXPORT_SLACK, latest_possible_day, range_from_name, zone_of
 from ._sources import Source
 
 __all__ = ["finish", "EXPORT_SLACK", "note_numbers", "note_repeated_headers", "note_blank_headers"]
@@ -221,11 +221,6 @@ def _note_from_total(posts: pd.DataFrame, rows: np.ndarray, src: Source, log: Qu
             for it in ("it", "them"):
                 e["message"] = e["message"].replace(RATES_EMPTY.format(it) + "; ",
                                                     taken_from + "; ", 1)
-
-
-#: how far past its export's time a post's publish time may be before it is noted: a day,
-#: for the zone the export's day was read in (a file name's date has none) and the posts'
-EXPORT_SLACK = pd.Timedelta(days=1)
 
 
 def _published_after_export(posts: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
