@@ -409,6 +409,8 @@ def note_numbers(cand: Candidate, ctx: ParseContext) -> None:
                  rows=n)
     for header, mended in cand.mended_ids.items():
         _note_mended_ids(ctx, header, *mended)
+    if cand.mended_keys:
+        _note_mended_keys(ctx, cand)
     for other, (kept, n) in cand.conflicts.items():
         ctx.note("columns_conflict", f"columns {kept!r} and {other!r} hold the same field but "
                  f"different numbers in {n} rows; the first one's were kept", rows=n)
@@ -430,6 +432,20 @@ def _note_mended_ids(ctx: ParseContext, header: str, invisible: int, unformatted
     ctx.note("ids_mended", f"{header!r}: of the post ids, {' and '.join(what)} ({where}: "
              f"{cell!r} read as {read!r}), so that each post matches itself in other exports",
              rows=rows)
+
+
+def _note_mended_keys(ctx: ParseContext, cand: Candidate) -> None:
+    """One note of the text keys :meth:`Candidate.read_keys` rid of invisible characters
+    (:attr:`Candidate.mended_keys`), column by column in the file's order: as written,
+    ``'\\ufeffautomne-2026'`` was a campaign of no cost line."""
+    mended = sorted(cand.mended_keys.items(), key=lambda item: cand.header.index(item[0]))
+    n = sum(cells for _, (cells, *_) in mended)
+    columns = "; ".join(f"{header!r}: {cells} (first {where}: {cell!r} read as {read!r})"
+                        for header, (cells, where, cell, read) in mended)
+    ctx.note("keys_mended", f"{counted(n, 'cell', 'cells')} of campaigns, sources or accounts "
+             f"held invisible characters (a BOM or a zero-width space, left by a paste or two "
+             f"files put together), removed so that each matches the same name in other "
+             f"files: {columns}", rows=n)
 
 
 def _thousands_message(cand: Candidate) -> str:

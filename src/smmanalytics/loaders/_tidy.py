@@ -27,7 +27,7 @@ from ..errors import ParseError
 from ..quality import counted
 from ..schema import PLATFORM_ALIASES, PLATFORMS
 from ._body import lines_named
-from ._candidate import ID_FIELDS, Candidate, ParseContext
+from ._candidate import Candidate, ParseContext
 from ._cells import isinstance_cells, spreadsheet_errors, str_cells, summary_cells
 from ._dates import (
     YEARS,
@@ -94,7 +94,7 @@ def text(c: Candidate, family: str, canonical: str, *, placeholders: bool = True
     header = c.header_of(family, canonical)
     c.count_errors(header, cells)     # noted: read as missing
     out = cells_text(cells, placeholders=placeholders).reset_index(drop=True)
-    return c.read_ids(header, out) if canonical in ID_FIELDS else out
+    return c.read_keys(header, canonical, out)
 
 
 def long_daily(dates: pd.Series, metrics: dict[str, pd.Series], *, platform: str,
