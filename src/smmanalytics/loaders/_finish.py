@@ -28,7 +28,7 @@ from .._io import file_name
 from ..metrics import COMPONENTS, interactions_and_totals
 from ..quality import QualityLog, counted
 from ._arrow import may_contain
-from ._candidate import _THREADED_CONVERSION_ROWS, Candidate, ParseContext, _meanwhile
+from ._candidate import _THREADED_CONVERSION_ROWS, COUNT_FIELDS, Candidate, ParseContext, _meanwhile
 from ._cells import column_letter, summary_cells
 from ._expected import RATES_EMPTY, TOTAL_HEADERS, expected_components, total_components
 from ._headers import normalize
@@ -126,11 +126,19 @@ def _without_summary_rows(posts: pd.DataFrame, src: Source, log: QualityLog | No
     return posts.drop(index=posts.index[summary]).reset_index(drop=True)
 
 
+#: the counts a post can lose (a net change of followers or subscribers the post brought)
+_NET_COUNTS = frozenset({"net_follows", "net_subscribers"})
+
+
 def _blank_negative_metrics(posts: pd.DataFrame, src: Source, log: QualityLog | None,
                             sheet: str | None) -> None:
     """Set the negative lifetime metrics of ``posts`` (impossible) to NaN, in place (the
-    frame :func:`finish` copied), noted per metric."""
-    for m in schema.METRICS:
+    frame :func:`finish` copied), noted per metric: the schema's metrics and every count a
+    loader keeps beside them (:data:`~._candidate.COUNT_FIELDS`: X's ``hashtag_clicks``, Meta's
+    ``reach_organic``), by one rule (X's ``Hashtag Clicks = -3`` was kept with no word); net
+    changes (:data:`_NET_COUNTS`) may be below zero and are kept."""
+    counts = [m for m in posts.columns if m in COUNT_FIELDS and m not in _NET_COUNTS]
+    for m in dict.fromkeys([*schema.METRICS, *counts]):
         if m not in posts.columns:
             continue
         vals = posts[m]
@@ -140,8 +148,10 @@ def _blank_negative_metrics(posts: pd.DataFrame, src: Source, log: QualityLog | 
         if neg.any():
             posts[m] = vals.mask(neg)
             if log is not None:
-                log.add(src.name, "negative_metric", f"{int(neg.sum())} negative values of "
-                        f"{m!r} set to NaN", rows=int(neg.sum()), sheet=sheet)
+                n = int(neg.sum())
+                values = counted(n, "negative value", "negative values")
+                log.add(src.name, "negative_metric", f"{values} of {m!r} set to NaN", rows=n,
+                        sheet=sheet)
 
 
 def _interactions_noted(posts: pd.DataFrame, src: Source, log: QualityLog | None,

@@ -89,7 +89,10 @@ def _metrics(c: Candidate, family: str, out: pd.DataFrame) -> None:
     parts = [v for v in (c.numbers(family, "reposts"), c.numbers(family, "shares"))
              if v is not None]
     if parts:
-        out["shares"] = row_sum(pd.concat(parts, axis=1)).array
+        both = pd.concat(parts, axis=1)
+        # a part below zero is left empty when the table is finished (``negative_metric``):
+        # the sum it would have lowered is unknown too, not the other part alone
+        out["shares"] = row_sum(both).mask((both < 0).any(axis=1)).array
     direct = c.numbers(family, "shares")
     if direct is not None:
         out["shares_direct"] = direct.array
