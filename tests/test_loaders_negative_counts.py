@@ -47,7 +47,7 @@ def test_a_negative_tiktok_follower_total_is_left_missing_and_noted(tmp_path):
     assert df[df["metric"] == "net_follows"]["value"].iloc[-1] == -5
     note = _note(df, "negative_metric")
     assert note["rows"] == 1
-    assert "1 negative follower totals in 'Followers' (line 3)" in note["message"]
+    assert "1 negative follower total in 'Followers' (line 3)" in note["message"]
     assert "negative_values" not in _codes(df)
 
 

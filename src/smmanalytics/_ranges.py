@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import SchemaError
-from .quality import QualityLog
+from .quality import QualityLog, counted
 from .schema import METRICS, column_or
 
 __all__ = ["combine_ranges", "figures_end", "partial_life", "after_range", "ADDITIVE",
@@ -242,8 +242,9 @@ def _range_text(spans: pd.DataFrame, code: int) -> str:
 def _note_older(rows: pd.DataFrame, log: QualityLog) -> None:
     """Per file, the rows of a video's range that a newer export of the same range replaced."""
     for src, n in rows.groupby("source_file", sort=True).size().items():
-        log.add(src, "snapshot_merged", f"{n} posts also in a newer export of the same date "
-                "range; the newest snapshot was kept", level="info", rows=int(n))
+        log.add(src, "snapshot_merged", f"{counted(int(n), 'post', 'posts')} also in a newer "
+                "export of the same date range; the newest snapshot was kept", level="info",
+                rows=int(n))
 
 
 def _note_contained(group: pd.DataFrame, video: pd.Series, codes: pd.Series,
@@ -259,7 +260,8 @@ def _note_contained(group: pd.DataFrame, video: pd.Series, codes: pd.Series,
             suffixes=("", "_wide"))
         for (src, wide), n in pairs.groupby(["source_file", "source_file_wide"],
                                             sort=True).size().items():
-            log.add(src, "range_contained", f"{n} videos' figures over "
+            figures = "1 video's figures" if n == 1 else f"{n} videos' figures"
+            log.add(src, "range_contained", f"{figures} over "
                     f"{_range_text(spans, inner)} are within those over "
                     f"{_range_text(spans, outer)} in {wide}, which were kept whatever the "
                     "export times", level="info", rows=int(n))
@@ -280,7 +282,8 @@ def _note_added(rows: pd.DataFrame, kept: list[int], spans: pd.DataFrame,
     emptied = (f"; {', '.join(empty)} cannot be added (the same viewers in several ranges): "
                "left empty" if empty else "")
     for src, n in rows.groupby("source_file", sort=True).size().items():
-        log.add(src, "ranges_added", f"{n} videos: figures of {len(kept)} ranges added "
+        log.add(src, "ranges_added", f"{counted(int(n), 'video', 'videos')}: figures of "
+                f"{len(kept)} ranges added "
                 f"({ranges}): counts, watch time and revenue summed; click-through rate, "
                 f"average view duration and percentage viewed recomputed as weighted means"
                 f"{gap}{emptied}", level="info", rows=int(n))
@@ -300,9 +303,11 @@ def _note_overlap(group: pd.DataFrame, video: pd.Series, log: QualityLog) -> Non
         first, last = max(a, c), min(b, d)
         shared = (f", both holding {first:%Y-%m-%d} to {last:%Y-%m-%d}" if first <= last
                   else "")
-        log.add(src, "ranges_overlap", f"{n} videos of this file ({a:%Y-%m-%d} to "
-                f"{b:%Y-%m-%d}) are also in {new} ({c:%Y-%m-%d} to {d:%Y-%m-%d}){shared}, "
-                "among exports whose ranges partly overlap: their figures cannot be added "
+        videos = counted(int(n), "video", "videos")
+        log.add(src, "ranges_overlap", f"{videos} of this file ({a:%Y-%m-%d} to "
+                f"{b:%Y-%m-%d}) {'is' if n == 1 else 'are'} also in {new} ({c:%Y-%m-%d} to "
+                f"{d:%Y-%m-%d}){shared}, among exports whose ranges partly overlap: "
+                f"{'its' if n == 1 else 'their'} figures cannot be added "
                 "without counting the shared days twice, so the newest export's were kept "
                 "(export ranges that do not overlap, such as calendar months)",
                 rows=int(n))

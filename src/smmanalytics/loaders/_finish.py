@@ -390,15 +390,17 @@ def note_numbers(cand: Candidate, ctx: ParseContext) -> None:
         # where the first is, in the file's first such column: the cell a user looks at
         first = min(cand.placeholders, key=cand.header.index)
         which = f"{first!r}, " if len(cand.placeholders) > 1 else ""
-        ctx.note("placeholder_cells", f"{n} number cells hold {words} (no value) and were read "
-                 f"as missing, not 0, in {columns(cand.placeholders)} (the first: {which}"
+        ctx.note("placeholder_cells", f"{counted(n, 'number cell holds', 'number cells hold')} "
+                 f"{words} (no value) and {'was' if n == 1 else 'were'} read as missing, not 0, "
+                 f"in {columns(cand.placeholders)} (the first: {which}"
                  f"{cand.placeholders[first][2]})", level="info", rows=n)
     if text_errors := {h: v for h, v in cand.errors.items() if h not in cand.placeholders}:
         n = sum(k for k, _ in text_errors.values())
         words = " or ".join(map(repr, sorted({w for _, w in text_errors.values()})[:3]))
-        ctx.note("text_error_cells", f"{n} text cells show a spreadsheet's error, {words} (no "
-                 f"value), and were read as missing in {columns(text_errors)}", level="info",
-                 rows=n)
+        cells = counted(n, "text cell shows", "text cells show")
+        ctx.note("text_error_cells", f"{cells} a spreadsheet's error, {words} (no value), and "
+                 f"{'was' if n == 1 else 'were'} read as missing in {columns(text_errors)}",
+                 level="info", rows=n)
     if cand.read_by_count:
         ctx.note("counts_dot_thousands", _thousands_message(cand), level="warning",
                  rows=sum(map(len, cand.read_by_count.values())))
@@ -423,7 +425,8 @@ def note_numbers(cand: Candidate, ctx: ParseContext) -> None:
         _note_mended_keys(ctx, cand)
     for other, (kept, n) in cand.conflicts.items():
         ctx.note("columns_conflict", f"columns {kept!r} and {other!r} hold the same field but "
-                 f"different numbers in {n} rows; the first one's were kept", rows=n)
+                 f"different numbers in {counted(n, 'row', 'rows')}; the first one's were kept",
+                 rows=n)
 
 
 def _note_mended_ids(ctx: ParseContext, header: str, invisible: int, unformatted: int,

@@ -336,10 +336,12 @@ def note_times_dropped(ctx: ParseContext, seconds: pd.Series, column: str | None
         return
     first = int(seconds[timed].iloc[0])
     h, rest = divmod(first, 3600)
-    ctx.note("time_dropped", f"{column!r} holds days, but {int(timed.sum())} cells also carry "
-             f"a time of day other than 00:00 (the first {h:02d}:{rest // 60:02d}): the day was "
-             "kept as written and the time dropped (a re-save that moved midnight to another "
-             "time zone would shift the day)", rows=int(timed.sum()))
+    n = int(timed.sum())
+    ctx.note("time_dropped", f"{column!r} holds days, but "
+             f"{counted(n, 'cell also carries', 'cells also carry')} a time of day other than "
+             f"00:00 (the first {h:02d}:{rest // 60:02d}): the day was kept as written "
+             "and the time dropped (a re-save that moved midnight to another time zone would "
+             "shift the day)", rows=n)
 
 
 def note_day_tz(ctx: ParseContext, platform: str, what: str = "dates") -> None:

@@ -466,10 +466,12 @@ def _spreadsheet_dates(cells: pd.Series, ctx: ParseContext) -> pd.Series:
     if proof is not None:
         fixed = cells.copy()
         fixed[is_dt] = list(pd.to_datetime(cells[is_dt].tolist()).strftime("%d/%m/%Y %H:%M"))
-        ctx.note("publish_times_day_first", f"{int(is_dt.sum())} publish times were dates of "
-                 "a spreadsheet set to read day first (it left Meta's month-first "
-                 f"{proof!r} as text): their day and month were put back as Meta wrote them",
-                 rows=int(is_dt.sum()))
+        n = int(is_dt.sum())
+        times = counted(n, "publish time was a date", "publish times were dates")
+        ctx.note("publish_times_day_first", f"{times} of a spreadsheet set to read day first "
+                 f"(it left Meta's month-first {proof!r} as text): "
+                 f"{'its' if n == 1 else 'their'} day and month were put back as Meta wrote "
+                 "them", rows=n)
         return fixed
     ctx.note("publish_times_as_dates", f"{int(is_dt.sum())} publish times are dates of a "
              "spreadsheet, read as stored: one set to read day first (French, Italian "
@@ -677,9 +679,10 @@ def _times_from_ids(decoded: pd.Series, export_time: pd.Series,
             (decoded - export_time).abs() <= pd.Timedelta(hours=2))
         disagree = decoded.notna() & export_time.notna() & ~agree
         if disagree.any():
-            ctx.note("id_time_disagrees", f"{int(disagree.sum())} Instagram shortcodes decode "
-                     "to a time more than 2 h from the export's publish time; the export time "
-                     "was kept", rows=int(disagree.sum()))
+            n = int(disagree.sum())
+            codes = counted(n, "Instagram shortcode decodes", "Instagram shortcodes decode")
+            ctx.note("id_time_disagrees", f"{codes} to a time more than 2 h from the export's "
+                     "publish time; the export time was kept", rows=n)
         published = export_time.where(~agree, decoded.dt.floor("s"))
     # a wall time of the repeated autumn hour is read at its first occurrence; the shortcode's
     # time, when it agrees, may be the second one, an hour later: the note says which each got
@@ -887,11 +890,15 @@ def _without_damaged_accounts(c: Candidate, posts: pd.DataFrame, ctx: ParseConte
     n = int(damaged.sum())
     told_by = [what for col, what in (("account_handle", "handle"), ("account_name", "name"))
                if posts[col].loc[damaged].notna().any()]
-    ctx.note("account_id_damaged", f"{n} posts' account id was rounded by a spreadsheet (such "
-             f"as {ids[damaged].iloc[0]!r}): it names no account and was left out; "
-             + (f"they keep their {' and '.join(told_by)}, by which an export of the same "
-                "account that writes its id gives it back (account_id_from_name says when "
-                "one did)" if told_by else "their account is unknown"), rows=n)
+    one = n == 1
+    whose = "1 post's" if one else f"{n} posts'"
+    ctx.note("account_id_damaged", f"{whose} account id was "
+             f"rounded by a spreadsheet (such as {ids[damaged].iloc[0]!r}): it names no account "
+             "and was left out; "
+             + (f"{'it keeps its' if one else 'they keep their'} {' and '.join(told_by)}, by "
+                "which an export of the same account that writes its id gives it back "
+                "(account_id_from_name says when one did)" if told_by
+                else f"{'its' if one else 'their'} account is unknown"), rows=n)
     return ids.mask(damaged)
 
 
@@ -1254,8 +1261,9 @@ def _parse_daily(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                          expected=f"the day of the row's value {values.iloc[pos]:g} "
                                   "(e.g. 2026-02-15T00:00:00)", got=str(frame[0].iloc[pos]))
     if empty.any():
-        ctx.note("daily_rows_without_date", f"{int(empty.sum())} rows have no date and were "
-                 "not kept", rows=int(empty.sum()))
+        n = int(empty.sum())
+        ctx.note("daily_rows_without_date", f"{counted(n, 'row has', 'rows have')} no date and "
+                 f"{'was' if n == 1 else 'were'} not kept", rows=n)
     if metric == "follows" and (values < 0).any():
         # a count of new follows is never negative: this series is the day's net change
         metric = "net_follows"
