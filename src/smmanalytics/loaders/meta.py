@@ -157,6 +157,11 @@ _TYPES = {
 #: is not said (other); read with an info note (``post_type_inferred``) that says so
 _INFERRED_TYPES = {"réel": "reel", "réels": "reel", "publication": "other",
                    "publications": "other", "post": "other"}
+#: the inferred words that are English words too: in an export of English headers they are no
+#: French or Italian word, and no English type either (reference §1.3, §2.3: Facebook's
+#: ``Photos``, ``Videos``, ``Reels``, ``Links``, Instagram's ``IG image``, ``IG carousel``,
+#: ``IG reel``, ``IG video``, ``IG story``): an unknown type, warned of
+_ENGLISH_WORDS = frozenset({"post", "publication", "publications"})
 #: words a post type may carry around its type word ("Carosello IG", "Carosello di
 #: Instagram", "Image Instagram"): the platform's name and the language's "of"
 _TYPE_FRAME = {"ig", "instagram", "fb", "facebook", "di", "de", "del", "della", "du", "des"}
@@ -550,11 +555,12 @@ def _cells_read(values: pd.Series, fmt: str) -> int:
 
 
 def _content_type(codes: np.ndarray, keys: pd.Index, permalink: pd.Series, ctx: ParseContext,
-                  default: str | None) -> pd.Series:
+                  default: str | None, *, english: bool) -> pd.Series:
     """``content_type`` from the post types factorised (``codes`` into the lower-case ``keys``,
-    -1 where empty): each distinct type is looked up once, not once per row."""
+    -1 where empty): each distinct type is looked up once, not once per row. ``english``: the
+    file's headers are English (:func:`_note_inferred`)."""
     labels = [_TYPES.get(k) for k in keys]
-    _note_inferred(codes, keys, labels, ctx)
+    _note_inferred(codes, keys, labels, ctx, english=english)
     # a type not in the table whose one word besides the platform's name is (Italian
     # exports' "Carosello IG", "Carosello di Instagram": reference §2.3 gives no Italian
     # types) is read by that word, and the note says so
@@ -600,12 +606,16 @@ def _categorical(names: list[str | None], rows: np.ndarray) -> pd.Categorical:
 
 
 def _note_inferred(codes: np.ndarray, keys: pd.Index, labels: list[str | None],
-                   ctx: ParseContext) -> None:
+                   ctx: ParseContext, *, english: bool) -> None:
     """Give ``labels`` (one per post type of ``keys``) the types :data:`_INFERRED_TYPES`
     infers, noted at info level with the posts they class: a French export's "Réel" was an
-    unknown type, its posts "other" with a warning, where the word means reel."""
+    unknown type, its posts "other" with a warning, where the word means reel. In a file of
+    English headers (``english``) an English word (:data:`_ENGLISH_WORDS`) is not inferred:
+    an English export's "Post" was read as the Italian word, noted as a type of a language
+    whose types are not confirmed, where it is no type the reference knows in English."""
     inferred = {i: _INFERRED_TYPES[k] for i, k in enumerate(keys)
-                if labels[i] is None and k in _INFERRED_TYPES}
+                if labels[i] is None and k in _INFERRED_TYPES
+                and not (english and k in _ENGLISH_WORDS)}
     if not inferred:
         return
     for i, label in inferred.items():
@@ -617,6 +627,12 @@ def _note_inferred(codes: np.ndarray, keys: pd.Index, labels: list[str | None],
              f"of a language whose exports' types are not confirmed, read as its word means: "
              f"{read}",
              level="info", rows=count)
+
+
+def _english(match: HeaderMatch) -> bool:
+    """Whether a file's headers are English: no header specific to another language matched
+    (:attr:`~._headers.HeaderMatch.locale`, English by default)."""
+    return match.locale == LOCALES["en"]
 
 
 def _type_by_word(key: str) -> str | None:
@@ -737,7 +753,8 @@ def _described(c: Candidate, ctx: ParseContext, story: bool, text: dict[str, pd.
         "time_precision": precision,
         "time_source": source,
         "content_type": _content_type(type_codes, type_keys, permalink, ctx,
-                                      "story" if story else None),
+                                      "story" if story else None,
+                                      english=_english(c.match(F))),
     }
     return cols, raw_type, handle
 
@@ -1079,7 +1096,8 @@ def _parse_legacy(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                                     dtype="category").mask(published.isna()),
         "time_source": pd.Series("export", index=post_id.index,
                                  dtype="category").mask(published.isna()),
-        "content_type": _content_type(type_codes, type_keys, permalink, ctx, None),
+        "content_type": _content_type(type_codes, type_keys, permalink, ctx, None,
+                                      english=_english(c.match(FL))),
         "content_type_raw": raw_type,
     }
     nums = c.numbers_of(FL, list(_LEGACY_METRICS))
