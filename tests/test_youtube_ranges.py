@@ -142,6 +142,9 @@ def test_partly_overlapping_ranges_keep_the_newest_with_a_warning(tmp_path):
     message = warn["message"].iloc[0]
     assert f"{second.name}!Table data.csv" in message
     assert "both holding 2026-10-01 to 2026-10-15" in message      # the days in both ranges
+    # the one video in both files: the note agrees with its count ("1 videos … are" before)
+    assert message.startswith("1 video of this file (2026-09-01 to 2026-10-15) is also in ")
+    assert "partly overlap: its figures cannot be added" in message
     assert _notes(ds, "ranges_added").empty
 
 
