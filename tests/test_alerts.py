@@ -2166,9 +2166,10 @@ def test_a_count_of_exactly_min_count_may_alert_and_one_less_may_not():
 
 
 def test_a_signal_with_no_day_tested_is_not_monitored(tmp_path):
-    """21 days of X's account overview: its two known signals have no day with 4 earlier same
-    weekdays. The review read "2 of 5 signals monitored" and smm alerts "no alert". (X's
-    six signals since negative feedback per reach, s55R5F.)"""
+    """21 days of X's account overview: its three known signals (unfollows, net followers and,
+    since s57R3F, the daily replies as comments, X's posts being absent) have no day with 4
+    earlier same weekdays. The review read "2 of 5 signals monitored" and smm alerts "no
+    alert". (X's six signals since negative feedback per reach, s55R5F.)"""
     from smmanalytics.alerts import review
     from smmanalytics.dataset import load
 
@@ -2178,7 +2179,7 @@ def test_a_signal_with_no_day_tested_is_not_monitored(tmp_path):
     (tmp_path / "account_overview_analytics.csv").write_text("\n".join(lines[:22]) + "\n")
     r = review(load(tmp_path))
     assert r.backtest["days_tested"].fillna(0).eq(0).all()
-    assert "0 of 6 signals monitored (2 known but not tested yet" in r.summary
+    assert "0 of 6 signals monitored (3 known but not tested yet" in r.summary
 
 
 def test_review_of_a_period_before_the_data_is_an_error():
@@ -2214,7 +2215,8 @@ def test_alerts_of_a_period_outside_the_data_is_an_error():
 
 
 def test_cli_alerts_says_nothing_could_be_tested(tmp_path, capsys):
-    """21 days of X's account overview: smm alerts said "no alert in the data", rc 0."""
+    """21 days of X's account overview: smm alerts said "no alert in the data", rc 0. Its
+    three known signals: unfollows, net followers and its daily replies as comments."""
     from smmanalytics.cli import main
 
     sample = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
@@ -2224,7 +2226,7 @@ def test_cli_alerts_says_nothing_could_be_tested(tmp_path, capsys):
     assert main(["alerts", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("nothing could be tested in the data: 0 incidents; 0 alerts; 0 of 6 "
-                          "signals monitored (2 known but not tested yet: too short a history")
+                          "signals monitored (3 known but not tested yet: too short a history")
 
 
 def test_a_period_tested_in_part_says_which_days_were_not(tmp_path, capsys):
@@ -2245,10 +2247,13 @@ def test_a_period_tested_in_part_says_which_days_were_not(tmp_path, capsys):
     # October: 31 days with a value; tested 20..31 October = 12; untested 1..19 = 19
     assert u.loc["net_followers", ["days", "days_tested"]].tolist() == [31, 12]
     assert u.loc["unfollows", ["days", "days_tested"]].tolist() == [31, 12]
+    # the daily replies, watched as comments (X's posts absent): the same days
+    assert u.loc["comments", ["days", "days_tested"]].tolist() == [31, 12]
     assert u.loc["net_followers", "untested"] == list(pd.date_range("2026-10-01",
                                                                     "2026-10-19"))
-    assert ("days tested: x net_followers on 12 of its 31 days with a value, x unfollows on "
-            "12 of its 31 days with a value (the other days had too short a history") in r.summary
+    assert ("days tested: x comments on 12 of its 31 days with a value, x net_followers on 12 "
+            "of its 31 days with a value, x unfollows on 12 of its 31 days with a value (the "
+            "other days had too short a history") in r.summary
     assert main(["alerts", str(tmp_path), "--period", "2026-10"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("no alert on the days tested in 2026-10: 0 incidents")
@@ -2308,7 +2313,8 @@ def test_the_history_a_day_needs_follows_min_history(tmp_path):
     (tmp_path / "account_overview_analytics.csv").write_text("\n".join(lines[:22]) + "\n")
     pooled = AlertSettings(baseline="pooled", min_history=28, pooled_days=28)
     r = review(load(tmp_path), settings=pooled)
-    assert ("2 known but not tested yet: too short a history, a day needs 28 days with a "
+    # unfollows, net followers and the daily replies as comments
+    assert ("3 known but not tested yet: too short a history, a day needs 28 days with a "
             "value among the 28 before it)") in r.summary
 
 

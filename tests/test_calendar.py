@@ -309,6 +309,21 @@ def test_cli_best_times_and_calendar(tmp_path, monkeypatch, capsys):
     assert len(list(icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT"))) == 6
 
 
+def test_cli_best_times_says_the_posts_left_out_in_the_results_words(monkeypatch, capsys):
+    """`smm best-times` formatted its own "left out" line ("too young 2") beside
+    BestTimes.posts_used: it now prints posts_used, the one source of that text."""
+    import smmanalytics.dataset as dataset
+
+    sim = simulate(0, n_posts=80, weeks=16)
+    # 80 posts, all older than 7 days at the export (snapshot 10 days after the last); two
+    # without an engagement figure: 78 used, 2 left out for that
+    sim["posts"].loc[[3, 40], "reactions"] = pd.NA
+    monkeypatch.setattr(dataset, "load", _fake_load(sim))
+    assert cli.main(["best-times", "data/x"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "78 posts used; left out: no engagement figure (2); exposure: followers" in lines
+
+
 def test_cli_calendar_speaks_the_brands_language(tmp_path, monkeypatch, capsys):
     """`smm calendar` wrote English .ics files whatever the brand's language: it now writes
     brand.yaml's language (as `smm report` does), or --lang's."""

@@ -184,11 +184,18 @@ def test_a_platform_without_follower_figures_in_the_period_is_named(tmp_path):
     assert Formatter("fr").note(caveat) == (
         "Les abonnés nets d'octobre 2026 laissent de côté Facebook : 1 export n'a pas pu être "
         "lu (facebook_follows_2026-10-01_2026-10-31_2026-11-02.csv).")
-    # no failed export: its exports of October simply give no follower figures
+    # no failed export: Facebook's follows stop with September. Its October is unknown all
+    # the same, not 0: Instagram's 31 read "missed" against 100 as the brand's (s57GL). The
+    # note says where Facebook's figures are (its 30 days of September)
     plain = dataclasses_replace(_facebook_out_of_october(), goals=goals)
     row = scorecard(plain, "2026-10", asof="2026-11-05").iloc[0]
-    assert "facebook left out: its exports of these days give no follower figures" in row["note"]
-    assert row["status"] == "missed"        # 31 against 100: no export failed, as before
+    assert row["actual"] == 31.0 and pd.isna(row["status"])
+    assert row["note"].split("; ") == [
+        "facebook left out: its follower figures run from 2026-09-01 to 2026-09-30, none of "
+        "these days", "the actual is the total of the other platforms: not assessed"]
+    assert Formatter("it").note(row["note"].split("; ")[0]) == (
+        "Facebook escluso: i suoi dati sui follower vanno dal 1° al 30 settembre 2026, nessuno "
+        "di questi giorni")
     c = compare(plain, "2026-10", model=False)
     caveat = ("Net followers of 2026-10 leave out facebook: its exports of that period give no "
               "follower figures.")
@@ -199,6 +206,25 @@ def test_a_platform_without_follower_figures_in_the_period_is_named(tmp_path):
     # September, Facebook's month: nothing left out
     assert not [x for x in compare(plain, "2026-09", model=False).caveats
                 if x.startswith("Net followers of")]
+
+
+@pytest.mark.parametrize(("target", "direction"), [(10, "at_least"), (20, "at_most")])
+def test_a_platform_absent_from_the_period_decides_neither_direction(tmp_path, target,
+                                                                      direction):
+    """s57GL: October's pooled total without Facebook (its follows stop with September, no
+    export failed) is Instagram's 31 (1 a day). It passes a minimum of 10 and exceeds a
+    maximum of 20, yet Facebook's October may have been a loss of 22 or more (then below
+    10) or of 11 or more (then within 20): a net change can fall as well as rise, so neither
+    is judged, where a total of posts the missing days can only add to is."""
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: followers_net, platform: all, "
+        f"target: {target}, direction: {direction}}}\n")
+    goals = read_goals(tmp_path / "goals.yaml")
+    ds = dataclasses_replace(_facebook_out_of_october(), goals=goals)
+    row = scorecard(ds, "2026-10", asof="2026-11-05").iloc[0]
+    assert row["actual"] == 31.0
+    assert pd.isna(row["status"])
+    assert row["note"].endswith("the actual is the total of the other platforms: not assessed")
 
 
 def _facebook_follows_unread(covers_from):
@@ -579,7 +605,17 @@ def test_the_reviewer_s_folder_in_small_gives_one_total_everywhere(tmp_path):
     assert actual(ds, "followers_net", "tiktok", *Q4_2025) == 58 + 62
     record = smm.goal_record(ds, "2025-Q4", asof="2025-12-31")      # goals.yaml's goal
     assert record["actual"].tolist() == [89.0, 148.0, 155.0]
-    assert record["status"].tolist() == ["missed", "met", "met"]         # against 100
+    # against 100: October's 89 is Instagram's alone, TikTok's October unknown (its history
+    # starts on 1 November), November's 148 lacks TikTok's first day; either may have been a
+    # fall or a rise, so neither is judged (s57GL: they read "missed" and "met")
+    assert record["status"].isna().tolist() == [True, True, False]
+    assert record["status"].iloc[2] == "met"
+    assert record["note"].iloc[0].split("; ")[-2:] == [
+        "tiktok left out: its follower figures run from 2025-11-02 to 2025-12-31, none of "
+        "these days", "the actual is the total of the other platforms: not assessed"]
+    assert record["note"].iloc[1].split("; ")[-1] == (
+        "the actual leaves out the days before a platform's follower figures start: "
+        "not assessed")
     c = compare(ds, "2025-Q4", model=False)
     row = c.table.set_index("kpi").loc["followers_net"]
     assert (row["current"], row["previous"]) == (392.0, 90.0)

@@ -352,9 +352,12 @@ def test_followers_net_names_a_platform_of_brand_yaml_without_an_export(tmp_path
     row = scorecard(ds, "2026-10", asof="2026-10-31").iloc[0]
     assert row["actual"] == -10
     assert "tiktok left out: no export of it was found" in row["note"].split("; ")
-    # TikTok's net change is unknown and may be a fall: X's −10 decides nothing (s56RV)
-    assert pd.isna(row["status"])
-    assert row["note"].endswith("the actual is the total of the other platforms: not assessed")
+    # TikTok gives no follower figure anywhere in the dataset: it is out of the brand's total
+    # in every period, named, as LinkedIn is, and X's −10 is judged (s57GL; s56RV left every
+    # pooled goal "not assessed" until a TikTok file was loaded): −10 over the 10 days with
+    # data, against 10: off track
+    assert row["status"] == "off track"
+    assert not row["note"].endswith("not assessed")
     assert Formatter("it").note("tiktok left out: no export of it was found") == (
         "TikTok escluso: non ne è stata trovata alcuna esportazione")
     ds = dataset(daily=rows, brand=brand,
@@ -388,6 +391,34 @@ def test_a_linkedin_of_brand_yaml_without_an_export_leaves_the_net_judged(tmp_pa
         assert "not assessed" not in row["note"]
         judged.append(row["status"])
     assert judged == ["off track", "off track"]
+
+
+def test_a_pinterest_of_brand_yaml_leaves_the_net_judged_found_read_or_not(tmp_path):
+    """brand.yaml names X and Pinterest. No Pinterest export gives a follower figure (its
+    follower export is not known: reference §7 [U]), so it is out of the net total whatever
+    its files, named: X's 10 days × (3 − 4) = −10 projects to −31 over October against at
+    least −5, off track, with no Pinterest file, an unreadable one, or its Pins read (it was
+    "not assessed" without a file or with a failed one, s57GL)."""
+    from smmanalytics.brand import Brand
+
+    brand = Brand(name="Test", timezone="Europe/Paris", accounts={"x": "x", "pinterest": "p"})
+    x_only = daily([r for r in _follower_days() if r["platform"] != "linkedin"])
+    failed = pd.DataFrame({"path": ["/b/pinterest_pins_2026-10.csv"], "status": ["failed"],
+                           "platform": ["pinterest"]})
+    pins = posts([{"platform": "pinterest", "post_id": "9", "impressions": 300.0,
+                   "published_at": "2026-10-03T00:00:00Z"}])
+    goals = _goal_frame(tmp_path, "followers_net", -5)
+    for extra in ({}, {"files": failed}, {"posts": pins}):
+        ds = dataset(daily=x_only, brand=brand, goals=goals, **extra)
+        row = scorecard(ds, "2026-10", asof="2026-10-31").iloc[0]
+        assert row["actual"] == -10
+        assert row["status"] == "off track"
+        assert row["note"].split("; ")[-1] == (
+            "pinterest left out: its exports give no follower figures")
+    from smmanalytics.report.formatting import Formatter
+
+    assert Formatter("fr").note("pinterest left out: its exports give no follower figures") == (
+        "Pinterest laissé de côté : ses exports ne donnent aucun chiffre d'abonnés")
 
 
 def test_er_reach_goal_pooled(tmp_path):

@@ -299,8 +299,8 @@ def conversion_threads(request, monkeypatch):
     other threads while the times are read (a long one, from 20,000 rows: here from 0)."""
     if request.param:
         from smmanalytics.loaders import _candidate, _finish
-        monkeypatch.setattr(_candidate, "_THREADED_CONVERSION_ROWS", 0)
-        monkeypatch.setattr(_finish, "_THREADED_CONVERSION_ROWS", 0)
+        monkeypatch.setattr(_candidate, "THREADED_CONVERSION_ROWS", 0)
+        monkeypatch.setattr(_finish, "THREADED_CONVERSION_ROWS", 0)
 
 
 def test_a_bad_number_before_a_bad_date_is_the_one_named(tmp_path, conversion_threads):
@@ -545,9 +545,9 @@ def test_campaign_from_utm_on_a_long_export(tmp_path):
     """An export of 20,000 rows (the loader reads the campaigns on another thread from that
     length on): rows cycle through a tagged permalink and a tagged caption (the permalink
     wins), a tagged caption alone, and no tag; 20,000 / 3 rows of each, by hand."""
-    from smmanalytics.loaders._candidate import _THREADED_CONVERSION_ROWS
+    from smmanalytics.loaders._candidate import THREADED_CONVERSION_ROWS
 
-    n = _THREADED_CONVERSION_ROWS
+    n = THREADED_CONVERSION_ROWS
     rows = _ig_rows(n, seed=7)
     for i, r in enumerate(rows):
         if i % 3 == 0:

@@ -408,3 +408,18 @@ def test_a_total_row_with_total_as_its_pin_id_is_read_into_no_note(tmp_path):
     assert notes["summary_row_dropped"]["rows"] == 1
     assert "line 2: its cell 'Total', in column 'Pin id', says it is a total" in \
         notes["summary_row_dropped"]["message"]
+
+
+def test_french_metric_columns_left_unread_advise_a_synonyms_row(tmp_path):
+    """A French daily file ('Enregistrements', 'Clics sur l’épingle' not known): its
+    impressions are read (1 000 and 2 000, a space as thousands separator), the unread
+    columns named with the synonyms.csv advice YouTube's and TikTok's get."""
+    path = tmp_path / "pinterest_analyses.csv"
+    path.write_text("Date;Impressions;Clics sur l’épingle;Enregistrements\n"
+                    "01/10/2026;1 000;20;20\n02/10/2026;2 000;30;10\n", encoding="utf-8")
+    (df,) = read_file(path)
+    assert df.loc[df["metric"] == "impressions", "value"].tolist() == [1000, 2000]
+    [note] = [q for q in df.attrs["quality"] if q["code"] == "extra_columns"]
+    assert "a synonyms.csv beside the exports can name them" in note["message"]
+    assert note["columns"] == ["Clics sur l’épingle", "Enregistrements"]
+

@@ -195,6 +195,35 @@ def test_a_table_split_by_date_is_the_daily_totals_whatever_its_name(tmp_path, n
     assert "period_total_skipped" in _codes(df)
 
 
+@pytest.mark.parametrize("name", ["Totals (1).csv", "Totals(2).csv", "Totaux - Copie.csv",
+                                  "Copy of Totals.csv"])
+def test_a_second_extraction_or_copy_of_totals_is_read(tmp_path, name):
+    """An OS's or browser's name for a second extraction of Studio's Totals.csv, or a copy's,
+    was refused with advice to add a synonyms.csv row for headers the synonyms hold."""
+    (tmp_path / name).write_text("Date,Views\n2026-10-01,120\n2026-10-02,80\n",
+                                 encoding="utf-8")
+    (df,) = read_file(tmp_path / name)
+    assert df.attrs["source_format"] == "youtube_totals"
+    assert df["value"].tolist() == [120, 80] and df["metric"].unique().tolist() == ["views"]
+
+
+def test_totals_renamed_says_it_is_read_under_studios_name_only(tmp_path):
+    """'yt_totals_oct.csv', Studio's Totals.csv renamed: 'Date,Views' is any tool's, so it is
+    still not read, but the warning says why (its name) instead of advising a synonyms.csv
+    row, which would change nothing: both headers are YouTube synonyms already."""
+    import smmanalytics as smm
+
+    (tmp_path / "yt_totals_oct.csv").write_text("Date,Views\n2026-10-01,120\n",
+                                                encoding="utf-8")
+    with pytest.warns(smm.DataQualityWarning, match="could not be read"):
+        ds = smm.load(tmp_path, cache=False)
+    note = ds.quality.loc[ds.quality["code"] == "not_understood", "message"]
+    assert len(note) == 1
+    assert "headers are those of YouTube Studio's Totals.csv" in note.iloc[0]
+    assert "name it Totals.csv" in note.iloc[0] and "synonyms.csv" not in note.iloc[0]
+    assert ds.daily.empty
+
+
 def test_a_table_split_by_date_in_a_zip_is_read_as_totals(tmp_path):
     frames = _by_format(_zip(tmp_path, {"Table data.csv": _BY_DATE}))
     assert list(frames) == ["youtube_totals"]
@@ -451,6 +480,17 @@ def test_the_shorts_only_column_decides_over_the_duration_when_some_rows_fill_it
     assert notes["content_type_duration_overruled"]["rows"] == 2
     assert notes["content_type_duration_overruled"]["message"].startswith("lines 2, 6:")
     assert notes["duration_missing"]["rows"] == 1                     # D only
+
+
+def test_no_short_found_by_duration_gives_no_note(tmp_path):
+    """Two videos of 300 and 400 s (over the 180 s limit from 2024-10-15): both 'video', and
+    no note that Shorts were recognised by their duration with 0 rows."""
+    table = ("Content,Video title,Video publish time,Duration,Views\n"
+             "aaaaaaaaaaa,A,\"Sep 20, 2026\",300,10\n"
+             "bbbbbbbbbbb,B,\"Oct 5, 2026\",400,10\n")
+    df = read_file(_zip(tmp_path, {"Table data.csv": table}))[0]
+    assert df["content_type"].astype(str).tolist() == ["video", "video"]
+    assert "content_type_rule" not in _codes(df)
 
 
 def test_a_shorts_only_column_empty_throughout_leaves_the_duration_to_decide(tmp_path):

@@ -603,3 +603,24 @@ def test_wrap_label_keeps_its_lines_and_the_text(text, width, lines):
         assert text.replace(" ", "").startswith(kept[:-1].replace(" ", ""))
     else:
         assert kept.replace(" ", "") == text.replace(" ", "")
+
+
+def test_a_single_days_bar_has_no_repeated_day_ticks():
+    """One post (4 October): the date locator ticked every few hours around its bar, and the
+    day formatter read them "4 Oct 4 Oct 4 Oct …"; ticks now stand on whole days, each day
+    once."""
+    import matplotlib.dates as mdates
+
+    posts = pd.DataFrame({"platform": ["youtube"],
+                          "published_at": pd.to_datetime(["2026-10-04T00:00Z"], utc=True),
+                          "interactions": [19.0]})
+    fig, ax = plt.subplots()
+    plots.plot_daily_interactions(posts, tz="UTC", ax=ax, day=lambda d: d.strftime("%d %b"))
+    fig.canvas.draw()
+    ticks = ax.get_xticks()
+    assert all(float(t).is_integer() for t in ticks)            # midnights
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert len(labels) == len(set(labels)) and "04 Oct" in labels
+    assert mdates.num2date(ticks[0]).hour == 0
+    plt.close(fig)
+

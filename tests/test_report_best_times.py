@@ -1807,3 +1807,31 @@ def test_a_heatmap_whose_test_could_not_be_run_is_drawn_and_says_no_verdict(
               "fr": ("en clair). Aucun créneau", "modèle. Pas de verdict"),
               "it": ("in chiaro). Nessuna fascia", "modello. Nessun verdetto")}[lang]
     assert all(j in captions[0] for j in joints), captions[0]
+
+
+@pytest.mark.parametrize("lang,expected", [
+    ("en", "Whether posting time matters cannot be tested on these 44 posts: once the posts at "
+           "hours of the day posted fewer than 3 times are left out of the test, too few of the "
+           "rest share a format, paid status, account and month for their slots to be compared "
+           "with each other; post when it suits the content"),
+    ("fr", "L'effet de l'heure de publication ne peut pas être testé sur ces 44 publications : "
+           "une fois laissées hors du test les publications à des heures de la journée "
+           "utilisées moins de 3 fois, trop peu des autres partagent format, statut sponsorisé, "
+           "compte et mois pour que leurs créneaux puissent être comparés entre eux ; "),
+    ("it", "Non si può verificare se l'orario di pubblicazione conti su questi 44 post: esclusi "
+           "dal test i post a ore del giorno usate meno di 3 volte, troppo pochi degli altri "
+           "condividono formato, sponsorizzazione, account e mese perché le loro fasce orarie "
+           "si possano confrontare tra loro; "),
+])
+def test_too_few_left_to_permute_says_the_posts_left_out_are_why(ds, lang, expected):
+    """44 posts, 36 at hours posted twice (MIN_TEST_POSTS = 3) left out of the test and 8 too
+    few to permute (test_timing_lone_posts): the sentence gave the formats and months as the
+    reason alone (s57BT3); the 36 are said in the note below it."""
+    from types import SimpleNamespace
+
+    from smmanalytics.timing._estimate import TOO_FEW_LEFT
+
+    bt = SimpleNamespace(window={"status": TOO_FEW_LEFT}, effect_detected=False, n_used=44,
+                         p_value=float("nan"), audience_peak=None,
+                         method={"test": TOO_FEW_LEFT, "test_left_out": 36})
+    assert BrandReport(ds, "2026-10", lang=lang)._bt_sentence(bt).startswith(expected)

@@ -115,3 +115,21 @@ def test_two_hours_posted_three_times_are_tested():
     bt = best_times(_posts_at_hours({**{h: 2 for h in range(18)}, 18: 8, 19: 8}),
                     TZ, "instagram", seed=1, n_splits=4)
     assert np.isfinite(bt.p_value) and bt.method["test_left_out"] == 36
+
+
+def test_too_few_posts_left_to_permute_says_the_posts_left_out_are_why():
+    # 18 hours posted twice (36 posts, left out), 18:00 and 19:00 four times each: too few of
+    # the 8 tested share a format and month for the permutations to change anything, while
+    # the 44 posts together could be permuted. It was said "too few of them share a format,
+    # paid status, account and month", the 36 left out unsaid (s57BT3)
+    from smmanalytics.timing._estimate import TOO_FEW_LEFT
+
+    bt = best_times(_posts_at_hours({**{h: 2 for h in range(18)}, 18: 4, 19: 4}),
+                    TZ, "instagram", seed=1, n_splits=4)
+    assert np.isnan(bt.p_value) and bt.method["test"] == TOO_FEW_LEFT
+    assert bt.method["test_left_out"] == 36
+    assert bt.summary.startswith(
+        "Whether posting time matters cannot be tested on these 44 posts: once the posts at "
+        "hours of the day posted fewer than 3 times are left out of the test, too few of the "
+        "rest share a format, paid status, account and month for their slots to be compared")
+    assert " 36 posts at hours of the day posted fewer than 3 times were left out" in bt.summary

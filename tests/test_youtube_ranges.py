@@ -1,12 +1,14 @@
 """YouTube Studio tables give figures over a date range, not lifetime: two months' exports of a
-video add up, a range within another keeps the wider one's, partly overlapping ranges keep the
-newest (warned). Values computed by hand in the comments."""
+video add up, ranges within the others kept are set aside, of partly overlapping ranges those
+covering the most days of the video's life are kept (the others warned of). Values computed by
+hand in the comments."""
 
 from __future__ import annotations
 
 import csv
 import io
 import zipfile
+from itertools import combinations, pairwise
 from pathlib import Path
 
 import pandas as pd
@@ -129,23 +131,63 @@ def test_a_range_within_another_keeps_the_wider_ones_figures(tmp_path):
     assert len(ds.posts) == 1
 
 
-def test_partly_overlapping_ranges_keep_the_newest_with_a_warning(tmp_path):
+def test_partly_overlapping_ranges_keep_the_one_covering_more_of_the_videos_life(tmp_path):
+    """The video of 10 September in 1 September-15 October (1000 views, exported first) and in
+    October (200 views): 10 September to 15 October is 36 days of its life, October 31, so
+    the wider range is kept whatever the export times (it was the newest, 200 views) and
+    October's file, whose 16-31 October no kept export holds, is warned of."""
     first = _zip(tmp_path, "2026-09-01_2026-10-15", [SEP_VIDEO + SEP_IN_SEP],
                  (2026, 10, 16, 9, 0, 0))
     second = _zip(tmp_path, "2026-10-01_2026-10-31", [SEP_VIDEO + SEP_IN_OCT],
                   (2026, 11, 1, 9, 0, 0))
     ds = smm.load(tmp_path, cache=False)
-    assert _video(ds, "AAAAAAAAAAA")["views"] == 200      # the newest, as before
+    assert _video(ds, "AAAAAAAAAAA")["views"] == 1000
     warn = _notes(ds, "ranges_overlap")
     assert warn["level"].tolist() == ["warning"]
-    assert warn["file"].tolist() == [f"{first}!Table data.csv"]
+    assert warn["file"].tolist() == [f"{second}!Table data.csv"]
     message = warn["message"].iloc[0]
-    assert f"{second.name}!Table data.csv" in message
+    assert f"{first.name}!Table data.csv (2026-09-01 to 2026-10-15)" in message
     assert "both holding 2026-10-01 to 2026-10-15" in message      # the days in both ranges
-    # the one video in both files: the note agrees with its count ("1 videos … are" before)
-    assert message.startswith("1 video of this file (2026-09-01 to 2026-10-15) is also in ")
-    assert "partly overlap: its figures cannot be added" in message
     assert _notes(ds, "ranges_added").empty
+
+
+def test_a_custom_range_across_two_months_is_set_aside_for_the_months(tmp_path):
+    """The reviewer's case: September (1000 views), a custom 15 September-14 October and
+    October (1800 views) of a video of 20 September. September and October share no day and
+    together hold the custom range: 1000 + 1800 = 2800 views, interactions (10 + 1 + 1) +
+    (15 + 2 + 2) = 31 (October's alone were kept, and the warning said September and
+    October overlapped). The October video (5 October) is in the custom range and in
+    October; from its publication on the custom range's days are October's: noted, not
+    warned of, October's 2200 views kept."""
+    header = ["Content", "Video title", "Video publish time", "Duration", "Likes", "Shares",
+              "Comments added", "Views"]
+    sept = ["aaaaaaaaaa1", "Sept video", "Sep 20, 2026", "300"]
+    octo = ["bbbbbbbbbb2", "Oct video", "Oct 5, 2026", "400"]
+    parts = {"2026-09-01_2026-09-30": ([sept + ["10", "1", "1", "1000"]], (2026, 10, 1)),
+             "2026-09-15_2026-10-14": ([sept + ["20", "2", "2", "2500"],
+                                        octo + ["10", "1", "1", "1000"]], (2026, 10, 15)),
+             "2026-10-01_2026-10-31": ([sept + ["15", "2", "2", "1800"],
+                                        octo + ["25", "2", "2", "2200"]], (2026, 11, 1))}
+    for span, (rows, stamp) in parts.items():
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerows([header, ["Total"] + [""] * 7, *rows])
+        with zipfile.ZipFile(tmp_path / f"Content {span} Test Channel.zip", "w") as z:
+            z.writestr(zipfile.ZipInfo("Table data.csv", date_time=(*stamp, 9, 0, 0)),
+                       out.getvalue())
+    ds = smm.load(tmp_path, cache=False)
+    a, b = _video(ds, "aaaaaaaaaa1"), _video(ds, "bbbbbbbbbb2")
+    assert (a["views"], a["interactions"]) == (2800, 31)
+    assert (a["window_start"], a["window_end"]) == (pd.Timestamp("2026-09-01"),
+                                                   pd.Timestamp("2026-10-31"))
+    assert (b["views"], b["interactions"]) == (2200, 29)
+    assert _notes(ds, "ranges_overlap").empty
+    aside = _notes(ds, "range_contained")
+    custom = "Content 2026-09-15_2026-10-14 Test Channel.zip!Table data.csv"
+    assert aside["file"].str.endswith(custom).all() and set(aside["level"]) == {"info"}
+    assert sorted(aside["rows"]) == [1, 1]
+    both = aside[aside["message"].str.contains("2026-09-01 to 2026-09-30 and 2026-10-01")]
+    assert "Content 2026-09-01_2026-09-30 Test Channel.zip" in both["message"].iloc[0]
+    assert len(ds.posts) == 2
 
 
 def test_the_same_range_twice_keeps_the_newest(tmp_path):
@@ -226,6 +268,35 @@ def test_consecutive_months_add_up_to_their_sum(months):
     assert out["window_start"].iloc[0] == starts[0]
     assert out["window_end"].iloc[0] == starts[-1] - pd.Timedelta(days=1)
     assert {e["code"] for e in log.entries} == {"ranges_added"}
+
+
+def _lived_days(chosen: list[tuple[int, int]]) -> tuple[int, int]:
+    """The days a set of (first, last) day offsets covers and how many ranges it has."""
+    return sum(b - a + 1 for a, b in chosen), -len(chosen)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 30)), min_size=2, max_size=5,
+                unique=True))
+def test_the_ranges_kept_share_no_day_and_cover_the_most_days(ranges):
+    """Any ranges of a video of unknown publication: the row kept is the sum of ranges that
+    share no day, and no such set covers more days (or as many with fewer ranges). Checked
+    against every subset: each range's views are a distinct power of two, so the sum tells
+    which ranges were added."""
+    day0 = pd.Timestamp("2026-01-01")
+    spans = sorted({(a, a + n) for a, n in ranges})
+    parts = [(str((day0 + pd.Timedelta(days=a)).date()),
+              str((day0 + pd.Timedelta(days=b)).date()), float(2 ** i), 0.0)
+             for i, (a, b) in enumerate(spans)]
+    out = combine_ranges(_posts(parts), QualityLog())
+    assert len(out) == 1
+    views = int(out["views"].iloc[0])
+    chosen = [s for i, s in enumerate(spans) if views >> i & 1]
+    assert all(b1 < a2 for (_, b1), (a2, _) in pairwise(chosen))
+    best = max(_lived_days(list(c)) for k in range(1, len(spans) + 1)
+               for c in combinations(spans, k)
+               if all(b1 < a2 for (_, b1), (a2, _) in pairwise(c)))
+    assert _lived_days(chosen) == best
 
 
 def test_a_month_missing_between_two_is_named():

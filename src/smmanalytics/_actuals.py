@@ -41,7 +41,7 @@ __all__ = ["metric_daily", "actual", "known_days", "known_days_note", "followers
            "has_posts_data", "followers_net_unknown", "followers_net_absent",
            "followers_net_without",
            "followers_left_out", "follows_unknown", "followers_absent_in",
-           "followers_absent_in_each",
+           "followers_absent_in_each", "follower_days",
            "unread_exports", "unread_days", "web_unread",
            "could_not_be_read", "declared_unexported",
            "declared_platforms", "NOT_FOUND",
@@ -710,8 +710,16 @@ NEW_ONLY = "count new followers only"
 #: the platforms none of whose exports gives the followers lost, nor a running total: LinkedIn
 #: (reference §4, [C-fx]). Their follows never enter a net total, found, read or not
 NEVER_NET = frozenset({"linkedin"})
+#: the platforms none of whose exports the loaders read gives a follower figure: Pinterest
+#: (reference §7: its follower export is not known [U]). Left out of a net total as surely
+#: as LinkedIn, found, read or not: named without an export, it made every pooled goal
+#: "not assessed"
+NO_FOLLOWER_EXPORT = frozenset({"pinterest"})
 #: why :func:`followers_left_out` leaves out a platform brand.yaml names with no export at all
 NOT_FOUND = "not found"
+#: why it leaves out a platform whose exports give no follower figure (Pinterest's, YouTube's
+#: of its channel alone)
+NO_FIGURES = "give no follower figures"
 #: why it leaves out a platform whose follower figures may be in an export that could not be
 #: read, the files read giving none
 UNREAD_FIGURES = "give no follower figures in the files that could be read"
@@ -755,7 +763,8 @@ def followers_left_out(ds, platform: str) -> dict[str, str]:
     (:data:`PER_VIDEO`, :data:`PER_VIDEO_UNDATED`), or that give no follower figure at all
     (in the files read, when one that could not be read may be the platform's), or
     :data:`NOT_FOUND` for a platform brand.yaml names with no export at all, unless its
-    exports never give a net change (:data:`NEVER_NET`): that is why it is left out.
+    exports never give a net change (:data:`NEVER_NET`) or no follower figure
+    (:data:`NO_FOLLOWER_EXPORT`): that is why it is left out.
     Every one is named: a total of the others read as the brand's (−150 with YouTube and
     LinkedIn out, 294 with TikTok's exports missing) must say whose it is."""
     missing = set(declared_unexported(ds))
@@ -765,13 +774,15 @@ def followers_left_out(ds, platform: str) -> dict[str, str]:
         # made every pooled goal "not assessed", its file loaded judged it again
         if p in NEVER_NET:
             return NEW_ONLY
+        if p in NO_FOLLOWER_EXPORT:
+            return NO_FIGURES
         # a platform whose data may be in an export that could not be read (X's overview
         # with a broken date): its follower figures may be there, the files read give none
         if unread_exports(ds, p):
             return UNREAD_FIGURES
         if p in missing:
             return NOT_FOUND
-        return _follows_per_post(ds, p) or "give no follower figures"
+        return _follows_per_post(ds, p) or NO_FIGURES
 
     why = {p: NEW_ONLY for p in followers_net_unknown(ds, platform)}
     # with data but no follower figure (YouTube), or named in brand.yaml with no data at all
@@ -785,12 +796,17 @@ def followers_left_out(ds, platform: str) -> dict[str, str]:
 
 def follows_unknown(why: str) -> bool:
     """Whether a platform :func:`followers_left_out` leaves out for ``why`` has follows that
-    are unknown, not missing from its exports by design: one whose export could not be read
-    (:data:`UNREAD_FIGURES`) or was not found (:data:`NOT_FOUND`). Its net change may be
-    anything, falling as well as rising, so a total of the others decides no goal; LinkedIn's
-    (new followers only) and YouTube's (per video) are never there, and a total without them
-    is the brand's measure, named."""
-    return why in (UNREAD_FIGURES, NOT_FOUND)
+    are unknown, not missing from the dataset: one whose export could not be read
+    (:data:`UNREAD_FIGURES`) may hold them. Its net change may be anything, falling as well
+    as rising, so a total of the others decides no goal.
+
+    A platform that gives no net follower figure anywhere in the dataset is no part of the
+    brand's total, in any period: LinkedIn's (new followers only), YouTube's (per video),
+    Pinterest's (none), or one brand.yaml names with no export at all (:data:`NOT_FOUND`).
+    The total without them is the brand's measure, its notes naming them; counting a
+    platform never exported as unknown left every pooled goal "not assessed" until it was
+    (X's −10 with TikTok named, no TikTok file)."""
+    return why == UNREAD_FIGURES
 
 
 def followers_absent_in(ds, platform: str, start: dt.date, end: dt.date
@@ -826,6 +842,15 @@ def followers_absent_in_each(ds, platform: str, spans: list[tuple[dt.date, dt.da
                      .columns.get_level_values("platform"))
         absent.append({p: unread_days(ds, p, start, end) for p in sorted(known - inside)})
     return absent
+
+
+def follower_days(ds, platform: str) -> tuple[dt.date, dt.date]:
+    """The first and last days on which some net follower series of ``platform`` is known
+    (:func:`_followers_series`): what a goal's note says of a platform it has none of on its
+    days (:func:`followers_absent_in`, which finds only platforms that have some)."""
+    series = _followers_series(getattr(ds, "daily", None), platform)
+    known = series.index[series.notna().any(axis=1).to_numpy()]
+    return known[0].date(), known[-1].date()
 
 
 def unread_days(ds, platform: str, start: dt.date, end: dt.date, *, undated: bool = True,
@@ -932,7 +957,9 @@ def _followers_net(daily: pd.DataFrame, platform: str, days: pd.DatetimeIndex) -
     period is: the platform was not in the exports yet. TikTok's history from 1 November
     made the brand's October unknown, and Q4 2025's 1,959 dropped Facebook, Instagram and
     X's 584 of October ("known on 60 of 92 days"); the accounts' own totals add to 2,550.
-    :func:`followers_gaps` names each series known on some days only."""
+    :func:`followers_gaps` names each series known on some days only, and a goal on such a
+    total is not assessed (``goals._actual_with_caveats``): the sum is the days' figures, not
+    the brand's whole change (TikTok's October is unknown, not 0)."""
     every = _followers_series(daily, platform)
     by = _within(every, days)
     if not len(by.columns):

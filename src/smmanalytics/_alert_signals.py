@@ -14,6 +14,9 @@ Signals (daily, per platform; :func:`signals`)
 - ``comments``: Σ comments of the posts published that day (lifetime, by publish day). A
   story's comments are its replies, private messages to the account (``loaders.meta``): they
   count in its interactions, not here, where the public's comments under the posts are watched.
+  Where the posts lack them, a ``comments`` daily metric (TikTok's Overview) is used instead
+  (platform day, the comments received that day): a TikTok brand without a Content export was
+  told its comments were absent from the exports, 88 days of them in its Overviews.
 - ``comments_per_reach``: Σ comments / Σ reach over the posts of the day that have both; a
   ratio, so a busy launch day with four times the reach and comments is not an alert.
   ``exposure`` is that Σ reach. A zero or unknown reach gives NaN.
@@ -61,7 +64,7 @@ SIGNALS = ("negative_feedback", "unfollows", "net_followers", "comments", "comme
            "negative_feedback_per_reach")
 #: the tables (a file's ``kind``) each signal is read from: where a column of it may lie unread
 SIGNAL_TABLES = {"negative_feedback": ("posts", "daily"), "unfollows": ("daily",),
-                 "net_followers": ("daily",), "comments": ("posts",),
+                 "net_followers": ("daily",), "comments": ("posts", "daily"),
                  "comments_per_reach": ("posts",), "negative_feedback_per_reach": ("posts",)}
 _SIGNAL_COLUMNS = ["date", "platform", "account", "signal", "value", "exposure", "source", "day_tz",
                    "dst_day", "posts"]
@@ -221,7 +224,8 @@ def _per_reach(count: pd.Series, reach: pd.Series) -> pd.Series:
 
 def _daily_frame(daily: pd.DataFrame) -> pd.DataFrame:
     """Daily totals (hour NA) of the metrics the signals use, one value per account and day."""
-    keep = ["followers_total", "follows", "unfollows", "net_follows", "negative_feedback"]
+    keep = ["followers_total", "follows", "unfollows", "net_follows", "negative_feedback",
+            "comments"]
     if daily.empty:
         return pd.DataFrame(columns=["platform", "account_id", "date", "metric", "value", "day_tz"])
     hour = column_or(daily, "hour")
@@ -300,12 +304,16 @@ def _net_followers(d: pd.DataFrame) -> list[pd.DataFrame]:
     return [f.assign(signal="net_followers") for f in out]
 
 
-def _daily_signals(daily: pd.DataFrame, posts_nf: set[str]) -> pd.DataFrame:
+def _daily_signals(daily: pd.DataFrame, posts_nf: set[str], posts_comments: set[str]
+                   ) -> pd.DataFrame:
+    """The account series of ``daily``; negative feedback and comments only on the platforms
+    whose posts do not give them (``posts_nf``, ``posts_comments``: those that do)."""
     d = _daily_frame(daily)
     if d.empty:
         return _empty_signals()
     parts = _net_followers(d)
-    for metric, exclude in (("unfollows", set()), ("negative_feedback", posts_nf)):
+    for metric, exclude in (("unfollows", set()), ("negative_feedback", posts_nf),
+                            ("comments", posts_comments)):
         m = d.loc[(d["metric"] == metric) & ~d["platform"].isin(list(exclude))]
         for platform, g in m.groupby("platform", observed=True):
             wide = g.set_index(["date", "account_id"])["value"].unstack("account_id")
@@ -364,7 +372,7 @@ def signals(ds) -> pd.DataFrame:
         see :func:`coverage` for the signals that are unknown. The inputs are not modified.
     """
     require_dataset(ds, "signals")
-    return _signals(ds)[0]
+    return signals_and_gaps(ds)[0]
 
 
 def post_gaps(ds) -> pd.DataFrame:
@@ -374,21 +382,25 @@ def post_gaps(ds) -> pd.DataFrame:
     :func:`signals` leaves such a day out, as a day without posts, while its posts may hold
     an incident: a month whose export lacks the comments of 12-25 October read "no alert".
     A day of stories alone has no public comments to lack; negative feedback is a gap only
-    where the platform's posts carry it (else a daily series stands for them)."""
+    where the platform's posts carry it, comments only where no daily series stands for the
+    posts'."""
     require_dataset(ds, "post_gaps")
-    return _signals(ds)[1]
+    return signals_and_gaps(ds)[1]
 
 
-def _signals(ds) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """:func:`signals` and :func:`post_gaps`, from one pass over the posts."""
+def signals_and_gaps(ds) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`signals` and :func:`post_gaps`, from one pass over the posts: a caller wanting
+    both (:func:`~smmanalytics.alerts.review`) reads the posts once, not twice."""
     tz = ds.brand.timezone
     post = _post_signals(ds.posts, tz)
-    nf_known = set(post.loc[(post["signal"] == "negative_feedback") & post["value"].notna(),
-                            "platform"].astype(str))
+    nf_known, comments_known = (
+        set(post.loc[(post["signal"] == signal) & post["value"].notna(), "platform"].astype(str))
+        for signal in ("negative_feedback", "comments"))
     names = _alert_account_names(ds.posts)
-    gaps = _gaps(post, nf_known)
+    daily = _daily_signals(ds.daily, nf_known, comments_known)
+    gaps = _gaps(post, nf_known, set(daily.loc[daily["signal"] == "comments", "platform"]))
     gaps = gaps.assign(account=pd.array(_named(gaps, names), dtype="string"))
-    out = pd.concat([post, _daily_signals(ds.daily, nf_known)], ignore_index=True)
+    out = pd.concat([post, daily], ignore_index=True)
     out = out.loc[out["value"].notna()].reset_index(drop=True)
     if out.empty:
         return _empty_signals(), gaps
@@ -431,9 +443,10 @@ def _named(rows: pd.DataFrame, names: dict[tuple[str, str], str]) -> list[str]:
             for p, a in zip(rows["platform"], rows["account"].fillna(""), strict=True)]
 
 
-def _gaps(post: pd.DataFrame, nf_known: set[str]) -> pd.DataFrame:
+def _gaps(post: pd.DataFrame, nf_known: set[str], daily_comments: set[str]) -> pd.DataFrame:
     """The rows of :func:`_post_signals` without a value on a day whose posts could have
-    one (:func:`post_gaps`), as date, platform, account, signal."""
+    one (:func:`post_gaps`), as date, platform, account, signal; ``daily_comments``: the
+    platforms whose comments a daily series gives (the posts giving none)."""
     if post.empty:
         return pd.DataFrame({"date": pd.Series(dtype="datetime64[ns]"),
                              "platform": pd.Series(dtype="string"),
@@ -441,8 +454,10 @@ def _gaps(post: pd.DataFrame, nf_known: set[str]) -> pd.DataFrame:
                              "signal": pd.Series(dtype="string")})
     nf = post["signal"].isin(["negative_feedback", "negative_feedback_per_reach"]).to_numpy(
         bool)
-    could = np.where(nf, post["platform"].astype(str).isin(nf_known).to_numpy(bool),
-                     post["public"].to_numpy() > 0)
+    platform = post["platform"].astype(str)
+    by_day = (post["signal"].eq("comments") & platform.isin(daily_comments)).to_numpy(bool)
+    could = np.where(nf, platform.isin(nf_known).to_numpy(bool),
+                     (post["public"].to_numpy() > 0) & ~by_day)
     lacking = post.loc[post["value"].isna().to_numpy(bool) & could]
     return pd.DataFrame({"date": lacking["date"].to_numpy(), "platform": lacking["platform"],
                          "account": lacking["account"], "signal": lacking["signal"]}).astype(
@@ -466,8 +481,8 @@ def coverage(ds, sig: pd.DataFrame | None = None) -> pd.DataFrame:
         "unfollows": "no unfollows in the exports (only X's overview has them)",
         "net_followers": "no net follows, follower totals or follows with unfollows "
                          "(new follows alone do not give the net change)",
-        "comments": "no posts with comments", "comments_per_reach": "no posts with comments "
-                                                                     "and reach",
+        "comments": "no posts with comments, nor daily comments",
+        "comments_per_reach": "no posts with comments and reach",
         "negative_feedback_per_reach": "no posts with 'Negative feedback from users' columns "
                                        "and reach"}
     have = sig.groupby(["platform", "signal"]).agg(

@@ -39,8 +39,8 @@ COUNT_METRICS = ("posts", "interactions", "reach", "impressions", "views", "sess
 FLOW_METRICS = ("revenue", "followers_net")
 
 
-def _simulate(ds, metric: str, platform: str, w: Period, end: dt.date, *, days_done: int,
-              days_left: int, actual_to_date: float, rng, paths: int, notes: list[str]):
+def simulate_final(ds, metric: str, platform: str, w: Period, end: dt.date, *, days_done: int,
+                   days_left: int, actual_to_date: float, rng, paths: int, notes: list[str]):
     """Simulated final values of the goal's metric over ``w`` (None when not simulated), and
     whether they follow a pace of their own rather than the linear one: drawn from monthly GA4
     totals (:func:`_sim_from_months`), or from a weekly rhythm.
@@ -70,13 +70,13 @@ def _simulate(ds, metric: str, platform: str, w: Period, end: dt.date, *, days_d
 def _simulate_series(ds, metric: str, platform: str, w: Period, end: dt.date, *,
                      days_left: int, actual_to_date: float, rng, paths: int,
                      notes: list[str]):
-    """:func:`_simulate` of a count or a flow: the actual to date plus the days left drawn
+    """:func:`simulate_final` of a count or a flow: the actual to date plus the days left drawn
     from the daily series (or from GA4's monthly totals without one)."""
     daily = metric_daily(ds, metric, platform, w.start, end).dropna()
     y = daily.to_numpy("float64")
     if len(y) == 0 and metric in ("sessions", "key_events", "revenue"):
         final = _sim_from_months(lambda s, e: actual(ds, metric, platform, s, e), w, end,
-                                 _ga4_reach(ds, w.start, end), actual_to_date, rng, paths,
+                                 ga4_reach(ds, w.start, end), actual_to_date, rng, paths,
                                  notes, count=metric in COUNT_METRICS)
         return final, True
     if len(y) == 0:
@@ -144,7 +144,7 @@ def _flow_weekly(hist: pd.Series | _FlowHistory, done: pd.DatetimeIndex, end: dt
 
 def _simulate_er(ds, platform: str, w: Period, end: dt.date, *, days_done: int,
                  days_left: int, rng, paths: int):
-    """:func:`_simulate` of ``er_reach``: drawn from the posts' interactions and reach to
+    """:func:`simulate_final` of ``er_reach``: drawn from the posts' interactions and reach to
     ``end``, those of the 12 weeks before the period telling how much posts differ; None
     without any post."""
     posts, _ = posts_in(ds, platform, w.start, end)
@@ -158,7 +158,7 @@ def _simulate_er(ds, platform: str, w: Period, end: dt.date, *, days_done: int,
 
 def _simulate_return(ds, metric: str, platform: str, w: Period, end: dt.date, *,
                      days_left: int, rng, paths: int, notes: list[str]):
-    """:func:`_simulate` of ``roas`` and ``roi``: the remaining attributed value simulated
+    """:func:`simulate_final` of ``roas`` and ``roi``: the remaining attributed value simulated
     from daily social revenue (+ key events × value_per_key_event), over the costs taken at
     their full-period prorated amount, plus those of the days after costs.csv ends
     (:func:`_costs_to_come`); None without a basis for them."""
@@ -198,7 +198,7 @@ def _simulate_return(ds, metric: str, platform: str, w: Period, end: dt.date, *,
             return None, False
         final_value = float(value_a) + rest
     else:
-        final_value = _sim_from_months(value, w, end, _ga4_reach(ds, w.start, end),
+        final_value = _sim_from_months(value, w, end, ga4_reach(ds, w.start, end),
                                        float(value_a), rng, paths, notes)
         if final_value is None:
             return None, False
@@ -567,7 +567,7 @@ def _weekday_fit(ds, metric: str, platform: str, end: dt.date) -> _DailyFit:
     return _DailyFit(w, len(y) // 7, disp)
 
 
-def _ga4_reach(ds, start: dt.date, end: dt.date) -> dt.date | None:
+def ga4_reach(ds, start: dt.date, end: dt.date) -> dt.date | None:
     """The last day reached by the GA4 exports that cover any day from ``start`` to ``end``
     (an export of October's totals reaches 31 October, whatever day is evaluated); None
     without any."""

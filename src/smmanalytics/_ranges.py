@@ -11,11 +11,13 @@ the rows of a video that come from files of different ranges:
 - ranges that do not overlap (two months): additive figures summed, ratios recomputed as
   means weighted by what they are ratios of (:data:`WEIGHTED`), figures that cannot be
   combined (unique viewers counted in both months) left empty; noted per file;
-- a range within another (October inside September–October): the wider range's row kept,
-  whatever the export times, since its figures hold the other's; noted;
-- ranges that partly overlap (September–October and October–November): the days in both
-  would be counted twice and the export says nothing per day, so nothing is combined: the
-  merge keeps the newest, and a warning names both files and the days in both.
+- ranges that overlap: the days in both would be counted twice and the export says nothing
+  per day, so they are never added. Of a video's ranges, those that do not overlap and
+  cover the most days are kept (:func:`_settle`; then the fewest, then the newest exports),
+  the others set aside: a range within those kept (October inside September–October, or a
+  custom 15 September–14 October beside the September and October months) adds nothing,
+  noted; one that holds days the kept ones lack (September–October beside October–November)
+  is warned of, naming the ranges it overlaps and the days in both.
 
 Rows of the same range are left to the merge (newest wins), except for a video that has
 several ranges, where the range's newest row stands for it (the others noted as the merge
@@ -32,14 +34,15 @@ in them, so no age at all; and one published after the range's last day has no f
 
 from __future__ import annotations
 
+from collections import Counter
 from itertools import pairwise
 
 import numpy as np
 import pandas as pd
 
 from .errors import SchemaError
-from .quality import QualityLog, counted
-from .schema import METRICS, column_or
+from .quality import QualityLog
+from .schema import METRICS, column_or, utc_timestamps
 
 __all__ = ["combine_ranges", "figures_end", "partial_life", "after_range", "ADDITIVE",
            "WEIGHTED"]
@@ -83,22 +86,23 @@ def combine_ranges(df: pd.DataFrame, log: QualityLog) -> pd.DataFrame:
     drop = list(rows.index[older])
     rows, video, span = rows[~older], video[~older], span[~older]
     spans = _span_table(rows, span)
-    combined = []
-    for members in _videos_by_ranges(video, span):
-        group, codes = rows.loc[members], span.loc[members]
-        kept, contained = _settle(sorted(set(codes)), spans)
-        if kept is None:            # partly overlapping: the merge keeps the newest
-            _note_overlap(group, video.loc[members], log)
-            continue
-        inside = codes.isin(contained).to_numpy()
-        _note_contained(group, video.loc[members], codes, contained, spans, log)
-        drop += list(group.index[inside])
+    combined, notes = [], Counter()
+    born = _publish_days(rows)
+    for members in _videos_by_ranges(video, span, born):
+        group, codes, since = rows.loc[members], span.loc[members], born.loc[members[0]]
+        # the group is newest last: a range's recency is the place of its newest row
+        recency = {code: place for place, code in enumerate(codes)}
+        kept = _settle(sorted(set(codes)), spans, recency, since)
+        aside = ~codes.isin(kept).to_numpy()
+        _note_set_aside(group, video.loc[members], codes, kept, spans, since, notes)
+        drop += list(group.index[aside])
         if len(kept) > 1:
-            wide = group[~inside]
+            wide = group[~aside]
             added = _add(wide, video.loc[wide.index])
-            _note_added(wide, kept, spans, log)
+            _note_added(wide, kept, spans, notes)
             drop += list(wide.index.difference(added.index))
             combined.append(added)
+    _log_notes(notes, log)
     if not drop:
         return df
     out = df.drop(index=drop)
@@ -183,25 +187,61 @@ def _span_table(rows: pd.DataFrame, span: pd.Series) -> pd.DataFrame:
             .drop_duplicates("_span").set_index("_span"))
 
 
-def _videos_by_ranges(video: pd.Series, span: pd.Series) -> list[pd.Index]:
-    """The rows of the videos that have the same set of ranges, set by set: a few sets (one
-    per series of exports), settled once each, however many videos."""
-    sets = span.groupby(video).agg(lambda s: " ".join(map(str, sorted(set(s)))))
+def _publish_days(rows: pd.DataFrame) -> pd.Series:
+    """Each row's video's publication day (naive, a UTC day as the ranges' days), NaT where
+    unknown: a range's days before it hold none of the video's figures."""
+    day = utc_timestamps(rows).dt.floor("D").dt.tz_localize(None)
+    return day.groupby([rows["platform"], _video_identity(rows)], observed=True,
+                       sort=False).transform("min")
+
+
+def _videos_by_ranges(video: pd.Series, span: pd.Series, born: pd.Series) -> list[pd.Index]:
+    """The rows of the videos that have the same set of ranges and publication day, set by
+    set: a few sets (one per series of exports and day), settled once each, however many
+    videos."""
+    sets = (span.groupby(video).agg(lambda s: " ".join(map(str, sorted(set(s)))))
+            + " " + born.groupby(video).first().astype("string").fillna(""))
     of_row = video.map(sets)
     return [of_row.index[(of_row == key).to_numpy()] for key in sets.unique()]
 
 
-def _settle(codes: list[int], spans: pd.DataFrame) -> tuple[list[int] | None, set[int]]:
-    """``(kept, contained)`` of a video's range codes: ``contained`` the ranges within another
-    of them, ``kept`` the others, which do not overlap; ``kept`` None when two of them partly
-    overlap (nothing can be combined)."""
+def _settle(codes: list[int], spans: pd.DataFrame, recency: dict[int, int],
+            since: pd.Timestamp) -> list[int]:
+    """The range codes of a video published on day ``since`` (NaT: unknown) to keep: of those
+    that share no day, the set covering the most days of its life, then the most days (a
+    range wholly before the video, whose figures are nothing, kept beside the others rather
+    than lost), then the fewest ranges (a wide range's figures over two months, its viewers
+    counted once, rather than the two months' added), then the newest exports (``recency``,
+    higher newer). Ranges sorted by last day, ``best[i]`` is the best set among the first
+    ``i``: weighted interval scheduling, each range's weight the tuple (days lived, days,
+    -1, recency) compared as such."""
     start, end = spans["window_start"], spans["window_end"]
-    contained = {a for a in codes for b in codes
-                 if a != b and start[b] <= start[a] and end[a] <= end[b]}
-    kept = [c for c in codes if c not in contained]
-    overlap = any(start[a] <= end[b] and start[b] <= end[a]
-                  for i, a in enumerate(kept) for b in kept[i + 1:])
-    return (None if overlap else kept), contained
+    order = sorted(codes, key=lambda c: (end[c], start[c]))
+    best: list[tuple[tuple[int, ...], list[int]]] = [((0, 0, 0, 0), [])]
+    for i, code in enumerate(order):
+        before = sum(end[other] < start[code] for other in order[:i])  # a prefix of order
+        value, chosen = best[before]
+        weight = (_days(spans, code, since=since), _days(spans, code), -1, recency[code])
+        taken = (tuple(map(sum, zip(value, weight, strict=True))), [*chosen, code])
+        best.append(max(best[i], taken, key=lambda option: option[0]))
+    return best[-1][1]
+
+
+def _days(spans: pd.DataFrame, code: int, within: int | None = None,
+          since: pd.Timestamp = pd.NaT) -> int:
+    """The days of range ``code``, or those it shares with range ``within``, from day
+    ``since`` on when known."""
+    first, last = _shared(spans, code, code if within is None else within)
+    if pd.notna(since):
+        first = max(first, since)
+    return max((last - first).days + 1, 0)
+
+
+def _shared(spans: pd.DataFrame, code: int, other: int) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The first and last day ranges ``code`` and ``other`` both hold (the first after the last
+    when none)."""
+    return (max(spans.at[code, "window_start"], spans.at[other, "window_start"]),
+            min(spans.at[code, "window_end"], spans.at[other, "window_end"]))
 
 
 def _add(rows: pd.DataFrame, video: pd.Series) -> pd.DataFrame:
@@ -242,33 +282,53 @@ def _range_text(spans: pd.DataFrame, code: int) -> str:
 def _note_older(rows: pd.DataFrame, log: QualityLog) -> None:
     """Per file, the rows of a video's range that a newer export of the same range replaced."""
     for src, n in rows.groupby("source_file", sort=True).size().items():
-        log.add(src, "snapshot_merged", f"{counted(int(n), 'post', 'posts')} also in a newer "
-                "export of the same date range; the newest snapshot was kept", level="info",
-                rows=int(n))
+        log.add(src, "snapshot_merged", f"{n} posts also in a newer export of the same date "
+                "range; the newest snapshot was kept", level="info", rows=int(n))
 
 
-def _note_contained(group: pd.DataFrame, video: pd.Series, codes: pd.Series,
-                    contained: set[int], spans: pd.DataFrame, log: QualityLog) -> None:
-    """Per file of a range within another, the videos whose wider range's row was kept."""
-    start, end = spans["window_start"], spans["window_end"]
+def _note_set_aside(group: pd.DataFrame, video: pd.Series, codes: pd.Series, kept: list[int],
+                    spans: pd.DataFrame, since: pd.Timestamp, notes: Counter) -> None:
+    """Per file of a range set aside, naming the kept ranges it shares days with and their
+    files (there is one: a range sharing none would have been kept): an info note when they
+    hold all its days from the videos' publication (``since``) on, so that its figures add
+    nothing, a warning when it has days they lack (those days' figures are in no kept
+    export)."""
     rows = group.assign(_video=video.to_numpy(), _span=codes.to_numpy())
-    for inner in sorted(contained):
-        outer = next(b for b in codes.unique() if b not in contained
-                     and start[b] <= start[inner] and end[inner] <= end[b])
-        pairs = rows[rows["_span"] == inner].merge(
-            rows.loc[rows["_span"] == outer, ["_video", "source_file"]], on="_video",
-            suffixes=("", "_wide"))
-        for (src, wide), n in pairs.groupby(["source_file", "source_file_wide"],
-                                            sort=True).size().items():
-            figures = "1 video's figures" if n == 1 else f"{n} videos' figures"
-            log.add(src, "range_contained", f"{figures} over "
-                    f"{_range_text(spans, inner)} are within those over "
-                    f"{_range_text(spans, outer)} in {wide}, which were kept whatever the "
-                    "export times", level="info", rows=int(n))
+    for code in sorted(set(codes) - set(kept)):
+        partners = [k for k in kept if _days(spans, code, k)]
+        lived = sum(_days(spans, code, k, since) for k in partners)   # the kept share no day
+        within = lived == _days(spans, code, since=since)
+        kept_files = (rows[rows["_span"].isin(partners)].groupby("_video", sort=False)
+                      ["source_file"].agg(" and ".join).rename("kept_files"))
+        aside = rows[rows["_span"] == code].join(kept_files, on="_video")
+        for (src, files), n in aside.groupby(["source_file", "kept_files"],
+                                             sort=True).size().items():
+            notes[(src, *_set_aside_text(code, partners, files, within, spans))] += int(n)
+
+
+def _set_aside_text(code: int, partners: list[int], files: str, within: bool,
+                    spans: pd.DataFrame) -> tuple[str, str, str]:
+    """``(code, level, message after "<n> videos")`` of :func:`_note_set_aside`."""
+    theirs = " and ".join(_range_text(spans, k) for k in partners)
+    if within:
+        return ("range_contained", "info", f"' figures over {_range_text(spans, code)} are "
+                f"within those over {theirs} in {files}, which were kept whatever the export "
+                "times")
+    both = ", ".join(_shared_text(spans, code, k) for k in partners)
+    return ("ranges_overlap", "warning", f" of this file ({_range_text(spans, code)}) are also "
+            f"in {files} ({theirs}), both holding {both}: their figures cannot be added "
+            "without counting the shared days twice, so those of the ranges that cover the "
+            "most days without overlapping were kept and this file's set aside (export "
+            "ranges that do not overlap, such as calendar months)")
+
+
+def _shared_text(spans: pd.DataFrame, code: int, other: int) -> str:
+    first, last = _shared(spans, code, other)
+    return f"{first:%Y-%m-%d} to {last:%Y-%m-%d}"
 
 
 def _note_added(rows: pd.DataFrame, kept: list[int], spans: pd.DataFrame,
-                log: QualityLog) -> None:
+                notes: Counter) -> None:
     """Per file, the videos whose figures of this file's range were added to other ranges'."""
     ranges = ", ".join(_range_text(spans, k) for k in kept)
     day = pd.Timedelta(days=1)
@@ -282,32 +342,15 @@ def _note_added(rows: pd.DataFrame, kept: list[int], spans: pd.DataFrame,
     emptied = (f"; {', '.join(empty)} cannot be added (the same viewers in several ranges): "
                "left empty" if empty else "")
     for src, n in rows.groupby("source_file", sort=True).size().items():
-        log.add(src, "ranges_added", f"{counted(int(n), 'video', 'videos')}: figures of "
-                f"{len(kept)} ranges added "
-                f"({ranges}): counts, watch time and revenue summed; click-through rate, "
-                f"average view duration and percentage viewed recomputed as weighted means"
-                f"{gap}{emptied}", level="info", rows=int(n))
+        notes[(src, "ranges_added", "info", f": figures of {len(kept)} ranges added "
+               f"({ranges}): counts, watch time and revenue summed; click-through rate, "
+               "average view duration and percentage viewed recomputed as weighted means"
+               f"{gap}{emptied}")] += int(n)
 
 
-def _note_overlap(group: pd.DataFrame, video: pd.Series, log: QualityLog) -> None:
-    """A warning per file whose rows the newest export of a video replaces though their ranges
-    partly overlap, naming that export and the days both ranges hold."""
-    rows = group.assign(_video=video.to_numpy())
-    newest = rows.groupby("_video", sort=False).tail(1)
-    older = rows.drop(index=newest.index).merge(
-        newest[["_video", "source_file", "window_start", "window_end"]], on="_video",
-        suffixes=("", "_new"))
-    keys = ["source_file", "window_start", "window_end", "source_file_new",
-            "window_start_new", "window_end_new"]
-    for (src, a, b, new, c, d), n in older.groupby(keys, sort=True).size().items():
-        first, last = max(a, c), min(b, d)
-        shared = (f", both holding {first:%Y-%m-%d} to {last:%Y-%m-%d}" if first <= last
-                  else "")
-        videos = counted(int(n), "video", "videos")
-        log.add(src, "ranges_overlap", f"{videos} of this file ({a:%Y-%m-%d} to "
-                f"{b:%Y-%m-%d}) {'is' if n == 1 else 'are'} also in {new} ({c:%Y-%m-%d} to "
-                f"{d:%Y-%m-%d}){shared}, among exports whose ranges partly overlap: "
-                f"{'its' if n == 1 else 'their'} figures cannot be added "
-                "without counting the shared days twice, so the newest export's were kept "
-                "(export ranges that do not overlap, such as calendar months)",
-                rows=int(n))
+def _log_notes(notes: Counter, log: QualityLog) -> None:
+    """The notes of the videos settled, one per file and text whatever the videos' groups
+    (:func:`_videos_by_ranges`, by publication day too): ``notes`` counts the videos of each
+    ``(file, code, level, text after "<n> videos")``."""
+    for (src, code, level, text), n in notes.items():
+        log.add(src, code, f"{n} videos{text}", level=level, rows=n)

@@ -99,7 +99,7 @@ import pandas as pd
 
 from . import _alert_stats as _st
 from ._actuals import posts_coverage
-from ._alert_signals import SIGNALS, _signals, coverage, signals
+from ._alert_signals import SIGNALS, coverage, signals, signals_and_gaps
 from ._args import frame_with, number, whole
 from .errors import ArgumentError, ArgumentTypeError, EmptyDataError, require_dataset
 from .periods import parse_period, post_dates
@@ -997,7 +997,7 @@ def review(ds, period=None, *, settings: AlertSettings | None = None,
                 argument="until", expected=f"a day from {bounds[0].date().isoformat()} on "
                 "(or None: the period's end)", got=until_day.isoformat())
     judged = ds if until is None else _up_to(ds, until)
-    sig, gaps = _signals(judged)
+    sig, gaps = signals_and_gaps(judged)
     det = _detect_all(sig, settings)
     al = _alerts_from(det, settings)       # every alert of the history: both tables read them
     bt = _backtest(coverage(judged, sig), det, settings, al,

@@ -905,7 +905,7 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
                    writes=True)
     data = ics_bytes(plan, brand_name, duration_minutes=duration_minutes, lang=lang,
                      calendar_name=calendar_name, brand_slug=brand_slug,
-                     previous=_replaced(path))
+                     previous=replaced_calendar(path))
     path = atomic_write(path, data, what="calendar")   # mode as any file the user writes
     logger.info("wrote %d events to %s", len(plan), path)
     return path
@@ -949,11 +949,11 @@ def cancelled_events(path: str | Path) -> set[str]:
     set of str
         Empty when no calendar is there, or one that does not read as an iCalendar.
     """
-    return {uid for uid, was in _earlier_versions(_replaced(Path(path))).items()
+    return {uid for uid, was in _earlier_versions(replaced_calendar(Path(path))).items()
             if str(was.event.get("status", "")).upper() == "CANCELLED"}
 
 
-def _replaced(path: Path) -> bytes | None:
+def replaced_calendar(path: Path) -> bytes | None:
     """The calendar at ``path`` that a new one replaces, None when there is none (no file, one
     that cannot be read, or one that is not an iCalendar, replaced with ``--force``)."""
     if not path.is_file() or not _is_icalendar(path):

@@ -109,6 +109,8 @@ def _print_inspect_text(df: pd.DataFrame) -> None:
         elif rec["status"] == "skipped":
             print("  status:    skipped (a damaged member of the zip that only supplements the "
                   "export beside it: smm.load skips it too)")
+        elif rec["status"] == "left_out":
+            print("  status:    left out (never read as data: smm.load skips it too)")
         elif rec["status"] != "ok":
             print(f"  status:    {rec['status']}")
         else:
@@ -820,9 +822,8 @@ def _cmd_best_times(args) -> int:
     print(bt.summary)
     if pooled := _pooled(ds, args):
         print(pooled)
-    excluded = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in bt.n_excluded.items() if v)
-    print(f"{bt.n_used} posts in the hour analysis; left out: {excluded or 'none'}; "
-          f"exposure: {bt.method['exposure']}")
+    # the posts used and why the others were left out, in the words BestTimes has for them
+    print(f"{bt.posts_used}; exposure: {bt.method['exposure']}")
     average = bt.average
     if len(bt.recommended):
         print(f"\nRecommended slots (lift vs {average}, shrunk):")

@@ -48,6 +48,7 @@ from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import partial
 from os import PathLike, fspath
 from pathlib import Path, PurePosixPath
 
@@ -103,7 +104,16 @@ from .loaders._headers import read_synonyms, using_synonyms
 from .loaders._numbers import DOLLAR
 from .loaders._registry import KNOWN_PLATFORMS
 from .loaders._snapshot import dates_in_name, range_from_name
-from .loaders._sources import archive_folder, archive_members, iter_sources, note_skipped
+from .loaders._sources import (
+    JUNK_WHY,
+    LOCK_WHY,
+    archive_folder,
+    archive_members,
+    is_lock_file,
+    iter_sources,
+    junk_name,
+    note_skipped,
+)
 from .loaders.ga4 import shows_preamble
 from .periods import last_day_covered, post_dates, posts_in_period
 from .quality import QualityLog, shown_name, unread_files
@@ -749,15 +759,11 @@ def _note_junk(skipped: list[tuple[Path, str]], log: QualityLog) -> None:
         places.setdefault(where, []).append(entry)
     for where, entries in places.items():
         entries = sorted(set(entries))
-        locks = [e for e in entries if PurePosixPath(e).name.startswith("~$")
-                 and not e.endswith("/")]
+        locks = [e for e in entries if is_lock_file(e)]
         if others := [e for e in entries if e not in locks]:
             log.add(where, "system_file", _junk_words(others), level="info")
         for entry in locks:
-            log.add(where / entry if where.is_dir() else f"{where}!{entry}", "lock_file",
-                    "an Office lock file: a workbook or document of its folder was open in "
-                    "Excel (or another Office program) when the folder was copied, so its "
-                    "changes not saved by then are in no file; skipped", level="info")
+            log.add(junk_name(where, entry), "lock_file", LOCK_WHY, level="info")
 
 
 def _junk_words(entries: list[str]) -> str:
@@ -770,7 +776,7 @@ def _junk_words(entries: list[str]) -> str:
                          ((len(entries) - folders, "file"), (folders, "folder")) if n)
     counts = Counter(PurePosixPath(e).name + "/" * e.endswith("/") for e in entries)
     names = ", ".join(name if n == 1 else f"{name} ×{n}" for name, n in sorted(counts.items()))
-    return f"{kinds}, hidden or system (no exports), skipped and never read as data: {names}"
+    return f"{kinds}, {JUNK_WHY}: {names}"
 
 
 def _brand_files_beside(paths: list[Path]) -> list[Path]:
@@ -1254,20 +1260,7 @@ def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: lis
                   cache: bool) -> None:
     """Parse the sources of one export file (through the cache), recording rows of ``files``
     and notes in ``log``; frames go to ``tables`` by kind."""
-    from ._cache import parse_cached  # here: import smmanalytics leaves the cache unloaded
-
-    def fail(name: str, exc: SmmError, row: dict) -> None:
-        if strict:
-            raise exc
-        log.add(name, "failed", str(exc), level="error")
-        row["status"] = "failed"
-        # the platforms and kinds of the format that claimed it, when one did (else
-        # unknown: NA)
-        if getattr(exc, "platforms", None):
-            row["platform"] = ",".join(sorted(exc.platforms))
-        if getattr(exc, "kinds", None):
-            row["kind"] = ",".join(sorted(exc.kinds))
-
+    fail = partial(_failed, log, strict=strict)
     if isinstance(sources, SmmError):
         try:
             size = f.stat().st_size
@@ -1280,16 +1273,8 @@ def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: lis
     digests = []
     for src in sources:
         kind = member_kind(src)
-        if kind == "damaged":
-            row = _damaged_member(src, log, fail)
-            if not is_archive_setting(src.name):    # a settings file has no row, read or not
-                files.append(row)
-            continue
-        if kind == "setting":       # read by load as a settings file, like a folder's
-            continue
-        if kind == "image":         # as an image in a folder
-            log.add(src.name, "not_an_export", f"{_image_or_document(src.name)}, not an "
-                    "export file: skipped", level="info")
+        if kind != "export":
+            _not_an_export(src, kind, log, files, fail)
             continue
         row = _file_row(src.name, len(src.data), log)
         files.append(row)
@@ -1302,53 +1287,104 @@ def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: lis
                     f"{file_name(first)}", level="info")
             continue
         flog = QualityLog()
-        try:
-            try:
-                frames, understood = parse_cached(src, flog, use_cache=cache)
-            except SmmError:
-                raise
-            except Exception as exc:  # never let a non-SmmError escape
-                raise ParseError(f"unexpected error: {type(exc).__name__}: {exc}",
-                                 file=src.name) from exc
-        except SmmError as exc:
-            log.extend(flog)
-            fail(src.name, exc, row)
-            _claim_ga4(row, src.data)
-            continue
-        if not understood:
-            row["status"] = "not_understood"
-            _claim_ga4(row, src.data)
-            if looks_like_export(src.name):
-                # an export's name and no export's contents (a download that failed and left
-                # an empty file, other bytes): a file not read, its figures missing, where a
-                # warning left it out of the report's files not read (exit 0, no word of it)
-                if strict:      # a file not read: strict raises for it, as for a failed one
-                    raise _not_understood_error(src.name, flog)
-                _as_unread(src.name, flog)
-            log.extend(flog)
+        frames = _parsed_member(src, row, flog, log, fail, strict=strict, cache=cache)
+        if frames is None:
             continue
         # only a file read is one to read once: a second empty download (or copy of a file
         # that failed) was "the same content, read once", and the cover counted one file not
         # read of two; parsed again (from the cache), it fails under its own name
         seen.add(src, digest)
         log.extend(flog)
-        snaps = [x.attrs.get("snapshot_at") for x in frames]
-        snaps = [s for s in snaps if s is not None and pd.notna(s)]
-        row.update(status="ok", rows=sum(len(x) for x in frames),
-                   platform=",".join(sorted(_file_platforms(frames))) or pd.NA,
-                   snapshot_at=max(snaps) if snaps else pd.NaT,
-                   kind=",".join(sorted({x.attrs["kind"] for x in frames})),
-                   source_format=",".join(sorted({x.attrs["source_format"]
-                                                  for x in frames})))
-        if any(e["code"] == "file_cut_off" for e in flog.entries):
-            _covers_of_cut_file(row, frames, log)
-        frames = [_omitted_zero_days(x, row, log) for x in frames]
-        covers = _days_covered(row)
-        for x in frames:
-            x.attrs["covers"] = covers      # the merge's, for posts a newer export lacks
-            tables[x.attrs["kind"]].append(x)
+        _add_frames(row, frames, flog, log, tables)
     for row, digest in digests:
         row["sha256"] = digest.result()
+
+
+def _failed(log: QualityLog, name: str, exc: SmmError, row: dict, *, strict: bool) -> None:
+    """Record the file ``name`` as failed with ``exc`` (raised when ``strict``): an error in
+    ``log``, and in its ``files`` row the status and the platforms and kinds of the format
+    that claimed it, when one did (else unknown: NA)."""
+    if strict:
+        raise exc
+    log.add(name, "failed", str(exc), level="error")
+    row["status"] = "failed"
+    if getattr(exc, "platforms", None):
+        row["platform"] = ",".join(sorted(exc.platforms))
+    if getattr(exc, "kinds", None):
+        row["kind"] = ",".join(sorted(exc.kinds))
+
+
+def _not_an_export(src, kind: str, log: QualityLog, files: list[dict],
+                   fail: Callable[[str, SmmError, dict], None]) -> None:
+    """A source of :func:`~smmanalytics.loaders._folder.member_kind` other than an export: a
+    damaged archive member (its ``files`` row, but a settings file's), a settings file (read
+    by load as a folder's is: nothing here) or an image, noted as skipped as in a folder."""
+    if kind == "damaged":
+        row = _damaged_member(src, log, fail)
+        if not is_archive_setting(src.name):    # a settings file has no row, read or not
+            files.append(row)
+    elif kind == "image":
+        log.add(src.name, "not_an_export", f"{_image_or_document(src.name)}, not an "
+                "export file: skipped", level="info")
+
+
+def _parsed_member(src, row: dict, flog: QualityLog, log: QualityLog,
+                   fail: Callable[[str, SmmError, dict], None], *, strict: bool,
+                   cache: bool) -> list[pd.DataFrame] | None:
+    """The frames of one export source, its notes in ``flog``; None for one not read, its
+    ``files`` row and ``log`` then saying why: failed (any error a :class:`ParseError`, never
+    another exception escaping), or not understood (an export's name with other contents is
+    a file not read, which ``strict`` raises for)."""
+    from ._cache import parse_cached  # here: import smmanalytics leaves the cache unloaded
+
+    try:
+        try:
+            frames, understood = parse_cached(src, flog, use_cache=cache)
+        except SmmError:
+            raise
+        except Exception as exc:  # never let a non-SmmError escape
+            raise ParseError(f"unexpected error: {type(exc).__name__}: {exc}",
+                             file=src.name) from exc
+    except SmmError as exc:
+        log.extend(flog)
+        fail(src.name, exc, row)
+        _claim_ga4(row, src.data)
+        return None
+    if understood:
+        return frames
+    row["status"] = "not_understood"
+    _claim_ga4(row, src.data)
+    if looks_like_export(src.name):
+        # an export's name and no export's contents (a download that failed and left
+        # an empty file, other bytes): a file not read, its figures missing, where a
+        # warning left it out of the report's files not read (exit 0, no word of it)
+        if strict:      # a file not read: strict raises for it, as for a failed one
+            raise _not_understood_error(src.name, flog)
+        _as_unread(src.name, flog)
+    log.extend(flog)
+    return None
+
+
+def _add_frames(row: dict, frames: list[pd.DataFrame], flog: QualityLog, log: QualityLog,
+                tables: dict[str, list[pd.DataFrame]]) -> None:
+    """Record a file read in its ``files`` row (rows, platforms, kinds, formats, latest
+    snapshot, days covered) and put its frames in ``tables`` by kind, each with the days its
+    file covers (the merge's, for posts a newer export lacks); ``flog`` is the file's own
+    notes (a file cut off is told by them)."""
+    snaps = [x.attrs.get("snapshot_at") for x in frames]
+    snaps = [s for s in snaps if s is not None and pd.notna(s)]
+    row.update(status="ok", rows=_file_rows(frames),
+               platform=",".join(sorted(_file_platforms(frames))) or pd.NA,
+               snapshot_at=max(snaps) if snaps else pd.NaT,
+               kind=",".join(sorted({x.attrs["kind"] for x in frames})),
+               source_format=",".join(sorted({x.attrs["source_format"] for x in frames})))
+    if any(e["code"] == "file_cut_off" for e in flog.entries):
+        _covers_of_cut_file(row, frames, log)
+    frames = [_omitted_zero_days(x, row, log) for x in frames]
+    covers = _days_covered(row)
+    for x in frames:
+        x.attrs["covers"] = covers
+        tables[x.attrs["kind"]].append(x)
 
 
 def _claim_ga4(row: dict, data: bytes) -> None:
@@ -1468,6 +1504,17 @@ def _omitted_zero_days(frame: pd.DataFrame, row: dict, log: QualityLog) -> pd.Da
             "rather than in a real export), so each was taken as 0, and this export's 0 wins "
             "over an older export's figure for that day", level="info", rows=n)
     return out
+
+
+def _file_rows(frames: list[pd.DataFrame]) -> int:
+    """The rows of an export's frames as its file has them: a daily frame is long (a row per
+    day and metric), so its rows are its distinct days (and hours, accounts, videos) — a
+    31-day Overview.csv of 5 metrics read 155 in the report's Provenance; another frame's
+    rows are the file's."""
+    keys = [k for k in MERGE_KEYS["daily"] if k != "metric"]
+    return sum(len(x[[k for k in keys if k in x.columns]].drop_duplicates())
+               if x.attrs.get("kind") == "daily" and "metric" in x.columns else len(x)
+               for x in frames)
 
 
 def _file_platforms(frames: list[pd.DataFrame]) -> set[str]:

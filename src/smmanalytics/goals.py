@@ -21,7 +21,14 @@ time zone, so lifetime metrics count on the day a post was published):
 - ``reach``, ``impressions``, ``views``: Σ over those posts.
 - ``er_reach``: pooled engagement rate, Σ interactions / Σ reach over posts where both are known.
 - ``followers_net``: Σ daily net follower change, the ``net_follows`` series or, where it is
-  missing, ``follows`` − ``unfollows`` (from the ``daily`` table).
+  missing, ``follows`` − ``unfollows`` (from the ``daily`` table). Of all platforms, it pools
+  those whose follower figures are somewhere in the dataset; one that gives none anywhere
+  (LinkedIn's new followers only, YouTube's per video, Pinterest's none, one brand.yaml
+  names with no export at all) is left out of every period and named. A pooled platform
+  without figures on some of the goal's days (its export of them failed, or its history
+  starts after them) leaves the goal "not assessed", the note saying whose days are missing:
+  its net change may have been a fall as well as a rise, so the others' total decides
+  neither a minimum nor a maximum.
 - ``sessions``, ``key_events``, ``revenue``: GA4 figures of social traffic (Organic and Paid
   Social, see :mod:`smmanalytics._web`); revenue in another currency than the brand's is
   unknown (not evaluated, the note says so), as in :func:`smmanalytics.roi.roi`.
@@ -85,6 +92,7 @@ from ._actuals import (
     actual,
     actuals_shared,
     could_not_be_read,
+    follower_days,
     followers_absent_in,
     followers_gaps,
     followers_left_out,
@@ -101,7 +109,7 @@ from ._actuals import (
 )
 from ._args import frame_with, path_of, whole
 from ._io import closest_key, key_lines, read_user_text, unknown_key, yaml_error
-from ._projection import COUNT_METRICS, FLOW_METRICS, _ga4_reach, _simulate
+from ._projection import COUNT_METRICS, FLOW_METRICS, ga4_reach, simulate_final
 from ._web import covered_runs, foreign_currency, prepared, property_spans, social_traffic
 from .errors import ArgumentError, ConfigError, require_dataset
 from .periods import Period, parse_period
@@ -397,7 +405,7 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
             elif g["metric"] not in _GA4_METRICS:
                 partial = _partial_platforms(ds, g["metric"], window, min(asof, window.end),
                                              start, span_of)
-            elif (reach := _ga4_reach(ds, window.start, min(asof, window.end))) is not None \
+            elif (reach := ga4_reach(ds, window.start, min(asof, window.end))) is not None \
                     and window.start <= reach < min(asof, window.end) \
                     and not _ga4_resumes(ds, reach):
                 # a GA4 goal is judged on the days GA4's exports reach: the days after them
@@ -728,10 +736,11 @@ def _actual_with_caveats(ds, g: dict, row: dict, w: Period, covered: Period, end
     row["actual"] = a
     row["progress"] = a / target if target else np.nan
     left_out = followers_left_out(ds, platform) if metric == "followers_net" else {}
-    if metric == "followers_net":
-        # Facebook's series stopping on 10 October, Instagram's going on: whose days are
-        # missing from the brand's total (known on the days both are)
-        notes += followers_gaps(ds, platform, covered.start, end)
+    # Facebook's series stopping on 10 October, Instagram's going on: whose days are missing
+    # from the brand's total (known on the days both are)
+    partial = (followers_gaps(ds, platform, covered.start, end) if metric == "followers_net"
+               else [])
+    notes += partial
     if pd.isna(a):
         if left_out:
             why = [f"no {p} export was found: net change unknown" if what == NOT_FOUND
@@ -748,20 +757,9 @@ def _actual_with_caveats(ds, g: dict, row: dict, w: Period, covered: Period, end
     notes += [f"{p} left out: no export of it was found" if what == NOT_FOUND
               else f"{p} left out: its exports {what}" for p, what in left_out.items()]
     if metric == "followers_net" and platform == "all":
-        # Facebook's follows known in September, none in October (its export failed): the
-        # brand's October was Instagram's alone, unsaid
-        absent = followers_absent_in(ds, "all", covered.start, end)
-        notes += [f"{p} left out: " + (could_not_be_read(ds, files) if files
-                                       else "its exports of these days give no follower figures")
-                  for p, files in absent.items()]
-        if any(absent.values()) or any(map(follows_unknown, left_out.values())):
-            # Facebook's September export failed: Instagram's 1,145 read "missed" against
-            # 1,200, where the brand's 1,227 meets it. A total without a platform whose follows
-            # are unknown on some of its days decides nothing, as a total of some days does
-            # not, however its files split them: Facebook's one follows export unreadable read
-            # "missed" (−178) in October, its October export alone unreadable "not assessed"
-            notes.append("the actual is the total of the other platforms: not assessed")
-            return _finish(row, notes)
+        pooled = _pooled_followers(ds, row, left_out, covered.start, end, notes)
+        if pooled is not None:
+            return pooled
     gaps, seen, source = _uncovered(ds, metric, platform, covered.start, end)
     if gaps and not seen and metric in _POST_METRICS:
         # no posts export covers any of its days (September's, its export missing between
@@ -794,14 +792,55 @@ def _actual_with_caveats(ds, g: dict, row: dict, w: Period, covered: Period, end
         notes.append(known_days_note(metric, known, (end - covered.start).days + 1)
                      + ": the actual is the total of those days")
         return _finish(row, notes)
+    if partial:
+        # the total is known on every day, a series counted from its first day: TikTok's
+        # figures from 2 November read the sample's November, 954 with its 29 days, "met"
+        # against 600, though its 1 November may have been a fall as well as a rise
+        notes.append("the actual leaves out the days before a platform's follower figures "
+                     "start: not assessed")
+        return _finish(row, notes)
     return None
+
+
+def _pooled_followers(ds, row: dict, left_out: dict[str, str], start: dt.date, end: dt.date,
+                      notes: list[str]) -> dict | None:
+    """``row`` of an all-platform net followers goal from ``start`` to ``end``, finished "not
+    assessed", when a platform of the brand's total has no follower figure on these days,
+    else None; ``notes`` name those platforms.
+
+    The brand's total pools the platforms with follower figures somewhere in the dataset
+    (those of ``left_out`` give none anywhere: named, never counted, in any period). One of
+    them without a figure on these days, its export of them failed or missing (TikTok's
+    history from 1 November in the sample's September and October), leaves a total of the
+    others, and its net change may have been a fall as well as a rise: so the others' total
+    decides neither a minimum nor a maximum, however far past the target. Facebook's
+    September export failed: Instagram's 1,145 read "missed" against 1,200, where the
+    brand's 1,227 meets it; a platform whose follows export stops before the period read as
+    if it had gained 0."""
+    absent = followers_absent_in(ds, "all", start, end)
+    notes += [f"{p} left out: " + (could_not_be_read(ds, files) if files
+                                   else _figures_elsewhere(ds, p))
+              for p, files in absent.items()]
+    if absent or any(map(follows_unknown, left_out.values())):
+        notes.append("the actual is the total of the other platforms: not assessed")
+        return _finish(row, notes)
+    return None
+
+
+def _figures_elsewhere(ds, platform: str) -> str:
+    """Why ``platform`` is out of a total of days its follower series (its exports read, none
+    failed) gives nothing of: "its follower figures run from 2025-11-02 to 2026-10-31, none
+    of these days", the days its figures are known."""
+    first, last = follower_days(ds, platform)
+    return (f"its follower figures run from {first.isoformat()} to {last.isoformat()}, "
+            "none of these days")
 
 
 def _judge(ds, g: dict, row: dict, w: Period, covered: Period, end: dt.date, rng, paths: int,
            notes: list[str]) -> dict:
     """``row`` of a goal with an actual that decides it, finished: met or missed once its
     period is over; otherwise its pace, and its status and range from the projection
-    (:func:`~smmanalytics._projection._simulate`), a total already past its minimum (or its
+    (:func:`~smmanalytics._projection.simulate_final`), a total already past its minimum (or its
     maximum) decided whatever the projection says."""
     metric, platform, target = g["metric"], g["platform"], float(g["target"])
     at_least = g["direction"] == "at_least"
@@ -833,9 +872,9 @@ def _judge(ds, g: dict, row: dict, w: Period, covered: Period, end: dt.date, rng
             decided = "missed"
     # a decided goal keeps its straight line, and says nothing of it, when not simulated
     sim_notes = [] if decided else notes
-    final, paced = _simulate(ds, metric, platform, covered, end,
-                             days_done=(end - covered.start).days + 1, days_left=r,
-                             actual_to_date=a, rng=rng, paths=paths, notes=sim_notes)
+    final, paced = simulate_final(ds, metric, platform, covered, end,
+                                  days_done=(end - covered.start).days + 1, days_left=r,
+                                  actual_to_date=a, rng=rng, paths=paths, notes=sim_notes)
     if final is not None:
         if decided:
             notes += sim_notes
@@ -868,7 +907,7 @@ def _known_total(ds, metric: str, w: Period, end: dt.date, final: np.ndarray) ->
     costs still to come."""
     if metric not in ("sessions", "key_events", "revenue") or np.ptp(final) != 0:
         return False
-    reach = _ga4_reach(ds, w.start, end)
+    reach = ga4_reach(ds, w.start, end)
     return reach is not None and reach >= w.end
 
 

@@ -236,6 +236,10 @@ def plot_daily_interactions(posts: pd.DataFrame, *, tz: str, ax: Axes | None = N
     ax.legend(frameon=False, fontsize="small", loc="lower left", bbox_to_anchor=(0, 1.01),
               ncols=max(1, min(6, len(table.columns), int(ax.figure.get_figwidth() / 1.1))))
     if day is not None:
+        # ticks on whole days (matplotlib's dates are days): the locator ticked every few
+        # hours around a single post's bar, each read "4 Oct" by a formatter of days
+        ax.xaxis.set_major_locator(mticker.MaxNLocator(nbins="auto", integer=True,
+                                                       min_n_ticks=1))
         ax.xaxis.set_major_formatter(lambda v, _pos: day(mdates.num2date(v).date()))
     ax.figure.autofmt_xdate()
     return ax

@@ -470,7 +470,7 @@ class Candidate:
         """:meth:`text` of several fields, on two threads for a long table (Arrow's kernels
         release the GIL)."""
         return _on_two_threads(lambda name: self.text(family, name), canonicals,
-                               threads=self.table.n_rows >= _THREADED_CONVERSION_ROWS,
+                               threads=self.table.n_rows >= THREADED_CONVERSION_ROWS,
                                first_bad=self.first_bad_cell)
 
     def numbers_of(self, family: str, canonicals: list[str]) -> dict[str, pd.Series | None]:
@@ -478,7 +478,7 @@ class Candidate:
         of some are not numbers, the error of the first bad cell in the file raises
         (:meth:`first_bad_cell`), whichever field it is in."""
         return _on_two_threads(lambda name: self.numbers(family, name), canonicals,
-                               threads=self.table.n_rows >= _THREADED_CONVERSION_ROWS,
+                               threads=self.table.n_rows >= THREADED_CONVERSION_ROWS,
                                first_bad=self.first_bad_cell)
 
     @contextmanager
@@ -491,8 +491,8 @@ class Candidate:
         on this thread. When the block raises a ParseError (a date not read), the numbers are
         waited for, or read then, and of the two errors the first bad cell in the file raises:
         a bad date on line 21 was named where a bad count on line 8 came first."""
-        with _meanwhile(lambda: self.numbers_of(family, canonicals),
-                        threads=self.table.n_rows >= _THREADED_CONVERSION_ROWS) as numbers:
+        with run_meanwhile(lambda: self.numbers_of(family, canonicals),
+                        threads=self.table.n_rows >= THREADED_CONVERSION_ROWS) as numbers:
             with self.first_bad_cell_among(numbers):
                 yield numbers
 
@@ -548,11 +548,11 @@ class Candidate:
 
 #: tables at least this long have their columns converted on two threads; on a short one the
 #: threads cost more than they save (a 14-post Meta export parsed in 35 ms with them, 25 without)
-_THREADED_CONVERSION_ROWS = 20_000
+THREADED_CONVERSION_ROWS = 20_000
 
 
 @contextmanager
-def _meanwhile(fn: Callable[[], object], *, threads: bool) -> Iterator[Callable[[], object]]:
+def run_meanwhile(fn: Callable[[], object], *, threads: bool) -> Iterator[Callable[[], object]]:
     """``fn()`` computed on another thread while the ``with`` block runs (in a copy of the
     caller's context); the block gets a function returning its result, or raising its error.
     Without ``threads``, ``fn`` runs when the block asks for it, on this thread."""
@@ -636,7 +636,7 @@ class ParseContext:
         return ParseContext(self.file, QualityLog(), self.sheet)
 
 
-def _where(table: RawTable) -> str:
+def header_where(table: RawTable) -> str:
     """Where the line taken as a table's header is: ``its header read on line 4`` (``row 4``
     of a sheet), so that a file refused says which line was read as its header (a title
     above it, a header further down under a preamble the formats did not recognise)."""

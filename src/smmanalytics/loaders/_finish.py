@@ -28,7 +28,13 @@ from .._io import file_name
 from ..metrics import COMPONENTS, interactions_and_totals
 from ..quality import QualityLog, counted
 from ._arrow import may_contain
-from ._candidate import _THREADED_CONVERSION_ROWS, COUNT_FIELDS, Candidate, ParseContext, _meanwhile
+from ._candidate import (
+    COUNT_FIELDS,
+    THREADED_CONVERSION_ROWS,
+    Candidate,
+    ParseContext,
+    run_meanwhile,
+)
 from ._cells import column_letter, summary_cells
 from ._expected import RATES_EMPTY, TOTAL_HEADERS, expected_components, total_components
 from ._headers import normalize
@@ -352,8 +358,8 @@ def _finish_posts(out: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
     the audit columns and the interactions are made, then filled and noted in their turn."""
     sheet = attrs.get("sheet")
     out = _without_summary_rows(out, src, log, sheet)
-    with _meanwhile(partial(_utm_campaigns, _utm_texts(out)),
-                    threads=len(out) >= _THREADED_CONVERSION_ROWS) as campaigns:
+    with run_meanwhile(partial(_utm_campaigns, _utm_texts(out)),
+                    threads=len(out) >= THREADED_CONVERSION_ROWS) as campaigns:
         _blank_negative_metrics(out, src, log, sheet)
         if "source_file" not in out.columns:
             out["source_file"] = _repeat_text(src.name, len(out))

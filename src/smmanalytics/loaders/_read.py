@@ -4,7 +4,7 @@
 2. :func:`~smmanalytics.loaders._sources.read_tables` sniffs each into raw tables (CSV text
    tables, or workbook sheets);
 3. every registered format's ``detect(candidate)`` scores each table in [0, 1]; the best score
-   of at least 0.5 wins (ties: registration order; ``_registry._detect``);
+   of at least 0.5 wins (ties: registration order; ``_registry.detect_format``);
 4. its ``parse(candidate, ctx)`` returns canonical tables (DataFrames whose ``attrs`` give
    ``platform``, ``kind``, ``source_format``, ``source_locale`` and optionally ``as_of``, a UTC
    Timestamp read from the file itself); notes go to ``ctx.log``. Before it, the rows of a
@@ -37,13 +37,21 @@ from .._args import path_of, platform_name
 from ..errors import ArgumentError, ParseError, SmmError, UnknownFormatError
 from ..quality import QualityLog
 from ..schema import shown_platform
-from ._candidate import Candidate, ParseContext, _where
+from ._candidate import Candidate, ParseContext, header_where
 from ._expected import note_missing_metrics
 from ._finish import finish, note_blank_headers, note_numbers, note_repeated_headers
 from ._folder import BRAND_FILES, SIDE_FILES, SYNONYMS_FILE, looks_like_export
 from ._headers import families, language_hint, shares_half_the_names, synonyms
 from ._preamble import headers_below
-from ._registry import FAMILY_NAMES, KINDS, KNOWN_PLATFORMS, Format, _detect, find_format, formats
+from ._registry import (
+    FAMILY_NAMES,
+    KINDS,
+    KNOWN_PLATFORMS,
+    Format,
+    detect_format,
+    find_format,
+    formats,
+)
 from ._snapshot import export_snapshot, mark_range_end, mtime_before_rows
 from ._sniff import RawTable
 from ._sources import LARGE, Source, iter_sources, note_skipped, read_tables
@@ -102,6 +110,14 @@ def _shown_headers(header: list) -> str:
                  else h[:_HEADER_SHOWN - 1] + "…" for h in header[:6]])
 
 
+def _unnamed(cand: Candidate) -> str | None:
+    """Why a table of the headers of an export told by its name is not read (the format's
+    ``unnamed``): a renamed YouTube ``Totals.csv`` was advised a synonyms.csv row, for headers
+    ``Date,Views`` the synonyms already hold."""
+    return next((said for fmt in formats() if fmt.unnamed is not None
+                 and (said := fmt.unnamed(cand)) is not None), None)
+
+
 def _near_miss(cand: Candidate) -> str | None:
     """What to say of a table no format claims whose headers are mostly those of one
     family's exports (a column deleted or renamed by hand): ", though 26 of its 26 headers
@@ -132,7 +148,7 @@ def _near_miss(cand: Candidate) -> str | None:
                 syn.canonical not in names or syn.lang == lang):
             names[syn.canonical] = syn.header
     needed = [header for header in names.values()
-              if _detect(Candidate(cand.source, replace(cand.table, header=[
+              if detect_format(Candidate(cand.source, replace(cand.table, header=[
                   *cand.table.header, header]), cand.tables), formats())[0] is not None]
     missing = (f", which also has {' or '.join(map(repr, needed[:3]))} (deleted by hand?)"
                if needed else ": a column such an export needs is missing")
@@ -159,7 +175,7 @@ def _parse_tables(src: Source, log: QualityLog, fmts: list[Format]
                     f"and without a value on any row, after {table.header[-1]!r} (a ',' at "
                     "the end of every line?), were ignored", level="info", sheet=table.sheet)
         cand = Candidate(src, table, tables)
-        fmt, score = _detect(cand, fmts)
+        fmt, score = detect_format(cand, fmts)
         if fmt is None:
             fmt, below = _header_below(cand, fmts, log)
             if fmt is None:
@@ -211,7 +227,7 @@ def _header_below(cand: Candidate, fmts: list[Format], log: QualityLog
     ``(None, None)`` when none does. Its preamble is noted, with the lines it spans."""
     for table in headers_below(cand.table):
         below = Candidate(cand.source, table, cand.tables)
-        fmt, _ = _detect(below, fmts)
+        fmt, _ = detect_format(below, fmts)
         if fmt is None:
             continue
         shown = " / ".join(repr(t[:60]) for t in table.meta["preamble"].splitlines()[:4])
@@ -238,19 +254,20 @@ def _note_not_understood(src: Source, unknown: list[Candidate], understood: bool
         sheet = ("; a sheet told by its name, as LinkedIn's demographic sheets are, cannot be"
                  if cand.table.sheet and understood else "")
         advice = f" ({language_hint(sheet=sheet)})" if looks_like_export(src.name) else ""
-        return _near_miss(cand) or advice
+        return _unnamed(cand) or _near_miss(cand) or advice
 
     if understood or len(unknown) == 1:
         for cand in unknown:
             log.add(src.name, "not_understood", f"table with headers "
                     f"{_shown_headers(cand.table.header)} matches no known export format, "
-                    f"{_where(cand.table)}{hint(cand)}", level="warning", sheet=cand.table.sheet)
+                    f"{header_where(cand.table)}{hint(cand)}", level="warning",
+                    sheet=cand.table.sheet)
     elif unknown:
         first = unknown[0]
         sheet = f" (sheet {first.table.sheet!r})" if first.table.sheet else ""
         log.add(src.name, "not_understood", f"none of its {len(unknown)} tables matches a "
                 f"known export format: the first{sheet} has headers "
-                f"{_shown_headers(first.table.header)}, {_where(first.table)}{hint(first)}",
+                f"{_shown_headers(first.table.header)}, {header_where(first.table)}{hint(first)}",
                 level="warning")
 
 
@@ -355,7 +372,7 @@ def _with_later_blocks(fmt: Format, cand: Candidate, out: list[pd.DataFrame],
         # an export of the same kind shares most of the header's names (a format that knows
         # its sheet by name claims any header in it: a Facebook one in LinkedIn's 'All posts')
         shared = shares_half_the_names(block.norm, table.norm)
-        more = _parsed(fmt, later, ctx) if shared and _detect(later, fmts)[0] is fmt else None
+        more = _parsed(fmt, later, ctx) if shared and detect_format(later, fmts)[0] is fmt else None
         if more is None or _platforms_and_kinds(more) != _platforms_and_kinds(out):
             raise _another_export(fmt, cand.name, block.first_line, block.header,
                                   pasted_at=block.pasted_at, table=block)

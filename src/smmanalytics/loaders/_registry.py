@@ -4,7 +4,7 @@ A format is registered once, by its module, with :func:`register`: its platforms
 ``detect(candidate) -> float`` and ``parse(candidate, ctx) -> list[DataFrame]`` (the
 :class:`~._candidate.Candidate` and :class:`~._candidate.ParseContext` they are given), the
 synonym family of its headers, the fields that identify a post, the metrics its exports
-carry. :func:`_detect` picks, for one table, the format of best score of at least
+carry. :func:`detect_format` picks, for one table, the format of best score of at least
 :data:`THRESHOLD` (ties: registration order); :data:`FAMILY_NAMES` is the exporter's name of
 each family, for the messages about a file.
 
@@ -59,6 +59,8 @@ class Format:
     expects_when: Callable[[Candidate], bool] | None = None
     #: ``parse`` reads the export's own Total row, a key of which says "Total" (:func:`register`)
     own_total: bool = False
+    #: why a table of its headers under another name is not read (:func:`register`)
+    unnamed: Callable[[Candidate], str | None] | None = None
 
     @property
     def platform(self) -> str:
@@ -81,7 +83,8 @@ def register(name: str, *, platforms: str | tuple[str, ...], kinds: str | tuple[
              expects_on: dict[str, tuple[str, ...]] | None = None,
              header_names: Callable[[Candidate], list[str]] | None = None,
              expects_when: Callable[[Candidate], bool] | None = None,
-             own_total: bool = False) -> Format:
+             own_total: bool = False,
+             unnamed: Callable[[Candidate], str | None] | None = None) -> Format:
     """Register an export format; returns it. A name can be registered only once.
 
     Parameters
@@ -124,6 +127,11 @@ def register(name: str, *, platforms: str | tuple[str, ...], kinds: str | tuple[
         the export writes a Total row of its own, a key of which says "Total", and ``parse``
         reads it (YouTube Studio's, whose views tell whether rows were left out): that row
         is left to it, which drops it with :meth:`~._candidate.Candidate.not_read`.
+    unnamed : callable(Candidate) -> str or None, optional
+        of a format told by its file's name, what to say of a table no format claims whose
+        headers are its exports' (YouTube Studio's ``Totals.csv``, ``Date,Views``, renamed):
+        that it is read under the export's name alone, said instead of advice to add a
+        synonyms.csv row, which would change nothing. None for other tables.
 
     Raises
     ------
@@ -157,7 +165,7 @@ def register(name: str, *, platforms: str | tuple[str, ...], kinds: str | tuple[
         _check_family(name, family, keys, expects, expects_on)
     fmt = Format(name, platforms, kinds, detect, parse, description, family, tuple(keys),
                  tuple(expects), tuple((p, tuple(m)) for p, m in (expects_on or {}).items()),
-                 header_names, expects_when, own_total)
+                 header_names, expects_when, own_total, unnamed)
     _FORMATS[name] = fmt
     return fmt
 
@@ -214,7 +222,12 @@ def find_format(name: str) -> Format | None:
     return _FORMATS.get(name)
 
 
-def _detect(cand: Candidate, fmts: list[Format]) -> tuple[Format | None, float]:
+def detect_format(cand: Candidate, fmts: list[Format]) -> tuple[Format | None, float]:
+    """The format of ``fmts`` whose detector scores ``cand`` highest, with that score; None
+    with the best score when it is under :data:`THRESHOLD`, so that a table no format claims
+    is reported as unrecognised rather than parsed as the likeliest. Ties go to the format
+    registered first; a detector that fails (other than with an :class:`SmmError`) scores 0,
+    so that one format's bug never keeps the others from reading the file."""
     best, best_score = None, 0.0
     for fmt in fmts:
         try:

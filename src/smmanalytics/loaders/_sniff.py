@@ -473,7 +473,7 @@ class RawTable:
             return
         for k in seps.tolist():
             row = _row(cells, k)
-            title = _only_text(row)
+            title = only_text(row)
             if title is None or _SEP_CELL.fullmatch(title) or normalize(title) == normalize(
                     first):
                 continue
@@ -1154,9 +1154,9 @@ def _sep_preamble_rows(row_of: Callable[[int], list], repeated: np.ndarray) -> n
     another's rows: its ``sep=`` line made the whole file fail ("cell is not a date")."""
     found: list[int] = []
     for r in repeated.tolist():
-        if r >= 1 and (_sep_row(row_of(r - 1)) or _joined_title_row(row_of(r - 1))):
+        if r >= 1 and (is_sep_row(row_of(r - 1)) or _joined_title_row(row_of(r - 1))):
             found.append(r - 1)
-        elif r >= 2 and _sep_row(row_of(r - 2)) and _only_text(row_of(r - 1)) is not None:
+        elif r >= 2 and is_sep_row(row_of(r - 2)) and only_text(row_of(r - 1)) is not None:
             found.extend((r - 2, r - 1))
     return np.array(sorted(found), dtype=np.int64)
 
@@ -1166,9 +1166,9 @@ def _sep_preamble_rows(row_of: Callable[[int], list], repeated: np.ndarray) -> n
 _SEP_CELL = re.compile(r'"?sep=.?"?', re.IGNORECASE)
 
 
-def _sep_row(row: list) -> bool:
+def is_sep_row(row: list) -> bool:
     """True for a row that is Meta's ``sep=,`` line (:data:`_SEP_CELL`)."""
-    cell = _only_text(row)
+    cell = only_text(row)
     return cell is not None and _SEP_CELL.fullmatch(cell) is not None
 
 
@@ -1183,7 +1183,7 @@ def _joined_title_row(row: list) -> bool:
             and filled[0].lstrip().startswith("\ufeff"))
 
 
-def _only_text(row: list) -> str | None:
+def only_text(row: list) -> str | None:
     """The text of a row's one filled cell, stripped, and without a byte-order mark at its
     start: a Meta export joined byte for byte under another ("copy /b a.csv+b.csv", "cat")
     keeps its own BOM on its ``sep=`` or title line, which was then no preamble and made the

@@ -375,9 +375,9 @@ def note_extra_columns(ctx: ParseContext, headers: Sequence[str], *,
     whose cells were not read (a metric under a header in a language the package does not
     know yet would otherwise vanish without a word). The message lists the first 20, the
     note's ``columns`` all (:func:`~smmanalytics.quality.unread_columns`);
-    ``advise_synonyms`` adds that a synonyms.csv can name them (TikTok's and YouTube's
-    exports, whose headers are known in few languages). When a metric the format expects is
-    missing, the registry's warning names them instead (``_expected``)."""
+    ``advise_synonyms`` adds that a synonyms.csv can name them (TikTok's, YouTube's and
+    Pinterest's exports, whose headers are known in few languages). When a metric the
+    format expects is missing, the registry's warning names them instead (``_expected``)."""
     if not headers:
         return
     advice = (" (headers not known; a synonyms.csv beside the exports can name them)"

@@ -97,7 +97,9 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     ctx.note("layout_unverified", "Pinterest export layout is unverified (no real file was "
              "available when the loader was written): columns were matched by their documented "
              "metric names; check the figures against Pinterest Analytics", level="warning")
-    note_extra_columns(ctx, m.unknown)
+    # Pinterest's headers beyond English are unknown (reference §7): a French export's
+    # "Enregistrements" left unread is a synonyms.csv row away from being read
+    note_extra_columns(ctx, m.unknown, advise_synonyms=True)
     if m.any("post_id", "permalink"):
         # the counts are read first (to tell Pins a spreadsheet rounded to one id apart), then
         # the creation days, then the rates: of their bad cells, the first in the file raises

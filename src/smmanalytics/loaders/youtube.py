@@ -86,6 +86,7 @@ from ._tidy import (
     summary_cells,
     text,
     unzipped_folder,
+    without_copy_marks,
     zip_member_time,
 )
 
@@ -130,7 +131,7 @@ def _folder_name(c: Candidate) -> re.Match | None:
     """The zip name kept by the folder Studio's files were unzipped into
     (``Contenu 2026-09-12_2026-10-01 Maison Sève/Données du tableau.csv``)."""
     folder = unzipped_folder(c)
-    if not folder or normalize(c.basename) not in _TABLE | _CHART | _TOTALS:
+    if not folder or _base(c) not in _TABLE | _CHART | _TOTALS:
         return None
     return _ZIP_NAME.match(f"{folder}.zip")
 
@@ -221,8 +222,11 @@ def _note_outside_range(videos: pd.DataFrame, rng: tuple[pd.Timestamp, pd.Timest
 
 
 def _base(c: Candidate) -> str:
-    """The file's name, or ``<sheet>.csv`` for a workbook sheet (ES ``Datos de la tabla``)."""
-    return normalize(f"{c.table.sheet}.csv" if c.table.sheet else c.basename)
+    """The file's name, or ``<sheet>.csv`` for a workbook sheet (ES ``Datos de la tabla``),
+    without the marks of a copy or second extraction (``Totals (1).csv``, ``Copie de
+    Totals.csv``), which are no part of Studio's name for it."""
+    return normalize(without_copy_marks(f"{c.table.sheet}.csv" if c.table.sheet
+                                        else c.basename))
 
 
 def _split_by_date(c: Candidate) -> bool:
@@ -253,6 +257,21 @@ def _detect_totals(c: Candidate) -> float:
     if _base(c) in _TOTALS and m.has("date") or _base(c) in _TABLE and _split_by_date(c):
         return 0.9
     return 0.0
+
+
+def _totals_unnamed(c: Candidate) -> str | None:
+    """What to say of a table ``Date,<metric>`` of Studio's headers not named as its
+    ``Totals.csv``: that it is read under that name alone (a date and a figure are any
+    tool's), not that a synonyms.csv row is missing. None for another table."""
+    m = c.match(F)
+    if _base(c) in _TOTALS or not m.has("date") or m.unknown or len(c.table.header) < 2 \
+            or any(m.has(k) for k in ("post_id", "caption", "published_date")):
+        return None
+    return (": its headers are those of YouTube Studio's Totals.csv (Date and a figure per "
+            "day), which is read only under Studio's name for it, a date and a figure being "
+            "any tool's: name it Totals.csv (Totaux.csv, Totales.csv, Totali.csv, Summen.csv "
+            "in Studio's other languages), in its zip or in a folder named as the zip, to "
+            "have it read")
 
 
 def _other_dimension(c: Candidate) -> str | None:
@@ -367,9 +386,10 @@ def _shorts(c: Candidate, duration: pd.Series, published: pd.Series,
         _note_shorts_column(c, short, by_duration.to_numpy() & ~short, ctx)
     else:
         short = by_duration.to_numpy()
-        if c.match(F).has("duration_s"):
+        if c.match(F).has("duration_s") and short.any():
             # without a duration column no video was typed by the rule: its note, beside
-            # duration_missing's "typed 'video'", told the reader both things at once
+            # duration_missing's "typed 'video'", told the reader both things at once; nor
+            # without a Short found ("Short videos were recognised by their duration", 0 rows)
             ctx.note("content_type_rule", "content_type 'short' inferred from Duration "
                      "(≤ 60 s, or ≤ 180 s when published from 2024-10-15); the export has no "
                      "format column", level="info", rows=int(short.sum()))
@@ -752,4 +772,5 @@ register("youtube_table", platforms=P, kinds="posts", detect=_detect_table, pars
 register("youtube_chart", platforms=P, kinds="daily", detect=_detect_chart, parse=_parse_chart,
          description="YouTube Studio advanced mode, Chart data.csv (per video and day)")
 register("youtube_totals", platforms=P, kinds="daily", detect=_detect_totals,
-         parse=_parse_totals, description="YouTube Studio advanced mode, Totals.csv")
+         parse=_parse_totals, description="YouTube Studio advanced mode, Totals.csv",
+         unnamed=_totals_unnamed)

@@ -49,8 +49,8 @@ _TIMESTAMP = 0  # PDFs carry no creation time: the same inputs give the same byt
 #: text stays text in the SVG (not glyph outlines: drawing those took a fifth of the savefig
 #: time), and Typst is given that font, so the PDF shows the same glyphs at the same places,
 #: and a chart's words and numbers can be searched and copied.
-_FIGURE_FONT = "DejaVu Sans"
-_FIGURE_RC = {"svg.hashsalt": "smm", "svg.fonttype": "none", "font.sans-serif": [_FIGURE_FONT]}
+FIGURE_FONT = "DejaVu Sans"
+_FIGURE_RC = {"svg.hashsalt": "smm", "svg.fonttype": "none", "font.sans-serif": [FIGURE_FONT]}
 
 
 def _tight_box(fig: Figure):
@@ -212,7 +212,7 @@ def printable(text: str) -> str:
 
 def _figure_fonts() -> list[str]:
     """The folder holding the figures' font, for Typst (matplotlib's own copy)."""
-    path = font_manager.findfont(font_manager.FontProperties(family=_FIGURE_FONT),
+    path = font_manager.findfont(font_manager.FontProperties(family=FIGURE_FONT),
                                  fallback_to_default=False)
     return [str(Path(path).parent)]
 

@@ -45,7 +45,7 @@ from ..roi import campaign_names, check_campaign
 from ..schema import PLATFORMS, column_or
 from ..timing import MIN_AGE_DAYS, post_ages
 from ._ahead import built_ahead
-from .builder import _FIGURE_FONT, Report, Section, printable
+from .builder import FIGURE_FONT, Report, Section, printable
 from .performance import PerformanceSections
 from .watch import WatchSections
 
@@ -172,7 +172,7 @@ def _drawn() -> frozenset[int]:
     Korean: the report ignores the machine's fonts, for the same PDF on every machine."""
     from fontTools.ttLib import TTFont  # lazy: 80 ms, not loaded with the package
 
-    path = font_manager.findfont(font_manager.FontProperties(family=_FIGURE_FONT),
+    path = font_manager.findfont(font_manager.FontProperties(family=FIGURE_FONT),
                                  fallback_to_default=False)
     # closed here: a lazy TTFont keeps its file open, and its ResourceWarning surfaced at
     # whatever line next collected garbage in the report's notebook

@@ -21,7 +21,7 @@ from .._alert_signals import SIGNAL_TABLES, coverage, day_hours, value_digits
 from .._io import atomic_write
 from ..alerts import SERIES, account_named, incidents, plot_alerts, with_account
 from ..benchmarks import account_names
-from ..calendar import _replaced, ics_bytes
+from ..calendar import ics_bytes, replaced_calendar
 from ..errors import EmptyDataError
 from ..periods import parse_period, post_dates
 from ..quality import unread_columns
@@ -35,8 +35,15 @@ from ..timing import (
     WEEKEND_MIN_POSTS,
 )
 from ..timing._data import MAX_GROUP_LEVELS, MIN_EXPOSURE_SHARE, multiple_digits, prepare
-from ..timing._estimate import NO_HOURS_TESTED, reaches_one, stood_out, window_runs
+from ..timing._estimate import (
+    NO_HOURS_TESTED,
+    TOO_FEW_LEFT,
+    reaches_one,
+    stood_out,
+    window_runs,
+)
 from ..timing._model import NO_ENGAGEMENT, NOT_IDENTIFIABLE, NOT_PERMUTABLE
+from ..timing._result import nameable_days
 from ._ahead import built_ahead
 from .builder import Section
 from .formatting import DAY_GROUP_LABELS, OTHER_BADGE_COLOR
@@ -282,6 +289,9 @@ class WatchSections:
             if bt.method.get("test") == NOT_PERMUTABLE:
                 return f.label("bt_not_permutable").format(n=f.number(bt.n_used),
                                                            advice=self._bt_advice(bt))
+            if bt.method.get("test") == TOO_FEW_LEFT:    # posts alone at their hour left out
+                return f.label("bt_not_permutable_left_out").format(
+                    n=f.number(bt.n_used), k=MIN_TEST_POSTS, advice=self._bt_advice(bt))
             if bt.method.get("test") == NO_HOURS_TESTED:
                 return f.label("bt_no_hours_tested").format(
                     n=f.number(bt.n_used), k=MIN_TEST_POSTS, advice=self._bt_advice(bt))
@@ -461,7 +471,7 @@ class WatchSections:
         elif not np.isfinite(wp):
             tail = f.label("bt_day_only_untested")
         elif wp < bt.method.get("alpha", 0.1):
-            top = bt.by_weekday.sort_values("lift", ascending=False).iloc[0]
+            top = nameable_days(bt.by_weekday).sort_values("lift", ascending=False).iloc[0]
             tail = f.label("bt_day_only_best").format(
                 day=f.weekday(int(top["weekday"])), lift=f"{f.number(top['lift'], 2)}×",
                 low=f"{f.number(top['lift_low'], 2)}×", high=f"{f.number(top['lift_high'], 2)}×",
@@ -488,10 +498,6 @@ class WatchSections:
         defaults to the report's (``BrandReport(..., platforms=...)``), else every platform
         with publish times.
         """
-        # looked up when called, in their modules: tests patch them
-        from ..calendar import plan_after
-        from ..timing import best_times
-
         f = self.fmt
         sec = self.section(f.label("best_times"))
         history = self._history()
@@ -506,91 +512,118 @@ class WatchSections:
         if "followers" not in history.columns:     # joined once, not once per platform
             history = history.assign(followers=metrics.followers_at(history, self.ds.daily))
         for platform in platforms:
-            daily, later = self._timing_daily(platform)
-            bt = best_times(history, self.tz, platform=platform, daily=daily, seed=seed)
-            self._add(sec, {"kind": "heading", "level": 2, "text": f.platform(platform)})
-            accounts = _accounts(history, platform)
-            who = _bt_who(f, accounts)
-            if bt.n_used == 0 and bt.n_excluded.get("day_precision"):
-                # the day only (YouTube's exports): no heatmap of hours, no slots; the platform
-                # was left out without a word, its posts in the cover's count
-                self.text(sec, self._day_only_sentence(bt, said, accounts))
-                # the sentence counts those of a known day; a Studio range's partial figures,
-                # the young and those after the range were left out without a word (60 of 63)
-                self._excluded_note(sec, bt, counted="day_precision")
-                continue
-            self.text(sec, self._bt_sentence(bt, said, accounts))
-            analysed = bt.n_used > 0         # else the sentence said why none was
-            days = getattr(bt, "day_effect", False)     # the finding is the days alone
-            if bt.exposure_fallback and analysed:     # not per follower: against what
-                self.text(sec, f.label(f"bt_exposure_{bt.exposure_fallback}").format(
-                    share=f.percent(MIN_EXPOSURE_SHARE, 0)), note=True)
-            if bt.method.get("capped"):     # posts counted at a cap: named, with the cap
-                self.text(sec, self._capped_note(bt, accounts), note=True)
-            if left := bt.method.get("test_left_out"):     # alone at their hour: not tested
-                self.text(sec, f.label(f"bt_test_left_out_{'one' if left == 1 else 'many'}")
-                          .format(n=f.number(left), k=MIN_TEST_POSTS), note=True)
-            pooled = bt.method.get("pooled_accounts_n")
-            if pooled:       # accounts beyond MAX_GROUP_LEVELS shared one control level
-                self.text(sec, f.label("bt_pooled_accounts").format(
-                    n=f.number(pooled), kept=f.number(MAX_GROUP_LEVELS)), note=True)
-            kind = "lift" if bt.effect_detected or days or not bt.has_activity else "activity"
-            tested = days or np.isfinite(bt.p_value)
-            if (analysed and (tested or _has_lifts(bt))) or kind == "activity":
-                # a lift heatmap of no post is bt.plot's message, in English, in a French
-                # report, and one without any lift (too few: Northwind's 12 LinkedIn posts,
-                # one white 1.0× cell on a hatched grid) shows nothing: the sentence above
-                # says why; one whose test could not be run (too few posts to permute) is
-                # drawn, its caption saying there is no verdict; the audience schedule is
-                # still shown
-                with plt.rc_context(plots.theme(0.8)):
-                    fig, ax = plt.subplots(figsize=(8, 2.9))
-                    bt.plot(ax=ax, kind=kind)
-                    self._localize_heatmap(fig, ax)
-                    self.figure(sec, fig, caption=self._heatmap_caption(bt, kind, who))
-            if later is not None and kind == "activity":
-                # the audience schedule shown, and followed by the slots, is of days after it
-                # "pour la période du 25 au 31 octobre 2026": the range was put bare, "pour 25
-                # octobre 2026 – 31 octobre 2026"
-                self.text(sec, f.ranged(f.label("bt_activity_later"), *later), note=True)
-            plan = plan_after(bt, self._plan_after())    # from the day after the data end
-            if not len(plan) and plan.attrs.get("posts_per_week") == 0:
-                # only stories: no pace of feed posts to keep (5 feed posts were planned at
-                # a pace of 1 a week made up for it), no slot and no .ics, as YouTube's
-                stories = bt.method.get("stories", 0)
-                self.text(sec, f.label("bt_no_feed_one" if stories == 1 else "bt_no_feed")
-                          .format(stories=f.number(stories), **who), note=True)
-            if len(plan):
-                if ics:         # the calendars write_pdf writes are those of _slots
-                    self._slots[platform] = plan
-                shown = plan.head(12)
-                basis = f.label(self._window_basis(bt, plan) if bt.effect_detected else
-                                ("bt_basis_days" if bt.best_days is not None
-                                 and len(bt.best_days) else "bt_basis_days_avoid") if days else
-                                "bt_basis_activity" if bt.audience_peak is not None
-                                else "bt_basis_even").format(**who)
-                table, few = self._slots_table(bt, shown, plan.attrs.get("basis"), accounts)
-                self.table(sec, table, align=["left"] + ["right"] * (table.shape[1] - 1),
-                           widths=["1fr"] + ["auto"] * (table.shape[1] - 1),
-                           # "the first 12 of 43 slots" only when the table leaves some out
-                           caption=self._slots_caption(bt, plan, len(shown), basis, accounts,
-                                                       ics))
-                if few:
-                    self.text(sec, f.label("bt_slots_few_posts").format(
-                        n=f.number(MIN_CELL_POSTS)), note=True)
-            asked, found = plan.attrs.get("posts_per_week"), plan.attrs.get("slots_per_week")
-            if asked and found is not None and found < asked:
-                self.text(sec, f.label("bt_slots_short").format(
-                    found=f.number(found), asked=f.number(asked), **who), note=True)
-            if below := plan.attrs.get("below_average"):
-                # the pace asks more slots than those at or above average: the table's lifts
-                # under 1× are no mistake
-                self.text(sec, f.label("bt_slots_below").format(
-                    below=f.number(below), found=f.number(found), asked=f.number(asked),
-                    **who), note=True)
-            if analysed:        # else the sentence listed them
-                self._excluded_note(sec, bt)
+            self._bt_platform(sec, history, platform, said, ics=ics, seed=seed)
         return sec
+
+    def _bt_platform(self, sec: Section, history: pd.DataFrame, platform: str, said: set,
+                     *, ics: bool, seed: int) -> None:
+        """One platform's part of :meth:`best_times`: its heading, what timing showed, the
+        notes on how it was read, the heatmap, and the slots of the month after the data."""
+        # looked up when called, in their modules: tests patch them
+        from ..calendar import plan_after
+        from ..timing import best_times
+
+        f = self.fmt
+        daily, later = self._timing_daily(platform)
+        bt = best_times(history, self.tz, platform=platform, daily=daily, seed=seed)
+        self._add(sec, {"kind": "heading", "level": 2, "text": f.platform(platform)})
+        accounts = _accounts(history, platform)
+        who = _bt_who(f, accounts)
+        if bt.n_used == 0 and bt.n_excluded.get("day_precision"):
+            # the day only (YouTube's exports): no heatmap of hours, no slots; the platform
+            # was left out without a word, its posts in the cover's count
+            self.text(sec, self._day_only_sentence(bt, said, accounts))
+            # the sentence counts those of a known day; a Studio range's partial figures,
+            # the young and those after the range were left out without a word (60 of 63)
+            self._excluded_note(sec, bt, counted="day_precision")
+            return
+        self.text(sec, self._bt_sentence(bt, said, accounts))
+        analysed = bt.n_used > 0         # else the sentence said why none was
+        days = getattr(bt, "day_effect", False)     # the finding is the days alone
+        self._bt_reading_notes(sec, bt, accounts, analysed=analysed)
+        kind = "lift" if bt.effect_detected or days or not bt.has_activity else "activity"
+        tested = days or np.isfinite(bt.p_value)
+        if (analysed and (tested or _has_lifts(bt))) or kind == "activity":
+            # a lift heatmap of no post is bt.plot's message, in English, in a French
+            # report, and one without any lift (too few: Northwind's 12 LinkedIn posts,
+            # one white 1.0× cell on a hatched grid) shows nothing: the sentence above
+            # says why; one whose test could not be run (too few posts to permute) is
+            # drawn, its caption saying there is no verdict; the audience schedule is
+            # still shown
+            with plt.rc_context(plots.theme(0.8)):
+                fig, ax = plt.subplots(figsize=(8, 2.9))
+                bt.plot(ax=ax, kind=kind)
+                self._localize_heatmap(fig, ax)
+                self.figure(sec, fig, caption=self._heatmap_caption(bt, kind, who))
+        if later is not None and kind == "activity":
+            # the audience schedule shown, and followed by the slots, is of days after it
+            # "pour la période du 25 au 31 octobre 2026": the range was put bare, "pour 25
+            # octobre 2026 – 31 octobre 2026"
+            self.text(sec, f.ranged(f.label("bt_activity_later"), *later), note=True)
+        plan = plan_after(bt, self._plan_after())    # from the day after the data end
+        self._bt_slots(sec, bt, plan, platform, accounts, who, days=days, ics=ics)
+        if analysed:        # else the sentence listed them
+            self._excluded_note(sec, bt)
+
+    def _bt_reading_notes(self, sec: Section, bt, accounts: int, *, analysed: bool) -> None:
+        """The notes on how a platform's posts were read, each when it applies: against what
+        engagement was measured when not per follower (of a platform ``analysed`` only), the
+        posts counted at a cap, those left out of the test (alone at their hour), and the
+        accounts pooled into one control level."""
+        f = self.fmt
+        if bt.exposure_fallback and analysed:     # not per follower: against what
+            self.text(sec, f.label(f"bt_exposure_{bt.exposure_fallback}").format(
+                share=f.percent(MIN_EXPOSURE_SHARE, 0)), note=True)
+        if bt.method.get("capped"):     # posts counted at a cap: named, with the cap
+            self.text(sec, self._capped_note(bt, accounts), note=True)
+        if left := bt.method.get("test_left_out"):     # alone at their hour: not tested
+            self.text(sec, f.label(f"bt_test_left_out_{'one' if left == 1 else 'many'}")
+                      .format(n=f.number(left), k=MIN_TEST_POSTS), note=True)
+        pooled = bt.method.get("pooled_accounts_n")
+        if pooled:       # accounts beyond MAX_GROUP_LEVELS shared one control level
+            self.text(sec, f.label("bt_pooled_accounts").format(
+                n=f.number(pooled), kept=f.number(MAX_GROUP_LEVELS)), note=True)
+
+    def _bt_slots(self, sec: Section, bt, plan: pd.DataFrame, platform: str, accounts: int,
+                  who: dict[str, str], *, days: bool, ics: bool) -> None:
+        """The slots ``plan`` of one platform (the first 12, kept for its calendar with
+        ``ics``), or why there are none, and the notes on a pace the slots fall short of or
+        that takes slots under the average."""
+        f = self.fmt
+        if not len(plan) and plan.attrs.get("posts_per_week") == 0:
+            # only stories: no pace of feed posts to keep (5 feed posts were planned at
+            # a pace of 1 a week made up for it), no slot and no .ics, as YouTube's
+            stories = bt.method.get("stories", 0)
+            self.text(sec, f.label("bt_no_feed_one" if stories == 1 else "bt_no_feed")
+                      .format(stories=f.number(stories), **who), note=True)
+        if len(plan):
+            if ics:         # the calendars write_pdf writes are those of _slots
+                self._slots[platform] = plan
+            shown = plan.head(12)
+            basis = f.label(self._window_basis(bt, plan) if bt.effect_detected else
+                            ("bt_basis_days" if bt.best_days is not None
+                             and len(bt.best_days) else "bt_basis_days_avoid") if days else
+                            "bt_basis_activity" if bt.audience_peak is not None
+                            else "bt_basis_even").format(**who)
+            table, few = self._slots_table(bt, shown, plan.attrs.get("basis"), accounts)
+            self.table(sec, table, align=["left"] + ["right"] * (table.shape[1] - 1),
+                       widths=["1fr"] + ["auto"] * (table.shape[1] - 1),
+                       # "the first 12 of 43 slots" only when the table leaves some out
+                       caption=self._slots_caption(bt, plan, len(shown), basis, accounts,
+                                                   ics))
+            if few:
+                self.text(sec, f.label("bt_slots_few_posts").format(
+                    n=f.number(MIN_CELL_POSTS)), note=True)
+        asked, found = plan.attrs.get("posts_per_week"), plan.attrs.get("slots_per_week")
+        if asked and found is not None and found < asked:
+            self.text(sec, f.label("bt_slots_short").format(
+                found=f.number(found), asked=f.number(asked), **who), note=True)
+        if below := plan.attrs.get("below_average"):
+            # the pace asks more slots than those at or above average: the table's lifts
+            # under 1× are no mistake
+            self.text(sec, f.label("bt_slots_below").format(
+                below=f.number(below), found=f.number(found), asked=f.number(asked),
+                **who), note=True)
 
     def _slots_table(self, bt, shown: pd.DataFrame, basis: str | None,
                      accounts: int) -> tuple[pd.DataFrame, int]:
@@ -1263,7 +1296,7 @@ class WatchSections:
                     plan, self.brand.name, lang=f.lang, brand_slug=self.brand.slug,
                     calendar_name=name.format(brand=f"{self.brand.name} · {f.platform(platform)}"),
                     previous=None if pdf_path is None
-                    else _replaced(self._calendar_path(pdf_path, platform)))
+                    else replaced_calendar(self._calendar_path(pdf_path, platform)))
                 for platform, plan in self._slots.items()}
 
     @staticmethod

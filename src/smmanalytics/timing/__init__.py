@@ -43,7 +43,9 @@ Method
    the test, counted in ``method["test_left_out"]`` and said (``_estimate.posts_tested``):
    the hour curve bends freely through them, and one viral post at 03:00 passed for a
    timing effect. They keep their place in the lifts. The hour test (7) leaves them out
-   too; the weekday test and the weekend test (8) read every post.
+   too, and the weekday test the posts on a weekday posted fewer than 3 times
+   (``method["weekday_test_left_out"]``; a days finding names only the days it read); the
+   weekend test (8) reads every post.
 4. Per-slot raw log-lifts shrunk toward the smooth weekday + hour curve by empirical Bayes
    (``tau^2`` by method of moments); intervals by resampling whole weeks (one-step refits).
 5. Winner's-curse guard: the best window (``window_hours`` consecutive hours, every day /
@@ -125,6 +127,7 @@ from ._estimate import (
     MIN_TEST_POSTS,
     MIN_WEEKS,
     NO_HOURS_TESTED,
+    TOO_FEW_LEFT,
     WEEKEND_MIN_HOURS,
     WEEKEND_MIN_POSTS,
     SlotEstimate,
@@ -135,7 +138,7 @@ from ._estimate import (
     stood_out,
 )
 from ._model import NO_ENGAGEMENT, NBFit, nb_fit, perm_score_test
-from ._result import WEEKDAYS, BestTimes
+from ._result import WEEKDAYS, BestTimes, nameable_days
 
 __all__ = ["best_times", "BestTimes", "WEEKDAYS", "MIN_POSTS", "MIN_WEEKS", "MIN_AGE_DAYS",
            "MIN_CELL_POSTS", "MIN_TEST_POSTS", "WEEKEND_MIN_POSTS", "WEEKEND_MIN_HOURS",
@@ -394,6 +397,8 @@ def _weekday_analysis(frame: pd.DataFrame, X: np.ndarray, strata: np.ndarray, me
                   level=run.level) if len(frame) else None
     method["weekday_p_value"] = float(wk.p_value) if wk else np.nan
     method["weekday_test"] = wk.test if wk else "no posts"
+    # the posts alone on their weekday, which the test did not read (_estimate.days_tested)
+    method["weekday_test_left_out"] = wk.untested if wk else 0
     return wk, _by_weekday(wk)
 
 
@@ -453,7 +458,7 @@ def _hour_analysis(frame: pd.DataFrame, strata: np.ndarray, wk: SlotEstimate | N
     # the posts alone at their hour, which the test did not read (_estimate.posts_tested):
     # not said of a test that could not be run, unless they are why it could not
     method["test_left_out"] = (est.untested if np.isfinite(est.p_value)
-                               or est.test == NO_HOURS_TESTED else 0)
+                               or est.test in (NO_HOURS_TESTED, TOO_FEW_LEFT) else 0)
     method.update(controls=cnames, timing_terms=znames, test=est.test,
                   test_statistic=est.statistic, nb_dispersion=est.nb_alpha, tau2=est.tau2)
     return _Hours(hk, Xh, slot, strata, est, used, weekend, all_posts=hk is frame)
@@ -643,14 +648,12 @@ def _hour_test(X, hk, slot, strata, *, n_perm, rng, weekend: bool = False,
 
 
 def _best_days(by_weekday: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The days a weekday finding names, among those posted with a known lift: ``(above,
-    below)``, the days whose lift interval lies above 1 (best first) and those whose interval
-    lies below 1 (worst first). Either may be empty; both are when the days differ without
-    any one standing out (naming the best of equal days would claim a difference the
-    intervals do not show)."""
-    known = by_weekday.loc[(by_weekday["n_posts"].gt(0) & by_weekday["lift"].notna())
-                           .fillna(False).to_numpy(bool)]
-    known = known.sort_values(["lift", "weekday"], ascending=[False, True])
+    """The days a weekday finding names, among those the weekday test read with a known lift
+    (:func:`._result.nameable_days`): ``(above, below)``, the days whose lift interval lies
+    above 1 (best first) and those whose interval lies below 1 (worst first). Either may be
+    empty; both are when the days differ without any one standing out (naming the best of
+    equal days would claim a difference the intervals do not show)."""
+    known = nameable_days(by_weekday).sort_values(["lift", "weekday"], ascending=[False, True])
     above = known.loc[known["lift_low"].gt(1).fillna(False).to_numpy(bool)]
     below = known.loc[known["lift_high"].lt(1).fillna(False).to_numpy(bool)]
     below = below.sort_values(["lift", "weekday"], ascending=[True, True])

@@ -112,6 +112,7 @@ import numpy as np
 from ._model import (
     NO_ENGAGEMENT,
     NOT_IDENTIFIABLE,
+    NOT_PERMUTABLE,
     NBFit,
     estimable,
     fitted_to_zero,
@@ -124,7 +125,7 @@ from ._model import (
 # scipy is imported where it is used, never scipy.stats (see smmanalytics._dist)
 
 __all__ = ["SlotEstimate", "estimate", "MIN_CELL_POSTS", "MIN_TEST_POSTS", "NO_HOURS_TESTED",
-           "posts_tested",
+           "NO_DAYS_TESTED", "TOO_FEW_LEFT", "posts_tested", "days_tested",
            "candidate_windows", "posted_window",
            "hour_runs", "window_runs", "selection_adjusted", "judged", "shown", "stood_out",
            "reaches_one", "WEEKDAYS", "DAY_GROUPS"]
@@ -149,6 +150,14 @@ MIN_TEST_POSTS = 3
 #: an hour posted once or twice from its posts (44 posts at 22 hours, two each, were said to
 #: "share their format, paid status or account", of mixed formats, none said left out)
 NO_HOURS_TESTED = "fewer than two hours posted 3 times"
+#: the same of the weekday test: fewer than two weekdays posted :data:`MIN_TEST_POSTS` times or
+#: more (:func:`days_tested`)
+NO_DAYS_TESTED = "fewer than two days posted 3 times"
+#: the ``test`` of a timing analysis whose posts left after those the test leaves out (alone at
+#: their hour or weekday: :func:`posts_tested`) cannot be permuted, though all of them could
+#: (:data:`._model.NOT_PERMUTABLE`; :func:`_permutable`): "too few share a format and month"
+#: was said, and not that the test had left posts out
+TOO_FEW_LEFT = "too few posts left to permute"
 
 DAY_GROUPS = {"every day": tuple(range(7)), "Monday-Friday": tuple(range(5)),
               "Saturday-Sunday": (5, 6)}
@@ -199,18 +208,42 @@ def posts_tested(slot: np.ndarray, split_weekend: bool = False) -> np.ndarray:
     at its hour still moves it (0.145 at 0.05): leaving out hours of fewer than 8 posts
     brought that to 0.05 too, but halved the power.
 
-    The weekdays are not thinned so: the weekday test's levels are the days themselves, and
-    a days finding names the days by their own intervals, so a day left out of the test
-    would be named on a test that never read it (30 posts, Friday 1 and Sunday 2: the test
-    of the other days passed, p = 0.034, and the finding named Sunday and Friday).
+    The weekdays are thinned the same way (:func:`days_tested`).
 
     >>> posts_tested(np.array([9, 33, 57, 3, 27, 10])).tolist()
     [True, True, True, False, False, False]
     >>> posts_tested(np.array([9, 33, 57, 129, 153]), split_weekend=True).tolist()
     [True, True, True, False, False]
     """
-    hour = _test_hour(slot, split_weekend)
-    return np.bincount(hour, minlength=48)[hour] >= MIN_TEST_POSTS
+    return _posted_often(_test_hour(slot, split_weekend))
+
+
+def days_tested(day: np.ndarray) -> np.ndarray:
+    """Which posts the weekday test reads: those whose weekday (0-6) holds
+    :data:`MIN_TEST_POSTS` posts or more, as :func:`posts_tested` for the hours.
+
+    A weekday effect fits each day freely: a day posted once is that post, and the test read
+    one viral post as a good day. Measured (tests/sim_timing.py, 120 posts over 26 weeks, no
+    timing effect, Sunday's posts moved to Saturday and a post of 60x the median (counted at
+    10x) alone on a Sunday, 200 accounts, seeds 100-299): weekday p < 0.05 in 0.340 of them,
+    p < 0.10 in 0.560, and half the accounts (0.500) were told to post on Sunday; left out of
+    the test, 0.065 and 0.125, and none (0.090 named another day). Without the viral post
+    0.060 / 0.130, before and after (no day is left out). A days finding names only the
+    days the test read
+    (``timing._best_days``): a day left out would be named on a test that never read it
+    (30 posts, Friday 1 and Sunday 2: the test of the other days passed, p = 0.034, and the
+    finding named Sunday and Friday).
+
+    >>> days_tested(np.array([0, 0, 0, 6, 2, 2, 2])).tolist()
+    [True, True, True, False, True, True, True]
+    """
+    return _posted_often(day)
+
+
+def _posted_often(level: np.ndarray) -> np.ndarray:
+    """Which posts share their ``level`` (a whole number: an hour, a weekday) with at least
+    :data:`MIN_TEST_POSTS` posts, themselves included: the one rule of the tests' posts."""
+    return np.bincount(level)[level] >= MIN_TEST_POSTS
 
 
 def _test_hour(slot: np.ndarray, split_weekend: bool) -> np.ndarray:
@@ -388,13 +421,12 @@ def estimate(X: np.ndarray, y: np.ndarray, offset: np.ndarray, slot: np.ndarray,
     Posts without engagement that the model with the timing terms fits exactly
     (:func:`._model.fitted_to_zero`) are left out first (``used`` says which were read), and
     ``null`` then refitted without them.
+
+    The steps draw from ``rng`` in a fixed order (the test's permutations, the slots'
+    bootstrap, the windows' splits): the same seed gives the same result.
     """
     S = Zslot.shape[0]
-    used = np.ones(len(y), dtype=bool)
-    if len(y) >= MIN_POSTS and y.sum() > 0:
-        # posts without engagement the model fits exactly (alone at an hour the curve fits
-        # freely) drive its coefficients without end and say nothing of the other posts
-        used = ~fitted_to_zero(np.column_stack([X, Zslot[slot]]), y)
+    used = _used_posts(X, y, Zslot, slot)
     if not used.all():
         X, y, offset, slot, week, strata = (np.asarray(v)[used]
                                             for v in (X, y, offset, slot, week, strata))
@@ -403,62 +435,134 @@ def estimate(X: np.ndarray, y: np.ndarray, offset: np.ndarray, slot: np.ndarray,
     _, week = np.unique(week, return_inverse=True)
     K = int(week.max()) + 1 if n else 0
     counts = np.bincount(slot, minlength=S).astype(float)
-    nan = np.full(S, np.nan)
     if n < MIN_POSTS or K < MIN_WEEKS or y.sum() <= 0:
         why = NO_ENGAGEMENT if n and y.sum() <= 0 else "too few posts or weeks"
-        return SlotEstimate(n=counts, lift=nan, lift_low=nan.copy(), lift_high=nan.copy(),
-                            test=why, used=used)
-    from .._dist import norm_ppf  # lazy: _dist loads scipy
-
+        return _without_lifts(counts, why, used=used)
     q_lo, q_hi = (1 - level) / 2, 1 - (1 - level) / 2
 
     null = nb_fit(X, y, offset) if null is None else null
-    s_null = (y - null.mu) / (1 + null.alpha * null.mu)
-    # the posts alone at their hour say nothing the test can check (posts_tested); the
-    # weekdays' own levels are tested on every post
-    t = posts_tested(slot, split_weekend) if S == 168 else np.ones(n, dtype=bool)
-    if S == 168 and len(np.unique(_test_hour(slot[t], split_weekend))) < 2:
-        p, stat, how = np.nan, np.nan, NO_HOURS_TESTED      # no two hours left to compare
-    else:
-        p, stat, how = perm_score_test(Zslot, slot[t], s_null[t], strata[t], n_perm=n_perm,
-                                       rng=rng)
-
+    p, stat, how, t = _timing_test(Zslot, slot, y, null, strata, split_weekend,
+                                   n_perm=n_perm, rng=rng)
     Xf = np.column_stack([X, Zslot[slot]])
-    # a slot's lift (against the posts' average slot) is identified only when it does not
-    # depend on how the fit shares effects between aliased columns (a weekday that always
-    # carries the same format); when no posted slot is, timing cannot be tested at all
-    zbar = counts @ Zslot / n
-    ok_slot = estimable(Xf, np.column_stack([np.zeros((S, X.shape[1])), Zslot - zbar]))
-    differ = np.abs(Zslot - zbar).max(axis=1) > 1e-12
-    if how == NOT_IDENTIFIABLE or not (ok_slot & differ & (counts > 0)).any():
-        return SlotEstimate(n=counts, lift=nan, lift_low=nan.copy(), lift_high=nan.copy(),
-                            test=NOT_IDENTIFIABLE, null_fit=null, used=used)
+    ok_slot, liftable = _identified_slots(Xf, X.shape[1], Zslot, counts)
+    if how == NOT_IDENTIFIABLE or not liftable:
+        return _without_lifts(counts, NOT_IDENTIFIABLE, null_fit=null, used=used)
     full = nb_fit(Xf, y, offset)
-    keep = full.keep
-    kc = keep[keep < X.shape[1]]
-    kz = keep[keep >= X.shape[1]] - X.shape[1]
+    blocks = _week_sums(full, X, Zslot, y, offset, slot, week, K)
+    eta, lift_log, tau2, lo, hi = _slot_intervals(rng, blocks, counts, K, n_boot, q_lo, q_hi)
+    lift, lo, hi = _shown_slots(lift_log, lo, hi, counts, ok_slot)
+    out = SlotEstimate(n=counts, lift=lift, lift_low=np.exp(lo), lift_high=np.exp(hi),
+                       p_value=p, test=how, statistic=stat, nb_alpha=full.alpha,
+                       tau2=float(tau2), null_fit=null, full_fit=full, used=used,
+                       untested=int((~t).sum()))
+    if window_width:
+        args = (rng, blocks, counts, eta, K, n_boot, n_splits, window_width, q_lo, q_hi,
+                min_window_posts or max(8, int(np.ceil(0.04 * n))))
+        if split_weekend:
+            out.window = _held_out(*args, only="Monday-Friday")
+            out.weekend_window = _held_out(*args, only="Saturday-Sunday")
+        else:
+            out.window = _held_out(*args)
+    return out
+
+
+def _used_posts(X: np.ndarray, y: np.ndarray, Zslot: np.ndarray, slot: np.ndarray) -> np.ndarray:
+    """The posts the analysis reads: all but those without engagement that the model with
+    the timing terms fits exactly (alone at an hour the curve fits freely), which drive its
+    coefficients without end and say nothing of the other posts. All of them when there are
+    too few posts or no engagement to fit at all."""
+    if len(y) < MIN_POSTS or y.sum() <= 0:
+        return np.ones(len(y), dtype=bool)
+    return ~fitted_to_zero(np.column_stack([X, Zslot[slot]]), y)
+
+
+def _without_lifts(counts: np.ndarray, test: str, **fits) -> SlotEstimate:
+    """The estimate of an analysis that cannot give lifts (too few posts, no engagement,
+    timing not identifiable): the slots' post counts, and why in ``test``."""
+    nan = np.full(len(counts), np.nan)
+    return SlotEstimate(n=counts, lift=nan, lift_low=nan.copy(), lift_high=nan.copy(),
+                        test=test, **fits)
+
+
+def _timing_test(Zslot: np.ndarray, slot: np.ndarray, y: np.ndarray, null: NBFit,
+                 strata: np.ndarray, split_weekend: bool, *, n_perm: int,
+                 rng: np.random.Generator) -> tuple[float, float, str, np.ndarray]:
+    """The global test of timing (:func:`._model.perm_score_test` on the null model's score
+    residuals): its p-value, statistic and name, and which posts it read. The posts alone at
+    their hour, or on their weekday for the weekday test (``Zslot`` of 7 rows), say nothing
+    the test can check (:func:`posts_tested`, :func:`days_tested`). With no two hours (days)
+    left to compare, nothing is tested (:data:`NO_HOURS_TESTED`, :data:`NO_DAYS_TESTED`) and
+    ``rng`` is not drawn from; with too few posts left to permute once those are left out,
+    :data:`TOO_FEW_LEFT`."""
+    hours = Zslot.shape[0] == 168
+    s_null = (y - null.mu) / (1 + null.alpha * null.mu)
+    t = posts_tested(slot, split_weekend) if hours else days_tested(slot)
+    if len(np.unique(_test_hour(slot[t], split_weekend) if hours else slot[t])) < 2:
+        return np.nan, np.nan, NO_HOURS_TESTED if hours else NO_DAYS_TESTED, t
+    p, stat, how = perm_score_test(Zslot, slot[t], s_null[t], strata[t], n_perm=n_perm, rng=rng)
+    if how == NOT_PERMUTABLE and not t.all() and _permutable(Zslot, slot, s_null, strata):
+        how = TOO_FEW_LEFT          # the posts left out are why: said, not the formats
+    return p, stat, how, t
+
+
+def _permutable(Zslot: np.ndarray, slot: np.ndarray, s: np.ndarray, strata: np.ndarray) -> bool:
+    """Would the test's permutations change its statistic with every post, those it leaves out
+    too? Then leaving them out is why it could not be run (:data:`TOO_FEW_LEFT`); otherwise
+    it could not be run either way (the sample's 25 Instagram posts: 5 pairs of one format
+    and month, 3 broken by the posts left out), and the formats and months are why. Drawn
+    from a stream of its own, so that the analysis' draws are those without this check."""
+    how = perm_score_test(Zslot, slot, s, strata, n_perm=99, rng=np.random.default_rng(0))[2]
+    return how == "monte_carlo_permutation"
+
+
+def _identified_slots(Xf: np.ndarray, n_controls: int, Zslot: np.ndarray, counts: np.ndarray
+                      ) -> tuple[np.ndarray, bool]:
+    """Which slots' lifts (against the posts' average slot) are identified, and whether any
+    posted slot that differs from that average is. A lift is identified only when it does not
+    depend on how the fit shares effects between aliased columns of ``Xf`` (the controls, then
+    the slots' terms): a weekday that always carries the same format is not. When no posted
+    slot is, timing cannot be tested at all."""
+    zbar = counts @ Zslot / counts.sum()
+    ok_slot = estimable(Xf, np.column_stack([np.zeros((len(Zslot), n_controls)), Zslot - zbar]))
+    differ = np.abs(Zslot - zbar).max(axis=1) > 1e-12
+    return ok_slot, bool((ok_slot & differ & (counts > 0)).any())
+
+
+def _week_sums(full: NBFit, X: np.ndarray, Zslot: np.ndarray, y: np.ndarray, offset: np.ndarray,
+               slot: np.ndarray, week: np.ndarray, K: int) -> _Blocks:
+    """The full model's pieces summed by (week, slot) and by week (:class:`_Blocks`), with the
+    columns it kept: every bootstrap replicate and held-out split is computed from them,
+    never from the posts again."""
+    S, n = Zslot.shape[0], len(y)
+    kc = full.keep[full.keep < X.shape[1]]
+    kz = full.keep[full.keep >= X.shape[1]] - X.shape[1]
     Xc, Zs = X[:, kc], Zslot[:, kz]
     pc = Xc.shape[1]
     beta, gamma = full.beta[kc], full.beta[X.shape[1] + kz]
     mu, a = full.mu, full.alpha
     e = np.exp(np.clip(offset + Xc @ beta, -50, 50))
-    m = Zs @ gamma
-
     g = week * S + slot
 
     def agg(w):
         return np.bincount(g, weights=w, minlength=K * S).reshape(K, S)
 
     G, H = week_blocks(np.column_stack([Xc, Zs[slot]]), y, mu, a, week, K)
-    blocks = _Blocks(Y=agg(y), E=agg(e), V=agg(mu + a * mu ** 2), M=agg(mu), N=agg(np.ones(n)),
-                     A=np.stack([agg(e * Xc[:, j]) for j in range(pc)], axis=-1).reshape(K, -1),
-                     G=G, H=H, gamma=gamma, Zs=Zs, pc=pc,
-                     ridge=1e-4 * np.maximum(np.diagonal(H.sum(axis=0)), 1e-8))
+    return _Blocks(Y=agg(y), E=agg(e), V=agg(mu + a * mu ** 2), M=agg(mu), N=agg(np.ones(n)),
+                   A=np.stack([agg(e * Xc[:, j]) for j in range(pc)], axis=-1).reshape(K, -1),
+                   G=G, H=H, gamma=gamma, Zs=Zs, pc=pc,
+                   ridge=1e-4 * np.maximum(np.diagonal(H.sum(axis=0)), 1e-8))
 
-    eta, lift_log, tau2 = _shrink(blocks.Y.sum(0), blocks.E.sum(0), blocks.V.sum(0),
-                                  blocks.M.sum(0), counts, m)
-    Cb = _resample(rng, np.arange(K), n_boot, K)
-    _, lb = blocks.lifts(Cb)
+
+def _slot_intervals(rng: np.random.Generator, blocks: _Blocks, counts: np.ndarray, K: int,
+                    n_boot: int, q_lo: float, q_hi: float):
+    """The slots' shrunk log-lifts ``eta``, their centred version, ``tau^2``, and the centred
+    log-lifts' interval bounds (see the module docstring's Intervals)."""
+    from .._dist import norm_ppf  # lazy: _dist loads scipy
+
+    m = blocks.Zs @ blocks.gamma
+    Y, E, V, M = (b.sum(0) for b in (blocks.Y, blocks.E, blocks.V, blocks.M))
+    eta, lift_log, tau2 = _shrink(Y, E, V, M, counts, m)
+    _, lb = blocks.lifts(_resample(rng, np.arange(K), n_boot, K))
     lo, med, hi = np.quantile(lb, [q_lo, 0.5, q_hi], axis=0)
     # the replicates' spread is put around the estimate rather than taken where it lies, and
     # scaled to the leave-one-week-out jackknife (see _week_scale)
@@ -469,37 +573,30 @@ def estimate(X: np.ndarray, y: np.ndarray, offset: np.ndarray, slot: np.ndarray,
     # slot the curve cannot follow was given an interval around the curve that left it out.
     # Not when the curve's terms and the intercept fit every posted slot (the weekdays): the
     # slots' lifts are then the curve's, which the bootstrap sees
-    hs, raw, s2, _ = _raw_lifts(blocks.Y.sum(0), blocks.E.sum(0), blocks.V.sum(0),
-                                blocks.M.sum(0), counts, m)
-    if hs.sum() > Zs.shape[1] + 1:
+    hs, raw, s2, _ = _raw_lifts(Y, E, V, M, counts, m)
+    if hs.sum() > blocks.Zs.shape[1] + 1:
         half = norm_ppf(q_hi) * np.sqrt(np.where(hs, s2, 0.0))
         own = raw - (eta - lift_log)
         lo = np.where(hs, np.minimum(lo, own - half), lo)
         hi = np.where(hs, np.maximum(hi, own + half), hi)
+    return eta, lift_log, tau2, lo, hi
+
+
+def _shown_slots(lift_log: np.ndarray, lo: np.ndarray, hi: np.ndarray, counts: np.ndarray,
+                 ok_slot: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The lifts (no longer logs) and log bounds of the slots shown, NaN for the others: the
+    slots whose lift is not identified (``ok_slot``) and, of the 168 hours, a slot without
+    posts that is not between posted hours (within two hours on each side, same day), where
+    the smooth curve would be extrapolating."""
     lift = np.exp(lift_log)
-    # a slot without posts is shown only between posted hours (within two hours on each side,
-    # same day): elsewhere the smooth curve would be extrapolating
-    if S == 168:
+    shown = ok_slot
+    if len(counts) == 168:
         has = counts.reshape(7, 24) > 0
         before = np.roll(has, 1, axis=1) | np.roll(has, 2, axis=1)
         after = np.roll(has, -1, axis=1) | np.roll(has, -2, axis=1)
-        near = (has | (before & after)).ravel()
-        lift = np.where(near, lift, np.nan)
-        lo, hi = np.where(near, lo, np.nan), np.where(near, hi, np.nan)
-    lift = np.where(ok_slot, lift, np.nan)
-    lo, hi = np.where(ok_slot, lo, np.nan), np.where(ok_slot, hi, np.nan)
-    out = SlotEstimate(n=counts, lift=lift, lift_low=np.exp(lo), lift_high=np.exp(hi),
-                       p_value=p, test=how, statistic=stat, nb_alpha=a, tau2=float(tau2),
-                       null_fit=null, full_fit=full, used=used, untested=int((~t).sum()))
-    if window_width:
-        args = (rng, blocks, counts, eta, K, n_boot, n_splits, window_width, q_lo, q_hi,
-                min_window_posts or max(8, int(np.ceil(0.04 * n))))
-        if split_weekend:
-            out.window = _held_out(*args, only="Monday-Friday")
-            out.weekend_window = _held_out(*args, only="Saturday-Sunday")
-        else:
-            out.window = _held_out(*args)
-    return out
+        shown = ok_slot & (has | (before & after)).ravel()
+    return (np.where(shown, lift, np.nan), np.where(shown, lo, np.nan),
+            np.where(shown, hi, np.nan))
 
 
 @dataclass
@@ -689,16 +786,7 @@ def _held_out(rng, blocks: _Blocks, counts, eta_full, K, n_boot, n_splits, width
 
     ``only``: a day group of :data:`DAY_GROUPS`; the windows of that group alone are searched
     (each its own simpler alternative: no every-day window to give way to)."""
-    W, desc = candidate_windows(width)
-    if only is not None:
-        idx = [i for i, w in enumerate(desc) if w["days"] == only]
-        W, desc = W[:, idx], [desc[i] for i in idx]
-        every_day = np.arange(len(desc))
-    else:
-        # for each window, the every-day window of the same hours (the simpler alternative)
-        daily_start = {w["start_hour"]: i for i, w in enumerate(desc)
-                       if w["days"] == "every day"}
-        every_day = np.array([daily_start[w["start_hour"]] for w in desc])
+    W, desc, every_day = _searched_windows(width, only)
     supported = counts @ W >= min_posts
     if not supported.any():
         return {"status": "no window with enough posts", "min_posts": int(min_posts)}
@@ -708,35 +796,6 @@ def _held_out(rng, blocks: _Blocks, counts, eta_full, K, n_boot, n_splits, width
     halves = np.zeros((n_splits, K))
     for s in range(n_splits):
         halves[s, rng.permutation(K)[: K // 2]] = 1.0
-
-    def choose(CA):
-        """Window chosen on the weeks weighted by CA, and the control step fitted there."""
-        mm, d = blocks.step(CA)
-        NA, VA, MA = CA @ blocks.N, CA @ blocks.V, CA @ blocks.M
-        la, _, _ = _shrink(CA @ blocks.Y, blocks.expected(CA, d), VA, MA, NA, mm)
-        nw = NA @ W
-        with np.errstate(divide="ignore", invalid="ignore"):
-            lift = np.log((NA * np.exp(la)) @ W) - np.log(np.maximum(nw, 1e-300))
-            se = np.sqrt((VA @ W) / (MA @ W) ** 2)
-        score = np.where(supported[None, :] & (nw > 0), lift - se, -np.inf)
-        j = np.argmax(score, axis=1)
-        # one-standard-error rule: a weekday or weekend window gives way to the every-day window
-        # of the same hours when that one's lift is within one standard error of it, so a
-        # daily evening effect is not reported as a weekend one by chance
-        rows = np.arange(len(j))
-        every = every_day[j]
-        simpler = ((score[rows, every] > -np.inf)
-                   & (lift[rows, every] >= lift[rows, j] - se[rows, j]))
-        return np.where(simpler, every, j), d, np.isfinite(score.max(axis=1))
-
-    def measure(CB, d, j):
-        """Held-out log-lift of windows j on the weeks weighted by CB, controls ``b + d``."""
-        EB = blocks.expected(CB, d)
-        YB = CB @ blocks.Y
-        Wj = W[:, j].T
-        with np.errstate(divide="ignore", invalid="ignore"):
-            return np.log(((YB * Wj).sum(1) / (EB * Wj).sum(1)) / (YB.sum(1) / EB.sum(1)))
-
     # windows holding the same posted cells are one window (their cells without posts add
     # nothing to a lift): each stands for the first window of its posted cells, so splits that
     # chose 17-20, 18-21 or 19-22 of an account posting only at 19:00 vote for the same one
@@ -744,38 +803,23 @@ def _held_out(rng, blocks: _Blocks, counts, eta_full, K, n_boot, n_splits, width
     _, first, inverse = np.unique((W * posted[:, None]).T, axis=0, return_index=True,
                                   return_inverse=True)
     same = first[np.ravel(inverse)]
-    js, d_a, chosen = choose(halves)
+    js, d_a, chosen = _choose(blocks, W, supported, every_day, halves)
     js = same[js]
-    Ls = np.where(chosen, measure(1 - halves, d_a, js), np.nan)
+    Ls = np.where(chosen, _measure(blocks, W, 1 - halves, d_a, js), np.nan)
     ok = np.isfinite(Ls)
     if not ok.any():
         return {"status": "no held-out posts in the chosen windows", "min_posts": int(min_posts)}
     votes = np.bincount(js[ok], minlength=W.shape[1]).astype(float)
-    # the window most splits chose; among windows as many chose, the one with the higher lift
-    # on all the weeks, then the first candidate (every day, weekdays, weekends; earlier start
-    # hours first). The others are kept, best first, as "tied_with": the tie was broken
-    # unsaid (the sample's Instagram in New York time: weekends 12:00-15:00 was reported, as
-    # many splits having chosen every day 12:00-15:00)
-    best = int(np.lexsort((-np.arange(W.shape[1]), full_score, votes))[-1])
-    tied = [j for j in np.lexsort((np.arange(W.shape[1]), -full_score))
-            if j != best and votes[j] == votes[best]]
+    best, tied = _most_chosen(votes, full_score)
     # the reported window's lift is measured on the held-out halves of the splits that chose
     # it: a split that chose another window measured that one, and averaging it in gave the
     # mean lift of the chosen windows (biased toward the neighbours some splits chose) as this
     # window's
     mine = np.flatnonzero(ok & (js == best))
     point = float(np.mean(Ls[mine]))
-    # interval: the window is kept; the weeks are resampled (one common draw per replicate, so
-    # the splits stay as correlated as they are in the data), the controls refitted on the
-    # resampled A half and the window measured on the resampled B half of each of those splits
-    Cb = _resample(rng, np.arange(K), n_boot, K)
-    Lb = np.stack([measure(Cb * (1 - halves[s]), blocks.step(Cb * halves[s])[1],
-                           np.full(n_boot, best)) for s in mine])
-    nval = np.isfinite(Lb).sum(axis=0)
-    per_b = np.where(nval > 0, np.where(np.isfinite(Lb), Lb, 0.0).sum(axis=0)
-                     / np.maximum(nval, 1), np.nan)
-    per_b = per_b[np.isfinite(per_b)]
-    lo, hi = _around(point, per_b, q_lo, q_hi, max(K // 2, 3))
+    lo, hi = _around(point, _kept_window_replicates(rng, blocks, W, halves[mine], best, K,
+                                                    n_boot),
+                     q_lo, q_hi, max(K // 2, 3))
     return {
         "status": "ok",
         **posted_window(desc[best], posted),
@@ -791,3 +835,80 @@ def _held_out(rng, blocks: _Blocks, counts, eta_full, K, n_boot, n_splits, width
         "min_posts": int(min_posts),
         "cells": np.flatnonzero((W[:, best] > 0) & posted).tolist(),
     }
+
+
+def _searched_windows(width: int, only: str | None) -> tuple[np.ndarray, list[dict], np.ndarray]:
+    """The windows :func:`_held_out` searches (:func:`candidate_windows`, of the day group
+    ``only`` alone when given), and for each the index of its simpler alternative: the
+    every-day window of the same hours, or itself within one day group."""
+    W, desc = candidate_windows(width)
+    if only is not None:
+        idx = [i for i, w in enumerate(desc) if w["days"] == only]
+        return W[:, idx], [desc[i] for i in idx], np.arange(len(idx))
+    daily_start = {w["start_hour"]: i for i, w in enumerate(desc) if w["days"] == "every day"}
+    return W, desc, np.array([daily_start[w["start_hour"]] for w in desc])
+
+
+def _choose(blocks: _Blocks, W: np.ndarray, supported: np.ndarray, every_day: np.ndarray,
+            CA: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The window each row of week weights CA chooses (the best shrunk lift minus one standard
+    error among the ``supported`` windows with posts), the control step fitted there, and
+    whether any window could be chosen."""
+    mm, d = blocks.step(CA)
+    NA, VA, MA = CA @ blocks.N, CA @ blocks.V, CA @ blocks.M
+    la, _, _ = _shrink(CA @ blocks.Y, blocks.expected(CA, d), VA, MA, NA, mm)
+    nw = NA @ W
+    with np.errstate(divide="ignore", invalid="ignore"):
+        lift = np.log((NA * np.exp(la)) @ W) - np.log(np.maximum(nw, 1e-300))
+        se = np.sqrt((VA @ W) / (MA @ W) ** 2)
+    score = np.where(supported[None, :] & (nw > 0), lift - se, -np.inf)
+    j = np.argmax(score, axis=1)
+    # one-standard-error rule: a weekday or weekend window gives way to the every-day window
+    # of the same hours when that one's lift is within one standard error of it, so a
+    # daily evening effect is not reported as a weekend one by chance
+    rows = np.arange(len(j))
+    every = every_day[j]
+    simpler = ((score[rows, every] > -np.inf)
+               & (lift[rows, every] >= lift[rows, j] - se[rows, j]))
+    return np.where(simpler, every, j), d, np.isfinite(score.max(axis=1))
+
+
+def _measure(blocks: _Blocks, W: np.ndarray, CB: np.ndarray, d: np.ndarray, j: np.ndarray
+             ) -> np.ndarray:
+    """Held-out log-lift of windows j on the weeks weighted by CB, controls ``b + d``."""
+    EB = blocks.expected(CB, d)
+    YB = CB @ blocks.Y
+    Wj = W[:, j].T
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.log(((YB * Wj).sum(1) / (EB * Wj).sum(1)) / (YB.sum(1) / EB.sum(1)))
+
+
+def _most_chosen(votes: np.ndarray, full_score: np.ndarray) -> tuple[int, list[int]]:
+    """The window most splits chose, and the others as many chose, best first.
+
+    Among windows as many chose: the one with the higher lift on all the weeks, then the
+    first candidate (every day, weekdays, weekends; earlier start hours first). The others
+    are kept as "tied_with": the tie was broken unsaid (the sample's Instagram in New York
+    time: weekends 12:00-15:00 was reported, as many splits having chosen every day
+    12:00-15:00)."""
+    n = len(votes)
+    best = int(np.lexsort((-np.arange(n), full_score, votes))[-1])
+    tied = [j for j in np.lexsort((np.arange(n), -full_score))
+            if j != best and votes[j] == votes[best]]
+    return best, tied
+
+
+def _kept_window_replicates(rng, blocks: _Blocks, W: np.ndarray, halves: np.ndarray, best: int,
+                            K: int, n_boot: int) -> np.ndarray:
+    """Bootstrap replicates of the held-out log-lift of window ``best``, the mean over the
+    splits ``halves`` that chose it. The window is kept; the weeks are resampled (one common
+    draw per replicate, so the splits stay as correlated as they are in the data), the
+    controls refitted on the resampled A half and the window measured on the resampled B
+    half of each split. Replicates without a window post in any split are left out."""
+    Cb = _resample(rng, np.arange(K), n_boot, K)
+    Lb = np.stack([_measure(blocks, W, Cb * (1 - half), blocks.step(Cb * half)[1],
+                            np.full(n_boot, best)) for half in halves])
+    nval = np.isfinite(Lb).sum(axis=0)
+    per_b = np.where(nval > 0, np.where(np.isfinite(Lb), Lb, 0.0).sum(axis=0)
+                     / np.maximum(nval, 1), np.nan)
+    return per_b[np.isfinite(per_b)]

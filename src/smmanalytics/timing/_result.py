@@ -17,7 +17,9 @@ from ._estimate import (
     MIN_POSTS,
     MIN_TEST_POSTS,
     MIN_WEEKS,
+    NO_DAYS_TESTED,
     NO_HOURS_TESTED,
+    TOO_FEW_LEFT,
     WEEKDAYS,
     WEEKEND_MIN_HOURS,
     WEEKEND_MIN_POSTS,
@@ -27,7 +29,16 @@ from ._estimate import (
 )
 from ._model import NO_ENGAGEMENT, NOT_IDENTIFIABLE, NOT_PERMUTABLE
 
-__all__ = ["BestTimes", "WEEKDAYS"]
+__all__ = ["BestTimes", "WEEKDAYS", "nameable_days"]
+
+
+def nameable_days(by_weekday: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``by_weekday`` a finding may name: days with a lift that the weekday test
+    read, posted :data:`MIN_TEST_POSTS` times or more (``_estimate.days_tested``; ``n_posts``
+    counts the posts the analysis read, as the test does). A day posted once is its one post:
+    the test left it out, and naming it would claim what no test looked at."""
+    known = (by_weekday["n_posts"].ge(MIN_TEST_POSTS) & by_weekday["lift"].notna()).fillna(False)
+    return by_weekday.loc[known.to_numpy(bool)]
 
 
 def _hours(w: dict) -> str:
@@ -370,6 +381,11 @@ _PER_POST = f" Engagement was measured per post: {_TOO_FEW}, or a reach."
 #: posts of one format, paid status, account and 4-week block: too few such posts)
 _NOT_PERMUTABLE = ("too few of them share a format, paid status, account and month for their "
                    "slots to be compared with each other")
+#: why a test of :data:`._estimate.TOO_FEW_LEFT` could not be run, of the hours and the weekdays:
+#: the posts it left out (alone at their hour or day), then too few of the rest to permute
+_TOO_FEW_LEFT = ("once the posts at {what} posted fewer than {k} times are left out of the "
+                 "test, too few of the rest share a format, paid status, account and month "
+                 "for their {slots} to be compared with each other")
 
 
 @dataclass(frozen=True)
@@ -663,10 +679,16 @@ class BestTimes:
                          "apart from them.")
             elif self.method.get("weekday_test") == NOT_PERMUTABLE:
                 head += (f", but the weekday effect cannot be tested: {_NOT_PERMUTABLE}.")
+            elif self.method.get("weekday_test") == TOO_FEW_LEFT:
+                head += (", but the weekday effect cannot be tested: " + _TOO_FEW_LEFT.format(
+                    what="weekdays", k=MIN_TEST_POSTS, slots="days") + ".")
+            elif self.method.get("weekday_test") == NO_DAYS_TESTED:
+                head += (f", but the weekday effect cannot be tested: fewer than two weekdays "
+                         f"were posted {MIN_TEST_POSTS} times or more.")
             else:
                 head += (f" (weekday test p = {wp:.3f})." if np.isfinite(wp) else ".")
             if np.isfinite(wp) and wp < self.method.get("alpha", 0.1):
-                top = self.by_weekday.sort_values("lift", ascending=False).iloc[0]
+                top = nameable_days(self.by_weekday).sort_values("lift", ascending=False).iloc[0]
                 head = (f"{head[:-1]}: {WEEKDAYS[int(top['weekday'])]} does best, "
                         f"{float(top['lift']):.2f}× the average ({level}% interval "
                         f"{float(top['lift_low']):.2f}–{float(top['lift_high']):.2f}).")
@@ -684,6 +706,10 @@ class BestTimes:
         elif not np.isfinite(self.p_value) and self.method.get("test") == NOT_PERMUTABLE:
             head = (f"Whether posting time matters cannot be tested on these {n} posts: "
                     f"{_NOT_PERMUTABLE}")
+        elif not np.isfinite(self.p_value) and self.method.get("test") == TOO_FEW_LEFT:
+            head = (f"Whether posting time matters cannot be tested on these {n} posts: "
+                    + _TOO_FEW_LEFT.format(what="hours of the day", k=MIN_TEST_POSTS,
+                                           slots="slots"))
         elif not np.isfinite(self.p_value):
             weeks = self.method.get("weeks", 0)
             head = (f"Too few posts ({n}, over {weeks} week{'' if weeks == 1 else 's'}) to test "
