@@ -402,8 +402,10 @@ def _follows_net_per_series(df: pd.DataFrame, by_sign: np.ndarray, log: QualityL
         return df
     turned["source_file"] = df["source_file"].to_numpy()[turned["_row"]]
     for src, g in turned.groupby("source_file", sort=True):
-        log.add(src, "follows_are_net", f"{len(g)} follows rows, with no day below 0 in "
-                "this file, were read as the net change of the day (follows − "
+        rows = counted(len(g), "follows row", "follows rows")
+        log.add(src, "follows_are_net", f"{rows}, with no day below 0 in this file, "
+                f"{'was' if len(g) == 1 else 'were'} read as the net change of the day "
+                "(follows − "
                 "unfollows), as the other files of the same series, which have days below 0",
                 level="info", rows=len(g))
     metric = df["metric"].copy()
@@ -436,9 +438,11 @@ def _known_elsewhere(df: pd.DataFrame, made: np.ndarray, keys: list[str],
     for (src, other), g in pairs.groupby(["source_file", "source_file_known"], sort=True,
                                          observed=True):
         days = ", ".join(sorted(f"{d:%Y-%m-%d}" for d in g["date"]))
-        log.add(src, "unknown_known_elsewhere", f"{len(g)} daily rows this file cannot tell "
-                f"(its first day's difference, with no day before it in the file: {days}) "
-                f"are known in {other}, whose figures were kept", level="info",
+        rows = counted(len(g), "daily row", "daily rows")
+        log.add(src, "unknown_known_elsewhere", f"{rows} this file cannot tell (its first "
+                f"day's difference, with no day before it in the file: {days}) "
+                f"{'is' if len(g) == 1 else 'are'} known in {other}, whose figures were kept",
+                level="info",
                 rows=len(g))
     return df.drop(index=pairs["_row"].to_numpy())
 
@@ -712,9 +716,10 @@ def _unknown_series_apart(df: pd.DataFrame, log: QualityLog,
                                  (n, differ, silent + staggered), several[plat], log, shown)
             continue
         for src, other in ((first, second), (second, first)):
-            log.add(src, "unknown_series_apart", f"{n} daily rows of no platform nor "
-                    f"account share their days with {shown[other]}'s, which gives other "
-                    f"figures on {differ} of them{silent}: kept apart, as two series of "
+            rows = "1 daily row of no platform nor account shares its day" if n == 1 else (
+                f"{n} daily rows of no platform nor account share their days")
+            log.add(src, "unknown_series_apart", f"{rows} with {shown[other]}'s, which gives "
+                    f"other figures on {differ} of them{silent}: kept apart, as two series of "
                     "unknown platform (Facebook's and Instagram's charts of one title, say), "
                     "not two exports of one (which give the same figure on at least half "
                     f"the shared days not 0 in both){staggered}; neither is counted in a "
