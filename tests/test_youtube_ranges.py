@@ -185,6 +185,8 @@ def test_a_custom_range_across_two_months_is_set_aside_for_the_months(tmp_path):
     custom = "Content 2026-09-15_2026-10-14 Test Channel.zip!Table data.csv"
     assert aside["file"].str.endswith(custom).all() and set(aside["level"]) == {"info"}
     assert sorted(aside["rows"]) == [1, 1]
+    assert aside["message"].str.startswith("1 video: figures over 2026-09-15 to 2026-10-14 "
+                                           "are within those over ").all()
     both = aside[aside["message"].str.contains("2026-09-01 to 2026-09-30 and 2026-10-01")]
     assert "Content 2026-09-01_2026-09-30 Test Channel.zip" in both["message"].iloc[0]
     assert len(ds.posts) == 2

@@ -41,7 +41,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import SchemaError
-from .quality import QualityLog
+from .quality import QualityLog, counted
 from .schema import METRICS, column_or, utc_timestamps
 
 __all__ = ["combine_ranges", "figures_end", "partial_life", "after_range", "ADDITIVE",
@@ -308,16 +308,17 @@ def _note_set_aside(group: pd.DataFrame, video: pd.Series, codes: pd.Series, kep
 
 def _set_aside_text(code: int, partners: list[int], files: str, within: bool,
                     spans: pd.DataFrame) -> tuple[str, str, str]:
-    """``(code, level, message after "<n> videos")`` of :func:`_note_set_aside`."""
+    """``(code, level, message after "<n> videos")`` of :func:`_note_set_aside`, true of one
+    video as of several (:func:`_log_notes`)."""
     theirs = " and ".join(_range_text(spans, k) for k in partners)
     if within:
-        return ("range_contained", "info", f"' figures over {_range_text(spans, code)} are "
+        return ("range_contained", "info", f": figures over {_range_text(spans, code)} are "
                 f"within those over {theirs} in {files}, which were kept whatever the export "
                 "times")
     both = ", ".join(_shared_text(spans, code, k) for k in partners)
-    return ("ranges_overlap", "warning", f" of this file ({_range_text(spans, code)}) are also "
-            f"in {files} ({theirs}), both holding {both}: their figures cannot be added "
-            "without counting the shared days twice, so those of the ranges that cover the "
+    return ("ranges_overlap", "warning", f": figures over {_range_text(spans, code)} in this "
+            f"file are also in {files} ({theirs}), both holding {both}: they cannot be "
+            "added without counting the shared days twice, so those of the ranges that cover the "
             "most days without overlapping were kept and this file's set aside (export "
             "ranges that do not overlap, such as calendar months)")
 
@@ -351,6 +352,7 @@ def _note_added(rows: pd.DataFrame, kept: list[int], spans: pd.DataFrame,
 def _log_notes(notes: Counter, log: QualityLog) -> None:
     """The notes of the videos settled, one per file and text whatever the videos' groups
     (:func:`_videos_by_ranges`, by publication day too): ``notes`` counts the videos of each
-    ``(file, code, level, text after "<n> videos")``."""
+    ``(file, code, level, text after "<n> videos")``: "1 video: figures …" (notes said "1
+    videos' figures … are")."""
     for (src, code, level, text), n in notes.items():
-        log.add(src, code, f"{n} videos{text}", level=level, rows=n)
+        log.add(src, code, counted(n, "video", "videos") + text, level=level, rows=n)
