@@ -584,9 +584,11 @@ def test_caveat_when_a_platform_share_of_a_pooled_denominator_moves():
     assert _kpis(c).loc["er_impressions", "previous"] == pytest.approx(410 / 40000)
     assert _kpis(c).loc["er_impressions", "current"] == pytest.approx(410 / 10000)
     shift = [x for x in c.caveats if x.startswith("Posts on")]
-    assert shift == ["Posts on tiktok made 80% of the impressions in 2026-08 "
-                     "and 20% in 2026-10: the pooled er_impressions of all platforms moves with "
-                     "that share; compare within each platform."]
+    # the three platforms are rated by impressions (none has reach): the shares are of theirs
+    assert shift == ["Posts on tiktok made 80% of the impressions of the platforms rated by "
+                     "impressions (facebook, instagram, tiktok) in 2026-08 and 20% in 2026-10: "
+                     "the pooled er_impressions of these platforms moves with that share; "
+                     "compare within each platform."]
     one = compare(ds, "2026-10", previous=AUG, platform="tiktok")
     assert not [x for x in one.caveats if x.startswith("Posts on")]
 
@@ -669,6 +671,25 @@ def test_comparison_displays_as_text_and_escaped_html():
 
 def _shown(c):
     return c.readable().set_index("kpi")
+
+
+def test_a_small_change_per_day_shows_the_decimals_that_tell_it():
+    """s57R1: 12 posts in October's 31 days against 11 in September's 30 read "0.0/day" beside
+    "+5.6%". By hand: 12 / 31 − 11 / 30 = 0.3871 − 0.3667 = +0.0204 a day ("+0.02/day", two
+    decimals, as the report's daily rates), (12 / 31) / (11 / 30) − 1 = +5.6 %. Interactions
+    (10 a post): 120 / 31 − 110 / 30 = +0.204 a day, "+0.2/day", its one decimal enough."""
+    def month(m, n, last):      # posts from the 1st to the last day: whole months compared
+        days = [1 + k * (last - 1) // (n - 1) for k in range(n)]
+        return [{"platform": "instagram", "post_id": f"{m}-{k}", "reactions": 10.0,
+                 "reach": 400.0, "published_at": f"2026-{m:02d}-{d:02d}T09:00:00Z"}
+                for k, d in enumerate(days)]
+
+    c = compare(dataset(posts=posts(month(10, 12, 31) + month(9, 11, 30))), "2026-10",
+                model=False)
+    assert _kpis(c).loc["posts", "change_abs"] == pytest.approx(12 / 31 - 11 / 30)
+    shown = _shown(c)
+    assert shown.loc["posts", ["change", "change %"]].tolist() == ["+0.02/day", "+5.6%"]
+    assert shown.loc["interactions", "change"] == "+0.2/day"
 
 
 def test_notebook_view_reads_as_percentages_counts_and_intervals():
@@ -1037,6 +1058,17 @@ def test_a_seed_or_a_resample_count_that_is_none_is_named():
         with pytest.raises(ArgumentError, match=f"^argument 'n_boot': {words}"):
             compare(running_year(), "2026-10", n_boot=n_boot)
     assert compare(running_year(), "2026-10", n_boot=200.0).table["kpi"].size
+
+
+@pytest.mark.parametrize("model", ["False", "no", 0, None])
+def test_model_must_be_true_or_false(model):
+    """s57R1: ``model="False"`` and ``model="no"``, being true, ran the model (5 model
+    intervals on the sample's October); 0 and None are no flags either."""
+    from smmanalytics.errors import ArgumentTypeError
+
+    with pytest.raises(ArgumentTypeError, match=r"^argument 'model': not a flag .*expected "
+                                                 r"True or False"):
+        compare(running_year(), "2026-10", model=model)
 
 
 @pytest.mark.parametrize("lang,expected", [
@@ -2272,9 +2304,12 @@ def test_a_kpi_carried_by_few_posts_shows_its_direction_only():
         row = t.loc[kpi]
         assert row[["ci_low", "ci_high", "model_ci_low", "model_ci_high"]].isna().all(), kpi
         assert row["direction_only"] and row["direction"] in ("up", "down"), kpi
-        # October has the fewest: 1 of its 12 posts carries reach
+        # October has the fewest: 1 of its 12 posts carries reach, the one of instagram,
+        # the platform rated by reach (X carries none), which the rates pool
         assert row["method"] == ("direction only (reach known for 1 of 12 posts of 2026-10: "
-                                 "fewer than 10)"), kpi
+                                 "fewer than 10)" if kpi == "reach" else
+                                 "direction only (this rate pools the posts of instagram "
+                                 "with reach: 1 of 12 posts of 2026-10, fewer than 10)"), kpi
         assert (row["n_current"], row["n_kpi_current"]) == (12, 1), kpi
         assert (row["n_previous"], row["n_kpi_previous"]) == (12, 3), kpi
     views = t.loc["views"]
@@ -2322,9 +2357,11 @@ def test_the_posts_of_a_period_and_those_carrying_the_kpi_are_both_given():
         assert row[["n_current", "n_kpi_current", "n_previous", "n_kpi_previous"]].tolist() == [
             17, 3, 17, 12], kpi
         assert row["direction_only"] and pd.isna(row["ci_low"]), kpi
-        # October has the fewest (3 against 12)
+        # October has the fewest (3 against 12), Instagram's, the platform rated by reach
         assert row["method"] == ("direction only (reach known for 3 of 17 posts of 2026-10: "
-                                 "fewer than 10)"), kpi
+                                 "fewer than 10)" if kpi == "reach" else
+                                 "direction only (this rate pools the posts of instagram "
+                                 "with reach: 3 of 17 posts of 2026-10, fewer than 10)"), kpi
     # interactions: all 17 carry them, an interval; impressions: none does, nor a direction
     assert t.loc["interactions", ["n_kpi_current", "n_kpi_previous"]].tolist() == [17, 17]
     assert not t.loc["interactions", "direction_only"]
@@ -2654,3 +2691,81 @@ def test_posts_of_unknown_interactions_are_said_beside_interactions_per_post():
         "interazioni per post e i tassi di quel periodo sono quelli degli altri suoi post.")
     # every caveat of the list ends so, as its report bullets do
     assert all(s.endswith(".") for s in c.caveats)
+
+
+def _rated_month(month, platform, n, views, reach=np.nan, start_id=0):
+    """``n`` posts of 10 reactions of ``platform`` on days 1, 2, … of ``month``, each with
+    ``views`` (and ``reach``)."""
+    return [{"platform": platform, "post_id": f"{platform}-{start_id + k}", "reactions": 10.0,
+             "views": float(views), "reach": float(reach),
+             "published_at": f"2026-{month:02d}-{k + 1:02d}T09:00:00Z"} for k in range(n)]
+
+
+def test_a_rate_by_views_names_the_platforms_it_pools_not_all_the_views():
+    """s57R1: the sample's er_views read "views known for 4 of 102 posts of 2025-10" beside a
+    views row of 69 posts (Facebook's and Instagram's views, their rates by reach), and
+    "YouTube made 100% of the views" when it made 2.7% of them. Here 12 Facebook posts a month
+    carry reach and views (rated by reach), 3 YouTube posts in October and 4 in August views
+    only (rated by views): the views row counts 15 and 16 posts, er_views pools YouTube's 3 and
+    4, so the rate names YouTube and the fewest, October's 3 of 15."""
+    rows = (_rated_month(10, "facebook", 12, 2000, 1000) + _rated_month(10, "youtube", 3, 500)
+            + _rated_month(8, "facebook", 12, 2000, 1000, start_id=100)
+            + _rated_month(8, "youtube", 4, 500, start_id=100))
+    c = compare(dataset(posts=posts(rows)), "2026-10", previous=AUG, model=False)
+    t = _kpis(c)
+    assert c.rate_measures == {"facebook": "reach", "youtube": "views"}
+    # views: 12 + 3 and 12 + 4 posts carry it, 12 × 2000 + 3 × 500 = 25,500 in October
+    assert t.loc["views", ["n_kpi_current", "n_kpi_previous"]].tolist() == [15, 16]
+    assert t.loc["views", "current"] == 25_500
+    # er_views: YouTube's alone, 3 × 10 / (3 × 500) = 2 %
+    assert t.loc["er_views", "current"] == pytest.approx(0.02)
+    for kpi in ("er_views", "er_views_median"):
+        assert t.loc[kpi, ["n_kpi_current", "n_kpi_previous"]].tolist() == [3, 4], kpi
+        assert t.loc[kpi, "method"] == ("direction only (this rate pools the posts of youtube "
+                                        "with views: 3 of 15 posts of 2026-10, fewer than 10)")
+
+
+def test_a_denominator_share_is_of_the_platforms_rated_by_that_measure():
+    """The caveat on a platform's share of a pooled denominator said "of the views" while
+    counting only the platforms rated by views (s57R1). August: TikTok 10 × 100 = 1,000 views,
+    YouTube 10 × 100 = 1,000, Instagram (no reach: rated by views) 10 × 200 = 2,000, so
+    YouTube 1,000 / 4,000 = 25 %; October: YouTube 10 × 400 = 4,000 of 7,000 = 57 % (+32
+    points, over the 20 of DENOMINATOR_SHIFT; TikTok −11, Instagram −21). Facebook's 10 ×
+    10,000 views a month, its rate by reach, are not in the shares."""
+    rows = []
+    for month, youtube, start in ((8, 100, 0), (10, 400, 100)):
+        rows += (_rated_month(month, "tiktok", 10, 100, start_id=start)
+                 + _rated_month(month, "youtube", 10, youtube, start_id=start)
+                 + _rated_month(month, "instagram", 10, 200, start_id=start)
+                 + _rated_month(month, "facebook", 10, 10_000, 5000, start_id=start))
+    c = compare(dataset(posts=posts(rows)), "2026-10", previous=AUG, model=False)
+    assert [x for x in c.caveats if x.startswith("Posts on")] == [
+        "Posts on youtube made 25% of the views of the platforms rated by views (instagram, "
+        "tiktok, youtube) in 2026-08 and 57% in 2026-10: the pooled er_views of these "
+        "platforms moves with that share; compare within each platform."]
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "Posts on TikTok made 50% of the views of the platforms whose engagement rate is by "
+           "views (TikTok and YouTube) in August 2026 and 20% in October 2026: the Eng. rate / "
+           "views of these platforms together moves with that share; compare within each "
+           "platform."),
+    ("fr", "Les publications TikTok ont fait 50 % des vues des plateformes dont le taux est "
+           "rapporté aux vues (TikTok et YouTube) en août 2026 et 20 % en octobre 2026 : le "
+           "taux d'engagement / vues de ces plateformes varie avec cette part ; comparez "
+           "plateforme par plateforme."),
+    ("it", "Quota dei post TikTok sulle visualizzazioni delle piattaforme il cui tasso è "
+           "rapportato alle visualizzazioni (TikTok e YouTube): 50% (agosto 2026), 20% (ottobre "
+           "2026): il tasso di engagement / visualizzazioni di queste piattaforme varia con "
+           "questa quota; confrontate piattaforma per piattaforma."),
+])
+def test_a_denominator_share_caveat_reads_in_each_language(lang, said):
+    """The caveat of the test above, as the report words it (notes.yaml)."""
+    from smmanalytics.report.formatting import Formatter
+
+    note = ("Posts on tiktok made 50% of the views of the platforms rated by views (tiktok, "
+            "youtube) in 2026-08 and 20% in 2026-10: the pooled er_views of these platforms "
+            "moves with that share; compare within each platform.")
+    # French sets its spaces before "%", ":" and ";" unbreakable: compared as plain spaces
+    shown = Formatter(lang).note(note).replace("\u202f", " ").replace("\xa0", " ")
+    assert shown == said

@@ -831,55 +831,65 @@ def test_ids_rounded_by_a_spreadsheet_do_not_merge_different_posts(tmp_path):
     assert "matched by the post's link" in q.loc["post_id_damaged", "message"]
 
 
-def test_posts_published_after_their_export_are_noted(tmp_path):
-    """A Facebook export named for its day, 2026-11-02, held a post published 2026-11-21 (a
-    date misread) and nothing said so. The export's day ends 2026-11-03 08:00 UTC (midnight
-    in Meta's zone, UTC-8 in November); a day of slack makes the limit 2026-11-04 08:00 UTC:
-    11/03 20:00 (04:00 UTC on the 4th) is within it, 11/04 09:00 (17:00 UTC) and 11/21 are
-    not: 2 posts noted, the file's day named. Without a date in the name, the export's time
-    is a guess (the file's modification time): nothing is noted."""
+def test_posts_published_after_the_date_of_their_export_s_name_prove_it_wrong(tmp_path):
+    """A Facebook export named for its day, 2026-11-02, held posts published up to 2026-11-21
+    and was taken as of that day, its posts' dates said misread. An export cannot hold a post
+    published after it: the name's day, ending 2026-11-03 08:00 UTC (midnight in Meta's zone,
+    UTC-8 in November), a day of slack added, is before 11/21 20:15 (2026-11-22 04:15 UTC):
+    the name's date is wrong, said so, and the file's modification time (2026-12-01 12:00,
+    after every post) taken as a guess. Without a date in the name, the same."""
     rows = [("179001", "11/01/2026 10:00"), ("179002", "11/03/2026 20:00"),
             ("179003", "11/04/2026 09:00"), ("179004", "11/21/2026 20:15")]
     body = "".join(f'{pid},1784,brand,Brand,hello,0,{when},https://www.instagram.com/p/Z{pid}/,'
                    '"IG image",,Lifetime,100,50,10,1,,2,3\n' for pid, when in rows)
-    (tmp_path / "named").mkdir()
-    (tmp_path / "named" / "ig_2026-11-02.csv").write_text(f"{IG_HEADER}\n{body}")
-    ds = smm.load(tmp_path / "named", cache=False)
-    q = ds.quality.set_index("code")
-    assert q.loc["published_after_export", "rows"] == 2
-    assert q.loc["published_after_export", "level"] == "warning"
-    assert "after the export's date 2026-11-02" in q.loc["published_after_export", "message"]
-    (tmp_path / "unnamed").mkdir()
-    (tmp_path / "unnamed" / "ig.csv").write_text(f"{IG_HEADER}\n{body}")
-    _modified(tmp_path / "unnamed" / "ig.csv", "2026-12-01 12:00")
-    assert "published_after_export" not in _codes(smm.load(tmp_path / "unnamed", cache=False))
+    for name in ("ig_2026-11-02.csv", "ig.csv"):
+        (tmp_path / name[:-4]).mkdir()
+        path = _modified(tmp_path / name[:-4] / name, "2026-12-01 12:00", f"{IG_HEADER}\n{body}")
+        ds = smm.load(path.parent, cache=False)
+        codes = _codes(ds)
+        assert "published_after_export" not in codes
+        assert "snapshot_guessed" in codes
+        assert set(ds.posts["snapshot_at"]) == {pd.Timestamp("2026-12-01 12:00", tz="UTC")}
+    q = smm.load(tmp_path / "ig_2026-11-02", cache=False).quality.set_index("code")
+    assert q.loc["snapshot_before_posts", "message"] == (
+        "the date its name gives, 2026-11-03 08:00 UTC, is before its latest post, published "
+        "2026-11-22 04:15 UTC: an export cannot hold a post published after it, so that date "
+        "is wrong and was not taken as the export's")
 
 
-def _modified(path: Path, when: str) -> Path:
-    """``path`` with its modification time set to ``when`` (UTC)."""
+def _modified(path: Path, when: str, text: str | None = None) -> Path:
+    """``path`` (written with ``text`` if given) with its modification time set to ``when``
+    (UTC)."""
+    if text is not None:
+        path.write_text(text)
     t = pd.Timestamp(when, tz="UTC").timestamp()
     os.utime(path, (t, t))
     return path
 
 
-def test_posts_published_after_the_file_was_written_are_noted(tmp_path):
-    """An export without a date in its name nor its cells: its file's modification time
-    bounds its posts (a copy's time is later than the export, never earlier than its posts).
-    Written 2026-11-02 12:00 UTC, with a day of slack the limit is 2026-11-03 12:00 UTC:
-    11/01 10:00 (18:00 UTC, Meta's zone UTC-8) is within it; 11/03 20:00 (04:00 UTC on the
-    4th) and 11/21 20:15 are not: 2 posts noted, kept. They loaded without a word."""
+def test_a_file_written_before_its_latest_post_is_dated_by_that_post(tmp_path):
+    """An export without a date in its name nor its cells, its file's modification time
+    2026-11-02 12:00 UTC: it held a post published 11/21 20:15 (2026-11-22 04:15 UTC, Meta's
+    zone UTC-8), more than a day after. A copy's time is later than the export, never
+    earlier, and an export cannot hold a post published after it: that time is wrong (a
+    clock, a tool that reset it), said so, and the export dated by its latest post, the
+    earliest it can have been made. Its posts were dated after their own snapshot, and
+    called misread."""
     rows = [("179001", "11/01/2026 10:00"), ("179002", "11/03/2026 20:00"),
             ("179004", "11/21/2026 20:15")]
     body = "".join(f'{pid},1784,brand,Brand,hello,0,{when},https://www.instagram.com/p/Z{pid}/,'
                    '"IG image",,Lifetime,100,50,10,1,,2,3\n' for pid, when in rows)
-    (tmp_path / "ig.csv").write_text(f"{IG_HEADER}\n{body}")
-    ds = smm.load(_modified(tmp_path / "ig.csv", "2026-11-02 12:00").parent, cache=False)
+    path = _modified(tmp_path / "ig.csv", "2026-11-02 12:00", f"{IG_HEADER}\n{body}")
+    ds = smm.load(path.parent, cache=False)
     assert len(ds.posts) == 3
+    assert set(ds.posts["snapshot_at"]) == {pd.Timestamp("2026-11-22 04:15", tz="UTC")}
+    assert (ds.posts["published_at"] <= ds.posts["snapshot_at"]).all()
     q = ds.quality.set_index("code")
-    assert q.loc["published_after_export", "rows"] == 2
-    assert q.loc["published_after_export", "level"] == "warning"
-    assert ("after the file was last modified, 2026-11-02 12:00 UTC (the export states no "
-            "date)" in q.loc["published_after_export", "message"])
+    assert "published_after_export" not in q.index and "snapshot_guessed" not in q.index
+    assert q.loc["snapshot_before_posts", "message"].startswith(
+        "its modification time, 2026-11-02 12:00 UTC, is before its latest post, published "
+        "2026-11-22 04:15 UTC")
+    assert q.loc["snapshot_from_posts", "level"] == "info"
 
 
 def test_a_cell_of_no_value_takes_the_figure_of_an_older_export(tmp_path):

@@ -142,7 +142,7 @@ def test_a_row_with_empty_extra_cells_is_kept_as_it_is_and_noted():
     t = split_text("a,b,c\n1,2,3,,\n4,5,6\n", source="r.csv", log=log)[0]
     assert t.frame[0].tolist() == ["1", "4"] and t.frame[2].tolist() == ["3", "6"]
     note = _notes(log)["ragged_rows"]
-    assert note["rows"] == 1 and "0 rows with fewer and 1 rows with more" in note["message"]
+    assert note["rows"] == 1 and "0 rows with fewer and 1 row with more" in note["message"]
     assert "line 2" in note["message"]
 
 

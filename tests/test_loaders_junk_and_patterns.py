@@ -5,6 +5,7 @@ shell reads it (``loaders._folder.expand_patterns``, ``dataset._note_junk``)."""
 
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import smmanalytics as smm
 from smmanalytics.cli import main
 from smmanalytics.errors import ParseError
 from smmanalytics.loaders import inspect_files
+from smmanalytics.loaders._sources import JUNK_WHY
 from tests._helpers import ig_export
 
 #: the junk a Mac, Windows, git and Excel leave in a brand's folder, beside one export of
@@ -26,6 +28,10 @@ JUNK = {".DS_Store": b"\0\0\0\1Bud1", "facebook/.DS_Store": b"\0\0\0\1Bud1",
 #: what the system_file note says of them (names sorted: '.D' < '._' < '.g' < '__')
 SAID = ("3 files and 2 folders, hidden or system (no exports), skipped and never read as "
         "data: .DS_Store ×2, ._ig_2026-10-03.csv, .git/, __MACOSX/")
+#: what the lock_file note says of a lock file
+LOCK = ("an Office lock file: a workbook or document of its folder was open in Excel (or "
+        "another Office program) when the folder was copied, so its changes not saved by "
+        "then are in no file; skipped")
 
 
 def _brand(folder: Path) -> Path:
@@ -57,14 +63,11 @@ def test_junk_is_noted_once_per_folder_and_per_zip_alike(tmp_path):
     # not at all; the zip of the same folder noted nothing
     brand = _brand(tmp_path / "brand")
     archive = _zipped(brand, tmp_path / "brand.zip")
-    lock = ("an Office lock file: a workbook or document of its folder was open in Excel (or "
-            "another Office program) when the folder was copied, so its changes not saved by "
-            "then are in no file; skipped")
     for where, lock_at in ((brand, str(brand / "~$report.xlsx")),
                            (archive, f"{archive}!brand/~$report.xlsx")):
         ds = smm.load(where, strict=True, cache=False)   # never read: strict has no error
         assert _junk_notes(ds) == [[str(where), "system_file", SAID],
-                                   [lock_at, "lock_file", lock]]
+                                   [lock_at, "lock_file", LOCK]]
         assert len(ds.files) == 1 and len(ds.posts) == 1
         assert ds.posts["views"].tolist() == [10]
 
@@ -106,7 +109,8 @@ def test_a_pattern_loads_what_it_matches(tmp_path, monkeypatch, capsys):
     assert main(["inspect", "exports/*.csv"]) == 0
     out = capsys.readouterr().out
     assert "ig_2026-10-03.csv" in out and "ig_2026-10-05.csv" in out and "notes.txt" not in out
-    assert len(inspect_files("exports/**/*.csv")) == 2
+    # the two exports, and the lock file the pattern matches, left out
+    assert inspect_files("exports/**/*.csv")["status"].tolist() == ["ok", "ok", "left_out"]
 
 
 def test_a_pattern_matching_nothing_names_itself(tmp_path):
@@ -149,7 +153,9 @@ def test_a_pattern_loads_its_folders_files_once_as_the_folder_does(tmp_path, pat
     assert ds.posts["views"].tolist() == [10]
     assert ds.brand.name == "brand"
     assert not ds.quality["code"].eq("duplicate_file").any()
-    assert inspect_files(f"{brand}/{pattern}")["file"].tolist() == ds.files["path"].tolist()
+    # the export, then the __MACOSX folder, left out
+    assert inspect_files(f"{brand}/{pattern}")["file"].tolist() == [
+        *ds.files["path"], f"{brand}/__MACOSX/"]
     # ** and * match the __MACOSX folder; **/*.csv and */*.csv its file, junk by its
     # folder's name (a part of its path below brand): one note of the folder either way
     assert _junk_notes(ds) == [[str(brand), "system_file",
@@ -163,3 +169,59 @@ def test_a_file_listed_with_its_folder_is_read_once(tmp_path):
     ds = smm.load([brand, brand / "instagram" / "ig_2026-10-03.csv"], cache=False)
     assert ds.files["path"].tolist() == [str(brand / "instagram" / "ig_2026-10-03.csv")]
     assert ds.posts["views"].tolist() == [10]
+
+
+def _nested(outer: Path) -> Path:
+    """``outer/export.zip``, a zip holding ``inner.zip`` and a .DS_Store of its own; the inner
+    zip holds the export of 10 views and the junk of :data:`JUNK` but its .git (a Mac's
+    __MACOSX copy, two .DS_Store, a ._ copy, the lock file) and a Windows Thumbs.db."""
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as zf:
+        zf.writestr("ig_2026-10-03.csv", "\ufeff" + ig_export(10))
+        for name, data in JUNK.items():
+            if not name.startswith(".git/"):
+                zf.writestr(name, data)
+        zf.writestr("Thumbs.db", b"\0")
+    outer.mkdir()
+    with zipfile.ZipFile(outer / "export.zip", "w") as zf:
+        zf.writestr("inner.zip", inner.getvalue())
+        zf.writestr(".DS_Store", b"\0\0\0\1Bud1")
+    return outer / "export.zip"
+
+
+def test_a_nested_zip_notes_its_own_junk(tmp_path):
+    # before: only export.zip's own .DS_Store was noted, the inner zip's junk went unsaid
+    archive = _nested(tmp_path / "brand")
+    ds = smm.load(tmp_path / "brand", strict=True, cache=False)
+    inner = f"{archive}!inner.zip"
+    # the inner zip's: .DS_Store, facebook/.DS_Store, ._ig_2026-10-03.csv and Thumbs.db
+    # (4 files) and __MACOSX/ (1 folder, its member not counted); the lock file by itself
+    assert _junk_notes(ds) == [
+        [str(archive), "system_file", "1 file, hidden or system (no exports), skipped and "
+         "never read as data: .DS_Store"],
+        [inner, "system_file", "4 files and 1 folder, hidden or system (no exports), skipped "
+         "and never read as data: .DS_Store ×2, ._ig_2026-10-03.csv, Thumbs.db, __MACOSX/"],
+        [f"{inner}!~$report.xlsx", "lock_file", LOCK]]
+    assert ds.posts["views"].tolist() == [10]
+
+
+def test_inspect_lists_the_junk_left_out_with_why(tmp_path, capsys):
+    # before: inspect_files listed the export alone, silent on the junk load notes
+    brand = _brand(tmp_path / "brand")
+    archive = _nested(tmp_path / "zipped")
+    got = inspect_files([brand, tmp_path / "zipped"])
+    left = got.loc[got["status"].eq("left_out"), ["file", "warnings"]].values.tolist()
+    # each entry of JUNK once, .git/ and __MACOSX/ as one folder each; the zips' as named in
+    # them, the inner zip's own .DS_Store, ._ copy, Thumbs.db, __MACOSX/ and lock file
+    system = [f"{brand}/{n}" for n in (".DS_Store", "._ig_2026-10-03.csv", ".git/",
+                                       "__MACOSX/", "facebook/.DS_Store")]
+    system += [f"{archive}!.DS_Store"] + [f"{archive}!inner.zip!{n}" for n in (
+        ".DS_Store", "._ig_2026-10-03.csv", "Thumbs.db", "__MACOSX/", "facebook/.DS_Store")]
+    locks = [str(brand / "~$report.xlsx"), f"{archive}!inner.zip!~$report.xlsx"]
+    assert sorted(left) == sorted([[f, JUNK_WHY] for f in system] + [[f, LOCK] for f in locks])
+    # the two exports, read; the junk listed after them: 5 + 1 + 5 system, 2 lock files
+    assert got["status"].tolist() == ["ok"] * 2 + ["left_out"] * 13
+    assert main(["inspect", str(brand)]) == 0
+    out = capsys.readouterr().out
+    assert (f"{brand / '.git'}/\n  status:    left out (never read as data: smm.load skips "
+            f"it too)\n  warnings:  {JUNK_WHY}\n") in out

@@ -1667,6 +1667,33 @@ def test_french_and_italian_reel_and_post_types_are_read_as_inferred(tmp_path):
                                        if q["code"] == "post_type_inferred")
 
 
+def test_an_english_post_type_post_is_unknown_not_an_italian_word(tmp_path):
+    """The reference's English post types are Facebook's Photos, Videos, Reels, Links and
+    Instagram's IG image, IG carousel, IG reel, IG video, IG story (§1.3, §2.3): "Post" is not
+    one. An export of English headers writing it was read as the Italian "Post" (a feed post,
+    other), noted as a type of a language whose types are not confirmed; it is an unknown
+    type, warned of, and its post under a /reel/ link a reel as any unknown type's. 3 posts:
+    Post on a /p/ link (other), Post on a /reel/ link (reel), IG image (image)."""
+    cols = ["Post ID", "Account ID", "Account username", "Description", "Publish time",
+            "Permalink", "Post type", "Date", "Views", "Reach", "Likes", "Comments"]
+    rows = [dict(zip(cols, r, strict=True)) for r in (
+        ["18000000000000001", "1784", "brand", "a", "10/03/2026 01:00",
+         "https://www.instagram.com/p/Z1/", "Post", "Lifetime", "100", "90", "5", "1"],
+        ["18000000000000002", "1784", "brand", "b", "10/04/2026 01:00",
+         "https://www.instagram.com/reel/Z2/", "Post", "Lifetime", "100", "90", "5", "1"],
+        ["18000000000000003", "1784", "brand", "c", "10/05/2026 01:00",
+         "https://www.instagram.com/p/Z3/", "IG image", "Lifetime", "100", "90", "5", "1"])]
+    path = tmp_path / "instagram_posts_2026-10-01_2026-10-31_2026-11-02.csv"
+    _write(path, cols, rows)
+    df = read_export(path)
+    assert df["content_type"].astype(str).tolist() == ["other", "reel", "image"]
+    notes = {q["code"]: q for q in df.attrs["quality"]}
+    assert "post_type_inferred" not in notes
+    unknown = notes["unknown_post_type"]
+    assert (unknown["level"], unknown["rows"]) == ("warning", 2)
+    assert "['post']" in unknown["message"]
+
+
 @pytest.mark.parametrize(("raw", "expected"), [
     ("carosello ig", "carousel"), ("carosello di instagram", "carousel"),
     ("immagine ig", "image"), ("reel di instagram", "reel"), ("vidéo instagram", "video"),

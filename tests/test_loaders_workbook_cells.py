@@ -140,8 +140,8 @@ def test_linkedin_error_cells_are_missing_numbers_noted_as_typed_placeholders(tm
     assert posts["impressions"].isna().tolist() == [True, False, False, False]
     note = next(q for q in posts.attrs["quality"] if q["code"] == "placeholder_cells")
     assert note["rows"] == 1
-    assert note["message"] == (f"sheet 'All posts': 1 number cells hold {error!r} (no value) "
-                               "and were read as missing, not 0, in 'Impressions' (the "
+    assert note["message"] == (f"sheet 'All posts': 1 number cell holds {error!r} (no value) "
+                               "and was read as missing, not 0, in 'Impressions' (the "
                                "first: All posts!J3)")
 
 
@@ -198,8 +198,8 @@ def test_an_error_cell_in_the_account_column_is_no_account(tmp_path, error):
     note = ds.quality.loc[ds.quality["code"].eq("text_error_cells").to_numpy()]
     assert note["rows"].tolist() == [1]
     assert note["message"].tolist() == [
-        f"sheet 'Posts': 1 text cells show a spreadsheet's error, {error!r} (no value), and "
-        "were read as missing in 'Account username'"]
+        f"sheet 'Posts': 1 text cell shows a spreadsheet's error, {error!r} (no value), and "
+        "was read as missing in 'Account username'"]
 
 
 def test_error_cells_in_a_link_and_a_number_are_missing_each_noted_by_column(tmp_path):
@@ -212,9 +212,9 @@ def test_error_cells_in_a_link_and_a_number_are_missing_each_noted_by_column(tmp
     notes = {q["code"]: q["message"] for q in posts.attrs["quality"]
              if q["code"] in ("text_error_cells", "placeholder_cells")}
     assert notes == {
-        "text_error_cells": "sheet 'Posts': 1 text cells show a spreadsheet's error, '#N/A' (no "
-                            "value), and were read as missing in 'Permalink'",
-        "placeholder_cells": "sheet 'Posts': 1 number cells hold '#DIV/0!' (no value) and were "
+        "text_error_cells": "sheet 'Posts': 1 text cell shows a spreadsheet's error, '#N/A' (no "
+                            "value), and was read as missing in 'Permalink'",
+        "placeholder_cells": "sheet 'Posts': 1 number cell holds '#DIV/0!' (no value) and was "
                              "read as missing, not 0, in 'Views' (the first: Posts!F3)"}
 
 
@@ -229,8 +229,8 @@ def test_an_error_cell_in_a_caption_is_no_caption(tmp_path):
     posts = read_export(path, kind="posts")
     assert posts["caption"].isna().tolist() == [True, False, False, False]
     note = next(q for q in posts.attrs["quality"] if q["code"] == "text_error_cells")
-    assert note["message"] == ("sheet 'All posts': 1 text cells show a spreadsheet's error, "
-                               "'#REF!' (no value), and were read as missing in 'Post title'")
+    assert note["message"] == ("sheet 'All posts': 1 text cell shows a spreadsheet's error, "
+                               "'#REF!' (no value), and was read as missing in 'Post title'")
 
 
 @given(st.sampled_from(["#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!",

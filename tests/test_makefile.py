@@ -211,3 +211,29 @@ def test_clean_without_a_reports_folder_says_so_and_succeeds(tmp_path):
     done = _make(project, "clean")
     assert done.returncode == 0, done.stderr
     assert "no reports folder reports: nothing to remove" in done.stdout
+
+
+def test_clean_keeps_a_running_reports_work_folder_and_says_so(tmp_path):
+    """``make clean`` during a report removed its work folder from under it. A work folder
+    whose ``owner`` (as runner writes it) is a process still running (this test's) is kept,
+    and said; one whose process ended (a finished ``true``) is a killed run's, removed."""
+    from smmanalytics import runner
+
+    project = _copy(tmp_path)
+    out = tmp_path / "reports"
+    host, boot, alive = runner._this_run()
+    ended = subprocess.Popen(["true"])
+    ended.wait()
+    for name, pid in ((".2026-10.running1", alive), (".2026-10.killed01", ended.pid)):
+        _touch(out / "acme" / name / "new" / "acme-2026-10.pdf")
+        (out / "acme" / name / "owner").write_text(f"{host} {boot} {pid}", encoding="utf-8")
+    done = _make(project, "clean", f"OUT={out}")
+    assert done.returncode == 0, done.stderr
+    # acme/ is not emptied: it holds the kept folder
+    said = [line for line in done.stdout.splitlines() if line.startswith(("kept ", "removed "))]
+    assert said == [
+        f"kept {out / 'acme/.2026-10.running1'}: the work folder of a report still running "
+        f"(process {alive})",
+        f"removed {out / 'acme/.2026-10.killed01'}"]
+    assert (out / "acme" / ".2026-10.running1" / "new" / "acme-2026-10.pdf").is_file()
+    assert not (out / "acme" / ".2026-10.killed01").exists()

@@ -433,6 +433,19 @@ def test_engagement_by_a_missing_column_names_it(by, column):
         metrics.engagement(_posts().drop(columns="platform"))
 
 
+@pytest.mark.parametrize("by,said", [
+    ("Platform", "posts lack that column (did you mean 'platform'?); expected one of "),
+    ("contnet_type", "posts lack that column (did you mean 'content_type'?); expected one of "),
+    ("bogus", "posts lack that column; expected one of "),
+])
+def test_engagement_by_a_missing_column_names_the_close_one(by, said):
+    """s57R1: by="Platform" was told the posts' 66 columns, not the one meant; the nearest
+    column is named as brand.yaml's and costs.csv's keys are (``_io.closest_key``), none when
+    no column is near."""
+    with pytest.raises(SchemaError, match=re.escape(f"cannot group by {by!r}: {said}")):
+        metrics.engagement(_posts(), by=by)
+
+
 def test_engagement_takes_a_dataset():
     from smmanalytics.dataset import Dataset
     from smmanalytics.errors import ArgumentTypeError

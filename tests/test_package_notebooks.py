@@ -5,6 +5,7 @@ package's own (smmanalytics.notebooks) written into the cache folder, as an inst
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -92,6 +93,40 @@ def test_the_temporary_notebooks_folder_is_one_per_process_and_goes_with_it(tmp_
     assert Path(out[0]).parent == tmp_path and Path(out[0]).name.startswith("smm-notebooks-")
     assert out[1] == "True"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cache"]
+
+
+def _notebooks_process(tmp_path: Path, then: str) -> subprocess.Popen:
+    """A process that makes its temporary notebooks folder in ``tmp_path`` (its cache a
+    file), prints its path, then runs ``then``."""
+    code = ("import os, signal, sys\n"
+            "from smmanalytics import runner\n"
+            "runner._checkout_notebooks = lambda: None\n"
+            "print(runner.notebook_path('monthly').parent, flush=True)\n" + then)
+    cache = tmp_path / "cache"
+    cache.write_text("a file, not a folder")
+    env = {**os.environ, "SMM_CACHE_DIR": str(cache), "TMPDIR": str(tmp_path)}
+    env.pop("SMM_NOTEBOOKS", None)
+    return subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True, env=env)
+
+
+def test_a_killed_processs_temporary_notebooks_are_removed_by_the_next(tmp_path):
+    """A process killed (SIGKILL) left its /tmp/smm-notebooks-* for good: its exit never
+    ran. The next process to make one removes it, not the one of a process still running."""
+    killed = _notebooks_process(tmp_path, "os.kill(os.getpid(), signal.SIGKILL)\n")
+    dead = Path(killed.stdout.readline().strip())
+    assert killed.wait() == -signal.SIGKILL and (dead / "monthly_report.ipynb").is_file()
+    running = _notebooks_process(tmp_path, "sys.stdin.read()\n")      # until told to end
+    alive = Path(running.stdout.readline().strip())
+    try:
+        later = _notebooks_process(tmp_path, "")
+        later.communicate()
+        assert later.returncode == 0
+        # the killed one's gone, the running one's kept; the later one's went at its exit
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", alive.name]
+    finally:
+        running.communicate("")
+    assert running.returncode == 0 and not alive.exists()
 
 
 def test_smm_notebooks_names_the_folder_it_lacks(monkeypatch, tmp_path):

@@ -448,3 +448,26 @@ def test_cli_period_error_says_what_is_wrong_after_a_colon(capsys):
     assert main(["roi", str(sample), "--period", "0000"]) == 2
     assert capsys.readouterr().err.endswith(
         "got '0000': a period's years run from 1900 to 9999; got year 0 in '0000'\n")
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (("2026-10",), "argument 'end': a Period is made of its start, end and label; got no end "
+                   "and label (smm.parse_period('2026-10') makes the period of a text)"),
+    (("2026-Q3",), "argument 'end': a Period is made of its start, end and label; got no end "
+                   "and label (smm.parse_period('2026-Q3') makes the period of a text)"),
+    ((dt.date(2026, 10, 1), dt.date(2026, 10, 31)),
+     "argument 'label': a Period is made of its start, end and label; got no label "
+     "(smm.parse_period('2026-10') makes the period of a text)"),
+])
+def test_a_period_of_its_text_alone_points_to_parse_period(args, said):
+    """s57R1: ``smm.Period("2026-10")``, a notebook's first try, was a bare TypeError (missing
+    'end' and 'label'), no SmmError and no word of what to type."""
+    import smmanalytics as smm
+    from smmanalytics.errors import ArgumentTypeError
+
+    with pytest.raises(ArgumentTypeError) as caught:
+        smm.Period(*args)
+    assert str(caught.value) == said
+    # the whole three still make the period parse_period gives
+    assert smm.Period(dt.date(2026, 10, 1), dt.date(2026, 10, 31), "2026-10",
+                      "month") == parse_period("2026-10")

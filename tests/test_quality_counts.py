@@ -171,15 +171,16 @@ def test_posts_repeated_in_a_file(tmp_path, n, come):
 
 @pytest.mark.parametrize(("n", "posts"), [(1, "1 post"), (2, "2 posts")])
 def test_posts_published_after_the_export(tmp_path, n, posts):
-    # the export of 3 October 2026 (its name's last day); n posts published on the 5th, 09:00
-    # Pacific
-    rows = [(f"1790000000000000{i}", f"P{i}", "IG image", "10/05/2026 09:00") for i in range(n)]
+    # the export of 3 October 2026 (its name's last day); n posts dated 5 October 2099, after
+    # today: misread, no proof that the name's date is wrong (that is a post published after
+    # it and before today: test_snapshot_bounds)
+    rows = [(f"1790000000000000{i}", f"P{i}", "IG image", "10/05/2099 09:00") for i in range(n)]
     rows += [("17900000000000009", "S", "IG image", "10/02/2026 09:00")]
     path = tmp_path / "instagram_posts_2026-09-01_2026-10-02_2026-10-03.csv"
     notes = _notes(read_export(_ig(path, rows)))
     assert notes["published_after_export"] == (
         f"{posts} published after the export's date 2026-10-03: a date misread? (the first: "
-        "2026-10-05)")
+        "2099-10-05)")
 
 
 @pytest.mark.parametrize(("n", "got"), [(1, "1 post got its"), (2, "2 posts got their")])
@@ -238,3 +239,41 @@ def test_accounts_no_brand_yaml_declares(tmp_path, n, posts):
         "added up; if one is another brand's, declare the brand's own in brand.yaml ('accounts: "
         "{instagram: maisonseve}' or 'accounts: {instagram: atelier}', whichever is the "
         "brand's) to leave the others out")
+
+
+@pytest.mark.parametrize(("n", "posts", "keep"), [(1, "1 post's", "it keeps its"),
+                                                  (2, "2 posts'", "they keep their")])
+def test_account_ids_a_spreadsheet_rounded(tmp_path, n, posts, keep):
+    # n posts whose Account ID a spreadsheet wrote 1.78414E+16: no account's id, left out,
+    # the posts keeping the handle 'brand' and the name 'Brand'
+    rows = [(f"1790000000000000{i}", f"R{i}", "IG image", "10/02/2026 09:00") for i in range(n)]
+    path = _ig(tmp_path / "instagram_posts.csv", rows)
+    path.write_text(path.read_text(encoding="utf-8").replace(",1784,", ",1.78414E+16,"),
+                    encoding="utf-8")
+    assert _notes(read_export(path))["account_id_damaged"] == (
+        f"{posts} account id was rounded by a spreadsheet (such as '1.78414E+16'): it names no "
+        f"account and was left out; {keep} handle and name, by which an export of the same "
+        "account that writes its id gives it back (account_id_from_name says when one did)")
+
+
+@pytest.mark.parametrize(("n", "are"), [(1, "1 Date cell is"), (2, "2 Date cells are")])
+def test_ga4_dates_not_in_its_form(tmp_path, n, are):
+    # GA4's 20261001 then n days a spreadsheet re-saved as 2026-10-02, 2026-10-03…
+    days = "".join(f"2026-10-{2 + i:02d},{10 + i}\n" for i in range(n))
+    path = tmp_path / "ga4.csv"
+    path.write_text("# Start date: 20261001\n# End date: 20261031\nDate,Sessions,"
+                    "Engaged sessions\n20261001,9,5\n"
+                    + days.replace("\n", ",5\n"), encoding="utf-8")
+    assert _notes(read_export(path))["dates_not_ga4_form"] == (
+        f"{are} not GA4's YYYYMMDD (first: '2026-10-02'; a re-save by a spreadsheet or Looker "
+        "Studio): read as days")
+
+
+@pytest.mark.parametrize(("n", "decode"), [(1, "1 post id decodes"), (2, "2 post ids decode")])
+def test_x_ids_far_from_their_date(tmp_path, n, decode):
+    # ids of July 2026 and February 2025 (their snowflake times) dated 1 January 2020
+    ids = ["2077056051303153665", "1900000000000000000"][:n]
+    rows = [(pid, "Wed, Jan 1, 2020", f"https://x.com/a/status/{pid}") for pid in ids]
+    assert _notes(read_export(_x(tmp_path / "x.csv", rows)))["id_time_disagrees"] == (
+        f"{decode} to a time more than a day from the Date column; the Date was kept (day "
+        "precision)")

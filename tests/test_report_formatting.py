@@ -281,11 +281,13 @@ def test_a_single_day_from_to_reads_as_one_day(lang, day, covers):
      "primi 77 giorni, fino a quel giorno, con i primi 77 giorni del 2° trimestre 2026 (dal 1° "
      "aprile al 16 giugno 2026)."),
     # a rate is named as the report's tables name it, not by its code
-    ("fr", "Posts on facebook made 10% of the reach in 2026-09 and 35% in 2026-10: the pooled "
-           "er_reach of all platforms moves with that share; compare within each platform.",
-     "Les publications Facebook ont fait 10\u00a0% de la couverture en septembre 2026 et "
-     "35\u00a0% en octobre 2026 : le taux d'engagement / couverture de l'ensemble des "
-     "plateformes varie avec cette part ; comparez plateforme par plateforme."),
+    ("fr", "Posts on facebook made 10% of the reach of the platforms rated by reach (facebook, "
+           "instagram) in 2026-09 and 35% in 2026-10: the pooled er_reach of these platforms "
+           "moves with that share; compare within each platform.",
+     "Les publications Facebook ont fait 10\u00a0% de la couverture des plateformes dont le "
+     "taux est rapporté à la couverture (Facebook et Instagram) en septembre 2026 et 35\u00a0% "
+     "en octobre 2026 : le taux d'engagement / couverture de ces plateformes varie avec cette "
+     "part ; comparez plateforme par plateforme."),
     # ... while a count of 2026 stays a number
     ("fr", "only 2026 days of data: projection very uncertain",
      "seulement 2\u202f026 jours de données : projection très incertaine"),

@@ -2067,25 +2067,38 @@ def _carrying_rows(with_reach: int) -> list[dict]:
             + [post(9, 30 - k, "x", np.nan) for k in range(5)])
 
 
-@pytest.mark.parametrize("lang,with_reach,expected", [
-    ("en", 3, "direction only (reach known for 3 of 17 posts of October 2026)"),
-    ("fr", 3, "tendance seulement (3 publications sur 17 en octobre 2026 donnent la couverture)"),
-    ("it", 3, "solo direzione (3 post su 17 di ottobre 2026 riportano la copertura)"),
-    ("fr", 1, "tendance seulement (1 publication sur 17 en octobre 2026 donne la couverture)"),
-    ("it", 1, "solo direzione (1 post su 17 di ottobre 2026 riporta la copertura)"),
+@pytest.mark.parametrize("lang,with_reach,expected,rate", [
+    ("en", 3, "direction only (reach known for 3 of 17 posts of October 2026)",
+     "direction only (this rate pools the Instagram posts with reach: 3 of 17 posts of October "
+     "2026)"),
+    ("fr", 3, "tendance seulement (3 publications sur 17 en octobre 2026 donnent la couverture)",
+     "tendance seulement (ce taux regroupe les publications Instagram donnant la couverture : "
+     "3 sur 17 en octobre 2026)"),
+    ("it", 3, "solo direzione (3 post su 17 di ottobre 2026 riportano la copertura)",
+     "solo direzione (questo tasso raggruppa i post Instagram che riportano la copertura: 3 su "
+     "17 di ottobre 2026)"),
+    ("fr", 1, "tendance seulement (1 publication sur 17 en octobre 2026 donne la couverture)",
+     "tendance seulement (ce taux regroupe les publications Instagram donnant la couverture : "
+     "1 sur 17 en octobre 2026)"),
+    ("it", 1, "solo direzione (1 post su 17 di ottobre 2026 riporta la copertura)",
+     "solo direzione (questo tasso raggruppa i post Instagram che riportano la copertura: 1 su "
+     "17 di ottobre 2026)"),
 ])
-def test_a_rate_few_posts_carry_says_how_many_beside_all_the_posts(lang, with_reach, expected):
+def test_a_rate_few_posts_carry_says_how_many_beside_all_the_posts(lang, with_reach, expected,
+                                                                   rate):
     """October's reach rate rests on its ``with_reach`` Instagram posts of 17 (the X posts have
     no reach), September's on 12: fewer than 10, direction only. The cell read "direction only
     (few posts)" beside posts 17 and 17, no reason given (s54SX); it names the measure and the
-    counts of the period with the fewest. Posts, 17 and 17, keep no interval (exact counts)."""
+    counts of the period with the fewest; the rates, the platforms they pool (Instagram, the
+    one rated by reach). Posts, 17 and 17, keep no interval (exact counts)."""
     from ._roi_builders import dataset, posts
 
     rep = BrandReport(dataset(posts=posts(_carrying_rows(with_reach))), "2026-10", lang=lang)
     table = next(b for b in rep.compare().blocks if b["kind"] == "table")
     rows = {r[0]: r for r in table["rows"]}
-    for kpi in ("reach", "er_reach", "er_reach_median"):
-        assert rows[rep.fmt.metric(kpi)][4] == expected, kpi
+    assert rows[rep.fmt.metric("reach")][4] == expected
+    for kpi in ("er_reach", "er_reach_median"):
+        assert rows[rep.fmt.metric(kpi)][4] == rate, kpi
     assert rows[rep.fmt.metric("posts")][1:3] == ["17", "17"]
 
 
@@ -2119,10 +2132,11 @@ def test_a_rate_few_posts_carry_names_its_period_with_its_article(period, lang, 
 
     # 17 posts in each period, 3 of the current one and 12 of the previous carry reach: the
     # current period has the fewest, so the cell names it
-    row = SimpleNamespace(kpi="er_reach", n_current=17, n_previous=17, n_kpi_current=3,
+    row = SimpleNamespace(kpi="reach", n_current=17, n_previous=17, n_kpi_current=3,
                           n_kpi_previous=12)
     p = parse_period(period)
-    cmp = SimpleNamespace(current=p, current_compared=None, previous=p, previous_compared=None)
+    cmp = SimpleNamespace(current=p, current_compared=None, previous=p, previous_compared=None,
+                          rate_measures={"instagram": "reach"})
     sections = SimpleNamespace(fmt=Formatter(lang))
     assert PerformanceSections._direction_only(sections, row, cmp) == _CARRIED[lang].format(said)
 

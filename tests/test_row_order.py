@@ -80,3 +80,40 @@ def test_canonical_platforms_leaves_canonical_frames_alone(sample):
     f = pd.DataFrame({"platform": [" Instagram", None, "x"]})
     assert canonical_platforms(f)["platform"].tolist()[::2] == ["instagram", "x"]
     assert f["platform"].iloc[0] == " Instagram"
+
+
+def test_platform_aliases_in_a_users_frame_are_one_platform(sample):
+    """s57R1: the sample's 611 Instagram posts typed "IG" (606) and "Instagram" (5) gave
+    engagement two rows (ig 606, instagram 5), and best_times(platform="ig") refused, listing
+    "ig" among the platforms with posts. The aliases are read as the platform arguments read
+    them: one Instagram row of 611 posts, the sample's own figures, and best_times of "ig"
+    that of the sample's Instagram (608 posts used, as above)."""
+    p = sample.posts.copy()
+    p["platform"] = p["platform"].astype("string")
+    ig = p.index[p["platform"] == "instagram"]
+    p.loc[ig, "platform"] = "IG"
+    p.loc[ig[:5], "platform"] = "Instagram"
+    mine = smm.engagement(p).set_index("platform")
+    theirs = smm.engagement(sample.posts).set_index("platform")
+    assert mine.loc["instagram", "posts"] == len(ig) == 611
+    pd.testing.assert_frame_equal(mine, theirs, check_dtype=False, check_index_type=False,
+                                  check_categorical=False)
+    a = smm.best_times(p, tz="Europe/Paris", platform="ig")
+    b = smm.best_times(sample.posts, tz="Europe/Paris", platform="instagram")
+    assert (a.n_used, a.p_value) == (b.n_used, b.p_value) == (608, b.p_value)
+    assert p.loc[ig[0], "platform"] == "Instagram"      # the caller's frame is left as it was
+
+
+def test_canonical_platforms_reads_aliases_and_keeps_unknown_names():
+    """An alias becomes its platform in a text or categorical column; a name of no platform
+    is only stripped and lower case, left to the functions to refuse."""
+    from smmanalytics.schema import canonical_platforms
+
+    f = pd.DataFrame({"platform": pd.array(["IG", " insta", "Twitter", None, "Mastodon"],
+                                           dtype="string")})
+    out = canonical_platforms(f)["platform"]
+    assert out.dtype == "string"
+    assert out.tolist() == ["instagram", "instagram", "x", pd.NA, "mastodon"]
+    cat = canonical_platforms(f.astype({"platform": "category"}))["platform"]
+    assert isinstance(cat.dtype, pd.CategoricalDtype)
+    assert sorted(cat.cat.categories) == ["instagram", "mastodon", "x"]

@@ -341,6 +341,25 @@ def test_a_brand_folder_without_brand_yaml_is_said_to_run_in_utc(tmp_path):
         "brand_defaults")]
 
 
+def test_a_pattern_without_brand_yaml_names_the_folder_to_put_it_in(tmp_path):
+    """``client/*.csv`` matches the export, not client/brand.yaml (Europe/Paris): the brand
+    runs in UTC, and the warning named the pattern as where a brand.yaml was expected
+    ("client/*.csv: no brand.yaml, …; expected a brand.yaml there"). It names the folder."""
+    from smmanalytics import runner
+    from smmanalytics.errors import DataQualityWarning
+
+    folder = _brand_folder(tmp_path / "client", "timezone: Europe/Paris\n")
+    ds = smm.load(folder / "*.csv")
+    assert ds.brand.timezone == "UTC"
+    with pytest.warns(DataQualityWarning) as said:
+        runner._warn_of_utc(ds, folder / "*.csv")
+    assert [str(w.message) for w in said] == [
+        f"{folder}: no brand.yaml among the files *.csv matches in it, so the brand's days, "
+        f"months and hours are UTC's; expected a brand.yaml in {folder} with timezone: the "
+        "audience's IANA zone, such as Europe/Paris (a pattern reads it only when it matches "
+        "it: give the folder itself)"]
+
+
 def test_a_worker_that_dies_fails_its_own_report_alone(monkeypatch):
     """A worker killed as the OOM killer does (SIGKILL) ended the whole batch on a raw
     BrokenProcessPool, no report written and no summary. Now the report it held fails,

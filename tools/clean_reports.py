@@ -7,15 +7,18 @@ files (``make report OUT=~/Clients``), so only what ``smm report`` writes goes
 ``<out>/<brand>/``, the files of a period folder named for that period
 (``<brand>-[<kind>-]<period>[-<lang>]`` then ``.pdf``, ``.html``, ``.ipynb`` or
 ``-<platform>.ics``), the failed notebooks (``<stem>.failed.ipynb``) and the work folders of
-killed runs (``.<period>.XXXXXXXX/`` holding ``owner``); then the period and brand folders
+killed runs (``.<period>.XXXXXXXX/`` holding ``owner``; a running report's is kept, and
+said so); then the period and brand folders
 this removal left empty. Anything else stays: ``acme/2025/acme-invoice-march.pdf`` names no
 period, and a folder that was empty already (``photos/``) is the user's.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import socket
 import sys
 from pathlib import Path
 
@@ -73,6 +76,9 @@ def _clean_brand(brand: Path) -> list[Path]:
         if entry.is_dir() and re.fullmatch(LABEL, entry.name):
             removed += _emptied(entry, _remove_files(entry, slug))
         elif entry.is_dir() and _work_folder(entry):
+            if (pid := _running_owner(entry)) is not None:
+                print(f"kept {entry}: the work folder of a report still running (process {pid})")
+                continue
             shutil.rmtree(entry)
             removed.append(entry)
         elif entry.is_file() and report_file(entry.name, slug, ending=FAILED):
@@ -87,6 +93,34 @@ def _work_folder(entry: Path) -> bool:
     label = entry.name[1:].rsplit(".", 1)[0]
     return (entry.name.startswith(".") and re.fullmatch(LABEL, label) is not None
             and (entry / "owner").is_file())
+
+
+def _running_owner(work: Path) -> int | None:
+    """The process running the report whose work folder is ``work``, as its ``owner`` file
+    says (``runner._work_folder``: this machine, its boot, the process), when it still runs;
+    None for a killed run's folder. ``make clean`` during a report removed its folder from
+    under it. The rule is runner's ``_left_behind`` for this machine, in the standard library
+    (``make clean`` needs no .venv); a folder another machine owns is taken as left behind."""
+    try:
+        host, boot, pid = (work / "owner").read_text(encoding="utf-8").split()
+        process = int(pid)
+    except (OSError, ValueError):
+        return None
+    try:
+        this_boot = Path("/proc/sys/kernel/random/boot_id").read_text(encoding="ascii").strip()
+    except OSError:
+        this_boot = "-"
+    if (host, boot) != (socket.gethostname(), this_boot or "-"):
+        return None
+    if os.name == "nt":         # there os.kill ends a process rather than probing it
+        return process
+    try:
+        os.kill(process, 0)
+    except ProcessLookupError:
+        return None
+    except PermissionError:     # another user's process: it runs
+        pass
+    return process
 
 
 def _remove_files(period: Path, slug: str) -> list[Path]:

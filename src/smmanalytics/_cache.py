@@ -129,7 +129,7 @@ _CODE = ("loaders", "schema.py", "metrics.py", "quality.py", "dataset.py", "_mer
 #: no date; a file with such rows and a stated date is only parsed again when copied;
 #: ``mtime_before_data``: that time was earlier than all its daily rows, so not used)
 _MTIME_CODES = frozenset({"snapshot_guessed", "year_reference_mtime", "dated_after_export",
-                          "mtime_before_data"})
+                          "mtime_before_data", "snapshot_from_posts"})
 
 
 def cache_dir() -> Path:

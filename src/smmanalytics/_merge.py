@@ -67,8 +67,12 @@ def merge_table(table: str, frames: list[pd.DataFrame], log: QualityLog,
     A snapshot the export states (its content or name, or inferred from its days) wins over
     one only guessed from a file's modification time (``attrs["snapshot_guessed"]``), whichever
     is later: a copy of an older export renamed ``fb_octobre.csv`` has the time it was copied,
-    and its figures replaced the newer export's. Between guessed snapshots the later still
-    wins. ``guessed_met`` receives the files whose guessed snapshot met another file's rows
+    and its figures replaced the newer export's. It does not where the guessed export is
+    known to be newer: its latest post is later than the stated snapshot (:func:`_rank`), or,
+    its times not telling, its posts' figures are as large or larger than the stated
+    export's (:func:`_ranked_by_figures`). Between guessed snapshots, the export whose latest
+    post is later wins (it cannot have been made before that post), then the later guess.
+    ``guessed_met`` receives the files whose guessed snapshot met another file's rows
     of the same key (which rows were kept then depended on the guess). ``accounts``: whose
     the brand's daily rows that name no account are (:func:`_daily_accounts`).
 
@@ -121,6 +125,7 @@ class _Parts:
 def _concatenated(table: str, frames: list[pd.DataFrame]) -> _Parts:
     """The frames conformed (so that categories and dtypes agree) and concatenated."""
     guessed = [bool(f.attrs.get("snapshot_guessed")) for f in frames]
+    floors = [f.attrs.get("snapshot_floor") for f in frames]
     ranged = [bool(f.attrs.get("snapshot_range_end")) for f in frames]
     ranged = ranged if table == "posts" and any(ranged) else []
     unreliable = [f["post_id"].isin(f.attrs["unreliable_ids"]).to_numpy(bool)
@@ -147,6 +152,7 @@ def _concatenated(table: str, frames: list[pd.DataFrame]) -> _Parts:
             part["_order"] = i
             if any(guessed):      # a stated snapshot, known; an unknown one loses as before
                 part["_sure"] = part["snapshot_at"].notna() & (not guessed[i])
+                part["_rank"] = _rank(part["snapshot_at"], guessed[i], floors[i])
             if ranged:
                 part["_grown"] = _grown(part) if ranged[i] else np.nan
     df = parts[0] if single else pd.concat(parts, ignore_index=True)
@@ -155,6 +161,19 @@ def _concatenated(table: str, frames: list[pd.DataFrame]) -> _Parts:
                   by_sign=np.concatenate(by_sign), carried=carried,
                   no_value=no_value, cut=cut, relative=relative, covers=covers,
                   grown=bool(ranged) and not single)
+
+
+def _rank(snapshot: pd.Series, guessed: bool, floor: pd.Timestamp | None) -> pd.Series:
+    """The time from which a part's export is known to be newer than another's: its snapshot
+    where the export states it, else, its snapshot only guessed from the file's modification
+    time (which a copy sets later), the publication of its latest post
+    (``attrs["snapshot_floor"]``), the earliest it can have been made: ``export (2).csv``
+    holding a post of 30 October is newer than an export of 9 September, whatever its
+    modification time says (it lost to it, and its figures went down from 120 to 100)."""
+    if not guessed:
+        return snapshot
+    return pd.Series(pd.NaT if floor is None else pd.Timestamp(floor), index=snapshot.index,
+                     dtype=snapshot.dtype)
 
 
 def _keyed(table: str, parts: _Parts, log: QualityLog, accounts: KnownAccounts | None
@@ -228,7 +247,7 @@ def _note_properties(df: pd.DataFrame, log: QualityLog) -> None:
 
 
 #: the merge's own columns, none of them in its result
-_WORK_COLUMNS = ("_order", "_key", "_sure", "_series", "_grown")
+_WORK_COLUMNS = ("_order", "_key", "_sure", "_rank", "_series", "_grown")
 
 
 def _grown(posts: pd.DataFrame) -> pd.Series:
@@ -245,14 +264,18 @@ def _grown(posts: pd.DataFrame) -> pd.Series:
 
 def _newest(table: str, df: pd.DataFrame, keys: list[str], parts: _Parts, log: QualityLog,
             guessed_met: set[str] | None) -> pd.DataFrame:
-    """Of the rows of one key, the newest snapshot's (a stated snapshot over a guessed one),
-    in the table's order; what was dropped noted (:func:`_note_merged`), and, for posts,
-    figures a newer export lacks taken from the older (:func:`_older_figures`) and posts a
-    newer export of their days lacks noted (:func:`note_missing_from_newer`)."""
+    """Of the rows of one key, the newest snapshot's (a stated snapshot over a guessed one,
+    unless the guessed export's posts or figures prove it newer: :func:`_rank`,
+    :func:`_ranked_by_figures`), in the table's order; what was dropped noted
+    (:func:`_note_merged`), and, for posts, figures a newer export lacks taken from the older
+    (:func:`_older_figures`) and posts a newer export of their days lacks noted
+    (:func:`note_missing_from_newer`)."""
     tie = parts.tie
     snap = df["snapshot_at"]
     if not parts.single and any(parts.guessed):
-        df = df.sort_values(["_sure", "snapshot_at", *tie], kind="stable",
+        if table == "posts":
+            df = _ranked_by_figures(df, keys, log)
+        df = df.sort_values(["_rank", "_sure", "snapshot_at", *tie], kind="stable",
                             na_position="first")
     elif parts.grown or not (snap.notna().all() and snap.is_monotonic_increasing):
         df = df.sort_values(["snapshot_at", *tie], kind="stable", na_position="first")
@@ -283,6 +306,50 @@ def _newest(table: str, df: pd.DataFrame, keys: list[str], parts: _Parts, log: Q
             guessed_met.update(met)
         positions = positions[~dup.to_numpy()[positions]]
     return schema.conform(_take(kept, positions, constant), table)
+
+
+def _ranked_by_figures(df: pd.DataFrame, keys: list[str], log: QualityLog) -> pd.DataFrame:
+    """``df`` with the ``_rank`` of an export of a guessed snapshot raised just above a stated
+    export's when their times do not tell which is newer (the stated time between its latest
+    post and its modification time) and its figures do: each post both hold has counts as
+    large or larger in it, and some larger, as lifetime counts only grow (noted,
+    ``snapshot_newer_by_figures``). October's posts exported on 15 November and saved as
+    ``Insights_2026-10-01.csv``, a date its posts disprove, lost to the export of 2 November:
+    October's reach went from 69,458 down to 68,039. Figures some larger and some smaller do
+    not tell: the stated export's are kept, and that is said (``snapshot_unordered``)."""
+    sure = df["_sure"].to_numpy(bool)
+    guessed = ~sure & df["snapshot_at"].notna().to_numpy()
+    if not guessed.any() or not sure.any():
+        return df
+    cols = [*keys, "source_file", "snapshot_at", "_rank"]
+    pairs = (df.loc[guessed, cols].dropna(subset=keys).reset_index(names="_row")
+             .merge(df.loc[sure, cols].dropna(subset=keys).reset_index(names="_row"),
+                    on=keys, suffixes=("", "_s")))
+    undecided = ((pairs["_rank"].isna() | (pairs["_rank"] <= pairs["snapshot_at_s"]))
+                 & (pairs["snapshot_at"] >= pairs["snapshot_at_s"]))
+    pairs = pairs[undecided.to_numpy(bool)]
+    if pairs.empty:
+        return df
+    pairs = pairs.assign(larger=_some_smaller(df, pairs["_row_s"].to_numpy(),
+                                              pairs["_row"].to_numpy()),
+                         smaller=_some_smaller(df, pairs["_row"].to_numpy(),
+                                               pairs["_row_s"].to_numpy()))
+    rank = df["_rank"].copy()
+    for (src, other, other_at), p in pairs.groupby(["source_file", "source_file_s",
+                                                     "snapshot_at_s"], sort=True, observed=True):
+        known = (f"{_rows(len(p), 'posts')} also in {file_name(other)}, exported "
+                 f"{other_at:%Y-%m-%d %H:%M} UTC; this file's export time is not known")
+        if p["larger"].any() and not p["smaller"].any():
+            mine = (df["source_file"] == src).to_numpy(bool)
+            rank[mine] = rank[mine].where(rank[mine] > other_at, other_at + pd.Timedelta(1))
+            log.add(src, "snapshot_newer_by_figures", f"{known}, but its figures are as large "
+                    "or larger for each of them, and lifetime figures only grow: its figures "
+                    "were kept", level="info", rows=len(p))
+        elif p["larger"].any():
+            log.add(src, "snapshot_unordered", f"{known}, and their figures do not tell which "
+                    f"export is newer (some larger, some smaller): {file_name(other)}'s were "
+                    "kept, its time being stated", rows=len(p))
+    return df.assign(_rank=rank)
 
 
 def _made_unknown(frame: pd.DataFrame) -> np.ndarray:
@@ -335,8 +402,10 @@ def _follows_net_per_series(df: pd.DataFrame, by_sign: np.ndarray, log: QualityL
         return df
     turned["source_file"] = df["source_file"].to_numpy()[turned["_row"]]
     for src, g in turned.groupby("source_file", sort=True):
-        log.add(src, "follows_are_net", f"{len(g)} follows rows, with no day below 0 in "
-                "this file, were read as the net change of the day (follows − "
+        rows = counted(len(g), "follows row", "follows rows")
+        log.add(src, "follows_are_net", f"{rows}, with no day below 0 in this file, "
+                f"{'was' if len(g) == 1 else 'were'} read as the net change of the day "
+                "(follows − "
                 "unfollows), as the other files of the same series, which have days below 0",
                 level="info", rows=len(g))
     metric = df["metric"].copy()
@@ -369,9 +438,11 @@ def _known_elsewhere(df: pd.DataFrame, made: np.ndarray, keys: list[str],
     for (src, other), g in pairs.groupby(["source_file", "source_file_known"], sort=True,
                                          observed=True):
         days = ", ".join(sorted(f"{d:%Y-%m-%d}" for d in g["date"]))
-        log.add(src, "unknown_known_elsewhere", f"{len(g)} daily rows this file cannot tell "
-                f"(its first day's difference, with no day before it in the file: {days}) "
-                f"are known in {other}, whose figures were kept", level="info",
+        rows = counted(len(g), "daily row", "daily rows")
+        log.add(src, "unknown_known_elsewhere", f"{rows} this file cannot tell (its first "
+                f"day's difference, with no day before it in the file: {days}) "
+                f"{'is' if len(g) == 1 else 'are'} known in {other}, whose figures were kept",
+                level="info",
                 rows=len(g))
     return df.drop(index=pairs["_row"].to_numpy())
 
@@ -645,9 +716,10 @@ def _unknown_series_apart(df: pd.DataFrame, log: QualityLog,
                                  (n, differ, silent + staggered), several[plat], log, shown)
             continue
         for src, other in ((first, second), (second, first)):
-            log.add(src, "unknown_series_apart", f"{n} daily rows of no platform nor "
-                    f"account share their days with {shown[other]}'s, which gives other "
-                    f"figures on {differ} of them{silent}: kept apart, as two series of "
+            rows = "1 daily row of no platform nor account shares its day" if n == 1 else (
+                f"{n} daily rows of no platform nor account share their days")
+            log.add(src, "unknown_series_apart", f"{rows} with {shown[other]}'s, which gives "
+                    f"other figures on {differ} of them{silent}: kept apart, as two series of "
                     "unknown platform (Facebook's and Instagram's charts of one title, say), "
                     "not two exports of one (which give the same figure on at least half "
                     f"the shared days not 0 in both){staggered}; neither is counted in a "
@@ -773,7 +845,7 @@ def _rows(n: int, what: str) -> str:
 #: columns that say where a row comes from, not what it says (the merge's ``_order`` a number
 #: among them): two exports of the same time that differ only in these agree
 _PROVENANCE = ("snapshot_at", "source_file", "source_format", "source_locale", "_order",
-               "_sure", "_key", "_series", "_grown")
+               "_sure", "_rank", "_key", "_series", "_grown")
 
 #: figures that are sums of others, with the parts an export may lack (their columns absent
 #: from it): the interactions (:data:`~smmanalytics.metrics.COMPONENTS`) and X's shares,

@@ -109,6 +109,8 @@ def _print_inspect_text(df: pd.DataFrame) -> None:
         elif rec["status"] == "skipped":
             print("  status:    skipped (a damaged member of the zip that only supplements the "
                   "export beside it: smm.load skips it too)")
+        elif rec["status"] == "left_out":
+            print("  status:    left out (never read as data: smm.load skips it too)")
         elif rec["status"] != "ok":
             print(f"  status:    {rec['status']}")
         else:

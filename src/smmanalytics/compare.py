@@ -140,7 +140,7 @@ from ._actuals import (
     web_unread,
     zero_without_posts,
 )
-from ._args import platform_name, whole
+from ._args import flag, platform_name, whole
 from ._ranges import after_range, figures_end, partial_life
 from ._web import covered_runs, social_traffic
 from .errors import PeriodError, require_dataset
@@ -274,8 +274,9 @@ class Comparison:
             else:   # totals per day (a period of another length) have decimals
                 digits = 2 if r.kpi == "revenue" else 1 if (r.kind == "mean"
                                                              or r.basis == "per day") else 0
-                change = _signed(r.change_abs, digits) + (
-                    "/day" if r.basis == "per day" and _known(r.change_abs) else "")
+                change = (_signed_apart(r.change_abs, digits) + "/day"
+                          if r.basis == "per day" and _known(r.change_abs)
+                          else _signed(r.change_abs, digits))
             interval = ("direction only" if r.direction_only
                         else _interval(r.ci_low, r.ci_high))
             rows.append({"kpi": r.kpi, "current": value(r.current),
@@ -334,6 +335,17 @@ def _signed(x, digits: int, unit: str = "") -> str:
     text = f"{x:+,.{digits}f}"
     return ("0" + (f".{'0' * digits}" if digits else "") if text.lstrip("+-").strip("0.,") == ""
             else text) + unit
+
+
+def _signed_apart(x, digits: int) -> str:
+    """A change per day (:func:`_signed`) with up to two more decimals when it would read 0
+    but is not, as the report shows daily rates (``PerformanceSections._apart``): 12 posts in
+    31 days against 11 in 30 read "0.0/day" beside "+5.6%"; 0.0204 a day reads "+0.02"."""
+    for more in range(3):
+        text = _signed(x, digits + more)
+        if float(x) == 0 or text.strip("+-0.,") != "":
+            break
+    return text
 
 
 def _interval(lo, hi) -> str:
@@ -527,6 +539,11 @@ def _carrying(kpi: str, cols: _Columns) -> int:
 #: 17 and 17 gave the reader no reason.
 _FEW_CARRY = ("direction only ({measure} known for {k} of {n} posts of {period}: fewer than "
               "{min})")
+#: the same of a rate, whose posts are those of the platforms rated by its measure
+#: (:func:`_by_measure`): "views known for 4 of 102 posts of 2025-10" beside a views row of
+#: 69 posts (Facebook's and Instagram's views, their rates by reach) read as false (s57R1)
+_FEW_RATED = ("direction only (this rate pools the posts of {platforms} with {measure}: {k} of "
+              "{n} posts of {period}, fewer than {min})")
 #: the ``method`` of a post KPI that no post of a period carries (its value unknown there)
 _NONE_CARRY = "no interval (no post of a period carries this KPI)"
 #: the ``method`` of a rate by a measure posts carry but no platform's rate is by
@@ -703,6 +720,7 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     # certainty; 2 made "95 % intervals" of two draws)
     n_boot = whole(n_boot, "n_boot", 200)
     seed = whole(seed, "seed", 0)
+    model = flag(model, "model")       # "False" and "no", being true, ran the model
     cur = parse_period(period)
     prev = parse_period(previous) if previous is not None else cur.previous()
     if prev.end >= cur.start:
@@ -744,7 +762,7 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
                 for df in (a, b))
     a, b, measures = _by_measure(a, b)
     rows, lone = _post_rows(a, b, cov, few, rng, n_boot, model, summed,
-                            _posts_days(gaps.get(platform, {}), cov))
+                            _posts_days(gaps.get(platform, {}), cov), measures)
     _say_left_out(rows, left_out, cov)
     _say_gaps(rows, gaps, cov)
     for side, files in unread.items():
@@ -1250,7 +1268,8 @@ _ZERO_SUMS = ("posts", "interactions", "reach", "impressions", "views")
 
 def _post_rows(a: pd.DataFrame, b: pd.DataFrame, cov: _Coverage, few: bool,
                rng: np.random.Generator, n_boot: int, model: bool, summed: set[str],
-               days: tuple[int, int]) -> tuple[list[dict], dict[str, float]]:
+               days: tuple[int, int], measures: dict[str, str]
+               ) -> tuple[list[dict], dict[str, float]]:
     """The rows of the post KPIs of ``a`` (current posts) against ``b`` (previous): value,
     bootstrap interval over posts (none with ``few`` posts) and, with ``model``, the GLM
     interval; totals compared per day of ``days`` (the current and previous days the posts
@@ -1259,7 +1278,9 @@ def _post_rows(a: pd.DataFrame, b: pd.DataFrame, cov: _Coverage, few: bool,
     :func:`~smmanalytics._actuals.zero_without_posts`), else unknown; the periods the data do
     not cover are made unknown after (:func:`_unknown_sides`). Also, by side (``current``,
     ``previous``), the share of its interactions of a post whose holding all those of the
-    posts an interval rests on left that interval out (:func:`_lone_post`), for the caveat."""
+    posts an interval rests on left that interval out (:func:`_lone_post`), for the caveat.
+    ``measures`` (:func:`_by_measure`) names the platforms a rate shown as direction only
+    pools."""
     ia = rng.integers(0, len(a), (n_boot, len(a))) if len(a) else None
     ib = rng.integers(0, len(b), (n_boot, len(b))) if len(b) else None
     rows, lone = [], {}
@@ -1291,7 +1312,8 @@ def _post_rows(a: pd.DataFrame, b: pd.DataFrame, cov: _Coverage, few: bool,
                   if not max(carried) and _carried_unrated(kpi, ca, cb)
                   else _NONE_CARRY if not carrying
                   else "direction only" if few
-                  else _few_carry(kpi, carried, (len(a), len(b)), cov) if direction_only
+                  else _few_carry(kpi, carried, (len(a), len(b)), cov, measures)
+                  if direction_only
                   else "bootstrap over posts")
         fit = (_model_ci(kpi, a, b, scale)
                if model and kpi in _MODEL_KPIS and tested else (np.nan, np.nan))
@@ -1340,14 +1362,24 @@ def _lone_post(kpi: str, cols: _Columns) -> float:
     return float(on.max() / np.nansum(y))
 
 
-def _few_carry(kpi: str, carried: tuple[int, int], posts: tuple[int, int], cov: _Coverage
-               ) -> str:
+def _few_carry(kpi: str, carried: tuple[int, int], posts: tuple[int, int], cov: _Coverage,
+               measures: dict[str, str]) -> str:
     """The ``method`` of a KPI shown as direction only because few posts carry it
-    (:data:`_FEW_CARRY`), with the counts of the period that has the fewest (the current one
-    on a tie)."""
+    (:data:`_FEW_CARRY`; a rate's, :data:`_FEW_RATED`, naming the platforms it pools), with
+    the counts of the period that has the fewest (the current one on a tie)."""
     side = int(carried[1] < carried[0])
-    return _FEW_CARRY.format(measure=carried_by(kpi), k=carried[side], n=posts[side],
-                             period=(cov.cur, cov.prev)[side].label, min=MIN_POSTS)
+    rated = rate_platforms(kpi, measures)
+    return (_FEW_RATED if rated else _FEW_CARRY).format(
+        measure=carried_by(kpi), k=carried[side], n=posts[side],
+        period=(cov.cur, cov.prev)[side].label, min=MIN_POSTS, platforms=", ".join(rated))
+
+
+def rate_platforms(kpi: str, measures: dict[str, str]) -> list[str]:
+    """The platforms whose posts a rate KPI pools, in order: those of ``measures``
+    (:attr:`Comparison.rate_measures`) rated by its measure; none for a KPI that is no rate."""
+    if kpi not in _RATE_KPIS:
+        return []
+    return sorted(p for p, m in measures.items() if m == _RATE_KPIS[kpi])
 
 
 def _unknown_sides(rows: list[dict], cov: _Coverage) -> None:
@@ -1929,7 +1961,9 @@ def _denominator_shares(df: pd.DataFrame, den: str) -> pd.Series:
 def _denominator_caveats(a, b, cur, prev, platform) -> list[str]:
     """All platforms pooled: a platform whose share of the reach, impressions or views moves by
     more than :data:`DENOMINATOR_SHIFT` drives the pooled rate (a platform whose posts reach
-    many more people per interaction)."""
+    many more people per interaction). The shares are of the posts of the platforms rated by
+    that measure, which the sentence names: "YouTube made 100% of the views in 2025" read as
+    false beside Facebook's and Instagram's views, 97% of them (their rates by reach, s57R1)."""
     out = []
     if platform or len(a) == 0 or len(b) == 0:
         return out
@@ -1940,10 +1974,11 @@ def _denominator_caveats(a, b, cur, prev, platform) -> list[str]:
         diff = sa.sub(sb, fill_value=0.0)
         top = diff.abs().idxmax()
         if abs(diff[top]) > DENOMINATOR_SHIFT:
-            out.append(f"Posts on {top} made {sb.get(top, 0.0):.0%} of the {den} in "
-                       f"{prev.label} and {sa.get(top, 0.0):.0%} in {cur.label}: the pooled "
-                       f"{rate} of all platforms moves with that share; compare within each "
-                       f"platform.")
+            rated = ", ".join(sorted(set(sa.index) | set(sb.index)))
+            out.append(f"Posts on {top} made {sb.get(top, 0.0):.0%} of the {den} of the "
+                       f"platforms rated by {den} ({rated}) in {prev.label} and "
+                       f"{sa.get(top, 0.0):.0%} in {cur.label}: the pooled {rate} of these "
+                       f"platforms moves with that share; compare within each platform.")
     return out
 
 

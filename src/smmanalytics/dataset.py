@@ -104,7 +104,16 @@ from .loaders._headers import read_synonyms, using_synonyms
 from .loaders._numbers import DOLLAR
 from .loaders._registry import KNOWN_PLATFORMS
 from .loaders._snapshot import dates_in_name, range_from_name
-from .loaders._sources import archive_folder, archive_members, iter_sources, note_skipped
+from .loaders._sources import (
+    JUNK_WHY,
+    LOCK_WHY,
+    archive_folder,
+    archive_members,
+    is_lock_file,
+    iter_sources,
+    junk_name,
+    note_skipped,
+)
 from .loaders.ga4 import shows_preamble
 from .periods import last_day_covered, post_dates, posts_in_period
 from .quality import QualityLog, shown_name, unread_files
@@ -750,15 +759,11 @@ def _note_junk(skipped: list[tuple[Path, str]], log: QualityLog) -> None:
         places.setdefault(where, []).append(entry)
     for where, entries in places.items():
         entries = sorted(set(entries))
-        locks = [e for e in entries if PurePosixPath(e).name.startswith("~$")
-                 and not e.endswith("/")]
+        locks = [e for e in entries if is_lock_file(e)]
         if others := [e for e in entries if e not in locks]:
             log.add(where, "system_file", _junk_words(others), level="info")
         for entry in locks:
-            log.add(where / entry if where.is_dir() else f"{where}!{entry}", "lock_file",
-                    "an Office lock file: a workbook or document of its folder was open in "
-                    "Excel (or another Office program) when the folder was copied, so its "
-                    "changes not saved by then are in no file; skipped", level="info")
+            log.add(junk_name(where, entry), "lock_file", LOCK_WHY, level="info")
 
 
 def _junk_words(entries: list[str]) -> str:
@@ -771,7 +776,7 @@ def _junk_words(entries: list[str]) -> str:
                          ((len(entries) - folders, "file"), (folders, "folder")) if n)
     counts = Counter(PurePosixPath(e).name + "/" * e.endswith("/") for e in entries)
     names = ", ".join(name if n == 1 else f"{name} ×{n}" for name, n in sorted(counts.items()))
-    return f"{kinds}, hidden or system (no exports), skipped and never read as data: {names}"
+    return f"{kinds}, {JUNK_WHY}: {names}"
 
 
 def _brand_files_beside(paths: list[Path]) -> list[Path]:

@@ -46,6 +46,7 @@ import numpy as np
 import pandas as pd
 
 from ._args import frame_with
+from ._io import closest_key
 from .errors import ArgumentError, ArgumentTypeError, SchemaError
 from .schema import canonical_platforms, column_or, utc_timestamps
 
@@ -593,9 +594,11 @@ def engagement(posts: pd.DataFrame, by: Sequence[str] | str | None = ("platform"
     # found the name ambiguous
     posts = posts.reset_index(drop=True)
     missing = [k for k in keys if k not in posts.columns]
-    if missing:
+    if missing:     # "Platform" was told the 66 columns, not the one meant (s57R1)
+        close = closest_key(missing[0], map(str, posts.columns))
         raise SchemaError(f"cannot group by {', '.join(map(repr, missing))}: posts lack that "
-                          f"column; expected one of {', '.join(map(str, posts.columns))}",
+                          f"column" + (f" (did you mean {close!r}?)" if close else "")
+                          + f"; expected one of {', '.join(map(str, posts.columns))}",
                           column=missing[0])
     # "Instagram" and "instagram " are one platform, as best_times and compare take the
     # name (_args.platform_name): they came out as two groups

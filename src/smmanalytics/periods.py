@@ -137,11 +137,18 @@ class Period:
     """
 
     start: dt.date
-    end: dt.date
-    label: str
+    #: required: None only so that ``smm.Period("2026-10")``, a notebook's first try, is told
+    #: what to type (an ArgumentTypeError naming smm.parse_period), not a bare TypeError
+    end: dt.date = None
+    label: str = None
     kind: str = "range"
 
     def __post_init__(self) -> None:
+        if missing := [f for f in ("end", "label") if getattr(self, f) is None]:
+            text = repr(self.start) if isinstance(self.start, str) else "'2026-10'"
+            raise ArgumentTypeError(
+                f"a Period is made of its start, end and label; got no {' and '.join(missing)} "
+                f"(smm.parse_period({text}) makes the period of a text)", argument=missing[0])
         for field in ("start", "end"):
             object.__setattr__(self, field, _field_date(field, getattr(self, field)))
         if not isinstance(self.label, str):

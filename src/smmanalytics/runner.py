@@ -59,6 +59,7 @@ from .errors import (
     ReportError,
     SmmError,
 )
+from .loaders._folder import pattern_folder
 from .loaders._sources import archive_members
 from .periods import parse_period
 from .quality import unread_files
@@ -158,17 +159,39 @@ def _package_notebooks() -> Path:
         return _temporary_notebooks()
 
 
+#: the name of the temporary notebooks folders (:func:`_temporary_notebooks`) in the
+#: temporary folder, before mkdtemp's random part
+_TEMPORARY_NOTEBOOKS = "smm-notebooks-"
+
+
 @functools.cache
 def _temporary_notebooks() -> Path:
     """A temporary folder holding the package's notebooks, one per process, removed when it
     exits: one made per report and never removed left a ``/tmp/smm-notebooks-*`` folder
-    (20 KB) after each report of an installed package whose cache was read-only."""
+    (20 KB) after each report of an installed package whose cache was read-only. It holds
+    ``owner``, as a run's work folder does (:func:`_work_folder`), so that the next process
+    removes it when this one was killed before it could (:func:`_remove_dead_notebooks`)."""
     from . import notebooks  # lazy: nbformat, loaded when a report runs
 
-    work = Path(tempfile.mkdtemp(prefix="smm-notebooks-"))
+    _remove_dead_notebooks()
+    work = Path(tempfile.mkdtemp(prefix=_TEMPORARY_NOTEBOOKS))
     atexit.register(shutil.rmtree, work, ignore_errors=True)
+    (work / "owner").write_text(" ".join(_this_run()), encoding="utf-8")
     notebooks.write(work)
     return work
+
+
+def _remove_dead_notebooks() -> None:
+    """Remove the temporary notebooks folders of processes killed (SIGKILL, the OOM killer)
+    before their exit could remove them: each stayed in /tmp for good. Only those whose
+    ``owner`` is a process of this machine that runs no longer (:func:`_owner_gone`): a
+    running process's is its own, another user's cannot be read (mkdtemp makes it private),
+    one without ``owner`` (an earlier version's, or one being made) cannot be told."""
+    for work in Path(tempfile.gettempdir()).glob(f"{_TEMPORARY_NOTEBOOKS}*"):
+        if not work.is_symlink() and work.is_dir() and _owner_gone(work):
+            shutil.rmtree(work, ignore_errors=True)
+            logger.info("removed %s, the notebooks of a process stopped before it could "
+                        "remove them", work)
 
 
 def _write_notebooks(final: Path) -> Path:
@@ -404,10 +427,23 @@ def _warn_of_utc(ds, data: Path) -> None:
         warnings.warn(DataQualityWarning(str(message), code="brand_timezone_missing"),
                       stacklevel=3)
     if q["code"].eq("brand_defaults").fillna(False).any():
-        warnings.warn(DataQualityWarning(
-            f"{data}: no brand.yaml, so the brand's days, months and hours are UTC's; expected "
-            "a brand.yaml there with timezone: the audience's IANA zone, such as Europe/Paris",
-            code="brand_defaults"), stacklevel=3)
+        warnings.warn(DataQualityWarning(_no_brand_words(data), code="brand_defaults"),
+                      stacklevel=3)
+
+
+def _no_brand_words(data: Path) -> str:
+    """What :func:`_warn_of_utc` says of ``data`` holding no brand.yaml: the folder to put
+    one in. For a pattern (``brand/*/*.csv``), the folder its matches lie in
+    (:func:`~smmanalytics.loaders._folder.pattern_folder`), which a pattern reads brand.yaml
+    of only when it matches it: "expected a brand.yaml there" named the pattern itself."""
+    utc = "so the brand's days, months and hours are UTC's"
+    zone = "with timezone: the audience's IANA zone, such as Europe/Paris"
+    folder = pattern_folder(data)
+    if folder is None:
+        return f"{data}: no brand.yaml, {utc}; expected a brand.yaml there {zone}"
+    return (f"{folder}: no brand.yaml among the files {data.relative_to(folder).as_posix()} "
+            f"matches in it, {utc}; expected a brand.yaml in {folder} {zone} (a pattern reads "
+            "it only when it matches it: give the folder itself)")
 
 
 #: a run's work folder whose creator cannot be told dead (it ran on another machine, or was
@@ -477,19 +513,24 @@ def _left_behind(work: Path, now: float) -> bool:
     untouched for :data:`STALE_AFTER`, or for :data:`ORPHANED_AFTER` when it holds no more
     than a kernel's connection file (:func:`_orphaned`). A live process that took a dead
     one's id keeps it until then."""
-    host, boot, _ = _this_run()
-    owner = _owner(work)
-    if owner is not None:
-        owner_host, owner_boot, pid = owner
-        if owner_host == host and owner_boot != boot:
-            return True
-        if (owner_host, owner_boot) == (host, boot) and not _running(pid):
-            return True
+    if _owner_gone(work):
+        return True
     try:
         untouched = now - work.stat().st_mtime
         return untouched > STALE_AFTER or (untouched > ORPHANED_AFTER and _orphaned(work))
     except FileNotFoundError:               # removed meanwhile by another run
         return False
+
+
+def _owner_gone(work: Path) -> bool:
+    """Whether the process that made ``work`` (its ``owner``: :func:`_work_folder`) ran on
+    this machine and runs no longer: it ran before the machine restarted, or its process
+    ended since. False without ``owner``, or for another machine's, which cannot be told."""
+    host, boot, _ = _this_run()
+    owner = _owner(work)
+    if owner is None or owner[0] != host:
+        return False
+    return owner[1] != boot or not _running(owner[2])
 
 
 def _owner(work: Path) -> tuple[str, str, int] | None:

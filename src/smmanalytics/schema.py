@@ -157,6 +157,12 @@ def canonical_platform(name: object) -> str | None:
     return key if key in PLATFORMS else None
 
 
+def _platform_key(name: str) -> str:
+    """A platform name of a frame as the package names it (:func:`canonical_platform`), or,
+    naming no platform, stripped and lower case."""
+    return canonical_platform(name) or name.strip().lower()
+
+
 def platforms_expected() -> str:
     """The platform names every input accepts, for an error's ``expected``: the platforms and
     their aliases (``instagram (or ig, insta)``)."""
@@ -414,32 +420,31 @@ def canonical_order(posts: pd.DataFrame) -> np.ndarray:
 
 def canonical_platforms(frame):
     """``frame`` with its ``platform`` column as the package names platforms (stripped, lower
-    case: ``"INSTAGRAM "`` → ``instagram``, as :func:`~smmanalytics._args.platform_name`
-    takes a name); ``frame`` itself when the names are already so (as ``smm.load`` makes
-    them) or it has no such column. A categorical column stays categorical.
+    case, aliases read as :func:`canonical_platform` reads an argument: ``"INSTAGRAM "`` and
+    ``"IG"`` → ``instagram``; a name of no platform only stripped and lower case); ``frame``
+    itself when the names are already so (as ``smm.load`` makes them) or it has no such
+    column. A categorical column stays categorical.
 
     Where a posts frame enters the API (a :class:`~smmanalytics.dataset.Dataset`,
     :func:`~smmanalytics.metrics.engagement`, :func:`~smmanalytics.timing.best_times`): upper
     case names made best_times find no Instagram post of 611, roi give "FACEBOOK" and
-    "facebook" rows, and scorecard count 0 Instagram posts.
+    "facebook" rows, and scorecard count 0 Instagram posts; "IG" beside "Instagram" gave
+    engagement two Instagram rows, and best_times refused ``platform="ig"`` (s57R1).
     """
     if not isinstance(frame, pd.DataFrame) or "platform" not in frame.columns:
         return frame
     s = frame["platform"]
     if isinstance(s, pd.DataFrame):             # two columns named platform: left as they are
         return frame
+    renamed = {name: key for name in s.dropna().unique()
+               if isinstance(name, str) and (key := _platform_key(name)) != name}
+    if not renamed:
+        return frame
+    fixed = s.astype("string").replace(renamed)
     if isinstance(s.dtype, pd.CategoricalDtype):
-        names = [c for c in s.cat.categories]
-        if all(not isinstance(c, str) or c == c.strip().lower() for c in names):
-            return frame
-        fixed = s.astype("string").str.strip().str.lower().astype("category")
-    else:
-        text = s.astype("string")
-        fixed = text.str.strip().str.lower()
-        if bool((fixed.fillna("") == text.fillna("")).all()):
-            return frame
-        if s.dtype != object:                   # text of the frame's own dtype
-            fixed = fixed.astype(s.dtype)
+        fixed = fixed.astype("category")
+    elif s.dtype != object:                     # text of the frame's own dtype
+        fixed = fixed.astype(s.dtype)
     out = frame.copy(deep=False)
     out["platform"] = fixed
     return out

@@ -17,7 +17,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from ..errors import ParseError
-from ..quality import QualityLog
+from ..quality import QualityLog, counted
 from ._headers import SUMMARY_WORDS, normalize
 
 __all__ = ["read_body", "records_and_lines", "read_ragged", "ragged_rows", "note_ragged",
@@ -227,9 +227,10 @@ def note_ragged(rows: list[list[str]], lines: list[int], width: int, ragged: lis
     if log is None or not ragged:
         return
     long_rows = sum(len(rows[k]) > width for k in ragged)
-    log.add(source, "ragged_rows", f"{len(ragged) - long_rows} rows with fewer and "
-            f"{long_rows} rows with more cells than the {width} headers (padded with "
-            "empty cells / extra empty cells at the end of the line ignored), on "
+    short_rows = len(ragged) - long_rows
+    log.add(source, "ragged_rows", f"{counted(short_rows, 'row', 'rows')} with fewer and "
+            f"{counted(long_rows, 'row', 'rows')} with more cells than the {width} headers "
+            "(padded with empty cells / extra empty cells at the end of the line ignored), on "
             + lines_named([lines[k] for k in ragged]), rows=len(ragged))
 
 

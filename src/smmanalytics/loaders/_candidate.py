@@ -36,7 +36,7 @@ from ..quality import QualityLog
 from ._arrow import arrow_text, may_contain, may_contain_any
 from ._cells import isinstance_cells, spreadsheet_errors
 from ._headers import HeaderMatch, match_headers
-from ._ids import read_ids
+from ._ids import read_ids, without_invisible
 from ._numbers import AMBIGUOUS_COMMA, AMBIGUOUS_DOT, MISSING, decimal_for_locale, parse_numbers
 from ._sniff import RawTable
 from ._sources import Source
@@ -86,6 +86,11 @@ class Candidate:
     #: (:meth:`read_ids`); noted once per table
     mended_ids: dict[str, tuple[int, int, int, str, str, str]] = field(default_factory=dict,
                                                                        repr=False)
+    #: header → (cells mended, where the first is, its cell as written, the text read) of a
+    #: column of text keys (:data:`KEY_FIELDS`) whose invisible characters were removed
+    #: (:meth:`read_keys`); noted once per table
+    mended_keys: dict[str, tuple[int, str, str, str]] = field(default_factory=dict,
+                                                               repr=False)
 
     def with_table(self, table: RawTable) -> Candidate:
         """This candidate reading ``table`` (its rows repaired) instead: what the new one's
@@ -95,7 +100,8 @@ class Candidate:
                          errors=self.errors, read_by_delimiter=self.read_by_delimiter,
                          read_by_count=self.read_by_count, fractions=self.fractions,
                          abbreviated=self.abbreviated, conflicts=self.conflicts,
-                         no_value=self.no_value)
+                         no_value=self.no_value, mended_ids=self.mended_ids,
+                         mended_keys=self.mended_keys)
 
     @property
     def name(self) -> str:
@@ -197,7 +203,24 @@ class Candidate:
         header = self.header_of(family, canonical)
         if errors and (hit := self.count_errors(header, out)).any():
             out = out.mask(hit)
-        return self.read_ids(header, out) if canonical in ID_FIELDS else out
+        return self.read_keys(header, canonical, out)
+
+    def read_keys(self, header: str, canonical: str, cells: pd.Series) -> pd.Series:
+        """The cells of the column ``header`` (stripped text) of the field ``canonical`` as
+        the key that joins its rows to other tables': ids read by :meth:`read_ids`, the text
+        keys of :data:`KEY_FIELDS` without their invisible characters
+        (:func:`~._ids.without_invisible`, remembered in :attr:`mended_keys` to be noted),
+        any other field as it is."""
+        if canonical in ID_FIELDS:
+            return self.read_ids(header, cells)
+        if canonical not in KEY_FIELDS:
+            return cells
+        out, invisible = without_invisible(cells)
+        if invisible.any():
+            k = int(np.flatnonzero(invisible)[0])
+            self.mended_keys[header] = (int(invisible.sum()), self._where(header, k),
+                                        str(cells.iloc[k]), str(out.iloc[k]))
+        return out
 
     def read_ids(self, header: str, ids: pd.Series) -> pd.Series:
         """The ids of the column ``header`` (``ids``, its cells as stripped text) read by
@@ -620,13 +643,20 @@ def header_where(table: RawTable) -> str:
     return f"its header read on {'row' if table.sheet else 'line'} {table.first_line}"
 
 
+#: the fields holding a post's id, read by :meth:`Candidate.read_ids`
+ID_FIELDS = frozenset({"post_id"})
+
+#: the text fields that join a row to another table's (a GA4 campaign to its cost line, a
+#: source to its platform, an account to the brand's) and so lose their invisible characters
+#: (:meth:`Candidate.read_keys`): a BOM a spreadsheet's paste left in ``automne-2026`` made a
+#: campaign that matched no cost line
+KEY_FIELDS = frozenset({"campaign", "source_medium", "source", "medium", "channel_group",
+                        "landing_page", "account_id", "account_handle", "account_name"})
+
 #: fields that count things (whole numbers): a ``1.250`` in one is a thousand and more. Every
 #: field whose reference definition (platform-exports §11, DESIGN §3) is a count of people,
 #: views or actions; not GA4's ``key_events``, which an attribution model may split between
 #: sources (``2.5``), nor durations, rates, averages (``events_per_session``) or amounts
-#: the fields holding a post's id, read by :meth:`Candidate.read_ids`
-ID_FIELDS = frozenset({"post_id"})
-
 COUNT_FIELDS = frozenset(set(schema.METRICS) - {"watch_time_s"}) | {
     "likes", "replies", "reposts", "bookmarks", "unfollows", "net_follows", "followers_total",
     "profile_visits", "sessions", "engaged_sessions", "post_views", "subscribers_gained",

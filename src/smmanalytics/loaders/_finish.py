@@ -28,13 +28,19 @@ from .._io import file_name
 from ..metrics import COMPONENTS, interactions_and_totals
 from ..quality import QualityLog, counted
 from ._arrow import may_contain
-from ._candidate import THREADED_CONVERSION_ROWS, Candidate, ParseContext, run_meanwhile
+from ._candidate import (
+    COUNT_FIELDS,
+    THREADED_CONVERSION_ROWS,
+    Candidate,
+    ParseContext,
+    run_meanwhile,
+)
 from ._cells import column_letter, summary_cells
 from ._expected import RATES_EMPTY, TOTAL_HEADERS, expected_components, total_components
 from ._headers import normalize
 from ._ids import extract_rows
 from ._registry import Format
-from ._snapshot import latest_possible_day, range_from_name, zone_of
+from ._snapshot import EXPORT_SLACK, latest_possible_day, range_from_name, zone_of
 from ._sources import Source
 
 __all__ = ["finish", "EXPORT_SLACK", "note_numbers", "note_repeated_headers", "note_blank_headers"]
@@ -126,11 +132,19 @@ def _without_summary_rows(posts: pd.DataFrame, src: Source, log: QualityLog | No
     return posts.drop(index=posts.index[summary]).reset_index(drop=True)
 
 
+#: the counts a post can lose (a net change of followers or subscribers the post brought)
+_NET_COUNTS = frozenset({"net_follows", "net_subscribers"})
+
+
 def _blank_negative_metrics(posts: pd.DataFrame, src: Source, log: QualityLog | None,
                             sheet: str | None) -> None:
     """Set the negative lifetime metrics of ``posts`` (impossible) to NaN, in place (the
-    frame :func:`finish` copied), noted per metric."""
-    for m in schema.METRICS:
+    frame :func:`finish` copied), noted per metric: the schema's metrics and every count a
+    loader keeps beside them (:data:`~._candidate.COUNT_FIELDS`: X's ``hashtag_clicks``, Meta's
+    ``reach_organic``), by one rule (X's ``Hashtag Clicks = -3`` was kept with no word); net
+    changes (:data:`_NET_COUNTS`) may be below zero and are kept."""
+    counts = [m for m in posts.columns if m in COUNT_FIELDS and m not in _NET_COUNTS]
+    for m in dict.fromkeys([*schema.METRICS, *counts]):
         if m not in posts.columns:
             continue
         vals = posts[m]
@@ -140,8 +154,10 @@ def _blank_negative_metrics(posts: pd.DataFrame, src: Source, log: QualityLog | 
         if neg.any():
             posts[m] = vals.mask(neg)
             if log is not None:
-                log.add(src.name, "negative_metric", f"{int(neg.sum())} negative values of "
-                        f"{m!r} set to NaN", rows=int(neg.sum()), sheet=sheet)
+                n = int(neg.sum())
+                values = counted(n, "negative value", "negative values")
+                log.add(src.name, "negative_metric", f"{values} of {m!r} set to NaN", rows=n,
+                        sheet=sheet)
 
 
 def _interactions_noted(posts: pd.DataFrame, src: Source, log: QualityLog | None,
@@ -221,11 +237,6 @@ def _note_from_total(posts: pd.DataFrame, rows: np.ndarray, src: Source, log: Qu
             for it in ("it", "them"):
                 e["message"] = e["message"].replace(RATES_EMPTY.format(it) + "; ",
                                                     taken_from + "; ", 1)
-
-
-#: how far past its export's time a post's publish time may be before it is noted: a day,
-#: for the zone the export's day was read in (a file name's date has none) and the posts'
-EXPORT_SLACK = pd.Timedelta(days=1)
 
 
 def _published_after_export(posts: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
@@ -380,15 +391,17 @@ def note_numbers(cand: Candidate, ctx: ParseContext) -> None:
         # where the first is, in the file's first such column: the cell a user looks at
         first = min(cand.placeholders, key=cand.header.index)
         which = f"{first!r}, " if len(cand.placeholders) > 1 else ""
-        ctx.note("placeholder_cells", f"{n} number cells hold {words} (no value) and were read "
-                 f"as missing, not 0, in {columns(cand.placeholders)} (the first: {which}"
+        ctx.note("placeholder_cells", f"{counted(n, 'number cell holds', 'number cells hold')} "
+                 f"{words} (no value) and {'was' if n == 1 else 'were'} read as missing, not 0, "
+                 f"in {columns(cand.placeholders)} (the first: {which}"
                  f"{cand.placeholders[first][2]})", level="info", rows=n)
     if text_errors := {h: v for h, v in cand.errors.items() if h not in cand.placeholders}:
         n = sum(k for k, _ in text_errors.values())
         words = " or ".join(map(repr, sorted({w for _, w in text_errors.values()})[:3]))
-        ctx.note("text_error_cells", f"{n} text cells show a spreadsheet's error, {words} (no "
-                 f"value), and were read as missing in {columns(text_errors)}", level="info",
-                 rows=n)
+        cells = counted(n, "text cell shows", "text cells show")
+        ctx.note("text_error_cells", f"{cells} a spreadsheet's error, {words} (no value), and "
+                 f"{'was' if n == 1 else 'were'} read as missing in {columns(text_errors)}",
+                 level="info", rows=n)
     if cand.read_by_count:
         ctx.note("counts_dot_thousands", _thousands_message(cand), level="warning",
                  rows=sum(map(len, cand.read_by_count.values())))
@@ -409,9 +422,12 @@ def note_numbers(cand: Candidate, ctx: ParseContext) -> None:
                  rows=n)
     for header, mended in cand.mended_ids.items():
         _note_mended_ids(ctx, header, *mended)
+    if cand.mended_keys:
+        _note_mended_keys(ctx, cand)
     for other, (kept, n) in cand.conflicts.items():
         ctx.note("columns_conflict", f"columns {kept!r} and {other!r} hold the same field but "
-                 f"different numbers in {n} rows; the first one's were kept", rows=n)
+                 f"different numbers in {counted(n, 'row', 'rows')}; the first one's were kept",
+                 rows=n)
 
 
 def _note_mended_ids(ctx: ParseContext, header: str, invisible: int, unformatted: int,
@@ -430,6 +446,20 @@ def _note_mended_ids(ctx: ParseContext, header: str, invisible: int, unformatted
     ctx.note("ids_mended", f"{header!r}: of the post ids, {' and '.join(what)} ({where}: "
              f"{cell!r} read as {read!r}), so that each post matches itself in other exports",
              rows=rows)
+
+
+def _note_mended_keys(ctx: ParseContext, cand: Candidate) -> None:
+    """One note of the text keys :meth:`Candidate.read_keys` rid of invisible characters
+    (:attr:`Candidate.mended_keys`), column by column in the file's order: as written,
+    ``'\\ufeffautomne-2026'`` was a campaign of no cost line."""
+    mended = sorted(cand.mended_keys.items(), key=lambda item: cand.header.index(item[0]))
+    n = sum(cells for _, (cells, *_) in mended)
+    columns = "; ".join(f"{header!r}: {cells} (first {where}: {cell!r} read as {read!r})"
+                        for header, (cells, where, cell, read) in mended)
+    ctx.note("keys_mended", f"{counted(n, 'cell', 'cells')} of campaigns, sources or accounts "
+             f"held invisible characters (a BOM or a zero-width space, left by a paste or two "
+             f"files put together), removed so that each matches the same name in other "
+             f"files: {columns}", rows=n)
 
 
 def _thousands_message(cand: Candidate) -> str:

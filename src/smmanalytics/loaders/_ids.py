@@ -25,7 +25,7 @@ from ._cells import isinstance_cells
 __all__ = ["x_snowflake_time", "tiktok_id_time", "instagram_shortcode_time",
            "linkedin_urn_time", "instagram_shortcode", "rounded_ids", "stored_rounded",
            "zeros_rounded", "cut_to_15_digits", "read_ids", "IdsRead", "INVISIBLE",
-           "PLAUSIBLE_START"]
+           "without_invisible", "PLAUSIBLE_START"]
 
 PLAUSIBLE_START = pd.Timestamp("2010-01-01", tz="UTC")
 _X_EPOCH_MS = 1288834974657
@@ -102,15 +102,9 @@ def read_ids(ids: pd.Series) -> IdsRead:
     integer = _integer_ids(cells)
     # a cell of digits holds no invisible character: only the others are searched (a
     # million clean ids pay one pass of the pattern, not two)
-    others = np.flatnonzero(~integer & cells.notna().to_numpy(bool))
-    invisible = np.zeros(len(cells), dtype=bool)
-    invisible[others] = cells.iloc[others].str.contains(_INVISIBLE, regex=True) \
-        .fillna(False).to_numpy(bool)
+    cells, invisible = without_invisible(cells, among=~integer)
     if invisible.any():
         at = np.flatnonzero(invisible)
-        mended = cells.iloc[at].str.replace(_INVISIBLE, "", regex=True).str.strip()
-        cells = cells.copy()
-        cells.iloc[at] = mended.replace("", pd.NA)
         integer[at] = cells.iloc[at].str.fullmatch(_INTEGER_ID).fillna(False).to_numpy(bool)
     present = cells.notna().to_numpy(bool)
     odd = present & ~integer
@@ -131,6 +125,30 @@ def read_ids(ids: pd.Series) -> IdsRead:
         & cells.str.fullmatch(_NUMBER).fillna(False).to_numpy(bool)
     first = int(np.flatnonzero(refused)[0]) if refused.any() else None
     return IdsRead(cells.mask(formatted, digits), invisible, formatted, first)
+
+
+def without_invisible(cells: pd.Series, among: np.ndarray | None = None
+                      ) -> tuple[pd.Series, np.ndarray]:
+    """``cells`` (stripped text) with the :data:`INVISIBLE` characters removed wherever they
+    stand, stripped again (a cell left empty: NA), and which cells held one; only the cells
+    ``among`` (a bool mask; all by default) are searched. The caller's series is not changed.
+
+    One rule for every text that joins one table to another (ids, campaigns, sources): a BOM
+    is no whitespace, so ``str.strip`` keeps it, and ``'\\ufeffinstagram'`` was a source of no
+    platform, ``'auto\\u00admne-2026'`` a campaign of no cost line."""
+    cells = cells.astype("string")
+    search = cells.notna().to_numpy(bool)
+    at = np.flatnonzero(search if among is None else search & among)
+    invisible = np.zeros(len(cells), dtype=bool)
+    invisible[at] = cells.iloc[at].str.contains(_INVISIBLE, regex=True) \
+        .fillna(False).to_numpy(bool)
+    if not invisible.any():
+        return cells, invisible
+    at = np.flatnonzero(invisible)
+    mended = cells.iloc[at].str.replace(_INVISIBLE, "", regex=True).str.strip()
+    cells = cells.copy()
+    cells.iloc[at] = mended.replace("", pd.NA)
+    return cells, invisible
 
 
 def _integer_ids(values: pd.Series) -> np.ndarray:

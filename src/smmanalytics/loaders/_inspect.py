@@ -12,7 +12,7 @@ from ..quality import QualityLog
 from . import _folder
 from ._headers import read_synonyms, using_synonyms
 from ._read import parse_source
-from ._sources import iter_sources, read_source
+from ._sources import JUNK_WHY, LOCK_WHY, is_lock_file, iter_sources, junk_name, read_source
 
 __all__ = ["inspect_files"]
 
@@ -29,7 +29,8 @@ def _range(df: pd.DataFrame) -> tuple[object, object]:
 
 
 def inspect_files(paths: str | Path | list[str | Path]) -> pd.DataFrame:
-    """One row per table found in the given files or folders (recursive, hidden files skipped).
+    """One row per table found in the given files or folders (recursive), and one per hidden
+    or system file left out.
 
     Columns: file, status (ok; failed for a file that could not be read, an export no format
     understands (an empty download) too; not_understood for a file not named as an export
@@ -37,9 +38,12 @@ def inspect_files(paths: str | Path | list[str | Path]) -> pd.DataFrame:
     only supplements the export beside it, side_file for the brand's settings
     files that :func:`smmanalytics.load` reads by name, in a folder or a zip; they are read
     here too, and one it could not use is failed; image for a logo or a screenshot, which it
-    skips), platform, format, kind, locale, rows (the rows read), rows_kept (those
-    :func:`smmanalytics.load` keeps of a table read alone: a row whose key comes again later
-    in it is dropped, with a note), date_from and date_to (publish times, days
+    skips; left_out for a hidden or system file or folder (``.DS_Store``, ``__MACOSX/``,
+    ``Thumbs.db``) or an Office lock file (``~$report.xlsx``), in a folder or a zip, never
+    read, listed after the others with why, as load notes it), platform, format, kind,
+    locale, rows (the rows read), rows_kept (those :func:`smmanalytics.load` keeps of a
+    table read alone: a row whose key comes again later in it is dropped, with a note),
+    date_from and date_to (publish times, days
     or GA4 period), time_zone (the zone the source times were read in, or the zone assumed for
     them), warnings (the quality notes of level warning or error, joined: a table's own, those
     of its sheet for a workbook's), file_warnings (for a file of several tables, such as a
@@ -58,20 +62,21 @@ def inspect_files(paths: str | Path | list[str | Path]) -> pd.DataFrame:
     given = [path_of(p, "paths", "inspect_files", "the path of a file, folder or zip, or a "
                      "list of them")
              for p in (list(paths) if isinstance(paths, (list, tuple)) else [paths])]
-    paths = _folder.expand_patterns(given)
+    skipped: list[tuple[Path, str]] = []         # the junk met: (folder or zip, entry in it)
+    paths = _folder.expand_patterns(given, skipped)
     # a pattern's folder names its files, as load names them (brand/*/*.csv)
     folders = [f for p in given if (f := _folder.pattern_folder(p)) is not None]
     rows: list[dict] = []
     exports: list[Path] = []
     extra: tuple | None = None
-    for f in _folder.walk(paths):
+    for f in _folder.walk(paths, skipped):
         if f.suffix.lower() in _folder.IMAGE_SUFFIXES:     # as smm.load: never read as an export
             rows.append({"file": str(f), "status": "image", "warnings": ""})
             continue
         # a zipped brand folder's settings files are read before its exports, as by load
         settings = ([(f, None)] if f.name.lower() in _folder.SETTINGS_FILES else
                     [(Path(s.name), s.data)
-                     for s in archive_members(f, _folder.is_archive_setting)])
+                     for s in archive_members(f, _folder.is_archive_setting, skipped)])
         for name, data in settings:
             lower = file_name(name).lower()
             row, value = _inspect_settings(name, lower, data)
@@ -82,6 +87,7 @@ def inspect_files(paths: str | Path | list[str | Path]) -> pd.DataFrame:
             exports.append(f)
     with using_synonyms(extra or ()):
         rows.extend(_inspect_exports(exports, [*paths, *folders]))
+    rows.extend(_left_out_rows(skipped))
     out = pd.DataFrame(rows, columns=COLUMNS)
     out["rows"] = out["rows"].astype("Int64")
     out["rows_kept"] = out["rows_kept"].astype("Int64")
@@ -91,6 +97,16 @@ def inspect_files(paths: str | Path | list[str | Path]) -> pd.DataFrame:
             v.strftime("%Y-%m-%d %H:%M UTC") if getattr(v, "tzinfo", None) else
             v.strftime("%Y-%m-%d"))).astype("string")
     return out
+
+
+def _left_out_rows(skipped: list[tuple[Path, str]]) -> list[dict]:
+    """The rows of the junk the walk ``skipped`` (``(folder or zip, entry in it)``: hidden
+    and system files, Office lock files), each once, ``left_out`` with why, in the words of
+    :func:`smmanalytics.load`'s notes: inspect listed none of them, so a user could not
+    tell a lock file from an export that was never there."""
+    names = {junk_name(where, entry): is_lock_file(entry) for where, entry in skipped}
+    return [{"file": name, "status": "left_out", "warnings": LOCK_WHY if lock else JUNK_WHY}
+            for name, lock in names.items()]
 
 
 def _inspect_settings(f: Path, lower: str, data: bytes | None = None) -> tuple[dict, object]:

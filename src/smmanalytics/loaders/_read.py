@@ -52,7 +52,7 @@ from ._registry import (
     find_format,
     formats,
 )
-from ._snapshot import export_snapshot, mark_range_end, mtime_before_rows
+from ._snapshot import export_snapshot, latest_post, mark_range_end, mtime_before_rows
 from ._sniff import RawTable
 from ._sources import LARGE, Source, iter_sources, note_skipped, read_tables
 
@@ -92,9 +92,12 @@ def _parse_source(src: Source, log: QualityLog, fmts: list[Format]
     out = [finish(df, src, snap, log, snapshot_stated=stated, snapshot_guessed=guessed)
            for df in frames]
     if guessed:
-        # the merge keeps a snapshot the export states over this one (_merge.merge_table)
+        # the merge keeps a snapshot the export states over this one, unless this export's
+        # latest post is later than that snapshot (_merge.merge_table)
+        floor = latest_post(frames)
         for df in out:
             df.attrs["snapshot_guessed"] = True
+            df.attrs["snapshot_floor"] = floor
     return out, understood
 
 

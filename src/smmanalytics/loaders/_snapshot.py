@@ -23,7 +23,8 @@ from ..quality import QualityLog
 from ._sources import Source
 
 __all__ = ["snapshot_from_name", "dates_in_name", "range_from_name", "mark_range_end",
-           "export_snapshot", "mtime_before_rows", "latest_possible_day", "zone_of"]
+           "export_snapshot", "mtime_before_rows", "latest_possible_day", "zone_of",
+           "latest_post", "EXPORT_SLACK"]
 
 _NAME_DATE = [
     (re.compile(r"(20\d\d)[-_.]?([01]\d)[-_.]?([0-3]\d)(?:[T ]([0-2]\d)[-:h_.]?([0-5]\d)"
@@ -190,17 +191,58 @@ def mtime_before_rows(src: Source, frames: list[pd.DataFrame], log: QualityLog) 
     return True
 
 
+#: how far past an export's time a post's publish time may be before it proves that time
+#: wrong: a day, for the zone the export's day was read in (a file name's date has none)
+EXPORT_SLACK = pd.Timedelta(days=1)
+
+
+def latest_post(frames: list[pd.DataFrame]) -> pd.Timestamp | None:
+    """The latest publication among the posts of ``frames`` (UTC), the earliest the export
+    can have been made: an export cannot list a post published after it. None without posts,
+    and for posts whose parser doubts their dates (``attrs["after_export_hint"]``: TikTok's
+    years a spreadsheet guessed) or dated after today, which are misread, not evidence."""
+    today = pd.Timestamp.now(tz="UTC") + pd.Timedelta(days=2)
+    latest = [published[published <= today].max() for f in frames
+              if f.attrs.get("kind") == "posts" and "published_at" in f.columns
+              and not f.attrs.get("after_export_hint")
+              for published in [pd.to_datetime(f["published_at"], utc=True)]]
+    latest = [t for t in latest if pd.notna(t)]
+    return max(latest) if latest else None
+
+
+def _before_posts(src: Source, when: pd.Timestamp, read: str, latest: pd.Timestamp | None,
+                  log: QualityLog) -> bool:
+    """True, noted (``snapshot_before_posts``), when ``when``, the export's time as ``read``
+    (its name's date, its modification time), is more than :data:`EXPORT_SLACK` before its
+    latest post: that time is wrong. October's posts exported on 15 November and saved as
+    ``Insights_2026-10-01.csv`` (the period's first day) were taken as older than the export
+    of 2 November, whose figures then won, and their dates were called misread."""
+    if latest is None or latest <= when + EXPORT_SLACK:
+        return False
+    log.add(src.name, "snapshot_before_posts", f"{read}, {when:%Y-%m-%d %H:%M} UTC, is before "
+            f"its latest post, published {latest:%Y-%m-%d %H:%M} UTC: an export cannot hold a "
+            "post published after it, so that date is wrong and was not taken as the export's",
+            level="warning")
+    return True
+
+
 def export_snapshot(src: Source, frames: list[pd.DataFrame], log: QualityLog
                     ) -> tuple[pd.Timestamp, bool, bool]:
     """When the export was taken, whether the export says so (in its cells, title lines,
     zip member stamps or file name) rather than it being inferred or guessed, and whether it
-    was only guessed from the file's modification time (which a copy sets to its own)."""
+    was only guessed from the file's modification time (which a copy sets to its own).
+
+    A name's date or a modification time before the export's latest post is wrong (noted,
+    :func:`_before_posts`) and not taken: the next evidence is, else the latest post itself,
+    the earliest the export can have been made (``snapshot_from_posts``)."""
     inside = [f.attrs.get("as_of") for f in frames if f.attrs.get("as_of") is not None]
     if inside:
         return pd.Timestamp(max(inside)).tz_convert("UTC"), True, False
     tz = zone_of(frames)
+    posted = latest_post(frames)
     from_name = snapshot_from_name(src.name, tz)
-    if from_name is not None:
+    if from_name is not None and not _before_posts(src, from_name, "the date its name gives",
+                                                   posted, log):
         return from_name, True, False
     latest = latest_possible_day(src, tz)
     days = [pd.to_datetime(f["date"]) for f in frames
@@ -216,8 +258,18 @@ def export_snapshot(src: Source, frames: list[pd.DataFrame], log: QualityLog
         log.add(src.name, "snapshot_inferred", f"export time not in the file nor its name; "
                 f"taken as the end of its last day, {last:%Y-%m-%d} ({tz})", level="info")
         return ts, False, False
-    if src.mtime is not None:
-        ts = pd.Timestamp(src.mtime, unit="s", tz="UTC").floor("s")
+    modified = (None if src.mtime is None
+                else pd.Timestamp(src.mtime, unit="s", tz="UTC").floor("s"))
+    if modified is not None and _before_posts(src, modified, "its modification time", posted,
+                                              log):
+        modified = None
+    if modified is None and posted is not None:
+        log.add(src.name, "snapshot_from_posts", f"export time not known; taken as the "
+                f"publication of its latest post, {posted:%Y-%m-%d %H:%M} UTC, the earliest it "
+                "can have been made", level="info")
+        return posted, False, False
+    if modified is not None:
+        ts = modified
         log.add(src.name, "snapshot_guessed", f"export time not in the file nor its name; "
                 f"used the file's modification time {ts:%Y-%m-%d %H:%M} UTC", level="info")
         return ts, False, True

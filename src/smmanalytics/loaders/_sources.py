@@ -30,7 +30,7 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from ..errors import ParseError
-from ..quality import QualityLog
+from ..quality import QualityLog, counted
 from ._cells import column_letter
 from ._encoding import decode, double_encoded
 from ._headers import normalize
@@ -39,6 +39,7 @@ from ._sniff import RawTable, is_sep_row, only_text, parse_preamble
 from ._xlsx_cells import HiddenCells, hidden_cells, ods_percents, xls_percents
 
 __all__ = ["Source", "iter_sources", "archive_members", "archive_folder", "is_junk", "junk_entries",
+           "JUNK_WHY", "LOCK_WHY", "is_lock_file", "junk_name",
            "read_tables", "is_zip", "is_workbook", "supplementary_members", "note_skipped"]
 
 _ZIP = b"PK\x03\x04"
@@ -276,12 +277,40 @@ def junk_entries(names: Iterable[str]) -> list[str]:
     return sorted(found)
 
 
+#: why hidden or system files and folders (:func:`is_junk`) are left out, as the load notes
+#: them and inspect_files lists them
+JUNK_WHY = "hidden or system (no exports), skipped and never read as data"
+#: why an Office lock file is left out: it says its workbook was open when the folder was
+#: copied, which tells a user why a figure they had just edited did not change
+LOCK_WHY = ("an Office lock file: a workbook or document of its folder was open in Excel (or "
+            "another Office program) when the folder was copied, so its changes not saved by "
+            "then are in no file; skipped")
+
+
+def is_lock_file(entry: str) -> bool:
+    """Whether the junk ``entry`` (:func:`junk_entries`) is an Office lock file
+    (``~$report.xlsx``), not a folder."""
+    return PurePosixPath(entry).name.startswith("~$") and not entry.endswith("/")
+
+
+def junk_name(where: Path, entry: str) -> str:
+    """The name of the junk ``entry`` of the folder or archive ``where`` (as
+    :func:`junk_entries` names it): its path in the folder (``brand/.git/``), or the
+    archive's member (``brand.zip!brand/~$report.xlsx``), as other files are named."""
+    if where.is_dir():
+        return str(where / entry) + "/" * entry.endswith("/")
+    return f"{where}!{entry}"
+
+
 def _walk_zip(src: Source, depth: int = 0, want: Callable[[str], bool] | None = None,
-              zf: zipfile.ZipFile | None = None) -> Iterator[Source]:
+              zf: zipfile.ZipFile | None = None, junk: list[tuple[Path, str]] | None = None
+              ) -> Iterator[Source]:
     """The members of the archive ``src`` (``zf`` when it is opened already), nested archives
     walked in their place. With ``want``, only the members whose display name it accepts are
     read and yielded (and the nested archives, to walk them): the same members, by the same
-    rules, that the whole walk yields under those names.
+    rules, that the whole walk yields under those names. The junk of each archive walked
+    (:func:`junk_entries`) is added to ``junk`` as ``(archive, entry)``, a nested archive
+    named as its members are (``brand.zip!inner.zip``): a nested zip's __MACOSX went unsaid.
 
     A member that cannot be extracted, or a nested archive that cannot be opened, is yielded
     with its error (``Source.damage``) and the walk goes on: one damaged export of a zipped
@@ -299,6 +328,8 @@ def _walk_zip(src: Source, depth: int = 0, want: Callable[[str], bool] | None = 
     except _OPEN_ERRORS as exc:
         raise ParseError("not a readable zip archive", file=src.name, expected="zip archive",
                          got=str(exc)) from exc
+    if junk is not None:
+        junk.extend((Path(src.name), entry) for entry in junk_entries(zf.namelist()))
     if not any(not info.is_dir() and not is_junk(PurePosixPath(member_name(info)).parts)
                for info in infos):
         raise ParseError("empty zip archive", file=src.name,
@@ -325,7 +356,7 @@ def _walk_zip(src: Source, depth: int = 0, want: Callable[[str], bool] | None = 
         child = Source(name, data, src.path, src.mtime, info, relative=relative)
         if is_zip(child) and depth < 4:
             try:
-                yield from _walk_zip(child, depth + 1, want)
+                yield from _walk_zip(child, depth + 1, want, junk=junk)
             except ParseError as exc:     # raised before any member: the archive itself
                 yield replace(child, damage=exc)
         elif want is None or want(name):
@@ -376,9 +407,10 @@ def archive_members(path: str | Path, want: Callable[[str], bool],
     ``[]`` when ``path`` is no zip archive (a workbook, a CSV, a missing file), or cannot be
     walked through (:func:`iter_sources` raises the error). A member that cannot be read is
     left out: :func:`iter_sources` yields it with its error, for the reader to record.
-    The archive's own junk (:func:`junk_entries`, which no walk reads) is added to ``junk``
-    as ``(path, entry)``, as a folder's walk adds its own, for the load to note it: in a zip
-    it went unsaid where the same .DS_Store in the folder was noted.
+    The junk of the archive and of the archives nested in it (:func:`junk_entries`, which
+    no walk reads) is added to ``junk`` as ``(archive, entry)``, as a folder's walk adds its
+    own, for the load to note it: in a zip it went unsaid where the same .DS_Store in the
+    folder was noted.
     """
     p = Path(path)
     try:
@@ -393,10 +425,9 @@ def archive_members(path: str | Path, want: Callable[[str], bool],
     with zf:
         if _workbook_names(zf.namelist()):
             return []
-        if junk is not None:
-            junk.extend((p, entry) for entry in junk_entries(zf.namelist()))
         try:
-            found = [src for src in _walk_zip(Source(str(p), b"", p, mtime), want=want, zf=zf)
+            found = [src for src in _walk_zip(Source(str(p), b"", p, mtime), want=want, zf=zf,
+                                              junk=junk)
                      if src.damage is None]
         except ParseError:
             pass
@@ -683,7 +714,8 @@ def _note_formulas(src: Source, sheet: str, formulas: list[tuple[int, int]],
     row, col = min(formulas)
     where = ", ".join(f"{key} {n}" for key, n in by_column.items())
     log.add(src.name, "formula_without_result",
-            f"{len(formulas)} formula cells without a saved result were read as empty: {where} "
+            f"{counted(len(formulas), 'formula cell', 'formula cells')} without a saved result "
+            f"{'was' if len(formulas) == 1 else 'were'} read as empty: {where} "
             f"(first cell {column_letter(col)}{row + 1}); open the file in Excel and save it "
             "again", rows=len(formulas), sheet=sheet)
 

@@ -27,7 +27,7 @@ from ..errors import ParseError
 from ..quality import counted
 from ..schema import PLATFORM_ALIASES, PLATFORMS
 from ._body import lines_named
-from ._candidate import ID_FIELDS, Candidate, ParseContext
+from ._candidate import Candidate, ParseContext
 from ._cells import isinstance_cells, spreadsheet_errors, str_cells, summary_cells
 from ._dates import (
     YEARS,
@@ -94,7 +94,7 @@ def text(c: Candidate, family: str, canonical: str, *, placeholders: bool = True
     header = c.header_of(family, canonical)
     c.count_errors(header, cells)     # noted: read as missing
     out = cells_text(cells, placeholders=placeholders).reset_index(drop=True)
-    return c.read_ids(header, out) if canonical in ID_FIELDS else out
+    return c.read_keys(header, canonical, out)
 
 
 def long_daily(dates: pd.Series, metrics: dict[str, pd.Series], *, platform: str,
@@ -336,10 +336,12 @@ def note_times_dropped(ctx: ParseContext, seconds: pd.Series, column: str | None
         return
     first = int(seconds[timed].iloc[0])
     h, rest = divmod(first, 3600)
-    ctx.note("time_dropped", f"{column!r} holds days, but {int(timed.sum())} cells also carry "
-             f"a time of day other than 00:00 (the first {h:02d}:{rest // 60:02d}): the day was "
-             "kept as written and the time dropped (a re-save that moved midnight to another "
-             "time zone would shift the day)", rows=int(timed.sum()))
+    n = int(timed.sum())
+    ctx.note("time_dropped", f"{column!r} holds days, but "
+             f"{counted(n, 'cell also carries', 'cells also carry')} a time of day other than "
+             f"00:00 (the first {h:02d}:{rest // 60:02d}): the day was kept as written "
+             "and the time dropped (a re-save that moved midnight to another time zone would "
+             "shift the day)", rows=n)
 
 
 def note_day_tz(ctx: ParseContext, platform: str, what: str = "dates") -> None:

@@ -39,6 +39,7 @@ import pandas as pd
 
 from .._web import not_social_sources
 from ..errors import ParseError
+from ..quality import counted
 from ._body import lines_named
 from ._candidate import Candidate, ParseContext
 from ._cutoff import ends_inside_a_line
@@ -308,9 +309,8 @@ def _without_valueless_rows(out: pd.DataFrame, keep: np.ndarray, dims: dict[str,
         cells = ("" if label is None else
                  f" ({', '.join(repr(v) for v in label.iloc[pos[:3]].tolist())})")
         lines = lines_named([c.table.line_of(int(k)) for k in pos[:5]], len(pos))
-        rows_hold = "1 row holds" if len(pos) == 1 else f"{len(pos)} rows hold"
-        ctx.note("rows_without_values", f"{rows_hold} no value in any metric column{cells} "
-                 f"and {what}: {lines}", rows=len(pos))
+        ctx.note("rows_without_values", f"{counted(len(pos), 'row holds', 'rows hold')} no value "
+                 f"in any metric column{cells} and {what}: {lines}", rows=len(pos))
     return keep & ~(empty & ~known)
 
 
@@ -350,9 +350,10 @@ def _note_undated(out: pd.DataFrame, ctx: ParseContext, why) -> None:
         undated &= out["date"].isna()
     if undated.any():
         n = int(undated.sum())
-        ctx.note("ga4_rows_undated", f"{n} rows have no date and no whole period: the table has "
-                 f"no Date column and {why()}; the rows are kept, but counted in no month (an "
-                 "ROI leaves them out)", rows=n)
+        they = "it is" if n == 1 else "they are"
+        ctx.note("ga4_rows_undated", f"{counted(n, 'row has', 'rows have')} no date and no whole "
+                 f"period: the table has no Date column and {why()}; {they} kept, but counted "
+                 "in no month (an ROI leaves them out)", rows=n)
 
 
 def _undated_why(start, end, unread_dates: bool) -> str:
@@ -517,7 +518,8 @@ def _days(cells: pd.Series, keep: np.ndarray, c: Candidate, ctx: ParseContext) -
         raise _not_a_day(ctx, first_line + pos, column, raw.iloc[pos])
     d = d.mask(other.to_numpy(), read.to_numpy())
     n = int(other.sum())
-    ctx.note("dates_not_ga4_form", f"{n} Date cells are not GA4's YYYYMMDD (first: "
+    ctx.note("dates_not_ga4_form", f"{counted(n, 'Date cell is', 'Date cells are')} not GA4's "
+             "YYYYMMDD (first: "
              f"{raw[other].iloc[0]!r}; a re-save by a spreadsheet or Looker Studio): read as "
              "days", level="info", rows=n)
     return d.astype("datetime64[ns]")
@@ -554,9 +556,10 @@ def _nth_days(cells: pd.Series, keep: np.ndarray, start: pd.Timestamp, c: Candid
                          expected="a whole number of days since the start date (0000, 0001…)",
                          got=raw.iloc[pos])
     if pd.isna(start):
-        ctx.note("nth_day_undated", f"{int(keep.sum())} rows are counted in days since the "
-                 "start of the report ('Nth day') but the file gives no start date: their days "
-                 "are unknown", rows=int(keep.sum()))
+        n = int(keep.sum())
+        ctx.note("nth_day_undated", f"{counted(n, 'row is', 'rows are')} counted in days since "
+                 "the start of the report ('Nth day') but the file gives no start date: "
+                 f"{'its day is' if n == 1 else 'their days are'} unknown", rows=n)
         return pd.Series(pd.NaT, index=cells.index, dtype="datetime64[ns]")
     offsets = pd.to_timedelta(pd.to_numeric(raw.mask(raw == "")), unit="D")
     return (start + offsets).astype("datetime64[ns]")
@@ -614,8 +617,9 @@ def _periods_from_ranges(out: pd.DataFrame, ranges: pd.Series, c: Candidate,
     out.loc[ok.to_numpy(), "period_start"] = start_d[ok].to_numpy()
     out.loc[ok.to_numpy(), "period_end"] = end_d[ok].to_numpy()
     if ok.any():
-        ctx.note("comparison_periods", f"{int(ok.sum())} rows carry their own period from the "
-                 "Date range column (a comparison export)", level="info", rows=int(ok.sum()))
+        n = int(ok.sum())
+        ctx.note("comparison_periods", f"{counted(n, 'row carries its', 'rows carry their')} own "
+                 "period from the Date range column (a comparison export)", level="info", rows=n)
 
 
 def _with_engagement(c: Candidate) -> bool:

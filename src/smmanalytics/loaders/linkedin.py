@@ -66,6 +66,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParseError
+from ..quality import counted
 from ._body import lines_named
 from ._candidate import Candidate, ParseContext
 from ._cells import classify_cells
@@ -396,10 +397,11 @@ def _day_first_put_back(cells: pd.Series, is_dt: pd.Series, real: pd.Series, hea
                                            "day": real.dt.month}).where(is_dt))
     swapped += real - real.dt.normalize()                # a date-time keeps its time
     if ctx is not None:
-        ctx.note("dates_swapped_day_first", f"{int(is_dt.sum())} dates of {header!r} were "
-                 "dates of a spreadsheet set to read day first (it left LinkedIn's MM/DD/YYYY "
-                 f"{proof!r} as text): their day and month were put back",
-                 rows=int(is_dt.sum()))
+        n = int(is_dt.sum())
+        ctx.note("dates_swapped_day_first", f"{counted(n, 'date', 'dates')} of {header!r} "
+                 f"{'was a date' if n == 1 else 'were dates'} of a spreadsheet set to read day "
+                 f"first (it left LinkedIn's MM/DD/YYYY {proof!r} as text): "
+                 f"{'its' if n == 1 else 'their'} day and month were put back", rows=n)
     return real.where(~is_dt, swapped)
 
 

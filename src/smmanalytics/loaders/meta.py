@@ -157,6 +157,11 @@ _TYPES = {
 #: is not said (other); read with an info note (``post_type_inferred``) that says so
 _INFERRED_TYPES = {"réel": "reel", "réels": "reel", "publication": "other",
                    "publications": "other", "post": "other"}
+#: the inferred words that are English words too: in an export of English headers they are no
+#: French or Italian word, and no English type either (reference §1.3, §2.3: Facebook's
+#: ``Photos``, ``Videos``, ``Reels``, ``Links``, Instagram's ``IG image``, ``IG carousel``,
+#: ``IG reel``, ``IG video``, ``IG story``): an unknown type, warned of
+_ENGLISH_WORDS = frozenset({"post", "publication", "publications"})
 #: words a post type may carry around its type word ("Carosello IG", "Carosello di
 #: Instagram", "Image Instagram"): the platform's name and the language's "of"
 _TYPE_FRAME = {"ig", "instagram", "fb", "facebook", "di", "de", "del", "della", "du", "des"}
@@ -466,10 +471,12 @@ def _spreadsheet_dates(cells: pd.Series, ctx: ParseContext) -> pd.Series:
     if proof is not None:
         fixed = cells.copy()
         fixed[is_dt] = list(pd.to_datetime(cells[is_dt].tolist()).strftime("%d/%m/%Y %H:%M"))
-        ctx.note("publish_times_day_first", f"{int(is_dt.sum())} publish times were dates of "
-                 "a spreadsheet set to read day first (it left Meta's month-first "
-                 f"{proof!r} as text): their day and month were put back as Meta wrote them",
-                 rows=int(is_dt.sum()))
+        n = int(is_dt.sum())
+        times = counted(n, "publish time was a date", "publish times were dates")
+        ctx.note("publish_times_day_first", f"{times} of a spreadsheet set to read day first "
+                 f"(it left Meta's month-first {proof!r} as text): "
+                 f"{'its' if n == 1 else 'their'} day and month were put back as Meta wrote "
+                 "them", rows=n)
         return fixed
     ctx.note("publish_times_as_dates", f"{int(is_dt.sum())} publish times are dates of a "
              "spreadsheet, read as stored: one set to read day first (French, Italian "
@@ -548,11 +555,12 @@ def _cells_read(values: pd.Series, fmt: str) -> int:
 
 
 def _content_type(codes: np.ndarray, keys: pd.Index, permalink: pd.Series, ctx: ParseContext,
-                  default: str | None) -> pd.Series:
+                  default: str | None, *, english: bool) -> pd.Series:
     """``content_type`` from the post types factorised (``codes`` into the lower-case ``keys``,
-    -1 where empty): each distinct type is looked up once, not once per row."""
+    -1 where empty): each distinct type is looked up once, not once per row. ``english``: the
+    file's headers are English (:func:`_note_inferred`)."""
     labels = [_TYPES.get(k) for k in keys]
-    _note_inferred(codes, keys, labels, ctx)
+    _note_inferred(codes, keys, labels, ctx, english=english)
     # a type not in the table whose one word besides the platform's name is (Italian
     # exports' "Carosello IG", "Carosello di Instagram": reference §2.3 gives no Italian
     # types) is read by that word, and the note says so
@@ -598,12 +606,16 @@ def _categorical(names: list[str | None], rows: np.ndarray) -> pd.Categorical:
 
 
 def _note_inferred(codes: np.ndarray, keys: pd.Index, labels: list[str | None],
-                   ctx: ParseContext) -> None:
+                   ctx: ParseContext, *, english: bool) -> None:
     """Give ``labels`` (one per post type of ``keys``) the types :data:`_INFERRED_TYPES`
     infers, noted at info level with the posts they class: a French export's "Réel" was an
-    unknown type, its posts "other" with a warning, where the word means reel."""
+    unknown type, its posts "other" with a warning, where the word means reel. In a file of
+    English headers (``english``) an English word (:data:`_ENGLISH_WORDS`) is not inferred:
+    an English export's "Post" was read as the Italian word, noted as a type of a language
+    whose types are not confirmed, where it is no type the reference knows in English."""
     inferred = {i: _INFERRED_TYPES[k] for i, k in enumerate(keys)
-                if labels[i] is None and k in _INFERRED_TYPES}
+                if labels[i] is None and k in _INFERRED_TYPES
+                and not (english and k in _ENGLISH_WORDS)}
     if not inferred:
         return
     for i, label in inferred.items():
@@ -615,6 +627,12 @@ def _note_inferred(codes: np.ndarray, keys: pd.Index, labels: list[str | None],
              f"of a language whose exports' types are not confirmed, read as its word means: "
              f"{read}",
              level="info", rows=count)
+
+
+def _english(match: HeaderMatch) -> bool:
+    """Whether a file's headers are English: no header specific to another language matched
+    (:attr:`~._headers.HeaderMatch.locale`, English by default)."""
+    return match.locale == LOCALES["en"]
 
 
 def _type_by_word(key: str) -> str | None:
@@ -677,9 +695,10 @@ def _times_from_ids(decoded: pd.Series, export_time: pd.Series,
             (decoded - export_time).abs() <= pd.Timedelta(hours=2))
         disagree = decoded.notna() & export_time.notna() & ~agree
         if disagree.any():
-            ctx.note("id_time_disagrees", f"{int(disagree.sum())} Instagram shortcodes decode "
-                     "to a time more than 2 h from the export's publish time; the export time "
-                     "was kept", rows=int(disagree.sum()))
+            n = int(disagree.sum())
+            codes = counted(n, "Instagram shortcode decodes", "Instagram shortcodes decode")
+            ctx.note("id_time_disagrees", f"{codes} to a time more than 2 h from the export's "
+                     "publish time; the export time was kept", rows=n)
         published = export_time.where(~agree, decoded.dt.floor("s"))
     # a wall time of the repeated autumn hour is read at its first occurrence; the shortcode's
     # time, when it agrees, may be the second one, an hour later: the note says which each got
@@ -734,7 +753,8 @@ def _described(c: Candidate, ctx: ParseContext, story: bool, text: dict[str, pd.
         "time_precision": precision,
         "time_source": source,
         "content_type": _content_type(type_codes, type_keys, permalink, ctx,
-                                      "story" if story else None),
+                                      "story" if story else None,
+                                      english=_english(c.match(F))),
     }
     return cols, raw_type, handle
 
@@ -887,11 +907,15 @@ def _without_damaged_accounts(c: Candidate, posts: pd.DataFrame, ctx: ParseConte
     n = int(damaged.sum())
     told_by = [what for col, what in (("account_handle", "handle"), ("account_name", "name"))
                if posts[col].loc[damaged].notna().any()]
-    ctx.note("account_id_damaged", f"{n} posts' account id was rounded by a spreadsheet (such "
-             f"as {ids[damaged].iloc[0]!r}): it names no account and was left out; "
-             + (f"they keep their {' and '.join(told_by)}, by which an export of the same "
-                "account that writes its id gives it back (account_id_from_name says when "
-                "one did)" if told_by else "their account is unknown"), rows=n)
+    one = n == 1
+    whose = "1 post's" if one else f"{n} posts'"
+    ctx.note("account_id_damaged", f"{whose} account id was "
+             f"rounded by a spreadsheet (such as {ids[damaged].iloc[0]!r}): it names no account "
+             "and was left out; "
+             + (f"{'it keeps its' if one else 'they keep their'} {' and '.join(told_by)}, by "
+                "which an export of the same account that writes its id gives it back "
+                "(account_id_from_name says when one did)" if told_by
+                else f"{'its' if one else 'their'} account is unknown"), rows=n)
     return ids.mask(damaged)
 
 
@@ -1072,7 +1096,8 @@ def _parse_legacy(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                                     dtype="category").mask(published.isna()),
         "time_source": pd.Series("export", index=post_id.index,
                                  dtype="category").mask(published.isna()),
-        "content_type": _content_type(type_codes, type_keys, permalink, ctx, None),
+        "content_type": _content_type(type_codes, type_keys, permalink, ctx, None,
+                                      english=_english(c.match(FL))),
         "content_type_raw": raw_type,
     }
     nums = c.numbers_of(FL, list(_LEGACY_METRICS))
@@ -1254,8 +1279,9 @@ def _parse_daily(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                          expected=f"the day of the row's value {values.iloc[pos]:g} "
                                   "(e.g. 2026-02-15T00:00:00)", got=str(frame[0].iloc[pos]))
     if empty.any():
-        ctx.note("daily_rows_without_date", f"{int(empty.sum())} rows have no date and were "
-                 "not kept", rows=int(empty.sum()))
+        n = int(empty.sum())
+        ctx.note("daily_rows_without_date", f"{counted(n, 'row has', 'rows have')} no date and "
+                 f"{'was' if n == 1 else 'were'} not kept", rows=n)
     if metric == "follows" and (values < 0).any():
         # a count of new follows is never negative: this series is the day's net change
         metric = "net_follows"

@@ -61,6 +61,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParseError
+from ..quality import counted
 from ._body import lines_named
 from ._candidate import Candidate, ParseContext
 from ._dates import (
@@ -270,9 +271,11 @@ def _mended_years(dates: pd.Series, as_of: pd.Timestamp, header: str | None,
     ref = (as_of.tz_convert(None) if as_of.tzinfo is not None else as_of).normalize()
     late = mended > ref
     if late.any():
-        ctx.note("days_after_export", f"{header!r}: {int(late.sum())} days are after the "
-                 f"export date {ref:%Y-%m-%d} (the first {mended[late].min():%Y-%m-%d}): a "
-                 "spreadsheet's re-save may have given them a wrong year", rows=int(late.sum()))
+        n = int(late.sum())
+        ctx.note("days_after_export", f"{header!r}: {counted(n, 'day is', 'days are')} after "
+                 f"the export date {ref:%Y-%m-%d} (the first {mended[late].min():%Y-%m-%d}): a "
+                 f"spreadsheet's re-save may have given {'it' if n == 1 else 'them'} a wrong "
+                 "year", rows=n)
     return mended
 
 
@@ -431,7 +434,8 @@ def _without_negative_totals(c: Candidate, ctx: ParseContext, followers: pd.Seri
         return followers
     pos = np.flatnonzero(neg)
     lines = lines_named([c.table.line_of(int(k)) for k in pos[:5]], len(pos))
-    ctx.note("negative_metric", f"{len(pos)} negative follower totals in "
+    totals = counted(len(pos), "negative follower total", "negative follower totals")
+    ctx.note("negative_metric", f"{totals} in "
              f"{c.header_of(F, 'followers_total')!r} ({lines}): a number of followers cannot "
              "be below zero (a cell damaged or typed by hand?); left missing", rows=len(pos))
     return followers.mask(neg)

@@ -89,7 +89,10 @@ def _metrics(c: Candidate, family: str, out: pd.DataFrame) -> None:
     parts = [v for v in (c.numbers(family, "reposts"), c.numbers(family, "shares"))
              if v is not None]
     if parts:
-        out["shares"] = row_sum(pd.concat(parts, axis=1)).array
+        both = pd.concat(parts, axis=1)
+        # a part below zero is left empty when the table is finished (``negative_metric``):
+        # the sum it would have lowered is unknown too, not the other part alone
+        out["shares"] = row_sum(both).mask((both < 0).any(axis=1)).array
     direct = c.numbers(family, "shares")
     if direct is not None:
         out["shares_direct"] = direct.array
@@ -329,9 +332,10 @@ def _times_from_ids(decoded: pd.Series, days: pd.Series, ctx: ParseContext
     agree = _agreeing(decoded, days)
     far = decoded.notna() & day_utc.notna() & ~agree
     if far.any():
-        ctx.note("id_time_disagrees", f"{int(far.sum())} post ids decode to a time more than a "
-                 "day from the Date column; the Date was kept (day precision)",
-                 rows=int(far.sum()))
+        n = int(far.sum())
+        ctx.note("id_time_disagrees", f"{counted(n, 'post id decodes', 'post ids decode')} to a "
+                 "time more than a day from the Date column; the Date was kept (day precision)",
+                 rows=n)
     published = day_utc.where(~agree, decoded.dt.floor("s"))
     if (~agree & day_utc.notna()).any():
         ctx.note("day_zone_assumed", "X content dates carry no time zone; days without a "
@@ -403,8 +407,9 @@ def _dated_rows(long: pd.DataFrame, ctx: ParseContext, account: str | None = Non
     its name may give it), days in UTC."""
     no_date = long["date"].isna()
     if no_date.any():
-        ctx.note("daily_rows_without_date", f"{int(no_date.sum())} values have no date and were "
-                 "not kept", rows=int(no_date.sum()))
+        n = int(no_date.sum())
+        ctx.note("daily_rows_without_date", f"{counted(n, 'value has', 'values have')} no date "
+                 f"and {'was' if n == 1 else 'were'} not kept", rows=n)
         long = long[~no_date]
     long = long.sort_values(["date", "metric"], kind="stable").reset_index(drop=True)
     account_id = pd.array([account] * len(long), dtype="string")

@@ -62,6 +62,7 @@ import pandas as pd
 
 from .._ranges import after_range, partial_life
 from ..errors import ParseError
+from ..quality import counted
 from ._body import lines_named
 from ._candidate import Candidate, ParseContext
 from ._dates import dates_from_parts, day_to_utc
@@ -206,15 +207,18 @@ def _note_outside_range(videos: pd.DataFrame, rng: tuple[pd.Timestamp, pd.Timest
     span = f"{rng[0]:%Y-%m-%d} to {rng[1]:%Y-%m-%d}"
     before = int(partial_life(videos).sum())
     if before:
-        ctx.note("range_figures", f"{before} videos were published before the file's range "
-                 f"({span}, chosen in Studio): their figures are those of the range, not of "
-                 "their lifetime", level="info", rows=before)
+        its = "its" if before == 1 else "their"
+        ctx.note("range_figures", f"{counted(before, 'video was', 'videos were')} published "
+                 f"before the file's range ({span}, chosen in Studio): {its} figures are those "
+                 f"of the range, not of {its} lifetime", level="info", rows=before)
     after = int(after_range(videos).sum())
     if after:
-        ctx.note("published_after_range", f"{after} videos were published after the file's "
-                 f"range ({span}, chosen in Studio before they existed): it holds none of "
-                 "their life, so they have no figures in it (best times leave them out, and "
-                 "compare their ages)", level="info", rows=after)
+        they, their, have, them = (("it", "its", "it has", "it") if after == 1
+                                   else ("they", "their", "they have", "them"))
+        ctx.note("published_after_range", f"{counted(after, 'video was', 'videos were')} "
+                 f"published after the file's range ({span}, chosen in Studio before {they} "
+                 f"existed): it holds none of {their} life, so {have} no figures in it (best "
+                 f"times leave {them} out, and compare {their} ages)", level="info", rows=after)
 
 
 def _base(c: Candidate) -> str:
@@ -322,7 +326,8 @@ def _view_durations(c: Candidate, cells: pd.Series, header: str,
                          expected="H:MM:SS in every cell (export the table again from Studio)",
                          got=str(text.iloc[k]))
     days = seconds.mask(fraction, (seconds * 86400).round(3))
-    ctx.note("durations_day_fraction", f"{header!r}: {int(fraction.sum())} durations written "
+    ctx.note("durations_day_fraction", f"{header!r}: "
+             f"{counted(int(fraction.sum()), 'duration', 'durations')} written "
              "as the fraction of a day a spreadsheet's General format shows, read as such "
              f"(line {c.table.line_of(k)}: {text.iloc[k]!r} read as {days.iloc[k]:,.0f} s); "
              "export the table again from Studio, and do not save it from a spreadsheet",

@@ -15,7 +15,7 @@ from ..benchmarks import (
     competitors_span,
     competitors_within,
 )
-from ..compare import MIN_POSTS, carried_by, compare
+from ..compare import MIN_POSTS, carried_by, compare, rate_platforms
 from ..goals import _POST_METRICS, goal_record, scorecard, shown_status
 from ..metrics import RATE_MEASURES
 from ..periods import parse_period
@@ -693,8 +693,11 @@ class PerformanceSections:
     def _direction_only(self, r, cmp) -> str:
         """The interval cell of a KPI shown as direction only: "few posts" when a period has
         fewer than :data:`~smmanalytics.compare.MIN_POSTS`, else the posts carrying it in the
-        period with the fewest ("reach known for 3 of 17 posts of October 2026"). Beside
-        posts 17 and 17, "direction only (few posts)" gave no reason."""
+        period with the fewest ("reach known for 3 of 17 posts of October 2026"); of a rate,
+        those that enter it, and the platforms it pools (:func:`~smmanalytics.compare.
+        rate_platforms`): "views known for 4 of 102 posts" read as false beside a views row
+        of 69 posts, Facebook's and Instagram's, whose rates are by reach. Beside posts 17
+        and 17, "direction only (few posts)" gave no reason."""
         f = self.fmt
         if min(r.n_current, r.n_previous) < MIN_POSTS:
             return f.label("direction_only")
@@ -702,9 +705,12 @@ class PerformanceSections:
         k, n = (r.n_kpi_previous, r.n_previous) if previous else (r.n_kpi_current, r.n_current)
         p = ((cmp.previous_compared or cmp.previous) if previous
              else (cmp.current_compared or cmp.current))
-        text = f.label("direction_only_carry_one" if k == 1 else "direction_only_carry").format(
+        rated = rate_platforms(r.kpi, cmp.rate_measures)
+        label = ("direction_only_rate" if rated
+                 else "direction_only_carry_one" if k == 1 else "direction_only_carry")
+        text = f.label(label).format(
             measure=f.measure(carried_by(r.kpi)), k=f.number(k), n=f.number(n),
-            period=f.period(p))
+            period=f.period(p), platforms=f.listed(f.platform(name) for name in rated))
         return f.joined(text, p)          # "au T3 2026", "del 2026", as every period sentence
 
     def _compared_stories(self, cmp) -> str | None:
