@@ -6,6 +6,7 @@ than 3 times, and a days finding names only the days it read."""
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -95,3 +96,118 @@ def test_fewer_than_two_days_posted_three_times_leave_no_days_to_compare():
     assert bt.by_weekday["n_posts"].tolist()[:3] == [28, 1, 1]
     assert bt.method["weekday_test"] == NO_DAYS_TESTED
     assert bt.method["weekday_test_left_out"] == 2 and np.isnan(bt.method["weekday_p_value"])
+
+
+def test_the_posts_left_out_of_the_weekday_test_are_said_with_the_days_finding():
+    # seed 105 (above): a finding of days, and the viral Sunday post left out of its test,
+    # which was recorded and not said; said as the hour test's are, in the summary's last
+    # sentence and in the report's note, in its language
+    from types import SimpleNamespace
+
+    from smmanalytics.report.formatting import Formatter
+    from smmanalytics.report.watch import WatchSections
+
+    bt = best_times(_noise_with_a_viral_sunday(105), TZ, "instagram", seed=105, n_splits=4)
+    assert bt.day_effect and bt.weekday_left_out == 1
+    assert bt.summary.endswith(
+        " 1 post on a weekday posted fewer than 3 times was left out of the weekday test: each "
+        "day has a lift of its own, so one good post would read as a good day. It still "
+        "counts in the lifts.")
+    said = []
+    for lang in ("en", "fr", "it"):
+        me = SimpleNamespace(fmt=Formatter(lang),
+                             text=lambda sec, text, note: said.append((text, note)))
+        WatchSections._weekday_left_out_note(me, None, bt)
+    assert said == [
+        ("One post, alone on its weekday (fewer than 3 posts on it), was left out of the "
+         "weekday test: each day has a lift of its own, so one good post would read as a good "
+         "day. It still counts in the lifts.", True),
+        ("Une publication, seule à son jour de la semaine (moins de 3 publications ce "
+         "jour-là), a été laissée hors du test des jours : chaque jour a son propre écart, si "
+         "bien qu'une bonne publication passerait pour un bon jour. Elle compte toujours dans "
+         "les écarts à la moyenne.", True),
+        ("Un post, unico nel suo giorno della settimana (meno di 3 post in quel giorno), è "
+         "stato escluso dal test sui giorni: ogni giorno ha il suo scostamento, e un buon post "
+         "passerebbe per un buon giorno. Conta comunque negli scostamenti dalla media.", True)]
+
+
+def test_a_finding_of_hours_or_none_says_nothing_of_the_weekday_test():
+    # the same record of one post left out of the weekday test, with a finding of hours (no
+    # weekday result said) or of nothing: not said
+    bt = best_times(_noise_with_a_viral_sunday(105), TZ, "instagram", seed=105, n_splits=4)
+    for other in (dict(effect_detected=True), dict(best_days=None, avoid_days=None,
+                                                    method={**bt.method, "days_differ": False})):
+        quiet = dataclasses.replace(bt, **other)
+        assert quiet.method["weekday_test_left_out"] == 1 and quiet.weekday_left_out == 0
+
+
+def _days_only_on_monday(seed: int) -> pd.DataFrame:
+    """30 noise posts dated to the day only (as YouTube's), each moved to the Monday of its
+    week, but for the first on a Tuesday and the second on a Wednesday."""
+    posts = simulate(seed, n_posts=30, weeks=12, evening_lift=1.0, day_precision=30)["posts"]
+    day = posts["published_at"]             # the local day, at 00:00 UTC
+    to_day = pd.Series(0, index=posts.index).where(posts.index >= 2, posts.index + 1)
+    posts["published_at"] = day + pd.to_timedelta(to_day - day.dt.day_of_week, unit="D")
+    return posts
+
+
+def test_a_day_only_account_posting_one_weekday_is_told_why_its_days_are_not_compared():
+    from types import SimpleNamespace
+
+    from smmanalytics.report.formatting import Formatter
+    from smmanalytics.report.watch import WatchSections
+
+    # 28 posts on Mondays, 1 on a Tuesday, 1 on a Wednesday, none of known hour: one weekday
+    # of 3 posts or more, so the weekday test has no days to compare, and the Tuesday and
+    # Wednesday posts (2) are left out of it. It was told "too few posts, or too few sharing
+    # a format, paid status, account and month"
+    bt = best_times(_days_only_on_monday(4), TZ, "instagram", seed=1)
+    assert bt.n_used == 0 and bt.n_excluded["day_precision"] == 30
+    assert bt.by_weekday["n_posts"].tolist()[:3] == [28, 1, 1]
+    assert bt.method["weekday_test"] == NO_DAYS_TESTED and bt.weekday_left_out == 2
+    assert bt.summary.startswith(
+        "The exports give no posting hours for these posts, so only weekdays are compared, "
+        "but the weekday effect cannot be tested: fewer than two weekdays were posted 3 times "
+        "or more; post when it suits the content")
+    assert bt.summary.endswith(
+        " 2 posts on weekdays posted fewer than 3 times were left out of the weekday test: "
+        "each day has a lift of its own, so one good post would read as a good day. They "
+        "still count in the lifts.")
+    tails = [WatchSections._day_only_sentence(SimpleNamespace(fmt=Formatter(lang)), bt)
+             .split(": the best hours to post cannot be told. ")[-1]
+             .split(" : les meilleures heures")[-1].split(": non si possono")[-1]
+             for lang in ("en", "fr", "it")]
+    assert tails[0] == ("Weekdays cannot be compared either: fewer than two weekdays were "
+                        "posted 3 times or more.")
+    assert tails[1].endswith("Les jours de la semaine ne peuvent pas non plus être comparés : "
+                             "moins de deux jours de la semaine ont reçu 3 publications ou plus.")
+    assert tails[2].endswith("Nemmeno i giorni della settimana si possono confrontare: meno di "
+                             "due giorni della settimana hanno 3 post o più.")
+
+
+def test_a_day_only_test_that_its_lone_posts_left_unrunnable_says_so_in_each_language():
+    # the weekday test could not be permuted once the posts alone on their weekday were left
+    # out (TOO_FEW_LEFT): the reason said, not "too few posts, or too few sharing a format"
+    from types import SimpleNamespace
+
+    from smmanalytics.report.formatting import Formatter
+    from smmanalytics.report.watch import WatchSections
+    from smmanalytics.timing._estimate import TOO_FEW_LEFT
+
+    bt = SimpleNamespace(n_excluded={"day_precision": 12},
+                         method={"weekday_test": TOO_FEW_LEFT, "weekday_p_value": np.nan})
+    said = [WatchSections._day_only_sentence(SimpleNamespace(fmt=Formatter(lang)), bt)
+            for lang in ("en", "fr", "it")]
+    assert said[0].endswith(
+        "cannot be told. Weekdays cannot be compared either: once the posts on weekdays posted "
+        "fewer than 3 times are left out of the test, too few of the rest share a format, paid "
+        "status, account and month for their days to be compared with each other.")
+    assert said[1].endswith(
+        "Les jours de la semaine ne peuvent pas non plus être comparés : une fois laissées hors "
+        "du test les publications des jours utilisés moins de 3 fois, trop peu des autres "
+        "partagent format, statut sponsorisé, compte et mois pour que leurs jours soient "
+        "comparés entre eux.")
+    assert said[2].endswith(
+        "Nemmeno i giorni della settimana si possono confrontare: esclusi dal test i post dei "
+        "giorni usati meno di 3 volte, troppo pochi tra gli altri condividono formato, "
+        "sponsorizzazione, account e mese perché i loro giorni si possano confrontare tra loro.")

@@ -119,29 +119,82 @@ def test_the_viral_post_is_capped_and_the_evening_still_recommended(viral):
         "hour. It still counts in the lifts.")
 
 
-def test_a_slot_of_one_post_shows_no_lift_and_is_faint_out_of_the_colour_scale(viral):
+def test_a_slot_of_one_capped_post_shows_no_lift_and_is_drawn_as_too_few_posts(viral):
     import matplotlib.pyplot as plt
 
     shown = readable(viral.by_slot)
     tuesday = shown.loc[(viral.by_slot["weekday"] == 1) & (viral.by_slot["hour"] == 21)]
     assert tuesday[["lift", "lift_low", "lift_high"]].isna().all(axis=None)
     assert shown["lift"].notna().sum() == 6       # the six slots of 40 posts
+    # Tue 21:00: one post (under 8), the capped one: the only such slot
+    assert np.argwhere(viral.few_capped).tolist() == [[1, 21]]
     ax = viral.plot()
-    # Tue 21:00 drawn faint at its shrunk estimate (1,000 / 78.84 = 12.7x), alone in the
-    # faint image, in the scale of the others, not in the full-colour one
+    # its estimate (1,000 / 78.84 = 12.7x, its one capped post) was drawn faint in the
+    # darkest red, as good as the window or better: now no colour of the lift scale, neither
+    # in the full-colour image nor the faint one (which has nothing else to draw), but a
+    # white dotted cell, its count "1" written on it
     faint = [im for im in ax.images if im.get_gid() == "few_posts"]
-    assert len(faint) == 1 and faint[0].get_alpha() == pytest.approx(0.4)
-    drawn = np.ma.filled(faint[0].get_array(), np.nan)
-    assert np.argwhere(np.isfinite(drawn)).tolist() == [[1, 21]]
-    assert drawn[1, 21] == pytest.approx(1000 / (19000 / 241), rel=0.02)
+    assert len(faint) == 1 and np.ma.getmaskarray(faint[0].get_array()).all()
     assert np.isnan(np.ma.filled(ax.images[0].get_array(), np.nan)[1, 21])
-    assert ax.get_title().endswith("\nfaint: under 8 posts, the model's estimate only")
+    dotted = [c for c in ax.collections if c.get_gid() == "few_capped"]
+    assert len(dotted) == 1 and len(dotted[0].get_paths()) == 1
+    # the cell's corners: hour 21 +- 0.5, weekday 1 +- 0.5
+    corners = dotted[0].get_paths()[0].vertices
+    assert (corners.min(axis=0).tolist(), corners.max(axis=0).tolist()) == (
+        [20.5, 0.5], [21.5, 1.5])
+    assert dotted[0].get_hatch() == "." and tuple(dotted[0].get_facecolor()[0]) == (1, 1, 1, 1)
+    assert [t.get_text() for t in ax.texts if t.get_position() == (21, 1)] == ["1"]
+    # no faint cell left, so the title says only the dotted one
+    assert ax.get_title().endswith("no post)\ndotted: under 8 posts, one of them capped: too "
+                                   "few to tell")
     # the scale is set by the shown slots, 0.63x and 1.27x: from 0.63x to 1 / 0.634 = 1.58x
     # (the capped post alone, at about 12x, stretched it to 12x)
     norm = ax.images[0].norm
     assert norm.vmax == pytest.approx(19000 / 241 / 50, rel=0.03)
     assert faint[0].norm is norm
     plt.close(ax.figure)
+
+
+def test_faint_cells_and_a_capped_few_posts_slot_are_said_each_on_its_line(viral):
+    import matplotlib.pyplot as plt
+
+    # the viral result with Mon 07:00 given 3 posts (1.3x): faint, beside the dotted Tue
+    # 21:00 (1 post, capped) and the six slots of 40 posts
+    slots = viral.by_slot.copy()
+    at = slots.set_index(["weekday", "hour"]).index.get_loc((0, 7))
+    slots.loc[at, ["n_posts", "lift"]] = [3, 1.3]
+    ax = dataclasses.replace(viral, by_slot=slots).plot()
+    drawn = np.ma.filled(next(im for im in ax.images if im.get_gid() == "few_posts")
+                         .get_array(), np.nan)
+    assert np.argwhere(np.isfinite(drawn)).tolist() == [[0, 7]]
+    assert drawn[0, 7] == pytest.approx(1.3)
+    assert ax.get_title().endswith("no post)\nfaint: under 8 posts, the model's estimate only"
+                                   "\ndotted: under 8 posts, one of them capped: too few to "
+                                   "tell")
+    plt.close(ax.figure)
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "Dotted, on white: fewer than 8 posts, one of them counted at a cap (see above): too "
+           "few to tell, and that one post would set the model's estimate there."),
+    ("fr", "En pointillés sur fond blanc : moins de 8 publications, dont une comptée pour un "
+           "plafond (voir plus haut) : trop peu pour en juger, et cette seule publication y "
+           "fixerait l'estimation du modèle."),
+    ("it", "A puntini su fondo bianco: meno di 8 post, uno dei quali conteggiato a un tetto "
+           "(vedi sopra): troppo pochi per giudicare, e lì quel solo post determinerebbe la "
+           "stima del modello."),
+])
+def test_the_reports_caption_says_what_the_dotted_slot_is(viral, lang, said):
+    from smmanalytics.report.watch import _bt_who
+
+    f = Formatter(lang)
+    caption = WatchSections._heatmap_caption(SimpleNamespace(fmt=f), viral, "lift",
+                                             _bt_who(f, 1))
+    assert caption.endswith(said)
+    # without the capped post, its slot's one post would be faint, as any: nothing said
+    plain = dataclasses.replace(viral, method={**viral.method, "capped": []})
+    assert said not in WatchSections._heatmap_caption(SimpleNamespace(fmt=f), plain, "lift",
+                                                      _bt_who(f, 1))
 
 
 def test_a_heatmap_of_no_slot_of_eight_posts_scales_the_estimates_and_says_so(viral):

@@ -36,6 +36,7 @@ from ..timing import (
 )
 from ..timing._data import MAX_GROUP_LEVELS, MIN_EXPOSURE_SHARE, multiple_digits, prepare
 from ..timing._estimate import (
+    NO_DAYS_TESTED,
     NO_HOURS_TESTED,
     TOO_FEW_LEFT,
     reaches_one,
@@ -327,12 +328,15 @@ class WatchSections:
         """The caption of a best-times heatmap of ``kind``: what its cells are; for a lift
         heatmap of no slot of :data:`~smmanalytics.timing.MIN_CELL_POSTS` posts, that every
         colour is the model's estimate (the sample's Facebook, 76 slots of 1 to 7 posts, was
-        a grey grid no caption explained)."""
+        a grey grid no caption explained); of one with a slot of a few posts holding a capped
+        post (``bt.few_capped``), what its dotted cell is."""
         f = self.fmt
         few = f.number(MIN_CELL_POSTS)
         parts = [f.label(f"bt_heatmap_{kind}").format(few=few, **who)]
         if kind == "lift" and not bt.by_slot["n_posts"].ge(MIN_CELL_POSTS).any():
             parts.append(f.label("bt_heatmap_all_faint").format(few=few))
+        if kind == "lift" and bt.few_capped.any():    # dotted, not faint: too few to tell
+            parts.append(f.label("bt_heatmap_few_capped").format(few=few))
         if kind == "lift" and not (getattr(bt, "day_effect", False) or np.isfinite(bt.p_value)):
             parts.append(f.label("bt_heatmap_untested"))
         return f.sentences(*parts)
@@ -468,6 +472,10 @@ class WatchSections:
         wp = bt.method.get("weekday_p_value", np.nan)
         if bt.method.get("weekday_test") == NOT_IDENTIFIABLE:
             tail = f.label("bt_day_only_confounded")
+        elif bt.method.get("weekday_test") == NO_DAYS_TESTED:    # under 2 days of 3 posts
+            tail = f.label("bt_day_only_no_days").format(k=MIN_TEST_POSTS)
+        elif bt.method.get("weekday_test") == TOO_FEW_LEFT:   # the days' lone posts left out
+            tail = f.label("bt_day_only_left_out").format(k=MIN_TEST_POSTS)
         elif not np.isfinite(wp):
             tail = f.label("bt_day_only_untested")
         elif wp < bt.method.get("alpha", 0.1):
@@ -533,6 +541,7 @@ class WatchSections:
             # the day only (YouTube's exports): no heatmap of hours, no slots; the platform
             # was left out without a word, its posts in the cover's count
             self.text(sec, self._day_only_sentence(bt, said, accounts))
+            self._weekday_left_out_note(sec, bt)
             # the sentence counts those of a known day; a Studio range's partial figures,
             # the young and those after the range were left out without a word (60 of 63)
             self._excluded_note(sec, bt, counted="day_precision")
@@ -568,8 +577,9 @@ class WatchSections:
     def _bt_reading_notes(self, sec: Section, bt, accounts: int, *, analysed: bool) -> None:
         """The notes on how a platform's posts were read, each when it applies: against what
         engagement was measured when not per follower (of a platform ``analysed`` only), the
-        posts counted at a cap, those left out of the test (alone at their hour), and the
-        accounts pooled into one control level."""
+        posts counted at a cap, those left out of the test (alone at their hour, or on their
+        weekday where a days finding is said), and the accounts pooled into one control
+        level."""
         f = self.fmt
         if bt.exposure_fallback and analysed:     # not per follower: against what
             self.text(sec, f.label(f"bt_exposure_{bt.exposure_fallback}").format(
@@ -579,10 +589,21 @@ class WatchSections:
         if left := bt.method.get("test_left_out"):     # alone at their hour: not tested
             self.text(sec, f.label(f"bt_test_left_out_{'one' if left == 1 else 'many'}")
                       .format(n=f.number(left), k=MIN_TEST_POSTS), note=True)
+        self._weekday_left_out_note(sec, bt)
         pooled = bt.method.get("pooled_accounts_n")
         if pooled:       # accounts beyond MAX_GROUP_LEVELS shared one control level
             self.text(sec, f.label("bt_pooled_accounts").format(
                 n=f.number(pooled), kept=f.number(MAX_GROUP_LEVELS)), note=True)
+
+    def _weekday_left_out_note(self, sec: Section, bt) -> None:
+        """The note on the posts the weekday test left out, alone on a weekday posted fewer
+        than :data:`~smmanalytics.timing.MIN_TEST_POSTS` times (``bt.weekday_left_out``: where
+        a weekday finding is said), as the hour test's are; recorded and unsaid, a days
+        finding read as if every post had been tested."""
+        if left := bt.weekday_left_out:
+            self.text(sec, self.fmt.label(
+                f"bt_weekday_left_out_{'one' if left == 1 else 'many'}").format(
+                n=self.fmt.number(left), k=MIN_TEST_POSTS), note=True)
 
     def _bt_slots(self, sec: Section, bt, plan: pd.DataFrame, platform: str, accounts: int,
                   who: dict[str, str], *, days: bool, ics: bool) -> None:

@@ -24,8 +24,9 @@ Method
    third in a held-out half of 73). A slot of fewer than ``MIN_CELL_POSTS`` (8) posts shows
    no lift (benchmarks-methods §3.3): ``readable``, ``smm best-times`` and the report's slots
    table leave it out ("–"), and the heatmap draws the model's shrunk estimate faint, outside
-   what sets the colour scale unless no slot has 8 posts, all by this one constant;
-   ``by_slot`` keeps the estimate.
+   what sets the colour scale unless no slot has 8 posts, all by this one constant, but for
+   a slot holding a capped post, whose estimate is that post's: white and dotted, too few to
+   tell (``BestTimes.few_capped``); ``by_slot`` keeps the estimate.
 2. Negative-binomial GLM (NB2, log link, IRLS) of the outcome with ``log(exposure)`` as offset
    (followers at posting time, else reach, else none: ``method["exposure"]`` says which), content
    type, paid, platform/account and a smooth trend (Legendre polynomials of time), plus weekday
@@ -44,7 +45,8 @@ Method
    the hour curve bends freely through them, and one viral post at 03:00 passed for a
    timing effect. They keep their place in the lifts. The hour test (7) leaves them out
    too, and the weekday test the posts on a weekday posted fewer than 3 times
-   (``method["weekday_test_left_out"]``; a days finding names only the days it read); the
+   (``method["weekday_test_left_out"]``, said where a weekday result is:
+   ``BestTimes.weekday_left_out``; a days finding names only the days it read); the
    weekend test (8) reads every post.
 4. Per-slot raw log-lifts shrunk toward the smooth weekday + hour curve by empirical Bayes
    (``tau^2`` by method of moments); intervals by resampling whole weeks (one-step refits).

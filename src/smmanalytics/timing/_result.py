@@ -279,7 +279,7 @@ def _faint_estimates(ax, estimate: np.ndarray, im):
 _SCALE_SLOTS = 3
 
 
-def _lift_span(lift: np.ndarray, estimate: np.ndarray, capped: np.ndarray) -> float:
+def _lift_span(lift: np.ndarray, estimate: np.ndarray) -> float:
     """The heatmap's colour scale, as the largest |log lift| it spans, from 1 / e^span to
     e^span; at least 0.11 (> log 1.1): lifts all near 1 are not stretched to the darkest colours.
 
@@ -287,13 +287,12 @@ def _lift_span(lift: np.ndarray, estimate: np.ndarray, capped: np.ndarray) -> fl
     posts) when :data:`_SCALE_SLOTS` slots or more have one: a capped viral post's one-post
     slot (12.7×) pressed the real 0.63×-1.27× into one colour. With fewer, by their lifts and
     the faint ``estimate`` s too: the sample's X, one slot of 9 posts at 0.9×, set a scale of
-    0.9× to 1.1×, and every estimate above 1.1× was drawn in the darkest colour. The slots
-    holding a capped post (``capped``, :func:`_capped_slots`) are left out of it even then:
-    their estimate is drawn in the darkest colour, not stretching the scale of all the others.
+    0.9× to 1.1×, and every estimate above 1.1× was drawn in the darkest colour. (A slot of
+    a few posts holding a capped one has no estimate drawn: :func:`_few_capped`.)
     """
     shown = lift[np.isfinite(lift)]
     if shown.size < _SCALE_SLOTS:
-        shown = np.concatenate([shown, estimate[np.isfinite(estimate) & ~capped]])
+        shown = np.concatenate([shown, estimate[np.isfinite(estimate)]])
     return max(float(np.abs(np.log(shown)).max()) if shown.size else 0.11, 0.11)
 
 
@@ -308,16 +307,39 @@ def _capped_slots(capped: list[dict]) -> np.ndarray:
     return mask
 
 
-def _faint_said(n: np.ndarray) -> str:
-    """The heatmap title's line on its faint cells (weekday x hour counts ``n``): none, some,
+def _few_capped(n: np.ndarray, capped: list[dict]) -> np.ndarray:
+    """The slots of weekday x hour counts ``n`` of fewer than :data:`MIN_CELL_POSTS` posts
+    that hold a post counted at a cap (``method["capped"]``), as a mask: the heatmap draws no
+    estimate there (:func:`_mark_few_capped`). The estimate of such a slot is its capped post's
+    (the one-post slot of a viral post read 12.7× even capped): kept out of the colour scale,
+    it was drawn faint in the darkest red, as good as the recommended window or better."""
+    return _capped_slots(capped) & (n > 0) & (n < MIN_CELL_POSTS)
+
+
+def _mark_few_capped(ax, mask: np.ndarray):
+    """Draw the slots of ``mask`` (:func:`_few_capped`) as too few posts to tell: white,
+    dotted, no colour of the lift scale (their count is written on them, as every posted
+    slot's); white, not grey, so that a print in grey does not take them for the lightest
+    lift. Returns the collection, ``gid`` "few_capped"."""
+    return _cells(ax, mask, facecolor="white", edgecolor="0.7", linewidth=0, hatch=".",
+                  zorder=0.6, gid="few_capped")
+
+
+def _faint_said(n: np.ndarray, few_capped: np.ndarray) -> str:
+    """The heatmap title's lines on its faint cells (weekday x hour counts ``n``): none, some,
     or every posted slot under :data:`MIN_CELL_POSTS` posts, when no slot's own lift is
-    shown at all."""
-    if not ((n > 0) & (n < MIN_CELL_POSTS)).any():
-        return ""
-    if (n >= MIN_CELL_POSTS).any():
-        return f"\nfaint: under {MIN_CELL_POSTS} posts, the model's estimate only"
-    return (f"\nno slot has {MIN_CELL_POSTS} posts, too few for its own lift: all faint, the "
-            "model's estimates")
+    shown at all; and on the dotted ones (``few_capped``, :func:`_few_capped`), when any."""
+    faint = (n > 0) & (n < MIN_CELL_POSTS) & ~few_capped
+    said = ""
+    if faint.any() and (n >= MIN_CELL_POSTS).any():
+        said = f"\nfaint: under {MIN_CELL_POSTS} posts, the model's estimate only"
+    elif faint.any():
+        said = (f"\nno slot has {MIN_CELL_POSTS} posts, too few for its own lift: all faint, "
+                "the model's estimates")
+    if few_capped.any():
+        said += (f"\ndotted: under {MIN_CELL_POSTS} posts, one of them capped: too few to "
+                 "tell")
+    return said
 
 
 def _cells(ax, mask: np.ndarray, **style):
@@ -383,7 +405,7 @@ _NOT_PERMUTABLE = ("too few of them share a format, paid status, account and mon
                    "slots to be compared with each other")
 #: why a test of :data:`._estimate.TOO_FEW_LEFT` could not be run, of the hours and the weekdays:
 #: the posts it left out (alone at their hour or day), then too few of the rest to permute
-_TOO_FEW_LEFT = ("once the posts at {what} posted fewer than {k} times are left out of the "
+_TOO_FEW_LEFT = ("once the posts {what} posted fewer than {k} times are left out of the "
                  "test, too few of the rest share a format, paid status, account and month "
                  "for their {slots} to be compared with each other")
 
@@ -538,6 +560,30 @@ class BestTimes:
         return "too few" if "too few weekend" in str(self.method["weekend_test"]) else "untested"
 
     @property
+    def weekday_left_out(self) -> int:
+        """How many posts the weekday test left out, alone on a weekday posted fewer than
+        :data:`MIN_TEST_POSTS` times (``method["weekday_test_left_out"]``), to be said where
+        the weekday test is: a finding of days (``day_effect``, ``days_differ``) or, without
+        posting hours, the weekdays compared alone. 0 elsewhere (a finding of hours, or none,
+        says nothing of that test), and, as for the hour test, when the test could not be run
+        for a reason other than those posts."""
+        shown = not self.effect_detected and bool(
+            self.day_effect or self.method.get("days_differ")
+            or (self.n_used == 0 and self.n_excluded.get("day_precision")))
+        wp = self.method.get("weekday_p_value", np.nan)
+        read = ((wp is not None and np.isfinite(wp))
+                or self.method.get("weekday_test") in (NO_DAYS_TESTED, TOO_FEW_LEFT))
+        return int(self.method.get("weekday_test_left_out", 0)) if shown and read else 0
+
+    @property
+    def few_capped(self) -> np.ndarray:
+        """The weekday x hour slots of fewer than :data:`MIN_CELL_POSTS` posts holding a post
+        counted at a cap (:func:`_few_capped`), as a 7 x 24 mask: the lift heatmap draws them
+        as too few posts to tell, and the report's caption says so."""
+        n = self.by_slot["n_posts"].to_numpy(dtype=int).reshape(7, 24)
+        return _few_capped(n, self.method.get("capped") or [])
+
+    @property
     def day_effect(self) -> bool:
         """True when the finding is the days of the week alone and some day stands out
         (``best_days`` or ``avoid_days`` not empty)."""
@@ -597,7 +643,8 @@ class BestTimes:
         """The posts left out because they say nothing of timing, in a sentence each: those
         no other post shares its format, paid status and account with, and those without
         engagement the model fits exactly (alone at their hour); and those the timing test
-        did not read, alone at their hour of the day (``method["test_left_out"]``)."""
+        did not read, alone at their hour of the day (``method["test_left_out"]``) or on their
+        weekday (:attr:`weekday_left_out`)."""
         text = ""
         if n := self.n_excluded.get("no_peer", 0):
             text += (f" {n} post{'s were' if n > 1 else ' was'} left out: no other post shares "
@@ -617,6 +664,12 @@ class BestTimes:
                      f"bends freely through {'them' if n > 1 else 'it'}, so one good post would "
                      f"read as a good hour. {'They' if n > 1 else 'It'} still count"
                      f"{'' if n > 1 else 's'} in the lifts.")
+        if n := self.weekday_left_out:
+            text += (f" {n} post{'s' if n > 1 else ''} on {'weekdays' if n > 1 else 'a weekday'}"
+                     f" posted fewer than {MIN_TEST_POSTS} times {'were' if n > 1 else 'was'} "
+                     f"left out of the weekday test: each day has a lift of its own, so one "
+                     f"good post would read as a good day. {'They' if n > 1 else 'It'} still "
+                     f"count{'' if n > 1 else 's'} in the lifts.")
         return text
 
     def _capped(self) -> str:
@@ -681,7 +734,7 @@ class BestTimes:
                 head += (f", but the weekday effect cannot be tested: {_NOT_PERMUTABLE}.")
             elif self.method.get("weekday_test") == TOO_FEW_LEFT:
                 head += (", but the weekday effect cannot be tested: " + _TOO_FEW_LEFT.format(
-                    what="weekdays", k=MIN_TEST_POSTS, slots="days") + ".")
+                    what="on weekdays", k=MIN_TEST_POSTS, slots="days") + ".")
             elif self.method.get("weekday_test") == NO_DAYS_TESTED:
                 head += (f", but the weekday effect cannot be tested: fewer than two weekdays "
                          f"were posted {MIN_TEST_POSTS} times or more.")
@@ -708,7 +761,7 @@ class BestTimes:
                     f"{_NOT_PERMUTABLE}")
         elif not np.isfinite(self.p_value) and self.method.get("test") == TOO_FEW_LEFT:
             head = (f"Whether posting time matters cannot be tested on these {n} posts: "
-                    + _TOO_FEW_LEFT.format(what="hours of the day", k=MIN_TEST_POSTS,
+                    + _TOO_FEW_LEFT.format(what="at hours of the day", k=MIN_TEST_POSTS,
                                            slots="slots"))
         elif not np.isfinite(self.p_value):
             weeks = self.method.get("weeks", 0)
@@ -829,12 +882,13 @@ class BestTimes:
         with its post count; slots without posts are hatched and not coloured (the estimate
         ``by_slot`` gives some of them, between posted hours, is no observation), and slots
         of fewer than :data:`MIN_CELL_POSTS` posts are faint, the model's estimate, the colour
-        scale set by the others when there are a few, else by both (:func:`_lift_span`); the chosen
-        window is outlined when the effect is reliable; worse than average is light blue,
-        average greyish mauve, better dark red, each lift darker than any lower one, so that
-        a print in grey tells any two apart, the darker the better (:data:`LIFT_COLORS`).
-        ``kind="activity"``: the audience
-        schedule (followers online, relative to the weekly average), when exported.
+        scale set by the others when there are a few, else by both (:func:`_lift_span`), but
+        for those holding a capped post, which are white and dotted, too few posts to tell
+        (:func:`_few_capped`); the chosen window is outlined when the effect is reliable;
+        worse than average is light blue, average greyish mauve, better dark red, each lift
+        darker than any lower one, so that a print in grey tells any two apart, the darker the
+        better (:data:`LIFT_COLORS`). ``kind="activity"``: the audience schedule (followers
+        online, relative to the weekly average), when exported.
         A lift heatmap of no post with an hour (YouTube's exports give the day only) is a
         message saying so, not a grid of empty slots.
         """
@@ -867,8 +921,11 @@ class BestTimes:
             shrunk = self.by_slot["lift"].to_numpy(dtype=float, na_value=np.nan).reshape(7, 24)
             own = n >= MIN_CELL_POSTS
             lift = np.where(own, shrunk, np.nan)
-            estimate = np.where(own | (n == 0), np.nan, shrunk)
-            span = _lift_span(lift, estimate, _capped_slots(self.method.get("capped") or []))
+            # a slot of a few posts holding a capped one: its estimate is that post's, not
+            # drawn (_few_capped)
+            few_capped = self.few_capped
+            estimate = np.where(own | (n == 0) | few_capped, np.nan, shrunk)
+            span = _lift_span(lift, estimate)
             im = ax.imshow(np.ma.masked_invalid(lift), cmap=cmap or _lift_cmap(), aspect="auto",
                            norm=LogNorm(vmin=np.exp(-span), vmax=np.exp(span)), **kwargs)
             cbar = ax.figure.colorbar(im, ax=ax, label="lift vs " + (
@@ -883,6 +940,7 @@ class BestTimes:
             cbar.set_ticklabels([f"{t:g}×" for t in ticks])
             _hatch_unposted(ax, n)
             _faint_estimates(ax, estimate, im)
+            _mark_few_capped(ax, few_capped)
             if annotate:
                 _annotate(ax, n, _inks(im, lift[np.nonzero(n)]))
             if self.effect_detected:
@@ -894,7 +952,7 @@ class BestTimes:
                                            ec="black"))
             # the faint cells said on a line of their own, when there are: the title was cut
             title = self._titled("Engagement lift by posting slot (numbers: posts; hatched: "
-                                 "no post)" + _faint_said(n))
+                                 "no post)" + _faint_said(n, few_capped))
         ax.grid(False)   # style sheets with a grid draw it across the cells
         first, last = (0, 23) if kind == "activity" else _hours_shown(n)
         step = 1 if last - first < 8 else 2 if last - first < 16 else 3
