@@ -500,8 +500,11 @@ def _parse_distinct(values: pd.Series, *, require_year: bool, numeric_order: str
         "day": pd.to_numeric(day.where(~use_iso, iso[2]), errors="coerce")
         .where(~use_num, pd.to_numeric(num[1], errors="coerce")).astype("Int64"),
     }, index=values.index)
-    clock = pd.DataFrame({k: iso[k].where(use_iso, num_clock[k]) for k in (3, 4, 5, 6)})
-    out["time"], bad_time = _seconds_of_day(clock)
+    if (use_iso | use_num).any():
+        clock = pd.DataFrame({k: iso[k].where(use_iso, num_clock[k]) for k in (3, 4, 5, 6)})
+        out["time"], bad_time = _seconds_of_day(clock)
+    else:       # month names write no time of day: none to read (a dozen pandas calls)
+        out["time"], bad_time = pd.Series(pd.NA, index=values.index, dtype="Int64"), False
     out.attrs["numeric_order"] = order[0] if use_num.any() else None
     out.attrs["numeric_ambiguous"] = bool(use_num.any() and order[1])
     invalid = out["month"].isna() | out["day"].isna() | (out["day"] > 31) | (out["day"] < 1)
@@ -529,13 +532,17 @@ def _named_parts(folded: pd.Series, named: pd.Series) -> tuple[pd.Series, ...]:
     year = a[2].where(a[0].notna(), b[2])
     # NFC as unicodedata writes it (Python-backed strings), then looked up in the table
     month = word.astype(pd.StringDtype("python")).str.normalize("NFC").map(MONTHS)
-    # the Japanese/Chinese and Vietnamese forms: (year, month, day) in the same columns
+    # the Japanese/Chinese and Vietnamese forms: (year, month, day) in the same columns, put
+    # in only when a cell is written so (each put costs pandas calls a column rarely needs)
     use_cjk, use_vi = cjk[1].notna(), vi[0].notna()
-    vi_month = vi[1].map(_VI_MONTHS)
-    vi_month = vi_month.where(vi_month.notna(), vi[1])      # a month in digits stays as written
-    year = year.where(~use_cjk, cjk[0]).where(~use_vi, vi[2])
-    month = month.where(~use_cjk, cjk[1]).where(~use_vi, vi_month)
-    day = day.where(~use_cjk, cjk[2]).where(~use_vi, vi[0])
+    if use_cjk.any():
+        year, month, day = (part.where(~use_cjk, cjk[k])
+                            for k, part in enumerate((year, month, day)))
+    if use_vi.any():
+        vi_month = vi[1].map(_VI_MONTHS)
+        vi_month = vi_month.where(vi_month.notna(), vi[1])  # a month in digits stays as written
+        year, month, day = (year.where(~use_vi, vi[2]), month.where(~use_vi, vi_month),
+                            day.where(~use_vi, vi[0]))
     return year, month, day
 
 
