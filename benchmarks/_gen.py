@@ -1,7 +1,8 @@
 """Generated inputs for the benchmarks: a Facebook post export from Meta Business Suite with the
 columns and quirks of a real one (UTF-8 BOM, comma, quoted multi-line captions with doubled
 quotes, ``N/A`` cells, empty metric cells, ``Lifetime`` date window, reel permalinks), written
-vectorised through Arrow (no row loops)."""
+vectorised through Arrow (no row loops); and a month of small X and LinkedIn post exports (the
+agency's other monthly files, reference §10-§11), each post's id decoding to its day."""
 
 from __future__ import annotations
 
@@ -100,3 +101,62 @@ def write_meta_posts(path: Path, n: int, seed: int = 0) -> Path:
         include_header=True, quoting_style="needed", batch_size=1 << 16))
     path.write_bytes(b"\xef\xbb\xbf" + sink.getvalue().to_pybytes())
     return path
+
+
+X_HEADER = ["Post id", "Date", "Post text", "Post Link", "Impressions", "Likes", "Engagements",
+            "Bookmarks", "Shares", "New follows", "Replies", "Reposts", "Profile visits",
+            "Detail Expands", "URL Clicks", "Hashtag Clicks", "Permalink Clicks"]
+LINKEDIN_HEADER = ["Post title", "Post link", "Post type", "Created date", "Impressions",
+                   "Clicks", "Likes", "Comments", "Reposts", "Follows", "Engagement rate"]
+#: X's snowflake epoch (ms): an id's bits above the 22nd are milliseconds since it
+_X_EPOCH_MS = 1288834974657
+_MONTH_ONE = np.datetime64("2018-01", "M")
+
+
+def _month_times(n: int, month: int, rng) -> np.ndarray:
+    """``n`` sorted times (s since the epoch) in the ``month``-th month from January 2018
+    (its first 28 days: every month has them)."""
+    start = int((_MONTH_ONE + month).astype("datetime64[s]").astype("int64"))
+    return start + np.sort(rng.integers(0, 28 * 86400, n)).astype("int64")
+
+
+def write_x_content(path: Path, n: int, month: int, seed: int = 0) -> Path:
+    """Write ``n`` posts of an X ``account_analytics_content`` export of the ``month``-th
+    month from January 2018 to ``path``: days written ``Fri, Oct 02, 2026``, snowflake ids
+    decoding to a time of that day (UTC)."""
+    rng = np.random.default_rng(seed)
+    secs = _month_times(n, month, rng)
+    ids = (((secs * 1000 - _X_EPOCH_MS) << 22) + np.arange(n)).astype(str)
+    cols = {"Post id": ids,
+            "Date": pc.strftime(pa.array(secs, type=pa.timestamp("s")), format="%a, %b %d, %Y"),
+            "Post text": np.char.add("Post #tag ", np.arange(n).astype(str)),
+            "Post Link": np.char.add("https://x.com/maisonseve/status/", ids),
+            "Impressions": rng.integers(300, 3000, n).astype(str)}
+    table = pa.table({h: cols[h] if h in cols else rng.integers(0, 50, n).astype(str)
+                      for h in X_HEADER})
+    sink = pa.BufferOutputStream()
+    pacsv.write_csv(table, sink, write_options=pacsv.WriteOptions(quoting_style="needed"))
+    Path(path).write_bytes(sink.getvalue().to_pybytes())
+    return Path(path)
+
+
+def write_linkedin_posts(path: Path, n: int, month: int, seed: int = 0) -> Path:
+    """Write ``n`` posts of a LinkedIn page's content workbook (sheet 'All posts', a title row
+    above the header) of the ``month``-th month from January 2018 to ``path``: days written
+    ``MM/DD/YYYY``, activity URNs decoding to a time of that day. A few rows: openpyxl writes
+    them one by one."""
+    import openpyxl  # lazy: only this writer needs it
+
+    rng = np.random.default_rng(seed)
+    secs = _month_times(n, month, rng)
+    days = pc.strftime(pa.array(secs, type=pa.timestamp("s")), format="%m/%d/%Y").to_pylist()
+    wb = openpyxl.Workbook(write_only=True)
+    ws = wb.create_sheet("All posts")
+    ws.append(["All posts data"])
+    ws.append(LINKEDIN_HEADER)
+    for i in range(n):
+        urn = (int(secs[i]) * 1000 + i) << 22
+        ws.append([f"LinkedIn post {i}", f"https://www.linkedin.com/feed/update/urn:li:activity:"
+                   f"{urn}", "Organic", days[i], *map(int, rng.integers(0, 60, 6)), 0.05])
+    wb.save(path)
+    return Path(path)

@@ -8,7 +8,9 @@
 - reloading it unchanged through the cache of parsed exports against the first (cache-filling)
   load: target at most 0.1×; the same on the sample brand's folder (data/sample/maison-seve);
 - a folder of 500 small exports (40 posts each) against 500 loads of one of them: the per-file
-  overhead of a folder (target at most 1.2×), then its cached reload (at most 0.1×).
+  overhead of a folder (target at most 1.2×), then its cached reload (at most 0.1×); the same
+  per-file overhead for 100 months of X content exports (30 posts) and of LinkedIn content
+  workbooks (8 posts), the two kinds that cost most per file (each row's note: ms per file).
 
 Every time is the best of ``REPEAT`` runs; the 1M-row load and its floor run in turns, best of
 ``REPEAT + 1``, with the CPU time (user, system) of those runs in the row's note.
@@ -21,13 +23,15 @@ import sys
 import time
 from pathlib import Path
 
-from _gen import write_meta_posts
+from _gen import write_linkedin_posts, write_meta_posts, write_x_content
 from _harness import Row, best_time, best_times_with_cpu, peak_rss_mb, scratch_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "sample" / "maison-seve"
 N_ROWS = 1_000_000
 N_FILES = 500
+#: the X and LinkedIn folders' files: 100 months of one brand (~45 s of CPU for both)
+N_OTHER = 100
 REPEAT = 2
 
 
@@ -78,6 +82,19 @@ def _sample() -> list[Row]:
                 f"{n} files; floor = the first load, which fills the cache")]
 
 
+def _small_folder(d: Path, label: str) -> Row:
+    """The load of the folder ``d`` of small exports against one of them loaded alone × their
+    number (the per-file overhead of a folder); the note gives the absolute cost per file."""
+    import smmanalytics as smm
+
+    n = len(os.listdir(d))
+    one = d / sorted(os.listdir(d))[0]
+    floor = best_time(lambda: smm.load(one, cache=False), REPEAT * 3) * n
+    value = best_time(lambda: smm.load(d, cache=False), REPEAT)
+    return Row(label, value, floor, 1.2, "s", f"{value / n * 1e3:.1f} ms per file; floor = one "
+               f"file's load × {n}; cache off")
+
+
 def _many(tmp: Path) -> list[Row]:
     import smmanalytics as smm
 
@@ -86,12 +103,14 @@ def _many(tmp: Path) -> list[Row]:
     for i in range(N_FILES):
         day = f"2026-{1 + i % 12:02d}-{1 + i % 28:02d}"
         write_meta_posts(d / f"facebook_posts_{i:03d}_{day}.csv", 40, seed=i)
-    one = d / sorted(os.listdir(d))[0]
-    floor = best_time(lambda: smm.load(one, cache=False), REPEAT * 3) * N_FILES
-    value = best_time(lambda: smm.load(d, cache=False), REPEAT)
-    rows = [Row(f"a folder of {N_FILES} small exports", value, floor, 1.2, "s",
-                f"{value / N_FILES * 1e3:.1f} ms per file; floor = one file's load × "
-                f"{N_FILES}; cache off")]
+    rows = [_small_folder(d, f"a folder of {N_FILES} small exports")]
+    for kind, write, posts in (("X", write_x_content, 30), ("LinkedIn", write_linkedin_posts, 8)):
+        k = tmp / f"many-{kind}"
+        k.mkdir()
+        ext = "csv" if kind == "X" else "xlsx"
+        for i in range(N_OTHER):   # one a month, as an agency's brand has them
+            write(k / f"{kind.lower()}_content_{i:03d}.{ext}", posts, month=i, seed=i)
+        rows.append(_small_folder(k, f"a folder of {N_OTHER} small {kind} exports"))
     os.environ["SMM_CACHE_DIR"] = str(tmp / "cache-many")
     first = _timed(lambda: smm.load(d))
     again = best_time(lambda: smm.load(d), REPEAT)

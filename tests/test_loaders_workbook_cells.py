@@ -638,3 +638,24 @@ def test_a_sheets_date_columns_are_found_again_once_summary_rows_are_dropped():
     table.drop_summaries_without([0])
     assert {k: v.tolist() for k, v in numeric_date_columns(table, by_sheet=True).items()} == {
         "S!Day": ["05/10/2025", "06/10/2025"]}
+
+
+def test_a_date_column_is_found_by_its_first_written_cell_however_far_down():
+    """A column is a text date column when its first cell that is not an empty token is an
+    all-number date: the first 32 cells are looked at one by one, the rest together. 'Day'
+    holds 40 empty tokens ('', '-', 'N/A', cycled) before its first date; 'Note' 40 then a
+    word; 'Blank' only empty tokens; 'Soon' a date in its second cell, after a dash."""
+    from smmanalytics.loaders._sniff import RawTable
+    from smmanalytics.loaders._tidy import numeric_date_columns
+
+    empties = ["", "-", "N/A"] * 14                 # 42 cells, 40 of them used
+    rows = [[empties[i], empties[i], empties[i], "-" if i == 0 else "07/10/2025"]
+            for i in range(40)]
+    rows += [["05/10/2025", "word", "", "07/10/2025"], ["06/10/2025", "05/10/2025", "-",
+                                                      "07/10/2025"]]
+    table = RawTable(source="p.xlsx", header=["Day", "Note", "Blank", "Soon"], sheet="S",
+                     log=QualityLog(), rows=rows)
+    found = numeric_date_columns(table)
+    assert sorted(found) == ["Day", "Soon"]
+    assert found["Day"].tolist()[-2:] == ["05/10/2025", "06/10/2025"]
+    assert found["Soon"].tolist()[:2] == ["-", "07/10/2025"]

@@ -1098,3 +1098,30 @@ def test_the_report_says_a_range_end_is_no_export_day(tmp_path, lang, note):
     _ranged(tmp_path, "2026-10-01", "2026-10-31", 1000, 10)
     rep = BrandReport(smm.load(tmp_path, cache=False), "2026-10", lang=lang)
     assert note in rep.method_notes()._repr_html_().replace("&#x27;", "'")
+
+
+@pytest.mark.parametrize("dates,reads", [
+    # month names: the order of all-number dates does not arise, the column is read once
+    (("Sat, Oct 03, 2026", "Mon, Oct 05, 2026"), 1),
+    # all-number, no day above 12: read month first and day first, the ids' times decide
+    (("03/10/2026", "05/10/2026"), 2),
+])
+def test_a_content_exports_date_column_is_read_once_unless_its_order_is_open(
+        tmp_path, monkeypatch, dates, reads):
+    """X's Date column was parsed twice (once to see whether the order is open, once in the
+    file's order): each parse costs ~10 ms whatever its cells. The parses are counted."""
+    from smmanalytics.loaders import _tidy
+
+    calls = []
+    real = _tidy.parse_text_dates
+    monkeypatch.setattr(_tidy, "parse_text_dates",
+                        lambda cells, **kw: calls.append(kw["numeric_order"]) or real(cells, **kw))
+    created = ("2026-10-03 12:00:05", "2026-10-05 09:30:00")
+    ids = [_snowflake(t) for t in created]
+    rows = [f'{i},"{d}",a,https://x.com/b/status/{i},100' for i, d in zip(ids, dates, strict=True)]
+    p = tmp_path / "account_analytics_content_2026-10-01_2026-10-31.csv"
+    p.write_text("Post id,Date,Post text,Post Link,Impressions\n" + "\n".join(rows) + "\n")
+    df = read_export(p)
+    assert len(calls) == reads
+    # either way each post is its id's time: 3 and 5 October (the second reading day first)
+    assert df["published_at"].tolist() == [pd.Timestamp(t, tz="UTC") for t in created]

@@ -486,22 +486,16 @@ def _parse_distinct(values: pd.Series, *, require_year: bool, numeric_order: str
     num_clock = num[[3, 4, 5, 6]]
     use_iso = iso[0].notna()
     use_num = num[0].notna() & ~use_iso
-    year, month, day = _named_parts(folded, ~(use_iso | use_num | empty))
     order = _numeric_order(num, numeric_order)
     if order[0] == "dmy":
         num = num[[1, 0, 2]].set_axis([0, 1, 2], axis=1)
-    num_year = pd.to_numeric(num[2], errors="coerce")
-    num_year = num_year.where(num_year >= 100, num_year + 2000)
-    out = pd.DataFrame({
-        "year": pd.to_numeric(year.where(~use_iso, iso[0]), errors="coerce")
-        .where(~use_num, num_year).astype("Int64"),
-        "month": pd.to_numeric(month.where(~use_iso, iso[1]), errors="coerce")
-        .where(~use_num, pd.to_numeric(num[0], errors="coerce")).astype("Int64"),
-        "day": pd.to_numeric(day.where(~use_iso, iso[2]), errors="coerce")
-        .where(~use_num, pd.to_numeric(num[1], errors="coerce")).astype("Int64"),
-    }, index=values.index)
-    clock = pd.DataFrame({k: iso[k].where(use_iso, num_clock[k]) for k in (3, 4, 5, 6)})
-    out["time"], bad_time = _seconds_of_day(clock)
+    out = _written_parts(_named_parts(folded, ~(use_iso | use_num | empty)), use_iso, iso,
+                         use_num, num)
+    if iso[3].notna().any() or num_clock[3].notna().any():
+        clock = pd.DataFrame({k: iso[k].where(use_iso, num_clock[k]) for k in (3, 4, 5, 6)})
+        out["time"], bad_time = _seconds_of_day(clock)
+    else:   # no cell writes a time of day (month names never do): a dozen pandas calls saved
+        out["time"], bad_time = pd.Series(pd.NA, index=values.index, dtype="Int64"), False
     out.attrs["numeric_order"] = order[0] if use_num.any() else None
     out.attrs["numeric_ambiguous"] = bool(use_num.any() and order[1])
     invalid = out["month"].isna() | out["day"].isna() | (out["day"] > 31) | (out["day"] < 1)
@@ -509,6 +503,25 @@ def _parse_distinct(values: pd.Series, *, require_year: bool, numeric_order: str
     if require_year:
         invalid |= out["year"].isna()
     return out, empty, invalid & ~empty
+
+
+def _written_parts(named: tuple[pd.Series, ...], use_iso: pd.Series, iso: pd.DataFrame,
+                   use_num: pd.Series, num: pd.DataFrame) -> pd.DataFrame:
+    """The Int64 ``year``, ``month`` and ``day`` of each cell: those of ``named``
+    (:func:`_named_parts`), else of ``iso`` where ``use_iso``, else of ``num`` (month, day,
+    year; a two-digit year in 2000-2099) where ``use_num``. A kind no cell is written in is
+    not put in: a column holds one kind, and each put costs a few pandas calls."""
+    parts = dict(zip(("year", "month", "day"), named, strict=True))
+    if use_iso.any():
+        parts = {k: v.where(~use_iso, iso[i]) for i, (k, v) in enumerate(parts.items())}
+    parts = {k: pd.to_numeric(v, errors="coerce") for k, v in parts.items()}
+    if use_num.any():
+        year = pd.to_numeric(num[2], errors="coerce")
+        written = {"year": year.where(year >= 100, year + 2000),
+                   "month": pd.to_numeric(num[0], errors="coerce"),
+                   "day": pd.to_numeric(num[1], errors="coerce")}
+        parts = {k: v.where(~use_num, written[k]) for k, v in parts.items()}
+    return pd.DataFrame({k: v.astype("Int64") for k, v in parts.items()}, index=use_iso.index)
 
 
 def _named_parts(folded: pd.Series, named: pd.Series) -> tuple[pd.Series, ...]:
@@ -529,13 +542,17 @@ def _named_parts(folded: pd.Series, named: pd.Series) -> tuple[pd.Series, ...]:
     year = a[2].where(a[0].notna(), b[2])
     # NFC as unicodedata writes it (Python-backed strings), then looked up in the table
     month = word.astype(pd.StringDtype("python")).str.normalize("NFC").map(MONTHS)
-    # the Japanese/Chinese and Vietnamese forms: (year, month, day) in the same columns
+    # the Japanese/Chinese and Vietnamese forms: (year, month, day) in the same columns, put
+    # in only when a cell is written so (each put costs pandas calls a column rarely needs)
     use_cjk, use_vi = cjk[1].notna(), vi[0].notna()
-    vi_month = vi[1].map(_VI_MONTHS)
-    vi_month = vi_month.where(vi_month.notna(), vi[1])      # a month in digits stays as written
-    year = year.where(~use_cjk, cjk[0]).where(~use_vi, vi[2])
-    month = month.where(~use_cjk, cjk[1]).where(~use_vi, vi_month)
-    day = day.where(~use_cjk, cjk[2]).where(~use_vi, vi[0])
+    if use_cjk.any():
+        year, month, day = (part.where(~use_cjk, cjk[k])
+                            for k, part in enumerate((year, month, day)))
+    if use_vi.any():
+        vi_month = vi[1].map(_VI_MONTHS)
+        vi_month = vi_month.where(vi_month.notna(), vi[1])  # a month in digits stays as written
+        year, month, day = (year.where(~use_vi, vi[2]), month.where(~use_vi, vi_month),
+                            day.where(~use_vi, vi[0]))
     return year, month, day
 
 

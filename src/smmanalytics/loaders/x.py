@@ -55,8 +55,8 @@ from ._dates import (
 from ._ids import differ_from_links, rounded_ids, x_snowflake_time, zeros_rounded
 from ._registry import register
 from ._tidy import (
+    checked_day_parts,
     day_order,
-    day_parts,
     note_extra_columns,
     note_negative_values,
     summary_cells,
@@ -299,18 +299,23 @@ def _day_dates(c: Candidate, fam: str, ctx: ParseContext,
                          line=c.table.first_line, expected="a column 'Date' (or its "
                          "translation) giving each row's day", got=", ".join(c.table.header))
     order = day_order(c, fam, daily=where["column"] if daily else None)
-    if decoded is not None and decoded.notna().any() and order.how != "proof":
-        scratch = ctx.scratch()
-        mdy = day_parts(cells, scratch, **where)
-        if mdy.attrs.get("numeric_ambiguous"):
-            read = {"mdy": dates_from_parts(mdy, file=ctx.file, cells=cells, **where),
-                    "dmy": written_days(cells, scratch, numeric_order="dmy", **where)}
-            agree = {order: int(_agreeing(decoded, days).sum()) for order, days in read.items()}
-            if agree["mdy"] != agree["dmy"]:
-                return written_days(cells, ctx, numeric_order=max(agree, key=agree.get),
-                                    proved_by="the post ids' times", with_time=with_time,
-                                    **where)
-    return written_days(cells, ctx, numeric_order=order, with_time=with_time, **where)
+    # read once in the file's order: the column is read again only when its all-number dates
+    # leave the order open and the ids' times can tell
+    parts = checked_day_parts(cells, file=ctx.file, numeric_order=order.order, **where)
+    if (decoded is not None and decoded.notna().any() and order.how != "proof"
+            and parts.attrs.get("numeric_ambiguous")):
+        read = {o: parts if o == order.order
+                else checked_day_parts(cells, file=ctx.file, numeric_order=o, **where)
+                for o in ("mdy", "dmy")}
+        agree = {o: int(_agreeing(decoded, dates_from_parts(p, file=ctx.file, cells=cells,
+                                                            **where)).sum())
+                 for o, p in read.items()}
+        if agree["mdy"] != agree["dmy"]:
+            best = max(agree, key=agree.get)
+            return written_days(cells, ctx, numeric_order=best, parsed=read[best],
+                                proved_by="the post ids' times", with_time=with_time, **where)
+    return written_days(cells, ctx, numeric_order=order, with_time=with_time, parsed=parts,
+                        **where)
 
 
 def _agreeing(decoded: pd.Series, days: pd.Series) -> pd.Series:
