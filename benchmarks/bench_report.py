@@ -20,7 +20,8 @@
   each way's best run (kernels and copies included): it already uses part of the second
   core, so it is no floor for the workers' scaling.
 
-Slow (about 10 minutes here): ``python benchmarks/run.py report``.
+Slow (about 10 minutes here before its batch parsed 20 brands; now more): ``python
+benchmarks/run.py report``.
 """
 
 from __future__ import annotations
@@ -151,9 +152,9 @@ def _batch(tmp: Path) -> list[Row]:
                       for way, r in runs.items())
     return [Row(f"batch of {N_BATCH} monthly reports, 2 workers", best["2 workers"][0],
                 best["serial"][0], 0.6, "s",
-                f"floor = the same 20 reports one after the other, no copies; 20 distinct "
-                f"brands (the sample under 20 seeds), each batch from an empty cache; best of "
-                f"{REPEAT_BATCH} in turns; {times}")]
+                f"floor = the same {N_BATCH} reports one after the other, no copies; "
+                f"{N_BATCH} distinct brands (the sample under {N_BATCH} seeds), each batch from "
+                f"an empty cache; best of {REPEAT_BATCH} in turns; {times}")]
 
 
 def run() -> list[Row]:
