@@ -190,9 +190,9 @@ def posts_coverage(ds, platform: str) -> list[tuple[dt.date, dt.date]] | None:
     stories of May to October filled the hole of the feed posts' July and August, the cover
     said nothing of it and the posting rate was counted over weeks without a feed export.
 
-    A report's Dataset keeps each platform's answer (``remember``, of
-    :class:`~smmanalytics.report.sections._ReportData`): its cover, scorecard and benchmarks
-    asked 23 times for 6 answers on the sample's monthly report, 4 ms each."""
+    A report's Dataset, or a goal record's, keeps each platform's answer (``remember``, of
+    :func:`~smmanalytics.dataset.remembering`): its cover, scorecard and benchmarks asked
+    23 times for 6 answers on the sample's monthly report, 4 ms each."""
     stretches = remembered(ds, ("posts_coverage", platform),
                            lambda: _posts_coverage(ds, platform))
     return list(stretches) if stretches else stretches      # the caller's own list
@@ -631,7 +631,7 @@ def metric_daily(ds, metric: str, platform: str, start: dt.date, end: dt.date) -
         s = vals.groupby(day.to_numpy()).sum(min_count=1)
         return s.reindex(days).fillna(0.0).astype("Float64")
     if metric == "followers_net":
-        return _followers_net(ds.daily, platform, days)
+        return _followers_net(_followers_series_of(ds, platform), days)
     if metric in ("sessions", "key_events", "revenue"):
         web = ds.web
         if web is None or web.empty:
@@ -766,7 +766,15 @@ def followers_left_out(ds, platform: str) -> dict[str, str]:
     exports never give a net change (:data:`NEVER_NET`) or no follower figure
     (:data:`NO_FOLLOWER_EXPORT`): that is why it is left out.
     Every one is named: a total of the others read as the brand's (−150 with YouTube and
-    LinkedIn out, 294 with TikTok's exports missing) must say whose it is."""
+    LinkedIn out, 294 with TikTok's exports missing) must say whose it is.
+
+    Made once for a Dataset that remembers (:func:`~smmanalytics.periods.remembered`): a
+    goal record's net follower goals ask it for each month; the caller's own dict."""
+    return dict(remembered(ds, ("followers_left_out", platform),
+                           lambda: _followers_left_out(ds, platform)))
+
+
+def _followers_left_out(ds, platform: str) -> dict[str, str]:
     missing = set(declared_unexported(ds))
 
     def without_figures(p: str) -> str:
@@ -833,12 +841,12 @@ def followers_absent_in_each(ds, platform: str, spans: list[tuple[dt.date, dt.da
     if rows is None:
         return [{} for _ in spans]
     left_out = followers_left_out(ds, platform)
-    everywhere = _followers_by_account(rows, platform, pd.DatetimeIndex(
+    everywhere = _followers_by_account(ds, platform, pd.DatetimeIndex(
         pd.to_datetime(rows["date"]).dt.normalize().unique()).sort_values())
     known = set(everywhere.columns.get_level_values("platform")) - set(left_out)
     absent = []
     for start, end in spans:
-        inside = set(_followers_by_account(rows, platform, pd.date_range(start, end, freq="D"))
+        inside = set(_followers_by_account(ds, platform, pd.date_range(start, end, freq="D"))
                      .columns.get_level_values("platform"))
         absent.append({p: unread_days(ds, p, start, end) for p in sorted(known - inside)})
     return absent
@@ -848,7 +856,7 @@ def follower_days(ds, platform: str) -> tuple[dt.date, dt.date]:
     """The first and last days on which some net follower series of ``platform`` is known
     (:func:`_followers_series`): what a goal's note says of a platform it has none of on its
     days (:func:`followers_absent_in`, which finds only platforms that have some)."""
-    series = _followers_series(getattr(ds, "daily", None), platform)
+    series = _followers_series_of(ds, platform)
     known = series.index[series.notna().any(axis=1).to_numpy()]
     return known[0].date(), known[-1].date()
 
@@ -897,13 +905,20 @@ def could_not_be_read(ds, paths: list[str]) -> str:
 NO_ACCOUNT = ""
 
 
-def _followers_by_account(daily: pd.DataFrame | None, platform: str, days: pd.DatetimeIndex
-                          ) -> pd.DataFrame:
+def _followers_by_account(ds, platform: str, days: pd.DatetimeIndex) -> pd.DataFrame:
     """Each account's net follower change (:func:`_followers_series`) on each of ``days``
     (rows), Float64, NaN on a day it has no row for. Only the accounts with a figure on one of
     ``days`` at least: one whose exports count new followers only (see
     :func:`followers_net_unknown`), or whose series has no day of these, is no column."""
-    return _within(_followers_series(daily, platform), days)
+    return _within(_followers_series_of(ds, platform), days)
+
+
+def _followers_series_of(ds, platform: str) -> pd.DataFrame:
+    """:func:`_followers_series` of ``ds``'s daily rows, made once for a Dataset that
+    remembers (:func:`~smmanalytics.periods.remembered`): a quarter's goal record asked
+    for it 15 times for 3 answers. Read it, never change it."""
+    return remembered(ds, ("followers_series", platform),
+                      lambda: _followers_series(getattr(ds, "daily", None), platform))
 
 
 def _within(series: pd.DataFrame, days: pd.DatetimeIndex) -> pd.DataFrame:
@@ -943,9 +958,10 @@ def _followers_series(daily: pd.DataFrame | None, platform: str) -> pd.DataFrame
     return by.sort_index()
 
 
-def _followers_net(daily: pd.DataFrame, platform: str, days: pd.DatetimeIndex) -> pd.Series:
-    """Σ over the accounts of ``platform`` (or of every platform) of each day's net follower
-    change, each counted from its first known day (:func:`_followers_series`); NaN on a day
+def _followers_net(every: pd.DataFrame, days: pd.DatetimeIndex) -> pd.Series:
+    """Σ over the accounts of ``every`` (:func:`_followers_series` of a platform, or of every
+    platform) of each day's net follower change, each counted from its first known day; NaN
+    on a day
     one of those started does not tell, or before any has started.
 
     A series that stops or has a hole leaves the total unknown on those days: with
@@ -960,7 +976,6 @@ def _followers_net(daily: pd.DataFrame, platform: str, days: pd.DatetimeIndex) -
     :func:`followers_gaps` names each series known on some days only, and a goal on such a
     total is not assessed (``goals._actual_with_caveats``): the sum is the days' figures, not
     the brand's whole change (TikTok's October is unknown, not 0)."""
-    every = _followers_series(daily, platform)
     by = _within(every, days)
     if not len(by.columns):
         return pd.Series(np.nan, index=days, dtype="Float64")
@@ -980,7 +995,7 @@ def followers_net_without(ds, platforms: set[str], start: dt.date, end: dt.date
     if daily is not None and len(daily):
         daily = daily.loc[~daily["platform"].astype("string").isin(platforms)
                           .fillna(False).to_numpy()]
-    return _followers_net(daily, "all", pd.date_range(start, end, freq="D"))
+    return _followers_net(_followers_series(daily, "all"), pd.date_range(start, end, freq="D"))
 
 
 def followers_gaps(ds, platform: str, start: dt.date, end: dt.date, period: str = ""
@@ -995,7 +1010,7 @@ def followers_gaps(ds, platform: str, start: dt.date, end: dt.date, period: str 
     ("tiktok: … known on 60 of 92 days"). None with one series: the total's note says it
     all."""
     days = pd.date_range(start, end, freq="D")
-    by = _followers_by_account(getattr(ds, "daily", None), platform, days)
+    by = _followers_by_account(ds, platform, days)
     known = by.notna()
     if len(by.columns) < 2 or known.all().all():
         return []

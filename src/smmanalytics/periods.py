@@ -534,9 +534,10 @@ def post_dates(posts: pd.DataFrame, tz: str) -> pd.Series:
 
 
 def remembered(ds, key: tuple, make: Callable[[], _T]) -> _T:
-    """``make()``, made once for ``key`` on a report's Dataset (one with ``remember``, as
-    :class:`~smmanalytics.report.sections._ReportData`), which the report's sections ask the
-    same questions many times; made each time on any other Dataset. What it gives is then
+    """``make()``, made once for ``key`` on a Dataset with ``remember`` (a report's, or a
+    goal record's: :func:`~smmanalytics.dataset.remembering`), which the report's sections and
+    a goal record's scorecards ask the same questions many times; made each time on any
+    other Dataset. What it gives is then
     shared by whoever asks: not to be changed."""
     remember = getattr(ds, "remember", None)
     return make() if remember is None else remember(key, make)

@@ -36,7 +36,7 @@ from .._preflight import check_platform_posts
 from .._ranges import after_range, partial_life
 from .._web import campaign_key
 from ..benchmarks import account_names
-from ..dataset import SETTINGS_FILES, Dataset
+from ..dataset import SETTINGS_FILES, remembering
 from ..errors import ArgumentError, require_dataset
 from ..metrics import RATE_MEASURES, rate_measures
 from ..periods import last_days_covered, parse_period, post_dates, posts_in_period
@@ -199,39 +199,6 @@ _ASOF_DAYS_LISTED = 3
 _KINDS = ("monthly", "campaign", "best_times")
 
 
-class _ReportData(Dataset):
-    """The Dataset a report reads: the same tables, with :meth:`Dataset.span` computed once a
-    question. The sections ask it 55 times for 14 answers on the sample's monthly report
-    (every goal, coverage line and comparison asks its platform's first and last days):
-    0.45 s of the kernel's 4.1 s of CPU, 0.1 s once each. The days each platform's posts
-    exports cover (:func:`~smmanalytics._actuals.posts_coverage`) are kept so too, and so
-    is each ``roi()`` the scorecard and the ROI section share
-    (:func:`~smmanalytics._actuals.roi_once`). A report's frames are not changed while it
-    is built; a Dataset made from this one (``dataclasses.replace``) has a memo of its own."""
-
-    def span(self, platform: str | None = None, *, web: bool = True, posts: bool = True
-             ) -> tuple[dt.date | None, dt.date | None]:
-        return self.remember(("span", platform, web, posts),
-                             lambda: Dataset.span(self, platform, web=web, posts=posts))
-
-    def remember(self, key: tuple, make):
-        """``make()``, made once for ``key`` and kept (the caller must not change it)."""
-        memo = self.__dict__.setdefault("_memo", {})
-        if key not in memo:
-            memo[key] = make()
-        return memo[key]
-
-
-def _report_data(ds) -> Dataset:
-    """``ds`` as :class:`_ReportData`, sharing its frames (nothing is copied); another kind of
-    object (a Dataset of the analyst's own class) as it is."""
-    if type(ds) is not Dataset:
-        return ds
-    mine = object.__new__(_ReportData)
-    mine.__dict__.update(ds.__dict__)       # frozen: the fields as they are, not re-checked
-    return mine
-
-
 def _title_label(kind: str, period_kind: str) -> str:
     """The label of a report's title: a "monthly" report of a quarter, a year or a range of
     days (``smm report monthly --period 2026``) is titled by its period, not "Monthly"."""
@@ -271,7 +238,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         if platforms and kind != "best_times":      # the other reports cover every platform
             raise ArgumentError("only a best-times report covers chosen platforms",
                                 argument="platforms", expected="None", got=platforms)
-        self.ds = ds = _report_data(ds)
+        self.ds = ds = remembering(ds)
         self.campaign = campaign or None
         # the cover counted every platform's posts in a best-times report of TikTok alone
         self.platforms = [platform_name(p) for p in platforms] if platforms else None
