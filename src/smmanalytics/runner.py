@@ -436,15 +436,22 @@ def _no_brand_words(data: Path) -> str:
     """What :func:`_warn_of_utc` says of ``data`` holding no brand.yaml: the folder to put
     one in. For a pattern (``brand/*/*.csv``), the folder its matches lie in
     (:func:`~smmanalytics.loaders._folder.pattern_folder`), which a pattern reads brand.yaml
-    of only when it matches it: "expected a brand.yaml there" named the pattern itself."""
-    utc = "so the brand's days, months and hours are UTC's"
+    of only when it matches it: "expected a brand.yaml there" named the pattern itself; and
+    when that folder holds one, that it does: "expected a brand.yaml in client" sent the user
+    to write one already there."""
+    utc = "the brand's days, months and hours are UTC's"
     zone = "with timezone: the audience's IANA zone, such as Europe/Paris"
     folder = pattern_folder(data)
     if folder is None:
-        return f"{data}: no brand.yaml, {utc}; expected a brand.yaml there {zone}"
-    return (f"{folder}: no brand.yaml among the files {data.relative_to(folder).as_posix()} "
-            f"matches in it, {utc}; expected a brand.yaml in {folder} {zone} (a pattern reads "
-            "it only when it matches it: give the folder itself)")
+        return f"{data}: no brand.yaml, so {utc}; expected a brand.yaml there {zone}"
+    pattern = data.relative_to(folder).as_posix()
+    present = [folder / name for name in BRAND_FILES if (folder / name).is_file()]
+    if present:
+        return (f"{folder}: {present[0]} is not among the files {pattern} matches, so it was "
+                f"not read and {utc}; give the folder {folder} itself")
+    return (f"{folder}: no brand.yaml among the files {pattern} matches in it, so {utc}; expected "
+            f"a brand.yaml in {folder} {zone} (a pattern reads it only when it matches it: "
+            "give the folder itself)")
 
 
 #: how long a report's kernel still running as its run ends is given to end on SIGTERM, then
