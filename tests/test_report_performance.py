@@ -2136,7 +2136,7 @@ def test_a_rate_few_posts_carry_names_its_period_with_its_article(period, lang, 
                           n_kpi_previous=12)
     p = parse_period(period)
     cmp = SimpleNamespace(current=p, current_compared=None, previous=p, previous_compared=None,
-                          rate_measures={"instagram": "reach"})
+                          rate_measures={"instagram": "reach"}, posting={})
     sections = SimpleNamespace(fmt=Formatter(lang))
     assert PerformanceSections._direction_only(sections, row, cmp) == _CARRIED[lang].format(said)
 
