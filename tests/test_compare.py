@@ -2745,6 +2745,61 @@ def test_a_denominator_share_is_of_the_platforms_rated_by_that_measure():
         "platforms moves with that share; compare within each platform."]
 
 
+def test_a_platform_without_posts_in_a_period_has_no_share_and_is_not_named_there():
+    """s57DB: the sample's TikTok, whose data start on 1 November 2025, was named in October's
+    "direction only (this rate pools the posts of tiktok, youtube with views: 4 of 102 posts
+    of 2025-10 …)" and "made 0% of the views … in 2025-10". Here 12 Facebook posts a month
+    (rated by reach), YouTube 4 posts of 500 views in August and 3 in October, TikTok 9 posts
+    of 1,000 views in October only. er_views: 4 posts in August (16 posts), 3 + 9 = 12 in
+    October, so August's count is given, of YouTube alone. Views shares: August YouTube's
+    alone; October TikTok 9,000 / (9,000 + 1,500) = 85.7 %, so "86%", against no data in
+    August (not 0 %)."""
+    rows = (_rated_month(10, "facebook", 12, 2000, 1000) + _rated_month(10, "youtube", 3, 500)
+            + _rated_month(10, "tiktok", 9, 1000)
+            + _rated_month(8, "facebook", 12, 2000, 1000, start_id=100)
+            + _rated_month(8, "youtube", 4, 500, start_id=100))
+    c = compare(dataset(posts=posts(rows)), "2026-10", previous=AUG, model=False)
+    t = _kpis(c)
+    assert c.rate_measures == {"facebook": "reach", "tiktok": "views", "youtube": "views"}
+    assert c.posting == {"current": {"facebook", "tiktok", "youtube"},
+                         "previous": {"facebook", "youtube"}}
+    assert t.loc["er_views", ["n_kpi_current", "n_kpi_previous"]].tolist() == [12, 4]
+    assert t.loc["er_views", "method"] == ("direction only (this rate pools the posts of "
+                                           "youtube with views: 4 of 16 posts of 2026-08, "
+                                           "fewer than 10)")
+    assert [x for x in c.caveats if x.startswith("Posts on")] == [
+        "Posts on tiktok made 86% of the views of the platforms rated by views (tiktok, "
+        "youtube) in 2026-10, against no data in 2026-08: the pooled er_views of these "
+        "platforms moves with that share; compare within each platform."]
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "Posts on TikTok made 72% of the views of the platforms whose engagement rate is by "
+           "views (TikTok and YouTube) in November 2025, against no data in October 2025: the "
+           "Eng. rate / views of these platforms together moves with that share; compare "
+           "within each platform."),
+    ("fr", "Les publications TikTok ont fait 72 % des vues des plateformes dont le taux est "
+           "rapporté aux vues (TikTok et YouTube) en novembre 2025, contre aucune donnée en "
+           "octobre 2025 : le taux d'engagement / vues de ces plateformes varie avec cette "
+           "part ; comparez plateforme par plateforme."),
+    ("it", "Quota dei post TikTok sulle visualizzazioni delle piattaforme il cui tasso è "
+           "rapportato alle visualizzazioni (TikTok e YouTube): 72% (novembre 2025), nessun "
+           "dato (ottobre 2025): il tasso di engagement / visualizzazioni di queste "
+           "piattaforme varia con questa quota; confrontate piattaforma per piattaforma."),
+])
+def test_a_share_against_no_data_reads_in_each_language(lang, said):
+    """The sample's November 2025 caveat (TikTok 23,880 of 33,334 views = 71.6 %, its data
+    starting on 1 November), as the report words it (notes.yaml)."""
+    from smmanalytics.report.formatting import Formatter
+
+    note = ("Posts on tiktok made 72% of the views of the platforms rated by views (tiktok, "
+            "youtube) in 2025-11, against no data in 2025-10: the pooled er_views of these "
+            "platforms moves with that share; compare within each platform.")
+    formatter = Formatter(lang)
+    shown = formatter.note(note).replace("\u202f", " ").replace("\xa0", " ")
+    assert shown == said and not formatter.untranslated
+
+
 @pytest.mark.parametrize(("lang", "said"), [
     ("en", "Posts on TikTok made 50% of the views of the platforms whose engagement rate is by "
            "views (TikTok and YouTube) in August 2026 and 20% in October 2026: the Eng. rate / "

@@ -62,6 +62,19 @@ def test_cli_inspect_says_a_folder_is_empty(capsys, tmp_path):
     assert capsys.readouterr().err == f"smm: no file in {tmp_path}\n"
 
 
+@pytest.mark.parametrize("as_json", [False, True])
+def test_cli_inspect_says_a_folder_of_junk_alone_holds_no_export(capsys, tmp_path, as_json):
+    """s57DB: a folder holding only .DS_Store and an Office lock file listed the 2 left out,
+    exit 1, and said nothing on stderr (before junk was listed: "no file in …"). It says
+    that no export was found, and how many files were left out (the 2 made here)."""
+    (tmp_path / ".DS_Store").write_bytes(b"\0\0\0\1Bud1")
+    (tmp_path / "~$plan.xlsx").write_bytes(b"\x05owner")
+    assert main(["inspect", *(["--json"] * as_json), str(tmp_path)]) == 1
+    assert capsys.readouterr().err == (
+        f"smm: no export in {tmp_path}: only 2 files left out as junk (hidden, system or "
+        "Office lock files)\n")
+
+
 def test_inspect_names_the_zone_assumed_or_stated():
     df = inspect_files([FIX / "tiktok" / "Followers_maisonseve.zip",
                         FIX / "pinterest" / "pinterest_overview_2026-10.csv"])

@@ -27,10 +27,12 @@ def _tool(name: str):
 
 
 def _copy(tmp_path: Path, folder: str = "project") -> Path:
-    """The Makefile, pyproject.toml and tools/ copied into ``tmp_path/folder``."""
+    """The Makefile, pyproject.toml, tools/ and the one module a tool loads
+    (``clean_reports``: ``smmanalytics/owners.py``) copied into ``tmp_path/folder``."""
     dest = tmp_path / folder
     (dest / "tools").mkdir(parents=True)
-    for name in ("Makefile", "pyproject.toml"):
+    (dest / "src" / "smmanalytics").mkdir(parents=True)
+    for name in ("Makefile", "pyproject.toml", "src/smmanalytics/owners.py"):
         shutil.copy(ROOT / name, dest / name)
     for tool in (ROOT / "tools").glob("*.py"):
         shutil.copy(tool, dest / "tools" / tool.name)
@@ -132,6 +134,8 @@ def _touch(path: Path) -> None:
 
 def test_clean_removes_report_outputs_only_and_names_them(tmp_path):
     """``make clean OUT=DIR`` emptied DIR: the user's notes.txt and sub/README.md went too."""
+    from smmanalytics import owners
+
     project = _copy(tmp_path)
     out = tmp_path / "out dir"
     outputs = ["maison-seve/2026-10/maison-seve-2026-10.pdf",
@@ -142,6 +146,9 @@ def test_clean_removes_report_outputs_only_and_names_them(tmp_path):
     mine = ["notes.txt", "sub/README.md", "acme/2026-Q3/notes.md", "acme/old.pdf"]
     for name in outputs + mine:
         _touch(out / name)
+    # a killed run's, from before the machine restarted (an unreadable owner is kept)
+    rebooted = owners.this_run()._replace(boot="another-boot").text()
+    (out / "maison-seve/.2026-10.k3x9a0q1/owner").write_text(rebooted, encoding="utf-8")
     done = _make(project, "clean", f"OUT={out}")
     assert done.returncode == 0, done.stderr
     # the files, then each folder they left empty; not the acme folders, which hold the user's
@@ -217,16 +224,18 @@ def test_clean_keeps_a_running_reports_work_folder_and_says_so(tmp_path):
     """``make clean`` during a report removed its work folder from under it. A work folder
     whose ``owner`` (as runner writes it) is a process still running (this test's) is kept,
     and said; one whose process ended (a finished ``true``) is a killed run's, removed."""
-    from smmanalytics import runner
+    from smmanalytics import owners
 
     project = _copy(tmp_path)
     out = tmp_path / "reports"
-    host, boot, alive = runner._this_run()
+    here = owners.this_run()
+    alive = here.pid
     ended = subprocess.Popen(["true"])
     ended.wait()
     for name, pid in ((".2026-10.running1", alive), (".2026-10.killed01", ended.pid)):
         _touch(out / "acme" / name / "new" / "acme-2026-10.pdf")
-        (out / "acme" / name / "owner").write_text(f"{host} {boot} {pid}", encoding="utf-8")
+        owner = here._replace(pid=pid, started="-").text()
+        (out / "acme" / name / "owner").write_text(owner, encoding="utf-8")
     done = _make(project, "clean", f"OUT={out}")
     assert done.returncode == 0, done.stderr
     # acme/ is not emptied: it holds the kept folder
@@ -237,3 +246,43 @@ def test_clean_keeps_a_running_reports_work_folder_and_says_so(tmp_path):
         f"removed {out / 'acme/.2026-10.killed01'}"]
     assert (out / "acme" / ".2026-10.running1" / "new" / "acme-2026-10.pdf").is_file()
     assert not (out / "acme" / ".2026-10.killed01").exists()
+
+
+def test_clean_and_the_runner_remove_the_same_work_folders(tmp_path, capsys):
+    """``make clean`` had its own copy of the runner's owner rule with the opposite default:
+    an empty ``owner`` (a report's as it writes it), an unreadable one or another machine's
+    was removed, which the runner keeps. Both now read it with :mod:`smmanalytics.owners`:
+    on the same folders (all fresh, so the runner's one-day rule removes none) they remove
+    the same ones, those whose process is known to have ended."""
+    from smmanalytics import owners, runner
+
+    here = owners.this_run()
+    ended = subprocess.Popen(["true"])
+    ended.wait()
+    gone = {"rebooted": here._replace(boot="another-boot").text(),
+            "deadpid1": here._replace(pid=ended.pid).text(),
+            "dead3fld": f"{here.host} {here.boot} {ended.pid}"}       # an earlier version's
+    kept = {"empty001": "", "garbage1": "not an owner",
+            "elsewher": f"{here.host}-2 - 1",                           # another machine
+            "otherns1": here._replace(namespace="1").text(),            # another container
+            "running1": here.text(), "live3fld": f"{here.host} {here.boot} {here.pid}"}
+    if here.started != "-":                  # the id, now another process's (Linux only)
+        gone["reused01"] = here._replace(started=str(int(here.started) + 1)).text()
+    removed = {}
+    for who in ("clean", "runner"):
+        brand = tmp_path / who / "acme"
+        for name, owner in {**gone, **kept}.items():
+            (brand / f".2026-10.{name}").mkdir(parents=True)
+            (brand / f".2026-10.{name}" / "owner").write_text(owner, encoding="utf-8")
+        if who == "clean":
+            _tool("clean_reports").main(str(tmp_path / who))
+        else:
+            runner._remove_left_behind(brand, "2026-10")
+        removed[who] = {f".2026-10.{name}" for name in {**gone, **kept}} - {
+            p.name for p in brand.iterdir()}
+    assert removed["clean"] == removed["runner"] == {f".2026-10.{name}" for name in gone}
+    said = capsys.readouterr().out
+    assert (f"kept {tmp_path / 'clean/acme/.2026-10.empty001'}: the work folder of a report "
+            "that may still be running (owner: unreadable); it goes once untouched for 24 h"
+            ) in said
+    assert f"the work folder of a report still running (process {here.pid})" in said

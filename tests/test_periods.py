@@ -455,19 +455,33 @@ def test_cli_period_error_says_what_is_wrong_after_a_colon(capsys):
                    "and label (smm.parse_period('2026-10') makes the period of a text)"),
     (("2026-Q3",), "argument 'end': a Period is made of its start, end and label; got no end "
                    "and label (smm.parse_period('2026-Q3') makes the period of a text)"),
+    # s57DB: the hint dropped the end and named parse_period('2026-10-01'), which fails
     ((dt.date(2026, 10, 1), dt.date(2026, 10, 31)),
      "argument 'label': a Period is made of its start, end and label; got no label "
-     "(smm.parse_period('2026-10') makes the period of a text)"),
+     "(smm.parse_period(('2026-10-01', '2026-10-31')) makes the period of its two ends)"),
+    (("2026-10-01", "2026-10-31"),
+     "argument 'label': a Period is made of its start, end and label; got no label "
+     "(smm.parse_period(('2026-10-01', '2026-10-31')) makes the period of its two ends)"),
+    (("2026-10-01",), "argument 'end': a Period is made of its start, end and label; got no "
+                      "end and label (smm.parse_period('2026-10-01..2026-10-01') makes the "
+                      "period of a text)"),
+    ((5,), "argument 'end': a Period is made of its start, end and label; got no end and "
+           "label (smm.parse_period('2026-10') makes the period of a text)"),
 ])
 def test_a_period_of_its_text_alone_points_to_parse_period(args, said):
     """s57R1: ``smm.Period("2026-10")``, a notebook's first try, was a bare TypeError (missing
-    'end' and 'label'), no SmmError and no word of what to type."""
+    'end' and 'label'), no SmmError and no word of what to type. The call it names works
+    (it makes the period the arguments meant)."""
+    import re
+
     import smmanalytics as smm
     from smmanalytics.errors import ArgumentTypeError
 
     with pytest.raises(ArgumentTypeError) as caught:
         smm.Period(*args)
     assert str(caught.value) == said
+    hint = re.search(r"smm\.parse_period\((.+)\) makes", said).group(1)
+    assert parse_period(eval(hint)).start      # the call named does not fail
     # the whole three still make the period parse_period gives
     assert smm.Period(dt.date(2026, 10, 1), dt.date(2026, 10, 31), "2026-10",
                       "month") == parse_period("2026-10")

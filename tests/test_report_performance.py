@@ -2136,7 +2136,7 @@ def test_a_rate_few_posts_carry_names_its_period_with_its_article(period, lang, 
                           n_kpi_previous=12)
     p = parse_period(period)
     cmp = SimpleNamespace(current=p, current_compared=None, previous=p, previous_compared=None,
-                          rate_measures={"instagram": "reach"})
+                          rate_measures={"instagram": "reach"}, posting={})
     sections = SimpleNamespace(fmt=Formatter(lang))
     assert PerformanceSections._direction_only(sections, row, cmp) == _CARRIED[lang].format(said)
 
@@ -2261,3 +2261,42 @@ def test_the_compare_section_of_a_brand_without_ga4_says_so_once(tmp_path):
         sessions, bullets = _compare_sessions_and_notes(ds, lang)
         assert sessions[1:3] == ["–", "–"]
         assert bullets.count(note) == 1
+
+
+def _tiktok_from_october_rows() -> list[dict]:
+    """12 Facebook posts a month with reach and views (rated by reach), YouTube 4 posts of
+    500 views in September and 3 in October, TikTok 9 posts of 1,000 views in October only
+    (its data start there), each from the 1st."""
+    def post(m, d, platform, views, reach=np.nan):
+        return {"platform": platform, "post_id": f"{platform}-{m}-{d}", "reactions": 10.0,
+                "views": float(views), "reach": reach,
+                "published_at": f"2026-{m:02d}-{d:02d}T09:00:00Z"}
+
+    # Facebook's on the last 12 days of each month, so that the data cover both whole
+    return [post(m, d, "facebook", 2000, 1000.0) for m, last in ((9, 30), (10, 31))
+            for d in range(last - 11, last + 1)] + [
+        post(9, d, "youtube", 500) for d in range(1, 5)] + [
+        post(10, d, "youtube", 500) for d in range(1, 4)] + [
+        post(10, d, "tiktok", 1000) for d in range(1, 10)]
+
+
+@pytest.mark.parametrize("lang,said", [
+    ("en", "direction only (this rate pools the YouTube posts with views: 4 of 16 posts of "
+           "September 2026)"),
+    ("fr", "tendance seulement (ce taux regroupe les publications YouTube donnant les vues : "
+           "4 sur 16 en septembre 2026)"),
+    ("it", "solo direzione (questo tasso raggruppa i post YouTube che riportano le "
+           "visualizzazioni: 4 su 16 di settembre 2026)"),
+])
+def test_a_rates_cell_names_only_the_platforms_with_posts_in_its_period(lang, said):
+    """s57DB: October 2025's cell named TikTok, whose data start in November ("ce taux
+    regroupe les publications TikTok et YouTube donnant les vues : 4 sur 102 en octobre
+    2025"). September's 4 posts with views (of 12 + 4 = 16) are YouTube's: it alone is
+    named; October has 3 + 9 = 12."""
+    from ._roi_builders import dataset, posts
+
+    rep = BrandReport(dataset(posts=posts(_tiktok_from_october_rows())), "2026-10", lang=lang)
+    table = next(b for b in rep.compare().blocks if b["kind"] == "table")
+    rows = {r[0]: r for r in table["rows"]}
+    cell = rows[rep.fmt.metric("er_views")][4].replace("\u202f", " ").replace("\xa0", " ")
+    assert cell == said

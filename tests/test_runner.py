@@ -1407,7 +1407,8 @@ def test_a_work_folder_without_owner_holding_only_the_kernels_file_is_left_behin
     hand, either side of the minute); not a folder holding more, nor a running run's."""
     import time
 
-    from smmanalytics.runner import _left_behind, _remove_left_behind, _this_run
+    from smmanalytics.owners import left_behind, this_run
+    from smmanalytics.runner import _remove_left_behind
 
     work = tmp_path / ".2026-10.abc"
     work.mkdir()
@@ -1415,10 +1416,10 @@ def test_a_work_folder_without_owner_holding_only_the_kernels_file_is_left_behin
         if name == "new":
             (work / name).mkdir()
         else:
-            (work / name).write_text(" ".join(_this_run()) if name == "owner" else "{}")
+            (work / name).write_text(this_run().text() if name == "owner" else "{}")
     now = time.time()
     os.utime(work, (now - age, now - age))
-    assert _left_behind(work, now) is left
+    assert left_behind(work, now) is left
     _remove_left_behind(tmp_path, "2026-10")
     assert work.exists() is not left
 
@@ -1633,7 +1634,7 @@ def test_a_run_removes_the_work_folders_of_killed_runs_not_of_running_ones(noteb
     import time
 
     import smmanalytics
-    from smmanalytics.runner import _this_run
+    from smmanalytics.owners import this_run
 
     data = _brand(tmp_path, "Maison Test")
     (data / "KILL_RUNNER").write_text("")
@@ -1646,8 +1647,9 @@ def test_a_run_removes_the_work_folders_of_killed_runs_not_of_running_ones(noteb
     folder = reports / "maison-test"
     [left] = folder.iterdir()                   # the killed run's, with its owner
     assert left.name.startswith(".2026-10.") and (left / "owner").is_file()
-    host, boot, pid = _this_run()
-    kept = {".2026-10.running": f"{host} {boot} {pid}",       # a live run: this process
+    here = this_run()
+    host, boot, pid = here[:3]
+    kept = {".2026-10.running": here.text(),                  # a live run: this process
             ".2026-10.elsewhere": f"{socket.gethostname()}-2 - 1",   # another machine's
             ".2026-10.unowned": None,                         # killed before its owner
             ".2026-09.other": None}                           # another period's

@@ -344,13 +344,22 @@ def test_a_brand_folder_without_brand_yaml_is_said_to_run_in_utc(tmp_path):
 def test_a_pattern_without_brand_yaml_names_the_folder_to_put_it_in(tmp_path):
     """``client/*.csv`` matches the export, not client/brand.yaml (Europe/Paris): the brand
     runs in UTC, and the warning named the pattern as where a brand.yaml was expected
-    ("client/*.csv: no brand.yaml, …; expected a brand.yaml there"). It names the folder."""
+    ("client/*.csv: no brand.yaml, …; expected a brand.yaml there"), then told to put one in
+    client, where it is. It says client/brand.yaml is not matched; without one, where to put
+    it."""
     from smmanalytics import runner
     from smmanalytics.errors import DataQualityWarning
 
     folder = _brand_folder(tmp_path / "client", "timezone: Europe/Paris\n")
     ds = smm.load(folder / "*.csv")
     assert ds.brand.timezone == "UTC"
+    with pytest.warns(DataQualityWarning) as said:
+        runner._warn_of_utc(ds, folder / "*.csv")
+    assert [str(w.message) for w in said] == [
+        f"{folder}: {folder / 'brand.yaml'} is not among the files *.csv matches, so it was "
+        "not read and the brand's days, months and hours are UTC's; give the folder "
+        f"{folder} itself"]
+    (folder / "brand.yaml").unlink()        # none there: where to put one
     with pytest.warns(DataQualityWarning) as said:
         runner._warn_of_utc(ds, folder / "*.csv")
     assert [str(w.message) for w in said] == [

@@ -7,19 +7,20 @@ files (``make report OUT=~/Clients``), so only what ``smm report`` writes goes
 ``<out>/<brand>/``, the files of a period folder named for that period
 (``<brand>-[<kind>-]<period>[-<lang>]`` then ``.pdf``, ``.html``, ``.ipynb`` or
 ``-<platform>.ics``), the failed notebooks (``<stem>.failed.ipynb``) and the work folders of
-killed runs (``.<period>.XXXXXXXX/`` holding ``owner``; a running report's is kept, and
-said so); then the period and brand folders
-this removal left empty. Anything else stays: ``acme/2025/acme-invoice-march.pdf`` names no
-period, and a folder that was empty already (``photos/``) is the user's.
+killed runs (``.<period>.XXXXXXXX/`` holding ``owner``, by the runner's own rule,
+:mod:`smmanalytics.owners`: a report's that runs, or may run, is kept, and said so); then
+the period and brand folders this removal left empty. Anything else stays:
+``acme/2025/acme-invoice-march.pdf`` names no period, and a folder that was empty already
+(``photos/``) is the user's.
 """
 
 from __future__ import annotations
 
-import os
+import importlib.util
 import re
 import shutil
-import socket
 import sys
+import time
 from pathlib import Path
 
 #: a period's label (:func:`smmanalytics.periods.parse_period`): a year, month, quarter or
@@ -32,6 +33,20 @@ KIND = r"(?:campaign-[a-z0-9-]+-|best-times-(?:[a-z]+-)?)?"
 PERIOD_FILE = r"(?:\.ipynb|\.html|\.pdf|-[a-z]+\.ics)"
 #: a failed run's notebook, kept in its brand's folder (``runner._failed_notebook``)
 FAILED = r"\.failed\.ipynb"
+
+
+def _owners():
+    """The package's :mod:`smmanalytics.owners` (standard library only), loaded by its path
+    beside this tool: the one rule of when a work folder may go, without the package's
+    dependencies (``make clean`` needs no .venv)."""
+    path = Path(__file__).resolve().parents[1] / "src" / "smmanalytics" / "owners.py"
+    spec = importlib.util.spec_from_file_location("_smm_owners", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+owners = _owners()
 
 
 def main(out: str) -> int:
@@ -76,8 +91,8 @@ def _clean_brand(brand: Path) -> list[Path]:
         if entry.is_dir() and re.fullmatch(LABEL, entry.name):
             removed += _emptied(entry, _remove_files(entry, slug))
         elif entry.is_dir() and _work_folder(entry):
-            if (pid := _running_owner(entry)) is not None:
-                print(f"kept {entry}: the work folder of a report still running (process {pid})")
+            if not owners.left_behind(entry, time.time()):
+                print(f"kept {entry}: {_why_kept(entry)}")
                 continue
             shutil.rmtree(entry)
             removed.append(entry)
@@ -95,32 +110,16 @@ def _work_folder(entry: Path) -> bool:
             and (entry / "owner").is_file())
 
 
-def _running_owner(work: Path) -> int | None:
-    """The process running the report whose work folder is ``work``, as its ``owner`` file
-    says (``runner._work_folder``: this machine, its boot, the process), when it still runs;
-    None for a killed run's folder. ``make clean`` during a report removed its folder from
-    under it. The rule is runner's ``_left_behind`` for this machine, in the standard library
-    (``make clean`` needs no .venv); a folder another machine owns is taken as left behind."""
-    try:
-        host, boot, pid = (work / "owner").read_text(encoding="utf-8").split()
-        process = int(pid)
-    except (OSError, ValueError):
-        return None
-    try:
-        this_boot = Path("/proc/sys/kernel/random/boot_id").read_text(encoding="ascii").strip()
-    except OSError:
-        this_boot = "-"
-    if (host, boot) != (socket.gethostname(), this_boot or "-"):
-        return None
-    if os.name == "nt":         # there os.kill ends a process rather than probing it
-        return process
-    try:
-        os.kill(process, 0)
-    except ProcessLookupError:
-        return None
-    except PermissionError:     # another user's process: it runs
-        pass
-    return process
+def _why_kept(work: Path) -> str:
+    """Why the work folder ``work`` is kept: its report runs, or this machine cannot tell
+    that it ended (a report on another machine sharing the folder, or in another container;
+    an ``owner`` being written), until untouched for :data:`owners.STALE_AFTER`."""
+    owner = owners.read_owner(work)
+    if owners.owner_ended(work) is False:
+        return f"the work folder of a report still running (process {owner.pid})"
+    return (f"the work folder of a report that may still be running (owner: "
+            f"{owner.text() if owner else 'unreadable'}); it goes once untouched for "
+            f"{owners.STALE_AFTER // 3600} h")
 
 
 def _remove_files(period: Path, slug: str) -> list[Path]:

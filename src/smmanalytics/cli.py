@@ -83,8 +83,12 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
         return 1
     if args.json:
         _print_frame(df, True)
-        return _inspect_status(df)
-    _print_inspect_text(df)
+    else:
+        _print_inspect_text(df)
+    if df["status"].eq("left_out").all():   # only junk: its listing, and exit 1, said nothing
+        n = len(df)
+        print(f"smm: no export in {', '.join(args.paths)}: only {n} file{'s' * (n > 1)} left "
+              "out as junk (hidden, system or Office lock files)", file=sys.stderr)
     return _inspect_status(df)
 
 

@@ -221,6 +221,9 @@ class Comparison:
         The measure each platform's engagement rate is by ("tiktok": "views"; see
         :func:`~smmanalytics.metrics.rate_measure`): each rate KPI pools the platforms of its
         measure.
+    posting : dict
+        The platforms with posts compared in each period, by side (``current``,
+        ``previous``): those a rate pools there (:func:`rate_platforms`).
     """
 
     current: Period
@@ -230,6 +233,7 @@ class Comparison:
     current_compared: Period | None = None
     previous_compared: Period | None = None
     rate_measures: dict[str, str] = field(default_factory=dict)
+    posting: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @property
     def summary(self) -> pd.DataFrame:
@@ -800,7 +804,8 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     if cov.outside or cov.mine:
         caveats = [cov.outside or cov.mine]
     return Comparison(cur, prev, table.reset_index(drop=True), caveats,
-                      _days_of(cov.cw, cur), _days_of(cov.pw, prev), measures)
+                      _days_of(cov.cw, cur), _days_of(cov.pw, prev), measures,
+                      {"current": _posting(a), "previous": _posting(b)})
 
 
 #: the post metrics compared like for like, each with the metric a platform's posts may
@@ -1312,7 +1317,7 @@ def _post_rows(a: pd.DataFrame, b: pd.DataFrame, cov: _Coverage, few: bool,
                   if not max(carried) and _carried_unrated(kpi, ca, cb)
                   else _NONE_CARRY if not carrying
                   else "direction only" if few
-                  else _few_carry(kpi, carried, (len(a), len(b)), cov, measures)
+                  else _few_carry(kpi, carried, (a, b), cov, measures)
                   if direction_only
                   else "bootstrap over posts")
         fit = (_model_ci(kpi, a, b, scale)
@@ -1362,24 +1367,35 @@ def _lone_post(kpi: str, cols: _Columns) -> float:
     return float(on.max() / np.nansum(y))
 
 
-def _few_carry(kpi: str, carried: tuple[int, int], posts: tuple[int, int], cov: _Coverage,
-               measures: dict[str, str]) -> str:
+def _few_carry(kpi: str, carried: tuple[int, int], frames: tuple[pd.DataFrame, pd.DataFrame],
+               cov: _Coverage, measures: dict[str, str]) -> str:
     """The ``method`` of a KPI shown as direction only because few posts carry it
-    (:data:`_FEW_CARRY`; a rate's, :data:`_FEW_RATED`, naming the platforms it pools), with
-    the counts of the period that has the fewest (the current one on a tie)."""
+    (:data:`_FEW_CARRY`; a rate's, :data:`_FEW_RATED`, naming the platforms it pools there),
+    with the counts of the period that has the fewest (the current one on a tie) of its
+    posts (``frames``: the current and previous ones)."""
     side = int(carried[1] < carried[0])
-    rated = rate_platforms(kpi, measures)
+    rated = rate_platforms(kpi, measures, _posting(frames[side]))
     return (_FEW_RATED if rated else _FEW_CARRY).format(
-        measure=carried_by(kpi), k=carried[side], n=posts[side],
+        measure=carried_by(kpi), k=carried[side], n=len(frames[side]),
         period=(cov.cur, cov.prev)[side].label, min=MIN_POSTS, platforms=", ".join(rated))
 
 
-def rate_platforms(kpi: str, measures: dict[str, str]) -> list[str]:
+def _posting(posts: pd.DataFrame) -> frozenset[str]:
+    """The platforms of ``posts``, a period's (:attr:`Comparison.posting`)."""
+    return frozenset(posts["platform"].fillna("unknown"))
+
+
+def rate_platforms(kpi: str, measures: dict[str, str],
+                   posting: frozenset[str] | None = None) -> list[str]:
     """The platforms whose posts a rate KPI pools, in order: those of ``measures``
-    (:attr:`Comparison.rate_measures`) rated by its measure; none for a KPI that is no rate."""
+    (:attr:`Comparison.rate_measures`) rated by its measure; none for a KPI that is no rate.
+    With ``posting`` (:attr:`Comparison.posting`), those with posts in that period only: the
+    measures are decided over both periods, and a sentence of one period named TikTok in
+    October 2025, its data starting in November."""
     if kpi not in _RATE_KPIS:
         return []
-    return sorted(p for p, m in measures.items() if m == _RATE_KPIS[kpi])
+    return sorted(p for p, m in measures.items()
+                  if m == _RATE_KPIS[kpi] and (posting is None or p in posting))
 
 
 def _unknown_sides(rows: list[dict], cov: _Coverage) -> None:
@@ -1963,7 +1979,13 @@ def _denominator_caveats(a, b, cur, prev, platform) -> list[str]:
     more than :data:`DENOMINATOR_SHIFT` drives the pooled rate (a platform whose posts reach
     many more people per interaction). The shares are of the posts of the platforms rated by
     that measure, which the sentence names: "YouTube made 100% of the views in 2025" read as
-    false beside Facebook's and Instagram's views, 97% of them (their rates by reach, s57R1)."""
+    false beside Facebook's and Instagram's views, 97% of them (their rates by reach, s57R1).
+
+    A platform with no post in the rate in one period has no share there, not 0 %: "tiktok
+    made 0% … in 2025-10", its data starting on 1 November, and "youtube made 100% … (tiktok,
+    youtube) in 2025", TikTok absent, were not true of the data. Such a platform, when its
+    coming or going moves the shares, is the one said, with its share where it has posts and
+    "no data" in the other period (:func:`_one_sided_share`)."""
     out = []
     if platform or len(a) == 0 or len(b) == 0:
         return out
@@ -1972,14 +1994,33 @@ def _denominator_caveats(a, b, cur, prev, platform) -> list[str]:
         if sa.empty or sb.empty:
             continue
         diff = sa.sub(sb, fill_value=0.0)
-        top = diff.abs().idxmax()
-        if abs(diff[top]) > DENOMINATOR_SHIFT:
-            rated = ", ".join(sorted(set(sa.index) | set(sb.index)))
-            out.append(f"Posts on {top} made {sb.get(top, 0.0):.0%} of the {den} of the "
-                       f"platforms rated by {den} ({rated}) in {prev.label} and "
-                       f"{sa.get(top, 0.0):.0%} in {cur.label}: the pooled {rate} of these "
-                       f"platforms moves with that share; compare within each platform.")
+        moved = diff[diff.abs() > DENOMINATOR_SHIFT]
+        if moved.empty:
+            continue
+        one_sided = moved[~moved.index.isin(sa.index.intersection(sb.index))]
+        if not one_sided.empty:
+            out.append(_one_sided_share(one_sided.abs().idxmax(), rate, (sa, cur), (sb, prev)))
+            continue
+        top = moved.abs().idxmax()
+        rated = ", ".join(sorted(set(sa.index) | set(sb.index)))
+        out.append(f"Posts on {top} made {sb[top]:.0%} of the {den} of the platforms rated by "
+                   f"{den} ({rated}) in {prev.label} and {sa[top]:.0%} in {cur.label}: the "
+                   f"pooled {rate} of these platforms moves with that share; compare within "
+                   f"each platform.")
     return out
+
+
+def _one_sided_share(top: str, rate: str, *sides: tuple[pd.Series, Period]) -> str:
+    """The caveat of :func:`_denominator_caveats` on ``top``, a platform whose posts enter
+    the pooled ``rate`` in one of the two periods only (``sides``: each period's shares and
+    the period): its share where it has posts, among the platforms that have posts there,
+    and "no data" in the other."""
+    (shares, period), (_, other) = sorted(sides, key=lambda side: top not in side[0].index)
+    den = _RATES[rate]
+    return (f"Posts on {top} made {shares[top]:.0%} of the {den} of the platforms rated by "
+            f"{den} ({', '.join(sorted(shares.index))}) in {period.label}, against no data in "
+            f"{other.label}: the pooled {rate} of these platforms moves with that share; "
+            "compare within each platform.")
 
 
 #: the posts compared measured at markedly different ages in the two periods: the median

@@ -145,10 +145,9 @@ class Period:
 
     def __post_init__(self) -> None:
         if missing := [f for f in ("end", "label") if getattr(self, f) is None]:
-            text = repr(self.start) if isinstance(self.start, str) else "'2026-10'"
             raise ArgumentTypeError(
                 f"a Period is made of its start, end and label; got no {' and '.join(missing)} "
-                f"(smm.parse_period({text}) makes the period of a text)", argument=missing[0])
+                f"({_parse_period_hint(self.start, self.end)})", argument=missing[0])
         for field in ("start", "end"):
             object.__setattr__(self, field, _field_date(field, getattr(self, field)))
         if not isinstance(self.label, str):
@@ -244,6 +243,26 @@ class Period:
 
     def __str__(self) -> str:
         return self.label
+
+
+def _parse_period_hint(start: object, end: object) -> str:
+    """The :func:`parse_period` call that makes the period ``Period(start, end)`` was given
+    without its label (or end), said only once it works: ``parse_period('2026-10-01')`` for
+    ``Period('2026-10-01', '2026-10-31')`` dropped the end and failed (a day alone is no
+    period). Two ends: the pair; one: its text, or the range of that day alone; else a
+    month's example."""
+    ends = [x.isoformat() if type(x) is dt.date else x for x in (start, end) if x is not None]
+    if len(ends) == 2:
+        tries, what = [tuple(ends)], "of its two ends"
+    else:
+        tries, what = [ends[0], f"{ends[0]}..{ends[0]}"], "of a text"
+    for x in tries:
+        try:
+            parse_period(x)
+        except ValueError:              # PeriodError, ArgumentTypeError: not this one
+            continue
+        return f"smm.parse_period({x!r}) makes the period {what}"
+    return "smm.parse_period('2026-10') makes the period of a text"
 
 
 def parse_period(x: object) -> Period:

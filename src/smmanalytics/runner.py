@@ -20,7 +20,6 @@ import os
 import pickle
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -61,6 +60,7 @@ from .errors import (
 )
 from .loaders._folder import pattern_folder
 from .loaders._sources import archive_members
+from .owners import left_behind, owner_ended, read_owner, running, this_run, write_owner
 from .periods import parse_period
 from .quality import unread_files
 from .roi import campaign_days, check_campaign
@@ -176,7 +176,7 @@ def _temporary_notebooks() -> Path:
     _remove_dead_notebooks()
     work = Path(tempfile.mkdtemp(prefix=_TEMPORARY_NOTEBOOKS))
     atexit.register(shutil.rmtree, work, ignore_errors=True)
-    (work / "owner").write_text(" ".join(_this_run()), encoding="utf-8")
+    write_owner(work)
     notebooks.write(work)
     return work
 
@@ -184,11 +184,12 @@ def _temporary_notebooks() -> Path:
 def _remove_dead_notebooks() -> None:
     """Remove the temporary notebooks folders of processes killed (SIGKILL, the OOM killer)
     before their exit could remove them: each stayed in /tmp for good. Only those whose
-    ``owner`` is a process of this machine that runs no longer (:func:`_owner_gone`): a
-    running process's is its own, another user's cannot be read (mkdtemp makes it private),
-    one without ``owner`` (an earlier version's, or one being made) cannot be told."""
+    ``owner`` is a process that ended (:func:`owners.owner_ended`): a running process's is its
+    own, another user's cannot be read (mkdtemp makes it private), one without ``owner`` (an
+    earlier version's, or one being made) or of another PID namespace (a container sharing
+    /tmp) cannot be told."""
     for work in Path(tempfile.gettempdir()).glob(f"{_TEMPORARY_NOTEBOOKS}*"):
-        if not work.is_symlink() and work.is_dir() and _owner_gone(work):
+        if not work.is_symlink() and work.is_dir() and owner_ended(work):
             shutil.rmtree(work, ignore_errors=True)
             logger.info("removed %s, the notebooks of a process stopped before it could "
                         "remove them", work)
@@ -435,27 +436,23 @@ def _no_brand_words(data: Path) -> str:
     """What :func:`_warn_of_utc` says of ``data`` holding no brand.yaml: the folder to put
     one in. For a pattern (``brand/*/*.csv``), the folder its matches lie in
     (:func:`~smmanalytics.loaders._folder.pattern_folder`), which a pattern reads brand.yaml
-    of only when it matches it: "expected a brand.yaml there" named the pattern itself."""
-    utc = "so the brand's days, months and hours are UTC's"
+    of only when it matches it: "expected a brand.yaml there" named the pattern itself; and
+    when that folder holds one, that it does: "expected a brand.yaml in client" sent the user
+    to write one already there."""
+    utc = "the brand's days, months and hours are UTC's"
     zone = "with timezone: the audience's IANA zone, such as Europe/Paris"
     folder = pattern_folder(data)
     if folder is None:
-        return f"{data}: no brand.yaml, {utc}; expected a brand.yaml there {zone}"
-    return (f"{folder}: no brand.yaml among the files {data.relative_to(folder).as_posix()} "
-            f"matches in it, {utc}; expected a brand.yaml in {folder} {zone} (a pattern reads "
-            "it only when it matches it: give the folder itself)")
+        return f"{data}: no brand.yaml, so {utc}; expected a brand.yaml there {zone}"
+    pattern = data.relative_to(folder).as_posix()
+    present = [folder / name for name in BRAND_FILES if (folder / name).is_file()]
+    if present:
+        return (f"{folder}: {present[0]} is not among the files {pattern} matches, so it was "
+                f"not read and {utc}; give the folder {folder} itself")
+    return (f"{folder}: no brand.yaml among the files {pattern} matches in it, so {utc}; expected "
+            f"a brand.yaml in {folder} {zone} (a pattern reads it only when it matches it: "
+            "give the folder itself)")
 
-
-#: a run's work folder whose creator cannot be told dead (it ran on another machine, or was
-#: killed before it wrote its ``owner``) is left behind once untouched for this long (seconds:
-#: a day; a report takes minutes)
-STALE_AFTER = 24 * 3600
-
-#: a work folder without ``owner`` holding nothing but the kernel's connection file (or
-#: nothing) is left behind once untouched for this long (seconds): no run's folder lacks its
-#: ``owner`` for longer than the instant between creating the folder and writing it
-#: (:func:`_work_folder`), before its kernel starts
-ORPHANED_AFTER = 60
 
 #: how long a report's kernel still running as its run ends is given to end on SIGTERM, then
 #: on SIGKILL (seconds each; a kernel ends in milliseconds on either)
@@ -468,29 +465,19 @@ _kernels: dict[str, subprocess.Popen] = {}
 
 def _work_folder(reports: Path, label: str) -> Path:
     """A new work folder for one run, hidden in the brand's folder ``reports``:
-    ``.<label>.XXXXXXXX/``, holding ``owner`` (this machine, its boot and this process, for
-    :func:`_left_behind`), the kernel's connection file, ``new/`` (the run's outputs) and,
-    while they are published, ``old/`` (the previous outputs). Being beside the period
+    ``.<label>.XXXXXXXX/``, holding ``owner`` (this process, for
+    :func:`owners.left_behind`), the kernel's connection file, ``new/`` (the run's outputs)
+    and, while they are published, ``old/`` (the previous outputs). Being beside the period
     folder, its files are moved into place with one rename each."""
     with writing(reports, "reports folder"):
         work = Path(tempfile.mkdtemp(prefix=f".{label}.", dir=reports))
         try:
-            (work / "owner").write_text(" ".join(_this_run()), encoding="utf-8")
+            write_owner(work)
             (work / "new").mkdir()
         except BaseException:
             shutil.rmtree(work, ignore_errors=True)
             raise
     return work
-
-
-def _this_run() -> tuple[str, str, str]:
-    """This machine, its boot (Linux; ``-`` elsewhere) and this process: a process id names a
-    process only on one machine and until it restarts."""
-    try:
-        boot = Path("/proc/sys/kernel/random/boot_id").read_text(encoding="ascii").strip()
-    except OSError:
-        boot = "-"
-    return socket.gethostname(), boot or "-", str(os.getpid())
 
 
 def _remove_left_behind(reports: Path, label: str) -> None:
@@ -500,48 +487,10 @@ def _remove_left_behind(reports: Path, label: str) -> None:
     (a batch's other worker, another ``smm report``) is left alone."""
     now = time.time()
     for work in reports.iterdir():
-        if work.name.startswith(f".{label}.") and work.is_dir() and _left_behind(work, now):
+        if work.name.startswith(f".{label}.") and work.is_dir() and left_behind(work, now):
             shutil.rmtree(work, ignore_errors=True)
             logger.warning("removed %s, the work folder of an earlier run stopped before it "
                            "could remove it", work)
-
-
-def _left_behind(work: Path, now: float) -> bool:
-    """Whether the work folder ``work`` is one its run will never remove: its creator ran on
-    this machine since it last started and runs no longer, or it ran before the machine
-    restarted; else (another machine, no ``owner``: killed as it began) when it has been
-    untouched for :data:`STALE_AFTER`, or for :data:`ORPHANED_AFTER` when it holds no more
-    than a kernel's connection file (:func:`_orphaned`). A live process that took a dead
-    one's id keeps it until then."""
-    if _owner_gone(work):
-        return True
-    try:
-        untouched = now - work.stat().st_mtime
-        return untouched > STALE_AFTER or (untouched > ORPHANED_AFTER and _orphaned(work))
-    except FileNotFoundError:               # removed meanwhile by another run
-        return False
-
-
-def _owner_gone(work: Path) -> bool:
-    """Whether the process that made ``work`` (its ``owner``: :func:`_work_folder`) ran on
-    this machine and runs no longer: it ran before the machine restarted, or its process
-    ended since. False without ``owner``, or for another machine's, which cannot be told."""
-    host, boot, _ = _this_run()
-    owner = _owner(work)
-    if owner is None or owner[0] != host:
-        return False
-    return owner[1] != boot or not _running(owner[2])
-
-
-def _owner(work: Path) -> tuple[str, str, int] | None:
-    """The machine, boot and process of the run whose work folder is ``work``, as its
-    ``owner`` file says (:func:`_work_folder`); None without one, or with one this module did
-    not write."""
-    try:
-        host, boot, pid = (work / "owner").read_text(encoding="utf-8").split()
-        return host, boot, int(pid)
-    except (OSError, ValueError):
-        return None
 
 
 def _remove_dead_workers_folders(job: BatchJob, pid: int) -> None:
@@ -553,41 +502,16 @@ def _remove_dead_workers_folders(job: BatchJob, pid: int) -> None:
     running: a report of the same brand and period that another batch, or ``smm report``,
     runs meanwhile has its own owner, and is left alone."""
     reports = Path(job.out).resolve() / slugify(job.brand)
-    if not reports.is_dir() or _running(pid):
+    if not reports.is_dir() or running(pid):
         return
-    dead = (*_this_run()[:2], pid)
+    here = this_run()
+    dead = (here.host, here.boot, pid, here.namespace)
     for work in reports.iterdir():
-        if work.name.startswith(".") and work.is_dir() and _owner(work) == dead:
+        if (work.name.startswith(".") and work.is_dir()
+                and (read_owner(work) or ())[:4] == dead):
             shutil.rmtree(work, ignore_errors=True)
             logger.warning("removed %s, the work folder of the report of %s its worker "
                            "process held when it died", work, job.brand)
-
-
-def _orphaned(work: Path) -> bool:
-    """Whether the work folder ``work`` holds nothing but, at most, the kernel's connection
-    file (no ``owner``): a run killed as it created it, or a kernel still starting when its
-    run, stopped, removed the folder, which ipykernel made again to write its connection file
-    there (``_stop_kernel`` now ends it first; this is for the kernels it could not, and
-    earlier versions' folders).
-
-    No running report's folder looks so once :data:`ORPHANED_AFTER` has passed: each run
-    writes its ``owner`` and makes ``new/`` the instant after it creates its folder, before
-    its kernel starts, and removes neither until it removes the folder."""
-    return {p.name for p in work.iterdir()} <= {"kernel.json"}
-
-
-def _running(pid: int) -> bool:
-    """Whether a process of this id runs (another user's too). On Windows, always: there
-    ``os.kill`` ends a process rather than probing it."""
-    if os.name == "nt":
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _stop_kernel(work: Path) -> None:

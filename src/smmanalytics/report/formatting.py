@@ -164,7 +164,7 @@ DAY_GROUP_LABELS = {"every day": "days_all", "Monday-Friday": "days_week",
 #: English weekday names (as timing.WEEKDAYS writes them), by number (0 = Monday)
 _WEEKDAY_NUMBERS = {name: i for i, name in get_day_names("wide", locale="en").items()}
 #: the notes' placeholders that hold a period label ("2026", "2026-10", "2026-Q4", a range)
-_PERIOD_FIELDS = ("period", "previous")
+_PERIOD_FIELDS = ("period", "previous", "other")
 #: the notes' fields of a quantity and the French noun after them, plural and singular
 #: (:meth:`Formatter._singular`): "0,14 semaine", "1,5 semaine", "2,3 semaines"
 _FR_SINGULAR = {"weeks": ("semaines", "semaine")}

@@ -695,8 +695,9 @@ class PerformanceSections:
         fewer than :data:`~smmanalytics.compare.MIN_POSTS`, else the posts carrying it in the
         period with the fewest ("reach known for 3 of 17 posts of October 2026"); of a rate,
         those that enter it, and the platforms it pools (:func:`~smmanalytics.compare.
-        rate_platforms`): "views known for 4 of 102 posts" read as false beside a views row
-        of 69 posts, Facebook's and Instagram's, whose rates are by reach. Beside posts 17
+        rate_platforms`) with posts in that period: "views known for 4 of 102 posts" read as
+        false beside a views row of 69 posts, Facebook's and Instagram's, whose rates are by
+        reach, and October 2025's named TikTok, whose data start in November. Beside posts 17
         and 17, "direction only (few posts)" gave no reason."""
         f = self.fmt
         if min(r.n_current, r.n_previous) < MIN_POSTS:
@@ -705,7 +706,8 @@ class PerformanceSections:
         k, n = (r.n_kpi_previous, r.n_previous) if previous else (r.n_kpi_current, r.n_current)
         p = ((cmp.previous_compared or cmp.previous) if previous
              else (cmp.current_compared or cmp.current))
-        rated = rate_platforms(r.kpi, cmp.rate_measures)
+        rated = rate_platforms(r.kpi, cmp.rate_measures,
+                               cmp.posting.get("previous" if previous else "current"))
         label = ("direction_only_rate" if rated
                  else "direction_only_carry_one" if k == 1 else "direction_only_carry")
         text = f.label(label).format(
