@@ -415,12 +415,12 @@ def _x_given_up() -> pd.DataFrame:
     # X still one of the brand's accounts: its October is unknown, not 0 (its follows and
     # unfollows give each day's net change, from 1 September)
     ({"facebook": "f", "x": "x"}, (180.0, "met", []),
-     (124.0, None, ["x left out: its follower figures run from 2026-09-01 to 2026-09-30, "
+     (124.0, None, ["x left out: its net follower change is known from 2026-09-01 to 2026-09-30, "
                     "none of these days",
                     "the actual is the total of the other platforms: not assessed"])),
     # no account named: every platform with follower figures is the brand's (120 + 60 = 180)
     ({}, (180.0, "met", []),
-     (124.0, None, ["x left out: its follower figures run from 2026-09-01 to 2026-09-30, "
+     (124.0, None, ["x left out: its net follower change is known from 2026-09-01 to 2026-09-30, "
                     "none of these days",
                     "the actual is the total of the other platforms: not assessed"]))])
 def test_the_brand_s_net_followers_pool_the_platforms_of_brand_yaml(tmp_path, accounts,

@@ -852,11 +852,12 @@ def _pooled_followers(ds, row: dict, left_out: dict[str, str], start: dt.date, e
 
 def _figures_elsewhere(ds, platform: str) -> str:
     """Why ``platform`` is out of a total of days its follower series (its exports read, none
-    failed) gives nothing of: "its follower figures run from 2025-11-02 to 2026-10-31, none
-    of these days", the days its figures are known."""
+    failed) gives nothing of: "its net follower change is known from 2025-11-02 to
+    2026-10-31, none of these days", the days its change is known (TikTok's history has
+    followers from 1 November: "its follower figures run from 2025-11-02" was doubted)."""
     first, last = follower_days(ds, platform)
-    return (f"its follower figures run from {first.isoformat()} to {last.isoformat()}, "
-            "none of these days")
+    return (f"its net follower change is known from {first.isoformat()} to "
+            f"{last.isoformat()}, none of these days")
 
 
 def _judge(ds, g: dict, row: dict, w: Period, covered: Period, end: dt.date, rng, paths: int,
