@@ -181,3 +181,51 @@ def test_a_tiktok_row_cut_after_its_video_link_takes_its_older_row(tmp_path):
     assert message.startswith(f"post {last} (the row from line 4, which the file's cut-off "
                               "left partial) takes views, reactions, comments, shares, "
                               "interactions from the older export Content.csv")
+
+
+#: X posts: (id, Date, likes, replies), its other figures 0; ids are snowflakes of 2, 5 and
+#: 9 October 2026 at 09:00 UTC ((ms − 1288834974657) << 22)
+X_OLDER = [(((second * 1000 - 1288834974657) << 22) + 1, day, likes, replies)
+           for second, day, likes, replies in ((1790931600, "Fri, Oct 2, 2026", 10, 1),
+                                               (1791190800, "Mon, Oct 5, 2026", 20, 2),
+                                               (1791536400, "Fri, Oct 9, 2026", 30, 3))]
+#: the older export's range ends on 31 October, the newer's on 14 November (X's names give
+#: the range chosen, no export time)
+X_NAMES = ("account_analytics_content_2026-10-01_2026-10-31.csv",
+           "account_analytics_content_2026-10-01_2026-11-14.csv")
+
+
+def _x_content(path: Path, posts: list[tuple], impressions_per_like: int) -> bytes:
+    """An X Analytics content export of ``posts`` at ``path`` (impressions
+    ``impressions_per_like`` × likes, other figures 0), its bytes."""
+    header = "Post id,Date,Post text,Post Link,Impressions,Likes,Replies,Reposts,Bookmarks\n"
+    rows = "".join(f'{p},"{day}",post {p % 10},https://x.com/b/status/{p},'
+                   f"{impressions_per_like * likes},{likes},{replies},0,0\n"
+                   for p, day, likes, replies in reversed(posts))      # newest first
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes((header + rows).encode())
+    return path.read_bytes()
+
+
+def test_an_x_row_cut_after_its_id_takes_its_older_row(tmp_path):
+    # the oldest post is the last row (X lists the newest first); the newer export, two weeks
+    # later, gives every post 5 likes and 1 reply more, 20 impressions a like (10 before);
+    # cut inside the last row's impressions ("300" → "3")
+    (tmp_path / "brand.yaml").write_text("name: B\ntimezone: Europe/Paris\n", encoding="utf-8")
+    older, newer = (tmp_path / name for name in X_NAMES)
+    _x_content(older, X_OLDER, 10)
+    whole = _x_content(newer, [(p, d, likes + 5, r + 1) for p, d, likes, r in X_OLDER], 20)
+    first = str(X_OLDER[0][0])
+    newer.write_bytes(whole[:whole.rindex(f"/status/{first},".encode())
+                            + len(f"/status/{first},3")])
+    ds = smm.load(tmp_path, cache=False)
+    posts = ds.posts.set_index("post_id")
+    assert sorted(posts.index) == sorted(str(p) for p, *_ in X_OLDER)
+    # the older row of the 2 October post: 10 likes, 1 reply, 100 impressions, 11
+    # interactions; the whole rows keep the newer 25 + 3 = 28 and 35 + 4 = 39
+    assert tuple(posts.loc[first, ["reactions", "comments", "impressions",
+                                   "interactions"]]) == (10, 1, 100, 11)
+    assert posts.loc[[str(p) for p, *_ in X_OLDER[1:]], "interactions"].tolist() == [28, 39]
+    (message,) = _notes(ds, "cut_row_completed")["message"]
+    assert message.startswith(f"post {first} (the row from line 4, which the file's cut-off "
+                              "left partial) takes")
