@@ -191,11 +191,11 @@ def test_a_platform_without_follower_figures_in_the_period_is_named(tmp_path):
     row = scorecard(plain, "2026-10", asof="2026-11-05").iloc[0]
     assert row["actual"] == 31.0 and pd.isna(row["status"])
     assert row["note"].split("; ") == [
-        "facebook left out: its follower figures run from 2026-09-01 to 2026-09-30, none of "
-        "these days", "the actual is the total of the other platforms: not assessed"]
+        "facebook left out: its net follower change is known from 2026-09-01 to 2026-09-30, "
+        "none of these days", "the actual is the total of the other platforms: not assessed"]
     assert Formatter("it").note(row["note"].split("; ")[0]) == (
-        "Facebook escluso: i suoi dati sui follower vanno dal 1° al 30 settembre 2026, nessuno "
-        "di questi giorni")
+        "Facebook escluso: la sua variazione netta dei follower è nota dal 1° al 30 settembre "
+        "2026, nessuno di questi giorni")
     c = compare(plain, "2026-10", model=False)
     caveat = ("Net followers of 2026-10 leave out facebook: its exports of that period give no "
               "follower figures.")
@@ -610,9 +610,17 @@ def test_the_reviewer_s_folder_in_small_gives_one_total_everywhere(tmp_path):
     # fall or a rise, so neither is judged (s57GL: they read "missed" and "met")
     assert record["status"].isna().tolist() == [True, True, False]
     assert record["status"].iloc[2] == "met"
-    assert record["note"].iloc[0].split("; ")[-2:] == [
-        "tiktok left out: its follower figures run from 2025-11-02 to 2025-12-31, none of "
-        "these days", "the actual is the total of the other platforms: not assessed"]
+    # TikTok's history has followers from 1 November, its net change from the 2nd (the 1st's
+    # is unknown): the note names the change's days, not the figures' (s57DAF)
+    tiktok, last = record["note"].iloc[0].split("; ")[-2:]
+    assert [tiktok, last] == [
+        "tiktok left out: its net follower change is known from 2025-11-02 to 2025-12-31, "
+        "none of these days", "the actual is the total of the other platforms: not assessed"]
+    assert [Formatter(lang).note(tiktok) for lang in ("fr", "it")] == [
+        "TikTok laissé de côté : sa variation nette d'abonnés est connue du 2 novembre au "
+        "31 décembre 2025, aucun de ces jours",
+        "TikTok escluso: la sua variazione netta dei follower è nota dal 2 novembre al "
+        "31 dicembre 2025, nessuno di questi giorni"]
     assert record["note"].iloc[1].split("; ")[-1] == (
         "the actual leaves out the days before a platform's follower figures start: "
         "not assessed")

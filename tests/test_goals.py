@@ -352,12 +352,11 @@ def test_followers_net_names_a_platform_of_brand_yaml_without_an_export(tmp_path
     row = scorecard(ds, "2026-10", asof="2026-10-31").iloc[0]
     assert row["actual"] == -10
     assert "tiktok left out: no export of it was found" in row["note"].split("; ")
-    # TikTok gives no follower figure anywhere in the dataset: it is out of the brand's total
-    # in every period, named, as LinkedIn is, and X's −10 is judged (s57GL; s56RV left every
-    # pooled goal "not assessed" until a TikTok file was loaded): −10 over the 10 days with
-    # data, against 10: off track
-    assert row["status"] == "off track"
-    assert not row["note"].endswith("not assessed")
+    # TikTok is one of the brand's accounts and its net change is unknown, not absent: it may
+    # have been a fall as well as a rise, so X's −10 decides nothing (s57DAF: s57GL judged it
+    # "off track", while TikTok's files starting after the period left it not assessed)
+    assert pd.isna(row["status"])
+    assert row["note"].endswith("the actual is the total of the other platforms: not assessed")
     assert Formatter("it").note("tiktok left out: no export of it was found") == (
         "TikTok escluso: non ne è stata trovata alcuna esportazione")
     ds = dataset(daily=rows, brand=brand,
@@ -391,6 +390,59 @@ def test_a_linkedin_of_brand_yaml_without_an_export_leaves_the_net_judged(tmp_pa
         assert "not assessed" not in row["note"]
         judged.append(row["status"])
     assert judged == ["off track", "off track"]
+
+
+def _x_given_up() -> pd.DataFrame:
+    """X +2 a day (3 follows, 1 unfollow) from 1 to 30 September 2026, its exports ending
+    there; Facebook +4 a day (5 follows, 1 unfollow) from 1 September to 31 October."""
+    rows = []
+    for day in pd.date_range("2026-09-01", "2026-10-31").strftime("%Y-%m-%d"):
+        for platform, follows, unfollows in (("x", 3.0, 1.0), ("facebook", 5.0, 1.0)):
+            if platform == "x" and day > "2026-09-30":
+                continue
+            rows += [{"platform": platform, "account_id": platform, "date": day,
+                      "metric": metric, "value": value}
+                     for metric, value in (("follows", follows), ("unfollows", unfollows))]
+    return daily(rows)
+
+
+@pytest.mark.parametrize(("accounts", "september", "october"), [
+    # X given up (no longer in brand.yaml): October is Facebook's 31 × 4 = 124, missed against
+    # 150 (s57GL: "not assessed" in every month after X's exports end, forever); September is
+    # Facebook's 30 × 4 = 120 without X's 30 × 2 = 60, X named, missed
+    ({"facebook": "f"}, (120.0, "missed", ["x left out: not one of brand.yaml's accounts"]),
+     (124.0, "missed", [])),
+    # X still one of the brand's accounts: its October is unknown, not 0 (its follows and
+    # unfollows give each day's net change, from 1 September)
+    ({"facebook": "f", "x": "x"}, (180.0, "met", []),
+     (124.0, None, ["x left out: its net follower change is known from 2026-09-01 to 2026-09-30, "
+                    "none of these days",
+                    "the actual is the total of the other platforms: not assessed"])),
+    # no account named: every platform with follower figures is the brand's (120 + 60 = 180)
+    ({}, (180.0, "met", []),
+     (124.0, None, ["x left out: its net follower change is known from 2026-09-01 to 2026-09-30, "
+                    "none of these days",
+                    "the actual is the total of the other platforms: not assessed"]))])
+def test_the_brand_s_net_followers_pool_the_platforms_of_brand_yaml(tmp_path, accounts,
+                                                                     september, october):
+    """The pooled net followers are those of brand.yaml's accounts when it names some: a
+    platform it no longer names is not pooled, its figures of the period left out and said,
+    its absence deciding nothing; one it names without figures makes the goal not assessed.
+    Target at least 150 a month."""
+    from smmanalytics.brand import Brand
+    from smmanalytics.report.formatting import Formatter
+
+    brand = Brand(name="Test", timezone="Europe/Paris", accounts=accounts)
+    ds = dataset(daily=_x_given_up(), brand=brand,
+                 goals=_goal_frame(tmp_path, "followers_net", 150))
+    for period, (actual_, status, notes) in (("2026-09", september), ("2026-10", october)):
+        row = scorecard(ds, period, asof="2026-11-05").iloc[0]
+        assert row["actual"] == actual_, period
+        assert (pd.isna(row["status"]) if status is None else row["status"] == status), period
+        said = str(row["note"]).split("; ") if pd.notna(row["note"]) else []
+        assert [n for n in said if n.startswith("x ") or "not assessed" in n] == notes, period
+    assert Formatter("fr").note("x left out: not one of brand.yaml's accounts") == (
+        "X laissé de côté : ne figure pas parmi les comptes de brand.yaml")
 
 
 def test_a_pinterest_of_brand_yaml_leaves_the_net_judged_found_read_or_not(tmp_path):

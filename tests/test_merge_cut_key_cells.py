@@ -6,6 +6,7 @@ a cut inside the id matches nothing, and names no other post."""
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -128,3 +129,103 @@ def test_cutting_the_newer_export_anywhere_never_drops_nor_lowers_a_post(
     assert got["published_at"].equals(older["published_at"])
     for figure in FIGURES:
         assert (got[figure] >= older[figure]).all(), figure
+
+
+#: TikTok Content videos: (id = publish second << 32 + 1, Post time, likes, comments, shares,
+#: views); 2, 5 and 9 October 2026 at 09:00 UTC
+TT_OLDER = [((1790931600 << 32) + 1, "October 2", 10, 1, 0, 100),
+            ((1791190800 << 32) + 1, "October 5", 20, 2, 1, 200),
+            ((1791536400 << 32) + 1, "October 9", 30, 3, 2, 300)]
+#: two weeks later every video has 5 likes, 1 comment and 50 views more
+TT_NEWER = [(v, at, likes + 5, comments + 1, shares, views + 50)
+            for v, at, likes, comments, shares, views in TT_OLDER]
+
+
+def _tiktok_content(path: Path, videos: list[tuple], time: str, made: tuple) -> bytes:
+    """A TikTok Studio Content export of ``videos`` zipped at ``path`` (member time
+    ``made``), its bytes of Content.csv."""
+    header = ["Time", "Video title", "Video link", "Post time", "Total likes",
+              "Total comments", "Total shares", "Total views"]
+    rows = [[time, f"video {i}", f"https://www.tiktok.com/@b/video/{v}", at, *figures]
+            for i, (v, at, *figures) in enumerate(videos)]
+    text = "\n".join(",".join(f'"{cell}"' for cell in row) for row in [header, *rows])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(zipfile.ZipInfo("Content.csv", date_time=made), text.encode())
+    return text.encode()
+
+
+def test_a_tiktok_row_cut_after_its_video_link_takes_its_older_row(tmp_path):
+    # TikTok's id is read from 'Video link' (no id column of its own): every cut was taken
+    # for one inside the id, and the cut video kept the newer export's blanks, its likes,
+    # comments, shares, views and interactions all missing
+    (tmp_path / "brand.yaml").write_text("name: B\ntimezone: Europe/Paris\n", encoding="utf-8")
+    _tiktok_content(tmp_path / "a" / "Content_b.zip", TT_OLDER, "November 1",
+                    (2026, 11, 1, 9, 0, 0))
+    whole = _tiktok_content(tmp_path / "b" / "Content_b.zip", TT_NEWER, "November 14",
+                            (2026, 11, 15, 9, 0, 0))
+    last = str(TT_OLDER[-1][0])
+    cut = whole[:whole.rindex(b'"October 9","3') + len(b'"October 9","3')]   # 35 likes → 3
+    with zipfile.ZipFile(tmp_path / "b" / "Content_b.zip", "w") as z:
+        z.writestr(zipfile.ZipInfo("Content.csv", date_time=(2026, 11, 15, 9, 0, 0)), cut)
+    ds = smm.load(tmp_path, cache=False)
+    posts = ds.posts.set_index("post_id")
+    assert sorted(posts.index) == sorted(str(v) for v, *_ in TT_OLDER)
+    # the older export's row of the cut video: 30 likes, 3 comments, 2 shares, 300 views,
+    # interactions 30 + 3 + 2 = 35
+    assert tuple(posts.loc[last, ["reactions", "comments", "shares", "views",
+                                  "interactions"]]) == (30, 3, 2, 300, 35)
+    # the two whole rows keep the newer figures: 15 + 2 + 0 = 17, 25 + 3 + 1 = 29
+    assert posts.loc[[str(v) for v, *_ in TT_OLDER[:2]], "interactions"].tolist() == [17, 29]
+    (message,) = _notes(ds, "cut_row_completed")["message"]
+    assert message.startswith(f"post {last} (the row from line 4, which the file's cut-off "
+                              "left partial) takes views, reactions, comments, shares, "
+                              "interactions from the older export Content.csv")
+
+
+#: X posts: (id, Date, likes, replies), its other figures 0; ids are snowflakes of 2, 5 and
+#: 9 October 2026 at 09:00 UTC ((ms − 1288834974657) << 22)
+X_OLDER = [(((second * 1000 - 1288834974657) << 22) + 1, day, likes, replies)
+           for second, day, likes, replies in ((1790931600, "Fri, Oct 2, 2026", 10, 1),
+                                               (1791190800, "Mon, Oct 5, 2026", 20, 2),
+                                               (1791536400, "Fri, Oct 9, 2026", 30, 3))]
+#: the older export's range ends on 31 October, the newer's on 14 November (X's names give
+#: the range chosen, no export time)
+X_NAMES = ("account_analytics_content_2026-10-01_2026-10-31.csv",
+           "account_analytics_content_2026-10-01_2026-11-14.csv")
+
+
+def _x_content(path: Path, posts: list[tuple], impressions_per_like: int) -> bytes:
+    """An X Analytics content export of ``posts`` at ``path`` (impressions
+    ``impressions_per_like`` × likes, other figures 0), its bytes."""
+    header = "Post id,Date,Post text,Post Link,Impressions,Likes,Replies,Reposts,Bookmarks\n"
+    rows = "".join(f'{p},"{day}",post {p % 10},https://x.com/b/status/{p},'
+                   f"{impressions_per_like * likes},{likes},{replies},0,0\n"
+                   for p, day, likes, replies in reversed(posts))      # newest first
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes((header + rows).encode())
+    return path.read_bytes()
+
+
+def test_an_x_row_cut_after_its_id_takes_its_older_row(tmp_path):
+    # the oldest post is the last row (X lists the newest first); the newer export, two weeks
+    # later, gives every post 5 likes and 1 reply more, 20 impressions a like (10 before);
+    # cut inside the last row's impressions ("300" → "3")
+    (tmp_path / "brand.yaml").write_text("name: B\ntimezone: Europe/Paris\n", encoding="utf-8")
+    older, newer = (tmp_path / name for name in X_NAMES)
+    _x_content(older, X_OLDER, 10)
+    whole = _x_content(newer, [(p, d, likes + 5, r + 1) for p, d, likes, r in X_OLDER], 20)
+    first = str(X_OLDER[0][0])
+    newer.write_bytes(whole[:whole.rindex(f"/status/{first},".encode())
+                            + len(f"/status/{first},3")])
+    ds = smm.load(tmp_path, cache=False)
+    posts = ds.posts.set_index("post_id")
+    assert sorted(posts.index) == sorted(str(p) for p, *_ in X_OLDER)
+    # the older row of the 2 October post: 10 likes, 1 reply, 100 impressions, 11
+    # interactions; the whole rows keep the newer 25 + 3 = 28 and 35 + 4 = 39
+    assert tuple(posts.loc[first, ["reactions", "comments", "impressions",
+                                   "interactions"]]) == (10, 1, 100, 11)
+    assert posts.loc[[str(p) for p, *_ in X_OLDER[1:]], "interactions"].tolist() == [28, 39]
+    (message,) = _notes(ds, "cut_row_completed")["message"]
+    assert message.startswith(f"post {first} (the row from line 4, which the file's cut-off "
+                              "left partial) takes")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import dataclasses
 import datetime as dt
 import re
 from typing import NamedTuple
@@ -41,7 +42,8 @@ __all__ = ["metric_daily", "actual", "known_days", "known_days_note", "followers
            "has_posts_data", "followers_net_unknown", "followers_net_absent",
            "followers_net_without",
            "followers_left_out", "follows_unknown", "followers_absent_in",
-           "followers_absent_in_each", "follower_days",
+           "followers_absent_in_each", "follower_days", "undeclared_followers",
+           "without_followers_of",
            "unread_exports", "unread_days", "web_unread",
            "could_not_be_read", "declared_unexported",
            "declared_platforms", "NOT_FOUND",
@@ -670,15 +672,22 @@ def _follower_rows(daily: pd.DataFrame | None, platform: str) -> pd.DataFrame | 
     """The account-level daily follower rows of ``platform`` (or every platform)."""
     if daily is None or daily.empty:
         return None
+    d = daily.loc[_follower_mask(daily, platform)]
+    return None if d.empty else d
+
+
+def _follower_mask(daily: pd.DataFrame, platform: str | list[str]) -> np.ndarray:
+    """Which rows of ``daily`` are :func:`_follower_rows`' of ``platform`` (a list of
+    platforms, or every one: ``all``)."""
     keep = daily["metric"].isin(_FOLLOWER_METRICS).fillna(False)
     if "hour" in daily.columns:
         keep &= daily["hour"].isna()
     if "post_id" in daily.columns:       # per-video rows (YouTube Chart data) are no account's
         keep &= daily["post_id"].isna()
     if platform != "all":
-        keep &= (daily["platform"].astype("string") == platform).fillna(False)
-    d = daily.loc[keep.to_numpy()]
-    return None if d.empty else d
+        keep &= daily["platform"].astype("string").isin(
+            [platform] if isinstance(platform, str) else platform).fillna(False)
+    return keep.to_numpy(dtype=bool)
 
 
 def followers_net_unknown(ds, platform: str) -> list[str]:
@@ -715,7 +724,8 @@ NEVER_NET = frozenset({"linkedin"})
 #: as LinkedIn, found, read or not: named without an export, it made every pooled goal
 #: "not assessed"
 NO_FOLLOWER_EXPORT = frozenset({"pinterest"})
-#: why :func:`followers_left_out` leaves out a platform brand.yaml names with no export at all
+#: why :func:`followers_left_out` leaves out a platform brand.yaml names with no export at all:
+#: its follows are unknown (:func:`follows_unknown`)
 NOT_FOUND = "not found"
 #: why it leaves out a platform whose exports give no follower figure (Pinterest's, YouTube's
 #: of its channel alone)
@@ -805,16 +815,38 @@ def _followers_left_out(ds, platform: str) -> dict[str, str]:
 def follows_unknown(why: str) -> bool:
     """Whether a platform :func:`followers_left_out` leaves out for ``why`` has follows that
     are unknown, not missing from the dataset: one whose export could not be read
-    (:data:`UNREAD_FIGURES`) may hold them. Its net change may be anything, falling as well
-    as rising, so a total of the others decides no goal.
+    (:data:`UNREAD_FIGURES`) may hold them, and one brand.yaml names with no export at all
+    (:data:`NOT_FOUND`) has them, none exported. Its net change may be anything, falling as
+    well as rising, so a total of the others decides no goal: without its TikTok files the
+    sample's September read 493, "missed" against 600, where with them (from November) it
+    is not assessed, though nothing more is known of TikTok's September.
 
-    A platform that gives no net follower figure anywhere in the dataset is no part of the
+    A platform whose exports were read and give no net follower figure is no part of the
     brand's total, in any period: LinkedIn's (new followers only), YouTube's (per video),
-    Pinterest's (none), or one brand.yaml names with no export at all (:data:`NOT_FOUND`).
-    The total without them is the brand's measure, its notes naming them; counting a
-    platform never exported as unknown left every pooled goal "not assessed" until it was
-    (X's −10 with TikTok named, no TikTok file)."""
-    return why == UNREAD_FIGURES
+    Pinterest's (none). The total without them is the brand's measure, its notes naming
+    them."""
+    return why in (UNREAD_FIGURES, NOT_FOUND)
+
+
+def undeclared_followers(ds) -> dict[str, tuple[dt.date, dt.date]]:
+    """The platforms with follower rows that brand.yaml's accounts leave out, each with the
+    first and last days of its rows, sorted; none when it names no account. A platform the
+    brand stopped using (X's figures ending on 31 August, ``x`` removed from its accounts) is
+    no part of its net followers: pooled with the others, its absence made every later goal
+    "not assessed"."""
+    declared = declared_platforms(ds)
+    rows = _follower_rows(getattr(ds, "daily", None), "all")
+    if not declared or rows is None:
+        return {}
+    rows = rows.loc[~rows["platform"].astype("string").isin(declared).fillna(True).to_numpy()]
+    days = pd.to_datetime(rows["date"]).dt.date.groupby(rows["platform"].astype("string"))
+    return {p: (span["min"], span["max"]) for p, span in days.agg(["min", "max"]).iterrows()}
+
+
+def without_followers_of(ds, platforms: list[str]):
+    """``ds`` without the follower rows of ``platforms`` (:func:`_follower_rows`), its other
+    rows kept: the brand's net followers of the platforms it declares."""
+    return dataclasses.replace(ds, daily=ds.daily.loc[~_follower_mask(ds.daily, platforms)])
 
 
 def followers_absent_in(ds, platform: str, start: dt.date, end: dt.date

@@ -103,8 +103,10 @@ from ._actuals import (
     posts_gaps,
     social_platforms,
     span_extent,
+    undeclared_followers,
     unread_exports,
     web_unread,
+    without_followers_of,
 )
 from ._args import frame_with, path_of, whole
 from ._io import closest_key, key_lines, read_user_text, unknown_key, yaml_error
@@ -702,7 +704,8 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str |
         notes.append(f"{start_of} start on {data_start.isoformat()}: evaluated from that day")
         covered = parse_period((data_start, w.end))
     notes += partial
-    finished = _actual_with_caveats(ds, g, row, w, covered, end, notes)
+    ds, undeclared = _declared_pool(ds, g, covered.start, end, notes)
+    finished = _actual_with_caveats(ds, g, row, w, covered, end, notes, undeclared)
     if finished is not None:
         return finished
     row = _judge(ds, g, row, w, covered, end, rng, paths, notes)
@@ -734,13 +737,30 @@ def _not_evaluable(metric: str, w: Period, end: dt.date, *, today: dt.date,
     return None
 
 
+def _declared_pool(ds, g: dict, start: dt.date, end: dt.date, notes: list[str]
+                   ) -> tuple[object, list[str]]:
+    """``ds`` of an all-platform net followers goal without the follower figures of the
+    platforms brand.yaml's accounts leave out (:func:`undeclared_followers`), and those
+    platforms; the ones with figures from ``start`` to ``end`` are named in ``notes``. ``ds``
+    itself, and none, for another goal or when brand.yaml names no account: the pool is then
+    every platform with follower figures (:func:`_pooled_followers`)."""
+    if g["metric"] != "followers_net" or g["platform"] != "all":
+        return ds, []
+    undeclared = undeclared_followers(ds)
+    notes += [f"{p} left out: not one of brand.yaml's accounts" for p, (first, last)
+              in undeclared.items() if first <= end and last >= start]
+    return (without_followers_of(ds, list(undeclared)) if undeclared else ds), list(undeclared)
+
+
 def _actual_with_caveats(ds, g: dict, row: dict, w: Period, covered: Period, end: dt.date,
-                         notes: list[str]) -> dict | None:
+                         notes: list[str], undeclared: list[str]) -> dict | None:
     """``row``'s actual over the days ``covered`` to ``end`` and its progress, with what the
     actual leaves out appended to ``notes`` (platforms whose followers are missing or could
     not be read, costs.csv's gaps, GA4's uncovered days, days unknown); the row, finished,
     when that already decides it (no actual, costs.csv starting within its days, a total of
-    some platforms or some days, not assessed), else None: :func:`_judge` judges it."""
+    some platforms or some days, not assessed), else None: :func:`_judge` judges it.
+    ``undeclared``: the platforms :func:`_declared_pool` took out of its net followers,
+    named already."""
     metric, platform, target = g["metric"], g["platform"], float(g["target"])
     if metric in ("roi", "roas") and (late := _costs_start_within(ds, metric, covered, end)):
         row["note"], row["status"] = "; ".join([*notes, late]), NOT_COMPUTABLE
@@ -748,7 +768,8 @@ def _actual_with_caveats(ds, g: dict, row: dict, w: Period, covered: Period, end
     a = actual(ds, metric, platform, covered.start, end)
     row["actual"] = a
     row["progress"] = a / target if target else np.nan
-    left_out = followers_left_out(ds, platform) if metric == "followers_net" else {}
+    left_out = ({p: why for p, why in followers_left_out(ds, platform).items()
+                 if p not in undeclared} if metric == "followers_net" else {})
     # Facebook's series stopping on 10 October, Instagram's going on: whose days are missing
     # from the brand's total (known on the days both are)
     partial = (followers_gaps(ds, platform, covered.start, end) if metric == "followers_net"
@@ -821,12 +842,14 @@ def _pooled_followers(ds, row: dict, left_out: dict[str, str], start: dt.date, e
     assessed", when a platform of the brand's total has no follower figure on these days,
     else None; ``notes`` name those platforms.
 
-    The brand's total pools the platforms with follower figures somewhere in the dataset
-    (those of ``left_out`` give none anywhere: named, never counted, in any period). One of
-    them without a figure on these days, its export of them failed or missing (TikTok's
-    history from 1 November in the sample's September and October), leaves a total of the
-    others, and its net change may have been a fall as well as a rise: so the others' total
-    decides neither a minimum nor a maximum, however far past the target. Facebook's
+    The brand's total pools the platforms brand.yaml's accounts name (:func:`_declared_pool`
+    took the others' figures out), or without accounts those with follower figures somewhere
+    in the dataset. Those of ``left_out`` whose exports were read give no net figure anywhere
+    (LinkedIn's, YouTube's per video): named, never counted, in any period. One named with no
+    export at all, or without a figure on these days, its export of them failed or missing
+    (TikTok's history from 1 November in the sample's September and October), leaves a total
+    of the others, and its net change may have been a fall as well as a rise: so the others'
+    total decides neither a minimum nor a maximum, however far past the target. Facebook's
     September export failed: Instagram's 1,145 read "missed" against 1,200, where the
     brand's 1,227 meets it; a platform whose follows export stops before the period read as
     if it had gained 0."""
@@ -842,11 +865,12 @@ def _pooled_followers(ds, row: dict, left_out: dict[str, str], start: dt.date, e
 
 def _figures_elsewhere(ds, platform: str) -> str:
     """Why ``platform`` is out of a total of days its follower series (its exports read, none
-    failed) gives nothing of: "its follower figures run from 2025-11-02 to 2026-10-31, none
-    of these days", the days its figures are known."""
+    failed) gives nothing of: "its net follower change is known from 2025-11-02 to
+    2026-10-31, none of these days", the days its change is known (TikTok's history has
+    followers from 1 November: "its follower figures run from 2025-11-02" was doubted)."""
     first, last = follower_days(ds, platform)
-    return (f"its follower figures run from {first.isoformat()} to {last.isoformat()}, "
-            "none of these days")
+    return (f"its net follower change is known from {first.isoformat()} to "
+            f"{last.isoformat()}, none of these days")
 
 
 def _judge(ds, g: dict, row: dict, w: Period, covered: Period, end: dt.date, rng, paths: int,

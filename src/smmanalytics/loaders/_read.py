@@ -347,7 +347,7 @@ def _keep_cut_row(fmt: Format, cand: Candidate, out: list[pd.DataFrame]) -> None
     matched no older row of its post."""
     line, first_lost = cand.table.cut_row
     columns = cand.match(fmt.family).columns
-    if min(columns.get("post_id") or [first_lost]) >= first_lost:
+    if (ids := _id_columns(columns)) and min(ids) >= first_lost:
         return
     for df in out:
         if df.attrs.get("kind") != "posts" or "post_id" not in df.columns or not len(df) \
@@ -359,6 +359,15 @@ def _keep_cut_row(fmt: Format, cand: Candidate, out: list[pd.DataFrame]) -> None
         if len(fmt.platforms) > 1 and "platform" in df.columns:
             lost.append("platform")
         df.attrs["cut_off"] = {"post_id": str(post), "line": line, "fields": lost}
+
+
+def _id_columns(columns: dict[str, list[int]]) -> list[int]:
+    """The columns a post's id is read from: its own (Meta's ``Post ID``, X's ``Tweet id``,
+    YouTube's ``Content``), else its link's (TikTok's ``Video link``, LinkedIn's ``Post
+    link``: the id in the URL). None matched (a format of neither): the cut row's parsed id
+    tells whether the cut lost it. Looking for ``post_id`` alone, every TikTok cut looked like
+    one inside the id, and its cut row was never completed from the older export."""
+    return columns.get("post_id") or columns.get("permalink") or []
 
 
 def _with_later_blocks(fmt: Format, cand: Candidate, out: list[pd.DataFrame],
