@@ -355,27 +355,29 @@ def test_inspect_shows_each_sheet_its_own_notes_and_the_file_s_once(tmp_path, ca
     wb.create_sheet("Notes").append(["Remark", "Owner"])
     wb["Notes"].append(["check October", "Ana"])
     wb.save(path)
-    # the export is of 2026-10-03 08:15 UTC (its name's epoch); the Metrics sheet's 4th and
-    # 5th October, 19 metrics a day, are after it: 38 rows
+    # the name's epoch, 2026-10-03 08:15 UTC, is before the All posts sheet's post of 4 October
+    # 23:30 UTC: a date of the file, wrong (snapshot_before_posts), said once for the file; the
+    # Metrics sheet's days after it are then no longer "after the export"
     metrics = ("sheet 'Metrics': negative daily values kept as exported (LinkedIn "
-               "corrections): 'Reactions (organic)' 1 (line 5); sheet 'Metrics': 38 daily rows "
-               "dated after the export's date, 2026-10-03: a date misread? (the first: "
-               "2026-10-04); kept, but not taken as the export's date nor for the days it covers")
-    posts = ("sheet 'All posts': 1 post published after the export's date 2026-10-03: a date "
-             "misread? (the first: 2026-10-04)")
+               "corrections): 'Reactions (organic)' 1 (line 5)")
+    posts = ""
     notes = ("sheet 'Notes': table with headers ['Remark', 'Owner'] matches no known export "
              "format, its header read on row 1")
+    dated = ("the date its name gives, 2026-10-03 08:15 UTC, is before its latest post, "
+             "published 2026-10-04 23:30 UTC: an export cannot hold a post published after it, "
+             "so that date is wrong and was not taken as the export's")
     df = inspect_files([path])
     assert df["format"].tolist() == ["linkedin_metrics", "linkedin_all_posts"]
     assert df["warnings"].tolist() == [metrics, posts]
     assert [w.split(" (headers")[0] for w in df["file_warnings"]] == [notes, notes]
+    assert [w.endswith(f"; {dated}") for w in df["file_warnings"]] == [True, True]
     assert main(["inspect", str(path)]) == 0
     out = capsys.readouterr().out
-    assert out.count("warnings:") == 3 and out.count("matches no known export format") == 1
+    assert out.count("warnings:") == 2 and out.count("matches no known export format") == 1
     head, first, second = out.split(str(path))[1:]
     assert head.startswith("  (2 tables)\n  warnings:  " + notes)
     assert first.startswith("  (table 1 of 2)") and first.endswith(f"warnings:  {metrics}\n")
-    assert second.startswith("  (table 2 of 2)") and second.endswith(f"warnings:  {posts}\n")
+    assert second.startswith("  (table 2 of 2)") and "warnings:" not in second
     # a file of one table keeps all its notes as its own
     one = inspect_files([FIX / "meta" / "facebook_posts_2026-11-20.csv"]).iloc[0]
     assert "repeated autumn hour" in one["warnings"] and one["file_warnings"] == ""
