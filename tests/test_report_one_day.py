@@ -112,7 +112,7 @@ def test_each_label_of_a_range_says_one_day_as_one(key, lang):
 def test_every_label_with_a_range_of_days_is_checked():
     """A new label with a range of days is added to LABELS (or to the ones with their own
     one-day label), so that its one day is read too."""
-    own = {"incident_days", "cover_platform_gap", "totals_asof_span"}
+    own = {"incident_days", "cover_platform_gap", "cover_ga4_gap", "totals_asof_span"}
     ranged = {k for k, v in _WORDING["en"]["labels"].items() if isinstance(v, str)
               and ({"{start}", "{end}"} <= set(re.findall(r"\{\w+\}", v))
                    or {"{first}", "{last}"} <= set(re.findall(r"\{\w+\}", v)))}

@@ -969,7 +969,7 @@ def _complete_cut_row(df: pd.DataFrame, pos: int, older: np.ndarray, keys: list[
     log.add(src, "cut_row_completed", f"{where} takes {', '.join(taken)} from the older "
             f"export {', '.join(sorted(sources))}"
             + (f", its {', '.join(unknown)} unknown" if unknown else "")
-            + _recomputed(out.index[[pos]], recounted), rows=1)
+            + _recomputed(out.index[[pos]], recounted), rows=1, posts=[cut["post_id"]])
     return out
 
 

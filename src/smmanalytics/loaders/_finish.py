@@ -200,8 +200,9 @@ def _interactions_noted(posts: pd.DataFrame, src: Source, log: QualityLog | None
             blank = [c for c in comps if posts[c].isna().to_numpy()[lacking].any()]
             n = int(lacking.sum())
             have = counted(n, "post has", "posts have")
+            their = "its" if n == 1 else "their"
             log.add(src.name, "interactions_unknown", f"{have} no {' or '.join(blank)} though "
-                    "the file gives it for other posts: their interactions are unknown "
+                    f"the file gives it for other posts: {their} interactions are unknown "
                     "(NaN, left out of the rates), not the sum of the rest", rows=n, sheet=sheet)
     return got.array
 

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ArgumentError
+from ..quality import counted
 from ..schema import shown_platform
 from ._data import MIN_EXPOSURE_SHARE, multiple_digits
 from ._estimate import (
@@ -612,7 +613,7 @@ class BestTimes:
         from ..report.formatting import Formatter
 
         left = {k: v for k, v in self.n_excluded.items() if v}
-        return f"{self.n_used} posts used; " + (
+        return f"{counted(self.n_used, 'post', 'posts')} used; " + (
             f"left out: {Formatter('en').excluded(left)}" if left else "none left out")
 
     @property
@@ -746,7 +747,8 @@ class BestTimes:
                         f"{float(top['lift']):.2f}× the average ({level}% interval "
                         f"{float(top['lift_low']):.2f}–{float(top['lift_high']):.2f}).")
         elif not np.isfinite(self.p_value) and self.method.get("test") == NO_ENGAGEMENT:
-            head = f"No engagement recorded on these {n} posts, so timing cannot be assessed"
+            these = "this post" if n == 1 else f"these {n} posts"
+            head = f"No engagement recorded on {these}, so timing cannot be assessed"
         elif not np.isfinite(self.p_value) and self.method.get("test") == NOT_IDENTIFIABLE:
             head = (f"Whether posting time matters cannot be tested on these {n} posts: each "
                     f"slot's posts share their format, paid status or account, so time cannot "
