@@ -208,14 +208,15 @@ class Candidate:
     def read_keys(self, header: str, canonical: str, cells: pd.Series) -> pd.Series:
         """The cells of the column ``header`` (stripped text) of the field ``canonical`` as
         the key that joins its rows to other tables': ids read by :meth:`read_ids`, the text
-        keys of :data:`KEY_FIELDS` without their invisible characters
+        keys of :data:`KEY_FIELDS` without the invisible characters a paste leaves (their
+        joiners and direction marks kept where they are text)
         (:func:`~._ids.without_invisible`, remembered in :attr:`mended_keys` to be noted),
         any other field as it is."""
         if canonical in ID_FIELDS:
             return self.read_ids(header, cells)
         if canonical not in KEY_FIELDS:
             return cells
-        out, invisible = without_invisible(cells)
+        out, invisible = without_invisible(cells, keep_text=True)
         if invisible.any():
             k = int(np.flatnonzero(invisible)[0])
             self.mended_keys[header] = (int(invisible.sum()), self._where(header, k),
