@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ArgumentError
+from ..quality import counted
 from ..schema import shown_platform
 from ._data import MIN_EXPOSURE_SHARE, multiple_digits
 from ._estimate import (
@@ -612,7 +613,7 @@ class BestTimes:
         from ..report.formatting import Formatter
 
         left = {k: v for k, v in self.n_excluded.items() if v}
-        return f"{self.n_used} posts used; " + (
+        return f"{counted(self.n_used, 'post', 'posts')} used; " + (
             f"left out: {Formatter('en').excluded(left)}" if left else "none left out")
 
     @property
