@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import numpy as np
@@ -95,13 +95,10 @@ class Candidate:
     def with_table(self, table: RawTable) -> Candidate:
         """This candidate reading ``table`` (its rows repaired) instead: what the new one's
         :meth:`numbers` remember lands in this one's, whose notes the registry writes
-        (TikTok's Content read through its repaired rows lost its ``1.2K`` note)."""
-        return Candidate(self.source, table, self.tables, placeholders=self.placeholders,
-                         errors=self.errors, read_by_delimiter=self.read_by_delimiter,
-                         read_by_count=self.read_by_count, fractions=self.fractions,
-                         abbreviated=self.abbreviated, conflicts=self.conflicts,
-                         no_value=self.no_value, mended_ids=self.mended_ids,
-                         mended_keys=self.mended_keys)
+        (TikTok's Content read through its repaired rows lost its ``1.2K`` note). Every
+        field is shared but the headers matched, which are the new table's: a field listed
+        by hand was forgotten (the ids mended while reading repaired rows lost their note)."""
+        return replace(self, table=table, _matches={})
 
     @property
     def name(self) -> str:
