@@ -41,7 +41,8 @@ from ._numbers import AMBIGUOUS_COMMA, AMBIGUOUS_DOT, MISSING, decimal_for_local
 from ._sniff import RawTable
 from ._sources import Source
 
-__all__ = ["Candidate", "ParseContext", "two_labels"]
+__all__ = ["Candidate", "ParseContext", "two_labels", "header_where", "run_meanwhile",
+           "THREADED_CONVERSION_ROWS"]
 
 
 @dataclass

@@ -43,7 +43,7 @@ from ._registry import Format
 from ._snapshot import EXPORT_SLACK, latest_possible_day, range_from_name, zone_of
 from ._sources import Source
 
-__all__ = ["finish", "EXPORT_SLACK", "note_numbers", "note_repeated_headers", "note_blank_headers"]
+__all__ = ["finish", "note_numbers", "note_repeated_headers", "note_blank_headers"]
 
 _UTM = r"[?&]utm_campaign=([^&\s#\"'<>]+)"
 

@@ -102,7 +102,6 @@ from ._dates import (
     offsets_by_hour,
     parse_datetimes,
 )
-from ._finish import EXPORT_SLACK
 from ._headers import LANGUAGE_NAMES, LOCALES, HeaderMatch, match_headers, normalize, synonyms
 from ._ids import (
     cut_to_15_digits,
@@ -113,7 +112,7 @@ from ._ids import (
 )
 from ._registry import register
 from ._serials import SERIAL_DAYS, excel_origin, serial_datetimes
-from ._snapshot import range_from_name, snapshot_from_name
+from ._snapshot import EXPORT_SLACK, range_from_name, snapshot_from_name
 from ._sniff import RawTable
 from ._tidy import (
     day_order,
