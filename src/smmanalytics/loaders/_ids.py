@@ -313,6 +313,8 @@ def cut_to_15_digits(ids: pd.Series) -> np.ndarray:
 def _to_utc(ms: np.ndarray, ok: np.ndarray, index: pd.Index) -> pd.Series:
     ms = np.where(ok, ms, 0).astype(np.int64)
     out = pd.Series(pd.to_datetime(ms, unit="ms", utc=True), index=index)
+    # an id's time is an instant in UTC, not a day of some zone: a day's slack (a clock
+    # ahead) where a file's dates take two (``_snapshot._FUTURE_SLACK``)
     upper = pd.Timestamp.now(tz="UTC") + pd.Timedelta(days=1)
     keep = ok & (out >= PLAUSIBLE_START).to_numpy() & (out <= upper).to_numpy()
     return out.where(keep).astype("datetime64[ns, UTC]")
