@@ -1997,7 +1997,7 @@ def test_a_file_encoded_in_utf8_twice_is_read_back(tmp_path):
     note = next(q for q in df.attrs["quality"] if q["code"] == "encoding_double_utf8")
     # é: Réactions, Vidéos, Durée ×2, été ×2 = 6; è: Sève ×2 = 2; ’ « » 💚 🔍 = 5; 13
     assert note["message"].endswith("13 characters such as 'Ã©' read back as 'é'; 1 had lost "
-                                    "a byte to that reading and were replaced by U+FFFD")
+                                    "a byte to that reading and was replaced by U+FFFD")
 
 
 def test_a_large_file_encoded_in_utf8_twice_is_read_back(tmp_path):

@@ -64,7 +64,7 @@ from .timing import MIN_CELL_POSTS, WEEKDAYS, BestTimes
 from .timing._estimate import window_runs
 
 __all__ = ["plan_slots", "plan_month", "plan_after", "write_ics", "ics_bytes", "calendar_path",
-           "cancelled_events"]
+           "cancelled_events", "replaced_calendar"]
 
 logger = logging.getLogger(__name__)
 

@@ -1081,7 +1081,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         times were converted to the audience's zone."""
         f = self.fmt
         by_zone: dict[str, list[str]] = {}
-        for platform, zone in sorted(metrics._day_zones(self.ds.daily).items()):
+        for platform, zone in sorted(metrics.day_zones(self.ds.daily).items()):
             if zone != self.tz:
                 by_zone.setdefault(zone, []).append(f.platform(platform))
         said = _METHOD_DAYS[self.lang][1]
