@@ -1768,7 +1768,12 @@ def test_a_stop_while_publishing_leaves_the_earlier_report_whole(notebooks, tmp_
         "maison-test-2026-10.pdf"]
 
 def test_an_unreachable_dask_scheduler_is_an_error_naming_it(tmp_path, capsys):
+    # distributed imported before dask.config.set, for its config: imported first inside the
+    # set, its whole "distributed" section went on leaving it, and every later Dask test of
+    # the same pytest worker failed on KeyErrors ('require-encryption', 'timeouts'), a TLS
+    # scheduler never up: read as the machine's load at stops 56 and 57
     import dask
+    import distributed  # noqa: F401
 
     _brand(tmp_path, "Alpha")
     cfg = tmp_path / "agency.yaml"
