@@ -1292,3 +1292,23 @@ def test_local_to_utc_by_the_hour_is_pandas_localising(tz, start, minutes):
     want, want_counts = _localized(wall, tz)
     pd.testing.assert_series_equal(got, want)
     assert counts == want_counts
+
+
+def test_a_candidate_with_another_table_shares_all_it_remembers():
+    """``Candidate.with_table`` (TikTok's repaired rows): every field but the table and the
+    headers it matched is the same object, so what the new one's reading notes lands in the
+    old one's, whose notes the registry writes; a field added later is shared too."""
+    import dataclasses
+
+    from smmanalytics.loaders._candidate import Candidate
+    from smmanalytics.loaders._sniff import RawTable
+    from smmanalytics.loaders._sources import Source
+
+    table = RawTable(source="t.csv", header=["Views"], first_line=1, rows=[["1.2K"]])
+    repaired = RawTable(source="t.csv", header=["Views"], first_line=1, rows=[["1200"]])
+    old = Candidate(Source(table.source, b""), table, [table])
+    old.match("tiktok_content")
+    new = old.with_table(repaired)
+    assert new.table is repaired and new._matches == {} and old._matches
+    shared = [f.name for f in dataclasses.fields(Candidate) if f.name not in {"table", "_matches"}]
+    assert all(getattr(new, name) is getattr(old, name) for name in shared), shared

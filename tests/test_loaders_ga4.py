@@ -232,7 +232,7 @@ def test_a_custom_channel_group_first_column_is_read_not_called_unused(tmp_path)
     assert df["sessions"].tolist() == [200, 100] and df["key_events"].tolist() == [8, 2]
     assert "custom_dimension" in _codes(df)
     notes = [q["message"] for q in df.attrs["quality"] if q["code"] == "extra_columns"]
-    assert notes == ["1 columns not used: ['Bounce rate']"]
+    assert notes == ["1 column not used: ['Bounce rate']"]
 
 
 _PREAMBLE = ["# ----------------------------------------",

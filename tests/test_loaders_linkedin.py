@@ -1670,4 +1670,4 @@ def test_a_renamed_organic_followers_column_is_named_not_lost(tmp_path):
     assert "follows_organic" not in set(daily["metric"])
     (said,) = _notes(daily, "expected_metric_missing")
     assert "no column of follows organic" in said
-    assert "1 columns not used: ['Organic followers (old)']" in said
+    assert "1 column not used: ['Organic followers (old)']" in said

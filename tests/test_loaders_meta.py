@@ -1030,6 +1030,20 @@ def test_year_out_of_range_names_the_cell(tmp_path, cell):
     assert "a year between 1990 and 2200" in str(err.value)
 
 
+def test_one_post_without_a_component_is_said_in_the_singular(tmp_path):
+    """One post of three with N/A likes: "1 post has no reactions … its interactions are
+    unknown" (it read "their")."""
+    rows = _ig_rows(3, seed=10)
+    rows[1]["Likes"] = "N/A"
+    path = tmp_path / "ig_2026-12-01.csv"
+    _write(path, _IG_COLS, rows)
+    unknown = next(q for q in read_export(path).attrs["quality"]
+                   if q["code"] == "interactions_unknown")
+    assert unknown["rows"] == 1 and unknown["message"].startswith(
+        "1 post has no reactions though the file gives it for other posts: its interactions "
+        "are unknown")
+
+
 def test_placeholder_number_cells_are_missing_and_noted(tmp_path):
     rows = _ig_rows(3, seed=10)
     rows[0]["Views"], rows[1]["Likes"], rows[2]["Likes"] = "--", "N/A", "N/A"
@@ -1983,7 +1997,7 @@ def test_a_file_encoded_in_utf8_twice_is_read_back(tmp_path):
     note = next(q for q in df.attrs["quality"] if q["code"] == "encoding_double_utf8")
     # é: Réactions, Vidéos, Durée ×2, été ×2 = 6; è: Sève ×2 = 2; ’ « » 💚 🔍 = 5; 13
     assert note["message"].endswith("13 characters such as 'Ã©' read back as 'é'; 1 had lost "
-                                    "a byte to that reading and were replaced by U+FFFD")
+                                    "a byte to that reading and was replaced by U+FFFD")
 
 
 def test_a_large_file_encoded_in_utf8_twice_is_read_back(tmp_path):

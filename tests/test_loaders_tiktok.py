@@ -480,7 +480,7 @@ def test_a_column_under_an_unknown_header_is_named_in_the_quality_log(tmp_path):
     assert _series(df, "views") == [118, 201] and _series(df, "reactions") == [5, 12]
     assert set(df["metric"]) == {"views", "profile_visits", "reactions", "comments", "shares"}
     notes = [q["message"] for q in df.attrs["quality"] if q["code"] == "extra_columns"]
-    assert len(notes) == 1 and notes[0].startswith("1 columns not used")
+    assert len(notes) == 1 and notes[0].startswith("1 column not used")
     assert "['Nouveaux abonnés']" in notes[0]
     assert all("extra_columns" not in _codes(d) for d in read_file(OVERVIEW))
 
@@ -882,7 +882,7 @@ def test_a_daily_metric_under_a_header_not_known_is_a_warning(tmp_path):
     assert note["message"].startswith("no column of profile visits ('profile views' in "
                                       "English exports) in Overview.csv, which every TikTok "
                                       "export of this kind has")
-    assert "1 columns not used: ['Vues du profil']" in note["message"]
+    assert "1 column not used: ['Vues du profil']" in note["message"]
     assert "tiktok,profile_visits,en,<its header>" in note["message"]
     assert "extra_columns" not in _codes(df)
     for src in (OVERVIEW, FIX / "Content_maisonseve.zip", FIX / "Followers_maisonseve.zip",

@@ -66,6 +66,40 @@ def test_the_cut_row_takes_what_the_cut_lost_from_the_older_export(tmp_path):
     assert "published_at" in message and "reach" in message
 
 
+def test_a_cut_row_given_its_time_is_no_post_without_a_publish_time(tmp_path):
+    """The cut file's one row without a publish time is the cut one (its 9 whole rows have
+    theirs): its loader said "1 post has no publish time" though the merge took 13 October
+    16:21 from the 2 November export. The note is gone, loaded afresh or from the cache;
+    alone, the cut row keeps no time, and the note stays, beside cut_row_alone."""
+    folder = _brand(tmp_path, 5000)
+    for _ in range(2):                          # the second load is the cache's
+        ds, fb = _load_facebook(folder)
+        assert fb["published_at"].notna().all()
+        assert "missing_publish_time" not in set(ds.quality["code"])
+    alone, _ = _load_facebook(_brand(tmp_path, 5000, older=False))
+    note = alone.quality[alone.quality["code"] == "missing_publish_time"]
+    assert note["message"].tolist() == ["1 post has no publish time"]
+    assert note["rows"].tolist() == [1]
+
+
+def test_a_note_of_several_untimed_posts_counts_the_timed_one_out():
+    """3 posts of a file without a publish time, the cut one given its time by the merge: 2
+    left ("2 posts have", rows 2); another file's note, whose post got none, is untouched."""
+    from smmanalytics.dataset import _untimed_recounted
+    from smmanalytics.quality import QualityLog
+
+    files, merge = QualityLog(), QualityLog()
+    files.add("a.csv", "missing_publish_time", "3 posts have no publish time", rows=3)
+    files.add("b.csv", "missing_publish_time", "1 post has no publish time", rows=1)
+    for name, post in (("a.csv", "p1"), ("b.csv", "p2")):
+        merge.add(name, "cut_row_completed", f"post {post} takes …", rows=1, posts=[post])
+    posts = pd.DataFrame({"source_file": ["a.csv", "b.csv"], "post_id": ["p1", "p2"],
+                          "published_at": pd.to_datetime(["2026-10-13 16:21", None], utc=True)})
+    _untimed_recounted([files], merge, posts)
+    assert [(e["file"], e["message"], e["rows"]) for e in files.entries] == [
+        ("a.csv", "2 posts have no publish time", 2), ("b.csv", "1 post has no publish time", 1)]
+
+
 def test_october_keeps_every_post_with_the_newest_whole_figures(tmp_path):
     _, fb = _load_facebook(_brand(tmp_path, 5000))
     october = fb[(fb["published_at"] >= "2026-10-01") & (fb["published_at"] < "2026-11-01")]

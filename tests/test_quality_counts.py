@@ -4,6 +4,14 @@ Each family of notes is read from an export of one, then two, of the posts it co
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -12,6 +20,7 @@ import smmanalytics as smm
 from smmanalytics import read_export
 from smmanalytics.quality import counted
 
+FIX = Path(__file__).parent / "fixtures"
 _IG_HEADER = ('"Post ID","Account ID","Account username","Account name",Description,'
               '"Duration (sec)","Publish time",Permalink,"Post type","Data comment",Date,Views,'
               'Reach,Likes,Shares,Follows,Comments,Saves')
@@ -277,3 +286,127 @@ def test_x_ids_far_from_their_date(tmp_path, n, decode):
     assert _notes(read_export(_x(tmp_path / "x.csv", rows)))["id_time_disagrees"] == (
         f"{decode} to a time more than a day from the Date column; the Date was kept (day "
         "precision)")
+
+
+#: what may follow "1 " in a note without being a plural: verbs agreeing with a singular
+#: subject ("1 post has", "1 instagram post names the account")
+_SINGULAR_VERBS = {"has", "is", "was", "does", "comes", "names", "differs", "decodes", "falls",
+                   "holds", "carries", "shows", "spans", "lies", "gives", "keeps", "says"}
+#: the words that qualify the noun after "1 " ("1 post id", "1 Follows row", "1 daily row")
+_QUALIFIERS = {"post", "pin", "daily", "audience", "number", "text", "formula", "publish",
+               "date", "follows", "ga4", "instagram", "facebook", "linkedin", "tiktok", "x",
+               "youtube", "pinterest"}
+
+
+def _plurals_of_one(message: str) -> list[str]:
+    """The nouns of ``message`` in the plural after a count of 1 ("1 columns", "1 post ids")."""
+    found = []
+    for m in re.finditer(r"\b1 ([\w-]+)(?: ([\w-]+))?", message):
+        first, second = m.groups()
+        words = [first, second] if first.lower() in _QUALIFIERS and second else [first]
+        if words[-1].endswith("s") and words[-1].lower() not in _SINGULAR_VERBS:
+            found.append(" ".join(["1", *words]))
+    return found
+
+
+def test_the_plural_finder():
+    assert _plurals_of_one("1 columns not used; 1 post ids were; 1 Follows rows have") == [
+        "1 columns", "1 post ids", "1 Follows rows"]
+    assert not _plurals_of_one("1 post has; 1 instagram post names; 1 Follows row has; "
+                               "1 column not used; 1 of them has; 1 had lost")
+
+
+def _damaged_facebook(folder: Path) -> None:
+    """The Facebook fixture's four posts, the first twice, with one damage of each kind in
+    the others: a spreadsheet error in a Title, a fraction in Comments, an abbreviated
+    count in Shares, a BOM in a Page name, and a column no export has."""
+    text = (FIX / "meta" / "facebook_posts_2026-11-20.csv").read_text(encoding="utf-8-sig")
+    header, *rows = list(csv.reader(io.StringIO(text)))
+    at = {h: k for k, h in enumerate(header)}
+    rows[1][at["Title"]] = "#VALUE!"
+    rows[2][at["Comments"]] = "12.5"
+    rows[3][at["Shares"]] = "1.2K"
+    rows[1][at["Page name"]] = "\ufeff" + rows[1][at["Page name"]]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(
+        [[*header, "Foo"], *[[*r, "x"] for r in [*rows, rows[0]]]])
+    (folder / "facebook_posts_2026-11-20.csv").write_text(out.getvalue(), encoding="utf-8")
+
+
+def _pins_and_a_column(folder: Path) -> None:
+    """The Pinterest fixture's Pins with one column no Pinterest export has."""
+    lines = (FIX / "pinterest" / "pinterest_pins_2026-10.csv").read_text(encoding="utf-8")
+    (folder / "pinterest_pins_2026-10.csv").write_text(
+        "".join(f"{line},{'Foo' if k == 0 else 1}\n"
+                for k, line in enumerate(lines.splitlines())), encoding="utf-8")
+
+
+def _ga4_revenue_renamed(folder: Path) -> None:
+    """The English GA4 fixture, its revenue under a header no GA4 export has: the warning of
+    the revenue missing names the one column not used."""
+    text = (FIX / "ga4" / "traffic_acquisition_en.csv").read_text(encoding="utf-8")
+    (folder / "ga4_traffic.csv").write_text(text.replace(",Total revenue\n", ",Foo metric\n"),
+                                            encoding="utf-8")
+
+
+def _ga4_key_events_renamed(folder: Path) -> None:
+    """The Italian GA4 fixture, its key events under a header no GA4 export has: one column
+    of numbers not read, in a language whose headers are known in part."""
+    text = (FIX / "ga4" / "acquisizione_traffico_it.csv").read_text(encoding="utf-8")
+    (folder / "ga4_traffico.csv").write_text(text.replace(";Eventi chiave;", ";Eventi foo;"),
+                                             encoding="utf-8")
+
+
+def _one_time_a_date(folder: Path) -> None:
+    """An Instagram workbook whose one publish time a spreadsheet turned into a date, the
+    other left as Meta's text (which proves no day-first reading: its day is the 5th)."""
+    cols = ["Post ID", "Account ID", "Account username", "Publish time", "Permalink",
+            "Post type", "Date", "Views", "Reach", "Likes", "Shares", "Comments", "Saves"]
+    rows = [[f"1790000000000000{i}", "17841400000000000", "maisonseve", cell,
+             f"https://www.instagram.com/p/{code}/", "IG image", "Lifetime", 100, 80, 5, 1, 1, 2]
+            for i, (cell, code) in enumerate([(dt.datetime(2025, 5, 3, 22), "AAAA"),
+                                               ("03/05/2025 22:00", "BBBB")])]
+    pd.DataFrame(rows, columns=cols).to_excel(folder / "instagram_posts.xlsx", index=False)
+
+
+def _studio_zip(path: Path, views: int, exported: tuple) -> None:
+    """A YouTube Studio zip of one video (its Total row first), exported at ``exported``."""
+    header = ["Content", "Video title", "Video publish time", "Duration", "Views"]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(
+        [header, ["Total", "", "", "", ""], ["AAAAAAAAAAA", "Sept video", "Sep 10, 2026", "600",
+                                             str(views)]])
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(zipfile.ZipInfo("Table data.csv", date_time=exported), out.getvalue())
+
+
+def _one_range_twice(folder: Path) -> None:
+    """One video's September exported on 2 and on 5 October (a browser's second download),
+    and its October: ranges that add up, of which one came twice."""
+    name = "Content 2026-09-12_2026-09-30 Maison Sève"
+    _studio_zip(folder / f"{name}.zip", 2000, (2026, 10, 2, 9, 0, 0))
+    _studio_zip(folder / f"{name} (1).zip", 2100, (2026, 10, 5, 9, 0, 0))
+    _studio_zip(folder / "Content 2026-10-01_2026-10-31 Maison Sève.zip", 500,
+                (2026, 11, 1, 9, 0, 0))
+
+
+@pytest.mark.parametrize("damage", [_damaged_facebook, _pins_and_a_column, _ga4_revenue_renamed,
+                                    _ga4_key_events_renamed, _one_time_a_date, _one_range_twice])
+def test_no_note_of_one_says_a_plural(tmp_path, damage):
+    """Each damaged folder makes notes of a count of 1 (one column, one video, one cell…);
+    none of its notes names a plural after "1 "."""
+    damage(tmp_path)
+    quality = smm.load(tmp_path, cache=False).quality
+    notes = list(zip(quality["code"], quality["message"], strict=True))
+    assert _ONE[damage.__name__] <= {code for code, _ in notes}
+    assert not [(code, _plurals_of_one(m)) for code, m in notes if _plurals_of_one(m)]
+
+
+#: the notes each damage makes of a count of 1 (with others)
+_ONE = {"_damaged_facebook": {"extra_columns", "text_error_cells", "counts_not_whole",
+                              "counts_abbreviated", "keys_mended", "repeated_in_file"},
+        "_pins_and_a_column": {"extra_columns"},
+        "_ga4_revenue_renamed": {"expected_metric_missing"},
+        "_ga4_key_events_renamed": {"unknown_columns"},
+        "_one_time_a_date": {"publish_times_as_dates"},
+        "_one_range_twice": {"snapshot_merged"}}

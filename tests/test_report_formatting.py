@@ -23,6 +23,25 @@ def test_formats_follow_the_language(lang, number, percent, money, month):
     assert f.month(dt.date(2026, 10, 1)) == month
 
 
+@pytest.mark.parametrize("lang,shown", [
+    # 32,000 CHF and -2.50 CHF (rounded half up to 3): English sets the code before the figures
+    # and babel wrote "CHF32,000"; CLDR's currency spacing puts a no-break space between a code
+    # in letters and a digit, on either side. French and Italian write the code after, a
+    # no-break space apart already, with their own grouping (narrow no-break space, point).
+    ("en", ["CHF\u00a032,000", "-CHF\u00a03", "CHF\u00a00.40", "€32,000", "US$32,000"]),
+    ("fr", ["32\u202f000\u00a0CHF", "-3\u00a0CHF", "0,40\u00a0CHF", "32\u202f000\u00a0€",
+            "32\u202f000\u00a0$US"]),
+    ("it", ["32.000\u00a0CHF", "-3\u00a0CHF", "0,40\u00a0CHF", "32.000\u00a0€",
+            "32.000\u00a0USD"]),
+])
+def test_a_currency_in_letters_stands_apart_from_its_figures(lang, shown):
+    """A Swiss brand's cost read "CHF32,000" in English. A code in letters is now a no-break
+    space from its figures; a sign (€, US$) stays against them, as CLDR has it."""
+    chf, eur, usd = (Formatter(lang, code) for code in ("CHF", "EUR", "USD"))
+    assert [chf.money(32000), chf.money(-2.5), chf.money(0.4, 2), eur.money(32000),
+            usd.money(32000)] == shown
+
+
 @pytest.mark.parametrize("lang,counts,money", [
     ("en", ["0.2", "2.8", "1", "0.04", "0", "10", "264", "1,807"], ["€0.40", "€1,807"]),
     ("fr", ["0,2", "2,8", "1", "0,04", "0", "10", "264", "1\u202f807"],

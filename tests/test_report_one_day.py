@@ -112,7 +112,7 @@ def test_each_label_of_a_range_says_one_day_as_one(key, lang):
 def test_every_label_with_a_range_of_days_is_checked():
     """A new label with a range of days is added to LABELS (or to the ones with their own
     one-day label), so that its one day is read too."""
-    own = {"incident_days", "cover_platform_gap", "totals_asof_span"}
+    own = {"incident_days", "cover_platform_gap", "cover_ga4_gap", "totals_asof_span"}
     ranged = {k for k, v in _WORDING["en"]["labels"].items() if isinstance(v, str)
               and ({"{start}", "{end}"} <= set(re.findall(r"\{\w+\}", v))
                    or {"{first}", "{last}"} <= set(re.findall(r"\{\w+\}", v)))}
@@ -214,15 +214,16 @@ _AFTER = {"en": r"\s*to\b", "fr": r"\s*au\b", "it": r"\s*al\b"}
 def test_every_note_with_a_range_of_days_names_one_day_once():
     """Each note of notes.yaml whose {start} and {end} are days, given one day (2026-10-02),
     names it once, with no word of a range left around it ("du … au", "dal … al", "from …
-    to"): 22 notes (2 of them the posts exports' gaps, 2 GA4's days an unread export may
-    hold), the 8 "known on {n} of {m} days" ones left out (theirs is "({date})")."""
+    to"): 23 notes (2 of them the posts exports' gaps, 2 GA4's days an unread export may
+    hold, 1 the days a platform's net follower change is known), the 8 "known on {n} of {m}
+    days" ones left out (theirs is "({date})")."""
     values = {"metric": "reach", "n": "3", "m": "5", "platform": "instagram", "account": "a",
               "period": "2026-11", "previous": "2026-09", "date": "2026-10-05",
               "property": "Shop", "weeks": "4", "files": "ga4_2026-10.csv"}
     notes = [" ".join(n["en"].split()) for _, n in _NOTES
              if {"{start}", "{end}"} <= set(re.findall(r"\{\w+\}", n["en"]))
              and "{tz}" not in n["en"] and "known on {n} of {m} days" not in n["en"]]
-    assert len(notes) == 22
+    assert len(notes) == 23
     said = {"en": "2 October 2026", "fr": "2 octobre 2026", "it": "2 ottobre 2026"}
     for template in notes:
         note = template.format(**{k: values.get(k, "2026-10-02")

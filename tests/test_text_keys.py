@@ -1,12 +1,17 @@
 """Text keys (campaigns, sources, accounts) read without the invisible characters a paste
-leaves in them (``Candidate.read_keys``), noted once per table (``keys_mended``)."""
+leaves in them (``Candidate.read_keys``), noted once per table (``keys_mended``), keeping
+those that are text (an emoji's joiner)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pandas as pd
 import pytest
 
 from smmanalytics import schema
 from smmanalytics.loaders import read_file
+from smmanalytics.loaders._ids import without_invisible
 from smmanalytics.roi import roi
 
 from ._roi_builders import dataset
@@ -72,3 +77,43 @@ def test_a_clean_table_has_no_note(tmp_path):
     path.write_text(_GA4.replace("\ufeff", "").replace("\u00ad", ""), encoding="utf-8")
     (df,) = read_file(path)
     assert not [q for q in df.attrs["quality"] if q["code"] == "keys_mended"]
+
+
+#: the woman farmer emoji: U+1F469, a zero-width joiner (U+200D), U+1F33E
+_FARMER = "\U0001f469\u200d\U0001f33e"
+
+
+def test_an_emoji_joined_in_a_page_name_is_kept(tmp_path):
+    """The Facebook fixture's four posts, their page named ``Maison Sève 👩‍🌾``: the joiner
+    is part of the name (without it two glyphs show, a woman and a sheaf), so the name is
+    read as written and nothing is noted."""
+    fixture = Path(__file__).parent / "fixtures" / "meta" / "facebook_posts_2026-11-20.csv"
+    path = tmp_path / fixture.name
+    path.write_text(fixture.read_text(encoding="utf-8")
+                    .replace('"Maison Sève"', f'"Maison Sève {_FARMER}"'), encoding="utf-8")
+    (df,) = read_file(path)
+    assert df["account_name"].tolist() == [f"Maison Sève {_FARMER}"] * 4
+    assert not [q for q in df.attrs["quality"] if q["code"] == "keys_mended"]
+
+
+@pytest.mark.parametrize(("cell", "key"), [
+    (f"Maison Sève {_FARMER}", None),  # an emoji of two joined
+    ("\u2764\ufe0f\u200d\U0001f525", None),  # ❤️‍🔥: a variation selector before
+    ("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645", None),  # Persian, a ZWNJ
+    ("Café \u05e9\u05dc\u05d5\u05dd\u200f \u05ea\u05dc", None),  # RLM inside a name
+    ("auto\u200dmne-2026", "automne-2026"),  # a ZWJ between ASCII letters
+    ("\u200cautomne", "automne"),  # a ZWNJ at an end
+    ("\u200e\u05e9\u05dc\u05d5\u05dd\u200f", "\u05e9\u05dc\u05d5\u05dd"),  # marks at the ends
+    (f"\ufeff{_FARMER}", _FARMER),  # a BOM before the emoji
+    ("\U0001f469\u00ad\u200d\U0001f33e", _FARMER),  # a soft hyphen in it
+    ("auto\u200bmne\u2060-2026", "automne-2026"),  # a zero-width space, a word joiner
+])
+def test_names_keep_the_invisible_characters_of_their_text(cell, key):
+    """``key`` is ``cell`` without its debris (None: the cell is left as it is, unmarked).
+    An id loses the same characters wherever they stand (``keep_text`` off)."""
+    cells = pd.Series(["clean", cell], dtype="string")
+    out, invisible = without_invisible(cells, keep_text=True)
+    assert out.tolist() == ["clean", cell if key is None else key]
+    assert invisible.tolist() == [False, key is not None]
+    ids, _ = without_invisible(cells)
+    assert "\u200d" not in ids.iloc[1] and "\u200c" not in ids.iloc[1]

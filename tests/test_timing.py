@@ -322,6 +322,17 @@ def test_young_posts_excluded_and_counted():
     assert bt.posts_used == said and said in bt._repr_html_()
 
 
+def test_one_post_is_said_in_the_singular():
+    """One post without engagement read "1 posts used" and "No engagement recorded on these 1
+    posts"; two stay plural."""
+    for times, used, these in ((["2026-10-05 09:00"], "1 post used", "this post"),
+                               (["2026-10-05 09:00", "2026-10-06 10:00"], "2 posts used",
+                                "these 2 posts")):
+        bt = best_times(_small_posts(times, y=0.0), TZ, exposure=None, n_boot=200)
+        assert bt.posts_used == f"{used}; none left out"
+        assert bt.summary.startswith(f"No engagement recorded on {these}, so timing cannot")
+
+
 def test_exposure_fallback_chain(sim0):
     bt = best_times(sim0["posts"], TZ, n_boot=200)                    # no daily: no followers
     assert bt.method["exposure"] == "reach"

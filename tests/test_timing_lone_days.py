@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from sim_timing import simulate  # noqa: E402
 from smmanalytics.timing import _best_days, best_times  # noqa: E402
 from smmanalytics.timing._estimate import NO_DAYS_TESTED, days_tested  # noqa: E402
-from smmanalytics.timing._result import nameable_days  # noqa: E402
+from smmanalytics.timing._result import best_day, nameable_days  # noqa: E402
 
 TZ = "Europe/Paris"
 
@@ -211,3 +211,47 @@ def test_a_day_only_test_that_its_lone_posts_left_unrunnable_says_so_in_each_lan
         "Nemmeno i giorni della settimana si possono confrontare: esclusi dal test i post dei "
         "giorni usati meno di 3 volte, troppo pochi tra gli altri condividono formato, "
         "sponsorizzazione, account e mese perché i loro giorni si possano confrontare tra loro.")
+
+
+def _week(n_posts: list[int], lift: list[float]) -> pd.DataFrame:
+    """A ``by_weekday`` of the 7 days (Monday first): their posts and lifts, the intervals
+    the lifts' halves and doubles."""
+    lift = np.array(lift, dtype=float)
+    return pd.DataFrame({"weekday": range(7), "n_posts": n_posts, "lift": lift,
+                         "lift_low": lift / 2, "lift_high": lift * 2})
+
+
+def test_the_best_day_is_the_nameable_day_of_the_highest_lift_or_none():
+    nan = np.nan
+    # Sunday's 1.5 is posted twice (under the test's 3): Tuesday and Thursday tie at 1.2,
+    # the earlier is named
+    week = _week([5, 5, 5, 5, 5, 5, 2], [1.0, 1.2, 0.9, 1.2, 0.8, 1.1, 1.5])
+    assert int(best_day(week)["weekday"]) == 1
+    # every day posted 3 times or more has no identified lift: none to name (was IndexError)
+    assert best_day(_week([5, 5, 5, 5, 5, 5, 1], [nan] * 6 + [1.5])) is None
+
+
+def test_a_weekday_difference_with_no_day_to_name_says_so_in_each_language():
+    # the weekday test found a difference (p = 0.02 < 0.1) but no day tested has a lift:
+    # said without a day, not "no reliable difference", and no IndexError
+    from types import SimpleNamespace
+
+    from smmanalytics.report.formatting import Formatter
+    from smmanalytics.report.watch import WatchSections
+
+    bt = SimpleNamespace(n_excluded={"day_precision": 12},
+                         by_weekday=_week([3] * 7, [np.nan] * 7),
+                         method={"weekday_test": "permutation", "weekday_p_value": 0.02})
+    said = [WatchSections._day_only_sentence(SimpleNamespace(fmt=Formatter(lang)), bt)
+            .split("stabilire. ")[-1].split("déterminées. ")[-1].split("be told. ")[-1]
+            for lang in ("en", "fr", "it")]
+    assert said == [
+        "Weekdays compared: the day of the week matters (p = 0.02: gaps this large would turn "
+        "up by chance alone about 2 times in 100), but no single day's lift can be measured "
+        "from its posts.",
+        "Jours de la semaine comparés : le jour de la semaine compte (p = 0,02 : des écarts "
+        "aussi grands apparaîtraient par le seul hasard environ 2 fois sur 100), mais l'effet "
+        "d'aucun jour ne peut être mesuré à partir de ses publications.",
+        "Giorni della settimana a confronto: il giorno della settimana conta (p = 0,02: "
+        "differenze così grandi comparirebbero per puro caso circa 2 volte su 100), ma "
+        "l'effetto di nessun giorno si può misurare dai suoi post."]

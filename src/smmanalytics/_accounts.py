@@ -34,7 +34,7 @@ import pandas as pd
 from .loaders._expected import synonyms_advice
 from .loaders._headers import synonyms
 from .loaders._registry import find_format
-from .quality import QualityLog, counted, table_rows, unread_columns
+from .quality import QualityLog, agree, counted, table_rows, unread_columns
 from .schema import column_or, conform, is_constant, shown_platform
 
 __all__ = ["account_key", "current_names", "declared_accounts", "former_names",
@@ -343,12 +343,11 @@ def _note_former(table: str, rows: pd.DataFrame, platform: str, former: dict[str
                  log: QualityLog) -> None:
     """One ``account_former_name`` info per file of the ``table``'s ``rows`` whose account
     id :func:`current_names` renamed, naming the former and the current name."""
-    what = table_rows(table)
     files = column_or(rows, "source_file", dtype="string").astype("string").fillna("")
     for (file, name), part in rows.groupby([files, rows["account_id"].astype("string")],
                                            sort=True):
-        name_it = counted(len(part), f"{platform} {what.removesuffix('s')} names",
-                          f"{platform} {what} name")
+        n = len(part)
+        name_it = f"{table_rows(table, n, kind=platform)} {agree(n, 'names', 'name')}"
         log.add(file or f"{platform}", "account_former_name", f"{name_it} the account {name}, "
                 f"which brand.yaml declares a former name of {former[account_key(name)]}: "
                 "taken as that account's", level="info", rows=len(part))
@@ -473,8 +472,8 @@ def _note_several_undeclared(ds, declared: dict[str, dict[str, str]], log: Quali
         if len(accounts) < 2:
             continue
         accounts.sort(key=lambda a: (-a[1], a[0]))
-        described = [f"{name} ({counted(n, what.removesuffix('s'), what)}: {_listed(files)})"
-                     for name, n, what, files, _ in accounts]
+        described = [f"{name} ({table_rows(table, n)}: {_listed(files)})"
+                     for name, n, table, files, _ in accounts]
         lines = _listed([f"'accounts: {{{platform}: {a[4]}}}'" for a in accounts])
         log.add(f"brand.yaml ({platform})", "accounts_undeclared",
                 f"the {platform} exports name {len(accounts)} accounts, "
@@ -493,7 +492,7 @@ def _platforms(ds) -> set[str]:
 
 def _platform_accounts(ds, platform: str) -> list[tuple[str, int, str, list[str], str]]:
     """The accounts ``platform``'s rows name when they name several, each as (its names
-    joined, its rows, what they are, the names of their files, the name brand.yaml would
+    joined, its rows, their table, the names of their files, the name brand.yaml would
     declare it by): the posts' accounts by id (:func:`_posted_by_id`), then the daily and
     audience rows' ids no name of an account already found has. [] for one account or none,
     told from their distinct names alone: one account a platform is the common case, and
@@ -521,9 +520,9 @@ def _account_rows(frame: pd.DataFrame, platform: str, table: str, account_id: st
     """One account of :func:`_platform_accounts`, of its rows in ``frame`` (the ``table``'s)."""
     rows = frame.loc[_of(frame, platform, "account_id", {key})]
     if table != "posts":
-        return account_id, len(rows), table_rows(table), _file_names(rows), account_id
+        return account_id, len(rows), table, _file_names(rows), account_id
     handle = column_or(rows, "account_handle", dtype="string").dropna()
-    return (_accounts(rows.iloc[:1], _NAMES["posts"])[0], len(rows), table_rows(table),
+    return (_accounts(rows.iloc[:1], _NAMES["posts"])[0], len(rows), table,
             _file_names(rows), str(handle.iloc[0]) if len(handle) else account_id)
 
 
@@ -723,7 +722,6 @@ def _note_foreign(table: str, rows: pd.DataFrame, declared: dict[str, dict[str, 
     its name (``named_by_file``), how to rename it if it is the brand's own export: the
     brand's X overview renamed ``…_octobre.csv`` read as the account ``octobre``'s, and the
     warning said only that it was another account's."""
-    what = table_rows(table)
     files = rows["source_file"].astype("string").fillna("") if "source_file" in rows else (
         pd.Series("", index=rows.index))
     for (file, platform), part in rows.groupby([files, rows["platform"].astype("string")],
@@ -732,7 +730,7 @@ def _note_foreign(table: str, rows: pd.DataFrame, declared: dict[str, dict[str, 
         mine = list(dict.fromkeys(declared[platform].values()))
         renaming = (_renaming(file, accounts[0], mine[0])
                     if file in named_by_file and accounts else "")
-        of_them = counted(len(part), f"{platform} {what.removesuffix('s')}", f"{platform} {what}")
+        of_them = table_rows(table, len(part), kind=platform)
         log.add(file or f"{table} ({platform})", "account_not_declared",
                 f"{of_them} of the account {_listed(accounts)}, not the one "
                 f"brand.yaml declares ({_listed(mine)}): left out of the brand's figures"

@@ -56,7 +56,8 @@ from .errors import require_dataset
 from .periods import post_dates
 from .schema import column_or, utc_timestamps
 
-__all__ = ["SIGNALS", "SIGNAL_TABLES", "signals", "post_gaps", "coverage", "value_digits"]
+__all__ = ["SIGNALS", "SIGNAL_TABLES", "signals", "signals_and_gaps", "post_gaps", "coverage",
+           "value_digits"]
 
 logger = logging.getLogger(__name__)
 

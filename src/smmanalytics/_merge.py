@@ -39,7 +39,7 @@ from ._ranges import combine_ranges
 from .loaders._arrow import arrow_text
 from .loaders._snapshot import range_from_name
 from .metrics import COMPONENTS, row_sum
-from .quality import INTERACTIONS_RECOMPUTED, QualityLog, counted, table_rows
+from .quality import INTERACTIONS_RECOMPUTED, QualityLog, agree, counted, table_rows
 
 __all__ = ["MERGE_KEYS", "merge_table"]
 
@@ -340,7 +340,7 @@ def _ranked_by_figures(df: pd.DataFrame, keys: list[str], log: QualityLog) -> pd
     rank = df["_rank"].copy()
     for (src, other, other_at), p in pairs.groupby(["source_file", "source_file_s",
                                                      "snapshot_at_s"], sort=True, observed=True):
-        known = (f"{_rows(len(p), 'posts')} also in {file_name(other)}, exported "
+        known = (f"{table_rows('posts', len(p))} also in {file_name(other)}, exported "
                  f"{other_at:%Y-%m-%d %H:%M} UTC; this file's export time is not known")
         if p["larger"].any() and not p["smaller"].any():
             mine = (df["source_file"] == src).to_numpy(bool)
@@ -473,7 +473,7 @@ def _follows_net_per_series(df: pd.DataFrame, by_sign: np.ndarray, log: QualityL
     for src, g in turned.groupby("source_file", sort=True):
         rows = counted(len(g), "follows row", "follows rows")
         log.add(src, "follows_are_net", f"{rows}, with no day below 0 in this file, "
-                f"{'was' if len(g) == 1 else 'were'} read as the net change of the day "
+                f"{agree(len(g), 'was', 'were')} read as the net change of the day "
                 "(follows − "
                 "unfollows), as the other files of the same series, which have days below 0",
                 level="info", rows=len(g))
@@ -510,7 +510,7 @@ def _known_elsewhere(df: pd.DataFrame, made: np.ndarray, keys: list[str],
         rows = counted(len(g), "daily row", "daily rows")
         log.add(src, "unknown_known_elsewhere", f"{rows} this file cannot tell (its first "
                 f"day's difference, with no day before it in the file: {days}) "
-                f"{'is' if len(g) == 1 else 'are'} known in {other}, whose figures were kept",
+                f"{agree(len(g), 'is', 'are')} known in {other}, whose figures were kept",
                 level="info",
                 rows=len(g))
     return df.drop(index=pairs["_row"].to_numpy())
@@ -886,29 +886,22 @@ def _note_merged(df: pd.DataFrame, dup: pd.Series, keys: list[str], table: str,
     holds too (its newest snapshot kept), or an export whose snapshot is known when this
     file's was guessed (:func:`_note_guessed_merged`). Returns the files of a guessed snapshot
     whose rows met another file's."""
-    what = table_rows(table)
     in_file = dup & df.duplicated(subset=[*keys, "source_file"], keep="last")
     for src, n in df.loc[in_file].groupby("source_file", sort=True).size().items():
-        come = counted(n, f"{what.removesuffix('s')} comes", f"{what} come")
+        come = f"{table_rows(table, n)} {agree(n, 'comes', 'come')}"
         log.add(src, "repeated_in_file", f"{come} twice or more in this file under the same "
                 "key; the last of them was kept", rows=int(n))
     newer = dup & ~in_file
     met: set[str] = set()
     if "_sure" in df.columns and newer.any():
-        by_guess, met = _note_guessed_merged(df, newer, keys, what, log)
+        by_guess, met = _note_guessed_merged(df, newer, keys, table, log)
         newer &= ~by_guess
     if newer.any():
-        newer &= ~_note_tied(df, dup, newer, keys, what, log)
+        newer &= ~_note_tied(df, dup, newer, keys, table, log)
     for src, n in df.loc[newer].groupby("source_file", sort=True).size().items():
-        log.add(src, "snapshot_merged", f"{_rows(n, what)} also in a "
+        log.add(src, "snapshot_merged", f"{table_rows(table, n)} also in a "
                 "newer export; the newest snapshot was kept", level="info", rows=int(n))
     return met
-
-
-def _rows(n: int, what: str) -> str:
-    """``n`` rows of the kind ``what`` names in the plural ("posts", "daily rows"): "1 post",
-    "2 daily rows"."""
-    return counted(n, what.removesuffix("s"), what)
 
 
 #: columns that say where a row comes from, not what it says (the merge's ``_order`` a number
@@ -1038,7 +1031,7 @@ def _complete_cut_row(df: pd.DataFrame, pos: int, older: np.ndarray, keys: list[
     log.add(src, "cut_row_completed", f"{where} takes {', '.join(taken)} from the older "
             f"export {', '.join(sorted(sources))}"
             + (f", its {', '.join(unknown)} unknown" if unknown else "")
-            + _recomputed(out.index[[pos]], recounted), rows=1)
+            + _recomputed(out.index[[pos]], recounted), rows=1, posts=[cut["post_id"]])
     return out
 
 
@@ -1168,7 +1161,7 @@ def _resum(df: pd.DataFrame, rows: np.ndarray, filled: set[str]) -> np.ndarray:
 
 
 def _note_tied(df: pd.DataFrame, dup: pd.Series, newer: pd.Series, keys: list[str],
-               what: str, log: QualityLog) -> pd.Series:
+               table: str, log: QualityLog) -> pd.Series:
     """Note the ``newer`` rows (dropped for another file's) whose kept row has the same
     snapshot time: no newer export, but a tie, which the later file won, in
     :func:`~smmanalytics.loaders._folder.file_order` (a browser's second download "X (1).csv"
@@ -1200,23 +1193,23 @@ def _note_tied(df: pd.DataFrame, dup: pd.Series, newer: pd.Series, keys: list[st
             ["source_file", "source_file_kept", "snapshot_at", "grown"], sort=True,
             observed=True):
         n, k = len(g), int(g["differs"].sum())
-        same = (f"{_rows(n, what)} also in {file_name(other)}, an export of the same time "
+        same = (f"{table_rows(table, n)} also in {file_name(other)}, an export of the same time "
                 f"({at:%Y-%m-%d %H:%M} UTC)")
         if not k:
             log.add(src, "snapshot_merged", f"{same}, with the same figures; that file's rows "
                     "were kept", level="info", rows=n)
             continue
-        differ = "has other figures" if k == 1 else "have other figures"
         if grown:
-            _note_tied_grown(src, other, g, what, log)
+            _note_tied_grown(src, other, g, table, log)
             continue
-        log.add(src, "snapshot_tie", f"{same}: {k} of them {differ}, and {file_name(other)}'s "
-                "figures were kept, as the later of the two in name order (a browser's second "
-                'download "X (1).csv" after "X.csv"); which are right is unknown', rows=n)
+        log.add(src, "snapshot_tie", f"{same}: {k} of them {agree(k, 'has', 'have')} other "
+                f"figures, and {file_name(other)}'s figures were kept, as the later of the two "
+                "in name order (a browser's second download \"X (1).csv\" after \"X.csv\"); "
+                "which are right is unknown", rows=n)
     return tied
 
 
-def _note_tied_grown(src: str, other: str, pairs: pd.DataFrame, what: str,
+def _note_tied_grown(src: str, other: str, pairs: pd.DataFrame, table: str,
                      log: QualityLog) -> None:
     """Note the ``pairs`` of posts of ``src`` dropped for those of ``other``, two exports
     whose names end their range on the same day and that state no export time
@@ -1227,9 +1220,9 @@ def _note_tied_grown(src: str, other: str, pairs: pd.DataFrame, what: str,
     n, k, smaller = len(pairs), int(pairs["differs"].sum()), int(pairs["smaller"].sum())
     ends = range_from_name(other)
     day = f" ({ends[1].isoformat()})" if ends else ""
-    same = (f"{_rows(n, what)} also in {file_name(other)}, whose name ends its range on the "
+    same = (f"{table_rows(table, n)} also in {file_name(other)}, whose name ends its range on the "
             f"same day{day}; neither file states when it was exported, and {k} of them "
-            f"{'has' if k == 1 else 'have'} other figures")
+            f"{agree(k, 'has', 'have')} other figures")
     if not smaller:
         log.add(src, "snapshot_range_tie", f"{same}: {file_name(other)}'s were kept, as large "
                 "or larger on every count: lifetime totals only grow, so its export is the "
@@ -1237,7 +1230,7 @@ def _note_tied_grown(src: str, other: str, pairs: pd.DataFrame, what: str,
         return
     log.add(src, "snapshot_range_tie_mixed", f"{same}: {file_name(other)}'s were kept, the "
             f"larger in sum (lifetime totals only grow), though {smaller} of them "
-            f"{'has' if smaller == 1 else 'have'} a smaller count; "
+            f"{agree(smaller, 'has', 'have')} a smaller count; "
             "which are right is unknown", rows=n)
 
 
@@ -1286,7 +1279,7 @@ def _floats(column: pd.Series, at: np.ndarray) -> np.ndarray:
     return column.iloc[at].to_numpy(dtype="float64", na_value=np.nan)
 
 
-def _note_guessed_merged(df: pd.DataFrame, dropped: pd.Series, keys: list[str], what: str,
+def _note_guessed_merged(df: pd.DataFrame, dropped: pd.Series, keys: list[str], table: str,
                          log: QualityLog) -> tuple[pd.Series, set[str]]:
     """Note the ``dropped`` rows (those another file holds too) whose keeping was decided by a
     snapshot guessed from a file's modification time (``_sure`` False: the dropped row's;
@@ -1315,7 +1308,7 @@ def _note_guessed_merged(df: pd.DataFrame, dropped: pd.Series, keys: list[str], 
                _why_guessed_kept(file_name(other), other_at, floor, guess, at))
         if not sure:
             met.add(other)
-        log.add(src, "snapshot_merged_guessed", f"{_rows(len(g), what)} also in "
+        log.add(src, "snapshot_merged_guessed", f"{table_rows(table, len(g))} also in "
                 f"{file_name(other)}, whose figures were kept: {why}", rows=len(g))
     return noted, met
 

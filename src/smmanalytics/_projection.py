@@ -29,7 +29,7 @@ from ._web import prepared
 from .periods import Period, parse_period
 from .roi import costs_span, value_per_key_event_of
 
-__all__: list[str] = []
+__all__ = ["simulate_final", "ga4_reach"]
 
 #: totals of counted things, whose days are drawn as overdispersed counts (and whose target
 #: cannot be below 0), and flows, whose days are drawn as amounts: the goals' metrics other

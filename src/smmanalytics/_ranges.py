@@ -282,7 +282,8 @@ def _range_text(spans: pd.DataFrame, code: int) -> str:
 def _note_older(rows: pd.DataFrame, log: QualityLog) -> None:
     """Per file, the rows of a video's range that a newer export of the same range replaced."""
     for src, n in rows.groupby("source_file", sort=True).size().items():
-        log.add(src, "snapshot_merged", f"{n} posts also in a newer export of the same date "
+        log.add(src, "snapshot_merged", f"{counted(n, 'video', 'videos')}: figures also in a "
+                "newer export of the same date "
                 "range; the newest snapshot was kept", level="info", rows=int(n))
 
 

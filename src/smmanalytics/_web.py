@@ -84,11 +84,12 @@ from urllib.parse import unquote_plus
 import numpy as np
 import pandas as pd
 
-from .periods import Period, overlap_days, post_dates, remembered
+from .periods import Period, overlap_days, parse_period, post_dates, remembered
 from .schema import column_or
 
 __all__ = ["UNASSIGNED", "SOURCE_ALIASES", "normalize_source", "campaign_key", "campaign_name",
-           "social_web", "social_traffic", "covered_runs", "property_spans", "campaign_runs",
+           "social_web", "social_traffic", "covered_runs", "uncovered_runs", "property_spans",
+           "campaign_runs",
            "campaign_day_spans",
            "foreign_currency", "foreign_revenue_note"]
 
@@ -747,6 +748,27 @@ def covered_runs(web: pd.DataFrame | None, period: Period, *, prop: str | None =
     edges = np.diff(np.concatenate([[0], seen.astype(np.int8), [0]]))
     starts, stops = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1) - 1
     return [(days[a].date(), days[b].date()) for a, b in zip(starts, stops, strict=True)]
+
+
+def uncovered_runs(web: pd.DataFrame | None, start: dt.date, end: dt.date
+                   ) -> list[tuple[dt.date, dt.date]]:
+    """The runs of days from ``start`` to ``end`` that no GA4 export covers, between the
+    first and last days GA4's exports cover (:func:`covered_runs`, any property's): August's
+    export missing in the third quarter, or September's with October's read. The days before
+    GA4's first export and after its last are no gap: the website's data start or end there.
+    """
+    spans = property_spans(web).values()
+    if not spans:
+        return []
+    one = dt.timedelta(days=1)
+    low = max(start, min(a for a, _ in spans))
+    high = min(end, max(b for _, b in spans))
+    if low > high:
+        return []
+    runs = [(low - one,) * 2, *covered_runs(web, parse_period((low, high))), (high + one,) * 2]
+    gaps = [(max(a[1] + one, low), min(b[0] - one, high))
+            for a, b in zip(runs, runs[1:], strict=False)]
+    return [(a, b) for a, b in gaps if a <= b]
 
 
 def _covers(r: _Rows, prop: str | None) -> pd.DataFrame:

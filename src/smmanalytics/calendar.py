@@ -9,7 +9,10 @@ Definitions
   (its reason says so, ``attrs["below_average"]`` counts them); a slot of fewer than
   ``timing.MIN_CELL_POSTS`` (8) posts comes after every slot of more. The reason of a slot of
   so few posts, in the window or not, gives their number and not its lift, which one post sets
-  (benchmarks-methods 3.3). When the finding is the days of the week alone
+  (benchmarks-methods 3.3). Outside the window, such a slot holding a post counted at a cap
+  (``BestTimes.few_capped``, which the heatmap draws as too few to tell) has no lift in the
+  plan (<NA>) and comes after every other slot, below the average or not: its estimate is its
+  capped post's (12.7x for one viral post). When the finding is the days of the week alone
   (``BestTimes.best_days``: the weekday test holds, the hour test does not), those days first,
   then the other days by their lift, each at the hours the account posted at, most used first
   (basis ``days``). Without a reliable effect, the audience-activity schedule (most followers
@@ -20,7 +23,8 @@ Definitions
 - Each week of the plan uses the same slots: slots are taken in rank order, at most
   ``ceil(posts_per_week / 7)`` per day and at least 3 hours apart on the same day (relaxed
   when too few slots qualify, and for slots at or above average before any below it is
-  taken: two posts an hour apart at 1.4x the average beat one at 0.9x). A slot is used at
+  taken: two posts an hour apart at 1.4x the average beat one at 0.9x; and for those below
+  it before a slot of no lift, a few posts one of them capped, is taken). A slot is used at
   most once a week: with fewer distinct slots than posts asked, the plan has fewer posts
   (``attrs["slots_per_week"]``), never two posts at the same time. The even spread puts a
   day's later posts every 4 hours after the first (closer with more than 6 posts a day)
@@ -60,7 +64,7 @@ from .timing import MIN_CELL_POSTS, WEEKDAYS, BestTimes
 from .timing._estimate import window_runs
 
 __all__ = ["plan_slots", "plan_month", "plan_after", "write_ics", "ics_bytes", "calendar_path",
-           "cancelled_events"]
+           "cancelled_events", "replaced_calendar"]
 
 logger = logging.getLogger(__name__)
 
@@ -114,6 +118,11 @@ _REASONS = {
     "few": ("outside the recommended window: posts at this slot: {n}, fewer than {few}, too few "
             "for a lift of its own: planned on the model's estimate, after the slots of more "
             "posts"),
+    # such a slot holding a post counted at a cap (BestTimes.few_capped): the estimate is that
+    # post's, which the heatmap does not draw; planned after every slot with a lift
+    "few_capped": ("outside the recommended window: posts at this slot: {n}, fewer than {few}, "
+                   "one of them counted at a cap: too few to tell, planned after the other "
+                   "slots"),
     # a slot below the account's average, planned only because more posts a week were asked
     # than the slots at or above it give
     "below": ("outside the recommended window: below {average} ({slot_lift}x), planned only "
@@ -211,12 +220,14 @@ def _window_reason(best: BestTimes, told: dict, slot_lift: float, n: int) -> str
                    slot_lift=f"{slot_lift:.2f}", n=n, few=MIN_CELL_POSTS)
 
 
-def _outside_reason(best: BestTimes, slot_lift: float, n: int) -> str:
+def _outside_reason(best: BestTimes, slot_lift: float, n: int, capped: bool = False) -> str:
     """Why a slot outside the recommended window of ``best`` was planned: the next best, or
     below the average, by its lift from its ``n`` posts; from fewer than
-    :data:`MIN_CELL_POSTS`, their number and its rank after the slots of more."""
+    :data:`MIN_CELL_POSTS`, their number and its rank after the slots of more, or, one of
+    them counted at a cap (``capped``), after every other slot."""
     if n < MIN_CELL_POSTS:
-        return _reason("few", best.accounts, n=n, few=MIN_CELL_POSTS)
+        return _reason("few_capped" if capped else "few", best.accounts, n=n,
+                       few=MIN_CELL_POSTS)
     return _reason("outside" if slot_lift >= 1 else "below", best.accounts,
                    slot_lift=f"{slot_lift:.2f}")
 
@@ -256,11 +267,16 @@ def _ranked(best: BestTimes, per_week: int = 7) -> tuple[pd.DataFrame, str]:
         rest = rest.loc[rest["_merge"] == "left_only"].drop(columns="_merge")
         # slots of too few posts to show a lift come after the others: ranked by their lift,
         # a viral post's slot (one post, 8.6x even capped) was the first planned outside the
-        # window
-        rest = rest.assign(_few=rest["n_posts"].lt(MIN_CELL_POSTS)).sort_values(
-            ["_few", "lift"], ascending=[True, False]).drop(columns="_few").assign(
-            reason=lambda d: [_outside_reason(best, lift, n)
-                              for lift, n in zip(d["lift"], d["n_posts"], strict=True)])
+        # window; and those holding a capped post after them, with no lift: at 12.7x, its
+        # capped post's, the slot went ahead of the slots below the average in _pick, 4 posts
+        # a week planning it over 09:00's 40 posts, the heatmap drawing it "too few to tell"
+        capped = best.few_capped[rest["weekday"].to_numpy(int), rest["hour"].to_numpy(int)]
+        rest = rest.assign(_few=rest["n_posts"].lt(MIN_CELL_POSTS), _capped=capped)
+        rest = rest.sort_values(["_few", "_capped", "lift"], ascending=[True, True, False])
+        rest = rest.assign(
+            reason=[_outside_reason(best, lift, n, c) for lift, n, c in zip(
+                rest["lift"], rest["n_posts"], rest["_capped"], strict=True)],
+            lift=rest["lift"].astype("Float64").mask(rest["_capped"].to_numpy()))
         cols = ["weekday", "hour", "lift", "reason"]
         return pd.concat([rec[cols], rest[cols]], ignore_index=True), "effect"
     if best.day_effect:
@@ -409,20 +425,23 @@ def _pick(ranked: pd.DataFrame, per_week: int, basis: str) -> pd.DataFrame:
     rows: list[int] = []
     # on the effect basis, the slots at or above the account's average first, the per-day cap
     # and gap relaxed for them too, before any slot below it: the gap made the plan take a
-    # 0.95x slot on a free day over a 1.46x one an hour from another post
+    # 0.95x slot on a free day over a 1.46x one an hour from another post; and a slot of no
+    # lift (a few posts, one capped: _ranked) after both: the cap made 4 posts a week take
+    # Tuesday 21:00, free, over Friday 09:00, 40 posts at 0.63x, a day with a post already
     lift = ranked["lift"].astype("Float64").to_numpy(float, na_value=np.nan)
-    good = lift >= 1 if basis == "effect" else np.ones(len(ranked), dtype=bool)
+    tiers = (np.where(lift >= 1, 0, np.where(np.isnan(lift), 2, 1)) if basis == "effect"
+             else np.zeros(len(ranked), dtype=int))
     # within a tier, the rules are relaxed one at a time: the per-day cap first (a third post
     # on a day, still 3 hours from the others), then the gap (posts an hour apart, the cap
     # kept), then both: relaxing both at once put three posts within 3 hours on a Tuesday
     steps = ((True, True), (False, True), (True, False), (False, False))    # (cap, gap) kept
-    for tier in (True, False):
+    for tier in (0, 1, 2):
         for keep_cap, keep_gap in steps:
             for i, (d, h) in enumerate(zip(ranked["weekday"].astype(int),
                                            ranked["hour"].astype(int), strict=True)):
                 if len(rows) == per_week:
                     break
-                if good[i] != tier:
+                if tiers[i] != tier:
                     continue
                 hours = taken.setdefault(d, [])
                 # the gap is the same day's: Monday 01:00 and 23:00 are 22 hours apart (not 2

@@ -42,6 +42,7 @@ import datetime as dt
 import html
 import logging
 import os
+import re
 import tempfile
 import warnings
 from collections import Counter
@@ -116,7 +117,7 @@ from .loaders._sources import (
 )
 from .loaders.ga4 import shows_preamble
 from .periods import last_day_covered, post_dates, posts_in_period
-from .quality import QualityLog, shown_name, unread_files
+from .quality import QualityLog, counted, shown_name, unread_files
 from .roi import read_costs
 
 __all__ = ["Dataset", "load"]
@@ -1235,6 +1236,7 @@ def _merge_tables(tables: dict[str, list[pd.DataFrame]], declared, item_logs: li
                               f"{type(exc).__name__}: {exc}") from exc
     if guessed_met:
         _guess_decided(item_logs, guessed_met)
+    _untimed_recounted(item_logs, mlog, merged.get("posts"))
     return merged, mlog
 
 
@@ -1273,6 +1275,42 @@ def _guess_decided(logs: list[QualityLog], files: set[str]) -> None:
                 log.entries[i] = {**e, "level": "warning", "message": e["message"] + (
                     "; other exports hold some of its rows, and this guess decided which "
                     "figures were kept (snapshot_merged_guessed)")}
+
+
+#: the count a note of posts without a publish time starts with ("2 posts have no publish
+#: time", Meta's and X's)
+_UNTIMED_COUNT = re.compile(r"\d+ posts? ha(?:s|ve)\b")
+
+
+def _untimed_recounted(logs: list[QualityLog], mlog: QualityLog, posts: pd.DataFrame | None
+                       ) -> None:
+    """Count, in each file's ``missing_publish_time`` note, only its posts still without a
+    publish time after the merge: a cut row whose time the merge took from an older export
+    (``cut_row_completed``) has one. The Facebook export of 15 November cut inside its last
+    row said "1 post has no publish time" beside the note that the row took it, 13 October
+    16:21, from the export of 2 November. The note goes when it counted no other post; one
+    naming its lines (YouTube's) and counting others is kept as it is."""
+    timed = Counter(e["file"] for e in mlog.entries
+                    if e["code"] == "cut_row_completed" and e.get("posts")
+                    and _timed(posts, e["file"], e["posts"][0]))
+    for log in logs:
+        for i, e in reversed(list(enumerate(log.entries))):
+            if e["code"] != "missing_publish_time" or not (k := timed.pop(e["file"], 0)):
+                continue
+            left = (e["rows"] or 0) - k
+            if left <= 0:
+                del log.entries[i]
+            elif _UNTIMED_COUNT.match(e["message"]):
+                log.entries[i] = {**e, "rows": left, "message": _UNTIMED_COUNT.sub(
+                    counted(left, "post has", "posts have"), e["message"], count=1)}
+
+
+def _timed(posts: pd.DataFrame | None, file: str, post_id: str) -> bool:
+    """Whether ``posts`` (merged) has the post ``post_id`` of ``file`` with a publish time."""
+    if posts is None or posts.empty:
+        return False
+    row = posts["source_file"].eq(file) & posts["post_id"].astype("string").eq(post_id)
+    return bool(posts.loc[row.fillna(False).to_numpy(dtype=bool), "published_at"].notna().any())
 
 
 def _files_frame(files: list[dict]) -> pd.DataFrame:

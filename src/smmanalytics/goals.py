@@ -118,7 +118,7 @@ from .roi import costs_gaps_notes, costs_span, costs_status, foreign_cost_curren
 from .schema import canonical_platform, platforms_expected
 
 __all__ = ["GOAL_METRICS", "NOT_COMPUTABLE", "STATUSES", "STATUS_LABELS", "goal_record",
-           "read_goals", "scorecard", "scorecard_display", "shown_status",
+           "POST_METRICS", "read_goals", "scorecard", "scorecard_display", "shown_status",
            "status_from_probability"]
 
 logger = logging.getLogger(__name__)
@@ -129,7 +129,7 @@ RATE_METRICS = ("er_reach", "roas", "roi")
 GOAL_METRICS = COUNT_METRICS + FLOW_METRICS + RATE_METRICS
 _MONOTONE = COUNT_METRICS + ("revenue",)      # totals that can only grow during a period
 #: counted on a platform's posts (not its daily rows)
-_POST_METRICS = ("posts", "interactions", "reach", "impressions", "views", "er_reach")
+POST_METRICS = ("posts", "interactions", "reach", "impressions", "views", "er_reach")
 STATUSES = ("met", "on track", "at risk", "off track", "missed")
 #: the status of a goal whose actual cannot be computed from figures that are known (GA4's
 #: revenue and costs.csv read, but no ad spend recorded, another currency, costs.csv starting
@@ -403,7 +403,7 @@ def _scorecard(ds, goals: pd.DataFrame | None, period: object, *, asof: object, 
                 # "Posts · X" of a month after X's last export is unknown, not 0 posts, though
                 # Instagram's data reach it; GA4 goals keep the span of all the data (GA4's too)
                 span = span_of(g["platform"], min(asof, window.end),
-                               g["metric"] in _POST_METRICS)
+                               g["metric"] in POST_METRICS)
                 known, whose = span.known, span.whose
                 # a month's export missing between others is a gap, no start nor end of the
                 # exports: _evaluate tells it
@@ -552,7 +552,7 @@ def _partial_platforms(ds, metric: str, w: Period, end: dt.date,
     span_of = span_of or _spans(ds)
     notes = []
     for platform in social_platforms(ds):
-        span = span_of(platform, end, metric in _POST_METRICS)
+        span = span_of(platform, end, metric in POST_METRICS)
         # as for a goal on the platform alone: a month's export missing is a gap, named
         first, last, gaps = span_extent(ds, span, begin, end)
         if first is None or not span.known or last < w.start or first > end:
@@ -795,7 +795,7 @@ def _actual_with_caveats(ds, g: dict, row: dict, w: Period, covered: Period, end
         if pooled is not None:
             return pooled
     gaps, seen, source = _uncovered(ds, metric, platform, covered.start, end)
-    if gaps and not seen and metric in _POST_METRICS:
+    if gaps and not seen and metric in POST_METRICS:
         # no posts export covers any of its days (September's, its export missing between
         # August's and October's): unknown, not 0 posts (GA4's actual is unknown already)
         row["actual"] = row["progress"] = np.nan
@@ -813,7 +813,7 @@ def _actual_with_caveats(ds, g: dict, row: dict, w: Period, covered: Period, end
                     else f"actual over the {seen} of {m} days covered")
             return _finish(_judge_gapped(row, a, target, at_least, days, "the other days",
                                          notes), notes)
-    if platform == "all" and metric in _POST_METRICS and metric not in RATE_METRICS:
+    if platform == "all" and metric in POST_METRICS and metric not in RATE_METRICS:
         pooled = _pooled_judged(ds, metric, row, a, target, at_least, covered.start, end,
                                 notes)
         if pooled is not None:
@@ -1062,7 +1062,7 @@ def _no_cover_notes(ds, metric: str, w: Period, gaps: list, source: str) -> list
     to 2026-09-30" for a figure of posts; GA4's gaps say it alone ("no GA4 export covers
     …")."""
     said = _gap_notes(ds, gaps, source)
-    return [f"no data for {w.label}: {n}" for n in said] if metric in _POST_METRICS else said
+    return [f"no data for {w.label}: {n}" for n in said] if metric in POST_METRICS else said
 
 
 def _uncovered(ds, metric: str, platform: str, start: dt.date, end: dt.date
@@ -1076,7 +1076,7 @@ def _uncovered(ds, metric: str, platform: str, start: dt.date, end: dt.date
     quarter was over; it is the 62 days covered of 92, as GA4's August gap is. The ratio of
     the posts of the days covered (er_reach) stands, named with its gaps: the days missing
     add posts, not a ratio of other things, as ROI's do."""
-    if metric in _POST_METRICS and platform != "all":
+    if metric in POST_METRICS and platform != "all":
         _, runs = posts_gaps(ds, platform, start, end)
         seen = (end - start).days + 1 - sum((b - a).days + 1 for a, b in runs)
         return [(None, a, b) for a, b in runs], seen, f"{platform} posts"

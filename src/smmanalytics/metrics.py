@@ -52,7 +52,7 @@ from .schema import canonical_platforms, column_or, utc_timestamps
 
 __all__ = ["COMPONENTS", "DENOMINATORS", "RATE_MEASURES", "interactions", "post_interactions",
            "row_sum", "rate", "rate_measure", "rate_measures", "ctr_denominator", "add_rates",
-           "engagement", "followers_at", "youtube_thumbnails"]
+           "engagement", "followers_at", "youtube_thumbnails", "day_zones"]
 
 COMPONENTS = ("reactions", "comments", "shares", "saves")
 DENOMINATORS = ("reach", "impressions", "views", "followers")
@@ -352,7 +352,7 @@ def followers_at(posts: pd.DataFrame, daily: pd.DataFrame | None, *,
                        "value": f["value"]}).dropna(subset=["_key"]).sort_values("date"))
     left = pd.DataFrame({
         "_key": post_key.array,
-        "date": _local_days(published, platform, _day_zones(daily.loc[totals])),
+        "date": _local_days(published, platform, day_zones(daily.loc[totals])),
         "_pos": np.arange(len(posts)),
     }).dropna(subset=["_key", "date"]).sort_values("date")
     tolerance = None if within_days is None else pd.Timedelta(days=within_days)
@@ -380,7 +380,7 @@ def _account_keys(series: pd.DataFrame, posts: pd.DataFrame) -> tuple[pd.Series,
     return key(series), key(posts)
 
 
-def _day_zones(series: pd.DataFrame) -> dict[str, str]:
+def day_zones(series: pd.DataFrame) -> dict[str, str]:
     """The zone each platform's rows of ``series`` count their days in (``day_tz``, its most
     frequent value; none without the column)."""
     if "day_tz" not in series.columns:

@@ -14,7 +14,7 @@ from ._io import file_name
 from .errors import ArgumentError
 from .schema import column_or, conform
 
-__all__ = ["MISSING_FROM_NEWER", "QualityLog", "by_link", "counted", "missing_from_newer",
+__all__ = ["MISSING_FROM_NEWER", "QualityLog", "agree", "by_link", "counted", "missing_from_newer",
            "missing_from_newer_message", "note_kind", "shown_name", "side_file_error",
            "table_rows", "unread_columns", "unread_files"]
 
@@ -104,14 +104,32 @@ def counted(n: int, one: str, other: str) -> str:
     return f"{n} {one if n == 1 else other}"
 
 
-def table_rows(table: str) -> str:
-    """How a note names the rows of ``table``, in the plural (:func:`counted`'s ``other``):
-    a post is a row of its own kind, other tables' rows are rows.
+def agree(n: int, one: str, other: str) -> str:
+    """The words that agree with a count ``n`` said before them (:func:`counted`), ``one``
+    when it is 1, ``other`` otherwise: a note's verb and pronoun after its subject.
 
-    >>> table_rows("posts"), table_rows("daily")
-    ('posts', 'daily rows')
+    >>> f"{counted(1, 'date was', 'dates were')} read; {agree(1, 'its', 'their')} day kept"
+    '1 date was read; its day kept'
     """
-    return "posts" if table == "posts" else f"{table} rows"
+    return one if n == 1 else other
+
+
+def table_rows(table: str, n: int | None = None, *, kind: str = "") -> str:
+    """How a note names the rows of ``table`` (a post is a row of its own kind, other tables'
+    rows are rows): the plural alone, or ``n`` of them agreeing with it (:func:`counted`),
+    ``kind`` before the noun (a platform).
+
+    >>> table_rows("posts"), table_rows("daily"), table_rows("daily", 1)
+    ('posts', 'daily rows', '1 daily row')
+    >>> table_rows("posts", 1, kind="instagram"), table_rows("posts", 2, kind="instagram")
+    ('1 instagram post', '2 instagram posts')
+    """
+    one = "post" if table == "posts" else f"{table} row"
+    if kind:
+        one = f"{kind} {one}"
+    if n is None:
+        return f"{one}s"
+    return counted(n, one, f"{one}s")
 
 
 def side_file_error(quality: pd.DataFrame | None, names: tuple[str, ...]) -> str | None:

@@ -98,7 +98,7 @@ from .errors import (
     require_dataset,
 )
 from .periods import Period, dataset_post_dates, overlap_days, parse_period, post_dates
-from .quality import side_file_error
+from .quality import counted, side_file_error
 from .schema import column_or
 
 __all__ = ["CATEGORIES", "COST_COLUMNS", "read_costs", "costs_status", "costs_unknown_why",
@@ -1449,10 +1449,10 @@ def campaign_days(ds, campaign: object, data: object = None) -> str:
     spans = campaign_spans(ds, posts=True)
     if key not in spans.index:
         names = campaign_names(ds)
+        which = "its campaign" if len(names) == 1 else f"one of its {len(names)} campaigns"
         raise EmptyDataError(
             f"no post, cost line or GA4 row of {_data_named(ds, data)} names the campaign "
-            f"{campaign!r}; expected one of its {len(names)} campaigns: "
-            f"{_closest_campaigns(key, names)}")
+            f"{campaign!r}; expected {which}: {_closest_campaigns(key, names)}")
     span = spans.loc[key]
     return f"{span['start']:%Y-%m-%d}..{span['end']:%Y-%m-%d}"
 
@@ -1490,7 +1490,8 @@ def check_campaign(ds, campaign: object, period: object, data: object = None) ->
     raise EmptyDataError(
         f"no post, cost line or GA4 row of {_data_named(ds, data)} names the campaign "
         f"{campaign!r}; expected one of the campaigns of {period.label}: "
-        f"{_closest_campaigns(key, names)} ({len(known)} campaigns in all the data)")
+        f"{_closest_campaigns(key, names)} ({counted(len(known), 'campaign', 'campaigns')} in "
+        "all the data)")
 
 
 def _data_named(ds, data: object) -> object:

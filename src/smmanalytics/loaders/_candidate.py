@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import numpy as np
@@ -41,7 +41,8 @@ from ._numbers import AMBIGUOUS_COMMA, AMBIGUOUS_DOT, MISSING, decimal_for_local
 from ._sniff import RawTable
 from ._sources import Source
 
-__all__ = ["Candidate", "ParseContext", "two_labels"]
+__all__ = ["Candidate", "ParseContext", "two_labels", "header_where", "run_meanwhile",
+           "THREADED_CONVERSION_ROWS"]
 
 
 @dataclass
@@ -95,13 +96,10 @@ class Candidate:
     def with_table(self, table: RawTable) -> Candidate:
         """This candidate reading ``table`` (its rows repaired) instead: what the new one's
         :meth:`numbers` remember lands in this one's, whose notes the registry writes
-        (TikTok's Content read through its repaired rows lost its ``1.2K`` note)."""
-        return Candidate(self.source, table, self.tables, placeholders=self.placeholders,
-                         errors=self.errors, read_by_delimiter=self.read_by_delimiter,
-                         read_by_count=self.read_by_count, fractions=self.fractions,
-                         abbreviated=self.abbreviated, conflicts=self.conflicts,
-                         no_value=self.no_value, mended_ids=self.mended_ids,
-                         mended_keys=self.mended_keys)
+        (TikTok's Content read through its repaired rows lost its ``1.2K`` note). Every
+        field is shared but the headers matched, which are the new table's: a field listed
+        by hand was forgotten (the ids mended while reading repaired rows lost their note)."""
+        return replace(self, table=table, _matches={})
 
     @property
     def name(self) -> str:
@@ -208,14 +206,15 @@ class Candidate:
     def read_keys(self, header: str, canonical: str, cells: pd.Series) -> pd.Series:
         """The cells of the column ``header`` (stripped text) of the field ``canonical`` as
         the key that joins its rows to other tables': ids read by :meth:`read_ids`, the text
-        keys of :data:`KEY_FIELDS` without their invisible characters
+        keys of :data:`KEY_FIELDS` without the invisible characters a paste leaves (their
+        joiners and direction marks kept where they are text)
         (:func:`~._ids.without_invisible`, remembered in :attr:`mended_keys` to be noted),
         any other field as it is."""
         if canonical in ID_FIELDS:
             return self.read_ids(header, cells)
         if canonical not in KEY_FIELDS:
             return cells
-        out, invisible = without_invisible(cells)
+        out, invisible = without_invisible(cells, keep_text=True)
         if invisible.any():
             k = int(np.flatnonzero(invisible)[0])
             self.mended_keys[header] = (int(invisible.sum()), self._where(header, k),

@@ -18,7 +18,7 @@ import re
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..quality import QualityLog
+from ..quality import QualityLog, agree, counted
 
 __all__ = ["decode", "double_encoded"]
 
@@ -142,9 +142,10 @@ def decode(data: bytes, *, file: str = "", log: QualityLog | None = None) -> tup
         if log is not None:
             log.add(file, "encoding_double_utf8", f"the text was UTF-8 encoded twice (read as "
                     "Windows-1252 and saved again as UTF-8, by a spreadsheet or an editor): "
-                    f"{n} characters such as {example!r} read back as "
+                    f"{counted(n, 'character', 'characters')} such as {example!r} read back as "
                     f"{_DOUBLE_UTF8.sub(_undo_double_utf8, example)!r}" + (
-                        f"; {lost} had lost a byte to that reading and were replaced by "
+                        f"; {lost} had lost a byte to that reading and "
+                        f"{agree(lost, 'was', 'were')} replaced by "
                         "U+FFFD" if lost else ""))
         return fixed, "utf-8+double"
     # UTF-8 with a few bytes of Windows-1252 (a caption fixed in Notepad or an old Excel):

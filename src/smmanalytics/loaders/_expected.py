@@ -27,6 +27,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .._io import file_name
+from ..quality import agree, counted
 from ._candidate import Candidate, ParseContext
 from ._headers import LANGUAGE_NAMES, match_headers, synonyms
 from ._registry import FAMILY_NAMES, Format, find_format
@@ -156,12 +157,13 @@ def synonyms_advice(unused: list[str], family: str, canonicals: list[str], lang:
     >>> text = synonyms_advice(["ID della Pagina"], "meta", ["account_id", "account_name"],
     ...                        "it", "the account")
     >>> text[:40]
-    "1 columns not used: ['ID della Pagina']."
+    "1 column not used: ['ID della Pagina']. "
     >>> text.split("header: ")[-1].split("; ")
     ['meta,account_id,it,<its header>', 'meta,account_name,it,<its header>']
     """
     rows = "; ".join(f"{family},{c},{lang},<its header>" for c in canonicals)
-    return (f"{len(unused)} columns not used: {unused[:20]!r}. If one of them holds {what} "
+    return (f"{counted(len(unused), 'column', 'columns')} not used: {unused[:20]!r}. If "
+            f"{agree(len(unused), 'it', 'one of them')} holds {what} "
             "(a column renamed in a newer export, or a language not known yet), a "
             "synonyms.csv in the brand folder can name it, one row per column under the "
             f"header family,canonical,lang,header: {rows}")

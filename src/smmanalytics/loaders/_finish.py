@@ -26,7 +26,7 @@ import pyarrow.compute as pc
 from .. import schema
 from .._io import file_name
 from ..metrics import COMPONENTS, interactions_and_totals
-from ..quality import QualityLog, counted
+from ..quality import QualityLog, agree, counted, table_rows
 from ._arrow import may_contain
 from ._candidate import (
     COUNT_FIELDS,
@@ -43,7 +43,7 @@ from ._registry import Format
 from ._snapshot import EXPORT_SLACK, latest_possible_day, range_from_name, zone_of
 from ._sources import Source
 
-__all__ = ["finish", "EXPORT_SLACK", "note_numbers", "note_repeated_headers", "note_blank_headers"]
+__all__ = ["finish", "note_numbers", "note_repeated_headers", "note_blank_headers"]
 
 _UTM = r"[?&]utm_campaign=([^&\s#\"'<>]+)"
 
@@ -200,8 +200,9 @@ def _interactions_noted(posts: pd.DataFrame, src: Source, log: QualityLog | None
             blank = [c for c in comps if posts[c].isna().to_numpy()[lacking].any()]
             n = int(lacking.sum())
             have = counted(n, "post has", "posts have")
+            their = "its" if n == 1 else "their"
             log.add(src.name, "interactions_unknown", f"{have} no {' or '.join(blank)} though "
-                    "the file gives it for other posts: their interactions are unknown "
+                    f"the file gives it for other posts: {their} interactions are unknown "
                     "(NaN, left out of the rates), not the sum of the rest", rows=n, sheet=sheet)
     return got.array
 
@@ -221,11 +222,10 @@ def _note_from_total(posts: pd.DataFrame, rows: np.ndarray, src: Source, log: Qu
         parts = total_components(fmt, platform)
         lacking = [c for c in parts if c not in group.columns or group[c].isna().any()]
         n = len(group)
-        said.append("the interactions of the "
-                    + counted(n, f"{platform} post", f"{platform} posts"))
-        have = counted(n, f"{platform} post has", f"{platform} posts have")
-        log.add(src.name, "interactions_from_total", f"{have} no "
-                f"{' or '.join(lacking)} (no column, or blank): their interactions were taken "
+        said.append(f"the interactions of the {table_rows('posts', n, kind=platform)}")
+        have = f"{table_rows('posts', n, kind=platform)} {agree(n, 'has', 'have')}"
+        log.add(src.name, "interactions_from_total", f"{have} no {' or '.join(lacking)} (no "
+                f"column, or blank): {agree(n, 'its', 'their')} interactions were taken "
                 f"from the export's total column {header!r}, which is by definition "
                 f"{' + '.join(parts)} (the {' and '.join(lacking)} stay empty)", rows=n,
                 sheet=sheet)
@@ -392,7 +392,7 @@ def note_numbers(cand: Candidate, ctx: ParseContext) -> None:
         first = min(cand.placeholders, key=cand.header.index)
         which = f"{first!r}, " if len(cand.placeholders) > 1 else ""
         ctx.note("placeholder_cells", f"{counted(n, 'number cell holds', 'number cells hold')} "
-                 f"{words} (no value) and {'was' if n == 1 else 'were'} read as missing, not 0, "
+                 f"{words} (no value) and {agree(n, 'was', 'were')} read as missing, not 0, "
                  f"in {columns(cand.placeholders)} (the first: {which}"
                  f"{cand.placeholders[first][2]})", level="info", rows=n)
     if text_errors := {h: v for h, v in cand.errors.items() if h not in cand.placeholders}:
@@ -400,13 +400,13 @@ def note_numbers(cand: Candidate, ctx: ParseContext) -> None:
         words = " or ".join(map(repr, sorted({w for _, w in text_errors.values()})[:3]))
         cells = counted(n, "text cell shows", "text cells show")
         ctx.note("text_error_cells", f"{cells} a spreadsheet's error, {words} (no value), and "
-                 f"{'was' if n == 1 else 'were'} read as missing in {columns(text_errors)}",
+                 f"{agree(n, 'was', 'were')} read as missing in {columns(text_errors)}",
                  level="info", rows=n)
     if cand.read_by_count:
         ctx.note("counts_dot_thousands", _thousands_message(cand), level="warning",
                  rows=sum(map(len, cand.read_by_count.values())))
     for header, (n, where, cell, value) in cand.fractions.items():
-        counts = "1 count is" if n == 1 else f"{n} counts are"
+        counts = counted(n, "count is", "counts are")
         ctx.note("counts_not_whole", f"{header!r}: {counts} not a whole number ({where}: "
                  f"{cell!r} read as {value:,}), kept as read: a count has no decimals; a "
                  "cell mistyped, or changed by a spreadsheet?", level="warning", rows=n)
@@ -415,7 +415,7 @@ def note_numbers(cand: Candidate, ctx: ParseContext) -> None:
                  "it where ',' is the decimal mark: numbers such as 1.234 were read as "
                  f"thousands in {columns(cand.read_by_delimiter)}", level="warning")
     for header, (n, cell, value, within) in cand.abbreviated.items():
-        counts = "1 number is" if n == 1 else f"{n} numbers are"
+        counts = counted(n, "number is", "numbers are")
         ctx.note("counts_abbreviated", f"{header!r}: {counts} written abbreviated, rounded by "
                  f"the platform ({cell!r} read as {value:,.0f}, the true value within "
                  f"±{within:,.0f}): the totals that sum them are as rounded", level="info",

@@ -55,6 +55,17 @@ def _ints(ids: pd.Series, pattern: str = r"\d{1,20}") -> tuple[np.ndarray, np.nd
 #: word joiner, a soft hyphen, direction marks. In an id they make another post of the same.
 INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\u00ad\u200e\u200f"
 _INVISIBLE = f"[{INVISIBLE}]"
+#: the invisible characters a name (a campaign, an account) may hold as text, which a text
+#: key keeps (:func:`without_invisible` ``keep_text``): a joiner (ZWNJ U+200C, ZWJ U+200D)
+#: between two characters beyond ASCII makes one emoji of two (``👩\u200d🌾``, the woman
+#: farmer) or shapes a Persian or Indic word, and a direction mark (LRM U+200E, RLM U+200F)
+#: inside a name orders its words of two scripts. A joiner touching ASCII or an end joins
+#: nothing, a mark at an end orders nothing: debris, as are a BOM, a zero-width space, a word
+#: joiner and a soft hyphen anywhere (``auto\u00admne-2026`` is no campaign's name)
+_TEXT_DEBRIS = re.compile(
+    "[\ufeff\u200b\u2060\u00ad]"
+    "|(?<![^\x00-\x7f])[\u200c\u200d]|[\u200c\u200d](?![^\x00-\x7f])"
+    "|^[\u200e\u200f]+|[\u200e\u200f]+$")
 #: an integer id (Meta's page-scoped ``<page>_<post>`` too)
 _INTEGER_ID = r"\d+(?:_\d+)?"
 #: an integer as a spreadsheet formats a number: groups of three digits split by one
@@ -127,15 +138,17 @@ def read_ids(ids: pd.Series) -> IdsRead:
     return IdsRead(cells.mask(formatted, digits), invisible, formatted, first)
 
 
-def without_invisible(cells: pd.Series, among: np.ndarray | None = None
-                      ) -> tuple[pd.Series, np.ndarray]:
+def without_invisible(cells: pd.Series, among: np.ndarray | None = None, *,
+                      keep_text: bool = False) -> tuple[pd.Series, np.ndarray]:
     """``cells`` (stripped text) with the :data:`INVISIBLE` characters removed wherever they
     stand, stripped again (a cell left empty: NA), and which cells held one; only the cells
     ``among`` (a bool mask; all by default) are searched. The caller's series is not changed.
 
     One rule for every text that joins one table to another (ids, campaigns, sources): a BOM
     is no whitespace, so ``str.strip`` keeps it, and ``'\\ufeffinstagram'`` was a source of no
-    platform, ``'auto\\u00admne-2026'`` a campaign of no cost line."""
+    platform, ``'auto\\u00admne-2026'`` a campaign of no cost line. Names (``keep_text``) keep
+    the joiners and direction marks that are part of their text (:data:`_TEXT_DEBRIS`): an
+    account ``Maison Sève 👩\\u200d🌾`` stays so, where an id holds no such text."""
     cells = cells.astype("string")
     search = cells.notna().to_numpy(bool)
     at = np.flatnonzero(search if among is None else search & among)
@@ -145,7 +158,11 @@ def without_invisible(cells: pd.Series, among: np.ndarray | None = None
     if not invisible.any():
         return cells, invisible
     at = np.flatnonzero(invisible)
-    mended = cells.iloc[at].str.replace(_INVISIBLE, "", regex=True).str.strip()
+    held = cells.iloc[at]
+    # the few cells holding one are mended by Python's re: Arrow's RE2 has no lookaround
+    mended = (held.map(lambda cell: _TEXT_DEBRIS.sub("", cell)) if keep_text
+              else held.str.replace(_INVISIBLE, "", regex=True)).str.strip()
+    invisible[at] = (mended != held).to_numpy(bool)
     cells = cells.copy()
     cells.iloc[at] = mended.replace("", pd.NA)
     return cells, invisible
@@ -296,6 +313,8 @@ def cut_to_15_digits(ids: pd.Series) -> np.ndarray:
 def _to_utc(ms: np.ndarray, ok: np.ndarray, index: pd.Index) -> pd.Series:
     ms = np.where(ok, ms, 0).astype(np.int64)
     out = pd.Series(pd.to_datetime(ms, unit="ms", utc=True), index=index)
+    # an id's time is an instant in UTC, not a day of some zone: a day's slack (a clock
+    # ahead) where a file's dates take two (``_snapshot._FUTURE_SLACK``)
     upper = pd.Timestamp.now(tz="UTC") + pd.Timedelta(days=1)
     keep = ok & (out >= PLAUSIBLE_START).to_numpy() & (out <= upper).to_numpy()
     return out.where(keep).astype("datetime64[ns, UTC]")

@@ -27,7 +27,8 @@ from ..errors import ArgumentError, SmmError, UnknownFormatError, UnknownPlatfor
 from ._candidate import Candidate, ParseContext
 from ._headers import families, synonyms
 
-__all__ = ["Format", "register", "formats", "get_format", "KINDS", "KNOWN_PLATFORMS"]
+__all__ = ["Format", "register", "formats", "get_format", "detect_format", "KINDS",
+           "KNOWN_PLATFORMS"]
 
 logger = logging.getLogger(__name__)
 

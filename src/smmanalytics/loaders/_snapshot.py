@@ -6,6 +6,15 @@ noted as guessed (``attrs["snapshot_guessed"]``: the merge keeps an export that 
 time over it). :func:`range_from_name` and :func:`dates_in_name` read the same names for the
 dataset's covered days (``dataset.py``) and the Meta loader.
 
+A time the export gives is checked against its rows, by two rules that differ because their
+evidence does. Daily rows (:func:`mtime_before_rows`) are one per day, their dates read from
+cells a spreadsheet may have retyped: a row after the modification time is taken as misread
+(a year mistyped in one of 365), unless every row is after it, when the time is the wrong
+one. Posts (:func:`_before_posts`) are checked on their latest publication alone, once the
+doubtful ones are set aside (:func:`latest_post`: dated after today, or years a parser
+guessed): a platform writes each post's time, and a name's date that is the period's first
+day, not the export's, is the common mistake a single post later than it reveals.
+
 Apart from the registry because it is self-contained: it reads file names, sources and the
 frames' attrs, and knows nothing of formats or candidates.
 """
@@ -25,6 +34,22 @@ from ._sources import Source
 __all__ = ["snapshot_from_name", "dates_in_name", "range_from_name", "mark_range_end",
            "export_snapshot", "mtime_before_rows", "latest_possible_day", "zone_of",
            "latest_post", "EXPORT_SLACK"]
+
+#: how far past now a date may be and still be taken as read: a day a file names is a day
+#: of some zone (up to 14 hours ahead of UTC) and ends a day after its start
+_FUTURE_SLACK = pd.Timedelta(days=2)
+
+
+def _latest_plausible() -> pd.Timestamp:
+    """The latest time (UTC) a file's name, rows or posts may give and not be misread."""
+    return pd.Timestamp.now(tz="UTC") + _FUTURE_SLACK
+
+
+def _daily_dates(frames: list[pd.DataFrame]) -> list[pd.Series]:
+    """The dates of the daily rows of each of ``frames`` that has some."""
+    return [pd.to_datetime(f["date"]) for f in frames
+            if f.attrs.get("kind") == "daily" and "date" in f.columns and len(f)]
+
 
 _NAME_DATE = [
     (re.compile(r"(20\d\d)[-_.]?([01]\d)[-_.]?([0-3]\d)(?:[T ]([0-2]\d)[-:h_.]?([0-5]\d)"
@@ -98,7 +123,7 @@ def range_from_name(name: str, log: QualityLog | None = None
         if len(days) < 2:
             return None
         odd = None
-        latest = (pd.Timestamp.now(tz="UTC") + pd.Timedelta(days=2)).date()
+        latest = _latest_plausible().date()
         start, end, *exported = days
         if len(days) > 3:
             odd = f"{len(days)} dates, where a start, an end and an export day are expected"
@@ -153,8 +178,7 @@ def _dates_in_name(base: str, tz: str = "UTC") -> list[pd.Timestamp]:
                         found.append(_day_end(day, tz))
             except (ValueError, OverflowError):
                 continue
-    return [t for t in found if pd.Timestamp("2004-01-01", tz="UTC") <= t
-            <= pd.Timestamp.now(tz="UTC") + pd.Timedelta(days=2)]
+    return [t for t in found if pd.Timestamp("2004-01-01", tz="UTC") <= t <= _latest_plausible()]
 
 
 def latest_possible_day(src: Source, tz: str) -> pd.Timestamp:
@@ -178,9 +202,7 @@ def mtime_before_rows(src: Source, frames: list[pd.DataFrame], log: QualityLog) 
     if (src.mtime is None or any(f.attrs.get("as_of") is not None for f in frames)
             or snapshot_from_name(src.name, tz) is not None):
         return False
-    firsts = [pd.to_datetime(f["date"]).min() for f in frames
-              if f.attrs.get("kind") == "daily" and "date" in f.columns and len(f)]
-    firsts = [d for d in firsts if pd.notna(d)]
+    firsts = [d for d in (dates.min() for dates in _daily_dates(frames)) if pd.notna(d)]
     modified = latest_possible_day(src, tz)
     if not firsts or min(firsts) <= modified:
         return False
@@ -201,7 +223,7 @@ def latest_post(frames: list[pd.DataFrame]) -> pd.Timestamp | None:
     can have been made: an export cannot list a post published after it. None without posts,
     and for posts whose parser doubts their dates (``attrs["after_export_hint"]``: TikTok's
     years a spreadsheet guessed) or dated after today, which are misread, not evidence."""
-    today = pd.Timestamp.now(tz="UTC") + pd.Timedelta(days=2)
+    today = _latest_plausible()
     latest = [published[published <= today].max() for f in frames
               if f.attrs.get("kind") == "posts" and "published_at" in f.columns
               and not f.attrs.get("after_export_hint")
@@ -245,9 +267,7 @@ def export_snapshot(src: Source, frames: list[pd.DataFrame], log: QualityLog
                                                    posted, log):
         return from_name, True, False
     latest = latest_possible_day(src, tz)
-    days = [pd.to_datetime(f["date"]) for f in frames
-            if f.attrs.get("kind") == "daily" and "date" in f.columns and len(f)]
-    last_days = [d[d <= latest].max() for d in days]
+    last_days = [d[d <= latest].max() for d in _daily_dates(frames)]
     last_days = [d for d in last_days if pd.notna(d)]
     if last_days:
         # a daily series is exported after its last day: deterministic, unlike the file's

@@ -58,7 +58,7 @@ from ._cutoff import (
 )
 from ._headers import SUMMARY_WORDS, known_header, normalize, shares_half_the_names
 
-__all__ = ["RawTable", "DELIMITERS"]
+__all__ = ["RawTable", "DELIMITERS", "is_sep_row", "only_text"]
 
 DELIMITERS = (",", ";", "\t")
 _T = TypeVar("_T")

@@ -30,7 +30,7 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from ..errors import ParseError
-from ..quality import QualityLog, counted
+from ..quality import QualityLog, agree, counted
 from ._cells import column_letter
 from ._encoding import decode, double_encoded
 from ._headers import normalize
@@ -715,7 +715,7 @@ def _note_formulas(src: Source, sheet: str, formulas: list[tuple[int, int]],
     where = ", ".join(f"{key} {n}" for key, n in by_column.items())
     log.add(src.name, "formula_without_result",
             f"{counted(len(formulas), 'formula cell', 'formula cells')} without a saved result "
-            f"{'was' if len(formulas) == 1 else 'were'} read as empty: {where} "
+            f"{agree(len(formulas), 'was', 'were')} read as empty: {where} "
             f"(first cell {column_letter(col)}{row + 1}); open the file in Excel and save it "
             "again", rows=len(formulas), sheet=sheet)
 

@@ -421,7 +421,7 @@ def note_extra_columns(ctx: ParseContext, headers: Sequence[str], *,
         return
     advice = (" (headers not known; a synonyms.csv beside the exports can name them)"
               if advise_synonyms else "")
-    ctx.note("extra_columns", f"{len(headers)} columns not used{advice}: "
+    ctx.note("extra_columns", f"{counted(len(headers), 'column', 'columns')} not used{advice}: "
              f"{list(headers[:20])!r}", level="info", columns=headers)
 
 

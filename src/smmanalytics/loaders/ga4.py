@@ -39,7 +39,7 @@ import pandas as pd
 
 from .._web import not_social_sources
 from ..errors import ParseError
-from ..quality import counted
+from ..quality import agree, counted
 from ._body import lines_named
 from ._candidate import Candidate, ParseContext
 from ._cutoff import ends_inside_a_line
@@ -194,7 +194,9 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     unread = _unread_metrics(c, unused)
     if unread:
         lacking = [k.replace("_", " ") for k in ("revenue", "key_events") if k not in m.columns]
-        ctx.note("unknown_columns", f"{len(unread)} columns of numbers not read, their headers "
+        n = len(unread)
+        ctx.note("unknown_columns", f"{counted(n, 'column', 'columns')} of numbers not read, "
+                 f"{agree(n, 'its header', 'their headers')} "
                  f"no GA4 export is known to use: {unread[:20]!r}; the table has no "
                  f"{' and no '.join(lacking)} column it knows (if one of these holds it, in a "
                  "language whose GA4 headers are known only in part, a synonyms.csv in the "
@@ -559,7 +561,7 @@ def _nth_days(cells: pd.Series, keep: np.ndarray, start: pd.Timestamp, c: Candid
         n = int(keep.sum())
         ctx.note("nth_day_undated", f"{counted(n, 'row is', 'rows are')} counted in days since "
                  "the start of the report ('Nth day') but the file gives no start date: "
-                 f"{'its day is' if n == 1 else 'their days are'} unknown", rows=n)
+                 f"{agree(n, 'its day is', 'their days are')} unknown", rows=n)
         return pd.Series(pd.NaT, index=cells.index, dtype="datetime64[ns]")
     offsets = pd.to_timedelta(pd.to_numeric(raw.mask(raw == "")), unit="D")
     return (start + offsets).astype("datetime64[ns]")

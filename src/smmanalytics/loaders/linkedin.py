@@ -66,7 +66,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParseError
-from ..quality import counted
+from ..quality import agree, counted
 from ._body import lines_named
 from ._candidate import Candidate, ParseContext
 from ._cells import classify_cells
@@ -399,9 +399,9 @@ def _day_first_put_back(cells: pd.Series, is_dt: pd.Series, real: pd.Series, hea
     if ctx is not None:
         n = int(is_dt.sum())
         ctx.note("dates_swapped_day_first", f"{counted(n, 'date', 'dates')} of {header!r} "
-                 f"{'was a date' if n == 1 else 'were dates'} of a spreadsheet set to read day "
+                 f"{agree(n, 'was a date', 'were dates')} of a spreadsheet set to read day "
                  f"first (it left LinkedIn's MM/DD/YYYY {proof!r} as text): "
-                 f"{'its' if n == 1 else 'their'} day and month were put back", rows=n)
+                 f"{agree(n, 'its', 'their')} day and month were put back", rows=n)
     return real.where(~is_dt, swapped)
 
 

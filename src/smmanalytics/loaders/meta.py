@@ -91,7 +91,7 @@ import pyarrow.compute as pc
 
 from ..errors import ParseError
 from ..metrics import row_sum
-from ..quality import counted
+from ..quality import agree, counted
 from ._arrow import arrow_text, contains, strip
 from ._candidate import Candidate, ParseContext, two_labels
 from ._cells import isinstance_cells
@@ -102,7 +102,6 @@ from ._dates import (
     offsets_by_hour,
     parse_datetimes,
 )
-from ._finish import EXPORT_SLACK
 from ._headers import LANGUAGE_NAMES, LOCALES, HeaderMatch, match_headers, normalize, synonyms
 from ._ids import (
     cut_to_15_digits,
@@ -113,7 +112,7 @@ from ._ids import (
 )
 from ._registry import register
 from ._serials import SERIAL_DAYS, excel_origin, serial_datetimes
-from ._snapshot import range_from_name, snapshot_from_name
+from ._snapshot import EXPORT_SLACK, range_from_name, snapshot_from_name
 from ._sniff import RawTable
 from ._tidy import (
     day_order,
@@ -268,7 +267,7 @@ def _note_repeated_hour(ctx: ParseContext, first: int, second: int) -> None:
     the first occurrence of their wall time (PDT, the export's reading), ``second`` at the
     second (PST), which the time decoded from their Instagram shortcode gave."""
     n = first + second
-    its = "their" if n > 1 else "its"
+    its = agree(n, "its", "their")
     if not second:
         which = "the first occurrence (PDT) was taken"
     elif not first:
@@ -278,7 +277,7 @@ def _note_repeated_hour(ctx: ParseContext, first: int, second: int) -> None:
         # "1 were taken" read the count as a plural whatever it was
         which = (f"{counted(first, 'was', 'were')} taken at the first occurrence (PDT), "
                  f"{second} at the second (PST), which the time decoded from "
-                 f"{'its' if second == 1 else 'their'} Instagram shortcode gives")
+                 f"{agree(second, 'its', 'their')} Instagram shortcode gives")
     times_fall = counted(n, "publish time falls", "publish times fall")
     ctx.note("dst_ambiguous", f"{times_fall} in the repeated autumn hour of "
              f"America/Los_Angeles; {which}", rows=n)
@@ -475,13 +474,14 @@ def _spreadsheet_dates(cells: pd.Series, ctx: ParseContext) -> pd.Series:
         times = counted(n, "publish time was a date", "publish times were dates")
         ctx.note("publish_times_day_first", f"{times} of a spreadsheet set to read day first "
                  f"(it left Meta's month-first {proof!r} as text): "
-                 f"{'its' if n == 1 else 'their'} day and month were put back as Meta wrote "
+                 f"{agree(n, 'its', 'their')} day and month were put back as Meta wrote "
                  "them", rows=n)
         return fixed
-    ctx.note("publish_times_as_dates", f"{int(is_dt.sum())} publish times are dates of a "
-             "spreadsheet, read as stored: one set to read day first (French, Italian "
-             "settings) swaps the day and month of Meta's MM/DD/YYYY times up to the 12th, "
-             "and nothing in the file tells", rows=int(is_dt.sum()))
+    n = int(is_dt.sum())
+    times = counted(n, "publish time is a date", "publish times are dates")
+    ctx.note("publish_times_as_dates", f"{times} of a spreadsheet, read as stored: one set to "
+             "read day first (French, Italian settings) swaps the day and month of Meta's "
+             "MM/DD/YYYY times up to the 12th, and nothing in the file tells", rows=n)
     return cells
 
 
@@ -1281,7 +1281,7 @@ def _parse_daily(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     if empty.any():
         n = int(empty.sum())
         ctx.note("daily_rows_without_date", f"{counted(n, 'row has', 'rows have')} no date and "
-                 f"{'was' if n == 1 else 'were'} not kept", rows=n)
+                 f"{agree(n, 'was', 'were')} not kept", rows=n)
     if metric == "follows" and (values < 0).any():
         # a count of new follows is never negative: this series is the day's net change
         metric = "net_follows"

@@ -35,7 +35,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from ..errors import ParseError
-from ..quality import counted
+from ..quality import agree, counted
 from ._candidate import Candidate, ParseContext
 from ._cutoff import cut_off_message, ends_inside_a_line, ends_inside_a_quote, ends_with_a_quote
 from ._dates import META_TZ
@@ -173,7 +173,7 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                 n = int((~ok).sum())
                 rows = counted(n, "Follows row has", "Follows rows have")
                 ctx.note("daily_rows_without_date", f"{rows} no readable date and "
-                         f"{'was' if n == 1 else 'were'} not kept", rows=n)
+                         f"{agree(n, 'was', 'were')} not kept", rows=n)
             d = pd.DataFrame({"platform": platform, "account_id": pd.NA,
                               "date": dates[ok].dt.normalize().to_numpy(), "hour": pd.NA,
                               "metric": "follows", "value": vals[ok].array, "day_tz": META_TZ})

@@ -61,7 +61,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParseError
-from ..quality import counted
+from ..quality import agree, counted
 from ._body import lines_named
 from ._candidate import Candidate, ParseContext
 from ._dates import (
@@ -232,7 +232,7 @@ def _note_post_years(c: Candidate, ctx: ParseContext,
     after = (refs.pop() if len(refs) == 1 else
              " and ".join(f"{ref:%Y-%m-%d} ({h!r})" for h, (_, ref) in done.items()))
     ctx.note("year_inferred", f"{' and '.join(repr(h) for h in done)} "
-             f"{'has' if len(done) == 1 else 'have'} no year: inferred as the latest year not "
+             f"{agree(len(done), 'has', 'have')} no year: inferred as the latest year not "
              f"after {after}", level="info", rows=rows)
 
 
@@ -274,7 +274,7 @@ def _mended_years(dates: pd.Series, as_of: pd.Timestamp, header: str | None,
         n = int(late.sum())
         ctx.note("days_after_export", f"{header!r}: {counted(n, 'day is', 'days are')} after "
                  f"the export date {ref:%Y-%m-%d} (the first {mended[late].min():%Y-%m-%d}): a "
-                 f"spreadsheet's re-save may have given {'it' if n == 1 else 'them'} a wrong "
+                 f"spreadsheet's re-save may have given {agree(n, 'it', 'them')} a wrong "
                  "year", rows=n)
     return mended
 

@@ -42,7 +42,7 @@ import pandas as pd
 
 from ..errors import ParseError
 from ..metrics import row_sum
-from ..quality import counted
+from ..quality import agree, counted
 from ._body import lines_named
 from ._candidate import Candidate, ParseContext, two_labels
 from ._dates import (
@@ -414,7 +414,7 @@ def _dated_rows(long: pd.DataFrame, ctx: ParseContext, account: str | None = Non
     if no_date.any():
         n = int(no_date.sum())
         ctx.note("daily_rows_without_date", f"{counted(n, 'value has', 'values have')} no date "
-                 f"and {'was' if n == 1 else 'were'} not kept", rows=n)
+                 f"and {agree(n, 'was', 'were')} not kept", rows=n)
         long = long[~no_date]
     long = long.sort_values(["date", "metric"], kind="stable").reset_index(drop=True)
     account_id = pd.array([account] * len(long), dtype="string")

@@ -62,7 +62,7 @@ import pandas as pd
 
 from .._ranges import after_range, partial_life
 from ..errors import ParseError
-from ..quality import counted
+from ..quality import agree, counted
 from ._body import lines_named
 from ._candidate import Candidate, ParseContext
 from ._dates import dates_from_parts, day_to_utc
@@ -207,7 +207,7 @@ def _note_outside_range(videos: pd.DataFrame, rng: tuple[pd.Timestamp, pd.Timest
     span = f"{rng[0]:%Y-%m-%d} to {rng[1]:%Y-%m-%d}"
     before = int(partial_life(videos).sum())
     if before:
-        its = "its" if before == 1 else "their"
+        its = agree(before, "its", "their")
         ctx.note("range_figures", f"{counted(before, 'video was', 'videos were')} published "
                  f"before the file's range ({span}, chosen in Studio): {its} figures are those "
                  f"of the range, not of {its} lifetime", level="info", rows=before)
@@ -433,7 +433,7 @@ def _note_undated(c: Candidate, published: pd.Series, rows: np.ndarray,
         return
     pos = rows[missing]
     lines = [c.table.line_of(int(k)) for k in pos[:5]]
-    its = "its" if len(pos) == 1 else "their"
+    its = agree(len(pos), "its", "their")
     ctx.note("missing_publish_time", f"{lines_named(lines, len(pos))}: no "
              f"{c.header_of(F, 'published_date')!r} (a video deleted since, as a rule): kept, "
              f"but {its} figures are outside every period, so a period's totals (a month's "

@@ -39,7 +39,7 @@ from .._logo import Logo, read_logo
 from ..errors import ArgumentError, ReportError
 from .formatting import Formatter
 
-__all__ = ["Report", "Section"]
+__all__ = ["Report", "Section", "FIGURE_FONT"]
 
 _T = TypeVar("_T")
 

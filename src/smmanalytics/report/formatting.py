@@ -157,6 +157,9 @@ _FAILURE = re.compile(r"(?P<where>(?:(?:file [^,:]+|line \d+|cell [^,:]+|"
 #: (its amount's thousands in commas, as the API writes numbers)
 _COST_LINE = re.compile(r"(?P<months>\d{4}-\d{2}(?:–\d{4}-\d{2})?) (?P<category>\w+) "
                         r"(?P<amount>\d{1,3}(?:,\d{3})*\.\d{2}) (?P<currency>\S+)")
+#: where a currency written in letters touches its figures ("CHF32,000", "32,000CHF"): CLDR's
+#: currencySpacing puts a no-break space there (a sign such as € or $ stays against them)
+_CURRENCY_SPACING = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
 #: the label key (labels.yaml) of each day group of a best-times window
 #: (``BestTimes.window["days"]``, the names of timing's own ``DAY_GROUPS``)
 DAY_GROUP_LABELS = {"every day": "days_all", "Monday-Friday": "days_week",
@@ -1042,10 +1045,19 @@ class Formatter:
 
     @_half_up
     def money(self, x, digits: int = 0, missing: str = "–") -> str:
+        """An amount in the brand's currency, as the language writes it: €1,235 (en),
+        1 235 € (fr), 1.235 € (it); a currency written in letters stands a no-break space from
+        its figures (CHF 32,000, not CHF32,000: CLDR's currency-spacing rule, which babel does
+        not apply; French and Italian already set the code apart, 32 000 CHF, 32.000 CHF).
+
+        >>> Formatter("en", "CHF").money(-32000), Formatter("it", "CHF").money(32000)
+        ('-CHF\\xa032,000', '32.000\\xa0CHF')
+        """
         if _missing(x):
             return missing
-        return format_currency(float(x), self.currency, format=self._pattern("currency", digits),
+        text = format_currency(float(x), self.currency, format=self._pattern("currency", digits),
                                locale=self.locale, currency_digits=False)
+        return _CURRENCY_SPACING.sub("\u00a0", text)
 
     def weekday(self, day: int) -> str:
         """The name of a weekday (0 = Monday) as the slots of the best-times section write it

@@ -16,7 +16,7 @@ from ..benchmarks import (
     competitors_within,
 )
 from ..compare import MIN_POSTS, carried_by, compare, rate_platforms
-from ..goals import _POST_METRICS, goal_record, scorecard, shown_status
+from ..goals import POST_METRICS, goal_record, scorecard, shown_status
 from ..metrics import RATE_MEASURES
 from ..periods import parse_period
 from ..quality import side_file_error
@@ -148,7 +148,7 @@ class PerformanceSections:
                 detail.append(f.labelled(f.label("chance"), f.chance(r.p_meet, sure=sure)))
             if not r.complete and pd.notna(r.required_daily):
                 detail += self._per_day(r.metric, r.direction, r.required_daily)
-            if r.metric in _POST_METRICS and pd.notna(r.actual) \
+            if r.metric in POST_METRICS and pd.notna(r.actual) \
                     and (stories := self._goal_stories(r.metric, r.platform, r.goal_period)):
                 # 42 Instagram posts, of which 12 stories, where the benchmarks count 30; their
                 # 16,778 interactions and 8.92 % take the stories too (16,528, 9.51 % without)

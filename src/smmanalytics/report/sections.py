@@ -34,7 +34,7 @@ from .._args import platform_name
 from .._io import atomic_write, file_name
 from .._preflight import check_platform_posts
 from .._ranges import after_range, partial_life
-from .._web import campaign_key
+from .._web import campaign_key, uncovered_runs
 from ..benchmarks import account_names
 from ..dataset import SETTINGS_FILES, remembering
 from ..errors import ArgumentError, require_dataset
@@ -331,7 +331,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         starts, stops = _coverage_lines(ds, period, f)
         lines = self._cover_lines + starts
         said = _brand_defaults_warning(ds, f) + _unread_warning(ds, f) + stops
-        said += _foreign_warning(ds, f)
+        said += _ga4_gaps_warning(ds, period, f) + _foreign_warning(ds, f)
         said += _cut_off_warning(ds, posts, f)
         said += _undrawn_warning(ds, posts, f)
         # in the language's prose now, while the brand's words (files' names) are marked as
@@ -1081,7 +1081,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         times were converted to the audience's zone."""
         f = self.fmt
         by_zone: dict[str, list[str]] = {}
-        for platform, zone in sorted(metrics._day_zones(self.ds.daily).items()):
+        for platform, zone in sorted(metrics.day_zones(self.ds.daily).items()):
             if zone != self.tz:
                 by_zone.setdefault(zone, []).append(f.platform(platform))
         said = _METHOD_DAYS[self.lang][1]
@@ -1342,18 +1342,34 @@ def _platform_coverage(ds, period, f, platform: str, begin: dt.date, end: dt.dat
         return [], stops
     if first > begin:
         starts.append(f.label("cover_platform_starts").format(date=f.date(first), **values))
-    for gap_start, gap_end in gaps:
-        if gap_start == gap_end:
-            stops.append(f.label("cover_platform_gap_day").format(
-                date=f.date(gap_start), **values))
-        else:
-            shown_start, shown_end = f.days(gap_start, gap_end)
-            stops.append(f.label("cover_platform_gap").format(
-                start=shown_start, end=shown_end, **values))
+    stops += _gap_warnings(f, "cover_platform_gap", gaps, **values)
     if last < end:
         key = "cover_platform_ends_unread" if unread else "cover_platform_ends"
         stops.append(f.label(key).format(date=f.date(last), **values))
     return starts, stops
+
+
+def _gap_warnings(f, key: str, gaps: list[tuple[dt.date, dt.date]], **values) -> list[str]:
+    """The cover's warning on each of ``gaps`` (first and last day), by label ``key``, or
+    ``key``'s "_day" one for a single day."""
+    said = []
+    for start, end in gaps:
+        if start == end:
+            said.append(f.label(f"{key}_day").format(date=f.date(start), **values))
+        else:
+            shown_start, shown_end = f.days(start, end)
+            said.append(f.label(key).format(start=shown_start, end=shown_end, **values))
+    return said
+
+
+def _ga4_gaps_warning(ds, period, f) -> list[str]:
+    """The cover's warnings on the days of the period no GA4 export covers between others
+    (:func:`~smmanalytics._web.uncovered_runs`), up to the data's last day: a quarter
+    without its August export said so of its posts exports, not of GA4's, whose sessions
+    and revenue then lack a month."""
+    if (days := data_days(ds, period.start, period.end)) is None:
+        return []
+    return _gap_warnings(f, "cover_ga4_gap", uncovered_runs(ds.web, *days))
 
 
 def _posts_known(ds, period) -> bool:

@@ -44,7 +44,7 @@ from ..timing._estimate import (
     window_runs,
 )
 from ..timing._model import NO_ENGAGEMENT, NOT_IDENTIFIABLE, NOT_PERMUTABLE
-from ..timing._result import nameable_days
+from ..timing._result import best_day
 from ._ahead import built_ahead
 from .builder import Section
 from .formatting import DAY_GROUP_LABELS, OTHER_BADGE_COLOR
@@ -478,17 +478,20 @@ class WatchSections:
             tail = f.label("bt_day_only_left_out").format(k=MIN_TEST_POSTS)
         elif not np.isfinite(wp):
             tail = f.label("bt_day_only_untested")
-        elif wp < bt.method.get("alpha", 0.1):
-            top = nameable_days(bt.by_weekday).sort_values("lift", ascending=False).iloc[0]
+        elif wp >= bt.method.get("alpha", 0.1):
+            p, odds = f.p_value(wp, 2)
+            tail = f.label("bt_day_only_none").format(
+                p=p, chance=f.label("bt_chance").format(odds=odds))
+        elif (top := best_day(bt.by_weekday)) is None:     # a difference, no day's lift
+            p, odds = f.p_value(wp, 2)
+            tail = f.label("bt_day_only_unnamed").format(
+                p=p, chance=f.label("bt_chance").format(odds=odds))
+        else:
             tail = f.label("bt_day_only_best").format(
                 day=f.weekday(int(top["weekday"])), lift=f"{f.number(top['lift'], 2)}×",
                 low=f"{f.number(top['lift_low'], 2)}×", high=f"{f.number(top['lift_high'], 2)}×",
                 interval=self._gloss("bt_interval", said), p=f.p_value(wp, 3)[0],
                 **_bt_who(f, accounts))
-        else:
-            p, odds = f.p_value(wp, 2)
-            tail = f.label("bt_day_only_none").format(
-                p=p, chance=f.label("bt_chance").format(odds=odds))
         return f"{head} {tail}"
 
     @built_ahead

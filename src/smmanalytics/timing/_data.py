@@ -44,7 +44,7 @@ from .._ranges import after_range, figures_end, partial_life
 from ..errors import ArgumentError, EmptyDataError, SchemaError
 from ..periods import stored_days
 from ..schema import canonical_order, canonical_platforms, column_or, utc_timestamps
-from ._estimate import MIN_POSTS
+from ._estimate import HOURS_OF_WEEK, MIN_POSTS
 
 __all__ = ["prepare", "post_ages", "cap_outliers", "multiple_digits", "CAP_MULTIPLE", "controls",
            "pooled_groups", "slot_design", "activity_schedule", "N_SLOTS", "EXPOSURES",
@@ -52,7 +52,7 @@ __all__ = ["prepare", "post_ages", "cap_outliers", "multiple_digits", "CAP_MULTI
 
 logger = logging.getLogger(__name__)
 
-N_SLOTS = 168
+N_SLOTS = HOURS_OF_WEEK
 #: the exposures best_times takes
 EXPOSURES = ("followers", "reach", None)
 #: the share of posts an exposure must be known for (positive) to measure engagement against it;

@@ -128,8 +128,11 @@ __all__ = ["SlotEstimate", "estimate", "MIN_CELL_POSTS", "MIN_TEST_POSTS", "NO_H
            "NO_DAYS_TESTED", "TOO_FEW_LEFT", "posts_tested", "days_tested",
            "candidate_windows", "posted_window",
            "hour_runs", "window_runs", "selection_adjusted", "judged", "shown", "stood_out",
-           "reaches_one", "WEEKDAYS", "DAY_GROUPS"]
+           "reaches_one", "WEEKDAYS", "DAY_GROUPS", "HOURS_OF_WEEK"]
 
+#: the slots of the hour analysis, one per hour of the week (weekday-major); the weekday
+#: analysis has 7
+HOURS_OF_WEEK = 7 * 24
 #: the fewest posts, and distinct weeks, a timing test is run on
 MIN_POSTS, MIN_WEEKS = 20, 4
 #: the fewest posts a slot's lift is shown for (benchmarks-methods §3.3: "Hide cell-level
@@ -426,6 +429,7 @@ def estimate(X: np.ndarray, y: np.ndarray, offset: np.ndarray, slot: np.ndarray,
     bootstrap, the windows' splits): the same seed gives the same result.
     """
     S = Zslot.shape[0]
+    hours = S == HOURS_OF_WEEK
     used = _used_posts(X, y, Zslot, slot)
     if not used.all():
         X, y, offset, slot, week, strata = (np.asarray(v)[used]
@@ -441,7 +445,7 @@ def estimate(X: np.ndarray, y: np.ndarray, offset: np.ndarray, slot: np.ndarray,
     q_lo, q_hi = (1 - level) / 2, 1 - (1 - level) / 2
 
     null = nb_fit(X, y, offset) if null is None else null
-    p, stat, how, t = _timing_test(Zslot, slot, y, null, strata, split_weekend,
+    p, stat, how, t = _timing_test(Zslot, slot, y, null, strata, split_weekend, hours=hours,
                                    n_perm=n_perm, rng=rng)
     Xf = np.column_stack([X, Zslot[slot]])
     ok_slot, liftable = _identified_slots(Xf, X.shape[1], Zslot, counts)
@@ -450,7 +454,7 @@ def estimate(X: np.ndarray, y: np.ndarray, offset: np.ndarray, slot: np.ndarray,
     full = nb_fit(Xf, y, offset)
     blocks = _week_sums(full, X, Zslot, y, offset, slot, week, K)
     eta, lift_log, tau2, lo, hi = _slot_intervals(rng, blocks, counts, K, n_boot, q_lo, q_hi)
-    lift, lo, hi = _shown_slots(lift_log, lo, hi, counts, ok_slot)
+    lift, lo, hi = _shown_slots(lift_log, lo, hi, counts, ok_slot, hours=hours)
     out = SlotEstimate(n=counts, lift=lift, lift_low=np.exp(lo), lift_high=np.exp(hi),
                        p_value=p, test=how, statistic=stat, nb_alpha=full.alpha,
                        tau2=float(tau2), null_fit=null, full_fit=full, used=used,
@@ -485,16 +489,15 @@ def _without_lifts(counts: np.ndarray, test: str, **fits) -> SlotEstimate:
 
 
 def _timing_test(Zslot: np.ndarray, slot: np.ndarray, y: np.ndarray, null: NBFit,
-                 strata: np.ndarray, split_weekend: bool, *, n_perm: int,
+                 strata: np.ndarray, split_weekend: bool, *, hours: bool, n_perm: int,
                  rng: np.random.Generator) -> tuple[float, float, str, np.ndarray]:
     """The global test of timing (:func:`._model.perm_score_test` on the null model's score
     residuals): its p-value, statistic and name, and which posts it read. The posts alone at
-    their hour, or on their weekday for the weekday test (``Zslot`` of 7 rows), say nothing
+    their hour, or on their weekday for the weekday test (``hours`` False), say nothing
     the test can check (:func:`posts_tested`, :func:`days_tested`). With no two hours (days)
     left to compare, nothing is tested (:data:`NO_HOURS_TESTED`, :data:`NO_DAYS_TESTED`) and
     ``rng`` is not drawn from; with too few posts left to permute once those are left out,
     :data:`TOO_FEW_LEFT`."""
-    hours = Zslot.shape[0] == 168
     s_null = (y - null.mu) / (1 + null.alpha * null.mu)
     t = posts_tested(slot, split_weekend) if hours else days_tested(slot)
     if len(np.unique(_test_hour(slot[t], split_weekend) if hours else slot[t])) < 2:
@@ -583,14 +586,15 @@ def _slot_intervals(rng: np.random.Generator, blocks: _Blocks, counts: np.ndarra
 
 
 def _shown_slots(lift_log: np.ndarray, lo: np.ndarray, hi: np.ndarray, counts: np.ndarray,
-                 ok_slot: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+                 ok_slot: np.ndarray, *, hours: bool
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The lifts (no longer logs) and log bounds of the slots shown, NaN for the others: the
-    slots whose lift is not identified (``ok_slot``) and, of the 168 hours, a slot without
+    slots whose lift is not identified (``ok_slot``) and, of the ``hours``, a slot without
     posts that is not between posted hours (within two hours on each side, same day), where
     the smooth curve would be extrapolating."""
     lift = np.exp(lift_log)
     shown = ok_slot
-    if len(counts) == 168:
+    if hours:
         has = counts.reshape(7, 24) > 0
         before = np.roll(has, 1, axis=1) | np.roll(has, 2, axis=1)
         after = np.roll(has, -1, axis=1) | np.roll(has, -2, axis=1)

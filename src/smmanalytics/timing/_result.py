@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ArgumentError
+from ..quality import counted
 from ..schema import shown_platform
 from ._data import MIN_EXPOSURE_SHARE, multiple_digits
 from ._estimate import (
@@ -29,7 +30,7 @@ from ._estimate import (
 )
 from ._model import NO_ENGAGEMENT, NOT_IDENTIFIABLE, NOT_PERMUTABLE
 
-__all__ = ["BestTimes", "WEEKDAYS", "nameable_days"]
+__all__ = ["BestTimes", "WEEKDAYS", "nameable_days", "best_day"]
 
 
 def nameable_days(by_weekday: pd.DataFrame) -> pd.DataFrame:
@@ -39,6 +40,15 @@ def nameable_days(by_weekday: pd.DataFrame) -> pd.DataFrame:
     the test left it out, and naming it would claim what no test looked at."""
     known = (by_weekday["n_posts"].ge(MIN_TEST_POSTS) & by_weekday["lift"].notna()).fillna(False)
     return by_weekday.loc[known.to_numpy(bool)]
+
+
+def best_day(by_weekday: pd.DataFrame) -> pd.Series | None:
+    """The day a finding names as doing best: of :func:`nameable_days`, the one of the
+    highest lift (the earlier weekday on a tie). None when none is nameable (a weekday test
+    that found a difference while no tested day's lift is identified), which a caller says
+    without naming a day, where taking the first row raised IndexError."""
+    days = nameable_days(by_weekday).sort_values(["lift", "weekday"], ascending=[False, True])
+    return None if days.empty else days.iloc[0]
 
 
 def _hours(w: dict) -> str:
@@ -612,7 +622,7 @@ class BestTimes:
         from ..report.formatting import Formatter
 
         left = {k: v for k, v in self.n_excluded.items() if v}
-        return f"{self.n_used} posts used; " + (
+        return f"{counted(self.n_used, 'post', 'posts')} used; " + (
             f"left out: {Formatter('en').excluded(left)}" if left else "none left out")
 
     @property
@@ -740,13 +750,15 @@ class BestTimes:
                          f"were posted {MIN_TEST_POSTS} times or more.")
             else:
                 head += (f" (weekday test p = {wp:.3f})." if np.isfinite(wp) else ".")
-            if np.isfinite(wp) and wp < self.method.get("alpha", 0.1):
-                top = nameable_days(self.by_weekday).sort_values("lift", ascending=False).iloc[0]
+            top = (best_day(self.by_weekday)
+                   if np.isfinite(wp) and wp < self.method.get("alpha", 0.1) else None)
+            if top is not None:
                 head = (f"{head[:-1]}: {WEEKDAYS[int(top['weekday'])]} does best, "
                         f"{float(top['lift']):.2f}× the average ({level}% interval "
                         f"{float(top['lift_low']):.2f}–{float(top['lift_high']):.2f}).")
         elif not np.isfinite(self.p_value) and self.method.get("test") == NO_ENGAGEMENT:
-            head = f"No engagement recorded on these {n} posts, so timing cannot be assessed"
+            these = "this post" if n == 1 else f"these {n} posts"
+            head = f"No engagement recorded on {these}, so timing cannot be assessed"
         elif not np.isfinite(self.p_value) and self.method.get("test") == NOT_IDENTIFIABLE:
             head = (f"Whether posting time matters cannot be tested on these {n} posts: each "
                     f"slot's posts share their format, paid status or account, so time cannot "
