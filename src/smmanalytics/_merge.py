@@ -413,7 +413,7 @@ def _newer_by_figures_than_guessed(df: pd.DataFrame, keys: list[str], log: Quali
         mine = (df["source_file"] == src).to_numpy(bool)
         above = p["_guess_o"].max() + pd.Timedelta(1)
         guess[mine] = guess[mine].where(guess[mine] > above, above)
-        log.add(src, "snapshot_newer_by_figures", f"{_rows(len(p), 'posts')} also in "
+        log.add(src, "snapshot_newer_by_figures", f"{table_rows('posts', len(p))} also in "
                 f"{file_name(other)}; neither file says when it was exported (modified "
                 f"{other_at:%Y-%m-%d %H:%M} UTC, this file {at:%Y-%m-%d %H:%M} UTC), but this "
                 "file's figures are as large or larger for each of them, and lifetime figures "
