@@ -2934,7 +2934,8 @@ def test_costs_span_a_file_without_monthly_lines_is_kept_to_its_last_short_line(
     c = read_costs(costs_file(tmp_path, "2026-10-05,,influencer,500,,,,,,\n"
                               "2026-10-13,2026-10-19,labor,,,,,14,38,\n"
                               "2026-09-01,2027-08-31,tools,516,,,,,,\n"))
-    assert costs_span(c) == (dt.date(2026, 9, 1), dt.date(2026, 10, 19))
+    # from the first short line (the influencer's 5 October), not the yearly plan's 1 September
+    assert costs_span(c) == (dt.date(2026, 10, 5), dt.date(2026, 10, 19))
 
 
 def test_roi_foreign_cost_lines_are_noted_on_their_own_rows(tmp_path):

@@ -42,10 +42,11 @@ Definitions (money in the brand's currency, over one :class:`~smmanalytics.perio
   costs.csv does not cover are left out of them (noted ``ratios_costs_days``), as the costs of
   those days are unknown, not 0. The ``cost``, category, ``revenue``, ``key_events`` and
   ``value`` columns stay the period's. With no day in common, the three are NaN (noted).
-  costs.csv covers the days of :func:`costs_span`: from its first line to the end of its last
-  one-month line (labour, subscriptions entered month by month), else of its last line of a
-  month or less (a week of spend), a file dated by single days alone (payments) covering the
-  whole months its days fall in. A day inside that span without a line had nothing spent; a
+  costs.csv covers the days of :func:`costs_span`: from the start of its first line of a month
+  or less to the end of its last one-month line (labour, subscriptions entered month by
+  month), else of its last line of a month or less (a week of spend), a yearly licence
+  bounding neither, a file dated by single days alone (payments) covering the whole months
+  its days fall in. A day inside that span without a line had nothing spent; a
   day after it (the file ends before) is unknown. A month inside it without any line on its
   days of a category its other months have (labour, a monthly subscription: :func:`costs_gaps`)
   keeps that rule, and is noted (``costs_month_missing``): its lines may have been left out.
@@ -54,8 +55,8 @@ Definitions (money in the brand's currency, over one :class:`~smmanalytics.perio
 - Costs are known only when a costs.csv was read: without one, or when it could not be read,
   every cost category, ``cost``, ``roi``, ``roas``, ``cpa``, ``cpc`` and ``cpm`` are NaN
   (unknown, never 0) and the note says which (:func:`costs_status`); so are they for a period
-  wholly outside the days the file was kept for (:func:`costs_span`: to the end of its last
-  one-month lines), and a period it covers in part is noted. After those days, a one-off line
+  wholly outside the days the file was kept for (:func:`costs_span`: a yearly licence does
+  not stretch them), and a period it covers in part is noted. After those days, a one-off line
   entered there (a shoot billed into the next month) gives its category (:func:`entered_after`,
   noted); labour and the other categories entered month by month, and ``cost``, stay NaN. A
   costs.csv that was read and has no line for a campaign gives that campaign a real cost of 0.
@@ -290,29 +291,35 @@ def _month_lines(costs: pd.DataFrame) -> pd.Series:
 
 
 def costs_span(costs: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
-    """The days a costs table was kept for: from its first line's start to the last end of its
-    lines of one calendar month (labour, a monthly subscription: entered month by month); in a
-    file without such lines, of its lines of a month or less (a weekly spend, a day's fee);
-    in a file dated by single days alone (a ledger of payments, a ``date`` column), from the
-    first day of its first line's month to the last day of its last line's month; None
-    without lines.
+    """The days a costs table was kept for: from the first start of its lines of a month or
+    less (a month's labour, a week of spend, a shoot) to the last end of its lines of one
+    calendar month (labour, a monthly subscription: entered month by month), in a file
+    without such lines of its lines of a month or less; in a file of longer lines alone
+    (yearly licences), from the first start to the last end of all; in a file dated by
+    single days alone (a ledger of payments, a ``date`` column), from the first day of its
+    first line's month to the last day of its last line's month; None without lines.
 
     Costs cover the days of this span: a day inside it without a line had nothing spent (0),
     a day outside is unknown (the file ends before it, or starts after it). A yearly
     subscription entered in September runs to next August, and a shoot billed from 16 October
     to 15 November runs past October's end, yet neither says that the months after the last
-    one entered were entered: the labour of November would read 0. A payment dated 1 October
-    is one of October's: it does not say that the file stops on the 1st, as a week of spend
-    entered to 19 October says that the file stops there.
+    one entered were entered: the labour of November would read 0. Nor does a yearly licence
+    paid from January say that January to June were entered when the salaries, fees and ads
+    begin in July: May read its licence's 101.92 € alone, a ROI of 2,336 % and its goal met.
+    A shoot of September before the first month of labour is a spend entered on its days,
+    which a licence's year is not. A payment dated 1 October is one of October's: it does
+    not say that the file stops on the 1st, as a week of spend entered to 19 October says
+    that the file stops there.
     """
     if costs is None or costs.empty:
         return None
     start, end = pd.to_datetime(costs["start"]), pd.to_datetime(costs["end"])
     days = (end - start).dt.days + 1
-    first = start.min()
+    short = days <= _KEPT_UP_DAYS
+    first = start[short].min() if short.any() else start.min()
     kept = _month_lines(costs)
     if not kept.any():
-        kept = days <= _KEPT_UP_DAYS
+        kept = short
     last = end[kept].max() if kept.any() else end.max()
     if (days == 1).all():              # dated by single days: by the months they fall in
         first, last = first.to_period("M").to_timestamp(), last + pd.offsets.MonthEnd(0)
