@@ -33,7 +33,10 @@ Definitions (money in the brand's currency, over one :class:`~smmanalytics.perio
   or that has no post in the period keeps its clicks unknown, so its spend is left out of the
   numerator (its own row's cpc and cpm are NaN, noted "paid posts of <platform> unknown"; a
   total or campaign row notes the platforms it leaves out). Ad spend without a platform enters
-  only when every platform posting in the period has known paid posts.
+  only when every platform posting in the period has known paid posts. Nor does the spend of a
+  campaign no paid post of the period carries, where its platform's paid posts carry
+  campaigns: its impressions and clicks are not theirs, in the total as in its own row
+  (noted ``cpc_cpm_campaign_spend_left_out``).
 - ``roi``, ``roas`` and ``cpa`` set GA4's figures against the cost and ad spend of the days
   of the period both GA4's exports (:func:`~smmanalytics._web.covered_runs`) and costs.csv
   cover: in a period GA4 covers in part, the costs of the days it does not cover are left out
@@ -503,6 +506,8 @@ NOTE_CODES = (
     "cpc_organic_included", "cpm_organic_included",
     # cpc and cpm: ad spend whose paid posts are unknown
     "cpc_cpm_paid_unknown", "cpc_cpm_spend_left_out", "cpc_cpm_unplaced_spend_left_out",
+    # cpc and cpm: ad spend of a campaign no paid post of the period carries
+    "cpc_cpm_campaign_spend_left_out",
     # earned_media_value(): posts whose paid status is unknown, not taken for organic; a
     # platform the cpm dict leaves out
     "emv_paid_unknown", "emv_no_cpm",
@@ -588,8 +593,8 @@ def roi(ds, period: object, by: str | None = None, *,
     ratio_lines, ratio_web, no_common_days = (_ratio_days(run) if costs_known and covered
                                               else (None, None, False))
     paid = _paid_posts(ds, run.p)
-    measured, left_out = _measured_ad_spend(costs, run.key, _paid_known(ds, run.p),
-                                            foreign.ad_spend)
+    measured = _measured_ad_spend(costs, run.key, _paid_known(ds, run.p), paid,
+                                  foreign.ad_spend)
     paid[run.key] = ((_group_key(paid[by], by) if by in paid.columns else UNASSIGNED) if by
                      else "all")
 
@@ -618,8 +623,7 @@ def roi(ds, period: object, by: str | None = None, *,
     ratios = _RatioInputs.of(run, out, keys, ratio_web, ratio_lines, no_common_days, vpk,
                              unknown_revenue)
     _return_columns(run, out, ratios)
-    spend, none_known = _measured_spend(run, out, keys, measured, left_out,
-                                        foreign.ad_spend)
+    spend, none_known = _measured_spend(run, out, keys, measured, foreign.ad_spend)
     _ratio(run, out, spend, out["link_clicks"], "cpc", "link clicks of paid posts", "ad spend",
            ("link_clicks", "ad_spend"), skip=none_known)
     _ratio(run, out, spend, out["impressions"], "cpm", "impressions of paid posts", "ad spend",
@@ -1152,8 +1156,8 @@ def _ratio(run: _RoiRun, out: pd.DataFrame, num: pd.Series, den: pd.Series, name
 
 
 def _measured_spend(run: _RoiRun, out: pd.DataFrame, keys: list[str],
-                    measured: dict[str, float], left_out: dict[str, dict[str, set[str]]],
-                    foreign_ads: pd.DataFrame | None) -> tuple[pd.Series, frozenset]:
+                    measured: _MeasuredSpend, foreign_ads: pd.DataFrame | None
+                    ) -> tuple[pd.Series, frozenset]:
     """The ad spend cpc and cpm divide: only that whose paid posts' clicks and impressions are
     known (:func:`_measured_ad_spend`), the spend left out noted. A row whose ad spend is
     unknown for a line in another currency (``foreign_ads``) keeps the measured spend when
@@ -1169,8 +1173,9 @@ def _measured_spend(run: _RoiRun, out: pd.DataFrame, keys: list[str],
     for i, k in enumerate(keys):
         if pd.isna(spend.iloc[i]) and k not in foreign:      # costs unknown
             continue
-        spend.iloc[i] = measured.get(k, 0.0)
-        gone = left_out.get(k, {})
+        spend.iloc[i] = measured.spend.get(k, 0.0)
+        _note_uncarried(run, i, measured.uncarried.get(k, []))
+        gone = measured.left_out.get(k, {})
         if not gone:
             continue
         named = sorted(pl for pl in gone if pl != UNASSIGNED)
@@ -1189,6 +1194,16 @@ def _measured_spend(run: _RoiRun, out: pd.DataFrame, keys: list[str],
                      f"cpc and cpm leave out the ad spend without a platform: paid posts of "
                      f"{', '.join(sorted(gone[UNASSIGNED]))} unknown")
     return spend, frozenset(none_known)
+
+
+def _note_uncarried(run: _RoiRun, i: int, campaigns: list[str]) -> None:
+    """Note on row ``i`` the campaigns whose ad spend cpc and cpm leave out, as no paid post of
+    the period carries them (:func:`_measured_ad_spend`), named as costs.csv names them."""
+    if campaigns:
+        names = campaign_names(run.ds)
+        run.note_row(i, "cpc_cpm_campaign_spend_left_out",
+                     f"cpc and cpm leave out the ad spend of the campaigns no paid post of "
+                     f"the period carries: {', '.join(names.get(c, c) for c in campaigns)}")
 
 
 def _roi_frame(run: _RoiRun, out: pd.DataFrame, keys: list[str],
@@ -1290,44 +1305,84 @@ def _paid_known(ds, p: Period) -> dict[str, bool]:
     return {str(k): bool(v) for k, v in flag.groupby(plat, dropna=True).any().items()}
 
 
+@dataclass
+class _MeasuredSpend:
+    """The ad spend cpc and cpm divide, per row key of :func:`roi`, and what they leave out
+    (:func:`_measured_ad_spend`).
+
+    ``left_out[key]`` maps each platform whose spend was left out (``(unassigned)`` for spend
+    without one) to the platforms whose paid posts are unknown; ``uncarried[key]`` lists the
+    campaign keys whose spend was left out because no paid post of the period carries them.
+    """
+
+    spend: dict[str, float] = field(default_factory=dict)
+    left_out: dict[str, dict[str, set[str]]] = field(default_factory=dict)
+    uncarried: dict[str, list[str]] = field(default_factory=dict)
+
+
 def _measured_ad_spend(costs: pd.DataFrame, key: str, known: dict[str, bool],
-                       foreign_ads: pd.DataFrame | None = None
-                       ) -> tuple[dict[str, float], dict[str, dict[str, set[str]]]]:
+                       paid: pd.DataFrame, foreign_ads: pd.DataFrame | None = None
+                       ) -> _MeasuredSpend:
     """Ad spend per row key whose paid posts are known, and what was left out; a line of
     ``foreign_ads`` (in another currency) makes the spend it would enter NaN, unknown.
 
-    Returns ``(spend, left_out)``: ``spend[key]`` sums the ad spend of platforms whose posts in
-    the period carry a paid flag (:func:`_paid_known`), plus the spend without a platform when
-    every platform posting has known paid posts; ``left_out[key]`` maps each platform whose
-    spend was left out (``(unassigned)`` for spend without one) to the platforms whose paid
-    posts are unknown.
+    ``spend[key]`` sums the ad spend of platforms whose posts in the period carry a paid flag
+    (:func:`_paid_known`), plus the spend without a platform when every platform posting has
+    known paid posts; but not the spend of a campaign none of whose paid posts (``paid``,
+    :func:`_paid_posts`) is in the period where those of its platform carry campaigns
+    (:func:`_campaigns_carried`): its impressions and clicks are not among them. Facebook's
+    400 € for a Christmas campaign without a post, beside 800 € for four boosted autumn
+    posts, read a CPM of (800 + 400) / 69,287 × 1000 = 17.32 in the total where the autumn
+    campaign's row read 11.55: one rule for the rows and the total.
     """
-    spend: dict[str, float] = {}
-    left: dict[str, dict[str, set[str]]] = {}
+    out = _MeasuredSpend()
     # a line in another currency (of foreign_ads) has an amount unknown in the brand's money:
     # NaN, where a line without an amount counts 0
     lines = [f.assign(_foreign=foreign) for f, foreign in ((costs, False), (foreign_ads, True))
              if f is not None and not f.empty]
     if not lines:
-        return spend, left
+        return out
     unknown_posting = {pl for pl, k in known.items() if not k}
+    carried = _campaigns_carried(paid)
     ads = pd.concat(lines, ignore_index=True)
     ads = ads.loc[(ads["category"] == "ad_spend").to_numpy(bool, na_value=False)]
     amounts = ads["allocated"].astype("float64").fillna(0.0).mask(ads["_foreign"].astype(bool))
     plat = ads["platform"].astype("string").str.lower()
     plat = plat.mask(plat == UNASSIGNED)      # by="platform" made the empty ones (unassigned)
-    for k, pl, amount in zip(ads[key], plat, amounts, strict=True):
-        spend.setdefault(k, 0.0)
+    campaigns = campaign_key(ads["campaign"].astype("string"))
+    # by="campaign" made the lines' campaign their key, (unassigned) for none
+    campaigns = campaigns.mask(ads["campaign"].astype("string") == UNASSIGNED)
+    for k, pl, amount, c in zip(ads[key], plat, amounts, campaigns, strict=True):
+        out.spend.setdefault(k, 0.0)
         if pd.isna(pl):
             if unknown_posting and amount:
-                left.setdefault(k, {}).setdefault(UNASSIGNED, set()).update(unknown_posting)
+                out.left_out.setdefault(k, {}).setdefault(UNASSIGNED, set()).update(
+                    unknown_posting)
                 continue
         elif not known.get(pl, False):
             if amount:
-                left.setdefault(k, {}).setdefault(pl, set()).add(pl)
+                out.left_out.setdefault(k, {}).setdefault(pl, set()).add(pl)
             continue
-        spend[k] += amount
-    return spend, left
+        seen = carried.get(UNASSIGNED if pd.isna(pl) else pl)
+        if pd.notna(c) and seen is not None and c not in seen:
+            if amount and c not in out.uncarried.setdefault(k, []):
+                out.uncarried[k].append(c)
+            continue
+        out.spend[k] += amount
+    return out
+
+
+def _campaigns_carried(paid: pd.DataFrame) -> dict[str, set[str]]:
+    """The campaign keys the paid posts of each platform carry (``(unassigned)``: of any
+    platform, for spend without one), for the platforms whose paid posts carry one at least:
+    where none does, the export gives no campaign, and a campaign's spend can be on any."""
+    tagged = pd.DataFrame({"platform": paid["platform"].astype("string").str.lower(),
+                           "campaign": campaign_key(paid["campaign"].astype("string"))})
+    tagged = tagged.dropna(subset=["campaign"])
+    carried = {pl: set(g["campaign"]) for pl, g in tagged.groupby("platform")}
+    if carried:
+        carried[UNASSIGNED] = set(tagged["campaign"])
+    return carried
 
 
 #: the paid part of a post's impressions and link clicks, where its export splits them
