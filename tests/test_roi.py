@@ -1857,12 +1857,18 @@ def test_costs_all_in_another_currency_are_unknown_not_zero(tmp_path):
     assert "roi_cost_zero" not in codes and "roas_ad_spend_zero" not in codes
     assert "2 cost lines in USD make the total cost unknown" in row["note"]
     sc = scorecard(ds, "2026-10", asof="2026-10-31")
+    # the lines counted, as the ROI section counts them: 2 of the costs, 1 of the ad spend
     assert sc["note"].tolist() == [
-        "costs of 2026-10 in USD, not the brand currency EUR: roi cannot be computed",
-        "ad spend of 2026-10 in USD, not the brand currency EUR: roas cannot be computed"]
+        "2 cost lines of 2026-10 are in USD, not the brand currency EUR: roi cannot be computed",
+        "1 ad spend line of 2026-10 is in USD, not the brand currency EUR: roas cannot be "
+        "computed"]
     assert sc["status"].tolist() == ["not computable"] * 2      # recorded, in dollars
     assert Formatter("fr").note(sc.loc[0, "note"]) == (
-        "coûts d'octobre 2026 en USD, pas dans la devise de la marque EUR : ROI non calculable")
+        "2 lignes de coût d'octobre 2026 sont en USD, pas dans la devise de la marque EUR : "
+        "ROI non calculable")
+    assert Formatter("it").note(sc.loc[1, "note"]) == (
+        "1 riga di spesa pubblicitaria di ottobre 2026 è in USD, non nella valuta del brand "
+        "EUR: ROAS non calcolabile")
     # one line in euros: the tools are known; the ad spend, all in USD, is unknown in euros
     # (it read 0: "roas NaN: ad spend is zero"), so is the total cost (it read 70, the
     # dollars left out: ROI (150 − 70) / 70 = 1.14 counted the revenue against part of it)
@@ -1876,10 +1882,10 @@ def test_costs_all_in_another_currency_are_unknown_not_zero(tmp_path):
     assert {"roas_ad_spend_unknown", "roi_cost_unknown"} <= set(row["note_codes"].split("; "))
     assert "roas_ad_spend_zero" not in row["note_codes"]
     assert scorecard(ds, "2026-10", asof="2026-10-31").loc[0, "note"] == \
-        "costs of 2026-10 in USD, not the brand currency EUR: roi cannot be computed"
+        "1 cost line of 2026-10 is in USD, not the brand currency EUR: roi cannot be computed"
     # ROAS: the ad spend is all in USD, its note says so rather than "no ad spend recorded"
     assert scorecard(ds, "2026-10", asof="2026-10-31").loc[1, "note"] == \
-        "ad spend of 2026-10 in USD, not the brand currency EUR: roas cannot be computed"
+        "1 ad spend line of 2026-10 is in USD, not the brand currency EUR: roas cannot be computed"
 
 
 @pytest.mark.parametrize("by", ["week", "content_type", ["campaign", "platform"], 3])
@@ -2739,7 +2745,7 @@ def test_a_platform_goal_blames_only_its_own_costs_in_another_currency(tmp_path)
     assert sc["note"].tolist() == [
         "no facebook costs recorded in 2026-10: roi cannot be computed",
         "no facebook ad spend recorded in 2026-10: roas cannot be computed",
-        "costs of 2026-10 in USD, not the brand currency EUR: roi cannot be computed"]
+        "1 cost line of 2026-10 is in USD, not the brand currency EUR: roi cannot be computed"]
 
 
 def test_cost_breakdown_and_plot_costs_name_the_columns_a_cut_frame_lacks(tmp_path):

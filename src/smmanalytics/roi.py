@@ -270,13 +270,15 @@ def costs_status(ds, period: object = None) -> tuple[str, str | None]:
 _KEPT_UP_DAYS = 31
 
 
-def foreign_cost_currencies(ds, period: object, category: str | None = None,
-                            platform: str = "all") -> list[str]:
-    """The currencies other than the brand's of the cost lines (of ``category``, or any; of
-    ``platform``, or all) that fall in ``period``: :func:`roi` leaves those lines out."""
+def foreign_cost_lines(ds, period: object, category: str | None = None,
+                       platform: str = "all") -> pd.Series:
+    """The currency, upper case, of each cost line (of ``category``, or any; of ``platform``,
+    or all) that falls in ``period`` in another currency than the brand's: :func:`roi` leaves
+    those lines out. One line of 300 CHF among fourteen in euros is one line, not the month's
+    costs in CHF, as a goal's note said."""
     costs = getattr(ds, "costs", None)
     if costs is None or costs.empty or "currency" not in costs.columns:
-        return []
+        return pd.Series(dtype="string")
     lines = prorate_costs(costs, costed_days(costs, period))
     if category is not None:
         lines = lines.loc[(lines["category"].astype("string") == category).fillna(False)
@@ -284,7 +286,7 @@ def foreign_cost_currencies(ds, period: object, category: str | None = None,
     if platform != "all":       # as roi(by="platform") groups them
         lines = lines.loc[(_group_key(lines["platform"], "platform") == platform).to_numpy()]
     cur = lines["currency"].astype("string").str.upper()
-    return sorted(set(cur[foreign_currency(lines, ds.brand.currency)]))
+    return cur[foreign_currency(lines, ds.brand.currency)].reset_index(drop=True)
 
 
 def _month_lines(costs: pd.DataFrame) -> pd.Series:
