@@ -403,7 +403,7 @@ class PerformanceSections:
         from ..roi import roi
 
         f = self.fmt
-        sec = self.section(f.labelled(f.label("campaign"), printable(self.campaign)))
+        sec = self.section(f.labelled(f.label("campaign"), printable(self._campaign_name())))
         key = campaign_key(pd.Series([self.campaign])).iloc[0]
         self.text(sec, f.span(self.period.start, self.period.end))
         spans = campaign_spans(self.ds, posts=True)
