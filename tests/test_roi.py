@@ -200,15 +200,15 @@ def test_read_costs_refuses_english_thousands_not_in_groups_of_three(tmp_path):
 
 @pytest.mark.parametrize("cell", ["(1.299,50)", "-1.299,50", "\u22121.299,50", "(1.299,50 €)",
                                   "(1299,50)"])
-def test_read_costs_refuses_an_accounting_negative_as_a_negative(tmp_path, cell):
+def test_read_costs_reads_an_accounting_negative_as_a_refund(tmp_path, cell):
     """'(1.299,50)', a spreadsheet's accounting negative, was refused with "thousands
     separator misplaced" (the '(' taken for a digit group), its grouping right; '(1299,50)'
-    with "a number such as 1200": both are refused as '-1.299,50' is, for their sign."""
+    with "a number such as 1200": both read as '-1.299,50' does, a refund of 1,299.50
+    (warned of: test_costs_refund)."""
     path = _semicolon_costs(tmp_path, "ad_spend;100,50", f"tools;{cell}")
-    with pytest.raises(ConfigError) as err:
-        read_costs(path)
-    assert str(err.value) == (f"file {path}, line 3, column 'amount': invalid value; "
-                              f"expected a number >= 0; got {cell!r}")
+    with pytest.warns(smm.DataQualityWarning, match="line 3 \\(tools, -1299.50\\)"):
+        costs = read_costs(path)
+    assert costs["amount"].tolist() == [100.5, -1299.5]
 
 
 @pytest.mark.parametrize("cell", ["--5", "-(5)", "(5"])
