@@ -4,6 +4,7 @@ are still refused (s57R6 finding 5)."""
 
 import warnings
 
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -68,3 +69,29 @@ def test_a_minus_and_parentheses_read_the_same_refund(tmp_path_factory, cents):
                    for k, cell in enumerate((f"-{text}", f"({text})"), start=1))
     costs, _ = _read(costs_file(tmp, body))
     assert costs["amount"].tolist() == [-cents / 100] * 2
+
+
+def test_a_period_whose_refunds_exceed_its_spend_has_no_roi_nor_roas(tmp_path):
+    from smmanalytics.report.formatting import Formatter
+
+    from ._roi_builders import web
+
+    body = ("2026-10-01,2026-10-31,ad_spend,100,,facebook,,,,\n"
+            "2026-10-20,,ad_spend,-150,,facebook,,,,refund of September's campaign\n")
+    revenue = web([{"period_start": "2026-10-01", "period_end": "2026-10-31",
+                    "channel_group": "Organic Social", "source": "facebook", "medium": "social",
+                    "campaign": "(not set)", "sessions": 100.0, "key_events": 5.0,
+                    "revenue": 500.0, "currency": "EUR"}])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DataQualityWarning)
+        ds = dataset(tmp_path, body, web=revenue)
+    row = roi(ds, "2026-10").iloc[0]
+    # 100 − 150 = −50: (500 − (−50)) / −50 = −11 and 500 / −50 = −10 read as losses
+    assert row["cost"] == pytest.approx(-50.0) and row["ad_spend"] == pytest.approx(-50.0)
+    assert row["roi"] is pd.NA and row["roas"] is pd.NA
+    codes = row["note_codes"].split("; ")
+    assert {"roi_cost_negative", "roas_ad_spend_negative"} <= set(codes)
+    assert "roi NaN: total cost is below 0, its refunds exceeding it" in row["note"]
+    assert Formatter("fr").note("roi NaN: total cost is below 0, its refunds exceeding it",
+                                "roi_cost_negative") == (
+        "ROI non calculable : les remboursements dépassent le coût total")

@@ -499,8 +499,9 @@ NOTE_CODES = (
     # goals.yaml unread: key events have no value
     "goals_failed",
     # why a ratio is NaN: its denominator unknown or zero, or its numerator unknown
-    "roi_cost_unknown", "roi_cost_zero", "roi_value_unknown",
-    "roas_ad_spend_unknown", "roas_ad_spend_zero", "roas_revenue_unknown",
+    "roi_cost_unknown", "roi_cost_zero", "roi_cost_negative", "roi_value_unknown",
+    "roas_ad_spend_unknown", "roas_ad_spend_zero", "roas_ad_spend_negative",
+    "roas_revenue_unknown",
     "cpa_key_events_unknown", "cpa_key_events_zero", "cpa_cost_unknown", "cpa_cost_zero",
     "cpc_link_clicks_unknown", "cpc_link_clicks_zero", "cpc_ad_spend_unknown",
     "cpm_impressions_unknown", "cpm_impressions_zero", "cpm_ad_spend_unknown",
@@ -1141,18 +1142,23 @@ def _return_columns(run: _RoiRun, out: pd.DataFrame, r: _RatioInputs) -> None:
 def _ratio(run: _RoiRun, out: pd.DataFrame, num: pd.Series, den: pd.Series, name: str,
            what: str, num_what: str, codes: tuple[str, str], scale: float = 1.0,
            skip: frozenset = frozenset()) -> None:
-    """out[name] = num / den × scale; a NaN is noted, coded ``<name>_<codes[0]>_unknown``
-    or ``_zero`` for the denominator ``what``, ``<name>_<codes[1]>_unknown`` for the
-    numerator ``num_what``; the rows of ``skip`` are NaN already said why."""
+    """out[name] = num / den × scale; a NaN is noted, coded ``<name>_<codes[0]>_unknown``,
+    ``_zero`` or ``_negative`` for the denominator ``what``, ``<name>_<codes[1]>_unknown``
+    for the numerator ``num_what``; the rows of ``skip`` are NaN already said why.
+
+    A cost or an ad spend below 0 is a period whose refunds (costs.csv's negative lines)
+    exceed what it spent: a return on it has no sense, where its sign flipped the ROI's."""
     num, den = num.astype("Float64"), den.astype("Float64")
-    bad = (den.isna() | (den == 0)).fillna(True)
+    bad = (den.isna() | (den <= 0)).fillna(True)
     out[name] = (num / den.mask(bad) * scale).astype("Float64")
     for i in range(len(out)):
         if i in skip:                      # already NaN, and its note says why
             out.loc[i, name] = pd.NA
         elif bad.iloc[i]:
-            reason = "unknown" if pd.isna(den.iloc[i]) else "zero"
-            run.note_row(i, f"{name}_{codes[0]}_{reason}", f"{name} NaN: {what} is {reason}")
+            d = den.iloc[i]
+            reason = "unknown" if pd.isna(d) else "zero" if d == 0 else "negative"
+            said = "below 0, its refunds exceeding it" if reason == "negative" else reason
+            run.note_row(i, f"{name}_{codes[0]}_{reason}", f"{name} NaN: {what} is {said}")
         elif pd.isna(num.iloc[i]):
             run.note_row(i, f"{name}_{codes[1]}_unknown", f"{name} NaN: {num_what} unknown")
 
