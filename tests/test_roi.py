@@ -546,7 +546,7 @@ def test_load_notes_a_semicolon_costs_file_read_with_dot_thousands(tmp_path):
     ("10/01/2026,,tools,5,,,,,,\n", "start", 2),
     ("2026-10-05,2026-10-01,tools,5,,,,,,\n", "end", 2),
     ("2026-10-01,,snacks,5,,,,,,\n", "category", 2),
-    ("2026-10-01,,tools,-5,,,,,,\n", "amount", 2),
+    ("2026-10-01,,labor,,,,,-5,20,\n", "hours", 2),     # a negative amount is a refund
     ("2026-10-01,,labor,,,,,10,,\n", "hourly_rate", 2),
     ("2026-10-01,,labor,,,,,,,\n", "amount", 2),
     ("2026-10-01,,labor,100,,,,10,20,\n", "amount", 2),
