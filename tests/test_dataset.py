@@ -47,13 +47,11 @@ def test_load_fixture_folder():
         validate(getattr(ds, name), name)
     assert smm.load(FIX / "meta").root == FIX / "meta"
     assert (ds.files["status"] == "ok").all() and len(ds.files) == 25
-    # 19 post rows + 13 web rows (3 of them Italian) + daily: 3 + 1 + 2 (Meta)
-    # + 2 (Audience Follows block); the daily table adds the 0 of 3 October, the day Facebook
-    # follows.csv leaves out between its 2nd and 4th (Meta omits the days without a follow)
-    # + 28 (X overview: 2 days x 13 metrics and shares = reposts + direct shares)
-    # + 32 (X legacy by day: 2 days x 15 metrics and shares) + 17 audience rows = 117,
-    # and the legacy Facebook Insights exports' 2 + 5 + 2 (xls) + 2 (xlsx) posts = 128
-    assert ds.files["rows"].sum() == 128
+    # the files' own rows (a daily file's days, not its days x metrics): 19 post rows + 13 web
+    # rows (3 of them Italian) + daily: 3 + 1 + 2 (Meta) + 2 (Audience Follows block) + 2 (X
+    # overview's days) + 2 (X legacy's days) + 17 audience rows = 61, and the legacy Facebook
+    # Insights exports' 2 + 5 + 2 (xls) + 2 (xlsx) posts = 72 (the daily table's rows below)
+    assert ds.files["rows"].sum() == 72
     assert len(ds.audience) == 17
     # 30 post rows in the exports (13 Meta + 6 X + 11 legacy Meta); the X post shared by the
     # EN and FR content files is merged, and the legacy workbook's two posts, saved as .xls
@@ -61,6 +59,10 @@ def test_load_fixture_folder():
     assert len(ds.posts) == 30 - 1 - 2
     assert ds.posts["post_id"].is_unique
     assert set(ds.posts["platform"].astype(str)) == {"facebook", "instagram", "x"}
+    # the daily table's rows: Meta's 3 + 1 (the 0 of 3 October, the day Facebook follows.csv
+    # leaves out between its 2nd and 4th: Meta omits the days without a follow) + 1 + 2 + 2,
+    # X overview's 2 days x 13 metrics and shares (reposts + direct shares) = 28, X legacy's
+    # 2 days x 15 metrics and shares = 32
     assert len(ds.web) == 13 and len(ds.daily) == 3 + 1 + 1 + 2 + 2 + 28 + 32
     assert ds.posts.index.equals(pd.RangeIndex(len(ds.posts)))
     # the EN and FR content files are exports of the same time whose figures agree: the

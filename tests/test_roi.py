@@ -200,15 +200,15 @@ def test_read_costs_refuses_english_thousands_not_in_groups_of_three(tmp_path):
 
 @pytest.mark.parametrize("cell", ["(1.299,50)", "-1.299,50", "\u22121.299,50", "(1.299,50 €)",
                                   "(1299,50)"])
-def test_read_costs_refuses_an_accounting_negative_as_a_negative(tmp_path, cell):
+def test_read_costs_reads_an_accounting_negative_as_a_refund(tmp_path, cell):
     """'(1.299,50)', a spreadsheet's accounting negative, was refused with "thousands
     separator misplaced" (the '(' taken for a digit group), its grouping right; '(1299,50)'
-    with "a number such as 1200": both are refused as '-1.299,50' is, for their sign."""
+    with "a number such as 1200": both read as '-1.299,50' does, a refund of 1,299.50
+    (warned of: test_costs_refund)."""
     path = _semicolon_costs(tmp_path, "ad_spend;100,50", f"tools;{cell}")
-    with pytest.raises(ConfigError) as err:
-        read_costs(path)
-    assert str(err.value) == (f"file {path}, line 3, column 'amount': invalid value; "
-                              f"expected a number >= 0; got {cell!r}")
+    with pytest.warns(smm.DataQualityWarning, match="line 3 \\(tools, -1299.50\\)"):
+        costs = read_costs(path)
+    assert costs["amount"].tolist() == [100.5, -1299.5]
 
 
 @pytest.mark.parametrize("cell", ["--5", "-(5)", "(5"])
@@ -546,7 +546,7 @@ def test_load_notes_a_semicolon_costs_file_read_with_dot_thousands(tmp_path):
     ("10/01/2026,,tools,5,,,,,,\n", "start", 2),
     ("2026-10-05,2026-10-01,tools,5,,,,,,\n", "end", 2),
     ("2026-10-01,,snacks,5,,,,,,\n", "category", 2),
-    ("2026-10-01,,tools,-5,,,,,,\n", "amount", 2),
+    ("2026-10-01,,labor,,,,,-5,20,\n", "hours", 2),     # a negative amount is a refund
     ("2026-10-01,,labor,,,,,10,,\n", "hourly_rate", 2),
     ("2026-10-01,,labor,,,,,,,\n", "amount", 2),
     ("2026-10-01,,labor,100,,,,10,20,\n", "amount", 2),
@@ -1857,12 +1857,18 @@ def test_costs_all_in_another_currency_are_unknown_not_zero(tmp_path):
     assert "roi_cost_zero" not in codes and "roas_ad_spend_zero" not in codes
     assert "2 cost lines in USD make the total cost unknown" in row["note"]
     sc = scorecard(ds, "2026-10", asof="2026-10-31")
+    # the lines counted, as the ROI section counts them: 2 of the costs, 1 of the ad spend
     assert sc["note"].tolist() == [
-        "costs of 2026-10 in USD, not the brand currency EUR: roi cannot be computed",
-        "ad spend of 2026-10 in USD, not the brand currency EUR: roas cannot be computed"]
+        "2 cost lines of 2026-10 are in USD, not the brand currency EUR: roi cannot be computed",
+        "1 ad spend line of 2026-10 is in USD, not the brand currency EUR: roas cannot be "
+        "computed"]
     assert sc["status"].tolist() == ["not computable"] * 2      # recorded, in dollars
     assert Formatter("fr").note(sc.loc[0, "note"]) == (
-        "coûts d'octobre 2026 en USD, pas dans la devise de la marque EUR : ROI non calculable")
+        "2 lignes de coût d'octobre 2026 sont en USD, pas dans la devise de la marque EUR : "
+        "ROI non calculable")
+    assert Formatter("it").note(sc.loc[1, "note"]) == (
+        "1 riga di spesa pubblicitaria di ottobre 2026 è in USD, non nella valuta del brand "
+        "EUR: ROAS non calcolabile")
     # one line in euros: the tools are known; the ad spend, all in USD, is unknown in euros
     # (it read 0: "roas NaN: ad spend is zero"), so is the total cost (it read 70, the
     # dollars left out: ROI (150 − 70) / 70 = 1.14 counted the revenue against part of it)
@@ -1876,10 +1882,10 @@ def test_costs_all_in_another_currency_are_unknown_not_zero(tmp_path):
     assert {"roas_ad_spend_unknown", "roi_cost_unknown"} <= set(row["note_codes"].split("; "))
     assert "roas_ad_spend_zero" not in row["note_codes"]
     assert scorecard(ds, "2026-10", asof="2026-10-31").loc[0, "note"] == \
-        "costs of 2026-10 in USD, not the brand currency EUR: roi cannot be computed"
+        "1 cost line of 2026-10 is in USD, not the brand currency EUR: roi cannot be computed"
     # ROAS: the ad spend is all in USD, its note says so rather than "no ad spend recorded"
     assert scorecard(ds, "2026-10", asof="2026-10-31").loc[1, "note"] == \
-        "ad spend of 2026-10 in USD, not the brand currency EUR: roas cannot be computed"
+        "1 ad spend line of 2026-10 is in USD, not the brand currency EUR: roas cannot be computed"
 
 
 @pytest.mark.parametrize("by", ["week", "content_type", ["campaign", "platform"], 3])
@@ -2739,7 +2745,7 @@ def test_a_platform_goal_blames_only_its_own_costs_in_another_currency(tmp_path)
     assert sc["note"].tolist() == [
         "no facebook costs recorded in 2026-10: roi cannot be computed",
         "no facebook ad spend recorded in 2026-10: roas cannot be computed",
-        "costs of 2026-10 in USD, not the brand currency EUR: roi cannot be computed"]
+        "1 cost line of 2026-10 is in USD, not the brand currency EUR: roi cannot be computed"]
 
 
 def test_cost_breakdown_and_plot_costs_name_the_columns_a_cut_frame_lacks(tmp_path):
@@ -2934,7 +2940,8 @@ def test_costs_span_a_file_without_monthly_lines_is_kept_to_its_last_short_line(
     c = read_costs(costs_file(tmp_path, "2026-10-05,,influencer,500,,,,,,\n"
                               "2026-10-13,2026-10-19,labor,,,,,14,38,\n"
                               "2026-09-01,2027-08-31,tools,516,,,,,,\n"))
-    assert costs_span(c) == (dt.date(2026, 9, 1), dt.date(2026, 10, 19))
+    # from the first short line (the influencer's 5 October), not the yearly plan's 1 September
+    assert costs_span(c) == (dt.date(2026, 10, 5), dt.date(2026, 10, 19))
 
 
 def test_roi_foreign_cost_lines_are_noted_on_their_own_rows(tmp_path):

@@ -210,13 +210,15 @@ def read_costs(path: str | Path, *, data: bytes | None = None,
     ``dates_day_first``); without that proof (``03/10/2026``: 3 October or 10 March) the file
     is refused, asking for ``2026-10-31``. ``category`` is one of :data:`CATEGORIES`.
     ``amount`` may be left empty when ``hours`` and ``hourly_rate`` are given: amount =
-    hours × hourly_rate.
+    hours × hourly_rate. A negative amount, ``-120.00`` or an accounting ``(120.00)``, is a
+    refund or a credit note: it lowers the costs of its category over its days, with a
+    :class:`~smmanalytics.errors.DataQualityWarning` (code ``costs_refund``) naming its
+    lines; ``hours`` and ``hourly_rate`` below 0 are refused.
     Numbers may use a decimal comma (``12,5``), ``.`` or ``,`` or spaces between thousands
     (``12.500,00``, ``1,200.50``, ``1 200``; a ``.``, ``,`` or space between groups other
-    than of three digits, ``12.99,5`` or ``1 2345``, is refused; so is a negative one,
-    ``-1.299,50`` or an accounting ``(1.299,50)``) and a currency sign or code (``$200``,
-    ``CA$200``, ``300 USD``), which is the line's currency where the ``currency`` column is
-    empty. A currency code, in that column or a cell, is one of ISO 4217 (``12 abc`` and
+    than of three digits, ``12.99,5`` or ``1 2345``, is refused) and a currency sign or code
+    (``$200``, ``CA$200``, ``300 USD``), which is the line's currency where the ``currency``
+    column is empty. A currency code, in that column or a cell, is one of ISO 4217 (``12 abc`` and
     ``ABC`` are refused). Digits are ASCII, without exponent or ``_``: ``1e3``, ``1_000``,
     ``inf``, ``nan`` are refused, though Python's ``float`` reads them all. A dollar
     sign naming its country (``US$``, ``CA$``, ``C$``, ``A$``, ``AU$``, ``NZ$``, ``HK$``,
@@ -345,6 +347,7 @@ def read_costs(path: str | Path, *, data: bytes | None = None,
                .astype("Int64"))
     out["source_file"] = pd.Series([str(path)] * len(out), dtype="string")
     _warn_gaps(out, path)
+    _warn_refunds(out, path)
     return _mended_campaigns(out, path)
 
 
@@ -366,6 +369,22 @@ def _mended_campaigns(costs: pd.DataFrame, path: Path) -> pd.DataFrame:
         f" {costs['campaign'].iloc[k]!r} read as {campaign.iloc[k]!r})", "keys_mended"),
         stacklevel=3)
     return costs.assign(campaign=campaign)
+
+
+def _warn_refunds(costs: pd.DataFrame, path: Path) -> None:
+    """Warn (``costs_refund``) of the lines of a negative amount, each read as a refund that
+    lowers the costs of its days: a refund from Meta (``-120.00``, ``(120.00)``) made the
+    whole file unreadable, and every cost, ROI and CPA of the brand unknown."""
+    refunds = costs.loc[(costs["amount"] < 0).fillna(False).to_numpy()]
+    if refunds.empty:
+        return
+    shown = "; ".join(f"line {line} ({category}, {amount:.2f})" for line, category, amount
+                      in refunds[["line", "category", "amount"]].head(5).itertuples(index=False))
+    more = f" and {len(refunds) - 5} more" if len(refunds) > 5 else ""
+    warnings.warn(DataQualityWarning(
+        f"{file_name(path)}: {shown}{more} {'have' if len(refunds) > 1 else 'has'} a negative "
+        "amount, read as a refund that lowers the costs of its days", "costs_refund"),
+        stacklevel=3)
 
 
 def _warn_gaps(costs: pd.DataFrame, path: Path) -> None:
@@ -704,7 +723,8 @@ def _number_cell(col: str, t: str, decimal: _Decimal, fail: Callable[..., Config
                    "thousands separator misplaced") from None
     except ValueError:
         raise fail(col, "a number such as 1200 or 1200.50", t) from None
-    if number < 0 or not np.isfinite(number) and t:
+    if number < 0 and col != "amount" or not np.isfinite(number) and t:
+        # an amount below 0 is a refund (:func:`_warn_refunds`); hours and rates are not
         raise fail(col, "a number >= 0", t)
     return number, codes.pop() if codes else None
 

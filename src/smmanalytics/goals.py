@@ -114,7 +114,7 @@ from ._projection import COUNT_METRICS, FLOW_METRICS, ga4_reach, simulate_final
 from ._web import covered_runs, foreign_currency, prepared, property_spans, social_traffic
 from .errors import ArgumentError, ConfigError, require_dataset
 from .periods import Period, parse_period
-from .roi import costs_gaps_notes, costs_span, costs_status, foreign_cost_currencies
+from .roi import costs_gaps_notes, costs_span, costs_status, foreign_cost_lines
 from .schema import canonical_platform, platforms_expected
 
 __all__ = ["GOAL_METRICS", "NOT_COMPUTABLE", "STATUSES", "STATUS_LABELS", "goal_record",
@@ -593,6 +593,18 @@ def _why_no_actual(ds, metric: str, platform: str, w: Period,
     return _no_data_note(ds, metric, platform, w, end, missing), None
 
 
+def _foreign_costs_note(foreign: pd.Series, what: str, period: str, currency: str,
+                        metric: str) -> str:
+    """A goal's note of the ``foreign`` currencies of its cost lines (of ``what``, "costs" or
+    "ad spend"), counting the lines as the ROI section does ("1 cost line in CHF makes the
+    total cost unknown"): "costs of October 2026 in CHF" said all of them were."""
+    n = len(foreign)
+    line = "cost line" if what == "costs" else "ad spend line"
+    lines = f"1 {line} of {period} is" if n == 1 else f"{n} {line}s of {period} are"
+    return (f"{lines} in {', '.join(sorted(set(foreign)))}, not the brand currency "
+            f"{currency.upper()}: {metric} cannot be computed")
+
+
 def _no_data_note(ds, metric: str, platform: str, w: Period, end: dt.date,
                   missing: str | None) -> str:
     """Why a goal has no actual when a figure it needs is unknown (``missing``, as
@@ -636,12 +648,10 @@ def _not_computable_note(ds, metric: str, platform: str, w: Period, end: dt.date
         if costs_status(ds, (w.start, end))[0] != "read":
             return None
         what = "ad spend" if missing == "ad_spend" else "costs"
-        foreign = foreign_cost_currencies(ds, (w.start, end),
-                                          "ad_spend" if missing == "ad_spend" else None,
-                                          platform)
-        if foreign:          # recorded, in another money: roi() leaves those lines out
-            return (f"{what} of {w.label} in {', '.join(foreign)}, not the brand currency "
-                    f"{ds.brand.currency.upper()}: {metric} cannot be computed")
+        foreign = foreign_cost_lines(ds, (w.start, end),
+                                     "ad_spend" if missing == "ad_spend" else None, platform)
+        if len(foreign):          # recorded, in another money: roi() leaves those lines out
+            return _foreign_costs_note(foreign, what, w.label, ds.brand.currency, metric)
         where = "" if platform == "all" else f"{platform} "
         return f"no {where}{what} recorded in {w.label}: {metric} cannot be computed"
     if metric == "revenue" or missing == "revenue":

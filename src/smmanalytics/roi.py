@@ -33,7 +33,10 @@ Definitions (money in the brand's currency, over one :class:`~smmanalytics.perio
   or that has no post in the period keeps its clicks unknown, so its spend is left out of the
   numerator (its own row's cpc and cpm are NaN, noted "paid posts of <platform> unknown"; a
   total or campaign row notes the platforms it leaves out). Ad spend without a platform enters
-  only when every platform posting in the period has known paid posts.
+  only when every platform posting in the period has known paid posts. Nor does the spend of a
+  campaign no paid post of the period carries, where its platform's paid posts carry
+  campaigns: its impressions and clicks are not theirs, in the total as in its own row
+  (noted ``cpc_cpm_campaign_spend_left_out``).
 - ``roi``, ``roas`` and ``cpa`` set GA4's figures against the cost and ad spend of the days
   of the period both GA4's exports (:func:`~smmanalytics._web.covered_runs`) and costs.csv
   cover: in a period GA4 covers in part, the costs of the days it does not cover are left out
@@ -42,10 +45,11 @@ Definitions (money in the brand's currency, over one :class:`~smmanalytics.perio
   costs.csv does not cover are left out of them (noted ``ratios_costs_days``), as the costs of
   those days are unknown, not 0. The ``cost``, category, ``revenue``, ``key_events`` and
   ``value`` columns stay the period's. With no day in common, the three are NaN (noted).
-  costs.csv covers the days of :func:`costs_span`: from its first line to the end of its last
-  one-month line (labour, subscriptions entered month by month), else of its last line of a
-  month or less (a week of spend), a file dated by single days alone (payments) covering the
-  whole months its days fall in. A day inside that span without a line had nothing spent; a
+  costs.csv covers the days of :func:`costs_span`: from the start of its first line of a month
+  or less to the end of its last one-month line (labour, subscriptions entered month by
+  month), else of its last line of a month or less (a week of spend), a yearly licence
+  bounding neither, a file dated by single days alone (payments) covering the whole months
+  its days fall in. A day inside that span without a line had nothing spent; a
   day after it (the file ends before) is unknown. A month inside it without any line on its
   days of a category its other months have (labour, a monthly subscription: :func:`costs_gaps`)
   keeps that rule, and is noted (``costs_month_missing``): its lines may have been left out.
@@ -54,8 +58,8 @@ Definitions (money in the brand's currency, over one :class:`~smmanalytics.perio
 - Costs are known only when a costs.csv was read: without one, or when it could not be read,
   every cost category, ``cost``, ``roi``, ``roas``, ``cpa``, ``cpc`` and ``cpm`` are NaN
   (unknown, never 0) and the note says which (:func:`costs_status`); so are they for a period
-  wholly outside the days the file was kept for (:func:`costs_span`: to the end of its last
-  one-month lines), and a period it covers in part is noted. After those days, a one-off line
+  wholly outside the days the file was kept for (:func:`costs_span`: a yearly licence does
+  not stretch them), and a period it covers in part is noted. After those days, a one-off line
   entered there (a shoot billed into the next month) gives its category (:func:`entered_after`,
   noted); labour and the other categories entered month by month, and ``cost``, stay NaN. A
   costs.csv that was read and has no line for a campaign gives that campaign a real cost of 0.
@@ -266,13 +270,15 @@ def costs_status(ds, period: object = None) -> tuple[str, str | None]:
 _KEPT_UP_DAYS = 31
 
 
-def foreign_cost_currencies(ds, period: object, category: str | None = None,
-                            platform: str = "all") -> list[str]:
-    """The currencies other than the brand's of the cost lines (of ``category``, or any; of
-    ``platform``, or all) that fall in ``period``: :func:`roi` leaves those lines out."""
+def foreign_cost_lines(ds, period: object, category: str | None = None,
+                       platform: str = "all") -> pd.Series:
+    """The currency, upper case, of each cost line (of ``category``, or any; of ``platform``,
+    or all) that falls in ``period`` in another currency than the brand's: :func:`roi` leaves
+    those lines out. One line of 300 CHF among fourteen in euros is one line, not the month's
+    costs in CHF, as a goal's note said."""
     costs = getattr(ds, "costs", None)
     if costs is None or costs.empty or "currency" not in costs.columns:
-        return []
+        return pd.Series(dtype="string")
     lines = prorate_costs(costs, costed_days(costs, period))
     if category is not None:
         lines = lines.loc[(lines["category"].astype("string") == category).fillna(False)
@@ -280,7 +286,7 @@ def foreign_cost_currencies(ds, period: object, category: str | None = None,
     if platform != "all":       # as roi(by="platform") groups them
         lines = lines.loc[(_group_key(lines["platform"], "platform") == platform).to_numpy()]
     cur = lines["currency"].astype("string").str.upper()
-    return sorted(set(cur[foreign_currency(lines, ds.brand.currency)]))
+    return cur[foreign_currency(lines, ds.brand.currency)].reset_index(drop=True)
 
 
 def _month_lines(costs: pd.DataFrame) -> pd.Series:
@@ -290,29 +296,35 @@ def _month_lines(costs: pd.DataFrame) -> pd.Series:
 
 
 def costs_span(costs: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
-    """The days a costs table was kept for: from its first line's start to the last end of its
-    lines of one calendar month (labour, a monthly subscription: entered month by month); in a
-    file without such lines, of its lines of a month or less (a weekly spend, a day's fee);
-    in a file dated by single days alone (a ledger of payments, a ``date`` column), from the
-    first day of its first line's month to the last day of its last line's month; None
-    without lines.
+    """The days a costs table was kept for: from the first start of its lines of a month or
+    less (a month's labour, a week of spend, a shoot) to the last end of its lines of one
+    calendar month (labour, a monthly subscription: entered month by month), in a file
+    without such lines of its lines of a month or less; in a file of longer lines alone
+    (yearly licences), from the first start to the last end of all; in a file dated by
+    single days alone (a ledger of payments, a ``date`` column), from the first day of its
+    first line's month to the last day of its last line's month; None without lines.
 
     Costs cover the days of this span: a day inside it without a line had nothing spent (0),
     a day outside is unknown (the file ends before it, or starts after it). A yearly
     subscription entered in September runs to next August, and a shoot billed from 16 October
     to 15 November runs past October's end, yet neither says that the months after the last
-    one entered were entered: the labour of November would read 0. A payment dated 1 October
-    is one of October's: it does not say that the file stops on the 1st, as a week of spend
-    entered to 19 October says that the file stops there.
+    one entered were entered: the labour of November would read 0. Nor does a yearly licence
+    paid from January say that January to June were entered when the salaries, fees and ads
+    begin in July: May read its licence's 101.92 € alone, a ROI of 2,336 % and its goal met.
+    A shoot of September before the first month of labour is a spend entered on its days,
+    which a licence's year is not. A payment dated 1 October is one of October's: it does
+    not say that the file stops on the 1st, as a week of spend entered to 19 October says
+    that the file stops there.
     """
     if costs is None or costs.empty:
         return None
     start, end = pd.to_datetime(costs["start"]), pd.to_datetime(costs["end"])
     days = (end - start).dt.days + 1
-    first = start.min()
+    short = days <= _KEPT_UP_DAYS
+    first = start[short].min() if short.any() else start.min()
     kept = _month_lines(costs)
     if not kept.any():
-        kept = days <= _KEPT_UP_DAYS
+        kept = short
     last = end[kept].max() if kept.any() else end.max()
     if (days == 1).all():              # dated by single days: by the months they fall in
         first, last = first.to_period("M").to_timestamp(), last + pd.offsets.MonthEnd(0)
@@ -487,8 +499,9 @@ NOTE_CODES = (
     # goals.yaml unread: key events have no value
     "goals_failed",
     # why a ratio is NaN: its denominator unknown or zero, or its numerator unknown
-    "roi_cost_unknown", "roi_cost_zero", "roi_value_unknown",
-    "roas_ad_spend_unknown", "roas_ad_spend_zero", "roas_revenue_unknown",
+    "roi_cost_unknown", "roi_cost_zero", "roi_cost_negative", "roi_value_unknown",
+    "roas_ad_spend_unknown", "roas_ad_spend_zero", "roas_ad_spend_negative",
+    "roas_revenue_unknown",
     "cpa_key_events_unknown", "cpa_key_events_zero", "cpa_cost_unknown", "cpa_cost_zero",
     "cpc_link_clicks_unknown", "cpc_link_clicks_zero", "cpc_ad_spend_unknown",
     "cpm_impressions_unknown", "cpm_impressions_zero", "cpm_ad_spend_unknown",
@@ -496,6 +509,8 @@ NOTE_CODES = (
     "cpc_organic_included", "cpm_organic_included",
     # cpc and cpm: ad spend whose paid posts are unknown
     "cpc_cpm_paid_unknown", "cpc_cpm_spend_left_out", "cpc_cpm_unplaced_spend_left_out",
+    # cpc and cpm: ad spend of a campaign no paid post of the period carries
+    "cpc_cpm_campaign_spend_left_out",
     # earned_media_value(): posts whose paid status is unknown, not taken for organic; a
     # platform the cpm dict leaves out
     "emv_paid_unknown", "emv_no_cpm",
@@ -581,8 +596,8 @@ def roi(ds, period: object, by: str | None = None, *,
     ratio_lines, ratio_web, no_common_days = (_ratio_days(run) if costs_known and covered
                                               else (None, None, False))
     paid = _paid_posts(ds, run.p)
-    measured, left_out = _measured_ad_spend(costs, run.key, _paid_known(ds, run.p),
-                                            foreign.ad_spend)
+    measured = _measured_ad_spend(costs, run.key, _paid_known(ds, run.p), paid,
+                                  foreign.ad_spend)
     paid[run.key] = ((_group_key(paid[by], by) if by in paid.columns else UNASSIGNED) if by
                      else "all")
 
@@ -611,8 +626,7 @@ def roi(ds, period: object, by: str | None = None, *,
     ratios = _RatioInputs.of(run, out, keys, ratio_web, ratio_lines, no_common_days, vpk,
                              unknown_revenue)
     _return_columns(run, out, ratios)
-    spend, none_known = _measured_spend(run, out, keys, measured, left_out,
-                                        foreign.ad_spend)
+    spend, none_known = _measured_spend(run, out, keys, measured, foreign.ad_spend)
     _ratio(run, out, spend, out["link_clicks"], "cpc", "link clicks of paid posts", "ad spend",
            ("link_clicks", "ad_spend"), skip=none_known)
     _ratio(run, out, spend, out["impressions"], "cpm", "impressions of paid posts", "ad spend",
@@ -1128,25 +1142,30 @@ def _return_columns(run: _RoiRun, out: pd.DataFrame, r: _RatioInputs) -> None:
 def _ratio(run: _RoiRun, out: pd.DataFrame, num: pd.Series, den: pd.Series, name: str,
            what: str, num_what: str, codes: tuple[str, str], scale: float = 1.0,
            skip: frozenset = frozenset()) -> None:
-    """out[name] = num / den × scale; a NaN is noted, coded ``<name>_<codes[0]>_unknown``
-    or ``_zero`` for the denominator ``what``, ``<name>_<codes[1]>_unknown`` for the
-    numerator ``num_what``; the rows of ``skip`` are NaN already said why."""
+    """out[name] = num / den × scale; a NaN is noted, coded ``<name>_<codes[0]>_unknown``,
+    ``_zero`` or ``_negative`` for the denominator ``what``, ``<name>_<codes[1]>_unknown``
+    for the numerator ``num_what``; the rows of ``skip`` are NaN already said why.
+
+    A cost or an ad spend below 0 is a period whose refunds (costs.csv's negative lines)
+    exceed what it spent: a return on it has no sense, where its sign flipped the ROI's."""
     num, den = num.astype("Float64"), den.astype("Float64")
-    bad = (den.isna() | (den == 0)).fillna(True)
+    bad = (den.isna() | (den <= 0)).fillna(True)
     out[name] = (num / den.mask(bad) * scale).astype("Float64")
     for i in range(len(out)):
         if i in skip:                      # already NaN, and its note says why
             out.loc[i, name] = pd.NA
         elif bad.iloc[i]:
-            reason = "unknown" if pd.isna(den.iloc[i]) else "zero"
-            run.note_row(i, f"{name}_{codes[0]}_{reason}", f"{name} NaN: {what} is {reason}")
+            d = den.iloc[i]
+            reason = "unknown" if pd.isna(d) else "zero" if d == 0 else "negative"
+            said = "below 0, its refunds exceeding it" if reason == "negative" else reason
+            run.note_row(i, f"{name}_{codes[0]}_{reason}", f"{name} NaN: {what} is {said}")
         elif pd.isna(num.iloc[i]):
             run.note_row(i, f"{name}_{codes[1]}_unknown", f"{name} NaN: {num_what} unknown")
 
 
 def _measured_spend(run: _RoiRun, out: pd.DataFrame, keys: list[str],
-                    measured: dict[str, float], left_out: dict[str, dict[str, set[str]]],
-                    foreign_ads: pd.DataFrame | None) -> tuple[pd.Series, frozenset]:
+                    measured: _MeasuredSpend, foreign_ads: pd.DataFrame | None
+                    ) -> tuple[pd.Series, frozenset]:
     """The ad spend cpc and cpm divide: only that whose paid posts' clicks and impressions are
     known (:func:`_measured_ad_spend`), the spend left out noted. A row whose ad spend is
     unknown for a line in another currency (``foreign_ads``) keeps the measured spend when
@@ -1162,8 +1181,9 @@ def _measured_spend(run: _RoiRun, out: pd.DataFrame, keys: list[str],
     for i, k in enumerate(keys):
         if pd.isna(spend.iloc[i]) and k not in foreign:      # costs unknown
             continue
-        spend.iloc[i] = measured.get(k, 0.0)
-        gone = left_out.get(k, {})
+        spend.iloc[i] = measured.spend.get(k, 0.0)
+        _note_uncarried(run, i, measured.uncarried.get(k, []))
+        gone = measured.left_out.get(k, {})
         if not gone:
             continue
         named = sorted(pl for pl in gone if pl != UNASSIGNED)
@@ -1182,6 +1202,16 @@ def _measured_spend(run: _RoiRun, out: pd.DataFrame, keys: list[str],
                      f"cpc and cpm leave out the ad spend without a platform: paid posts of "
                      f"{', '.join(sorted(gone[UNASSIGNED]))} unknown")
     return spend, frozenset(none_known)
+
+
+def _note_uncarried(run: _RoiRun, i: int, campaigns: list[str]) -> None:
+    """Note on row ``i`` the campaigns whose ad spend cpc and cpm leave out, as no paid post of
+    the period carries them (:func:`_measured_ad_spend`), named as costs.csv names them."""
+    if campaigns:
+        names = campaign_names(run.ds)
+        run.note_row(i, "cpc_cpm_campaign_spend_left_out",
+                     f"cpc and cpm leave out the ad spend of the campaigns no paid post of "
+                     f"the period carries: {', '.join(names.get(c, c) for c in campaigns)}")
 
 
 def _roi_frame(run: _RoiRun, out: pd.DataFrame, keys: list[str],
@@ -1283,44 +1313,84 @@ def _paid_known(ds, p: Period) -> dict[str, bool]:
     return {str(k): bool(v) for k, v in flag.groupby(plat, dropna=True).any().items()}
 
 
+@dataclass
+class _MeasuredSpend:
+    """The ad spend cpc and cpm divide, per row key of :func:`roi`, and what they leave out
+    (:func:`_measured_ad_spend`).
+
+    ``left_out[key]`` maps each platform whose spend was left out (``(unassigned)`` for spend
+    without one) to the platforms whose paid posts are unknown; ``uncarried[key]`` lists the
+    campaign keys whose spend was left out because no paid post of the period carries them.
+    """
+
+    spend: dict[str, float] = field(default_factory=dict)
+    left_out: dict[str, dict[str, set[str]]] = field(default_factory=dict)
+    uncarried: dict[str, list[str]] = field(default_factory=dict)
+
+
 def _measured_ad_spend(costs: pd.DataFrame, key: str, known: dict[str, bool],
-                       foreign_ads: pd.DataFrame | None = None
-                       ) -> tuple[dict[str, float], dict[str, dict[str, set[str]]]]:
+                       paid: pd.DataFrame, foreign_ads: pd.DataFrame | None = None
+                       ) -> _MeasuredSpend:
     """Ad spend per row key whose paid posts are known, and what was left out; a line of
     ``foreign_ads`` (in another currency) makes the spend it would enter NaN, unknown.
 
-    Returns ``(spend, left_out)``: ``spend[key]`` sums the ad spend of platforms whose posts in
-    the period carry a paid flag (:func:`_paid_known`), plus the spend without a platform when
-    every platform posting has known paid posts; ``left_out[key]`` maps each platform whose
-    spend was left out (``(unassigned)`` for spend without one) to the platforms whose paid
-    posts are unknown.
+    ``spend[key]`` sums the ad spend of platforms whose posts in the period carry a paid flag
+    (:func:`_paid_known`), plus the spend without a platform when every platform posting has
+    known paid posts; but not the spend of a campaign none of whose paid posts (``paid``,
+    :func:`_paid_posts`) is in the period where those of its platform carry campaigns
+    (:func:`_campaigns_carried`): its impressions and clicks are not among them. Facebook's
+    400 € for a Christmas campaign without a post, beside 800 € for four boosted autumn
+    posts, read a CPM of (800 + 400) / 69,287 × 1000 = 17.32 in the total where the autumn
+    campaign's row read 11.55: one rule for the rows and the total.
     """
-    spend: dict[str, float] = {}
-    left: dict[str, dict[str, set[str]]] = {}
+    out = _MeasuredSpend()
     # a line in another currency (of foreign_ads) has an amount unknown in the brand's money:
     # NaN, where a line without an amount counts 0
     lines = [f.assign(_foreign=foreign) for f, foreign in ((costs, False), (foreign_ads, True))
              if f is not None and not f.empty]
     if not lines:
-        return spend, left
+        return out
     unknown_posting = {pl for pl, k in known.items() if not k}
+    carried = _campaigns_carried(paid)
     ads = pd.concat(lines, ignore_index=True)
     ads = ads.loc[(ads["category"] == "ad_spend").to_numpy(bool, na_value=False)]
     amounts = ads["allocated"].astype("float64").fillna(0.0).mask(ads["_foreign"].astype(bool))
     plat = ads["platform"].astype("string").str.lower()
     plat = plat.mask(plat == UNASSIGNED)      # by="platform" made the empty ones (unassigned)
-    for k, pl, amount in zip(ads[key], plat, amounts, strict=True):
-        spend.setdefault(k, 0.0)
+    campaigns = campaign_key(ads["campaign"].astype("string"))
+    # by="campaign" made the lines' campaign their key, (unassigned) for none
+    campaigns = campaigns.mask(ads["campaign"].astype("string") == UNASSIGNED)
+    for k, pl, amount, c in zip(ads[key], plat, amounts, campaigns, strict=True):
+        out.spend.setdefault(k, 0.0)
         if pd.isna(pl):
             if unknown_posting and amount:
-                left.setdefault(k, {}).setdefault(UNASSIGNED, set()).update(unknown_posting)
+                out.left_out.setdefault(k, {}).setdefault(UNASSIGNED, set()).update(
+                    unknown_posting)
                 continue
         elif not known.get(pl, False):
             if amount:
-                left.setdefault(k, {}).setdefault(pl, set()).add(pl)
+                out.left_out.setdefault(k, {}).setdefault(pl, set()).add(pl)
             continue
-        spend[k] += amount
-    return spend, left
+        seen = carried.get(UNASSIGNED if pd.isna(pl) else pl)
+        if pd.notna(c) and seen is not None and c not in seen:
+            if amount and c not in out.uncarried.setdefault(k, []):
+                out.uncarried[k].append(c)
+            continue
+        out.spend[k] += amount
+    return out
+
+
+def _campaigns_carried(paid: pd.DataFrame) -> dict[str, set[str]]:
+    """The campaign keys the paid posts of each platform carry (``(unassigned)``: of any
+    platform, for spend without one), for the platforms whose paid posts carry one at least:
+    where none does, the export gives no campaign, and a campaign's spend can be on any."""
+    tagged = pd.DataFrame({"platform": paid["platform"].astype("string").str.lower(),
+                           "campaign": campaign_key(paid["campaign"].astype("string"))})
+    tagged = tagged.dropna(subset=["campaign"])
+    carried = {pl: set(g["campaign"]) for pl, g in tagged.groupby("platform")}
+    if carried:
+        carried[UNASSIGNED] = set(tagged["campaign"])
+    return carried
 
 
 #: the paid part of a post's impressions and link clicks, where its export splits them

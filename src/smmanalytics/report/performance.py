@@ -403,7 +403,7 @@ class PerformanceSections:
         from ..roi import roi
 
         f = self.fmt
-        sec = self.section(f.labelled(f.label("campaign"), printable(self.campaign)))
+        sec = self.section(f.labelled(f.label("campaign"), printable(self._campaign_name())))
         key = campaign_key(pd.Series([self.campaign])).iloc[0]
         self.text(sec, f.span(self.period.start, self.period.end))
         spans = campaign_spans(self.ds, posts=True)
@@ -825,6 +825,7 @@ _ROI_SECTION_SKIPS = frozenset({
     "cpc_link_clicks_unknown", "cpc_link_clicks_zero", "cpc_ad_spend_unknown",
     "cpm_impressions_unknown", "cpm_impressions_zero", "cpm_ad_spend_unknown",
     "cpc_cpm_paid_unknown", "cpc_cpm_spend_left_out", "cpc_cpm_unplaced_spend_left_out",
+    "cpc_cpm_campaign_spend_left_out",
     "cpc_organic_included", "cpm_organic_included",
     "roi_cost_unknown", "roi_value_unknown", "roas_ad_spend_unknown", "roas_revenue_unknown",
 })

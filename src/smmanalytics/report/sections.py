@@ -258,7 +258,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         super().__init__(title="", period_label="", brand=ds.brand.with_slug(slug), lang=lang)
         f = self.fmt
         self.title = (title or f.label(_title_label(kind, self.period.kind))) + (
-            f" · {campaign}" if campaign else "") + (
+            f" · {self._campaign_name()}" if self.campaign else "") + (
             f" · {f.listed(f.platform(p) for p in self.platforms)}" if self.platforms else "")
         self.period_label = f.period(self.period)
         posts = posts_in_period(ds.posts, self.period, self.tz)
@@ -603,12 +603,17 @@ class BrandReport(PerformanceSections, WatchSections, Report):
             campaign=self._campaign_shown(),
             n=f.number(self._period_posts) + (f" ({partial})" if partial else ""))
 
-    def _campaign_shown(self) -> str:
+    def _campaign_name(self) -> str:
         """The report's campaign as costs.csv writes it, else GA4, else the posts
         (:func:`~smmanalytics.roi.campaign_names`, as roi()'s notes name it): ``Bio-Link``
-        asked for as ``bio_link`` is the brand's Bio-Link."""
+        asked for as ``bio_link`` is the brand's Bio-Link, in the title as in the text (the
+        title said "Noel avant premiere" as typed, the text "Noël Avant-Première")."""
         key = campaign_key(pd.Series([self.campaign], dtype="string")).iloc[0]
-        return self.fmt.verbatim(printable(campaign_names(self.ds).get(key, self.campaign)))
+        return campaign_names(self.ds).get(key, self.campaign)
+
+    def _campaign_shown(self) -> str:
+        """:meth:`_campaign_name` as prose leaves it (:meth:`Formatter.verbatim`)."""
+        return self.fmt.verbatim(printable(self._campaign_name()))
 
     def _interactions_unknown(self, n: int) -> str:
         """What the top posts say of ``n`` posts none of which has interactions (a YouTube
