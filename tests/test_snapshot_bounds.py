@@ -139,3 +139,104 @@ def test_the_export_whose_posts_prove_it_newest_wins(name, modified, older_likes
     assert posts.loc["A1", "reach"] == 10 * newer_likes
     assert Path(posts.loc["A1", "source_file"]).name == name
     assert (ds.posts["published_at"] <= ds.posts["snapshot_at"]).all()
+
+
+#: the two posts of the undated exports below: A1 of 09/10/2026 03:23 Pacific (10:23 UTC),
+#: B1 of 10/30/2026 09:00 Pacific (16:00 UTC)
+_A1 = ("A1", "09/10/2026 03:23")
+_B1 = ("B1", "10/30/2026 09:00")
+
+
+def _undated(path: Path, likes: int, modified: str, october: bool = True) -> Path:
+    """An undated Instagram export at ``path``, modified at ``modified`` (UTC): A1 with
+    ``likes`` (reach 10 × likes), and B1 with 5 likes if it holds ``october``'s post."""
+    posts = [(*_A1, likes, 2, 1, 3)] + ([(*_B1, 5, 2, 1, 3)] if october else [])
+    return _modified(ig_posts(path, posts), modified)
+
+
+def test_of_two_undated_exports_the_one_modified_last_wins_against_an_earlier_post(tmp_path):
+    """The reviewer's ``two_guessed`` (s57DC): ``export.csv`` holds A1 (10 likes) and B1
+    (published 2026-10-30 16:00 UTC), modified 2026-11-01 08:00; ``export (2).csv`` holds A1
+    alone (14 likes), downloaded later, modified 2026-11-20 08:00. B1 proves only that
+    ``export.csv`` was made after 30 October, not that it is newer than an export modified on
+    20 November: the later modification time wins, A1's reach 10 × 14 = 140 (100 before, with
+    a note saying ``export.csv`` was modified last)."""
+    _undated(tmp_path / "export.csv", 10, "2026-11-01 08:00")
+    _undated(tmp_path / "export (2).csv", 14, "2026-11-20 08:00", october=False)
+    ds = smm.load(tmp_path, cache=False)
+    posts = ds.posts.set_index("post_id")
+    assert posts["reach"].to_dict() == {"A1": 140, "B1": 50}
+    assert Path(posts.loc["A1", "source_file"]).name == "export (2).csv"
+    [(file, message)] = _quality(ds, "snapshot_merged_guessed")[["file", "message"]].itertuples(
+        index=False)
+    assert Path(file).name == "export.csv"
+    assert message == ("1 post also in export (2).csv, whose figures were kept: neither file "
+                       "says when it was exported, and export (2).csv was modified last "
+                       "(2026-11-20 08:00 UTC; this file 2026-11-01 08:00 UTC)")
+    assert _quality(ds, "snapshot_newer_by_figures").empty
+
+
+def test_of_two_undated_exports_larger_figures_win_over_a_later_copy(tmp_path):
+    """``export.csv`` (A1 with 14 likes, B1 of 2026-10-30 16:00 UTC, modified 2026-11-01
+    08:00) and ``export (2).csv``, a copy of an older September export made on 2026-11-20
+    (A1 with 10 likes). Their times do not tell (``export (2).csv``'s latest post, 09-10, is
+    before the other's modification, and B1 before its own): lifetime figures only grow, so
+    ``export.csv``'s are kept, A1's reach 10 × 14 = 140 (the copy's 100 by its later time),
+    and both notes say why."""
+    _undated(tmp_path / "export.csv", 14, "2026-11-01 08:00")
+    _undated(tmp_path / "export (2).csv", 10, "2026-11-20 08:00", october=False)
+    ds = smm.load(tmp_path, cache=False)
+    posts = ds.posts.set_index("post_id")
+    assert posts["reach"].to_dict() == {"A1": 140, "B1": 50}
+    [figures] = _quality(ds, "snapshot_newer_by_figures")[["file", "rows", "message"]
+                                                          ].itertuples(index=False)
+    assert (Path(figures.file).name, figures.rows) == ("export.csv", 1)
+    assert figures.message.startswith("1 post also in export (2).csv; neither file says when "
+                                      "it was exported (modified 2026-11-20 08:00 UTC, this "
+                                      "file 2026-11-01 08:00 UTC), but this file's figures")
+    [merged] = _quality(ds, "snapshot_merged_guessed")["message"]
+    assert merged == ("1 post also in export.csv, whose figures were kept: neither file says "
+                      "when it was exported, and export.csv's figures are as large or larger, "
+                      "lifetime figures only growing (modified 2026-11-01 08:00 UTC; this file "
+                      "2026-11-20 08:00 UTC)")
+
+
+def test_of_two_undated_exports_a_post_after_the_other_s_modification_wins(tmp_path):
+    """``export (2).csv`` holds B1, published 2026-10-30 16:00 UTC, after ``export.csv`` was
+    modified (12:00 that day), though its own modification time, 10:00, is earlier (a clock
+    within the day's margin of the post): it is the newer, A1's reach 10 × 12 = 120."""
+    _undated(tmp_path / "export.csv", 10, "2026-10-30 12:00", october=False)
+    _undated(tmp_path / "export (2).csv", 12, "2026-10-30 10:00")
+    ds = smm.load(tmp_path, cache=False)
+    assert ds.posts.set_index("post_id")["reach"].to_dict() == {"A1": 120, "B1": 50}
+    [merged] = _quality(ds, "snapshot_merged_guessed")["message"]
+    assert merged.endswith("neither file says when it was exported, and export (2).csv holds a "
+                           "post published 2026-10-30 16:00 UTC, after this file was modified "
+                           "(2026-10-30 12:00 UTC)")
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(october=st.tuples(st.booleans(), st.booleans()), older_first=st.booleans(),
+       hours=st.tuples(*[st.integers(0, 1500)] * 4), likes=st.integers(0, 1000),
+       growth=st.integers(0, 1000))
+def test_of_two_undated_exports_the_later_s_figures_win(october, older_first, hours, likes,
+                                                         growth):
+    """Two undated exports, each made at a time after its latest post (B1 where it holds
+    October's, else A1), the newer ``hours[1]`` + 1 hours after the older, and each modified
+    (downloaded, copied) some hours after it was made; A1 has ``likes`` in the older and
+    ``likes + growth`` in the newer, lifetime figures only growing. Whatever the names and
+    times, A1's reach is 10 × the newer's likes (the older's when they are equal: the same),
+    and no post's snapshot is before its publication."""
+    latest = {True: pd.Timestamp("2026-10-30 16:00", tz="UTC"),
+              False: pd.Timestamp("2026-09-10 10:23", tz="UTC")}
+    hour = pd.Timedelta(hours=1)
+    made_older = latest[october[0]] + hours[0] * hour
+    made_newer = max(made_older + (hours[1] + 1) * hour, latest[october[1]])
+    names = ["export.csv", "export (2).csv"] if older_first else ["export (2).csv", "export.csv"]
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        _undated(root / names[0], likes, str(made_older + hours[2] * hour), october[0])
+        _undated(root / names[1], likes + growth, str(made_newer + hours[3] * hour), october[1])
+        ds = smm.load(root, cache=False)
+    assert ds.posts.set_index("post_id").loc["A1", "reach"] == 10 * (likes + growth)
+    assert (ds.posts["published_at"] <= ds.posts["snapshot_at"]).all()

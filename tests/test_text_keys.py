@@ -10,6 +10,8 @@ import pandas as pd
 import pytest
 
 from smmanalytics import schema
+from smmanalytics._web import campaign_key
+from smmanalytics.errors import DataQualityWarning
 from smmanalytics.loaders import read_file
 from smmanalytics.loaders._ids import without_invisible
 from smmanalytics.roi import roi
@@ -70,6 +72,46 @@ def test_a_pasted_campaign_meets_its_cost_line(tmp_path):
     assert r.loc["automne-2026", "revenue"] == pytest.approx(400.0)
     assert r.loc["automne-2026", "cost"] == pytest.approx(200.0)
     assert r.loc["automne-2026", "roas"] == pytest.approx(2.0)
+
+
+def test_a_pasted_cost_line_meets_its_campaign(tmp_path):
+    """The reviewer's ``costs_shy`` (s57DC) in small: costs.csv's line 3 writes the campaign
+    with a soft hyphen (``auto\u00admne-2026``), GA4 without (the table of the test above,
+    its invisible characters removed). The two lines are one campaign: 120 + 80 = 200 of
+    spend against 400 of revenue, a ROAS of 2.0, where line 3 was a campaign of its own (80
+    of cost, no revenue) and ``automne-2026``'s ROAS 400 / 120 = 3.33; the line is named."""
+    path = tmp_path / "ga4_clean.csv"
+    path.write_text(_GA4.replace("\ufeff", "").replace("\u00ad", ""), encoding="utf-8")
+    (ga4,) = read_file(path)
+    costs = ("2026-10-01,2026-10-15,ad_spend,120,,instagram,automne-2026,,,\n"
+             "2026-10-16,2026-10-31,ad_spend,80,,instagram,auto\u00admne-2026,,,\n")
+    with pytest.warns(DataQualityWarning) as caught:
+        ds = dataset(tmp_path, costs, web=schema.conform(ga4, "web"))
+    [note] = [w.message for w in caught if w.message.code == "keys_mended"]
+    assert str(note) == (
+        "costs.csv: 1 cell of column 'campaign' held invisible characters (a BOM, a "
+        "zero-width space or a soft hyphen, left by a paste), removed so that each matches "
+        "the same campaign in other files (first line 3: 'auto\\xadmne-2026' read as "
+        "'automne-2026')")
+    assert ds.costs["campaign"].tolist() == ["automne-2026"] * 2
+    r = roi(ds, "2026-10", by="campaign").set_index("campaign")
+    assert r.index.tolist() == ["automne-2026"]
+    assert r.loc["automne-2026", "cost"] == pytest.approx(200.0)
+    assert r.loc["automne-2026", "roas"] == pytest.approx(2.0)
+
+
+@pytest.mark.parametrize("name,key", [
+    ("auto\u00admne-2026", "automne_2026"),          # a soft hyphen, as written
+    ("auto%C2%ADmne-2026", "automne_2026"),           # the same, URL-encoded (a UTM value)
+    ("\ufeffAutomne 2026\u200b", "automne_2026"),   # a BOM and a zero-width space
+    ("\u200b", None),                                # nothing else: no campaign
+])
+def test_a_campaign_key_has_no_invisible_character(name, key):
+    """Whichever side holds it (costs.csv, goals.yaml, a post, GA4), an invisible character
+    is no part of the key that joins them: ``automne-2026`` is ``automne_2026`` (case folded,
+    ``-`` and spaces as ``_``)."""
+    got = campaign_key(pd.Series([name], dtype="string")).iloc[0]
+    assert (None if pd.isna(got) else got) == key
 
 
 def test_a_clean_table_has_no_note(tmp_path):

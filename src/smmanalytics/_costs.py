@@ -17,6 +17,7 @@ from ._io import closest_key, file_name, read_user_text, unknown_key, user_csv
 from .errors import ConfigError, DataQualityWarning
 from .loaders._cutoff import hand_made_cut
 from .loaders._dates import MONTHS, file_numeric_order
+from .loaders._ids import without_invisible
 from .loaders._numbers import (
     AMBIGUOUS_COMMA,
     AMBIGUOUS_DOT,
@@ -27,6 +28,7 @@ from .loaders._numbers import (
     space_example,
 )
 from .periods import parse_period
+from .quality import counted
 from .schema import canonical_platform, platforms_expected
 
 __all__ = ["CATEGORIES", "COST_COLUMNS", "DOLLAR_CURRENCIES", "dollar_currency", "read_costs"]
@@ -346,7 +348,27 @@ def read_costs(path: str | Path, *, data: bytes | None = None,
     out["source_file"] = pd.Series([str(path)] * len(out), dtype="string")
     _warn_gaps(out, path)
     _warn_refunds(out, path)
-    return out
+    return _mended_campaigns(out, path)
+
+
+def _mended_campaigns(costs: pd.DataFrame, path: Path) -> pd.DataFrame:
+    """``costs`` with the invisible characters a paste leaves removed from its campaign names
+    (:func:`~.loaders._ids.without_invisible`, as the exports' campaigns are), warned of
+    (``keys_mended``) naming the first line: ``auto\u00admne-2026`` (a soft hyphen) in one
+    line was another campaign than ``automne-2026`` of GA4 and of the other lines, with no
+    word."""
+    campaign, mended = without_invisible(costs["campaign"], keep_text=True)
+    if not mended.any():
+        return costs
+    k = int(np.flatnonzero(mended)[0])
+    n = int(mended.sum())
+    warnings.warn(DataQualityWarning(
+        f"{file_name(path)}: {counted(n, 'cell', 'cells')} of column 'campaign' held invisible "
+        "characters (a BOM, a zero-width space or a soft hyphen, left by a paste), removed so "
+        f"that each matches the same campaign in other files (first line {costs['line'].iloc[k]}:"
+        f" {costs['campaign'].iloc[k]!r} read as {campaign.iloc[k]!r})", "keys_mended"),
+        stacklevel=3)
+    return costs.assign(campaign=campaign)
 
 
 def _warn_refunds(costs: pd.DataFrame, path: Path) -> None:

@@ -68,10 +68,11 @@ def merge_table(table: str, frames: list[pd.DataFrame], log: QualityLog,
     one only guessed from a file's modification time (``attrs["snapshot_guessed"]``), whichever
     is later: a copy of an older export renamed ``fb_octobre.csv`` has the time it was copied,
     and its figures replaced the newer export's. It does not where the guessed export is
-    known to be newer: its latest post is later than the stated snapshot (:func:`_rank`), or,
+    known to be newer: its latest post is later than the stated snapshot (:func:`_floor`), or,
     its times not telling, its posts' figures are as large or larger than the stated
-    export's (:func:`_ranked_by_figures`). Between guessed snapshots, the export whose latest
-    post is later wins (it cannot have been made before that post), then the later guess.
+    export's (:func:`_ranked_by_figures`). Between guessed snapshots, a latest post proves only
+    that its export is no older than it: the later of each one's modification time and latest
+    post wins, unless the figures tell otherwise (:func:`_ranked_among_guessed`).
     ``guessed_met`` receives the files whose guessed snapshot met another file's rows
     of the same key (which rows were kept then depended on the guess). ``accounts``: whose
     the brand's daily rows that name no account are (:func:`_daily_accounts`).
@@ -152,7 +153,8 @@ def _concatenated(table: str, frames: list[pd.DataFrame]) -> _Parts:
             part["_order"] = i
             if any(guessed):      # a stated snapshot, known; an unknown one loses as before
                 part["_sure"] = part["snapshot_at"].notna() & (not guessed[i])
-                part["_rank"] = _rank(part["snapshot_at"], guessed[i], floors[i])
+                part["_floor"] = _floor(part["snapshot_at"], floors[i] if guessed[i] else None)
+                part["_rank"] = part["_floor"] if guessed[i] else part["snapshot_at"]
             if ranged:
                 part["_grown"] = _grown(part) if ranged[i] else np.nan
     df = parts[0] if single else pd.concat(parts, ignore_index=True)
@@ -163,15 +165,14 @@ def _concatenated(table: str, frames: list[pd.DataFrame]) -> _Parts:
                   grown=bool(ranged) and not single)
 
 
-def _rank(snapshot: pd.Series, guessed: bool, floor: pd.Timestamp | None) -> pd.Series:
-    """The time from which a part's export is known to be newer than another's: its snapshot
-    where the export states it, else, its snapshot only guessed from the file's modification
+def _floor(snapshot: pd.Series, floor: pd.Timestamp | None) -> pd.Series:
+    """A part's ``_floor``: where its snapshot is only guessed from the file's modification
     time (which a copy sets later), the publication of its latest post
-    (``attrs["snapshot_floor"]``), the earliest it can have been made: ``export (2).csv``
-    holding a post of 30 October is newer than an export of 9 September, whatever its
-    modification time says (it lost to it, and its figures went down from 120 to 100)."""
-    if not guessed:
-        return snapshot
+    (``attrs["snapshot_floor"]``), the earliest it can have been made; else NaT. It is the
+    ``_rank`` of a guessed export, the time from which it is known to be newer than a stated
+    one: ``export (2).csv`` holding a post of 30 October is newer than an export of
+    9 September, whatever its modification time says (it lost to it, and its figures went
+    down from 120 to 100)."""
     return pd.Series(pd.NaT if floor is None else pd.Timestamp(floor), index=snapshot.index,
                      dtype=snapshot.dtype)
 
@@ -247,7 +248,8 @@ def _note_properties(df: pd.DataFrame, log: QualityLog) -> None:
 
 
 #: the merge's own columns, none of them in its result
-_WORK_COLUMNS = ("_order", "_key", "_sure", "_rank", "_series", "_grown")
+_WORK_COLUMNS = ("_order", "_key", "_sure", "_rank", "_floor", "_guess", "_series",
+                 "_grown")
 
 
 def _grown(posts: pd.DataFrame) -> pd.Series:
@@ -265,7 +267,7 @@ def _grown(posts: pd.DataFrame) -> pd.Series:
 def _newest(table: str, df: pd.DataFrame, keys: list[str], parts: _Parts, log: QualityLog,
             guessed_met: set[str] | None) -> pd.DataFrame:
     """Of the rows of one key, the newest snapshot's (a stated snapshot over a guessed one,
-    unless the guessed export's posts or figures prove it newer: :func:`_rank`,
+    unless the guessed export's posts or figures prove it newer: :func:`_floor`,
     :func:`_ranked_by_figures`), in the table's order; what was dropped noted
     (:func:`_note_merged`), and, for posts, figures a newer export lacks taken from the older
     (:func:`_older_figures`) and posts a newer export of their days lacks noted
@@ -275,7 +277,8 @@ def _newest(table: str, df: pd.DataFrame, keys: list[str], parts: _Parts, log: Q
     if not parts.single and any(parts.guessed):
         if table == "posts":
             df = _ranked_by_figures(df, keys, log)
-        df = df.sort_values(["_rank", "_sure", "snapshot_at", *tie], kind="stable",
+        df = _ranked_among_guessed(df, keys, log, by_figures=table == "posts")
+        df = df.sort_values(["_rank", "_sure", "_guess", "snapshot_at", *tie], kind="stable",
                             na_position="first")
     elif parts.grown or not (snap.notna().all() and snap.is_monotonic_increasing):
         df = df.sort_values(["snapshot_at", *tie], kind="stable", na_position="first")
@@ -350,6 +353,72 @@ def _ranked_by_figures(df: pd.DataFrame, keys: list[str], log: QualityLog) -> pd
                     f"export is newer (some larger, some smaller): {file_name(other)}'s were "
                     "kept, its time being stated", rows=len(p))
     return df.assign(_rank=rank)
+
+
+def _ranked_among_guessed(df: pd.DataFrame, keys: list[str], log: QualityLog,
+                          by_figures: bool) -> pd.DataFrame:
+    """``df`` with each guessed export's ``_guess``, its time as far as it is known: the later
+    of its modification time and its latest post (``_floor``: it cannot be older than that
+    post), and its ``_rank`` raised to that of any guessed export of an earlier ``_guess``.
+
+    A latest post orders an export against a stated time, not against another guess: between
+    ``export.csv`` (posts of September and October, modified 1 November) and ``export (2).csv``
+    (September's, modified 20 November, with larger figures), the first won by its post of
+    30 October, and a September post's reach went from 140 down to 100. Exports are now
+    ordered by ``_guess``, or, ``by_figures`` and their times not telling
+    (:func:`_newer_by_figures_than_guessed`), by their posts' figures; the ranks follow that
+    order, so that one export newer than another is newer than what that one is proven newer
+    than (a stated export its latest post or its figures beat)."""
+    guessed = (~df["_sure"] & df["snapshot_at"].notna()).to_numpy(bool)
+    floor, at = df["_floor"], df["snapshot_at"]
+    guess = at.where(~(floor > at), floor).where(guessed)
+    if by_figures and guessed.sum() > 1:
+        guess = _newer_by_figures_than_guessed(df.assign(_guess=guess), keys, log)
+    df = df.assign(_guess=guess)
+    if guessed.sum() < 2:
+        return df
+    rows = df.loc[guessed].sort_values(["_guess", "snapshot_at", "_order"], kind="stable")
+    rank = df["_rank"].copy()
+    rank[rows.index] = rows["_rank"].cummax().ffill()
+    return df.assign(_rank=rank)
+
+
+def _newer_by_figures_than_guessed(df: pd.DataFrame, keys: list[str], log: QualityLog
+                                   ) -> pd.Series:
+    """The ``_guess`` of ``df``'s guessed exports, that of one raised just above another's
+    when their times do not tell which is newer (neither's latest post is later than the
+    other's ``_guess``) and its figures do (each post both hold has counts as large or
+    larger in it, some larger, as in :func:`_ranked_by_figures`): a copy of an older export
+    made later has the later modification time, not the larger figures. Noted
+    (``snapshot_newer_by_figures``)."""
+    cols = [*keys, "source_file", "snapshot_at", "_floor", "_guess"]
+    rows = df.loc[df["_guess"].notna(), cols].dropna(subset=keys).reset_index(names="_row")
+    pairs = rows.merge(rows, on=keys, suffixes=("", "_o"))
+    undecided = ((pairs["source_file"] != pairs["source_file_o"])
+                 & (pairs["_guess"] <= pairs["_guess_o"])
+                 & ~(pairs["_floor"] > pairs["_guess_o"]) & ~(pairs["_floor_o"] > pairs["_guess"]))
+    pairs = pairs[undecided.to_numpy(bool)]
+    guess = df["_guess"].copy()
+    if pairs.empty:
+        return guess
+    pairs = pairs.assign(larger=_some_smaller(df, pairs["_row_o"].to_numpy(),
+                                              pairs["_row"].to_numpy()),
+                         smaller=_some_smaller(df, pairs["_row"].to_numpy(),
+                                               pairs["_row_o"].to_numpy()))
+    for (src, other, at, other_at), p in pairs.groupby(
+            ["source_file", "source_file_o", "snapshot_at", "snapshot_at_o"], sort=True,
+            observed=True):
+        if not p["larger"].any() or p["smaller"].any():
+            continue
+        mine = (df["source_file"] == src).to_numpy(bool)
+        above = p["_guess_o"].max() + pd.Timedelta(1)
+        guess[mine] = guess[mine].where(guess[mine] > above, above)
+        log.add(src, "snapshot_newer_by_figures", f"{table_rows('posts', len(p))} also in "
+                f"{file_name(other)}; neither file says when it was exported (modified "
+                f"{other_at:%Y-%m-%d %H:%M} UTC, this file {at:%Y-%m-%d %H:%M} UTC), but this "
+                "file's figures are as large or larger for each of them, and lifetime figures "
+                "only grow: its figures were kept", level="info", rows=len(p))
+    return guess
 
 
 def _made_unknown(frame: pd.DataFrame) -> np.ndarray:
@@ -838,7 +907,7 @@ def _note_merged(df: pd.DataFrame, dup: pd.Series, keys: list[str], table: str,
 #: columns that say where a row comes from, not what it says (the merge's ``_order`` a number
 #: among them): two exports of the same time that differ only in these agree
 _PROVENANCE = ("snapshot_at", "source_file", "source_format", "source_locale", "_order",
-               "_sure", "_rank", "_key", "_series", "_grown")
+               "_sure", "_rank", "_floor", "_guess", "_key", "_series", "_grown")
 
 #: figures that are sums of others, with the parts an export may lack (their columns absent
 #: from it): the interactions (:data:`~smmanalytics.metrics.COMPONENTS`) and X's shares,
@@ -1218,29 +1287,52 @@ def _note_guessed_merged(df: pd.DataFrame, dropped: pd.Series, keys: list[str], 
     file kept, naming the file kept and why (code ``snapshot_merged_guessed``). Returns the
     rows noted, and the files of a guessed snapshot among them, dropped or kept."""
     several = df.duplicated(subset=keys, keep=False)
-    sub = df.loc[several, [*keys, "source_file", "snapshot_at", "_sure"]]
+    sub = df.loc[several, [*keys, "source_file", "snapshot_at", "_sure", "_floor", "_guess"]]
     kept = sub.groupby(keys, sort=False, dropna=False, observed=True)[
-        ["source_file", "snapshot_at", "_sure"]].transform("last")
+        ["source_file", "snapshot_at", "_sure", "_floor", "_guess"]].transform("last")
     rows = dropped[several] & ~sub["_sure"] & sub["snapshot_at"].notna()   # guessed, dropped
     noted = pd.Series(False, index=df.index)
     noted[rows[rows].index] = True
     met: set[str] = set()
     pairs = pd.DataFrame({"file": sub["source_file"][rows], "at": sub["snapshot_at"][rows],
                           "kept": kept["source_file"][rows], "kept_at": kept["snapshot_at"][rows],
-                          "sure": kept["_sure"][rows]})
-    for (src, at, other, other_at, sure), g in pairs.groupby(
-            ["file", "at", "kept", "kept_at", "sure"], sort=True, observed=True):
+                          "sure": kept["_sure"][rows], "floor": kept["_floor"][rows],
+                          "guess": kept["_guess"][rows]})
+    for (src, at, other, other_at, sure, floor, guess), g in pairs.groupby(
+            ["file", "at", "kept", "kept_at", "sure", "floor", "guess"], sort=True,
+            observed=True, dropna=False):
         met.add(src)
         why = (f"its export time is known ({other_at:%Y-%m-%d %H:%M} UTC), this file's was only "
                f"guessed from its modification time ({at:%Y-%m-%d %H:%M} UTC), the time a copy "
                "or a download was made, not the export" if sure else
-               f"neither file says when it was exported, and {file_name(other)} was modified last "
-               f"({other_at:%Y-%m-%d %H:%M} UTC; this file {at:%Y-%m-%d %H:%M} UTC)")
+               _why_guessed_kept(file_name(other), other_at, floor, guess, at))
         if not sure:
             met.add(other)
         log.add(src, "snapshot_merged_guessed", f"{table_rows(table, len(g))} also in "
                 f"{file_name(other)}, whose figures were kept: {why}", rows=len(g))
     return noted, met
+
+
+def _why_guessed_kept(other: str, other_at: pd.Timestamp, floor: pd.Timestamp,
+                      guess: pd.Timestamp, at: pd.Timestamp) -> str:
+    """Why, of two exports that do not say when they were made, ``other`` (modified
+    ``other_at``, its latest post ``floor``, its ``_guess`` ``guess``) was kept over this file
+    (modified ``at``), as :func:`_ranked_among_guessed` decided: its figures (its ``_guess``
+    raised above the later of its modification time and latest post; its own note says so,
+    ``snapshot_newer_by_figures``), else modified later, else holding a post published after
+    this file was modified, else read last of two alike."""
+    times = f"{other_at:%Y-%m-%d %H:%M} UTC; this file {at:%Y-%m-%d %H:%M} UTC"
+    neither = "neither file says when it was exported, and"
+    known = other_at if pd.isna(floor) else max(other_at, floor)
+    if guess > known:
+        return (f"{neither} {other}'s figures are as large or larger, lifetime figures only "
+                f"growing (modified {times})")
+    if other_at > at:
+        return f"{neither} {other} was modified last ({times})"
+    if floor > at:
+        return (f"{neither} {other} holds a post published {floor:%Y-%m-%d %H:%M} UTC, after "
+                f"this file was modified ({at:%Y-%m-%d %H:%M} UTC)")
+    return f"{neither} {other}, as late as far as is known ({times}), was read last"
 
 
 def _share_platforms(parts: list[pd.DataFrame]) -> None:
