@@ -544,6 +544,15 @@ def test_a_scorecard_computes_each_roi_row_once(tmp_path, monkeypatch):
     pd.testing.assert_frame_equal(first, second)
 
 
+def _q3_instagram_posts() -> pd.DataFrame:
+    """Instagram posts of 10 reactions and 100 reach each: 4 in July, 2 in August, 3 in
+    September 2026 (the last on the 17th)."""
+    days = ["2026-07-02", "2026-07-09", "2026-07-16", "2026-07-23", "2026-08-06",
+            "2026-08-20", "2026-09-03", "2026-09-10", "2026-09-17"]
+    return posts([{"platform": "instagram", "post_id": str(k), "published_at": f"{d}T09:00Z",
+                   "reactions": 10.0, "reach": 100.0} for k, d in enumerate(days)])
+
+
 def test_goal_record_gives_each_goal_period_within_the_report_period(tmp_path):
     """scorecard of 2026-Q3 judges a monthly goal on September alone: a quarter's report said
     nothing of July and August. goal_record gives each month: 4, 2 and 3 Instagram posts
@@ -551,10 +560,7 @@ def test_goal_record_gives_each_goal_period_within_the_report_period(tmp_path):
     record within the quarter (the scorecard is its record) but one within the year."""
     from smmanalytics.goals import goal_record
 
-    days = ["2026-07-02", "2026-07-09", "2026-07-16", "2026-07-23", "2026-08-06",
-            "2026-08-20", "2026-09-03", "2026-09-10", "2026-09-17"]
-    p = posts([{"platform": "instagram", "post_id": str(k), "published_at": f"{d}T09:00Z",
-                "reactions": 10.0, "reach": 100.0} for k, d in enumerate(days)])
+    p = _q3_instagram_posts()
     goals = _goals(tmp_path, "goals:\n"
                    "  - {metric: posts, platform: instagram, target: 3, period: month}\n"
                    "  - {metric: posts, platform: instagram, target: 8, period: quarter}\n")
@@ -588,10 +594,7 @@ def test_goal_record_answers_each_question_once_a_call(tmp_path, monkeypatch):
     from smmanalytics import _actuals
     from smmanalytics.goals import goal_record
 
-    days = ["2026-07-02", "2026-07-09", "2026-07-16", "2026-07-23", "2026-08-06",
-            "2026-08-20", "2026-09-03", "2026-09-10", "2026-09-17"]
-    p = posts([{"platform": "instagram", "post_id": str(k), "published_at": f"{d}T09:00Z",
-                "reactions": 10.0, "reach": 100.0} for k, d in enumerate(days)])
+    p = _q3_instagram_posts()
     goals = _goals(tmp_path, "goals:\n"
                    "  - {metric: posts, platform: instagram, target: 3, period: month}\n"
                    "  - {metric: interactions, platform: instagram, target: 30, "
