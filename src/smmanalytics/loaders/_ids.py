@@ -150,7 +150,7 @@ def without_invisible(cells: pd.Series, among: np.ndarray | None = None, *,
     the joiners and direction marks that are part of their text (:data:`_TEXT_DEBRIS`): an
     account ``Maison Sève 👩\\u200d🌾`` stays so, where an id holds no such text."""
     cells = cells.astype("string")
-    search = cells.notna().to_numpy(bool)
+    search = _beyond_ascii(cells)
     at = np.flatnonzero(search if among is None else search & among)
     invisible = np.zeros(len(cells), dtype=bool)
     invisible[at] = cells.iloc[at].str.contains(_INVISIBLE, regex=True) \
@@ -166,6 +166,17 @@ def without_invisible(cells: pd.Series, among: np.ndarray | None = None, *,
     cells = cells.copy()
     cells.iloc[at] = mended.replace("", pd.NA)
     return cells, invisible
+
+
+def _beyond_ascii(cells: pd.Series) -> np.ndarray:
+    """Which cells hold a character beyond ASCII (NA: False), the only ones an
+    :data:`INVISIBLE` character can be in: a million account names of ASCII are not
+    searched (``Candidate.texts_of`` 0.43 → 0.28 s on the 1M-row load, as before the text
+    keys were cleaned)."""
+    import pyarrow.compute as pc
+
+    ascii_only = pc.fill_null(pc.string_is_ascii(_arrow_cells(cells)), True)
+    return ~np.asarray(ascii_only.to_numpy(zero_copy_only=False), dtype=bool)
 
 
 def _integer_ids(values: pd.Series) -> np.ndarray:
