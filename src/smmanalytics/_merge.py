@@ -333,10 +333,7 @@ def _ranked_by_figures(df: pd.DataFrame, keys: list[str], log: QualityLog) -> pd
     pairs = pairs[undecided.to_numpy(bool)]
     if pairs.empty:
         return df
-    pairs = pairs.assign(larger=_some_smaller(df, pairs["_row_s"].to_numpy(),
-                                              pairs["_row"].to_numpy()),
-                         smaller=_some_smaller(df, pairs["_row"].to_numpy(),
-                                               pairs["_row_s"].to_numpy()))
+    pairs = _sides(df, pairs, "_row_s")
     rank = df["_rank"].copy()
     for (src, other, other_at), p in pairs.groupby(["source_file", "source_file_s",
                                                      "snapshot_at_s"], sort=True, observed=True):
@@ -401,10 +398,7 @@ def _newer_by_figures_than_guessed(df: pd.DataFrame, keys: list[str], log: Quali
     guess = df["_guess"].copy()
     if pairs.empty:
         return guess
-    pairs = pairs.assign(larger=_some_smaller(df, pairs["_row_o"].to_numpy(),
-                                              pairs["_row"].to_numpy()),
-                         smaller=_some_smaller(df, pairs["_row"].to_numpy(),
-                                               pairs["_row_o"].to_numpy()))
+    pairs = _sides(df, pairs, "_row_o")
     for (src, other, at, other_at), p in pairs.groupby(
             ["source_file", "source_file_o", "snapshot_at", "snapshot_at_o"], sort=True,
             observed=True):
@@ -1232,6 +1226,16 @@ def _note_tied_grown(src: str, other: str, pairs: pd.DataFrame, table: str,
             f"larger in sum (lifetime totals only grow), though {smaller} of them "
             f"{agree(smaller, 'has', 'have')} a smaller count; "
             "which are right is unknown", rows=n)
+
+
+def _sides(df: pd.DataFrame, pairs: pd.DataFrame, other: str) -> pd.DataFrame:
+    """``pairs`` (a post's row ``_row`` of one export beside its row ``other`` of another)
+    with ``larger``, whether some count of the first is larger than the other's, and
+    ``smaller``, whether some is smaller (:func:`_some_smaller`): lifetime figures only
+    grow, so an export whose figures are all as large, some larger, is the newer."""
+    mine, theirs = pairs["_row"].to_numpy(), pairs[other].to_numpy()
+    return pairs.assign(larger=_some_smaller(df, theirs, mine),
+                        smaller=_some_smaller(df, mine, theirs))
 
 
 def _some_smaller(df: pd.DataFrame, rows: np.ndarray, others: np.ndarray) -> np.ndarray:
