@@ -46,7 +46,7 @@ __all__ = ["text", "long_daily", "hms_seconds", "note_day_tz", "note_times_dropp
            "note_extra_columns", "note_negative_values", "note_posts_account_unknown",
            "note_rows_account_unknown",
            "unzipped_folder", "holding_folder", "folder_read", "names_read_in_folders",
-           "without_copy_marks", "facebook_or_instagram",
+           "without_copy_marks", "as_platform_named", "facebook_or_instagram",
            "YEARS"]
 
 
@@ -490,6 +490,26 @@ def without_copy_marks(name: str) -> str:
     'maison-seve_followers_1793520000000.xls'
     """
     return _COPY_NUMBER.sub("", without_copy_words(name), count=1)
+
+
+#: the number a browser or file manager adds without brackets to a second file of one name
+#: ("Totals 2.csv", "Totals-2.csv"); not after a digit, so a date's day ("2026-10-2") stays
+_BARE_NUMBER = re.compile(r"(?<![\d\s-])[ -]\d{1,2}(?=(?:\.[A-Za-z0-9]{1,5})?$)")
+
+
+def as_platform_named(name: str) -> str:
+    """``name`` without a copy's marks (:func:`without_copy_marks`) nor a bare second-file
+    number (``Totals 2.csv``, ``Totals-2.csv`` → ``Totals.csv``), for comparing a name with
+    the fixed names a platform gives its files (Studio's ``Totals.csv``, TikTok's
+    ``Overview.csv``). Only there: an account's own name may end in ``-2``, so names an
+    account is read from keep it (:func:`without_copy_marks`).
+
+    >>> as_platform_named("Totals 2.csv"), as_platform_named("Overview-3.csv")
+    ('Totals.csv', 'Overview.csv')
+    >>> as_platform_named("Totals (2).csv"), as_platform_named("Overview 2026-10-2.csv")
+    ('Totals.csv', 'Overview 2026-10-2.csv')
+    """
+    return _BARE_NUMBER.sub("", without_copy_marks(name), count=1)
 
 
 def facebook_or_instagram(c: Candidate) -> str | None:
