@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import PurePosixPath
 
@@ -35,6 +36,7 @@ from ._dates import (
     dates_from_parts,
     file_numeric_order,
     parse_text_dates,
+    without_full_width,
 )
 from ._folder import without_copy_words
 from ._headers import normalize
@@ -263,7 +265,24 @@ def day_parts(cells: pd.Series, ctx: ParseContext, *, column: str | None, first_
                  level="warning" if guessed else "info")
     if not times_kept:
         note_times_dropped(ctx, parts["time"], column)
+    note_full_width(ctx, parts, column, first_line)
     return parts
+
+
+def note_full_width(ctx: ParseContext, parts: pd.DataFrame, column: str | None,
+                    first_line: int) -> None:
+    """Quality note (``full_width_digits``) for a column of dates written in full-width
+    digits (``２０２６-１０-０１``, a paste from a Japanese or Chinese source), which
+    :func:`~._dates.parse_text_dates` read as their ASCII digits (NFKC): the first line and
+    its cell as written, so a reader can check the reading."""
+    if not (wide := parts.attrs.get("full_width")):
+        return
+    n, pos, cell = wide
+    folded = unicodedata.normalize("NFKC", cell)
+    ctx.note("full_width_digits", f"{column!r}: {counted(n, 'date is', 'dates are')} written "
+             f"in full-width characters (as pasted from a Japanese or Chinese source), read "
+             f"as their ASCII digits (first line {first_line + pos}: {cell!r} read as "
+             f"{folded!r})", level="info", rows=n)
 
 
 #: cells that stand for no date (a column is looked at by its first other cell)
@@ -293,7 +312,7 @@ def _numeric_date_columns(table) -> list[tuple[str, pd.Series]]:
             if not len(col):               # numbers, real dates: no order written
                 continue
         if _starts_numeric_date(col):
-            out.append((header, col.astype("str").str.strip()))
+            out.append((header, without_full_width(col.astype("str").str.strip())[0]))
     return out
 
 
@@ -313,7 +332,11 @@ def _starts_numeric_date(col: pd.Series) -> bool:
         text = col.iloc[_FIRST_CELLS:].astype("str").str.strip()
         written = text[~text.str.lower().isin(_EMPTY_CELLS)]
         first = written.iloc[0] if len(written) else None
-    return isinstance(first, str) and bool(_NUMERIC_DATE_START.match(first.strip()))
+    if not isinstance(first, str):
+        return False
+    # full-width digits ('１０/０１/２０２６'), read as :func:`~._dates.parse_text_dates` reads them
+    folded = first if first.isascii() else unicodedata.normalize("NFKC", first)
+    return bool(_NUMERIC_DATE_START.match(folded.strip()))
 
 
 def _empty_cell(value: object) -> bool:
