@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from smmanalytics import _costs
 from smmanalytics._io import read_user_text, user_csv
-from smmanalytics.errors import ConfigError
+from smmanalytics.errors import ConfigError, DataQualityWarning
 from smmanalytics.roi import read_costs
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve" / "costs.csv"
@@ -125,3 +125,23 @@ def test_first_bad_line_named(tmp_path):
     with pytest.raises(ConfigError, match="line 3") as got:
         read_costs(path)
     assert "platform" in str(got.value) and "meta" in str(got.value)
+
+
+def test_invisible_characters_in_a_platform_cell_are_removed_and_named(tmp_path):
+    """Line 3's platform pasted with a zero-width space (``\u200binstagram``), line 4's with
+    a BOM (``facebook\ufeff``): both were refused as no platform, where the exports' ids and
+    sources are cleaned of the same characters. Both are read as their platform and one
+    warning names the first (2 cells); line 2's plain 'instagram' is untouched."""
+    path = tmp_path / "costs.csv"
+    path.write_text(f"{HEADER}\n2026-10-01,,ad_spend,10,EUR,instagram,,,,\n"
+                    "2026-10-02,,ad_spend,20,EUR,\u200binstagram,,,,\n"
+                    "2026-10-03,,ad_spend,30,EUR,facebook\ufeff,,,,\n", encoding="utf-8")
+    with pytest.warns(DataQualityWarning) as caught:
+        got = read_costs(path)
+    assert got["platform"].tolist() == ["instagram", "instagram", "facebook"]
+    assert got["amount"].tolist() == [10, 20, 30]
+    [note] = [w.message for w in caught if w.message.code == "keys_mended"]
+    assert str(note) == (
+        "costs.csv: 2 cells of column 'platform' held invisible characters (a BOM, a "
+        "zero-width space or a soft hyphen, left by a paste), removed so that each is read "
+        "as the platform it names (first line 3: '\\u200binstagram' read as 'instagram')")

@@ -163,6 +163,20 @@ def test_year_boundary_from_mtime(tmp_path):
         "2026-12-30", "2026-12-31", "2027-01-01"]
 
 
+@pytest.mark.parametrize("name", ["Overview 2.csv", "Overview-2.csv"])
+def test_a_second_download_of_overview_without_brackets_is_read(tmp_path, name):
+    """A browser's second 'Overview.csv' named 'Overview 2.csv' (or '-2'): TikTok's name for
+    the file once the number is taken off; the 'Date,Video Views' headers alone (no profile
+    views) are read as Overview's only under that name. Views 5 and 6 as written."""
+    text = '"Date","Video Views","Likes"\n"December 30","5","1"\n"December 31","6","1"'
+    path = tmp_path / name
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode())
+    os.utime(path, (1798848000, 1798848000))                    # 2027-01-02 00:00 UTC
+    (df,) = read_file(path)
+    assert df.attrs["source_format"] == "tiktok_overview"
+    assert df[df["metric"] == "views"]["value"].tolist() == [5, 6]
+
+
 def _content_zip(tmp_path, rows, header=None, method=zipfile.ZIP_STORED,
                  when=(2026, 10, 2, 8, 0, 0)):
     header = header or ["Time", "Video title", "Video link", "Post time", "Total likes",

@@ -196,7 +196,8 @@ def test_a_table_split_by_date_is_the_daily_totals_whatever_its_name(tmp_path, n
 
 
 @pytest.mark.parametrize("name", ["Totals (1).csv", "Totals(2).csv", "Totaux - Copie.csv",
-                                  "Copy of Totals.csv"])
+                                  "Copy of Totals.csv", "Totals 2.csv", "Totals-2.csv",
+                                  "Totali 3.csv"])
 def test_a_second_extraction_or_copy_of_totals_is_read(tmp_path, name):
     """An OS's or browser's name for a second extraction of Studio's Totals.csv, or a copy's,
     was refused with advice to add a synonyms.csv row for headers the synonyms hold."""

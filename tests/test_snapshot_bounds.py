@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import smmanalytics as smm
+from smmanalytics.loaders import read_file
 
 from ._helpers import ig_posts
 
@@ -240,3 +241,64 @@ def test_of_two_undated_exports_the_later_s_figures_win(october, older_first, ho
         ds = smm.load(root, cache=False)
     assert ds.posts.set_index("post_id").loc["A1", "reach"] == 10 * (likes + growth)
     assert (ds.posts["published_at"] <= ds.posts["snapshot_at"]).all()
+
+
+def _follows(path: Path, days: range) -> Path:
+    """A Meta ``Facebook follows`` daily export (reference §1.1: ``sep=,``, the metric's
+    name, ``"Date","Primary"``), UTF-8 here, of October 2026's ``days``, day d's value d."""
+    rows = "".join(f'"2026-10-{d:02d}T00:00:00","{d}"\n' for d in days)
+    path.write_text(f'sep=,\n"Facebook follows"\n"Date","Primary"\n{rows}', encoding="utf-8")
+    return path
+
+
+def test_a_daily_file_named_before_its_own_rows_is_dated_by_its_latest_row(tmp_path):
+    """``Facebook follows_2026-10-02.csv`` holds 1 to 5 October: its name's day is before 3
+    of its days, which an export cannot hold. It was taken as exported at the end of
+    2 October and its rows of 3-5 October called "a date misread?"; the rows' latest day
+    wins (as a post published after a name's date does): the end of 5 October in Meta's
+    zone, 2026-10-06 00:00 PDT = 07:00 UTC, noted with the name's date and the row."""
+    path = _modified(_follows(tmp_path / "Facebook follows_2026-10-02.csv", range(1, 6)),
+                     "2026-11-20")
+    (df,) = read_file(path)
+    assert df["snapshot_at"].unique().tolist() == [pd.Timestamp("2026-10-06 07:00", tz="UTC")]
+    codes = [q["code"] for q in df.attrs["quality"]]
+    assert "dated_after_export" not in codes
+    [note] = [q["message"] for q in df.attrs["quality"] if q["code"] == "snapshot_before_days"]
+    assert note == ("the date its name gives, 2026-10-02, is before its latest row, 2026-10-05 "
+                    "(follows), and its rows of 3 days come after it: an export cannot hold a "
+                    "day after it was made, so that date is wrong; the export was taken as "
+                    "made at the end of 2026-10-05 (America/Los_Angeles)")
+    assert df["value"].tolist() == [1, 2, 3, 4, 5]          # no row dropped
+
+
+def test_a_daily_file_named_on_its_last_day_keeps_its_name_s_date(tmp_path):
+    """The same file named for its last day, 5 October: the name is kept (end of 5 October
+    PDT, 07:00 UTC on the 6th), with no note."""
+    path = _follows(tmp_path / "Facebook follows_2026-10-05.csv", range(1, 6))
+    (df,) = read_file(path)
+    assert df["snapshot_at"].unique().tolist() == [pd.Timestamp("2026-10-06 07:00", tz="UTC")]
+    assert "snapshot_before_days" not in [q["code"] for q in df.attrs["quality"]]
+
+
+def test_a_lifetime_figure_smaller_in_the_newer_dated_export_is_noted(tmp_path):
+    """Two dated exports of posts A and B (Meta's names: exported 2 and 9 September): A's
+    likes go from 10 down to 8 in the newer one (a recount, or a misread cell), B's from 9
+    up to 11. The newer export's figures are kept (A's reach 10 × 8 = 80), as before, and a
+    note now names the file, the older file, A and its first figure in the table's order,
+    views 20 × 10 = 200 → 20 × 8 = 160: 1 post; B, which grew, is not in it."""
+    posts = [("A1", "08/18/2026 03:23"), ("B1", "08/20/2026 03:23")]
+    def rows(likes):
+        return [(p, at, n, 2, 1, 3) for (p, at), n in zip(posts, likes, strict=True)]
+
+    ig_posts(tmp_path / "instagram_posts_2026-08-01_2026-08-31_2026-09-02.csv", rows((10, 9)))
+    ig_posts(tmp_path / "instagram_posts_2026-08-01_2026-08-31_2026-09-09.csv", rows((8, 11)))
+    ds = smm.load(tmp_path, cache=False)
+    assert ds.posts.set_index("post_id")["reach"].to_dict() == {"A1": 80, "B1": 110}
+    [note] = _quality(ds, "lifetime_figure_dropped").itertuples(index=False)
+    assert note.file.endswith("instagram_posts_2026-08-01_2026-08-31_2026-09-09.csv")
+    assert (note.rows, note.level) == (1, "warning")
+    assert note.message == (
+        "1 post has a lifetime figure smaller than in the older export "
+        "instagram_posts_2026-08-01_2026-08-31_2026-09-02.csv (first: post A1, views 200 → "
+        "160): lifetime figures only grow, so the platform recounted them or a cell was "
+        "misread; this newer export's figures were kept")

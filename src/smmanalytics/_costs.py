@@ -318,6 +318,7 @@ def read_costs(path: str | Path, *, data: bytes | None = None,
     cols = {h: [raw[i].strip() if i < len(raw) else "" for raw in raws]
             for i, h in enumerate(header)}
     del raws
+    cols = _mended_platforms(lines, cols, path)
     decimal = _file_decimal(lines, cols, delim)
     day_first = _day_first(cols)
     rows = _cost_rows(lines, cols, path, decimal=decimal, day_first=day_first,
@@ -361,14 +362,40 @@ def _mended_campaigns(costs: pd.DataFrame, path: Path) -> pd.DataFrame:
     if not mended.any():
         return costs
     k = int(np.flatnonzero(mended)[0])
-    n = int(mended.sum())
-    warnings.warn(DataQualityWarning(
-        f"{file_name(path)}: {counted(n, 'cell', 'cells')} of column 'campaign' held invisible "
-        "characters (a BOM, a zero-width space or a soft hyphen, left by a paste), removed so "
-        f"that each matches the same campaign in other files (first line {costs['line'].iloc[k]}:"
-        f" {costs['campaign'].iloc[k]!r} read as {campaign.iloc[k]!r})", "keys_mended"),
-        stacklevel=3)
+    _warn_mended(path, "campaign", mended, costs["line"].iloc[k], costs["campaign"].iloc[k],
+                 campaign.iloc[k], "matches the same campaign in other files")
     return costs.assign(campaign=campaign)
+
+
+def _mended_platforms(lines: list[int], cols: dict[str, list[str]], path: Path
+                      ) -> dict[str, list[str]]:
+    """``cols`` with the invisible characters a paste leaves removed from the platform cells
+    (:func:`~.loaders._ids.without_invisible`), warned of (``keys_mended``) naming the first
+    line: ``\u200binstagram`` was refused as no platform, where the exports' sources and ids
+    are cleaned of the same characters. A cell of invisible characters alone is empty: a
+    cost shared by all platforms, as an empty cell is."""
+    if "platform" not in cols:
+        return cols
+    cells = pd.Series(cols["platform"], dtype="string")
+    platform, mended = without_invisible(cells)
+    if not mended.any():
+        return cols
+    k = int(np.flatnonzero(mended)[0])
+    read_as = platform.fillna("")
+    _warn_mended(path, "platform", mended, lines[k], cells.iloc[k], read_as.iloc[k],
+                 "is read as the platform it names")
+    return {**cols, "platform": read_as.tolist()}
+
+
+def _warn_mended(path: Path, column: str, mended: np.ndarray, line: int, got: str,
+                 read_as: str, so: str) -> None:
+    """Warn (``keys_mended``) of the cells of ``column`` whose invisible characters were
+    removed, naming the first (its ``line``, the cell as written and as read)."""
+    warnings.warn(DataQualityWarning(
+        f"{file_name(path)}: {counted(int(mended.sum()), 'cell', 'cells')} of column "
+        f"{column!r} held invisible characters (a BOM, a zero-width space or a soft hyphen, "
+        f"left by a paste), removed so that each {so} (first line {line}: {got!r} read as "
+        f"{read_as!r})", "keys_mended"), stacklevel=4)
 
 
 def _warn_refunds(costs: pd.DataFrame, path: Path) -> None:

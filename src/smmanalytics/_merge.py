@@ -303,12 +303,55 @@ def _newest(table: str, df: pd.DataFrame, keys: list[str], parts: _Parts, log: Q
         positions = sorting.result()
     if table == "posts" and not parts.single:
         note_missing_from_newer(df, ~dup.to_numpy(), keys[-1], log, parts.covers)
+        if dup.any():
+            _note_figures_dropped(df, dup, keys, log)
     if dup.any():
         met = _note_merged(df, dup, keys, table, log)
         if guessed_met is not None:
             guessed_met.update(met)
         positions = positions[~dup.to_numpy()[positions]]
     return schema.conform(_take(kept, positions, constant), table)
+
+
+def _note_figures_dropped(df: pd.DataFrame, dup: pd.Series, keys: list[str],
+                          log: QualityLog) -> None:
+    """Note (``lifetime_figure_dropped``), per pair of dated exports, the posts whose kept
+    lifetime figure (:data:`schema.METRICS`, counts that only grow) is smaller than an older
+    export's: which post, which figure, from what to what, and both files. A platform that
+    recounts (spam likes removed) or a misread cell does that, and the newer export's figure
+    was kept with no word. Exports of a guessed time are left to their own notes
+    (``snapshot_newer_by_figures``), and figures over a date range (YouTube's) are no
+    lifetime figures."""
+    cols = [c for c in schema.METRICS if c in df.columns]
+    sure = df["_sure"].to_numpy(bool) if "_sure" in df.columns else np.ones(len(df), bool)
+    dated = sure & df["snapshot_at"].notna().to_numpy(bool) & df[keys[-1]].notna().to_numpy()
+    if "window_start" in df.columns:
+        dated &= df["window_start"].isna().to_numpy(bool)
+    old = dup.to_numpy(bool)
+    if not cols or not (dated & old).any():
+        return
+    use = [*keys, "source_file", *cols]
+    pairs = df.loc[dated & ~old, use].merge(df.loc[dated & old, use], on=keys,
+                                            suffixes=("", "_old"))
+    pairs = pairs[(pairs["source_file"] != pairs["source_file_old"]).to_numpy(bool)]
+    drops = []
+    for c in cols:
+        new_, was = (pairs[f].to_numpy(dtype="float64", na_value=np.nan)
+                     for f in (c, f"{c}_old"))
+        at = np.flatnonzero(new_ < was)
+        drops += [(pairs["source_file"].iloc[i], pairs["source_file_old"].iloc[i],
+                   str(pairs[keys[-1]].iloc[i]), c, was[i], new_[i]) for i in at]
+    by_files: dict[tuple[str, str], list] = {}
+    for src, other, post, c, was, now in drops:
+        by_files.setdefault((src, other), []).append((post, c, was, now))
+    for (src, other), found in sorted(by_files.items()):
+        posts = list(dict.fromkeys(post for post, *_ in found))
+        post, c, was, now = found[0]
+        log.add(src, "lifetime_figure_dropped", f"{counted(len(posts), 'post has', 'posts have')}"
+                f" a lifetime figure smaller than in the older export {file_name(other)} "
+                f"(first: post {post}, {c} {was:,.0f} → {now:,.0f}): lifetime figures only "
+                "grow, so the platform recounted them or a cell was misread; this newer "
+                "export's figures were kept", rows=len(posts), posts=posts)
 
 
 def _ranked_by_figures(df: pd.DataFrame, keys: list[str], log: QualityLog) -> pd.DataFrame:

@@ -49,7 +49,7 @@ from ._cells import isinstance_cells
 __all__ = ["MONTHS", "local_to_utc", "parse_datetimes", "parse_text_dates", "resolve_year",
            "DayOrder", "file_numeric_order", "day_first_misreading", "mend_guessed_year",
            "offsets_by_hour", "resolve_run_year", "day_to_utc", "META_TZ", "ZONE_AHEAD_MAX",
-           "ZONE_BEHIND_MAX", "IdTimePlace", "id_time_in_any_zone"]
+           "ZONE_BEHIND_MAX", "IdTimePlace", "id_time_in_any_zone", "without_full_width"]
 
 META_TZ = "America/Los_Angeles"
 #: the furthest a time zone is ahead of UTC (UTC+14) and behind it (UTC-12): a day in an
@@ -131,9 +131,27 @@ _TIME_TAIL = (r"(?:[ t](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?: ?([ap])\.? 
 YEARS = (1990, 2200)
 
 
+#: the full-width forms of ASCII (U+FF01-FF5E: ``２０２６／１０／０１``, as pasted from a
+#: Japanese or Chinese source), which NFKC folds to ASCII; not a raw string, for RE2
+_FULL_WIDTH = "[\uff01-\uff5e]"
+
+
+def without_full_width(text: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """``text`` with its full-width forms (:data:`_FULL_WIDTH`) folded by NFKC, and which
+    cells held one: Arrow's RE2 takes ASCII digits alone for ``\\d``, so ``２０２６-１０-０１``
+    was no date at all (a ParseError) and ``１０/０１/２０２６`` no evidence of a file's day
+    order. Only the cells holding one are normalised; the caller's series is not changed."""
+    text = text.astype("str")
+    held = text.str.contains(_FULL_WIDTH, regex=True).fillna(False).to_numpy(dtype=bool)
+    if not held.any():
+        return text, held
+    return text.mask(held, text[held].str.normalize("NFKC")), held
+
+
 def _fold(s: pd.Series) -> pd.Series:
-    """NFC, lower case, NBSP → space, collapsed spaces."""
-    s = s.astype("str").str.normalize("NFC").str.lower()
+    """NFC (NFKC for a cell of full-width forms), lower case, NBSP → space, collapsed
+    spaces."""
+    s = without_full_width(s)[0].str.normalize("NFC").str.lower()
     # not a raw string: RE2 (pandas 3.0's str methods) refuses the pattern's \u escapes
     return s.str.replace("[\\s\u00a0\u202f]+", " ", regex=True).str.strip()
 
@@ -470,6 +488,11 @@ def parse_text_dates(values: pd.Series, *, file: str | None = None, column: str 
                          got=str(values.iloc[pos]))
     masked = out.mask(empty).take(codes).set_axis(values.index)
     masked.attrs = dict(out.attrs)
+    wide = without_full_width(pd.Series(uniques))[1][codes] if len(codes) else codes
+    if wide.any():
+        # (rows, first row's position, its cell): the caller notes them (full_width_digits)
+        first = int(np.flatnonzero(wide)[0])
+        masked.attrs["full_width"] = (int(wide.sum()), first, str(values.iloc[first]))
     return masked
 
 

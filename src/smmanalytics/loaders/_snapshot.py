@@ -28,7 +28,7 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 
-from ..quality import QualityLog
+from ..quality import QualityLog, counted
 from ._sources import Source
 
 __all__ = ["snapshot_from_name", "dates_in_name", "range_from_name", "mark_range_end",
@@ -248,6 +248,36 @@ def _before_posts(src: Source, when: pd.Timestamp, read: str, latest: pd.Timesta
     return True
 
 
+def _before_days(src: Source, when: pd.Timestamp, frames: list[pd.DataFrame],
+                 last_days: list[pd.Timestamp], tz: str, log: QualityLog) -> pd.Timestamp | None:
+    """The latest daily row's day (naive, in ``tz``), noted (``snapshot_before_days``), when
+    it is after the day of ``when``, the single date a daily file's name gives: the rows prove
+    the name wrong, as a post published after it does (:func:`_before_posts`), and the
+    export was made after that row's day. ``Facebook follows_2026-10-01.csv`` holding October
+    up to the 31st was taken as exported on 1 October, and its 30 later rows were called
+    "a date misread?". None when no row is after it, or when the name states a range (the
+    rows after its end are noted by ``_finish._days_after_export``). ``last_days``: each
+    frame's latest day up to the file's modification time (a later one is misread)."""
+    if not last_days or range_from_name(src.name) is not None:
+        return None
+    named = (when - pd.Timedelta(1)).tz_convert(tz).tz_localize(None).normalize()
+    last = pd.Timestamp(max(last_days))
+    if last <= named:
+        return None
+    frame = next(f for f in frames if f.attrs.get("kind") == "daily" and "date" in f.columns
+                 and (pd.to_datetime(f["date"]) == last).any())
+    at = pd.to_datetime(frame["date"]) == last
+    metric = (f" ({frame.loc[at, 'metric'].iloc[0]})" if "metric" in frame.columns else "")
+    dates = pd.to_datetime(frame["date"]).dt.normalize()
+    after = dates[dates > named]
+    log.add(src.name, "snapshot_before_days", f"the date its name gives, {named:%Y-%m-%d}, is "
+            f"before its latest row, {last:%Y-%m-%d}{metric}, and its rows of "
+            f"{counted(after.nunique(), 'day', 'days')} come after it: an export cannot hold a "
+            "day after it was made, so that date is wrong; the export was taken as made at "
+            f"the end of {last:%Y-%m-%d} ({tz})", level="warning", rows=len(after))
+    return last
+
+
 def export_snapshot(src: Source, frames: list[pd.DataFrame], log: QualityLog
                     ) -> tuple[pd.Timestamp, bool, bool]:
     """When the export was taken, whether the export says so (in its cells, title lines,
@@ -263,12 +293,14 @@ def export_snapshot(src: Source, frames: list[pd.DataFrame], log: QualityLog
     tz = zone_of(frames)
     posted = latest_post(frames)
     from_name = snapshot_from_name(src.name, tz)
-    if from_name is not None and not _before_posts(src, from_name, "the date its name gives",
-                                                   posted, log):
-        return from_name, True, False
     latest = latest_possible_day(src, tz)
     last_days = [d[d <= latest].max() for d in _daily_dates(frames)]
     last_days = [d for d in last_days if pd.notna(d)]
+    if from_name is not None and not _before_posts(src, from_name, "the date its name gives",
+                                                   posted, log):
+        if (row := _before_days(src, from_name, frames, last_days, tz, log)) is None:
+            return from_name, True, False
+        return _day_end(row, tz), False, False
     if last_days:
         # a daily series is exported after its last day: deterministic, unlike the file's
         # modification time, which a copy or a clone changes; a day after that time (or

@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import PurePosixPath
 
@@ -35,6 +36,7 @@ from ._dates import (
     dates_from_parts,
     file_numeric_order,
     parse_text_dates,
+    without_full_width,
 )
 from ._folder import without_copy_words
 from ._headers import normalize
@@ -46,7 +48,7 @@ __all__ = ["text", "long_daily", "hms_seconds", "note_day_tz", "note_times_dropp
            "note_extra_columns", "note_negative_values", "note_posts_account_unknown",
            "note_rows_account_unknown",
            "unzipped_folder", "holding_folder", "folder_read", "names_read_in_folders",
-           "without_copy_marks", "facebook_or_instagram",
+           "without_copy_marks", "as_platform_named", "facebook_or_instagram",
            "YEARS"]
 
 
@@ -263,7 +265,24 @@ def day_parts(cells: pd.Series, ctx: ParseContext, *, column: str | None, first_
                  level="warning" if guessed else "info")
     if not times_kept:
         note_times_dropped(ctx, parts["time"], column)
+    note_full_width(ctx, parts, column, first_line)
     return parts
+
+
+def note_full_width(ctx: ParseContext, parts: pd.DataFrame, column: str | None,
+                    first_line: int) -> None:
+    """Quality note (``full_width_digits``) for a column of dates written in full-width
+    digits (``２０２６-１０-０１``, a paste from a Japanese or Chinese source), which
+    :func:`~._dates.parse_text_dates` read as their ASCII digits (NFKC): the first line and
+    its cell as written, so a reader can check the reading."""
+    if not (wide := parts.attrs.get("full_width")):
+        return
+    n, pos, cell = wide
+    folded = unicodedata.normalize("NFKC", cell)
+    ctx.note("full_width_digits", f"{column!r}: {counted(n, 'date is', 'dates are')} written "
+             f"in full-width characters (as pasted from a Japanese or Chinese source), read "
+             f"as their ASCII digits (first line {first_line + pos}: {cell!r} read as "
+             f"{folded!r})", level="info", rows=n)
 
 
 #: cells that stand for no date (a column is looked at by its first other cell)
@@ -293,7 +312,7 @@ def _numeric_date_columns(table) -> list[tuple[str, pd.Series]]:
             if not len(col):               # numbers, real dates: no order written
                 continue
         if _starts_numeric_date(col):
-            out.append((header, col.astype("str").str.strip()))
+            out.append((header, without_full_width(col.astype("str").str.strip())[0]))
     return out
 
 
@@ -313,7 +332,11 @@ def _starts_numeric_date(col: pd.Series) -> bool:
         text = col.iloc[_FIRST_CELLS:].astype("str").str.strip()
         written = text[~text.str.lower().isin(_EMPTY_CELLS)]
         first = written.iloc[0] if len(written) else None
-    return isinstance(first, str) and bool(_NUMERIC_DATE_START.match(first.strip()))
+    if not isinstance(first, str):
+        return False
+    # full-width digits ('１０/０１/２０２６'), read as :func:`~._dates.parse_text_dates` reads them
+    folded = first if first.isascii() else unicodedata.normalize("NFKC", first)
+    return bool(_NUMERIC_DATE_START.match(folded.strip()))
 
 
 def _empty_cell(value: object) -> bool:
@@ -490,6 +513,26 @@ def without_copy_marks(name: str) -> str:
     'maison-seve_followers_1793520000000.xls'
     """
     return _COPY_NUMBER.sub("", without_copy_words(name), count=1)
+
+
+#: the number a browser or file manager adds without brackets to a second file of one name
+#: ("Totals 2.csv", "Totals-2.csv"); not after a digit, so a date's day ("2026-10-2") stays
+_BARE_NUMBER = re.compile(r"(?<![\d\s-])[ -]\d{1,2}(?=(?:\.[A-Za-z0-9]{1,5})?$)")
+
+
+def as_platform_named(name: str) -> str:
+    """``name`` without a copy's marks (:func:`without_copy_marks`) nor a bare second-file
+    number (``Totals 2.csv``, ``Totals-2.csv`` → ``Totals.csv``), for comparing a name with
+    the fixed names a platform gives its files (Studio's ``Totals.csv``, TikTok's
+    ``Overview.csv``). Only there: an account's own name may end in ``-2``, so names an
+    account is read from keep it (:func:`without_copy_marks`).
+
+    >>> as_platform_named("Totals 2.csv"), as_platform_named("Overview-3.csv")
+    ('Totals.csv', 'Overview.csv')
+    >>> as_platform_named("Totals (2).csv"), as_platform_named("Overview 2026-10-2.csv")
+    ('Totals.csv', 'Overview 2026-10-2.csv')
+    """
+    return _BARE_NUMBER.sub("", without_copy_marks(name), count=1)
 
 
 def facebook_or_instagram(c: Candidate) -> str | None:

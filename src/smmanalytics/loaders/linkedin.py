@@ -91,6 +91,7 @@ from ._tidy import (
     long_daily,
     note_day_tz,
     note_extra_columns,
+    note_full_width,
     note_negative_values,
     note_times_dropped,
     numeric_date_columns,
@@ -371,6 +372,8 @@ def _dates_at(c: Candidate, pos: int, ctx: ParseContext | None = None, *,
     read, ambiguous = parts.attrs.get("numeric_order"), bool(parts.attrs.get("numeric_ambiguous"))
     if ctx is not None and order_note:
         _note_order(ctx, header, read, ambiguous, order)
+    if ctx is not None:
+        note_full_width(ctx, parts, header, first)
     if ctx is not None and is_num.any():
         ctx.note("excel_serial_dates", f"{header!r} holds Excel day numbers (a re-saved "
                  "sheet); read as dates", level="info", rows=int(is_num.sum()))

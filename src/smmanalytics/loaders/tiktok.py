@@ -77,6 +77,7 @@ from ._registry import register
 from ._sniff import RawTable, preamble_rows
 from ._sources import supplementary_members
 from ._tidy import (
+    as_platform_named,
     cells_of,
     cells_text,
     day_order,
@@ -130,7 +131,7 @@ def _folder_name(c: Candidate) -> re.Match | None:
     (``Overview_2026-09-25_1790891174_maisonseve/Overview.csv``): only a folder named for the
     section the file comes in, holding the file under TikTok's own name."""
     folder = unzipped_folder(c)
-    section = _SECTION.get(c.basename.lower())
+    section = _SECTION.get(as_platform_named(c.basename).lower())
     if not folder or not section or not folder.lower().startswith(f"{section}_"):
         return None
     return _ZIP.match(f"{folder}.zip")
@@ -323,7 +324,8 @@ def _detect_overview(c: Candidate) -> float:
     m = c.match(F)
     if m.has("date", "views", "profile_visits"):
         return 0.9
-    return 0.7 if normalize(c.basename) == "overview.csv" and m.has("date", "views") else 0.0
+    named = normalize(as_platform_named(c.basename)) == "overview.csv"
+    return 0.7 if named and m.has("date", "views") else 0.0
 
 
 def _detect_history(c: Candidate) -> float:

@@ -70,6 +70,7 @@ from ._headers import normalize
 from ._registry import register
 from ._sources import supplementary_members
 from ._tidy import (
+    as_platform_named,
     cells_of,
     cells_text,
     day_order,
@@ -86,7 +87,6 @@ from ._tidy import (
     summary_cells,
     text,
     unzipped_folder,
-    without_copy_marks,
     zip_member_time,
 )
 
@@ -224,8 +224,8 @@ def _note_outside_range(videos: pd.DataFrame, rng: tuple[pd.Timestamp, pd.Timest
 def _base(c: Candidate) -> str:
     """The file's name, or ``<sheet>.csv`` for a workbook sheet (ES ``Datos de la tabla``),
     without the marks of a copy or second extraction (``Totals (1).csv``, ``Copie de
-    Totals.csv``), which are no part of Studio's name for it."""
-    return normalize(without_copy_marks(f"{c.table.sheet}.csv" if c.table.sheet
+    Totals.csv``, ``Totals 2.csv``), which are no part of Studio's name for it."""
+    return normalize(as_platform_named(f"{c.table.sheet}.csv" if c.table.sheet
                                         else c.basename))
 
 
