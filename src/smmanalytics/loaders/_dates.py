@@ -45,6 +45,7 @@ import pyarrow.compute as pc
 from ..errors import ParseError
 from ._arrow import strip
 from ._cells import isinstance_cells
+from ._ids import beyond_ascii
 
 __all__ = ["MONTHS", "local_to_utc", "parse_datetimes", "parse_text_dates", "resolve_year",
            "DayOrder", "file_numeric_order", "day_first_misreading", "mend_guessed_year",
@@ -142,7 +143,11 @@ def without_full_width(text: pd.Series) -> tuple[pd.Series, np.ndarray]:
     was no date at all (a ParseError) and ``１０/０１/２０２６`` no evidence of a file's day
     order. Only the cells holding one are normalised; the caller's series is not changed."""
     text = text.astype("str")
-    held = text.str.contains(_FULL_WIDTH, regex=True).fillna(False).to_numpy(dtype=bool)
+    held = beyond_ascii(text)    # a cell of ASCII alone holds none: not searched
+    if held.any():
+        at = np.flatnonzero(held)
+        held[at] = text.iloc[at].str.contains(_FULL_WIDTH, regex=True).fillna(False) \
+            .to_numpy(dtype=bool)
     if not held.any():
         return text, held
     return text.mask(held, text[held].str.normalize("NFKC")), held

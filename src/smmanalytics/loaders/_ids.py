@@ -22,7 +22,7 @@ import pandas as pd
 from ..quality import counted
 from ._cells import isinstance_cells
 
-__all__ = ["x_snowflake_time", "tiktok_id_time", "instagram_shortcode_time",
+__all__ = ["beyond_ascii", "x_snowflake_time", "tiktok_id_time", "instagram_shortcode_time",
            "linkedin_urn_time", "instagram_shortcode", "rounded_ids", "stored_rounded",
            "zeros_rounded", "cut_to_15_digits", "read_ids", "IdsRead", "INVISIBLE",
            "without_invisible", "PLAUSIBLE_START"]
@@ -150,7 +150,7 @@ def without_invisible(cells: pd.Series, among: np.ndarray | None = None, *,
     the joiners and direction marks that are part of their text (:data:`_TEXT_DEBRIS`): an
     account ``Maison Sève 👩\\u200d🌾`` stays so, where an id holds no such text."""
     cells = cells.astype("string")
-    search = _beyond_ascii(cells)
+    search = beyond_ascii(cells)
     at = np.flatnonzero(search if among is None else search & among)
     invisible = np.zeros(len(cells), dtype=bool)
     invisible[at] = cells.iloc[at].str.contains(_INVISIBLE, regex=True) \
@@ -168,11 +168,11 @@ def without_invisible(cells: pd.Series, among: np.ndarray | None = None, *,
     return cells, invisible
 
 
-def _beyond_ascii(cells: pd.Series) -> np.ndarray:
-    """Which cells hold a character beyond ASCII (NA: False), the only ones an
-    :data:`INVISIBLE` character can be in: a million account names of ASCII are not
-    searched (``Candidate.texts_of`` 0.43 → 0.28 s on the 1M-row load, as before the text
-    keys were cleaned)."""
+def beyond_ascii(cells: pd.Series) -> np.ndarray:
+    """Which cells hold a character beyond ASCII (NA: False; a writable array), the only ones
+    an :data:`INVISIBLE` character (or a full-width digit, ``_dates.without_full_width``) can
+    be in: a million account names of ASCII are not searched (``Candidate.texts_of`` 0.43 →
+    0.28 s on the 1M-row load, as before the text keys were cleaned)."""
     import pyarrow.compute as pc
 
     ascii_only = pc.fill_null(pc.string_is_ascii(_arrow_cells(cells)), True)
