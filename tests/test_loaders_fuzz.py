@@ -143,6 +143,47 @@ def test_may_contain_any_on_counts():
     assert may_contain_any(pd.Series(["1,2K", "3"], dtype="str"), "kKmMbB")
 
 
+# invisible characters and others sharing their first bytes (C2, E2, EF in UTF-8): a NBSP,
+# «, an em dash, ’, U+2061, U+FEFE; ASCII, è and an emoji
+_HOLDING_ALPHABET = st.sampled_from(list("ab è\U0001f33e\u00a0\u00ab\u2014\u2019\u2061\ufefe")
+                                    + list("\ufeff\u200b\u200c\u200d\u2060\u00ad\u200e\u200f"))
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.none(), st.text(alphabet=_HOLDING_ALPHABET, max_size=6)),
+                max_size=12), st.integers(0, 12), st.integers(0, 3), st.booleans())
+def test_cells_holding_is_the_substring_test(cells, split, cut, large):
+    """:func:`cells_holding` (bytes compared in place) is ``any(literal in cell)`` for every
+    cell, in a column of two chunks, sliced, of either Arrow text type, whatever literals."""
+    import pyarrow as pa
+
+    from smmanalytics.loaders._arrow import cells_holding
+    from smmanalytics.loaders._ids import INVISIBLE
+
+    kind = pa.large_string() if large else pa.string()
+    whole = pa.array(cells, type=kind)
+    arr = pa.chunked_array([whole.slice(0, split), whole.slice(split)], type=kind)
+    for literals in (INVISIBLE, ["\u2014", "e\u0300", "\u00ad"],
+                     ["b\u2019a", "b", "\u2019", "\u2019a"], []):
+        want = [c is not None and any(x in c for x in literals) for c in cells]
+        assert cells_holding(arr, literals).tolist() == want
+        assert cells_holding(arr.slice(cut), literals).tolist() == want[cut:]
+
+
+def test_cells_holding_invisible_characters():
+    """Of a name beyond ASCII, a BOM before one, a missing cell, a typographic apostrophe
+    (E2 80 99, the first bytes of a zero-width space's E2 80 8B) and a soft hyphen (C2 AD,
+    a NBSP's first byte), the second and last hold an invisible character."""
+    import pyarrow as pa
+
+    from smmanalytics.loaders._arrow import cells_holding
+    from smmanalytics.loaders._ids import INVISIBLE
+
+    arr = pa.chunked_array([["Maison Sève", "\ufeffMaison"], [None, "l\u2019atelier",
+                                                              "auto\u00a0m\u00adne"]])
+    assert cells_holding(arr, INVISIBLE).tolist() == [False, True, False, False, True]
+
+
 @SETTINGS
 @given(st.lists(st.one_of(st.none(), st.floats(allow_nan=False, width=32)), max_size=10))
 def test_not_whole_is_the_masked_test(values):

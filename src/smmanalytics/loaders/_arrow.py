@@ -18,7 +18,7 @@ import pandas as pd
 import pyarrow as pa
 
 __all__ = ["arrow_text", "may_contain", "may_contain_any", "chunks_may_contain", "contains",
-           "strip", "short_cells_starting"]
+           "strip", "short_cells_starting", "cells_holding"]
 
 
 def arrow_text(values: pd.Series) -> pa.ChunkedArray | None:
@@ -136,3 +136,53 @@ def short_cells_starting(arr: pa.ChunkedArray, char: str, longest: int) -> np.nd
             found.append(rows[first[raw[starts[rows]]]] + at)
         at += len(chunk)
     return np.concatenate(found) if found else np.zeros(0, dtype=np.intp)
+
+
+def cells_holding(arr: pa.ChunkedArray, literals: Iterable[str]) -> np.ndarray:
+    """Which cells of ``arr`` (an Arrow text column) contain any of ``literals`` (missing
+    cells: False), as a bool array, read from the bytes in place.
+
+    Each chunk's bytes are compared once per distinct first byte of the literals (UTF-8) not
+    above its largest byte (none for ASCII text, found by one ``max``), and only where that
+    byte stands are the literals' other bytes compared: valid UTF-8
+    (Arrow's text) never holds a literal's bytes but where it holds the literal, since a
+    character's first byte is no other character's later byte. A million account names
+    beyond ASCII (``Maison Sève``) are so searched for the eight invisible characters of a
+    paste in a few ms, where RE2's character class, cell by cell, took 80 ms.
+    """
+    encoded = [lit.encode("utf-8") for lit in literals if lit]
+    out = np.zeros(len(arr), dtype=bool)
+    at = 0
+    for chunk in arr.chunks:
+        data = chunk.buffers()[2]
+        if data is not None and len(chunk):
+            _mark_holding(chunk, np.frombuffer(data, dtype=np.uint8), encoded,
+                          out[at:at + len(chunk)])
+        at += len(chunk)
+    return out
+
+
+def _mark_holding(chunk: pa.Array, raw: np.ndarray, encoded: list[bytes],
+                  out: np.ndarray) -> None:
+    """Set ``out`` (a view, one per cell of ``chunk``) where a cell's bytes (in ``raw``,
+    the chunk's data buffer) hold one of ``encoded``; see :func:`cells_holding`."""
+    starts, stops = _bounds(chunk)
+    first, last = int(starts[0]), int(stops[-1])     # the chunk's cells' bytes only
+    used = raw[first:last]
+    top = int(used.max()) if len(used) else -1     # a column of ASCII: no compare at all
+    for lead in sorted({lit[0] for lit in encoded if lit[0] <= top}):
+        where = np.flatnonzero(used == lead) + first
+        same = [lit for lit in encoded if lit[0] == lead]
+        for k in range(1, min(map(len, same))):    # the bytes some literal has there
+            allowed = np.zeros(256, dtype=bool)
+            allowed[[lit[k] for lit in same]] = True
+            where = where[where + k < last]
+            where = where[allowed[raw[where + k]]]
+        for lit in same:                           # each literal, where it may be whole
+            hit = where[where + len(lit) <= last]
+            for k in range(1, len(lit)):
+                hit = hit[raw[hit + k] == lit[k]]
+            rows = np.searchsorted(stops, hit, side="right")
+            out[rows[hit + len(lit) <= stops[rows]]] = True
+    if chunk.null_count:
+        out &= chunk.is_valid().to_numpy(zero_copy_only=False)
