@@ -377,22 +377,40 @@ def _ranked_by_figures(df: pd.DataFrame, keys: list[str], log: QualityLog) -> pd
     if pairs.empty:
         return df
     pairs = _sides(df, pairs, "_row_s")
-    rank = df["_rank"].copy()
-    for (src, other, other_at), p in pairs.groupby(["source_file", "source_file_s",
-                                                     "snapshot_at_s"], sort=True, observed=True):
-        known = (f"{table_rows('posts', len(p))} also in {file_name(other)}, exported "
+    groups = pairs.groupby(["source_file", "source_file_s", "snapshot_at_s"], sort=True,
+                           observed=True).agg(n=("larger", "size"), larger=("larger", "any"),
+                                              smaller=("smaller", "any"))
+    newer: dict[str, pd.Timestamp] = {}
+    for (src, other, other_at), n, larger, smaller in groups.itertuples(name=None):
+        known = (f"{table_rows('posts', n)} also in {file_name(other)}, exported "
                  f"{other_at:%Y-%m-%d %H:%M} UTC; this file's export time is not known")
-        if p["larger"].any() and not p["smaller"].any():
-            mine = (df["source_file"] == src).to_numpy(bool)
-            rank[mine] = rank[mine].where(rank[mine] > other_at, other_at + pd.Timedelta(1))
+        if larger and not smaller:
+            newer[src] = max(other_at, newer.get(src, other_at))
             log.add(src, "snapshot_newer_by_figures", f"{known}, but its figures are as large "
                     "or larger for each of them, and lifetime figures only grow: its figures "
-                    "were kept", level="info", rows=len(p))
-        elif p["larger"].any():
+                    "were kept", level="info", rows=n)
+        elif larger:
             log.add(src, "snapshot_unordered", f"{known}, and their figures do not tell which "
                     f"export is newer (some larger, some smaller): {file_name(other)}'s were "
-                    "kept, its time being stated", rows=len(p))
-    return df.assign(_rank=rank)
+                    "kept, its time being stated", rows=n)
+    return df.assign(_rank=_raised_ranks(df, newer))
+
+
+def _raised_ranks(df: pd.DataFrame, newer: dict[str, pd.Timestamp]) -> pd.Series:
+    """``df``'s ``_rank`` with each export of ``newer`` (its file name) ranked just above the
+    latest stated export it is proven newer than, where it is not above it already. Raising a
+    rank to each of several times in turn raises it to the latest of them; one pass a file and
+    its rows found once (a scan of every row for each pair of exports had cost 8 s of 66 on
+    500 small exports of the same posts)."""
+    rank = df["_rank"].copy()
+    if not newer:
+        return rank
+    codes, files = pd.factorize(df["source_file"])
+    files = pd.Index(files)
+    for src, other_at in newer.items():
+        mine = codes == files.get_loc(src)
+        rank[mine] = rank[mine].where(rank[mine] > other_at, other_at + pd.Timedelta(1))
+    return rank
 
 
 def _ranked_among_guessed(df: pd.DataFrame, keys: list[str], log: QualityLog,
