@@ -41,7 +41,8 @@ __all__ = ["metric_daily", "actual", "known_days", "known_days_note", "followers
            "actuals_shared",
            "has_posts_data", "followers_net_unknown", "followers_net_absent",
            "followers_net_without",
-           "followers_left_out", "follows_unknown", "followers_absent_in",
+           "followers_left_out", "follows_unknown", "declared_follows_unknown",
+           "followers_absent_in",
            "followers_absent_in_each", "follower_days", "undeclared_followers",
            "without_followers_of",
            "unread_exports", "unread_days", "web_unread",
@@ -826,6 +827,23 @@ def follows_unknown(why: str) -> bool:
     Pinterest's (none). The total without them is the brand's measure, its notes naming
     them."""
     return why in (UNREAD_FIGURES, NOT_FOUND)
+
+
+def declared_follows_unknown(ds, platform: str, why: str) -> bool:
+    """Whether the follows of ``platform``, left out of a net follower change for ``why``
+    (:func:`followers_left_out`), are unknown rather than no part of the brand's total:
+    :func:`follows_unknown`, or a platform brand.yaml names whose exports were read without a
+    daily follower figure though one of its exports gives them (YouTube Studio's Totals of
+    subscribers, TikTok's FollowerHistory): the brand says its followers there count, and
+    they rose or fell unseen. Its Content export alone left TikTok out of the sample's
+    total, judged "met" on the others, where its absence from every file made the same
+    goal "not assessed". LinkedIn (new followers only) and Pinterest (no follower export)
+    stay out: no export of theirs could give them."""
+    if follows_unknown(why):
+        return True
+    return (why in (NO_FIGURES, PER_VIDEO, PER_VIDEO_UNDATED)
+            and platform not in NEVER_NET | NO_FOLLOWER_EXPORT
+            and platform in declared_platforms(ds))
 
 
 def undeclared_followers(ds) -> dict[str, tuple[dt.date, dt.date]]:

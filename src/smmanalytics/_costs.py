@@ -348,6 +348,7 @@ def read_costs(path: str | Path, *, data: bytes | None = None,
                .astype("Int64"))
     out["source_file"] = pd.Series([str(path)] * len(out), dtype="string")
     _warn_gaps(out, path)
+    _warn_one_off_first(out, path)
     _warn_refunds(out, path)
     return _mended_campaigns(out, path)
 
@@ -425,6 +426,39 @@ def _warn_gaps(costs: pd.DataFrame, path: Path) -> None:
             f"{note.replace('costs.csv', file_name(path), 1)}, by the file's rule that "
             "a day it covers without a line had nothing spent: add the month's lines if "
             "they were left out", "costs_month_missing"), stacklevel=3)
+
+
+def _warn_one_off_first(costs: pd.DataFrame, path: Path) -> None:
+    """Warn (``costs_one_off_first``) when the file's span (:func:`~smmanalytics.roi.
+    costs_span`) opens on lines of a month or less (a shoot, a week of ads) a whole month or
+    more before its first line entered month by month (labour, a monthly subscription).
+
+    The span is right to open there: the shoot was spent on its days, and a day inside the
+    span without a line had nothing spent. But the months between then count no labour,
+    which is true of an agency hired later and false of a file begun in July with March's
+    shoot added: a ROI of March to June set against the shoot alone. The file cannot tell
+    which; the note names the months, so that the user can add their lines."""
+    from .roi import _month_lines, costs_span  # cycle: roi reads costs with this module
+
+    span = costs_span(costs)
+    monthly = costs.loc[_month_lines(costs).to_numpy()]
+    if span is None or monthly.empty:
+        return
+    first_month = pd.Period(monthly["start"].min(), "M")
+    gap = pd.period_range(pd.Period(span[0], "M") + 1, first_month - 1, freq="M")
+    if gap.empty:
+        return
+    opening = costs.loc[(costs["start"].dt.date == span[0]).to_numpy()].iloc[0]
+    cats = list(dict.fromkeys(monthly.loc[(monthly["start"].dt.to_period("M") == first_month)
+                                          .to_numpy(), "category"].astype("string")))
+    months = str(gap[0]) if len(gap) == 1 else f"{gap[0]} to {gap[-1]}"
+    warnings.warn(DataQualityWarning(
+        f"{file_name(path)} starts on {span[0].isoformat()} with line {opening['line']} "
+        f"({opening['category']}), {counted(len(gap) + 1, 'month', 'months')} before its first "
+        f"line entered month by month ({', '.join(cats)}, {first_month}): {months} count no "
+        f"{', '.join(cats)}, by the file's rule that a day it covers without a line had "
+        "nothing spent; add their lines if it was paid then", "costs_one_off_first"),
+        stacklevel=3)
 
 
 def _warn_cut_off(text: str, delim: str, header: list[str], line: int, raw: list[str],

@@ -135,9 +135,11 @@ from ._actuals import (
     posts_cover,
     posts_coverage,
     posts_gaps,
+    undeclared_followers,
     unread_days,
     unread_exports,
     web_unread,
+    without_followers_of,
     zero_without_posts,
 )
 from ._args import flag, platform_name, whole
@@ -783,24 +785,27 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     unweb = _web_uncovered(ds, cov, runs)
     caveats += [_web_unknown_caveat(ds, p, files) for p, files in unweb.values()]
     caveats += _web_none(ds, cov)
-    absent = _followers_absent(ds, cov)
+    fds, undeclared = _declared_followers(ds, cov)
+    caveats += undeclared
+    absent = _followers_absent(fds, cov)
     with actuals_shared():     # the GA4 KPIs' totals: one social traffic a period
         for kpi in ("followers_net", "sessions", "key_events", "revenue"):
-            rows.append(_daily_row(ds, kpi, platform or "all", cov.cw, cov.pw, rng, n_boot,
+            rows.append(_daily_row(fds if kpi == "followers_net" else ds, kpi,
+                                   platform or "all", cov.cw, cov.pw, rng, n_boot,
                                    cov.scale, tuple(days for days, _ in web_days)))
             # said once for the three GA4 KPIs
             caveats += [c for c in rows[-1].pop("caveats") if c not in caveats]
             if kpi == "followers_net":
-                caveats += _followers_unknown_side(ds, rows[-1], cov)
+                caveats += _followers_unknown_side(fds, rows[-1], cov)
             if kpi == "followers_net" and platform is None:
-                caveats += _unread_followers_unknown(ds, rows[-1], absent, cov)
+                caveats += _unread_followers_unknown(fds, rows[-1], absent, cov)
     _unknown_sides(rows, cov)
     _web_unknown(ds, rows, unweb)
     for side, p in uncovered.items():
         _unknown([r for r in rows if r["kpi"] in _POST_KPIS], (side,),
                  f"no {cov.whose}posts export covers {p.label}")
     table = _table(rows)
-    caveats += _table_caveats(ds, table, a, b, cov, absent, lone)
+    caveats += _table_caveats(ds, table, a, b, cov, absent, lone, fds)
     if cov.outside or cov.mine:
         caveats = [cov.outside or cov.mine]
     return Comparison(cur, prev, table.reset_index(drop=True), caveats,
@@ -1444,13 +1449,15 @@ def _table(rows: list[dict]) -> pd.DataFrame:
 
 def _table_caveats(ds, table: pd.DataFrame, a: pd.DataFrame, b: pd.DataFrame,
                    cov: _Coverage, absent: dict[str, dict[str, list[str]]],
-                   lone: dict[str, float]) -> list[str]:
+                   lone: dict[str, float], fds=None) -> list[str]:
     """The caveats read from the posts and the table: the measures no post of a period
     carries, the format, platform and denominator mix, a top post and the intervals a lone
     post left out (``lone``: see :func:`_post_rows`), the platforms net followers leave out
     (``absent``: see :func:`_followers_absent`), a record before a fall, and the multiple
-    intervals."""
+    intervals. ``fds``: ``ds`` with the follower rows net followers pool
+    (:func:`_declared_followers`)."""
     cur, prev, platform = cov.cur, cov.prev, cov.platform
+    fds = ds if fds is None else fds
     caveats = _none_carry_caveats(table, cov)
     caveats += _mix_caveats(a, b, cur, prev, platform)
     caveats += _denominator_caveats(a, b, cur, prev, platform)
@@ -1461,9 +1468,9 @@ def _table_caveats(ds, table: pd.DataFrame, a: pd.DataFrame, b: pd.DataFrame,
     caveats += [unknown_interactions_note(k, len(posts), period=p.label) + "."
                 for p, posts in ((cur, a), (prev, b))
                 if (k := int(posts["interactions"].isna().sum()))]
-    caveats += _followers_caveats(ds, table, platform)
-    caveats += _followers_absent_caveats(ds, table, cov, absent)
-    caveats += _followers_like_for_like(ds, table, cov, absent)
+    caveats += _followers_caveats(ds, table, platform)    # its rows: not "no figures"
+    caveats += _followers_absent_caveats(fds, table, cov, absent)
+    caveats += _followers_like_for_like(fds, table, cov, absent)
     # a record before a fall says why it may be no slump; before a rise, it said "some
     # fall-back is expected" of interactions up 27 %
     if (table.loc[table["kpi"] == "interactions", "direction"] == "down").any():
@@ -1500,6 +1507,23 @@ def _followers_caveats(ds, table: pd.DataFrame, platform: str | None) -> list[st
     return [f"Net followers leave out {p}: no export of it was found." if why == NOT_FOUND
             else f"Net followers leave out {p}: its exports {why}."
             for p, why in followers_left_out(ds, platform or "all").items()]
+
+
+def _declared_followers(ds, cov: _Coverage) -> tuple[object, list[str]]:
+    """All platforms pooled: ``ds`` without the follower rows of the platforms brand.yaml's
+    accounts leave out (:func:`~smmanalytics._actuals.undeclared_followers`), as the net
+    followers goal pools them, and a caveat naming those with rows on the days compared;
+    ``ds`` and none for one platform, or when brand.yaml names no account. X's follows,
+    kept after the brand dropped it, were in compare()'s net followers (−412) and not in
+    the goal's (−330) of the same month, with no word."""
+    undeclared = undeclared_followers(ds) if cov.platform is None else {}
+    if not undeclared:
+        return ds, []
+    sides = [p for p in (cov.cw, cov.pw) if p is not None]
+    named = [p for p, (first, last) in undeclared.items()
+             if any(first <= s.end and last >= s.start for s in sides)]
+    return without_followers_of(ds, list(undeclared)), [
+        f"Net followers leave out {p}: not one of brand.yaml's accounts." for p in named]
 
 
 def _followers_absent(ds, cov: _Coverage) -> dict[str, dict[str, list[str]]]:

@@ -28,7 +28,10 @@ time zone, so lifetime metrics count on the day a post was published):
   without figures on some of the goal's days (its export of them failed, or its history
   starts after them) leaves the goal "not assessed", the note saying whose days are missing:
   its net change may have been a fall as well as a rise, so the others' total decides
-  neither a minimum nor a maximum.
+  neither a minimum nor a maximum. So does a platform brand.yaml names with no figure on
+  any day, found or not, whose platform has an export that gives them (YouTube's Studio
+  table alone, TikTok's Content export alone: :func:`~smmanalytics._actuals.
+  declared_follows_unknown`); LinkedIn's and Pinterest's, which none gives, are named only.
 - ``sessions``, ``key_events``, ``revenue``: GA4 figures of social traffic (Organic and Paid
   Social, see :mod:`smmanalytics._web`); revenue in another currency than the brand's is
   unknown (not evaluated, the note says so), as in :func:`smmanalytics.roi.roi`.
@@ -91,11 +94,11 @@ from ._actuals import (
     actual,
     actuals_shared,
     could_not_be_read,
+    declared_follows_unknown,
     follower_days,
     followers_absent_in,
     followers_gaps,
     followers_left_out,
-    follows_unknown,
     known_days,
     known_days_note,
     missing_figure,
@@ -867,7 +870,7 @@ def _pooled_followers(ds, row: dict, left_out: dict[str, str], start: dt.date, e
     notes += [f"{p} left out: " + (could_not_be_read(ds, files) if files
                                    else _figures_elsewhere(ds, p))
               for p, files in absent.items()]
-    if absent or any(map(follows_unknown, left_out.values())):
+    if absent or any(declared_follows_unknown(ds, p, why) for p, why in left_out.items()):
         notes.append("the actual is the total of the other platforms: not assessed")
         return _finish(row, notes)
     return None

@@ -503,8 +503,11 @@ NOTE_CODES = (
     "roas_ad_spend_unknown", "roas_ad_spend_zero", "roas_ad_spend_negative",
     "roas_revenue_unknown",
     "cpa_key_events_unknown", "cpa_key_events_zero", "cpa_cost_unknown", "cpa_cost_zero",
+    "cpa_cost_negative",
     "cpc_link_clicks_unknown", "cpc_link_clicks_zero", "cpc_ad_spend_unknown",
+    "cpc_ad_spend_zero", "cpc_ad_spend_negative",
     "cpm_impressions_unknown", "cpm_impressions_zero", "cpm_ad_spend_unknown",
+    "cpm_ad_spend_zero", "cpm_ad_spend_negative",
     # cpc and cpm: all the clicks or impressions of paid posts whose export gives no paid split
     "cpc_organic_included", "cpm_organic_included",
     # cpc and cpm: ad spend whose paid posts are unknown
@@ -631,6 +634,10 @@ def roi(ds, period: object, by: str | None = None, *,
            ("link_clicks", "ad_spend"), skip=none_known)
     _ratio(run, out, spend, out["impressions"], "cpm", "impressions of paid posts", "ad spend",
            ("impressions", "ad_spend"), 1000.0, skip=none_known)
+    ads = (costs["category"] == "ad_spend").to_numpy(bool, na_value=False)
+    _no_rate_of_refunds(run, out, spend, "cpc", "ad spend", _refund_lines(costs.loc[ads], run.key))
+    _no_rate_of_refunds(run, out, spend, "cpm", "ad spend", _refund_lines(costs.loc[ads], run.key))
+    _no_rate_of_refunds(run, out, ratios.cost, "cpa", "cost", _refund_lines(costs, run.key))
     _note_unsplit(run, out, keys, post_tab)
     frame = _roi_frame(run, out, keys, foreign.notes)
     frame.attrs["ratio_figures"] = ratios.rows()
@@ -1161,6 +1168,49 @@ def _ratio(run: _RoiRun, out: pd.DataFrame, num: pd.Series, den: pd.Series, name
             run.note_row(i, f"{name}_{codes[0]}_{reason}", f"{name} NaN: {what} is {said}")
         elif pd.isna(num.iloc[i]):
             run.note_row(i, f"{name}_{codes[1]}_unknown", f"{name} NaN: {num_what} unknown")
+
+
+def _refund_lines(costs: pd.DataFrame, key: str) -> dict[str, str]:
+    """Per row key, its cost lines of a negative amount (refunds), as a note names them:
+    "costs.csv line 3", "costs.csv lines 3, 7" (row labels of a table made by hand)."""
+    if costs.empty:
+        return {}
+    refunds = costs.loc[(costs["amount"] < 0).fillna(False).to_numpy()]
+    lines = (refunds["line"] if "line" in refunds.columns else pd.Series(
+        pd.NA, index=refunds.index)).astype("Int64")
+    named = pd.Series([str(n) for n in lines.fillna(-1)], dtype=object).where(
+        lines.notna().to_numpy(), None)
+    out = {}
+    for k, g in pd.DataFrame({"key": refunds[key].to_numpy(), "line": named.to_numpy()}
+                             ).groupby("key", sort=False):
+        shown = [n for n in g["line"] if n is not None]
+        if shown:
+            out[k] = (f"costs.csv line{'s' if len(shown) > 1 else ''} {', '.join(shown)}")
+    return out
+
+
+def _no_rate_of_refunds(run: _RoiRun, out: pd.DataFrame, cost: pd.Series, name: str,
+                        what: str, refunds: dict[str, str]) -> None:
+    """Blank ``out[name]`` (cpc, cpm: the ad spend's; cpa: the cost's) where ``cost`` is 0 or
+    below, noted ``<name>_<what>_negative`` naming the refund lines, or ``_zero``.
+
+    A refund larger than the month's spend (or a typo'd minus) gave a cpc of −0.42 €, shown
+    as a number; a cost per click of nothing is no figure either. cpa's zero cost is
+    :func:`_return_columns`' ``cpa_cost_zero``."""
+    code = what.replace(" ", "_")
+    cost = cost.astype("Float64")
+    for i in range(len(out)):
+        c = cost.iloc[i]
+        if pd.isna(out[name].iloc[i]) or pd.isna(c) or c > 0 or (c == 0 and name == "cpa"):
+            continue
+        out.loc[i, name] = pd.NA
+        if c == 0:
+            run.note_row(i, f"{name}_{code}_zero", f"{name} NaN: {what} is zero")
+            continue
+        lines = refunds.get(out[run.key].iloc[i]) or "; ".join(refunds.values())
+        run.note_row(i, f"{name}_{code}_negative",
+                     f"{name} NaN: {what} is below 0, its refunds exceeding it"
+                     + (f" ({lines})" if lines else ""))
 
 
 def _measured_spend(run: _RoiRun, out: pd.DataFrame, keys: list[str],
