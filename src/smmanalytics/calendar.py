@@ -988,9 +988,33 @@ def cancelled_events(path: str | Path) -> set[str]:
             if str(was.event.get("status", "")).upper() == "CANCELLED"}
 
 
-def replaced_calendar(path: Path) -> bytes | None:
-    """The calendar at ``path`` that a new one replaces, None when there is none (no file, one
-    that cannot be read, or one that is not an iCalendar, replaced with ``--force``)."""
+def replaced_calendar(path: str | Path) -> bytes | None:
+    """The calendar at ``path`` that a new one replaces, for :func:`ics_bytes` ``previous``.
+
+    A calendar app keeps the events it imported: a plan written over an earlier one must
+    cancel the events the new one drops and raise the SEQUENCE of those it moves, which only
+    the earlier file says. :func:`write_ics` reads it itself; a caller that builds the bytes
+    with :func:`ics_bytes` (the report, which writes the calendars beside its PDF) passes
+    this as ``previous``, and :func:`cancelled_events` reads it to count the cancellations.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The .ics file about to be written.
+
+    Returns
+    -------
+    bytes or None
+        The file's bytes; None when there is none to replace: no file, one that cannot be
+        read, or one that is not an iCalendar (replaced with ``--force``, its events none
+        of the plan's).
+
+    Examples
+    --------
+    >>> replaced_calendar("no-such-calendar.ics") is None
+    True
+    """
+    path = Path(path)
     if not path.is_file() or not _is_icalendar(path):
         return None
     try:
