@@ -197,6 +197,26 @@ def test_the_reports_caption_says_what_the_dotted_slot_is(viral, lang, said):
                                                       _bt_who(f, 1))
 
 
+@pytest.mark.parametrize(("lang", "faint"), [
+    ("en", "; faint: fewer than 8 posts"), ("fr", " ; pâle : moins de 8 publications"),
+    ("it", "; tenue: meno di 8 post")])
+def test_the_reports_caption_says_what_faint_cells_are_only_when_there_are(viral, lang,
+                                                                           faint):
+    """The caption explained faint cells on every lift heatmap. The fixture's has none: six
+    slots of 40 posts (8 or more: a lift of their own) and Tue 21:00, 1 post, capped, dotted
+    not faint. Without the cap that one post's slot is faint (1 < 8), and said."""
+    from smmanalytics.report.watch import _bt_who
+
+    f = Formatter(lang)
+    caption = WatchSections._heatmap_caption(SimpleNamespace(fmt=f), viral, "lift",
+                                             _bt_who(f, 1))
+    assert faint not in caption
+    assert f.label("bt_heatmap_lift").format(few="8", faint="", **_bt_who(f, 1)) in caption
+    plain = dataclasses.replace(viral, method={**viral.method, "capped": []})
+    assert faint in WatchSections._heatmap_caption(SimpleNamespace(fmt=f), plain, "lift",
+                                                   _bt_who(f, 1))
+
+
 def test_a_heatmap_of_no_slot_of_eight_posts_scales_the_estimates_and_says_so(viral):
     import matplotlib.pyplot as plt
 
