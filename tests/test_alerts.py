@@ -1902,6 +1902,21 @@ def test_review_shows_counts_not_frames():
     assert "<table" not in quiet._repr_html_()
 
 
+def test_a_review_of_one_of_each_says_them_in_the_singular():
+    """One incident, one alert, one signal pair, one day: the summary read "1 alerts", "1 of
+    1 signals monitored" and "1 days" where the counts are 1 (counted by hand: one row each)."""
+    from smmanalytics.alerts import Review
+
+    day = pd.to_datetime(["2026-10-01"])
+    sig = pd.DataFrame({"date": day, "platform": ["x"], "signal": "comments", "value": 1.0})
+    al = pd.DataFrame({"date": day, "platform": ["x"], "signal": ["comments"],
+                       "incident_id": [1], "incident_severity": ["watch"]})
+    bt = pd.DataFrame({"platform": ["x"], "signal": ["comments"], "status": ["known"]})
+    assert Review(sig, al, bt).summary == (
+        "1 incident (1 watch); 1 alert; 1 of 1 signal monitored; 1 day of signals "
+        "(2026-10-01..2026-10-01)")
+
+
 def test_watch_chart_percent_ticks_keep_the_decimals_their_values_need():
     """The watch charts' percent axis chose its decimals from the smallest step between ticks,
     rounded the wrong way for a step of 2.5 %: ticks 0.025 and 0.075 read "2 %" and "8 %". Each

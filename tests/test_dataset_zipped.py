@@ -435,3 +435,45 @@ def test_a_report_survives_the_cache_cleared_after_the_load(tmp_path, monkeypatc
         assert rep.logo == svg.encode() and rep.to_json()["logo"] == "logo.svg"
         assert rep.logo_problem is None
     assert rep.pdf_bytes().startswith(b"%PDF")
+
+
+def _nested(export: Path, levels: int, dest: Path) -> Path:
+    """``dest``: ``export`` zipped ``levels`` times over, each zip in the next (inner
+    ``level<k>.zip``, the outermost ``dest`` itself)."""
+    import io
+
+    data, name = export.read_bytes(), export.name
+    for k in range(levels, 0, -1):
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w") as z:
+            z.writestr(name, data)
+        data, name = buf.getvalue(), f"level{k}.zip"
+    dest.write_bytes(data)
+    return dest
+
+
+def test_a_zip_nested_too_deep_is_said_not_read_as_text(tmp_path):
+    """Archives are opened 4 deep inside the one loaded. One deeper was read as the export it
+    holds would be, its zip bytes as text: a cp1252 file "cut off" in its 4th line and a
+    column named by the zip's header. It is now a file not read, with why. Counted by hand:
+    5 zips around the export (the file loaded and level2-5) are 4 inside the loaded one, read;
+    6 zips put level6.zip inside 5 archives (the file loaded and level2-5), not opened."""
+    from smmanalytics.quality import unread_files
+
+    export = SAMPLE / _FB
+    read = smm.load(_nested(export, 5, tmp_path / "five.zip"), cache=False)
+    assert len(read.posts) == len(smm.load(export, cache=False).posts) > 0
+    deep = tmp_path / "six.zip"
+    _nested(export, 6, deep)
+    with pytest.warns(DataQualityWarning, match="nested more than 4 archives deep"):
+        ds = smm.load(deep, cache=False)
+    name = f"{deep}!level2.zip!level3.zip!level4.zip!level5.zip!level6.zip"
+    assert list(unread_files(ds.quality)) == [name]
+    assert ds.files.set_index("path").loc[name, "status"] == "failed"
+    assert ds.posts.empty
+    message = ds.quality.set_index("file").loc[name, "message"]
+    assert "zip archive nested more than 4 archives deep: not opened" in message
+    assert "got '5 archives around it'" in message
+    assert not {"encoding_fallback", "file_cut_off"} & set(ds.quality["code"])
+    with pytest.raises(ParseError, match="nested more than 4 archives deep"):
+        smm.load(deep, cache=False, strict=True)

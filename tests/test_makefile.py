@@ -286,3 +286,26 @@ def test_clean_and_the_runner_remove_the_same_work_folders(tmp_path, capsys):
             "that may still be running (owner: unreadable); it goes once untouched for 24 h"
             ) in said
     assert f"the work folder of a report still running (process {here.pid})" in said
+
+
+def test_clean_keeps_another_machines_work_folder_a_day_old_and_says_why(tmp_path, capsys):
+    """``make clean`` removed another machine's live work folder once untouched for a day:
+    only that machine can tell whether its report ended. Untouched for two days, it is kept,
+    and the line names the host and what to do."""
+    import os
+    import time
+
+    from smmanalytics import owners
+
+    here = owners.this_run()
+    work = tmp_path / "acme" / ".2026-10.elsewher"
+    work.mkdir(parents=True)
+    (work / "owner").write_text(here._replace(host="studio-mac").text(), encoding="utf-8")
+    old = time.time() - 2 * owners.STALE_AFTER
+    os.utime(work, (old, old))
+    _tool("clean_reports").main(str(tmp_path))
+    assert work.is_dir()
+    assert capsys.readouterr().out == (
+        f"kept {work}: the work folder of a report on another machine (studio-mac); only it "
+        "can tell whether the report ended: run make clean there, or remove the folder by "
+        f"hand once it has\nno report outputs in {tmp_path}: nothing to remove\n")

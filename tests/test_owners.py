@@ -58,3 +58,26 @@ def test_an_owner_being_written_or_not_ours_is_none(tmp_path, text):
     this module does not write (no pid, 4 or 6 fields), names no process: cannot be told."""
     work = _owned(tmp_path / "work", text)
     assert owners.read_owner(work) is None and owners.owner_ended(work) is None
+
+
+def test_another_hosts_work_folder_is_kept_whatever_its_age(tmp_path):
+    """A report on another machine sharing the reports folder can write nothing to its work
+    folder for a day (a kernel waiting on a slow export): only that machine can tell whether
+    it ended, and the age rule removed it after :data:`owners.STALE_AFTER` (24 h). Another
+    host's folder, untouched for two days, is kept; this host's in another PID namespace
+    (cannot be told either) and one without ``owner`` still go by age, as before."""
+    import os
+
+    here = owners.this_run()
+    now = 1_800_000_000.0
+    two_days_ago = now - 2 * owners.STALE_AFTER           # past the 24 h of the age rule
+    other_host = _owned(tmp_path / "other_host", here._replace(host=here.host + "-2"))
+    other_ns = _owned(tmp_path / "other_ns", here._replace(namespace="1", pid=2 ** 22 + 1))
+    unreadable = _owned(tmp_path / "unreadable", "")
+    (unreadable / "new").mkdir()                           # not orphaned: the age rule
+    for work in (other_host, other_ns, unreadable):
+        os.utime(work, (two_days_ago, two_days_ago))
+    assert owners.elsewhere(other_host) and not owners.elsewhere(other_ns)
+    assert owners.left_behind(other_host, now) is False
+    assert owners.left_behind(other_ns, now) is True
+    assert owners.left_behind(unreadable, now) is True

@@ -1164,7 +1164,9 @@ def test_an_empty_audience_schedule_is_no_audience_schedule(ds, monkeypatch):
     # posts leave 3 at one hour of the day and 17 at hours posted fewer than 3 times: no two
     # hours to compare, no test (it read p = 1.00 on the one hour, s56DCF), which it says
     assert bt.method["test"] == NO_HOURS_TESTED and bt.method["test_left_out"] == 17
-    assert (rep.fmt.label("bt_heatmap_lift").format(few="8", **_bt_who(rep.fmt, 1)) + ". "
+    faint = rep.fmt.label("bt_heatmap_faint").format(few="8")     # 20 posts: faint slots
+    assert (rep.fmt.label("bt_heatmap_lift").format(few="8", faint=faint,
+                                                    **_bt_who(rep.fmt, 1)) + ". "
             + rep.fmt.label("bt_heatmap_all_faint").format(few="8") + " "
             + rep.fmt.label("bt_heatmap_untested")) in captions
     assert rep.fmt.label("bt_heatmap_activity") not in captions

@@ -158,3 +158,40 @@ def test_posts_of_a_level_without_engagement_are_those_fitted_exactly(seed):
     y = np.where(rng.random(n) < 0.4, 0.0, rng.integers(1, 50, n).astype(float))
     has = np.bincount(level, weights=(y > 0).astype(float), minlength=6) > 0
     assert fitted_to_zero(X, y).tolist() == (~has[level]).tolist()
+
+
+def test_the_weekend_test_reads_a_day_posted_once_and_says_why(monkeypatch):
+    """The weekday test leaves out the posts of a day posted fewer than 3 times; the weekend
+    test reads every weekend post, and now says why in ``method["weekend_test_reads"]``: its
+    model has the weekday effects, whose score equation for a day of one post is that post's
+    own residual, (y - mu) / (1 + alpha mu) = 0: the post adds nothing. Sunday is made a day
+    of one post here (the others moved to the Saturday before): the weekday test left it out
+    (1), and the residual the weekend test read for it is 0."""
+    from smmanalytics import timing
+
+    from .sim_timing import simulate_weekend_hours
+
+    sim = simulate_weekend_hours(3, n_posts=300)
+    posts = sim["posts"]
+    sunday = np.flatnonzero(posts["published_at"].dt.tz_convert("Europe/Paris")
+                            .dt.day_of_week.to_numpy() == 6)
+    assert len(sunday) > 1
+    moved = posts["published_at"].copy()
+    moved.iloc[sunday[1:]] -= pd.Timedelta(days=1)
+    read = []
+    real = timing.perm_score_test
+
+    def spy(Z, slot, s, strata, **kwargs):
+        if (slot // 24 >= 5).all():              # the weekend test reads weekend posts only
+            read.append((slot.copy(), s.copy()))
+        return real(Z, slot, s, strata, **kwargs)
+
+    monkeypatch.setattr(timing, "perm_score_test", spy)
+    bt = timing.best_times(posts.assign(published_at=moved), "Europe/Paris", "instagram",
+                           daily=sim["daily"], seed=1)
+    assert bt.method["weekday_test_left_out"] == 1
+    assert bt.method["weekend_test_reads"].startswith(
+        "every weekend post, those of a weekend day posted fewer than 3 times too")
+    (slot, s), = read
+    assert (slot // 24 == 6).sum() == 1
+    assert s[slot // 24 == 6] == pytest.approx([0.0], abs=1e-6)

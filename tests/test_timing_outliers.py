@@ -177,12 +177,12 @@ def test_faint_cells_and_a_capped_few_posts_slot_are_said_each_on_its_line(viral
 @pytest.mark.parametrize(("lang", "said"), [
     ("en", "Dotted, on white: fewer than 8 posts, one of them counted at a cap (see above): too "
            "few to tell, and that one post would set the model's estimate there."),
-    ("fr", "En pointillés sur fond blanc : moins de 8 publications, dont une comptée pour un "
-           "plafond (voir plus haut) : trop peu pour en juger, et cette seule publication y "
+    ("fr", "En pointillés sur fond blanc : moins de 8 publications, dont une au résultat "
+           "plafonné (voir plus haut) : trop peu pour en juger, et cette seule publication y "
            "fixerait l'estimation du modèle."),
-    ("it", "A puntini su fondo bianco: meno di 8 post, uno dei quali conteggiato a un tetto "
-           "(vedi sopra): troppo pochi per giudicare, e lì quel solo post determinerebbe la "
-           "stima del modello."),
+    ("it", "A puntini su fondo bianco: meno di 8 post, uno dei quali con il risultato "
+           "limitato a un tetto (vedi sopra): troppo pochi per giudicare, e lì quel solo post "
+           "determinerebbe la stima del modello."),
 ])
 def test_the_reports_caption_says_what_the_dotted_slot_is(viral, lang, said):
     from smmanalytics.report.watch import _bt_who
@@ -195,6 +195,26 @@ def test_the_reports_caption_says_what_the_dotted_slot_is(viral, lang, said):
     plain = dataclasses.replace(viral, method={**viral.method, "capped": []})
     assert said not in WatchSections._heatmap_caption(SimpleNamespace(fmt=f), plain, "lift",
                                                       _bt_who(f, 1))
+
+
+@pytest.mark.parametrize(("lang", "faint"), [
+    ("en", "; faint: fewer than 8 posts"), ("fr", " ; pâle : moins de 8 publications"),
+    ("it", "; tenue: meno di 8 post")])
+def test_the_reports_caption_says_what_faint_cells_are_only_when_there_are(viral, lang,
+                                                                           faint):
+    """The caption explained faint cells on every lift heatmap. The fixture's has none: six
+    slots of 40 posts (8 or more: a lift of their own) and Tue 21:00, 1 post, capped, dotted
+    not faint. Without the cap that one post's slot is faint (1 < 8), and said."""
+    from smmanalytics.report.watch import _bt_who
+
+    f = Formatter(lang)
+    caption = WatchSections._heatmap_caption(SimpleNamespace(fmt=f), viral, "lift",
+                                             _bt_who(f, 1))
+    assert faint not in caption
+    assert f.label("bt_heatmap_lift").format(few="8", faint="", **_bt_who(f, 1)) in caption
+    plain = dataclasses.replace(viral, method={**viral.method, "capped": []})
+    assert faint in WatchSections._heatmap_caption(SimpleNamespace(fmt=f), plain, "lift",
+                                                   _bt_who(f, 1))
 
 
 def test_a_heatmap_of_no_slot_of_eight_posts_scales_the_estimates_and_says_so(viral):
@@ -325,9 +345,10 @@ def test_a_slot_too_few_to_tell_is_planned_after_the_slots_with_a_lift(viral, pe
     ("en", "outside the recommended window: posts at this slot: 1, fewer than 8, one of them "
            "counted at a cap: too few to tell, planned after the other slots"),
     ("fr", "hors de la plage recommandée : publications à ce créneau : 1, moins de 8, dont une "
-           "comptée pour un plafond : trop peu pour en juger, retenu après les autres créneaux"),
+           "au résultat plafonné : trop peu pour en juger, retenu après les autres créneaux"),
     ("it", "fuori dalla fascia consigliata: post in questa fascia: 1, meno di 8, uno dei quali "
-           "conteggiato a un tetto: troppo pochi per giudicare, scelta dopo le altre fasce"),
+           "con il risultato limitato a un tetto: troppo pochi per giudicare, scelta dopo le "
+           "altre fasce"),
 ])
 def test_the_calendar_gives_the_one_post_slot_its_posts_not_its_lift(viral, lang, said):
     import icalendar
@@ -413,3 +434,28 @@ def test_the_notebook_view_marks_a_withheld_lift_as_the_cli_does(five_at_19):
     assert "too few to show" not in BestTimes._repr_html_(dataclasses.replace(
         five_at_19, recommended=five_at_19.recommended.loc[
             five_at_19.recommended["n_posts"].ge(8)]))
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "posts at this slot: 1, fewer than 8, one of them counted at a cap: too few to tell, "
+           "planned on the window's estimate"),
+    ("fr", "publications à ce créneau : 1, moins de 8, dont une au résultat plafonné : trop peu "
+           "pour en juger, retenu sur l'estimation de la plage"),
+    ("it", "post in questa fascia: 1, meno di 8, uno dei quali con il risultato limitato a un "
+           "tetto: troppo pochi per giudicare, scelta in base alla stima della fascia"),
+])
+def test_a_capped_slot_in_the_window_says_its_post_was_capped(viral, lang, said):
+    """A slot of too few posts holding a capped one (``few_capped``, dotted on the heatmap)
+    inside a recommended window read as any few slot: "too few for a lift of its own", as if
+    faint. Tue 21:00 (1 post, the capped 5,000 likes) is put in the window's slots by hand
+    (the fixture's window is 18:00, its slots of 40 posts): its reason says the cap, the
+    window's other slots keep theirs ("this slot 1.27x from 40 posts": 100 / 78.84)."""
+    from smmanalytics.calendar import _ranked, _reason_in
+
+    tuesday = viral.by_slot.loc[viral.by_slot["weekday"].eq(1) & viral.by_slot["hour"].eq(21)]
+    rec = pd.concat([viral.recommended, tuesday[viral.recommended.columns]], ignore_index=True)
+    ranked, _ = _ranked(dataclasses.replace(viral, recommended=rec))
+    by_slot = ranked.set_index(["weekday", "hour"])["reason"]
+    assert by_slot[(1, 21)].startswith("recommended window (Monday/Wednesday/Friday, 18:00")
+    assert _reason_in(Formatter(lang), by_slot[(1, 21)]).endswith(said)
+    assert by_slot[(0, 18)].endswith("this slot 1.27x from 40 posts")

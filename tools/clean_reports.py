@@ -112,11 +112,16 @@ def _work_folder(entry: Path) -> bool:
 
 def _why_kept(work: Path) -> str:
     """Why the work folder ``work`` is kept: its report runs, or this machine cannot tell
-    that it ended (a report on another machine sharing the folder, or in another container;
-    an ``owner`` being written), until untouched for :data:`owners.STALE_AFTER`."""
+    that it ended: a report on another machine sharing the folder (kept whatever its age,
+    :func:`owners.elsewhere`), or in another container, or an ``owner`` being written (these
+    until untouched for :data:`owners.STALE_AFTER`)."""
     owner = owners.read_owner(work)
     if owners.owner_ended(work) is False:
         return f"the work folder of a report still running (process {owner.pid})"
+    if owners.elsewhere(work):
+        return (f"the work folder of a report on another machine ({owner.host}); only it "
+                "can tell whether the report ended: run make clean there, or remove the "
+                "folder by hand once it has")
     return (f"the work folder of a report that may still be running (owner: "
             f"{owner.text() if owner else 'unreadable'}); it goes once untouched for "
             f"{owners.STALE_AFTER // 3600} h")

@@ -85,6 +85,7 @@ import numpy as np
 import pandas as pd
 
 from .periods import Period, overlap_days, parse_period, post_dates, remembered
+from .quality import counted
 from .schema import column_or
 
 __all__ = ["UNASSIGNED", "SOURCE_ALIASES", "normalize_source", "campaign_key", "campaign_name",
@@ -541,9 +542,9 @@ def social_web(web: pd.DataFrame, period: Period, runs: pd.DataFrame | None = No
             if (spread & mine).any() else [])
     if (r.undated & social).any():
         n = int((r.undated & social).sum())
-        notes.append(("ga4_undated", "1 social GA4 row has no date or period and was not counted"
-                      if n == 1 else
-                      f"{n} social GA4 rows have no date or period and were not counted"))
+        notes.append(("ga4_undated", counted(n, "social GA4 row has no date or period and was",
+                                             "social GA4 rows have no date or period and were")
+                      + " not counted"))
     keep = social & (weight > 0)
     if (meta := _meta_note(r, social & (weight > 0), weight)) is not None:
         notes.append(meta)
@@ -711,7 +712,7 @@ def _run_days(r: _Rows, runs: pd.DataFrame | None) -> tuple[pd.Series, pd.Series
 def _prorated_note(n: int, period: Period) -> tuple[str, str]:
     """The note saying that ``n`` social rows spanning beyond ``period`` were prorated by
     day (not rows inside it whose other days another export counts: ga4_overlap_prorated)."""
-    return ("ga4_prorated", ("1 GA4 row spans" if n == 1 else f"{n} GA4 rows span")
+    return ("ga4_prorated", counted(n, "GA4 row spans", "GA4 rows span")
             + f" beyond {period.label}: prorated by day")
 
 
@@ -720,7 +721,7 @@ def _campaign_days_note(campaigns: pd.Series, period: Period) -> tuple[str, str]
     n = len(campaigns)
     names = ", ".join(sorted(set(campaigns.dropna())))
     return ("ga4_campaign_days",
-            ("1 GA4 row" if n == 1 else f"{n} GA4 rows") + f" of {names} "
+            counted(n, "GA4 row", "GA4 rows") + f" of {names} "
             + ("spans" if n == 1 else "span") + f" beyond {period.label}: spread over the days "
             "its campaign ran (its cost lines and posts), not over all the row's days")
 
@@ -838,7 +839,7 @@ def foreign_revenue_note(rows: pd.DataFrame, currency: str) -> str | None:
         return None
     n = int(foreign.sum())
     cur = rows["currency"].astype("string").str.upper()[foreign]
-    return (f"{n} GA4 row{'s give' if n > 1 else ' gives'} revenue in "
+    return (f"{counted(n, 'GA4 row gives', 'GA4 rows give')} revenue in "
             f"{', '.join(sorted(set(cur)))}, not the brand currency {currency.upper()}: "
             f"revenue unknown")
 
@@ -979,7 +980,7 @@ def _breakdown_drop(w: pd.DataFrame, start: pd.Series, end: pd.Series, keep: np.
            f"has the {'campaign' if need == 'campaign' else 'source'}" if has_need
            else "is more detailed")
     notes.append(("ga4_breakdown_left_out",
-                  f"{n} GA4 row{'' if n == 1 else 's'} broken down by {kinds} left out: "
+                  f"{counted(n, 'GA4 row', 'GA4 rows')} broken down by {kinds} left out: "
                   f"another table of the same dates {why} (no double counting)"))
     return out.to_numpy(dtype=bool)
 
@@ -1216,13 +1217,13 @@ def _overlap_notes(listed: np.ndarray, owned: np.ndarray, uncut: np.ndarray,
     if out.any():
         n = int(out.sum())
         notes.append(("ga4_overlap_left_out",
-                      ("1 GA4 row left out: its dates overlap" if n == 1 else
-                       f"{n} GA4 rows left out: their dates overlap")
+                      counted(n, "GA4 row left out: its", "GA4 rows left out: their")
+                      + " dates overlap"
                       + " another export already counted (no double counting)"))
     part = listed & (owned > 0) & (owned < uncut - 1e-12)
     if part.any():
         n = int(part.sum())
         notes.append(("ga4_overlap_prorated",
-                      ("1 GA4 row overlaps" if n == 1 else f"{n} GA4 rows overlap")
+                      counted(n, "GA4 row overlaps", "GA4 rows overlap")
                       + " another export's dates: counted on the days no other export counts, "
                         "prorated by day (an estimate)"))

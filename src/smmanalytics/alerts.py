@@ -103,6 +103,7 @@ from ._alert_signals import SIGNALS, coverage, signals, signals_and_gaps
 from ._args import frame_with, number, whole
 from .errors import ArgumentError, ArgumentTypeError, EmptyDataError, require_dataset
 from .periods import parse_period, post_dates
+from .quality import counted
 
 __all__ = ["SIGNALS", "AlertSettings", "Review", "signals", "coverage", "alerts", "review",
            "incidents",
@@ -799,8 +800,8 @@ class Review:
         s = self.settings or AlertSettings()
         n = s.min_history
         if s.baseline == "weekday":
-            return f"a day needs {n} earlier same weekday{'' if n == 1 else 's'}"
-        return (f"a day needs {n} day{'' if n == 1 else 's'} with a value among the "
+            return f"a day needs {counted(n, 'earlier same weekday', 'earlier same weekdays')}"
+        return (f"a day needs {counted(n, 'day', 'days')} with a value among the "
                 f"{s.pooled_days} before it")
 
     def untested(self) -> pd.DataFrame:
@@ -878,13 +879,12 @@ class Review:
     def _parts(self) -> list[str]:
         c = self.counts()
         sev = ", ".join(f"{n} {s}" for s, n in c["by_severity"].items())
-        return [f"{c['incidents']} incident{'' if c['incidents'] == 1 else 's'}"
-                + (f" ({sev})" if sev else ""),
-                f"{c['alerts']} alert{'' if c['alerts'] == 1 else 's'}",
-                f"{c['known']} of {c['pairs']} signals monitored"
+        return [counted(c["incidents"], "incident", "incidents") + (f" ({sev})" if sev else ""),
+                counted(c["alerts"], "alert", "alerts"),
+                f"{c['known']} of {counted(c['pairs'], 'signal', 'signals')} monitored"
                 + (f" ({c['untested']} known but not tested yet: too short a history, "
                    f"{self._history_needed()})" if c["untested"] else ""),
-                f"{c['days']} day{'' if c['days'] == 1 else 's'} of signals"
+                counted(c["days"], "day", "days") + " of signals"
                 + (f" ({c['span']})" if c["span"] else "")] + self._untested_part()
 
     def _untested_part(self) -> list[str]:
@@ -896,8 +896,9 @@ class Review:
         parts = []
         short = u.loc[[len(days) > 0 for days in u["untested"]]]
         if len(short):
-            each = ", ".join(f"{_series_name(r)} on {r.days_tested} of its {r.days} "
-                             "days with a value" for r in short.itertuples())
+            each = ", ".join(f"{_series_name(r)} on {r.days_tested} of its "
+                             f"{counted(r.days, 'day', 'days')} with a value"
+                             for r in short.itertuples())
             parts.append(f"days tested: {each} (the other days had too short a history "
                          f"before them, {self._history_needed()}; an incident on them would "
                          "raise no alert)")
@@ -905,13 +906,14 @@ class Review:
         for of_posts, group in lacking.groupby("posts", sort=True):
             if of_posts:
                 each = ", ".join(f"{_series_name(r)} known on {r.days} of its "
-                                 f"{r.days + len(r.missing)} days with posts"
+                                 f"{counted(r.days + len(r.missing), 'day', 'days')} with posts"
                                  for r in group.itertuples())
                 parts.append(f"days not watched: {each} (the others' posts lack the figure "
                              "in the exports: an incident on them would raise no alert)")
             else:
                 each = ", ".join(f"{_series_name(r)} known on {r.days} of the period's "
-                                 f"{r.days + len(r.missing)} days" for r in group.itertuples())
+                                 f"{counted(r.days + len(r.missing), 'day', 'days')}"
+                                 for r in group.itertuples())
                 parts.append(f"days not watched: {each} (the others are in no export: an "
                              "incident on them would raise no alert)")
         return parts

@@ -9,17 +9,18 @@ Definitions
   (its reason says so, ``attrs["below_average"]`` counts them); a slot of fewer than
   ``timing.MIN_CELL_POSTS`` (8) posts comes after every slot of more. The reason of a slot of
   so few posts, in the window or not, gives their number and not its lift, which one post sets
-  (benchmarks-methods 3.3). Outside the window, such a slot holding a post counted at a cap
-  (``BestTimes.few_capped``, which the heatmap draws as too few to tell) has no lift in the
-  plan (<NA>) and comes after every other slot, below the average or not: its estimate is its
-  capped post's (12.7x for one viral post). When the finding is the days of the week alone
-  (``BestTimes.best_days``: the weekday test holds, the hour test does not), those days first,
-  then the other days by their lift, each at the hours the account posted at, most used first
-  (basis ``days``). Without a reliable effect, the audience-activity schedule (most followers
-  online first) when exported; otherwise posts are spread evenly over the week at the account's
-  most common posting hour (of hours tied for most posts, the one nearest noon, and the reason
-  says no hour is usual; noon when no post analysed has a known hour; the reason says why: the
-  exports give no hours, or timing left every post out, "too young: 4").
+  (benchmarks-methods 3.3); one of them counted at a cap (``BestTimes.few_capped``, which the
+  heatmap draws as too few to tell) is said so, in the window too. Outside the window, such a
+  slot has no lift in the plan (<NA>) and comes after every other slot, below the average or
+  not: its estimate is its capped post's (12.7x for one viral post). When the finding is the
+  days of the week alone (``BestTimes.best_days``: the weekday test holds, the hour test does
+  not), those days first, then the other days by their lift, each at the hours the account
+  posted at, most used first (basis ``days``). Without a reliable effect, the
+  audience-activity schedule (most followers online first) when exported; otherwise posts are
+  spread evenly over the week at the account's most common posting hour (of hours tied for
+  most posts, the one nearest noon, and the reason says no hour is usual; noon when no post
+  analysed has a known hour; the reason says why: the exports give no hours, or timing left
+  every post out, "too young: 4").
 - Each week of the plan uses the same slots: slots are taken in rank order, at most
   ``ceil(posts_per_week / 7)`` per day and at least 3 hours apart on the same day (relaxed
   when too few slots qualify, and for slots at or above average before any below it is
@@ -102,6 +103,12 @@ _REASONS = {
     "window_few": ("recommended window ({weekdays}, {start}-{end} {tz}): held-out lift "
                    "{lift}x{against} (interval {low}-{high}); posts at this slot: {n}, fewer "
                    "than {few}, too few for a lift of its own: planned on the window's estimate"),
+    # such a slot holding a post counted at a cap (BestTimes.few_capped), which the heatmap
+    # draws as too few to tell: it said "too few for a lift of its own" as any few slot did
+    "window_few_capped": ("recommended window ({weekdays}, {start}-{end} {tz}): held-out lift "
+                          "{lift}x{against} (interval {low}-{high}); posts at this slot: {n}, "
+                          "fewer than {few}, one of them counted at a cap: too few to tell, "
+                          "planned on the window's estimate"),
     # a window from best_times, whose lift allows for its having been picked because it stood
     # out (timing._estimate.selection_adjusted): not its raw held-out lift
     "window_adjusted": ("recommended window ({weekdays}, {start}-{end} {tz}): lift about "
@@ -111,6 +118,11 @@ _REASONS = {
                             "{lift}x{against} allowing for its selection (interval "
                             "{low}-{high}); posts at this slot: {n}, fewer than {few}, too few "
                             "for a lift of its own: planned on the window's estimate"),
+    "window_adjusted_few_capped": ("recommended window ({weekdays}, {start}-{end} {tz}): lift "
+                                   "about {lift}x{against} allowing for its selection (interval "
+                                   "{low}-{high}); posts at this slot: {n}, fewer than {few}, "
+                                   "one of them counted at a cap: too few to tell, planned on "
+                                   "the window's estimate"),
     "outside": ("outside the recommended window: next best slot ({slot_lift}x, not significant "
                 "on its own)"),
     # a slot of fewer than MIN_CELL_POSTS posts, ranked by the model's shrunk estimate after
@@ -211,12 +223,15 @@ def _reason(kind: str, accounts: int, /, **values) -> str:
         n_accounts=accounts, **values)
 
 
-def _window_reason(best: BestTimes, told: dict, slot_lift: float, n: int) -> str:
+def _window_reason(best: BestTimes, told: dict, slot_lift: float, n: int,
+                   capped: bool = False) -> str:
     """Why a slot in a recommended window of ``best`` was planned: the window (``told``, with
     the kind of reason its lift takes) and the slot's own lift from its ``n`` posts, or, from
     fewer than :data:`MIN_CELL_POSTS`, their number only: "this slot 12.68x from 1 post" was
-    a lift the slots table withholds."""
-    return _reason(told["kind"] + ("_few" if n < MIN_CELL_POSTS else ""), best.accounts, **told,
+    a lift the slots table withholds; one of them counted at a cap (``capped``,
+    ``BestTimes.few_capped``), that too, as the heatmap's dotted cell says it."""
+    few = "" if n >= MIN_CELL_POSTS else "_few_capped" if capped else "_few"
+    return _reason(told["kind"] + few, best.accounts, **told,
                    slot_lift=f"{slot_lift:.2f}", n=n, few=MIN_CELL_POSTS)
 
 
@@ -259,9 +274,10 @@ def _ranked(best: BestTimes, per_week: int = 7) -> tuple[pd.DataFrame, str]:
         on_weekend = told(weekend) if weekend else window
         rec = rec.assign(
             reason=lambda d: [_window_reason(best, on_weekend if int(day) in weekend_days
-                                             else window, lift, n)
-                              for day, lift, n in zip(d["weekday"], d["lift"], d["n_posts"],
-                                                      strict=True)])
+                                             else window, lift, n,
+                                             bool(best.few_capped[int(day), int(hour)]))
+                              for day, hour, lift, n in zip(d["weekday"], d["hour"], d["lift"],
+                                                            d["n_posts"], strict=True)])
         rest = best.by_slot.loc[best.by_slot["n_posts"].gt(0) & best.by_slot["lift"].notna()]
         rest = rest.merge(rec[["weekday", "hour"]], how="left", indicator=True)
         rest = rest.loc[rest["_merge"] == "left_only"].drop(columns="_merge")
@@ -972,9 +988,33 @@ def cancelled_events(path: str | Path) -> set[str]:
             if str(was.event.get("status", "")).upper() == "CANCELLED"}
 
 
-def replaced_calendar(path: Path) -> bytes | None:
-    """The calendar at ``path`` that a new one replaces, None when there is none (no file, one
-    that cannot be read, or one that is not an iCalendar, replaced with ``--force``)."""
+def replaced_calendar(path: str | Path) -> bytes | None:
+    """The calendar at ``path`` that a new one replaces, for :func:`ics_bytes` ``previous``.
+
+    A calendar app keeps the events it imported: a plan written over an earlier one must
+    cancel the events the new one drops and raise the SEQUENCE of those it moves, which only
+    the earlier file says. :func:`write_ics` reads it itself; a caller that builds the bytes
+    with :func:`ics_bytes` (the report, which writes the calendars beside its PDF) passes
+    this as ``previous``, and :func:`cancelled_events` reads it to count the cancellations.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The .ics file about to be written.
+
+    Returns
+    -------
+    bytes or None
+        The file's bytes; None when there is none to replace: no file, one that cannot be
+        read, or one that is not an iCalendar (replaced with ``--force``, its events none
+        of the plan's).
+
+    Examples
+    --------
+    >>> replaced_calendar("no-such-calendar.ics") is None
+    True
+    """
+    path = Path(path)
     if not path.is_file() or not _is_icalendar(path):
         return None
     try:

@@ -39,7 +39,7 @@ from .errors import (
 from .goals import RATE_METRICS, scorecard, scorecard_display
 from .loaders import inspect_files
 from .periods import parse_period
-from .quality import side_file_error
+from .quality import counted, side_file_error
 from .roi import costs_status, costs_unknown_why, roi
 from .timing._result import HIDDEN, hidden_note, readable
 
@@ -62,7 +62,7 @@ def _cmd_sample(args: argparse.Namespace) -> int:
     total = sum(p.stat().st_size for p in paths)
     for p in paths:
         print(p)
-    print(f"{len(paths)} files, {total / 1e6:.2f} MB, seed {args.seed}")
+    print(f"{counted(len(paths), 'file', 'files')}, {total / 1e6:.2f} MB, seed {args.seed}")
     return 0
 
 
@@ -87,7 +87,7 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
         _print_inspect_text(df)
     if df["status"].eq("left_out").all():   # only junk: its listing, and exit 1, said nothing
         n = len(df)
-        print(f"smm: no export in {', '.join(args.paths)}: only {n} file{'s' * (n > 1)} left "
+        print(f"smm: no export in {', '.join(args.paths)}: only {counted(n, 'file', 'files')} left "
               "out as junk (hidden, system or Office lock files)", file=sys.stderr)
     return _inspect_status(df)
 
@@ -133,7 +133,7 @@ def _print_inspect_text(df: pd.DataFrame) -> None:
             print(f"  warnings:  {rec['warnings']}")
     failed = df.loc[df["status"].eq("failed"), "file"].unique().tolist()
     if failed:
-        print(f"smm: {len(failed)} file{'s' * (len(failed) > 1)} could not be read (status "
+        print(f"smm: {counted(len(failed), 'file', 'files')} could not be read (status "
               f"failed above): {', '.join(failed)}", file=sys.stderr)
 
 
@@ -647,12 +647,13 @@ def _unread_lines(unread: dict[str, str]) -> list[str]:
     lines = []
     if exports:
         n = len(exports)
-        lines += [f"{n} file{'s' if n > 1 else ''} of the data could not be read; "
+        lines += [f"{counted(n, 'file', 'files')} of the data could not be read; "
                   f"{'their' if n > 1 else 'its'} figures are missing from the report:",
                   *(f"  {why}" for why in exports.values())]
     if settings:
         n = len(settings)
-        lines += [f"{n} settings file{'s' if n > 1 else ''} of the brand could not be read; "
+        lines += [f"{counted(n, 'settings file', 'settings files')} of the brand could not be "
+                  "read; "
                   f"the report was made without {'them' if n > 1 else 'it'}:",
                   *(f"  {why}" for why in settings.values())]
     return lines
@@ -674,7 +675,7 @@ def _print_results(results: list, total: int) -> None:
     each report of ``results`` (each written one with what it lacks, then each failed one
     with its notebook and cell)."""
     failed = [r for r in results if not r.ok]
-    print(f"{len(results) - len(failed)} of {total} reports written")
+    print(f"{len(results) - len(failed)} of {counted(total, 'report', 'reports')} written")
     for r in results:
         if r.ok:
             print(f"  ok      {r.brand} {r.kind}: {r.pdf}")
@@ -866,7 +867,7 @@ def _cmd_calendar(args) -> int:
     # the slots the new plan drops, written cancelled over the calendar imported before:
     # events a manager's app removes, which the command said nothing of
     if dropped := len(cancelled_events(path) - was):
-        print(f"smm: note: cancelled {dropped} event{'' if dropped == 1 else 's'} of the "
+        print(f"smm: note: cancelled {counted(dropped, 'event', 'events')} of the "
               f"calendar replaced that the new plan drops (a calendar app that imported "
               f"{'it removes it' if dropped == 1 else 'them removes them'})", file=sys.stderr)
     print(bt.summary)
@@ -878,7 +879,7 @@ def _cmd_calendar(args) -> int:
               "above it)")
     if short := shortfall(plan):
         print(f"smm: warning: {short}", file=sys.stderr)
-    print(f"wrote {len(plan)} slot{'' if len(plan) == 1 else 's'} ({plan.attrs['basis']}) "
+    print(f"wrote {counted(len(plan), 'slot', 'slots')} ({plan.attrs['basis']}) "
           f"to {path}")
     return 0
 

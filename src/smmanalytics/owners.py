@@ -91,15 +91,27 @@ def left_behind(work: Path, now: float) -> bool:
     """Whether the work folder ``work`` is one its run will never remove: its creator ended
     (:func:`owner_ended`); else, when that cannot be told, it has been untouched for
     :data:`STALE_AFTER`, or for :data:`ORPHANED_AFTER` when it holds no more than a kernel's
-    connection file (:func:`orphaned`)."""
+    connection file (:func:`orphaned`). Never one whose ``owner`` names another host
+    (:func:`elsewhere`): a report on another machine sharing the folder may write nothing
+    to it for a day (a kernel waiting on a slow export), and only that machine can tell
+    whether it ended; age alone removed such a live folder after 24 h."""
     ended = owner_ended(work)
     if ended is not None:
         return ended
+    if elsewhere(work):
+        return False
     try:
         untouched = now - work.stat().st_mtime
         return untouched > STALE_AFTER or (untouched > ORPHANED_AFTER and orphaned(work))
     except FileNotFoundError:               # removed meanwhile by another run
         return False
+
+
+def elsewhere(work: Path) -> bool:
+    """Whether the ``owner`` of ``work`` names another host than this one: its run is that
+    machine's to tell ended, never this one's by the folder's age."""
+    owner = read_owner(work)
+    return owner is not None and owner.host != this_run().host
 
 
 def orphaned(work: Path) -> bool:

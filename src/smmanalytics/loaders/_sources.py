@@ -302,6 +302,11 @@ def junk_name(where: Path, entry: str) -> str:
     return f"{where}!{entry}"
 
 
+#: how many archives deep :func:`_walk_zip` opens the archives nested in the one loaded (an
+#: export's zip in a month's zip in a brand's: 2); one deeper is not opened, and said
+MAX_ZIP_DEPTH = 4
+
+
 def _walk_zip(src: Source, depth: int = 0, want: Callable[[str], bool] | None = None,
               zf: zipfile.ZipFile | None = None, junk: list[tuple[Path, str]] | None = None
               ) -> Iterator[Source]:
@@ -354,13 +359,27 @@ def _walk_zip(src: Source, depth: int = 0, want: Callable[[str], bool] | None = 
                              damage=_cannot_extract(name, exc), relative=relative)
             continue
         child = Source(name, data, src.path, src.mtime, info, relative=relative)
-        if is_zip(child) and depth < 4:
+        if is_zip(child) and depth < MAX_ZIP_DEPTH:
             try:
                 yield from _walk_zip(child, depth + 1, want, junk=junk)
             except ParseError as exc:     # raised before any member: the archive itself
                 yield replace(child, damage=exc)
+        elif is_zip(child):
+            yield replace(child, damage=_too_deep(name))
         elif want is None or want(name):
             yield child
+
+
+def _too_deep(name: str) -> ParseError:
+    """The error of the archive ``name``, nested deeper than :data:`MAX_ZIP_DEPTH` archives
+    in the one loaded: not opened, and said. It was read as the export it holds would be,
+    its zip bytes as text: a nest of 6 zips around an X export gave a file "cut off" in its
+    4th line, decoded as cp1252, and a column named by the zip's header bytes."""
+    return ParseError(f"zip archive nested more than {MAX_ZIP_DEPTH} archives deep: not "
+                      "opened", file=name,
+                      expected=f"an archive at most {MAX_ZIP_DEPTH} archives deep (unzip the "
+                               "outer ones and load the folder)",
+                      got=f"{name.count('!')} archives around it")
 
 
 def _member_relative(src: Source, member: PurePosixPath, top: str) -> str | None:

@@ -72,6 +72,14 @@ def _has_lifts(bt) -> bool:
     return bool(bt.by_slot["lift"].notna().any())
 
 
+def _faint_cells(bt) -> bool:
+    """Does the lift heatmap of ``bt`` draw a faint cell: a slot of posts, fewer than
+    :data:`MIN_CELL_POSTS`, none of them capped (``bt.few_capped`` are dotted), as the
+    figure's own title counts them (``timing._result._faint_said``)?"""
+    n = bt.by_slot["n_posts"].to_numpy(dtype=int).reshape(7, 24)
+    return bool(((n > 0) & (n < MIN_CELL_POSTS) & ~bt.few_capped).any())
+
+
 def _bt_who(f, accounts: int) -> dict[str, str]:
     """Whose posts the timing sentences speak of, in the words of formatter ``f``: "this
     account", or "these 2 accounts" when the platform's posts are of several (best_times
@@ -329,10 +337,14 @@ class WatchSections:
         heatmap of no slot of :data:`~smmanalytics.timing.MIN_CELL_POSTS` posts, that every
         colour is the model's estimate (the sample's Facebook, 76 slots of 1 to 7 posts, was
         a grey grid no caption explained); of one with a slot of a few posts holding a capped
-        post (``bt.few_capped``), what its dotted cell is."""
+        post (``bt.few_capped``), what its dotted cell is; what a faint cell is only when one
+        is drawn (:func:`_faint_cells`): a heatmap of slots of 8 posts or more, or of one
+        capped post, explained faint cells it did not have."""
         f = self.fmt
         few = f.number(MIN_CELL_POSTS)
-        parts = [f.label(f"bt_heatmap_{kind}").format(few=few, **who)]
+        faint = (f.label("bt_heatmap_faint").format(few=few)
+                 if kind == "lift" and _faint_cells(bt) else "")
+        parts = [f.label(f"bt_heatmap_{kind}").format(few=few, faint=faint, **who)]
         if kind == "lift" and not bt.by_slot["n_posts"].ge(MIN_CELL_POSTS).any():
             parts.append(f.label("bt_heatmap_all_faint").format(few=few))
         if kind == "lift" and bt.few_capped.any():    # dotted, not faint: too few to tell

@@ -47,7 +47,10 @@ Method
    too, and the weekday test the posts on a weekday posted fewer than 3 times
    (``method["weekday_test_left_out"]``, said where a weekday result is:
    ``BestTimes.weekday_left_out``; a days finding names only the days it read); the
-   weekend test (8) reads every post.
+   weekend test (8) reads every post, and says why (``method["weekend_test_reads"]``): its
+   model has the weekday effects, so the one post of a weekend day posted once is fitted
+   exactly (its residual is 0, it adds nothing) and a day posted twice adds only the
+   difference between its two hours.
 4. Per-slot raw log-lifts shrunk toward the smooth weekday + hour curve by empirical Bayes
    (``tau^2`` by method of moments); intervals by resampling whole weeks (one-step refits).
 5. Winner's-curse guard: the best window (``window_hours`` consecutive hours, every day /
@@ -466,6 +469,17 @@ def _hour_analysis(frame: pd.DataFrame, strata: np.ndarray, wk: SlotEstimate | N
     return _Hours(hk, Xh, slot, strata, est, used, weekend, all_posts=hk is frame)
 
 
+#: why the weekend test reads the posts of a weekend day posted fewer than MIN_TEST_POSTS
+#: times, which the weekday test leaves out (``method["weekday_test_left_out"]``): said in
+#: ``method["weekend_test_reads"]``, the rules of the two tests differing on the same posts
+_WEEKEND_READS = (
+    f"every weekend post, those of a weekend day posted fewer than {MIN_TEST_POSTS} times too "
+    "(which the weekday test leaves out): the model tested has the weekday effects, so the "
+    "one post of a day posted once is fitted exactly (residual 0: it adds nothing to the "
+    "statistic or its permutations), and a day posted twice adds only the difference "
+    "between its two posts' hours")
+
+
 def _weekend_hours(hk: pd.DataFrame, slot: np.ndarray, strata: np.ndarray, fit: NBFit | None,
                    method: dict, run: _Run) -> bool:
     """Do weekend days get their own hour curve (Method 8)? :func:`_weekend_test` at
@@ -475,6 +489,7 @@ def _weekend_hours(hk: pd.DataFrame, slot: np.ndarray, strata: np.ndarray, fit: 
                            rng=np.random.default_rng([run.seed, 1]))
     weekend = bool(np.isfinite(p) and p < run.alpha)
     method.update(weekend_hours=weekend, weekend_p_value=p, weekend_test=how,
+                  weekend_test_reads=_WEEKEND_READS,
                   weekend_rule=f"at least {WEEKEND_MIN_POSTS} posts of known hour on weekend "
                                f"days and on weekdays, each at {WEEKEND_MIN_HOURS} distinct "
                                f"hours or more")
