@@ -1606,6 +1606,33 @@ def test_the_gap_between_a_days_posts_does_not_wrap_around_midnight():
     assert sorted(map(tuple, plan[["weekday", "hour"]].to_numpy().tolist())) == [
         (0, 1), (0, 23)] + [(d, 12) for d in range(1, 7)]
 
+def test_the_gap_between_posts_is_counted_across_midnight_and_the_weeks_edge():
+    """The 3-hour gap was checked within a day: in Asia/Kolkata a window 22:00-01:00 planned
+    Thursday 23:00 and Friday 00:00, an hour apart, then nothing for 47 hours (s58RT).
+    Hand-picked audience schedule, best first: Sun 23:00 (100 online), Mon 00:00 (99),
+    Thu 23:00 (98), Fri 00:00 (97), Tue 23:00 (90), Wed 23:00 (89), Fri 23:00 (88),
+    Sat 23:00 (87), Mon 12:00 (80). Seven a week, one a day: Mon 00:00 is 1 hour after Sun
+    23:00 (a week's Sunday, the next week's Monday) and Fri 00:00 1 hour after Thu 23:00,
+    both left out; Fri 23:00 and Mon 12:00 take their places. Before, Mon 00:00 and Fri 00:00
+    were planned, and Fri 23:00 and Mon 12:00 were not."""
+    slots = [(6, 23, 100.0), (0, 0, 99.0), (3, 23, 98.0), (4, 0, 97.0), (1, 23, 90.0),
+             (2, 23, 89.0), (4, 23, 88.0), (5, 23, 87.0), (0, 12, 80.0)]
+    activity = pd.DataFrame(slots, columns=["weekday", "hour", "online_followers"])
+    activity["relative"] = activity["online_followers"] / activity["online_followers"].mean()
+    best = dataclasses.replace(_hand_best("activity"), activity=activity)
+    plan = plan_slots(best, "2026-11-02", weeks=2, posts_per_week=7)
+    assert sorted(map(tuple, plan[["weekday", "hour"]].drop_duplicates().to_numpy().tolist())
+                  ) == [(0, 12), (1, 23), (2, 23), (3, 23), (4, 23), (5, 23), (6, 23)]
+    # over the two weeks (Paris, no clock change from 2 to 15 November): Mon 12:00, then 23:00
+    # every day from Tuesday: 35 hours (12:00 to 23:00 the next day), then 24 hours apart;
+    # Sun 23:00 to Mon 12:00, 13 hours
+    gaps = plan["start_utc"].diff().dt.total_seconds().div(3600).dropna().tolist()
+    assert gaps == [35.0] + [24.0] * 5 + [13.0, 35.0] + [24.0] * 5
+    # the .ics holds the same instants
+    events = icalendar.Calendar.from_ical(ics_bytes(plan, "B")).walk("VEVENT")
+    assert [pd.Timestamp(ev.decoded("dtstart")) for ev in events] == plan["start_utc"].tolist()
+
+
 def _days_best() -> BestTimes:
     """Best times whose finding is Saturday and Sunday alone (no hour stood out): 10 posts at
     18:00, 4 at 09:00, 1 at 13:00."""

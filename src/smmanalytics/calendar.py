@@ -21,9 +21,10 @@ Definitions
   says no hour is usual; noon when no post analysed has a known hour; the reason says why: the
   exports give no hours, or timing left every post out, "too young: 4").
 - Each week of the plan uses the same slots: slots are taken in rank order, at most
-  ``ceil(posts_per_week / 7)`` per day and at least 3 hours apart on the same day (relaxed
-  when too few slots qualify, and for slots at or above average before any below it is
-  taken: two posts an hour apart at 1.4x the average beat one at 0.9x; and for those below
+  ``ceil(posts_per_week / 7)`` per day and at least 3 hours apart on the week's clock, across
+  midnight and from Sunday to Monday (relaxed when too few slots qualify, and for slots at
+  or above average before any below it is taken: two posts an hour apart at 1.4x the
+  average beat one at 0.9x; and for those below
   it before a slot of no lift, a few posts one of them capped, is taken). A slot is used at
   most once a week: with fewer distinct slots than posts asked, the plan has fewer posts
   (``attrs["slots_per_week"]``), never two posts at the same time. The even spread puts a
@@ -422,6 +423,7 @@ def _pick(ranked: pd.DataFrame, per_week: int, basis: str) -> pd.DataFrame:
         return pd.DataFrame({"weekday": days, "hour": hour, "lift": np.nan, "reason": reason})
     cap = int(np.ceil(per_week / 7))
     taken: dict[int, list[int]] = {}
+    week: list[int] = []            # the hours of the week taken (day * 24 + hour)
     rows: list[int] = []
     # on the effect basis, the slots at or above the account's average first, the per-day cap
     # and gap relaxed for them too, before any slot below it: the gap made the plan take a
@@ -444,15 +446,24 @@ def _pick(ranked: pd.DataFrame, per_week: int, basis: str) -> pd.DataFrame:
                 if tiers[i] != tier:
                     continue
                 hours = taken.setdefault(d, [])
-                # the gap is the same day's: Monday 01:00 and 23:00 are 22 hours apart (not 2
-                # around the clock, which kept the week's second-best slot out of the plan)
-                if h in hours or (keep_cap and len(hours) >= cap) or (keep_gap and any(
-                        abs(h - x) < _MIN_GAP_H for x in hours)):
+                if h in hours or (keep_cap and len(hours) >= cap) or (
+                        keep_gap and _too_close(d * 24 + h, week)):
                     continue
                 hours.append(h)
+                week.append(d * 24 + h)
                 rows.append(i)
     # the ranked rows themselves: their dtypes kept (a lift unknown stays <NA>)
     return ranked.iloc[rows].reset_index(drop=True)
+
+
+def _too_close(at: int, taken: list[int]) -> bool:
+    """Whether the hour of the week ``at`` (day * 24 + hour, 0 = Monday 00:00) is less than
+    ``_MIN_GAP_H`` hours from one of ``taken``, around the week's 168 hours: Thursday 23:00
+    and Friday 00:00 are 1 hour apart, Sunday 23:00 and Monday 00:00 too (each week of the
+    plan follows the last), Monday 01:00 and 23:00 are 22. The gap was the same day's: in
+    Asia/Kolkata, a window 22:00-01:00 planned Thursday 23:00 and Friday 00:00, then no
+    post for 47 hours."""
+    return any(min(abs(at - x), 168 - abs(at - x)) < _MIN_GAP_H for x in taken)
 
 
 def _check_best(best, what: str) -> None:
