@@ -19,7 +19,14 @@ sys.path.insert(0, str(Path(__file__).parent))
 from sim_timing import simulate  # noqa: E402
 from smmanalytics import Dataset, cli  # noqa: E402
 from smmanalytics.brand import Brand  # noqa: E402
-from smmanalytics.calendar import ics_bytes, plan_after, plan_month, plan_slots, write_ics  # noqa: E402
+from smmanalytics.calendar import (  # noqa: E402
+    ics_bytes,
+    plan_after,
+    plan_month,
+    plan_slots,
+    shortfall,
+    write_ics,
+)
 from smmanalytics.errors import ArgumentError, PeriodError, SchemaError  # noqa: E402
 from smmanalytics.timing import WEEKDAYS, BestTimes, best_times  # noqa: E402
 
@@ -206,9 +213,37 @@ def test_cli_calendar_says_when_fewer_slots_qualify_than_asked(tmp_path, monkeyp
 
 def test_plan_has_no_two_posts_in_the_skipped_spring_hour(null):
     # every hour of the week around 2026-03-29, when Paris skips 02:00-03:00: the 02:00 slot
-    # moves to 03:00, where a post already is; it is dropped, not doubled
+    # moves to 03:00, where a post already is, and every other hour of the day has one: it
+    # is dropped, not doubled, and the plan says so (a week of 167 hours holds 167 posts)
     plan = plan_slots(null, "2026-03-23", weeks=1, posts_per_week=168)
     assert len(plan) == 167 and plan["start_utc"].is_unique
+    assert plan.attrs["clock_lost"] == ["2026-03-29"]
+    assert shortfall(plan) == ("the clocks skip an hour (Europe/Paris) on 2026-03-29 and every "
+                               "other hour of that day has a post: the plan has 1 post fewer")
+
+
+def test_a_slot_in_the_skipped_spring_hour_moves_to_a_free_hour():
+    """Sydney's Sunday 02:00 of the spring change moved to 03:00, a slot already, and was
+    dropped without a word: 119 posts in a plan of 2 x 60 (s58RT). Hand-picked audience
+    schedule: Sunday 02:00, 03:00 and 04:00 (100, 90, 80 online), three a week. On Sunday
+    29 March 2026 Paris goes from 02:00 CET to 03:00 CEST: 03:00 and 04:00 CEST are 01:00 and
+    02:00 UTC, and 02:00 moves to the first free hour after them, 05:00 CEST = 03:00 UTC, on
+    its own day. On Sunday 25 October 2026 (03:00 CEST back to 02:00 CET) 02:00 is its first
+    occurrence, 00:00 UTC; 03:00 and 04:00 CET are 02:00 and 03:00 UTC."""
+    activity = pd.DataFrame({"weekday": [6, 6, 6], "hour": [2, 3, 4],
+                             "online_followers": [100.0, 90.0, 80.0]})
+    activity["relative"] = activity["online_followers"] / activity["online_followers"].mean()
+    best = dataclasses.replace(_hand_best("activity"), activity=activity)
+    spring = plan_slots(best, "2026-03-23", weeks=1, posts_per_week=3)
+    assert spring["start_utc"].tolist() == [pd.Timestamp(f"2026-03-29 0{h}:00", tz="UTC")
+                                            for h in (1, 2, 3)]
+    assert spring["hour"].tolist() == [3, 4, 5]
+    assert (spring["slot_day"] == "2026-03-29").all()
+    assert spring.attrs["clock_lost"] == [] and shortfall(spring) is None
+    autumn = plan_slots(best, "2026-10-19", weeks=1, posts_per_week=3)
+    assert autumn["start_utc"].tolist() == [pd.Timestamp(f"2026-10-25 0{h}:00", tz="UTC")
+                                            for h in (0, 2, 3)]
+    assert autumn["hour"].tolist() == [2, 3, 4]
 
 
 def test_plan_from_audience_activity(null):
