@@ -19,7 +19,14 @@ sys.path.insert(0, str(Path(__file__).parent))
 from sim_timing import simulate  # noqa: E402
 from smmanalytics import Dataset, cli  # noqa: E402
 from smmanalytics.brand import Brand  # noqa: E402
-from smmanalytics.calendar import ics_bytes, plan_after, plan_month, plan_slots, write_ics  # noqa: E402
+from smmanalytics.calendar import (  # noqa: E402
+    ics_bytes,
+    plan_after,
+    plan_month,
+    plan_slots,
+    shortfall,
+    write_ics,
+)
 from smmanalytics.errors import ArgumentError, PeriodError, SchemaError  # noqa: E402
 from smmanalytics.timing import WEEKDAYS, BestTimes, best_times  # noqa: E402
 
@@ -206,9 +213,37 @@ def test_cli_calendar_says_when_fewer_slots_qualify_than_asked(tmp_path, monkeyp
 
 def test_plan_has_no_two_posts_in_the_skipped_spring_hour(null):
     # every hour of the week around 2026-03-29, when Paris skips 02:00-03:00: the 02:00 slot
-    # moves to 03:00, where a post already is; it is dropped, not doubled
+    # moves to 03:00, where a post already is, and every other hour of the day has one: it
+    # is dropped, not doubled, and the plan says so (a week of 167 hours holds 167 posts)
     plan = plan_slots(null, "2026-03-23", weeks=1, posts_per_week=168)
     assert len(plan) == 167 and plan["start_utc"].is_unique
+    assert plan.attrs["clock_lost"] == ["2026-03-29"]
+    assert shortfall(plan) == ("the clocks skip an hour (Europe/Paris) on 2026-03-29 and every "
+                               "other hour of that day has a post: the plan has 1 post fewer")
+
+
+def test_a_slot_in_the_skipped_spring_hour_moves_to_a_free_hour():
+    """Sydney's Sunday 02:00 of the spring change moved to 03:00, a slot already, and was
+    dropped without a word: 119 posts in a plan of 2 x 60 (s58RT). Hand-picked audience
+    schedule: Sunday 02:00, 03:00 and 04:00 (100, 90, 80 online), three a week. On Sunday
+    29 March 2026 Paris goes from 02:00 CET to 03:00 CEST: 03:00 and 04:00 CEST are 01:00 and
+    02:00 UTC, and 02:00 moves to the first free hour after them, 05:00 CEST = 03:00 UTC, on
+    its own day. On Sunday 25 October 2026 (03:00 CEST back to 02:00 CET) 02:00 is its first
+    occurrence, 00:00 UTC; 03:00 and 04:00 CET are 02:00 and 03:00 UTC."""
+    activity = pd.DataFrame({"weekday": [6, 6, 6], "hour": [2, 3, 4],
+                             "online_followers": [100.0, 90.0, 80.0]})
+    activity["relative"] = activity["online_followers"] / activity["online_followers"].mean()
+    best = dataclasses.replace(_hand_best("activity"), activity=activity)
+    spring = plan_slots(best, "2026-03-23", weeks=1, posts_per_week=3)
+    assert spring["start_utc"].tolist() == [pd.Timestamp(f"2026-03-29 0{h}:00", tz="UTC")
+                                            for h in (1, 2, 3)]
+    assert spring["hour"].tolist() == [3, 4, 5]
+    assert (spring["slot_day"] == "2026-03-29").all()
+    assert spring.attrs["clock_lost"] == [] and shortfall(spring) is None
+    autumn = plan_slots(best, "2026-10-19", weeks=1, posts_per_week=3)
+    assert autumn["start_utc"].tolist() == [pd.Timestamp(f"2026-10-25 0{h}:00", tz="UTC")
+                                            for h in (0, 2, 3)]
+    assert autumn["hour"].tolist() == [2, 3, 4]
 
 
 def test_plan_from_audience_activity(null):
@@ -1605,6 +1640,33 @@ def test_the_gap_between_a_days_posts_does_not_wrap_around_midnight():
     assert plan.attrs["basis"] == "activity"
     assert sorted(map(tuple, plan[["weekday", "hour"]].to_numpy().tolist())) == [
         (0, 1), (0, 23)] + [(d, 12) for d in range(1, 7)]
+
+def test_the_gap_between_posts_is_counted_across_midnight_and_the_weeks_edge():
+    """The 3-hour gap was checked within a day: in Asia/Kolkata a window 22:00-01:00 planned
+    Thursday 23:00 and Friday 00:00, an hour apart, then nothing for 47 hours (s58RT).
+    Hand-picked audience schedule, best first: Sun 23:00 (100 online), Mon 00:00 (99),
+    Thu 23:00 (98), Fri 00:00 (97), Tue 23:00 (90), Wed 23:00 (89), Fri 23:00 (88),
+    Sat 23:00 (87), Mon 12:00 (80). Seven a week, one a day: Mon 00:00 is 1 hour after Sun
+    23:00 (a week's Sunday, the next week's Monday) and Fri 00:00 1 hour after Thu 23:00,
+    both left out; Fri 23:00 and Mon 12:00 take their places. Before, Mon 00:00 and Fri 00:00
+    were planned, and Fri 23:00 and Mon 12:00 were not."""
+    slots = [(6, 23, 100.0), (0, 0, 99.0), (3, 23, 98.0), (4, 0, 97.0), (1, 23, 90.0),
+             (2, 23, 89.0), (4, 23, 88.0), (5, 23, 87.0), (0, 12, 80.0)]
+    activity = pd.DataFrame(slots, columns=["weekday", "hour", "online_followers"])
+    activity["relative"] = activity["online_followers"] / activity["online_followers"].mean()
+    best = dataclasses.replace(_hand_best("activity"), activity=activity)
+    plan = plan_slots(best, "2026-11-02", weeks=2, posts_per_week=7)
+    assert sorted(map(tuple, plan[["weekday", "hour"]].drop_duplicates().to_numpy().tolist())
+                  ) == [(0, 12), (1, 23), (2, 23), (3, 23), (4, 23), (5, 23), (6, 23)]
+    # over the two weeks (Paris, no clock change from 2 to 15 November): Mon 12:00, then 23:00
+    # every day from Tuesday: 35 hours (12:00 to 23:00 the next day), then 24 hours apart;
+    # Sun 23:00 to Mon 12:00, 13 hours
+    gaps = plan["start_utc"].diff().dt.total_seconds().div(3600).dropna().tolist()
+    assert gaps == [35.0] + [24.0] * 5 + [13.0, 35.0] + [24.0] * 5
+    # the .ics holds the same instants
+    events = icalendar.Calendar.from_ical(ics_bytes(plan, "B")).walk("VEVENT")
+    assert [pd.Timestamp(ev.decoded("dtstart")) for ev in events] == plan["start_utc"].tolist()
+
 
 def _days_best() -> BestTimes:
     """Best times whose finding is Saturday and Sunday alone (no hour stood out): 10 posts at

@@ -22,9 +22,10 @@ Definitions
   analysed has a known hour; the reason says why: the exports give no hours, or timing left
   every post out, "too young: 4").
 - Each week of the plan uses the same slots: slots are taken in rank order, at most
-  ``ceil(posts_per_week / 7)`` per day and at least 3 hours apart on the same day (relaxed
-  when too few slots qualify, and for slots at or above average before any below it is
-  taken: two posts an hour apart at 1.4x the average beat one at 0.9x; and for those below
+  ``ceil(posts_per_week / 7)`` per day and at least 3 hours apart on the week's clock, across
+  midnight and from Sunday to Monday (relaxed when too few slots qualify, and for slots at
+  or above average before any below it is taken: two posts an hour apart at 1.4x the
+  average beat one at 0.9x; and for those below
   it before a slot of no lift, a few posts one of them capped, is taken). A slot is used at
   most once a week: with fewer distinct slots than posts asked, the plan has fewer posts
   (``attrs["slots_per_week"]``), never two posts at the same time. The even spread puts a
@@ -33,8 +34,9 @@ Definitions
   two posts a day: 22:00 and 18:00), so that all stay on that day; each reason says how many
   posts the day has and how many hours after (or before) the usual hour it is.
 - Times are wall-clock hours in the zone the best times were computed in, converted to UTC with
-  the zone's rules (a slot in the skipped spring hour moves forward; in the repeated autumn hour,
-  the first occurrence is used). A plan's days (its start, a month) are days of that zone too,
+  the zone's rules (a slot in the skipped spring hour moves forward, to the first free hour
+  of its day when the hour after it is planned too; in the repeated autumn hour, the first
+  occurrence is used). A plan's days (its start, a month) are days of that zone too,
   so a plan in another zone ``tz`` holds the same instants, each slot once a week, shown in
   ``tz``: its weekday and hour are those of ``tz`` (a post may fall on the day before the
   start or after the end there), and each reason ends with the slot's weekday and hour in the
@@ -438,6 +440,7 @@ def _pick(ranked: pd.DataFrame, per_week: int, basis: str) -> pd.DataFrame:
         return pd.DataFrame({"weekday": days, "hour": hour, "lift": np.nan, "reason": reason})
     cap = int(np.ceil(per_week / 7))
     taken: dict[int, list[int]] = {}
+    week: list[int] = []            # the hours of the week taken (day * 24 + hour)
     rows: list[int] = []
     # on the effect basis, the slots at or above the account's average first, the per-day cap
     # and gap relaxed for them too, before any slot below it: the gap made the plan take a
@@ -460,15 +463,24 @@ def _pick(ranked: pd.DataFrame, per_week: int, basis: str) -> pd.DataFrame:
                 if tiers[i] != tier:
                     continue
                 hours = taken.setdefault(d, [])
-                # the gap is the same day's: Monday 01:00 and 23:00 are 22 hours apart (not 2
-                # around the clock, which kept the week's second-best slot out of the plan)
-                if h in hours or (keep_cap and len(hours) >= cap) or (keep_gap and any(
-                        abs(h - x) < _MIN_GAP_H for x in hours)):
+                if h in hours or (keep_cap and len(hours) >= cap) or (
+                        keep_gap and _too_close(d * 24 + h, week)):
                     continue
                 hours.append(h)
+                week.append(d * 24 + h)
                 rows.append(i)
     # the ranked rows themselves: their dtypes kept (a lift unknown stays <NA>)
     return ranked.iloc[rows].reset_index(drop=True)
+
+
+def _too_close(at: int, taken: list[int]) -> bool:
+    """Whether the hour of the week ``at`` (day * 24 + hour, 0 = Monday 00:00) is less than
+    ``_MIN_GAP_H`` hours from one of ``taken``, around the week's 168 hours: Thursday 23:00
+    and Friday 00:00 are 1 hour apart, Sunday 23:00 and Monday 00:00 too (each week of the
+    plan follows the last), Monday 01:00 and 23:00 are 22. The gap was the same day's: in
+    Asia/Kolkata, a window 22:00-01:00 planned Thursday 23:00 and Friday 00:00, then no
+    post for 47 hours."""
+    return any(min(abs(at - x), 168 - abs(at - x)) < _MIN_GAP_H for x in taken)
 
 
 def _check_best(best, what: str) -> None:
@@ -531,6 +543,10 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
         ``attrs["slots_per_week"]`` says how many (``attrs["posts_per_week"]`` is the number
         asked) and a warning is logged.
         ``attrs["tz"]`` is the zone shown, ``attrs["slot_tz"]`` the zone of the slots.
+        A slot in the hour the clocks skip in spring moves forward, to the first free hour
+        of its day when the next one is planned too (02:00 to 04:00 when 03:00 has a post);
+        ``attrs["clock_lost"]`` lists the days (ISO) where no hour was free (every hour
+        planned), each a post fewer in the plan, which :func:`shortfall` says.
         ``attrs["below_average"]``: the slots a week whose lift is below the account's
         average (< 1), planned because more posts a week were asked than the slots at or
         above it give (0 unless the basis is ``effect``; a warning is logged).
@@ -577,6 +593,7 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
                              + pd.to_timedelta(hours, unit="h"))
     at = naive.tz_localize(slot_tz, ambiguous=np.ones(len(naive), dtype=bool),
                            nonexistent="shift_forward")
+    at, lost = _off_the_skipped_hour(naive, at, slot_tz)
     local = at.tz_convert(tz)
     reason = np.tile(week["reason"].to_numpy(object), n_rep)
     if slot_tz != tz:
@@ -609,10 +626,11 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
         # the report's version (20750) and the move never showed
         **_version_columns(best.method, slot_tz, len(local)),
     })
-    plan = plan.sort_values("start_utc", kind="stable")
-    # two slots an hour apart meet in the hour skipped in spring: keep the first
-    plan = plan.drop_duplicates("start_utc").reset_index(drop=True)
-    plan.attrs.update(basis=basis, tz=tz, slot_tz=slot_tz,
+    # a slot of the hour skipped in spring with no free hour left on its day (every hour
+    # planned): the plan has a post fewer, which attrs["clock_lost"] and shortfall() say
+    plan = plan.loc[~plan["start_utc"].isna()].sort_values("start_utc", kind="stable")
+    plan = plan.reset_index(drop=True)
+    plan.attrs.update(basis=basis, tz=tz, slot_tz=slot_tz, clock_lost=lost,
                       platform=best.method.get("platform"),
                       posts_per_week=int(posts_per_week), slots_per_week=len(week),
                       below_average=below,
@@ -627,16 +645,60 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
     return plan
 
 
+def _off_the_skipped_hour(naive: pd.DatetimeIndex, at: pd.DatetimeIndex,
+                          slot_tz: str) -> tuple[pd.DatetimeIndex, list[str]]:
+    """The instants ``at`` of the slots ``naive`` (wall-clock times in ``slot_tz``) with each
+    slot of an hour the clocks skip in spring, shifted forward onto the instant of a slot
+    already planned, moved to the first free hour after it on its day (else the last free one
+    before it); and the days where none was free (every hour planned), whose slot is NaT.
+
+    Shifted forward and left there, Sydney's 02:00 of Sunday 3 October 2027 met its 03:00
+    slot and was dropped without a word: a plan of 60 posts a week for 2 weeks held 119, its
+    ``slots_per_week`` still 60. The hour repeated in autumn needs nothing: its first
+    occurrence is taken, the hour after it is another instant."""
+    moved = np.flatnonzero(at.tz_localize(None) != naive)
+    if not len(moved):
+        return at, []
+    out = list(at)
+    taken = set(at.delete(moved))
+    lost = []
+    for i in moved:
+        if out[i] not in taken:
+            taken.add(out[i])
+            continue
+        day, h0 = naive[i].normalize(), naive[i].hour
+        free = (t for t in (pd.Timestamp(day + pd.Timedelta(hours=h)).tz_localize(
+                    slot_tz, ambiguous=True, nonexistent="shift_forward")
+                for h in [*range(h0 + 1, 24), *range(h0 - 1, -1, -1)]) if t not in taken)
+        out[i] = next(free, pd.NaT)
+        if pd.isna(out[i]):
+            lost.append(day.date().isoformat())
+        else:
+            taken.add(out[i])
+            logger.info("the clocks skip %02d:00 %s on %s: its slot moved to %s", h0, slot_tz,
+                        day.date().isoformat(), f"{out[i]:%H:%M}")
+    return pd.DatetimeIndex(out, tz=at.tz), lost
+
+
 def shortfall(plan: pd.DataFrame) -> str | None:
     """What a plan lacks of the posts a week asked (``attrs["posts_per_week"]``) when fewer
-    distinct slots qualify (``attrs["slots_per_week"]``), else None: logged by
+    distinct slots qualify (``attrs["slots_per_week"]``), and of the posts of its weeks when
+    a slot in the hour the clocks skip found no free hour on its day (``attrs["clock_lost"]``,
+    those days), else None: logged by
     :func:`plan_slots` and printed by ``smm calendar``, which wrote 95 slots for the 168 a
     week asked and said nothing."""
     asked, slots = plan.attrs.get("posts_per_week", 0), plan.attrs.get("slots_per_week", 0)
-    if slots >= asked:
-        return None
-    return (f"only {slots} distinct slots a week qualify for the {asked} posts a week asked: "
-            "the plan has fewer posts")
+    said = []
+    if slots < asked:
+        said.append(f"only {slots} distinct slots a week qualify for the {asked} posts a week "
+                    "asked: the plan has fewer posts")
+    if lost := plan.attrs.get("clock_lost"):
+        n = len(lost)
+        days = "that day" if n == 1 else "those days"
+        said.append(f"the clocks skip an hour ({plan.attrs.get('slot_tz')}) on "
+                    f"{', '.join(lost)} and every other hour of {days} has a post: the plan "
+                    f"has {n} post{'' if n == 1 else 's'} fewer")
+    return "; ".join(said) or None
 
 
 def plan_month(best: BestTimes, month: str, posts_per_week: int | None = None,

@@ -1350,8 +1350,35 @@ def _platform_coverage(ds, period, f, platform: str, begin: dt.date, end: dt.dat
     stops += _gap_warnings(f, "cover_platform_gap", gaps, **values)
     if last < end:
         key = "cover_platform_ends_unread" if unread else "cover_platform_ends"
+        if not unread and _holds_part_of(ds, platform, last, end):
+            key, values = "cover_platform_ends_part", values | {
+                "day": f.date(end), "tz": f.zone(ds.brand.timezone)}
         stops.append(f.label(key).format(date=f.date(last), **values))
     return starts, stops
+
+
+def _holds_part_of(ds, platform: str, last: dt.date, end: dt.date) -> bool:
+    """Whether ``platform``'s exports, which stop on ``last`` (a day of their own zone), reach
+    into the next day, the report's last (``end``), in the brand's zone: then they miss only
+    part of that day. So when the zone of its daily rows (``day_tz``, Meta's Pacific days)
+    ends ``last`` after ``end`` begins in the brand's, or when one of its posts falls on
+    ``end`` there. Sydney's campaign ended with a post at 04:31 on 1 November, 31 October in
+    the UTC and Pacific days of the exports, and the cover said of every platform "the
+    exports stop on 31 October 2026", a day before the report's last, in a zone it did not
+    name."""
+    if (end - last).days != 1:
+        return False
+    tz = ds.brand.timezone
+    zone = metrics.day_zones(ds.daily).get(platform) if ds.daily is not None else None
+    if zone and (pd.Timestamp(end).tz_localize(zone, ambiguous=True, nonexistent="shift_forward")
+                 > pd.Timestamp(end).tz_localize(tz, ambiguous=True,
+                                                 nonexistent="shift_forward")):
+        return True
+    posts = ds.posts
+    if posts is None or not len(posts):
+        return False
+    mine = posts.loc[posts["platform"].eq(platform).fillna(False).to_numpy(bool)]
+    return bool(len(mine)) and bool(post_dates(mine, tz).eq(pd.Timestamp(end)).any())
 
 
 def _gap_warnings(f, key: str, gaps: list[tuple[dt.date, dt.date]], **values) -> list[str]:
