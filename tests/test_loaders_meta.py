@@ -1629,7 +1629,8 @@ def test_a_post_type_not_in_the_table_with_a_reel_permalink_is_a_reel(tmp_path):
     assert df["content_type_raw"].tolist() == ["Contenuto di Instagram", "Carosello di Instagram",
                                                "Immagine IG", "Sondaggio di Instagram"]
     note = next(q for q in df.attrs["quality"] if q["code"] == "unknown_post_type")
-    assert note["rows"] == 2 and "('reel' where the permalink is a /reel/ link)" in note["message"]
+    assert note["rows"] == 2 and ("('reel' where the permalink is a /reel/ link, 'story' where it"
+                                   in note["message"])
     assert "'contenuto di instagram', 'sondaggio di instagram'" in note["message"]
     word = next(q for q in df.attrs["quality"] if q["code"] == "post_type_by_word")
     assert word["rows"] == 2 and word["level"] == "info"

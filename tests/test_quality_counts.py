@@ -62,7 +62,7 @@ def test_post_type_notes(tmp_path, n, has):
         "'carousel'")
     assert notes["unknown_post_type"] == (
         f"{has} an unknown post type ['sondage']; content_type set to 'other' ('reel' where "
-        "the permalink is a /reel/ link)")
+        "the permalink is a /reel/ link, 'story' where it is a /stories/ one)")
 
 
 @pytest.mark.parametrize(("n", "has"), [(1, "1 post has"), (2, "2 posts have")])

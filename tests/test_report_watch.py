@@ -529,10 +529,20 @@ def test_a_signal_whose_column_was_not_read_is_not_called_absent(lang):
                "Commento sui dati", "Clic totali",
                "Feedback negativo degli utenti: Nascondi tutto"]
     columns = ", ".join(f.label("alerts_unread_column").format(name=h) for h in headers)
-    # with its rate per reach (s55R5F), read from the same column
+    # with its rate per reach (s55R5F), read from the same column; and the synonyms.csv rows
+    # that read it (s58RI): Meta's two fields of negative feedback, in the files' Italian
+    rows = f.label("alerts_unread_rows").format(rows=", ".join(
+        f.label("alerts_unread_column").format(name=f"meta,{field},it,"
+                                               + f.label("alerts_unread_header"))
+        for field in ("neg_hide_all", "neg_hide")))
     assert unread == [f"{f.label('alerts_unread')} " + f.label("alerts_unread_columns").format(
         signals=f"Facebook · {f.label('sig_negative_feedback')}, "
-                f"{f.label('sig_negative_feedback_per_reach')}", columns=columns)]
+                f"{f.label('sig_negative_feedback_per_reach')}", columns=columns, rows=rows)]
+    if lang == "it":             # one language by hand, its words as the reader sees them
+        assert unread[0].endswith("«Clic totali», «Feedback negativo degli utenti: Nascondi "
+                                  "tutto»; una riga di synonyms.csv legge una tale colonna, "
+                                  "secondo il campo che contiene: «meta,neg_hide_all,it,<sua "
+                                  "intestazione>», «meta,neg_hide,it,<sua intestazione>»)")
 
 
 def test_a_signal_read_is_in_neither_sentence(tmp_path):

@@ -57,7 +57,7 @@ from .periods import post_dates
 from .schema import column_or, utc_timestamps
 
 __all__ = ["SIGNALS", "SIGNAL_TABLES", "signals", "signals_and_gaps", "post_gaps", "coverage",
-           "value_digits"]
+           "value_digits", "SIGNAL_FIELDS"]
 
 logger = logging.getLogger(__name__)
 
@@ -67,6 +67,13 @@ SIGNALS = ("negative_feedback", "unfollows", "net_followers", "comments", "comme
 SIGNAL_TABLES = {"negative_feedback": ("posts", "daily"), "unfollows": ("daily",),
                  "net_followers": ("daily",), "comments": ("posts", "daily"),
                  "comments_per_reach": ("posts",), "negative_feedback_per_reach": ("posts",)}
+#: the loaders' fields (``synonyms.csv``'s ``canonical``) each signal is made from, where a
+#: family has them: the row a brand writes to have an unread column of it read
+SIGNAL_FIELDS = {"negative_feedback": ("neg_hide_all", "neg_hide"),
+                 "negative_feedback_per_reach": ("neg_hide_all", "neg_hide"),
+                 "comments": ("comments",), "comments_per_reach": ("comments",),
+                 "unfollows": ("unfollows",),
+                 "net_followers": ("net_follows", "follows", "unfollows")}
 _SIGNAL_COLUMNS = ["date", "platform", "account", "signal", "value", "exposure", "source", "day_tz",
                    "dst_day", "posts"]
 

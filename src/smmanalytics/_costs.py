@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -40,7 +41,26 @@ _CATEGORY_SYNONYMS = {"ads": "ad_spend", "ad": "ad_spend", "advertising": "ad_sp
                       "media": "ad_spend", "paid": "ad_spend", "labour": "labor",
                       "staff": "labor", "tool": "tools", "software": "tools",
                       "influencers": "influencer", "creator": "influencer",
-                      "creators": "influencer"}
+                      "creators": "influencer",
+                      # French and Italian names, written without accents (_category_key):
+                      # an Italian agency's "pubblicità" was refused (s58RI)
+                      "publicite": "ad_spend", "pub": "ad_spend", "achat_media": "ad_spend",
+                      "depenses_publicitaires": "ad_spend", "annonces": "ad_spend",
+                      "pubblicita": "ad_spend", "annunci": "ad_spend",
+                      "inserzioni": "ad_spend", "sponsorizzazioni": "ad_spend",
+                      "acquisto_media": "ad_spend", "spesa_pubblicitaria": "ad_spend",
+                      "main_d_oeuvre": "labor", "main_d_œuvre": "labor",
+                      "personnel": "labor", "travail": "labor", "lavoro": "labor",
+                      "manodopera": "labor", "personale": "labor",
+                      "outil": "tools", "outils": "tools", "logiciel": "tools",
+                      "logiciels": "tools", "strumento": "tools", "strumenti": "tools",
+                      "produzione": "production",
+                      "influenceur": "influencer", "influenceurs": "influencer",
+                      "influenceuse": "influencer", "influenceuses": "influencer",
+                      "createur": "influencer", "createurs": "influencer",
+                      "creatore": "influencer", "creatori": "influencer",
+                      "autre": "other", "autres": "other", "divers": "other",
+                      "altro": "other", "altri": "other", "varie": "other"}
 _MONTH = re.compile(r"^\d{4}-\d{2}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 #: a date written in numbers, day and month in an order the cell does not tell (31/10/2026,
@@ -607,11 +627,21 @@ def _dates(cells: list[str], *, end: bool, day_first: bool) -> list:
 def _category(cell: str) -> str:
     """The category a cost line's cell names (:data:`CATEGORIES`, a synonym of one); ValueError
     for another."""
-    cat = re.sub(r"[\s-]+", "_", cell.lower())
-    cat = _CATEGORY_SYNONYMS.get(cat, cat)
+    cat = _category_key(cell)
     if cat not in CATEGORIES:
         raise ValueError(cell)
     return cat
+
+
+def _category_key(cell: str) -> str:
+    """The category a cell names, or the cell as a key (lower case, without accents, runs of
+    spaces, hyphens and apostrophes as ``_``) when it names none: ``Pubblicità`` and
+    ``PUBBLICITA`` are ``ad_spend``, ``main-d'œuvre`` is ``labor``. Accents are dropped as
+    a spreadsheet's user may leave them out or type them (``publicite``)."""
+    folded = "".join(ch for ch in unicodedata.normalize("NFKD", cell.strip().casefold())
+                     if not unicodedata.combining(ch))
+    key = re.sub(r"[\s'’-]+", "_", folded)
+    return _CATEGORY_SYNONYMS.get(key, key)
 
 
 def _cost_rows(lines: list[int], cols: dict[str, list[str]], path: Path, *, decimal: _Decimal,
@@ -715,8 +745,7 @@ def _cost_row(rec: dict[str, str], path: Path, line: int, *, decimal: _Decimal,
                        ) from None
     if out["end"] < out["start"]:
         raise fail("end", f"a date on or after start {out['start'].date()}", end_text)
-    cat = re.sub(r"[\s-]+", "_", rec["category"].lower())
-    cat = _CATEGORY_SYNONYMS.get(cat, cat)
+    cat = _category_key(rec["category"])
     if cat not in CATEGORIES:
         raise fail("category", f"one of {', '.join(CATEGORIES)}", rec["category"])
     out["category"] = cat

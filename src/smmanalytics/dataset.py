@@ -1067,15 +1067,21 @@ def _archive_logo(brand: Brand, brand_from: tuple[str, Path], log: QualityLog
 
 
 def _read_synonyms(f: Path, log: QualityLog, strict: bool, data: bytes | None = None) -> tuple:
-    """The rows of a brand's synonyms.csv, noted in ``log``; () when it cannot be used."""
+    """The rows of a brand's synonyms.csv, noted in ``log``; () when it cannot be used. A
+    bad row is left out alone, with a warning (``synonym_row_ignored``), unless ``strict``:
+    the file's other rows stay in force."""
+    problems: list[SmmError] | None = None if strict else []
     try:
-        extra = read_synonyms(f, data=data)
+        extra = read_synonyms(f, data=data, problems=problems)
     except SmmError as exc:
         if strict:
             raise
         log.add(f, "failed", f"{exc}; the exports were read without the brand's synonyms",
                 level="error")
         return ()
+    for exc in problems or ():
+        log.add(f, "synonym_row_ignored", f"{exc}; this row was left out, the file's other "
+                "rows are in force", level="warning", rows=1)
     fams = sorted({s.family for s in extra})
     log.add(f, "synonyms_read", f"{len(extra)} header synonyms of the brand added "
             f"({', '.join(fams) or 'none'})", level="info", rows=len(extra))

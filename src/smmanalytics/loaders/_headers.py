@@ -30,6 +30,7 @@ from pathlib import Path
 
 from .._io import read_user_text, user_csv
 from ..errors import ConfigError
+from ..quality import agree
 
 __all__ = ["normalize", "HeaderMatch", "match_headers", "synonyms", "LOCALES", "LANGUAGE_NAMES",
            "families", "SUMMARY_WORDS", "read_synonyms", "using_synonyms", "extra_fingerprint",
@@ -131,10 +132,15 @@ _SYNONYM_COLUMNS = ("family", "canonical", "lang", "header")
 _LANG = re.compile(r"[a-z]{2,3}")
 
 
-def read_synonyms(path: str | Path, *, data: bytes | None = None) -> tuple[_Synonym, ...]:
+def read_synonyms(path: str | Path, *, data: bytes | None = None,
+                  problems: list[ConfigError] | None = None) -> tuple[_Synonym, ...]:
     """The rows of a user's ``synonyms.csv`` (``family, canonical, lang, header``; ``,`` or ``;``).
 
     ``data``: its bytes, when it is a member of a zipped brand folder that ``path`` names.
+    ``problems``: a list, when a bad row is to be left out alone: its error is appended and
+    the other rows are kept (one wrong row threw away every row of the file, an Italian
+    brand's ``Entrate totali`` → revenue, and with it ROI and ROAS). Without it, the first
+    bad row raises. A file without the four columns raises either way.
 
     Each row must name a family of the package table, a field that family already has, and a
     language code (``fr``, ``it``, ``de``…: the locale a file matching it is reported in); its
@@ -166,13 +172,55 @@ def read_synonyms(path: str | Path, *, data: bytes | None = None) -> tuple[_Syno
             continue
         row = _Synonym(rec["family"], rec["canonical"], rec["lang"],
                        normalize(rec["header"].rstrip("*")), rec["header"].endswith("*"))
+        row = _aliased(row, fields)
         problem = _row_problem(row, fields, out)
         if problem is not None:
             column, expected = problem
-            raise ConfigError("invalid synonym row", file=str(path), line=line, column=column,
+            exc = ConfigError("invalid synonym row", file=str(path), line=line, column=column,
                               expected=expected, got=rec[column])
+            if problems is None:
+                raise exc
+            problems.append(exc)
+            continue
         out.append(row)
     return tuple(out)
+
+
+#: canonical columns of the frames that the loaders make from fields of another name, per
+#: family: the name a user sees (``ds.posts["negative_feedback"]``) and may write in a
+#: synonyms.csv row, with the fields it comes from. One field: the row is read as that
+#: field's; several: the row is refused, the error naming them ("did you mean …")
+_COLUMN_FIELDS = {
+    ("meta", "negative_feedback"): ("neg_hide_all", "neg_hide"),
+    ("meta", "paid"): ("reach_boosted", "views_boosted"),
+    ("meta", "content_type"): ("post_type",),
+    ("meta", "caption"): ("title", "description"),
+    ("meta", "published_at"): ("publish_time",),
+}
+
+
+def _meant(row: _Synonym) -> str:
+    """`` (did you mean neg_hide_all or neg_hide? …)``: for a row naming a column of the
+    frames made from several fields (:data:`_COLUMN_FIELDS`), those fields with their English
+    headers, by which a user tells which one the header is; "" for another name."""
+    meant = _COLUMN_FIELDS.get((row.family, row.canonical), ())
+    if not meant:
+        return ""
+    english = {s.canonical: s.header for s in synonyms()
+               if s.family == row.family and s.lang == "en" and s.canonical in meant}
+    said = ", ".join(f"{m} {english[m]!r}" for m in meant if m in english)
+    return (f" (did you mean {' or '.join(meant)}? {row.canonical} is a column the loader "
+            f"makes from {agree(len(meant), 'that field', 'those fields')}"
+            f"{f'; in English exports {said}' if said else ''})")
+
+
+def _aliased(row: _Synonym, fields: dict[str, set[str]]) -> _Synonym:
+    """``row`` naming the field its canonical column comes from, where the row names a column
+    of the frames (:data:`_COLUMN_FIELDS`) made from one field only of its family."""
+    came_from = _COLUMN_FIELDS.get((row.family, row.canonical), ())
+    if row.canonical in fields.get(row.family, ()) or len(came_from) != 1:
+        return row
+    return _Synonym(row.family, came_from[0], row.lang, row.header, row.prefix)
 
 
 def _row_problem(row: _Synonym, fields: dict[str, set[str]], earlier: list[_Synonym]
@@ -181,7 +229,8 @@ def _row_problem(row: _Synonym, fields: dict[str, set[str]], earlier: list[_Syno
     if row.family not in fields:
         return "family", f"one of {', '.join(sorted(fields))}"
     if row.canonical not in fields[row.family]:
-        return "canonical", f"a field of {row.family}: {', '.join(sorted(fields[row.family]))}"
+        return "canonical", (f"a field of {row.family}{_meant(row)}: "
+                             f"{', '.join(sorted(fields[row.family]))}")
     if not _LANG.fullmatch(row.lang):
         return "lang", "a language code such as fr, it or de"
     if not row.header:

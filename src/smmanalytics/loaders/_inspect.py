@@ -129,7 +129,10 @@ def _inspect_settings(f: Path, lower: str, data: bytes | None = None) -> tuple[d
             elif lower in _folder.SIDE_FILES:
                 value = read_side(f, _folder.SIDE_FILES[lower][2], log, True, data)
             else:
-                value = read_synonyms(f, data=data)
+                bad: list = []            # a bad row is left out alone, as load leaves it
+                value = read_synonyms(f, data=data, problems=bad)
+                for exc in bad:
+                    log.add(f, "synonym_row_ignored", f"{exc}; this row was left out")
         except SmmError as exc:
             log.add(f, "failed", str(exc), level="error")
     failed = any(e["level"] == "error" for e in log.entries)

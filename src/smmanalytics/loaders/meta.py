@@ -28,7 +28,11 @@ Canonical fields:
 - ``caption`` = the longer of ``Title`` and ``Description``.
 - ``content_type`` from ``Post type`` (``IG reel``→reel, ``IG carousel``→carousel,
   ``IG image``/``Photos``→image, ``Videos``→video, ``Reels``→reel, ``Links``→link, stories→story);
-  a video whose permalink contains ``/reel/`` is a reel (French exports label Reels as videos).
+  a video whose permalink contains ``/reel/`` is a reel (French exports label Reels as videos),
+  a post of no type or an unknown one whose permalink contains ``/stories/`` a story. Every row
+  of a stories export (``meta_story``) is a story, whatever its type says (an Italian
+  ``Storia IG`` was an unknown type, its stories counted as feed posts); a type that names
+  another content is noted (``story_type_other``).
 - ``reactions`` = ``Reactions`` (Facebook) or ``Likes`` (Instagram); ``follows`` = ``Follows``;
   a story's ``comments`` = ``Replies`` (a story has no comments: people reply to it, and the
   replies are counted in its interactions as a post's comments are);
@@ -148,6 +152,7 @@ _TYPES = {
     "status": "text", "statuts": "text", "statut": "text", "text": "text", "texte": "text",
     "carousel": "carousel", "carrousel": "carousel", "album": "carousel", "albums": "carousel",
     "carosello": "carousel", "carrusel": "carousel", "immagine": "image", "immagini": "image",
+    "storia": "story", "storie": "story",      # Italian ("Storia IG", as "Carosello IG")
     "sharedvideo": "video",     # legacy Insights export: a video shared from another page
 }
 #: post types of French and Italian exports inferred, not confirmed: the reference marks the
@@ -555,10 +560,13 @@ def _cells_read(values: pd.Series, fmt: str) -> int:
 
 
 def _content_type(codes: np.ndarray, keys: pd.Index, permalink: pd.Series, ctx: ParseContext,
-                  default: str | None, *, english: bool) -> pd.Series:
+                  *, stories: bool, english: bool) -> pd.Series:
     """``content_type`` from the post types factorised (``codes`` into the lower-case ``keys``,
-    -1 where empty): each distinct type is looked up once, not once per row. ``english``: the
+    -1 where empty): each distinct type is looked up once, not once per row. ``stories``: the
+    file is a stories export, every row a story (:func:`_stories_only`). ``english``: the
     file's headers are English (:func:`_note_inferred`)."""
+    if stories:
+        return _stories_only(codes, keys, permalink, ctx)
     labels = [_TYPES.get(k) for k in keys]
     _note_inferred(codes, keys, labels, ctx, english=english)
     # a type not in the table whose one word besides the platform's name is (Italian
@@ -581,17 +589,43 @@ def _content_type(codes: np.ndarray, keys: pd.Index, permalink: pd.Series, ctx: 
         vals = sorted(keys[i] for i in unknown)[:5]
         ctx.note("unknown_post_type", f"{counted(count, 'post has', 'posts have')} an "
                  f"unknown post type {vals!r}; content_type set to 'other' ('reel' where the "
-                 "permalink is a /reel/ link)", rows=count)
-    # each row as a position in labels + [no type, "reel"]; a video, a post without a type or
-    # of a type not known (a language's word not in the table), whose permalink is a /reel/
-    # one is a reel: only those rows' permalinks are searched
-    may_be_reel = np.array([label in ("video", None) for label in labels] + [True, False])
+                 "permalink is a /reel/ link, 'story' where it is a /stories/ one)", rows=count)
+    # each row as a position in labels + [no type, "reel", "story"]; a video, a post without
+    # a type or of a type not known (a language's word not in the table), whose permalink is
+    # a /reel/ one is a reel: only those rows' permalinks are searched. A post without a type
+    # or of one not known whose permalink is a /stories/ one is a story (an Instagram link
+    # under /stories/ is one, as one under /reel/ is a reel)
+    may_be_reel = np.array([label in ("video", None) for label in labels] + [True, False, False])
+    may_be_story = np.array([label is None for label in labels] + [True, False, False])
     labels = [label or "other" for label in labels]
-    no_type, reel = len(labels), len(labels) + 1
+    no_type, reel, story = len(labels), len(labels) + 1, len(labels) + 2
     rows = np.where(codes < 0, no_type, codes)
+    candidates = may_be_story[rows]
+    rows[np.flatnonzero(candidates)[contains(permalink[candidates], "/stories/")]] = story
     candidates = may_be_reel[rows]
     rows[np.flatnonzero(candidates)[contains(permalink[candidates], "/reel/")]] = reel
-    return pd.Series(_categorical(labels + [default, "reel"], rows), index=permalink.index)
+    return pd.Series(_categorical(labels + [None, "reel", "story"], rows),
+                     index=permalink.index)
+
+
+def _stories_only(codes: np.ndarray, keys: pd.Index, permalink: pd.Series, ctx: ParseContext
+                  ) -> pd.Series:
+    """Every row of a stories export a story: the format holds stories only, so a type the
+    table does not know (an Italian "Storia IG" before the word was in it, a language not
+    known yet) is one, and so is a row without a type. A type that names another content
+    ("IG reel": a reel shared to the story) is noted, the row still a story."""
+    other = {k: label for k in keys
+             if (label := _TYPES.get(k) or _type_by_word(k) or _INFERRED_TYPES.get(k))
+             not in (None, "story")}
+    if other:
+        count = int(np.isin(codes, [keys.get_loc(k) for k in other]).sum())
+        named = ", ".join(f"{k!r} ({label})" for k, label in sorted(other.items())[:5])
+        ctx.note("story_type_other", f"{counted(count, 'row', 'rows')} of a stories export "
+                 f"{agree(count, 'has', 'have')} a post type of another content: {named}; "
+                 f"counted as {agree(count, 'a story', 'stories')}, the export holding stories "
+                 "only", rows=count)
+    return pd.Series(_categorical(["story"], np.zeros(len(codes), dtype=np.intp)),
+                     index=permalink.index)
 
 
 def _categorical(names: list[str | None], rows: np.ndarray) -> pd.Categorical:
@@ -752,8 +786,7 @@ def _described(c: Candidate, ctx: ParseContext, story: bool, text: dict[str, pd.
         "published_at": published,
         "time_precision": precision,
         "time_source": source,
-        "content_type": _content_type(type_codes, type_keys, permalink, ctx,
-                                      "story" if story else None,
+        "content_type": _content_type(type_codes, type_keys, permalink, ctx, stories=story,
                                       english=_english(c.match(F))),
     }
     return cols, raw_type, handle
@@ -1096,7 +1129,7 @@ def _parse_legacy(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                                     dtype="category").mask(published.isna()),
         "time_source": pd.Series("export", index=post_id.index,
                                  dtype="category").mask(published.isna()),
-        "content_type": _content_type(type_codes, type_keys, permalink, ctx, None,
+        "content_type": _content_type(type_codes, type_keys, permalink, ctx, stories=False,
                                       english=_english(c.match(FL))),
         "content_type_raw": raw_type,
     }

@@ -17,12 +17,14 @@ from babel.dates import get_day_names
 from .. import metrics, plots
 from .._actuals import data_days, posts_uncovered
 from .._alert_days import incident_zones
-from .._alert_signals import SIGNAL_TABLES, coverage, day_hours, value_digits
+from .._alert_signals import SIGNAL_FIELDS, SIGNAL_TABLES, coverage, day_hours, value_digits
 from .._io import atomic_write
 from ..alerts import SERIES, account_named, incidents, plot_alerts, with_account
 from ..benchmarks import account_names
 from ..calendar import ics_bytes, replaced_calendar
 from ..errors import EmptyDataError
+from ..loaders._headers import synonyms
+from ..loaders._registry import find_format
 from ..periods import parse_period, post_dates
 from ..quality import unread_columns
 from ..timing import (
@@ -530,13 +532,29 @@ class WatchSections:
             platforms = getattr(self, "platforms", None) or self._bt_platforms(history)
         if not platforms:
             return self.text(sec, f.label("bt_no_hours"))
-        self.text(sec, f.label("bt_intro").format(tz=self.tz))
+        self.text(sec, self._bt_intro(history, platforms))
         said: set[str] = set()        # the statistical terms glossed so far (see _gloss)
         if "followers" not in history.columns:     # joined once, not once per platform
             history = history.assign(followers=metrics.followers_at(history, self.ds.daily))
         for platform in platforms:
             self._bt_platform(sec, history, platform, said, ics=ics, seed=seed)
         return sec
+
+    def _bt_intro(self, history: pd.DataFrame, platforms: list[str]) -> str:
+        """The best times' opening sentence: the time zone and what the model controls for.
+        Paid posts are controlled for only where some post's paid status is known: the
+        platforms of ``platforms`` none of whose posts has one are named (an Italian Meta
+        export, its boosted columns unread, said Facebook's sponsored posts were accounted
+        for when each was "unknown", s58RI)."""
+        f = self.fmt
+        paid = (history["paid"].astype("boolean") if "paid" in history.columns
+                else pd.Series(pd.NA, index=history.index, dtype="boolean"))
+        known = set(history.loc[paid.notna().to_numpy(), "platform"].astype("string"))
+        unknown = [p for p in platforms if p not in known]
+        if not unknown:
+            return f.label("bt_intro").format(tz=self.tz)
+        return f.label("bt_intro_paid_unknown").format(
+            tz=self.tz, platforms=f.listed([f.platform(p) for p in unknown]))
 
     def _bt_platform(self, sec: Section, history: pd.DataFrame, platform: str, said: set,
                      *, ics: bool, seed: int) -> None:
@@ -1127,15 +1145,55 @@ class WatchSections:
             self.text(sec, f.label("alerts_unknown") + " " + ", ".join(
                 f"{f.platform(p)} · {f.label('sig_' + s)}" for p, s in absent), note=True)
         not_read: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+        rows: dict[tuple[str, tuple[str, ...]], list[str]] = {}
         for p, s, c in zip(unknown["platform"], unknown["signal"], columns, strict=True):
             if c:
                 not_read.setdefault((p, tuple(c)), []).append(f.label("sig_" + s))
+                rows.setdefault((p, tuple(c)), []).extend(self._synonym_rows(p, s))
         items = [f.label("alerts_unread_columns").format(
             signals=f"{f.platform(p)} · {', '.join(signals)}",
-            columns=", ".join(f.label("alerts_unread_column").format(name=n) for n in c))
-            for (p, c), signals in not_read.items()]
+            columns=", ".join(f.label("alerts_unread_column").format(name=n) for n in c),
+            rows=self._rows_said(rows[p, c])) for (p, c), signals in not_read.items()]
         if items:
             self.text(sec, f.label("alerts_unread") + " " + f.join(items), note=True)
+
+    def _synonym_rows(self, platform: str, signal: str) -> list[str]:
+        """The synonyms.csv rows (``meta,neg_hide_all,it,<its header>``) that would read an
+        unread column as ``signal`` on ``platform``: for each family of the platform's files
+        of the signal's tables with columns left unread, the fields of the signal it has, in
+        its file's language (its posts' ``source_locale``, else the brand's). The note said
+        a synonyms.csv could name the columns, not the row: the natural guess, the signal's
+        own name, is no field, and threw away the brand's every synonym (s58RI)."""
+        unread = unread_columns(self.ds.quality)
+        files = self.ds.files
+        if not {"path", "platform", "kind", "source_format"} <= set(files.columns):
+            return []
+        posts = self.ds.posts
+        locale = ({} if not {"source_file", "source_locale"} <= set(posts.columns) else dict(
+            posts[["source_file", "source_locale"]].dropna().drop_duplicates("source_file")
+            .itertuples(index=False, name=None)))
+        out = []
+        for path, p, kinds, fmt in zip(files["path"], files["platform"], files["kind"],
+                                       files["source_format"], strict=True):
+            found = None if pd.isna(fmt) else find_format(str(fmt))
+            if (str(p) != platform or found is None or not unread.get(str(path))
+                    or not set(str(kinds).split(",")) & set(SIGNAL_TABLES.get(signal, ()))):
+                continue
+            has = {s.canonical for s in synonyms() if s.family == found.family}
+            lang = str(locale.get(str(path), self.brand.language)).split("-")[0]
+            out.extend(f"{found.family},{field},{lang},"
+                       for field in SIGNAL_FIELDS.get(signal, ()) if field in has)
+        return out
+
+    def _rows_said(self, rows: list[str]) -> str:
+        """The synonyms.csv rows of :meth:`_synonym_rows` as the unread columns' note gives
+        them (the header in the report's language's placeholder), "" when none is known."""
+        f = self.fmt
+        if not rows:
+            return ""
+        return f.label("alerts_unread_rows").format(rows=", ".join(
+            f.label("alerts_unread_column").format(name=r + f.label("alerts_unread_header"))
+            for r in dict.fromkeys(rows)))
 
     def _unread_by_table(self) -> dict[tuple[str, str], list[str]]:
         """The headers the brand's exports left unread, per platform and table (a file's
