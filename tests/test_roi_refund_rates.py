@@ -107,16 +107,38 @@ def test_a_shoot_months_before_the_first_labour_is_told_in_the_quality_log(tmp_p
     body = ("2026-03-10,2026-03-11,production,900,,,,,,shoot\n"             # line 2
             + "".join(f"2026-{m:02d},,labor,2000,,,,,,\n" for m in range(7, 11)))
     [note] = [w for w in _warned(tmp_path, body) if w.code == "costs_one_off_first"]
-    # the span opens on 10 March (the shoot); labour starts in July: April, May and June,
-    # inside the span, count no labour (March to July: 4 months)
+    # the span opens on 10 March (the shoot); labour starts in July: 12-31 March, April, May
+    # and June, inside the span, count no labour (March to June: 4 months)
     assert str(note).startswith(
         "costs.csv starts on 2026-03-10 with line 2 (production), 4 months before its first "
-        "line entered month by month (labor, 2026-07): 2026-04 to 2026-06 count no labor")
+        "line entered month by month (labor, 2026-07): 2026-03 to 2026-06 count no labor")
+
+
+@pytest.mark.parametrize(("first", "said"), [
+    # 1 March to 31 March: a whole month before April's labour, the docstring's own case,
+    # which no warning told (the gap was counted from the month after the shoot's)
+    ("2026-03-01,2026-03-01,production,900,,,,,,shoot\n",
+     "starts on 2026-03-01 with line 2 (production), 1 month before its first line entered "
+     "month by month (labor, 2026-04): 2026-03 counts no labor"),
+    # 15 February: the second half of February and March count none (named March alone)
+    ("2026-02-15,2026-02-15,production,900,,,,,,shoot\n",
+     "starts on 2026-02-15 with line 2 (production), 2 months before its first line entered "
+     "month by month (labor, 2026-04): 2026-02 to 2026-03 count no labor"),
+    # a yearly licence starting the same day as the shoot: the shoot opens the span (line 3)
+    ("2026-03-01,2027-02-28,tools,1200,,,,,,licence\n"
+     "2026-03-01,2026-03-02,production,900,,,,,,shoot\n",
+     "starts on 2026-03-01 with line 3 (production), 1 month before"),
+])
+def test_the_months_without_labour_count_from_the_shoot_s_own(tmp_path, first, said):
+    body = first + "".join(f"2026-{m:02d},,labor,2000,,,,,,\n" for m in range(4, 6))
+    [note] = [w for w in _warned(tmp_path, body) if w.code == "costs_one_off_first"]
+    assert str(note).startswith(f"costs.csv {said}")
 
 
 @pytest.mark.parametrize("first", [
     "2026-06-20,2026-06-26,ad_spend,300,,facebook,,,,\n",      # the month before: no whole month
     "2026-07-01,2026-12-31,tools,600,,,,,,\n",                 # a licence: no span of its own
+    "2026-06-02,2026-06-02,production,900,,,,,,\n",          # 2 to 30 June: not a whole month
 ])
 def test_a_start_without_a_whole_month_before_the_labour_is_not_told(tmp_path, first):
     body = first + "".join(f"2026-{m:02d},,labor,2000,,,,,,\n" for m in range(7, 11))

@@ -83,7 +83,7 @@ import numpy as np
 import pandas as pd
 
 from ._args import flag, frame_with, platform_name
-from ._costs import CATEGORIES, COST_COLUMNS, read_costs
+from ._costs import CATEGORIES, COST_COLUMNS, month_lines, read_costs
 from ._web import (
     UNASSIGNED,
     campaign_day_spans,
@@ -289,12 +289,6 @@ def foreign_cost_lines(ds, period: object, category: str | None = None,
     return cur[foreign_currency(lines, ds.brand.currency)].reset_index(drop=True)
 
 
-def _month_lines(costs: pd.DataFrame) -> pd.Series:
-    """True for the cost lines of exactly one calendar month (the 1st to its last day)."""
-    start, end = pd.to_datetime(costs["start"]), pd.to_datetime(costs["end"])
-    return ((start.dt.day == 1) & (end == start + pd.offsets.MonthEnd(0))).fillna(False)
-
-
 def costs_span(costs: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
     """The days a costs table was kept for: from the first start of its lines of a month or
     less (a month's labour, a week of spend, a shoot) to the last end of its lines of one
@@ -322,7 +316,7 @@ def costs_span(costs: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
     days = (end - start).dt.days + 1
     short = days <= _KEPT_UP_DAYS
     first = start[short].min() if short.any() else start.min()
-    kept = _month_lines(costs)
+    kept = month_lines(costs)
     if not kept.any():
         kept = short
     last = end[kept].max() if kept.any() else end.max()
@@ -346,7 +340,7 @@ def entered_after(costs: pd.DataFrame, period: object) -> pd.DataFrame:
         return prorate_costs(None, p)
     after = parse_period((max(p.start, span[1] + dt.timedelta(days=1)), p.end))
     start, end = pd.to_datetime(costs["start"]), pd.to_datetime(costs["end"])
-    monthly = set(costs.loc[(_month_lines(costs) & (end.dt.date == span[1])).to_numpy(),
+    monthly = set(costs.loc[(month_lines(costs) & (end.dt.date == span[1])).to_numpy(),
                             "category"].astype("string"))
     short = ((end - start).dt.days + 1 <= _KEPT_UP_DAYS).to_numpy()
     one_off = short & ~costs["category"].astype("string").isin(monthly).fillna(False).to_numpy()
@@ -400,7 +394,7 @@ def costs_gaps(costs: pd.DataFrame, period: object = None) -> list[tuple[str, li
     if first + 2 > last:          # two months, one with labour: no pattern to miss
         return []
     months = pd.period_range(first, last, freq="M")
-    lines = costs.loc[_month_lines(costs).to_numpy()]
+    lines = costs.loc[month_lines(costs).to_numpy()]
     entered = pd.DataFrame({"category": lines["category"].astype("string").to_numpy(),
                             "month": pd.to_datetime(lines["start"]).dt.to_period("M")
                             .to_numpy()})
