@@ -227,23 +227,55 @@ def test_a_slot_in_the_skipped_spring_hour_moves_to_a_free_hour():
     dropped without a word: 119 posts in a plan of 2 x 60 (s58RT). Hand-picked audience
     schedule: Sunday 02:00, 03:00 and 04:00 (100, 90, 80 online), three a week. On Sunday
     29 March 2026 Paris goes from 02:00 CET to 03:00 CEST: 03:00 and 04:00 CEST are 01:00 and
-    02:00 UTC, and 02:00 moves to the first free hour after them, 05:00 CEST = 03:00 UTC, on
-    its own day. On Sunday 25 October 2026 (03:00 CEST back to 02:00 CET) 02:00 is its first
-    occurrence, 00:00 UTC; 03:00 and 04:00 CET are 02:00 and 03:00 UTC."""
+    02:00 UTC, and 02:00 moves to the first free hour after them 3 hours from both (as the
+    planner keeps posts apart; 05:00 an hour after 04:00 before s58DAF), 07:00 CEST = 05:00
+    UTC, on its own day, its reason the move's (it said 02:00's "1.11x the weekly average",
+    100 / 90) and its lift unknown. On Sunday 25 October 2026 (03:00 CEST back to 02:00 CET)
+    02:00 is its first occurrence, 00:00 UTC; 03:00 and 04:00 CET are 02:00 and 03:00 UTC."""
     activity = pd.DataFrame({"weekday": [6, 6, 6], "hour": [2, 3, 4],
                              "online_followers": [100.0, 90.0, 80.0]})
     activity["relative"] = activity["online_followers"] / activity["online_followers"].mean()
     best = dataclasses.replace(_hand_best("activity"), activity=activity)
     spring = plan_slots(best, "2026-03-23", weeks=1, posts_per_week=3)
     assert spring["start_utc"].tolist() == [pd.Timestamp(f"2026-03-29 0{h}:00", tz="UTC")
-                                            for h in (1, 2, 3)]
-    assert spring["hour"].tolist() == [3, 4, 5]
+                                            for h in (1, 2, 5)]
+    assert spring["hour"].tolist() == [3, 4, 7]
     assert (spring["slot_day"] == "2026-03-29").all()
+    assert spring["reason"].iloc[2] == (
+        "moved from 02:00 Europe/Paris, an hour the clocks skip that day, to the first free "
+        "hour of the day 3 hours or more from the other posts")
+    assert spring["lift"].iloc[2] is pd.NA
+    # shown in UTC, the slot named is where the post is (07:00), not the hour skipped
+    utc = plan_slots(best, "2026-03-23", weeks=1, posts_per_week=3, tz="UTC")
+    assert utc["reason"].iloc[2].endswith("; slot: Sunday 07:00 Europe/Paris")
+    from smmanalytics.report import Formatter
+
+    assert Formatter("fr").note(spring["reason"].iloc[2]) == (
+        "déplacé de 02:00 Europe/Paris, une heure que le changement d'heure saute ce jour-là, "
+        "à la première heure libre du jour à 3 heures ou plus des autres publications")
     assert spring.attrs["clock_lost"] == [] and shortfall(spring) is None
     autumn = plan_slots(best, "2026-10-19", weeks=1, posts_per_week=3)
     assert autumn["start_utc"].tolist() == [pd.Timestamp(f"2026-10-25 0{h}:00", tz="UTC")
                                             for h in (0, 2, 3)]
     assert autumn["hour"].tolist() == [2, 3, 4]
+
+
+def test_a_skipped_hour_s_slot_without_a_free_hour_3_hours_apart_says_so():
+    """Sunday 02:00 to 23:00 planned (22 a week, activity falling hour by hour): on 29 March
+    2026 02:00 finds no free hour after it, and before it 01:00 and 00:00 CET (00:00 and
+    23:00 UTC), 1 and 2 hours from 03:00 CEST (01:00 UTC): it takes 01:00, and says that no
+    free hour is 3 hours from the other posts."""
+    activity = pd.DataFrame({"weekday": 6, "hour": range(2, 24),
+                             "online_followers": [float(200 - h) for h in range(2, 24)]})
+    activity["relative"] = activity["online_followers"] / activity["online_followers"].mean()
+    best = dataclasses.replace(_hand_best("activity"), activity=activity)
+    plan = plan_slots(best, "2026-03-23", weeks=1, posts_per_week=22)
+    moved = plan.loc[plan["reason"].str.startswith("moved")]
+    assert moved["start_utc"].tolist() == [pd.Timestamp("2026-03-29 00:00", tz="UTC")]
+    assert moved["reason"].iloc[0] == (
+        "moved from 02:00 Europe/Paris, an hour the clocks skip that day, to the first free "
+        "hour of the day: none is 3 hours from the other posts")
+    assert len(plan) == 22 and plan["start_utc"].is_unique
 
 
 def test_plan_from_audience_activity(null):

@@ -106,3 +106,15 @@ def test_a_platform_launched_within_the_period_counts_from_its_first_day(tmp_pat
     assert c.table.set_index("kpi").loc["followers_net", "current"] == 142
     assert ("tiktok: followers_net known on 16 of 31 days of 2026-10 (2026-10-16 to "
             "2026-10-31).") in c.caveats
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("fr", "Les abonnés nets laissent de côté X : ne figure pas parmi les comptes de brand.yaml."),
+    ("it", "I follower netti escludono X: non è tra gli account di brand.yaml.")])
+def test_compare_s_caveat_of_an_undeclared_platform_is_worded_in_each_language(lang, said):
+    from smmanalytics.report.formatting import Formatter
+
+    # it stayed English in French and Italian reports, its five siblings translated
+    f = Formatter(lang)
+    assert f.note("Net followers leave out x: not one of brand.yaml's accounts.") == said
+    assert not f.untranslated

@@ -9,11 +9,13 @@ import tempfile
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import smmanalytics as smm
 from smmanalytics.loaders import read_file
+from smmanalytics.loaders._snapshot import _day_end
 
 from ._helpers import ig_posts
 
@@ -302,3 +304,24 @@ def test_a_lifetime_figure_smaller_in_the_newer_dated_export_is_noted(tmp_path):
         "instagram_posts_2026-08-01_2026-08-31_2026-09-02.csv (first: post A1, views 200 → "
         "160): lifetime figures only grow, so the platform recounted them or a cell was "
         "misread; this newer export's figures were kept")
+
+
+@pytest.mark.parametrize(("zone", "day", "end_utc"), [
+    # Santiago springs forward at midnight: 2026-09-06 begins at 01:00 -03, which is
+    # 2026-09-05 24:00 -04 = 04:00 UTC
+    ("America/Santiago", "2026-09-05", "2026-09-06 04:00"),
+    # Havana springs forward at midnight: 2026-03-08 begins at 01:00 -04 = 05:00 UTC
+    ("America/Havana", "2026-03-07", "2026-03-08 05:00"),
+    # Havana falls back from 01:00 -04 to 00:00 -05: 00:00 comes twice, the first
+    # (00:00 -04 = 04:00 UTC) ends 2026-10-31
+    ("America/Havana", "2026-10-31", "2026-11-01 04:00"),
+    # Santiago falls back at midnight to 23:00 -04: the next day begins at 00:00 -04
+    ("America/Santiago", "2026-04-04", "2026-04-05 04:00"),
+    # a zone whose clocks change at 02:00: midnight CET = 23:00 UTC
+    ("Europe/Paris", "2026-03-28", "2026-03-28 23:00"),
+])
+def test_a_day_ends_where_the_next_begins_when_clocks_change_at_midnight(zone, day, end_utc):
+    """The end of a day is the first instant of the next, whatever its first local time: a
+    plain tz_localize raised ValueError on Santiago's and Havana's skipped midnight
+    (reviewer s58DA, r5)."""
+    assert _day_end(pd.Timestamp(day), zone) == pd.Timestamp(end_utc, tz="UTC")

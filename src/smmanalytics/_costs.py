@@ -448,6 +448,13 @@ def _warn_gaps(costs: pd.DataFrame, path: Path) -> None:
             "they were left out", "costs_month_missing"), stacklevel=3)
 
 
+def month_lines(costs: pd.DataFrame) -> pd.Series:
+    """True for the cost lines of exactly one calendar month (the 1st to its last day): the
+    lines entered month by month, which roi's span and gaps and this module's warnings read."""
+    start, end = pd.to_datetime(costs["start"]), pd.to_datetime(costs["end"])
+    return ((start.dt.day == 1) & (end == start + pd.offsets.MonthEnd(0))).fillna(False)
+
+
 def _warn_one_off_first(costs: pd.DataFrame, path: Path) -> None:
     """Warn (``costs_one_off_first``) when the file's span (:func:`~smmanalytics.roi.
     costs_span`) opens on lines of a month or less (a shoot, a week of ads) a whole month or
@@ -457,28 +464,39 @@ def _warn_one_off_first(costs: pd.DataFrame, path: Path) -> None:
     span without a line had nothing spent. But the months between then count no labour,
     which is true of an agency hired later and false of a file begun in July with March's
     shoot added: a ROI of March to June set against the shoot alone. The file cannot tell
-    which; the note names the months, so that the user can add their lines."""
-    from .roi import _month_lines, costs_span  # cycle: roi reads costs with this module
+    which; the note names the months, from the shoot's own (a shoot on 1 March with labour
+    from April leaves March without labour), so that the user can add their lines."""
+    from .roi import costs_span  # cycle: roi reads costs with this module
 
     span = costs_span(costs)
-    monthly = costs.loc[_month_lines(costs).to_numpy()]
+    monthly = costs.loc[month_lines(costs).to_numpy()]
     if span is None or monthly.empty:
         return
     first_month = pd.Period(monthly["start"].min(), "M")
-    gap = pd.period_range(pd.Period(span[0], "M") + 1, first_month - 1, freq="M")
-    if gap.empty:
+    # a whole month of days or more before the first monthly line: from the 1st of the month
+    # before it or earlier (31 March before April is a day, 1 March a month)
+    if span[0] > (first_month - 1).start_time.date():
         return
-    opening = costs.loc[(costs["start"].dt.date == span[0]).to_numpy()].iloc[0]
+    gap = pd.period_range(pd.Period(span[0], "M"), first_month - 1, freq="M")
+    opening = _opening_line(costs, span[0])
     cats = list(dict.fromkeys(monthly.loc[(monthly["start"].dt.to_period("M") == first_month)
                                           .to_numpy(), "category"].astype("string")))
-    months = str(gap[0]) if len(gap) == 1 else f"{gap[0]} to {gap[-1]}"
+    months = (f"{gap[0]} counts" if len(gap) == 1 else f"{gap[0]} to {gap[-1]} count")
     warnings.warn(DataQualityWarning(
         f"{file_name(path)} starts on {span[0].isoformat()} with line {opening['line']} "
-        f"({opening['category']}), {counted(len(gap) + 1, 'month', 'months')} before its first "
-        f"line entered month by month ({', '.join(cats)}, {first_month}): {months} count no "
+        f"({opening['category']}), {counted(len(gap), 'month', 'months')} before its first "
+        f"line entered month by month ({', '.join(cats)}, {first_month}): {months} no "
         f"{', '.join(cats)}, by the file's rule that a day it covers without a line had "
         "nothing spent; add their lines if it was paid then", "costs_one_off_first"),
         stacklevel=3)
+
+
+def _opening_line(costs: pd.DataFrame, day) -> pd.Series:
+    """The line that opens the span on ``day``: of those starting that day, the shortest (the
+    shoot, not a yearly licence beginning the same day)."""
+    starting = costs.loc[(costs["start"].dt.date == day).to_numpy()]
+    length = pd.to_datetime(starting["end"]) - pd.to_datetime(starting["start"])
+    return starting.iloc[int(np.argmin(length.to_numpy()))]
 
 
 def _warn_cut_off(text: str, delim: str, header: list[str], line: int, raw: list[str],

@@ -199,6 +199,12 @@ _REASONS = {
     "day_worse": ("{weekday} did worse in past posts ({lift}x {average}, interval "
                   "{low}-{high}), planned because more posts a week are asked; no hour stood "
                   "out: an hour {posters} at ({hour} {tz})"),
+    # a slot of the hour the clocks skip in spring, moved on its day (_off_the_skipped_hour):
+    # its reason is the move's, the slot's own (its audience, its lift) being another hour's
+    "moved": ("moved from {hour} {tz}, an hour the clocks skip that day, to the first free "
+              "hour of the day 3 hours or more from the other posts"),
+    "moved_close": ("moved from {hour} {tz}, an hour the clocks skip that day, to the first "
+                    "free hour of the day: none is 3 hours from the other posts"),
     # added to each reason ("; slot: …") in a plan shown in another zone than the slots'
     "slot": "slot: {weekday} {hour} {tz}",
 }
@@ -593,21 +599,28 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
                              + pd.to_timedelta(hours, unit="h"))
     at = naive.tz_localize(slot_tz, ambiguous=np.ones(len(naive), dtype=bool),
                            nonexistent="shift_forward")
-    at, lost = _off_the_skipped_hour(naive, at, slot_tz)
+    at, lost, moves = _off_the_skipped_hour(naive, at, slot_tz)
     local = at.tz_convert(tz)
     reason = np.tile(week["reason"].to_numpy(object), n_rep)
+    lift = np.tile(week["lift"].astype("Float64").to_numpy(float, na_value=np.nan), n_rep)
+    for i, gap_kept in moves.items():
+        reason[i] = _REASONS["moved" if gap_kept else "moved_close"].format(
+            hour=f"{naive[i].hour:02d}:00", tz=slot_tz)
+        lift[i] = np.nan             # the lift of the hour skipped, not of the hour planned
     if slot_tz != tz:
+        # the slot where the post is: a moved one's hour, not the skipped one
+        wall = pd.DatetimeIndex([naive[i] if pd.isna(t) else t.tz_convert(slot_tz).tz_localize(
+            None) for i, t in enumerate(at)])
         reason = np.array([r + _SLOT_SEP + _REASONS["slot"].format(
             weekday=WEEKDAYS[d], hour=f"{h:02d}:00", tz=slot_tz) for r, d, h in zip(
-            reason, naive.day_of_week, naive.hour, strict=True)], dtype=object)
+            reason, wall.day_of_week, wall.hour, strict=True)], dtype=object)
     plan = pd.DataFrame({
         "start_local": local,
         "start_utc": local.tz_convert("UTC"),
         "weekday": pd.array(local.day_of_week, dtype="Int64"),
         "hour": pd.array(local.hour, dtype="Int64"),
         # a lift unknown (a slot without posts, in the audience schedule) stays missing
-        "lift": pd.array(np.tile(week["lift"].astype("Float64").to_numpy(
-            float, na_value=np.nan), n_rep), dtype="Float64"),
+        "lift": pd.array(lift, dtype="Float64"),
         "reason": pd.array(reason, dtype="string"),
         # the platform planned for, as a column too: a plan saved as CSV and read back (or
         # plans of several platforms put together) keeps it, and write_ics its events' UIDs
@@ -645,12 +658,16 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
     return plan
 
 
-def _off_the_skipped_hour(naive: pd.DatetimeIndex, at: pd.DatetimeIndex,
-                          slot_tz: str) -> tuple[pd.DatetimeIndex, list[str]]:
+def _off_the_skipped_hour(naive: pd.DatetimeIndex, at: pd.DatetimeIndex, slot_tz: str
+                          ) -> tuple[pd.DatetimeIndex, list[str], dict[int, bool]]:
     """The instants ``at`` of the slots ``naive`` (wall-clock times in ``slot_tz``) with each
-    slot of an hour the clocks skip in spring, shifted forward onto the instant of a slot
-    already planned, moved to the first free hour after it on its day (else the last free one
-    before it); and the days where none was free (every hour planned), whose slot is NaT.
+    slot of an hour the clocks skip in spring moved to the first free hour after it on its
+    day (else the last free one before it) 3 hours or more from every other post, as
+    :func:`_pick` keeps them; to the first free hour when none is (every such hour planned,
+    or the slots already closer: three slots 02:00, 03:00, 04:00); the days where no hour
+    was free (every hour planned), whose slot is NaT; and the slots moved (index → whether
+    the 3-hour gap was kept), whose reason says so. The move stays on its day: the per-day
+    cap holds as planned.
 
     Shifted forward and left there, Sydney's 02:00 of Sunday 3 October 2027 met its 03:00
     slot and was dropped without a word: a plan of 60 posts a week for 2 weeks held 119, its
@@ -658,26 +675,28 @@ def _off_the_skipped_hour(naive: pd.DatetimeIndex, at: pd.DatetimeIndex,
     occurrence is taken, the hour after it is another instant."""
     moved = np.flatnonzero(at.tz_localize(None) != naive)
     if not len(moved):
-        return at, []
+        return at, [], {}
     out = list(at)
     taken = set(at.delete(moved))
-    lost = []
+    lost, moves = [], {}
+    gap = pd.Timedelta(hours=_MIN_GAP_H)
     for i in moved:
-        if out[i] not in taken:
-            taken.add(out[i])
-            continue
         day, h0 = naive[i].normalize(), naive[i].hour
-        free = (t for t in (pd.Timestamp(day + pd.Timedelta(hours=h)).tz_localize(
+        free = [t for t in (pd.Timestamp(day + pd.Timedelta(hours=h)).tz_localize(
                     slot_tz, ambiguous=True, nonexistent="shift_forward")
-                for h in [*range(h0 + 1, 24), *range(h0 - 1, -1, -1)]) if t not in taken)
-        out[i] = next(free, pd.NaT)
+                for h in [*range(h0 + 1, 24), *range(h0 - 1, -1, -1)]) if t not in taken]
+        # the posts near enough to the day to be within the gap of one of its hours
+        near = [x for x in taken if free and min(free) - gap < x < max(free) + gap]
+        apart = [t for t in free if all(abs(t - x) >= gap for x in near)]
+        out[i] = (apart or free or [pd.NaT])[0]
         if pd.isna(out[i]):
             lost.append(day.date().isoformat())
-        else:
-            taken.add(out[i])
-            logger.info("the clocks skip %02d:00 %s on %s: its slot moved to %s", h0, slot_tz,
-                        day.date().isoformat(), f"{out[i]:%H:%M}")
-    return pd.DatetimeIndex(out, tz=at.tz), lost
+            continue
+        taken.add(out[i])
+        moves[int(i)] = bool(apart)
+        logger.info("the clocks skip %02d:00 %s on %s: its slot moved to %s", h0, slot_tz,
+                    day.date().isoformat(), f"{out[i]:%H:%M}")
+    return pd.DatetimeIndex(out, tz=at.tz), lost, moves
 
 
 def shortfall(plan: pd.DataFrame) -> str | None:

@@ -83,7 +83,7 @@ import numpy as np
 import pandas as pd
 
 from ._args import flag, frame_with, platform_name
-from ._costs import CATEGORIES, COST_COLUMNS, read_costs
+from ._costs import CATEGORIES, COST_COLUMNS, month_lines, read_costs
 from ._web import (
     UNASSIGNED,
     campaign_day_spans,
@@ -289,12 +289,6 @@ def foreign_cost_lines(ds, period: object, category: str | None = None,
     return cur[foreign_currency(lines, ds.brand.currency)].reset_index(drop=True)
 
 
-def _month_lines(costs: pd.DataFrame) -> pd.Series:
-    """True for the cost lines of exactly one calendar month (the 1st to its last day)."""
-    start, end = pd.to_datetime(costs["start"]), pd.to_datetime(costs["end"])
-    return ((start.dt.day == 1) & (end == start + pd.offsets.MonthEnd(0))).fillna(False)
-
-
 def costs_span(costs: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
     """The days a costs table was kept for: from the first start of its lines of a month or
     less (a month's labour, a week of spend, a shoot) to the last end of its lines of one
@@ -322,7 +316,7 @@ def costs_span(costs: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
     days = (end - start).dt.days + 1
     short = days <= _KEPT_UP_DAYS
     first = start[short].min() if short.any() else start.min()
-    kept = _month_lines(costs)
+    kept = month_lines(costs)
     if not kept.any():
         kept = short
     last = end[kept].max() if kept.any() else end.max()
@@ -346,7 +340,7 @@ def entered_after(costs: pd.DataFrame, period: object) -> pd.DataFrame:
         return prorate_costs(None, p)
     after = parse_period((max(p.start, span[1] + dt.timedelta(days=1)), p.end))
     start, end = pd.to_datetime(costs["start"]), pd.to_datetime(costs["end"])
-    monthly = set(costs.loc[(_month_lines(costs) & (end.dt.date == span[1])).to_numpy(),
+    monthly = set(costs.loc[(month_lines(costs) & (end.dt.date == span[1])).to_numpy(),
                             "category"].astype("string"))
     short = ((end - start).dt.days + 1 <= _KEPT_UP_DAYS).to_numpy()
     one_off = short & ~costs["category"].astype("string").isin(monthly).fillna(False).to_numpy()
@@ -400,7 +394,7 @@ def costs_gaps(costs: pd.DataFrame, period: object = None) -> list[tuple[str, li
     if first + 2 > last:          # two months, one with labour: no pattern to miss
         return []
     months = pd.period_range(first, last, freq="M")
-    lines = costs.loc[_month_lines(costs).to_numpy()]
+    lines = costs.loc[month_lines(costs).to_numpy()]
     entered = pd.DataFrame({"category": lines["category"].astype("string").to_numpy(),
                             "month": pd.to_datetime(lines["start"]).dt.to_period("M")
                             .to_numpy()})
@@ -634,9 +628,11 @@ def roi(ds, period: object, by: str | None = None, *,
            ("link_clicks", "ad_spend"), skip=none_known)
     _ratio(run, out, spend, out["impressions"], "cpm", "impressions of paid posts", "ad spend",
            ("impressions", "ad_spend"), 1000.0, skip=none_known)
-    ads = (costs["category"] == "ad_spend").to_numpy(bool, na_value=False)
-    _no_rate_of_refunds(run, out, spend, "cpc", "ad spend", _refund_lines(costs.loc[ads], run.key))
-    _no_rate_of_refunds(run, out, spend, "cpm", "ad spend", _refund_lines(costs.loc[ads], run.key))
+    # cpc and cpm divide the measured spend, which may be some of the row's ad_spend only:
+    # their notes say so where it differs, and name the refunds that spend counted
+    partial = (spend != out["ad_spend"]).fillna(spend.notna()).to_numpy(bool)
+    for name in ("cpc", "cpm"):
+        _no_rate_of_refunds(run, out, spend, name, "ad spend", measured.refunds, partial)
     _no_rate_of_refunds(run, out, ratios.cost, "cpa", "cost", _refund_lines(costs, run.key))
     _note_unsplit(run, out, keys, post_tab)
     frame = _roi_frame(run, out, keys, foreign.notes)
@@ -1176,40 +1172,49 @@ def _refund_lines(costs: pd.DataFrame, key: str) -> dict[str, str]:
     if costs.empty:
         return {}
     refunds = costs.loc[(costs["amount"] < 0).fillna(False).to_numpy()]
-    lines = (refunds["line"] if "line" in refunds.columns else pd.Series(
-        pd.NA, index=refunds.index)).astype("Int64")
-    named = pd.Series([str(n) for n in lines.fillna(-1)], dtype=object).where(
-        lines.notna().to_numpy(), None)
+    if "line" not in refunds.columns:
+        return {}
+    lines = refunds["line"].astype("Int64")
+    known = lines.notna().to_numpy(bool)       # a line without a number is not named
     out = {}
-    for k, g in pd.DataFrame({"key": refunds[key].to_numpy(), "line": named.to_numpy()}
-                             ).groupby("key", sort=False):
-        shown = [n for n in g["line"] if n is not None]
-        if shown:
-            out[k] = (f"costs.csv line{'s' if len(shown) > 1 else ''} {', '.join(shown)}")
+    for k, g in pd.Series(lines.to_numpy()[known]).groupby(
+            refunds[key].to_numpy()[known], sort=False):
+        shown = [str(n) for n in g]
+        out[k] = f"costs.csv line{'s' if len(shown) > 1 else ''} {', '.join(shown)}"
     return out
 
 
 def _no_rate_of_refunds(run: _RoiRun, out: pd.DataFrame, cost: pd.Series, name: str,
-                        what: str, refunds: dict[str, str]) -> None:
+                        what: str, refunds: dict[str, str],
+                        partial: np.ndarray | None = None) -> None:
     """Blank ``out[name]`` (cpc, cpm: the ad spend's; cpa: the cost's) where ``cost`` is 0 or
-    below, noted ``<name>_<what>_negative`` naming the refund lines, or ``_zero``.
+    below, noted ``<name>_<what>_negative`` naming the row's refund lines (``refunds``, by row
+    key: those ``cost`` counts), or ``_zero``.
 
     A refund larger than the month's spend (or a typo'd minus) gave a cpc of −0.42 €, shown
     as a number; a cost per click of nothing is no figure either. cpa's zero cost is
-    :func:`_return_columns`' ``cpa_cost_zero``."""
+    :func:`_return_columns`' ``cpa_cost_zero``. Where ``partial`` (cpc and cpm dividing part
+    of the row's ad spend, :func:`_measured_spend`), the note says it is the spend the rate
+    divides: "ad spend is below 0" beside an ``ad_spend`` of 1,000 read as a contradiction.
+    """
     code = what.replace(" ", "_")
     cost = cost.astype("Float64")
-    for i in range(len(out)):
-        c = cost.iloc[i]
-        if pd.isna(out[name].iloc[i]) or pd.isna(c) or c > 0 or (c == 0 and name == "cpa"):
+    zero = cost.eq(0).fillna(False).to_numpy(bool) & (name != "cpa")
+    below = cost.lt(0).fillna(False).to_numpy(bool)
+    hit = (zero | below) & out[name].notna().to_numpy(bool)
+    if not hit.any():
+        return
+    out[name] = out[name].mask(hit)
+    keys = out[run.key].to_numpy(object)
+    partial = np.zeros(len(out), bool) if partial is None else partial
+    for i in np.flatnonzero(hit):
+        said = f"the {what} it divides, without the spend left out," if partial[i] else what
+        if zero[i]:
+            run.note_row(i, f"{name}_{code}_zero", f"{name} NaN: {said} is zero")
             continue
-        out.loc[i, name] = pd.NA
-        if c == 0:
-            run.note_row(i, f"{name}_{code}_zero", f"{name} NaN: {what} is zero")
-            continue
-        lines = refunds.get(out[run.key].iloc[i]) or "; ".join(refunds.values())
+        lines = refunds.get(keys[i])
         run.note_row(i, f"{name}_{code}_negative",
-                     f"{name} NaN: {what} is below 0, its refunds exceeding it"
+                     f"{name} NaN: {said} is below 0, its refunds exceeding it"
                      + (f" ({lines})" if lines else ""))
 
 
@@ -1376,6 +1381,8 @@ class _MeasuredSpend:
     spend: dict[str, float] = field(default_factory=dict)
     left_out: dict[str, dict[str, set[str]]] = field(default_factory=dict)
     uncarried: dict[str, list[str]] = field(default_factory=dict)
+    #: the refund lines ``spend`` counts, per row key, as a note names them (:func:`_refund_lines`)
+    refunds: dict[str, str] = field(default_factory=dict)
 
 
 def _measured_ad_spend(costs: pd.DataFrame, key: str, known: dict[str, bool],
@@ -1410,7 +1417,9 @@ def _measured_ad_spend(costs: pd.DataFrame, key: str, known: dict[str, bool],
     campaigns = campaign_key(ads["campaign"].astype("string"))
     # by="campaign" made the lines' campaign their key, (unassigned) for none
     campaigns = campaigns.mask(ads["campaign"].astype("string") == UNASSIGNED)
-    for k, pl, amount, c in zip(ads[key], plat, amounts, campaigns, strict=True):
+    counted = np.zeros(len(ads), bool)
+    for n, (k, pl, amount, c) in enumerate(zip(ads[key], plat, amounts, campaigns,
+                                               strict=True)):
         out.spend.setdefault(k, 0.0)
         if pd.isna(pl):
             if unknown_posting and amount:
@@ -1427,6 +1436,9 @@ def _measured_ad_spend(costs: pd.DataFrame, key: str, known: dict[str, bool],
                 out.uncarried[k].append(c)
             continue
         out.spend[k] += amount
+        counted[n] = True
+    # a refund left out (Instagram's, one without a platform) did not lower this spend
+    out.refunds = _refund_lines(ads.loc[counted & ~ads["_foreign"].to_numpy(bool)], key)
     return out
 
 

@@ -146,8 +146,13 @@ def range_from_name(name: str, log: QualityLog | None = None
 
 
 def _day_end(day: pd.Timestamp, tz: str) -> pd.Timestamp:
-    """The end of a naive calendar ``day`` in ``tz``, as UTC."""
-    return (day.normalize() + pd.Timedelta(days=1)).tz_localize(tz).tz_convert("UTC")
+    """The end of a naive calendar ``day`` in ``tz``, as UTC: the first instant of the next
+    day, whatever its first local time. Where the clocks change at midnight the next day's
+    00:00 is skipped (America/Santiago's spring: it begins at 01:00, taken) or comes twice
+    (America/Havana's autumn: the first one, the day's end); a plain ``tz_localize`` raised
+    ValueError on both."""
+    return (day.normalize() + pd.Timedelta(days=1)).tz_localize(
+        tz, nonexistent="shift_forward", ambiguous=True).tz_convert("UTC")
 
 
 def zone_of(frames: list[pd.DataFrame]) -> str:

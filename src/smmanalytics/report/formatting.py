@@ -157,6 +157,8 @@ _FAILURE = re.compile(r"(?P<where>(?:(?:file [^,:]+|line \d+|cell [^,:]+|"
 #: (its amount's thousands in commas, as the API writes numbers)
 _COST_LINE = re.compile(r"(?P<months>\d{4}-\d{2}(?:–\d{4}-\d{2})?) (?P<category>\w+) "
                         r"(?P<amount>\d{1,3}(?:,\d{3})*\.\d{2}) (?P<currency>\S+)")
+#: cost lines named by their numbers in the file: "costs.csv line 3", "costs.csv lines 3, 4"
+_NUMBERED_LINES = re.compile(r"(?P<file>\S+) lines? (?P<numbers>\d+(?:, \d+)*)")
 #: where a currency written in letters touches its figures ("CHF32,000", "32,000CHF"): CLDR's
 #: currencySpacing puts a no-break space there (a sign such as € or $ stays against them)
 _CURRENCY_SPACING = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
@@ -577,7 +579,14 @@ class Formatter:
 
         >>> Formatter("it").cost_lines("2026-07 tools 9.99 USD, 2026-09–2027-08 other 1,200.00 CHF")
         '9,99 USD (strumenti, luglio 2026) e 1.200,00 CHF (altro, settembre 2026 – agosto 2027)'
+        >>> Formatter("fr").cost_lines("costs.csv lines 3, 4")
+        'costs.csv lignes 3 et 4'
         """
+        numbered = _NUMBERED_LINES.fullmatch(text)
+        if numbered:            # the refund notes': "costs.csv line 3", "costs.csv lines 3, 4"
+            numbers = numbered["numbers"].split(", ")
+            word = self.label("error_line" if len(numbers) == 1 else "error_lines")
+            return f"{numbered['file']} {word.format(value=self.listed(numbers))}"
         lines = [_COST_LINE.fullmatch(item) for item in text.split(", ")]
         if not all(lines):
             return text
