@@ -517,7 +517,7 @@ def social_web(web: pd.DataFrame, period: Period, runs: pd.DataFrame | None = No
     owned = _owned_weight(owners, r.start, r.end, r.undated, period) * listed
     _overlap_notes(listed, owned, export_weight, notes)
     once = (owned > 0).astype("float64")
-    counted = (once > 0) & (export_weight > 0)
+    in_period = (once > 0) & (export_weight > 0)
     start, end, narrowed = _run_days_of(r, runs)
     weight = _owned_weight(owners, start, end, r.undated, period) * listed
     # each row's share of its days in the period, whichever export counts them: below 1, the
@@ -566,8 +566,8 @@ def social_web(web: pd.DataFrame, period: Period, runs: pd.DataFrame | None = No
         out[m] = (out[m] * out["weight"]).astype("Float64")
     out.attrs["covered"] = covered
     out.attrs["campaign_notes"] = by_campaign
-    out.attrs["has_campaign"] = bool((counted & r.has_campaign).any())
-    out.attrs["campaigns_seen"] = set(r.campaign_key[counted].dropna())
+    out.attrs["has_campaign"] = bool((in_period & r.has_campaign).any())
+    out.attrs["campaigns_seen"] = set(r.campaign_key[in_period].dropna())
     out.attrs["overlap_campaigns"] = _overlap_campaigns(
         r, owners, social & listed, weight, uncut, (start, end, period))
     return out, notes
@@ -971,11 +971,11 @@ def _breakdown_drop(w: pd.DataFrame, start: pd.Series, end: pd.Series, keep: np.
         return drop
     kinds = ", ".join(sorted(set(w.loc[out, "breakdown"].astype(str))))
     n = int(out.sum())
-    counted = set(w.loc[kept & ~out, "breakdown"].astype(str))
-    has_need = need is not None and any(_carries(k, need) for k in counted)
+    kept_kinds = set(w.loc[kept & ~out, "breakdown"].astype(str))
+    has_need = need is not None and any(_carries(k, need) for k in kept_kinds)
     first_user_only = all(k.startswith(_FIRST_USER) for k in set(
         w.loc[out, "breakdown"].astype(str))) and not all(
-        k.startswith(_FIRST_USER) for k in counted)
+        k.startswith(_FIRST_USER) for k in kept_kinds)
     why = ("is of session scope" if first_user_only else
            f"has the {'campaign' if need == 'campaign' else 'source'}" if has_need
            else "is more detailed")
