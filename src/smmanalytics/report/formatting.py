@@ -34,6 +34,7 @@ from babel.numbers import (
 
 from ..calendar import ACCOUNT_PARTS, TEMPLATE_FIELD, with_accounts
 from ..errors import ArgumentError, PeriodError
+from ..loaders._expected import missing_said
 from ..periods import parse_period
 from ..schema import PLATFORM_NAMES, shown_platform
 
@@ -717,7 +718,35 @@ class Formatter:
         if name == "read" and (read := _BY_WORD.findall(message.partition(": ")[2])):
             return self.listed(self.label("post_type_read_as").format(
                 raw=raw, type=self.content_type(kind)) for _, raw, kind in read)
+        if name in ("metrics", "consequence"):
+            return self._missing_metric(name, message)
         return None
+
+    def _missing_metric(self, name: str, message: str) -> str:
+        """Field ``name`` of the sentence of a metric missing from an export
+        (``expected_metric_missing``) as its ``message`` says it (:func:`missing_said`): the
+        metrics (``{metrics}``: "i ricavi") and what follows for them (``{consequence}``: left
+        empty with their rates, or the interactions taken from the export's total; and the fix
+        that applies to the file: synonyms.csv's rows where some columns were not read, none
+        where every column was). The one sentence named no metric, sent every reader to
+        synonyms.csv, and told a GA4 file's reader of Facebook's interactions. A message that
+        says none of it gets the general sentence."""
+        said = missing_said(message)
+        if said is None:
+            return self.label("quality_metric_some" if name == "metrics" else
+                              "quality_metric_unsaid")
+        if name == "metrics":
+            return self.listed(self.listed([self.measure(n) for n in alternatives], style="or")
+                               for alternatives in said.metrics)
+        if not said.all_read and not said.rows:
+            return self.label("quality_metric_unsaid")
+        several = len(said.metrics) > 1
+        left = ("quality_metric_from_total" if said.from_total else
+                "quality_metric_empty_many" if several else "quality_metric_empty")
+        rows = said.rows.replace("<its header>", self.label("quality_metric_header"))
+        fix = (self.label("quality_metric_all_read") if said.all_read else
+               self.label("quality_metric_synonyms").format(rows=rows))
+        return self.label("quality_metric_then").format(left=self.label(left), fix=fix)
 
     def cost_gap(self, month: str, categories: list[str]) -> str:
         """A month of the costs file without lines of ``categories`` its other months have

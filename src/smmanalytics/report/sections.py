@@ -38,6 +38,7 @@ from .._web import campaign_key, uncovered_runs
 from ..benchmarks import account_names
 from ..dataset import SETTINGS_FILES, remembering
 from ..errors import ArgumentError, require_dataset
+from ..loaders._expected import missing_said
 from ..metrics import RATE_MEASURES, rate_measures
 from ..periods import last_days_covered, parse_period, post_dates, posts_in_period
 from ..quality import by_link, missing_from_newer, note_kind, shown_name, unread_files
@@ -922,7 +923,8 @@ class BrandReport(PerformanceSections, WatchSections, Report):
     def quality_note(self) -> Section:
         """What the loaders merged, guessed or skipped, so the reader can weigh the figures.
 
-        One row per kind of note (level and code): what it means in the report's language
+        One row per kind of note (level and code; a missing metric's per metrics and fix, which
+        its sentence names): what it means in the report's language
         (:meth:`Formatter.quality`), the number of files (by their path in the brand's folder,
         :func:`~smmanalytics.quality.shown_name`: instagram/main/x.csv and instagram/shop/x.csv
         are two) and of rows concerned, and one of the files; each file's detailed message is
@@ -937,24 +939,12 @@ class BrandReport(PerformanceSections, WatchSections, Report):
                   "message": self.logo_problem, "rows": None}])], ignore_index=True)
         if q.empty:
             return self.text(sec, f.label("quality_none"))
-        order = {"error": 0, "warning": 1, "info": 2}
-        q = q.assign(level=q["level"].astype(str),
-                     # dates re-written by a spreadsheet: a row per order they were read in
-                     code=[note_kind(c, m) for c, m in zip(q["code"].astype(str),
-                                                           q["message"], strict=True)],
-                     # by its path in the brand's folder: two accounts' exports share names
-                     file=q["file"].map(lambda p: shown_name(str(p), self.ds.root)),
-                     rows=pd.to_numeric(q["rows"], errors="coerce"))
-        counts = q["level"].value_counts()
+        # by its path in the brand's folder: two accounts' exports share names
+        q = q.assign(file=q["file"].map(lambda p: shown_name(str(p), self.ds.root)))
+        counts = q["level"].astype(str).value_counts()
         self.text(sec, " · ".join(f.labelled(f.label("level_" + lvl), counts.get(lvl, 0))
-                                  for lvl in order))
-        by_kind = q.groupby(["level", "code"], sort=False)
-        groups = (by_kind.agg(files=("file", "nunique"), example=("message", "first"),
-                              example_file=("file", "first"))
-                  .assign(rows=by_kind["rows"].sum(min_count=1))
-                  .reset_index()
-                  .sort_values(["level", "files"], key=lambda s: s.map(order) if s.name ==
-                               "level" else -s, kind="stable"))
+                                  for lvl in _LEVEL_ORDER))
+        groups = quality_groups(q)
         example = f.label("quality_example")
         named = {"gaps": self.costs_gaps_named()} if (
             groups["code"] == "costs_month_missing").any() else {}
@@ -1233,6 +1223,34 @@ class BrandReport(PerformanceSections, WatchSections, Report):
             self.table(sec, table, align=["left", "left", "right"],
                        widths=["1fr", "auto", "auto"], caption=f.label("sha256_caption"))
         return sec
+
+
+#: the data-quality table's order of levels
+_LEVEL_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def quality_groups(q: pd.DataFrame) -> pd.DataFrame:
+    """The data-quality table's rows of the notes ``q`` (a ``ds.quality`` table, files named
+    as the report shows them): one per level and kind of note (:func:`note_kind`), with the
+    number of files, the rows summed, and the first note's message and file, errors first,
+    then by most files. A metric missing from an export (``expected_metric_missing``) has a
+    row per metrics and fix (:func:`missing_said`), which its sentence names: one row worded
+    from its first file's message told a second file missing another metric as the first's.
+    """
+    codes = q["code"].astype(str)
+    q = q.assign(level=q["level"].astype(str),
+                 # dates re-written by a spreadsheet: a row per order they were read in
+                 code=[note_kind(c, m) for c, m in zip(codes, q["message"], strict=True)],
+                 rows=pd.to_numeric(q["rows"], errors="coerce"),
+                 said=[repr(missing_said(m)) if c == "expected_metric_missing" else ""
+                       for c, m in zip(codes, q["message"], strict=True)])
+    by_kind = q.groupby(["level", "code", "said"], sort=False)
+    return (by_kind.agg(files=("file", "nunique"), example=("message", "first"),
+                        example_file=("file", "first"))
+            .assign(rows=by_kind["rows"].sum(min_count=1))
+            .reset_index()
+            .sort_values(["level", "files"], key=lambda s: s.map(_LEVEL_ORDER) if s.name ==
+                         "level" else -s, kind="stable"))
 
 
 def stories_by_platform(posts: pd.DataFrame, metric: str = "posts") -> dict[str, int]:
