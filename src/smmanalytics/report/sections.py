@@ -306,7 +306,8 @@ class BrandReport(PerformanceSections, WatchSections, Report):
     @property
     def cover_warnings(self) -> list[str]:
         """The cover's warnings: data that stop or have gaps within the period, exports not
-        read or not the brand's, characters the fonts lack."""
+        read or not the brand's, posts whose account could not be checked, characters the
+        fonts lack."""
         self._finish_cover()
         return self._cover_warnings
 
@@ -333,7 +334,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         lines = self._cover_lines + starts
         said = _brand_defaults_warning(ds, f) + _unread_warning(ds, f) + stops
         said += _ga4_gaps_warning(ds, period, f) + _foreign_warning(ds, f)
-        said += _cut_off_warning(ds, posts, f)
+        said += _cut_off_warning(ds, posts, f) + _unchecked_warning(ds, posts, f)
         said += _undrawn_warning(ds, posts, f)
         # in the language's prose now, while the brand's words (files' names) are marked as
         # theirs (Formatter.verbatim): the lines are then as the cover shows them
@@ -1521,6 +1522,28 @@ def _cut_off_warning(ds, posts: pd.DataFrame, f) -> list[str]:
     shown = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
     n = int(from_cut.sum())
     return [f.label("cover_cut_off_one" if n == 1 else "cover_cut_off_other").format(
+        n=f.number(n), files=shown, section=f.label("quality"))]
+
+
+def _unchecked_warning(ds, posts: pd.DataFrame, f) -> list[str]:
+    """The cover's warning when posts of the report come from an export that names no account
+    (``account_unchecked`` notes, :mod:`smmanalytics._accounts`): they are counted as the
+    brand's, unchecked. An Italian export of a rival Page, its account columns unread, doubled
+    a trattoria's 18 posts to 36 (every top post listed twice, 8.1 posts a week for 4.1) with
+    only a row of the data-quality section to say so. How many posts, and the files."""
+    quality = ds.quality
+    unchecked = set(quality.loc[quality["code"].eq("account_unchecked").fillna(False)
+                                .to_numpy(), "file"].astype(str))
+    if not unchecked or "source_file" not in posts.columns:
+        return []
+    files = posts["source_file"].astype("string")
+    from_unchecked = files.isin(unchecked).to_numpy(dtype=bool, na_value=False)
+    if not from_unchecked.any():
+        return []
+    names = sorted({f.verbatim(shown_name(x, ds.root)) for x in files[from_unchecked]})
+    shown = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
+    n = int(from_unchecked.sum())
+    return [f.label("cover_unchecked_one" if n == 1 else "cover_unchecked_other").format(
         n=f.number(n), files=shown, section=f.label("quality"))]
 
 
