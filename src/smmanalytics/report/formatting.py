@@ -637,6 +637,8 @@ class Formatter:
                 target = " ".join(wording.get(self.lang, wording["en"]).split())
                 values = m.groupdict()
                 shown = {k: self._value(k, v) for k, v in values.items()}
+                if "metric" in shown and not target.startswith("{metric}"):
+                    shown["metric"] = self._within(shown["metric"])
                 ends = _day_range(values)
                 if self.lang == "en":     # the API's "2024-01-01..2024-12-31", for a reader
                     # and its "roas NaN: …", in the reader's words (en_report)
@@ -658,6 +660,19 @@ class Formatter:
         if self.lang != "en":
             self.untranslated.add(text)
         return text
+
+    def _within(self, name: str) -> str:
+        """A metric's name (its table label, "Copertura") within a French or Italian
+        sentence, where a common noun takes no capital: goals' notes read "nessun dato per
+        Post su Facebook", "per Copertura". An acronym keeps its capitals ("ROI", "CPA");
+        English, whose notes name the metric as its tables do, is left as it is.
+
+        >>> Formatter("it")._within("Copertura"), Formatter("fr")._within("ROAS")
+        ('copertura', 'ROAS')
+        """
+        if self.lang == "en" or len(name) < 2 or not name[1].islower():
+            return name
+        return name[0].lower() + name[1:]
 
     def _singular(self, out: str, values: dict[str, str], shown: dict[str, str]) -> str:
         """``out`` with the French singular after a quantity below 2 of
@@ -1098,9 +1113,9 @@ class Formatter:
         return get_day_names("wide", locale=self.locale)[int(day)]
 
     def date(self, d, fmt: str = "long") -> str:
-        """A date in a named format (``long``: 14 octobre 2026), a pattern, or ``numeric``:
-        in figures, the year in full in every language (14/10/2026; Italian's short format
-        writes 14/10/26).
+        """A date in a named format (``long``: 14 octobre 2026; ``short``: 14/10/2026, the
+        year in full in every language, where Italian's CLDR pattern writes 14/10/26), a
+        pattern, or ``numeric``: in figures, the year in full in every language (14/10/2026).
 
         >>> Formatter("it").date(dt.date(2026, 10, 14), "numeric")
         '14/10/2026'
@@ -1113,6 +1128,11 @@ class Formatter:
             d = d.to_pydatetime().date()
         if fmt == "numeric":
             return format_skeleton("yMd", d, locale=self.locale)
+        if fmt == "short":
+            # Italian's short format writes 01/10/26 where English and French write
+            # 01/10/2026: the year in full in every language, as the numeric dates
+            fmt = re.sub(r"(?<!y)yy(?!y)", "y",
+                         str(get_date_format("short", locale=self.locale).pattern))
         if self.lang in _FIRST_OF_MONTH and getattr(d, "day", None) == 1:
             # French and Italian write the first of a month as an ordinal: 1er octobre,
             # dimanche 1er novembre, 1° ottobre
