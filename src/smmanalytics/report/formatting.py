@@ -637,7 +637,7 @@ class Formatter:
                 target = " ".join(wording.get(self.lang, wording["en"]).split())
                 values = m.groupdict()
                 shown = {k: self._value(k, v) for k, v in values.items()}
-                if "metric" in shown and not target.startswith("{metric}"):
+                if "metric" in shown and re.search(r"\w {metric}", target):
                     shown["metric"] = self._within(shown["metric"])
                 ends = _day_range(values)
                 if self.lang == "en":     # the API's "2024-01-01..2024-12-31", for a reader
@@ -663,8 +663,9 @@ class Formatter:
 
     def _within(self, name: str) -> str:
         """A metric's name (its table label, "Copertura") within a French or Italian
-        sentence, where a common noun takes no capital: goals' notes read "nessun dato per
-        Post su Facebook", "per Copertura". An acronym keeps its capitals ("ROI", "CPA");
+        sentence, after a word, where a common noun takes no capital: goals' notes read
+        "nessun dato per Post su Facebook", "per Copertura" (one opening a note or a part
+        after a colon, "Facebook: Nuovi follower", keeps it). An acronym keeps its capitals;
         English, whose notes name the metric as its tables do, is left as it is.
 
         >>> Formatter("it")._within("Copertura"), Formatter("fr")._within("ROAS")
