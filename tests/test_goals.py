@@ -2143,8 +2143,9 @@ def test_no_post_while_an_export_could_not_be_read_is_unknown_not_zero(tmp_path)
     assert pd.isna(sc.loc[0, "actual"]) and pd.isna(sc.loc[0, "status"])
     assert sc.loc[0, "note"] == "no data for posts on x: 1 export could not be read " \
                                 "(x_autumn.csv)"
+    # the metric within the sentence, without its table label's capital
     assert Formatter("fr").note(sc.loc[0, "note"]) == (
-        "aucune donnée pour Publications sur X : 1 export n'a pas pu être lu (x_autumn.csv)")
+        "aucune donnée pour publications sur X : 1 export n'a pas pu être lu (x_autumn.csv)")
     # Instagram has its 31 October posts: counted as ever, unread file or not
     assert sc.loc[1, "actual"] == 31 and sc.loc[1, "status"] == "met"
     # every export read: X really posted nothing in October, 0 ≤ 32

@@ -624,6 +624,8 @@ def _cmd_report(args) -> int:
     print(outputs.pdf)
     if outputs.logo_problem:     # written all the same: the exit status is the report's
         print(f"smm: warning: {outputs.logo_problem}", file=sys.stderr)
+    if outputs.unchecked:       # posts perhaps another account's: said, the exit status kept
+        print(f"smm: warning: {outputs.unchecked}", file=sys.stderr)
     if outputs.unread:
         print("smm: warning: " + "\n".join(_unread_lines(outputs.unread)), file=sys.stderr)
         return INCOMPLETE
@@ -680,8 +682,10 @@ def _print_results(results: list, total: int) -> None:
         if r.ok:
             print(f"  ok      {r.brand} {r.kind}: {r.pdf}")
             # a report without its logo is written all the same: said, the exit status kept
+            # so is one whose posts may be another account's (its status stays ok)
             logo = [f"warning: {r.logo_problem}"] if r.logo_problem else []
-            for line in logo + _unread_lines(r.unread):
+            unchecked = [f"warning: {r.unchecked}"] if r.unchecked else []
+            for line in logo + unchecked + _unread_lines(r.unread):
                 print(f"          {line}")
     for r in failed:
         cell = f", cell {r.cell_index}" if r.cell_index is not None else ""

@@ -62,7 +62,7 @@ from .loaders._folder import pattern_folder
 from .loaders._sources import archive_members
 from .owners import left_behind, owner_ended, read_owner, running, this_run, write_owner
 from .periods import parse_period
-from .quality import unread_files
+from .quality import agree, counted, shown_name, unread_files
 from .roi import campaign_days, check_campaign
 from .schema import PLATFORMS
 
@@ -81,8 +81,10 @@ REPORT_KINDS = {"monthly": "monthly_report.ipynb", "campaign": "campaign_report.
 class ReportOutputs:
     """Paths written by one report run, the files of its data that could not be read
     (``unread``: file → why; the report says so on its cover and in its data-quality
-    section), and why the report went without brand.yaml's logo (``logo_problem``, said in
-    its data-quality section), or None."""
+    section), why the report went without brand.yaml's logo (``logo_problem``, said in
+    its data-quality section), or None, and that some of its posts name no account, so may
+    be another account's (``unchecked``, :func:`unchecked_accounts`, said on its cover), or
+    None."""
 
     folder: Path
     notebook: Path
@@ -90,6 +92,7 @@ class ReportOutputs:
     pdf: Path
     unread: dict[str, str] = field(default_factory=dict, hash=False)   # hashable, as before
     logo_problem: str | None = None
+    unchecked: str | None = None
 
 
 def report_kind(kind: object) -> object:
@@ -402,7 +405,28 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
     logger.info("report written to %s", final)
     return ReportOutputs(final, final / f"{stem}.ipynb", final / f"{stem}.html",
                          final / f"{stem}.pdf", unread=unread_files(ds.quality),
-                         logo_problem=_logo_problem(ds))
+                         logo_problem=_logo_problem(ds), unchecked=unchecked_accounts(ds))
+
+
+def unchecked_accounts(ds) -> str | None:
+    """What `smm report` and the batch's summary say when posts of ``ds`` name no account
+    (``account_unchecked`` notes): they were counted as the brand's, unchecked, so its post
+    counts may hold another account's; None when every post's account was checked. A rival
+    Page's Italian export, its account columns unread, doubled a trattoria's posts while the
+    batch said "ok" and nothing else: the cover and the data-quality section alone said so."""
+    q = ds.quality
+    notes = q.loc[q["code"].eq("account_unchecked").fillna(False).to_numpy()]
+    if notes.empty:
+        return None
+    files = list(dict.fromkeys(shown_name(str(x), ds.root) for x in notes["file"]))
+    n = int(notes["rows"].astype("Float64").fillna(0).sum())
+    shown = ", ".join(files[:3]) + (", …" if len(files) > 3 else "")
+    return (f"{counted(n, 'post names', 'posts name')} no account "
+            f"({counted(len(files), 'file', 'files')}: {shown}): whether "
+            f"{agree(n, 'it is', 'they are')} the brand's could not be checked, and "
+            f"{agree(n, 'it was', 'they were')} counted as such, so the report's post counts "
+            "may include another account's posts (the data-quality log gives the synonyms.csv "
+            "rows that would read the account)")
 
 
 def _logo_problem(ds) -> str | None:
@@ -1016,6 +1040,7 @@ class BatchResult:
     unread: dict[str, str] = field(default_factory=dict, hash=False)   # hashable, as before
     warned: tuple[Warned, ...] = ()
     logo_problem: str | None = None
+    unchecked: str | None = None
 
 
 #: the names of the files a report writes, which a reports root is not named as
@@ -1257,7 +1282,8 @@ def _run_job(job: BatchJob, ahead: bool) -> BatchResult:
                          brand=job.brand, lang=job.lang, parameters=dict(job.parameters),
                          ahead=ahead)
         return BatchResult(job.brand, job.kind, True, pdf=str(res.pdf), unread=res.unread,
-                           logo_problem=res.logo_problem, seconds=time.perf_counter() - t0)
+                           logo_problem=res.logo_problem, unchecked=res.unchecked,
+                           seconds=time.perf_counter() - t0)
     except ReportError as exc:
         return BatchResult(job.brand, job.kind, False, notebook=exc.notebook,
                            cell_index=exc.cell_index, error=str(exc),

@@ -24,6 +24,9 @@ a Facebook post export's ``Reactions, Comments and Shares``), which then stands 
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 import pandas as pd
 
 from .._io import file_name
@@ -33,7 +36,8 @@ from ._headers import LANGUAGE_NAMES, match_headers, synonyms
 from ._registry import FAMILY_NAMES, Format, find_format
 
 __all__ = ["note_missing_metrics", "missing_metrics", "expected_components",
-           "synonyms_advice", "total_components", "RATES_EMPTY"]
+           "synonyms_advice", "total_components", "RATES_EMPTY", "ALL_READ", "TAKEN_FROM",
+           "SYNONYMS_ROWS", "MissingSaid", "missing_said"]
 
 #: the interactions' component (``metrics.COMPONENTS``) a field a format expects is read into:
 #: likes count as reactions, X's replies as comments, its reposts as shares, bookmarks as saves
@@ -71,6 +75,13 @@ def expected_components(source_format: str | None, platform: str | None) -> tupl
 #: are empty too, unless the interactions were taken from the export's total (the registry's
 #: ``_note_from_total`` then says that instead)
 RATES_EMPTY = ", and the rates built on {}"
+#: what the warning says when the file has no column left to rename: synonyms.csv cannot help
+ALL_READ = ("every column of the file was read (an export of fewer columns? a column the "
+            "package reads as another field cannot be renamed by synonyms.csv)")
+#: how the registry's ``_note_from_total`` says the interactions came from the export's total
+TAKEN_FROM = "were taken from the export's total column"
+#: where :func:`synonyms_advice` starts the rows of synonyms.csv it gives
+SYNONYMS_ROWS = "header family,canonical,lang,header: "
 
 
 #: the components whose sum a format's own total (``platform_engagements``) is, by its platform's
@@ -139,8 +150,7 @@ def note_missing_metrics(fmt: Format, cand: Candidate, frames: list[pd.DataFrame
         message += synonyms_advice(unused, fmt.family, [e.split("|")[0] for e in missing],
                                    lang, "such a metric" if several else "it")
     else:
-        message += ("every column of the file was read (an export of fewer columns? a column "
-                    "the package reads as another field cannot be renamed by synonyms.csv)")
+        message += ALL_READ
     ctx.note("expected_metric_missing", message, level="warning", columns=unused)
     # the columns not used are named here: the parser's own note of them goes
     entries = ctx.log.entries
@@ -166,7 +176,7 @@ def synonyms_advice(unused: list[str], family: str, canonicals: list[str], lang:
             f"{agree(len(unused), 'it', 'one of them')} holds {what} "
             "(a column renamed in a newer export, or a language not known yet), a "
             "synonyms.csv in the brand folder can name it, one row per column under the "
-            f"header family,canonical,lang,header: {rows}")
+            f"{SYNONYMS_ROWS}{rows}")
 
 
 def _metric(expected: str, family: str, lang: str) -> str:
@@ -184,3 +194,48 @@ def _metric(expected: str, family: str, lang: str) -> str:
             return (f"{said} ({' or '.join(map(repr, known[:3]))} in "
                     f"{LANGUAGE_NAMES.get(language, language)} exports)")
     return said
+
+
+#: one metric as :func:`_metric` names it: its fields' names, then the headers known for it
+#: (each quoted as Python quotes it) and their language
+_KNOWN = r" \((?:(?:'[^']*'|\"[^\"]*\")(?: or )?)+ in [A-Za-z ]+ exports\)"
+_ONE = rf"[a-z0-9 ]+?(?:{_KNOWN})?"
+#: the start of the warning's message (after a sheet's name): the metrics it names
+_SAID = re.compile(rf"(?:sheet .*?: )?no column of (?P<what>{_ONE}(?:, nor of {_ONE})*) "
+                   r"in .+?, which every ")
+
+
+@dataclass(frozen=True)
+class MissingSaid:
+    """What an ``expected_metric_missing`` message says, for a report to word it again:
+    ``metrics``, each metric missing as its alternative fields (``("views",
+    "impressions")``); ``from_total``, the interactions were taken from the export's own
+    total (not left empty); ``all_read``, no column was left unread, so synonyms.csv cannot
+    help; ``rows``, the synonyms.csv rows it gives otherwise (empty when it gives none)."""
+
+    metrics: tuple[tuple[str, ...], ...]
+    from_total: bool
+    all_read: bool
+    rows: str
+
+
+def missing_said(message: str) -> MissingSaid | None:
+    """The parts of an ``expected_metric_missing`` warning's ``message`` (None for one not
+    written by :func:`note_missing_metrics`): the data-quality table's sentence named no
+    metric and sent the reader to synonyms.csv where the message said it could not help.
+
+    >>> said = missing_said("no column of revenue ('total revenue' in English exports) in "
+    ...                     "a.csv, which every Google Analytics 4 export of this kind has: …; "
+    ...                     + ALL_READ)
+    >>> said.metrics, said.all_read, said.from_total
+    ((('revenue',),), True, False)
+    """
+    text = " ".join(str(message).split())
+    m = _SAID.match(text)
+    if m is None:
+        return None
+    what = re.sub(_KNOWN, "", m["what"])
+    metrics = tuple(tuple(n.replace(" ", "_") for n in part.split(" or "))
+                    for part in what.split(", nor of "))
+    rows = text.partition(SYNONYMS_ROWS)[2]
+    return MissingSaid(metrics, TAKEN_FROM in text, ALL_READ in text, rows)

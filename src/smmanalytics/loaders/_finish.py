@@ -36,7 +36,7 @@ from ._candidate import (
     run_meanwhile,
 )
 from ._cells import column_letter, summary_cells
-from ._expected import RATES_EMPTY, TOTAL_HEADERS, expected_components, total_components
+from ._expected import RATES_EMPTY, TAKEN_FROM, TOTAL_HEADERS, expected_components, total_components
 from ._headers import normalize
 from ._ids import extract_rows
 from ._registry import Format
@@ -229,7 +229,7 @@ def _note_from_total(posts: pd.DataFrame, rows: np.ndarray, src: Source, log: Qu
                 f"from the export's total column {header!r}, which is by definition "
                 f"{' + '.join(parts)} (the {' and '.join(lacking)} stay empty)", rows=n,
                 sheet=sheet)
-    taken_from = (f"; {' and '.join(said)} were taken from the export's total column "
+    taken_from = (f"; {' and '.join(said)} {TAKEN_FROM} "
                   f"{header!r} (by definition their sum), and the rates use them")
     for e in log.entries:
         if (e["code"] == "expected_metric_missing" and e["file"] == str(src.name)

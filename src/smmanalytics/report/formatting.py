@@ -34,6 +34,7 @@ from babel.numbers import (
 
 from ..calendar import ACCOUNT_PARTS, TEMPLATE_FIELD, with_accounts
 from ..errors import ArgumentError, PeriodError
+from ..loaders._expected import missing_said
 from ..periods import parse_period
 from ..schema import PLATFORM_NAMES, shown_platform
 
@@ -645,6 +646,8 @@ class Formatter:
                 target = " ".join(wording.get(self.lang, wording["en"]).split())
                 values = m.groupdict()
                 shown = {k: self._value(k, v) for k, v in values.items()}
+                if "metric" in shown and re.search(r"\w {metric}", target):
+                    shown["metric"] = self._within(shown["metric"])
                 ends = _day_range(values)
                 if self.lang == "en":     # the API's "2024-01-01..2024-12-31", for a reader
                     # and its "roas NaN: …", in the reader's words (en_report)
@@ -666,6 +669,20 @@ class Formatter:
         if self.lang != "en":
             self.untranslated.add(text)
         return text
+
+    def _within(self, name: str) -> str:
+        """A metric's name (its table label, "Copertura") within a French or Italian
+        sentence, after a word, where a common noun takes no capital: goals' notes read
+        "nessun dato per Post su Facebook", "per Copertura" (one opening a note or a part
+        after a colon, "Facebook: Nuovi follower", keeps it). An acronym keeps its capitals;
+        English, whose notes name the metric as its tables do, is left as it is.
+
+        >>> Formatter("it")._within("Copertura"), Formatter("fr")._within("ROAS")
+        ('copertura', 'ROAS')
+        """
+        if self.lang == "en" or len(name) < 2 or not name[1].islower():
+            return name
+        return name[0].lower() + name[1:]
 
     def _singular(self, out: str, values: dict[str, str], shown: dict[str, str]) -> str:
         """``out`` with the French singular after a quantity below 2 of
@@ -726,7 +743,35 @@ class Formatter:
         if name == "read" and (read := _BY_WORD.findall(message.partition(": ")[2])):
             return self.listed(self.label("post_type_read_as").format(
                 raw=raw, type=self.content_type(kind)) for _, raw, kind in read)
+        if name in ("metrics", "consequence"):
+            return self._missing_metric(name, message)
         return None
+
+    def _missing_metric(self, name: str, message: str) -> str:
+        """Field ``name`` of the sentence of a metric missing from an export
+        (``expected_metric_missing``) as its ``message`` says it (:func:`missing_said`): the
+        metrics (``{metrics}``: "i ricavi") and what follows for them (``{consequence}``: left
+        empty with their rates, or the interactions taken from the export's total; and the fix
+        that applies to the file: synonyms.csv's rows where some columns were not read, none
+        where every column was). The one sentence named no metric, sent every reader to
+        synonyms.csv, and told a GA4 file's reader of Facebook's interactions. A message that
+        says none of it gets the general sentence."""
+        said = missing_said(message)
+        if said is None:
+            return self.label("quality_metric_some" if name == "metrics" else
+                              "quality_metric_unsaid")
+        if name == "metrics":
+            return self.listed(self.listed([self.measure(n) for n in alternatives], style="or")
+                               for alternatives in said.metrics)
+        if not said.all_read and not said.rows:
+            return self.label("quality_metric_unsaid")
+        several = len(said.metrics) > 1
+        left = ("quality_metric_from_total" if said.from_total else
+                "quality_metric_empty_many" if several else "quality_metric_empty")
+        rows = said.rows.replace("<its header>", self.label("quality_metric_header"))
+        fix = (self.label("quality_metric_all_read") if said.all_read else
+               self.label("quality_metric_synonyms").format(rows=rows))
+        return self.label("quality_metric_then").format(left=self.label(left), fix=fix)
 
     def cost_gap(self, month: str, categories: list[str]) -> str:
         """A month of the costs file without lines of ``categories`` its other months have
@@ -1078,9 +1123,9 @@ class Formatter:
         return get_day_names("wide", locale=self.locale)[int(day)]
 
     def date(self, d, fmt: str = "long") -> str:
-        """A date in a named format (``long``: 14 octobre 2026), a pattern, or ``numeric``:
-        in figures, the year in full in every language (14/10/2026; Italian's short format
-        writes 14/10/26).
+        """A date in a named format (``long``: 14 octobre 2026; ``short``: 14/10/2026, the
+        year in full in every language, where Italian's CLDR pattern writes 14/10/26), a
+        pattern, or ``numeric``: in figures, the year in full in every language (14/10/2026).
 
         >>> Formatter("it").date(dt.date(2026, 10, 14), "numeric")
         '14/10/2026'
@@ -1093,6 +1138,11 @@ class Formatter:
             d = d.to_pydatetime().date()
         if fmt == "numeric":
             return format_skeleton("yMd", d, locale=self.locale)
+        if fmt == "short":
+            # Italian's short format writes 01/10/26 where English and French write
+            # 01/10/2026: the year in full in every language, as the numeric dates
+            fmt = re.sub(r"(?<!y)yy(?!y)", "y",
+                         str(get_date_format("short", locale=self.locale).pattern))
         if self.lang in _FIRST_OF_MONTH and getattr(d, "day", None) == 1:
             # French and Italian write the first of a month as an ordinal: 1er octobre,
             # dimanche 1er novembre, 1° ottobre

@@ -38,6 +38,7 @@ from .._web import campaign_key, uncovered_runs
 from ..benchmarks import account_names
 from ..dataset import SETTINGS_FILES, remembering
 from ..errors import ArgumentError, require_dataset
+from ..loaders._expected import missing_said
 from ..metrics import RATE_MEASURES, rate_measures
 from ..periods import last_days_covered, parse_period, post_dates, posts_in_period
 from ..quality import by_link, missing_from_newer, note_kind, shown_name, unread_files
@@ -305,7 +306,8 @@ class BrandReport(PerformanceSections, WatchSections, Report):
     @property
     def cover_warnings(self) -> list[str]:
         """The cover's warnings: data that stop or have gaps within the period, exports not
-        read or not the brand's, characters the fonts lack."""
+        read or not the brand's, posts whose account could not be checked, characters the
+        fonts lack."""
         self._finish_cover()
         return self._cover_warnings
 
@@ -332,7 +334,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         lines = self._cover_lines + starts
         said = _brand_defaults_warning(ds, f) + _unread_warning(ds, f) + stops
         said += _ga4_gaps_warning(ds, period, f) + _foreign_warning(ds, f)
-        said += _cut_off_warning(ds, posts, f)
+        said += _cut_off_warning(ds, posts, f) + _unchecked_warning(ds, posts, f)
         said += _undrawn_warning(ds, posts, f)
         # in the language's prose now, while the brand's words (files' names) are marked as
         # theirs (Formatter.verbatim): the lines are then as the cover shows them
@@ -922,7 +924,8 @@ class BrandReport(PerformanceSections, WatchSections, Report):
     def quality_note(self) -> Section:
         """What the loaders merged, guessed or skipped, so the reader can weigh the figures.
 
-        One row per kind of note (level and code): what it means in the report's language
+        One row per kind of note (level and code; a missing metric's per metrics and fix, which
+        its sentence names): what it means in the report's language
         (:meth:`Formatter.quality`), the number of files (by their path in the brand's folder,
         :func:`~smmanalytics.quality.shown_name`: instagram/main/x.csv and instagram/shop/x.csv
         are two) and of rows concerned, and one of the files; each file's detailed message is
@@ -937,24 +940,12 @@ class BrandReport(PerformanceSections, WatchSections, Report):
                   "message": self.logo_problem, "rows": None}])], ignore_index=True)
         if q.empty:
             return self.text(sec, f.label("quality_none"))
-        order = {"error": 0, "warning": 1, "info": 2}
-        q = q.assign(level=q["level"].astype(str),
-                     # dates re-written by a spreadsheet: a row per order they were read in
-                     code=[note_kind(c, m) for c, m in zip(q["code"].astype(str),
-                                                           q["message"], strict=True)],
-                     # by its path in the brand's folder: two accounts' exports share names
-                     file=q["file"].map(lambda p: shown_name(str(p), self.ds.root)),
-                     rows=pd.to_numeric(q["rows"], errors="coerce"))
-        counts = q["level"].value_counts()
+        # by its path in the brand's folder: two accounts' exports share names
+        q = q.assign(file=q["file"].map(lambda p: shown_name(str(p), self.ds.root)))
+        counts = q["level"].astype(str).value_counts()
         self.text(sec, " · ".join(f.labelled(f.label("level_" + lvl), counts.get(lvl, 0))
-                                  for lvl in order))
-        by_kind = q.groupby(["level", "code"], sort=False)
-        groups = (by_kind.agg(files=("file", "nunique"), example=("message", "first"),
-                              example_file=("file", "first"))
-                  .assign(rows=by_kind["rows"].sum(min_count=1))
-                  .reset_index()
-                  .sort_values(["level", "files"], key=lambda s: s.map(order) if s.name ==
-                               "level" else -s, kind="stable"))
+                                  for lvl in _LEVEL_ORDER))
+        groups = quality_groups(q)
         example = f.label("quality_example")
         named = {"gaps": self.costs_gaps_named()} if (
             groups["code"] == "costs_month_missing").any() else {}
@@ -1235,6 +1226,34 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         return sec
 
 
+#: the data-quality table's order of levels
+_LEVEL_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def quality_groups(q: pd.DataFrame) -> pd.DataFrame:
+    """The data-quality table's rows of the notes ``q`` (a ``ds.quality`` table, files named
+    as the report shows them): one per level and kind of note (:func:`note_kind`), with the
+    number of files, the rows summed, and the first note's message and file, errors first,
+    then by most files. A metric missing from an export (``expected_metric_missing``) has a
+    row per metrics and fix (:func:`missing_said`), which its sentence names: one row worded
+    from its first file's message told a second file missing another metric as the first's.
+    """
+    codes = q["code"].astype(str)
+    q = q.assign(level=q["level"].astype(str),
+                 # dates re-written by a spreadsheet: a row per order they were read in
+                 code=[note_kind(c, m) for c, m in zip(codes, q["message"], strict=True)],
+                 rows=pd.to_numeric(q["rows"], errors="coerce"),
+                 said=[repr(missing_said(m)) if c == "expected_metric_missing" else ""
+                       for c, m in zip(codes, q["message"], strict=True)])
+    by_kind = q.groupby(["level", "code", "said"], sort=False)
+    return (by_kind.agg(files=("file", "nunique"), example=("message", "first"),
+                        example_file=("file", "first"))
+            .assign(rows=by_kind["rows"].sum(min_count=1))
+            .reset_index()
+            .sort_values(["level", "files"], key=lambda s: s.map(_LEVEL_ORDER) if s.name ==
+                         "level" else -s, kind="stable"))
+
+
 def stories_by_platform(posts: pd.DataFrame, metric: str = "posts") -> dict[str, int]:
     """The stories (``content_type`` "story") among ``posts`` that ``metric``'s figure counts,
     by platform (None: those without one); none where the posts have no content type.
@@ -1503,6 +1522,28 @@ def _cut_off_warning(ds, posts: pd.DataFrame, f) -> list[str]:
     shown = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
     n = int(from_cut.sum())
     return [f.label("cover_cut_off_one" if n == 1 else "cover_cut_off_other").format(
+        n=f.number(n), files=shown, section=f.label("quality"))]
+
+
+def _unchecked_warning(ds, posts: pd.DataFrame, f) -> list[str]:
+    """The cover's warning when posts of the report come from an export that names no account
+    (``account_unchecked`` notes, :mod:`smmanalytics._accounts`): they are counted as the
+    brand's, unchecked. An Italian export of a rival Page, its account columns unread, doubled
+    a trattoria's 18 posts to 36 (every top post listed twice, 8.1 posts a week for 4.1) with
+    only a row of the data-quality section to say so. How many posts, and the files."""
+    quality = ds.quality
+    unchecked = set(quality.loc[quality["code"].eq("account_unchecked").fillna(False)
+                                .to_numpy(), "file"].astype(str))
+    if not unchecked or "source_file" not in posts.columns:
+        return []
+    files = posts["source_file"].astype("string")
+    from_unchecked = files.isin(unchecked).to_numpy(dtype=bool, na_value=False)
+    if not from_unchecked.any():
+        return []
+    names = sorted({f.verbatim(shown_name(x, ds.root)) for x in files[from_unchecked]})
+    shown = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
+    n = int(from_unchecked.sum())
+    return [f.label("cover_unchecked_one" if n == 1 else "cover_unchecked_other").format(
         n=f.number(n), files=shown, section=f.label("quality"))]
 
 

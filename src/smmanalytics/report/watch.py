@@ -759,7 +759,11 @@ class WatchSections:
         f = self.fmt
         # "the first 12 of 43 slots" only when the table leaves some out
         key = "bt_slots_caption" if len(plan) > shown else "bt_slots_caption_all"
-        caption = f.label(key if ics else f"{key}_no_ics").format(
+        key = key if ics else f"{key}_no_ics"
+        # a plan of a few days may hold one slot: "1 slot planned", not "1 slots planned"
+        if len(plan) == 1 and key.startswith("bt_slots_caption_all"):
+            key += "_one"
+        caption = f.label(key).format(
             month=self._plan_days(plan), shown=f.number(shown), n=f.number(len(plan)),
             basis=basis)
         stories = bt.method.get("stories", 0)
