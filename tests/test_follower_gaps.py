@@ -645,25 +645,26 @@ SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
 @pytest.mark.skipif(not SAMPLE.exists(), reason="the sample brand is generated on another branch")
 def test_the_sample_s_q4_2025_counts_october_and_compares_like_for_like():
     """The sample's month sums of its follower files (read off ds.daily; X: follows −
-    unfollows; LinkedIn counts new followers only, YouTube none: left out):
-    Sep 2025 Facebook 67 + Instagram 384 + X (103 − 61) = 493;
-    Oct 94 + 473 + (82 − 65) = 584; Nov 80 + 454 + (69 − 55) = 548, + TikTok 406 = 954;
-    Dec 89 + 459 + (109 − 50) = 607, + TikTok 405 = 1,012. TikTok's history starts on
-    1 November (its first day unknown). Q4 2025 = 584 + 954 + 1,012 = 2,550 (it read 1,959,
-    October gone); like for like against Q3 (covered from 1 September, 30 days): Facebook,
-    Instagram and X's 584 + 548 + 607 = 1,739 over 92 days against 493 over 30, +15.0 % a day
-    (the row's 2,550 / 92 against 493 / 30: +68.7 %)."""
+    unfollows; LinkedIn counts new followers only: left out; YouTube's Subscribers export's
+    Totals.csv, summed by month: 35, 53, 36, 61, counted since s58SY):
+    Sep 2025 Facebook 67 + Instagram 384 + X (103 − 61) + YouTube 35 = 528;
+    Oct 94 + 473 + (82 − 65) + 53 = 637; Nov 80 + 454 + (69 − 55) + 36 = 584, + TikTok 406
+    = 990; Dec 89 + 459 + (109 − 50) + 61 = 668, + TikTok 405 = 1,073. TikTok's history
+    starts on 1 November (its first day unknown). Q4 2025 = 637 + 990 + 1,073 = 2,700 (it
+    read 1,959, October gone); like for like against Q3 (covered from 1 September, 30 days):
+    the others' 637 + 584 + 668 = 1,889 over 92 days against 528 over 30, +16.7 % a day
+    (the row's 2,700 / 92 against 528 / 30: +66.7 %)."""
     ds = smm.load(SAMPLE)
     months = [actual(ds, "followers_net", "all", m.start_time.date(), m.end_time.date())
               for m in pd.period_range("2025-09", "2025-12", freq="M")]
-    assert months == [493.0, 584.0, 954.0, 1012.0]
-    assert actual(ds, "followers_net", "all", *Q4_2025) == 2550.0
+    assert months == [528.0, 637.0, 990.0, 1073.0]
+    assert actual(ds, "followers_net", "all", *Q4_2025) == 2700.0
     assert known_days(ds, "followers_net", "all", *Q4_2025) is None
     c = compare(ds, "2025-Q4", model=False)
     row = c.table.set_index("kpi").loc["followers_net"]
-    assert (row["current"], row["previous"]) == (2550.0, 493.0)
-    assert row["change_pct"] == pytest.approx((2550 / 92) / (493 / 30) - 1)     # +68.7 %
-    assert ("Like for like, without tiktok: 1,739 net followers in 2025-Q4 against 493 in "
-            "2025-Q3, +15.0% a day.") in c.caveats                # (1739/92)/(493/30) − 1
+    assert (row["current"], row["previous"]) == (2700.0, 528.0)
+    assert row["change_pct"] == pytest.approx((2700 / 92) / (528 / 30) - 1)     # +66.7 %
+    assert ("Like for like, without tiktok: 1,889 net followers in 2025-Q4 against 528 in "
+            "2025-Q3, +16.7% a day.") in c.caveats                # (1889/92)/(528/30) − 1
     assert "tiktok: followers_net known on 60 of 92 days of 2025-Q4 (2025-11-02 to " \
            "2025-12-31)." in c.caveats

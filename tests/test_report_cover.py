@@ -342,17 +342,14 @@ def test_an_unread_export_is_why_a_platforms_figures_stop(tmp_path):
         "dei dati): le cifre di X per questo periodo sono solo quelle giornaliere.")
     note = scorecard(ds, "2026-10", asof="2026-11-15").set_index("metric").loc[
         "followers_net", "note"]
-    # the sample's YouTube Studio table gives each video's subscribers, no daily series
-    assert ("youtube left out: its exports give subscribers per video over the Studio range, "
-            "not per day;") in note
-    assert "could be read" not in note
+    # the sample's YouTube Subscribers export gives the channel's days (s58SY): YouTube is
+    # counted, as on the whole sample; LinkedIn alone is left out
+    assert "youtube" not in note and "could be read" not in note
     caveats = [c for c in compare(ds, "2026-10").caveats if c.startswith("Net followers")]
-    assert caveats == ["Net followers leave out linkedin: its exports count new followers only.",
-                       "Net followers leave out youtube: its exports give subscribers per "
-                       "video over the Studio range, not per day."]
-    assert Formatter("fr").note(caveats[1]) == (
-        "Les abonnés nets laissent de côté YouTube : ses exports donnent les abonnés par vidéo "
-        "sur la plage choisie dans Studio, pas par jour.")
+    assert caveats == ["Net followers leave out linkedin: its exports count new followers only."]
+    assert Formatter("fr").note(caveats[0]) == (
+        "Les abonnés nets laissent de côté LinkedIn : ses exports ne comptent que les nouveaux "
+        "abonnés.")
 
 
 def test_a_platform_of_brand_yaml_without_any_export(tmp_path):
@@ -387,13 +384,13 @@ def test_a_platform_of_brand_yaml_without_any_export(tmp_path):
     mine = side.loc[("tiktok", "Maison Sève")]
     assert pd.isna(mine["posts"]) and pd.isna(mine["posts_per_week"])
     row = scorecard(ds, "2026-10", asof="2026-11-15").set_index("metric").loc["followers_net"]
-    # October: Facebook +28, Instagram +349, X 88 − 171: 294, TikTok's −444 unknown
-    assert row["actual"] == 294
-    assert row["note"].split("; ")[:3] == [
+    # October: Facebook +28, Instagram +349, X 88 − 171, YouTube +36 (its Subscribers
+    # export's Totals.csv, s58SY): 330, TikTok's −444 unknown
+    assert row["actual"] == 330
+    assert row["note"].split("; ")[:2] == [
         "linkedin left out: its exports count new followers only",
-        "tiktok left out: no export of it was found",
-        "youtube left out: its exports give subscribers per video over the Studio range, not "
-        "per day"]
+        "tiktok left out: no export of it was found"]
+    assert "youtube" not in row["note"]
     assert Formatter("fr").note(row["note"].split("; ")[1]) == (
         "TikTok laissé de côté : aucun export n'en a été trouvé")
     caveats = [c for c in compare(ds, "2026-10").caveats if c.startswith("Net followers")]

@@ -3,7 +3,7 @@
 Maison Sève is a fictional French natural-cosmetics web shop (audience in Europe/Paris, EUR,
 Health & Beauty). :func:`generate` simulates 2025-09-01 to 2026-10-31 and returns the TRUTH as
 canonical frames; :func:`write` writes the files a social media manager would have downloaded
-(Meta Business Suite CSVs, X CSVs, LinkedIn .xls, YouTube Studio zip, TikTok zips, GA4 CSVs) plus
+(Meta Business Suite CSVs, X CSVs, LinkedIn .xls, YouTube Studio zips, TikTok zips, GA4 CSVs) plus
 costs.csv, goals.yaml, brand.yaml and competitors.csv. Everything is seeded: the same seed gives
 the same bytes.
 
@@ -32,6 +32,7 @@ from ..errors import OutputError
 from ._account import simulate_audience, simulate_daily
 from ._core import START, followers_series
 from ._posts2 import simulate_posts
+from ._subscribers import channel_subscribers, video_subscribers
 from ._truths import make_goals, summarize
 from ._web import simulate_competitors, simulate_costs, simulate_web
 from ._write_meta import write_meta
@@ -73,7 +74,8 @@ class SampleBrand:
     audience : follower breakdowns (schema "audience").
     costs : the rows of costs.csv.
     competitors : the rows of competitors.csv.
-    yt_daily : YouTube views per video and day (the source of Chart data.csv).
+    yt_daily : YouTube views and subscribers per video and day (the source of the two
+        exports' Chart data.csv).
     goals : the goals of goals.yaml as a list of dicts.
     truths : the planted effects, measured on these frames.
     """
@@ -116,6 +118,10 @@ def generate(seed: int = 2026) -> SampleBrand:
            for p, (s, g0, g1, c, f, b) in _FOLLOWERS.items()}
     sim = simulate_posts(rng, fol)
     yt_posts, yt_daily = sim["youtube"]
+    # the channel's subscribers (the Subscribers export): no draw from rng, so that every
+    # other file keeps its bytes; the simulated series set the videos' views before
+    yt_daily = yt_daily.assign(subscribers=video_subscribers(yt_posts, yt_daily))
+    fol = fol | {"youtube": channel_subscribers(fol["youtube"], yt_daily)}
     posts_by = {p: v[0] for p, v in sim.items() if p != "youtube"} | {"youtube": yt_posts}
     snaps = pd.concat([v[1] for p, v in sim.items() if p != "youtube"], ignore_index=True)
     daily = simulate_daily(rng, fol, posts_by, yt_daily)

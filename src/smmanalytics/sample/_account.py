@@ -17,7 +17,7 @@ from ._core import (
     snapshot_ts,
     spread,
 )
-from ._posts import PLANS, export_file
+from ._posts import PLANS, export_file, youtube_subscribers_zip_name
 
 __all__ = ["DAY_TZ", "simulate_daily", "simulate_audience", "tiktok_activity"]
 
@@ -115,6 +115,7 @@ def _source_files(daily: pd.DataFrame) -> np.ndarray:
              ("instagram", "views"): f"instagram_views_{span}.csv",
              ("facebook", "profile_visits"): f"facebook_visits_{span}.csv",
              ("youtube", "views"): export_file("youtube", 0),
+             ("youtube", "net_follows"): youtube_subscribers_zip_name(),
              ("linkedin", "follows"): f"maison-seve_followers_{epoch_ms(EXPORT_DAY)}.xls"}
     for m in ("impressions", "platform_engagements", "reactions", "comments", "shares", "follows",
               "unfollows", "saves", "shares_dm", "profile_visits", "posts_published",

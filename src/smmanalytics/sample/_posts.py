@@ -28,7 +28,8 @@ from ._core import (
 )
 from ._text import caption, utm_url
 
-__all__ = ["IG_EFFECTS", "PLANS", "FB_NEGATIVE_MONTHS", "export_file"]
+__all__ = ["IG_EFFECTS", "PLANS", "FB_NEGATIVE_MONTHS", "export_file",
+           "youtube_subscribers_zip_name"]
 
 #: planted Instagram effects (multipliers on expected interactions)
 IG_EFFECTS = {
@@ -102,6 +103,13 @@ def export_file(kind: str, i: int) -> str:
     if kind == "tiktok":
         return f"Content_{ACCOUNTS['tiktok']['handle']}.zip"
     raise KeyError(kind)
+
+
+def youtube_subscribers_zip_name() -> str:
+    """Studio names an export by its tab, range and channel whatever the chart's metric: the
+    export of Subscribers is a second ``Content … Maison Sève.zip``, which the browser saves
+    as ``… (1).zip`` beside the first (the loaders read the channel without that mark)."""
+    return export_file("youtube", 0).removesuffix(".zip") + " (1).zip"
 
 
 def followers_at(times: pd.Series, fol: pd.DataFrame) -> np.ndarray:

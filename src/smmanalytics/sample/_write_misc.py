@@ -9,7 +9,7 @@ import yaml
 
 from ._core import ACCOUNTS, END, EXPORT_DAY, START, epoch_ms, snapshot_ts
 from ._io import csv_text, write_bytes
-from ._posts import PLANS, export_file
+from ._posts import PLANS, export_file, youtube_subscribers_zip_name
 
 __all__ = ["write_misc", "manifest", "GA4_HEADER", "COSTS_HEADER", "ga4_file_name"]
 
@@ -142,6 +142,7 @@ def manifest() -> pd.DataFrame:
     add(f"maison-seve_followers_{epoch_ms(EXPORT_DAY)}.xls", "linkedin", "daily", "en-US", "xls",
         EXPORT_DAY)
     add(export_file("youtube", 0), "youtube", "posts", "en-US", "zip", EXPORT_DAY)
+    add(youtube_subscribers_zip_name(), "youtube", "daily", "en-US", "zip", EXPORT_DAY)
     add(export_file("tiktok", 0), "tiktok", "posts", "en-US", "zip", EXPORT_DAY)
     h = ACCOUNTS["tiktok"]["handle"]
     add(f"Followers_{h}.zip", "tiktok", "daily", "en-US", "zip", EXPORT_DAY)

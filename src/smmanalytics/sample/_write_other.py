@@ -9,11 +9,11 @@ import pandas as pd
 
 from ._core import ACCOUNTS, EXPORT_DAY, TZ, epoch_ms
 from ._io import csv_text, write_bytes, xls_bytes, xlsx_bytes, zip_bytes
-from ._posts import PLANS, export_file
+from ._posts import PLANS, export_file, youtube_subscribers_zip_name
 
 __all__ = ["write_other", "X_CONTENT_HEADER", "X_OVERVIEW_HEADER", "YT_TABLE_HEADER",
            "LI_METRICS_HEADER", "LI_POSTS_HEADER", "linkedin_file_names", "youtube_zip_name",
-           "tiktok_overview_zip_name"]
+           "youtube_subscribers_zip_name", "tiktok_overview_zip_name"]
 
 _DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 _MON = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -183,20 +183,32 @@ def _youtube(brand, out: Path) -> list[Path]:
                      int(r["new_viewers"]), int(r["returning_viewers"]), int(r["views"]),
                      f"{r['watch_time_s'] / 3600:.4f}", _hms(r["avg_watch_time_s"]),
                      int(r["follows"]), int(r["impressions"]), f"{100 * r['thumbnail_ctr']:.2f}"])
-    table = csv_text(YT_TABLE_HEADER, rows)
+    table = csv_text(YT_TABLE_HEADER, rows).encode()
     top = v.head(5).set_index("post_id")
     yd = brand.yt_daily[brand.yt_daily["post_id"].isin(top.index)].sort_values(["date", "post_id"])
-    chart = csv_text(["Date", "Content", "Video title", "Video publish time", "Duration", "Views"],
+    d = brand.daily[(brand.daily["platform"] == "youtube")].sort_values("date")
+    return [write_bytes(out / youtube_zip_name(),
+                        _studio_zip(table, top, yd, d, ("views", "views", "Views"))),
+            write_bytes(out / youtube_subscribers_zip_name(),
+                        _studio_zip(table, top, yd, d, ("subscribers", "net_follows",
+                                                        "Subscribers")))]
+
+
+def _studio_zip(table: bytes, top: pd.DataFrame, yd: pd.DataFrame, daily: pd.DataFrame,
+                metric: tuple[str, str, str]) -> bytes:
+    """A Content-tab export whose chart shows ``metric`` (its column in ``yd``, its metric in
+    the daily table, Studio's header): the same table whatever the chart's metric, the top
+    videos' figures per day and the channel's (``Subscribers`` is the net change a day)."""
+    per_video, channel, header = metric
+    chart = csv_text(["Date", "Content", "Video title", "Video publish time", "Duration", header],
                      ([f"{t:%Y-%m-%d}", p, top.at[p, "caption"], _yt_day(top.at[p, "published_at"]),
                        int(top.at[p, "duration_s"]), int(n)]
-                      for t, p, n in zip(yd["date"], yd["post_id"], yd["views"], strict=True)))
-    d = brand.daily[(brand.daily["platform"] == "youtube")
-                    & (brand.daily["metric"] == "views")].sort_values("date")
-    totals = csv_text(["Date", "Views"], ([f"{t:%Y-%m-%d}", int(n)]
-                                          for t, n in zip(d["date"], d["value"], strict=True)))
-    data = zip_bytes([("Chart data.csv", chart.encode()), ("Table data.csv", table.encode()),
+                      for t, p, n in zip(yd["date"], yd["post_id"], yd[per_video], strict=True)))
+    d = daily[daily["metric"] == channel]
+    totals = csv_text(["Date", header], ([f"{t:%Y-%m-%d}", int(n)]
+                                         for t, n in zip(d["date"], d["value"], strict=True)))
+    return zip_bytes([("Chart data.csv", chart.encode()), ("Table data.csv", table),
                       ("Totals.csv", totals.encode())])
-    return [write_bytes(out / youtube_zip_name(), data)]
 
 
 def _tt_csv(header, rows) -> bytes:
