@@ -1205,6 +1205,11 @@ def _parse_exports(exports: list[tuple[QualityLog, Path, list | SmmError]], stri
     # (and the entries of all are read at once: the tables of one layout converted together)
     ahead = [s for _, _, sources in exports if cache and isinstance(sources, list)
              for s in sources if member_kind(s) == "export"]
+    # each file's rows and notes in its sources' order, whichever pass read them: a zipped
+    # brand folder is one file, and its second download's members, read in the second
+    # pass, came last where the folder's own zip listed them in place
+    places = [{s.name: i for i, s in reversed(list(enumerate(sources)))}
+              if isinstance(sources, list) else {} for _, _, sources in exports]
     with _Contents(background=not cache) as seen, _cache.keys_read() as entries_read, \
             _cache.reading_ahead(ahead):
         for first in (True, False):     # the copies of a file better named wait for it
@@ -1216,7 +1221,12 @@ def _parse_exports(exports: list[tuple[QualityLog, Path, list | SmmError]], stri
                 _read_exports(ilog, f, now, mine, tables, seen, strict, cache)
                 if isinstance(sources, list):   # the bytes read are no longer needed
                     sources[:] = [s for s in sources if first and id(s) in later]
-    return tables, [row for mine in rows for row in mine], entries_read
+    for (ilog, _, _), place in zip(exports, places, strict=True):
+        if len(place) > 1:   # its notes so too (a note of no member, the archive's, first)
+            ilog.entries.sort(key=lambda e: place.get(e["file"], -1))
+    return (tables, [row for mine, place in zip(rows, places, strict=True)
+                     for row in sorted(mine, key=lambda r: place.get(r["path"], len(place)))],
+            entries_read)
 
 
 def _merge_tables(tables: dict[str, list[pd.DataFrame]], declared, item_logs: list[QualityLog]
