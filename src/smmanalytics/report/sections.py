@@ -1510,19 +1510,7 @@ def _cut_off_warning(ds, posts: pd.DataFrame, f) -> list[str]:
     interrupted download lost a post from October's figures, and a goal read "missed", with
     only a row of the data-quality section to say the file was cut; a cut row now takes what
     it lost from an older export where one has it, but the figures still come from that file."""
-    quality = ds.quality
-    cut = set(quality.loc[quality["code"] == "file_cut_off", "file"].astype(str))
-    if not cut or "source_file" not in posts.columns:
-        return []
-    files = posts["source_file"].astype("string")
-    from_cut = files.isin(cut).to_numpy(dtype=bool, na_value=False)
-    if not from_cut.any():
-        return []
-    names = sorted({f.verbatim(shown_name(x, ds.root)) for x in files[from_cut]})
-    shown = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
-    n = int(from_cut.sum())
-    return [f.label("cover_cut_off_one" if n == 1 else "cover_cut_off_other").format(
-        n=f.number(n), files=shown, section=f.label("quality"))]
+    return _posts_of_noted_files(ds, posts, f, "file_cut_off", "cover_cut_off")
 
 
 def _unchecked_warning(ds, posts: pd.DataFrame, f) -> list[str]:
@@ -1531,19 +1519,26 @@ def _unchecked_warning(ds, posts: pd.DataFrame, f) -> list[str]:
     brand's, unchecked. An Italian export of a rival Page, its account columns unread, doubled
     a trattoria's 18 posts to 36 (every top post listed twice, 8.1 posts a week for 4.1) with
     only a row of the data-quality section to say so. How many posts, and the files."""
+    return _posts_of_noted_files(ds, posts, f, "account_unchecked", "cover_unchecked")
+
+
+def _posts_of_noted_files(ds, posts: pd.DataFrame, f, code: str, label: str) -> list[str]:
+    """The cover's warning ``label`` (its ``_one`` and ``_other`` forms) when posts of the
+    report come from files the quality log notes with ``code``: how many posts, and the
+    files (three named at most)."""
     quality = ds.quality
-    unchecked = set(quality.loc[quality["code"].eq("account_unchecked").fillna(False)
-                                .to_numpy(), "file"].astype(str))
-    if not unchecked or "source_file" not in posts.columns:
+    noted = set(quality.loc[quality["code"].eq(code).fillna(False).to_numpy(),
+                            "file"].astype(str))
+    if not noted or "source_file" not in posts.columns:
         return []
     files = posts["source_file"].astype("string")
-    from_unchecked = files.isin(unchecked).to_numpy(dtype=bool, na_value=False)
-    if not from_unchecked.any():
+    from_noted = files.isin(noted).to_numpy(dtype=bool, na_value=False)
+    if not from_noted.any():
         return []
-    names = sorted({f.verbatim(shown_name(x, ds.root)) for x in files[from_unchecked]})
+    names = sorted({f.verbatim(shown_name(x, ds.root)) for x in files[from_noted]})
     shown = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
-    n = int(from_unchecked.sum())
-    return [f.label("cover_unchecked_one" if n == 1 else "cover_unchecked_other").format(
+    n = int(from_noted.sum())
+    return [f.label(f"{label}_one" if n == 1 else f"{label}_other").format(
         n=f.number(n), files=shown, section=f.label("quality"))]
 
 
