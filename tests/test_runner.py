@@ -740,7 +740,7 @@ def test_a_report_without_its_logo_is_said_in_the_summary_and_exits_0(notebooks,
     assert main(["report", "batch", "--config", str(cfg), "--period", "2026-10",
                  "--workers", "1"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "1 of 1 reports written"
+    assert lines[0] == "1 of 1 report written"        # quality.counted, of the total (s58BP)
     assert lines[1].startswith("  ok      alpha monthly: ")
     assert lines[2:] == [f"          warning: {why}"]
     assert main(["report", "monthly", "--data", str(data), "--period", "2026-10",
