@@ -646,12 +646,12 @@ class Formatter:
                 target = " ".join(wording.get(self.lang, wording["en"]).split())
                 values = m.groupdict()
                 shown = {k: self._value(k, v) for k, v in values.items()}
-                if "metric" in shown and re.search(r"\w {metric}", target):
-                    shown["metric"] = self._within(shown["metric"])
                 ends = _day_range(values)
                 if self.lang == "en":     # the API's "2024-01-01..2024-12-31", for a reader
                     # and its "roas NaN: …", in the reader's words (en_report)
                     target = " ".join(wording.get("en_report", target).split())
+                if "metric" in shown and re.search(r"\w {metric}", target):
+                    shown["metric"] = self._within(shown["metric"])
                     if ends is not None:
                         target = target.replace("{start}..{end}", self.span(*ends))
                     target = target.replace("}..{", "} – {")
@@ -671,16 +671,18 @@ class Formatter:
         return text
 
     def _within(self, name: str) -> str:
-        """A metric's name (its table label, "Copertura") within a French or Italian
-        sentence, after a word, where a common noun takes no capital: goals' notes read
-        "nessun dato per Post su Facebook", "per Copertura" (one opening a note or a part
-        after a colon, "Facebook: Nuovi follower", keeps it). An acronym keeps its capitals;
-        English, whose notes name the metric as its tables do, is left as it is.
+        """A metric's name (its table label, "Copertura") within a sentence, after a word,
+        where a common noun takes no capital: goals' notes read "nessun dato per Post su
+        Facebook", "per Copertura", "no data for Net followers on Facebook" (one opening a
+        note or a part after a colon, "Facebook: Nuovi follower", keeps it). An acronym keeps
+        its capitals.
 
         >>> Formatter("it")._within("Copertura"), Formatter("fr")._within("ROAS")
         ('copertura', 'ROAS')
+        >>> Formatter("en")._within("Net followers")
+        'net followers'
         """
-        if self.lang == "en" or len(name) < 2 or not name[1].islower():
+        if len(name) < 2 or not name[1].islower():
             return name
         return name[0].lower() + name[1:]
 
