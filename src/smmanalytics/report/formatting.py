@@ -34,8 +34,8 @@ from babel.numbers import (
 
 from ..calendar import ACCOUNT_PARTS, TEMPLATE_FIELD, with_accounts
 from ..errors import ArgumentError, PeriodError
-from ..loaders._expected import missing_said
 from ..periods import parse_period
+from ..quality import MissingMetrics
 from ..schema import PLATFORM_NAMES, shown_platform
 
 __all__ = ["Formatter", "LANGS", "STATUS_COLORS", "OTHER_BADGE_COLOR", "PLATFORM_NAMES",
@@ -701,7 +701,8 @@ class Formatter:
                 out = out.replace(f"{shown[field]} {plural}", f"{shown[field]} {singular}")
         return out
 
-    def quality(self, code, message, **values: str) -> str:
+    def quality(self, code, message, *, missing: MissingMetrics | None = None,
+                **values: str) -> str:
         """What a data-quality note of kind ``code`` means, in the report language.
 
         The sentence comes from quality.yaml; for a code it does not know (a loader registered
@@ -710,6 +711,8 @@ class Formatter:
         from ``message`` (:meth:`_quality_field`), or from ``values``, worded by the report
         (the quality table names every month of a cost gap, ``{gaps}``, where an entry names
         its own); one that neither gives is the message's too, never a raw ``{gaps}``.
+        ``missing``: the facts of a note of metrics missing from an export (its entry's
+        ``missing_metrics``), which its sentence names; without them, it speaks in general.
 
         >>> Formatter("it").quality("duplicate_file", "same content as a.csv; read once")
         'I file con lo stesso contenuto sono stati letti una sola volta'
@@ -721,15 +724,16 @@ class Formatter:
         wording = _QUALITY.get(str(code))
         text = None if wording is None else wording.get(self.lang, wording["en"])
         fields = {name for _, name, _, _ in string.Formatter().parse(text or "") if name}
-        values = {name: values[name] if name in values else self._quality_field(name, message)
-                  for name in fields}
+        values = {name: values[name] if name in values else
+                  self._quality_field(name, message, missing) for name in fields}
         if text is None or None in values.values():
             if self.lang != "en":
                 self.untranslated.add(message)
             return message
         return text.format_map(values) if values else text
 
-    def _quality_field(self, name: str, message: str) -> str | None:
+    def _quality_field(self, name: str, message: str,
+                       missing: MissingMetrics | None = None) -> str | None:
         """Field ``name`` of a quality.yaml sentence as the log entry's ``message`` says it:
         the value that came (``{value}``: "…; got 'Beauté'", "?" when unsaid), a month of the
         costs file without a category's line (``{gaps}``: "August 2026: “Labour”"); None
@@ -746,20 +750,24 @@ class Formatter:
             return self.listed(self.label("post_type_read_as").format(
                 raw=raw, type=self.content_type(kind)) for _, raw, kind in read)
         if name in ("metrics", "consequence"):
-            return self._missing_metric(name, message)
+            return self._missing_metric(name, missing)
+        if name in ("opening", "monthly"):
+            # a costs file's one-off opening line and first monthly categories: named by the
+            # quality table (PerformanceSections.costs_one_off_named), else left unsaid
+            return ""
         return None
 
-    def _missing_metric(self, name: str, message: str) -> str:
+    def _missing_metric(self, name: str, said: MissingMetrics | None) -> str:
         """Field ``name`` of the sentence of a metric missing from an export
-        (``expected_metric_missing``) as its ``message`` says it (:func:`missing_said`): the
-        metrics (``{metrics}``: "i ricavi") and what follows for them (``{consequence}``: left
-        empty with their rates, or the interactions taken from the export's total; and the fix
-        that applies to the file: synonyms.csv's rows where some columns were not read, none
-        where every column was). The one sentence named no metric, sent every reader to
-        synonyms.csv, and told a GA4 file's reader of Facebook's interactions. A message that
-        says none of it gets the general sentence."""
-        said = missing_said(message)
-        if said is None:
+        (``expected_metric_missing``) as its note's facts ``said`` give it (its
+        ``missing_metrics``): the metrics (``{metrics}``: "i ricavi") and what follows for them
+        (``{consequence}``: left empty with their rates, or the interactions taken from the
+        export's total; and the fix that applies to the file: synonyms.csv's rows where some
+        columns were not read, none where every column was). The one sentence named no metric,
+        sent every reader to synonyms.csv, and told a GA4 file's reader of Facebook's
+        interactions. A note without facts (a frame built by hand) gets the general sentence;
+        they were read back from its English message, which a rewording would have broken."""
+        if said is None or not said.metrics:
             return self.label("quality_metric_some" if name == "metrics" else
                               "quality_metric_unsaid")
         if name == "metrics":
@@ -770,7 +778,7 @@ class Formatter:
         several = len(said.metrics) > 1
         left = ("quality_metric_from_total" if said.from_total else
                 "quality_metric_empty_many" if several else "quality_metric_empty")
-        rows = said.rows.replace("<its header>", self.label("quality_metric_header"))
+        rows = "; ".join(said.rows).replace("<its header>", self.label("quality_metric_header"))
         fix = (self.label("quality_metric_all_read") if said.all_read else
                self.label("quality_metric_synonyms").format(rows=rows))
         return self.label("quality_metric_then").format(left=self.label(left), fix=fix)
