@@ -35,7 +35,7 @@ from babel.numbers import (
 from ..calendar import ACCOUNT_PARTS, TEMPLATE_FIELD, with_accounts
 from ..errors import ArgumentError, PeriodError
 from ..periods import parse_period
-from ..quality import MissingMetrics
+from ..quality import MissingMetrics, a_or_an
 from ..schema import PLATFORM_NAMES, shown_platform
 
 __all__ = ["Formatter", "LANGS", "STATUS_COLORS", "OTHER_BADGE_COLOR", "PLATFORM_NAMES",
@@ -398,6 +398,15 @@ _FR_ELISION = re.compile(
     + r")\b)")
 
 
+#: English's article before a platform named with a vowel sound ("a Instagram account" → "an
+#: Instagram account", "an X account"), as quality.a_or_an says it
+_EN_ARTICLE = re.compile(
+    r"(?<![\w'])([Aa]) (?=(?:"
+    + "|".join(re.escape(n) for n in PLATFORM_NAMES.values() if a_or_an(n).startswith("an "))
+    + r")\b)")
+_EN_AN = {"a": "an "}
+
+
 #: the start of a text that is a file name, a path or code ("goals.yaml could not be read",
 #: "data/brand is empty", "`smm report …`"): a first word with a dot or a slash inside it, or
 #: a backtick; Formatter.sentence leaves its case as written
@@ -512,7 +521,8 @@ class Formatter:
         ottobre", "il 11" → "l'11") and the hours' before one o'clock ("alle 01:00" →
         "all'01:00", read "all'una"; "alle 08:00" stays, read "alle otto"), French "de",
         "que", "lorsque", "puisque" and "jusque" before a platform named with a vowel ("de
-        Instagram" → "d'Instagram"); English is left as it is.
+        Instagram" → "d'Instagram"), English's "a" before one ("names a Instagram account"
+        → "an Instagram", "an X").
 
         >>> Formatter("it").prose("dal 8 ottobre al 11 ottobre 2026; Il 80 %")
         "dall'8 ottobre all'11 ottobre 2026; L'80 %"
@@ -520,11 +530,14 @@ class Formatter:
         "all'01:00, tra le 23:00 e l'01:00, alle 08:00, alle 11:00"
         >>> Formatter("fr").prose("Les données de Instagram, de X et de YouTube")
         "Les données d'Instagram, de X et de YouTube"
+        >>> Formatter("en").prose("A Instagram account, a X export, a YouTube one")
+        'An Instagram account, an X export, a YouTube one'
         """
         # even parts: the package's words; odd: the brand's, marked by verbatim()
         parts = _VERBATIM.split(text)
         tables = {"it": ((_ELISION, _ELIDED), (_HOUR_ELISION, _HOUR_ELIDED)),
-                  "fr": ((_FR_ELISION, _FR_ELIDED),)}.get(self.lang, ())
+                  "fr": ((_FR_ELISION, _FR_ELIDED),),
+                  "en": ((_EN_ARTICLE, _EN_AN),)}.get(self.lang, ())
 
         def elided(part: str) -> str:
             for pattern, words in tables:
@@ -650,11 +663,11 @@ class Formatter:
                 if self.lang == "en":     # the API's "2024-01-01..2024-12-31", for a reader
                     # and its "roas NaN: …", in the reader's words (en_report)
                     target = " ".join(wording.get("en_report", target).split())
-                if "metric" in shown and re.search(r"\w {metric}", target):
-                    shown["metric"] = self._within(shown["metric"])
                     if ends is not None:
                         target = target.replace("{start}..{end}", self.span(*ends))
                     target = target.replace("}..{", "} – {")
+                if "metric" in shown and re.search(r"\w {metric}", target):
+                    shown["metric"] = self._within(shown["metric"])
                 if ends is not None:
                     # "du 3 au 9 novembre 2026", "le 2 octobre 2026" (ranged)
                     target = self.ranged(target, *ends)
@@ -767,7 +780,7 @@ class Formatter:
         sent every reader to synonyms.csv, and told a GA4 file's reader of Facebook's
         interactions. A note without facts (a frame built by hand) gets the general sentence;
         they were read back from its English message, which a rewording would have broken."""
-        if said is None or not said.metrics:
+        if not isinstance(said, MissingMetrics) or not said.metrics:    # NaN: a group's none
             return self.label("quality_metric_some" if name == "metrics" else
                               "quality_metric_unsaid")
         if name == "metrics":

@@ -42,7 +42,6 @@ from ..metrics import RATE_MEASURES, rate_measures
 from ..periods import last_days_covered, parse_period, post_dates, posts_in_period
 from ..quality import (
     MissingMetrics,
-    a_or_an,
     by_link,
     missing_from_newer,
     note_kind,
@@ -1314,8 +1313,7 @@ def _coverage_lines(ds, period, f) -> tuple[list[str], list[str]]:
     """
     # a platform brand.yaml names with no export at all (TikTok's never downloaded): its
     # figures are unknown, and no other line names it
-    missing = [f.label("cover_platform_no_export").format(
-                   platform=f.platform(p), a_platform=a_or_an(f.platform(p)))
+    missing = [f.label("cover_platform_no_export").format(platform=f.platform(p))
                for p in declared_unexported(ds)]
     if (days := data_days(ds, period.start, period.end)) is None:
         return [], missing
