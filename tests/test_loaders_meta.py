@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from smmanalytics import engagement, load, read_export
 from smmanalytics.errors import ParseError, UnknownFormatError
 from smmanalytics.loaders import read_file
+from smmanalytics.quality import MissingMetrics
 from smmanalytics.schema import validate
 
 from ._helpers import _codes
@@ -2613,8 +2614,13 @@ def test_a_facebook_export_without_its_reactions_takes_its_interactions_from_its
         "taken from the export's total column 'Reactions, Comments and Shares', which is by "
         "definition reactions + comments + shares (the reactions stay empty)")
     if drop is not None:
-        (warning,) = ds.quality.loc[ds.quality["code"] == "expected_metric_missing",
-                                    "message"]
+        ((warning, facts),) = ds.quality.loc[ds.quality["code"] == "expected_metric_missing",
+                                             ["message", "missing_metrics"]].itertuples(
+                                                 index=False)
+        # the facts the report words the row from say it too (not read back from the text):
+        # the reactions (or likes) missing, their interactions from the total, no column left
+        assert facts == MissingMetrics((("reactions", "likes"),), from_total=True,
+                                       all_read=True)
         # it said the rates built on the reactions were left empty too, though they were
         # computed from the total: the warning now says what was done instead
         assert ("this metric is left empty; the interactions of the 3 facebook posts were "

@@ -18,6 +18,7 @@ import pandas as pd
 import pytest
 
 import smmanalytics as smm
+from smmanalytics.quality import MissingMetrics
 from smmanalytics.report.formatting import Formatter
 from smmanalytics.report.sections import quality_groups
 from tests._helpers import ig_export
@@ -34,15 +35,19 @@ FROM_TOTAL = (
     "'Reactions, Comments and Shares' (by definition their sum), and the rates use them; "
     "every column of the file was read (an export of fewer columns? a column the package "
     "reads as another field cannot be renamed by synonyms.csv)")
+#: the facts that note keeps as data (its ``missing_metrics``), which the row is worded from
+FROM_TOTAL_FACTS = MissingMetrics((("reactions", "likes"),), from_total=True, all_read=True)
 
 
-def _missing(path: Path) -> str:
-    """The message of the one ``expected_metric_missing`` note of the export at ``path``."""
+def _missing(path: Path) -> tuple[str, MissingMetrics]:
+    """The message of the one ``expected_metric_missing`` note of the export at ``path``, and
+    the facts it keeps as data (``missing_metrics``)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        q = smm.load(path).quality
-    (message,) = q.loc[q["code"] == "expected_metric_missing", "message"]
-    return message
+        q = smm.load(path, cache=False).quality
+    ((message, facts),) = q.loc[q["code"] == "expected_metric_missing",
+                                ["message", "missing_metrics"]].itertuples(index=False)
+    return message, facts
 
 
 def _ig_without_reach(tmp_path: Path, header: str | None) -> Path:
@@ -77,10 +82,11 @@ def test_an_italian_ga4_export_without_revenue_is_named_and_not_sent_to_synonyms
     """The fixture has sessions, engaged sessions and key events but no revenue column, and
     every column is read: the row names revenue ("i ricavi", as the ROI table's "Ricavi"),
     says synonyms.csv cannot help, and says nothing of Facebook."""
-    message = _missing(GA4_IT)
+    message, facts = _missing(GA4_IT)
     assert "every column of the file was read" in message     # what the row re-words
+    assert facts == MissingMetrics((("revenue",),), all_read=True)
     f = Formatter(lang)
-    assert f.quality("expected_metric_missing", message) == sentence
+    assert f.quality("expected_metric_missing", message, missing=facts) == sentence
     assert not f.untranslated
     assert "Facebook" not in sentence
 
@@ -96,16 +102,17 @@ def test_a_renamed_column_gets_the_synonyms_row_to_write(tmp_path, lang, metric,
     """``Reach`` headed ``Accounts reached``: a column was left unread, so synonyms.csv can
     name it; the row gives the line to write (family meta, field reach, the file's language,
     English) with the header's place in the reader's words."""
-    message = _missing(_ig_without_reach(tmp_path, "Accounts reached"))
-    text = Formatter(lang).quality("expected_metric_missing", message)
+    message, facts = _missing(_ig_without_reach(tmp_path, "Accounts reached"))
+    assert facts == MissingMetrics((("reach",),), rows=("meta,reach,en,<its header>",))
+    text = Formatter(lang).quality("expected_metric_missing", message, missing=facts)
     assert metric in text and text.endswith(fix)
     assert "synonyms.csv" in text and "Facebook" not in text
 
 
 def test_a_dropped_column_says_every_column_was_read(tmp_path):
     """``Reach`` removed: nothing left to rename, so no synonyms.csv row is offered."""
-    text = Formatter("it").quality("expected_metric_missing",
-                                   _missing(_ig_without_reach(tmp_path, None)))
+    message, facts = _missing(_ig_without_reach(tmp_path, None))
+    text = Formatter("it").quality("expected_metric_missing", message, missing=facts)
     assert text.startswith("Il file non ha alcuna colonna per la copertura,")
     assert "quindi un synonyms.csv non serve" in text and "una riga per colonna" not in text
 
@@ -120,7 +127,8 @@ def test_a_dropped_column_says_every_column_was_read(tmp_path):
 def test_interactions_taken_from_the_total_are_said_instead_of_empty_rates(lang, start, total):
     """A Facebook export without its reactions: its interactions came from its total, so the
     rates are not empty, and the row says so instead."""
-    text = Formatter(lang).quality("expected_metric_missing", FROM_TOTAL)
+    text = Formatter(lang).quality("expected_metric_missing", FROM_TOTAL,
+                                   missing=FROM_TOTAL_FACTS)
     assert text.startswith(start) and total in text
     assert "vuota" not in text and "left empty" not in text
 
@@ -129,7 +137,7 @@ def test_two_files_missing_different_metrics_get_a_row_each():
     """The table had one row per code, worded from its first file's message: a second file
     missing another metric was told as the first's. Two messages, revenue (all read) and
     reach (a column to rename), give two rows of one file each."""
-    ga4 = _missing(GA4_IT)
+    ga4, ga4_facts = _missing(GA4_IT)
     reach = ("no column of reach ('reach' in English exports) in ig.csv, which every Meta "
              "Business Suite export of this kind has: this metric is left empty, and the rates "
              "built on it; 1 column not used: ['Accounts reached']. If it holds it (a column "
@@ -140,8 +148,10 @@ def test_two_files_missing_different_metrics_get_a_row_each():
                             "level": "warning", "code": "expected_metric_missing",
                             "message": [ga4, reach, reach.replace("ig.csv", "ig2.csv")],
                             "rows": None})
+    reach_facts = MissingMetrics((("reach",),), rows=("meta,reach,en,<its header>",))
+    quality["missing_metrics"] = pd.Series([ga4_facts, reach_facts, reach_facts], dtype=object)
     groups = quality_groups(quality)
     f = Formatter("en")
-    assert [(n, f.quality(c, m).split(",")[0]) for n, c, m in zip(
-        groups["files"], groups["code"], groups["example"], strict=True)] == [
+    assert [(n, f.quality(c, m, missing=x).split(",")[0]) for n, c, m, x in zip(
+        groups["files"], groups["code"], groups["example"], groups["missing"], strict=True)] == [
         (2, "The file has no column for reach"), (1, "The file has no column for revenue")]

@@ -1,6 +1,7 @@
 """Minor wording of the Italian agency's reports (reviewer s58RI, finding 6): a plan of one slot
 said "1 fasce previste", goal notes capitalised a metric mid-sentence ("nessun dato per Post
-su Facebook"), and Italian's short dates had a 2-digit year where English's had 4."""
+su Facebook", and in English "no data for Reach on Instagram"), and Italian's short dates had
+a 2-digit year where English's had 4."""
 
 from __future__ import annotations
 
@@ -47,8 +48,14 @@ def test_a_plan_of_one_slot_says_it_in_the_singular(lang, one, two):
     # a metric opening the note keeps its capital, as the start of a sentence
     ("it", "reach over the 1 day of 31 GA4 covers: not assessed",
      "Copertura calcolato sull'unico giorno coperto da GA4 su 31: non valutato"),
-    # English names the metric as its tables do (left as it was)
-    ("en", "no data for reach on instagram", "no data for Reach on Instagram"),
+    # English too: the table label "Reach", "Net followers" lower-cased after a word
+    ("en", "no data for reach on instagram", "no data for reach on Instagram"),
+    ("en", "no data for net_followers on facebook", "no data for net followers on Facebook"),
+    ("en", "no ad spend recorded in 2026-10: roas cannot be computed",
+     "no ad spend recorded in October 2026: ROAS cannot be computed"),
+    # at the start of a note, the capital stays
+    ("en", "reach over the 1 day of 31 GA4 covers: not assessed",
+     "Reach over the 1 day of 31 GA4 covers: not assessed"),
 ])
 def test_a_metric_within_a_goal_note_takes_no_capital(lang, note, said):
     assert Formatter(lang).note(note) == said

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 import unicodedata
@@ -455,38 +456,66 @@ def month_lines(costs: pd.DataFrame) -> pd.Series:
     return ((start.dt.day == 1) & (end == start + pd.offsets.MonthEnd(0))).fillna(False)
 
 
-def _warn_one_off_first(costs: pd.DataFrame, path: Path) -> None:
-    """Warn (``costs_one_off_first``) when the file's span (:func:`~smmanalytics.roi.
-    costs_span`) opens on lines of a month or less (a shoot, a week of ads) a whole month or
-    more before its first line entered month by month (labour, a monthly subscription).
+@dataclass(frozen=True)
+class OneOffFirst:
+    """A costs file whose span opens on a line of a month or less a whole month or more
+    before its first line entered month by month (:func:`one_off_first`): ``start``, the
+    span's first day; ``line`` and ``category``, the line opening it and its category
+    (:data:`CATEGORIES`); ``gap``, the months counted without the ``categories`` of the
+    first monthly lines, of ``first_month``."""
+
+    start: dt.date
+    line: int
+    category: str
+    gap: pd.PeriodIndex
+    categories: tuple[str, ...]
+    first_month: pd.Period
+
+
+def one_off_first(costs: pd.DataFrame) -> OneOffFirst | None:
+    """Where the span of ``costs`` (:func:`~smmanalytics.roi.costs_span`) opens on lines of a
+    month or less (a shoot, a week of ads) a whole month or more before its first line
+    entered month by month (labour, a monthly subscription); None when it does not.
 
     The span is right to open there: the shoot was spent on its days, and a day inside the
     span without a line had nothing spent. But the months between then count no labour,
     which is true of an agency hired later and false of a file begun in July with March's
     shoot added: a ROI of March to June set against the shoot alone. The file cannot tell
-    which; the note names the months, from the shoot's own (a shoot on 1 March with labour
-    from April leaves March without labour), so that the user can add their lines."""
+    which; the months are named from the shoot's own (a shoot on 1 March with labour from
+    April leaves March without labour), so that the user can add their lines. The warning
+    of the file's read and the report's data-quality row both name them from here."""
     from .roi import costs_span  # cycle: roi reads costs with this module
 
     span = costs_span(costs)
     monthly = costs.loc[month_lines(costs).to_numpy()]
     if span is None or monthly.empty:
-        return
+        return None
     first_month = pd.Period(monthly["start"].min(), "M")
     # a whole month of days or more before the first monthly line: from the 1st of the month
     # before it or earlier (31 March before April is a day, 1 March a month)
     if span[0] > (first_month - 1).start_time.date():
-        return
+        return None
     gap = pd.period_range(pd.Period(span[0], "M"), first_month - 1, freq="M")
     opening = _opening_line(costs, span[0])
-    cats = list(dict.fromkeys(monthly.loc[(monthly["start"].dt.to_period("M") == first_month)
-                                          .to_numpy(), "category"].astype("string")))
+    cats = tuple(dict.fromkeys(monthly.loc[(monthly["start"].dt.to_period("M") == first_month)
+                                           .to_numpy(), "category"].astype("string")))
+    return OneOffFirst(span[0], int(opening["line"]), str(opening["category"]), gap, cats,
+                       first_month)
+
+
+def _warn_one_off_first(costs: pd.DataFrame, path: Path) -> None:
+    """Warn (``costs_one_off_first``) of the months the file counts without the categories
+    of its first lines entered month by month (:func:`one_off_first`)."""
+    found = one_off_first(costs)
+    if found is None:
+        return
+    gap, cats = found.gap, ", ".join(found.categories)
     months = (f"{gap[0]} counts" if len(gap) == 1 else f"{gap[0]} to {gap[-1]} count")
     warnings.warn(DataQualityWarning(
-        f"{file_name(path)} starts on {span[0].isoformat()} with line {opening['line']} "
-        f"({opening['category']}), {counted(len(gap), 'month', 'months')} before its first "
-        f"line entered month by month ({', '.join(cats)}, {first_month}): {months} no "
-        f"{', '.join(cats)}, by the file's rule that a day it covers without a line had "
+        f"{file_name(path)} starts on {found.start.isoformat()} with line {found.line} "
+        f"({found.category}), {counted(len(gap), 'month', 'months')} before its first "
+        f"line entered month by month ({cats}, {found.first_month}): {months} no "
+        f"{cats}, by the file's rule that a day it covers without a line had "
         "nothing spent; add their lines if it was paid then", "costs_one_off_first"),
         stacklevel=3)
 

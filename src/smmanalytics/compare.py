@@ -246,9 +246,11 @@ class Comparison:
     def heading(self) -> str:
         """``current vs previous``, each with the days compared when they are not the whole
         period: "2026 (2026-01-01..2026-10-31) vs 2025 (2025-01-01..2025-10-31)" (it read
-        "2026 vs 2025" over figures of January to October)."""
+        "2026 vs 2025" over figures of January to October); a one-day period by its date
+        ("2026-10-01 vs 2026-09-30", not "2026-10-01..2026-10-01 vs …")."""
         def side(p: Period, days: Period | None) -> str:
-            return p.label if days is None else f"{p.label} ({days.label})"
+            name = p.days_text if p.kind == "range" else p.label
+            return name if days is None else f"{name} ({days.days_text})"
         return (f"{side(self.current, self.current_compared)} vs "
                 f"{side(self.previous, self.previous_compared)}")
 
@@ -732,7 +734,7 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     if prev.end >= cur.start:
         raise PeriodError(f"the previous period must end before {cur.label} starts "
                           f"({cur.start.isoformat()}); got {prev.label} "
-                          f"({prev.start.isoformat()}..{prev.end.isoformat()})")
+                          f"({prev.days_text})")
     platform = None if platform is None else platform_name(platform)
     rng = np.random.default_rng(seed)
     cov = _coverage(ds, cur, prev, platform)

@@ -241,6 +241,21 @@ class Period:
         """``end`` as a naive midnight Timestamp (the last day, included)."""
         return pd.Timestamp(self.end)
 
+    @property
+    def days_text(self) -> str:
+        """The period's first and last days as a text says them: ``START..END``, or the one
+        date of a one-day period, whose ``START..END`` repeated it ("2026-10
+        (2026-10-01..2026-10-01)" in a comparison's heading).
+
+        >>> parse_period("2026-10-01..2026-10-01").days_text
+        '2026-10-01'
+        >>> parse_period("2026-10").days_text
+        '2026-10-01..2026-10-31'
+        """
+        if self.start == self.end:
+            return self.start.isoformat()
+        return f"{self.start.isoformat()}..{self.end.isoformat()}"
+
     def __str__(self) -> str:
         return self.label
 

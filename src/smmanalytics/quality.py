@@ -14,13 +14,55 @@ from ._io import file_name
 from .errors import ArgumentError
 from .schema import column_or, conform
 
-__all__ = ["MISSING_FROM_NEWER", "QualityLog", "agree", "by_link", "counted", "missing_from_newer",
+__all__ = ["MISSING_FROM_NEWER", "MissingMetrics", "QualityLog", "a_or_an", "agree", "by_link",
+           "counted", "missing_from_newer",
            "missing_from_newer_message", "note_kind", "shown_name", "side_file_error",
            "table_rows", "unread_columns", "unread_files"]
 
 logger = logging.getLogger(__name__)
 
 LEVELS = ("info", "warning", "error")
+
+
+@dataclass(frozen=True)
+class MissingMetrics:
+    """The facts of a note of metrics missing from an export (``expected_metric_missing``),
+    kept as data for a report to word them again: ``metrics``, each metric missing as its
+    alternative fields (``("views", "impressions")``); ``from_total``, the interactions were
+    taken from the export's own total (not left empty); ``all_read``, no column was left
+    unread, so synonyms.csv cannot help; ``rows``, the synonyms.csv rows its message gives
+    otherwise (``"meta,reach,it,<its header>"``). The report read them back from the
+    message's English with a regular expression, which a reworded message would have broken
+    without a word.
+
+    >>> m = MissingMetrics((("views", "impressions"),), False, True, ())
+    >>> MissingMetrics.of(m.stored()) == m
+    True
+    """
+
+    metrics: tuple[tuple[str, ...], ...]
+    from_total: bool = False
+    all_read: bool = False
+    rows: tuple[str, ...] = ()
+
+    def stored(self) -> dict:
+        """The facts as a note's entry keeps them: lists, as a cached parse's notes come back
+        from JSON."""
+        return {"metrics": [list(m) for m in self.metrics], "from_total": self.from_total,
+                "all_read": self.all_read, "rows": list(self.rows)}
+
+    @classmethod
+    def of(cls, stored: object) -> MissingMetrics | None:
+        """The facts a note's entry keeps (:meth:`stored`); None for a note that keeps none,
+        as an older cache's note, or keeps them in another form."""
+        if not isinstance(stored, dict):
+            return None
+        try:
+            return cls(tuple(tuple(str(n) for n in m) for m in stored["metrics"]),
+                       bool(stored.get("from_total")), bool(stored.get("all_read")),
+                       tuple(str(r) for r in stored.get("rows") or ()))
+        except (KeyError, TypeError):
+            return None
 
 
 @dataclass
@@ -39,14 +81,16 @@ class QualityLog:
 
     def add(self, file: object, code: str, message: str, *, level: str = "warning",
             rows: int | None = None, sheet: str | None = None,
-            columns: Sequence[str] | None = None, posts: Sequence[str] | None = None) -> None:
+            columns: Sequence[str] | None = None, posts: Sequence[str] | None = None,
+            missing: MissingMetrics | None = None) -> None:
         """Record one note about ``file`` (level is info, warning or error); a note about one
         ``sheet`` of a workbook names it at the start of its message, and is kept with that
         sheet's table (``entries[i]["sheet"]``). ``columns``: every header the note says was
         left unread (its message, written for people, lists the first 20), kept as data for
         :func:`unread_columns`. ``posts``: the posts the note concerns, each as the posts table
         tells it from the others of its file (:func:`missing_from_newer`), kept as data for
-        the report, which marks them.
+        the report, which marks them. ``missing``: the metrics a note says an export lacks,
+        and what follows for them (:class:`MissingMetrics`), kept as data for the report.
 
         Raises
         ------
@@ -62,7 +106,8 @@ class QualityLog:
                              "message": message, "rows": rows, "sheet": sheet or None,
                              # lists, as a cached parse's notes come back from JSON
                              "columns": None if columns is None else list(columns),
-                             "posts": None if posts is None else list(posts)})
+                             "posts": None if posts is None else list(posts),
+                             "missing_metrics": None if missing is None else missing.stored()})
         logger.log(logging.WARNING if level != "info" else logging.INFO, "%s: %s", file, message)
 
     def amend_last(self, file: object, code: str, more: str) -> bool:
@@ -86,11 +131,14 @@ class QualityLog:
     def to_frame(self) -> pd.DataFrame:
         """The notes as a tidy frame: file, level, code, message, rows, columns (the headers
         a note says were not read, as a tuple; None for other notes), posts (the posts a note
-        concerns, as a tuple; None for other notes)."""
+        concerns, as a tuple; None for other notes), missing_metrics (a
+        :class:`MissingMetrics`; None for other notes)."""
         df = pd.DataFrame(self.entries, columns=["file", "level", "code", "message", "rows"])
         for data in ("columns", "posts"):       # a note of an older cache has neither
             df[data] = pd.Series([None if e.get(data) is None else tuple(e[data])
                                   for e in self.entries], index=df.index, dtype=object)
+        df["missing_metrics"] = pd.Series([MissingMetrics.of(e.get("missing_metrics"))
+                                           for e in self.entries], index=df.index, dtype=object)
         return conform(df, "quality")
 
 
@@ -112,6 +160,27 @@ def agree(n: int, one: str, other: str) -> str:
     '1 date was read; its day kept'
     """
     return one if n == 1 else other
+
+
+#: the letters whose English names start with a vowel sound ("an X", "an LTV"), read as
+#: letters when they begin a word in capitals (an acronym, X's one-letter name)
+_VOWEL_LETTERS = frozenset("AEFHILMNORSX")
+
+
+def a_or_an(word: str) -> str:
+    """``word`` after the English indefinite article its first sound takes: "an" before a
+    vowel ("an Instagram account") or a capital read as a letter whose name starts with one
+    ("an X export"), "a" otherwise ("a Facebook account", "a YouTube Studio export"). A
+    cover read "brand.yaml names a Instagram account".
+
+    >>> a_or_an("Instagram"), a_or_an("Facebook"), a_or_an("X"), a_or_an("YouTube Studio")
+    ('an Instagram', 'a Facebook', 'an X', 'a YouTube Studio')
+    """
+    first = word.split(" ", 1)[0]
+    letters = first[:1].isupper() and (len(first) == 1 or first[:2].isupper())
+    vowel = (first[:1] in _VOWEL_LETTERS if letters
+             else first[:1].lower() in tuple("aeiou"))
+    return f"{'an' if vowel else 'a'} {word}"
 
 
 def table_rows(table: str, n: int | None = None, *, kind: str = "") -> str:

@@ -125,6 +125,7 @@ _QUALITY = {
     "rows": "Int64",
     "columns": "object",       # the headers the note names as not read (a tuple), else None
     "posts": "object",         # the posts the note concerns (a tuple), else None
+    "missing_metrics": "object",  # the metrics a note says an export lacks (quality.MissingMetrics)
 }
 
 TABLES: dict[str, dict[str, str]] = {

@@ -32,7 +32,7 @@ import pyarrow.compute as pc
 
 from .. import schema
 from ..errors import ParseError, SmmError
-from ..quality import QualityLog
+from ..quality import MissingMetrics, QualityLog
 from ._arrow import arrow_text, may_contain, may_contain_any
 from ._cells import isinstance_cells, spreadsheet_errors
 from ._headers import HeaderMatch, match_headers
@@ -623,11 +623,13 @@ class ParseContext:
     sheet: str | None = None
 
     def note(self, code: str, message: str, *, level: str = "warning",
-             rows: int | None = None, columns: Sequence[str] | None = None) -> None:
+             rows: int | None = None, columns: Sequence[str] | None = None,
+             missing: MissingMetrics | None = None) -> None:
         """Record a quality note about this table (naming its sheet, if any); ``columns``:
-        the headers it says were not read (:meth:`~smmanalytics.quality.QualityLog.add`)."""
+        the headers it says were not read, ``missing``: the metrics it says the table lacks
+        (:meth:`~smmanalytics.quality.QualityLog.add`)."""
         self.log.add(self.file, code, message, level=level, rows=rows, sheet=self.sheet,
-                     columns=columns)
+                     columns=columns, missing=missing)
 
     def scratch(self) -> ParseContext:
         """This table's context with a log of its own, whose notes are not kept: for a

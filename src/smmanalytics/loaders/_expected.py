@@ -9,7 +9,10 @@ its parse: a metric none of whose headers the table has gets one warning per tab
 ``expected_metric_missing``), naming the file, the metrics, the columns not used, and the row
 of a brand folder's ``synonyms.csv`` that would read one of them, as the GA4 loader does for a
 revenue column it does not know (``ga4._unread_metrics``). That warning lists the columns not
-used, so the parser's own info note of them (``extra_columns``) is dropped.
+used, so the parser's own info note of them (``extra_columns``) is dropped. What it says (the
+metrics, whether every column was read, the synonyms.csv rows) is kept as data too
+(:class:`~smmanalytics.quality.MissingMetrics`): the report words it again from those, not by
+reading the English message back.
 
 The warning says the metric is left empty "and the rates built on it" (or, when the
 interactions were taken from the export's total, that they were): a post export without
@@ -24,20 +27,17 @@ a Facebook post export's ``Reactions, Comments and Shares``), which then stands 
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 import pandas as pd
 
 from .._io import file_name
-from ..quality import agree, counted
+from ..quality import MissingMetrics, agree, counted
 from ._candidate import Candidate, ParseContext
 from ._headers import LANGUAGE_NAMES, match_headers, synonyms
 from ._registry import FAMILY_NAMES, Format, find_format
 
 __all__ = ["note_missing_metrics", "missing_metrics", "expected_components",
            "synonyms_advice", "total_components", "RATES_EMPTY", "ALL_READ", "TAKEN_FROM",
-           "SYNONYMS_ROWS", "MissingSaid", "missing_said"]
+           "SYNONYMS_ROWS"]
 
 #: the interactions' component (``metrics.COMPONENTS``) a field a format expects is read into:
 #: likes count as reactions, X's replies as comments, its reposts as shares, bookmarks as saves
@@ -146,12 +146,17 @@ def note_missing_metrics(fmt: Format, cand: Candidate, frames: list[pd.DataFrame
     message = (f"no column of {what} in {file_name(ctx.file)}, which every {who} export of "
                f"this kind has: {'these metrics are' if several else 'this metric is'} left "
                f"empty{RATES_EMPTY.format('them' if several else 'it')}; ")
+    canonicals = [e.split("|")[0] for e in missing]
     if unused:
-        message += synonyms_advice(unused, fmt.family, [e.split("|")[0] for e in missing],
-                                   lang, "such a metric" if several else "it")
+        message += synonyms_advice(unused, fmt.family, canonicals, lang,
+                                   "such a metric" if several else "it")
     else:
         message += ALL_READ
-    ctx.note("expected_metric_missing", message, level="warning", columns=unused)
+    facts = MissingMetrics(tuple(tuple(e.split("|")) for e in missing), all_read=not unused,
+                           rows=tuple(_synonyms_rows(fmt.family, canonicals, lang))
+                           if unused else ())
+    ctx.note("expected_metric_missing", message, level="warning", columns=unused,
+             missing=facts)
     # the columns not used are named here: the parser's own note of them goes
     entries = ctx.log.entries
     entries[since:] = [e for e in entries[since:] if not (
@@ -171,12 +176,18 @@ def synonyms_advice(unused: list[str], family: str, canonicals: list[str], lang:
     >>> text.split("header: ")[-1].split("; ")
     ['meta,account_id,it,<its header>', 'meta,account_name,it,<its header>']
     """
-    rows = "; ".join(f"{family},{c},{lang},<its header>" for c in canonicals)
+    rows = "; ".join(_synonyms_rows(family, canonicals, lang))
     return (f"{counted(len(unused), 'column', 'columns')} not used: {unused[:20]!r}. If "
             f"{agree(len(unused), 'it', 'one of them')} holds {what} "
             "(a column renamed in a newer export, or a language not known yet), a "
             "synonyms.csv in the brand folder can name it, one row per column under the "
             f"{SYNONYMS_ROWS}{rows}")
+
+
+def _synonyms_rows(family: str, canonicals: list[str], lang: str) -> list[str]:
+    """The rows of a brand folder's synonyms.csv that would read a column as each of
+    ``canonicals``, the header left to fill: ``meta,reach,it,<its header>``."""
+    return [f"{family},{c},{lang},<its header>" for c in canonicals]
 
 
 def _metric(expected: str, family: str, lang: str) -> str:
@@ -194,48 +205,3 @@ def _metric(expected: str, family: str, lang: str) -> str:
             return (f"{said} ({' or '.join(map(repr, known[:3]))} in "
                     f"{LANGUAGE_NAMES.get(language, language)} exports)")
     return said
-
-
-#: one metric as :func:`_metric` names it: its fields' names, then the headers known for it
-#: (each quoted as Python quotes it) and their language
-_KNOWN = r" \((?:(?:'[^']*'|\"[^\"]*\")(?: or )?)+ in [A-Za-z ]+ exports\)"
-_ONE = rf"[a-z0-9 ]+?(?:{_KNOWN})?"
-#: the start of the warning's message (after a sheet's name): the metrics it names
-_SAID = re.compile(rf"(?:sheet .*?: )?no column of (?P<what>{_ONE}(?:, nor of {_ONE})*) "
-                   r"in .+?, which every ")
-
-
-@dataclass(frozen=True)
-class MissingSaid:
-    """What an ``expected_metric_missing`` message says, for a report to word it again:
-    ``metrics``, each metric missing as its alternative fields (``("views",
-    "impressions")``); ``from_total``, the interactions were taken from the export's own
-    total (not left empty); ``all_read``, no column was left unread, so synonyms.csv cannot
-    help; ``rows``, the synonyms.csv rows it gives otherwise (empty when it gives none)."""
-
-    metrics: tuple[tuple[str, ...], ...]
-    from_total: bool
-    all_read: bool
-    rows: str
-
-
-def missing_said(message: str) -> MissingSaid | None:
-    """The parts of an ``expected_metric_missing`` warning's ``message`` (None for one not
-    written by :func:`note_missing_metrics`): the data-quality table's sentence named no
-    metric and sent the reader to synonyms.csv where the message said it could not help.
-
-    >>> said = missing_said("no column of revenue ('total revenue' in English exports) in "
-    ...                     "a.csv, which every Google Analytics 4 export of this kind has: …; "
-    ...                     + ALL_READ)
-    >>> said.metrics, said.all_read, said.from_total
-    ((('revenue',),), True, False)
-    """
-    text = " ".join(str(message).split())
-    m = _SAID.match(text)
-    if m is None:
-        return None
-    what = re.sub(_KNOWN, "", m["what"])
-    metrics = tuple(tuple(n.replace(" ", "_") for n in part.split(" or "))
-                    for part in what.split(", nor of "))
-    rows = text.partition(SYNONYMS_ROWS)[2]
-    return MissingSaid(metrics, TAKEN_FROM in text, ALL_READ in text, rows)

@@ -237,6 +237,8 @@ def _note_from_total(posts: pd.DataFrame, rows: np.ndarray, src: Source, log: Qu
             for it in ("it", "them"):
                 e["message"] = e["message"].replace(RATES_EMPTY.format(it) + "; ",
                                                     taken_from + "; ", 1)
+            if isinstance(e.get("missing_metrics"), dict):      # the facts the report words
+                e["missing_metrics"] = {**e["missing_metrics"], "from_total": True}
 
 
 def _published_after_export(posts: pd.DataFrame, src: Source, snapshot: pd.Timestamp,

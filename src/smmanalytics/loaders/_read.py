@@ -35,7 +35,7 @@ import pyarrow as pa
 
 from .._args import path_of, platform_name
 from ..errors import ArgumentError, ParseError, SmmError, UnknownFormatError
-from ..quality import QualityLog
+from ..quality import QualityLog, a_or_an
 from ..schema import shown_platform
 from ._candidate import Candidate, ParseContext, header_where
 from ._expected import note_missing_metrics
@@ -157,8 +157,8 @@ def _near_miss(cand: Candidate) -> str | None:
                if needed else ": a column such an export needs is missing")
     renamed = (f"; its headers no {who} export has: {m.unknown!r} (renamed by hand, or in a "
                "language a synonyms.csv in the brand folder can add?)" if m.unknown else "")
-    return (f", though {known} of its {len(headers)} headers are those of a {who} "
-            f"export{missing}{renamed}")
+    return (f", though {known} of its {len(headers)} headers are those of "
+            f"{a_or_an(who)} export{missing}{renamed}")
 
 
 def _parse_tables(src: Source, log: QualityLog, fmts: list[Format]

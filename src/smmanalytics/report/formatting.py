@@ -34,8 +34,8 @@ from babel.numbers import (
 
 from ..calendar import ACCOUNT_PARTS, TEMPLATE_FIELD, with_accounts
 from ..errors import ArgumentError, PeriodError
-from ..loaders._expected import missing_said
 from ..periods import parse_period
+from ..quality import MissingMetrics, a_or_an
 from ..schema import PLATFORM_NAMES, shown_platform
 
 __all__ = ["Formatter", "LANGS", "STATUS_COLORS", "OTHER_BADGE_COLOR", "PLATFORM_NAMES",
@@ -398,6 +398,15 @@ _FR_ELISION = re.compile(
     + r")\b)")
 
 
+#: English's article before a platform named with a vowel sound ("a Instagram account" → "an
+#: Instagram account", "an X account"), as quality.a_or_an says it
+_EN_ARTICLE = re.compile(
+    r"(?<![\w'])([Aa]) (?=(?:"
+    + "|".join(re.escape(n) for n in PLATFORM_NAMES.values() if a_or_an(n).startswith("an "))
+    + r")\b)")
+_EN_AN = {"a": "an "}
+
+
 #: the start of a text that is a file name, a path or code ("goals.yaml could not be read",
 #: "data/brand is empty", "`smm report …`"): a first word with a dot or a slash inside it, or
 #: a backtick; Formatter.sentence leaves its case as written
@@ -512,7 +521,8 @@ class Formatter:
         ottobre", "il 11" → "l'11") and the hours' before one o'clock ("alle 01:00" →
         "all'01:00", read "all'una"; "alle 08:00" stays, read "alle otto"), French "de",
         "que", "lorsque", "puisque" and "jusque" before a platform named with a vowel ("de
-        Instagram" → "d'Instagram"); English is left as it is.
+        Instagram" → "d'Instagram"), English's "a" before one ("names a Instagram account"
+        → "an Instagram", "an X").
 
         >>> Formatter("it").prose("dal 8 ottobre al 11 ottobre 2026; Il 80 %")
         "dall'8 ottobre all'11 ottobre 2026; L'80 %"
@@ -520,11 +530,14 @@ class Formatter:
         "all'01:00, tra le 23:00 e l'01:00, alle 08:00, alle 11:00"
         >>> Formatter("fr").prose("Les données de Instagram, de X et de YouTube")
         "Les données d'Instagram, de X et de YouTube"
+        >>> Formatter("en").prose("A Instagram account, a X export, a YouTube one")
+        'An Instagram account, an X export, a YouTube one'
         """
         # even parts: the package's words; odd: the brand's, marked by verbatim()
         parts = _VERBATIM.split(text)
         tables = {"it": ((_ELISION, _ELIDED), (_HOUR_ELISION, _HOUR_ELIDED)),
-                  "fr": ((_FR_ELISION, _FR_ELIDED),)}.get(self.lang, ())
+                  "fr": ((_FR_ELISION, _FR_ELIDED),),
+                  "en": ((_EN_ARTICLE, _EN_AN),)}.get(self.lang, ())
 
         def elided(part: str) -> str:
             for pattern, words in tables:
@@ -646,8 +659,6 @@ class Formatter:
                 target = " ".join(wording.get(self.lang, wording["en"]).split())
                 values = m.groupdict()
                 shown = {k: self._value(k, v) for k, v in values.items()}
-                if "metric" in shown and re.search(r"\w {metric}", target):
-                    shown["metric"] = self._within(shown["metric"])
                 ends = _day_range(values)
                 if self.lang == "en":     # the API's "2024-01-01..2024-12-31", for a reader
                     # and its "roas NaN: …", in the reader's words (en_report)
@@ -655,6 +666,8 @@ class Formatter:
                     if ends is not None:
                         target = target.replace("{start}..{end}", self.span(*ends))
                     target = target.replace("}..{", "} – {")
+                if "metric" in shown and re.search(r"\w {metric}", target):
+                    shown["metric"] = self._within(shown["metric"])
                 if ends is not None:
                     # "du 3 au 9 novembre 2026", "le 2 octobre 2026" (ranged)
                     target = self.ranged(target, *ends)
@@ -671,16 +684,18 @@ class Formatter:
         return text
 
     def _within(self, name: str) -> str:
-        """A metric's name (its table label, "Copertura") within a French or Italian
-        sentence, after a word, where a common noun takes no capital: goals' notes read
-        "nessun dato per Post su Facebook", "per Copertura" (one opening a note or a part
-        after a colon, "Facebook: Nuovi follower", keeps it). An acronym keeps its capitals;
-        English, whose notes name the metric as its tables do, is left as it is.
+        """A metric's name (its table label, "Copertura") within a sentence, after a word,
+        where a common noun takes no capital: goals' notes read "nessun dato per Post su
+        Facebook", "per Copertura", "no data for Net followers on Facebook" (one opening a
+        note or a part after a colon, "Facebook: Nuovi follower", keeps it). An acronym keeps
+        its capitals.
 
         >>> Formatter("it")._within("Copertura"), Formatter("fr")._within("ROAS")
         ('copertura', 'ROAS')
+        >>> Formatter("en")._within("Net followers")
+        'net followers'
         """
-        if self.lang == "en" or len(name) < 2 or not name[1].islower():
+        if len(name) < 2 or not name[1].islower():
             return name
         return name[0].lower() + name[1:]
 
@@ -699,7 +714,8 @@ class Formatter:
                 out = out.replace(f"{shown[field]} {plural}", f"{shown[field]} {singular}")
         return out
 
-    def quality(self, code, message, **values: str) -> str:
+    def quality(self, code, message, *, missing: MissingMetrics | None = None,
+                **values: str) -> str:
         """What a data-quality note of kind ``code`` means, in the report language.
 
         The sentence comes from quality.yaml; for a code it does not know (a loader registered
@@ -708,6 +724,8 @@ class Formatter:
         from ``message`` (:meth:`_quality_field`), or from ``values``, worded by the report
         (the quality table names every month of a cost gap, ``{gaps}``, where an entry names
         its own); one that neither gives is the message's too, never a raw ``{gaps}``.
+        ``missing``: the facts of a note of metrics missing from an export (its entry's
+        ``missing_metrics``), which its sentence names; without them, it speaks in general.
 
         >>> Formatter("it").quality("duplicate_file", "same content as a.csv; read once")
         'I file con lo stesso contenuto sono stati letti una sola volta'
@@ -719,15 +737,16 @@ class Formatter:
         wording = _QUALITY.get(str(code))
         text = None if wording is None else wording.get(self.lang, wording["en"])
         fields = {name for _, name, _, _ in string.Formatter().parse(text or "") if name}
-        values = {name: values[name] if name in values else self._quality_field(name, message)
-                  for name in fields}
+        values = {name: values[name] if name in values else
+                  self._quality_field(name, message, missing) for name in fields}
         if text is None or None in values.values():
             if self.lang != "en":
                 self.untranslated.add(message)
             return message
         return text.format_map(values) if values else text
 
-    def _quality_field(self, name: str, message: str) -> str | None:
+    def _quality_field(self, name: str, message: str,
+                       missing: MissingMetrics | None = None) -> str | None:
         """Field ``name`` of a quality.yaml sentence as the log entry's ``message`` says it:
         the value that came (``{value}``: "…; got 'Beauté'", "?" when unsaid), a month of the
         costs file without a category's line (``{gaps}``: "August 2026: “Labour”"); None
@@ -744,20 +763,24 @@ class Formatter:
             return self.listed(self.label("post_type_read_as").format(
                 raw=raw, type=self.content_type(kind)) for _, raw, kind in read)
         if name in ("metrics", "consequence"):
-            return self._missing_metric(name, message)
+            return self._missing_metric(name, missing)
+        if name in ("opening", "monthly"):
+            # a costs file's one-off opening line and first monthly categories: named by the
+            # quality table (PerformanceSections.costs_one_off_named), else left unsaid
+            return ""
         return None
 
-    def _missing_metric(self, name: str, message: str) -> str:
+    def _missing_metric(self, name: str, said: MissingMetrics | None) -> str:
         """Field ``name`` of the sentence of a metric missing from an export
-        (``expected_metric_missing``) as its ``message`` says it (:func:`missing_said`): the
-        metrics (``{metrics}``: "i ricavi") and what follows for them (``{consequence}``: left
-        empty with their rates, or the interactions taken from the export's total; and the fix
-        that applies to the file: synonyms.csv's rows where some columns were not read, none
-        where every column was). The one sentence named no metric, sent every reader to
-        synonyms.csv, and told a GA4 file's reader of Facebook's interactions. A message that
-        says none of it gets the general sentence."""
-        said = missing_said(message)
-        if said is None:
+        (``expected_metric_missing``) as its note's facts ``said`` give it (its
+        ``missing_metrics``): the metrics (``{metrics}``: "i ricavi") and what follows for them
+        (``{consequence}``: left empty with their rates, or the interactions taken from the
+        export's total; and the fix that applies to the file: synonyms.csv's rows where some
+        columns were not read, none where every column was). The one sentence named no metric,
+        sent every reader to synonyms.csv, and told a GA4 file's reader of Facebook's
+        interactions. A note without facts (a frame built by hand) gets the general sentence;
+        they were read back from its English message, which a rewording would have broken."""
+        if not isinstance(said, MissingMetrics) or not said.metrics:    # NaN: a group's none
             return self.label("quality_metric_some" if name == "metrics" else
                               "quality_metric_unsaid")
         if name == "metrics":
@@ -768,7 +791,7 @@ class Formatter:
         several = len(said.metrics) > 1
         left = ("quality_metric_from_total" if said.from_total else
                 "quality_metric_empty_many" if several else "quality_metric_empty")
-        rows = said.rows.replace("<its header>", self.label("quality_metric_header"))
+        rows = "; ".join(said.rows).replace("<its header>", self.label("quality_metric_header"))
         fix = (self.label("quality_metric_all_read") if said.all_read else
                self.label("quality_metric_synonyms").format(rows=rows))
         return self.label("quality_metric_then").format(left=self.label(left), fix=fix)

@@ -8,6 +8,7 @@ import pandas as pd
 
 from .. import plots
 from .._actuals import posts_in, roi_once
+from .._costs import one_off_first
 from .._web import UNASSIGNED, campaign_key
 from ..benchmarks import (
     FOLLOWERS_UNKNOWN,
@@ -270,6 +271,22 @@ class PerformanceSections:
         f = self.fmt
         return f.join(f.cost_gap(month, categories)
                       for month, categories in costs_gaps(self.ds.costs))
+
+    def costs_one_off_named(self) -> dict[str, str]:
+        """The fields of the quality table's note of a costs file opening on a one-off line
+        (``costs_one_off_first``, :func:`~smmanalytics._costs.one_off_first`): ``opening``,
+        that line's category as the cost tables name it and its line (" (“Production”, line
+        2)"), ``monthly``, the categories of the first lines entered month by month ("
+        (“Labour”)"); empty, and the sentence then names neither, when the costs say none.
+        The log's message gave costs.csv's codes ("production", "labor")."""
+        f = self.fmt
+        found = one_off_first(self.ds.costs) if len(self.ds.costs) else None
+        if found is None:
+            return {"opening": "", "monthly": ""}
+        category = f.label("costs_month_missing_category").format(
+            name=f.label("cat_" + found.category))
+        return {"opening": f" ({category}, {f.label('error_line').format(value=found.line)})",
+                "monthly": f" ({f.gap_categories(list(found.categories))})"}
 
     def _key_events_valued(self) -> bool:
         """Whether goals.yaml (or the caller) gives key events a value, so that the attributed

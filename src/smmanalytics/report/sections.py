@@ -38,10 +38,16 @@ from .._web import campaign_key, uncovered_runs
 from ..benchmarks import account_names
 from ..dataset import SETTINGS_FILES, remembering
 from ..errors import ArgumentError, require_dataset
-from ..loaders._expected import missing_said
 from ..metrics import RATE_MEASURES, rate_measures
 from ..periods import last_days_covered, parse_period, post_dates, posts_in_period
-from ..quality import by_link, missing_from_newer, note_kind, shown_name, unread_files
+from ..quality import (
+    MissingMetrics,
+    by_link,
+    missing_from_newer,
+    note_kind,
+    shown_name,
+    unread_files,
+)
 from ..roi import campaign_names, check_campaign
 from ..schema import PLATFORMS, column_or
 from ..timing import MIN_AGE_DAYS, post_ages
@@ -949,15 +955,17 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         example = f.label("quality_example")
         named = {"gaps": self.costs_gaps_named()} if (
             groups["code"] == "costs_month_missing").any() else {}
+        if (groups["code"] == "costs_one_off_first").any():
+            named |= self.costs_one_off_named()
         table = pd.DataFrame({
             f.label("level"): [f.label("level_" + v) for v in groups["level"]],
             f.label("files"): [f.number(v) for v in groups["files"]],
             f.label("rows"): [f.number(v) for v in groups["rows"]],
-            f.label("note"): [printable(f"{f.quality(code, message, **named)} "
+            f.label("note"): [printable(f"{f.quality(code, message, missing=missing, **named)} "
                                         f"({example.format(file=file)})")
-                              for code, message, file in
+                              for code, message, file, missing in
                               zip(groups["code"], groups["example"], groups["example_file"],
-                                  strict=True)],
+                                  groups["missing"], strict=True)],
         })
         return self.table(sec, table, align=["left", "right", "right", "left"],
                           widths=["auto", "auto", "auto", "1fr"],
@@ -1235,19 +1243,23 @@ def quality_groups(q: pd.DataFrame) -> pd.DataFrame:
     as the report shows them): one per level and kind of note (:func:`note_kind`), with the
     number of files, the rows summed, and the first note's message and file, errors first,
     then by most files. A metric missing from an export (``expected_metric_missing``) has a
-    row per metrics and fix (:func:`missing_said`), which its sentence names: one row worded
-    from its first file's message told a second file missing another metric as the first's.
+    row per metrics and fix (its note's ``missing_metrics``, given as ``missing``), which its
+    sentence names: one row worded from its first file's message told a second file missing
+    another metric as the first's.
     """
     codes = q["code"].astype(str)
+    facts = [m if isinstance(m, MissingMetrics) else None
+             for m in column_or(q, "missing_metrics", None, object)]
     q = q.assign(level=q["level"].astype(str),
                  # dates re-written by a spreadsheet: a row per order they were read in
                  code=[note_kind(c, m) for c, m in zip(codes, q["message"], strict=True)],
                  rows=pd.to_numeric(q["rows"], errors="coerce"),
-                 said=[repr(missing_said(m)) if c == "expected_metric_missing" else ""
-                       for c, m in zip(codes, q["message"], strict=True)])
+                 said=[repr(m) if c == "expected_metric_missing" else ""
+                       for c, m in zip(codes, facts, strict=True)],
+                 missing=pd.Series(facts, index=q.index, dtype=object))
     by_kind = q.groupby(["level", "code", "said"], sort=False)
     return (by_kind.agg(files=("file", "nunique"), example=("message", "first"),
-                        example_file=("file", "first"))
+                        example_file=("file", "first"), missing=("missing", "first"))
             .assign(rows=by_kind["rows"].sum(min_count=1))
             .reset_index()
             .sort_values(["level", "files"], key=lambda s: s.map(_LEVEL_ORDER) if s.name ==
