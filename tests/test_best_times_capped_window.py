@@ -201,3 +201,38 @@ def test_nothing_short_is_none_and_an_unknown_language_refused():
     assert shortfall(_short(3, 3, []), "fr") is None
     with pytest.raises(ArgumentError, match="lang"):
         shortfall(_short(3, 3, []), "de")
+
+
+@pytest.mark.parametrize(("monday", "moved_to", "kind"), [
+    # Monday 01:00 CEST is 23:00 UTC on Sunday: Sunday 23:00 CEST (21:00 UTC) is 2 hours
+    # before it, 00:00 and 01:00 CET 1 and 2 hours after Saturday 23:00, and 03:00 to 19:00
+    # within 3 hours of the 3-hourly posts: no free hour is 3 hours from all, and the slot
+    # takes the first free one, 03:00, said so
+    (1, "2026-03-29 03:00", "none is 3 hours from the other posts"),
+    # Monday 03:00: Sunday 23:00 is 4 hours before it and 3 after 20:00: taken
+    (3, "2026-03-29 23:00", "3 hours or more from the other posts"),
+])
+def test_a_slot_moved_off_the_skipped_hour_keeps_3_hours_from_the_next_days_post(
+        monday, moved_to, kind):
+    """The question of s59CB: a slot of the hour skipped in spring moves within its day
+    (the per-day cap) but must keep 3 hours from the next day's first post too, as _pick
+    keeps slots apart across midnight. Audience schedule by hand: Sunday 02:00, 05:00, …,
+    20:00, Saturday 23:00 and Monday ``monday``:00, most online first in that order, all
+    planned (9 a week). Paris skips 02:00 on Sunday 29 March 2026, the last day of a plan
+    of one week from Monday 23 March: the next day's post is the next week's (Monday 30
+    March), which the plan repeats; unplanned here, it was not looked at, and with Monday
+    01:00 the slot moved to 23:00, 2 hours before it."""
+    import dataclasses
+
+    from tests.test_calendar import _hand_best
+
+    slots = [(6, h) for h in (2, 5, 8, 11, 14, 17, 20)] + [(0, monday), (5, 23)]
+    act = pd.DataFrame({"weekday": [d for d, _ in slots], "hour": [h for _, h in slots],
+                        "online_followers": [100.0 - i for i in range(len(slots))]})
+    act["relative"] = act["online_followers"] / act["online_followers"].mean()
+    best = dataclasses.replace(_hand_best("activity"), activity=act)
+    plan = plan_slots(best, "2026-03-23", weeks=1, posts_per_week=len(slots))
+    moved = plan.loc[plan["reason"].str.startswith("moved from 02:00")]
+    assert moved["start_local"].tolist() == [pd.Timestamp(moved_to, tz=TZ)]
+    assert moved["reason"].iloc[0].endswith(kind)
+    assert len(plan) == 9 and plan.attrs["clock_lost"] == []

@@ -620,7 +620,7 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
                              + pd.to_timedelta(hours, unit="h"))
     at = naive.tz_localize(slot_tz, ambiguous=np.ones(len(naive), dtype=bool),
                            nonexistent="shift_forward")
-    at, lost, moves = _off_the_skipped_hour(naive, at, slot_tz)
+    at, lost, moves = _off_the_skipped_hour(naive, at, slot_tz, len(week))
     local = at.tz_convert(tz)
     reason = np.tile(week["reason"].to_numpy(object), n_rep)
     lift = np.tile(week["lift"].astype("Float64").to_numpy(float, na_value=np.nan), n_rep)
@@ -679,7 +679,8 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
     return plan
 
 
-def _off_the_skipped_hour(naive: pd.DatetimeIndex, at: pd.DatetimeIndex, slot_tz: str
+def _off_the_skipped_hour(naive: pd.DatetimeIndex, at: pd.DatetimeIndex, slot_tz: str,
+                          per_week: int = 0
                           ) -> tuple[pd.DatetimeIndex, list[str], dict[int, bool]]:
     """The instants ``at`` of the slots ``naive`` (wall-clock times in ``slot_tz``) with each
     slot of an hour the clocks skip in spring moved to the first free hour after it on its
@@ -688,7 +689,10 @@ def _off_the_skipped_hour(naive: pd.DatetimeIndex, at: pd.DatetimeIndex, slot_tz
     or the slots already closer: three slots 02:00, 03:00, 04:00); the days where no hour
     was free (every hour planned), whose slot is NaT; and the slots moved (index → whether
     the 3-hour gap was kept), whose reason says so. The move stays on its day: the per-day
-    cap holds as planned.
+    cap holds as planned. The 3 hours are kept from the posts of the weeks before and after
+    the plan too (its ``per_week`` slots a week, as :func:`_too_close` wraps the week): a
+    plan ending on the Sunday of the change moved 02:00 to 23:00, 2 hours before the next
+    week's Monday 01:00.
 
     Shifted forward and left there, Sydney's 02:00 of Sunday 3 October 2027 met its 03:00
     slot and was dropped without a word: a plan of 60 posts a week for 2 weeks held 119, its
@@ -699,6 +703,7 @@ def _off_the_skipped_hour(naive: pd.DatetimeIndex, at: pd.DatetimeIndex, slot_tz
         return at, [], {}
     out = list(at)
     taken = set(at.delete(moved))
+    around = _weeks_around(naive, slot_tz, per_week)
     lost, moves = [], {}
     gap = pd.Timedelta(hours=_MIN_GAP_H)
     for i in moved:
@@ -706,8 +711,9 @@ def _off_the_skipped_hour(naive: pd.DatetimeIndex, at: pd.DatetimeIndex, slot_tz
         free = [t for t in (pd.Timestamp(day + pd.Timedelta(hours=h)).tz_localize(
                     slot_tz, ambiguous=True, nonexistent="shift_forward")
                 for h in [*range(h0 + 1, 24), *range(h0 - 1, -1, -1)]) if t not in taken]
-        # the posts near enough to the day to be within the gap of one of its hours
-        near = [x for x in taken if free and min(free) - gap < x < max(free) + gap]
+        # the posts near enough to the day to be within the gap of one of its hours, the
+        # weeks' before and after the plan's included
+        near = [x for x in taken | around if free and min(free) - gap < x < max(free) + gap]
         apart = [t for t in free if all(abs(t - x) >= gap for x in near)]
         out[i] = (apart or free or [pd.NaT])[0]
         if pd.isna(out[i]):
@@ -718,6 +724,19 @@ def _off_the_skipped_hour(naive: pd.DatetimeIndex, at: pd.DatetimeIndex, slot_tz
         logger.info("the clocks skip %02d:00 %s on %s: its slot moved to %s", h0, slot_tz,
                     day.date().isoformat(), f"{out[i]:%H:%M}")
     return pd.DatetimeIndex(out, tz=at.tz), lost, moves
+
+
+def _weeks_around(naive: pd.DatetimeIndex, slot_tz: str, per_week: int) -> set:
+    """The instants of the ``per_week`` slots of the week before the plan ``naive`` (its
+    first week's, 7 days earlier) and of the week after it (its last week's, 7 days later):
+    the posts around its first and last days, which the plan repeats week after week."""
+    if not per_week or len(naive) < per_week:
+        return set()
+    week = pd.Timedelta(days=7)
+    walls = naive[:per_week] - week
+    walls = walls.append(naive[-per_week:] + week)
+    return set(walls.tz_localize(slot_tz, ambiguous=np.ones(len(walls), dtype=bool),
+                                 nonexistent="shift_forward"))
 
 
 def shortfall(plan: pd.DataFrame, lang: str = "en") -> str | None:
