@@ -173,8 +173,12 @@ def _short(asked: int, slots: int, lost: list[str]) -> pd.DataFrame:
     (_short(5, 3, []), "fr", "seuls 3 créneaux distincts par semaine conviennent pour les 5 "
                              "publications par semaine demandées : le plan compte moins de "
                              "publications"),
-    (_short(5, 1, []), "it", "una sola fascia distinta a settimana è adatta ai 5 post a "
-                             "settimana richiesti: il piano ha meno post"),
+    (_short(5, 1, []), "it", "una sola fascia distinta a settimana è adatta ai post "
+                             "richiesti (5 a settimana): il piano ha meno post"),
+    # "il 8 marzo" needs "l'8": "il giorno 8 marzo"
+    (_short(7, 7, ["2026-03-08"]), "it",
+     "il cambio dell'ora salta un'ora (Europe/Paris) il giorno 8 marzo 2026 e ogni altra ora "
+     "di quel giorno ha un post: il piano ha 1 post in meno"),
     (_short(7, 7, ["2026-03-29"]), "fr",
      "le changement d'heure saute une heure (Europe/Paris) le 29 mars 2026 et toutes les "
      "autres heures de ce jour ont une publication : le plan compte 1 publication de moins"),
@@ -183,8 +187,8 @@ def _short(asked: int, slots: int, lost: list[str]) -> pd.DataFrame:
      "of those days has a post: the plan has 2 posts fewer"),
     # both clauses, joined as the language joins them (" ; " in French)
     (_short(168, 160, ["2026-03-29", "2027-03-28"]), "it",
-     "solo 160 fasce distinte a settimana sono adatte ai 168 post a settimana richiesti: il "
-     "piano ha meno post; il cambio dell'ora salta un'ora (Europe/Paris) nei giorni 29 marzo "
+     "solo 160 fasce distinte a settimana sono adatte ai post richiesti (168 a settimana): "
+     "il piano ha meno post; il cambio dell'ora salta un'ora (Europe/Paris) nei giorni 29 marzo "
      "2026 e 28 marzo 2027 e ogni altra ora di quei giorni ha un post: il piano ha 2 post in "
      "meno"),
 ])
