@@ -1165,7 +1165,8 @@ def test_an_empty_audience_schedule_is_no_audience_schedule(ds, monkeypatch):
     # hours to compare, no test (it read p = 1.00 on the one hour, s56DCF), which it says
     assert bt.method["test"] == NO_HOURS_TESTED and bt.method["test_left_out"] == 17
     faint = rep.fmt.label("bt_heatmap_faint").format(few="8")     # 20 posts: faint slots
-    assert (rep.fmt.label("bt_heatmap_lift").format(few="8", faint=faint,
+    hatched = rep.fmt.label("bt_heatmap_hatched")     # 20 posts: unposted slots shown
+    assert (rep.fmt.label("bt_heatmap_lift").format(few="8", faint=faint, hatched=hatched,
                                                     **_bt_who(rep.fmt, 1)) + ". "
             + rep.fmt.label("bt_heatmap_all_faint").format(few="8") + " "
             + rep.fmt.label("bt_heatmap_untested")) in captions

@@ -621,25 +621,28 @@ def test_youtube_figures_of_the_studio_range_are_said_as_that_range_not_lifetime
     assert Formatter(lang).typeset(beside) in both              # "… pour Instagram ; …"
 
 
-@pytest.mark.parametrize("lang,line", [
-    ("en", "Warning: the X posts exports stop on 31 October 2026 in their own time zone, partway "
-           "through 1 November 2026 (Australia/Sydney): X's figures for this period lack the "
-           "rest of that day."),
+@pytest.mark.parametrize("lang,line,pacific", [
+    ("en", "Warning: the X posts exports stop on 31 October 2026 in their own time zone (UTC), "
+           "partway through 1 November 2026 (Australia/Sydney): X's figures for this period "
+           "lack the rest of that day.", "in their own time zone (Pacific time), partway"),
     ("fr", "Attention : les exports de publications de X s'arrêtent le 31 octobre 2026 dans "
-           "leur propre fuseau horaire, en cours de journée le 1er novembre 2026 "
+           "leur propre fuseau horaire (UTC), en cours de journée le 1er novembre 2026 "
            "(Australia/Sydney) : il manque aux chiffres de X pour cette période la fin de "
-           "cette journée."),
+           "cette journée.", "dans leur propre fuseau horaire (heure du Pacifique), en cours"),
     ("it", "Attenzione: le esportazioni dei post di X si fermano al 31 ottobre 2026 nel loro "
-           "fuso orario, a giornata in corso il 1° novembre 2026 (Australia/Sydney): alle "
-           "cifre di X per questo periodo manca il resto di quella giornata."),
+           "fuso orario (UTC), a giornata in corso il 1° novembre 2026 (Australia/Sydney): "
+           "alle cifre di X per questo periodo manca il resto di quella giornata.",
+     "nel loro fuso orario (ora del Pacifico), a giornata"),
 ])
-def test_exports_stopping_partway_through_the_brands_last_day_say_so(lang, line):
+def test_exports_stopping_partway_through_the_brands_last_day_say_so(lang, line, pacific):
     """The sample read by a brand in Sydney (s58RT): its posts of 31 October after 13:00 UTC
     fall on 1 November there (UTC+11), the data's last day; the X exports cover UTC days up
     to 31 October, which ends at 11:00 on 1 November in Sydney. The cover said "the X posts
     exports stop on 31 October 2026" against a period ending on 1 November, in a zone it did
     not name: it now says only the rest of that day is missing. Each platform's exports end
-    so (UTC or Pacific days, both behind Sydney): six warnings, all of this kind."""
+    so (UTC or Pacific days, both behind Sydney): six warnings, all of this kind, each naming
+    the zone its loader counts the export's days in (``day_tz``: "in their own time zone"
+    did not say which), Pacific time for Facebook's and Instagram's (Meta's days)."""
     ds = smm.load(SAMPLE)
     syd = dataclasses.replace(ds, brand=dataclasses.replace(ds.brand,
                                                             timezone="Australia/Sydney"))
@@ -648,3 +651,6 @@ def test_exports_stopping_partway_through_the_brands_last_day_say_so(lang, line)
     assert len(warnings) == 6
     partway = {"en": "partway through", "fr": "en cours de journée", "it": "a giornata in corso"}
     assert all(partway[lang] in w for w in warnings)
+    meta = [w for w in warnings if "Facebook" in w or "Instagram" in w]
+    assert len(meta) == 2 and all(pacific in w for w in meta)
+    assert sum("(UTC)" in w for w in warnings) == 4

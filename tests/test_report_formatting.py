@@ -1033,6 +1033,7 @@ _NOTE_VALUES = {
     "slot_lift": "1.2", "source": "Socialinsider",
     "sources": "'meta'", "start": "17:00", "tz": "Europe/Paris",
     "value": "3.2%", "weekday": "Monday", "weekdays": "Monday-Friday", "weeks": "4.4",
+    "slots": "3", "asked": "5", "dates": "2026-03-08, 2027-03-14",
 }
 #: snake_case words a note may show: the goals.yaml key and the UTM parameter of the links
 #: the reader is asked to write

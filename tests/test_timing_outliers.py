@@ -211,7 +211,8 @@ def test_the_reports_caption_says_what_faint_cells_are_only_when_there_are(viral
     caption = WatchSections._heatmap_caption(SimpleNamespace(fmt=f), viral, "lift",
                                              _bt_who(f, 1))
     assert faint not in caption
-    assert f.label("bt_heatmap_lift").format(few="8", faint="", **_bt_who(f, 1)) in caption
+    assert f.label("bt_heatmap_lift").format(few="8", faint="", hatched=f.label(
+        "bt_heatmap_hatched"), **_bt_who(f, 1)) in caption
     plain = dataclasses.replace(viral, method={**viral.method, "capped": []})
     assert faint in WatchSections._heatmap_caption(SimpleNamespace(fmt=f), plain, "lift",
                                                    _bt_who(f, 1))

@@ -10,12 +10,13 @@ Definitions
   ``timing.MIN_CELL_POSTS`` (8) posts comes after every slot of more. The reason of a slot of
   so few posts, in the window or not, gives their number and not its lift, which one post sets
   (benchmarks-methods 3.3); one of them counted at a cap (``BestTimes.few_capped``, which the
-  heatmap draws as too few to tell) is said so, in the window too. Outside the window, such a
-  slot has no lift in the plan (<NA>) and comes after every other slot, below the average or
-  not: its estimate is its capped post's (12.7x for one viral post). When the finding is the
-  days of the week alone (``BestTimes.best_days``: the weekday test holds, the hour test does
-  not), those days first, then the other days by their lift, each at the hours the account
-  posted at, most used first (basis ``days``). Without a reliable effect, the
+  heatmap draws as too few to tell) is said so, in the window too. Such a slot has no lift in
+  the plan (<NA>): its estimate is its capped post's (12.7x for one viral post). In the window
+  it comes after the window's other slots (as ``BestTimes.recommended`` ranks it), before any
+  slot outside it; outside, after every other slot, below the average or not. When the
+  finding is the days of the week alone (``BestTimes.best_days``: the weekday test holds,
+  the hour test does not), those days first, then the other days by their lift, each at the
+  hours the account posted at, most used first (basis ``days``). Without a reliable effect, the
   audience-activity schedule (most followers online first) when exported; otherwise posts are
   spread evenly over the week at the account's most common posting hour (of hours tied for
   most posts, the one nearest noon, and the reason says no hour is usual; noon when no post
@@ -280,12 +281,22 @@ def _ranked(best: BestTimes, per_week: int = 7) -> tuple[pd.DataFrame, str]:
         weekend = best.weekend_window or {}
         weekend_days = set(weekend.get("weekdays", ()))
         on_weekend = told(weekend) if weekend else window
+        # a window slot of a few posts holding a capped one (few_capped) after the window's
+        # other slots, as best.recommended ranks it (timing._window_slots_ranked), and with
+        # no lift, as outside the window: its estimate is its capped post's (12.68x for one
+        # viral post), which put it first in a plan of 1 a week over slots of 40 posts at
+        # 1.27x. Planned on the window's estimate, it stays before the slots outside it
+        # (_pick's first tier, whatever its lift)
+        in_capped = best.few_capped[rec["weekday"].to_numpy(int), rec["hour"].to_numpy(int)]
+        rec = rec.assign(_capped=in_capped).sort_values("_capped", kind="stable")
         rec = rec.assign(
             reason=lambda d: [_window_reason(best, on_weekend if int(day) in weekend_days
-                                             else window, lift, n,
-                                             bool(best.few_capped[int(day), int(hour)]))
-                              for day, hour, lift, n in zip(d["weekday"], d["hour"], d["lift"],
-                                                            d["n_posts"], strict=True)])
+                                             else window, lift, n, bool(c))
+                              for day, hour, lift, n, c in zip(
+                                  d["weekday"], d["hour"], d["lift"], d["n_posts"], d["_capped"],
+                                  strict=True)],
+            lift=lambda d: d["lift"].astype("Float64").mask(d["_capped"].to_numpy()),
+            _tier=0)
         rest = best.by_slot.loc[best.by_slot["n_posts"].gt(0) & best.by_slot["lift"].notna()]
         rest = rest.merge(rec[["weekday", "hour"]], how="left", indicator=True)
         rest = rest.loc[rest["_merge"] == "left_only"].drop(columns="_merge")
@@ -301,7 +312,8 @@ def _ranked(best: BestTimes, per_week: int = 7) -> tuple[pd.DataFrame, str]:
             reason=[_outside_reason(best, lift, n, c) for lift, n, c in zip(
                 rest["lift"], rest["n_posts"], rest["_capped"], strict=True)],
             lift=rest["lift"].astype("Float64").mask(rest["_capped"].to_numpy()))
-        cols = ["weekday", "hour", "lift", "reason"]
+        rest = rest.assign(_tier=_tiers(rest["lift"]))
+        cols = ["weekday", "hour", "lift", "reason", "_tier"]
         return pd.concat([rec[cols], rest[cols]], ignore_index=True), "effect"
     if best.day_effect:
         return _by_days(best, tz, per_week), "days"
@@ -453,8 +465,10 @@ def _pick(ranked: pd.DataFrame, per_week: int, basis: str) -> pd.DataFrame:
     # 0.95x slot on a free day over a 1.46x one an hour from another post; and a slot of no
     # lift (a few posts, one capped: _ranked) after both: the cap made 4 posts a week take
     # Tuesday 21:00, free, over Friday 09:00, 40 posts at 0.63x, a day with a post already
-    lift = ranked["lift"].astype("Float64").to_numpy(float, na_value=np.nan)
-    tiers = (np.where(lift >= 1, 0, np.where(np.isnan(lift), 2, 1)) if basis == "effect"
+    # (the window's slots are all of the first: _ranked's ``_tier``, a capped one's lift
+    # unknown)
+    tiers = (ranked["_tier"].to_numpy(int) if "_tier" in ranked
+             else _tiers(ranked["lift"]) if basis == "effect"
              else np.zeros(len(ranked), dtype=int))
     # within a tier, the rules are relaxed one at a time: the per-day cap first (a third post
     # on a day, still 3 hours from the others), then the gap (posts an hour apart, the cap
@@ -477,6 +491,13 @@ def _pick(ranked: pd.DataFrame, per_week: int, basis: str) -> pd.DataFrame:
                 rows.append(i)
     # the ranked rows themselves: their dtypes kept (a lift unknown stays <NA>)
     return ranked.iloc[rows].reset_index(drop=True)
+
+
+def _tiers(lift: pd.Series) -> np.ndarray:
+    """The tier :func:`_pick` takes each slot of ``lift`` in on the effect basis: 0 at or
+    above the account's average, 1 below it, 2 of no lift (a few posts, one capped)."""
+    lift = lift.astype("Float64").to_numpy(float, na_value=np.nan)
+    return np.where(lift >= 1, 0, np.where(np.isnan(lift), 2, 1))
 
 
 def _too_close(at: int, taken: list[int]) -> bool:
@@ -599,7 +620,7 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
                              + pd.to_timedelta(hours, unit="h"))
     at = naive.tz_localize(slot_tz, ambiguous=np.ones(len(naive), dtype=bool),
                            nonexistent="shift_forward")
-    at, lost, moves = _off_the_skipped_hour(naive, at, slot_tz)
+    at, lost, moves = _off_the_skipped_hour(naive, at, slot_tz, len(week))
     local = at.tz_convert(tz)
     reason = np.tile(week["reason"].to_numpy(object), n_rep)
     lift = np.tile(week["lift"].astype("Float64").to_numpy(float, na_value=np.nan), n_rep)
@@ -658,7 +679,8 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
     return plan
 
 
-def _off_the_skipped_hour(naive: pd.DatetimeIndex, at: pd.DatetimeIndex, slot_tz: str
+def _off_the_skipped_hour(naive: pd.DatetimeIndex, at: pd.DatetimeIndex, slot_tz: str,
+                          per_week: int = 0
                           ) -> tuple[pd.DatetimeIndex, list[str], dict[int, bool]]:
     """The instants ``at`` of the slots ``naive`` (wall-clock times in ``slot_tz``) with each
     slot of an hour the clocks skip in spring moved to the first free hour after it on its
@@ -667,7 +689,10 @@ def _off_the_skipped_hour(naive: pd.DatetimeIndex, at: pd.DatetimeIndex, slot_tz
     or the slots already closer: three slots 02:00, 03:00, 04:00); the days where no hour
     was free (every hour planned), whose slot is NaT; and the slots moved (index → whether
     the 3-hour gap was kept), whose reason says so. The move stays on its day: the per-day
-    cap holds as planned.
+    cap holds as planned. The 3 hours are kept from the posts of the weeks before and after
+    the plan too (its ``per_week`` slots a week, as :func:`_too_close` wraps the week): a
+    plan ending on the Sunday of the change moved 02:00 to 23:00, 2 hours before the next
+    week's Monday 01:00.
 
     Shifted forward and left there, Sydney's 02:00 of Sunday 3 October 2027 met its 03:00
     slot and was dropped without a word: a plan of 60 posts a week for 2 weeks held 119, its
@@ -678,6 +703,7 @@ def _off_the_skipped_hour(naive: pd.DatetimeIndex, at: pd.DatetimeIndex, slot_tz
         return at, [], {}
     out = list(at)
     taken = set(at.delete(moved))
+    around = _weeks_around(naive, slot_tz, per_week)
     lost, moves = [], {}
     gap = pd.Timedelta(hours=_MIN_GAP_H)
     for i in moved:
@@ -685,8 +711,9 @@ def _off_the_skipped_hour(naive: pd.DatetimeIndex, at: pd.DatetimeIndex, slot_tz
         free = [t for t in (pd.Timestamp(day + pd.Timedelta(hours=h)).tz_localize(
                     slot_tz, ambiguous=True, nonexistent="shift_forward")
                 for h in [*range(h0 + 1, 24), *range(h0 - 1, -1, -1)]) if t not in taken]
-        # the posts near enough to the day to be within the gap of one of its hours
-        near = [x for x in taken if free and min(free) - gap < x < max(free) + gap]
+        # the posts near enough to the day to be within the gap of one of its hours, the
+        # weeks' before and after the plan's included
+        near = [x for x in taken | around if free and min(free) - gap < x < max(free) + gap]
         apart = [t for t in free if all(abs(t - x) >= gap for x in near)]
         out[i] = (apart or free or [pd.NaT])[0]
         if pd.isna(out[i]):
@@ -699,25 +726,68 @@ def _off_the_skipped_hour(naive: pd.DatetimeIndex, at: pd.DatetimeIndex, slot_tz
     return pd.DatetimeIndex(out, tz=at.tz), lost, moves
 
 
-def shortfall(plan: pd.DataFrame) -> str | None:
+def _weeks_around(naive: pd.DatetimeIndex, slot_tz: str, per_week: int) -> set:
+    """The instants of the ``per_week`` slots of the week before the plan ``naive`` (its
+    first week's, 7 days earlier) and of the week after it (its last week's, 7 days later):
+    the posts around its first and last days, which the plan repeats week after week."""
+    if not per_week or len(naive) < per_week:
+        return set()
+    week = pd.Timedelta(days=7)
+    walls = naive[:per_week] - week
+    walls = walls.append(naive[-per_week:] + week)
+    return set(walls.tz_localize(slot_tz, ambiguous=np.ones(len(walls), dtype=bool),
+                                 nonexistent="shift_forward"))
+
+
+def shortfall(plan: pd.DataFrame, lang: str = "en") -> str | None:
     """What a plan lacks of the posts a week asked (``attrs["posts_per_week"]``) when fewer
     distinct slots qualify (``attrs["slots_per_week"]``), and of the posts of its weeks when
     a slot in the hour the clocks skip found no free hour on its day (``attrs["clock_lost"]``,
     those days), else None: logged by
     :func:`plan_slots` and printed by ``smm calendar``, which wrote 95 slots for the 168 a
-    week asked and said nothing."""
+    week asked and said nothing. In ``lang`` (``en``, ``fr`` or ``it``, as :func:`write_ics`
+    writes the plan's reasons), with notes.yaml's wording: ``smm calendar --lang fr`` wrote
+    its events in French and this in English."""
+    if lang not in LANGS:
+        raise ArgumentError("not a report language", argument="lang",
+                            expected=f"one of {', '.join(LANGS)}", got=lang)
+    said = _shortfall_parts(plan)
+    if not said:
+        return None
+    if lang == "en":
+        return "; ".join(said)
+    from .report.formatting import Formatter  # lazy: import smmanalytics loads no report
+
+    fmt = Formatter(lang)
+    return fmt.join(fmt.note(part) for part in said)
+
+
+def _shortfall_parts(plan: pd.DataFrame) -> list[str]:
+    """:func:`shortfall`'s clauses in English, each one of notes.yaml's templates (the
+    singular and the plural apart: "only 1 distinct slots a week qualify" was said of one)."""
     asked, slots = plan.attrs.get("posts_per_week", 0), plan.attrs.get("slots_per_week", 0)
     said = []
     if slots < asked:
-        said.append(f"only {slots} distinct slots a week qualify for the {asked} posts a week "
-                    "asked: the plan has fewer posts")
-    if lost := plan.attrs.get("clock_lost"):
-        n = len(lost)
-        days = "that day" if n == 1 else "those days"
-        said.append(f"the clocks skip an hour ({plan.attrs.get('slot_tz')}) on "
-                    f"{', '.join(lost)} and every other hour of {days} has a post: the plan "
-                    f"has {n} post{'' if n == 1 else 's'} fewer")
-    return "; ".join(said) or None
+        # (asked > slots >= 1: a plan's ranked slots are never none, so asked is plural)
+        qualify = ("only 1 distinct slot a week qualifies" if slots == 1 else
+                   f"only {slots} distinct slots a week qualify")
+        said.append(f"{qualify} for the {asked} posts a week asked: the plan has fewer posts")
+    if lost := clock_shortfall(plan):
+        said.append(lost)
+    return said
+
+
+def clock_shortfall(plan: pd.DataFrame) -> str | None:
+    """:func:`shortfall`'s clause on the days a slot in the hour the clocks skip found no
+    free hour (``attrs["clock_lost"]``), in English (notes.yaml words it), else None; the
+    report says it too (the other clause is its own ``bt_slots_short``)."""
+    if not (lost := plan.attrs.get("clock_lost")):
+        return None
+    n = len(lost)
+    days = "that day" if n == 1 else "those days"
+    fewer = "1 post" if n == 1 else f"{n} posts"
+    return (f"the clocks skip an hour ({plan.attrs.get('slot_tz')}) on {', '.join(lost)} and "
+            f"every other hour of {days} has a post: the plan has {fewer} fewer")
 
 
 def plan_month(best: BestTimes, month: str, posts_per_week: int | None = None,

@@ -865,9 +865,9 @@ def _cmd_calendar(args) -> int:
     plan = plan_slots(bt, start, args.weeks, args.posts_per_week, tz)
     was = cancelled_events(out)
     # the report's rule (Brand.with_slug): one slot, one UID in both calendars
+    lang = args.lang or ds.brand.language
     path = write_ics(plan, out, brand_name=ds.brand.name,
-                     brand_slug=ds.brand.with_slug(args.brand).slug,
-                     lang=args.lang or ds.brand.language)
+                     brand_slug=ds.brand.with_slug(args.brand).slug, lang=lang)
     # the slots the new plan drops, written cancelled over the calendar imported before:
     # events a manager's app removes, which the command said nothing of
     if dropped := len(cancelled_events(path) - was):
@@ -881,7 +881,7 @@ def _cmd_calendar(args) -> int:
         print(f"slots a week below {bt.average}: {below} of "
               f"{plan.attrs['slots_per_week']} (more posts a week asked than slots at or "
               "above it)")
-    if short := shortfall(plan):
+    if short := shortfall(plan, lang):       # in the calendar's language, as its reasons
         print(f"smm: warning: {short}", file=sys.stderr)
     print(f"wrote {counted(len(plan), 'slot', 'slots')} ({plan.attrs['basis']}) "
           f"to {path}")

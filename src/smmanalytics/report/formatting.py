@@ -960,6 +960,9 @@ class Formatter:
         if name == "excluded":               # timing's, as its summary: "too young: 4, no peer: 1"
             return self.excluded({k.replace(" ", "_"): int(n) for k, n in (
                 part.rpartition(": ")[::2] for part in v.split(", "))})
+        if name == "dates" and all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", d) for d in v.split(", ")):
+            # ISO days a note lists (a plan's days of no free hour: "2026-03-29, 2027-03-28")
+            return self.listed(self.date(dt.date.fromisoformat(d)) for d in v.split(", "))
         if name == "categories":             # costs.csv's: "ad_spend, labor"
             return ", ".join(self.cost_category(c) for c in v.split(", "))
         if name == "lines":                  # cost lines: "2026-07 tools 9.99 USD, …"

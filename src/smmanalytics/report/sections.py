@@ -1384,8 +1384,19 @@ def _platform_coverage(ds, period, f, platform: str, begin: dt.date, end: dt.dat
         if not unread and _holds_part_of(ds, platform, last, end):
             key, values = "cover_platform_ends_part", values | {
                 "day": f.date(end), "tz": f.zone(ds.brand.timezone)}
+            # the zone the exports count their days in, named where it is not the brand's
+            # ("in their own time zone" left the reader to guess UTC or Pacific time)
+            if (zone := _export_zone(ds, platform)) and zone != ds.brand.timezone:
+                key, values = "cover_platform_ends_part_zone", values | {"zone": f.zone(zone)}
         stops.append(f.label(key).format(date=f.date(last), **values))
     return starts, stops
+
+
+def _export_zone(ds, platform: str) -> str | None:
+    """The zone ``platform``'s exports count their days in, as its loader records it on its
+    daily rows (``day_tz``: Meta's Pacific days, UTC for X, LinkedIn, TikTok and YouTube), or
+    None when no daily row says."""
+    return metrics.day_zones(ds.daily).get(platform) if ds.daily is not None else None
 
 
 def _holds_part_of(ds, platform: str, last: dt.date, end: dt.date) -> bool:

@@ -21,7 +21,7 @@ from .._alert_signals import SIGNAL_FIELDS, SIGNAL_TABLES, coverage, day_hours, 
 from .._io import atomic_write
 from ..alerts import SERIES, account_named, incidents, plot_alerts, with_account
 from ..benchmarks import account_names
-from ..calendar import ics_bytes, replaced_calendar
+from ..calendar import clock_shortfall, ics_bytes, replaced_calendar
 from ..errors import EmptyDataError
 from ..loaders._headers import synonyms
 from ..loaders._registry import find_format
@@ -46,7 +46,7 @@ from ..timing._estimate import (
     window_runs,
 )
 from ..timing._model import NO_ENGAGEMENT, NOT_IDENTIFIABLE, NOT_PERMUTABLE
-from ..timing._result import best_day
+from ..timing._result import _hatched, best_day
 from ._ahead import built_ahead
 from .builder import Section
 from .formatting import DAY_GROUP_LABELS, OTHER_BADGE_COLOR
@@ -341,12 +341,18 @@ class WatchSections:
         a grey grid no caption explained); of one with a slot of a few posts holding a capped
         post (``bt.few_capped``), what its dotted cell is; what a faint cell is only when one
         is drawn (:func:`_faint_cells`): a heatmap of slots of 8 posts or more, or of one
-        capped post, explained faint cells it did not have."""
+        capped post, explained faint cells it did not have; and what a hatched cell is only
+        when one is drawn (``timing._result._hatched``), as the figure's title."""
         f = self.fmt
         few = f.number(MIN_CELL_POSTS)
         faint = (f.label("bt_heatmap_faint").format(few=few)
                  if kind == "lift" and _faint_cells(bt) else "")
-        parts = [f.label(f"bt_heatmap_{kind}").format(few=few, faint=faint, **who)]
+        # what hatching is, only when a cell is hatched (as the figure's title): a grid of
+        # posted cells was told "hatched: no post in that slot"
+        hatched = (f.label("bt_heatmap_hatched") if kind == "lift" and _hatched(
+            bt.by_slot["n_posts"].to_numpy(dtype=int).reshape(7, 24)) else "")
+        parts = [f.label(f"bt_heatmap_{kind}").format(few=few, faint=faint, hatched=hatched,
+                                                       **who)]
         if kind == "lift" and not bt.by_slot["n_posts"].ge(MIN_CELL_POSTS).any():
             parts.append(f.label("bt_heatmap_all_faint").format(few=few))
         if kind == "lift" and bt.few_capped.any():    # dotted, not faint: too few to tell
@@ -672,6 +678,10 @@ class WatchSections:
         if asked and found is not None and found < asked:
             self.text(sec, f.label("bt_slots_short").format(
                 found=f.number(found), asked=f.number(asked), **who), note=True)
+        if plan.attrs.get("clock_lost"):
+            # a slot in the hour the clocks skip, no hour free on its day: a post fewer, which
+            # the plan's shortfall says (its other clause is bt_slots_short's, above)
+            self.text(sec, f.sentence(f.note(clock_shortfall(plan))) + ".", note=True)
         if below := plan.attrs.get("below_average"):
             # the pace asks more slots than those at or above average: the table's lifts
             # under 1× are no mistake
@@ -699,7 +709,9 @@ class WatchSections:
             return table.assign(**{lift_label: ["–"] * len(shown)}), 0
         posts = _posts_behind(bt, shown, by_day=basis == "days")
         few = posts < MIN_CELL_POSTS
-        withheld = few & shown["lift"].notna().to_numpy(bool)
+        # a slot of 1 to 7 posts: its "–" is explained, its lift withheld or, one of them
+        # capped (calendar._ranked), unknown; a slot of no post has no lift to withhold
+        withheld = few & (posts > 0)
         return table.assign(**{
             f.label(f"slot_posts_{basis}"): [f.number(n) for n in posts],
             lift_label: [f"{f.number(v, 2)}×" if pd.notna(v) and not low else "–"

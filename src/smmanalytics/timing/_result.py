@@ -335,6 +335,14 @@ def _mark_few_capped(ax, mask: np.ndarray):
                   zorder=0.6, gid="few_capped")
 
 
+def _hatched(n: np.ndarray) -> bool:
+    """Does a lift heatmap of weekday x hour counts ``n`` show a hatched cell, a slot without
+    posts among the hours it shows (:func:`_hours_shown`)? Its title and the report's caption
+    say what hatching is only then: a grid of posted cells was told "hatched: no post"."""
+    first, last = _hours_shown(n)
+    return bool((n[:, first:last + 1] == 0).any())
+
+
 def _faint_said(n: np.ndarray, few_capped: np.ndarray) -> str:
     """The heatmap title's lines on its faint cells (weekday x hour counts ``n``): none, some,
     or every posted slot under :data:`MIN_CELL_POSTS` posts, when no slot's own lift is
@@ -440,8 +448,9 @@ class BestTimes:
         post; NaN for a slot without posts unless posted hours lie within two hours on both
         sides (same day), where the smooth curve would only extrapolate.
     recommended : DataFrame
-        Rows of ``by_slot`` inside the chosen window that hold posts, best first; empty without
-        a reliable effect.
+        Rows of ``by_slot`` inside the chosen window that hold posts, best first (by shrunk
+        lift, then posts), a slot of a few posts holding a capped one (``few_capped``) after
+        the others, its estimate being that post's; empty without a reliable effect.
     by_weekday : DataFrame
         7 rows: weekday, n_posts (hour-known and day-precision posts), lift, lift_low, lift_high;
         NaN where a weekday's lift is not identified (no posts, or aliased with the controls).
@@ -963,8 +972,9 @@ class BestTimes:
                     ax.add_patch(Rectangle((x0 - 0.5, d - 0.5), width, 1, fill=False, lw=1.5,
                                            ec="black"))
             # the faint cells said on a line of their own, when there are: the title was cut
-            title = self._titled("Engagement lift by posting slot (numbers: posts; hatched: "
-                                 "no post)" + _faint_said(n, few_capped))
+            title = self._titled("Engagement lift by posting slot (numbers: posts"
+                                 + ("; hatched: no post" if _hatched(n) else "") + ")"
+                                 + _faint_said(n, few_capped))
         ax.grid(False)   # style sheets with a grid draw it across the cells
         first, last = (0, 23) if kind == "activity" else _hours_shown(n)
         step = 1 if last - first < 8 else 2 if last - first < 16 else 3
