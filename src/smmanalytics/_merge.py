@@ -1029,7 +1029,8 @@ def _cut_post(df: pd.DataFrame, pos: int, keys: list[str], cut: dict
     by_id = _same_post(df, pos, [k for k in keys if k != "platform"])
     by_id[pos] = False
     platforms = df["platform"][by_id].unique()
-    if len(platforms) != 1 or platforms[0] == df["platform"].iloc[pos]:
+    read = df["platform"].iloc[pos]          # missing where the loader could not tell it
+    if len(platforms) != 1 or pd.notna(read) and platforms[0] == read:
         return df, same, False
     out = df.copy(deep=False)
     column = out["platform"].copy()
@@ -1078,8 +1079,11 @@ def _complete_cut_row(df: pd.DataFrame, pos: int, older: np.ndarray, keys: list[
         taken.append(c)
         sources.add(file_name(df["source_file"].loc[known.index[-1]]))
     if not taken:
+        # a platform the loader could not tell (Meta's mixed export) is unknown too
+        unknown = (["platform"] if "platform" in df.columns and pd.isna(df["platform"].iloc[pos])
+                   else []) + lost
         log.add(src, "cut_row_alone", f"{where} is in no older export: it keeps what the file "
-                f"gives before the cut, its {', '.join(lost) or 'figures'} unknown", rows=1)
+                f"gives before the cut, its {', '.join(unknown) or 'figures'} unknown", rows=1)
         return df
     recounted = _resum(out, out.index[[pos]].to_numpy(), set(taken))
     unknown = [c for c in lost if c not in taken]
