@@ -3,8 +3,9 @@ compare() alike (s58CG, last stop's reviewers): a declared platform whose export
 daily follower figure though another of its exports would (TikTok's Content export alone,
 YouTube Studio's table alone) leaves the pooled goal "not assessed", as one without figures on
 some days does; compare() leaves out, and names, the platforms brand.yaml does not name, as
-the goal does; a platform launched within the period is counted from its first known day,
-the goal not assessed, never from a start read as 0."""
+the goal does; a platform launched within the period (its follower count from 0) counts 0
+before its launch and the goal is judged, while one whose count starts above 0 is counted
+from its first known day, the goal not assessed, never from a start read as 0."""
 
 import pandas as pd
 import pytest
@@ -81,24 +82,55 @@ def test_compare_pools_the_platforms_of_brand_yaml_as_the_goal_does(tmp_path):
     assert not any("brand.yaml" in cav for cav in c.caveats)
 
 
-def test_a_platform_launched_within_the_period_counts_from_its_first_day(tmp_path):
-    """TikTok launched on 15 October: its FollowerHistory starts there at 0 followers, its
-    first day's difference unknown (no day before it in the file, as the loader reads it),
-    then +5 a day. The total counts it from its first known day, 16 × 5 = 80, with X's 62:
-    142; its days before are not read as 0, and the goal is not assessed, the note naming
-    TikTok's days."""
-    brand = Brand(name="Test", timezone="Europe/Paris", accounts={"x": "x", "tiktok": "t"})
+def _tiktok_from_15th(count: float) -> list[dict]:
+    """TikTok's FollowerHistory from 15 October: ``count`` followers that day, its difference
+    unknown (no day before it in the file, as the loader reads it), then +5 a day."""
     days = pd.date_range("2026-10-15", "2026-10-31").strftime("%Y-%m-%d")
-    tiktok = [{"platform": "tiktok", "account_id": "t", "date": day, "metric": metric,
-               "value": value}
-              for k, day in enumerate(days)
-              for metric, value in (("followers_total", 5.0 * k),
-                                    ("net_follows", float("nan") if k == 0 else 5.0))]
-    ds = dataset(daily=daily(_x_october() + tiktok), brand=brand,
-                 goals=_goal_frame(tmp_path, "followers_net", 100))
-    row = scorecard(ds, "2026-10", asof="2026-11-05").iloc[0]
+    return [{"platform": "tiktok", "account_id": "t", "date": day, "metric": metric,
+             "value": value}
+            for k, day in enumerate(days)
+            for metric, value in (("followers_total", count + 5.0 * k),
+                                  ("net_follows", float("nan") if k == 0 else 5.0))]
+
+
+def _launch_goal(tmp_path, count: float, platform: str = "all") -> pd.Series:
+    brand = Brand(name="Test", timezone="Europe/Paris", accounts={"x": "x", "tiktok": "t"})
+    tmp_path.mkdir(exist_ok=True)
+    goals = _goal_frame(tmp_path, "followers_net", 100)
+    goals["platform"] = platform
+    ds = dataset(daily=daily(_x_october() + _tiktok_from_15th(count)), brand=brand,
+                 goals=goals)
+    return scorecard(ds, "2026-10", asof="2026-11-05").iloc[0], ds
+
+
+def test_a_platform_launched_within_the_period_counts_0_before_its_launch(tmp_path):
+    """TikTok launched on 15 October: its FollowerHistory starts there at 0 followers. An
+    account of 0 followers had none to gain or lose before: its 1st to 14th are 0 and its
+    15th (0 to 0) too, known, then 16 × 5 = 80; with X's 31 × 2 = 62, 142 ≥ 100: met. Before,
+    the launch read as a series starting late: "tiktok data start on 2026-10-15", "known on
+    16 of 31 days", not assessed; TikTok's own goal "not covered in full"."""
+    row, ds = _launch_goal(tmp_path, 0.0)
+    assert (row["actual"], row["status"]) == (142, "met")
+    assert row["note"] == "tiktok started from 0 followers on 2026-10-15: no change counted before"
+    c = compare(ds, "2026-10")
+    assert c.table.set_index("kpi").loc["followers_net", "current"] == 142
+    assert not any("tiktok" in cav for cav in c.caveats)
+    # TikTok alone: 80 < 100, missed, its October judged whole
+    row, _ = _launch_goal(tmp_path / "tiktok", 0.0, "tiktok")
+    assert (row["actual"], row["status"]) == (80, "missed")
+    assert row["note"].startswith("tiktok started from 0 followers on 2026-10-15")
+
+
+def test_a_platform_whose_count_starts_above_0_counts_from_its_first_known_day(tmp_path):
+    """The same history from 1,000 followers: an account older than its export, its days
+    before unknown. The total counts it from its first known change, the 16th: 16 × 5 = 80,
+    with X's 62: 142, not assessed. The notes name the 16th, not the 15th (the first row,
+    whose change is unknown), as the day its data start."""
+    row, ds = _launch_goal(tmp_path, 1000.0)
     assert row["actual"] == 142 and pd.isna(row["status"])
     notes = row["note"].split("; ")
+    # before: "tiktok data start on 2026-10-15: counted from that day"
+    assert notes[0] == "tiktok data start on 2026-10-16: counted from that day"
     assert "tiktok: followers_net known on 16 of 31 days (2026-10-16 to 2026-10-31)" in notes
     assert notes[-1] == ("the actual leaves out the days before a platform's follower "
                          "figures start: not assessed")
@@ -106,6 +138,9 @@ def test_a_platform_launched_within_the_period_counts_from_its_first_day(tmp_pat
     assert c.table.set_index("kpi").loc["followers_net", "current"] == 142
     assert ("tiktok: followers_net known on 16 of 31 days of 2026-10 (2026-10-16 to "
             "2026-10-31).") in c.caveats
+    row, _ = _launch_goal(tmp_path / "tiktok", 1000.0, "tiktok")
+    # before: "… the tiktok data start at 2026-10-15"
+    assert row["note"] == "2026-10 not covered in full: the tiktok data start at 2026-10-16"
 
 
 @pytest.mark.parametrize(("lang", "said"), [

@@ -605,6 +605,13 @@ def test_an_overview_beside_two_accounts_by_day_exports_stays_apart_and_says_so(
     ("account_overview_analytics_atelierlumiere.csv", "atelierlumiere"),
     ("account_overview_analytics_atelier_lumiere_2026-10-31.csv", "atelier_lumiere"),
     ("account_overview_analytics_atelierlumiere (1).csv", "atelierlumiere"),
+    # a second file's bare number (macOS's Finder, some browsers): read as "(1)" was; before,
+    # these named no account (None), the other account's days merged with the brand's
+    ("account_overview_analytics_atelierlumiere 2.csv", "atelierlumiere"),
+    ("account_overview_analytics_atelierlumiere-2.csv", "atelierlumiere"),
+    ("account_overview_analytics_atelierlumiere_2026-10-31 2.csv", "atelierlumiere"),
+    ("account_overview_analytics_atelierlumiere_2026-10-31-2.csv", "atelierlumiere"),
+    ("account_overview_analytics 2.csv", None),
     # X's own name, a browser's second download, a day or a date after it: no handle
     ("account_overview_analytics.csv", None),
     ("account_overview_analytics (1).csv", None),

@@ -73,8 +73,10 @@ def test_a_row_cut_inside_its_account_id_takes_its_post_s_older_row(tmp_path):
         assert posts.loc[[p for p, *_ in OLDER_POSTS[:2]], "interactions"].tolist() == [17, 28]
         assert _notes(ds, "cut_row_alone").empty
         (message,) = _notes(ds, "cut_row_completed")["message"]
+        # the platform is the loader's: the file's name says Instagram (a name saying
+        # neither leaves it unknown and the older row gives it: test_loaders_cut_row_told)
         assert message.startswith(f"post {LAST} (the row from line 4, which the file's "
-                                  "cut-off left partial) takes platform, account_id")
+                                  "cut-off left partial) takes account_id")
         assert f"from the older export {OLDER}" in message
 
 

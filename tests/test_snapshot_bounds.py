@@ -286,8 +286,10 @@ def test_a_lifetime_figure_smaller_in_the_newer_dated_export_is_noted(tmp_path):
     """Two dated exports of posts A and B (Meta's names: exported 2 and 9 September): A's
     likes go from 10 down to 8 in the newer one (a recount, or a misread cell), B's from 9
     up to 11. The newer export's figures are kept (A's reach 10 × 8 = 80), as before, and a
-    note now names the file, the older file, A and its first figure in the table's order,
-    views 20 × 10 = 200 → 20 × 8 = 160: 1 post; B, which grew, is not in it."""
+    note names the file, the older file, A and every figure of it that dropped, in the
+    table's order: views 20 × 10 = 200 → 20 × 8 = 160, reach 10 × 10 = 100 → 80, likes
+    (reactions) 10 → 8, interactions 10 + 2 + 1 + 3 = 16 → 14 (the note named views alone
+    before): 1 post; B, which grew, is not in it."""
     posts = [("A1", "08/18/2026 03:23"), ("B1", "08/20/2026 03:23")]
     def rows(likes):
         return [(p, at, n, 2, 1, 3) for (p, at), n in zip(posts, likes, strict=True)]
@@ -300,10 +302,34 @@ def test_a_lifetime_figure_smaller_in_the_newer_dated_export_is_noted(tmp_path):
     assert note.file.endswith("instagram_posts_2026-08-01_2026-08-31_2026-09-09.csv")
     assert (note.rows, note.level) == (1, "warning")
     assert note.message == (
-        "1 post has a lifetime figure smaller than in the older export "
-        "instagram_posts_2026-08-01_2026-08-31_2026-09-02.csv (first: post A1, views 200 → "
-        "160): lifetime figures only grow, so the platform recounted them or a cell was "
-        "misread; this newer export's figures were kept")
+        "1 post has lifetime figures smaller than in the older export "
+        "instagram_posts_2026-08-01_2026-08-31_2026-09-02.csv (post A1: views 200 → 160, "
+        "reach 100 → 80, reactions 10 → 8, interactions 16 → 14): lifetime figures only "
+        "grow, so the platform recounted them or a cell was misread; this newer export's "
+        "figures were kept")
+
+
+def test_every_figure_that_dropped_is_named_post_by_post_up_to_five(tmp_path):
+    """Seven posts whose likes drop by 1 in the newer export (10 → 9, … 16 → 15) and an
+    eighth whose saves alone drop (3 → 2): each of the seven has views (20 × likes), reach
+    (10 × likes), reactions and interactions (likes + 2 + 1 + 3) dropped; the note names the
+    first five posts in the rows' order with their four figures, then "3 posts more" (the
+    sixth to the eighth); 8 posts counted."""
+    posts = [(f"P{k}", f"08/{10 + k:02d}/2026 03:23") for k in range(8)]
+    old = [(p, at, 10 + k, 2, 1, 3) for k, (p, at) in enumerate(posts)]
+    new = [(p, at, likes - (k < 7), c, sh, sv - (k == 7))
+           for k, (p, at, likes, c, sh, sv) in enumerate(old)]
+    ig_posts(tmp_path / "instagram_posts_2026-08-01_2026-08-31_2026-09-02.csv", old)
+    ig_posts(tmp_path / "instagram_posts_2026-08-01_2026-08-31_2026-09-09.csv", new)
+    ds = smm.load(tmp_path, cache=False)
+    [note] = _quality(ds, "lifetime_figure_dropped").itertuples(index=False)
+    assert note.rows == 8
+    shown = "; ".join(f"post P{k}: views {20 * (10 + k)} → {20 * (9 + k)}, reach "
+                      f"{10 * (10 + k)} → {10 * (9 + k)}, reactions {10 + k} → {9 + k}, "
+                      f"interactions {16 + k} → {15 + k}" for k in range(5))
+    assert note.message.startswith(
+        "8 posts have lifetime figures smaller than in the older export "
+        f"instagram_posts_2026-08-01_2026-08-31_2026-09-02.csv ({shown}; and 3 posts more): ")
 
 
 @pytest.mark.parametrize(("zone", "day", "end_utc"), [

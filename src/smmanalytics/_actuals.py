@@ -43,7 +43,8 @@ __all__ = ["metric_daily", "actual", "known_days", "known_days_note", "followers
            "followers_net_without",
            "followers_left_out", "follows_unknown", "declared_follows_unknown",
            "followers_absent_in",
-           "followers_absent_in_each", "follower_days", "undeclared_followers",
+           "followers_absent_in_each", "follower_days", "followers_span",
+           "launches_within", "undeclared_followers",
            "without_followers_of",
            "unread_exports", "unread_days", "web_unread",
            "could_not_be_read", "declared_unexported",
@@ -902,6 +903,41 @@ def followers_absent_in_each(ds, platform: str, spans: list[tuple[dt.date, dt.da
     return absent
 
 
+def followers_span(ds, span: PlatformSpan, start: dt.date) -> PlatformSpan:
+    """``span`` (:func:`platform_span` of its platform's data) as a goal on its net followers
+    takes it: from the first day its net change is known, not its first row. TikTok's
+    FollowerHistory from 15 October holds the count of the 15th but not its change (no day
+    before it): "tiktok data start on 2026-10-15", said a goal whose figures start on the
+    16th. A platform with a follower series that is a launch (:func:`_launch_days`, a count
+    from 0) is known from ``start`` on, 0 before its launch: no start within the period."""
+    series = _followers_series_of(ds, span.platform)
+    if span.first is None or not len(series.columns):
+        return span
+    if series.attrs.get("launched"):         # one known from any day: the platform too
+        return span._replace(first=min(span.first, start))
+    known = min((f for f in series.apply(pd.Series.first_valid_index) if pd.notna(f)),
+                default=None)
+    if known is None or known.date() <= span.first:
+        return span
+    return span._replace(first=known.date())
+
+
+def launches_within(ds, platform: str, start: dt.date, end: dt.date) -> list[str]:
+    """A note for each follower series of ``platform`` (or all) launched after ``start`` and
+    by ``end`` (:func:`_launch_days`), whose days before are counted as 0: "tiktok started
+    from 0 followers on 2026-10-15: no change before counted" (of one account of several,
+    "tiktok account t: …"), so a reader sees why a series that starts within the period
+    leaves the goal judged."""
+    series = _followers_series_of(ds, platform)
+    launched = series.attrs.get("launched", {})
+    several = series.columns.get_level_values("platform").value_counts() \
+        if len(series.columns) else pd.Series(dtype=int)
+    return [f"{_whose(p, a, several.get(p, 0) > 1)} started from 0 followers on "
+            f"{day.date().isoformat()}: no change counted before"
+            for (p, a), day in sorted(launched.items())
+            if pd.Timestamp(start) < day <= pd.Timestamp(end)]
+
+
 def follower_days(ds, platform: str) -> tuple[dt.date, dt.date]:
     """The first and last days on which some net follower series of ``platform`` is known
     (:func:`_followers_series`): what a goal's note says of a platform it has none of on its
@@ -975,6 +1011,10 @@ def _within(series: pd.DataFrame, days: pd.DatetimeIndex) -> pd.DataFrame:
     """The rows of ``days`` of ``series`` (of :func:`_followers_series`), Float64, with the
     columns that have a figure on one of them."""
     by = series.reindex(days)
+    for c, day in series.attrs.get("launched", {}).items():
+        # a launch among the days, or before them: 0 on the days before it (no account yet)
+        if len(days) and day <= days[-1]:
+            by[c] = by[c].mask(by.index < day, 0.0)
     return by.loc[:, by.notna().any().to_numpy()].astype("Float64")
 
 
@@ -1005,7 +1045,38 @@ def _followers_series(daily: pd.DataFrame | None, platform: str) -> pd.DataFrame
     by.index = pd.DatetimeIndex(by.index)
     by.columns = pd.MultiIndex.from_tuples([(str(p), str(a)) for p, a in by.columns],
                                            names=["platform", "account"])
-    return by.sort_index()
+    by = by.sort_index()
+    launched = {c: day for c, day in _launch_days(daily, platform).items() if c in by.columns}
+    for c, day in launched.items():          # the first day's change: from 0 to 0, none
+        if day in by.index and pd.isna(by.at[day, c]):
+            by.at[day, c] = 0.0
+    # read by _within and _followers_net, on this frame itself (no operation keeps attrs)
+    by.attrs["launched"] = launched
+    return by
+
+
+def _launch_days(daily: pd.DataFrame, platform: str) -> dict[tuple[str, str], pd.Timestamp]:
+    """The first day of each account of ``platform`` (or all) whose follower count
+    (``followers_total``, TikTok's FollowerHistory) is 0 on its first day: a new account,
+    launched then. Before that day it had no follower to gain or lose, so its net change is
+    0, known, not a series starting late: a TikTok account opened on 10 October, its
+    history from 0, left the brand's October "not assessed" (its days before the 10th
+    unknown) and its own goal judged on its 22 days alone."""
+    keep = (daily["metric"].eq("followers_total").fillna(False)
+            & daily["value"].notna()).to_numpy(dtype=bool)
+    if "hour" in daily.columns:
+        keep &= daily["hour"].isna().to_numpy(dtype=bool)
+    if platform != "all":
+        keep &= daily["platform"].astype("string").eq(platform).fillna(False).to_numpy(bool)
+    d = daily.loc[keep]
+    if d.empty:
+        return {}
+    account = column_or(d, "account_id", dtype="string").astype("string").fillna(NO_ACCOUNT)
+    first = (d.assign(account=account.to_numpy()).sort_values("date", kind="stable")
+             .groupby(["platform", "account"], observed=True).first())
+    return {(str(p), str(a)): pd.Timestamp(row.date).tz_localize(None).normalize()
+            if pd.Timestamp(row.date).tzinfo else pd.Timestamp(row.date).normalize()
+            for (p, a), row in first.iterrows() if row.value == 0}
 
 
 def _followers_net(every: pd.DataFrame, days: pd.DatetimeIndex) -> pd.Series:
@@ -1029,7 +1100,11 @@ def _followers_net(every: pd.DataFrame, days: pd.DatetimeIndex) -> pd.Series:
     by = _within(every, days)
     if not len(by.columns):
         return pd.Series(np.nan, index=days, dtype="Float64")
-    first = every[by.columns].apply(pd.Series.first_valid_index).to_numpy("datetime64[ns]")
+    first = every[by.columns].apply(pd.Series.first_valid_index).to_numpy("datetime64[ns]",
+                                                                          copy=True)
+    launched = every.attrs.get("launched", {})
+    # a launched account is known from the first day: 0 before its launch (_within)
+    first[[c in launched for c in by.columns]] = days[0].to_datetime64()
     started = days.to_numpy("datetime64[ns]")[:, None] >= first[None, :]
     values = np.where(started, by.to_numpy("float64", na_value=np.nan), 0.0).sum(axis=1)
     values[~started.any(axis=1)] = np.nan

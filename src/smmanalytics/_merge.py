@@ -339,19 +339,37 @@ def _note_figures_dropped(df: pd.DataFrame, dup: pd.Series, keys: list[str],
         new_, was = (pairs[f].to_numpy(dtype="float64", na_value=np.nan)
                      for f in (c, f"{c}_old"))
         at = np.flatnonzero(new_ < was)
-        drops += [(pairs["source_file"].iloc[i], pairs["source_file_old"].iloc[i],
+        drops += [(i, pairs["source_file"].iloc[i], pairs["source_file_old"].iloc[i],
                    str(pairs[keys[-1]].iloc[i]), c, was[i], new_[i]) for i in at]
-    by_files: dict[tuple[str, str], list] = {}
+    # post by post, each post's figures in the table's order (the sort is stable)
+    drops = [d[1:] for d in sorted(drops, key=lambda d: d[0])]
+    by_files: dict[tuple[str, str], dict[str, list]] = {}
     for src, other, post, c, was, now in drops:
-        by_files.setdefault((src, other), []).append((post, c, was, now))
+        by_files.setdefault((src, other), {}).setdefault(post, []).append((c, was, now))
     for (src, other), found in sorted(by_files.items()):
-        posts = list(dict.fromkeys(post for post, *_ in found))
-        post, c, was, now = found[0]
+        posts = list(found)
+        figures = sum(map(len, found.values()))
         log.add(src, "lifetime_figure_dropped", f"{counted(len(posts), 'post has', 'posts have')}"
-                f" a lifetime figure smaller than in the older export {file_name(other)} "
-                f"(first: post {post}, {c} {was:,.0f} → {now:,.0f}): lifetime figures only "
-                "grow, so the platform recounted them or a cell was misread; this newer "
-                "export's figures were kept", rows=len(posts), posts=posts)
+                f" {agree(figures, 'a lifetime figure', 'lifetime figures')} smaller than in "
+                f"the older export {file_name(other)} "
+                f"({_dropped_figures(found)}): lifetime figures only grow, so the platform "
+                "recounted them or a cell was misread; this newer export's figures were kept",
+                rows=len(posts), posts=posts)
+
+
+#: how many posts a ``lifetime_figure_dropped`` note names, with each figure that dropped
+_DROPS_SHOWN = 5
+
+
+def _dropped_figures(found: dict[str, list]) -> str:
+    """Every figure that dropped, post by post, from what to what (``post A1: views 200 →
+    160, reach 100 → 80``), the first :data:`_DROPS_SHOWN` posts and how many more: the note
+    named the first figure alone, and a recount of reach hid behind one of views."""
+    shown = "; ".join(f"post {post}: " + ", ".join(f"{c} {was:,.0f} → {now:,.0f}"
+                                                 for c, was, now in figures)
+                      for post, figures in list(found.items())[:_DROPS_SHOWN])
+    more = len(found) - _DROPS_SHOWN
+    return shown + (f"; and {counted(more, 'post', 'posts')} more" if more > 0 else "")
 
 
 def _ranked_by_figures(df: pd.DataFrame, keys: list[str], log: QualityLog) -> pd.DataFrame:
@@ -1029,7 +1047,8 @@ def _cut_post(df: pd.DataFrame, pos: int, keys: list[str], cut: dict
     by_id = _same_post(df, pos, [k for k in keys if k != "platform"])
     by_id[pos] = False
     platforms = df["platform"][by_id].unique()
-    if len(platforms) != 1 or platforms[0] == df["platform"].iloc[pos]:
+    read = df["platform"].iloc[pos]          # missing where the loader could not tell it
+    if len(platforms) != 1 or pd.notna(read) and platforms[0] == read:
         return df, same, False
     out = df.copy(deep=False)
     column = out["platform"].copy()
@@ -1078,8 +1097,11 @@ def _complete_cut_row(df: pd.DataFrame, pos: int, older: np.ndarray, keys: list[
         taken.append(c)
         sources.add(file_name(df["source_file"].loc[known.index[-1]]))
     if not taken:
+        # a platform the loader could not tell (Meta's mixed export) is unknown too
+        unknown = (["platform"] if "platform" in df.columns and pd.isna(df["platform"].iloc[pos])
+                   else []) + lost
         log.add(src, "cut_row_alone", f"{where} is in no older export: it keeps what the file "
-                f"gives before the cut, its {', '.join(lost) or 'figures'} unknown", rows=1)
+                f"gives before the cut, its {', '.join(unknown) or 'figures'} unknown", rows=1)
         return df
     recounted = _resum(out, out.index[[pos]].to_numpy(), set(taken))
     unknown = [c for c in lost if c not in taken]

@@ -99,8 +99,10 @@ from ._actuals import (
     followers_absent_in,
     followers_gaps,
     followers_left_out,
+    followers_span,
     known_days,
     known_days_note,
+    launches_within,
     missing_figure,
     platform_span,
     posts_gaps,
@@ -407,6 +409,8 @@ def _scorecard(ds, goals: pd.DataFrame | None, period: object, *, asof: object, 
                 # Instagram's data reach it; GA4 goals keep the span of all the data (GA4's too)
                 span = span_of(g["platform"], min(asof, window.end),
                                g["metric"] in POST_METRICS)
+                if g["metric"] == "followers_net":
+                    span = followers_span(ds, span, window.start)
                 known, whose = span.known, span.whose
                 # a month's export missing between others is a gap, no start nor end of the
                 # exports: _evaluate tells it
@@ -556,6 +560,8 @@ def _partial_platforms(ds, metric: str, w: Period, end: dt.date,
     notes = []
     for platform in social_platforms(ds):
         span = span_of(platform, end, metric in POST_METRICS)
+        if metric == "followers_net":
+            span = followers_span(ds, span, w.start)
         # as for a goal on the platform alone: a month's export missing is a gap, named
         first, last, gaps = span_extent(ds, span, begin, end)
         if first is None or not span.known or last < w.start or first > end:
@@ -788,6 +794,8 @@ def _actual_with_caveats(ds, g: dict, row: dict, w: Period, covered: Period, end
     partial = (followers_gaps(ds, platform, covered.start, end) if metric == "followers_net"
                else [])
     notes += partial
+    if metric == "followers_net":
+        notes += launches_within(ds, platform, covered.start, end)
     if pd.isna(a):
         if left_out:
             why = [f"no {p} export was found: net change unknown" if what == NOT_FOUND

@@ -1417,26 +1417,31 @@ def _measured_ad_spend(costs: pd.DataFrame, key: str, known: dict[str, bool],
     campaigns = campaign_key(ads["campaign"].astype("string"))
     # by="campaign" made the lines' campaign their key, (unassigned) for none
     campaigns = campaigns.mask(ads["campaign"].astype("string") == UNASSIGNED)
-    counted = np.zeros(len(ads), bool)
-    for n, (k, pl, amount, c) in enumerate(zip(ads[key], plat, amounts, campaigns,
-                                               strict=True)):
-        out.spend.setdefault(k, 0.0)
-        if pd.isna(pl):
-            if unknown_posting and amount:
-                out.left_out.setdefault(k, {}).setdefault(UNASSIGNED, set()).update(
-                    unknown_posting)
-                continue
-        elif not known.get(pl, False):
-            if amount:
-                out.left_out.setdefault(k, {}).setdefault(pl, set()).add(pl)
-            continue
-        seen = carried.get(UNASSIGNED if pd.isna(pl) else pl)
-        if pd.notna(c) and seen is not None and c not in seen:
-            if amount and c not in out.uncarried.setdefault(k, []):
-                out.uncarried[k].append(c)
-            continue
-        out.spend[k] += amount
-        counted[n] = True
+    codes, keys = pd.factorize(ads[key], use_na_sentinel=False)     # first seen, first
+    amt = amounts.to_numpy("float64", na_value=np.nan)
+    some = (amt != 0) | np.isnan(amt)         # an amount a note names: not 0 (NaN is one)
+    none = plat.isna().to_numpy(bool)
+    owner = plat.fillna(UNASSIGNED)           # whose paid posts a line's spend needs
+    # a line without a platform needs every platform's paid posts known; one of a platform,
+    # its own (a line of 0 is left out without a word)
+    left = np.where(none, bool(unknown_posting) & some,
+                    ~plat.isin([pl for pl, k in known.items() if k]).to_numpy(bool, na_value=False))
+    pair = owner.str.cat(campaigns.fillna(""), sep="\x1f")     # (Arrow drops a NUL)
+    uncarried = (~left & campaigns.notna().to_numpy(bool) & owner.isin(list(carried)).to_numpy(bool)
+                 & ~pair.isin([f"{pl}\x1f{c}" for pl, cs in carried.items() for c in cs])
+                 .to_numpy(bool))
+    counted = ~left & ~uncarried
+    # summed in the lines' order from 0.0, as a loop adds them (a NaN line makes its key's NaN)
+    sums = np.bincount(codes[counted], weights=amt[counted], minlength=len(keys))
+    out.spend = {k: float(v) for k, v in zip(keys, sums, strict=True)}
+    named = pd.DataFrame({"k": codes, "pl": owner.to_numpy(object),
+                          "c": campaigns.to_numpy(object)})
+    for k, pl in named.loc[left & some, ["k", "pl"]].drop_duplicates().itertuples(index=False):
+        out.left_out.setdefault(keys[k], {})[pl] = (set(unknown_posting) if pl == UNASSIGNED
+                                                    else {pl})
+    for k, c in named.loc[uncarried & some, ["k", "c"]].drop_duplicates().itertuples(
+            index=False):
+        out.uncarried.setdefault(keys[k], []).append(c)
     # a refund left out (Instagram's, one without a platform) did not lower this spend
     out.refunds = _refund_lines(ads.loc[counted & ~ads["_foreign"].to_numpy(bool)], key)
     return out

@@ -356,7 +356,7 @@ def _keep_cut_row(fmt: Format, cand: Candidate, out: list[pd.DataFrame]) -> None
         last = df.iloc[-1]
         lost = [c for c in df.columns if pd.isna(last[c])
                 and min(columns.get(c) or [first_lost]) >= first_lost]
-        if len(fmt.platforms) > 1 and "platform" in df.columns:
+        if len(fmt.platforms) > 1 and "platform" in df.columns and "platform" not in lost:
             lost.append("platform")
         df.attrs["cut_off"] = {"post_id": str(post), "line": line, "fields": lost}
 

@@ -447,7 +447,7 @@ class RawTable:
         notes, after_blank = _note_rows_under(cells, blank)
         self._note_ragged(np.union1d(notes, preamble))
         if len(blank):
-            self._note_blank_rows(blank)
+            self._note_blank_rows(self._without_cut_row(cells, blank))
         if len(repeated):
             self._note_header_rows(repeated)
             self.__dict__["_repeated"] = repeated
@@ -502,10 +502,24 @@ class RawTable:
                              self.source, self.log)
             note_ragged(records, lines, width, kept, self.source, self.log)
 
+    def _without_cut_row(self, cells: pa.Table | pd.DataFrame, blank: np.ndarray
+                         ) -> np.ndarray:
+        """``blank`` (positions of rows whose every cell is empty) without the last row when
+        the file was cut off inside it (:attr:`cut_row`), its note saying that row is skipped:
+        a file cut inside the post id of its last row (``17900`` of ``17900000000000003``,
+        left missing) was said to have "1 row with every cell empty", a row it never had."""
+        last = (cells.num_rows if isinstance(cells, pa.Table) else len(cells)) - 1
+        if self.cut_row is None or last not in blank:
+            return blank
+        if self.log is not None:
+            self.log.amend_last(self.source, "file_cut_off", "; no other cell of that row was "
+                                "read, so it tells no post nor day and is skipped")
+        return blank[blank != last]
+
     def _note_blank_rows(self, blank: np.ndarray) -> None:
         """Note the rows ``blank`` (positions in the body) whose every cell is empty, naming
         the file's line of the first."""
-        if self.log is None:
+        if self.log is None or not len(blank):
             return
         what = ("1 row with every cell empty was skipped" if len(blank) == 1
                 else f"{len(blank)} rows with every cell empty were skipped")

@@ -96,6 +96,7 @@ import pyarrow.compute as pc
 from ..errors import ParseError
 from ..metrics import row_sum
 from ..quality import agree, counted
+from ..schema import shown_platform
 from ._arrow import arrow_text, contains, strip
 from ._candidate import Candidate, ParseContext, two_labels
 from ._cells import isinstance_cells
@@ -764,7 +765,7 @@ def _described(c: Candidate, ctx: ParseContext, story: bool, text: dict[str, pd.
                       | handle.notna().to_numpy(), index=permalink.index)
     if story:
         is_ig = pd.Series(True, index=is_ig.index)
-    platform = two_labels(is_ig, "instagram", "facebook")
+    platform = _cut_row_platform(c, ctx, two_labels(is_ig, "instagram", "facebook"), story)
 
     decoded = _id_times(permalink, is_ig)
     export_time = _publish_times(c, ctx, note_repeated_hour=False,
@@ -790,6 +791,42 @@ def _described(c: Candidate, ctx: ParseContext, story: bool, text: dict[str, pd.
                                       english=_english(c.match(F))),
     }
     return cols, raw_type, handle
+
+
+#: the fields whose cells tell an Instagram row of the posts export from a Facebook one
+_PLATFORM_FIELDS = ("permalink", "post_type", "account_handle")
+
+
+def _cut_row_platform(c: Candidate, ctx: ParseContext, platform: pd.Series, story: bool
+                      ) -> pd.Series:
+    """``platform`` with the last row's left missing when the file was cut off inside that
+    row before every cell that tells its platform (the link, the post type, the handle) and
+    its name says neither platform: a row is Facebook's only for want of Instagram's cells,
+    and a cut row lacks them whichever it was. An Instagram row cut inside its ``Account ID``
+    of an export mixing both was read as a Facebook post; the merge takes the platform of an
+    older row of its id (``_merge._cut_post``), else it stays unknown, noted on the cut.
+    A row cut inside its id is no row of the frame (every cell left empty, skipped)."""
+    cut = c.table.cut_row
+    if story or cut is None or not len(platform) or platform.iloc[-1] == "instagram":
+        return platform
+    columns = c.match(F).columns
+    ids = columns.get("post_id") or []
+    told = [k for f in _PLATFORM_FIELDS for k in columns.get(f) or []]
+    if not ids or min(ids) >= cut[1] or any(k < cut[1] for k in told):
+        return platform
+    named = facebook_or_instagram(c)
+    if named is not None:
+        out = platform.copy()
+        out.iloc[-1] = named
+        ctx.log.amend_last(ctx.file, "file_cut_off", f"; its platform, {shown_platform(named)}"
+                           ", is the one the file's name says (the cells telling it were cut)")
+        return out
+    out = platform.astype("string").astype("category")
+    out.iloc[-1] = pd.NA
+    ctx.log.amend_last(ctx.file, "file_cut_off", "; its platform, Facebook or Instagram, is "
+                       "left unknown: the cells that tell it (link, post type, account "
+                       "username) were cut and the file's name says neither")
+    return out
 
 
 def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> list[pd.DataFrame]:

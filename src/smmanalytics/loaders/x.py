@@ -55,6 +55,7 @@ from ._dates import (
 from ._ids import differ_from_links, rounded_ids, x_snowflake_time, zeros_rounded
 from ._registry import register
 from ._tidy import (
+    as_platform_named,
     checked_day_parts,
     day_order,
     note_extra_columns,
@@ -430,11 +431,14 @@ def _detect_overview(c: Candidate) -> float:
 
 
 #: an overview export renamed after its account: ``account_overview_analytics_<handle>``, with
-#: perhaps the export's day after it and a browser's ``(1)``. X names the file
-#: ``account_overview_analytics.csv``; a suffix of digits and dashes is a day, not a handle
+#: perhaps the export's day after it and a second file's number: a browser's ``(1)``, or the
+#: bare `` 2`` or ``-2`` of macOS's Finder and some browsers, which :func:`as_platform_named`
+#: takes off before (after a day, ``_2026-10-31 2``, it stays: matched here). X names the
+#: file ``account_overview_analytics.csv``; a suffix of digits and dashes is a day, not a
+#: handle, and no handle holds a space or a dash
 _OVERVIEW_NAME = re.compile(
     r"^account_overview_analytics_(?P<handle>[A-Za-z0-9_]+?)"
-    r"(?:_\d{4}-?\d{2}-?\d{2})*(?:\s*\(\d+\))?\.[A-Za-z]+$", re.IGNORECASE)
+    r"(?:_\d{4}-?\d{2}-?\d{2})*(?:\s*\(\d+\)|[ -]\d{1,2})?\.[A-Za-z]+$", re.IGNORECASE)
 #: the longest handle X gives (``@`` not counted)
 _HANDLE_MAX = 15
 #: words a copy of a file is named with, in English, French and Italian: no handle
@@ -470,7 +474,7 @@ def _overview_handle(c: Candidate, ctx: ParseContext) -> str | None:
     account ``octobre``'s, which brand.yaml does not declare, and all its days (5,964 rows)
     were left out. Such words before or after a handle are set aside
     (``…_maisonseve_octobre`` is ``maisonseve``'s); a name of such words only gives none."""
-    m = _OVERVIEW_NAME.match(c.basename)
+    m = _OVERVIEW_NAME.match(as_platform_named(c.basename))
     if m is None:
         return None
     words = [w for w in m.group("handle").split("_") if w]
