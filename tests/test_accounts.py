@@ -194,7 +194,8 @@ def test_an_export_wholly_another_accounts_gives_the_data_none_of_its_days(tmp_p
     ds = smm.load(tmp_path, cache=False)
     status = dict(zip(ds.files["path"].str.rsplit("/", n=1).str[-1], ds.files["status"],
                       strict=True))
-    assert status == {"instagram_posts_2026-09-01_2026-09-30_2026-10-02.csv": "ok",
+    assert status == {"brand.yaml": "ok",
+                      "instagram_posts_2026-09-01_2026-09-30_2026-10-02.csv": "ok",
                       "instagram_posts_2026-11-01_2026-11-30_2026-12-02.csv": "other_account"}
     D = pd.Timestamp
     assert ds.as_of() == D("2026-10-02").date()

@@ -145,3 +145,35 @@ def test_invisible_characters_in_a_platform_cell_are_removed_and_named(tmp_path)
         "costs.csv: 2 cells of column 'platform' held invisible characters (a BOM, a "
         "zero-width space or a soft hyphen, left by a paste), removed so that each is read "
         "as the platform it names (first line 3: '\\u200binstagram' read as 'instagram')")
+
+
+@pytest.mark.parametrize("row,column,said", [
+    # 12,99 unquoted in a comma-separated file: 11 cells for 10 columns, amount split in two
+    ("2026-10-01,,tools,12,99,EUR,,,,,", "amount", '12,99 reads as two cells; write "12,99" '
+     "in quotes or 12.99"),
+    # 7,5 hours, the amount empty before it: the split is in hours (column 8 of 10)
+    ("2026-10-01,,labor,,EUR,,,7,5,38,", "hours", '7,5 reads as two cells; write "7,5" in '
+     "quotes or 7.5"),
+])
+def test_an_unquoted_decimal_comma_is_named_as_the_likely_cause(tmp_path, row, column, said):
+    """A row of more cells than the header said the line alone; when a number column's cell
+    and the next read as one number split by a comma, the error names the column and how to
+    write it."""
+    path = tmp_path / "costs.csv"
+    path.write_text(f"{HEADER}\n{row}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        read_costs(path)
+    err = caught.value
+    assert (err.line, err.column) == (2, column)
+    assert "an unquoted decimal comma? " + said in str(err)
+    assert str(err).endswith("expected 10 cells; got 11")
+
+
+def test_more_cells_of_no_split_number_say_the_line_alone(tmp_path):
+    """A text cell split by a comma (a note) is no number: the error stays the line's."""
+    path = tmp_path / "costs.csv"
+    path.write_text(f"{HEADER}\n2026-10-01,,tools,12.99,EUR,,,,,Canva, pro\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"line 2: row has more cells than the header; "
+                       r"expected 10 cells; got 11$") as caught:
+        read_costs(path)
+    assert caught.value.column is None

@@ -256,7 +256,8 @@ def test_a_copy_is_read_under_its_own_name_when_its_better_named_twin_fails(tmp_
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         ds = smm.load(tmp_path, cache=False)
-    assert ds.files["status"].tolist() == ["not_understood", "not_understood"]
+    # named as exports are: files not read, failed (as smm inspect says), not understood
+    assert ds.files["status"].tolist() == ["failed", "failed"]
     assert "duplicate_file" not in set(ds.quality["code"])
 
 
@@ -277,8 +278,7 @@ def test_two_empty_downloads_are_two_files_not_read(tmp_path, cache):
     with warnings.catch_warnings(record=True) as said:
         warnings.simplefilter("always")
         ds = smm.load(tmp_path, cache=cache)
-    assert ds.files["status"].tolist() == ["ok", "duplicate", "not_understood",
-                                           "not_understood"]
+    assert ds.files["status"].tolist() == ["ok", "duplicate", "failed", "failed"]
     assert list(unread_files(ds.quality)) == [str(tmp_path / "export (1).csv"),
                                               str(tmp_path / "export (2).csv")]
     assert "2 files could not be read" in str(said[-1].message)
@@ -316,7 +316,7 @@ def test_unknown_and_broken_files_are_recorded_not_raised(tmp_path):
         ds = smm.load(tmp_path)
     status = dict(zip(ds.files["path"].map(lambda p: Path(p).name), ds.files["status"],
                       strict=True))
-    assert status == {"empty.csv": "not_understood", "ig_bad.csv": "failed",
+    assert status == {"empty.csv": "failed", "ig_bad.csv": "failed",
                       "ig_good_2026-10-03.csv": "ok", "notes.txt": "not_understood",
                       "random.bin": "not_understood"}
     err = ds.quality[ds.quality["level"] == "error"]
@@ -654,7 +654,35 @@ def test_side_files(tmp_path):
     assert ds.costs["amount"].tolist() == [10]
     assert ds.goals.empty
     assert len(ds.posts) == 1
-    assert not ds.files["path"].str.contains("brand.yaml|costs.csv|goals.yaml").any()
+    # one row per file met: the three settings files first (read first), then the export;
+    # goals.yaml has 0 goals and costs.csv 1 row, brand.yaml no rows
+    files = ds.files
+    assert [Path(p).name for p in files["path"]] == ["brand.yaml", "costs.csv", "goals.yaml",
+                                                     "ig_2026-10-03.csv"]
+    assert files["kind"].tolist() == ["brand", "costs", "goals", "posts"]
+    assert files["status"].tolist() == ["ok"] * 4
+    assert files["rows"].tolist()[:3] == [pd.NA, 1, 0]
+    assert files["platform"].isna().tolist() == [True, True, True, False]
+    costs = (tmp_path / "costs.csv").read_bytes()
+    assert files["sha256"][1] == hashlib.sha256(costs).hexdigest()
+    assert files["bytes"][1] == len(costs)
+
+
+def test_a_settings_file_that_failed_is_a_failed_row_of_files(tmp_path):
+    """costs.csv with an unquoted decimal comma (12,99: one cell more than the header) cannot
+    be read: ``files`` says failed on its row, as ``smm inspect`` does, where it had no row
+    and ``files.status.eq("failed")`` found nothing; it is no export not read (the posts'
+    figures are whole)."""
+    (tmp_path / "costs.csv").write_text("date,category,amount,currency\n"
+                                        "2026-10-01,tools,12,99,EUR\n")
+    _ig(tmp_path / "ig_2026-10-03.csv", 10)
+    with pytest.warns(DataQualityWarning):
+        ds = smm.load(tmp_path, cache=False)
+    files = ds.files.set_index(ds.files["path"].map(lambda p: Path(p).name))
+    assert files.loc["costs.csv", "status"] == "failed"
+    assert files.loc["costs.csv", "kind"] == "costs"
+    assert files.loc["ig_2026-10-03.csv", "status"] == "ok"
+    assert ds.files["status"].eq("failed").sum() == 1
 
 
 def test_daily_export_without_dated_name_is_dated_by_its_last_day(tmp_path):

@@ -194,7 +194,8 @@ def test_the_synonyms_in_a_zip_are_read_before_its_exports(tmp_path):
     note = ds.quality.set_index("code").loc["synonyms_read"]
     assert (note["file"], note["message"]) == (
         f"{archive}!brand/synonyms.csv", "5 header synonyms of the brand added (tiktok)")
-    assert ds.files["path"].tolist() == [f"{archive}!brand/Overview.csv"]
+    assert ds.files["path"].tolist() == [f"{archive}!brand/synonyms.csv",     # read first
+                                         f"{archive}!brand/Overview.csv"]
 
 
 def test_a_setting_or_logo_changed_in_the_zip_is_read_again(tmp_path):
@@ -217,11 +218,15 @@ def test_a_setting_or_logo_changed_in_the_zip_is_read_again(tmp_path):
     assert first.brand.logo.read_text() == "<svg>1</svg>"   # each logo keeps its own file
     pd.testing.assert_frame_equal(again.posts, first.posts)
     # the logo is the brand's, not an image skipped; the other image is, as in a folder;
-    # neither, nor the settings files, is listed among the files
+    # the settings files and the logo are listed first, by their member names (the logo's
+    # too, not the cache copy's), then the export; the other image is not listed
     q = again.quality
     assert q.loc[q["code"] == "not_an_export", "file"].tolist() == [f"{archive}!brand/shot.png"]
     assert not q["file"].str.endswith("logo.svg").any()
-    assert again.files["path"].tolist() == [f"{archive}!brand/ig_2026-10-03.csv"]
+    assert again.files["path"].tolist() == [     # ../logo.svg: at the archive's root
+        f"{archive}!brand/brand.yaml", f"{archive}!brand/goals.yaml", f"{archive}!logo.svg",
+        f"{archive}!brand/ig_2026-10-03.csv"]
+    assert again.files["kind"].tolist()[:3] == ["brand", "goals", "logo"]
 
 
 def test_a_logo_not_in_the_zip_is_noted_and_dropped(tmp_path):

@@ -46,12 +46,12 @@ def _with(root, name: str, text: str):
     ("download.csv", _august_lines(9) + "Foo,Bar\n1,2\n"),               # headers unknown
 ])
 def test_a_generic_file_with_ga4_preamble_is_ga4s(tmp_path, name, text):
-    """Not understood, claimed as GA4's (platform ga4, kind web): July and September are
-    read, August's side unknown because of that file (its days unknown: no date in its
-    name), not "No GA4 export covers 2026-08"."""
+    """Not understood, failed (named as an export), claimed as GA4's (platform ga4, kind
+    web): July and September are read, August's side unknown because of that file (its days
+    unknown: no date in its name), not "No GA4 export covers 2026-08"."""
     ds = _with(tmp_path / "b", name, text)
     row = ds.files.loc[ds.files["path"].str.endswith(name)].iloc[0]
-    assert (row["status"], row["platform"], row["kind"]) == ("not_understood", "ga4", "web")
+    assert (row["status"], row["platform"], row["kind"]) == ("failed", "ga4", "web")
     assert [p.rsplit("/", 1)[-1] for p in unread_exports(ds, web=True)] == [name]
     assert unread_exports(ds, web=False) == []      # no social platform's posts in it
     c = compare(ds, "2026-08")
@@ -64,7 +64,7 @@ def test_a_generic_file_of_other_comments_stays_unclaimed(tmp_path):
     """A ``#`` comment that is no GA4 preamble line claims nothing: the file may be anyone's."""
     ds = _with(tmp_path / "b", "download.csv", "# exported by hand\n# ----\nFoo,Bar\n1,2\n")
     row = ds.files.loc[ds.files["path"].str.endswith("download.csv")].iloc[0]
-    assert row["status"] == "not_understood" and pd.isna(row["platform"])
+    assert row["status"] == "failed" and pd.isna(row["platform"])
 
 
 @pytest.mark.parametrize("lines,expected", [

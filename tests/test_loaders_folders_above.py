@@ -197,7 +197,7 @@ def test_a_pin_folder_above_the_brand_does_not_make_a_file_the_pin_sites(tmp_pat
     with pytest.raises(UnknownFormatError):
         read_file(brand / "overview.csv")
     with pytest.warns(DataQualityWarning, match="overview.csv: not understood"):
-        assert smm.load(brand, cache=False).files["status"].tolist() == ["not_understood"]
+        assert smm.load(brand, cache=False).files["status"].tolist() == ["failed"]
     (brand / "pinterest").mkdir()
     (brand / "overview.csv").rename(brand / "pinterest" / "overview.csv")
     ds = smm.load(brand, cache=False)
@@ -300,7 +300,7 @@ def test_a_pin_named_zipped_brand_folder_does_not_make_a_file_the_pin_sites(tmp_
     z = above(tmp_path, "z")
     plain = _zip(z / "pinterest_clients.zip", {"pinterest_clients/overview.csv": overview})
     with pytest.warns(DataQualityWarning, match="overview.csv: not understood"):
-        assert smm.load(plain, cache=False).files["status"].tolist() == ["not_understood"]
+        assert smm.load(plain, cache=False).files["status"].tolist() == ["failed"]
     sorted_ = _zip(z / "sorted" / "pinterest_clients.zip",
                    {"pinterest_clients/pinterest/overview.csv": overview})
     ds = smm.load(sorted_, cache=False)

@@ -634,7 +634,7 @@ def test_a_folder_whose_snapshots_are_all_unknown_loads(tmp_path):
         _mutate(fixture.read_bytes(), [(0, 53, 2, b"\x00")]))
     (tmp_path / "junk.csv").write_bytes(b"")
     ds = smm.load(tmp_path, cache=False)
-    assert ds.files["status"].tolist() == ["ok", "not_understood"]
+    assert ds.files["status"].tolist() == ["ok", "failed"]    # junk.csv: an empty download
     assert ds.files["snapshot_at"].isna().all()
     assert str(ds.files["snapshot_at"].dtype) == "datetime64[ns, UTC]"
 

@@ -105,7 +105,8 @@ def test_load_reads_an_unknown_language_with_the_brand_synonyms(tmp_path):
     assert _values(ds, "profile_visits") == [8, 3]
     assert _values(ds, "reactions") == [14, 9]      # J’aime (U+2019) matched J'aime
     assert _values(ds, "shares") == [1, 2]
-    assert ds.files["source_format"].tolist() == ["tiktok_overview"]
+    assert ds.files["source_format"].tolist()[-1] == "tiktok_overview"
+    assert ds.files["kind"].tolist()[:-1] == ["synonyms"]     # the settings file: listed first
     assert ds.daily["date"].dt.strftime("%m-%d").unique().tolist() == ["09-25", "09-26"]
     read = ds.quality[ds.quality["code"] == "synonyms_read"]
     assert read["rows"].tolist() == [5] and read["level"].tolist() == ["info"]

@@ -654,3 +654,29 @@ def test_exports_stopping_partway_through_the_brands_last_day_say_so(lang, line,
     meta = [w for w in warnings if "Facebook" in w or "Instagram" in w]
     assert len(meta) == 2 and all(pacific in w for w in meta)
     assert sum("(UTC)" in w for w in warnings) == 4
+
+
+def test_provenance_lists_the_settings_files_with_their_sha256(tmp_path):
+    """The provenance listed the SHA-256 of every export, not of costs.csv, goals.yaml or
+    brand.yaml, which the ROI page and the scorecard depend on: two PDFs of different costs
+    files showed the same provenance. Each settings file is listed first (read first), its
+    digest's 16 first hex digits, and the rows read of costs.csv (1) and goals.yaml (0);
+    brand.yaml has no rows ("–")."""
+    import hashlib
+
+    brand = tmp_path / "b"
+    brand.mkdir()
+    (brand / "brand.yaml").write_text("name: Maison Sève\ntimezone: Europe/Paris\n")
+    (brand / "costs.csv").write_text("date,category,amount,currency\n2026-10-01,tools,10,EUR\n")
+    (brand / "goals.yaml").write_text("goals: []\n")
+    export = "facebook_posts_2026-11-20.csv"
+    shutil.copy(FIX / "meta" / export, brand / export)
+    ds = smm.load(brand, cache=False)
+    sec = BrandReport(ds, "2026-10", lang="en").provenance()
+    table = next(b for b in sec.blocks if b["kind"] == "table")
+    files = [row[0] for row in table["rows"]]
+    assert files == ["brand.yaml", "costs.csv", "goals.yaml", export]
+    digest = {name: hashlib.sha256((brand / name).read_bytes()).hexdigest()[:16]
+              for name in files}
+    assert [row[1] for row in table["rows"]] == [digest[name] for name in files]
+    assert [row[2] for row in table["rows"]][:3] == ["–", "1", "0"]

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from smmanalytics import schema
 from smmanalytics.brand import read_brand
-from smmanalytics.sample import generate, write
+from smmanalytics.sample import generate, kept, write
 from smmanalytics.sample._ids import (
     IG_EPOCH_MS,
     SHORTCODE_ALPHABET,
@@ -657,6 +657,44 @@ def test_a_sample_is_written_again_into_its_folder(tmp_path, out):
         (d / p.name).write_bytes(p.read_bytes())
     (d / ".DS_Store").write_bytes(b"\0")
     paths = write(d, seed=7)
+    # seed 7's goals and competitors are not seed 2026's: kept, as a user's edit would be
+    # (never lost without replace), the exports rewritten
+    assert sorted(p.name for p in paths) == sorted(
+        p.name for p in out.iterdir() if p.name not in ("goals.yaml", "competitors.csv"))
+    assert [p.name for p in kept(d, paths)] == ["goals.yaml", "competitors.csv"]
+    assert (d / "goals.yaml").read_bytes() == (out / "goals.yaml").read_bytes()
+    paths = write(d, seed=7, replace=True)
     assert sorted(p.name for p in paths) == sorted(p.name for p in out.iterdir())
     assert (d / "goals.yaml").read_bytes() != (out / "goals.yaml").read_bytes()  # seed 7's
     assert (d / ".DS_Store").read_bytes() == b"\0"
+
+
+def test_cli_sample_keeps_edited_settings_of_a_sample(tmp_path, out, capsys):
+    """`smm sample --out` run again on its folder replaced an edited goals.yaml (a target
+    set to 99) and costs.csv without a word: kept, each named, the others written again;
+    --force replaces them with the sample's."""
+    from smmanalytics.cli import main
+
+    d = tmp_path / "s"
+    d.mkdir()
+    for p in out.iterdir():
+        (d / p.name).write_bytes(p.read_bytes())
+    goals = (out / "goals.yaml").read_bytes().replace(b"target: 27.0", b"target: 99", 1)
+    costs = (out / "costs.csv").read_bytes() + b"2026-10-31,tools,,1.00,EUR,,,,,\n"
+    (d / "goals.yaml").write_bytes(goals)
+    (d / "costs.csv").write_bytes(costs)
+    (d / "instagram_views_2025-09-01_2026-10-31_2026-11-01.csv").write_bytes(b"x")  # an export
+    assert main(["sample", "--out", str(d)]) == 0
+    said = capsys.readouterr().out.splitlines()
+    assert said[-3:-1] == [f"{d / 'costs.csv'}: kept (edited: not the sample's; --force "
+                           "replaces it)",
+                           f"{d / 'goals.yaml'}: kept (edited: not the sample's; --force "
+                           "replaces it)"]
+    n = len(list(out.iterdir()))        # all the sample's files but the two kept
+    assert said[-1].startswith(f"{n - 2} files, ")
+    assert (d / "goals.yaml").read_bytes() == goals and (d / "costs.csv").read_bytes() == costs
+    name = "instagram_views_2025-09-01_2026-10-31_2026-11-01.csv"
+    assert (d / name).read_bytes() == (out / name).read_bytes()     # an export: the sample's
+    assert main(["sample", "--out", str(d), "--force"]) == 0
+    assert "kept" not in capsys.readouterr().out
+    assert (d / "goals.yaml").read_bytes() == (out / "goals.yaml").read_bytes()

@@ -35,3 +35,31 @@ def test_without_hidden_the_lifts_stay_numbers():
     frame = pd.DataFrame({"n_posts": [9, 3], "lift": [1.456, 2.0]})
     assert readable(frame)["lift"].tolist()[0] == 1.46
     assert pd.isna(readable(frame)["lift"].tolist()[1])
+
+
+def test_best_times_readable_is_a_method_an_analyst_finds():
+    """The README's ``readable(bt.by_slot)`` was a function of a private module (NameError
+    when copied): ``bt.readable()`` gives its by_slot for reading, a slot of 3 posts (< 8)
+    withheld; another table by name; a name that is none is an ArgumentError."""
+    import pytest
+
+    import smmanalytics as smm
+    from smmanalytics.timing import BestTimes
+
+    by_slot = pd.DataFrame({"weekday": pd.array([1, 6], dtype="Int64"),
+                            "hour": pd.array([19, 20], dtype="Int64"),
+                            "n_posts": pd.array([9, 3], dtype="Int64"),
+                            "lift": pd.array([1.456, 2.0], dtype="Float64")})
+    bt = BestTimes(effect_detected=False, p_value=0.5, by_slot=by_slot,
+                   recommended=by_slot.iloc[:1], by_weekday=pd.DataFrame(), window={},
+                   n_used=12, n_excluded={})
+    shown = bt.readable()
+    # weekday 1 is Tuesday, 6 Sunday; 1.456 → 1.46; Sunday's 3 posts tell no lift
+    assert shown["weekday"].tolist() == ["Tuesday", "Sunday"]
+    assert shown["hour"].tolist() == ["19:00", "20:00"]
+    assert shown["lift"].iloc[0] == 1.46 and pd.isna(shown["lift"].iloc[1])
+    assert bt.readable("recommended")["weekday"].tolist() == ["Tuesday"]
+    assert bt.readable("activity").empty                 # no audience activity exported
+    assert by_slot["lift"].iloc[1] == 2.0                # the frame itself keeps the estimate
+    with pytest.raises(smm.ArgumentError, match="argument 'table'.*by_slot, recommended"):
+        bt.readable("slots")

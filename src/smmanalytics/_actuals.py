@@ -22,7 +22,7 @@ from ._web import (
     social_traffic,
     tells_social,
 )
-from .loaders._folder import looks_like_export
+from .loaders._folder import export_rows, looks_like_export
 from .metrics import post_interactions
 from .periods import (
     Period,
@@ -481,7 +481,7 @@ def unread_exports(ds, platform: str = "all", after: dt.date | None = None, *,
     # an export no format understood (an empty download) is unread as a failed one is
     failed = ((status == "failed") | ((status == "not_understood")
                                       & files["path"].astype(str).map(looks_like_export))
-              ).fillna(False)
+              ).fillna(False) & export_rows(files)     # a costs.csv failed is no export
     if web is not None and "platform" in files.columns:
         claimed = _claimed(files["platform"], lambda ps: "ga4" in ps if web
                            else bool(set(ps) - {"ga4"}))

@@ -322,8 +322,7 @@ def read_costs(path: str | Path, *, data: bytes | None = None,
         if not any(cell.strip() for cell in raw):
             continue
         if len(raw) > len(header):
-            raise ConfigError("row has more cells than the header", file=str(path), line=line,
-                              expected=f"{len(header)} cells", got=len(raw))
+            raise _more_cells(raw, header, path, line)
         for i in unnamed:                           # a column a spreadsheet left unnamed
             if i < len(raw) and raw[i].strip():
                 raise ConfigError(f"a value in column {i + 1}, which has no header",
@@ -526,6 +525,29 @@ def _opening_line(costs: pd.DataFrame, day) -> pd.Series:
     starting = costs.loc[(costs["start"].dt.date == day).to_numpy()]
     length = pd.to_datetime(starting["end"]) - pd.to_datetime(starting["start"])
     return starting.iloc[int(np.argmin(length.to_numpy()))]
+
+
+#: the columns of costs.csv that hold a number, where a decimal comma may split a cell
+_NUMBER_COLUMNS = ("amount", "hours", "hourly_rate")
+_WHOLE = re.compile(r"-?\d+")
+_DECIMALS = re.compile(r"\d+")
+
+
+def _more_cells(raw: list[str], header: list[str], path, line: int) -> ConfigError:
+    """The error of a row of more cells than ``header``, naming the likely cause when a
+    number column's cell and the next read as one number split by a comma (``12,99`` left
+    unquoted in a comma-separated file: 11 cells for 10 columns, and only the line said)."""
+    for i, name in enumerate(header):
+        if (name in _NUMBER_COLUMNS and i + 1 < len(raw)
+                and _WHOLE.fullmatch(raw[i].strip()) and _DECIMALS.fullmatch(raw[i + 1].strip())):
+            number = f"{raw[i].strip()},{raw[i + 1].strip()}"
+            return ConfigError(
+                f"row has more cells than the header: an unquoted decimal comma? {number} "
+                f"reads as two cells; write \"{number}\" in quotes or "
+                f"{number.replace(',', '.')}", file=str(path), line=line, column=name,
+                expected=f"{len(header)} cells", got=len(raw))
+    return ConfigError("row has more cells than the header", file=str(path), line=line,
+                       expected=f"{len(header)} cells", got=len(raw))
 
 
 def _warn_cut_off(text: str, delim: str, header: list[str], line: int, raw: list[str],

@@ -56,12 +56,14 @@ def _print_frame(df: pd.DataFrame, as_json: bool) -> None:
 
 
 def _cmd_sample(args: argparse.Namespace) -> int:
-    from .sample import write  # lazy: the sample's generator is not loaded with the package
+    from .sample import kept, write  # lazy: the sample's generator is not loaded with the package
 
     paths = write(args.out, seed=args.seed, replace=args.force)
     total = sum(p.stat().st_size for p in paths)
     for p in paths:
         print(p)
+    for p in kept(args.out, paths):     # edited: never replaced without --force
+        print(f"{p}: kept (edited: not the sample's; --force replaces it)")
     print(f"{counted(len(paths), 'file', 'files')}, {total / 1e6:.2f} MB, seed {args.seed}")
     return 0
 
@@ -423,7 +425,9 @@ def _parser() -> argparse.ArgumentParser:
     ps.add_argument("--seed", type=int, default=2026, help="random seed (default 2026)")
     ps.add_argument("--force", action="store_true",
                     help="write into a folder holding other files than a sample's (refused by "
-                         "default: a brand's own brand.yaml, costs.csv, goals.yaml)")
+                         "default: a brand's own brand.yaml, costs.csv, goals.yaml), and replace "
+                         "an edited costs.csv, goals.yaml, competitors.csv or logo.svg of a "
+                         "sample (kept by default)")
     ps.set_defaults(func=_cmd_sample)
     # the package's notebooks (notebooks.py), for JupyterLab or papermill
     pn = sub.add_parser("notebooks", help="write the report notebooks and the guided tour "

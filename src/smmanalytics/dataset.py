@@ -28,9 +28,15 @@ CONTRACT (shared by every module; the loaders work completes ``load``):
   1 and 31 October; a zip member's from the archive's name when its own has no date; NaT when the
   name gives no such range, see ``loaders._snapshot.range_from_name``), and snapshot_at: when
   the export was taken (its rows' ``snapshot_at``, kept for an export without rows too; NaT
-  for a file not read). Side files (brand.yaml,
-  costs.csv, goals.yaml, competitors.csv, synonyms.csv) and images are not listed, in a folder or
-  in a zip.
+  for a file not read). An export no format understands whose name is an export's (an empty
+  download) is failed, as ``smm inspect`` and the report's cover say; not_understood is for
+  any other file (a notes.txt). The settings files (brand.yaml, costs.csv, goals.yaml,
+  competitors.csv, synonyms.csv) and the logo brand.yaml names have a row each too, first, of
+  kind ``brand``, ``costs``, ``goals``, ``competitors``, ``synonyms`` or ``logo``
+  (``loaders._folder.SETTINGS_KINDS``; ``loaders._folder.export_rows`` masks the others),
+  no platform, status ok, failed (could not be read: its error is in ``quality``) or ignored
+  (another of its name counts), rows read (costs, goals, competitors); other images are not
+  listed, in a folder or in a zip.
 - ``root``: what the reports name files relative to: the brand's folder when one folder was
   loaded, or the folder inside one zip loaded (``brand.zip!brand``) when every member is in
   that one folder, as zipping a folder makes it; None otherwise.
@@ -39,6 +45,7 @@ CONTRACT (shared by every module; the loaders work completes ``load``):
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import logging
 import os
@@ -93,6 +100,7 @@ from .loaders._folder import (
     SIDE_FILES,
     SYNONYMS_FILE,
     expand_patterns,
+    export_rows,
     is_archive_setting,
     looks_like_export,
     member_kind,
@@ -586,12 +594,14 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     different folders are two brands' (``two/a``, ``two/b``), refused (ConfigError).
     Every other file goes through the loader registry. A file that cannot be read is recorded in
     ``quality`` (level error) and ``files`` (status failed) and loading goes on, unless
-    ``strict`` is true; a file no format recognises is recorded as not understood (status
-    not_understood): when it is named as an export is (a .csv, .tsv, Excel workbook or zip
+    ``strict`` is true (a settings file too: its ``files`` row, of kind ``costs``, ``goals``…,
+    says failed); a file no format recognises is recorded as not understood: when it is named
+    as an export is (a .csv, .tsv, Excel workbook or zip
     that is no settings file, :func:`~smmanalytics.loaders._folder.looks_like_export`: a GA4
     export emptied by a failed download, a Meta export whose header row was mangled) it is a
-    file not read, noted as an error, and ``strict`` raises for it (UnknownFormatError); any
-    other file (a README.txt, a photo) is only recorded, ``strict`` or not; hidden or system
+    file not read (status failed), noted as an error, and ``strict`` raises for it
+    (UnknownFormatError); any other file (a README.txt) is only recorded (status
+    not_understood), ``strict`` or not; hidden or system
     files and folders (``.DS_Store``, ``Thumbs.db``, ``__MACOSX/``, ``.git/``) and Office
     lock files (``~$report.xlsx``), in a folder or a zip alike, are skipped, never read as
     data, and noted in ``quality`` alone (infos): ``system_file`` once per folder or zip,
@@ -687,8 +697,64 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
         ds = _without_image_note(ds, zipped_logo)
     # after the cache: its key is the exports', and brand.yaml's accounts decide this
     ds = note_account_gaps(keep_declared_accounts(give_lost_accounts(ds)))   # the brand's days
+    ds = _with_settings_rows(ds, got, side, zipped_logo)
     _warn_of_missing(ds, paths)
     return ds
+
+
+def _setting_kind(name: str) -> str:
+    """The ``kind`` of the settings file ``name`` in ``files``: what it is for the load."""
+    lower = file_name(name).lower()
+    if lower in SIDE_FILES:
+        return SIDE_FILES[lower][2]
+    return "brand" if lower in BRAND_FILES else "synonyms"
+
+
+def _with_settings_rows(ds: Dataset, got: _Settings, side: dict[str, pd.DataFrame],
+                        zipped_logo: str | None) -> Dataset:
+    """``ds`` with a ``files`` row for each settings file met and the logo, before the
+    exports' (read first, as load reads them): the brand folder's costs.csv that failed was in
+    ``quality`` alone, and ``files.status.eq("failed")`` found no file not read, while
+    ``smm inspect`` exited 3. Status failed when the file has an error note, ignored when
+    another of its name counts (``side_file_ignored``), else ok; rows, those read of
+    costs.csv, goals.yaml or competitors.csv."""
+    q = ds.quality
+    errors = set(q.loc[q["level"].astype(str).eq("error"), "file"].astype(str))
+    ignored = set(q.loc[q["code"].astype(str).eq("side_file_ignored"), "file"].astype(str))
+    rows = []
+    for name, data in got.met:
+        kind = _setting_kind(name)
+        status = ("failed" if name in errors else "ignored" if name in ignored else "ok")
+        table = side.get(kind)
+        n = len(table) if status == "ok" and isinstance(table, pd.DataFrame) else pd.NA
+        rows.append(_setting_row(name, data, kind, status, n))
+    if ds.brand.logo:
+        try:
+            logo = logo_bytes(ds.brand.logo)
+        except OSError:
+            logo = None
+        if logo is not None:
+            rows.append(_setting_row(zipped_logo or str(ds.brand.logo), logo, "logo", "ok",
+                                     pd.NA))
+    if not rows:
+        return ds
+    table = _files_frame(rows)
+    if not len(ds.files):
+        return replace(ds, files=table)
+    return replace(ds, files=pd.concat([table, ds.files], ignore_index=True))
+
+
+def _setting_row(name: str, data: bytes | None, kind: str, status: str, rows) -> dict:
+    """The ``files`` row of one settings file (its bytes read from disk when not given)."""
+    if data is None:
+        try:
+            data = Path(name).read_bytes()
+        except OSError:
+            data = None
+    return {"path": name, "sha256": pd.NA if data is None else hashlib.sha256(data).hexdigest(),
+            "bytes": pd.NA if data is None else len(data), "platform": pd.NA, "kind": kind,
+            "source_format": pd.NA, "rows": rows, "status": status, "covers_from": pd.NaT,
+            "covers_to": pd.NaT, "snapshot_at": pd.NaT}
 
 
 def _paths_given(path) -> tuple[list, list[Path]]:
@@ -861,7 +927,7 @@ def _warn_of_missing(ds: Dataset, paths: list) -> None:
     if unread:
         warnings.warn(DataQualityWarning(_unread_message(unread, ds.root), "files_not_read"),
                       stacklevel=3)
-    elif not (len(ds.files) and ds.files["status"].eq("ok").any()):
+    elif not (len(ds.files) and (ds.files["status"].eq("ok") & export_rows(ds.files)).any()):
         warnings.warn(DataQualityWarning(_no_export_message(ds, paths), "no_export"),
                       stacklevel=3)
 
@@ -919,6 +985,8 @@ class _Settings:
     #: the first brand.yaml met nearest the top, read or not (one that failed names a brand
     #: folder too), and its path
     brand_seen: tuple[str, PurePosixPath] | None = None
+    #: every settings file met, in walk order: its name and bytes (None: on disk)
+    met: list[tuple[str, bytes | None]] = field(default_factory=list)
 
     def _one_brand(self, f: Path, path: PurePosixPath) -> None:
         """ConfigError when the brand.yaml ``f`` (``path``) is as deep as the first met nearest
@@ -942,6 +1010,7 @@ class _Settings:
         """Read the settings file ``f``, its notes in ``ilog``; for a member of the zip
         ``archive``, ``f`` names it (``a.zip!folder/goals.yaml``) and ``data`` holds it."""
         lower = file_name(f).lower()
+        self.met.append((str(f), data))
         if lower == SYNONYMS_FILE:
             if self.extra is not None:
                 ilog.add(f, "side_file_ignored", f"a {lower} was already read; this one is "
@@ -1444,7 +1513,9 @@ def _parsed_member(src, row: dict, flog: QualityLog, log: QualityLog,
         return None
     if understood:
         return frames
-    row["status"] = "not_understood"
+    # an export's name (an empty download) is a file not read: failed, as `smm inspect`
+    # and the report's cover say it; any other file (a notes.txt) is not understood
+    row["status"] = "failed" if looks_like_export(src.name) else "not_understood"
     _claim_ga4(row, src.data)
     if looks_like_export(src.name):
         # an export's name and no export's contents (a download that failed and left

@@ -19,6 +19,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pandas as pd
+
 from .._args import user_path
 from .._io import file_name
 from ..errors import DataQualityWarning, ParseError
@@ -47,6 +49,19 @@ SETTINGS_FILES = frozenset([*SIDE_FILES, *BRAND_FILES, SYNONYMS_FILE])
 IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf")
 #: the suffixes the platforms' exports come with (tables, workbooks, zips of them)
 EXPORT_SUFFIXES = (".csv", ".tsv", ".zip", *EXCEL_SUFFIXES)
+
+
+#: the ``kind`` of a settings file's ``files`` row (brand.yaml, costs.csv…, the logo): the
+#: kinds of the rows that are no export, which every reader of exports' rows leaves out
+SETTINGS_KINDS = frozenset({"brand", "costs", "goals", "competitors", "synonyms", "logo"})
+
+
+def export_rows(files: pd.DataFrame) -> pd.Series:
+    """A mask of the rows of a ``files`` table that are exports' (not a settings file's, see
+    :data:`SETTINGS_KINDS`), aligned on ``files``."""
+    if "kind" not in files.columns:
+        return pd.Series(True, index=files.index)
+    return ~files["kind"].astype("string").isin(list(SETTINGS_KINDS)).fillna(False)
 
 
 def looks_like_export(name: str) -> bool:

@@ -36,10 +36,10 @@ from ._subscribers import channel_subscribers, video_subscribers
 from ._truths import make_goals, summarize
 from ._web import simulate_competitors, simulate_costs, simulate_web
 from ._write_meta import write_meta
-from ._write_misc import brand_yaml, manifest, write_misc
+from ._write_misc import USER_EDITABLE, brand_yaml, manifest, write_misc
 from ._write_other import write_other
 
-__all__ = ["SampleBrand", "generate", "write", "manifest", "BRAND_SLUG"]
+__all__ = ["SampleBrand", "generate", "write", "kept", "manifest", "BRAND_SLUG"]
 
 log = logging.getLogger(__name__)
 
@@ -154,10 +154,14 @@ def write(out_dir: str | Path, seed: int = 2026, *, replace: bool = False) -> li
     properties, no "now" anywhere).
 
     ``out_dir`` is missing, empty, or holds a sample written before, which is written again
-    (:func:`_check_folder`). A folder holding other files (a brand's exports, its own
-    brand.yaml, costs.csv and goals.yaml) is refused: the sample replaced the brand's
-    settings and mixed 59 exports into its own. ``replace=True`` writes into it anyway,
-    replacing the files of the sample's names and keeping the others.
+    (:func:`_check_folder`), except the files a user edits to try the package (costs.csv,
+    goals.yaml, competitors.csv, logo.svg) whose bytes are no longer the sample's (of this
+    seed): those are kept as they are and left out of the paths returned (:func:`kept`
+    names them), as ``smm notebooks`` keeps an edited notebook. A folder holding other files
+    (a brand's exports, its own brand.yaml, costs.csv and goals.yaml) is refused: the sample
+    replaced the brand's settings and mixed 59 exports into its own. ``replace=True`` writes
+    into it anyway, replacing every file of the sample's names, edited or not, and keeping
+    the others.
 
     Raises
     ------
@@ -172,8 +176,17 @@ def write(out_dir: str | Path, seed: int = 2026, *, replace: bool = False) -> li
     brand = generate(seed)
     with writing(out, "sample folder"):     # OutputError naming the folder asked for
         out.mkdir(parents=True, exist_ok=True)
-        paths = write_meta(brand, out) + write_other(brand, out) + write_misc(brand, out)
+        paths = (write_meta(brand, out) + write_other(brand, out)
+                 + write_misc(brand, out, keep=not replace))
     return sorted(paths)
+
+
+def kept(out_dir: str | Path, written: list[Path]) -> list[Path]:
+    """The files of the sample's that :func:`write` kept in ``out_dir`` (a user's edit of
+    costs.csv, goals.yaml, competitors.csv or logo.svg), given the paths it returned."""
+    out = Path(out_dir)
+    names = {p.name for p in written}
+    return [out / name for name in USER_EDITABLE if name not in names and (out / name).is_file()]
 
 
 def _check_folder(out: Path) -> None:

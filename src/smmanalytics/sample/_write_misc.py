@@ -57,7 +57,8 @@ def _ga4(brand, out: Path) -> list[Path]:
     return paths
 
 
-def _costs(brand, out: Path) -> Path:
+def _costs_bytes(brand) -> bytes:
+    """The bytes of the sample's costs.csv."""
     def f(v, kind):
         if v is None or (isinstance(v, float) and v != v):
             return ""
@@ -66,7 +67,7 @@ def _costs(brand, out: Path) -> Path:
     kinds = {"amount": "money", "hourly_rate": "money", "hours": "num"}
     rows = ([f(r[c], kinds.get(c, "text")) for c in COSTS_HEADER]
             for r in brand.costs.to_dict("records"))
-    return write_bytes(out / "costs.csv", csv_text(COSTS_HEADER, rows).encode("utf-8"))
+    return csv_text(COSTS_HEADER, rows).encode("utf-8")
 
 
 def _yaml(data: dict, comment: str) -> bytes:
@@ -85,20 +86,37 @@ def brand_yaml() -> bytes:
     }, "# Fictional brand of the smmanalytics sample data\n")
 
 
-def write_misc(brand, out: Path) -> list[Path]:
-    """Write GA4 exports, costs, goals, brand settings and competitors; return the paths."""
+#: the sample's files a user edits to try the package (a goal's target, a cost, a rival, the
+#: logo): :func:`write_misc` with ``keep`` leaves one whose bytes are not the sample's
+USER_EDITABLE = ("costs.csv", "goals.yaml", "competitors.csv", "logo.svg")
+
+
+def write_misc(brand, out: Path, *, keep: bool = False) -> list[Path]:
+    """Write GA4 exports, costs, goals, brand settings and competitors; return the paths.
+    With ``keep``, a file of :data:`USER_EDITABLE` already in ``out`` whose bytes differ from
+    the sample's is left as it is and not returned: ``smm sample --out`` run again on its
+    folder replaced an edited goals.yaml or costs.csv without a word."""
     paths = _ga4(brand, out)
-    paths.append(_costs(brand, out))
-    paths.append(write_bytes(out / "goals.yaml", _yaml(
-        {"goals": brand.goals},
-        "# Maison Sève social media goals (synthetic sample; see data/sample/README.md)\n")))
-    paths.append(write_bytes(out / "logo.svg", LOGO.encode("utf-8")))
-    paths.append(write_bytes(out / "brand.yaml", brand_yaml()))
-    paths.append(write_bytes(out / "competitors.csv", csv_text(
-        ["platform", "competitor", "period", "followers", "posts", "interactions"],
-        brand.competitors[["platform", "competitor", "period", "followers", "posts",
-                           "interactions"]].itertuples(index=False)).encode("utf-8")))
+    settings = {"costs.csv": _costs_bytes(brand),
+                "goals.yaml": _yaml({"goals": brand.goals}, "# Maison Sève social media goals "
+                                    "(synthetic sample; see data/sample/README.md)\n"),
+                "logo.svg": LOGO.encode("utf-8"), "brand.yaml": brand_yaml(),
+                "competitors.csv": csv_text(
+                    ["platform", "competitor", "period", "followers", "posts", "interactions"],
+                    brand.competitors[["platform", "competitor", "period", "followers", "posts",
+                                       "interactions"]].itertuples(index=False)).encode("utf-8")}
+    for name, data in settings.items():
+        if not (keep and name in USER_EDITABLE and _edited(out / name, data)):
+            paths.append(write_bytes(out / name, data))
     return paths
+
+
+def _edited(path: Path, data: bytes) -> bool:
+    """Whether ``path`` exists with other bytes than the sample's ``data`` (a user's edit)."""
+    try:
+        return path.read_bytes() != data
+    except FileNotFoundError:
+        return False
 
 
 #: the fictional brand's emblem: a drop of sap on a leaf, drawn without text (no font needed)

@@ -895,6 +895,26 @@ class BestTimes:
         asked = self.method.get("exposure_requested") or "none"
         return used if used in ("reach", "none") and used != asked else None
 
+    def readable(self, table: str = "by_slot") -> pd.DataFrame:
+        """The frame ``table`` (``by_slot``, ``recommended``, ``by_weekday`` or ``activity``,
+        empty when no activity was exported) for reading, as the report's tables show it:
+        the weekday by name, the hour as ``18:00``, lifts to two decimals, and none
+        (``<NA>``) where fewer than :data:`MIN_CELL_POSTS` posts tell it, so that no slot
+        of 2 posts reads as a 3.1 × best time; the frames themselves keep every estimate
+        to compute with. The README pointed to ``readable(bt.by_slot)``, a function of a
+        private module.
+
+        >>> bt.readable().head(1)    # doctest: +SKIP
+          weekday   hour  n_posts  lift  lift_low  lift_high
+        0  Monday  00:00        0  <NA>      <NA>       <NA>
+        """
+        names = ("by_slot", "recommended", "by_weekday", "activity")
+        if table not in names:
+            raise ArgumentError("not a table of the best times", argument="table",
+                                expected="one of " + ", ".join(names), got=table)
+        frame = getattr(self, table)
+        return pd.DataFrame() if frame is None else readable(frame)     # no activity exported
+
     def plot(self, ax=None, *, kind: str = "lift", cmap: str | None = None,
              annotate: bool = True, **kwargs):
         """Heatmap by weekday and hour; returns the Axes.
