@@ -233,8 +233,128 @@ def _detect(series: pd.DataFrame, signal: str, settings: AlertSettings) -> pd.Da
     included (the NB quantile, the z limit on busy days, ``min_count``, a net loss): a tested
     day alerts on the level test exactly when its value is beyond them (above ``upper``, below
     ``lower``); NaN on untested days. The CUSUM has no daily limit: a drift alert may lie
-    within them.
+    within them. Every day is judged on the days up to it (module docstring, 7).
     """
+    return _detect_many([(series, signal)], settings)[0]
+
+
+def _detect_many(items: list[tuple[pd.DataFrame, str]], settings: AlertSettings
+                 ) -> list[pd.DataFrame]:
+    """:func:`_detect` of each ``(series, signal)``: the level tests series by series, then
+    the drift tests' thresholds of all the count series' fits in one batched Monte Carlo
+    (:func:`_alert_stats.thresholds`), then their CUSUMs."""
+    done = [_level_run(series, signal, settings) for series, signal in items]
+    drifts = [d for _, d in done if d is not None]
+    params = [q for d in drifts for q in d["params"]]
+    hs = iter(_st.thresholds(params, settings) if params else [])
+    for d in drifts:
+        d["h"] = [next(hs) for _ in d["params"]]
+    return [pd.DataFrame(res if d is None else _with_drift(res, d, settings))
+            for res, d in done]
+
+
+# ---------------------------------------------------------------- fits (causal estimates)
+#: A series' overdispersion φ, the drift test's threshold h and the net followers' scale are
+#: estimated on a series' own history at fit points fixed by its start (module docstring, 7):
+#: a first fit once _FIRST_FIT of its days were tested, a refit as that count doubles and
+#: _REFIT_DAYS after the fit before it at the earliest; before the first, each tested day
+#: has a fit of its own (:func:`_early_points`)
+_FIRST_FIT = 14
+_REFIT_DAYS = 182
+_CAUTIOUS = True
+
+
+def _fit_points(tested: np.ndarray, dates: pd.DatetimeIndex) -> np.ndarray:
+    """The positions of a series' fits: a fit at position ``p`` rests on the days before
+    ``p`` and judges the days from ``p`` to the next fit. The first once ``_FIRST_FIT`` days
+    before it were tested; the next once twice the tested days of the fit before and at
+    least ``_REFIT_DAYS`` days after it. Each point depends on the days before it alone
+    (``tested``: the level test's days, whose baselines hold earlier days only), so the
+    points of a history are those of any longer one."""
+    seen = np.concatenate([[0], np.cumsum(np.asarray(tested, dtype=np.int64))])
+    days = np.asarray(dates.values.astype("datetime64[D]").astype(np.int64))
+    points, need, earliest = [], _FIRST_FIT, None
+    while True:
+        p = int(np.searchsorted(seen, need, side="left"))
+        if earliest is not None:
+            p = max(p, int(np.searchsorted(days, earliest, side="left")))
+        if p >= len(days):
+            return np.array(points, dtype=np.intp)
+        points.append(p)
+        need, earliest = max(2 * int(seen[p]), need + 1), days[p] + _REFIT_DAYS
+
+
+def _early_points(tested: np.ndarray, points: np.ndarray) -> np.ndarray:
+    """The tested days before a series' first fit (all of them without one): each is judged
+    with the φ of the tested days before it (0 with none), a fit of its own, so that a short
+    history is judged on all it holds (module docstring, 7)."""
+    days = np.flatnonzero(tested)
+    return days[days < points[0]] if points.size else days
+
+
+def _fit_of(points: np.ndarray, n: int) -> np.ndarray:
+    """Per day, the fit that judges it (the last at or before it), −1 before the first."""
+    return np.searchsorted(points, np.arange(n), side="right") - 1
+
+
+def _before_points(x: np.ndarray, points: np.ndarray) -> np.ndarray:
+    """``x`` (one row) as one row per fit, NaN from the fit's point on, cut after the last
+    point: what each fit sees (the tests' baselines hold earlier days only, so a day cut off
+    changes no day before it)."""
+    last = max(int(points[-1]), 1)
+    cols = np.arange(last)[None, :]
+    return np.where(cols < points[:, None], np.asarray(x, dtype=float)[..., :last], np.nan)
+
+
+def _per_day(points: np.ndarray, fits: np.ndarray, n: int, before: float) -> np.ndarray:
+    """The value of the fit judging each day (``before`` ahead of the first), one row."""
+    at = _fit_of(points, n)
+    out = np.full(n, before, dtype=float)
+    if points.size:
+        out = np.where(at >= 0, np.asarray(fits, dtype=float)[np.maximum(at, 0)], before)
+    return out[None, :]
+
+
+def _count_fits(x: np.ndarray, weekday: np.ndarray, settings: AlertSettings,
+                points: np.ndarray) -> np.ndarray:
+    """φ of each fit of a count series (:func:`_st.count_dispersion` on its days before the
+    fit's point), the fits measured together as rows."""
+    if not points.size:
+        return np.zeros(0)
+    rows = _before_points(x, points)
+    return _cautious(*_st.count_dispersion(rows, rows, weekday[:rows.shape[1]], settings,
+                                           error=True))
+
+
+def _ratio_fits(c: np.ndarray, expo: np.ndarray, weekday: np.ndarray, settings: AlertSettings,
+                points: np.ndarray) -> np.ndarray:
+    """φ of each fit of a ratio series (as :func:`_ratio_level` measures it on its days
+    before the fit's point), the fits measured together as rows."""
+    if not points.size:
+        return np.zeros(0)
+    rows = _before_points(c, points)
+    wd = weekday[:rows.shape[1]]
+    ex = np.broadcast_to(np.asarray(expo, dtype=float)[..., :rows.shape[1]], rows.shape)
+
+    def rows_baseline(hist: np.ndarray, sel: np.ndarray) -> tuple:
+        w = _ratio_baseline(rows[sel], ex[sel], hist, wd, settings)
+        return w["mu"], w["tested"], w["days"]
+
+    return _cautious(*_st.count_dispersion(rows, rows, wd, settings, baseline=rows_baseline,
+                                           error=True))
+
+
+def _cautious(phi: np.ndarray, se: np.ndarray) -> np.ndarray:
+    """A fit's φ plus one standard error of its estimate: an early fit, on a few weeks, more
+    often under- than overestimates φ, and the days it judges then alert too easily (module
+    docstring, 7); a fit on a year of days has a small error, and its φ is nearly its own."""
+    return phi + se if _CAUTIOUS else phi
+
+
+def _level_run(series: pd.DataFrame, signal: str, settings: AlertSettings) -> tuple:
+    """The level test of one series (:func:`_detect`'s columns, its drift alerts not yet in)
+    and, for a count series, what its drift test needs (None otherwise): the parameters of
+    each fit's calibration and the arrays of :func:`_drift`."""
     dates = pd.DatetimeIndex(series["date"])
     x = series["value"].to_numpy(dtype=float)[None, :]
     weekday = np.asarray(dates.day_of_week, dtype=int)
@@ -244,52 +364,53 @@ def _detect(series: pd.DataFrame, signal: str, settings: AlertSettings) -> pd.Da
            "score": nan, "threshold": nan, "test": np.full(n, "", dtype=object),
            "alert": np.zeros(n, dtype=bool), "tested": np.zeros(n, dtype=bool)}
     thr = settings.z_threshold
+    drift = None
     if signal in _RATIO:
         expo = series["exposure"].to_numpy(dtype=float)[None, :]
         c = np.round(x * expo)
-        lv = _ratio_level(c, expo, c, weekday, settings)
+        first = _ratio_baseline(c, expo, c, weekday, settings)["tested"][0]
+        points = _fit_points(first, dates)
+        early = _early_points(first, points)
+        phi = _per_day(np.r_[early, points], np.r_[
+            _ratio_fits(c, expo, weekday, settings, early),
+            _ratio_fits(c, expo, weekday, settings, points)], n, 0.0)
+        lv = _ratio_level(c, expo, c, weekday, settings, phi=phi)
         if lv["alert"].any():    # a past alert leaves the later baselines (see _count_level)
             lv = _ratio_level(c, expo, np.where(lv["alert"], np.nan, c), weekday, settings,
-                              phi=lv["phi"])
+                              phi=phi)
         lv |= _ratio_limits(c, expo, lv, settings)
         res.update(baseline=lv["baseline"][0], upper=lv["upper"][0], score=lv["score"][0],
                    threshold=np.full(n, float(_st.z_equivalent(np.array(settings.nb_p)))),
                    test=np.where(lv["alert"][0], "ratio_nb", ""), alert=lv["alert"][0],
                    tested=lv["tested"][0])
     elif signal in _COUNT:
-        lv = _count_level(x, x, weekday, settings)
+        first = _st.count_baseline(x, weekday, settings, robust=False)["tested"][0]
+        points = _fit_points(first, dates)
+        fits = _count_fits(x, weekday, settings, points)
+        early = _early_points(first, points)
+        phi = _per_day(np.r_[early, points], np.r_[_count_fits(x, weekday, settings, early),
+                                                   fits], n, 0.0)
+        lv = _count_level(x, x, weekday, settings, phi=phi)
         history = x
         if lv["alert"].any():    # a past alert leaves the later baselines (see _count_level)
             history = np.where(lv["alert"], np.nan, x)
-            lv = _count_level(x, history, weekday, settings, phi=lv["phi"])
+            lv = _count_level(x, history, weekday, settings, phi=phi)
         lv |= _count_limits(x, lv, settings)
-        tested, phi = lv["tested"], lv["phi"]
+        tested = lv["tested"]
         res.update(baseline=lv["baseline"][0], upper=lv["upper"][0], score=lv["score"][0],
                    threshold=lv["threshold"][0],
                    test=np.where(lv["alert"], np.where(lv["busy"], "robust_z", "nb_tail"),
                                  "")[0],
                    alert=lv["alert"][0], tested=tested[0])
-        if tested.any():
-            # calibrated on the series' own process: the mean, weekday factors and φ of its
-            # tested days, the level alerts left out (an incident, as from the baselines)
-            quiet = tested[0] & ~lv["alert"][0]
-            quiet = quiet if quiet.any() else tested[0]
-            level, factors = _level_factors(x[0][quiet], weekday[quiet])
-            h = _st.cusum_threshold(
-                level, factors, _st.process_phi(level, factors, float(phi[0]), settings),
-                settings)
-            s, alarm = _drift(x, history, weekday, settings, h)
-            drift = alarm[0] & ~lv["alert"][0]
-            res["score"] = np.where(drift, s[0] / max(h, 1e-9), res["score"])
-            res["threshold"] = np.where(drift, 1.0, res["threshold"])
-            res["test"] = np.where(drift, "cusum", res["test"])
-            res["alert"] = res["alert"] | drift
+        if tested.any() and points.size:
+            drift = {"x": x, "history": history, "weekday": weekday, "points": points,
+                     "params": _drift_params(x[0], weekday, tested[0] & ~lv["alert"][0],
+                                             tested[0], points, fits)}
     else:  # net_followers: a drop is the anomaly
         st = _st.window_stats(_st.baseline_window(x, weekday, settings))
         enough = st["count"] >= settings.min_history
-        dev = np.abs(x - st["median"])[enough]
-        series_sd = _st.MAD_SD * float(np.median(dev)) if dev.size else 1.0
-        scale = np.maximum(np.maximum(st["sd"], series_sd), 1.0)
+        dev = np.abs(x - st["median"])[0]
+        scale = np.maximum(np.maximum(st["sd"], _net_scale(dev, enough[0], dates)), 1.0)
         z = _st.robust_z(x, st["median"], scale)
         tested = enough & np.isfinite(z)
         alert = tested & (z < -thr) & ((x < 0) if settings.net_loss_only else True)
@@ -299,7 +420,53 @@ def _detect(series: pd.DataFrame, signal: str, settings: AlertSettings) -> pd.Da
                    score=-z[0], threshold=np.full(n, thr),
                    test=np.where(alert[0], "robust_z_drop", ""), alert=alert[0],
                    tested=tested[0])
-    return pd.DataFrame(res)
+    return res, drift
+
+
+def _net_scale(dev: np.ndarray, enough: np.ndarray, dates: pd.DatetimeIndex) -> np.ndarray:
+    """The net followers' series-wide robust sd judging each day (one row): 1.4826 × the
+    median absolute deviation from the baselines over the days with a baseline before the
+    day's fit (:func:`_fit_points`); before the first fit, over the days with a baseline
+    before the day itself (0 on the first: the window's sd and 1 alone)."""
+    ok = enough & np.isfinite(dev)
+    points = _fit_points(ok, dates)
+    n = len(dev)
+    fits = [_st.MAD_SD * float(np.median(dev[:p][ok[:p]])) for p in points]
+    early = np.zeros(n)
+    for t in range(int(points[0]) if points.size else n):
+        seen = dev[:t][ok[:t]]
+        early[t] = _st.MAD_SD * float(np.median(seen)) if seen.size else 0.0
+    out = _per_day(points, np.array(fits), n, 0.0)
+    at = _fit_of(points, n)
+    return np.where(at[None, :] >= 0, out, early[None, :])
+
+
+def _drift_params(x: np.ndarray, weekday: np.ndarray, quiet: np.ndarray, tested: np.ndarray,
+                  points: np.ndarray, fits: np.ndarray) -> list[tuple]:
+    """The calibration parameters ``(level, factors, φ)`` of each fit of a count series: the
+    mean and weekday factors of its tested days before the fit's point, the level alerts left
+    out (an incident, as from the baselines; all its tested days when every one alerted),
+    and the fit's φ."""
+    params = []
+    for p, phi in zip(points, fits, strict=True):
+        days = quiet[:p] if quiet[:p].any() else tested[:p]
+        level, factors = _level_factors(x[:p][days], weekday[:p][days])
+        params.append((level, factors, float(phi)))
+    return params
+
+
+def _with_drift(res: dict, d: dict, settings: AlertSettings) -> dict:
+    """``res`` (:func:`_level_run`'s) with the drift alerts of its series: the CUSUM of each
+    day against the threshold of the fit judging it (no drift test before the first fit)."""
+    n = len(res["value"])
+    h = _per_day(d["points"], np.array(d["h"]), n, np.inf)[0]
+    s, alarm = _drift(d["x"], d["history"], d["weekday"], settings, h)
+    drift = alarm[0] & ~res["alert"]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rel = s[0] / np.maximum(h, 1e-9)
+    return {**res, "score": np.where(drift, rel, res["score"]),
+            "threshold": np.where(drift, 1.0, res["threshold"]),
+            "test": np.where(drift, "cusum", res["test"]), "alert": res["alert"] | drift}
 
 
 def _drift(x: np.ndarray, history: np.ndarray, weekday: np.ndarray, settings: AlertSettings,
@@ -329,8 +496,9 @@ def _drift(x: np.ndarray, history: np.ndarray, weekday: np.ndarray, settings: Al
     of 10 a day (φ 0.1, 20 seeds of 2 years): 0.884 drift alarms a series-year before and
     after (34 alarms, the same days).
     """
+    h = np.broadcast_to(np.asarray(h, dtype=float), (x.shape[1],))   # per day: its fit's
     usual = _st.count_baseline(x, weekday, settings, robust=False, history=history)
-    tested = usual["tested"]
+    tested = usual["tested"] & np.isfinite(h)[None, :]
     mu = np.where(tested, usual["mu"], 1.0)
     held = np.array(history, dtype=float)     # a frozen day holds its baseline mean
     starts = _st.window_starts(weekday, settings)
@@ -344,10 +512,10 @@ def _drift(x: np.ndarray, history: np.ndarray, weekday: np.ndarray, settings: Al
             mu[:, t] = np.where(tested[:, t] & frozen, own, mu[:, t])
         k = _st.cusum_k(mu[:, t], settings.cusum_ratio * mu[:, t])
         inc = np.where(tested[:, t], x[:, t] - k, 0.0)
-        s[:, t], alarm[:, t], carried = _st.cusum_step(carried, inc, h, tested[:, t])
+        s[:, t], alarm[:, t], carried = _st.cusum_step(carried, inc, h[t], tested[:, t])
         back = np.where(tested[:, t], _st.return_k(mu[:, t], settings.cusum_ratio) - x[:, t],
                         0.0)
-        episode, low = _st.episode_step(episode, low, alarm[:, t], back, h)
+        episode, low = _st.episode_step(episode, low, alarm[:, t], back, h[t])
         frozen = episode & ~np.isnan(history[:, t])    # a level alert's day is out already
         held[:, t] = np.where(frozen, mu[:, t], history[:, t])
     return s, alarm
@@ -383,7 +551,7 @@ def _count_level(x: np.ndarray, history: np.ndarray, weekday: np.ndarray,
     mu = np.where(tested, st["mu"], 1.0)
     r = _st.nb_size(phi, days * mu - 0.5, days, settings.nb_p)
     busy = st["median"] >= settings.busy_median
-    scale = np.maximum(st["sd"], np.sqrt(mu * (1 + phi[:, None] * mu)))
+    scale = np.maximum(st["sd"], np.sqrt(mu * (1 + _st._col(phi) * mu)))
     z = _st.robust_z(x, st["median"], scale)
     may = tested & (x >= settings.min_count) & (~busy | (z > thr))
     alert = np.zeros_like(may)
@@ -491,10 +659,11 @@ def with_account(sig: pd.DataFrame) -> pd.DataFrame:
 def _detect_all(sig: pd.DataFrame, settings: AlertSettings) -> pd.DataFrame:
     """:func:`_detect` on every (platform, account, signal) series, with their keys; the
     counts of :data:`_PER_REACH` judged with their rates (:func:`_judged_per_reach`)."""
+    groups = [(key, g.sort_values("date")) for key, g in with_account(sig).groupby(
+        SERIES, observed=True, sort=True)]
+    runs = _detect_many([(g, str(key[2])) for key, g in groups], settings)
     parts = []
-    for (platform, account, signal), g in with_account(sig).groupby(
-            SERIES, observed=True, sort=True):
-        d = _detect(g.sort_values("date"), str(signal), settings)
+    for ((platform, account, signal), g), d in zip(groups, runs, strict=True):
         parts.append(d.assign(platform=str(platform), account=str(account), signal=str(signal),
                               day_tz=g["day_tz"].to_numpy(), dst_day=g["dst_day"].to_numpy(),
                               posts=g["posts"].to_numpy(), exposure=g["exposure"].to_numpy(
