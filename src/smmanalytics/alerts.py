@@ -27,7 +27,7 @@ Detection (:func:`alerts`; formulas in :mod:`smmanalytics._alert_stats`)
    alert: 0.46 and 0.48 → 0.46 and 0.48 at φ 0-0.3.
 3. Drift: Poisson CUSUM tuned to a doubling, threshold for an in-control ARL ≈ 365 days,
    calibrated by Monte Carlo on the series' own process: the mean and weekday factors of its
-   days (level alerts left out), unrounded, and the φ whose series measure the series' φ
+   days before the fit judging the day (7; level alerts left out), unrounded, and the φ whose series measure the series' φ
    (``_alert_stats.process_phi``). In-control drift alarms per series-year (series as in 2):
    0.76 ± 0.04 pooled and 0.78 ± 0.04 weekday, now 0.93 ± 0.04 and 0.96 ± 0.04 (target 1);
    φ = 1: 1.61 ± 0.13 now 1.15 ± 0.11, a Monday-to-Friday brand at φ = 0.3: 0.55 ± 0.09 now
@@ -54,8 +54,8 @@ Detection (:func:`alerts`; formulas in :mod:`smmanalytics._alert_stats`)
    alone: a comment surge is one to watch whatever the reach (6).
 5. Net followers: modified z < −3.5 and (by default) an actual net loss that day. The z scale
    is the larger of the window's robust sd, the series' robust sd (1.4826 × median absolute
-   deviation from the baselines over all tested days: the net of two counts varies more than
-   a short window shows) and 1.
+   deviation from the baselines over the tested days before the fit judging the day, 7: the
+   net of two counts varies more than a short window shows) and 1.
 6. Severity (our heuristic, §4.3 item 6): distinct signals (any platform) alerting within
    ``window_days`` (2 days ≈ 48 h at day resolution): the alerts of each span of days ``d`` to
    ``d + window_days`` are judged together, 1 = watch, 2 = warning, ≥ 3 or a ratio plus a
@@ -85,6 +85,28 @@ Detection (:func:`alerts`; formulas in :mod:`smmanalytics._alert_stats`)
    export carried its follows (and so its net) or not. Both stay in the alert list (each is a
    test of its own series; :func:`incidents` names the family, ``seen_twice``).
    Alerts chained at most ``window_days`` apart share an ``incident_id``.
+7. Causal fits: a day is judged on the days up to it. Three things are estimated on a series'
+   history rather than on a day's baseline: its φ (2, 4), the drift test's threshold h (3) and
+   the net followers' series-wide scale (5). Estimated on the whole history given, the
+   verdict of a day moved with the data after it: the sample's August 2026 report flagged
+   Instagram's comments of 13 August (119 on a usual 20) and the Q3 and 2026 reports did not
+   (September's days moved its limit from 149 to 164) and flagged 23 August instead; over
+   January-September 2026 the monthly reports held 3 alerts the yearly one dropped and 1 it
+   added. Now each series is fitted at points fixed by its own start (:func:`_fit_points`):
+   a first fit once 14 of its days were tested, a refit as that count doubles and at least
+   182 days after the fit before it, each on the days before its point; a day is judged
+   with the latest fit at or before it. Before the first fit each tested day is judged with
+   the φ of the tested days before it (0 on the first; a short history is judged on all it
+   holds) and the net followers' scale of the days before it, and the drift test does not
+   run yet. A fit's φ is its estimate plus one standard error (``_cautious``): a fit on a few
+   weeks more often under- than overestimates φ. The sample's months, quarters, year and
+   whole history now agree on every common day (severity and incident aside for an incident
+   running past a period's end: a span of ``window_days`` looks ahead). The sample's daily
+   series are fitted at 3 points, 16 calibrations instead of 8, made in one batched Monte
+   Carlo (``_alert_stats.thresholds``). In-control simulated series (weekly rhythm, 0.5-60 a
+   day, weekday baseline, 96 series of 2 years each), level and drift alarms per
+   series-year, whole-history fits before, causal fits now: see the figures of the commit
+   that made them (the figures of 2-3 above were measured with whole-history fits).
 """
 
 from __future__ import annotations
@@ -844,10 +866,14 @@ def alerts(ds, period=None, *, settings: AlertSettings | None = None) -> pd.Data
 
     Without ``period`` the tests run on the whole history. With one, they run on the history
     up to the period's end (baselines need the days before it), as the period's report and
-    ``smm alerts --period`` judge it: each series' overdispersion and the drift test's
-    threshold are estimated on the history given, so that data arriving after a period could
-    change its verdicts (December 2025 of the sample brand: 3 alerts judged at its end, none
-    judged with the year after). A past period's alerts are thus what was known at its end.
+    ``smm alerts --period`` judge it. Every day is judged on the days up to it: the series'
+    overdispersion, the drift test's threshold and the net followers' scale are fits at
+    points fixed by the series' start (module docstring, 7), so data arriving after a day
+    never change its verdict, and a month's alerts are the rows of that month in its
+    quarter's, its year's and the whole history's (the sample's August 2026 flagged
+    Instagram's comments of 13 August, and its Q3 did not, before). Only ``severity`` and the
+    incident columns of an alert within ``window_days`` of the period's end may differ: the
+    days after it may add signals to its incident.
 
     Parameters
     ----------
