@@ -352,13 +352,8 @@ def dispersion_kept(x: np.ndarray, mu: np.ndarray, tested: np.ndarray, span: int
         with np.errstate(divide="ignore", invalid="ignore"):
             return np.clip(np.where(den > 0, num / den, 0.0), 0.0, None)
 
-    n = x.shape[1]
-    lo = np.maximum(np.arange(n) - span, 0)
-    hi = np.minimum(np.arange(n) + span + 1, n)
-
     def _near(a):                      # sum over each day and the ``span`` days either side
-        cs = np.concatenate([np.zeros((a.shape[0], 1)), np.cumsum(a, axis=1)], axis=1)
-        return cs[:, hi] - cs[:, lo]
+        return _window_sums(a, span)
 
     keep = mask.copy()
     # the rows still losing days: a row that lost none in a round would lose none in the next
@@ -455,11 +450,24 @@ def _outlying_runs(x: np.ndarray, mu: np.ndarray, tested: np.ndarray, phi: np.nd
 
 def near_days(days: np.ndarray, span: int) -> np.ndarray:
     """The days of ``days`` (a boolean (m, n)) and the ``span`` observed days either side."""
-    n = days.shape[1]
-    cs = np.concatenate([np.zeros((days.shape[0], 1)), np.cumsum(days, axis=1)], axis=1)
-    lo = np.maximum(np.arange(n) - span, 0)
-    hi = np.minimum(np.arange(n) + span + 1, n)
-    return (cs[:, hi] - cs[:, lo]) > 0
+    return _window_sums(days, span) > 0
+
+
+def _window_sums(a: np.ndarray, span: int) -> np.ndarray:
+    """Per row, the sum of each day and the ``span`` days either side (fewer at the edges):
+    differences of running sums, ``cs[hi] − cs[lo]``, taken as slices (the window's end is
+    ``span + 1`` days on, held at the last day; its start ``span`` days back, at the first),
+    the same values as indexing ``cs`` by each day's bounds, which cost a calibration's
+    dispersion a fifth of its time."""
+    m, n = a.shape
+    cs = np.empty((m, n + 1))
+    cs[:, 0] = 0.0
+    np.cumsum(a, axis=1, out=cs[:, 1:])
+    c_hi, c_lo = max(n - span, 0), min(span, n)
+    hi = np.concatenate([cs[:, span + 1:span + 1 + c_hi],
+                         np.broadcast_to(cs[:, n:], (m, n - c_hi))], axis=1)
+    lo = np.concatenate([np.zeros((m, c_lo)), cs[:, :n - c_lo]], axis=1)
+    return hi - lo
 
 
 def count_dispersion(x: np.ndarray, history: np.ndarray, weekday: np.ndarray, settings,
@@ -668,7 +676,9 @@ def _simulate(level: float, factors: tuple, phi: float, m: int, n: int, rng) -> 
     weekday = np.arange(n) % 7
     mean = np.maximum(level * np.asarray(factors)[weekday], 1e-6)
     if phi > 0:
-        lam = rng.gamma(1.0 / phi, phi * mean, size=(m, n))
+        # ``rng.gamma(1/φ, φ·mean)`` is ``standard_gamma(1/φ) × φ·mean``, the same draws and
+        # values; a scale given per day made it draw at half the speed
+        lam = rng.standard_gamma(1.0 / phi, size=(m, n)) * (phi * mean)
     else:
         lam = np.broadcast_to(mean, (m, n))
     return rng.poisson(lam).astype(float), weekday
