@@ -579,7 +579,17 @@ def test_a_single_accounts_alerts_are_those_of_its_posts_pooled():
     drift alarm stays on while its rise lasts: Instagram's comments of 14 September, 144,
     the alarm of 23 August still on; 67 since a rate's φ is measured against baselines free
     of its outlying days: Instagram's comments per reach of 24 November 2025 and Facebook's
-    hides of 14 October, count and rate)."""
+    hides of 14 October, count and rate); 68 since every day is judged on the days up to it
+    (alerts module docstring, 7): Instagram's comments per reach of 24 November 2025 and 24
+    January 2026 and Facebook's of 15 April 2026 no longer alert, nor the drift alarms of
+    YouTube's comments on 14 January, Instagram's on 23 August and Facebook's on 3 September
+    (their φ and thresholds are now those fitted before them); YouTube's comments of 6
+    December 2025 (21 on a usual 4.4, φ 0.16 from its 5 days tested before) and 6 June 2026
+    (20 on 4.9, its first fit's φ 0 from 14 days) and its drift alarms of 10 June and 22 July,
+    Instagram's comments of 13 August, Facebook's of 1 September and its net followers of 23
+    September alert, and its hides of 15 October are a drift alarm. The pre-fit days keep the
+    largest φ seen (alerts._early_phi): without it TikTok's 80 comments of 14 February 2026
+    and YouTube's of 24 December, 10 and 14 January alerted under a φ collapsed to 0.006)."""
     from dataclasses import replace
 
     from smmanalytics.dataset import load
@@ -587,7 +597,7 @@ def test_a_single_accounts_alerts_are_those_of_its_posts_pooled():
     ds = load(Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve")
     unnamed = replace(ds, posts=ds.posts.assign(account_id=pd.NA))
     named = alerts(ds)
-    assert len(named) == 67 and named["account"].eq("").all()
+    assert len(named) == 68 and named["account"].eq("").all()
     pd.testing.assert_frame_equal(named, alerts(unnamed))
 
 
