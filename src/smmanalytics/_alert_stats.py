@@ -748,12 +748,20 @@ def cusum_threshold(level: float, factors: tuple, phi: float, settings) -> float
     return _cusum_thresholds([(level, factors, phi)], settings)[0]
 
 
-def thresholds(params: list[tuple], settings) -> list[float]:
+def thresholds(params: list[tuple], settings, measured: list[bool] | None = None
+               ) -> list[float]:
     """The CUSUM threshold h of each ``(level, factors, measured φ)``: :func:`process_phi`
     then :func:`cusum_threshold`, all the parameters' chains simulated and run together (the
     fits of every series of a review: one batched Monte Carlo, not one per fit), each with
-    the draws it has alone, so that each h is the one :func:`cusum_threshold` gives."""
-    procs = _process_phis(params, settings)
+    the draws it has alone, so that each h is the one :func:`cusum_threshold` gives.
+
+    ``measured`` (default all True) says, per parameter, whether its φ is one measured on a
+    long series, which :func:`process_phi` corrects; when False the φ is the process's as
+    given (a series' first fit, on a few weeks: see :mod:`smmanalytics.alerts`, 7)."""
+    measured = [True] * len(params) if measured is None else measured
+    corrected = iter(_process_phis([q for q, m in zip(params, measured, strict=True) if m],
+                                   settings))
+    procs = [next(corrected) if m else q[2] for q, m in zip(params, measured, strict=True)]
     return _cusum_thresholds([(level, factors, phi) for (level, factors, _), phi
                               in zip(params, procs, strict=True)], settings)
 
