@@ -279,8 +279,8 @@ def _detect_many(items: list[tuple[pd.DataFrame, str]], settings: AlertSettings
     params = [q for d in drifts for q in d["params"]]
     # a first fit's φ is used as the process's (module docstring, 7): the correction of
     # process_phi is that of a φ measured on years of days
-    first = [i > 0 for d in drifts for i in range(len(d["params"]))]
-    hs = iter(_st.thresholds(params, settings, first) if params else [])
+    measured = [i > 0 for d in drifts for i in range(len(d["params"]))]
+    hs = iter(_st.thresholds(params, settings, measured) if params else [])
     for d in drifts:
         d["h"] = [next(hs) for _ in d["params"]]
     return [pd.DataFrame(res if d is None else _with_drift(res, d, settings))
