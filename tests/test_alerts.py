@@ -2172,9 +2172,22 @@ def test_an_incident_does_not_blind_the_level_test_through_its_dispersion():
     assert new[0] == pytest.approx(by_steps[0], abs=5e-3) and new[0] < alone[0]
     old = np.array([0.525])
     assert not _count_level(X, X, wd, settings, phi=old)["alert"][0, 200]      # before
+    # now: a day is judged with the fits before it (alerts module docstring, 7), so the
+    # incident's own days are judged with the first fit (day 42, 14 days: φ 0.33 plus its
+    # standard error, 0.56), whose limit on day 200 is 240: its 210 is a drift alarm, the
+    # next three level alerts. The blinding showed on the days judged by a φ holding the
+    # incident: the refit of day 224 rests on the days before it, the incident's among
+    # them (φ 0.37 plus its error, 0.46). The same incident again from day 240 (its 210 on
+    # day 241, a Thursday, on a weekday baseline of 27.5, limit 201): each day from the 210
+    # on a level alert
     d = _detect(pd.DataFrame({"date": dates, "value": x}), "comments", settings)
-    assert d.loc[200:203, "test"].tolist() == ["robust_z"] * 4                  # now
-    assert d.loc[200, "upper"] < 210 < 10 * d.loc[200, "baseline"]
+    assert d.loc[200, "test"] == "cusum" and d.loc[201:203, "test"].tolist() == [
+        "robust_z"] * 3
+    again = x.copy()
+    again[240:246] = x[199:205]
+    d = _detect(pd.DataFrame({"date": dates, "value": again}), "comments", settings)
+    assert d.loc[241:245, "test"].tolist() == ["robust_z"] * 5
+    assert d.loc[241, "upper"] < 210 < 10 * d.loc[241, "baseline"]
 
 
 def test_a_count_of_exactly_min_count_may_alert_and_one_less_may_not():
