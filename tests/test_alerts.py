@@ -2507,14 +2507,16 @@ def test_incidents_are_numbered_within_the_frame_as_smm_alerts_numbers_them(caps
     ds = load(sample)
     september, october = (incidents(alerts(ds, p)) for p in ("2026-09", "2026-10"))
     # each month's incidents numbered from 1, beside each call's ids (the review's figures):
-    # September's 3rd, and Instagram's comments of 14 September (the drift alarm of 23
-    # August still on, 8); October's one, the 9th of the history to its end (Instagram's
-    # comments per reach of 24 November 2025 alert once the October incident no longer
-    # inflates their φ)
+    # September's Facebook comments of 1 September (a drift alarm, 7), Instagram's comments
+    # of 14 September (the drift alarm of 23 August still on, 8) and Facebook's net loss of
+    # 23 September (9: −5 on a usual 5.5, z = −10.5 / 2.965 = −3.54, the scale of its fit of
+    # 13 April 2026; the whole history's scale, 4.08, held the days after it, October's
+    # incident among them, and its limit −8.8 let it pass: causal fits, alerts module
+    # docstring 7); October's one, the 10th of the history to its end
     assert september[["incident", "incident_id", "severity"]].values.tolist() == [
-        [1, 7, "watch"], [2, 8, "watch"]]
+        [1, 7, "watch"], [2, 8, "watch"], [3, 9, "watch"]]
     assert october[["incident", "incident_id", "severity"]].values.tolist() == [
-        [1, 9, "crisis"]]
+        [1, 10, "crisis"]]
     assert (october.loc[0, "start"], october.loc[0, "end"]) == (
         pd.Timestamp("2026-10-13"), pd.Timestamp("2026-10-19"))
     # the whole history: numbered in start order, 1 to n
