@@ -587,9 +587,12 @@ def test_a_single_accounts_alerts_are_those_of_its_posts_pooled():
     December 2025 (21 on a usual 4.4, φ 0.16 from its 5 days tested before) and 6 June 2026
     (20 on 4.9, its first fit's φ 0 from 14 days) and its drift alarms of 10 June and 22 July,
     Instagram's comments of 13 August, Facebook's of 1 September and its net followers of 23
-    September alert, and its hides of 15 October are a drift alarm. The pre-fit days keep the
-    largest φ seen (alerts._early_phi): without it TikTok's 80 comments of 14 February 2026
-    and YouTube's of 24 December, 10 and 14 January alerted under a φ collapsed to 0.006)."""
+    September alert, and its hides of 15 October are a drift alarm. The pre-fit days are
+    judged with the prior φ 1 (alerts._PRIOR_PHI; a φ of their few days collapsed to 0.006 and
+    made TikTok's 80 comments of 14 February 2026 and YouTube's of 24 December, 10 and 14
+    January alert), and YouTube's comments of 6 December 2025 (21 on 4.4) no longer alert;
+    the drift thresholds' weekday factors shrunk by their events (alerts._shrunk) make
+    Facebook's comments of 15 October, in the incident, a drift alarm: 68 still)."""
     from dataclasses import replace
 
     from smmanalytics.dataset import load
@@ -1801,7 +1804,12 @@ def test_sample_brand_planted_incident_is_found():
     # while its rise lasts (its baseline frozen): Instagram's comments of 14 September (the
     # alarm of 23 August on) and LinkedIn's unfollows of 31 October; 16 once a rate's φ is
     # measured against baselines free of its outlying days (Instagram's comments per reach
-    # of 24 November 2025: their φ was inflated by the weeks after the October incident)
+    # of 24 November 2025: their φ was inflated by the weeks after the October incident).
+    # With causal fits (alerts module docstring, 7) 21: YouTube's unfollows (0.05 a day) had
+    # a first fit on 14 days holding no unfollow (level 0, h 0) and 9 drift alarms on single
+    # unfollows; 10 once a fit's drift threshold needs 20 events (alerts._MIN_EVENTS: their
+    # drift test starts with the fit of 26 October 2026, 30 events) and the days before a
+    # first fit take the prior φ (alerts._PRIOR_PHI: YouTube's comments of 6 December 2025)
     assert len(outside) <= 16
     assert (outside["severity"] != "crisis").all()
     assert outside.loc[outside["severity"] == "warning", "incident_id"].nunique() <= 1
@@ -1864,18 +1872,21 @@ def sample_october():
 
 
 @pytest.mark.parametrize("lang,caption", [
-    ("fr", "Les 15 premières des 59 alertes, par date."),
-    ("en", "The first 15 of the 59 alerts, by date."),
-    ("it", "I primi 15 allarmi su 59, per data."),
+    ("fr", "Les 15 premières des 60 alertes, par date."),
+    ("en", "The first 15 of the 60 alerts, by date."),
+    ("it", "I primi 15 allarmi su 60, per data."),
 ])
 def test_alert_table_says_how_many_it_leaves_out(sample_october, lang, caption):
-    """The sample's October has 59 alerts (the 13–19 October incident; 57 before Facebook's
-    hides of 14 October, count and rate, alerted); the table shows the
+    """The sample's October has 60 alerts (the 13–19 October incident; 57 before Facebook's
+    hides of 14 October, count and rate, alerted; 60 since the drift thresholds' weekday
+    factors are shrunk to 1 by their events (alerts._shrunk): Facebook's comments of 15
+    October, 41 on a usual 7.2 two days into the incident, a drift alarm, its CUSUM 30.64
+    over the h 30.63 of its fit of 16 June, 31.16 unshrunk); the table shows the
     first 15 and its caption read "+ 35" (of 50), which a reader could not make sense of."""
     from smmanalytics.report import BrandReport
 
     sample, october = sample_october
-    assert len(october) == 59
+    assert len(october) == 60
     sec = BrandReport(sample, "2026-10", kind="monthly", lang=lang).alerts()
     first = [b for b in sec.blocks if b["kind"] == "table"][1]
     assert len(first["rows"]) == 15 and first["caption"] == caption
@@ -2375,32 +2386,41 @@ def test_a_past_periods_alerts_are_those_known_at_its_end(capsys):
     YouTube comments on 6 December (NB tail) and 24 December (robust z). Now a period is
     judged on the history up to its end, by the API, the command line and the report alike;
     without a period, on the whole history. Since every day is judged on the days up to it
-    (alerts module docstring, 7) the whole history's December is that of its end: 6 December
-    (21 on a usual 4.4, under the φ 0.16 of YouTube's 5 days tested before); 24 December (37 on
-    10.5) no longer, judged with the largest φ of its early days (0.17), where a φ of 0.0066
-    measured on the 7 days before had made it alert (alerts._early_phi)."""
+    (alerts module docstring, 7) the whole history's months are those judged at their ends.
+    December 2025 holds none: YouTube's comments of 6 December (21 on a usual 4.4) and 24
+    December (37 on 10.5) come before the series' first fit (14 February 2026) and are judged
+    with the prior φ 1 (alerts._PRIOR_PHI), not a φ of its 5-7 days tested before (0.16, or
+    0.0066 on 24 December): by hand P(X ≥ 21) for a NB of mean 4.36 is 0.013 at φ 1 and
+    0.0066 at the φ 0.71 the series' fit of August 2026 measured, both above 0.001. June 2026
+    holds YouTube's comments of 6 June (20 on a usual 4.9, its first fit's φ 0 from 14 days)
+    and their drift alarm of 10 June (25 on 11)."""
     from smmanalytics.alerts import _up_to, review
     from smmanalytics.cli import main
     from smmanalytics.dataset import load
 
     path = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
     sample = load(path)
-    december = alerts(sample, "2025-12")
-    assert december["date"].dt.strftime("%Y-%m-%d").tolist() == ["2025-12-06"]
-    assert december["platform"].tolist() == ["youtube"]
-    assert december["test"].tolist() == ["nb_tail"]
-    cut = alerts(_up_to(sample, "2025-12-31"))
+    whole = alerts(sample)                  # the months after change no verdict
+    assert alerts(sample, "2025-12").empty
+    assert not whole["date"].between("2025-12-01", "2025-12-31").any()
+    june = alerts(sample, "2026-06")
+    assert june["date"].dt.strftime("%Y-%m-%d").tolist() == ["2026-06-06", "2026-06-10"]
+    assert june["platform"].tolist() == ["youtube", "youtube"]
+    assert june["test"].tolist() == ["nb_tail", "cusum"]
+    cut = alerts(_up_to(sample, "2026-06-30"))
     pd.testing.assert_frame_equal(
-        december, cut.loc[cut["date"] >= "2025-12-01"].reset_index(drop=True))
-    pd.testing.assert_frame_equal(review(sample, "2025-12").alerts, december)
-    whole = alerts(sample)                  # the year after changes no December verdict
-    in_december = whole["date"].between("2025-12-01", "2025-12-31")
-    assert whole.loc[in_december, ["date", "platform", "signal", "value", "baseline", "test"]
+        june, cut.loc[cut["date"] >= "2026-06-01"].reset_index(drop=True))
+    pd.testing.assert_frame_equal(review(sample, "2026-06").alerts, june)
+    in_june = whole["date"].between("2026-06-01", "2026-06-30")
+    assert whole.loc[in_june, ["date", "platform", "signal", "value", "baseline", "test"]
                      ].reset_index(drop=True).equals(
-        december[["date", "platform", "signal", "value", "baseline", "test"]])
+        june[["date", "platform", "signal", "value", "baseline", "test"]])
     assert main(["alerts", str(path), "--period", "2025-12"]) == 0
     out = capsys.readouterr().out
-    assert "2025-12-06" in out and "2025-12-24" not in out
+    assert "2025-12-06" not in out and "2025-12-24" not in out
+    assert main(["alerts", str(path), "--period", "2026-06"]) == 0
+    out = capsys.readouterr().out
+    assert "2026-06-06" in out and "2026-06-10" in out
 
 
 def test_a_storys_replies_are_no_public_comments_in_the_watch():
@@ -2519,11 +2539,13 @@ def test_incidents_are_numbered_within_the_frame_as_smm_alerts_numbers_them(caps
     # 23 September (9: −5 on a usual 5.5, z = −10.5 / 2.965 = −3.54, the scale of its fit of
     # 13 April 2026; the whole history's scale, 4.08, held the days after it, October's
     # incident among them, and its limit −8.8 let it pass: causal fits, alerts module
-    # docstring 7); October's one, the 10th of the history to its end
+    # docstring 7); October's one, the 10th of the history to its end; 6, 7, 8 and the 9th
+    # since YouTube's comments of 6 December 2025, before its first fit, are judged with the
+    # prior φ (alerts._PRIOR_PHI) and no longer alert
     assert september[["incident", "incident_id", "severity"]].values.tolist() == [
-        [1, 7, "watch"], [2, 8, "watch"], [3, 9, "watch"]]
+        [1, 6, "watch"], [2, 7, "watch"], [3, 8, "watch"]]
     assert october[["incident", "incident_id", "severity"]].values.tolist() == [
-        [1, 10, "crisis"]]
+        [1, 9, "crisis"]]
     assert (october.loc[0, "start"], october.loc[0, "end"]) == (
         pd.Timestamp("2026-10-13"), pd.Timestamp("2026-10-19"))
     # the whole history: numbered in start order, 1 to n

@@ -13,9 +13,9 @@ from hypothesis import strategies as hs
 
 from smmanalytics import _alert_stats as st
 from smmanalytics.alerts import (
+    _PRIOR_PHI,
     AlertSettings,
     _detect,
-    _early_points,
     _fit_points,
     alerts,
 )
@@ -104,10 +104,26 @@ def test_the_fit_schedule_by_hand():
     # (the 210th tested day is 28 + 2 × 209 = 446), past 237 + 182 = 419
     sparse = (np.arange(500) >= 28) & (np.arange(500) % 2 == 0)
     assert _fit_points(sparse, dates).tolist() == [55, 237, 447]
-    # a history too short for a fit: each tested day is a fit of its own
+    # a history too short for a fit: its tested days are judged with the prior φ
     assert _fit_points(tested[:41], dates[:41]).tolist() == []
-    assert _early_points(tested[:41], np.array([], dtype=int)).tolist() == list(range(28, 41))
-    assert _early_points(tested, np.array([42, 224])).tolist() == list(range(28, 42))
+
+
+def test_the_days_before_the_first_fit_are_judged_with_the_prior_phi():
+    """A usual 2 a day, 40 on day 32 (before the first fit, at 42): the days before the fit
+    are judged with φ = 1 (a φ measured on 1-13 days swung to 8.4 and limits of 205-634 for
+    a usual 1-3). By hand, NB of mean 2 and φ 1 (size 1, geometric): P(X ≥ x) = (2/3)^x, below
+    0.001 from x = 18 for a known mean; the level test's predictive holds the error of the
+    baseline mean over its 4-8 days (a ratio of gammas, heavy-tailed), measured 27-59 here,
+    and the 40 (limit 31 that day) alerts."""
+    assert _PRIOR_PHI == 1.0
+    rng = np.random.default_rng(5)
+    x = rng.poisson(2.0, 60).astype(float)
+    x[32] = 40.0
+    d = _detect(_series(x), "comments", AlertSettings())
+    before = d.iloc[28:42]
+    assert before["tested"].all()
+    assert (before["upper"] >= 18).all() and (before["upper"] < 60).all()
+    assert d["alert"].iloc[32] and d["test"].iloc[32] == "nb_tail"
 
 
 def test_batched_thresholds_are_those_of_one_calibration_each():

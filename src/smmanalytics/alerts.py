@@ -97,12 +97,17 @@ Detection (:func:`alerts`; formulas in :mod:`smmanalytics._alert_stats`)
    a first fit once 14 of its days were tested, a refit as that count doubles and at least
    182 days after the fit before it, each on the days before its point; a day is judged
    with the latest fit at or before it. Before the first fit each tested day is judged with
-   the φ of the tested days before it, or the largest such φ of an earlier day when larger
-   (0 on the first; a short history is judged on all it holds; ``_early_phi``: measured on a
-   few days φ swings, the sample's TikTok comments 1.64, 0.006, 2.91 on three days) and the
-   net followers' scale of the days before it, and the drift test does not
-   run yet. A fit's φ is its moment estimate plus one standard error when that is larger
-   (``_cautious``): a fit on a few weeks more often under- than overestimates φ. The
+   a prior φ of 1 (``_PRIOR_PHI``: measured on 1-13 days φ swung, the sample's TikTok
+   comments 1.64, 0.006, 2.91 on three days, Facebook's hides 8.4 on three days, whose limits
+   reached 205-634 for a usual 1-3, 27-59 with the prior) and the net followers' scale of
+   the days before it, and the drift test does not run yet. A fit's φ is its moment estimate
+   plus one standard error when that is larger (``_cautious``): a fit on a few weeks more
+   often under- than overestimates φ. A fit's drift threshold is calibrated only when its
+   quiet days hold ``_MIN_EVENTS`` = 20 events (no drift test on the days it judges
+   otherwise), on weekday factors pulled to 1 by their events, ``(n·f + 5) / (n + 5)`` with
+   ``n`` the weekday's days times the level (``_shrunk``): a YouTube unfollows fit on 14 days
+   with 2 events (level 0.14, factors (0, 0, 0, 3.5, 3.5, 0, 0), φ 0) had h 2.68 where later
+   fits gave 5.5-5.75, and five drift alarms on 1-4 unfollows for months. The
    sample's months, quarters, year and whole history now agree on every common day
    (severity and incident aside for an incident running past a period's end: a span of
    ``window_days`` looks ahead). The sample's daily series are fitted at 3 points, 16
@@ -276,14 +281,16 @@ def _detect_many(items: list[tuple[pd.DataFrame, str]], settings: AlertSettings
     (:func:`_alert_stats.thresholds`), then their CUSUMs."""
     done = [_level_run(series, signal, settings) for series, signal in items]
     drifts = [d for _, d in done if d is not None]
-    params = [q for d in drifts for q in d["params"]]
-    # a first fit's φ is used as the process's (module docstring, 7): the correction of
-    # process_phi is that of a φ measured on years of days
-    measured = [i > 0 for d in drifts for i in range(len(d["params"]))]
-    hs = iter(_st.thresholds(params, settings, measured) if params else [])
+    # a series' first fit takes its φ as the process's (module docstring, 7): the correction
+    # of process_phi is that of a φ measured on years of days; a fit on too few events has
+    # no calibration (None, no drift test on its days)
+    fits = [(q, i > 0) for d in drifts for i, q in enumerate(d["params"]) if q is not None]
+    hs = iter(_st.thresholds([q for q, _ in fits], settings, [m for _, m in fits])
+              if fits else [])
     for d in drifts:
-        d["h"] = [next(hs) for _ in d["params"]]
-    return [pd.DataFrame(res if d is None else _with_drift(res, d, settings))
+        d["h"] = [np.inf if q is None else next(hs) for q in d["params"]]
+    return [pd.DataFrame(res if d is None or np.isinf(d["h"]).all()
+                         else _with_drift(res, d, settings))
             for res, d in done]
 
 
@@ -291,10 +298,23 @@ def _detect_many(items: list[tuple[pd.DataFrame, str]], settings: AlertSettings
 #: A series' overdispersion φ, the drift test's threshold h and the net followers' scale are
 #: estimated on a series' own history at fit points fixed by its start (module docstring, 7):
 #: a first fit once _FIRST_FIT of its days were tested, a refit as that count doubles and
-#: _REFIT_DAYS after the fit before it at the earliest; before the first, each tested day
-#: has a fit of its own (:func:`_early_points`)
+#: _REFIT_DAYS after the fit before it at the earliest; before the first, the days are judged
+#: with the prior φ _PRIOR_PHI and without a drift test
 _FIRST_FIT = 14
 _REFIT_DAYS = 182
+#: the φ of the days before a series' first fit: measured on 1-13 days φ swings (the sample's
+#: Facebook hides 8.4 on 3 days, limits of 205-634 for a usual 1-3; its TikTok comments 1.64,
+#: 0.006, 2.91 on three days); 1 is the typical φ of the sample's fits (median 0.77, 0.05-2.4)
+#: and the top of the simulations' range (module docstring, 2 and 7)
+_PRIOR_PHI = 1.0
+#: the fewest events (the counts of a fit's quiet days) a drift threshold is calibrated on:
+#: on fewer, the level and weekday factors the Monte Carlo simulates are noise (a YouTube
+#: unfollows fit on 14 days with 2 events: level 0.14, factors (0, 0, 0, 3.5, 3.5, 0, 0),
+#: h 2.68 where later fits gave 5.5-5.75, five drift alarms on 1-4 unfollows); that fit's days
+#: have no drift test (module docstring, 7)
+_MIN_EVENTS = 20
+#: the prior weight, in events, pulling a fit's weekday factors to 1 (:func:`_shrunk`)
+_FACTOR_PRIOR = 5.0
 _CAUTIOUS = True
 
 
@@ -316,14 +336,6 @@ def _fit_points(tested: np.ndarray, dates: pd.DatetimeIndex) -> np.ndarray:
             return np.array(points, dtype=np.intp)
         points.append(p)
         need, earliest = max(2 * int(seen[p]), need + 1), days[p] + _REFIT_DAYS
-
-
-def _early_points(tested: np.ndarray, points: np.ndarray) -> np.ndarray:
-    """The tested days before a series' first fit (all of them without one): each is judged
-    with the φ of the tested days before it (0 with none), a fit of its own, so that a short
-    history is judged on all it holds (module docstring, 7)."""
-    days = np.flatnonzero(tested)
-    return days[days < points[0]] if points.size else days
 
 
 def _fit_of(points: np.ndarray, n: int) -> np.ndarray:
@@ -378,17 +390,6 @@ def _ratio_fits(c: np.ndarray, expo: np.ndarray, weekday: np.ndarray, settings: 
                                            error=True))
 
 
-def _early_phi(phis: np.ndarray) -> np.ndarray:
-    """The φ judging each tested day before a series' first fit: the largest of its own
-    (:func:`_early_points`) and those of the tested days before it. Measured on 1-13 days, φ
-    swings as a few days are left out as outlying or kept: the sample's TikTok comments
-    measured 1.64 on 9 February 2026, 0.006 on 14 February (its dispersed days all left out,
-    the standard error of the rest small) and 2.91 on 16 February, and its 80 comments of the
-    14th on a usual 12 alerted under a Poisson limit of 69 (the first fit, on 14 days, measured
-    1.65). The largest seen so far keeps what the days before showed (module docstring, 7)."""
-    return np.maximum.accumulate(phis) if phis.size else phis
-
-
 def _cautious(phi: np.ndarray, upper: np.ndarray) -> np.ndarray:
     """A fit's φ, or its moment estimate plus one standard error when larger
     (:func:`_alert_stats._phi_error`): an early fit, on a few weeks, more often under- than
@@ -416,10 +417,7 @@ def _level_run(series: pd.DataFrame, signal: str, settings: AlertSettings) -> tu
         c = np.round(x * expo)
         first = _ratio_baseline(c, expo, c, weekday, settings)["tested"][0]
         points = _fit_points(first, dates)
-        early = _early_points(first, points)
-        phi = _per_day(np.r_[early, points], np.r_[
-            _early_phi(_ratio_fits(c, expo, weekday, settings, early)),
-            _ratio_fits(c, expo, weekday, settings, points)], n, 0.0)
+        phi = _per_day(points, _ratio_fits(c, expo, weekday, settings, points), n, _PRIOR_PHI)
         lv = _ratio_level(c, expo, c, weekday, settings, phi=phi)
         if lv["alert"].any():    # a past alert leaves the later baselines (see _count_level)
             lv = _ratio_level(c, expo, np.where(lv["alert"], np.nan, c), weekday, settings,
@@ -433,9 +431,7 @@ def _level_run(series: pd.DataFrame, signal: str, settings: AlertSettings) -> tu
         first = _st.count_baseline(x, weekday, settings, robust=False)["tested"][0]
         points = _fit_points(first, dates)
         fits = _count_fits(x, weekday, settings, points)
-        early = _early_points(first, points)
-        phi = _per_day(np.r_[early, points], np.r_[
-            _early_phi(_count_fits(x, weekday, settings, early)), fits], n, 0.0)
+        phi = _per_day(points, fits, n, _PRIOR_PHI)
         lv = _count_level(x, x, weekday, settings, phi=phi)
         history = x
         if lv["alert"].any():    # a past alert leaves the later baselines (see _count_level)
@@ -488,17 +484,33 @@ def _net_scale(dev: np.ndarray, enough: np.ndarray, dates: pd.DatetimeIndex) -> 
 
 
 def _drift_params(x: np.ndarray, weekday: np.ndarray, quiet: np.ndarray, tested: np.ndarray,
-                  points: np.ndarray, fits: np.ndarray) -> list[tuple]:
+                  points: np.ndarray, fits: np.ndarray) -> list[tuple | None]:
     """The calibration parameters ``(level, factors, φ)`` of each fit of a count series: the
-    mean and weekday factors of its tested days before the fit's point, the level alerts left
-    out (an incident, as from the baselines; all its tested days when every one alerted),
-    and the fit's φ."""
+    mean and weekday factors (:func:`_shrunk`) of its tested days before the fit's point, the
+    level alerts left out (an incident, as from the baselines; all its tested days when every
+    one alerted), and the fit's φ; None for a fit whose days hold fewer than ``_MIN_EVENTS``
+    events (no drift test on its days)."""
     params = []
     for p, phi in zip(points, fits, strict=True):
         days = quiet[:p] if quiet[:p].any() else tested[:p]
-        level, factors = _level_factors(x[:p][days], weekday[:p][days])
-        params.append((level, factors, float(phi)))
+        values, wd = x[:p][days], weekday[:p][days]
+        if values.sum() < _MIN_EVENTS:
+            params.append(None)
+            continue
+        level, factors = _level_factors(values, wd)
+        params.append((level, _shrunk(factors, level, wd), float(phi)))
     return params
+
+
+def _shrunk(factors: tuple, level: float, weekday: np.ndarray) -> tuple:
+    """Weekday factors pulled to 1 by the events they rest on: ``(n·f + k) / (n + k)`` with
+    ``n`` the weekday's days times the level (its events at a flat rhythm) and ``k`` =
+    ``_FACTOR_PRIOR``: a first fit's 2 days a weekday make a factor of one Saturday's
+    comments (a fit of 14 days at 0.36 a day had factors 0-2.8), while a year's 52 days at
+    5 a day keep a Monday-to-Friday rhythm (a weekend factor 0 stays 0.02)."""
+    n = np.bincount(weekday, minlength=7)[:7] * level
+    f = np.asarray(factors, dtype=float)
+    return tuple(float(v) for v in (n * f + _FACTOR_PRIOR) / (n + _FACTOR_PRIOR))
 
 
 def _with_drift(res: dict, d: dict, settings: AlertSettings) -> dict:
