@@ -141,3 +141,13 @@ def test_batched_thresholds_are_those_of_one_calibration_each():
              for lv, f, phi in params]
     assert batched == alone
     assert batched[0] == batched[2]               # a repeated fit: one calibration
+    # a first fit (its φ not measured on years, not corrected) is calibrated on a quarter of
+    # the chains, 25 of 100, as cusum_threshold with those settings alone gives it
+    first = st.first_fit_settings(s)
+    assert first.cusum_chains == 25
+    st._H_CACHE.clear()
+    st._PHI_CACHE.clear()
+    mixed = st.thresholds(params, s, [False, True, True, False])
+    assert mixed[1:3] == alone[1:3]
+    assert mixed[0] == st.cusum_threshold(3.0, flat, 0.0, first)
+    assert mixed[3] == st.cusum_threshold(40.0, weekly, 0.8, first)
