@@ -1317,9 +1317,13 @@ def test_alert_chart_dots_lie_beyond_the_band_rings_are_drift():
             # 2.4) and 147 (22 Oct, a usual 8.2: the baseline holds the 43 of 15 Oct, a drift
             # alarm), the incident's days beyond it. The days before the fit are judged with
             # φ of 1-13 days (5.6 on one day, up to 8.4 on three, kept by alerts._early_phi):
-            # limits of 205-634 from June to 17 September, a chart's band cut at its edge
+            # limits of 7-634 on its 14 tested days from 26 February to 17 September, a
+            # chart's band cut at its edge; now with the prior φ 1 (alerts._PRIOR_PHI): 16-38
+            # for a usual 0.9-2.9
             fitted = d.loc[pd.Timestamp("2026-09-19"):, "upper"]
             assert fitted.max() < 150 and ymax < 200
+            early = d.loc[:pd.Timestamp("2026-09-18")]
+            assert early["upper"].max() < 40
 
 
 def test_plot_alert_dates_axis_has_few_labels_that_do_not_overlap():
