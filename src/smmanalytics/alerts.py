@@ -113,14 +113,20 @@ Detection (:func:`alerts`; formulas in :mod:`smmanalytics._alert_stats`)
    ``window_days`` looks ahead). The sample's daily series are fitted at 3 points, 16
    calibrations instead of 8, made in one batched Monte Carlo (``_alert_stats.thresholds``);
    a first fit's φ is taken as the process's (no ``process_phi``: its correction is that of
-   a φ measured on 1,200 days, well within the standard error a 14 days' fit adds).
+   a φ measured on 1,200 days, well within the standard error a 14 days' fit adds) and its
+   threshold calibrated on 25 chains, not 100 (``_alert_stats.first_fit_settings``: the
+   chains' error in h, 4-5 % with 25, is well below that of a level on 14 days).
    In-control simulated series (weekly rhythm, 0.5-60 a day, weekday baseline, 2 years),
    level and drift alarms per series-year, whole-history fits (96 series) → causal fits with
    ``_cautious`` (48 series): φ = 0: 0.16 and 0.69 → 0.08 and 0.31; φ = 0.3: 0.41 and 0.98
    → 0.32 and 0.75; φ = 1: 0.41 and 0.85 → 0.72 and 0.97, 43 of its 69 level alarms in the
    first 6 months (the first fit rests on 14 days); without ``_cautious`` (96 series) φ = 0.3:
-   0.93 and 1.39, φ = 1: 1.39 and 1.59. The figures of 2-3 above were measured with
-   whole-history fits.
+   0.93 and 1.39, φ = 1: 1.39 and 1.59. Re-measured on 48 other series a φ (same
+   design), the largest early φ, factors as measured and every fit calibrated → the prior φ,
+   ``_MIN_EVENTS``, ``_shrunk`` factors and 25 chains for a first fit: φ = 0: 0.08 and 0.31 →
+   0.08 and 0.25; φ = 0.3: 0.32 and 0.60 → 0.30 and 0.60; φ = 1: 0.66 and 0.73 → 0.56 and
+   0.60, its level alarms in the first 6 months 31 → 22. The figures of 2-3 above were
+   measured with whole-history fits.
 """
 
 from __future__ import annotations
