@@ -579,7 +579,20 @@ def test_a_single_accounts_alerts_are_those_of_its_posts_pooled():
     drift alarm stays on while its rise lasts: Instagram's comments of 14 September, 144,
     the alarm of 23 August still on; 67 since a rate's φ is measured against baselines free
     of its outlying days: Instagram's comments per reach of 24 November 2025 and Facebook's
-    hides of 14 October, count and rate)."""
+    hides of 14 October, count and rate); 68 since every day is judged on the days up to it
+    (alerts module docstring, 7): Instagram's comments per reach of 24 November 2025 and 24
+    January 2026 and Facebook's of 15 April 2026 no longer alert, nor the drift alarms of
+    YouTube's comments on 14 January, Instagram's on 23 August and Facebook's on 3 September
+    (their φ and thresholds are now those fitted before them); YouTube's comments of 6
+    December 2025 (21 on a usual 4.4, φ 0.16 from its 5 days tested before) and 6 June 2026
+    (20 on 4.9, its first fit's φ 0 from 14 days) and its drift alarms of 10 June and 22 July,
+    Instagram's comments of 13 August, Facebook's of 1 September and its net followers of 23
+    September alert, and its hides of 15 October are a drift alarm. The pre-fit days are
+    judged with the prior φ 1 (alerts._PRIOR_PHI; a φ of their few days collapsed to 0.006 and
+    made TikTok's 80 comments of 14 February 2026 and YouTube's of 24 December, 10 and 14
+    January alert), and YouTube's comments of 6 December 2025 (21 on 4.4) no longer alert;
+    the drift thresholds' weekday factors shrunk by their events (alerts._shrunk) make
+    Facebook's comments of 15 October, in the incident, a drift alarm: 68 still)."""
     from dataclasses import replace
 
     from smmanalytics.dataset import load
@@ -587,7 +600,7 @@ def test_a_single_accounts_alerts_are_those_of_its_posts_pooled():
     ds = load(Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve")
     unnamed = replace(ds, posts=ds.posts.assign(account_id=pd.NA))
     named = alerts(ds)
-    assert len(named) == 67 and named["account"].eq("").all()
+    assert len(named) == 68 and named["account"].eq("").all()
     pd.testing.assert_frame_equal(named, alerts(unnamed))
 
 
@@ -721,11 +734,16 @@ def test_a_video_dated_to_the_day_counts_on_that_day_west_of_utc():
 
 
 def test_comment_surge_without_reach_is_a_ratio_alert():
-    ds = _sim(days=200, seed=6)
+    # the surge comes after the series' refit (day 224, on its ~196 tested days before): on
+    # 200 days a surge of day 150 (5 × 7 + 20 = 35 on a usual 5.7) was judged with the first
+    # fit's φ, 0.37 on 14 days plus its standard error 0.29 (alerts._cautious: 0.66), whose
+    # limit 46 let the count pass; the whole history's φ had judged it before (causal fits,
+    # alerts module docstring 7). Day 350: 7 × 5 + 20 = 55 comments on a usual 7.1
+    ds = _sim(days=400, seed=6)
     posts = ds.posts.copy()
-    posts.loc[150, "comments"] = posts.loc[150, "comments"] * 5 + 20
+    posts.loc[350, "comments"] = posts.loc[350, "comments"] * 5 + 20
     a = alerts(Dataset(posts=posts, brand=ds.brand))
-    day = pd.Timestamp(posts.loc[150, "published_at"].tz_convert("Europe/Paris").date())
+    day = pd.Timestamp(posts.loc[350, "published_at"].tz_convert("Europe/Paris").date())
     hit = a.loc[a["date"] == day]
     assert {"comments_per_reach", "comments"} <= set(hit["signal"])
     # the ratio is these comments over the day's reach: one signal, no other: a watch
@@ -1293,8 +1311,19 @@ def test_alert_chart_dots_lie_beyond_the_band_rings_are_drift():
             # the incident's four days (27.5); without them (φ 0.81) it stays near the usual
             # counts, the incident's days beyond it (120 on 13 Oct). Measured without the
             # weeks after the incident, whose baselines held it, φ is 1.16 (0.78 before): the
-            # limit reaches 62 (on 27 Oct), not 50
-            assert d["upper"].max() < 75 and ymax < 200
+            # limit reached 62 (on 27 Oct), not 50. Now October is judged by the series' first
+            # fit (19 Sep, its 14 tested days before, no incident day): φ 0.82, 1.52 with its
+            # standard error (alerts._cautious); the limit reaches 100 (13 and 27 Oct, a usual
+            # 2.4) and 147 (22 Oct, a usual 8.2: the baseline holds the 43 of 15 Oct, a drift
+            # alarm), the incident's days beyond it. The days before the fit are judged with
+            # φ of 1-13 days (5.6 on one day, up to 8.4 on three, kept by alerts._early_phi):
+            # limits of 7-634 on its 14 tested days from 26 February to 17 September, a
+            # chart's band cut at its edge; now with the prior φ 1 (alerts._PRIOR_PHI): 16-38
+            # for a usual 0.9-2.9
+            fitted = d.loc[pd.Timestamp("2026-09-19"):, "upper"]
+            assert fitted.max() < 150 and ymax < 200
+            early = d.loc[:pd.Timestamp("2026-09-18")]
+            assert early["upper"].max() < 40
 
 
 def test_plot_alert_dates_axis_has_few_labels_that_do_not_overlap():
@@ -1779,7 +1808,12 @@ def test_sample_brand_planted_incident_is_found():
     # while its rise lasts (its baseline frozen): Instagram's comments of 14 September (the
     # alarm of 23 August on) and LinkedIn's unfollows of 31 October; 16 once a rate's φ is
     # measured against baselines free of its outlying days (Instagram's comments per reach
-    # of 24 November 2025: their φ was inflated by the weeks after the October incident)
+    # of 24 November 2025: their φ was inflated by the weeks after the October incident).
+    # With causal fits (alerts module docstring, 7) 21: YouTube's unfollows (0.05 a day) had
+    # a first fit on 14 days holding no unfollow (level 0, h 0) and 9 drift alarms on single
+    # unfollows; 10 once a fit's drift threshold needs 20 events (alerts._MIN_EVENTS: their
+    # drift test starts with the fit of 26 October 2026, 30 events) and the days before a
+    # first fit take the prior φ (alerts._PRIOR_PHI: YouTube's comments of 6 December 2025)
     assert len(outside) <= 16
     assert (outside["severity"] != "crisis").all()
     assert outside.loc[outside["severity"] == "warning", "incident_id"].nunique() <= 1
@@ -1842,18 +1876,21 @@ def sample_october():
 
 
 @pytest.mark.parametrize("lang,caption", [
-    ("fr", "Les 15 premières des 59 alertes, par date."),
-    ("en", "The first 15 of the 59 alerts, by date."),
-    ("it", "I primi 15 allarmi su 59, per data."),
+    ("fr", "Les 15 premières des 60 alertes, par date."),
+    ("en", "The first 15 of the 60 alerts, by date."),
+    ("it", "I primi 15 allarmi su 60, per data."),
 ])
 def test_alert_table_says_how_many_it_leaves_out(sample_october, lang, caption):
-    """The sample's October has 59 alerts (the 13–19 October incident; 57 before Facebook's
-    hides of 14 October, count and rate, alerted); the table shows the
+    """The sample's October has 60 alerts (the 13–19 October incident; 57 before Facebook's
+    hides of 14 October, count and rate, alerted; 60 since the drift thresholds' weekday
+    factors are shrunk to 1 by their events (alerts._shrunk): Facebook's comments of 15
+    October, 41 on a usual 7.2 two days into the incident, a drift alarm, its CUSUM 30.64
+    over the h 30.63 of its fit of 16 June, 31.16 unshrunk); the table shows the
     first 15 and its caption read "+ 35" (of 50), which a reader could not make sense of."""
     from smmanalytics.report import BrandReport
 
     sample, october = sample_october
-    assert len(october) == 59
+    assert len(october) == 60
     sec = BrandReport(sample, "2026-10", kind="monthly", lang=lang).alerts()
     first = [b for b in sec.blocks if b["kind"] == "table"][1]
     assert len(first["rows"]) == 15 and first["caption"] == caption
@@ -2157,9 +2194,22 @@ def test_an_incident_does_not_blind_the_level_test_through_its_dispersion():
     assert new[0] == pytest.approx(by_steps[0], abs=5e-3) and new[0] < alone[0]
     old = np.array([0.525])
     assert not _count_level(X, X, wd, settings, phi=old)["alert"][0, 200]      # before
+    # now: a day is judged with the fits before it (alerts module docstring, 7), so the
+    # incident's own days are judged with the first fit (day 42, 14 days: φ 0.33 plus its
+    # standard error, 0.56), whose limit on day 200 is 240: its 210 is a drift alarm, the
+    # next three level alerts. The blinding showed on the days judged by a φ holding the
+    # incident: the refit of day 224 rests on the days before it, the incident's among
+    # them (φ 0.37 plus its error, 0.46). The same incident again from day 240 (its 210 on
+    # day 241, a Thursday, on a weekday baseline of 27.5, limit 201): each day from the 210
+    # on a level alert
     d = _detect(pd.DataFrame({"date": dates, "value": x}), "comments", settings)
-    assert d.loc[200:203, "test"].tolist() == ["robust_z"] * 4                  # now
-    assert d.loc[200, "upper"] < 210 < 10 * d.loc[200, "baseline"]
+    assert d.loc[200, "test"] == "cusum" and d.loc[201:203, "test"].tolist() == [
+        "robust_z"] * 3
+    again = x.copy()
+    again[240:246] = x[199:205]
+    d = _detect(pd.DataFrame({"date": dates, "value": again}), "comments", settings)
+    assert d.loc[241:245, "test"].tolist() == ["robust_z"] * 5
+    assert d.loc[241, "upper"] < 210 < 10 * d.loc[241, "baseline"]
 
 
 def test_a_count_of_exactly_min_count_may_alert_and_one_less_may_not():
@@ -2339,26 +2389,42 @@ def test_a_past_periods_alerts_are_those_known_at_its_end(capsys):
     with the year after it and found nothing, where its report (judged at its end) listed
     YouTube comments on 6 December (NB tail) and 24 December (robust z). Now a period is
     judged on the history up to its end, by the API, the command line and the report alike;
-    without a period, on the whole history."""
+    without a period, on the whole history. Since every day is judged on the days up to it
+    (alerts module docstring, 7) the whole history's months are those judged at their ends.
+    December 2025 holds none: YouTube's comments of 6 December (21 on a usual 4.4) and 24
+    December (37 on 10.5) come before the series' first fit (14 February 2026) and are judged
+    with the prior φ 1 (alerts._PRIOR_PHI), not a φ of its 5-7 days tested before (0.16, or
+    0.0066 on 24 December): by hand P(X ≥ 21) for a NB of mean 4.36 is 0.013 at φ 1 and
+    0.0066 at the φ 0.71 the series' fit of August 2026 measured, both above 0.001. June 2026
+    holds YouTube's comments of 6 June (20 on a usual 4.9, its first fit's φ 0 from 14 days)
+    and their drift alarm of 10 June (25 on 11)."""
     from smmanalytics.alerts import _up_to, review
     from smmanalytics.cli import main
     from smmanalytics.dataset import load
 
     path = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
     sample = load(path)
-    december = alerts(sample, "2025-12")
-    assert december["date"].dt.strftime("%Y-%m-%d").tolist() == ["2025-12-06", "2025-12-24"]
-    assert december["platform"].tolist() == ["youtube", "youtube"]
-    assert december["test"].tolist() == ["nb_tail", "robust_z"]
-    cut = alerts(_up_to(sample, "2025-12-31"))
-    pd.testing.assert_frame_equal(
-        december, cut.loc[cut["date"] >= "2025-12-01"].reset_index(drop=True))
-    pd.testing.assert_frame_equal(review(sample, "2025-12").alerts, december)
-    whole = alerts(sample)                  # judged with the year after: nothing in December
+    whole = alerts(sample)                  # the months after change no verdict
+    assert alerts(sample, "2025-12").empty
     assert not whole["date"].between("2025-12-01", "2025-12-31").any()
+    june = alerts(sample, "2026-06")
+    assert june["date"].dt.strftime("%Y-%m-%d").tolist() == ["2026-06-06", "2026-06-10"]
+    assert june["platform"].tolist() == ["youtube", "youtube"]
+    assert june["test"].tolist() == ["nb_tail", "cusum"]
+    cut = alerts(_up_to(sample, "2026-06-30"))
+    pd.testing.assert_frame_equal(
+        june, cut.loc[cut["date"] >= "2026-06-01"].reset_index(drop=True))
+    pd.testing.assert_frame_equal(review(sample, "2026-06").alerts, june)
+    in_june = whole["date"].between("2026-06-01", "2026-06-30")
+    assert whole.loc[in_june, ["date", "platform", "signal", "value", "baseline", "test"]
+                     ].reset_index(drop=True).equals(
+        june[["date", "platform", "signal", "value", "baseline", "test"]])
     assert main(["alerts", str(path), "--period", "2025-12"]) == 0
     out = capsys.readouterr().out
-    assert "2025-12-06" in out and "2025-12-24" in out
+    assert "2025-12-06" not in out and "2025-12-24" not in out
+    assert main(["alerts", str(path), "--period", "2026-06"]) == 0
+    out = capsys.readouterr().out
+    assert "2026-06-06" in out and "2026-06-10" in out
 
 
 def test_a_storys_replies_are_no_public_comments_in_the_watch():
@@ -2472,12 +2538,16 @@ def test_incidents_are_numbered_within_the_frame_as_smm_alerts_numbers_them(caps
     ds = load(sample)
     september, october = (incidents(alerts(ds, p)) for p in ("2026-09", "2026-10"))
     # each month's incidents numbered from 1, beside each call's ids (the review's figures):
-    # September's 3rd, and Instagram's comments of 14 September (the drift alarm of 23
-    # August still on, 8); October's one, the 9th of the history to its end (Instagram's
-    # comments per reach of 24 November 2025 alert once the October incident no longer
-    # inflates their φ)
+    # September's Facebook comments of 1 September (a drift alarm, 7), Instagram's comments
+    # of 14 September (the drift alarm of 23 August still on, 8) and Facebook's net loss of
+    # 23 September (9: −5 on a usual 5.5, z = −10.5 / 2.965 = −3.54, the scale of its fit of
+    # 13 April 2026; the whole history's scale, 4.08, held the days after it, October's
+    # incident among them, and its limit −8.8 let it pass: causal fits, alerts module
+    # docstring 7); October's one, the 10th of the history to its end; 6, 7, 8 and the 9th
+    # since YouTube's comments of 6 December 2025, before its first fit, are judged with the
+    # prior φ (alerts._PRIOR_PHI) and no longer alert
     assert september[["incident", "incident_id", "severity"]].values.tolist() == [
-        [1, 7, "watch"], [2, 8, "watch"]]
+        [1, 6, "watch"], [2, 7, "watch"], [3, 8, "watch"]]
     assert october[["incident", "incident_id", "severity"]].values.tolist() == [
         [1, 9, "crisis"]]
     assert (october.loc[0, "start"], october.loc[0, "end"]) == (

@@ -31,7 +31,7 @@ Definitions
 from __future__ import annotations
 
 import warnings
-from functools import lru_cache
+from dataclasses import replace
 
 import numpy as np
 
@@ -353,39 +353,43 @@ def dispersion_kept(x: np.ndarray, mu: np.ndarray, tested: np.ndarray, span: int
         with np.errstate(divide="ignore", invalid="ignore"):
             return np.clip(np.where(den > 0, num / den, 0.0), 0.0, None)
 
-    n = x.shape[1]
-    lo = np.maximum(np.arange(n) - span, 0)
-    hi = np.minimum(np.arange(n) + span + 1, n)
-
     def _near(a):                      # sum over each day and the ``span`` days either side
-        cs = np.concatenate([np.zeros((a.shape[0], 1)), np.cumsum(a, axis=1)], axis=1)
-        return cs[:, hi] - cs[:, lo]
+        return _window_sums(a, span)
 
     keep = mask.copy()
+    # the rows still losing days: a row that lost none in a round would lose none in the next
+    # (the same kept days, the same φ), so each round is computed on the others alone (the
+    # same values; the calibrations' hundreds of rows measured together ran every round on all)
+    rows = np.arange(x.shape[0])
+    days_all = None if days is None else np.broadcast_to(days, x.shape)
     for _ in range(50):
-        num = np.where(keep, num_t, 0.0).sum(axis=1, keepdims=True)
-        den = np.where(keep, den_t, 0.0).sum(axis=1, keepdims=True)
+        k, xr, mr, tr, nt, dt = (keep[rows], xs[rows], mu_safe[rows], mask[rows],
+                                 num_t[rows], den_t[rows])
+        dr = None if days is None else days_all[rows]
+        num = np.where(k, nt, 0.0).sum(axis=1, keepdims=True)
+        den = np.where(k, dt, 0.0).sum(axis=1, keepdims=True)
         # each day against the φ of the kept days away from it (its own and its neighbours'
         # terms removed when kept)
-        loo = _phi(num - _near(np.where(keep, num_t, 0.0)),
-                   den - _near(np.where(keep, den_t, 0.0)))
+        loo = _phi(num - _near(np.where(k, nt, 0.0)), den - _near(np.where(k, dt, 0.0)))
         # only a kept day above 0 can be left out (P(X ≥ 0) = 1): the tail is computed there
         # alone, a fifth to a third fewer evaluations on counts series
-        days_up = keep & (xs > 0)
+        days_up = k & (xr > 0)
         if days is None:
             size = 1.0 / (loo + 1e-9)
         else:
             # the baseline mean's error too (variance only: the level test's heavier tail
             # kept an incident's days in on short series)
             with np.errstate(divide="ignore", invalid="ignore"):
-                v = 1.0 / (days * mu_safe) + loo / days
+                v = 1.0 / (dr * mr) + loo / dr
             size = 1.0 / (loo + v + loo * v + 1e-9)
-        out = np.zeros_like(keep)
-        out[days_up] = nb_tail_below(xs[days_up], mu_safe[days_up], size[days_up], 1e-4)
-        out |= keep & _outlying_runs(xs, mu_safe, mask, loo, days, _near, span)
-        if not out.any():
+        out = np.zeros_like(k)
+        out[days_up] = nb_tail_below(xr[days_up], mr[days_up], size[days_up], 1e-4)
+        out |= k & _outlying_runs(xr, mr, tr, loo, dr, _near, span)
+        lost = out.any(axis=1)
+        if not lost.any():
             break
-        keep &= ~out
+        keep[rows[lost]] = k[lost] & ~out[lost]
+        rows = rows[lost]
     num = np.where(keep, num_t, 0.0).sum(axis=1)
     den = np.where(keep, den_t, 0.0).sum(axis=1)
     if days is None:
@@ -447,16 +451,29 @@ def _outlying_runs(x: np.ndarray, mu: np.ndarray, tested: np.ndarray, phi: np.nd
 
 def near_days(days: np.ndarray, span: int) -> np.ndarray:
     """The days of ``days`` (a boolean (m, n)) and the ``span`` observed days either side."""
-    n = days.shape[1]
-    cs = np.concatenate([np.zeros((days.shape[0], 1)), np.cumsum(days, axis=1)], axis=1)
-    lo = np.maximum(np.arange(n) - span, 0)
-    hi = np.minimum(np.arange(n) + span + 1, n)
-    return (cs[:, hi] - cs[:, lo]) > 0
+    return _window_sums(days, span) > 0
+
+
+def _window_sums(a: np.ndarray, span: int) -> np.ndarray:
+    """Per row, the sum of each day and the ``span`` days either side (fewer at the edges):
+    differences of running sums, ``cs[hi] − cs[lo]``, taken as slices (the window's end is
+    ``span + 1`` days on, held at the last day; its start ``span`` days back, at the first),
+    the same values as indexing ``cs`` by each day's bounds, which cost a calibration's
+    dispersion a fifth of its time."""
+    m, n = a.shape
+    cs = np.empty((m, n + 1))
+    cs[:, 0] = 0.0
+    np.cumsum(a, axis=1, out=cs[:, 1:])
+    c_hi, c_lo = max(n - span, 0), min(span, n)
+    hi = np.concatenate([cs[:, span + 1:span + 1 + c_hi],
+                         np.broadcast_to(cs[:, n:], (m, n - c_hi))], axis=1)
+    lo = np.concatenate([np.zeros((m, c_lo)), cs[:, :n - c_lo]], axis=1)
+    return hi - lo
 
 
 def count_dispersion(x: np.ndarray, history: np.ndarray, weekday: np.ndarray, settings,
                      first: tuple | None = None, span: int = 3, rounds: int = 3,
-                     baseline=None) -> np.ndarray:
+                     baseline=None, error: bool = False):
     """φ of count series (per row) measured against baselines free of their outbreaks.
 
     :func:`dispersion` leaves a series' outlying days out of its sums, but the baselines of
@@ -473,7 +490,10 @@ def count_dispersion(x: np.ndarray, history: np.ndarray, weekday: np.ndarray, se
     ``baseline(history, rows)``: each day's mean, whether it is tested and its
     :func:`mean_days`, of the series ``rows`` with the baselines taken from ``history``; by
     default a count's (:func:`count_baseline`). A ratio's (the rate's expected count) gives
-    its own: an incident raised its later rates' baselines as it raised a count's."""
+    its own: an incident raised its later rates' baselines as it raised a count's.
+
+    With ``error``, ``(φ, its plain estimate plus one standard error)`` per row
+    (:func:`_phi_error`, on the days and baselines of the last estimate)."""
     if baseline is None:
         def baseline(hist, rows):
             st = count_baseline(x[rows], weekday, settings, robust=False, history=hist)
@@ -483,8 +503,9 @@ def count_dispersion(x: np.ndarray, history: np.ndarray, weekday: np.ndarray, se
     mu, tested, days = first
     phi, keep = dispersion_kept(x, mu, tested, span, days)
     rows = np.flatnonzero((tested & ~keep).any(axis=1))
+    se = _phi_error(x, mu, keep, phi) if error else None
     if not rows.size:
-        return phi
+        return (phi, se) if error else phi
     # again on the rows with outlying days alone (a calibration's in-control series have few)
     xs, history, mu = x[rows], history[rows], mu[rows]
     out = (tested & ~keep)[rows]
@@ -499,7 +520,29 @@ def count_dispersion(x: np.ndarray, history: np.ndarray, weekday: np.ndarray, se
         out = tested_r & ~left & ~keep
     phi = phi.copy()
     phi[rows] = sub
-    return phi
+    if not error:
+        return phi
+    se = se.copy()
+    se[rows] = _phi_error(xs, mu, keep, sub)
+    return phi, se
+
+
+def _phi_error(x: np.ndarray, mu: np.ndarray, keep: np.ndarray, phi: np.ndarray) -> np.ndarray:
+    """The moment estimate of φ plus one standard error per row, over the ``keep`` days:
+    ``Σt / Σμ² + √Σ(t − φ̂μ²)² / Σμ²`` with ``t = (x−μ)² − μ`` and φ̂ that plain estimate,
+    unclipped (the sandwich of a ratio of sums), 0 on a row without days. Unclipped: a series
+    steadier than Poisson (2 comments every day) has a negative estimate, and its error
+    alone made it φ 0.13 on 14 days, where nothing says it is overdispersed; on 14 days of a
+    series of φ 0.3 at 10 a day the error is about 0.2. The early fits of
+    :mod:`smmanalytics.alerts` take the larger of this and φ (module docstring there, 7)."""
+    xs, ms = np.where(keep, x, 0.0), np.where(keep, mu, 0.0)
+    den = (ms * ms).sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        term = np.where(keep, (xs - ms) ** 2 - ms, 0.0)
+        raw = term.sum(axis=1) / den
+        resid = np.where(keep, term - raw[:, None] * ms * ms, 0.0)
+        se = raw + np.sqrt((resid * resid).sum(axis=1)) / den
+    return np.where(den > 0, np.nan_to_num(se), 0.0)
 
 
 def cusum(x: np.ndarray, k: np.ndarray, h: float | None, tested: np.ndarray) -> tuple:
@@ -634,13 +677,14 @@ def _simulate(level: float, factors: tuple, phi: float, m: int, n: int, rng) -> 
     weekday = np.arange(n) % 7
     mean = np.maximum(level * np.asarray(factors)[weekday], 1e-6)
     if phi > 0:
-        lam = rng.gamma(1.0 / phi, phi * mean, size=(m, n))
+        # ``rng.gamma(1/φ, φ·mean)`` is ``standard_gamma(1/φ) × φ·mean``, the same draws and
+        # values; a scale given per day made it draw at half the speed
+        lam = rng.standard_gamma(1.0 / phi, size=(m, n)) * (phi * mean)
     else:
         lam = np.broadcast_to(mean, (m, n))
     return rng.poisson(lam).astype(float), weekday
 
 
-@lru_cache(maxsize=256)
 def process_phi(level: float, factors: tuple, phi: float, settings, chains: int = 20) -> float:
     """The overdispersion of the process whose φ, measured as :func:`dispersion` measures a
     series' (against its baselines, outlying days left out), is ``phi``: what the CUSUM
@@ -650,20 +694,48 @@ def process_phi(level: float, factors: tuple, phi: float, settings, chains: int 
     1 a day measures φ ≈ 0.05 with the weekday window, 0.1 pooled) and, with a heavy tail, loses
     the days left out (φ = 1 measures ≈ 0.94). One step of indirect inference: ``chains`` series
     of ``settings.cusum_days`` days simulated with φ = ``phi`` are measured alike, and their
-    measured φ's excess over ``phi`` is taken off (≥ 0).
+    measured φ's excess over ``phi`` is taken off (≥ 0). :func:`thresholds` does it for many
+    parameters at once, with the same draws.
     """
-    x, weekday = _simulate(level, factors, phi, chains, settings.cusum_days,
-                           np.random.default_rng(settings.seed + 1))
-    st = _simulated_baseline(x, weekday, settings)
-    days = mean_days(x, weekday, settings)
-    # :func:`dispersion`, not :func:`count_dispersion`: on in-control series their outlying
-    # days are few and the two agree within 0.015 (20 series of 1,200 days, φ 0-1, 1-30 a
-    # day), while the outbreak-free rounds took a fifth of a review's time here
-    measured = float(np.mean(dispersion(x, st["mu"], st["tested"], days=days)))
-    return max(0.0, phi - (measured - phi))
+    return _process_phis([(level, factors, phi)], settings, chains)[0]
 
 
-@lru_cache(maxsize=256)
+def _process_phis(params: list[tuple], settings, chains: int = 20) -> list[float]:
+    """:func:`process_phi` of each ``(level, factors, φ)``, their simulated series measured
+    together (one :func:`dispersion` of all their rows: its rows are independent, so each
+    value is the one computed alone); the values met before are read from a cache."""
+    todo = [q for q in dict.fromkeys(params) if (q, settings, chains) not in _PHI_CACHE]
+    if todo:
+        sims = [_simulate(level, factors, phi, chains, settings.cusum_days,
+                          np.random.default_rng(settings.seed + 1))
+                for level, factors, phi in todo]
+        x, weekday = np.concatenate([s[0] for s in sims]), sims[0][1]
+        st = _simulated_baseline(x, weekday, settings)
+        days = mean_days(x, weekday, settings)
+        # :func:`dispersion`, not :func:`count_dispersion`: on in-control series their outlying
+        # days are few and the two agree within 0.015 (20 series of 1,200 days, φ 0-1, 1-30 a
+        # day), while the outbreak-free rounds took a fifth of a review's time here
+        measured = dispersion(x, st["mu"], st["tested"], days=days).reshape(len(todo), chains)
+        for q, m in zip(todo, measured.mean(axis=1), strict=True):
+            _remember(_PHI_CACHE, (q, settings, chains), max(0.0, q[2] - (float(m) - q[2])))
+    return [_PHI_CACHE[(q, settings, chains)] for q in params]
+
+
+#: calibrations already made (process φ, threshold h), by their parameters and settings: the
+#: month, quarter and year of one report fit a series at the same points (module docstring of
+#: :mod:`smmanalytics.alerts`, 3), so their calibrations are made once
+_PHI_CACHE: dict = {}
+_H_CACHE: dict = {}
+_CACHE_SIZE = 1024
+
+
+def _remember(cache: dict, key, value) -> None:
+    """``cache[key] = value``, the oldest entry dropped past :data:`_CACHE_SIZE`."""
+    if len(cache) >= _CACHE_SIZE:
+        cache.pop(next(iter(cache)))
+    cache[key] = value
+
+
 def cusum_threshold(level: float, factors: tuple, phi: float, settings) -> float:
     """Threshold h giving an in-control average run length ≈ ``settings.cusum_arl`` days.
 
@@ -674,21 +746,81 @@ def cusum_threshold(level: float, factors: tuple, phi: float, settings) -> float
     ARL for a threshold is the total in-control time divided by the number of first alarms
     (exponential run lengths, censoring-aware); h is the smallest grid value reaching the target.
     """
-    n = settings.cusum_days
-    m = settings.cusum_chains
-    x, weekday = _simulate(level, factors, phi, m, n, np.random.default_rng(settings.seed))
-    parts = []
-    for lo in range(0, m, 25):
-        xs = x[lo:lo + 25]
-        st = _simulated_baseline(xs, weekday, settings)   # the CUSUM needs μ only
-        k = cusum_k(st["mu"], settings.cusum_ratio * st["mu"])
-        s, _ = cusum(xs, np.where(st["tested"], k, 0.0), None, st["tested"])
-        start = np.argmax(st["tested"], axis=1)
-        parts.append((np.maximum.accumulate(s, axis=1), start))
-    run_max = np.concatenate([p[0] for p in parts])
-    start = np.concatenate([p[1] for p in parts])
+    return _cusum_thresholds([(level, factors, phi)], settings)[0]
+
+
+def thresholds(params: list[tuple], settings, measured: list[bool] | None = None
+               ) -> list[float]:
+    """The CUSUM threshold h of each ``(level, factors, measured φ)``: :func:`process_phi`
+    then :func:`cusum_threshold`, all the parameters' chains simulated and run together (the
+    fits of every series of a review: one batched Monte Carlo, not one per fit), each with
+    the draws it has alone, so that each h is the one :func:`cusum_threshold` gives.
+
+    ``measured`` (default all True) says, per parameter, whether its φ is one measured on a
+    long series, which :func:`process_phi` corrects; when False the φ is the process's as
+    given (a series' first fit, on a few weeks: see :mod:`smmanalytics.alerts`, 7), and its
+    threshold is calibrated on a quarter of ``settings.cusum_chains`` (at least 25,
+    :func:`first_fit_settings`)."""
+    measured = [True] * len(params) if measured is None else measured
+    corrected = iter(_process_phis([q for q, m in zip(params, measured, strict=True) if m],
+                                   settings))
+    procs = [next(corrected) if m else q[2] for q, m in zip(params, measured, strict=True)]
+    out = {}
+    for flag, use in ((True, settings), (False, first_fit_settings(settings))):
+        at = [i for i, m in enumerate(measured) if m == flag]
+        got = _cusum_thresholds([(params[i][0], params[i][1], procs[i]) for i in at], use)
+        out.update(zip(at, got, strict=True))
+    return [out[i] for i in range(len(params))]
+
+
+def first_fit_settings(settings):
+    """``settings`` with the chains a series' first fit is calibrated on: a quarter (at
+    least 25). Its level and φ rest on 14 days (at 20 events the level alone is ±22 %), while
+    the chains' error in h is 1-3 % with 100 and 4-5 % with 25 (8 seeds, level 2-30, φ
+    0.3-1): the full count spent a third of a month's alerts time on the first fits."""
+    chains = max(min(settings.cusum_chains, 25), settings.cusum_chains // 4)
+    return replace(settings, cusum_chains=chains)
+
+
+def _cusum_thresholds(params: list[tuple], settings) -> list[float]:
+    """:func:`cusum_threshold` of each ``(level, factors, process φ)``, the chains of all of
+    them stacked (in blocks of 25 rows for the CUSUM's arrays); the values met before are read
+    from a cache."""
+    n, m = settings.cusum_days, settings.cusum_chains
+    todo = [q for q in dict.fromkeys(params) if (q, settings) not in _H_CACHE]
+    if todo:
+        sims = [_simulate(level, factors, phi, m, n, np.random.default_rng(settings.seed))
+                for level, factors, phi in todo]
+        x, weekday = np.concatenate([s[0] for s in sims]), sims[0][1]
+        run_max = np.empty(x.shape)
+        start = np.empty(len(x), dtype=np.intp)
+        for lo in range(0, len(x), 25):
+            xs = x[lo:lo + 25]
+            st = _simulated_baseline(xs, weekday, settings)   # the CUSUM needs μ only
+            k = cusum_k(st["mu"], settings.cusum_ratio * st["mu"])
+            s, _ = cusum(xs, np.where(st["tested"], k, 0.0), None, st["tested"])
+            start[lo:lo + 25] = np.argmax(st["tested"], axis=1)
+            run_max[lo:lo + 25] = np.maximum.accumulate(s, axis=1)
+        for i, q in enumerate(todo):
+            rows = slice(i * m, (i + 1) * m)
+            _remember(_H_CACHE, (q, settings), _arl_threshold(run_max[rows], start[rows],
+                                                              settings))
+    return [_H_CACHE[(q, settings)] for q in params]
+
+
+def _arl_threshold(run_max: np.ndarray, start: np.ndarray, settings) -> float:
+    """The smallest of 400 thresholds from 0 to the chains' highest S whose in-control ARL
+    (their days to the first passage over it, over the first passages) reaches
+    ``settings.cusum_arl``. The first passage of a chain over a threshold is the count of
+    its running maxima (``run_max``, non-decreasing) at or below it: a maximum is at or below
+    the grid's value ``g`` when the first grid value it does not exceed comes at ``g`` or
+    before, so the counts are the running sums of those positions' counts (one sorted search
+    of all the chains, where a search per chain took a tenth of the calibration)."""
+    m, n = run_max.shape
     grid = np.linspace(0.0, max(float(run_max.max()), 1.0), 400)
-    first = np.stack([np.searchsorted(row, grid, side="right") for row in run_max])
+    at = np.searchsorted(grid, run_max, side="left") + (np.arange(m) * 401)[:, None]
+    first = np.cumsum(np.bincount(at.ravel(), minlength=m * 401).reshape(m, 401),
+                      axis=1)[:, :400]
     alarms = (first < n).sum(axis=0)
     exposure = (np.minimum(first, n) - start[:, None]).clip(min=0).sum(axis=0)
     with np.errstate(divide="ignore"):
