@@ -1366,8 +1366,10 @@ def incidents(alerts_df: pd.DataFrame, *, platform_name=str,
     DataFrame
         incident (Int64: 1, 2, … by start, within this frame, as ``smm alerts`` numbers
         them), incident_id (Int64: the id in ``alerts_df``, counted over the history up to
-        the end of the period :func:`alerts` was asked for, so it holds within one call only:
-        September's and October's incidents of the sample were both 7 in their own calls),
+        the end of the period :func:`alerts` was asked for; as a day's verdict rests on the
+        days up to it, an incident keeps its id in every call whose period reaches it: the
+        sample's September incidents are 6, 7 and 8 in the month's, the quarter's and the
+        year's call, October's is 9),
         start, end (datetime64: first and last alert day), began_before
         (boolean: the incident's first alert precedes the rows given, as a period's incident
         begun before it: start is then that first alert's day, from incident_start, while
