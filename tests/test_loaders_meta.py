@@ -826,7 +826,12 @@ def test_headers_repeated_are_counted_and_an_error_after_them_names_its_line(tmp
     assert err.line == 6 and err.column == "Publish time"
 
 
-@settings(max_examples=40, deadline=None)
+# each example reads two files (0.25 s of CPU): 20 examples, not 40. The 20 drawn
+# (derandomized; counted once) paste the header under the header in 15 of them, after the last
+# row in 10, twice in one place in 10, three times in 8, with its BOM in 6, after captions of
+# three lines in 12, in a file of 1 row in 2 and of 6 rows in 6: every edge of the strategy;
+# the 20 more drew no new one (and no file of 6 rows)
+@settings(max_examples=20, deadline=None)
 @given(data=st.data())
 def test_headers_pasted_anywhere_between_the_rows_leave_the_rows_as_they_were(data):
     n = data.draw(st.integers(1, 6))
