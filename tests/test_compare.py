@@ -104,11 +104,11 @@ def test_web_kpis_by_day():
 def test_compare_does_not_mutate():
     ds = dataset(posts=posts(_month(10, 12, 20) + _month(8, 10, 16, start_id=100)))
     before = ds.posts.copy()
-    compare(ds, "2026-10")
+    c = compare(ds, "2026-10")
     pd.testing.assert_frame_equal(ds.posts, before)
     # the data stop on 12 October: its first 12 days against September's
     assert ("<h4>2026-10 (2026-10-01..2026-10-12) vs 2026-09 (2026-09-01..2026-09-12)</h4>"
-            in compare(ds, "2026-10")._repr_html_())
+            in c._repr_html_())
 
 
 @pytest.mark.slow
