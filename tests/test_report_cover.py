@@ -280,7 +280,8 @@ def test_provenance_caption_in_the_report_language(ds, lang, caption):
            "ferma al 28 febbraio 2026): le cifre di X per questo periodo sono solo quelle "
            "giornaliere."),
 ])
-def test_cover_warns_of_a_platform_whose_exports_stop_before_the_period(tmp_path, lang, line):
+def test_cover_warns_of_a_platform_whose_exports_stop_before_the_period(tmp_path, lang, line,
+                                                                       sample_loaded):
     """The sample brand without X's content export of March to October 2026: October's report
     showed no X post and nothing said why, as if X had been idle. X's overview still reaches
     October (the platform is active), so its posts exports stopping in February is named,
@@ -294,7 +295,7 @@ def test_cover_warns_of_a_platform_whose_exports_stop_before_the_period(tmp_path
 
     folder = shutil.copytree(SAMPLE, tmp_path / "maison-seve")
     (folder / "account_analytics_content_2026-03-01_2026-10-31.csv").unlink()
-    ds = smm.load(folder, cache=False)
+    ds = smm.load(folder)   # the run's cache: sample_loaded's entries
     rep = BrandReport(ds, "2026-10", lang=lang)
     assert rep.cover_warnings == [line]
     if lang == "en":     # X's daily figures of October, shown: the overview's, read by hand
@@ -302,10 +303,10 @@ def test_cover_warns_of_a_platform_whose_exports_stop_before_the_period(tmp_path
         rows = [r for b in rep.to_json()["blocks"] if b["kind"] == "table" for r in b["rows"]
                 if r[1:4] == ["X", "net followers", "-15"]]
         assert [r[0] for r in rows] == ["13 Oct (UTC)"]
-    assert BrandReport(smm.load(SAMPLE), "2026-10", lang=lang).cover_warnings == []
+    assert BrandReport(sample_loaded, "2026-10", lang=lang).cover_warnings == []
 
 
-def test_an_unread_export_is_why_a_platforms_figures_stop(tmp_path):
+def test_an_unread_export_is_why_a_platforms_figures_stop(tmp_path, sample_loaded):
     """X's content export of March to October with "bientôt" in a Date cell: the cover said X's
     posts exports stop on 28 February, as if none reached October, and YouTube's follower
     notes said "in the files that could be read", as if the broken file were YouTube's. The
@@ -323,7 +324,7 @@ def test_an_unread_export_is_why_a_platforms_figures_stop(tmp_path):
     (folder / name).write_text(text.replace('"Sat, Oct 31, 2026"', "bientôt", 1),
                                encoding="utf-8")
     with pytest.warns(UserWarning, match="could not be read"):
-        ds = smm.load(folder, cache=False)
+        ds = smm.load(folder)   # the run's cache: sample_loaded's entries
     failed = ds.files.loc[ds.files["status"] == "failed"]
     assert failed["platform"].tolist() == ["x"]
     assert BrandReport(ds, "2026-10", lang="en").cover_warnings == [
@@ -352,7 +353,7 @@ def test_an_unread_export_is_why_a_platforms_figures_stop(tmp_path):
         "abonnés.")
 
 
-def test_a_platform_of_brand_yaml_without_any_export(tmp_path):
+def test_a_platform_of_brand_yaml_without_any_export(tmp_path, sample_loaded):
     """The sample without its four TikTok zips, brand.yaml still naming a TikTok account: the
     competitors table showed the brand at 0 TikTok posts, the net-follower goal's 294 left
     TikTok out unsaid, and the cover said nothing. The brand's TikTok posts are unknown, the
@@ -368,7 +369,7 @@ def test_a_platform_of_brand_yaml_without_any_export(tmp_path):
     for zipped in folder.glob("*.zip"):
         if zipped.name.startswith(("Content_", "Followers_", "Overview_", "Viewers_")):
             zipped.unlink()
-    ds = smm.load(folder, cache=False)
+    ds = smm.load(folder)   # the run's cache: sample_loaded's entries
     assert ds.brand.accounts["tiktok"] == "maisonseve"
     assert not (ds.files["platform"].astype("string") == "tiktok").any()
     assert BrandReport(ds, "2026-10", lang="en").cover_warnings == [
@@ -400,7 +401,7 @@ def test_a_platform_of_brand_yaml_without_any_export(tmp_path):
     assert Formatter("it").note(caveats[1]) == (
         "I follower netti escludono TikTok: non ne è stata trovata alcuna esportazione.")
     # the whole sample names no platform so
-    assert not [c for c in compare(smm.load(SAMPLE), "2026-10").caveats if "tiktok" in c]
+    assert not [c for c in compare(sample_loaded, "2026-10").caveats if "tiktok" in c]
 
 
 def test_cover_notes_platforms_starting_or_ending_within_the_period():

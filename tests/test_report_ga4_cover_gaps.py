@@ -23,11 +23,11 @@ def _without(tmp_path_factory, name: str, *months: str):
     for month in months:
         for f in root.glob(f"ga4_*_{month}-01_*.csv"):
             f.unlink()
-    return smm.load(root, cache=False)
+    return smm.load(root)   # the run's cache: the sample's (sample_loaded) entries
 
 
 @pytest.fixture(scope="module")
-def no_august(tmp_path_factory):
+def no_august(tmp_path_factory, sample_loaded):
     return _without(tmp_path_factory, "s57SM_ga4_aug", "2026-08")
 
 

@@ -29,17 +29,17 @@ def _without(tmp_path_factory, name: str, pattern: str):
     shutil.copytree(SAMPLE, root)
     for f in root.glob(pattern):
         f.unlink()
-    return smm.load(root, cache=False)
+    return smm.load(root)   # the run's cache: the sample's (sample_loaded) entries
 
 
 @pytest.fixture(scope="module")
-def late_facebook(tmp_path_factory):
+def late_facebook(tmp_path_factory, sample_loaded):
     """Facebook's posts exports from January 2026 only; its daily rows from September 2025."""
     return _without(tmp_path_factory, "s56GC_late", "facebook_posts_2025-*")
 
 
 @pytest.fixture(scope="module")
-def q3_without_facebook(tmp_path_factory):
+def q3_without_facebook(tmp_path_factory, sample_loaded):
     """Facebook's posts exports of July, August and September 2026 removed."""
     return _without(tmp_path_factory, "s56GC_q3", "facebook_posts_2026-0[789]-*")
 
