@@ -31,7 +31,11 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 ## install: create .venv if missing and install the package with its test and dev extras
+# and the package's bytecode: where PYTHONDONTWRITEBYTECODE is set (this machine's shell sets
+# it) every process compiles the package's modules again on import (2.1 s → 1.2 s an import:
+# each report's kernel, each `smm` command, each test worker); compileall writes what changed
 install: $(STAMP)
+	@$(BIN)/python -m compileall -q src
 
 ## env: same as install (conda users: `conda env create -f environment.yml`)
 env: install
