@@ -11,7 +11,7 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smmanalytics._web import UNASSIGNED, campaign_key
+from smmanalytics._web import UNASSIGNED
 
 #: the module (``smmanalytics.roi`` is also the package's function of that name)
 roi = importlib.import_module("smmanalytics.roi")
@@ -24,22 +24,12 @@ def _loop_reference(costs: pd.DataFrame, key: str, known: dict[str, bool],
                        ) -> roi._MeasuredSpend:
     """``roi._measured_ad_spend`` as it was, a loop over the lines (stop 58)."""
     out = roi._MeasuredSpend()
-    # a line in another currency (of foreign_ads) has an amount unknown in the brand's money:
-    # NaN, where a line without an amount counts 0
-    lines = [f.assign(_foreign=foreign) for f, foreign in ((costs, False), (foreign_ads, True))
-             if f is not None and not f.empty]
-    if not lines:
+    lines = roi._ad_lines(costs, foreign_ads)      # the lines as both read them
+    if lines is None:
         return out
+    ads, amounts, plat, campaigns = lines
     unknown_posting = {pl for pl, k in known.items() if not k}
     carried = roi._campaigns_carried(paid)
-    ads = pd.concat(lines, ignore_index=True)
-    ads = ads.loc[(ads["category"] == "ad_spend").to_numpy(bool, na_value=False)]
-    amounts = ads["allocated"].astype("float64").fillna(0.0).mask(ads["_foreign"].astype(bool))
-    plat = ads["platform"].astype("string").str.lower()
-    plat = plat.mask(plat == UNASSIGNED)      # by="platform" made the empty ones (unassigned)
-    campaigns = campaign_key(ads["campaign"].astype("string"))
-    # by="campaign" made the lines' campaign their key, (unassigned) for none
-    campaigns = campaigns.mask(ads["campaign"].astype("string") == UNASSIGNED)
     counted = np.zeros(len(ads), bool)
     for n, (k, pl, amount, c) in enumerate(zip(ads[key], plat, amounts, campaigns,
                                                strict=True)):

@@ -1385,6 +1385,27 @@ class _MeasuredSpend:
     refunds: dict[str, str] = field(default_factory=dict)
 
 
+def _ad_lines(costs: pd.DataFrame, foreign_ads: pd.DataFrame | None
+              ) -> tuple[pd.DataFrame, pd.Series, pd.Series, pd.Series] | None:
+    """The ad spend lines of ``costs`` and ``foreign_ads`` (None when there is no line), with
+    their amounts (a line in another currency, of ``foreign_ads``, has an amount unknown in
+    the brand's money: NaN, where a line without an amount counts 0), lower-cased platforms
+    (NA for none) and campaign keys (NA for none), as :func:`_measured_ad_spend` reads them."""
+    lines = [f.assign(_foreign=foreign) for f, foreign in ((costs, False), (foreign_ads, True))
+             if f is not None and not f.empty]
+    if not lines:
+        return None
+    ads = pd.concat(lines, ignore_index=True)
+    ads = ads.loc[(ads["category"] == "ad_spend").to_numpy(bool, na_value=False)]
+    amounts = ads["allocated"].astype("float64").fillna(0.0).mask(ads["_foreign"].astype(bool))
+    plat = ads["platform"].astype("string").str.lower()
+    plat = plat.mask(plat == UNASSIGNED)      # by="platform" made the empty ones (unassigned)
+    campaigns = campaign_key(ads["campaign"].astype("string"))
+    # by="campaign" made the lines' campaign their key, (unassigned) for none
+    campaigns = campaigns.mask(ads["campaign"].astype("string") == UNASSIGNED)
+    return ads, amounts, plat, campaigns
+
+
 def _measured_ad_spend(costs: pd.DataFrame, key: str, known: dict[str, bool],
                        paid: pd.DataFrame, foreign_ads: pd.DataFrame | None = None
                        ) -> _MeasuredSpend:
@@ -1401,22 +1422,12 @@ def _measured_ad_spend(costs: pd.DataFrame, key: str, known: dict[str, bool],
     campaign's row read 11.55: one rule for the rows and the total.
     """
     out = _MeasuredSpend()
-    # a line in another currency (of foreign_ads) has an amount unknown in the brand's money:
-    # NaN, where a line without an amount counts 0
-    lines = [f.assign(_foreign=foreign) for f, foreign in ((costs, False), (foreign_ads, True))
-             if f is not None and not f.empty]
-    if not lines:
+    lines = _ad_lines(costs, foreign_ads)
+    if lines is None:
         return out
+    ads, amounts, plat, campaigns = lines
     unknown_posting = {pl for pl, k in known.items() if not k}
     carried = _campaigns_carried(paid)
-    ads = pd.concat(lines, ignore_index=True)
-    ads = ads.loc[(ads["category"] == "ad_spend").to_numpy(bool, na_value=False)]
-    amounts = ads["allocated"].astype("float64").fillna(0.0).mask(ads["_foreign"].astype(bool))
-    plat = ads["platform"].astype("string").str.lower()
-    plat = plat.mask(plat == UNASSIGNED)      # by="platform" made the empty ones (unassigned)
-    campaigns = campaign_key(ads["campaign"].astype("string"))
-    # by="campaign" made the lines' campaign their key, (unassigned) for none
-    campaigns = campaigns.mask(ads["campaign"].astype("string") == UNASSIGNED)
     codes, keys = pd.factorize(ads[key], use_na_sentinel=False)     # first seen, first
     amt = amounts.to_numpy("float64", na_value=np.nan)
     some = (amt != 0) | np.isnan(amt)         # an amount a note names: not 0 (NaN is one)
