@@ -5,6 +5,8 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import pandas as pd
+
 
 def _codes(df):
     return {q["code"] for q in df.attrs["quality"]}
@@ -17,6 +19,15 @@ def _grouped(cents: int, mark: str) -> str:
     if mark == ",":
         whole = whole.replace(",", ".")
     return f"{whole}{mark}{cents % 100:02d}"
+
+
+def liked_posts(times_likes: list[tuple[pd.Timestamp, int]], tz: str) -> pd.DataFrame:
+    """Instagram posts at the wall-clock times of ``tz`` given, with their likes (the best
+    times tests' accounts), all read on 1 November 2026."""
+    local = pd.DatetimeIndex([t for t, _ in times_likes]).tz_localize(tz)
+    return pd.DataFrame({"published_at": local.tz_convert("UTC"), "platform": "instagram",
+                         "likes": pd.array([v for _, v in times_likes], dtype="Int64"),
+                         "snapshot_at": pd.Timestamp("2026-11-01", tz="UTC")})
 
 
 def ig_export(views: int) -> str:

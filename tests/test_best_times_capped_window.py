@@ -18,16 +18,14 @@ from smmanalytics.report.formatting import Formatter  # noqa: E402
 from smmanalytics.report.watch import WatchSections, _bt_who  # noqa: E402
 from smmanalytics.timing import best_times  # noqa: E402
 from smmanalytics.timing._result import _hatched, readable  # noqa: E402
+from tests._helpers import liked_posts  # noqa: E402
 
 TZ = "Europe/Paris"
 
 
 def _posts(times_likes: list[tuple[pd.Timestamp, int]]) -> pd.DataFrame:
     """Instagram posts at the Paris wall-clock times given, with their likes."""
-    local = pd.DatetimeIndex([t for t, _ in times_likes]).tz_localize(TZ)
-    return pd.DataFrame({"published_at": local.tz_convert("UTC"), "platform": "instagram",
-                         "likes": pd.array([v for _, v in times_likes], dtype="Int64"),
-                         "snapshot_at": pd.Timestamp("2026-11-01", tz="UTC")})
+    return liked_posts(times_likes, TZ)
 
 
 @pytest.fixture(scope="module")

@@ -17,6 +17,7 @@ from smmanalytics.report.watch import WatchSections
 from smmanalytics.timing import best_times
 from smmanalytics.timing._data import CAP_MULTIPLE, cap_outliers
 from smmanalytics.timing._result import BestTimes, readable
+from tests._helpers import liked_posts
 
 TZ = "Europe/Paris"
 
@@ -83,10 +84,7 @@ def _posts(viral: bool) -> pd.DataFrame:
             for day in days for h, likes in ((9, 50), (18, 100))]
     if viral:
         rows.append((pd.Timestamp("2026-07-07 21:00"), 5000))
-    local = pd.DatetimeIndex([t for t, _ in rows]).tz_localize(TZ)
-    return pd.DataFrame({"published_at": local.tz_convert("UTC"), "platform": "instagram",
-                         "likes": pd.array([v for _, v in rows], dtype="Int64"),
-                         "snapshot_at": pd.Timestamp("2026-11-01", tz="UTC")})
+    return liked_posts(rows, TZ)
 
 
 @pytest.fixture(scope="module")
