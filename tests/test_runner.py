@@ -1211,7 +1211,8 @@ def test_a_sigterm_while_held_stops_the_process_at_the_blocks_end(monkeypatch):
 
     monkeypatch.setattr(_process, "stopping", False)
     monkeypatch.setattr(_process, "in_worker", False)
-    monkeypatch.setattr(logging.getLogger("asyncio"), "disabled", False)
+    for name in _process.QUIET_WHEN_STOPPING:       # restored after: stopping silences them
+        monkeypatch.setattr(logging.getLogger(name), "disabled", False)
     previous = signal.signal(signal.SIGTERM, _process.on_sigterm)
     steps = []
     try:
@@ -1222,6 +1223,9 @@ def test_a_sigterm_while_held_stops_the_process_at_the_blocks_end(monkeypatch):
         signal.signal(signal.SIGTERM, previous)
     assert steps == ["launched"] and stopped.value.code == 143
     assert _process.held_signal is None and _process.holding == 0
+    # what a stopping run's cell task would log next (the kernel the clean-up shut down found
+    # dead, now and then before the batch's one line) is not printed
+    assert all(logging.getLogger(name).disabled for name in ("asyncio", "papermill"))
 
 
 @pytest.mark.skipif(not hasattr(os, "killpg"), reason="process groups")
@@ -1367,7 +1371,8 @@ def test_a_sigterm_as_a_worker_takes_a_report_stops_it(monkeypatch):
     monkeypatch.setattr(runner, "_process", Racing())
     for name, value in (("stopping", False), ("in_worker", True), ("running", False)):
         monkeypatch.setattr(_process, name, value)
-    monkeypatch.setattr(logging.getLogger("asyncio"), "disabled", False)
+    for name in _process.QUIET_WHEN_STOPPING:       # restored after: stopping silences them
+        monkeypatch.setattr(logging.getLogger(name), "disabled", False)
     previous = signal.signal(signal.SIGTERM, _process.on_sigterm)
     try:
         with pytest.raises(_process.Terminated):

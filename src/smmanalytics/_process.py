@@ -31,6 +31,11 @@ held_signal: int | None = None     # the signal that came meanwhile
 main_holding = 0       # the main thread's own held() blocks: a Ctrl-C waits for their end
 
 
+#: the loggers a process stopping on SIGTERM silences: what they would say then is the stop's
+#: own noise (a cell's task failing, the kernel the clean-up shut down found dead)
+QUIET_WHEN_STOPPING = ("asyncio", "papermill")
+
+
 class Terminated(SystemExit):
     """The SystemExit that SIGTERM raises (exit code 143): ``smm`` says what was stopped."""
 
@@ -41,8 +46,10 @@ def on_sigterm(signum: int, frame) -> None:
     a second one would interrupt the clean-up of the first.
 
     The cell the kernel was running is left as an asyncio task that fails when the kernel
-    is interrupted; asyncio would print its whole traceback at exit, so its logger is
-    silenced: the process is stopping on purpose.
+    is interrupted; asyncio would print its whole traceback at exit, and that task, polling
+    the kernel the run's clean-up shut down, could log papermill's "Kernel died while waiting
+    for execute reply." before the batch's one line (now and then: a race with the clean-up),
+    so both loggers are silenced: the process is stopping on purpose.
     """
     global stopping, held_signal
     stopping = True
@@ -61,9 +68,10 @@ def orphaned() -> bool:
 
 
 def _terminate(signum: int) -> NoReturn:
-    """Stop as the signal ``signum`` asks: Terminated, asyncio's logger silenced (see
-    :func:`on_sigterm`)."""
-    logging.getLogger("asyncio").disabled = True
+    """Stop as the signal ``signum`` asks: Terminated, asyncio's and papermill's loggers
+    silenced (see :func:`on_sigterm`)."""
+    for name in QUIET_WHEN_STOPPING:
+        logging.getLogger(name).disabled = True
     raise Terminated(128 + signum)
 
 
