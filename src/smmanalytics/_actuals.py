@@ -64,7 +64,14 @@ def has_posts_data(ds, platform: str) -> bool:
     frame (``replace(ds, posts=ds.posts[ds.posts.platform == "x"])``), not that there were
     none: unknown. It read "posts (instagram)" 0, "missed", where interactions said "no data".
     A month without posts of a platform that has posts in other months stays 0, as does an
-    export read without rows."""
+    export read without rows.
+
+    Answered once a platform for a Dataset that remembers
+    (:func:`~smmanalytics.periods.remembered`): a comparison asked it 21 times."""
+    return remembered(ds, ("has_posts_data", platform), lambda: _has_posts_data(ds, platform))
+
+
+def _has_posts_data(ds, platform: str) -> bool:
     posts = ds.posts
     if posts is not None and len(posts):
         if platform == "all" or (posts["platform"].astype("string") == platform).any():
@@ -550,7 +557,13 @@ def declared_unexported(ds) -> list[str]:
 def posts_carry(ds, platform: str, metric: str) -> bool:
     """Whether some post of ``platform`` (or of any, ``all``) in ``ds`` gives ``metric``
     (``interactions``, ``reach``, ``impressions``, ``views``): its sum over days without a post
-    is then 0, where a metric no post gives (X's reach) stays unknown."""
+    is then 0, where a metric no post gives (X's reach) stays unknown. Answered once for a
+    Dataset that remembers (:func:`~smmanalytics.periods.remembered`)."""
+    return remembered(ds, ("posts_carry", platform, metric),
+                      lambda: _posts_carry(ds, platform, metric))
+
+
+def _posts_carry(ds, platform: str, metric: str) -> bool:
     posts = ds.posts
     if posts is None or posts.empty:
         return False

@@ -464,9 +464,14 @@ def social_traffic(ds, period: Period, by: str | None = None
 
     Made once a question for a report's Dataset (one with ``remember``): its scorecard, ROI
     and comparison asked for October's and September's nine times, 10 ms each on the
-    sample (:func:`~smmanalytics.periods.remembered`)."""
-    return remembered(ds, ("social_traffic", period, by),
-                      lambda: social_web(ds.web, period, runs=campaign_runs(ds), by=by))
+    sample (:func:`~smmanalytics.periods.remembered`). Without GA4 rows there is nothing to
+    spread, so the campaigns' days are not asked (their check of the posts' columns was most
+    of a comparison's social traffic on 40 posts)."""
+    def make():
+        web = ds.web
+        runs = None if web is None or web.empty else campaign_runs(ds)
+        return social_web(web, period, runs=runs, by=by)
+    return remembered(ds, ("social_traffic", period, by), make)
 
 
 def social_web(web: pd.DataFrame, period: Period, runs: pd.DataFrame | None = None,
