@@ -30,6 +30,7 @@ from .._actuals import (
     span_extent,
     unread_exports,
 )
+from .._alert_days import two_zones
 from .._args import platform_name
 from .._io import atomic_write, file_name
 from .._preflight import check_platform_posts
@@ -758,13 +759,17 @@ class BrandReport(PerformanceSections, WatchSections, Report):
     def _days(self, start, end, start_zone=None, end_zone=None) -> str:
         """An incident's days: "du 13 au 19 oct.", "le 13 oct." (the watch's short dates),
         the zone named once after them when not the brand's ("du 13 au 19 oct. (heure du
-        Pacifique)"), or after each end when the ends' zones differ ("du 13 oct. au 19 oct.
-        (heure du Pacifique)")."""
+        Pacifique)"), or after each end when the ends' zones differ, the brand's too ("du 13
+        oct. (heure de Paris) au 19 oct. (heure du Pacifique)")."""
         f = self.fmt
-        first, last = self._alert_day(start, start_zone), self._alert_day(end, end_zone)
+        # ends in two zones: each named, the brand's too ("from 13 Oct (Paris time) to 19 Oct
+        # (Pacific time)"): "from 13 Oct to 19 Oct (Pacific time)" read as Pacific days
+        own = two_zones(start_zone, end_zone)
+        first = self._alert_day(start, start_zone, own=own)
+        last = self._alert_day(end, end_zone, own=own)
         if first == last:
             return f.label("incident_day").format(day=first)
-        same = self._alert_day(start, end_zone) == first
+        same = not own and self._alert_day(start, end_zone) == first
         if same:        # one zone: the range's days written once ("du 13 au 19 oct.")
             zoned = last.removeprefix(f.date(end, "d MMM"))
             first, last = f.days(start, end, "d MMM")
