@@ -557,7 +557,12 @@ def roi(ds, period: object, by: str | None = None, *,
         None gives one row (a one-item list such as ``["campaign"]`` is taken too; another
         value raises :class:`~smmanalytics.errors.ArgumentError`, a ValueError). Costs or
         traffic without a campaign (platform) go to the ``(unassigned)`` row, so the rows add
-        up to the total.
+        up to the total. That row's ``roi`` and ``cpa`` divide the costs tied to no campaign
+        (labour, tools…, which support every campaign) by the value and key events of the
+        traffic without one: arithmetic, not a campaign's return or cost per acquisition
+        (the sample's October: 3,048.81 € ÷ 3 key events = 1,016.27 €, beside automne-2026's
+        8.68 €). Those costs are counted in the total's all-in figures (``by=None``), which is
+        where a report reads them; its campaign table shows "–" for that row's ROI and CPA.
     value_per_key_event : float, optional
         Overrides goals.yaml's ``value_per_key_event``.
 
