@@ -207,3 +207,25 @@ def test_a_cost_gap_note_of_an_older_cache_loads_without_its_facts():
     q = log.to_frame()
     assert q["cost_gaps"].tolist() == [None]
     assert quality_groups(q)["cost_gaps"].tolist() == [None]
+
+
+# ---- item 6: a cut-off costs.csv named with its folder ------------------------------------
+
+def test_a_cut_off_costs_file_is_named_with_its_folder(tmp_path):
+    import warnings
+
+    from smmanalytics.roi import read_costs
+
+    from ._roi_builders import costs_file
+
+    folder = tmp_path / "maison-seve"
+    folder.mkdir()
+    # line 3 short of the header's columns, the file ending on its amount: 1000 + 18 read
+    path = costs_file(folder, "2026-10-01,2026-10-31,tools,1000.00,EUR,,,,,x\n"
+                              "2026-10-16,2026-10-16,other,18")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert read_costs(path)["amount"].sum() == 1018.0
+    (warned,) = [w.message for w in caught if getattr(w.message, "code", "") == "costs_cut_off"]
+    assert str(warned).startswith(f"{folder / 'costs.csv'} looks cut off, a copy or a download "
+                                  "interrupted: it ends inside line 3, on its amount '18'")

@@ -571,8 +571,10 @@ def _warn_cut_off(text: str, delim: str, header: list[str], line: int, raw: list
              "be short, and the file's total with it" if column in _NUMBER_COLUMNS else
              "the line was read as it is, but the lines after it, if the file had more, are "
              "missing, and their costs from the total")
+    # named by its path, folder and all, as the loaders' notes and costs.csv's errors name
+    # theirs: "costs.csv looks cut off" left a reader of several brands' folders to guess
     warnings.warn(DataQualityWarning(
-        f"{file_name(path)} looks cut off, a copy or a download interrupted: it ends inside "
+        f"{path} looks cut off, a copy or a download interrupted: it ends inside "
         f"line {line}, {where}; {short}: check it against the original file",
         "costs_cut_off"), stacklevel=3)
 
