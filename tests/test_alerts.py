@@ -1951,7 +1951,7 @@ def test_a_review_of_one_of_each_says_them_in_the_singular():
     bt = pd.DataFrame({"platform": ["x"], "signal": ["comments"], "status": ["known"]})
     assert Review(sig, al, bt).summary == (
         "1 incident (1 watch); 1 alert; 1 of 1 signal monitored; 1 day of signals "
-        "(2026-10-01..2026-10-01)")
+        "(2026-10-01)")          # one day: its date once, as Period.days_text says it
 
 
 def test_watch_chart_percent_ticks_keep_the_decimals_their_values_need():

@@ -1185,8 +1185,8 @@ def test_the_lazy_matcher_agrees_with_the_regex_on_any_values(i, values, before,
                                       ("fr", "(août 2026 : « Temps de travail »)"),
                                       ("it", "(agosto 2026: «Lavoro»)")])
 def test_every_quality_sentence_is_whole_from_its_log_entry_alone(tmp_path, lang, gap):
-    """Every quality.yaml sentence, rendered from a log entry alone (its code and message,
-    no value from the report), has no field left: the cost-gap sentence printed "({gaps})"
+    """Every quality.yaml sentence, rendered from a log entry alone (its code, message and
+    facts, no value from the report), has no field left: the cost-gap sentence printed "({gaps})"
     to any caller but the report's quality table, which alone passed the months. The
     gap's message is the one read_costs logs of a file with labour in April to November
     but August (7 of 8 months, at least 0.75 × 8 = 6: August is a gap); the others' say
@@ -1206,7 +1206,10 @@ def test_every_quality_sentence_is_whole_from_its_log_entry_alone(tmp_path, lang
                                        for m, d in days.items()), encoding="utf-8")
     with pytest.warns(smm.DataQualityWarning) as caught:
         read_costs(path)
-    [gap_message] = [str(w.message) for w in caught if w.message.code == "costs_month_missing"]
+    [warned] = [w.message for w in caught if w.message.code == "costs_month_missing"]
+    # the month and its categories kept as data on the note, as load's log keeps them
+    gap_message, gap_facts = str(warned), warned.facts["cost_gaps"]
+    assert gap_facts == [("2026-08", ["labor"])]
     codes = yaml.safe_load(importlib.resources.files("smmanalytics.report")
                            .joinpath("quality.yaml").read_text(encoding="utf-8"))
     f = Formatter(lang)
@@ -1220,12 +1223,18 @@ def test_every_quality_sentence_is_whole_from_its_log_entry_alone(tmp_path, lang
                                       "'réel' as 'reel'"}
     for code in codes:
         message = messages.get(code, "")
-        text = f.quality(code, message)
+        text = f.quality(code, message, cost_gaps=gap_facts if code == "costs_month_missing"
+                         else None)
         assert "{" not in text and "}" not in text, code
         assert text != message, code                # the code's own sentence, not the message
     assert not f.untranslated
-    assert gap in f.quality("costs_month_missing", gap_message)
-    # a message without its month: the message, as for a code quality.yaml lacks
+    assert gap in f.quality("costs_month_missing", gap_message, cost_gaps=gap_facts)
+    # a message reworded, its facts kept: the same sentence (the month was parsed back from
+    # the English message)
+    assert (f.quality("costs_month_missing", "labour: none in August", cost_gaps=gap_facts)
+            == f.quality("costs_month_missing", gap_message, cost_gaps=gap_facts))
+    # a note without its facts (an older cache's): the message, as for a code quality.yaml
+    # lacks
     assert f.quality("costs_month_missing", "a month lacks labour") == "a month lacks labour"
     assert f.untranslated == (set() if lang == "en" else {"a month lacks labour"})
 
@@ -1259,7 +1268,8 @@ def test_the_cost_gap_sentence_reads_right_with_one_month_and_several(lang, one,
     Worded as the rule for such months, it reads right with one log entry's month (August,
     labour) and with the table's list (August both, October labour)."""
     f = Formatter(lang)
-    assert f.quality("costs_month_missing", _ONE_GAP) == sentence.format(one)
+    assert (f.quality("costs_month_missing", _ONE_GAP, cost_gaps=[("2026-08", ["labor"])])
+            == sentence.format(one))
     assert f.quality("costs_month_missing", "", gaps=several) == sentence.format(several)
 
 

@@ -1735,12 +1735,13 @@ def test_the_roi_card_shows_the_cost_its_roi_is_computed_on(sample, sample_witho
     # the campaign table (s54RQ): its row "no campaign" read the quarter's 7 651 € beside a
     # ROI and a CPA of the covered days' cost. It shows that cost, and its header says so:
     # 6 018.14 less automne-2026's 700 of production (20-30 September) = 5 318.14, whose
-    # CPA over its 10 key events is 531.81
+    # "CPA" over its 10 key events would be 531.81: shown "–", as costs tied to no campaign
+    # are no cost per acquisition (the total row holds them, all in)
     table = next(b for b in rep.roi().blocks if b["kind"] == "table")
     assert table["columns"][1] == _COST_COVERED[lang]
     row = dict(zip(table["columns"], table["rows"][0], strict=True))
     assert row[table["columns"][1]] == f.money(5318.14)
-    assert row["CPA"] == f.money(5318.14 / 10, 2)
+    assert row["CPA"] == "–" and table["rows"][-1][0] == f.label("roi_total")
     october = BrandReport(sample, "2026-10", lang=lang).roi()
     assert not any("note" in c for b in october.blocks if b["kind"] == "kpis"
                    for c in b["items"])

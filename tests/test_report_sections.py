@@ -815,16 +815,17 @@ def test_key_figures_rate_headers_fit_in_two_lines(lang, median, pooled):
 
 
 @pytest.mark.parametrize("lang,caption", [
-    # the incident's first day is the brand's, its last Pacific time: each end its own day
+    # the incident's first day is the brand's, its last Pacific time: each end its own day,
+    # each named (the last's zone alone read as a week of Pacific days)
     ("fr", "* Publiée pendant un incident signalé par la veille de réputation : crise du 13 oct. "
-           "au 19 oct. (heure du Pacifique). Ses interactions peuvent venir de l'incident "
-           "(plaintes, réponses) plus que de l'attrait du contenu."),
+           "(heure de Paris) au 19 oct. (heure du Pacifique). Ses interactions peuvent venir de "
+           "l'incident (plaintes, réponses) plus que de l'attrait du contenu."),
     ("en", "* Published during an incident flagged by the reputation watch: crisis from 13 Oct "
-           "to 19 Oct (Pacific time). Its interactions may come from the incident (complaints, "
-           "replies) more than from the content's appeal."),
+           "(Paris time) to 19 Oct (Pacific time). Its interactions may come from the incident "
+           "(complaints, replies) more than from the content's appeal."),
     ("it", "* Pubblicato durante un incidente segnalato dal monitoraggio della reputazione: crisi "
-           "dal 13 ott al 19 ott (ora del Pacifico). Le sue interazioni possono venire "
-           "dall'incidente (lamentele, risposte) più che dall'interesse per il contenuto."),
+           "dal 13 ott (ora di Parigi) al 19 ott (ora del Pacifico). Le sue interazioni possono "
+           "venire dall'incidente (lamentele, risposte) più che dall'interesse per il contenuto."),
 ])
 def test_top_posts_of_an_incident_are_marked(lang, caption):
     """October's top posts held the brand's statements on batch 2610 of 14 and 18 October,

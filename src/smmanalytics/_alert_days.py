@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-__all__ = ["alert_zones", "first_zone", "last_zone", "incident_zones"]
+__all__ = ["alert_zones", "first_zone", "last_zone", "incident_zones", "two_zones"]
 
 _KEY = ["date", "platform", "signal"]
 
@@ -74,3 +74,17 @@ def incident_zones(watch, inc: pd.DataFrame, prefer: str | None = None) -> pd.Da
         ends.append(last_zone(end, zones[mine & (found["date"] == end)], prefer))
     return inc.assign(start_zone=pd.Series(starts, index=inc.index, dtype="string"),
                       end_zone=pd.Series(ends, index=inc.index, dtype="string"))
+
+
+def two_zones(start_zone, end_zone) -> bool:
+    """Whether an incident's first and last days (:func:`incident_zones`) count in two known
+    zones: a label then names each end's zone, the brand's too ("13 Oct (Paris time) – 19 Oct
+    (Pacific time)"), as ``smm alerts`` does; "13 Oct – 19 Oct (Pacific time)" read as a
+    week of Pacific days, though its first was Paris's.
+
+    >>> two_zones("Europe/Paris", "America/Los_Angeles"), two_zones("UTC", "UTC")
+    (True, False)
+    >>> two_zones(pd.NA, "UTC")             # a zone not known is named by neither end
+    False
+    """
+    return bool(pd.notna(start_zone) and pd.notna(end_zone) and start_zone != end_zone)

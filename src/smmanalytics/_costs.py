@@ -439,13 +439,16 @@ def _warn_gaps(costs: pd.DataFrame, path: Path) -> None:
     """Warn (``costs_month_missing``) of the months the file covers without a category its
     other months have (:func:`~smmanalytics.roi.costs_gaps`): read as nothing spent, they
     may be lines lost."""
-    from .roi import costs_gaps_notes  # cycle: roi reads costs with this module
+    from .roi import costs_gaps, costs_gaps_notes  # cycle: roi reads costs with this module
 
-    for note in costs_gaps_notes(costs):
+    # the month and its categories kept as data on the note (``cost_gaps``): the report
+    # parsed them back from this English sentence
+    for gap, note in zip(costs_gaps(costs), costs_gaps_notes(costs), strict=True):
         warnings.warn(DataQualityWarning(
             f"{note.replace('costs.csv', file_name(path), 1)}, by the file's rule that "
             "a day it covers without a line had nothing spent: add the month's lines if "
-            "they were left out", "costs_month_missing"), stacklevel=3)
+            "they were left out", "costs_month_missing", facts={"cost_gaps": [gap]}),
+            stacklevel=3)
 
 
 def month_lines(costs: pd.DataFrame) -> pd.Series:
@@ -568,8 +571,10 @@ def _warn_cut_off(text: str, delim: str, header: list[str], line: int, raw: list
              "be short, and the file's total with it" if column in _NUMBER_COLUMNS else
              "the line was read as it is, but the lines after it, if the file had more, are "
              "missing, and their costs from the total")
+    # named by its path, folder and all, as the loaders' notes and costs.csv's errors name
+    # theirs: "costs.csv looks cut off" left a reader of several brands' folders to guess
     warnings.warn(DataQualityWarning(
-        f"{file_name(path)} looks cut off, a copy or a download interrupted: it ends inside "
+        f"{path} looks cut off, a copy or a download interrupted: it ends inside "
         f"line {line}, {where}; {short}: check it against the original file",
         "costs_cut_off"), stacklevel=3)
 

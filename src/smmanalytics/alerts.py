@@ -144,7 +144,7 @@ from ._actuals import posts_coverage
 from ._alert_signals import SIGNALS, coverage, signals, signals_and_gaps
 from ._args import frame_with, number, whole
 from .errors import ArgumentError, ArgumentTypeError, EmptyDataError, require_dataset
-from .periods import parse_period, post_dates
+from .periods import days_text, parse_period, post_dates
 from .quality import counted
 
 __all__ = ["SIGNALS", "AlertSettings", "Review", "signals", "coverage", "alerts", "review",
@@ -1092,8 +1092,7 @@ class Review:
                 "period_tested": (0 if self.period_days is None
                                   else int(self.period_days["tested"].sum())),
                 "days": int(days.nunique()),
-                "span": (f"{days.min():%Y-%m-%d}..{days.max():%Y-%m-%d}" if len(days)
-                         else None)}
+                "span": days_text(days.min(), days.max()) if len(days) else None}
 
     def verdict(self) -> str:
         """Whether the period is an all-clear: ``"alerts"`` (some alert), ``"untested"``

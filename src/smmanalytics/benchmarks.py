@@ -69,7 +69,7 @@ from .errors import (
 )
 from .loaders._cutoff import hand_made_cut
 from .metrics import followers_at
-from .periods import Period, dataset_post_dates, parse_period
+from .periods import Period, dataset_post_dates, days_text, parse_period
 from .schema import canonical_platform, platforms_expected
 
 __all__ = ["benchmarks", "benchmark_industries", "industry_name", "compare_benchmarks",
@@ -522,8 +522,7 @@ def _posts_per_week(ds, plat: str, g: pd.DataFrame, p: Period) -> tuple[float, s
     if gaps:
         method += f", the {days} days of it the {plat} posts exports cover"
     elif (start, end) != (p.start, p.end):
-        method += (f": the {plat} exports cover only {start.isoformat()}..{end.isoformat()} "
-                   "of it")
+        method += f": the {plat} exports cover only {days_text(start, end)} of it"
     return len(g) / weeks / per, method, note
 
 
@@ -565,8 +564,7 @@ def _rival_iq_way(ds, g: pd.DataFrame, plat: str, den: str, p: Period
     # not the period's end when the series stop before it; none named when none is known:
     # the 2026 report divided, it said, by the followers of 31 December, two months after
     # the data's last day, where no count at all was known
-    on = (f"on {used[0].isoformat()}..{used[-1].isoformat()}" if len(used) > 1
-          else f"on {used[0].isoformat()}" if used else "(no count known)")
+    on = f"on {days_text(used[0], used[-1])}" if used else "(no count known)"
     method = (f"Rival IQ way: mean public engagements per post (reactions + comments + shares, "
               f"boosted posts included; {n} post{'' if n == 1 else 's'}) ÷ followers {on}")
     if missing:
@@ -786,11 +784,10 @@ def _coverage_note(ds, plat: str, p: Period) -> str:
     months after the others'), and the months without an export in between (July's,
     which "cover only" did not say), as its posts-per-week row counts them; else ""."""
     first, last = _covered(ds, plat, p)
-    coverage = (f"the {plat} exports cover only {first.isoformat()}..{last.isoformat()} "
-                f"of {p.label}"
+    coverage = (f"the {plat} exports cover only {days_text(first, last)} of {p.label}"
                 if (first - p.start).days > 14 or (p.end - last).days > 14 else "")
     return "; ".join(c for c in [coverage] + [
-        f"no {plat} posts export covers {s.isoformat()}..{e.isoformat()} of {p.label}"
+        f"no {plat} posts export covers {days_text(s, e)} of {p.label}"
         for s, e in posts_gaps(ds, plat, first, last)[1]] if c)
 
 
@@ -818,7 +815,7 @@ def _row_notes(ds, b: pd.Series, posts: pd.DataFrame, p: Period, value: float, n
         notes.append(_GRADE_NOTES[str(b["grade"])])
     dstart, dend = b["data_period_start"], b["data_period_end"]
     if pd.notna(dstart) and (p.start, p.end) != (dstart.date(), dend.date()):
-        notes.append(f"benchmark measured over {dstart.date()}..{dend.date()}, "
+        notes.append(f"benchmark measured over {days_text(dstart, dend)}, "
                      f"brand over {p.label}")
     return notes
 

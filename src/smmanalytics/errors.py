@@ -197,11 +197,16 @@ class DataQualityWarning(UserWarning):
 
     ``code`` names the kind of oddity as the quality log does (``encoding_fallback``…);
     :func:`smmanalytics.load` records the warnings its settings files raise in its log.
+    ``facts``: what the note says, as data its log entry keeps for a report to word again
+    (the keywords of :meth:`~smmanalytics.quality.QualityLog.add`: ``cost_gaps``), so that
+    no reader parses them back from the English message.
     """
 
-    def __init__(self, message: str = "", code: str = "data_quality") -> None:
+    def __init__(self, message: str = "", code: str = "data_quality",
+                 facts: dict | None = None) -> None:
         super().__init__(message)
         self.code = code
+        self.facts = dict(facts or {})
 
 
 class CacheWarning(RuntimeWarning):

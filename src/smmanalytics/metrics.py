@@ -48,6 +48,7 @@ import pandas as pd
 from ._args import frame_with
 from ._io import closest_key
 from .errors import ArgumentError, ArgumentTypeError, SchemaError
+from .quality import a_or_an
 from .schema import canonical_platforms, column_or, utc_timestamps
 
 __all__ = ["COMPONENTS", "DENOMINATORS", "RATE_MEASURES", "interactions", "post_interactions",
@@ -66,7 +67,7 @@ def _posts_frame(posts) -> pd.DataFrame:
         return posts.posts
     if hasattr(posts, "posts") and hasattr(posts, "brand"):      # a Dataset of no posts frame
         raise ArgumentTypeError(f"posts must be a posts DataFrame (ds.posts) or a Dataset "
-                                f"of one; got a {type(posts).__name__} whose posts are "
+                                f"of one; got {a_or_an(type(posts).__name__)} whose posts are "
                                 f"{type(posts.posts).__name__}")
     raise ArgumentTypeError(f"posts must be a posts DataFrame (ds.posts) or a Dataset; "
                             f"got {type(posts).__name__}")

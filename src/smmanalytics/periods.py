@@ -22,8 +22,8 @@ import pandas as pd
 from .errors import ArgumentError, ArgumentTypeError, PeriodError
 from .schema import utc_series
 
-__all__ = ["Period", "parse_period", "YEARS", "local_dates", "post_dates", "posts_in_period",
-           "overlap_days", "last_day_covered", "last_days_covered",
+__all__ = ["Period", "parse_period", "days_text", "YEARS", "local_dates", "post_dates",
+           "posts_in_period", "overlap_days", "last_day_covered", "last_days_covered",
            "latest_complete_month"]
 
 _T = TypeVar("_T")
@@ -252,12 +252,27 @@ class Period:
         >>> parse_period("2026-10").days_text
         '2026-10-01..2026-10-31'
         """
-        if self.start == self.end:
-            return self.start.isoformat()
-        return f"{self.start.isoformat()}..{self.end.isoformat()}"
+        return days_text(self.start, self.end)
 
     def __str__(self) -> str:
         return self.label
+
+
+def days_text(first: dt.date, last: dt.date) -> str:
+    """The days ``first`` to ``last`` as a note says them, as :attr:`Period.days_text` does:
+    ``FIRST..LAST``, or the one date when they are the same day, whose ``FIRST..LAST``
+    repeated it ("benchmark measured over 2026-10-01..2026-10-01"). Timestamps are read by
+    their date.
+
+    >>> days_text(dt.date(2026, 10, 1), dt.date(2026, 10, 1))
+    '2026-10-01'
+    >>> days_text(dt.date(2026, 10, 1), dt.date(2026, 10, 31))
+    '2026-10-01..2026-10-31'
+    """
+    first, last = (d.date() if isinstance(d, dt.datetime) else d for d in (first, last))
+    if first == last:
+        return first.isoformat()
+    return f"{first.isoformat()}..{last.isoformat()}"
 
 
 def _parse_period_hint(start: object, end: object) -> str:

@@ -15,6 +15,7 @@ from .errors import ArgumentError
 from .schema import column_or, conform
 
 __all__ = ["MISSING_FROM_NEWER", "MissingMetrics", "QualityLog", "a_or_an", "agree", "by_link",
+           "cost_gaps_of",
            "counted", "missing_from_newer",
            "missing_from_newer_message", "note_kind", "shown_name", "side_file_error",
            "table_rows", "unread_columns", "unread_files"]
@@ -82,7 +83,8 @@ class QualityLog:
     def add(self, file: object, code: str, message: str, *, level: str = "warning",
             rows: int | None = None, sheet: str | None = None,
             columns: Sequence[str] | None = None, posts: Sequence[str] | None = None,
-            missing: MissingMetrics | None = None) -> None:
+            missing: MissingMetrics | None = None,
+            cost_gaps: Sequence[tuple[str, Sequence[str]]] | None = None) -> None:
         """Record one note about ``file`` (level is info, warning or error); a note about one
         ``sheet`` of a workbook names it at the start of its message, and is kept with that
         sheet's table (``entries[i]["sheet"]``). ``columns``: every header the note says was
@@ -91,6 +93,8 @@ class QualityLog:
         tells it from the others of its file (:func:`missing_from_newer`), kept as data for
         the report, which marks them. ``missing``: the metrics a note says an export lacks,
         and what follows for them (:class:`MissingMetrics`), kept as data for the report.
+        ``cost_gaps``: the months of costs.csv without a category its other months have, each
+        with those categories (``[("2026-08", ["labor"])]``), kept as data for the report.
 
         Raises
         ------
@@ -107,7 +111,9 @@ class QualityLog:
                              # lists, as a cached parse's notes come back from JSON
                              "columns": None if columns is None else list(columns),
                              "posts": None if posts is None else list(posts),
-                             "missing_metrics": None if missing is None else missing.stored()})
+                             "missing_metrics": None if missing is None else missing.stored(),
+                             "cost_gaps": None if cost_gaps is None else
+                             [[str(m), [str(c) for c in cats]] for m, cats in cost_gaps]})
         logger.log(logging.WARNING if level != "info" else logging.INFO, "%s: %s", file, message)
 
     def amend_last(self, file: object, code: str, more: str) -> bool:
@@ -132,14 +138,33 @@ class QualityLog:
         """The notes as a tidy frame: file, level, code, message, rows, columns (the headers
         a note says were not read, as a tuple; None for other notes), posts (the posts a note
         concerns, as a tuple; None for other notes), missing_metrics (a
-        :class:`MissingMetrics`; None for other notes)."""
+        :class:`MissingMetrics`; None for other notes), cost_gaps (``(("2026-08",
+        ("labor",)),)``, :func:`cost_gaps_of`; None for other notes)."""
         df = pd.DataFrame(self.entries, columns=["file", "level", "code", "message", "rows"])
         for data in ("columns", "posts"):       # a note of an older cache has neither
             df[data] = pd.Series([None if e.get(data) is None else tuple(e[data])
                                   for e in self.entries], index=df.index, dtype=object)
         df["missing_metrics"] = pd.Series([MissingMetrics.of(e.get("missing_metrics"))
                                            for e in self.entries], index=df.index, dtype=object)
+        df["cost_gaps"] = pd.Series([cost_gaps_of(e.get("cost_gaps")) for e in self.entries],
+                                    index=df.index, dtype=object)
         return conform(df, "quality")
+
+
+def cost_gaps_of(stored: object) -> tuple[tuple[str, tuple[str, ...]], ...] | None:
+    """The months of costs.csv without a category a note's entry keeps (``cost_gaps``, as
+    lists, the way a cached load's notes come back from JSON), as tuples; None for a note
+    that keeps none, as one of an older cache, or keeps them in another form.
+
+    >>> cost_gaps_of([["2026-08", ["labor", "tools"]]]), cost_gaps_of(None)
+    ((('2026-08', ('labor', 'tools')),), None)
+    """
+    if not isinstance(stored, list | tuple) or not stored:
+        return None
+    try:
+        return tuple((str(month), tuple(str(c) for c in cats)) for month, cats in stored)
+    except (TypeError, ValueError):
+        return None
 
 
 def counted(n: int, one: str, other: str) -> str:

@@ -101,7 +101,7 @@ from .errors import (
     SchemaError,
     require_dataset,
 )
-from .periods import Period, dataset_post_dates, overlap_days, parse_period, post_dates
+from .periods import Period, dataset_post_dates, days_text, overlap_days, parse_period, post_dates
 from .quality import counted, side_file_error
 from .schema import column_or
 
@@ -249,9 +249,9 @@ def costs_status(ds, period: object = None) -> tuple[str, str | None]:
         ``("read", None)`` when a costs.csv was read (even one without lines: its costs are
         0); ``("failed", reason)`` when costs.csv could not be read, ``reason`` being the
         loader's message (file, line, column, expected and got); ``("missing", None)`` when
-        there was no costs.csv; ``("uncovered", "<first>..<last>")`` when its lines run from
-        ``first`` to ``last`` and ``period`` falls wholly outside: a month the file does not
-        reach has unknown costs, not none.
+        there was no costs.csv; ``("uncovered", "<first>..<last>")`` (the one date when they
+        are the same day) when its lines run from ``first`` to ``last`` and ``period`` falls
+        wholly outside: a month the file does not reach has unknown costs, not none.
     """
     costs = getattr(ds, "costs", None)
     if costs is not None and len(costs.columns):
@@ -259,7 +259,7 @@ def costs_status(ds, period: object = None) -> tuple[str, str | None]:
         if period is not None and span is not None:
             p = parse_period(period)
             if span[1] < p.start or span[0] > p.end:
-                return "uncovered", f"{span[0].isoformat()}..{span[1].isoformat()}"
+                return "uncovered", days_text(*span)
         return "read", None
     reason = side_file_error(getattr(ds, "quality", None), ("costs.csv",))
     return ("failed", reason) if reason is not None else ("missing", None)
@@ -557,7 +557,12 @@ def roi(ds, period: object, by: str | None = None, *,
         None gives one row (a one-item list such as ``["campaign"]`` is taken too; another
         value raises :class:`~smmanalytics.errors.ArgumentError`, a ValueError). Costs or
         traffic without a campaign (platform) go to the ``(unassigned)`` row, so the rows add
-        up to the total.
+        up to the total. That row's ``roi`` and ``cpa`` divide the costs tied to no campaign
+        (labour, tools…, which support every campaign) by the value and key events of the
+        traffic without one: arithmetic, not a campaign's return or cost per acquisition
+        (the sample's October: 3,048.81 € ÷ 3 key events = 1,016.27 €, beside automne-2026's
+        8.68 €). Those costs are counted in the total's all-in figures (``by=None``), which is
+        where a report reads them; its campaign table shows "–" for that row's ROI and CPA.
     value_per_key_event : float, optional
         Overrides goals.yaml's ``value_per_key_event``.
 

@@ -126,6 +126,7 @@ _QUALITY = {
     "columns": "object",       # the headers the note names as not read (a tuple), else None
     "posts": "object",         # the posts the note concerns (a tuple), else None
     "missing_metrics": "object",  # the metrics a note says an export lacks (quality.MissingMetrics)
+    "cost_gaps": "object",     # costs.csv's months without a category: ((month, (cat, …)), …)
 }
 
 TABLES: dict[str, dict[str, str]] = {

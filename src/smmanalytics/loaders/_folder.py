@@ -324,6 +324,7 @@ def noting_warnings(log: QualityLog, f: Path) -> Iterator[None]:
         yield
     for w in caught:
         if isinstance(w.message, DataQualityWarning):
-            log.add(f, w.message.code, str(w.message), level="warning")
+            log.add(f, w.message.code, str(w.message), level="warning",
+                    **getattr(w.message, "facts", {}))
         else:
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)

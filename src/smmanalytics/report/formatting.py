@@ -12,6 +12,7 @@ import functools
 import math
 import re
 import string
+from collections.abc import Sequence
 from importlib import resources
 
 import pandas as pd
@@ -142,9 +143,6 @@ _GOT = re.compile(r"; got (?P<q>['\"])(?P<value>.*?)(?P=q)(?::|$)")
 #: a post type read by its word, as its quality note says it (``meta._content_type``):
 #: "… read by its word: 'image ig' as 'image', 'carosello ig' as 'carousel'"
 _BY_WORD = re.compile(r"(?P<q>['\"])(?P<raw>.*?)(?P=q) as '(?P<type>\w+)'")
-#: a month of the costs file without a category's line, as its quality note says it
-#: (``_costs._warn_gaps``): "costs.csv has no labor, tools line for 2026-08, which …"
-_COST_GAP = re.compile(r"has no (?P<categories>\w+(?:, \w+)*) line for (?P<month>\d{4}-\d{2}),")
 #: what each kind of data-quality note (its code) means, per language (quality.yaml)
 _QUALITY = _yaml("quality.yaml")
 _NUMBER = re.compile(r"-?\d{1,3}(,\d{3})*(\.\d+)?|-?\d+(\.\d+)?")
@@ -715,6 +713,7 @@ class Formatter:
         return out
 
     def quality(self, code, message, *, missing: MissingMetrics | None = None,
+                cost_gaps: Sequence[tuple[str, Sequence[str]]] | None = None,
                 **values: str) -> str:
         """What a data-quality note of kind ``code`` means, in the report language.
 
@@ -726,11 +725,14 @@ class Formatter:
         its own); one that neither gives is the message's too, never a raw ``{gaps}``.
         ``missing``: the facts of a note of metrics missing from an export (its entry's
         ``missing_metrics``), which its sentence names; without them, it speaks in general.
+        ``cost_gaps``: those of a month of the costs file without a category (its entry's
+        ``cost_gaps``), which ``{gaps}`` names; without them (a note of an older cache), the
+        message. They were read back from the English message, which a rewording broke.
 
         >>> Formatter("it").quality("duplicate_file", "same content as a.csv; read once")
         'I file con lo stesso contenuto sono stati letti una sola volta'
         >>> "(August 2026: “Labour”)" in Formatter("en").quality("costs_month_missing",
-        ...     "costs.csv has no labor line for 2026-08, which the other months have: …")
+        ...     "costs.csv lacks August's labour", cost_gaps=[("2026-08", ["labor"])])
         True
         """
         message = " ".join(str(message).split())
@@ -738,27 +740,28 @@ class Formatter:
         text = None if wording is None else wording.get(self.lang, wording["en"])
         fields = {name for _, name, _, _ in string.Formatter().parse(text or "") if name}
         values = {name: values[name] if name in values else
-                  self._quality_field(name, message, missing) for name in fields}
+                  self._quality_field(name, message, missing, cost_gaps) for name in fields}
         if text is None or None in values.values():
             if self.lang != "en":
                 self.untranslated.add(message)
             return message
         return text.format_map(values) if values else text
 
-    def _quality_field(self, name: str, message: str,
-                       missing: MissingMetrics | None = None) -> str | None:
+    def _quality_field(self, name: str, message: str, missing: MissingMetrics | None = None,
+                       cost_gaps: Sequence[tuple[str, Sequence[str]]] | None = None
+                       ) -> str | None:
         """Field ``name`` of a quality.yaml sentence as the log entry's ``message`` says it:
         the value that came (``{value}``: "…; got 'Beauté'", "?" when unsaid), a month of the
-        costs file without a category's line (``{gaps}``: "August 2026: “Labour”"); None
-        when the message does not say it. A caller other than the report's quality table
-        printed "({gaps})", which only that table filled. The post types read by their word
-        (``{read}``: "« image ig » comme image"), those of the brand's files: the sentence
-        quoted Italian's "Carosello IG" whatever the files said."""
+        costs file without a category's line (``{gaps}``: "August 2026: “Labour”", of the
+        note's ``cost_gaps``); None when neither says it. A caller other than the report's
+        quality table printed "({gaps})", which only that table filled. The post types read
+        by their word (``{read}``: "« image ig » comme image"), those of the brand's files:
+        the sentence quoted Italian's "Carosello IG" whatever the files said."""
         if name == "value":
             m = _GOT.search(message)
             return m["value"] if m else "?"
-        if name == "gaps" and (m := _COST_GAP.search(message)):
-            return self.cost_gap(m["month"], m["categories"].split(", "))
+        if name == "gaps" and cost_gaps:
+            return self.join(self.cost_gap(month, list(cats)) for month, cats in cost_gaps)
         if name == "read" and (read := _BY_WORD.findall(message.partition(": ")[2])):
             return self.listed(self.label("post_type_read_as").format(
                 raw=raw, type=self.content_type(kind)) for _, raw, kind in read)

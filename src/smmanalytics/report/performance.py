@@ -347,18 +347,22 @@ class PerformanceSections:
         by = roi_once(self.ds, self.period, by="campaign")
         by = by[(by["cost"].fillna(0) > 0) | (by["value"].fillna(0) > 0)]
         if len(by):
+            rows, shared = self._campaign_rows(by, overall)
             table = pd.DataFrame({
-                f.label("campaign"): [f.label("unassigned") if c == "(unassigned)" else
-                                      printable(c) for c in by["campaign"]],
-                **self._campaign_money(by, "cost"),
-                **self._campaign_money(by, "ad_spend"),
-                **self._campaign_money(by, "revenue"),
-                **(self._campaign_money(by, "value") if self._key_events_valued() else {}),
-                "ROI": [self._value("roi", v) for v in by["roi"]],
-                "ROAS": [self._value("roas", v) for v in by["roas"]],
-                "CPA": [f.money(v, 2) for v in by["cpa"]],
+                f.label("campaign"): [f.label("unassigned") if c == UNASSIGNED else
+                                      printable(c) for c in by["campaign"]]
+                + [f.label("roi_total")],
+                **self._campaign_money(rows, "cost"),
+                **self._campaign_money(rows, "ad_spend"),
+                **self._campaign_money(rows, "revenue"),
+                **(self._campaign_money(rows, "value") if self._key_events_valued() else {}),
+                "ROI": [self._value("roi", v) for v in rows["roi"]],
+                "ROAS": [self._value("roas", v) for v in rows["roas"]],
+                "CPA": [f.money(v, 2) for v in rows["cpa"]],
             })
-            self.table(sec, table)
+            self.table(sec, table, total=True, caption=f.label(
+                "campaign_unassigned_ratios").format(name=f.label("unassigned"))
+                if shared else None)
             # a campaign's revenue GA4 cannot know (no campaign dimension) or never saw (no
             # session with its utm_campaign) read as a loss with nothing said under the table
             said = dict.fromkeys((code, text) for i in by.index
@@ -392,6 +396,25 @@ class PerformanceSections:
                 ax.set_ylabel("")
                 self.figure(sec, fig, caption=f.label("cost_by_campaign"), width="80%")
         return sec
+
+    @staticmethod
+    def _campaign_rows(by: pd.DataFrame, overall: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
+        """The campaign table's rows: roi() by campaign (``by``), then the total (roi()
+        ``overall``, last) with the all-in ROI and CPA; and whether the
+        ``(unassigned)`` row's ROI and CPA were blanked. Its costs (labour, tools… not tied to
+        a campaign) support every campaign: divided by the few key events of the traffic
+        without a campaign they read as a cost per acquisition, the sample's October 3,048.81
+        € ÷ 3 = 1,016.27 € beside a campaign's 8.68 €. They stay in the total's. Its ROAS
+        (its own ad spend, its own revenue) is kept. ``attrs["ratio_figures"]`` follows the
+        rows, as :meth:`_campaign_money` reads it."""
+        figures = by.attrs["ratio_figures"]
+        mine = (by["campaign"] == UNASSIGNED).fillna(False).to_numpy()
+        shared = bool((mine & (by["roi"].notna() | by["cpa"].notna()).to_numpy()).any())
+        rows = pd.concat([by.assign(roi=by["roi"].mask(mine), cpa=by["cpa"].mask(mine)),
+                          overall.assign(campaign=None)], ignore_index=True)
+        rows.attrs = {"ratio_figures": [figures[i] for i in by.index]
+                      + [overall.attrs["ratio_figures"][0]]}
+        return rows, shared
 
     def _campaign_money(self, by: pd.DataFrame, column: str) -> dict[str, list[str]]:
         """A money column of the campaign table (roi() by campaign, ``by``), header and cells:

@@ -30,6 +30,7 @@ from .._actuals import (
     span_extent,
     unread_exports,
 )
+from .._alert_days import two_zones
 from .._args import platform_name
 from .._io import atomic_write, file_name
 from .._preflight import check_platform_posts
@@ -758,13 +759,17 @@ class BrandReport(PerformanceSections, WatchSections, Report):
     def _days(self, start, end, start_zone=None, end_zone=None) -> str:
         """An incident's days: "du 13 au 19 oct.", "le 13 oct." (the watch's short dates),
         the zone named once after them when not the brand's ("du 13 au 19 oct. (heure du
-        Pacifique)"), or after each end when the ends' zones differ ("du 13 oct. au 19 oct.
-        (heure du Pacifique)")."""
+        Pacifique)"), or after each end when the ends' zones differ, the brand's too ("du 13
+        oct. (heure de Paris) au 19 oct. (heure du Pacifique)")."""
         f = self.fmt
-        first, last = self._alert_day(start, start_zone), self._alert_day(end, end_zone)
+        # ends in two zones: each named, the brand's too ("from 13 Oct (Paris time) to 19 Oct
+        # (Pacific time)"): "from 13 Oct to 19 Oct (Pacific time)" read as Pacific days
+        own = two_zones(start_zone, end_zone)
+        first = self._alert_day(start, start_zone, own=own)
+        last = self._alert_day(end, end_zone, own=own)
         if first == last:
             return f.label("incident_day").format(day=first)
-        same = self._alert_day(start, end_zone) == first
+        same = not own and self._alert_day(start, end_zone) == first
         if same:        # one zone: the range's days written once ("du 13 au 19 oct.")
             zoned = last.removeprefix(f.date(end, "d MMM"))
             first, last = f.days(start, end, "d MMM")
@@ -953,23 +958,35 @@ class BrandReport(PerformanceSections, WatchSections, Report):
                                   for lvl in _LEVEL_ORDER))
         groups = quality_groups(q)
         example = f.label("quality_example")
+        # the months the notes keep as data (cost_gaps); those of ds.costs for notes of an
+        # older cache, which keep none
         named = {"gaps": self.costs_gaps_named()} if (
-            groups["code"] == "costs_month_missing").any() else {}
+            (groups["code"] == "costs_month_missing") & groups["cost_gaps"].isna()).any() else {}
         if (groups["code"] == "costs_one_off_first").any():
             named |= self.costs_one_off_named()
         table = pd.DataFrame({
             f.label("level"): [f.label("level_" + v) for v in groups["level"]],
             f.label("files"): [f.number(v) for v in groups["files"]],
             f.label("rows"): [f.number(v) for v in groups["rows"]],
-            f.label("note"): [printable(f"{f.quality(code, message, missing=missing, **named)} "
-                                        f"({example.format(file=file)})")
-                              for code, message, file, missing in
+            f.label("note"): [printable(
+                f"{self._quality_note(code, message, missing, gaps, named)} "
+                f"({example.format(file=file)})")
+                              for code, message, file, missing, gaps in
                               zip(groups["code"], groups["example"], groups["example_file"],
-                                  groups["missing"], strict=True)],
+                                  groups["missing"], groups["cost_gaps"], strict=True)],
         })
         return self.table(sec, table, align=["left", "right", "right", "left"],
                           widths=["auto", "auto", "auto", "1fr"],
                           caption=f.label("quality_caption"))
+
+    def _quality_note(self, code: str, message: str, missing, gaps, named: dict) -> str:
+        """The sentence of a quality-table row: worded from its notes' facts (``missing``,
+        ``gaps``: the months of costs.csv without a category, which ``named`` words from
+        ds.costs for the notes of an older cache that keep none)."""
+        if isinstance(gaps, tuple):
+            named = {k: v for k, v in named.items() if k != "gaps"}
+        return self.fmt.quality(code, message, missing=missing,
+                                cost_gaps=gaps if isinstance(gaps, tuple) else None, **named)
 
     def method_notes(self) -> Section:
         f = self.fmt
@@ -1238,6 +1255,13 @@ class BrandReport(PerformanceSections, WatchSections, Report):
 _LEVEL_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
+def _all_gaps(gaps: pd.Series) -> tuple | None:
+    """The months of costs.csv without a category the notes of one quality-table row keep
+    (``cost_gaps``, one month a note), by month, each once; None when none keeps any."""
+    found = {g for kept in gaps if isinstance(kept, tuple) for g in kept}
+    return tuple(sorted(found)) or None
+
+
 def quality_groups(q: pd.DataFrame) -> pd.DataFrame:
     """The data-quality table's rows of the notes ``q`` (a ``ds.quality`` table, files named
     as the report shows them): one per level and kind of note (:func:`note_kind`), with the
@@ -1245,21 +1269,27 @@ def quality_groups(q: pd.DataFrame) -> pd.DataFrame:
     then by most files. A metric missing from an export (``expected_metric_missing``) has a
     row per metrics and fix (its note's ``missing_metrics``, given as ``missing``), which its
     sentence names: one row worded from its first file's message told a second file missing
-    another metric as the first's.
+    another metric as the first's. ``cost_gaps``: the months of costs.csv without a category
+    that the row's notes keep as data, all of them (:func:`_all_gaps`), which its sentence
+    names.
     """
     codes = q["code"].astype(str)
     facts = [m if isinstance(m, MissingMetrics) else None
              for m in column_or(q, "missing_metrics", None, object)]
+    gaps = pd.Series([g if isinstance(g, tuple) else None
+                      for g in column_or(q, "cost_gaps", None, object)], index=q.index,
+                     dtype=object)
     q = q.assign(level=q["level"].astype(str),
                  # dates re-written by a spreadsheet: a row per order they were read in
                  code=[note_kind(c, m) for c, m in zip(codes, q["message"], strict=True)],
                  rows=pd.to_numeric(q["rows"], errors="coerce"),
                  said=[repr(m) if c == "expected_metric_missing" else ""
                        for c, m in zip(codes, facts, strict=True)],
-                 missing=pd.Series(facts, index=q.index, dtype=object))
+                 missing=pd.Series(facts, index=q.index, dtype=object), cost_gaps=gaps)
     by_kind = q.groupby(["level", "code", "said"], sort=False)
     return (by_kind.agg(files=("file", "nunique"), example=("message", "first"),
-                        example_file=("file", "first"), missing=("missing", "first"))
+                        example_file=("file", "first"), missing=("missing", "first"),
+                        cost_gaps=("cost_gaps", _all_gaps))
             .assign(rows=by_kind["rows"].sum(min_count=1))
             .reset_index()
             .sort_values(["level", "files"], key=lambda s: s.map(_LEVEL_ORDER) if s.name ==

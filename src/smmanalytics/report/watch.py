@@ -16,7 +16,7 @@ from babel.dates import get_day_names
 
 from .. import metrics, plots
 from .._actuals import data_days, posts_uncovered
-from .._alert_days import incident_zones
+from .._alert_days import incident_zones, two_zones
 from .._alert_signals import SIGNAL_FIELDS, SIGNAL_TABLES, coverage, day_hours, value_digits
 from .._io import atomic_write
 from ..alerts import SERIES, account_named, incidents, plot_alerts, with_account
@@ -908,34 +908,43 @@ class WatchSections:
         zones."""
         return incident_zones(watch, inc, prefer=self.tz)
 
-    def _alert_day(self, day, zone, began: bool = False) -> str:
+    def _alert_day(self, day, zone, began: bool = False, own: bool = False) -> str:
         """An alert's day, "13 Oct", its zone named when not the brand's: "13 Oct (Pacific
         time)" for a Meta account series' day (a zone not known is not named). ``began``: the
         first day of an incident begun before the period, said in the zone's brackets ("30
-        Sept (UTC; began before this period)", where two brackets followed each other)."""
+        Sept (UTC; began before this period)", where two brackets followed each other).
+        ``own``: the brand's zone named too, for an end whose other end is in another zone
+        (:func:`~smmanalytics._alert_days.two_zones`)."""
         f = self.fmt
-        text, named = self._day_zone(day, zone)
+        text, named = self._day_zone(day, zone, own)
         if began:
             return (f.label("incident_began_before_zone").format(day=text, zone=named)
                     if named else f.label("incident_began_before").format(day=text))
         return f"{text} ({named})" if named else text
 
-    def _day_zone(self, day, zone) -> tuple[str, str | None]:
+    def _day_zone(self, day, zone, own: bool = False) -> tuple[str, str | None]:
         """A day, "13 Oct", and its zone's name when not the brand's ("Pacific time"; None for
-        the brand's or a zone not known)."""
-        named = not (pd.isna(zone) or zone == self.tz)
+        the brand's or a zone not known); ``own``: the brand's named too ("Paris time")."""
+        named = not (pd.isna(zone) or (zone == self.tz and not own))
         return self.fmt.date(day, "d MMM"), self.fmt.zone(zone) if named else None
 
     def _incident_table(self, sec: Section, inc: pd.DataFrame) -> None:
-        """The period's incidents (:meth:`_zoned`), one row each; each end in its own zone."""
+        """The period's incidents (:meth:`_zoned`), one row each; each end in its own zone,
+        both named when they differ (:func:`~smmanalytics._alert_days.two_zones`): "13 Oct"
+        beside "19 Oct (Pacific time)" read as a Pacific week, though its first day was
+        Paris's."""
         f = self.fmt
+        mixed = [two_zones(a, b) for a, b in zip(inc["start_zone"], inc["end_zone"],
+                                                  strict=True)]
         self.table(sec, pd.DataFrame({
             # an incident begun before the period: its own first day, said to be before it
-            f.label("from"): [self._alert_day(d, z, bool(began))
-                              for d, z, began in zip(inc["start"], inc["start_zone"],
-                                                     inc["began_before"], strict=True)],
-            f.label("to"): [self._alert_day(d, z)
-                            for d, z in zip(inc["end"], inc["end_zone"], strict=True)],
+            f.label("from"): [self._alert_day(d, z, bool(began), own)
+                              for d, z, began, own in zip(inc["start"], inc["start_zone"],
+                                                          inc["began_before"], mixed,
+                                                          strict=True)],
+            f.label("to"): [self._alert_day(d, z, own=own)
+                            for d, z, own in zip(inc["end"], inc["end_zone"], mixed,
+                                                 strict=True)],
             f.label("severity"): [{"text": f.label("sev_" + s), "status": s,
                                    "color": _SEVERITY_COLORS.get(s, OTHER_BADGE_COLOR)}
                                   for s in inc["severity"]],
