@@ -66,12 +66,14 @@ def has_posts_data(ds, platform: str) -> bool:
     A month without posts of a platform that has posts in other months stays 0, as does an
     export read without rows.
 
-    Answered once a platform for a Dataset that remembers
-    (:func:`~smmanalytics.periods.remembered`): a comparison asked it 21 times."""
+    Made once a platform for a Dataset that remembers (:func:`~smmanalytics.periods.remembered`):
+    the sample's monthly report asked 77 times for 7 answers, a comparison 21 times, each a
+    string comparison of every post's platform (0.55 s of profiled CPU in a report)."""
     return remembered(ds, ("has_posts_data", platform), lambda: _has_posts_data(ds, platform))
 
 
 def _has_posts_data(ds, platform: str) -> bool:
+    """:func:`has_posts_data`, made."""
     posts = ds.posts
     if posts is not None and len(posts):
         if platform == "all" or (posts["platform"].astype("string") == platform).any():
