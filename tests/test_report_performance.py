@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 import smmanalytics as smm
+from smmanalytics.dataset import remembering
 from smmanalytics.report import BrandReport, Formatter
 from smmanalytics.report.performance import PerformanceSections
 
@@ -75,11 +76,24 @@ def _sample_changed(tmp_path_factory, change) -> smm.Dataset:
     which each of them made). Through the test run's cache, after the sample
     (conftest's ``sample_loaded``, which the fixtures ask first): the copy's unchanged
     exports are the sample's entries, so only the merge runs again, 2.3 s of CPU where a
-    load without the cache took 9.5 s."""
+    load without the cache took 9.5 s. It remembers its answers for them all
+    (:func:`_read_once`)."""
     brand = tmp_path_factory.mktemp("sample") / "maison-seve"
     shutil.copytree(SAMPLE, brand)
     change(brand)
-    return smm.load(brand)
+    return _read_once(smm.load(brand))
+
+
+def _read_once(ds: smm.Dataset) -> smm.Dataset:
+    """``ds`` with one memo (:func:`smmanalytics.dataset.remembering`) for the module's tests
+    that build its sections in each language, or for several periods: the questions a report's
+    sections ask of it (each platform's first and last days, ``roi()`` of a period, GA4's
+    social traffic, the posts' days…) are answered once for them all, as they are for one
+    report's sections. An answer depends on the data and the question (the memo's key) alone,
+    not on which test asked it first; each BrandReport still builds its sections afresh. The
+    sample's Q3 scorecard in French after the English one: 1.3 s of CPU where it took 3.0 s.
+    A test that counts the questions asked takes ``sample_loaded``, without a memo."""
+    return remembering(ds)
 
 
 @pytest.fixture(scope="module")
@@ -94,8 +108,9 @@ def sample(sample_loaded) -> smm.Dataset:
     """The sample brand, loaded once (conftest's ``sample_loaded``) for the module's tests that
     only read it: a Dataset is never changed in place, and each BrandReport remembers its
     answers in a Dataset of its own (:func:`smmanalytics.dataset.remembering`), so no test
-    sees another's. 21 loads through the cache, 0.3 s of CPU each, become one."""
-    return sample_loaded
+    sees another's. 21 loads through the cache, 0.3 s of CPU each, become one. It remembers
+    its answers for them all (:func:`_read_once`)."""
+    return _read_once(sample_loaded)
 
 
 @pytest.fixture(scope="module")
@@ -1725,7 +1740,8 @@ def test_the_roi_card_shows_the_cost_its_roi_is_computed_on(sample, sample_witho
     that cost. October, all of which GA4 covers, has no such note."""
     rep = BrandReport(sample_without_ga4_august, "2026-Q3", lang=lang)
     f = rep.fmt
-    (cards,) = [b["items"] for b in rep.roi().blocks if b["kind"] == "kpis"]
+    sec = rep.roi()                               # built once, read for its cards and table
+    (cards,) = [b["items"] for b in sec.blocks if b["kind"] == "kpis"]
     by_label = {c["label"]: c for c in cards}
     assert by_label[f.label("cost")]["value"] == f.money(8350.88)
     assert by_label[f.label("revenue")]["value"] == f.money(988.05)
@@ -1737,7 +1753,7 @@ def test_the_roi_card_shows_the_cost_its_roi_is_computed_on(sample, sample_witho
     # 6 018.14 less automne-2026's 700 of production (20-30 September) = 5 318.14, whose
     # "CPA" over its 10 key events would be 531.81: shown "–", as costs tied to no campaign
     # are no cost per acquisition (the total row holds them, all in)
-    table = next(b for b in rep.roi().blocks if b["kind"] == "table")
+    table = next(b for b in sec.blocks if b["kind"] == "table")
     assert table["columns"][1] == _COST_COVERED[lang]
     row = dict(zip(table["columns"], table["rows"][0], strict=True))
     assert row[table["columns"][1]] == f.money(5318.14)
@@ -1897,7 +1913,7 @@ def test_the_stories_compared_give_no_count_for_a_period_not_covered(lang, compa
     assert rep.fmt.untranslated == set()
 
 
-def test_the_scorecard_and_the_roi_section_ask_roi_once_a_question(sample, monkeypatch):
+def test_the_scorecard_and_the_roi_section_ask_roi_once_a_question(sample_loaded, monkeypatch):
     """The sample's October scorecard has ROI and ROAS goals, whose actual is October's
     ``roi()``, asked as its first and last days; the ROI section shows October's ``roi()``
     ("2026-10") again: one question, computed once a report (0.08-0.09 s of CPU). Its blocks
@@ -1913,7 +1929,7 @@ def test_the_scorecard_and_the_roi_section_ask_roi_once_a_question(sample, monke
         asked[(str(period), by)] += 1
         return real(ds, period, by=by, **kwargs)
 
-    ds = sample
+    ds = sample_loaded          # not the module's ``sample``: its memo would answer roi()
     alone = BrandReport(ds, "2026-10", lang="en").roi()
     monkeypatch.setattr(roi_module, "roi", counted)
     rep = BrandReport(ds, "2026-10", lang="en")
@@ -1980,11 +1996,13 @@ def test_a_goal_its_known_figures_cannot_give_reads_not_computable(tmp_path, lan
 
 
 @pytest.fixture(scope="module")
-def two_instagram(tmp_path_factory):
-    """The sample brand with a second Instagram account (:func:`_report_helpers.two_instagram`)."""
+def two_instagram(tmp_path_factory, sample_loaded):
+    """The sample brand with a second Instagram account (:func:`_report_helpers.two_instagram`),
+    loaded after the sample (``sample_loaded``), whose exports it reads from the run's cache,
+    remembering its answers for the three languages (:func:`_read_once`)."""
     from ._report_helpers import two_instagram
 
-    return two_instagram(tmp_path_factory.mktemp("two_ig") / "brand")
+    return _read_once(two_instagram(tmp_path_factory.mktemp("two_ig") / "brand"))
 
 
 @pytest.mark.parametrize("lang,per_week,said", [
@@ -2220,12 +2238,14 @@ def test_a_rate_held_by_one_post_that_is_not_the_top_one_says_its_share(lang, ex
     assert expected in bullets
 
 
-def test_the_compare_section_says_no_ga4_export_covers_september(tmp_path):
+def test_the_compare_section_says_no_ga4_export_covers_september(tmp_path, sample_loaded):
     """The reviewer's report (s54RA, finding 6): the sample without September's GA4 export.
     Its "vs previous period" table showed "–" for September's social sessions, key events and
     revenue, and no note under it said why. October's 6,532 social sessions (the social rows
     of its export, summed by hand in test_compare) stand against "–", and the notes say that no
-    GA4 export covers September, in each of the report's languages."""
+    GA4 export covers September, in each of the report's languages. The copy is loaded after
+    the sample (``sample_loaded``): its other exports come from the run's cache; its answers
+    are remembered for the three languages' sections (:func:`_read_once`)."""
     import shutil
 
     import smmanalytics as smm
@@ -2234,7 +2254,7 @@ def test_the_compare_section_says_no_ga4_export_covers_september(tmp_path):
 
     shutil.copytree(SAMPLE, tmp_path / "brand")
     (tmp_path / "brand" / "ga4_traffic_acquisition_2026-09-01_2026-09-30.csv").unlink()
-    ds = smm.load(tmp_path / "brand")
+    ds = _read_once(smm.load(tmp_path / "brand"))
     for lang, note in _NO_GA4_SEPTEMBER.items():
         sessions, bullets = _compare_sessions_and_notes(ds, lang)
         assert sessions[2] == "–"
@@ -2250,12 +2270,12 @@ def _compare_sessions_and_notes(ds, lang: str) -> tuple[list, list]:
     return sessions, next(b for b in sec.blocks if b["kind"] == "bullets")["items"]
 
 
-def test_the_compare_section_of_a_brand_without_ga4_says_so_once(tmp_path):
+def test_the_compare_section_of_a_brand_without_ga4_says_so_once(tmp_path, sample_loaded):
     """The sample without its 14 GA4 exports: the "vs previous period" table showed "–" for
     both months' social sessions, key events and revenue, and no note under it said why (the
     ROI section's "No GA4 data covers October 2026" speaks of October's revenue and key
     events, not of the comparison). The notes under the table say it once, in each
-    language."""
+    language. Loaded and remembered as in the test above."""
     import shutil
 
     import smmanalytics as smm
@@ -2265,7 +2285,7 @@ def test_the_compare_section_of_a_brand_without_ga4_says_so_once(tmp_path):
     shutil.copytree(SAMPLE, tmp_path / "brand")
     for export in (tmp_path / "brand").glob("ga4_*.csv"):
         export.unlink()
-    ds = smm.load(tmp_path / "brand")
+    ds = _read_once(smm.load(tmp_path / "brand"))
     for lang, note in _NO_GA4.items():
         sessions, bullets = _compare_sessions_and_notes(ds, lang)
         assert sessions[1:3] == ["–", "–"]
