@@ -1097,10 +1097,10 @@ def test_a_test_whose_permutations_cannot_differ_is_not_run():
     assert t != pytest.approx(5 + 7)
 
 
-def test_the_sample_posts_that_cannot_be_tested_say_so():
-    from smmanalytics import load
-
-    ds = load(Path(__file__).parents[1] / "data" / "sample" / "maison-seve")
+def test_the_sample_posts_that_cannot_be_tested_say_so(sample_loaded):
+    # the session's sample (conftest), often loaded by then: a load of its own here was a
+    # cache hit of ~0.5 s of CPU, or 9.5 s on a worker that had not loaded it
+    ds = sample_loaded
     posts = ds.posts[ds.posts["platform"] == "instagram"].sample(25, random_state=1)
     bt = best_times(posts, TZ, "instagram")
     assert np.isnan(bt.p_value) and bt.method["test"] == NOT_PERMUTABLE
