@@ -27,6 +27,7 @@ from smmanalytics.alerts import (  # noqa: E402
     _backtest,
     _count_level,
     _detect,
+    _detect_many,
     _drift,
     _level_factors,
     _period,
@@ -1728,19 +1729,27 @@ def test_cusum_false_alarms_about_one_per_in_control_run_length():
     ARL's 1 (365 days). Calibrated on the baselines' median as the level (the weekdays' 1.3
     times the mean of this brand), rounded inputs and the measured φ as the process's, they
     were 1.27 ± 0.12 and 0.48 ± 0.07 here; on the series' own mean, factors and process φ:
-    1.03 ± 0.10 and 0.87 ± 0.08."""
+    1.03 ± 0.10 and 0.87 ± 0.08.
+
+    The 80 series go through ``_detect_many`` at once, as alerts() passes a brand's series: the
+    drift thresholds of all their fits in one batched Monte Carlo. Each frame is the one
+    ``_detect`` gives the series alone (checked frame by frame: the thresholds' chains are
+    seeded per fit), at 11.6 s of CPU instead of 14.4 s."""
     rng = np.random.default_rng(12)
     dates = pd.date_range("2024-01-01", periods=730, freq="D")
     b2b = np.array([1.3, 1.3, 1.3, 1.3, 1.2, 0.35, 0.25])
-    rates = {}
+    items, phis = [], []
     for rhythm, phi in ((WEEKLY, 1.0), (b2b, 0.3)):
-        rates[phi] = []
         for lvl in np.geomspace(1, 40, 8):
             for _ in range(5):
                 x = _nb(rng, lvl * rhythm[dates.day_of_week], phi)
-                d = _detect(pd.DataFrame({"date": dates, "value": x, "exposure": np.nan}),
-                            "unfollows", AlertSettings())
-                rates[phi].append((d["test"] == "cusum").sum() / (d["tested"].sum() / 365.25))
+                items.append((pd.DataFrame({"date": dates, "value": x, "exposure": np.nan}),
+                              "unfollows"))
+                phis.append(phi)
+    rates = {1.0: [], 0.3: []}
+    for phi, d in zip(phis, _detect_many(items, AlertSettings()), strict=True):
+        rates[phi].append((d["test"] == "cusum").sum() / (d["tested"].sum() / 365.25))
+    assert len(rates[1.0]) == len(rates[0.3]) == 40
     assert np.mean(rates[1.0]) <= 1.25
     assert np.mean(rates[0.3]) >= 0.6
 
