@@ -76,6 +76,8 @@ import logging
 import math
 import numbers
 import os
+import threading
+from collections import OrderedDict
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
@@ -312,7 +314,34 @@ def costs_span(costs: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
     """
     if costs is None or costs.empty:
         return None
-    start, end = pd.to_datetime(costs["start"]), pd.to_datetime(costs["end"])
+    cols = (costs["start"], costs["end"])
+    with _SPANS_LOCK:
+        hit = _SPANS.get(id(costs))
+    if hit is not None and all(a.equals(b) for a, b in zip(hit[0], cols, strict=True)):
+        return hit[1]
+    span = _costs_span(*cols)
+    with _SPANS_LOCK:
+        # the columns are a snapshot: under copy-on-write, an edit of ``costs`` copies first
+        _SPANS[id(costs)] = (cols, span)
+        _SPANS.move_to_end(id(costs))
+        while len(_SPANS) > _SPANS_MAX:
+            _SPANS.popitem(last=False)
+    return span
+
+
+#: the last few costs tables' spans (:func:`costs_span`), by the frame's identity, each with
+#: the columns it read: one roi() asked for its costs' span six times (5 ms each on a table of
+#: five lines), a report's sections some hundred times. A table edited in place, or a new
+#: one reusing a freed one's id, is never served a stale span.
+_SPANS: OrderedDict[int, tuple[tuple[pd.Series, pd.Series], tuple | None]] = OrderedDict()
+_SPANS_MAX = 8
+_SPANS_LOCK = threading.Lock()
+
+
+def _costs_span(start: pd.Series, end: pd.Series) -> tuple[dt.date, dt.date]:
+    """:func:`costs_span` of the lines of ``start`` and ``end`` (the table's own columns)."""
+    costs = pd.DataFrame({"start": start, "end": end})
+    start, end = pd.to_datetime(start), pd.to_datetime(end)
     days = (end - start).dt.days + 1
     short = days <= _KEPT_UP_DAYS
     first = start[short].min() if short.any() else start.min()
