@@ -84,7 +84,7 @@ from urllib.parse import unquote_plus
 import numpy as np
 import pandas as pd
 
-from .periods import Period, overlap_days, parse_period, post_dates, remembered
+from .periods import Period, parse_period, post_dates, remembered
 from .quality import counted
 from .schema import column_or
 
@@ -294,7 +294,6 @@ class _Rows:
     campaign: pd.Series
     currency: pd.Series
     measures: dict[str, pd.Series]
-    span_key: pd.Series           # "start|end", the rows of one table share it
     #: breakdown rank when the rows say their breakdown, by the dimension roi() needs (None,
     #: "campaign", "platform": :func:`_breakdown_rank`)
     rank: dict[str | None, pd.Series | None]
@@ -315,6 +314,8 @@ class _Rows:
     owners: dict = field(default_factory=dict, compare=False, repr=False)
     #: integer codes of each row that no period nor ``by`` changes (:func:`_codes_of`)
     codes: dict = field(default_factory=dict, compare=False, repr=False)
+    #: answers of the rows alone, made once (:func:`property_spans`: a scorecard asked 5 times)
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 def _rows(web: pd.DataFrame) -> _Rows:
@@ -342,7 +343,7 @@ def _rows(web: pd.DataFrame) -> _Rows:
         platform=platform,
         social=is_social(w, platform).to_numpy(), campaign_key=campaign_key(w["campaign"]),
         campaign=w["campaign"].astype("string"), currency=w["currency"].astype("string"),
-        span_key=_span_key(start, end), covers=covers, table_start=table_start,
+        covers=covers, table_start=table_start,
         table_end=table_end, table_file=w["source_file"].astype("string").fillna(""),
         table_property=_property(w),
         rank={need: _breakdown_rank(w, need) for need in (None, *_NEEDS)},
@@ -444,17 +445,20 @@ def campaign_runs(ds) -> pd.DataFrame:
 def _run_inputs(ds) -> tuple:
     """What :func:`campaign_runs` reads: the costs' campaign and days, the posts' campaign and
     publish times (copies, so an edit of ``ds``'s frames in place is seen), the brand's zone."""
-    def columns(frame: pd.DataFrame | None, cols: list[str]) -> pd.DataFrame | None:
+    def columns(frame: pd.DataFrame | None, cols: list[str]) -> tuple[pd.Series, ...] | None:
+        # the Series themselves (views, kept as they are by copy-on-write), not a frame of
+        # them: taking the posts' two columns copied them, 11 ms a call on the sample
         if frame is None or not set(cols) <= set(frame.columns):
             return None
-        return frame[cols]
+        return tuple(frame[c] for c in cols)
     return (columns(ds.costs, ["campaign", "start", "end"]),
             columns(ds.posts, ["campaign", "published_at"]), ds.brand.timezone)
 
 
 def _same_inputs(old: tuple, new: tuple) -> bool:
     return old[2] == new[2] and all(
-        a is b or (a is not None and b is not None and a.equals(b))
+        a is b or (a is not None and b is not None
+                   and all(x.equals(y) for x, y in zip(a, b, strict=True)))
         for a, b in zip(old[:2], new[:2], strict=True))
 
 
@@ -517,7 +521,7 @@ def social_web(web: pd.DataFrame, period: Period, runs: pd.DataFrame | None = No
     if covered and (part := _covered_part(r.covers, period)) is not None:
         notes.append(part)
     listed = export_weight > 0
-    listed &= ~_breakdown_drop(w, r.start, r.end, listed, notes, span_key=r.span_key,
+    listed &= ~_breakdown_drop(w, r.start, r.end, listed, notes, group=_codes_of(r)["dates"],
                                rank=r.rank[by], need=by)
     owners = _owners_of(r, by)
     # the share of each row its export counts in the period, of its own days
@@ -614,10 +618,10 @@ def _overlap_campaigns(r: _Rows, o: _Owners, rows: np.ndarray, weight: np.ndarra
 def _meta_note(r: _Rows, rows: np.ndarray, weight: np.ndarray) -> tuple[str, str] | None:
     """The note of the social ``rows`` whose source is Meta's without saying Facebook or
     Instagram (:data:`_META`): their sessions and revenue, in no platform. None when none."""
-    source = r.w["source"].astype("string").str.strip().str.lower()
-    meta = rows & source.isin(_META).fillna(False).to_numpy()
+    meta = rows & _codes_of(r)["meta"]
     if not meta.any():
         return None
+    source = r.w["source"].astype("string").str.strip().str.lower()
     sessions = float((r.measures["sessions"][meta] * weight[meta]).sum())
     revenue = (r.measures["revenue"][meta] * weight[meta]).sum(min_count=1)
     names = ", ".join(f"'{s}'" for s in sorted(set(source[meta])))
@@ -678,10 +682,42 @@ def _weight(start: pd.Series, end: pd.Series, undated: np.ndarray, period: Perio
             ) -> np.ndarray:
     """Share of each ``[start, end]`` span inside ``period`` (overlap days / span days), 0 for
     an undated row."""
-    span = ((end - start).dt.days + 1).to_numpy(dtype="float64")
-    inside = overlap_days(start, end, period).astype("float64")
+    s, e, span = _span_days(start, end)
+    # the days of each span inside the period, as periods.overlap_days counts them
+    lo = np.maximum(s, np.datetime64(period.start, "D"))
+    hi = np.minimum(e, np.datetime64(period.end, "D"))
+    n = (hi - lo).astype("int64") + 1
+    inside = np.where(np.isnat(lo) | np.isnat(hi), 0, np.clip(n, 0, None)).astype("float64")
     weight = np.where(undated, 0.0, inside / np.where(span > 0, span, np.nan))
     return np.nan_to_num(weight, nan=0.0)
+
+
+#: the day arrays of the last few ``(start, end)`` pairs :func:`_weight` read, each with the
+#: pair (kept, so that its ids are not reused meanwhile): social_web weighs the same prepared
+#: rows' spans (:func:`prepared`, :func:`_run_days_of`, never edited) in each period, and
+#: converting them was most of its 4 weights, 13 ms each on the sample's 202 GA4 rows
+_DAYS: OrderedDict[tuple[int, int], tuple[pd.Series, pd.Series, tuple]] = OrderedDict()
+_DAYS_MAX = 16
+_DAYS_LOCK = threading.Lock()
+
+
+def _span_days(start: pd.Series, end: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``start`` and ``end`` as days (``datetime64[D]``), and each span's length in days
+    (NaN for an undated one), remembered for the last few pairs of Series asked."""
+    key = (id(start), id(end))
+    with _DAYS_LOCK:
+        hit = _DAYS.get(key)
+    if hit is not None and hit[0] is start and hit[1] is end:
+        return hit[2]
+    days = (pd.to_datetime(start).to_numpy(dtype="datetime64[D]"),
+            pd.to_datetime(end).to_numpy(dtype="datetime64[D]"),
+            ((end - start).dt.days + 1).to_numpy(dtype="float64"))
+    with _DAYS_LOCK:
+        _DAYS[key] = (start, end, days)
+        _DAYS.move_to_end(key)
+        while len(_DAYS) > _DAYS_MAX:
+            _DAYS.popitem(last=False)
+    return days
 
 
 def _run_days_of(r: _Rows, runs: pd.DataFrame | None
@@ -804,6 +840,13 @@ def property_spans(web: pd.DataFrame | None) -> dict[str, tuple[dt.date, dt.date
     if web is None or web.empty:
         return {}
     r = prepared(web)
+    if "property_spans" not in r.memo:      # made once for the prepared rows
+        r.memo["property_spans"] = _property_spans(r)
+    return dict(r.memo["property_spans"])
+
+
+def _property_spans(r: _Rows) -> dict[str, tuple[dt.date, dt.date]]:
+    """:func:`property_spans` of the prepared rows ``r``."""
     spans = (pd.DataFrame({"property": r.table_property, "start": r.table_start,
                            "end": r.table_end})
              .dropna(subset=["start", "end"])
@@ -961,17 +1004,20 @@ def deduplicate(w: pd.DataFrame, start: pd.Series, end: pd.Series, weight: np.nd
 
 def _breakdown_drop(w: pd.DataFrame, start: pd.Series, end: pd.Series, keep: np.ndarray,
                     notes: list[tuple[str, str]], *, span_key: pd.Series | None = None,
-                    rank: pd.Series | None = None, need: str | None = None) -> np.ndarray:
+                    rank: pd.Series | None = None, need: str | None = None,
+                    group: np.ndarray | None = None) -> np.ndarray:
     """The rows of ``keep`` left out for another table of the same dates and property (one
     table alone of each date range of a property counts: see :func:`_breakdown_rank`),
-    noted."""
+    noted. ``group`` may give each row's dates and property as a code, already made
+    (:func:`_codes_of`)."""
     drop = np.zeros(len(w), dtype=bool)
     if rank is None:
         rank = _breakdown_rank(w, need)
     if rank is None or not keep.any():
         return drop
     kept = pd.Series(keep, index=w.index)
-    key = (_span_key(start, end) if span_key is None else span_key) + "|" + _property(w)
+    key = group if group is not None else (
+        (_span_key(start, end) if span_key is None else span_key) + "|" + _property(w))
     best = rank.where(kept).groupby(key).transform("min")
     out = kept & (rank > best)
     if not out.any():
@@ -1017,7 +1063,7 @@ def _owners_of(r: _Rows, by: str | None) -> _Owners:
     hit = r.owners.get(by)
     if hit is None:
         alive = ~r.undated
-        alive &= ~_breakdown_drop(r.w, r.start, r.end, alive, [], span_key=r.span_key,
+        alive &= ~_breakdown_drop(r.w, r.start, r.end, alive, [], group=_codes_of(r)["dates"],
                                   rank=r.rank[by], need=by)
         hit = r.owners[by] = _owners(r, alive, r.rank[by])
     return hit
@@ -1184,13 +1230,21 @@ def _owners(r: _Rows, alive: np.ndarray, rank: pd.Series | None) -> _Owners:
 def _codes_of(r: _Rows) -> dict[str, np.ndarray]:
     """Integer codes of each row of ``r``, made once (they depend on neither the period nor
     the dimension wanted): ``export``, its export (date range and property; -1 without a
-    range), ``file``, its file, and ``key``, its breakdown key (:func:`_breakdown_codes`). The
+    range), ``file``, its file, ``key``, its breakdown key (:func:`_breakdown_codes`), and
+    ``dates``, its own dates and property (:func:`_breakdown_drop`'s tables), ``meta``,
+    whether its source is Meta's (:func:`_meta_note`). The
     exports' owners (:func:`_owners`) are worked out on these for each ``by``: made of the
     frame's strings and timestamps each time, they were 55 ms on a frame of 4 rows."""
     if not r.codes:
         span = [pd.factorize(c)[0] for c in (r.table_start, r.table_end, r.table_property)]
+        # each row's first and last day (as _span_key's strings) and property
+        dates = [pd.factorize(r.start.to_numpy(dtype="datetime64[D]"))[0],
+                 pd.factorize(r.end.to_numpy(dtype="datetime64[D]"))[0],
+                 pd.factorize(_property(r.w))[0]]
         r.codes.update(export=_joint_codes(span), file=pd.factorize(r.table_file)[0],
-                       key=_breakdown_codes(r.w))
+                       key=_breakdown_codes(r.w), dates=_joint_codes(dates),
+                       meta=r.w["source"].astype("string").str.strip().str.lower()
+                       .isin(_META).fillna(False).to_numpy(dtype=bool))
     return r.codes
 
 
@@ -1234,7 +1288,7 @@ def _owned_weight(o: _Owners, start: pd.Series, end: pd.Series, undated: np.ndar
     weight = np.where(o.table >= 0, weight, 0.0)
     if o.own is None:
         return weight
-    span = ((end - start).dt.days + 1).to_numpy(dtype="float64")
+    span = _span_days(start, end)[2]
     a, b = _day_bounds(o, start, end, period)
     rows = np.flatnonzero(o.table >= 0)
     rows = rows[~o.whole[o.table[rows]]]
