@@ -84,7 +84,7 @@ from urllib.parse import unquote_plus
 import numpy as np
 import pandas as pd
 
-from .periods import Period, overlap_days, parse_period, post_dates, remembered
+from .periods import Period, parse_period, post_dates, remembered
 from .quality import counted
 from .schema import column_or
 
@@ -294,7 +294,6 @@ class _Rows:
     campaign: pd.Series
     currency: pd.Series
     measures: dict[str, pd.Series]
-    span_key: pd.Series           # "start|end", the rows of one table share it
     #: breakdown rank when the rows say their breakdown, by the dimension roi() needs (None,
     #: "campaign", "platform": :func:`_breakdown_rank`)
     rank: dict[str | None, pd.Series | None]
@@ -313,6 +312,10 @@ class _Rows:
     #: the days each export counts of each breakdown key (:func:`_owners`), by the
     #: dimension needed (``by``)
     owners: dict = field(default_factory=dict, compare=False, repr=False)
+    #: integer codes of each row that no period nor ``by`` changes (:func:`_codes_of`)
+    codes: dict = field(default_factory=dict, compare=False, repr=False)
+    #: answers of the rows alone, made once (:func:`property_spans`: a scorecard asked 5 times)
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 def _rows(web: pd.DataFrame) -> _Rows:
@@ -340,7 +343,7 @@ def _rows(web: pd.DataFrame) -> _Rows:
         platform=platform,
         social=is_social(w, platform).to_numpy(), campaign_key=campaign_key(w["campaign"]),
         campaign=w["campaign"].astype("string"), currency=w["currency"].astype("string"),
-        span_key=_span_key(start, end), covers=covers, table_start=table_start,
+        covers=covers, table_start=table_start,
         table_end=table_end, table_file=w["source_file"].astype("string").fillna(""),
         table_property=_property(w),
         rank={need: _breakdown_rank(w, need) for need in (None, *_NEEDS)},
@@ -442,17 +445,20 @@ def campaign_runs(ds) -> pd.DataFrame:
 def _run_inputs(ds) -> tuple:
     """What :func:`campaign_runs` reads: the costs' campaign and days, the posts' campaign and
     publish times (copies, so an edit of ``ds``'s frames in place is seen), the brand's zone."""
-    def columns(frame: pd.DataFrame | None, cols: list[str]) -> pd.DataFrame | None:
+    def columns(frame: pd.DataFrame | None, cols: list[str]) -> tuple[pd.Series, ...] | None:
+        # the Series themselves (views, kept as they are by copy-on-write), not a frame of
+        # them: taking the posts' two columns copied them, 11 ms a call on the sample
         if frame is None or not set(cols) <= set(frame.columns):
             return None
-        return frame[cols]
+        return tuple(frame[c] for c in cols)
     return (columns(ds.costs, ["campaign", "start", "end"]),
             columns(ds.posts, ["campaign", "published_at"]), ds.brand.timezone)
 
 
 def _same_inputs(old: tuple, new: tuple) -> bool:
     return old[2] == new[2] and all(
-        a is b or (a is not None and b is not None and a.equals(b))
+        a is b or (a is not None and b is not None
+                   and all(x.equals(y) for x, y in zip(a, b, strict=True)))
         for a, b in zip(old[:2], new[:2], strict=True))
 
 
@@ -515,7 +521,7 @@ def social_web(web: pd.DataFrame, period: Period, runs: pd.DataFrame | None = No
     if covered and (part := _covered_part(r.covers, period)) is not None:
         notes.append(part)
     listed = export_weight > 0
-    listed &= ~_breakdown_drop(w, r.start, r.end, listed, notes, span_key=r.span_key,
+    listed &= ~_breakdown_drop(w, r.start, r.end, listed, notes, group=_codes_of(r)["dates"],
                                rank=r.rank[by], need=by)
     owners = _owners_of(r, by)
     # the share of each row its export counts in the period, of its own days
@@ -612,10 +618,10 @@ def _overlap_campaigns(r: _Rows, o: _Owners, rows: np.ndarray, weight: np.ndarra
 def _meta_note(r: _Rows, rows: np.ndarray, weight: np.ndarray) -> tuple[str, str] | None:
     """The note of the social ``rows`` whose source is Meta's without saying Facebook or
     Instagram (:data:`_META`): their sessions and revenue, in no platform. None when none."""
-    source = r.w["source"].astype("string").str.strip().str.lower()
-    meta = rows & source.isin(_META).fillna(False).to_numpy()
+    meta = rows & _codes_of(r)["meta"]
     if not meta.any():
         return None
+    source = r.w["source"].astype("string").str.strip().str.lower()
     sessions = float((r.measures["sessions"][meta] * weight[meta]).sum())
     revenue = (r.measures["revenue"][meta] * weight[meta]).sum(min_count=1)
     names = ", ".join(f"'{s}'" for s in sorted(set(source[meta])))
@@ -676,10 +682,42 @@ def _weight(start: pd.Series, end: pd.Series, undated: np.ndarray, period: Perio
             ) -> np.ndarray:
     """Share of each ``[start, end]`` span inside ``period`` (overlap days / span days), 0 for
     an undated row."""
-    span = ((end - start).dt.days + 1).to_numpy(dtype="float64")
-    inside = overlap_days(start, end, period).astype("float64")
+    s, e, span = _span_days(start, end)
+    # the days of each span inside the period, as periods.overlap_days counts them
+    lo = np.maximum(s, np.datetime64(period.start, "D"))
+    hi = np.minimum(e, np.datetime64(period.end, "D"))
+    n = (hi - lo).astype("int64") + 1
+    inside = np.where(np.isnat(lo) | np.isnat(hi), 0, np.clip(n, 0, None)).astype("float64")
     weight = np.where(undated, 0.0, inside / np.where(span > 0, span, np.nan))
     return np.nan_to_num(weight, nan=0.0)
+
+
+#: the day arrays of the last few ``(start, end)`` pairs :func:`_weight` read, each with the
+#: pair (kept, so that its ids are not reused meanwhile): social_web weighs the same prepared
+#: rows' spans (:func:`prepared`, :func:`_run_days_of`, never edited) in each period, and
+#: converting them was most of its 4 weights, 13 ms each on the sample's 202 GA4 rows
+_DAYS: OrderedDict[tuple[int, int], tuple[pd.Series, pd.Series, tuple]] = OrderedDict()
+_DAYS_MAX = 16
+_DAYS_LOCK = threading.Lock()
+
+
+def _span_days(start: pd.Series, end: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``start`` and ``end`` as days (``datetime64[D]``), and each span's length in days
+    (NaN for an undated one), remembered for the last few pairs of Series asked."""
+    key = (id(start), id(end))
+    with _DAYS_LOCK:
+        hit = _DAYS.get(key)
+    if hit is not None and hit[0] is start and hit[1] is end:
+        return hit[2]
+    days = (pd.to_datetime(start).to_numpy(dtype="datetime64[D]"),
+            pd.to_datetime(end).to_numpy(dtype="datetime64[D]"),
+            ((end - start).dt.days + 1).to_numpy(dtype="float64"))
+    with _DAYS_LOCK:
+        _DAYS[key] = (start, end, days)
+        _DAYS.move_to_end(key)
+        while len(_DAYS) > _DAYS_MAX:
+            _DAYS.popitem(last=False)
+    return days
 
 
 def _run_days_of(r: _Rows, runs: pd.DataFrame | None
@@ -802,6 +840,13 @@ def property_spans(web: pd.DataFrame | None) -> dict[str, tuple[dt.date, dt.date
     if web is None or web.empty:
         return {}
     r = prepared(web)
+    if "property_spans" not in r.memo:      # made once for the prepared rows
+        r.memo["property_spans"] = _property_spans(r)
+    return dict(r.memo["property_spans"])
+
+
+def _property_spans(r: _Rows) -> dict[str, tuple[dt.date, dt.date]]:
+    """:func:`property_spans` of the prepared rows ``r``."""
     spans = (pd.DataFrame({"property": r.table_property, "start": r.table_start,
                            "end": r.table_end})
              .dropna(subset=["start", "end"])
@@ -959,17 +1004,20 @@ def deduplicate(w: pd.DataFrame, start: pd.Series, end: pd.Series, weight: np.nd
 
 def _breakdown_drop(w: pd.DataFrame, start: pd.Series, end: pd.Series, keep: np.ndarray,
                     notes: list[tuple[str, str]], *, span_key: pd.Series | None = None,
-                    rank: pd.Series | None = None, need: str | None = None) -> np.ndarray:
+                    rank: pd.Series | None = None, need: str | None = None,
+                    group: np.ndarray | None = None) -> np.ndarray:
     """The rows of ``keep`` left out for another table of the same dates and property (one
     table alone of each date range of a property counts: see :func:`_breakdown_rank`),
-    noted."""
+    noted. ``group`` may give each row's dates and property as a code, already made
+    (:func:`_codes_of`)."""
     drop = np.zeros(len(w), dtype=bool)
     if rank is None:
         rank = _breakdown_rank(w, need)
     if rank is None or not keep.any():
         return drop
     kept = pd.Series(keep, index=w.index)
-    key = (_span_key(start, end) if span_key is None else span_key) + "|" + _property(w)
+    key = group if group is not None else (
+        (_span_key(start, end) if span_key is None else span_key) + "|" + _property(w))
     best = rank.where(kept).groupby(key).transform("min")
     out = kept & (rank > best)
     if not out.any():
@@ -1015,7 +1063,7 @@ def _owners_of(r: _Rows, by: str | None) -> _Owners:
     hit = r.owners.get(by)
     if hit is None:
         alive = ~r.undated
-        alive &= ~_breakdown_drop(r.w, r.start, r.end, alive, [], span_key=r.span_key,
+        alive &= ~_breakdown_drop(r.w, r.start, r.end, alive, [], group=_codes_of(r)["dates"],
                                   rank=r.rank[by], need=by)
         hit = r.owners[by] = _owners(r, alive, r.rank[by])
     return hit
@@ -1050,24 +1098,35 @@ def _file_drop(r: _Rows, alive: np.ndarray, rank: pd.Series | None) -> np.ndarra
     valid = alive & r.table_start.notna().to_numpy() & r.table_end.notna().to_numpy()
     if not valid.any():
         return drop
+    codes = _codes_of(r)
+    span = codes["export"][valid]
+    if len(np.unique(span)) == len(np.unique(codes["file"][valid] * (span.max() + 1) + span)):
+        return drop         # one file of each range and property: none repeats another
     rows = pd.DataFrame({
         "start": r.table_start, "end": r.table_end, "file": r.table_file,
         "rank": 0.0 if rank is None else rank.fillna(0.0).astype("float64"),
         "row_days": ((r.end - r.start).dt.days + 1).fillna(1).astype("int64"),
-        "key": _breakdown_key(r.w), "property": r.table_property})[valid]
+        "key": _codes_of(r)["key"], "property": r.table_property})[valid]
     for _, same in rows.groupby(["start", "end", "property"], sort=False):
         if same["file"].nunique() > 1:
             drop[same.index[_repeated(same, r)]] = True
     return drop
 
 
-def _breakdown_key(w: pd.DataFrame) -> pd.Series:
-    """Each row's breakdown key: its :data:`_KEY_DIMENSIONS` values, as one string."""
-    parts = [w[c].astype("string").fillna("\x00") for c in _KEY_DIMENSIONS if c in w.columns]
-    key = parts[0]
-    for part in parts[1:]:
-        key = key + "\x1f" + part
-    return key
+def _breakdown_codes(w: pd.DataFrame) -> np.ndarray:
+    """Each row's breakdown key: its :data:`_KEY_DIMENSIONS` values (a missing one a value of
+    its own), as one integer code, the same for the rows of the same values."""
+    return _joint_codes([pd.factorize(w[c].astype("string"))[0]
+                         for c in _KEY_DIMENSIONS if c in w.columns])
+
+
+def _joint_codes(codes: list[np.ndarray]) -> np.ndarray:
+    """One code for each distinct combination of the ``codes`` (of :func:`pandas.factorize`,
+    -1 for a missing value, a value of its own), column by column: no string is built."""
+    joint = codes[0] + 1
+    for part in codes[1:]:
+        joint = pd.factorize(joint.astype("int64") * (part.max() + 2) + part + 1)[0]
+    return pd.factorize(joint)[0]
 
 
 def _kinds(same: pd.DataFrame, w: pd.DataFrame, rank: bool) -> pd.Series:
@@ -1089,7 +1148,7 @@ def _repeated(same: pd.DataFrame, r: _Rows) -> np.ndarray:
              .sort_values(["rank", "row_days", "name"], ascending=[True, False, True]))
     kinds = _kinds(same, r.w, rank="breakdown" in r.w.columns)
     other_kind = (same["file"].map(kinds) != kinds[files.index[0]]).to_numpy()
-    key = pd.factorize(same["key"])[0]
+    key = pd.factorize(same["key"].to_numpy())[0]
     first = same["start"].iloc[0]
     n_days = (same["end"].iloc[0] - first).days + 1
     lo = np.clip((r.start[same.index] - first).dt.days.to_numpy(), 0, n_days - 1)
@@ -1128,47 +1187,71 @@ def _owners(r: _Rows, alive: np.ndarray, rank: pd.Series | None) -> _Owners:
     """
     valid = alive & r.table_start.notna().to_numpy() & r.table_end.notna().to_numpy()
     valid &= ~_file_drop(r, valid, rank)
-    spans = (pd.DataFrame({"start": r.table_start, "end": r.table_end,
-                           "property": r.table_property})[valid]
-             .drop_duplicates().reset_index(drop=True))
-    spans["days"] = (spans["end"] - spans["start"]).dt.days + 1
-    spans = spans.sort_values(["days", "end", "start", "property"],
-                              ascending=[True, False, True, True], ignore_index=True)
-    index = pd.MultiIndex.from_frame(spans[["start", "end", "property"]])
-    export = np.where(valid, index.get_indexer(pd.MultiIndex.from_arrays(
-        [r.table_start, r.table_end, r.table_property])), -1)
-    key = pd.factorize(_breakdown_key(r.w))[0]
-    owners = (pd.DataFrame({"export": export, "key": key})[valid]
-              .drop_duplicates().sort_values(["export", "key"], ignore_index=True))
-    table = np.where(valid, pd.MultiIndex.from_frame(owners).get_indexer(
-        pd.MultiIndex.from_arrays([export, key])), -1)
-    if all(_disjoint(same) for _, same in spans.groupby("property", sort=False)):
-        return _Owners(table, np.ones(len(owners), dtype=bool))    # disjoint: all their days
-    first = spans["start"].min()
-    own = np.zeros((len(owners), (spans["end"].max() - first).days + 1), dtype=bool)
+    codes = _codes_of(r)
+    # the exports, shortest first (then the later-ending, the earlier-starting, by property)
+    ids, rep = np.unique(codes["export"][valid], return_index=True)
+    rep = np.flatnonzero(valid)[rep]            # a row of each export
+    s_day = r.table_start.to_numpy(dtype="datetime64[D]")[rep].astype("int64")
+    e_day = r.table_end.to_numpy(dtype="datetime64[D]")[rep].astype("int64")
+    prop_rank = pd.factorize(r.table_property.to_numpy()[rep], sort=True)[0]
+    order = np.lexsort((prop_rank, s_day, -e_day, e_day - s_day))
+    ids, rep, s_day, e_day = ids[order], rep[order], s_day[order], e_day[order]
+    position = np.full(len(valid) + 1, -1)      # [-1]: no export
+    position[ids] = np.arange(len(ids))
+    export = np.where(valid, position[codes["export"]], -1)
+    # the owners: each export's breakdown keys, by export then key
+    key = codes["key"]
+    pair = export.astype("int64") * (key.max() + 1) + key
+    pairs, inverse = np.unique(pair[valid], return_inverse=True)
+    table = np.full(len(valid), -1)
+    table[valid] = inverse
+    props = r.table_property.to_numpy()[rep]
+    if all(_disjoint_days(s_day[props == p], e_day[props == p]) for p in set(props)):
+        return _Owners(table, np.ones(len(pairs), dtype=bool))     # disjoint: all their days
+    first = r.table_start.iloc[rep[np.argmin(s_day)]]
+    base = s_day.min()
+    own = np.zeros((len(pairs), e_day.max() - base + 1), dtype=bool)
     counted: dict[str, np.ndarray] = {}     # the days each property's exports counted
-    span_of = owners["export"].to_numpy()
-    bounds = np.searchsorted(span_of, np.arange(len(spans) + 1))
-    for e, (a, b, p) in enumerate(zip(spans["start"], spans["end"], spans["property"],
-                                      strict=True)):
-        lo, hi = (a - first).days, (b - first).days + 1
-        days = counted.setdefault(p, np.zeros(own.shape[1], dtype=bool))
+    span_of = pairs // (key.max() + 1)
+    bounds = np.searchsorted(span_of, np.arange(len(ids) + 1))
+    for e in range(len(ids)):
+        lo, hi = s_day[e] - base, e_day[e] - base + 1
+        days = counted.setdefault(props[e], np.zeros(own.shape[1], dtype=bool))
         own[bounds[e]:bounds[e + 1], lo:hi] = ~days[lo:hi]
         days[lo:hi] = True
-    lo = (spans["start"] - first).dt.days.to_numpy()[span_of]
-    hi = (spans["end"] - first).dt.days.to_numpy()[span_of] + 1
-    whole = np.array([own[i, a:b].all() for i, (a, b) in enumerate(zip(lo, hi, strict=True))],
-                     dtype=bool)
+    lo, hi = s_day[span_of] - base, e_day[span_of] - base + 1
     cum = np.concatenate([np.zeros((len(own), 1), dtype="int64"),
                           np.cumsum(own, axis=1)], axis=1)
-    return _Owners(table, whole, own, first, spans["property"].to_numpy()[span_of], cum)
+    rows = np.arange(len(own))
+    whole = cum[rows, hi] - cum[rows, lo] == hi - lo
+    return _Owners(table, whole, own, first, props[span_of], cum)
 
 
-def _disjoint(spans: pd.DataFrame) -> bool:
-    """Whether the date ranges ``spans`` (``start``, ``end``) share no day."""
-    by_start = spans.sort_values("start")
-    return bool((by_start["start"].iloc[1:].to_numpy()
-                 > by_start["end"].iloc[:-1].to_numpy()).all())
+def _codes_of(r: _Rows) -> dict[str, np.ndarray]:
+    """Integer codes of each row of ``r``, made once (they depend on neither the period nor
+    the dimension wanted): ``export``, its export (date range and property; -1 without a
+    range), ``file``, its file, ``key``, its breakdown key (:func:`_breakdown_codes`), and
+    ``dates``, its own dates and property (:func:`_breakdown_drop`'s tables), ``meta``,
+    whether its source is Meta's (:func:`_meta_note`). The
+    exports' owners (:func:`_owners`) are worked out on these for each ``by``: made of the
+    frame's strings and timestamps each time, they were 55 ms on a frame of 4 rows."""
+    if not r.codes:
+        span = [pd.factorize(c)[0] for c in (r.table_start, r.table_end, r.table_property)]
+        # each row's first and last day (as _span_key's strings) and property
+        dates = [pd.factorize(r.start.to_numpy(dtype="datetime64[D]"))[0],
+                 pd.factorize(r.end.to_numpy(dtype="datetime64[D]"))[0],
+                 pd.factorize(_property(r.w))[0]]
+        r.codes.update(export=_joint_codes(span), file=pd.factorize(r.table_file)[0],
+                       key=_breakdown_codes(r.w), dates=_joint_codes(dates),
+                       meta=r.w["source"].astype("string").str.strip().str.lower()
+                       .isin(_META).fillna(False).to_numpy(dtype=bool))
+    return r.codes
+
+
+def _disjoint_days(start: np.ndarray, end: np.ndarray) -> bool:
+    """Whether the ranges of days ``start`` to ``end`` (day numbers) share no day."""
+    order = np.argsort(start, kind="stable")
+    return bool((start[order][1:] > end[order][:-1]).all())
 
 
 def _property(w: pd.DataFrame) -> pd.Series:
@@ -1205,7 +1288,7 @@ def _owned_weight(o: _Owners, start: pd.Series, end: pd.Series, undated: np.ndar
     weight = np.where(o.table >= 0, weight, 0.0)
     if o.own is None:
         return weight
-    span = ((end - start).dt.days + 1).to_numpy(dtype="float64")
+    span = _span_days(start, end)[2]
     a, b = _day_bounds(o, start, end, period)
     rows = np.flatnonzero(o.table >= 0)
     rows = rows[~o.whole[o.table[rows]]]

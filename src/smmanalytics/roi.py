@@ -76,6 +76,8 @@ import logging
 import math
 import numbers
 import os
+import threading
+from collections import OrderedDict
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
@@ -312,7 +314,34 @@ def costs_span(costs: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
     """
     if costs is None or costs.empty:
         return None
-    start, end = pd.to_datetime(costs["start"]), pd.to_datetime(costs["end"])
+    cols = (costs["start"], costs["end"])
+    with _SPANS_LOCK:
+        hit = _SPANS.get(id(costs))
+    if hit is not None and all(a.equals(b) for a, b in zip(hit[0], cols, strict=True)):
+        return hit[1]
+    span = _costs_span(*cols)
+    with _SPANS_LOCK:
+        # the columns are a snapshot: under copy-on-write, an edit of ``costs`` copies first
+        _SPANS[id(costs)] = (cols, span)
+        _SPANS.move_to_end(id(costs))
+        while len(_SPANS) > _SPANS_MAX:
+            _SPANS.popitem(last=False)
+    return span
+
+
+#: the last few costs tables' spans (:func:`costs_span`), by the frame's identity, each with
+#: the columns it read: one roi() asked for its costs' span six times (5 ms each on a table of
+#: five lines), a report's sections some hundred times. A table edited in place, or a new
+#: one reusing a freed one's id, is never served a stale span.
+_SPANS: OrderedDict[int, tuple[tuple[pd.Series, pd.Series], tuple | None]] = OrderedDict()
+_SPANS_MAX = 8
+_SPANS_LOCK = threading.Lock()
+
+
+def _costs_span(start: pd.Series, end: pd.Series) -> tuple[dt.date, dt.date]:
+    """:func:`costs_span` of the lines of ``start`` and ``end`` (the table's own columns)."""
+    costs = pd.DataFrame({"start": start, "end": end})
+    start, end = pd.to_datetime(start), pd.to_datetime(end)
     days = (end - start).dt.days + 1
     short = days <= _KEPT_UP_DAYS
     first = start[short].min() if short.any() else start.min()
@@ -405,21 +434,36 @@ def costs_gaps(costs: pd.DataFrame, period: object = None) -> list[tuple[str, li
         p = parse_period(period)
         months = months[(months.end_time.date >= p.start) & (months.start_time.date <= p.end)]
     gaps = []
+    lines_of = _lines_of(costs, recurring)
     for month in months:
         # a month's own line of the category is one that covers its days
-        missing = [c for c in recurring if not _counted_in(costs, c, month)]
+        missing = [c for c in recurring if not _counted_in(lines_of[c], month)]
         if missing:
             gaps.append((str(month), missing))
     return gaps
 
 
-def _counted_in(costs: pd.DataFrame, category: str, month: pd.Period) -> bool:
-    """Whether a line of ``category`` of any length covers days of ``month``: a week of extra
-    labour, a yearly plan's share. The month then counts something of it, not 0, and its
-    monthly line, if lost, is not what a note of nothing spent would say."""
-    of = (costs["category"] == category).fillna(False).to_numpy()
-    start, end = pd.to_datetime(costs["start"])[of], pd.to_datetime(costs["end"])[of]
-    return bool(((start <= month.end_time) & (end >= month.start_time)).any())
+def _lines_of(costs: pd.DataFrame, categories: list[str]
+              ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """The first and last days of each category's lines, read once for all the months
+    :func:`costs_gaps` checks (each month read the whole table again: 24 reads a call)."""
+    start = pd.to_datetime(costs["start"]).to_numpy()
+    end = pd.to_datetime(costs["end"]).to_numpy()
+    out = {}
+    for category in categories:
+        of = (costs["category"] == category).fillna(False).to_numpy()
+        out[category] = (start[of], end[of])
+    return out
+
+
+def _counted_in(lines: tuple[np.ndarray, np.ndarray], month: pd.Period) -> bool:
+    """Whether a line of a category (``lines``: their first and last days, of
+    :func:`_lines_of`), of any length, covers days of ``month``: a week of extra labour, a
+    yearly plan's share. The month then counts something of it, not 0, and its monthly line,
+    if lost, is not what a note of nothing spent would say."""
+    start, end = lines
+    return bool(((start <= month.end_time.to_datetime64())
+                 & (end >= month.start_time.to_datetime64())).any())
 
 
 def costs_gaps_notes(costs: pd.DataFrame, period: object = None,
