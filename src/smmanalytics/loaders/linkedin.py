@@ -484,6 +484,10 @@ def _times_at(c: Candidate, pos: int, kinds: pd.Series | None = None
     if is_text.any():
         # the same day and time recur: each distinct text is matched once
         codes, texts = pd.factorize(cells.where(is_text).astype("str"), use_na_sentinel=False)
+        if not any(isinstance(t, str) and ":" in t for t in texts):
+            # no text writes a time (LinkedIn's own MM/DD/YYYY): :data:`_TIME` matches none,
+            # and its dozen pandas calls would leave every offset 00:00 and none timed
+            return offset, has
         parts = pd.Series(texts).str.extract(_TIME).take(codes).set_axis(cells.index)
         h, mi, sec = (_ints(parts[k]) for k in range(3))
         ampm = parts[3].str.lower()
