@@ -242,9 +242,14 @@ def _numbers(c: Candidate, family: str, canonical: str) -> pd.Series | None:
 
 #: what a date column's cell holds, from its Python type (see :func:`_kinds`)
 _DATETIME, _DATE, _NUMBER, _TEXT, _OTHER = "datetime", "date", "number", "text", "other"
+#: an empty cell (None), an "other" told apart: a column of dates and empty cells (a
+#: workbook's, the most common) has no text to read (:func:`_dates_at`)
+_NONE = "none"
 
 
 def _kind_of(t: type) -> str:
+    if t is type(None):
+        return _NONE
     if issubclass(t, bool):
         return _OTHER
     if issubclass(t, (pd.Timestamp, dt.datetime)):     # pandas' NaT is a datetime too
@@ -257,8 +262,8 @@ def _kind_of(t: type) -> str:
 
 
 def _kinds(cells: pd.Series) -> pd.Series:
-    """What each cell holds: a real Excel date-time, a date, a number (not a bool), text, or
-    other (empty, a bool…). Only the few distinct types of the column are classified."""
+    """What each cell holds: a real Excel date-time, a date, a number (not a bool), text,
+    nothing (None), or other (a bool…). Only the few distinct types of the column are classified."""
     return pd.Series(classify_cells(cells, _kind_of), index=cells.index, name=cells.name)
 
 
@@ -296,7 +301,7 @@ def _file_order_of(c: Candidate) -> DayOrder:
 
 
 def _note_order(ctx: ParseContext, header: str, read: str | None, ambiguous: bool,
-                order: DayOrder, proved_by: str | None = None) -> None:
+                order: DayOrder | None, proved_by: str | None = None) -> None:
     """Note the order the all-number text dates of ``header`` were read in (``read``; None:
     the column has none): day first always (not LinkedIn's order), with what proved it; month
     first, LinkedIn's own, only when nothing proved it (``ambiguous``: no day above 12 in the
@@ -327,10 +332,8 @@ def _dates_at(c: Candidate, pos: int, ctx: ParseContext | None = None, *,
     column whose first number exceeds 12 is day first whatever it says), noted
     (:func:`_note_order`) unless ``order_note`` is False: the caller notes it, from
     ``attrs["numeric_order"]``, ``attrs["numeric_ambiguous"]`` and ``attrs["day_order"]`` of
-    the dates returned.
+    the dates returned (None, as the file's order is not looked for, when no cell is text).
     """
-    order = (_file_order(c) if numeric_order is None else DayOrder(numeric_order)
-             if isinstance(numeric_order, str) else numeric_order)
     cells = c.table.column(pos).reset_index(drop=True)
     header = c.table.header[pos]
     first = c.table.first_line + 1
@@ -346,24 +349,24 @@ def _dates_at(c: Candidate, pos: int, ctx: ParseContext | None = None, *,
                          cell=c.table.cell(pos, line), column=header,
                          expected=f"a year between {YEARS[0]} and {YEARS[1]}",
                          got=str(cells.iloc[i]))
-    real = _day_first_put_back(cells, is_dt, real, header, ctx)
+    # cells a spreadsheet left as text, or of a type of their own: none in a column of real
+    # dates and empty cells, which has no text date to read nor any that proves a swap
+    written = bool((~(is_dt | is_num) & (kinds != _NONE)).any())
+    if written:
+        real = _day_first_put_back(cells, is_dt, real, header, ctx)
     serial = pd.to_numeric(cells.where(is_num), errors="coerce")
     bad_serial = is_num & ~serial.between(*SERIAL_DAYS).fillna(False)
     # the workbook's date system is read only when a cell is a number (it opens the file)
     origin = excel_origin(c.source.data) if is_num.any() else "1899-12-30"
     from_serial = pd.to_datetime(serial.where(~bad_serial), unit="D", origin=origin,
                                  errors="coerce")
-    text_cells = cells_text(cells.where(~(is_dt | is_num), None)).fillna("")
     try:
         if bad_serial.any():
             i = int(np.flatnonzero(bad_serial.to_numpy())[0])
             raise ParseError("cell is not a date", file=c.name, line=first + i, column=header,
                              expected="MM/DD/YYYY or an Excel date", got=str(cells.iloc[i]))
-        parts = parse_text_dates(text_cells, file=c.name, column=header, first_line=first,
-                                 require_year=True, numeric_order=order.order)
-        check_years(parts, file=c.name, column=header, first_line=first)
-        text_dates = dates_from_parts(parts, file=c.name, column=header, first_line=first,
-                                      cells=text_cells)
+        text_dates, parts, order = _text_dates_at(c, cells, kinds, numeric_order, header,
+                                                  written=written)
     except ParseError as exc:
         raise ParseError("cell is not a date", file=c.name, line=exc.line,
                          cell=c.table.cell(pos, exc.line),
@@ -384,6 +387,31 @@ def _dates_at(c: Candidate, pos: int, ctx: ParseContext | None = None, *,
     out = pd.to_datetime(out).astype("datetime64[ns]").dt.normalize().reset_index(drop=True)
     out.attrs.update(numeric_order=read, numeric_ambiguous=ambiguous, day_order=order)
     return out
+
+
+def _text_dates_at(c: Candidate, cells: pd.Series, kinds: pd.Series,
+                   numeric_order: str | DayOrder | None, header: str, *, written: bool
+                   ) -> tuple[pd.Series, pd.DataFrame, DayOrder | None]:
+    """``(dates, parts, order)`` of the text cells of a date column (the ``cells`` whose
+    :func:`_kinds` ``kinds`` are no dates nor numbers), read in ``numeric_order`` (by default
+    :func:`_file_order`) as :func:`_dates_at` says. A workbook's column of real dates and
+    empty cells has none: its two dozen pandas calls, and the file's order, which only text
+    dates are read in, are skipped (all NaT, parts without ``attrs``: no order read, none
+    ambiguous, no full-width digits; order None): ``written`` says whether any cell is
+    neither."""
+    first = c.table.first_line + 1
+    stored = kinds.isin([_DATETIME, _DATE, _NUMBER])
+    if not written:
+        return (pd.Series(pd.NaT, index=cells.index, dtype="datetime64[ns]"), pd.DataFrame(),
+                None)
+    order = (_file_order(c) if numeric_order is None else DayOrder(numeric_order)
+             if isinstance(numeric_order, str) else numeric_order)
+    text_cells = cells_text(cells.where(~stored, None)).fillna("")
+    parts = parse_text_dates(text_cells, file=c.name, column=header, first_line=first,
+                             require_year=True, numeric_order=order.order)
+    check_years(parts, file=c.name, column=header, first_line=first)
+    return dates_from_parts(parts, file=c.name, column=header, first_line=first,
+                            cells=text_cells), parts, order
 
 
 def _day_first_put_back(cells: pd.Series, is_dt: pd.Series, real: pd.Series, header: str,
@@ -456,6 +484,10 @@ def _times_at(c: Candidate, pos: int, kinds: pd.Series | None = None
     if is_text.any():
         # the same day and time recur: each distinct text is matched once
         codes, texts = pd.factorize(cells.where(is_text).astype("str"), use_na_sentinel=False)
+        if not any(isinstance(t, str) and ":" in t for t in texts):
+            # no text writes a time (LinkedIn's own MM/DD/YYYY): :data:`_TIME` matches none,
+            # and its dozen pandas calls would leave every offset 00:00 and none timed
+            return offset, has
         parts = pd.Series(texts).str.extract(_TIME).take(codes).set_axis(cells.index)
         h, mi, sec = (_ints(parts[k]) for k in range(3))
         ampm = parts[3].str.lower()
