@@ -58,3 +58,19 @@ def running_year() -> Dataset:
                   "reach": 500.0, "published_at": f"{day}T09:00:00Z"}
                  for k, day in enumerate(days + [f"{year}-10-31"])]
     return dataset(posts=posts(rows))
+
+
+def two_campaigns_july(tmp_path: Path) -> Dataset:
+    """brandC's July: labour 1000 (no campaign), ad spend 160 (Été 2026) and 100 (Noël 2026);
+    GA4's Paid Social gives Été 2026 2400 of revenue and 60 key events, traffic without a
+    campaign ("(not set)") 50 and 7 (100 sessions each)."""
+    month = {"period_start": "2026-07-01", "period_end": "2026-07-31",
+             "channel_group": "Paid Social", "source": "facebook", "medium": "paid_social",
+             "sessions": 100.0, "currency": "EUR"}
+    return dataset(tmp_path, "2026-07-01,2026-07-31,labor,1000,EUR,,,,,\n"
+                             "2026-07-01,2026-07-31,ad_spend,160,EUR,facebook,Été 2026,,,\n"
+                             "2026-07-01,2026-07-31,ad_spend,100,EUR,facebook,Noël 2026,,,\n",
+                   web=web([{**month, "campaign": "Été 2026", "revenue": 2400.0,
+                             "key_events": 60.0},
+                            {**month, "campaign": "(not set)", "revenue": 50.0,
+                             "key_events": 7.0}]))

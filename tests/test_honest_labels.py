@@ -114,16 +114,9 @@ def test_the_unassigned_rows_roi_and_cpa_are_dashes_and_the_total_row_is_all_in(
     18.81 €."""
     from smmanalytics.report import BrandReport
 
-    from ._roi_builders import dataset, web
+    from ._roi_builders import two_campaigns_july
 
-    month = {"period_start": "2026-07-01", "period_end": "2026-07-31",
-             "channel_group": "Paid Social", "source": "facebook", "medium": "paid_social",
-             "sessions": 100.0, "currency": "EUR"}
-    ds = dataset(tmp_path, "2026-07-01,2026-07-31,labor,1000,EUR,,,,,\n"
-                           "2026-07-01,2026-07-31,ad_spend,160,EUR,facebook,Été 2026,,,\n"
-                           "2026-07-01,2026-07-31,ad_spend,100,EUR,facebook,Noël 2026,,,\n",
-                 web=web([{**month, "campaign": "Été 2026", "revenue": 2400.0, "key_events": 60.0},
-                          {**month, "campaign": "(not set)", "revenue": 50.0, "key_events": 7.0}]))
+    ds = two_campaigns_july(tmp_path)
     rep = BrandReport(ds, "2026-07", lang=lang)
     f = rep.fmt
     table = next(b for b in rep.roi().blocks if b["kind"] == "table")

@@ -1660,16 +1660,9 @@ def test_roi_section_shows_revenue_beside_roas_and_the_value_beside_roi(tmp_path
     (3000 − 160) / 160 = 1775 %."""
     from dataclasses import replace
 
-    from ._roi_builders import dataset, web
+    from ._roi_builders import two_campaigns_july
 
-    month = {"period_start": "2026-07-01", "period_end": "2026-07-31",
-             "channel_group": "Paid Social", "source": "facebook", "medium": "paid_social",
-             "sessions": 100.0, "currency": "EUR"}
-    ds = dataset(tmp_path, "2026-07-01,2026-07-31,labor,1000,EUR,,,,,\n"
-                           "2026-07-01,2026-07-31,ad_spend,160,EUR,facebook,Été 2026,,,\n"
-                           "2026-07-01,2026-07-31,ad_spend,100,EUR,facebook,Noël 2026,,,\n",
-                 web=web([{**month, "campaign": "Été 2026", "revenue": 2400.0, "key_events": 60.0},
-                          {**month, "campaign": "(not set)", "revenue": 50.0, "key_events": 7.0}]))
+    ds = two_campaigns_july(tmp_path)
     goals = pd.DataFrame()
     goals.attrs["value_per_key_event"] = 10.0
     rep = BrandReport(replace(ds, goals=goals), "2026-07", lang=lang)
