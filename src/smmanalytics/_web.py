@@ -221,8 +221,8 @@ def campaign_key(campaign: pd.Series) -> pd.Series:
 
 
 #: the key of each (stripped) campaign name folded so far: the same few names (costs.csv's,
-#: GA4's, the posts') are keyed some 10 times a roi() call, 2 ms each on 4 rows; a name's
-#: key depends on the name alone. Cleared past :data:`_KEY_OF_MAX` names.
+#: GA4's, the posts') are keyed some 10 times a roi() call by campaign; a name's key depends
+#: on the name alone. Cleared past :data:`_KEY_OF_MAX` names.
 _KEY_OF: dict[str, str | None] = {}
 _KEY_OF_MAX = 100_000
 

@@ -1022,9 +1022,11 @@ def _ratio_days_note(p: Period, runs: list[tuple[dt.date, dt.date]], n_days: int
 
 def _category_table(lines: pd.DataFrame, key: str) -> pd.DataFrame:
     """Σ allocated of cost ``lines`` per row key (index) and category (columns)."""
-    return (lines.pivot_table(index=key, columns="category", values="allocated",
-                              aggfunc="sum", observed=True)
-            if not lines.empty else pd.DataFrame())
+    # pivot_table's own groupby and unstack, without its general steps: 9.4 → 2.8 ms on six
+    # lines, four tables a call (the sums the same: a group's sum of Float64 is never NA,
+    # which pivot_table would have dropped)
+    return (lines.groupby([key, "category"], observed=True)["allocated"].sum()
+            .unstack("category") if not lines.empty else pd.DataFrame())
 
 
 def _per_key(tab: pd.DataFrame, column: str, keys: list[str]) -> np.ndarray:
@@ -1270,16 +1272,16 @@ def _ratio(run: _RoiRun, out: pd.DataFrame, num: pd.Series, den: pd.Series, name
 
     A cost or an ad spend below 0 is a period whose refunds (costs.csv's negative lines)
     exceed what it spent: a return on it has no sense, where its sign flipped the ROI's."""
-    num, den = num.astype(_FLOAT64), den.astype(_FLOAT64)
-    bad = (den.isna() | (den <= 0)).fillna(True)
-    out[name] = (num / den.mask(bad) * scale).astype(_FLOAT64)
-    skipped = np.isin(np.arange(len(out)), list(skip))
-    if skipped.any():                      # already NaN, and its note says why
-        out[name] = out[name].mask(skipped)
-    # read as arrays once, not cell by cell: 5 ratios a call
-    bad_at = bad.to_numpy(bool)
+    # as float arrays (NA: NaN), divided as the Float64 Series were, 5 ratios a call; the
+    # rows of ``skip`` already NaN, their note saying why
+    nums = num.to_numpy("float64", na_value=np.nan)
     dens = den.to_numpy("float64", na_value=np.nan)
-    num_na = num.isna().to_numpy(bool)
+    bad_at = np.isnan(dens) | (dens <= 0)
+    num_na = np.isnan(nums)
+    skipped = np.isin(np.arange(len(out)), list(skip))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = nums / np.where(bad_at, np.nan, dens) * scale
+    out[name] = pd.array(np.where(skipped, np.nan, ratio), dtype=_FLOAT64)
     for i in range(len(out)):
         if skipped[i]:
             continue
