@@ -94,6 +94,11 @@ __all__ = ["UNASSIGNED", "SOURCE_ALIASES", "normalize_source", "campaign_key", "
            "campaign_day_spans",
            "foreign_currency", "foreign_revenue_note"]
 
+#: the dtypes as instances: a name ("Float64", "string") is looked up in pandas' registry
+#: at each use, 50-120 µs
+_FLOAT64 = pd.Float64Dtype()
+_STRING = pd.StringDtype()
+
 UNASSIGNED = "(unassigned)"
 
 SOURCE_ALIASES: dict[str, tuple[str, ...]] = {
@@ -165,9 +170,9 @@ def normalize_source(source: pd.Series) -> pd.Series:
     ...                             "notfacebook.com"])).tolist()
     ['facebook', 'linkedin', 'instagram', <NA>, <NA>]
     """
-    codes, uniques = pd.factorize(source.astype("string").str.strip().str.lower())
-    platforms = pd.array([_source_platform(u) for u in uniques] + [pd.NA], dtype="string")
-    return pd.Series(platforms[codes], index=source.index, dtype="string")
+    codes, uniques = pd.factorize(source.astype(_STRING).str.strip().str.lower())
+    platforms = pd.array([_source_platform(u) for u in uniques] + [pd.NA], dtype=_STRING)
+    return pd.Series(platforms[codes], index=source.index, dtype=_STRING)
 
 
 def _source_platform(source: str) -> str | None:
@@ -209,16 +214,37 @@ def campaign_key(campaign: pd.Series) -> pd.Series:
     of costs.csv, ``auto\u00admne-2026``, made it a campaign of no revenue (its 800 of cost)
     and ``automne-2026``'s ROAS 11.73 instead of 7.04.
     """
+    s = campaign.astype(_STRING).str.strip()
+    codes, names = pd.factorize(s)      # a few names on many rows: each folded once
+    keys = pd.array([*_keys_of(list(names)), pd.NA], dtype=_STRING)
+    return pd.Series(keys[codes], index=campaign.index, dtype=_STRING)
+
+
+#: the key of each (stripped) campaign name folded so far: the same few names (costs.csv's,
+#: GA4's, the posts') are keyed some 10 times a roi() call by campaign; a name's key depends
+#: on the name alone. Cleared past :data:`_KEY_OF_MAX` names.
+_KEY_OF: dict[str, str | None] = {}
+_KEY_OF_MAX = 100_000
+
+
+def _keys_of(names: list[str]) -> list[str | None]:
+    """The key of each name (:func:`campaign_key`; None for none), the names not seen yet
+    folded together (:func:`~.loaders._ids.without_invisible` reads a Series)."""
     from .loaders._ids import without_invisible  # here: the loaders import this module
 
-    s = campaign.astype("string").str.strip()
-    codes, names = pd.factorize(s)      # a few names on many rows: each folded once
-    decoded, _ = without_invisible(pd.Series([_decoded(name).strip() for name in names],
-                                             dtype="string"))
-    folded = [None if pd.isna(name) or name.lower() in _NO_CAMPAIGN else _fold(name)
-              for name in decoded]
-    keys = pd.array([key or pd.NA for key in folded] + [pd.NA], dtype="string")
-    return pd.Series(keys[codes], index=campaign.index, dtype="string")
+    keys = {n: _KEY_OF[n] for n in names if n in _KEY_OF}
+    new = [n for n in dict.fromkeys(names) if n not in keys]
+    if new:
+        decoded, _ = without_invisible(pd.Series([_decoded(name).strip() for name in new],
+                                                 dtype=_STRING))
+        for name, text in zip(new, decoded, strict=True):
+            folded = (None if pd.isna(text) or text.lower() in _NO_CAMPAIGN
+                      else _fold(text))
+            keys[name] = folded or None
+        if len(_KEY_OF) + len(new) > _KEY_OF_MAX:
+            _KEY_OF.clear()
+        _KEY_OF.update((n, keys[n]) for n in new)
+    return [keys[n] for n in names]
 
 
 def campaign_name(name: str) -> str:
@@ -256,9 +282,9 @@ def _fold(name: str) -> str:
 
 
 def is_social(web: pd.DataFrame, platform: pd.Series) -> pd.Series:
-    group = web["channel_group"].astype("string").str.lower()
+    group = web["channel_group"].astype(_STRING).str.lower()
     by_group = group.str.contains(r"social|sociaux", regex=True)
-    medium = web["medium"].astype("string").str.strip().str.lower()
+    medium = web["medium"].astype(_STRING).str.strip().str.lower()
     by_rule = (platform.notna() | medium.str.match(_SOCIAL_MEDIUM.pattern)
                | other_social(web["source"]))
     return by_group.where(group.notna(), by_rule).fillna(False).astype(bool)
@@ -267,7 +293,7 @@ def is_social(web: pd.DataFrame, platform: pd.Series) -> pd.Series:
 def other_social(source: pd.Series) -> pd.Series:
     """Whether each GA4 source is a social site of no platform of the package
     (:data:`_OTHER_SOCIAL`: ``reddit.com``, ``old.reddit.com``, ``whatsapp``, ``threads.net``)."""
-    codes, uniques = pd.factorize(source.astype("string").str.strip().str.lower())
+    codes, uniques = pd.factorize(source.astype(_STRING).str.strip().str.lower())
     flags = np.array([_is_other_social(u) for u in uniques] + [False], dtype=bool)
     return pd.Series(flags[codes], index=source.index)
 
@@ -326,7 +352,7 @@ def _rows(web: pd.DataFrame) -> _Rows:
     for c in ("channel_group", "source", "medium", "campaign", "currency", "source_file",
               "property"):
         if c not in w.columns:
-            w[c] = pd.Series(pd.NA, index=w.index, dtype="string")
+            w[c] = pd.Series(pd.NA, index=w.index, dtype=_STRING)
     date = pd.to_datetime(w["date"])
     dated = date.notna()
     p_start, p_end = pd.to_datetime(w["period_start"]), pd.to_datetime(w["period_end"])
@@ -342,13 +368,13 @@ def _rows(web: pd.DataFrame) -> _Rows:
         w=w, start=start, end=end, undated=(start.isna() | end.isna()).to_numpy(),
         platform=platform,
         social=is_social(w, platform).to_numpy(), campaign_key=campaign_key(w["campaign"]),
-        campaign=w["campaign"].astype("string"), currency=w["currency"].astype("string"),
+        campaign=w["campaign"].astype(_STRING), currency=w["currency"].astype(_STRING),
         covers=covers, table_start=table_start,
-        table_end=table_end, table_file=w["source_file"].astype("string").fillna(""),
+        table_end=table_end, table_file=w["source_file"].astype(_STRING).fillna(""),
         table_property=_property(w),
         rank={need: _breakdown_rank(w, need) for need in (None, *_NEEDS)},
         has_campaign=carries(w, "campaign").to_numpy(dtype=bool),
-        measures={m: pd.to_numeric(column_or(w, m, dtype="Float64")).astype("Float64")
+        measures={m: pd.to_numeric(column_or(w, m, dtype=_FLOAT64)).astype(_FLOAT64)
                   for m in ("sessions", "engaged_sessions", "key_events", "revenue")})
 
 
@@ -510,7 +536,7 @@ def social_web(web: pd.DataFrame, period: Period, runs: pd.DataFrame | None = No
     cols = ["platform", "campaign_key", "campaign", "weight", "sessions", "engaged_sessions",
             "key_events", "revenue", "currency"]
     if web is None or web.empty:
-        out = pd.DataFrame({c: pd.Series(dtype="Float64") for c in cols})
+        out = pd.DataFrame({c: pd.Series(dtype=_FLOAT64) for c in cols})
         out.attrs.update(covered=False, has_campaign=False, campaigns_seen=set())
         return out, notes
     r = prepared(web)
@@ -559,7 +585,7 @@ def social_web(web: pd.DataFrame, period: Period, runs: pd.DataFrame | None = No
     keep = social & (weight > 0)
     if (meta := _meta_note(r, social & (weight > 0), weight)) is not None:
         notes.append(meta)
-    if "breakdown" in w.columns and (social & (weight > 0) & w["breakdown"].astype("string")
+    if "breakdown" in w.columns and (social & (weight > 0) & w["breakdown"].astype(_STRING)
                                      .str.startswith(_FIRST_USER).fillna(False)
                                      .to_numpy(dtype=bool)).any():
         notes.append(("ga4_first_user_scope", "GA4 figures of first-user scope (a User "
@@ -574,7 +600,7 @@ def social_web(web: pd.DataFrame, period: Period, runs: pd.DataFrame | None = No
         "currency": r.currency[keep],
     }).reset_index(drop=True)
     for m in ("sessions", "engaged_sessions", "key_events", "revenue"):
-        out[m] = (out[m] * out["weight"]).astype("Float64")
+        out[m] = (out[m] * out["weight"]).astype(_FLOAT64)
     out.attrs["covered"] = covered
     out.attrs["campaign_notes"] = by_campaign
     out.attrs["has_campaign"] = bool((in_period & r.has_campaign).any())
@@ -621,7 +647,7 @@ def _meta_note(r: _Rows, rows: np.ndarray, weight: np.ndarray) -> tuple[str, str
     meta = rows & _codes_of(r)["meta"]
     if not meta.any():
         return None
-    source = r.w["source"].astype("string").str.strip().str.lower()
+    source = r.w["source"].astype(_STRING).str.strip().str.lower()
     sessions = float((r.measures["sessions"][meta] * weight[meta]).sum())
     revenue = (r.measures["revenue"][meta] * weight[meta]).sum(min_count=1)
     names = ", ".join(f"'{s}'" for s in sorted(set(source[meta])))
@@ -651,11 +677,11 @@ def not_social_sources(web: pd.DataFrame) -> tuple[int, str] | None:
         return None
     w = web.reset_index(drop=True)
     group = (w["channel_group"] if "channel_group" in w.columns
-             else pd.Series(pd.NA, index=w.index, dtype="string"))
+             else pd.Series(pd.NA, index=w.index, dtype=_STRING))
     medium = (w["medium"] if "medium" in w.columns
-              else pd.Series(pd.NA, index=w.index, dtype="string"))
+              else pd.Series(pd.NA, index=w.index, dtype=_STRING))
     rows = pd.DataFrame({"channel_group": group, "medium": medium, "source": w["source"]})
-    source = w["source"].astype("string").str.strip()
+    source = w["source"].astype(_STRING).str.strip()
     lower = source.str.lower()
     # a row without a source names none to show (the sentence listed nothing: "0 source")
     known = (lower.isna() | lower.isin(_NOT_SOCIAL)
@@ -665,8 +691,8 @@ def not_social_sources(web: pd.DataFrame) -> tuple[int, str] | None:
     if not left.any():
         return None
     sums = pd.DataFrame({"source": source[left],
-                         "sessions": column_or(w, "sessions", dtype="Float64")[left],
-                         "revenue": column_or(w, "revenue", dtype="Float64")[left]})
+                         "sessions": column_or(w, "sessions", dtype=_FLOAT64)[left],
+                         "revenue": column_or(w, "revenue", dtype=_FLOAT64)[left]})
     by = (sums.groupby("source").sum(min_count=1)
           .sort_values(["sessions", "revenue"], ascending=False, na_position="last"))
     shown = ", ".join(f"{name} ({_amount(row.sessions, 0)}, {_amount(row.revenue, 2)})"
@@ -878,7 +904,7 @@ def foreign_currency(rows: pd.DataFrame, currency: str) -> np.ndarray:
     currency, never summed with it."""
     if rows.empty:
         return np.zeros(0, dtype=bool)
-    cur = rows["currency"].astype("string").fillna(currency).str.upper()
+    cur = rows["currency"].astype(_STRING).fillna(currency).str.upper()
     return (cur != currency.upper()).to_numpy(dtype=bool)
 
 
@@ -888,7 +914,7 @@ def foreign_revenue_note(rows: pd.DataFrame, currency: str) -> str | None:
     if not foreign.any():
         return None
     n = int(foreign.sum())
-    cur = rows["currency"].astype("string").str.upper()[foreign]
+    cur = rows["currency"].astype(_STRING).str.upper()[foreign]
     return (f"{counted(n, 'GA4 row gives', 'GA4 rows give')} revenue in "
             f"{', '.join(sorted(set(cur)))}, not the brand currency {currency.upper()}: "
             f"revenue unknown")
@@ -929,7 +955,7 @@ def _breakdown_rank(w: pd.DataFrame, need: str | None = None) -> pd.Series | Non
     breakdowns rank apart, so that of the tables of the same dates one alone counts."""
     if "breakdown" not in w.columns:
         return None
-    codes, kinds = pd.factorize(w["breakdown"].astype("string"))
+    codes, kinds = pd.factorize(w["breakdown"].astype(_STRING))
 
     def order(kind: str) -> tuple:
         dims = _dimensions(kind)
@@ -944,7 +970,7 @@ def carries(web: pd.DataFrame, need: str) -> pd.Series:
     """Whether each GA4 row's table carries the dimension ``need`` (``"campaign"``,
     ``"platform"``): by its ``breakdown``, else (a frame made by hand) by the row's own cell."""
     if "breakdown" in web.columns:
-        kinds = web["breakdown"].astype("string")
+        kinds = web["breakdown"].astype(_STRING)
         known = {k: _carries(k, need) for k in kinds.dropna().unique()}
         return kinds.map(known).fillna(False).astype(bool)
     column = "campaign" if need == "campaign" else "source"
@@ -972,7 +998,7 @@ def tells_social(web: pd.DataFrame) -> pd.Series:
             cells |= web[column].notna()
     if "breakdown" not in web.columns:
         return cells
-    kinds = web["breakdown"].astype("string")
+    kinds = web["breakdown"].astype(_STRING)
     known = {k: any(d in _SOCIAL_DIMENSIONS for d in _dimensions(k))
              for k in kinds.dropna().unique()}
     return kinds.map(known).astype("boolean").fillna(cells).astype(bool)
@@ -1116,7 +1142,7 @@ def _file_drop(r: _Rows, alive: np.ndarray, rank: pd.Series | None) -> np.ndarra
 def _breakdown_codes(w: pd.DataFrame) -> np.ndarray:
     """Each row's breakdown key: its :data:`_KEY_DIMENSIONS` values (a missing one a value of
     its own), as one integer code, the same for the rows of the same values."""
-    return _joint_codes([pd.factorize(w[c].astype("string"))[0]
+    return _joint_codes([pd.factorize(w[c].astype(_STRING))[0]
                          for c in _KEY_DIMENSIONS if c in w.columns])
 
 
@@ -1243,7 +1269,7 @@ def _codes_of(r: _Rows) -> dict[str, np.ndarray]:
                  pd.factorize(_property(r.w))[0]]
         r.codes.update(export=_joint_codes(span), file=pd.factorize(r.table_file)[0],
                        key=_breakdown_codes(r.w), dates=_joint_codes(dates),
-                       meta=r.w["source"].astype("string").str.strip().str.lower()
+                       meta=r.w["source"].astype(_STRING).str.strip().str.lower()
                        .isin(_META).fillna(False).to_numpy(dtype=bool))
     return r.codes
 
@@ -1257,7 +1283,7 @@ def _disjoint_days(start: np.ndarray, end: np.ndarray) -> bool:
 def _property(w: pd.DataFrame) -> pd.Series:
     """Each GA4 row's property (website), empty when the export did not say: rows of no
     property are one property's, as all rows were before properties were read."""
-    return column_or(w, "property", dtype="string").astype("string").fillna("")
+    return column_or(w, "property", dtype=_STRING).astype(_STRING).fillna("")
 
 
 def _day_bounds(o: _Owners, start: pd.Series, end: pd.Series, period: Period | None
