@@ -658,10 +658,31 @@ def _count_level(x: np.ndarray, history: np.ndarray, weekday: np.ndarray,
     scale = np.maximum(st["sd"], np.sqrt(mu * (1 + _st._col(phi) * mu)))
     z = _st.robust_z(x, st["median"], scale)
     may = tested & (x >= settings.min_count) & (~busy | (z > thr))
-    alert = np.zeros_like(may)
-    alert[may] = _st.nb_tail(x[may], mu[may], r[may]) < settings.nb_p
+    alert, tail = _tails_below(x, mu, r, may, settings.nb_p)
     return {"alert": alert, "tested": tested, "busy": busy, "mu": mu, "phi": phi, "r": r,
-            "mean": st["mu"], "median": st["median"], "scale": scale, "z": z}
+            "mean": st["mu"], "median": st["median"], "scale": scale, "z": z, "tail": tail}
+
+
+def _tails_below(x: np.ndarray, mu: np.ndarray, r: np.ndarray, may: np.ndarray, q: float
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """The days of ``may`` whose NB tail is below ``q``, and the tails (NaN off ``may``):
+    the limits' scores (:func:`_count_limits`, :func:`_ratio_limits`) read them back rather
+    than computing the same tails again."""
+    tail = np.full(np.shape(x), np.nan)
+    tail[may] = _st.nb_tail(x[may], mu[may], r[may])
+    alert = np.zeros_like(may)
+    alert[may] = tail[may] < q
+    return alert, tail
+
+
+def _tested_tails(x: np.ndarray, lv: dict[str, np.ndarray]) -> np.ndarray:
+    """The NB tails of the tested days of a level test's ``lv``: those its alerts computed
+    (``lv["tail"]``), the others computed here."""
+    tested = lv["tested"]
+    tail = (lv["tail"] if "tail" in lv else np.full(np.shape(x), np.nan))[tested]
+    todo = np.isnan(tail)
+    tail[todo] = _st.nb_tail(x[tested][todo], lv["mu"][tested][todo], lv["r"][tested][todo])
+    return tail
 
 
 def _count_limits(x: np.ndarray, lv: dict[str, np.ndarray], settings: AlertSettings
@@ -673,7 +694,7 @@ def _count_limits(x: np.ndarray, lv: dict[str, np.ndarray], settings: AlertSetti
     tested, busy = lv["tested"], lv["busy"]
     mu, r, z = lv["mu"][tested], lv["r"][tested], lv["z"][tested]
     score, upper = np.full(x.shape, np.nan), np.full(x.shape, np.nan)
-    score[tested] = np.where(busy[tested], z, _st.z_equivalent(_st.nb_tail(x[tested], mu, r)))
+    score[tested] = np.where(busy[tested], z, _st.z_equivalent(_tested_tails(x, lv)))
     # the count must pass every condition: the NB tail, min_count and, on busy days, z
     limit = np.maximum(_st.nb_upper(settings.nb_p, mu, r), settings.min_count - 1)
     z_limit = (lv["median"] + thr * lv["scale"])[tested]
@@ -734,9 +755,9 @@ def _ratio_level(c: np.ndarray, expo: np.ndarray, history: np.ndarray, weekday: 
                                    baseline=rows_baseline)
     r = _st.nb_size(phi, b["tot_c"], days, settings.nb_p)
     may = tested & (c >= settings.min_count)
-    alert = np.zeros_like(may)
-    alert[may] = _st.nb_tail(c[may], mu[may], r[may]) < settings.nb_p
-    return {"alert": alert, "tested": tested, "phi": phi, "pbar": b["pbar"], "mu": mu, "r": r}
+    alert, tail = _tails_below(c, mu, r, may, settings.nb_p)
+    return {"alert": alert, "tested": tested, "phi": phi, "pbar": b["pbar"], "mu": mu, "r": r,
+            "tail": tail}
 
 
 def _ratio_limits(c: np.ndarray, expo: np.ndarray, lv: dict[str, np.ndarray],
@@ -747,7 +768,7 @@ def _ratio_limits(c: np.ndarray, expo: np.ndarray, lv: dict[str, np.ndarray],
     tested = lv["tested"]
     mu, r = lv["mu"][tested], lv["r"][tested]
     score, upper = np.full(c.shape, np.nan), np.full(c.shape, np.nan)
-    score[tested] = _st.z_equivalent(_st.nb_tail(c[tested], mu, r))
+    score[tested] = _st.z_equivalent(_tested_tails(c, lv))
     upper[tested] = (np.maximum(_st.nb_upper(settings.nb_p, mu, r), settings.min_count - 1)
                      / expo[tested])
     return {"baseline": np.where(tested, lv["pbar"], np.nan), "upper": upper, "score": score}
