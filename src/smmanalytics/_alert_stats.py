@@ -119,10 +119,11 @@ def baseline_window(x: np.ndarray, weekday: np.ndarray, settings) -> np.ndarray:
     wd = weekday.astype(float)[None, :]
     f_vals = lagged_windows(x, None, settings.factor_days)
     f_days = lagged_windows(wd, None, settings.factor_days)[0]
-    overall = _nan(np.nanmean, f_vals, axis=2)
+    seen = ~np.isnan(f_vals)
+    overall = _mean_of(f_vals, seen)
     factors = np.ones((m, n, 7))
     for w in range(7):
-        mean_w = _nan(np.nanmean, np.where(f_days == w, f_vals, np.nan), axis=2)
+        mean_w = _mean_of(f_vals, seen & (f_days == w))
         with np.errstate(divide="ignore", invalid="ignore"):
             fw = mean_w / overall
         factors[:, :, w] = np.where(np.isfinite(fw), fw, 1.0)
@@ -134,6 +135,16 @@ def baseline_window(x: np.ndarray, weekday: np.ndarray, settings) -> np.ndarray:
     with np.errstate(divide="ignore", invalid="ignore"):
         des = np.where((f_s > 0) & ~np.isnan(h_days)[None], h_vals / f_s, np.nan)
     return des * f_t
+
+
+def _mean_of(a: np.ndarray, keep: np.ndarray) -> np.ndarray:
+    """The mean of the ``keep`` values of each window (last axis), NaN where none: what
+    ``np.nanmean`` gives of ``a`` with NaN off ``keep`` (the same sum of the same values,
+    zeros elsewhere, over the same count), without its copies and NaN passes (the pooled
+    windows' factors, 8 means of (m, n, 56) per baseline, were 0.9 of a pooled series' time)."""
+    count = np.sum(keep, axis=-1, dtype=np.intp)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(keep, a, 0.0).sum(axis=-1) / count
 
 
 def window_starts(weekday: np.ndarray, settings) -> np.ndarray:
