@@ -119,10 +119,11 @@ def baseline_window(x: np.ndarray, weekday: np.ndarray, settings) -> np.ndarray:
     wd = weekday.astype(float)[None, :]
     f_vals = lagged_windows(x, None, settings.factor_days)
     f_days = lagged_windows(wd, None, settings.factor_days)[0]
-    overall = _nan(np.nanmean, f_vals, axis=2)
+    seen = ~np.isnan(f_vals)
+    overall = _mean_of(f_vals, seen)
     factors = np.ones((m, n, 7))
     for w in range(7):
-        mean_w = _nan(np.nanmean, np.where(f_days == w, f_vals, np.nan), axis=2)
+        mean_w = _mean_of(f_vals, seen & (f_days == w))
         with np.errstate(divide="ignore", invalid="ignore"):
             fw = mean_w / overall
         factors[:, :, w] = np.where(np.isfinite(fw), fw, 1.0)
@@ -134,6 +135,16 @@ def baseline_window(x: np.ndarray, weekday: np.ndarray, settings) -> np.ndarray:
     with np.errstate(divide="ignore", invalid="ignore"):
         des = np.where((f_s > 0) & ~np.isnan(h_days)[None], h_vals / f_s, np.nan)
     return des * f_t
+
+
+def _mean_of(a: np.ndarray, keep: np.ndarray) -> np.ndarray:
+    """The mean of the ``keep`` values of each window (last axis), NaN where none: what
+    ``np.nanmean`` gives of ``a`` with NaN off ``keep`` (the same sum of the same values,
+    zeros elsewhere, over the same count), without its copies and NaN passes (the pooled
+    windows' factors, 8 means of (m, n, 56) per baseline, were 0.9 of a pooled series' time)."""
+    count = np.sum(keep, axis=-1, dtype=np.intp)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(keep, a, 0.0).sum(axis=-1) / count
 
 
 def window_starts(weekday: np.ndarray, settings) -> np.ndarray:
@@ -276,8 +287,11 @@ def nb_tail(x: np.ndarray, mu: np.ndarray, r: np.ndarray) -> np.ndarray:
     """``P(X ≥ x)`` for a negative binomial with mean ``mu`` and size ``r``."""
     from ._dist import nbinom_sf
 
-    p = r / (r + mu)
-    return nbinom_sf(np.ceil(x) - 1, r, p)
+    def tail(x, mu, r):
+        p = r / (r + mu)
+        return nbinom_sf(np.ceil(x) - 1, r, p)
+
+    return _on_distinct(tail, x, mu, r)
 
 
 def nb_tail_below(x: np.ndarray, mu: np.ndarray, r: np.ndarray, q: float) -> np.ndarray:
@@ -308,7 +322,27 @@ def nb_upper(q: float, mu: np.ndarray, r: np.ndarray) -> np.ndarray:
     """The largest count that is not an exceedance at tail probability ``q``."""
     from ._dist import nbinom_isf
 
-    return nbinom_isf(q, r, r / (r + mu))
+    return _on_distinct(lambda mu, r: nbinom_isf(q, r, r / (r + mu)), mu, r)
+
+
+def _on_distinct(func, *args: np.ndarray) -> np.ndarray:
+    """``func(*args)`` of an elementwise ``func``, computed once per distinct tuple of
+    arguments (the same bits: the same value) and spread back to every element.
+
+    The NB tails and quantiles of a series repeat: a day's mean and size come from its
+    window's count, sum and days, which many days share on low counts (the CUSUM test's 80
+    series asked 14,040 quantiles of 5,157 distinct (μ, r), the sample's October 1,643 of
+    1,068), and each costs several incomplete beta functions."""
+    arrs = np.broadcast_arrays(*(np.asarray(a, dtype=float) for a in args))
+    if arrs[0].size < 2:
+        return func(*arrs)
+    cols = np.stack([a.ravel() for a in arrs], axis=1)
+    keys = cols.view(np.dtype((np.void, cols.itemsize * len(arrs))))[:, 0]
+    _, first, inv = np.unique(keys, return_index=True, return_inverse=True)
+    if len(first) == len(keys):
+        return func(*arrs)
+    out = np.asarray(func(*(c for c in cols[first].T)))
+    return out[inv.ravel()].reshape(arrs[0].shape)
 
 
 def dispersion(x: np.ndarray, mu: np.ndarray, tested: np.ndarray, span: int = 3,

@@ -564,25 +564,65 @@ def _drift(x: np.ndarray, history: np.ndarray, weekday: np.ndarray, settings: Al
     usual = _st.count_baseline(x, weekday, settings, robust=False, history=history)
     tested = usual["tested"] & np.isfinite(h)[None, :]
     mu = np.where(tested, usual["mu"], 1.0)
-    held = np.array(history, dtype=float)     # a frozen day holds its baseline mean
+    # the reference values of the usual baselines, every day at once; a frozen day's own are
+    # computed on its day (:func:`_drift_row`)
+    k = _st.cusum_k(mu, settings.cusum_ratio * mu)
+    back = _st.return_k(mu, settings.cusum_ratio)
     starts = _st.window_starts(weekday, settings)
     s, alarm = np.zeros(x.shape), np.zeros(x.shape, dtype=bool)
-    m = x.shape[0]
-    carried, episode, low = np.zeros(m), np.zeros(m, dtype=bool), np.zeros(m)
-    frozen = np.zeros(m, dtype=bool)          # the day before is in an alarm
-    for t in range(x.shape[1]):
-        if frozen.any():
-            own = _st.day_baseline(held, weekday, settings, t, starts[t])
-            mu[:, t] = np.where(tested[:, t] & frozen, own, mu[:, t])
-        k = _st.cusum_k(mu[:, t], settings.cusum_ratio * mu[:, t])
-        inc = np.where(tested[:, t], x[:, t] - k, 0.0)
-        s[:, t], alarm[:, t], carried = _st.cusum_step(carried, inc, h[t], tested[:, t])
-        back = np.where(tested[:, t], _st.return_k(mu[:, t], settings.cusum_ratio) - x[:, t],
-                        0.0)
-        episode, low = _st.episode_step(episode, low, alarm[:, t], back, h[t])
-        frozen = episode & ~np.isnan(history[:, t])    # a level alert's day is out already
-        held[:, t] = np.where(frozen, mu[:, t], history[:, t])
+    for i in range(x.shape[0]):          # the rows are independent series
+        s[i], alarm[i] = _drift_row(x[i], history[i], tested[i], mu[i], k[i], back[i], h,
+                                    weekday, starts, settings)
     return s, alarm
+
+
+def _drift_row(x: np.ndarray, history: np.ndarray, tested: np.ndarray, mu: np.ndarray,
+               k: np.ndarray, back: np.ndarray, h: np.ndarray, weekday: np.ndarray,
+               starts: np.ndarray, settings: AlertSettings) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_drift` of one series, its days in order on Python floats: the CUSUM
+    (:func:`_alert_stats.cusum_step`) and the alarm's episode (:func:`_alert_stats.episode_step`)
+    day by day, the same operations on the same doubles as those whole-array steps. Only the
+    days after an alarm day (frozen) read a baseline of their own, from the days before them
+    as they were held, and their ``k`` and ``k'`` from it (as 1-element arrays, as the rows
+    of the step functions had them); every other day has the usual ones, computed once for
+    the whole series (a loop of numpy calls on 1-element arrays spent 0.12 s a series of 730
+    days, 176k calls of ``cusum_k`` over a review's 80 series)."""
+    n = len(x)
+    s, alarm = np.zeros(n), np.zeros(n, dtype=bool)
+    held = None                           # a frozen day holds its baseline mean, once needed
+    xs, ts, hs = x.tolist(), tested.tolist(), np.asarray(h, dtype=float).tolist()
+    ks, backs, nan = k.tolist(), back.tolist(), np.isnan(history).tolist()
+    carried, episode, low, frozen = 0.0, False, 0.0, False
+    for t in range(n):
+        if frozen and ts[t]:
+            if held is None:
+                held = np.array(history, dtype=float)[None, :]
+            own = _st.day_baseline(held, weekday, settings, t, starts[t])
+            mu[t] = own[0]
+            ks[t] = float(_st.cusum_k(own, settings.cusum_ratio * own)[0])
+            backs[t] = float(_st.return_k(own, settings.cusum_ratio)[0])
+        inc = xs[t] - ks[t] if ts[t] else 0.0
+        cur = _max0(carried + inc)
+        hit = cur > hs[t]
+        on = hit and ts[t]
+        s[t], alarm[t] = cur, on
+        carried = 0.0 if hit else cur
+        episode = episode or on
+        low = _max0(low + (backs[t] - xs[t] if ts[t] else 0.0))
+        episode = episode and not low > hs[t]
+        low = low if episode else 0.0
+        frozen = episode and not nan[t]   # a level alert's day is out already
+        if held is not None:
+            held[0, t] = mu[t] if frozen else history[t]
+        elif frozen:
+            held = np.array(history, dtype=float)[None, :]
+            held[0, t] = mu[t]
+    return s, alarm
+
+
+def _max0(v: float) -> float:
+    """``np.maximum(0.0, v)`` of one double: NaN stays NaN."""
+    return v if v > 0.0 or v != v else 0.0
 
 
 # Level tests. A day that alerts leaves the baselines of the days after it (a second pass with
@@ -618,10 +658,31 @@ def _count_level(x: np.ndarray, history: np.ndarray, weekday: np.ndarray,
     scale = np.maximum(st["sd"], np.sqrt(mu * (1 + _st._col(phi) * mu)))
     z = _st.robust_z(x, st["median"], scale)
     may = tested & (x >= settings.min_count) & (~busy | (z > thr))
-    alert = np.zeros_like(may)
-    alert[may] = _st.nb_tail(x[may], mu[may], r[may]) < settings.nb_p
+    alert, tail = _tails_below(x, mu, r, may, settings.nb_p)
     return {"alert": alert, "tested": tested, "busy": busy, "mu": mu, "phi": phi, "r": r,
-            "mean": st["mu"], "median": st["median"], "scale": scale, "z": z}
+            "mean": st["mu"], "median": st["median"], "scale": scale, "z": z, "tail": tail}
+
+
+def _tails_below(x: np.ndarray, mu: np.ndarray, r: np.ndarray, may: np.ndarray, q: float
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """The days of ``may`` whose NB tail is below ``q``, and the tails (NaN off ``may``):
+    the limits' scores (:func:`_count_limits`, :func:`_ratio_limits`) read them back rather
+    than computing the same tails again."""
+    tail = np.full(np.shape(x), np.nan)
+    tail[may] = _st.nb_tail(x[may], mu[may], r[may])
+    alert = np.zeros_like(may)
+    alert[may] = tail[may] < q
+    return alert, tail
+
+
+def _tested_tails(x: np.ndarray, lv: dict[str, np.ndarray]) -> np.ndarray:
+    """The NB tails of the tested days of a level test's ``lv``: those its alerts computed
+    (``lv["tail"]``), the others computed here."""
+    tested = lv["tested"]
+    tail = (lv["tail"] if "tail" in lv else np.full(np.shape(x), np.nan))[tested]
+    todo = np.isnan(tail)
+    tail[todo] = _st.nb_tail(x[tested][todo], lv["mu"][tested][todo], lv["r"][tested][todo])
+    return tail
 
 
 def _count_limits(x: np.ndarray, lv: dict[str, np.ndarray], settings: AlertSettings
@@ -633,7 +694,7 @@ def _count_limits(x: np.ndarray, lv: dict[str, np.ndarray], settings: AlertSetti
     tested, busy = lv["tested"], lv["busy"]
     mu, r, z = lv["mu"][tested], lv["r"][tested], lv["z"][tested]
     score, upper = np.full(x.shape, np.nan), np.full(x.shape, np.nan)
-    score[tested] = np.where(busy[tested], z, _st.z_equivalent(_st.nb_tail(x[tested], mu, r)))
+    score[tested] = np.where(busy[tested], z, _st.z_equivalent(_tested_tails(x, lv)))
     # the count must pass every condition: the NB tail, min_count and, on busy days, z
     limit = np.maximum(_st.nb_upper(settings.nb_p, mu, r), settings.min_count - 1)
     z_limit = (lv["median"] + thr * lv["scale"])[tested]
@@ -694,9 +755,9 @@ def _ratio_level(c: np.ndarray, expo: np.ndarray, history: np.ndarray, weekday: 
                                    baseline=rows_baseline)
     r = _st.nb_size(phi, b["tot_c"], days, settings.nb_p)
     may = tested & (c >= settings.min_count)
-    alert = np.zeros_like(may)
-    alert[may] = _st.nb_tail(c[may], mu[may], r[may]) < settings.nb_p
-    return {"alert": alert, "tested": tested, "phi": phi, "pbar": b["pbar"], "mu": mu, "r": r}
+    alert, tail = _tails_below(c, mu, r, may, settings.nb_p)
+    return {"alert": alert, "tested": tested, "phi": phi, "pbar": b["pbar"], "mu": mu, "r": r,
+            "tail": tail}
 
 
 def _ratio_limits(c: np.ndarray, expo: np.ndarray, lv: dict[str, np.ndarray],
@@ -707,7 +768,7 @@ def _ratio_limits(c: np.ndarray, expo: np.ndarray, lv: dict[str, np.ndarray],
     tested = lv["tested"]
     mu, r = lv["mu"][tested], lv["r"][tested]
     score, upper = np.full(c.shape, np.nan), np.full(c.shape, np.nan)
-    score[tested] = _st.z_equivalent(_st.nb_tail(c[tested], mu, r))
+    score[tested] = _st.z_equivalent(_tested_tails(c, lv))
     upper[tested] = (np.maximum(_st.nb_upper(settings.nb_p, mu, r), settings.min_count - 1)
                      / expo[tested])
     return {"baseline": np.where(tested, lv["pbar"], np.nan), "upper": upper, "score": score}
