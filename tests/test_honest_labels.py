@@ -222,3 +222,34 @@ def test_a_cut_off_costs_file_is_named_with_its_folder(tmp_path):
     (warned,) = [w.message for w in caught if getattr(w.message, "code", "") == "costs_cut_off"]
     assert str(warned).startswith(f"{folder / 'costs.csv'} looks cut off, a copy or a download "
                                   "interrupted: it ends inside line 3, on its amount '18'")
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", ["the TikTok exports of October 2026 cover only 1 October 2026",
+            "benchmark measured over 1 October 2026, brand over October 2026",
+            "no TikTok posts export of October 2026 covers 3 October 2026"]),
+    ("fr", ["les exports TikTok d'octobre 2026 ne couvrent que le 1er octobre 2026",
+            "référence mesurée le 1er octobre 2026, marque mesurée en octobre 2026",
+            "aucun export de publications TikTok d'octobre 2026 ne couvre le 3 octobre 2026"]),
+    ("it", ["a ottobre 2026 le esportazioni TikTok coprono solo il 1° ottobre 2026",
+            "riferimento misurato il 1° ottobre 2026, brand misurato a ottobre 2026",
+            "a ottobre 2026 nessuna esportazione dei post di TikTok copre il 3 ottobre 2026"]),
+])
+def test_a_one_day_span_said_as_one_date_is_translated(lang, said):
+    """A one-day span now reads one date in the API's notes ("cover only 2026-10-01 of
+    2026-10", not "2026-10-01..2026-10-01"); the report matched its notes.yaml wording only
+    as a range, and left the French and Italian report's note in English (the competitors'
+    table, stop 60's CI). A range's template takes one date, as ``Formatter.ranged`` says a
+    one-day range; a one-day wording of its own ("followers on {date}") keeps its notes."""
+    from smmanalytics.report.formatting import Formatter
+
+    f = Formatter(lang)
+    assert [f.note(n) for n in ("the tiktok exports cover only 2026-10-01 of 2026-10",
+                                "benchmark measured over 2026-10-01, brand over 2026-10",
+                                "no tiktok posts export covers 2026-10-03 of 2026-10")] == said
+    assert f.untranslated == set()
+    rival = ("Rival IQ way: mean public engagements per post (reactions + comments + shares, "
+             "boosted posts included; 2 posts) ÷ followers on 2026-10-31")
+    assert f.note(rival).endswith({"en": "÷ followers on 31 October 2026",
+                                   "fr": "÷ abonnés au 31 octobre 2026",
+                                   "it": "÷ follower al 31 ottobre 2026"}[lang])

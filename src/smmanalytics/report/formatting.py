@@ -58,16 +58,29 @@ _WORDING = _yaml("labels.yaml")
 
 #: what a value of a note's template may hold, where it is not any text: a time zone's name
 #: has no space (the end of a window told by its runs, "19:00, 20:00-21:00 Europe/Paris", was
-#: read as the end "19:00," and the zone "20:00-21:00 Europe/Paris")
-_FIELD_PATTERNS = {"tz": r"\S*"}
+#: read as the end "19:00," and the zone "20:00-21:00 Europe/Paris"), nor has a date (a
+#: one-day span's "covers 2026-10-03 of 2026-10" was read as the date "2026-10-03 of 2026-10")
+_FIELD_PATTERNS = {"tz": r"\S*", "date": r"\S+"}
 
 
-def _template_pattern(template: str) -> re.Pattern:
-    """'{period} is over: {what}' → a regex matching the whole note, one named group a value."""
+def _template_pattern(template: str, one_day: bool = False) -> re.Pattern:
+    """'{period} is over: {what}' → a regex matching the whole note, one named group a value.
+
+    ``one_day``: its range of days ``{start}..{end}`` matches one date alone too, as the API
+    says a one-day span (:func:`~smmanalytics.periods.days_text`: "the TikTok exports cover
+    only 2026-10-01 of 2026-10"); ``end`` is then unmatched (:meth:`Formatter.note` takes the
+    start for it)."""
     parts = re.split(r"\{(\w+)\}", template)
-    return re.compile("".join(re.escape(p) if i % 2 == 0
-                              else f"(?P<{p}>{_FIELD_PATTERNS.get(p, '.+?')})"
-                              for i, p in enumerate(parts)), re.DOTALL)
+    pattern = "".join(re.escape(p) if i % 2 == 0
+                      else f"(?P<{p}>{_FIELD_PATTERNS.get(p, '.+?')})"
+                      for i, p in enumerate(parts))
+    if one_day:
+        pattern = pattern.replace(_RANGE_OF_DAYS, r"(?P<start>.+?)(?:\.\.(?P<end>.+?))?")
+    return re.compile(pattern, re.DOTALL)
+
+
+#: a template's range of days ``{start}..{end}``, as :func:`_template_pattern` writes it
+_RANGE_OF_DAYS = r"(?P<start>.+?)\.\.(?P<end>.+?)"
 
 
 class _Template:
@@ -79,7 +92,7 @@ class _Template:
     report); a report's notes start and end as a handful of them do.
     """
 
-    __slots__ = ("template", "head", "tail", "_pattern")
+    __slots__ = ("template", "head", "tail", "_pattern", "_one_day")
 
     def __init__(self, template: str):
         parts = re.split(r"\{\w+\}", template)
@@ -87,7 +100,7 @@ class _Template:
         # the text before the first field and after the last (the whole template if it has
         # none): every note the regex matches starts and ends so
         self.head, self.tail = parts[0], parts[-1] if len(parts) > 1 else ""
-        self._pattern = None
+        self._pattern = self._one_day = None
 
     def fullmatch(self, text: str) -> re.Match | None:
         if not (text.startswith(self.head) and text.endswith(self.tail)):
@@ -95,6 +108,29 @@ class _Template:
         if self._pattern is None:
             self._pattern = _template_pattern(self.template)
         return self._pattern.fullmatch(text)
+
+    def fullmatch_one_day(self, text: str) -> re.Match | None:
+        """The match of a note giving one date where the template has a range of days
+        (``{start}..{end}``); None for a template without one."""
+        if "{start}..{end}" not in self.template or not (
+                text.startswith(self.head) and text.endswith(self.tail)):
+            return None
+        if self._one_day is None:
+            self._one_day = _template_pattern(self.template, one_day=True)
+        return self._one_day.fullmatch(text)
+
+
+def _matched(text: str, entries) -> tuple[re.Match, dict] | tuple[None, None]:
+    """The first of ``entries`` (template, wording) whose template matches ``text``, and its
+    match. A template whose range of days a note gives as one date (``periods.days_text``)
+    matches only when none matches as written: a one-day wording listed after its range's
+    ("followers on {date}" after "followers on {start}..{end}") keeps its notes."""
+    for how in ("fullmatch", "fullmatch_one_day"):
+        for template, wording in entries:
+            m = getattr(template, how)(text)
+            if m:
+                return m, wording
+    return None, None
 
 
 def _codes(entry: dict) -> list[str]:
@@ -651,32 +687,33 @@ class Formatter:
         'ROAS cannot be computed: the ad spend is zero'
         """
         text = " ".join(str(text).split())
-        for pattern, wording in (_NOTES if code is None else _NOTES_BY_CODE.get(code, ())):
-            m = pattern.fullmatch(text)
-            if m:
-                target = " ".join(wording.get(self.lang, wording["en"]).split())
-                values = m.groupdict()
-                shown = {k: self._value(k, v) for k, v in values.items()}
-                ends = _day_range(values)
-                if self.lang == "en":     # the API's "2024-01-01..2024-12-31", for a reader
-                    # and its "roas NaN: …", in the reader's words (en_report)
-                    target = " ".join(wording.get("en_report", target).split())
-                    if ends is not None:
-                        target = target.replace("{start}..{end}", self.span(*ends))
-                    target = target.replace("}..{", "} – {")
-                if "metric" in shown and re.search(r"\w {metric}", target):
-                    shown["metric"] = self._within(shown["metric"])
+        m, wording = _matched(text, _NOTES if code is None else _NOTES_BY_CODE.get(code, ()))
+        if m:
+            target = " ".join(wording.get(self.lang, wording["en"]).split())
+            values = m.groupdict()
+            if values.get("end", "") is None:     # one day, said alone (fullmatch_one_day)
+                values["end"] = values["start"]
+            shown = {k: self._value(k, v) for k, v in values.items()}
+            ends = _day_range(values)
+            if self.lang == "en":     # the API's "2024-01-01..2024-12-31", for a reader
+                # and its "roas NaN: …", in the reader's words (en_report)
+                target = " ".join(wording.get("en_report", target).split())
                 if ends is not None:
-                    # "du 3 au 9 novembre 2026", "le 2 octobre 2026" (ranged)
-                    target = self.ranged(target, *ends)
-                out = self._singular(target.format(**shown), values, shown)
-                for k in _PERIOD_FIELDS:
-                    if k in values:
-                        try:
-                            out = self.joined(out, values[k])
-                        except PeriodError:
-                            pass
-                return self.prose(out)
+                    target = target.replace("{start}..{end}", self.span(*ends))
+                target = target.replace("}..{", "} – {")
+            if "metric" in shown and re.search(r"\w {metric}", target):
+                shown["metric"] = self._within(shown["metric"])
+            if ends is not None:
+                # "du 3 au 9 novembre 2026", "le 2 octobre 2026" (ranged)
+                target = self.ranged(target, *ends)
+            out = self._singular(target.format(**shown), values, shown)
+            for k in _PERIOD_FIELDS:
+                if k in values:
+                    try:
+                        out = self.joined(out, values[k])
+                    except PeriodError:
+                        pass
+            return self.prose(out)
         if self.lang != "en":
             self.untranslated.add(text)
         return text
